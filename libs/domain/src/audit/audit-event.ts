@@ -1,0 +1,27 @@
+import type { AffiliationSnapshot } from '../identity/affiliation-snapshot';
+
+/** The platform chain holds identity, organisation and steward acts; each working group has its own. */
+export const PLATFORM_SCOPE = 'platform';
+export const workingGroupScope = (workingGroupId: string) => `wg:${workingGroupId}`;
+
+/** An audit event as stored and exported. `hash` covers every other field. */
+export interface AuditEvent {
+  scope: string;
+  sequence: number;
+  occurredAt: string; // ISO 8601 with milliseconds, UTC
+  actorId: string | null;
+  actorName: string | null;
+  actorSnapshot: AffiliationSnapshot | null;
+  action: string; // `<resource>.<past-tense verb>`, e.g. `affiliation.added`
+  subjectType: string;
+  subjectId: string;
+  change: Record<string, unknown>;
+  changeDigest: string;
+  previousHash: string;
+  hash: string;
+}
+
+export type UnhashedAuditEvent = Omit<AuditEvent, 'hash' | 'changeDigest'>;
+
+/** The previous hash of the first event in every chain. */
+export const GENESIS_HASH = '0'.repeat(64);

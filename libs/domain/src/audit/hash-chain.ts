@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import { AuditEvent, GENESIS_HASH, UnhashedAuditEvent } from './audit-event';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+export function digestChange(change: Record<string, unknown>): string {
+  return sha256(canonicalJson(change));
+}
+
+/** The fields the event hash covers: everything but the change itself (covered by its digest) and the hash. */
+function hashedBody(e: Omit<AuditEvent, 'hash'> & { hash?: string }) {
+  const { change: _change, hash: _hash, ...body } = e;
+  return body;
+}
+
+/** SHA-256 over the previous hash and the canonical event (with its change digest). */
+export function hashEvent(e: Omit<AuditEvent, 'hash'> & { hash?: string }): string {
+  return sha256(`${e.previousHash}\n${canonicalJson(hashedBody(e))}`);
+}
+
+/** Completes an event about to be appended: change digest and hash. */
+export function sealEvent(e: UnhashedAuditEvent): AuditEvent {
+  const withDigest = { ...e, changeDigest: digestChange(e.change) };
+  return { ...withDigest, hash: hashEvent(withDigest) };
+}
+
+export interface BrokenLink {
+  scope: string;
+  sequence: number;
+  problem: 'sequence' | 'previous-hash' | 'change-digest' | 'hash' | 'head';
+  detail: string;
+}
+
+export type ChainVerdict = { ok: true; events: number; chains: number; heads: Record<string, ChainHead> } | { ok: false; events: number; broken: BrokenLink };
+
+export interface ChainHead {
+  sequence: number;
+  hash: string;
+}
+
+/**
+ * Walks events (in the order given, several chains interleaved or not) and names the first broken
+ * link: a gap or reordering in a chain's sequence, a previous-hash that does not match, a change
+ * that does not match its digest, or a hash that does not match the event.
+ * Chains are expected to start at sequence 1 unless `startAfter` says where an export began.
+ */
+export class ChainVerifier {
+  private readonly heads = new Map<string, ChainHead>();
+  private count = 0;
+  private broken: BrokenLink | null = null;
+
+  constructor(private readonly startAfter: Record<string, ChainHead> = {}) {}
+
+  /** Returns false once a broken link has been found; later events are ignored. */
+  add(e: AuditEvent): boolean {
+    if (this.broken) return false;
+    this.count++;
+    const head = this.heads.get(e.scope) ?? this.startAfter[e.scope] ?? { sequence: 0, hash: GENESIS_HASH };
+    const fail = (problem: BrokenLink['problem'], detail: string) => {
+      this.broken = { scope: e.scope, sequence: e.sequence, problem, detail };
+      return false;
+    };
+    if (e.sequence !== head.sequence + 1)
+      return fail('sequence', `expected sequence ${head.sequence + 1} after ${head.sequence}, found ${e.sequence}`);
+    if (e.previousHash !== head.hash)
+      return fail('previous-hash', `previous hash ${short(e.previousHash)} does not match the hash of sequence ${head.sequence} (${short(head.hash)})`);
+    const digest = digestChange(e.change ?? {});
+    if (digest !== e.changeDigest) return fail('change-digest', `the change does not match its digest ${short(e.changeDigest)} (it hashes to ${short(digest)})`);
+    const hash = hashEvent(e);
+    if (hash !== e.hash) return fail('hash', `the event does not match its hash ${short(e.hash)} (it hashes to ${short(hash)})`);
+    this.heads.set(e.scope, { sequence: e.sequence, hash: e.hash });
+    return true;
+  }
+
+  /** Final verdict; with `pinned`, each pinned head must be present with the same hash. */
+  result(pinned?: Record<string, ChainHead>): ChainVerdict {
+    if (this.broken) return { ok: false, events: this.count, broken: this.broken };
+    for (const [scope, pin] of Object.entries(pinned ?? {})) {
+      const head = this.heads.get(scope);
+      if (!head || head.sequence < pin.sequence)
+        return { ok: false, events: this.count, broken: { scope, sequence: pin.sequence, problem: 'head', detail: `the pinned head ${pin.sequence} is missing (the export ends at ${head?.sequence ?? 0})` } };
+      if (head.sequence === pin.sequence && head.hash !== pin.hash)
+        return { ok: false, events: this.count, broken: { scope, sequence: pin.sequence, problem: 'head', detail: `hash ${short(head.hash)} differs from the pinned ${short(pin.hash)}` } };
+    }
+    return { ok: true, events: this.count, chains: this.heads.size, heads: Object.fromEntries(this.heads) };
+  }
+}
+
+export function verifyChain(events: Iterable<AuditEvent>, pinned?: Record<string, ChainHead>): ChainVerdict {
+  const v = new ChainVerifier();
+  for (const e of events) if (!v.add(e)) break;
+  return v.result(pinned);
+}
+
+const short = (h: string) => (h && h.length > 12 ? `${h.slice(0, 12)}…` : String(h));
