@@ -1,0 +1,78 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import type { ParleyConfig } from './platform/config/config';
+import { ConfigError } from './platform/config/config';
+import { createDataSource, runMigrations } from './platform/database/data-source';
+import { redactDatabaseUrl } from './platform/database/database-url';
+import { serveWebApp } from './platform/http/static-web';
+
+export interface ParleyApp {
+  app: NestExpressApplication;
+  dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/** Connects (one clear error when the database is unreachable), migrates under a lock, and builds the API. */
+export async function createParleyApp(config: ParleyConfig, options: { logger?: boolean } = {}): Promise<ParleyApp> {
+  const dataSource = createDataSource(config.databaseUrl);
+  try {
+    await dataSource.initialize();
+  } catch (e) {
+    throw new ConfigError(`Cannot reach the database at ${redactDatabaseUrl(config.databaseUrl)}: ${(e as Error).message || String(e)}`);
+  }
+  await runMigrations(dataSource);
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.create(config, dataSource), { bufferLogs: true, logger: options.logger === false ? false : undefined, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  app.useBodyParser('json', { limit: '512kb' });
+  app.use(cookieParser());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+        },
+      },
+    }),
+  );
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Parley API')
+    .setDescription('Working groups draft norms in the open: every act carries its actor’s affiliation. Errors are RFC 9457 problem+json.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .addCookieAuth('parley_session')
+    .build();
+  SwaggerModule.setup('api/docs', app, () => cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  serveWebApp(app, config.webDir);
+
+  return {
+    app,
+    dataSource,
+    close: async () => {
+      await app.close();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}

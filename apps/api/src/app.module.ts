@@ -1,0 +1,61 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AuditModule } from './audit/audit.module';
+import { CsrfGuard } from './identity/csrf.guard';
+import { IdentityModule } from './identity/identity.module';
+import { SessionGuard } from './identity/session.guard';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PARLEY_CONFIG, ParleyConfig } from './platform/config/config';
+import { ENTITIES } from './platform/database/entities';
+import { HealthController } from './platform/health/health.controller';
+import { ProblemFilter } from './platform/http/problem.filter';
+import { PolicyGuard } from './policy/policy.guard';
+import type { DataSource } from 'typeorm';
+
+@Module({})
+export class AppModule {
+  /** The whole API for one configuration and one already-migrated data source. */
+  static create(config: ParleyConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRootAsync({ useFactory: () => ({}), dataSourceFactory: async () => dataSource }),
+        TypeOrmModule.forFeature(ENTITIES),
+        ThrottlerModule.forRoot({ throttlers: [{ name: 'auth', ttl: config.authRateLimit.windowSeconds * 1000, limit: config.authRateLimit.limit }] }),
+        AuditModule,
+        IdentityModule,
+        OrganisationsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: PARLEY_CONFIG, useValue: config },
+        { provide: APP_PIPE, useClass: ZodValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: SessionGuard },
+        { provide: APP_GUARD, useClass: CsrfGuard },
+        { provide: APP_GUARD, useClass: PolicyGuard },
+      ],
+      exports: [PARLEY_CONFIG],
+    };
+  }
+}

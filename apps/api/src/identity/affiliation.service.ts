@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { isoDay, PLATFORM_SCOPE } from '@parley/domain';
+import type { AddAffiliationRequest, AffiliationResponse, UpdateAffiliationRequest } from '@parley/contracts';
+import { AuditedTransaction, Tx } from '../audit/audited-transaction';
+import { OrganisationRepository } from '../organisations/organisation.repository';
+import { conflict, notFound, validationProblem } from '../platform/http/problem';
+import type { Actor } from './actor';
+import { PeopleRepository } from './people.repository';
+import { PeopleService, toAffiliationResponse } from './people.service';
+
+@Injectable()
+export class AffiliationService {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly peopleService: PeopleService,
+    private readonly organisations: OrganisationRepository,
+    private readonly tx: AuditedTransaction,
+  ) {}
+
+  add(actor: Actor, input: AddAffiliationRequest): Promise<AffiliationResponse> {
+    return this.tx.run(async (tx) => {
+      await this.people.lockPerson(tx.manager, actor.id);
+      const organisation = await this.organisations.findById(input.organisationId, tx.manager);
+      if (!organisation) throw validationProblem('organisationId', 'No organisation with this id');
+      if (organisation.subtype === 'individual' && !input.funding)
+        throw validationProblem('funding', 'An independent expert must declare how their work is funded');
+      if (input.funding?.organisationId && !(await this.organisations.findById(input.funding.organisationId, tx.manager)))
+        throw validationProblem('funding.organisationId', 'No organisation with this id');
+
+      const existing = await this.people.affiliationsOf(actor.id, tx.manager);
+      const makePrimary = input.primary === true || !existing.some((a) => a.isPrimary);
+      if (makePrimary) await this.people.clearPrimary(tx.manager, actor.id);
+      const saved = await this.people.insertAffiliation(tx.manager, {
+        personId: actor.id,
+        organisationId: organisation.id,
+        title: input.title,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        isPrimary: makePrimary && !(input.endDate && input.endDate <= isoDay(tx.now)),
+      });
+      saved.organisation = organisation;
+      await this.record(tx, actor, 'affiliation.added', saved.id, {
+        organisationId: organisation.id,
+        organisationName: organisation.name,
+        stakeholderGroup: organisation.stakeholderGroup,
+        subtype: organisation.subtype,
+        title: saved.title,
+        startDate: saved.startDate,
+        endDate: saved.endDate,
+        primary: saved.isPrimary,
+      });
+      if (input.funding) {
+        const fundingOrg = input.funding.organisationId ? await this.organisations.findById(input.funding.organisationId, tx.manager) : null;
+        const declaration = await this.people.insertDeclaration(tx.manager, {
+          personId: actor.id,
+          kind: 'funding',
+          organisationId: fundingOrg?.id ?? null,
+          organisationName: fundingOrg?.name ?? input.funding.organisationName ?? organisation.name,
+          note: input.funding.note,
+          since: input.startDate,
+          declaredAt: tx.now,
+        });
+        await tx.record({ scope: PLATFORM_SCOPE, actor: await this.peopleService.auditActor(tx.manager, actor.id, tx.now), action: 'declaration.added', subjectType: 'declaration', subjectId: declaration.id, change: { kind: 'funding', organisationName: declaration.organisationName, note: declaration.note } });
+      }
+      return toAffiliationResponse(saved, tx.now);
+    });
+  }
+
+  update(actor: Actor, id: string, input: UpdateAffiliationRequest): Promise<AffiliationResponse> {
+    return this.tx.run(async (tx) => {
+      await this.people.lockPerson(tx.manager, actor.id);
+      const a = await this.people.findAffiliation(tx.manager, id, actor.id);
+      if (!a) throw notFound('The affiliation');
+      if (input.endDate !== undefined) {
+        if (a.endDate) throw conflict(`This affiliation already ended on ${a.endDate}; history is never rewritten`, 'endDate');
+        if (input.endDate <= a.startDate) throw validationProblem('endDate', 'The end date must be after the start date');
+        await this.people.endAffiliation(tx.manager, a.id, input.endDate);
+        await this.record(tx, actor, 'affiliation.ended', a.id, { organisationId: a.organisationId, organisationName: a.organisation.name, endDate: input.endDate });
+        a.endDate = input.endDate;
+        a.isPrimary = false;
+      }
+      if (input.primary) {
+        if (a.endDate && a.endDate <= isoDay(tx.now)) throw conflict('An ended affiliation cannot be primary', 'primary');
+        if (!a.isPrimary) {
+          await this.people.clearPrimary(tx.manager, actor.id);
+          await this.people.setPrimary(tx.manager, a.id);
+          await this.record(tx, actor, 'affiliation.made-primary', a.id, { organisationId: a.organisationId, organisationName: a.organisation.name });
+          a.isPrimary = true;
+        }
+      }
+      return toAffiliationResponse(a, tx.now);
+    });
+  }
+
+  private async record(tx: Tx, actor: Actor, action: 'affiliation.added' | 'affiliation.ended' | 'affiliation.made-primary', id: string, change: Record<string, unknown>) {
+    // Recorded after the change, so the snapshot shows the affiliation as it now stands.
+    await tx.record({ scope: PLATFORM_SCOPE, actor: await this.peopleService.auditActor(tx.manager, actor.id, tx.now), action, subjectType: 'affiliation', subjectId: id, change });
+  }
+}

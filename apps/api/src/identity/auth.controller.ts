@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import type { MeResponse, SessionResponse } from '@parley/contracts';
+import { Allow } from '../policy/allow.decorator';
+import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
+import { Actor, CurrentActor } from './actor';
+import { AuthService, IssuedSession } from './auth.service';
+import { LoginDto, RegisterDto } from './dto/identity.dto';
+import { LoginGuard } from './local.strategy';
+import { Public } from './public.decorator';
+import { clearSessionCookies, setSessionCookies } from './session-cookies';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
+  ) {}
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('auth/register')
+  @ApiOperation({ summary: 'Create an account and sign in (the first account on an empty platform is a steward)' })
+  async register(@Body() body: RegisterDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+    return this.answer(await this.auth.register(body), res);
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard, LoginGuard)
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiBody({ type: LoginDto })
+  @ApiOperation({ summary: 'Sign in; returns a bearer token and sets the session cookie' })
+  async login(@Req() req: Request & { user: string }, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+    return this.answer(await this.auth.login(req.user), res);
+  }
+
+  @Allow('session.use')
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign out: the token is revoked at once' })
+  async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.auth.logout(actor);
+    clearSessionCookies(res);
+  }
+
+  @Allow('session.use')
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Who is signed in, with their current affiliation snapshot' })
+  me(@CurrentActor() actor: Actor): Promise<MeResponse> {
+    return this.auth.me(actor.id);
+  }
+
+  private async answer(session: IssuedSession, res: Response): Promise<SessionResponse> {
+    setSessionCookies(res, session, this.config);
+    return { token: session.token, csrfToken: session.csrfToken, expiresAt: session.expiresAt.toISOString(), me: await this.auth.me(session.personId) };
+  }
+}

@@ -1,0 +1,86 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { PLATFORM_SCOPE } from '@parley/domain';
+import type { MeResponse, RegisterRequest } from '@parley/contracts';
+import { AuditedTransaction } from '../audit/audited-transaction';
+import { Clock } from '../platform/clock/clock';
+import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
+import { conflict, notFound, unauthenticated } from '../platform/http/problem';
+import type { Actor } from './actor';
+import { hashPassword, verifyPassword } from './password';
+import { PeopleRepository } from './people.repository';
+import { PeopleService } from './people.service';
+import { SessionRepository } from './session.repository';
+import { csrfTokenFor, newSessionToken } from './session-token';
+
+export interface IssuedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+  personId: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly peopleService: PeopleService,
+    private readonly sessions: SessionRepository,
+    private readonly tx: AuditedTransaction,
+    private readonly clock: Clock,
+    @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
+  ) {}
+
+  /** Registers a person and signs them in. The first account on an empty platform becomes its steward. */
+  async register(input: RegisterRequest): Promise<IssuedSession> {
+    const passwordHash = await hashPassword(input.password);
+    return this.tx.run(async (tx) => {
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('parley:register'))`);
+      if (await this.people.emailTaken(tx.manager, input.email)) throw conflict('An account with this e-mail address already exists', 'email');
+      const isSteward = (await this.people.countPeople(tx.manager)) === 0;
+      const person = await this.people.insert(tx.manager, { name: input.name, email: input.email, passwordHash, isSteward });
+      await tx.record({ scope: PLATFORM_SCOPE, actor: { id: person.id, name: person.name, snapshot: null }, action: 'person.registered', subjectType: 'person', subjectId: person.id, change: { name: person.name, steward: isSteward } });
+      return this.issue(tx.manager, person.id, tx.now);
+    });
+  }
+
+  /** The same answer for an unknown e-mail and a wrong password, in the same time. */
+  async checkCredentials(email: string, password: string): Promise<string> {
+    const person = await this.people.findByEmail(email);
+    const ok = await verifyPassword(person?.passwordHash ?? null, password);
+    if (!person || !ok) throw unauthenticated('The e-mail address or the password is wrong');
+    return person.id;
+  }
+
+  async login(personId: string): Promise<IssuedSession> {
+    return this.tx.run((tx) => this.issue(tx.manager, personId, tx.now));
+  }
+
+  async logout(actor: Actor): Promise<void> {
+    await this.sessions.revoke(actor.sessionId, this.clock.now());
+  }
+
+  async me(personId: string): Promise<MeResponse> {
+    const person = await this.people.findById(personId);
+    if (!person) throw notFound('The person');
+    return { id: person.id, name: person.name, email: person.email, isSteward: person.isSteward, currentSnapshot: await this.peopleService.snapshotOf(undefined, person.id, this.clock.now()) };
+  }
+
+  /** Makes another person a steward: an audited act of a steward. */
+  grantSteward(actor: Actor | null, personId: string, via: 'steward' | 'command-line'): Promise<void> {
+    return this.tx.run(async (tx) => {
+      const person = await this.people.findById(personId, tx.manager);
+      if (!person) throw notFound('The person');
+      if (person.isSteward) throw conflict(`${person.name} is already a steward`);
+      await this.people.setSteward(tx.manager, personId);
+      const auditActor = actor ? await this.peopleService.auditActor(tx.manager, actor.id, tx.now) : { id: null, name: 'operator (command line)', snapshot: null };
+      await tx.record({ scope: PLATFORM_SCOPE, actor: auditActor, action: 'person.made-steward', subjectType: 'person', subjectId: personId, change: { name: person.name, via } });
+    });
+  }
+
+  private async issue(manager: import('typeorm').EntityManager, personId: string, now: Date): Promise<IssuedSession> {
+    const token = newSessionToken();
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3600_000);
+    await this.sessions.create(manager, personId, token, expiresAt);
+    return { token, csrfToken: csrfTokenFor(this.config.secret, token), expiresAt, personId };
+  }
+}

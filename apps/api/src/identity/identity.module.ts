@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { OrganisationRepository } from '../organisations/organisation.repository';
+import { AffiliationService } from './affiliation.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { DeclarationService } from './declaration.service';
+import { LocalStrategy } from './local.strategy';
+import { MeController } from './me.controller';
+import { PeopleController } from './people.controller';
+import { PeopleRepository } from './people.repository';
+import { PeopleService } from './people.service';
+import { SessionRepository } from './session.repository';
+import { SessionStrategy } from './session.strategy';
+
+@Module({
+  imports: [PassportModule],
+  controllers: [AuthController, MeController, PeopleController],
+  providers: [AuthService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository],
+  exports: [PeopleService, AuthService, OrganisationRepository, PeopleRepository],
+})
+export class IdentityModule {}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AffiliationRecord } from '@parley/domain';
+import { AffiliationEntity } from './affiliation.entity';
+import { DeclarationEntity } from './declaration.entity';
+import { PersonEntity } from './person.entity';
+
+@Injectable()
+export class PeopleRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager) {
+    return manager ?? this.dataSource.manager;
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<PersonEntity | null> {
+    return this.m(manager).getRepository(PersonEntity).findOneBy({ id });
+  }
+
+  findByEmail(email: string): Promise<PersonEntity | null> {
+    return this.dataSource.getRepository(PersonEntity).findOneBy({ email: email.toLowerCase() });
+  }
+
+  async emailTaken(manager: EntityManager, email: string): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM people WHERE email = $1`, [email])).length > 0;
+  }
+
+  async countPeople(manager: EntityManager): Promise<number> {
+    const rows: { n: string }[] = await manager.query(`SELECT count(*) AS n FROM people`);
+    return Number(rows[0].n);
+  }
+
+  insert(manager: EntityManager, p: { name: string; email: string; passwordHash: string; isSteward: boolean }): Promise<PersonEntity> {
+    const repo = manager.getRepository(PersonEntity);
+    return repo.save(repo.create(p));
+  }
+
+  async setSteward(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE people SET is_steward = true WHERE id = $1`, [id]);
+  }
+
+  affiliationsOf(personId: string, manager?: EntityManager): Promise<AffiliationEntity[]> {
+    return this.m(manager)
+      .getRepository(AffiliationEntity)
+      .find({ where: { personId }, relations: { organisation: true }, order: { startDate: 'DESC', createdAt: 'DESC' } });
+  }
+
+  findAffiliation(manager: EntityManager, id: string, personId: string): Promise<AffiliationEntity | null> {
+    return manager.getRepository(AffiliationEntity).findOne({ where: { id, personId }, relations: { organisation: true }, lock: { mode: 'pessimistic_write', tables: ['affiliations'] } });
+  }
+
+  insertAffiliation(manager: EntityManager, a: Omit<AffiliationEntity, 'id' | 'createdAt' | 'organisation'>): Promise<AffiliationEntity> {
+    const repo = manager.getRepository(AffiliationEntity);
+    return repo.save(repo.create(a));
+  }
+
+  async clearPrimary(manager: EntityManager, personId: string): Promise<void> {
+    await manager.query(`UPDATE affiliations SET is_primary = false WHERE person_id = $1 AND is_primary`, [personId]);
+  }
+
+  async setPrimary(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE affiliations SET is_primary = true WHERE id = $1`, [id]);
+  }
+
+  async endAffiliation(manager: EntityManager, id: string, endDate: string): Promise<void> {
+    await manager.query(`UPDATE affiliations SET end_date = $2, is_primary = false WHERE id = $1`, [id, endDate]);
+  }
+
+  /** Serialises affiliation changes of one person (one primary at most, snapshots consistent). */
+  async lockPerson(manager: EntityManager, personId: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM people WHERE id = $1 FOR UPDATE`, [personId]);
+  }
+
+  declarationsOf(personId: string): Promise<DeclarationEntity[]> {
+    return this.dataSource.getRepository(DeclarationEntity).find({ where: { personId }, order: { declaredAt: 'DESC' } });
+  }
+
+  insertDeclaration(manager: EntityManager, d: Omit<DeclarationEntity, 'id'>): Promise<DeclarationEntity> {
+    const repo = manager.getRepository(DeclarationEntity);
+    return repo.save(repo.create(d));
+  }
+}
+
+export const toAffiliationRecord = (a: AffiliationEntity): AffiliationRecord => ({
+  id: a.id,
+  title: a.title,
+  startDate: a.startDate,
+  endDate: a.endDate,
+  primary: a.isPrimary,
+  organisation: { id: a.organisation.id, name: a.organisation.name, stakeholderGroup: a.organisation.stakeholderGroup, subtype: a.organisation.subtype, country: a.organisation.country, verified: a.organisation.verifiedAt !== null },
+});

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AffiliationSnapshot, isAffiliationCurrent, isoDay, snapshotFromAffiliations } from '@parley/domain';
+import type { AffiliationResponse, DeclarationResponse, PersonProfileResponse } from '@parley/contracts';
+import type { AuditActor } from '../audit/audited-transaction';
+import { Clock } from '../platform/clock/clock';
+import { notFound } from '../platform/http/problem';
+import { toOrganisationResponse } from '../organisations/organisation.mapper';
+import type { AffiliationEntity } from './affiliation.entity';
+import type { DeclarationEntity } from './declaration.entity';
+import { PeopleRepository, toAffiliationRecord } from './people.repository';
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The actor's affiliation as it is at `now`, the snapshot every act records. */
+  async snapshotOf(manager: EntityManager | undefined, personId: string, now: Date): Promise<AffiliationSnapshot | null> {
+    const affiliations = await this.people.affiliationsOf(personId, manager);
+    return snapshotFromAffiliations(affiliations.map(toAffiliationRecord), isoDay(now));
+  }
+
+  async auditActor(manager: EntityManager, personId: string, now: Date): Promise<AuditActor> {
+    const person = await this.people.findById(personId, manager);
+    return { id: personId, name: person?.name ?? null, snapshot: await this.snapshotOf(manager, personId, now) };
+  }
+
+  async profile(id: string): Promise<PersonProfileResponse> {
+    const person = await this.people.findById(id);
+    if (!person) throw notFound('The person');
+    const now = this.clock.now();
+    const affiliations = await this.people.affiliationsOf(id);
+    return {
+      id: person.id,
+      name: person.name,
+      isSteward: person.isSteward,
+      joinedAt: person.createdAt.toISOString(),
+      currentSnapshot: snapshotFromAffiliations(affiliations.map(toAffiliationRecord), isoDay(now)),
+      affiliations: affiliations.map((a) => toAffiliationResponse(a, now)),
+      declarations: (await this.people.declarationsOf(id)).map(toDeclarationResponse),
+    };
+  }
+}
+
+export const toAffiliationResponse = (a: AffiliationEntity, now: Date): AffiliationResponse => ({
+  id: a.id,
+  organisation: toOrganisationResponse(a.organisation),
+  title: a.title,
+  startDate: a.startDate,
+  endDate: a.endDate,
+  primary: a.isPrimary,
+  current: isAffiliationCurrent(a, isoDay(now)),
+});
+
+export const toDeclarationResponse = (d: DeclarationEntity): DeclarationResponse => ({
+  id: d.id,
+  kind: d.kind,
+  organisationId: d.organisationId,
+  organisationName: d.organisationName,
+  note: d.note,
+  since: d.since,
+  declaredAt: d.declaredAt.toISOString(),
+});

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
+import { Strategy } from 'passport-custom';
+import { Clock } from '../platform/clock/clock';
+import type { Actor } from './actor';
+import { SessionRepository } from './session.repository';
+import { SESSION_COOKIE } from './session-token';
+
+/**
+ * Authenticates a request from its session token: the httpOnly cookie a browser carries, or
+ * `Authorization: Bearer` for scripts. Another passport strategy (OpenID Connect) can issue the
+ * same sessions later.
+ */
+@Injectable()
+export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly clock: Clock,
+  ) {
+    super();
+  }
+
+  async validate(req: Request): Promise<Actor | false> {
+    const header = req.headers.authorization;
+    const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
+    const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? null;
+    const token = bearer || cookie;
+    if (!token || token.length > 200) return false;
+    const s = await this.sessions.findLive(token, this.clock.now());
+    if (!s) return false;
+    return { id: s.personId, name: s.name, email: s.email, isSteward: s.isSteward, sessionId: s.sessionId, sessionToken: token, authenticatedBy: bearer ? 'bearer' : 'cookie' };
+  }
+}

@@ -1,0 +1,14 @@
+import { createParleyApp } from './app-factory';
+import { ConfigError, loadConfig } from './platform/config/config';
+
+/** Production entry point: configuration from the environment, an external PostgreSQL (DATABASE_URL). */
+async function main() {
+  const config = loadConfig(process.env);
+  const { app } = await createParleyApp(config);
+  await app.listen(config.port, config.host);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof ConfigError ? `parley: ${e.message}` : e);
+  process.exit(1);
+});

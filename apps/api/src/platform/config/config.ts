@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'DATABASE_URL must be a postgres:// URL, e.g. postgres://user@127.0.0.1:5432/parley'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  PARLEY_SECRET: z.string().min(32, 'PARLEY_SECRET must be at least 32 characters'),
+  PARLEY_WEB_DIR: z.string().optional(),
+  PARLEY_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  PARLEY_AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  PARLEY_AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  PARLEY_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REDIS_URL: z.string().optional(),
+});
+
+export interface ParleyConfig {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  secret: string;
+  webDir: string | null;
+  sessionTtlHours: number;
+  authRateLimit: { limit: number; windowSeconds: number };
+  cookieSecure: boolean;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  redisUrl: string | null;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; a bad setting is one clear line, not a stack trace. */
+export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(issue.code === 'invalid_type' && env[name] === undefined ? `${name} is not set` : issue.message);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    host: e.HOST,
+    secret: e.PARLEY_SECRET,
+    webDir: e.PARLEY_WEB_DIR ?? null,
+    sessionTtlHours: e.PARLEY_SESSION_TTL_HOURS,
+    authRateLimit: { limit: e.PARLEY_AUTH_RATE_LIMIT, windowSeconds: e.PARLEY_AUTH_RATE_WINDOW_SECONDS },
+    cookieSecure: e.PARLEY_COOKIE_SECURE === 'true',
+    logLevel: e.LOG_LEVEL,
+    redisUrl: e.REDIS_URL ?? null,
+  };
+}
+
+export const PARLEY_CONFIG = Symbol('PARLEY_CONFIG');

@@ -1,0 +1,21 @@
+import { HttpException } from '@nestjs/common';
+import { PROBLEM_TYPES, Problem } from '@parley/contracts';
+
+/** An error answered as RFC 9457 problem+json, with the stable `type` the web and scripts can rely on. */
+export class ProblemException extends HttpException {
+  constructor(readonly problem: Problem) {
+    super(problem, problem.status);
+  }
+}
+
+export const validationProblem = (field: string, message: string) =>
+  new ProblemException({ type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail: `${field}: ${message}`, errors: [{ field, message }] });
+
+export const notFound = (what: string) => new ProblemException({ type: PROBLEM_TYPES.notFound, title: 'Not found', status: 404, detail: `${what} was not found` });
+
+export const forbidden = (detail: string) => new ProblemException({ type: PROBLEM_TYPES.forbidden, title: 'Not allowed', status: 403, detail });
+
+export const conflict = (detail: string, field?: string) =>
+  new ProblemException({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail, ...(field ? { errors: [{ field, message: detail }] } : {}) });
+
+export const unauthenticated = (detail = 'Sign in to do this') => new ProblemException({ type: PROBLEM_TYPES.unauthenticated, title: 'Not signed in', status: 401, detail });

@@ -1,0 +1,22 @@
+import type { Actor } from '../identity/actor';
+
+/**
+ * Every permission a route can require, and who holds it. Route-level rules look only at the
+ * actor; rules that depend on a resource (a working group's roles) live in that context's
+ * `*.policy.ts` and are called by its service, through `PolicyService`.
+ */
+export type PermissionRule = (actor: Actor) => true | string;
+
+const signedIn: PermissionRule = () => true;
+const steward: PermissionRule = (a) => a.isSteward || 'Only platform stewards can do this';
+
+export const PERMISSIONS = {
+  'session.use': signedIn,
+  'organisation.create': signedIn,
+  'organisation.verify': steward,
+  'steward.grant': steward,
+  'affiliation.manage-own': signedIn,
+  'declaration.manage-own': signedIn,
+} satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,26 @@
+import type { AuditEvent } from '@parley/domain';
+
+/** The event vocabulary: `<resource>.<past-tense verb>`, used as audit action and socket event name alike. Never rename one once shipped. */
+export const AUDIT_ACTIONS = [
+  'person.registered',
+  'person.made-steward',
+  'organisation.created',
+  'organisation.verified',
+  'affiliation.added',
+  'affiliation.ended',
+  'affiliation.made-primary',
+  'declaration.added',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditEventResponse = AuditEvent;
+
+export interface AuditHeadResponse {
+  chains: { scope: string; sequence: number; hash: string }[];
+}
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  version: string;
+}

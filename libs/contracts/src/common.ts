@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { ORGANISATION_SUBTYPES, STAKEHOLDER_GROUPS } from '@parley/domain';
+
+/** Text a person types: trimmed, no NUL or other control characters PostgreSQL or a reader would choke on. */
+export const text = (max: number, min = 1) =>
+  z
+    .string()
+    .trim()
+    .min(min, min === 1 ? 'Required' : `At least ${min} characters`)
+    .max(max, `At most ${max} characters`)
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Contains control characters');
+
+export const isoDate = z.iso.date({ message: 'A date as YYYY-MM-DD' });
+export const uuid = z.uuid({ message: 'Not a valid id' });
+export const stakeholderGroup = z.enum(STAKEHOLDER_GROUPS);
+export const organisationSubtype = z.enum(ORGANISATION_SUBTYPES as [string, ...string[]]);
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, 'A two-letter country code (ISO 3166-1), e.g. FR');
+
+export const paginationQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** RFC 9457 problem details, as every error is answered. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: { field: string; message: string }[];
+}
+
+export const PROBLEM_TYPES = {
+  validation: '/problems/validation-failed',
+  notFound: '/problems/not-found',
+  unauthenticated: '/problems/unauthenticated',
+  forbidden: '/problems/forbidden',
+  conflict: '/problems/conflict',
+  rateLimited: '/problems/rate-limited',
+  payloadTooLarge: '/problems/payload-too-large',
+  csrf: '/problems/csrf-token-invalid',
+  unavailable: '/problems/service-unavailable',
+  internal: '/problems/internal-error',
+} as const;

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import type { AffiliationSnapshot, OrganisationSubtype, StakeholderGroup } from '@parley/domain';
+import { countryCode, isoDate, organisationSubtype, stakeholderGroup, text, uuid } from './common';
+
+export const registerRequest = z.strictObject({
+  name: text(120, 2),
+  email: z.email({ message: 'Not a valid e-mail address' }).max(254).toLowerCase(),
+  password: z.string().min(10, 'At least 10 characters').max(200, 'At most 200 characters'),
+});
+export type RegisterRequest = z.infer<typeof registerRequest>;
+
+export const loginRequest = z.strictObject({
+  email: z.string().trim().toLowerCase().max(254),
+  password: z.string().max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequest>;
+
+export interface SessionResponse {
+  token: string;
+  csrfToken: string;
+  expiresAt: string;
+  me: MeResponse;
+}
+
+export interface MeResponse {
+  id: string;
+  name: string;
+  email: string;
+  isSteward: boolean;
+  currentSnapshot: AffiliationSnapshot | null;
+}
+
+export const createOrganisationRequest = z
+  .strictObject({
+    name: text(200, 2),
+    stakeholderGroup,
+    subtype: organisationSubtype,
+    country: countryCode.nullable().optional(),
+    website: z.url({ message: 'Not a valid URL' }).max(500).nullable().optional(),
+    lobbyingRegisterId: text(100).nullable().optional(),
+  })
+  .superRefine((o, ctx) => {
+    const allowed: Record<string, string[]> = {
+      government: ['national', 'local', 'intergovernmental'],
+      'private-sector': ['company', 'business-association'],
+      'civil-society': ['ngo', 'academia', 'technical-community', 'individual'],
+    };
+    if (!allowed[o.stakeholderGroup]?.includes(o.subtype))
+      ctx.addIssue({ code: 'custom', path: ['subtype'], message: `A ${o.stakeholderGroup} organisation's sub-type is one of: ${allowed[o.stakeholderGroup].join(', ')}` });
+  });
+export type CreateOrganisationRequest = z.infer<typeof createOrganisationRequest>;
+
+export const organisationListQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  stakeholderGroup: stakeholderGroup.optional(),
+  subtype: organisationSubtype.optional(),
+  country: countryCode.optional(),
+  verified: z.enum(['true', 'false']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type OrganisationListQuery = z.infer<typeof organisationListQuery>;
+
+export interface OrganisationResponse {
+  id: string;
+  name: string;
+  stakeholderGroup: StakeholderGroup;
+  subtype: OrganisationSubtype;
+  country: string | null;
+  website: string | null;
+  lobbyingRegisterId: string | null;
+  verified: boolean;
+  verifiedAt: string | null;
+  createdAt: string;
+}
+
+export const addAffiliationRequest = z
+  .strictObject({
+    organisationId: uuid,
+    title: text(200),
+    startDate: isoDate,
+    endDate: isoDate.nullable().optional(),
+    primary: z.boolean().optional(),
+    funding: z.strictObject({ note: text(2000), organisationId: uuid.optional(), organisationName: text(200).optional() }).optional(),
+  })
+  .refine((a) => !a.endDate || a.endDate > a.startDate, { path: ['endDate'], message: 'The end date must be after the start date' });
+export type AddAffiliationRequest = z.infer<typeof addAffiliationRequest>;
+
+export const updateAffiliationRequest = z
+  .strictObject({ endDate: isoDate.optional(), primary: z.literal(true).optional() })
+  .refine((u) => u.endDate !== undefined || u.primary !== undefined, { path: ['endDate'], message: 'Give an end date, or primary: true' });
+export type UpdateAffiliationRequest = z.infer<typeof updateAffiliationRequest>;
+
+export interface AffiliationResponse {
+  id: string;
+  organisation: OrganisationResponse;
+  title: string;
+  startDate: string;
+  endDate: string | null;
+  primary: boolean;
+  current: boolean;
+}
+
+export const DECLARATION_KINDS = ['employment', 'board', 'equity', 'funding', 'consultancy', 'other'] as const;
+export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
+
+export const addDeclarationRequest = z
+  .strictObject({
+    kind: z.enum(DECLARATION_KINDS),
+    organisationId: uuid.optional(),
+    organisationName: text(200).optional(),
+    note: text(2000),
+    since: isoDate.optional(),
+  })
+  .refine((d) => d.organisationId || d.organisationName, { path: ['organisationId'], message: 'Name the organisation concerned (from the directory, or by name)' });
+export type AddDeclarationRequest = z.infer<typeof addDeclarationRequest>;
+
+export interface DeclarationResponse {
+  id: string;
+  kind: DeclarationKind;
+  organisationId: string | null;
+  organisationName: string;
+  note: string;
+  since: string | null;
+  declaredAt: string;
+}
+
+export interface PersonProfileResponse {
+  id: string;
+  name: string;
+  isSteward: boolean;
+  joinedAt: string;
+  currentSnapshot: AffiliationSnapshot | null;
+  affiliations: AffiliationResponse[];
+  declarations: DeclarationResponse[];
+}

@@ -1,0 +1,52 @@
+/** A small HTTP client for API tests: JSON in and out, a bearer token or a cookie session. */
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export class ApiClient {
+  token: string | null = null;
+  cookies = new Map<string, string>();
+
+  constructor(readonly baseUrl: string) {}
+
+  withToken(token: string | null): ApiClient {
+    const c = new ApiClient(this.baseUrl);
+    c.token = token;
+    return c;
+  }
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+    const h: Record<string, string> = { accept: 'application/json', ...headers };
+    if (body !== undefined) h['content-type'] = 'application/json';
+    if (this.token) h.authorization = `Bearer ${this.token}`;
+    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const res = await fetch(this.baseUrl + path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, ...v] = pair.split('=');
+      const value = v.join('=');
+      if (value === '' || /expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(k);
+      else this.cookies.set(k, value);
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('POST', path, body ?? {}, headers);
+  }
+  patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
+    return this.request<T>('PATCH', path, body ?? {}, headers);
+  }
+}

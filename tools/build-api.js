@@ -1,0 +1,16 @@
+// Compiles the API, the libraries, migrations and command-line tools with swc into dist/api,
+// keeping the source layout, and adds node_modules shims so `@parley/*` resolve at run time.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const out = path.join(root, 'dist/api');
+fs.rmSync(out, { recursive: true, force: true });
+const swc = path.join(root, 'node_modules/.bin/swc');
+execFileSync(swc, ['apps/api/src', 'libs/domain/src', 'libs/contracts/src', 'migrations', 'tools', '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.test.ts', '--only', '**/*.ts', '--quiet'], { cwd: root, stdio: 'inherit' });
+for (const lib of ['domain', 'contracts']) {
+  const dir = path.join(out, 'node_modules/@parley', lib);
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'index.js'), `module.exports = require('../../../libs/${lib}/src/index.js');\n`);
+}
