@@ -1,0 +1,19 @@
+export * from './membership';
+export * from './caps';
+export * from './chair-term';
+export * from './composition';
+export {
+  ALARM_SEVERITY,
+  CAPTURE_ALARM_CODES,
+  type AlarmSeverity,
+  type CaptureAlarm,
+  type CaptureAlarmCode,
+  type CaptureAlarmParams,
+  type AlarmChairRef,
+  type AlarmPersonRef,
+} from './capture-alarm';
+export * from './capture-alarms';
+export * from './cross-group-alarms';
+export { chairAlarms } from './chair-alarms';
+export { organisationCapAlarms, stakeholderGroupCapAlarms } from './composition-alarms';
+export { affiliationEndedAlarms, affiliationUnverifiedAlarms } from './member-alarms';

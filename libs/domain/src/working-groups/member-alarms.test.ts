@@ -1,0 +1,72 @@
+import type { CaptureAlarmCode } from './capture-alarm';
+import { captureAlarms, type CaptureAlarmInput } from './capture-alarms';
+import { ACME, FRANCE, GLOBEX, UNIVERSITY, newMember } from './test-factories';
+
+const now = new Date('2026-06-01T00:00:00.000Z');
+const alarmsOf = (code: CaptureAlarmCode, input: CaptureAlarmInput) => captureAlarms(input, now).filter((a) => a.code === code);
+const others = [newMember(FRANCE), newMember(UNIVERSITY)];
+
+describe('member-affiliation-ended', () => {
+  it('fires for a voting member with no current affiliation, since the affiliation ended', () => {
+    const ana = newMember(ACME, { name: 'Ana Costa', currentAffiliation: null, affiliationEndedOn: '2026-04-01' });
+    expect(alarmsOf('member-affiliation-ended', { members: [ana, ...others], chairTerms: [] })).toEqual([
+      {
+        code: 'member-affiliation-ended',
+        severity: 'critical',
+        params: { people: [{ personId: ana.personId, name: 'Ana Costa', endedOn: '2026-04-01' }] },
+        message: 'Ana Costa, a voting member, has had no current affiliation since 2026-04-01.',
+        since: '2026-04-01T00:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('lists several people in one alarm, dated by the earliest known end', () => {
+    const ana = newMember(ACME, { name: 'Ana Costa', currentAffiliation: null, affiliationEndedOn: '2026-04-01' });
+    const ben = newMember(GLOBEX, { name: 'Ben Ode', currentAffiliation: null, affiliationEndedOn: '2026-03-15' });
+    const cy = newMember(GLOBEX, { name: 'Cy Ng', currentAffiliation: null });
+    const [alarm, ...rest] = alarmsOf('member-affiliation-ended', { members: [ana, ben, cy, ...others], chairTerms: [] });
+    expect(rest).toEqual([]);
+    expect(alarm.since).toBe('2026-03-15T00:00:00.000Z');
+    expect(alarm.message).toBe(
+      '3 voting members have no current affiliation, the first since 2026-03-15: Ana Costa (ended 2026-04-01), Ben Ode (ended 2026-03-15) and Cy Ng.',
+    );
+  });
+
+  it('does not fire when every voting member holds a current affiliation, nor for observers', () => {
+    const observer = newMember(ACME, { kind: 'observer', currentAffiliation: null });
+    expect(alarmsOf('member-affiliation-ended', { members: [observer, ...others], chairTerms: [] })).toEqual([]);
+  });
+});
+
+describe('member-affiliation-unverified', () => {
+  it('fires for a voting member acting for an unverified organisation, since admission', () => {
+    const ana = newMember(ACME, { name: 'Ana Costa', currentAffiliationVerified: false, admittedAt: '2026-03-01T09:30:00.000Z' });
+    expect(alarmsOf('member-affiliation-unverified', { members: [ana, ...others], chairTerms: [] })).toEqual([
+      {
+        code: 'member-affiliation-unverified',
+        severity: 'warning',
+        params: {
+          people: [{ personId: ana.personId, name: 'Ana Costa', organisationId: ACME.organisationId, organisationName: 'Acme', since: '2026-03-01T09:30:00.000Z' }],
+        },
+        message: 'Ana Costa, a voting member, has acted for Acme, an unverified organisation, since 2026-03-01.',
+        since: '2026-03-01T09:30:00.000Z',
+      },
+    ]);
+  });
+
+  it('does not date a member who moved to the unverified organisation after admission', () => {
+    const moved = newMember(ACME, { name: 'Ben Ode', currentAffiliation: GLOBEX, currentAffiliationVerified: false });
+    const [alarm] = alarmsOf('member-affiliation-unverified', { members: [moved, ...others], chairTerms: [] });
+    expect(alarm.since).toBeNull();
+    expect(alarm.message).toBe('Ben Ode, a voting member, has acted for Globex, an unverified organisation.');
+  });
+
+  it('does not fire for verified organisations, observers, or members with no current affiliation', () => {
+    const members = [
+      newMember(ACME, { kind: 'observer', currentAffiliationVerified: false }),
+      newMember(ACME, { currentAffiliation: null, currentAffiliationVerified: false }),
+      ...others,
+    ];
+    expect(alarmsOf('member-affiliation-unverified', { members, chairTerms: [] })).toEqual([]);
+  });
+});
