@@ -55,7 +55,6 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
     }),
   );
   app.setGlobalPrefix('api');
-  app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('Parley API')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PLATFORM_SCOPE } from '@parley/domain';
 import type { MeResponse, RegisterRequest } from '@parley/contracts';
-import { AuditedTransaction } from '../audit/audited-transaction';
+import { AuditedTransaction, Tx } from '../audit/audited-transaction';
 import { Clock } from '../platform/clock/clock';
 import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
 import { conflict, notFound, unauthenticated } from '../platform/http/problem';
@@ -34,13 +34,19 @@ export class AuthService {
   async register(input: RegisterRequest): Promise<IssuedSession> {
     const passwordHash = await hashPassword(input.password);
     return this.tx.run(async (tx) => {
-      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('parley:register'))`);
-      if (await this.people.emailTaken(tx.manager, input.email)) throw conflict('An account with this e-mail address already exists', 'email');
-      const isSteward = (await this.people.countPeople(tx.manager)) === 0;
-      const person = await this.people.insert(tx.manager, { name: input.name, email: input.email, passwordHash, isSteward });
-      await tx.record({ scope: PLATFORM_SCOPE, actor: { id: person.id, name: person.name, snapshot: null }, action: 'person.registered', subjectType: 'person', subjectId: person.id, change: { name: person.name, steward: isSteward } });
-      return this.issue(tx.manager, person.id, tx.now);
+      const personId = await this.createPerson(tx, input.name, input.email, passwordHash);
+      return this.issue(tx.manager, personId, tx.now);
     });
+  }
+
+  /** Creates an account from an already computed hash (registration, and the demo loader). */
+  async createPerson(tx: Tx, name: string, email: string, passwordHash: string): Promise<string> {
+    await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('parley:register'))`);
+    if (await this.people.emailTaken(tx.manager, email)) throw conflict('An account with this e-mail address already exists', 'email');
+    const isSteward = (await this.people.countPeople(tx.manager)) === 0;
+    const person = await this.people.insert(tx.manager, { name, email, passwordHash, isSteward });
+    await tx.record({ scope: PLATFORM_SCOPE, actor: { id: person.id, name: person.name, snapshot: null }, action: 'person.registered', subjectType: 'person', subjectId: person.id, change: { name: person.name, steward: isSteward } });
+    return person.id;
   }
 
   /** The same answer for an unknown e-mail and a wrong password, in the same time. */

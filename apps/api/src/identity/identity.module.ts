@@ -17,6 +17,6 @@ import { SessionStrategy } from './session.strategy';
   imports: [PassportModule],
   controllers: [AuthController, MeController, PeopleController],
   providers: [AuthService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository],
-  exports: [PeopleService, AuthService, OrganisationRepository, PeopleRepository],
+  exports: [PeopleService, AuthService, AffiliationService, OrganisationRepository, PeopleRepository],
 })
 export class IdentityModule {}
