@@ -4,3 +4,4 @@ export * from './audit/canonical-json';
 export * from './audit/audit-event';
 export * from './audit/hash-chain';
 export * from './working-groups';
+export * from './decisions';
