@@ -5,3 +5,4 @@ export * from './audit/audit-event';
 export * from './audit/hash-chain';
 export * from './working-groups';
 export * from './decisions';
+export * from './drafting';

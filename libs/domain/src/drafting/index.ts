@@ -1,0 +1,7 @@
+export * from './types';
+export * from './numbering';
+export * from './word-diff';
+export * from './compare-versions';
+export * from './consolidate';
+export * from './outdated';
+export * from './provenance';

@@ -1,0 +1,187 @@
+import { diffArrays } from 'diff';
+
+export type TokenKind = 'word' | 'punctuation' | 'space';
+
+/** A piece of text: a word (letters/digits, hyphens and apostrophes inside), one punctuation mark, or a run of whitespace. */
+export interface TextToken {
+  text: string;
+  kind: TokenKind;
+}
+
+export type DiffOp = 'equal' | 'insert' | 'delete';
+
+/** One token of a diff: `equal` tokens are in both texts, `delete` only in the old one, `insert` only in the new one. */
+export interface TokenChange {
+  op: DiffOp;
+  token: TextToken;
+}
+
+/** A run of consecutive tokens with the same operation. */
+export interface DiffPart {
+  op: DiffOp;
+  text: string;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*|\s+|[^]/gu;
+const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
+const SPACE_START = /^\s/u;
+
+/** Splits a text into tokens whose concatenation is exactly the text. "non-State" and "ICT-enabled" are one word each. */
+export function tokenize(text: string): TextToken[] {
+  return Array.from(text.matchAll(TOKEN), ([t]) => ({
+    text: t,
+    kind: WORD_START.test(t) ? 'word' : SPACE_START.test(t) ? 'space' : 'punctuation',
+  }));
+}
+
+/** Number of words in a text (punctuation and whitespace do not count). */
+export function countWords(text: string): number {
+  return tokenize(text).filter((t) => t.kind === 'word').length;
+}
+
+/**
+ * What is diffed: a word or punctuation mark with the whitespace that follows it, compared by the word
+ * alone. Diffing whitespace as tokens of its own would let the diff keep the spaces and delete and
+ * re-insert common words (jsdiff's own word tokenizer makes the same choice).
+ */
+interface Unit {
+  core: TextToken | null; // null only for whitespace at the very start of a text
+  space: TextToken | null;
+}
+
+function toUnits(tokens: TextToken[]): Unit[] {
+  const units: Unit[] = [];
+  for (const token of tokens) {
+    const last = units[units.length - 1];
+    if (token.kind !== 'space') units.push({ core: token, space: null });
+    else if (last) last.space = token;
+    else units.push({ core: null, space: token });
+  }
+  return units;
+}
+
+function unitTokens(unit: Unit): TextToken[] {
+  return [unit.core, unit.space].filter((t): t is TextToken => t !== null);
+}
+
+/**
+ * Tidies each run of changes: deletions first, then insertions, and tokens both sides share at the
+ * start or end of the run (typically a space) become equal, so "actors[-, including the private
+ * sector, -]{+ +}from" reads "actors[-, including the private sector,-] from". Both texts still rebuild.
+ */
+function tidyChangeRuns(changes: TokenChange[]): TokenChange[] {
+  const out: TokenChange[] = [];
+  let deleted: TokenChange[] = [];
+  let inserted: TokenChange[] = [];
+  const flush = (): void => {
+    let head = 0;
+    while (head < deleted.length && head < inserted.length && deleted[head].token.text === inserted[head].token.text) head++;
+    let tail = 0;
+    while (
+      tail < deleted.length - head &&
+      tail < inserted.length - head &&
+      deleted[deleted.length - 1 - tail].token.text === inserted[inserted.length - 1 - tail].token.text
+    )
+      tail++;
+    const equal = (c: TokenChange): TokenChange => ({ op: 'equal', token: c.token });
+    out.push(
+      ...inserted.slice(0, head).map(equal),
+      ...deleted.slice(head, deleted.length - tail),
+      ...inserted.slice(head, inserted.length - tail),
+      ...inserted.slice(inserted.length - tail).map(equal),
+    );
+    deleted = [];
+    inserted = [];
+  };
+  for (const change of changes) {
+    if (change.op === 'delete') deleted.push(change);
+    else if (change.op === 'insert') inserted.push(change);
+    else {
+      flush();
+      out.push(change);
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Token-level diff of two texts (Myers diff from jsdiff over words and punctuation). The `equal` and
+ * `delete` tokens, in order, are exactly the tokens of `oldText`; `equal` and `insert` those of `newText`.
+ */
+export function diffTokens(oldText: string, newText: string): TokenChange[] {
+  const oldUnits = toUnits(tokenize(oldText));
+  const newUnits = toUnits(tokenize(newText));
+  const key = (u: Unit): string => u.core?.text ?? '';
+  const changes: TokenChange[] = [];
+  let i = 0;
+  let j = 0;
+  for (const change of diffArrays(oldUnits.map(key), newUnits.map(key))) {
+    for (let n = 0; n < change.count; n++) {
+      if (change.added) {
+        for (const token of unitTokens(newUnits[j++])) changes.push({ op: 'insert', token });
+      } else if (change.removed) {
+        for (const token of unitTokens(oldUnits[i++])) changes.push({ op: 'delete', token });
+      } else {
+        const before = oldUnits[i++];
+        const after = newUnits[j++];
+        if (after.core) changes.push({ op: 'equal', token: after.core });
+        if (before.space?.text === after.space?.text) {
+          if (after.space) changes.push({ op: 'equal', token: after.space });
+        } else {
+          if (before.space) changes.push({ op: 'delete', token: before.space });
+          if (after.space) changes.push({ op: 'insert', token: after.space });
+        }
+      }
+    }
+  }
+  return tidyChangeRuns(changes);
+}
+
+/** Word-level diff of two texts as runs of equal, deleted and inserted text. */
+export function wordDiff(oldText: string, newText: string): DiffPart[] {
+  const parts: DiffPart[] = [];
+  for (const { op, token } of diffTokens(oldText, newText)) {
+    const last = parts[parts.length - 1];
+    if (last && last.op === op) last.text += token.text;
+    else parts.push({ op, text: token.text });
+  }
+  return parts;
+}
+
+/** The old text, rebuilt from a diff (equal and deleted parts). */
+export function textBefore(parts: readonly DiffPart[]): string {
+  return parts
+    .filter((p) => p.op !== 'insert')
+    .map((p) => p.text)
+    .join('');
+}
+
+/** The new text, rebuilt from a diff (equal and inserted parts). */
+export function textAfter(parts: readonly DiffPart[]): string {
+  return parts
+    .filter((p) => p.op !== 'delete')
+    .map((p) => p.text)
+    .join('');
+}
+
+/** True when the diff changes nothing. */
+export function isUnchanged(parts: readonly DiffPart[]): boolean {
+  return parts.every((p) => p.op === 'equal');
+}
+
+/** Words inserted and deleted by a diff. */
+export function wordDiffStats(parts: readonly DiffPart[]): { inserted: number; deleted: number } {
+  let inserted = 0;
+  let deleted = 0;
+  for (const part of parts) {
+    if (part.op === 'insert') inserted += countWords(part.text);
+    if (part.op === 'delete') deleted += countWords(part.text);
+  }
+  return { inserted, deleted };
+}
+
+/** A diff as plain text, in the `git diff --word-diff=plain` notation: `[-deleted-]{+inserted+}`. */
+export function renderPlainDiff(parts: readonly DiffPart[]): string {
+  return parts.map((p) => (p.op === 'equal' ? p.text : p.op === 'delete' ? `[-${p.text}-]` : `{+${p.text}+}`)).join('');
+}
