@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import type { AffiliationRecord } from '@parley/domain';
 import { AffiliationEntity } from './affiliation.entity';
 import { DeclarationEntity } from './declaration.entity';
@@ -43,6 +43,11 @@ export class PeopleRepository {
     return this.m(manager)
       .getRepository(AffiliationEntity)
       .find({ where: { personId }, relations: { organisation: true }, order: { startDate: 'DESC', createdAt: 'DESC' } });
+  }
+
+  affiliationsOfMany(personIds: string[], manager?: EntityManager): Promise<AffiliationEntity[]> {
+    if (personIds.length === 0) return Promise.resolve([]);
+    return this.m(manager).getRepository(AffiliationEntity).find({ where: { personId: In(personIds) }, relations: { organisation: true } });
   }
 
   findAffiliation(manager: EntityManager, id: string, personId: string): Promise<AffiliationEntity | null> {

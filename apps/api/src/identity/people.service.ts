@@ -23,6 +23,18 @@ export class PeopleService {
     return snapshotFromAffiliations(affiliations.map(toAffiliationRecord), isoDay(now));
   }
 
+  /** Snapshots of many people at once (electorates, member lists): one query, not one per person. */
+  async snapshotsOf(manager: EntityManager | undefined, personIds: string[], now: Date): Promise<Map<string, AffiliationSnapshot>> {
+    const byPerson = new Map<string, AffiliationEntity[]>();
+    for (const a of await this.people.affiliationsOfMany(personIds, manager)) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
+    const result = new Map<string, AffiliationSnapshot>();
+    for (const [personId, list] of byPerson) {
+      const s = snapshotFromAffiliations(list.map(toAffiliationRecord), isoDay(now));
+      if (s) result.set(personId, s);
+    }
+    return result;
+  }
+
   async auditActor(manager: EntityManager, personId: string, now: Date): Promise<AuditActor> {
     const person = await this.people.findById(personId, manager);
     return { id: personId, name: person?.name ?? null, snapshot: await this.snapshotOf(manager, personId, now) };

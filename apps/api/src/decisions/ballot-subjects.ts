@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import type { BallotOutcome, BallotResult } from '@parley/domain';
+import type { Tx } from '../audit/audited-transaction';
+import type { BallotSubjectType } from '../working-groups/working-group-access';
+
+export interface ClosedBallot {
+  id: string;
+  workingGroupId: string;
+  subjectType: BallotSubjectType;
+  subjectId: string | null;
+  outcome: BallotOutcome;
+  result: BallotResult;
+  closedAt: Date;
+}
+
+/**
+ * What a ballot decides belongs to another context (a chair nomination, an amendment, a version).
+ * That context registers a handler here; the decisions context calls it inside the transaction
+ * that closes the ballot, so the decision and its consequence commit together.
+ */
+export interface BallotSubjectHandler {
+  onClosed(tx: Tx, ballot: ClosedBallot): Promise<void>;
+}
+
+@Injectable()
+export class BallotSubjects {
+  private readonly handlers = new Map<BallotSubjectType, BallotSubjectHandler>();
+
+  register(subjectType: BallotSubjectType, handler: BallotSubjectHandler): void {
+    if (this.handlers.has(subjectType)) throw new Error(`a handler for ${subjectType} ballots is already registered`);
+    this.handlers.set(subjectType, handler);
+  }
+
+  handlerFor(subjectType: BallotSubjectType): BallotSubjectHandler | null {
+    return this.handlers.get(subjectType) ?? null;
+  }
+}

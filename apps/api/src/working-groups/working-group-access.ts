@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AffiliationSnapshot, DecisionRule, MembershipKind } from '@parley/domain';
+import { PeopleService } from '../identity/people.service';
+
+export const BALLOT_SUBJECT_TYPES = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion'] as const;
+export type BallotSubjectType = (typeof BALLOT_SUBJECT_TYPES)[number];
+
+export interface WorkingGroupSettings {
+  id: string;
+  name: string;
+  status: 'forming' | 'active' | 'closed';
+  joinPolicy: 'open' | 'approval';
+  decisionRules: Record<BallotSubjectType, DecisionRule>;
+  quorum: number;
+  quorumPerStakeholderGroup: boolean;
+  convenerId: string;
+}
+
+/** What other contexts may know of one person's standing in one group. */
+export interface GroupStanding {
+  membership: { id: string; kind: MembershipKind; isRapporteur: boolean; admissionSnapshot: AffiliationSnapshot } | null;
+  /** Holds a current, started, not ended chair term (confirmed or, for imported history, not). */
+  isChair: boolean;
+  isConvener: boolean;
+  /** The person's affiliation now; null means they cannot act in any group. */
+  currentSnapshot: AffiliationSnapshot | null;
+}
+
+export interface Elector {
+  personId: string;
+  name: string;
+  snapshot: AffiliationSnapshot;
+}
+
+/**
+ * The working-groups context's read interface for other contexts (decisions, drafting, realtime).
+ * They never query working-group tables themselves.
+ */
+@Injectable()
+export class WorkingGroupAccess {
+  constructor(private readonly people: PeopleService) {}
+
+  async settings(manager: EntityManager, workingGroupId: string): Promise<WorkingGroupSettings | null> {
+    const rows = await manager.query(
+      `SELECT id, name, status, join_policy AS "joinPolicy", decision_rules AS "decisionRules", quorum::float AS quorum,
+              quorum_per_stakeholder_group AS "quorumPerStakeholderGroup", convener_id AS "convenerId"
+         FROM working_groups WHERE id = $1`,
+      [workingGroupId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async standing(manager: EntityManager, workingGroupId: string, personId: string, now: Date): Promise<GroupStanding> {
+    const [m] = await manager.query(
+      `SELECT id, kind, is_rapporteur AS "isRapporteur", admission_snapshot AS "admissionSnapshot"
+         FROM memberships WHERE working_group_id = $1 AND person_id = $2 AND left_at IS NULL`,
+      [workingGroupId, personId],
+    );
+    const [g] = await manager.query(`SELECT convener_id FROM working_groups WHERE id = $1`, [workingGroupId]);
+    return {
+      membership: m ?? null,
+      isChair: await this.isChair(manager, workingGroupId, personId, now),
+      isConvener: g?.convener_id === personId,
+      currentSnapshot: await this.people.snapshotOf(manager, personId, now),
+    };
+  }
+
+  async isChair(manager: EntityManager, workingGroupId: string, personId: string, now: Date): Promise<boolean> {
+    const rows = await manager.query(
+      `SELECT 1 FROM chair_terms WHERE working_group_id = $1 AND person_id = $2 AND started_at <= $3 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > $3)`,
+      [workingGroupId, personId, now],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * The voting members at this moment, each with their current affiliation snapshot: the electorate
+   * a ballot freezes when it opens. Members without a current affiliation cannot vote and are left out.
+   */
+  async votingElectorate(manager: EntityManager, workingGroupId: string, now: Date): Promise<Elector[]> {
+    const rows: { personId: string; name: string }[] = await manager.query(
+      `SELECT m.person_id AS "personId", p.name FROM memberships m JOIN people p ON p.id = m.person_id
+        WHERE m.working_group_id = $1 AND m.left_at IS NULL AND m.kind = 'member' ORDER BY p.name, p.id`,
+      [workingGroupId],
+    );
+    const snapshots = await this.people.snapshotsOf(manager, rows.map((r) => r.personId), now);
+    return rows.flatMap((r) => {
+      const snapshot = snapshots.get(r.personId);
+      return snapshot ? [{ personId: r.personId, name: r.name, snapshot }] : [];
+    });
+  }
+}
