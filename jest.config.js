@@ -4,6 +4,7 @@ const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: t
 const moduleNameMapper = {
   '^@parley/domain$': '<rootDir>/libs/domain/src/index.ts',
   '^@parley/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@parley/migrations$': '<rootDir>/migrations/index.ts',
 };
 const base = { rootDir: __dirname, transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper, testEnvironment: 'node' };
 

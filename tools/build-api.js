@@ -9,8 +9,9 @@ const out = path.join(root, 'dist/api');
 fs.rmSync(out, { recursive: true, force: true });
 const swc = path.join(root, 'node_modules/.bin/swc');
 execFileSync(swc, ['apps/api/src', 'libs/domain/src', 'libs/contracts/src', 'migrations', 'tools', '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.test.ts', '--only', '**/*.ts', '--quiet'], { cwd: root, stdio: 'inherit' });
-for (const lib of ['domain', 'contracts']) {
-  const dir = path.join(out, 'node_modules/@parley', lib);
+const shims = { domain: 'libs/domain/src/index.js', contracts: 'libs/contracts/src/index.js', migrations: 'migrations/index.js' };
+for (const [name, target] of Object.entries(shims)) {
+  const dir = path.join(out, 'node_modules/@parley', name);
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'index.js'), `module.exports = require('../../../libs/${lib}/src/index.js');\n`);
+  fs.writeFileSync(path.join(dir, 'index.js'), `module.exports = require('../../../${target}');\n`);
 }

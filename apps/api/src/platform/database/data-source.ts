@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { MIGRATIONS } from '../../../../../migrations';
+import { MIGRATIONS } from '@parley/migrations';
 import { ENTITIES } from './entities';
 
 export function createDataSource(databaseUrl: string, poolSize = 20): DataSource {
