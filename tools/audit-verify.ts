@@ -12,7 +12,7 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const headAt = args.indexOf('--head');
   const headFile = headAt >= 0 ? args[headAt + 1] : null;
-  const file = args.find((a, i) => !a.startsWith('--') && i !== headAt + 1);
+  const file = args.find((a, i) => !a.startsWith('--') && (headAt < 0 || i !== headAt + 1));
   if (!file) {
     console.error('usage: npm run audit:verify -- export.jsonl [--head head.json]');
     return 2;

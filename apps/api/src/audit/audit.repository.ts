@@ -38,6 +38,18 @@ export class AuditRepository {
     return rows.map((r) => ({ scope: r.scope, sequence: Number(r.last_sequence), hash: r.last_hash }));
   }
 
+  /**
+   * One page of the export order (scope, sequence) after a position: the export walks these pages
+   * so memory stays flat whatever the log's size.
+   */
+  async exportPage(after: { scope: string; sequence: number } | null, onlyScope: string | null, limit: number): Promise<AuditEvent[]> {
+    const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e');
+    if (onlyScope) qb.andWhere('e.scope = :scope', { scope: onlyScope });
+    if (after) qb.andWhere('(e.scope, e.sequence) > (:afterScope, :afterSequence)', { afterScope: after.scope, afterSequence: after.sequence });
+    const rows = await qb.orderBy('e.scope', 'ASC').addOrderBy('e.sequence', 'ASC').limit(limit).getMany();
+    return rows.map(toAuditEvent);
+  }
+
   /** Events of one chain after a sequence, in order (replay, audit pages). */
   async listAfter(scope: string, afterSequence: number, limit: number): Promise<AuditEvent[]> {
     const rows = await this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').where('e.scope = :scope AND e.sequence > :after', { scope, after: afterSequence }).orderBy('e.sequence', 'ASC').limit(limit).getMany();
