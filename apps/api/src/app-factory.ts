@@ -12,6 +12,7 @@ import type { ParleyConfig } from './platform/config/config';
 import { ConfigError } from './platform/config/config';
 import { createDataSource, runMigrations } from './platform/database/data-source';
 import { redactDatabaseUrl } from './platform/database/database-url';
+import { bodyParseProblems } from './platform/http/body-errors';
 import { serveWebApp } from './platform/http/static-web';
 
 export interface ParleyApp {
@@ -35,6 +36,7 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: '512kb' });
+  app.use(bodyParseProblems);
   app.use(cookieParser());
   app.use(
     helmet({

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isoDay, PLATFORM_SCOPE } from '@parley/domain';
+import { isAffiliationCurrent, isoDay, PLATFORM_SCOPE } from '@parley/domain';
 import type { AddAffiliationRequest, AffiliationResponse, UpdateAffiliationRequest } from '@parley/contracts';
 import { AuditedTransaction, Tx } from '../audit/audited-transaction';
 import { OrganisationRepository } from '../organisations/organisation.repository';
@@ -27,8 +27,12 @@ export class AffiliationService {
       if (input.funding?.organisationId && !(await this.organisations.findById(input.funding.organisationId, tx.manager)))
         throw validationProblem('funding.organisationId', 'No organisation with this id');
 
+      const today = isoDay(tx.now);
+      const alreadyEnded = !!input.endDate && input.endDate <= today;
+      if (input.primary === true && alreadyEnded) throw validationProblem('primary', 'An affiliation that has already ended cannot be primary');
       const existing = await this.people.affiliationsOf(actor.id, tx.manager);
-      const makePrimary = input.primary === true || !existing.some((a) => a.isPrimary);
+      // A past affiliation is history: it never takes (or clears) the primary flag.
+      const makePrimary = !alreadyEnded && (input.primary === true || !existing.some((a) => a.isPrimary && isAffiliationCurrent(a, today)));
       if (makePrimary) await this.people.clearPrimary(tx.manager, actor.id);
       const saved = await this.people.insertAffiliation(tx.manager, {
         personId: actor.id,
@@ -36,7 +40,7 @@ export class AffiliationService {
         title: input.title,
         startDate: input.startDate,
         endDate: input.endDate ?? null,
-        isPrimary: makePrimary && !(input.endDate && input.endDate <= isoDay(tx.now)),
+        isPrimary: makePrimary,
       });
       saved.organisation = organisation;
       await this.record(tx, actor, 'affiliation.added', saved.id, {
@@ -74,10 +78,12 @@ export class AffiliationService {
       if (input.endDate !== undefined) {
         if (a.endDate) throw conflict(`This affiliation already ended on ${a.endDate}; history is never rewritten`, 'endDate');
         if (input.endDate <= a.startDate) throw validationProblem('endDate', 'The end date must be after the start date');
-        await this.people.endAffiliation(tx.manager, a.id, input.endDate);
-        await this.record(tx, actor, 'affiliation.ended', a.id, { organisationId: a.organisationId, organisationName: a.organisation.name, endDate: input.endDate });
+        // An end announced for a later day leaves the affiliation current, and primary, until then.
+        const endsNow = input.endDate <= isoDay(tx.now);
+        await this.people.endAffiliation(tx.manager, a.id, input.endDate, !endsNow);
         a.endDate = input.endDate;
-        a.isPrimary = false;
+        if (endsNow) a.isPrimary = false;
+        await this.record(tx, actor, 'affiliation.ended', a.id, { organisationId: a.organisationId, organisationName: a.organisation.name, endDate: input.endDate });
       }
       if (input.primary) {
         if (a.endDate && a.endDate <= isoDay(tx.now)) throw conflict('An ended affiliation cannot be primary', 'primary');

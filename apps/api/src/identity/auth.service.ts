@@ -12,6 +12,9 @@ import { PeopleService } from './people.service';
 import { SessionRepository } from './session.repository';
 import { csrfTokenFor, newSessionToken } from './session-token';
 
+/** One answer for every failed sign-in, so it never tells whether an e-mail address has an account. */
+export const WRONG_CREDENTIALS = 'The e-mail address or the password is wrong';
+
 export interface IssuedSession {
   token: string;
   csrfToken: string;
@@ -53,7 +56,7 @@ export class AuthService {
   async checkCredentials(email: string, password: string): Promise<string> {
     const person = await this.people.findByEmail(email);
     const ok = await verifyPassword(person?.passwordHash ?? null, password);
-    if (!person || !ok) throw unauthenticated('The e-mail address or the password is wrong');
+    if (!person || !ok) throw unauthenticated(WRONG_CREDENTIALS);
     return person.id;
   }
 

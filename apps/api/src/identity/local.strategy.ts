@@ -3,7 +3,8 @@ import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
 import { loginRequest } from '@parley/contracts';
 import { parseWith } from '../platform/http/parse';
-import { AuthService } from './auth.service';
+import { unauthenticated } from '../platform/http/problem';
+import { AuthService, WRONG_CREDENTIALS } from './auth.service';
 
 /** E-mail and password; yields the person's id. */
 @Injectable()
@@ -25,8 +26,10 @@ export class LoginGuard extends AuthGuard('local') {
     return super.canActivate(context);
   }
 
+  /** passport-local fails without an error when a credential is empty: answer it as a wrong one, never sign in `false`. */
   override handleRequest<T>(err: unknown, user: T): T {
     if (err) throw err;
+    if (!user) throw unauthenticated(WRONG_CREDENTIALS);
     return user;
   }
 }

@@ -67,8 +67,8 @@ export class PeopleRepository {
     await manager.query(`UPDATE affiliations SET is_primary = true WHERE id = $1`, [id]);
   }
 
-  async endAffiliation(manager: EntityManager, id: string, endDate: string): Promise<void> {
-    await manager.query(`UPDATE affiliations SET end_date = $2, is_primary = false WHERE id = $1`, [id, endDate]);
+  async endAffiliation(manager: EntityManager, id: string, endDate: string, keepPrimary: boolean): Promise<void> {
+    await manager.query(`UPDATE affiliations SET end_date = $2, is_primary = (is_primary AND $3) WHERE id = $1`, [id, endDate, keepPrimary]);
   }
 
   /** Serialises affiliation changes of one person (one primary at most, snapshots consistent). */

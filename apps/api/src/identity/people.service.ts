@@ -63,7 +63,8 @@ export const toAffiliationResponse = (a: AffiliationEntity, now: Date): Affiliat
   title: a.title,
   startDate: a.startDate,
   endDate: a.endDate,
-  primary: a.isPrimary,
+  // An affiliation whose announced end date has passed may still carry the flag; it is primary no more.
+  primary: a.isPrimary && !(a.endDate !== null && a.endDate <= isoDay(now)),
   current: isAffiliationCurrent(a, isoDay(now)),
 });
 

@@ -51,7 +51,8 @@ export class OrganisationRepository {
 }
 
 const encodeCursor = (c: { name: string; id: string }) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(cursor: string | undefined): { name: string; id: string } | null {
+/** The position a cursor stands for, or null when it is not one this list gave. */
+export function decodeCursor(cursor: string | undefined): { name: string; id: string } | null {
   if (!cursor) return null;
   try {
     const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { name?: unknown; id?: unknown };

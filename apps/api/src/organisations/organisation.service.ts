@@ -4,9 +4,9 @@ import type { CreateOrganisationRequest, OrganisationListQuery, OrganisationResp
 import { AuditedTransaction } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
-import { conflict, notFound } from '../platform/http/problem';
+import { conflict, notFound, validationProblem } from '../platform/http/problem';
 import { toOrganisationResponse } from './organisation.mapper';
-import { OrganisationRepository } from './organisation.repository';
+import { decodeCursor, OrganisationRepository } from './organisation.repository';
 
 @Injectable()
 export class OrganisationService {
@@ -17,6 +17,8 @@ export class OrganisationService {
   ) {}
 
   async list(q: OrganisationListQuery): Promise<Page<OrganisationResponse>> {
+    // A cursor that cannot be read must not silently restart at the first page (a client would loop).
+    if (q.cursor && !decodeCursor(q.cursor)) throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
     const page = await this.organisations.search(q);
     return { items: page.items.map(toOrganisationResponse), nextCursor: page.nextCursor };
   }
