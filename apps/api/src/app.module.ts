@@ -17,6 +17,7 @@ import { ENTITIES } from './platform/database/entities';
 import { HealthController } from './platform/health/health.controller';
 import { ProblemFilter } from './platform/http/problem.filter';
 import { PolicyGuard } from './policy/policy.guard';
+import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         OrganisationsModule,
+        WorkingGroupsModule,
         DemoModule,
       ],
       controllers: [HealthController],

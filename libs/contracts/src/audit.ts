@@ -10,6 +10,21 @@ export const AUDIT_ACTIONS = [
   'affiliation.ended',
   'affiliation.made-primary',
   'declaration.added',
+  'working-group.created',
+  'membership.requested',
+  'membership.admitted',
+  'membership.refused',
+  'membership.left',
+  'membership.removed',
+  'role.changed',
+  'chair.nominated',
+  'chair.nomination-accepted',
+  'chair.nomination-declined',
+  'chair.confirmed',
+  'chair.rejected',
+  'chair.resigned',
+  'chair.removal-proposed',
+  'chair.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -17,6 +17,9 @@ export const PERMISSIONS = {
   'steward.grant': steward,
   'affiliation.manage-own': signedIn,
   'declaration.manage-own': signedIn,
+  // Working groups: the route only needs a session; group roles are decided in working-group.policy.ts.
+  'working-group.create': signedIn,
+  'working-group.participate': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DEFAULT_COMPOSITION_CAPS, workingGroupScope } from '@parley/domain';
+import {
+  DEFAULT_DECISION_RULES,
+  type CreateWorkingGroupRequest,
+  type WorkingGroupListQuery,
+  type WorkingGroupListResponse,
+  type WorkingGroupPermissions,
+  type WorkingGroupResponse,
+} from '@parley/contracts';
+import { AuditedTransaction } from '../audit/audited-transaction';
+import type { Actor } from '../identity/actor';
+import { PeopleService } from '../identity/people.service';
+import { Clock } from '../platform/clock/clock';
+import { conflict, notFound } from '../platform/http/problem';
+import { ChairTermRepository } from './chair-term.repository';
+import { authorise, WorkingGroupStandings } from './working-group-standing';
+import {
+  canChangeRole,
+  canCreateGroup,
+  canDecideJoinRequests,
+  canLeave,
+  canNominateChair,
+  canRequestToJoin,
+  type PolicyStanding,
+} from './working-group.policy';
+import { WorkingGroupRepository } from './working-group.repository';
+import { toChairTermResponse, toJoinRequestResponse, toMemberResponse, toNominationResponse, WorkingGroupViews } from './working-group.views';
+
+@Injectable()
+export class WorkingGroupService {
+  constructor(
+    private readonly groups: WorkingGroupRepository,
+    private readonly terms: ChairTermRepository,
+    private readonly views: WorkingGroupViews,
+    private readonly standings: WorkingGroupStandings,
+    private readonly people: PeopleService,
+    private readonly tx: AuditedTransaction,
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** The creator convenes the group (they are not its chair) and, unless they say otherwise, joins it as a voting member. */
+  create(actor: Actor, input: CreateWorkingGroupRequest & { convenerJoinsAs?: 'member' | 'observer' | 'none' }): Promise<WorkingGroupResponse> {
+    return this.tx.run(async (tx) => {
+      const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
+      authorise(canCreateGroup(auditActor.snapshot));
+      const snapshot = auditActor.snapshot!;
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('working-group-name:' || lower($1)))`, [input.name]);
+      if (await this.groups.nameTaken(tx.manager, input.name)) throw conflict(`A working group named “${input.name}” already exists`, 'name');
+      const decisionRules = { ...DEFAULT_DECISION_RULES, ...Object.fromEntries(Object.entries(input.decisionRules ?? {}).filter(([, v]) => v !== undefined)) };
+      const caps = { ...DEFAULT_COMPOSITION_CAPS, ...Object.fromEntries(Object.entries(input.caps ?? {}).filter(([, v]) => v !== undefined)) };
+      const id = await this.groups.insertGroup(tx.manager, {
+        name: input.name,
+        mandate: input.mandate,
+        joinPolicy: input.joinPolicy,
+        decisionRules,
+        quorum: input.quorum,
+        quorumPerStakeholderGroup: input.quorumPerStakeholderGroup,
+        maxStakeholderGroupShare: caps.maxStakeholderGroupShare,
+        maxVotingMembersPerOrganisation: caps.maxVotingMembersPerOrganisation,
+        convenerId: actor.id,
+        convenerSnapshot: snapshot,
+        createdAt: tx.now,
+      });
+      const scope = workingGroupScope(id);
+      await tx.record({
+        scope,
+        actor: auditActor,
+        action: 'working-group.created',
+        subjectType: 'working-group',
+        subjectId: id,
+        change: { name: input.name, mandate: input.mandate, joinPolicy: input.joinPolicy, decisionRules, quorum: input.quorum, quorumPerStakeholderGroup: input.quorumPerStakeholderGroup, caps, convener: { personId: actor.id, name: auditActor.name, snapshot } },
+      });
+      const joinsAs = input.convenerJoinsAs ?? 'member';
+      if (joinsAs !== 'none') {
+        const membershipId = await this.groups.insertMembership(tx.manager, { workingGroupId: id, personId: actor.id, kind: joinsAs, admissionSnapshot: snapshot, statement: null, admittedAt: tx.now, admittedBy: actor.id });
+        await tx.record({
+          scope,
+          actor: auditActor,
+          action: 'membership.admitted',
+          subjectType: 'membership',
+          subjectId: membershipId,
+          change: { personId: actor.id, name: auditActor.name, kind: joinsAs, snapshot, via: 'convener' },
+        });
+      }
+      return this.detail(id, actor, tx.manager, tx.now);
+    });
+  }
+
+  async list(q: WorkingGroupListQuery): Promise<WorkingGroupListResponse> {
+    const now = this.clock.now();
+    const groups = await this.groups.listGroups(undefined);
+    const memberships = await this.groups.currentMemberships(null);
+    const terms = await this.terms.terms({});
+    const affiliations = await this.views.affiliationsNow(undefined, [...memberships.map((m) => m.personId), ...terms.map((t) => t.personId)], now);
+    const pending = await this.groups.pendingRequestCounts();
+    const pictures = groups.map((g) =>
+      this.views.picture(
+        g,
+        memberships.filter((m) => m.workingGroupId === g.id),
+        terms.filter((t) => t.workingGroupId === g.id),
+        affiliations,
+        now,
+      ),
+    );
+    // The comparison is across every group that is not closed, whatever the filter shows.
+    const crossGroupAlarms = this.views.crossGroupAlarms(pictures);
+    return {
+      items: pictures.filter((p) => !q.status || p.group.status === q.status).map((p) => this.views.summary(p, crossGroupAlarms, pending.get(p.group.id) ?? 0, now)),
+      crossGroupAlarms,
+    };
+  }
+
+  get(id: string, viewer: Actor | null): Promise<WorkingGroupResponse> {
+    return this.detail(id, viewer, this.dataSource.manager, this.clock.now());
+  }
+
+  private async detail(id: string, viewer: Actor | null, manager: DataSource['manager'], now: Date): Promise<WorkingGroupResponse> {
+    const group = await this.groups.findGroup(id, manager);
+    if (!group) throw notFound('The working group');
+    // The cross-group alarm needs every group's composition.
+    const list = await this.crossGroupFor(manager, now);
+    const memberships = await this.groups.currentMemberships([id], manager);
+    const terms = await this.terms.terms({ workingGroupIds: [id] }, manager);
+    const affiliations = await this.views.affiliationsNow(manager, [...memberships.map((m) => m.personId), ...terms.map((t) => t.personId)], now);
+    const picture = this.views.picture(group, memberships, terms, affiliations, now);
+    const pending = await this.groups.joinRequests(id, 'pending', manager);
+
+    const standing = viewer ? await this.standings.of(manager, group, viewer.id, now) : null;
+    const pendingOfViewer = viewer ? pending.find((r) => r.personId === viewer.id) ?? null : null;
+    const seesRequests = standing !== null && canDecideJoinRequests(standing) === true;
+    return {
+      ...this.views.summary(picture, list, pending.length, now),
+      decisionRules: group.decisionRules,
+      quorum: group.quorum,
+      quorumPerStakeholderGroup: group.quorumPerStakeholderGroup,
+      caps: picture.composition.caps,
+      members: memberships.map((m) => toMemberResponse(m, affiliations.get(m.personId)!, picture.actingChairIds.has(m.personId))),
+      chairTerms: terms.map((t) => toChairTermResponse(t, now)),
+      nominations: (await this.terms.nominations(id, manager)).map(toNominationResponse),
+      pendingRequests: seesRequests ? pending.map(toJoinRequestResponse) : null,
+      viewer: standing
+        ? {
+            membership: standing.membership ? { id: standing.membership.id, kind: standing.membership.kind, rapporteur: standing.membership.isRapporteur } : null,
+            chair: standing.isChair,
+            convener: standing.isConvener,
+            pendingRequest: pendingOfViewer ? toJoinRequestResponse(pendingOfViewer) : null,
+            canAct: standing.currentSnapshot !== null,
+          }
+        : null,
+      allowed: permissionsOf(standing, viewer?.id ?? null, pendingOfViewer !== null),
+    };
+  }
+
+  private async crossGroupFor(manager: DataSource['manager'], now: Date) {
+    const groups = await this.groups.listGroups(undefined, manager);
+    const memberships = await this.groups.currentMemberships(null, manager);
+    const affiliations = await this.views.affiliationsNow(manager, memberships.map((m) => m.personId), now);
+    return this.views.crossGroupAlarms(groups.map((g) => this.views.picture(g, memberships.filter((m) => m.workingGroupId === g.id), [], affiliations, now)));
+  }
+}
+
+const SIGN_IN = 'Sign in to do this';
+
+function permissionsOf(s: PolicyStanding | null, actorId: string | null, hasPendingRequest: boolean): WorkingGroupPermissions {
+  if (s === null || actorId === null) return { join: SIGN_IN, leave: SIGN_IN, decideJoinRequests: SIGN_IN, nominateChair: SIGN_IN, manageMembers: SIGN_IN };
+  const manage = canChangeRole(s, actorId, { personId: '', kind: 'member', isChair: false }, { rapporteur: true });
+  return {
+    join: canRequestToJoin(s, hasPendingRequest),
+    leave: canLeave(s),
+    decideJoinRequests: canDecideJoinRequests(s),
+    nominateChair: canNominateChair(s),
+    manageMembers: manage,
+  };
+}
