@@ -39,6 +39,28 @@ export interface ChainHead {
   hash: string;
 }
 
+/** The fields chain linking needs, once an event's own integrity has been checked. */
+export interface ChainLink {
+  scope: string;
+  sequence: number;
+  previousHash: string;
+  hash: string;
+}
+
+export interface IntegrityProblem {
+  problem: 'change-digest' | 'hash';
+  detail: string;
+}
+
+/** Whether one event matches its own digest and hash; independent of every other event, so it can run in parallel. */
+export function checkEventIntegrity(e: AuditEvent): IntegrityProblem | null {
+  const digest = digestChange(e.change ?? {});
+  if (digest !== e.changeDigest) return { problem: 'change-digest', detail: `the change does not match its digest ${short(e.changeDigest)} (it hashes to ${short(digest)})` };
+  const hash = hashEvent(e);
+  if (hash !== e.hash) return { problem: 'hash', detail: `the event does not match its hash ${short(e.hash)} (it hashes to ${short(hash)})` };
+  return null;
+}
+
 /**
  * Walks events (in the order given, several chains interleaved or not) and names the first broken
  * link: a gap or reordering in a chain's sequence, a previous-hash that does not match, a change
@@ -54,6 +76,11 @@ export class ChainVerifier {
 
   /** Returns false once a broken link has been found; later events are ignored. */
   add(e: AuditEvent): boolean {
+    return this.addChecked(e, this.broken ? null : checkEventIntegrity(e));
+  }
+
+  /** Links an event whose integrity was checked elsewhere (e.g. in a worker thread). */
+  addChecked(e: ChainLink, integrity: IntegrityProblem | null): boolean {
     if (this.broken) return false;
     this.count++;
     const head = this.heads.get(e.scope) ?? this.startAfter[e.scope] ?? { sequence: 0, hash: GENESIS_HASH };
@@ -65,10 +92,7 @@ export class ChainVerifier {
       return fail('sequence', `expected sequence ${head.sequence + 1} after ${head.sequence}, found ${e.sequence}`);
     if (e.previousHash !== head.hash)
       return fail('previous-hash', `previous hash ${short(e.previousHash)} does not match the hash of sequence ${head.sequence} (${short(head.hash)})`);
-    const digest = digestChange(e.change ?? {});
-    if (digest !== e.changeDigest) return fail('change-digest', `the change does not match its digest ${short(e.changeDigest)} (it hashes to ${short(digest)})`);
-    const hash = hashEvent(e);
-    if (hash !== e.hash) return fail('hash', `the event does not match its hash ${short(e.hash)} (it hashes to ${short(hash)})`);
+    if (integrity) return fail(integrity.problem, integrity.detail);
     this.heads.set(e.scope, { sequence: e.sequence, hash: e.hash });
     return true;
   }

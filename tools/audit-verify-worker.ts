@@ -1,0 +1,40 @@
+// Worker for tools/audit-verify: checks each event's own digest and hash (independent per event)
+// and returns the fields the main thread needs to link the chains in order.
+import { parentPort } from 'node:worker_threads';
+import { AuditEvent, checkEventIntegrity } from '@parley/domain';
+
+export interface BatchRequest {
+  id: number;
+  text: string;
+}
+
+export interface BatchResult {
+  id: number;
+  lines: number;
+  /** scope, sequence, previousHash, hash per event, in order */
+  links: [string, number, string, string][];
+  /** index into links -> integrity problem */
+  problems: { index: number; problem: 'change-digest' | 'hash'; detail: string }[];
+  /** line offset (within the batch, 0-based) of the first line that is not JSON */
+  badLine: number | null;
+}
+
+parentPort!.on('message', ({ id, text }: BatchRequest) => {
+  const rows = text.split('\n');
+  const result: BatchResult = { id, lines: rows.length, links: [], problems: [], badLine: null };
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row.trim()) continue;
+    let e: AuditEvent;
+    try {
+      e = JSON.parse(row) as AuditEvent;
+    } catch {
+      result.badLine = i;
+      break;
+    }
+    const problem = checkEventIntegrity(e);
+    if (problem) result.problems.push({ index: result.links.length, ...problem });
+    result.links.push([e.scope, e.sequence, e.previousHash, e.hash]);
+  }
+  parentPort!.postMessage(result);
+});
