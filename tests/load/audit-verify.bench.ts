@@ -35,7 +35,7 @@ async function main() {
       previousHash: head.hash,
     });
     heads.set(scope, { sequence: e.sequence, hash: e.hash });
-    if (!out.write(JSON.stringify(e) + '\n')) await new Promise((r) => out.once('drain', r));
+    if (!out.write(JSON.stringify(e) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
   }
   await new Promise<void>((r) => out.end(r));
   const generated = (Date.now() - t0) / 1000;

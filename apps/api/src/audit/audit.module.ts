@@ -1,15 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { Clock } from '../platform/clock/clock';
+import { PageMetaRegistry } from '../platform/http/page-meta';
 import { AuditEventBus } from './audit-event-bus';
 import { AuditController } from './audit.controller';
 import { AuditExportController } from './audit-export.controller';
 import { AuditRepository } from './audit.repository';
 import { AuditedTransaction } from './audited-transaction';
 
+/** Global: the audit backbone and the platform services every context writes through. */
 @Global()
 @Module({
   controllers: [AuditExportController, AuditController],
-  providers: [AuditRepository, AuditedTransaction, AuditEventBus, Clock],
-  exports: [AuditedTransaction, AuditEventBus, AuditRepository, Clock],
+  providers: [AuditRepository, AuditedTransaction, AuditEventBus, Clock, PageMetaRegistry],
+  exports: [AuditedTransaction, AuditEventBus, AuditRepository, Clock, PageMetaRegistry],
 })
 export class AuditModule {}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+
+export interface PageMeta {
+  title: string;
+  description: string;
+}
+
+type Resolver = (params: Record<string, string>) => Promise<PageMeta | null>;
+
+/**
+ * Server-side titles and descriptions for the single-page app's public URLs, so that search
+ * engines and link previews see what a page is about. Each context registers its patterns
+ * (e.g. `/working-groups/:id`) with a resolver reading its own data.
+ */
+@Injectable()
+export class PageMetaRegistry {
+  private readonly routes: { pattern: RegExp; names: string[]; resolve: Resolver }[] = [];
+
+  register(path: string, resolve: Resolver): void {
+    const names: string[] = [];
+    const pattern = new RegExp(`^${path.replace(/:(\w+)/g, (_, n: string) => (names.push(n), '([^/]+)'))}/?$`);
+    this.routes.push({ pattern, names, resolve });
+  }
+
+  async resolve(path: string): Promise<PageMeta | null> {
+    for (const r of this.routes) {
+      const m = r.pattern.exec(path);
+      if (!m) continue;
+      const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
+      try {
+        return await r.resolve(params);
+      } catch {
+        return null; // a bad id or a missing row: the generic title is fine
+      }
+    }
+    return null;
+  }
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Puts the page's title and description into index.html (replacing the generic ones). */
+export function withPageMeta(indexHtml: string, meta: PageMeta | null): string {
+  if (!meta) return indexHtml;
+  const title = escapeHtml(`${meta.title} · Parley`);
+  const description = escapeHtml(meta.description.slice(0, 300));
+  const tags = `<title>${title}</title>\n    <meta name="description" content="${description}" />\n    <meta property="og:title" content="${title}" />\n    <meta property="og:description" content="${description}" />`;
+  const withoutOld = indexHtml.replace(/<title>[\s\S]*?<\/title>/i, '').replace(/<meta\s+name="description"[^>]*>/i, '');
+  return withoutOld.replace(/<head>/i, `<head>\n    ${tags}`);
+}
