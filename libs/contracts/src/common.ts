@@ -10,6 +10,13 @@ export const text = (max: number, min = 1) =>
     .max(max, `At most ${max} characters`)
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Contains control characters');
 
+/** Free text that may be empty (search boxes, passwords' companions): still no control characters. */
+export const plainText = (max: number) =>
+  z
+    .string()
+    .max(max, `At most ${max} characters`)
+    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Contains control characters');
+
 export const isoDate = z.iso.date({ message: 'A date as YYYY-MM-DD' });
 export const uuid = z.uuid({ message: 'Not a valid id' });
 export const stakeholderGroup = z.enum(STAKEHOLDER_GROUPS);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AffiliationSnapshot, OrganisationSubtype, StakeholderGroup } from '@parley/domain';
-import { countryCode, isoDate, organisationSubtype, stakeholderGroup, text, uuid } from './common';
+import { countryCode, isoDate, organisationSubtype, plainText, stakeholderGroup, text, uuid } from './common';
 
 export const registerRequest = z.strictObject({
   name: text(120, 2),
@@ -10,7 +10,7 @@ export const registerRequest = z.strictObject({
 export type RegisterRequest = z.infer<typeof registerRequest>;
 
 export const loginRequest = z.strictObject({
-  email: z.string().trim().toLowerCase().max(254),
+  email: plainText(254).transform((e) => e.trim().toLowerCase()),
   password: z.string().max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
@@ -51,7 +51,9 @@ export const createOrganisationRequest = z
 export type CreateOrganisationRequest = z.infer<typeof createOrganisationRequest>;
 
 export const organisationListQuery = z.strictObject({
-  q: z.string().trim().max(200).optional(),
+  q: plainText(200)
+    .transform((q) => q.trim())
+    .optional(),
   stakeholderGroup: stakeholderGroup.optional(),
   subtype: organisationSubtype.optional(),
   country: countryCode.optional(),

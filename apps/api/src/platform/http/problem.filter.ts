@@ -58,6 +58,9 @@ export class ProblemFilter implements ExceptionFilter {
     const err = e as { code?: string; type?: string; status?: number; message?: string };
     if (err?.type === 'entity.too.large' || err?.status === 413) return { type: PROBLEM_TYPES.payloadTooLarge, title: 'Request too large', status: 413, detail: 'The request body is larger than this endpoint accepts' };
     if (err?.type === 'entity.parse.failed') return { type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail: 'The body is not valid JSON', errors: [{ field: '(body)', message: 'Not valid JSON' }] };
+    // Text PostgreSQL cannot store (a NUL byte) or read as the column's type: the input's fault, never a 500.
+    if (err?.code === '22021' || err?.code === '22P05' || err?.code === '22P02' || err?.code === '22001')
+      return { type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail: 'The request contains a value that cannot be stored (control characters, or the wrong format)' };
     if (err?.code && DB_DOWN_CODES.has(err.code)) return { type: PROBLEM_TYPES.unavailable, title: 'Service unavailable', status: 503, detail: 'The database is unavailable; try again in a few seconds' };
     if (err?.message && /Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(err.message))
       return { type: PROBLEM_TYPES.unavailable, title: 'Service unavailable', status: 503, detail: 'The database is unavailable; try again in a few seconds' };
