@@ -7,6 +7,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module';
+import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
 import { CsrfGuard } from './identity/csrf.guard';
 import { IdentityModule } from './identity/identity.module';
@@ -49,6 +50,7 @@ export class AppModule {
         IdentityModule,
         OrganisationsModule,
         WorkingGroupsModule,
+        DecisionsModule,
         DemoModule,
       ],
       controllers: [HealthController],

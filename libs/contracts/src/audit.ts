@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   'chair.resigned',
   'chair.removal-proposed',
   'chair.removed',
+  'ballot.opened',
+  'ballot.closed',
+  'vote.cast',
+  'vote.changed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -2,3 +2,4 @@ export * from './common';
 export * from './identity';
 export * from './audit';
 export * from './working-groups';
+export * from './decisions';

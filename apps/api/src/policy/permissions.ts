@@ -20,6 +20,10 @@ export const PERMISSIONS = {
   // Working groups: the route only needs a session; group roles are decided in working-group.policy.ts.
   'working-group.create': signedIn,
   'working-group.participate': signedIn,
+  // Ballots: the route only needs a session; chairs and electorates are decided in decisions/ballot.policy.ts.
+  'ballot.open': signedIn,
+  'ballot.vote': signedIn,
+  'ballot.close': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { ballotListQuery, castVoteRequest, openBallotRequest, rollCallQuery } from '@parley/contracts';
+import type { BallotListResponse, BallotResponse, RollCallPage, VoteResponse } from '@parley/contracts';
+import { Actor, CurrentActor, OptionalActor } from '../identity/actor';
+import { Public } from '../identity/public.decorator';
+import { IdParam } from '../platform/http/id-param';
+import { Allow } from '../policy/allow.decorator';
+import { BallotService } from './ballot.service';
+
+class OpenBallotDto extends createZodDto(openBallotRequest) {}
+class CastVoteDto extends createZodDto(castVoteRequest) {}
+class BallotListQueryDto extends createZodDto(ballotListQuery) {}
+class RollCallQueryDto extends createZodDto(rollCallQuery) {}
+
+@ApiTags('ballots')
+@Controller('ballots')
+export class BallotController {
+  constructor(private readonly ballots: BallotService) {}
+
+  @Allow('ballot.open')
+  @Post()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Open a free motion (a chair of the group); the electorate is frozen now' })
+  open(@CurrentActor() actor: Actor, @Body() body: OpenBallotDto): Promise<BallotResponse> {
+    return this.ballots.open(actor, body);
+  }
+
+  @Public()
+  @Get(':id')
+  @ApiOperation({ summary: 'A ballot: terms, running tally (live roll-call ballots), first page of the roll call, your vote, the result once closed' })
+  get(@OptionalActor() actor: Actor | null, @IdParam() id: string): Promise<BallotResponse> {
+    return this.ballots.get(id, actor);
+  }
+
+  @Public()
+  @Get(':id/roll-call')
+  @ApiOperation({ summary: 'The roll call, by name (roll-call ballots only; choices hidden until close when tallies are hidden)' })
+  rollCall(@IdParam() id: string, @Query() query: RollCallQueryDto): Promise<RollCallPage> {
+    return this.ballots.rollCall(id, query);
+  }
+
+  @Allow('ballot.vote')
+  @Post(':id/votes')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Cast or change your vote (members of the electorate frozen at opening, until the ballot closes)' })
+  vote(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CastVoteDto): Promise<VoteResponse> {
+    return this.ballots.castVote(actor, id, body);
+  }
+
+  @Allow('ballot.close')
+  @Post(':id/close')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Close a ballot before its closing time (a chair of the group); the result is computed once and stored' })
+  close(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<BallotResponse> {
+    return this.ballots.closeEarly(actor, id);
+  }
+}
+
+@ApiTags('ballots')
+@Controller('working-groups')
+export class WorkingGroupBallotsController {
+  constructor(private readonly ballots: BallotService) {}
+
+  @Public()
+  @Get(':id/ballots')
+  @ApiOperation({ summary: "A working group's ballots, newest first" })
+  list(@IdParam() id: string, @Query() query: BallotListQueryDto): Promise<BallotListResponse> {
+    return this.ballots.listForGroup(id, query);
+  }
+}

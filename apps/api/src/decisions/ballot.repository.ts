@@ -1,0 +1,257 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { STAKEHOLDER_GROUPS, participationOf, resolveOrganisationChoice } from '@parley/domain';
+import type { AffiliationSnapshot, BallotResult, ChoiceCounts, CountingUnit, StakeholderGroup, StakeholderGroupBreakdown, VoteChoice } from '@parley/domain';
+import type { RunningTally } from '@parley/contracts';
+import { BallotEntity, VoteEntity } from './ballot.entity';
+
+export interface NewBallot extends Omit<BallotEntity, 'id' | 'status' | 'closedAt' | 'closedBy' | 'result' | 'outcome'> {}
+
+export interface ElectorRow {
+  personId: string;
+  name: string;
+  snapshot: AffiliationSnapshot;
+}
+
+export interface RollCallRow {
+  personId: string;
+  name: string;
+  snapshot: AffiliationSnapshot;
+  choice: VoteChoice | null;
+  reason: string | null;
+  changedAt: Date | null;
+}
+
+export interface BallotListRow {
+  ballot: BallotEntity;
+  votesCast: number;
+}
+
+const BALLOT_COLUMNS = `b.id, b.working_group_id, b.subject_type, b.subject_id, b.title, b.description, b.rule, b.counting_unit, b.quorum,
+  b.quorum_per_stakeholder_group, b.visibility, b.tallies, b.require_reason_for_no, b.warnings, b.opened_by, b.opened_by_snapshot,
+  b.opened_at, b.closes_at, b.electorate_size, b.status, b.closed_at, b.closed_by, b.outcome`;
+
+/** Rows from raw SQL to the entity shape; `result` only when selected (it can be large). */
+function toBallot(r: Record<string, any>): BallotEntity {
+  const b = new BallotEntity();
+  Object.assign(b, {
+    id: r.id,
+    workingGroupId: r.working_group_id,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    title: r.title,
+    description: r.description,
+    rule: r.rule,
+    countingUnit: r.counting_unit,
+    quorum: Number(r.quorum),
+    quorumPerStakeholderGroup: r.quorum_per_stakeholder_group,
+    visibility: r.visibility,
+    tallies: r.tallies,
+    requireReasonForNo: r.require_reason_for_no,
+    warnings: r.warnings,
+    openedBy: r.opened_by,
+    openedBySnapshot: r.opened_by_snapshot,
+    openedAt: r.opened_at,
+    closesAt: r.closes_at,
+    electorateSize: r.electorate_size,
+    status: r.status,
+    closedAt: r.closed_at,
+    closedBy: r.closed_by,
+    result: r.result ?? null,
+    outcome: r.outcome,
+  });
+  return b;
+}
+
+const emptyCounts = (): ChoiceCounts => ({ yes: 0, no: 0, abstain: 0, recuse: 0, notVoted: 0 });
+
+@Injectable()
+export class BallotRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, b: NewBallot): Promise<string> {
+    const [row] = await manager.query(
+      `INSERT INTO ballots (working_group_id, subject_type, subject_id, title, description, rule, counting_unit, quorum, quorum_per_stakeholder_group,
+                            visibility, tallies, require_reason_for_no, warnings, opened_by, opened_by_snapshot, opened_at, closes_at, electorate_size)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id`,
+      [
+        b.workingGroupId, b.subjectType, b.subjectId, b.title, b.description, b.rule, b.countingUnit, b.quorum, b.quorumPerStakeholderGroup,
+        b.visibility, b.tallies, b.requireReasonForNo, b.warnings === undefined ? null : JSON.stringify(b.warnings), b.openedBy,
+        b.openedBySnapshot ? JSON.stringify(b.openedBySnapshot) : null, b.openedAt, b.closesAt, b.electorateSize,
+      ],
+    );
+    return row.id;
+  }
+
+  /** Freezes the electorate: one statement, however large. */
+  async insertElectorate(manager: EntityManager, ballotId: string, electors: ElectorRow[]): Promise<void> {
+    if (electors.length === 0) return;
+    await manager.query(
+      `INSERT INTO ballot_electors (ballot_id, person_id, name, snapshot, stakeholder_group, organisation_id)
+       SELECT $1, e."personId", e.name, e.snapshot, e.snapshot->>'stakeholderGroup', (e.snapshot->>'organisationId')::uuid
+         FROM jsonb_to_recordset($2::jsonb) AS e("personId" uuid, name text, snapshot jsonb)`,
+      [ballotId, JSON.stringify(electors)],
+    );
+  }
+
+  /** The ballot without its (possibly large) result. */
+  async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<BallotEntity | null> {
+    const [row] = await manager.query(`SELECT ${BALLOT_COLUMNS} FROM ballots b WHERE b.id = $1`, [id]);
+    return row ? toBallot(row) : null;
+  }
+
+  /** The stored result as published: without the roll call (which the paginated roll-call list serves). */
+  async publishedResult(id: string): Promise<Omit<BallotResult, 'rollCall'> | null> {
+    const [row] = await this.dataSource.query(`SELECT result - 'rollCall' AS result FROM ballots WHERE id = $1`, [id]);
+    return row?.result ?? null;
+  }
+
+  /** Holds the ballot open while a vote is written: closing (FOR UPDATE) waits for the vote to commit. */
+  async lockForVote(manager: EntityManager, id: string): Promise<BallotEntity | null> {
+    const [row] = await manager.query(`SELECT ${BALLOT_COLUMNS} FROM ballots b WHERE b.id = $1 FOR SHARE`, [id]);
+    return row ? toBallot(row) : null;
+  }
+
+  /**
+   * Locks the ballot to close it. Waits for votes being written; when another transaction (another
+   * API instance) closed it meanwhile, the row no longer matches `status = 'open'` and null comes back.
+   */
+  async lockOpenForClose(manager: EntityManager, id: string): Promise<BallotEntity | null> {
+    const [row] = await manager.query(`SELECT ${BALLOT_COLUMNS} FROM ballots b WHERE b.id = $1 AND b.status = 'open' FOR UPDATE`, [id]);
+    return row ? toBallot(row) : null;
+  }
+
+  /** Open ballots whose closing time has come, earliest first. */
+  async dueForClosing(now: Date, limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM ballots WHERE status = 'open' AND closes_at <= $1 ORDER BY closes_at, id LIMIT $2`, [now, limit]);
+    return rows.map((r) => r.id);
+  }
+
+  async elector(manager: EntityManager | undefined, ballotId: string, personId: string): Promise<ElectorRow | null> {
+    const [row] = await (manager ?? this.dataSource.manager).query(`SELECT person_id AS "personId", name, snapshot FROM ballot_electors WHERE ballot_id = $1 AND person_id = $2`, [ballotId, personId]);
+    return row ?? null;
+  }
+
+  /**
+   * Casts or changes a vote in one statement. The primary key (ballot, voter) makes concurrent casts
+   * by one voter queue on the row: the first inserts, the others update it.
+   */
+  async upsertVote(
+    manager: EntityManager,
+    v: { ballotId: string; voterId: string; choice: VoteChoice; reason: string | null; snapshot: AffiliationSnapshot | null; salt: string; at: Date },
+  ): Promise<{ vote: VoteEntity; inserted: boolean }> {
+    const [row] = await manager.query(
+      `INSERT INTO votes AS v (ballot_id, voter_id, choice, reason, snapshot, salt, cast_at, changed_at, changes)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$7,0)
+       ON CONFLICT (ballot_id, voter_id) DO UPDATE
+         SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, snapshot = EXCLUDED.snapshot, salt = EXCLUDED.salt,
+             changed_at = EXCLUDED.changed_at, changes = v.changes + 1
+       RETURNING choice, reason, snapshot, salt, cast_at, changed_at, changes, (xmax = 0) AS inserted`,
+      [v.ballotId, v.voterId, v.choice, v.reason, v.snapshot ? JSON.stringify(v.snapshot) : null, v.salt, v.at],
+    );
+    const vote = Object.assign(new VoteEntity(), {
+      ballotId: v.ballotId,
+      voterId: v.voterId,
+      choice: row.choice,
+      reason: row.reason,
+      snapshot: row.snapshot,
+      salt: row.salt,
+      castAt: row.cast_at,
+      changedAt: row.changed_at,
+      changes: row.changes,
+    });
+    return { vote, inserted: row.inserted };
+  }
+
+  voteOf(ballotId: string, voterId: string): Promise<VoteEntity | null> {
+    return this.dataSource.getRepository(VoteEntity).findOneBy({ ballotId, voterId });
+  }
+
+  async votesCast(ballotId: string): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM votes WHERE ballot_id = $1`, [ballotId]);
+    return row.n;
+  }
+
+  /**
+   * The running tally, aggregated in the database: at most (groups × choices) rows per person, or
+   * (organisations × choices) rows under the organisation unit, however many votes there are.
+   */
+  async runningTally(ballotId: string, unit: CountingUnit): Promise<RunningTally> {
+    const groups = new Map<StakeholderGroup, StakeholderGroupBreakdown>(STAKEHOLDER_GROUPS.map((g) => [g, { stakeholderGroup: g, eligible: 0, ...emptyCounts() }]));
+    const totals = emptyCounts();
+    const add = (group: StakeholderGroup, choice: keyof ChoiceCounts, n: number) => {
+      const row = groups.get(group) as StakeholderGroupBreakdown;
+      row[choice] += n;
+      row.eligible += n;
+      totals[choice] += n;
+    };
+    if (unit === 'person') {
+      const rows: { group: StakeholderGroup; choice: VoteChoice | null; n: number }[] = await this.dataSource.query(
+        `SELECT e.stakeholder_group AS "group", v.choice, count(*)::int AS n
+           FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
+          WHERE e.ballot_id = $1 GROUP BY 1, 2`,
+        [ballotId],
+      );
+      for (const r of rows) add(r.group, r.choice ?? 'notVoted', r.n);
+    } else {
+      const rows: { organisationId: string; group: StakeholderGroup; choice: VoteChoice | null; n: number }[] = await this.dataSource.query(
+        `SELECT e.organisation_id AS "organisationId", min(e.stakeholder_group) AS "group", v.choice, count(*)::int AS n
+           FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
+          WHERE e.ballot_id = $1 GROUP BY 1, 3`,
+        [ballotId],
+      );
+      const byOrganisation = new Map<string, { group: StakeholderGroup; choices: (VoteChoice | null)[] }>();
+      for (const r of rows) {
+        const org = byOrganisation.get(r.organisationId) ?? { group: r.group, choices: [] };
+        for (let i = 0; i < r.n; i++) org.choices.push(r.choice);
+        byOrganisation.set(r.organisationId, org);
+      }
+      for (const org of byOrganisation.values()) add(org.group, resolveOrganisationChoice(org.choices), 1);
+    }
+    return { countingUnit: unit, totals, participation: participationOf(totals), byStakeholderGroup: [...groups.values()] };
+  }
+
+  /** One page of the roll call, by name then id (keyset). */
+  async rollCallPage(ballotId: string, after: { name: string; id: string } | null, limit: number): Promise<RollCallRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT e.person_id AS "personId", e.name, e.snapshot, v.choice, v.reason, v.changed_at AS "changedAt"
+         FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
+        WHERE e.ballot_id = $1 AND ($2::text IS NULL OR (e.name, e.person_id) > ($2::text, $3::uuid))
+        ORDER BY e.name, e.person_id LIMIT $4`,
+      [ballotId, after?.name ?? null, after?.id ?? null, limit],
+    );
+    return rows;
+  }
+
+  /** Everything the engine needs to decide the ballot: read once, at close. */
+  async electorateAndVotes(manager: EntityManager, ballotId: string): Promise<{ electors: ElectorRow[]; votes: { voterId: string; choice: VoteChoice; reason: string | null }[] }> {
+    const electors: ElectorRow[] = await manager.query(`SELECT person_id AS "personId", name, snapshot FROM ballot_electors WHERE ballot_id = $1 ORDER BY name, person_id`, [ballotId]);
+    const votes = await manager.query(`SELECT voter_id AS "voterId", choice, reason FROM votes WHERE ballot_id = $1 ORDER BY changed_at, voter_id`, [ballotId]);
+    return { electors, votes };
+  }
+
+  async markClosed(manager: EntityManager, id: string, c: { closedAt: Date; closedBy: string | null; result: unknown; outcome: string }): Promise<void> {
+    // A CTE, so the driver answers rows (an UPDATE alone answers [rows, count]).
+    const rows = await manager.query(`WITH closed AS (UPDATE ballots SET status = 'closed', closed_at = $2, closed_by = $3, result = $4, outcome = $5 WHERE id = $1 AND status = 'open' RETURNING id) SELECT id FROM closed`, [
+      id,
+      c.closedAt,
+      c.closedBy,
+      JSON.stringify(c.result),
+      c.outcome,
+    ]);
+    if (rows.length !== 1) throw new Error(`ballot ${id} was not open when closing it`);
+  }
+
+  /** A group's ballots, newest first (keyset on opened_at, id), each with how many have voted. */
+  async listForGroup(workingGroupId: string, q: { status?: 'open' | 'closed'; limit: number; after: { openedAt: string; id: string } | null }): Promise<BallotListRow[]> {
+    const rows = await this.dataSource.query(
+      `SELECT ${BALLOT_COLUMNS}, (SELECT count(*)::int FROM votes v WHERE v.ballot_id = b.id) AS votes_cast
+         FROM ballots b
+        WHERE b.working_group_id = $1 AND ($2::text IS NULL OR b.status = $2)
+          AND ($3::timestamptz IS NULL OR (b.opened_at, b.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY b.opened_at DESC, b.id DESC LIMIT $5`,
+      [workingGroupId, q.status ?? null, q.after?.openedAt ?? null, q.after?.id ?? null, q.limit],
+    );
+    return rows.map((r: Record<string, any>) => ({ ballot: toBallot(r), votesCast: r.votes_cast }));
+  }
+}

@@ -1,0 +1,396 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { canonicalJson, decideBallot, validateVoteReason, workingGroupScope, STAKEHOLDER_GROUPS } from '@parley/domain';
+import type { BallotResult, VoteChoice } from '@parley/domain';
+import type {
+  BallotListQuery,
+  BallotListResponse,
+  BallotResponse,
+  BallotSummary,
+  CastVoteRequest,
+  MyVote,
+  OpenBallotRequest,
+  RollCallPage,
+  RollCallQuery,
+  VoteResponse,
+} from '@parley/contracts';
+import { AuditActor, AuditedTransaction, Tx } from '../audit/audited-transaction';
+import type { Actor } from '../identity/actor';
+import { PeopleRepository } from '../identity/people.repository';
+import { PeopleService } from '../identity/people.service';
+import { Clock } from '../platform/clock/clock';
+import { conflict, forbidden, notFound, ProblemException, validationProblem } from '../platform/http/problem';
+import { WorkingGroupAccess } from '../working-groups/working-group-access';
+import { BallotEntity, VoteEntity } from './ballot.entity';
+import { canOpenBallot, choicesVisible, closeRefusal, ownChoiceVisible, Refusal, rollCallPublished, runningTallyVisible, voteRefusal } from './ballot.policy';
+import { BallotRepository } from './ballot.repository';
+import { BallotSubjects, ClosedBallot } from './ballot-subjects';
+import type { BallotOpener, OpenBallotSpec, OpenedBallot } from './open-ballot-spec';
+
+/** Who closes a ballot that reached its closing time. */
+const CLOSING_TIME_ACTOR: AuditActor = { id: null, name: 'Parley (closing time)', snapshot: null };
+const ROLL_CALL_FIRST_PAGE = 50;
+const MAX_TITLE = 300;
+
+/** sha256(ballot|voter|choice|salt): proves in the audit chain that a secret vote happened, without telling it. */
+export const voteCommitment = (ballotId: string, voterId: string, choice: VoteChoice, salt: string) => createHash('sha256').update(`${ballotId}|${voterId}|${choice}|${salt}`).digest('hex');
+export const VOTE_COMMITMENT_SCHEME = 'sha256(ballotId|voterId|choice|salt)';
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function refusalProblem(r: Refusal): ProblemException {
+  return r.kind === 'conflict' ? conflict(r.message) : forbidden(r.message);
+}
+
+const encodeCursor = (c: Record<string, string>) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor<K extends string>(cursor: string | undefined, keys: readonly K[]): Record<K, string> | null {
+  if (!cursor) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
+  }
+  const c = parsed as Record<string, unknown>;
+  if (!c || typeof c !== 'object' || !keys.every((k) => typeof c[k] === 'string') || !/^[0-9a-f-]{36}$/.test(String(c.id)))
+    throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
+  return c as Record<K, string>;
+}
+
+@Injectable()
+export class BallotService implements BallotOpener {
+  constructor(
+    private readonly ballots: BallotRepository,
+    private readonly groups: WorkingGroupAccess,
+    private readonly people: PeopleService,
+    private readonly peopleRepo: PeopleRepository,
+    private readonly subjects: BallotSubjects,
+    private readonly tx: AuditedTransaction,
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  // ---------- opening ----------
+
+  /** A chair opens a free motion in their group. */
+  async open(actor: Actor, input: OpenBallotRequest): Promise<BallotResponse> {
+    const { id } = await this.tx.run(async (tx) => {
+      const settings = await this.groups.settings(tx.manager, input.workingGroupId);
+      if (!settings) throw notFound('The working group');
+      const standing = await this.groups.standing(tx.manager, input.workingGroupId, actor.id, tx.now);
+      const verdict = canOpenBallot({ isChair: standing.isChair, currentSnapshot: standing.currentSnapshot, groupStatus: settings.status });
+      if (verdict !== true) throw forbidden(verdict);
+      if ((await this.groups.votingElectorate(tx.manager, input.workingGroupId, tx.now)).length === 0)
+        throw conflict('This working group has no voting members with a current affiliation: nobody could vote on this ballot');
+      return this.openInTransaction(tx, actor.id, {
+        workingGroupId: input.workingGroupId,
+        subjectType: input.subjectType,
+        subjectId: null,
+        title: input.title,
+        description: input.description,
+        rule: input.rule,
+        countingUnit: input.countingUnit,
+        quorum: input.quorum,
+        quorumPerStakeholderGroup: input.quorumPerStakeholderGroup,
+        visibility: input.visibility,
+        tallies: input.tallies,
+        requireReasonForNo: input.requireReasonForNo,
+        closesAt: new Date(input.closesAt),
+      });
+    });
+    return this.get(id, actor);
+  }
+
+  /**
+   * Opens a ballot inside the caller's transaction (see OpenBallotSpec): freezes the electorate with
+   * its snapshots and records `ballot.opened`. The caller has already authorised the act.
+   */
+  async openInTransaction(tx: Tx, actorId: string, spec: OpenBallotSpec): Promise<OpenedBallot> {
+    const settings = await this.groups.settings(tx.manager, spec.workingGroupId);
+    if (!settings) throw notFound('The working group');
+    if (settings.status === 'closed') throw conflict('This working group is closed');
+    const title = spec.title.trim();
+    if (title.length === 0 || title.length > MAX_TITLE) throw validationProblem('title', `Between 1 and ${MAX_TITLE} characters`);
+    if (!(spec.closesAt instanceof Date) || Number.isNaN(spec.closesAt.getTime())) throw validationProblem('closesAt', 'Not a date and time');
+    if (spec.closesAt.getTime() <= tx.now.getTime()) throw validationProblem('closesAt', 'The closing time must be in the future');
+    const quorum = spec.quorum ?? settings.quorum;
+    if (!(quorum >= 0 && quorum <= 1)) throw validationProblem('quorum', 'A share between 0 and 1');
+
+    const electorate = await this.groups.votingElectorate(tx.manager, spec.workingGroupId, tx.now);
+    const actor = await this.people.auditActor(tx.manager, actorId, tx.now);
+    const terms = {
+      rule: spec.rule ?? settings.decisionRules[spec.subjectType] ?? 'majority',
+      countingUnit: spec.countingUnit ?? 'person',
+      quorum: Math.round(quorum * 10_000) / 10_000,
+      quorumPerStakeholderGroup: spec.quorumPerStakeholderGroup ?? settings.quorumPerStakeholderGroup,
+      visibility: spec.visibility ?? 'roll-call',
+      tallies: spec.tallies ?? 'live',
+      requireReasonForNo: spec.requireReasonForNo ?? false,
+    } as const;
+
+    let id: string;
+    try {
+      id = await this.ballots.insert(tx.manager, {
+        workingGroupId: spec.workingGroupId,
+        subjectType: spec.subjectType,
+        subjectId: spec.subjectId,
+        title,
+        description: spec.description?.trim() || null,
+        ...terms,
+        warnings: spec.warnings ?? null,
+        openedBy: actorId,
+        openedBySnapshot: actor.snapshot,
+        openedAt: tx.now,
+        closesAt: spec.closesAt,
+        electorateSize: electorate.length,
+      });
+    } catch (e) {
+      if ((e as { code?: string; constraint?: string }).constraint === 'ballots_one_open_per_subject') throw conflict('A ballot on this subject is already open');
+      throw e;
+    }
+    const electors = electorate.map((e) => ({ personId: e.personId, name: e.name, snapshot: e.snapshot }));
+    await this.ballots.insertElectorate(tx.manager, id, electors);
+
+    const sorted = [...electors].sort((a, b) => (a.personId < b.personId ? -1 : 1));
+    await tx.record({
+      scope: workingGroupScope(spec.workingGroupId),
+      actor,
+      action: 'ballot.opened',
+      subjectType: 'ballot',
+      subjectId: id,
+      change: {
+        title,
+        description: spec.description?.trim() || null,
+        subject: { type: spec.subjectType, id: spec.subjectId },
+        ...terms,
+        openedAt: tx.now.toISOString(),
+        closesAt: spec.closesAt.toISOString(),
+        electorate: {
+          size: electors.length,
+          byStakeholderGroup: Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, electors.filter((e) => e.snapshot.stakeholderGroup === g).length])),
+          voterIds: sorted.map((e) => e.personId),
+          /** sha256 of the canonical JSON of [{personId, snapshot}] sorted by personId: the frozen electorate, checkable against the roll call. */
+          digest: sha256(canonicalJson(sorted.map((e) => ({ personId: e.personId, snapshot: e.snapshot })))),
+        },
+        ...(spec.warnings === undefined ? {} : { warnings: spec.warnings }),
+      },
+    });
+    return { id };
+  }
+
+  // ---------- voting ----------
+
+  castVote(actor: Actor, ballotId: string, input: CastVoteRequest): Promise<VoteResponse> {
+    return this.tx.run(async (tx) => {
+      const ballot = await this.ballots.lockForVote(tx.manager, ballotId);
+      if (!ballot) throw notFound('The ballot');
+      const elector = await this.ballots.elector(tx.manager, ballotId, actor.id);
+      const currentSnapshot = await this.people.snapshotOf(tx.manager, actor.id, tx.now);
+      const refusal = voteRefusal({ inElectorate: elector !== null, currentSnapshot }, ballot, tx.now);
+      if (refusal) throw refusalProblem(refusal);
+      const reason = input.reason?.trim() || null;
+      const problem = validateVoteReason({ choice: input.choice, reason }, { requireReasonForNo: ballot.requireReasonForNo });
+      if (problem) throw validationProblem('reason', problem.message);
+
+      const salt = randomBytes(32).toString('hex');
+      const { vote, inserted } = await this.ballots.upsertVote(tx.manager, { ballotId, voterId: actor.id, choice: input.choice, reason, snapshot: currentSnapshot, salt, at: tx.now });
+      const action = inserted ? 'vote.cast' : 'vote.changed';
+      const change =
+        ballot.visibility === 'secret'
+          ? { commitment: voteCommitment(ballotId, actor.id, input.choice, salt), commitmentScheme: VOTE_COMMITMENT_SCHEME, changes: vote.changes }
+          : { choice: input.choice, reason, changes: vote.changes };
+      await tx.record({
+        scope: workingGroupScope(ballot.workingGroupId),
+        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        action,
+        subjectType: 'ballot',
+        subjectId: ballotId,
+        change: { ...change, countedUnder: { organisationId: elector!.snapshot.organisationId, stakeholderGroup: elector!.snapshot.stakeholderGroup } },
+      });
+      return { ballotId, action, vote: this.myVote(ballot, vote) };
+    });
+  }
+
+  // ---------- closing ----------
+
+  /** A chair closes a ballot before its closing time. */
+  async closeEarly(actor: Actor, ballotId: string): Promise<BallotResponse> {
+    await this.tx.run(async (tx) => {
+      const seen = await this.ballots.findById(ballotId, tx.manager);
+      if (!seen) throw notFound('The ballot');
+      const standing = await this.groups.standing(tx.manager, seen.workingGroupId, actor.id, tx.now);
+      const ballot = (await this.ballots.lockOpenForClose(tx.manager, ballotId)) ?? (await this.ballots.findById(ballotId, tx.manager))!;
+      const refusal = closeRefusal(standing, ballot);
+      if (refusal) throw refusalProblem(refusal);
+      await this.closeLocked(tx, ballot, await this.people.auditActor(tx.manager, actor.id, tx.now));
+    });
+    return this.get(ballotId, actor);
+  }
+
+  /**
+   * Closes every open ballot whose closing time has come. Safe with any number of API instances:
+   * each ballot is closed in a transaction that locks its row and re-checks it is still open, so
+   * exactly one instance closes it and the others find it closed. Returns the ids it closed.
+   */
+  async closeDue(limit = 50): Promise<string[]> {
+    const closed: string[] = [];
+    for (const id of await this.ballots.dueForClosing(this.clock.now(), limit)) {
+      const done = await this.tx.run(async (tx) => {
+        const ballot = await this.ballots.lockOpenForClose(tx.manager, id);
+        if (!ballot || ballot.closesAt.getTime() > tx.now.getTime()) return false;
+        await this.closeLocked(tx, ballot, CLOSING_TIME_ACTOR);
+        return true;
+      });
+      if (done) closed.push(id);
+    }
+    return closed;
+  }
+
+  /** Decides the ballot once, stores the result, records `ballot.closed`, and lets the subject's context react, all in one transaction. */
+  private async closeLocked(tx: Tx, ballot: BallotEntity, closer: AuditActor): Promise<void> {
+    const { electors, votes } = await this.ballots.electorateAndVotes(tx.manager, ballot.id);
+    const result = decideBallot({
+      electorate: electors.map((e) => ({ voterId: e.personId, snapshot: e.snapshot })),
+      votes,
+      countingUnit: ballot.countingUnit,
+      rule: ballot.rule,
+      quorum: ballot.quorum > 0 ? { share: ballot.quorum, perStakeholderGroup: ballot.quorumPerStakeholderGroup } : null,
+    });
+    // A secret ballot's stored result holds only totals and breakdowns by stakeholder group and sub-type.
+    const stored: BallotResult = ballot.visibility === 'secret' ? { ...result, rollCall: [], byOrganisation: [] } : result;
+    await this.ballots.markClosed(tx.manager, ballot.id, { closedAt: tx.now, closedBy: closer.id, result: stored, outcome: result.outcome });
+    await tx.record({
+      scope: workingGroupScope(ballot.workingGroupId),
+      actor: closer,
+      action: 'ballot.closed',
+      subjectType: 'ballot',
+      subjectId: ballot.id,
+      change: {
+        closedBy: closer.id ? 'chair' : 'closing-time',
+        closesAt: ballot.closesAt.toISOString(),
+        closedAt: tx.now.toISOString(),
+        outcome: result.outcome,
+        explanation: result.explanation,
+        explanationParts: result.explanationParts,
+        quorumMet: result.quorumMet,
+        totals: result.totals,
+        participation: result.participation,
+        byStakeholderGroup: result.byStakeholderGroup,
+        resultDigest: sha256(canonicalJson(stored)),
+      },
+    });
+    const closed: ClosedBallot = { id: ballot.id, workingGroupId: ballot.workingGroupId, subjectType: ballot.subjectType, subjectId: ballot.subjectId, outcome: result.outcome, result, closedAt: tx.now };
+    await this.subjects.handlerFor(ballot.subjectType)?.onClosed(tx, closed);
+  }
+
+  // ---------- reading ----------
+
+  async get(id: string, actor: Actor | null): Promise<BallotResponse> {
+    const ballot = await this.ballots.findById(id);
+    if (!ballot) throw notFound('The ballot');
+    const now = this.clock.now();
+    const [votesCast, runningTally, result, rollCall, openedBy, closedBy] = await Promise.all([
+      this.ballots.votesCast(id),
+      runningTallyVisible(ballot) ? this.ballots.runningTally(id, ballot.countingUnit) : Promise.resolve(null),
+      ballot.status === 'closed' ? this.ballots.publishedResult(id) : Promise.resolve(null),
+      rollCallPublished(ballot) ? this.rollCallOf(ballot, null, ROLL_CALL_FIRST_PAGE) : Promise.resolve(null),
+      this.peopleRepo.findById(ballot.openedBy),
+      ballot.closedBy ? this.peopleRepo.findById(ballot.closedBy) : Promise.resolve(null),
+    ]);
+
+    let me: BallotResponse['me'] = null;
+    let can: BallotResponse['can'] = { vote: 'Sign in to vote', close: 'Sign in to close a ballot' };
+    if (actor) {
+      const [elector, vote, currentSnapshot, isChair] = await Promise.all([
+        this.ballots.elector(undefined, id, actor.id),
+        this.ballots.voteOf(id, actor.id),
+        this.people.snapshotOf(undefined, actor.id, now),
+        this.groups.isChair(this.dataSource.manager, ballot.workingGroupId, actor.id, now),
+      ]);
+      me = { inElectorate: elector !== null, snapshot: elector?.snapshot ?? null, vote: vote ? this.myVote(ballot, vote) : null };
+      const voteNo = voteRefusal({ inElectorate: elector !== null, currentSnapshot }, ballot, now);
+      const closeNo = closeRefusal({ isChair, currentSnapshot }, ballot);
+      can = { vote: voteNo ? voteNo.message : true, close: closeNo ? closeNo.message : true };
+    }
+
+    return {
+      ...this.summary(ballot, votesCast),
+      description: ballot.description,
+      openedBy: { id: ballot.openedBy, name: openedBy?.name ?? '', snapshot: ballot.openedBySnapshot },
+      closedBy: ballot.closedBy ? { id: ballot.closedBy, name: closedBy?.name ?? '' } : null,
+      warnings: ballot.warnings ?? null,
+      runningTally,
+      me,
+      can,
+      rollCall,
+      result,
+    };
+  }
+
+  async rollCall(id: string, q: RollCallQuery): Promise<RollCallPage> {
+    const ballot = await this.ballots.findById(id);
+    if (!ballot) throw notFound('The ballot');
+    if (!rollCallPublished(ballot)) throw forbidden('This ballot is secret: only its totals and breakdowns are published, never a roll call');
+    return this.rollCallOf(ballot, decodeCursor(q.cursor, ['name', 'id'] as const), q.limit);
+  }
+
+  async listForGroup(workingGroupId: string, q: BallotListQuery): Promise<BallotListResponse> {
+    if (!(await this.groups.settings(this.dataSource.manager, workingGroupId))) throw notFound('The working group');
+    const after = decodeCursor(q.cursor, ['openedAt', 'id'] as const);
+    const rows = await this.ballots.listForGroup(workingGroupId, { status: q.status, limit: q.limit + 1, after });
+    const items = rows.slice(0, q.limit);
+    const last = items[items.length - 1];
+    return {
+      items: items.map((r) => this.summary(r.ballot, r.votesCast)),
+      nextCursor: rows.length > q.limit && last ? encodeCursor({ openedAt: last.ballot.openedAt.toISOString(), id: last.ballot.id }) : null,
+    };
+  }
+
+  private async rollCallOf(ballot: BallotEntity, after: { name: string; id: string } | null, limit: number): Promise<RollCallPage> {
+    const rows = await this.ballots.rollCallPage(ballot.id, after, limit + 1);
+    const visible = choicesVisible(ballot);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      choicesVisible: visible,
+      items: items.map((r) => ({
+        voter: { id: r.personId, name: r.name },
+        snapshot: r.snapshot,
+        voted: r.choice !== null,
+        choice: visible ? r.choice : null,
+        reason: visible ? r.reason : null,
+        changedAt: r.changedAt ? new Date(r.changedAt).toISOString() : null,
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor({ name: last.name, id: last.personId }) : null,
+    };
+  }
+
+  private summary(b: BallotEntity, votesCast: number): BallotSummary {
+    return {
+      id: b.id,
+      workingGroupId: b.workingGroupId,
+      subject: { type: b.subjectType, id: b.subjectId },
+      title: b.title,
+      status: b.status,
+      rule: b.rule,
+      countingUnit: b.countingUnit,
+      quorum: b.quorum > 0 ? b.quorum : null,
+      quorumPerStakeholderGroup: b.quorumPerStakeholderGroup,
+      visibility: b.visibility,
+      tallies: b.tallies,
+      requireReasonForNo: b.requireReasonForNo,
+      openedAt: b.openedAt.toISOString(),
+      closesAt: b.closesAt.toISOString(),
+      closedAt: b.closedAt ? b.closedAt.toISOString() : null,
+      outcome: b.outcome,
+      electorateSize: b.electorateSize,
+      votesCast,
+    };
+  }
+
+  private myVote(b: Pick<BallotEntity, 'visibility'>, v: VoteEntity): MyVote {
+    const own = ownChoiceVisible(b);
+    return { choice: own ? v.choice : null, reason: own ? v.reason : null, castAt: new Date(v.castAt).toISOString(), changedAt: new Date(v.changedAt).toISOString(), changes: v.changes };
+  }
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import {
+  COUNTING_UNITS,
+  DECISION_RULES,
+  VOTE_CHOICES,
+  type AffiliationSnapshot,
+  type BallotOutcome,
+  type BallotResult,
+  type ChoiceCounts,
+  type CountingUnit,
+  type DecisionRule,
+  type Participation,
+  type StakeholderGroupBreakdown,
+  type VoteChoice,
+} from '@parley/domain';
+import { text, uuid } from './common';
+
+export const BALLOT_SUBJECT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion'] as const;
+export type BallotSubjectKind = (typeof BALLOT_SUBJECT_KINDS)[number];
+
+export const BALLOT_VISIBILITY = ['roll-call', 'secret'] as const;
+export type BallotVisibilityKind = (typeof BALLOT_VISIBILITY)[number];
+
+export const BALLOT_TALLIES = ['live', 'hidden-until-close'] as const;
+export type BallotTallies = (typeof BALLOT_TALLIES)[number];
+
+export const BALLOT_STATUSES = ['open', 'closed'] as const;
+export type BallotStatus = (typeof BALLOT_STATUSES)[number];
+
+/**
+ * A chair opens a free motion here. Ballots on other subjects (amendments, adoption, chairs) are
+ * opened by their own flows. Unset terms take the group's settings (rule and quorum) or the
+ * defaults: one vote per person, roll-call, live tallies, no reason needed for `no`.
+ */
+export const openBallotRequest = z.strictObject({
+  workingGroupId: uuid,
+  subjectType: z.literal('motion', { message: 'Only free motions are opened here; amendments, adoption and chairs are put to the vote by their own flows' }),
+  title: text(300, 3),
+  description: text(20000).optional(),
+  rule: z.enum(DECISION_RULES).optional(),
+  countingUnit: z.enum(COUNTING_UNITS).optional(),
+  /** Share (0..1) of the electorate that must take part; 0 for none. */
+  quorum: z.number().min(0, 'Between 0 and 1').max(1, 'Between 0 and 1').optional(),
+  quorumPerStakeholderGroup: z.boolean().optional(),
+  visibility: z.enum(BALLOT_VISIBILITY).optional(),
+  tallies: z.enum(BALLOT_TALLIES).optional(),
+  requireReasonForNo: z.boolean().optional(),
+  closesAt: z.iso.datetime({ offset: true, message: 'A date and time (ISO 8601), e.g. 2026-12-01T17:00:00Z' }),
+});
+export type OpenBallotRequest = z.infer<typeof openBallotRequest>;
+
+export const castVoteRequest = z.strictObject({
+  choice: z.enum(VOTE_CHOICES, { message: `One of: ${VOTE_CHOICES.join(', ')}` }),
+  reason: text(4000).nullable().optional(),
+});
+export type CastVoteRequest = z.infer<typeof castVoteRequest>;
+
+export const ballotListQuery = z.strictObject({
+  status: z.enum(BALLOT_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+export type BallotListQuery = z.infer<typeof ballotListQuery>;
+
+export const rollCallQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().max(400).optional(),
+});
+export type RollCallQuery = z.infer<typeof rollCallQuery>;
+
+// ---------- responses ----------
+
+export interface BallotPersonRef {
+  id: string;
+  name: string;
+}
+
+/** The terms a ballot was opened with; they never change. */
+export interface BallotTerms {
+  rule: DecisionRule;
+  countingUnit: CountingUnit;
+  /** Share (0..1) of the electorate that must take part; null when there is no quorum. */
+  quorum: number | null;
+  quorumPerStakeholderGroup: boolean;
+  visibility: BallotVisibilityKind;
+  tallies: BallotTallies;
+  requireReasonForNo: boolean;
+}
+
+export interface BallotSummary extends BallotTerms {
+  id: string;
+  workingGroupId: string;
+  subject: { type: BallotSubjectKind; id: string | null };
+  title: string;
+  status: BallotStatus;
+  openedAt: string;
+  closesAt: string;
+  closedAt: string | null;
+  outcome: BallotOutcome | null;
+  electorateSize: number;
+  /** Voters who have voted (never what they chose). */
+  votesCast: number;
+}
+
+/** A running tally, aggregated in the database (counting units: people, or organisations). */
+export interface RunningTally {
+  countingUnit: CountingUnit;
+  totals: ChoiceCounts;
+  participation: Participation;
+  byStakeholderGroup: StakeholderGroupBreakdown[];
+}
+
+export interface MyVote {
+  /** Null on a secret ballot: no endpoint returns a secret choice, not even to its voter. */
+  choice: VoteChoice | null;
+  reason: string | null;
+  castAt: string;
+  changedAt: string;
+  changes: number;
+}
+
+/**
+ * The stored result. On a secret ballot only totals and breakdowns by stakeholder group and
+ * sub-type are published (byOrganisation is empty); the roll call is never part of it (see the
+ * roll-call list).
+ */
+export type PublishedResult = Omit<BallotResult, 'rollCall'>;
+
+export interface BallotResponse extends BallotSummary {
+  description: string | null;
+  openedBy: BallotPersonRef & { snapshot: AffiliationSnapshot | null };
+  closedBy: BallotPersonRef | null;
+  /** Recorded when the ballot opened (e.g. unanswered clarification questions). */
+  warnings: unknown;
+  /** Null when tallies are hidden until close, on a secret ballot, or once closed (see result). */
+  runningTally: RunningTally | null;
+  /** The signed-in person's place in this ballot. */
+  me: {
+    inElectorate: boolean;
+    /** The snapshot they vote under (frozen when the ballot opened). */
+    snapshot: AffiliationSnapshot | null;
+    vote: MyVote | null;
+  } | null;
+  /** What the signed-in person may do now: true, or the reason why not. */
+  can: { vote: true | string; close: true | string };
+  /** First page of the roll call (roll-call ballots only). */
+  rollCall: RollCallPage | null;
+  result: PublishedResult | null;
+}
+
+export interface RollCallEntryResponse {
+  voter: BallotPersonRef;
+  /** The voter's affiliation frozen when the ballot opened (the one counted). */
+  snapshot: AffiliationSnapshot;
+  voted: boolean;
+  /** Null when the voter has not voted, or while tallies are hidden until close. */
+  choice: VoteChoice | null;
+  reason: string | null;
+  changedAt: string | null;
+}
+
+export interface RollCallPage {
+  /** False while tallies are hidden until close: who voted is shown, not what. */
+  choicesVisible: boolean;
+  items: RollCallEntryResponse[];
+  nextCursor: string | null;
+}
+
+export interface VoteResponse {
+  ballotId: string;
+  /** `vote.cast` for a first vote, `vote.changed` for a change. */
+  action: 'vote.cast' | 'vote.changed';
+  vote: MyVote;
+}
+
+export interface BallotListResponse {
+  items: BallotSummary[];
+  nextCursor: string | null;
+}
