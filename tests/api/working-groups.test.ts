@@ -8,6 +8,8 @@ import { admit, groupEvents, insertChairTerm, lastGroupEvent, newWorkingGroup } 
 
 type Delegate = Awaited<ReturnType<typeof newDelegate>>;
 
+jest.setTimeout(30_000);
+
 const NEEDS_AFFILIATION = 'You need a current affiliation to take part; add one on your profile';
 
 /** Rows of every working-group table and the audit log: equal before and after means nothing was written. */

@@ -19,6 +19,7 @@ import { HealthController } from './platform/health/health.controller';
 import { ProblemFilter } from './platform/http/problem.filter';
 import { PolicyGuard } from './policy/policy.guard';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
+import { ChairsModule } from './working-groups/chairs/chairs.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         OrganisationsModule,
         WorkingGroupsModule,
         DecisionsModule,
+        ChairsModule,
         DemoModule,
       ],
       controllers: [HealthController],

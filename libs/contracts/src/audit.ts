@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'ballot.closed',
   'vote.cast',
   'vote.changed',
+  'chair.removal-failed',
+  'chair.imported',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,6 +6,7 @@ import { AffiliationService } from '../identity/affiliation.service';
 import { AuthService } from '../identity/auth.service';
 import { hashPassword } from '../identity/password';
 import { OrganisationService } from '../organisations/organisation.service';
+import { DemoWorkingGroups } from './demo-working-groups';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -30,6 +31,7 @@ export class DemoSeeder {
     private readonly organisations: OrganisationService,
     private readonly affiliations: AffiliationService,
     private readonly tx: AuditedTransaction,
+    private readonly workingGroups: DemoWorkingGroups,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -64,6 +66,8 @@ export class DemoSeeder {
       delegates.set(d.organisation, delegate);
     }
     this.logger.log(`Demo loaded: ${organisationIds.size} organisations, ${delegates.size} delegates`);
-    return { steward, delegates, organisationIds };
+    const people: DemoPeople = { steward, delegates, organisationIds };
+    await this.workingGroups.seed(people);
+    return people;
   }
 }

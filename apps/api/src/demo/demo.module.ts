@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { ChairsModule } from '../working-groups/chairs/chairs.module';
+import { WorkingGroupsModule } from '../working-groups/working-groups.module';
+import { DecisionsModule } from '../decisions/decisions.module';
 import { DemoSeeder } from './demo-seeder';
+import { DemoWorkingGroups } from './demo-working-groups';
 
-@Module({ imports: [IdentityModule, OrganisationsModule], providers: [DemoSeeder], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule], providers: [DemoSeeder, DemoWorkingGroups], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -106,6 +106,11 @@ export function canAnswerNomination(s: PolicyStanding, actorId: string, nomineeI
   return true;
 }
 
+/** Declining needs nothing but being the nominee: someone who lost their affiliation must still be able to say no. */
+export function canDeclineNomination(actorId: string, nomineeId: string): Verdict {
+  return actorId === nomineeId ? true : 'Only the person nominated can accept or decline this nomination';
+}
+
 /** A chair resigns their own term; leaving needs no affiliation either. */
 export function canResign(actorId: string, termPersonId: string): Verdict {
   return actorId === termPersonId ? true : 'Only the chair can resign their own term; others may propose a removal ballot';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
+import { ChairHistoryService } from './chair-history.service';
 import { ChairTermRepository } from './chair-term.repository';
 import { ChairTermsController } from './chair-terms.controller';
 import { ChairTermsService } from './chair-terms.service';
@@ -18,7 +19,7 @@ import { WorkingGroupsCoreModule } from './working-groups-core.module';
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule],
   controllers: [WorkingGroupsController, ChairTermsController],
-  providers: [WorkingGroupRepository, ChairTermRepository, WorkingGroupViews, WorkingGroupStandings, WorkingGroupService, MembershipService, ChairTermsService],
-  exports: [WorkingGroupRepository, ChairTermRepository, WorkingGroupViews, WorkingGroupStandings, WorkingGroupService, MembershipService],
+  providers: [WorkingGroupRepository, ChairTermRepository, WorkingGroupViews, WorkingGroupStandings, WorkingGroupService, MembershipService, ChairTermsService, ChairHistoryService],
+  exports: [WorkingGroupRepository, ChairTermRepository, WorkingGroupViews, WorkingGroupStandings, WorkingGroupService, MembershipService, ChairHistoryService],
 })
 export class WorkingGroupsModule {}

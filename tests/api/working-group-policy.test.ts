@@ -1,0 +1,170 @@
+import type { AffiliationSnapshot } from '@parley/domain';
+import {
+  canAct,
+  canAnswerNomination,
+  canChangeRole,
+  canCreateGroup,
+  canDecideJoinRequests,
+  canDeclineNomination,
+  canLeave,
+  canNominateChair,
+  canProposeChairRemoval,
+  canRemoveMember,
+  canRequestToJoin,
+  canResign,
+  NEEDS_AFFILIATION,
+  type PolicyStanding,
+} from '../../apps/api/src/working-groups/working-group.policy';
+
+/** Group-role rules as "when X, allowed / not allowed" tables (pure functions: no app, no database). */
+
+const SNAPSHOT: AffiliationSnapshot = {
+  affiliationId: 'a1',
+  organisationId: 'o1',
+  organisationName: 'Access Now',
+  stakeholderGroup: 'civil-society',
+  subtype: 'ngo',
+  country: 'US',
+  title: 'Policy analyst',
+  organisationVerified: true,
+};
+
+type Who = 'visitor' | 'unaffiliated member' | 'observer' | 'member' | 'rapporteur' | 'chair' | 'unaffiliated chair' | 'convener' | 'convener after a confirmed chair';
+
+function standing(who: Who, groupStatus: PolicyStanding['groupStatus'] = 'active'): PolicyStanding {
+  const membership = (kind: 'member' | 'observer', isRapporteur = false) => ({ id: 'm1', kind, isRapporteur, admissionSnapshot: SNAPSHOT });
+  const base: PolicyStanding = { membership: null, isChair: false, isConvener: false, currentSnapshot: SNAPSHOT, groupStatus, groupHasConfirmedChair: false };
+  switch (who) {
+    case 'visitor':
+      return base;
+    case 'unaffiliated member':
+      return { ...base, membership: membership('member'), currentSnapshot: null };
+    case 'observer':
+      return { ...base, membership: membership('observer') };
+    case 'member':
+      return { ...base, membership: membership('member') };
+    case 'rapporteur':
+      return { ...base, membership: membership('member', true) };
+    case 'chair':
+      return { ...base, membership: membership('member'), isChair: true, groupHasConfirmedChair: true };
+    case 'unaffiliated chair':
+      return { ...base, membership: membership('member'), isChair: true, currentSnapshot: null };
+    case 'convener':
+      return { ...base, membership: membership('member'), isConvener: true };
+    case 'convener after a confirmed chair':
+      return { ...base, membership: membership('member'), isConvener: true, groupHasConfirmedChair: true };
+  }
+}
+
+const allowed = (v: true | string) => (v === true ? 'allowed' : 'not allowed');
+
+describe('working-group policy', () => {
+  it.each<[Who, 'allowed' | 'not allowed']>([
+    ['visitor', 'allowed'],
+    ['unaffiliated member', 'not allowed'],
+    ['observer', 'not allowed'],
+    ['member', 'not allowed'],
+    ['chair', 'not allowed'],
+  ])('asking to join: when %s, %s', (who, expected) => {
+    expect(allowed(canRequestToJoin(standing(who), false))).toBe(expected);
+  });
+
+  it('asking to join twice, or without an affiliation, says why', () => {
+    expect(canRequestToJoin(standing('visitor'), true)).toMatch(/already asked/);
+    expect(canRequestToJoin({ ...standing('visitor'), currentSnapshot: null }, false)).toBe(NEEDS_AFFILIATION);
+    expect(canRequestToJoin(standing('visitor', 'closed'), false)).toBe('This working group is closed');
+  });
+
+  it.each<[Who, 'allowed' | 'not allowed']>([
+    ['visitor', 'not allowed'],
+    ['observer', 'not allowed'],
+    ['member', 'not allowed'],
+    ['rapporteur', 'not allowed'],
+    ['chair', 'allowed'],
+    ['unaffiliated chair', 'not allowed'],
+    ['convener', 'allowed'],
+    ['convener after a confirmed chair', 'not allowed'],
+  ])('deciding join requests: when %s, %s', (who, expected) => {
+    expect(allowed(canDecideJoinRequests(standing(who)))).toBe(expected);
+  });
+
+  it.each<[Who, 'allowed' | 'not allowed']>([
+    ['visitor', 'not allowed'],
+    ['unaffiliated member', 'allowed'],
+    ['observer', 'allowed'],
+    ['member', 'allowed'],
+    ['unaffiliated chair', 'allowed'],
+  ])('leaving: when %s, %s (no affiliation needed to step out)', (who, expected) => {
+    expect(allowed(canLeave(standing(who)))).toBe(expected);
+  });
+
+  const target = { personId: 'other', kind: 'member' as const, isChair: false };
+  it.each<[Who, typeof target, 'allowed' | 'not allowed']>([
+    ['member', target, 'not allowed'],
+    ['rapporteur', target, 'not allowed'],
+    ['convener', target, 'not allowed'],
+    ['chair', target, 'allowed'],
+    ['chair', { ...target, isChair: true }, 'not allowed'],
+    ['chair', { ...target, personId: 'me' }, 'not allowed'],
+    ['unaffiliated chair', target, 'not allowed'],
+  ])('removing a member: when %s removes %o, %s', (who, t, expected) => {
+    expect(allowed(canRemoveMember(standing(who), 'me', t))).toBe(expected);
+  });
+
+  it.each<[Who, 'self' | 'other', { kind?: 'member' | 'observer'; rapporteur?: boolean }, 'allowed' | 'not allowed']>([
+    ['chair', 'other', { rapporteur: true }, 'allowed'],
+    ['chair', 'other', { kind: 'observer' }, 'allowed'],
+    ['chair', 'self', { rapporteur: true }, 'allowed'],
+    ['member', 'other', { rapporteur: true }, 'not allowed'],
+    ['member', 'self', { rapporteur: true }, 'not allowed'],
+    ['member', 'self', { kind: 'observer' }, 'allowed'],
+    ['rapporteur', 'self', { rapporteur: false }, 'allowed'],
+    ['observer', 'self', { kind: 'member' }, 'not allowed'],
+    ['convener', 'other', { rapporteur: true }, 'not allowed'],
+    ['unaffiliated chair', 'other', { rapporteur: true }, 'not allowed'],
+  ])('changing a role: when %s changes %s with %o, %s', (who, whom, change, expected) => {
+    const t = { personId: whom === 'self' ? 'me' : 'other', kind: (who === 'observer' ? 'observer' : 'member') as 'member' | 'observer', isChair: false };
+    expect(allowed(canChangeRole(standing(who), 'me', t, change))).toBe(expected);
+  });
+
+  it.each<[Who, 'allowed' | 'not allowed']>([
+    ['visitor', 'not allowed'],
+    ['unaffiliated member', 'not allowed'],
+    ['observer', 'allowed'],
+    ['member', 'allowed'],
+    ['chair', 'allowed'],
+  ])('nominating a chair: when %s, %s', (who, expected) => {
+    expect(allowed(canNominateChair(standing(who)))).toBe(expected);
+  });
+
+  it('answering a nomination: only the nominee; accepting needs an affiliation and membership, declining does not', () => {
+    expect(canAnswerNomination(standing('member'), 'me', 'me')).toBe(true);
+    expect(canAnswerNomination(standing('chair'), 'me', 'someone else')).toMatch(/Only the person nominated/);
+    expect(canAnswerNomination(standing('unaffiliated member'), 'me', 'me')).toBe(NEEDS_AFFILIATION);
+    expect(canAnswerNomination(standing('visitor'), 'me', 'me')).toMatch(/no longer a member/);
+    expect(canDeclineNomination('me', 'me')).toBe(true);
+    expect(canDeclineNomination('me', 'someone else')).toMatch(/Only the person nominated/);
+  });
+
+  it('resigning: only the chair themself', () => {
+    expect(canResign('me', 'me')).toBe(true);
+    expect(canResign('me', 'chair')).toMatch(/Only the chair/);
+  });
+
+  it.each<[Who, 'allowed' | 'not allowed']>([
+    ['visitor', 'not allowed'],
+    ['observer', 'not allowed'],
+    ['unaffiliated member', 'not allowed'],
+    ['member', 'allowed'],
+    ['chair', 'allowed'],
+  ])('proposing a chair’s removal: when %s, %s', (who, expected) => {
+    expect(allowed(canProposeChairRemoval(standing(who)))).toBe(expected);
+  });
+
+  it('convening and acting need a current affiliation; a closed group refuses acts', () => {
+    expect(canCreateGroup(SNAPSHOT)).toBe(true);
+    expect(canCreateGroup(null)).toBe(NEEDS_AFFILIATION);
+    expect(canAct(standing('member'))).toBe(true);
+    expect(canAct(standing('member', 'closed'))).toBe('This working group is closed');
+  });
+});

@@ -1,0 +1,68 @@
+import type { ChairTermListResponse, WorkingGroupListResponse } from '@parley/contracts';
+import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { ApiClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(120_000);
+
+describe('demo working groups (fixtures/paris-call/working-groups.json)', () => {
+  let t: TestApp;
+  let list: WorkingGroupListResponse;
+  const PROCESSES = 'Working group on cybersecurity processes';
+  const NORMS = 'Working group on international norms';
+  const IMPLEMENTATION = 'Working group on multistakeholder implementation';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.get(DemoSeeder).seed();
+    list = (await new ApiClient(t.baseUrl).get<WorkingGroupListResponse>('/api/working-groups')).body;
+  });
+  afterAll(() => t.close());
+
+  const byName = (name: string) => list.items.find((g) => g.name === name)!;
+
+  it('loads the three groups, convened by a delegate (not the steward), with their members and chairs', () => {
+    expect(list.items.map((g) => g.name).sort()).toEqual([PROCESSES, NORMS, IMPLEMENTATION].sort());
+    expect(byName(NORMS).convener.name).toBe('Claire Dubois');
+    expect(byName(IMPLEMENTATION).convener.snapshot.organisationName).toBe('Microsoft');
+    // Members listed plus chairs (who sit as members).
+    expect(byName(PROCESSES).counts.members).toBe(7 + 3);
+    expect(byName(NORMS).counts.members).toBe(9 + 3);
+    expect(byName(IMPLEMENTATION).counts.members).toBe(11 + 2);
+    expect(byName(NORMS).chairs.map((c) => c.snapshot.organisationName).sort()).toEqual(['F-Secure', 'Microsoft', 'University of Florence research centre']);
+    expect(list.items.every((g) => g.status === 'active')).toBe(true);
+  });
+
+  it('the two groups whose chairs nobody confirmed show the chair-unconfirmed alarm, once per chair', () => {
+    for (const name of [PROCESSES, NORMS]) {
+      const unconfirmed = byName(name).alarms.filter((a) => a.code === 'chair-unconfirmed');
+      expect([name, unconfirmed.length]).toEqual([name, 3]);
+      expect(byName(name).chairs.every((c) => !c.confirmed)).toBe(true);
+    }
+    expect(byName(NORMS).alarms.find((a) => a.code === 'chair-unconfirmed')!.message).toMatch(/has chaired since \d{4}-\d{2}-\d{2} without a confirming ballot/);
+  });
+
+  it('the third group’s chairs were confirmed by real chambered ballots; it carries the private-sector alarms instead', async () => {
+    const g = byName(IMPLEMENTATION);
+    expect(g.chairs.map((c) => [c.snapshot.organisationName, c.confirmed]).sort()).toEqual([
+      ['Carnegie Endowment for International Peace', true],
+      ['Mexico', true],
+    ]);
+    expect(g.alarms.map((a) => a.code)).not.toContain('chair-unconfirmed');
+    expect(g.alarms.map((a) => a.code)).toEqual(expect.arrayContaining(['stakeholder-group-above-cap', 'most-private-sector-members']));
+    expect(list.crossGroupAlarms).toEqual([expect.objectContaining({ code: 'most-private-sector-members', params: expect.objectContaining({ workingGroupId: g.id }) })]);
+    for (const other of [PROCESSES, NORMS]) expect(byName(other).alarms.map((a) => a.code)).not.toContain('most-private-sector-members');
+
+    const terms = (await new ApiClient(t.baseUrl).get<ChairTermListResponse>(`/api/chair-terms?workingGroup=${g.id}`)).body.items;
+    expect(terms).toHaveLength(2);
+    for (const term of terms) {
+      expect(term.confirmingBallot).toMatchObject({ outcome: 'passed' });
+      const ballot = (await new ApiClient(t.baseUrl).get(`/api/ballots/${term.confirmingBallot!.id}`)).body;
+      expect(ballot).toMatchObject({ rule: 'chambered', status: 'closed', outcome: 'passed', subject: { type: 'chair-confirmation' } });
+    }
+  });
+
+  it('the unverified organisations show up in the alarms (U.S. Chamber of Commerce, GEODE)', () => {
+    expect(byName(IMPLEMENTATION).alarms.find((a) => a.code === 'member-affiliation-unverified')!.message).toMatch(/U\.S\. Chamber of Commerce/);
+  });
+});
