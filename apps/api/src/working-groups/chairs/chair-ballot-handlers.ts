@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isoDay, workingGroupScope } from '@parley/domain';
 import type { AuditActor, Tx } from '../../audit/audited-transaction';
 import { BallotSubjects, type ClosedBallot } from '../../decisions/ballot-subjects';
@@ -14,15 +14,15 @@ const BALLOT_RESULT: AuditActor = { id: null, name: null, snapshot: null };
  * that closes it. Each handler acts once: a nomination or motion no longer open is left alone.
  */
 @Injectable()
-export class ChairBallotHandlers implements OnModuleInit {
+export class ChairBallotHandlers {
   constructor(
     private readonly subjects: BallotSubjects,
     private readonly groups: WorkingGroupRepository,
     private readonly terms: ChairTermRepository,
     private readonly people: PeopleService,
-  ) {}
-
-  onModuleInit(): void {
+  ) {
+    // Registered on construction, not in onModuleInit: ballots can close (the demo loader closes
+    // some) before the application is initialised by listen().
     this.subjects.register('chair-confirmation', { onClosed: (tx, ballot) => this.confirmationClosed(tx, ballot) });
     this.subjects.register('chair-removal', { onClosed: (tx, ballot) => this.removalClosed(tx, ballot) });
   }
