@@ -9,6 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuditModule } from './audit/audit.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
+import { DraftingModule } from './drafting/drafting.module';
 import { CsrfGuard } from './identity/csrf.guard';
 import { IdentityModule } from './identity/identity.module';
 import { SessionGuard } from './identity/session.guard';
@@ -53,6 +54,7 @@ export class AppModule {
         WorkingGroupsModule,
         DecisionsModule,
         ChairsModule,
+        DraftingModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -31,6 +31,17 @@ export const AUDIT_ACTIONS = [
   'vote.changed',
   'chair.removal-failed',
   'chair.imported',
+  'document.created',
+  'version.created',
+  'comment.posted',
+  'comment.disposed',
+  'amendment.proposed',
+  'amendment.cosponsored',
+  'amendment.withdrawn',
+  'amendment.accepted',
+  'amendment.rejected',
+  'amendment.outdated',
+  'version.adopted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

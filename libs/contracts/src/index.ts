@@ -3,3 +3,4 @@ export * from './identity';
 export * from './audit';
 export * from './working-groups';
 export * from './decisions';
+export * from './drafting';

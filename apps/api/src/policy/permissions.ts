@@ -24,6 +24,16 @@ export const PERMISSIONS = {
   'ballot.open': signedIn,
   'ballot.vote': signedIn,
   'ballot.close': signedIn,
+  // Drafting: the route only needs a session; group roles are decided in drafting/drafting.policy.ts.
+  'document.create': signedIn,
+  'version.consolidate': signedIn,
+  'version.adoption-ballot': signedIn,
+  'comment.post': signedIn,
+  'comment.dispose': signedIn,
+  'amendment.propose': signedIn,
+  'amendment.cosponsor': signedIn,
+  'amendment.withdraw': signedIn,
+  'amendment.ballot': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

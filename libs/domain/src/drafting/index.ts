@@ -5,3 +5,4 @@ export * from './compare-versions';
 export * from './consolidate';
 export * from './outdated';
 export * from './provenance';
+export * from './paste';

@@ -5,6 +5,9 @@ import { PersonEntity } from '../../identity/person.entity';
 import { SessionEntity } from '../../identity/session.entity';
 import { OrganisationEntity } from '../../organisations/organisation.entity';
 import { BallotElectorEntity, BallotEntity, VoteEntity } from '../../decisions/ballot.entity';
+import { AmendmentCosponsorEntity, AmendmentEntity, AdoptionBallotEntity } from '../../drafting/amendment.entity';
+import { CommentEntity } from '../../drafting/comment.entity';
+import { DocumentEntity, DocumentVersionEntity, VersionClauseEntity } from '../../drafting/document.entity';
 
 /** Every TypeORM entity; each bounded context adds its own here. */
-export const ENTITIES = [PersonEntity, SessionEntity, AffiliationEntity, DeclarationEntity, OrganisationEntity, AuditEventEntity, BallotEntity, BallotElectorEntity, VoteEntity];
+export const ENTITIES = [PersonEntity, SessionEntity, AffiliationEntity, DeclarationEntity, OrganisationEntity, AuditEventEntity, DocumentEntity, DocumentVersionEntity, VersionClauseEntity, CommentEntity, AmendmentEntity, AmendmentCosponsorEntity, AdoptionBallotEntity, BallotEntity, BallotElectorEntity, VoteEntity];

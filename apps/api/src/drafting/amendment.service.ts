@@ -1,0 +1,272 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { clauseLabels, competingGroups, outdatedByAcceptance, wordDiff, workingGroupScope, type DiffPart, type StakeholderGroup } from '@parley/domain';
+import type { AmendmentListQuery, AmendmentPage, AmendmentResponse, CreateAmendmentRequest } from '@parley/contracts';
+import { AuditedTransaction, type Tx } from '../audit/audited-transaction';
+import type { ClosedBallot } from '../decisions/ballot-subjects';
+import type { Actor } from '../identity/actor';
+import { PeopleService } from '../identity/people.service';
+import { Clock } from '../platform/clock/clock';
+import { conflict, forbidden, notFound, validationProblem } from '../platform/http/problem';
+import { AmendmentRepository, type AmendmentRow, type CosponsorRow } from './amendment.repository';
+import { decodeThreadCursor, encodeThreadCursor } from './comment.repository';
+import { DocumentRepository } from './document.repository';
+import { ADOPTED_FROZEN, SYSTEM_ACTOR, toDomainAmendment } from './document.service';
+import { canAmend, canCosponsor, canOpenBallot, canWithdraw, type DraftingStanding } from './drafting.policy';
+import { DraftingStandings } from './drafting-standings';
+import { actorRef } from './drafting.mapper';
+
+/** The word diff an amendment shows wherever it appears: from its target's text to the text proposed. */
+export function amendmentDiff(a: Pick<AmendmentRow, 'kind' | 'targetText' | 'text'>): DiffPart[] {
+  switch (a.kind) {
+    case 'replace':
+      return wordDiff(a.targetText ?? '', a.text ?? '');
+    case 'insert':
+      return a.text ? [{ op: 'insert', text: a.text }] : [];
+    case 'delete':
+      return a.targetText ? [{ op: 'delete', text: a.targetText }] : [];
+  }
+}
+
+/** Amendments: proposal, co-sponsorship, withdrawal, listing with diffs and competitors, and the outcome of their ballots. */
+@Injectable()
+export class AmendmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly amendments: AmendmentRepository,
+    private readonly documents: DocumentRepository,
+    private readonly standings: DraftingStandings,
+    private readonly people: PeopleService,
+    private readonly tx: AuditedTransaction,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A voting member proposes a change to the current version: replace or delete a clause, or insert one after another. */
+  async propose(actor: Actor, documentId: string, input: CreateAmendmentRequest): Promise<AmendmentResponse> {
+    const id = await this.tx.run(async (tx) => {
+      const doc = await this.documents.lockDocument(tx.manager, documentId);
+      if (!doc) throw notFound('The document');
+      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+      const verdict = canAmend(standing);
+      if (verdict !== true) throw forbidden(verdict);
+      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion), 'baseVersion');
+      if (input.baseVersion !== doc.currentVersion) {
+        if (input.baseVersion > doc.currentVersion) throw validationProblem('baseVersion', `This document has no version ${input.baseVersion}`);
+        throw conflict(`Amendments are made against the current version (${doc.currentVersion}); version ${input.baseVersion} is no longer current`, 'baseVersion');
+      }
+      const version = (await this.documents.findVersion(doc.id, doc.currentVersion, tx.manager))!;
+      if (version.adoptedAt) throw conflict(ADOPTED_FROZEN(version.number), 'baseVersion');
+
+      const targetId = input.kind === 'insert' ? input.afterClauseId : input.targetClauseId;
+      const target = targetId === null ? null : await this.documents.clauseOf(version.id, targetId, tx.manager);
+      if (targetId !== null && !target) throw validationProblem(input.kind === 'insert' ? 'afterClauseId' : 'targetClauseId', `Not a clause of version ${version.number}`);
+      if (input.kind === 'replace' && target?.text === input.text) throw validationProblem('text', 'The proposed text is the same as the current text');
+
+      const amendment = await this.amendments.insert(tx.manager, {
+        documentId: doc.id,
+        kind: input.kind,
+        baseVersion: version.number,
+        targetClauseId: targetId,
+        targetText: input.kind === 'insert' ? null : (target?.text ?? null),
+        text: input.kind === 'delete' ? null : input.text,
+        newClauseKind: input.kind === 'insert' ? input.clauseKind : null,
+        rationale: input.rationale,
+        authorId: actor.id,
+        snapshot: standing.currentSnapshot!,
+        at: tx.now,
+      });
+      await tx.record({
+        scope: workingGroupScope(doc.workingGroupId),
+        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        action: 'amendment.proposed',
+        subjectType: 'amendment',
+        subjectId: amendment.id,
+        change: {
+          documentId: doc.id,
+          kind: amendment.kind,
+          baseVersion: amendment.baseVersion,
+          targetClauseId: amendment.targetClauseId,
+          targetText: amendment.targetText,
+          text: amendment.text,
+          newClauseKind: amendment.newClauseKind,
+          rationale: amendment.rationale,
+        },
+      });
+      return amendment.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** Another voting member backs a proposed amendment; support across stakeholder groups is shown as such. */
+  async cosponsor(actor: Actor, amendmentId: string): Promise<AmendmentResponse> {
+    await this.tx.run(async (tx) => {
+      const amendment = await this.amendments.lock(tx.manager, amendmentId);
+      if (!amendment) throw notFound('The amendment');
+      const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
+      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+      const verdict = canCosponsor(standing, amendment, actor.id);
+      if (verdict !== true) throw forbidden(verdict);
+      if (await this.amendments.isCosponsor(tx.manager, amendment.id, actor.id)) throw conflict('You already co-sponsor this amendment');
+      if (amendment.status !== 'proposed') throw conflict(`This amendment is ${amendment.status}; only a proposed amendment can be co-sponsored`);
+      const snapshot = standing.currentSnapshot!;
+      await this.amendments.addCosponsor(tx.manager, amendment.id, actor.id, snapshot, tx.now);
+      await tx.record({
+        scope: workingGroupScope(doc.workingGroupId),
+        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        action: 'amendment.cosponsored',
+        subjectType: 'amendment',
+        subjectId: amendment.id,
+        change: {
+          documentId: doc.id,
+          authorStakeholderGroup: amendment.authorSnapshot.stakeholderGroup,
+          cosponsorStakeholderGroup: snapshot.stakeholderGroup,
+          crossGroup: snapshot.stakeholderGroup !== amendment.authorSnapshot.stakeholderGroup,
+        },
+      });
+    });
+    return this.get(actor, amendmentId);
+  }
+
+  /** The author withdraws a proposed amendment; once under ballot it runs its course. */
+  async withdraw(actor: Actor, amendmentId: string): Promise<AmendmentResponse> {
+    await this.tx.run(async (tx) => {
+      const amendment = await this.amendments.lock(tx.manager, amendmentId);
+      if (!amendment) throw notFound('The amendment');
+      const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
+      const verdict = canWithdraw(amendment, actor.id);
+      if (verdict !== true) throw amendment.authorId === actor.id ? conflict(verdict) : forbidden(verdict);
+      await this.amendments.setStatus(tx.manager, amendment.id, 'withdrawn', null);
+      await tx.record({
+        scope: workingGroupScope(doc.workingGroupId),
+        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        action: 'amendment.withdrawn',
+        subjectType: 'amendment',
+        subjectId: amendment.id,
+        change: { documentId: doc.id, previousStatus: amendment.status },
+      });
+    });
+    return this.get(actor, amendmentId);
+  }
+
+  async get(actor: Actor | null, amendmentId: string): Promise<AmendmentResponse> {
+    const row = await this.amendments.findRow(amendmentId);
+    if (!row) throw notFound('The amendment');
+    return (await this.responses(actor, row.documentId, [row]))[0];
+  }
+
+  /** A page of a document's amendments, each with its diff, co-sponsors and competitors; and every competing group. */
+  async list(actor: Actor | null, documentId: string, q: AmendmentListQuery): Promise<AmendmentPage> {
+    const doc = await this.documents.findDocument(documentId);
+    if (!doc) throw notFound('The document');
+    const after = decodeThreadCursor(q.cursor);
+    if (q.cursor && !after) throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
+    const rows = await this.amendments.page(doc.id, { clauseId: q.clauseId, status: q.status }, after, q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    const open = await this.amendments.openOf(doc.id);
+    const last = page[page.length - 1];
+    return {
+      items: await this.responses(actor, doc.id, page, open),
+      nextCursor: rows.length > q.limit && last ? encodeThreadCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+      competingGroups: competingGroups(open.map(toDomainAmendment)).map((g) => g.map((a) => a.id)),
+    };
+  }
+
+  /**
+   * Called inside the transaction that closes an amendment ballot. Passed: accepted, and the open
+   * amendments competing with it (same clause, same version) become outdated with a note. Failed or
+   * without quorum: rejected, with the ballot's explanation.
+   */
+  async onBallotClosed(tx: Tx, ballot: ClosedBallot): Promise<void> {
+    const probe = await this.amendments.findRow(ballot.subjectId ?? '00000000-0000-0000-0000-000000000000', tx.manager);
+    if (!probe) return;
+    // The document first, then the amendments: the order consolidation locks them in.
+    const doc = (await this.documents.lockDocument(tx.manager, probe.documentId))!;
+    const amendment = await this.amendments.findByBallot(tx.manager, ballot.id);
+    if (!amendment || amendment.status !== 'balloting') return; // outdated while under ballot: it stays outdated
+    const scope = workingGroupScope(doc.workingGroupId);
+    const decided = { ballotId: ballot.id, outcome: ballot.outcome, explanation: ballot.result.explanation };
+    if (ballot.outcome !== 'passed') {
+      await this.amendments.setStatus(tx.manager, amendment.id, 'rejected', ballot.result.explanation, { decidedAt: ballot.closedAt });
+      await tx.record({ scope, actor: SYSTEM_ACTOR, action: 'amendment.rejected', subjectType: 'amendment', subjectId: amendment.id, change: { documentId: doc.id, ...decided } });
+      return;
+    }
+    await this.amendments.setStatus(tx.manager, amendment.id, 'accepted', null, { decidedAt: ballot.closedAt });
+    await tx.record({ scope, actor: SYSTEM_ACTOR, action: 'amendment.accepted', subjectType: 'amendment', subjectId: amendment.id, change: { documentId: doc.id, ...decided } });
+    const others = (await this.amendments.openOf(doc.id, tx.manager)).filter((a) => a.id !== amendment.id);
+    const labels = clauseLabels((await this.documents.clausesOf((await this.documents.findVersion(doc.id, amendment.appliesToVersion, tx.manager))!.id, tx.manager)).map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
+    const where = labels.get(amendment.targetClauseId ?? '') ?? 'this clause';
+    for (const gone of outdatedByAcceptance(toDomainAmendment(amendment), others.map(toDomainAmendment))) {
+      const note = `A competing amendment to ${where === 'this clause' ? where : `clause ${where}`} of version ${amendment.appliesToVersion}, by ${amendment.authorName} (${amendment.authorSnapshot.organisationName}), was accepted.`;
+      await this.amendments.setStatus(tx.manager, gone.amendmentId, 'outdated', note);
+      await tx.record({
+        scope,
+        actor: SYSTEM_ACTOR,
+        action: 'amendment.outdated',
+        subjectType: 'amendment',
+        subjectId: gone.amendmentId,
+        change: { documentId: doc.id, reason: gone.reason, acceptedAmendmentId: gone.acceptedAmendmentId, note },
+      });
+    }
+  }
+
+  /** Responses for amendments of one document: diffs, labels of their targets, co-sponsors, competitors, permissions. */
+  private async responses(actor: Actor | null, documentId: string, rows: AmendmentRow[], openRows?: AmendmentRow[]): Promise<AmendmentResponse[]> {
+    if (rows.length === 0) return [];
+    const doc = (await this.documents.findDocument(documentId))!;
+    const open = openRows ?? (await this.amendments.openOf(documentId));
+    const [cosponsors, standing] = await Promise.all([
+      this.amendments.cosponsorsOf(rows.map((r) => r.id)),
+      this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
+    ]);
+    const competitors = new Map<string, string[]>();
+    for (const group of competingGroups(open.map(toDomainAmendment))) for (const a of group) competitors.set(a.id, group.filter((b) => b.id !== a.id).map((b) => b.id));
+
+    const labelsByVersion = new Map<number, Map<string, string | null>>();
+    for (const n of new Set(rows.map((r) => r.appliesToVersion))) {
+      const version = await this.documents.findVersion(documentId, n);
+      const clauses = version ? await this.documents.clausesOf(version.id) : [];
+      labelsByVersion.set(n, clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text }))));
+    }
+    const byAmendment = new Map<string, CosponsorRow[]>();
+    for (const c of cosponsors) byAmendment.set(c.amendmentId, [...(byAmendment.get(c.amendmentId) ?? []), c]);
+
+    return rows.map((a) => {
+      const backers = byAmendment.get(a.id) ?? [];
+      const crossGroupSupport = [...new Set(backers.map((c) => c.snapshot.stakeholderGroup).filter((g) => g !== a.authorSnapshot.stakeholderGroup))] as StakeholderGroup[];
+      return {
+        id: a.id,
+        documentId: a.documentId,
+        kind: a.kind,
+        baseVersion: a.baseVersion,
+        appliesToVersion: a.appliesToVersion,
+        targetClauseId: a.targetClauseId,
+        targetLabel: a.targetClauseId ? (labelsByVersion.get(a.appliesToVersion)?.get(a.targetClauseId) ?? null) : null,
+        targetText: a.targetText,
+        text: a.text,
+        newClauseKind: a.newClauseKind,
+        diff: amendmentDiff(a),
+        rationale: a.rationale,
+        status: a.status,
+        statusNote: a.statusNote,
+        author: actorRef(a.authorId, a.authorName, a.authorSnapshot),
+        createdAt: a.createdAt.toISOString(),
+        cosponsors: backers.map((c) => ({ person: actorRef(c.personId, c.name, c.snapshot), at: c.createdAt.toISOString() })),
+        crossGroupSupport,
+        ballotId: a.ballotId,
+        decidedAt: a.decidedAt?.toISOString() ?? null,
+        appliedInVersion: a.appliedInVersion,
+        competingWith: competitors.get(a.id) ?? [],
+        can: amendmentPermissions(standing, a, actor?.id ?? null, backers, doc.status === 'drafting'),
+      };
+    });
+  }
+}
+
+function amendmentPermissions(s: DraftingStanding, a: AmendmentRow, actorId: string | null, backers: CosponsorRow[], drafting: boolean): AmendmentResponse['can'] {
+  if (actorId === null) return { cosponsor: false, withdraw: false, openBallot: false };
+  return {
+    cosponsor: a.status === 'proposed' && canCosponsor(s, a, actorId) === true && !backers.some((b) => b.personId === actorId),
+    withdraw: canWithdraw(a, actorId) === true,
+    openBallot: drafting && a.status === 'proposed' && canOpenBallot(s) === true,
+  };
+}

@@ -1,0 +1,251 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { numberClauses, workingGroupScope } from '@parley/domain';
+import type {
+  CommentListQuery,
+  CommentResponse,
+  CommentThreadPage,
+  CreateCommentRequest,
+  CreateReplyRequest,
+  DispositionReport,
+  DispositionReportEntry,
+  DispositionRequest,
+} from '@parley/contracts';
+import { AuditedTransaction } from '../audit/audited-transaction';
+import type { Actor } from '../identity/actor';
+import { PeopleService } from '../identity/people.service';
+import { Clock } from '../platform/clock/clock';
+import { conflict, forbidden, notFound, validationProblem } from '../platform/http/problem';
+import { CommentRepository, decodeThreadCursor, encodeThreadCursor, type CommentRow } from './comment.repository';
+import { DocumentRepository } from './document.repository';
+import { ADOPTED_FROZEN, DocumentService } from './document.service';
+import { canComment, canDispose, type DraftingStanding } from './drafting.policy';
+import { DraftingStandings } from './drafting-standings';
+import { toCommentResponse, toReportEntry } from './drafting.mapper';
+
+/** Comments on clauses, threads, dispositions and the disposition-of-comments report. */
+@Injectable()
+export class CommentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly comments: CommentRepository,
+    private readonly documents: DocumentRepository,
+    private readonly documentService: DocumentService,
+    private readonly standings: DraftingStandings,
+    private readonly people: PeopleService,
+    private readonly tx: AuditedTransaction,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A comment on a clause of the current version, optionally on a quoted passage of it. */
+  async post(actor: Actor, documentId: string, input: CreateCommentRequest): Promise<CommentResponse> {
+    const id = await this.tx.run(async (tx) => {
+      const doc = await this.documents.findDocument(documentId, tx.manager);
+      if (!doc) throw notFound('The document');
+      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+      const verdict = canComment(standing);
+      if (verdict !== true) throw forbidden(verdict);
+      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion));
+      const n = input.version ?? doc.currentVersion;
+      if (n !== doc.currentVersion) {
+        await this.documentService.requireVersion(doc, n, 'version', tx.manager);
+        throw conflict(`Comments are made on the current version (${doc.currentVersion}); version ${n} is no longer current`, 'version');
+      }
+      const version = (await this.documents.findVersion(doc.id, n, tx.manager))!;
+      const clause = await this.documents.clauseOf(version.id, input.clauseId, tx.manager);
+      if (!clause) throw validationProblem('clauseId', `Not a clause of version ${n}`);
+      if (input.quote && clause.text.slice(input.quote.start, input.quote.end) !== input.quote.text)
+        throw validationProblem('quote', 'The quote does not match the clause text at these offsets');
+
+      const comment = await this.comments.insert(tx.manager, {
+        documentId: doc.id,
+        versionId: version.id,
+        versionNumber: n,
+        clauseId: clause.clauseId,
+        parentId: null,
+        kind: input.kind,
+        body: input.body,
+        quote: input.quote ?? null,
+        authorId: actor.id,
+        snapshot: standing.currentSnapshot!,
+        at: tx.now,
+      });
+      await tx.record({
+        scope: workingGroupScope(doc.workingGroupId),
+        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        action: 'comment.posted',
+        subjectType: 'comment',
+        subjectId: comment.id,
+        change: { documentId: doc.id, version: n, clauseId: clause.clauseId, parentId: null, kind: input.kind, body: input.body, quote: input.quote ?? null },
+      });
+      return comment.id;
+    });
+    return this.one(actor, id);
+  }
+
+  /** A reply joins the thread of the comment answered (threads are one level deep), on that comment's clause and version. */
+  async reply(actor: Actor, commentId: string, input: CreateReplyRequest): Promise<CommentResponse> {
+    const id = await this.tx.run(async (tx) => {
+      const answered = await this.comments.findRow(commentId, tx.manager);
+      if (!answered) throw notFound('The comment');
+      const root = answered.parentId ? (await this.comments.findRow(answered.parentId, tx.manager))! : answered;
+      const doc = (await this.documents.findDocument(root.documentId, tx.manager))!;
+      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+      const verdict = canComment(standing);
+      if (verdict !== true) throw forbidden(verdict);
+      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion));
+      const comment = await this.comments.insert(tx.manager, {
+        documentId: doc.id,
+        versionId: root.versionId,
+        versionNumber: root.versionNumber,
+        clauseId: root.clauseId,
+        parentId: root.id,
+        kind: input.kind,
+        body: input.body,
+        quote: null,
+        authorId: actor.id,
+        snapshot: standing.currentSnapshot!,
+        at: tx.now,
+      });
+      await tx.record({
+        scope: workingGroupScope(doc.workingGroupId),
+        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        action: 'comment.posted',
+        subjectType: 'comment',
+        subjectId: comment.id,
+        change: { documentId: doc.id, version: root.versionNumber, clauseId: root.clauseId, parentId: root.id, kind: input.kind, body: input.body, quote: null },
+      });
+      return comment.id;
+    });
+    return this.one(actor, id);
+  }
+
+  /** A chair or rapporteur of the comment's own working group gives it a disposition with a reason, once. */
+  async dispose(actor: Actor, commentId: string, input: DispositionRequest): Promise<CommentResponse> {
+    await this.tx.run(async (tx) => {
+      const comment = await this.comments.lock(tx.manager, commentId);
+      if (!comment) throw notFound('The comment');
+      const doc = (await this.documents.findDocument(comment.documentId, tx.manager))!;
+      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+      const verdict = canDispose(standing);
+      if (verdict !== true) throw forbidden(verdict);
+      if (comment.disposition) throw conflict(`This comment was already ${comment.disposition}; a disposition is final`);
+      await this.comments.setDisposition(tx.manager, comment.id, { disposition: input.disposition, reason: input.reason, by: actor.id, snapshot: standing.currentSnapshot!, at: tx.now });
+      await tx.record({
+        scope: workingGroupScope(doc.workingGroupId),
+        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        action: 'comment.disposed',
+        subjectType: 'comment',
+        subjectId: comment.id,
+        change: { documentId: doc.id, version: comment.versionNumber, clauseId: comment.clauseId, kind: comment.kind, disposition: input.disposition, reason: input.reason },
+      });
+    });
+    return this.one(actor, commentId);
+  }
+
+  /** One page of a clause's threads as read at a version (comments made on it and on earlier versions), with their replies. */
+  async list(actor: Actor | null, documentId: string, q: CommentListQuery): Promise<CommentThreadPage> {
+    const doc = await this.documents.findDocument(documentId);
+    if (!doc) throw notFound('The document');
+    const n = q.version ?? doc.currentVersion;
+    await this.documentService.requireVersion(doc, n, 'version');
+    const after = decodeThreadCursor(q.cursor);
+    if (q.cursor && !after) throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
+    const rows = await this.comments.threadsPage(doc.id, q.clauseId, n, after, q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    const replies = await this.comments.repliesOf(page.map((c) => c.id));
+    const standing = await this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now());
+    const can = (c: CommentRow) => this.commentPermissions(standing, doc.status === 'drafting', c);
+    const items = page.map((c) =>
+      toCommentResponse(
+        c,
+        can(c),
+        replies.filter((r) => r.parentId === c.id).map((r) => toCommentResponse({ ...r, onEarlierText: c.onEarlierText }, can(r))),
+      ),
+    );
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > q.limit && last ? encodeThreadCursor({ at: last.createdAt.toISOString(), id: last.id }) : null };
+  }
+
+  /** The disposition-of-comments report of a version: every comment made on it, and the clarification questions still unanswered. */
+  async report(documentId: string, n: number): Promise<DispositionReport> {
+    const doc = await this.documents.findDocument(documentId);
+    if (!doc) throw notFound('The document');
+    const version = await this.documentService.requireVersion(doc, n);
+    const clauses = await this.documents.clausesOf(version.id);
+    const labels = new Map(numberClauses(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text }))).map((c, position) => [c.id, { label: c.label, position }]));
+    const [made, unanswered] = await Promise.all([this.comments.madeOnVersion(doc.id, n), this.comments.unansweredClarifications(doc.id, n)]);
+    const entries = made.map((c) => toReportEntry(c, labels));
+    const totals = { accepted: 0, noted: 0, rejected: 0, pending: 0 };
+    for (const e of entries) totals[e.disposition?.disposition ?? 'pending']++;
+    return { documentId: doc.id, title: doc.title, version: n, entries, totals, unansweredClarifications: unanswered.map((c) => toReportEntry(c, labels)) };
+  }
+
+  async reportCsv(documentId: string, n: number): Promise<string> {
+    return toDispositionCsv((await this.report(documentId, n)).entries);
+  }
+
+  private async one(actor: Actor, id: string): Promise<CommentResponse> {
+    const row = (await this.comments.findRow(id))!;
+    const doc = (await this.documents.findDocument(row.documentId))!;
+    const standing = await this.standings.of(this.dataSource.manager, doc.workingGroupId, actor.id, this.clock.now());
+    return toCommentResponse(row, this.commentPermissions(standing, doc.status === 'drafting', row));
+  }
+
+  private commentPermissions(s: DraftingStanding, drafting: boolean, c: CommentRow): CommentResponse['can'] {
+    return { reply: drafting && canComment(s) === true, dispose: c.disposition === null && canDispose(s) === true };
+  }
+}
+
+export const DISPOSITION_CSV_COLUMNS = [
+  'clause',
+  'clause_id',
+  'comment_id',
+  'reply_to',
+  'kind',
+  'author',
+  'organisation',
+  'stakeholder_group',
+  'subtype',
+  'country',
+  'title',
+  'posted_at',
+  'quote',
+  'comment',
+  'disposition',
+  'reason',
+  'disposed_by',
+  'disposed_by_organisation',
+  'disposed_at',
+] as const;
+
+/** RFC 4180 CSV of a disposition report; cells a spreadsheet would run as a formula are prefixed with a quote. */
+export function toDispositionCsv(entries: DispositionReportEntry[]): string {
+  const rows = entries.map((e) => [
+    e.clauseLabel ?? (e.clausePosition === null ? '' : `#${e.clausePosition + 1}`),
+    e.clauseId,
+    e.commentId,
+    e.parentId ?? '',
+    e.kind,
+    e.author.name ?? '',
+    e.author.snapshot?.organisationName ?? '',
+    e.author.snapshot?.stakeholderGroup ?? '',
+    e.author.snapshot?.subtype ?? '',
+    e.author.snapshot?.country ?? '',
+    e.author.snapshot?.title ?? '',
+    e.createdAt,
+    e.quote ?? '',
+    e.body,
+    e.disposition?.disposition ?? 'pending',
+    e.disposition?.reason ?? '',
+    e.disposition?.by.name ?? '',
+    e.disposition?.by.snapshot?.organisationName ?? '',
+    e.disposition?.at ?? '',
+  ]);
+  return [[...DISPOSITION_CSV_COLUMNS], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

@@ -1,0 +1,150 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { clauseLabels } from '@parley/domain';
+import {
+  UNANSWERED_CLARIFICATIONS_PROBLEM,
+  type AmendmentResponse,
+  type OpenAdoptionBallotRequest,
+  type OpenAmendmentBallotRequest,
+  type OpenedBallotResponse,
+  type Problem,
+  type UnansweredClarification,
+} from '@parley/contracts';
+import { AuditedTransaction } from '../audit/audited-transaction';
+import { BallotSubjects } from '../decisions/ballot-subjects';
+import { BallotService } from '../decisions/ballot.service';
+import type { OpenBallotSpec } from '../decisions/open-ballot-spec';
+import type { Actor } from '../identity/actor';
+import { conflict, forbidden, notFound, ProblemException } from '../platform/http/problem';
+import { AmendmentRepository } from './amendment.repository';
+import { AmendmentService } from './amendment.service';
+import { CommentRepository } from './comment.repository';
+import { DocumentRepository } from './document.repository';
+import { ADOPTED_FROZEN, DocumentService } from './document.service';
+import { canOpenBallot } from './drafting.policy';
+import { DraftingStandings } from './drafting-standings';
+import { actorRef } from './drafting.mapper';
+
+/** A drafting ballot closes a week after it opens unless the chair says otherwise. */
+export const DEFAULT_BALLOT_DAYS = 7;
+
+type BallotOptions = OpenAmendmentBallotRequest;
+
+function ballotTerms(o: BallotOptions, now: Date): Pick<OpenBallotSpec, 'closesAt' | 'rule' | 'quorum' | 'visibility' | 'tallies' | 'requireReasonForNo'> {
+  return {
+    closesAt: o.closesAt ? new Date(o.closesAt) : new Date(now.getTime() + DEFAULT_BALLOT_DAYS * 86_400_000),
+    ...(o.rule ? { rule: o.rule } : {}),
+    ...(o.quorum !== undefined ? { quorum: o.quorum } : {}),
+    ...(o.visibility ? { visibility: o.visibility } : {}),
+    ...(o.tallies ? { tallies: o.tallies } : {}),
+    ...(o.requireReasonForNo !== undefined ? { requireReasonForNo: o.requireReasonForNo } : {}),
+  };
+}
+
+const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+
+/**
+ * Where drafting meets the decision engine: a chair opens a ballot on an amendment or on adopting a
+ * version (inside the drafting transaction), and the engine's close calls back into drafting.
+ */
+@Injectable()
+export class DraftingBallots implements OnModuleInit {
+  constructor(
+    private readonly ballots: BallotService,
+    private readonly subjects: BallotSubjects,
+    private readonly documents: DocumentRepository,
+    private readonly amendments: AmendmentRepository,
+    private readonly comments: CommentRepository,
+    private readonly documentService: DocumentService,
+    private readonly amendmentService: AmendmentService,
+    private readonly standings: DraftingStandings,
+    private readonly tx: AuditedTransaction,
+  ) {}
+
+  onModuleInit(): void {
+    this.subjects.register('amendment', { onClosed: (tx, ballot) => this.amendmentService.onBallotClosed(tx, ballot) });
+    this.subjects.register('adoption', { onClosed: (tx, ballot) => this.documentService.onAdoptionBallotClosed(tx, ballot) });
+  }
+
+  /** A chair puts a proposed amendment to the vote; it is then `balloting` and can no longer be withdrawn. */
+  async openAmendmentBallot(actor: Actor, amendmentId: string, options: OpenAmendmentBallotRequest): Promise<AmendmentResponse> {
+    await this.tx.run(async (tx) => {
+      const probe = await this.amendments.findRow(amendmentId, tx.manager);
+      if (!probe) throw notFound('The amendment');
+      const doc = (await this.documents.lockDocument(tx.manager, probe.documentId))!;
+      const amendment = (await this.amendments.lock(tx.manager, amendmentId))!;
+      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+      const verdict = canOpenBallot(standing);
+      if (verdict !== true) throw forbidden(verdict);
+      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion));
+      if (amendment.status !== 'proposed') throw conflict(`This amendment is ${amendment.status}; only a proposed amendment can be put to a ballot`);
+
+      const version = (await this.documents.findVersion(doc.id, amendment.appliesToVersion, tx.manager))!;
+      const labels = clauseLabels((await this.documents.clausesOf(version.id, tx.manager)).map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
+      const label = amendment.targetClauseId ? labels.get(amendment.targetClauseId) : null;
+      const what = { replace: 'Replace', insert: 'Insert after', delete: 'Delete' }[amendment.kind];
+      const where = amendment.kind === 'insert' && !amendment.targetClauseId ? 'at the start' : label ? `clause ${label}` : 'a clause';
+      const { id } = await this.ballots.openInTransaction(tx, actor.id, {
+        workingGroupId: doc.workingGroupId,
+        subjectType: 'amendment',
+        subjectId: amendment.id,
+        title: clip(`Amendment: ${what} ${where} of “${doc.title}” (version ${version.number})`, 300),
+        description: clip(amendment.rationale, 5000),
+        ...ballotTerms(options, tx.now),
+      });
+      await this.amendments.setStatus(tx.manager, amendment.id, 'balloting', null, { ballotId: id });
+    });
+    return this.amendmentService.get(actor, amendmentId);
+  }
+
+  /**
+   * A chair puts the current version to adoption. While clarification questions on it (or on earlier
+   * versions) have no answer, the chair is shown them and must confirm; the ballot records them.
+   */
+  async openAdoptionBallot(actor: Actor, documentId: string, n: number, options: OpenAdoptionBallotRequest): Promise<OpenedBallotResponse> {
+    return this.tx.run(async (tx) => {
+      const doc = await this.documents.lockDocument(tx.manager, documentId);
+      if (!doc) throw notFound('The document');
+      const version = await this.documentService.requireVersion(doc, n, undefined, tx.manager);
+      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+      const verdict = canOpenBallot(standing);
+      if (verdict !== true) throw forbidden(verdict);
+      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion));
+      if (n !== doc.currentVersion) throw conflict(`Only the current version (${doc.currentVersion}) can be put to adoption`);
+      const open = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
+      if (open) throw conflict(`An adoption ballot on version ${open.versionNumber} is already open`);
+
+      const clauses = await this.documents.clausesOf(version.id, tx.manager);
+      const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
+      const unanswered: UnansweredClarification[] = (await this.comments.unansweredClarifications(doc.id, n, tx.manager)).map((c) => ({
+        commentId: c.id,
+        clauseId: c.clauseId,
+        clauseLabel: labels.get(c.clauseId) ?? null,
+        version: c.versionNumber,
+        body: c.body,
+        author: actorRef(c.authorId, c.authorName, c.authorSnapshot),
+        createdAt: c.createdAt.toISOString(),
+      }));
+      if (unanswered.length > 0 && !options.confirmUnanswered) {
+        const problem: Problem & { unansweredClarifications: UnansweredClarification[] } = {
+          type: UNANSWERED_CLARIFICATIONS_PROBLEM,
+          title: 'Clarification questions are unanswered',
+          status: 409,
+          detail: `${unanswered.length} clarification question${unanswered.length === 1 ? ' has' : 's have'} no answer yet; confirm to open the adoption ballot anyway (the warning is recorded)`,
+          unansweredClarifications: unanswered,
+        };
+        throw new ProblemException(problem);
+      }
+      const warnings = unanswered.length > 0 ? { unansweredClarifications: unanswered.map((u) => ({ commentId: u.commentId, clauseId: u.clauseId, clauseLabel: u.clauseLabel, version: u.version, authorId: u.author.id, body: u.body })), confirmedByChair: true } : undefined;
+      const { id } = await this.ballots.openInTransaction(tx, actor.id, {
+        workingGroupId: doc.workingGroupId,
+        subjectType: 'adoption',
+        subjectId: version.id,
+        title: clip(`Adopt version ${n} of “${doc.title}”`, 300),
+        ...ballotTerms(options, tx.now),
+        ...(warnings ? { warnings } : {}),
+      });
+      await this.amendments.insertAdoptionBallot(tx.manager, { ballotId: id, documentId: doc.id, versionId: version.id, versionNumber: n, openedBy: actor.id, openedAt: tx.now, warnings: unanswered });
+      return { ballotId: id, warnings: unanswered };
+    });
+  }
+}

@@ -1,0 +1,238 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import {
+  amendmentListQuery,
+  commentListQuery,
+  compareQuery,
+  createAmendmentRequest,
+  createCommentRequest,
+  createDocumentRequest,
+  createReplyRequest,
+  dispositionRequest,
+  openAdoptionBallotRequest,
+  openAmendmentBallotRequest,
+  versionQuery,
+  type AmendmentPage,
+  type AmendmentResponse,
+  type CommentResponse,
+  type CommentThreadPage,
+  type CompareResponse,
+  type DispositionReport,
+  type DocumentResponse,
+  type DocumentSummary,
+  type OpenedBallotResponse,
+  type ProvenanceResponse,
+  type VersionResponse,
+} from '@parley/contracts';
+import { Actor, CurrentActor, OptionalActor } from '../identity/actor';
+import { Public } from '../identity/public.decorator';
+import { IdParam } from '../platform/http/id-param';
+import { parseWith } from '../platform/http/parse';
+import { Allow } from '../policy/allow.decorator';
+import { AmendmentService } from './amendment.service';
+import { CommentService } from './comment.service';
+import { DocumentService } from './document.service';
+import { DraftingBallots } from './drafting-ballots.service';
+import { positiveVersion, VersionParam } from './version-param';
+
+class CreateDocumentDto extends createZodDto(createDocumentRequest) {}
+class VersionQueryDto extends createZodDto(versionQuery) {}
+class CompareQueryDto extends createZodDto(compareQuery) {}
+class CreateCommentDto extends createZodDto(createCommentRequest) {}
+class CreateReplyDto extends createZodDto(createReplyRequest) {}
+class CommentListQueryDto extends createZodDto(commentListQuery) {}
+class DispositionDto extends createZodDto(dispositionRequest) {}
+class AmendmentListQueryDto extends createZodDto(amendmentListQuery) {}
+class OpenAmendmentBallotDto extends createZodDto(openAmendmentBallotRequest) {}
+class OpenAdoptionBallotDto extends createZodDto(openAdoptionBallotRequest) {}
+
+@ApiTags('drafting')
+@Controller('working-groups')
+export class WorkingGroupDocumentsController {
+  constructor(private readonly documents: DocumentService) {}
+
+  @Allow('document.create')
+  @Post(':id/documents')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Create a document (a chair or rapporteur of the group) from a title and clauses, or from pasted text, one clause per paragraph' })
+  create(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CreateDocumentDto): Promise<DocumentResponse> {
+    return this.documents.create(actor, id, body);
+  }
+
+  @Public()
+  @Get(':id/documents')
+  @ApiOperation({ summary: "A working group's documents, oldest first" })
+  list(@IdParam() id: string): Promise<{ items: DocumentSummary[] }> {
+    return this.documents.list(id);
+  }
+}
+
+@ApiTags('drafting')
+@Controller('documents')
+export class DocumentsController {
+  constructor(
+    private readonly documents: DocumentService,
+    private readonly comments: CommentService,
+    private readonly amendments: AmendmentService,
+    private readonly ballots: DraftingBallots,
+  ) {}
+
+  @Public()
+  @Get(':id')
+  @ApiOperation({ summary: 'A document at its current version (or `version`): numbered clauses with comment counts and amendment markers, its versions, and what you may do' })
+  get(@OptionalActor() actor: Actor | null, @IdParam() id: string, @Query() q: VersionQueryDto): Promise<DocumentResponse> {
+    return this.documents.get(actor, id, q.version);
+  }
+
+  @Public()
+  @Get(':id/versions/:n')
+  @ApiOperation({ summary: 'One version of a document (versions never change once made)' })
+  version(@IdParam() id: string, @VersionParam() n: number): Promise<VersionResponse> {
+    return this.documents.version(id, positiveVersion(n));
+  }
+
+  @Allow('version.consolidate')
+  @Post(':id/versions')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Consolidate the next version from every accepted amendment (a chair or rapporteur); open amendments are carried forward or outdated' })
+  consolidate(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<DocumentResponse> {
+    return this.documents.consolidate(actor, id);
+  }
+
+  @Public()
+  @Get(':id/compare')
+  @ApiOperation({ summary: 'Compare two versions clause by clause with word diffs (inserted, deleted, changed and moved clauses)' })
+  compare(@IdParam() id: string, @Query() q: CompareQueryDto): Promise<CompareResponse> {
+    return this.documents.compare(id, q.from, q.to);
+  }
+
+  @Public()
+  @Get(':id/versions/:n/provenance')
+  @ApiOperation({ summary: 'Who wrote each word of a version: segments by origin with the author’s snapshot, totals by stakeholder group, sub-type and organisation, and each clause’s history' })
+  provenance(@IdParam() id: string, @VersionParam() n: number): Promise<ProvenanceResponse> {
+    return this.documents.provenance(id, positiveVersion(n));
+  }
+
+  @Allow('version.adoption-ballot')
+  @Post(':id/versions/:n/adoption-ballot')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Open the adoption ballot on the current version (a chair); 409 listing unanswered clarification questions unless `confirmUnanswered`' })
+  adoptionBallot(@CurrentActor() actor: Actor, @IdParam() id: string, @VersionParam() n: number, @Body() body: OpenAdoptionBallotDto): Promise<OpenedBallotResponse> {
+    return this.ballots.openAdoptionBallot(actor, id, positiveVersion(n), body);
+  }
+
+  @Public()
+  @Get(':id/versions/:n/dispositions')
+  @ApiOperation({ summary: 'The disposition-of-comments report of a version, with the clarification questions still unanswered' })
+  dispositions(@IdParam() id: string, @VersionParam() n: number): Promise<DispositionReport> {
+    return this.comments.report(id, positiveVersion(n));
+  }
+
+  @Public()
+  @Get(':id/versions/:n/dispositions.csv')
+  @ApiProduces('text/csv')
+  @ApiOperation({ summary: 'The disposition-of-comments report as CSV' })
+  async dispositionsCsv(@IdParam() id: string, @VersionParam() n: number, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const csv = await this.comments.reportCsv(id, positiveVersion(n));
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="dispositions-v${n}.csv"`);
+    return csv;
+  }
+
+  @Allow('comment.post')
+  @Post(':id/comments')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Comment on a clause of the current version, optionally on a quoted passage (members and observers)' })
+  comment(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CreateCommentDto): Promise<CommentResponse> {
+    return this.comments.post(actor, id, body);
+  }
+
+  @Public()
+  @Get(':id/comments')
+  @ApiOperation({ summary: "One clause's comment threads as read at a version, a page at a time, with replies" })
+  listComments(@OptionalActor() actor: Actor | null, @IdParam() id: string, @Query() q: CommentListQueryDto): Promise<CommentThreadPage> {
+    return this.comments.list(actor, id, q);
+  }
+
+  @Allow('amendment.propose')
+  @Post(':id/amendments')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Propose an amendment to the current version: replace, insert or delete, with a rationale (members)' })
+  propose(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: unknown): Promise<AmendmentResponse> {
+    // A union of three shapes (by `kind`), so parsed here rather than by a DTO class.
+    return this.amendments.propose(actor, id, parseWith(createAmendmentRequest, body));
+  }
+
+  @Public()
+  @Get(':id/amendments')
+  @ApiOperation({ summary: "A document's amendments with word diffs, co-sponsors and competitors, a page at a time; and every group of competing amendments" })
+  listAmendments(@OptionalActor() actor: Actor | null, @IdParam() id: string, @Query() q: AmendmentListQueryDto): Promise<AmendmentPage> {
+    return this.amendments.list(actor, id, q);
+  }
+}
+
+@ApiTags('drafting')
+@Controller('comments')
+export class CommentsController {
+  constructor(private readonly comments: CommentService) {}
+
+  @Allow('comment.post')
+  @Post(':id/replies')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Reply in a comment’s thread' })
+  reply(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CreateReplyDto): Promise<CommentResponse> {
+    return this.comments.reply(actor, id, body);
+  }
+
+  @Allow('comment.dispose')
+  @Post(':id/disposition')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Give a comment its disposition (accepted, noted, rejected) with a reason, once (a chair or rapporteur of its group)' })
+  dispose(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: DispositionDto): Promise<CommentResponse> {
+    return this.comments.dispose(actor, id, body);
+  }
+}
+
+@ApiTags('drafting')
+@Controller('amendments')
+export class AmendmentsController {
+  constructor(
+    private readonly amendments: AmendmentService,
+    private readonly ballots: DraftingBallots,
+  ) {}
+
+  @Public()
+  @Get(':id')
+  @ApiOperation({ summary: 'One amendment with its word diff, co-sponsors and competitors' })
+  get(@OptionalActor() actor: Actor | null, @IdParam() id: string): Promise<AmendmentResponse> {
+    return this.amendments.get(actor, id);
+  }
+
+  @Allow('amendment.cosponsor')
+  @Post(':id/cosponsors')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Co-sponsor a proposed amendment (a member other than its author)' })
+  cosponsor(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AmendmentResponse> {
+    return this.amendments.cosponsor(actor, id);
+  }
+
+  @Allow('amendment.withdraw')
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Withdraw your amendment while it is not under ballot' })
+  withdraw(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AmendmentResponse> {
+    return this.amendments.withdraw(actor, id);
+  }
+
+  @Allow('amendment.ballot')
+  @Post(':id/ballot')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Open the ballot on a proposed amendment (a chair); its outcome accepts or rejects it' })
+  ballot(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: OpenAmendmentBallotDto): Promise<AmendmentResponse> {
+    return this.ballots.openAmendmentBallot(actor, id, body);
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { IdentityModule } from '../identity/identity.module';
+import { WorkingGroupsCoreModule } from '../working-groups/working-groups-core.module';
+import { AmendmentRepository } from './amendment.repository';
+import { AmendmentService } from './amendment.service';
+import { CommentRepository } from './comment.repository';
+import { CommentService } from './comment.service';
+import { DocumentRepository } from './document.repository';
+import { DocumentService } from './document.service';
+import { DraftingBallots } from './drafting-ballots.service';
+import { DraftingStandings } from './drafting-standings';
+import { AmendmentsController, CommentsController, DocumentsController, WorkingGroupDocumentsController } from './drafting.controller';
+
+/**
+ * Drafting: documents, versions, comments, amendments, consolidation, provenance and adoption.
+ * Reads group roles through WorkingGroupAccess and opens ballots through the decisions context.
+ */
+@Module({
+  imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule],
+  controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
+  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentService, CommentService, AmendmentService, DraftingBallots],
+  exports: [DocumentService, CommentService, AmendmentService, DraftingBallots],
+})
+export class DraftingModule {}

@@ -1,0 +1,90 @@
+import type { GroupStanding } from '../working-groups/working-group-access';
+
+/**
+ * Who may do what with a working group's texts: small pure functions over the actor's standing in
+ * THAT group (and the state of the thing acted on), each answering `true` or the reason it is not
+ * allowed, shown to the person as is. Services call them after loading the standing; responses carry
+ * the verdicts so the web never re-derives a rule.
+ *
+ * - Members and observers comment; observers do not amend, co-sponsor or vote.
+ * - Chairs and rapporteurs create documents, give dispositions and consolidate versions.
+ * - Only a chair opens ballots (on an amendment, or on adopting a version).
+ * - Nobody acts without a current affiliation, or in a closed group.
+ */
+export type Verdict = true | string;
+
+export interface DraftingStanding extends GroupStanding {
+  groupStatus: 'forming' | 'active' | 'closed';
+}
+
+export const NEEDS_AFFILIATION = 'You need a current affiliation to take part; add one on your profile';
+export const GROUP_CLOSED = 'This working group is closed';
+export const NOT_IN_GROUP = 'Only members and observers of this working group can comment';
+export const MEMBERS_ONLY_AMEND = 'Only members of this working group can propose amendments; observers comment';
+export const MEMBERS_ONLY_COSPONSOR = 'Only members of this working group can co-sponsor amendments';
+export const EDITORS_ONLY = 'Only a chair or rapporteur of this working group can do this';
+export const CHAIRS_ONLY = 'Only a chair of this working group can open a ballot';
+
+const isRapporteur = (s: GroupStanding): boolean => s.membership?.isRapporteur === true;
+const isVotingMember = (s: GroupStanding): boolean => s.membership?.kind === 'member';
+
+/** The first condition of every act: a current affiliation, in a group that is not closed. */
+export function canAct(s: Pick<DraftingStanding, 'currentSnapshot' | 'groupStatus'>): Verdict {
+  if (s.currentSnapshot === null) return NEEDS_AFFILIATION;
+  if (s.groupStatus === 'closed') return GROUP_CLOSED;
+  return true;
+}
+
+/** Chairs and rapporteurs edit: create documents, dispose of comments, consolidate. */
+export function canEdit(s: DraftingStanding): Verdict {
+  const base = canAct(s);
+  if (base !== true) return base;
+  return s.isChair || isRapporteur(s) ? true : EDITORS_ONLY;
+}
+
+export const canCreateDocument = canEdit;
+export const canDispose = canEdit;
+export const canConsolidate = canEdit;
+
+/** Members (voting or observing), and the group's chairs, comment and reply. */
+export function canComment(s: DraftingStanding): Verdict {
+  const base = canAct(s);
+  if (base !== true) return base;
+  return s.membership !== null || s.isChair ? true : NOT_IN_GROUP;
+}
+
+/** Voting members (and chairs) propose amendments; observers do not. */
+export function canAmend(s: DraftingStanding): Verdict {
+  const base = canAct(s);
+  if (base !== true) return base;
+  return isVotingMember(s) || s.isChair ? true : MEMBERS_ONLY_AMEND;
+}
+
+/** Another voting member co-sponsors an amendment; never its author. (Whether it is still open is the service's check: a state, not a right.) */
+export function canCosponsor(s: DraftingStanding, amendment: { authorId: string }, actorId: string): Verdict {
+  const base = canAct(s);
+  if (base !== true) return base;
+  if (amendment.authorId === actorId) return 'You cannot co-sponsor your own amendment';
+  if (!isVotingMember(s)) return MEMBERS_ONLY_COSPONSOR;
+  return true;
+}
+
+/** The author withdraws their amendment while it is proposed (not under ballot, not decided). */
+export function canWithdraw(amendment: { authorId: string; status: string }, actorId: string): Verdict {
+  if (amendment.authorId !== actorId) return 'Only the author can withdraw an amendment';
+  if (amendment.status === 'balloting') return 'This amendment is under ballot and can no longer be withdrawn';
+  if (amendment.status !== 'proposed') return `This amendment is ${amendment.status}; only a proposed amendment can be withdrawn`;
+  return true;
+}
+
+/** A chair of the group opens ballots. */
+export function canOpenBallot(s: DraftingStanding): Verdict {
+  const base = canAct(s);
+  if (base !== true) return base;
+  return s.isChair ? true : CHAIRS_ONLY;
+}
+
+/** A standing for readers who are not signed in: allowed nothing. */
+export function anonymousStanding(groupStatus: DraftingStanding['groupStatus']): DraftingStanding {
+  return { membership: null, isChair: false, isConvener: false, currentSnapshot: null, groupStatus };
+}

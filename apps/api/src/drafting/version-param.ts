@@ -1,0 +1,14 @@
+import { Param, ParseIntPipe } from '@nestjs/common';
+import { validationProblem } from '../platform/http/problem';
+
+/** A version number route parameter (`:n`); anything but a positive integer is a 400 naming it. */
+export const VersionParam = (name = 'n') =>
+  Param(
+    name,
+    new ParseIntPipe({ exceptionFactory: () => validationProblem(name, 'A version number from 1') }),
+  );
+
+export function positiveVersion(n: number, name = 'n'): number {
+  if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) throw validationProblem(name, 'A version number from 1');
+  return n;
+}
