@@ -1,0 +1,17 @@
+import type { ParseKeys } from 'i18next';
+
+export interface NavItem {
+  to: string;
+  label: ParseKeys;
+  /** Shown only to a signed-in person. */
+  signedIn?: boolean;
+}
+
+/**
+ * The header's navigation. Add an entry when its page exists: working groups (`/working-groups`),
+ * who chaired what (`/chair-terms`), documents (reached from a working group).
+ */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/organisations', label: 'nav.organisations' },
+  { to: '/me', label: 'nav.myProfile', signedIn: true },
+];

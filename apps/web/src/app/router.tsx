@@ -1,0 +1,33 @@
+import { lazy } from 'react';
+import type { RouteObject } from 'react-router-dom';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteError } from './RouteError';
+
+// Each page is its own chunk: the first load carries only the layout and the page it opens.
+const HomePage = lazy(() => import('../features/home/HomePage'));
+const SignUpPage = lazy(() => import('../features/auth/SignUpPage'));
+const LogInPage = lazy(() => import('../features/auth/LogInPage'));
+const MyProfilePage = lazy(() => import('../features/profile/MyProfilePage'));
+const OrganisationsPage = lazy(() => import('../features/organisations/OrganisationsPage'));
+const PersonPage = lazy(() => import('../features/people/PersonPage'));
+
+/**
+ * The app's routes. Later features add theirs here and their entry in `navigation.ts`
+ * (working groups, who chaired what, documents); nothing links to a page before it exists.
+ */
+export const routes: RouteObject[] = [
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'signup', element: <SignUpPage /> },
+      { path: 'login', element: <LogInPage /> },
+      { path: 'me', element: <MyProfilePage /> },
+      { path: 'organisations', element: <OrganisationsPage /> },
+      { path: 'people/:id', element: <PersonPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,66 @@
+import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { FormAlert } from '../../ui/FormErrors';
+import { notifySuccess } from '../../ui/notify';
+import { PageTitle } from '../../ui/PageTitle';
+import { useForm } from '../../ui/useForm';
+import { SignedInNotice } from './SignedInNotice';
+import { useMe, useRegister } from './useSession';
+
+export function SignUpPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const register = useRegister();
+  const navigate = useNavigate();
+  const form = useForm({ name: '', email: '', password: '' });
+
+  return (
+    <Stack maw={480} gap="md">
+      <PageTitle>{t('auth.signUpTitle')}</PageTitle>
+      {me.data && !register.isSuccess ? (
+        <SignedInNotice name={me.data.name} />
+      ) : (
+        <>
+          <Text>{t('auth.signUpLead')}</Text>
+          <Paper withBorder p="lg">
+            <form
+              ref={form.ref}
+              noValidate
+              onSubmit={form.onSubmit(async (v) => {
+                const session = await register.mutateAsync(v);
+                notifySuccess(t, t('auth.welcome', { name: session.me.name }));
+                await navigate('/me');
+              })}
+            >
+              <Stack gap="md">
+                <TextInput label={t('auth.name')} description={t('auth.nameHint')} autoComplete="name" required {...form.textProps('name')} />
+                <TextInput label={t('auth.email')} type="email" autoComplete="email" required {...form.textProps('email')} />
+                <PasswordInput
+                  label={t('auth.password')}
+                  description={t('auth.passwordHint')}
+                  autoComplete="new-password"
+                  required
+                  visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
+                  {...form.textProps('password')}
+                />
+                <FormAlert messages={form.general} title={t('auth.signUpFailed')} />
+                <Button type="submit" loading={form.submitting}>
+                  {t('auth.signUp')}
+                </Button>
+              </Stack>
+            </form>
+          </Paper>
+          <Text size="sm">
+            {t('auth.haveAccount')}{' '}
+            <Anchor component={Link} to="/login">
+              {t('auth.logInLink')}
+            </Anchor>
+          </Text>
+        </>
+      )}
+    </Stack>
+  );
+}
+
+export default SignUpPage;

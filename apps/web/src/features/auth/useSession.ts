@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { LoginRequest, MeResponse, RegisterRequest, SessionResponse } from '@parley/contracts';
+import { useNavigate } from 'react-router-dom';
+import { api, CSRF_COOKIE, isProblem, readCookie } from '../../api/client';
+
+export const ME_KEY = ['me'] as const;
+
+/** Who is signed in: the person, or null when nobody is (the API answers 401). */
+export function useMe() {
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: async ({ signal }) => {
+      // Without the CSRF cookie there is no browser session to ask about.
+      if (!readCookie(CSRF_COOKIE)) return null;
+      try {
+        return await api.get<MeResponse>('/api/me', undefined, signal);
+      } catch (e) {
+        if (isProblem(e) && e.status === 401) return null;
+        throw e;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useRegister() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RegisterRequest) => api.post<SessionResponse>('/api/auth/register', body),
+    onSuccess: (session) => qc.setQueryData(ME_KEY, session.me),
+  });
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginRequest) => api.post<SessionResponse>('/api/auth/login', body),
+    onSuccess: async (session) => {
+      qc.setQueryData(ME_KEY, session.me);
+      await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+    },
+  });
+}
+
+/** Logs out and goes home first, so a page that needs a session never sees it vanish under it. */
+export function useLogout() {
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => api.post<void>('/api/auth/logout'),
+    // Whatever the server said (an expired session answers 401), the browser is signed out now.
+    onSettled: async () => {
+      await navigate('/');
+      qc.setQueryData(ME_KEY, null);
+    },
+  });
+}

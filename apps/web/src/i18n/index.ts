@@ -1,0 +1,83 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import fr from './fr.json';
+
+export const LANGUAGES = ['en', 'fr'] as const;
+export type Language = (typeof LANGUAGES)[number];
+/** Where the language switch remembers the reader's choice. */
+export const LANGUAGE_STORAGE_KEY = 'parley.language';
+
+export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+
+export const isLanguage = (l: string | undefined | null): l is Language => !!l && (LANGUAGES as readonly string[]).includes(l);
+
+/** The language in use, reduced to one Parley speaks (`fr-CA` → `fr`). */
+export function currentLanguage(i18n: Pick<I18n, 'resolvedLanguage' | 'language'>): Language {
+  const l = (i18n.resolvedLanguage ?? i18n.language ?? 'en').slice(0, 2);
+  return isLanguage(l) ? l : 'en';
+}
+
+function reflectOnDocument(lng: string): void {
+  if (typeof document === 'undefined') return;
+  const l = lng.slice(0, 2);
+  document.documentElement.lang = isLanguage(l) ? l : 'en';
+}
+
+/**
+ * One i18next instance with both languages bundled (they are small), initialised synchronously so
+ * the first render is already translated. The detector reads the remembered choice, then the
+ * browser's languages; `<html lang>` follows every change.
+ */
+export function createI18n(options: { lng?: Language; detect?: boolean } = {}): I18n {
+  const instance = i18next.createInstance();
+  if (options.detect !== false) instance.use(LanguageDetector);
+  instance.use(initReactI18next);
+  instance.on('languageChanged', reflectOnDocument);
+  void instance.init({
+    resources,
+    lng: options.lng,
+    fallbackLng: 'en',
+    supportedLngs: [...LANGUAGES],
+    nonExplicitSupportedLngs: true,
+    load: 'languageOnly',
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+    react: { useSuspense: false },
+    detection: {
+      order: ['localStorage', 'navigator', 'htmlTag'],
+      lookupLocalStorage: LANGUAGE_STORAGE_KEY,
+      caches: ['localStorage'],
+    },
+  });
+  reflectOnDocument(currentLanguage(instance));
+  return instance;
+}
+
+/** Switch language, remember it, and update `<html lang>` (through the languageChanged listener). */
+export async function switchLanguage(i18n: I18n, lng: Language): Promise<void> {
+  await i18n.changeLanguage(lng);
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
+  } catch {
+    // Private browsing without storage: the choice lasts for this page only.
+  }
+}
+
+/** A calendar date (YYYY-MM-DD) in the reader's language, without shifting it by time zone. */
+export function formatDate(iso: string, lng: string): string {
+  const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** A country's name in the reader's language, from its ISO 3166-1 code. */
+export function countryName(code: string, lng: string): string {
+  try {
+    return new Intl.DisplayNames([lng], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,63 @@
+import { screen, within } from '@testing-library/react';
+import type { AffiliationSnapshot } from '@parley/domain';
+import { renderWithApp } from '../test/render';
+import { AffiliationBadge } from './AffiliationBadge';
+
+const snapshot = (overrides: Partial<AffiliationSnapshot> = {}): AffiliationSnapshot => ({
+  affiliationId: 'a1',
+  organisationId: 'o1',
+  organisationName: 'Microsoft',
+  stakeholderGroup: 'private-sector',
+  subtype: 'company',
+  country: 'US',
+  title: 'Vice-President, Digital Diplomacy',
+  organisationVerified: true,
+  ...overrides,
+});
+
+describe('AffiliationBadge', () => {
+  it('shows the name, the organisation, the stakeholder group by name and the verified mark', () => {
+    renderWithApp(<AffiliationBadge name="Ada Delegate" personId="p1" affiliation={snapshot()} />);
+    const badge = screen.getByTestId('affiliation-badge');
+    expect(within(badge).getByRole('link', { name: 'Ada Delegate' }).getAttribute('href')).toBe('/people/p1');
+    expect(badge.textContent).toContain('Microsoft');
+    // The group's colour is never the only signal: its name is there too.
+    expect(within(badge).getByText('Private sector')).toBeTruthy();
+    expect(badge.querySelector('[data-group="private-sector"]')).not.toBeNull();
+    expect(within(badge).getByText('Verified')).toBeTruthy();
+    expect(within(badge).queryByText('Unverified')).toBeNull();
+  });
+
+  it('says "Unverified" for an organisation no steward verified', () => {
+    renderWithApp(
+      <AffiliationBadge
+        name="Bo Expert"
+        affiliation={snapshot({ organisationName: 'Open Net Lab', stakeholderGroup: 'civil-society', subtype: 'ngo', organisationVerified: false })}
+      />,
+    );
+    const badge = screen.getByTestId('affiliation-badge');
+    expect(within(badge).getByText('Civil society')).toBeTruthy();
+    expect(within(badge).getByText('Unverified')).toBeTruthy();
+    expect(within(badge).queryByRole('link')).toBeNull();
+  });
+
+  it('says so when the person has no current affiliation', () => {
+    renderWithApp(<AffiliationBadge name="Cy Newcomer" affiliation={null} />);
+    expect(screen.getByText('No current affiliation')).toBeTruthy();
+  });
+
+  it('speaks French when the reader does', () => {
+    renderWithApp(
+      <AffiliationBadge
+        name="Ada Delegate"
+        affiliation={snapshot({ stakeholderGroup: 'government', subtype: 'national', organisationVerified: false })}
+        withTitle
+      />,
+      { language: 'fr' },
+    );
+    const badge = screen.getByTestId('affiliation-badge');
+    expect(within(badge).getByText('Gouvernement')).toBeTruthy();
+    expect(within(badge).getByText('Non vérifiée')).toBeTruthy();
+    expect(badge.textContent).toContain('Vice-President, Digital Diplomacy, Microsoft');
+  });
+});

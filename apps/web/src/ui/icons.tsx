@@ -1,0 +1,33 @@
+// The handful of icons the app needs, inline so no icon font or library is shipped. Decorative:
+// every icon stands next to a word that says the same thing.
+const base = {
+  width: 14,
+  height: 14,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2.2,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  'aria-hidden': true,
+  focusable: false,
+} as const;
+
+export const CheckCircleIcon = () => (
+  <svg {...base}>
+    <circle cx="12" cy="12" r="10" />
+    <path d="m8 12 3 3 5-6" />
+  </svg>
+);
+
+export const DashedCircleIcon = () => (
+  <svg {...base}>
+    <circle cx="12" cy="12" r="10" strokeDasharray="4 3" />
+  </svg>
+);
+
+export const StarIcon = () => (
+  <svg {...base} fill="currentColor" strokeWidth={1.5}>
+    <path d="m12 3 2.8 5.7 6.2.9-4.5 4.4 1 6.2L12 17.3 6.5 20.2l1-6.2L3 9.6l6.2-.9z" />
+  </svg>
+);
