@@ -7,6 +7,7 @@ import { AuthService } from '../identity/auth.service';
 import { hashPassword } from '../identity/password';
 import { OrganisationService } from '../organisations/organisation.service';
 import { DemoWorkingGroups } from './demo-working-groups';
+import { DemoDocument } from './demo-document';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -32,6 +33,7 @@ export class DemoSeeder {
     private readonly affiliations: AffiliationService,
     private readonly tx: AuditedTransaction,
     private readonly workingGroups: DemoWorkingGroups,
+    private readonly document: DemoDocument,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -67,7 +69,8 @@ export class DemoSeeder {
     }
     this.logger.log(`Demo loaded: ${organisationIds.size} organisations, ${delegates.size} delegates`);
     const people: DemoPeople = { steward, delegates, organisationIds };
-    await this.workingGroups.seed(people);
+    const groupIds = await this.workingGroups.seed(people);
+    await this.document.seed(people, groupIds);
     return people;
   }
 }

@@ -6,6 +6,8 @@ import { WorkingGroupsModule } from '../working-groups/working-groups.module';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { DemoSeeder } from './demo-seeder';
 import { DemoWorkingGroups } from './demo-working-groups';
+import { DraftingModule } from '../drafting/drafting.module';
+import { DemoDocument } from './demo-document';
 
-@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule], providers: [DemoSeeder, DemoWorkingGroups], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument], exports: [DemoSeeder] })
 export class DemoModule {}

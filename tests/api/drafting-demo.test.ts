@@ -1,0 +1,59 @@
+import type { AmendmentPage, CommentThreadPage, DocumentResponse, DocumentSummary, ProvenanceResponse, WorkingGroupListResponse } from '@parley/contracts';
+import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { ApiClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(120_000);
+
+describe('demo document (fixtures/paris-call/document.json)', () => {
+  let t: TestApp;
+  let doc: DocumentResponse;
+  const api = () => new ApiClient(t.baseUrl);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t.app.get(DemoSeeder).seed();
+    const groups = (await api().get<WorkingGroupListResponse>('/api/working-groups')).body;
+    const norms = groups.items.find((g) => g.name === 'Working group on international norms')!;
+    const list = (await api().get<{ items: DocumentSummary[] }>(`/api/working-groups/${norms.id}/documents`)).body;
+    expect(list.items).toHaveLength(1);
+    doc = (await api().get<DocumentResponse>(`/api/documents/${list.items[0].id}`)).body;
+  });
+  afterAll(() => t.close());
+
+  it('the international-norms group drafts the nine principles, now at version 2 with ten operative clauses', () => {
+    expect(doc).toMatchObject({ title: 'Paris Call for Trust and Security in Cyberspace — draft principles', currentVersion: 2, status: 'drafting' });
+    expect(doc.createdBy.snapshot?.organisationName).toBe('Microsoft');
+    expect(doc.version.clauses.filter((c) => c.label).length).toBe(10);
+    expect(doc.version.clauses.find((c) => c.label === '8.')!.text).toMatch(/^Support capacity building/);
+    expect(doc.version.clauses.find((c) => c.label === '4.')!.text).toMatch(/without restricting good-faith security research or journalism\.$/);
+  });
+
+  it('Access Now, an observer, asked a clarification question on principle 4 that is still unanswered', async () => {
+    const p4 = doc.version.clauses.find((c) => c.label === '4.')!;
+    expect(p4.counts).toMatchObject({ earlierComments: 1, unansweredClarifications: 1 });
+    const threads = (await api().get<CommentThreadPage>(`/api/documents/${doc.id}/comments?clauseId=${p4.id}`)).body;
+    expect(threads.items).toEqual([expect.objectContaining({ kind: 'clarification', version: 1, onEarlierText: true, disposition: null, author: expect.objectContaining({ name: 'Ana Ruiz', snapshot: expect.objectContaining({ organisationName: 'Access Now' }) }) })]);
+  });
+
+  it('has amendments accepted and applied, one competing proposal waiting, and one under an open ballot', async () => {
+    const page = (await api().get<AmendmentPage>(`/api/documents/${doc.id}/amendments`)).body;
+    expect(page.items.map((a) => [a.author.snapshot?.organisationName, a.status, a.appliedInVersion])).toEqual([
+      ['Public Knowledge', 'accepted', 2],
+      ['Senegal', 'accepted', 2],
+      ['Google', 'proposed', null],
+      ['Center for Democracy and Technology', 'balloting', null],
+    ]);
+    expect(page.items[0].crossGroupSupport.sort()).toEqual(['government', 'private-sector']);
+    expect(page.items[2]).toMatchObject({ baseVersion: 1, appliesToVersion: 2 });
+  });
+
+  it('the provenance of version 2 shows civil-society and government words over a private-sector original draft', async () => {
+    const p = (await api().get<ProvenanceResponse>(`/api/documents/${doc.id}/versions/2/provenance`)).body;
+    const words = Object.fromEntries(p.totals.byGroup.map((g) => [g.key, g.words]));
+    expect(words['private-sector']).toBeGreaterThan(words['civil-society']);
+    expect(words['civil-society']).toBeGreaterThan(0);
+    expect(words.government).toBeGreaterThan(0);
+    expect(p.headline?.group).toBe('government');
+  });
+});
