@@ -3,6 +3,7 @@ import { WorkingGroupsCore1763900001000 } from './1763900001000-working-groups-c
 import { Ballots1763900002000 } from './1763900002000-ballots';
 import { WorkingGroups1763900003000 } from './1763900003000-working-groups';
 import { Drafting1763900004000 } from './1763900004000-drafting';
+import { SocketIoAttachments1763900005000 } from './1763900005000-socket-io-attachments';
 
 /** Every migration, in order. An explicit list, so jest, the CLI and the built API all run the same set. Append only. */
-export const MIGRATIONS = [Foundation1763900000000, WorkingGroupsCore1763900001000, Ballots1763900002000, WorkingGroups1763900003000, Drafting1763900004000];
+export const MIGRATIONS = [Foundation1763900000000, WorkingGroupsCore1763900001000, Ballots1763900002000, WorkingGroups1763900003000, Drafting1763900004000, SocketIoAttachments1763900005000];

@@ -14,6 +14,7 @@ import { createDataSource, runMigrations } from './platform/database/data-source
 import { redactDatabaseUrl } from './platform/database/database-url';
 import { bodyParseProblems } from './platform/http/body-errors';
 import { serveWebApp } from './platform/http/static-web';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 
 export interface ParleyApp {
   app: NestExpressApplication;
@@ -33,6 +34,13 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.create(config, dataSource), { bufferLogs: true, logger: options.logger === false ? false : undefined, bodyParser: false });
   app.useLogger(app.get(Logger));
+  try {
+    app.useWebSocketAdapter(await RealtimeIoAdapter.create(app, config, dataSource));
+  } catch (e) {
+    await app.close();
+    await dataSource.destroy();
+    throw e;
+  }
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: '512kb' });

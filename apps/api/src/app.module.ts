@@ -19,8 +19,9 @@ import { ENTITIES } from './platform/database/entities';
 import { HealthController } from './platform/health/health.controller';
 import { ProblemFilter } from './platform/http/problem.filter';
 import { PolicyGuard } from './policy/policy.guard';
-import { WorkingGroupsModule } from './working-groups/working-groups.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { ChairsModule } from './working-groups/chairs/chairs.module';
+import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -56,6 +57,7 @@ export class AppModule {
         ChairsModule,
         DraftingModule,
         DemoModule,
+        RealtimeModule,
       ],
       controllers: [HealthController],
       providers: [

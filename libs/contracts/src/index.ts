@@ -4,3 +4,4 @@ export * from './audit';
 export * from './working-groups';
 export * from './decisions';
 export * from './drafting';
+export * from './realtime';

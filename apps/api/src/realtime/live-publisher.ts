@@ -1,0 +1,101 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import type { AuditEvent } from '@parley/domain';
+import type { JoinRoomResult, LiveEvent, ResyncNotice, RoomName } from '@parley/contracts';
+import { AuditEventBus } from '../audit/audit-event-bus';
+import { AuditRepository } from '../audit/audit.repository';
+import { ChainFanout, type FanoutPort } from './chain-fanout';
+import { LiveLogRepository } from './live-log.repository';
+import type { LiveServer, LiveSocket } from './live-socket';
+import { RoomDirectory } from './room-directory';
+import { ballotIdOf, isVote, liveView } from './room.policy';
+
+/** How often each followed chain is compared with its head (publications lost with nothing after them). */
+export const CATCH_UP_INTERVAL_MS = 10_000;
+
+/**
+ * From committed audit events to rooms. Events committed on this instance come from the
+ * AuditEventBus (after commit: a rolled-back transaction never reaches it) and are passed on to the
+ * other instances through the adapter; events committed elsewhere arrive from there. Both go into
+ * the same ChainFanout, which shows them in order, once each, reading from the audit table whatever
+ * went missing on the way.
+ */
+@Injectable()
+export class LivePublisher implements OnModuleInit, OnModuleDestroy {
+  private readonly log = new Logger('Realtime');
+  private server: LiveServer | null = null;
+  private subscription: Subscription | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  readonly fanout: ChainFanout<LiveSocket>;
+
+  constructor(
+    private readonly bus: AuditEventBus,
+    private readonly audit: AuditRepository,
+    private readonly liveLog: LiveLogRepository,
+    private readonly directory: RoomDirectory,
+  ) {
+    this.fanout = new ChainFanout<LiveSocket>(this.port());
+  }
+
+  onModuleInit(): void {
+    this.subscription = this.bus.committed$.subscribe((events) => this.committedHere(events));
+    this.timer = setInterval(
+      () => void this.fanout.catchUp().catch((e: unknown) => this.log.warn(`live catch-up: ${(e as Error).message}`)),
+      CATCH_UP_INTERVAL_MS,
+    );
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = null;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  attach(server: LiveServer): void {
+    this.server = server;
+    server.on('audit:committed', (events) => {
+      if (Array.isArray(events)) this.fanout.accept(events);
+    });
+  }
+
+  join(socket: LiveSocket, room: RoomName, scope: string, after: number | null): Promise<JoinRoomResult> {
+    return this.fanout.join(socket, room, scope, after);
+  }
+
+  private committedHere(events: AuditEvent[]): void {
+    this.fanout.accept(events);
+    try {
+      this.server?.serverSideEmit('audit:committed', events);
+    } catch (e) {
+      // The other instances will read these from the audit table with their next event or catch-up.
+      this.log.warn(`passing events to other instances: ${(e as Error).message}`);
+    }
+  }
+
+  private port(): FanoutPort<LiveSocket> {
+    return {
+      head: (scope) => this.liveLog.head(scope),
+      readAfter: (scope, after, limit) => this.audit.listAfter(scope, after, limit),
+      prepare: async (events) => {
+        const ballots = new Set(
+          events
+            .filter(isVote)
+            .map(ballotIdOf)
+            .filter((id): id is string => id !== null),
+        );
+        await Promise.all([...ballots].map((id) => this.directory.ballotDisclosure(id)));
+      },
+      view: (event: AuditEvent, room: RoomName): LiveEvent =>
+        liveView(event, room, isVote(event) ? this.directory.cachedBallotDisclosure(ballotIdOf(event) ?? '') : null),
+      deliverToRoom: (room, event) => this.server?.local.to(room).emit('live:event', event),
+      sendTo: (socket, event) => socket.emit('live:event', event),
+      resync: (room, notice: ResyncNotice) => this.server?.local.to(room).emit('room:resync', notice),
+      enterRoom: (socket, room) => void socket.join(room),
+      exitRoom: (socket, room) => void socket.leave(room),
+      isConnected: (socket) => socket.connected,
+      onError: (e, context) => this.log.warn(`${context}: ${(e as Error).message ?? String(e)}`),
+    };
+  }
+}

@@ -1,0 +1,106 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
+import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
+import { Pool } from 'pg';
+import { createClient } from 'redis';
+import type { Server, ServerOptions } from 'socket.io';
+import type { DataSource } from 'typeorm';
+import type { ParleyConfig } from '../platform/config/config';
+import { ConfigError } from '../platform/config/config';
+
+/** Connection liveness: a silent client is dropped (and leaves presence) within PING_INTERVAL + PING_TIMEOUT. */
+export const PING_INTERVAL_MS = 5_000;
+export const PING_TIMEOUT_MS = 5_000;
+/** Instances tell each other they are alive this often; one silent for HEARTBEAT_TIMEOUT is taken for gone. */
+const HEARTBEAT_INTERVAL_MS = 3_000;
+const HEARTBEAT_TIMEOUT_MS = 8_000;
+
+type AdapterFactory = NonNullable<Partial<ServerOptions>['adapter']>;
+type RedisClient = ReturnType<typeof createClient>;
+
+/**
+ * The socket.io server for every gateway, shared across API instances: through PostgreSQL
+ * (`@socket.io/postgres-adapter`, LISTEN/NOTIFY on the database they already share) by default, or
+ * through Redis when REDIS_URL is set. Owns the adapter's connections and closes them with the app.
+ */
+export class RealtimeIoAdapter extends IoAdapter {
+  private readonly log = new Logger('Realtime');
+  private pool: Pool | null = null;
+  private redis: RedisClient[] = [];
+  private adapterFactory: AdapterFactory | null = null;
+  kind: 'postgres' | 'redis' = 'postgres';
+
+  static async create(app: INestApplication, config: ParleyConfig, dataSource: DataSource): Promise<RealtimeIoAdapter> {
+    const adapter = new RealtimeIoAdapter(app);
+    if (config.redisUrl) await adapter.useRedis(config.redisUrl, dataSource);
+    else adapter.usePostgres(config.databaseUrl);
+    return adapter;
+  }
+
+  private usePostgres(databaseUrl: string): void {
+    // Its own small pool: one connection holds LISTEN, the others publish.
+    this.pool = new Pool({ connectionString: databaseUrl, max: 3, idleTimeoutMillis: 30_000, application_name: 'parley-realtime' });
+    this.pool.on('error', (e) => this.log.warn(`socket.io adapter connection: ${e.message}`));
+    this.kind = 'postgres';
+    this.adapterFactory = createPostgresAdapter(this.pool, {
+      errorHandler: (e: Error) => this.log.warn(`socket.io postgres adapter: ${e.message}`),
+      heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+      heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
+    });
+  }
+
+  private async useRedis(url: string, dataSource: DataSource): Promise<void> {
+    // Instances on one database share one deployment id; it keeps deployments apart on a shared Redis.
+    const [row] = await dataSource.query(`SELECT id FROM realtime_deployment`);
+    let connected = false;
+    const pub: RedisClient = createClient({
+      url,
+      socket: { connectTimeout: 5_000, reconnectStrategy: (retries: number) => (connected ? Math.min(100 * 2 ** retries, 3_000) : false) },
+    });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on('error', (e: Error) => connected && this.log.warn(`socket.io redis adapter: ${e.message}`));
+    try {
+      await Promise.all([pub.connect(), sub.connect()]);
+    } catch (e) {
+      await Promise.allSettled([pub.destroy(), sub.destroy()]);
+      throw new ConfigError(`Cannot reach Redis at ${redactUrl(url)} (REDIS_URL): ${(e as Error).message || String(e)}`);
+    }
+    connected = true;
+    this.redis = [pub, sub];
+    this.kind = 'redis';
+    this.adapterFactory = createRedisAdapter(pub, sub, { key: `parley#${row?.id ?? 'default'}`, requestsTimeout: 3_000 });
+  }
+
+  override createIOServer(port: number, options?: Partial<ServerOptions>): Server {
+    return super.createIOServer(port, {
+      ...options,
+      path: '/socket.io',
+      serveClient: false,
+      pingInterval: PING_INTERVAL_MS,
+      pingTimeout: PING_TIMEOUT_MS,
+      maxHttpBufferSize: 64 * 1024,
+      ...(this.adapterFactory ? { adapter: this.adapterFactory } : {}),
+    });
+  }
+
+  /** After the servers closed (and their adapters with them): the adapter's own connections. */
+  override async dispose(): Promise<void> {
+    const pool = this.pool;
+    this.pool = null;
+    if (pool) await pool.end().catch((e: Error) => this.log.warn(`closing the socket.io adapter pool: ${e.message}`));
+    const clients = this.redis;
+    this.redis = [];
+    await Promise.allSettled(clients.map((c) => c.quit()));
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'the given URL';
+  }
+}

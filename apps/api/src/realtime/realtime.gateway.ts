@@ -1,0 +1,134 @@
+import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { MAX_ROOMS_PER_CONNECTION, parseRoom, type JoinRoomResult, type ParsedRoom, type PresenceSnapshot, type RoomName } from '@parley/contracts';
+import { LivePublisher } from './live-publisher';
+import type { LiveServer, LiveSocket } from './live-socket';
+import { PresenceService } from './presence.service';
+import { RoomDirectory } from './room-directory';
+import { joinVerdict, showsPresence } from './room.policy';
+import { credentialsOf, scrubCredentials, SocketAuthenticator, type SocketCredentials } from './socket-auth';
+
+/** How often presence is recounted, for the leaves nobody announced (an instance gone). */
+export const PRESENCE_REFRESH_MS = 5_000;
+
+interface Connection {
+  credentials: SocketCredentials | null;
+  /** Rooms joined or being joined, with the chain each shows. */
+  rooms: Map<RoomName, string>;
+}
+
+const noop = () => undefined;
+
+/**
+ * The socket.io endpoint (`/socket.io`). A connection authenticates with the HTTP session (cookie or
+ * `auth.token`) or comes in anonymously; either may follow any room whose data is public, which today
+ * is all of them (see room.policy.ts for what each room shows). Messages are the typed maps in
+ * libs/contracts/src/realtime.ts.
+ */
+@WebSocketGateway()
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+  @WebSocketServer() server: LiveServer;
+  private readonly log = new Logger('Realtime');
+  private readonly connections = new WeakMap<LiveSocket, Connection>();
+  private refreshTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly auth: SocketAuthenticator,
+    private readonly directory: RoomDirectory,
+    private readonly publisher: LivePublisher,
+    private readonly presence: PresenceService,
+  ) {}
+
+  afterInit(server: LiveServer): void {
+    this.publisher.attach(server);
+    this.presence.attach(server);
+    server.use((socket, next) => {
+      const credentials = credentialsOf(socket.handshake);
+      scrubCredentials(socket.handshake);
+      this.auth.authenticate(credentials).then(
+        (viewer) => {
+          socket.data.viewer = viewer;
+          this.connections.set(socket, { credentials, rooms: new Map() });
+          next();
+        },
+        (e: Error) => next(e),
+      );
+    });
+    this.refreshTimer = setInterval(() => void this.presence.refresh(), PRESENCE_REFRESH_MS);
+    this.refreshTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.presence.close();
+  }
+
+  handleConnection(socket: LiveSocket): void {
+    const conn = this.connections.get(socket);
+    if (!conn) return void socket.disconnect(true);
+    socket.on('room:join', (request, ack) => void this.join(socket, conn, request, typeof ack === 'function' ? ack : noop));
+    socket.on(
+      'room:leave',
+      (request, ack) => void this.leave(socket, conn, request?.room).then(() => (typeof ack === 'function' ? ack({ ok: true }) : undefined)),
+    );
+    socket.on('presence:get', (request, ack) => void this.presenceOf(conn, request?.room).then(typeof ack === 'function' ? ack : noop));
+    socket.on('disconnect', () => {
+      this.publisher.fanout.forget(socket.id);
+      for (const room of conn.rooms.keys()) this.presence.changed(room);
+      conn.rooms.clear();
+    });
+  }
+
+  private async join(socket: LiveSocket, conn: Connection, request: unknown, ack: (r: JoinRoomResult) => void): Promise<void> {
+    const { room: name, after } = (request ?? {}) as { room?: unknown; after?: unknown };
+    const room = parseRoom(name);
+    const refuse = (error: Extract<JoinRoomResult, { ok: false }>['error'], message: string) =>
+      ack({ ok: false, room: String(name).slice(0, 60), error, message });
+    if (!room) return refuse('bad-request', 'A room is `platform`, `wg:<id>`, `doc:<id>` or `ballot:<id>`');
+    if (!(after === undefined || after === null || (Number.isSafeInteger(after) && (after as number) >= 0)))
+      return refuse('bad-request', '`after` is the last sequence seen: a whole number from 0, or null');
+    if (!conn.rooms.has(room.name) && conn.rooms.size >= MAX_ROOMS_PER_CONNECTION)
+      return refuse('too-many-rooms', `At most ${MAX_ROOMS_PER_CONNECTION} rooms per connection`);
+    try {
+      const facts = await this.directory.facts(room);
+      const verdict = joinVerdict(room, facts);
+      if (verdict !== true || !facts) return refuse(facts ? 'forbidden' : 'not-found', verdict === true ? 'Not found' : verdict);
+      await this.recheckSession(socket, conn);
+      if (!socket.connected) return;
+      conn.rooms.set(room.name, facts.scope);
+      const result = await this.publisher.join(socket, room.name, facts.scope, (after as number | null | undefined) ?? null);
+      if (!result.ok) conn.rooms.delete(room.name);
+      else if (showsPresence(room)) this.presence.changed(room.name);
+      ack(result);
+    } catch (e) {
+      this.log.warn(`joining ${room.name}: ${(e as Error).message}`);
+      conn.rooms.delete(room.name);
+      refuse('unavailable', 'The live service cannot answer just now; try again');
+    }
+  }
+
+  private async leave(socket: LiveSocket, conn: Connection, name: unknown): Promise<void> {
+    const room = parseRoom(name);
+    const scope = room ? conn.rooms.get(room.name) : undefined;
+    if (!room || scope === undefined) return;
+    conn.rooms.delete(room.name);
+    await this.publisher.fanout.leave(socket, room.name, scope);
+    this.presence.changed(room.name);
+  }
+
+  private async presenceOf(conn: Connection, name: unknown): Promise<PresenceSnapshot | null> {
+    const room: ParsedRoom | null = parseRoom(name);
+    if (!room || !showsPresence(room) || !conn.rooms.has(room.name)) return null;
+    return this.presence.snapshot(room.name).catch(() => null);
+  }
+
+  /** A session signed out or expired since the handshake no longer shows its person in presence. */
+  private async recheckSession(socket: LiveSocket, conn: Connection): Promise<void> {
+    if (!conn.credentials || !socket.data.viewer) return;
+    const viewer = await this.auth.viewerFor(conn.credentials.token);
+    if (!viewer) {
+      conn.credentials = null;
+      socket.data.viewer = null;
+    } else socket.data.viewer = viewer;
+  }
+}

@@ -1,0 +1,152 @@
+import type { AffiliationSnapshot } from '@parley/domain';
+
+/**
+ * Live collaboration over socket.io: the typed event maps both the API and the web use.
+ *
+ * A room is a view over one audit chain:
+ *   `platform`        the platform chain (organisations, affiliations, declarations)
+ *   `wg:<id>`         a working group's chain, every event of it
+ *   `doc:<id>`        the events of that chain about one document (its comments, amendments, versions)
+ *   `ballot:<id>`     the events of that chain about one ballot (votes are redacted when the ballot
+ *                     does not show choices: secret ballots, or tallies hidden until close)
+ *
+ * Every event carries its chain (`scope`) and `sequence`. A client keeps, per room, the last sequence
+ * it has seen, and joins with it (`after`); the server sends the room's events it missed, in order,
+ * then the live ones, never twice. The join acknowledgement gives the chain position the room is
+ * now at; the client keeps the larger of that and its own.
+ */
+
+export const ROOM_KINDS = ['platform', 'wg', 'doc', 'ballot'] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
+
+export type RoomName = 'platform' | `wg:${string}` | `doc:${string}` | `ballot:${string}`;
+
+export type ParsedRoom = { kind: 'platform'; id: null; name: 'platform' } | { kind: 'wg' | 'doc' | 'ballot'; id: string; name: RoomName };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A room name as sent over the wire, or null when it is not one (ids are lower-case uuids). */
+export function parseRoom(name: unknown): ParsedRoom | null {
+  if (name === 'platform') return { kind: 'platform', id: null, name: 'platform' };
+  if (typeof name !== 'string' || name.length > 60) return null;
+  const colon = name.indexOf(':');
+  const kind = name.slice(0, colon);
+  const id = name.slice(colon + 1);
+  if ((kind === 'wg' || kind === 'doc' || kind === 'ballot') && UUID.test(id)) return { kind, id, name: name as RoomName };
+  return null;
+}
+
+export const roomName = {
+  platform: (): RoomName => 'platform',
+  workingGroup: (id: string): RoomName => `wg:${id}`,
+  document: (id: string): RoomName => `doc:${id}`,
+  ballot: (id: string): RoomName => `ballot:${id}`,
+};
+
+/** Rooms that show who is here. */
+export const PRESENCE_ROOM_KINDS: readonly RoomKind[] = ['doc', 'ballot'];
+
+/** How many rooms one connection may be in at once. */
+export const MAX_ROOMS_PER_CONNECTION = 50;
+
+/** A chain may have moved this far past a client's last sequence before the server stops replaying and asks for a resync. */
+export const MAX_REPLAY = 2000;
+
+// ---------- client → server ----------
+
+export interface JoinRoomRequest {
+  room: RoomName;
+  /**
+   * The last sequence of the room's chain this client has seen in this room; omit (or null) when it
+   * has seen none (a page that has just loaded its data over HTTP).
+   */
+  after?: number | null;
+}
+
+export type JoinRoomError = 'bad-request' | 'not-found' | 'forbidden' | 'too-many-rooms' | 'unavailable';
+
+export type JoinRoomResult =
+  | {
+      ok: true;
+      room: RoomName;
+      scope: string;
+      /** The chain position this room is now consistent with: replayed events went out before this answer, live ones follow it. */
+      sequence: number;
+      /** How many missed events were sent before this answer. */
+      replayed: number;
+      /**
+       * True when the server could not replay (no `after`, too far behind, or ahead of the chain):
+       * what the client holds may be stale, so it should reload the room's data over HTTP.
+       */
+      resync: boolean;
+    }
+  | { ok: false; room: string; error: JoinRoomError; message: string };
+
+export interface LeaveRoomRequest {
+  room: RoomName;
+}
+
+export interface ClientToServerEvents {
+  'room:join': (request: JoinRoomRequest, ack: (result: JoinRoomResult) => void) => void;
+  'room:leave': (request: LeaveRoomRequest, ack?: (result: { ok: boolean }) => void) => void;
+  /** Who is in a presence room now (also pushed as `presence` whenever it changes). */
+  'presence:get': (request: LeaveRoomRequest, ack: (presence: PresenceSnapshot | null) => void) => void;
+}
+
+// ---------- server → client ----------
+
+export interface LiveActor {
+  id: string | null;
+  name: string | null;
+  /** The actor's affiliation at the moment of the act. */
+  snapshot: AffiliationSnapshot | null;
+}
+
+/** One audit event as a room shows it. */
+export interface LiveEvent {
+  room: RoomName;
+  scope: string;
+  sequence: number;
+  /** `<resource>.<past-tense verb>`: the audit action, used as is. */
+  action: string;
+  occurredAt: string;
+  subjectType: string;
+  subjectId: string;
+  /** Null when the act is hidden (a vote on a secret ballot). */
+  actor: LiveActor | null;
+  change: Record<string, unknown>;
+  /**
+   * `choice`: a vote whose choice and reason are not shown yet (roll-call ballot with tallies hidden until close);
+   * `vote`: a vote on a secret ballot: only that a vote was cast or changed, nothing of who or what.
+   */
+  redacted: 'choice' | 'vote' | null;
+}
+
+export interface PresentPerson {
+  id: string;
+  name: string;
+  snapshot: AffiliationSnapshot | null;
+}
+
+export interface PresenceSnapshot {
+  room: RoomName;
+  /** Signed-in people viewing the room, once each however many tabs they have open, by name. */
+  people: PresentPerson[];
+  /** Viewers who are not signed in. */
+  anonymous: number;
+  at: string;
+}
+
+export interface ResyncNotice {
+  room: RoomName;
+  scope: string;
+  sequence: number;
+  reason: 'gap-too-large';
+}
+
+export interface ServerToClientEvents {
+  'live:event': (event: LiveEvent) => void;
+  presence: (presence: PresenceSnapshot) => void;
+  /** The server lost track of a room's chain (far too many events at once): reload the room's data. */
+  'room:resync': (notice: ResyncNotice) => void;
+}
