@@ -41,7 +41,8 @@ describe('ballots under load', () => {
   it('reads the running tally of a ballot with 10,000 votes from SQL aggregates, then decides it once at close', async () => {
     const b = await openMotion(c.chair, c.group, { rule: 'chambered', quorum: 0.5 });
     // 10,000 more electors and their votes, written straight into the tables (the API path is covered above).
-    await t.dataSource.query(`
+    await t.dataSource.query(
+      `
       WITH p AS (
         INSERT INTO people (name, email, password_hash)
         SELECT 'Voter ' || lpad(i::text, 5, '0'), 'voter' || i || '-' || $1 || '@example.org', 'x' FROM generate_series(1, 10000) i

@@ -27,7 +27,8 @@ describe('closing ballots at their closing time, with two API instances on one d
   it('exactly one instance closes each ballot, on time, and the stored result reads the same from both', async () => {
     const closesAt = new Date(Date.now() + 4000);
     const ballots: BallotResponse[] = [];
-    for (let i = 0; i < 8; i++) ballots.push(await openMotion(c.chair, c.group, { title: `Motion ${i}`, rule: 'chambered', quorum: 0.5, closesAt: closesAt.toISOString() }));
+    for (let i = 0; i < 8; i++)
+      ballots.push(await openMotion(c.chair, c.group, { title: `Motion ${i}`, rule: 'chambered', quorum: 0.5, closesAt: closesAt.toISOString() }));
     // Votes go to either instance.
     for (const ballot of ballots) {
       await c.government.client.post(`/api/ballots/${ballot.id}/votes`, { choice: 'yes' });
@@ -39,7 +40,9 @@ describe('closing ballots at their closing time, with two API instances on one d
     const anonB = new ApiClient(b.baseUrl);
     const deadline = Date.now() + 15_000;
     for (;;) {
-      const open = await a.dataSource.query(`SELECT count(*)::int AS n FROM ballots WHERE id = ANY($1::uuid[]) AND status = 'open'`, [ballots.map((x) => x.id)]);
+      const open = await a.dataSource.query(`SELECT count(*)::int AS n FROM ballots WHERE id = ANY($1::uuid[]) AND status = 'open'`, [
+        ballots.map((x) => x.id),
+      ]);
       if (open[0].n === 0) break;
       if (Date.now() > deadline) throw new Error('the scheduler did not close the ballots within 15 s');
       await sleep(200);
@@ -57,7 +60,11 @@ describe('closing ballots at their closing time, with two API instances on one d
 
       const closed = (await ballotEvents(anonA, c.group, ballot.id)).filter((e) => e.action === 'ballot.closed');
       expect(closed).toHaveLength(1);
-      expect(closed[0]).toMatchObject({ actorId: null, actorName: 'Parley (closing time)', change: expect.objectContaining({ closedBy: 'closing-time', outcome: 'failed' }) });
+      expect(closed[0]).toMatchObject({
+        actorId: null,
+        actorName: 'Parley (closing time)',
+        change: expect.objectContaining({ closedBy: 'closing-time', outcome: 'failed' }),
+      });
     }
 
     // A late vote is refused, and the stored result does not move on later reads.

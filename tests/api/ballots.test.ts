@@ -48,6 +48,7 @@ describe('ballots', () => {
       const b = res.body;
       expect(b).toMatchObject({
         workingGroupId: c.group.id,
+        workingGroup: { id: c.group.id, name: c.group.name },
         subject: { type: 'motion', id: null },
         title: 'That the group publishes its minutes',
         description: 'Minutes within a week of each meeting.',
@@ -62,11 +63,19 @@ describe('ballots', () => {
         votesCast: 0,
         outcome: null,
         result: null,
-        openedBy: { id: c.chair.id, name: c.chair.name, snapshot: expect.objectContaining({ organisationId: c.chair.organisation.id, stakeholderGroup: 'government' }) },
+        openedBy: {
+          id: c.chair.id,
+          name: c.chair.name,
+          snapshot: expect.objectContaining({ organisationId: c.chair.organisation.id, stakeholderGroup: 'government' }),
+        },
         can: { vote: true, close: true },
       });
       expect(b.rollCall?.items.map((i) => i.voter.id).sort()).toEqual([c.chair.id, c.government.id, c.company.id, c.civil.id].sort());
-      expect(b.rollCall?.items.find((i) => i.voter.id === c.company.id)?.snapshot).toMatchObject({ organisationName: c.company.organisation.name, stakeholderGroup: 'private-sector', title: 'Director of public policy' });
+      expect(b.rollCall?.items.find((i) => i.voter.id === c.company.id)?.snapshot).toMatchObject({
+        organisationName: c.company.organisation.name,
+        stakeholderGroup: 'private-sector',
+        title: 'Director of public policy',
+      });
 
       const [opened] = await ballotEvents(anon, c.group, b.id);
       expect(opened).toMatchObject({
@@ -74,7 +83,11 @@ describe('ballots', () => {
         subjectType: 'ballot',
         actorId: c.chair.id,
         actorSnapshot: expect.objectContaining({ organisationId: c.chair.organisation.id }),
-        change: expect.objectContaining({ rule: 'supermajority', quorum: 0.25, electorate: expect.objectContaining({ size: 4, byStakeholderGroup: { government: 2, 'private-sector': 1, 'civil-society': 1 } }) }),
+        change: expect.objectContaining({
+          rule: 'supermajority',
+          quorum: 0.25,
+          electorate: expect.objectContaining({ size: 4, byStakeholderGroup: { government: 2, 'private-sector': 1, 'civil-society': 1 } }),
+        }),
       });
       expect((opened.change.electorate as { voterIds: string[] }).voterIds).toHaveLength(4);
     });
@@ -82,17 +95,28 @@ describe('ballots', () => {
     it('takes the group’s rule and quorum when none is given', async () => {
       const g = await newWorkingGroup(t.dataSource, c.chair, { quorum: 0.4, decisionRules: { motion: 'consensus' } });
       await admit(t.dataSource, g, c.chair);
-      await t.dataSource.query(`INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) SELECT $1, $2, admission_snapshot, now() - interval '1 minute' FROM memberships WHERE working_group_id = $1 AND person_id = $2`, [g.id, c.chair.id]);
+      await t.dataSource.query(
+        `INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) SELECT $1, $2, admission_snapshot, now() - interval '1 minute' FROM memberships WHERE working_group_id = $1 AND person_id = $2`,
+        [g.id, c.chair.id],
+      );
       const b = await openMotion(c.chair, g);
       expect(b).toMatchObject({ rule: 'consensus', quorum: 0.4, electorateSize: 1 });
     });
 
     it('refuses anyone but a chair of the group, with nothing written', async () => {
       const before = await ballotCount();
-      const member = await c.government.client.post('/api/ballots', { workingGroupId: c.group.id, subjectType: 'motion', title: 'A motion', closesAt: inAnHour() });
+      const member = await c.government.client.post('/api/ballots', {
+        workingGroupId: c.group.id,
+        subjectType: 'motion',
+        title: 'A motion',
+        closesAt: inAnHour(),
+      });
       expect(expectProblem(member, 403).detail).toMatch(/chair/);
       const outsider = await newDelegate(t.baseUrl);
-      expectProblem(await outsider.client.post('/api/ballots', { workingGroupId: c.group.id, subjectType: 'motion', title: 'A motion', closesAt: inAnHour() }), 403);
+      expectProblem(
+        await outsider.client.post('/api/ballots', { workingGroupId: c.group.id, subjectType: 'motion', title: 'A motion', closesAt: inAnHour() }),
+        403,
+      );
       expectProblem(await anon.post('/api/ballots', { workingGroupId: c.group.id, subjectType: 'motion', title: 'A motion', closesAt: inAnHour() }), 401);
       expect(await ballotCount()).toBe(before);
     });
@@ -110,23 +134,53 @@ describe('ballots', () => {
       ['workingGroupId', { workingGroupId: 'nope' }],
     ])('answers 400 naming %s', async (field, override) => {
       const before = await ballotCount();
-      const res = await c.chair.client.post('/api/ballots', { workingGroupId: c.group.id, subjectType: 'motion', title: 'A motion', closesAt: inAnHour(), ...override });
+      const res = await c.chair.client.post('/api/ballots', {
+        workingGroupId: c.group.id,
+        subjectType: 'motion',
+        title: 'A motion',
+        closesAt: inAnHour(),
+        ...override,
+      });
       expectProblem(res, 400, [field]);
       expect(await ballotCount()).toBe(before);
     });
 
     it('answers 404 for an unknown group, and 409 in a group with no voting members', async () => {
-      expectProblem(await c.chair.client.post('/api/ballots', { workingGroupId: '00000000-0000-4000-8000-000000000000', subjectType: 'motion', title: 'A motion', closesAt: inAnHour() }), 404);
+      expectProblem(
+        await c.chair.client.post('/api/ballots', {
+          workingGroupId: '00000000-0000-4000-8000-000000000000',
+          subjectType: 'motion',
+          title: 'A motion',
+          closesAt: inAnHour(),
+        }),
+        404,
+      );
       const empty = await newWorkingGroup(t.dataSource, c.chair);
-      await t.dataSource.query(`INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`, [empty.id, c.chair.id]);
-      expect(expectProblem(await c.chair.client.post('/api/ballots', { workingGroupId: empty.id, subjectType: 'motion', title: 'A motion', closesAt: inAnHour() }), 409).detail).toMatch(/no voting members/);
+      await t.dataSource.query(
+        `INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`,
+        [empty.id, c.chair.id],
+      );
+      expect(
+        expectProblem(
+          await c.chair.client.post('/api/ballots', { workingGroupId: empty.id, subjectType: 'motion', title: 'A motion', closesAt: inAnHour() }),
+          409,
+        ).detail,
+      ).toMatch(/no voting members/);
     });
 
     it('refuses ballots in a closed group', async () => {
       const closed = await newWorkingGroup(t.dataSource, c.chair, { status: 'closed' });
       await admit(t.dataSource, closed, c.chair);
-      await t.dataSource.query(`INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`, [closed.id, c.chair.id]);
-      expect(expectProblem(await c.chair.client.post('/api/ballots', { workingGroupId: closed.id, subjectType: 'motion', title: 'A motion', closesAt: inAnHour() }), 403).detail).toMatch(/closed/);
+      await t.dataSource.query(
+        `INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`,
+        [closed.id, c.chair.id],
+      );
+      expect(
+        expectProblem(
+          await c.chair.client.post('/api/ballots', { workingGroupId: closed.id, subjectType: 'motion', title: 'A motion', closesAt: inAnHour() }),
+          403,
+        ).detail,
+      ).toMatch(/closed/);
     });
   });
 
@@ -172,15 +226,28 @@ describe('ballots', () => {
       expect(await t.dataSource.query(`SELECT choice, changes FROM votes WHERE ballot_id = $1`, [b.id])).toEqual([{ choice: 'abstain', changes: 1 }]);
       const events = (await ballotEvents(anon, c.group, b.id)).filter((e) => e.action.startsWith('vote.'));
       expect(events).toEqual([
-        expect.objectContaining({ action: 'vote.cast', actorId: c.company.id, actorSnapshot: expect.objectContaining({ organisationId: c.company.organisation.id, stakeholderGroup: 'private-sector' }), change: expect.objectContaining({ choice: 'yes', reason: null }) }),
-        expect.objectContaining({ action: 'vote.changed', actorId: c.company.id, change: expect.objectContaining({ choice: 'abstain', reason: 'Waiting for the legal review' }) }),
+        expect.objectContaining({
+          action: 'vote.cast',
+          actorId: c.company.id,
+          actorSnapshot: expect.objectContaining({ organisationId: c.company.organisation.id, stakeholderGroup: 'private-sector' }),
+          change: expect.objectContaining({ choice: 'yes', reason: null }),
+        }),
+        expect.objectContaining({
+          action: 'vote.changed',
+          actorId: c.company.id,
+          change: expect.objectContaining({ choice: 'abstain', reason: 'Waiting for the legal review' }),
+        }),
       ]);
 
       const after = await get(c.company.client, b.id);
       expect(after.body.me?.vote).toMatchObject({ choice: 'abstain', changes: 1 });
       expect(after.body.votesCast).toBe(1);
       expect(after.body.runningTally?.byStakeholderGroup.find((g) => g.stakeholderGroup === 'private-sector')).toMatchObject({ abstain: 1, notVoted: 0 });
-      expect(after.body.rollCall?.items.find((i) => i.voter.id === c.company.id)).toMatchObject({ voted: true, choice: 'abstain', reason: 'Waiting for the legal review' });
+      expect(after.body.rollCall?.items.find((i) => i.voter.id === c.company.id)).toMatchObject({
+        voted: true,
+        choice: 'abstain',
+        reason: 'Waiting for the legal review',
+      });
     });
 
     it('refuses a member admitted after the ballot opened: 403 explaining the electorate was fixed at opening', async () => {
@@ -203,7 +270,10 @@ describe('ballots', () => {
       const g = await newWorkingGroup(t.dataSource, c.chair);
       await admit(t.dataSource, g, c.chair);
       await admit(t.dataSource, g, observer, 'observer');
-      await t.dataSource.query(`INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`, [g.id, c.chair.id]);
+      await t.dataSource.query(
+        `INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`,
+        [g.id, c.chair.id],
+      );
       const b = await openMotion(c.chair, g);
       expect(b.electorateSize).toBe(1);
       expectProblem(await vote(observer, b.id, { choice: 'yes' }), 403);
@@ -248,7 +318,13 @@ describe('ballots', () => {
 
       const res = await c.chair.client.post<BallotResponse>(`/api/ballots/${b.id}/close`);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ status: 'closed', outcome: 'failed', closedBy: { id: c.chair.id, name: c.chair.name }, runningTally: null, can: { vote: expect.stringMatching(/closed/), close: expect.stringMatching(/already closed/) } });
+      expect(res.body).toMatchObject({
+        status: 'closed',
+        outcome: 'failed',
+        closedBy: { id: c.chair.id, name: c.chair.name },
+        runningTally: null,
+        can: { vote: expect.stringMatching(/closed/), close: expect.stringMatching(/already closed/) },
+      });
       const result = res.body.result!;
       expect(result).toMatchObject({ outcome: 'failed', rule: 'chambered', totals: { yes: 3, no: 1 }, quorumMet: true });
       expect(result.explanation).toBe('Failed: private-sector 0 yes – 1 no; a majority is needed in every stakeholder group.');
@@ -259,7 +335,10 @@ describe('ballots', () => {
       const events = await ballotEvents(anon, c.group, b.id);
       const closed = events.filter((e) => e.action === 'ballot.closed');
       expect(closed).toHaveLength(1);
-      expect(closed[0]).toMatchObject({ actorId: c.chair.id, change: expect.objectContaining({ closedBy: 'chair', outcome: 'failed', explanation: result.explanation }) });
+      expect(closed[0]).toMatchObject({
+        actorId: c.chair.id,
+        change: expect.objectContaining({ closedBy: 'chair', outcome: 'failed', explanation: result.explanation }),
+      });
 
       // Closed: no more votes, no second close.
       expect(expectProblem(await vote(c.company, b.id, { choice: 'yes' }), 409).detail).toMatch(/closed/);
@@ -272,7 +351,9 @@ describe('ballots', () => {
         expect(again.body.result).toEqual(result);
         expect(again.body.outcome).toBe('failed');
       } finally {
-        await t.dataSource.query(`UPDATE organisations SET stakeholder_group = 'private-sector', subtype = 'company' WHERE id = $1`, [c.company.organisation.id]);
+        await t.dataSource.query(`UPDATE organisations SET stakeholder_group = 'private-sector', subtype = 'company' WHERE id = $1`, [
+          c.company.organisation.id,
+        ]);
       }
     });
 
@@ -284,7 +365,12 @@ describe('ballots', () => {
       await expect(t.dataSource.query(`UPDATE votes SET choice = 'no' WHERE ballot_id = $1`, [b.id])).rejects.toThrow(/closed/);
       await expect(t.dataSource.query(`DELETE FROM votes WHERE ballot_id = $1`, [b.id])).rejects.toThrow(/never deleted/);
       await expect(t.dataSource.query(`DELETE FROM ballot_electors WHERE ballot_id = $1`, [b.id])).rejects.toThrow(/frozen/);
-      await expect(t.dataSource.query(`INSERT INTO votes (ballot_id, voter_id, choice, salt, cast_at, changed_at) VALUES ($1, $2, 'yes', 'x', now(), now())`, [b.id, c.company.id])).rejects.toThrow(/closed/);
+      await expect(
+        t.dataSource.query(`INSERT INTO votes (ballot_id, voter_id, choice, salt, cast_at, changed_at) VALUES ($1, $2, 'yes', 'x', now(), now())`, [
+          b.id,
+          c.company.id,
+        ]),
+      ).rejects.toThrow(/closed/);
     });
 
     it('answers 404 for an unknown ballot', async () => {
@@ -377,7 +463,10 @@ describe('ballots', () => {
       const g = await newWorkingGroup(t.dataSource, c.chair);
       await admit(t.dataSource, g, c.chair);
       await admit(t.dataSource, g, c.civil);
-      await t.dataSource.query(`INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`, [g.id, c.chair.id]);
+      await t.dataSource.query(
+        `INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`,
+        [g.id, c.chair.id],
+      );
       const made = [];
       for (let i = 0; i < 3; i++) made.push(await openMotion(c.chair, g, { title: `Motion ${i}` }));
       await vote(c.civil, made[1].id, { choice: 'yes' });
@@ -401,9 +490,17 @@ describe('ballots', () => {
       const g = await newWorkingGroup(t.dataSource, c.chair);
       const colleague = await newDelegate(t.baseUrl);
       // The colleague joins the company's organisation (a second voting member of it).
-      await colleague.client.post('/api/me/affiliations', { organisationId: c.company.organisation.id, title: 'Engineer', startDate: '2021-01-01', primary: true });
+      await colleague.client.post('/api/me/affiliations', {
+        organisationId: c.company.organisation.id,
+        title: 'Engineer',
+        startDate: '2021-01-01',
+        primary: true,
+      });
       for (const p of [c.chair, c.company, colleague]) await admit(t.dataSource, g, p);
-      await t.dataSource.query(`INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`, [g.id, c.chair.id]);
+      await t.dataSource.query(
+        `INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`,
+        [g.id, c.chair.id],
+      );
       const b = await openMotion(c.chair, g, { countingUnit: 'organisation', quorum: 0 });
       await vote(c.company, b.id, { choice: 'no' });
       await vote(colleague, b.id, { choice: 'no' });

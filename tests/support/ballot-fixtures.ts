@@ -31,7 +31,13 @@ export async function newChamber(baseUrl: string, db: DataSource, groupOptions: 
 export const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
 export async function openMotion(chair: SignedIn, group: GroupFixture, overrides: Partial<OpenBallotRequest> = {}): Promise<BallotResponse> {
-  const res = await chair.client.post<BallotResponse>('/api/ballots', { workingGroupId: group.id, subjectType: 'motion', title: 'That the group meets in Geneva', closesAt: inAnHour(), ...overrides });
+  const res = await chair.client.post<BallotResponse>('/api/ballots', {
+    workingGroupId: group.id,
+    subjectType: 'motion',
+    title: 'That the group meets in Geneva',
+    closesAt: inAnHour(),
+    ...overrides,
+  });
   if (res.status !== 201) throw new Error(`open ballot failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }

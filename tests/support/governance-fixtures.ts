@@ -24,14 +24,35 @@ async function snapshotOf(person: SignedIn): Promise<AffiliationSnapshot> {
 export async function newWorkingGroup(
   db: DataSource,
   convener: SignedIn,
-  opts: Partial<{ name: string; status: 'forming' | 'active' | 'closed'; quorum: number; quorumPerStakeholderGroup: boolean; decisionRules: Record<string, string> }> = {},
+  opts: Partial<{
+    name: string;
+    status: 'forming' | 'active' | 'closed';
+    quorum: number;
+    quorumPerStakeholderGroup: boolean;
+    decisionRules: Record<string, string>;
+  }> = {},
 ): Promise<GroupFixture> {
   const name = opts.name ?? `Working group ${uniq()}`;
-  const rules = { amendment: 'majority', adoption: 'chambered', 'chair-confirmation': 'chambered', 'chair-removal': 'chambered', motion: 'majority', ...opts.decisionRules };
+  const rules = {
+    amendment: 'majority',
+    adoption: 'chambered',
+    'chair-confirmation': 'chambered',
+    'chair-removal': 'chambered',
+    motion: 'majority',
+    ...opts.decisionRules,
+  };
   const [row] = await db.query(
     `INSERT INTO working_groups (name, mandate, status, join_policy, decision_rules, quorum, quorum_per_stakeholder_group, convener_id, convener_snapshot)
      VALUES ($1, 'A mandate for tests.', $2, 'approval', $3, $4, $5, $6, $7) RETURNING id`,
-    [name, opts.status ?? 'active', JSON.stringify(rules), opts.quorum ?? 0.5, opts.quorumPerStakeholderGroup ?? false, convener.id, JSON.stringify(await snapshotOf(convener))],
+    [
+      name,
+      opts.status ?? 'active',
+      JSON.stringify(rules),
+      opts.quorum ?? 0.5,
+      opts.quorumPerStakeholderGroup ?? false,
+      convener.id,
+      JSON.stringify(await snapshotOf(convener)),
+    ],
   );
   return { id: row.id, name };
 }

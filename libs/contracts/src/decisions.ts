@@ -127,6 +127,7 @@ export interface MyVote {
 export type PublishedResult = Omit<BallotResult, 'rollCall'>;
 
 export interface BallotResponse extends BallotSummary {
+  workingGroup: { id: string; name: string };
   description: string | null;
   openedBy: BallotPersonRef & { snapshot: AffiliationSnapshot | null };
   closedBy: BallotPersonRef | null;

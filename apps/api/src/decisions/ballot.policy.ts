@@ -64,7 +64,8 @@ export interface VoterStanding {
 /** Why this person cannot vote on this ballot now, or null when they can. */
 export function voteRefusal(v: VoterStanding, b: Pick<BallotState, 'status' | 'openedAt' | 'closesAt' | 'closedAt'>, now: Date): Refusal | null {
   if (b.status === 'closed') return { kind: 'conflict', message: `This ballot closed on ${utc(b.closedAt as Date)}; votes can no longer be cast or changed` };
-  if (!isAcceptingVotes(b, now)) return { kind: 'conflict', message: `This ballot closed at its closing time, ${utc(b.closesAt)}; votes can no longer be cast or changed` };
+  if (!isAcceptingVotes(b, now))
+    return { kind: 'conflict', message: `This ballot closed at its closing time, ${utc(b.closesAt)}; votes can no longer be cast or changed` };
   if (!v.inElectorate)
     return {
       kind: 'forbidden',

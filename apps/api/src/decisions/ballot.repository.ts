@@ -5,7 +5,7 @@ import type { AffiliationSnapshot, BallotResult, ChoiceCounts, CountingUnit, Sta
 import type { RunningTally } from '@parley/contracts';
 import { BallotEntity, VoteEntity } from './ballot.entity';
 
-export interface NewBallot extends Omit<BallotEntity, 'id' | 'status' | 'closedAt' | 'closedBy' | 'result' | 'outcome'> {}
+export type NewBallot = Omit<BallotEntity, 'id' | 'status' | 'closedAt' | 'closedBy' | 'result' | 'outcome'>;
 
 export interface ElectorRow {
   personId: string;
@@ -75,9 +75,24 @@ export class BallotRepository {
                             visibility, tallies, require_reason_for_no, warnings, opened_by, opened_by_snapshot, opened_at, closes_at, electorate_size)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id`,
       [
-        b.workingGroupId, b.subjectType, b.subjectId, b.title, b.description, b.rule, b.countingUnit, b.quorum, b.quorumPerStakeholderGroup,
-        b.visibility, b.tallies, b.requireReasonForNo, b.warnings === undefined ? null : JSON.stringify(b.warnings), b.openedBy,
-        b.openedBySnapshot ? JSON.stringify(b.openedBySnapshot) : null, b.openedAt, b.closesAt, b.electorateSize,
+        b.workingGroupId,
+        b.subjectType,
+        b.subjectId,
+        b.title,
+        b.description,
+        b.rule,
+        b.countingUnit,
+        b.quorum,
+        b.quorumPerStakeholderGroup,
+        b.visibility,
+        b.tallies,
+        b.requireReasonForNo,
+        b.warnings === undefined ? null : JSON.stringify(b.warnings),
+        b.openedBy,
+        b.openedBySnapshot ? JSON.stringify(b.openedBySnapshot) : null,
+        b.openedAt,
+        b.closesAt,
+        b.electorateSize,
       ],
     );
     return row.id;
@@ -123,12 +138,18 @@ export class BallotRepository {
 
   /** Open ballots whose closing time has come, earliest first. */
   async dueForClosing(now: Date, limit: number): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM ballots WHERE status = 'open' AND closes_at <= $1 ORDER BY closes_at, id LIMIT $2`, [now, limit]);
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM ballots WHERE status = 'open' AND closes_at <= $1 ORDER BY closes_at, id LIMIT $2`,
+      [now, limit],
+    );
     return rows.map((r) => r.id);
   }
 
   async elector(manager: EntityManager | undefined, ballotId: string, personId: string): Promise<ElectorRow | null> {
-    const [row] = await (manager ?? this.dataSource.manager).query(`SELECT person_id AS "personId", name, snapshot FROM ballot_electors WHERE ballot_id = $1 AND person_id = $2`, [ballotId, personId]);
+    const [row] = await (manager ?? this.dataSource.manager).query(
+      `SELECT person_id AS "personId", name, snapshot FROM ballot_electors WHERE ballot_id = $1 AND person_id = $2`,
+      [ballotId, personId],
+    );
     return row ?? null;
   }
 
@@ -177,7 +198,9 @@ export class BallotRepository {
    * (organisations × choices) rows under the organisation unit, however many votes there are.
    */
   async runningTally(ballotId: string, unit: CountingUnit): Promise<RunningTally> {
-    const groups = new Map<StakeholderGroup, StakeholderGroupBreakdown>(STAKEHOLDER_GROUPS.map((g) => [g, { stakeholderGroup: g, eligible: 0, ...emptyCounts() }]));
+    const groups = new Map<StakeholderGroup, StakeholderGroupBreakdown>(
+      STAKEHOLDER_GROUPS.map((g) => [g, { stakeholderGroup: g, eligible: 0, ...emptyCounts() }]),
+    );
     const totals = emptyCounts();
     const add = (group: StakeholderGroup, choice: keyof ChoiceCounts, n: number) => {
       const row = groups.get(group) as StakeholderGroupBreakdown;
@@ -224,26 +247,32 @@ export class BallotRepository {
   }
 
   /** Everything the engine needs to decide the ballot: read once, at close. */
-  async electorateAndVotes(manager: EntityManager, ballotId: string): Promise<{ electors: ElectorRow[]; votes: { voterId: string; choice: VoteChoice; reason: string | null }[] }> {
-    const electors: ElectorRow[] = await manager.query(`SELECT person_id AS "personId", name, snapshot FROM ballot_electors WHERE ballot_id = $1 ORDER BY name, person_id`, [ballotId]);
+  async electorateAndVotes(
+    manager: EntityManager,
+    ballotId: string,
+  ): Promise<{ electors: ElectorRow[]; votes: { voterId: string; choice: VoteChoice; reason: string | null }[] }> {
+    const electors: ElectorRow[] = await manager.query(
+      `SELECT person_id AS "personId", name, snapshot FROM ballot_electors WHERE ballot_id = $1 ORDER BY name, person_id`,
+      [ballotId],
+    );
     const votes = await manager.query(`SELECT voter_id AS "voterId", choice, reason FROM votes WHERE ballot_id = $1 ORDER BY changed_at, voter_id`, [ballotId]);
     return { electors, votes };
   }
 
   async markClosed(manager: EntityManager, id: string, c: { closedAt: Date; closedBy: string | null; result: unknown; outcome: string }): Promise<void> {
     // A CTE, so the driver answers rows (an UPDATE alone answers [rows, count]).
-    const rows = await manager.query(`WITH closed AS (UPDATE ballots SET status = 'closed', closed_at = $2, closed_by = $3, result = $4, outcome = $5 WHERE id = $1 AND status = 'open' RETURNING id) SELECT id FROM closed`, [
-      id,
-      c.closedAt,
-      c.closedBy,
-      JSON.stringify(c.result),
-      c.outcome,
-    ]);
+    const rows = await manager.query(
+      `WITH closed AS (UPDATE ballots SET status = 'closed', closed_at = $2, closed_by = $3, result = $4, outcome = $5 WHERE id = $1 AND status = 'open' RETURNING id) SELECT id FROM closed`,
+      [id, c.closedAt, c.closedBy, JSON.stringify(c.result), c.outcome],
+    );
     if (rows.length !== 1) throw new Error(`ballot ${id} was not open when closing it`);
   }
 
   /** A group's ballots, newest first (keyset on opened_at, id), each with how many have voted. */
-  async listForGroup(workingGroupId: string, q: { status?: 'open' | 'closed'; limit: number; after: { openedAt: string; id: string } | null }): Promise<BallotListRow[]> {
+  async listForGroup(
+    workingGroupId: string,
+    q: { status?: 'open' | 'closed'; limit: number; after: { openedAt: string; id: string } | null },
+  ): Promise<BallotListRow[]> {
     const rows = await this.dataSource.query(
       `SELECT ${BALLOT_COLUMNS}, (SELECT count(*)::int FROM votes v WHERE v.ballot_id = b.id) AS votes_cast
          FROM ballots b

@@ -34,7 +34,8 @@ const ROLL_CALL_FIRST_PAGE = 50;
 const MAX_TITLE = 300;
 
 /** sha256(ballot|voter|choice|salt): proves in the audit chain that a secret vote happened, without telling it. */
-export const voteCommitment = (ballotId: string, voterId: string, choice: VoteChoice, salt: string) => createHash('sha256').update(`${ballotId}|${voterId}|${choice}|${salt}`).digest('hex');
+export const voteCommitment = (ballotId: string, voterId: string, choice: VoteChoice, salt: string) =>
+  createHash('sha256').update(`${ballotId}|${voterId}|${choice}|${salt}`).digest('hex');
 export const VOTE_COMMITMENT_SCHEME = 'sha256(ballotId|voterId|choice|salt)';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -146,7 +147,8 @@ export class BallotService implements BallotOpener {
         electorateSize: electorate.length,
       });
     } catch (e) {
-      if ((e as { code?: string; constraint?: string }).constraint === 'ballots_one_open_per_subject') throw conflict('A ballot on this subject is already open');
+      if ((e as { code?: string; constraint?: string }).constraint === 'ballots_one_open_per_subject')
+        throw conflict('A ballot on this subject is already open');
       throw e;
     }
     const electors = electorate.map((e) => ({ personId: e.personId, name: e.name, snapshot: e.snapshot }));
@@ -194,7 +196,15 @@ export class BallotService implements BallotOpener {
       if (problem) throw validationProblem('reason', problem.message);
 
       const salt = randomBytes(32).toString('hex');
-      const { vote, inserted } = await this.ballots.upsertVote(tx.manager, { ballotId, voterId: actor.id, choice: input.choice, reason, snapshot: currentSnapshot, salt, at: tx.now });
+      const { vote, inserted } = await this.ballots.upsertVote(tx.manager, {
+        ballotId,
+        voterId: actor.id,
+        choice: input.choice,
+        reason,
+        snapshot: currentSnapshot,
+        salt,
+        at: tx.now,
+      });
       const action = inserted ? 'vote.cast' : 'vote.changed';
       const change =
         ballot.visibility === 'secret'
@@ -280,7 +290,15 @@ export class BallotService implements BallotOpener {
         resultDigest: sha256(canonicalJson(stored)),
       },
     });
-    const closed: ClosedBallot = { id: ballot.id, workingGroupId: ballot.workingGroupId, subjectType: ballot.subjectType, subjectId: ballot.subjectId, outcome: result.outcome, result, closedAt: tx.now };
+    const closed: ClosedBallot = {
+      id: ballot.id,
+      workingGroupId: ballot.workingGroupId,
+      subjectType: ballot.subjectType,
+      subjectId: ballot.subjectId,
+      outcome: result.outcome,
+      result,
+      closedAt: tx.now,
+    };
     await this.subjects.handlerFor(ballot.subjectType)?.onClosed(tx, closed);
   }
 
@@ -290,13 +308,14 @@ export class BallotService implements BallotOpener {
     const ballot = await this.ballots.findById(id);
     if (!ballot) throw notFound('The ballot');
     const now = this.clock.now();
-    const [votesCast, runningTally, result, rollCall, openedBy, closedBy] = await Promise.all([
+    const [votesCast, runningTally, result, rollCall, openedBy, closedBy, group] = await Promise.all([
       this.ballots.votesCast(id),
       runningTallyVisible(ballot) ? this.ballots.runningTally(id, ballot.countingUnit) : Promise.resolve(null),
       ballot.status === 'closed' ? this.ballots.publishedResult(id) : Promise.resolve(null),
       rollCallPublished(ballot) ? this.rollCallOf(ballot, null, ROLL_CALL_FIRST_PAGE) : Promise.resolve(null),
       this.peopleRepo.findById(ballot.openedBy),
       ballot.closedBy ? this.peopleRepo.findById(ballot.closedBy) : Promise.resolve(null),
+      this.groups.settings(this.dataSource.manager, ballot.workingGroupId),
     ]);
 
     let me: BallotResponse['me'] = null;
@@ -316,6 +335,7 @@ export class BallotService implements BallotOpener {
 
     return {
       ...this.summary(ballot, votesCast),
+      workingGroup: { id: ballot.workingGroupId, name: group?.name ?? '' },
       description: ballot.description,
       openedBy: { id: ballot.openedBy, name: openedBy?.name ?? '', snapshot: ballot.openedBySnapshot },
       closedBy: ballot.closedBy ? { id: ballot.closedBy, name: closedBy?.name ?? '' } : null,
@@ -391,6 +411,12 @@ export class BallotService implements BallotOpener {
 
   private myVote(b: Pick<BallotEntity, 'visibility'>, v: VoteEntity): MyVote {
     const own = ownChoiceVisible(b);
-    return { choice: own ? v.choice : null, reason: own ? v.reason : null, castAt: new Date(v.castAt).toISOString(), changedAt: new Date(v.changedAt).toISOString(), changes: v.changes };
+    return {
+      choice: own ? v.choice : null,
+      reason: own ? v.reason : null,
+      castAt: new Date(v.castAt).toISOString(),
+      changedAt: new Date(v.changedAt).toISOString(),
+      changes: v.changes,
+    };
   }
 }

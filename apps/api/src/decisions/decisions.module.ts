@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { WorkingGroupsCoreModule } from '../working-groups/working-groups-core.module';
+import { BallotPageMeta } from './ballot-page-meta';
 import { BallotScheduler } from './ballot-scheduler';
 import { BallotSubjects } from './ballot-subjects';
 import { BallotController, WorkingGroupBallotsController } from './ballot.controller';
@@ -14,7 +15,7 @@ import { BallotService } from './ballot.service';
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule],
   controllers: [BallotController, WorkingGroupBallotsController],
-  providers: [BallotService, BallotRepository, BallotSubjects, BallotScheduler],
+  providers: [BallotService, BallotRepository, BallotSubjects, BallotScheduler, BallotPageMeta],
   exports: [BallotService, BallotSubjects],
 })
 export class DecisionsModule {}

@@ -11,6 +11,7 @@ const LogInPage = lazy(() => import('../features/auth/LogInPage'));
 const MyProfilePage = lazy(() => import('../features/profile/MyProfilePage'));
 const OrganisationsPage = lazy(() => import('../features/organisations/OrganisationsPage'));
 const PersonPage = lazy(() => import('../features/people/PersonPage'));
+const BallotPage = lazy(() => import('../features/ballots/BallotPage'));
 
 /**
  * The app's routes. Later features add theirs here and their entry in `navigation.ts`
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
       { path: 'me', element: <MyProfilePage /> },
       { path: 'organisations', element: <OrganisationsPage /> },
       { path: 'people/:id', element: <PersonPage /> },
+      { path: 'ballots/:id', element: <BallotPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

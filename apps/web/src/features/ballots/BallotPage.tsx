@@ -1,0 +1,125 @@
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { BallotResponse } from '@parley/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { isProblem } from '../../api/client';
+import { problemMessage } from '../../i18n/server-messages';
+import { AffiliationBadge } from '../../ui/AffiliationBadge';
+import { PageLoader } from '../../ui/PageLoader';
+import { PageTitle } from '../../ui/PageTitle';
+import { QueryError } from '../../ui/QueryError';
+import { notifySuccess } from '../../ui/notify';
+import { BallotOutcome } from './BallotOutcome';
+import { BallotTerms } from './BallotTerms';
+import { RollCall } from './RollCall';
+import { TallyBars } from './TallyBars';
+import { formatDateTime, TimeLeft } from './TimeLeft';
+import { useBallot, useCloseBallot } from './useBallot';
+import { VoteForm } from './VoteForm';
+
+/** A chair closes the ballot before its time, after saying so twice. */
+function CloseEarly({ ballot }: { ballot: BallotResponse }) {
+  const { t } = useTranslation();
+  const close = useCloseBallot(ballot.id);
+  const [confirming, setConfirming] = useState(false);
+  if (ballot.status !== 'open' || ballot.can.close !== true) return null;
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="close-title">
+      <Title order={2} size="h4" id="close-title" mb="xs">
+        {t('ballots.close.title')}
+      </Title>
+      {confirming ? (
+        <Stack gap="sm">
+          <Text>{t('ballots.close.confirm')}</Text>
+          <Group>
+            <Button
+              color="red"
+              loading={close.isPending}
+              onClick={() => close.mutate(undefined, { onSuccess: () => notifySuccess(t, t('ballots.close.done')) })}
+            >
+              {t('ballots.close.yes')}
+            </Button>
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+          {close.isError ? (
+            <Alert color="red" role="alert">
+              {problemMessage(t, close.error)}
+            </Alert>
+          ) : null}
+        </Stack>
+      ) : (
+        <Button variant="outline" color="red" onClick={() => setConfirming(true)}>
+          {t('ballots.close.button')}
+        </Button>
+      )}
+    </Paper>
+  );
+}
+
+/** A ballot: the question, its terms in plain words, time left, your vote, the running tally, the roll call, and the outcome once closed. */
+export function BallotPage() {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? 'en';
+  const { id } = useParams();
+  const ballot = useBallot(id);
+
+  if (ballot.isPending) return <PageLoader />;
+  if (ballot.isError) {
+    if (isProblem(ballot.error) && (ballot.error.status === 404 || ballot.error.status === 400))
+      return (
+        <Stack>
+          <PageTitle>{t('ballots.title')}</PageTitle>
+          <Text>{t('ballots.notFound')}</Text>
+        </Stack>
+      );
+    return <QueryError error={ballot.error} onRetry={() => void ballot.refetch()} />;
+  }
+  const b = ballot.data;
+  return (
+    <Stack gap="lg">
+      <Stack gap={6}>
+        <Text size="sm" c="dimmed" fw={600} tt="uppercase">
+          {t('ballots.kicker', { subject: t(`ballots.subject.${b.subject.type}`), group: b.workingGroup.name })}
+        </Text>
+        <PageTitle>{b.title}</PageTitle>
+        {b.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{b.description}</Text> : null}
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm" c="dimmed">
+            {t('ballots.openedBy', { date: formatDateTime(b.openedAt, lng) })}
+          </Text>
+          <AffiliationBadge name={b.openedBy.name} personId={b.openedBy.id} affiliation={b.openedBy.snapshot} size="xs" />
+        </Group>
+        {b.status === 'open' ? <TimeLeft closesAt={b.closesAt} /> : <Text fw={600}>{t('ballots.closed')}</Text>}
+        <Text size="sm">{t('ballots.votesCast', { count: b.votesCast, size: b.electorateSize })}</Text>
+      </Stack>
+
+      <BallotOutcome ballot={b} />
+      <VoteForm ballot={b} />
+      <CloseEarly ballot={b} />
+
+      {b.runningTally ? (
+        <Paper withBorder p="md" component="section" aria-labelledby="tally-title">
+          <Title order={2} size="h4" id="tally-title" mb="xs">
+            {t('ballots.tally.title')}
+          </Title>
+          <TallyBars
+            rows={b.runningTally.byStakeholderGroup}
+            caption={t(b.runningTally.countingUnit === 'organisation' ? 'ballots.tally.captionOrganisations' : 'ballots.tally.captionPeople')}
+          />
+        </Paper>
+      ) : b.status === 'open' ? (
+        <Text size="sm" c="dimmed">
+          {t(b.visibility === 'secret' ? 'ballots.tally.secret' : 'ballots.tally.hidden')}
+        </Text>
+      ) : null}
+
+      <BallotTerms ballot={b} />
+      <RollCall ballot={b} />
+    </Stack>
+  );
+}
+
+export default BallotPage;

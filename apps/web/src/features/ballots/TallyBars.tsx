@@ -1,0 +1,95 @@
+import { Box, Group, Stack, Text } from '@mantine/core';
+import { STAKEHOLDER_COLOURS, type BreakdownCounts, type StakeholderGroup } from '@parley/domain';
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
+
+export interface TallyRow extends BreakdownCounts {
+  stakeholderGroup: StakeholderGroup;
+}
+
+type Segment = 'yes' | 'no' | 'abstain' | 'recuse' | 'notVoted';
+
+/**
+ * How each segment is drawn: yes in the group's colour, no in near-black with stripes, the rest in
+ * greys. The numbers are always written next to the bar, so colour is never the only signal.
+ */
+const segmentStyle = (segment: Segment, colour: string): CSSProperties => {
+  switch (segment) {
+    case 'yes':
+      return { background: colour };
+    case 'no':
+      return { background: 'repeating-linear-gradient(135deg, #3b3b3b 0 6px, #5c5c5c 6px 9px)' };
+    case 'abstain':
+      return { background: '#b8b8b8' };
+    case 'recuse':
+      return { background: '#dedede' };
+    case 'notVoted':
+      return { background: 'transparent' };
+  }
+};
+
+/** The legend's yes swatch: the three groups' colours side by side. */
+const ALL_GROUPS = `linear-gradient(90deg, ${STAKEHOLDER_COLOURS.government} 0 33%, ${STAKEHOLDER_COLOURS['private-sector']} 33% 66%, ${STAKEHOLDER_COLOURS['civil-society']} 66%)`;
+
+const SEGMENTS: Segment[] = ['yes', 'no', 'abstain', 'recuse', 'notVoted'];
+
+/** One bar per stakeholder group: its counting units split by choice, with the group's name and the counts in words. */
+export function TallyBars({ rows, caption, highlight = [] }: { rows: TallyRow[]; caption: string; highlight?: StakeholderGroup[] }) {
+  const { t } = useTranslation();
+  const shown = rows.filter((r) => r.eligible > 0);
+  return (
+    <Stack gap="sm" component="figure" m={0} aria-label={caption}>
+      <Text component="figcaption" fw={600}>
+        {caption}
+      </Text>
+      {shown.length === 0 ? <Text c="dimmed">{t('ballots.tally.empty')}</Text> : null}
+      {shown.map((row) => {
+        const colour = STAKEHOLDER_COLOURS[row.stakeholderGroup];
+        const words = SEGMENTS.filter((s) => row[s] > 0 || s === 'yes' || s === 'no')
+          .map((s) => t(`ballots.tally.${s}`, { count: row[s] }))
+          .join(' · ');
+        const failing = highlight.includes(row.stakeholderGroup);
+        return (
+          <Stack key={row.stakeholderGroup} gap={4} data-testid={`tally-${row.stakeholderGroup}`}>
+            <Group gap="xs" justify="space-between" wrap="wrap">
+              <Group gap="xs">
+                <StakeholderGroupBadge group={row.stakeholderGroup} />
+                {failing ? (
+                  <Text span size="sm" fw={700} c="red.9">
+                    {t('ballots.tally.noMajority')}
+                  </Text>
+                ) : null}
+              </Group>
+              <Text size="sm">{words}</Text>
+            </Group>
+            <Box
+              role="img"
+              aria-label={`${t(`groups.${row.stakeholderGroup}`)}: ${words}`}
+              style={{ display: 'flex', height: 18, border: `2px solid ${colour}`, borderRadius: 4, overflow: 'hidden', background: '#fff' }}
+            >
+              {SEGMENTS.map((s) =>
+                row[s] > 0 ? (
+                  <Box
+                    key={s}
+                    data-segment={s}
+                    style={{ ...segmentStyle(s, colour), flexGrow: row[s], flexBasis: 0 }}
+                    title={t(`ballots.tally.${s}`, { count: row[s] })}
+                  />
+                ) : null,
+              )}
+            </Box>
+          </Stack>
+        );
+      })}
+      <Group gap="md" aria-hidden="true">
+        {(['yes', 'no', 'abstain', 'recuse'] as const).map((s) => (
+          <Group key={s} gap={4}>
+            <Box style={{ ...segmentStyle(s, ALL_GROUPS), width: 14, height: 10, border: '1px solid #6b6b6b' }} />
+            <Text size="xs">{t(`ballots.choice.${s}`)}</Text>
+          </Group>
+        ))}
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,154 @@
+import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { BallotResponse } from '@parley/contracts';
+import { choiceNeedsReason, VOTE_CHOICES, type VoteChoice } from '@parley/domain';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { mapServerErrors, FormAlert } from '../../ui/FormErrors';
+import { notifySuccess } from '../../ui/notify';
+import { formatDateTime } from './TimeLeft';
+import { useCastVote } from './useBallot';
+
+/** What the signed-in person has voted, and how to change it. */
+function MyVoteSummary({ ballot }: { ballot: BallotResponse }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? 'en';
+  const vote = ballot.me?.vote;
+  if (!vote) return <Text data-testid="my-vote">{t('ballots.vote.notYet')}</Text>;
+  return (
+    <Stack gap={2} data-testid="my-vote">
+      <Text fw={600}>{vote.choice ? t('ballots.vote.yours', { choice: t(`ballots.choice.${vote.choice}`) }) : t('ballots.vote.yoursSecret')}</Text>
+      {vote.reason ? <Text size="sm">{t('ballots.vote.yourReason', { reason: vote.reason })}</Text> : null}
+      <Text size="sm" c="dimmed">
+        {vote.changes > 0
+          ? t('ballots.vote.changed', { date: formatDateTime(vote.changedAt, lng), count: vote.changes })
+          : t('ballots.vote.cast', { date: formatDateTime(vote.castAt, lng) })}
+      </Text>
+    </Stack>
+  );
+}
+
+/** The vote: four choices (a radio group, so arrow keys move between them), a reason when the choice needs one. */
+export function VoteForm({ ballot }: { ballot: BallotResponse }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? 'en';
+  const cast = useCastVote(ballot.id);
+  const current = ballot.me?.vote;
+  const [choice, setChoice] = useState<VoteChoice | ''>(current?.choice ?? '');
+  const [reason, setReason] = useState(current?.reason ?? '');
+  const [fieldErrors, setFieldErrors] = useState<{ choice?: string; reason?: string }>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const reasonId = useId();
+
+  // Follow the vote the server holds (another tab, a change) when the form is untouched.
+  useEffect(() => {
+    if (current?.choice && !cast.isPending) setChoice(current.choice);
+  }, [current?.choice]);
+
+  if (ballot.status === 'closed') return null;
+  if (!ballot.me)
+    return (
+      <Paper withBorder p="md" component="section" aria-labelledby="vote-title">
+        <Title order={2} size="h4" id="vote-title" mb="xs">
+          {t('ballots.vote.title')}
+        </Title>
+        <Text>
+          <Anchor component={Link} to="/login">
+            {t('ballots.vote.logIn')}
+          </Anchor>
+        </Text>
+      </Paper>
+    );
+
+  const needsReason = choice !== '' && choiceNeedsReason(choice, { requireReasonForNo: ballot.requireReasonForNo });
+  const refusal =
+    ballot.can.vote === true
+      ? null
+      : !ballot.me.inElectorate
+        ? t('ballots.vote.notInElectorate', { date: formatDateTime(ballot.openedAt, lng) })
+        : ballot.can.vote;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setGeneral([]);
+    if (choice === '') return setFieldErrors({ choice: t('ballots.vote.pickOne') });
+    if (needsReason && reason.trim() === '')
+      return setFieldErrors({ reason: t(choice === 'recuse' ? 'ballots.vote.reasonForRecusal' : 'ballots.vote.reasonForNo') });
+    setFieldErrors({});
+    cast.mutate(
+      { choice, reason: reason.trim() === '' ? null : reason.trim() },
+      {
+        onSuccess: (res) => notifySuccess(t, res.action === 'vote.cast' ? t('ballots.vote.castDone') : t('ballots.vote.changeDone')),
+        onError: (error) => {
+          const mapped = mapServerErrors(error, ['choice', 'reason'] as const, t);
+          setFieldErrors(mapped.fieldErrors);
+          setGeneral(mapped.general);
+        },
+      },
+    );
+  };
+
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="vote-title">
+      <Title order={2} size="h4" id="vote-title" mb="xs">
+        {t('ballots.vote.title')}
+      </Title>
+      <Stack gap="md">
+        <MyVoteSummary ballot={ballot} />
+        {refusal ? (
+          <Alert color="yellow" variant="light" data-testid="vote-refusal">
+            {refusal}
+          </Alert>
+        ) : (
+          <form onSubmit={submit} noValidate>
+            <Stack gap="md">
+              <Radio.Group
+                name="choice"
+                label={current ? t('ballots.vote.changeLabel') : t('ballots.vote.chooseLabel')}
+                value={choice}
+                onChange={(v) => {
+                  setChoice(v as VoteChoice);
+                  setFieldErrors({});
+                }}
+                error={fieldErrors.choice}
+                required
+              >
+                <Group gap="lg" mt="xs">
+                  {VOTE_CHOICES.map((c) => (
+                    <Radio key={c} value={c} label={t(`ballots.choice.${c}`)} />
+                  ))}
+                </Group>
+              </Radio.Group>
+              {needsReason || (choice !== '' && reason !== '') ? (
+                <Textarea
+                  id={reasonId}
+                  label={t(choice === 'recuse' ? 'ballots.vote.reasonLabelRecuse' : 'ballots.vote.reasonLabel')}
+                  description={
+                    choice === 'recuse'
+                      ? t('ballots.vote.reasonHintRecuse')
+                      : choice === 'no' && ballot.requireReasonForNo
+                        ? t('ballots.vote.reasonHintNo')
+                        : undefined
+                  }
+                  required={needsReason}
+                  value={reason}
+                  onChange={(e) => setReason(e.currentTarget.value)}
+                  error={fieldErrors.reason}
+                  autosize
+                  minRows={2}
+                  maxLength={4000}
+                />
+              ) : null}
+              <FormAlert messages={general} />
+              <Group>
+                <Button type="submit" loading={cast.isPending}>
+                  {current ? t('ballots.vote.change') : t('ballots.vote.submit')}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,70 @@
+import type { AffiliationSnapshot } from '@parley/domain';
+import {
+  canOpenBallot,
+  choicesVisible,
+  closeRefusal,
+  ownChoiceVisible,
+  rollCallPublished,
+  runningTallyVisible,
+  voteRefusal,
+} from '../../apps/api/src/decisions/ballot.policy';
+
+const snapshot = { organisationId: 'o', stakeholderGroup: 'government' } as AffiliationSnapshot;
+const openedAt = new Date('2026-11-20T10:00:00Z');
+const closesAt = new Date('2026-11-27T10:00:00Z');
+const before = new Date('2026-11-24T10:00:00Z');
+const after = new Date('2026-11-28T10:00:00Z');
+const open = { status: 'open' as const, openedAt, closesAt, closedAt: null };
+const closed = { status: 'closed' as const, openedAt, closesAt, closedAt: new Date('2026-11-25T09:00:00Z') };
+
+describe('ballot policy: when X, allowed / not allowed', () => {
+  it.each([
+    ['a chair with an affiliation, active group', { isChair: true, currentSnapshot: snapshot, groupStatus: 'active' as const }, true],
+    ['a chair in a forming group', { isChair: true, currentSnapshot: snapshot, groupStatus: 'forming' as const }, true],
+    ['a member who is not a chair', { isChair: false, currentSnapshot: snapshot, groupStatus: 'active' as const }, /chair/],
+    ['a chair without a current affiliation', { isChair: true, currentSnapshot: null, groupStatus: 'active' as const }, /affiliation/],
+    ['a chair of a closed group', { isChair: true, currentSnapshot: snapshot, groupStatus: 'closed' as const }, /closed/],
+  ] as [string, Parameters<typeof canOpenBallot>[0], true | RegExp][])('opening: %s', (_, standing, expected) => {
+    const verdict = canOpenBallot(standing);
+    if (expected === true) expect(verdict).toBe(true);
+    else expect(verdict).toMatch(expected);
+  });
+
+  it.each([
+    ['an elector, before the closing time', { inElectorate: true, currentSnapshot: snapshot }, open, before, null],
+    ['an elector, after the closing time (scheduler not yet run)', { inElectorate: true, currentSnapshot: snapshot }, open, after, 'conflict'],
+    ['an elector, ballot closed early', { inElectorate: true, currentSnapshot: snapshot }, closed, before, 'conflict'],
+    ['someone admitted after opening', { inElectorate: false, currentSnapshot: snapshot }, open, before, 'forbidden'],
+    ['an elector whose affiliation ended', { inElectorate: true, currentSnapshot: null }, open, before, 'forbidden'],
+  ])('voting: %s', (_, voter, ballot, now, expected) => {
+    expect(voteRefusal(voter, ballot, now)?.kind ?? null).toBe(expected);
+  });
+
+  it('the electorate refusal says when it was fixed', () => {
+    expect(voteRefusal({ inElectorate: false, currentSnapshot: snapshot }, open, before)?.message).toContain(
+      'fixed when the ballot opened on 2026-11-20 10:00 UTC',
+    );
+  });
+
+  it.each([
+    ['a chair, open ballot', true, open, null],
+    ['a chair, closed ballot', true, closed, 'conflict'],
+    ['not a chair', false, open, 'forbidden'],
+  ])('closing early: %s', (_, isChair, ballot, expected) => {
+    expect(closeRefusal({ isChair, currentSnapshot: snapshot }, ballot)?.kind ?? null).toBe(expected);
+  });
+
+  it.each([
+    // visibility, tallies, status → running tally, choices in the roll call, roll call at all, own choice
+    ['roll-call', 'live', 'open', true, true, true, true],
+    ['roll-call', 'live', 'closed', false, true, true, true],
+    ['roll-call', 'hidden-until-close', 'open', false, false, true, true],
+    ['roll-call', 'hidden-until-close', 'closed', false, true, true, true],
+    ['secret', 'live', 'open', false, false, false, false],
+    ['secret', 'live', 'closed', false, false, false, false],
+    ['secret', 'hidden-until-close', 'closed', false, false, false, false],
+  ] as const)('disclosure of a %s ballot with %s tallies, %s', (visibility, tallies, status, tally, choices, roll, own) => {
+    const b = { visibility, tallies, status };
+    expect([runningTallyVisible(b), choicesVisible(b), rollCallPublished(b), ownChoiceVisible(b)]).toEqual([tally, choices, roll, own]);
+  });
+});
