@@ -4,6 +4,7 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../features/auth/useSession';
+import { LiveStatusIndicator } from '../realtime/LiveStatusIndicator';
 import { PageLoader } from '../ui/PageLoader';
 import { requestTitleFocus } from '../ui/PageTitle';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -69,6 +70,7 @@ export function AppLayout() {
                 <NavLinks direction="row" />
               </Box>
             </Group>
+            <LiveStatusIndicator />
             <Group gap="md" wrap="nowrap" visibleFrom="md">
               <SessionArea />
               <LanguageSwitch />

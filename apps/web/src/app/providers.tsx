@@ -4,6 +4,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import type { i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
+import { LiveProvider } from '../realtime/LiveProvider';
 import { cssVariablesResolver, theme } from './theme';
 
 /** Everything a page needs around it: translations, the server-state cache, the component library. */
@@ -13,7 +14,7 @@ export function AppProviders({ i18n, queryClient, children }: { i18n: I18n; quer
       <QueryClientProvider client={queryClient}>
         <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
           <Notifications position="bottom-right" zIndex={1000} />
-          {children}
+          <LiveProvider>{children}</LiveProvider>
         </MantineProvider>
       </QueryClientProvider>
     </I18nextProvider>

@@ -1,0 +1,158 @@
+import { QueryClient } from '@tanstack/react-query';
+import type { JoinRoomRequest, JoinRoomResult, LiveEvent, RoomName } from '@parley/contracts';
+import { LiveConnection, type LiveSocket } from './live-connection';
+import { Invalidator, stalenessOf } from './live-invalidation';
+
+const G = '6f1c1a52-8a0e-4b8e-9a51-2b7f0f7d1c01';
+const D = '0b5e3c61-2d1f-4f55-8c3c-6a9b7d3e2f02';
+const doc = `doc:${D}` as RoomName;
+
+/** A stand-in for socket.io-client's socket: records what is emitted; the test plays the server. */
+class FakeSocket {
+  connected = false;
+  handlers = new Map<string, ((...a: any[]) => void)[]>();
+  joins: JoinRoomRequest[] = [];
+  leaves: string[] = [];
+  answer: (req: JoinRoomRequest) => JoinRoomResult = (req) => ({
+    ok: true,
+    room: req.room,
+    scope: `wg:${G}`,
+    sequence: req.after ?? 0,
+    replayed: 0,
+    resync: req.after == null,
+  });
+  on(event: string, h: (...a: any[]) => void) {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), h]);
+    return this;
+  }
+  removeAllListeners() {
+    this.handlers.clear();
+    return this;
+  }
+  fire(event: string, ...args: any[]) {
+    for (const h of this.handlers.get(event) ?? []) h(...args);
+  }
+  emit(event: string, payload: any, ack?: (r: JoinRoomResult) => void) {
+    if (event === 'room:join') {
+      this.joins.push(payload);
+      ack?.(this.answer(payload));
+    }
+    if (event === 'room:leave') this.leaves.push(payload.room);
+    return this;
+  }
+  connect() {
+    this.connected = true;
+    this.fire('connect');
+    return this;
+  }
+  disconnect() {
+    this.connected = false;
+    this.fire('disconnect', 'io client disconnect');
+    return this;
+  }
+  drop() {
+    this.connected = false;
+    this.fire('disconnect', 'transport close');
+  }
+}
+
+const ev = (sequence: number, extra: Partial<LiveEvent> = {}): LiveEvent => ({
+  room: doc,
+  scope: `wg:${G}`,
+  sequence,
+  action: 'comment.posted',
+  occurredAt: '2026-11-23T10:00:00.000Z',
+  subjectType: 'comment',
+  subjectId: `comment-${sequence}`,
+  actor: null,
+  change: { documentId: D },
+  redacted: null,
+  ...extra,
+});
+
+describe('LiveConnection', () => {
+  let socket: FakeSocket;
+  let live: LiveConnection;
+  beforeEach(() => {
+    socket = new FakeSocket();
+    live = new LiveConnection(() => socket as unknown as LiveSocket);
+  });
+
+  it('connects on the first room followed, joins without a last sequence, and asks the page to reload once', () => {
+    const resync = jest.fn();
+    expect(live.status).toBe('idle');
+    live.follow(doc, { resync });
+    expect(live.status).toBe('live');
+    expect(socket.joins).toEqual([{ room: doc, after: null }]);
+    expect(resync).toHaveBeenCalledWith(doc);
+    expect(live.lastSequence(doc)).toBe(0);
+  });
+
+  it('passes on each event once, in order, and rejoins after a reconnect from the last one seen', () => {
+    const seen: number[] = [];
+    live.follow(doc, { event: (e) => seen.push(e.sequence) });
+    socket.answer = (req) => ({ ok: true, room: req.room, scope: `wg:${G}`, sequence: 7, replayed: 0, resync: false });
+    for (const n of [3, 5, 5, 4, 7]) socket.fire('live:event', ev(n));
+    expect(seen).toEqual([3, 5, 7]);
+    socket.drop();
+    expect(live.status).toBe('reconnecting');
+    socket.connect();
+    expect(live.status).toBe('live');
+    expect(socket.joins.at(-1)).toEqual({ room: doc, after: 7 });
+  });
+
+  it('keeps the larger of its last sequence and the position the server answers', () => {
+    live.follow(doc, {});
+    socket.answer = (req) => ({ ok: true, room: req.room, scope: `wg:${G}`, sequence: 42, replayed: 0, resync: false });
+    socket.drop();
+    socket.connect();
+    expect(live.lastSequence(doc)).toBe(42);
+  });
+
+  it('shares one join among followers and leaves when the last one stops', () => {
+    const a = live.follow(doc, {});
+    const b = live.follow(doc, {});
+    expect(socket.joins).toHaveLength(1);
+    a();
+    expect(socket.leaves).toEqual([]);
+    b();
+    expect(socket.leaves).toEqual([doc]);
+  });
+
+  it('keeps presence per room and tells the followers', () => {
+    const presence = jest.fn();
+    live.follow(doc, { presence });
+    const snap = { room: doc, people: [{ id: 'p', name: 'Amina Diallo', snapshot: null }], anonymous: 2, at: '2026-11-23T10:00:00.000Z' };
+    socket.fire('presence', snap);
+    expect(presence).toHaveBeenCalledWith(snap);
+    expect(live.presenceOf(doc)).toEqual(snap);
+  });
+});
+
+describe('live invalidation', () => {
+  it('makes stale the queries that mention the ids an event is about, and group lists for membership changes', async () => {
+    const qc = new QueryClient();
+    const keys = [
+      ['documents', D],
+      ['documents', D, 'comments', { clauseId: 'x' }],
+      ['ballots', 'b1'],
+      ['working-groups'],
+      ['working-groups', G],
+      ['organisations'],
+      ['chair-terms', {}],
+    ];
+    for (const k of keys) qc.setQueryData(k, 1);
+    const inv = new Invalidator(qc, 0);
+    inv.add(stalenessOf(ev(1)));
+    await inv.flush();
+    const stale = () => keys.filter((k) => qc.getQueryState(k)?.isInvalidated).map((k) => JSON.stringify(k));
+    expect(stale()).toEqual([JSON.stringify(['documents', D]), JSON.stringify(['documents', D, 'comments', { clauseId: 'x' }])]);
+
+    inv.add(stalenessOf(ev(2, { room: `wg:${G}`, action: 'membership.admitted', subjectType: 'membership', subjectId: 'membership-1', change: {} })));
+    await inv.flush();
+    expect(stale()).toEqual(
+      expect.arrayContaining([JSON.stringify(['working-groups']), JSON.stringify(['working-groups', G]), JSON.stringify(['chair-terms', {}])]),
+    );
+    expect(stale()).not.toContain(JSON.stringify(['ballots', 'b1']));
+  });
+});
