@@ -1,10 +1,12 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { BallotResponse } from '@parley/contracts';
+import { roomName, type BallotResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
 import { problemMessage } from '../../i18n/server-messages';
+import { PresenceBar } from '../../realtime/PresenceBar';
+import { useLiveRoom } from '../../realtime/useLiveRoom';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { PageLoader } from '../../ui/PageLoader';
 import { PageTitle } from '../../ui/PageTitle';
@@ -65,6 +67,7 @@ export function BallotPage() {
   const lng = i18n.resolvedLanguage ?? 'en';
   const { id } = useParams();
   const ballot = useBallot(id);
+  const live = useLiveRoom(id ? roomName.ballot(id) : null);
 
   if (ballot.isPending) return <PageLoader />;
   if (ballot.isError) {
@@ -94,6 +97,7 @@ export function BallotPage() {
         </Group>
         {b.status === 'open' ? <TimeLeft closesAt={b.closesAt} /> : <Text fw={600}>{t('ballots.closed')}</Text>}
         <Text size="sm">{t('ballots.votesCast', { count: b.votesCast, size: b.electorateSize })}</Text>
+        <PresenceBar presence={live.presence} />
       </Stack>
 
       <BallotOutcome ballot={b} />

@@ -1,20 +1,23 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BallotResponse, CastVoteRequest, RollCallPage, VoteResponse } from '@parley/contracts';
+import { roomName } from '@parley/contracts';
 import { api } from '../../api/client';
+import { useLiveRoom } from '../../realtime/useLiveRoom';
 
 export const ballotKey = (id: string) => ['ballots', id] as const;
 
-/** How often an open ballot is read again (live sockets replace this later). */
+/** How often an open ballot is read again while the live connection is down. */
 export const BALLOT_POLL_MS = 3000;
 
-/** One ballot, read again every few seconds while it is open. */
+/** One ballot, followed live (its room's events refetch it); read again every few seconds while open and not live. */
 export function useBallot(id: string | undefined) {
+  const live = useLiveRoom(id ? roomName.ballot(id) : null);
   return useQuery({
     queryKey: ballotKey(id ?? ''),
     queryFn: ({ signal }) => api.get<BallotResponse>(`/api/ballots/${encodeURIComponent(id ?? '')}`, undefined, signal),
     enabled: !!id,
     staleTime: 0,
-    refetchInterval: (q) => (q.state.data?.status === 'open' ? BALLOT_POLL_MS : false),
+    refetchInterval: (q) => (q.state.data?.status === 'open' && live.status !== 'live' ? BALLOT_POLL_MS : false),
   });
 }
 
