@@ -12,6 +12,8 @@ export interface NavItem {
  * who chaired what (`/chair-terms`), documents (reached from a working group).
  */
 export const NAV_ITEMS: NavItem[] = [
+  { to: '/working-groups', label: 'nav.workingGroups' },
+  { to: '/chair-terms', label: 'nav.chairTerms' },
   { to: '/organisations', label: 'nav.organisations' },
   { to: '/me', label: 'nav.myProfile', signedIn: true },
 ];

@@ -12,6 +12,10 @@ const MyProfilePage = lazy(() => import('../features/profile/MyProfilePage'));
 const OrganisationsPage = lazy(() => import('../features/organisations/OrganisationsPage'));
 const PersonPage = lazy(() => import('../features/people/PersonPage'));
 const BallotPage = lazy(() => import('../features/ballots/BallotPage'));
+const WorkingGroupsPage = lazy(() => import('../features/working-groups/WorkingGroupsPage'));
+const CreateWorkingGroupPage = lazy(() => import('../features/working-groups/CreateWorkingGroupPage'));
+const WorkingGroupPage = lazy(() => import('../features/working-groups/WorkingGroupPage'));
+const ChairTermsPage = lazy(() => import('../features/chair-terms/ChairTermsPage'));
 
 /**
  * The app's routes. Later features add theirs here and their entry in `navigation.ts`
@@ -29,6 +33,10 @@ export const routes: RouteObject[] = [
       { path: 'organisations', element: <OrganisationsPage /> },
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'ballots/:id', element: <BallotPage /> },
+      { path: 'working-groups', element: <WorkingGroupsPage /> },
+      { path: 'working-groups/new', element: <CreateWorkingGroupPage /> },
+      { path: 'working-groups/:id', element: <WorkingGroupPage /> },
+      { path: 'chair-terms', element: <ChairTermsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -10,6 +10,7 @@ import { QueryError } from '../../ui/QueryError';
 import { useFormatters } from '../../ui/useFormatters';
 import { AffiliationList } from './AffiliationList';
 import { splitAffiliations } from './affiliation-periods';
+import { PersonChairTerms } from '../chair-terms/PersonChairTerms';
 import { DeclarationList } from './DeclarationList';
 import { usePerson } from './usePerson';
 
@@ -81,6 +82,8 @@ export function PersonPage() {
         </Title>
         <DeclarationList declarations={p.declarations} empty={t('people.noDeclarations')} />
       </Stack>
+
+      <PersonChairTerms personId={p.id} />
     </Stack>
   );
 }

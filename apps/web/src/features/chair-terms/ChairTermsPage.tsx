@@ -1,0 +1,118 @@
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { OrganisationResponse } from '@parley/contracts';
+import { STAKEHOLDER_GROUPS } from '@parley/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { PageLoader } from '../../ui/PageLoader';
+import { PageTitle } from '../../ui/PageTitle';
+import { QueryError } from '../../ui/QueryError';
+import { OrganisationSelect } from '../organisations/OrganisationSelect';
+import { useWorkingGroups } from '../working-groups/useWorkingGroups';
+import { ChairTermTable } from './ChairTermTable';
+import { ChairTimeline } from './ChairTimeline';
+import { chairTermsCsvUrl, useChairTerms, type ChairTermFilters } from './useChairTerms';
+
+const KEYS = ['person', 'organisation', 'group', 'workingGroup', 'from', 'to'] as const;
+
+/** Who chaired what, across every group: filters kept in the address (so a view can be shared), a timeline per group, the list, and its CSV. */
+export function ChairTermsPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters: ChairTermFilters = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? undefined]));
+  const terms = useChairTerms(filters);
+  const groups = useWorkingGroups();
+  const [organisation, setOrganisation] = useState<OrganisationResponse | null>(null);
+
+  const set = (key: (typeof KEYS)[number], value: string | null | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const personName = filters.person ? terms.data?.items.find((x) => x.person.id === filters.person)?.person.name : undefined;
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={4}>
+        <PageTitle>{t('chairTerms.title')}</PageTitle>
+        <Text c="dimmed">{t('chairTerms.intro')}</Text>
+      </Stack>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="chair-filters">
+        <Title order={2} size="h5" id="chair-filters" mb="sm">
+          {t('chairTerms.filters.title')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <Select
+            label={t('chairTerms.filters.workingGroup')}
+            placeholder={t('chairTerms.filters.any')}
+            clearable
+            data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            value={filters.workingGroup ?? null}
+            onChange={(v) => set('workingGroup', v)}
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+          />
+          <Select
+            label={t('chairTerms.filters.group')}
+            placeholder={t('chairTerms.filters.any')}
+            clearable
+            data={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
+            value={filters.group ?? null}
+            onChange={(v) => set('group', v)}
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+          />
+          <OrganisationSelect
+            label={t('chairTerms.filters.organisation')}
+            value={organisation && organisation.id === filters.organisation ? organisation : null}
+            onChange={(o) => {
+              setOrganisation(o);
+              set('organisation', o?.id);
+            }}
+          />
+          <TextInput type="date" label={t('chairTerms.filters.from')} value={filters.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} />
+          <TextInput type="date" label={t('chairTerms.filters.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
+        </SimpleGrid>
+        <Group mt="sm" gap="sm" wrap="wrap">
+          {filters.person ? (
+            <Text size="sm">
+              {t('chairTerms.filters.person', { name: personName ?? filters.person })}{' '}
+              <Anchor component="button" type="button" size="sm" onClick={() => set('person', null)}>
+                {t('common.clear')}
+              </Anchor>
+            </Text>
+          ) : null}
+          {KEYS.some((k) => filters[k]) ? (
+            <Button variant="subtle" size="compact-sm" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+              {t('chairTerms.filters.reset')}
+            </Button>
+          ) : null}
+          <Button component="a" href={chairTermsCsvUrl(filters)} variant="outline" size="compact-sm" download="chair-terms.csv" data-testid="csv-link">
+            {t('chairTerms.csv')}
+          </Button>
+        </Group>
+      </Paper>
+
+      {terms.isPending ? <PageLoader /> : null}
+      {terms.isError ? <QueryError error={terms.error} onRetry={() => void terms.refetch()} /> : null}
+      {terms.data ? (
+        <>
+          <Stack component="section" aria-labelledby="chair-timeline" gap="sm">
+            <Title order={2} size="h3" id="chair-timeline">
+              {t('chairTerms.timeline')}
+            </Title>
+            <ChairTimeline terms={terms.data.items} />
+          </Stack>
+          <Stack component="section" aria-labelledby="chair-list" gap="sm">
+            <Title order={2} size="h3" id="chair-list">
+              {t('chairTerms.list', { count: terms.data.items.length })}
+            </Title>
+            {terms.data.items.length === 0 ? <Text c="dimmed">{t('chairTerms.none')}</Text> : <ChairTermTable terms={terms.data.items} />}
+          </Stack>
+        </>
+      ) : null}
+    </Stack>
+  );
+}
+
+export default ChairTermsPage;

@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ChairTermListResponse } from '@parley/contracts';
+import { api, withQuery } from '../../api/client';
+
+export interface ChairTermFilters {
+  person?: string;
+  organisation?: string;
+  group?: string;
+  workingGroup?: string;
+  from?: string;
+  to?: string;
+}
+
+const clean = (f: ChairTermFilters) => Object.fromEntries(Object.entries(f).filter(([, v]) => !!v)) as ChairTermFilters;
+
+/** Who chaired what, filtered (terms overlapping the date range). */
+export function useChairTerms(filters: ChairTermFilters) {
+  const query = clean(filters);
+  return useQuery({
+    queryKey: ['chair-terms', query],
+    queryFn: ({ signal }) => api.get<ChairTermListResponse>('/api/chair-terms', { ...query }, signal),
+  });
+}
+
+/** The same list as a CSV download. */
+export const chairTermsCsvUrl = (filters: ChairTermFilters) => withQuery('/api/chair-terms.csv', { ...clean(filters) });
+
+/** The terms a person held (their public profile). */
+export function usePersonChairTerms(personId: string | undefined) {
+  return useQuery({
+    queryKey: ['chair-terms', 'person', personId ?? ''],
+    queryFn: ({ signal }) => api.get<ChairTermListResponse>(`/api/people/${encodeURIComponent(personId ?? '')}/chair-terms`, undefined, signal),
+    enabled: !!personId,
+  });
+}

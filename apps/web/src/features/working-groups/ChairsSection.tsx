@@ -1,0 +1,216 @@
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import type { ChairNominationResponse, ChairNominationStatus, WorkingGroupResponse } from '@parley/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { problemMessage } from '../../i18n/server-messages';
+import { AffiliationBadge } from '../../ui/AffiliationBadge';
+import { FormAlert } from '../../ui/FormErrors';
+import { notifySuccess } from '../../ui/notify';
+import { useForm } from '../../ui/useForm';
+import { useFormatters } from '../../ui/useFormatters';
+import { useMe } from '../auth/useSession';
+import { ChairTimeline } from '../chair-terms/ChairTimeline';
+import { ConfirmedBadge, UnconfirmedBadge } from './badges';
+import { reasonText } from './reasons';
+import { useAnswerNomination, useNominateChair, useResignChair } from './useWorkingGroups';
+
+const STATUS_COLOURS: Record<ChairNominationStatus, string> = { nominated: 'blue', balloting: 'violet', confirmed: 'teal', declined: 'gray', rejected: 'red', lapsed: 'gray' };
+
+function NominationCard({ group, nomination }: { group: WorkingGroupResponse; nomination: ChairNominationResponse }) {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  const me = useMe();
+  const navigate = useNavigate();
+  const answer = useAnswerNomination(group.id);
+  const mine = me.data?.id === nomination.nominee.id;
+  return (
+    <Paper withBorder p="sm" component="li" style={{ listStyle: 'none' }} data-testid="nomination">
+      <Stack gap={6}>
+        <Group gap="xs" wrap="wrap" justify="space-between">
+          <AffiliationBadge name={nomination.nominee.name} personId={nomination.nominee.id} affiliation={nomination.nomineeSnapshot} withTitle />
+          <Badge variant="light" color={STATUS_COLOURS[nomination.status]} c="gray.9" style={{ textTransform: 'none' }} data-testid="nomination-status">
+            {t(`workingGroups.nominations.status.${nomination.status}`)}
+          </Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          {nomination.nominatedBy.id === nomination.nominee.id
+            ? t('workingGroups.nominations.selfNominated', { date: f.date(nomination.createdAt) })
+            : t('workingGroups.nominations.nominatedBy', { name: nomination.nominatedBy.name, organisation: nomination.nominatorSnapshot.organisationName, date: f.date(nomination.createdAt) })}
+          {nomination.termEndsOn ? ` · ${t('workingGroups.nominations.termEnds', { date: f.date(nomination.termEndsOn) })}` : ''}
+        </Text>
+        {nomination.statement ? (
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            “{nomination.statement}”
+          </Text>
+        ) : null}
+        {nomination.ballot ? (
+          <Text size="sm">
+            <Anchor component={Link} to={`/ballots/${nomination.ballot.id}`} fw={600}>
+              {nomination.ballot.outcome ? t('workingGroups.nominations.ballotResult', { outcome: t(`chairTerms.outcomes.${nomination.ballot.outcome}`) }) : t('workingGroups.nominations.ballotOpen')}
+            </Anchor>
+          </Text>
+        ) : null}
+        {nomination.closedNote && nomination.status === 'lapsed' ? (
+          <Text size="sm" c="dimmed">
+            {nomination.closedNote}
+          </Text>
+        ) : null}
+        {mine && nomination.status === 'nominated' ? (
+          <Group gap="sm">
+            <Button
+              size="compact-sm"
+              loading={answer.isPending}
+              onClick={() =>
+                answer.mutate(
+                  { nominationId: nomination.id, answer: 'acceptance' },
+                  {
+                    onSuccess: (n) => {
+                      notifySuccess(t, t('workingGroups.nominations.accepted'));
+                      if (n.ballot) void navigate(`/ballots/${n.ballot.id}`);
+                    },
+                  },
+                )
+              }
+            >
+              {t('workingGroups.nominations.accept')}
+            </Button>
+            <Button variant="default" size="compact-sm" loading={answer.isPending} onClick={() => answer.mutate({ nominationId: nomination.id, answer: 'declination' }, { onSuccess: () => notifySuccess(t, t('workingGroups.nominations.declined')) })}>
+              {t('workingGroups.nominations.decline')}
+            </Button>
+          </Group>
+        ) : null}
+        {mine && nomination.status === 'nominated' ? (
+          <Text size="xs" c="dimmed">
+            {t('workingGroups.nominations.acceptHint', { rule: t(`workingGroups.rules.${group.decisionRules['chair-confirmation']}`) })}
+          </Text>
+        ) : null}
+        {answer.isError ? (
+          <Alert color="red" role="alert">
+            {problemMessage(t, answer.error)}
+          </Alert>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+function NominateForm({ group, onDone }: { group: WorkingGroupResponse; onDone: () => void }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const nominate = useNominateChair(group.id);
+  const form = useForm({ nomineeId: (me.data?.id ?? null) as string | null, statement: '', termEndsOn: '' });
+  const open = new Set(group.nominations.filter((n) => n.status === 'nominated' || n.status === 'balloting').map((n) => n.nominee.id));
+  const candidates = group.members.filter((m) => !m.chair && !open.has(m.person.id));
+  if (candidates.length === 0) return null;
+  return (
+    <form
+      ref={form.ref}
+      noValidate
+      aria-label={t('workingGroups.nominations.formLabel')}
+      onSubmit={form.onSubmit(async (v) => {
+        await nominate.mutateAsync({ nomineeId: v.nomineeId ?? '', statement: v.statement.trim() || undefined, termEndsOn: v.termEndsOn || undefined });
+        notifySuccess(t, t('workingGroups.nominations.sent'));
+        form.reset();
+        onDone();
+      })}
+    >
+      <Stack gap="sm">
+        <Select
+          label={t('workingGroups.nominations.nominee')}
+          required
+          searchable
+          allowDeselect={false}
+          data={candidates.map((m) => ({ value: m.person.id, label: m.person.id === me.data?.id ? t('workingGroups.nominations.myself', { name: m.person.name }) : `${m.person.name} (${m.currentSnapshot?.organisationName ?? m.admissionSnapshot.organisationName})` }))}
+          {...form.selectProps('nomineeId')}
+        />
+        <Textarea label={`${t('workingGroups.nominations.statement')} (${t('common.optional')})`} autosize minRows={2} {...form.textProps('statement')} />
+        <TextInput type="date" label={`${t('workingGroups.nominations.termEndsOn')} (${t('common.optional')})`} description={t('workingGroups.nominations.termEndsHint')} {...form.textProps('termEndsOn')} />
+        <FormAlert messages={form.general.map((m) => reasonText(t, m))} />
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            {t('workingGroups.nominations.submit')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Chairs now, the history of terms on a timeline, nominations and their ballots, and the way to nominate. */
+export function ChairsSection({ group }: { group: WorkingGroupResponse }) {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  const me = useMe();
+  const resign = useResignChair(group.id);
+  const [nominating, setNominating] = useState(false);
+  return (
+    <Stack component="section" aria-labelledby="wg-chairs" gap="md">
+      <Title order={2} size="h3" id="wg-chairs">
+        {t('workingGroups.chairs.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('workingGroups.chairs.rule', { rule: t(`workingGroups.rules.${group.decisionRules['chair-confirmation']}`) })}
+      </Text>
+      {group.chairs.length === 0 ? (
+        <Text size="sm">{t('workingGroups.chairs.none')}</Text>
+      ) : (
+        <Stack component="ul" gap="xs" m={0} p={0}>
+          {group.chairs.map((c) => (
+            <Group key={c.termId} component="li" gap="xs" wrap="wrap" style={{ listStyle: 'none' }} data-testid="chair">
+              <AffiliationBadge name={c.person.name} personId={c.person.id} affiliation={c.snapshot} withTitle />
+              {c.confirmed ? <ConfirmedBadge /> : <UnconfirmedBadge />}
+              <Text span size="sm" c="dimmed">
+                {c.endsAt ? t('chairTerms.period.actingUntil', { from: f.date(c.startedAt), to: f.date(c.endsAt) }) : t('chairTerms.period.acting', { from: f.date(c.startedAt) })}
+              </Text>
+              {me.data?.id === c.person.id ? (
+                <Button variant="subtle" color="red" size="compact-xs" loading={resign.isPending} onClick={() => resign.mutate({ termId: c.termId }, { onSuccess: () => notifySuccess(t, t('workingGroups.chairs.resigned')) })}>
+                  {t('workingGroups.chairs.resign')}
+                </Button>
+              ) : null}
+            </Group>
+          ))}
+        </Stack>
+      )}
+
+      <Paper withBorder p="md">
+        <Title order={3} size="h5" mb="sm">
+          {t('workingGroups.chairs.history')}
+        </Title>
+        <ChairTimeline terms={group.chairTerms} byGroup={false} groupNames={false} />
+      </Paper>
+
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="wrap">
+          <Title order={3} size="h4">
+            {t('workingGroups.nominations.title')}
+          </Title>
+          {group.allowed.nominateChair === true && !nominating ? (
+            <Button variant="outline" onClick={() => setNominating(true)}>
+              {t('workingGroups.nominations.button')}
+            </Button>
+          ) : null}
+        </Group>
+        {nominating && group.allowed.nominateChair === true ? (
+          <Paper withBorder p="md">
+            <NominateForm group={group} onDone={() => setNominating(false)} />
+          </Paper>
+        ) : null}
+        {group.nominations.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('workingGroups.nominations.none')}
+          </Text>
+        ) : (
+          <Stack component="ul" gap="sm" m={0} p={0}>
+            {group.nominations.map((n) => (
+              <NominationCard key={n.id} group={group} nomination={n} />
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Stack>
+  );
+}

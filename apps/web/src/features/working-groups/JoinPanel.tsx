@@ -1,0 +1,148 @@
+import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { WorkingGroupResponse } from '@parley/contracts';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { problemMessage } from '../../i18n/server-messages';
+import { FormAlert } from '../../ui/FormErrors';
+import { notifySuccess } from '../../ui/notify';
+import { useForm } from '../../ui/useForm';
+import { useFormatters } from '../../ui/useFormatters';
+import { reasonText } from './reasons';
+import { useJoinWorkingGroup, useLeaveWorkingGroup } from './useWorkingGroups';
+
+function JoinForm({ group, onDone }: { group: WorkingGroupResponse; onDone: () => void }) {
+  const { t } = useTranslation();
+  const join = useJoinWorkingGroup(group.id);
+  const form = useForm({ kind: 'member', statement: '' });
+  return (
+    <form
+      ref={form.ref}
+      noValidate
+      aria-label={t('workingGroups.join.formLabel')}
+      onSubmit={form.onSubmit(async (v) => {
+        const r = await join.mutateAsync({ kind: v.kind as 'member' | 'observer', statement: v.statement });
+        notifySuccess(t, r.status === 'admitted' ? t('workingGroups.join.admitted') : t('workingGroups.join.sent'));
+        onDone();
+      })}
+    >
+      <Stack gap="sm">
+        <Radio.Group label={t('workingGroups.join.kind')} value={form.values.kind} onChange={(k) => form.setValue('kind', k)} required error={form.errors.kind}>
+          <Stack gap={6} mt={6}>
+            <Radio value="member" label={t('workingGroups.join.asMember')} />
+            <Radio value="observer" label={t('workingGroups.join.asObserver')} />
+          </Stack>
+        </Radio.Group>
+        <Textarea label={t('workingGroups.join.statement')} description={t('workingGroups.join.statementHint')} required autosize minRows={2} {...form.textProps('statement')} />
+        <FormAlert messages={form.general} />
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            {group.joinPolicy === 'open' ? t('workingGroups.join.submitOpen') : t('workingGroups.join.submit')}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function LeaveButton({ group }: { group: WorkingGroupResponse }) {
+  const { t } = useTranslation();
+  const leave = useLeaveWorkingGroup(group.id);
+  const [confirming, setConfirming] = useState(false);
+  if (!confirming)
+    return (
+      <Button variant="subtle" color="red" size="compact-sm" onClick={() => setConfirming(true)}>
+        {t('workingGroups.leave.button')}
+      </Button>
+    );
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{t('workingGroups.leave.confirm')}</Text>
+      <Group>
+        <Button color="red" size="compact-sm" loading={leave.isPending} onClick={() => leave.mutate({}, { onSuccess: () => notifySuccess(t, t('workingGroups.leave.done')) })}>
+          {t('workingGroups.leave.yes')}
+        </Button>
+        <Button variant="default" size="compact-sm" onClick={() => setConfirming(false)}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
+      {leave.isError ? (
+        <Alert color="red" role="alert">
+          {problemMessage(t, leave.error)}
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Where the reader stands in this group, and the way in (join) or out (leave). */
+export function JoinPanel({ group }: { group: WorkingGroupResponse }) {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  const [open, setOpen] = useState(false);
+  const v = group.viewer;
+
+  let body;
+  if (!v) {
+    body = (
+      <Text size="sm">
+        <Anchor component={Link} to="/login">
+          {t('workingGroups.join.logIn')}
+        </Anchor>
+      </Text>
+    );
+  } else if (v.membership) {
+    const roles = [t(`workingGroups.roles.${v.membership.kind}`), ...(v.chair ? [t('workingGroups.roles.chair')] : []), ...(v.membership.rapporteur ? [t('workingGroups.roles.rapporteur')] : [])];
+    body = (
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" data-testid="my-standing">
+          {t('workingGroups.join.youAre', { roles: roles.join(', ') })}
+          {v.convener ? ` ${t('workingGroups.join.youConvene')}` : ''}
+        </Text>
+        <LeaveButton group={group} />
+      </Group>
+    );
+  } else if (v.pendingRequest) {
+    body = (
+      <Text size="sm" data-testid="my-standing">
+        {t('workingGroups.join.pending', { kind: t(`workingGroups.roles.${v.pendingRequest.kind}`), date: f.date(v.pendingRequest.requestedAt) })}
+      </Text>
+    );
+  } else if (group.allowed.join === true) {
+    body = open ? (
+      <JoinForm group={group} onDone={() => setOpen(false)} />
+    ) : (
+      <Group gap="sm" wrap="wrap">
+        <Button onClick={() => setOpen(true)}>{t('workingGroups.join.button')}</Button>
+        <Text size="sm" c="dimmed">
+          {group.joinPolicy === 'open' ? t('workingGroups.join.openHint') : t('workingGroups.join.approvalHint')}
+        </Text>
+      </Group>
+    );
+  } else {
+    body = (
+      <Alert color="gray" variant="light">
+        {reasonText(t, group.allowed.join)}
+        {!v.canAct ? (
+          <>
+            {' '}
+            <Anchor component={Link} to="/me">
+              {t('workingGroups.join.toProfile')}
+            </Anchor>
+          </>
+        ) : null}
+      </Alert>
+    );
+  }
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="wg-participation">
+      <Title order={2} size="h4" id="wg-participation" mb="xs">
+        {t('workingGroups.join.title')}
+      </Title>
+      {body}
+    </Paper>
+  );
+}
