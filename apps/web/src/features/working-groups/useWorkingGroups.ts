@@ -12,7 +12,9 @@ import type {
   WorkingGroupListResponse,
   WorkingGroupResponse,
 } from '@parley/contracts';
+import { roomName } from '@parley/contracts';
 import { api } from '../../api/client';
+import { useLiveRoom } from '../../realtime/useLiveRoom';
 
 export const workingGroupsKey = ['working-groups'] as const;
 export const workingGroupKey = (id: string) => ['working-groups', id] as const;
@@ -25,7 +27,9 @@ export function useWorkingGroups() {
   });
 }
 
+/** One group, followed live: membership, role, chair and ballot events in its room refetch it (and the list). */
 export function useWorkingGroup(id: string | undefined) {
+  useLiveRoom(id ? roomName.workingGroup(id) : null);
   return useQuery({
     queryKey: workingGroupKey(id ?? ''),
     queryFn: ({ signal }) => api.get<WorkingGroupResponse>(`/api/working-groups/${encodeURIComponent(id ?? '')}`, undefined, signal),
