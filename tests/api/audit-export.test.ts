@@ -6,7 +6,6 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { newDelegate, newPerson } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { freePort } = require('../../tools/embedded-pg') as { freePort: () => Promise<number> };
 
 const run = promisify(execFile);
@@ -78,7 +77,7 @@ describe('audit export and offline verification', () => {
     const pinned = await verify(join(dir, 'truncated.jsonl'), head);
     expect(pinned.code).toBe(1);
     expect(pinned.out).toMatch(/pinned head .* is missing/);
-  });
+  }, 60_000);
 
   it('exports one scope only when asked', async () => {
     const text = await (await fetch(`${t.baseUrl}/api/audit/export.jsonl?scope=wg:none`)).text();
