@@ -17,11 +17,13 @@ export interface BatchResult {
   problems: { index: number; problem: 'change-digest' | 'hash'; detail: string }[];
   /** line offset (within the batch, 0-based) of the first line that is not JSON */
   badLine: number | null;
+  /** events served with their change withheld (not public yet): their hash is checked, not their change */
+  withheld: number;
 }
 
 parentPort!.on('message', ({ id, text }: BatchRequest) => {
   const rows = text.split('\n');
-  const result: BatchResult = { id, lines: rows.length, links: [], problems: [], badLine: null };
+  const result: BatchResult = { id, lines: rows.length, links: [], problems: [], badLine: null, withheld: 0 };
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     if (!row.trim()) continue;
@@ -32,6 +34,7 @@ parentPort!.on('message', ({ id, text }: BatchRequest) => {
       result.badLine = i;
       break;
     }
+    if (e.withheld !== undefined) result.withheld++;
     const problem = checkEventIntegrity(e);
     if (problem) result.problems.push({ index: result.links.length, ...problem });
     result.links.push([e.scope, e.sequence, e.previousHash, e.hash]);

@@ -24,7 +24,7 @@ function parseArgs(argv: string[]): { file: string | null; headFile: string | nu
 async function main(): Promise<number> {
   const { file, headFile } = parseArgs(process.argv.slice(2));
   if (!file) {
-    console.error('usage: npm run audit:verify -- export.jsonl [--head head.json]');
+    console.error('usage: parley-audit-verify export.jsonl [--head head.json]   (or: npm run audit:verify -- export.jsonl [--head head.json])');
     return 2;
   }
   let pinned: Record<string, ChainHead> | undefined;
@@ -40,6 +40,7 @@ async function main(): Promise<number> {
   let nextToLink = 0;
   let linesBefore = 0;
   let badLine: number | null = null;
+  let withheld = 0;
   let stop = false;
 
   // Results come back in any order; link them in file order.
@@ -49,6 +50,7 @@ async function main(): Promise<number> {
       pending.delete(nextToLink);
       nextToLink++;
       const problems = new Map(r.problems.map((p) => [p.index, p]));
+      withheld += r.withheld;
       for (let i = 0; i < r.links.length && !stop; i++) {
         const [scope, sequence, previousHash, hash] = r.links[i];
         if (!verifier.addChecked({ scope, sequence, previousHash, hash }, problems.get(i) ?? null)) stop = true;
@@ -98,7 +100,8 @@ async function main(): Promise<number> {
   }
   const verdict = verifier.result(pinned);
   if (verdict.ok) {
-    console.log(`OK: ${verdict.events} events in ${verdict.chains} chains verified${pinned ? ', pinned heads match' : ''}`);
+    const notPublic = withheld ? `; ${withheld} changes withheld until their ballots close (their hashes checked, not their content)` : '';
+    console.log(`OK: ${verdict.events} events in ${verdict.chains} chains verified${pinned ? ', pinned heads match' : ''}${notPublic}`);
     return 0;
   }
   const b = verdict.broken;

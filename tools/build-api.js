@@ -9,6 +9,8 @@ const out = path.join(root, 'dist/api');
 fs.rmSync(out, { recursive: true, force: true });
 const swc = path.join(root, 'node_modules/.bin/swc');
 execFileSync(swc, ['apps/api/src', 'libs/domain/src', 'libs/contracts/src', 'migrations', 'tools', '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.test.ts', '--only', '**/*.ts', '--quiet'], { cwd: root, stdio: 'inherit' });
+// The offline verifier is the package's `bin` (npx parley-audit-verify): keep it executable (its #!/usr/bin/env node line survives swc).
+fs.chmodSync(path.join(out, 'tools/audit-verify.js'), 0o755);
 const shims = { domain: 'libs/domain/src/index.js', contracts: 'libs/contracts/src/index.js', migrations: 'migrations/index.js' };
 for (const [name, target] of Object.entries(shims)) {
   const dir = path.join(out, 'node_modules/@parley', name);

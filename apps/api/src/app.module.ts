@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
 import { DraftingModule } from './drafting/drafting.module';
+import { EndorsementsModule } from './endorsements/endorsements.module';
 import { CsrfGuard } from './identity/csrf.guard';
 import { IdentityModule } from './identity/identity.module';
 import { SessionGuard } from './identity/session.guard';
@@ -19,6 +20,7 @@ import { ENTITIES } from './platform/database/entities';
 import { HealthController } from './platform/health/health.controller';
 import { ProblemFilter } from './platform/http/problem.filter';
 import { PolicyGuard } from './policy/policy.guard';
+import { TransparencyModule } from './transparency/transparency.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ChairsModule } from './working-groups/chairs/chairs.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
@@ -56,6 +58,8 @@ export class AppModule {
         DecisionsModule,
         ChairsModule,
         DraftingModule,
+        EndorsementsModule,
+        TransparencyModule,
         DemoModule,
         RealtimeModule,
       ],

@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'amendment.rejected',
   'amendment.outdated',
   'version.adopted',
+  'endorsement.made',
+  'endorsement.withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

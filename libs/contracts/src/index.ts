@@ -5,3 +5,5 @@ export * from './working-groups';
 export * from './decisions';
 export * from './drafting';
 export * from './realtime';
+export * from './endorsements';
+export * from './transparency';

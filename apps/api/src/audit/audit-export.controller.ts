@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Public } from '../identity/public.decorator';
+import { AuditDisclosure } from './audit-disclosure';
 import { AuditRepository } from './audit.repository';
 
 class AuditExportQueryDto extends createZodDto(z.strictObject({ scope: z.string().min(1).max(100).optional() })) {}
@@ -14,12 +15,15 @@ const PAGE = 1000;
 @ApiTags('audit')
 @Controller('audit')
 export class AuditExportController {
-  constructor(private readonly audit: AuditRepository) {}
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly disclosure: AuditDisclosure,
+  ) {}
 
   @Public()
   @Get('export.jsonl')
   @ApiProduces('application/x-ndjson')
-  @ApiOperation({ summary: 'The audit log of one scope, or of everything, as JSON Lines (streamed); check it offline with npm run audit:verify' })
+  @ApiOperation({ summary: 'The audit log of one scope, or of everything, as JSON Lines (streamed); check it offline with `npx parley-audit-verify` (or npm run audit:verify)' })
   async export(@Query() q: AuditExportQueryDto, @Res() res: Response): Promise<void> {
     res.status(200).type('application/x-ndjson').setHeader('Content-Disposition', `attachment; filename="parley-audit${q.scope ? `-${q.scope.replace(/[^\w-]/g, '_')}` : ''}.jsonl"`);
     let after: { scope: string; sequence: number } | null = null;
@@ -28,7 +32,8 @@ export class AuditExportController {
     for (;;) {
       const page = await this.audit.exportPage(after, q.scope ?? null, PAGE);
       if (page.length === 0 || closed) break;
-      const chunk = page.map((e) => JSON.stringify(e)).join('\n') + '\n';
+      // What is not public yet (a hidden-until-close vote's choice) goes out withheld; its hash still links.
+      const chunk = (await this.disclosure.disclose(page)).map((e) => JSON.stringify(e)).join('\n') + '\n';
       // Respect backpressure: a slow reader must not make the server buffer the whole log.
       if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
       const last = page[page.length - 1];

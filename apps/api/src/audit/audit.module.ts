@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { Clock } from '../platform/clock/clock';
 import { PageMetaRegistry } from '../platform/http/page-meta';
+import { AuditDisclosure } from './audit-disclosure';
 import { AuditEventBus } from './audit-event-bus';
+import { AuditLogService } from './audit-log.service';
 import { AuditController } from './audit.controller';
 import { AuditExportController } from './audit-export.controller';
 import { AuditRepository } from './audit.repository';
@@ -11,7 +13,7 @@ import { AuditedTransaction } from './audited-transaction';
 @Global()
 @Module({
   controllers: [AuditExportController, AuditController],
-  providers: [AuditRepository, AuditedTransaction, AuditEventBus, Clock, PageMetaRegistry],
-  exports: [AuditedTransaction, AuditEventBus, AuditRepository, Clock, PageMetaRegistry],
+  providers: [AuditRepository, AuditedTransaction, AuditEventBus, AuditDisclosure, AuditLogService, Clock, PageMetaRegistry],
+  exports: [AuditedTransaction, AuditEventBus, AuditRepository, AuditDisclosure, AuditLogService, Clock, PageMetaRegistry],
 })
 export class AuditModule {}

@@ -8,6 +8,30 @@ export interface ChainHead {
   hash: string;
 }
 
+/** A position in the log: one chain's order is its sequence; the whole log's is (time, scope, sequence). */
+export interface AuditPosition {
+  occurredAt: string;
+  scope: string;
+  sequence: number;
+}
+
+export interface AuditSearch {
+  /** One chain, or null for every chain. */
+  scope: string | null;
+  actorId?: string;
+  /** The organisation of the actor's snapshot at the time of the act. */
+  organisationId?: string;
+  /** An exact action, or every action of a family (`chair.`). */
+  action?: { exact: string } | { prefix: string };
+  /** Inclusive lower and exclusive upper bound on the time of the act. */
+  from?: Date;
+  before?: Date;
+  order: 'asc' | 'desc';
+  /** Keyset: events strictly after this position in the reading order. */
+  after: AuditPosition | null;
+  limit: number;
+}
+
 /** The only code that writes the audit tables. */
 @Injectable()
 export class AuditRepository {
@@ -50,11 +74,73 @@ export class AuditRepository {
     return rows.map(toAuditEvent);
   }
 
+  /**
+   * The public log, filtered, a page at a time (keyset). One chain reads in sequence order (its
+   * primary key); every chain together reads in time order, ties broken by scope and sequence
+   * (audit_events_log_idx). Actor, organisation and action filters have their own indexes.
+   */
+  async search(q: AuditSearch): Promise<AuditEvent[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => {
+      params.push(v);
+      return `$${params.length}`;
+    };
+    if (q.scope !== null) where.push(`scope = ${p(q.scope)}`);
+    if (q.actorId) where.push(`actor_id = ${p(q.actorId)}`);
+    if (q.organisationId) where.push(`(actor_snapshot->>'organisationId') = ${p(q.organisationId)}`);
+    if (q.action && 'exact' in q.action) where.push(`action = ${p(q.action.exact)}`);
+    if (q.action && 'prefix' in q.action) where.push(`action LIKE ${p(q.action.prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%')}`);
+    if (q.from) where.push(`occurred_at >= ${p(q.from)}`);
+    if (q.before) where.push(`occurred_at < ${p(q.before)}`);
+    const cmp = q.order === 'asc' ? '>' : '<';
+    const dir = q.order === 'asc' ? 'ASC' : 'DESC';
+    let orderBy: string;
+    if (q.scope !== null) {
+      if (q.after) where.push(`sequence ${cmp} ${p(q.after.sequence)}`);
+      orderBy = `sequence ${dir}`;
+    } else {
+      if (q.after) where.push(`(occurred_at, scope, sequence) ${cmp} (${p(new Date(q.after.occurredAt))}, ${p(q.after.scope)}, ${p(q.after.sequence)})`);
+      orderBy = `occurred_at ${dir}, scope ${dir}, sequence ${dir}`;
+    }
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT scope, sequence, occurred_at, actor_id, actor_name, actor_snapshot, action, subject_type, subject_id, change, change_digest, previous_hash, hash
+         FROM audit_events ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${orderBy} LIMIT ${p(q.limit)}`,
+      params,
+    );
+    return rows.map(fromRow);
+  }
+
+  /** One event of one chain, or null. */
+  async findOne(scope: string, sequence: number): Promise<AuditEvent | null> {
+    const row = await this.dataSource.getRepository(AuditEventEntity).findOneBy({ scope, sequence: String(sequence) });
+    return row ? toAuditEvent(row) : null;
+  }
+
   /** Events of one chain after a sequence, in order (replay, audit pages). */
   async listAfter(scope: string, afterSequence: number, limit: number): Promise<AuditEvent[]> {
     const rows = await this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').where('e.scope = :scope AND e.sequence > :after', { scope, after: afterSequence }).orderBy('e.sequence', 'ASC').limit(limit).getMany();
     return rows.map(toAuditEvent);
   }
+}
+
+function fromRow(r: Record<string, any>): AuditEvent {
+  return {
+    scope: r.scope,
+    sequence: Number(r.sequence),
+    occurredAt: (r.occurred_at as Date).toISOString(),
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    actorSnapshot: r.actor_snapshot,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    change: r.change,
+    changeDigest: r.change_digest,
+    previousHash: r.previous_hash,
+    hash: r.hash,
+  };
 }
 
 export function toAuditEvent(r: AuditEventEntity): AuditEvent {

@@ -348,6 +348,12 @@ export class BallotService implements BallotOpener {
     };
   }
 
+  /** Of these ballots, those whose individual choices are not public now (roll-call ballots whose tallies stay hidden until they close). */
+  async choicesHidden(ids: string[]): Promise<Set<string>> {
+    const ballots = await Promise.all([...new Set(ids)].map((id) => this.ballots.findById(id)));
+    return new Set(ballots.filter((b): b is BallotEntity => b !== null && rollCallPublished(b) && !choicesVisible(b)).map((b) => b.id));
+  }
+
   async rollCall(id: string, q: RollCallQuery): Promise<RollCallPage> {
     const ballot = await this.ballots.findById(id);
     if (!ballot) throw notFound('The ballot');

@@ -34,6 +34,9 @@ export const PERMISSIONS = {
   'amendment.cosponsor': signedIn,
   'amendment.withdraw': signedIn,
   'amendment.ballot': signedIn,
+  // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.
+  'endorsement.make': signedIn,
+  'endorsement.withdraw': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,9 +19,15 @@ export interface AuditEvent {
   changeDigest: string;
   previousHash: string;
   hash: string;
+  /**
+   * Set only when the public log serves an event whose change is not public yet (a vote on a ballot
+   * whose choices stay hidden until it closes): the change is then empty and this says why. Not
+   * covered by the hash, which covers the change's digest, so the chain still verifies.
+   */
+  withheld?: string;
 }
 
-export type UnhashedAuditEvent = Omit<AuditEvent, 'hash' | 'changeDigest'>;
+export type UnhashedAuditEvent = Omit<AuditEvent, 'hash' | 'changeDigest' | 'withheld'>;
 
 /** The previous hash of the first event in every chain. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -65,6 +65,14 @@ describe('hash chain verification', () => {
     expect(verifyChain(events)).toMatchObject({ ok: false, broken: { scope: 'platform', sequence: 2, problem: 'change-digest' } });
   });
 
+  it('accepts an event served with its change withheld (the hash covers the digest), and still names a forged hash', () => {
+    const chain = buildChain('wg:1', [{ a: 1 }, { choice: 'no', reason: 'secret until close' }, { c: 3 }]);
+    const served = chain.map((e, i) => (i === 1 ? { ...e, change: {}, withheld: 'The choice is hidden until the ballot closes' } : e));
+    expect(verifyChain(served)).toMatchObject({ ok: true, events: 3 });
+    const forged = served.map((e, i) => (i === 1 ? { ...e, changeDigest: 'f'.repeat(64) } : e));
+    expect(verifyChain(forged)).toMatchObject({ ok: false, broken: { sequence: 2, problem: 'hash' } });
+  });
+
   it('names a gap when an event is dropped', () => {
     const events = buildChain('platform', [{ a: 1 }, { b: 2 }, { c: 3 }]);
     expect(verifyChain([events[0], events[2]])).toMatchObject({ ok: false, broken: { sequence: 3, problem: 'sequence' } });

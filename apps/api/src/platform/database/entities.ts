@@ -4,10 +4,11 @@ import { DeclarationEntity } from '../../identity/declaration.entity';
 import { PersonEntity } from '../../identity/person.entity';
 import { SessionEntity } from '../../identity/session.entity';
 import { OrganisationEntity } from '../../organisations/organisation.entity';
-import { BallotElectorEntity, BallotEntity, VoteEntity } from '../../decisions/ballot.entity';
 import { AmendmentCosponsorEntity, AmendmentEntity, AdoptionBallotEntity } from '../../drafting/amendment.entity';
 import { CommentEntity } from '../../drafting/comment.entity';
 import { DocumentEntity, DocumentVersionEntity, VersionClauseEntity } from '../../drafting/document.entity';
+import { BallotElectorEntity, BallotEntity, VoteEntity } from '../../decisions/ballot.entity';
+import { EndorsementEntity } from '../../endorsements/endorsement.entity';
 
 /** Every TypeORM entity; each bounded context adds its own here. */
-export const ENTITIES = [PersonEntity, SessionEntity, AffiliationEntity, DeclarationEntity, OrganisationEntity, AuditEventEntity, DocumentEntity, DocumentVersionEntity, VersionClauseEntity, CommentEntity, AmendmentEntity, AmendmentCosponsorEntity, AdoptionBallotEntity, BallotEntity, BallotElectorEntity, VoteEntity];
+export const ENTITIES = [PersonEntity, SessionEntity, AffiliationEntity, DeclarationEntity, OrganisationEntity, AuditEventEntity, DocumentEntity, DocumentVersionEntity, VersionClauseEntity, CommentEntity, AmendmentEntity, AmendmentCosponsorEntity, AdoptionBallotEntity, BallotEntity, BallotElectorEntity, VoteEntity, EndorsementEntity];

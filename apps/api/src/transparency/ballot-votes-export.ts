@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { BallotResponse, RollCallEntryResponse } from '@parley/contracts';
+import { BallotService } from '../decisions/ballot.service';
+import { conflict } from '../platform/http/problem';
+import { csvRows } from './csv';
+
+const ROLL_CALL_COLUMNS = [
+  'ballot_id',
+  'ballot_title',
+  'ballot_status',
+  'voter_id',
+  'voter',
+  'title',
+  'organisation_id',
+  'organisation',
+  'organisation_verified',
+  'stakeholder_group',
+  'subtype',
+  'country',
+  'voted',
+  'choice',
+  'reason',
+  'changed_at',
+] as const;
+const TOTALS_COLUMNS = ['ballot_id', 'ballot_title', 'outcome', 'breakdown', 'stakeholder_group', 'subtype', 'eligible', 'yes', 'no', 'abstain', 'recuse', 'not_voted'] as const;
+const PAGE = 500;
+
+/** A ballot's votes as a spreadsheet, read through the decisions context: the roll call, or for a secret ballot only its totals. */
+@Injectable()
+export class BallotVotesExport {
+  constructor(private readonly ballots: BallotService) {}
+
+  async csv(ballotId: string): Promise<{ filename: string; body: string }> {
+    const ballot = await this.ballots.get(ballotId, null);
+    const filename = `ballot-${ballot.id}-votes.csv`;
+    if (ballot.visibility === 'secret') return { filename, body: this.totals(ballot) };
+    const entries: RollCallEntryResponse[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.ballots.rollCall(ballotId, { limit: PAGE, cursor });
+      entries.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return {
+      filename,
+      body: csvRows([
+        [...ROLL_CALL_COLUMNS],
+        ...entries.map((e) => [
+          ballot.id,
+          ballot.title,
+          ballot.status,
+          e.voter.id,
+          e.voter.name,
+          e.snapshot.title,
+          e.snapshot.organisationId,
+          e.snapshot.organisationName,
+          e.snapshot.organisationVerified,
+          e.snapshot.stakeholderGroup,
+          e.snapshot.subtype,
+          e.snapshot.country,
+          e.voted,
+          e.choice,
+          e.reason,
+          e.changedAt,
+        ]),
+      ]),
+    };
+  }
+
+  /** A secret ballot publishes its totals and breakdowns by stakeholder group and sub-type, once closed; never a voter's choice. */
+  private totals(ballot: BallotResponse): string {
+    const r = ballot.result;
+    if (!r) throw conflict('This ballot is secret: its totals are published when it closes, never a voter’s choice');
+    const row = (breakdown: string, group: string, subtype: string, c: { yes: number; no: number; abstain: number; recuse: number; notVoted: number }, eligible: number) => [
+      ballot.id,
+      ballot.title,
+      r.outcome,
+      breakdown,
+      group,
+      subtype,
+      eligible,
+      c.yes,
+      c.no,
+      c.abstain,
+      c.recuse,
+      c.notVoted,
+    ];
+    return csvRows([
+      [...TOTALS_COLUMNS],
+      row('total', '', '', r.totals, r.electorate.size),
+      ...r.byStakeholderGroup.map((g) => row('stakeholder-group', g.stakeholderGroup, '', g, g.eligible)),
+      ...r.bySubtype.map((s) => row('subtype', s.stakeholderGroup, s.subtype, s, s.eligible)),
+    ]);
+  }
+}

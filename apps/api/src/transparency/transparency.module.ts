@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { DecisionsModule } from '../decisions/decisions.module';
+import { DraftingModule } from '../drafting/drafting.module';
+import { EndorsementsModule } from '../endorsements/endorsements.module';
+import { IdentityModule } from '../identity/identity.module';
+import { WorkingGroupsModule } from '../working-groups/working-groups.module';
+import { AdoptedTextExport } from './adopted-text-export';
+import { BallotVotesExport } from './ballot-votes-export';
+import { TransparencyExportsController } from './transparency-exports.controller';
+import { TransparencyPageMeta } from './transparency-page-meta';
+import { VoteDisclosure } from './vote-disclosure';
+
+/**
+ * The public record's read side: exports (votes CSV, adopted text as Markdown), server-side page
+ * titles, and what the public audit log withholds for now. Writes nothing; reads every context
+ * through its service.
+ */
+@Module({
+  imports: [IdentityModule, WorkingGroupsModule, DecisionsModule, DraftingModule, EndorsementsModule],
+  controllers: [TransparencyExportsController],
+  providers: [BallotVotesExport, AdoptedTextExport, TransparencyPageMeta, VoteDisclosure],
+})
+export class TransparencyModule {}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { AuditEventResponse } from './audit';
+import { isoDate, uuid } from './common';
+
+/** `scope=all` reads every chain (the platform's and each working group's) as one log. */
+export const ALL_AUDIT_SCOPES = 'all';
+
+const instant = z.union([isoDate, z.iso.datetime({ offset: true })], { message: 'A date (YYYY-MM-DD) or a date and time (ISO 8601)' });
+
+/**
+ * The public audit log, filtered. `scope` is one chain (`platform`, `wg:<id>`) or `all`. Filters:
+ * `actor` (a person's id), `organisation` (the organisation of the actor's snapshot at that moment),
+ * `action` (`chair.confirmed`, or a family: `chair` or `chair.*`), `from`/`to` (dates are whole UTC
+ * days, `to` included). Keyset pagination: pass back `nextCursor` as `cursor`. `after` (a sequence)
+ * still reads one chain onwards, as replay does.
+ */
+export const auditLogQuery = z
+  .strictObject({
+    scope: z.string().min(1).max(100),
+    after: z.coerce.number().int().min(0).optional(),
+    cursor: z.string().max(400).optional(),
+    order: z.enum(['asc', 'desc']).default('asc'),
+    actor: uuid.optional(),
+    organisation: uuid.optional(),
+    action: z
+      .string()
+      .max(80)
+      .regex(/^[a-z-]+(\.[a-z-]+|\.\*)?$/, 'An action (chair.confirmed) or a family of actions (chair, chair.*)')
+      .optional(),
+    from: instant.optional(),
+    to: instant.optional(),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .refine((q) => !(q.after && q.scope === ALL_AUDIT_SCOPES), { path: ['after'], message: 'A sequence belongs to one chain: give a scope, or use cursor' });
+export type AuditLogQuery = z.infer<typeof auditLogQuery>;
+
+/** Where an event lives: its web page and its API resource. */
+export interface AuditEventLink {
+  scope: string;
+  sequence: number;
+  hash: string;
+  /** The public page of the event in the web app. */
+  page: string;
+  /** The event as JSON. */
+  api: string;
+}
+
+export interface AuditEventLinks {
+  page: string;
+  api: string;
+  /** The event this one's `previousHash` points to; null for the first event of a chain. */
+  previous: AuditEventLink | null;
+}
+
+/**
+ * A page of the audit log. `items` are the events exactly as stored and exported (they verify with
+ * libs/domain's `verifyChain`); `links[i]` says where `items[i]` and the event before it live.
+ * An event whose change is not public yet (a vote on a ballot whose choices stay hidden until it
+ * closes) is served with `withheld` set and an empty change; its hash still links the chain.
+ */
+export interface AuditLogResponse {
+  items: AuditEventResponse[];
+  links: AuditEventLinks[];
+  nextCursor: string | null;
+}
+
+export interface AuditEventDetailResponse {
+  event: AuditEventResponse;
+  links: AuditEventLinks;
+  /** The event after this one in its chain, if any yet. */
+  next: AuditEventLink | null;
+}
+
+
+export const auditEventPage = (scope: string, sequence: number) => `/audit/events/${encodeURIComponent(scope)}/${sequence}`;
+export const auditEventApi = (scope: string, sequence: number) => `/api/audit/events/${encodeURIComponent(scope)}/${sequence}`;
+
+/** Why an event's change is withheld from the public log for now. */
+export const WITHHELD_UNTIL_CLOSE = 'The choice is hidden until the ballot closes';
