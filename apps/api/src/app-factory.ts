@@ -75,6 +75,9 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
     .build();
   SwaggerModule.setup('api/docs', app, () => cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
   serveWebApp(app, config.webDir);
+  // Run every module's lifecycle hooks now (handlers register, schedulers start), so callers such
+  // as the demo loader use a complete app before it listens.
+  await app.init();
 
   return {
     app,
