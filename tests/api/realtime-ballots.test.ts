@@ -5,6 +5,9 @@ import { Chamber, Delegate, newChamber, openMotion } from '../support/ballot-fix
 import { startTestApp, TestApp } from '../support/test-app';
 import { LiveClient } from './realtime-client';
 
+// Real API instances and sockets on a shared, sometimes busy machine: generous time, exact assertions.
+jest.setTimeout(60_000);
+
 /** Ballots over the real API, watched live: what each room shows of votes. */
 describe('live ballot rooms', () => {
   let t: TestApp;

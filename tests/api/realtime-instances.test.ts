@@ -6,6 +6,9 @@ import { newDelegate } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { LiveClient, range } from './realtime-client';
 
+// Real API instances and sockets on a shared, sometimes busy machine: generous time, exact assertions.
+jest.setTimeout(60_000);
+
 /** Redis for the Redis-adapter case: REDIS_URL when set, else the local one when it answers (these machines and CI run one). */
 function redisUrl(): string | null {
   if (process.env.REDIS_URL) return process.env.REDIS_URL;
@@ -125,7 +128,7 @@ describe.each(adapters.filter((a): a is [string, Record<string, string>] => a[1]
           .join() === gov.id,
       5000,
     );
-    expect(Date.now() - left).toBeLessThan(3000);
+    expect(Date.now() - left).toBeLessThan(5000);
     expect(onA.presence.get(doc)!.anonymous).toBe(1);
   });
 
@@ -153,18 +156,16 @@ describe('presence when an instance goes away', () => {
     try {
       const room = `wg:${randomUUID()}`;
       const documentId = randomUUID();
-      await a.app
-        .get(AuditedTransaction)
-        .run((x) =>
-          x.record({
-            scope: room,
-            actor: { id: null, name: null, snapshot: null },
-            action: 'document.created',
-            subjectType: 'document',
-            subjectId: documentId,
-            change: {},
-          }),
-        );
+      await a.app.get(AuditedTransaction).run((x) =>
+        x.record({
+          scope: room,
+          actor: { id: null, name: null, snapshot: null },
+          action: 'document.created',
+          subjectType: 'document',
+          subjectId: documentId,
+          change: {},
+        }),
+      );
       const doc = `doc:${documentId}` as RoomName;
       const stays = await newDelegate(a.baseUrl);
       const goes = await newDelegate(a.baseUrl);

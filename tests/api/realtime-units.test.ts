@@ -6,6 +6,8 @@ import { presenceOf } from '../../apps/api/src/realtime/presence.service';
 import { roomsOf } from '../../apps/api/src/realtime/room-mapping';
 import { joinVerdict, liveView, ROOM_NOT_FOUND, showsPresence, type BallotDisclosure } from '../../apps/api/src/realtime/room.policy';
 import { cookieValue, credentialsOf, sameOrigin } from '../../apps/api/src/realtime/socket-auth';
+import { takeJoinToken } from '../../apps/api/src/realtime/realtime.gateway';
+import { JOIN_BURST, JOINS_PER_SECOND } from '@parley/contracts';
 
 const G = '6f1c1a52-8a0e-4b8e-9a51-2b7f0f7d1c01';
 const D = '0b5e3c61-2d1f-4f55-8c3c-6a9b7d3e2f02';
@@ -164,6 +166,17 @@ describe('socket credentials', () => {
     expect(cookieValue('parley_sessionx=1', 'parley_session')).toBeNull();
     expect(sameOrigin('http://127.0.0.1:5173', '127.0.0.1:5173')).toBe(true);
     expect(sameOrigin('not a url', 'h')).toBe(false);
+  });
+});
+
+describe('join rate', () => {
+  it('allows a burst (every room again after a reconnect), then JOINS_PER_SECOND', () => {
+    const conn = { joinTokens: JOIN_BURST, filledAt: 0 };
+    const burst = Array.from({ length: JOIN_BURST + 5 }, () => takeJoinToken(conn, 0));
+    expect(burst.filter(Boolean)).toHaveLength(JOIN_BURST);
+    expect(takeJoinToken(conn, 1000 / JOINS_PER_SECOND - 1)).toBe(false);
+    expect(takeJoinToken(conn, 1000 / JOINS_PER_SECOND + 1)).toBe(true);
+    expect(Array.from({ length: 100 }, () => takeJoinToken(conn, 60_000)).filter(Boolean)).toHaveLength(JOIN_BURST);
   });
 });
 

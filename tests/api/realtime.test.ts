@@ -8,6 +8,9 @@ import { newDelegate, newPerson } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { LiveClient, range } from './realtime-client';
 
+// Real API instances and sockets on a shared, sometimes busy machine: generous time, exact assertions.
+jest.setTimeout(60_000);
+
 describe('live rooms on one instance', () => {
   let t: TestApp;
   let tx: AuditedTransaction;

@@ -63,7 +63,11 @@ export interface JoinRoomRequest {
   after?: number | null;
 }
 
-export type JoinRoomError = 'bad-request' | 'not-found' | 'forbidden' | 'too-many-rooms' | 'unavailable';
+export type JoinRoomError = 'bad-request' | 'not-found' | 'forbidden' | 'too-many-rooms' | 'rate-limited' | 'unavailable';
+
+/** Join requests one connection may make: a burst of this many (enough to rejoin every room after a reconnect), then this many per second. */
+export const JOIN_BURST = 50;
+export const JOINS_PER_SECOND = 10;
 
 export type JoinRoomResult =
   | {

@@ -72,6 +72,14 @@ export class PresenceService {
     }
   }
 
+  /** Recounts these rooms now and tells every instance (an instance going down announces its viewers' leave). */
+  async announceNow(rooms: RoomName[], timeoutMs: number): Promise<void> {
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+    const all = Promise.all(rooms.map((r) => this.broadcast(r)));
+    await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+  }
+
   close(): void {
     this.closed = true;
     for (const t of this.pending.values()) clearTimeout(t);

@@ -1,6 +1,15 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { MAX_ROOMS_PER_CONNECTION, parseRoom, type JoinRoomResult, type ParsedRoom, type PresenceSnapshot, type RoomName } from '@parley/contracts';
+import {
+  JOIN_BURST,
+  JOINS_PER_SECOND,
+  MAX_ROOMS_PER_CONNECTION,
+  parseRoom,
+  type JoinRoomResult,
+  type ParsedRoom,
+  type PresenceSnapshot,
+  type RoomName,
+} from '@parley/contracts';
 import { LivePublisher } from './live-publisher';
 import type { LiveServer, LiveSocket } from './live-socket';
 import { PresenceService } from './presence.service';
@@ -11,10 +20,22 @@ import { credentialsOf, scrubCredentials, SocketAuthenticator, type SocketCreden
 /** How often presence is recounted, for the leaves nobody announced (an instance gone). */
 export const PRESENCE_REFRESH_MS = 5_000;
 
-interface Connection {
+export interface Connection {
   credentials: SocketCredentials | null;
   /** Rooms joined or being joined, with the chain each shows. */
   rooms: Map<RoomName, string>;
+  /** Join requests left in the bucket, and when it was last filled. */
+  joinTokens: number;
+  filledAt: number;
+}
+
+/** A token bucket: each join takes one; they come back at JOINS_PER_SECOND up to JOIN_BURST. */
+export function takeJoinToken(conn: Pick<Connection, 'joinTokens' | 'filledAt'>, now: number): boolean {
+  conn.joinTokens = Math.min(JOIN_BURST, conn.joinTokens + ((now - conn.filledAt) / 1000) * JOINS_PER_SECOND);
+  conn.filledAt = now;
+  if (conn.joinTokens < 1) return false;
+  conn.joinTokens -= 1;
+  return true;
 }
 
 const noop = () => undefined;
@@ -48,7 +69,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       this.auth.authenticate(credentials).then(
         (viewer) => {
           socket.data.viewer = viewer;
-          this.connections.set(socket, { credentials, rooms: new Map() });
+          this.connections.set(socket, { credentials, rooms: new Map(), joinTokens: JOIN_BURST, filledAt: Date.now() });
           next();
         },
         (e: Error) => next(e),
@@ -58,8 +79,21 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     this.refreshTimer.unref();
   }
 
-  onModuleDestroy(): void {
+  /**
+   * Shutting down (a deploy, a scale-in): this instance's viewers leave now, and the other instances
+   * are told at once rather than at their next recount. Their clients reconnect to another instance.
+   */
+  async onModuleDestroy(): Promise<void> {
     if (this.refreshTimer) clearInterval(this.refreshTimer);
+    const server = this.server;
+    if (server) {
+      const rooms = [...server.of('/').adapter.rooms.keys()].map((r) => parseRoom(r)).filter((r): r is ParsedRoom => r !== null && showsPresence(r));
+      server.local.disconnectSockets(true);
+      await this.presence.announceNow(
+        rooms.map((r) => r.name),
+        1_000,
+      );
+    }
     this.presence.close();
   }
 
@@ -84,6 +118,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const room = parseRoom(name);
     const refuse = (error: Extract<JoinRoomResult, { ok: false }>['error'], message: string) =>
       ack({ ok: false, room: String(name).slice(0, 60), error, message });
+    if (!takeJoinToken(conn, Date.now())) return refuse('rate-limited', `At most ${JOINS_PER_SECOND} joins per second; try again in a moment`);
     if (!room) return refuse('bad-request', 'A room is `platform`, `wg:<id>`, `doc:<id>` or `ballot:<id>`');
     if (!(after === undefined || after === null || (Number.isSafeInteger(after) && (after as number) >= 0)))
       return refuse('bad-request', '`after` is the last sequence seen: a whole number from 0, or null');
