@@ -36,7 +36,8 @@ export const createOrganisationRequest = z
     stakeholderGroup,
     subtype: organisationSubtype,
     country: countryCode.nullable().optional(),
-    website: z.url({ message: 'Not a valid URL' }).max(500).nullable().optional(),
+    // http(s) only: the web renders it as a link, and `javascript:` or `data:` URLs would run when clicked.
+    website: z.url({ protocol: /^https?$/, message: 'Not a valid URL' }).max(500).nullable().optional(),
     lobbyingRegisterId: text(100).nullable().optional(),
   })
   .superRefine((o, ctx) => {

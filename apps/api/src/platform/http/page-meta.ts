@@ -26,11 +26,11 @@ export class PageMetaRegistry {
     for (const r of this.routes) {
       const m = r.pattern.exec(path);
       if (!m) continue;
-      const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
       try {
+        const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1])]));
         return await r.resolve(params);
       } catch {
-        return null; // a bad id or a missing row: the generic title is fine
+        return null; // a bad id, a malformed %-escape or a missing row: the generic title is fine
       }
     }
     return null;
@@ -46,5 +46,6 @@ export function withPageMeta(indexHtml: string, meta: PageMeta | null): string {
   const description = escapeHtml(meta.description.slice(0, 300));
   const tags = `<title>${title}</title>\n    <meta name="description" content="${description}" />\n    <meta property="og:title" content="${title}" />\n    <meta property="og:description" content="${description}" />`;
   const withoutOld = indexHtml.replace(/<title>[\s\S]*?<\/title>/i, '').replace(/<meta\s+name="description"[^>]*>/i, '');
-  return withoutOld.replace(/<head>/i, `<head>\n    ${tags}`);
+  // A function, not a string: in a replacement string `$'`, `$&`… in a name would splice the page's own HTML into the title.
+  return withoutOld.replace(/<head>/i, () => `<head>\n    ${tags}`);
 }

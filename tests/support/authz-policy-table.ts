@@ -1,0 +1,538 @@
+import { randomBytes } from 'node:crypto';
+import type { AffiliationResponse, DocumentResponse, JoinRequestResponse } from '@parley/contracts';
+import type { EntityManager } from 'typeorm';
+import * as ballotPolicy from '../../apps/api/src/decisions/ballot.policy';
+import { BallotRepository } from '../../apps/api/src/decisions/ballot.repository';
+import * as draftingPolicy from '../../apps/api/src/drafting/drafting.policy';
+import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
+import { DraftingStandings } from '../../apps/api/src/drafting/drafting-standings';
+import { PeopleService } from '../../apps/api/src/identity/people.service';
+import { Clock } from '../../apps/api/src/platform/clock/clock';
+import { ChairTermRepository } from '../../apps/api/src/working-groups/chair-term.repository';
+import { WorkingGroupAccess } from '../../apps/api/src/working-groups/working-group-access';
+import { WorkingGroupStandings } from '../../apps/api/src/working-groups/working-group-standing';
+import * as groupPolicy from '../../apps/api/src/working-groups/working-group.policy';
+import { WorkingGroupRepository } from '../../apps/api/src/working-groups/working-group.repository';
+import { EndorsementService } from '../../apps/api/src/endorsements/endorsement.service';
+import * as endorsementPolicy from '../../apps/api/src/endorsements/endorsement.policy';
+import { DocumentService } from '../../apps/api/src/drafting/document.service';
+import {
+  activeMemberEndorsement,
+  adoptedDocument,
+  memberOrganisationId,
+  type AuthzWorld,
+  type CellGroup,
+  freshSession,
+  inADay,
+  newAmendment,
+  newComment,
+  newMotion,
+  operativeClause,
+  personOf,
+  type Role,
+} from './authz-world';
+import type { ApiClient } from './http-client';
+import type { TestApp } from './test-app';
+
+/**
+ * The authorisation matrix's table: for every route, how to make a request that an allowed actor
+ * could make successfully, and WHICH POLICY FUNCTION the route's service applies after the route's
+ * own @Allow rule. The expected verdicts are not written here: they are computed by calling that
+ * very function (the one the service imports) on the actor's standing, loaded by the app's own
+ * standing loaders from the database just before the request. A route missing from this table fails
+ * the matrix test, so a new endpoint cannot ship without saying who may use it.
+ */
+export type Verdict = true | string;
+
+export interface Cell {
+  w: AuthzWorld;
+  role: Role;
+  client: ApiClient;
+  /** The actor's person id; null for anonymous. */
+  actorId: string | null;
+  /** A fresh group with the matrix's roles, made on first use. */
+  group(): Promise<CellGroup>;
+  /** A document of that group, made on first use. */
+  doc(): Promise<DocumentResponse>;
+}
+
+export interface CellRequest {
+  path: string;
+  body?: unknown;
+  /** Another client than the role's usual one (a second session, for log out). */
+  client?: ApiClient;
+  /** Ids the policy needs (the group, the subject acted on). */
+  subject?: Record<string, string>;
+}
+
+export interface PolicyInput {
+  t: TestApp;
+  manager: EntityManager;
+  now: Date;
+  actorId: string;
+  subject: Record<string, string>;
+}
+
+/** The context policy of a route, evaluated as its service does; 'route rule only' when the route's @Allow/@Public decides alone. */
+export type ContextPolicy = 'route rule only' | ((p: PolicyInput) => Promise<Verdict>);
+
+export interface RouteCase {
+  request(c: Cell): Promise<CellRequest>;
+  policy: ContextPolicy;
+  /** The cells share a subject: build each one's request just before it is sent, not all seven at once. */
+  serial?: true;
+  /** Roles for which an allowed request still meets a 409 (the state of the subject, not a right), and why. */
+  allowedConflict?: (role: Role) => boolean;
+}
+
+const uniq = () => randomBytes(4).toString('hex');
+
+/** One subject per cell group: the seven read cells of a GET share their group, so they share its subject too. */
+const perGroup = new Map<string, Promise<string>>();
+const once = (key: string, make: () => Promise<string>): Promise<string> => {
+  if (!perGroup.has(key)) perGroup.set(key, make());
+  return perGroup.get(key)!;
+};
+const get = <T>(t: TestApp, token: abstract new (...args: never[]) => T): T => t.app.get(token as never, { strict: false }) as T;
+
+// ---- standings, loaded by the app's own loaders ----
+
+async function groupStanding(p: PolicyInput, groupId: string) {
+  const group = (await get(p.t, WorkingGroupRepository).findGroup(groupId, p.manager))!;
+  return get(p.t, WorkingGroupStandings).of(p.manager, group, p.actorId, p.now);
+}
+const draftingStanding = (p: PolicyInput, groupId: string) => get(p.t, DraftingStandings).of(p.manager, groupId, p.actorId, p.now);
+async function openerStanding(p: PolicyInput, groupId: string): Promise<ballotPolicy.OpenerStanding> {
+  const settings = (await get(p.t, WorkingGroupAccess).settings(p.manager, groupId))!;
+  const s = await get(p.t, WorkingGroupAccess).standing(p.manager, groupId, p.actorId, p.now);
+  return { isChair: s.isChair, currentSnapshot: s.currentSnapshot, groupStatus: settings.status };
+}
+/** A ballot refusal is a denial only when it is about the person (forbidden); a closed ballot is a state (409), not a right. */
+const refusalVerdict = (r: ballotPolicy.Refusal | null): Verdict => (r === null || r.kind === 'conflict' ? true : r.message);
+
+/** Group-scoped routes name the policy their service calls, on the standing in the group the subject belongs to. */
+const inGroup =
+  (decide: (p: PolicyInput, groupId: string) => Promise<Verdict>): ContextPolicy =>
+  (p) =>
+    decide(p, p.subject.groupId);
+
+// ---- fixtures of one cell ----
+
+async function groupReq(c: Cell, suffix: string, body?: unknown): Promise<CellRequest> {
+  const g = await c.group();
+  return { path: `/api/working-groups/${g.id}${suffix}`, body, subject: { groupId: g.id } };
+}
+async function docReq(c: Cell, suffix: string, body?: (doc: DocumentResponse) => unknown): Promise<CellRequest> {
+  const g = await c.group();
+  const doc = await c.doc();
+  return { path: `/api/documents/${doc.id}${suffix}`, body: body?.(doc), subject: { groupId: g.id, documentId: doc.id } };
+}
+async function amendmentReq(c: Cell, suffix: string, author: 'member' | 'extra', body?: unknown): Promise<CellRequest> {
+  const g = await c.group();
+  const doc = await c.doc();
+  const id = await once(`amendment:${g.id}:${author}`, () => newAmendment(c.w, doc, author === 'extra' ? c.w.extra : c.w.people.member));
+  return { path: `/api/amendments/${id}${suffix}`, body, subject: { groupId: g.id, amendmentId: id } };
+}
+async function commentReq(c: Cell, suffix: string, body: unknown): Promise<CellRequest> {
+  const g = await c.group();
+  const doc = await c.doc();
+  const id = await once(`comment:${g.id}`, () => newComment(c.w, doc, c.w.extra));
+  return { path: `/api/comments/${id}${suffix}`, body, subject: { groupId: g.id, commentId: id } };
+}
+async function ballotReq(c: Cell, suffix: string, body?: unknown): Promise<CellRequest> {
+  const g = await c.group();
+  const id = await once(`motion:${g.id}`, () => newMotion(c.w, g));
+  return { path: `/api/ballots/${id}${suffix}`, body, subject: { groupId: g.id, ballotId: id } };
+}
+const nominations = new Map<string, Promise<string>>();
+/** The member's self-nomination in the cell's group (one per group: the read cells of a GET share it). */
+async function nominationOfMember(c: Cell): Promise<{ groupId: string; nominationId: string }> {
+  const g = await c.group();
+  if (!nominations.has(g.id))
+    nominations.set(
+      g.id,
+      (async () => {
+        const res = await c.w.people.member.client.post<{ id: string }>(`/api/working-groups/${g.id}/chair-nominations`, {
+          nomineeId: c.w.people.member.id,
+          statement: 'I will chair in the open.',
+        });
+        if (res.status !== 201) throw new Error(`nominate: ${res.status} ${JSON.stringify(res.body)}`);
+        return res.body.id;
+      })(),
+    );
+  return { groupId: g.id, nominationId: await nominations.get(g.id)! };
+}
+async function chairTermOfChair(c: Cell): Promise<{ groupId: string; termId: string }> {
+  const g = await c.group();
+  const [row] = await c.w.t.dataSource.query(`SELECT id FROM chair_terms WHERE working_group_id = $1 AND person_id = $2 AND ended_at IS NULL`, [
+    g.id,
+    c.w.people.chair.id,
+  ]);
+  return { groupId: g.id, termId: row.id };
+}
+async function pendingRequest(c: Cell): Promise<{ groupId: string; requestId: string }> {
+  const g = await c.group();
+  const res = await c.w.applicant.client.post<JoinRequestResponse>(`/api/working-groups/${g.id}/join-requests`, {
+    kind: 'member',
+    statement: 'We would like to take part.',
+  });
+  if (res.status !== 201) throw new Error(`join request: ${res.status} ${JSON.stringify(res.body)}`);
+  return { groupId: g.id, requestId: res.body.id };
+}
+/** An affiliation of the actor's own to act on: a current, non-primary one, or (for someone with no current affiliation) a past one, so the cell never changes who they represent. */
+async function ownAffiliation(c: Cell): Promise<string> {
+  const person = personOf(c.w, c.role);
+  if (!person) return (await c.w.t.dataSource.query(`SELECT id FROM affiliations LIMIT 1`))[0].id;
+  const hasCurrent = c.role !== 'no-affiliation';
+  const res = await person.client.post<AffiliationResponse>('/api/me/affiliations', {
+    organisationId: c.w.organisationId,
+    title: 'Adviser',
+    startDate: '2001-01-01',
+    ...(hasCurrent ? { primary: false } : { endDate: '2002-01-01' }),
+  });
+  if (res.status !== 201) throw new Error(`add affiliation: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+export const ROUTE_CASES: Record<string, RouteCase> = {
+  // ---------- platform, identity, organisations, audit ----------
+  'GET /api/health': { request: async () => ({ path: '/api/health' }), policy: 'route rule only' },
+  'POST /api/auth/register': {
+    request: async () => ({
+      path: '/api/auth/register',
+      body: { name: 'New Delegate', email: `new-${uniq()}@example.org`, password: 'correct horse battery' },
+    }),
+    policy: 'route rule only',
+  },
+  'POST /api/auth/login': {
+    request: async (c) => ({ path: '/api/auth/login', body: { email: c.w.applicant.email, password: 'correct horse battery' } }),
+    policy: 'route rule only',
+  },
+  // A second session, so the matrix goes on with the role's usual token.
+  'POST /api/auth/logout': {
+    request: async (c) => ({ path: '/api/auth/logout', body: {}, client: await freshSession(c.w, c.role) }),
+    policy: 'route rule only',
+  },
+  'GET /api/me': { request: async () => ({ path: '/api/me' }), policy: 'route rule only' },
+  'POST /api/me/affiliations': {
+    request: async (c) => ({
+      path: '/api/me/affiliations',
+      body: { organisationId: c.w.organisationId, title: 'Former adviser', startDate: '2001-01-01', endDate: '2002-01-01' },
+    }),
+    policy: 'route rule only',
+  },
+  // Someone with no current affiliation can only act on a past one, and ending it again is a 409.
+  'PATCH /api/me/affiliations/{id}': {
+    request: async (c) => ({ path: `/api/me/affiliations/${await ownAffiliation(c)}`, body: { endDate: '2099-01-01' } }),
+    policy: 'route rule only',
+    allowedConflict: (role) => role === 'no-affiliation',
+  },
+  'POST /api/me/declarations': {
+    request: async () => ({
+      path: '/api/me/declarations',
+      body: { kind: 'consultancy', organisationName: 'Some Consultancy', note: 'Advised on export controls in 2019.' },
+    }),
+    policy: 'route rule only',
+  },
+  'GET /api/people/{id}': { request: async (c) => ({ path: `/api/people/${c.w.people.member.id}` }), policy: 'route rule only' },
+  'POST /api/people/{id}/steward': {
+    request: async (c) => {
+      const res = await c.w.anon.post<{ me: { id: string } }>('/api/auth/register', {
+        name: 'Future Steward',
+        email: `steward-${uniq()}@example.org`,
+        password: 'correct horse battery',
+      });
+      return { path: `/api/people/${res.body.me.id}/steward`, body: {} };
+    },
+    policy: 'route rule only',
+  },
+  'GET /api/organisations': { request: async () => ({ path: '/api/organisations' }), policy: 'route rule only' },
+  'GET /api/organisations/{id}': { request: async (c) => ({ path: `/api/organisations/${c.w.organisationId}` }), policy: 'route rule only' },
+  'POST /api/organisations': {
+    request: async () => ({
+      path: '/api/organisations',
+      body: { name: `Organisation ${uniq()}`, stakeholderGroup: 'civil-society', subtype: 'ngo', country: 'FR' },
+    }),
+    policy: 'route rule only',
+  },
+  'POST /api/organisations/{id}/verify': {
+    request: async (c) => {
+      const org = await c.w.people.member.client.post<{ id: string }>('/api/organisations', {
+        name: `Unverified ${uniq()}`,
+        stakeholderGroup: 'private-sector',
+        subtype: 'company',
+      });
+      return { path: `/api/organisations/${org.body.id}/verify`, body: {} };
+    },
+    policy: 'route rule only',
+  },
+  'GET /api/organisations/{id}/chair-terms': {
+    request: async (c) => ({ path: `/api/organisations/${c.w.organisationId}/chair-terms` }),
+    policy: 'route rule only',
+  },
+  'GET /api/people/{id}/chair-terms': { request: async (c) => ({ path: `/api/people/${c.w.people.chair.id}/chair-terms` }), policy: 'route rule only' },
+  'GET /api/chair-terms': { request: async () => ({ path: '/api/chair-terms' }), policy: 'route rule only' },
+  'GET /api/chair-terms.csv': { request: async () => ({ path: '/api/chair-terms.csv' }), policy: 'route rule only' },
+  'GET /api/audit': { request: async () => ({ path: '/api/audit?scope=platform' }), policy: 'route rule only' },
+  'GET /api/audit/head': { request: async () => ({ path: '/api/audit/head' }), policy: 'route rule only' },
+  'GET /api/audit/events/{scope}/{sequence}': { request: async () => ({ path: '/api/audit/events/platform/1' }), policy: 'route rule only' },
+  'GET /api/audit/export.jsonl': { request: async () => ({ path: '/api/audit/export.jsonl?scope=platform' }), policy: 'route rule only' },
+
+  // ---------- working groups (working-groups/working-group.policy.ts) ----------
+  'GET /api/working-groups': { request: async () => ({ path: '/api/working-groups' }), policy: 'route rule only' },
+  'POST /api/working-groups': {
+    request: async () => ({ path: '/api/working-groups', body: { name: `Working group ${uniq()}`, mandate: 'Draft guidance on the principles.' } }),
+    policy: async (p) => groupPolicy.canCreateGroup(await get(p.t, PeopleService).snapshotOf(p.manager, p.actorId, p.now)),
+  },
+  'GET /api/working-groups/{id}': { request: (c) => groupReq(c, ''), policy: 'route rule only' },
+  'GET /api/working-groups/{id}/members': { request: (c) => groupReq(c, '/members'), policy: 'route rule only' },
+  'POST /api/working-groups/{id}/join-requests': {
+    request: (c) => groupReq(c, '/join-requests', { kind: 'observer', statement: 'I would like to follow the drafting.' }),
+    policy: inGroup(async (p, groupId) => {
+      const pending = await get(p.t, WorkingGroupRepository).pendingRequestOf(p.manager, groupId, p.actorId);
+      return groupPolicy.canRequestToJoin(await groupStanding(p, groupId), pending !== null);
+    }),
+  },
+  'GET /api/working-groups/{id}/join-requests': {
+    request: (c) => groupReq(c, '/join-requests'),
+    policy: inGroup(async (p, groupId) => groupPolicy.canDecideJoinRequests(await groupStanding(p, groupId))),
+  },
+  'POST /api/working-groups/{id}/join-requests/{requestId}/decision': {
+    request: async (c) => {
+      const { groupId, requestId } = await pendingRequest(c);
+      return {
+        path: `/api/working-groups/${groupId}/join-requests/${requestId}/decision`,
+        body: { decision: 'refuse', reason: 'The group is full for now.' },
+        subject: { groupId },
+      };
+    },
+    policy: inGroup(async (p, groupId) => groupPolicy.canDecideJoinRequests(await groupStanding(p, groupId))),
+  },
+  'POST /api/working-groups/{id}/leave': {
+    request: (c) => groupReq(c, '/leave', { reason: 'Moving to another post.' }),
+    policy: inGroup(async (p, groupId) => groupPolicy.canLeave(await groupStanding(p, groupId))),
+  },
+  'POST /api/working-groups/{id}/members/{personId}/removal': {
+    request: async (c) => withTarget(await groupReq(c, `/members/${c.w.extra.id}/removal`, { reason: 'Repeatedly disrupted meetings.' }), c.w.extra.id),
+    policy: inGroup(async (p, groupId) =>
+      groupPolicy.canRemoveMember(await groupStanding(p, groupId), p.actorId, await targetMember(p, groupId, p.subject.targetId)),
+    ),
+  },
+  'POST /api/working-groups/{id}/members/{personId}/role': {
+    request: async (c) => withTarget(await groupReq(c, `/members/${c.w.extra.id}/role`, { rapporteur: true }), c.w.extra.id),
+    policy: inGroup(async (p, groupId) =>
+      groupPolicy.canChangeRole(await groupStanding(p, groupId), p.actorId, await targetMember(p, groupId, p.subject.targetId), { rapporteur: true }),
+    ),
+  },
+  'GET /api/working-groups/{id}/chair-nominations': { request: (c) => groupReq(c, '/chair-nominations'), policy: 'route rule only' },
+  'POST /api/working-groups/{id}/chair-nominations': {
+    request: (c) => groupReq(c, '/chair-nominations', { nomineeId: c.w.extra.id, statement: 'An experienced drafter.' }),
+    policy: inGroup(async (p, groupId) => groupPolicy.canNominateChair(await groupStanding(p, groupId))),
+  },
+  'GET /api/chair-nominations/{id}': {
+    request: async (c) => ({ path: `/api/chair-nominations/${(await nominationOfMember(c)).nominationId}` }),
+    policy: 'route rule only',
+  },
+  'POST /api/chair-nominations/{id}/acceptance': {
+    request: async (c) => {
+      const n = await nominationOfMember(c);
+      return { path: `/api/chair-nominations/${n.nominationId}/acceptance`, body: {}, subject: { groupId: n.groupId, nominationId: n.nominationId } };
+    },
+    policy: inGroup(async (p, groupId) => {
+      const nomination = (await get(p.t, ChairTermRepository).findNomination(p.subject.nominationId, p.manager))!;
+      return groupPolicy.canAnswerNomination(await groupStanding(p, groupId), p.actorId, nomination.nomineeId);
+    }),
+  },
+  'POST /api/chair-nominations/{id}/declination': {
+    request: async (c) => {
+      const n = await nominationOfMember(c);
+      return { path: `/api/chair-nominations/${n.nominationId}/declination`, body: {}, subject: { groupId: n.groupId, nominationId: n.nominationId } };
+    },
+    policy: async (p) =>
+      groupPolicy.canDeclineNomination(p.actorId, (await get(p.t, ChairTermRepository).findNomination(p.subject.nominationId, p.manager))!.nomineeId),
+  },
+  'POST /api/chair-terms/{id}/resignation': {
+    request: async (c) => {
+      const term = await chairTermOfChair(c);
+      return { path: `/api/chair-terms/${term.termId}/resignation`, body: {}, subject: { groupId: term.groupId, termId: term.termId } };
+    },
+    policy: async (p) => groupPolicy.canResign(p.actorId, (await get(p.t, ChairTermRepository).findTerm(p.subject.termId, p.manager))!.personId),
+  },
+  'POST /api/chair-terms/{id}/removal-motions': {
+    request: async (c) => {
+      const term = await chairTermOfChair(c);
+      return {
+        path: `/api/chair-terms/${term.termId}/removal-motions`,
+        body: { reason: 'Never confirmed by the members.' },
+        subject: { groupId: term.groupId, termId: term.termId },
+      };
+    },
+    policy: inGroup(async (p, groupId) => groupPolicy.canProposeChairRemoval(await groupStanding(p, groupId))),
+  },
+
+  // ---------- ballots (decisions/ballot.policy.ts) ----------
+  'POST /api/ballots': {
+    request: async (c) => {
+      const g = await c.group();
+      return {
+        path: '/api/ballots',
+        body: { workingGroupId: g.id, subjectType: 'motion', title: 'That the group meets in Nairobi', closesAt: inADay() },
+        subject: { groupId: g.id },
+      };
+    },
+    policy: inGroup(async (p, groupId) => ballotPolicy.canOpenBallot(await openerStanding(p, groupId))),
+  },
+  'GET /api/ballots/{id}': { request: (c) => ballotReq(c, ''), policy: 'route rule only' },
+  'GET /api/ballots/{id}/roll-call': { request: (c) => ballotReq(c, '/roll-call'), policy: 'route rule only' },
+  'GET /api/ballots/{id}/votes.csv': { request: (c) => ballotReq(c, '/votes.csv'), policy: 'route rule only' },
+  'GET /api/working-groups/{id}/ballots': { request: (c) => groupReq(c, '/ballots'), policy: 'route rule only' },
+  'POST /api/ballots/{id}/votes': {
+    request: (c) => ballotReq(c, '/votes', { choice: 'yes' }),
+    policy: async (p) => {
+      const ballot = (await get(p.t, BallotRepository).findById(p.subject.ballotId, p.manager))!;
+      const elector = await get(p.t, BallotRepository).elector(p.manager, ballot.id, p.actorId);
+      const currentSnapshot = await get(p.t, PeopleService).snapshotOf(p.manager, p.actorId, p.now);
+      return refusalVerdict(ballotPolicy.voteRefusal({ inElectorate: elector !== null, currentSnapshot }, ballot, p.now));
+    },
+  },
+  'POST /api/ballots/{id}/close': {
+    request: (c) => ballotReq(c, '/close', {}),
+    policy: inGroup(async (p, groupId) => {
+      const ballot = (await get(p.t, BallotRepository).findById(p.subject.ballotId, p.manager))!;
+      return refusalVerdict(ballotPolicy.closeRefusal(await get(p.t, WorkingGroupAccess).standing(p.manager, groupId, p.actorId, p.now), ballot));
+    }),
+  },
+
+  // ---------- drafting (drafting/drafting.policy.ts) ----------
+  'GET /api/working-groups/{id}/documents': { request: (c) => groupReq(c, '/documents'), policy: 'route rule only' },
+  'POST /api/working-groups/{id}/documents': {
+    request: (c) =>
+      groupReq(c, '/documents', { title: 'Implementation guidance', pastedText: 'Recognising the principles,\n\nCalls on all stakeholders to cooperate.' }),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canCreateDocument(await draftingStanding(p, groupId))),
+  },
+  'GET /api/documents/{id}': { request: (c) => docReq(c, ''), policy: 'route rule only' },
+  'GET /api/documents/{id}/versions/{n}': { request: (c) => docReq(c, '/versions/1'), policy: 'route rule only' },
+  'GET /api/documents/{id}/compare': { request: (c) => docReq(c, '/compare?from=1&to=1'), policy: 'route rule only' },
+  'GET /api/documents/{id}/versions/{n}/provenance': { request: (c) => docReq(c, '/versions/1/provenance'), policy: 'route rule only' },
+  'GET /api/documents/{id}/versions/{n}/dispositions': { request: (c) => docReq(c, '/versions/1/dispositions'), policy: 'route rule only' },
+  'GET /api/documents/{id}/versions/{n}/dispositions.csv': { request: (c) => docReq(c, '/versions/1/dispositions.csv'), policy: 'route rule only' },
+  'GET /api/documents/{id}/comments': { request: async (c) => docReq(c, `/comments?clauseId=${operativeClause(await c.doc())}`), policy: 'route rule only' },
+  'GET /api/documents/{id}/amendments': { request: (c) => docReq(c, '/amendments'), policy: 'route rule only' },
+  // A fresh document has no accepted amendment to apply: the chair's consolidation is a 409 after the policy let it through.
+  'POST /api/documents/{id}/versions': {
+    request: (c) => docReq(c, '/versions', () => ({})),
+    allowedConflict: () => true,
+    policy: inGroup(async (p, groupId) => draftingPolicy.canConsolidate(await draftingStanding(p, groupId))),
+  },
+  'POST /api/documents/{id}/versions/{n}/adoption-ballot': {
+    request: (c) => docReq(c, '/versions/1/adoption-ballot', () => ({ confirmUnanswered: true })),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canOpenBallot(await draftingStanding(p, groupId))),
+  },
+  'POST /api/documents/{id}/comments': {
+    request: (c) => docReq(c, '/comments', (doc) => ({ clauseId: operativeClause(doc), kind: 'technical', body: 'Define "public core".' })),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canComment(await draftingStanding(p, groupId))),
+  },
+  'POST /api/documents/{id}/amendments': {
+    request: (c) =>
+      docReq(c, '/amendments', (doc) => ({
+        kind: 'delete',
+        baseVersion: doc.version.number,
+        targetClauseId: operativeClause(doc),
+        rationale: 'Redundant with principle 1.',
+      })),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canAmend(await draftingStanding(p, groupId))),
+  },
+  'POST /api/comments/{id}/replies': {
+    request: (c) => commentReq(c, '/replies', { body: 'The DNS root and routing.' }),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canComment(await draftingStanding(p, groupId))),
+  },
+  'POST /api/comments/{id}/disposition': {
+    request: (c) => commentReq(c, '/disposition', { disposition: 'accepted', reason: 'Clarified in the next version.' }),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canDispose(await draftingStanding(p, groupId))),
+  },
+  // ---------- endorsements (endorsements/endorsement.policy.ts): on behalf of the member's organisation ----------
+  'GET /api/documents/{id}/versions/{n}/signatories': {
+    request: async (c) => ({ path: `/api/documents/${(await adoptedDocument(c.w)).documentId}/versions/1/signatories` }),
+    policy: 'route rule only',
+  },
+  'GET /api/documents/{id}/versions/{n}/adopted.md': {
+    request: async (c) => ({ path: `/api/documents/${(await adoptedDocument(c.w)).documentId}/versions/1/adopted.md` }),
+    policy: 'route rule only',
+  },
+  'POST /api/documents/{id}/versions/{n}/endorsements': {
+    request: async (c) => {
+      const { documentId } = await adoptedDocument(c.w);
+      return {
+        path: `/api/documents/${documentId}/versions/1/endorsements`,
+        body: { organisationId: memberOrganisationId(c.w) },
+        subject: { documentId, organisationId: memberOrganisationId(c.w) },
+      };
+    },
+    serial: true,
+    policy: async (p) => {
+      const version = await get(p.t, DocumentService).version(p.subject.documentId, 1);
+      const organisation = (await p.manager.query(`SELECT name FROM organisations WHERE id = $1`, [p.subject.organisationId]))[0];
+      const [existing] = await p.manager.query(
+        `SELECT 1 FROM endorsements WHERE document_id = $1 AND version_number = 1 AND organisation_id = $2 AND withdrawn_at IS NULL`,
+        [p.subject.documentId, p.subject.organisationId],
+      );
+      return refusalVerdict(
+        endorsementPolicy.endorseRefusal({
+          version: 1,
+          adopted: version.adoptedAt !== null,
+          organisationName: organisation.name,
+          affiliation: await affiliationTo(p, p.subject.organisationId),
+          existing: existing ? { endorserName: '', endorsedAt: new Date() } : null,
+        }),
+      );
+    },
+  },
+  'POST /api/documents/{id}/versions/{n}/endorsements/{endorsementId}/withdraw': {
+    request: async (c) => {
+      const { documentId, endorsementId } = await activeMemberEndorsement(c.w);
+      return {
+        path: `/api/documents/${documentId}/versions/1/endorsements/${endorsementId}/withdraw`,
+        body: { reason: 'Mandate withdrawn.' },
+        subject: { organisationId: memberOrganisationId(c.w) },
+      };
+    },
+    serial: true,
+    policy: async (p) =>
+      refusalVerdict(
+        endorsementPolicy.withdrawRefusal({ organisationName: '', affiliation: await affiliationTo(p, p.subject.organisationId), withdrawnAt: null }),
+      ),
+  },
+
+  'GET /api/amendments/{id}': { request: (c) => amendmentReq(c, '', 'extra'), policy: 'route rule only' },
+  'POST /api/amendments/{id}/cosponsors': {
+    request: (c) => amendmentReq(c, '/cosponsors', 'extra', {}),
+    policy: inGroup(async (p, groupId) => {
+      const amendment = (await get(p.t, AmendmentRepository).findRow(p.subject.amendmentId, p.manager))!;
+      return draftingPolicy.canCosponsor(await draftingStanding(p, groupId), amendment, p.actorId);
+    }),
+  },
+  // Authored by `member`, so exactly one role may withdraw it.
+  'POST /api/amendments/{id}/withdraw': {
+    request: (c) => amendmentReq(c, '/withdraw', 'member', {}),
+    policy: async (p) => draftingPolicy.canWithdraw((await get(p.t, AmendmentRepository).findRow(p.subject.amendmentId, p.manager))!, p.actorId),
+  },
+  'POST /api/amendments/{id}/ballot': {
+    request: (c) => amendmentReq(c, '/ballot', 'extra', {}),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canOpenBallot(await draftingStanding(p, groupId))),
+  },
+};
+
+const withTarget = (r: CellRequest, targetId: string): CellRequest => ({ ...r, subject: { ...r.subject, targetId } });
+
+async function targetMember(p: PolicyInput, groupId: string, personId: string): Promise<groupPolicy.TargetMember> {
+  const m = (await get(p.t, WorkingGroupRepository).currentMembership(p.manager, groupId, personId))!;
+  const term = await get(p.t, ChairTermRepository).openTermOf(p.manager, groupId, personId);
+  return { personId, kind: m.kind, isChair: term !== null };
+}
+
+/** The actor's affiliation to one organisation, as the endorsement service reads it (its own loader). */
+const affiliationTo = (p: PolicyInput, organisationId: string) =>
+  get(p.t, EndorsementService)['affiliationTo'](p.manager, p.actorId, organisationId, p.now) as Promise<import('@parley/domain').AffiliationSnapshot | null>;
+
+/** The clock the app's services read. */
+export const appNow = (t: TestApp): Date => get(t, Clock).now();
