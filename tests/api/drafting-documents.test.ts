@@ -1,4 +1,4 @@
-import { PROBLEM_TYPES, type CompareResponse, type DocumentResponse, type DocumentSummary, type VersionResponse } from '@parley/contracts';
+import { PROBLEM_TYPES, type CompareResponse, type DocumentResponse, type DocumentListResponse, type VersionResponse } from '@parley/contracts';
 import { auditEvents, expectProblem } from '../support/expectations';
 import { clauseByLabel, DraftingGroup, newDraftingGroup, newParisCallDocument, PARIS_CALL_CLAUSES } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
@@ -114,8 +114,11 @@ describe('drafting: documents and versions', () => {
     });
 
     it('GET /api/working-groups/:id/documents lists the group’s documents to anyone', async () => {
-      const res = await anonymous.get<{ items: DocumentSummary[] }>(`/api/working-groups/${g.id}/documents`);
+      const res = await anonymous.get<DocumentListResponse>(`/api/working-groups/${g.id}/documents`);
       expect(res.status).toBe(200);
+      expect(res.body.can).toEqual({ create: false });
+      expect((await g.rapporteur.client.get<DocumentListResponse>(`/api/working-groups/${g.id}/documents`)).body.can).toEqual({ create: true });
+      expect((await g.ngo.client.get<DocumentListResponse>(`/api/working-groups/${g.id}/documents`)).body.can).toEqual({ create: false });
       expect(res.body.items.map((d) => d.id)).toContain(doc.id);
       expect(res.body.items.find((d) => d.id === doc.id)).toEqual({
         id: doc.id,

@@ -184,6 +184,12 @@ export interface DocumentSummary {
   createdBy: ActorRef;
 }
 
+export interface DocumentListResponse {
+  items: DocumentSummary[];
+  /** Whether the reader may create a document in this group (a chair or rapporteur). */
+  can: { create: boolean };
+}
+
 export interface VersionSummary {
   number: number;
   createdAt: string;
@@ -240,6 +246,7 @@ export interface ConsolidationReport {
 }
 
 export interface DocumentResponse extends DocumentSummary {
+  workingGroup: { id: string; name: string };
   versions: VersionSummary[];
   version: VersionResponse;
   can: DocumentPermissions;

@@ -22,6 +22,7 @@ import {
   type CompareResponse,
   type ConsolidationReport,
   type CreateDocumentRequest,
+  type DocumentListResponse,
   type DocumentPermissions,
   type DocumentResponse,
   type DocumentSummary,
@@ -105,9 +106,9 @@ export class DocumentService {
     return this.get(actor, id);
   }
 
-  async list(workingGroupId: string): Promise<{ items: DocumentSummary[] }> {
-    await this.standings.settings(this.dataSource.manager, workingGroupId);
-    return { items: (await this.documents.listByGroup(workingGroupId)).map(toSummary) };
+  async list(actor: Actor | null, workingGroupId: string): Promise<DocumentListResponse> {
+    const standing = await this.standings.of(this.dataSource.manager, workingGroupId, actor?.id ?? null, this.clock.now());
+    return { items: (await this.documents.listByGroup(workingGroupId)).map(toSummary), can: { create: canCreateDocument(standing) === true } };
   }
 
   /** A document read at one version (the current one by default), with per-clause counts and what the reader may do. */
@@ -115,10 +116,15 @@ export class DocumentService {
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('The document');
     const version = await this.requireVersion(doc, versionNumber ?? doc.currentVersion);
-    const [versions, standing] = await Promise.all([this.documents.versionsOf(doc.id), this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now())]);
+    const [versions, standing, group] = await Promise.all([
+      this.documents.versionsOf(doc.id),
+      this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
+      this.standings.settings(this.dataSource.manager, doc.workingGroupId),
+    ]);
     const openAdoption = await this.amendments.openAdoptionBallot(doc.id);
     return {
       ...toSummary(doc),
+      workingGroup: { id: group.id, name: group.name },
       versions: versions.map(toVersionSummary),
       version: await this.versionResponse(doc, version, openAdoption?.versionNumber === version.number ? openAdoption.ballotId : null),
       can: permissions(standing, doc, version, actor !== null, openAdoption !== null),

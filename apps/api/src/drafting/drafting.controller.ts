@@ -21,7 +21,7 @@ import {
   type CompareResponse,
   type DispositionReport,
   type DocumentResponse,
-  type DocumentSummary,
+  type DocumentListResponse,
   type OpenedBallotResponse,
   type ProvenanceResponse,
   type VersionResponse,
@@ -63,9 +63,9 @@ export class WorkingGroupDocumentsController {
 
   @Public()
   @Get(':id/documents')
-  @ApiOperation({ summary: "A working group's documents, oldest first" })
-  list(@IdParam() id: string): Promise<{ items: DocumentSummary[] }> {
-    return this.documents.list(id);
+  @ApiOperation({ summary: "A working group's documents, oldest first, and whether you may create one" })
+  list(@OptionalActor() actor: Actor | null, @IdParam() id: string): Promise<DocumentListResponse> {
+    return this.documents.list(actor, id);
   }
 }
 

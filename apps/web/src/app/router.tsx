@@ -16,6 +16,11 @@ const WorkingGroupsPage = lazy(() => import('../features/working-groups/WorkingG
 const CreateWorkingGroupPage = lazy(() => import('../features/working-groups/CreateWorkingGroupPage'));
 const WorkingGroupPage = lazy(() => import('../features/working-groups/WorkingGroupPage'));
 const ChairTermsPage = lazy(() => import('../features/chair-terms/ChairTermsPage'));
+const DocumentPage = lazy(() => import('../features/documents/DocumentPage'));
+const CreateDocumentPage = lazy(() => import('../features/documents/CreateDocumentPage'));
+const ComparePage = lazy(() => import('../features/documents/ComparePage'));
+const ProvenancePage = lazy(() => import('../features/documents/ProvenancePage'));
+const DispositionsPage = lazy(() => import('../features/documents/DispositionsPage'));
 
 /**
  * The app's routes. Later features add theirs here and their entry in `navigation.ts`
@@ -37,6 +42,11 @@ export const routes: RouteObject[] = [
       { path: 'working-groups/new', element: <CreateWorkingGroupPage /> },
       { path: 'working-groups/:id', element: <WorkingGroupPage /> },
       { path: 'chair-terms', element: <ChairTermsPage /> },
+      { path: 'working-groups/:id/documents/new', element: <CreateDocumentPage /> },
+      { path: 'documents/:id', element: <DocumentPage /> },
+      { path: 'documents/:id/compare', element: <ComparePage /> },
+      { path: 'documents/:id/versions/:n/provenance', element: <ProvenancePage /> },
+      { path: 'documents/:id/versions/:n/dispositions', element: <DispositionsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -15,6 +15,7 @@ import { JoinPanel } from './JoinPanel';
 import { MemberList } from './MemberList';
 import { PendingRequests } from './PendingRequests';
 import { useWorkingGroup } from './useWorkingGroups';
+import { GroupDocuments } from '../documents/GroupDocuments';
 
 /** One working group: mandate, alarms, composition, chairs and their terms, nominations, join requests and members. */
 export function WorkingGroupPage() {
@@ -67,6 +68,7 @@ export function WorkingGroupPage() {
               </Title>
               <Text style={{ whiteSpace: 'pre-wrap' }}>{g.mandate}</Text>
             </Stack>
+            <GroupDocuments groupId={g.id} />
             <Stack component="section" aria-labelledby="wg-alarms" gap="xs">
               <Title order={2} size="h3" id="wg-alarms">
                 {t('workingGroups.alarms.title')}

@@ -1,0 +1,115 @@
+import { Box, Group, Text, VisuallyHidden } from '@mantine/core';
+import type { ClauseResponse } from '@parley/contracts';
+import { memo, useCallback, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ToneBadge } from './ToneBadge';
+
+export interface Quote {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The passage of a clause the reader selected, with its offsets in the clause text (the paragraph
+ * holds the clause text and nothing else, so DOM offsets are text offsets). Null when the selection
+ * is empty or strays outside the paragraph. Whitespace at either end is left out.
+ */
+export function quoteFromSelection(paragraph: HTMLElement, text: string): Quote | null {
+  const selection = window.getSelection();
+  if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  if (!paragraph.contains(range.startContainer) || !paragraph.contains(range.endContainer)) return null;
+  const before = document.createRange();
+  before.selectNodeContents(paragraph);
+  before.setEnd(range.startContainer, range.startOffset);
+  let start = before.toString().length;
+  let end = start + range.toString().length;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end <= start || end > text.length) return null;
+  return { text: text.slice(start, end), start, end };
+}
+
+interface ClauseRowProps {
+  clause: ClauseResponse;
+  selected: boolean;
+  onOpen: (clauseId: string, quote?: Quote) => void;
+}
+
+/** One clause: its number, its text (select words in it to quote them), and what is going on around it. */
+const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen }: ClauseRowProps) {
+  const { t } = useTranslation();
+  const { comments, earlierComments, unansweredClarifications } = clause.counts;
+  const { open, balloting, accepted } = clause.amendments;
+  const totalComments = comments + earlierComments;
+
+  const onMouseUp = useCallback(
+    (e: MouseEvent<HTMLParagraphElement>) => {
+      const quote = quoteFromSelection(e.currentTarget, clause.text);
+      if (quote) onOpen(clause.id, quote);
+    },
+    [clause.id, clause.text, onOpen],
+  );
+
+
+  return (
+    <Box component="li" className="clause-row" data-selected={selected} data-clause-id={clause.id} data-label={clause.label ?? ''} px="sm" py={6}>
+      <Group align="flex-start" gap="sm" wrap="nowrap">
+        <Text component="span" fw={700} w="2.2rem" ta="right" style={{ flex: 'none' }} aria-hidden={clause.label === null}>
+          {clause.label ?? ''}
+        </Text>
+        <Box style={{ flex: 1, minWidth: 0 }}>
+          <Text component="p" m={0} className="clause-text" data-kind={clause.kind} onMouseUp={onMouseUp} onClick={() => window.getSelection()?.isCollapsed !== false && onOpen(clause.id)}>
+            {clause.text}
+          </Text>
+          <Group gap={6} mt={4} wrap="wrap">
+            <button
+              type="button"
+              className="clause-open"
+              style={{ width: 'auto' }}
+              onClick={() => onOpen(clause.id)}
+              aria-pressed={selected}
+              aria-controls="clause-panel"
+            >
+              <VisuallyHidden component="span">{`${clause.label ? t('documents.clause.name', { label: clause.label }) : t(`documents.kinds.${clause.kind}`)}: `}</VisuallyHidden>
+              <Group gap={6} wrap="wrap" component="span">
+                <Text component="span" size="xs" fw={600} className="clause-discuss" data-selected={selected}>
+                  {t('documents.clause.discuss')}
+                </Text>
+                {totalComments > 0 ? (
+                  <ToneBadge tone="gray" data-testid="comment-count">
+                    {t('documents.clause.comments', { count: totalComments })}
+                  </ToneBadge>
+                ) : null}
+                {unansweredClarifications > 0 ? (
+                  <ToneBadge tone="yellow">{t('documents.clause.unanswered', { count: unansweredClarifications })}</ToneBadge>
+                ) : null}
+                {open > 0 ? (
+                  <ToneBadge tone="grape" data-testid="amendment-marker">
+                    {t('documents.clause.amendments', { count: open })}
+                    {balloting > 0 ? ` · ${t('documents.clause.balloting', { count: balloting })}` : ''}
+                  </ToneBadge>
+                ) : null}
+                {accepted > 0 ? (
+                  <ToneBadge tone="green">{t('documents.clause.accepted', { count: accepted })}</ToneBadge>
+                ) : null}
+              </Group>
+            </button>
+          </Group>
+        </Box>
+      </Group>
+    </Box>
+  );
+});
+
+/** The clauses of a version in reading order. Rows are memoised, and off-screen rows are not laid out (content-visibility). */
+export function ClauseList({ clauses, selectedId, onOpen }: { clauses: ClauseResponse[]; selectedId: string | null; onOpen: (clauseId: string, quote?: Quote) => void }) {
+  return (
+    <Box component="ol" m={0} p={0} style={{ listStyle: 'none', display: 'flex', flexDirection: 'column', gap: 4 }} data-testid="clauses">
+      {clauses.map((c) => (
+        <ClauseRow key={c.id} clause={c} selected={c.id === selectedId} onOpen={onOpen} />
+      ))}
+    </Box>
+  );
+}

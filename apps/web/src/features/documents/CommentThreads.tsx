@@ -1,0 +1,319 @@
+import { Alert, Blockquote, Button, CloseButton, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
+import { COMMENT_KINDS, DISPOSITIONS, type CommentKind, type CommentResponse, type Disposition } from '@parley/contracts';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AffiliationBadge } from '../../ui/AffiliationBadge';
+import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
+import { notifySuccess } from '../../ui/notify';
+import { QueryError } from '../../ui/QueryError';
+import { useFormatters } from '../../ui/useFormatters';
+import type { Quote } from './ClauseList';
+import { useClauseComments, useDispose, usePostComment, useReply } from './useDocuments';
+import { ToneBadge, TONES, type Tone } from './ToneBadge';
+
+const DISPOSITION_TONES: Record<Disposition, Tone> = { accepted: 'green', noted: 'blue', rejected: 'red' };
+
+function KindBadge({ kind }: { kind: CommentKind }) {
+  const { t } = useTranslation();
+  return (
+    <ToneBadge tone={kind === 'clarification' ? 'yellow' : 'gray'} size="xs">
+      {t(`documents.commentKinds.${kind}`)}
+    </ToneBadge>
+  );
+}
+
+/** A chair or rapporteur answers a comment: accepted, noted or rejected, always with a reason. */
+function DispositionForm({ documentId, comment }: { documentId: string; comment: CommentResponse }) {
+  const { t } = useTranslation();
+  const dispose = useDispose(documentId);
+  const [open, setOpen] = useState(false);
+  const [disposition, setDisposition] = useState<Disposition | null>(null);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<{ disposition?: string; reason?: string }>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  if (!open)
+    return (
+      <Button size="compact-xs" variant="subtle" onClick={() => setOpen(true)}>
+        {t('documents.disposition.give')}
+      </Button>
+    );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!disposition) return setErrors({ disposition: t('documents.disposition.pick') });
+    if (reason.trim() === '') return setErrors({ reason: t('documents.disposition.reasonRequired') });
+    dispose.mutate(
+      { commentId: comment.id, disposition, reason: reason.trim() },
+      {
+        onSuccess: () => notifySuccess(t, t('documents.disposition.done')),
+        onError: (error) => {
+          const mapped = mapServerErrors(error, ['disposition', 'reason'] as const, t);
+          setErrors(mapped.fieldErrors);
+          setGeneral(mapped.general);
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="xs">
+        <Select
+          label={t('documents.disposition.label')}
+          data={DISPOSITIONS.map((d) => ({ value: d, label: t(`documents.dispositions.${d}`) }))}
+          value={disposition}
+          onChange={(v) => setDisposition(v as Disposition | null)}
+          error={errors.disposition}
+          required
+          size="xs"
+        />
+        <Textarea label={t('documents.disposition.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={2} size="xs" />
+        <FormAlert messages={general} />
+        <Group gap="xs">
+          <Button type="submit" size="xs" loading={dispose.isPending}>
+            {t('documents.disposition.submit')}
+          </Button>
+          <Button size="xs" variant="default" onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function CommentBody({ documentId, comment }: { documentId: string; comment: CommentResponse }) {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  return (
+    <Stack gap={4}>
+      <Group gap={6} wrap="wrap">
+        <AffiliationBadge name={comment.author.name ?? '?'} personId={comment.author.id ?? undefined} affiliation={comment.author.snapshot} size="xs" />
+        <KindBadge kind={comment.kind} />
+        <Text size="xs" c="dimmed">
+          {f.date(comment.createdAt)}
+        </Text>
+      </Group>
+      {comment.onEarlierText ? (
+        <Text size="xs" c="dimmed" fs="italic">
+          {t('documents.comments.onEarlierText', { version: comment.version })}
+        </Text>
+      ) : null}
+      {comment.quote ? (
+        <Blockquote p={6} pl="sm" m={0} fz="sm" color="gray" iconSize={0}>
+          {comment.quote.text}
+        </Blockquote>
+      ) : null}
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {comment.body}
+      </Text>
+      {comment.disposition ? (
+        <Paper withBorder p={6} radius="sm" bg="gray.0" data-testid="disposition">
+          <Group gap={6} wrap="wrap">
+            <ToneBadge tone={DISPOSITION_TONES[comment.disposition.disposition]} size="xs">
+              {t(`documents.dispositions.${comment.disposition.disposition}`)}
+            </ToneBadge>
+            <AffiliationBadge name={comment.disposition.by.name ?? '?'} personId={comment.disposition.by.id ?? undefined} affiliation={comment.disposition.by.snapshot} size="xs" />
+          </Group>
+          <Text size="sm" mt={4}>
+            {comment.disposition.reason}
+          </Text>
+        </Paper>
+      ) : comment.can.dispose ? (
+        <DispositionForm documentId={documentId} comment={comment} />
+      ) : comment.kind === 'clarification' ? (
+        <Text size="xs" c={TONES.yellow.fg} fw={600}>
+          {t('documents.comments.awaitingAnswer')}
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
+
+function ReplyForm({ documentId, comment, onDone }: { documentId: string; comment: CommentResponse; onDone: () => void }) {
+  const { t } = useTranslation();
+  const reply = useReply(documentId);
+  const [body, setBody] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [general, setGeneral] = useState<string[]>([]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (body.trim() === '') return setError(t('server.required'));
+    reply.mutate(
+      { commentId: comment.id, kind: 'general', body: body.trim() },
+      {
+        onSuccess: () => {
+          setBody('');
+          onDone();
+        },
+        onError: (err) => {
+          const mapped = mapServerErrors(err, ['body'] as const, t);
+          setError(mapped.fieldErrors.body);
+          setGeneral(mapped.general);
+        },
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap={6}>
+        <Textarea label={t('documents.comments.replyLabel')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={error} autosize minRows={2} size="xs" />
+        <FormAlert messages={general} />
+        <Group gap="xs">
+          <Button type="submit" size="xs" loading={reply.isPending}>
+            {t('documents.comments.replySubmit')}
+          </Button>
+          <Button size="xs" variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** One thread: the comment, its replies folded away until asked for, and a reply form on demand. */
+function Thread({ documentId, comment }: { documentId: string; comment: CommentResponse }) {
+  const { t } = useTranslation();
+  const [showReplies, setShowReplies] = useState(false);
+  const [replying, setReplying] = useState(false);
+  const repliesId = `replies-${comment.id}`;
+  return (
+    <Paper component="li" withBorder p="sm" radius="md" data-testid="thread" data-kind={comment.kind}>
+      <Stack gap="xs">
+        <CommentBody documentId={documentId} comment={comment} />
+        <Group gap="xs">
+          {comment.replies.length > 0 ? (
+            <Button size="compact-xs" variant="subtle" aria-expanded={showReplies} aria-controls={repliesId} onClick={() => setShowReplies((s) => !s)}>
+              {showReplies ? t('documents.comments.hideReplies') : t('documents.comments.showReplies', { count: comment.replies.length })}
+            </Button>
+          ) : null}
+          {comment.can.reply && !replying ? (
+            <Button size="compact-xs" variant="subtle" onClick={() => setReplying(true)}>
+              {t('documents.comments.reply')}
+            </Button>
+          ) : null}
+        </Group>
+        {showReplies ? (
+          <Stack component="ol" gap="xs" m={0} pl="md" id={repliesId} style={{ listStyle: 'none', borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
+            {comment.replies.map((r) => (
+              <li key={r.id}>
+                <CommentBody documentId={documentId} comment={r} />
+              </li>
+            ))}
+          </Stack>
+        ) : null}
+        {replying ? (
+          <ReplyForm
+            documentId={documentId}
+            comment={comment}
+            onDone={() => {
+              setReplying(false);
+              setShowReplies(true);
+            }}
+          />
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** A new comment on the open clause, on the quoted passage when the reader selected one. */
+export function CommentForm({ documentId, clauseId, version, quote, onClearQuote }: { documentId: string; clauseId: string; version: number; quote: Quote | null; onClearQuote: () => void }) {
+  const { t } = useTranslation();
+  const post = usePostComment(documentId);
+  const [kind, setKind] = useState<CommentKind>('general');
+  const [body, setBody] = useState('');
+  const [errors, setErrors] = useState<{ body?: string; kind?: string }>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setGeneral([]);
+    if (body.trim() === '') return setErrors({ body: t('server.required') });
+    post.mutate(
+      { clauseId, version, kind, body: body.trim(), ...(quote ? { quote } : {}) },
+      {
+        onSuccess: () => {
+          setBody('');
+          setKind('general');
+          onClearQuote();
+          notifySuccess(t, t('documents.comments.posted'));
+        },
+        onError: (error) => {
+          const mapped = mapServerErrors(error, ['body', 'kind'] as const, t, { quote: 'body' });
+          setErrors(mapped.fieldErrors);
+          setGeneral(mapped.general);
+        },
+      },
+    );
+  };
+  return (
+    <Paper withBorder p="sm" radius="md" component="form" onSubmit={submit} noValidate aria-label={t('documents.comments.formTitle')}>
+      <Stack gap="xs">
+        {quote ? (
+          <Group gap="xs" wrap="nowrap" align="flex-start" data-testid="quote">
+            <Blockquote p={6} pl="sm" m={0} fz="sm" color="blue" iconSize={0} style={{ flex: 1 }}>
+              <Text span size="xs" c="dimmed" display="block">
+                {t('documents.comments.quoting')}
+              </Text>
+              {quote.text}
+            </Blockquote>
+            <CloseButton aria-label={t('documents.comments.removeQuote')} onClick={onClearQuote} />
+          </Group>
+        ) : (
+          <Text size="xs" c="dimmed">
+            {t('documents.comments.quoteHint')}
+          </Text>
+        )}
+        <Select
+          label={t('documents.comments.kind')}
+          data={COMMENT_KINDS.map((k) => ({ value: k, label: t(`documents.commentKinds.${k}`) }))}
+          value={kind}
+          onChange={(v) => setKind((v as CommentKind) ?? 'general')}
+          allowDeselect={false}
+          error={errors.kind}
+          size="sm"
+        />
+        {kind === 'clarification' ? (
+          <Text size="xs" c="dimmed">
+            {t('documents.comments.clarificationHint')}
+          </Text>
+        ) : null}
+        <Textarea label={t('documents.comments.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors.body} required autosize minRows={3} size="sm" />
+        <FormAlert messages={general} />
+        <Group>
+          <Button type="submit" size="sm" loading={post.isPending}>
+            {t('documents.comments.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The open clause's threads, a page at a time. */
+export function CommentThreads({ documentId, clauseId, version }: { documentId: string; clauseId: string; version: number }) {
+  const { t } = useTranslation();
+  const threads = useClauseComments(documentId, clauseId, version);
+  if (threads.isPending) return <Text size="sm">{t('common.loading')}</Text>;
+  if (threads.isError) return <QueryError error={threads.error} onRetry={() => void threads.refetch()} />;
+  const items = threads.data.pages.flatMap((p) => p.items);
+  if (items.length === 0)
+    return (
+      <Alert variant="light" color="gray">
+        {t('documents.comments.none')}
+      </Alert>
+    );
+  return (
+    <Stack gap="xs">
+      <Stack component="ol" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('documents.comments.threadsLabel')}>
+        {items.map((c) => (
+          <Thread key={c.id} documentId={documentId} comment={c} />
+        ))}
+      </Stack>
+      {threads.hasNextPage ? (
+        <Button variant="default" size="xs" loading={threads.isFetchingNextPage} onClick={() => void threads.fetchNextPage()}>
+          {t('common.loadMore')}
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,143 @@
+import { Alert, Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { DispositionReportEntry } from '@parley/contracts';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { isProblem } from '../../api/client';
+import { AffiliationBadge } from '../../ui/AffiliationBadge';
+import { PageLoader } from '../../ui/PageLoader';
+import { PageTitle } from '../../ui/PageTitle';
+import { QueryError } from '../../ui/QueryError';
+import { useFormatters } from '../../ui/useFormatters';
+import { DocumentHeader, DocumentNav, VersionSelect } from './DocumentChrome';
+import { useDispositionReport, useDocument } from './useDocuments';
+import './documents.css';
+import { ToneBadge, type Tone } from './ToneBadge';
+
+const TONE = { accepted: 'green', noted: 'blue', rejected: 'red', pending: 'gray' } as const satisfies Record<string, Tone>;
+
+function EntryRow({ e }: { e: DispositionReportEntry }) {
+  const { t } = useTranslation();
+  const f = useFormatters();
+  return (
+    <Table.Tr data-comment-id={e.commentId}>
+      <Table.Td>{e.clauseLabel ?? (e.clausePosition !== null ? `#${e.clausePosition + 1}` : '')}</Table.Td>
+      <Table.Td>
+        <Stack gap={2}>
+          <Text size="xs" c="dimmed">
+            {e.parentId ? t('documents.dispositionReport.reply') : null} {t(`documents.commentKinds.${e.kind}`)} · {f.date(e.createdAt)}
+          </Text>
+          {e.quote ? (
+            <Text size="xs" fs="italic">
+              “{e.quote}”
+            </Text>
+          ) : null}
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {e.body}
+          </Text>
+        </Stack>
+      </Table.Td>
+      <Table.Td>
+        <AffiliationBadge name={e.author.name ?? '?'} personId={e.author.id ?? undefined} affiliation={e.author.snapshot} size="xs" />
+      </Table.Td>
+      <Table.Td>
+        {e.disposition ? (
+          <Stack gap={2}>
+            <ToneBadge tone={TONE[e.disposition.disposition]}>{t(`documents.dispositions.${e.disposition.disposition}`)}</ToneBadge>
+            <Text size="sm">{e.disposition.reason}</Text>
+            <AffiliationBadge name={e.disposition.by.name ?? '?'} personId={e.disposition.by.id ?? undefined} affiliation={e.disposition.by.snapshot} size="xs" />
+          </Stack>
+        ) : (
+          <ToneBadge tone="gray">{t('documents.dispositions.pending')}</ToneBadge>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** The disposition-of-comments report of a version: every comment, its author, its disposition and reason; and the questions still unanswered. */
+export function DispositionsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { id, n } = useParams();
+  const version = Number(n);
+  const doc = useDocument(id, undefined);
+  const report = useDispositionReport(id, Number.isInteger(version) ? version : 0);
+  if (doc.isPending || report.isPending) return <PageLoader />;
+  const error = doc.error ?? report.error;
+  if (error) {
+    if (isProblem(error) && (error.status === 404 || error.status === 400))
+      return (
+        <Stack>
+          <PageTitle>{t('documents.dispositionReport.title')}</PageTitle>
+          <Text>{t('documents.notFound')}</Text>
+        </Stack>
+      );
+    return <QueryError error={error} onRetry={() => void report.refetch()} />;
+  }
+  const d = doc.data!;
+  const r = report.data!;
+  return (
+    <Stack gap="lg">
+      <DocumentHeader doc={d} title={t('documents.dispositionReport.title')} />
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <VersionSelect doc={d} value={version} onChange={(v) => navigate(`/documents/${d.id}/versions/${v}/dispositions`)} />
+        <DocumentNav doc={d} version={version} current="dispositions" />
+      </Group>
+      <Group gap="xs" wrap="wrap">
+        {(['accepted', 'noted', 'rejected', 'pending'] as const).map((k) => (
+          <ToneBadge key={k} tone={TONE[k]} size="md">
+            {t(`documents.dispositionReport.total.${k}`, { count: r.totals[k] })}
+          </ToneBadge>
+        ))}
+        <Anchor href={`/api/documents/${d.id}/versions/${version}/dispositions.csv`} download size="sm" fw={600}>
+          {t('documents.dispositionReport.csv')}
+        </Anchor>
+      </Group>
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="unanswered-title">
+        <Title order={2} size="h4" id="unanswered-title" mb="xs">
+          {t('documents.dispositionReport.unanswered', { count: r.unansweredClarifications.length })}
+        </Title>
+        {r.unansweredClarifications.length === 0 ? (
+          <Text size="sm">{t('documents.dispositionReport.allAnswered')}</Text>
+        ) : (
+          <Alert color="yellow" variant="light">
+            <Stack component="ul" gap={6} m={0} pl="md">
+              {r.unansweredClarifications.map((u) => (
+                <li key={u.commentId}>
+                  <Text size="sm">
+                    <b>{u.clauseLabel ?? ''}</b> {u.body}
+                  </Text>
+                  <AffiliationBadge name={u.author.name ?? '?'} personId={u.author.id ?? undefined} affiliation={u.author.snapshot} size="xs" />
+                </li>
+              ))}
+            </Stack>
+          </Alert>
+        )}
+      </Paper>
+      {r.entries.length === 0 ? (
+        <Text>{t('documents.dispositionReport.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped verticalSpacing="xs" captionSide="top">
+            <Table.Caption>{t('documents.dispositionReport.caption', { number: version })}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('documents.dispositionReport.clause')}</Table.Th>
+                <Table.Th scope="col">{t('documents.dispositionReport.comment')}</Table.Th>
+                <Table.Th scope="col">{t('documents.dispositionReport.author')}</Table.Th>
+                <Table.Th scope="col">{t('documents.dispositionReport.disposition')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {r.entries.map((e) => (
+                <EntryRow key={e.commentId} e={e} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+export default DispositionsPage;

@@ -1,0 +1,255 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { AmendmentPage, DocumentListResponse, DocumentResponse, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
+import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
+import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { ApiClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(240_000);
+
+const OUTPUT = join(__dirname, '../../test-output');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const NORMS = 'Working group on international norms';
+const NGO = 'Emily Chen'; // Center for Democracy and Technology: civil society (NGO), member of the group
+const COMPANY = 'Priya Nair'; // Google: private sector (company), member of the group
+const CHAIR = 'Jonathan Reed'; // Microsoft: a chair of the group
+const ADDED = ' and without weakening encryption';
+
+/**
+ * The drafting journey: an NGO delegate asks a clarification question on principle 4 and proposes
+ * a replacement, a company delegate co-sponsors it, the chair puts it to a vote, the members vote,
+ * the chair closes the ballot and consolidates the next version, and "who wrote this" attributes
+ * the new words to civil society.
+ */
+describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate, provenance', () => {
+  let t: TestApp;
+  let groupId: string;
+  let documentId: string;
+  let principle4Id: string;
+  const contexts: BrowserContext[] = [];
+  const dirs: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(__dirname, '../../dist/web/index.html'))) throw new Error('Build the web app first: npx nx run web:build');
+    mkdirSync(OUTPUT, { recursive: true });
+    t = await startTestApp({ serveWeb: true });
+    await t.app.get(DemoSeeder).seed();
+    const groups = (await new ApiClient(t.baseUrl).get<WorkingGroupListResponse>('/api/working-groups')).body;
+    groupId = groups.items.find((g) => g.name === NORMS)!.id;
+    documentId = (await new ApiClient(t.baseUrl).get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items[0].id;
+    const doc = (await new ApiClient(t.baseUrl).get<DocumentResponse>(`/api/documents/${documentId}`)).body;
+    principle4Id = doc.version.clauses.find((c) => c.label === '4.')!.id;
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await t?.close();
+  });
+
+  async function apiAs(name: string): Promise<ApiClient> {
+    const res = await new ApiClient(t.baseUrl).post<SessionResponse>('/api/auth/login', { email: demoEmail(name), password: DEMO_PASSWORD });
+    if (res.status !== 200 && res.status !== 201) throw new Error(`login ${name}: ${res.status}`);
+    return new ApiClient(t.baseUrl).withToken(res.body.token);
+  }
+
+  async function browserAs(name: string, language: 'en' | 'fr' = 'en'): Promise<Page> {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
+    dirs.push(dir);
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath,
+      headless: true,
+      viewport: { width: 1360, height: 1000 },
+      locale: language === 'fr' ? 'fr-FR' : 'en-GB',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    contexts.push(context);
+    await context.addInitScript((lng) => localStorage.setItem('parley.language', lng), language);
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${t.baseUrl}/login`);
+    await page.getByRole('textbox', { name: language === 'fr' ? /^Adresse e-mail/ : /^E-mail address/ }).fill(demoEmail(name));
+    await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'Log in', exact: true }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    return page;
+  }
+
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    return page.evaluate(async () => {
+      const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
+      return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
+    });
+  }
+
+  /** Selects a passage of a clause's text the way a mouse drag does, and lets the page read the selection. */
+  async function selectInClause(page: Page, label: string, passage: string): Promise<void> {
+    const paragraph = page.locator(`li[data-label="${label}"] p.clause-text`);
+    await paragraph.evaluate((p, words) => {
+      const node = p.firstChild as Text;
+      const start = node.data.indexOf(words);
+      const range = document.createRange();
+      range.setStart(node, start);
+      range.setEnd(node, start + words.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    }, passage);
+  }
+
+  /** Brings a clause near the top of the window (below the header) and dismisses the notifications, for a screenshot. */
+  async function showClause(page: Page, label: string): Promise<void> {
+    for (const close of await page.locator('.mantine-Notification-root button').all()) await close.click().catch(() => undefined);
+    await page.locator(`li[data-label="${label}"]`).evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 360));
+    await page.locator('#clause-panel').evaluate((el) => el.scrollTo(0, 0)).catch(() => undefined);
+    await page.waitForTimeout(300);
+  }
+
+  it('an NGO delegate finds the document from the group page and asks a clarification question on a passage of principle 4', async () => {
+    const page = await browserAs(NGO);
+    await page.goto(`${t.baseUrl}/working-groups/${groupId}`);
+    await page.getByTestId('group-documents').getByRole('link', { name: /Paris Call/ }).click();
+    await page.getByRole('heading', { level: 1, name: /Paris Call for Trust and Security in Cyberspace/ }).waitFor();
+    expect(await page.locator('li.clause-row').count()).toBe(16);
+    expect(await page.locator('li.clause-row[data-label="10."]').count()).toBe(1);
+
+    await selectInClause(page, '4.', 'commercial sector');
+    const panel = page.getByTestId('clause-panel');
+    await panel.getByRole('heading', { name: 'Clause 4.' }).waitFor();
+    await panel.getByTestId('quote').getByText('commercial sector').waitFor();
+    await panel.getByRole('textbox', { name: 'Kind of comment' }).click();
+    await page.getByRole('option', { name: 'Clarification question' }).click();
+    await panel.getByRole('textbox', { name: /^Your comment/ }).fill('Would “commercial sector” cover the providers of end-to-end encrypted messaging?');
+    await panel.getByRole('button', { name: 'Post the comment' }).click();
+    const thread = panel.getByTestId('thread').filter({ hasText: 'end-to-end encrypted messaging' });
+    await thread.waitFor();
+    await thread.getByText('Awaiting an answer').waitFor();
+    await thread.getByText(NGO).waitFor();
+    await page.locator('li[data-label="4."]').getByText('2 questions unanswered').waitFor();
+    await showClause(page, '4.');
+    await page.screenshot({ path: join(OUTPUT, 'drafting-document.png') });
+
+    // The replacement: the current text with words added at the end.
+    await panel.getByRole('tab', { name: /^Amendments/ }).click();
+    await panel.getByRole('button', { name: 'Propose an amendment…' }).click();
+    const form = panel.getByRole('form', { name: 'Propose an amendment' });
+    const text = form.getByRole('textbox', { name: /^New text of the clause/ });
+    const current = await text.inputValue();
+    await text.fill(current.replace(/\.$/, `${ADDED}.`));
+    await form.getByRole('textbox', { name: /^Rationale/ }).fill('Encryption protects journalists, researchers and everyone else; the principle must not be read against it.');
+    await form.getByRole('button', { name: 'Propose the amendment' }).click();
+    const card = panel.getByTestId('amendment').filter({ hasText: 'must not be read against it' });
+    await card.waitFor();
+    await card.locator('ins').filter({ hasText: 'and without weakening encryption' }).waitFor();
+    expect(await card.getAttribute('data-status')).toBe('proposed');
+    await showClause(page, '4.');
+    await page.screenshot({ path: join(OUTPUT, 'drafting-amendment.png') });
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('a company delegate co-sponsors it: support across stakeholder groups is shown', async () => {
+    const page = await browserAs(COMPANY);
+    await page.goto(`${t.baseUrl}/documents/${documentId}?clause=${principle4Id}`);
+    const panel = page.getByTestId('clause-panel');
+    await panel.getByRole('tab', { name: /^Amendments/ }).click();
+    const card = panel.getByTestId('amendment').filter({ hasText: 'must not be read against it' });
+    await card.getByRole('button', { name: 'Co-sponsor' }).click();
+    await card.getByTestId('cross-group').getByText('Private sector').waitFor();
+    await card.getByText('1 co-sponsor').waitFor();
+    expect(await card.getByRole('button', { name: 'Co-sponsor' }).count()).toBe(0);
+  });
+
+  it('the chair opens the ballot; members vote on the ballot page; the chair closes it and consolidates version 3', async () => {
+    const chair = await browserAs(CHAIR);
+    await chair.goto(`${t.baseUrl}/documents/${documentId}?clause=${principle4Id}`);
+    const panel = chair.getByTestId('clause-panel');
+    await panel.getByRole('tab', { name: /^Amendments/ }).click();
+    const card = panel.getByTestId('amendment').filter({ hasText: 'must not be read against it' });
+    await card.getByRole('button', { name: 'Put to a vote' }).click();
+    await card.getByRole('textbox', { name: 'The ballot closes in' }).click();
+    await chair.getByRole('option', { name: 'one hour' }).click();
+    await card.getByRole('button', { name: 'Open the ballot' }).click();
+    await card.getByText('Under ballot').waitFor();
+    const ballotHref = (await card.getByRole('link', { name: 'Vote on this amendment' }).getAttribute('href'))!;
+    expect(ballotHref).toMatch(/^\/ballots\/[0-9a-f-]{36}$/);
+
+    // The NGO and company delegates vote in the browser; other members by API.
+    for (const name of [NGO, COMPANY]) {
+      const voter = await browserAs(name);
+      await voter.goto(`${t.baseUrl}${ballotHref}`);
+      await voter.getByRole('heading', { level: 1, name: /^Amendment: Replace clause 4\./ }).waitFor();
+      const yes = voter.getByRole('radio', { name: 'Yes' });
+      await yes.waitFor({ timeout: 15_000 }).catch(async () => {
+        throw new Error(`no vote form for ${name}: ${await voter.locator('main').innerText()}`);
+      });
+      await yes.check();
+      await voter.getByRole('button', { name: 'Cast my vote' }).click();
+      await voter.getByText('You voted: Yes').waitFor();
+    }
+    const ballotId = ballotHref.split('/').pop()!;
+    for (const name of ['Claire Dubois', 'Eleanor Hughes', 'Haruka Sato', 'Aminata Diop', 'Marcus Johnson']) {
+      const res = await (await apiAs(name)).post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' });
+      expect([name, res.status]).toEqual([name, 200]);
+    }
+    expect((await (await apiAs('Olivia Bennett')).post(`/api/ballots/${ballotId}/votes`, { choice: 'no', reason: null })).status).toBe(200);
+
+    await chair.goto(`${t.baseUrl}${ballotHref}`);
+    await chair.getByRole('button', { name: 'Close the ballot now…' }).click();
+    await chair.getByRole('button', { name: 'Close the ballot', exact: true }).click();
+    await chair.getByText('The ballot is closed.').first().waitFor();
+
+    await chair.goto(`${t.baseUrl}/documents/${documentId}`);
+    await chair.getByText('1 accepted amendment waits to be applied.').waitFor();
+    await chair.getByRole('button', { name: 'Consolidate version 3' }).click();
+    const p4 = chair.locator('li.clause-row[data-label="4."] p.clause-text');
+    await p4.filter({ hasText: `${ADDED}.` }).waitFor();
+
+    const amendments = (await new ApiClient(t.baseUrl).get<AmendmentPage>(`/api/documents/${documentId}/amendments?clauseId=${principle4Id}`)).body.items;
+    expect(amendments.find((a) => a.author.name === NGO && a.appliedInVersion === 3)).toBeDefined();
+  });
+
+  it('the provenance view attributes the new words to civil society, with the legend and totals', async () => {
+    const page = await browserAs(NGO);
+    await page.goto(`${t.baseUrl}/documents/${documentId}`);
+    await page.getByRole('link', { name: 'Who wrote this' }).click();
+    await page.waitForURL(new RegExp(`/documents/${documentId}/versions/3/provenance$`));
+    await page.getByRole('heading', { level: 1, name: 'Who wrote this' }).waitFor();
+    const p4 = page.locator('li[data-label="4."]');
+    const added = p4.locator('span.prov-segment[data-origin="amendment"][data-group="civil-society"]').filter({ hasText: 'without weakening encryption' });
+    await added.waitFor();
+    expect(await added.getAttribute('title')).toBe(`Introduced by ${NGO} (Center for Democracy and Technology, Civil society), in version 3`);
+    await p4.getByRole('list', { name: 'Who wrote this clause' }).getByText(NGO).waitFor();
+    await page.getByTestId('legend').getByText('Civil society').waitFor();
+    expect(await page.getByTestId('share-civil-society').textContent()).toMatch(/^\d+%$/);
+    await page.getByTestId('provenance-headline').waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'drafting-provenance.png'), fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The same view in French.
+    const fr = await browserAs(NGO, 'fr');
+    await fr.goto(`${t.baseUrl}/documents/${documentId}/versions/3/provenance`);
+    await fr.getByRole('heading', { level: 1, name: 'Qui a écrit quoi' }).waitFor();
+    await fr.getByTestId('legend').getByText('Société civile').waitFor();
+    await fr.screenshot({ path: join(OUTPUT, 'drafting-provenance-fr.png'), fullPage: false });
+  });
+
+  it('compare and the disposition report show the change and the unanswered questions', async () => {
+    const page = await browserAs(NGO);
+    await page.goto(`${t.baseUrl}/documents/${documentId}/compare?from=2&to=3`);
+    await page.getByTestId('compare-summary').getByText('1 changed').waitFor();
+    await page.locator('li[data-status="changed"] ins').filter({ hasText: 'and without weakening encryption' }).waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'drafting-compare.png'), fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.goto(`${t.baseUrl}/documents/${documentId}/versions/2/dispositions`);
+    await page.getByRole('heading', { level: 2, name: /clarification questions? unanswered/ }).waitFor();
+    await page.getByText(/end-to-end encrypted messaging/).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
