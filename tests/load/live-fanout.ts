@@ -424,7 +424,9 @@ function report(parley: Figures, bare: Figures, payloadBytes: number): string {
     '',
     "Latency is measured in the clients' process from the moment the HTTP request was sent to the moment each client received the message, so",
     "Parley's figure includes authenticating the request, the transaction (comment row + hash-chained audit event) and the commit; \"from the event's",
-    'time" starts at the event\'s `occurredAt`, inside that transaction. Produced by `tests/load/live-fanout.ts`.',
+    'time" starts at the event\'s `occurredAt`, inside that transaction. The two servers run one after the other; on a shared machine the load',
+    'changes between them (and dominates the tails), so read the two rows as the same order of magnitude rather than as a precise ratio.',
+    'Produced by `tests/load/live-fanout.ts`.',
     '',
   ].join('\n');
 }
