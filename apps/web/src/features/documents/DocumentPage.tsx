@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Checkbox, Grid, Group, List, Modal, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { roomName, UNANSWERED_CLARIFICATIONS_PROBLEM, type DispositionReport, type DispositionReportEntry, type DocumentResponse } from '@parley/contracts';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, isProblem } from '../../api/client';
@@ -187,20 +187,21 @@ export function DocumentPage() {
   const selected = params.get('clause');
   const [quote, setQuote] = useState<Quote | null>(null);
 
-  const open = useCallback(
-    (clauseId: string, q?: Quote) => {
-      setParams(
-        (p) => {
-          const next = new URLSearchParams(p);
-          next.set('clause', clauseId);
-          return next;
-        },
-        { replace: true },
-      );
-      setQuote((old) => (q ? q : old && clauseId === selected ? old : null));
-    },
-    [setParams, selected],
-  );
+  // One stable callback for all 300 rows (they are memoised): it reads the latest selection and setter through refs.
+  const latest = useRef({ selected, setParams });
+  latest.current = { selected, setParams };
+  const open = useCallback((clauseId: string, q?: Quote) => {
+    const { selected: current, setParams: set } = latest.current;
+    set(
+      (p) => {
+        const next = new URLSearchParams(p);
+        next.set('clause', clauseId);
+        return next;
+      },
+      { replace: true },
+    );
+    setQuote((old) => (q ? q : old && clauseId === current ? old : null));
+  }, []);
 
   if (query.isPending) return <PageLoader />;
   if (query.isError) {
