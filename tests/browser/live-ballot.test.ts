@@ -18,7 +18,6 @@ type Delegate = Awaited<ReturnType<typeof newDelegate>>;
  * Two delegates have the same ballot open in two browsers. Each sees the other in the presence bar,
  * with their affiliation; a vote cast in one browser appears in the other's roll call without a
  * reload (the page does not poll while live); a reader who closes the page leaves the presence bar.
-
  */
 describe('a ballot page open in two browsers is live', () => {
   let t: TestApp;

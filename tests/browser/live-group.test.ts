@@ -1,0 +1,82 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import type { JoinRequestResponse, WorkingGroupResponse } from '@parley/contracts';
+import { newDelegate } from '../support/factories';
+import { newWorkingGroup } from '../support/working-group-factories';
+import { startTestApp, TestApp } from '../support/test-app';
+
+jest.setTimeout(120_000);
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A reader who is not signed in watches a group's public page while a delegate joins it: the member list grows without a reload. */
+describe('a working-group page is live for a reader who is not signed in', () => {
+  let t: TestApp;
+  let group: WorkingGroupResponse;
+  let context: BrowserContext | null = null;
+  let dir: string | null = null;
+
+  beforeAll(async () => {
+    if (!existsSync(join(__dirname, '../../dist/web/index.html'))) throw new Error('Build the web app first: npx nx run web:build');
+    t = await startTestApp({ serveWeb: true });
+    const convener = await newDelegate(t.baseUrl, { stakeholderGroup: 'government', subtype: 'national', country: 'CA' }, 'Cyber diplomat');
+    group = await newWorkingGroup(convener.client, { name: 'Working group on cyber capacity building', joinPolicy: 'open' });
+  });
+
+  afterAll(async () => {
+    await context?.close().catch(() => undefined);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    await t?.close();
+  });
+
+  it('shows a new member, with their affiliation, as they join', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
+    context = await chromium.launchPersistentContext(dir, {
+      executablePath,
+      headless: true,
+      viewport: { width: 1200, height: 900 },
+      locale: 'en-GB',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    await context.addInitScript(() => localStorage.setItem('parley.language', 'en'));
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${t.baseUrl}/working-groups/${group.id}`);
+    await page.getByRole('heading', { level: 1, name: group.name }).waitFor();
+    await page.evaluate(() => ((window as unknown as { __stillHere: boolean }).__stillHere = true));
+    // Once the page has settled it reads nothing more by itself (no polling): what follows can only come over the socket.
+    await page.waitForLoadState('networkidle');
+    const groupReads: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith(`/api/working-groups/${group.id}`)) groupReads.push(r.url());
+    });
+    await page.waitForTimeout(2000);
+    expect(groupReads).toEqual([]);
+
+    const newcomer = await newDelegate(
+      t.baseUrl,
+      { name: `Cyber Capacity Centre ${Date.now()}`, stakeholderGroup: 'civil-society', subtype: 'academia', country: 'GH' },
+      'Research fellow',
+    );
+    const res = await newcomer.client.post<JoinRequestResponse>(`/api/working-groups/${group.id}/join-requests`, {
+      kind: 'member',
+      statement: 'Our centre trains CERT staff across West Africa.',
+    });
+    expect(res.status).toBe(201);
+
+    const members = page.getByRole('region', { name: /^Members/ }).or(page.locator('section[aria-labelledby="wg-members"]'));
+    await members.getByRole('link', { name: newcomer.name }).waitFor({ timeout: 5000 });
+    await members.getByText(newcomer.organisation.name).first().waitFor();
+    expect(groupReads.length).toBeGreaterThanOrEqual(1);
+    expect(await page.evaluate(() => (window as unknown as { __stillHere?: boolean }).__stillHere)).toBe(true);
+  });
+});
