@@ -228,7 +228,9 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await page.getByTestId('legend').getByText('Civil society').waitFor();
     expect(await page.getByTestId('share-civil-society').textContent()).toMatch(/^\d+%$/);
     await page.getByTestId('provenance-headline').waitFor();
-    await page.screenshot({ path: join(OUTPUT, 'drafting-provenance.png'), fullPage: false });
+    await page.screenshot({ path: join(OUTPUT, 'drafting-provenance-top.png') });
+    await showClause(page, '4.');
+    await page.screenshot({ path: join(OUTPUT, 'drafting-provenance.png') });
     expect(await axeViolations(page)).toEqual([]);
 
     // The same view in French.

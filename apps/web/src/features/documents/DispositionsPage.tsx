@@ -1,5 +1,6 @@
-import { Alert, Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { DispositionReportEntry } from '@parley/contracts';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
@@ -12,6 +13,9 @@ import { DocumentHeader, DocumentNav, VersionSelect } from './DocumentChrome';
 import { useDispositionReport, useDocument } from './useDocuments';
 import './documents.css';
 import { ToneBadge, type Tone } from './ToneBadge';
+
+/** Rows shown at first: a report of thousands of comments renders a page at a time. */
+const PAGE = 200;
 
 const TONE = { accepted: 'green', noted: 'blue', rejected: 'red', pending: 'gray' } as const satisfies Record<string, Tone>;
 
@@ -60,6 +64,7 @@ export function DispositionsPage() {
   const navigate = useNavigate();
   const { id, n } = useParams();
   const version = Number(n);
+  const [shown, setShown] = useState(PAGE);
   const doc = useDocument(id, undefined);
   const report = useDispositionReport(id, Number.isInteger(version) ? version : 0);
   if (doc.isPending || report.isPending) return <PageLoader />;
@@ -129,13 +134,18 @@ export function DispositionsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {r.entries.map((e) => (
+              {r.entries.slice(0, shown).map((e) => (
                 <EntryRow key={e.commentId} e={e} />
               ))}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
       )}
+      {r.entries.length > shown ? (
+        <Button variant="default" onClick={() => setShown((n) => n + PAGE)}>
+          {t('documents.dispositionReport.more', { shown, count: r.entries.length })}
+        </Button>
+      ) : null}
     </Stack>
   );
 }
