@@ -1,0 +1,185 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { SessionResponse } from '@parley/contracts';
+
+/**
+ * Debian's chromium through playwright-core, one persistent context per person (each its own
+ * profile, cookies and storage: three delegates in three contexts are three browsers). Shared by
+ * the browser tests: launch, sign in, axe, and a trap that records any script an attacker got in.
+ */
+export const OUTPUT = join(__dirname, '../../test-output');
+export const WEB_DIR = join(__dirname, '../../dist/web');
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export type Language = 'en' | 'fr';
+
+export function requireWebBuild(): void {
+  if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('Build the web app first: npx nx run web:build');
+  mkdirSync(OUTPUT, { recursive: true });
+}
+
+const snapshots: string[] = [];
+process.on('exit', () => snapshots.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/**
+ * A private copy of the built web app, for `startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR } })`:
+ * a rebuild running beside the test (another shell, another engineer) must not pull the pages out
+ * from under it. Retries until the copy is a complete build (index.html and every asset it names).
+ */
+export async function webBuildSnapshot(): Promise<string> {
+  requireWebBuild();
+  for (let attempt = 0; ; attempt++) {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-web-'));
+    snapshots.push(dir);
+    try {
+      cpSync(WEB_DIR, dir, { recursive: true });
+      const html = readFileSync(join(dir, 'index.html'), 'utf8');
+      const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+      if (assets.length > 0 && assets.every((a) => existsSync(join(dir, a)))) return dir;
+    } catch {
+      /* caught mid-build: try again */
+    }
+    if (attempt >= 10) throw new Error(`dist/web stayed incomplete: is a build running?`);
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+}
+
+export interface OpenOptions {
+  language?: Language;
+  /** Ignore the page's Content-Security-Policy: to show the app's own escaping holds without it. */
+  bypassCSP?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+/** Every browser context a test opened, closed (and their profiles removed) in one call. */
+export class Browsers {
+  private readonly contexts: BrowserContext[] = [];
+  private readonly dirs: string[] = [];
+
+  constructor(private readonly baseUrl: string) {}
+
+  async open(options: OpenOptions = {}): Promise<Page> {
+    const language = options.language ?? 'en';
+    const dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
+    this.dirs.push(dir);
+    const context = await chromium.launchPersistentContext(dir, {
+      executablePath,
+      headless: true,
+      viewport: options.viewport ?? { width: 1280, height: 1000 },
+      locale: language === 'fr' ? 'fr-FR' : 'en-GB',
+      bypassCSP: options.bypassCSP ?? false,
+      args: ARGS,
+    });
+    this.contexts.push(context);
+    await context.addInitScript((lng) => localStorage.setItem('parley.language', lng), language);
+    return context.pages()[0] ?? (await context.newPage());
+  }
+
+  /** Signs the page's context in with an existing session (the cookies the API sets on log in). */
+  async signInWith(page: Page, session: Pick<SessionResponse, 'token' | 'csrfToken'>): Promise<void> {
+    await page.context().addCookies([
+      { name: 'parley_session', value: session.token, url: this.baseUrl, httpOnly: true, sameSite: 'Lax' },
+      { name: 'parley_csrf', value: session.csrfToken, url: this.baseUrl, sameSite: 'Lax' },
+    ]);
+  }
+
+  /** Signs in through the log-in form, as a person would. */
+  async logIn(page: Page, email: string, password: string, language: Language = 'en'): Promise<void> {
+    await page.goto(`${this.baseUrl}/login`);
+    await page.getByRole('textbox', { name: language === 'fr' ? /^Adresse e-mail/ : /^E-mail address/ }).fill(email);
+    await page.locator('input[type="password"]').fill(password);
+    await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'Log in', exact: true }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.contexts) await c.close().catch(() => undefined);
+    for (const d of this.dirs) rmSync(d, { recursive: true, force: true });
+  }
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core injected into the page; WCAG 2.1 A and AA rules. */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core'), 'utf8') });
+  return page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
+    const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<Result> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`),
+    }));
+  });
+}
+
+/** The serious and critical violations, one line per node (empty when the page passes). */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  return (await axe(page))
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n}`));
+}
+
+/**
+ * Installs, before any page script, a trap for injected script: `window.__xss(tag)` records a call
+ * (the payloads call it), so do alert/confirm/prompt, and every CSP violation is recorded too (a
+ * violation means markup an attacker wrote became live DOM, even if the policy then stopped it).
+ */
+export async function installXssTrap(page: Page): Promise<void> {
+  page.on('dialog', (d) => {
+    void page.evaluate((m) => (window as unknown as { __xssLog: string[] }).__xssLog?.push(`dialog: ${m}`), d.message()).catch(() => undefined);
+    void d.dismiss().catch(() => undefined);
+  });
+  await page.context().addInitScript(() => {
+    const w = window as unknown as { __xssLog: string[]; __xss: (tag: unknown) => void };
+    w.__xssLog = [];
+    w.__xss = (tag) => w.__xssLog.push(`script ran: ${String(tag)}`);
+    for (const name of ['alert', 'confirm', 'prompt'] as const)
+      (window as unknown as Record<string, unknown>)[name] = (m: unknown) => {
+        w.__xssLog.push(`${name}: ${String(m)}`);
+        return null;
+      };
+    document.addEventListener('securitypolicyviolation', (e) => {
+      // zod probes once whether eval is allowed (new Function in a try/catch) from our own bundle; that is the app, not an injection.
+      if (e.blockedURI === 'eval' && e.sourceFile.startsWith(`${location.origin}/assets/`)) return;
+      w.__xssLog.push(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+    });
+  });
+}
+
+/** What the trap caught, plus live elements or attributes that only an injection would create. */
+export async function xssEvidence(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found = [...((window as unknown as { __xssLog?: string[] }).__xssLog ?? [])];
+    for (const el of document.querySelectorAll('img[src="x"], svg[onload], iframe[srcdoc], object, embed, script:not([src])'))
+      found.push(`element: ${el.outerHTML.slice(0, 120)}`);
+    for (const el of document.querySelectorAll('*'))
+      for (const attr of el.getAttributeNames()) {
+        const value = el.getAttribute(attr) ?? '';
+        if (/^on/i.test(attr)) found.push(`event attribute: <${el.tagName.toLowerCase()} ${attr}="${value.slice(0, 60)}">`);
+        if (/^(href|src|action|formaction|xlink:href)$/i.test(attr) && /^\s*(javascript|data|vbscript):/i.test(value))
+          found.push(`script URL: <${el.tagName.toLowerCase()} ${attr}="${value.slice(0, 60)}">`);
+      }
+    return found;
+  });
+}
