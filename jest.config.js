@@ -21,7 +21,8 @@ module.exports = {
       setupFiles: ['<rootDir>/apps/web/jest.setup.js'],
       moduleNameMapper: { ...moduleNameMapper, '\\.css$': '<rootDir>/apps/web/jest.style-stub.js' },
     },
-    { ...base, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
-    { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
+    // Each API/browser file boots the real app on its own database: hooks need more than jest's 5 s on 2 busy cores.
+    { ...base, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'], testTimeout: 60_000 },
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'], testTimeout: 120_000 },
   ],
 };
