@@ -174,13 +174,19 @@ async function hostileWorld(t: TestApp): Promise<World> {
   for (const c of [chair.client, member.client]) await ok('vote', c.post(`/api/ballots/${balloted.ballotId}/votes`, { choice: 'yes' }));
   await ok('close', chair.client.post(`/api/ballots/${balloted.ballotId}/close`, {}));
   await ok('consolidate', chair.client.post(`/api/documents/${doc.id}/versions`, {}));
-  await ok<OpenedBallotResponse>(
+  // Adopt version 2, and have both organisations endorse it; one endorsement is withdrawn with a hostile reason.
+  const adoption = await ok<OpenedBallotResponse>(
     'adoption ballot',
     chair.client.post(`/api/documents/${doc.id}/versions/2/adoption-ballot`, {
       confirmUnanswered: true,
       closesAt: new Date(Date.now() + 3600_000).toISOString(),
     }),
   );
+  for (const c of [chair.client, member.client]) await ok('vote', c.post(`/api/ballots/${adoption.ballotId}/votes`, { choice: 'yes' }));
+  await ok('close', chair.client.post(`/api/ballots/${adoption.ballotId}/close`, {}));
+  await ok('endorse', member.client.post(`/api/documents/${doc.id}/versions/2/endorsements`, { organisationId: company.id }));
+  const endorsed = await ok<{ id: string }>('endorse', chair.client.post(`/api/documents/${doc.id}/versions/2/endorsements`, { organisationId: ministry.id }));
+  await ok('withdraw', chair.client.post(`/api/documents/${doc.id}/versions/2/endorsements/${endorsed.id}/withdraw`, { reason: longPayload('WITHDRAW') }));
 
   return {
     chair: chair.client,
@@ -223,6 +229,11 @@ describe('stored XSS renders inert', () => {
     { path: `/documents/${w.ids.document}/compare?from=1&to=2`, as: 'anonymous', shows: /AMEND-TEXT/ },
     { path: `/documents/${w.ids.document}/versions/2/provenance`, as: 'anonymous', shows: /AMEND-TEXT/ },
     { path: `/documents/${w.ids.document}/versions/1/dispositions`, as: 'anonymous', shows: /DISPOSITION/ },
+    { path: `/documents/${w.ids.document}/versions/2/signatories`, as: 'member', shows: /ORG-CO/ },
+    { path: `/working-groups/${w.ids.group}/record`, as: 'anonymous', shows: /PERSON-MEMBER/ },
+    { path: `/working-groups/${w.ids.group}/audit`, as: 'anonymous', shows: /PERSON-MEMBER/ },
+    { path: '/audit', as: 'anonymous', shows: /PERSON-CIVIL/ },
+    { path: '/audit/events/platform/2', as: 'anonymous', shows: /PERSON-CHAIR/ },
   ];
 
   async function visit(page: Page, path: string, shows: RegExp): Promise<string[]> {
