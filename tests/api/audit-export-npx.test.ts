@@ -12,7 +12,10 @@ const root = join(__dirname, '../..');
 /** The verifier as an outsider with the repository runs it: the package's `bin`, through npx, offline (the built command; npm test builds it first). */
 async function npxVerify(file: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run('npx', ['--yes', '--offline', '--package=.', 'parley-audit-verify', file], { cwd: root, env: { ...process.env, npm_config_update_notifier: 'false' } });
+    const { stdout, stderr } = await run('npx', ['--yes', '--offline', '--package=.', 'parley-audit-verify', file], {
+      cwd: root,
+      env: { ...process.env, npm_config_update_notifier: 'false' },
+    });
     return { code: 0, out: stdout + stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

@@ -49,7 +49,10 @@ describe('the public audit log: filters, keyset pages, links along the chain, an
 
   it('scope=all reads every chain as one log in time order; keyset pages give each event exactly once', async () => {
     const everything = await all('scope=all');
-    const exported = (await (await fetch(`${t.baseUrl}/api/audit/export.jsonl`)).text()).trim().split('\n').map((l) => JSON.parse(l) as AuditEventResponse);
+    const exported = (await (await fetch(`${t.baseUrl}/api/audit/export.jsonl`)).text())
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AuditEventResponse);
     expect(everything.items.map(key).sort()).toEqual(exported.map(key).sort());
     expect(new Set(everything.items.map(key)).size).toBe(everything.items.length);
     const times = everything.items.map((e) => e.occurredAt);

@@ -14,10 +14,14 @@ describe('endorsements of adopted texts', () => {
   let base: string;
   const anon = () => new ApiClient(t.baseUrl);
   const signatories = (client: ApiClient = anon()) => client.get<SignatoriesResponse>(`${base}/signatories`);
-  const lastEvent = async (action: string): Promise<AuditEventResponse> => (await auditEvents(t.baseUrl, `wg:${a.g.id}`)).filter((e) => e.action === action).at(-1)!;
+  const lastEvent = async (action: string): Promise<AuditEventResponse> =>
+    (await auditEvents(t.baseUrl, `wg:${a.g.id}`)).filter((e) => e.action === action).at(-1)!;
 
   /** A second person, currently affiliated to the same organisation as `of`. */
-  async function colleagueOf(of: { organisation: { id: string } }, dates: { startDate: string; endDate?: string } = { startDate: '2021-01-01' }): Promise<SignedIn> {
+  async function colleagueOf(
+    of: { organisation: { id: string } },
+    dates: { startDate: string; endDate?: string } = { startDate: '2021-01-01' },
+  ): Promise<SignedIn> {
     const p = await newPerson(t.baseUrl);
     const res = await p.client.post('/api/me/affiliations', { organisationId: of.organisation.id, title: 'Adviser', ...dates });
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
@@ -59,7 +63,12 @@ describe('endorsements of adopted texts', () => {
     await a.g.company.client.post('/api/me/affiliations', { organisationId: local.organisation.id, title: 'Digital counsellor', startDate: '2022-03-01' });
     const res = await a.g.company.client.post<EndorsementResponse>(`${base}/endorsements`, { organisationId: local.organisation.id });
     expect(res.status).toBe(201);
-    expect(res.body.endorsedBy.snapshot).toMatchObject({ organisationId: local.organisation.id, stakeholderGroup: 'government', subtype: 'local', title: 'Digital counsellor' });
+    expect(res.body.endorsedBy.snapshot).toMatchObject({
+      organisationId: local.organisation.id,
+      stakeholderGroup: 'government',
+      subtype: 'local',
+      title: 'Digital counsellor',
+    });
     expect((await lastEvent('endorsement.made')).actorSnapshot).toMatchObject({ organisationId: local.organisation.id, title: 'Digital counsellor' });
   });
 
@@ -70,11 +79,19 @@ describe('endorsements of adopted texts', () => {
     expect(res.status).toBe(200);
     expect(res.body.counts.total).toBe(4);
     const group = (g: string) => res.body.counts.byStakeholderGroup.find((x) => x.stakeholderGroup === g)!;
-    expect(group('government')).toMatchObject({ count: 2, bySubtype: expect.arrayContaining([{ subtype: 'national', count: 1 }, { subtype: 'local', count: 1 }]) });
+    expect(group('government')).toMatchObject({
+      count: 2,
+      bySubtype: expect.arrayContaining([
+        { subtype: 'national', count: 1 },
+        { subtype: 'local', count: 1 },
+      ]),
+    });
     expect(group('private-sector')).toMatchObject({ count: 1, bySubtype: expect.arrayContaining([{ subtype: 'company', count: 1 }]) });
     expect(group('civil-society')).toMatchObject({ count: 1, bySubtype: expect.arrayContaining([{ subtype: 'ngo', count: 1 }]) });
     expect(res.body.headline).toBe('1 state, 1 local government, 1 company and 1 civil-society organisation');
-    expect(res.body.signatories.map((s) => s.organisation.id)).toEqual(expect.arrayContaining([a.g.ngo.organisation.id, a.g.government.organisation.id, a.g.company.organisation.id]));
+    expect(res.body.signatories.map((s) => s.organisation.id)).toEqual(
+      expect.arrayContaining([a.g.ngo.organisation.id, a.g.government.organisation.id, a.g.company.organisation.id]),
+    );
     expect(res.body.signatories.every((s) => s.endorsedBy.snapshot.organisationId === s.organisation.id)).toBe(true);
     expect(res.body.can).toEqual({ endorse: 'Sign in to endorse on behalf of your organisation', organisations: [] });
     expect(JSON.stringify(res.body)).not.toMatch(/@/);
@@ -138,10 +155,22 @@ describe('endorsements of adopted texts', () => {
       expect(outsider.body.detail).toMatch(/only its current delegates can withdraw its endorsement/);
 
       const colleague = await colleagueOf(a.g.government);
-      const res = await colleague.client.post<EndorsementResponse>(`${base}/endorsements/${current.id}/withdraw`, { reason: 'Our parliament has not ratified it yet' });
+      const res = await colleague.client.post<EndorsementResponse>(`${base}/endorsements/${current.id}/withdraw`, {
+        reason: 'Our parliament has not ratified it yet',
+      });
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ id: current.id, withdrawnAt: expect.any(String), withdrawnBy: { id: colleague.id, snapshot: { organisationId: a.g.government.organisation.id } }, withdrawalReason: 'Our parliament has not ratified it yet', canWithdraw: false });
-      expect(await lastEvent('endorsement.withdrawn')).toMatchObject({ actorId: colleague.id, subjectId: current.id, change: { organisationId: a.g.government.organisation.id, reason: 'Our parliament has not ratified it yet' } });
+      expect(res.body).toMatchObject({
+        id: current.id,
+        withdrawnAt: expect.any(String),
+        withdrawnBy: { id: colleague.id, snapshot: { organisationId: a.g.government.organisation.id } },
+        withdrawalReason: 'Our parliament has not ratified it yet',
+        canWithdraw: false,
+      });
+      expect(await lastEvent('endorsement.withdrawn')).toMatchObject({
+        actorId: colleague.id,
+        subjectId: current.id,
+        change: { organisationId: a.g.government.organisation.id, reason: 'Our parliament has not ratified it yet' },
+      });
       expectProblem(await colleague.client.post(`${base}/endorsements/${current.id}/withdraw`, {}), 409);
 
       let list = (await signatories()).body;
@@ -154,7 +183,9 @@ describe('endorsements of adopted texts', () => {
       list = (await signatories()).body;
       expect(list.counts.total).toBe(4);
       expect(list.withdrawn.map((w) => w.id)).toEqual([current.id]);
-      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM endorsements WHERE organisation_id = $1`, [a.g.government.organisation.id]))[0].n).toBe(2);
+      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM endorsements WHERE organisation_id = $1`, [a.g.government.organisation.id]))[0].n).toBe(
+        2,
+      );
     });
 
     it('404 when the endorsement is not of that document and version', async () => {

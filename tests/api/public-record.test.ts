@@ -56,7 +56,11 @@ describe('the public record, read anonymously', () => {
   /** Every answer read during the walk: path -> status and raw text. */
   const read = new Map<string, { status: number; text: string; json: unknown }>();
   const secrets: { emails: string[]; salts: string[] } = { emails: [], salts: [] };
-  const CANARY = { pending: 'canary: the statement of a pending request', hidden: 'canary: a reason hidden until close', secretReason: 'canary: a secret reason' };
+  const CANARY = {
+    pending: 'canary: the statement of a pending request',
+    hidden: 'canary: a reason hidden until close',
+    secretReason: 'canary: a secret reason',
+  };
 
   async function get(path: string): Promise<{ status: number; text: string; json: unknown }> {
     const res = await fetch(t.baseUrl + path, { headers: { accept: 'application/json' } });
@@ -78,7 +82,10 @@ describe('the public record, read anonymously', () => {
   };
 
   beforeAll(async () => {
-    writeFileSync(join(webDir, 'index.html'), '<!doctype html><html><head><title>Parley</title><meta name="description" content="generic" /></head><body><div id="root"></div></body></html>');
+    writeFileSync(
+      join(webDir, 'index.html'),
+      '<!doctype html><html><head><title>Parley</title><meta name="description" content="generic" /></head><body><div id="root"></div></body></html>',
+    );
     t = await startTestApp({ env: { PARLEY_WEB_DIR: webDir } });
     await t.app.get(DemoSeeder).seed();
 
@@ -122,12 +129,14 @@ describe('the public record, read anonymously', () => {
     const organisations = new Set<string>();
     for (const g of groups.items) {
       const group = await getJson<WorkingGroupResponse>(`/api/working-groups/${g.id}`);
-      for (const status of ['current', 'past', 'all']) for (const m of await getJson<MemberResponse[]>(`/api/working-groups/${g.id}/members?status=${status}`)) people.add(m.person.id);
+      for (const status of ['current', 'past', 'all'])
+        for (const m of await getJson<MemberResponse[]>(`/api/working-groups/${g.id}/members?status=${status}`)) people.add(m.person.id);
       for (const term of group.chairTerms) {
         people.add(term.person.id);
         organisations.add(term.snapshot.organisationId);
       }
-      for (const n of await getJson<ChairNominationResponse[]>(`/api/working-groups/${g.id}/chair-nominations`)) await getJson(`/api/chair-nominations/${n.id}`);
+      for (const n of await getJson<ChairNominationResponse[]>(`/api/working-groups/${g.id}/chair-nominations`))
+        await getJson(`/api/chair-nominations/${n.id}`);
       const list = await getJson<BallotListResponse>(`/api/working-groups/${g.id}/ballots?limit=200`);
       for (const b of list.items) await walkBallot(b.id);
       const docs = await getJson<DocumentListResponse>(`/api/working-groups/${g.id}/documents`);
@@ -180,7 +189,8 @@ describe('the public record, read anonymously', () => {
       await get(`/api/documents/${id}/versions/${v.number}/adopted.md`);
       if (v.number > 1) await getJson(`/api/documents/${id}/compare?from=1&to=${v.number}`);
     }
-    for (const clause of doc.version.clauses.filter((cl) => cl.counts.comments + cl.counts.earlierComments > 0)) await getJson(`/api/documents/${id}/comments?clauseId=${clause.id}`);
+    for (const clause of doc.version.clauses.filter((cl) => cl.counts.comments + cl.counts.earlierComments > 0))
+      await getJson(`/api/documents/${id}/comments?clauseId=${clause.id}`);
     const amendments = await getJson<AmendmentPage>(`/api/documents/${id}/amendments?limit=200`);
     for (const a of amendments.items) await getJson(`/api/amendments/${a.id}`);
   }
@@ -229,7 +239,9 @@ describe('the public record, read anonymously', () => {
     expect(read.get(`/api/ballots/${ballots.secretOpen}/votes.csv`)!.status).toBe(409);
 
     // The audit log records that a vote was cast (a commitment), never the choice or its reason.
-    const events = (read.get(`/api/audit?scope=wg:${c.group.id}&action=vote`)!.json as AuditLogResponse).items.filter((e) => e.subjectId === ballots.secretClosed || e.subjectId === ballots.secretOpen);
+    const events = (read.get(`/api/audit?scope=wg:${c.group.id}&action=vote`)!.json as AuditLogResponse).items.filter(
+      (e) => e.subjectId === ballots.secretClosed || e.subjectId === ballots.secretOpen,
+    );
     expect(events.map((e) => e.action).sort()).toEqual(['vote.cast', 'vote.cast', 'vote.cast', 'vote.cast', 'vote.changed']);
     for (const e of events) {
       expect(Object.keys(e.change).sort()).toEqual(['changes', 'commitment', 'commitmentScheme', 'countedUnder']);
@@ -254,7 +266,9 @@ describe('the public record, read anonymously', () => {
     const roll = read.get(`/api/ballots/${ballots.liveClosed}/roll-call?limit=500`)!.json as BallotResponse['rollCall'];
     expect(roll!.items.find((i) => i.voter.id === c.company.id)).toMatchObject({ choice: 'yes', snapshot: { organisationId: c.company.organisation.id } });
     const csv = read.get(`/api/ballots/${ballots.liveClosed}/votes.csv`)!.text.split('\r\n');
-    expect(csv[0]).toBe('ballot_id,ballot_title,ballot_status,voter_id,voter,title,organisation_id,organisation,organisation_verified,stakeholder_group,subtype,country,voted,choice,reason,changed_at');
+    expect(csv[0]).toBe(
+      'ballot_id,ballot_title,ballot_status,voter_id,voter,title,organisation_id,organisation,organisation_verified,stakeholder_group,subtype,country,voted,choice,reason,changed_at',
+    );
     expect(csv.find((l) => l.includes(c.company.id))).toContain(`,${c.company.organisation.name},false,private-sector,company,US,true,yes,,`);
     expect(csv.filter(Boolean)).toHaveLength(1 + 4);
   });
@@ -297,25 +311,39 @@ describe('the public record, read anonymously', () => {
   it('pages are indexable: server-side titles and descriptions on stable URLs', async () => {
     const html = async (path: string) => {
       // A pooled connection the server closed while idle can fail once: ask again.
-      const res = await fetch(t.baseUrl + path, { headers: { accept: 'text/html' } }).catch(() => fetch(t.baseUrl + path, { headers: { accept: 'text/html' } }));
+      const res = await fetch(t.baseUrl + path, { headers: { accept: 'text/html' } }).catch(() =>
+        fetch(t.baseUrl + path, { headers: { accept: 'text/html' } }),
+      );
       expect([path, res.status]).toEqual([path, 200]);
       const text = await res.text();
       return { title: /<title>([^<]*)<\/title>/.exec(text)?.[1] ?? '', description: /<meta name="description" content="([^"]*)"/.exec(text)?.[1] ?? '' };
     };
     const groups = read.get('/api/working-groups')!.json as WorkingGroupListResponse;
     const g = groups.items.find((x) => x.name === 'Working group on multistakeholder implementation')!;
-    expect(await html(`/working-groups/${g.id}`)).toEqual({ title: `${g.name} · Parley`, description: expect.stringMatching(/voting members \(\d+ government, \d+ private sector, \d+ civil society\); chaired by .*Mexico/) });
+    expect(await html(`/working-groups/${g.id}`)).toEqual({
+      title: `${g.name} · Parley`,
+      description: expect.stringMatching(/voting members \(\d+ government, \d+ private sector, \d+ civil society\); chaired by .*Mexico/),
+    });
     expect((await html(`/working-groups/${g.id}/audit`)).title).toBe(`Audit log · ${g.name} · Parley`);
     expect((await html(`/working-groups/${g.id}/record`)).title).toBe(`Public record · ${g.name} · Parley`);
     const chair = g.chairs[0];
-    expect(await html(`/people/${chair.person.id}`)).toEqual({ title: `${chair.person.name} · Parley`, description: expect.stringContaining(`at ${chair.snapshot.organisationName}`) });
-    expect(await html(`/documents/${adopted.doc.id}`)).toEqual({ title: 'Paris Call — draft principles · Parley', description: expect.stringContaining('adopted (version 1)') });
+    expect(await html(`/people/${chair.person.id}`)).toEqual({
+      title: `${chair.person.name} · Parley`,
+      description: expect.stringContaining(`at ${chair.snapshot.organisationName}`),
+    });
+    expect(await html(`/documents/${adopted.doc.id}`)).toEqual({
+      title: 'Paris Call — draft principles · Parley',
+      description: expect.stringContaining('adopted (version 1)'),
+    });
     expect(await html(`/documents/${adopted.doc.id}/versions/1/signatories`)).toEqual({
       title: 'Signatories · Paris Call — draft principles · Parley',
       description: expect.stringContaining('1 civil-society organisation'),
     });
     expect(await html(`/ballots/${ballots.liveClosed}`)).toMatchObject({ title: 'Roll call: that the group meets in Oslo · Parley' });
-    expect(await html('/audit')).toEqual({ title: 'Audit log · Parley', description: expect.stringMatching(/^Every act on Parley: \d+ events in \d+ hash chains/) });
+    expect(await html('/audit')).toEqual({
+      title: 'Audit log · Parley',
+      description: expect.stringMatching(/^Every act on Parley: \d+ events in \d+ hash chains/),
+    });
     expect((await html(`/audit/events/${encodeURIComponent(`wg:${g.id}`)}/1`)).title).toBe('Audit event 1 · working-group.created · Parley');
     // An unknown id keeps the generic title rather than failing.
     expect((await html('/working-groups/3f1c2a9e-8b7d-4c6e-9a5b-1d2e3f4a5b6c')).title).toBe('Parley');

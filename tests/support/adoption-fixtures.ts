@@ -16,7 +16,10 @@ export const votersOf = (g: DraftingGroup) => [g.chair, g.rapporteur, g.ngo, g.c
 export async function newAdoptedDocument(t: TestApp, ballot: { visibility?: 'roll-call' | 'secret' } = {}): Promise<AdoptedDocument> {
   const g = await newDraftingGroup(t);
   const doc = await newParisCallDocument(t, g);
-  const opened = await g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/1/adoption-ballot`, { ...ballot, closesAt: new Date(Date.now() + 3600_000).toISOString() });
+  const opened = await g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/1/adoption-ballot`, {
+    ...ballot,
+    closesAt: new Date(Date.now() + 3600_000).toISOString(),
+  });
   if (opened.status !== 201) throw new Error(`adoption ballot: ${opened.status} ${JSON.stringify(opened.body)}`);
   const ballotId = opened.body.ballotId;
   for (const v of votersOf(g)) {

@@ -81,6 +81,7 @@ const CATEGORY_OF: Record<OrganisationSubtype, SignatoryCategory> = {
 /** The non-zero counts of the headline, in order ("12 states, 3 local governments, 40 companies…"); each language words them. */
 export function signatoryHeadlineParts(counts: SignatoryCounts): { category: SignatoryCategory; count: number }[] {
   const totals = new Map<SignatoryCategory, number>();
-  for (const g of counts.byStakeholderGroup) for (const s of g.bySubtype) totals.set(CATEGORY_OF[s.subtype], (totals.get(CATEGORY_OF[s.subtype]) ?? 0) + s.count);
+  for (const g of counts.byStakeholderGroup)
+    for (const s of g.bySubtype) totals.set(CATEGORY_OF[s.subtype], (totals.get(CATEGORY_OF[s.subtype]) ?? 0) + s.count);
   return SIGNATORY_CATEGORIES.filter((c) => (totals.get(c) ?? 0) > 0).map((category) => ({ category, count: totals.get(category)! }));
 }

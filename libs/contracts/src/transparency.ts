@@ -71,7 +71,6 @@ export interface AuditEventDetailResponse {
   next: AuditEventLink | null;
 }
 
-
 export const auditEventPage = (scope: string, sequence: number) => `/audit/events/${encodeURIComponent(scope)}/${sequence}`;
 export const auditEventApi = (scope: string, sequence: number) => `/api/audit/events/${encodeURIComponent(scope)}/${sequence}`;
 

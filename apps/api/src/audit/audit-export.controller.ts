@@ -23,9 +23,15 @@ export class AuditExportController {
   @Public()
   @Get('export.jsonl')
   @ApiProduces('application/x-ndjson')
-  @ApiOperation({ summary: 'The audit log of one scope, or of everything, as JSON Lines (streamed); check it offline with `npx parley-audit-verify` (or npm run audit:verify)' })
+  @ApiOperation({
+    summary:
+      'The audit log of one scope, or of everything, as JSON Lines (streamed); check it offline with `npx parley-audit-verify` (or npm run audit:verify)',
+  })
   async export(@Query() q: AuditExportQueryDto, @Res() res: Response): Promise<void> {
-    res.status(200).type('application/x-ndjson').setHeader('Content-Disposition', `attachment; filename="parley-audit${q.scope ? `-${q.scope.replace(/[^\w-]/g, '_')}` : ''}.jsonl"`);
+    res
+      .status(200)
+      .type('application/x-ndjson')
+      .setHeader('Content-Disposition', `attachment; filename="parley-audit${q.scope ? `-${q.scope.replace(/[^\w-]/g, '_')}` : ''}.jsonl"`);
     let after: { scope: string; sequence: number } | null = null;
     let closed = false;
     res.on('close', () => (closed = true));

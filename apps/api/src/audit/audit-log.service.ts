@@ -68,7 +68,11 @@ export class AuditLogService {
     const scope = q.scope === ALL_AUDIT_SCOPES ? null : q.scope;
     let after: AuditPosition | null = q.cursor ? decodeCursor(q.cursor) : null;
     if (!after && q.after && scope) after = { occurredAt: new Date(0).toISOString(), scope, sequence: q.after };
-    const action = q.action ? (q.action.includes('.') && !q.action.endsWith('.*') ? { exact: q.action } : { prefix: `${q.action.replace(/\.\*$/, '')}.` }) : undefined;
+    const action = q.action
+      ? q.action.includes('.') && !q.action.endsWith('.*')
+        ? { exact: q.action }
+        : { prefix: `${q.action.replace(/\.\*$/, '')}.` }
+      : undefined;
     const search: AuditSearch = { scope, actorId: q.actor, organisationId: q.organisation, action, ...bounds(q), order: q.order, after, limit: q.limit + 1 };
     const rows = await this.audit.search(search);
     const page = rows.slice(0, q.limit);

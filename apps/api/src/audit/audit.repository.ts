@@ -40,7 +40,9 @@ export class AuditRepository {
   /** Serialises appends to one chain until the surrounding transaction ends. */
   async lockChain(manager: EntityManager, scope: string): Promise<ChainHead> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext('audit:' || $1))`, [scope]);
-    const rows: { last_sequence: string; last_hash: string }[] = await manager.query(`SELECT last_sequence, last_hash FROM audit_chains WHERE scope = $1`, [scope]);
+    const rows: { last_sequence: string; last_hash: string }[] = await manager.query(`SELECT last_sequence, last_hash FROM audit_chains WHERE scope = $1`, [
+      scope,
+    ]);
     return rows.length ? { sequence: Number(rows[0].last_sequence), hash: rows[0].last_hash } : { sequence: 0, hash: GENESIS_HASH };
   }
 
@@ -48,7 +50,21 @@ export class AuditRepository {
     await manager.query(
       `INSERT INTO audit_events (scope, sequence, occurred_at, actor_id, actor_name, actor_snapshot, action, subject_type, subject_id, change, change_digest, previous_hash, hash)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
-      [e.scope, e.sequence, e.occurredAt, e.actorId, e.actorName, e.actorSnapshot ? JSON.stringify(e.actorSnapshot) : null, e.action, e.subjectType, e.subjectId, JSON.stringify(e.change), e.changeDigest, e.previousHash, e.hash],
+      [
+        e.scope,
+        e.sequence,
+        e.occurredAt,
+        e.actorId,
+        e.actorName,
+        e.actorSnapshot ? JSON.stringify(e.actorSnapshot) : null,
+        e.action,
+        e.subjectType,
+        e.subjectId,
+        JSON.stringify(e.change),
+        e.changeDigest,
+        e.previousHash,
+        e.hash,
+      ],
     );
     await manager.query(
       `INSERT INTO audit_chains (scope, last_sequence, last_hash) VALUES ($1,$2,$3)
@@ -58,7 +74,9 @@ export class AuditRepository {
   }
 
   async heads(): Promise<{ scope: string; sequence: number; hash: string }[]> {
-    const rows: { scope: string; last_sequence: string; last_hash: string }[] = await this.dataSource.query(`SELECT scope, last_sequence, last_hash FROM audit_chains ORDER BY scope`);
+    const rows: { scope: string; last_sequence: string; last_hash: string }[] = await this.dataSource.query(
+      `SELECT scope, last_sequence, last_hash FROM audit_chains ORDER BY scope`,
+    );
     return rows.map((r) => ({ scope: r.scope, sequence: Number(r.last_sequence), hash: r.last_hash }));
   }
 
@@ -120,7 +138,13 @@ export class AuditRepository {
 
   /** Events of one chain after a sequence, in order (replay, audit pages). */
   async listAfter(scope: string, afterSequence: number, limit: number): Promise<AuditEvent[]> {
-    const rows = await this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').where('e.scope = :scope AND e.sequence > :after', { scope, after: afterSequence }).orderBy('e.sequence', 'ASC').limit(limit).getMany();
+    const rows = await this.dataSource
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .where('e.scope = :scope AND e.sequence > :after', { scope, after: afterSequence })
+      .orderBy('e.sequence', 'ASC')
+      .limit(limit)
+      .getMany();
     return rows.map(toAuditEvent);
   }
 }

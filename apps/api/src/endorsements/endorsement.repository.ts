@@ -27,7 +27,15 @@ export class EndorsementRepository {
 
   async insert(
     manager: EntityManager,
-    e: { workingGroupId: string; documentId: string; versionNumber: number; organisationId: string; endorsedBy: string; snapshot: AffiliationSnapshot; at: Date },
+    e: {
+      workingGroupId: string;
+      documentId: string;
+      versionNumber: number;
+      organisationId: string;
+      endorsedBy: string;
+      snapshot: AffiliationSnapshot;
+      at: Date;
+    },
   ): Promise<string> {
     const [row] = await manager.query(
       `INSERT INTO endorsements (working_group_id, document_id, version_number, organisation_id, endorsed_by, endorser_snapshot, endorsed_at)
@@ -59,16 +67,18 @@ export class EndorsementRepository {
   }
 
   async activeFor(manager: EntityManager, documentId: string, version: number, organisationId: string): Promise<EndorsementRow | null> {
-    const [row] = await manager.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE e.document_id = $1 AND e.version_number = $2 AND e.organisation_id = $3 AND e.withdrawn_at IS NULL`, [
-      documentId,
-      version,
-      organisationId,
-    ]);
+    const [row] = await manager.query(
+      `SELECT ${COLUMNS} FROM ${FROM} WHERE e.document_id = $1 AND e.version_number = $2 AND e.organisation_id = $3 AND e.withdrawn_at IS NULL`,
+      [documentId, version, organisationId],
+    );
     return row ?? null;
   }
 
   /** Every endorsement of a version, active and withdrawn, in the order they were made. */
   async ofVersion(documentId: string, version: number): Promise<EndorsementRow[]> {
-    return this.dataSource.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE e.document_id = $1 AND e.version_number = $2 ORDER BY e.endorsed_at, e.id`, [documentId, version]);
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE e.document_id = $1 AND e.version_number = $2 ORDER BY e.endorsed_at, e.id`, [
+      documentId,
+      version,
+    ]);
   }
 }

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { isAffiliationCurrent, isoDay, snapshotFromAffiliations, STAKEHOLDER_GROUPS, SUBTYPES_BY_GROUP, workingGroupScope, type AffiliationSnapshot } from '@parley/domain';
+import {
+  isAffiliationCurrent,
+  isoDay,
+  snapshotFromAffiliations,
+  STAKEHOLDER_GROUPS,
+  SUBTYPES_BY_GROUP,
+  workingGroupScope,
+  type AffiliationSnapshot,
+} from '@parley/domain';
 import {
   signatoryHeadlineParts,
   type EndorseRequest,
@@ -132,7 +140,14 @@ export class EndorsementService {
         action: 'endorsement.withdrawn',
         subjectType: 'endorsement',
         subjectId: e.id,
-        change: { documentId: e.documentId, version: e.versionNumber, organisationId: e.organisationId, organisationName: e.endorserSnapshot.organisationName, endorsedAt: e.endorsedAt.toISOString(), reason },
+        change: {
+          documentId: e.documentId,
+          version: e.versionNumber,
+          organisationId: e.organisationId,
+          organisationName: e.endorserSnapshot.organisationName,
+          endorsedAt: e.endorsedAt.toISOString(),
+          reason,
+        },
       });
     });
     return this.one(endorsementId, actor);
@@ -160,7 +175,9 @@ export class EndorsementService {
             : open.length === 0
               ? 'Every organisation you are affiliated to has already endorsed this text'
               : true,
-      organisations: adopted ? open.map((a) => ({ id: a.organisationId, name: a.organisationName, stakeholderGroup: a.stakeholderGroup, subtype: a.subtype })) : [],
+      organisations: adopted
+        ? open.map((a) => ({ id: a.organisationId, name: a.organisationName, stakeholderGroup: a.stakeholderGroup, subtype: a.subtype }))
+        : [],
     };
     return {
       documentId,
@@ -189,10 +206,15 @@ export class EndorsementService {
   }
 
   private async currentAffiliations(personId: string, now: Date): Promise<AffiliationSnapshot[]> {
-    const all = (await this.people.affiliationsOf(personId, this.dataSource.manager)).map(toAffiliationRecord).filter((a) => isAffiliationCurrent(a, isoDay(now)));
+    const all = (await this.people.affiliationsOf(personId, this.dataSource.manager))
+      .map(toAffiliationRecord)
+      .filter((a) => isAffiliationCurrent(a, isoDay(now)));
     const byOrganisation = new Map<string, AffiliationSnapshot>();
     for (const a of all) {
-      const s = snapshotFromAffiliations(all.filter((x) => x.organisation.id === a.organisation.id), isoDay(now));
+      const s = snapshotFromAffiliations(
+        all.filter((x) => x.organisation.id === a.organisation.id),
+        isoDay(now),
+      );
       if (s) byOrganisation.set(a.organisation.id, s);
     }
     return [...byOrganisation.values()];
@@ -206,7 +228,14 @@ function toResponse(r: EndorsementRow, viewerOrganisations: Set<string>): Endors
     documentId: r.documentId,
     version: r.versionNumber,
     workingGroupId: r.workingGroupId,
-    organisation: { id: r.organisationId, name: s.organisationName, stakeholderGroup: s.stakeholderGroup, subtype: s.subtype, country: s.country, verified: s.organisationVerified },
+    organisation: {
+      id: r.organisationId,
+      name: s.organisationName,
+      stakeholderGroup: s.stakeholderGroup,
+      subtype: s.subtype,
+      country: s.country,
+      verified: s.organisationVerified,
+    },
     endorsedBy: { id: r.endorsedBy, name: r.endorserName, snapshot: s },
     endorsedAt: new Date(r.endorsedAt).toISOString(),
     withdrawnAt: r.withdrawnAt ? new Date(r.withdrawnAt).toISOString() : null,

@@ -46,7 +46,8 @@ export class EndorsementsController {
   @Public()
   @Get(':id/versions/:n/signatories')
   @ApiOperation({
-    summary: 'The organisations that endorsed a version: counts by stakeholder group and sub-type, a headline in words, the endorsers with their affiliation, withdrawn endorsements, and what you may do',
+    summary:
+      'The organisations that endorsed a version: counts by stakeholder group and sub-type, a headline in words, the endorsers with their affiliation, withdrawn endorsements, and what you may do',
   })
   signatories(@OptionalActor() viewer: Actor | null, @IdParam() id: string, @VersionParam() n: number): Promise<SignatoriesResponse> {
     return this.endorsements.signatories(id, positiveVersion(n), viewer);

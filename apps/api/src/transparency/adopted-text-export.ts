@@ -58,13 +58,18 @@ export class AdoptedTextExport {
     if (rollCall.length) {
       out.push('### Roll call', '', '| Voter | Organisation | Stakeholder group | Choice | Reason |', '| --- | --- | --- | --- | --- |');
       for (const e of rollCall)
-        out.push(`| ${md(e.voter.name)} | ${md(e.snapshot.organisationName)} | ${GROUP_NAMES[e.snapshot.stakeholderGroup]} | ${e.voted ? (e.choice ?? 'hidden') : 'did not vote'} | ${md(e.reason)} |`);
+        out.push(
+          `| ${md(e.voter.name)} | ${md(e.snapshot.organisationName)} | ${GROUP_NAMES[e.snapshot.stakeholderGroup]} | ${e.voted ? (e.choice ?? 'hidden') : 'did not vote'} | ${md(e.reason)} |`,
+        );
       out.push('');
     } else if (ballot.visibility === 'secret') out.push('The ballot was secret: only its totals and breakdowns are published.', '');
 
     out.push('## Who wrote this text', '');
     if (provenance.headline) out.push(`${md(provenance.headline.text)}.`, '');
-    out.push(`${provenance.totals.words} words: ${provenance.totals.original} from the original draft, ${provenance.totals.amended} introduced by amendments.`, '');
+    out.push(
+      `${provenance.totals.words} words: ${provenance.totals.original} from the original draft, ${provenance.totals.amended} introduced by amendments.`,
+      '',
+    );
     out.push('| Stakeholder group | Words | Share |', '| --- | --- | --- |');
     for (const g of provenance.totals.byGroup) out.push(`| ${GROUP_NAMES[g.key]} | ${g.words} | ${percent(g.share)} |`);
     out.push('');

@@ -22,7 +22,20 @@ const ROLL_CALL_COLUMNS = [
   'reason',
   'changed_at',
 ] as const;
-const TOTALS_COLUMNS = ['ballot_id', 'ballot_title', 'outcome', 'breakdown', 'stakeholder_group', 'subtype', 'eligible', 'yes', 'no', 'abstain', 'recuse', 'not_voted'] as const;
+const TOTALS_COLUMNS = [
+  'ballot_id',
+  'ballot_title',
+  'outcome',
+  'breakdown',
+  'stakeholder_group',
+  'subtype',
+  'eligible',
+  'yes',
+  'no',
+  'abstain',
+  'recuse',
+  'not_voted',
+] as const;
 const PAGE = 500;
 
 /** A ballot's votes as a spreadsheet, read through the decisions context: the roll call, or for a secret ballot only its totals. */
@@ -71,20 +84,13 @@ export class BallotVotesExport {
   private totals(ballot: BallotResponse): string {
     const r = ballot.result;
     if (!r) throw conflict('This ballot is secret: its totals are published when it closes, never a voter’s choice');
-    const row = (breakdown: string, group: string, subtype: string, c: { yes: number; no: number; abstain: number; recuse: number; notVoted: number }, eligible: number) => [
-      ballot.id,
-      ballot.title,
-      r.outcome,
-      breakdown,
-      group,
-      subtype,
-      eligible,
-      c.yes,
-      c.no,
-      c.abstain,
-      c.recuse,
-      c.notVoted,
-    ];
+    const row = (
+      breakdown: string,
+      group: string,
+      subtype: string,
+      c: { yes: number; no: number; abstain: number; recuse: number; notVoted: number },
+      eligible: number,
+    ) => [ballot.id, ballot.title, r.outcome, breakdown, group, subtype, eligible, c.yes, c.no, c.abstain, c.recuse, c.notVoted];
     return csvRows([
       [...TOTALS_COLUMNS],
       row('total', '', '', r.totals, r.electorate.size),

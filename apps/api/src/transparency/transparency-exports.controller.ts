@@ -19,7 +19,10 @@ export class TransparencyExportsController {
   @Public()
   @Get('ballots/:id/votes.csv')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'A ballot’s votes as CSV: the roll call with each voter’s affiliation (choices as the ballot page shows them); a secret ballot only its totals and breakdowns, once closed' })
+  @ApiOperation({
+    summary:
+      'A ballot’s votes as CSV: the roll call with each voter’s affiliation (choices as the ballot page shows them); a secret ballot only its totals and breakdowns, once closed',
+  })
   async votesCsv(@IdParam() id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const { filename, body } = await this.votes.csv(id);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -30,7 +33,10 @@ export class TransparencyExportsController {
   @Public()
   @Get('documents/:id/versions/:n/adopted.md')
   @ApiProduces('text/markdown')
-  @ApiOperation({ summary: 'An adopted version as Markdown: the numbered text, its adoption vote record, provenance totals and signatories (409 when the version is not adopted)' })
+  @ApiOperation({
+    summary:
+      'An adopted version as Markdown: the numbered text, its adoption vote record, provenance totals and signatories (409 when the version is not adopted)',
+  })
   async adoptedMarkdown(@IdParam() id: string, @VersionParam() n: number, @Res({ passthrough: true }) res: Response): Promise<string> {
     const { filename, body } = await this.adopted.markdown(id, positiveVersion(n));
     res.setHeader('Content-Type', 'text/markdown; charset=utf-8');

@@ -33,18 +33,36 @@ export class TransparencyPageMeta implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    const group = (suffix: string, describe: (name: string) => string) => async ({ id }: Record<string, string>): Promise<PageMeta | null> => {
-      if (!UUID.test(id)) return null;
-      const g = await this.groups.get(id, null);
-      const voting = g.composition.votingMembers;
-      const mix = STAKEHOLDER_GROUPS.map((s) => `${voting.byStakeholderGroup[s].count} ${GROUP_WORDS[s]}`).join(', ');
-      const chairs = g.chairs.map((c) => `${c.person.name} (${c.snapshot.organisationName}${c.confirmed ? '' : ', unconfirmed'})`).join(', ');
-      const summary = `${voting.total} voting members (${mix})${chairs ? `; chaired by ${chairs}` : '; no chair'}; ${g.alarms.length} capture alarm${g.alarms.length === 1 ? '' : 's'}.`;
-      return { title: `${suffix}${g.name}`, description: `${describe(g.name)} ${summary}` };
-    };
-    this.meta.register('/working-groups/:id', group('', (name) => `The working group ${name} in the open: members with their affiliations, chairs and how they were confirmed, documents, ballots and audit log.`));
-    this.meta.register('/working-groups/:id/record', group('Public record · ', (name) => `Everything ${name} did, on the record: members, composition and alarms, chair history, documents, ballots with roll calls, exports.`));
-    this.meta.register('/working-groups/:id/audit', group('Audit log · ', (name) => `Every act of ${name}, hash-chained and verifiable offline, each with its actor's affiliation at that moment.`));
+    const group =
+      (suffix: string, describe: (name: string) => string) =>
+      async ({ id }: Record<string, string>): Promise<PageMeta | null> => {
+        if (!UUID.test(id)) return null;
+        const g = await this.groups.get(id, null);
+        const voting = g.composition.votingMembers;
+        const mix = STAKEHOLDER_GROUPS.map((s) => `${voting.byStakeholderGroup[s].count} ${GROUP_WORDS[s]}`).join(', ');
+        const chairs = g.chairs.map((c) => `${c.person.name} (${c.snapshot.organisationName}${c.confirmed ? '' : ', unconfirmed'})`).join(', ');
+        const summary = `${voting.total} voting members (${mix})${chairs ? `; chaired by ${chairs}` : '; no chair'}; ${g.alarms.length} capture alarm${g.alarms.length === 1 ? '' : 's'}.`;
+        return { title: `${suffix}${g.name}`, description: `${describe(g.name)} ${summary}` };
+      };
+    this.meta.register(
+      '/working-groups/:id',
+      group(
+        '',
+        (name) =>
+          `The working group ${name} in the open: members with their affiliations, chairs and how they were confirmed, documents, ballots and audit log.`,
+      ),
+    );
+    this.meta.register(
+      '/working-groups/:id/record',
+      group(
+        'Public record · ',
+        (name) => `Everything ${name} did, on the record: members, composition and alarms, chair history, documents, ballots with roll calls, exports.`,
+      ),
+    );
+    this.meta.register(
+      '/working-groups/:id/audit',
+      group('Audit log · ', (name) => `Every act of ${name}, hash-chained and verifiable offline, each with its actor's affiliation at that moment.`),
+    );
 
     this.meta.register('/people/:id', async ({ id }) => {
       if (!UUID.test(id)) return null;
@@ -62,7 +80,10 @@ export class TransparencyPageMeta implements OnModuleInit {
       const d = await this.documents.get(null, id);
       const g = await this.groups.get(d.workingGroupId, null);
       const state = d.adoptedVersion ? `adopted (version ${d.adoptedVersion})` : `in drafting, version ${d.currentVersion}`;
-      return { title: d.title, description: `A norm text of the working group ${g.name}, ${state}, ${d.clauseCount} clauses. Who wrote every word, every amendment and vote is public.` };
+      return {
+        title: d.title,
+        description: `A norm text of the working group ${g.name}, ${state}, ${d.clauseCount} clauses. Who wrote every word, every amendment and vote is public.`,
+      };
     });
 
     this.meta.register('/documents/:id/versions/:n/signatories', async ({ id, n }) => {
@@ -91,8 +112,13 @@ export class TransparencyPageMeta implements OnModuleInit {
     this.meta.register('/audit/events/:scope/:sequence', async ({ scope, sequence }) => {
       if (!/^[\w:-]{1,100}$/.test(scope) || !/^[1-9]\d{0,15}$/.test(sequence)) return null;
       const { event: e } = await this.auditLog.event(scope, Number(sequence));
-      const who = e.actorName ? `${e.actorName}${e.actorSnapshot ? ` (${e.actorSnapshot.organisationName}, ${GROUP_WORDS[e.actorSnapshot.stakeholderGroup]})` : ''}` : 'Parley';
-      return { title: `Audit event ${e.sequence} · ${e.action}`, description: `${e.action} by ${who} on ${day(e.occurredAt)}, event ${e.sequence} of the chain ${e.scope}; hash ${e.hash}.` };
+      const who = e.actorName
+        ? `${e.actorName}${e.actorSnapshot ? ` (${e.actorSnapshot.organisationName}, ${GROUP_WORDS[e.actorSnapshot.stakeholderGroup]})` : ''}`
+        : 'Parley';
+      return {
+        title: `Audit event ${e.sequence} · ${e.action}`,
+        description: `${e.action} by ${who} on ${day(e.occurredAt)}, event ${e.sequence} of the chain ${e.scope}; hash ${e.hash}.`,
+      };
     });
   }
 }

@@ -16,6 +16,10 @@ const WorkingGroupsPage = lazy(() => import('../features/working-groups/WorkingG
 const CreateWorkingGroupPage = lazy(() => import('../features/working-groups/CreateWorkingGroupPage'));
 const WorkingGroupPage = lazy(() => import('../features/working-groups/WorkingGroupPage'));
 const ChairTermsPage = lazy(() => import('../features/chair-terms/ChairTermsPage'));
+const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage'));
+const AuditEventPage = lazy(() => import('../features/audit/AuditEventPage'));
+const PublicRecordPage = lazy(() => import('../features/public/PublicRecordPage'));
+const SignatoriesPage = lazy(() => import('../features/endorsements/SignatoriesPage'));
 const DocumentPage = lazy(() => import('../features/documents/DocumentPage'));
 const CreateDocumentPage = lazy(() => import('../features/documents/CreateDocumentPage'));
 const ComparePage = lazy(() => import('../features/documents/ComparePage'));
@@ -42,6 +46,11 @@ export const routes: RouteObject[] = [
       { path: 'working-groups/new', element: <CreateWorkingGroupPage /> },
       { path: 'working-groups/:id', element: <WorkingGroupPage /> },
       { path: 'chair-terms', element: <ChairTermsPage /> },
+      { path: 'working-groups/:id/record', element: <PublicRecordPage /> },
+      { path: 'working-groups/:id/audit', element: <AuditLogPage /> },
+      { path: 'audit', element: <AuditLogPage /> },
+      { path: 'audit/events/:scope/:sequence', element: <AuditEventPage /> },
+      { path: 'documents/:id/versions/:n/signatories', element: <SignatoriesPage /> },
       { path: 'working-groups/:id/documents/new', element: <CreateDocumentPage /> },
       { path: 'documents/:id', element: <DocumentPage /> },
       { path: 'documents/:id/compare', element: <ComparePage /> },

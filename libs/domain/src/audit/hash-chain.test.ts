@@ -88,23 +88,29 @@ describe('hash chain verification', () => {
   it('detects any single changed field, dropped event or swapped pair', () => {
     const fields = ['occurredAt', 'actorId', 'actorName', 'action', 'subjectType', 'subjectId', 'previousHash', 'hash', 'changeDigest'] as const;
     fc.assert(
-      fc.property(fc.array(changeArb, { minLength: 2, maxLength: 12 }), fc.nat(), fc.integer({ min: 0, max: 3 }), fc.constantFrom(...fields), (changes, pick, kind, field) => {
-        const events = buildChain('wg:1', changes);
-        const i = pick % events.length;
-        let tampered: AuditEvent[];
-        if (kind === 0) {
-          tampered = events.map((e, j) => (j === i ? { ...e, [field]: `${String(e[field])}x` } : e));
-        } else if (kind === 1) {
-          tampered = events.map((e, j) => (j === i ? { ...e, change: { ...e.change, injected: true } } : e));
-        } else if (kind === 2) {
-          tampered = events.filter((_, j) => j !== Math.min(i, events.length - 2)); // dropping the last one is only visible against a pinned head
-        } else {
-          const j = Math.min(i, events.length - 2);
-          tampered = [...events];
-          [tampered[j], tampered[j + 1]] = [tampered[j + 1], tampered[j]];
-        }
-        expect(verifyChain(tampered).ok).toBe(false);
-      }),
+      fc.property(
+        fc.array(changeArb, { minLength: 2, maxLength: 12 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 3 }),
+        fc.constantFrom(...fields),
+        (changes, pick, kind, field) => {
+          const events = buildChain('wg:1', changes);
+          const i = pick % events.length;
+          let tampered: AuditEvent[];
+          if (kind === 0) {
+            tampered = events.map((e, j) => (j === i ? { ...e, [field]: `${String(e[field])}x` } : e));
+          } else if (kind === 1) {
+            tampered = events.map((e, j) => (j === i ? { ...e, change: { ...e.change, injected: true } } : e));
+          } else if (kind === 2) {
+            tampered = events.filter((_, j) => j !== Math.min(i, events.length - 2)); // dropping the last one is only visible against a pinned head
+          } else {
+            const j = Math.min(i, events.length - 2);
+            tampered = [...events];
+            [tampered[j], tampered[j + 1]] = [tampered[j + 1], tampered[j]];
+          }
+          expect(verifyChain(tampered).ok).toBe(false);
+        },
+      ),
       { numRuns: 300 },
     );
   });

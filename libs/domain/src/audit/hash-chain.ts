@@ -56,7 +56,8 @@ export interface IntegrityProblem {
 export function checkEventIntegrity(e: AuditEvent): IntegrityProblem | null {
   // A withheld change (not public yet) cannot be checked against its digest; the hash covers the digest.
   const digest = e.withheld === undefined ? digestChange(e.change ?? {}) : e.changeDigest;
-  if (digest !== e.changeDigest) return { problem: 'change-digest', detail: `the change does not match its digest ${short(e.changeDigest)} (it hashes to ${short(digest)})` };
+  if (digest !== e.changeDigest)
+    return { problem: 'change-digest', detail: `the change does not match its digest ${short(e.changeDigest)} (it hashes to ${short(digest)})` };
   const hash = hashEvent(e);
   if (hash !== e.hash) return { problem: 'hash', detail: `the event does not match its hash ${short(e.hash)} (it hashes to ${short(hash)})` };
   return null;
@@ -89,8 +90,7 @@ export class ChainVerifier {
       this.broken = { scope: e.scope, sequence: e.sequence, problem, detail };
       return false;
     };
-    if (e.sequence !== head.sequence + 1)
-      return fail('sequence', `expected sequence ${head.sequence + 1} after ${head.sequence}, found ${e.sequence}`);
+    if (e.sequence !== head.sequence + 1) return fail('sequence', `expected sequence ${head.sequence + 1} after ${head.sequence}, found ${e.sequence}`);
     if (e.previousHash !== head.hash)
       return fail('previous-hash', `previous hash ${short(e.previousHash)} does not match the hash of sequence ${head.sequence} (${short(head.hash)})`);
     if (integrity) return fail(integrity.problem, integrity.detail);
@@ -104,9 +104,22 @@ export class ChainVerifier {
     for (const [scope, pin] of Object.entries(pinned ?? {})) {
       const head = this.heads.get(scope);
       if (!head || head.sequence < pin.sequence)
-        return { ok: false, events: this.count, broken: { scope, sequence: pin.sequence, problem: 'head', detail: `the pinned head ${pin.sequence} is missing (the export ends at ${head?.sequence ?? 0})` } };
+        return {
+          ok: false,
+          events: this.count,
+          broken: {
+            scope,
+            sequence: pin.sequence,
+            problem: 'head',
+            detail: `the pinned head ${pin.sequence} is missing (the export ends at ${head?.sequence ?? 0})`,
+          },
+        };
       if (head.sequence === pin.sequence && head.hash !== pin.hash)
-        return { ok: false, events: this.count, broken: { scope, sequence: pin.sequence, problem: 'head', detail: `hash ${short(head.hash)} differs from the pinned ${short(pin.hash)}` } };
+        return {
+          ok: false,
+          events: this.count,
+          broken: { scope, sequence: pin.sequence, problem: 'head', detail: `hash ${short(head.hash)} differs from the pinned ${short(pin.hash)}` },
+        };
     }
     return { ok: true, events: this.count, chains: this.heads.size, heads: Object.fromEntries(this.heads) };
   }
