@@ -9,6 +9,9 @@ const moduleNameMapper = {
 const base = { rootDir: __dirname, transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper, testEnvironment: 'node' };
 
 module.exports = {
+  // Global (jest ignores it per project): API and browser files boot the real app on their own
+  // database, which takes more than jest's default 5 s on two busy cores.
+  testTimeout: 60_000,
   globalSetup: '<rootDir>/tests/support/global-setup.js',
   globalTeardown: '<rootDir>/tests/support/global-teardown.js',
   projects: [
@@ -21,8 +24,7 @@ module.exports = {
       setupFiles: ['<rootDir>/apps/web/jest.setup.js'],
       moduleNameMapper: { ...moduleNameMapper, '\\.css$': '<rootDir>/apps/web/jest.style-stub.js' },
     },
-    // Each API/browser file boots the real app on its own database: hooks need more than jest's 5 s on 2 busy cores.
-    { ...base, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'], testTimeout: 60_000 },
-    { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'], testTimeout: 120_000 },
+    { ...base, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
   ],
 };
