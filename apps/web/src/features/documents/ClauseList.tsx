@@ -70,7 +70,8 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen }: ClauseRo
               style={{ width: 'auto' }}
               onClick={() => onOpen(clause.id)}
               aria-pressed={selected}
-              aria-controls="clause-panel"
+              // The panel exists only while a clause is open: pointing at a missing id is an invalid ARIA reference.
+              aria-controls={selected ? 'clause-panel' : undefined}
             >
               <VisuallyHidden component="span">{`${clause.label ? t('documents.clause.name', { label: clause.label }) : t(`documents.kinds.${clause.kind}`)}: `}</VisuallyHidden>
               <Group gap={6} wrap="wrap" component="span">
