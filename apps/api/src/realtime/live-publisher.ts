@@ -12,6 +12,11 @@ import { ballotIdOf, isVote, liveView } from './room.policy';
 
 /** How often each followed chain is compared with its head (publications lost with nothing after them). */
 export const CATCH_UP_INTERVAL_MS = 10_000;
+/**
+ * How long the count of other instances is trusted. An instance that has just started is missed for at most
+ * this long; what it missed it reads from the audit table with the next event, or at the next catch-up.
+ */
+const PEER_COUNT_TTL_MS = 1_000;
 
 /**
  * From committed audit events to rooms. Events committed on this instance come from the
@@ -66,12 +71,31 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   private committedHere(events: AuditEvent[]): void {
     this.fanout.accept(events);
+    void this.passOn(events);
+  }
+
+  /** To the other instances, when there are any (a lone instance does not NOTIFY itself on every commit). */
+  private async passOn(events: AuditEvent[]): Promise<void> {
+    const server = this.server;
+    if (!server) return;
     try {
-      this.server?.serverSideEmit('audit:committed', events);
+      if ((await this.otherInstances(server)) === 0) return;
+      server.serverSideEmit('audit:committed', events);
     } catch (e) {
       // The other instances will read these from the audit table with their next event or catch-up.
       this.log.warn(`passing events to other instances: ${(e as Error).message}`);
     }
+  }
+
+  private peers: { count: number; at: number } | null = null;
+
+  /** How many other instances the adapter knows of, asked at most once a second (Redis answers over the network). */
+  private async otherInstances(server: LiveServer): Promise<number> {
+    const now = Date.now();
+    if (this.peers && now - this.peers.at < PEER_COUNT_TTL_MS) return this.peers.count;
+    const count = Math.max(0, (await server.of('/').adapter.serverCount()) - 1);
+    this.peers = { count, at: now };
+    return count;
   }
 
   private port(): FanoutPort<LiveSocket> {
