@@ -7,7 +7,11 @@ import { AuthGuard } from '@nestjs/passport';
  */
 @Injectable()
 export class SessionGuard extends AuthGuard('session') {
-  override handleRequest<T>(_err: unknown, user: T): T {
+  override handleRequest<T>(err: unknown, user: T): T {
+    // A session that could not be checked (the database is down) is an error, not an anonymous
+    // visitor: answering 401 would sign everyone out. The problem filter turns it into a 503
+    // (seen in the PostgreSQL restart drill, tests/fault/restart-postgres.drill.ts).
+    if (err) throw err;
     return (user || undefined) as T;
   }
 
