@@ -4,6 +4,7 @@ import { ZodValidationException } from 'nestjs-zod';
 import { ZodError } from 'zod';
 import { PROBLEM_TYPES, Problem } from '@parley/contracts';
 import { ThrottlerException } from '@nestjs/throttler';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { ProblemException } from './problem';
 
 const TITLES: Record<number, [string, string]> = {
@@ -62,6 +63,11 @@ export class ProblemFilter implements ExceptionFilter {
     if (err?.code === '22021' || err?.code === '22P05' || err?.code === '22P02' || err?.code === '22001')
       return { type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail: 'The request contains a value that cannot be stored (control characters, or the wrong format)' };
     if (err?.code && DB_DOWN_CODES.has(err.code)) return { type: PROBLEM_TYPES.unavailable, title: 'Service unavailable', status: 503, detail: 'The database is unavailable; try again in a few seconds' };
+    // When PostgreSQL cuts a connection in the middle of a transaction, TypeORM releases the query
+    // runner and the transaction's next statement fails with one of these (seen in the PostgreSQL
+    // restart drill, tests/fault/restart-postgres.drill.ts): the database went away, not a bug.
+    if (e instanceof QueryRunnerAlreadyReleasedError || e instanceof QueryRunnerProviderAlreadyReleasedError)
+      return { type: PROBLEM_TYPES.unavailable, title: 'Service unavailable', status: 503, detail: 'The database is unavailable; try again in a few seconds' };
     if (err?.message && /Connection terminated|timeout exceeded when trying to connect|Connection is not established/i.test(err.message))
       return { type: PROBLEM_TYPES.unavailable, title: 'Service unavailable', status: 503, detail: 'The database is unavailable; try again in a few seconds' };
     return { type: PROBLEM_TYPES.internal, title: 'Internal error', status: 500, detail: 'Something went wrong on our side; it has been logged' };
