@@ -1,5 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { z } from 'zod';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import {
@@ -47,6 +49,9 @@ class DispositionDto extends createZodDto(dispositionRequest) {}
 class AmendmentListQueryDto extends createZodDto(amendmentListQuery) {}
 class OpenAmendmentBallotDto extends createZodDto(openAmendmentBallotRequest) {}
 class OpenAdoptionBallotDto extends createZodDto(openAdoptionBallotRequest) {}
+
+/** The amendment body is a union on `kind`, so it is documented from its schema rather than a DTO class. */
+const { $schema: _dialect, ...AMENDMENT_BODY_SCHEMA } = z.toJSONSchema(createAmendmentRequest, { io: 'input', unrepresentable: 'any' }) as SchemaObject & { $schema?: string };
 
 @ApiTags('drafting')
 @Controller('working-groups')
@@ -158,6 +163,7 @@ export class DocumentsController {
 
   @Allow('amendment.propose')
   @Post(':id/amendments')
+  @ApiBody({ schema: AMENDMENT_BODY_SCHEMA })
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Propose an amendment to the current version: replace, insert or delete, with a rationale (members)' })
   propose(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: unknown): Promise<AmendmentResponse> {
