@@ -42,6 +42,11 @@ export class RealtimeIoAdapter extends IoAdapter {
     // Its own small pool: one connection holds LISTEN, the others publish.
     this.pool = new Pool({ connectionString: databaseUrl, max: 3, idleTimeoutMillis: 30_000, application_name: 'parley-realtime' });
     this.pool.on('error', (e) => this.log.warn(`socket.io adapter connection: ${e.message}`));
+    // The adapter keeps one client checked out for LISTEN with no 'error' listener: when PostgreSQL
+    // restarts, that client's error was unhandled and killed the process (restart drill,
+    // tests/fault/restart-postgres.drill.ts). Every client gets a listener; the adapter still sees
+    // the connection end and reconnects by itself.
+    this.pool.on('connect', (client) => client.on('error', (e) => this.log.warn(`socket.io adapter connection: ${e.message}`)));
     this.kind = 'postgres';
     this.adapterFactory = createPostgresAdapter(this.pool, {
       errorHandler: (e: Error) => this.log.warn(`socket.io postgres adapter: ${e.message}`),
