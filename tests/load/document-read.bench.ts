@@ -1,0 +1,303 @@
+// Benchmark: reading a large document.
+//
+// A 300-clause document (created over HTTP by the group's chair) with 5,000 comments (4,000 threads
+// and 1,000 replies) and 1,000 amendments written by SQL. Measured in the same run:
+//  - GET /api/documents/:id (anonymous: clauses with per-clause comment counts and amendment
+//    markers), one request at a time, alternating with its physical limit: the three SQL reads the
+//    answer needs (the version's clauses, comment counts and amendment markers, per clause), run
+//    in parallel straight through node-postgres. Goal: API p50 < 50 ms.
+//  - The document page in Debian's chromium (playwright-core, cache disabled, a fresh page each
+//    time): when all 300 clause rows are in the page, and when it is interactive — the end of the
+//    last long task (Long Tasks API) before 500 ms without one, or the content, whichever is later.
+//    Beside it, the same figure for the app's home page: what loading the app shell alone costs.
+//    Goal: interactive < 1.5 s.
+//
+// Environment: BENCH_SAMPLES (40), BENCH_PAGE_RUNS (5), CHROMIUM_PATH (/usr/bin/chromium).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Pool } from 'pg';
+import {
+  emitResult,
+  expectOk,
+  http,
+  log,
+  machine,
+  machineLine,
+  ms,
+  num,
+  root,
+  seedGroup,
+  startApi,
+  startCluster,
+  summarise,
+  today,
+  writeSection,
+} from './support/harness';
+
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
+const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 5);
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const LIMIT_SQL = [
+  `SELECT version_id, clause_id, position, kind, text FROM version_clauses WHERE version_id = $1 ORDER BY position`,
+  `SELECT clause_id, count(*) FILTER (WHERE version_number = $2)::int AS comments, count(*) FILTER (WHERE version_number < $2)::int AS earlier,
+          count(*) FILTER (WHERE kind = 'clarification' AND disposition IS NULL)::int AS unanswered
+     FROM comments WHERE document_id = $1 AND version_number <= $2 GROUP BY clause_id`,
+  `SELECT target_clause_id AS clause_id, count(*) FILTER (WHERE status IN ('proposed','balloting'))::int AS open,
+          count(*) FILTER (WHERE status = 'balloting')::int AS balloting, count(*) FILTER (WHERE status = 'accepted')::int AS accepted
+     FROM amendments WHERE document_id = $1 AND applies_to_version = $2 AND target_clause_id IS NOT NULL
+      AND status IN ('proposed','balloting','accepted') AND applied_in_version IS NULL GROUP BY target_clause_id`,
+];
+
+interface PageRun {
+  /** All of the page's main content in the DOM, ms after navigation start. */
+  contentMs: number;
+  interactiveMs: number;
+  fcpMs: number | null;
+  longTasks: number;
+  domInteractiveMs: number;
+}
+
+/** Loads `url` in a fresh page (cache disabled) and times it; `ready` is the selector and count that mean "the content is there". */
+async function timePage(context: any, url: string, ready: { selector: string; count: number }): Promise<PageRun> {
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await page.addInitScript((r: { selector: string; count: number }) => {
+      const w = window as any;
+      w.__longTasks = [] as number[][];
+      w.__contentAt = null as number | null;
+      try {
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) w.__longTasks.push([e.startTime, e.startTime + e.duration]);
+        }).observe({ type: 'longtask', buffered: true });
+      } catch {
+        /* no Long Tasks API: interactive = content */
+      }
+      const check = () => {
+        if (w.__contentAt === null && document.querySelectorAll(r.selector).length >= r.count) w.__contentAt = window.performance.now();
+      };
+      new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    }, ready);
+    await page.goto(url, { waitUntil: 'commit', timeout: 30_000 });
+    await page.waitForFunction(() => (window as any).__contentAt !== null, undefined, { timeout: 30_000, polling: 50 });
+    // Quiet window: 500 ms without a long task (bounded at 10 s).
+    const until = Date.now() + 10_000;
+    for (;;) {
+      const quiet = await page.evaluate(() => {
+        const w = window as any;
+        const last = w.__longTasks.reduce((m: number, t: number[]) => Math.max(m, t[1]), 0);
+        return window.performance.now() - Math.max(last, w.__contentAt) >= 500;
+      });
+      if (quiet || Date.now() > until) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return await page.evaluate(() => {
+      const w = window as any;
+      const content = w.__contentAt as number;
+      const lastLong = w.__longTasks.reduce((m: number, t: number[]) => Math.max(m, t[1]), 0);
+      const fcp = window.performance.getEntriesByName('first-contentful-paint')[0];
+      const nav = window.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return {
+        contentMs: content,
+        interactiveMs: Math.max(content, lastLong),
+        fcpMs: fcp ? fcp.startTime : null,
+        longTasks: w.__longTasks.length,
+        domInteractiveMs: nav ? nav.domInteractive : NaN,
+      };
+    });
+  } finally {
+    await page.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  log(`document read: 300 clauses, 5,000 comments, 1,000 amendments; ${SAMPLES} API samples, ${PAGE_RUNS} page loads`);
+  const webIndex = join(root, 'dist/web/index.html');
+  const cluster = await startCluster('document-read');
+  const db = new Pool({ connectionString: cluster.url('parley_bench'), max: 6 });
+  db.on('error', () => undefined);
+  let api: Awaited<ReturnType<typeof startApi>> | null = null;
+  let browserDir: string | null = null;
+  let context: any = null;
+  try {
+    api = await startApi(cluster.url('parley_bench'), { env: { PARLEY_WEB_DIR: join(root, 'dist/web') } });
+    const seeded = await seedGroup(db, { members: 8, withSessions: 2 });
+    const clauses = Array.from({ length: 300 }, (_, i) => ({
+      kind: i % 50 === 0 ? 'heading' : i % 10 === 1 ? 'preamble' : 'operative',
+      text: `States, companies and civil society shall cooperate to prevent malicious cyber activity of kind ${i + 1}, and report on it every year to the working group.`,
+    }));
+    const doc = await expectOk<{ id: string; version: { clauses: { id: string }[] } }>(
+      http('POST', `${api.base}/api/working-groups/${seeded.groupId}/documents`, { token: seeded.chair.token, body: { title: 'A long convention', clauses } }),
+      'create the document',
+    );
+    const versionId: string = (await db.query(`SELECT id FROM document_versions WHERE document_id = $1`, [doc.id])).rows[0].id;
+    const authors = (
+      await db.query(
+        `SELECT person_id AS id, admission_snapshot AS snapshot FROM memberships WHERE working_group_id = $1 ORDER BY admitted_at, person_id LIMIT 5`,
+        [seeded.groupId],
+      )
+    ).rows;
+    const t0 = performance.now();
+    await db.query(
+      `INSERT INTO comments (document_id, version_id, version_number, clause_id, kind, body, author_id, author_snapshot, created_at)
+       SELECT $1, $2, 1, ($3::uuid[])[1 + (i % 300)], (ARRAY['general','technical','editorial','clarification'])[1 + (i % 4)], 'Comment number ' || i || ' on this clause.',
+              ($4::uuid[])[1 + (i % 4)], ($5::jsonb[])[1 + (i % 4)], now() - make_interval(secs => 6000 - i)
+         FROM generate_series(1, 4000) AS i`,
+      [
+        doc.id,
+        versionId,
+        doc.version.clauses.map((c) => c.id),
+        authors.slice(0, 4).map((a) => a.id),
+        authors.slice(0, 4).map((a) => JSON.stringify(a.snapshot)),
+      ],
+    );
+    await db.query(
+      `INSERT INTO comments (document_id, version_id, version_number, clause_id, parent_id, kind, body, author_id, author_snapshot, created_at)
+       SELECT c.document_id, c.version_id, 1, c.clause_id, c.id, 'general', 'A reply.', $2, $3, c.created_at + interval '1 second'
+         FROM (SELECT * FROM comments WHERE document_id = $1 ORDER BY created_at LIMIT 1000) c`,
+      [doc.id, authors[4].id, JSON.stringify(authors[4].snapshot)],
+    );
+    await db.query(
+      `INSERT INTO amendments (document_id, kind, base_version, applies_to_version, target_clause_id, target_text, text, rationale, author_id, author_snapshot, created_at)
+       SELECT $1, 'replace', 1, 1, vc.clause_id, vc.text, vc.text || ' (amended ' || i || ')', 'Rationale ' || i, ($3::uuid[])[1 + (i % 3)], ($4::jsonb[])[1 + (i % 3)], now() - make_interval(secs => 2000 - i)
+         FROM generate_series(1, 1000) AS i JOIN version_clauses vc ON vc.version_id = $2 AND vc.position = (i % 300)`,
+      [doc.id, versionId, authors.slice(0, 3).map((a) => a.id), authors.slice(0, 3).map((a) => JSON.stringify(a.snapshot))],
+    );
+    await db.query('ANALYZE comments; ANALYZE amendments; ANALYZE version_clauses');
+    log(`5,000 comments and 1,000 amendments written in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    // The API beside its SQL.
+    const url = `${api.base}/api/documents/${doc.id}`;
+    const first = await http('GET', url);
+    if (first.status !== 200) throw new Error(`GET document: ${first.status}`);
+    const counted = (first.body.version.clauses as { counts: { comments: number } }[]).reduce((n, c) => n + c.counts.comments, 0);
+    if (first.body.version.clauses.length !== 300 || counted !== 5000)
+      throw new Error(`the document shows ${first.body.version.clauses.length} clauses and ${counted} comments`);
+    const sqlOnce = () => Promise.all([db.query(LIMIT_SQL[0], [versionId]), db.query(LIMIT_SQL[1], [doc.id, 1]), db.query(LIMIT_SQL[2], [doc.id, 1])]);
+    for (let i = 0; i < 3; i++) {
+      await http('GET', url);
+      await sqlOnce();
+    }
+    const apiMs: number[] = [];
+    const sqlMs: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const r = await http('GET', url);
+      if (r.status !== 200) throw new Error(`GET document: ${r.status}`);
+      apiMs.push(r.ms);
+      const s = performance.now();
+      await sqlOnce();
+      sqlMs.push(performance.now() - s);
+    }
+    const apiStats = summarise(apiMs);
+    const sqlStats = summarise(sqlMs);
+    const bytes = Buffer.byteLength(JSON.stringify(first.body));
+    log(`API p50 ${ms(apiStats.p50)} p99 ${ms(apiStats.p99)}; its SQL alone p50 ${ms(sqlStats.p50)}; ${num(bytes / 1024, 0)} KB`);
+
+    // The page in chromium.
+    let page: { doc: PageRun[]; home: PageRun[] } | null = null;
+    let pageSkipped: string | null = null;
+    if (!existsSync(CHROMIUM)) pageSkipped = `no chromium at ${CHROMIUM}`;
+    else if (!existsSync(webIndex)) pageSkipped = 'the web app is not built (npx nx run web:build)';
+    else {
+      const { chromium } = await import('playwright-core');
+      browserDir = mkdtempSync(join(tmpdir(), 'parley-bench-browser-'));
+      context = await chromium.launchPersistentContext(browserDir, {
+        executablePath: CHROMIUM,
+        headless: true,
+        viewport: { width: 1360, height: 1000 },
+        locale: 'en-GB',
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      const docReady = { selector: 'li.clause-row', count: 300 };
+      const homeReady = { selector: '#home-start', count: 1 };
+      await timePage(context, `${api.base}/`, homeReady); // warm-up (the browser's own start)
+      await timePage(context, `${api.base}/documents/${doc.id}`, docReady);
+      page = { doc: [], home: [] };
+      for (let i = 0; i < PAGE_RUNS; i++) {
+        page.doc.push(await timePage(context, `${api.base}/documents/${doc.id}`, docReady));
+        page.home.push(await timePage(context, `${api.base}/`, homeReady));
+      }
+      log(
+        `page: ${JSON.stringify(page.doc.map((r) => Math.round(r.interactiveMs)))} ms interactive; home ${JSON.stringify(page.home.map((r) => Math.round(r.interactiveMs)))}`,
+      );
+    }
+
+    const med = (runs: PageRun[], k: keyof PageRun) => summarise(runs.map((r) => (r[k] as number) ?? NaN)).p50;
+    const pageFig = page
+      ? {
+          contentMs: med(page.doc, 'contentMs'),
+          interactiveMs: med(page.doc, 'interactiveMs'),
+          fcpMs: med(page.doc, 'fcpMs'),
+          domInteractiveMs: med(page.doc, 'domInteractiveMs'),
+          longTasks: med(page.doc, 'longTasks'),
+          worstInteractiveMs: Math.max(...page.doc.map((r) => r.interactiveMs)),
+          emptyInteractiveMs: med(page.home, 'interactiveMs'),
+          emptyContentMs: med(page.home, 'contentMs'),
+        }
+      : null;
+    const goals = { apiP50: apiStats.p50 < 50, page: pageFig ? pageFig.interactiveMs < 1500 : null };
+    const yes = (b: boolean | null) => (b === null ? 'not measured' : b ? 'met' : '**missed**');
+    writeSection(
+      'Document read',
+      ` (${today()})
+
+${machineLine(m)}
+Workload: a 300-clause document (created over HTTP) with 5,000 comments (4,000 threads, 1,000 replies) and 1,000 amendments written by SQL.
+
+| | p50 | p99 | max | goal | |
+| --- | --- | --- | --- | --- | --- |
+| GET /api/documents/:id, anonymous (${num(bytes / 1024, 0)} KB of JSON), ${SAMPLES} sequential requests | ${ms(apiStats.p50)} | ${ms(apiStats.p99)} | ${ms(apiStats.max)} | p50 < 50 ms | ${yes(goals.apiP50)} |
+| its three SQL reads alone (clauses, comment counts, amendment markers; in parallel) | ${ms(sqlStats.p50)} | ${ms(sqlStats.p99)} | ${ms(sqlStats.max)} | ratio API / SQL: ${(apiStats.p50 / sqlStats.p50).toFixed(2)}× | |
+
+${
+  pageFig
+    ? `The page /documents/:id in chromium (headless, cache disabled, a fresh page each time; medians of ${PAGE_RUNS} loads, times from navigation start):
+
+| page | DOM interactive | first contentful paint | all content in the DOM | interactive (last long task before 500 ms quiet) | long tasks | goal | |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+| document, 300 clause rows | ${ms(pageFig.domInteractiveMs)} | ${ms(pageFig.fcpMs)} | ${ms(pageFig.contentMs)} | **${ms(pageFig.interactiveMs)}** (worst ${ms(pageFig.worstInteractiveMs)}) | ${pageFig.longTasks} | < 1,500 ms | ${yes(goals.page)} |
+| home page (the app shell alone, for reference) | ${ms(med(page!.home, 'domInteractiveMs'))} | ${ms(med(page!.home, 'fcpMs'))} | ${ms(pageFig.emptyContentMs)} | ${ms(pageFig.emptyInteractiveMs)} | ${med(page!.home, 'longTasks')} | | |
+`
+    : `The page in chromium was not measured: ${pageSkipped}.`
+}`,
+    );
+    const result = {
+      bench: 'document-read',
+      api: { p50: apiStats.p50, p99: apiStats.p99 },
+      sql: { p50: sqlStats.p50, p99: sqlStats.p99 },
+      ratio: apiStats.p50 / sqlStats.p50,
+      bytes,
+      page: pageFig,
+      pageSkipped,
+      goals,
+      met: goals.apiP50 && goals.page !== false,
+      machine: m,
+    };
+    emitResult('BENCH', result);
+    if (!result.met || goals.page === null) process.exitCode = 1;
+  } finally {
+    await context?.close().catch(() => undefined);
+    if (browserDir) rmSync(browserDir, { recursive: true, force: true });
+    await api?.stop();
+    await db.end().catch(() => undefined);
+    await cluster.destroy();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
