@@ -140,6 +140,7 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
       await vote(opened.ballotId!, everyone(), 'yes');
       await close(opened.ballotId!);
       expect((await amendment(deletion.id)).status).toBe('accepted');
+      expect((await anonymous().get<DocumentResponse>(`/api/documents/${doc.id}`)).body.version.acceptedWaiting).toBe(2);
     });
   });
 
@@ -152,7 +153,7 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
       const res = await g.rapporteur.client.post<DocumentResponse>(`/api/documents/${doc.id}/versions`);
       expect(res.status).toBe(201);
       doc = res.body;
-      expect(doc).toMatchObject({ currentVersion: 2, versions: [{ number: 1 }, { number: 2 }], version: { number: 2, isCurrent: true } });
+      expect(doc).toMatchObject({ currentVersion: 2, versions: [{ number: 1 }, { number: 2 }], version: { number: 2, isCurrent: true, acceptedWaiting: 0 } });
       expect(doc.version.clauses).toHaveLength(14);
       expect(clauseByLabel(doc, '4.')).toMatchObject({ id: clauseByLabel(v1, '4.').id, text: NEW_PRINCIPLE_4, counts: { comments: 0, earlierComments: 1, unansweredClarifications: 1 } });
       expect(doc.version.clauses.map((c) => c.id)).not.toContain(clauseByLabel(v1, '8.').id);

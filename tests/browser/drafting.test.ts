@@ -254,4 +254,39 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await page.getByText(/end-to-end encrypted messaging/).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('the chair opens the adoption ballot: the unanswered clarification questions are listed and must be confirmed', async () => {
+    const chair = await browserAs(CHAIR);
+    await chair.goto(`${t.baseUrl}/documents/${documentId}`);
+    await chair.getByRole('button', { name: 'Open the adoption ballot' }).click();
+    const dialog = chair.getByRole('dialog', { name: 'Adopt version 3' });
+    await dialog.getByRole('button', { name: 'Open the adoption ballot' }).click();
+    const warning = dialog.getByTestId('unanswered-warning');
+    await warning.getByText('2 clarification questions have no answer yet').waitFor();
+    await warning.getByText(/end-to-end encrypted messaging/).waitFor();
+    await warning.getByText(/state-owned enterprises/).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Open it anyway' }).isDisabled()).toBe(true);
+    await chair.screenshot({ path: join(OUTPUT, 'drafting-adoption-warning.png') });
+    await dialog.getByRole('checkbox', { name: /^I have read these questions/ }).check();
+    await dialog.getByRole('button', { name: 'Open it anyway' }).click();
+    await chair.waitForURL(/\/ballots\/[0-9a-f-]{36}$/);
+    await chair.getByRole('heading', { level: 1, name: /^Adopt version 3 of “Paris Call/ }).waitFor();
+  });
+
+  it('a chair starts a new document from pasted text, checks the reading and corrects a kind', async () => {
+    const chair = await browserAs(CHAIR);
+    await chair.goto(`${t.baseUrl}/working-groups/${groupId}`);
+    await chair.getByTestId('group-documents').getByRole('link', { name: 'New document' }).click();
+    await chair.getByRole('heading', { level: 1, name: 'New document' }).waitFor();
+    await chair.getByRole('textbox', { name: /^Title/ }).fill('Commentary on principle 4');
+    await chair.getByRole('textbox', { name: /^Text/ }).fill('Commentary\n\nThe principle concerns theft for commercial advantage.\n\n1. States should not conduct it.\n\n2. States should not support it.');
+    await chair.getByText('4 clauses').waitFor();
+    await chair.getByRole('textbox', { name: 'Kind of clause 2' }).click();
+    await chair.getByRole('option', { name: 'Operative clause' }).click();
+    await chair.getByRole('button', { name: 'Create the document' }).click();
+    await chair.waitForURL(/\/documents\/[0-9a-f-]{36}$/);
+    await chair.getByRole('heading', { level: 1, name: 'Commentary on principle 4' }).waitFor();
+    expect(await chair.locator('li.clause-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-label')))).toEqual(['', '1.', '2.', '3.']);
+    expect(await axeViolations(chair)).toEqual([]);
+  });
 });

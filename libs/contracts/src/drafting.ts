@@ -236,6 +236,8 @@ export interface VersionResponse extends VersionSummary {
   clauses: ClauseResponse[];
   /** For versions after the first: what the consolidation applied and what it left out. */
   consolidation: ConsolidationReport | null;
+  /** Accepted amendments the next consolidation would apply (0 on versions that are not current). */
+  acceptedWaiting: number;
 }
 
 export interface ConsolidationReport {

@@ -183,6 +183,12 @@ export class DocumentRepository {
     return new Map(rows.map((r) => [r.clause_id, { comments: r.comments, earlierComments: r.earlier, unansweredClarifications: r.unanswered }]));
   }
 
+  /** Accepted amendments not yet applied by a consolidation. */
+  async acceptedWaiting(documentId: string): Promise<number> {
+    const [row] = await this.dataSource.query(`SELECT count(*)::int AS n FROM amendments WHERE document_id = $1 AND status = 'accepted' AND applied_in_version IS NULL`, [documentId]);
+    return row.n as number;
+  }
+
   /** Per-clause amendment markers of version `n`: open, balloting and accepted-not-yet-applied amendments targeting each clause. */
   async amendmentMarkers(documentId: string, n: number): Promise<Map<string, ClauseAmendmentMarkers>> {
     const rows: { clause_id: string; open: number; balloting: number; accepted: number }[] = await this.dataSource.query(

@@ -300,17 +300,20 @@ export class DocumentService {
   }
 
   private async versionResponse(doc: DocumentRow, version: VersionRow, openAdoptionBallotId: string | null): Promise<VersionResponse> {
-    const [clauses, counts, markers] = await Promise.all([
+    const isCurrent = version.number === doc.currentVersion;
+    const [clauses, counts, markers, acceptedWaiting] = await Promise.all([
       this.documents.clausesOf(version.id),
       this.documents.clauseCounts(doc.id, version.number),
       this.documents.amendmentMarkers(doc.id, version.number),
+      isCurrent ? this.documents.acceptedWaiting(doc.id) : Promise.resolve(0),
     ]);
     return {
       ...toVersionSummary(version),
       documentId: doc.id,
       workingGroupId: doc.workingGroupId,
-      isCurrent: version.number === doc.currentVersion,
+      isCurrent,
       openAdoptionBallotId,
+      acceptedWaiting,
       adoptionBallotId: version.adoptionBallotId,
       consolidation: version.consolidation,
       clauses: numberClauses(clauses.map(toClause)).map((c, position) => ({

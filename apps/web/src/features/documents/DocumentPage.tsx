@@ -98,7 +98,7 @@ function Consolidate({ doc }: { doc: DocumentResponse }) {
   const { t } = useTranslation();
   const consolidate = useConsolidate(doc.id);
   const [, setParams] = useSearchParams();
-  const waiting = doc.version.clauses.reduce((n, c) => n + c.amendments.accepted, 0);
+  const waiting = doc.version.acceptedWaiting;
   return (
     <Stack gap={4}>
       <Button
@@ -257,10 +257,10 @@ export function DocumentPage() {
           </Anchor>
         </Alert>
       ) : null}
-      {doc.version.isCurrent && (doc.can.consolidate || doc.can.openAdoptionBallot) ? (
+      {doc.version.isCurrent && ((doc.can.consolidate && doc.version.acceptedWaiting > 0) || doc.can.openAdoptionBallot) ? (
         <Paper withBorder p="sm" radius="md" component="section" aria-label={t('documents.chairActions')}>
           <Group gap="md" align="flex-start" wrap="wrap">
-            {doc.can.consolidate ? <Consolidate doc={doc} /> : null}
+            {doc.can.consolidate && doc.version.acceptedWaiting > 0 ? <Consolidate doc={doc} /> : null}
             {doc.can.openAdoptionBallot ? <AdoptionBallot doc={doc} /> : null}
           </Group>
         </Paper>
