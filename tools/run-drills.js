@@ -2,7 +2,7 @@
 // `npm run drills [-- name…]`: the fault drills of tests/fault, one after another, each in its own
 // process with a time limit, on its own throwaway PostgreSQL, everything on 127.0.0.1. Appends a
 // dated entry with each drill's outcome and figures to the "Drills" section of docs/benchmarks.md.
-// Names: kill-api, restart-postgres, socket-reconnect, closing-while-down. Exit code 1 when a drill
+// Names: kill-api, restart-postgres, crash-postgres, socket-reconnect, closing-while-down. Exit code 1 when a drill
 // failed or could not run.
 //
 // Environment: BENCH_SKIP_BUILD=true (use dist/ as it is), BENCH_WRITE=false (do not touch
@@ -17,6 +17,12 @@ const DOC = path.join(root, 'docs/benchmarks.md');
 const DRILLS = {
   'kill-api': { file: 'tests/fault/kill-api.drill.js', minutes: 3, title: 'kill -9 the API during a vote storm' },
   'restart-postgres': { file: 'tests/fault/restart-postgres.drill.js', minutes: 3, title: 'restart PostgreSQL under load' },
+  'crash-postgres': {
+    file: 'tests/fault/restart-postgres.drill.js',
+    minutes: 3,
+    title: 'crash PostgreSQL under load (immediate shutdown)',
+    env: { DRILL_PG_STOP: 'immediate' },
+  },
   'socket-reconnect': { file: 'tests/fault/socket-reconnect.drill.js', minutes: 3, title: 'socket clients away for 10 s during activity' },
   'closing-while-down': { file: 'tests/fault/closing-while-down.drill.js', minutes: 3, title: 'a ballot closes while the API is down' },
 };
@@ -82,7 +88,7 @@ async function main() {
       failed++;
       continue;
     }
-    const r = await runScript(file, d.minutes);
+    const r = await runScript(file, d.minutes, d.env);
     const result = lastResult('DRILL', r.stdout);
     if (r.code !== 0 || !result || !result.passed) failed++;
     parts.push(render(name, d, { ...r, result }));

