@@ -6,8 +6,9 @@
 // the same two inserts (the vote upsert the API runs, and an audit row) in one transaction straight
 // through node-postgres at the same concurrency, measured twice:
 //   A. the two inserts alone (each worker appends to its own chain: nothing serialises them);
-//   B. the two inserts on ONE hash chain, as the API must: advisory lock, head read, audit row, head
-//      update (a chain is a sequence, so its appends queue).
+//   B. the two inserts on ONE hash chain, one vote per commit: advisory lock, head read, audit row,
+//      head update (a chain is a sequence, so its appends queue; the API writes a busy ballot's votes
+//      in batches, one commit and one chain lock per batch, so B is not its ceiling).
 // Goal: API ≥ 1/3 of limit A's commits per second, API p99 < 100 ms, no vote lost or duplicated
 // (the votes table against the last 2xx of each voter, and the audit chain verified from genesis).
 //

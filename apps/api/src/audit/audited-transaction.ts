@@ -4,7 +4,7 @@ import { AffiliationSnapshot, AuditEvent, sealEvent } from '@parley/domain';
 import type { AuditAction } from '@parley/contracts';
 import { Clock } from '../platform/clock/clock';
 import { AuditEventBus } from './audit-event-bus';
-import { AuditRepository } from './audit.repository';
+import { AuditRepository, ChainHead } from './audit.repository';
 
 export interface AuditActor {
   id: string | null;
@@ -26,6 +26,8 @@ export interface Tx {
   manager: EntityManager;
   now: Date;
   record(event: NewAuditEvent): Promise<AuditEvent>;
+  /** Several events at once (a batch of acts): one round trip per chain, in the order given. */
+  recordAll(events: NewAuditEvent[]): Promise<AuditEvent[]>;
 }
 
 /**
@@ -44,33 +46,51 @@ export class AuditedTransaction {
   async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const recorded: AuditEvent[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
+      // The heads of the chains this transaction has locked: the first event of a chain locks it,
+      // the next ones follow on from what this transaction appended.
+      const heads = new Map<string, ChainHead>();
+      const recordAll = async (inputs: NewAuditEvent[]): Promise<AuditEvent[]> => {
+        const events: AuditEvent[] = new Array(inputs.length);
+        for (const scope of new Set(inputs.map((i) => i.scope))) {
+          let head = heads.get(scope) ?? (await this.audit.lockChain(manager, scope));
+          const chain: AuditEvent[] = [];
+          inputs.forEach((input, i) => {
+            if (input.scope !== scope) return;
+            events[i] = this.seal(input, head);
+            head = { sequence: events[i].sequence, hash: events[i].hash };
+            chain.push(events[i]);
+          });
+          await this.audit.append(manager, chain);
+          heads.set(scope, head);
+        }
+        recorded.push(...events);
+        return events;
+      };
       const tx: Tx = {
         manager,
-        now,
-        record: async (input) => {
-          const head = await this.audit.lockChain(manager, input.scope);
-          const event = sealEvent({
-            scope: input.scope,
-            sequence: head.sequence + 1,
-            occurredAt: this.clock.now().toISOString(),
-            actorId: input.actor.id,
-            actorName: input.actor.name,
-            actorSnapshot: input.actor.snapshot,
-            action: input.action,
-            subjectType: input.subjectType,
-            subjectId: input.subjectId,
-            change: JSON.parse(JSON.stringify(input.change)) as Record<string, unknown>,
-            previousHash: head.hash,
-          });
-          await this.audit.insert(manager, event);
-          recorded.push(event);
-          return event;
-        },
+        now: this.clock.now(),
+        record: async (input) => (await recordAll([input]))[0],
+        recordAll,
       };
       return work(tx);
     });
     this.bus.publishCommitted(recorded);
     return result;
+  }
+
+  private seal(input: NewAuditEvent, head: ChainHead): AuditEvent {
+    return sealEvent({
+      scope: input.scope,
+      sequence: head.sequence + 1,
+      occurredAt: this.clock.now().toISOString(),
+      actorId: input.actor.id,
+      actorName: input.actor.name,
+      actorSnapshot: input.actor.snapshot,
+      action: input.action,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      change: JSON.parse(JSON.stringify(input.change)) as Record<string, unknown>,
+      previousHash: head.hash,
+    });
   }
 }

@@ -8,6 +8,7 @@ import { Public } from '../identity/public.decorator';
 import { IdParam } from '../platform/http/id-param';
 import { Allow } from '../policy/allow.decorator';
 import { BallotService } from './ballot.service';
+import { VoteService } from './vote.service';
 
 class OpenBallotDto extends createZodDto(openBallotRequest) {}
 class CastVoteDto extends createZodDto(castVoteRequest) {}
@@ -17,7 +18,10 @@ class RollCallQueryDto extends createZodDto(rollCallQuery) {}
 @ApiTags('ballots')
 @Controller('ballots')
 export class BallotController {
-  constructor(private readonly ballots: BallotService) {}
+  constructor(
+    private readonly ballots: BallotService,
+    private readonly votes: VoteService,
+  ) {}
 
   @Allow('ballot.open')
   @Post()
@@ -47,7 +51,7 @@ export class BallotController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Cast or change your vote (members of the electorate frozen at opening, until the ballot closes)' })
   vote(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CastVoteDto): Promise<VoteResponse> {
-    return this.ballots.castVote(actor, id, body);
+    return this.votes.cast(actor, id, body);
   }
 
   @Allow('ballot.close')

@@ -13,6 +13,14 @@ export interface ElectorRow {
   snapshot: AffiliationSnapshot;
 }
 
+export interface NewVote {
+  voterId: string;
+  choice: VoteChoice;
+  reason: string | null;
+  snapshot: AffiliationSnapshot | null;
+  salt: string;
+}
+
 export interface RollCallRow {
   personId: string;
   name: string;
@@ -153,35 +161,57 @@ export class BallotRepository {
     return row ?? null;
   }
 
+  /** The electors among some people, by person (who is missing is not in the electorate). */
+  async electorsAmong(manager: EntityManager, ballotId: string, personIds: string[]): Promise<Map<string, ElectorRow>> {
+    const rows: ElectorRow[] = await manager.query(
+      `SELECT person_id AS "personId", name, snapshot FROM ballot_electors WHERE ballot_id = $1 AND person_id = ANY($2::uuid[])`,
+      [ballotId, personIds],
+    );
+    return new Map(rows.map((r) => [r.personId, r]));
+  }
+
   /**
-   * Casts or changes a vote in one statement. The primary key (ballot, voter) makes concurrent casts
-   * by one voter queue on the row: the first inserts, the others update it.
+   * Casts or changes several voters' votes in one statement (one voter at most once). The primary
+   * key (ballot, voter) makes concurrent casts by one voter queue on the row: the first inserts,
+   * the others update it. Answers in the order given.
    */
-  async upsertVote(
-    manager: EntityManager,
-    v: { ballotId: string; voterId: string; choice: VoteChoice; reason: string | null; snapshot: AffiliationSnapshot | null; salt: string; at: Date },
-  ): Promise<{ vote: VoteEntity; inserted: boolean }> {
-    const [row] = await manager.query(
+  async upsertVotes(manager: EntityManager, ballotId: string, at: Date, votes: NewVote[]): Promise<{ vote: VoteEntity; inserted: boolean }[]> {
+    if (votes.length === 0) return [];
+    const rows: Record<string, any>[] = await manager.query(
       `INSERT INTO votes AS v (ballot_id, voter_id, choice, reason, snapshot, salt, cast_at, changed_at, changes)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$7,0)
+       SELECT $1, n.voter_id, n.choice, n.reason, n.snapshot, n.salt, $2, $2, 0
+         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::jsonb[], $7::text[]) AS n(voter_id, choice, reason, snapshot, salt)
        ON CONFLICT (ballot_id, voter_id) DO UPDATE
          SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, snapshot = EXCLUDED.snapshot, salt = EXCLUDED.salt,
              changed_at = EXCLUDED.changed_at, changes = v.changes + 1
-       RETURNING choice, reason, snapshot, salt, cast_at, changed_at, changes, (xmax = 0) AS inserted`,
-      [v.ballotId, v.voterId, v.choice, v.reason, v.snapshot ? JSON.stringify(v.snapshot) : null, v.salt, v.at],
+       RETURNING voter_id, choice, reason, snapshot, salt, cast_at, changed_at, changes, (xmax = 0) AS inserted`,
+      [
+        ballotId,
+        at,
+        votes.map((v) => v.voterId),
+        votes.map((v) => v.choice),
+        votes.map((v) => v.reason),
+        votes.map((v) => (v.snapshot ? JSON.stringify(v.snapshot) : null)),
+        votes.map((v) => v.salt),
+      ],
     );
-    const vote = Object.assign(new VoteEntity(), {
-      ballotId: v.ballotId,
-      voterId: v.voterId,
-      choice: row.choice,
-      reason: row.reason,
-      snapshot: row.snapshot,
-      salt: row.salt,
-      castAt: row.cast_at,
-      changedAt: row.changed_at,
-      changes: row.changes,
+    const byVoter = new Map(rows.map((r) => [r.voter_id as string, r]));
+    return votes.map((v) => {
+      const row = byVoter.get(v.voterId);
+      if (!row) throw new Error(`the vote of ${v.voterId} was not written`);
+      const vote = Object.assign(new VoteEntity(), {
+        ballotId,
+        voterId: v.voterId,
+        choice: row.choice,
+        reason: row.reason,
+        snapshot: row.snapshot,
+        salt: row.salt,
+        castAt: row.cast_at,
+        changedAt: row.changed_at,
+        changes: row.changes,
+      });
+      return { vote, inserted: row.inserted as boolean };
     });
-    return { vote, inserted: row.inserted };
   }
 
   voteOf(ballotId: string, voterId: string): Promise<VoteEntity | null> {

@@ -1,29 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { canonicalJson, decideBallot, validateVoteReason, workingGroupScope, STAKEHOLDER_GROUPS } from '@parley/domain';
-import type { BallotResult, VoteChoice } from '@parley/domain';
+import { canonicalJson, decideBallot, workingGroupScope, STAKEHOLDER_GROUPS } from '@parley/domain';
+import type { BallotResult } from '@parley/domain';
 import type {
   BallotListQuery,
   BallotListResponse,
   BallotResponse,
   BallotSummary,
-  CastVoteRequest,
-  MyVote,
   OpenBallotRequest,
   RollCallPage,
   RollCallQuery,
-  VoteResponse,
 } from '@parley/contracts';
 import { AuditActor, AuditedTransaction, Tx } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleRepository } from '../identity/people.repository';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
-import { conflict, forbidden, notFound, ProblemException, validationProblem } from '../platform/http/problem';
+import { conflict, forbidden, notFound, refusalProblem, validationProblem } from '../platform/http/problem';
 import { WorkingGroupAccess } from '../working-groups/working-group-access';
-import { BallotEntity, VoteEntity } from './ballot.entity';
-import { canOpenBallot, choicesVisible, closeRefusal, ownChoiceVisible, Refusal, rollCallPublished, runningTallyVisible, voteRefusal } from './ballot.policy';
+import { BallotEntity } from './ballot.entity';
+import { canOpenBallot, choicesVisible, closeRefusal, rollCallPublished, runningTallyVisible, voteRefusal } from './ballot.policy';
+import { myVote } from './vote.service';
 import { BallotRepository } from './ballot.repository';
 import { BallotSubjects, ClosedBallot } from './ballot-subjects';
 import type { BallotOpener, OpenBallotSpec, OpenedBallot } from './open-ballot-spec';
@@ -33,16 +31,7 @@ const CLOSING_TIME_ACTOR: AuditActor = { id: null, name: 'Parley (closing time)'
 const ROLL_CALL_FIRST_PAGE = 50;
 const MAX_TITLE = 300;
 
-/** sha256(ballot|voter|choice|salt): proves in the audit chain that a secret vote happened, without telling it. */
-export const voteCommitment = (ballotId: string, voterId: string, choice: VoteChoice, salt: string) =>
-  createHash('sha256').update(`${ballotId}|${voterId}|${choice}|${salt}`).digest('hex');
-export const VOTE_COMMITMENT_SCHEME = 'sha256(ballotId|voterId|choice|salt)';
-
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-function refusalProblem(r: Refusal): ProblemException {
-  return r.kind === 'conflict' ? conflict(r.message) : forbidden(r.message);
-}
 
 const encodeCursor = (c: Record<string, string>) => Buffer.from(JSON.stringify(c)).toString('base64url');
 function decodeCursor<K extends string>(cursor: string | undefined, keys: readonly K[]): Record<K, string> | null {
@@ -181,47 +170,6 @@ export class BallotService implements BallotOpener {
     return { id };
   }
 
-  // ---------- voting ----------
-
-  castVote(actor: Actor, ballotId: string, input: CastVoteRequest): Promise<VoteResponse> {
-    return this.tx.run(async (tx) => {
-      const ballot = await this.ballots.lockForVote(tx.manager, ballotId);
-      if (!ballot) throw notFound('The ballot');
-      const elector = await this.ballots.elector(tx.manager, ballotId, actor.id);
-      const currentSnapshot = await this.people.snapshotOf(tx.manager, actor.id, tx.now);
-      const refusal = voteRefusal({ inElectorate: elector !== null, currentSnapshot }, ballot, tx.now);
-      if (refusal) throw refusalProblem(refusal);
-      const reason = input.reason?.trim() || null;
-      const problem = validateVoteReason({ choice: input.choice, reason }, { requireReasonForNo: ballot.requireReasonForNo });
-      if (problem) throw validationProblem('reason', problem.message);
-
-      const salt = randomBytes(32).toString('hex');
-      const { vote, inserted } = await this.ballots.upsertVote(tx.manager, {
-        ballotId,
-        voterId: actor.id,
-        choice: input.choice,
-        reason,
-        snapshot: currentSnapshot,
-        salt,
-        at: tx.now,
-      });
-      const action = inserted ? 'vote.cast' : 'vote.changed';
-      const change =
-        ballot.visibility === 'secret'
-          ? { commitment: voteCommitment(ballotId, actor.id, input.choice, salt), commitmentScheme: VOTE_COMMITMENT_SCHEME, changes: vote.changes }
-          : { choice: input.choice, reason, changes: vote.changes };
-      await tx.record({
-        scope: workingGroupScope(ballot.workingGroupId),
-        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
-        action,
-        subjectType: 'ballot',
-        subjectId: ballotId,
-        change: { ...change, countedUnder: { organisationId: elector!.snapshot.organisationId, stakeholderGroup: elector!.snapshot.stakeholderGroup } },
-      });
-      return { ballotId, action, vote: this.myVote(ballot, vote) };
-    });
-  }
-
   // ---------- closing ----------
 
   /** A chair closes a ballot before its closing time. */
@@ -339,7 +287,7 @@ export class BallotService implements BallotOpener {
         this.people.snapshotOf(undefined, actor.id, now),
         this.groups.isChair(this.dataSource.manager, ballot.workingGroupId, actor.id, now),
       ]);
-      me = { inElectorate: elector !== null, snapshot: elector?.snapshot ?? null, vote: vote ? this.myVote(ballot, vote) : null };
+      me = { inElectorate: elector !== null, snapshot: elector?.snapshot ?? null, vote: vote ? myVote(ballot, vote) : null };
       const voteNo = voteRefusal({ inElectorate: elector !== null, currentSnapshot }, ballot, now);
       const closeNo = closeRefusal({ isChair, currentSnapshot }, ballot);
       can = { vote: voteNo ? voteNo.message : true, close: closeNo ? closeNo.message : true };
@@ -424,17 +372,6 @@ export class BallotService implements BallotOpener {
       outcome: b.outcome,
       electorateSize: b.electorateSize,
       votesCast,
-    };
-  }
-
-  private myVote(b: Pick<BallotEntity, 'visibility'>, v: VoteEntity): MyVote {
-    const own = ownChoiceVisible(b);
-    return {
-      choice: own ? v.choice : null,
-      reason: own ? v.reason : null,
-      castAt: new Date(v.castAt).toISOString(),
-      changedAt: new Date(v.changedAt).toISOString(),
-      changes: v.changes,
     };
   }
 }

@@ -7,6 +7,7 @@ import { BallotSubjects } from './ballot-subjects';
 import { BallotController, WorkingGroupBallotsController } from './ballot.controller';
 import { BallotRepository } from './ballot.repository';
 import { BallotService } from './ballot.service';
+import { VoteService } from './vote.service';
 
 /**
  * Ballots. Other contexts import this module to open ballots inside their own transactions
@@ -15,7 +16,7 @@ import { BallotService } from './ballot.service';
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule],
   controllers: [BallotController, WorkingGroupBallotsController],
-  providers: [BallotService, BallotRepository, BallotSubjects, BallotScheduler, BallotPageMeta],
-  exports: [BallotService, BallotSubjects],
+  providers: [BallotService, VoteService, BallotRepository, BallotSubjects, BallotScheduler, BallotPageMeta],
+  exports: [BallotService, VoteService, BallotSubjects],
 })
 export class DecisionsModule {}

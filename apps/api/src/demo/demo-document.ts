@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DocumentResponse } from '@parley/contracts';
 import { BallotService } from '../decisions/ballot.service';
+import { VoteService } from '../decisions/vote.service';
 import { AmendmentService } from '../drafting/amendment.service';
 import { CommentService } from '../drafting/comment.service';
 import { DocumentService } from '../drafting/document.service';
@@ -31,6 +32,7 @@ export class DemoDocument {
     private readonly amendments: AmendmentService,
     private readonly draftingBallots: DraftingBallots,
     private readonly ballots: BallotService,
+    private readonly votes: VoteService,
     private readonly membership: MembershipService,
   ) {}
 
@@ -108,7 +110,7 @@ export class DemoDocument {
     ];
     for (const [amendment, exceptions] of votes) {
       const opened = await this.draftingBallots.openAmendmentBallot(chair, amendment.id, { closesAt: new Date(Date.now() + 86_400_000).toISOString() });
-      for (const organisation of voters) await this.ballots.castVote(d(organisation), opened.ballotId!, { choice: exceptions[organisation] ?? 'yes' });
+      for (const organisation of voters) await this.votes.cast(d(organisation), opened.ballotId!, { choice: exceptions[organisation] ?? 'yes' });
       await this.ballots.closeEarly(chair, opened.ballotId!);
     }
     // A competing proposal on principle 8, proposed against version 1, still open.

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BallotService } from '../decisions/ballot.service';
+import { VoteService } from '../decisions/vote.service';
 import type { Actor } from '../identity/actor';
 import { ChairNominationService } from '../working-groups/chairs/chair-nomination.service';
 import { ChairHistoryService } from '../working-groups/chair-history.service';
@@ -27,6 +28,7 @@ export class DemoWorkingGroups {
     private readonly history: ChairHistoryService,
     private readonly chairs: ChairNominationService,
     private readonly ballots: BallotService,
+    private readonly votes: VoteService,
   ) {}
 
   /** Returns each group's id by its fixture name. */
@@ -69,7 +71,7 @@ export class DemoWorkingGroups {
       const accepted = await this.chairs.accept(nominee, nomination.id, {});
       ballotIds.push(accepted.ballot!.id);
     }
-    for (const ballotId of ballotIds) for (const voter of voters) await this.ballots.castVote(voter, ballotId, { choice: 'yes' });
+    for (const ballotId of ballotIds) for (const voter of voters) await this.votes.cast(voter, ballotId, { choice: 'yes' });
     // Closed at once by the loader (named as the closer in the audit log) rather than by racing a
     // short closing time, which a busy machine loses.
     for (const ballotId of ballotIds) await this.ballots.closeByOperator(ballotId, 'demo loader');

@@ -23,11 +23,10 @@ import type { Actor } from '../identity/actor';
 import { PeopleRepository, toAffiliationRecord } from '../identity/people.repository';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { Clock } from '../platform/clock/clock';
-import { conflict, forbidden, notFound, type ProblemException } from '../platform/http/problem';
-import { endorseRefusal, withdrawRefusal, type Refusal } from './endorsement.policy';
+import { notFound, refusalProblem } from '../platform/http/problem';
+import { endorseRefusal, withdrawRefusal } from './endorsement.policy';
 import { EndorsementRepository, type EndorsementRow } from './endorsement.repository';
 
-const refusalProblem = (r: Refusal): ProblemException => (r.kind === 'conflict' ? conflict(r.message) : forbidden(r.message));
 
 const ENGLISH: Record<ReturnType<typeof signatoryHeadlineParts>[number]['category'], [string, string]> = {
   states: ['state', 'states'],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { KeyedBatcher } from '../platform/batching/keyed-batcher';
 import { hashSessionToken } from './session-token';
 
 export interface SessionWithPerson {
@@ -19,15 +20,32 @@ export class SessionRepository {
     return rows[0].id;
   }
 
-  async findLive(token: string, now: Date): Promise<SessionWithPerson | null> {
-    const rows = await this.dataSource.query(
-      `SELECT s.id AS "sessionId", p.id AS "personId", p.name, p.email, p.is_steward AS "isSteward"
-         FROM sessions s JOIN people p ON p.id = s.person_id
-        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
-      [hashSessionToken(token), now],
-    );
-    return rows[0] ?? null;
+  /**
+   * The live session a token opens, with its person. Concurrent lookups (a busy minute: every
+   * request of every delegate) go to the database together, one query per batch rather than one
+   * per request; nothing is cached, so a revoked session is refused from the next request on.
+   */
+  findLive(token: string, now: Date): Promise<SessionWithPerson | null> {
+    return this.lookups.submit('sessions', { tokenHash: hashSessionToken(token), now });
   }
+
+  private readonly lookups = new KeyedBatcher<{ tokenHash: string; now: Date }, SessionWithPerson | null>({
+    maxBatch: 200,
+    run: async (_, lookups) => {
+      const rows: (SessionWithPerson & { tokenHash: string; expiresAt: Date })[] = await this.dataSource.query(
+        `SELECT s.token_hash AS "tokenHash", s.expires_at AS "expiresAt", s.id AS "sessionId", p.id AS "personId", p.name, p.email, p.is_steward AS "isSteward"
+           FROM sessions s JOIN people p ON p.id = s.person_id
+          WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL`,
+        [[...new Set(lookups.map((l) => l.tokenHash))]],
+      );
+      const byHash = new Map(rows.map((r) => [r.tokenHash, r]));
+      return lookups.map(({ tokenHash, now }) => {
+        const r = byHash.get(tokenHash);
+        return { ok: true, value: r && r.expiresAt > now ? { sessionId: r.sessionId, personId: r.personId, name: r.name, email: r.email, isSteward: r.isSteward } : null };
+      });
+    },
+    retryAloneAfter: () => false,
+  });
 
   async revoke(sessionId: string, now: Date): Promise<void> {
     await this.dataSource.query(`UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, now]);

@@ -19,3 +19,7 @@ export const conflict = (detail: string, field?: string) =>
   new ProblemException({ type: PROBLEM_TYPES.conflict, title: 'Conflict', status: 409, detail, ...(field ? { errors: [{ field, message: detail }] } : {}) });
 
 export const unauthenticated = (detail = 'Sign in to do this') => new ProblemException({ type: PROBLEM_TYPES.unauthenticated, title: 'Not signed in', status: 401, detail });
+
+/** A policy's refusal answered as 403 (not allowed) or 409 (the state of the thing forbids it now). */
+export const refusalProblem = (r: { kind: 'forbidden' | 'conflict'; message: string }): ProblemException =>
+  r.kind === 'conflict' ? conflict(r.message) : forbidden(r.message);
