@@ -161,8 +161,6 @@ export async function installXssTrap(page: Page): Promise<void> {
         return null;
       };
     document.addEventListener('securitypolicyviolation', (e) => {
-      // zod probes once whether eval is allowed (new Function in a try/catch) from our own bundle; that is the app, not an injection.
-      if (e.blockedURI === 'eval' && e.sourceFile.startsWith(`${location.origin}/assets/`)) return;
       w.__xssLog.push(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sample} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
     });
   });

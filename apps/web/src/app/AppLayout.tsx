@@ -50,14 +50,14 @@ export function AppLayout() {
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
-      <AppShell header={{ height: 64 }} navbar={{ width: 300, breakpoint: 'md', collapsed: { mobile: !menuOpen, desktop: true } }} padding="md">
+      <AppShell header={{ height: 64 }} navbar={{ width: 300, breakpoint: 'lg', collapsed: { mobile: !menuOpen, desktop: true } }} padding="md">
         <AppShell.Header>
           <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
             <Group gap="lg" wrap="nowrap">
               <Burger
                 opened={menuOpen}
                 onClick={menu.toggle}
-                hiddenFrom="md"
+                hiddenFrom="lg"
                 size="sm"
                 aria-label={menuOpen ? t('nav.closeMenu') : t('nav.openMenu')}
                 aria-expanded={menuOpen}
@@ -66,12 +66,12 @@ export function AppLayout() {
               <Anchor component={Link} to="/" fw={800} fz="xl" c="gray.9" underline="never" aria-label={t('nav.home')}>
                 {t('app.name')}
               </Anchor>
-              <Box component="nav" aria-label={t('nav.label')} visibleFrom="md">
+              <Box component="nav" aria-label={t('nav.label')} visibleFrom="lg">
                 <NavLinks direction="row" />
               </Box>
             </Group>
             <LiveStatusIndicator />
-            <Group gap="md" wrap="nowrap" visibleFrom="md">
+            <Group gap="md" wrap="nowrap" visibleFrom="lg">
               <SessionArea />
               <LanguageSwitch />
             </Group>

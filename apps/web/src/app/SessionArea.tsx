@@ -1,4 +1,5 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Box, Button, Group, Menu, Stack, Text } from '@mantine/core';
+import { STAKEHOLDER_COLOURS } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useLogout, useMe } from '../features/auth/useSession';
@@ -25,26 +26,50 @@ export function SessionArea({ stacked = false }: { stacked?: boolean }) {
       </Wrap>
     );
   }
+  const signOut = () => logout.mutate(undefined, { onSettled: () => notifySuccess(t, t('nav.loggedOut')) });
+  const who = <AffiliationBadge name={me.data.name} personId={me.data.id} affiliation={me.data.currentSnapshot} size="xs" />;
+
+  if (stacked) {
+    return (
+      <Stack gap="sm" align="flex-start">
+        <div style={{ lineHeight: 1.2 }}>
+          <Text span size="xs" c="dimmed" display="block">
+            {t('nav.signedInAs')}
+          </Text>
+          {who}
+        </div>
+        <Anchor component={Link} to="/me" size="sm" fw={600}>
+          {t('nav.myProfile')}
+        </Anchor>
+        <Button variant="default" size="sm" loading={logout.isPending} onClick={signOut}>
+          {t('nav.logOut')}
+        </Button>
+      </Stack>
+    );
+  }
+  // In the header: the name in its stakeholder group's colour; the affiliation, profile and log out in a menu.
+  const group = me.data.currentSnapshot?.stakeholderGroup;
   return (
-    <Wrap gap="sm" wrap="nowrap" align={stacked ? 'flex-start' : 'center'}>
-      <div style={{ maxWidth: stacked ? undefined : 420, lineHeight: 1.2 }}>
-        <Text span size="xs" c="dimmed" display="block">
-          {t('nav.signedInAs')}
-        </Text>
-        <AffiliationBadge name={me.data.name} personId={me.data.id} affiliation={me.data.currentSnapshot} size="xs" />
-      </div>
-      <Button
-        variant="default"
-        size="sm"
-        loading={logout.isPending}
-        onClick={() =>
-          logout.mutate(undefined, {
-            onSettled: () => notifySuccess(t, t('nav.loggedOut')),
-          })
-        }
-      >
-        {t('nav.logOut')}
-      </Button>
-    </Wrap>
+    <Menu position="bottom-end" width={320} shadow="md" withinPortal>
+      <Menu.Target>
+        <Button variant="default" size="sm" loading={logout.isPending} aria-label={t('nav.accountMenu', { name: me.data.name })} maw={240}>
+          {group ? <span className="stakeholder-swatch" style={{ background: STAKEHOLDER_COLOURS[group], marginRight: 8 }} aria-hidden="true" /> : null}
+          <Text span size="sm" fw={600} truncate="end">
+            {me.data.name}
+          </Text>
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{t('nav.signedInAs')}</Menu.Label>
+        <Box px="sm" pb="xs">
+          {who}
+        </Box>
+        <Menu.Divider />
+        <Menu.Item component={Link} to="/me">
+          {t('nav.myProfile')}
+        </Menu.Item>
+        <Menu.Item onClick={signOut}>{t('nav.logOut')}</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
   );
 }

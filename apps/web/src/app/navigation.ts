@@ -15,5 +15,5 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/working-groups', label: 'nav.workingGroups' },
   { to: '/chair-terms', label: 'nav.chairTerms' },
   { to: '/organisations', label: 'nav.organisations' },
-  { to: '/me', label: 'nav.myProfile', signedIn: true },
+  { to: '/audit', label: 'nav.auditLog' },
 ];
