@@ -2,6 +2,7 @@ import type { AffiliationSnapshot } from '@parley/domain';
 import {
   canAct,
   canAnswerNomination,
+  canBeNominated,
   canChangeRole,
   canCreateGroup,
   canDecideJoinRequests,
@@ -14,6 +15,7 @@ import {
   canResign,
   NEEDS_AFFILIATION,
   type PolicyStanding,
+  VOTING_MEMBERS_NOMINATE,
 } from '../../apps/api/src/working-groups/working-group.policy';
 
 /** Group-role rules as "when X, allowed / not allowed" tables (pure functions: no app, no database). */
@@ -130,11 +132,28 @@ describe('working-group policy', () => {
   it.each<[Who, 'allowed' | 'not allowed']>([
     ['visitor', 'not allowed'],
     ['unaffiliated member', 'not allowed'],
-    ['observer', 'allowed'],
+    ['observer', 'not allowed'],
     ['member', 'allowed'],
+    ['rapporteur', 'allowed'],
     ['chair', 'allowed'],
+    ['unaffiliated chair', 'not allowed'],
+    ['convener', 'allowed'],
   ])('nominating a chair: when %s, %s', (who, expected) => {
     expect(allowed(canNominateChair(standing(who)))).toBe(expected);
+  });
+
+  it('nominating a chair: an observer is told only voting members nominate; a chair admitted as observer still may; a closed group refuses', () => {
+    expect(canNominateChair(standing('observer'))).toBe(VOTING_MEMBERS_NOMINATE);
+    expect(canNominateChair({ ...standing('observer'), isChair: true })).toBe(true);
+    expect(canNominateChair(standing('member', 'closed'))).toBe('This working group is closed');
+  });
+
+  it.each<[string, 'allowed' | 'not allowed', { kind: 'member' | 'observer' } | null]>([
+    ['a voting member', 'allowed', { kind: 'member' }],
+    ['an observer', 'not allowed', { kind: 'observer' }],
+    ['someone outside the group', 'not allowed', null],
+  ])('being nominated: when %s, %s', (_who, expected, nominee) => {
+    expect(allowed(canBeNominated(nominee))).toBe(expected);
   });
 
   it('answering a nomination: only the nominee; accepting needs an affiliation and membership, declining does not', () => {
@@ -142,6 +161,8 @@ describe('working-group policy', () => {
     expect(canAnswerNomination(standing('chair'), 'me', 'someone else')).toMatch(/Only the person nominated/);
     expect(canAnswerNomination(standing('unaffiliated member'), 'me', 'me')).toBe(NEEDS_AFFILIATION);
     expect(canAnswerNomination(standing('visitor'), 'me', 'me')).toMatch(/no longer a member/);
+    // A nominee who stepped down to observer can no longer stand: accepting would open a ballot on a non-voting chair.
+    expect(canAnswerNomination(standing('observer'), 'me', 'me')).toMatch(/now an observer/);
     expect(canDeclineNomination('me', 'me')).toBe(true);
     expect(canDeclineNomination('me', 'someone else')).toMatch(/Only the person nominated/);
   });

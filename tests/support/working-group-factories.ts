@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuditEventResponse, JoinRequestResponse, WorkingGroupResponse } from '@parley/contracts';
-import { auditEvents } from './expectations';
+import { auditEvents, expectNothingWritten } from './expectations';
 import type { ApiClient } from './http-client';
 import type { SignedIn } from './factories';
 
@@ -49,3 +49,18 @@ export async function lastGroupEvent(baseUrl: string, groupId: string): Promise<
   const events = await groupEvents(baseUrl, groupId);
   return events[events.length - 1];
 }
+
+/** Rows of every working-group table and the audit log: equal before and after means nothing was written. */
+export async function groupRowCounts(dataSource: DataSource): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of ['working_groups', 'memberships', 'join_requests', 'chair_terms', 'chair_nominations', 'chair_removal_motions', 'ballots', 'audit_events'])
+    out[table] = Number((await dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  out.closed = Number((await dataSource.query(`SELECT count(*) AS n FROM memberships WHERE left_at IS NOT NULL`))[0].n);
+  out.decided = Number((await dataSource.query(`SELECT count(*) AS n FROM join_requests WHERE status <> 'pending'`))[0].n);
+  out.answered = Number((await dataSource.query(`SELECT count(*) AS n FROM chair_nominations WHERE status <> 'nominated'`))[0].n);
+  out.roles = Number((await dataSource.query(`SELECT count(*) AS n FROM memberships WHERE is_rapporteur OR kind = 'observer'`))[0].n);
+  return out;
+}
+
+/** Runs a request that must be refused and checks that no working-group table nor the audit log changed. */
+export const refusedWithoutWrites = <T>(dataSource: DataSource, attempt: () => Promise<T>): Promise<T> => expectNothingWritten(dataSource, attempt, groupRowCounts);

@@ -8,8 +8,8 @@ import type { GroupStanding } from './working-group-access';
  *
  * Powers: a chair (an acting chair term of THIS group) admits, refuses, removes members and assigns
  * roles; the convener decides join requests only while no chair of the group is confirmed; any
- * member nominates a chair; any voting member may move a chair's removal; nobody acts without a
- * current affiliation.
+ * voting member (or chair) nominates a chair, and only a voting member can be nominated; any voting
+ * member may move a chair's removal; nobody acts without a current affiliation.
  */
 export type Verdict = true | string;
 
@@ -90,19 +90,32 @@ export function canChangeRole(s: PolicyStanding, actorId: string, target: Target
   return 'Only a chair of this working group can appoint a rapporteur or change a member’s role';
 }
 
+export const VOTING_MEMBERS_NOMINATE = 'Only voting members of this working group can nominate a chair';
+export const NOMINEE_NOT_MEMBER = 'Only a member of this working group can be nominated as its chair';
+export const NOMINEE_NOT_VOTING = 'Only a voting member of this working group can be nominated as its chair, not an observer';
+
+/** A chair is nominated "by any member, or self": members vote, observers do not, so only voting members (and chairs) nominate. */
 export function canNominateChair(s: PolicyStanding): Verdict {
   const base = canAct(s);
   if (base !== true) return base;
   if (!s.membership) return NOT_A_MEMBER;
+  if (s.membership.kind !== 'member' && !s.isChair) return VOTING_MEMBERS_NOMINATE;
   return true;
 }
 
-/** Only the nominee answers their nomination, with a current affiliation, while still a member. */
+/** Who can be nominated: a current voting member of the group (an observer first becomes a member). The service answers 409 on the nominee: a state of the nominee, not a right of the nominator. */
+export function canBeNominated(nominee: Pick<TargetMember, 'kind'> | null): Verdict {
+  if (!nominee) return NOMINEE_NOT_MEMBER;
+  return nominee.kind === 'member' ? true : NOMINEE_NOT_VOTING;
+}
+
+/** Only the nominee answers their nomination, with a current affiliation, while still a voting member. */
 export function canAnswerNomination(s: PolicyStanding, actorId: string, nomineeId: string): Verdict {
   if (actorId !== nomineeId) return 'Only the person nominated can accept or decline this nomination';
   const base = canAct(s);
   if (base !== true) return base;
   if (!s.membership) return 'You are no longer a member of this working group';
+  if (s.membership.kind !== 'member') return 'You are now an observer of this working group: only a voting member can stand as its chair';
   return true;
 }
 

@@ -17,7 +17,7 @@ import { PeopleService } from '../../identity/people.service';
 import { conflict, notFound, validationProblem } from '../../platform/http/problem';
 import { ChairTermRepository } from '../chair-term.repository';
 import { authorise, WorkingGroupStandings } from '../working-group-standing';
-import { canAnswerNomination, canDeclineNomination, canNominateChair, canProposeChairRemoval, canResign } from '../working-group.policy';
+import { canAnswerNomination, canBeNominated, canDeclineNomination, canNominateChair, canProposeChairRemoval, canResign } from '../working-group.policy';
 import { WorkingGroupRepository, type WorkingGroupRow } from '../working-group.repository';
 import { toChairTermResponse, toNominationResponse } from '../working-group.views';
 
@@ -46,11 +46,13 @@ export class ChairNominationService {
       const group = await this.lockGroup(tx, groupId);
       authorise(canNominateChair(await this.standings.of(tx.manager, group, actor.id, tx.now)));
       const nominee = await this.groups.currentMembership(tx.manager, groupId, input.nomineeId);
-      if (!nominee) throw conflict('Only a member of this working group can be nominated as its chair', 'nomineeId');
+      const eligible = canBeNominated(nominee);
+      if (eligible !== true) throw conflict(eligible, 'nomineeId');
+      const nomineeName = nominee!.personName;
       const nomineeSnapshot = await this.people.snapshotOf(tx.manager, input.nomineeId, tx.now);
-      if (!nomineeSnapshot) throw conflict(`${nominee.personName} has no current affiliation and cannot be nominated`, 'nomineeId');
-      if (await this.terms.openTermOf(tx.manager, groupId, input.nomineeId)) throw conflict(`${nominee.personName} already chairs this working group`, 'nomineeId');
-      if (await this.terms.openNominationOf(tx.manager, groupId, input.nomineeId)) throw conflict(`${nominee.personName} already has an open nomination in this working group`, 'nomineeId');
+      if (!nomineeSnapshot) throw conflict(`${nomineeName} has no current affiliation and cannot be nominated`, 'nomineeId');
+      if (await this.terms.openTermOf(tx.manager, groupId, input.nomineeId)) throw conflict(`${nomineeName} already chairs this working group`, 'nomineeId');
+      if (await this.terms.openNominationOf(tx.manager, groupId, input.nomineeId)) throw conflict(`${nomineeName} already has an open nomination in this working group`, 'nomineeId');
       if (input.termEndsOn && input.termEndsOn <= isoDay(tx.now)) throw validationProblem('termEndsOn', 'The term must end after today');
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       const id = await this.terms.insertNomination(tx.manager, {
@@ -69,7 +71,7 @@ export class ChairNominationService {
         action: 'chair.nominated',
         subjectType: 'chair-nomination',
         subjectId: id,
-        change: { nomineeId: input.nomineeId, nomineeName: nominee.personName, nomineeSnapshot, selfNomination: input.nomineeId === actor.id, statement: input.statement ?? null, termEndsOn: input.termEndsOn ?? null },
+        change: { nomineeId: input.nomineeId, nomineeName, nomineeSnapshot, selfNomination: input.nomineeId === actor.id, statement: input.statement ?? null, termEndsOn: input.termEndsOn ?? null },
       });
       return toNominationResponse((await this.terms.findNomination(id, tx.manager))!);
     });

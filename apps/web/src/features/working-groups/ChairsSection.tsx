@@ -101,7 +101,8 @@ function NominateForm({ group, onDone }: { group: WorkingGroupResponse; onDone: 
   const nominate = useNominateChair(group.id);
   const form = useForm({ nomineeId: (me.data?.id ?? null) as string | null, statement: '', termEndsOn: '' });
   const open = new Set(group.nominations.filter((n) => n.status === 'nominated' || n.status === 'balloting').map((n) => n.nominee.id));
-  const candidates = group.members.filter((m) => !m.chair && !open.has(m.person.id));
+  // Only a voting member can be nominated (observers do not vote).
+  const candidates = group.members.filter((m) => m.kind === 'member' && !m.chair && !open.has(m.person.id));
   if (candidates.length === 0) return null;
   return (
     <form

@@ -14,6 +14,8 @@ const KNOWN: [RegExp, (t: TFunction) => string][] = [
   [/^Sign in to do this$/, (t) => t('workingGroups.reasons.signIn')],
   [/^You are not a member of this working group$/, (t) => t('workingGroups.reasons.notMember')],
   [/^Only a member of this working group can be nominated/, (t) => t('workingGroups.reasons.nomineeNotMember')],
+  [/^Only voting members of this working group can nominate a chair$/, (t) => t('workingGroups.reasons.votingMembersNominate')],
+  [/^Only a voting member of this working group can be nominated/, (t) => t('workingGroups.reasons.nomineeNotVoting')],
   [/already chairs this working group$/, (t) => t('workingGroups.reasons.alreadyChair')],
   [/already has an open nomination/, (t) => t('workingGroups.reasons.openNomination')],
 ];
