@@ -1,9 +1,9 @@
-import { PROBLEM_TYPES, type ChairNominationResponse, type WorkingGroupResponse } from '@parley/contracts';
+import { PROBLEM_TYPES, type ChairNominationResponse, type ChairRemovalMotionResponse, type WorkingGroupResponse } from '@parley/contracts';
 import { expectProblem } from '../support/expectations';
 import { newDelegate } from '../support/factories';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { admit, groupEvents, newWorkingGroup, refusedWithoutWrites } from '../support/working-group-factories';
+import { admit, groupEvents, insertChairTerm, newWorkingGroup, refusedWithoutWrites } from '../support/working-group-factories';
 
 type Delegate = Awaited<ReturnType<typeof newDelegate>>;
 
@@ -70,6 +70,28 @@ describe('working-group governance', () => {
       const res = await refusedWithoutWrites(t.dataSource, () => stepsDown.client.post(`/api/chair-nominations/${n.id}/acceptance`, {}));
       expect(expectProblem(res, 403).detail).toMatch(/now an observer/);
       expect((await stepsDown.client.post(`/api/chair-nominations/${n.id}/declination`, {})).status).toBe(200);
+    });
+  });
+
+  describe('removals the group page offers: a chair removes a member, a voting member moves a chair’s removal', () => {
+    let termId: string;
+    beforeAll(async () => {
+      termId = await insertChairTerm(t.dataSource, group.id, convener.id, (await convener.client.get('/api/me')).body.currentSnapshot);
+    });
+
+    it('the page says who may do which: the chair removes members, voting members (not observers) propose a chair’s removal', async () => {
+      const [chair, voting, observing] = [await view(convener), await view(member), await view(observer)];
+      expect(chair.allowed).toMatchObject({ removeMembers: true, proposeChairRemoval: true });
+      expect(voting.allowed).toMatchObject({ removeMembers: 'Only a chair of this working group can do this', proposeChairRemoval: true });
+      expect(observing.allowed.proposeChairRemoval).toBe('Only voting members of this working group can propose removing a chair');
+      expect((await new ApiClient(t.baseUrl).get<WorkingGroupResponse>(`/api/working-groups/${group.id}`)).body.allowed).toMatchObject({ removeMembers: 'Sign in to do this', proposeChairRemoval: 'Sign in to do this' });
+    });
+
+    it('a proposed removal shows on the chair term as its open ballot', async () => {
+      const res = await member.client.post<ChairRemovalMotionResponse>(`/api/chair-terms/${termId}/removal-motions`, { reason: 'Never convenes the group.' });
+      expect(res.status).toBe(201);
+      expect((await view(observer)).chairTerms.find((c) => c.id === termId)!.removalBallotId).toBe(res.body.ballotId);
+      expect((await groupEvents(t.baseUrl, group.id)).at(-1)).toMatchObject({ action: 'chair.removal-proposed', actorId: member.id, change: { reason: 'Never convenes the group.' } });
     });
   });
 });

@@ -295,6 +295,10 @@ export interface WorkingGroupPermissions {
   decideJoinRequests: true | string;
   nominateChair: true | string;
   manageMembers: true | string;
+  /** Removing another member who is not a chair (a chair is removed by ballot instead). */
+  removeMembers: true | string;
+  /** Moving a chair's removal, which opens a chair-removal ballot. */
+  proposeChairRemoval: true | string;
 }
 
 export interface ViewerStanding {

@@ -22,6 +22,8 @@ import {
   canDecideJoinRequests,
   canLeave,
   canNominateChair,
+  canProposeChairRemoval,
+  canRemoveMember,
   canRequestToJoin,
   type PolicyStanding,
 } from './working-group.policy';
@@ -165,13 +167,17 @@ export class WorkingGroupService {
 const SIGN_IN = 'Sign in to do this';
 
 function permissionsOf(s: PolicyStanding | null, actorId: string | null, hasPendingRequest: boolean): WorkingGroupPermissions {
-  if (s === null || actorId === null) return { join: SIGN_IN, leave: SIGN_IN, decideJoinRequests: SIGN_IN, nominateChair: SIGN_IN, manageMembers: SIGN_IN };
-  const manage = canChangeRole(s, actorId, { personId: '', kind: 'member', isChair: false }, { rapporteur: true });
+  if (s === null || actorId === null)
+    return { join: SIGN_IN, leave: SIGN_IN, decideJoinRequests: SIGN_IN, nominateChair: SIGN_IN, manageMembers: SIGN_IN, removeMembers: SIGN_IN, proposeChairRemoval: SIGN_IN };
+  // Acts on another member are answered for any other member who is not a chair; the web shows them on such rows only.
+  const anotherMember = { personId: '', kind: 'member' as const, isChair: false };
   return {
     join: canRequestToJoin(s, hasPendingRequest),
     leave: canLeave(s),
     decideJoinRequests: canDecideJoinRequests(s),
     nominateChair: canNominateChair(s),
-    manageMembers: manage,
+    manageMembers: canChangeRole(s, actorId, anotherMember, { rapporteur: true }),
+    removeMembers: canRemoveMember(s, actorId, anotherMember),
+    proposeChairRemoval: canProposeChairRemoval(s),
   };
 }

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
-import type { ChairNominationResponse, ChairNominationStatus, WorkingGroupResponse } from '@parley/contracts';
+import type { ChairNominationResponse, ChairNominationStatus, ChairSummary, WorkingGroupResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -12,8 +12,9 @@ import { useFormatters } from '../../ui/useFormatters';
 import { useMe } from '../auth/useSession';
 import { ChairTimeline } from '../chair-terms/ChairTimeline';
 import { ConfirmedBadge, UnconfirmedBadge } from './badges';
+import { ReasonAction } from './ReasonAction';
 import { reasonText } from './reasons';
-import { useAnswerNomination, useNominateChair, useResignChair } from './useWorkingGroups';
+import { useAnswerNomination, useNominateChair, useProposeChairRemoval, useResignChair } from './useWorkingGroups';
 
 const STATUS_COLOURS: Record<ChairNominationStatus, string> = { nominated: 'blue', balloting: 'violet', confirmed: 'teal', declined: 'gray', rejected: 'red', lapsed: 'gray' };
 
@@ -95,6 +96,46 @@ function NominationCard({ group, nomination }: { group: WorkingGroupResponse; no
   );
 }
 
+/** "Chairs resign or are removed by ballot": a voting member moves the removal, with a reason, and a chair-removal ballot opens. */
+function ChairRemoval({ group, chair, self }: { group: WorkingGroupResponse; chair: ChairSummary; self: boolean }) {
+  const { t } = useTranslation();
+  const propose = useProposeChairRemoval(group.id);
+  const name = chair.person.name;
+  const openBallot = group.chairTerms.find((term) => term.id === chair.termId)?.removalBallotId ?? null;
+  if (openBallot)
+    return (
+      <Anchor component={Link} to={`/ballots/${openBallot}`} size="sm" fw={600} data-testid="removal-ballot">
+        {t('workingGroups.chairs.removalBallotOpen')}
+      </Anchor>
+    );
+  // A chair steps down by resigning, not by a ballot on themself.
+  if (self || group.allowed.proposeChairRemoval !== true) return null;
+  return (
+    <ReasonAction
+      label={t('workingGroups.chairs.proposeRemoval')}
+      ariaLabel={t('workingGroups.chairs.proposeRemovalNamed', { name })}
+      title={t('workingGroups.chairs.proposeRemovalNamed', { name })}
+      explain={t('workingGroups.chairs.removalExplain', { name, rule: t(`workingGroups.rules.${group.decisionRules['chair-removal']}`) })}
+      reasonLabel={t('workingGroups.chairs.removalReason')}
+      reasonHint={t('workingGroups.chairs.removalReasonHint')}
+      reasonRequired
+      confirmLabel={t('workingGroups.chairs.removalConfirm')}
+      act={propose}
+      onConfirm={(reason, done) =>
+        propose.mutate(
+          { termId: chair.termId, reason: reason ?? '' },
+          {
+            onSuccess: () => {
+              done();
+              notifySuccess(t, t('workingGroups.chairs.removalProposed', { name }));
+            },
+          },
+        )
+      }
+    />
+  );
+}
+
 function NominateForm({ group, onDone }: { group: WorkingGroupResponse; onDone: () => void }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -172,6 +213,7 @@ export function ChairsSection({ group }: { group: WorkingGroupResponse }) {
                   {t('workingGroups.chairs.resign')}
                 </Button>
               ) : null}
+              <ChairRemoval group={group} chair={c} self={me.data?.id === c.person.id} />
             </Group>
           ))}
         </Stack>

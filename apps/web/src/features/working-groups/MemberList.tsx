@@ -6,14 +6,51 @@ import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { useFormatters } from '../../ui/useFormatters';
 import { problemMessage } from '../../i18n/server-messages';
+import { useMe } from '../auth/useSession';
 import { RoleBadge } from './badges';
-import { useChangeRole } from './useWorkingGroups';
+import { ReasonAction } from './ReasonAction';
+import { useChangeRole, useRemoveMember } from './useWorkingGroups';
 
-function MemberRow({ group, member, canManage }: { group: WorkingGroupResponse; member: MemberResponse; canManage: boolean }) {
+/** A chair removes another member with a reason, recorded; a chair is removed by ballot instead (see ChairsSection). */
+function RemoveMemberButton({ group, member }: { group: WorkingGroupResponse; member: MemberResponse }) {
+  const { t } = useTranslation();
+  const remove = useRemoveMember(group.id);
+  const name = member.person.name;
+  return (
+    <ReasonAction
+      label={t('workingGroups.members.remove')}
+      ariaLabel={t('workingGroups.members.removeNamed', { name })}
+      title={t('workingGroups.members.removeNamed', { name })}
+      explain={t('workingGroups.members.removeExplain', { name })}
+      reasonLabel={t('workingGroups.members.removeReason')}
+      reasonHint={t('workingGroups.members.removeReasonHint', { name })}
+      reasonRequired
+      confirmLabel={t('workingGroups.members.removeConfirm')}
+      act={remove}
+      onConfirm={(reason, done) =>
+        remove.mutate(
+          { personId: member.person.id, reason: reason ?? '' },
+          {
+            onSuccess: () => {
+              done();
+              notifySuccess(t, t('workingGroups.members.removed', { name }));
+            },
+          },
+        )
+      }
+    />
+  );
+}
+
+function MemberRow({ group, member, canManage, canRemove }: { group: WorkingGroupResponse; member: MemberResponse; canManage: boolean; canRemove: boolean }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const change = useChangeRole(group.id);
-  const roles = [t(`workingGroups.roles.${member.kind}`), ...(member.chair ? [t('workingGroups.roles.chair')] : []), ...(member.rapporteur ? [t('workingGroups.roles.rapporteur')] : [])];
+  const roles = [
+    t(`workingGroups.roles.${member.kind}`),
+    ...(member.chair ? [t('workingGroups.roles.chair')] : []),
+    ...(member.rapporteur ? [t('workingGroups.roles.rapporteur')] : []),
+  ];
   return (
     <Table.Tr data-testid="member-row">
       <Table.Td>
@@ -42,24 +79,35 @@ function MemberRow({ group, member, canManage }: { group: WorkingGroupResponse; 
       <Table.Td>
         <Text size="sm">{f.date(member.admittedAt)}</Text>
       </Table.Td>
-      {canManage ? (
+      {canManage || canRemove ? (
         <Table.Td>
-          <Button
-            variant="subtle"
-            size="compact-xs"
-            loading={change.isPending}
-            onClick={() =>
-              change.mutate(
-                { personId: member.person.id, rapporteur: !member.rapporteur },
-                {
-                  onSuccess: () => notifySuccess(t, member.rapporteur ? t('workingGroups.members.rapporteurDismissed', { name: member.person.name }) : t('workingGroups.members.rapporteurAppointed', { name: member.person.name })),
-                  onError: (e) => notifyError(t, problemMessage(t, e)),
-                },
-              )
-            }
-          >
-            {member.rapporteur ? t('workingGroups.members.dismissRapporteur') : t('workingGroups.members.appointRapporteur')}
-          </Button>
+          <Group gap={4} wrap="wrap">
+            {canManage ? (
+              <Button
+                variant="subtle"
+                size="compact-xs"
+                loading={change.isPending}
+                onClick={() =>
+                  change.mutate(
+                    { personId: member.person.id, rapporteur: !member.rapporteur },
+                    {
+                      onSuccess: () =>
+                        notifySuccess(
+                          t,
+                          member.rapporteur
+                            ? t('workingGroups.members.rapporteurDismissed', { name: member.person.name })
+                            : t('workingGroups.members.rapporteurAppointed', { name: member.person.name }),
+                        ),
+                      onError: (e) => notifyError(t, problemMessage(t, e)),
+                    },
+                  )
+                }
+              >
+                {member.rapporteur ? t('workingGroups.members.dismissRapporteur') : t('workingGroups.members.appointRapporteur')}
+              </Button>
+            ) : null}
+            {canRemove ? <RemoveMemberButton group={group} member={member} /> : null}
+          </Group>
         </Table.Td>
       ) : null}
     </Table.Tr>
@@ -69,7 +117,11 @@ function MemberRow({ group, member, canManage }: { group: WorkingGroupResponse; 
 /** The members with their affiliation now and, when it changed, the one they were admitted with. */
 export function MemberList({ group }: { group: WorkingGroupResponse }) {
   const { t } = useTranslation();
+  const me = useMe();
   const canManage = group.allowed.manageMembers === true;
+  // The API answers for another member who is not a chair: oneself leaves, a chair is removed by ballot.
+  const canRemove = (m: MemberResponse) => group.allowed.removeMembers === true && !m.chair && m.person.id !== me.data?.id;
+  const withActions = canManage || group.members.some(canRemove);
   return (
     <Stack component="section" aria-labelledby="wg-members" gap="sm">
       <Title order={2} size="h3" id="wg-members">
@@ -82,12 +134,12 @@ export function MemberList({ group }: { group: WorkingGroupResponse }) {
               <Table.Th scope="col">{t('workingGroups.members.person')}</Table.Th>
               <Table.Th scope="col">{t('workingGroups.members.roles')}</Table.Th>
               <Table.Th scope="col">{t('workingGroups.members.admitted')}</Table.Th>
-              {canManage ? <Table.Th scope="col">{t('workingGroups.members.actions')}</Table.Th> : null}
+              {withActions ? <Table.Th scope="col">{t('workingGroups.members.actions')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {group.members.map((m) => (
-              <MemberRow key={m.membershipId} group={group} member={m} canManage={canManage} />
+              <MemberRow key={m.membershipId} group={group} member={m} canManage={canManage} canRemove={canRemove(m)} />
             ))}
           </Table.Tbody>
         </Table>

@@ -16,6 +16,8 @@ const KNOWN: [RegExp, (t: TFunction) => string][] = [
   [/^Only a member of this working group can be nominated/, (t) => t('workingGroups.reasons.nomineeNotMember')],
   [/^Only voting members of this working group can nominate a chair$/, (t) => t('workingGroups.reasons.votingMembersNominate')],
   [/^Only a voting member of this working group can be nominated/, (t) => t('workingGroups.reasons.nomineeNotVoting')],
+  [/^Only voting members of this working group can propose removing a chair$/, (t) => t('workingGroups.reasons.votingMembersRemoveChair')],
+  [/^A ballot on removing this chair is already open$/, (t) => t('workingGroups.reasons.removalBallotOpen')],
   [/already chairs this working group$/, (t) => t('workingGroups.reasons.alreadyChair')],
   [/already has an open nomination/, (t) => t('workingGroups.reasons.openNomination')],
 ];

@@ -3,12 +3,14 @@ import type {
   AcceptNominationRequest,
   ChangeRoleRequest,
   ChairNominationResponse,
+  ChairRemovalMotionResponse,
   CreateWorkingGroupRequest,
   JoinDecisionRequest,
   JoinRequestRequest,
   JoinRequestResponse,
   MemberResponse,
   NominateChairRequest,
+  ProposeChairRemovalRequest,
   WorkingGroupListResponse,
   WorkingGroupResponse,
 } from '@parley/contracts';
@@ -122,6 +124,16 @@ export function useResignChair(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
     mutationFn: ({ termId, note }: { termId: string; note?: string }) => api.post(`/api/chair-terms/${encodeURIComponent(termId)}/resignation`, note ? { note } : {}),
+    onSuccess: refresh,
+  });
+}
+
+/** A voting member moves a chair's removal: a chair-removal ballot opens at once. */
+export function useProposeChairRemoval(id: string) {
+  const refresh = useRefreshGroup(id);
+  return useMutation({
+    mutationFn: ({ termId, ...body }: ProposeChairRemovalRequest & { termId: string }) =>
+      api.post<ChairRemovalMotionResponse>(`/api/chair-terms/${encodeURIComponent(termId)}/removal-motions`, body),
     onSuccess: refresh,
   });
 }

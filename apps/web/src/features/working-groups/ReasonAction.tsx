@@ -1,0 +1,95 @@
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { problemMessage } from '../../i18n/server-messages';
+import { reasonText } from './reasons';
+
+/** The state of the mutation behind the act (a TanStack Query mutation fits). */
+interface ActState {
+  isPending: boolean;
+  /** The last refusal (problem+json), shown next to the confirm button. */
+  error: unknown;
+  reset: () => void;
+}
+
+export interface ReasonActionProps {
+  /** The button that opens the dialog, and its accessible name when the label alone is ambiguous in a list. */
+  label: string;
+  ariaLabel?: string;
+  title: string;
+  /** What happens, in one or two sentences, before the person confirms. */
+  explain: string;
+  reasonLabel: string;
+  reasonHint?: string;
+  /** A reason is required (removals); otherwise it is an optional note (withdrawals). */
+  reasonRequired: boolean;
+  confirmLabel: string;
+  act: ActState;
+  /** Runs the act; call `done` when it succeeded, to close the dialog. */
+  onConfirm: (reason: string | undefined, done: () => void) => void;
+}
+
+/**
+ * A recorded act of governance behind a confirm dialog: the button, then what the act does, the
+ * reason kept on the record, and why the API refused it, if it did, next to the confirm button.
+ */
+export function ReasonAction(p: ReasonActionProps) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  const [reason, setReason] = useState('');
+  const [missing, setMissing] = useState(false);
+  const open = () => {
+    p.act.reset();
+    setReason('');
+    setMissing(false);
+    setOpened(true);
+  };
+  const close = () => setOpened(false);
+  return (
+    <>
+      <Button variant="subtle" color="red" size="compact-xs" aria-label={p.ariaLabel} onClick={open}>
+        {p.label}
+      </Button>
+      <Modal opened={opened} onClose={close} title={p.title}>
+        <Stack gap="sm">
+          <Text size="sm">{p.explain}</Text>
+          <Textarea
+            label={p.reasonLabel}
+            description={p.reasonHint ?? (p.reasonRequired ? undefined : t('common.optional'))}
+            required={p.reasonRequired}
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={reason}
+            error={missing ? t('server.required') : undefined}
+            onChange={(e) => {
+              setReason(e.currentTarget.value);
+              setMissing(false);
+            }}
+          />
+          {p.act.error ? (
+            <Alert color="red" role="alert" data-testid="dialog-error">
+              {reasonText(t, problemMessage(t, p.act.error))}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              color="red"
+              loading={p.act.isPending}
+              onClick={() => {
+                const text = reason.trim();
+                if (p.reasonRequired && !text) return setMissing(true);
+                p.onConfirm(text || undefined, close);
+              }}
+            >
+              {p.confirmLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
