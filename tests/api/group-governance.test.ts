@@ -1,4 +1,4 @@
-import { PROBLEM_TYPES, type ChairNominationResponse, type ChairRemovalMotionResponse, type WorkingGroupResponse } from '@parley/contracts';
+import { PROBLEM_TYPES, type ChairNominationResponse, type ChairRemovalMotionResponse, type JoinRequestResponse, type WorkingGroupResponse } from '@parley/contracts';
 import { expectProblem } from '../support/expectations';
 import { newDelegate } from '../support/factories';
 import { ApiClient } from '../support/http-client';
@@ -92,6 +92,70 @@ describe('working-group governance', () => {
       expect(res.status).toBe(201);
       expect((await view(observer)).chairTerms.find((c) => c.id === termId)!.removalBallotId).toBe(res.body.ballotId);
       expect((await groupEvents(t.baseUrl, group.id)).at(-1)).toMatchObject({ action: 'chair.removal-proposed', actorId: member.id, change: { reason: 'Never convenes the group.' } });
+    });
+  });
+
+  describe('withdrawals: one’s own pending join request; an unanswered chair nomination by its nominee or nominator', () => {
+    it('a person withdraws their own pending request: kept as withdrawn with their note, audited, gone from the chair’s list; they may ask again', async () => {
+      const applicant = await newDelegate(t.baseUrl, { name: 'Globex', stakeholderGroup: 'private-sector', subtype: 'company' });
+      const asked = (await applicant.client.post<JoinRequestResponse>(`/api/working-groups/${group.id}/join-requests`, { kind: 'member', statement: 'We build the networks.' })).body;
+      expect(asked.status).toBe('pending');
+      const path = `/api/working-groups/${group.id}/join-requests/${asked.id}/withdrawal`;
+      for (const other of [convener, member]) {
+        const res = await refusedWithoutWrites(t.dataSource, () => other.client.post(path, {}));
+        expect(expectProblem(res, 403).detail).toBe('Only the person who asked to join can withdraw this request');
+      }
+      expectProblem(await new ApiClient(t.baseUrl).post(path, {}), 401);
+
+      const res = await applicant.client.post<JoinRequestResponse>(path, { note: 'We will observe another group instead.' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ status: 'withdrawn', decidedBy: { id: applicant.id }, reason: 'We will observe another group instead.', membershipId: null });
+      expect((await groupEvents(t.baseUrl, group.id)).at(-1)).toMatchObject({
+        action: 'membership.request-withdrawn',
+        subjectType: 'join-request',
+        subjectId: asked.id,
+        actorId: applicant.id,
+        change: { personId: applicant.id, kind: 'member', note: 'We will observe another group instead.' },
+      });
+      expect((await view(convener)).pendingRequests!.map((r) => r.id)).not.toContain(asked.id);
+      expect((await view(applicant)).viewer!.pendingRequest).toBeNull();
+      expectProblem(await refusedWithoutWrites(t.dataSource, () => applicant.client.post(path, {})), 409, { type: PROBLEM_TYPES.conflict });
+      expectProblem(await applicant.client.post(`/api/working-groups/${group.id}/join-requests/${asked.id.replace(/.$/, '0')}/withdrawal`, {}), 404);
+      expect((await applicant.client.post(`/api/working-groups/${group.id}/join-requests`, { kind: 'observer', statement: 'Observing after all.' })).status).toBe(201);
+    });
+
+    it('the nominator or the nominee withdraws an unanswered nomination (chair.nomination-withdrawn says which); nobody else; not once accepted', async () => {
+      const candidate = await newDelegate(t.baseUrl, { name: 'University of Lumeria', stakeholderGroup: 'civil-society', subtype: 'academia' });
+      await admit(group.id, candidate, convener);
+      const withdraw = (who: Delegate, id: string) => who.client.post<ChairNominationResponse>(`/api/chair-nominations/${id}/withdrawal`, { note: 'Not now.' });
+
+      const first = (await nominate(member, candidate)).body;
+      for (const other of [observer, convener]) {
+        const res = await refusedWithoutWrites(t.dataSource, () => withdraw(other, first.id));
+        expect(expectProblem(res, 403).detail).toBe('Only the nominee or whoever nominated them can withdraw this nomination');
+      }
+      const byNominator = await withdraw(member, first.id);
+      expect(byNominator.status).toBe(200);
+      expect(byNominator.body).toMatchObject({ status: 'withdrawn', withdrawnBy: { id: member.id }, closedNote: 'Not now.', ballot: null });
+      expect((await groupEvents(t.baseUrl, group.id)).at(-1)).toMatchObject({
+        action: 'chair.nomination-withdrawn',
+        subjectId: first.id,
+        actorId: member.id,
+        change: { nomineeId: candidate.id, by: 'nominator', note: 'Not now.' },
+      });
+      expectProblem(await refusedWithoutWrites(t.dataSource, () => withdraw(member, first.id)), 409);
+
+      // Withdrawn, the nomination no longer blocks a new one; this time the nominee withdraws it.
+      const second = (await nominate(member, candidate)).body;
+      expect((await withdraw(candidate, second.id)).body).toMatchObject({ status: 'withdrawn', withdrawnBy: { id: candidate.id } });
+      expect((await groupEvents(t.baseUrl, group.id)).at(-1)).toMatchObject({ action: 'chair.nomination-withdrawn', actorId: candidate.id, change: { by: 'nominee' } });
+
+      // Once accepted, the members' ballot decides: no withdrawal.
+      const third = (await nominate(member, candidate)).body;
+      expect((await candidate.client.post(`/api/chair-nominations/${third.id}/acceptance`, {})).status).toBe(200);
+      const late = await refusedWithoutWrites(t.dataSource, () => withdraw(candidate, third.id));
+      expect(expectProblem(late, 409).detail).toBe('This nomination can no longer be withdrawn (balloting)');
+      expect((await view(observer)).nominations.filter((n) => n.status === 'withdrawn').map((n) => n.id).sort()).toEqual([first.id, second.id].sort());
     });
   });
 });

@@ -13,6 +13,8 @@ import {
   canRemoveMember,
   canRequestToJoin,
   canResign,
+  canWithdrawJoinRequest,
+  canWithdrawNomination,
   NEEDS_AFFILIATION,
   type PolicyStanding,
   VOTING_MEMBERS_NOMINATE,
@@ -165,6 +167,20 @@ describe('working-group policy', () => {
     expect(canAnswerNomination(standing('observer'), 'me', 'me')).toMatch(/now an observer/);
     expect(canDeclineNomination('me', 'me')).toBe(true);
     expect(canDeclineNomination('me', 'someone else')).toMatch(/Only the person nominated/);
+  });
+
+  it.each<[string, 'allowed' | 'not allowed']>([
+    ['nominee', 'allowed'],
+    ['nominator', 'allowed'],
+    ['chair', 'not allowed'],
+    ['someone else', 'not allowed'],
+  ])('withdrawing a nomination: when the %s, %s (no affiliation needed, like declining)', (who, expected) => {
+    expect(allowed(canWithdrawNomination(who, { nomineeId: 'nominee', nominatedBy: 'nominator' }))).toBe(expected);
+  });
+
+  it('withdrawing a join request: only the person who asked', () => {
+    expect(canWithdrawJoinRequest('me', 'me')).toBe(true);
+    expect(canWithdrawJoinRequest('chair', 'me')).toMatch(/Only the person who asked/);
   });
 
   it('resigning: only the chair themself', () => {

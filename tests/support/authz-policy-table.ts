@@ -308,6 +308,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
     policy: inGroup(async (p, groupId) => groupPolicy.canDecideJoinRequests(await groupStanding(p, groupId))),
   },
+  'POST /api/working-groups/{id}/join-requests/{requestId}/withdrawal': {
+    request: async (c) => {
+      const { groupId, requestId } = await pendingRequest(c);
+      return { path: `/api/working-groups/${groupId}/join-requests/${requestId}/withdrawal`, body: {}, subject: { groupId, requestId } };
+    },
+    policy: async (p) => groupPolicy.canWithdrawJoinRequest(p.actorId, (await get(p.t, WorkingGroupRepository).findJoinRequest(p.subject.requestId, p.manager))!.personId),
+  },
   'POST /api/working-groups/{id}/leave': {
     request: (c) => groupReq(c, '/leave', { reason: 'Moving to another post.' }),
     policy: inGroup(async (p, groupId) => groupPolicy.canLeave(await groupStanding(p, groupId))),
@@ -350,6 +357,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
     policy: async (p) =>
       groupPolicy.canDeclineNomination(p.actorId, (await get(p.t, ChairTermRepository).findNomination(p.subject.nominationId, p.manager))!.nomineeId),
+  },
+  'POST /api/chair-nominations/{id}/withdrawal': {
+    request: async (c) => {
+      const n = await nominationOfMember(c);
+      return { path: `/api/chair-nominations/${n.nominationId}/withdrawal`, body: {}, subject: { groupId: n.groupId, nominationId: n.nominationId } };
+    },
+    policy: async (p) => groupPolicy.canWithdrawNomination(p.actorId, (await get(p.t, ChairTermRepository).findNomination(p.subject.nominationId, p.manager))!),
   },
   'POST /api/chair-terms/{id}/resignation': {
     request: async (c) => {

@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   'version.adopted',
   'endorsement.made',
   'endorsement.withdrawn',
+  'membership.request-withdrawn',
+  'chair.nomination-withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

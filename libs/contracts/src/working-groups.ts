@@ -77,9 +77,13 @@ export const joinDecisionRequest = z
 export type JoinDecisionRequest = z.infer<typeof joinDecisionRequest>;
 
 export const joinRequestListQuery = z.strictObject({
-  status: z.enum(['pending', 'admitted', 'refused', 'all']).default('pending'),
+  status: z.enum(['pending', 'admitted', 'refused', 'withdrawn', 'all']).default('pending'),
 });
 export type JoinRequestListQuery = z.infer<typeof joinRequestListQuery>;
+
+/** A person withdraws their own pending join request, with an optional note. */
+export const withdrawJoinRequestRequest = z.strictObject({ note: text(2000).optional() });
+export type WithdrawJoinRequestRequest = z.infer<typeof withdrawJoinRequestRequest>;
 
 export const leaveRequest = z.strictObject({ reason: text(2000).optional() });
 export type LeaveRequest = z.infer<typeof leaveRequest>;
@@ -116,6 +120,10 @@ export type AcceptNominationRequest = z.infer<typeof acceptNominationRequest>;
 
 export const declineNominationRequest = z.strictObject({ note: text(2000).optional() });
 export type DeclineNominationRequest = z.infer<typeof declineNominationRequest>;
+
+/** The nominee or their nominator withdraws a nomination not answered yet, with an optional note. */
+export const withdrawNominationRequest = z.strictObject({ note: text(2000).optional() });
+export type WithdrawNominationRequest = z.infer<typeof withdrawNominationRequest>;
 
 export const resignChairRequest = z.strictObject({ note: text(2000).optional() });
 export type ResignChairRequest = z.infer<typeof resignChairRequest>;
@@ -205,7 +213,7 @@ export interface MemberResponse {
   removedBy: PersonRef | null;
 }
 
-export type JoinRequestStatus = 'pending' | 'admitted' | 'refused';
+export type JoinRequestStatus = 'pending' | 'admitted' | 'refused' | 'withdrawn';
 
 export interface JoinRequestResponse {
   id: string;
@@ -216,13 +224,15 @@ export interface JoinRequestResponse {
   snapshot: AffiliationSnapshot;
   requestedAt: string;
   status: JoinRequestStatus;
+  /** Who decided it: a chair or the convener; the person themself when they withdrew it. */
   decidedBy: PersonRef | null;
   decidedAt: string | null;
+  /** The reason for refusing, or the person's note when they withdrew the request. */
   reason: string | null;
   membershipId: string | null;
 }
 
-export type ChairNominationStatus = 'nominated' | 'declined' | 'balloting' | 'confirmed' | 'rejected' | 'lapsed';
+export type ChairNominationStatus = 'nominated' | 'declined' | 'balloting' | 'confirmed' | 'rejected' | 'lapsed' | 'withdrawn';
 
 export interface BallotOutcomeSummary {
   id: string;
@@ -249,6 +259,8 @@ export interface ChairNominationResponse {
   chairTermId: string | null;
   closedAt: string | null;
   closedNote: string | null;
+  /** Who withdrew the nomination (the nominee or their nominator); null unless withdrawn. */
+  withdrawnBy: PersonRef | null;
 }
 
 export type ChairTermState = 'acting' | 'overdue' | 'ended';

@@ -48,6 +48,8 @@ export interface ChairNominationRow {
   chairTermId: string | null;
   closedAt: Date | null;
   closedNote: string | null;
+  withdrawnBy: string | null;
+  withdrawnByName: string | null;
 }
 
 export interface ChairRemovalMotionRow {
@@ -85,8 +87,10 @@ const NOMINATION_COLUMNS = `n.id, n.working_group_id AS "workingGroupId", g.name
   n.nominee_snapshot AS "nomineeSnapshot", n.nominated_by AS "nominatedBy", pr.name AS "nominatorName", n.nominator_snapshot AS "nominatorSnapshot",
   n.statement, to_char(n.term_ends_on, 'YYYY-MM-DD') AS "termEndsOn", n.created_at AS "createdAt", n.status, n.responded_at AS "respondedAt",
   n.response_note AS "responseNote", n.ballot_id AS "ballotId", n.ballot_outcome AS "ballotOutcome", n.ballot_closed_at AS "ballotClosedAt",
-  n.ballot_totals AS "ballotTotals", n.chair_term_id AS "chairTermId", n.closed_at AS "closedAt", n.closed_note AS "closedNote"`;
-const NOMINATION_FROM = `chair_nominations n JOIN working_groups g ON g.id = n.working_group_id JOIN people pe ON pe.id = n.nominee_id JOIN people pr ON pr.id = n.nominated_by`;
+  n.ballot_totals AS "ballotTotals", n.chair_term_id AS "chairTermId", n.closed_at AS "closedAt", n.closed_note AS "closedNote",
+  n.withdrawn_by AS "withdrawnBy", pw.name AS "withdrawnByName"`;
+const NOMINATION_FROM = `chair_nominations n JOIN working_groups g ON g.id = n.working_group_id JOIN people pe ON pe.id = n.nominee_id JOIN people pr ON pr.id = n.nominated_by
+  LEFT JOIN people pw ON pw.id = n.withdrawn_by`;
 
 const MOTION_COLUMNS = `rm.id, rm.working_group_id AS "workingGroupId", rm.chair_term_id AS "chairTermId", rm.proposed_by AS "proposedBy", p.name AS "proposerName",
   rm.reason, rm.created_at AS "createdAt", rm.ballot_id AS "ballotId", rm.status`;
@@ -197,6 +201,10 @@ export class ChairTermRepository {
 
   async markDeclined(manager: EntityManager, id: string, at: Date, note: string | null): Promise<void> {
     await manager.query(`UPDATE chair_nominations SET status = 'declined', responded_at = $2, response_note = $3, closed_at = $2 WHERE id = $1`, [id, at, note]);
+  }
+
+  async markWithdrawn(manager: EntityManager, id: string, at: Date, by: string, note: string | null): Promise<void> {
+    await manager.query(`UPDATE chair_nominations SET status = 'withdrawn', responded_at = $2, withdrawn_by = $3, closed_at = $2, closed_note = $4 WHERE id = $1`, [id, at, by, note]);
   }
 
   async markBalloting(manager: EntityManager, id: string, at: Date, ballotId: string): Promise<void> {

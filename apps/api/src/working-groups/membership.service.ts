@@ -10,6 +10,7 @@ import type {
   MemberListQuery,
   MemberResponse,
   RemoveMemberRequest,
+  WithdrawJoinRequestRequest,
 } from '@parley/contracts';
 import { AuditedTransaction, Tx } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
@@ -18,7 +19,7 @@ import { Clock } from '../platform/clock/clock';
 import { conflict, notFound } from '../platform/http/problem';
 import { ChairTermRepository } from './chair-term.repository';
 import { authorise, WorkingGroupStandings } from './working-group-standing';
-import { canChangeRole, canDecideJoinRequests, canLeave, canRemoveMember, canRequestToJoin } from './working-group.policy';
+import { canChangeRole, canDecideJoinRequests, canLeave, canRemoveMember, canRequestToJoin, canWithdrawJoinRequest } from './working-group.policy';
 import { WorkingGroupRepository, type WorkingGroupRow } from './working-group.repository';
 import { toJoinRequestResponse, toMemberResponse, WorkingGroupViews } from './working-group.views';
 
@@ -106,6 +107,30 @@ export class MembershipService {
           change: { personId: request.personId, name: request.personName, kind: request.kind, snapshot: request.snapshot, reason: input.reason, via: standing.isChair ? 'chair' : 'convener' },
         });
       }
+      return toJoinRequestResponse((await this.groups.findJoinRequest(requestId, tx.manager))!);
+    });
+  }
+
+  /** The person withdraws their own pending request: it stays on the record as withdrawn, decided by themself. */
+  withdrawRequest(actor: Actor, groupId: string, requestId: string, input: WithdrawJoinRequestRequest): Promise<JoinRequestResponse> {
+    return this.tx.run(async (tx) => {
+      // Locks in the same order as a decision on the request: the group, then the request.
+      await this.lockGroup(tx, groupId);
+      const request = await this.groups.lockJoinRequest(tx.manager, requestId);
+      if (!request || request.workingGroupId !== groupId) throw notFound('The join request');
+      authorise(canWithdrawJoinRequest(actor.id, request.personId));
+      if (request.status !== 'pending') throw conflict(`This request was already ${request.status}`);
+      const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
+      const note = input.note ?? null;
+      await this.groups.decideJoinRequest(tx.manager, requestId, { status: 'withdrawn', decidedBy: actor.id, deciderSnapshot: auditActor.snapshot, decidedAt: tx.now, reason: note, membershipId: null });
+      await tx.record({
+        scope: workingGroupScope(groupId),
+        actor: auditActor,
+        action: 'membership.request-withdrawn',
+        subjectType: 'join-request',
+        subjectId: requestId,
+        change: { personId: actor.id, name: request.personName, kind: request.kind, snapshot: request.snapshot, note },
+      });
       return toJoinRequestResponse((await this.groups.findJoinRequest(requestId, tx.manager))!);
     });
   }

@@ -124,6 +124,16 @@ export function canDeclineNomination(actorId: string, nomineeId: string): Verdic
   return actorId === nomineeId ? true : 'Only the person nominated can accept or decline this nomination';
 }
 
+/** The nominee or whoever nominated them withdraws a nomination; like declining, it needs no affiliation. */
+export function canWithdrawNomination(actorId: string, nomination: { nomineeId: string; nominatedBy: string }): Verdict {
+  return actorId === nomination.nomineeId || actorId === nomination.nominatedBy ? true : 'Only the nominee or whoever nominated them can withdraw this nomination';
+}
+
+/** A person withdraws their own join request, affiliation or not. */
+export function canWithdrawJoinRequest(actorId: string, requesterId: string): Verdict {
+  return actorId === requesterId ? true : 'Only the person who asked to join can withdraw this request';
+}
+
 /** A chair resigns their own term; leaving needs no affiliation either. */
 export function canResign(actorId: string, termPersonId: string): Verdict {
   return actorId === termPersonId ? true : 'Only the chair can resign their own term; others may propose a removal ballot';

@@ -157,6 +157,7 @@ export function toNominationResponse(n: ChairNominationRow): ChairNominationResp
     chairTermId: n.chairTermId,
     closedAt: iso(n.closedAt),
     closedNote: n.closedNote,
+    withdrawnBy: ref(n.withdrawnBy, n.withdrawnByName),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   leaveRequest,
   memberListQuery,
   removeMemberRequest,
+  withdrawJoinRequestRequest,
   workingGroupListQuery,
   type JoinRequestResponse,
   type MemberResponse,
@@ -28,6 +29,7 @@ class WorkingGroupListQueryDto extends createZodDto(workingGroupListQuery) {}
 class JoinRequestDto extends createZodDto(joinRequestRequest) {}
 class JoinDecisionDto extends createZodDto(joinDecisionRequest) {}
 class JoinRequestListQueryDto extends createZodDto(joinRequestListQuery) {}
+class WithdrawJoinRequestDto extends createZodDto(withdrawJoinRequestRequest) {}
 class LeaveDto extends createZodDto(leaveRequest) {}
 class RemoveMemberDto extends createZodDto(removeMemberRequest) {}
 class ChangeRoleDto extends createZodDto(changeRoleRequest) {}
@@ -93,6 +95,15 @@ export class WorkingGroupsController {
   @ApiOperation({ summary: 'Admit or refuse (with a reason) a pending request' })
   decide(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('requestId') requestId: string, @Body() body: JoinDecisionDto): Promise<JoinRequestResponse> {
     return this.membership.decide(actor, id, requestId, body);
+  }
+
+  @Allow('working-group.participate')
+  @Post(':id/join-requests/:requestId/withdrawal')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Withdraw your own pending request to join (kept on the record as withdrawn)' })
+  withdrawRequest(@CurrentActor() actor: Actor, @IdParam() id: string, @IdParam('requestId') requestId: string, @Body() body: WithdrawJoinRequestDto): Promise<JoinRequestResponse> {
+    return this.membership.withdrawRequest(actor, id, requestId, body);
   }
 
   @Allow('working-group.participate')

@@ -9,6 +9,7 @@ import type {
   NominateChairRequest,
   ProposeChairRemovalRequest,
   ResignChairRequest,
+  WithdrawNominationRequest,
 } from '@parley/contracts';
 import { AuditedTransaction, Tx } from '../../audit/audited-transaction';
 import { BallotService } from '../../decisions/ballot.service';
@@ -17,7 +18,7 @@ import { PeopleService } from '../../identity/people.service';
 import { conflict, notFound, validationProblem } from '../../platform/http/problem';
 import { ChairTermRepository } from '../chair-term.repository';
 import { authorise, WorkingGroupStandings } from '../working-group-standing';
-import { canAnswerNomination, canBeNominated, canDeclineNomination, canNominateChair, canProposeChairRemoval, canResign } from '../working-group.policy';
+import { canAnswerNomination, canBeNominated, canDeclineNomination, canNominateChair, canProposeChairRemoval, canResign, canWithdrawNomination } from '../working-group.policy';
 import { WorkingGroupRepository, type WorkingGroupRow } from '../working-group.repository';
 import { toChairTermResponse, toNominationResponse } from '../working-group.views';
 
@@ -132,6 +133,35 @@ export class ChairNominationService {
         subjectType: 'chair-nomination',
         subjectId: nomination.id,
         change: { nomineeId: actor.id, snapshot: auditActor.snapshot, note: input.note ?? null },
+      });
+      return toNominationResponse((await this.terms.findNomination(nomination.id, tx.manager))!);
+    });
+  }
+
+  /** The nominee or their nominator withdraws a nomination the nominee has not answered (once accepted, the ballot decides). */
+  withdraw(actor: Actor, nominationId: string, input: WithdrawNominationRequest): Promise<ChairNominationResponse> {
+    return this.tx.run(async (tx) => {
+      const nomination = await this.terms.lockNomination(tx.manager, nominationId);
+      if (!nomination) throw notFound('The nomination');
+      authorise(canWithdrawNomination(actor.id, nomination));
+      if (nomination.status !== 'nominated') throw conflict(`This nomination can no longer be withdrawn (${nomination.status})`);
+      const note = input.note ?? null;
+      await this.terms.markWithdrawn(tx.manager, nomination.id, tx.now, actor.id, note);
+      const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
+      await tx.record({
+        scope: workingGroupScope(nomination.workingGroupId),
+        actor: auditActor,
+        action: 'chair.nomination-withdrawn',
+        subjectType: 'chair-nomination',
+        subjectId: nomination.id,
+        change: {
+          nomineeId: nomination.nomineeId,
+          nomineeName: nomination.nomineeName,
+          nomineeSnapshot: nomination.nomineeSnapshot,
+          by: actor.id === nomination.nomineeId ? 'nominee' : 'nominator',
+          snapshot: auditActor.snapshot,
+          note,
+        },
       });
       return toNominationResponse((await this.terms.findNomination(nomination.id, tx.manager))!);
     });

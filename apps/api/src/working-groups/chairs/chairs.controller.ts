@@ -7,6 +7,7 @@ import {
   nominateChairRequest,
   proposeChairRemovalRequest,
   resignChairRequest,
+  withdrawNominationRequest,
   type ChairNominationResponse,
   type ChairRemovalMotionResponse,
   type ChairTermResponse,
@@ -22,6 +23,7 @@ class AcceptNominationDto extends createZodDto(acceptNominationRequest) {}
 class DeclineNominationDto extends createZodDto(declineNominationRequest) {}
 class ResignChairDto extends createZodDto(resignChairRequest) {}
 class ProposeChairRemovalDto extends createZodDto(proposeChairRemovalRequest) {}
+class WithdrawNominationDto extends createZodDto(withdrawNominationRequest) {}
 
 /** Chairs are confirmed, not named: nominations, acceptance (which opens the ballot), resignation, removal by ballot. */
 @ApiTags('chairs')
@@ -67,6 +69,15 @@ export class ChairsController {
   @ApiOperation({ summary: 'The nominee declines' })
   decline(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: DeclineNominationDto): Promise<ChairNominationResponse> {
     return this.chairs.decline(actor, id, body);
+  }
+
+  @Allow('working-group.participate')
+  @Post('chair-nominations/:id/withdrawal')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The nominee or their nominator withdraws a nomination the nominee has not answered yet (kept on the record as withdrawn)' })
+  withdraw(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: WithdrawNominationDto): Promise<ChairNominationResponse> {
+    return this.chairs.withdraw(actor, id, body);
   }
 
   @Allow('working-group.participate')

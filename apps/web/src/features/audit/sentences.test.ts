@@ -55,10 +55,12 @@ const CHANGES: Record<(typeof AUDIT_ACTIONS)[number], Record<string, unknown>> =
   'membership.refused': { personId: 'p2', name: 'Li Wei', kind: 'member', reason: 'The group is full' },
   'membership.left': { personId: 'p1', name: 'Ana Ruiz', kind: 'member' },
   'membership.removed': { personId: 'p2', name: 'Li Wei', kind: 'member', reason: 'Spam' },
+  'membership.request-withdrawn': { personId: 'p1', name: 'Ana Ruiz', kind: 'member', note: null },
   'role.changed': { personId: 'p2', name: 'Li Wei', from: { kind: 'member', rapporteur: false }, to: { kind: 'member', rapporteur: true } },
   'chair.nominated': { nomineeId: 'p2', nomineeName: 'Juan Pérez', nomineeSnapshot: mexico, selfNomination: false },
   'chair.nomination-accepted': { nomineeId: 'p1', ballotId: 'b1' },
   'chair.nomination-declined': { nomineeId: 'p1' },
+  'chair.nomination-withdrawn': { nomineeId: 'p2', nomineeName: 'Juan Pérez', nomineeSnapshot: mexico, by: 'nominator', note: 'Not now' },
   'chair.confirmed': {
     personId: 'p2',
     name: 'Juan Pérez',
@@ -142,6 +144,14 @@ describe('audit events as sentences', () => {
   });
 
   it('cuts long quotations at a word', () => {
+  it('says who withdrew a chair nomination: the nominee their own, or the nominator theirs of someone else', () => {
+    const byNominator = event('chair.nomination-withdrawn', CHANGES['chair.nomination-withdrawn']);
+    const byNominee = event('chair.nomination-withdrawn', { ...CHANGES['chair.nomination-withdrawn'], nomineeId: 'p1', by: 'nominee' });
+    expect(auditSentence(en.t, byNominator, 'en')).toBe('Ana Ruiz (Access Now, civil society) withdrew their nomination of Juan Pérez as chair');
+    expect(auditSentence(en.t, byNominee, 'en')).toBe('Ana Ruiz (Access Now, civil society) withdrew their candidacy for chair');
+    expect(auditSentence(fr.t, byNominee, 'fr')).toBe('Ana Ruiz (Access Now, société civile) a retiré sa candidature à la présidence du groupe');
+  });
+
     expect(excerpt('word '.repeat(40), 30)).toBe('word word word word word word…');
     expect(excerpt('short')).toBe('short');
   });

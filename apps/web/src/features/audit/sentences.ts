@@ -109,6 +109,8 @@ const FAMILIES: Record<string, Renderer> = {
         return x.t('audit.sentence.membership.left', { actor: x.actor });
       case 'membership.removed':
         return x.t('audit.sentence.membership.removed', { actor: x.actor, name, reason: quoteOf(x.change.reason) });
+      case 'membership.request-withdrawn':
+        return x.t('audit.sentence.membership.request-withdrawn', { actor: x.actor });
       default:
         return null;
     }
@@ -131,6 +133,10 @@ const FAMILIES: Record<string, Renderer> = {
         return x.t('audit.sentence.chair.nomination-accepted', { actor: x.actor });
       case 'chair.nomination-declined':
         return x.t('audit.sentence.chair.nomination-declined', { actor: x.actor });
+      case 'chair.nomination-withdrawn':
+        return c.nomineeId === e.actorId
+          ? x.t('audit.sentence.chair.nomination-withdrawn-own', { actor: x.actor })
+          : x.t('audit.sentence.chair.nomination-withdrawn', { actor: x.actor, name });
       case 'chair.confirmed':
         return x.t('audit.sentence.chair.confirmed', { name, organisation, group: group(x.t, snapshot.stakeholderGroup), ...counted(x, c.totals) });
       case 'chair.rejected':

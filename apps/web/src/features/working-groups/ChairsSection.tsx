@@ -14,9 +14,47 @@ import { ChairTimeline } from '../chair-terms/ChairTimeline';
 import { ConfirmedBadge, UnconfirmedBadge } from './badges';
 import { ReasonAction } from './ReasonAction';
 import { reasonText } from './reasons';
-import { useAnswerNomination, useNominateChair, useProposeChairRemoval, useResignChair } from './useWorkingGroups';
+import { useAnswerNomination, useNominateChair, useProposeChairRemoval, useResignChair, useWithdrawNomination } from './useWorkingGroups';
 
-const STATUS_COLOURS: Record<ChairNominationStatus, string> = { nominated: 'blue', balloting: 'violet', confirmed: 'teal', declined: 'gray', rejected: 'red', lapsed: 'gray' };
+const STATUS_COLOURS: Record<ChairNominationStatus, string> = {
+  nominated: 'blue',
+  balloting: 'violet',
+  confirmed: 'teal',
+  declined: 'gray',
+  rejected: 'red',
+  lapsed: 'gray',
+  withdrawn: 'gray',
+};
+
+/** The nominee or their nominator withdraws a nomination the nominee has not answered, with an optional note. */
+function WithdrawNomination({ group, nomination }: { group: WorkingGroupResponse; nomination: ChairNominationResponse }) {
+  const { t } = useTranslation();
+  const withdraw = useWithdrawNomination(group.id);
+  const name = nomination.nominee.name;
+  return (
+    <ReasonAction
+      label={t('workingGroups.nominations.withdraw')}
+      ariaLabel={t('workingGroups.nominations.withdrawNamed', { name })}
+      title={t('workingGroups.nominations.withdrawNamed', { name })}
+      explain={t('workingGroups.nominations.withdrawExplain', { name })}
+      reasonLabel={t('workingGroups.nominations.withdrawNote')}
+      reasonRequired={false}
+      confirmLabel={t('workingGroups.nominations.withdrawConfirm')}
+      act={withdraw}
+      onConfirm={(note, done) =>
+        withdraw.mutate(
+          { nominationId: nomination.id, note },
+          {
+            onSuccess: () => {
+              done();
+              notifySuccess(t, t('workingGroups.nominations.withdrawnDone'));
+            },
+          },
+        )
+      }
+    />
+  );
+}
 
 function NominationCard({ group, nomination }: { group: WorkingGroupResponse; nomination: ChairNominationResponse }) {
   const { t } = useTranslation();
@@ -25,6 +63,7 @@ function NominationCard({ group, nomination }: { group: WorkingGroupResponse; no
   const navigate = useNavigate();
   const answer = useAnswerNomination(group.id);
   const mine = me.data?.id === nomination.nominee.id;
+  const canWithdraw = nomination.status === 'nominated' && (mine || me.data?.id === nomination.nominatedBy.id);
   return (
     <Paper withBorder p="sm" component="li" style={{ listStyle: 'none' }} data-testid="nomination">
       <Stack gap={6}>
@@ -50,6 +89,12 @@ function NominationCard({ group, nomination }: { group: WorkingGroupResponse; no
             <Anchor component={Link} to={`/ballots/${nomination.ballot.id}`} fw={600}>
               {nomination.ballot.outcome ? t('workingGroups.nominations.ballotResult', { outcome: t(`chairTerms.outcomes.${nomination.ballot.outcome}`) }) : t('workingGroups.nominations.ballotOpen')}
             </Anchor>
+          </Text>
+        ) : null}
+        {nomination.withdrawnBy && nomination.closedAt ? (
+          <Text size="sm" c="dimmed">
+            {t('workingGroups.nominations.withdrawnBy', { name: nomination.withdrawnBy.name, date: f.date(nomination.closedAt) })}
+            {nomination.closedNote ? ` · “${nomination.closedNote}”` : ''}
           </Text>
         ) : null}
         {nomination.closedNote && nomination.status === 'lapsed' ? (
@@ -81,6 +126,7 @@ function NominationCard({ group, nomination }: { group: WorkingGroupResponse; no
             </Button>
           </Group>
         ) : null}
+        {canWithdraw ? <WithdrawNomination group={group} nomination={nomination} /> : null}
         {mine && nomination.status === 'nominated' ? (
           <Text size="xs" c="dimmed">
             {t('workingGroups.nominations.acceptHint', { rule: t(`workingGroups.rules.${group.decisionRules['chair-confirmation']}`) })}

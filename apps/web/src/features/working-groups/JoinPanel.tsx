@@ -8,8 +8,9 @@ import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { useForm } from '../../ui/useForm';
 import { useFormatters } from '../../ui/useFormatters';
+import { ReasonAction } from './ReasonAction';
 import { reasonText } from './reasons';
-import { useJoinWorkingGroup, useLeaveWorkingGroup } from './useWorkingGroups';
+import { useJoinWorkingGroup, useLeaveWorkingGroup, useWithdrawJoinRequest } from './useWorkingGroups';
 
 function JoinForm({ group, onDone }: { group: WorkingGroupResponse; onDone: () => void }) {
   const { t } = useTranslation();
@@ -78,7 +79,35 @@ function LeaveButton({ group }: { group: WorkingGroupResponse }) {
   );
 }
 
-/** Where the reader stands in this group, and the way in (join) or out (leave). */
+/** The person withdraws their pending request, with an optional note; it stays on the record as withdrawn. */
+function WithdrawRequestButton({ group, requestId }: { group: WorkingGroupResponse; requestId: string }) {
+  const { t } = useTranslation();
+  const withdraw = useWithdrawJoinRequest(group.id);
+  return (
+    <ReasonAction
+      label={t('workingGroups.join.withdraw')}
+      title={t('workingGroups.join.withdrawTitle')}
+      explain={t('workingGroups.join.withdrawExplain')}
+      reasonLabel={t('workingGroups.join.withdrawNote')}
+      reasonRequired={false}
+      confirmLabel={t('workingGroups.join.withdrawConfirm')}
+      act={withdraw}
+      onConfirm={(note, done) =>
+        withdraw.mutate(
+          { requestId, note },
+          {
+            onSuccess: () => {
+              done();
+              notifySuccess(t, t('workingGroups.join.withdrawn'));
+            },
+          },
+        )
+      }
+    />
+  );
+}
+
+/** Where the reader stands in this group, and the way in (join) or out (leave, or withdraw a pending request). */
 export function JoinPanel({ group }: { group: WorkingGroupResponse }) {
   const { t } = useTranslation();
   const f = useFormatters();
@@ -107,9 +136,12 @@ export function JoinPanel({ group }: { group: WorkingGroupResponse }) {
     );
   } else if (v.pendingRequest) {
     body = (
-      <Text size="sm" data-testid="my-standing">
-        {t('workingGroups.join.pending', { kind: t(`workingGroups.roles.${v.pendingRequest.kind}`), date: f.date(v.pendingRequest.requestedAt) })}
-      </Text>
+      <Group justify="space-between" wrap="wrap">
+        <Text size="sm" data-testid="my-standing">
+          {t('workingGroups.join.pending', { kind: t(`workingGroups.roles.${v.pendingRequest.kind}`), date: f.date(v.pendingRequest.requestedAt) })}
+        </Text>
+        <WithdrawRequestButton group={group} requestId={v.pendingRequest.id} />
+      </Group>
     );
   } else if (group.allowed.join === true) {
     body = open ? (

@@ -137,3 +137,23 @@ export function useProposeChairRemoval(id: string) {
     onSuccess: refresh,
   });
 }
+
+/** A person withdraws their own pending join request. */
+export function useWithdrawJoinRequest(id: string) {
+  const refresh = useRefreshGroup(id);
+  return useMutation({
+    mutationFn: ({ requestId, note }: { requestId: string; note?: string }) =>
+      api.post<JoinRequestResponse>(`/api/working-groups/${encodeURIComponent(id)}/join-requests/${encodeURIComponent(requestId)}/withdrawal`, note ? { note } : {}),
+    onSuccess: refresh,
+  });
+}
+
+/** The nominee or their nominator withdraws a nomination not answered yet. */
+export function useWithdrawNomination(id: string) {
+  const refresh = useRefreshGroup(id);
+  return useMutation({
+    mutationFn: ({ nominationId, note }: { nominationId: string; note?: string }) =>
+      api.post<ChairNominationResponse>(`/api/chair-nominations/${encodeURIComponent(nominationId)}/withdrawal`, note ? { note } : {}),
+    onSuccess: refresh,
+  });
+}
