@@ -1,17 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
-import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
+import type { WorkingGroupListResponse } from '@parley/contracts';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { axeViolations, Browsers, demoApiAs, screenshot, webBuildSnapshot } from '../support/browser';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
-const OUTPUT = join(__dirname, '../../test-output');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NORMS = 'Working group on international norms';
 const MEI = 'Mei Lin Tan'; // Asia Pacific Network Information Centre: civil society (technical community), in no demo group
 const CHAIR = 'Jonathan Reed'; // Microsoft: one of the group's chairs nobody confirmed
@@ -24,70 +18,23 @@ const CHAIR = 'Jonathan Reed'; // Microsoft: one of the group's chairs nobody co
 describe('a chair confirmed by the members, shown in who chaired what', () => {
   let t: TestApp;
   let groupId: string;
-  const contexts: BrowserContext[] = [];
-  const dirs: string[] = [];
+  let browsers: Browsers;
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/web/index.html'))) throw new Error('Build the web app first: npx nx run web:build');
-    mkdirSync(OUTPUT, { recursive: true });
-    t = await startTestApp({ serveWeb: true });
+    t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot() } });
     await t.app.get(DemoSeeder).seed();
     const list = (await new ApiClient(t.baseUrl).get<WorkingGroupListResponse>('/api/working-groups')).body;
     groupId = list.items.find((g) => g.name === NORMS)!.id;
+    browsers = new Browsers(t.baseUrl);
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await browsers?.close();
     await t?.close();
   });
 
-  async function apiAs(name: string): Promise<ApiClient> {
-    const res = await new ApiClient(t.baseUrl).post<SessionResponse>('/api/auth/login', { email: demoEmail(name), password: DEMO_PASSWORD });
-    if (res.status !== 200 && res.status !== 201) throw new Error(`login ${name}: ${res.status}`);
-    return new ApiClient(t.baseUrl).withToken(res.body.token);
-  }
-
-  async function browserAs(name: string, language: 'en' | 'fr' = 'en'): Promise<Page> {
-    const dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
-    dirs.push(dir);
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath,
-      headless: true,
-      viewport: { width: 1280, height: 1000 },
-      locale: language === 'fr' ? 'fr-FR' : 'en-GB',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    contexts.push(context);
-    await context.addInitScript((lng) => localStorage.setItem('parley.language', lng), language);
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${t.baseUrl}/login`);
-    await page.getByRole('textbox', { name: language === 'fr' ? /^Adresse e-mail/ : /^E-mail address/ }).fill(demoEmail(name));
-    await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'Log in', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
-
-  /** A full-page screenshot without the transient notifications (they would cover the content). */
-  async function screenshot(page: Page, file: string): Promise<void> {
-    await page.evaluate(() => document.querySelectorAll<HTMLElement>('.mantine-Notifications-root').forEach((n) => (n.style.visibility = 'hidden')));
-    await page.screenshot({ path: join(OUTPUT, file), fullPage: true });
-    await page.evaluate(() => document.querySelectorAll<HTMLElement>('.mantine-Notifications-root').forEach((n) => (n.style.visibility = '')));
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    return page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
-    });
-  }
-
   it('the group list shows composition bars and alarms; the group page says what is wrong, in words', async () => {
-    const page = await browserAs(MEI);
+    const page = await browsers.logInAs(MEI);
     await page.getByRole('navigation').getByRole('link', { name: 'Working groups' }).click();
     await page.getByRole('heading', { level: 1, name: 'Working groups' }).waitFor();
     await page.getByTestId('working-group-card').first().waitFor();
@@ -106,7 +53,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     // The same alarms in French, from the same machine codes.
-    const fr = await browserAs(MEI, 'fr');
+    const fr = await browsers.logInAs(MEI, 'fr');
     await fr.goto(`${t.baseUrl}/working-groups/${groupId}`);
     await fr.getByText(/^Jonathan Reed \(Microsoft\) préside depuis le .* sans vote de confirmation\.$/).waitFor();
     await fr.getByText('Critique : 3 règles sont enfreintes').waitFor();
@@ -114,7 +61,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
   });
 
   it('she asks to join, a sitting chair admits her, she nominates herself, accepts, and lands on the ballot', async () => {
-    const mei = await browserAs(MEI);
+    const mei = await browsers.logInAs(MEI);
     await mei.goto(`${t.baseUrl}/working-groups/${groupId}`);
     await mei.getByRole('button', { name: 'Ask to join' }).click();
     await mei.getByRole('radio', { name: 'Member (votes)' }).check();
@@ -122,7 +69,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     await mei.getByRole('button', { name: 'Send my request' }).click();
     await mei.getByText(/You asked to join as Member on .*; a chair will answer your request\./).waitFor();
 
-    const chair = await browserAs(CHAIR);
+    const chair = await browsers.logInAs(CHAIR);
     await chair.goto(`${t.baseUrl}/working-groups/${groupId}`);
     await chair.getByRole('heading', { name: '1 request to join' }).waitFor();
     await chair.getByText('“APNIC asks to join so that the commentary reflects how internet numbering works.”').waitFor();
@@ -156,14 +103,14 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     // Every other voting member votes yes: a majority in each stakeholder group.
     for (const m of group.members as { person: { name: string }; kind: string }[]) {
       if (m.kind !== 'member' || m.person.name === MEI) continue;
-      const res = await (await apiAs(m.person.name)).post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' });
+      const res = await (await demoApiAs(t.baseUrl, m.person.name)).post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' });
       expect([m.person.name, res.status]).toEqual([m.person.name, 200]);
     }
     // A sitting (unconfirmed) chair closes the ballot early.
-    const closed = await (await apiAs(CHAIR)).post(`/api/ballots/${ballotId}/close`, {});
+    const closed = await (await demoApiAs(t.baseUrl, CHAIR)).post(`/api/ballots/${ballotId}/close`, {});
     expect(closed.body.outcome).toBe('passed');
 
-    const mei = await browserAs(MEI);
+    const mei = await browsers.logInAs(MEI);
     await mei.getByRole('navigation').getByRole('link', { name: 'Chairs' }).click();
     await mei.getByRole('heading', { level: 1, name: 'Who chaired what' }).waitFor();
     await mei.getByRole('textbox', { name: 'Working group' }).click();

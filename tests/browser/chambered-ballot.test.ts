@@ -1,8 +1,6 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { BallotResponse } from '@parley/contracts';
+import { axeViolations, Browsers, type Language, screenshot, webBuildSnapshot } from '../support/browser';
 import { newDelegate } from '../support/factories';
 import { admit, makeChair, newWorkingGroup } from '../support/governance-fixtures';
 import { openMotion } from '../support/ballot-fixtures';
@@ -10,9 +8,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
-const OUTPUT = join(__dirname, '../../test-output');
 const PASSWORD = 'correct horse battery';
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 type Delegate = Awaited<ReturnType<typeof newDelegate>>;
 
@@ -27,13 +23,11 @@ describe('a chambered ballot in three browsers', () => {
   let company: Delegate;
   let civil: Delegate;
   let ballot: BallotResponse;
-  const contexts: BrowserContext[] = [];
-  const dirs: string[] = [];
+  let browsers: Browsers;
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/web/index.html'))) throw new Error('Build the web app first: npx nx run web:build');
-    mkdirSync(OUTPUT, { recursive: true });
-    t = await startTestApp({ serveWeb: true });
+    t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot() } });
+    browsers = new Browsers(t.baseUrl, { viewport: { width: 1200, height: 900 } });
     [government, company, civil] = await Promise.all([
       newDelegate(
         t.baseUrl,
@@ -60,53 +54,15 @@ describe('a chambered ballot in three browsers', () => {
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await browsers?.close();
     await t?.close();
   });
 
-  async function browserFor(who: Delegate, language: 'en' | 'fr' = 'en'): Promise<Page> {
-    const dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
-    dirs.push(dir);
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath,
-      headless: true,
-      viewport: { width: 1200, height: 900 },
-      locale: language === 'fr' ? 'fr-FR' : 'en-GB',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    contexts.push(context);
-    await context.addInitScript((lng) => localStorage.setItem('parley.language', lng), language);
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${t.baseUrl}/login`);
-    await page.getByRole('textbox', { name: language === 'fr' ? /^Adresse e-mail/ : /^E-mail address/ }).fill(who.email);
-    await page.locator('input[type="password"]').fill(PASSWORD);
-    await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'Log in', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  async function browserFor(who: Delegate, language: Language = 'en'): Promise<Page> {
+    const page = await browsers.openLoggedIn(who.email, PASSWORD, { language });
     await page.goto(`${t.baseUrl}/ballots/${ballot.id}`);
     await page.getByRole('heading', { level: 1, name: ballot.title }).waitFor();
     return page;
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    // Evaluated through the devtools protocol: the app's CSP (script-src 'self') stays in force.
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    return page.evaluate(async () => {
-      const r = await (
-        window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }
-      ).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
-    });
   }
 
   it('each votes in their own browser; the chair closes; every page names the failing group', async () => {
@@ -145,7 +101,7 @@ describe('a chambered ballot in three browsers', () => {
     await chairPage.getByTestId('tally-private-sector').getByText('0 yes · 1 no').waitFor({ timeout: 10_000 });
     await chairPage.getByTestId('tally-civil-society').getByText('1 yes · 0 no').waitFor({ timeout: 10_000 });
     await chairPage.getByRole('cell', { name: 'Thirty days is too short for embedded products' }).waitFor();
-    await chairPage.screenshot({ path: join(OUTPUT, 'chambered-ballot-open.png'), fullPage: true });
+    await screenshot(chairPage, 'chambered-ballot-open.png');
 
     // The chair closes early, confirming first.
     await chairPage.getByRole('button', { name: 'Close the ballot now…' }).click();
@@ -163,8 +119,8 @@ describe('a chambered ballot in three browsers', () => {
     // No more voting once closed.
     expect(await companyPage.getByRole('button', { name: /Change my vote|Cast my vote/ }).count()).toBe(0);
 
-    await chairPage.screenshot({ path: join(OUTPUT, 'chambered-ballot.png'), fullPage: true });
-    await civilPage.screenshot({ path: join(OUTPUT, 'chambered-ballot-fr.png'), fullPage: true });
+    await screenshot(chairPage, 'chambered-ballot.png');
+    await screenshot(civilPage, 'chambered-ballot-fr.png');
     expect(await axeViolations(chairPage)).toEqual([]);
 
     // The stored result says the same.

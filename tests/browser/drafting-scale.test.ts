@@ -1,15 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DocumentResponse } from '@parley/contracts';
+import { Browsers, screenshot, webBuildSnapshot } from '../support/browser';
 import { newDraftingGroup } from '../support/drafting-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
-
-const OUTPUT = join(__dirname, '../../test-output');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * The document page with 300 clauses, 5,000 comments and 1,000 amendments: it loads counts, not
@@ -19,13 +14,11 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 describe('the document page at scale', () => {
   let t: TestApp;
   let doc: DocumentResponse;
-  let context: BrowserContext;
-  let dir: string;
+  let browsers: Browsers;
+  let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/web/index.html'))) throw new Error('Build the web app first: npx nx run web:build');
-    mkdirSync(OUTPUT, { recursive: true });
-    t = await startTestApp({ serveWeb: true });
+    t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot() } });
     const g = await newDraftingGroup(t);
     const clauses = Array.from({ length: 300 }, (_, i) => ({
       kind: i % 50 === 0 ? 'heading' : i % 10 === 1 ? 'preamble' : 'operative',
@@ -53,24 +46,16 @@ describe('the document page at scale', () => {
          FROM generate_series(1, 1000) AS i JOIN version_clauses vc ON vc.version_id = $2 AND vc.position = (i % 300)`,
       [doc.id, versionId, g.ngo.id, JSON.stringify(g.ngo.snapshot)],
     );
-    dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
-    context = await chromium.launchPersistentContext(dir, {
-      executablePath,
-      headless: true,
-      viewport: { width: 1360, height: 1000 },
-      locale: 'en-GB',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browsers = new Browsers(t.baseUrl);
+    page = await browsers.open({ viewport: { width: 1360, height: 1000 } });
   });
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await browsers?.close();
     await t?.close();
   });
 
   it('renders 300 clauses with counts quickly, and opens a clause with its threads folded', async () => {
-    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${t.baseUrl}/`);
     const start = Date.now();
     await page.goto(`${t.baseUrl}/documents/${doc.id}`);
@@ -91,7 +76,7 @@ describe('the document page at scale', () => {
 
     const paint = await page.evaluate(() => performance.getEntriesByType('paint').map((e) => `${e.name} ${Math.round(e.startTime)} ms`).join(', '));
     console.log(`document page, 300 clauses / 5,000 comments / 1,000 amendments: all clauses in ${loadMs} ms (${nodes} DOM nodes; ${paint}); a clause's first page of ${threads} threads in ${openMs} ms`);
-    await page.screenshot({ path: join(OUTPUT, 'drafting-scale.png') });
+    await screenshot(page, 'drafting-scale.png', { fullPage: false });
     expect(loadMs).toBeLessThan(5000);
     expect(openMs).toBeLessThan(3000);
   });

@@ -1,17 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import type { AmendmentPage, DocumentListResponse, DocumentResponse, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
-import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
+import type { AmendmentPage, DocumentListResponse, DocumentResponse, WorkingGroupListResponse } from '@parley/contracts';
+import type { Page } from 'playwright-core';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { axeViolations, Browsers, demoApiAs, screenshot, webBuildSnapshot } from '../support/browser';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(240_000);
 
-const OUTPUT = join(__dirname, '../../test-output');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NORMS = 'Working group on international norms';
 const NGO = 'Emily Chen'; // Center for Democracy and Technology: civil society (NGO), member of the group
 const COMPANY = 'Priya Nair'; // Google: private sector (company), member of the group
@@ -29,63 +24,23 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
   let groupId: string;
   let documentId: string;
   let principle4Id: string;
-  const contexts: BrowserContext[] = [];
-  const dirs: string[] = [];
+  let browsers: Browsers;
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/web/index.html'))) throw new Error('Build the web app first: npx nx run web:build');
-    mkdirSync(OUTPUT, { recursive: true });
-    t = await startTestApp({ serveWeb: true });
+    t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot() } });
     await t.app.get(DemoSeeder).seed();
     const groups = (await new ApiClient(t.baseUrl).get<WorkingGroupListResponse>('/api/working-groups')).body;
     groupId = groups.items.find((g) => g.name === NORMS)!.id;
     documentId = (await new ApiClient(t.baseUrl).get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items[0].id;
     const doc = (await new ApiClient(t.baseUrl).get<DocumentResponse>(`/api/documents/${documentId}`)).body;
     principle4Id = doc.version.clauses.find((c) => c.label === '4.')!.id;
+    browsers = new Browsers(t.baseUrl, { viewport: { width: 1360, height: 1000 } });
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await browsers?.close();
     await t?.close();
   });
-
-  async function apiAs(name: string): Promise<ApiClient> {
-    const res = await new ApiClient(t.baseUrl).post<SessionResponse>('/api/auth/login', { email: demoEmail(name), password: DEMO_PASSWORD });
-    if (res.status !== 200 && res.status !== 201) throw new Error(`login ${name}: ${res.status}`);
-    return new ApiClient(t.baseUrl).withToken(res.body.token);
-  }
-
-  async function browserAs(name: string, language: 'en' | 'fr' = 'en'): Promise<Page> {
-    const dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
-    dirs.push(dir);
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath,
-      headless: true,
-      viewport: { width: 1360, height: 1000 },
-      locale: language === 'fr' ? 'fr-FR' : 'en-GB',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    contexts.push(context);
-    await context.addInitScript((lng) => localStorage.setItem('parley.language', lng), language);
-    const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`${t.baseUrl}/login`);
-    await page.getByRole('textbox', { name: language === 'fr' ? /^Adresse e-mail/ : /^E-mail address/ }).fill(demoEmail(name));
-    await page.locator('input[type="password"]').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'Log in', exact: true }).click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    return page;
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    return page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
-    });
-  }
 
   /** Selects a passage of a clause's text the way a mouse drag does, and lets the page read the selection. */
   async function selectInClause(page: Page, label: string, passage: string): Promise<void> {
@@ -112,7 +67,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
   }
 
   it('an NGO delegate finds the document from the group page and asks a clarification question on a passage of principle 4', async () => {
-    const page = await browserAs(NGO);
+    const page = await browsers.logInAs(NGO);
     await page.goto(`${t.baseUrl}/working-groups/${groupId}`);
     await page.getByTestId('group-documents').getByRole('link', { name: /Paris Call/ }).click();
     await page.getByRole('heading', { level: 1, name: /Paris Call for Trust and Security in Cyberspace/ }).waitFor();
@@ -133,7 +88,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await thread.getByText(NGO).waitFor();
     await page.locator('li[data-label="4."]').getByText('2 questions unanswered').waitFor();
     await showClause(page, '4.');
-    await page.screenshot({ path: join(OUTPUT, 'drafting-document.png') });
+    await screenshot(page, 'drafting-document.png', { fullPage: false });
 
     // The replacement: the current text with words added at the end.
     await panel.getByRole('tab', { name: /^Amendments/ }).click();
@@ -149,12 +104,12 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await card.locator('ins').filter({ hasText: 'and without weakening encryption' }).waitFor();
     expect(await card.getAttribute('data-status')).toBe('proposed');
     await showClause(page, '4.');
-    await page.screenshot({ path: join(OUTPUT, 'drafting-amendment.png') });
+    await screenshot(page, 'drafting-amendment.png', { fullPage: false });
     expect(await axeViolations(page)).toEqual([]);
   });
 
   it('a company delegate co-sponsors it: support across stakeholder groups is shown', async () => {
-    const page = await browserAs(COMPANY);
+    const page = await browsers.logInAs(COMPANY);
     await page.goto(`${t.baseUrl}/documents/${documentId}?clause=${principle4Id}`);
     const panel = page.getByTestId('clause-panel');
     await panel.getByRole('tab', { name: /^Amendments/ }).click();
@@ -166,7 +121,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
   });
 
   it('the chair opens the ballot; members vote on the ballot page; the chair closes it and consolidates version 3', async () => {
-    const chair = await browserAs(CHAIR);
+    const chair = await browsers.logInAs(CHAIR);
     await chair.goto(`${t.baseUrl}/documents/${documentId}?clause=${principle4Id}`);
     const panel = chair.getByTestId('clause-panel');
     await panel.getByRole('tab', { name: /^Amendments/ }).click();
@@ -181,7 +136,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
 
     // The NGO and company delegates vote in the browser; other members by API.
     for (const name of [NGO, COMPANY]) {
-      const voter = await browserAs(name);
+      const voter = await browsers.logInAs(name);
       await voter.goto(`${t.baseUrl}${ballotHref}`);
       await voter.getByRole('heading', { level: 1, name: /^Amendment: Replace clause 4\./ }).waitFor();
       const yes = voter.getByRole('radio', { name: 'Yes' });
@@ -194,10 +149,10 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     }
     const ballotId = ballotHref.split('/').pop()!;
     for (const name of ['Claire Dubois', 'Eleanor Hughes', 'Haruka Sato', 'Aminata Diop', 'Marcus Johnson']) {
-      const res = await (await apiAs(name)).post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' });
+      const res = await (await demoApiAs(t.baseUrl, name)).post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' });
       expect([name, res.status]).toEqual([name, 200]);
     }
-    expect((await (await apiAs('Olivia Bennett')).post(`/api/ballots/${ballotId}/votes`, { choice: 'no', reason: null })).status).toBe(200);
+    expect((await (await demoApiAs(t.baseUrl, 'Olivia Bennett')).post(`/api/ballots/${ballotId}/votes`, { choice: 'no', reason: null })).status).toBe(200);
 
     await chair.goto(`${t.baseUrl}${ballotHref}`);
     await chair.getByRole('button', { name: 'Close the ballot now…' }).click();
@@ -215,7 +170,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
   });
 
   it('the provenance view attributes the new words to civil society, with the legend and totals', async () => {
-    const page = await browserAs(NGO);
+    const page = await browsers.logInAs(NGO);
     await page.goto(`${t.baseUrl}/documents/${documentId}`);
     await page.getByRole('link', { name: 'Who wrote this' }).click();
     await page.waitForURL(new RegExp(`/documents/${documentId}/versions/3/provenance$`));
@@ -228,25 +183,25 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await page.getByTestId('legend').getByText('Civil society').waitFor();
     expect(await page.getByTestId('share-civil-society').textContent()).toMatch(/^\d+%$/);
     await page.getByTestId('provenance-headline').waitFor();
-    await page.screenshot({ path: join(OUTPUT, 'drafting-provenance-top.png') });
+    await screenshot(page, 'drafting-provenance-top.png', { fullPage: false });
     await showClause(page, '4.');
-    await page.screenshot({ path: join(OUTPUT, 'drafting-provenance.png') });
+    await screenshot(page, 'drafting-provenance.png', { fullPage: false });
     expect(await axeViolations(page)).toEqual([]);
 
     // The same view in French.
-    const fr = await browserAs(NGO, 'fr');
+    const fr = await browsers.logInAs(NGO, 'fr');
     await fr.goto(`${t.baseUrl}/documents/${documentId}/versions/3/provenance`);
     await fr.getByRole('heading', { level: 1, name: 'Qui a écrit quoi' }).waitFor();
     await fr.getByTestId('legend').getByText('Société civile').waitFor();
-    await fr.screenshot({ path: join(OUTPUT, 'drafting-provenance-fr.png'), fullPage: false });
+    await screenshot(fr, 'drafting-provenance-fr.png', { fullPage: false });
   });
 
   it('compare and the disposition report show the change and the unanswered questions', async () => {
-    const page = await browserAs(NGO);
+    const page = await browsers.logInAs(NGO);
     await page.goto(`${t.baseUrl}/documents/${documentId}/compare?from=2&to=3`);
     await page.getByTestId('compare-summary').getByText('1 changed').waitFor();
     await page.locator('li[data-status="changed"] ins').filter({ hasText: 'and without weakening encryption' }).waitFor();
-    await page.screenshot({ path: join(OUTPUT, 'drafting-compare.png'), fullPage: false });
+    await screenshot(page, 'drafting-compare.png', { fullPage: false });
     expect(await axeViolations(page)).toEqual([]);
 
     await page.goto(`${t.baseUrl}/documents/${documentId}/versions/2/dispositions`);
@@ -256,7 +211,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
   });
 
   it('the chair opens the adoption ballot: the unanswered clarification questions are listed and must be confirmed', async () => {
-    const chair = await browserAs(CHAIR);
+    const chair = await browsers.logInAs(CHAIR);
     await chair.goto(`${t.baseUrl}/documents/${documentId}`);
     await chair.getByRole('button', { name: 'Open the adoption ballot' }).click();
     const dialog = chair.getByRole('dialog', { name: 'Adopt version 3' });
@@ -266,7 +221,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await warning.getByText(/end-to-end encrypted messaging/).waitFor();
     await warning.getByText(/state-owned enterprises/).waitFor();
     expect(await dialog.getByRole('button', { name: 'Open it anyway' }).isDisabled()).toBe(true);
-    await chair.screenshot({ path: join(OUTPUT, 'drafting-adoption-warning.png') });
+    await screenshot(chair, 'drafting-adoption-warning.png', { fullPage: false });
     await dialog.getByRole('checkbox', { name: /^I have read these questions/ }).check();
     await dialog.getByRole('button', { name: 'Open it anyway' }).click();
     await chair.waitForURL(/\/ballots\/[0-9a-f-]{36}$/);
@@ -274,7 +229,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
   });
 
   it('a chair starts a new document from pasted text, checks the reading and corrects a kind', async () => {
-    const chair = await browserAs(CHAIR);
+    const chair = await browsers.logInAs(CHAIR);
     await chair.goto(`${t.baseUrl}/working-groups/${groupId}`);
     await chair.getByTestId('group-documents').getByRole('link', { name: 'New document' }).click();
     await chair.getByRole('heading', { level: 1, name: 'New document' }).waitFor();

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { OrganisationResponse, SessionResponse } from '@parley/contracts';
 import { Clock } from '../../apps/api/src/platform/clock/clock';
-import { Browsers, OUTPUT, seriousAxeViolations, webBuildSnapshot } from '../support/browser';
+import { Browsers, screenshot, seriousAxeViolations, webBuildSnapshot } from '../support/browser';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -177,7 +176,7 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
     daysAhead = 7.01;
     for (const d of delegates) await page(d).clock.fastForward(daysAhead * 24 * 3600_000);
     await leila.getByText(/^Closed at its closing time/).waitFor({ timeout: 30_000 });
-    await leila.screenshot({ path: join(OUTPUT, 'journey-chair-confirmed.png'), fullPage: true });
+    await screenshot(leila, 'journey-chair-confirmed.png');
     await leila.goto(url(`/working-groups/${groupId}`));
     await leila.getByTestId('chair').filter({ hasText: civil.name }).getByText('Confirmed by ballot').waitFor();
     expect(ballotPath).toMatch(/^\/ballots\//);
@@ -304,7 +303,7 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
         .click();
       await p.getByTestId('signatory-headline').filter({ hasText: expected[i] }).waitFor();
     }
-    await page(civil).screenshot({ path: join(OUTPUT, 'journey-signatories.png'), fullPage: true });
+    await screenshot(page(civil), 'journey-signatories.png');
   });
 
   it('an anonymous visitor checks the public record, who chaired what, who wrote what and the audit log', async () => {
@@ -321,7 +320,7 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
       .first()
       .waitFor();
     expect(await seriousAxeViolations(visitor)).toEqual([]);
-    await visitor.screenshot({ path: join(OUTPUT, 'journey-public-record.png'), fullPage: true });
+    await screenshot(visitor, 'journey-public-record.png');
 
     await visitor.getByRole('navigation').getByRole('link', { name: 'Chairs' }).click();
     const row = visitor.getByTestId('chair-term-row').filter({ hasText: civil.name });

@@ -1,55 +1,31 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import type { JoinRequestResponse, WorkingGroupResponse } from '@parley/contracts';
+import { Browsers, webBuildSnapshot } from '../support/browser';
 import { newDelegate } from '../support/factories';
 import { newWorkingGroup } from '../support/working-group-factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 /** A reader who is not signed in watches a group's public page while a delegate joins it: the member list grows without a reload. */
 describe('a working-group page is live for a reader who is not signed in', () => {
   let t: TestApp;
   let group: WorkingGroupResponse;
-  let context: BrowserContext | null = null;
-  let dir: string | null = null;
+  let browsers: Browsers;
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/web/index.html'))) throw new Error('Build the web app first: npx nx run web:build');
-    t = await startTestApp({ serveWeb: true });
+    t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot() } });
+    browsers = new Browsers(t.baseUrl);
     const convener = await newDelegate(t.baseUrl, { stakeholderGroup: 'government', subtype: 'national', country: 'CA' }, 'Cyber diplomat');
     group = await newWorkingGroup(convener.client, { name: 'Working group on cyber capacity building', joinPolicy: 'open' });
   });
 
   afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await browsers?.close();
     await t?.close();
   });
 
   it('shows a new member, with their affiliation, as they join', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
-    context = await chromium.launchPersistentContext(dir, {
-      executablePath,
-      headless: true,
-      viewport: { width: 1200, height: 900 },
-      locale: 'en-GB',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await context.addInitScript(() => localStorage.setItem('parley.language', 'en'));
-    const page = context.pages()[0] ?? (await context.newPage());
+    const page = await browsers.open({ viewport: { width: 1200, height: 900 } });
     await page.goto(`${t.baseUrl}/working-groups/${group.id}`);
     await page.getByRole('heading', { level: 1, name: group.name }).waitFor();
     await page.evaluate(() => ((window as unknown as { __stillHere: boolean }).__stillHere = true));

@@ -1,17 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { ChairTermListResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { axeViolations, Browsers, screenshot, webBuildSnapshot } from '../support/browser';
 import { newAdoptedDocument, type AdoptedDocument } from '../support/adoption-fixtures';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(240_000);
 
-const OUTPUT = join(__dirname, '../../test-output');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const IMPLEMENTATION = 'Working group on multistakeholder implementation';
 
 /**
@@ -24,16 +19,14 @@ describe('the public record, as an anonymous visitor', () => {
   let t: TestApp;
   let groupId: string;
   let adopted: AdoptedDocument;
-  const contexts: BrowserContext[] = [];
-  const dirs: string[] = [];
+  let browsers: Browsers;
 
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '../../dist/web/index.html'))) throw new Error('Build the web app first: npx nx run web:build');
-    mkdirSync(OUTPUT, { recursive: true });
+    const webDir = await webBuildSnapshot();
     // The demo confirms its chairs by ballots that close 1.5 s after opening: on a loaded machine a
     // vote can miss that window, so a failed seed gets a fresh database (at most three times).
     for (let attempt = 1; ; attempt++) {
-      t = await startTestApp({ serveWeb: true });
+      t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: webDir } });
       try {
         await t.app.get(DemoSeeder).seed();
         break;
@@ -49,56 +42,16 @@ describe('the public record, as an anonymous visitor', () => {
     await adopted.g.government.client.post(`/api/documents/${adopted.doc.id}/versions/1/endorsements`, {
       organisationId: adopted.g.government.organisation.id,
     });
+    browsers = new Browsers(t.baseUrl);
   });
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    await browsers?.close();
     await t?.close();
   });
 
-  async function open(language: 'en' | 'fr' = 'en'): Promise<Page> {
-    const dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
-    dirs.push(dir);
-    const context = await chromium.launchPersistentContext(dir, {
-      executablePath,
-      headless: true,
-      viewport: { width: 1280, height: 1000 },
-      locale: language === 'fr' ? 'fr-FR' : 'en-GB',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    contexts.push(context);
-    await context.addInitScript((lng) => localStorage.setItem('parley.language', lng), language);
-    return context.pages()[0] ?? (await context.newPage());
-  }
-
-  async function screenshot(page: Page, file: string): Promise<void> {
-    await page.evaluate(() => document.querySelectorAll<HTMLElement>('.mantine-Notifications-root').forEach((n) => (n.style.visibility = 'hidden')));
-    await page.screenshot({ path: join(OUTPUT, file), fullPage: true });
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-    return page.evaluate(async () => {
-      const r = await (
-        window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }
-      ).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}: ${n.failureSummary ?? ''}`));
-    });
-  }
-
   it('opens a group’s public page, follows a chair term to its confirming ballot, and finds that confirmation in the audit log', async () => {
-    const page = await open();
+    const page = await browsers.open();
     await page.goto(`${t.baseUrl}/working-groups/${groupId}/record`);
     await page.getByRole('heading', { level: 1, name: IMPLEMENTATION }).waitFor();
     expect(await page.title()).toBe(`Public record · ${IMPLEMENTATION} · Parley`);
@@ -148,7 +101,7 @@ describe('the public record, as an anonymous visitor', () => {
   });
 
   it('reads the same confirmation in French', async () => {
-    const page = await open('fr');
+    const page = await browsers.open({ language: 'fr' });
     await page.goto(`${t.baseUrl}/working-groups/${groupId}/audit?action=chair.confirmed`);
     await page.getByRole('heading', { level: 1, name: `Journal d’audit de ${IMPLEMENTATION}` }).waitFor();
     await page
@@ -160,7 +113,7 @@ describe('the public record, as an anonymous visitor', () => {
   });
 
   it('shows who endorsed an adopted text, counted as the Paris Call counts its supporters, and lets a delegate endorse for their organisation', async () => {
-    const page = await open();
+    const page = await browsers.open();
     await page.goto(`${t.baseUrl}/documents/${adopted.doc.id}/versions/1/signatories`);
     await page.getByTestId('signatory-headline').filter({ hasText: '1 state and 1 civil-society organisation' }).waitFor();
     expect(await page.getByTestId('signatory-row').count()).toBe(2);
@@ -170,10 +123,7 @@ describe('the public record, as an anonymous visitor', () => {
 
     // The company's delegate, signed in, endorses for the company.
     const company = adopted.g.company;
-    await page.context().addCookies([
-      { name: 'parley_session', value: company.session.token, url: t.baseUrl, httpOnly: true, sameSite: 'Lax' },
-      { name: 'parley_csrf', value: company.session.csrfToken, url: t.baseUrl, sameSite: 'Lax' },
-    ]);
+    await browsers.signInWith(page, company.session);
     await page.reload();
     const endorsed = page.waitForResponse((r) => r.url().endsWith('/endorsements') && r.request().method() === 'POST');
     await page

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { SessionResponse } from '@parley/contracts';
+import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
+import { ApiClient } from './http-client';
 
 /**
  * Debian's chromium through playwright-core, one persistent context per person (each its own
@@ -35,22 +37,29 @@ process.on('exit', () => snapshots.forEach((d) => rmSync(d, { recursive: true, f
 /**
  * A private copy of the built web app, for `startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR } })`:
  * a rebuild running beside the test (another shell, another engineer) must not pull the pages out
- * from under it. Retries until the copy is a complete build (index.html and every asset it names).
+ * from under it. Retries until the copy is a complete build (index.html and every asset it names);
+ * a dist/web without index.html is taken for a rebuild under way (it empties the folder first).
  */
 export async function webBuildSnapshot(): Promise<string> {
-  requireWebBuild();
+  if (!existsSync(WEB_DIR)) requireWebBuild();
+  mkdirSync(OUTPUT, { recursive: true });
   for (let attempt = 0; ; attempt++) {
-    const dir = mkdtempSync(join(tmpdir(), 'parley-web-'));
-    snapshots.push(dir);
-    try {
-      cpSync(WEB_DIR, dir, { recursive: true });
-      const html = readFileSync(join(dir, 'index.html'), 'utf8');
-      const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
-      if (assets.length > 0 && assets.every((a) => existsSync(join(dir, a)))) return dir;
-    } catch {
-      /* caught mid-build: try again */
+    if (existsSync(join(WEB_DIR, 'index.html'))) {
+      const dir = mkdtempSync(join(tmpdir(), 'parley-web-'));
+      snapshots.push(dir);
+      try {
+        cpSync(WEB_DIR, dir, { recursive: true });
+        const html = readFileSync(join(dir, 'index.html'), 'utf8');
+        const assets = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]);
+        if (assets.length > 0 && assets.every((a) => existsSync(join(dir, a)))) return dir;
+      } catch {
+        /* caught mid-build: try again */
+      }
     }
-    if (attempt >= 10) throw new Error(`dist/web stayed incomplete: is a build running?`);
+    if (attempt >= 10) {
+      requireWebBuild();
+      throw new Error(`dist/web stayed incomplete: is a build running?`);
+    }
     await new Promise((r) => setTimeout(r, 2000));
   }
 }
@@ -60,16 +69,25 @@ export interface OpenOptions {
   /** Ignore the page's Content-Security-Policy: to show the app's own escaping holds without it. */
   bypassCSP?: boolean;
   viewport?: { width: number; height: number };
+  /** Prints the page's uncaught errors on the console, under this name (whose browser it is). */
+  reportPageErrorsAs?: string;
 }
 
-/** Every browser context a test opened, closed (and their profiles removed) in one call. */
+/**
+ * Every browser context a test opened, closed (and their profiles removed) in one call. `defaults`
+ * apply to every `open` (a file's viewport, say); what `open` is given overrides them.
+ */
 export class Browsers {
   private readonly contexts: BrowserContext[] = [];
   private readonly dirs: string[] = [];
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly defaults: OpenOptions = {},
+  ) {}
 
-  async open(options: OpenOptions = {}): Promise<Page> {
+  async open(openOptions: OpenOptions = {}): Promise<Page> {
+    const options = { ...this.defaults, ...openOptions };
     const language = options.language ?? 'en';
     const dir = mkdtempSync(join(tmpdir(), 'parley-browser-'));
     this.dirs.push(dir);
@@ -83,7 +101,10 @@ export class Browsers {
     });
     this.contexts.push(context);
     await context.addInitScript((lng) => localStorage.setItem('parley.language', lng), language);
-    return context.pages()[0] ?? (await context.newPage());
+    const page = context.pages()[0] ?? (await context.newPage());
+    const who = options.reportPageErrorsAs;
+    if (who !== undefined) page.on('pageerror', (e) => console.error(`page error (${who}): ${e.message}`));
+    return page;
   }
 
   /** Signs the page's context in with an existing session (the cookies the API sets on log in). */
@@ -101,6 +122,18 @@ export class Browsers {
     await page.locator('input[type="password"]').fill(password);
     await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'Log in', exact: true }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  }
+
+  /** A browser of its own, logged in through the form (in the language of `options`). */
+  async openLoggedIn(email: string, password: string, options: OpenOptions = {}): Promise<Page> {
+    const page = await this.open(options);
+    await this.logIn(page, email, password, options.language ?? this.defaults.language ?? 'en');
+    return page;
+  }
+
+  /** A browser of its own for a person of the demo (by name), logged in through the form in their language. */
+  logInAs(name: string, language: Language = 'en', options: Omit<OpenOptions, 'language'> = {}): Promise<Page> {
+    return this.openLoggedIn(demoEmail(name), DEMO_PASSWORD, { ...options, language });
   }
 
   async close(): Promise<void> {
@@ -134,11 +167,35 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** One line per node of each violation (one for the violation itself should it name no node). */
+const violationLines = (violations: AxeViolation[]): string[] =>
+  violations.flatMap((v) => (v.nodes.length > 0 ? v.nodes : ['']).map((n) => `${v.impact} ${v.id} (${v.help})${n ? `: ${n}` : ''}`));
+
+/** Every violation, whatever its impact, one line per node (empty when the page passes). */
+export async function axeViolations(page: Page): Promise<string[]> {
+  return violationLines(await axe(page));
+}
+
 /** The serious and critical violations, one line per node (empty when the page passes). */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  return (await axe(page))
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id} (${v.help}): ${n}`));
+  return violationLines((await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical'));
+}
+
+/** A screenshot in OUTPUT (full page unless told), without the transient notifications that would cover the content. */
+export async function screenshot(page: Page, file: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  mkdirSync(OUTPUT, { recursive: true });
+  const notifications = (visibility: string) =>
+    page.evaluate((v) => document.querySelectorAll<HTMLElement>('.mantine-Notifications-root').forEach((n) => (n.style.visibility = v)), visibility);
+  await notifications('hidden');
+  await page.screenshot({ path: join(OUTPUT, file), fullPage: options.fullPage ?? true });
+  await notifications('');
+}
+
+/** An API client signed in as a person of the demo (by name), for the steps a test takes outside the browser. */
+export async function demoApiAs(baseUrl: string, name: string): Promise<ApiClient> {
+  const res = await new ApiClient(baseUrl).post<SessionResponse>('/api/auth/login', { email: demoEmail(name), password: DEMO_PASSWORD });
+  if (res.status !== 200 && res.status !== 201) throw new Error(`login ${name}: ${res.status}`);
+  return new ApiClient(baseUrl).withToken(res.body.token);
 }
 
 /**
