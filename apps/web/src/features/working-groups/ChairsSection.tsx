@@ -41,17 +41,8 @@ function WithdrawNomination({ group, nomination }: { group: WorkingGroupResponse
       reasonRequired={false}
       confirmLabel={t('workingGroups.nominations.withdrawConfirm')}
       act={withdraw}
-      onConfirm={(note, done) =>
-        withdraw.mutate(
-          { nominationId: nomination.id, note },
-          {
-            onSuccess: () => {
-              done();
-              notifySuccess(t, t('workingGroups.nominations.withdrawnDone'));
-            },
-          },
-        )
-      }
+      doneMessage={t('workingGroups.nominations.withdrawnDone')}
+      onConfirm={(note) => withdraw.mutateAsync({ nominationId: nomination.id, note })}
     />
   );
 }
@@ -167,17 +158,8 @@ function ChairRemoval({ group, chair, self }: { group: WorkingGroupResponse; cha
       reasonRequired
       confirmLabel={t('workingGroups.chairs.removalConfirm')}
       act={propose}
-      onConfirm={(reason, done) =>
-        propose.mutate(
-          { termId: chair.termId, reason: reason ?? '' },
-          {
-            onSuccess: () => {
-              done();
-              notifySuccess(t, t('workingGroups.chairs.removalProposed', { name }));
-            },
-          },
-        )
-      }
+      doneMessage={t('workingGroups.chairs.removalProposed', { name })}
+      onConfirm={(reason) => propose.mutateAsync({ termId: chair.termId, reason: reason ?? '' })}
     />
   );
 }

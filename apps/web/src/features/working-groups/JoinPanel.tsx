@@ -92,17 +92,8 @@ function WithdrawRequestButton({ group, requestId }: { group: WorkingGroupRespon
       reasonRequired={false}
       confirmLabel={t('workingGroups.join.withdrawConfirm')}
       act={withdraw}
-      onConfirm={(note, done) =>
-        withdraw.mutate(
-          { requestId, note },
-          {
-            onSuccess: () => {
-              done();
-              notifySuccess(t, t('workingGroups.join.withdrawn'));
-            },
-          },
-        )
-      }
+      doneMessage={t('workingGroups.join.withdrawn')}
+      onConfirm={(note) => withdraw.mutateAsync({ requestId, note })}
     />
   );
 }

@@ -27,17 +27,8 @@ function RemoveMemberButton({ group, member }: { group: WorkingGroupResponse; me
       reasonRequired
       confirmLabel={t('workingGroups.members.removeConfirm')}
       act={remove}
-      onConfirm={(reason, done) =>
-        remove.mutate(
-          { personId: member.person.id, reason: reason ?? '' },
-          {
-            onSuccess: () => {
-              done();
-              notifySuccess(t, t('workingGroups.members.removed', { name }));
-            },
-          },
-        )
-      }
+      doneMessage={t('workingGroups.members.removed', { name })}
+      onConfirm={(reason) => remove.mutateAsync({ personId: member.person.id, reason: reason ?? '' })}
     />
   );
 }

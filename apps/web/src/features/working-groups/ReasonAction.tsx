@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/cor
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../i18n/server-messages';
+import { notifySuccess } from '../../ui/notify';
 import { reasonText } from './reasons';
 
 /** The state of the mutation behind the act (a TanStack Query mutation fits). */
@@ -25,8 +26,10 @@ export interface ReasonActionProps {
   reasonRequired: boolean;
   confirmLabel: string;
   act: ActState;
-  /** Runs the act; call `done` when it succeeded, to close the dialog. */
-  onConfirm: (reason: string | undefined, done: () => void) => void;
+  /** Said once the act succeeded (the control may be gone by then: a removed member's row, a withdrawn nomination's buttons). */
+  doneMessage: string;
+  /** Runs the act (a mutation's `mutateAsync`); a refusal stays in `act.error`, shown in the dialog. */
+  onConfirm: (reason: string | undefined) => Promise<unknown>;
 }
 
 /**
@@ -50,7 +53,7 @@ export function ReasonAction(p: ReasonActionProps) {
       <Button variant="subtle" color="red" size="compact-xs" aria-label={p.ariaLabel} onClick={open}>
         {p.label}
       </Button>
-      <Modal opened={opened} onClose={close} title={p.title}>
+      <Modal opened={opened} onClose={close} title={p.title} closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="sm">
           <Text size="sm">{p.explain}</Text>
           <Textarea
@@ -77,12 +80,18 @@ export function ReasonAction(p: ReasonActionProps) {
               {t('common.cancel')}
             </Button>
             <Button
-              color="red"
+              color="red.9"
               loading={p.act.isPending}
               onClick={() => {
                 const text = reason.trim();
                 if (p.reasonRequired && !text) return setMissing(true);
-                p.onConfirm(text || undefined, close);
+                p.onConfirm(text || undefined).then(
+                  () => {
+                    close();
+                    notifySuccess(t, p.doneMessage);
+                  },
+                  () => undefined,
+                );
               }}
             >
               {p.confirmLabel}
