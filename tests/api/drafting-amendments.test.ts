@@ -125,7 +125,7 @@ describe('drafting: amendments', () => {
       const before = (await events()).length;
       const own = await g.ngo.client.post(`/api/amendments/${amendment.id}/cosponsors`);
       expectProblem(own, 403, { type: PROBLEM_TYPES.forbidden });
-      expect(own.body.detail).toBe('You cannot co-sponsor your own amendment');
+      expect(own.body).toMatchObject({ detail: 'You cannot co-sponsor your own amendment', code: 'own-amendment' });
       expectProblem(await g.company.client.post(`/api/amendments/${amendment.id}/cosponsors`), 409);
       expectProblem(await g.observer.client.post(`/api/amendments/${amendment.id}/cosponsors`), 403);
       expectProblem(await g.outsider.client.post(`/api/amendments/${amendment.id}/cosponsors`), 403);
@@ -150,8 +150,8 @@ describe('drafting: amendments', () => {
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ status: 'withdrawn', can: { withdraw: false, cosponsor: false } });
       expect((await events()).at(-1)).toMatchObject({ action: 'amendment.withdrawn', subjectId: a.id, actorId: g.company.id, change: { documentId: doc.id, previousStatus: 'proposed' } });
-      expectProblem(await g.company.client.post(`/api/amendments/${a.id}/withdraw`), 409);
-      expectProblem(await g.ngo.client.post(`/api/amendments/${a.id}/cosponsors`), 409);
+      expect(expectProblem(await g.company.client.post(`/api/amendments/${a.id}/withdraw`), 409)).toMatchObject({ code: 'not-proposed', params: { status: 'withdrawn' } });
+      expect(expectProblem(await g.ngo.client.post(`/api/amendments/${a.id}/cosponsors`), 409)).toMatchObject({ code: 'not-proposed', params: { status: 'withdrawn' } });
       await expect(t.dataSource.query(`UPDATE amendments SET status = 'proposed' WHERE id = $1`, [a.id])).rejects.toThrow(/cannot go from withdrawn/);
       await expect(t.dataSource.query(`UPDATE amendments SET text = 'changed' WHERE id = $1`, [a.id])).rejects.toThrow(/content never changes/);
     });

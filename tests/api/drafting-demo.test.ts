@@ -36,16 +36,34 @@ describe('demo document (fixtures/paris-call/document.json)', () => {
     expect(threads.items).toEqual([expect.objectContaining({ kind: 'clarification', version: 1, onEarlierText: true, disposition: null, author: expect.objectContaining({ name: 'Ana Ruiz', snapshot: expect.objectContaining({ organisationName: 'Access Now' }) }) })]);
   });
 
-  it('has amendments accepted and applied, one competing proposal waiting, and one under an open ballot', async () => {
+  it('has amendments accepted and applied, one outdated by a competitor, one rejected, one competing proposal waiting, and one under an open ballot', async () => {
     const page = (await api().get<AmendmentPage>(`/api/documents/${doc.id}/amendments`)).body;
     expect(page.items.map((a) => [a.author.snapshot?.organisationName, a.status, a.appliedInVersion])).toEqual([
       ['Public Knowledge', 'accepted', 2],
       ['Senegal', 'accepted', 2],
+      ['Japan', 'outdated', null],
+      ['Cisco', 'rejected', null],
       ['Google', 'proposed', null],
       ['Center for Democracy and Technology', 'balloting', null],
     ]);
     expect(page.items[0].crossGroupSupport.sort()).toEqual(['government', 'private-sector']);
-    expect(page.items[2]).toMatchObject({ baseVersion: 1, appliesToVersion: 2 });
+    expect(page.items[4]).toMatchObject({ baseVersion: 1, appliesToVersion: 2 });
+  });
+
+  it('says why amendments are outdated or rejected, in English and as a code with its facts', async () => {
+    const page = (await api().get<AmendmentPage>(`/api/documents/${doc.id}/amendments`)).body;
+    const [researchers, , japan, cisco] = page.items;
+    expect(japan.statusNote).toBe('A competing amendment to clause 4. of version 1, by Marcus Johnson (Public Knowledge), was accepted.');
+    expect(japan.statusReason).toEqual({
+      code: 'competing-amendment-accepted',
+      params: { acceptedAmendmentId: researchers.id, clauseLabel: '4.', version: 1, authorName: 'Marcus Johnson', organisationName: 'Public Knowledge' },
+    });
+    expect(cisco.statusNote).toMatch(/^Failed: 2 yes – 10 no/);
+    expect(cisco.statusReason).toEqual({
+      code: 'ballot-failed',
+      params: { ballotId: cisco.ballotId, outcome: 'failed', explanationParts: [expect.objectContaining({ code: 'majority', outcome: 'failed', yes: 2, no: 10 })] },
+    });
+    expect(page.items.filter((a) => a.statusReason === null).map((a) => a.status)).toEqual(['accepted', 'accepted', 'proposed', 'balloting']);
   });
 
   it('the provenance of version 2 shows civil-society and government words over a private-sector original draft', async () => {

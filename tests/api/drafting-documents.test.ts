@@ -138,14 +138,14 @@ describe('drafting: documents and versions', () => {
       const res = await anonymous.get<DocumentResponse>(`/api/documents/${doc.id}`);
       expect(res.status).toBe(200);
       expect(res.body.version.clauses).toEqual(doc.version.clauses);
-      expect(res.body.can).toEqual({ comment: false, amend: false, dispose: false, consolidate: false, openAmendmentBallot: false, openAdoptionBallot: false, reason: 'Sign in to take part' });
+      expect(res.body.can).toEqual({ comment: false, amend: false, dispose: false, consolidate: false, openAmendmentBallot: false, openAdoptionBallot: false, reason: 'Sign in to take part', reasonCode: { code: 'sign-in', params: {} } });
     });
 
     it.each([
-      ['an observer comments but does not amend', (gr: DraftingGroup) => gr.observer, { comment: true, amend: false, dispose: false, consolidate: false, openAdoptionBallot: false, reason: 'Only members of this working group can propose amendments; observers comment' }],
-      ['a member comments and amends', (gr: DraftingGroup) => gr.ngo, { comment: true, amend: true, dispose: false, consolidate: false, openAdoptionBallot: false, reason: null }],
+      ['an observer comments but does not amend', (gr: DraftingGroup) => gr.observer, { comment: true, amend: false, dispose: false, consolidate: false, openAdoptionBallot: false, reason: 'Only members of this working group can propose amendments; observers comment', reasonCode: { code: 'members-only-amend', params: {} } }],
+      ['a member comments and amends', (gr: DraftingGroup) => gr.ngo, { comment: true, amend: true, dispose: false, consolidate: false, openAdoptionBallot: false, reason: null, reasonCode: null }],
       ['the rapporteur disposes and consolidates but opens no ballot', (gr: DraftingGroup) => gr.rapporteur, { comment: true, amend: true, dispose: true, consolidate: true, openAdoptionBallot: false, reason: null }],
-      ['an outsider may do nothing', (gr: DraftingGroup) => gr.outsider, { comment: false, amend: false, dispose: false, consolidate: false, openAdoptionBallot: false, reason: 'Only members and observers of this working group can comment' }],
+      ['an outsider may do nothing', (gr: DraftingGroup) => gr.outsider, { comment: false, amend: false, dispose: false, consolidate: false, openAdoptionBallot: false, reason: 'Only members and observers of this working group can comment', reasonCode: { code: 'not-in-group', params: {} } }],
     ])('the response carries what the reader may do: %s', async (_what, pick, can) => {
       const res = await pick(g).client.get<DocumentResponse>(`/api/documents/${doc.id}`);
       expect(res.body.can).toMatchObject(can);

@@ -84,7 +84,7 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
     it('refuses the rapporteur and members (403): only a chair opens a ballot', async () => {
       const res = await g.rapporteur.client.post(`/api/amendments/${mainAmendment.id}/ballot`, {});
       expectProblem(res, 403, { type: PROBLEM_TYPES.forbidden });
-      expect(res.body.detail).toBe('Only a chair of this working group can open a ballot');
+      expect(res.body).toMatchObject({ detail: 'Only a chair of this working group can open a ballot', code: 'chairs-only' });
       expectProblem(await g.ngo.client.post(`/api/amendments/${mainAmendment.id}/ballot`, {}), 403);
     });
 
@@ -99,7 +99,7 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
 
       const withdraw = await g.ngo.client.post(`/api/amendments/${mainAmendment.id}/withdraw`);
       expectProblem(withdraw, 409, { type: PROBLEM_TYPES.conflict });
-      expect(withdraw.body.detail).toBe('This amendment is under ballot and can no longer be withdrawn');
+      expect(withdraw.body).toMatchObject({ detail: 'This amendment is under ballot and can no longer be withdrawn', code: 'under-ballot' });
       expectProblem(await g.government.client.post(`/api/amendments/${mainAmendment.id}/cosponsors`), 409);
       expectProblem(await g.chair.client.post(`/api/amendments/${mainAmendment.id}/ballot`, {}), 409);
       const marked = await anonymous().get<DocumentResponse>(`/api/documents/${doc.id}`);
@@ -120,6 +120,10 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
       const gone = await amendment(competitor.id);
       expect(gone.status).toBe('outdated');
       expect(gone.statusNote).toBe(`A competing amendment to clause 4. of version 1, by ${g.ngo.name} (${g.ngo.snapshot.organisationName}), was accepted.`);
+      expect(gone.statusReason).toEqual({
+        code: 'competing-amendment-accepted',
+        params: { acceptedAmendmentId: mainAmendment.id, clauseLabel: '4.', version: 1, authorName: g.ngo.name, organisationName: g.ngo.snapshot.organisationName },
+      });
       const log = await events();
       expect(log.find((e) => e.action === 'amendment.accepted' && e.subjectId === mainAmendment.id)).toMatchObject({ actorId: null, change: { documentId: doc.id, ballotId: mainAmendment.ballotId, outcome: 'passed' } });
       expect(log.find((e) => e.action === 'amendment.outdated' && e.subjectId === competitor.id)).toMatchObject({ change: { reason: 'competing-amendment-accepted', acceptedAmendmentId: mainAmendment.id } });
@@ -131,7 +135,7 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
       await vote(opened.ballotId!, [g.ngo, g.government, g.rapporteur], 'no');
       await close(opened.ballotId!);
       const after = await amendment(rejected.id);
-      expect(after).toMatchObject({ status: 'rejected', statusNote: expect.stringMatching(/fail|no/i) });
+      expect(after).toMatchObject({ status: 'rejected', statusNote: expect.stringMatching(/fail|no/i), statusReason: { code: 'ballot-failed', params: { ballotId: after.ballotId, outcome: expect.stringMatching(/^(failed|no-quorum)$/), explanationParts: expect.any(Array) } } });
       expect((await events()).find((e) => e.action === 'amendment.rejected' && e.subjectId === rejected.id)).toMatchObject({ change: { outcome: 'failed' } });
     });
 
@@ -168,7 +172,11 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
         carriedForward: [untouched.id],
       });
       expect(await amendment(mainAmendment.id)).toMatchObject({ status: 'accepted', appliedInVersion: 2 });
-      expect(await amendment(insertAfterDeleted.id)).toMatchObject({ status: 'outdated', statusNote: 'The clause it follows was deleted after version 1.' });
+      expect(await amendment(insertAfterDeleted.id)).toMatchObject({
+        status: 'outdated',
+        statusNote: 'The clause it follows was deleted after version 1.',
+        statusReason: { code: 'target-deleted', params: { since: 1, kind: 'insert' } },
+      });
       expect(await amendment(untouched.id)).toMatchObject({ status: 'proposed', baseVersion: 1, appliesToVersion: 2, targetLabel: '1.' });
 
       const log = await events();
@@ -177,10 +185,10 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
     });
 
     it('nothing more to apply: 409; amending the superseded version 1: 409', async () => {
-      expectProblem(await g.chair.client.post(`/api/documents/${doc.id}/versions`), 409);
+      expect(expectProblem(await g.chair.client.post(`/api/documents/${doc.id}/versions`), 409).code).toBe('nothing-to-consolidate');
       const stale = await g.ngo.client.post(`/api/documents/${doc.id}/amendments`, { kind: 'delete', baseVersion: 1, targetClauseId: clauseByLabel(doc, '1.').id, rationale: 'x' });
       expectProblem(stale, 409, { type: PROBLEM_TYPES.conflict, fields: ['baseVersion'] });
-      expect(stale.body.detail).toBe('Amendments are made against the current version (2); version 1 is no longer current');
+      expect(stale.body).toMatchObject({ detail: 'Amendments are made against the current version (2); version 1 is no longer current', code: 'not-current-version', params: { version: 1, current: 2 } });
       expectProblem(await g.ngo.client.post(`/api/documents/${doc.id}/comments`, { clauseId: clauseByLabel(doc, '1.').id, version: 1, body: 'On the old text.' }), 409);
     });
 
@@ -285,12 +293,12 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
       expect(read.body.can).toMatchObject({ comment: false, amend: false, consolidate: false, openAdoptionBallot: false, reason: 'Version 2 was adopted; its text is frozen' });
       const log = await events();
       expect(log.find((e) => e.action === 'version.adopted')).toMatchObject({ subjectType: 'version', actorId: null, change: { documentId: doc.id, number: 2, ballotId: ballot.ballotId, outcome: 'passed' } });
-      expect(await amendment(untouched.id)).toMatchObject({ status: 'outdated', statusNote: 'Version 2 was adopted; its text is frozen.' });
+      expect(await amendment(untouched.id)).toMatchObject({ status: 'outdated', statusNote: 'Version 2 was adopted; its text is frozen.', statusReason: { code: 'version-adopted', params: { version: 2 } } });
       expect(log.find((e) => e.action === 'amendment.outdated' && e.subjectId === untouched.id)).toMatchObject({ change: { reason: 'version-adopted' } });
 
       const amend = await g.ngo.client.post(`/api/documents/${doc.id}/amendments`, { kind: 'delete', baseVersion: 2, targetClauseId: clauseByLabel(doc, '1.').id, rationale: 'Too late.' });
       expectProblem(amend, 409, { type: PROBLEM_TYPES.conflict });
-      expect(amend.body.detail).toBe('Version 2 was adopted; its text is frozen');
+      expect(amend.body).toMatchObject({ detail: 'Version 2 was adopted; its text is frozen', code: 'version-frozen', params: { version: 2 } });
       expectProblem(await g.ngo.client.post(`/api/documents/${doc.id}/comments`, { clauseId: clauseByLabel(doc, '1.').id, body: 'Too late.' }), 409);
       expectProblem(await g.chair.client.post(`/api/documents/${doc.id}/versions`), 409);
       expectProblem(await g.chair.client.post(`/api/documents/${doc.id}/versions/2/adoption-ballot`, { confirmUnanswered: true }), 409);

@@ -8,6 +8,7 @@ import {
   canDispose,
   canOpenBallot,
   canWithdraw,
+  reasonOf,
   type DraftingStanding,
 } from '../../apps/api/src/drafting/drafting.policy';
 
@@ -66,5 +67,17 @@ describe('drafting policy', () => {
     ['not once decided', 'author', 'accepted', 'This amendment is accepted; only a proposed amendment can be withdrawn'],
   ])('withdrawal: %s', (_what, actor, status, verdict) => {
     expect(canWithdraw({ authorId: 'author', status }, actor)).toBe(verdict);
+  });
+
+  it('gives every refusal a stable code (and the status it names), for pages in other languages', () => {
+    const refusals = [
+      ...WHO.flatMap(([, s]) => [canCreateDocument(s), canComment(s), canAmend(s), canDispose(s), canConsolidate(s), canOpenBallot(s)]),
+      canCosponsor(standing({ membership: membership('member') }), { authorId: 'me' }, 'me'),
+      canWithdraw({ authorId: 'author', status: 'proposed' }, 'other'),
+      canWithdraw({ authorId: 'author', status: 'balloting' }, 'author'),
+    ].filter((v): v is string => v !== true);
+    expect(refusals.filter((v) => reasonOf(v) === undefined)).toEqual([]);
+    expect(reasonOf(canWithdraw({ authorId: 'author', status: 'accepted' }, 'author') as string)).toEqual({ code: 'not-proposed', params: { status: 'accepted' } });
+    expect(reasonOf('Something the policy never says')).toBeUndefined();
   });
 });

@@ -41,6 +41,17 @@ export interface Problem {
   detail: string;
   instance?: string;
   errors?: { field: string; message: string }[];
+  /** A stable code for the reason named in `detail`, with the facts it names, so a client can say it in its own language. */
+  code?: string;
+  params?: ReasonParams;
+}
+
+export type ReasonParams = Record<string, string | number | null>;
+
+/** A reason in machine form beside its English sentence: a stable code and the facts the sentence names. */
+export interface Reason<C extends string = string> {
+  code: C;
+  params: ReasonParams;
 }
 
 export const PROBLEM_TYPES = {

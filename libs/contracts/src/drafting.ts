@@ -5,11 +5,13 @@ import {
   type AffiliationSnapshot,
   type ClauseKind,
   type DiffPart,
+  type ExplanationPart,
+  type NotAppliedReason,
   type OrganisationSubtype,
   type StakeholderGroup,
   type VersionComparison,
 } from '@parley/domain';
-import { text, uuid } from './common';
+import { text, uuid, type Reason } from './common';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -32,6 +34,48 @@ export const OPEN_AMENDMENT_STATUSES = ['proposed', 'balloting'] as const;
 export const MAX_PASTED_TEXT = 400_000;
 export const MAX_CLAUSES = 2000;
 export const MAX_CLAUSE_TEXT = 20_000;
+
+/**
+ * Why a drafting act is refused or not possible now: the `code` of a drafting problem (beside its
+ * English `detail`) and of `DocumentPermissions.reasonCode`. Append only; a translated interface keys on them.
+ */
+export const DRAFTING_REASON_CODES = [
+  'sign-in',
+  'needs-affiliation',
+  'group-closed',
+  'not-in-group',
+  'members-only-amend',
+  'members-only-cosponsor',
+  'editors-only',
+  'chairs-only',
+  'own-amendment',
+  'author-only-withdraw',
+  'under-ballot',
+  'not-proposed',
+  'already-cosponsor',
+  'version-frozen',
+  'not-current-version',
+  'nothing-to-consolidate',
+  'adoption-ballot-open',
+] as const;
+export type DraftingReasonCode = (typeof DRAFTING_REASON_CODES)[number];
+export type DraftingReason = Reason<DraftingReasonCode>;
+
+/**
+ * Why an amendment is outdated or rejected, in machine form (`statusNote` says it in English):
+ * - `target-changed` / `target-deleted`: its clause changed, or was deleted, after version `since`;
+ * - `not-applied`: accepted, but consolidation into `version` could not apply it (`reason`);
+ * - `competing-amendment-accepted`: another amendment to the same clause of `version` was accepted;
+ * - `version-adopted`: `version` was adopted while it was proposed;
+ * - `ballot-failed`: its ballot failed or lacked a quorum, with the ballot's explanation.
+ */
+export type AmendmentStatusReason =
+  | { code: 'target-changed'; params: { since: number } }
+  | { code: 'target-deleted'; params: { since: number; kind: 'replace' | 'insert' | 'delete' } }
+  | { code: 'not-applied'; params: { version: number; reason: NotAppliedReason } }
+  | { code: 'competing-amendment-accepted'; params: { acceptedAmendmentId: string; clauseLabel: string | null; version: number; authorName: string; organisationName: string } }
+  | { code: 'version-adopted'; params: { version: number } }
+  | { code: 'ballot-failed'; params: { ballotId: string; outcome: 'failed' | 'no-quorum'; explanationParts: ExplanationPart[] } };
 
 /** The problem type answered when an adoption ballot would open over unanswered clarification questions. */
 export const UNANSWERED_CLARIFICATIONS_PROBLEM = '/problems/unanswered-clarifications';
@@ -168,8 +212,10 @@ export interface DocumentPermissions {
   consolidate: boolean;
   openAmendmentBallot: boolean;
   openAdoptionBallot: boolean;
-  /** Why the reader may not comment or amend, when they may not (for a hint in the page). */
+  /** Why the reader may not comment or amend, when they may not (for a hint in the page), in English. */
   reason: string | null;
+  /** The same reason in machine form, for a hint in the reader's language. */
+  reasonCode: DraftingReason | null;
 }
 
 export interface DocumentSummary {
@@ -317,7 +363,10 @@ export interface AmendmentResponse {
   diff: DiffPart[];
   rationale: string;
   status: AmendmentStatus;
+  /** Why it is outdated or rejected, in English. */
   statusNote: string | null;
+  /** The same, in machine form: what a translated page says. */
+  statusReason: AmendmentStatusReason | null;
   author: ActorRef;
   createdAt: string;
   cosponsors: CosponsorResponse[];

@@ -19,8 +19,9 @@ const OPEN_BALLOT_DAYS = 7;
  * through the same use cases as real use: a chair creates the draft; Access Now follows as an
  * observer and asks a clarification question on principle 4 that nobody has answered; members
  * comment and a chair answers; two amendments pass their ballots and are consolidated into
- * version 2 (so "who wrote this" has civil-society and government words to show); one competing
- * proposal waits, and one insertion is under an open ballot.
+ * version 2 (so "who wrote this" has civil-society and government words to show); a competing
+ * proposal on principle 4 is outdated by the one that passed, one proposal is rejected by its ballot,
+ * one competing proposal waits, and one insertion is under an open ballot.
  */
 @Injectable()
 export class DemoDocument {
@@ -102,11 +103,28 @@ export class DemoDocument {
       rationale: 'Principles that only well-resourced States can implement will not be implemented.',
     });
     await this.amendments.cosponsor(d('Chatham House'), capacity.id);
+    // Competes with the researchers' amendment on principle 4: outdated when that one passes.
+    await this.amendments.propose(d('Japan'), v1.id, {
+      kind: 'replace',
+      baseVersion: 1,
+      targetClauseId: p4.id,
+      text: 'Prevent ICT-enabled theft of intellectual property, including trade secrets or other confidential business information, with the intent of providing competitive advantages to companies or commercial sector, in accordance with national law.',
+      rationale: 'What counts as theft of intellectual property is for each State’s law to say.',
+    });
+    // A weaker wording of principle 7 that the members reject.
+    const hygiene = await this.amendments.propose(d('Cisco'), v1.id, {
+      kind: 'replace',
+      baseVersion: 1,
+      targetClauseId: clause(v1, '7.').id,
+      text: 'Encourage voluntary efforts to strengthen cyber hygiene for all actors.',
+      rationale: 'Cyber hygiene should be encouraged, not required.',
+    });
 
     const voters = ['France', 'United Kingdom', 'Japan', 'Senegal', 'Google', 'Cisco', 'Public Knowledge', 'Center for Democracy and Technology', 'Chatham House', ...fixture.chairs];
     const votes: [typeof researchers, Record<string, 'no' | 'abstain'>][] = [
       [researchers, { Google: 'no' }],
       [capacity, { Cisco: 'abstain' }],
+      [hygiene, Object.fromEntries(voters.filter((o) => o !== 'Cisco' && o !== 'Google').map((o) => [o, 'no']))],
     ];
     for (const [amendment, exceptions] of votes) {
       const opened = await this.draftingBallots.openAmendmentBallot(chair, amendment.id, { closesAt: new Date(Date.now() + 86_400_000).toISOString() });

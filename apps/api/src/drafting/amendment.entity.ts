@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { AffiliationSnapshot, AmendmentKind, ClauseKind } from '@parley/domain';
-import type { AmendmentStatus } from '@parley/contracts';
+import type { AmendmentStatus, AmendmentStatusReason } from '@parley/contracts';
 
 @Entity('amendments')
 export class AmendmentEntity {
@@ -16,6 +16,7 @@ export class AmendmentEntity {
   @Column({ type: 'text' }) rationale: string;
   @Column({ type: 'text' }) status: AmendmentStatus;
   @Column({ name: 'status_note', type: 'text', nullable: true }) statusNote: string | null;
+  @Column({ name: 'status_reason', type: 'jsonb', nullable: true }) statusReason: AmendmentStatusReason | null;
   @Column({ name: 'author_id', type: 'uuid' }) authorId: string;
   @Column({ name: 'author_snapshot', type: 'jsonb' }) authorSnapshot: AffiliationSnapshot;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AffiliationSnapshot, AmendmentKind, ClauseKind } from '@parley/domain';
-import type { AmendmentStatus } from '@parley/contracts';
+import type { AmendmentStatus, AmendmentStatusReason } from '@parley/contracts';
 import { AdoptionBallotEntity, AmendmentCosponsorEntity, AmendmentEntity } from './amendment.entity';
 import type { ThreadCursor } from './comment.repository';
 
@@ -15,6 +15,12 @@ export interface CosponsorRow {
   name: string;
   snapshot: AffiliationSnapshot;
   createdAt: Date;
+}
+
+/** Why an amendment reached its status: the English note and the same reason in machine form. */
+export interface StatusWhy {
+  note: string;
+  reason: AmendmentStatusReason;
 }
 
 export interface NewAmendment {
@@ -45,6 +51,7 @@ function toRow(r: Record<string, unknown>): AmendmentRow {
     rationale: r.rationale as string,
     status: r.status as AmendmentStatus,
     statusNote: (r.status_note as string | null) ?? null,
+    statusReason: (r.status_reason as AmendmentStatusReason | null) ?? null,
     authorId: r.author_id as string,
     authorSnapshot: r.author_snapshot as AffiliationSnapshot,
     createdAt: r.created_at as Date,
@@ -80,6 +87,7 @@ export class AmendmentRepository {
         rationale: a.rationale,
         status: 'proposed',
         statusNote: null,
+        statusReason: null,
         authorId: a.authorId,
         authorSnapshot: a.snapshot,
         createdAt: a.at,
@@ -152,10 +160,10 @@ export class AmendmentRepository {
     return rows.map(toRow);
   }
 
-  async setStatus(manager: EntityManager, id: string, status: AmendmentStatus, note: string | null, extra: { ballotId?: string; decidedAt?: Date } = {}): Promise<void> {
+  async setStatus(manager: EntityManager, id: string, status: AmendmentStatus, why: StatusWhy | null, extra: { ballotId?: string; decidedAt?: Date } = {}): Promise<void> {
     await manager.query(
-      `UPDATE amendments SET status = $2, status_note = $3, ballot_id = coalesce($4, ballot_id), decided_at = coalesce($5, decided_at) WHERE id = $1`,
-      [id, status, note, extra.ballotId ?? null, extra.decidedAt ?? null],
+      `UPDATE amendments SET status = $2, status_note = $3, status_reason = $4, ballot_id = coalesce($5, ballot_id), decided_at = coalesce($6, decided_at) WHERE id = $1`,
+      [id, status, why?.note ?? null, why ? JSON.stringify(why.reason) : null, extra.ballotId ?? null, extra.decidedAt ?? null],
     );
   }
 

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { clauseLabels, competingGroups, outdatedByAcceptance, wordDiff, workingGroupScope, type DiffPart, type StakeholderGroup } from '@parley/domain';
-import type { AmendmentListQuery, AmendmentPage, AmendmentResponse, CreateAmendmentRequest } from '@parley/contracts';
+import type { AmendmentListQuery, AmendmentPage, AmendmentResponse, AmendmentStatusReason, CreateAmendmentRequest } from '@parley/contracts';
 import { AuditedTransaction, type Tx } from '../audit/audited-transaction';
 import type { ClosedBallot } from '../decisions/ballot-subjects';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
-import { conflict, forbidden, notFound, validationProblem } from '../platform/http/problem';
+import { conflict, notFound, validationProblem } from '../platform/http/problem';
 import { AmendmentRepository, type AmendmentRow, type CosponsorRow } from './amendment.repository';
 import { decodeThreadCursor, encodeThreadCursor } from './comment.repository';
 import { DocumentRepository } from './document.repository';
-import { ADOPTED_FROZEN, SYSTEM_ACTOR, toDomainAmendment } from './document.service';
-import { canAmend, canCosponsor, canOpenBallot, canWithdraw, type DraftingStanding } from './drafting.policy';
+import { SYSTEM_ACTOR, toDomainAmendment } from './document.service';
+import { refused, stateConflict, versionFrozen } from './drafting-problems';
+import { canAmend, canCosponsor, canOpenBallot, canWithdraw, notProposed, reason, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
 
@@ -48,14 +49,14 @@ export class AmendmentService {
       if (!doc) throw notFound('The document');
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canAmend(standing);
-      if (verdict !== true) throw forbidden(verdict);
-      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion), 'baseVersion');
+      if (verdict !== true) throw refused(verdict);
+      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion, 'baseVersion');
       if (input.baseVersion !== doc.currentVersion) {
         if (input.baseVersion > doc.currentVersion) throw validationProblem('baseVersion', `This document has no version ${input.baseVersion}`);
-        throw conflict(`Amendments are made against the current version (${doc.currentVersion}); version ${input.baseVersion} is no longer current`, 'baseVersion');
+        throw conflict(`Amendments are made against the current version (${doc.currentVersion}); version ${input.baseVersion} is no longer current`, 'baseVersion', reason('not-current-version', { version: input.baseVersion, current: doc.currentVersion }));
       }
       const version = (await this.documents.findVersion(doc.id, doc.currentVersion, tx.manager))!;
-      if (version.adoptedAt) throw conflict(ADOPTED_FROZEN(version.number), 'baseVersion');
+      if (version.adoptedAt) throw versionFrozen(version.number, 'baseVersion');
 
       const targetId = input.kind === 'insert' ? input.afterClauseId : input.targetClauseId;
       const target = targetId === null ? null : await this.documents.clauseOf(version.id, targetId, tx.manager);
@@ -105,9 +106,9 @@ export class AmendmentService {
       const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canCosponsor(standing, amendment, actor.id);
-      if (verdict !== true) throw forbidden(verdict);
-      if (await this.amendments.isCosponsor(tx.manager, amendment.id, actor.id)) throw conflict('You already co-sponsor this amendment');
-      if (amendment.status !== 'proposed') throw conflict(`This amendment is ${amendment.status}; only a proposed amendment can be co-sponsored`);
+      if (verdict !== true) throw refused(verdict);
+      if (await this.amendments.isCosponsor(tx.manager, amendment.id, actor.id)) throw conflict('You already co-sponsor this amendment', undefined, reason('already-cosponsor'));
+      if (amendment.status !== 'proposed') throw stateConflict(notProposed(amendment.status, 'co-sponsored'));
       const snapshot = standing.currentSnapshot!;
       await this.amendments.addCosponsor(tx.manager, amendment.id, actor.id, snapshot, tx.now);
       await tx.record({
@@ -134,7 +135,7 @@ export class AmendmentService {
       if (!amendment) throw notFound('The amendment');
       const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
       const verdict = canWithdraw(amendment, actor.id);
-      if (verdict !== true) throw amendment.authorId === actor.id ? conflict(verdict) : forbidden(verdict);
+      if (verdict !== true) throw amendment.authorId === actor.id ? stateConflict(verdict) : refused(verdict);
       await this.amendments.setStatus(tx.manager, amendment.id, 'withdrawn', null);
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
@@ -186,7 +187,8 @@ export class AmendmentService {
     const scope = workingGroupScope(doc.workingGroupId);
     const decided = { ballotId: ballot.id, outcome: ballot.outcome, explanation: ballot.result.explanation };
     if (ballot.outcome !== 'passed') {
-      await this.amendments.setStatus(tx.manager, amendment.id, 'rejected', ballot.result.explanation, { decidedAt: ballot.closedAt });
+      const failed = { ballotId: ballot.id, outcome: ballot.outcome, explanationParts: ballot.result.explanationParts };
+      await this.amendments.setStatus(tx.manager, amendment.id, 'rejected', { note: ballot.result.explanation, reason: { code: 'ballot-failed', params: failed } }, { decidedAt: ballot.closedAt });
       await tx.record({ scope, actor: SYSTEM_ACTOR, action: 'amendment.rejected', subjectType: 'amendment', subjectId: amendment.id, change: { documentId: doc.id, ...decided } });
       return;
     }
@@ -194,10 +196,14 @@ export class AmendmentService {
     await tx.record({ scope, actor: SYSTEM_ACTOR, action: 'amendment.accepted', subjectType: 'amendment', subjectId: amendment.id, change: { documentId: doc.id, ...decided } });
     const others = (await this.amendments.openOf(doc.id, tx.manager)).filter((a) => a.id !== amendment.id);
     const labels = clauseLabels((await this.documents.clausesOf((await this.documents.findVersion(doc.id, amendment.appliesToVersion, tx.manager))!.id, tx.manager)).map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
-    const where = labels.get(amendment.targetClauseId ?? '') ?? 'this clause';
+    const label = labels.get(amendment.targetClauseId ?? '') ?? null;
     for (const gone of outdatedByAcceptance(toDomainAmendment(amendment), others.map(toDomainAmendment))) {
-      const note = `A competing amendment to ${where === 'this clause' ? where : `clause ${where}`} of version ${amendment.appliesToVersion}, by ${amendment.authorName} (${amendment.authorSnapshot.organisationName}), was accepted.`;
-      await this.amendments.setStatus(tx.manager, gone.amendmentId, 'outdated', note);
+      const note = `A competing amendment to ${label ? `clause ${label}` : 'this clause'} of version ${amendment.appliesToVersion}, by ${amendment.authorName} (${amendment.authorSnapshot.organisationName}), was accepted.`;
+      const reason: AmendmentStatusReason = {
+        code: 'competing-amendment-accepted',
+        params: { acceptedAmendmentId: amendment.id, clauseLabel: label, version: amendment.appliesToVersion, authorName: amendment.authorName, organisationName: amendment.authorSnapshot.organisationName },
+      };
+      await this.amendments.setStatus(tx.manager, gone.amendmentId, 'outdated', { note, reason });
       await tx.record({
         scope,
         actor: SYSTEM_ACTOR,
@@ -248,6 +254,7 @@ export class AmendmentService {
         rationale: a.rationale,
         status: a.status,
         statusNote: a.statusNote,
+        statusReason: a.statusReason,
         author: actorRef(a.authorId, a.authorName, a.authorSnapshot),
         createdAt: a.createdAt.toISOString(),
         cosponsors: backers.map((c) => ({ person: actorRef(c.personId, c.name, c.snapshot), at: c.createdAt.toISOString() })),

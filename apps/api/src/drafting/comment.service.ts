@@ -15,11 +15,12 @@ import { AuditedTransaction } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
-import { conflict, forbidden, notFound, validationProblem } from '../platform/http/problem';
+import { conflict, notFound, validationProblem } from '../platform/http/problem';
 import { CommentRepository, decodeThreadCursor, encodeThreadCursor, type CommentRow } from './comment.repository';
 import { DocumentRepository } from './document.repository';
-import { ADOPTED_FROZEN, DocumentService } from './document.service';
-import { canComment, canDispose, type DraftingStanding } from './drafting.policy';
+import { DocumentService } from './document.service';
+import { refused, versionFrozen } from './drafting-problems';
+import { canComment, canDispose, reason, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { toCommentResponse, toReportEntry } from './drafting.mapper';
 
@@ -44,12 +45,12 @@ export class CommentService {
       if (!doc) throw notFound('The document');
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canComment(standing);
-      if (verdict !== true) throw forbidden(verdict);
-      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion));
+      if (verdict !== true) throw refused(verdict);
+      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion);
       const n = input.version ?? doc.currentVersion;
       if (n !== doc.currentVersion) {
         await this.documentService.requireVersion(doc, n, 'version', tx.manager);
-        throw conflict(`Comments are made on the current version (${doc.currentVersion}); version ${n} is no longer current`, 'version');
+        throw conflict(`Comments are made on the current version (${doc.currentVersion}); version ${n} is no longer current`, 'version', reason('not-current-version', { version: n, current: doc.currentVersion }));
       }
       const version = (await this.documents.findVersion(doc.id, n, tx.manager))!;
       const clause = await this.documents.clauseOf(version.id, input.clauseId, tx.manager);
@@ -92,8 +93,8 @@ export class CommentService {
       const doc = (await this.documents.findDocument(root.documentId, tx.manager))!;
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canComment(standing);
-      if (verdict !== true) throw forbidden(verdict);
-      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion));
+      if (verdict !== true) throw refused(verdict);
+      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion);
       const comment = await this.comments.insert(tx.manager, {
         documentId: doc.id,
         versionId: root.versionId,
@@ -128,7 +129,7 @@ export class CommentService {
       const doc = (await this.documents.findDocument(comment.documentId, tx.manager))!;
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canDispose(standing);
-      if (verdict !== true) throw forbidden(verdict);
+      if (verdict !== true) throw refused(verdict);
       if (comment.disposition) throw conflict(`This comment was already ${comment.disposition}; a disposition is final`);
       await this.comments.setDisposition(tx.manager, comment.id, { disposition: input.disposition, reason: input.reason, by: actor.id, snapshot: standing.currentSnapshot!, at: tx.now });
       await tx.record({

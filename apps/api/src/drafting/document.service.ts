@@ -18,6 +18,7 @@ import {
 import {
   MAX_CLAUSE_TEXT,
   MAX_CLAUSES,
+  type AmendmentStatusReason,
   type ClauseHistoryEntry,
   type CompareResponse,
   type ConsolidationReport,
@@ -26,6 +27,7 @@ import {
   type DocumentPermissions,
   type DocumentResponse,
   type DocumentSummary,
+  type DraftingReason,
   type ProvenanceOriginResponse,
   type ProvenanceResponse,
   type VersionResponse,
@@ -35,19 +37,19 @@ import type { ClosedBallot } from '../decisions/ballot-subjects';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
-import { conflict, forbidden, notFound, validationProblem } from '../platform/http/problem';
+import { conflict, notFound, validationProblem } from '../platform/http/problem';
 import type { AmendmentRow } from './amendment.repository';
 import { AmendmentRepository } from './amendment.repository';
 import type { DocumentEntity } from './document.entity';
 import { DocumentRepository, type DocumentRow, type VersionRow } from './document.repository';
-import { canAmend, canComment, canConsolidate, canCreateDocument, canDispose, canOpenBallot, type DraftingStanding } from './drafting.policy';
+import { ADOPTED_FROZEN, refused, versionFrozen } from './drafting-problems';
+import { canAmend, canComment, canConsolidate, canCreateDocument, canDispose, canOpenBallot, reason, reasonOf, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef, textDigest, toVersionSummary } from './drafting.mapper';
 
 /** The system closes ballots at their closing time: events it causes have no personal actor. */
 export const SYSTEM_ACTOR: AuditActor = { id: null, name: null, snapshot: null };
 
-export const ADOPTED_FROZEN = (n: number) => `Version ${n} was adopted; its text is frozen`;
 
 /** An amendment row as the domain rules see it: written against the version it now applies to. */
 export function toDomainAmendment(a: AmendmentRow): Amendment {
@@ -87,7 +89,7 @@ export class DocumentService {
     const id = await this.tx.run(async (tx) => {
       const standing = await this.standings.of(tx.manager, workingGroupId, actor.id, tx.now);
       const verdict = canCreateDocument(standing);
-      if (verdict !== true) throw forbidden(verdict);
+      if (verdict !== true) throw refused(verdict);
       const snapshot = standing.currentSnapshot!;
       const document = await this.documents.insertDocument(tx.manager, { workingGroupId, title: input.title, createdBy: actor.id, snapshot, at: tx.now });
       const version = await this.documents.insertVersion(tx.manager, { documentId: document.id, number: 1, createdBy: actor.id, snapshot, at: tx.now, consolidation: null });
@@ -157,15 +159,15 @@ export class DocumentService {
       if (!doc) throw notFound('The document');
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canConsolidate(standing);
-      if (verdict !== true) throw forbidden(verdict);
-      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion));
+      if (verdict !== true) throw refused(verdict);
+      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion);
       const openAdoption = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
-      if (openAdoption) throw conflict(`An adoption ballot is open on version ${openAdoption.versionNumber}; a new version can be made once it closes`);
+      if (openAdoption) throw conflict(`An adoption ballot is open on version ${openAdoption.versionNumber}; a new version can be made once it closes`, undefined, reason('adoption-ballot-open', { version: openAdoption.versionNumber }));
 
       const current = (await this.documents.findVersion(doc.id, doc.currentVersion, tx.manager))!;
       const clauses = (await this.documents.clausesOf(current.id, tx.manager)).map(toClause);
       const accepted = await this.amendments.acceptedUnapplied(tx.manager, doc.id);
-      if (accepted.length === 0) throw conflict('No accepted amendment is waiting to be applied; any change to the text must be an amendment');
+      if (accepted.length === 0) throw conflict('No accepted amendment is waiting to be applied; any change to the text must be an amendment', undefined, reason('nothing-to-consolidate'));
 
       const acceptedForDomain: AcceptedAmendment[] = accepted.map((a) => ({ ...toDomainAmendment(a), acceptedAt: (a.decidedAt ?? tx.now).toISOString() }));
       // A clause an insertion creates takes the amendment's id: deterministic, and unique as amendment ids are.
@@ -173,12 +175,19 @@ export class DocumentService {
       const next = doc.currentVersion + 1;
 
       const outdated: ConsolidationReport['outdated'] = [];
+      const why = new Map<string, AmendmentStatusReason>();
       const carriedForward: string[] = [];
       for (const open of await this.amendments.openOf(doc.id, tx.manager)) {
         const standingOf = amendmentStanding(toDomainAmendment(open), { number: next, clauses: result.clauses }, open.targetText);
-        if (standingOf.status === 'outdated') outdated.push({ amendmentId: open.id, reason: standingOf.reason, note: standingOf.note });
-        else carriedForward.push(open.id);
+        if (standingOf.status !== 'outdated') {
+          carriedForward.push(open.id);
+          continue;
+        }
+        outdated.push({ amendmentId: open.id, reason: standingOf.reason, note: standingOf.note });
+        const since = open.appliesToVersion;
+        why.set(open.id, standingOf.reason === 'target-deleted' ? { code: 'target-deleted', params: { since, kind: open.kind } } : { code: 'target-changed', params: { since } });
       }
+      for (const n of result.notApplied) why.set(n.amendmentId, { code: 'not-applied', params: { version: next, reason: n.reason } });
       const report: ConsolidationReport = { applied: result.applied, notApplied: result.notApplied, outdated, carriedForward };
 
       const snapshot = standing.currentSnapshot!;
@@ -199,7 +208,7 @@ export class DocumentService {
         change: { documentId: doc.id, number: next, previous: doc.currentVersion, ...report, clauses: result.clauses.length, textDigest: textDigest(result.clauses) },
       });
       for (const gone of [...result.notApplied.map((n) => ({ amendmentId: n.amendmentId, reason: n.reason, note: `Not applied in version ${next}: ${n.note}` })), ...outdated]) {
-        await this.amendments.setStatus(tx.manager, gone.amendmentId, 'outdated', gone.note);
+        await this.amendments.setStatus(tx.manager, gone.amendmentId, 'outdated', { note: gone.note, reason: why.get(gone.amendmentId)! });
         await tx.record({ scope, actor: auditActor, action: 'amendment.outdated', subjectType: 'amendment', subjectId: gone.amendmentId, change: { documentId: doc.id, reason: gone.reason, note: gone.note, version: next } });
       }
     });
@@ -288,7 +297,7 @@ export class DocumentService {
     for (const open of await this.amendments.openOf(doc.id, tx.manager)) {
       if (open.status !== 'proposed') continue;
       const note = `Version ${adoption.versionNumber} was adopted; its text is frozen.`;
-      await this.amendments.setStatus(tx.manager, open.id, 'outdated', note);
+      await this.amendments.setStatus(tx.manager, open.id, 'outdated', { note, reason: { code: 'version-adopted', params: { version: adoption.versionNumber } } });
       await tx.record({ scope, actor: SYSTEM_ACTOR, action: 'amendment.outdated', subjectType: 'amendment', subjectId: open.id, change: { documentId: doc.id, reason: 'version-adopted', note, version: adoption.versionNumber } });
     }
   }
@@ -353,17 +362,21 @@ function permissions(s: DraftingStanding, doc: DocumentRow, version: VersionRow,
   const editable = doc.status === 'drafting' && version.number === doc.currentVersion;
   const comment = canComment(s);
   const amend = canAmend(s);
-  const reason = !signedIn
-    ? 'Sign in to take part'
+  const frozen = doc.adoptedVersion ?? doc.currentVersion;
+  const [why, whyCode]: [string | null, DraftingReason | null] = !signedIn
+    ? ['Sign in to take part', reason('sign-in')]
     : doc.status === 'adopted'
-      ? ADOPTED_FROZEN(doc.adoptedVersion ?? doc.currentVersion)
+      ? [ADOPTED_FROZEN(frozen), reason('version-frozen', { version: frozen })]
       : version.number !== doc.currentVersion
-        ? `Version ${version.number} is not the current version; comments and amendments are made on version ${doc.currentVersion}`
+        ? [
+            `Version ${version.number} is not the current version; comments and amendments are made on version ${doc.currentVersion}`,
+            reason('not-current-version', { version: version.number, current: doc.currentVersion }),
+          ]
         : comment !== true
-          ? comment
+          ? [comment, reasonOf(comment) ?? null]
           : amend !== true
-            ? amend
-            : null;
+            ? [amend, reasonOf(amend) ?? null]
+            : [null, null];
   return {
     comment: editable && comment === true,
     amend: editable && amend === true,
@@ -371,6 +384,7 @@ function permissions(s: DraftingStanding, doc: DocumentRow, version: VersionRow,
     consolidate: doc.status === 'drafting' && canConsolidate(s) === true && !adoptionBallotOpen,
     openAmendmentBallot: doc.status === 'drafting' && canOpenBallot(s) === true,
     openAdoptionBallot: editable && canOpenBallot(s) === true && !adoptionBallotOpen,
-    reason,
+    reason: why,
+    reasonCode: whyCode,
   };
 }

@@ -14,13 +14,14 @@ import { BallotSubjects } from '../decisions/ballot-subjects';
 import { BallotService } from '../decisions/ballot.service';
 import type { OpenBallotSpec } from '../decisions/open-ballot-spec';
 import type { Actor } from '../identity/actor';
-import { conflict, forbidden, notFound, ProblemException } from '../platform/http/problem';
+import { conflict, notFound, ProblemException } from '../platform/http/problem';
 import { AmendmentRepository } from './amendment.repository';
 import { AmendmentService } from './amendment.service';
 import { CommentRepository } from './comment.repository';
 import { DocumentRepository } from './document.repository';
-import { ADOPTED_FROZEN, DocumentService } from './document.service';
-import { canOpenBallot } from './drafting.policy';
+import { DocumentService } from './document.service';
+import { refused, stateConflict, versionFrozen } from './drafting-problems';
+import { canOpenBallot, notProposed, reason } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
 
@@ -74,9 +75,9 @@ export class DraftingBallots implements OnModuleInit {
       const amendment = (await this.amendments.lock(tx.manager, amendmentId))!;
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canOpenBallot(standing);
-      if (verdict !== true) throw forbidden(verdict);
-      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion));
-      if (amendment.status !== 'proposed') throw conflict(`This amendment is ${amendment.status}; only a proposed amendment can be put to a ballot`);
+      if (verdict !== true) throw refused(verdict);
+      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion);
+      if (amendment.status !== 'proposed') throw stateConflict(notProposed(amendment.status, 'put to a ballot'));
 
       const version = (await this.documents.findVersion(doc.id, amendment.appliesToVersion, tx.manager))!;
       const labels = clauseLabels((await this.documents.clausesOf(version.id, tx.manager)).map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
@@ -107,11 +108,11 @@ export class DraftingBallots implements OnModuleInit {
       const version = await this.documentService.requireVersion(doc, n, undefined, tx.manager);
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canOpenBallot(standing);
-      if (verdict !== true) throw forbidden(verdict);
-      if (doc.status === 'adopted') throw conflict(ADOPTED_FROZEN(doc.currentVersion));
-      if (n !== doc.currentVersion) throw conflict(`Only the current version (${doc.currentVersion}) can be put to adoption`);
+      if (verdict !== true) throw refused(verdict);
+      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion);
+      if (n !== doc.currentVersion) throw conflict(`Only the current version (${doc.currentVersion}) can be put to adoption`, undefined, reason('not-current-version', { version: n, current: doc.currentVersion }));
       const open = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
-      if (open) throw conflict(`An adoption ballot on version ${open.versionNumber} is already open`);
+      if (open) throw conflict(`An adoption ballot on version ${open.versionNumber} is already open`, undefined, reason('adoption-ballot-open', { version: open.versionNumber }));
 
       const clauses = await this.documents.clausesOf(version.id, tx.manager);
       const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));

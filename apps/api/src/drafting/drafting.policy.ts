@@ -1,3 +1,4 @@
+import type { DraftingReason, DraftingReasonCode, ReasonParams } from '@parley/contracts';
 import type { GroupStanding } from '../working-groups/working-group-access';
 
 /**
@@ -24,6 +25,36 @@ export const MEMBERS_ONLY_AMEND = 'Only members of this working group can propos
 export const MEMBERS_ONLY_COSPONSOR = 'Only members of this working group can co-sponsor amendments';
 export const EDITORS_ONLY = 'Only a chair or rapporteur of this working group can do this';
 export const CHAIRS_ONLY = 'Only a chair of this working group can open a ballot';
+export const OWN_AMENDMENT = 'You cannot co-sponsor your own amendment';
+export const AUTHOR_ONLY_WITHDRAW = 'Only the author can withdraw an amendment';
+export const UNDER_BALLOT = 'This amendment is under ballot and can no longer be withdrawn';
+/** A state refusal: the amendment is no longer `proposed`, and `what` (co-sponsor, withdraw, …) needs it to be. */
+export const notProposed = (status: string, what: string) => `This amendment is ${status}; only a proposed amendment can be ${what}`;
+const NOT_PROPOSED = /^This amendment is ([\w-]+); only a proposed amendment can be (.+)$/;
+
+const CODES = new Map<string, DraftingReasonCode>([
+  [NEEDS_AFFILIATION, 'needs-affiliation'],
+  [GROUP_CLOSED, 'group-closed'],
+  [NOT_IN_GROUP, 'not-in-group'],
+  [MEMBERS_ONLY_AMEND, 'members-only-amend'],
+  [MEMBERS_ONLY_COSPONSOR, 'members-only-cosponsor'],
+  [EDITORS_ONLY, 'editors-only'],
+  [CHAIRS_ONLY, 'chairs-only'],
+  [OWN_AMENDMENT, 'own-amendment'],
+  [AUTHOR_ONLY_WITHDRAW, 'author-only-withdraw'],
+  [UNDER_BALLOT, 'under-ballot'],
+]);
+
+/** The machine form of a refusal this policy gave (its code and facts), for the problem's `code` and `params`. */
+export function reasonOf(verdict: string): DraftingReason | undefined {
+  const code = CODES.get(verdict);
+  if (code) return { code, params: {} };
+  const m = verdict.match(NOT_PROPOSED);
+  return m ? { code: 'not-proposed', params: { status: m[1] } } : undefined;
+}
+
+/** A reason this context states itself (not a policy verdict), in machine form. */
+export const reason = (code: DraftingReasonCode, params: ReasonParams = {}): DraftingReason => ({ code, params });
 
 const isRapporteur = (s: GroupStanding): boolean => s.membership?.isRapporteur === true;
 const isVotingMember = (s: GroupStanding): boolean => s.membership?.kind === 'member';
@@ -64,16 +95,16 @@ export function canAmend(s: DraftingStanding): Verdict {
 export function canCosponsor(s: DraftingStanding, amendment: { authorId: string }, actorId: string): Verdict {
   const base = canAct(s);
   if (base !== true) return base;
-  if (amendment.authorId === actorId) return 'You cannot co-sponsor your own amendment';
+  if (amendment.authorId === actorId) return OWN_AMENDMENT;
   if (!isVotingMember(s)) return MEMBERS_ONLY_COSPONSOR;
   return true;
 }
 
 /** The author withdraws their amendment while it is proposed (not under ballot, not decided). */
 export function canWithdraw(amendment: { authorId: string; status: string }, actorId: string): Verdict {
-  if (amendment.authorId !== actorId) return 'Only the author can withdraw an amendment';
-  if (amendment.status === 'balloting') return 'This amendment is under ballot and can no longer be withdrawn';
-  if (amendment.status !== 'proposed') return `This amendment is ${amendment.status}; only a proposed amendment can be withdrawn`;
+  if (amendment.authorId !== actorId) return AUTHOR_ONLY_WITHDRAW;
+  if (amendment.status === 'balloting') return UNDER_BALLOT;
+  if (amendment.status !== 'proposed') return notProposed(amendment.status, 'withdrawn');
   return true;
 }
 

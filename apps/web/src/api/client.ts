@@ -1,4 +1,4 @@
-import type { Problem } from '@parley/contracts';
+import type { Problem, ReasonParams } from '@parley/contracts';
 
 export const CSRF_COOKIE = 'parley_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
@@ -26,6 +26,9 @@ export class ProblemError extends Error {
   readonly errors: FieldError[];
   /** First message per field, keyed by the server's field path (`title`, `funding.note`, `(body)`). */
   readonly fieldErrors: Record<string, string>;
+  /** The reason's stable code and facts, when the API gives them (a translated page keys on these). */
+  readonly code: string | null;
+  readonly params: ReasonParams;
 
   constructor(problem: Problem) {
     super(problem.detail || problem.title);
@@ -35,6 +38,8 @@ export class ProblemError extends Error {
     this.status = problem.status;
     this.detail = problem.detail;
     this.errors = problem.errors ?? [];
+    this.code = problem.code ?? null;
+    this.params = problem.params ?? {};
     this.fieldErrors = {};
     for (const e of this.errors) if (!(e.field in this.fieldErrors)) this.fieldErrors[e.field] = e.message;
   }

@@ -1,4 +1,4 @@
-import type { DeclarationKind, PROBLEM_TYPES as ContractProblemTypes } from '@parley/contracts';
+import type { DeclarationKind, DraftingReasonCode, PROBLEM_TYPES as ContractProblemTypes } from '@parley/contracts';
 
 // The few runtime values the web needs from @parley/contracts, restated here so the bundle does not
 // pull in zod (contracts defines them next to its request schemas). The types keep them honest:
@@ -8,6 +8,29 @@ export const DECLARATION_KINDS = ['employment', 'board', 'equity', 'funding', 'c
 type MissingKind = Exclude<DeclarationKind, (typeof DECLARATION_KINDS)[number]>;
 const everyKind: [MissingKind] extends [never] ? true : MissingKind = true;
 void everyKind;
+
+export const DRAFTING_REASON_CODES = [
+  'sign-in',
+  'needs-affiliation',
+  'group-closed',
+  'not-in-group',
+  'members-only-amend',
+  'members-only-cosponsor',
+  'editors-only',
+  'chairs-only',
+  'own-amendment',
+  'author-only-withdraw',
+  'under-ballot',
+  'not-proposed',
+  'already-cosponsor',
+  'version-frozen',
+  'not-current-version',
+  'nothing-to-consolidate',
+  'adoption-ballot-open',
+] as const satisfies readonly DraftingReasonCode[];
+type MissingReason = Exclude<DraftingReasonCode, (typeof DRAFTING_REASON_CODES)[number]>;
+const everyReason: [MissingReason] extends [never] ? true : MissingReason = true;
+void everyReason;
 
 export const PROBLEM_TYPES = {
   validation: '/problems/validation-failed',

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
+import type { AmendmentStatus, DraftingReasonCode, Reason } from '@parley/contracts';
 import { CLIENT_PROBLEM_TYPES, isProblem } from '../api/client';
-import { PROBLEM_TYPES } from '../api/contract-values';
+import { DRAFTING_REASON_CODES, PROBLEM_TYPES } from '../api/contract-values';
 
 /**
  * The API answers in English. Its messages are a small, stable set, so the web translates the
@@ -47,9 +48,22 @@ export function translateServerMessage(t: TFunction, message: string): string {
   return message;
 }
 
+const isDraftingReason = (code: string): code is DraftingReasonCode => (DRAFTING_REASON_CODES as readonly string[]).includes(code);
+
+/** A reason the API gave as a code with its facts, in the reader's language; null for a code this web does not know. */
+export function reasonMessage(t: TFunction, reason: Reason): string | null {
+  if (!isDraftingReason(reason.code)) return null;
+  const { status, ...params } = reason.params;
+  const statusWord = typeof status === 'string' ? t(`documents.amendmentStatus.${status as AmendmentStatus}`).toLowerCase() : '';
+  return t(`problems.${reason.code}`, { ...params, status: statusWord });
+}
+
 /** One sentence for an error that is not about a particular field, in the reader's language. */
 export function problemMessage(t: TFunction, error: unknown): string {
   if (!isProblem(error)) return t('errors.generic');
+  // A code the web knows says it in the reader's language; any other falls back to the English detail below.
+  const coded = error.code ? reasonMessage(t, { code: error.code, params: error.params }) : null;
+  if (coded) return coded;
   switch (error.type) {
     case CLIENT_PROBLEM_TYPES.network:
       return t('errors.network');

@@ -13,6 +13,7 @@ import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { useFormatters } from '../../ui/useFormatters';
 import type { Quote } from './ClauseList';
 import { DiffText } from './DiffText';
+import { amendmentStatusNote } from './status-notes';
 import { useClauseAmendments, useCosponsor, useOpenAmendmentBallot, useProposeAmendment, useWithdraw } from './useDocuments';
 import { ToneBadge, TONES, type Tone } from './ToneBadge';
 
@@ -81,10 +82,11 @@ function OpenBallot({ documentId, amendment }: { documentId: string; amendment: 
 
 /** An amendment wherever it appears: what it does, its word diff, who proposed and backs it, and where it stands. */
 export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentId: string; amendment: AmendmentResponse; labelOf: (id: string) => string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormatters();
   const cosponsor = useCosponsor(documentId);
   const withdraw = useWithdraw(documentId);
+  const note = amendmentStatusNote(t, i18n.language, a);
   const where = a.targetClauseId ? t('documents.amendments.clause', { label: a.targetLabel ?? t('documents.amendments.unnumbered') }) : t('documents.amendments.atStart');
   const action = a.kind === 'replace' ? t('documents.amendments.replaces', { where }) : a.kind === 'delete' ? t('documents.amendments.deletes', { where }) : t('documents.amendments.insertsAfter', { where });
   const error = cosponsor.error ?? withdraw.error;
@@ -114,7 +116,7 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
         </Paper>
         <Text size="sm">
           <Text span fw={600}>
-            {t('documents.amendments.rationale')}:{' '}
+            {t('documents.amendments.rationaleLead')}{' '}
           </Text>
           {a.rationale}
         </Text>
@@ -147,9 +149,9 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
             {t('documents.amendments.competing', { count: a.competingWith.length })}
           </Text>
         ) : null}
-        {a.statusNote ? (
-          <Text size="xs" c="dimmed" fs="italic">
-            {a.status === 'rejected' ? t('documents.amendments.ballotSaid', { note: a.statusNote }) : a.statusNote}
+        {note ? (
+          <Text size="xs" c="dimmed" fs="italic" data-testid="status-note">
+            {note}
           </Text>
         ) : null}
         {a.appliedInVersion ? (

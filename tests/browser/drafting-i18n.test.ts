@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { AmendmentPage, AmendmentResponse, DocumentListResponse, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
+import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
+import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import { Browsers, OUTPUT, seriousAxeViolations, webBuildSnapshot } from '../support/browser';
+import { ApiClient } from '../support/http-client';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(180_000);
+
+const NORMS = 'Working group on international norms';
+const FRANCE = 'Claire Dubois'; // France: a voting member of the group
+
+/**
+ * The demo document read in French: why an amendment is outdated or was rejected is said in French
+ * (from the reason codes the API gives beside its English notes).
+ */
+describe('drafting in French: status notes', () => {
+  let t: TestApp;
+  let browsers: Browsers;
+  let api: ApiClient;
+  let groupId: string;
+  let documentId: string;
+  let amendments: AmendmentResponse[];
+  let session: SessionResponse;
+  const byOrganisation = (name: string) => amendments.find((a) => a.author.snapshot?.organisationName === name)!;
+
+  beforeAll(async () => {
+    t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot() } });
+    await t.app.get(DemoSeeder).seed();
+    browsers = new Browsers(t.baseUrl);
+    api = new ApiClient(t.baseUrl);
+    groupId = (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === NORMS)!.id;
+    documentId = (await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items[0].id;
+    amendments = (await api.get<AmendmentPage>(`/api/documents/${documentId}/amendments`)).body.items;
+    session = (await api.post<SessionResponse>('/api/auth/login', { email: demoEmail(FRANCE), password: DEMO_PASSWORD })).body;
+  });
+  afterAll(async () => {
+    await browsers?.close();
+    await t?.close();
+  });
+
+  /** A page in French signed in as the French delegate (one session: log-ins are rate-limited), and their API client. */
+  async function signedIn(): Promise<{ page: Page; client: ApiClient }> {
+    const page = await browsers.open({ language: 'fr', viewport: { width: 1360, height: 1100 } });
+    await browsers.signInWith(page, session);
+    return { page, client: new ApiClient(t.baseUrl).withToken(session.token) };
+  }
+
+  /** Opens a clause's amendments in the side panel, and the card of one amendment there. */
+  async function amendmentCard(page: Page, amendment: AmendmentResponse) {
+    await page.goto(`${t.baseUrl}/documents/${documentId}?clause=${amendment.targetClauseId}`);
+    const panel = page.getByTestId('clause-panel');
+    await panel.getByRole('tab', { name: /^Amendements/ }).click();
+    const card = panel.locator(`[data-amendment-id="${amendment.id}"]`);
+    await card.waitFor();
+    return card;
+  }
+
+  it('says in French why an amendment is outdated and why another was rejected', async () => {
+    const { page } = await signedIn();
+    const outdated = await amendmentCard(page, byOrganisation('Japan'));
+    await outdated.getByText('Caduc', { exact: true }).waitFor();
+    expect(await outdated.getByTestId('status-note').textContent()).toBe(
+      'Un amendement concurrent à la clause 4. de la version 1, de Marcus Johnson (Public Knowledge), a été adopté.',
+    );
+    await outdated.getByText('Exposé des motifs :').waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'drafting-fr-outdated.png') });
+
+    const rejected = await amendmentCard(page, byOrganisation('Cisco'));
+    await rejected.getByText('Rejeté', { exact: true }).waitFor();
+    expect(await rejected.getByTestId('status-note').textContent()).toBe('Le vote : Rejeté : 2 oui – 10 non ; il fallait une majorité simple de oui sur les non.');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});
