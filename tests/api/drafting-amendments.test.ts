@@ -142,6 +142,69 @@ describe('drafting: amendments', () => {
     });
   });
 
+  describe('POST /api/amendments/:id/cosponsors/withdraw', () => {
+    const cosponsorRows = async (amendmentId: string) =>
+      (await t.dataSource.query(`SELECT person_id, withdrawn_at IS NOT NULL AS withdrawn FROM amendment_cosponsors WHERE amendment_id = $1 ORDER BY created_at`, [amendmentId])) as {
+        person_id: string;
+        withdrawn: boolean;
+      }[];
+
+    it('a co-sponsor withdraws their co-sponsorship of a proposed amendment: gone from the co-sponsors, row kept, amendment.cosponsorship-withdrawn with their snapshot', async () => {
+      const a = (await propose(g.ngo, { kind: 'replace', targetClauseId: clauseByLabel(doc, '2.').id, text: 'Prevent activity that damages the public core of the Internet.' })).body;
+      await g.company.client.post(`/api/amendments/${a.id}/cosponsors`);
+      await g.government.client.post(`/api/amendments/${a.id}/cosponsors`);
+      const before = await g.company.client.get<AmendmentResponse>(`/api/amendments/${a.id}`);
+      expect(before.body.can).toMatchObject({ cosponsor: false, withdrawCosponsorship: true });
+
+      const res = await g.company.client.post<AmendmentResponse>(`/api/amendments/${a.id}/cosponsors/withdraw`);
+      expect(res.status).toBe(200);
+      expect(res.body.cosponsors.map((c) => c.person.id)).toEqual([g.government.id]);
+      expect(res.body.crossGroupSupport).toEqual(['government']);
+      expect(res.body.can).toMatchObject({ cosponsor: true, withdrawCosponsorship: false });
+      expect((await events()).at(-1)).toMatchObject({
+        action: 'amendment.cosponsorship-withdrawn',
+        subjectType: 'amendment',
+        subjectId: a.id,
+        actorId: g.company.id,
+        actorSnapshot: g.company.snapshot,
+        change: { documentId: doc.id, authorStakeholderGroup: 'civil-society', cosponsorStakeholderGroup: 'private-sector', crossGroup: true },
+      });
+      expect(await cosponsorRows(a.id)).toEqual([
+        { person_id: g.company.id, withdrawn: true },
+        { person_id: g.government.id, withdrawn: false },
+      ]);
+
+      // They may back it again later: a new co-sponsorship, the withdrawn one kept.
+      expect((await g.company.client.post<AmendmentResponse>(`/api/amendments/${a.id}/cosponsors`)).body.cosponsors).toHaveLength(2);
+      expect(await cosponsorRows(a.id)).toHaveLength(3);
+      await expect(t.dataSource.query(`UPDATE amendment_cosponsors SET withdrawn_at = NULL WHERE amendment_id = $1`, [a.id])).rejects.toThrow(/never edited or removed/);
+      await expect(t.dataSource.query(`DELETE FROM amendment_cosponsors WHERE amendment_id = $1`, [a.id])).rejects.toThrow(/never edited or removed/);
+    });
+
+    it('refuses someone who does not co-sponsor it (403), and any co-sponsor once the amendment is under ballot (409): problem+json naming the reason, nothing written, no event', async () => {
+      const a = (await propose(g.ngo, { kind: 'replace', targetClauseId: clauseByLabel(doc, '1.').id, text: 'Prevent malicious cyber activities that threaten individuals and critical infrastructure.' })).body;
+      await g.company.client.post(`/api/amendments/${a.id}/cosponsors`);
+      const opened = await g.chair.client.post<AmendmentResponse>(`/api/amendments/${a.id}/ballot`, {});
+      expect(opened.body.status).toBe('balloting');
+      const before = { events: (await events()).length, rows: await cosponsorRows(a.id) };
+
+      const stranger = await g.government.client.post(`/api/amendments/${a.id}/cosponsors/withdraw`);
+      expect(expectProblem(stranger, 403, { type: PROBLEM_TYPES.forbidden })).toMatchObject({ detail: 'You do not co-sponsor this amendment', code: 'not-cosponsor', params: {} });
+      expect(expectProblem(await g.ngo.client.post(`/api/amendments/${a.id}/cosponsors/withdraw`), 403).code).toBe('not-cosponsor');
+
+      const underBallot = await g.company.client.post(`/api/amendments/${a.id}/cosponsors/withdraw`);
+      expect(expectProblem(underBallot, 409, { type: PROBLEM_TYPES.conflict })).toMatchObject({
+        detail: 'This amendment is under ballot; co-sponsorships can no longer be withdrawn',
+        code: 'under-ballot',
+      });
+      expect((await g.company.client.get<AmendmentResponse>(`/api/amendments/${a.id}`)).body.can.withdrawCosponsorship).toBe(false);
+
+      expectProblem(await anonymous().post(`/api/amendments/${a.id}/cosponsors/withdraw`), 401);
+      expectProblem(await g.company.client.post(`/api/amendments/00000000-0000-4000-8000-000000000000/cosponsors/withdraw`), 404);
+      expect({ events: (await events()).length, rows: await cosponsorRows(a.id) }).toEqual(before);
+    });
+  });
+
   describe('withdrawal', () => {
     it('the author withdraws a proposed amendment; amendment.withdrawn; it cannot be withdrawn twice or co-sponsored after', async () => {
       const a = (await propose(g.company, { kind: 'delete', targetClauseId: clauseByLabel(doc, '6.').id })).body;

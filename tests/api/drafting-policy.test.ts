@@ -8,6 +8,7 @@ import {
   canDispose,
   canOpenBallot,
   canWithdraw,
+  canWithdrawCosponsorship,
   reasonOf,
   type DraftingStanding,
 } from '../../apps/api/src/drafting/drafting.policy';
@@ -69,12 +70,24 @@ describe('drafting policy', () => {
     expect(canWithdraw({ authorId: 'author', status }, actor)).toBe(verdict);
   });
 
+  it.each([
+    ['a co-sponsor withdraws while it is proposed', true, 'proposed', true],
+    ['someone who does not co-sponsor it may not', false, 'proposed', 'You do not co-sponsor this amendment'],
+    ['not under ballot', true, 'balloting', 'This amendment is under ballot; co-sponsorships can no longer be withdrawn'],
+    ['not once decided', true, 'rejected', 'This amendment is rejected; only a proposed amendment can be changed'],
+  ] as const)('withdrawing a co-sponsorship: %s', (_what, isCosponsor, status, verdict) => {
+    expect(canWithdrawCosponsorship({ status }, isCosponsor)).toBe(verdict);
+  });
+
   it('gives every refusal a stable code (and the status it names), for pages in other languages', () => {
     const refusals = [
       ...WHO.flatMap(([, s]) => [canCreateDocument(s), canComment(s), canAmend(s), canDispose(s), canConsolidate(s), canOpenBallot(s)]),
       canCosponsor(standing({ membership: membership('member') }), { authorId: 'me' }, 'me'),
       canWithdraw({ authorId: 'author', status: 'proposed' }, 'other'),
       canWithdraw({ authorId: 'author', status: 'balloting' }, 'author'),
+      canWithdrawCosponsorship({ status: 'proposed' }, false),
+      canWithdrawCosponsorship({ status: 'balloting' }, true),
+      canWithdrawCosponsorship({ status: 'outdated' }, true),
     ].filter((v): v is string => v !== true);
     expect(refusals.filter((v) => reasonOf(v) === undefined)).toEqual([]);
     expect(reasonOf(canWithdraw({ authorId: 'author', status: 'accepted' }, 'author') as string)).toEqual({ code: 'not-proposed', params: { status: 'accepted' } });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { AmendmentPage, AmendmentResponse, DocumentListResponse, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
+import type { AmendmentPage, AmendmentResponse, AuditEventResponse, DocumentListResponse, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { Browsers, OUTPUT, seriousAxeViolations, webBuildSnapshot } from '../support/browser';
@@ -14,9 +14,10 @@ const FRANCE = 'Claire Dubois'; // France: a voting member of the group
 
 /**
  * The demo document read in French: why an amendment is outdated or was rejected is said in French
- * (from the reason codes the API gives beside its English notes).
+ * (from the reason codes the API gives beside its English notes), and a delegate withdraws their
+ * co-sponsorship of a proposed amendment from its card.
  */
-describe('drafting in French: status notes', () => {
+describe('drafting in French: status notes, and withdrawing a co-sponsorship', () => {
   let t: TestApp;
   let browsers: Browsers;
   let api: ApiClient;
@@ -72,5 +73,23 @@ describe('drafting in French: status notes', () => {
     await rejected.getByText('Rejeté', { exact: true }).waitFor();
     expect(await rejected.getByTestId('status-note').textContent()).toBe('Le vote : Rejeté : 2 oui – 10 non ; il fallait une majorité simple de oui sur les non.');
     expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
+  it('a delegate withdraws their co-sponsorship of a proposed amendment from its card', async () => {
+    const google = byOrganisation('Google');
+    const { page, client } = await signedIn();
+    expect((await client.post<AmendmentResponse>(`/api/amendments/${google.id}/cosponsors`)).status).toBe(201);
+
+    const card = await amendmentCard(page, google);
+    await card.getByText('1 coauteur').waitFor();
+    await card.getByRole('button', { name: 'Retirer ma cosignature' }).click();
+    await page.getByText('Vous ne cosignez plus cet amendement.').waitFor();
+    await card.getByRole('button', { name: 'Cosigner' }).waitFor();
+    expect(await card.getByText('1 coauteur').count()).toBe(0);
+    await page.screenshot({ path: join(OUTPUT, 'drafting-fr-cosponsorship-withdrawn.png') });
+
+    expect((await api.get<AmendmentResponse>(`/api/amendments/${google.id}`)).body.cosponsors).toEqual([]);
+    const log = (await api.get<{ items: AuditEventResponse[] }>(`/api/audit?scope=wg:${groupId}&action=amendment.cosponsorship-withdrawn`)).body.items;
+    expect(log.filter((e) => e.subjectId === google.id).map((e) => e.actorName)).toEqual([FRANCE]);
   });
 });

@@ -114,10 +114,10 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     const panel = page.getByTestId('clause-panel');
     await panel.getByRole('tab', { name: /^Amendments/ }).click();
     const card = panel.getByTestId('amendment').filter({ hasText: 'must not be read against it' });
-    await card.getByRole('button', { name: 'Co-sponsor' }).click();
+    await card.getByRole('button', { name: 'Co-sponsor', exact: true }).click();
     await card.getByTestId('cross-group').getByText('Private sector').waitFor();
     await card.getByText('1 co-sponsor').waitFor();
-    expect(await card.getByRole('button', { name: 'Co-sponsor' }).count()).toBe(0);
+    expect(await card.getByRole('button', { name: 'Co-sponsor', exact: true }).count()).toBe(0);
   });
 
   it('the chair opens the ballot; members vote on the ballot page; the chair closes it and consolidates version 3', async () => {

@@ -251,7 +251,7 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
       .getByRole('tab', { name: /^Amendments/ })
       .click();
     const govCard = gov.getByTestId('clause-panel').getByTestId('amendment').filter({ hasText: 'should name them' });
-    await govCard.getByRole('button', { name: 'Co-sponsor' }).click();
+    await govCard.getByRole('button', { name: 'Co-sponsor', exact: true }).click();
     await govCard.getByTestId('cross-group').getByText('Government').waitFor();
 
     const leila = page(civil);

@@ -525,6 +525,24 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       return draftingPolicy.canCosponsor(await draftingStanding(p, groupId), amendment, p.actorId);
     }),
   },
+  // Authored by `extra` and co-sponsored by `member`, so exactly one role may withdraw that co-sponsorship.
+  'POST /api/amendments/{id}/cosponsors/withdraw': {
+    request: async (c) => {
+      const r = await amendmentReq(c, '/cosponsors/withdraw', 'extra', {});
+      const id = r.subject!.amendmentId;
+      await once(`cosponsored:${id}`, async () => {
+        const res = await c.w.people.member.client.post(`/api/amendments/${id}/cosponsors`, {});
+        if (res.status !== 201) throw new Error(`co-sponsor: ${res.status} ${JSON.stringify(res.body)}`);
+        return id;
+      });
+      return r;
+    },
+    policy: async (p) => {
+      const amendments = get(p.t, AmendmentRepository);
+      const amendment = (await amendments.findRow(p.subject.amendmentId, p.manager))!;
+      return draftingPolicy.canWithdrawCosponsorship(amendment, await amendments.isCosponsor(p.manager, amendment.id, p.actorId));
+    },
+  },
   // Authored by `member`, so exactly one role may withdraw it.
   'POST /api/amendments/{id}/withdraw': {
     request: (c) => amendmentReq(c, '/withdraw', 'member', {}),

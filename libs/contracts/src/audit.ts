@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'endorsement.withdrawn',
   'membership.request-withdrawn',
   'chair.nomination-withdrawn',
+  'amendment.cosponsorship-withdrawn',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -53,6 +53,7 @@ export const DRAFTING_REASON_CODES = [
   'under-ballot',
   'not-proposed',
   'already-cosponsor',
+  'not-cosponsor',
   'version-frozen',
   'not-current-version',
   'nothing-to-consolidate',
@@ -377,7 +378,7 @@ export interface AmendmentResponse {
   appliedInVersion: number | null;
   /** Other open amendments rewriting the same clause of the same version. */
   competingWith: string[];
-  can: { cosponsor: boolean; withdraw: boolean; openBallot: boolean };
+  can: { cosponsor: boolean; withdrawCosponsorship: boolean; withdraw: boolean; openBallot: boolean };
 }
 
 export interface AmendmentPage {

@@ -31,6 +31,8 @@ export class AmendmentCosponsorEntity {
   @PrimaryColumn({ name: 'person_id', type: 'uuid' }) personId: string;
   @Column({ type: 'jsonb' }) snapshot: AffiliationSnapshot;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** Set once when the co-sponsor withdraws; the row stays (a later co-sponsorship is a new row). */
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
 }
 
 @Entity('adoption_ballots')

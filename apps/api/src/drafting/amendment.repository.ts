@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { AffiliationSnapshot, AmendmentKind, ClauseKind } from '@parley/domain';
 import type { AmendmentStatus, AmendmentStatusReason } from '@parley/contracts';
 import { AdoptionBallotEntity, AmendmentCosponsorEntity, AmendmentEntity } from './amendment.entity';
@@ -179,18 +179,27 @@ export class AmendmentRepository {
     if (amendmentIds.length === 0) return [];
     const rows: Record<string, unknown>[] = await this.m(manager).query(
       `SELECT c.amendment_id, c.person_id, p.name, c.snapshot, c.created_at FROM amendment_cosponsors c JOIN people p ON p.id = c.person_id
-        WHERE c.amendment_id = ANY($1::uuid[]) ORDER BY c.created_at, c.person_id`,
+        WHERE c.amendment_id = ANY($1::uuid[]) AND c.withdrawn_at IS NULL ORDER BY c.created_at, c.person_id`,
       [amendmentIds],
     );
     return rows.map((r) => ({ amendmentId: r.amendment_id as string, personId: r.person_id as string, name: r.name as string, snapshot: r.snapshot as AffiliationSnapshot, createdAt: r.created_at as Date }));
   }
 
   async isCosponsor(manager: EntityManager, amendmentId: string, personId: string): Promise<boolean> {
-    return (await manager.getRepository(AmendmentCosponsorEntity).countBy({ amendmentId, personId })) > 0;
+    return (await manager.getRepository(AmendmentCosponsorEntity).countBy({ amendmentId, personId, withdrawnAt: IsNull() })) > 0;
   }
 
   async addCosponsor(manager: EntityManager, amendmentId: string, personId: string, snapshot: AffiliationSnapshot, at: Date): Promise<void> {
-    await manager.getRepository(AmendmentCosponsorEntity).insert({ amendmentId, personId, snapshot, createdAt: at });
+    await manager.getRepository(AmendmentCosponsorEntity).insert({ amendmentId, personId, snapshot, createdAt: at, withdrawnAt: null });
+  }
+
+  /** Ends a current co-sponsorship (the row stays, with when it was withdrawn); returns the snapshot it was given with, or null when there was none. */
+  async withdrawCosponsor(manager: EntityManager, amendmentId: string, personId: string, at: Date): Promise<AffiliationSnapshot | null> {
+    const rows: [Record<string, unknown>[], number] = await manager.query(
+      `UPDATE amendment_cosponsors SET withdrawn_at = $3 WHERE amendment_id = $1 AND person_id = $2 AND withdrawn_at IS NULL RETURNING snapshot`,
+      [amendmentId, personId, at],
+    );
+    return (rows[0][0]?.snapshot as AffiliationSnapshot | undefined) ?? null;
   }
 
   // Adoption ballots ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { clauseLabels, competingGroups, outdatedByAcceptance, wordDiff, workingGroupScope, type DiffPart, type StakeholderGroup } from '@parley/domain';
+import { clauseLabels, competingGroups, outdatedByAcceptance, wordDiff, workingGroupScope, type AffiliationSnapshot, type DiffPart, type StakeholderGroup } from '@parley/domain';
 import type { AmendmentListQuery, AmendmentPage, AmendmentResponse, AmendmentStatusReason, CreateAmendmentRequest } from '@parley/contracts';
 import { AuditedTransaction, type Tx } from '../audit/audited-transaction';
 import type { ClosedBallot } from '../decisions/ballot-subjects';
@@ -13,7 +13,7 @@ import { decodeThreadCursor, encodeThreadCursor } from './comment.repository';
 import { DocumentRepository } from './document.repository';
 import { SYSTEM_ACTOR, toDomainAmendment } from './document.service';
 import { refused, stateConflict, versionFrozen } from './drafting-problems';
-import { canAmend, canCosponsor, canOpenBallot, canWithdraw, notProposed, reason, type DraftingStanding } from './drafting.policy';
+import { canAmend, canCosponsor, canOpenBallot, canWithdraw, canWithdrawCosponsorship, notProposed, reason, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
 
@@ -27,6 +27,16 @@ export function amendmentDiff(a: Pick<AmendmentRow, 'kind' | 'targetText' | 'tex
     case 'delete':
       return a.targetText ? [{ op: 'delete', text: a.targetText }] : [];
   }
+}
+
+/** What a co-sponsorship (given or withdrawn) records: whose support, across stakeholder groups or not. */
+function cosponsorshipChange(documentId: string, amendment: Pick<AmendmentRow, 'authorSnapshot'>, cosponsor: AffiliationSnapshot) {
+  return {
+    documentId,
+    authorStakeholderGroup: amendment.authorSnapshot.stakeholderGroup,
+    cosponsorStakeholderGroup: cosponsor.stakeholderGroup,
+    crossGroup: cosponsor.stakeholderGroup !== amendment.authorSnapshot.stakeholderGroup,
+  };
 }
 
 /** Amendments: proposal, co-sponsorship, withdrawal, listing with diffs and competitors, and the outcome of their ballots. */
@@ -117,12 +127,29 @@ export class AmendmentService {
         action: 'amendment.cosponsored',
         subjectType: 'amendment',
         subjectId: amendment.id,
-        change: {
-          documentId: doc.id,
-          authorStakeholderGroup: amendment.authorSnapshot.stakeholderGroup,
-          cosponsorStakeholderGroup: snapshot.stakeholderGroup,
-          crossGroup: snapshot.stakeholderGroup !== amendment.authorSnapshot.stakeholderGroup,
-        },
+        change: cosponsorshipChange(doc.id, amendment, snapshot),
+      });
+    });
+    return this.get(actor, amendmentId);
+  }
+
+  /** A co-sponsor withdraws their co-sponsorship while the amendment is proposed; the row stays, marked withdrawn. */
+  async withdrawCosponsorship(actor: Actor, amendmentId: string): Promise<AmendmentResponse> {
+    await this.tx.run(async (tx) => {
+      const amendment = await this.amendments.lock(tx.manager, amendmentId);
+      if (!amendment) throw notFound('The amendment');
+      const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
+      const isCosponsor = await this.amendments.isCosponsor(tx.manager, amendment.id, actor.id);
+      const verdict = canWithdrawCosponsorship(amendment, isCosponsor);
+      if (verdict !== true) throw isCosponsor ? stateConflict(verdict) : refused(verdict);
+      const snapshot = (await this.amendments.withdrawCosponsor(tx.manager, amendment.id, actor.id, tx.now))!;
+      await tx.record({
+        scope: workingGroupScope(doc.workingGroupId),
+        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        action: 'amendment.cosponsorship-withdrawn',
+        subjectType: 'amendment',
+        subjectId: amendment.id,
+        change: cosponsorshipChange(doc.id, amendment, snapshot),
       });
     });
     return this.get(actor, amendmentId);
@@ -270,9 +297,11 @@ export class AmendmentService {
 }
 
 function amendmentPermissions(s: DraftingStanding, a: AmendmentRow, actorId: string | null, backers: CosponsorRow[], drafting: boolean): AmendmentResponse['can'] {
-  if (actorId === null) return { cosponsor: false, withdraw: false, openBallot: false };
+  if (actorId === null) return { cosponsor: false, withdrawCosponsorship: false, withdraw: false, openBallot: false };
+  const backs = backers.some((b) => b.personId === actorId);
   return {
-    cosponsor: a.status === 'proposed' && canCosponsor(s, a, actorId) === true && !backers.some((b) => b.personId === actorId),
+    cosponsor: a.status === 'proposed' && canCosponsor(s, a, actorId) === true && !backs,
+    withdrawCosponsorship: canWithdrawCosponsorship(a, backs) === true,
     withdraw: canWithdraw(a, actorId) === true,
     openBallot: drafting && a.status === 'proposed' && canOpenBallot(s) === true,
   };

@@ -225,6 +225,15 @@ export class AmendmentsController {
     return this.amendments.cosponsor(actor, id);
   }
 
+  @Allow('amendment.withdraw-cosponsorship')
+  @Post(':id/cosponsors/withdraw')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Withdraw your co-sponsorship of an amendment while it is proposed (recorded, never deleted)' })
+  withdrawCosponsorship(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<AmendmentResponse> {
+    return this.amendments.withdrawCosponsorship(actor, id);
+  }
+
   @Allow('amendment.withdraw')
   @Post(':id/withdraw')
   @HttpCode(200)

@@ -28,6 +28,8 @@ export const CHAIRS_ONLY = 'Only a chair of this working group can open a ballot
 export const OWN_AMENDMENT = 'You cannot co-sponsor your own amendment';
 export const AUTHOR_ONLY_WITHDRAW = 'Only the author can withdraw an amendment';
 export const UNDER_BALLOT = 'This amendment is under ballot and can no longer be withdrawn';
+export const NOT_COSPONSOR = 'You do not co-sponsor this amendment';
+export const COSPONSORSHIP_UNDER_BALLOT = 'This amendment is under ballot; co-sponsorships can no longer be withdrawn';
 /** A state refusal: the amendment is no longer `proposed`, and `what` (co-sponsor, withdraw, …) needs it to be. */
 export const notProposed = (status: string, what: string) => `This amendment is ${status}; only a proposed amendment can be ${what}`;
 const NOT_PROPOSED = /^This amendment is ([\w-]+); only a proposed amendment can be (.+)$/;
@@ -43,6 +45,8 @@ const CODES = new Map<string, DraftingReasonCode>([
   [OWN_AMENDMENT, 'own-amendment'],
   [AUTHOR_ONLY_WITHDRAW, 'author-only-withdraw'],
   [UNDER_BALLOT, 'under-ballot'],
+  [COSPONSORSHIP_UNDER_BALLOT, 'under-ballot'],
+  [NOT_COSPONSOR, 'not-cosponsor'],
 ]);
 
 /** The machine form of a refusal this policy gave (its code and facts), for the problem's `code` and `params`. */
@@ -105,6 +109,17 @@ export function canWithdraw(amendment: { authorId: string; status: string }, act
   if (amendment.authorId !== actorId) return AUTHOR_ONLY_WITHDRAW;
   if (amendment.status === 'balloting') return UNDER_BALLOT;
   if (amendment.status !== 'proposed') return notProposed(amendment.status, 'withdrawn');
+  return true;
+}
+
+/**
+ * A co-sponsor withdraws their co-sponsorship while the amendment is proposed: once under ballot its
+ * support is part of what members vote on. Nobody else can, and no affiliation is needed to stop backing a text.
+ */
+export function canWithdrawCosponsorship(amendment: { status: string }, isCosponsor: boolean): Verdict {
+  if (!isCosponsor) return NOT_COSPONSOR;
+  if (amendment.status === 'balloting') return COSPONSORSHIP_UNDER_BALLOT;
+  if (amendment.status !== 'proposed') return notProposed(amendment.status, 'changed');
   return true;
 }
 

@@ -32,6 +32,7 @@ export const PERMISSIONS = {
   'comment.dispose': signedIn,
   'amendment.propose': signedIn,
   'amendment.cosponsor': signedIn,
+  'amendment.withdraw-cosponsorship': signedIn,
   'amendment.withdraw': signedIn,
   'amendment.ballot': signedIn,
   // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.

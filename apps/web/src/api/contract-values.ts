@@ -23,6 +23,7 @@ export const DRAFTING_REASON_CODES = [
   'under-ballot',
   'not-proposed',
   'already-cosponsor',
+  'not-cosponsor',
   'version-frozen',
   'not-current-version',
   'nothing-to-consolidate',

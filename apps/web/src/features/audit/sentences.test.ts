@@ -91,6 +91,7 @@ const CHANGES: Record<(typeof AUDIT_ACTIONS)[number], Record<string, unknown>> =
   },
   'amendment.cosponsored': { documentId: 'd1', crossGroup: true },
   'amendment.withdrawn': { documentId: 'd1' },
+  'amendment.cosponsorship-withdrawn': { documentId: 'd1', crossGroup: false },
   'amendment.accepted': { documentId: 'd1', ballotId: 'b3', outcome: 'passed' },
   'amendment.rejected': { documentId: 'd1', ballotId: 'b3', outcome: 'no-quorum' },
   'amendment.outdated': { documentId: 'd1', reason: 'version-adopted' },

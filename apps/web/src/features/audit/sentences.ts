@@ -226,6 +226,8 @@ const FAMILIES: Record<string, Renderer> = {
         return null;
       case 'amendment.cosponsored':
         return x.t(c.crossGroup === true ? 'audit.sentence.amendment.cosponsored-across' : 'audit.sentence.amendment.cosponsored', { actor: x.actor });
+      case 'amendment.cosponsorship-withdrawn':
+        return x.t('audit.sentence.amendment.cosponsorship-withdrawn', { actor: x.actor });
       case 'amendment.withdrawn':
         return x.t('audit.sentence.amendment.withdrawn', { actor: x.actor });
       case 'amendment.accepted':

@@ -14,7 +14,7 @@ import { useFormatters } from '../../ui/useFormatters';
 import type { Quote } from './ClauseList';
 import { DiffText } from './DiffText';
 import { amendmentStatusNote } from './status-notes';
-import { useClauseAmendments, useCosponsor, useOpenAmendmentBallot, useProposeAmendment, useWithdraw } from './useDocuments';
+import { useClauseAmendments, useCosponsor, useOpenAmendmentBallot, useProposeAmendment, useWithdraw, useWithdrawCosponsorship } from './useDocuments';
 import { ToneBadge, TONES, type Tone } from './ToneBadge';
 
 const STATUS_TONES: Record<AmendmentStatus, Tone> = { proposed: 'blue', withdrawn: 'gray', balloting: 'grape', accepted: 'green', rejected: 'red', outdated: 'gray' };
@@ -85,11 +85,12 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
   const { t, i18n } = useTranslation();
   const f = useFormatters();
   const cosponsor = useCosponsor(documentId);
+  const uncosponsor = useWithdrawCosponsorship(documentId);
   const withdraw = useWithdraw(documentId);
   const note = amendmentStatusNote(t, i18n.language, a);
   const where = a.targetClauseId ? t('documents.amendments.clause', { label: a.targetLabel ?? t('documents.amendments.unnumbered') }) : t('documents.amendments.atStart');
   const action = a.kind === 'replace' ? t('documents.amendments.replaces', { where }) : a.kind === 'delete' ? t('documents.amendments.deletes', { where }) : t('documents.amendments.insertsAfter', { where });
-  const error = cosponsor.error ?? withdraw.error;
+  const error = cosponsor.error ?? uncosponsor.error ?? withdraw.error;
   return (
     <Paper component="li" withBorder p="sm" radius="md" data-testid="amendment" data-amendment-id={a.id} data-status={a.status}>
       <Stack gap="xs">
@@ -173,6 +174,16 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
           {a.can.cosponsor ? (
             <Button size="xs" variant="light" loading={cosponsor.isPending} onClick={() => cosponsor.mutate(a.id, { onSuccess: () => notifySuccess(t, t('documents.amendments.cosponsored')) })}>
               {t('documents.amendments.cosponsor')}
+            </Button>
+          ) : null}
+          {a.can.withdrawCosponsorship ? (
+            <Button
+              size="xs"
+              variant="default"
+              loading={uncosponsor.isPending}
+              onClick={() => uncosponsor.mutate(a.id, { onSuccess: () => notifySuccess(t, t('documents.amendments.cosponsorshipWithdrawn')) })}
+            >
+              {t('documents.amendments.withdrawCosponsorship')}
             </Button>
           ) : null}
           {a.can.withdraw ? (

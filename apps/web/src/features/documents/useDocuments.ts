@@ -111,6 +111,8 @@ export const useDispose = (documentId: string) =>
   useDocumentWrite(documentId, ({ commentId, ...body }: DispositionRequest & { commentId: string }) => api.post<CommentResponse>(`/api/comments/${enc(commentId)}/disposition`, body));
 export const useProposeAmendment = (documentId: string) => useDocumentWrite(documentId, (body: CreateAmendmentRequest) => api.post<AmendmentResponse>(`/api/documents/${enc(documentId)}/amendments`, body));
 export const useCosponsor = (documentId: string) => useDocumentWrite(documentId, (amendmentId: string) => api.post<AmendmentResponse>(`/api/amendments/${enc(amendmentId)}/cosponsors`));
+export const useWithdrawCosponsorship = (documentId: string) =>
+  useDocumentWrite(documentId, (amendmentId: string) => api.post<AmendmentResponse>(`/api/amendments/${enc(amendmentId)}/cosponsors/withdraw`));
 export const useWithdraw = (documentId: string) => useDocumentWrite(documentId, (amendmentId: string) => api.post<AmendmentResponse>(`/api/amendments/${enc(amendmentId)}/withdraw`));
 export const useOpenAmendmentBallot = (documentId: string) =>
   useDocumentWrite(documentId, ({ amendmentId, ...body }: OpenAmendmentBallotRequest & { amendmentId: string }) => api.post<AmendmentResponse>(`/api/amendments/${enc(amendmentId)}/ballot`, body));
