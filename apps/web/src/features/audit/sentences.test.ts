@@ -144,7 +144,6 @@ describe('audit events as sentences', () => {
     expect(subjectLink(event('organisation.created', {}, { subjectType: 'organisation' }))).toBeNull();
   });
 
-  it('cuts long quotations at a word', () => {
   it('says who withdrew a chair nomination: the nominee their own, or the nominator theirs of someone else', () => {
     const byNominator = event('chair.nomination-withdrawn', CHANGES['chair.nomination-withdrawn']);
     const byNominee = event('chair.nomination-withdrawn', { ...CHANGES['chair.nomination-withdrawn'], nomineeId: 'p1', by: 'nominee' });
@@ -153,6 +152,7 @@ describe('audit events as sentences', () => {
     expect(auditSentence(fr.t, byNominee, 'fr')).toBe('Ana Ruiz (Access Now, société civile) a retiré sa candidature à la présidence du groupe');
   });
 
+  it('cuts long quotations at a word', () => {
     expect(excerpt('word '.repeat(40), 30)).toBe('word word word word word word…');
     expect(excerpt('short')).toBe('short');
   });
