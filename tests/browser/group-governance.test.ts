@@ -55,7 +55,7 @@ describe('group governance in the browser: withdrawals and removals behind confi
     const page = await groupPage(observer);
     await page.getByTestId('my-standing').getByText(/Observer/).waitFor();
     expect(await page.getByRole('button', { name: 'Nominate a chair' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Propose removing/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Propose removal of/ }).count()).toBe(0);
 
     const voting = await groupPage(member);
     await voting.getByRole('button', { name: 'Nominate a chair' }).click();
