@@ -13,7 +13,8 @@ const PASSWORD = 'correct horse battery';
 /**
  * The governance controls of the group page, in chromium: an observer is not offered the nomination
  * form; a person withdraws their pending request; a nominator withdraws a nomination; a chair
- * removes a member with a reason; a voting member opens a ballot on removing a chair.
+ * removes a member with a reason; a voting member opens a ballot on removing a chair; a chair
+ * resigns behind a confirm dialog.
  */
 describe('group governance in the browser: withdrawals and removals behind confirm dialogs', () => {
   let t: TestApp;
@@ -118,5 +119,32 @@ describe('group governance in the browser: withdrawals and removals behind confi
     await screenshot(page, 'group-chair-removal-fr.png');
     await link.click();
     await page.waitForURL(/\/ballots\//);
+  });
+  it('a chair resigns through the confirm dialog: cancel changes nothing; confirming ends the term, with the note on the record', async () => {
+    const termId = await insertChairTerm(t.dataSource, group.id, candidate.id, (await candidate.client.get<MeResponse>('/api/me')).body.currentSnapshot);
+    const page = await groupPage(candidate);
+    const row = page.getByTestId('chair').filter({ hasText: candidate.name });
+    await row.getByRole('button', { name: 'Resign…' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Resign as chair' });
+    await dialog.getByText(`Your term as chair of ${group.name} ends now, for good`).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    // Nothing happened: still chair, on the page and in the API.
+    await row.getByRole('button', { name: 'Resign…' }).waitFor();
+    let fresh = (await candidate.client.get<WorkingGroupResponse>(`/api/working-groups/${group.id}`)).body;
+    expect(fresh.chairTerms.find((term) => term.id === termId)?.endReason).toBeNull();
+
+    await row.getByRole('button', { name: 'Resign…' }).click();
+    dialog = page.getByRole('dialog', { name: 'Resign as chair' });
+    await dialog.getByRole('textbox', { name: /^Note/ }).fill('Moving to another post.');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'group-chair-resign.png');
+    await dialog.getByRole('button', { name: 'Resign now' }).click();
+    await page.getByText('You resigned as chair.').waitFor();
+    await row.waitFor({ state: 'detached' });
+    await page.getByText(/ · Resigned$/).waitFor();
+    fresh = (await candidate.client.get<WorkingGroupResponse>(`/api/working-groups/${group.id}`)).body;
+    expect(fresh.chairTerms.find((term) => term.id === termId)).toMatchObject({ endReason: 'resigned', endNote: 'Moving to another post.' });
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

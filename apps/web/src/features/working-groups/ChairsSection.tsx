@@ -133,6 +133,25 @@ function NominationCard({ group, nomination }: { group: WorkingGroupResponse; no
   );
 }
 
+/** A chair ends their own term, for good, behind a confirm dialog, with an optional note kept on the record. */
+function ChairResignation({ group, chair }: { group: WorkingGroupResponse; chair: ChairSummary }) {
+  const { t } = useTranslation();
+  const resign = useResignChair(group.id);
+  return (
+    <ReasonAction
+      label={t('workingGroups.chairs.resign')}
+      title={t('workingGroups.chairs.resignTitle')}
+      explain={t('workingGroups.chairs.resignExplain', { group: group.name })}
+      reasonLabel={t('workingGroups.chairs.resignNote')}
+      reasonRequired={false}
+      confirmLabel={t('workingGroups.chairs.resignConfirm')}
+      act={resign}
+      doneMessage={t('workingGroups.chairs.resigned')}
+      onConfirm={(note) => resign.mutateAsync({ termId: chair.termId, note })}
+    />
+  );
+}
+
 /** "Chairs resign or are removed by ballot": a voting member moves the removal, with a reason, and a chair-removal ballot opens. */
 function ChairRemoval({ group, chair, self }: { group: WorkingGroupResponse; chair: ChairSummary; self: boolean }) {
   const { t } = useTranslation();
@@ -215,7 +234,6 @@ export function ChairsSection({ group }: { group: WorkingGroupResponse }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const me = useMe();
-  const resign = useResignChair(group.id);
   const [nominating, setNominating] = useState(false);
   return (
     <Stack component="section" aria-labelledby="wg-chairs" gap="md">
@@ -236,11 +254,7 @@ export function ChairsSection({ group }: { group: WorkingGroupResponse }) {
               <Text span size="sm" c="dimmed">
                 {c.endsAt ? t('chairTerms.period.actingUntil', { from: f.date(c.startedAt), to: f.date(c.endsAt) }) : t('chairTerms.period.acting', { from: f.date(c.startedAt) })}
               </Text>
-              {me.data?.id === c.person.id ? (
-                <Button variant="subtle" color="red" size="compact-xs" loading={resign.isPending} onClick={() => resign.mutate({ termId: c.termId }, { onSuccess: () => notifySuccess(t, t('workingGroups.chairs.resigned')) })}>
-                  {t('workingGroups.chairs.resign')}
-                </Button>
-              ) : null}
+              {me.data?.id === c.person.id ? <ChairResignation group={group} chair={c} /> : null}
               <ChairRemoval group={group} chair={c} self={me.data?.id === c.person.id} />
             </Group>
           ))}
