@@ -14,7 +14,7 @@ const PASSWORD = 'correct horse battery';
  * The governance controls of the group page, in chromium: an observer is not offered the nomination
  * form; a person withdraws their pending request; a nominator withdraws a nomination; a chair
  * removes a member with a reason; a voting member opens a ballot on removing a chair; a chair
- * resigns behind a confirm dialog.
+ * resigns behind a confirm dialog. A nominee is offered Decline, a nominator (a self-nominee too) Withdraw.
  */
 describe('group governance in the browser: withdrawals and removals behind confirm dialogs', () => {
   let t: TestApp;
@@ -83,12 +83,34 @@ describe('group governance in the browser: withdrawals and removals behind confi
   it('the nominator withdraws a nomination the nominee has not answered', async () => {
     const n = await member.client.post<ChairNominationResponse>(`/api/working-groups/${group.id}/chair-nominations`, { nomineeId: candidate.id });
     expect(n.status).toBe(201);
+    // The nominee answers someone else's nomination: Accept or Decline, no Withdraw.
+    const nominee = await groupPage(candidate);
+    const card = nominee.getByTestId('nomination');
+    await card.getByRole('button', { name: 'Accept' }).waitFor();
+    await card.getByRole('button', { name: 'Decline' }).waitFor();
+    expect(await card.getByRole('button', { name: /^Withdraw/ }).count()).toBe(0);
     const page = await groupPage(member);
+    // The nominator withdraws, and neither accepts nor declines.
+    expect(await page.getByTestId('nomination').getByRole('button', { name: /^(Accept|Decline)$/ }).count()).toBe(0);
     await page.getByRole('button', { name: `Withdraw the nomination of ${candidate.name}` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Withdraw the nomination' }).click();
     await page.getByText('The nomination was withdrawn.').waitFor();
     await page.getByTestId('nomination-status').getByText('Withdrawn').waitFor();
     await page.getByText(new RegExp(`^Withdrawn by ${member.name} on `)).waitFor();
+  });
+
+  it('a self-nominated member sees Accept and Withdraw, not Decline, and withdraws through the dialog', async () => {
+    const n = await candidate.client.post<ChairNominationResponse>(`/api/working-groups/${group.id}/chair-nominations`, { nomineeId: candidate.id });
+    expect(n.status).toBe(201);
+    const page = await groupPage(candidate);
+    const card = page.getByTestId('nomination').filter({ hasText: 'Nominated themself' });
+    await card.getByRole('button', { name: 'Accept' }).waitFor();
+    expect(await card.getByRole('button', { name: 'Decline' }).count()).toBe(0);
+    await card.getByRole('button', { name: `Withdraw the nomination of ${candidate.name}` }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Withdraw the nomination' }).click();
+    await page.getByText('The nomination was withdrawn.').waitFor();
+    await page.getByText(new RegExp(`^Withdrawn by ${candidate.name} on `)).waitFor();
+    expect(await page.getByTestId('nomination').getByRole('button', { name: /^(Accept|Decline|Withdraw)/ }).count()).toBe(0);
   });
 
   it('a chair removes a member: the reason is required, then recorded; the member leaves the list', async () => {

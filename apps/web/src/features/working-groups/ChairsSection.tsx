@@ -54,7 +54,13 @@ function NominationCard({ group, nomination }: { group: WorkingGroupResponse; no
   const navigate = useNavigate();
   const answer = useAnswerNomination(group.id);
   const mine = me.data?.id === nomination.nominee.id;
-  const canWithdraw = nomination.status === 'nominated' && (mine || me.data?.id === nomination.nominatedBy.id);
+  const selfNominated = nomination.nominatedBy.id === nomination.nominee.id;
+  const open = nomination.status === 'nominated';
+  // The API lets the nominee both decline and withdraw, which end the nomination alike: a nominee
+  // answers someone else's nomination (Decline); whoever nominated withdraws it (Withdraw), and
+  // for a self-nomination that is the nominee, who then sees Withdraw and no Decline.
+  const canDecline = mine && open && !selfNominated;
+  const canWithdraw = open && me.data?.id === nomination.nominatedBy.id;
   return (
     <Paper withBorder p="sm" component="li" style={{ listStyle: 'none' }} data-testid="nomination">
       <Stack gap={6}>
@@ -93,7 +99,7 @@ function NominationCard({ group, nomination }: { group: WorkingGroupResponse; no
             {nomination.closedNote}
           </Text>
         ) : null}
-        {mine && nomination.status === 'nominated' ? (
+        {mine && open ? (
           <Group gap="sm">
             <Button
               size="compact-sm"
@@ -112,13 +118,15 @@ function NominationCard({ group, nomination }: { group: WorkingGroupResponse; no
             >
               {t('workingGroups.nominations.accept')}
             </Button>
-            <Button variant="default" size="compact-sm" loading={answer.isPending} onClick={() => answer.mutate({ nominationId: nomination.id, answer: 'declination' }, { onSuccess: () => notifySuccess(t, t('workingGroups.nominations.declined')) })}>
-              {t('workingGroups.nominations.decline')}
-            </Button>
+            {canDecline ? (
+              <Button variant="default" size="compact-sm" loading={answer.isPending} onClick={() => answer.mutate({ nominationId: nomination.id, answer: 'declination' }, { onSuccess: () => notifySuccess(t, t('workingGroups.nominations.declined')) })}>
+                {t('workingGroups.nominations.decline')}
+              </Button>
+            ) : null}
           </Group>
         ) : null}
         {canWithdraw ? <WithdrawNomination group={group} nomination={nomination} /> : null}
-        {mine && nomination.status === 'nominated' ? (
+        {mine && open ? (
           <Text size="xs" c="dimmed">
             {t('workingGroups.nominations.acceptHint', { rule: t(`workingGroups.rules.${group.decisionRules['chair-confirmation']}`) })}
           </Text>
