@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { AmendmentPage, AmendmentResponse, AuditEventResponse, DocumentListResponse, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
+import type { AmendmentPage, AmendmentResponse, AuditEventResponse, BallotResponse, DocumentListResponse, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { Browsers, OUTPUT, seriousAxeViolations, webBuildSnapshot } from '../support/browser';
@@ -14,10 +14,10 @@ const FRANCE = 'Claire Dubois'; // France: a voting member of the group
 
 /**
  * The demo document read in French: why an amendment is outdated or was rejected is said in French
- * (from the reason codes the API gives beside its English notes), and a delegate withdraws their
- * co-sponsorship of a proposed amendment from its card.
+ * (from the reason codes the API gives beside its English notes), a delegate withdraws their
+ * co-sponsorship of a proposed amendment from its card, and an amendment's ballot is titled in French.
  */
-describe('drafting in French: status notes, and withdrawing a co-sponsorship', () => {
+describe('drafting in French: status notes, withdrawing a co-sponsorship, ballot titles', () => {
   let t: TestApp;
   let browsers: Browsers;
   let api: ApiClient;
@@ -71,7 +71,7 @@ describe('drafting in French: status notes, and withdrawing a co-sponsorship', (
 
     const rejected = await amendmentCard(page, byOrganisation('Cisco'));
     await rejected.getByText('Rejeté', { exact: true }).waitFor();
-    expect(await rejected.getByTestId('status-note').textContent()).toBe('Le vote : Rejeté : 2 oui – 10 non ; il fallait une majorité simple de oui sur les non.');
+    expect(await rejected.getByTestId('status-note').textContent()).toBe('Issue du vote — Rejeté : 2 oui – 10 non ; il fallait une majorité simple de oui sur les non.');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
@@ -81,15 +81,38 @@ describe('drafting in French: status notes, and withdrawing a co-sponsorship', (
     expect((await client.post<AmendmentResponse>(`/api/amendments/${google.id}/cosponsors`)).status).toBe(201);
 
     const card = await amendmentCard(page, google);
-    await card.getByText('1 coauteur').waitFor();
+    await card.getByText('1 cosignataire').waitFor();
     await card.getByRole('button', { name: 'Retirer ma cosignature' }).click();
     await page.getByText('Vous ne cosignez plus cet amendement.').waitFor();
     await card.getByRole('button', { name: 'Cosigner' }).waitFor();
-    expect(await card.getByText('1 coauteur').count()).toBe(0);
+    expect(await card.getByText('1 cosignataire').count()).toBe(0);
     await page.screenshot({ path: join(OUTPUT, 'drafting-fr-cosponsorship-withdrawn.png') });
 
     expect((await api.get<AmendmentResponse>(`/api/amendments/${google.id}`)).body.cosponsors).toEqual([]);
     const log = (await api.get<{ items: AuditEventResponse[] }>(`/api/audit?scope=wg:${groupId}&action=amendment.cosponsorship-withdrawn`)).body.items;
     expect(log.filter((e) => e.subjectId === google.id).map((e) => e.actorName)).toEqual([FRANCE]);
+  });
+
+  it('titles an amendment’s ballot in French, on its page and in the group’s audit log', async () => {
+    const cisco = byOrganisation('Cisco');
+    const ballot = (await api.get<BallotResponse>(`/api/ballots/${cisco.ballotId}`)).body;
+    expect(ballot.subject.details).toMatchObject({ type: 'amendment', kind: cisco.kind, clauseLabel: cisco.targetLabel });
+    const { page } = await signedIn();
+    await page.goto(`${t.baseUrl}/ballots/${cisco.ballotId}`);
+    const title = page.getByRole('heading', { level: 1 });
+    await title.waitFor();
+    const french = `Amendement : remplacement de la clause ${cisco.targetLabel} de « ${ballot.subject.details?.type === 'amendment' ? ballot.subject.details.documentTitle : ''} » (version ${cisco.appliesToVersion})`;
+    expect(cisco.kind).toBe('replace');
+    expect(await title.textContent()).toBe(french);
+    expect(await page.title()).toContain(french);
+    await page.screenshot({ path: join(OUTPUT, 'drafting-fr-amendment-ballot.png') });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The group's public record lists it under the same title, and its audit log says it opened.
+    await page.goto(`${t.baseUrl}/working-groups/${groupId}/record`);
+    await page.getByTestId('record-ballots').getByRole('link', { name: french }).waitFor();
+    await page.goto(`${t.baseUrl}/working-groups/${groupId}/audit?action=ballot.opened`);
+    await page.getByText(`a ouvert le scrutin « ${french} »`).first().waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'drafting-fr-ballot-opened-audit.png') });
   });
 });

@@ -18,6 +18,29 @@ import { text, uuid } from './common';
 export const BALLOT_SUBJECT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion'] as const;
 export type BallotSubjectKind = (typeof BALLOT_SUBJECT_KINDS)[number];
 
+/**
+ * What a ballot opened for a subject is about, in data rather than words, so each reader's language
+ * can say it ("Amendment: replace clause 4. of “…” (version 1)"). Recorded when the ballot opens (the
+ * document title and names as they were then); free motions have none and keep their written title.
+ * The schema also reads it back from `ballot.opened` audit events, whose change is untrusted data.
+ */
+export const ballotSubjectDetails = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('amendment'),
+    kind: z.enum(['replace', 'insert', 'delete']),
+    /** The target clause's label ("4."); null when inserting at the start or when the clause has no label. */
+    clauseLabel: z.string().max(50).nullable(),
+    /** An insertion at the start of the text (no clause to insert after). */
+    atStart: z.boolean(),
+    documentTitle: z.string().max(500),
+    version: z.number().int().positive(),
+  }),
+  z.object({ type: z.literal('adoption'), documentTitle: z.string().max(500), version: z.number().int().positive() }),
+  z.object({ type: z.literal('chair-confirmation'), personName: z.string().max(300), organisationName: z.string().max(300), groupName: z.string().max(300) }),
+  z.object({ type: z.literal('chair-removal'), personName: z.string().max(300), organisationName: z.string().max(300), groupName: z.string().max(300) }),
+]);
+export type BallotSubjectDetails = z.infer<typeof ballotSubjectDetails>;
+
 export const BALLOT_VISIBILITY = ['roll-call', 'secret'] as const;
 export type BallotVisibilityKind = (typeof BALLOT_VISIBILITY)[number];
 
@@ -90,7 +113,9 @@ export interface BallotTerms {
 export interface BallotSummary extends BallotTerms {
   id: string;
   workingGroupId: string;
-  subject: { type: BallotSubjectKind; id: string | null };
+  /** `details` says what the ballot is about, for a title in the reader's language; null on free motions and on ballots opened before it was recorded. */
+  subject: { type: BallotSubjectKind; id: string | null; details: BallotSubjectDetails | null };
+  /** As written when the ballot opened (English for ballots the system opened on a subject). */
   title: string;
   status: BallotStatus;
   openedAt: string;

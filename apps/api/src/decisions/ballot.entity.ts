@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { BallotSubjectDetails } from '@parley/contracts';
 import type { AffiliationSnapshot, BallotOutcome, BallotResult, CountingUnit, DecisionRule, StakeholderGroup, VoteChoice } from '@parley/domain';
 import type { BallotSubjectType } from '../working-groups/working-group-access';
 import type { BallotTallyMode, BallotVisibility } from './open-ballot-spec';
@@ -12,6 +13,8 @@ export class BallotEntity {
   @Column({ name: 'working_group_id', type: 'uuid' }) workingGroupId: string;
   @Column({ name: 'subject_type', type: 'text' }) subjectType: BallotSubjectType;
   @Column({ name: 'subject_id', type: 'uuid', nullable: true }) subjectId: string | null;
+  /** What the ballot is about, as data (see BallotSubjectDetails); null on free motions and older ballots. */
+  @Column({ name: 'subject_details', type: 'jsonb', nullable: true }) subjectDetails: BallotSubjectDetails | null;
   @Column({ type: 'text' }) title: string;
   @Column({ type: 'text', nullable: true }) description: string | null;
   @Column({ type: 'text' }) rule: DecisionRule;

@@ -35,7 +35,7 @@ export interface BallotListRow {
   votesCast: number;
 }
 
-const BALLOT_COLUMNS = `b.id, b.working_group_id, b.subject_type, b.subject_id, b.title, b.description, b.rule, b.counting_unit, b.quorum,
+const BALLOT_COLUMNS = `b.id, b.working_group_id, b.subject_type, b.subject_id, b.subject_details, b.title, b.description, b.rule, b.counting_unit, b.quorum,
   b.quorum_per_stakeholder_group, b.visibility, b.tallies, b.require_reason_for_no, b.warnings, b.opened_by, b.opened_by_snapshot,
   b.opened_at, b.closes_at, b.electorate_size, b.status, b.closed_at, b.closed_by, b.outcome`;
 
@@ -47,6 +47,7 @@ function toBallot(r: Record<string, any>): BallotEntity {
     workingGroupId: r.working_group_id,
     subjectType: r.subject_type,
     subjectId: r.subject_id,
+    subjectDetails: r.subject_details ?? null,
     title: r.title,
     description: r.description,
     rule: r.rule,
@@ -80,8 +81,8 @@ export class BallotRepository {
   async insert(manager: EntityManager, b: NewBallot): Promise<string> {
     const [row] = await manager.query(
       `INSERT INTO ballots (working_group_id, subject_type, subject_id, title, description, rule, counting_unit, quorum, quorum_per_stakeholder_group,
-                            visibility, tallies, require_reason_for_no, warnings, opened_by, opened_by_snapshot, opened_at, closes_at, electorate_size)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18) RETURNING id`,
+                            visibility, tallies, require_reason_for_no, warnings, opened_by, opened_by_snapshot, opened_at, closes_at, electorate_size, subject_details)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`,
       [
         b.workingGroupId,
         b.subjectType,
@@ -101,6 +102,7 @@ export class BallotRepository {
         b.openedAt,
         b.closesAt,
         b.electorateSize,
+        b.subjectDetails ? JSON.stringify(b.subjectDetails) : null,
       ],
     );
     return row.id;

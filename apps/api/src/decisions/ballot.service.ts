@@ -102,6 +102,7 @@ export class BallotService implements BallotOpener {
     if (settings.status === 'closed') throw conflict('This working group is closed');
     const title = spec.title.trim();
     if (title.length === 0 || title.length > MAX_TITLE) throw validationProblem('title', `Between 1 and ${MAX_TITLE} characters`);
+    if (spec.subjectDetails && spec.subjectDetails.type !== spec.subjectType) throw new Error(`subject details of a ${spec.subjectDetails.type} on a ${spec.subjectType} ballot`);
     if (!(spec.closesAt instanceof Date) || Number.isNaN(spec.closesAt.getTime())) throw validationProblem('closesAt', 'Not a date and time');
     if (spec.closesAt.getTime() <= tx.now.getTime()) throw validationProblem('closesAt', 'The closing time must be in the future');
     const quorum = spec.quorum ?? settings.quorum;
@@ -125,6 +126,7 @@ export class BallotService implements BallotOpener {
         workingGroupId: spec.workingGroupId,
         subjectType: spec.subjectType,
         subjectId: spec.subjectId,
+        subjectDetails: spec.subjectDetails ?? null,
         title,
         description: spec.description?.trim() || null,
         ...terms,
@@ -153,7 +155,7 @@ export class BallotService implements BallotOpener {
       change: {
         title,
         description: spec.description?.trim() || null,
-        subject: { type: spec.subjectType, id: spec.subjectId },
+        subject: { type: spec.subjectType, id: spec.subjectId, ...(spec.subjectDetails ? { details: spec.subjectDetails } : {}) },
         ...terms,
         openedAt: tx.now.toISOString(),
         closesAt: spec.closesAt.toISOString(),
@@ -356,7 +358,7 @@ export class BallotService implements BallotOpener {
     return {
       id: b.id,
       workingGroupId: b.workingGroupId,
-      subject: { type: b.subjectType, id: b.subjectId },
+      subject: { type: b.subjectType, id: b.subjectId, details: b.subjectDetails },
       title: b.title,
       status: b.status,
       rule: b.rule,

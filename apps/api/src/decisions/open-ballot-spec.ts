@@ -1,3 +1,4 @@
+import type { BallotSubjectDetails } from '@parley/contracts';
 import type { CountingUnit, DecisionRule } from '@parley/domain';
 import type { Tx } from '../audit/audited-transaction';
 import type { BallotSubjectType } from '../working-groups/working-group-access';
@@ -14,7 +15,8 @@ export type BallotTallyMode = (typeof BALLOT_TALLY_MODES)[number];
  *
  *   const { id } = await this.ballots.openInTransaction(tx, actor.id, {
  *     workingGroupId, subjectType: 'chair-confirmation', subjectId: nomination.id,
- *     title: `Confirm ${name} as chair`, closesAt,
+ *     title: `Confirm ${name} as chair`,
+ *     subjectDetails: { type: 'chair-confirmation', personName, organisationName, groupName }, closesAt,
  *   });
  *
  * The call freezes the electorate (the group's voting members now, with their snapshots) and records
@@ -29,7 +31,10 @@ export interface OpenBallotSpec {
   subjectType: BallotSubjectType;
   /** The subject's id (a nomination, an amendment, a version); null for a free motion. */
   subjectId: string | null;
+  /** In English, for API clients and the audit record. */
   title: string;
+  /** What the ballot is about, as data, so each reader's language can say the title; its `type` is `subjectType`. Omitted for free motions. */
+  subjectDetails?: BallotSubjectDetails;
   description?: string;
   /** Default: the group's decision_rules[subjectType]. */
   rule?: DecisionRule;

@@ -89,6 +89,7 @@ export class DraftingBallots implements OnModuleInit {
         subjectType: 'amendment',
         subjectId: amendment.id,
         title: clip(`Amendment: ${what} ${where} of “${doc.title}” (version ${version.number})`, 300),
+        subjectDetails: { type: 'amendment', kind: amendment.kind, clauseLabel: label ?? null, atStart: amendment.kind === 'insert' && !amendment.targetClauseId, documentTitle: doc.title, version: version.number },
         description: clip(amendment.rationale, 5000),
         ...ballotTerms(options, tx.now),
       });
@@ -141,6 +142,7 @@ export class DraftingBallots implements OnModuleInit {
         subjectType: 'adoption',
         subjectId: version.id,
         title: clip(`Adopt version ${n} of “${doc.title}”`, 300),
+        subjectDetails: { type: 'adoption', documentTitle: doc.title, version: n },
         ...ballotTerms(options, tx.now),
         ...(warnings ? { warnings } : {}),
       });

@@ -96,6 +96,7 @@ export class ChairNominationService {
         subjectType: 'chair-confirmation',
         subjectId: nomination.id,
         title: `Confirm ${nomination.nomineeName} (${snapshot.organisationName}) as chair of ${group.name}`,
+        subjectDetails: { type: 'chair-confirmation', personName: nomination.nomineeName, organisationName: snapshot.organisationName, groupName: group.name },
         description: [
           nomination.statement,
           nomination.termEndsOn ? `The term would end on ${nomination.termEndsOn}.` : 'The term would have no end date.',
@@ -204,6 +205,7 @@ export class ChairNominationService {
         subjectType: 'chair-removal',
         subjectId: term.id,
         title: `Remove ${term.personName} (${term.snapshot.organisationName}) as chair of ${group.name}`,
+        subjectDetails: { type: 'chair-removal', personName: term.personName, organisationName: term.snapshot.organisationName, groupName: group.name },
         description: `Proposed by ${auditActor.name} (${auditActor.snapshot!.organisationName}): ${input.reason}`,
         closesAt,
       });

@@ -2,6 +2,7 @@ import type { AuditEventResponse } from '@parley/contracts';
 import type { StakeholderGroup } from '@parley/domain';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
+import { subjectTitleOf } from '../ballots/ballot-title';
 
 /**
  * Each audit event as one sentence in the reader's language, from its action, its actor's
@@ -164,7 +165,8 @@ const FAMILIES: Record<string, Renderer> = {
       const ruleWord = rule && ['majority', 'supermajority', 'chambered', 'consensus'].includes(rule) ? x.t(`audit.rules.${rule as 'majority'}`) : (rule ?? '');
       return x.t(c.visibility === 'secret' ? 'audit.sentence.ballot.opened-secret' : 'audit.sentence.ballot.opened', {
         actor: x.actor,
-        title: str(c.title) ?? '',
+        // Said from the recorded subject when the event carries one (ballots opened since it is recorded), else the stored title.
+        title: subjectTitleOf(x.t, obj(c.subject).details) ?? str(c.title) ?? '',
         rule: ruleWord,
         date: str(c.closesAt) ? formatDate(str(c.closesAt)!, x.lng) : '',
       });

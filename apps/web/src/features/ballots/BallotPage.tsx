@@ -12,6 +12,7 @@ import { PageLoader } from '../../ui/PageLoader';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { notifySuccess } from '../../ui/notify';
+import { ballotTitle } from './ballot-title';
 import { BallotOutcome } from './BallotOutcome';
 import { BallotTerms } from './BallotTerms';
 import { RollCall } from './RollCall';
@@ -87,7 +88,7 @@ export function BallotPage() {
         <Text size="sm" c="dimmed" fw={600} tt="uppercase">
           {t('ballots.kicker', { subject: t(`ballots.subject.${b.subject.type}`), group: b.workingGroup.name })}
         </Text>
-        <PageTitle>{b.title}</PageTitle>
+        <PageTitle>{ballotTitle(t, b)}</PageTitle>
         {b.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{b.description}</Text> : null}
         <Group gap="xs" wrap="wrap">
           <Text size="sm" c="dimmed">

@@ -32,7 +32,7 @@ describe('amendment status notes and drafting refusals in the reader’s languag
     expect(amendmentStatusNote(en.t, 'en', outdated)).toBe(outdated.statusNote);
     expect(amendmentStatusNote(fr.t, 'fr', outdated)).toBe('Un amendement concurrent à la clause 4. de la version 1, de Marcus Johnson (Public Knowledge), a été adopté.');
     expect(amendmentStatusNote(fr.t, 'fr', { status: 'rejected', statusNote: 'Failed: 2 yes – 10 no; a simple majority of yes over no was needed.', statusReason: REASONS[7] })).toBe(
-      'Le vote : Rejeté : 2 oui – 10 non ; il fallait une majorité simple de oui sur les non.',
+      'Issue du vote — Rejeté : 2 oui – 10 non ; il fallait une majorité simple de oui sur les non.',
     );
     // Decided before reasons were recorded: the English note, as it was.
     expect(amendmentStatusNote(fr.t, 'fr', { status: 'outdated', statusNote: 'An old note.', statusReason: null })).toBe('An old note.');

@@ -10,6 +10,7 @@ import { QueryError } from '../../ui/QueryError';
 import { useFormatters } from '../../ui/useFormatters';
 import { AuditEventItem } from '../audit/AuditEventItem';
 import { auditExportUrl, useAuditLog } from '../audit/useAudit';
+import { ballotTitle } from '../ballots/ballot-title';
 import { ChairTermTable } from '../chair-terms/ChairTermTable';
 import { adoptedMarkdownUrl } from '../endorsements/useEndorsements';
 import { AlarmList } from '../working-groups/AlarmList';
@@ -117,7 +118,7 @@ function Ballots({ ballots }: { ballots: BallotSummary[] }) {
         <Paper key={b.id} withBorder p="sm" component="li" style={{ listStyle: 'none' }}>
           <Group justify="space-between" wrap="wrap" gap="xs">
             <Anchor component={Link} to={`/ballots/${b.id}`} fw={600}>
-              {b.title}
+              {ballotTitle(t, b)}
             </Anchor>
             <Group gap={6}>
               {b.visibility === 'secret' ? (
