@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { PROBLEM_TYPES, type ChairNominationResponse, type ChairRemovalMotionResponse, type JoinRequestResponse, type WorkingGroupResponse } from '@parley/contracts';
 import { expectProblem } from '../support/expectations';
 import { newDelegate } from '../support/factories';
@@ -120,7 +121,7 @@ describe('working-group governance', () => {
       expect((await view(convener)).pendingRequests!.map((r) => r.id)).not.toContain(asked.id);
       expect((await view(applicant)).viewer!.pendingRequest).toBeNull();
       expectProblem(await refusedWithoutWrites(t.dataSource, () => applicant.client.post(path, {})), 409, { type: PROBLEM_TYPES.conflict });
-      expectProblem(await applicant.client.post(`/api/working-groups/${group.id}/join-requests/${asked.id.replace(/.$/, '0')}/withdrawal`, {}), 404);
+      expectProblem(await applicant.client.post(`/api/working-groups/${group.id}/join-requests/${randomUUID()}/withdrawal`, {}), 404);
       expect((await applicant.client.post(`/api/working-groups/${group.id}/join-requests`, { kind: 'observer', statement: 'Observing after all.' })).status).toBe(201);
     });
 
