@@ -22,6 +22,10 @@ function score(c: { yes: number; no: number; abstain: number; recuse: number }, 
   return `${c.yes} yes – ${c.no} no${extras.length > 0 ? ` (${extras.join(', ')})` : ''}`;
 }
 
+/** " The counts of civil-society are withheld (secret ballot)." */
+const withheld = (groups: readonly string[] | undefined) =>
+  groups && groups.length > 0 ? ` The counts of ${listGroups(groups)} are withheld (secret ballot: too few voters, or all voted alike).` : '';
+
 const chamber = (g: ChamberTally) => `${g.stakeholderGroup} ${score(g)}`;
 
 /** One part in English. */
@@ -33,7 +37,8 @@ export function renderPart(part: ExplanationPart): string {
     }
     case 'group-quorum-not-met': {
       const groups = part.groups.map((g) => `${g.stakeholderGroup} ${g.participants} of ${g.base} took part (${g.needed} needed)`);
-      return `${VERDICT[part.outcome]}: ${groups.join(', ')}; ${formatShare(part.share)} was needed in every stakeholder group.`;
+      if (groups.length === 0) return `${VERDICT[part.outcome]}: a stakeholder group fell short; ${formatShare(part.share)} was needed in every stakeholder group.${withheld(part.withheldGroups)}`;
+      return `${VERDICT[part.outcome]}: ${groups.join(', ')}; ${formatShare(part.share)} was needed in every stakeholder group.${withheld(part.withheldGroups)}`;
     }
     case 'nobody-took-part': {
       if (part.electorate === 0) return `${VERDICT[part.outcome]}: nobody took part; the electorate was empty.`;
@@ -51,8 +56,9 @@ export function renderPart(part: ExplanationPart): string {
     }
     case 'chambered': {
       const shown = part.outcome === 'failed' ? part.groups.filter((g) => !g.passed) : part.groups;
-      const facts = shown.length > 0 ? shown.map(chamber).join(', ') : 'no stakeholder group had eligible voters';
-      return `${VERDICT[part.outcome]}: ${facts}; a majority is needed in every stakeholder group.`;
+      const none = part.withheldGroups?.length ? 'not every stakeholder group had a majority' : 'no stakeholder group had eligible voters';
+      const facts = shown.length > 0 ? shown.map(chamber).join(', ') : part.outcome === 'passed' && part.withheldGroups?.length ? 'every stakeholder group had a majority' : none;
+      return `${VERDICT[part.outcome]}: ${facts}; a majority is needed in every stakeholder group.${withheld(part.withheldGroups)}`;
     }
     case 'consensus':
       return `${VERDICT[part.outcome]}: ${score(part, true)}; consensus needed at least one yes and nobody voting no.`;

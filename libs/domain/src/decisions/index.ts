@@ -7,3 +7,5 @@ export type { RuleVerdict } from './rules';
 export { renderExplanation, renderPart, formatShare } from './explain';
 export { decideBallot } from './decide-ballot';
 export * from './reasons';
+export { SECRET_BALLOT_MIN_CELL, cellIsSafe, cellsToWithhold, controlSecretResult, isWithheld } from './disclosure-control';
+export type { ControlledBallotResult, DisclosureControl, PublishedRow, WithheldRow } from './disclosure-control';

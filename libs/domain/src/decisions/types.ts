@@ -147,16 +147,19 @@ export interface ChamberTally {
 }
 
 /**
+ * `withheldGroups` (secret ballots only, see disclosure-control.ts): stakeholder groups whose
+ * counts are not published; they are left out of `groups` and `failedGroups`.
+ *
  * The explanation in machine form, so the web can say it in any language. The first part states
  * the outcome and why; later parts are notes. `renderExplanation` gives the English sentence.
  */
 export type ExplanationPart =
   | { code: 'quorum-not-met'; outcome: 'no-quorum'; participants: number; base: number; recused: number; needed: number; share: ShareFraction }
-  | { code: 'group-quorum-not-met'; outcome: 'no-quorum'; share: ShareFraction; groups: GroupQuorumCheck[] }
+  | { code: 'group-quorum-not-met'; outcome: 'no-quorum'; share: ShareFraction; groups: GroupQuorumCheck[]; withheldGroups?: StakeholderGroup[] }
   | { code: 'nobody-took-part'; outcome: 'failed'; electorate: number; recused: number }
   | { code: 'majority'; outcome: 'passed' | 'failed'; yes: number; no: number; abstain: number; recuse: number }
   | { code: 'supermajority'; outcome: 'passed' | 'failed'; yes: number; no: number; abstain: number; recuse: number; needed: number }
-  | { code: 'chambered'; outcome: 'passed' | 'failed'; groups: ChamberTally[]; failedGroups: StakeholderGroup[] }
+  | { code: 'chambered'; outcome: 'passed' | 'failed'; groups: ChamberTally[]; failedGroups: StakeholderGroup[]; withheldGroups?: StakeholderGroup[] }
   | { code: 'consensus'; outcome: 'passed' | 'failed'; yes: number; no: number; abstain: number; recuse: number }
   | { code: 'groups-without-voters'; groups: StakeholderGroup[] }
   | { code: 'counted-by-organisation'; organisations: number; people: number };
