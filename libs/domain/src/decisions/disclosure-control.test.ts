@@ -191,7 +191,7 @@ describe('controlSecretResult properties', () => {
         const hiddenGroups = new Set(r.disclosureControl.withheldStakeholderGroups);
         // Within a published group, swap with someone of another withheld sub-type of it; within a withheld group, with anyone of a withheld group.
         const pool = (s: Seat) => (hiddenGroups.has(s.stakeholderGroup) ? 'hidden-groups' : `in:${s.stakeholderGroup}`);
-        all.forEach((v, i) => {
+        all.forEach((v) => {
           if (v.choice === null || !withheldSubtypes.has(v.subtype as OrganisationSubtype)) return;
           const partner = all.findIndex((w) => w.choice !== null && w.choice !== v.choice && withheldSubtypes.has(w.subtype as OrganisationSubtype) && pool(w) === pool(v));
           expect(partner).toBeGreaterThanOrEqual(0);
