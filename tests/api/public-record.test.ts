@@ -234,7 +234,7 @@ describe('the public record, read anonymously', () => {
     expect(closed.result).toMatchObject({ outcome: expect.any(String), totals: { yes: 2, no: 1, abstain: 0 }, byOrganisation: [] });
     const csv = read.get(`/api/ballots/${ballots.secretClosed}/votes.csv`)!;
     expect(csv.status).toBe(200);
-    expect(csv.text.split('\r\n')[0]).toBe('ballot_id,ballot_title,outcome,breakdown,stakeholder_group,subtype,eligible,yes,no,abstain,recuse,not_voted');
+    expect(csv.text.split('\r\n')[0]).toBe('ballot_id,ballot_title,outcome,breakdown,stakeholder_group,subtype,eligible,yes,no,abstain,recuse,not_voted,withheld');
     for (const v of [c.company, c.civil, c.government]) expect(csv.text).not.toContain(v.id);
     expect(read.get(`/api/ballots/${ballots.secretOpen}/votes.csv`)!.status).toBe(409);
 

@@ -7,7 +7,9 @@ import {
   type BallotOutcome,
   type BallotResult,
   type ChoiceCounts,
+  type ControlledBallotResult,
   type CountingUnit,
+  type DisclosureControl,
   type DecisionRule,
   type Participation,
   type StakeholderGroupBreakdown,
@@ -146,10 +148,13 @@ export interface MyVote {
 
 /**
  * The stored result. On a secret ballot only totals and breakdowns by stakeholder group and
- * sub-type are published (byOrganisation is empty); the roll call is never part of it (see the
+ * sub-type are published (byOrganisation is empty), under disclosure control: a row that could
+ * tell someone's vote has `withheld: true` and null counts, and `disclosureControl` says the
+ * threshold and which rows (decision record 0013). The roll call is never part of it (see the
  * roll-call list).
  */
-export type PublishedResult = Omit<BallotResult, 'rollCall'>;
+export type PublishedResult = Omit<BallotResult | ControlledBallotResult, 'rollCall'> &
+  Pick<ControlledBallotResult, 'byStakeholderGroup' | 'bySubtype'> & { disclosureControl?: DisclosureControl };
 
 export interface BallotResponse extends BallotSummary {
   workingGroup: { id: string; name: string };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { BallotOutcome, BallotResult } from '@parley/domain';
+import type { BallotOutcome, BallotResult, ControlledBallotResult } from '@parley/domain';
 import type { Tx } from '../audit/audited-transaction';
 import type { BallotSubjectType } from '../working-groups/working-group-access';
 
@@ -9,7 +9,8 @@ export interface ClosedBallot {
   subjectType: BallotSubjectType;
   subjectId: string | null;
   outcome: BallotOutcome;
-  result: BallotResult;
+  /** As published: a secret ballot's under disclosure control. */
+  result: BallotResult | ControlledBallotResult;
   closedAt: Date;
 }
 

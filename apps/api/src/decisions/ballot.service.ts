@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { canonicalJson, decideBallot, workingGroupScope, STAKEHOLDER_GROUPS } from '@parley/domain';
-import type { BallotResult } from '@parley/domain';
+import { canonicalJson, controlSecretResult, decideBallot, workingGroupScope, STAKEHOLDER_GROUPS } from '@parley/domain';
 import type {
   BallotListQuery,
   BallotListResponse,
   BallotResponse,
   BallotSummary,
   OpenBallotRequest,
+  PublishedResult,
   RollCallPage,
   RollCallQuery,
 } from '@parley/contracts';
@@ -229,8 +229,9 @@ export class BallotService implements BallotOpener {
       rule: ballot.rule,
       quorum: ballot.quorum > 0 ? { share: ballot.quorum, perStakeholderGroup: ballot.quorumPerStakeholderGroup } : null,
     });
-    // A secret ballot's stored result holds only totals and breakdowns by stakeholder group and sub-type.
-    const stored: BallotResult = ballot.visibility === 'secret' ? { ...result, rollCall: [], byOrganisation: [] } : result;
+    // A secret ballot's stored result holds only totals and breakdowns by stakeholder group and
+    // sub-type, under disclosure control (decision record 0013); so do its event and what the subject's handler sees.
+    const stored = ballot.visibility === 'secret' ? controlSecretResult(result) : result;
     await this.ballots.markClosed(tx.manager, ballot.id, { closedAt: tx.now, closedBy: closer.id, result: stored, outcome: result.outcome });
     await tx.record({
       scope: workingGroupScope(ballot.workingGroupId),
@@ -243,12 +244,13 @@ export class BallotService implements BallotOpener {
         closesAt: ballot.closesAt.toISOString(),
         closedAt: tx.now.toISOString(),
         outcome: result.outcome,
-        explanation: result.explanation,
-        explanationParts: result.explanationParts,
+        explanation: stored.explanation,
+        explanationParts: stored.explanationParts,
         quorumMet: result.quorumMet,
         totals: result.totals,
         participation: result.participation,
-        byStakeholderGroup: result.byStakeholderGroup,
+        byStakeholderGroup: stored.byStakeholderGroup,
+        ...('disclosureControl' in stored ? { disclosureControl: stored.disclosureControl } : {}),
         resultDigest: sha256(canonicalJson(stored)),
       },
     });
@@ -258,7 +260,7 @@ export class BallotService implements BallotOpener {
       subjectType: ballot.subjectType,
       subjectId: ballot.subjectId,
       outcome: result.outcome,
-      result,
+      result: stored,
       closedAt: tx.now,
     };
     await this.subjects.handlerFor(ballot.subjectType)?.onClosed(tx, closed);
@@ -273,7 +275,7 @@ export class BallotService implements BallotOpener {
     const [votesCast, runningTally, result, rollCall, openedBy, closedBy, group] = await Promise.all([
       this.ballots.votesCast(id),
       runningTallyVisible(ballot) ? this.ballots.runningTally(id, ballot.countingUnit) : Promise.resolve(null),
-      ballot.status === 'closed' ? this.ballots.publishedResult(id) : Promise.resolve(null),
+      ballot.status === 'closed' ? this.publishedResult(ballot) : Promise.resolve(null),
       rollCallPublished(ballot) ? this.rollCallOf(ballot, null, ROLL_CALL_FIRST_PAGE) : Promise.resolve(null),
       this.peopleRepo.findById(ballot.openedBy),
       ballot.closedBy ? this.peopleRepo.findById(ballot.closedBy) : Promise.resolve(null),
@@ -308,6 +310,17 @@ export class BallotService implements BallotOpener {
       rollCall,
       result,
     };
+  }
+
+  /**
+   * The stored result. A secret ballot closed before disclosure control was stored with every
+   * breakdown row: control it on the way out (its `ballot.closed` event keeps what it recorded).
+   */
+  private async publishedResult(ballot: BallotEntity): Promise<PublishedResult | null> {
+    const stored = await this.ballots.publishedResult(ballot.id);
+    if (!stored || ballot.visibility !== 'secret' || 'disclosureControl' in stored) return stored;
+    const { rollCall: _none, ...controlled } = controlSecretResult({ ...stored, rollCall: [] });
+    return controlled;
   }
 
   /** Of these ballots, those whose individual choices are not public now (roll-call ballots whose tallies stay hidden until they close). */

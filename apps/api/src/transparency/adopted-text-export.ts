@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isWithheld } from '@parley/domain';
 import type { ChoiceCounts, StakeholderGroup } from '@parley/domain';
 import type { BallotResponse, RollCallEntryResponse } from '@parley/contracts';
 import { BallotService } from '../decisions/ballot.service';
@@ -14,6 +15,7 @@ const PAGE = 500;
 export const md = (s: string | null | undefined) => (s ?? '').replace(/([\\`*_[\]<>|#~])/g, '\\$1').replace(/\r?\n/g, ' ');
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+const WITHHELD_ROW = 'withheld | withheld | withheld | withheld | withheld';
 const counts = (c: ChoiceCounts) => `${c.yes} | ${c.no} | ${c.abstain} | ${c.recuse} | ${c.notVoted}`;
 
 /**
@@ -104,7 +106,10 @@ export class AdoptedTextExport {
       '| | Yes | No | Abstain | Recuse | Did not vote |',
       '| --- | --- | --- | --- | --- | --- |',
       `| Total | ${counts(r.totals)} |`,
-      ...r.byStakeholderGroup.filter((g) => g.eligible > 0).map((g) => `| ${GROUP_NAMES[g.stakeholderGroup]} | ${counts(g)} |`),
+      ...r.byStakeholderGroup.filter((g) => g.eligible > 0).map((g) => `| ${GROUP_NAMES[g.stakeholderGroup]} | ${isWithheld(g) ? WITHHELD_ROW : counts(g)} |`),
+      ...(r.disclosureControl && r.disclosureControl.withheldStakeholderGroups.length > 0
+        ? ['', `Rows marked “withheld” are not published: on a secret ballot a breakdown of fewer than ${r.disclosureControl.threshold} voters, or where everyone voted alike, would tell how people voted.`]
+        : []),
     ];
     return lines;
   }

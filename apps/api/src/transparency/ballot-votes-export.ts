@@ -35,6 +35,7 @@ const TOTALS_COLUMNS = [
   'abstain',
   'recuse',
   'not_voted',
+  'withheld',
 ] as const;
 const PAGE = 500;
 
@@ -80,17 +81,17 @@ export class BallotVotesExport {
     };
   }
 
-  /** A secret ballot publishes its totals and breakdowns by stakeholder group and sub-type, once closed; never a voter's choice. */
+  /**
+   * A secret ballot publishes its totals and breakdowns by stakeholder group and sub-type, once
+   * closed; never a voter's choice. A row withheld by disclosure control has empty counts and
+   * `withheld` true (decision record 0013).
+   */
   private totals(ballot: BallotResponse): string {
     const r = ballot.result;
     if (!r) throw conflict('This ballot is secret: its totals are published when it closes, never a voter’s choice');
-    const row = (
-      breakdown: string,
-      group: string,
-      subtype: string,
-      c: { yes: number; no: number; abstain: number; recuse: number; notVoted: number },
-      eligible: number,
-    ) => [ballot.id, ballot.title, r.outcome, breakdown, group, subtype, eligible, c.yes, c.no, c.abstain, c.recuse, c.notVoted];
+    type Counts = { yes: number | null; no: number | null; abstain: number | null; recuse: number | null; notVoted: number | null; withheld?: boolean };
+    const row = (breakdown: string, group: string, subtype: string, c: Counts, eligible: number) =>
+      [ballot.id, ballot.title, r.outcome, breakdown, group, subtype, eligible, c.yes, c.no, c.abstain, c.recuse, c.notVoted, c.withheld === true];
     return csvRows([
       [...TOTALS_COLUMNS],
       row('total', '', '', r.totals, r.electorate.size),

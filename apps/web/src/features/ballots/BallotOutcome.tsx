@@ -52,6 +52,11 @@ export function BallotOutcome({ ballot }: { ballot: BallotResponse }) {
               })}
         </Text>
         <TallyBars rows={result.byStakeholderGroup} caption={t('ballots.tally.final')} highlight={failing} />
+        {result.disclosureControl ? (
+          <Text size="sm" data-testid="disclosure-note">
+            {t('ballots.disclosure.note', { count: result.disclosureControl.threshold })}
+          </Text>
+        ) : null}
       </Stack>
     </Paper>
   );

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { roomName, type BallotResponse } from '@parley/contracts';
+import { SECRET_BALLOT_MIN_CELL } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -118,6 +119,7 @@ export function BallotPage() {
       ) : b.status === 'open' ? (
         <Text size="sm" c="dimmed">
           {t(b.visibility === 'secret' ? 'ballots.tally.secret' : 'ballots.tally.hidden')}
+          {b.visibility === 'secret' ? ` ${t('ballots.disclosure.note', { count: SECRET_BALLOT_MIN_CELL })}` : null}
         </Text>
       ) : null}
 

@@ -1,12 +1,14 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
-import { STAKEHOLDER_COLOURS, type BreakdownCounts, type StakeholderGroup } from '@parley/domain';
+import { isWithheld, STAKEHOLDER_COLOURS, type PublishedRow, type StakeholderGroupBreakdown, type StakeholderGroup } from '@parley/domain';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 
-export interface TallyRow extends BreakdownCounts {
-  stakeholderGroup: StakeholderGroup;
-}
+/** A group's counts, or (a secret ballot's result under disclosure control) withheld: then only its electorate is known. */
+export type TallyRow = PublishedRow<StakeholderGroupBreakdown>;
+
+/** A withheld row's bar: hatched grey across, no proportions (there are none to show). */
+const WITHHELD_BAR: CSSProperties = { flexGrow: 1, background: 'repeating-linear-gradient(45deg, #e9e9e9 0 6px, #ffffff 6px 12px)' };
 
 type Segment = 'yes' | 'no' | 'abstain' | 'recuse' | 'notVoted';
 
@@ -46,12 +48,15 @@ export function TallyBars({ rows, caption, highlight = [] }: { rows: TallyRow[];
       {shown.length === 0 ? <Text c="dimmed">{t('ballots.tally.empty')}</Text> : null}
       {shown.map((row) => {
         const colour = STAKEHOLDER_COLOURS[row.stakeholderGroup];
-        const words = SEGMENTS.filter((s) => row[s] > 0 || s === 'yes' || s === 'no')
-          .map((s) => t(`ballots.tally.${s}`, { count: row[s] }))
-          .join(' · ');
+        const counts = isWithheld(row) ? null : row;
+        const words = counts
+          ? SEGMENTS.filter((s) => counts[s] > 0 || s === 'yes' || s === 'no')
+              .map((s) => t(`ballots.tally.${s}`, { count: counts[s] }))
+              .join(' · ')
+          : t('ballots.tally.withheld');
         const failing = highlight.includes(row.stakeholderGroup);
         return (
-          <Stack key={row.stakeholderGroup} gap={4} data-testid={`tally-${row.stakeholderGroup}`}>
+          <Stack key={row.stakeholderGroup} gap={4} data-testid={`tally-${row.stakeholderGroup}`} data-withheld={counts === null || undefined}>
             <Group gap="xs" justify="space-between" wrap="wrap">
               <Group gap="xs">
                 <StakeholderGroupBadge group={row.stakeholderGroup} />
@@ -68,13 +73,14 @@ export function TallyBars({ rows, caption, highlight = [] }: { rows: TallyRow[];
               aria-label={`${t(`groups.${row.stakeholderGroup}`)}: ${words}`}
               style={{ display: 'flex', height: 18, border: `2px solid ${colour}`, borderRadius: 4, overflow: 'hidden', background: '#fff' }}
             >
+              {counts === null ? <Box data-segment="withheld" style={WITHHELD_BAR} /> : null}
               {SEGMENTS.map((s) =>
-                row[s] > 0 ? (
+                counts && counts[s] > 0 ? (
                   <Box
                     key={s}
                     data-segment={s}
-                    style={{ ...segmentStyle(s, colour), flexGrow: row[s], flexBasis: 0 }}
-                    title={t(`ballots.tally.${s}`, { count: row[s] })}
+                    style={{ ...segmentStyle(s, colour), flexGrow: counts[s], flexBasis: 0 }}
+                    title={t(`ballots.tally.${s}`, { count: counts[s] })}
                   />
                 ) : null,
               )}

@@ -1,14 +1,14 @@
-import { decideBallot, renderPart, type BallotInput, type ExplanationPart, type StakeholderGroup, type VoteChoice } from '@parley/domain';
+import { controlSecretResult, decideBallot, renderPart, type BallotInput, type ExplanationPart, type StakeholderGroup, type VoteChoice } from '@parley/domain';
 import { createI18n } from '../../i18n';
 import { explainPart, explainParts } from './explanation';
 
 const SUBTYPE = { government: 'national', 'private-sector': 'company', 'civil-society': 'ngo' } as const;
 
-/** A ballot from [group, choice] seats, each voter in their own organisation unless `org` is given. */
-function ballot(
-  seats: [StakeholderGroup, VoteChoice | null, string?][],
-  terms: Partial<Pick<BallotInput, 'rule' | 'quorum' | 'countingUnit'>> = {},
-): ExplanationPart[] {
+type Seats = [StakeholderGroup, VoteChoice | null, string?][];
+type Terms = Partial<Pick<BallotInput, 'rule' | 'quorum' | 'countingUnit'>>;
+
+/** A ballot decided from [group, choice] seats, each voter in their own organisation unless `org` is given. */
+function decided(seats: Seats, terms: Terms = {}) {
   const electorate = seats.map(([g, , org], i) => ({
     voterId: `v${i}`,
     snapshot: {
@@ -23,8 +23,13 @@ function ballot(
     },
   }));
   const votes = seats.flatMap(([, c], i) => (c ? [{ voterId: `v${i}`, choice: c, reason: c === 'recuse' ? 'conflict' : null }] : []));
-  return decideBallot({ electorate, votes, rule: 'majority', quorum: null, countingUnit: 'person', ...terms }).explanationParts;
+  return decideBallot({ electorate, votes, rule: 'majority', quorum: null, countingUnit: 'person', ...terms });
 }
+
+const ballot = (seats: Seats, terms: Terms = {}): ExplanationPart[] => decided(seats, terms).explanationParts;
+/** As a secret ballot publishes it: disclosure control withholds small or unanimous groups' figures. */
+const secretBallot = (seats: Seats, terms: Terms = {}): ExplanationPart[] => controlSecretResult(decided(seats, terms)).explanationParts;
+const many = (n: number, g: StakeholderGroup, c: VoteChoice | null): Seats => Array.from({ length: n }, () => [g, c]);
 
 const CASES: [string, ExplanationPart[]][] = [
   [
@@ -111,6 +116,18 @@ const CASES: [string, ExplanationPart[]][] = [
   ],
   ['empty electorate', ballot([])],
   [
+    'secret chambered failed, two groups withheld',
+    secretBallot([['government', 'yes'], ...many(3, 'private-sector', 'yes'), ...many(3, 'private-sector', 'no'), ...many(3, 'civil-society', 'yes'), ...many(4, 'civil-society', 'no')], { rule: 'chambered' }),
+  ],
+  ['secret chambered passed, every group withheld', secretBallot([['government', 'yes'], ['private-sector', 'yes']], { rule: 'chambered' })],
+  [
+    'secret group quorum not met in a withheld group',
+    secretBallot([['government', null], ...many(3, 'private-sector', 'yes'), ...many(3, 'private-sector', 'no')], {
+      rule: 'chambered',
+      quorum: { share: 0.5, perStakeholderGroup: true },
+    }),
+  ],
+  [
     'counted by organisation',
     ballot(
       [
@@ -159,6 +176,14 @@ describe('ballot explanations in the reader’s language', () => {
     for (const line of explainParts(fr.t, 'fr', parts)) {
       expect(line).not.toMatch(/ballots\.|\{\{|yes|private-sector|took part/);
     }
+  });
+
+  it('a secret ballot’s explanation names its withheld groups instead of their counts, in both languages', () => {
+    const [first] = CASES.find(([name]) => name === 'secret chambered failed, two groups withheld')![1];
+    expect(explainPart(en.t, 'en', first)).toBe(
+      'Failed: Civil society 3 yes – 4 no; a majority is needed in every stakeholder group. The counts of Government and Private sector are withheld (secret ballot: too few voters, or all voted alike).',
+    );
+    expect(explainPart(fr.t, 'fr', first)).toContain('Les décomptes de Gouvernement et Secteur privé ne sont pas publiés');
   });
 
   it('names the failing stakeholder group in French', () => {

@@ -37,6 +37,10 @@ export function score(t: TFunction, c: Counts, consensus = false): string {
 const groupName = (t: TFunction, g: StakeholderGroup) => t(`groups.${g}`);
 const chamber = (t: TFunction, g: ChamberTally) => `${groupName(t, g.stakeholderGroup)} ${score(t, g)}`;
 
+/** " The counts of … are withheld" after a part, on a secret ballot whose breakdown rows were withheld (disclosure control). */
+const withheld = (t: TFunction, lng: string, groups: StakeholderGroup[] | undefined) =>
+  groups && groups.length > 0 ? ` ${t('ballots.explain.withheldGroups', { groups: listOf(groups.map((g) => groupName(t, g)), lng) })}` : '';
+
 /** One part of the explanation, in the reader's language. */
 export function explainPart(t: TFunction, lng: string, part: ExplanationPart): string {
   const verdict = (o: 'passed' | 'failed' | 'no-quorum') => t(`ballots.outcome.${o}`);
@@ -51,15 +55,20 @@ export function explainPart(t: TFunction, lng: string, part: ExplanationPart): s
         needed: part.needed,
       });
     case 'group-quorum-not-met':
-      return t('ballots.explain.groupQuorumNotMet', {
-        verdict: verdict(part.outcome),
-        groups: part.groups
-          .map((g) =>
-            t('ballots.explain.groupTookPart', { group: groupName(t, g.stakeholderGroup), participants: g.participants, base: g.base, needed: g.needed }),
-          )
-          .join(', '),
-        share: formatShare(part.share, lng),
-      });
+      return (
+        t('ballots.explain.groupQuorumNotMet', {
+          verdict: verdict(part.outcome),
+          groups:
+            part.groups.length === 0
+              ? t('ballots.explain.aGroupFellShort')
+              : part.groups
+                  .map((g) =>
+                    t('ballots.explain.groupTookPart', { group: groupName(t, g.stakeholderGroup), participants: g.participants, base: g.base, needed: g.needed }),
+                  )
+                  .join(', '),
+          share: formatShare(part.share, lng),
+        }) + withheld(t, lng, part.withheldGroups)
+      );
     case 'nobody-took-part':
       if (part.electorate === 0) return t('ballots.explain.emptyElectorate', { verdict: verdict(part.outcome) });
       return t(part.recused > 0 ? 'ballots.explain.nobodyTookPartRecused' : 'ballots.explain.nobodyTookPart', {
@@ -76,9 +85,11 @@ export function explainPart(t: TFunction, lng: string, part: ExplanationPart): s
     }
     case 'chambered': {
       const shown = part.outcome === 'failed' ? part.groups.filter((g) => !g.passed) : part.groups;
+      const hidden = (part.withheldGroups?.length ?? 0) > 0;
+      const none = hidden ? t(part.outcome === 'passed' ? 'ballots.explain.everyGroupHadMajority' : 'ballots.explain.notEveryGroupHadMajority') : t('ballots.explain.noGroupHadVoters');
       // Comma-separated, as the engine's English sentence has it.
-      const facts = shown.length > 0 ? shown.map((g) => chamber(t, g)).join(', ') : t('ballots.explain.noGroupHadVoters');
-      return t('ballots.explain.chambered', { verdict: verdict(part.outcome), facts });
+      const facts = shown.length > 0 ? shown.map((g) => chamber(t, g)).join(', ') : none;
+      return t('ballots.explain.chambered', { verdict: verdict(part.outcome), facts }) + withheld(t, lng, part.withheldGroups);
     }
     case 'consensus':
       return t('ballots.explain.consensus', { verdict: verdict(part.outcome), score: score(t, part, true) });
