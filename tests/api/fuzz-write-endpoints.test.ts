@@ -59,7 +59,8 @@ function valueFor(schema: Schema, doc: any, ids: string[], depth = 0): fc.Arbitr
   switch (type) {
     case 'string':
       if (s.format === 'uuid') return fc.oneof(fc.constantFrom(...ids), fc.uuid(), nasty);
-      if (s.format === 'date') return fc.oneof(fc.constantFrom('2020-01-01', '2030-12-31', '1900-01-01', '2026-13-01'), nasty);
+      if (s.format === 'date') return fc.oneof(fc.constantFrom('2020-01-01', '2030-12-31', '1900-01-01', '2026-13-01', '0000-01-01', '0000-02-29', '0001-01-01', '1899-12-31'), nasty);
+      if (s.format === 'date-time') return fc.oneof(fc.constantFrom('2030-01-01T10:00:00Z', '0000-01-01T00:00:00Z', '0000-02-29T12:00:00+14:00', '9999-12-31T23:59:59Z'), nasty);
       if (s.format === 'email') return fc.oneof(fc.emailAddress(), nasty);
       return fc.oneof(fc.string({ maxLength: 40 }), fc.string({ minLength: s.maxLength ?? 300, maxLength: (s.maxLength ?? 300) + 2 }), nasty);
     case 'integer':
@@ -132,6 +133,30 @@ describe('fuzzing every write endpoint from its schema', () => {
     }
     expect(failures.slice(0, 10)).toEqual([]);
   }, 600_000);
+
+  it('a body in an encoding that does not decode, or an unknown one, is 4xx problem+json naming Content-Encoding on every write endpoint, never 5xx', async () => {
+    const encodings: [string, string][] = [
+      ['gzip', 'not gzip'],
+      ['deflate', 'not deflate'],
+      ['br', '\u00ff\u00ff\u00ff\u00ff'],
+      ['x-unknown', '{}'],
+      ['gzip, zstd', '{}'],
+    ];
+    const failures: string[] = [];
+    for (const [path, item] of Object.entries<any>(doc.paths))
+      for (const method of ['post', 'put', 'patch', 'delete'].filter((m) => item[m]))
+        for (const [i, [encoding, body]] of encodings.entries()) {
+          const url = path.replace(/\{(\w+)\}/g, () => ids[i % ids.length]);
+          const before = await auditHead();
+          const res = await clients[i % clients.length].request(method.toUpperCase(), url, body, { 'content-encoding': encoding });
+          const what = `${method.toUpperCase()} ${url} (${encoding}) as client ${i % clients.length} → ${res.status} ${JSON.stringify(res.body)?.slice(0, 200)}`;
+          if (res.status >= 500) failures.push(`5xx: ${what}`);
+          else if (res.status < 400 || !String(res.headers.get('content-type')).includes('application/problem+json')) failures.push(`not a problem: ${what}`);
+          else if ((await auditHead()) !== before) failures.push(`4xx changed the audit log: ${what}`);
+          else if (![400, 401, 403, 415].includes(res.status) || (res.status !== 401 && res.status !== 403 && res.body.errors?.[0]?.field !== 'Content-Encoding')) failures.push(`not naming Content-Encoding: ${what}`);
+        }
+    expect(failures.slice(0, 10)).toEqual([]);
+  }, 300_000);
 
   it('refuses control characters PostgreSQL cannot store with 400 naming the field (login, search)', async () => {
     const c = new ApiClient(t.baseUrl);

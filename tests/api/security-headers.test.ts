@@ -78,7 +78,8 @@ describe('security headers and server-written pages', () => {
         nosniff: res.headers.get('x-content-type-options'),
         poweredBy: res.headers.get('x-powered-by'),
         frame: res.headers.get('x-frame-options'),
-      }).toEqual({ what, nosniff: 'nosniff', poweredBy: null, frame: 'SAMEORIGIN' });
+        // DENY, as frame-ancestors 'none' says (SAMEORIGIN contradicted it for browsers reading only this header).
+      }).toEqual({ what, nosniff: 'nosniff', poweredBy: null, frame: 'DENY' });
     }
     expect(String(answers['HTML /'].headers.get('content-type'))).toContain('text/html');
     // No inline script in the page the server sends: the CSP would block it, so the app must not need one.

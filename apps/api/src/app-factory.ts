@@ -62,6 +62,8 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
           formAction: ["'self'"],
         },
       },
+      // The same as frame-ancestors 'none', for browsers that only read this header.
+      xFrameOptions: { action: 'deny' },
     }),
   );
   app.setGlobalPrefix('api');

@@ -1,23 +1,13 @@
 import { z } from 'zod';
 import { ORGANISATION_SUBTYPES, STAKEHOLDER_GROUPS } from '@parley/domain';
 
-/** Text a person types: trimmed, no NUL or other control characters PostgreSQL or a reader would choke on. */
-export const text = (max: number, min = 1) =>
-  z
-    .string()
-    .trim()
-    .min(min, min === 1 ? 'Required' : `At least ${min} characters`)
-    .max(max, `At most ${max} characters`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Contains control characters');
+// Names, titles and texts people type: one set of rules (NFC, no controls or reordering characters, something visible).
+export { lineText, plainText, text, TEXT_MESSAGES } from './text';
 
-/** Free text that may be empty (search boxes, passwords' companions): still no control characters. */
-export const plainText = (max: number) =>
-  z
-    .string()
-    .max(max, `At most ${max} characters`)
-    .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'Contains control characters');
+/** The first day a date field accepts: earlier dates are typing mistakes (PostgreSQL refuses year 0 outright). */
+export const EARLIEST_DATE = '1900-01-01';
 
-export const isoDate = z.iso.date({ message: 'A date as YYYY-MM-DD' });
+export const isoDate = z.iso.date({ message: 'A date as YYYY-MM-DD' }).refine((d) => d >= EARLIEST_DATE, `A date from ${EARLIEST_DATE} on`);
 export const uuid = z.uuid({ message: 'Not a valid id' });
 export const stakeholderGroup = z.enum(STAKEHOLDER_GROUPS);
 export const organisationSubtype = z.enum(ORGANISATION_SUBTYPES as [string, ...string[]]);
@@ -62,6 +52,7 @@ export const PROBLEM_TYPES = {
   conflict: '/problems/conflict',
   rateLimited: '/problems/rate-limited',
   payloadTooLarge: '/problems/payload-too-large',
+  unsupportedMediaType: '/problems/unsupported-media-type',
   csrf: '/problems/csrf-token-invalid',
   unavailable: '/problems/service-unavailable',
   internal: '/problems/internal-error',

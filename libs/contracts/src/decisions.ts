@@ -15,7 +15,7 @@ import {
   type StakeholderGroupBreakdown,
   type VoteChoice,
 } from '@parley/domain';
-import { text, uuid } from './common';
+import { lineText, text, uuid } from './common';
 
 export const BALLOT_SUBJECT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion'] as const;
 export type BallotSubjectKind = (typeof BALLOT_SUBJECT_KINDS)[number];
@@ -60,7 +60,7 @@ export type BallotStatus = (typeof BALLOT_STATUSES)[number];
 export const openBallotRequest = z.strictObject({
   workingGroupId: uuid,
   subjectType: z.literal('motion', { message: 'Only free motions are opened here; amendments, adoption and chairs are put to the vote by their own flows' }),
-  title: text(300, 3),
+  title: lineText(300, 3),
   description: text(20000).optional(),
   rule: z.enum(DECISION_RULES).optional(),
   countingUnit: z.enum(COUNTING_UNITS).optional(),

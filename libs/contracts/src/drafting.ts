@@ -11,7 +11,7 @@ import {
   type StakeholderGroup,
   type VersionComparison,
 } from '@parley/domain';
-import { text, uuid, type Reason } from './common';
+import { lineText, text, uuid, type Reason } from './common';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -89,14 +89,14 @@ const versionNumber = z.coerce.number().int().min(1, 'A version number from 1').
 
 export const createDocumentRequest = z
   .strictObject({
-    title: text(300, 3),
+    title: lineText(300, 3),
     /** An ordered list of clauses; or `pastedText`, one clause per paragraph. */
     clauses: z
       .array(z.strictObject({ kind: clauseKind, text: text(MAX_CLAUSE_TEXT) }))
       .min(1, 'At least one clause')
       .max(MAX_CLAUSES, `At most ${MAX_CLAUSES} clauses`)
       .optional(),
-    pastedText: z.string().max(MAX_PASTED_TEXT, `At most ${MAX_PASTED_TEXT} characters`).optional(),
+    pastedText: text(MAX_PASTED_TEXT).optional(),
   })
   .superRefine((d, ctx) => {
     if ((d.clauses === undefined) === (d.pastedText === undefined))

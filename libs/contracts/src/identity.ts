@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { AffiliationSnapshot, OrganisationSubtype, StakeholderGroup } from '@parley/domain';
-import { countryCode, isoDate, organisationSubtype, plainText, stakeholderGroup, text, uuid } from './common';
+import { countryCode, isoDate, lineText, organisationSubtype, plainText, stakeholderGroup, text, uuid } from './common';
 
 export const registerRequest = z.strictObject({
-  name: text(120, 2),
+  name: lineText(120, 2),
   email: z.email({ message: 'Not a valid e-mail address' }).max(254).toLowerCase(),
   password: z.string().min(10, 'At least 10 characters').max(200, 'At most 200 characters'),
 });
@@ -32,13 +32,13 @@ export interface MeResponse {
 
 export const createOrganisationRequest = z
   .strictObject({
-    name: text(200, 2),
+    name: lineText(200, 2),
     stakeholderGroup,
     subtype: organisationSubtype,
     country: countryCode.nullable().optional(),
     // http(s) only: the web renders it as a link, and `javascript:` or `data:` URLs would run when clicked.
     website: z.url({ protocol: /^https?$/, message: 'Not a valid URL' }).max(500).nullable().optional(),
-    lobbyingRegisterId: text(100).nullable().optional(),
+    lobbyingRegisterId: lineText(100).nullable().optional(),
   })
   .superRefine((o, ctx) => {
     const allowed: Record<string, string[]> = {
@@ -80,11 +80,11 @@ export interface OrganisationResponse {
 export const addAffiliationRequest = z
   .strictObject({
     organisationId: uuid,
-    title: text(200),
+    title: lineText(200),
     startDate: isoDate,
     endDate: isoDate.nullable().optional(),
     primary: z.boolean().optional(),
-    funding: z.strictObject({ note: text(2000), organisationId: uuid.optional(), organisationName: text(200).optional() }).optional(),
+    funding: z.strictObject({ note: text(2000), organisationId: uuid.optional(), organisationName: lineText(200).optional() }).optional(),
   })
   .refine((a) => !a.endDate || a.endDate > a.startDate, { path: ['endDate'], message: 'The end date must be after the start date' });
 export type AddAffiliationRequest = z.infer<typeof addAffiliationRequest>;
@@ -111,7 +111,7 @@ export const addDeclarationRequest = z
   .strictObject({
     kind: z.enum(DECLARATION_KINDS),
     organisationId: uuid.optional(),
-    organisationName: text(200).optional(),
+    organisationName: lineText(200).optional(),
     note: text(2000),
     since: isoDate.optional(),
   })

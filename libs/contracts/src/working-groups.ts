@@ -11,7 +11,7 @@ import {
   type DecisionRule,
   type MembershipKind,
 } from '@parley/domain';
-import { isoDate, stakeholderGroup, text, uuid } from './common';
+import { isoDate, lineText, stakeholderGroup, text, uuid } from './common';
 
 /** The kinds of ballot a working group holds, each with its own decision rule. */
 export const WORKING_GROUP_BALLOT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion'] as const;
@@ -40,7 +40,7 @@ const decisionRule = z.enum(DECISION_RULES);
 const share = z.number().min(0).max(1);
 
 export const createWorkingGroupRequest = z.strictObject({
-  name: text(200, 3),
+  name: lineText(200, 3),
   mandate: text(20000, 10),
   joinPolicy: z.enum(JOIN_POLICIES).default('approval'),
   /** Missing kinds take DEFAULT_DECISION_RULES. */

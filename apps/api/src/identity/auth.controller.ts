@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -11,6 +11,9 @@ import { LoginDto, RegisterDto } from './dto/identity.dto';
 import { LoginGuard } from './local.strategy';
 import { Public } from './public.decorator';
 import { clearSessionCookies, setSessionCookies } from './session-cookies';
+
+/** Answers carrying a session token or the person's e-mail address: no browser or proxy may keep a copy. */
+const NO_STORE = 'no-store';
 
 @ApiTags('auth')
 @Controller()
@@ -32,6 +35,7 @@ export class AuthController {
   @UseGuards(ThrottlerGuard, LoginGuard)
   @Post('auth/login')
   @HttpCode(200)
+  @Header('Cache-Control', NO_STORE)
   @ApiBody({ type: LoginDto })
   @ApiOperation({ summary: 'Sign in; returns a bearer token and sets the session cookie' })
   async login(@Req() req: Request & { user: string }, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
@@ -50,6 +54,7 @@ export class AuthController {
 
   @Allow('session.use')
   @Get('me')
+  @Header('Cache-Control', NO_STORE)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who is signed in, with their current affiliation snapshot' })
   me(@CurrentActor() actor: Actor): Promise<MeResponse> {

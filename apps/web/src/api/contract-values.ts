@@ -41,6 +41,7 @@ export const PROBLEM_TYPES = {
   conflict: '/problems/conflict',
   rateLimited: '/problems/rate-limited',
   payloadTooLarge: '/problems/payload-too-large',
+  unsupportedMediaType: '/problems/unsupported-media-type',
   csrf: '/problems/csrf-token-invalid',
   unavailable: '/problems/service-unavailable',
   internal: '/problems/internal-error',

@@ -1,14 +1,41 @@
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_TYPES } from '@parley/contracts';
+import { PROBLEM_TYPES, type Problem } from '@parley/contracts';
 import { ProblemException } from './problem';
 
+/** An error raised by the body parser (http-errors): a status, and a `type` for the ones it names. */
+type BodyParserError = { type?: string; status?: number; code?: string };
+
+const invalid = (field: string, message: string, detail: string): Problem => ({ type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail, errors: [{ field, message }] });
+const unsupported = (field: string, message: string): Problem => ({ type: PROBLEM_TYPES.unsupportedMediaType, title: 'Unsupported media type', status: 415, detail: message, errors: [{ field, message }] });
+
+/** The parser's named errors (http-errors `type`), as problems naming what is at fault. */
+const NAMED: Record<string, Problem> = {
+  'entity.parse.failed': invalid('(body)', 'Not valid JSON', 'The body is not valid JSON'),
+  'encoding.unsupported': unsupported('Content-Encoding', 'Not an encoding this server decodes (gzip, deflate, br)'),
+  'charset.unsupported': unsupported('Content-Type', 'The body must be UTF-8 JSON'),
+  'request.aborted': invalid('(body)', 'The body ended before its announced length', 'The body is incomplete'),
+  'request.size.invalid': invalid('(body)', 'The body ended before its announced length', 'The body is incomplete'),
+};
+
+/** The problem for a body the parser could not read, naming what is wrong with it; null for any other error. */
+export function bodyParseProblem(err: unknown, req: Pick<Request, 'headers'>): Problem | null {
+  const e = err as BodyParserError | null;
+  if (!e || typeof e !== 'object') return null;
+  const named = e.type && Object.hasOwn(NAMED, e.type) ? NAMED[e.type] : undefined;
+  if (named) return named;
+  // A body that says it is compressed but does not decompress: zlib's error, wrapped in a 400 without a type.
+  const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (e.status === 400 && e.type === undefined && encoding !== 'identity')
+    return invalid('Content-Encoding', `The body is not valid ${encoding} data`, `The body could not be decoded as ${encoding}`);
+  return null;
+}
+
 /**
- * Express error middleware placed right after the JSON body parser: a body that is not JSON becomes
- * a validation problem naming `(body)`. Without it Nest maps the parser's SyntaxError to a bare 400
- * carrying the parser's message and no field errors.
+ * Express error middleware placed right after the JSON body parser: a body it cannot read becomes a
+ * problem naming the field or header at fault (`(body)`, `Content-Encoding`, `Content-Type`), instead
+ * of Nest's bare 400 with the parser's message, or a 500 for zlib's errors.
  */
-export function bodyParseProblems(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
-  if ((err as { type?: string } | null)?.type === 'entity.parse.failed')
-    return next(new ProblemException({ type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail: 'The body is not valid JSON', errors: [{ field: '(body)', message: 'Not valid JSON' }] }));
-  next(err);
+export function bodyParseProblems(err: unknown, req: Request, _res: Response, next: NextFunction): void {
+  const problem = bodyParseProblem(err, req);
+  next(problem ? new ProblemException(problem) : err);
 }

@@ -14,6 +14,7 @@ const TITLES: Record<number, [string, string]> = {
   404: [PROBLEM_TYPES.notFound, 'Not found'],
   409: [PROBLEM_TYPES.conflict, 'Conflict'],
   413: [PROBLEM_TYPES.payloadTooLarge, 'Request too large'],
+  415: [PROBLEM_TYPES.unsupportedMediaType, 'Unsupported media type'],
   429: [PROBLEM_TYPES.rateLimited, 'Too many requests'],
   503: [PROBLEM_TYPES.unavailable, 'Service unavailable'],
 };
@@ -26,6 +27,16 @@ export function zodProblem(error: ZodError): Problem {
     return [{ field: i.path.join('.') || '(body)', message: i.message }];
   });
   return { type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors };
+}
+
+/**
+ * The seconds until a rate-limited client may try again. The throttler names its header after the
+ * limit (`Retry-After-auth`), which no client reads; RFC 9110's `Retry-After` carries the same value.
+ */
+function retryAfterSeconds(res: Response): string {
+  const named = res.getHeaderNames().find((h) => h.startsWith('retry-after-'));
+  const seconds = Number(named ? res.getHeader(named) : NaN);
+  return String(Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60);
 }
 
 /** Every error leaves as problem+json; database outages become 503, never a stack trace. */
@@ -41,6 +52,7 @@ export class ProblemFilter implements ExceptionFilter {
     problem.instance = req.originalUrl?.split('?')[0];
     if (problem.status >= 500) this.logger.error({ err: exception, url: req.originalUrl }, problem.detail);
     if (problem.status === 503) res.setHeader('Retry-After', '5');
+    if (problem.status === 429) res.setHeader('Retry-After', retryAfterSeconds(res));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 
