@@ -150,7 +150,7 @@ export interface MyVote {
  * The stored result. On a secret ballot only totals and breakdowns by stakeholder group and
  * sub-type are published (byOrganisation is empty), under disclosure control: a row that could
  * tell someone's vote has `withheld: true` and null counts, and `disclosureControl` says the
- * threshold and which rows (decision record 0013). The roll call is never part of it (see the
+ * threshold and which rows (decision record 0014). The roll call is never part of it (see the
  * roll-call list).
  */
 export type PublishedResult = Omit<BallotResult | ControlledBallotResult, 'rollCall'> &

@@ -1,4 +1,5 @@
 import type { AffiliationSnapshot } from '@parley/domain';
+import type { Reason } from '@parley/contracts';
 import type { BallotTallyMode, BallotVisibility } from './open-ballot-spec';
 
 /**
@@ -8,10 +9,11 @@ import type { BallotTallyMode, BallotVisibility } from './open-ballot-spec';
  */
 export type Verdict = true | string;
 
-/** A refusal with the kind of answer it deserves: 403 (not allowed) or 409 (the ballot's state). */
+/** A refusal with the kind of answer it deserves: 403 (not allowed) or 409 (the ballot's state), and a stable code when it has one. */
 export interface Refusal {
   kind: 'forbidden' | 'conflict';
   message: string;
+  reason?: Reason;
 }
 
 export interface OpenerStanding {
@@ -55,10 +57,39 @@ export function closeRefusal(s: Pick<OpenerStanding, 'isChair' | 'currentSnapsho
   return null;
 }
 
+/** Where a person stands in the ballot's working group now (their latest membership). */
+export type MembershipNow = { status: 'voting' } | { status: 'observer' } | { status: 'left' | 'removed'; since: Date };
+
 export interface VoterStanding {
   /** In the electorate frozen when the ballot opened. */
   inElectorate: boolean;
   currentSnapshot: AffiliationSnapshot | null;
+  /**
+   * Their membership of the ballot's group now. Casting and `can.vote` always pass it; only lists
+   * that vote on nothing (what awaits a person's vote) may leave it out, and then it is not checked.
+   */
+  membership?: MembershipNow;
+}
+
+/**
+ * Someone who is no longer a voting member (left, removed, or made an observer) does not vote, even
+ * on a ballot opened while they were one; a vote they cast while a member stays counted (decision
+ * record 0015).
+ */
+function membershipRefusal(m: MembershipNow | undefined): Refusal | null {
+  if (!m || m.status === 'voting') return null;
+  if (m.status === 'observer')
+    return {
+      kind: 'forbidden',
+      message: 'You are now an observer of this working group: only its current voting members vote, even on a ballot opened before; a vote you cast as a member stays counted',
+      reason: { code: 'voter-now-observer', params: {} },
+    };
+  const removed = m.status === 'removed';
+  return {
+    kind: 'forbidden',
+    message: `You ${removed ? 'were removed from' : 'left'} this working group on ${utc(m.since)}: only its current voting members vote, even on a ballot opened before; a vote you cast while a member stays counted`,
+    reason: { code: removed ? 'voter-removed-from-group' : 'voter-left-group', params: { since: m.since.toISOString() } },
+  };
 }
 
 /** Why this person cannot vote on this ballot now, or null when they can. */
@@ -71,6 +102,8 @@ export function voteRefusal(v: VoterStanding, b: Pick<BallotState, 'status' | 'o
       kind: 'forbidden',
       message: `You are not in this ballot's electorate: it was fixed when the ballot opened on ${utc(b.openedAt)}, and only the group's voting members at that moment can vote on it`,
     };
+  const notMember = membershipRefusal(v.membership);
+  if (notMember) return notMember;
   if (v.currentSnapshot === null) return { kind: 'forbidden', message: NEEDS_AFFILIATION };
   return null;
 }

@@ -4,6 +4,7 @@ import { STAKEHOLDER_GROUPS, participationOf, resolveOrganisationChoice } from '
 import type { AffiliationSnapshot, BallotResult, ChoiceCounts, CountingUnit, StakeholderGroup, StakeholderGroupBreakdown, VoteChoice } from '@parley/domain';
 import type { RunningTally } from '@parley/contracts';
 import { BallotEntity, VoteEntity } from './ballot.entity';
+import type { MembershipNow } from './ballot.policy';
 
 export type NewBallot = Omit<BallotEntity, 'id' | 'status' | 'closedAt' | 'closedBy' | 'result' | 'outcome'>;
 
@@ -170,6 +171,25 @@ export class BallotRepository {
       [ballotId, personIds],
     );
     return new Map(rows.map((r) => [r.personId, r]));
+  }
+
+  /**
+   * Where some people stand in a working group now, from their latest membership (an open one
+   * first): a voting member, an observer, or gone (left, or removed by a chair) since when.
+   */
+  async membershipsNow(manager: EntityManager, workingGroupId: string, personIds: string[]): Promise<Map<string, MembershipNow>> {
+    const rows: { personId: string; kind: string; leftAt: Date | null; removedBy: string | null }[] = await manager.query(
+      `SELECT DISTINCT ON (person_id) person_id AS "personId", kind, left_at AS "leftAt", removed_by AS "removedBy"
+         FROM memberships WHERE working_group_id = $1 AND person_id = ANY($2::uuid[])
+        ORDER BY person_id, left_at DESC NULLS FIRST`,
+      [workingGroupId, personIds],
+    );
+    return new Map(
+      rows.map((r): [string, MembershipNow] => [
+        r.personId,
+        r.leftAt === null ? { status: r.kind === 'member' ? 'voting' : 'observer' } : { status: r.removedBy ? 'removed' : 'left', since: new Date(r.leftAt) },
+      ]),
+    );
   }
 
   /**

@@ -230,7 +230,7 @@ export class BallotService implements BallotOpener {
       quorum: ballot.quorum > 0 ? { share: ballot.quorum, perStakeholderGroup: ballot.quorumPerStakeholderGroup } : null,
     });
     // A secret ballot's stored result holds only totals and breakdowns by stakeholder group and
-    // sub-type, under disclosure control (decision record 0013); so do its event and what the subject's handler sees.
+    // sub-type, under disclosure control (decision record 0014); so do its event and what the subject's handler sees.
     const stored = ballot.visibility === 'secret' ? controlSecretResult(result) : result;
     await this.ballots.markClosed(tx.manager, ballot.id, { closedAt: tx.now, closedBy: closer.id, result: stored, outcome: result.outcome });
     await tx.record({
@@ -285,14 +285,15 @@ export class BallotService implements BallotOpener {
     let me: BallotResponse['me'] = null;
     let can: BallotResponse['can'] = { vote: 'Sign in to vote', close: 'Sign in to close a ballot' };
     if (actor) {
-      const [elector, vote, currentSnapshot, isChair] = await Promise.all([
+      const [elector, vote, currentSnapshot, isChair, memberships] = await Promise.all([
         this.ballots.elector(undefined, id, actor.id),
         this.ballots.voteOf(id, actor.id),
         this.people.snapshotOf(undefined, actor.id, now),
         this.groups.isChair(this.dataSource.manager, ballot.workingGroupId, actor.id, now),
+        this.ballots.membershipsNow(this.dataSource.manager, ballot.workingGroupId, [actor.id]),
       ]);
       me = { inElectorate: elector !== null, snapshot: elector?.snapshot ?? null, vote: vote ? myVote(ballot, vote) : null };
-      const voteNo = voteRefusal({ inElectorate: elector !== null, currentSnapshot }, ballot, now);
+      const voteNo = voteRefusal({ inElectorate: elector !== null, currentSnapshot, membership: memberships.get(actor.id) }, ballot, now);
       const closeNo = closeRefusal({ isChair, currentSnapshot }, ballot);
       can = { vote: voteNo ? voteNo.message : true, close: closeNo ? closeNo.message : true };
     }

@@ -81,13 +81,14 @@ export class VoteService {
       const voterIds = requests.map((r) => r.actor.id);
       const electors = await this.ballots.electorsAmong(tx.manager, ballotId, voterIds);
       const snapshots = await this.people.snapshotsOf(tx.manager, voterIds, tx.now);
+      const memberships = await this.ballots.membershipsNow(tx.manager, ballot.workingGroupId, voterIds);
 
       const outcomes: Settled<VoteResponse>[] = new Array(requests.length);
       const accepted: AcceptedVote[] = [];
       requests.forEach(({ actor, input }, index) => {
         const elector = electors.get(actor.id) ?? null;
         const snapshot = snapshots.get(actor.id) ?? null;
-        const refusal = voteRefusal({ inElectorate: elector !== null, currentSnapshot: snapshot }, ballot, tx.now);
+        const refusal = voteRefusal({ inElectorate: elector !== null, currentSnapshot: snapshot, membership: memberships.get(actor.id) }, ballot, tx.now);
         if (refusal) return void (outcomes[index] = { ok: false, error: refusalProblem(refusal) });
         const reason = input.reason?.trim() || null;
         const problem = validateVoteReason({ choice: input.choice, reason }, { requireReasonForNo: ballot.requireReasonForNo });

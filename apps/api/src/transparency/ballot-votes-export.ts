@@ -84,7 +84,7 @@ export class BallotVotesExport {
   /**
    * A secret ballot publishes its totals and breakdowns by stakeholder group and sub-type, once
    * closed; never a voter's choice. A row withheld by disclosure control has empty counts and
-   * `withheld` true (decision record 0013).
+   * `withheld` true (decision record 0014).
    */
   private totals(ballot: BallotResponse): string {
     const r = ballot.result;

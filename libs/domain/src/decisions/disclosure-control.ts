@@ -4,7 +4,7 @@ import { renderExplanation } from './explain';
 import type { BallotResult, BreakdownCounts, ChoiceCounts, ExplanationPart, StakeholderGroupBreakdown, SubtypeBreakdown } from './types';
 
 /**
- * Disclosure control of a secret ballot's published breakdowns (decision record 0013).
+ * Disclosure control of a secret ballot's published breakdowns (decision record 0014).
  *
  * A breakdown cell (a stakeholder group, a sub-type) may be published on its own only when it
  * cannot tell anyone's vote: it holds at least `SECRET_BALLOT_MIN_CELL` counting units, and the

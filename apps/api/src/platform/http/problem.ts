@@ -24,5 +24,5 @@ export const conflict = (detail: string, field?: string, reason?: Reason) =>
 export const unauthenticated = (detail = 'Sign in to do this') => new ProblemException({ type: PROBLEM_TYPES.unauthenticated, title: 'Not signed in', status: 401, detail });
 
 /** A policy's refusal answered as 403 (not allowed) or 409 (the state of the thing forbids it now). */
-export const refusalProblem = (r: { kind: 'forbidden' | 'conflict'; message: string }): ProblemException =>
-  r.kind === 'conflict' ? conflict(r.message) : forbidden(r.message);
+export const refusalProblem = (r: { kind: 'forbidden' | 'conflict'; message: string; reason?: Reason }): ProblemException =>
+  r.kind === 'conflict' ? conflict(r.message, undefined, r.reason) : forbidden(r.message, r.reason);
