@@ -8,6 +8,8 @@ import {
   runningTallyVisible,
   voteRefusal,
 } from '../../apps/api/src/decisions/ballot.policy';
+import { createI18n } from '../../apps/web/src/i18n';
+import { translateServerMessage } from '../../apps/web/src/i18n/server-messages';
 
 const snapshot = { organisationId: 'o', stakeholderGroup: 'government' } as AffiliationSnapshot;
 const openedAt = new Date('2026-11-20T10:00:00Z');
@@ -70,5 +72,19 @@ describe('ballot policy: when X, allowed / not allowed', () => {
   ] as const)('disclosure of a %s ballot with %s tallies, %s', (visibility, tallies, status, tally, choices, roll, own) => {
     const b = { visibility, tallies, status };
     expect([runningTallyVisible(b), choicesVisible(b), rollCallPublished(b), ownChoiceVisible(b)]).toEqual([tally, choices, roll, own]);
+  });
+});
+
+describe('vote refusals of people no longer voting members, in the reader’s language', () => {
+  const since = new Date('2026-11-22T08:30:00Z');
+  it.each([
+    ['left', { status: 'left' as const, since }, 'voter-left-group', 'Vous avez quitté ce groupe de travail le 2026-11-22 08:30 UTC'],
+    ['removed', { status: 'removed' as const, since }, 'voter-removed-from-group', 'Vous avez été retiré de ce groupe de travail le 2026-11-22 08:30 UTC'],
+    ['observer', { status: 'observer' as const }, 'voter-now-observer', 'Vous êtes désormais observateur'],
+  ])('%s: a stable code, and the web says the sentence in French', (_, membership, code, french) => {
+    const refusal = voteRefusal({ inElectorate: true, currentSnapshot: snapshot, membership }, open, before)!;
+    expect(refusal).toMatchObject({ kind: 'forbidden', reason: { code } });
+    const fr = createI18n({ lng: 'fr', detect: false });
+    expect(translateServerMessage(fr.t, refusal.message)).toContain(french);
   });
 });

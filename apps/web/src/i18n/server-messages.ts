@@ -42,6 +42,10 @@ const KNOWN: [RegExp, (t: TFunction, m: RegExpMatchArray) => string][] = [
   [/^Only platform stewards can do this$/, (t) => t('server.stewardOnly')],
   [/^The request body is larger than this endpoint accepts$/, (t) => t('server.tooLarge')],
   [/^Not valid JSON$|^The body is not valid JSON$/, (t) => t('server.notJson')],
+  // Vote refusals of someone no longer a voting member (ballot.policy.ts, decision 0015).
+  [/^You left this working group on (.+?): only its current voting members vote/, (t, m) => t('ballots.vote.leftGroup', { date: m[1] })],
+  [/^You were removed from this working group on (.+?): only its current voting members vote/, (t, m) => t('ballots.vote.removedFromGroup', { date: m[1] })],
+  [/^You are now an observer of this working group: only its current voting members vote/, (t) => t('ballots.vote.nowObserver')],
 ];
 
 export function translateServerMessage(t: TFunction, message: string): string {
