@@ -1,4 +1,4 @@
-import type { ChairTermListResponse, WorkingGroupListResponse } from '@parley/contracts';
+import type { BallotResponse, ChairTermListResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -39,7 +39,11 @@ describe('demo working groups (fixtures/paris-call/working-groups.json)', () => 
       expect([name, unconfirmed.length]).toEqual([name, 3]);
       expect(byName(name).chairs.every((c) => !c.confirmed)).toBe(true);
     }
-    expect(byName(NORMS).alarms.find((a) => a.code === 'chair-unconfirmed')!.message).toMatch(/has chaired since \d{4}-\d{2}-\d{2} without a confirming ballot/);
+    const message = byName(NORMS).alarms.find((a) => a.code === 'chair-unconfirmed')!.message;
+    expect(message).toMatch(/has chaired since \d{4}-\d{2}-\d{2} without a confirming ballot/);
+    // Since a day months before the demo was loaded, not the day it was loaded.
+    const since = /since (\d{4}-\d{2}-\d{2})/.exec(message)![1];
+    expect(Date.now() - Date.parse(`${since}T00:00:00Z`)).toBeGreaterThan(150 * 86_400_000);
   });
 
   it('the third group’s chairs were confirmed by real chambered ballots; it carries the private-sector alarms instead', async () => {
@@ -57,8 +61,16 @@ describe('demo working groups (fixtures/paris-call/working-groups.json)', () => 
     expect(terms).toHaveLength(2);
     for (const term of terms) {
       expect(term.confirmingBallot).toMatchObject({ outcome: 'passed' });
-      const ballot = (await new ApiClient(t.baseUrl).get(`/api/ballots/${term.confirmingBallot!.id}`)).body;
+      const ballot = (await new ApiClient(t.baseUrl).get<BallotResponse>(`/api/ballots/${term.confirmingBallot!.id}`)).body;
       expect(ballot).toMatchObject({ rule: 'chambered', status: 'closed', outcome: 'passed', subject: { type: 'chair-confirmation' } });
+      // Closed at its closing time, a week after it opened, months ago; the chair took office then.
+      const [opened, closes, closed] = [ballot.openedAt, ballot.closesAt, ballot.closedAt!].map((at) => new Date(at).getTime());
+      expect(ballot.closedBy).toBeNull();
+      expect(closed - closes).toBeGreaterThanOrEqual(0);
+      expect(closed - closes).toBeLessThan(1000);
+      expect(Math.round((closes - opened) / 86_400_000)).toBe(7);
+      expect(Date.now() - closed).toBeGreaterThan(120 * 86_400_000);
+      expect(term.startedAt).toBe(ballot.closedAt);
     }
   });
 

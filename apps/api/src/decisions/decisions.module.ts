@@ -17,6 +17,6 @@ import { VoteService } from './vote.service';
   imports: [IdentityModule, WorkingGroupsCoreModule],
   controllers: [BallotController, WorkingGroupBallotsController],
   providers: [BallotService, VoteService, BallotRepository, BallotSubjects, BallotScheduler, BallotPageMeta],
-  exports: [BallotService, VoteService, BallotSubjects],
+  exports: [BallotService, VoteService, BallotSubjects, BallotScheduler],
 })
 export class DecisionsModule {}

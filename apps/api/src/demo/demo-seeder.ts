@@ -1,11 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditedTransaction } from '../audit/audited-transaction';
+import { BallotScheduler } from '../decisions/ballot-scheduler';
 import type { Actor } from '../identity/actor';
 import { AffiliationService } from '../identity/affiliation.service';
 import { AuthService } from '../identity/auth.service';
 import { hashPassword } from '../identity/password';
 import { OrganisationService } from '../organisations/organisation.service';
+import { Clock } from '../platform/clock/clock';
+import { DEMO_HISTORY_DAYS, DemoHistory } from './demo-history';
 import { DemoWorkingGroups } from './demo-working-groups';
 import { DemoDocument } from './demo-document';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
@@ -20,7 +23,8 @@ export interface DemoPeople {
 
 /**
  * Loads the Paris Call demo on an empty database, through the same services (and so the same
- * audit chains) as real use. Later contexts add their own steps after the identity step.
+ * audit chains) as real use, as a history dated in the months before the day it is loaded
+ * (DemoHistory). Later contexts add their own steps after the identity step.
  */
 @Injectable()
 export class DemoSeeder {
@@ -34,6 +38,8 @@ export class DemoSeeder {
     private readonly tx: AuditedTransaction,
     private readonly workingGroups: DemoWorkingGroups,
     private readonly document: DemoDocument,
+    private readonly clock: Clock,
+    private readonly scheduler: BallotScheduler,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -43,34 +49,57 @@ export class DemoSeeder {
     return true;
   }
 
+  /**
+   * The whole demo, dated in the past. Its ballots close at their (past) closing times, closed by
+   * the loader on its timeline, so the API's scheduler waits meanwhile. Refused on a database with
+   * an audit log: a history dated before acts already recorded would read out of order.
+   */
   async seed(): Promise<DemoPeople> {
+    const [{ recorded }] = (await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM audit_events) AS recorded`)) as { recorded: boolean }[];
+    if (recorded) throw new Error('The demo loads into an empty database: its history is dated before anything already recorded');
+    return this.scheduler.pausedDuring(() => DemoHistory.tell(this.clock.now(), (history) => this.seedHistory(history)));
+  }
+
+  private async seedHistory(history: DemoHistory): Promise<DemoPeople> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const actor = async (name: string, email: string): Promise<Actor> => {
       const id = await this.tx.run((tx) => this.auth.createPerson(tx, name, email, passwordHash));
       const me = await this.auth.me(id);
       return { id, name, email, isSteward: me.isSteward, sessionId: 'demo', sessionToken: 'demo', authenticatedBy: 'bearer' };
     };
+    // The platform opens about ten months ago: the steward registers and verifies the organisations.
+    history.on(DEMO_HISTORY_DAYS, 8, 30);
     const steward = await actor(DEMO_STEWARD.name, DEMO_STEWARD.email);
 
     const organisationIds = new Map<string, string>();
-    for (const o of loadOrganisations()) {
+    const organisations = loadOrganisations();
+    for (const [i, o] of organisations.entries()) {
+      history.on(DEMO_HISTORY_DAYS, 9, 2 * i);
       const created = await this.organisations.create(steward, { name: o.name, stakeholderGroup: o.group, subtype: o.subtype, country: o.country });
       organisationIds.set(o.name, created.id);
-      if (!DEMO_UNVERIFIED.includes(o.name)) await this.organisations.verify(steward, created.id);
+    }
+    for (const [i, o] of organisations.entries()) {
+      if (DEMO_UNVERIFIED.includes(o.name)) continue;
+      history.on(DEMO_HISTORY_DAYS - 1, 9, 2 * i);
+      await this.organisations.verify(steward, organisationIds.get(o.name)!);
     }
 
+    // Delegates register one a day over the following month, each in post for one to five years.
     const delegates = new Map<string, Actor>();
-    for (const d of DEMO_DELEGATES) {
+    for (const [i, d] of DEMO_DELEGATES.entries()) {
       const organisationId = organisationIds.get(d.organisation);
       if (!organisationId) throw new Error(`demo delegate ${d.name}: unknown organisation ${d.organisation}`);
+      const day = DEMO_HISTORY_DAYS - 10 - i;
+      history.on(day, 10);
       const delegate = await actor(d.name, demoEmail(d.name));
-      await this.affiliations.add(delegate, { organisationId, title: d.title, startDate: '2018-01-01', primary: true });
+      history.on(day, 10, 5);
+      await this.affiliations.add(delegate, { organisationId, title: d.title, startDate: history.isoDay(365 + ((i * 173) % 1460)), primary: true });
       delegates.set(d.organisation, delegate);
     }
     this.logger.log(`Demo loaded: ${organisationIds.size} organisations, ${delegates.size} delegates`);
     const people: DemoPeople = { steward, delegates, organisationIds };
-    const groupIds = await this.workingGroups.seed(people);
-    await this.document.seed(people, groupIds);
+    const groupIds = await this.workingGroups.seed(people, history);
+    await this.document.seed(people, groupIds, history);
     return people;
   }
 }

@@ -2,21 +2,27 @@ import { Injectable, Logger } from '@nestjs/common';
 import { BallotService } from '../decisions/ballot.service';
 import { VoteService } from '../decisions/vote.service';
 import type { Actor } from '../identity/actor';
-import { ChairNominationService } from '../working-groups/chairs/chair-nomination.service';
+import { ChairNominationService, DEFAULT_BALLOT_DAYS } from '../working-groups/chairs/chair-nomination.service';
 import { ChairHistoryService } from '../working-groups/chair-history.service';
 import { MembershipService } from '../working-groups/membership.service';
 import { WorkingGroupService } from '../working-groups/working-group.service';
+import { closeAtClosingTimes } from './demo-ballots';
+import type { DemoHistory } from './demo-history';
 import type { DemoPeople } from './demo-seeder';
 import { loadWorkingGroups, type FixtureWorkingGroup } from './fixtures';
 
-/** How long the demo's confirmation ballots stay open: long enough to vote, short enough to wait for at start-up. */
+/** When the first group was convened, in days before the demo was loaded; each next group four weeks later. */
+const FIRST_CONVENED_DAYS_AGO = 250;
+const DAYS_BETWEEN_GROUPS = 28;
 
 /**
  * The demo's working groups (fixtures/paris-call/working-groups.json), loaded through the same use
- * cases as real use: the first listed member convenes the group and admits the others; chairs are
- * members holding chair terms. Chairs the fixture says nobody confirmed are imported as terms with
- * no confirming ballot (the alarm fires); chairs it says were confirmed go through a real
- * nomination, acceptance and chair-confirmation ballot in which every voting member votes yes.
+ * cases as real use: the first listed member convenes the group and admits the others, one a day;
+ * chairs are members holding chair terms. Chairs the fixture says nobody confirmed are imported as
+ * terms with no confirming ballot (the alarm fires); chairs it says were confirmed go through a real
+ * nomination, acceptance and chair-confirmation ballot in which every voting member votes yes over
+ * the following days, closed at its closing time. Groups are convened months before the demo is
+ * loaded (DemoHistory), four weeks apart.
  */
 @Injectable()
 export class DemoWorkingGroups {
@@ -25,21 +31,21 @@ export class DemoWorkingGroups {
   constructor(
     private readonly groups: WorkingGroupService,
     private readonly membership: MembershipService,
-    private readonly history: ChairHistoryService,
+    private readonly chairHistory: ChairHistoryService,
     private readonly chairs: ChairNominationService,
     private readonly ballots: BallotService,
     private readonly votes: VoteService,
   ) {}
 
   /** Returns each group's id by its fixture name. */
-  async seed(people: DemoPeople): Promise<Map<string, string>> {
+  async seed(people: DemoPeople, history: DemoHistory): Promise<Map<string, string>> {
     const ids = new Map<string, string>();
-    for (const fixture of loadWorkingGroups()) ids.set(fixture.name, await this.seedGroup(fixture, people));
+    for (const [i, fixture] of loadWorkingGroups().entries()) ids.set(fixture.name, await this.seedGroup(fixture, people, history, FIRST_CONVENED_DAYS_AGO - i * DAYS_BETWEEN_GROUPS));
     this.logger.log(`Demo working groups loaded: ${ids.size}`);
     return ids;
   }
 
-  private async seedGroup(fixture: FixtureWorkingGroup, people: DemoPeople): Promise<string> {
+  private async seedGroup(fixture: FixtureWorkingGroup, people: DemoPeople, history: DemoHistory, convened: number): Promise<string> {
     const delegate = (organisation: string): Actor => {
       const d = people.delegates.get(organisation);
       if (!d) throw new Error(`demo working group ${fixture.name}: no delegate for ${organisation}`);
@@ -47,34 +53,49 @@ export class DemoWorkingGroups {
     };
     const [first, ...others] = fixture.members;
     const convener = delegate(first);
+    history.on(convened, 10);
     const group = await this.groups.create(convener, { name: fixture.name, mandate: fixture.mandate, joinPolicy: 'approval', quorum: 0.5, quorumPerStakeholderGroup: false });
 
     // Chairs sit as members too; every member asks to join with a statement and the convener admits them.
     const joining = [...new Set([...others, ...fixture.chairs])].filter((o) => o !== first);
-    for (const organisation of joining) {
+    for (const [k, organisation] of joining.entries()) {
       const person = delegate(organisation);
+      history.on(convened - 1 - k, 9, 30);
       const request = await this.membership.requestToJoin(person, group.id, { kind: 'member', statement: `${organisation} takes part in the work of this group.` });
+      history.on(convened - 1 - k, 15);
       await this.membership.decide(convener, group.id, request.id, { decision: 'admit' });
     }
+    const chairsDay = convened - joining.length - 2;
 
     if (!fixture.chairsConfirmedByBallot) {
-      for (const organisation of fixture.chairs) await this.history.importUnconfirmedTerm(group.id, delegate(organisation).id, 'fixtures/paris-call/working-groups.json');
+      for (const [k, organisation] of fixture.chairs.entries()) {
+        history.on(chairsDay, 11, 10 * k);
+        await this.chairHistory.importUnconfirmedTerm(group.id, delegate(organisation).id, 'fixtures/paris-call/working-groups.json');
+      }
       return group.id;
     }
 
-    // Confirmed chairs: nominated by the convener, accepted, and confirmed by every voting member.
+    // Confirmed chairs: nominated by the convener, accepted the next day (a week-long ballot opens),
+    // and confirmed by every voting member over the following days; the ballots close at their time.
     const voters = [first, ...joining].map(delegate);
-    const ballotIds: string[] = [];
-    for (const organisation of fixture.chairs) {
+    const nominations: { nominee: Actor; id: string }[] = [];
+    for (const [k, organisation] of fixture.chairs.entries()) {
       const nominee = delegate(organisation);
+      history.on(chairsDay, 10, 10 * k);
       const nomination = await this.chairs.nominate(convener, group.id, { nomineeId: nominee.id, statement: `Nominated to co-chair ${fixture.name}.` });
-      const accepted = await this.chairs.accept(nominee, nomination.id, {});
-      ballotIds.push(accepted.ballot!.id);
+      nominations.push({ nominee, id: nomination.id });
     }
-    for (const ballotId of ballotIds) for (const voter of voters) await this.votes.cast(voter, ballotId, { choice: 'yes' });
-    // Closed at once by the loader (named as the closer in the audit log) rather than by racing a
-    // short closing time, which a busy machine loses.
-    for (const ballotId of ballotIds) await this.ballots.closeByOperator(ballotId, 'demo loader');
+    const ballots: { id: string; closesAt: Date }[] = [];
+    for (const [k, { nominee, id }] of nominations.entries()) {
+      history.on(chairsDay - 1, 10, 10 * k);
+      const closesAt = history.day(chairsDay - 1 - DEFAULT_BALLOT_DAYS, 10, 10 * k);
+      ballots.push({ id: (await this.chairs.accept(nominee, id, {}, { closesAt })).ballot!.id, closesAt });
+    }
+    for (const [j, voter] of voters.entries()) {
+      history.on(chairsDay - 2 - Math.floor(j / 3), 9, 10 * j);
+      for (const ballot of ballots) await this.votes.cast(voter, ballot.id, { choice: 'yes' });
+    }
+    await closeAtClosingTimes(history, this.ballots, ballots, `working group ${fixture.name}`);
     const confirmed = (await this.chairs.list(group.id)).filter((n) => n.status === 'confirmed').length;
     if (confirmed !== fixture.chairs.length) throw new Error(`demo working group ${fixture.name}: ${confirmed} of ${fixture.chairs.length} chairs confirmed`);
     return group.id;

@@ -41,6 +41,7 @@ export class AffiliationService {
         startDate: input.startDate,
         endDate: input.endDate ?? null,
         isPrimary: makePrimary,
+        createdAt: tx.now,
       });
       saved.organisation = organisation;
       await this.record(tx, actor, 'affiliation.added', saved.id, {

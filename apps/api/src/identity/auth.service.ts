@@ -47,7 +47,7 @@ export class AuthService {
     await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('parley:register'))`);
     if (await this.people.emailTaken(tx.manager, email)) throw conflict('An account with this e-mail address already exists', 'email');
     const isSteward = (await this.people.countPeople(tx.manager)) === 0;
-    const person = await this.people.insert(tx.manager, { name, email, passwordHash, isSteward });
+    const person = await this.people.insert(tx.manager, { name, email, passwordHash, isSteward, createdAt: tx.now });
     await tx.record({ scope: PLATFORM_SCOPE, actor: { id: person.id, name: person.name, snapshot: null }, action: 'person.registered', subjectType: 'person', subjectId: person.id, change: { name: person.name, steward: isSteward } });
     return person.id;
   }

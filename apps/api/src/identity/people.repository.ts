@@ -30,7 +30,7 @@ export class PeopleRepository {
     return Number(rows[0].n);
   }
 
-  insert(manager: EntityManager, p: { name: string; email: string; passwordHash: string; isSteward: boolean }): Promise<PersonEntity> {
+  insert(manager: EntityManager, p: { name: string; email: string; passwordHash: string; isSteward: boolean; createdAt: Date }): Promise<PersonEntity> {
     const repo = manager.getRepository(PersonEntity);
     return repo.save(repo.create(p));
   }
@@ -54,7 +54,7 @@ export class PeopleRepository {
     return manager.getRepository(AffiliationEntity).findOne({ where: { id, personId }, relations: { organisation: true }, lock: { mode: 'pessimistic_write', tables: ['affiliations'] } });
   }
 
-  insertAffiliation(manager: EntityManager, a: Omit<AffiliationEntity, 'id' | 'createdAt' | 'organisation'>): Promise<AffiliationEntity> {
+  insertAffiliation(manager: EntityManager, a: Omit<AffiliationEntity, 'id' | 'organisation'>): Promise<AffiliationEntity> {
     const repo = manager.getRepository(AffiliationEntity);
     return repo.save(repo.create(a));
   }

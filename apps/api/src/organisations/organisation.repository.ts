@@ -21,10 +21,10 @@ export class OrganisationRepository {
     return rows.length > 0;
   }
 
-  insert(manager: EntityManager, input: CreateOrganisationRequest, createdBy: string | null): Promise<OrganisationEntity> {
+  insert(manager: EntityManager, input: CreateOrganisationRequest, createdBy: string | null, createdAt: Date): Promise<OrganisationEntity> {
     const repo = manager.getRepository(OrganisationEntity);
     return repo.save(
-      repo.create({ name: input.name, stakeholderGroup: input.stakeholderGroup, subtype: input.subtype as OrganisationEntity['subtype'], country: input.country ?? null, website: input.website ?? null, lobbyingRegisterId: input.lobbyingRegisterId ?? null, createdBy, verifiedAt: null, verifiedBy: null }),
+      repo.create({ name: input.name, stakeholderGroup: input.stakeholderGroup, subtype: input.subtype as OrganisationEntity['subtype'], country: input.country ?? null, website: input.website ?? null, lobbyingRegisterId: input.lobbyingRegisterId ?? null, createdBy, createdAt, verifiedAt: null, verifiedBy: null }),
     );
   }
 

@@ -33,7 +33,7 @@ export class OrganisationService {
     return this.tx.run(async (tx) => {
       await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('organisation-name:' || lower($1)))`, [input.name]);
       if (await this.organisations.nameTaken(tx.manager, input.name)) throw conflict(`An organisation named “${input.name}” already exists`, 'name');
-      const o = await this.organisations.insert(tx.manager, input, actor.id);
+      const o = await this.organisations.insert(tx.manager, input, actor.id, tx.now);
       await tx.record({
         scope: PLATFORM_SCOPE,
         actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
