@@ -278,6 +278,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/audit/events/{scope}/{sequence}': { request: async () => ({ path: '/api/audit/events/platform/1' }), policy: 'route rule only' },
   'GET /api/audit/export.jsonl': { request: async () => ({ path: '/api/audit/export.jsonl?scope=platform' }), policy: 'route rule only' },
 
+  // ---------- the front door (home/home.service.ts): public; its personal part is read under each context's own policies ----------
+  'GET /api/home': { request: async () => ({ path: '/api/home' }), policy: 'route rule only' },
+
   // ---------- working groups (working-groups/working-group.policy.ts) ----------
   'GET /api/working-groups': { request: async () => ({ path: '/api/working-groups' }), policy: 'route rule only' },
   'POST /api/working-groups': {

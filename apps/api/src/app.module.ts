@@ -11,6 +11,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
 import { DraftingModule } from './drafting/drafting.module';
 import { EndorsementsModule } from './endorsements/endorsements.module';
+import { HomeModule } from './home/home.module';
 import { CsrfGuard } from './identity/csrf.guard';
 import { IdentityModule } from './identity/identity.module';
 import { SessionGuard } from './identity/session.guard';
@@ -59,6 +60,7 @@ export class AppModule {
         ChairsModule,
         DraftingModule,
         EndorsementsModule,
+        HomeModule,
         TransparencyModule,
         DemoModule,
         RealtimeModule,

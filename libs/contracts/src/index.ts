@@ -7,3 +7,4 @@ export * from './drafting';
 export * from './realtime';
 export * from './endorsements';
 export * from './transparency';
+export * from './home';

@@ -320,6 +320,38 @@ export class BallotRepository {
     if (rows.length !== 1) throw new Error(`ballot ${id} was not open when closing it`);
   }
 
+  /** Ballots taking votes now, soonest close first (ballots_due_idx), each with how many have voted, and how many there are in all. */
+  async acceptingVotes(now: Date, limit: number): Promise<{ rows: BallotListRow[]; total: number }> {
+    const [rows, [{ n }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${BALLOT_COLUMNS}, (SELECT count(*)::int FROM votes v WHERE v.ballot_id = b.id) AS votes_cast
+           FROM ballots b WHERE b.status = 'open' AND b.closes_at > $1 ORDER BY b.closes_at, b.id LIMIT $2`,
+        [now, limit],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM ballots WHERE status = 'open' AND closes_at > $1`, [now]),
+    ]);
+    return { rows: rows.map((r: Record<string, any>) => ({ ballot: toBallot(r), votesCast: r.votes_cast })), total: n };
+  }
+
+  /**
+   * Ballots taking votes now whose frozen electorate holds this person and on which they have not
+   * voted, soonest close first: open ballots (ballots_due_idx) probed by primary key in the electorate and the votes.
+   */
+  async awaitingVoteOf(personId: string, now: Date, limit: number): Promise<{ rows: BallotListRow[]; total: number }> {
+    const where = `b.status = 'open' AND b.closes_at > $2
+        AND EXISTS (SELECT 1 FROM ballot_electors e WHERE e.ballot_id = b.id AND e.person_id = $1)
+        AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.ballot_id = b.id AND v.voter_id = $1)`;
+    const [rows, [{ n }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT ${BALLOT_COLUMNS}, (SELECT count(*)::int FROM votes v WHERE v.ballot_id = b.id) AS votes_cast
+           FROM ballots b WHERE ${where} ORDER BY b.closes_at, b.id LIMIT $3`,
+        [personId, now, limit],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM ballots b WHERE ${where}`, [personId, now]),
+    ]);
+    return { rows: rows.map((r: Record<string, any>) => ({ ballot: toBallot(r), votesCast: r.votes_cast })), total: n };
+  }
+
   /** A group's ballots, newest first (keyset on opened_at, id), each with how many have voted. */
   async listForGroup(
     workingGroupId: string,

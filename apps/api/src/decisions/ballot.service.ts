@@ -349,6 +349,23 @@ export class BallotService implements BallotOpener {
     };
   }
 
+  /** Ballots taking votes now, soonest close first, and how many there are in all. */
+  async closingSoon(limit: number): Promise<{ items: BallotSummary[]; total: number }> {
+    const { rows, total } = await this.ballots.acceptingVotes(this.clock.now(), limit);
+    return { items: rows.map((r) => this.summary(r.ballot, r.votesCast)), total };
+  }
+
+  /** The ballots this person can vote on now (voteRefusal says none) and has not voted on, soonest close first. */
+  async awaitingVoteOf(actor: Actor, limit: number): Promise<{ items: BallotSummary[]; total: number }> {
+    const now = this.clock.now();
+    const currentSnapshot = await this.people.snapshotOf(undefined, actor.id, now);
+    // Without a current affiliation nobody votes (voteRefusal): nothing waits on them.
+    if (currentSnapshot === null) return { items: [], total: 0 };
+    const { rows, total } = await this.ballots.awaitingVoteOf(actor.id, now, limit);
+    const open = rows.filter((r) => voteRefusal({ inElectorate: true, currentSnapshot }, r.ballot, now) === null);
+    return { items: open.map((r) => this.summary(r.ballot, r.votesCast)), total: total - (rows.length - open.length) };
+  }
+
   private async rollCallOf(ballot: BallotEntity, after: { name: string; id: string } | null, limit: number): Promise<RollCallPage> {
     const rows = await this.ballots.rollCallPage(ballot.id, after, limit + 1);
     const visible = choicesVisible(ballot);

@@ -12,6 +12,22 @@ export interface CommentRow extends CommentEntity {
   onEarlierText: boolean;
 }
 
+/** A comment waiting for a disposition, as the front door lists it. */
+export interface AwaitingCommentRow {
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  workingGroupId: string;
+  version: number;
+  clauseId: string;
+  kind: CommentKind;
+  excerpt: string;
+  authorId: string;
+  authorName: string;
+  authorSnapshot: AffiliationSnapshot;
+  createdAt: Date;
+}
+
 export interface ThreadCursor {
   at: string;
   id: string;
@@ -161,6 +177,28 @@ export class CommentRepository {
       [documentId, n],
     );
     return rows.map(toRow);
+  }
+
+  /**
+   * Top-level comments without a disposition on the documents of some groups: clarification
+   * questions first, then oldest first, each with the start of its text (comments_awaiting_idx).
+   */
+  async awaitingDisposition(groupIds: string[], limit: number): Promise<{ rows: AwaitingCommentRow[]; total: number }> {
+    if (groupIds.length === 0) return { rows: [], total: 0 };
+    const where = `d.working_group_id = ANY($1::uuid[]) AND c.parent_id IS NULL AND c.disposition IS NULL`;
+    const [rows, [{ n }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT c.id, c.document_id AS "documentId", d.title AS "documentTitle", d.working_group_id AS "workingGroupId", c.version_number AS "version",
+                c.clause_id AS "clauseId", c.kind, left(c.body, 280) AS "excerpt", c.author_id AS "authorId", a.name AS "authorName",
+                c.author_snapshot AS "authorSnapshot", c.created_at AS "createdAt"
+           FROM comments c JOIN documents d ON d.id = c.document_id JOIN people a ON a.id = c.author_id
+          WHERE ${where}
+          ORDER BY (c.kind = 'clarification') DESC, c.created_at, c.id LIMIT $2`,
+        [groupIds, limit],
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS n FROM comments c JOIN documents d ON d.id = c.document_id WHERE ${where}`, [groupIds]),
+    ]);
+    return { rows, total: n };
   }
 
   /** Clarification questions made on version `n` or earlier that have no disposition yet, oldest first. */

@@ -10,6 +10,7 @@ import type {
   DispositionReport,
   DispositionReportEntry,
   DispositionRequest,
+  HomeCommentToAnswer,
 } from '@parley/contracts';
 import { AuditedTransaction } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
@@ -142,6 +143,34 @@ export class CommentService {
       });
     });
     return this.one(actor, commentId);
+  }
+
+  /**
+   * The comments waiting for this person's answer: those without a disposition in the groups where
+   * they may dispose of comments (a chair or rapporteur: canDispose), clarifications first.
+   */
+  async awaitingAnswerFrom(actor: Actor, limit: number): Promise<{ items: HomeCommentToAnswer[]; total: number }> {
+    const now = this.clock.now();
+    const manager = this.dataSource.manager;
+    const groups = new Map<string, string>();
+    for (const g of await this.standings.ledGroups(manager, actor.id, now))
+      if ((g.isChair || g.isRapporteur) && canDispose(await this.standings.of(manager, g.id, actor.id, now)) === true) groups.set(g.id, g.name);
+    const { rows, total } = await this.comments.awaitingDisposition([...groups.keys()], limit);
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        documentId: r.documentId,
+        documentTitle: r.documentTitle,
+        version: r.version,
+        clauseId: r.clauseId,
+        kind: r.kind,
+        excerpt: r.excerpt,
+        author: { id: r.authorId, name: r.authorName, snapshot: r.authorSnapshot },
+        createdAt: new Date(r.createdAt).toISOString(),
+        workingGroup: { id: r.workingGroupId, name: groups.get(r.workingGroupId) ?? '' },
+      })),
+      total,
+    };
   }
 
   /** One page of a clause's threads as read at a version (comments made on it and on earlier versions), with their replies. */

@@ -110,6 +110,22 @@ export class DocumentRepository {
     }));
   }
 
+  /** The latest adopted versions, newest first (document_versions_adopted_idx). */
+  recentlyAdopted(limit: number): Promise<{ documentId: string; title: string; workingGroupId: string; version: number; adoptedAt: Date }[]> {
+    return this.dataSource.query(
+      `SELECT v.document_id AS "documentId", d.title, d.working_group_id AS "workingGroupId", v.number AS "version", v.adopted_at AS "adoptedAt"
+         FROM document_versions v JOIN documents d ON d.id = v.document_id
+        WHERE v.adopted_at IS NOT NULL ORDER BY v.adopted_at DESC, v.id DESC LIMIT $1`,
+      [limit],
+    );
+  }
+
+  async titlesOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM documents WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
   async findVersion(documentId: string, number: number, manager?: EntityManager): Promise<VersionRow | null> {
     const rows = await this.versionRows(documentId, number, manager);
     return rows[0] ?? null;

@@ -133,6 +133,16 @@ export class DocumentService {
     };
   }
 
+  /** The latest adopted versions of every group, newest first. */
+  async recentlyAdopted(limit: number): Promise<{ documentId: string; title: string; workingGroupId: string; version: number; adoptedAt: string }[]> {
+    return (await this.documents.recentlyAdopted(limit)).map((r) => ({ ...r, adoptedAt: new Date(r.adoptedAt).toISOString() }));
+  }
+
+  /** Documents' titles by id (for other contexts that name a document). */
+  titlesOf(ids: string[]): Promise<Map<string, string>> {
+    return this.documents.titlesOf([...new Set(ids)]);
+  }
+
   async version(documentId: string, n: number): Promise<VersionResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('The document');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { notFound } from '../platform/http/problem';
-import { WorkingGroupAccess, WorkingGroupSettings } from '../working-groups/working-group-access';
+import { WorkingGroupAccess, WorkingGroupSettings, type LedGroup } from '../working-groups/working-group-access';
 import { anonymousStanding, DraftingStanding } from './drafting.policy';
 
 /** Loads what the drafting policy needs about one person in one working group, through the working groups' read interface. */
@@ -13,6 +13,11 @@ export class DraftingStandings {
     const settings = await this.groups.settings(manager, workingGroupId);
     if (!settings) throw notFound('The working group');
     return settings;
+  }
+
+  /** The groups not closed where the person chairs, is rapporteur or convenes (the working groups' read interface). */
+  ledGroups(manager: EntityManager, personId: string, now: Date): Promise<LedGroup[]> {
+    return this.groups.ledGroups(manager, personId, now);
   }
 
   /** The standing of `personId` (or of an anonymous reader) in the group, with the group's status. */

@@ -15,6 +15,8 @@ const COLUMNS = `e.id, e.working_group_id AS "workingGroupId", e.document_id AS 
   pe.name AS "endorserName", pw.name AS "withdrawerName"`;
 const FROM = `endorsements e JOIN people pe ON pe.id = e.endorsed_by LEFT JOIN people pw ON pw.id = e.withdrawn_by`;
 
+export const versionKey = (v: { documentId: string; version: number }) => `${v.documentId}:${v.version}`;
+
 /** Every query on endorsements, named. Only the endorsements context writes this table. */
 @Injectable()
 export class EndorsementRepository {
@@ -72,6 +74,23 @@ export class EndorsementRepository {
       [documentId, version, organisationId],
     );
     return row ?? null;
+  }
+
+  /** The latest endorsements still standing, newest first (endorsements_recent_idx). */
+  latestActive(limit: number): Promise<EndorsementRow[]> {
+    return this.dataSource.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE e.withdrawn_at IS NULL ORDER BY e.endorsed_at DESC, e.id DESC LIMIT $1`, [limit]);
+  }
+
+  /** How many organisations endorse each of these versions now (endorsements_version_idx). */
+  async activeCounts(versions: { documentId: string; version: number }[]): Promise<Map<string, number>> {
+    if (versions.length === 0) return new Map();
+    const rows: { documentId: string; version: number; n: number }[] = await this.dataSource.query(
+      `SELECT e.document_id AS "documentId", e.version_number AS "version", count(*)::int AS n
+         FROM endorsements e JOIN unnest($1::uuid[], $2::int[]) AS w(document_id, version_number) USING (document_id, version_number)
+        WHERE e.withdrawn_at IS NULL GROUP BY 1, 2`,
+      [versions.map((v) => v.documentId), versions.map((v) => v.version)],
+    );
+    return new Map(rows.map((r) => [versionKey(r), r.n]));
   }
 
   /** Every endorsement of a version, active and withdrawn, in the order they were made. */

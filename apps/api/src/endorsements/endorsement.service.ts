@@ -13,6 +13,7 @@ import {
   signatoryHeadlineParts,
   type EndorseRequest,
   type EndorsementResponse,
+  type HomeEndorsement,
   type SignatoriesResponse,
   type SignatoryCounts,
   type WithdrawEndorsementRequest,
@@ -190,6 +191,30 @@ export class EndorsementService {
       withdrawn: rows.filter((r) => r.withdrawnAt !== null).map((r) => toResponse(r, mineIds)),
       can,
     };
+  }
+
+  /** The latest endorsements still standing, newest first, each naming its text. */
+  async recent(limit: number): Promise<HomeEndorsement[]> {
+    const rows = await this.endorsements.latestActive(limit);
+    const titles = await this.documents.titlesOf(rows.map((r) => r.documentId));
+    return rows.map((r) => {
+      const { organisation, endorsedBy, endorsedAt } = toResponse(r, new Set());
+      return {
+        id: r.id,
+        documentId: r.documentId,
+        documentTitle: titles.get(r.documentId) ?? '',
+        version: r.versionNumber,
+        workingGroupId: r.workingGroupId,
+        organisation: { id: organisation.id, name: organisation.name, stakeholderGroup: organisation.stakeholderGroup, subtype: organisation.subtype, verified: organisation.verified },
+        endorsedBy: { id: endorsedBy.id, name: endorsedBy.name },
+        endorsedAt,
+      };
+    });
+  }
+
+  /** How many organisations endorse each of these versions now, by `documentId:version`. */
+  signatoryCounts(versions: { documentId: string; version: number }[]): Promise<Map<string, number>> {
+    return this.endorsements.activeCounts(versions);
   }
 
   private async one(id: string, viewer: Actor | null): Promise<EndorsementResponse> {

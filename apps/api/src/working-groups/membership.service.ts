@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { workingGroupScope } from '@parley/domain';
 import type {
   ChangeRoleRequest,
@@ -18,6 +19,7 @@ import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
 import { conflict, notFound } from '../platform/http/problem';
 import { ChairTermRepository } from './chair-term.repository';
+import { WorkingGroupAccess, type LedGroup } from './working-group-access';
 import { authorise, WorkingGroupStandings } from './working-group-standing';
 import { canChangeRole, canDecideJoinRequests, canLeave, canRemoveMember, canRequestToJoin, canWithdrawJoinRequest } from './working-group.policy';
 import { WorkingGroupRepository, type WorkingGroupRow } from './working-group.repository';
@@ -34,7 +36,24 @@ export class MembershipService {
     private readonly people: PeopleService,
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
+    private readonly access: WorkingGroupAccess,
+    private readonly dataSource: DataSource,
   ) {}
+
+  /**
+   * The pending requests a person may decide now (in groups where they chair, or convene while no
+   * chair is confirmed: canDecideJoinRequests), oldest first, and how many there are in all.
+   */
+  async requestsAwaiting(actor: Actor, limit: number): Promise<{ items: JoinRequestResponse[]; total: number; groups: Map<string, string> }> {
+    const now = this.clock.now();
+    const manager = this.dataSource.manager;
+    const led = await this.access.ledGroups(manager, actor.id, now);
+    const deciding: LedGroup[] = [];
+    for (const g of led.filter((x) => x.isChair || x.isConvener))
+      if (canDecideJoinRequests(await this.standings.of(manager, g, actor.id, now)) === true) deciding.push(g);
+    const { rows, total } = await this.groups.pendingRequestsIn(deciding.map((g) => g.id), limit, manager);
+    return { items: rows.map(toJoinRequestResponse), total, groups: new Map(deciding.map((g) => [g.id, g.name])) };
+  }
 
   /** Asks to join; under the `open` policy the person is admitted at once. */
   requestToJoin(actor: Actor, groupId: string, input: JoinRequestRequest): Promise<JoinRequestResponse> {

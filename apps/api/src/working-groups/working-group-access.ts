@@ -27,6 +27,16 @@ export interface GroupStanding {
   currentSnapshot: AffiliationSnapshot | null;
 }
 
+/** A group where a person holds a role others wait on (see WorkingGroupAccess.ledGroups). */
+export interface LedGroup {
+  id: string;
+  name: string;
+  status: 'forming' | 'active' | 'closed';
+  isChair: boolean;
+  isRapporteur: boolean;
+  isConvener: boolean;
+}
+
 export interface Elector {
   personId: string;
   name: string;
@@ -64,6 +74,28 @@ export class WorkingGroupAccess {
       isConvener: g?.convener_id === personId,
       currentSnapshot: await this.people.snapshotOf(manager, personId, now),
     };
+  }
+
+  /**
+   * The groups not closed where a person holds a role that others wait on: an acting chair term, a
+   * rapporteur's seat, or the convenership. The caller's policy decides what each role lets them do.
+   * Reads by person (chair_terms_person_idx, memberships_person_idx, working_groups by convener).
+   */
+  async ledGroups(manager: EntityManager, personId: string, now: Date): Promise<LedGroup[]> {
+    return manager.query(
+      `SELECT g.id, g.name, g.status,
+              EXISTS (SELECT 1 FROM chair_terms t WHERE t.working_group_id = g.id AND t.person_id = $1 AND t.started_at <= $2 AND t.ended_at IS NULL
+                        AND (t.ends_at IS NULL OR t.ends_at > $2)) AS "isChair",
+              EXISTS (SELECT 1 FROM memberships m WHERE m.working_group_id = g.id AND m.person_id = $1 AND m.left_at IS NULL AND m.is_rapporteur) AS "isRapporteur",
+              g.convener_id = $1 AS "isConvener"
+         FROM working_groups g
+        WHERE g.status <> 'closed'
+          AND g.id IN (SELECT working_group_id FROM chair_terms WHERE person_id = $1 AND ended_at IS NULL
+                       UNION SELECT working_group_id FROM memberships WHERE person_id = $1 AND left_at IS NULL AND is_rapporteur
+                       UNION SELECT id FROM working_groups WHERE convener_id = $1)
+        ORDER BY lower(g.name), g.id`,
+      [personId, now],
+    );
   }
 
   async isChair(manager: EntityManager, workingGroupId: string, personId: string, now: Date): Promise<boolean> {

@@ -213,6 +213,20 @@ export class WorkingGroupRepository {
     const rows: { id: string; n: number }[] = await this.m(manager).query(`SELECT working_group_id AS id, count(*)::int AS n FROM join_requests WHERE status = 'pending' GROUP BY working_group_id`);
     return new Map(rows.map((r) => [r.id, r.n]));
   }
+  /** Pending requests of some groups, oldest first, with how many there are in all (join_requests_group_idx). */
+  async pendingRequestsIn(groupIds: string[], limit: number, manager?: EntityManager): Promise<{ rows: JoinRequestRow[]; total: number }> {
+    if (groupIds.length === 0) return { rows: [], total: 0 };
+    const m = this.m(manager);
+    const [rows, [{ n }]] = await Promise.all([
+      m.query(`SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.working_group_id = ANY($1::uuid[]) AND r.status = 'pending' ORDER BY r.requested_at, r.id LIMIT $2`, [
+        groupIds,
+        limit,
+      ]),
+      m.query(`SELECT count(*)::int AS n FROM join_requests WHERE working_group_id = ANY($1::uuid[]) AND status = 'pending'`, [groupIds]),
+    ]);
+    return { rows, total: n };
+  }
+
 
   async decideJoinRequest(
     manager: EntityManager,
