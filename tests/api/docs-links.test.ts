@@ -75,7 +75,14 @@ function brokenReason(link: Link): string | null {
   return null;
 }
 
-const documents = () => [join(ROOT, 'README.md'), ...(existsSync(GUIDE) ? readdirSync(GUIDE).filter((f) => f.endsWith('.md')).map((f) => join(GUIDE, f)) : [])];
+const documents = () => [
+  join(ROOT, 'README.md'),
+  ...(existsSync(GUIDE)
+    ? readdirSync(GUIDE)
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(GUIDE, f))
+    : []),
+];
 
 describe('links in the README and the user guide', () => {
   it('the README leads to the guide, and the guide has a page for each kind of user', () => {
@@ -102,10 +109,10 @@ describe('links in the README and the user guide', () => {
     expect(brokenReason({ file: readme, line: 1, target: 'docs/guide' })).toBe('is a folder, not a file');
     expect(brokenReason({ file: readme, line: 1, target: 'docs/guide/rules.md#no-such-heading' })).toBe('no heading #no-such-heading in docs/guide/rules.md');
     expect(brokenReason({ file: readme, line: 1, target: 'docs/guide/rules.md#decision-rules' })).toBeNull();
-    expect([...headingAnchors('# How Parley works\n## Roll-call, secret ballots and hidden tallies\n```\n# not a heading\n```\n## Roll-call, secret ballots and hidden tallies')]).toEqual([
-      'how-parley-works',
-      'roll-call-secret-ballots-and-hidden-tallies',
-      'roll-call-secret-ballots-and-hidden-tallies-1',
-    ]);
+    expect([
+      ...headingAnchors(
+        '# How Parley works\n## Roll-call, secret ballots and hidden tallies\n```\n# not a heading\n```\n## Roll-call, secret ballots and hidden tallies',
+      ),
+    ]).toEqual(['how-parley-works', 'roll-call-secret-ballots-and-hidden-tallies', 'roll-call-secret-ballots-and-hidden-tallies-1']);
   });
 });

@@ -100,9 +100,14 @@ export function AppLayout() {
           </Container>
           <Container size="lg" px={0} component="footer">
             <Divider mb="sm" />
-            <Text size="sm" c="dimmed">
-              {t('app.footer')}
-            </Text>
+            <Group justify="space-between" align="baseline" gap="xs">
+              <Text size="sm" c="dimmed">
+                {t('app.footer')}
+              </Text>
+              <Anchor component={Link} to="/how-it-works" size="sm" fw={600}>
+                {t('howItWorks.footerLink')}
+              </Anchor>
+            </Group>
           </Container>
         </AppShell.Main>
       </AppShell>

@@ -25,6 +25,7 @@ const CreateDocumentPage = lazy(() => import('../features/documents/CreateDocume
 const ComparePage = lazy(() => import('../features/documents/ComparePage'));
 const ProvenancePage = lazy(() => import('../features/documents/ProvenancePage'));
 const DispositionsPage = lazy(() => import('../features/documents/DispositionsPage'));
+const HowItWorksPage = lazy(() => import('../features/how-it-works/HowItWorksPage'));
 
 /**
  * The app's routes. Later features add theirs here and their entry in `navigation.ts`
@@ -56,6 +57,7 @@ export const routes: RouteObject[] = [
       { path: 'documents/:id/compare', element: <ComparePage /> },
       { path: 'documents/:id/versions/:n/provenance', element: <ProvenancePage /> },
       { path: 'documents/:id/versions/:n/dispositions', element: <DispositionsPage /> },
+      { path: 'how-it-works', element: <HowItWorksPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
