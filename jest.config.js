@@ -6,7 +6,8 @@ const moduleNameMapper = {
   '^@parley/contracts$': '<rootDir>/libs/contracts/src/index.ts',
   '^@parley/migrations$': '<rootDir>/migrations/index.ts',
 };
-const base = { rootDir: __dirname, transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper, testEnvironment: 'node' };
+// test-output/ holds what tests write, copies of the checkout among them (npm-start-private-folder).
+const base = { rootDir: __dirname, transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper, testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/test-output/'] };
 
 module.exports = {
   // Global (jest ignores it per project): API and browser files boot the real app on their own

