@@ -60,6 +60,13 @@ describe('a secret ballot’s page withholds breakdown rows that would tell a vo
     await screenshot(page, 'secret-ballot-disclosure-en.png');
   });
 
+  it('the link preview (server-side description) does not claim that votes show who cast them', async () => {
+    const html = await (await fetch(`${t.baseUrl}/ballots/${ballot.id}`)).text();
+    const description = html.match(/<meta name="description" content="([^"]*)"/)?.[1] ?? '';
+    expect(description).toContain('A secret ballot: only its totals and breakdowns are published.');
+    expect(description).not.toContain('Every vote shows');
+  });
+
   it('in French, on a phone: the same rows withheld, the rule in French, axe clean', async () => {
     const page = await browsers.open({ language: 'fr', viewport: { width: 390, height: 844 } });
     await page.goto(`${t.baseUrl}/ballots/${ballot.id}`);

@@ -25,7 +25,9 @@ export class BallotPageMeta implements OnModuleInit {
       const state = b.status === 'open' ? `open until ${b.closesAt.toISOString().slice(0, 16).replace('T', ' ')} UTC` : `closed: ${b.outcome}`;
       return {
         title: b.title,
-        description: `A ballot of the working group ${group?.name ?? ''} (${b.rule}), ${state}. Every vote shows the voter's affiliation.`,
+        description: `A ballot of the working group ${group?.name ?? ''} (${b.rule}), ${state}. ${
+          b.visibility === 'secret' ? 'A secret ballot: only its totals and breakdowns are published.' : "Every vote shows the voter's affiliation."
+        }`,
       };
     });
   }
