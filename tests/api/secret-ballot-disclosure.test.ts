@@ -1,10 +1,11 @@
-import type { BallotResponse, VoteResponse } from '@parley/contracts';
+import type { BallotResponse, RoomName, VoteResponse } from '@parley/contracts';
 import type { VoteChoice } from '@parley/domain';
 import { newDelegate } from '../support/factories';
 import { admit, makeChair, newWorkingGroup, GroupFixture } from '../support/governance-fixtures';
 import { ballotEvents, Delegate, openMotion } from '../support/ballot-fixtures';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
+import { LiveClient } from './realtime-client';
 
 /**
  * The hostile review's attack (issue 15, item 4): a secret ballot's published breakdown had a
@@ -118,8 +119,12 @@ describe('secret ballots: disclosure control of published breakdowns', () => {
 
   describe('a stakeholder group where everyone voted alike', () => {
     let ballot: BallotResponse;
+    let live: LiveClient;
     beforeAll(async () => {
       const b = await openMotion(chair, group, { visibility: 'secret', rule: 'chambered' });
+      // Someone watching the ballot's room, anonymously, while it closes.
+      live = await LiveClient.connect(t.baseUrl, {});
+      expect(await live.join(`ballot:${b.id}` as RoomName, 0)).toMatchObject({ ok: true });
       // Five companies all say yes: published, that row would tell each company's vote.
       await castAll(b.id, [
         [chair, 'yes'],
@@ -160,5 +165,13 @@ describe('secret ballots: disclosure control of published breakdowns', () => {
       expect(change.disclosureControl).toEqual(ballot.result!.disclosureControl);
       expect(JSON.stringify(change)).not.toMatch(/"stakeholderGroup":"private-sector","yes":5/);
     });
+
+    it('the live push of the close to the ballot’s room carries the same controlled breakdown', async () => {
+      await live.waitFor('ballot.closed pushed', () => live.in(`ballot:${ballot.id}`).some((e) => e.action === 'ballot.closed'));
+      const pushed = live.in(`ballot:${ballot.id}`).find((e) => e.action === 'ballot.closed')!;
+      const rows = (pushed.change as { byStakeholderGroup: { stakeholderGroup: string; yes: number | null }[] }).byStakeholderGroup;
+      expect(rows.find((g) => g.stakeholderGroup === 'private-sector')).toMatchObject({ yes: null, withheld: true });
+    });
+    afterAll(() => live?.close());
   });
 });
