@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ChainHead, ChainVerifier } from '@parley/domain';
+import { ChainHead, ChainVerifier, verificationReport } from '@parley/domain';
 import type { BatchResult } from './audit-verify-worker';
 
 const BATCH_BYTES = 1 << 20;
@@ -40,6 +40,7 @@ async function main(): Promise<number> {
   let nextToLink = 0;
   let linesBefore = 0;
   let badLine: number | null = null;
+  let badBatch: number | null = null;
   let withheld = 0;
   let stop = false;
 
@@ -50,13 +51,15 @@ async function main(): Promise<number> {
       pending.delete(nextToLink);
       nextToLink++;
       const problems = new Map(r.problems.map((p) => [p.index, p]));
+      const withholding = new Map(r.withholding.map((w) => [w.index, w.fact]));
       withheld += r.withheld;
       for (let i = 0; i < r.links.length && !stop; i++) {
         const [scope, sequence, previousHash, hash] = r.links[i];
-        if (!verifier.addChecked({ scope, sequence, previousHash, hash }, problems.get(i) ?? null)) stop = true;
+        if (!verifier.addChecked({ scope, sequence, previousHash, hash, withholding: withholding.get(i) }, problems.get(i) ?? null)) stop = true;
       }
       if (!stop && r.badLine !== null) {
         badLine = linesBefore + r.badLine + 1;
+        badBatch = r.id;
         stop = true;
       }
       linesBefore += r.lines - 1;
@@ -79,6 +82,7 @@ async function main(): Promise<number> {
   };
 
   let carry = '';
+  let cutBatch: number | null = null;
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: BATCH_BYTES })) {
     if (stop) break;
     const text = carry + (chunk as string);
@@ -90,23 +94,23 @@ async function main(): Promise<number> {
     carry = text.slice(cut + 1);
     await send(text.slice(0, cut + 1));
   }
-  if (carry && !stop) await send(carry + '\n');
+  // A last line without its newline: the server ends every line with one, so the download was cut.
+  if (carry && !stop) {
+    cutBatch = nextToSend;
+    await send(carry + '\n');
+  }
   while (!stop && nextToLink < nextToSend) await new Promise<void>((r) => (wake = r));
   await Promise.all(workers.map((w) => w.terminate()));
 
-  if (badLine !== null && verifier.result().ok) {
-    console.error(`BROKEN at line ${badLine}: not valid JSON`);
-    return 1;
-  }
   const verdict = verifier.result(pinned);
-  if (verdict.ok) {
-    const notPublic = withheld ? `; ${withheld} changes withheld until their ballots close (their hashes checked, not their content)` : '';
-    console.log(`OK: ${verdict.events} events in ${verdict.chains} chains verified${pinned ? ', pinned heads match' : ''}${notPublic}`);
-    return 0;
-  }
-  const b = verdict.broken;
-  console.error(`BROKEN: chain ${b.scope}, sequence ${b.sequence} (${b.problem}): ${b.detail}`);
-  return 1;
+  const lastLineCut = cutBatch !== null && badBatch === cutBatch;
+  const report = verificationReport(verdict, {
+    pinned: pinned !== undefined,
+    withheld,
+    badLine: badLine === null ? null : { line: badLine, cutShort: lastLineCut },
+  });
+  (report.ok ? console.log : console.error)(report.lines.join('\n'));
+  return report.ok ? 0 : 1;
 }
 
 main().then(

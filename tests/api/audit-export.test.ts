@@ -1,26 +1,17 @@
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { verifyExport } from '../support/audit-verify-cli';
+import { expectProblem } from '../support/expectations';
 import { newDelegate, newPerson } from '../support/factories';
+import { ApiClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
 const { freePort } = require('../../tools/embedded-pg') as { freePort: () => Promise<number> };
 
-const run = promisify(execFile);
 const root = join(__dirname, '../..');
-
-/** The offline verifier as an outsider runs it: the built command (npm test builds it first). */
-async function verify(file: string, head?: string): Promise<{ code: number; out: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [join(root, 'dist/api/tools/audit-verify.js'), file, ...(head ? ['--head', head] : [])]);
-    return { code: 0, out: stdout + stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, out: err.stdout + err.stderr };
-  }
-}
+const verify = verifyExport;
 
 describe('audit export and offline verification', () => {
   let t: TestApp;
@@ -58,7 +49,10 @@ describe('audit export and offline verification', () => {
     // One byte changed inside the change of event 5.
     const altered = [...lines];
     const e5 = JSON.parse(altered[4]);
-    altered[4] = altered[4].replace(JSON.stringify(e5.change), JSON.stringify(e5.change).replace(/"(\w)/, (m: string, c: string) => `"${c === 'x' ? 'y' : 'x'}`));
+    altered[4] = altered[4].replace(
+      JSON.stringify(e5.change),
+      JSON.stringify(e5.change).replace(/"(\w)/, (m: string, c: string) => `"${c === 'x' ? 'y' : 'x'}`),
+    );
     expect(altered[4]).not.toBe(lines[4]);
     writeFileSync(join(dir, 'altered.jsonl'), altered.join('\n'));
     const bad = await verify(join(dir, 'altered.jsonl'));
@@ -71,20 +65,36 @@ describe('audit export and offline verification', () => {
     expect(gap.code).toBe(1);
     expect(gap.out).toMatch(/BROKEN: chain platform, sequence 8 \(sequence\): expected sequence 7 after 6/);
 
-    // The last line dropped: only the pinned head reveals it.
-    writeFileSync(join(dir, 'truncated.jsonl'), lines.slice(0, -1).join('\n'));
-    expect((await verify(join(dir, 'truncated.jsonl'))).code).toBe(0);
+    // The last line dropped: only the pinned head reveals it, and the verifier says so plainly without one.
+    writeFileSync(join(dir, 'truncated.jsonl'), lines.slice(0, -1).join('\n') + '\n');
+    const unpinned = await verify(join(dir, 'truncated.jsonl'));
+    expect(unpinned.code).toBe(0);
+    expect(unpinned.out).toMatch(/Not proved without --head: that the export is complete\. Events cut from the end of a chain, or a whole chain left out/);
+    expect(unpinned.out).toContain(`The chains here end: platform at ${lines.length - 1} `);
     const pinned = await verify(join(dir, 'truncated.jsonl'), head);
     expect(pinned.code).toBe(1);
     expect(pinned.out).toMatch(/pinned head .* is missing/);
   }, 60_000);
 
-  it('exports one scope only when asked', async () => {
-    const text = await (await fetch(`${t.baseUrl}/api/audit/export.jsonl?scope=wg:none`)).text();
-    expect(text).toBe('');
-    const bad = await fetch(`${t.baseUrl}/api/audit/export.jsonl?bogus=1`);
-    expect(bad.status).toBe(400);
+  it('exports one scope only when asked, and refuses a scope that names no chain instead of answering an empty export', async () => {
+    const platform = (await (await fetch(`${t.baseUrl}/api/audit/export.jsonl?scope=platform`)).text()).trim().split('\n');
+    expect(platform.length).toBeGreaterThan(10);
+    expect(platform.every((l) => JSON.parse(l).scope === 'platform')).toBe(true);
+    const anon = new ApiClient(t.baseUrl);
+    expectProblem(await anon.get('/api/audit/export.jsonl?scope=wg:none'), 404, { fields: ['scope'] });
+    expectProblem(await anon.get('/api/audit/export.jsonl?scope=nonsense'), 400, { fields: ['scope'] });
+    expectProblem(await anon.get('/api/audit/export.jsonl?scope='), 400, { fields: ['scope'] });
+    expectProblem(await anon.get('/api/audit/export.jsonl?bogus=1'), 400);
   });
+
+  it('an empty or cut download is not OK: the verifier says what is wrong', async () => {
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    expect(await verify(join(dir, 'empty.jsonl'))).toEqual({ code: 1, out: expect.stringMatching(/^NOTHING VERIFIED: the export holds no events\./) });
+    const text = readFileSync(join(dir, 'good.jsonl'), 'utf8');
+    writeFileSync(join(dir, 'cut.jsonl'), text.slice(0, text.length - 40));
+    const cut = await verify(join(dir, 'cut.jsonl'));
+    expect(cut).toEqual({ code: 1, out: expect.stringMatching(/^BROKEN at line \d+: the export is cut short \(its last line is incomplete\)/) });
+  }, 60_000);
 
   it('streams 200,000 events from an API process whose heap is capped far below the export size', async () => {
     const c = new Client({ connectionString: t.databaseUrl });
@@ -108,7 +118,10 @@ describe('audit export and offline verification', () => {
     const exited = new Promise<number | null>((r) => api.on('exit', r));
     try {
       for (let i = 0; i < 100; i++) {
-        const up = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+        const up = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          (r) => r.ok,
+          () => false,
+        );
         if (up) break;
         await new Promise((r) => setTimeout(r, 200));
       }
@@ -140,6 +153,20 @@ describe('audit export and offline verification', () => {
 
   it('the export is plain JSON Lines an outsider can read', () => {
     const first = JSON.parse(readFileSync(join(dir, 'good.jsonl'), 'utf8').split('\n')[0]);
-    expect(Object.keys(first).sort()).toEqual(['action', 'actorId', 'actorName', 'actorSnapshot', 'change', 'changeDigest', 'hash', 'occurredAt', 'previousHash', 'scope', 'sequence', 'subjectId', 'subjectType']);
+    expect(Object.keys(first).sort()).toEqual([
+      'action',
+      'actorId',
+      'actorName',
+      'actorSnapshot',
+      'change',
+      'changeDigest',
+      'hash',
+      'occurredAt',
+      'previousHash',
+      'scope',
+      'sequence',
+      'subjectId',
+      'subjectType',
+    ]);
   });
 });

@@ -92,6 +92,8 @@ describe('live ballot rooms', () => {
       expect(e.redacted).toBe('choice');
       expect(e.change).not.toHaveProperty('choice');
       expect(e.change).not.toHaveProperty('reason');
+      expect(e.change).not.toHaveProperty('nonce');
+      expect(e).not.toHaveProperty('changeDigest');
       expect(JSON.stringify(e)).not.toMatch(/"(yes|no|abstain)"|critical/);
     }
   });

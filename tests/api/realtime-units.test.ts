@@ -93,8 +93,8 @@ describe('room policy', () => {
   it.each<[string, AuditEvent, BallotDisclosure | null, LiveEvent['redacted'], Record<string, unknown>, boolean]>([
     ['roll-call, live tallies: everything', vote, { visibility: 'roll-call', tallies: 'live' }, null, vote.change, true],
     [
-      'roll-call, hidden until close: the voter, not the choice',
-      vote,
+      'roll-call, hidden until close: the voter, not the choice (nor the nonce that keeps the log’s digest unguessable)',
+      { ...vote, change: { ...vote.change, nonce: 'f00d'.repeat(16) } },
       { visibility: 'roll-call', tallies: 'hidden-until-close' },
       'choice',
       { changes: 0, countedUnder: vote.change.countedUnder },

@@ -74,5 +74,5 @@ export interface AuditEventDetailResponse {
 export const auditEventPage = (scope: string, sequence: number) => `/audit/events/${encodeURIComponent(scope)}/${sequence}`;
 export const auditEventApi = (scope: string, sequence: number) => `/api/audit/events/${encodeURIComponent(scope)}/${sequence}`;
 
-/** Why an event's change is withheld from the public log for now. */
-export const WITHHELD_UNTIL_CLOSE = 'The choice is hidden until the ballot closes';
+/** Why an event's change is withheld from the public log for now (defined with the rule, in libs/domain, which the offline verifier shares). */
+export { WITHHELD_UNTIL_CLOSE } from '@parley/domain';

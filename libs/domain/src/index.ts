@@ -3,6 +3,8 @@ export * from './identity/affiliation-snapshot';
 export * from './audit/canonical-json';
 export * from './audit/audit-event';
 export * from './audit/hash-chain';
+export * from './audit/withholding';
+export * from './audit/verification-report';
 export * from './working-groups';
 export * from './decisions';
 export * from './drafting';

@@ -4,11 +4,31 @@ import type { Response } from 'express';
 import { once } from 'node:events';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { PROBLEM_TYPES } from '@parley/contracts';
 import { Public } from '../identity/public.decorator';
+import { ProblemException } from '../platform/http/problem';
 import { AuditDisclosure } from './audit-disclosure';
 import { AuditRepository } from './audit.repository';
 
-class AuditExportQueryDto extends createZodDto(z.strictObject({ scope: z.string().min(1).max(100).optional() })) {}
+const NOT_A_CHAIN = 'Not a chain: platform or wg:<working group id>';
+class AuditExportQueryDto extends createZodDto(
+  z.strictObject({
+    scope: z
+      .string()
+      .regex(/^(platform|wg:[\w-]{1,97})$/, NOT_A_CHAIN)
+      .optional(),
+  }),
+) {}
+
+/** A well-formed scope with no chain: refused, so an empty answer is never mistaken for an empty chain. */
+const noSuchChain = (scope: string) =>
+  new ProblemException({
+    type: PROBLEM_TYPES.notFound,
+    title: 'Not found',
+    status: 404,
+    detail: `scope: there is no chain ${scope}`,
+    errors: [{ field: 'scope', message: `There is no chain ${scope}: platform or wg:<working group id>` }],
+  });
 
 const PAGE = 1000;
 
@@ -28,6 +48,7 @@ export class AuditExportController {
       'The audit log of one scope, or of everything, as JSON Lines (streamed); check it offline with `npx parley-audit-verify` (or npm run audit:verify)',
   })
   async export(@Query() q: AuditExportQueryDto, @Res() res: Response): Promise<void> {
+    if (q.scope && !(await this.audit.chainExists(q.scope))) throw noSuchChain(q.scope);
     res
       .status(200)
       .type('application/x-ndjson')

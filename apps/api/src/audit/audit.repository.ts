@@ -104,6 +104,12 @@ export class AuditRepository {
     return rows.map((r) => ({ scope: r.scope, sequence: Number(r.last_sequence), hash: r.last_hash }));
   }
 
+  /** Whether a chain has any event (the export refuses a scope that names no chain). */
+  async chainExists(scope: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(`SELECT 1 FROM audit_events WHERE scope = $1 LIMIT 1`, [scope]);
+    return rows.length > 0;
+  }
+
   /**
    * One page of the export order (scope, sequence) after a position: the export walks these pages
    * so memory stays flat whatever the log's size.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
-import { validateVoteReason, workingGroupScope } from '@parley/domain';
+import { termsWithholdChoices, validateVoteReason, WITHHELD_NONCE_FIELD, workingGroupScope } from '@parley/domain';
 import type { AffiliationSnapshot, VoteChoice } from '@parley/domain';
 import type { CastVoteRequest, MyVote, VoteResponse } from '@parley/contracts';
 import { AuditedTransaction, NewAuditEvent } from '../audit/audited-transaction';
@@ -112,13 +112,23 @@ export class VoteService {
   }
 }
 
-/** The audit event of one vote: a secret ballot's records a salted commitment, never the choice. */
+/**
+ * The audit event of one vote: a secret ballot's records a salted commitment, never the choice. A
+ * roll-call vote hidden until close records its choice with a random nonce: the public log withholds
+ * both while the ballot is open, and the nonce keeps the digest it shows from being matched by trying
+ * the four choices; both are published when the ballot closes, when the digest can be recomputed.
+ */
 function voteEvent(ballot: BallotEntity, a: AcceptedVote, written: { vote: VoteEntity; inserted: boolean }): NewAuditEvent {
   const { vote, inserted } = written;
   const change =
     ballot.visibility === 'secret'
       ? { commitment: voteCommitment(ballot.id, a.voter.id, a.choice, a.salt), commitmentScheme: VOTE_COMMITMENT_SCHEME, changes: vote.changes }
-      : { choice: a.choice, reason: a.reason, changes: vote.changes };
+      : {
+          choice: a.choice,
+          reason: a.reason,
+          changes: vote.changes,
+          ...(termsWithholdChoices(ballot) ? { [WITHHELD_NONCE_FIELD]: randomBytes(32).toString('hex') } : {}),
+        };
   return {
     scope: workingGroupScope(ballot.workingGroupId),
     actor: { id: a.voter.id, name: a.voter.name, snapshot: a.snapshot },

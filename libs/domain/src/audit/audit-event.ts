@@ -22,7 +22,9 @@ export interface AuditEvent {
   /**
    * Set only when the public log serves an event whose change is not public yet (a vote on a ballot
    * whose choices stay hidden until it closes): the change is then empty and this says why. Not
-   * covered by the hash, which covers the change's digest, so the chain still verifies.
+   * covered by the hash, which covers the change's digest, so the chain still verifies. The
+   * verifier accepts it only in exactly that form, on a vote whose ballot's opening says so
+   * (./withholding.ts); such a vote's change holds a random nonce, so its digest cannot be guessed.
    */
   withheld?: string;
 }

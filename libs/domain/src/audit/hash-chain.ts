@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { AuditEvent, GENESIS_HASH, UnhashedAuditEvent } from './audit-event';
+import { WithholdingFact, withheldFormProblem, withholdingFact } from './withholding';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -28,7 +29,7 @@ export function sealEvent(e: UnhashedAuditEvent): AuditEvent {
 export interface BrokenLink {
   scope: string;
   sequence: number;
-  problem: 'sequence' | 'previous-hash' | 'change-digest' | 'hash' | 'head';
+  problem: 'sequence' | 'previous-hash' | 'change-digest' | 'hash' | 'withheld' | 'head';
   detail: string;
 }
 
@@ -45,16 +46,24 @@ export interface ChainLink {
   sequence: number;
   previousHash: string;
   hash: string;
+  /** Set on a ballot's opening that lets its votes be withheld, and on a withheld event (see withholdingFact). */
+  withholding?: WithholdingFact | null;
 }
 
 export interface IntegrityProblem {
-  problem: 'change-digest' | 'hash';
+  problem: 'change-digest' | 'hash' | 'withheld';
   detail: string;
 }
 
 /** Whether one event matches its own digest and hash; independent of every other event, so it can run in parallel. */
 export function checkEventIntegrity(e: AuditEvent): IntegrityProblem | null {
-  // A withheld change (not public yet) cannot be checked against its digest; the hash covers the digest.
+  // A withheld change (not public yet) cannot be checked against its digest, only its form: exactly
+  // what the server serves, on an action it withholds (whether its ballot's terms allow it is
+  // checked along the chain); the hash covers the digest.
+  if (e.withheld !== undefined) {
+    const form = withheldFormProblem(e);
+    if (form) return { problem: 'withheld', detail: form };
+  }
   const digest = e.withheld === undefined ? digestChange(e.change ?? {}) : e.changeDigest;
   if (digest !== e.changeDigest)
     return { problem: 'change-digest', detail: `the change does not match its digest ${short(e.changeDigest)} (it hashes to ${short(digest)})` };
@@ -71,6 +80,8 @@ export function checkEventIntegrity(e: AuditEvent): IntegrityProblem | null {
  */
 export class ChainVerifier {
   private readonly heads = new Map<string, ChainHead>();
+  /** `scope\nballotId` of each ballot whose opening, seen in this export, lets its votes be withheld. */
+  private readonly withholdingBallots = new Set<string>();
   private count = 0;
   private broken: BrokenLink | null = null;
 
@@ -78,7 +89,9 @@ export class ChainVerifier {
 
   /** Returns false once a broken link has been found; later events are ignored. */
   add(e: AuditEvent): boolean {
-    return this.addChecked(e, this.broken ? null : checkEventIntegrity(e));
+    if (this.broken) return false;
+    const { scope, sequence, previousHash, hash } = e;
+    return this.addChecked({ scope, sequence, previousHash, hash, withholding: withholdingFact(e) }, checkEventIntegrity(e));
   }
 
   /** Links an event whose integrity was checked elsewhere (e.g. in a worker thread). */
@@ -94,6 +107,16 @@ export class ChainVerifier {
     if (e.previousHash !== head.hash)
       return fail('previous-hash', `previous hash ${short(e.previousHash)} does not match the hash of sequence ${head.sequence} (${short(head.hash)})`);
     if (integrity) return fail(integrity.problem, integrity.detail);
+    const w = e.withholding;
+    if (w) {
+      const key = `${e.scope}\n${w.ballotId}`;
+      if (w.kind === 'opens-withholding-ballot') this.withholdingBallots.add(key);
+      else if (!this.withholdingBallots.has(key))
+        return fail(
+          'withheld',
+          `the change is withheld, but ballot ${w.ballotId} was not opened earlier in this chain with terms that hide its choices until it closes (roll-call, tallies hidden until close)`,
+        );
+    }
     this.heads.set(e.scope, { sequence: e.sequence, hash: e.hash });
     return true;
   }
