@@ -2,7 +2,7 @@ import type { AuditEvent } from './audit-event';
 
 /**
  * What the public log may withhold, and in what form — the one rule the server applies when it
- * serves events and the offline verifier applies when it checks them (docs/decisions/0013).
+ * serves events and the offline verifier applies when it checks them (docs/decisions/0019-withheld-changes-checkable.md).
  *
  * Only a vote on a roll-call ballot whose tallies are hidden until close is withheld, and only
  * while the ballot is open. Such a vote's change carries a random `nonce` (WITHHELD_NONCE_FIELD),
