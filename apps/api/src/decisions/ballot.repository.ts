@@ -334,12 +334,13 @@ export class BallotRepository {
   }
 
   /**
-   * Ballots taking votes now whose frozen electorate holds this person and on which they have not
-   * voted, soonest close first: open ballots (ballots_due_idx) probed by primary key in the electorate and the votes.
+   * Ballots taking votes now whose frozen electorate holds this person, who is still a voting member
+   * of the group (decision 0015), and on which they have not voted, soonest close first: open ballots (ballots_due_idx) probed by primary key in the electorate and the votes.
    */
   async awaitingVoteOf(personId: string, now: Date, limit: number): Promise<{ rows: BallotListRow[]; total: number }> {
     const where = `b.status = 'open' AND b.closes_at > $2
         AND EXISTS (SELECT 1 FROM ballot_electors e WHERE e.ballot_id = b.id AND e.person_id = $1)
+        AND EXISTS (SELECT 1 FROM memberships m WHERE m.working_group_id = b.working_group_id AND m.person_id = $1 AND m.left_at IS NULL AND m.kind = 'member')
         AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.ballot_id = b.id AND v.voter_id = $1)`;
     const [rows, [{ n }]] = await Promise.all([
       this.dataSource.query(
