@@ -4,6 +4,7 @@ import { newDelegate } from '../support/factories';
 import { admit, makeChair, newWorkingGroup, GroupFixture } from '../support/governance-fixtures';
 import { ballotEvents, Delegate, openMotion } from '../support/ballot-fixtures';
 import { ApiClient } from '../support/http-client';
+import { newAdoptedDocument } from '../support/adoption-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 import { LiveClient } from './realtime-client';
 
@@ -116,6 +117,17 @@ describe('secret ballots: disclosure control of published breakdowns', () => {
       expect(ngo.split(',').slice(-7)).toEqual(['5', '', '', '', '', '', 'true']);
     });
   });
+
+  it('an adopted text’s Markdown export withholds its secret adoption ballot’s rows and says why', async () => {
+    const adopted = await newAdoptedDocument(t, { visibility: 'secret' });
+    const md = await anon.get<string>(`/api/documents/${adopted.doc.id}/versions/1/adopted.md`);
+    expect(md.status).toBe(200);
+    expect(md.body).toContain('| Government | withheld | withheld | withheld | withheld | withheld |');
+    expect(md.body).toMatch(/\| Civil society \| withheld /);
+    // No vote-count row for a group (five numeric columns; the provenance table has two).
+    expect(md.body).not.toMatch(/\| (Government|Private sector|Civil society) \| \d+ \| \d+ \| \d+ \| \d+ \| \d+ \|/);
+    expect(md.body).toContain('Rows marked “withheld” are not published: on a secret ballot a breakdown of fewer than 5 voters');
+  }, 60_000);
 
   describe('a stakeholder group where everyone voted alike', () => {
     let ballot: BallotResponse;
