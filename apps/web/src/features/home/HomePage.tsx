@@ -112,7 +112,7 @@ export function HomePage() {
                   <HomeBallotList ballots={data.ballotsClosingSoon.items} testId="home-ballot-list" />
                   <MoreCount shown={data.ballotsClosingSoon.items.length} total={data.ballotsClosingSoon.total} label={more} />
                 </HomeSection>
-                <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+                <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
                   <HomeSection id="home-adopted" testId="home-adopted-texts" title={t('home.adopted.title')} empty={t('home.adopted.none')} isEmpty={data.adoptedTexts.length === 0}>
                     <AdoptedTexts texts={data.adoptedTexts} />
                   </HomeSection>
