@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { AffiliationResponse, MeResponse, OrganisationResponse, PersonProfileResponse, PROBLEM_TYPES } from '@parley/contracts';
-import { newOrganisation, newPerson, SignedIn } from '../support/factories';
+import { newOrganisation, newPerson, PENDING_CONFIRMATION, SignedIn } from '../support/factories';
 import { auditEvents, eventsAbout, expectNothingWritten, expectProblem } from '../support/expectations';
 import { Clock } from '../../apps/api/src/platform/clock/clock';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -35,9 +35,9 @@ describe('affiliations', () => {
       const p = await newPerson(t.baseUrl);
       const res = await add(p, { organisationId: orgs.ministry.id, title: '  Cyber Envoy ', startDate: '2021-03-01' });
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ id: expect.any(String), organisation: orgs.ministry, title: 'Cyber Envoy', startDate: '2021-03-01', endDate: null, primary: true, current: true });
+      expect(res.body).toEqual({ id: expect.any(String), organisation: orgs.ministry, title: 'Cyber Envoy', startDate: '2021-03-01', endDate: null, primary: true, current: true, confirmation: PENDING_CONFIRMATION });
 
-      const snapshot = { affiliationId: res.body.id, organisationId: orgs.ministry.id, organisationName: 'Arcadia Ministry of Foreign Affairs', stakeholderGroup: 'government', subtype: 'national', country: 'AR', title: 'Cyber Envoy', organisationVerified: false };
+      const snapshot = { affiliationId: res.body.id, organisationId: orgs.ministry.id, organisationName: 'Arcadia Ministry of Foreign Affairs', stakeholderGroup: 'government', subtype: 'national', country: 'AR', title: 'Cyber Envoy', organisationVerified: false, confirmation: null };
       expect((await me(p)).currentSnapshot).toEqual(snapshot);
 
       const [event] = await eventsAbout(t.baseUrl, res.body.id);
@@ -300,11 +300,11 @@ describe('affiliations', () => {
       const orgWhileAtNgo = await newOrganisation(p.client, { name: 'Founded While At Net Rights' });
 
       const byAction = async (subjectId: string) => (await eventsAbout(t.baseUrl, subjectId))[0];
-      const oldSnapshot = { affiliationId: a.id, organisationId: orgs.company.id, organisationName: 'Cloudhaven Inc', stakeholderGroup: 'private-sector', subtype: 'company', country: 'US', title: 'Head of Public Policy', organisationVerified: false };
+      const oldSnapshot = { affiliationId: a.id, organisationId: orgs.company.id, organisationName: 'Cloudhaven Inc', stakeholderGroup: 'private-sector', subtype: 'company', country: 'US', title: 'Head of Public Policy', organisationVerified: false, confirmation: null };
       expect((await byAction(orgWhileAtCompany.id)).actorSnapshot).toEqual(oldSnapshot);
       expect((await byAction(declWhileAtCompany.id)).actorSnapshot).toEqual(oldSnapshot);
       expect((await byAction(a.id)).actorSnapshot).toEqual(oldSnapshot);
-      expect((await byAction(orgWhileAtNgo.id)).actorSnapshot).toEqual({ affiliationId: b.id, organisationId: orgs.ngo.id, organisationName: 'Net Rights Collective', stakeholderGroup: 'civil-society', subtype: 'ngo', country: 'KE', title: 'Director', organisationVerified: false });
+      expect((await byAction(orgWhileAtNgo.id)).actorSnapshot).toEqual({ affiliationId: b.id, organisationId: orgs.ngo.id, organisationName: 'Net Rights Collective', stakeholderGroup: 'civil-society', subtype: 'ngo', country: 'KE', title: 'Director', organisationVerified: false, confirmation: null });
       // The end itself is recorded as things stand after it: no current affiliation at that moment.
       const endedEvent = (await eventsAbout(t.baseUrl, a.id)).find((e) => e.action === 'affiliation.ended')!;
       expect(endedEvent.actorSnapshot).toBeNull();

@@ -2,7 +2,7 @@ import type { AuditEventResponse, EndorsementResponse, SignatoriesResponse } fro
 import { newAdoptedDocument, type AdoptedDocument } from '../support/adoption-fixtures';
 import { newDraftingGroup, newParisCallDocument } from '../support/drafting-fixtures';
 import { auditEvents, expectProblem } from '../support/expectations';
-import { newDelegate, newPerson, type SignedIn } from '../support/factories';
+import { confirmAffiliation, newDelegate, newPerson, type SignedIn } from '../support/factories';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -17,14 +17,15 @@ describe('endorsements of adopted texts', () => {
   const lastEvent = async (action: string): Promise<AuditEventResponse> =>
     (await auditEvents(t.baseUrl, `wg:${a.g.id}`)).filter((e) => e.action === action).at(-1)!;
 
-  /** A second person, currently affiliated to the same organisation as `of`. */
+  /** A second person, currently affiliated to the same organisation as `of` (confirmed by it). */
   async function colleagueOf(
     of: { organisation: { id: string } },
     dates: { startDate: string; endDate?: string } = { startDate: '2021-01-01' },
   ): Promise<SignedIn> {
     const p = await newPerson(t.baseUrl);
-    const res = await p.client.post('/api/me/affiliations', { organisationId: of.organisation.id, title: 'Adviser', ...dates });
+    const res = await p.client.post<{ id: string }>('/api/me/affiliations', { organisationId: of.organisation.id, title: 'Adviser', ...dates });
     if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    await confirmAffiliation(t.baseUrl, res.body.id);
     return p;
   }
 
@@ -60,7 +61,8 @@ describe('endorsements of adopted texts', () => {
   it('endorses under the affiliation to the organisation endorsed, not the primary one', async () => {
     // The company delegate also holds a (non-primary) current affiliation to a local government.
     const local = await newDelegate(t.baseUrl, { stakeholderGroup: 'government', subtype: 'local', country: 'FR', name: `City of Lyon ${Date.now()}` });
-    await a.g.company.client.post('/api/me/affiliations', { organisationId: local.organisation.id, title: 'Digital counsellor', startDate: '2022-03-01' });
+    const second = await a.g.company.client.post<{ id: string }>('/api/me/affiliations', { organisationId: local.organisation.id, title: 'Digital counsellor', startDate: '2022-03-01' });
+    await confirmAffiliation(t.baseUrl, second.body.id);
     const res = await a.g.company.client.post<EndorsementResponse>(`${base}/endorsements`, { organisationId: local.organisation.id });
     expect(res.status).toBe(201);
     expect(res.body.endorsedBy.snapshot).toMatchObject({

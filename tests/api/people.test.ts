@@ -1,5 +1,5 @@
 import { OrganisationResponse, PersonProfileResponse, PROBLEM_TYPES } from '@parley/contracts';
-import { newDelegate, newOrganisation, newPerson, SignedIn } from '../support/factories';
+import { newDelegate, newOrganisation, newPerson, PENDING_CONFIRMATION, SignedIn } from '../support/factories';
 import { auditEvents, eventsAbout, expectNothingWritten, expectProblem } from '../support/expectations';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -31,10 +31,10 @@ describe('people: public profiles and stewards', () => {
         name: 'Mira Okonkwo',
         isSteward: false,
         joinedAt: expect.any(String),
-        currentSnapshot: { affiliationId: current.id, organisationId: ngo.id, organisationName: 'Net Rights Collective', stakeholderGroup: 'civil-society', subtype: 'ngo', country: 'KE', title: 'Director', organisationVerified: false },
+        currentSnapshot: { affiliationId: current.id, organisationId: ngo.id, organisationName: 'Net Rights Collective', stakeholderGroup: 'civil-society', subtype: 'ngo', country: 'KE', title: 'Director', organisationVerified: false, confirmation: null },
         affiliations: [
-          { id: current.id, organisation: ngo, title: 'Director', startDate: '2020-01-01', endDate: null, primary: true, current: true },
-          { id: past.id, organisation: company, title: 'Public Policy Manager', startDate: '2015-01-01', endDate: '2019-12-31', primary: false, current: false },
+          { id: current.id, organisation: ngo, title: 'Director', startDate: '2020-01-01', endDate: null, primary: true, current: true, confirmation: PENDING_CONFIRMATION },
+          { id: past.id, organisation: company, title: 'Public Policy Manager', startDate: '2015-01-01', endDate: '2019-12-31', primary: false, current: false, confirmation: PENDING_CONFIRMATION },
         ],
         declarations: [declaration],
       });

@@ -16,6 +16,8 @@ import { WorkingGroupRepository } from '../../apps/api/src/working-groups/workin
 import { EndorsementService } from '../../apps/api/src/endorsements/endorsement.service';
 import * as endorsementPolicy from '../../apps/api/src/endorsements/endorsement.policy';
 import { DocumentService } from '../../apps/api/src/drafting/document.service';
+import { FocalPointRepository } from '../../apps/api/src/identity/focal-point.repository';
+import { appointmentVerdict, confirmationVerdict, endAppointmentVerdict, isoDay, type ConfirmationRefusal } from '@parley/domain';
 import {
   activeMemberEndorsement,
   adoptedDocument,
@@ -31,6 +33,7 @@ import {
   personOf,
   type Role,
 } from './authz-world';
+import { newPerson } from './factories';
 import type { ApiClient } from './http-client';
 import type { TestApp } from './test-app';
 
@@ -265,6 +268,74 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       return { path: `/api/organisations/${org.body.id}/verify`, body: {} };
     },
     policy: 'route rule only',
+  },
+  // ---------- focal points and affiliation confirmation (libs/domain identity/affiliation-confirmation.ts) ----------
+  'GET /api/organisations/{id}/roster': { request: async (c) => ({ path: `/api/organisations/${c.w.organisationId}/roster` }), policy: 'route rule only' },
+  'GET /api/affiliation-requests': { request: async () => ({ path: '/api/affiliation-requests' }), policy: 'route rule only' },
+  'GET /api/me/focal-points': { request: async () => ({ path: '/api/me/focal-points' }), policy: 'route rule only' },
+  // A fresh organisation with no focal point: only a steward appoints its first one.
+  'POST /api/organisations/{id}/focal-points': {
+    request: async (c) => {
+      const s = await pendingAffiliation(c);
+      return { path: `/api/organisations/${s.organisationId}/focal-points`, body: { personId: s.personId, reason: 'Named in writing' }, subject: s };
+    },
+    policy: async (p) => {
+      const fp = get(p.t, FocalPointRepository);
+      const today = isoDay(p.now);
+      const verdict = appointmentVerdict({
+        actorId: p.actorId,
+        actorIsSteward: await isSteward(p),
+        actorIsFocalPoint: await fp.isActing(p.manager, p.subject.organisationId, p.actorId, today),
+        organisationHasFocalPoints: await fp.hasOpenAppointments(p.manager, p.subject.organisationId),
+        organisationName: 'the organisation',
+        reason: 'Named in writing',
+        appointee: { personId: p.subject.personId, affiliation: { status: 'pending' }, alreadyFocalPoint: false },
+      });
+      return asVerdict(verdict);
+    },
+  },
+  // A focal point the steward appointed; only a focal point of the organisation or a steward ends it.
+  'POST /api/organisations/{id}/focal-points/{focalPointId}/end': {
+    request: async (c) => {
+      const s = await pendingAffiliation(c);
+      const res = await c.w.people.steward.client.post<{ id: string }>(`/api/organisations/${s.organisationId}/focal-points`, { personId: s.personId, reason: 'Named in writing' });
+      if (res.status !== 201) throw new Error(`appoint: ${res.status} ${JSON.stringify(res.body)}`);
+      return { path: `/api/organisations/${s.organisationId}/focal-points/${res.body.id}/end`, body: { reason: 'Left the organisation' }, subject: { ...s, focalPointId: res.body.id } };
+    },
+    policy: async (p) =>
+      asVerdict(
+        endAppointmentVerdict({
+          actorId: p.actorId,
+          actorIsSteward: await isSteward(p),
+          actorIsFocalPoint: await get(p.t, FocalPointRepository).isActing(p.manager, p.subject.organisationId, p.actorId, isoDay(p.now)),
+          focalPointId: p.subject.personId,
+          organisationName: 'the organisation',
+          ended: false,
+          reason: 'Left the organisation',
+        }),
+      ),
+  },
+  // A pending affiliation to a fresh organisation: no role of the matrix is its focal point, so only a steward (with a reason) decides.
+  'POST /api/affiliations/{id}/decision': {
+    request: async (c) => {
+      const s = await pendingAffiliation(c);
+      return { path: `/api/affiliations/${s.affiliationId}/decision`, body: { decision: 'confirm', reason: 'Checked with the ministry' }, subject: s };
+    },
+    policy: async (p) => {
+      const fp = get(p.t, FocalPointRepository);
+      const today = isoDay(p.now);
+      return asVerdict(
+        confirmationVerdict({
+          actorId: p.actorId,
+          actorIsSteward: await isSteward(p),
+          actorIsFocalPoint: await fp.isActing(p.manager, p.subject.organisationId, p.actorId, today),
+          affiliation: { personId: p.subject.personId, status: 'pending', ended: false, organisationName: 'the organisation' },
+          holderIsFocalPoint: false,
+          decision: 'confirm',
+          reason: 'Checked with the ministry',
+        }),
+      );
+    },
   },
   'GET /api/organisations/{id}/chair-terms': {
     request: async (c) => ({ path: `/api/organisations/${c.w.organisationId}/chair-terms` }),
@@ -556,6 +627,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     policy: inGroup(async (p, groupId) => draftingPolicy.canOpenBallot(await draftingStanding(p, groupId))),
   },
 };
+
+/** A fresh organisation and a fresh person who declared an affiliation to it, awaiting confirmation. */
+async function pendingAffiliation(c: Cell): Promise<{ organisationId: string; personId: string; affiliationId: string }> {
+  const org = await c.w.people.steward.client.post<{ id: string }>('/api/organisations', { name: `Ministry ${uniq()}`, stakeholderGroup: 'government', subtype: 'national' });
+  const person = await newPerson(c.w.t.baseUrl, { name: 'Declared Attaché' });
+  const declared = await person.client.post<AffiliationResponse>('/api/me/affiliations', { organisationId: org.body.id, title: 'Attaché', startDate: '2020-01-01' });
+  if (declared.status !== 201) throw new Error(`declare: ${declared.status} ${JSON.stringify(declared.body)}`);
+  return { organisationId: org.body.id, personId: person.id, affiliationId: declared.body.id };
+}
+const isSteward = async (p: PolicyInput): Promise<boolean> => (await p.manager.query(`SELECT is_steward FROM people WHERE id = $1`, [p.actorId]))[0]?.is_steward === true;
+/** A confirmation rule's answer: forbidden is a denial; a state of the subject (409) or a missing reason is not about the actor's rights. */
+const asVerdict = (v: { as: string } | ConfirmationRefusal): Verdict => ('as' in v || v.code !== 'forbidden' ? true : v.message);
 
 const withTarget = (r: CellRequest, targetId: string): CellRequest => ({ ...r, subject: { ...r.subject, targetId } });
 

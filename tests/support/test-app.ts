@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createParleyApp, ParleyApp } from '../../apps/api/src/app-factory';
@@ -13,6 +14,10 @@ export interface TestApp extends ParleyApp {
   /** Stops the app and drops its database. */
   close(): Promise<void>;
 }
+
+/** The database behind each running test app, by base URL: for factories that write fixture rows directly. */
+const RUNNING = new Map<string, DataSource>();
+export const dataSourceAt = (baseUrl: string): DataSource | undefined => RUNNING.get(baseUrl);
 
 export interface TestAppOptions {
   env?: Record<string, string>;
@@ -36,10 +41,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const parley = await createParleyApp(config, { logger: false });
   await parley.app.listen(0, '127.0.0.1');
   const { port } = parley.app.getHttpServer().address() as AddressInfo;
+  RUNNING.set(`http://127.0.0.1:${port}`, parley.dataSource);
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
     stopped = true;
+    RUNNING.delete(`http://127.0.0.1:${port}`);
     await parley.close();
   };
   return {

@@ -47,6 +47,11 @@ export const AUDIT_ACTIONS = [
   'membership.request-withdrawn',
   'chair.nomination-withdrawn',
   'amendment.cosponsorship-withdrawn',
+  'focal-point.appointed',
+  'focal-point.appointment-ended',
+  'affiliation.confirmed',
+  'affiliation.refused',
+  'affiliation.confirmation-ended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AffiliationSnapshot, OrganisationSubtype, StakeholderGroup } from '@parley/domain';
+import type { AffiliationConfirmationResponse } from './affiliation-confirmation';
 import { countryCode, isoDate, lineText, organisationSubtype, plainText, stakeholderGroup, text, uuid } from './common';
 
 export const registerRequest = z.strictObject({
@@ -102,6 +103,8 @@ export interface AffiliationResponse {
   endDate: string | null;
   primary: boolean;
   current: boolean;
+  /** Where the affiliation stands with its organisation: only `confirmed` speaks for it. */
+  confirmation: AffiliationConfirmationResponse;
 }
 
 export const DECLARATION_KINDS = ['employment', 'board', 'equity', 'funding', 'consultancy', 'other'] as const;

@@ -8,3 +8,4 @@ export * from './realtime';
 export * from './endorsements';
 export * from './transparency';
 export * from './home';
+export * from './affiliation-confirmation';

@@ -43,6 +43,8 @@ export const createWorkingGroupRequest = z.strictObject({
   name: lineText(200, 3),
   mandate: text(20000, 10),
   joinPolicy: z.enum(JOIN_POLICIES).default('approval'),
+  /** Only affiliations confirmed by their organisation are admitted as voting members (observers and comments stay open). */
+  requiresConfirmedAffiliations: z.boolean().default(true),
   /** Missing kinds take DEFAULT_DECISION_RULES. */
   decisionRules: z.strictObject(Object.fromEntries(WORKING_GROUP_BALLOT_KINDS.map((k) => [k, decisionRule.optional()])) as Record<WorkingGroupBallotKind, z.ZodOptional<typeof decisionRule>>).optional(),
   /** Share of the electorate that must take part in a ballot. */
@@ -176,6 +178,8 @@ export interface WorkingGroupSummary {
   mandate: string;
   status: WorkingGroupStatus;
   joinPolicy: JoinPolicy;
+  /** Only affiliations confirmed by their organisation are admitted as voting members. */
+  requiresConfirmedAffiliations: boolean;
   createdAt: string;
   convener: PersonRef & { snapshot: AffiliationSnapshot };
   counts: { members: number; observers: number; pendingRequests: number };
@@ -303,6 +307,8 @@ export interface ChairRemovalMotionResponse {
 /** What the viewer may do here, so the web never re-derives the rules. Each is true or the reason it is not. */
 export interface WorkingGroupPermissions {
   join: true | string;
+  /** Joining as a voting member: where the group requires confirmed affiliations, only with one (observers stay open). */
+  joinAsMember: true | string;
   leave: true | string;
   decideJoinRequests: true | string;
   nominateChair: true | string;

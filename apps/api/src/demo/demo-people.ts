@@ -46,3 +46,15 @@ export const demoEmail = (name: string) =>
     .toLowerCase()
     .replace(/[^a-z]+/g, '.')
     .replace(/^\.|\.$/g, '')}@demo.parley.example`;
+
+/**
+ * Each delegate's organisation has a focal point (fictional too), appointed by the steward, who
+ * confirms the delegate's affiliation: the audit log names who vouched for whom.
+ */
+export const DEMO_FOCAL_POINT_NAMES = [
+  'Isabelle Moreau', 'Robert Hayes', 'Fiona Campbell', 'Louise Gagnon', 'Kenji Watanabe', 'Moussa Ndiaye', 'Javier Ortega', 'Laura Mitchell',
+  'Steven Park', 'Hannah Fischer', 'Aino Korhonen', 'Pavel Orlov', 'Nathalie Roux', 'Stefan Braun', 'Arjun Rao', 'Grace Lee',
+  'Paul Whitman', 'Claire Fontaine', 'Hugo Bernard', 'Élise Marchand', 'Susan Clark', 'Antoine Mercier', 'Marco Bianchi', 'Lena Vogel',
+  'Jorge Castillo', 'Sarah Goldberg', 'Samuel Adeyemi', 'Henry Walker', 'Ingrid Nilsson', 'Wei Ling Goh', 'Yasmin Farouk',
+];
+export const DEMO_FOCAL_POINT_TITLE = 'Focal point for Parley';

@@ -11,6 +11,7 @@ import { Clock } from '../platform/clock/clock';
 import { DEMO_HISTORY_DAYS, DemoHistory } from './demo-history';
 import { DemoWorkingGroups } from './demo-working-groups';
 import { DemoDocument } from './demo-document';
+import { DemoFocalPoints } from './demo-focal-points';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -40,6 +41,7 @@ export class DemoSeeder {
     private readonly document: DemoDocument,
     private readonly clock: Clock,
     private readonly scheduler: BallotScheduler,
+    private readonly focalPoints: DemoFocalPoints,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -84,7 +86,12 @@ export class DemoSeeder {
       await this.organisations.verify(steward, organisationIds.get(o.name)!);
     }
 
-    // Delegates register one a day over the following month, each in post for one to five years.
+    // The next day the steward appoints each delegate's organisation a focal point, who will confirm its delegates.
+    const represented = [...new Set(DEMO_DELEGATES.map((d) => d.organisation))].map((name) => ({ id: organisationIds.get(name)!, name }));
+    const focalPoints = await this.focalPoints.appoint(steward, represented, (name) => actor(name, demoEmail(name)), history, DEMO_HISTORY_DAYS - 2, history.isoDay(DEMO_HISTORY_DAYS + 400));
+
+    // Delegates register one a day over the following month, each in post for one to five years,
+    // and their organisation's focal point confirms their affiliation the same day.
     const delegates = new Map<string, Actor>();
     for (const [i, d] of DEMO_DELEGATES.entries()) {
       const organisationId = organisationIds.get(d.organisation);
@@ -93,7 +100,9 @@ export class DemoSeeder {
       history.on(day, 10);
       const delegate = await actor(d.name, demoEmail(d.name));
       history.on(day, 10, 5);
-      await this.affiliations.add(delegate, { organisationId, title: d.title, startDate: history.isoDay(365 + ((i * 173) % 1460)), primary: true });
+      const declared = await this.affiliations.add(delegate, { organisationId, title: d.title, startDate: history.isoDay(365 + ((i * 173) % 1460)), primary: true });
+      history.on(day, 11);
+      await this.focalPoints.confirm(focalPoints.get(organisationId)!, declared.id);
       delegates.set(d.organisation, delegate);
     }
     this.logger.log(`Demo loaded: ${organisationIds.size} organisations, ${delegates.size} delegates`);

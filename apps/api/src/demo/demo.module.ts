@@ -8,6 +8,7 @@ import { DemoSeeder } from './demo-seeder';
 import { DemoWorkingGroups } from './demo-working-groups';
 import { DraftingModule } from '../drafting/drafting.module';
 import { DemoDocument } from './demo-document';
+import { DemoFocalPoints } from './demo-focal-points';
 
-@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoFocalPoints], exports: [DemoSeeder] })
 export class DemoModule {}

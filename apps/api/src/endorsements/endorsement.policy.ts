@@ -1,8 +1,9 @@
-import type { AffiliationSnapshot } from '@parley/domain';
+import { isConfirmed, type AffiliationSnapshot } from '@parley/domain';
 
 /**
  * Who may endorse or withdraw, as small pure functions over plain facts. An organisation endorses
- * through a person holding a current affiliation to it, and only an adopted text; one active
+ * through a person holding a current affiliation to it THAT IT CONFIRMED (a focal point's or a
+ * steward's word, not just the person's declaration), and only an adopted text; one active
  * endorsement per organisation and version. Tables of cases in tests/api/endorsements.test.ts.
  */
 export interface Refusal {
@@ -26,9 +27,13 @@ export const notAdopted = (version: number) => `Version ${version} is not adopte
 export const noAffiliation = (organisation: string) =>
   `You have no current affiliation to ${organisation}: only a person currently affiliated to an organisation can endorse on its behalf`;
 
+export const unconfirmedAffiliation = (organisation: string, act: string) =>
+  `${organisation} has not confirmed your affiliation: only a person whose affiliation the organisation confirmed can ${act} on its behalf (ask one of its focal points)`;
+
 export function endorseRefusal(f: EndorseFacts): Refusal | null {
   if (!f.adopted) return { kind: 'conflict', message: notAdopted(f.version) };
   if (!f.affiliation) return { kind: 'forbidden', message: noAffiliation(f.organisationName) };
+  if (!isConfirmed(f.affiliation)) return { kind: 'forbidden', message: unconfirmedAffiliation(f.organisationName, 'endorse') };
   if (f.existing)
     return {
       kind: 'conflict',
@@ -47,5 +52,6 @@ export function withdrawRefusal(f: WithdrawFacts): Refusal | null {
   if (f.withdrawnAt) return { kind: 'conflict', message: `This endorsement was already withdrawn on ${day(f.withdrawnAt)}` };
   if (!f.affiliation)
     return { kind: 'forbidden', message: `You have no current affiliation to ${f.organisationName}: only its current delegates can withdraw its endorsement` };
+  if (!isConfirmed(f.affiliation)) return { kind: 'forbidden', message: unconfirmedAffiliation(f.organisationName, 'withdraw its endorsement') };
   return null;
 }

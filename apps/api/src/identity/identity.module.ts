@@ -1,10 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { OrganisationRepository } from '../organisations/organisation.repository';
+import { AffiliationConfirmationService } from './affiliation-confirmation.service';
 import { AffiliationService } from './affiliation.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DeclarationService } from './declaration.service';
+import { FocalPointRepository } from './focal-point.repository';
+import { FocalPointService } from './focal-point.service';
+import { FocalPointsController } from './focal-points.controller';
 import { LocalStrategy } from './local.strategy';
 import { MeController } from './me.controller';
 import { PeopleController } from './people.controller';
@@ -15,8 +19,8 @@ import { SessionStrategy } from './session.strategy';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, PeopleController],
-  providers: [AuthService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository],
-  exports: [PeopleService, AuthService, AffiliationService, OrganisationRepository, PeopleRepository],
+  controllers: [AuthController, MeController, PeopleController, FocalPointsController],
+  providers: [AuthService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
+  exports: [PeopleService, AuthService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
 })
 export class IdentityModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import type { AffiliationRecord } from '@parley/domain';
-import { AffiliationEntity } from './affiliation.entity';
+import { AffiliationEntity, type AffiliationConfirmationFields } from './affiliation.entity';
 import { DeclarationEntity } from './declaration.entity';
 import { PersonEntity } from './person.entity';
 
@@ -54,7 +54,7 @@ export class PeopleRepository {
     return manager.getRepository(AffiliationEntity).findOne({ where: { id, personId }, relations: { organisation: true }, lock: { mode: 'pessimistic_write', tables: ['affiliations'] } });
   }
 
-  insertAffiliation(manager: EntityManager, a: Omit<AffiliationEntity, 'id' | 'organisation'>): Promise<AffiliationEntity> {
+  insertAffiliation(manager: EntityManager, a: Omit<AffiliationEntity, 'id' | 'organisation' | AffiliationConfirmationFields>): Promise<AffiliationEntity> {
     const repo = manager.getRepository(AffiliationEntity);
     return repo.save(repo.create(a));
   }
@@ -92,5 +92,16 @@ export const toAffiliationRecord = (a: AffiliationEntity): AffiliationRecord => 
   startDate: a.startDate,
   endDate: a.endDate,
   primary: a.isPrimary,
+  ...confirmationOf(a),
   organisation: { id: a.organisation.id, name: a.organisation.name, stakeholderGroup: a.organisation.stakeholderGroup, subtype: a.organisation.subtype, country: a.organisation.country, verified: a.organisation.verifiedAt !== null },
 });
+
+/** The affiliation's confirmation as a snapshot records it: who vouched for it, as what, when (null unless confirmed). */
+export function confirmationOf(a: AffiliationEntity): Pick<AffiliationRecord, 'confirmationStatus' | 'confirmation'> {
+  const status = a.confirmationStatus ?? 'pending';
+  const confirmed = status === 'confirmed' && a.confirmedBy !== null && a.confirmedAs !== null && a.confirmedAt !== null;
+  return {
+    confirmationStatus: status,
+    confirmation: confirmed ? { by: { id: a.confirmedBy!, name: a.confirmer?.name ?? '' }, as: a.confirmedAs!, at: a.confirmedAt!.toISOString() } : null,
+  };
+}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AffiliationSnapshot, isAffiliationCurrent, isoDay, snapshotFromAffiliations } from '@parley/domain';
-import type { AffiliationResponse, DeclarationResponse, PersonProfileResponse } from '@parley/contracts';
+import type { AffiliationConfirmationResponse, AffiliationResponse, DeclarationResponse, PersonProfileResponse } from '@parley/contracts';
 import type { AuditActor } from '../audit/audited-transaction';
 import { Clock } from '../platform/clock/clock';
 import { notFound } from '../platform/http/problem';
@@ -66,6 +66,19 @@ export const toAffiliationResponse = (a: AffiliationEntity, now: Date): Affiliat
   // An affiliation whose announced end date has passed may still carry the flag; it is primary no more.
   primary: a.isPrimary && !(a.endDate !== null && a.endDate <= isoDay(now)),
   current: isAffiliationCurrent(a, isoDay(now)),
+  confirmation: toConfirmationResponse(a),
+});
+
+export const toConfirmationResponse = (a: AffiliationEntity): AffiliationConfirmationResponse => ({
+  status: a.confirmationStatus ?? 'pending',
+  confirmedBy: a.confirmedBy ? { id: a.confirmedBy, name: a.confirmer?.name ?? '' } : null,
+  confirmedAs: a.confirmedAs ?? null,
+  confirmedAt: a.confirmedAt?.toISOString() ?? null,
+  confirmationReason: a.confirmationReason ?? null,
+  closedBy: a.closedBy ? { id: a.closedBy, name: a.closer?.name ?? '' } : null,
+  closedAs: a.closedAs ?? null,
+  closedAt: a.closedAt?.toISOString() ?? null,
+  closedReason: a.closedReason ?? null,
 });
 
 export const toDeclarationResponse = (d: DeclarationEntity): DeclarationResponse => ({

@@ -16,6 +16,11 @@ export const PERMISSIONS = {
   'organisation.verify': steward,
   'steward.grant': steward,
   'affiliation.manage-own': signedIn,
+  // Affiliation confirmation: the route only needs a session; focal points and stewards are decided in
+  // libs/domain identity/affiliation-confirmation.ts (confirmationVerdict, appointmentVerdict), called by the identity services.
+  'affiliation.decide': signedIn,
+  'focal-point.appoint': signedIn,
+  'focal-point.end': signedIn,
   'declaration.manage-own': signedIn,
   // Working groups: the route only needs a session; group roles are decided in working-group.policy.ts.
   'working-group.create': signedIn,

@@ -21,7 +21,7 @@ import { conflict, notFound } from '../platform/http/problem';
 import { ChairTermRepository } from './chair-term.repository';
 import { WorkingGroupAccess, type LedGroup } from './working-group-access';
 import { authorise, WorkingGroupStandings } from './working-group-standing';
-import { canChangeRole, canDecideJoinRequests, canLeave, canRemoveMember, canRequestToJoin, canWithdrawJoinRequest } from './working-group.policy';
+import { canChangeRole, canDecideJoinRequests, canHoldVote, canLeave, canRemoveMember, canRequestToJoin, canWithdrawJoinRequest } from './working-group.policy';
 import { WorkingGroupRepository, type WorkingGroupRow } from './working-group.repository';
 import { toJoinRequestResponse, toMemberResponse, WorkingGroupViews } from './working-group.views';
 
@@ -63,6 +63,7 @@ export class MembershipService {
       const pending = await this.groups.pendingRequestOf(tx.manager, groupId, actor.id);
       authorise(canRequestToJoin(standing, pending !== null));
       const snapshot = standing.currentSnapshot!;
+      authorise(canHoldVote(group.requiresConfirmedAffiliations, input.kind, snapshot));
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       const requestId = await this.groups.insertJoinRequest(tx.manager, { workingGroupId: groupId, personId: actor.id, kind: input.kind, statement: input.statement, snapshot, requestedAt: tx.now });
       await tx.record({
@@ -104,6 +105,8 @@ export class MembershipService {
       if (input.decision === 'admit') {
         const snapshot = await this.people.snapshotOf(tx.manager, request.personId, tx.now);
         if (snapshot === null) throw conflict(`${request.personName} no longer has a current affiliation, so they cannot be admitted`);
+        const voteVerdict = canHoldVote(group.requiresConfirmedAffiliations, request.kind, snapshot);
+        if (voteVerdict !== true) throw conflict(`${request.personName}’s affiliation to ${snapshot.organisationName} is not confirmed by the organisation: this group admits only confirmed affiliations as voting members`);
         if (await this.groups.currentMembership(tx.manager, groupId, request.personId)) throw conflict(`${request.personName} is already a member`);
         const membershipId = await this.groups.insertMembership(tx.manager, { workingGroupId: groupId, personId: request.personId, kind: request.kind, admissionSnapshot: snapshot, statement: request.statement, admittedAt: tx.now, admittedBy: actor.id });
         await this.groups.decideJoinRequest(tx.manager, requestId, { status: 'admitted', decidedBy: actor.id, deciderSnapshot: auditActor.snapshot, decidedAt: tx.now, reason: input.reason ?? null, membershipId });
@@ -207,6 +210,11 @@ export class MembershipService {
       if (!target) throw notFound('The member');
       const targetIsChair = (await this.terms.openTermOf(tx.manager, groupId, personId)) !== null;
       authorise(canChangeRole(standing, actor.id, { personId, kind: target.kind, isChair: targetIsChair }, input));
+      if (input.kind === 'member' && target.kind !== 'member') {
+        const targetSnapshot = await this.people.snapshotOf(tx.manager, personId, tx.now);
+        if (canHoldVote(group.requiresConfirmedAffiliations, 'member', targetSnapshot) !== true)
+          throw conflict(`${target.personName}’s affiliation is not confirmed by their organisation: this group gives a vote only to confirmed affiliations`, 'kind');
+      }
       const to = { kind: input.kind ?? target.kind, rapporteur: input.rapporteur ?? target.isRapporteur };
       const from = { kind: target.kind, rapporteur: target.isRapporteur };
       if (to.kind !== from.kind || to.rapporteur !== from.rapporteur) {

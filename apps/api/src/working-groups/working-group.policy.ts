@@ -1,4 +1,4 @@
-import type { MembershipKind } from '@parley/domain';
+import { isConfirmed, type AffiliationSnapshot, type MembershipKind } from '@parley/domain';
 import type { GroupStanding } from './working-group-access';
 
 /**
@@ -145,4 +145,17 @@ export function canProposeChairRemoval(s: PolicyStanding): Verdict {
   if (base !== true) return base;
   if (!s.membership || s.membership.kind !== 'member') return 'Only voting members of this working group can propose removing a chair';
   return true;
+}
+
+export const NEEDS_CONFIRMED_AFFILIATION = (organisationName: string) =>
+  `This working group admits as voting members only people whose organisation confirmed their affiliation; ${organisationName} has not confirmed yours yet (you may join as an observer)`;
+
+/**
+ * Who may hold a vote: where the group requires confirmed affiliations (its default), only a person
+ * whose current affiliation their organisation confirmed. Observers need no confirmation.
+ */
+export function canHoldVote(requiresConfirmedAffiliations: boolean, kind: MembershipKind, snapshot: AffiliationSnapshot | null): Verdict {
+  if (kind !== 'member' || !requiresConfirmedAffiliations) return true;
+  if (snapshot === null) return NEEDS_AFFILIATION;
+  return isConfirmed(snapshot) ? true : NEEDS_CONFIRMED_AFFILIATION(snapshot.organisationName);
 }

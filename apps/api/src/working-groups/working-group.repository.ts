@@ -18,6 +18,8 @@ export interface WorkingGroupRow {
   convenerName: string;
   convenerSnapshot: AffiliationSnapshot;
   createdAt: Date;
+  /** Only affiliations their organisation confirmed are admitted as voting members. */
+  requiresConfirmedAffiliations: boolean;
 }
 
 export interface MembershipRow {
@@ -67,12 +69,14 @@ export interface NewWorkingGroup {
   convenerId: string;
   convenerSnapshot: AffiliationSnapshot;
   createdAt: Date;
+  requiresConfirmedAffiliations: boolean;
 }
 
 const GROUP_COLUMNS = `g.id, g.name, g.mandate, g.status, g.join_policy AS "joinPolicy", g.decision_rules AS "decisionRules",
   g.quorum::float AS quorum, g.quorum_per_stakeholder_group AS "quorumPerStakeholderGroup",
   g.max_stakeholder_group_share::float AS "maxStakeholderGroupShare", g.max_voting_members_per_organisation AS "maxVotingMembersPerOrganisation",
-  g.convener_id AS "convenerId", cp.name AS "convenerName", g.convener_snapshot AS "convenerSnapshot", g.created_at AS "createdAt"`;
+  g.convener_id AS "convenerId", cp.name AS "convenerName", g.convener_snapshot AS "convenerSnapshot", g.created_at AS "createdAt",
+  g.requires_confirmed_affiliations AS "requiresConfirmedAffiliations"`;
 
 const MEMBERSHIP_COLUMNS = `m.id, m.working_group_id AS "workingGroupId", m.person_id AS "personId", p.name AS "personName", m.kind,
   m.is_rapporteur AS "isRapporteur", m.admission_snapshot AS "admissionSnapshot", m.statement, m.admitted_at AS "admittedAt",
@@ -101,9 +105,9 @@ export class WorkingGroupRepository {
   async insertGroup(manager: EntityManager, g: NewWorkingGroup): Promise<string> {
     const [row] = await manager.query(
       `INSERT INTO working_groups (name, mandate, join_policy, decision_rules, quorum, quorum_per_stakeholder_group,
-         max_stakeholder_group_share, max_voting_members_per_organisation, convener_id, convener_snapshot, created_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11) RETURNING id`,
-      [g.name, g.mandate, g.joinPolicy, JSON.stringify(g.decisionRules), g.quorum, g.quorumPerStakeholderGroup, g.maxStakeholderGroupShare, g.maxVotingMembersPerOrganisation, g.convenerId, JSON.stringify(g.convenerSnapshot), g.createdAt],
+         max_stakeholder_group_share, max_voting_members_per_organisation, convener_id, convener_snapshot, created_at, requires_confirmed_affiliations)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
+      [g.name, g.mandate, g.joinPolicy, JSON.stringify(g.decisionRules), g.quorum, g.quorumPerStakeholderGroup, g.maxStakeholderGroupShare, g.maxVotingMembersPerOrganisation, g.convenerId, JSON.stringify(g.convenerSnapshot), g.createdAt, g.requiresConfirmedAffiliations],
     );
     return row.id;
   }

@@ -20,6 +20,7 @@ import {
   canChangeRole,
   canCreateGroup,
   canDecideJoinRequests,
+  canHoldVote,
   canLeave,
   canNominateChair,
   canProposeChairRemoval,
@@ -44,13 +45,14 @@ export class WorkingGroupService {
   ) {}
 
   /** The creator convenes the group (they are not its chair) and, unless they say otherwise, joins it as a voting member. */
-  create(actor: Actor, input: CreateWorkingGroupRequest & { convenerJoinsAs?: 'member' | 'observer' | 'none' }): Promise<WorkingGroupResponse> {
+  create(actor: Actor, input: Omit<CreateWorkingGroupRequest, 'requiresConfirmedAffiliations'> & { requiresConfirmedAffiliations?: boolean; convenerJoinsAs?: 'member' | 'observer' | 'none' }): Promise<WorkingGroupResponse> {
     return this.tx.run(async (tx) => {
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       authorise(canCreateGroup(auditActor.snapshot));
       const snapshot = auditActor.snapshot!;
       await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('working-group-name:' || lower($1)))`, [input.name]);
       if (await this.groups.nameTaken(tx.manager, input.name)) throw conflict(`A working group named “${input.name}” already exists`, 'name');
+      const requiresConfirmedAffiliations = input.requiresConfirmedAffiliations ?? true;
       const decisionRules = { ...DEFAULT_DECISION_RULES, ...Object.fromEntries(Object.entries(input.decisionRules ?? {}).filter(([, v]) => v !== undefined)) };
       const caps = { ...DEFAULT_COMPOSITION_CAPS, ...Object.fromEntries(Object.entries(input.caps ?? {}).filter(([, v]) => v !== undefined)) };
       const id = await this.groups.insertGroup(tx.manager, {
@@ -65,6 +67,7 @@ export class WorkingGroupService {
         convenerId: actor.id,
         convenerSnapshot: snapshot,
         createdAt: tx.now,
+        requiresConfirmedAffiliations,
       });
       const scope = workingGroupScope(id);
       await tx.record({
@@ -73,9 +76,11 @@ export class WorkingGroupService {
         action: 'working-group.created',
         subjectType: 'working-group',
         subjectId: id,
-        change: { name: input.name, mandate: input.mandate, joinPolicy: input.joinPolicy, decisionRules, quorum: input.quorum, quorumPerStakeholderGroup: input.quorumPerStakeholderGroup, caps, convener: { personId: actor.id, name: auditActor.name, snapshot } },
+        change: { name: input.name, mandate: input.mandate, joinPolicy: input.joinPolicy, requiresConfirmedAffiliations, decisionRules, quorum: input.quorum, quorumPerStakeholderGroup: input.quorumPerStakeholderGroup, caps, convener: { personId: actor.id, name: auditActor.name, snapshot } },
       });
-      const joinsAs = input.convenerJoinsAs ?? 'member';
+      // A convener whose organisation has not confirmed them joins a group that requires it as an observer.
+      const asked = input.convenerJoinsAs ?? 'member';
+      const joinsAs = asked === 'member' && canHoldVote(requiresConfirmedAffiliations, 'member', snapshot) !== true ? 'observer' : asked;
       if (joinsAs !== 'none') {
         const membershipId = await this.groups.insertMembership(tx.manager, { workingGroupId: id, personId: actor.id, kind: joinsAs, admissionSnapshot: snapshot, statement: null, admittedAt: tx.now, admittedBy: actor.id });
         await tx.record({
@@ -152,7 +157,7 @@ export class WorkingGroupService {
             canAct: standing.currentSnapshot !== null,
           }
         : null,
-      allowed: permissionsOf(standing, viewer?.id ?? null, pendingOfViewer !== null),
+      allowed: permissionsOf(standing, viewer?.id ?? null, pendingOfViewer !== null, group.requiresConfirmedAffiliations),
     };
   }
 
@@ -166,13 +171,14 @@ export class WorkingGroupService {
 
 const SIGN_IN = 'Sign in to do this';
 
-function permissionsOf(s: PolicyStanding | null, actorId: string | null, hasPendingRequest: boolean): WorkingGroupPermissions {
+function permissionsOf(s: PolicyStanding | null, actorId: string | null, hasPendingRequest: boolean, requiresConfirmed: boolean): WorkingGroupPermissions {
   if (s === null || actorId === null)
-    return { join: SIGN_IN, leave: SIGN_IN, decideJoinRequests: SIGN_IN, nominateChair: SIGN_IN, manageMembers: SIGN_IN, removeMembers: SIGN_IN, proposeChairRemoval: SIGN_IN };
+    return { join: SIGN_IN, joinAsMember: SIGN_IN, leave: SIGN_IN, decideJoinRequests: SIGN_IN, nominateChair: SIGN_IN, manageMembers: SIGN_IN, removeMembers: SIGN_IN, proposeChairRemoval: SIGN_IN };
   // Acts on another member are answered for any other member who is not a chair; the web shows them on such rows only.
   const anotherMember = { personId: '', kind: 'member' as const, isChair: false };
   return {
     join: canRequestToJoin(s, hasPendingRequest),
+    joinAsMember: canHoldVote(requiresConfirmed, 'member', s.currentSnapshot),
     leave: canLeave(s),
     decideJoinRequests: canDecideJoinRequests(s),
     nominateChair: canNominateChair(s),

@@ -237,6 +237,7 @@ export class WorkingGroupViews {
       mandate: p.group.mandate,
       status: p.group.status,
       joinPolicy: p.group.joinPolicy,
+      requiresConfirmedAffiliations: p.group.requiresConfirmedAffiliations,
       createdAt: p.group.createdAt.toISOString(),
       convener: { id: p.group.convenerId, name: p.group.convenerName, snapshot: p.group.convenerSnapshot },
       counts: {

@@ -1,4 +1,5 @@
-import { resolveOrganisationChoice } from './counting-units';
+import { countedUnits, latestVotes, resolveOrganisationChoice } from './counting-units';
+import { electorateOf, seat } from './test-factories';
 import type { UnitChoice, VoteChoice } from './types';
 
 describe('resolveOrganisationChoice', () => {
@@ -29,5 +30,19 @@ describe('resolveOrganisationChoice', () => {
     const choices: (VoteChoice | null)[] = ['no', 'yes', 'recuse', 'yes', null, 'abstain'];
     expect(resolveOrganisationChoice([...choices].reverse())).toBe(resolveOrganisationChoice(choices));
     expect(resolveOrganisationChoice(choices)).toBe('yes');
+  });
+});
+
+describe('countedUnits under the organisation unit: unconfirmed affiliations', () => {
+  it('never merge into the organisation’s choice: each unconfirmed voter is a unit of their own', () => {
+    const { electorate, votes } = electorateOf([seat('japan', 'government', 'yes'), seat('japan', 'government', 'no'), seat('japan', 'government', 'no')]);
+    // The two "no" voters declared Japan, but Japan never confirmed them.
+    const declared = electorate.map((v, i) => (i === 0 ? v : { ...v, snapshot: { ...v.snapshot, confirmation: null } }));
+    const units = countedUnits(declared, latestVotes(declared, votes).byVoter, 'organisation');
+    expect(units.map((u) => [u.key, u.choice])).toEqual([
+      ['japan', 'yes'],
+      ['unconfirmed:voter-1', 'no'],
+      ['unconfirmed:voter-2', 'no'],
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { isConfirmed } from '../identity/affiliation-confirmation';
 import type { AffiliationSnapshot } from '../identity/affiliation-snapshot';
 import type { ChoiceCounts, CountingUnit, UnitChoice, Vote, VoteChoice, Voter } from './types';
 
@@ -48,7 +49,9 @@ export function latestVotes(electorate: readonly Voter[], votes: readonly Vote[]
 /**
  * The units that are counted. Under `organisation`, each organisation of the electorate is one
  * unit described by its first listed voter's snapshot (the electorate's snapshots are taken at
- * the same moment, so an organisation's group and sub-type agree across its voters).
+ * the same moment, so an organisation's group and sub-type agree across its voters). A voter whose
+ * affiliation was unconfirmed when the ballot opened does not speak for the organisation: they are
+ * a unit of their own (key `unconfirmed:<voter>`), never merged into the organisation's choice.
  */
 export function countedUnits(electorate: readonly Voter[], byVoter: ReadonlyMap<string, Vote>, unit: CountingUnit): CountedUnit[] {
   const choiceOf = (v: Voter): VoteChoice | null => byVoter.get(v.voterId)?.choice ?? null;
@@ -62,14 +65,15 @@ export function countedUnits(electorate: readonly Voter[], byVoter: ReadonlyMap<
   }
   const byOrganisation = new Map<string, Voter[]>();
   for (const v of electorate) {
-    const list = byOrganisation.get(v.snapshot.organisationId);
+    const key = isConfirmed(v.snapshot) ? v.snapshot.organisationId : `unconfirmed:${v.voterId}`;
+    const list = byOrganisation.get(key);
     if (list) list.push(v);
-    else byOrganisation.set(v.snapshot.organisationId, [v]);
+    else byOrganisation.set(key, [v]);
   }
-  return [...byOrganisation].map(([organisationId, members]) => {
+  return [...byOrganisation].map(([key, members]) => {
     const choices = members.map(choiceOf);
     const voters = emptyCounts();
     for (const c of choices) voters[c ?? 'notVoted']++;
-    return { key: organisationId, snapshot: members[0].snapshot, choice: resolveOrganisationChoice(choices), voters };
+    return { key, snapshot: members[0].snapshot, choice: resolveOrganisationChoice(choices), voters };
   });
 }

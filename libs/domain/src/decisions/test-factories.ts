@@ -1,5 +1,6 @@
 // Builders for the decision tests: real electorates and votes, no shared catalogue of stubs.
 import type { AffiliationSnapshot } from '../identity/affiliation-snapshot';
+import { CONFIRMED_BY_FOCAL_POINT } from '../identity/confirmation-test-factories';
 import type { OrganisationSubtype, StakeholderGroup } from '../identity/stakeholders';
 import type { BallotInput, CountingUnit, DecisionRule, BallotQuorum, Vote, VoteChoice, Voter } from './types';
 
@@ -19,6 +20,7 @@ export function newSnapshot(organisationId: string, stakeholderGroup: Stakeholde
     country: null,
     title: 'Delegate',
     organisationVerified: true,
+    confirmation: CONFIRMED_BY_FOCAL_POINT,
   };
 }
 

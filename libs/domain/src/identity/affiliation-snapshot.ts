@@ -1,3 +1,4 @@
+import type { ConfirmationMark, ConfirmationStatus } from './affiliation-confirmation';
 import type { OrganisationSubtype, StakeholderGroup } from './stakeholders';
 
 /**
@@ -13,6 +14,11 @@ export interface AffiliationSnapshot {
   country: string | null;
   title: string;
   organisationVerified: boolean;
+  /**
+   * Who confirmed the affiliation for the organisation, and when; null while it is unconfirmed.
+   * Absent on acts recorded before confirmations existed (they count as unconfirmed).
+   */
+  confirmation?: ConfirmationMark | null;
 }
 
 export interface AffiliationRecord {
@@ -21,6 +27,9 @@ export interface AffiliationRecord {
   startDate: string; // ISO date, yyyy-mm-dd
   endDate: string | null;
   primary: boolean;
+  confirmationStatus: ConfirmationStatus;
+  /** Set while `confirmationStatus` is `confirmed`. */
+  confirmation: ConfirmationMark | null;
   organisation: {
     id: string;
     name: string;
@@ -56,6 +65,7 @@ export function snapshotFromAffiliations(affiliations: AffiliationRecord[], toda
     country: chosen.organisation.country,
     title: chosen.title,
     organisationVerified: chosen.organisation.verified,
+    confirmation: chosen.confirmationStatus === 'confirmed' ? chosen.confirmation : null,
   };
 }
 

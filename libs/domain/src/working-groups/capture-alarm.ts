@@ -9,6 +9,7 @@ export const CAPTURE_ALARM_CODES = [
   'chair-term-expired',
   'member-affiliation-ended',
   'member-affiliation-unverified',
+  'member-affiliation-unconfirmed',
   'most-private-sector-members',
 ] as const;
 export type CaptureAlarmCode = (typeof CAPTURE_ALARM_CODES)[number];
@@ -28,6 +29,7 @@ export const ALARM_SEVERITY: Record<CaptureAlarmCode, AlarmSeverity> = {
   'chair-term-expired': 'critical',
   'member-affiliation-ended': 'critical',
   'member-affiliation-unverified': 'warning',
+  'member-affiliation-unconfirmed': 'critical',
   'most-private-sector-members': 'info',
 };
 
@@ -65,6 +67,9 @@ export interface CaptureAlarmParams {
   'member-affiliation-ended': { people: Array<AlarmPersonRef & { endedOn: string | null }> };
   'member-affiliation-unverified': {
     people: Array<AlarmPersonRef & { organisationId: string; organisationName: string; since: string | null }>;
+  };
+  'member-affiliation-unconfirmed': {
+    people: Array<AlarmPersonRef & { organisationId: string; organisationName: string }>;
   };
   'most-private-sector-members': {
     workingGroupId: string;

@@ -4,7 +4,7 @@ import { termAsOf, type ChairTerm } from './chair-term';
 import { chairAlarms } from './chair-alarms';
 import { computeComposition } from './composition';
 import { organisationCapAlarms, stakeholderGroupCapAlarms } from './composition-alarms';
-import { affiliationEndedAlarms, affiliationUnverifiedAlarms } from './member-alarms';
+import { affiliationEndedAlarms, affiliationUnconfirmedAlarms, affiliationUnverifiedAlarms } from './member-alarms';
 import type { WorkingGroupMember } from './membership';
 
 export interface CaptureAlarmInput {
@@ -27,6 +27,7 @@ export function captureAlarms(input: CaptureAlarmInput, now: Date): CaptureAlarm
     ...chairAlarms(input.chairTerms, input.members, now),
     ...affiliationEndedAlarms(input.members),
     ...affiliationUnverifiedAlarms(input.members),
+    ...affiliationUnconfirmedAlarms(input.members),
   ];
   const rank = (a: CaptureAlarm) => CAPTURE_ALARM_CODES.indexOf(a.code);
   return alarms.sort((a, b) => rank(a) - rank(b));

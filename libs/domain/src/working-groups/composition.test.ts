@@ -85,6 +85,18 @@ describe('computeComposition', () => {
     expect(above.organisationsAboveCap.map((o) => o.organisationName)).toEqual(['Acme']);
   });
 
+  it('never counts an unconfirmed affiliation under its organisation: not towards its cap, but in its declared stakeholder group and as unconfirmed', () => {
+    const fakes = [1, 2, 3].map(() => newMember({ ...ACME, confirmation: null }));
+    const c = computeComposition([newMember(ACME), ...fakes, newMember(FRANCE)], [], DEFAULT_COMPOSITION_CAPS);
+    expect(c.votingMembers.byOrganisation.map((o) => [o.organisationName, o.count])).toEqual([
+      ['Acme', 1],
+      ['France', 1],
+    ]);
+    expect(c.votingMembers.unconfirmed).toEqual({ count: 3, share: 0.6 });
+    expect(c.votingMembers.byStakeholderGroup['private-sector'].count).toBe(4);
+    expect(c.organisationsAboveCap).toEqual([]);
+  });
+
   it('gives zero shares for an empty group', () => {
     const { votingMembers, chairs } = computeComposition([], [], DEFAULT_COMPOSITION_CAPS);
     expect(votingMembers.total).toBe(0);
@@ -96,7 +108,7 @@ describe('computeComposition', () => {
     const snapshotArb: fc.Arbitrary<AffiliationSnapshot> = fc
       .record({ organisation: fc.integer({ min: 0, max: 6 }), group: fc.constantFrom(...STAKEHOLDER_GROUPS) })
       .chain(({ organisation, group }) =>
-        fc.constantFrom(...SUBTYPES_BY_GROUP[group]).map((subtype) => newSnapshot(`Org ${organisation} ${subtype}`, group, subtype)),
+        fc.constantFrom(...SUBTYPES_BY_GROUP[group]).chain((subtype) => fc.boolean().map((confirmed) => newSnapshot(`Org ${organisation} ${subtype}`, group, subtype, confirmed ? {} : { confirmation: null }))),
       );
     const memberArb = fc
       .record({ snapshot: snapshotArb, kind: fc.constantFrom('member' as const, 'observer' as const), current: fc.option(snapshotArb) })
@@ -112,7 +124,7 @@ describe('computeComposition', () => {
             const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
             expect(sum(groups.map((g) => g.count))).toBe(population.total);
             expect(sum(Object.values(population.bySubtype).map((s) => s.count))).toBe(population.total);
-            expect(sum(population.byOrganisation.map((o) => o.count))).toBe(population.total);
+            expect(sum(population.byOrganisation.map((o) => o.count)) + population.unconfirmed.count).toBe(population.total);
             if (population.total > 0) {
               expect(Math.abs(sum(groups.map((g) => g.share)) - 1)).toBeLessThan(1e-9);
               expect(Math.abs(sum(Object.values(population.bySubtype).map((s) => s.share)) - 1)).toBeLessThan(1e-9);

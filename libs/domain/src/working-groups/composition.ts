@@ -1,3 +1,4 @@
+import { isConfirmed } from '../identity/affiliation-confirmation';
 import type { AffiliationSnapshot } from '../identity/affiliation-snapshot';
 import { ORGANISATION_SUBTYPES, STAKEHOLDER_GROUPS, type OrganisationSubtype, type StakeholderGroup } from '../identity/stakeholders';
 import { DEFAULT_COMPOSITION_CAPS, isOrganisationAboveCap, isShareAboveCap, type CompositionCaps } from './caps';
@@ -22,8 +23,10 @@ export interface PopulationComposition {
   total: number;
   byStakeholderGroup: Record<StakeholderGroup, CompositionShare>;
   bySubtype: Record<OrganisationSubtype, CompositionShare>;
-  /** Organisations present, most represented first, then by name. */
+  /** Organisations present, most represented first, then by name: confirmed affiliations only. */
   byOrganisation: OrganisationShare[];
+  /** People whose affiliation is not confirmed: counted in their declared stakeholder group, never under the organisation. */
+  unconfirmed: CompositionShare;
 }
 
 export interface Composition {
@@ -77,7 +80,8 @@ export function tallyAffiliations(affiliations: readonly AffiliationSnapshot[]):
   const countWhere = (keep: (a: AffiliationSnapshot) => boolean) => share(affiliations.filter(keep).length);
 
   const organisations = new Map<string, AffiliationSnapshot[]>();
-  for (const a of affiliations) organisations.set(a.organisationId, [...(organisations.get(a.organisationId) ?? []), a]);
+  // An organisation counts only the people it confirmed: a declared affiliation does not speak for it.
+  for (const a of affiliations.filter(isConfirmed)) organisations.set(a.organisationId, [...(organisations.get(a.organisationId) ?? []), a]);
   const byOrganisation = [...organisations.values()]
     .map(([first, ...rest]): OrganisationShare => ({
       organisationId: first.organisationId,
@@ -97,5 +101,6 @@ export function tallyAffiliations(affiliations: readonly AffiliationSnapshot[]):
       ORGANISATION_SUBTYPES.map((s) => [s, countWhere((a) => a.subtype === s)]),
     ) as Record<OrganisationSubtype, CompositionShare>,
     byOrganisation,
+    unconfirmed: countWhere((a) => !isConfirmed(a)),
   };
 }

@@ -16,4 +16,4 @@ export * from './capture-alarms';
 export * from './cross-group-alarms';
 export { chairAlarms } from './chair-alarms';
 export { organisationCapAlarms, stakeholderGroupCapAlarms } from './composition-alarms';
-export { affiliationEndedAlarms, affiliationUnverifiedAlarms } from './member-alarms';
+export { affiliationEndedAlarms, affiliationUnconfirmedAlarms, affiliationUnverifiedAlarms } from './member-alarms';

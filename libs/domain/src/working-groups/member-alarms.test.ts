@@ -1,5 +1,6 @@
 import type { CaptureAlarmCode } from './capture-alarm';
 import { captureAlarms, type CaptureAlarmInput } from './capture-alarms';
+import { affiliationUnconfirmedAlarms } from './member-alarms';
 import { ACME, FRANCE, GLOBEX, UNIVERSITY, newMember } from './test-factories';
 
 const now = new Date('2026-06-01T00:00:00.000Z');
@@ -68,5 +69,28 @@ describe('member-affiliation-unverified', () => {
       ...others,
     ];
     expect(alarmsOf('member-affiliation-unverified', { members, chairTerms: [] })).toEqual([]);
+  });
+});
+
+describe('member-affiliation-unconfirmed', () => {
+  it('fires for a voting member whose organisation has not confirmed their affiliation, and names the organisation', () => {
+    const fake = newMember({ ...FRANCE, confirmation: null }, { name: 'Eve Faux' });
+    expect(alarmsOf('member-affiliation-unconfirmed', { members: [fake, ...others], chairTerms: [] })).toEqual([
+      {
+        code: 'member-affiliation-unconfirmed',
+        severity: 'critical',
+        params: { people: [{ personId: fake.personId, name: 'Eve Faux', organisationId: FRANCE.organisationId, organisationName: 'France' }] },
+        message: 'Eve Faux, a voting member, acts with an affiliation to France that the organisation has not confirmed.',
+        since: null,
+      },
+    ]);
+  });
+
+  it('counts a snapshot without any confirmation record as unconfirmed; not for observers nor confirmed members', () => {
+    const { confirmation: _dropped, ...legacy } = ACME;
+    const old = newMember(legacy, { name: 'Old Timer' });
+    const observer = newMember({ ...GLOBEX, confirmation: null }, { kind: 'observer' });
+    const alarms = affiliationUnconfirmedAlarms([old, observer, ...others]);
+    expect(alarms.map((a) => a.params.people.map((p) => p.name))).toEqual([['Old Timer']]);
   });
 });

@@ -1,3 +1,4 @@
+import { isConfirmed } from '../identity/affiliation-confirmation';
 import { day, earliest, listOf, toIsoDatetime } from './alarm-text';
 import { alarm, type CaptureAlarm } from './capture-alarm';
 import { isVotingMember, type WorkingGroupMember } from './membership';
@@ -49,4 +50,23 @@ export function affiliationUnverifiedAlarms(members: readonly WorkingGroupMember
       : `${people.length} voting members act for unverified organisations${since === null ? '' : `, the first since ${day(since)}`}: ` +
         `${listOf(people.map((p) => `${p.name} (${p.organisationName})`))}.`;
   return [alarm('member-affiliation-unverified', { people }, message, since)];
+}
+
+/**
+ * One alarm listing every voting member acting under an affiliation their organisation has not
+ * confirmed (pending, refused or ended): they speak for nobody but themselves. Undated: the
+ * confirmation state is read today, not kept as a history here (the audit log has it).
+ */
+export function affiliationUnconfirmedAlarms(members: readonly WorkingGroupMember[]): CaptureAlarm<'member-affiliation-unconfirmed'>[] {
+  const people = members.flatMap((m) => {
+    const current = m.currentAffiliation;
+    if (!isVotingMember(m) || current === null || isConfirmed(current)) return [];
+    return [{ personId: m.personId, name: m.name, organisationId: current.organisationId, organisationName: current.organisationName }];
+  });
+  if (people.length === 0) return [];
+  const message =
+    people.length === 1
+      ? `${people[0].name}, a voting member, acts with an affiliation to ${people[0].organisationName} that the organisation has not confirmed.`
+      : `${people.length} voting members act with affiliations their organisations have not confirmed: ${listOf(people.map((p) => `${p.name} (${p.organisationName})`))}.`;
+  return [alarm('member-affiliation-unconfirmed', { people }, message, null)];
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AffiliationSnapshot } from '../identity/affiliation-snapshot';
+import { CONFIRMED_BY_FOCAL_POINT } from '../identity/confirmation-test-factories';
 import type { OrganisationSubtype, StakeholderGroup } from '../identity/stakeholders';
 import { captureAlarms } from './capture-alarms';
 import type { ChairTerm } from './chair-term';
@@ -41,6 +42,8 @@ function snapshotOf(name: string): AffiliationSnapshot {
     country: organisation.country,
     title: 'Delegate',
     organisationVerified: true,
+    // The demo's delegates are confirmed by their organisations' focal points.
+    confirmation: CONFIRMED_BY_FOCAL_POINT,
   };
 }
 

@@ -1,5 +1,6 @@
 /** Factories for the working-group tests: plain values with sensible defaults, not shared stubs. */
 import type { AffiliationSnapshot } from '../identity/affiliation-snapshot';
+import { CONFIRMED_BY_FOCAL_POINT } from '../identity/confirmation-test-factories';
 import type { OrganisationSubtype, StakeholderGroup } from '../identity/stakeholders';
 import type { ChairTerm } from './chair-term';
 import type { WorkingGroupMember } from './membership';
@@ -22,6 +23,7 @@ export function newSnapshot(
     country: null,
     title: 'Delegate',
     organisationVerified: true,
+    confirmation: CONFIRMED_BY_FOCAL_POINT,
     ...overrides,
   };
 }

@@ -98,6 +98,11 @@ const CHANGES: Record<(typeof AUDIT_ACTIONS)[number], Record<string, unknown>> =
   'version.adopted': { documentId: 'd1', number: 2, ballotId: 'b4' },
   'endorsement.made': { documentId: 'd1', version: 2, organisationName: 'Access Now' },
   'endorsement.withdrawn': { documentId: 'd1', version: 2, organisationName: 'Access Now' },
+  'focal-point.appointed': { organisationId: 'o1', organisationName: 'Access Now', personId: 'p1', name: 'Ana Ruiz', as: 'steward', reason: 'Named in writing' },
+  'focal-point.appointment-ended': { organisationId: 'o1', organisationName: 'Access Now', personId: 'p1', name: 'Ana Ruiz', as: 'focal-point', reason: null },
+  'affiliation.confirmed': { personId: 'p2', name: 'Li Wei', organisationId: 'o1', organisationName: 'Access Now', as: 'focal-point', reason: null, via: 'decision' },
+  'affiliation.refused': { personId: 'p2', name: 'Li Wei', organisationId: 'o1', organisationName: 'Access Now', as: 'focal-point', reason: 'Not on our staff' },
+  'affiliation.confirmation-ended': { personId: 'p2', name: 'Li Wei', organisationId: 'o1', organisationName: 'Access Now', as: 'steward', reason: 'Left' },
 };
 
 describe('audit events as sentences', () => {

@@ -83,6 +83,16 @@ const FAMILIES: Record<string, Renderer> = {
         date: str(x.change.endDate) ? formatDate(str(x.change.endDate)!, x.lng) : '',
       });
     if (e.action === 'affiliation.made-primary') return x.t('audit.sentence.affiliation.made-primary', { actor: x.actor, organisation });
+    const decided = { actor: x.actor, organisation, name: str(x.change.name) ?? '', reason: str(x.change.reason) ?? '' };
+    if (e.action === 'affiliation.confirmed') return x.t(decided.reason ? 'audit.sentence.affiliation.confirmed-because' : 'audit.sentence.affiliation.confirmed', decided);
+    if (e.action === 'affiliation.refused') return x.t('audit.sentence.affiliation.refused', decided);
+    if (e.action === 'affiliation.confirmation-ended') return x.t('audit.sentence.affiliation.confirmation-ended', decided);
+    return null;
+  },
+  'focal-point': (e, x) => {
+    const values = { actor: x.actor, organisation: str(x.change.organisationName) ?? '', name: str(x.change.name) ?? '', reason: str(x.change.reason) ?? '' };
+    if (e.action === 'focal-point.appointed') return x.t(values.reason ? 'audit.sentence.focal-point.appointed-because' : 'audit.sentence.focal-point.appointed', values);
+    if (e.action === 'focal-point.appointment-ended') return x.t(values.reason ? 'audit.sentence.focal-point.appointment-ended-because' : 'audit.sentence.focal-point.appointment-ended', values);
     return null;
   },
   declaration: (e, x) => {

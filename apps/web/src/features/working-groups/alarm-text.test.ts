@@ -2,7 +2,7 @@ import { CAPTURE_ALARM_CODES, captureAlarms, mostPrivateSectorAlarms, type Affil
 import { createI18n } from '../../i18n';
 import { alarmSentence } from './alarm-text';
 
-const snap = (organisationId: string, organisationName: string, stakeholderGroup: AffiliationSnapshot['stakeholderGroup'], verified = true): AffiliationSnapshot => ({
+const snap = (organisationId: string, organisationName: string, stakeholderGroup: AffiliationSnapshot['stakeholderGroup'], verified = true, confirmed = true): AffiliationSnapshot => ({
   affiliationId: `a-${organisationId}`,
   organisationId,
   organisationName,
@@ -11,6 +11,7 @@ const snap = (organisationId: string, organisationName: string, stakeholderGroup
   country: 'FR',
   title: 'Delegate',
   organisationVerified: verified,
+  confirmation: confirmed ? { by: { id: 'fp', name: 'Focal Point' }, as: 'focal-point', at: '2026-01-01T00:00:00.000Z' } : null,
 });
 const member = (id: string, s: AffiliationSnapshot | null, admission = s): WorkingGroupMember => ({
   personId: id,
@@ -32,7 +33,7 @@ function everyAlarm(): CaptureAlarm[] {
     member('2', globex),
     member('3', globex),
     member('4', null, snap('ngo', 'Access Rights', 'civil-society')),
-    member('5', snap('initech', 'Initech', 'private-sector', false)),
+    member('5', snap('initech', 'Initech', 'private-sector', false, false)),
   ];
   const term = (id: string, personId: string, extra: Partial<{ endsAt: string }> = {}) => ({
     id,

@@ -55,6 +55,10 @@ export function alarmSentence(t: TFunction, alarm: CaptureAlarm, lng: string): s
       const p = alarm.params;
       return t('alarms.member-affiliation-unverified', { count: p.people.length, people: list(p.people.map((x) => `${x.name} (${x.organisationName})`)) });
     }
+    case 'member-affiliation-unconfirmed': {
+      const p = alarm.params;
+      return t('alarms.member-affiliation-unconfirmed', { count: p.people.length, people: list(p.people.map((x) => `${x.name} (${x.organisationName})`)) });
+    }
     case 'most-private-sector-members': {
       const p = alarm.params;
       const values = { name: p.workingGroupName, members: p.count, total: p.votingMembers, compared: p.groupsCompared, share: percentOf(p.votingMembers === 0 ? 0 : p.count / p.votingMembers, lng) };

@@ -1,0 +1,127 @@
+/**
+ * Affiliations are confirmed by the organisation, not just declared (SPEC, Identity). A declared
+ * affiliation is `pending` until a focal point of its organisation (or a steward, with a reason)
+ * confirms or refuses it; a confirmation can be ended later (`ended`). Only `confirmed` lets a
+ * person act for the organisation: endorse for it, count under it, vote where the group requires it.
+ */
+export const CONFIRMATION_STATUSES = ['pending', 'confirmed', 'refused', 'ended'] as const;
+export type ConfirmationStatus = (typeof CONFIRMATION_STATUSES)[number];
+
+/** Who can vouch for an affiliation: a focal point of its organisation, or a platform steward. */
+export const CONFIRMER_ROLES = ['focal-point', 'steward'] as const;
+export type ConfirmerRole = (typeof CONFIRMER_ROLES)[number];
+
+export const CONFIRMATION_DECISIONS = ['confirm', 'refuse', 'end'] as const;
+export type ConfirmationDecision = (typeof CONFIRMATION_DECISIONS)[number];
+
+/** What an act's snapshot records of a confirmed affiliation: who vouched for it, as what, and when. */
+export interface ConfirmationMark {
+  by: { id: string; name: string };
+  as: ConfirmerRole;
+  /** ISO datetime of the confirmation. */
+  at: string;
+}
+
+/**
+ * Is this affiliation confirmed? `confirmation` is absent on snapshots recorded before
+ * confirmations existed, and null on unconfirmed ones: both are unconfirmed.
+ */
+export function isConfirmed(a: { confirmation?: ConfirmationMark | null } | null | undefined): boolean {
+  return !!a?.confirmation;
+}
+
+/** The facts a confirmation decision needs, read by the caller (no clock, no database). */
+export interface ConfirmationFacts {
+  actorId: string;
+  actorIsSteward: boolean;
+  /** The actor is a current focal point of the affiliation's organisation. */
+  actorIsFocalPoint: boolean;
+  /** `ended`: the affiliation itself has ended (an end date today or before). */
+  affiliation: { personId: string; status: ConfirmationStatus; ended: boolean; organisationName: string };
+  /** The person whose affiliation it is is a current focal point of that organisation (their appointment vouches for them). */
+  holderIsFocalPoint: boolean;
+  decision: ConfirmationDecision;
+  reason: string | null;
+}
+
+export interface ConfirmationRefusal {
+  code: 'forbidden' | 'conflict' | 'reason-required';
+  field?: 'reason';
+  message: string;
+}
+
+/**
+ * Who may confirm, refuse or end the confirmation of an affiliation, and in which state. Nobody
+ * decides on their own affiliation: a focal point's own is confirmed by whoever appointed them.
+ * A steward always gives a reason (they vouch from outside the organisation); refusing and ending
+ * always need one. Returns the acting role, or why not.
+ */
+export function confirmationVerdict(f: ConfirmationFacts): { as: ConfirmerRole } | ConfirmationRefusal {
+  const org = f.affiliation.organisationName;
+  if (f.affiliation.personId === f.actorId)
+    return { code: 'forbidden', message: `Nobody decides on their own affiliation: a focal point of ${org} (or a steward) does` };
+  const as: ConfirmerRole | null = f.actorIsFocalPoint ? 'focal-point' : f.actorIsSteward ? 'steward' : null;
+  if (as === null) return { code: 'forbidden', message: `Only a focal point of ${org}, or a platform steward, can decide on affiliations to it` };
+  const expected: Record<ConfirmationDecision, ConfirmationStatus> = { confirm: 'pending', refuse: 'pending', end: 'confirmed' };
+  if (f.affiliation.status !== expected[f.decision]) return { code: 'conflict', message: stateMessage(f.decision, f.affiliation.status) };
+  if (f.decision !== 'end' && f.affiliation.ended) return { code: 'conflict', message: 'This affiliation has ended: there is nothing left to confirm' };
+  if (f.decision === 'end' && f.holderIsFocalPoint)
+    return { code: 'conflict', message: `This person is a focal point of ${org}: end their appointment first` };
+  if ((as === 'steward' || f.decision !== 'confirm') && !f.reason?.trim())
+    return {
+      code: 'reason-required',
+      field: 'reason',
+      message: f.decision === 'confirm' ? 'A steward confirms from outside the organisation: give the reason (how it was checked)' : 'Give the reason; it is shown to the person and kept on the record',
+    };
+  return { as };
+}
+
+function stateMessage(decision: ConfirmationDecision, status: ConfirmationStatus): string {
+  const now = { pending: 'still awaits confirmation', confirmed: 'is already confirmed', refused: 'was refused', ended: 'had its confirmation ended' }[status];
+  const wanted = { confirm: 'Only an affiliation awaiting confirmation can be confirmed', refuse: 'Only an affiliation awaiting confirmation can be refused', end: 'Only a confirmed affiliation can have its confirmation ended' }[decision];
+  return `${wanted}; this one ${now}`;
+}
+
+/** The facts of a focal-point appointment. */
+export interface AppointmentFacts {
+  actorId: string;
+  actorIsSteward: boolean;
+  actorIsFocalPoint: boolean;
+  /** The organisation has at least one current focal point. */
+  organisationHasFocalPoints: boolean;
+  organisationName: string;
+  reason: string | null;
+  /** The appointee's current affiliation to the organisation (null: none), and its status. */
+  appointee: { personId: string; affiliation: { status: ConfirmationStatus } | null; alreadyFocalPoint: boolean };
+}
+
+/**
+ * A steward appoints an organisation's first focal point (or a new one when none is left); after
+ * that, its focal points appoint the others. The appointee must hold a current affiliation to the
+ * organisation that was not refused nor ended; nobody appoints themself. The appointment confirms
+ * that affiliation (the appointer vouches for it), so a steward gives a reason, as for a confirmation.
+ */
+export function appointmentVerdict(f: AppointmentFacts): { as: ConfirmerRole } | ConfirmationRefusal {
+  const org = f.organisationName;
+  if (f.appointee.personId === f.actorId) return { code: 'forbidden', message: 'Nobody appoints themself a focal point' };
+  let as: ConfirmerRole;
+  if (f.actorIsFocalPoint) as = 'focal-point';
+  else if (f.actorIsSteward && !f.organisationHasFocalPoints) as = 'steward';
+  else if (f.actorIsSteward) return { code: 'forbidden', message: `${org} has focal points: they appoint the others (a steward appoints only the first)` };
+  else return { code: 'forbidden', message: `Only a focal point of ${org} (or a steward, for its first) can appoint focal points` };
+  if (f.appointee.alreadyFocalPoint) return { code: 'conflict', message: `This person is already a focal point of ${org}` };
+  const a = f.appointee.affiliation;
+  if (a === null) return { code: 'conflict', message: `A focal point must hold a current affiliation to ${org}; this person has none` };
+  if (a.status === 'refused' || a.status === 'ended') return { code: 'conflict', message: `This person's affiliation to ${org} was ${a.status === 'refused' ? 'refused' : 'ended'}; they cannot be its focal point` };
+  if (as === 'steward' && !f.reason?.trim()) return { code: 'reason-required', field: 'reason', message: 'A steward appoints from outside the organisation: give the reason (how it was checked)' };
+  return { as };
+}
+
+/** A focal point's appointment is ended by a focal point of the organisation (themself included) or a steward, with a reason for a steward or another person. */
+export function endAppointmentVerdict(f: { actorId: string; actorIsSteward: boolean; actorIsFocalPoint: boolean; focalPointId: string; organisationName: string; ended: boolean; reason: string | null }): { as: ConfirmerRole } | ConfirmationRefusal {
+  if (f.ended) return { code: 'conflict', message: 'This appointment has already ended' };
+  const as: ConfirmerRole | null = f.actorIsFocalPoint ? 'focal-point' : f.actorIsSteward ? 'steward' : null;
+  if (as === null) return { code: 'forbidden', message: `Only a focal point of ${f.organisationName}, or a steward, can end a focal point's appointment` };
+  if (f.focalPointId !== f.actorId && !f.reason?.trim()) return { code: 'reason-required', field: 'reason', message: 'Give the reason for ending someone else’s appointment' };
+  return { as };
+}
