@@ -79,7 +79,9 @@ describe('GET /api/home', () => {
   afterAll(() => t.close());
 
   it('a visitor sees the active groups with composition and alarms, open ballots soonest first, adopted texts, endorsements and recent acts; no personal part', async () => {
-    const body = await home(visitor);
+    const res = await visitor.get<HomeResponse>('/api/home');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = res.body;
     expect(body.me).toBeNull();
 
     const groupIds = body.workingGroups.items.map((g) => g.id);

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { homeQuery, type HomeQuery, type HomeResponse } from '@parley/contracts';
@@ -13,6 +13,8 @@ export class HomeController {
 
   @Public()
   @Get()
+  // The answer holds the personal part of whoever is signed in: no shared cache may keep it.
+  @Header('Cache-Control', 'no-store')
   @ApiOperation({
     summary:
       'The front door in one round trip: active working groups with composition and alarms, ballots closing soon, the latest adopted texts, endorsements and acts; for a signed-in person also what needs them (ballots to vote on, comments to answer, join requests to decide). Short, bounded lists with totals.',
