@@ -45,7 +45,9 @@ describe('ballots: members who left, were removed or became observers', () => {
   it('a member removed by a chair cannot vote on a ballot opened before (403, voter-removed-from-group), and nothing is written', async () => {
     const awaiting = async () => (await c.company.client.get<HomeResponse>('/api/home')).body.me!.ballotsToVote.items.map((b) => b.id);
     expect(await awaiting()).toContain(ballot.id);
-    expect((await c.chair.client.post(`/api/working-groups/${c.group.id}/members/${c.company.id}/removal`, { reason: 'Repeatedly disrupted meetings' })).status).toBe(200);
+    expect(
+      (await c.chair.client.post(`/api/working-groups/${c.group.id}/members/${c.company.id}/removal`, { reason: 'Repeatedly disrupted meetings' })).status,
+    ).toBe(200);
     refused(await vote(c.company, 'no'), 'voter-removed-from-group');
     const rows = await t.dataSource.query(`SELECT 1 FROM votes WHERE ballot_id = $1 AND voter_id = $2`, [ballot.id, c.company.id]);
     expect(rows).toEqual([]);

@@ -39,12 +39,27 @@ describe('ballot policy: when X, allowed / not allowed', () => {
     ['someone admitted after opening', { inElectorate: false, currentSnapshot: snapshot }, open, before, 'forbidden'],
     ['an elector whose affiliation ended', { inElectorate: true, currentSnapshot: null }, open, before, 'forbidden'],
     ['an elector still a voting member', { inElectorate: true, currentSnapshot: snapshot, membership: { status: 'voting' as const } }, open, before, null],
-    ['an elector who left the group', { inElectorate: true, currentSnapshot: snapshot, membership: { status: 'left' as const, since: before } }, open, before, 'forbidden'],
-    ['an elector removed from the group', { inElectorate: true, currentSnapshot: snapshot, membership: { status: 'removed' as const, since: before } }, open, before, 'forbidden'],
+    [
+      'an elector who left the group',
+      { inElectorate: true, currentSnapshot: snapshot, membership: { status: 'left' as const, since: before } },
+      open,
+      before,
+      'forbidden',
+    ],
+    [
+      'an elector removed from the group',
+      { inElectorate: true, currentSnapshot: snapshot, membership: { status: 'removed' as const, since: before } },
+      open,
+      before,
+      'forbidden',
+    ],
     ['an elector now an observer', { inElectorate: true, currentSnapshot: snapshot, membership: { status: 'observer' as const } }, open, before, 'forbidden'],
-  ] as [string, Parameters<typeof voteRefusal>[0], typeof open | typeof closed, Date, 'forbidden' | 'conflict' | null][])('voting: %s', (_, voter, ballot, now, expected) => {
-    expect(voteRefusal(voter, ballot, now)?.kind ?? null).toBe(expected);
-  });
+  ] as [string, Parameters<typeof voteRefusal>[0], typeof open | typeof closed, Date, 'forbidden' | 'conflict' | null][])(
+    'voting: %s',
+    (_, voter, ballot, now, expected) => {
+      expect(voteRefusal(voter, ballot, now)?.kind ?? null).toBe(expected);
+    },
+  );
 
   it('the electorate refusal says when it was fixed', () => {
     expect(voteRefusal({ inElectorate: false, currentSnapshot: snapshot }, open, before)?.message).toContain(

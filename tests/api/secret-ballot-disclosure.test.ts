@@ -42,7 +42,10 @@ describe('secret ballots: disclosure control of published breakdowns', () => {
 
   async function castAll(ballotId: string, votes: [Delegate, VoteChoice][]): Promise<void> {
     for (const [who, choice] of votes) {
-      const res = await who.client.post<VoteResponse>(`/api/ballots/${ballotId}/votes`, { choice, ...(choice === 'recuse' ? { reason: 'declared conflict' } : {}) });
+      const res = await who.client.post<VoteResponse>(`/api/ballots/${ballotId}/votes`, {
+        choice,
+        ...(choice === 'recuse' ? { reason: 'declared conflict' } : {}),
+      });
       expect(res.status).toBe(200);
     }
   }
@@ -91,7 +94,11 @@ describe('secret ballots: disclosure control of published breakdowns', () => {
       expect(groupRow(ballot, 'civil-society')).toMatchObject({ eligible: 6, yes: 4, no: 2 });
       expect(ballot.result!.disclosureControl).toEqual({ threshold: 5, withheldStakeholderGroups: [], withheldSubtypes: ['ngo', 'academia'] });
       // Totals, participation and outcome stay whole.
-      expect(ballot.result).toMatchObject({ outcome: 'passed', totals: { yes: 10, no: 7, abstain: 0, recuse: 0, notVoted: 0 }, participation: { participants: 17, base: 17 } });
+      expect(ballot.result).toMatchObject({
+        outcome: 'passed',
+        totals: { yes: 10, no: 7, abstain: 0, recuse: 0, notVoted: 0 },
+        participation: { participants: 17, base: 17 },
+      });
       expect(ballot.outcome).toBe('passed');
     });
 
@@ -170,7 +177,11 @@ describe('secret ballots: disclosure control of published breakdowns', () => {
     it('the ballot.closed audit event (what live rooms push too) records the controlled breakdown, not the counts', async () => {
       const events = await ballotEvents(anon, group, ballot.id);
       const closedEvent = events.find((e) => e.action === 'ballot.closed')!;
-      const change = closedEvent.change as { byStakeholderGroup: { stakeholderGroup: string; yes: number | null }[]; explanation: string; disclosureControl: unknown };
+      const change = closedEvent.change as {
+        byStakeholderGroup: { stakeholderGroup: string; yes: number | null }[];
+        explanation: string;
+        disclosureControl: unknown;
+      };
       expect(change.byStakeholderGroup.find((g) => g.stakeholderGroup === 'private-sector')).toMatchObject({ yes: null, withheld: true });
       expect(change.explanation).toBe(ballot.result!.explanation);
       expect(change.disclosureControl).toEqual(ballot.result!.disclosureControl);

@@ -54,7 +54,10 @@ describe('a secret ballot’s page withholds breakdown rows that would tell a vo
     await page.getByTestId('tally-civil-society').getByText('counts withheld (secret ballot)').waitFor();
     await page.getByTestId('tally-private-sector').getByText('counts withheld (secret ballot)').waitFor();
     expect(await page.getByTestId('tally-civil-society').getByText(/1 yes/).count()).toBe(0);
-    await page.getByTestId('disclosure-note').getByText(/fewer than 5 voters, or where everyone who voted chose alike, is withheld/).waitFor();
+    await page
+      .getByTestId('disclosure-note')
+      .getByText(/fewer than 5 voters, or where everyone who voted chose alike, is withheld/)
+      .waitFor();
     expect(await page.getByRole('img', { name: /Civil society: counts withheld/ }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'secret-ballot-disclosure-en.png');
@@ -73,7 +76,10 @@ describe('a secret ballot’s page withholds breakdown rows that would tell a vo
     await page.getByRole('heading', { level: 1, name: ballot.title }).waitFor();
     await page.getByTestId('tally-civil-society').getByText('décompte non publié (scrutin secret)').waitFor();
     await page.getByTestId('tally-government').getByText('4 oui · 2 non').waitFor();
-    await page.getByTestId('disclosure-note').getByText(/moins de 5 votants, ou dont tous les votants ont fait le même choix, n’est pas publiée/).waitFor();
+    await page
+      .getByTestId('disclosure-note')
+      .getByText(/moins de 5 votants, ou dont tous les votants ont fait le même choix, n’est pas publiée/)
+      .waitFor();
     expect(await axeViolations(page)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -81,7 +81,8 @@ function membershipRefusal(m: MembershipNow | undefined): Refusal | null {
   if (m.status === 'observer')
     return {
       kind: 'forbidden',
-      message: 'You are now an observer of this working group: only its current voting members vote, even on a ballot opened before; a vote you cast as a member stays counted',
+      message:
+        'You are now an observer of this working group: only its current voting members vote, even on a ballot opened before; a vote you cast as a member stays counted',
       reason: { code: 'voter-now-observer', params: {} },
     };
   const removed = m.status === 'removed';

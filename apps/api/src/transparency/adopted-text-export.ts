@@ -108,7 +108,10 @@ export class AdoptedTextExport {
       `| Total | ${counts(r.totals)} |`,
       ...r.byStakeholderGroup.filter((g) => g.eligible > 0).map((g) => `| ${GROUP_NAMES[g.stakeholderGroup]} | ${isWithheld(g) ? WITHHELD_ROW : counts(g)} |`),
       ...(r.disclosureControl && r.disclosureControl.withheldStakeholderGroups.length > 0
-        ? ['', `Rows marked “withheld” are not published: on a secret ballot a breakdown of fewer than ${r.disclosureControl.threshold} voters, or where everyone voted alike, would tell how people voted.`]
+        ? [
+            '',
+            `Rows marked “withheld” are not published: on a secret ballot a breakdown of fewer than ${r.disclosureControl.threshold} voters, or where everyone voted alike, would tell how people voted.`,
+          ]
         : []),
     ];
     return lines;

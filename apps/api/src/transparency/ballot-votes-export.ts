@@ -90,8 +90,21 @@ export class BallotVotesExport {
     const r = ballot.result;
     if (!r) throw conflict('This ballot is secret: its totals are published when it closes, never a voter’s choice');
     type Counts = { yes: number | null; no: number | null; abstain: number | null; recuse: number | null; notVoted: number | null; withheld?: boolean };
-    const row = (breakdown: string, group: string, subtype: string, c: Counts, eligible: number) =>
-      [ballot.id, ballot.title, r.outcome, breakdown, group, subtype, eligible, c.yes, c.no, c.abstain, c.recuse, c.notVoted, c.withheld === true];
+    const row = (breakdown: string, group: string, subtype: string, c: Counts, eligible: number) => [
+      ballot.id,
+      ballot.title,
+      r.outcome,
+      breakdown,
+      group,
+      subtype,
+      eligible,
+      c.yes,
+      c.no,
+      c.abstain,
+      c.recuse,
+      c.notVoted,
+      c.withheld === true,
+    ];
     return csvRows([
       [...TOTALS_COLUMNS],
       row('total', '', '', r.totals, r.electorate.size),

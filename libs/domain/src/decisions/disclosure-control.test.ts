@@ -83,7 +83,13 @@ describe('controlSecretResult', () => {
   });
 
   it('withholds a large group where everyone voted alike, with a complement, and says so in the explanation instead of the counts', () => {
-    const all = [...seats(6, 'government', 'yes'), ...seats(3, 'private-sector', 'yes', 'p-y'), ...seats(3, 'private-sector', 'no', 'p-n'), ...seats(5, 'civil-society', 'no', 'c-n'), ...seats(2, 'civil-society', 'yes', 'c-y')];
+    const all = [
+      ...seats(6, 'government', 'yes'),
+      ...seats(3, 'private-sector', 'yes', 'p-y'),
+      ...seats(3, 'private-sector', 'no', 'p-n'),
+      ...seats(5, 'civil-society', 'no', 'c-n'),
+      ...seats(2, 'civil-society', 'yes', 'c-y'),
+    ];
     const raw = decideBallot(newBallot(all, { rule: 'chambered' }));
     const r = controlSecretResult(raw);
     expect(group(r, 'government')).toMatchObject({ withheld: true, yes: null });
@@ -100,7 +106,14 @@ describe('controlSecretResult', () => {
   });
 
   it('withholds every sub-type of a withheld group (published, they would add up to it)', () => {
-    const all = [seat('g1', 'government', 'yes', 'national'), seat('g2', 'government', 'no', 'local'), ...seats(3, 'private-sector', 'yes', 'p-y'), ...seats(3, 'private-sector', 'no', 'p-n'), ...seats(4, 'civil-society', 'abstain', 'c-a'), ...seats(4, 'civil-society', 'yes', 'c-y')];
+    const all = [
+      seat('g1', 'government', 'yes', 'national'),
+      seat('g2', 'government', 'no', 'local'),
+      ...seats(3, 'private-sector', 'yes', 'p-y'),
+      ...seats(3, 'private-sector', 'no', 'p-n'),
+      ...seats(4, 'civil-society', 'abstain', 'c-a'),
+      ...seats(4, 'civil-society', 'yes', 'c-y'),
+    ];
     const r = control(all);
     expect(isWithheld(group(r, 'government'))).toBe(true);
     expect(subtype(r, 'national')).toMatchObject({ withheld: true, yes: null });
@@ -109,7 +122,13 @@ describe('controlSecretResult', () => {
   });
 
   it('leaves out per-group quorum figures of withheld groups', () => {
-    const all = [seat('g1', 'government', 'recuse'), ...seats(4, 'private-sector', 'yes', 'p-y'), ...seats(2, 'private-sector', null, 'p-s'), ...seats(3, 'civil-society', 'no', 'c-n'), ...seats(3, 'civil-society', 'yes', 'c-y')];
+    const all = [
+      seat('g1', 'government', 'recuse'),
+      ...seats(4, 'private-sector', 'yes', 'p-y'),
+      ...seats(2, 'private-sector', null, 'p-s'),
+      ...seats(3, 'civil-society', 'no', 'c-n'),
+      ...seats(3, 'civil-society', 'yes', 'c-y'),
+    ];
     const r = control(all, { rule: 'chambered', quorum: { share: 0.9, perStakeholderGroup: true } });
     expect(r.outcome).toBe('no-quorum');
     expect(r.quorum?.byStakeholderGroup?.map((g) => g.stakeholderGroup)).not.toContain('government');
@@ -126,7 +145,11 @@ describe('controlSecretResult', () => {
 
 // ---- properties: what an attacker can work out from what is published ----
 
-const ORGANISATIONS = STAKEHOLDER_GROUPS.flatMap((g) => (SUBTYPES_BY_GROUP[g] as readonly OrganisationSubtype[]).flatMap((s) => [0, 1].map((i) => ({ organisationId: `${s}-${i}`, stakeholderGroup: g, subtype: s }))));
+const ORGANISATIONS = STAKEHOLDER_GROUPS.flatMap((g) =>
+  (SUBTYPES_BY_GROUP[g] as readonly OrganisationSubtype[]).flatMap((s) =>
+    [0, 1].map((i) => ({ organisationId: `${s}-${i}`, stakeholderGroup: g, subtype: s })),
+  ),
+);
 const choiceArb = fc.constantFrom<VoteChoice | null>('yes', 'no', 'abstain', 'recuse', null);
 const seatsArb: fc.Arbitrary<Seat[]> = fc.array(
   fc.record({ organisation: fc.constantFrom(...ORGANISATIONS), choice: choiceArb }).map(({ organisation, choice }): Seat => ({ ...organisation, choice })),
@@ -165,18 +188,25 @@ describe('controlSecretResult properties', () => {
 
   it('never changes the totals, participation, electorate, quorum verdict or outcome', () => {
     fc.assert(
-      fc.property(seatsArb, fc.constantFrom<DecisionRule>(...DECISION_RULES), fc.option(fc.record({ share: fc.constantFrom(0.25, 0.5, 0.9), perStakeholderGroup: fc.boolean() })), (all, rule, quorum) => {
-        const raw = decideBallot(newBallot(all, { rule, quorum }));
-        const r = controlSecretResult(raw);
-        expect({ totals: r.totals, participation: r.participation, electorate: r.electorate, quorumMet: r.quorumMet, outcome: r.outcome }).toEqual({
-          totals: raw.totals,
-          participation: raw.participation,
-          electorate: raw.electorate,
-          quorumMet: raw.quorumMet,
-          outcome: raw.outcome,
-        });
-        expect(r.byStakeholderGroup.map((g) => [g.stakeholderGroup, g.eligible])).toEqual(raw.byStakeholderGroup.map((g) => [g.stakeholderGroup, g.eligible]));
-      }),
+      fc.property(
+        seatsArb,
+        fc.constantFrom<DecisionRule>(...DECISION_RULES),
+        fc.option(fc.record({ share: fc.constantFrom(0.25, 0.5, 0.9), perStakeholderGroup: fc.boolean() })),
+        (all, rule, quorum) => {
+          const raw = decideBallot(newBallot(all, { rule, quorum }));
+          const r = controlSecretResult(raw);
+          expect({ totals: r.totals, participation: r.participation, electorate: r.electorate, quorumMet: r.quorumMet, outcome: r.outcome }).toEqual({
+            totals: raw.totals,
+            participation: raw.participation,
+            electorate: raw.electorate,
+            quorumMet: raw.quorumMet,
+            outcome: raw.outcome,
+          });
+          expect(r.byStakeholderGroup.map((g) => [g.stakeholderGroup, g.eligible])).toEqual(
+            raw.byStakeholderGroup.map((g) => [g.stakeholderGroup, g.eligible]),
+          );
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -193,7 +223,9 @@ describe('controlSecretResult properties', () => {
         const pool = (s: Seat) => (hiddenGroups.has(s.stakeholderGroup) ? 'hidden-groups' : `in:${s.stakeholderGroup}`);
         all.forEach((v) => {
           if (v.choice === null || !withheldSubtypes.has(v.subtype as OrganisationSubtype)) return;
-          const partner = all.findIndex((w) => w.choice !== null && w.choice !== v.choice && withheldSubtypes.has(w.subtype as OrganisationSubtype) && pool(w) === pool(v));
+          const partner = all.findIndex(
+            (w) => w.choice !== null && w.choice !== v.choice && withheldSubtypes.has(w.subtype as OrganisationSubtype) && pool(w) === pool(v),
+          );
           expect(partner).toBeGreaterThanOrEqual(0);
         });
       }),

@@ -96,7 +96,8 @@ function controlPart(part: ExplanationPart, hidden: readonly StakeholderGroup[])
       failedGroups: part.failedGroups.filter((g) => !hidden.includes(g)),
       withheldGroups: [...hidden],
     };
-  if (part.code === 'group-quorum-not-met') return { ...part, groups: part.groups.filter((g) => !hidden.includes(g.stakeholderGroup)), withheldGroups: [...hidden] };
+  if (part.code === 'group-quorum-not-met')
+    return { ...part, groups: part.groups.filter((g) => !hidden.includes(g.stakeholderGroup)), withheldGroups: [...hidden] };
   return part;
 }
 

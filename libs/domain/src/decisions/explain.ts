@@ -37,7 +37,8 @@ export function renderPart(part: ExplanationPart): string {
     }
     case 'group-quorum-not-met': {
       const groups = part.groups.map((g) => `${g.stakeholderGroup} ${g.participants} of ${g.base} took part (${g.needed} needed)`);
-      if (groups.length === 0) return `${VERDICT[part.outcome]}: a stakeholder group fell short; ${formatShare(part.share)} was needed in every stakeholder group.${withheld(part.withheldGroups)}`;
+      if (groups.length === 0)
+        return `${VERDICT[part.outcome]}: a stakeholder group fell short; ${formatShare(part.share)} was needed in every stakeholder group.${withheld(part.withheldGroups)}`;
       return `${VERDICT[part.outcome]}: ${groups.join(', ')}; ${formatShare(part.share)} was needed in every stakeholder group.${withheld(part.withheldGroups)}`;
     }
     case 'nobody-took-part': {
@@ -57,7 +58,12 @@ export function renderPart(part: ExplanationPart): string {
     case 'chambered': {
       const shown = part.outcome === 'failed' ? part.groups.filter((g) => !g.passed) : part.groups;
       const none = part.withheldGroups?.length ? 'not every stakeholder group had a majority' : 'no stakeholder group had eligible voters';
-      const facts = shown.length > 0 ? shown.map(chamber).join(', ') : part.outcome === 'passed' && part.withheldGroups?.length ? 'every stakeholder group had a majority' : none;
+      const facts =
+        shown.length > 0
+          ? shown.map(chamber).join(', ')
+          : part.outcome === 'passed' && part.withheldGroups?.length
+            ? 'every stakeholder group had a majority'
+            : none;
       return `${VERDICT[part.outcome]}: ${facts}; a majority is needed in every stakeholder group.${withheld(part.withheldGroups)}`;
     }
     case 'consensus':

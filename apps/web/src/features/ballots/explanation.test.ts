@@ -117,9 +117,27 @@ const CASES: [string, ExplanationPart[]][] = [
   ['empty electorate', ballot([])],
   [
     'secret chambered failed, two groups withheld',
-    secretBallot([['government', 'yes'], ...many(3, 'private-sector', 'yes'), ...many(3, 'private-sector', 'no'), ...many(3, 'civil-society', 'yes'), ...many(4, 'civil-society', 'no')], { rule: 'chambered' }),
+    secretBallot(
+      [
+        ['government', 'yes'],
+        ...many(3, 'private-sector', 'yes'),
+        ...many(3, 'private-sector', 'no'),
+        ...many(3, 'civil-society', 'yes'),
+        ...many(4, 'civil-society', 'no'),
+      ],
+      { rule: 'chambered' },
+    ),
   ],
-  ['secret chambered passed, every group withheld', secretBallot([['government', 'yes'], ['private-sector', 'yes']], { rule: 'chambered' })],
+  [
+    'secret chambered passed, every group withheld',
+    secretBallot(
+      [
+        ['government', 'yes'],
+        ['private-sector', 'yes'],
+      ],
+      { rule: 'chambered' },
+    ),
+  ],
   [
     'secret group quorum not met in a withheld group',
     secretBallot([['government', null], ...many(3, 'private-sector', 'yes'), ...many(3, 'private-sector', 'no')], {

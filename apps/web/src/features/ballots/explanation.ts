@@ -39,7 +39,14 @@ const chamber = (t: TFunction, g: ChamberTally) => `${groupName(t, g.stakeholder
 
 /** " The counts of … are withheld" after a part, on a secret ballot whose breakdown rows were withheld (disclosure control). */
 const withheld = (t: TFunction, lng: string, groups: StakeholderGroup[] | undefined) =>
-  groups && groups.length > 0 ? ` ${t('ballots.explain.withheldGroups', { groups: listOf(groups.map((g) => groupName(t, g)), lng) })}` : '';
+  groups && groups.length > 0
+    ? ` ${t('ballots.explain.withheldGroups', {
+        groups: listOf(
+          groups.map((g) => groupName(t, g)),
+          lng,
+        ),
+      })}`
+    : '';
 
 /** One part of the explanation, in the reader's language. */
 export function explainPart(t: TFunction, lng: string, part: ExplanationPart): string {
@@ -63,7 +70,12 @@ export function explainPart(t: TFunction, lng: string, part: ExplanationPart): s
               ? t('ballots.explain.aGroupFellShort')
               : part.groups
                   .map((g) =>
-                    t('ballots.explain.groupTookPart', { group: groupName(t, g.stakeholderGroup), participants: g.participants, base: g.base, needed: g.needed }),
+                    t('ballots.explain.groupTookPart', {
+                      group: groupName(t, g.stakeholderGroup),
+                      participants: g.participants,
+                      base: g.base,
+                      needed: g.needed,
+                    }),
                   )
                   .join(', '),
           share: formatShare(part.share, lng),
@@ -86,7 +98,9 @@ export function explainPart(t: TFunction, lng: string, part: ExplanationPart): s
     case 'chambered': {
       const shown = part.outcome === 'failed' ? part.groups.filter((g) => !g.passed) : part.groups;
       const hidden = (part.withheldGroups?.length ?? 0) > 0;
-      const none = hidden ? t(part.outcome === 'passed' ? 'ballots.explain.everyGroupHadMajority' : 'ballots.explain.notEveryGroupHadMajority') : t('ballots.explain.noGroupHadVoters');
+      const none = hidden
+        ? t(part.outcome === 'passed' ? 'ballots.explain.everyGroupHadMajority' : 'ballots.explain.notEveryGroupHadMajority')
+        : t('ballots.explain.noGroupHadVoters');
       // Comma-separated, as the engine's English sentence has it.
       const facts = shown.length > 0 ? shown.map((g) => chamber(t, g)).join(', ') : none;
       return t('ballots.explain.chambered', { verdict: verdict(part.outcome), facts }) + withheld(t, lng, part.withheldGroups);
