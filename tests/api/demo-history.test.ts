@@ -1,4 +1,4 @@
-import type { BallotListResponse, ChairTermListResponse, DocumentResponse, DocumentSummary, WorkingGroupListResponse } from '@parley/contracts';
+import type { BallotListResponse, ChairTermListResponse, DocumentResponse, DocumentSummary, SignatoriesResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { verifyChain, type AuditEvent } from '@parley/domain';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { PastTimeline } from '../../apps/api/src/platform/clock/past-timeline';
@@ -115,7 +115,7 @@ describe('the demo is a history dated in the months before the day it is loaded'
     expect(calendarDay(open[0].openedAt)).toBe(2);
     expect(calendarDay(open[0].closesAt)).toBe(-5);
     const closed = ballots.filter((b) => b.status === 'closed');
-    expect(closed).toHaveLength(5); // two chair confirmations, three amendment ballots
+    expect(closed).toHaveLength(6); // two chair confirmations, three amendment ballots, one adoption
     for (const b of closed) {
       const late = new Date(b.closedAt!).getTime() - new Date(b.closesAt).getTime();
       expect([b.title, late >= 0 && late < 1000]).toEqual([b.title, true]);
@@ -134,6 +134,23 @@ describe('the demo is a history dated in the months before the day it is loaded'
     const doc = (await api().get<DocumentResponse>(`/api/documents/${summary.id}`)).body;
     const versions = doc.versions.map((v) => calendarDay(v.createdAt));
     expect(versions).toEqual([160, 60]);
+  });
+
+  it('the processes group adopted its working methods seven months ago; organisations endorsed them in the following days, and two more yesterday', async () => {
+    const processes = groups.items.find((g) => g.name === 'Working group on cybersecurity processes')!;
+    const [summary] = (await api().get<{ items: DocumentSummary[] }>(`/api/working-groups/${processes.id}/documents`)).body.items;
+    expect(summary).toMatchObject({ status: 'adopted', adoptedVersion: 1 });
+    const signatories = (await api().get<SignatoriesResponse>(`/api/documents/${summary.id}/versions/1/signatories`)).body;
+    expect(calendarDay(signatories.adoptedAt!)).toBe(228);
+    expect(signatories.signatories.map((e) => [e.organisation.name, calendarDay(e.endorsedAt)])).toEqual([
+      ['Cigref', 227],
+      ['France', 226],
+      ['Airbus', 225],
+      ['Access Now', 224],
+      ['Siemens', 223],
+      ['Microsoft', 1],
+      ['Internet Society', 1],
+    ]);
   });
 
   it('acts after the demo are dated now and follow it in the log; the demo is never loaded over them', async () => {

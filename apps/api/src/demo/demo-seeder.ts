@@ -11,6 +11,7 @@ import { Clock } from '../platform/clock/clock';
 import { DEMO_HISTORY_DAYS, DemoHistory } from './demo-history';
 import { DemoWorkingGroups } from './demo-working-groups';
 import { DemoDocument } from './demo-document';
+import { DemoAdoption } from './demo-adoption';
 import { DemoFocalPoints } from './demo-focal-points';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
@@ -39,6 +40,7 @@ export class DemoSeeder {
     private readonly tx: AuditedTransaction,
     private readonly workingGroups: DemoWorkingGroups,
     private readonly document: DemoDocument,
+    private readonly adoption: DemoAdoption,
     private readonly clock: Clock,
     private readonly scheduler: BallotScheduler,
     private readonly focalPoints: DemoFocalPoints,
@@ -107,8 +109,9 @@ export class DemoSeeder {
     }
     this.logger.log(`Demo loaded: ${organisationIds.size} organisations, ${delegates.size} delegates`);
     const people: DemoPeople = { steward, delegates, organisationIds };
-    const groupIds = await this.workingGroups.seed(people, history);
-    await this.document.seed(people, groupIds, history);
+    const groups = await this.workingGroups.seed(people, history);
+    await this.document.seed(people, groups.ids, history);
+    await this.adoption.endorseRecently(people, groups.adoptedTextIds, history);
     return people;
   }
 }

@@ -6,6 +6,7 @@ import { ChairNominationService, DEFAULT_BALLOT_DAYS } from '../working-groups/c
 import { ChairHistoryService } from '../working-groups/chair-history.service';
 import { MembershipService } from '../working-groups/membership.service';
 import { WorkingGroupService } from '../working-groups/working-group.service';
+import { DemoAdoption } from './demo-adoption';
 import { closeAtClosingTimes } from './demo-ballots';
 import type { DemoHistory } from './demo-history';
 import type { DemoPeople } from './demo-seeder';
@@ -15,6 +16,12 @@ import { loadWorkingGroups, type FixtureWorkingGroup } from './fixtures';
 const FIRST_CONVENED_DAYS_AGO = 250;
 const DAYS_BETWEEN_GROUPS = 28;
 
+/** The demo's groups: each one's id by its fixture name, and the texts they adopted. */
+export interface DemoGroups {
+  ids: Map<string, string>;
+  adoptedTextIds: string[];
+}
+
 /**
  * The demo's working groups (fixtures/paris-call/working-groups.json), loaded through the same use
  * cases as real use: the first listed member convenes the group and admits the others, one a day;
@@ -22,7 +29,8 @@ const DAYS_BETWEEN_GROUPS = 28;
  * terms with no confirming ballot (the alarm fires); chairs it says were confirmed go through a real
  * nomination, acceptance and chair-confirmation ballot in which every voting member votes yes over
  * the following days, closed at its closing time. Groups are convened months before the demo is
- * loaded (DemoHistory), four weeks apart.
+ * loaded (DemoHistory), four weeks apart. A group whose fixture names an adopted text then adopts
+ * it (DemoAdoption).
  */
 @Injectable()
 export class DemoWorkingGroups {
@@ -35,17 +43,21 @@ export class DemoWorkingGroups {
     private readonly chairs: ChairNominationService,
     private readonly ballots: BallotService,
     private readonly votes: VoteService,
+    private readonly adoption: DemoAdoption,
   ) {}
 
-  /** Returns each group's id by its fixture name. */
-  async seed(people: DemoPeople, history: DemoHistory): Promise<Map<string, string>> {
-    const ids = new Map<string, string>();
-    for (const [i, fixture] of loadWorkingGroups().entries()) ids.set(fixture.name, await this.seedGroup(fixture, people, history, FIRST_CONVENED_DAYS_AGO - i * DAYS_BETWEEN_GROUPS));
-    this.logger.log(`Demo working groups loaded: ${ids.size}`);
-    return ids;
+  async seed(people: DemoPeople, history: DemoHistory): Promise<DemoGroups> {
+    const groups: DemoGroups = { ids: new Map(), adoptedTextIds: [] };
+    for (const [i, fixture] of loadWorkingGroups().entries()) {
+      const { id, adoptedTextId } = await this.seedGroup(fixture, people, history, FIRST_CONVENED_DAYS_AGO - i * DAYS_BETWEEN_GROUPS);
+      groups.ids.set(fixture.name, id);
+      if (adoptedTextId) groups.adoptedTextIds.push(adoptedTextId);
+    }
+    this.logger.log(`Demo working groups loaded: ${groups.ids.size}`);
+    return groups;
   }
 
-  private async seedGroup(fixture: FixtureWorkingGroup, people: DemoPeople, history: DemoHistory, convened: number): Promise<string> {
+  private async seedGroup(fixture: FixtureWorkingGroup, people: DemoPeople, history: DemoHistory, convened: number): Promise<{ id: string; adoptedTextId: string | null }> {
     const delegate = (organisation: string): Actor => {
       const d = people.delegates.get(organisation);
       if (!d) throw new Error(`demo working group ${fixture.name}: no delegate for ${organisation}`);
@@ -66,23 +78,32 @@ export class DemoWorkingGroups {
       await this.membership.decide(convener, group.id, request.id, { decision: 'admit' });
     }
     const chairsDay = convened - joining.length - 2;
-
-    if (!fixture.chairsConfirmedByBallot) {
-      for (const [k, organisation] of fixture.chairs.entries()) {
-        history.on(chairsDay, 11, 10 * k);
-        await this.chairHistory.importUnconfirmedTerm(group.id, delegate(organisation).id, 'fixtures/paris-call/working-groups.json');
-      }
-      return group.id;
-    }
-
-    // Confirmed chairs: nominated by the convener, accepted the next day (a week-long ballot opens),
-    // and confirmed by every voting member over the following days; the ballots close at their time.
     const voters = [first, ...joining].map(delegate);
+    const chairsInOffice = fixture.chairsConfirmedByBallot ? await this.confirmChairs(fixture, group.id, convener, voters, delegate, history, chairsDay) : await this.importChairs(fixture, group.id, delegate, history, chairsDay);
+    const adoptedTextId = await this.adoption.adopt(fixture, group.id, delegate(fixture.chairs[0]), voters, people, history, chairsInOffice - 2);
+    return { id: group.id, adoptedTextId };
+  }
+
+  /** Chairs nobody confirmed, imported as they were; returns the day they took office. */
+  private async importChairs(fixture: FixtureWorkingGroup, groupId: string, delegate: (organisation: string) => Actor, history: DemoHistory, chairsDay: number): Promise<number> {
+    for (const [k, organisation] of fixture.chairs.entries()) {
+      history.on(chairsDay, 11, 10 * k);
+      await this.chairHistory.importUnconfirmedTerm(groupId, delegate(organisation).id, 'fixtures/paris-call/working-groups.json');
+    }
+    return chairsDay;
+  }
+
+  /**
+   * Confirmed chairs: nominated by the convener, accepted the next day (a week-long ballot opens),
+   * and confirmed by every voting member over the following days; the ballots close at their time.
+   * Returns the day they took office.
+   */
+  private async confirmChairs(fixture: FixtureWorkingGroup, groupId: string, convener: Actor, voters: Actor[], delegate: (organisation: string) => Actor, history: DemoHistory, chairsDay: number): Promise<number> {
     const nominations: { nominee: Actor; id: string }[] = [];
     for (const [k, organisation] of fixture.chairs.entries()) {
       const nominee = delegate(organisation);
       history.on(chairsDay, 10, 10 * k);
-      const nomination = await this.chairs.nominate(convener, group.id, { nomineeId: nominee.id, statement: `Nominated to co-chair ${fixture.name}.` });
+      const nomination = await this.chairs.nominate(convener, groupId, { nomineeId: nominee.id, statement: `Nominated to co-chair ${fixture.name}.` });
       nominations.push({ nominee, id: nomination.id });
     }
     const ballots: { id: string; closesAt: Date }[] = [];
@@ -96,8 +117,8 @@ export class DemoWorkingGroups {
       for (const ballot of ballots) await this.votes.cast(voter, ballot.id, { choice: 'yes' });
     }
     await closeAtClosingTimes(history, this.ballots, ballots, `working group ${fixture.name}`);
-    const confirmed = (await this.chairs.list(group.id)).filter((n) => n.status === 'confirmed').length;
+    const confirmed = (await this.chairs.list(groupId)).filter((n) => n.status === 'confirmed').length;
     if (confirmed !== fixture.chairs.length) throw new Error(`demo working group ${fixture.name}: ${confirmed} of ${fixture.chairs.length} chairs confirmed`);
-    return group.id;
+    return chairsDay - 1 - DEFAULT_BALLOT_DAYS;
   }
 }

@@ -8,7 +8,9 @@ import { DemoSeeder } from './demo-seeder';
 import { DemoWorkingGroups } from './demo-working-groups';
 import { DraftingModule } from '../drafting/drafting.module';
 import { DemoDocument } from './demo-document';
+import { DemoAdoption } from './demo-adoption';
+import { EndorsementsModule } from '../endorsements/endorsements.module';
 import { DemoFocalPoints } from './demo-focal-points';
 
-@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoFocalPoints], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -16,6 +16,8 @@ export interface FixtureWorkingGroup {
   chairsConfirmedByBallot: boolean;
   members: string[];
   document?: string;
+  /** A short text the group adopted (and organisations endorsed) before its main work. */
+  adoptedText?: string;
 }
 
 /** The demo fixtures shipped in the repository (fixtures/paris-call), found from source or from dist. */
