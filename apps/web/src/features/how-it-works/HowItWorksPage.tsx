@@ -3,7 +3,7 @@ import { STAKEHOLDER_GROUPS } from '@parley/domain';
 import type { ParseKeys } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link } from 'react-router';
 import { PageTitle } from '../../ui/PageTitle';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { HOW_IT_WORKS_SECTIONS, type Block } from './sections';
@@ -15,12 +15,6 @@ function BlockView({ block }: { block: Block }) {
   switch (block.kind) {
     case 'text':
       return <Text>{say(block.key)}</Text>;
-    case 'note':
-      return (
-        <Paper withBorder p="sm" bg="gray.0">
-          <Text size="sm">{say(block.key)}</Text>
-        </Paper>
-      );
     case 'list':
       return (
         <List type={block.ordered ? 'ordered' : 'unordered'} spacing={4} withPadding>

@@ -4,7 +4,6 @@ import type { ParseKeys } from 'i18next';
 /** What a section of the page is made of; the words are all in the catalogue, under `howItWorks`. */
 export type Block =
   | { kind: 'text'; key: ParseKeys }
-  | { kind: 'note'; key: ParseKeys }
   | { kind: 'list'; ordered?: boolean; items: ParseKeys[] }
   /** Named terms, each in bold before its explanation. */
   | { kind: 'terms'; heading?: ParseKeys; items: { term: ParseKeys; text: ParseKeys }[] }
@@ -35,9 +34,9 @@ export const HOW_IT_WORKS_SECTIONS: HowItWorksSection[] = [
     title: 'howItWorks.disclosure.title',
     blocks: [
       text('howItWorks.disclosure.affiliation'),
+      text('howItWorks.disclosure.confirmation'),
       text('howItWorks.disclosure.snapshot'),
       text('howItWorks.disclosure.declarations'),
-      { kind: 'note', key: 'howItWorks.disclosure.coming' },
     ],
   },
   {
