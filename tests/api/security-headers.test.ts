@@ -89,12 +89,12 @@ describe('security headers and server-written pages', () => {
     expect(answers['JSON Lines export'].headers.get('content-disposition')).toMatch(/^attachment/);
   });
 
-  it('session cookies are httpOnly (the CSRF one readable by the page, by design) and SameSite=Lax', async () => {
-    const res = await new ApiClient(t.baseUrl).post<SessionResponse>('/api/auth/register', {
-      name: 'Cookie Person',
-      email: 'cookie.person@example.org',
-      password: 'correct horse battery',
-    });
+  it('session cookies are httpOnly (the CSRF one readable by the page, by design) and SameSite=Lax; answers carrying a token or the e-mail address are never stored (Cache-Control: no-store)', async () => {
+    const p = await newPerson(t.baseUrl, { name: 'Cookie Person', email: 'cookie.person@example.org' });
+    const res = await new ApiClient(t.baseUrl).post<SessionResponse>('/api/auth/login', { email: p.email, password: 'correct horse battery' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect((await p.client.get('/api/me')).headers.get('cache-control')).toBe('no-store');
     const cookies = res.headers.getSetCookie();
     const session = cookies.find((c) => c.startsWith('parley_session='))!;
     const csrf = cookies.find((c) => c.startsWith('parley_csrf='))!;

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import type { OrganisationResponse, SessionResponse } from '@parley/contracts';
+import type { OrganisationResponse } from '@parley/contracts';
 import { Clock } from '../../apps/api/src/platform/clock/clock';
 import { Browsers, screenshot, seriousAxeViolations, webBuildSnapshot } from '../support/browser';
-import { ApiClient } from '../support/http-client';
+import { newPerson } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(90_000);
@@ -72,15 +72,9 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
   beforeAll(async () => {
     t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot() } });
     Clock.prototype.now = () => new Date(Date.now() + daysAhead * 24 * 3600_000);
-    const steward = await new ApiClient(t.baseUrl).post<SessionResponse>('/api/auth/register', {
-      name: 'Platform Steward',
-      email: 'steward@parley.example',
-      password: PASSWORD,
-    });
-    const stewardClient = new ApiClient(t.baseUrl).withToken(steward.body.token);
+    const stewardClient = (await newPerson(t.baseUrl, { name: 'Platform Steward', email: 'steward@parley.example', password: PASSWORD })).client;
     for (const d of delegates) {
-      const reg = await new ApiClient(t.baseUrl).post<SessionResponse>('/api/auth/register', { name: d.name, email: d.email, password: PASSWORD });
-      const client = new ApiClient(t.baseUrl).withToken(reg.body.token);
+      const { client } = await newPerson(t.baseUrl, { name: d.name, email: d.email, password: PASSWORD });
       d.org = (await client.post<OrganisationResponse>('/api/organisations', d.organisation)).body;
       expect((await stewardClient.post(`/api/organisations/${d.org.id}/verify`)).status).toBe(200);
       expect((await client.post('/api/me/affiliations', { organisationId: d.org.id, title: d.title, startDate: '2021-09-01' })).status).toBe(201);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AmendmentResponse, DocumentResponse, OpenedBallotResponse, OrganisationResponse, SessionResponse } from '@parley/contracts';
 import { Browsers, installXssTrap, OUTPUT, webBuildSnapshot, xssEvidence } from '../support/browser';
+import { newPerson } from '../support/factories';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -29,15 +30,7 @@ interface World {
   ids: { chair: string; member: string; civil: string; group: string; motion: string; document: string };
 }
 
-async function registered(t: TestApp, name: string): Promise<{ client: ApiClient; session: SessionResponse }> {
-  const res = await new ApiClient(t.baseUrl).post<SessionResponse>('/api/auth/register', {
-    name,
-    email: `${Math.random().toString(36).slice(2)}@example.org`,
-    password: 'correct horse battery',
-  });
-  if (res.status !== 201) throw new Error(`register: ${res.status} ${JSON.stringify(res.body)}`);
-  return { client: new ApiClient(t.baseUrl).withToken(res.body.token), session: res.body };
-}
+const registered = (t: TestApp, name: string): Promise<{ client: ApiClient; session: SessionResponse }> => newPerson(t.baseUrl, { name });
 
 async function ok<T>(what: string, p: Promise<{ status: number; body: T }>): Promise<T> {
   const res = await p;

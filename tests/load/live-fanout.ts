@@ -396,12 +396,10 @@ interface ParleyRun {
 
 /** A chair (a group created over HTTP, its chair term written directly: the chair-confirmation ballot is beside the point here), a document. */
 async function setUpDocument(base: string, databaseUrl: string): Promise<{ token: string; docId: string; clauseId: string }> {
-  const reg = await api(base, null, 'POST', '/api/auth/register', {
-    name: 'Bench Chair',
-    email: `chair-${randomBytes(4).toString('hex')}@example.org`,
-    password: 'correct horse battery',
-  });
-  const token: string = reg.token;
+  const credentials = { email: `chair-${randomBytes(4).toString('hex')}@example.org`, password: 'correct horse battery' };
+  await api(base, null, 'POST', '/api/auth/register', { name: 'Bench Chair', ...credentials });
+  // Registration signs nobody in (decision record 0016): sign in next.
+  const token: string = (await api(base, null, 'POST', '/api/auth/login', credentials)).token;
   const org = await api(base, token, 'POST', '/api/organisations', {
     name: 'Bench Ministry of Foreign Affairs',
     stakeholderGroup: 'government',

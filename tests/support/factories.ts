@@ -17,8 +17,12 @@ export interface SignedIn {
 export async function newPerson(baseUrl: string, overrides: Partial<{ name: string; email: string; password: string }> = {}): Promise<SignedIn> {
   const name = overrides.name ?? `Delegate ${uniq()}`;
   const email = overrides.email ?? `delegate-${uniq()}@example.org`;
-  const res = await new ApiClient(baseUrl).post<SessionResponse>('/api/auth/register', { name, email, password: overrides.password ?? 'correct horse battery' });
-  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const password = overrides.password ?? 'correct horse battery';
+  // Registration signs nobody in and answers the same for a taken address (decision record 0016): sign in next.
+  const registered = await new ApiClient(baseUrl).post('/api/auth/register', { name, email, password });
+  if (registered.status !== 202) throw new Error(`register failed: ${registered.status} ${JSON.stringify(registered.body)}`);
+  const res = await new ApiClient(baseUrl).post<SessionResponse>('/api/auth/login', { email, password });
+  if (res.status !== 200) throw new Error(`sign in after registering failed (was the address taken?): ${res.status} ${JSON.stringify(res.body)}`);
   return { client: new ApiClient(baseUrl).withToken(res.body.token), session: res.body, id: res.body.me.id, name, email };
 }
 

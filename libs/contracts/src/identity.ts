@@ -10,6 +10,17 @@ export const registerRequest = z.strictObject({
 });
 export type RegisterRequest = z.infer<typeof registerRequest>;
 
+/** The one answer to every well-formed registration, whether or not the address already had an account (decision record 0016). */
+export interface RegistrationResponse {
+  status: 'received';
+  detail: string;
+}
+
+export const REGISTRATION_RECEIVED: RegistrationResponse = {
+  status: 'received',
+  detail: 'If this e-mail address had no account, it has one now: sign in with it and this password. If it already had one, sign in with that account’s password.',
+};
+
 export const loginRequest = z.strictObject({
   email: plainText(254).transform((e) => e.trim().toLowerCase()),
   password: z.string().max(200),

@@ -9,3 +9,4 @@ export * from './endorsements';
 export * from './transparency';
 export * from './home';
 export * from './affiliation-confirmation';
+export * from './password-strength';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Post, Req, Res, UseGua
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import type { MeResponse, SessionResponse } from '@parley/contracts';
+import { REGISTRATION_RECEIVED, type MeResponse, type RegistrationResponse, type SessionResponse } from '@parley/contracts';
 import { Allow } from '../policy/allow.decorator';
 import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
 import { Actor, CurrentActor } from './actor';
@@ -26,9 +26,15 @@ export class AuthController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Post('auth/register')
-  @ApiOperation({ summary: 'Create an account and sign in (the first account on an empty platform is a steward)' })
-  async register(@Body() body: RegisterDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
-    return this.answer(await this.auth.register(body), res);
+  @HttpCode(202)
+  @Header('Cache-Control', NO_STORE)
+  @ApiOperation({
+    summary: 'Create an account for a new address (the first account on an empty platform is a steward); then sign in',
+    description: 'The same 202 answer whether or not the address already has an account, and nobody is signed in: sign in next with the same address and password.',
+  })
+  async register(@Body() body: RegisterDto): Promise<RegistrationResponse> {
+    await this.auth.register(body);
+    return REGISTRATION_RECEIVED;
   }
 
   @Public()

@@ -7,6 +7,7 @@ import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
 import { conflict, notFound, unauthenticated } from '../platform/http/problem';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
+import { assertStrongPassword } from './password-strength';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { SessionRepository } from './session.repository';
@@ -33,12 +34,19 @@ export class AuthService {
     @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
   ) {}
 
-  /** Registers a person and signs them in. The first account on an empty platform becomes its steward. */
-  async register(input: RegisterRequest): Promise<IssuedSession> {
+  /**
+   * Registers a person, unless the address already has an account, and says neither (decision record
+   * 0016): the argon2 hash is computed before looking, nobody is signed in, an existing account is
+   * left as it was, and the caller answers the same. The first account on an empty platform becomes
+   * its steward.
+   */
+  async register(input: RegisterRequest): Promise<void> {
+    assertStrongPassword(input.password, input);
     const passwordHash = await hashPassword(input.password);
-    return this.tx.run(async (tx) => {
-      const personId = await this.createPerson(tx, input.name, input.email, passwordHash);
-      return this.issue(tx.manager, personId, tx.now);
+    await this.tx.run(async (tx) => {
+      await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('parley:register'))`);
+      if (await this.people.emailTaken(tx.manager, input.email)) return;
+      await this.createPerson(tx, input.name, input.email, passwordHash);
     });
   }
 

@@ -20,6 +20,7 @@ const KNOWN: [RegExp, (t: TFunction, m: RegExpMatchArray) => string][] = [
   [/^Contains characters that reorder or hide text$/, (t) => t('server.hiddenCharacters')],
   [/^Nothing visible$/, (t) => t('server.nothingVisible')],
   [/^One line only$/, (t) => t('server.oneLine')],
+  [/^Too easy to guess/, (t) => t('server.weakPassword')],
   [/^Not a valid id$/, (t) => t('server.id')],
   [/^A two-letter country code/, (t) => t('server.country')],
   [/^Not a valid e-mail address$/, (t) => t('server.email')],

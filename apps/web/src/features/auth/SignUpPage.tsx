@@ -1,4 +1,4 @@
-import { Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { FormAlert } from '../../ui/FormErrors';
@@ -28,8 +28,9 @@ export function SignUpPage() {
               ref={form.ref}
               noValidate
               onSubmit={form.onSubmit(async (v) => {
-                const session = await register.mutateAsync(v);
-                notifySuccess(t, t('auth.welcome', { name: session.me.name }));
+                const outcome = await register.mutateAsync(v);
+                if (!outcome.signedIn) return;
+                notifySuccess(t, t('auth.welcome', { name: outcome.session.me.name }));
                 await navigate('/me');
               })}
             >
@@ -45,6 +46,14 @@ export function SignUpPage() {
                   {...form.textProps('password')}
                 />
                 <FormAlert messages={form.general} title={t('auth.signUpFailed')} />
+                {register.data?.signedIn === false && (
+                  <Alert color="blue" role="status" title={t('auth.notSignedInTitle')}>
+                    {t('auth.notSignedIn')}{' '}
+                    <Anchor component={Link} to="/login">
+                      {t('auth.logInLink')}
+                    </Anchor>
+                  </Alert>
+                )}
                 <Button type="submit" loading={form.submitting}>
                   {t('auth.signUp')}
                 </Button>

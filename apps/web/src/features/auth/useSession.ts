@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, MeResponse, RegisterRequest, SessionResponse } from '@parley/contracts';
+import type { LoginRequest, MeResponse, RegisterRequest, RegistrationResponse, SessionResponse } from '@parley/contracts';
 import { useNavigate } from 'react-router-dom';
 import { api, CSRF_COOKIE, isProblem, readCookie } from '../../api/client';
 
@@ -23,11 +23,31 @@ export function useMe() {
   });
 }
 
+/** After registering: signed in (the address was new), or not (it already had an account, with another password). */
+export type SignUpOutcome = { signedIn: true; session: SessionResponse } | { signedIn: false };
+
+/**
+ * Registers, then signs in with the same address and password. The API answers registration the
+ * same whether or not the address already had an account (decision record 0016) and signs nobody
+ * in; a new account signs in at once, a taken address does not.
+ */
 export function useRegister() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: RegisterRequest) => api.post<SessionResponse>('/api/auth/register', body),
-    onSuccess: (session) => qc.setQueryData(ME_KEY, session.me),
+    mutationFn: async (body: RegisterRequest): Promise<SignUpOutcome> => {
+      await api.post<RegistrationResponse>('/api/auth/register', body);
+      try {
+        return { signedIn: true, session: await api.post<SessionResponse>('/api/auth/login', { email: body.email, password: body.password }) };
+      } catch (e) {
+        if (isProblem(e) && e.status === 401) return { signedIn: false };
+        throw e;
+      }
+    },
+    onSuccess: async (outcome) => {
+      if (!outcome.signedIn) return;
+      qc.setQueryData(ME_KEY, outcome.session.me);
+      await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+    },
   });
 }
 
