@@ -195,8 +195,10 @@ describe('GET /api/home', () => {
     expect(member.joinRequestsToDecide.total).toBe(0);
   });
 
-  it('once the chair answers and decides, nothing of it waits any more', async () => {
+  it('once the chair answers and decides, nothing of it waits any more, and the group counts its new member', async () => {
     const chair = drafting.chair.client;
+    const votingMembers = async () => (await home(visitor)).workingGroups.items.find((g) => g.id === drafting.id)!.composition.votingMembers.total;
+    expect(await votingMembers()).toBe(5);
     expect(
       (await chair.post(`/api/comments/${clarification.id}/disposition`, { disposition: 'noted', reason: 'Yes: the principle covers non-state actors.' }))
         .status,
@@ -205,6 +207,8 @@ describe('GET /api/home', () => {
     const me = (await home(chair)).me!;
     expect(me.commentsToAnswer.items.map((c) => c.id)).toEqual([general.id]);
     expect(me.joinRequestsToDecide).toEqual({ items: [], total: 0 });
+    // The group's composition counts the new member at once (the front door's group list is not served stale after an act).
+    expect(await votingMembers()).toBe(6);
   });
 
   it('refuses parameters it does not know, naming them', async () => {

@@ -1,6 +1,17 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
 import type { AlarmSeverity, CaptureAlarm } from '@parley/domain';
-import { HOME_LIMITS, type BallotSummary, type Bounded, type HomeBallot, type HomeMine, type HomeResponse, type WorkingGroupSummary } from '@parley/contracts';
+import {
+  HOME_LIMITS,
+  type BallotSummary,
+  type Bounded,
+  type HomeBallot,
+  type HomeMine,
+  type HomeResponse,
+  type WorkingGroupListResponse,
+  type WorkingGroupSummary,
+} from '@parley/contracts';
+import { AuditEventBus } from '../audit/audit-event-bus';
 import { AuditLogService } from '../audit/audit-log.service';
 import { BallotService } from '../decisions/ballot.service';
 import { CommentService } from '../drafting/comment.service';
@@ -9,6 +20,9 @@ import { EndorsementService } from '../endorsements/endorsement.service';
 import type { Actor } from '../identity/actor';
 import { MembershipService } from '../working-groups/membership.service';
 import { WorkingGroupService } from '../working-groups/working-group.service';
+
+/** How long this instance reuses the group list when nothing was committed here meanwhile (acts on other instances, and alarms that come due with time, show within it). */
+export const GROUP_LIST_TTL_MS = 10_000;
 
 const WEIGHT: Record<AlarmSeverity, number> = { critical: 100, warning: 10, info: 1 };
 const alarmWeight = (alarms: CaptureAlarm[]) => alarms.reduce((n, a) => n + WEIGHT[a.severity], 0);
@@ -26,7 +40,15 @@ export function frontDoorGroups(items: WorkingGroupSummary[], limit: number): { 
  * plus, for a signed-in person, what waits on them under the same policies that would let them act.
  */
 @Injectable()
-export class HomeService {
+export class HomeService implements OnModuleDestroy {
+  /**
+   * The group list is the one read of the front door that grows with the platform (every current
+   * membership, for composition and the cross-group alarm; decision 20). This instance keeps it for
+   * GROUP_LIST_TTL_MS and drops it as soon as any act commits here, so what one does shows at once.
+   */
+  private groupList: { until: number; value: Promise<WorkingGroupListResponse> } | null = null;
+  private readonly invalidation: Subscription;
+
   constructor(
     private readonly groups: WorkingGroupService,
     private readonly membership: MembershipService,
@@ -35,11 +57,31 @@ export class HomeService {
     private readonly comments: CommentService,
     private readonly endorsements: EndorsementService,
     private readonly audit: AuditLogService,
-  ) {}
+    bus: AuditEventBus,
+  ) {
+    this.invalidation = bus.committed$.subscribe(() => (this.groupList = null));
+  }
+
+  onModuleDestroy(): void {
+    this.invalidation.unsubscribe();
+  }
+
+  private groupsNow(): Promise<WorkingGroupListResponse> {
+    const now = Date.now();
+    if (this.groupList === null || this.groupList.until <= now) {
+      const value = this.groups.list({});
+      const entry = { until: now + GROUP_LIST_TTL_MS, value };
+      this.groupList = entry;
+      value.catch(() => {
+        if (this.groupList === entry) this.groupList = null;
+      });
+    }
+    return this.groupList.value;
+  }
 
   async frontDoor(viewer: Actor | null): Promise<HomeResponse> {
     const [groups, closing, adopted, endorsements, acts, mine] = await Promise.all([
-      this.groups.list({}),
+      this.groupsNow(),
       this.ballots.closingSoon(HOME_LIMITS.ballots),
       this.documents.recentlyAdopted(HOME_LIMITS.adoptedTexts),
       this.endorsements.recent(HOME_LIMITS.endorsements),
