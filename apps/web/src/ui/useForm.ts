@@ -41,9 +41,10 @@ export function useForm<V extends Values>(initial: V, options: { aliases?: Parti
       const fields = Object.keys(initialRef.current) as (keyof V & string)[];
       const mapped = mapServerErrors(error, fields, t, options.aliases);
       // An empty field the server finds malformed ("Not a valid id") is simply missing.
+      const required: string = t('server.required');
       for (const name of Object.keys(mapped.fieldErrors) as (keyof V & string)[]) {
         const value = valuesRef.current[name];
-        if ((value === null || value === '') && isFormatMessage(t, mapped.fieldErrors[name])) mapped.fieldErrors[name] = t('server.required');
+        if ((value === null || value === '') && isFormatMessage(t, mapped.fieldErrors[name])) mapped.fieldErrors[name] = required;
       }
       const hasFieldErrors = Object.keys(mapped.fieldErrors).length > 0;
       setErrors(mapped.fieldErrors);
