@@ -5,6 +5,7 @@ import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { useForm } from '../../ui/useForm';
+import { PasswordStrength } from './PasswordStrength';
 import { SignedInNotice } from './SignedInNotice';
 import { useMe, useRegister } from './useSession';
 
@@ -45,9 +46,10 @@ export function SignUpPage() {
                   visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
                   {...form.textProps('password')}
                 />
+                <PasswordStrength password={form.values.password} name={form.values.name} email={form.values.email} />
                 <FormAlert messages={form.general} title={t('auth.signUpFailed')} />
                 {register.data?.signedIn === false && (
-                  <Alert color="blue" role="status" title={t('auth.notSignedInTitle')}>
+                  <Alert color="blue" variant="outline" role="status" title={t('auth.notSignedInTitle')}>
                     {t('auth.notSignedIn')}{' '}
                     <Anchor component={Link} to="/login">
                       {t('auth.logInLink')}
