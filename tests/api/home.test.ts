@@ -89,6 +89,9 @@ describe('GET /api/home', () => {
     expect(body.workingGroups.total).toBe(2);
     const group = body.workingGroups.items.find((g) => g.id === drafting.id)!;
     expect(group.composition.votingMembers.total).toBe(5);
+    // Only what the page shows of a group: no mandate, no per-organisation lists (those are on the group's page).
+    expect(group).not.toHaveProperty('mandate');
+    expect(Object.keys(group.composition.votingMembers).sort()).toEqual(['byStakeholderGroup', 'total']);
     // The private-sector chair with no confirming ballot: the alarm a visitor should see.
     expect(group.alarms.map((a) => a.code)).toContain('chair-unconfirmed');
 

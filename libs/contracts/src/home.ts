@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AffiliationSnapshot, MembershipKind, OrganisationSubtype, StakeholderGroup } from '@parley/domain';
+import type { AffiliationSnapshot, CompositionCaps, MembershipKind, OrganisationSubtype, PopulationComposition, StakeholderGroup } from '@parley/domain';
 import type { AuditEventResponse } from './audit';
 import type { BallotSummary } from './decisions';
 import type { CommentKind } from './drafting';
@@ -29,6 +29,15 @@ export interface Bounded<T> {
   items: T[];
   total: number;
 }
+
+/**
+ * A group as the front door shows it: the group list's summary without the mandate, and of its
+ * composition only the voting members by stakeholder group (the bar) and the caps; the rest (by
+ * organisation, sub-type, observers, chairs) is on the group's page. Alarms as the list gives them.
+ */
+export type HomeWorkingGroup = Omit<WorkingGroupSummary, 'mandate' | 'composition'> & {
+  composition: { votingMembers: Pick<PopulationComposition, 'total' | 'byStakeholderGroup'>; caps: CompositionCaps };
+};
 
 /** An open ballot with its working group's name (never a choice: secret or hidden tallies stay so). */
 export interface HomeBallot extends BallotSummary {
@@ -94,7 +103,7 @@ export interface HomeMine {
 
 export interface HomeResponse {
   /** Active working groups with composition, chairs and alarms; most alarms first. */
-  workingGroups: Bounded<WorkingGroupSummary>;
+  workingGroups: Bounded<HomeWorkingGroup>;
   /** Open ballots, soonest close first. */
   ballotsClosingSoon: Bounded<HomeBallot>;
   /** Latest adopted versions, newest first. */

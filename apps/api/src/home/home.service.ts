@@ -6,6 +6,7 @@ import {
   type BallotSummary,
   type Bounded,
   type HomeBallot,
+  type HomeWorkingGroup,
   type HomeMine,
   type HomeResponse,
   type WorkingGroupListResponse,
@@ -27,11 +28,20 @@ export const GROUP_LIST_TTL_MS = 10_000;
 const WEIGHT: Record<AlarmSeverity, number> = { critical: 100, warning: 10, info: 1 };
 const alarmWeight = (alarms: CaptureAlarm[]) => alarms.reduce((n, a) => n + WEIGHT[a.severity], 0);
 
-/** Active groups, the most alarming first (then by name): the front door shows where to look. */
-export function frontDoorGroups(items: WorkingGroupSummary[], limit: number): { items: WorkingGroupSummary[]; total: number } {
+/** Active groups, the most alarming first (then by name), each cut to what the front door shows (HomeWorkingGroup). */
+export function frontDoorGroups(items: WorkingGroupSummary[], limit: number): Bounded<HomeWorkingGroup> {
   const active = items.filter((g) => g.status === 'active');
   const sorted = [...active].sort((a, b) => alarmWeight(b.alarms) - alarmWeight(a.alarms) || a.name.localeCompare(b.name, 'en'));
-  return { items: sorted.slice(0, limit), total: active.length };
+  return {
+    items: sorted.slice(0, limit).map(({ mandate: _mandate, composition, ...g }) => ({
+      ...g,
+      composition: {
+        votingMembers: { total: composition.votingMembers.total, byStakeholderGroup: composition.votingMembers.byStakeholderGroup },
+        caps: composition.caps,
+      },
+    })),
+    total: active.length,
+  };
 }
 
 /**

@@ -1,12 +1,12 @@
 import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { WorkingGroupSummary } from '@parley/contracts';
+import type { HomeWorkingGroup } from '@parley/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { AlarmList } from '../working-groups/AlarmList';
 import { CompositionBar } from '../working-groups/CompositionBar';
 
 /** The active groups, the most alarming first: name, size, voting members by stakeholder group against the cap, and the capture alarms in words. */
-export function ActiveGroups({ groups }: { groups: WorkingGroupSummary[] }) {
+export function ActiveGroups({ groups }: { groups: HomeWorkingGroup[] }) {
   const { t } = useTranslation();
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm" data-testid="home-group-list">
@@ -23,7 +23,12 @@ export function ActiveGroups({ groups }: { groups: WorkingGroupSummary[] }) {
                 {t('workingGroups.counts', { members: g.counts.members, observers: g.counts.observers })}
               </Text>
             </Group>
-            <CompositionBar population={g.composition.votingMembers} caption={t('workingGroups.composition.votingMembers')} capShare={g.composition.caps.maxStakeholderGroupShare} compact />
+            <CompositionBar
+              population={g.composition.votingMembers}
+              caption={t('workingGroups.composition.votingMembers')}
+              capShare={g.composition.caps.maxStakeholderGroupShare}
+              compact
+            />
             <AlarmList alarms={g.alarms} compact />
           </Stack>
         </Card>

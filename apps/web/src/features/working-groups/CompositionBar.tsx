@@ -9,7 +9,7 @@ import { percentOf } from './alarm-text';
  * part in its group's colour, with the group names and counts written out beside it (colour is
  * never the only signal). A dashed mark shows the cap share when one is given.
  */
-export function CompositionBar({ population, caption, capShare, compact = false }: { population: PopulationComposition; caption: string; capShare?: number; compact?: boolean }) {
+export function CompositionBar({ population, caption, capShare, compact = false }: { population: Pick<PopulationComposition, 'total' | 'byStakeholderGroup'>; caption: string; capShare?: number; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? 'en';
   const parts = STAKEHOLDER_GROUPS.map((g) => ({ group: g, ...population.byStakeholderGroup[g] })).filter((p) => p.count > 0);
