@@ -240,12 +240,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/people/{id}': { request: async (c) => ({ path: `/api/people/${c.w.people.member.id}` }), policy: 'route rule only' },
   'POST /api/people/{id}/steward': {
     request: async (c) => {
-      const res = await c.w.anon.post<{ me: { id: string } }>('/api/auth/register', {
-        name: 'Future Steward',
-        email: `steward-${uniq()}@example.org`,
-        password: 'correct horse battery',
-      });
-      return { path: `/api/people/${res.body.me.id}/steward`, body: {} };
+      const future = await newPerson(c.w.anon.baseUrl, { name: 'Future Steward', email: `steward-${uniq()}@example.org` });
+      return { path: `/api/people/${future.id}/steward`, body: {} };
     },
     policy: 'route rule only',
   },
