@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BallotListResponse, BallotResponse, Problem, RollCallPage, VoteResponse } from '@parley/contracts';
 import { verifyChain } from '@parley/domain';
 import { ApiClient } from '../support/http-client';
-import { newDelegate } from '../support/factories';
+import { confirmAffiliation, newDelegate } from '../support/factories';
 import { admit, newWorkingGroup } from '../support/governance-fixtures';
 import { ballotEvents, Chamber, chainEvents, inAnHour, newChamber, openMotion } from '../support/ballot-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -490,12 +490,14 @@ describe('ballots', () => {
       const g = await newWorkingGroup(t.dataSource, c.chair);
       const colleague = await newDelegate(t.baseUrl);
       // The colleague joins the company's organisation (a second voting member of it).
-      await colleague.client.post('/api/me/affiliations', {
+      const second = await colleague.client.post<{ id: string }>('/api/me/affiliations', {
         organisationId: c.company.organisation.id,
         title: 'Engineer',
         startDate: '2021-01-01',
         primary: true,
       });
+      // The company confirmed them: they speak for it (an unconfirmed one would count apart).
+      await confirmAffiliation(t.baseUrl, second.body.id);
       for (const p of [c.chair, c.company, colleague]) await admit(t.dataSource, g, p);
       await t.dataSource.query(
         `INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, '{}', now() - interval '1 minute')`,

@@ -1,6 +1,6 @@
 import { PROBLEM_TYPES, type JoinRequestResponse, type MemberResponse, type WorkingGroupListResponse, type WorkingGroupResponse } from '@parley/contracts';
 import { expectProblem } from '../support/expectations';
-import { newDelegate, newOrganisation, newPerson, type SignedIn } from '../support/factories';
+import { confirmAffiliation, newDelegate, newOrganisation, newPerson, type SignedIn } from '../support/factories';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { admit, groupEvents, insertChairTerm, lastGroupEvent, newWorkingGroup, refusedWithoutWrites } from '../support/working-group-factories';
@@ -372,7 +372,9 @@ describe('working groups: groups, joining, roles, composition and alarms', () =>
       const packed = await newWorkingGroup(company.client, { name: 'Working group packed by Globex', joinPolicy: 'open' });
       for (let i = 0; i < 2; i++) {
         const colleague = await newPerson(t.baseUrl);
-        expect((await colleague.client.post('/api/me/affiliations', { organisationId: company.organisation.id, title: 'Engineer', startDate: '2020-01-01' })).status).toBe(201);
+        const declared = await colleague.client.post<{ id: string }>('/api/me/affiliations', { organisationId: company.organisation.id, title: 'Engineer', startDate: '2020-01-01' });
+        expect(declared.status).toBe(201);
+        await confirmAffiliation(t.baseUrl, declared.body.id);
         await admit(packed.id, colleague as SignedIn, null);
       }
       await admit(packed.id, ngo, null);

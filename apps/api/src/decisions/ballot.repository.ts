@@ -269,8 +269,10 @@ export class BallotRepository {
       );
       for (const r of rows) add(r.group, r.choice ?? 'notVoted', r.n);
     } else {
+      // As countedUnits (libs/domain): a voter whose affiliation was unconfirmed at opening is a unit of their own.
       const rows: { organisationId: string; group: StakeholderGroup; choice: VoteChoice | null; n: number }[] = await this.dataSource.query(
-        `SELECT e.organisation_id AS "organisationId", min(e.stakeholder_group) AS "group", v.choice, count(*)::int AS n
+        `SELECT CASE WHEN jsonb_typeof(e.snapshot->'confirmation') = 'object' THEN e.organisation_id::text ELSE 'unconfirmed:' || e.person_id END AS "organisationId",
+                min(e.stakeholder_group) AS "group", v.choice, count(*)::int AS n
            FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
           WHERE e.ballot_id = $1 GROUP BY 1, 3`,
         [ballotId],

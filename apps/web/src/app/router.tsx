@@ -26,6 +26,8 @@ const ComparePage = lazy(() => import('../features/documents/ComparePage'));
 const ProvenancePage = lazy(() => import('../features/documents/ProvenancePage'));
 const DispositionsPage = lazy(() => import('../features/documents/DispositionsPage'));
 const HowItWorksPage = lazy(() => import('../features/how-it-works/HowItWorksPage'));
+const OrganisationPage = lazy(() => import('../features/confirmations/OrganisationPage'));
+const ConfirmationQueuePage = lazy(() => import('../features/confirmations/ConfirmationQueuePage'));
 
 /**
  * The app's routes. Later features add theirs here and their entry in `navigation.ts`
@@ -41,6 +43,8 @@ export const routes: RouteObject[] = [
       { path: 'login', element: <LogInPage /> },
       { path: 'me', element: <MyProfilePage /> },
       { path: 'organisations', element: <OrganisationsPage /> },
+      { path: 'organisations/:id', element: <OrganisationPage /> },
+      { path: 'confirmations', element: <ConfirmationQueuePage /> },
       { path: 'people/:id', element: <PersonPage /> },
       { path: 'ballots/:id', element: <BallotPage /> },
       { path: 'working-groups', element: <WorkingGroupsPage /> },

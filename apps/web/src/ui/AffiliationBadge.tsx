@@ -2,11 +2,12 @@ import { Anchor, Group, Text } from '@mantine/core';
 import type { AffiliationSnapshot } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { ConfirmationMark } from './ConfirmationMark';
 import { StakeholderGroupBadge } from './StakeholderGroupBadge';
 import { VerifiedMark } from './VerifiedMark';
 
 export type AffiliationShown = Pick<AffiliationSnapshot, 'organisationName' | 'stakeholderGroup' | 'organisationVerified'> &
-  Partial<Pick<AffiliationSnapshot, 'title' | 'subtype'>>;
+  Partial<Pick<AffiliationSnapshot, 'title' | 'subtype' | 'confirmation'>>;
 
 export interface AffiliationBadgeProps {
   name: string;
@@ -21,7 +22,8 @@ export interface AffiliationBadgeProps {
 
 /**
  * The one compact form in which a person appears anywhere in Parley: name, organisation,
- * stakeholder group (colour and name), and whether the organisation is verified.
+ * stakeholder group (colour and name), whether the organisation is verified, and whether it
+ * confirmed the person's affiliation (not shown for acts recorded before confirmations existed).
  */
 export function AffiliationBadge({ name, personId, affiliation, withTitle = false, size = 'sm' }: AffiliationBadgeProps) {
   const { t } = useTranslation();
@@ -46,6 +48,7 @@ export function AffiliationBadge({ name, personId, affiliation, withTitle = fals
           </Text>
           <StakeholderGroupBadge group={affiliation.stakeholderGroup} size={badgeSize} />
           <VerifiedMark verified={affiliation.organisationVerified} size={size === 'md' ? 'sm' : 'xs'} />
+          {affiliation.confirmation !== undefined ? <ConfirmationMark confirmation={affiliation.confirmation} size={size === 'md' ? 'sm' : 'xs'} /> : null}
         </>
       ) : (
         <Text span size={size} c="dimmed" fs="italic">

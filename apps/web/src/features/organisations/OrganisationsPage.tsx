@@ -158,7 +158,9 @@ export function OrganisationsPage() {
                   <Table.Tr key={o.id} data-organisation-id={o.id}>
                     <Table.Th scope="row" fw={600}>
                       <Stack gap={2}>
-                        <span>{o.name}</span>
+                        <Anchor component={Link} to={`/organisations/${o.id}`} fw={600}>
+                          {o.name}
+                        </Anchor>
                         {o.website ? (
                           <Anchor href={o.website} size="xs" target="_blank" rel="noopener noreferrer" fw={400}>
                             {o.website.replace(/^https?:\/\//, '').replace(/\/$/, '')}

@@ -1,11 +1,13 @@
-import { Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Group, Paper, Stack, Text } from '@mantine/core';
 import type { AffiliationResponse } from '@parley/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { StarIcon } from '../../ui/icons';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { useFormatters } from '../../ui/useFormatters';
 import { VerifiedMark } from '../../ui/VerifiedMark';
+import { ConfirmationStatus } from './ConfirmationStatus';
 
 function Period({ a, today }: { a: AffiliationResponse; today: string }) {
   const { t } = useTranslation();
@@ -15,7 +17,7 @@ function Period({ a, today }: { a: AffiliationResponse; today: string }) {
   return <>{t('affiliation.since', { date: f.date(a.startDate) })}</>;
 }
 
-/** Affiliations as a list: organisation with its group and verification, title, period. */
+/** Affiliations as a list: organisation with its group and verification, title, period, and whether the organisation confirmed it. */
 export function AffiliationList({
   affiliations,
   today,
@@ -41,7 +43,9 @@ export function AffiliationList({
         <Paper component="li" withBorder p="sm" key={a.id} data-affiliation-id={a.id}>
           <Stack gap={6}>
             <Group gap="xs" wrap="wrap">
-              <Text fw={600}>{a.organisation.name}</Text>
+              <Anchor component={Link} to={`/organisations/${a.organisation.id}`} fw={600}>
+                {a.organisation.name}
+              </Anchor>
               <StakeholderGroupBadge group={a.organisation.stakeholderGroup} subtype={a.organisation.subtype} />
               <VerifiedMark verified={a.organisation.verified} size="xs" />
               {a.organisation.country ? (
@@ -62,6 +66,7 @@ export function AffiliationList({
                 <Period a={a} today={today} />
               </Text>
             </Text>
+            {a.confirmation ? <ConfirmationStatus a={a} /> : null}
             {actions ? <Box>{actions(a)}</Box> : null}
           </Stack>
         </Paper>

@@ -13,6 +13,7 @@ import { DeclarationList } from '../people/DeclarationList';
 import { usePerson } from '../people/usePerson';
 import { AddAffiliationForm } from './AddAffiliationForm';
 import { AddDeclarationForm } from './AddDeclarationForm';
+import { ConfirmationQueueLink } from '../confirmations/ConfirmationQueueLink';
 import { AffiliationActions } from './AffiliationActions';
 
 /** My affiliations and declarations: what everyone sees next to my acts, and where I change it. */
@@ -56,6 +57,7 @@ export function MyProfilePage() {
         <Anchor component={Link} to={`/people/${person.id}`} size="sm">
           {t('profile.publicLink')}
         </Anchor>
+        <ConfirmationQueueLink isSteward={person.isSteward} />
       </Stack>
 
       <Paper withBorder p="md" component="section" aria-labelledby="me-snapshot">
@@ -68,6 +70,11 @@ export function MyProfilePage() {
             <Text size="sm" c="dimmed">
               {t('profile.snapshotHelp')}
             </Text>
+            {person.currentSnapshot.confirmation === null ? (
+              <Alert variant="light" color="orange" c="gray.9" data-testid="awaiting-confirmation">
+                {t('confirmation.pendingHelp', { organisation: person.currentSnapshot.organisationName })}
+              </Alert>
+            ) : null}
           </Stack>
         ) : (
           <Alert variant="light" color="yellow" c="gray.9">

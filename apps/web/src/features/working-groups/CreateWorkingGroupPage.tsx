@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import type { WorkingGroupBallotKind } from '@parley/contracts';
 import { DECISION_RULES, type DecisionRule } from '@parley/domain';
 import { useState } from 'react';
@@ -24,7 +24,7 @@ export function CreateWorkingGroupPage() {
   const create = useCreateWorkingGroup();
   const [rules, setRules] = useState<Record<WorkingGroupBallotKind, DecisionRule>>(DEFAULT_RULES);
   const [numbers, setNumbers] = useState({ quorum: 50, maxShare: 50, maxPerOrganisation: 2 });
-  const form = useForm({ name: '', mandate: '', joinPolicy: 'approval' });
+  const form = useForm({ name: '', mandate: '', joinPolicy: 'approval', requiresConfirmedAffiliations: true });
 
   if (me.isPending) return <PageLoader />;
   if (!me.data)
@@ -57,6 +57,7 @@ export function CreateWorkingGroupPage() {
             name: v.name,
             mandate: v.mandate,
             joinPolicy: v.joinPolicy as 'open' | 'approval',
+            requiresConfirmedAffiliations: v.requiresConfirmedAffiliations,
             decisionRules: rules,
             quorum: numbers.quorum / 100,
             caps: { maxStakeholderGroupShare: numbers.maxShare / 100, maxVotingMembersPerOrganisation: numbers.maxPerOrganisation },
@@ -74,6 +75,7 @@ export function CreateWorkingGroupPage() {
               <Radio value="open" label={t('workingGroups.joinPolicy.open')} description={t('workingGroups.join.openHint')} />
             </Stack>
           </Radio.Group>
+          <Checkbox label={t('confirmation.groupSetting')} {...form.checkboxProps('requiresConfirmedAffiliations')} />
           <Paper withBorder p="md">
             <Title order={2} size="h5" mb="sm">
               {t('workingGroups.rules.title')}

@@ -15,7 +15,9 @@ import { useJoinWorkingGroup, useLeaveWorkingGroup, useWithdrawJoinRequest } fro
 function JoinForm({ group, onDone }: { group: WorkingGroupResponse; onDone: () => void }) {
   const { t } = useTranslation();
   const join = useJoinWorkingGroup(group.id);
-  const form = useForm({ kind: 'member', statement: '' });
+  // Where the group gives a vote only to confirmed affiliations, someone without one joins as an observer.
+  const mayVote = group.allowed.joinAsMember === true;
+  const form = useForm({ kind: mayVote ? 'member' : 'observer', statement: '' });
   return (
     <form
       ref={form.ref}
@@ -30,7 +32,7 @@ function JoinForm({ group, onDone }: { group: WorkingGroupResponse; onDone: () =
       <Stack gap="sm">
         <Radio.Group label={t('workingGroups.join.kind')} value={form.values.kind} onChange={(k) => form.setValue('kind', k)} required error={form.errors.kind}>
           <Stack gap={6} mt={6}>
-            <Radio value="member" label={t('workingGroups.join.asMember')} />
+            <Radio value="member" label={t('workingGroups.join.asMember')} disabled={!mayVote} description={mayVote ? undefined : t('confirmation.memberNeedsConfirmation')} />
             <Radio value="observer" label={t('workingGroups.join.asObserver')} />
           </Stack>
         </Radio.Group>
