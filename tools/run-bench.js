@@ -4,7 +4,7 @@
 // limit. Each benchmark writes its own section of docs/benchmarks.md; this runner then writes the
 // "Summary" section (one row per workload: the figure, its limit measured in the same run, the
 // ratio, the goal). Names: vote-storm, tally-read, document-read, live-fanout, audit-verify,
-// start-size. Exit code 1 when a benchmark failed to run or missed a goal.
+// start-size, home. Exit code 1 when a benchmark failed to run or missed a goal.
 //
 // Environment: BENCH_SKIP_BUILD=true (use dist/ as it is), BENCH_WRITE=false (do not touch
 // docs/benchmarks.md), BENCH_VERBOSE=1 (the API's own logs), and each benchmark's own settings.
@@ -23,6 +23,7 @@ const BENCHES = {
   'live-fanout': { file: 'tests/load/live-fanout.js', minutes: 10, external: true },
   'audit-verify': { file: 'tests/load/audit-verify.bench.js', minutes: 4, external: true },
   'start-size': { file: 'tests/load/start-size.bench.js', minutes: 3 },
+  home: { file: 'tests/load/home.bench.js', minutes: 8 },
 };
 
 const say = (msg) => process.stdout.write(`bench: ${msg}\n`);
@@ -333,6 +334,13 @@ function summaryRows(results) {
     );
     rows.push(
       `| Web initial JavaScript (gzipped) | ${f1(x.size.initialGzipKB)} KB in ${x.size.initialFiles} files | all JavaScript of the app: ${f1(x.size.allGzipKB)} KB | ${pct(x.size.initialGzipKB / x.size.allGzipKB)} | < 300 KB | ${met(x.goals.size)} |`,
+    );
+  }
+  const hm = r('home');
+  if (hm?.result) {
+    const x = hm.result;
+    rows.push(
+      `| Home (front door): ${x.groups} groups of 500, a 10,000-vote ballot | GET /api/home p50 ${f1(x.api.p50)} ms (signed-in chair ${f1(x.apiSignedIn.p50)} ms; right after an act ${f1(x.groupList?.p50)} ms) | every current membership read alone: p50 ${f1(x.sql.p50)} ms | ${f1(x.ratio)}× | none yet (first measurement) | not judged |`,
     );
   }
   for (const [name, v] of results)
