@@ -41,9 +41,7 @@ export function LatestEndorsements({ endorsements }: { endorsements: HomeEndorse
       {endorsements.map((e) => (
         <li key={e.id} className="home-row">
           <Stack gap={4}>
-            <Text size="sm">
-              {t('home.endorsements.sentence', { organisation: e.organisation.name, title: e.documentTitle, version: e.version })}
-            </Text>
+            <Text size="sm">{t('home.endorsements.sentence', { organisation: e.organisation.name, title: e.documentTitle, version: e.version })}</Text>
             <Group gap="xs" wrap="wrap">
               <StakeholderGroupBadge group={e.organisation.stakeholderGroup} subtype={e.organisation.subtype} size="xs" />
               <Anchor component={Link} to={signatoriesOf(e.documentId, e.version)} size="xs" c="gray.7">

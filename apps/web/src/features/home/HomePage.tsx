@@ -91,12 +91,19 @@ export function HomePage() {
     <Stack gap="lg">
       <Welcome counts={data ? { groups: data.workingGroups.total, ballots: data.ballotsClosingSoon.total } : null} />
       {home.isError ? <QueryError error={home.error} onRetry={() => void home.refetch()} /> : null}
-      {!data ? (
-        home.isError ? null : <PageLoader />
-      ) : (
+      {!data && !home.isError ? <PageLoader /> : null}
+      {data ? (
         <>
           {data.me ? (
-            <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="home-mine" className="home-mine" data-testid="home-needs-me">
+            <Paper
+              withBorder
+              radius="md"
+              p={{ base: 'sm', sm: 'md' }}
+              component="section"
+              aria-labelledby="home-mine"
+              className="home-mine"
+              data-testid="home-needs-me"
+            >
               <Stack gap="sm">
                 <Title order={2} size="h4" id="home-mine">
                   {t('home.mine.title')}
@@ -108,22 +115,47 @@ export function HomePage() {
           <Grid gutter="lg">
             <Grid.Col span={{ base: 12, md: 7, lg: 8 }}>
               <Stack gap="lg">
-                <HomeSection id="home-ballots" testId="home-ballots" title={t('home.ballots.title')} empty={t('home.ballots.none')} isEmpty={data.ballotsClosingSoon.items.length === 0}>
+                <HomeSection
+                  id="home-ballots"
+                  testId="home-ballots"
+                  title={t('home.ballots.title')}
+                  empty={t('home.ballots.none')}
+                  isEmpty={data.ballotsClosingSoon.items.length === 0}
+                >
                   <HomeBallotList ballots={data.ballotsClosingSoon.items} testId="home-ballot-list" />
                   <MoreCount shown={data.ballotsClosingSoon.items.length} total={data.ballotsClosingSoon.total} label={more} />
                 </HomeSection>
                 <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg" style={{ alignItems: 'start' }}>
-                  <HomeSection id="home-adopted" testId="home-adopted-texts" title={t('home.adopted.title')} empty={t('home.adopted.none')} isEmpty={data.adoptedTexts.length === 0}>
+                  <HomeSection
+                    id="home-adopted"
+                    testId="home-adopted-texts"
+                    title={t('home.adopted.title')}
+                    empty={t('home.adopted.none')}
+                    isEmpty={data.adoptedTexts.length === 0}
+                  >
                     <AdoptedTexts texts={data.adoptedTexts} />
                   </HomeSection>
-                  <HomeSection id="home-endorsed" testId="home-latest-endorsements" title={t('home.endorsements.title')} empty={t('home.endorsements.none')} isEmpty={data.endorsements.length === 0}>
+                  <HomeSection
+                    id="home-endorsed"
+                    testId="home-latest-endorsements"
+                    title={t('home.endorsements.title')}
+                    empty={t('home.endorsements.none')}
+                    isEmpty={data.endorsements.length === 0}
+                  >
                     <LatestEndorsements endorsements={data.endorsements} />
                   </HomeSection>
                 </SimpleGrid>
               </Stack>
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5, lg: 4 }}>
-              <HomeSection id="home-acts" testId="home-recent" title={t('home.acts.title')} more={{ to: '/audit', label: t('home.acts.all') }} empty={t('home.acts.none')} isEmpty={data.recentActs.items.length === 0}>
+              <HomeSection
+                id="home-acts"
+                testId="home-recent"
+                title={t('home.acts.title')}
+                more={{ to: '/audit', label: t('home.acts.all') }}
+                empty={t('home.acts.none')}
+                isEmpty={data.recentActs.items.length === 0}
+              >
                 <RecentActs acts={data.recentActs} />
               </HomeSection>
             </Grid.Col>
@@ -139,7 +171,7 @@ export function HomePage() {
             <ActiveGroups groups={data.workingGroups.items} />
           </HomeSection>
         </>
-      )}
+      ) : null}
       <Principles />
     </Stack>
   );
