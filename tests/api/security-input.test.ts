@@ -11,7 +11,11 @@ import { newWorkingGroup } from '../support/working-group-factories';
 
 /** A raw request, so the body and its Content-Encoding are exactly what an attacker sends. */
 async function raw(t: TestApp, path: string, body: Uint8Array | string, headers: Record<string, string>) {
-  const res = await fetch(t.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...headers }, body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]) });
+  const res = await fetch(t.baseUrl + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+    body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
+  });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
 }
@@ -42,14 +46,19 @@ describe('security: hostile input', () => {
     });
 
     it('a correctly compressed body is read (gzip and deflate): the log in answers as for plain JSON', async () => {
-      for (const [encoding, body] of [['gzip', gzipSync(login)], ['deflate', deflateSync(login)]] as const) {
+      for (const [encoding, body] of [
+        ['gzip', gzipSync(login)],
+        ['deflate', deflateSync(login)],
+      ] as const) {
         const res = await raw(t, '/api/auth/login', body, { 'content-encoding': encoding });
         expect([encoding, res.status, res.body.detail]).toEqual([encoding, 401, 'The e-mail address or the password is wrong']);
       }
     });
 
     it('an undecodable body on an authenticated write is refused the same way, nothing written', async () => {
-      const res = await expectNothingWritten(t.dataSource, () => raw(t, '/api/organisations', 'garbage', { 'content-encoding': 'gzip', authorization: `Bearer ${delegate.session.token}` }));
+      const res = await expectNothingWritten(t.dataSource, () =>
+        raw(t, '/api/organisations', 'garbage', { 'content-encoding': 'gzip', authorization: `Bearer ${delegate.session.token}` }),
+      );
       expect(res.status).toBe(400);
       expect(res.body.errors[0].field).toBe('Content-Encoding');
     });
@@ -57,11 +66,36 @@ describe('security: hostile input', () => {
 
   describe('dates before the calendar anyone means (year 0000 made PostgreSQL fail: 500)', () => {
     it.each([
-      ['an affiliation starting in year 0', '/api/me/affiliations', () => ({ organisationId: delegate.organisation.id, title: 'Adviser', startDate: '0000-01-01' }), 'startDate'],
-      ['an affiliation on 29 February of year 0', '/api/me/affiliations', () => ({ organisationId: delegate.organisation.id, title: 'Adviser', startDate: '0000-02-29' }), 'startDate'],
-      ['an affiliation ending in year 0', '/api/me/affiliations', () => ({ organisationId: delegate.organisation.id, title: 'Adviser', startDate: '2020-01-01', endDate: '0000-06-01' }), 'endDate'],
-      ['a declaration since year 0', '/api/me/declarations', () => ({ kind: 'board', organisationName: 'Acme Foundation', note: 'Board seat', since: '0000-01-01' }), 'since'],
-      ['a declaration since year 1', '/api/me/declarations', () => ({ kind: 'board', organisationName: 'Acme Foundation', note: 'Board seat', since: '0001-01-01' }), 'since'],
+      [
+        'an affiliation starting in year 0',
+        '/api/me/affiliations',
+        () => ({ organisationId: delegate.organisation.id, title: 'Adviser', startDate: '0000-01-01' }),
+        'startDate',
+      ],
+      [
+        'an affiliation on 29 February of year 0',
+        '/api/me/affiliations',
+        () => ({ organisationId: delegate.organisation.id, title: 'Adviser', startDate: '0000-02-29' }),
+        'startDate',
+      ],
+      [
+        'an affiliation ending in year 0',
+        '/api/me/affiliations',
+        () => ({ organisationId: delegate.organisation.id, title: 'Adviser', startDate: '2020-01-01', endDate: '0000-06-01' }),
+        'endDate',
+      ],
+      [
+        'a declaration since year 0',
+        '/api/me/declarations',
+        () => ({ kind: 'board', organisationName: 'Acme Foundation', note: 'Board seat', since: '0000-01-01' }),
+        'since',
+      ],
+      [
+        'a declaration since year 1',
+        '/api/me/declarations',
+        () => ({ kind: 'board', organisationName: 'Acme Foundation', note: 'Board seat', since: '0001-01-01' }),
+        'since',
+      ],
     ])('refuses %s: 400 naming the field, nothing written', async (_, path, body, field) => {
       const res = await expectNothingWritten(t.dataSource, () => delegate.client.post(path, body()));
       expectProblem(res, 400, { type: PROBLEM_TYPES.validation, fields: [field] });
@@ -87,7 +121,13 @@ describe('security: hostile input', () => {
     ];
 
     it.each(hostileNames)('a person named with %s is refused at registration: 400 naming name', async (_, name) => {
-      const res = await expectNothingWritten(t.dataSource, () => new ApiClient(t.baseUrl).post('/api/auth/register', { name, email: `hostile-${Math.random().toString(36).slice(2)}@example.org`, password: 'correct horse battery' }));
+      const res = await expectNothingWritten(t.dataSource, () =>
+        new ApiClient(t.baseUrl).post('/api/auth/register', {
+          name,
+          email: `hostile-${Math.random().toString(36).slice(2)}@example.org`,
+          password: 'correct horse battery',
+        }),
+      );
       expectProblem(res, 400, { type: PROBLEM_TYPES.validation, fields: ['name'] });
     });
 
@@ -107,9 +147,18 @@ describe('security: hostile input', () => {
     it('document and ballot titles are names too: a right-to-left override or zero-width title is refused', async () => {
       const group = await newWorkingGroup(delegate.client);
       for (const title of ['\u200B\u200B\u200B', 'Adopt the \u202Etxet']) {
-        const doc = await expectNothingWritten(t.dataSource, () => delegate.client.post(`/api/working-groups/${group.id}/documents`, { title, clauses: [{ kind: 'operative', text: 'A clause.' }] }));
+        const doc = await expectNothingWritten(t.dataSource, () =>
+          delegate.client.post(`/api/working-groups/${group.id}/documents`, { title, clauses: [{ kind: 'operative', text: 'A clause.' }] }),
+        );
         expectProblem(doc, 400, { type: PROBLEM_TYPES.validation, fields: ['title'] });
-        const ballot = await expectNothingWritten(t.dataSource, () => delegate.client.post('/api/ballots', { workingGroupId: group.id, subjectType: 'motion', title, closesAt: new Date(Date.now() + 3600_000).toISOString() }));
+        const ballot = await expectNothingWritten(t.dataSource, () =>
+          delegate.client.post('/api/ballots', {
+            workingGroupId: group.id,
+            subjectType: 'motion',
+            title,
+            closesAt: new Date(Date.now() + 3600_000).toISOString(),
+          }),
+        );
         expectProblem(ballot, 400, { type: PROBLEM_TYPES.validation, fields: ['title'] });
       }
     });
@@ -117,15 +166,25 @@ describe('security: hostile input', () => {
     it('a name is stored in NFC: the same name typed decomposed is the same organisation', async () => {
       const composed = await newOrganisation(delegate.client, { name: 'Société Générale Fondation' });
       expect(composed.name).toBe('Société Générale Fondation');
-      const decomposed = await delegate.client.post('/api/organisations', { name: 'Socie\u0301te\u0301 Ge\u0301ne\u0301rale Fondation', stakeholderGroup: 'civil-society', subtype: 'ngo' });
+      const decomposed = await delegate.client.post('/api/organisations', {
+        name: 'Socie\u0301te\u0301 Ge\u0301ne\u0301rale Fondation',
+        stakeholderGroup: 'civil-society',
+        subtype: 'ngo',
+      });
       expectProblem(decomposed, 409, { type: PROBLEM_TYPES.conflict });
     });
 
     it('long texts keep their line breaks but refuse bidi overrides and C1 controls', async () => {
       const group = await newWorkingGroup(delegate.client, { mandate: 'First paragraph.\n\nSecond paragraph,\twith a tab.' });
       expect(group.mandate).toBe('First paragraph.\n\nSecond paragraph,\twith a tab.');
-      for (const mandate of ['Draft the guidance \u202Eon the principles', 'Draft the guidance\u009B31m on the principles', '\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B']) {
-        const res = await expectNothingWritten(t.dataSource, () => delegate.client.post('/api/working-groups', { name: 'A group with a hostile mandate', mandate }));
+      for (const mandate of [
+        'Draft the guidance \u202Eon the principles',
+        'Draft the guidance\u009B31m on the principles',
+        '\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B\u200B',
+      ]) {
+        const res = await expectNothingWritten(t.dataSource, () =>
+          delegate.client.post('/api/working-groups', { name: 'A group with a hostile mandate', mandate }),
+        );
         expectProblem(res, 400, { type: PROBLEM_TYPES.validation, fields: ['mandate'] });
       }
     });

@@ -6,8 +6,26 @@ import { startTestApp, type TestApp } from '../support/test-app';
 jest.setTimeout(120_000);
 
 const TEXT = {
-  en: { name: /^Full name/, email: /^E-mail address/, password: /^Password/, submit: 'Create my account', strength: 'Password strength', weak: 'very easy to guess', strong: /strong enough|very strong/, taken: /This address may already have an account/ },
-  fr: { name: /^Nom complet/, email: /^Adresse e-mail/, password: /^Mot de passe/, submit: 'Créer mon compte', strength: 'Solidité du mot de passe', weak: 'très facile à deviner', strong: /assez solide|très solide/, taken: /Cette adresse a peut-être déjà un compte/ },
+  en: {
+    name: /^Full name/,
+    email: /^E-mail address/,
+    password: /^Password/,
+    submit: 'Create my account',
+    strength: 'Password strength',
+    weak: 'very easy to guess',
+    strong: /strong enough|very strong/,
+    taken: /This address may already have an account/,
+  },
+  fr: {
+    name: /^Nom complet/,
+    email: /^Adresse e-mail/,
+    password: /^Mot de passe/,
+    submit: 'Créer mon compte',
+    strength: 'Solidité du mot de passe',
+    weak: 'très facile à deviner',
+    strong: /assez solide|très solide/,
+    taken: /Cette adresse a peut-être déjà un compte/,
+  },
 } as const;
 
 /**

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { AmendmentResponse, DocumentResponse, OpenedBallotResponse, OrganisationResponse, SessionResponse } from '@parley/contracts';
 import { Browsers, installXssTrap, OUTPUT, webBuildSnapshot, xssEvidence } from '../support/browser';
-import { newPerson } from '../support/factories';
+import { confirmAffiliation, newPerson } from '../support/factories';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -61,17 +61,30 @@ async function hostileWorld(t: TestApp): Promise<World> {
     await org(member.client, 'ORG-CO', 'private-sector', 'company'),
     await org(civil.client, 'ORG-IND', 'civil-society', 'individual'),
   ];
-  await ok('affiliation', chair.client.post('/api/me/affiliations', { organisationId: ministry.id, title: payload('TITLE-CHAIR'), startDate: '2020-01-01' }));
-  await ok('affiliation', member.client.post('/api/me/affiliations', { organisationId: company.id, title: payload('TITLE-MEMBER'), startDate: '2020-01-01' }));
-  await ok(
-    'affiliation',
-    civil.client.post('/api/me/affiliations', {
-      organisationId: expert.id,
-      title: payload('TITLE-CIVIL'),
-      startDate: '2020-01-01',
-      funding: { note: longPayload('FUNDING'), organisationName: payload('FUNDER') },
-    }),
+  // Confirmed by their organisations (as a focal point would), so that they may join as voting members.
+  const affiliations = [
+    await ok<{ id: string }>(
+      'affiliation',
+      chair.client.post('/api/me/affiliations', { organisationId: ministry.id, title: payload('TITLE-CHAIR'), startDate: '2020-01-01' }),
+    ),
+    await ok<{ id: string }>(
+      'affiliation',
+      member.client.post('/api/me/affiliations', { organisationId: company.id, title: payload('TITLE-MEMBER'), startDate: '2020-01-01' }),
+    ),
+  ];
+  affiliations.push(
+    await ok<{ id: string }>(
+      'affiliation',
+      civil.client.post('/api/me/affiliations', {
+        organisationId: expert.id,
+        title: payload('TITLE-CIVIL'),
+        startDate: '2020-01-01',
+        funding: { note: longPayload('FUNDING'), organisationName: payload('FUNDER') },
+      }),
+    ),
   );
+  for (const a of affiliations) await confirmAffiliation(t.baseUrl, a.id);
+
   await ok(
     'declaration',
     member.client.post('/api/me/declarations', { kind: 'equity', organisationName: payload('DECL-ORG'), note: longPayload('DECL-NOTE'), since: '2019-01-01' }),

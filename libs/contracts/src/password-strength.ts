@@ -58,6 +58,11 @@ export function passwordEstimator(p: PasswordPackages, language: 'en' | 'fr'): P
   });
   return (password, knownWords) => {
     const result = zxcvbn.check(password, knownWords);
-    return { score: result.score, strongEnough: result.score >= PASSWORD_MIN_SCORE, warning: result.feedback.warning || null, suggestions: result.feedback.suggestions };
+    return {
+      score: result.score,
+      strongEnough: result.score >= PASSWORD_MIN_SCORE,
+      warning: result.feedback.warning || null,
+      suggestions: result.feedback.suggestions,
+    };
   };
 }

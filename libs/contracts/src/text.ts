@@ -79,5 +79,4 @@ export const text = (max: number, min = 1) => checked(sized(max, min), longTextP
 export const lineText = (max: number, min = 1) => checked(sized(max, min), lineTextProblem);
 
 /** Free text that may be empty (search boxes, login e-mail): no controls or reordering characters. */
-export const plainText = (max: number) =>
-  checked(z.string().max(max, `At most ${max} characters`), unsafeCharacterProblem);
+export const plainText = (max: number) => checked(z.string().max(max, `At most ${max} characters`), unsafeCharacterProblem);

@@ -5,8 +5,20 @@ import { ProblemException } from './problem';
 /** An error raised by the body parser (http-errors): a status, and a `type` for the ones it names. */
 type BodyParserError = { type?: string; status?: number; code?: string };
 
-const invalid = (field: string, message: string, detail: string): Problem => ({ type: PROBLEM_TYPES.validation, title: 'Invalid request', status: 400, detail, errors: [{ field, message }] });
-const unsupported = (field: string, message: string): Problem => ({ type: PROBLEM_TYPES.unsupportedMediaType, title: 'Unsupported media type', status: 415, detail: message, errors: [{ field, message }] });
+const invalid = (field: string, message: string, detail: string): Problem => ({
+  type: PROBLEM_TYPES.validation,
+  title: 'Invalid request',
+  status: 400,
+  detail,
+  errors: [{ field, message }],
+});
+const unsupported = (field: string, message: string): Problem => ({
+  type: PROBLEM_TYPES.unsupportedMediaType,
+  title: 'Unsupported media type',
+  status: 415,
+  detail: message,
+  errors: [{ field, message }],
+});
 
 /** The parser's named errors (http-errors `type`), as problems naming what is at fault. */
 const NAMED: Record<string, Problem> = {

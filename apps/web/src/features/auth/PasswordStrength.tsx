@@ -13,9 +13,12 @@ const estimators = new Map<Language, Promise<PasswordEstimator>>();
 function loadEstimator(language: Language): Promise<PasswordEstimator> {
   let estimator = estimators.get(language);
   if (!estimator) {
-    estimator = Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-en'), import('@zxcvbn-ts/language-fr')]).then(([core, common, en, fr]) =>
-      passwordEstimator({ core, common, en, fr }, language),
-    );
+    estimator = Promise.all([
+      import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'),
+      import('@zxcvbn-ts/language-en'),
+      import('@zxcvbn-ts/language-fr'),
+    ]).then(([core, common, en, fr]) => passwordEstimator({ core, common, en, fr }, language));
     estimators.set(language, estimator);
   }
   return estimator;
@@ -57,9 +60,7 @@ export function PasswordStrength({ password, name, email }: { password: string; 
         {verdict && !verdict.strongEnough && password.length >= 10 ? ` — ${t('auth.strength.notEnough')}` : ''}
       </Text>
       {verdict && (verdict.warning || verdict.suggestions.length > 0) && (
-        <Text size="sm">
-          {[verdict.warning, ...verdict.suggestions].filter(Boolean).join(' ')}
-        </Text>
+        <Text size="sm">{[verdict.warning, ...verdict.suggestions].filter(Boolean).join(' ')}</Text>
       )}
     </Stack>
   );

@@ -17,7 +17,13 @@ describe('SignUpPage', () => {
     (globalThis as { fetch: unknown }).fetch = fetchMock;
   });
 
-  const ok = (status: number, body: unknown) => ({ ok: true, status, statusText: '', headers: { get: () => 'application/json' }, text: async () => JSON.stringify(body) });
+  const ok = (status: number, body: unknown) => ({
+    ok: true,
+    status,
+    statusText: '',
+    headers: { get: () => 'application/json' },
+    text: async () => JSON.stringify(body),
+  });
   const notSignedIn = problem(401, { type: '/problems/unauthenticated', title: 'Not signed in', status: 401, detail: 'Sign in to do this' });
   const fill = async (password: string) => {
     fireEvent.change(await screen.findByLabelText(/Nom complet/), { target: { value: 'Ada Delegate' } });
