@@ -154,6 +154,7 @@ describe('the public record, read anonymously', () => {
     for (const o of [...orgs.items.map((x) => x.id), ...organisations]) {
       await getJson(`/api/organisations/${o}`);
       await getJson(`/api/organisations/${o}/chair-terms`);
+      await getJson(`/api/organisations/${o}/roster`);
     }
     await getJson<ChairTermListResponse>('/api/chair-terms');
     await get('/api/chair-terms.csv');

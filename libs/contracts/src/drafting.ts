@@ -467,6 +467,8 @@ export interface ProvenanceResponse {
     byGroup: { key: StakeholderGroup; words: number; share: number }[];
     bySubtype: { key: OrganisationSubtype; words: number; share: number }[];
     byOrganisation: { key: string; organisationName: string; stakeholderGroup: StakeholderGroup; words: number; share: number }[];
+    /** Words by authors whose affiliation was unconfirmed when they acted: not counted under any organisation. */
+    unconfirmed: { key: 'unconfirmed'; words: number; share: number };
     original: number;
     amended: number;
   };

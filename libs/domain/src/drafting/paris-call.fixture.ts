@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AffiliationSnapshot } from '../identity/affiliation-snapshot';
 import type { OrganisationSubtype, StakeholderGroup } from '../identity/stakeholders';
 import type { Authorship, Clause, ClauseKind } from './types';
+import { CONFIRMED_BY_FOCAL_POINT } from '../identity/confirmation-test-factories';
 
 interface FixtureDocument {
   clauses: { kind: ClauseKind; text: string }[];
@@ -41,6 +42,7 @@ function delegate(
     country,
     title: 'Delegate',
     organisationVerified: true,
+    confirmation: CONFIRMED_BY_FOCAL_POINT,
   };
   return { authorId, snapshot };
 }

@@ -91,6 +91,15 @@ describe('traceProvenance', () => {
     });
   });
 
+  it('never counts words of an author whose affiliation was unconfirmed under the organisation they declared: they are totalled apart', () => {
+    const declared = { authorId: 'p-fake', snapshot: { ...microsoft.snapshot, affiliationId: 'aff-fake', confirmation: null } };
+    const p = traceProvenance({ original: chain.original, revisions: [{ ...chain.revisions[0], amendments: [{ amendmentId: 'am-smes', clauseId: 'c13', author: declared }] }] });
+    expect(p.totals.byOrganisation.map((o) => [o.organisationName, o.words])).toEqual([['France', 12]]);
+    expect(p.totals.unconfirmed).toEqual({ key: 'unconfirmed', words: 5, share: 5 / 17 });
+    // Still private-sector words: the group they declared shows, as composition counts it.
+    expect(p.totals.byGroup.find((g) => g.key === 'private-sector')?.words).toBe(5);
+  });
+
   it('gives words deleted and later restored to the amendment that restored them', () => {
     const p = traceProvenance({
       original: chain.original,
@@ -218,7 +227,7 @@ describe('traceProvenance properties', () => {
         const sum = (rows: { words: number }[]): number => rows.reduce((n, r) => n + r.words, 0);
         expect(sum(p.totals.byGroup)).toBe(p.totals.words);
         expect(sum(p.totals.bySubtype)).toBe(p.totals.words);
-        expect(sum(p.totals.byOrganisation)).toBe(p.totals.words);
+        expect(sum(p.totals.byOrganisation) + p.totals.unconfirmed.words).toBe(p.totals.words);
         expect(p.totals.original + p.totals.amended).toBe(p.totals.words);
         expect(sum(p.clauses)).toBe(p.totals.words);
       }),

@@ -3,6 +3,7 @@ import { ORGANISATION_SUBTYPES, type OrganisationSubtype, STAKEHOLDER_GROUPS, ty
 import { indexClauses } from './clause-index';
 import type { Authorship, Clause } from './types';
 import { diffTokens, type TextToken, tokenize } from './word-diff';
+import { isConfirmed } from '../identity/affiliation-confirmation';
 
 /** Who put a word there: the author of the original draft (version 1), or an amendment's author. */
 export type Origin =
@@ -53,8 +54,10 @@ export interface ProvenanceTotals {
   byGroup: WordShare<StakeholderGroup>[];
   /** Sub-types with words, in the canonical order. */
   bySubtype: WordShare<OrganisationSubtype>[];
-  /** Organisations with words, most words first, then by id. */
+  /** Organisations with words, most words first, then by id: words of authors their organisation had confirmed. */
   byOrganisation: OrganisationWordShare[];
+  /** Words whose author's affiliation was unconfirmed when they acted: never counted under the organisation they declared. */
+  unconfirmed: WordShare<'unconfirmed'>;
   /** Words still from the original draft, and words introduced by amendments. */
   original: number;
   amended: number;
@@ -125,6 +128,7 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
   const byOrganisation = new Map<string, OrganisationWordShare>();
   let words = 0;
   let original = 0;
+  let unconfirmed = 0;
   for (const segment of clauses.flatMap((c) => c.segments)) {
     if (segment.words === 0) continue;
     const { snapshot } = segment.origin;
@@ -133,6 +137,10 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
     else amendedByGroup.set(snapshot.stakeholderGroup, (amendedByGroup.get(snapshot.stakeholderGroup) ?? 0) + segment.words);
     byGroup.set(snapshot.stakeholderGroup, (byGroup.get(snapshot.stakeholderGroup) ?? 0) + segment.words);
     bySubtype.set(snapshot.subtype, (bySubtype.get(snapshot.subtype) ?? 0) + segment.words);
+    if (!isConfirmed(snapshot)) {
+      unconfirmed += segment.words;
+      continue;
+    }
     const organisation = byOrganisation.get(snapshot.organisationId) ?? {
       key: snapshot.organisationId,
       organisationName: snapshot.organisationName,
@@ -168,6 +176,7 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
       byOrganisation: [...byOrganisation.values()]
         .map((o) => ({ ...o, share: share(o.words) }))
         .sort((a, b) => b.words - a.words || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+      unconfirmed: { key: 'unconfirmed', words: unconfirmed, share: share(unconfirmed) },
       original,
       amended: words - original,
     },

@@ -100,6 +100,17 @@ function Totals({ p }: { p: ProvenanceResponse }) {
               <Table.Td ta="right">{percent(o.share)}</Table.Td>
             </Table.Tr>
           ))}
+          {p.totals.unconfirmed.words > 0 ? (
+            // Words of authors no organisation had confirmed: counted apart, under no organisation.
+            <Table.Tr data-testid="provenance-unconfirmed">
+              <Table.Td>
+                <Text size="sm" fs="italic">
+                  {t('affiliation.unconfirmed')}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">{percent(p.totals.unconfirmed.share)}</Table.Td>
+            </Table.Tr>
+          ) : null}
         </Table.Tbody>
       </Table>
     </Paper>
