@@ -3,7 +3,7 @@ import { STAKEHOLDER_GROUPS } from '@parley/domain';
 import type { ParseKeys } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'react-router-dom';
 import { PageTitle } from '../../ui/PageTitle';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { HOW_IT_WORKS_SECTIONS, type Block } from './sections';
