@@ -74,10 +74,12 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
     Clock.prototype.now = () => new Date(Date.now() + daysAhead * 24 * 3600_000);
     const stewardClient = (await newPerson(t.baseUrl, { name: 'Platform Steward', email: 'steward@parley.example', password: PASSWORD })).client;
     for (const d of delegates) {
-      const { client } = await newPerson(t.baseUrl, { name: d.name, email: d.email, password: PASSWORD });
+      const { client, id } = await newPerson(t.baseUrl, { name: d.name, email: d.email, password: PASSWORD });
       d.org = (await client.post<OrganisationResponse>('/api/organisations', d.organisation)).body;
       expect((await stewardClient.post(`/api/organisations/${d.org.id}/verify`)).status).toBe(200);
       expect((await client.post('/api/me/affiliations', { organisationId: d.org.id, title: d.title, startDate: '2021-09-01' })).status).toBe(201);
+      // The steward names each delegate their organisation's first focal point, which confirms their affiliation.
+      expect((await stewardClient.post(`/api/organisations/${d.org.id}/focal-points`, { personId: id, reason: 'Named by the organisation in writing' })).status).toBe(201);
     }
     browsers = new Browsers(t.baseUrl);
   });
