@@ -23,6 +23,8 @@ module.exports = {
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/apps/web/src/**/*.test.tsx', '<rootDir>/apps/web/src/**/*.test.ts'],
       setupFiles: ['<rootDir>/apps/web/jest.setup.js'],
+      // The web's lazy chunks (import()) load as plain requires under jest's CommonJS.
+      transform: { '^.+\\.(t|j)sx?$': [swc[0], { ...swc[1], module: { type: 'commonjs', ignoreDynamic: false } }] },
       moduleNameMapper: { ...moduleNameMapper, '\\.css$': '<rootDir>/apps/web/jest.style-stub.js' },
     },
     { ...base, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },

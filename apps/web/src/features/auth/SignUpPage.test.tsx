@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderWithApp } from '../../test/render';
 import { SignUpPage } from './SignUpPage';
 
@@ -64,7 +64,8 @@ describe('SignUpPage', () => {
     await fill('correct horse battery');
 
     expect(await screen.findByText(/Cette adresse a peut-être déjà un compte/)).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/login');
+    const notice = screen.getByRole('status');
+    expect(within(notice).getByRole('link', { name: 'Se connecter' }).getAttribute('href')).toBe('/login');
     const [, login] = fetchMock.mock.calls.find(([url]) => url === '/api/auth/login') as [string, RequestInit];
     expect(JSON.parse(String(login.body))).toEqual({ email: 'ada@example.org', password: 'correct horse battery' });
   });

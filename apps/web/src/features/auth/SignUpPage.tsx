@@ -45,6 +45,8 @@ export function SignUpPage() {
                   required
                   visibilityToggleButtonProps={{ 'aria-label': t('auth.showPassword') }}
                   {...form.textProps('password')}
+                  // Mantine marks only data-invalid on the inner input: say it to assistive technology (and to useForm's focus).
+                  aria-invalid={Boolean(form.errors.password)}
                 />
                 <PasswordStrength password={form.values.password} name={form.values.name} email={form.values.email} />
                 <FormAlert messages={form.general} title={t('auth.signUpFailed')} />
