@@ -41,6 +41,22 @@ describe('AffiliationBadge', () => {
     expect(within(badge).queryByRole('link')).toBeNull();
   });
 
+  it('marks an affiliation its organisation has not confirmed, beside (not instead of) the organisation’s Verified', () => {
+    renderWithApp(<AffiliationBadge name="Eve Declared" affiliation={snapshot({ confirmation: null })} />);
+    const badge = screen.getByTestId('affiliation-badge');
+    expect(within(badge).getByText('Verified')).toBeTruthy();
+    expect(within(badge).getByText('Unconfirmed').closest('[data-confirmed]')?.getAttribute('title')).toBe('The organisation has not confirmed this affiliation');
+  });
+
+  it('marks a confirmed affiliation with who confirmed it and when; says nothing for acts recorded before confirmations', () => {
+    const confirmation = { by: { id: 'p9', name: 'Fiona Focal' }, as: 'focal-point' as const, at: '2026-03-02T10:00:00.000Z' };
+    renderWithApp(<AffiliationBadge name="Ada Delegate" affiliation={snapshot({ confirmation })} />, { language: 'fr' });
+    const mark = within(screen.getByTestId('affiliation-badge')).getByText('Confirmée').closest('[data-confirmed]');
+    expect(mark?.getAttribute('title')).toMatch(/^Affiliation confirmée par Fiona Focal \(point focal\), le /);
+    renderWithApp(<AffiliationBadge name="Old Act" affiliation={snapshot()} />);
+    expect(screen.getAllByTestId('affiliation-badge')[1].querySelector('[data-confirmed]')).toBeNull();
+  });
+
   it('says so when the person has no current affiliation', () => {
     renderWithApp(<AffiliationBadge name="Cy Newcomer" affiliation={null} />);
     expect(screen.getByText('No current affiliation')).toBeTruthy();
