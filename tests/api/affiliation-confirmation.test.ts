@@ -112,6 +112,17 @@ describe('affiliations are confirmed by the organisation, not just declared', ()
     expect(alarm?.params).toEqual({ people: expect.arrayContaining(fakes.map((f) => expect.objectContaining({ personId: f.id, organisationId: acme.id }))) });
   });
 
+  it('endorses under the affiliation the organisation confirmed, even beside a newer declaration still awaiting its word', async () => {
+    const ministry = await newOrganisation(steward.client, { stakeholderGroup: 'government', subtype: 'national' });
+    const envoy = await declares(ministry.id, 'Envoy');
+    expect((await decide(steward, envoy.affiliation.id, 'confirm', 'Checked with the ministry')).status).toBe(200);
+    const later = await envoy.client.post<AffiliationResponse>('/api/me/affiliations', { organisationId: ministry.id, title: 'Special envoy', startDate: '2025-06-01', primary: true });
+    expect(later.body.confirmation.status).toBe('pending');
+    const res = await envoy.client.post<EndorsementResponse>(endorsements, { organisationId: ministry.id });
+    expect(res.status).toBe(201);
+    expect(res.body.endorsedBy.snapshot).toMatchObject({ affiliationId: envoy.affiliation.id, title: 'Envoy', confirmation: { as: 'steward' } });
+  });
+
   describe('confirmation by focal points', () => {
     let org: { id: string; name: string };
     let first: SignedIn & { affiliation: AffiliationResponse };

@@ -225,8 +225,10 @@ export class EndorsementService {
 
   /** The person's current affiliation to one organisation, as a snapshot (the one they act under for it). */
   private async affiliationTo(manager: EntityManager, personId: string, organisationId: string, now: Date): Promise<AffiliationSnapshot | null> {
-    const all = await this.people.affiliationsOf(personId, manager);
-    return snapshotFromAffiliations(all.filter((a) => a.organisation.id === organisationId).map(toAffiliationRecord), isoDay(now));
+    const all = (await this.people.affiliationsOf(personId, manager)).filter((a) => a.organisation.id === organisationId).map(toAffiliationRecord);
+    // The one the organisation confirmed speaks for it, if there is one, before a later declaration still awaiting its word.
+    const confirmed = all.filter((a) => a.confirmationStatus === 'confirmed');
+    return snapshotFromAffiliations(confirmed, isoDay(now)) ?? snapshotFromAffiliations(all, isoDay(now));
   }
 
   private async currentAffiliations(personId: string, now: Date): Promise<AffiliationSnapshot[]> {
