@@ -14,7 +14,7 @@ import { auditEvents, expectProblem } from '../support/expectations';
 import { newDelegate, newOrganisation, newPerson, type SignedIn } from '../support/factories';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { newWorkingGroup } from '../support/working-group-factories';
+import { insertChairTerm, newWorkingGroup } from '../support/working-group-factories';
 
 jest.setTimeout(120_000);
 
@@ -96,6 +96,17 @@ describe('affiliations are confirmed by the organisation, not just declared', ()
     }
     const after = (await anon().get<WorkingGroupResponse>(`/api/working-groups/${group.id}`)).body;
     expect(after.counts).toMatchObject({ members: 1, observers: 1 });
+  });
+
+  it('a chair cannot turn an unconfirmed observer into a voting member of a group requiring confirmed affiliations (409 naming kind)', async () => {
+    const chair = await newDelegate(t.baseUrl, { stakeholderGroup: 'government', subtype: 'national' });
+    const group = await newWorkingGroup(chair.client, { joinPolicy: 'open' });
+    await insertChairTerm(t.dataSource, group.id, chair.id, (await chair.client.get<MeResponse>('/api/me')).body.currentSnapshot);
+    const fake = await declares((await newOrganisation(steward.client, { stakeholderGroup: 'private-sector', subtype: 'company' })).id);
+    expect((await fake.client.post(`/api/working-groups/${group.id}/join-requests`, { kind: 'observer', statement: 'Watching' })).status).toBe(201);
+    const res = await chair.client.post(`/api/working-groups/${group.id}/members/${fake.id}/role`, { kind: 'member' });
+    expectProblem(res, 409, { fields: ['kind'] });
+    expect((await anon().get<WorkingGroupResponse>(`/api/working-groups/${group.id}`)).body.counts).toMatchObject({ members: 1, observers: 1 });
   });
 
   it('where a group does not require confirmation, unconfirmed members vote but are not counted under the organisation, and the alarm fires', async () => {
