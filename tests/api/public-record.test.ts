@@ -169,6 +169,7 @@ describe('the public record, read anonymously', () => {
     await getJson('/api/audit/head');
     await get('/api/audit/export.jsonl');
     await getJson('/api/health');
+    await getJson('/api/home');
   });
 
   async function walkBallot(id: string): Promise<void> {
