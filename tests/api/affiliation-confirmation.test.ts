@@ -120,7 +120,7 @@ describe('affiliations are confirmed by the organisation, not just declared', ()
     expect(g.composition.votingMembers.byOrganisation.map((o) => o.organisationId)).not.toContain(acme.id);
     expect(g.composition.organisationsAboveCap).toEqual([]);
     const alarm = g.alarms.find((x) => x.code === 'member-affiliation-unconfirmed');
-    expect(alarm?.params).toEqual({ people: expect.arrayContaining(fakes.map((f) => expect.objectContaining({ personId: f.id, organisationId: acme.id }))) });
+    expect(alarm?.params).toEqual({ count: 3, people: expect.arrayContaining(fakes.map((f) => expect.objectContaining({ personId: f.id, organisationId: acme.id }))) });
   });
 
   it('endorses under the affiliation the organisation confirmed, even beside a newer declaration still awaiting its word', async () => {

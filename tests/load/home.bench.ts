@@ -134,10 +134,9 @@ group; ${SAMPLES} sequential GET /api/home anonymous and as the first group's ch
 
 No goal yet (first measurement). What grows with the platform is the group list's read of every current membership: the front door
 reuses it until an act commits on the instance (at most 10 s), so the uncached column is what a read right after an act costs; the
-other lists are index scans of a few rows (decision 20). The response's size comes from the capture alarms: the bench writes
-affiliations by SQL with no organisation's confirmation, so every group carries a \`member-affiliation-unconfirmed\` alarm naming
-its ${MEMBERS} members (the group list and group page carry the same); a real platform where organisations confirm their people sends a
-few KB.
+other lists are index scans of a few rows (decision 20). The bench writes affiliations by SQL with no
+organisation's confirmation, so every group carries a \`member-affiliation-unconfirmed\` alarm counting its ${MEMBERS} members; it
+names only the first 10 of them (decision 23), so the alarms no longer make the response grow with the groups' size.
 `,
     );
     emitResult('BENCH', {

@@ -186,7 +186,11 @@ export interface WorkingGroupSummary {
   composition: Composition;
   /** Acting chairs. */
   chairs: ChairSummary[];
-  /** This group's alarms, plus the cross-group most-private-sector alarm when it concerns this group. */
+  /**
+   * This group's alarms, plus the cross-group most-private-sector alarm when it concerns this group.
+   * An alarm about members names at most ALARM_NAMES_SHOWN of them (`params.people`, the first by
+   * name) and counts all of them (`params.count`), however large the group.
+   */
   alarms: CaptureAlarm[];
 }
 

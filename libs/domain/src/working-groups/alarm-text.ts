@@ -28,6 +28,12 @@ export function listOf(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** "A, B and 490 more" when `total` exceeds the items named; plain `listOf` otherwise. */
+export function listOfSome(items: readonly string[], total: number): string {
+  const unnamed = total - items.length;
+  return unnamed > 0 ? listOf([...items, `${unnamed} more`]) : listOf(items);
+}
+
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }

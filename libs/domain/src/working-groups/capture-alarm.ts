@@ -43,7 +43,11 @@ export interface AlarmChairRef extends AlarmPersonRef {
   organisationName: string;
 }
 
-/** What each alarm carries so that a client can word it in any language. Dates are ISO strings. */
+/**
+ * What each alarm carries so that a client can word it in any language. Dates are ISO strings.
+ * Alarms about members name at most ALARM_NAMES_SHOWN people (`people`, the first by name) and
+ * count all of them (`count`): a group of 500 unconfirmed members names 10 and says 500.
+ */
 export interface CaptureAlarmParams {
   'stakeholder-group-above-cap': {
     stakeholderGroup: StakeholderGroup;
@@ -56,20 +60,24 @@ export interface CaptureAlarmParams {
     organisationId: string;
     organisationName: string;
     stakeholderGroup: StakeholderGroup;
+    /** Every voting member of the organisation. */
     count: number;
     cap: number;
+    /** The first of them by name (at most ALARM_NAMES_SHOWN). */
     people: AlarmPersonRef[];
   };
   'chairs-single-stakeholder-group': { stakeholderGroup: StakeholderGroup; chairs: AlarmChairRef[] };
   'chairs-single-organisation': { organisationId: string; organisationName: string; chairs: AlarmChairRef[] };
   'chair-unconfirmed': AlarmChairRef & { startedAt: string };
   'chair-term-expired': AlarmChairRef & { endsAt: string };
-  'member-affiliation-ended': { people: Array<AlarmPersonRef & { endedOn: string | null }> };
+  'member-affiliation-ended': { people: Array<AlarmPersonRef & { endedOn: string | null }>; count: number };
   'member-affiliation-unverified': {
     people: Array<AlarmPersonRef & { organisationId: string; organisationName: string; since: string | null }>;
+    count: number;
   };
   'member-affiliation-unconfirmed': {
     people: Array<AlarmPersonRef & { organisationId: string; organisationName: string }>;
+    count: number;
   };
   'most-private-sector-members': {
     workingGroupId: string;

@@ -32,4 +32,16 @@ describe('captureAlarms', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     for (const a of alarms) expect(a.message).toMatch(/^[^\n]+\.$/);
   });
+
+  it('in a group of 500, every alarm about members names at most 10 and counts all 500', () => {
+    const members = Array.from({ length: 500 }, (_, i) => newMember(ACME, { name: `Member ${i + 1}`, currentAffiliationVerified: false }));
+    const alarms = captureAlarms({ members, chairTerms: [] }, now);
+    const aboutMembers = alarms.filter((a) => 'people' in a.params);
+    expect(aboutMembers.map((a) => a.code)).toEqual(['organisation-above-cap', 'member-affiliation-unverified']);
+    for (const a of aboutMembers) {
+      expect(a.params).toMatchObject({ count: 500 });
+      expect('people' in a.params && a.params.people.map((p) => p.name)).toEqual(Array.from({ length: 10 }, (_, i) => `Member ${i + 1}`));
+    }
+    expect(JSON.stringify(alarms).length).toBeLessThan(5_000);
+  });
 });

@@ -1,3 +1,4 @@
+import { firstByName } from './alarm-names';
 import { percent, sincePhrase } from './alarm-text';
 import { isOrganisationAboveCap, isShareAboveCap } from './caps';
 import { alarm, type CaptureAlarm } from './capture-alarm';
@@ -63,7 +64,7 @@ export function organisationCapAlarms(
         stakeholderGroup: organisation.stakeholderGroup,
         count: organisation.count,
         cap,
-        people: own.map((m) => ({ personId: m.personId, name: m.name })),
+        people: firstByName(own.map((m) => ({ personId: m.personId, name: m.name }))),
       },
       `${organisation.organisationName} has ${organisation.count} voting members, ` +
         `above the cap of ${cap} per organisation${sincePhrase(since)}.`,

@@ -17,3 +17,4 @@ export * from './cross-group-alarms';
 export { chairAlarms } from './chair-alarms';
 export { organisationCapAlarms, stakeholderGroupCapAlarms } from './composition-alarms';
 export { affiliationEndedAlarms, affiliationUnconfirmedAlarms, affiliationUnverifiedAlarms } from './member-alarms';
+export { ALARM_NAMES_SHOWN } from './alarm-names';

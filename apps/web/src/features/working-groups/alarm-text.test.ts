@@ -82,4 +82,19 @@ describe('alarm sentences', () => {
     // French puts (narrow) no-break spaces before % and :.
     expect(alarmSentence(fr.t, alarms.find((a) => a.code === 'stakeholder-group-above-cap')!, 'fr').replace(/[\u00a0\u202f]/g, ' ')).toBe('Secteur privé détient 4 des 5 membres votants (80 %), au-dessus du plafond de 50 %.');
   });
+
+  it('a group of 500 unconfirmed members names the first 10 and counts the rest, in English and French', () => {
+    const acme = snap('acme', 'Acme', 'private-sector', true, false);
+    const members = Array.from({ length: 500 }, (_, i) => ({ ...member(String(i + 1), acme), name: `Person ${String(i + 1).padStart(3, '0')}` }));
+    const alarm = captureAlarms({ members, chairTerms: [] }, new Date('2026-06-01T00:00:00Z')).find((a) => a.code === 'member-affiliation-unconfirmed')!;
+    const named = Array.from({ length: 10 }, (_, i) => `Person ${String(i + 1).padStart(3, '0')} (Acme)`).join(', ');
+    const en = createI18n({ lng: 'en', detect: false });
+    expect(alarmSentence(en.t, alarm, 'en')).toBe(`500 voting members act with affiliations their organisations have not confirmed: ${named}, and 490 more.`);
+    const fr = createI18n({ lng: 'fr', detect: false });
+    expect(alarmSentence(fr.t, alarm, 'fr').replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      `500 membres votants agissent avec des affiliations que leurs organisations n’ont pas confirmées : ${named} et 490 autres.`,
+    );
+    const eleven = { ...alarm, params: { ...alarm.params, count: 11 } } as CaptureAlarm;
+    expect(alarmSentence(fr.t, eleven, 'fr')).toMatch(/ et 1 autre\.$/);
+  });
 });

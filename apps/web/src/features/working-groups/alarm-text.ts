@@ -21,6 +21,9 @@ export function percentOf(share: number, lng: string): string {
  */
 export function alarmSentence(t: TFunction, alarm: CaptureAlarm, lng: string): string {
   const list = (items: string[]) => listOf(items, lng);
+  /** The people an alarm names (the first by name), then "and 490 more" for those it only counts. */
+  const some = (items: string[], total: number) =>
+    listOf(total > items.length ? [...items, t('alarms.more', { count: total - items.length })] : items, lng);
   const group = (g: string) => t(`groups.${g}` as 'groups.government');
   switch (alarm.code) {
     case 'stakeholder-group-above-cap': {
@@ -29,7 +32,7 @@ export function alarmSentence(t: TFunction, alarm: CaptureAlarm, lng: string): s
     }
     case 'organisation-above-cap': {
       const p = alarm.params;
-      return t('alarms.organisation-above-cap', { organisation: p.organisationName, members: p.count, cap: p.cap, people: list(p.people.map((x) => x.name)) });
+      return t('alarms.organisation-above-cap', { organisation: p.organisationName, members: p.count, cap: p.cap, people: some(p.people.map((x) => x.name), p.count) });
     }
     case 'chairs-single-stakeholder-group': {
       const p = alarm.params;
@@ -49,15 +52,15 @@ export function alarmSentence(t: TFunction, alarm: CaptureAlarm, lng: string): s
     }
     case 'member-affiliation-ended': {
       const p = alarm.params;
-      return t('alarms.member-affiliation-ended', { count: p.people.length, people: list(p.people.map((x) => x.name)) });
+      return t('alarms.member-affiliation-ended', { count: p.count, people: some(p.people.map((x) => x.name), p.count) });
     }
     case 'member-affiliation-unverified': {
       const p = alarm.params;
-      return t('alarms.member-affiliation-unverified', { count: p.people.length, people: list(p.people.map((x) => `${x.name} (${x.organisationName})`)) });
+      return t('alarms.member-affiliation-unverified', { count: p.count, people: some(p.people.map((x) => `${x.name} (${x.organisationName})`), p.count) });
     }
     case 'member-affiliation-unconfirmed': {
       const p = alarm.params;
-      return t('alarms.member-affiliation-unconfirmed', { count: p.people.length, people: list(p.people.map((x) => `${x.name} (${x.organisationName})`)) });
+      return t('alarms.member-affiliation-unconfirmed', { count: p.count, people: some(p.people.map((x) => `${x.name} (${x.organisationName})`), p.count) });
     }
     case 'most-private-sector-members': {
       const p = alarm.params;
