@@ -23,4 +23,15 @@ describe('server-side page titles for public pages', () => {
     expect(await registry.resolve('/organisations')).toBeNull();
     expect(withPageMeta(html, null)).toBe(html);
   });
+
+  it('titles the fixed page /how-it-works, with or without a trailing slash', async () => {
+    const registry = new PageMetaRegistry();
+    for (const path of ['/how-it-works', '/how-it-works/']) {
+      const page = withPageMeta(html, await registry.resolve(path));
+      expect(page).toContain('<title>How Parley works · Parley</title>');
+      expect(page).toMatch(/<meta name="description" content="The rules of Parley, where governments, companies and civil society draft international norms together: [^"]+" \/>/);
+      expect(page).toContain('<meta property="og:title" content="How Parley works · Parley" />');
+    }
+    expect(await registry.resolve('/how-it-works/more')).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { FIXED_PAGE_META } from './fixed-page-meta';
 
 export interface PageMeta {
   title: string;
@@ -10,11 +11,16 @@ type Resolver = (params: Record<string, string>) => Promise<PageMeta | null>;
 /**
  * Server-side titles and descriptions for the single-page app's public URLs, so that search
  * engines and link previews see what a page is about. Each context registers its patterns
- * (e.g. `/working-groups/:id`) with a resolver reading its own data.
+ * (e.g. `/working-groups/:id`) with a resolver reading its own data; the fixed pages (no data to
+ * read) come registered.
  */
 @Injectable()
 export class PageMetaRegistry {
   private readonly routes: { pattern: RegExp; names: string[]; resolve: Resolver }[] = [];
+
+  constructor() {
+    for (const [path, meta] of Object.entries(FIXED_PAGE_META)) this.register(path, async () => meta);
+  }
 
   register(path: string, resolve: Resolver): void {
     const names: string[] = [];
