@@ -1,6 +1,6 @@
 import type { ChairNominationResponse, JoinRequestResponse, MeResponse, WorkingGroupResponse } from '@parley/contracts';
 import type { Page } from 'playwright-core';
-import { axeViolations, Browsers, screenshot, webBuildSnapshot } from '../support/browser';
+import { axeViolations, Browsers, notificationShown, recordNotifications, screenshot, webBuildSnapshot } from '../support/browser';
 import { newDelegate } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { admit, insertChairTerm, newWorkingGroup } from '../support/working-group-factories';
@@ -30,6 +30,7 @@ describe('group governance in the browser: withdrawals and removals behind confi
     const page = await browsers.openLoggedIn(who.email, PASSWORD, { language, reportPageErrorsAs: who.name });
     await page.goto(`${t.baseUrl}/working-groups/${group.id}`);
     await page.getByRole('heading', { level: 1, name: group.name }).waitFor();
+    await recordNotifications(page);
     return page;
   };
 
@@ -76,7 +77,7 @@ describe('group governance in the browser: withdrawals and removals behind confi
     await dialog.getByRole('textbox', { name: /^Note/ }).fill('We will follow another group.');
     expect(await axeViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Withdraw the request' }).click();
-    await page.getByText('You withdrew your request to join.').waitFor();
+    await notificationShown(page, 'You withdrew your request to join.');
     await page.getByRole('button', { name: 'Ask to join' }).waitFor();
   });
 
@@ -94,7 +95,7 @@ describe('group governance in the browser: withdrawals and removals behind confi
     expect(await page.getByTestId('nomination').getByRole('button', { name: /^(Accept|Decline)$/ }).count()).toBe(0);
     await page.getByRole('button', { name: `Withdraw the nomination of ${candidate.name}` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Withdraw the nomination' }).click();
-    await page.getByText('The nomination was withdrawn.').waitFor();
+    await notificationShown(page, 'The nomination was withdrawn.');
     await page.getByTestId('nomination-status').getByText('Withdrawn').waitFor();
     await page.getByText(new RegExp(`^Withdrawn by ${member.name} on `)).waitFor();
   });
@@ -108,7 +109,7 @@ describe('group governance in the browser: withdrawals and removals behind confi
     expect(await card.getByRole('button', { name: 'Decline' }).count()).toBe(0);
     await card.getByRole('button', { name: `Withdraw the nomination of ${candidate.name}` }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Withdraw the nomination' }).click();
-    await page.getByText('The nomination was withdrawn.').waitFor();
+    await notificationShown(page, 'The nomination was withdrawn.');
     await page.getByText(new RegExp(`^Withdrawn by ${candidate.name} on `)).waitFor();
     expect(await page.getByTestId('nomination').getByRole('button', { name: /^(Accept|Decline|Withdraw)/ }).count()).toBe(0);
   });
@@ -162,7 +163,7 @@ describe('group governance in the browser: withdrawals and removals behind confi
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'group-chair-resign.png');
     await dialog.getByRole('button', { name: 'Resign now' }).click();
-    await page.getByText('You resigned as chair.').waitFor();
+    await notificationShown(page, 'You resigned as chair.');
     await row.waitFor({ state: 'detached' });
     await page.getByText(/ · Resigned$/).waitFor();
     fresh = (await candidate.client.get<WorkingGroupResponse>(`/api/working-groups/${group.id}`)).body;

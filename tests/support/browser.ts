@@ -239,3 +239,25 @@ export async function xssEvidence(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/**
+ * Records the text of every notification the page shows from now on. A confirmation toast lives
+ * five seconds: on a starved machine a polling locator can miss it, a MutationObserver does not.
+ */
+export async function recordNotifications(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __parleyNotifications: string[] }).__parleyNotifications = seen;
+    new MutationObserver(() => {
+      for (const n of document.querySelectorAll('.mantine-Notification-description')) {
+        const text = n.textContent ?? '';
+        if (!seen.includes(text)) seen.push(text);
+      }
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** Waits until the page has shown a notification saying `message` (see recordNotifications). */
+export async function notificationShown(page: Page, message: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction((m) => (window as unknown as { __parleyNotifications?: string[] }).__parleyNotifications?.includes(m) ?? false, message, { timeout });
+}
