@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import {
+  AMENDMENT_KINDS,
   COUNTING_UNITS,
   DECISION_RULES,
   VOTE_CHOICES,
   type AffiliationSnapshot,
   type BallotOutcome,
+  type BallotSubjectKind,
   type BallotResult,
   type ChoiceCounts,
   type ControlledBallotResult,
@@ -17,9 +19,6 @@ import {
 } from '@parley/domain';
 import { lineText, text, uuid } from './common';
 
-export const BALLOT_SUBJECT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion'] as const;
-export type BallotSubjectKind = (typeof BALLOT_SUBJECT_KINDS)[number];
-
 /**
  * What a ballot opened for a subject is about, in data rather than words, so each reader's language
  * can say it ("Amendment: replace clause 4. of “…” (version 1)"). Recorded when the ballot opens (the
@@ -29,7 +28,7 @@ export type BallotSubjectKind = (typeof BALLOT_SUBJECT_KINDS)[number];
 export const ballotSubjectDetails = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('amendment'),
-    kind: z.enum(['replace', 'insert', 'delete']),
+    kind: z.enum(AMENDMENT_KINDS),
     /** The target clause's label ("4."); null when inserting at the start or when the clause has no label. */
     clauseLabel: z.string().max(50).nullable(),
     /** An insertion at the start of the text (no clause to insert after). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AffiliationSnapshot, OrganisationSubtype, StakeholderGroup } from '@parley/domain';
+import { SUBTYPES_BY_GROUP, type AffiliationSnapshot, type OrganisationSubtype, type StakeholderGroup } from '@parley/domain';
 import type { AffiliationConfirmationResponse } from './affiliation-confirmation';
 import { countryCode, isoDate, lineText, organisationSubtype, plainText, stakeholderGroup, text, uuid } from './common';
 
@@ -53,11 +53,7 @@ export const createOrganisationRequest = z
     lobbyingRegisterId: lineText(100).nullable().optional(),
   })
   .superRefine((o, ctx) => {
-    const allowed: Record<string, string[]> = {
-      government: ['national', 'local', 'intergovernmental'],
-      'private-sector': ['company', 'business-association'],
-      'civil-society': ['ngo', 'academia', 'technical-community', 'individual'],
-    };
+    const allowed: Record<string, readonly string[]> = SUBTYPES_BY_GROUP;
     if (!allowed[o.stakeholderGroup]?.includes(o.subtype))
       ctx.addIssue({ code: 'custom', path: ['subtype'], message: `A ${o.stakeholderGroup} organisation's sub-type is one of: ${allowed[o.stakeholderGroup].join(', ')}` });
   });

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import {
+  BALLOT_SUBJECT_KINDS,
   DECISION_RULES,
   MEMBERSHIP_KINDS,
+  type BallotSubjectKind,
   type AffiliationSnapshot,
   type BallotOutcome,
   type CaptureAlarm,
@@ -13,24 +15,13 @@ import {
 } from '@parley/domain';
 import { isoDate, lineText, stakeholderGroup, text, uuid } from './common';
 
-/** The kinds of ballot a working group holds, each with its own decision rule. */
-export const WORKING_GROUP_BALLOT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion'] as const;
-export type WorkingGroupBallotKind = (typeof WORKING_GROUP_BALLOT_KINDS)[number];
-
-/** The spec's defaults: amendments by majority; adoption and chairs by a majority in each stakeholder group. */
-export const DEFAULT_DECISION_RULES: Readonly<Record<WorkingGroupBallotKind, DecisionRule>> = Object.freeze({
-  amendment: 'majority',
-  adoption: 'chambered',
-  'chair-confirmation': 'chambered',
-  'chair-removal': 'chambered',
-  motion: 'majority',
-});
-
 export const WORKING_GROUP_STATUSES = ['forming', 'active', 'closed'] as const;
 export type WorkingGroupStatus = (typeof WORKING_GROUP_STATUSES)[number];
 
 export const JOIN_POLICIES = ['open', 'approval'] as const;
 export type JoinPolicy = (typeof JOIN_POLICIES)[number];
+
+export const JOIN_REQUEST_STATUSES = ['pending', 'admitted', 'refused', 'withdrawn'] as const;
 
 /** Why a chair term ended (the database's vocabulary; `term-ended` is a term that reached its end date). */
 export const CHAIR_TERM_END_REASONS_RECORDED = ['resigned', 'removed-by-ballot', 'term-ended', 'left-group'] as const;
@@ -46,7 +37,7 @@ export const createWorkingGroupRequest = z.strictObject({
   /** Only affiliations confirmed by their organisation are admitted as voting members (observers and comments stay open). */
   requiresConfirmedAffiliations: z.boolean().default(true),
   /** Missing kinds take DEFAULT_DECISION_RULES. */
-  decisionRules: z.strictObject(Object.fromEntries(WORKING_GROUP_BALLOT_KINDS.map((k) => [k, decisionRule.optional()])) as Record<WorkingGroupBallotKind, z.ZodOptional<typeof decisionRule>>).optional(),
+  decisionRules: z.strictObject(Object.fromEntries(BALLOT_SUBJECT_KINDS.map((k) => [k, decisionRule.optional()])) as Record<BallotSubjectKind, z.ZodOptional<typeof decisionRule>>).optional(),
   /** Share of the electorate that must take part in a ballot. */
   quorum: share.default(0.5),
   quorumPerStakeholderGroup: z.boolean().default(false),
@@ -79,7 +70,7 @@ export const joinDecisionRequest = z
 export type JoinDecisionRequest = z.infer<typeof joinDecisionRequest>;
 
 export const joinRequestListQuery = z.strictObject({
-  status: z.enum(['pending', 'admitted', 'refused', 'withdrawn', 'all']).default('pending'),
+  status: z.enum([...JOIN_REQUEST_STATUSES, 'all']).default('pending'),
 });
 export type JoinRequestListQuery = z.infer<typeof joinRequestListQuery>;
 
@@ -221,7 +212,7 @@ export interface MemberResponse {
   removedBy: PersonRef | null;
 }
 
-export type JoinRequestStatus = 'pending' | 'admitted' | 'refused' | 'withdrawn';
+export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
 
 export interface JoinRequestResponse {
   id: string;
@@ -332,7 +323,7 @@ export interface ViewerStanding {
 }
 
 export interface WorkingGroupResponse extends WorkingGroupSummary {
-  decisionRules: Record<WorkingGroupBallotKind, DecisionRule>;
+  decisionRules: Record<BallotSubjectKind, DecisionRule>;
   quorum: number;
   quorumPerStakeholderGroup: boolean;
   caps: CompositionCaps;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { AuditLogQuery } from '@parley/contracts';
 import { AuditEvent, GENESIS_HASH } from '@parley/domain';
 import { AuditEventEntity } from './audit-event.entity';
 
@@ -26,7 +27,7 @@ export interface AuditSearch {
   /** Inclusive lower and exclusive upper bound on the time of the act. */
   from?: Date;
   before?: Date;
-  order: 'asc' | 'desc';
+  order: AuditLogQuery['order'];
   /** Keyset: events strictly after this position in the reading order. */
   after: AuditPosition | null;
   limit: number;

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { BallotOutcome, BallotResult, ControlledBallotResult } from '@parley/domain';
+import type { BallotOutcome, BallotResult, BallotSubjectKind, ControlledBallotResult } from '@parley/domain';
 import type { Tx } from '../audit/audited-transaction';
-import type { BallotSubjectType } from '../working-groups/working-group-access';
 
 export interface ClosedBallot {
   id: string;
   workingGroupId: string;
-  subjectType: BallotSubjectType;
+  subjectType: BallotSubjectKind;
   subjectId: string | null;
   outcome: BallotOutcome;
   /** As published: a secret ballot's under disclosure control. */
@@ -25,14 +24,14 @@ export interface BallotSubjectHandler {
 
 @Injectable()
 export class BallotSubjects {
-  private readonly handlers = new Map<BallotSubjectType, BallotSubjectHandler>();
+  private readonly handlers = new Map<BallotSubjectKind, BallotSubjectHandler>();
 
-  register(subjectType: BallotSubjectType, handler: BallotSubjectHandler): void {
+  register(subjectType: BallotSubjectKind, handler: BallotSubjectHandler): void {
     if (this.handlers.has(subjectType)) throw new Error(`a handler for ${subjectType} ballots is already registered`);
     this.handlers.set(subjectType, handler);
   }
 
-  handlerFor(subjectType: BallotSubjectType): BallotSubjectHandler | null {
+  handlerFor(subjectType: BallotSubjectKind): BallotSubjectHandler | null {
     return this.handlers.get(subjectType) ?? null;
   }
 }

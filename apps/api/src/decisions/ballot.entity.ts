@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { BallotSubjectDetails } from '@parley/contracts';
-import type { AffiliationSnapshot, BallotOutcome, BallotResult, CountingUnit, DecisionRule, StakeholderGroup, VoteChoice } from '@parley/domain';
-import type { BallotSubjectType } from '../working-groups/working-group-access';
+import type { BallotStatus, BallotSubjectDetails } from '@parley/contracts';
+import type { AffiliationSnapshot, BallotOutcome, BallotResult, BallotSubjectKind, CountingUnit, DecisionRule, StakeholderGroup, VoteChoice } from '@parley/domain';
 import type { BallotTallyMode, BallotVisibility } from './open-ballot-spec';
 
 /** numeric columns arrive as strings from pg. */
@@ -11,7 +10,7 @@ const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null 
 export class BallotEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column({ name: 'working_group_id', type: 'uuid' }) workingGroupId: string;
-  @Column({ name: 'subject_type', type: 'text' }) subjectType: BallotSubjectType;
+  @Column({ name: 'subject_type', type: 'text' }) subjectType: BallotSubjectKind;
   @Column({ name: 'subject_id', type: 'uuid', nullable: true }) subjectId: string | null;
   /** What the ballot is about, as data (see BallotSubjectDetails); null on free motions and older ballots. */
   @Column({ name: 'subject_details', type: 'jsonb', nullable: true }) subjectDetails: BallotSubjectDetails | null;
@@ -30,7 +29,7 @@ export class BallotEntity {
   @Column({ name: 'opened_at', type: 'timestamptz' }) openedAt: Date;
   @Column({ name: 'closes_at', type: 'timestamptz' }) closesAt: Date;
   @Column({ name: 'electorate_size', type: 'int' }) electorateSize: number;
-  @Column({ type: 'text' }) status: 'open' | 'closed';
+  @Column({ type: 'text' }) status: BallotStatus;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ name: 'closed_by', type: 'uuid', nullable: true }) closedBy: string | null;
   /** Stored once at close; never recomputed. */

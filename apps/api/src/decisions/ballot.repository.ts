@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { STAKEHOLDER_GROUPS, participationOf, resolveOrganisationChoice } from '@parley/domain';
 import type { AffiliationSnapshot, BallotResult, ChoiceCounts, CountingUnit, StakeholderGroup, StakeholderGroupBreakdown, VoteChoice } from '@parley/domain';
-import type { RunningTally } from '@parley/contracts';
+import type { BallotStatus, RunningTally } from '@parley/contracts';
 import { BallotEntity, VoteEntity } from './ballot.entity';
 import type { MembershipNow } from './ballot.policy';
 
@@ -358,7 +358,7 @@ export class BallotRepository {
   /** A group's ballots, newest first (keyset on opened_at, id), each with how many have voted. */
   async listForGroup(
     workingGroupId: string,
-    q: { status?: 'open' | 'closed'; limit: number; after: { openedAt: string; id: string } | null },
+    q: { status?: BallotStatus; limit: number; after: { openedAt: string; id: string } | null },
   ): Promise<BallotListRow[]> {
     const rows = await this.dataSource.query(
       `SELECT ${BALLOT_COLUMNS}, (SELECT count(*)::int FROM votes v WHERE v.ballot_id = b.id) AS votes_cast

@@ -1,13 +1,12 @@
-import type { BallotSubjectDetails } from '@parley/contracts';
-import type { CountingUnit, DecisionRule } from '@parley/domain';
+import { BALLOT_TALLIES, BALLOT_VISIBILITY, type BallotSubjectDetails, type BallotTallies, type BallotVisibilityKind } from '@parley/contracts';
+import type { BallotSubjectKind, CountingUnit, DecisionRule } from '@parley/domain';
 import type { Tx } from '../audit/audited-transaction';
-import type { BallotSubjectType } from '../working-groups/working-group-access';
 
-export const BALLOT_VISIBILITIES = ['roll-call', 'secret'] as const;
-export type BallotVisibility = (typeof BALLOT_VISIBILITIES)[number];
-
-export const BALLOT_TALLY_MODES = ['live', 'hidden-until-close'] as const;
-export type BallotTallyMode = (typeof BALLOT_TALLY_MODES)[number];
+// The contracts' lists, under the names the decisions context reads them by.
+export const BALLOT_VISIBILITIES = BALLOT_VISIBILITY;
+export type BallotVisibility = BallotVisibilityKind;
+export const BALLOT_TALLY_MODES = BALLOT_TALLIES;
+export type BallotTallyMode = BallotTallies;
 
 /**
  * What another context (working groups, drafting) asks for when it opens a ballot inside its own
@@ -28,7 +27,7 @@ export type BallotTallyMode = (typeof BALLOT_TALLY_MODES)[number];
  */
 export interface OpenBallotSpec {
   workingGroupId: string;
-  subjectType: BallotSubjectType;
+  subjectType: BallotSubjectKind;
   /** The subject's id (a nomination, an amendment, a version); null for a free motion. */
   subjectId: string | null;
   /** In English, for API clients and the audit record. */

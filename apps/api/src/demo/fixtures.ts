@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { OrganisationSubtype, StakeholderGroup } from '@parley/domain';
+import type { ClauseKind, OrganisationSubtype, StakeholderGroup } from '@parley/domain';
 
 export interface FixtureOrganisation {
   name: string;
@@ -41,4 +41,4 @@ const read = <T>(file: string): T => JSON.parse(readFileSync(join(fixturesDir(),
 
 export const loadOrganisations = () => read<{ organisations: FixtureOrganisation[] }>('organisations.json').organisations;
 export const loadWorkingGroups = () => read<{ workingGroups: FixtureWorkingGroup[] }>('working-groups.json').workingGroups;
-export const loadDocument = (file: string) => read<{ title: string; clauses: { kind: 'heading' | 'preamble' | 'operative'; text: string }[] }>(file);
+export const loadDocument = (file: string) => read<{ title: string; clauses: { kind: ClauseKind; text: string }[] }>(file);

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { AffiliationSnapshot, AmendmentKind, ClauseKind } from '@parley/domain';
+import type { AffiliationSnapshot, AmendmentKind, BallotOutcome, ClauseKind } from '@parley/domain';
 import type { AmendmentStatus, AmendmentStatusReason } from '@parley/contracts';
 
 @Entity('amendments')
@@ -44,6 +44,6 @@ export class AdoptionBallotEntity {
   @Column({ name: 'opened_by', type: 'uuid' }) openedBy: string;
   @Column({ name: 'opened_at', type: 'timestamptz' }) openedAt: Date;
   @Column({ type: 'jsonb' }) warnings: object;
-  @Column({ type: 'text', nullable: true }) outcome: 'passed' | 'failed' | 'no-quorum' | null;
+  @Column({ type: 'text', nullable: true }) outcome: BallotOutcome | null;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
 }

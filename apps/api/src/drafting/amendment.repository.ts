@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { AffiliationSnapshot, AmendmentKind, ClauseKind } from '@parley/domain';
+import type { AffiliationSnapshot, AmendmentKind, BallotOutcome, ClauseKind } from '@parley/domain';
 import type { AmendmentStatus, AmendmentStatusReason } from '@parley/contracts';
 import { AdoptionBallotEntity, AmendmentCosponsorEntity, AmendmentEntity } from './amendment.entity';
 import type { ThreadCursor } from './comment.repository';
@@ -219,7 +219,7 @@ export class AmendmentRepository {
     return rows[0] ? toAdoption(rows[0]) : null;
   }
 
-  async closeAdoptionBallot(manager: EntityManager, ballotId: string, outcome: 'passed' | 'failed' | 'no-quorum', at: Date): Promise<void> {
+  async closeAdoptionBallot(manager: EntityManager, ballotId: string, outcome: BallotOutcome, at: Date): Promise<void> {
     await manager.query(`UPDATE adoption_ballots SET outcome = $2, closed_at = $3 WHERE ballot_id = $1`, [ballotId, outcome, at]);
   }
 }

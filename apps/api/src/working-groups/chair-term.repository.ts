@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AffiliationSnapshot, BallotOutcome, ChoiceCounts, StakeholderGroup } from '@parley/domain';
-import type { ChairNominationStatus, RecordedChairTermEndReason } from '@parley/contracts';
+import type { ChairNominationStatus, ChairRemovalMotionResponse, RecordedChairTermEndReason } from '@parley/contracts';
 
 export interface ChairTermRow {
   id: string;
@@ -61,7 +61,7 @@ export interface ChairRemovalMotionRow {
   reason: string;
   createdAt: Date;
   ballotId: string;
-  status: 'balloting' | 'carried' | 'failed' | 'moot';
+  status: ChairRemovalMotionResponse['status'];
 }
 
 export interface ChairTermFilter {
@@ -246,7 +246,7 @@ export class ChairTermRepository {
     return row ?? null;
   }
 
-  async closeRemovalMotion(manager: EntityManager, id: string, status: 'carried' | 'failed' | 'moot', outcome: BallotOutcome, at: Date): Promise<void> {
+  async closeRemovalMotion(manager: EntityManager, id: string, status: Exclude<ChairRemovalMotionResponse['status'], 'balloting'>, outcome: BallotOutcome, at: Date): Promise<void> {
     await manager.query(`UPDATE chair_removal_motions SET status = $2, ballot_outcome = $3, closed_at = $4 WHERE id = $1 AND status = 'balloting'`, [id, status, outcome, at]);
   }
 }

@@ -1,17 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import type { AffiliationSnapshot, DecisionRule, MembershipKind } from '@parley/domain';
+import type { JoinPolicy, WorkingGroupStatus } from '@parley/contracts';
+import type { AffiliationSnapshot, BallotSubjectKind, DecisionRule, MembershipKind } from '@parley/domain';
 import { PeopleService } from '../identity/people.service';
-
-export const BALLOT_SUBJECT_TYPES = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion'] as const;
-export type BallotSubjectType = (typeof BALLOT_SUBJECT_TYPES)[number];
 
 export interface WorkingGroupSettings {
   id: string;
   name: string;
-  status: 'forming' | 'active' | 'closed';
-  joinPolicy: 'open' | 'approval';
-  decisionRules: Record<BallotSubjectType, DecisionRule>;
+  status: WorkingGroupStatus;
+  joinPolicy: JoinPolicy;
+  decisionRules: Record<BallotSubjectKind, DecisionRule>;
   quorum: number;
   quorumPerStakeholderGroup: boolean;
   convenerId: string;
@@ -31,7 +29,7 @@ export interface GroupStanding {
 export interface LedGroup {
   id: string;
   name: string;
-  status: 'forming' | 'active' | 'closed';
+  status: WorkingGroupStatus;
   isChair: boolean;
   isRapporteur: boolean;
   isConvener: boolean;

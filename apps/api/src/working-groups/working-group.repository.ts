@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AffiliationSnapshot, DecisionRule, MembershipKind } from '@parley/domain';
-import type { JoinPolicy, JoinRequestStatus, WorkingGroupBallotKind, WorkingGroupStatus } from '@parley/contracts';
+import type { AffiliationSnapshot, BallotSubjectKind, DecisionRule, MembershipKind } from '@parley/domain';
+import type { JoinPolicy, JoinRequestStatus, MemberListQuery, WorkingGroupStatus } from '@parley/contracts';
 
 export interface WorkingGroupRow {
   id: string;
@@ -9,7 +9,7 @@ export interface WorkingGroupRow {
   mandate: string;
   status: WorkingGroupStatus;
   joinPolicy: JoinPolicy;
-  decisionRules: Record<WorkingGroupBallotKind, DecisionRule>;
+  decisionRules: Record<BallotSubjectKind, DecisionRule>;
   quorum: number;
   quorumPerStakeholderGroup: boolean;
   maxStakeholderGroupShare: number;
@@ -61,7 +61,7 @@ export interface NewWorkingGroup {
   name: string;
   mandate: string;
   joinPolicy: JoinPolicy;
-  decisionRules: Record<WorkingGroupBallotKind, DecisionRule>;
+  decisionRules: Record<BallotSubjectKind, DecisionRule>;
   quorum: number;
   quorumPerStakeholderGroup: boolean;
   maxStakeholderGroupShare: number;
@@ -146,7 +146,7 @@ export class WorkingGroupRepository {
     );
   }
 
-  memberships(groupId: string, status: 'current' | 'past' | 'all', manager?: EntityManager): Promise<MembershipRow[]> {
+  memberships(groupId: string, status: MemberListQuery['status'], manager?: EntityManager): Promise<MembershipRow[]> {
     return this.m(manager).query(
       `SELECT ${MEMBERSHIP_COLUMNS} FROM ${MEMBERSHIP_FROM}
         WHERE m.working_group_id = $1 AND ($2 = 'all' OR ($2 = 'current') = (m.left_at IS NULL)) ORDER BY m.admitted_at, p.name, m.id`,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_COMPOSITION_CAPS, workingGroupScope } from '@parley/domain';
+import { DEFAULT_COMPOSITION_CAPS, DEFAULT_DECISION_RULES, workingGroupScope } from '@parley/domain';
 import {
-  DEFAULT_DECISION_RULES,
   type CreateWorkingGroupRequest,
   type WorkingGroupListQuery,
   type WorkingGroupListResponse,

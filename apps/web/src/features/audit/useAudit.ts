@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { AuditEventDetailResponse, AuditHeadResponse, AuditLogResponse } from '@parley/contracts';
+import type { AuditEventDetailResponse, AuditHeadResponse, AuditLogQuery, AuditLogResponse } from '@parley/contracts';
 import { api, withQuery } from '../../api/client';
 
 export interface AuditFilters {
@@ -9,7 +9,7 @@ export interface AuditFilters {
   action?: string;
   from?: string;
   to?: string;
-  order: 'asc' | 'desc';
+  order: AuditLogQuery['order'];
 }
 
 const PAGE = 50;

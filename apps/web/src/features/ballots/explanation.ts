@@ -1,4 +1,4 @@
-import type { ChamberTally, ExplanationPart, ShareFraction, StakeholderGroup } from '@parley/domain';
+import type { BallotOutcome, ChamberTally, ExplanationPart, ShareFraction, StakeholderGroup } from '@parley/domain';
 import type { TFunction } from 'i18next';
 
 /**
@@ -50,7 +50,7 @@ const withheld = (t: TFunction, lng: string, groups: StakeholderGroup[] | undefi
 
 /** One part of the explanation, in the reader's language. */
 export function explainPart(t: TFunction, lng: string, part: ExplanationPart): string {
-  const verdict = (o: 'passed' | 'failed' | 'no-quorum') => t(`ballots.outcome.${o}`);
+  const verdict = (o: BallotOutcome) => t(`ballots.outcome.${o}`);
   switch (part.code) {
     case 'quorum-not-met':
       return t(part.recused > 0 ? 'ballots.explain.quorumNotMetRecused' : 'ballots.explain.quorumNotMet', {

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import type { AmendmentResponse, AmendmentStatus, ClauseResponse, CreateAmendmentRequest } from '@parley/contracts';
-import { CLAUSE_KINDS, type ClauseKind } from '@parley/domain';
+import { CLAUSE_KINDS, type AmendmentKind, type ClauseKind } from '@parley/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -203,13 +203,11 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
   );
 }
 
-type FormKind = 'replace' | 'insert' | 'delete';
-
 /** Propose a change to the open clause: replace its text (starting from it), insert a clause after it, or delete it. */
 export function AmendmentForm({ documentId, clause, version, quote }: { documentId: string; clause: ClauseResponse; version: number; quote: Quote | null }) {
   const { t } = useTranslation();
   const propose = useProposeAmendment(documentId);
-  const [kind, setKind] = useState<FormKind>('replace');
+  const [kind, setKind] = useState<AmendmentKind>('replace');
   const [text, setText] = useState(clause.text);
   const [clauseKind, setClauseKind] = useState<ClauseKind>('operative');
   const [rationale, setRationale] = useState('');
@@ -258,7 +256,7 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
           aria-label={t('documents.amendments.kindLabel')}
           value={kind}
           onChange={(v) => {
-            setKind(v as FormKind);
+            setKind(v as AmendmentKind);
             setText(v === 'replace' ? clause.text : '');
             setErrors({});
           }}

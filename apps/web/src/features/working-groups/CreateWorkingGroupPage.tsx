@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Checkbox, Group, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import type { WorkingGroupBallotKind } from '@parley/contracts';
-import { DECISION_RULES, type DecisionRule } from '@parley/domain';
+import type { JoinPolicy } from '@parley/contracts';
+import { BALLOT_SUBJECT_KINDS, DECISION_RULES, DEFAULT_DECISION_RULES, type BallotSubjectKind, type DecisionRule } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -12,17 +12,13 @@ import { useForm } from '../../ui/useForm';
 import { useMe } from '../auth/useSession';
 import { useCreateWorkingGroup } from './useWorkingGroups';
 
-// Restated from @parley/contracts (runtime values there come with zod); the type keeps them in step.
-const BALLOT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion'] as const satisfies readonly WorkingGroupBallotKind[];
-const DEFAULT_RULES: Record<WorkingGroupBallotKind, DecisionRule> = { amendment: 'majority', adoption: 'chambered', 'chair-confirmation': 'chambered', 'chair-removal': 'chambered', motion: 'majority' };
-
 /** Convene a working group: its mandate, how people join, how each kind of ballot is decided, and the composition caps. */
 export function CreateWorkingGroupPage() {
   const { t } = useTranslation();
   const me = useMe();
   const navigate = useNavigate();
   const create = useCreateWorkingGroup();
-  const [rules, setRules] = useState<Record<WorkingGroupBallotKind, DecisionRule>>(DEFAULT_RULES);
+  const [rules, setRules] = useState<Record<BallotSubjectKind, DecisionRule>>(DEFAULT_DECISION_RULES);
   const [numbers, setNumbers] = useState({ quorum: 50, maxShare: 50, maxPerOrganisation: 2 });
   const form = useForm({ name: '', mandate: '', joinPolicy: 'approval', requiresConfirmedAffiliations: true });
 
@@ -56,7 +52,7 @@ export function CreateWorkingGroupPage() {
           const g = await create.mutateAsync({
             name: v.name,
             mandate: v.mandate,
-            joinPolicy: v.joinPolicy as 'open' | 'approval',
+            joinPolicy: v.joinPolicy as JoinPolicy,
             requiresConfirmedAffiliations: v.requiresConfirmedAffiliations,
             decisionRules: rules,
             quorum: numbers.quorum / 100,
@@ -81,7 +77,7 @@ export function CreateWorkingGroupPage() {
               {t('workingGroups.rules.title')}
             </Title>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              {BALLOT_KINDS.map((kind) => (
+              {BALLOT_SUBJECT_KINDS.map((kind) => (
                 <Select
                   key={kind}
                   label={t(`workingGroups.ballotKinds.${kind}`)}

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { WorkingGroupResponse } from '@parley/contracts';
+import type { MembershipKind } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -24,7 +25,7 @@ function JoinForm({ group, onDone }: { group: WorkingGroupResponse; onDone: () =
       noValidate
       aria-label={t('workingGroups.join.formLabel')}
       onSubmit={form.onSubmit(async (v) => {
-        const r = await join.mutateAsync({ kind: v.kind as 'member' | 'observer', statement: v.statement });
+        const r = await join.mutateAsync({ kind: v.kind as MembershipKind, statement: v.statement });
         notifySuccess(t, r.status === 'admitted' ? t('workingGroups.join.admitted') : t('workingGroups.join.sent'));
         onDone();
       })}

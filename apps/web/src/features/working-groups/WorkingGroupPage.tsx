@@ -1,4 +1,5 @@
 import { Anchor, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { BALLOT_SUBJECT_KINDS } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
@@ -87,7 +88,7 @@ export function WorkingGroupPage() {
                 {t('workingGroups.rules.title')}
               </Title>
               <Stack gap={2}>
-                {(Object.keys(g.decisionRules) as (keyof typeof g.decisionRules)[]).map((kind) => (
+                {BALLOT_SUBJECT_KINDS.map((kind) => (
                   <Text size="sm" key={kind}>
                     {t('workingGroups.rules.kindLabel', { kind: t(`workingGroups.ballotKinds.${kind}`) })} <b>{t(`workingGroups.rules.${g.decisionRules[kind]}`)}</b>
                   </Text>
