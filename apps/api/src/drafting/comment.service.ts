@@ -16,6 +16,7 @@ import { AuditedTransaction } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
+import { toCsv } from '../platform/http/csv';
 import { conflict, notFound, validationProblem } from '../platform/http/problem';
 import { CommentRepository, decodeThreadCursor, encodeThreadCursor, type CommentRow } from './comment.repository';
 import { DocumentRepository } from './document.repository';
@@ -249,7 +250,7 @@ export const DISPOSITION_CSV_COLUMNS = [
   'disposed_at',
 ] as const;
 
-/** RFC 4180 CSV of a disposition report; cells a spreadsheet would run as a formula are prefixed with a quote. */
+/** The disposition-of-comments report as CSV. */
 export function toDispositionCsv(entries: DispositionReportEntry[]): string {
   const rows = entries.map((e) => [
     e.clauseLabel ?? (e.clausePosition === null ? '' : `#${e.clausePosition + 1}`),
@@ -272,10 +273,5 @@ export function toDispositionCsv(entries: DispositionReportEntry[]): string {
     e.disposition?.by.snapshot?.organisationName ?? '',
     e.disposition?.at ?? '',
   ]);
-  return [[...DISPOSITION_CSV_COLUMNS], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return toCsv(DISPOSITION_CSV_COLUMNS, rows);
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BallotResponse, RollCallEntryResponse } from '@parley/contracts';
 import { BallotService } from '../decisions/ballot.service';
 import { conflict } from '../platform/http/problem';
-import { csvRows } from './csv';
+import { toCsv } from '../platform/http/csv';
 
 const ROLL_CALL_COLUMNS = [
   'ballot_id',
@@ -57,9 +57,9 @@ export class BallotVotesExport {
     } while (cursor);
     return {
       filename,
-      body: csvRows([
-        [...ROLL_CALL_COLUMNS],
-        ...entries.map((e) => [
+      body: toCsv(
+        ROLL_CALL_COLUMNS,
+        entries.map((e) => [
           ballot.id,
           ballot.title,
           ballot.status,
@@ -77,7 +77,7 @@ export class BallotVotesExport {
           e.reason,
           e.changedAt,
         ]),
-      ]),
+      ),
     };
   }
 
@@ -105,8 +105,7 @@ export class BallotVotesExport {
       c.notVoted,
       c.withheld === true,
     ];
-    return csvRows([
-      [...TOTALS_COLUMNS],
+    return toCsv(TOTALS_COLUMNS, [
       row('total', '', '', r.totals, r.electorate.size),
       ...r.byStakeholderGroup.map((g) => row('stakeholder-group', g.stakeholderGroup, '', g, g.eligible)),
       ...r.bySubtype.map((s) => row('subtype', s.stakeholderGroup, s.subtype, s, s.eligible)),

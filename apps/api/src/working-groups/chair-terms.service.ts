@@ -3,6 +3,7 @@ import type { ChairTermListQuery, ChairTermListResponse, ChairTermResponse } fro
 import { PeopleRepository } from '../identity/people.repository';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { Clock } from '../platform/clock/clock';
+import { toCsv } from '../platform/http/csv';
 import { notFound } from '../platform/http/problem';
 import { ChairTermRepository, type ChairTermFilter } from './chair-term.repository';
 import { toChairTermResponse } from './working-group.views';
@@ -76,7 +77,7 @@ export const CHAIR_TERM_CSV_COLUMNS = [
   'ballot_abstain',
 ] as const;
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+/** Chair terms as CSV, one row per term. */
 export function toChairTermsCsv(terms: ChairTermResponse[]): string {
   const rows = terms.map((t) => [
     t.id,
@@ -105,10 +106,5 @@ export function toChairTermsCsv(terms: ChairTermResponse[]): string {
     t.confirmingBallot?.totals ? String(t.confirmingBallot.totals.no) : '',
     t.confirmingBallot?.totals ? String(t.confirmingBallot.totals.abstain) : '',
   ]);
-  return [[...CHAIR_TERM_CSV_COLUMNS], ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
-function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return toCsv(CHAIR_TERM_CSV_COLUMNS, rows);
 }

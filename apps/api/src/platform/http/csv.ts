@@ -1,0 +1,18 @@
+/** What a CSV cell may hold: null and undefined are empty cells, numbers and booleans their `String()`. */
+export type CsvValue = string | number | boolean | null | undefined;
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a quote, comma, CR or LF. A cell starting with a
+ * character a spreadsheet reads as a formula (= + - @, or a tab or CR before one) is prefixed with
+ * a quote, so opening an export never runs what someone typed (CSV formula injection).
+ */
+export function csvCell(value: CsvValue): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** The one CSV writer of every export: a header row, then the rows, each line ended by CRLF. */
+export function toCsv(columns: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  return [columns, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
