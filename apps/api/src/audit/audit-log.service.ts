@@ -10,6 +10,7 @@ import {
   type AuditLogQuery,
   type AuditLogResponse,
 } from '@parley/contracts';
+import { cursorCodec } from '../platform/http/cursor';
 import { notFound, validationProblem } from '../platform/http/problem';
 import { AuditDisclosure } from './audit-disclosure';
 import { AuditRepository, type AuditPosition, type AuditSearch } from './audit.repository';
@@ -26,18 +27,7 @@ function bounds(q: Pick<AuditLogQuery, 'from' | 'to'>): { from?: Date; before?: 
   return { from, before };
 }
 
-const encodeCursor = (p: AuditPosition) => Buffer.from(JSON.stringify([p.occurredAt, p.scope, p.sequence])).toString('base64url');
-
-function decodeCursor(cursor: string): AuditPosition {
-  try {
-    const [occurredAt, scope, sequence] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof occurredAt === 'string' && !Number.isNaN(Date.parse(occurredAt)) && typeof scope === 'string' && Number.isSafeInteger(sequence))
-      return { occurredAt, scope, sequence: sequence as number };
-  } catch {
-    // fall through
-  }
-  throw validationProblem('cursor', 'Not a cursor this log gave; start again without one');
-}
+const auditCursor = cursorCodec({ occurredAt: 'instant', scope: 'text', sequence: 'sequence' });
 
 export const linkTo = (scope: string, sequence: number, hash: string): AuditEventLink => ({
   scope,
@@ -66,7 +56,7 @@ export class AuditLogService {
 
   async list(q: AuditLogQuery): Promise<AuditLogResponse> {
     const scope = q.scope === ALL_AUDIT_SCOPES ? null : q.scope;
-    let after: AuditPosition | null = q.cursor ? decodeCursor(q.cursor) : null;
+    let after: AuditPosition | null = auditCursor.decode(q.cursor);
     if (!after && q.after && scope) after = { occurredAt: new Date(0).toISOString(), scope, sequence: q.after };
     const action = q.action
       ? q.action.includes('.') && !q.action.endsWith('.*')
@@ -74,15 +64,9 @@ export class AuditLogService {
         : { prefix: `${q.action.replace(/\.\*$/, '')}.` }
       : undefined;
     const search: AuditSearch = { scope, actorId: q.actor, organisationId: q.organisation, action, ...bounds(q), order: q.order, after, limit: q.limit + 1 };
-    const rows = await this.audit.search(search);
-    const page = rows.slice(0, q.limit);
-    const last = page[page.length - 1];
-    const items = await this.disclosure.disclose(page);
-    return {
-      items,
-      links: items.map(linksOf),
-      nextCursor: rows.length > q.limit && last ? encodeCursor({ occurredAt: last.occurredAt, scope: last.scope, sequence: last.sequence }) : null,
-    };
+    const page = auditCursor.page(await this.audit.search(search), q.limit, (last) => last);
+    const items = await this.disclosure.disclose(page.items);
+    return { items, links: items.map(linksOf), nextCursor: page.nextCursor };
   }
 
   async event(scope: string, sequence: number): Promise<AuditEventDetailResponse> {

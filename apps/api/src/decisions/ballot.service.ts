@@ -17,6 +17,7 @@ import type { Actor } from '../identity/actor';
 import { PeopleRepository } from '../identity/people.repository';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
+import { cursorCodec } from '../platform/http/cursor';
 import { conflict, forbidden, notFound, refusalProblem, validationProblem } from '../platform/http/problem';
 import { WorkingGroupAccess } from '../working-groups/working-group-access';
 import { BallotEntity } from './ballot.entity';
@@ -33,20 +34,8 @@ const MAX_TITLE = 300;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-const encodeCursor = (c: Record<string, string>) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor<K extends string>(cursor: string | undefined, keys: readonly K[]): Record<K, string> | null {
-  if (!cursor) return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
-  }
-  const c = parsed as Record<string, unknown>;
-  if (!c || typeof c !== 'object' || !keys.every((k) => typeof c[k] === 'string') || !/^[0-9a-f-]{36}$/.test(String(c.id)))
-    throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
-  return c as Record<K, string>;
-}
+const rollCallCursor = cursorCodec({ name: 'text', id: 'uuid' });
+const groupBallotsCursor = cursorCodec({ openedAt: 'instant', id: 'uuid' });
 
 @Injectable()
 export class BallotService implements BallotOpener {
@@ -334,19 +323,15 @@ export class BallotService implements BallotOpener {
     const ballot = await this.ballots.findById(id);
     if (!ballot) throw notFound('The ballot');
     if (!rollCallPublished(ballot)) throw forbidden('This ballot is secret: only its totals and breakdowns are published, never a roll call');
-    return this.rollCallOf(ballot, decodeCursor(q.cursor, ['name', 'id'] as const), q.limit);
+    return this.rollCallOf(ballot, rollCallCursor.decode(q.cursor), q.limit);
   }
 
   async listForGroup(workingGroupId: string, q: BallotListQuery): Promise<BallotListResponse> {
     if (!(await this.groups.settings(this.dataSource.manager, workingGroupId))) throw notFound('The working group');
-    const after = decodeCursor(q.cursor, ['openedAt', 'id'] as const);
+    const after = groupBallotsCursor.decode(q.cursor);
     const rows = await this.ballots.listForGroup(workingGroupId, { status: q.status, limit: q.limit + 1, after });
-    const items = rows.slice(0, q.limit);
-    const last = items[items.length - 1];
-    return {
-      items: items.map((r) => this.summary(r.ballot, r.votesCast)),
-      nextCursor: rows.length > q.limit && last ? encodeCursor({ openedAt: last.ballot.openedAt.toISOString(), id: last.ballot.id }) : null,
-    };
+    const page = groupBallotsCursor.page(rows, q.limit, (last) => ({ openedAt: last.ballot.openedAt.toISOString(), id: last.ballot.id }));
+    return { items: page.items.map((r) => this.summary(r.ballot, r.votesCast)), nextCursor: page.nextCursor };
   }
 
   /** Ballots taking votes now, soonest close first, and how many there are in all. */
@@ -367,13 +352,11 @@ export class BallotService implements BallotOpener {
   }
 
   private async rollCallOf(ballot: BallotEntity, after: { name: string; id: string } | null, limit: number): Promise<RollCallPage> {
-    const rows = await this.ballots.rollCallPage(ballot.id, after, limit + 1);
+    const page = rollCallCursor.page(await this.ballots.rollCallPage(ballot.id, after, limit + 1), limit, (last) => ({ name: last.name, id: last.personId }));
     const visible = choicesVisible(ballot);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
     return {
       choicesVisible: visible,
-      items: items.map((r) => ({
+      items: page.items.map((r) => ({
         voter: { id: r.personId, name: r.name },
         snapshot: r.snapshot,
         voted: r.choice !== null,
@@ -381,7 +364,7 @@ export class BallotService implements BallotOpener {
         reason: visible ? r.reason : null,
         changedAt: r.changedAt ? new Date(r.changedAt).toISOString() : null,
       })),
-      nextCursor: rows.length > limit && last ? encodeCursor({ name: last.name, id: last.personId }) : null,
+      nextCursor: page.nextCursor,
     };
   }
 

@@ -9,13 +9,13 @@ import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
 import { conflict, notFound, validationProblem } from '../platform/http/problem';
 import { AmendmentRepository, type AmendmentRow, type CosponsorRow } from './amendment.repository';
-import { decodeThreadCursor, encodeThreadCursor } from './comment.repository';
 import { DocumentRepository } from './document.repository';
 import { SYSTEM_ACTOR, toDomainAmendment } from './document.service';
 import { refused, stateConflict, versionFrozen } from './drafting-problems';
 import { canAmend, canCosponsor, canOpenBallot, canWithdraw, canWithdrawCosponsorship, notProposed, reason, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
+import { threadCursor } from './thread-cursor';
 
 /** The word diff an amendment shows wherever it appears: from its target's text to the text proposed. */
 export function amendmentDiff(a: Pick<AmendmentRow, 'kind' | 'targetText' | 'text'>): DiffPart[] {
@@ -186,15 +186,12 @@ export class AmendmentService {
   async list(actor: Actor | null, documentId: string, q: AmendmentListQuery): Promise<AmendmentPage> {
     const doc = await this.documents.findDocument(documentId);
     if (!doc) throw notFound('The document');
-    const after = decodeThreadCursor(q.cursor);
-    if (q.cursor && !after) throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
-    const rows = await this.amendments.page(doc.id, { clauseId: q.clauseId, status: q.status }, after, q.limit + 1);
-    const page = rows.slice(0, q.limit);
+    const rows = await this.amendments.page(doc.id, { clauseId: q.clauseId, status: q.status }, threadCursor.decode(q.cursor), q.limit + 1);
+    const page = threadCursor.page(rows, q.limit, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
     const open = await this.amendments.openOf(doc.id);
-    const last = page[page.length - 1];
     return {
-      items: await this.responses(actor, doc.id, page, open),
-      nextCursor: rows.length > q.limit && last ? encodeThreadCursor({ at: last.createdAt.toISOString(), id: last.id }) : null,
+      items: await this.responses(actor, doc.id, page.items, open),
+      nextCursor: page.nextCursor,
       competingGroups: competingGroups(open.map(toDomainAmendment)).map((g) => g.map((a) => a.id)),
     };
   }

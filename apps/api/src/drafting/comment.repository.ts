@@ -33,18 +33,6 @@ export interface ThreadCursor {
   id: string;
 }
 
-export const encodeThreadCursor = (c: ThreadCursor): string => Buffer.from(JSON.stringify(c)).toString('base64url');
-/** The position a cursor stands for, or null when it is not one this list gave. */
-export function decodeThreadCursor(cursor: string | undefined): ThreadCursor | null {
-  if (!cursor) return null;
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { at?: unknown; id?: unknown };
-    return typeof c.at === 'string' && !Number.isNaN(Date.parse(c.at)) && typeof c.id === 'string' && /^[0-9a-f-]{36}$/.test(c.id) ? { at: c.at, id: c.id } : null;
-  } catch {
-    return null;
-  }
-}
-
 const COMMENT_COLUMNS = `c.*, a.name AS author_name, d.name AS disposer_name`;
 const COMMENT_JOINS = `JOIN people a ON a.id = c.author_id LEFT JOIN people d ON d.id = c.disposed_by`;
 

@@ -18,13 +18,14 @@ import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
 import { toCsv } from '../platform/http/csv';
 import { conflict, notFound, validationProblem } from '../platform/http/problem';
-import { CommentRepository, decodeThreadCursor, encodeThreadCursor, type CommentRow } from './comment.repository';
+import { CommentRepository, type CommentRow } from './comment.repository';
 import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
 import { refused, versionFrozen } from './drafting-problems';
 import { canComment, canDispose, reason, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { toCommentResponse, toReportEntry } from './drafting.mapper';
+import { threadCursor } from './thread-cursor';
 
 /** Comments on clauses, threads, dispositions and the disposition-of-comments report. */
 @Injectable()
@@ -180,10 +181,8 @@ export class CommentService {
     if (!doc) throw notFound('The document');
     const n = q.version ?? doc.currentVersion;
     await this.documentService.requireVersion(doc, n, 'version');
-    const after = decodeThreadCursor(q.cursor);
-    if (q.cursor && !after) throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
-    const rows = await this.comments.threadsPage(doc.id, q.clauseId, n, after, q.limit + 1);
-    const page = rows.slice(0, q.limit);
+    const rows = await this.comments.threadsPage(doc.id, q.clauseId, n, threadCursor.decode(q.cursor), q.limit + 1);
+    const { items: page, nextCursor } = threadCursor.page(rows, q.limit, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
     const replies = await this.comments.repliesOf(page.map((c) => c.id));
     const standing = await this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now());
     const can = (c: CommentRow) => this.commentPermissions(standing, doc.status === 'drafting', c);
@@ -194,8 +193,7 @@ export class CommentService {
         replies.filter((r) => r.parentId === c.id).map((r) => toCommentResponse({ ...r, onEarlierText: c.onEarlierText }, can(r))),
       ),
     );
-    const last = page[page.length - 1];
-    return { items, nextCursor: rows.length > q.limit && last ? encodeThreadCursor({ at: last.createdAt.toISOString(), id: last.id }) : null };
+    return { items, nextCursor };
   }
 
   /** The disposition-of-comments report of a version: every comment made on it, and the clarification questions still unanswered. */

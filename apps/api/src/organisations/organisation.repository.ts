@@ -32,32 +32,15 @@ export class OrganisationRepository {
     await manager.query(`UPDATE organisations SET verified_at = $3, verified_by = $2 WHERE id = $1 AND verified_at IS NULL`, [id, by, at]);
   }
 
-  /** Keyset pagination on (name, id), so pages stay stable while organisations are added. */
-  async search(q: OrganisationListQuery): Promise<{ items: OrganisationEntity[]; nextCursor: string | null }> {
+  /** Keyset pagination on (name, id), so pages stay stable while organisations are added: up to `limit` after `after`. */
+  search(q: Omit<OrganisationListQuery, 'cursor' | 'limit'>, after: { name: string; id: string } | null, limit: number): Promise<OrganisationEntity[]> {
     const qb = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
     if (q.q) qb.andWhere(`o.name ILIKE :q`, { q: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (q.stakeholderGroup) qb.andWhere('o.stakeholder_group = :g', { g: q.stakeholderGroup });
     if (q.subtype) qb.andWhere('o.subtype = :s', { s: q.subtype });
     if (q.country) qb.andWhere('o.country = :c', { c: q.country });
     if (q.verified) qb.andWhere(q.verified === 'true' ? 'o.verified_at IS NOT NULL' : 'o.verified_at IS NULL');
-    const after = decodeCursor(q.cursor);
     if (after) qb.andWhere('(lower(o.name), o.id) > (lower(:n), :id)', { n: after.name, id: after.id });
-    qb.orderBy('lower(o.name)', 'ASC').addOrderBy('o.id', 'ASC').limit(q.limit + 1);
-    const rows = await qb.getMany();
-    const items = rows.slice(0, q.limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > q.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null };
-  }
-}
-
-const encodeCursor = (c: { name: string; id: string }) => Buffer.from(JSON.stringify(c)).toString('base64url');
-/** The position a cursor stands for, or null when it is not one this list gave. */
-export function decodeCursor(cursor: string | undefined): { name: string; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { name?: unknown; id?: unknown };
-    return typeof c.name === 'string' && typeof c.id === 'string' && /^[0-9a-f-]{36}$/.test(c.id) ? { name: c.name, id: c.id } : null;
-  } catch {
-    return null;
+    return qb.orderBy('lower(o.name)', 'ASC').addOrderBy('o.id', 'ASC').limit(limit).getMany();
   }
 }

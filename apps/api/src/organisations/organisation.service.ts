@@ -4,9 +4,12 @@ import type { CreateOrganisationRequest, OrganisationListQuery, OrganisationResp
 import { AuditedTransaction } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
-import { conflict, notFound, validationProblem } from '../platform/http/problem';
+import { cursorCodec } from '../platform/http/cursor';
+import { conflict, notFound } from '../platform/http/problem';
 import { toOrganisationResponse } from './organisation.mapper';
-import { decodeCursor, OrganisationRepository } from './organisation.repository';
+import { OrganisationRepository } from './organisation.repository';
+
+const organisationsCursor = cursorCodec({ name: 'text', id: 'uuid' });
 
 @Injectable()
 export class OrganisationService {
@@ -17,9 +20,8 @@ export class OrganisationService {
   ) {}
 
   async list(q: OrganisationListQuery): Promise<Page<OrganisationResponse>> {
-    // A cursor that cannot be read must not silently restart at the first page (a client would loop).
-    if (q.cursor && !decodeCursor(q.cursor)) throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
-    const page = await this.organisations.search(q);
+    const rows = await this.organisations.search(q, organisationsCursor.decode(q.cursor), q.limit + 1);
+    const page = organisationsCursor.page(rows, q.limit, (last) => ({ name: last.name, id: last.id }));
     return { items: page.items.map(toOrganisationResponse), nextCursor: page.nextCursor };
   }
 
