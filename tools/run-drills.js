@@ -9,7 +9,9 @@
 // docs/benchmarks.md), BENCH_VERBOSE=1 (the API's own logs).
 const fs = require('node:fs');
 const path = require('node:path');
-const { prepare, runScript, lastResult, machineNow, stamp, readDoc } = require('./run-bench');
+const { prepare } = require('./bench/prepare');
+const { lastResult, runScript } = require('./bench/processes');
+const { machineNow, readDoc, stamp } = require('./bench/report');
 
 const root = path.resolve(__dirname, '..');
 const DOC = path.join(root, 'docs/benchmarks.md');

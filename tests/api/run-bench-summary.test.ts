@@ -11,7 +11,7 @@ interface LiveFanout {
   one: Figures | null;
   two: Figures | null;
 }
-const bench = require('../../tools/run-bench.js') as {
+const bench = require('../../tools/bench/live-fanout.js') as {
   liveFanoutResult: (section?: string | null) => LiveFanout | null;
   liveFanoutRow: (x: LiveFanout) => string;
   liveFanoutCode: (code: number, result: LiveFanout | null) => number;

@@ -1,0 +1,71 @@
+// The Summary section's rows: one per workload, its figure beside its limit measured in the same run.
+const os = require('node:os');
+const { liveFanoutRow } = require('./live-fanout');
+const { f1, met, pct } = require('./report');
+
+function summaryRows(results) {
+  const rows = [];
+  const r = (name) => results.get(name);
+  const vs = r('vote-storm');
+  if (vs?.result) {
+    const x = vs.result;
+    rows.push(
+      `| Vote storm: ${x.voters} voters, ${x.members} members, ${x.seconds} s | ${f1(x.api.votesPerSecond)} votes/s, p99 ${f1(x.api.p99)} ms | vote upsert + audit row straight through node-postgres: ${f1(x.limitA.commitsPerSecond)} commits/s (on one hash chain: ${f1(x.limitB.commitsPerSecond)}) | ${pct(x.ratioA)} (${pct(x.ratioB)} of one chain) | ≥ 33 %, p99 < 100 ms, 0 lost/duplicated | ${met(x.goals.throughput)}, ${met(x.goals.p99)}, ${met(x.goals.integrity)} (lost ${x.audit.lost}, duplicated ${x.audit.duplicated}, chain ${x.audit.chain.ok ? 'valid' : 'BROKEN'}) |`,
+    );
+  }
+  const tr = r('tally-read');
+  if (tr?.result)
+    for (const c of tr.result.cases)
+      rows.push(
+        `| Tally read: ballot with ${c.votes.toLocaleString('en')} votes | GET p50 ${f1(c.api.p50)} ms | the SQL aggregate alone: p50 ${f1(c.sql.p50)} ms | ${f1(c.ratio)}× | ≤ 2× | ${met(c.met)} |`,
+      );
+  const dr = r('document-read');
+  if (dr?.result) {
+    const x = dr.result;
+    rows.push(
+      `| Document read: 300 clauses, 5,000 comments, 1,000 amendments | GET p50 ${f1(x.api.p50)} ms | the document's SQL reads alone: p50 ${f1(x.sql?.p50)} ms | ${f1(x.ratio)}× | p50 < 50 ms | ${met(x.goals.apiP50)} |`,
+    );
+    rows.push(
+      `| Document page in chromium | ${x.page ? `interactive at ${f1(x.page.interactiveMs)} ms` : `not measured: ${x.pageSkipped}`} | an empty page of the same app: ${x.page ? `${f1(x.page.emptyInteractiveMs)} ms` : 'n/a'} | ${x.page ? `${f1(x.page.interactiveMs / x.page.emptyInteractiveMs)}×` : 'n/a'} | < 1,500 ms | ${met(x.goals.page)} |`,
+    );
+  }
+  const lf = r('live-fanout');
+  if (lf) {
+    const x = lf.result;
+    if (x?.parsed) rows.push(liveFanoutRow(x));
+    else
+      rows.push(
+        `| Live fan-out | ${lf.code === 0 ? 'ran; figures in its section' : `did not complete (exit ${lf.code})`} | | | ≤ 2× bare socket.io p99, 0 lost | ${lf.code === 0 ? 'see its section' : '**not measured**'} |`,
+      );
+  }
+  const av = r('audit-verify');
+  if (av?.result) {
+    const x = av.result;
+    const best = x.floor ? x.floor.perEventSeconds / os.cpus().length : null;
+    rows.push(
+      `| Audit verify: ${x.events.toLocaleString('en')} events | ${x.verifySeconds} s (${x.eventsPerSecond.toLocaleString('en')} events/s) | the per-event work alone, spread on ${os.cpus().length} cores: ${best ? `${best.toFixed(1)} s` : 'n/a'} | ${best ? `${(x.verifySeconds / best).toFixed(2)}×` : ''} | < 10 s | ${met(x.met)} |`,
+    );
+  }
+  const ss = r('start-size');
+  if (ss?.result) {
+    const x = ss.result;
+    rows.push(
+      `| npm start, warm install, empty data directory (demo loaded) | ready in ${f1(x.start.firstReadySeconds)} s | the same, data already there: ${f1(x.start.secondReadySeconds)} s | | < 15 s | ${met(x.goals.start)} |`,
+    );
+    rows.push(
+      `| Web initial JavaScript (gzipped) | ${f1(x.size.initialGzipKB)} KB in ${x.size.initialFiles} files | all JavaScript of the app: ${f1(x.size.allGzipKB)} KB | ${pct(x.size.initialGzipKB / x.size.allGzipKB)} | < 300 KB | ${met(x.goals.size)} |`,
+    );
+  }
+  const hm = r('home');
+  if (hm?.result) {
+    const x = hm.result;
+    rows.push(
+      `| Home (front door): ${x.groups} groups of 500, a 10,000-vote ballot | GET /api/home p50 ${f1(x.api.p50)} ms (signed-in chair ${f1(x.apiSignedIn.p50)} ms; right after an act ${f1(x.groupList?.p50)} ms) | every current membership read alone: p50 ${f1(x.sql.p50)} ms | ${f1(x.ratio)}× | none yet (first measurement) | not judged |`,
+    );
+  }
+  for (const [name, v] of results)
+    if (!v.result && name !== 'live-fanout') rows.push(`| ${name} | did not complete (exit ${v.code}) | | | | **not measured** |`);
+  return rows;
+}
+
+module.exports = { summaryRows };
