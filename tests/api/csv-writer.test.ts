@@ -31,7 +31,15 @@ describe('the CSV writer of every export', () => {
   });
 
   it('writes the header, then each row, every line ended by CRLF', () => {
-    expect(toCsv(['a', 'b'], [['1', null], ['x,y', -1]])).toBe('a,b\r\n1,\r\n"x,y",\'-1\r\n');
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['1', null],
+          ['x,y', -1],
+        ],
+      ),
+    ).toBe('a,b\r\n1,\r\n"x,y",\'-1\r\n');
     expect(toCsv(['only'], [])).toBe('only\r\n');
   });
 });

@@ -38,7 +38,9 @@ describe('the cursor codec of every paginated list', () => {
     ['an id that is not a uuid', encoded([position.at, 'wg:1', 42, "1' OR '1'='1"])],
     ['text that is not a string', encoded([position.at, null, 42, position.id])],
   ])('refuses %s with a 400 problem naming `cursor`', (_, cursor) => {
-    expect(refusal(cursor)).toEqual(expect.objectContaining({ status: 400, type: '/problems/validation-failed', errors: [expect.objectContaining({ field: 'cursor' })] }));
+    expect(refusal(cursor)).toEqual(
+      expect.objectContaining({ status: 400, type: '/problems/validation-failed', errors: [expect.objectContaining({ field: 'cursor' })] }),
+    );
   });
 
   it('pages rows read with one extra: the first `limit`, and a cursor to the rest only when more follow', () => {
