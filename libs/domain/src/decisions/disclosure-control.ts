@@ -1,7 +1,7 @@
 import { STAKEHOLDER_GROUPS, SUBTYPES_BY_GROUP } from '../identity/stakeholders';
 import type { OrganisationSubtype, StakeholderGroup } from '../identity/stakeholders';
 import { renderExplanation } from './explain';
-import type { BallotResult, BreakdownCounts, ChoiceCounts, ExplanationPart, StakeholderGroupBreakdown, SubtypeBreakdown } from './types';
+import { VOTE_CHOICES, type BallotResult, type BreakdownCounts, type ChoiceCounts, type ExplanationPart, type StakeholderGroupBreakdown, type SubtypeBreakdown } from './types';
 
 /**
  * Disclosure control of a secret ballot's published breakdowns (decision record 0014).
@@ -18,8 +18,7 @@ import type { BallotResult, BreakdownCounts, ChoiceCounts, ExplanationPart, Stak
  */
 export const SECRET_BALLOT_MIN_CELL = 5;
 
-const CHOICES = ['yes', 'no', 'abstain', 'recuse'] as const;
-const COUNT_KEYS = [...CHOICES, 'notVoted'] as const;
+const COUNT_KEYS = [...VOTE_CHOICES, 'notVoted'] as const;
 
 /** A row whose counts are withheld: the electorate it holds is public, its choices are not. */
 export type WithheldRow<R extends BreakdownCounts> = Omit<R, keyof ChoiceCounts> & { [K in keyof ChoiceCounts]: null } & { withheld: true };
@@ -48,7 +47,7 @@ export const isWithheld = <R extends BreakdownCounts>(row: PublishedRow<R>): row
 export function cellIsSafe(cell: Pick<BreakdownCounts, 'eligible' | keyof ChoiceCounts>, threshold = SECRET_BALLOT_MIN_CELL): boolean {
   if (cell.eligible === 0) return true;
   if (cell.eligible < threshold) return false;
-  return CHOICES.filter((c) => cell[c] > 0).length !== 1;
+  return VOTE_CHOICES.filter((c) => cell[c] > 0).length !== 1;
 }
 
 function sumOf(cells: readonly BreakdownCounts[]): BreakdownCounts {

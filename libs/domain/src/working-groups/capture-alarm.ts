@@ -14,7 +14,9 @@ export const CAPTURE_ALARM_CODES = [
 ] as const;
 export type CaptureAlarmCode = (typeof CAPTURE_ALARM_CODES)[number];
 
-export type AlarmSeverity = 'info' | 'warning' | 'critical';
+/** Most severe first, the order alarms are shown in. */
+export const ALARM_SEVERITIES = ['critical', 'warning', 'info'] as const;
+export type AlarmSeverity = (typeof ALARM_SEVERITIES)[number];
 
 /**
  * `critical`: a rule of the platform is broken (unconfirmed or overdue chair, a member acting with

@@ -4,6 +4,7 @@ export * from './chair-term';
 export * from './composition';
 export {
   ALARM_SEVERITY,
+  ALARM_SEVERITIES,
   CAPTURE_ALARM_CODES,
   type AlarmSeverity,
   type CaptureAlarm,

@@ -1,5 +1,5 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
-import { isWithheld, STAKEHOLDER_COLOURS, type PublishedRow, type StakeholderGroupBreakdown, type StakeholderGroup } from '@parley/domain';
+import { isWithheld, STAKEHOLDER_COLOURS, VOTE_CHOICES, type PublishedRow, type StakeholderGroupBreakdown, type StakeholderGroup, type UnitChoice } from '@parley/domain';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
@@ -10,7 +10,7 @@ export type TallyRow = PublishedRow<StakeholderGroupBreakdown>;
 /** A withheld row's bar: hatched grey across, no proportions (there are none to show). */
 const WITHHELD_BAR: CSSProperties = { flexGrow: 1, background: 'repeating-linear-gradient(45deg, #e9e9e9 0 6px, #ffffff 6px 12px)' };
 
-type Segment = 'yes' | 'no' | 'abstain' | 'recuse' | 'notVoted';
+type Segment = UnitChoice;
 
 /**
  * How each segment is drawn: yes in the group's colour, no in near-black with stripes, the rest in
@@ -34,7 +34,7 @@ const segmentStyle = (segment: Segment, colour: string): CSSProperties => {
 /** The legend's yes swatch: the three groups' colours side by side. */
 const ALL_GROUPS = `linear-gradient(90deg, ${STAKEHOLDER_COLOURS.government} 0 33%, ${STAKEHOLDER_COLOURS['private-sector']} 33% 66%, ${STAKEHOLDER_COLOURS['civil-society']} 66%)`;
 
-const SEGMENTS: Segment[] = ['yes', 'no', 'abstain', 'recuse', 'notVoted'];
+const SEGMENTS: readonly Segment[] = [...VOTE_CHOICES, 'notVoted'];
 
 /** One bar per stakeholder group: its counting units split by choice, with the group's name and the counts in words. */
 export function TallyBars({ rows, caption, highlight = [] }: { rows: TallyRow[]; caption: string; highlight?: StakeholderGroup[] }) {
@@ -89,7 +89,7 @@ export function TallyBars({ rows, caption, highlight = [] }: { rows: TallyRow[];
         );
       })}
       <Group gap="md" aria-hidden="true">
-        {(['yes', 'no', 'abstain', 'recuse'] as const).map((s) => (
+        {VOTE_CHOICES.map((s) => (
           <Group key={s} gap={4}>
             <Box style={{ ...segmentStyle(s, ALL_GROUPS), width: 14, height: 10, border: '1px solid #6b6b6b' }} />
             <Text size="xs">{t(`ballots.choice.${s}`)}</Text>

@@ -1,5 +1,5 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
-import type { AlarmSeverity, CaptureAlarm } from '@parley/domain';
+import { ALARM_SEVERITIES, type AlarmSeverity, type CaptureAlarm } from '@parley/domain';
 import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../ui/useFormatters';
@@ -29,7 +29,6 @@ const ICONS: Record<AlarmSeverity, JSX.Element> = {
     </svg>
   ),
 };
-const ORDER: AlarmSeverity[] = ['critical', 'warning', 'info'];
 /** Alarms whose sentence already says since when. */
 const DATED_IN_SENTENCE = new Set<CaptureAlarm['code']>(['chair-unconfirmed', 'chair-term-expired']);
 
@@ -46,7 +45,7 @@ export function AlarmList({ alarms, compact = false }: { alarms: CaptureAlarm[];
     );
   return (
     <Stack gap="xs" data-testid="alarms">
-      {ORDER.map((severity) => {
+      {ALARM_SEVERITIES.map((severity) => {
         const mine = alarms.filter((a) => a.severity === severity);
         if (mine.length === 0) return null;
         return (
