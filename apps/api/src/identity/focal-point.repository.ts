@@ -151,7 +151,7 @@ export class FocalPointRepository {
     );
   }
 
-  async close(manager: EntityManager, id: string, status: 'refused' | 'ended', c: { by: string; as: ConfirmerRole; at: Date; reason: string }): Promise<void> {
+  async close(manager: EntityManager, id: string, status: Extract<ConfirmationStatus, 'refused' | 'ended'>, c: { by: string; as: ConfirmerRole; at: Date; reason: string }): Promise<void> {
     await manager.query(
       `UPDATE affiliations SET confirmation_status = $2, confirmation_closed_by = $3, confirmation_closed_as = $4, confirmation_closed_at = $5, confirmation_closed_reason = $6 WHERE id = $1`,
       [id, status, c.by, c.as, c.at, c.reason],

@@ -214,7 +214,7 @@ export class ChairTermRepository {
   async closeNomination(
     manager: EntityManager,
     id: string,
-    c: { status: 'confirmed' | 'rejected' | 'lapsed'; at: Date; outcome: BallotOutcome; ballotClosedAt: Date; totals: ChoiceCounts | null; chairTermId: string | null; note: string | null },
+    c: { status: Extract<ChairNominationStatus, 'confirmed' | 'rejected' | 'lapsed'>; at: Date; outcome: BallotOutcome; ballotClosedAt: Date; totals: ChoiceCounts | null; chairTermId: string | null; note: string | null },
   ): Promise<void> {
     await manager.query(
       `UPDATE chair_nominations SET status = $2, closed_at = $3, ballot_outcome = $4, ballot_closed_at = $5, ballot_totals = $6, chair_term_id = $7, closed_note = $8 WHERE id = $1`,

@@ -265,7 +265,7 @@ export class MembershipService {
     return term.id;
   }
 
-  private async memberResponse(tx: Tx, membershipId: string, groupId: string, status: 'current' | 'past'): Promise<MemberResponse> {
+  private async memberResponse(tx: Tx, membershipId: string, groupId: string, status: Exclude<MemberListQuery['status'], 'all'>): Promise<MemberResponse> {
     const row = (await this.groups.memberships(groupId, status, tx.manager)).find((m) => m.id === membershipId)!;
     const affiliations = await this.views.affiliationsNow(tx.manager, [row.personId], tx.now);
     const chair = row.leftAt === null && (await this.terms.openTermOf(tx.manager, groupId, row.personId)) !== null;

@@ -235,7 +235,7 @@ export class WorkingGroupRepository {
   async decideJoinRequest(
     manager: EntityManager,
     id: string,
-    d: { status: 'admitted' | 'refused' | 'withdrawn'; decidedBy: string | null; deciderSnapshot: AffiliationSnapshot | null; decidedAt: Date; reason: string | null; membershipId: string | null },
+    d: { status: Exclude<JoinRequestStatus, 'pending'>; decidedBy: string | null; deciderSnapshot: AffiliationSnapshot | null; decidedAt: Date; reason: string | null; membershipId: string | null },
   ): Promise<void> {
     await manager.query(
       `UPDATE join_requests SET status = $2, decided_by = $3, decider_snapshot = $4, decided_at = $5, reason = $6, membership_id = $7 WHERE id = $1 AND status = 'pending'`,

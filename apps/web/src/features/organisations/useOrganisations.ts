@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateOrganisationRequest, OrganisationResponse, Page } from '@parley/contracts';
+import type { CreateOrganisationRequest, OrganisationListQuery, OrganisationResponse, Page } from '@parley/contracts';
 import type { OrganisationSubtype, StakeholderGroup } from '@parley/domain';
 import { api } from '../../api/client';
 
@@ -8,7 +8,7 @@ export interface OrganisationFilters {
   stakeholderGroup?: StakeholderGroup;
   subtype?: OrganisationSubtype;
   country?: string;
-  verified?: 'true' | 'false';
+  verified?: OrganisationListQuery['verified'];
 }
 
 const PAGE_SIZE = 50;
