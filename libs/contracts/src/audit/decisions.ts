@@ -43,7 +43,7 @@ export const DECISION_EVENTS = {
       closesAt: isoTime,
       electorate: z.strictObject({
         size: z.number(),
-        byStakeholderGroup: z.record(z.enum(STAKEHOLDER_GROUPS), z.number()),
+        byStakeholderGroup: z.partialRecord(z.enum(STAKEHOLDER_GROUPS), z.number()),
         voterIds: z.array(id),
         digest: z.string(),
       }),
