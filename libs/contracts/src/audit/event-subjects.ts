@@ -1,4 +1,4 @@
-import type { TypedAuditEvent } from './catalogue';
+import type { AuditAction, AuditChange } from './catalogue';
 
 /** What an event is about besides its own subject: the document and ballot whose rooms show it, and the other ids it names. */
 export interface EventSubjects {
@@ -14,8 +14,11 @@ const only = (documentId: string | null, ballotId: string | null, ...others: (st
   others: others.filter((o): o is string => o !== null),
 });
 
+/** What subjectsOf reads of an event, stored or pushed live: its action, subject and change, which go together by action. */
+export type EventAbout = { [A in AuditAction]: { action: A; subjectId: string; change: AuditChange<A> } }[AuditAction];
+
 /** Exhaustive over the catalogue: a new action does not compile until it says what it is about. */
-export function subjectsOf(e: TypedAuditEvent): EventSubjects {
+export function subjectsOf(e: EventAbout): EventSubjects {
   switch (e.action) {
     case 'person.registered':
     case 'person.made-steward':
