@@ -43,9 +43,11 @@ describe('audit events written before the catalogue', () => {
     expect(new Set(rows.map((r) => r.action))).toEqual(new Set(AUDIT_ACTIONS));
   });
 
-  it('every one parses with the catalogue: none falls back', () => {
-    const untyped = rows.map((r) => parseAuditEvent(asEvent(r))).filter((p) => !p.typed);
+  it('every one parses with the catalogue in its current shape: none falls back, none needs an earlier shape', () => {
+    const parsed = rows.map((r) => parseAuditEvent(asEvent(r)));
+    const untyped = parsed.filter((p) => !p.typed);
     expect(untyped.map((p) => (p.typed ? null : `${p.event.action} ${p.event.scope}#${p.event.sequence}: ${p.why}`))).toEqual([]);
+    expect(parsed.filter((p) => p.typed && p.earlierShape).length).toBe(0);
   });
 
   it('a row the catalogue cannot read is kept as stored and says why, never throws', () => {

@@ -7,10 +7,12 @@ const actor: AuditActor = { id: null, name: 'operator (test)', snapshot: null };
 
 /**
  * The write gate takes only the catalogue's events: each `@ts-expect-error` below is a writer that
- * drifted from its action's schema, and `npm run typecheck` fails if any of them compiles.
+ * drifted from its action's schema, and `npm run typecheck` fails if any of them compiles (each
+ * stays on the line its directive names: prettier-ignore).
  */
 export function driftingWritersDoNotCompile(tx: Tx): void {
   // A key the schema requires is missing.
+  // prettier-ignore
   // @ts-expect-error lobbyingRegisterId is missing
   void tx.record({ scope: PLATFORM_SCOPE, actor, action: 'organisation.created', subjectType: 'organisation', subjectId: 'o', change: { name: 'N', stakeholderGroup: 'civil-society', subtype: 'ngo', country: null } });
   // A key the schema does not know is added.
@@ -19,9 +21,11 @@ export function driftingWritersDoNotCompile(tx: Tx): void {
     // @ts-expect-error colour is not in organisation.verified's change
     colour: 'blue' } });
   // A null where the schema wants a value.
+  // prettier-ignore
   // @ts-expect-error a refusal always has its reason
   void tx.record({ scope: PLATFORM_SCOPE, actor, action: 'affiliation.refused', subjectType: 'affiliation', subjectId: 'a', change: { personId: 'p', name: 'N', organisationId: 'o', organisationName: 'O', as: 'steward', reason: null } });
   // Another action's subject type.
+  // prettier-ignore
   // @ts-expect-error a person is registered, not an organisation
   void tx.record({ scope: PLATFORM_SCOPE, actor, action: 'person.registered', subjectType: 'organisation', subjectId: 'p', change: { name: 'N', steward: false } });
   // An action the catalogue does not have.

@@ -70,10 +70,18 @@ export function liveView(event: AuditEvent, room: RoomName, ballot: BallotDisclo
   const parsed = typedEvent(event);
   if (isVoteAction(event.action)) {
     const vote = parsed.typed && (parsed.event.action === 'vote.cast' || parsed.event.action === 'vote.changed') ? parsed.event : null;
-    if (vote && ballot && choicesVisible({ status: 'open', ...ballot })) return { ...base, action: vote.action, subjectType: vote.subjectType, actor, change: vote.change, redacted: null };
+    if (vote && ballot && choicesVisible({ status: 'open', ...ballot }))
+      return { ...base, action: vote.action, subjectType: vote.subjectType, actor, change: vote.change, redacted: null };
     if (vote && ballot && ballot.visibility === 'roll-call') {
       // Who voted is on the roll call; what they chose is not, until the ballot closes.
-      return { ...base, action: vote.action, subjectType: vote.subjectType, actor, change: { changes: vote.change.changes, countedUnder: vote.change.countedUnder }, redacted: 'choice' };
+      return {
+        ...base,
+        action: vote.action,
+        subjectType: vote.subjectType,
+        actor,
+        change: { changes: vote.change.changes, countedUnder: vote.change.countedUnder },
+        redacted: 'choice',
+      };
     }
     // A secret ballot, unknown terms, or a vote the catalogue cannot read: nothing of who or what.
     return { ...base, action: event.action, subjectType: 'ballot', actor: null, change: {}, redacted: 'vote' };

@@ -8,7 +8,16 @@ import { IDENTITY_EVENTS } from './identity';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 
-const CONTEXTS = [IDENTITY_EVENTS, ORGANISATION_EVENTS, AFFILIATION_CONFIRMATION_EVENTS, WORKING_GROUP_EVENTS, CHAIR_EVENTS, DECISION_EVENTS, DRAFTING_EVENTS, ENDORSEMENT_EVENTS];
+const CONTEXTS = [
+  IDENTITY_EVENTS,
+  ORGANISATION_EVENTS,
+  AFFILIATION_CONFIRMATION_EVENTS,
+  WORKING_GROUP_EVENTS,
+  CHAIR_EVENTS,
+  DECISION_EVENTS,
+  DRAFTING_EVENTS,
+  ENDORSEMENT_EVENTS,
+];
 
 describe('the audit-event catalogue', () => {
   it('defines each action once, in one context (a second definition would silently replace the first)', () => {
@@ -44,5 +53,57 @@ describe('the audit-event catalogue', () => {
     expect(vote({ commitment: 'c', commitmentScheme: 's', changes: 0, countedUnder: counted })).toBe(true);
     expect(vote({ commitment: 'c', commitmentScheme: 's', changes: 0, countedUnder: counted, choice: 'yes' })).toBe(false);
     expect(vote({ choice: 'maybe', reason: null, changes: 0, countedUnder: counted })).toBe(false);
+  });
+
+  it('reads a group convened before affiliation confirmation, in today’s shape, naming the earlier one; its stored change is untouched', () => {
+    const snapshot = {
+      affiliationId: 'a',
+      organisationId: 'o',
+      organisationName: 'O',
+      stakeholderGroup: 'government',
+      subtype: 'national',
+      country: null,
+      title: 'T',
+      organisationVerified: false,
+    };
+    const before = {
+      name: 'G',
+      mandate: 'M',
+      joinPolicy: 'approval',
+      decisionRules: {
+        amendment: 'majority',
+        adoption: 'supermajority',
+        'chair-confirmation': 'majority',
+        'chair-removal': 'supermajority',
+        motion: 'majority',
+      },
+      quorum: 0,
+      quorumPerStakeholderGroup: false,
+      caps: { maxStakeholderGroupShare: null, maxVotingMembersPerOrganisation: null },
+      convener: { personId: 'p', name: 'P', snapshot },
+    };
+    const stored = {
+      scope: 'wg:g',
+      sequence: 1,
+      occurredAt: '2026-11-30T00:00:00.000Z',
+      actorId: 'p',
+      actorName: 'P',
+      actorSnapshot: null,
+      action: 'working-group.created',
+      subjectType: 'working-group',
+      subjectId: 'g',
+      change: before,
+      changeDigest: '',
+      previousHash: '',
+      hash: '',
+    };
+    const parsed = parseAuditEvent(stored);
+    expect(parsed).toMatchObject({
+      typed: true,
+      earlierShape: 'working-group.created until eb02291 (2026-12-05)',
+      event: { change: { ...before, requiresConfirmedAffiliations: false } },
+    });
+    expect(stored.change).toBe(before);
+    expect(before).not.toHaveProperty('requiresConfirmedAffiliations');
   });
 });

@@ -48,7 +48,8 @@ export type TypedAuditEvents = { [A in AuditAction]: AuditEventOf<A> };
 export type TypedAuditEvent = TypedAuditEvents[AuditAction];
 
 export type ParsedAuditEvent =
-  | { typed: true; event: TypedAuditEvent }
+  /** `earlierShape`: the row was written in an earlier shape of its action (named in the catalogue), read in today's; its stored change is unchanged. */
+  | { typed: true; event: TypedAuditEvent; earlierShape?: string }
   /** A row the catalogue cannot read (an action or a shape it does not know, or a change the public log withholds): kept as stored. */
   | { typed: false; event: AuditEvent; why: 'unknown-action' | 'other-subject-type' | 'withheld' | 'change-does-not-match' };
 
@@ -60,7 +61,11 @@ export function parseAuditEvent(event: AuditEvent): ParsedAuditEvent {
   const entry: CatalogueEntry = AUDIT_CATALOGUE[event.action];
   if (event.subjectType !== entry.subjectType) return { typed: false, event, why: 'other-subject-type' };
   if (event.withheld !== undefined) return { typed: false, event, why: 'withheld' };
-  if (!entry.change.safeParse(event.change).success) return { typed: false, event, why: 'change-does-not-match' };
-  // Checked above: the action is the catalogue's, with its subject type and a change its schema accepts.
-  return { typed: true, event: event as TypedAuditEvent };
+  // Checked: the action is the catalogue's, with its subject type and a change its schema accepts.
+  if (entry.change.safeParse(event.change).success) return { typed: true, event: event as TypedAuditEvent };
+  for (const shape of entry.earlier) {
+    const change = shape.read(event.change);
+    if (change !== null) return { typed: true, event: { ...event, change } as TypedAuditEvent, earlierShape: `${event.action} until ${shape.until}` };
+  }
+  return { typed: false, event, why: 'change-does-not-match' };
 }

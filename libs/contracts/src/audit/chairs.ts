@@ -39,7 +39,15 @@ export const CHAIR_EVENTS = {
   ),
   'chair.confirmed': event(
     'chair-term',
-    z.strictObject({ ...person, snapshot: affiliationSnapshot.nullable(), nominationId: id, ...decided, startedAt: isoTime, endsAt: isoTime.nullable(), ...groupStatus }),
+    z.strictObject({
+      ...person,
+      snapshot: affiliationSnapshot.nullable(),
+      nominationId: id,
+      ...decided,
+      startedAt: isoTime,
+      endsAt: isoTime.nullable(),
+      ...groupStatus,
+    }),
   ),
   'chair.rejected': event(
     'chair-nomination',

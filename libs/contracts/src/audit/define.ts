@@ -9,9 +9,33 @@ import { CONFIRMER_ROLES, ORGANISATION_SUBTYPES, STAKEHOLDER_GROUPS, type Affili
 export interface CatalogueEntry<S extends string = string, C extends z.ZodType = z.ZodType> {
   subjectType: S;
   change: C;
+  /** Shapes the writers recorded before this one, read and brought to the current shape (never on write). */
+  earlier: EarlierShape<z.infer<C>>[];
 }
 
-export const event = <const S extends string, C extends z.ZodType>(subjectType: S, change: C): CatalogueEntry<S, C> => ({ subjectType, change });
+/** A change as an older writer recorded it: which writer, and how it reads in today's shape. */
+export interface EarlierShape<T> {
+  until: string;
+  read: (change: unknown) => T | null;
+}
+
+export const earlier = <S extends z.ZodType, T>(until: string, change: S, upgrade: (old: z.infer<S>) => T): EarlierShape<T> => ({
+  until,
+  read: (c) => {
+    const old = change.safeParse(c);
+    return old.success ? upgrade(old.data) : null;
+  },
+});
+
+export const event = <const S extends string, C extends z.ZodType>(
+  subjectType: S,
+  change: C,
+  ...earlierShapes: EarlierShape<z.infer<C>>[]
+): CatalogueEntry<S, C> => ({
+  subjectType,
+  change,
+  earlier: earlierShapes,
+});
 
 /**
  * A nested value the domain computes and the event records as is (a ballot's breakdowns, a

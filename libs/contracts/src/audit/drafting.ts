@@ -12,7 +12,14 @@ const setAside = z.strictObject({ amendmentId: id, reason: z.string(), note: z.s
 export const DRAFTING_EVENTS = {
   'document.created': event(
     'document',
-    z.strictObject({ ...onDocument, title: z.string(), version: z.number(), from: z.enum(['clauses', 'pasted-text']), clauses: z.number(), textDigest: z.string() }),
+    z.strictObject({
+      ...onDocument,
+      title: z.string(),
+      version: z.number(),
+      from: z.enum(['clauses', 'pasted-text']),
+      clauses: z.number(),
+      textDigest: z.string(),
+    }),
   ),
   'version.created': event(
     'version',

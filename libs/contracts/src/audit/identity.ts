@@ -24,7 +24,13 @@ export const IDENTITY_EVENTS = {
   'declaration.added': event(
     'declaration',
     z.union([
-      z.strictObject({ kind: z.enum(DECLARATION_KINDS), organisationId: id.nullable(), organisationName: z.string(), note: z.string(), since: z.string().nullable() }),
+      z.strictObject({
+        kind: z.enum(DECLARATION_KINDS),
+        organisationId: id.nullable(),
+        organisationName: z.string(),
+        note: z.string(),
+        since: z.string().nullable(),
+      }),
       // Declared with an independent expert's affiliation: the funding, without an organisation id or date.
       z.strictObject({ kind: z.literal('funding'), organisationName: z.string(), note: z.string() }),
     ]),

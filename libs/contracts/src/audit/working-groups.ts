@@ -1,28 +1,32 @@
 import { z } from 'zod';
 import { DECISION_RULES, MEMBERSHIP_KINDS } from '@parley/domain';
 import { JOIN_POLICIES, WORKING_GROUP_BALLOT_KINDS } from '../working-groups';
-import { affiliationSnapshot, event, id } from './define';
+import { affiliationSnapshot, earlier, event, id } from './define';
 
 const kind = z.enum(MEMBERSHIP_KINDS);
 const person = { personId: id, name: z.string() };
 /** A member's kind and whether they are the group's rapporteur. */
 const role = z.strictObject({ kind, rapporteur: z.boolean() });
 
+const groupCreated = z.strictObject({
+  name: z.string(),
+  mandate: z.string(),
+  joinPolicy: z.enum(JOIN_POLICIES),
+  requiresConfirmedAffiliations: z.boolean(),
+  decisionRules: z.record(z.enum(WORKING_GROUP_BALLOT_KINDS), z.enum(DECISION_RULES)),
+  quorum: z.number(),
+  quorumPerStakeholderGroup: z.boolean(),
+  caps: z.strictObject({ maxStakeholderGroupShare: z.number().nullable(), maxVotingMembersPerOrganisation: z.number().nullable() }),
+  convener: z.strictObject({ personId: id, name: z.string().nullable(), snapshot: affiliationSnapshot }),
+});
+
 /** Working groups and who belongs to them (each group's chain). */
 export const WORKING_GROUP_EVENTS = {
   'working-group.created': event(
     'working-group',
-    z.strictObject({
-      name: z.string(),
-      mandate: z.string(),
-      joinPolicy: z.enum(JOIN_POLICIES),
-      requiresConfirmedAffiliations: z.boolean(),
-      decisionRules: z.record(z.enum(WORKING_GROUP_BALLOT_KINDS), z.enum(DECISION_RULES)),
-      quorum: z.number(),
-      quorumPerStakeholderGroup: z.boolean(),
-      caps: z.strictObject({ maxStakeholderGroupShare: z.number().nullable(), maxVotingMembersPerOrganisation: z.number().nullable() }),
-      convener: z.strictObject({ personId: id, name: z.string().nullable(), snapshot: affiliationSnapshot }),
-    }),
+    groupCreated,
+    // Before affiliation confirmation (decision 0017) groups did not require confirmed affiliations.
+    earlier('eb02291 (2026-12-05)', groupCreated.omit({ requiresConfirmedAffiliations: true }), (old) => ({ ...old, requiresConfirmedAffiliations: false })),
   ),
   'membership.requested': event(
     'join-request',

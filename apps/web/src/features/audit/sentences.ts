@@ -43,7 +43,8 @@ export function actorPhrase(t: TFunction, e: Pick<AuditEventResponse, 'actorName
 const counted = (totals: { yes: number; no: number; abstain: number }) => ({ yes: totals.yes, no: totals.no, abstain: totals.abstain });
 const outcome = (x: Ctx, v: 'passed' | 'failed' | 'no-quorum') => x.t(`audit.outcomes.${v}`);
 const kind = (x: Ctx, v: 'member' | 'observer') => x.t(`audit.kinds.${v}`);
-const role = (x: Ctx, r: { kind: 'member' | 'observer'; rapporteur: boolean }) => (r.rapporteur ? x.t('audit.roleWithRapporteur', { kind: kind(x, r.kind) }) : kind(x, r.kind));
+const role = (x: Ctx, r: { kind: 'member' | 'observer'; rapporteur: boolean }) =>
+  r.rapporteur ? x.t('audit.roleWithRapporteur', { kind: kind(x, r.kind) }) : kind(x, r.kind);
 const quote = (v: string | null) => excerpt(v);
 const date = (x: Ctx, iso: string) => formatDate(iso, x.lng);
 
@@ -61,10 +62,12 @@ const vote = (verb: 'cast' | 'changed') => (e: TypedAuditEvents['vote.cast' | 'v
 const SENTENCES: Sentences = {
   'person.registered': (_e, x) => x.t('audit.sentence.person.registered', { actor: x.actor }),
   'person.made-steward': (e, x) => x.t('audit.sentence.person.made-steward', { actor: x.actor, name: e.change.name }),
-  'organisation.created': (e, x) => x.t('audit.sentence.organisation.created', { actor: x.actor, name: e.change.name, group: group(x.t, e.change.stakeholderGroup) }),
+  'organisation.created': (e, x) =>
+    x.t('audit.sentence.organisation.created', { actor: x.actor, name: e.change.name, group: group(x.t, e.change.stakeholderGroup) }),
   'organisation.verified': (e, x) => x.t('audit.sentence.organisation.verified', { actor: x.actor, name: e.change.name }),
   'affiliation.added': (e, x) => x.t('audit.sentence.affiliation.added', { actor: x.actor, organisation: e.change.organisationName, title: e.change.title }),
-  'affiliation.ended': (e, x) => x.t('audit.sentence.affiliation.ended', { actor: x.actor, organisation: e.change.organisationName, date: date(x, e.change.endDate) }),
+  'affiliation.ended': (e, x) =>
+    x.t('audit.sentence.affiliation.ended', { actor: x.actor, organisation: e.change.organisationName, date: date(x, e.change.endDate) }),
   'affiliation.made-primary': (e, x) => x.t('audit.sentence.affiliation.made-primary', { actor: x.actor, organisation: e.change.organisationName }),
   'affiliation.confirmed': (e, x) =>
     x.t(e.change.reason ? 'audit.sentence.affiliation.confirmed-because' : 'audit.sentence.affiliation.confirmed', decidedOn(e.change, x)),
@@ -75,7 +78,11 @@ const SENTENCES: Sentences = {
   'focal-point.appointment-ended': (e, x) =>
     x.t(e.change.reason ? 'audit.sentence.focal-point.appointment-ended-because' : 'audit.sentence.focal-point.appointment-ended', decidedOn(e.change, x)),
   'declaration.added': (e, x) =>
-    x.t('audit.sentence.declaration.added', { actor: x.actor, kind: x.t(`declarationKinds.${e.change.kind}`).toLowerCase(), organisation: e.change.organisationName }),
+    x.t('audit.sentence.declaration.added', {
+      actor: x.actor,
+      kind: x.t(`declarationKinds.${e.change.kind}`).toLowerCase(),
+      organisation: e.change.organisationName,
+    }),
   'working-group.created': (e, x) => x.t('audit.sentence.working-group.created', { actor: x.actor, name: e.change.name }),
   'membership.requested': (e, x) => x.t('audit.sentence.membership.requested', { actor: x.actor, kind: kind(x, e.change.kind) }),
   'membership.admitted': (e, x) =>
@@ -189,7 +196,8 @@ export function subjectLink(e: AuditEventResponse): string | null {
   const parsed = parseAuditEvent(e);
   if (!parsed.typed) return null;
   const p = parsed.event;
-  if (p.action === 'endorsement.made' || p.action === 'endorsement.withdrawn') return `/documents/${p.change.documentId}/versions/${p.change.version}/signatories`;
+  if (p.action === 'endorsement.made' || p.action === 'endorsement.withdrawn')
+    return `/documents/${p.change.documentId}/versions/${p.change.version}/signatories`;
   const { ballotId, documentId } = subjectsOf(p);
   if (ballotId) return `/ballots/${ballotId}`;
   if (documentId) return `/documents/${documentId}`;
