@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { verifyChain } from '@parley/domain';
 import { AuditedTransaction } from '../../apps/api/src/audit/audited-transaction';
 import { AuditRepository } from '../../apps/api/src/audit/audit.repository';
+import { sample } from '../support/audit-samples';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('the audit backbone', () => {
@@ -18,7 +19,7 @@ describe('the audit backbone', () => {
 
   const actor = { id: null, name: 'test', snapshot: null };
   const append = (scope: string, i: number) =>
-    tx.run((x) => x.record({ scope, actor, action: 'organisation.created', subjectType: 'test', subjectId: String(i), change: { i } }));
+    tx.run((x) => x.record({ scope, actor, subjectId: String(i), ...sample('organisation.created', { name: `Organisation ${i}` }) }));
 
   it('50 concurrent writers on one scope produce a gap-free, valid chain', async () => {
     await Promise.all(Array.from({ length: 50 }, (_, i) => append('wg:concurrency', i)));
@@ -72,7 +73,7 @@ describe('the audit backbone', () => {
     await expect(
       tx.run(async (x) => {
         await x.manager.query(`INSERT INTO organisations (name, stakeholder_group, subtype) VALUES ('Rolled Back Org', 'civil-society', 'ngo')`);
-        await x.record({ scope: 'wg:rollback', actor, action: 'organisation.created', subjectType: 'test', subjectId: 'x', change: {} });
+        await x.record({ scope: 'wg:rollback', actor, subjectId: 'x', ...sample('organisation.created') });
         throw new Error('use case failed after writing');
       }),
     ).rejects.toThrow('use case failed');

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import type { AuditAction, RoomName } from '@parley/contracts';
-import { AuditedTransaction, type NewAuditEvent } from '../../apps/api/src/audit/audited-transaction';
+import type { RoomName } from '@parley/contracts';
+import { AuditedTransaction } from '../../apps/api/src/audit/audited-transaction';
+import { sample, type SampleAct } from '../support/audit-samples';
 import { newDelegate } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { LiveClient, range } from './realtime-client';
@@ -51,12 +52,8 @@ describe.each(adapters.filter((a): a is [string, Record<string, string>] => a[1]
   });
 
   const actor = { id: null, name: 'test', snapshot: null };
-  const append = (app: TestApp, scope: string, extra: Partial<NewAuditEvent> = {}) =>
-    app.app
-      .get(AuditedTransaction)
-      .run((x) =>
-        x.record({ scope, actor, action: 'membership.requested' as AuditAction, subjectType: 'test', subjectId: randomUUID(), change: {}, ...extra }),
-      );
+  const append = (app: TestApp, scope: string, act: SampleAct = sample('membership.requested'), subjectId: string = randomUUID()) =>
+    app.app.get(AuditedTransaction).run((x) => x.record({ scope, actor, subjectId, ...act }));
 
   it('a client on instance A sees, in order and once each, what writes on B (and A) did', async () => {
     const room = `wg:${randomUUID()}` as RoomName;
@@ -93,7 +90,7 @@ describe.each(adapters.filter((a): a is [string, Record<string, string>] => a[1]
   it('presence spans instances: each sees who is viewing, with their affiliation; a leave on B is seen on A within seconds', async () => {
     const room = `wg:${randomUUID()}`;
     const documentId = randomUUID();
-    await append(a, room, { action: 'document.created', subjectType: 'document', subjectId: documentId });
+    await append(a, room, sample('document.created', { documentId }), documentId);
     const doc = `doc:${documentId}` as RoomName;
     const gov = await newDelegate(a.baseUrl, { stakeholderGroup: 'government', subtype: 'national', country: 'FR' }, 'Cyber ambassador');
     const ngo = await newDelegate(a.baseUrl, { stakeholderGroup: 'civil-society', subtype: 'ngo', country: 'CH' }, 'Policy lead');
@@ -135,7 +132,7 @@ describe.each(adapters.filter((a): a is [string, Record<string, string>] => a[1]
   it('presence:get answers for a room the client is in, and nothing for others', async () => {
     const room = `wg:${randomUUID()}`;
     const ballotId = randomUUID();
-    await append(a, room, { action: 'ballot.opened', subjectType: 'ballot', subjectId: ballotId, change: { visibility: 'roll-call', tallies: 'live' } });
+    await append(a, room, sample('ballot.opened', { visibility: 'roll-call', tallies: 'live' }), ballotId);
     const viewer = await newDelegate(b.baseUrl);
     const c = await connect(b, viewer.session.token);
     expect(await c.socket.timeout(5000).emitWithAck('presence:get', { room: `ballot:${ballotId}` })).toBeNull();
@@ -160,10 +157,8 @@ describe('presence when an instance goes away', () => {
         x.record({
           scope: room,
           actor: { id: null, name: null, snapshot: null },
-          action: 'document.created',
-          subjectType: 'document',
           subjectId: documentId,
-          change: {},
+          ...sample('document.created', { documentId }),
         }),
       );
       const doc = `doc:${documentId}` as RoomName;

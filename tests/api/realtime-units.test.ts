@@ -8,6 +8,7 @@ import { joinVerdict, liveView, ROOM_NOT_FOUND, showsPresence, type BallotDisclo
 import { cookieValue, credentialsOf, sameOrigin } from '../../apps/api/src/realtime/socket-auth';
 import { takeJoinToken } from '../../apps/api/src/realtime/realtime.gateway';
 import { JOIN_BURST, JOINS_PER_SECOND } from '@parley/contracts';
+import { sample, SAMPLE_CHANGES } from '../support/audit-samples';
 
 const G = '6f1c1a52-8a0e-4b8e-9a51-2b7f0f7d1c01';
 const D = '0b5e3c61-2d1f-4f55-8c3c-6a9b7d3e2f02';
@@ -49,14 +50,15 @@ describe('parseRoom', () => {
 describe('roomsOf: which rooms an event belongs to', () => {
   it.each<[string, Partial<AuditEvent>, string[]]>([
     ['a platform event', { scope: 'platform', subjectType: 'organisation', subjectId: D }, ['platform']],
-    ['a membership change', { subjectType: 'membership', subjectId: D }, [wg]],
-    ['a document created', { action: 'document.created', subjectType: 'document', subjectId: D }, [wg, `doc:${D}`]],
-    ['a comment on a document', { subjectType: 'comment', subjectId: 'c1', change: { documentId: D } }, [wg, `doc:${D}`]],
-    ['an amendment on a document', { subjectType: 'amendment', subjectId: 'a1', change: { documentId: D } }, [wg, `doc:${D}`]],
-    ['a ballot opened', { action: 'ballot.opened', subjectType: 'ballot', subjectId: B }, [wg, `ballot:${B}`]],
-    ['a vote', { action: 'vote.cast', subjectType: 'ballot', subjectId: B }, [wg, `ballot:${B}`]],
-    ['an amendment put to a ballot', { subjectType: 'amendment', subjectId: 'a1', change: { documentId: D, ballotId: B } }, [wg, `doc:${D}`, `ballot:${B}`]],
-    ['a change naming a malformed document id', { subjectType: 'comment', subjectId: 'c1', change: { documentId: 'nope' } }, [wg]],
+    ['a membership change', { ...sample('membership.admitted'), subjectId: D }, [wg]],
+    ['a document created', { ...sample('document.created', { documentId: D }), subjectId: D }, [wg, `doc:${D}`]],
+    ['a comment on a document', { ...sample('comment.posted', { documentId: D }), subjectId: 'c1' }, [wg, `doc:${D}`]],
+    ['an amendment on a document', { ...sample('amendment.proposed', { documentId: D }), subjectId: 'a1' }, [wg, `doc:${D}`]],
+    ['a ballot opened', { ...sample('ballot.opened'), subjectId: B }, [wg, `ballot:${B}`]],
+    ['a vote', { ...sample('vote.cast'), subjectId: B }, [wg, `ballot:${B}`]],
+    ['an amendment decided by a ballot', { ...sample('amendment.accepted', { documentId: D, ballotId: B }), subjectId: 'a1' }, [wg, `doc:${D}`, `ballot:${B}`]],
+    ['a change naming a malformed document id', { ...sample('comment.posted', { documentId: 'nope' }), subjectId: 'c1' }, [wg]],
+    ['an event the catalogue cannot read: only its chain, and its subject’s room', { action: 'comment.posted', subjectType: 'comment', subjectId: 'c1', change: { documentId: D } }, [wg]],
     ['a chain that is no room', { scope: 'wg:concurrency', subjectType: 'test' }, []],
   ])('%s', (_what, partial, rooms) => expect(roomsOf(event({ sequence: 1, ...partial }))).toEqual(rooms));
 });
@@ -113,7 +115,7 @@ describe('room policy', () => {
   });
 
   it('other events are shown as recorded', () => {
-    const e = event({ sequence: 3, change: { documentId: D, body: 'Define “critical”' } });
+    const e = event({ sequence: 3, change: { ...SAMPLE_CHANGES['comment.posted'], documentId: D, body: 'Define “critical”' } });
     expect(liveView(e, `doc:${D}` as RoomName, null)).toEqual({
       room: `doc:${D}`,
       scope: wg,
@@ -252,7 +254,7 @@ describe('ChainFanout', () => {
         const members: { m: FakeMember; room: RoomName; after: number | null; joined: Promise<JoinRoomResult> }[] = [];
         for (const step of steps) {
           if (step.kind === 'commit') {
-            const e = event({ sequence: log.length + 1, subjectId: `e${log.length + 1}`, change: step.doc ? { documentId: D } : {} });
+            const e = event({ sequence: log.length + 1, subjectId: `e${log.length + 1}`, ...(step.doc ? sample('comment.posted', { documentId: D }) : sample('membership.requested')) });
             log.push(e);
             if (step.published === 'once') fanout.accept([e]);
             if (step.published === 'twice') fanout.accept([e, e]);

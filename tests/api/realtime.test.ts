@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sealEvent, type AuditEvent } from '@parley/domain';
-import type { AuditAction } from '@parley/contracts';
-import { AuditedTransaction, type NewAuditEvent } from '../../apps/api/src/audit/audited-transaction';
+import { AuditedTransaction } from '../../apps/api/src/audit/audited-transaction';
 import { AuditRepository } from '../../apps/api/src/audit/audit.repository';
+import { sample, type SampleAct } from '../support/audit-samples';
 import { LivePublisher } from '../../apps/api/src/realtime/live-publisher';
 import { newDelegate, newPerson } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -31,10 +31,8 @@ describe('live rooms on one instance', () => {
   afterAll(() => t.close());
 
   const actor = { id: null, name: 'test', snapshot: null };
-  const append = (scope: string, extra: Partial<NewAuditEvent> = {}) =>
-    tx.run((x) =>
-      x.record({ scope, actor, action: 'membership.requested' as AuditAction, subjectType: 'test', subjectId: randomUUID(), change: {}, ...extra }),
-    );
+  const append = (scope: string, act: SampleAct = sample('membership.requested'), subjectId: string = randomUUID()) =>
+    tx.run((x) => x.record({ scope, actor, subjectId, ...act }));
   const newChain = async () => {
     const scope = `wg:${randomUUID()}`;
     await append(scope);
@@ -58,11 +56,11 @@ describe('live rooms on one instance', () => {
     await c.join(room, 1);
     await expect(
       tx.run(async (x) => {
-        await x.record({ scope: room, actor, action: 'membership.requested', subjectType: 'test', subjectId: 'rolled-back', change: {} });
+        await x.record({ scope: room, actor, subjectId: 'rolled-back', ...sample('membership.requested') });
         throw new Error('the use case failed after recording');
       }),
     ).rejects.toThrow('failed after recording');
-    await append(room, { subjectId: 'committed' });
+    await append(room, sample('membership.requested'), 'committed');
     const events = await c.waitForCount(room, 1);
     expect(events.map((e) => [e.sequence, e.subjectId])).toEqual([[2, 'committed']]);
   });
@@ -141,7 +139,7 @@ describe('live rooms on one instance', () => {
     expect(await late.join(room, 1)).toMatchObject({ ok: true, sequence: 2, replayed: 1 });
     expect(late.in(room).map((e) => e.subjectId)).toEqual(['unpublished']);
     // The live client gets it before the next event (that join brought the instance up to the head).
-    await append(room, { subjectId: 'next' });
+    await append(room, sample('membership.requested'), 'next');
     const events = await live.waitForCount(room, 2);
     expect(events.map((e) => [e.sequence, e.subjectId])).toEqual([
       [2, 'unpublished'],
@@ -182,8 +180,8 @@ describe('live rooms on one instance', () => {
     const room = await newChain();
     const documentId = randomUUID();
     const ballotId = randomUUID();
-    await append(room, { action: 'document.created', subjectType: 'document', subjectId: documentId, change: { title: 'Norm' } });
-    await append(room, { action: 'ballot.opened', subjectType: 'ballot', subjectId: ballotId, change: { visibility: 'roll-call', tallies: 'live' } });
+    await append(room, sample('document.created', { documentId, title: 'Norm' }), documentId);
+    await append(room, sample('ballot.opened', { visibility: 'roll-call', tallies: 'live' }), ballotId);
     const c = await connect();
     const doc = `doc:${documentId}` as const;
     const ballot = `ballot:${ballotId}` as const;
@@ -191,15 +189,10 @@ describe('live rooms on one instance', () => {
     expect(await c.join(ballot, 0)).toMatchObject({ ok: true, scope: room, replayed: 1 });
     expect(await c.join(room, 3)).toMatchObject({ ok: true, replayed: 0 });
 
-    await append(room, {
-      action: 'comment.posted',
-      subjectType: 'comment',
-      subjectId: randomUUID(),
-      change: { documentId, body: 'Clarify “critical infrastructure”' },
-    });
-    await append(room, { action: 'membership.admitted', subjectType: 'membership', subjectId: randomUUID(), change: {} });
-    await append(room, { action: 'amendment.proposed', subjectType: 'amendment', subjectId: randomUUID(), change: { documentId } });
-    await append(room, { action: 'vote.cast', subjectType: 'ballot', subjectId: ballotId, change: { choice: 'yes', reason: null, changes: 0 } });
+    await append(room, sample('comment.posted', { documentId, body: 'Clarify “critical infrastructure”' }));
+    await append(room, sample('membership.admitted'));
+    await append(room, sample('amendment.proposed', { documentId }));
+    await append(room, sample('vote.cast', { choice: 'yes', reason: null, changes: 0 }), ballotId);
 
     await c.waitForCount(room, 4);
     expect(c.in(doc).map((e) => e.action)).toEqual(['document.created', 'comment.posted', 'amendment.proposed']);

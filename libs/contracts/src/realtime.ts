@@ -1,4 +1,6 @@
+import type { z } from 'zod';
 import type { AffiliationSnapshot } from '@parley/domain';
+import type { AuditAction, AuditChange, AuditSubjectTypeOf, voteWithoutChoice } from './audit';
 
 /**
  * Live collaboration over socket.io: the typed event maps both the API and the web use.
@@ -106,25 +108,32 @@ export interface LiveActor {
   snapshot: AffiliationSnapshot | null;
 }
 
-/** One audit event as a room shows it. */
-export interface LiveEvent {
+interface LiveEventBase {
   room: RoomName;
   scope: string;
   sequence: number;
-  /** `<resource>.<past-tense verb>`: the audit action, used as is. */
-  action: string;
   occurredAt: string;
-  subjectType: string;
   subjectId: string;
-  /** Null when the act is hidden (a vote on a secret ballot). */
-  actor: LiveActor | null;
-  change: Record<string, unknown>;
-  /**
-   * `choice`: a vote whose choice and reason are not shown yet (roll-call ballot with tallies hidden until close);
-   * `vote`: a vote on a secret ballot: only that a vote was cast or changed, nothing of who or what.
-   */
-  redacted: 'choice' | 'vote' | null;
 }
+
+/** An event shown as recorded: its action (the audit action, used as is) with the catalogue's subject type and change. */
+type ShownLiveEvents = {
+  [A in AuditAction]: LiveEventBase & { action: A; subjectType: AuditSubjectTypeOf<A>; actor: LiveActor; change: AuditChange<A>; redacted: null };
+};
+export type VoteAction = 'vote.cast' | 'vote.changed';
+
+/**
+ * One audit event as a room shows it: switch on `redacted`, then on `action`.
+ * - `null`: as recorded, typed by the catalogue (libs/contracts/src/audit/).
+ * - `choice`: a vote whose choice and reason are not shown yet (roll-call ballot with tallies hidden until close).
+ * - `vote`: a vote on a secret ballot (or one whose terms are unknown): only that a vote was cast or changed, nothing of who or what.
+ * - `unreadable`: a stored event the catalogue cannot read (see parseAuditEvent), passed on as stored.
+ */
+export type LiveEvent =
+  | ShownLiveEvents[AuditAction]
+  | (LiveEventBase & { action: VoteAction; subjectType: 'ballot'; actor: LiveActor; change: z.infer<typeof voteWithoutChoice>; redacted: 'choice' })
+  | (LiveEventBase & { action: VoteAction; subjectType: 'ballot'; actor: null; change: Record<string, never>; redacted: 'vote' })
+  | (LiveEventBase & { action: string; subjectType: string; actor: LiveActor; change: Record<string, unknown>; redacted: 'unreadable' });
 
 export interface PresentPerson {
   id: string;

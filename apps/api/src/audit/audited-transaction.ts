@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AffiliationSnapshot, AuditEvent, sealEvent } from '@parley/domain';
-import type { AuditAction } from '@parley/contracts';
+import type { AuditAction, AuditChange, AuditSubjectTypeOf } from '@parley/contracts';
 import { Clock } from '../platform/clock/clock';
 import { AuditEventBus } from './audit-event-bus';
 import { AuditRepository, ChainHead } from './audit.repository';
@@ -12,20 +12,24 @@ export interface AuditActor {
   snapshot: AffiliationSnapshot | null;
 }
 
-export interface NewAuditEvent {
+interface NewAuditEventOf<A extends AuditAction> {
   scope: string;
   actor: AuditActor;
-  action: AuditAction;
-  subjectType: string;
+  action: A;
+  subjectType: AuditSubjectTypeOf<A>;
   subjectId: string;
-  change: Record<string, unknown>;
+  /** Exactly the catalogue's change for `action` (libs/contracts/src/audit/): a missing or unknown key does not compile. */
+  change: AuditChange<A>;
 }
+
+/** An event to record: one of the catalogue's actions with its subject type and change (the union of all when `A` is left open). */
+export type NewAuditEvent<A extends AuditAction = AuditAction> = A extends AuditAction ? NewAuditEventOf<A> : never;
 
 /** What a use case gets inside its transaction: the entity manager and a way to record what it did. */
 export interface Tx {
   manager: EntityManager;
   now: Date;
-  record(event: NewAuditEvent): Promise<AuditEvent>;
+  record<A extends AuditAction>(event: NewAuditEvent<A>): Promise<AuditEvent>;
   /** Several events at once (a batch of acts): one round trip per chain, in the order given. */
   recordAll(events: NewAuditEvent[]): Promise<AuditEvent[]>;
 }

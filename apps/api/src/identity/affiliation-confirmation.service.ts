@@ -59,7 +59,7 @@ export class AffiliationConfirmationService {
           action: status === 'refused' ? 'affiliation.refused' : 'affiliation.confirmation-ended',
           subjectType: 'affiliation',
           subjectId: a.id,
-          change: { personId: a.personId, name: a.personName, organisationId: a.organisationId, organisationName: a.organisationName, as: verdict.as, reason },
+          change: { personId: a.personId, name: a.personName, organisationId: a.organisationId, organisationName: a.organisationName, as: verdict.as, reason: reason! },
         });
       }
       const saved = (await this.people.affiliationsOf(a.personId, tx.manager)).find((x) => x.id === a.id)!;

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { isAffiliationCurrent, isoDay, PLATFORM_SCOPE } from '@parley/domain';
-import type { AddAffiliationRequest, AffiliationResponse, UpdateAffiliationRequest } from '@parley/contracts';
+import type { AddAffiliationRequest, AffiliationResponse, AuditChange, UpdateAffiliationRequest } from '@parley/contracts';
 import { AuditedTransaction, Tx } from '../audit/audited-transaction';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { conflict, notFound, validationProblem } from '../platform/http/problem';
 import type { Actor } from './actor';
 import { PeopleRepository } from './people.repository';
 import { PeopleService, toAffiliationResponse } from './people.service';
+
+type OwnAffiliationAction = 'affiliation.added' | 'affiliation.ended' | 'affiliation.made-primary';
+/** One of a person's acts on their own affiliation, its change as the catalogue has it. */
+type OwnAffiliationAct = { [A in OwnAffiliationAction]: { action: A; change: AuditChange<A> } }[OwnAffiliationAction];
 
 @Injectable()
 export class AffiliationService {
@@ -44,15 +48,18 @@ export class AffiliationService {
         createdAt: tx.now,
       });
       saved.organisation = organisation;
-      await this.record(tx, actor, 'affiliation.added', saved.id, {
-        organisationId: organisation.id,
-        organisationName: organisation.name,
-        stakeholderGroup: organisation.stakeholderGroup,
-        subtype: organisation.subtype,
-        title: saved.title,
-        startDate: saved.startDate,
-        endDate: saved.endDate,
-        primary: saved.isPrimary,
+      await this.record(tx, actor, saved.id, {
+        action: 'affiliation.added',
+        change: {
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+          stakeholderGroup: organisation.stakeholderGroup,
+          subtype: organisation.subtype,
+          title: saved.title,
+          startDate: saved.startDate,
+          endDate: saved.endDate,
+          primary: saved.isPrimary,
+        },
       });
       if (input.funding) {
         const fundingOrg = input.funding.organisationId ? await this.organisations.findById(input.funding.organisationId, tx.manager) : null;
@@ -84,14 +91,20 @@ export class AffiliationService {
         await this.people.endAffiliation(tx.manager, a.id, input.endDate, !endsNow);
         a.endDate = input.endDate;
         if (endsNow) a.isPrimary = false;
-        await this.record(tx, actor, 'affiliation.ended', a.id, { organisationId: a.organisationId, organisationName: a.organisation.name, endDate: input.endDate });
+        await this.record(tx, actor, a.id, {
+          action: 'affiliation.ended',
+          change: { organisationId: a.organisationId, organisationName: a.organisation.name, endDate: input.endDate },
+        });
       }
       if (input.primary) {
         if (a.endDate && a.endDate <= isoDay(tx.now)) throw conflict('An ended affiliation cannot be primary', 'primary');
         if (!a.isPrimary) {
           await this.people.clearPrimary(tx.manager, actor.id);
           await this.people.setPrimary(tx.manager, a.id);
-          await this.record(tx, actor, 'affiliation.made-primary', a.id, { organisationId: a.organisationId, organisationName: a.organisation.name });
+          await this.record(tx, actor, a.id, {
+            action: 'affiliation.made-primary',
+            change: { organisationId: a.organisationId, organisationName: a.organisation.name },
+          });
           a.isPrimary = true;
         }
       }
@@ -99,8 +112,14 @@ export class AffiliationService {
     });
   }
 
-  private async record(tx: Tx, actor: Actor, action: 'affiliation.added' | 'affiliation.ended' | 'affiliation.made-primary', id: string, change: Record<string, unknown>) {
+  private async record(tx: Tx, actor: Actor, id: string, act: OwnAffiliationAct) {
     // Recorded after the change, so the snapshot shows the affiliation as it now stands.
-    await tx.record({ scope: PLATFORM_SCOPE, actor: await this.peopleService.auditActor(tx.manager, actor.id, tx.now), action, subjectType: 'affiliation', subjectId: id, change });
+    await tx.record({
+      scope: PLATFORM_SCOPE,
+      actor: await this.peopleService.auditActor(tx.manager, actor.id, tx.now),
+      subjectType: 'affiliation',
+      subjectId: id,
+      ...act,
+    });
   }
 }

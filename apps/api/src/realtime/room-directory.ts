@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BALLOT_TALLY_MODES, BALLOT_VISIBILITIES } from '../decisions/open-ballot-spec';
-import type { ParsedRoom } from '@parley/contracts';
+import { AUDIT_CATALOGUE, type ParsedRoom } from '@parley/contracts';
 import { LiveLogRepository } from './live-log.repository';
 import { chainOfGroupRoom } from './room-mapping';
 import type { BallotDisclosure, RoomFacts } from './room.policy';
@@ -75,9 +74,9 @@ export class RoomDirectory {
   private async ballotOpening(ballotId: string): Promise<{ scope: string; disclosure: BallotDisclosure | null } | null> {
     const origin = await this.log.origin('ballot', ballotId, 'ballot.opened');
     if (!origin) return null;
-    const { visibility, tallies } = origin.change as { visibility?: unknown; tallies?: unknown };
-    const known = BALLOT_VISIBILITIES.includes(visibility as never) && BALLOT_TALLY_MODES.includes(tallies as never);
-    const disclosure = known ? ({ visibility, tallies } as BallotDisclosure) : null;
+    // Read through the catalogue: an opening it cannot read leaves the terms unknown, and the votes shown as secret.
+    const opened = AUDIT_CATALOGUE['ballot.opened'].change.safeParse(origin.change);
+    const disclosure = opened.success ? { visibility: opened.data.visibility, tallies: opened.data.tallies } : null;
     if (disclosure) this.ballots.set(ballotId, disclosure);
     return { scope: origin.scope, disclosure };
   }

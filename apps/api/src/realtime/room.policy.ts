@@ -1,7 +1,9 @@
 import type { AuditEvent } from '@parley/domain';
-import { PRESENCE_ROOM_KINDS, type LiveEvent, type ParsedRoom, type RoomName } from '@parley/contracts';
+import { PRESENCE_ROOM_KINDS, type LiveActor, type LiveEvent, type ParsedRoom, type RoomName, type TypedAuditEvent, type VoteAction } from '@parley/contracts';
 import { choicesVisible } from '../decisions/ballot.policy';
 import type { BallotTallyMode, BallotVisibility } from '../decisions/open-ballot-spec';
+import { aboutOf } from './room-mapping';
+import { typedEvent } from './typed-event';
 
 /**
  * What a live room may show, as small pure functions (tables of cases in room.policy.test.ts).
@@ -44,17 +46,17 @@ export interface BallotDisclosure {
   tallies: BallotTallyMode;
 }
 
-export const VOTE_ACTIONS: ReadonlySet<string> = new Set(['vote.cast', 'vote.changed']);
+export const VOTE_ACTIONS: ReadonlySet<string> = new Set<VoteAction>(['vote.cast', 'vote.changed']);
 
 export function isVote(event: Pick<AuditEvent, 'action'>): boolean {
   return VOTE_ACTIONS.has(event.action);
 }
 
-/** The ballot a vote is about: its subject, or the `ballotId` its change names. */
-export function ballotIdOf(event: Pick<AuditEvent, 'subjectType' | 'subjectId' | 'change'>): string | null {
-  if (event.subjectType === 'ballot') return event.subjectId;
-  const id = event.change?.ballotId;
-  return typeof id === 'string' ? id : null;
+const isVoteAction = (action: string): action is VoteAction => VOTE_ACTIONS.has(action);
+
+/** The ballot an event is about (a vote's is its subject), as the catalogue says. */
+export function ballotIdOf(event: AuditEvent): string | null {
+  return aboutOf(event).ballotId;
 }
 
 /**
@@ -63,25 +65,34 @@ export function ballotIdOf(event: Pick<AuditEvent, 'subjectType' | 'subjectId' |
  * their disclosure is decided as for an open ballot.
  */
 export function liveView(event: AuditEvent, room: RoomName, ballot: BallotDisclosure | null): LiveEvent {
-  const base = {
-    room,
-    scope: event.scope,
-    sequence: event.sequence,
-    action: event.action,
-    occurredAt: event.occurredAt,
-    subjectType: event.subjectType,
-    subjectId: event.subjectId,
-  };
+  const base = { room, scope: event.scope, sequence: event.sequence, occurredAt: event.occurredAt, subjectId: event.subjectId };
   const actor = { id: event.actorId, name: event.actorName, snapshot: event.actorSnapshot };
-  if (!isVote(event)) return { ...base, actor, change: event.change, redacted: null };
-  if (ballot && choicesVisible({ status: 'open', ...ballot })) return { ...base, actor, change: event.change, redacted: null };
-  if (ballot && ballot.visibility === 'roll-call') {
-    // Who voted is on the roll call; what they chose is not, until the ballot closes.
-    return { ...base, actor, change: pick(event.change, ['changes', 'countedUnder']), redacted: 'choice' };
+  const parsed = typedEvent(event);
+  if (isVoteAction(event.action)) {
+    const vote = parsed.typed && (parsed.event.action === 'vote.cast' || parsed.event.action === 'vote.changed') ? parsed.event : null;
+    if (vote && ballot && choicesVisible({ status: 'open', ...ballot }))
+      return { ...base, action: vote.action, subjectType: vote.subjectType, actor, change: vote.change, redacted: null };
+    if (vote && ballot && ballot.visibility === 'roll-call') {
+      // Who voted is on the roll call; what they chose is not, until the ballot closes.
+      return {
+        ...base,
+        action: vote.action,
+        subjectType: vote.subjectType,
+        actor,
+        change: { changes: vote.change.changes, countedUnder: vote.change.countedUnder },
+        redacted: 'choice',
+      };
+    }
+    // A secret ballot, unknown terms, or a vote the catalogue cannot read: nothing of who or what.
+    return { ...base, action: event.action, subjectType: 'ballot', actor: null, change: {}, redacted: 'vote' };
   }
-  return { ...base, actor: null, change: {}, redacted: 'vote' };
+  if (!parsed.typed) return { ...base, action: event.action, subjectType: event.subjectType, actor, change: event.change, redacted: 'unreadable' };
+  return shown(parsed.event, base, actor);
 }
 
-function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.filter((k) => k in o).map((k) => [k, o[k]]));
+/** A typed event as recorded: its action, subject type and change, which go together by action. */
+function shown(e: TypedAuditEvent, base: Pick<LiveEvent, 'room' | 'scope' | 'sequence' | 'occurredAt' | 'subjectId'>, actor: LiveActor): LiveEvent {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- what a room does not show of the stored event
+  const { scope, sequence, occurredAt, subjectId, actorId, actorName, actorSnapshot, changeDigest, previousHash, hash, withheld, ...recorded } = e;
+  return { ...base, ...recorded, actor, redacted: null };
 }

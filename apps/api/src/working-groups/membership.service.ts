@@ -126,7 +126,7 @@ export class MembershipService {
           action: 'membership.refused',
           subjectType: 'join-request',
           subjectId: requestId,
-          change: { personId: request.personId, name: request.personName, kind: request.kind, snapshot: request.snapshot, reason: input.reason, via: standing.isChair ? 'chair' : 'convener' },
+          change: { personId: request.personId, name: request.personName, kind: request.kind, snapshot: request.snapshot, reason: input.reason!, via: standing.isChair ? 'chair' : 'convener' },
         });
       }
       return toJoinRequestResponse((await this.groups.findJoinRequest(requestId, tx.manager))!);

@@ -56,18 +56,16 @@ class FakeSocket {
   }
 }
 
-const ev = (sequence: number, extra: Partial<LiveEvent> = {}): LiveEvent => ({
+const shown = { scope: `wg:${G}`, occurredAt: '2026-11-23T10:00:00.000Z', actor: { id: 'p1', name: 'Ana Ruiz', snapshot: null }, redacted: null } as const;
+/** A comment posted on the document, as the document's room shows it. */
+const ev = (sequence: number): LiveEvent => ({
+  ...shown,
   room: doc,
-  scope: `wg:${G}`,
   sequence,
   action: 'comment.posted',
-  occurredAt: '2026-11-23T10:00:00.000Z',
   subjectType: 'comment',
   subjectId: `comment-${sequence}`,
-  actor: null,
-  change: { documentId: D },
-  redacted: null,
-  ...extra,
+  change: { documentId: D, version: 1, clauseId: 'c1', parentId: null, kind: 'general', body: 'Define “critical”', quote: null },
 });
 
 describe('LiveConnection', () => {
@@ -148,7 +146,26 @@ describe('live invalidation', () => {
     const stale = () => keys.filter((k) => qc.getQueryState(k)?.isInvalidated).map((k) => JSON.stringify(k));
     expect(stale()).toEqual([JSON.stringify(['documents', D]), JSON.stringify(['documents', D, 'comments', { clauseId: 'x' }])]);
 
-    inv.add(stalenessOf(ev(2, { room: `wg:${G}`, action: 'membership.admitted', subjectType: 'membership', subjectId: 'membership-1', change: {} })));
+    const snapshot = {
+      affiliationId: 'a1',
+      organisationId: 'o1',
+      organisationName: 'Access Now',
+      stakeholderGroup: 'civil-society',
+      subtype: 'ngo',
+      country: null,
+      title: 'Policy lead',
+      organisationVerified: true,
+    } as const;
+    const admitted: LiveEvent = {
+      ...shown,
+      room: `wg:${G}`,
+      sequence: 2,
+      action: 'membership.admitted',
+      subjectType: 'membership',
+      subjectId: 'membership-1',
+      change: { personId: 'p2', name: 'Li Wei', kind: 'member', snapshot, requestId: 'r1', reason: null, via: 'chair' },
+    };
+    inv.add(stalenessOf(admitted));
     await inv.flush();
     expect(stale()).toEqual(
       expect.arrayContaining([JSON.stringify(['working-groups']), JSON.stringify(['working-groups', G]), JSON.stringify(['chair-terms', {}])]),

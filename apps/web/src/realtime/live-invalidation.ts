@@ -1,5 +1,5 @@
 import type { Query, QueryClient, QueryKey } from '@tanstack/react-query';
-import { parseRoom, type LiveEvent, type RoomName } from '@parley/contracts';
+import { parseRoom, subjectsOf, type LiveEvent, type RoomName } from '@parley/contracts';
 
 /**
  * What a live event makes stale in the query cache. Rather than each feature registering its keys,
@@ -16,15 +16,24 @@ export interface Staleness {
 
 const GROUP_LIST_ACTIONS = /^(working-group|membership|role|chair)\./;
 
+/**
+ * The ids an event names besides its subject, as the catalogue says for each action: the document
+ * and ballot it is about, and the people, threads and nominations it names. A vote whose choice is
+ * not shown, or an event the catalogue cannot read, names only its subject (and its ballot).
+ */
+function namedIds(event: LiveEvent): (string | null)[] {
+  if (event.redacted === 'unreadable') return [];
+  if (event.redacted !== null) return [event.subjectId];
+  const { documentId, ballotId, others } = subjectsOf(event);
+  return [documentId, ballotId, ...others];
+}
+
 export function stalenessOf(event: LiveEvent): Staleness {
   const ids = new Set<string>();
   const room = parseRoom(event.room);
   if (room?.id) ids.add(room.id);
   ids.add(event.subjectId);
-  for (const key of ['documentId', 'ballotId', 'amendmentId', 'commentId', 'parentId', 'nominationId', 'membershipId', 'personId'] as const) {
-    const v = event.change[key];
-    if (typeof v === 'string') ids.add(v);
-  }
+  for (const id of namedIds(event)) if (id) ids.add(id);
   const prefixes: QueryKey[] = [];
   if (GROUP_LIST_ACTIONS.test(event.action)) prefixes.push(['working-groups'], ['chair-terms']);
   if (event.action.startsWith('organisation.')) prefixes.push(['organisations']);

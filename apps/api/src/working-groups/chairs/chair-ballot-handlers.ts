@@ -128,6 +128,7 @@ export class ChairBallotHandlers {
       return;
     }
     const status = ballot.outcome === 'passed' ? 'moot' : 'failed';
+    const failed = { personId: term.personId, name: term.personName, motionId: motion.id, ballotId: ballot.id, outcome: ballot.outcome, totals };
     await this.terms.closeRemovalMotion(tx.manager, motion.id, status, ballot.outcome, tx.now);
     await tx.record({
       scope,
@@ -135,16 +136,10 @@ export class ChairBallotHandlers {
       action: 'chair.removal-failed',
       subjectType: 'chair-term',
       subjectId: term.id,
-      change: {
-        status,
-        personId: term.personId,
-        name: term.personName,
-        motionId: motion.id,
-        ballotId: ballot.id,
-        outcome: ballot.outcome,
-        totals,
-        ...(status === 'moot' ? { note: `The term had already ended (${term.endReason})` } : { explanation: ballot.result.explanation }),
-      },
+      change:
+        status === 'moot'
+          ? { status, ...failed, note: `The term had already ended (${term.endReason})` }
+          : { status, ...failed, explanation: ballot.result.explanation },
     });
   }
 }

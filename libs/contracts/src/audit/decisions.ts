@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { BALLOT_OUTCOMES, COUNTING_UNITS, DECISION_RULES, STAKEHOLDER_GROUPS, VOTE_CHOICES } from '@parley/domain';
+import type { BallotResult, ControlledBallotResult, ExplanationPart, Participation } from '@parley/domain';
+import { BALLOT_SUBJECT_KINDS, BALLOT_TALLIES, BALLOT_VISIBILITY, ballotSubjectDetails } from '../decisions';
+import { choiceCounts, event, id, isoTime, recorded, stakeholderGroupOf } from './define';
+
+/** Under which organisation and stakeholder group the vote counts (the voter's snapshot in the frozen electorate). */
+const countedUnder = z.strictObject({ organisationId: id, stakeholderGroup: stakeholderGroupOf });
+const rollCallVote = { choice: z.enum(VOTE_CHOICES), reason: z.string().nullable(), changes: z.number(), countedUnder };
+
+/**
+ * A vote's change depends on its ballot's terms: a roll-call ballot with live tallies records the
+ * choice; one whose tallies are hidden until close adds a random nonce (the public log withholds the
+ * change until the ballot closes, and the nonce keeps its digest from being guessed); a secret ballot
+ * records only a salted commitment, never the choice.
+ */
+export const voteChange = z.union([
+  z.strictObject(rollCallVote),
+  z.strictObject({ ...rollCallVote, nonce: z.string() }),
+  z.strictObject({ commitment: z.string(), commitmentScheme: z.string(), changes: z.number(), countedUnder }),
+]);
+export type VoteChange = z.infer<typeof voteChange>;
+
+/** What a live push shows of a vote whose choice is not shown yet (a roll-call ballot with tallies hidden until close). */
+export const voteWithoutChoice = z.strictObject({ changes: z.number(), countedUnder });
+
+/** Ballots and votes (each group's chain). */
+export const DECISION_EVENTS = {
+  'ballot.opened': event(
+    'ballot',
+    z.strictObject({
+      title: z.string(),
+      description: z.string().nullable(),
+      subject: z.strictObject({ type: z.enum(BALLOT_SUBJECT_KINDS), id: id.nullable(), details: ballotSubjectDetails.optional() }),
+      rule: z.enum(DECISION_RULES),
+      countingUnit: z.enum(COUNTING_UNITS),
+      quorum: z.number(),
+      quorumPerStakeholderGroup: z.boolean(),
+      visibility: z.enum(BALLOT_VISIBILITY),
+      tallies: z.enum(BALLOT_TALLIES),
+      requireReasonForNo: z.boolean(),
+      openedAt: isoTime,
+      closesAt: isoTime,
+      electorate: z.strictObject({
+        size: z.number(),
+        byStakeholderGroup: z.partialRecord(z.enum(STAKEHOLDER_GROUPS), z.number()),
+        voterIds: z.array(id),
+        digest: z.string(),
+      }),
+      /** Recorded as the opener gave them (e.g. unanswered clarification comments on adoption). */
+      warnings: z.unknown().optional(),
+    }),
+  ),
+  'ballot.closed': event(
+    'ballot',
+    z.strictObject({
+      closedBy: z.enum(['chair', 'closing-time']),
+      closesAt: isoTime,
+      closedAt: isoTime,
+      outcome: z.enum(BALLOT_OUTCOMES),
+      explanation: z.string(),
+      explanationParts: recorded<ExplanationPart[]>(),
+      quorumMet: z.boolean(),
+      totals: choiceCounts,
+      participation: recorded<Participation>(),
+      byStakeholderGroup: recorded<BallotResult['byStakeholderGroup'] | ControlledBallotResult['byStakeholderGroup']>(),
+      /** Secret ballots: which cells were withheld as too small to publish (decision record 0014). */
+      disclosureControl: recorded<ControlledBallotResult['disclosureControl']>().optional(),
+      resultDigest: z.string(),
+    }),
+  ),
+  'vote.cast': event('ballot', voteChange),
+  'vote.changed': event('ballot', voteChange),
+} as const;

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { AMENDMENT_KINDS, BALLOT_OUTCOMES, CLAUSE_KINDS } from '@parley/domain';
+import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS } from '../drafting';
+import { event, id } from './define';
+
+const onDocument = { documentId: id };
+const decided = { ...onDocument, ballotId: id, outcome: z.enum(BALLOT_OUTCOMES), explanation: z.string() };
+const cosponsorship = z.strictObject({ ...onDocument, authorStakeholderGroup: z.string(), cosponsorStakeholderGroup: z.string(), crossGroup: z.boolean() });
+const setAside = z.strictObject({ amendmentId: id, reason: z.string(), note: z.string() });
+
+/** Documents, versions, comments and amendments (each group's chain). */
+export const DRAFTING_EVENTS = {
+  'document.created': event(
+    'document',
+    z.strictObject({
+      ...onDocument,
+      title: z.string(),
+      version: z.number(),
+      from: z.enum(['clauses', 'pasted-text']),
+      clauses: z.number(),
+      textDigest: z.string(),
+    }),
+  ),
+  'version.created': event(
+    'version',
+    z.strictObject({
+      ...onDocument,
+      number: z.number(),
+      previous: z.number(),
+      applied: z.array(z.strictObject({ amendmentId: id, kind: z.enum(AMENDMENT_KINDS), clauseId: id })),
+      notApplied: z.array(setAside),
+      outdated: z.array(setAside),
+      carriedForward: z.array(id),
+      clauses: z.number(),
+      textDigest: z.string(),
+    }),
+  ),
+  'version.adopted': event('version', z.strictObject({ ...decided, number: z.number() })),
+  'comment.posted': event(
+    'comment',
+    z.strictObject({
+      ...onDocument,
+      version: z.number(),
+      clauseId: id,
+      /** The comment a reply answers; null for a comment that starts a thread. */
+      parentId: id.nullable(),
+      kind: z.enum(COMMENT_KINDS),
+      body: z.string(),
+      quote: z.strictObject({ text: z.string(), start: z.number(), end: z.number() }).nullable(),
+    }),
+  ),
+  'comment.disposed': event(
+    'comment',
+    z.strictObject({ ...onDocument, version: z.number(), clauseId: id, kind: z.enum(COMMENT_KINDS), disposition: z.enum(DISPOSITIONS), reason: z.string() }),
+  ),
+  'amendment.proposed': event(
+    'amendment',
+    z.strictObject({
+      ...onDocument,
+      kind: z.enum(AMENDMENT_KINDS),
+      baseVersion: z.number(),
+      targetClauseId: id.nullable(),
+      targetText: z.string().nullable(),
+      text: z.string().nullable(),
+      newClauseKind: z.enum(CLAUSE_KINDS).nullable(),
+      rationale: z.string(),
+    }),
+  ),
+  'amendment.cosponsored': event('amendment', cosponsorship),
+  'amendment.cosponsorship-withdrawn': event('amendment', cosponsorship),
+  'amendment.withdrawn': event('amendment', z.strictObject({ ...onDocument, previousStatus: z.enum(AMENDMENT_STATUSES) })),
+  'amendment.accepted': event('amendment', z.strictObject(decided)),
+  'amendment.rejected': event('amendment', z.strictObject(decided)),
+  'amendment.outdated': event(
+    'amendment',
+    z.union([
+      // Left out of a new version (not applied, or its clause changed), or frozen by an adoption.
+      z.strictObject({ ...onDocument, reason: z.string(), note: z.string(), version: z.number() }),
+      // A competing amendment to the same clause was accepted.
+      z.strictObject({ ...onDocument, reason: z.string(), acceptedAmendmentId: id, note: z.string() }),
+    ]),
+  ),
+} as const;

@@ -1,0 +1,92 @@
+import type { AuditAction, AuditChange } from './catalogue';
+
+/** What an event is about besides its own subject: the document and ballot whose rooms show it, and the other ids it names. */
+export interface EventSubjects {
+  documentId: string | null;
+  ballotId: string | null;
+  /** People, threads and nominations the event names (a reader's cache of them is stale). */
+  others: string[];
+}
+
+const only = (documentId: string | null, ballotId: string | null, ...others: (string | null)[]): EventSubjects => ({
+  documentId,
+  ballotId,
+  others: others.filter((o): o is string => o !== null),
+});
+
+/** What subjectsOf reads of an event, stored or pushed live: its action, subject and change, which go together by action. */
+export type EventAbout = { [A in AuditAction]: { action: A; subjectId: string; change: AuditChange<A> } }[AuditAction];
+
+/** Exhaustive over the catalogue: a new action does not compile until it says what it is about. */
+export function subjectsOf(e: EventAbout): EventSubjects {
+  switch (e.action) {
+    case 'person.registered':
+    case 'person.made-steward':
+    case 'organisation.created':
+    case 'organisation.verified':
+    case 'affiliation.added':
+    case 'affiliation.ended':
+    case 'affiliation.made-primary':
+    case 'declaration.added':
+    case 'working-group.created':
+      return only(null, null);
+    case 'focal-point.appointed':
+    case 'focal-point.appointment-ended':
+    case 'affiliation.confirmed':
+    case 'affiliation.refused':
+    case 'affiliation.confirmation-ended':
+    case 'membership.requested':
+    case 'membership.admitted':
+    case 'membership.refused':
+    case 'membership.request-withdrawn':
+    case 'membership.left':
+    case 'membership.removed':
+    case 'role.changed':
+    case 'chair.resigned':
+    case 'chair.imported':
+      return only(null, null, e.change.personId);
+    case 'chair.nominated':
+    case 'chair.nomination-declined':
+    case 'chair.nomination-withdrawn':
+      return only(null, null, e.change.nomineeId);
+    case 'chair.nomination-accepted':
+    case 'chair.rejected':
+      return only(null, e.change.ballotId, e.change.nomineeId);
+    case 'chair.confirmed':
+      return only(null, e.change.ballotId, e.change.personId, e.change.nominationId);
+    case 'chair.removal-proposed':
+    case 'chair.removed':
+    case 'chair.removal-failed':
+      return only(null, e.change.ballotId, e.change.personId);
+    case 'ballot.opened':
+    case 'ballot.closed':
+    case 'vote.cast':
+    case 'vote.changed':
+      return only(null, e.subjectId);
+    case 'document.created':
+      return only(e.subjectId, null);
+    case 'comment.posted':
+      return only(e.change.documentId, null, e.change.parentId);
+    case 'version.created':
+    case 'comment.disposed':
+    case 'amendment.proposed':
+    case 'amendment.cosponsored':
+    case 'amendment.cosponsorship-withdrawn':
+    case 'amendment.withdrawn':
+    case 'amendment.outdated':
+    case 'endorsement.made':
+    case 'endorsement.withdrawn':
+      return only(e.change.documentId, null);
+    case 'version.adopted':
+    case 'amendment.accepted':
+    case 'amendment.rejected':
+      return only(e.change.documentId, e.change.ballotId);
+    default:
+      return unreachable(e);
+  }
+}
+
+/** The `default` of an exhaustive switch over the catalogue's actions. */
+export function unreachable(e: never): never {
+  throw new Error(`An action the catalogue does not know: ${(e as { action?: unknown }).action}`);
+}
