@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { BALLOT_OUTCOMES, COUNTING_UNITS, DECISION_RULES, STAKEHOLDER_GROUPS, VOTE_CHOICES } from '@parley/domain';
+import { BALLOT_OUTCOMES, BALLOT_SUBJECT_KINDS, COUNTING_UNITS, DECISION_RULES, STAKEHOLDER_GROUPS, VOTE_CHOICES } from '@parley/domain';
 import type { BallotResult, ControlledBallotResult, ExplanationPart, Participation } from '@parley/domain';
-import { BALLOT_SUBJECT_KINDS, BALLOT_TALLIES, BALLOT_VISIBILITY, ballotSubjectDetails } from '../decisions';
+import { BALLOT_TALLIES, BALLOT_VISIBILITY, ballotSubjectDetails } from '../decisions';
 import { choiceCounts, event, id, isoTime, recorded, stakeholderGroupOf } from './define';
 
 /** Under which organisation and stakeholder group the vote counts (the voter's snapshot in the frozen electorate). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DECISION_RULES, MEMBERSHIP_KINDS } from '@parley/domain';
-import { JOIN_POLICIES, WORKING_GROUP_BALLOT_KINDS } from '../working-groups';
+import { BALLOT_SUBJECT_KINDS, DECISION_RULES, MEMBERSHIP_KINDS } from '@parley/domain';
+import { JOIN_POLICIES } from '../working-groups';
 import { affiliationSnapshot, earlier, event, id } from './define';
 
 const kind = z.enum(MEMBERSHIP_KINDS);
@@ -13,7 +13,7 @@ const groupCreated = z.strictObject({
   mandate: z.string(),
   joinPolicy: z.enum(JOIN_POLICIES),
   requiresConfirmedAffiliations: z.boolean(),
-  decisionRules: z.record(z.enum(WORKING_GROUP_BALLOT_KINDS), z.enum(DECISION_RULES)),
+  decisionRules: z.record(z.enum(BALLOT_SUBJECT_KINDS), z.enum(DECISION_RULES)),
   quorum: z.number(),
   quorumPerStakeholderGroup: z.boolean(),
   caps: z.strictObject({ maxStakeholderGroupShare: z.number().nullable(), maxVotingMembersPerOrganisation: z.number().nullable() }),
