@@ -205,7 +205,7 @@ describe('ballots', () => {
       const outsider = await newDelegate(t.baseUrl);
       const out = await get(outsider.client, b.id);
       expect(out.body.me).toMatchObject({ inElectorate: false, vote: null });
-      expect(out.body.can.vote).toMatch(/electorate was fixed|fixed when the ballot opened/);
+      expect(out.body.can.vote).toMatchObject({ code: 'not-in-electorate', detail: expect.stringMatching(/fixed when the ballot opened/) });
     });
 
     it('answers 404 for an unknown ballot and 400 for a malformed id', async () => {

@@ -103,9 +103,16 @@ describe('endorsements of adopted texts', () => {
     const mine = await signatories(a.g.outsider.client);
     expect(mine.body.can).toEqual({ endorse: true, organisations: [expect.objectContaining({ id: a.g.outsider.organisation.id })] });
     const done = await signatories(a.g.ngo.client);
-    expect(done.body.can).toEqual({ endorse: 'Every organisation you are affiliated to has already endorsed this text', organisations: [] });
+    expect(done.body.can).toEqual({
+      endorse: { code: 'all-organisations-endorsed', params: {}, detail: 'Every organisation you are affiliated to has already endorsed this text' },
+      organisations: [],
+    });
     const nobody = await newPerson(t.baseUrl);
-    expect((await signatories(nobody.client)).body.can.endorse).toBe('You need a current affiliation to endorse on behalf of an organisation');
+    expect((await signatories(nobody.client)).body.can.endorse).toEqual({
+      code: 'needs-affiliation-to-endorse',
+      params: {},
+      detail: 'You need a current affiliation to endorse on behalf of an organisation',
+    });
   });
 
   describe('refusals', () => {

@@ -10,7 +10,7 @@ import {
   type AuditLogQuery,
   type AuditLogResponse,
 } from '@parley/contracts';
-import { notFound, validationProblem } from '../platform/http/problem';
+import { refuse, validationProblem } from '../platform/http/problem';
 import { AuditDisclosure } from './audit-disclosure';
 import { AuditRepository, type AuditPosition, type AuditSearch } from './audit.repository';
 
@@ -22,7 +22,7 @@ function bounds(q: Pick<AuditLogQuery, 'from' | 'to'>): { from?: Date; before?: 
   const from = q.from ? new Date(isDateOnly(q.from) ? `${q.from}T00:00:00.000Z` : q.from) : undefined;
   const to = q.to ? new Date(isDateOnly(q.to) ? `${q.to}T00:00:00.000Z` : q.to) : undefined;
   const before = to ? new Date(to.getTime() + (isDateOnly(q.to!) ? DAY_MS : 1)) : undefined;
-  if (from && before && from.getTime() >= before.getTime()) throw validationProblem('to', 'The end of the range comes before its start');
+  if (from && before && from.getTime() >= before.getTime()) throw validationProblem('to', 'range-end-before-start');
   return { from, before };
 }
 
@@ -36,7 +36,7 @@ function decodeCursor(cursor: string): AuditPosition {
   } catch {
     // fall through
   }
-  throw validationProblem('cursor', 'Not a cursor this log gave; start again without one');
+  throw validationProblem('cursor', 'not-a-log-cursor');
 }
 
 export const linkTo = (scope: string, sequence: number, hash: string): AuditEventLink => ({
@@ -87,7 +87,7 @@ export class AuditLogService {
 
   async event(scope: string, sequence: number): Promise<AuditEventDetailResponse> {
     const [found, following] = await Promise.all([this.audit.findOne(scope, sequence), this.audit.findOne(scope, sequence + 1)]);
-    if (!found) throw notFound(`Event ${sequence} of the chain ${scope}`);
+    if (!found) throw refuse('audit-event-not-found', { sequence: String(sequence), scope });
     const [event] = await this.disclosure.disclose([found]);
     return { event, links: linksOf(event), next: following ? linkTo(scope, following.sequence, following.hash) : null };
   }
