@@ -73,7 +73,7 @@ export const unauthenticated = (): ProblemException => refuse('unauthenticated')
 
 /** Throws a policy's refusal; lets `true` through. */
 export function authorise(verdict: true | Refusal): void {
-  authorise(verdict);
+  if (verdict !== true) throw refused(verdict);
 }
 
 /** A verdict as responses carry it (`can`, `allowed`): true, or the refusal's code, facts and English sentence. */
