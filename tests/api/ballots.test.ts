@@ -189,7 +189,7 @@ describe('ballots', () => {
       const b = await openMotion(c.chair, c.group, { rule: 'chambered' });
       const pub = await get(anon, b.id);
       expect(pub.status).toBe(200);
-      expect(pub.body).toMatchObject({ id: b.id, me: null, can: { vote: expect.stringMatching(/Sign in/), close: expect.any(String) } });
+      expect(pub.body).toMatchObject({ id: b.id, me: null, can: { vote: { code: 'sign-in-to-vote', detail: expect.stringMatching(/Sign in/) }, close: { code: 'sign-in-to-close', detail: expect.any(String) } } });
       expect(pub.body.runningTally).toMatchObject({
         countingUnit: 'person',
         totals: { yes: 0, no: 0, abstain: 0, recuse: 0, notVoted: 4 },
@@ -323,7 +323,7 @@ describe('ballots', () => {
         outcome: 'failed',
         closedBy: { id: c.chair.id, name: c.chair.name },
         runningTally: null,
-        can: { vote: expect.stringMatching(/closed/), close: expect.stringMatching(/already closed/) },
+        can: { vote: { code: 'ballot-closed', detail: expect.stringMatching(/closed/) }, close: { code: 'ballot-closed-at', detail: expect.stringMatching(/already closed/) } },
       });
       const result = res.body.result!;
       expect(result).toMatchObject({ outcome: 'failed', rule: 'chambered', totals: { yes: 3, no: 1 }, quorumMet: true });

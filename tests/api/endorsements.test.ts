@@ -95,7 +95,7 @@ describe('endorsements of adopted texts', () => {
       expect.arrayContaining([a.g.ngo.organisation.id, a.g.government.organisation.id, a.g.company.organisation.id]),
     );
     expect(res.body.signatories.every((s) => s.endorsedBy.snapshot.organisationId === s.organisation.id)).toBe(true);
-    expect(res.body.can).toEqual({ endorse: 'Sign in to endorse on behalf of your organisation', organisations: [] });
+    expect(res.body.can).toEqual({ endorse: { code: 'sign-in-to-endorse', params: {}, detail: 'Sign in to endorse on behalf of your organisation' }, organisations: [] });
     expect(JSON.stringify(res.body)).not.toMatch(/@/);
   });
 

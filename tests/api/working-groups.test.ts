@@ -58,7 +58,7 @@ describe('working groups: groups, joining, roles, composition and alarms', () =>
       });
       expect(g.members).toEqual([expect.objectContaining({ person: { id: gov.id, name: gov.name }, kind: 'member', chair: false, affiliationChanged: false })]);
       // The convener decides join requests while no chair is confirmed.
-      expect(g.allowed).toMatchObject({ decideJoinRequests: true, nominateChair: true, join: 'You are already a member of this working group' });
+      expect(g.allowed).toMatchObject({ decideJoinRequests: true, nominateChair: true, join: { code: 'already-member', detail: 'You are already a member of this working group' } });
       expect(g.pendingRequests).toEqual([]);
 
       const events = await groupEvents(t.baseUrl, g.id);
