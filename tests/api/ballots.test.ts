@@ -201,7 +201,7 @@ describe('ballots', () => {
       });
       const voter = await get(c.company.client, b.id);
       expect(voter.body.me).toEqual({ inElectorate: true, snapshot: expect.objectContaining({ stakeholderGroup: 'private-sector' }), vote: null });
-      expect(voter.body.can).toEqual({ vote: true, close: expect.stringMatching(/chair/) });
+      expect(voter.body.can).toEqual({ vote: true, close: { code: 'chairs-only-close', params: {}, detail: expect.stringMatching(/chair/) } });
       const outsider = await newDelegate(t.baseUrl);
       const out = await get(outsider.client, b.id);
       expect(out.body.me).toMatchObject({ inElectorate: false, vote: null });
