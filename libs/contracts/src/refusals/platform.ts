@@ -37,7 +37,6 @@ export const PLATFORM_REFUSALS = {
   'route-without-permission': spec(403),
   'stewards-only': spec(403),
   'not-found': spec<{ resource: NotFoundResource }>(404),
-  'no-such-route': spec<{ method: string; path: string }>(404),
   /** An HTTP error raised by the framework outside Parley's code; its status is the framework's. */
   'http-error': spec<{ message: string }>(400),
   'rate-limited': spec(429),

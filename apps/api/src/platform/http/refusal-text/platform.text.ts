@@ -33,7 +33,6 @@ export const PLATFORM_TEXT = {
   'route-without-permission': () => 'This route declares no permission',
   'stewards-only': () => 'Only platform stewards can do this',
   'not-found': (p) => `${RESOURCE[p.resource]} was not found`,
-  'no-such-route': (p) => `Cannot ${p.method} ${p.path}`,
   'http-error': (p) => p.message,
   'rate-limited': () => 'Too many attempts; wait a minute and try again',
   'database-unavailable': () => 'The database is unavailable; try again in a few seconds',
