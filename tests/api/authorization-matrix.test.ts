@@ -110,7 +110,7 @@ describe('authorisation matrix', () => {
         let expected: Expectation = routeRuleExpectation(route, actor);
         if (expected.allow && actor && routeCase.policy !== 'route rule only') {
           const verdict = await routeCase.policy({ t, manager: t.dataSource.manager, now: appNow(t), actorId: actor.id, subject: req.subject ?? {} });
-          expected = verdict === true ? { allow: true, why: `${expected.why} + policy allows` } : { allow: false, status: 403, why: `policy: ${verdict}` };
+          expected = verdict === true ? { allow: true, why: `${expected.why} + policy allows` } : { allow: false, status: 403, why: `policy: ${verdict.code}` };
         }
 
         const before = await auditHead();

@@ -1,15 +1,15 @@
 import type { AffiliationSnapshot } from '@parley/domain';
 import {
+  canClose,
   canOpenBallot,
+  canVote,
   choicesVisible,
-  closeRefusal,
   ownChoiceVisible,
   rollCallPublished,
   runningTallyVisible,
-  voteRefusal,
 } from '../../apps/api/src/decisions/ballot.policy';
 import { createI18n } from '../../apps/web/src/i18n';
-import { translateServerMessage } from '../../apps/web/src/i18n/server-messages';
+import { refusalMessage } from '../../apps/web/src/i18n/server-messages';
 
 const snapshot = { organisationId: 'o', stakeholderGroup: 'government' } as AffiliationSnapshot;
 const openedAt = new Date('2026-11-20T10:00:00Z');
@@ -18,18 +18,20 @@ const before = new Date('2026-11-24T10:00:00Z');
 const after = new Date('2026-11-28T10:00:00Z');
 const open = { status: 'open' as const, openedAt, closesAt, closedAt: null };
 const closed = { status: 'closed' as const, openedAt, closesAt, closedAt: new Date('2026-11-25T09:00:00Z') };
+/** 403 is a refusal of the person (forbidden), 409 of the ballot's state (conflict). */
+const kindOf = (v: true | { status: number }) => (v === true ? null : v.status === 409 ? 'conflict' : 'forbidden');
 
 describe('ballot policy: when X, allowed / not allowed', () => {
   it.each([
     ['a chair with an affiliation, active group', { isChair: true, currentSnapshot: snapshot, groupStatus: 'active' as const }, true],
     ['a chair in a forming group', { isChair: true, currentSnapshot: snapshot, groupStatus: 'forming' as const }, true],
-    ['a member who is not a chair', { isChair: false, currentSnapshot: snapshot, groupStatus: 'active' as const }, /chair/],
-    ['a chair without a current affiliation', { isChair: true, currentSnapshot: null, groupStatus: 'active' as const }, /affiliation/],
-    ['a chair of a closed group', { isChair: true, currentSnapshot: snapshot, groupStatus: 'closed' as const }, /closed/],
-  ] as [string, Parameters<typeof canOpenBallot>[0], true | RegExp][])('opening: %s', (_, standing, expected) => {
+    ['a member who is not a chair', { isChair: false, currentSnapshot: snapshot, groupStatus: 'active' as const }, 'chairs-only'],
+    ['a chair without a current affiliation', { isChair: true, currentSnapshot: null, groupStatus: 'active' as const }, 'needs-affiliation'],
+    ['a chair of a closed group', { isChair: true, currentSnapshot: snapshot, groupStatus: 'closed' as const }, 'group-closed'],
+  ] as [string, Parameters<typeof canOpenBallot>[0], true | string][])('opening: %s', (_, standing, expected) => {
     const verdict = canOpenBallot(standing);
     if (expected === true) expect(verdict).toBe(true);
-    else expect(verdict).toMatch(expected);
+    else expect(verdict).toMatchObject({ code: expected, status: 403 });
   });
 
   it.each([
@@ -54,17 +56,19 @@ describe('ballot policy: when X, allowed / not allowed', () => {
       'forbidden',
     ],
     ['an elector now an observer', { inElectorate: true, currentSnapshot: snapshot, membership: { status: 'observer' as const } }, open, before, 'forbidden'],
-  ] as [string, Parameters<typeof voteRefusal>[0], typeof open | typeof closed, Date, 'forbidden' | 'conflict' | null][])(
+  ] as [string, Parameters<typeof canVote>[0], typeof open | typeof closed, Date, 'forbidden' | 'conflict' | null][])(
     'voting: %s',
     (_, voter, ballot, now, expected) => {
-      expect(voteRefusal(voter, ballot, now)?.kind ?? null).toBe(expected);
+      expect(kindOf(canVote(voter, ballot, now))).toBe(expected);
     },
   );
 
   it('the electorate refusal says when it was fixed', () => {
-    expect(voteRefusal({ inElectorate: false, currentSnapshot: snapshot }, open, before)?.message).toContain(
-      'fixed when the ballot opened on 2026-11-20 10:00 UTC',
-    );
+    expect(canVote({ inElectorate: false, currentSnapshot: snapshot }, open, before)).toEqual({
+      code: 'not-in-electorate',
+      params: { openedAt: '2026-11-20T10:00:00.000Z' },
+      status: 403,
+    });
   });
 
   it.each([
@@ -72,7 +76,7 @@ describe('ballot policy: when X, allowed / not allowed', () => {
     ['a chair, closed ballot', true, closed, 'conflict'],
     ['not a chair', false, open, 'forbidden'],
   ])('closing early: %s', (_, isChair, ballot, expected) => {
-    expect(closeRefusal({ isChair, currentSnapshot: snapshot }, ballot)?.kind ?? null).toBe(expected);
+    expect(kindOf(canClose({ isChair, currentSnapshot: snapshot }, ballot))).toBe(expected);
   });
 
   it.each([
@@ -97,9 +101,9 @@ describe('vote refusals of people no longer voting members, in the reader’s la
     ['removed', { status: 'removed' as const, since }, 'voter-removed-from-group', 'Vous avez été retiré de ce groupe de travail le 2026-11-22 08:30 UTC'],
     ['observer', { status: 'observer' as const }, 'voter-now-observer', 'Vous êtes désormais observateur'],
   ])('%s: a stable code, and the web says the sentence in French', (_, membership, code, french) => {
-    const refusal = voteRefusal({ inElectorate: true, currentSnapshot: snapshot, membership }, open, before)!;
-    expect(refusal).toMatchObject({ kind: 'forbidden', reason: { code } });
+    const refusal = canVote({ inElectorate: true, currentSnapshot: snapshot, membership }, open, before);
+    expect(refusal).toMatchObject({ code, status: 403 });
     const fr = createI18n({ lng: 'fr', detect: false });
-    expect(translateServerMessage(fr.t, refusal.message)).toContain(french);
+    expect(refusal !== true && refusalMessage(fr.t, refusal)).toContain(french);
   });
 });

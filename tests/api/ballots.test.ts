@@ -189,7 +189,7 @@ describe('ballots', () => {
       const b = await openMotion(c.chair, c.group, { rule: 'chambered' });
       const pub = await get(anon, b.id);
       expect(pub.status).toBe(200);
-      expect(pub.body).toMatchObject({ id: b.id, me: null, can: { vote: expect.stringMatching(/Sign in/), close: expect.any(String) } });
+      expect(pub.body).toMatchObject({ id: b.id, me: null, can: { vote: { code: 'sign-in-to-vote', detail: expect.stringMatching(/Sign in/) }, close: { code: 'sign-in-to-close', detail: expect.any(String) } } });
       expect(pub.body.runningTally).toMatchObject({
         countingUnit: 'person',
         totals: { yes: 0, no: 0, abstain: 0, recuse: 0, notVoted: 4 },
@@ -201,11 +201,11 @@ describe('ballots', () => {
       });
       const voter = await get(c.company.client, b.id);
       expect(voter.body.me).toEqual({ inElectorate: true, snapshot: expect.objectContaining({ stakeholderGroup: 'private-sector' }), vote: null });
-      expect(voter.body.can).toEqual({ vote: true, close: expect.stringMatching(/chair/) });
+      expect(voter.body.can).toEqual({ vote: true, close: { code: 'chairs-only-close', params: {}, detail: expect.stringMatching(/chair/) } });
       const outsider = await newDelegate(t.baseUrl);
       const out = await get(outsider.client, b.id);
       expect(out.body.me).toMatchObject({ inElectorate: false, vote: null });
-      expect(out.body.can.vote).toMatch(/electorate was fixed|fixed when the ballot opened/);
+      expect(out.body.can.vote).toMatchObject({ code: 'not-in-electorate', detail: expect.stringMatching(/fixed when the ballot opened/) });
     });
 
     it('answers 404 for an unknown ballot and 400 for a malformed id', async () => {
@@ -323,7 +323,7 @@ describe('ballots', () => {
         outcome: 'failed',
         closedBy: { id: c.chair.id, name: c.chair.name },
         runningTally: null,
-        can: { vote: expect.stringMatching(/closed/), close: expect.stringMatching(/already closed/) },
+        can: { vote: { code: 'ballot-closed', detail: expect.stringMatching(/closed/) }, close: { code: 'ballot-closed-at', detail: expect.stringMatching(/already closed/) } },
       });
       const result = res.body.result!;
       expect(result).toMatchObject({ outcome: 'failed', rule: 'chambered', totals: { yes: 3, no: 1 }, quorumMet: true });

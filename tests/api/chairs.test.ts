@@ -161,7 +161,7 @@ describe('chairs: nominated, accepted, confirmed by ballot; resigned or removed 
       expect(g.members.find((m) => m.person.id === ngo.id)!.chair).toBe(true);
       expect(g.chairTerms.find((c) => c.id === n.chairTermId)).toMatchObject({ confirmed: true, state: 'acting', confirmingBallot: { id: ballotId, outcome: 'passed' } });
       // The convener's power to decide join requests ends with the first confirmed chair; the new chair has it.
-      expect(g.allowed.decideJoinRequests).toMatch(/Only a chair/);
+      expect(g.allowed.decideJoinRequests).toMatchObject({ code: 'deciders-only', detail: expect.stringMatching(/Only a chair/) });
       expect((await get(group.id, ngo.client)).allowed.decideJoinRequests).toBe(true);
       expect((await get(group.id)).alarms.map((a) => a.code)).toContain('chair-unconfirmed');
     });

@@ -95,7 +95,7 @@ describe('endorsements of adopted texts', () => {
       expect.arrayContaining([a.g.ngo.organisation.id, a.g.government.organisation.id, a.g.company.organisation.id]),
     );
     expect(res.body.signatories.every((s) => s.endorsedBy.snapshot.organisationId === s.organisation.id)).toBe(true);
-    expect(res.body.can).toEqual({ endorse: 'Sign in to endorse on behalf of your organisation', organisations: [] });
+    expect(res.body.can).toEqual({ endorse: { code: 'sign-in-to-endorse', params: {}, detail: 'Sign in to endorse on behalf of your organisation' }, organisations: [] });
     expect(JSON.stringify(res.body)).not.toMatch(/@/);
   });
 
@@ -103,9 +103,16 @@ describe('endorsements of adopted texts', () => {
     const mine = await signatories(a.g.outsider.client);
     expect(mine.body.can).toEqual({ endorse: true, organisations: [expect.objectContaining({ id: a.g.outsider.organisation.id })] });
     const done = await signatories(a.g.ngo.client);
-    expect(done.body.can).toEqual({ endorse: 'Every organisation you are affiliated to has already endorsed this text', organisations: [] });
+    expect(done.body.can).toEqual({
+      endorse: { code: 'all-organisations-endorsed', params: {}, detail: 'Every organisation you are affiliated to has already endorsed this text' },
+      organisations: [],
+    });
     const nobody = await newPerson(t.baseUrl);
-    expect((await signatories(nobody.client)).body.can.endorse).toBe('You need a current affiliation to endorse on behalf of an organisation');
+    expect((await signatories(nobody.client)).body.can.endorse).toEqual({
+      code: 'needs-affiliation-to-endorse',
+      params: {},
+      detail: 'You need a current affiliation to endorse on behalf of an organisation',
+    });
   });
 
   describe('refusals', () => {

@@ -52,9 +52,9 @@ describe('working-group governance', () => {
     });
 
     it('the group page tells the observer they may not nominate, and a voting member that they may', async () => {
-      expect((await view(observer)).allowed.nominateChair).toBe('Only voting members of this working group can nominate a chair');
+      expect((await view(observer)).allowed.nominateChair).toMatchObject({ code: 'voting-members-nominate', detail: 'Only voting members of this working group can nominate a chair' });
       expect((await view(member)).allowed.nominateChair).toBe(true);
-      expect((await new ApiClient(t.baseUrl).get<WorkingGroupResponse>(`/api/working-groups/${group.id}`)).body.allowed.nominateChair).toBe('Sign in to do this');
+      expect((await new ApiClient(t.baseUrl).get<WorkingGroupResponse>(`/api/working-groups/${group.id}`)).body.allowed.nominateChair).toMatchObject({ code: 'unauthenticated', detail: 'Sign in to do this' });
     });
 
     it('a voting member still nominates a voting member (chair.nominated)', async () => {
@@ -83,9 +83,12 @@ describe('working-group governance', () => {
     it('the page says who may do which: the chair removes members, voting members (not observers) propose a chair’s removal', async () => {
       const [chair, voting, observing] = [await view(convener), await view(member), await view(observer)];
       expect(chair.allowed).toMatchObject({ removeMembers: true, proposeChairRemoval: true });
-      expect(voting.allowed).toMatchObject({ removeMembers: 'Only a chair of this working group can do this', proposeChairRemoval: true });
-      expect(observing.allowed.proposeChairRemoval).toBe('Only voting members of this working group can propose removing a chair');
-      expect((await new ApiClient(t.baseUrl).get<WorkingGroupResponse>(`/api/working-groups/${group.id}`)).body.allowed).toMatchObject({ removeMembers: 'Sign in to do this', proposeChairRemoval: 'Sign in to do this' });
+      expect(voting.allowed).toMatchObject({ removeMembers: { code: 'chairs-only-act', detail: 'Only a chair of this working group can do this' }, proposeChairRemoval: true });
+      expect(observing.allowed.proposeChairRemoval).toMatchObject({ code: 'voting-members-remove-chair', detail: 'Only voting members of this working group can propose removing a chair' });
+      expect((await new ApiClient(t.baseUrl).get<WorkingGroupResponse>(`/api/working-groups/${group.id}`)).body.allowed).toMatchObject({
+        removeMembers: { code: 'unauthenticated', detail: 'Sign in to do this' },
+        proposeChairRemoval: { code: 'unauthenticated', detail: 'Sign in to do this' },
+      });
     });
 
     it('a proposed removal shows on the chair term as its open ballot', async () => {

@@ -42,7 +42,7 @@ describe('security: hostile input', () => {
       const res = await expectNothingWritten(t.dataSource, () => raw(t, '/api/auth/login', body, { 'content-encoding': encoding }));
       expect(res.status).toBe(status);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect(res.body.errors).toEqual([{ field: 'Content-Encoding', message: expect.any(String) }]);
+      expect(res.body.errors).toEqual([{ field: 'Content-Encoding', code: expect.any(String), params: expect.any(Object), message: expect.any(String) }]);
     });
 
     it('a correctly compressed body is read (gzip and deflate): the log in answers as for plain JSON', async () => {

@@ -1,6 +1,5 @@
 import type { AffiliationSnapshot } from '@parley/domain';
 import {
-  canAct,
   canAnswerNomination,
   canBeNominated,
   canChangeRole,
@@ -15,10 +14,16 @@ import {
   canResign,
   canWithdrawJoinRequest,
   canWithdrawNomination,
-  NEEDS_AFFILIATION,
   type PolicyStanding,
-  VOTING_MEMBERS_NOMINATE,
 } from '../../apps/api/src/working-groups/working-group.policy';
+import type { Refusal } from '@parley/contracts';
+import { canAct } from '../../apps/api/src/policy/standing';
+import { refusalText } from '../../apps/api/src/platform/http/refusal-text';
+
+/** A verdict as the person reads it: the English the API renders from the refusal's code. */
+const said = (v: true | Refusal) => (v === true ? true : refusalText(v));
+const NEEDS_AFFILIATION = 'You need a current affiliation to take part; add one on your profile';
+const VOTING_MEMBERS_NOMINATE = 'Only voting members of this working group can nominate a chair';
 
 /** Group-role rules as "when X, allowed / not allowed" tables (pure functions: no app, no database). */
 
@@ -60,7 +65,7 @@ function standing(who: Who, groupStatus: PolicyStanding['groupStatus'] = 'active
   }
 }
 
-const allowed = (v: true | string) => (v === true ? 'allowed' : 'not allowed');
+const allowed = (v: true | Refusal) => (v === true ? 'allowed' : 'not allowed');
 
 describe('working-group policy', () => {
   it.each<[Who, 'allowed' | 'not allowed']>([
@@ -74,9 +79,9 @@ describe('working-group policy', () => {
   });
 
   it('asking to join twice, or without an affiliation, says why', () => {
-    expect(canRequestToJoin(standing('visitor'), true)).toMatch(/already asked/);
-    expect(canRequestToJoin({ ...standing('visitor'), currentSnapshot: null }, false)).toBe(NEEDS_AFFILIATION);
-    expect(canRequestToJoin(standing('visitor', 'closed'), false)).toBe('This working group is closed');
+    expect(said(canRequestToJoin(standing('visitor'), true))).toMatch(/already asked/);
+    expect(said(canRequestToJoin({ ...standing('visitor'), currentSnapshot: null }, false))).toBe(NEEDS_AFFILIATION);
+    expect(said(canRequestToJoin(standing('visitor', 'closed'), false))).toBe('This working group is closed');
   });
 
   it.each<[Who, 'allowed' | 'not allowed']>([
@@ -145,9 +150,9 @@ describe('working-group policy', () => {
   });
 
   it('nominating a chair: an observer is told only voting members nominate; a chair admitted as observer still may; a closed group refuses', () => {
-    expect(canNominateChair(standing('observer'))).toBe(VOTING_MEMBERS_NOMINATE);
-    expect(canNominateChair({ ...standing('observer'), isChair: true })).toBe(true);
-    expect(canNominateChair(standing('member', 'closed'))).toBe('This working group is closed');
+    expect(said(canNominateChair(standing('observer')))).toBe(VOTING_MEMBERS_NOMINATE);
+    expect(said(canNominateChair({ ...standing('observer'), isChair: true }))).toBe(true);
+    expect(said(canNominateChair(standing('member', 'closed')))).toBe('This working group is closed');
   });
 
   it.each<[string, 'allowed' | 'not allowed', { kind: 'member' | 'observer' } | null]>([
@@ -159,14 +164,14 @@ describe('working-group policy', () => {
   });
 
   it('answering a nomination: only the nominee; accepting needs an affiliation and membership, declining does not', () => {
-    expect(canAnswerNomination(standing('member'), 'me', 'me')).toBe(true);
-    expect(canAnswerNomination(standing('chair'), 'me', 'someone else')).toMatch(/Only the person nominated/);
-    expect(canAnswerNomination(standing('unaffiliated member'), 'me', 'me')).toBe(NEEDS_AFFILIATION);
-    expect(canAnswerNomination(standing('visitor'), 'me', 'me')).toMatch(/no longer a member/);
+    expect(said(canAnswerNomination(standing('member'), 'me', 'me'))).toBe(true);
+    expect(said(canAnswerNomination(standing('chair'), 'me', 'someone else'))).toMatch(/Only the person nominated/);
+    expect(said(canAnswerNomination(standing('unaffiliated member'), 'me', 'me'))).toBe(NEEDS_AFFILIATION);
+    expect(said(canAnswerNomination(standing('visitor'), 'me', 'me'))).toMatch(/no longer a member/);
     // A nominee who stepped down to observer can no longer stand: accepting would open a ballot on a non-voting chair.
-    expect(canAnswerNomination(standing('observer'), 'me', 'me')).toMatch(/now an observer/);
-    expect(canDeclineNomination('me', 'me')).toBe(true);
-    expect(canDeclineNomination('me', 'someone else')).toMatch(/Only the person nominated/);
+    expect(said(canAnswerNomination(standing('observer'), 'me', 'me'))).toMatch(/now an observer/);
+    expect(said(canDeclineNomination('me', 'me'))).toBe(true);
+    expect(said(canDeclineNomination('me', 'someone else'))).toMatch(/Only the person nominated/);
   });
 
   it.each<[string, 'allowed' | 'not allowed']>([
@@ -179,13 +184,13 @@ describe('working-group policy', () => {
   });
 
   it('withdrawing a join request: only the person who asked', () => {
-    expect(canWithdrawJoinRequest('me', 'me')).toBe(true);
-    expect(canWithdrawJoinRequest('chair', 'me')).toMatch(/Only the person who asked/);
+    expect(said(canWithdrawJoinRequest('me', 'me'))).toBe(true);
+    expect(said(canWithdrawJoinRequest('chair', 'me'))).toMatch(/Only the person who asked/);
   });
 
   it('resigning: only the chair themself', () => {
-    expect(canResign('me', 'me')).toBe(true);
-    expect(canResign('me', 'chair')).toMatch(/Only the chair/);
+    expect(said(canResign('me', 'me'))).toBe(true);
+    expect(said(canResign('me', 'chair'))).toMatch(/Only the chair/);
   });
 
   it.each<[Who, 'allowed' | 'not allowed']>([
@@ -199,9 +204,9 @@ describe('working-group policy', () => {
   });
 
   it('convening and acting need a current affiliation; a closed group refuses acts', () => {
-    expect(canCreateGroup(SNAPSHOT)).toBe(true);
-    expect(canCreateGroup(null)).toBe(NEEDS_AFFILIATION);
-    expect(canAct(standing('member'))).toBe(true);
-    expect(canAct(standing('member', 'closed'))).toBe('This working group is closed');
+    expect(said(canCreateGroup(SNAPSHOT))).toBe(true);
+    expect(said(canCreateGroup(null))).toBe(NEEDS_AFFILIATION);
+    expect(said(canAct(standing('member')))).toBe(true);
+    expect(said(canAct(standing('member', 'closed')))).toBe('This working group is closed');
   });
 });

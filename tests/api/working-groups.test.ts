@@ -58,7 +58,7 @@ describe('working groups: groups, joining, roles, composition and alarms', () =>
       });
       expect(g.members).toEqual([expect.objectContaining({ person: { id: gov.id, name: gov.name }, kind: 'member', chair: false, affiliationChanged: false })]);
       // The convener decides join requests while no chair is confirmed.
-      expect(g.allowed).toMatchObject({ decideJoinRequests: true, nominateChair: true, join: 'You are already a member of this working group' });
+      expect(g.allowed).toMatchObject({ decideJoinRequests: true, nominateChair: true, join: { code: 'already-member', detail: 'You are already a member of this working group' } });
       expect(g.pendingRequests).toEqual([]);
 
       const events = await groupEvents(t.baseUrl, g.id);
@@ -148,7 +148,7 @@ describe('working groups: groups, joining, roles, composition and alarms', () =>
       expect((await get(group.id, gov.client)).pendingRequests).toEqual([expect.objectContaining({ id: res.body.id })]);
       expect((await get(group.id, ngo.client)).pendingRequests).toBeNull();
       expect((await get(group.id, ngo.client)).viewer).toMatchObject({ membership: null, pendingRequest: { id: res.body.id } });
-      expect((await get(group.id, ngo.client)).allowed.join).toBe('You have already asked to join; a chair will answer your request');
+      expect((await get(group.id, ngo.client)).allowed.join).toMatchObject({ code: 'already-asked', detail: 'You have already asked to join; a chair will answer your request' });
       expect((await get(group.id)).pendingRequests).toBeNull();
       expect((await get(group.id)).counts.pendingRequests).toBe(1);
       expectProblem(await ngo.client.get(`/api/working-groups/${group.id}/join-requests`), 403);
@@ -203,7 +203,7 @@ describe('working groups: groups, joining, roles, composition and alarms', () =>
       const nobody = await newPerson(t.baseUrl);
       const res = await refusedWithoutWrites(t.dataSource, () => nobody.client.post(`/api/working-groups/${group.id}/join-requests`, { kind: 'member', statement: 'Let me in.' }));
       expect(expectProblem(res, 403).detail).toBe(NEEDS_AFFILIATION);
-      expect((await get(group.id, nobody.client)).allowed.join).toBe(NEEDS_AFFILIATION);
+      expect((await get(group.id, nobody.client)).allowed.join).toMatchObject({ code: 'needs-affiliation', detail: NEEDS_AFFILIATION });
     });
 
     it('refuses a malformed request: 400 naming the field', async () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { AffiliationResponse, DocumentResponse, JoinRequestResponse } from '@parley/contracts';
+import { refusal, type AffiliationResponse, type DocumentResponse, type JoinRequestResponse, type Refusal } from '@parley/contracts';
 import type { EntityManager } from 'typeorm';
 import * as ballotPolicy from '../../apps/api/src/decisions/ballot.policy';
 import { BallotRepository } from '../../apps/api/src/decisions/ballot.repository';
@@ -45,7 +45,7 @@ import type { TestApp } from './test-app';
  * standing loaders from the database just before the request. A route missing from this table fails
  * the matrix test, so a new endpoint cannot ship without saying who may use it.
  */
-export type Verdict = true | string;
+export type Verdict = true | Refusal;
 
 export interface Cell {
   w: AuthzWorld;
@@ -110,8 +110,8 @@ async function openerStanding(p: PolicyInput, groupId: string): Promise<ballotPo
   const s = await get(p.t, WorkingGroupAccess).standing(p.manager, groupId, p.actorId, p.now);
   return { isChair: s.isChair, currentSnapshot: s.currentSnapshot, groupStatus: settings.status };
 }
-/** A ballot refusal is a denial only when it is about the person (forbidden); a closed ballot is a state (409), not a right. */
-const refusalVerdict = (r: ballotPolicy.Refusal | null): Verdict => (r === null || r.kind === 'conflict' ? true : r.message);
+/** A refusal is a denial only when it is about the person (403); a closed ballot is a state (409), not a right. */
+const refusalVerdict = (r: Verdict): Verdict => (r === true || r.status === 409 ? true : r);
 
 /** Group-scoped routes name the policy their service calls, on the standing in the group the subject belongs to. */
 const inGroup =
@@ -476,14 +476,14 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       const ballot = (await get(p.t, BallotRepository).findById(p.subject.ballotId, p.manager))!;
       const elector = await get(p.t, BallotRepository).elector(p.manager, ballot.id, p.actorId);
       const currentSnapshot = await get(p.t, PeopleService).snapshotOf(p.manager, p.actorId, p.now);
-      return refusalVerdict(ballotPolicy.voteRefusal({ inElectorate: elector !== null, currentSnapshot }, ballot, p.now));
+      return refusalVerdict(ballotPolicy.canVote({ inElectorate: elector !== null, currentSnapshot }, ballot, p.now));
     },
   },
   'POST /api/ballots/{id}/close': {
     request: (c) => ballotReq(c, '/close', {}),
     policy: inGroup(async (p, groupId) => {
       const ballot = (await get(p.t, BallotRepository).findById(p.subject.ballotId, p.manager))!;
-      return refusalVerdict(ballotPolicy.closeRefusal(await get(p.t, WorkingGroupAccess).standing(p.manager, groupId, p.actorId, p.now), ballot));
+      return refusalVerdict(ballotPolicy.canClose(await get(p.t, WorkingGroupAccess).standing(p.manager, groupId, p.actorId, p.now), ballot));
     }),
   },
 
@@ -561,7 +561,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
         [p.subject.documentId, p.subject.organisationId],
       );
       return refusalVerdict(
-        endorsementPolicy.endorseRefusal({
+        endorsementPolicy.canEndorse({
           version: 1,
           adopted: version.adoptedAt !== null,
           organisationName: organisation.name,
@@ -583,7 +583,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     serial: true,
     policy: async (p) =>
       refusalVerdict(
-        endorsementPolicy.withdrawRefusal({ organisationName: '', affiliation: await affiliationTo(p, p.subject.organisationId), withdrawnAt: null }),
+        endorsementPolicy.canWithdrawEndorsement({ organisationName: '', affiliation: await affiliationTo(p, p.subject.organisationId), withdrawnAt: null }),
       ),
   },
 
@@ -634,7 +634,10 @@ async function pendingAffiliation(c: Cell): Promise<{ organisationId: string; pe
 }
 const isSteward = async (p: PolicyInput): Promise<boolean> => (await p.manager.query(`SELECT is_steward FROM people WHERE id = $1`, [p.actorId]))[0]?.is_steward === true;
 /** A confirmation rule's answer: forbidden is a denial; a state of the subject (409) or a missing reason is not about the actor's rights. */
-const asVerdict = (v: { as: string } | ConfirmationRefusal): Verdict => ('as' in v || v.code !== 'forbidden' ? true : v.message);
+const asVerdict = (v: { as: string } | ConfirmationRefusal): Verdict => {
+  if ('as' in v || v.code === 'reason-required') return true;
+  return refusalVerdict(refusal(v.code, v.params as never));
+};
 
 const withTarget = (r: CellRequest, targetId: string): CellRequest => ({ ...r, subject: { ...r.subject, targetId } });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StatedRefusal } from './refusals/catalogue';
 import {
   AMENDMENT_KINDS,
   COUNTING_UNITS,
@@ -58,23 +59,23 @@ export type BallotStatus = (typeof BALLOT_STATUSES)[number];
  */
 export const openBallotRequest = z.strictObject({
   workingGroupId: uuid,
-  subjectType: z.literal('motion', { message: 'Only free motions are opened here; amendments, adoption and chairs are put to the vote by their own flows' }),
+  subjectType: z.literal('motion'),
   title: lineText(300, 3),
   description: text(20000).optional(),
   rule: z.enum(DECISION_RULES).optional(),
   countingUnit: z.enum(COUNTING_UNITS).optional(),
   /** Share (0..1) of the electorate that must take part; 0 for none. */
-  quorum: z.number().min(0, 'Between 0 and 1').max(1, 'Between 0 and 1').optional(),
+  quorum: z.number().min(0).max(1).optional(),
   quorumPerStakeholderGroup: z.boolean().optional(),
   visibility: z.enum(BALLOT_VISIBILITY).optional(),
   tallies: z.enum(BALLOT_TALLIES).optional(),
   requireReasonForNo: z.boolean().optional(),
-  closesAt: z.iso.datetime({ offset: true, message: 'A date and time (ISO 8601), e.g. 2026-12-01T17:00:00Z' }),
+  closesAt: z.iso.datetime({ offset: true }),
 });
 export type OpenBallotRequest = z.infer<typeof openBallotRequest>;
 
 export const castVoteRequest = z.strictObject({
-  choice: z.enum(VOTE_CHOICES, { message: `One of: ${VOTE_CHOICES.join(', ')}` }),
+  choice: z.enum(VOTE_CHOICES),
   reason: text(4000).nullable().optional(),
 });
 export type CastVoteRequest = z.infer<typeof castVoteRequest>;
@@ -172,7 +173,7 @@ export interface BallotResponse extends BallotSummary {
     vote: MyVote | null;
   } | null;
   /** What the signed-in person may do now: true, or the reason why not. */
-  can: { vote: true | string; close: true | string };
+  can: { vote: true | StatedRefusal; close: true | StatedRefusal };
   /** First page of the roll call (roll-call ballots only). */
   rollCall: RollCallPage | null;
   result: PublishedResult | null;

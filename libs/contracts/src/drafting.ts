@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldCode } from './refusals/field-errors';
 import {
   CLAUSE_KINDS,
   DECISION_RULES,
@@ -12,6 +13,8 @@ import {
   type VersionComparison,
 } from '@parley/domain';
 import { lineText, text, uuid, type Reason } from './common';
+import type { RefusalCode } from './refusals/catalogue';
+import { PROBLEM_TYPES } from './refusals/problem-types';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary
@@ -35,32 +38,8 @@ export const MAX_PASTED_TEXT = 400_000;
 export const MAX_CLAUSES = 2000;
 export const MAX_CLAUSE_TEXT = 20_000;
 
-/**
- * Why a drafting act is refused or not possible now: the `code` of a drafting problem (beside its
- * English `detail`) and of `DocumentPermissions.reasonCode`. Append only; a translated interface keys on them.
- */
-export const DRAFTING_REASON_CODES = [
-  'sign-in',
-  'needs-affiliation',
-  'group-closed',
-  'not-in-group',
-  'members-only-amend',
-  'members-only-cosponsor',
-  'editors-only',
-  'chairs-only',
-  'own-amendment',
-  'author-only-withdraw',
-  'under-ballot',
-  'not-proposed',
-  'already-cosponsor',
-  'not-cosponsor',
-  'version-frozen',
-  'not-current-version',
-  'nothing-to-consolidate',
-  'adoption-ballot-open',
-] as const;
-export type DraftingReasonCode = (typeof DRAFTING_REASON_CODES)[number];
-export type DraftingReason = Reason<DraftingReasonCode>;
+/** Why a drafting act is refused or not possible now, in machine form (a refusal code and its facts): `DocumentPermissions.reasonCode`. */
+export type DraftingReason = Reason<RefusalCode>;
 
 /**
  * Why an amendment is outdated or rejected, in machine form (`statusNote` says it in English):
@@ -79,7 +58,7 @@ export type AmendmentStatusReason =
   | { code: 'ballot-failed'; params: { ballotId: string; outcome: 'failed' | 'no-quorum'; explanationParts: ExplanationPart[] } };
 
 /** The problem type answered when an adoption ballot would open over unanswered clarification questions. */
-export const UNANSWERED_CLARIFICATIONS_PROBLEM = '/problems/unanswered-clarifications';
+export const UNANSWERED_CLARIFICATIONS_PROBLEM = PROBLEM_TYPES.unansweredClarifications;
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -93,15 +72,15 @@ export const createDocumentRequest = z
     /** An ordered list of clauses; or `pastedText`, one clause per paragraph. */
     clauses: z
       .array(z.strictObject({ kind: clauseKind, text: text(MAX_CLAUSE_TEXT) }))
-      .min(1, 'At least one clause')
+      .min(1)
       .max(MAX_CLAUSES, `At most ${MAX_CLAUSES} clauses`)
       .optional(),
     pastedText: text(MAX_PASTED_TEXT).optional(),
   })
   .superRefine((d, ctx) => {
     if ((d.clauses === undefined) === (d.pastedText === undefined))
-      ctx.addIssue({ code: 'custom', path: [d.clauses ? 'pastedText' : 'clauses'], message: 'Give either clauses or pasted text, not both' });
-    if (d.pastedText !== undefined && d.pastedText.trim() === '') ctx.addIssue({ code: 'custom', path: ['pastedText'], message: 'Required' });
+      ctx.addIssue({ code: 'custom', path: [d.clauses ? 'pastedText' : 'clauses'], ...fieldCode('clauses-or-text') });
+    if (d.pastedText !== undefined && d.pastedText.trim() === '') ctx.addIssue({ code: 'custom', path: ['pastedText'], ...fieldCode('required') });
   });
 export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>;
 
@@ -113,11 +92,11 @@ export type CompareQuery = z.infer<typeof compareQuery>;
 
 const quote = z
   .strictObject({
-    text: z.string().min(1, 'Required').max(MAX_CLAUSE_TEXT),
+    text: z.string().min(1).max(MAX_CLAUSE_TEXT),
     start: z.number().int().min(0),
     end: z.number().int().min(1),
   })
-  .refine((q) => q.end > q.start, { path: ['end'], message: 'The end of the quote must come after its start' });
+  .refine((q) => q.end > q.start, { path: ['end'], ...fieldCode('quote-end-after-start') });
 
 export const createCommentRequest = z.strictObject({
   clauseId: uuid,
@@ -177,7 +156,7 @@ export type AmendmentListQuery = z.infer<typeof amendmentListQuery>;
 
 /** How a drafting ballot is run; everything but the closing time defaults to the group's settings. */
 export const ballotOptions = {
-  closesAt: z.iso.datetime({ offset: true, message: 'A date and time (ISO 8601)' }).optional(),
+  closesAt: z.iso.datetime({ offset: true }).optional(),
   rule: z.enum(DECISION_RULES).optional(),
   quorum: z.number().min(0).max(1).optional(),
   visibility: z.enum(['roll-call', 'secret']).optional(),

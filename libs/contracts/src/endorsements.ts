@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { StatedRefusal } from './refusals/catalogue';
 import type { AffiliationSnapshot, OrganisationSubtype, StakeholderGroup } from '@parley/domain';
 import { text, uuid } from './common';
 
@@ -59,7 +60,7 @@ export interface SignatoriesResponse {
    * What the viewer may do: the organisations they may endorse for now (their current affiliations
    * whose organisation has not endorsed), or why they may not.
    */
-  can: { endorse: true | string; organisations: { id: string; name: string; stakeholderGroup: StakeholderGroup; subtype: OrganisationSubtype }[] };
+  can: { endorse: true | StatedRefusal; organisations: { id: string; name: string; stakeholderGroup: StakeholderGroup; subtype: OrganisationSubtype }[] };
 }
 
 /** The categories the signatory headline counts, in the Paris Call's manner (civil society counted as one). */

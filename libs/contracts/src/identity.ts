@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { SUBTYPES_BY_GROUP, type AffiliationSnapshot, type OrganisationSubtype, type StakeholderGroup } from '@parley/domain';
+import { fieldCode } from './refusals/field-errors';
 import type { AffiliationConfirmationResponse } from './affiliation-confirmation';
 import { countryCode, isoDate, lineText, organisationSubtype, plainText, stakeholderGroup, text, uuid } from './common';
 
 export const registerRequest = z.strictObject({
   name: lineText(120, 2),
-  email: z.email({ message: 'Not a valid e-mail address' }).max(254).toLowerCase(),
-  password: z.string().min(10, 'At least 10 characters').max(200, 'At most 200 characters'),
+  email: z.email().max(254).toLowerCase(),
+  password: z.string().min(10).max(200),
 });
 export type RegisterRequest = z.infer<typeof registerRequest>;
 
@@ -49,13 +50,13 @@ export const createOrganisationRequest = z
     subtype: organisationSubtype,
     country: countryCode.nullable().optional(),
     // http(s) only: the web renders it as a link, and `javascript:` or `data:` URLs would run when clicked.
-    website: z.url({ protocol: /^https?$/, message: 'Not a valid URL' }).max(500).nullable().optional(),
+    website: z.url({ protocol: /^https?$/ }).max(500).nullable().optional(),
     lobbyingRegisterId: lineText(100).nullable().optional(),
   })
   .superRefine((o, ctx) => {
     const allowed: Record<string, readonly string[]> = SUBTYPES_BY_GROUP;
     if (!allowed[o.stakeholderGroup]?.includes(o.subtype))
-      ctx.addIssue({ code: 'custom', path: ['subtype'], message: `A ${o.stakeholderGroup} organisation's sub-type is one of: ${allowed[o.stakeholderGroup].join(', ')}` });
+      ctx.addIssue({ code: 'custom', path: ['subtype'], ...fieldCode('subtype-mismatch', { stakeholderGroup: o.stakeholderGroup, allowed: allowed[o.stakeholderGroup].join(', ') }) });
   });
 export type CreateOrganisationRequest = z.infer<typeof createOrganisationRequest>;
 
@@ -94,12 +95,12 @@ export const addAffiliationRequest = z
     primary: z.boolean().optional(),
     funding: z.strictObject({ note: text(2000), organisationId: uuid.optional(), organisationName: lineText(200).optional() }).optional(),
   })
-  .refine((a) => !a.endDate || a.endDate > a.startDate, { path: ['endDate'], message: 'The end date must be after the start date' });
+  .refine((a) => !a.endDate || a.endDate > a.startDate, { path: ['endDate'], ...fieldCode('end-after-start') });
 export type AddAffiliationRequest = z.infer<typeof addAffiliationRequest>;
 
 export const updateAffiliationRequest = z
   .strictObject({ endDate: isoDate.optional(), primary: z.literal(true).optional() })
-  .refine((u) => u.endDate !== undefined || u.primary !== undefined, { path: ['endDate'], message: 'Give an end date, or primary: true' });
+  .refine((u) => u.endDate !== undefined || u.primary !== undefined, { path: ['endDate'], ...fieldCode('end-or-primary') });
 export type UpdateAffiliationRequest = z.infer<typeof updateAffiliationRequest>;
 
 export interface AffiliationResponse {
@@ -125,7 +126,7 @@ export const addDeclarationRequest = z
     note: text(2000),
     since: isoDate.optional(),
   })
-  .refine((d) => d.organisationId || d.organisationName, { path: ['organisationId'], message: 'Name the organisation concerned (from the directory, or by name)' });
+  .refine((d) => d.organisationId || d.organisationName, { path: ['organisationId'], ...fieldCode('organisation-concerned') });
 export type AddDeclarationRequest = z.infer<typeof addDeclarationRequest>;
 
 export interface DeclarationResponse {

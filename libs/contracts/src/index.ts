@@ -1,4 +1,5 @@
 export * from './common';
+export * from './refusals';
 export * from './identity';
 export * from './audit';
 export * from './working-groups';

@@ -1,8 +1,11 @@
-import { lineText, plainText, text, TEXT_MESSAGES } from './text';
+import type { z } from 'zod';
+import { fieldErrorsOf } from './refusals/field-errors';
+import { lineText, plainText, text, TEXT_CODES } from './text';
 
 const name = lineText(120, 2);
 const long = text(2000);
-const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
+const errors = (r: z.ZodSafeParseResult<string>) => (r.success ? [] : r.error.issues.flatMap(fieldErrorsOf));
+const messages = (r: z.ZodSafeParseResult<string>) => errors(r).map((e) => e.code);
 
 describe('names and titles (lineText)', () => {
   it.each([
@@ -19,31 +22,31 @@ describe('names and titles (lineText)', () => {
   });
 
   it.each([
-    ['zero-width spaces only', '\u200B\u200B\u200B', TEXT_MESSAGES.direction],
-    ['a zero-width space inside', 'Ana\u200BRuiz', TEXT_MESSAGES.direction],
-    ['a byte-order mark', 'Ana\uFEFFRuiz', TEXT_MESSAGES.direction],
-    ['a word joiner', 'Ana\u2060Ruiz', TEXT_MESSAGES.direction],
-    ['a soft hyphen', 'Ana\u00ADRuiz', TEXT_MESSAGES.direction],
-    ['Hangul fillers only', '\u3164\u3164', TEXT_MESSAGES.direction],
-    ['tag characters', 'Ana\u{E0041}\u{E0042}', TEXT_MESSAGES.direction],
-    ['a right-to-left override', 'Ana\u202ERuiz', TEXT_MESSAGES.direction],
-    ['a left-to-right isolate', 'Ana\u2066Ruiz', TEXT_MESSAGES.direction],
-    ['a newline', 'Ana\nRuiz', TEXT_MESSAGES.lineBreak],
-    ['a tab', 'Ana\tRuiz', TEXT_MESSAGES.lineBreak],
-    ['a line separator', 'Ana\u2028Ruiz', TEXT_MESSAGES.lineBreak],
-    ['a C1 control (NEL)', 'Ana\u0085Ruiz', TEXT_MESSAGES.control],
-    ['a C1 control (CSI)', 'Ana\u009BRuiz', TEXT_MESSAGES.control],
-    ['a NUL', 'Ana\u0000Ruiz', TEXT_MESSAGES.control],
-    ['DEL', 'Ana\u007FRuiz', TEXT_MESSAGES.control],
-    ['a lone surrogate', 'Ana\uD800Ruiz', TEXT_MESSAGES.control],
-    ['Braille blanks only', '\u2800\u2800', TEXT_MESSAGES.invisible],
-    ['combining marks only', '\u0301\u0301\u0301', TEXT_MESSAGES.invisible],
+    ['zero-width spaces only', '\u200B\u200B\u200B', TEXT_CODES.direction],
+    ['a zero-width space inside', 'Ana\u200BRuiz', TEXT_CODES.direction],
+    ['a byte-order mark', 'Ana\uFEFFRuiz', TEXT_CODES.direction],
+    ['a word joiner', 'Ana\u2060Ruiz', TEXT_CODES.direction],
+    ['a soft hyphen', 'Ana\u00ADRuiz', TEXT_CODES.direction],
+    ['Hangul fillers only', '\u3164\u3164', TEXT_CODES.direction],
+    ['tag characters', 'Ana\u{E0041}\u{E0042}', TEXT_CODES.direction],
+    ['a right-to-left override', 'Ana\u202ERuiz', TEXT_CODES.direction],
+    ['a left-to-right isolate', 'Ana\u2066Ruiz', TEXT_CODES.direction],
+    ['a newline', 'Ana\nRuiz', TEXT_CODES.lineBreak],
+    ['a tab', 'Ana\tRuiz', TEXT_CODES.lineBreak],
+    ['a line separator', 'Ana\u2028Ruiz', TEXT_CODES.lineBreak],
+    ['a C1 control (NEL)', 'Ana\u0085Ruiz', TEXT_CODES.control],
+    ['a C1 control (CSI)', 'Ana\u009BRuiz', TEXT_CODES.control],
+    ['a NUL', 'Ana\u0000Ruiz', TEXT_CODES.control],
+    ['DEL', 'Ana\u007FRuiz', TEXT_CODES.control],
+    ['a lone surrogate', 'Ana\uD800Ruiz', TEXT_CODES.control],
+    ['Braille blanks only', '\u2800\u2800', TEXT_CODES.invisible],
+    ['combining marks only', '\u0301\u0301\u0301', TEXT_CODES.invisible],
   ])('refuses %s', (_, input, message) => {
     expect(messages(name.safeParse(input))).toContain(message);
   });
 
   it('counts length after NFC and trimming', () => {
-    expect(messages(name.safeParse(' e\u0301 '))).toEqual(['At least 2 characters']);
+    expect(errors(name.safeParse(' e\u0301 ')).map(({ code, params }) => ({ code, params }))).toEqual([{ code: 'too-short', params: { minimum: 2 } }]);
   });
 });
 
@@ -53,11 +56,11 @@ describe('long texts (text)', () => {
   });
 
   it.each([
-    ['a right-to-left override', 'Vote yes\u202E.on', TEXT_MESSAGES.direction],
-    ['a first-strong isolate', 'a\u2068b', TEXT_MESSAGES.direction],
-    ['a C1 control', 'a\u0090b', TEXT_MESSAGES.control],
-    ['an escape (ANSI sequences)', 'a\u001B[31mb', TEXT_MESSAGES.control],
-    ['zero-width spaces only', '\u200B\u200B', TEXT_MESSAGES.invisible],
+    ['a right-to-left override', 'Vote yes\u202E.on', TEXT_CODES.direction],
+    ['a first-strong isolate', 'a\u2068b', TEXT_CODES.direction],
+    ['a C1 control', 'a\u0090b', TEXT_CODES.control],
+    ['an escape (ANSI sequences)', 'a\u001B[31mb', TEXT_CODES.control],
+    ['zero-width spaces only', '\u200B\u200B', TEXT_CODES.invisible],
   ])('refuses %s', (_, input, message) => {
     expect(messages(long.safeParse(input))).toContain(message);
   });
@@ -66,7 +69,7 @@ describe('long texts (text)', () => {
 describe('search boxes (plainText)', () => {
   it('may be empty, refuses controls and overrides', () => {
     expect(plainText(50).parse('')).toBe('');
-    expect(messages(plainText(50).safeParse('a\u0000'))).toEqual([TEXT_MESSAGES.control]);
-    expect(messages(plainText(50).safeParse('a\u202E'))).toEqual([TEXT_MESSAGES.direction]);
+    expect(messages(plainText(50).safeParse('a\u0000'))).toEqual([TEXT_CODES.control]);
+    expect(messages(plainText(50).safeParse('a\u202E'))).toEqual([TEXT_CODES.direction]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldCode, type FieldErrorCode } from './refusals/field-errors';
 
 // What people may type, in one place. Every text is normalised to NFC (so "é" typed as e + U+0301
 // and as U+00E9 is the same name), trimmed, and must show something a reader can see.
@@ -28,40 +29,42 @@ const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 /** A character a reader sees: not white space, not a control, format or default-ignorable character, not a lone combining mark, not the Braille blank. */
 const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
-export const TEXT_MESSAGES = {
-  control: 'Contains control characters',
-  direction: 'Contains characters that reorder or hide text',
-  invisible: 'Nothing visible',
-  lineBreak: 'One line only',
-} as const;
+/** The field-error code of each rule (the API renders the English, the web the reader's language). */
+export const TEXT_CODES = {
+  control: 'control-characters',
+  direction: 'hidden-characters',
+  invisible: 'nothing-visible',
+  lineBreak: 'one-line',
+} as const satisfies Record<string, FieldErrorCode>;
+type TextCode = (typeof TEXT_CODES)[keyof typeof TEXT_CODES];
 
 /** Characters refused in every text: controls (but tab, newline, carriage return), reordering characters, lone surrogates. */
-function unsafeCharacterProblem(s: string): string | null {
-  if (/[\u202A-\u202E\u2066-\u2069]/u.test(s)) return TEXT_MESSAGES.direction;
-  if (LONE_SURROGATE.test(s) || FORBIDDEN_EVERYWHERE.test(s)) return TEXT_MESSAGES.control;
+function unsafeCharacterProblem(s: string): TextCode | null {
+  if (/[\u202A-\u202E\u2066-\u2069]/u.test(s)) return TEXT_CODES.direction;
+  if (LONE_SURROGATE.test(s) || FORBIDDEN_EVERYWHERE.test(s)) return TEXT_CODES.control;
   return null;
 }
 
 const nothingVisible = (s: string) => s !== '' && !VISIBLE.test(s);
 
 /** The first rule a long text (with line breaks) breaks, or null. */
-export function longTextProblem(s: string): string | null {
-  return unsafeCharacterProblem(s) ?? (nothingVisible(s) ? TEXT_MESSAGES.invisible : null);
+export function longTextProblem(s: string): TextCode | null {
+  return unsafeCharacterProblem(s) ?? (nothingVisible(s) ? TEXT_CODES.invisible : null);
 }
 
 /** The first rule a name or title (one line) breaks, or null. */
-export function lineTextProblem(s: string): string | null {
+export function lineTextProblem(s: string): TextCode | null {
   const unsafe = unsafeCharacterProblem(s);
   if (unsafe) return unsafe;
-  if (/[\n\r\t\u2028\u2029]/u.test(s)) return TEXT_MESSAGES.lineBreak;
-  if ([...s.matchAll(DEFAULT_IGNORABLE)].some((m) => !isNeededInvisible(m[0]))) return TEXT_MESSAGES.direction;
-  return nothingVisible(s) ? TEXT_MESSAGES.invisible : null;
+  if (/[\n\r\t\u2028\u2029]/u.test(s)) return TEXT_CODES.lineBreak;
+  if ([...s.matchAll(DEFAULT_IGNORABLE)].some((m) => !isNeededInvisible(m[0]))) return TEXT_CODES.direction;
+  return nothingVisible(s) ? TEXT_CODES.invisible : null;
 }
 
-const checked = (schema: z.ZodString, problem: (s: string) => string | null) =>
+const checked = (schema: z.ZodString, problem: (s: string) => TextCode | null) =>
   schema.superRefine((s, ctx) => {
-    const message = problem(s);
-    if (message) ctx.addIssue({ code: 'custom', message });
+    const code = problem(s);
+    if (code) ctx.addIssue({ code: 'custom', ...fieldCode(code) });
   });
 
 const sized = (max: number, min: number) =>
@@ -69,8 +72,8 @@ const sized = (max: number, min: number) =>
     .string()
     .normalize('NFC')
     .trim()
-    .min(min, min === 1 ? 'Required' : `At least ${min} characters`)
-    .max(max, `At most ${max} characters`);
+    .min(min)
+    .max(max);
 
 /** Text a person writes (a mandate, a comment, a reason): line breaks kept; no controls, no reordering characters, something visible. */
 export const text = (max: number, min = 1) => checked(sized(max, min), longTextProblem);
@@ -79,4 +82,4 @@ export const text = (max: number, min = 1) => checked(sized(max, min), longTextP
 export const lineText = (max: number, min = 1) => checked(sized(max, min), lineTextProblem);
 
 /** Free text that may be empty (search boxes, login e-mail): no controls or reordering characters. */
-export const plainText = (max: number) => checked(z.string().max(max, `At most ${max} characters`), unsafeCharacterProblem);
+export const plainText = (max: number) => checked(z.string().max(max), unsafeCharacterProblem);

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { fieldCode } from './refusals/field-errors';
 import type { AuditEventResponse } from './audit';
 import { isoDate, uuid } from './common';
 
 /** `scope=all` reads every chain (the platform's and each working group's) as one log. */
 export const ALL_AUDIT_SCOPES = 'all';
 
-const instant = z.union([isoDate, z.iso.datetime({ offset: true })], { message: 'A date (YYYY-MM-DD) or a date and time (ISO 8601)' });
+const instant = z.union([isoDate, z.iso.datetime({ offset: true })]);
 
 /**
  * The public audit log, filtered. `scope` is one chain (`platform`, `wg:<id>`) or `all`. Filters:
@@ -25,13 +26,13 @@ export const auditLogQuery = z
     action: z
       .string()
       .max(80)
-      .regex(/^[a-z-]+(\.[a-z-]+|\.\*)?$/, 'An action (chair.confirmed) or a family of actions (chair, chair.*)')
+      .refine((s) => /^[a-z-]+(\.[a-z-]+|\.\*)?$/.test(s), fieldCode('action-filter'))
       .optional(),
     from: instant.optional(),
     to: instant.optional(),
     limit: z.coerce.number().int().min(1).max(1000).default(100),
   })
-  .refine((q) => !(q.after && q.scope === ALL_AUDIT_SCOPES), { path: ['after'], message: 'A sequence belongs to one chain: give a scope, or use cursor' });
+  .refine((q) => !(q.after && q.scope === ALL_AUDIT_SCOPES), { path: ['after'], ...fieldCode('sequence-needs-scope') });
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
 
 /** Where an event lives: its web page and its API resource. */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { StatedRefusal } from './refusals/catalogue';
+import { fieldCode } from './refusals/field-errors';
 import {
   BALLOT_SUBJECT_KINDS,
   DECISION_RULES,
@@ -43,7 +45,7 @@ export const createWorkingGroupRequest = z.strictObject({
   quorumPerStakeholderGroup: z.boolean().default(false),
   caps: z
     .strictObject({
-      maxStakeholderGroupShare: z.number().gt(0, 'Above 0').max(1).optional(),
+      maxStakeholderGroupShare: z.number().gt(0).max(1).optional(),
       maxVotingMembersPerOrganisation: z.number().int().min(1).max(1000).optional(),
     })
     .optional(),
@@ -66,7 +68,7 @@ export const joinDecisionRequest = z
     decision: z.enum(['admit', 'refuse']),
     reason: text(2000).optional(),
   })
-  .refine((d) => d.decision === 'admit' || d.reason !== undefined, { path: ['reason'], message: 'Give the reason for refusing' });
+  .refine((d) => d.decision === 'admit' || d.reason !== undefined, { path: ['reason'], ...fieldCode('reason-for-refusing') });
 export type JoinDecisionRequest = z.infer<typeof joinDecisionRequest>;
 
 export const joinRequestListQuery = z.strictObject({
@@ -89,7 +91,7 @@ export const changeRoleRequest = z
     kind: z.enum(MEMBERSHIP_KINDS).optional(),
     rapporteur: z.boolean().optional(),
   })
-  .refine((r) => r.kind !== undefined || r.rapporteur !== undefined, { path: ['kind'], message: 'Give a kind, or rapporteur: true or false' });
+  .refine((r) => r.kind !== undefined || r.rapporteur !== undefined, { path: ['kind'], ...fieldCode('kind-or-rapporteur') });
 export type ChangeRoleRequest = z.infer<typeof changeRoleRequest>;
 
 export const memberListQuery = z.strictObject({
@@ -138,7 +140,7 @@ export const chairTermListQuery = z
     to: isoDate.optional(),
     format: z.enum(['json', 'csv']).default('json'),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'The end of the range must not be before its start' });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], ...fieldCode('range-not-reversed') });
 export type ChairTermListQuery = z.infer<typeof chairTermListQuery>;
 
 // ---------- responses ----------
@@ -299,19 +301,19 @@ export interface ChairRemovalMotionResponse {
   createdAt: string;
 }
 
-/** What the viewer may do here, so the web never re-derives the rules. Each is true or the reason it is not. */
+/** What the viewer may do here, so the web never re-derives the rules. Each is true or the refusal (code, params, English detail). */
 export interface WorkingGroupPermissions {
-  join: true | string;
+  join: true | StatedRefusal;
   /** Joining as a voting member: where the group requires confirmed affiliations, only with one (observers stay open). */
-  joinAsMember: true | string;
-  leave: true | string;
-  decideJoinRequests: true | string;
-  nominateChair: true | string;
-  manageMembers: true | string;
+  joinAsMember: true | StatedRefusal;
+  leave: true | StatedRefusal;
+  decideJoinRequests: true | StatedRefusal;
+  nominateChair: true | StatedRefusal;
+  manageMembers: true | StatedRefusal;
   /** Removing another member who is not a chair (a chair is removed by ballot instead). */
-  removeMembers: true | string;
+  removeMembers: true | StatedRefusal;
   /** Moving a chair's removal, which opens a chair-removal ballot. */
-  proposeChairRemoval: true | string;
+  proposeChairRemoval: true | StatedRefusal;
 }
 
 export interface ViewerStanding {

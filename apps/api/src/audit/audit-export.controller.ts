@@ -4,9 +4,9 @@ import type { Response } from 'express';
 import { once } from 'node:events';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { PROBLEM_TYPES } from '@parley/contracts';
+import { fieldError, refusal } from '@parley/contracts';
 import { Public } from '../identity/public.decorator';
-import { ProblemException } from '../platform/http/problem';
+import { refused } from '../platform/http/problem';
 import { AuditDisclosure } from './audit-disclosure';
 import { AuditRepository } from './audit.repository';
 
@@ -21,14 +21,7 @@ class AuditExportQueryDto extends createZodDto(
 ) {}
 
 /** A well-formed scope with no chain: refused, so an empty answer is never mistaken for an empty chain. */
-const noSuchChain = (scope: string) =>
-  new ProblemException({
-    type: PROBLEM_TYPES.notFound,
-    title: 'Not found',
-    status: 404,
-    detail: `scope: there is no chain ${scope}`,
-    errors: [{ field: 'scope', message: `There is no chain ${scope}: platform or wg:<working group id>` }],
-  });
+const noSuchChain = (scope: string) => refused(refusal('no-such-chain', { scope }), [fieldError('scope', 'no-such-chain', { scope })]);
 
 const PAGE = 1000;
 

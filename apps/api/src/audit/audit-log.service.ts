@@ -11,7 +11,7 @@ import {
   type AuditLogResponse,
 } from '@parley/contracts';
 import { cursorCodec } from '../platform/http/cursor';
-import { notFound, validationProblem } from '../platform/http/problem';
+import { refuse, validationProblem } from '../platform/http/problem';
 import { AuditDisclosure } from './audit-disclosure';
 import { AuditRepository, type AuditPosition, type AuditSearch } from './audit.repository';
 
@@ -23,7 +23,7 @@ function bounds(q: Pick<AuditLogQuery, 'from' | 'to'>): { from?: Date; before?: 
   const from = q.from ? new Date(isDateOnly(q.from) ? `${q.from}T00:00:00.000Z` : q.from) : undefined;
   const to = q.to ? new Date(isDateOnly(q.to) ? `${q.to}T00:00:00.000Z` : q.to) : undefined;
   const before = to ? new Date(to.getTime() + (isDateOnly(q.to!) ? DAY_MS : 1)) : undefined;
-  if (from && before && from.getTime() >= before.getTime()) throw validationProblem('to', 'The end of the range comes before its start');
+  if (from && before && from.getTime() >= before.getTime()) throw validationProblem('to', 'range-end-before-start');
   return { from, before };
 }
 
@@ -71,7 +71,7 @@ export class AuditLogService {
 
   async event(scope: string, sequence: number): Promise<AuditEventDetailResponse> {
     const [found, following] = await Promise.all([this.audit.findOne(scope, sequence), this.audit.findOne(scope, sequence + 1)]);
-    if (!found) throw notFound(`Event ${sequence} of the chain ${scope}`);
+    if (!found) throw refuse('audit-event-not-found', { sequence: String(sequence), scope });
     const [event] = await this.disclosure.disclose([found]);
     return { event, links: linksOf(event), next: following ? linkTo(scope, following.sequence, following.hash) : null };
   }

@@ -42,8 +42,8 @@ export class AuditController {
   @ApiParam({ name: 'sequence', description: 'The event’s sequence in its chain (from 1)' })
   @ApiOperation({ summary: 'One event of a chain, with links to the event before it (its previous hash) and after it' })
   event(@Param('scope') scope: string, @Param('sequence') sequence: string): Promise<AuditEventDetailResponse> {
-    if (!SCOPE.test(scope)) throw validationProblem('scope', 'Not a chain: platform or wg:<working group id>');
-    if (!/^[1-9]\d{0,15}$/.test(sequence)) throw validationProblem('sequence', 'A positive whole number');
+    if (!SCOPE.test(scope)) throw validationProblem('scope', 'not-a-chain');
+    if (!/^[1-9]\d{0,15}$/.test(sequence)) throw validationProblem('sequence', 'positive-whole-number');
     return this.log.event(scope, Number(sequence));
   }
 }

@@ -1,25 +1,17 @@
-import type { AffiliationSnapshot } from '@parley/domain';
-import type { Reason } from '@parley/contracts';
+import { refusal, type Verdict } from '@parley/contracts';
+import type { AffiliationSnapshot, GroupStatus } from '@parley/domain';
+import { canAct } from '../policy/standing';
 import type { BallotTallyMode, BallotVisibility } from './open-ballot-spec';
 
 /**
  * Who may do what with ballots, and what a ballot discloses: small pure functions over plain
- * standing and ballot objects. The ballot service calls them; responses carry the verdicts
- * (`can`), so the web never re-derives a rule.
+ * standing and ballot objects, answering `true` or the refusal (its status says 403 or 409). The
+ * ballot service calls them; responses carry the verdicts (`can`), so the web never re-derives a rule.
  */
-export type Verdict = true | string;
-
-/** A refusal with the kind of answer it deserves: 403 (not allowed) or 409 (the ballot's state), and a stable code when it has one. */
-export interface Refusal {
-  kind: 'forbidden' | 'conflict';
-  message: string;
-  reason?: Reason;
-}
-
 export interface OpenerStanding {
   isChair: boolean;
   currentSnapshot: AffiliationSnapshot | null;
-  groupStatus: 'forming' | 'active' | 'closed';
+  groupStatus: GroupStatus;
 }
 
 export interface BallotState {
@@ -31,30 +23,22 @@ export interface BallotState {
   tallies: BallotTallyMode;
 }
 
-export const NEEDS_AFFILIATION = 'You need a current affiliation to take part; add one on your profile';
-export const CHAIRS_OPEN = 'Only a chair of this working group can open a ballot';
-export const CHAIRS_CLOSE = 'Only a chair of this working group can close a ballot early';
-export const GROUP_CLOSED = 'This working group is closed';
-
-const utc = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
 /** Open at this instant: not closed, and its closing time not reached (the scheduler may not have run yet). */
 export function isAcceptingVotes(b: Pick<BallotState, 'status' | 'closesAt'>, now: Date): boolean {
   return b.status === 'open' && now.getTime() < b.closesAt.getTime();
 }
 
 export function canOpenBallot(s: OpenerStanding): Verdict {
-  if (s.currentSnapshot === null) return NEEDS_AFFILIATION;
-  if (s.groupStatus === 'closed') return GROUP_CLOSED;
-  if (!s.isChair) return CHAIRS_OPEN;
-  return true;
+  const base = canAct(s);
+  if (base !== true) return base;
+  return s.isChair ? true : refusal('chairs-only');
 }
 
-export function closeRefusal(s: Pick<OpenerStanding, 'isChair' | 'currentSnapshot'>, b: Pick<BallotState, 'status' | 'closedAt'>): Refusal | null {
-  if (!s.isChair) return { kind: 'forbidden', message: CHAIRS_CLOSE };
-  if (s.currentSnapshot === null) return { kind: 'forbidden', message: NEEDS_AFFILIATION };
-  if (b.status === 'closed') return { kind: 'conflict', message: `This ballot is already closed (${utc(b.closedAt as Date)})` };
-  return null;
+export function canClose(s: Pick<OpenerStanding, 'isChair' | 'currentSnapshot'>, b: Pick<BallotState, 'status' | 'closedAt'>): Verdict {
+  if (!s.isChair) return refusal('chairs-only-close');
+  if (s.currentSnapshot === null) return refusal('needs-affiliation');
+  if (b.status === 'closed') return refusal('ballot-closed-at', { closedAt: (b.closedAt as Date).toISOString() });
+  return true;
 }
 
 /** Where a person stands in the ballot's working group now (their latest membership). */
@@ -76,37 +60,21 @@ export interface VoterStanding {
  * on a ballot opened while they were one; a vote they cast while a member stays counted (decision
  * record 0015).
  */
-function membershipRefusal(m: MembershipNow | undefined): Refusal | null {
-  if (!m || m.status === 'voting') return null;
-  if (m.status === 'observer')
-    return {
-      kind: 'forbidden',
-      message:
-        'You are now an observer of this working group: only its current voting members vote, even on a ballot opened before; a vote you cast as a member stays counted',
-      reason: { code: 'voter-now-observer', params: {} },
-    };
-  const removed = m.status === 'removed';
-  return {
-    kind: 'forbidden',
-    message: `You ${removed ? 'were removed from' : 'left'} this working group on ${utc(m.since)}: only its current voting members vote, even on a ballot opened before; a vote you cast while a member stays counted`,
-    reason: { code: removed ? 'voter-removed-from-group' : 'voter-left-group', params: { since: m.since.toISOString() } },
-  };
+function membershipRefusal(m: MembershipNow | undefined): Verdict {
+  if (!m || m.status === 'voting') return true;
+  if (m.status === 'observer') return refusal('voter-now-observer');
+  return refusal(m.status === 'removed' ? 'voter-removed-from-group' : 'voter-left-group', { since: m.since.toISOString() });
 }
 
-/** Why this person cannot vote on this ballot now, or null when they can. */
-export function voteRefusal(v: VoterStanding, b: Pick<BallotState, 'status' | 'openedAt' | 'closesAt' | 'closedAt'>, now: Date): Refusal | null {
-  if (b.status === 'closed') return { kind: 'conflict', message: `This ballot closed on ${utc(b.closedAt as Date)}; votes can no longer be cast or changed` };
-  if (!isAcceptingVotes(b, now))
-    return { kind: 'conflict', message: `This ballot closed at its closing time, ${utc(b.closesAt)}; votes can no longer be cast or changed` };
-  if (!v.inElectorate)
-    return {
-      kind: 'forbidden',
-      message: `You are not in this ballot's electorate: it was fixed when the ballot opened on ${utc(b.openedAt)}, and only the group's voting members at that moment can vote on it`,
-    };
-  const notMember = membershipRefusal(v.membership);
-  if (notMember) return notMember;
-  if (v.currentSnapshot === null) return { kind: 'forbidden', message: NEEDS_AFFILIATION };
-  return null;
+/** Whether this person can vote on this ballot now: 409 when the ballot no longer takes votes, 403 when the person may not. */
+export function canVote(v: VoterStanding, b: Pick<BallotState, 'status' | 'openedAt' | 'closesAt' | 'closedAt'>, now: Date): Verdict {
+  if (b.status === 'closed') return refusal('ballot-closed', { closedAt: (b.closedAt as Date).toISOString() });
+  if (!isAcceptingVotes(b, now)) return refusal('ballot-past-closing', { closesAt: b.closesAt.toISOString() });
+  if (!v.inElectorate) return refusal('not-in-electorate', { openedAt: b.openedAt.toISOString() });
+  const member = membershipRefusal(v.membership);
+  if (member !== true) return member;
+  if (v.currentSnapshot === null) return refusal('needs-affiliation');
+  return true;
 }
 
 /** The running tally is shown while open only on live roll-call ballots (secret ballots never show one: a tally seen before and after one vote would tell that vote). */

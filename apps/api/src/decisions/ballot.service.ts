@@ -17,11 +17,12 @@ import type { Actor } from '../identity/actor';
 import { PeopleRepository } from '../identity/people.repository';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
+import { refusal } from '@parley/contracts';
 import { cursorCodec } from '../platform/http/cursor';
-import { conflict, forbidden, notFound, refusalProblem, validationProblem } from '../platform/http/problem';
+import { authorise, notFound, refuse, stated, validationProblem } from '../platform/http/problem';
 import { WorkingGroupAccess } from '../working-groups/working-group-access';
 import { BallotEntity } from './ballot.entity';
-import { canOpenBallot, choicesVisible, closeRefusal, rollCallPublished, runningTallyVisible, voteRefusal } from './ballot.policy';
+import { canClose, canOpenBallot, canVote, choicesVisible, rollCallPublished, runningTallyVisible } from './ballot.policy';
 import { myVote } from './vote.service';
 import { BallotRepository } from './ballot.repository';
 import { BallotSubjects, ClosedBallot } from './ballot-subjects';
@@ -56,12 +57,12 @@ export class BallotService implements BallotOpener {
   async open(actor: Actor, input: OpenBallotRequest): Promise<BallotResponse> {
     const { id } = await this.tx.run(async (tx) => {
       const settings = await this.groups.settings(tx.manager, input.workingGroupId);
-      if (!settings) throw notFound('The working group');
+      if (!settings) throw notFound('working-group');
       const standing = await this.groups.standing(tx.manager, input.workingGroupId, actor.id, tx.now);
       const verdict = canOpenBallot({ isChair: standing.isChair, currentSnapshot: standing.currentSnapshot, groupStatus: settings.status });
-      if (verdict !== true) throw forbidden(verdict);
+      authorise(verdict);
       if ((await this.groups.votingElectorate(tx.manager, input.workingGroupId, tx.now)).length === 0)
-        throw conflict('This working group has no voting members with a current affiliation: nobody could vote on this ballot');
+        throw refuse('no-electorate');
       return this.openInTransaction(tx, actor.id, {
         workingGroupId: input.workingGroupId,
         subjectType: input.subjectType,
@@ -87,15 +88,15 @@ export class BallotService implements BallotOpener {
    */
   async openInTransaction(tx: Tx, actorId: string, spec: OpenBallotSpec): Promise<OpenedBallot> {
     const settings = await this.groups.settings(tx.manager, spec.workingGroupId);
-    if (!settings) throw notFound('The working group');
-    if (settings.status === 'closed') throw conflict('This working group is closed');
+    if (!settings) throw notFound('working-group');
+    if (settings.status === 'closed') throw refuse('ballot-group-closed');
     const title = spec.title.trim();
-    if (title.length === 0 || title.length > MAX_TITLE) throw validationProblem('title', `Between 1 and ${MAX_TITLE} characters`);
+    if (title.length === 0 || title.length > MAX_TITLE) throw validationProblem('title', 'title-length', { maximum: MAX_TITLE });
     if (spec.subjectDetails && spec.subjectDetails.type !== spec.subjectType) throw new Error(`subject details of a ${spec.subjectDetails.type} on a ${spec.subjectType} ballot`);
-    if (!(spec.closesAt instanceof Date) || Number.isNaN(spec.closesAt.getTime())) throw validationProblem('closesAt', 'Not a date and time');
-    if (spec.closesAt.getTime() <= tx.now.getTime()) throw validationProblem('closesAt', 'The closing time must be in the future');
+    if (!(spec.closesAt instanceof Date) || Number.isNaN(spec.closesAt.getTime())) throw validationProblem('closesAt', 'not-a-date-time');
+    if (spec.closesAt.getTime() <= tx.now.getTime()) throw validationProblem('closesAt', 'closing-in-future');
     const quorum = spec.quorum ?? settings.quorum;
-    if (!(quorum >= 0 && quorum <= 1)) throw validationProblem('quorum', 'A share between 0 and 1');
+    if (!(quorum >= 0 && quorum <= 1)) throw validationProblem('quorum', 'share');
 
     const electorate = await this.groups.votingElectorate(tx.manager, spec.workingGroupId, tx.now);
     const actor = await this.people.auditActor(tx.manager, actorId, tx.now);
@@ -128,7 +129,7 @@ export class BallotService implements BallotOpener {
       });
     } catch (e) {
       if ((e as { code?: string; constraint?: string }).constraint === 'ballots_one_open_per_subject')
-        throw conflict('A ballot on this subject is already open');
+        throw refuse('ballot-already-open');
       throw e;
     }
     const electors = electorate.map((e) => ({ personId: e.personId, name: e.name, snapshot: e.snapshot }));
@@ -167,11 +168,10 @@ export class BallotService implements BallotOpener {
   async closeEarly(actor: Actor, ballotId: string): Promise<BallotResponse> {
     await this.tx.run(async (tx) => {
       const seen = await this.ballots.findById(ballotId, tx.manager);
-      if (!seen) throw notFound('The ballot');
+      if (!seen) throw notFound('ballot');
       const standing = await this.groups.standing(tx.manager, seen.workingGroupId, actor.id, tx.now);
       const ballot = (await this.ballots.lockOpenForClose(tx.manager, ballotId)) ?? (await this.ballots.findById(ballotId, tx.manager))!;
-      const refusal = closeRefusal(standing, ballot);
-      if (refusal) throw refusalProblem(refusal);
+      authorise(canClose(standing, ballot));
       await this.closeLocked(tx, ballot, await this.people.auditActor(tx.manager, actor.id, tx.now));
     });
     return this.get(ballotId, actor);
@@ -203,7 +203,7 @@ export class BallotService implements BallotOpener {
   async closeByOperator(ballotId: string, operator: string): Promise<void> {
     await this.tx.run(async (tx) => {
       const ballot = await this.ballots.lockOpenForClose(tx.manager, ballotId);
-      if (!ballot) throw conflict('This ballot is already closed');
+      if (!ballot) throw refuse('ballot-already-closed');
       await this.closeLocked(tx, ballot, { id: null, name: operator, snapshot: null });
     });
   }
@@ -259,7 +259,7 @@ export class BallotService implements BallotOpener {
 
   async get(id: string, actor: Actor | null): Promise<BallotResponse> {
     const ballot = await this.ballots.findById(id);
-    if (!ballot) throw notFound('The ballot');
+    if (!ballot) throw notFound('ballot');
     const now = this.clock.now();
     const [votesCast, runningTally, result, rollCall, openedBy, closedBy, group] = await Promise.all([
       this.ballots.votesCast(id),
@@ -272,7 +272,7 @@ export class BallotService implements BallotOpener {
     ]);
 
     let me: BallotResponse['me'] = null;
-    let can: BallotResponse['can'] = { vote: 'Sign in to vote', close: 'Sign in to close a ballot' };
+    let can: BallotResponse['can'] = { vote: stated(refusal('sign-in-to-vote')), close: stated(refusal('sign-in-to-close')) };
     if (actor) {
       const [elector, vote, currentSnapshot, isChair, memberships] = await Promise.all([
         this.ballots.elector(undefined, id, actor.id),
@@ -282,9 +282,8 @@ export class BallotService implements BallotOpener {
         this.ballots.membershipsNow(this.dataSource.manager, ballot.workingGroupId, [actor.id]),
       ]);
       me = { inElectorate: elector !== null, snapshot: elector?.snapshot ?? null, vote: vote ? myVote(ballot, vote) : null };
-      const voteNo = voteRefusal({ inElectorate: elector !== null, currentSnapshot, membership: memberships.get(actor.id) }, ballot, now);
-      const closeNo = closeRefusal({ isChair, currentSnapshot }, ballot);
-      can = { vote: voteNo ? voteNo.message : true, close: closeNo ? closeNo.message : true };
+      const voting = canVote({ inElectorate: elector !== null, currentSnapshot, membership: memberships.get(actor.id) }, ballot, now);
+      can = { vote: stated(voting), close: stated(canClose({ isChair, currentSnapshot }, ballot)) };
     }
 
     return {
@@ -321,13 +320,13 @@ export class BallotService implements BallotOpener {
 
   async rollCall(id: string, q: RollCallQuery): Promise<RollCallPage> {
     const ballot = await this.ballots.findById(id);
-    if (!ballot) throw notFound('The ballot');
-    if (!rollCallPublished(ballot)) throw forbidden('This ballot is secret: only its totals and breakdowns are published, never a roll call');
+    if (!ballot) throw notFound('ballot');
+    if (!rollCallPublished(ballot)) throw refuse('secret-roll-call');
     return this.rollCallOf(ballot, rollCallCursor.decode(q.cursor), q.limit);
   }
 
   async listForGroup(workingGroupId: string, q: BallotListQuery): Promise<BallotListResponse> {
-    if (!(await this.groups.settings(this.dataSource.manager, workingGroupId))) throw notFound('The working group');
+    if (!(await this.groups.settings(this.dataSource.manager, workingGroupId))) throw notFound('working-group');
     const after = groupBallotsCursor.decode(q.cursor);
     const rows = await this.ballots.listForGroup(workingGroupId, { status: q.status, limit: q.limit + 1, after });
     const page = groupBallotsCursor.page(rows, q.limit, (last) => ({ openedAt: last.ballot.openedAt.toISOString(), id: last.ballot.id }));
@@ -340,14 +339,14 @@ export class BallotService implements BallotOpener {
     return { items: rows.map((r) => this.summary(r.ballot, r.votesCast)), total };
   }
 
-  /** The ballots this person can vote on now (voteRefusal says none) and has not voted on, soonest close first. */
+  /** The ballots this person can vote on now (canVote allows) and has not voted on, soonest close first. */
   async awaitingVoteOf(actor: Actor, limit: number): Promise<{ items: BallotSummary[]; total: number }> {
     const now = this.clock.now();
     const currentSnapshot = await this.people.snapshotOf(undefined, actor.id, now);
-    // Without a current affiliation nobody votes (voteRefusal): nothing waits on them.
+    // Without a current affiliation nobody votes (canVote): nothing waits on them.
     if (currentSnapshot === null) return { items: [], total: 0 };
     const { rows, total } = await this.ballots.awaitingVoteOf(actor.id, now, limit);
-    const open = rows.filter((r) => voteRefusal({ inElectorate: true, currentSnapshot }, r.ballot, now) === null);
+    const open = rows.filter((r) => canVote({ inElectorate: true, currentSnapshot }, r.ballot, now) === true);
     return { items: open.map((r) => this.summary(r.ballot, r.votesCast)), total: total - (rows.length - open.length) };
   }
 

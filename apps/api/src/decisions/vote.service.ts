@@ -8,9 +8,9 @@ import { AuditedTransaction, NewAuditEvent } from '../audit/audited-transaction'
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { KeyedBatcher, Settled } from '../platform/batching/keyed-batcher';
-import { notFound, refusalProblem, validationProblem } from '../platform/http/problem';
+import { notFound, refused, validationProblem } from '../platform/http/problem';
 import { BallotEntity, VoteEntity } from './ballot.entity';
-import { ownChoiceVisible, voteRefusal } from './ballot.policy';
+import { canVote, ownChoiceVisible } from './ballot.policy';
 import { BallotRepository, ElectorRow } from './ballot.repository';
 
 /** sha256(ballot|voter|choice|salt): proves in the audit chain that a secret vote happened, without telling it. */
@@ -77,7 +77,7 @@ export class VoteService {
   private castBatch(ballotId: string, requests: VoteRequest[]): Promise<Settled<VoteResponse>[]> {
     return this.tx.run(async (tx) => {
       const ballot = await this.ballots.lockForVote(tx.manager, ballotId);
-      if (!ballot) return requests.map(() => ({ ok: false as const, error: notFound('The ballot') }));
+      if (!ballot) return requests.map(() => ({ ok: false as const, error: notFound('ballot') }));
       const voterIds = requests.map((r) => r.actor.id);
       const electors = await this.ballots.electorsAmong(tx.manager, ballotId, voterIds);
       const snapshots = await this.people.snapshotsOf(tx.manager, voterIds, tx.now);
@@ -88,11 +88,11 @@ export class VoteService {
       requests.forEach(({ actor, input }, index) => {
         const elector = electors.get(actor.id) ?? null;
         const snapshot = snapshots.get(actor.id) ?? null;
-        const refusal = voteRefusal({ inElectorate: elector !== null, currentSnapshot: snapshot, membership: memberships.get(actor.id) }, ballot, tx.now);
-        if (refusal) return void (outcomes[index] = { ok: false, error: refusalProblem(refusal) });
+        const verdict = canVote({ inElectorate: elector !== null, currentSnapshot: snapshot, membership: memberships.get(actor.id) }, ballot, tx.now);
+        if (verdict !== true) return void (outcomes[index] = { ok: false, error: refused(verdict) });
         const reason = input.reason?.trim() || null;
         const problem = validateVoteReason({ choice: input.choice, reason }, { requireReasonForNo: ballot.requireReasonForNo });
-        if (problem) return void (outcomes[index] = { ok: false, error: validationProblem('reason', problem.message) });
+        if (problem) return void (outcomes[index] = { ok: false, error: validationProblem('reason', problem.code) });
         accepted.push({ index, voter: actor, choice: input.choice, reason, elector: elector!, snapshot: snapshot!, salt: randomBytes(32).toString('hex') });
       });
 

@@ -7,12 +7,12 @@ import type { ClosedBallot } from '../decisions/ballot-subjects';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
-import { conflict, notFound, validationProblem } from '../platform/http/problem';
+import { refusal } from '@parley/contracts';
+import { authorise, notFound, refuse, refused, validationProblem } from '../platform/http/problem';
 import { AmendmentRepository, type AmendmentRow, type CosponsorRow } from './amendment.repository';
 import { DocumentRepository } from './document.repository';
 import { SYSTEM_ACTOR, toDomainAmendment } from './document.service';
-import { refused, stateConflict, versionFrozen } from './drafting-problems';
-import { canAmend, canCosponsor, canOpenBallot, canWithdraw, canWithdrawCosponsorship, notProposed, reason, type DraftingStanding } from './drafting.policy';
+import { canAmend, canCosponsor, canOpenBallot, canWithdraw, canWithdrawCosponsorship, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
 import { threadCursor } from './thread-cursor';
@@ -56,22 +56,22 @@ export class AmendmentService {
   async propose(actor: Actor, documentId: string, input: CreateAmendmentRequest): Promise<AmendmentResponse> {
     const id = await this.tx.run(async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
-      if (!doc) throw notFound('The document');
+      if (!doc) throw notFound('document');
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canAmend(standing);
-      if (verdict !== true) throw refused(verdict);
-      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion, 'baseVersion');
+      authorise(verdict);
+      if (doc.status === 'adopted') throw refused(refusal('version-frozen', { version: doc.currentVersion }), 'baseVersion');
       if (input.baseVersion !== doc.currentVersion) {
-        if (input.baseVersion > doc.currentVersion) throw validationProblem('baseVersion', `This document has no version ${input.baseVersion}`);
-        throw conflict(`Amendments are made against the current version (${doc.currentVersion}); version ${input.baseVersion} is no longer current`, 'baseVersion', reason('not-current-version', { version: input.baseVersion, current: doc.currentVersion }));
+        if (input.baseVersion > doc.currentVersion) throw validationProblem('baseVersion', 'no-such-version', { version: input.baseVersion });
+        throw refused(refusal('not-current-version', { version: input.baseVersion, current: doc.currentVersion, act: 'amend' }), 'baseVersion');
       }
       const version = (await this.documents.findVersion(doc.id, doc.currentVersion, tx.manager))!;
-      if (version.adoptedAt) throw versionFrozen(version.number, 'baseVersion');
+      if (version.adoptedAt) throw refused(refusal('version-frozen', { version: version.number }), 'baseVersion');
 
       const targetId = input.kind === 'insert' ? input.afterClauseId : input.targetClauseId;
       const target = targetId === null ? null : await this.documents.clauseOf(version.id, targetId, tx.manager);
-      if (targetId !== null && !target) throw validationProblem(input.kind === 'insert' ? 'afterClauseId' : 'targetClauseId', `Not a clause of version ${version.number}`);
-      if (input.kind === 'replace' && target?.text === input.text) throw validationProblem('text', 'The proposed text is the same as the current text');
+      if (targetId !== null && !target) throw validationProblem(input.kind === 'insert' ? 'afterClauseId' : 'targetClauseId', 'not-a-clause', { version: version.number });
+      if (input.kind === 'replace' && target?.text === input.text) throw validationProblem('text', 'same-text');
 
       const amendment = await this.amendments.insert(tx.manager, {
         documentId: doc.id,
@@ -112,13 +112,13 @@ export class AmendmentService {
   async cosponsor(actor: Actor, amendmentId: string): Promise<AmendmentResponse> {
     await this.tx.run(async (tx) => {
       const amendment = await this.amendments.lock(tx.manager, amendmentId);
-      if (!amendment) throw notFound('The amendment');
+      if (!amendment) throw notFound('amendment');
       const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canCosponsor(standing, amendment, actor.id);
-      if (verdict !== true) throw refused(verdict);
-      if (await this.amendments.isCosponsor(tx.manager, amendment.id, actor.id)) throw conflict('You already co-sponsor this amendment', undefined, reason('already-cosponsor'));
-      if (amendment.status !== 'proposed') throw stateConflict(notProposed(amendment.status, 'co-sponsored'));
+      authorise(verdict);
+      if (await this.amendments.isCosponsor(tx.manager, amendment.id, actor.id)) throw refuse('already-cosponsor');
+      if (amendment.status !== 'proposed') throw refuse('not-proposed', { status: amendment.status, act: 'cosponsor' });
       const snapshot = standing.currentSnapshot!;
       await this.amendments.addCosponsor(tx.manager, amendment.id, actor.id, snapshot, tx.now);
       await tx.record({
@@ -137,11 +137,11 @@ export class AmendmentService {
   async withdrawCosponsorship(actor: Actor, amendmentId: string): Promise<AmendmentResponse> {
     await this.tx.run(async (tx) => {
       const amendment = await this.amendments.lock(tx.manager, amendmentId);
-      if (!amendment) throw notFound('The amendment');
+      if (!amendment) throw notFound('amendment');
       const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
       const isCosponsor = await this.amendments.isCosponsor(tx.manager, amendment.id, actor.id);
       const verdict = canWithdrawCosponsorship(amendment, isCosponsor);
-      if (verdict !== true) throw isCosponsor ? stateConflict(verdict) : refused(verdict);
+      authorise(verdict);
       const snapshot = (await this.amendments.withdrawCosponsor(tx.manager, amendment.id, actor.id, tx.now))!;
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
@@ -159,10 +159,10 @@ export class AmendmentService {
   async withdraw(actor: Actor, amendmentId: string): Promise<AmendmentResponse> {
     await this.tx.run(async (tx) => {
       const amendment = await this.amendments.lock(tx.manager, amendmentId);
-      if (!amendment) throw notFound('The amendment');
+      if (!amendment) throw notFound('amendment');
       const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
       const verdict = canWithdraw(amendment, actor.id);
-      if (verdict !== true) throw amendment.authorId === actor.id ? stateConflict(verdict) : refused(verdict);
+      authorise(verdict);
       await this.amendments.setStatus(tx.manager, amendment.id, 'withdrawn', null);
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
@@ -178,14 +178,14 @@ export class AmendmentService {
 
   async get(actor: Actor | null, amendmentId: string): Promise<AmendmentResponse> {
     const row = await this.amendments.findRow(amendmentId);
-    if (!row) throw notFound('The amendment');
+    if (!row) throw notFound('amendment');
     return (await this.responses(actor, row.documentId, [row]))[0];
   }
 
   /** A page of a document's amendments, each with its diff, co-sponsors and competitors; and every competing group. */
   async list(actor: Actor | null, documentId: string, q: AmendmentListQuery): Promise<AmendmentPage> {
     const doc = await this.documents.findDocument(documentId);
-    if (!doc) throw notFound('The document');
+    if (!doc) throw notFound('document');
     const rows = await this.amendments.page(doc.id, { clauseId: q.clauseId, status: q.status }, threadCursor.decode(q.cursor), q.limit + 1);
     const page = threadCursor.page(rows, q.limit, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
     const open = await this.amendments.openOf(doc.id);

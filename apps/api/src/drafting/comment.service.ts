@@ -16,13 +16,13 @@ import { AuditedTransaction } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
+import { refusal } from '@parley/contracts';
 import { toCsv } from '../platform/http/csv';
-import { conflict, notFound, validationProblem } from '../platform/http/problem';
+import { authorise, notFound, refuse, refused, validationProblem } from '../platform/http/problem';
 import { CommentRepository, type CommentRow } from './comment.repository';
 import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
-import { refused, versionFrozen } from './drafting-problems';
-import { canComment, canDispose, reason, type DraftingStanding } from './drafting.policy';
+import { canComment, canDispose, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { toCommentResponse, toReportEntry } from './drafting.mapper';
 import { threadCursor } from './thread-cursor';
@@ -45,21 +45,21 @@ export class CommentService {
   async post(actor: Actor, documentId: string, input: CreateCommentRequest): Promise<CommentResponse> {
     const id = await this.tx.run(async (tx) => {
       const doc = await this.documents.findDocument(documentId, tx.manager);
-      if (!doc) throw notFound('The document');
+      if (!doc) throw notFound('document');
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canComment(standing);
-      if (verdict !== true) throw refused(verdict);
-      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion);
+      authorise(verdict);
+      if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
       const n = input.version ?? doc.currentVersion;
       if (n !== doc.currentVersion) {
         await this.documentService.requireVersion(doc, n, 'version', tx.manager);
-        throw conflict(`Comments are made on the current version (${doc.currentVersion}); version ${n} is no longer current`, 'version', reason('not-current-version', { version: n, current: doc.currentVersion }));
+        throw refused(refusal('not-current-version', { version: n, current: doc.currentVersion, act: 'comment' }), 'version');
       }
       const version = (await this.documents.findVersion(doc.id, n, tx.manager))!;
       const clause = await this.documents.clauseOf(version.id, input.clauseId, tx.manager);
-      if (!clause) throw validationProblem('clauseId', `Not a clause of version ${n}`);
+      if (!clause) throw validationProblem('clauseId', 'not-a-clause', { version: n });
       if (input.quote && clause.text.slice(input.quote.start, input.quote.end) !== input.quote.text)
-        throw validationProblem('quote', 'The quote does not match the clause text at these offsets');
+        throw validationProblem('quote', 'quote-mismatch');
 
       const comment = await this.comments.insert(tx.manager, {
         documentId: doc.id,
@@ -91,13 +91,13 @@ export class CommentService {
   async reply(actor: Actor, commentId: string, input: CreateReplyRequest): Promise<CommentResponse> {
     const id = await this.tx.run(async (tx) => {
       const answered = await this.comments.findRow(commentId, tx.manager);
-      if (!answered) throw notFound('The comment');
+      if (!answered) throw notFound('comment');
       const root = answered.parentId ? (await this.comments.findRow(answered.parentId, tx.manager))! : answered;
       const doc = (await this.documents.findDocument(root.documentId, tx.manager))!;
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canComment(standing);
-      if (verdict !== true) throw refused(verdict);
-      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion);
+      authorise(verdict);
+      if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
       const comment = await this.comments.insert(tx.manager, {
         documentId: doc.id,
         versionId: root.versionId,
@@ -128,12 +128,12 @@ export class CommentService {
   async dispose(actor: Actor, commentId: string, input: DispositionRequest): Promise<CommentResponse> {
     await this.tx.run(async (tx) => {
       const comment = await this.comments.lock(tx.manager, commentId);
-      if (!comment) throw notFound('The comment');
+      if (!comment) throw notFound('comment');
       const doc = (await this.documents.findDocument(comment.documentId, tx.manager))!;
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canDispose(standing);
-      if (verdict !== true) throw refused(verdict);
-      if (comment.disposition) throw conflict(`This comment was already ${comment.disposition}; a disposition is final`);
+      authorise(verdict);
+      if (comment.disposition) throw refuse('comment-disposed', { disposition: comment.disposition });
       await this.comments.setDisposition(tx.manager, comment.id, { disposition: input.disposition, reason: input.reason, by: actor.id, snapshot: standing.currentSnapshot!, at: tx.now });
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
@@ -178,7 +178,7 @@ export class CommentService {
   /** One page of a clause's threads as read at a version (comments made on it and on earlier versions), with their replies. */
   async list(actor: Actor | null, documentId: string, q: CommentListQuery): Promise<CommentThreadPage> {
     const doc = await this.documents.findDocument(documentId);
-    if (!doc) throw notFound('The document');
+    if (!doc) throw notFound('document');
     const n = q.version ?? doc.currentVersion;
     await this.documentService.requireVersion(doc, n, 'version');
     const rows = await this.comments.threadsPage(doc.id, q.clauseId, n, threadCursor.decode(q.cursor), q.limit + 1);
@@ -199,7 +199,7 @@ export class CommentService {
   /** The disposition-of-comments report of a version: every comment made on it, and the clarification questions still unanswered. */
   async report(documentId: string, n: number): Promise<DispositionReport> {
     const doc = await this.documents.findDocument(documentId);
-    if (!doc) throw notFound('The document');
+    if (!doc) throw notFound('document');
     const version = await this.documentService.requireVersion(doc, n);
     const clauses = await this.documents.clausesOf(version.id);
     const labels = new Map(numberClauses(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text }))).map((c, position) => [c.id, { label: c.label, position }]));

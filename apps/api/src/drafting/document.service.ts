@@ -27,7 +27,6 @@ import {
   type DocumentPermissions,
   type DocumentResponse,
   type DocumentSummary,
-  type DraftingReason,
   type ProvenanceOriginResponse,
   type ProvenanceResponse,
   type VersionResponse,
@@ -37,13 +36,13 @@ import type { ClosedBallot } from '../decisions/ballot-subjects';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
-import { conflict, notFound, validationProblem } from '../platform/http/problem';
+import { refusal, type Refusal } from '@parley/contracts';
+import { authorise, notFound, refuse, stated, validationProblem } from '../platform/http/problem';
 import type { AmendmentRow } from './amendment.repository';
 import { AmendmentRepository } from './amendment.repository';
 import type { DocumentEntity } from './document.entity';
 import { DocumentRepository, type DocumentRow, type VersionRow } from './document.repository';
-import { ADOPTED_FROZEN, refused, versionFrozen } from './drafting-problems';
-import { canAmend, canComment, canConsolidate, canCreateDocument, canDispose, canOpenBallot, reason, reasonOf, type DraftingStanding } from './drafting.policy';
+import { canAmend, canComment, canConsolidate, canCreateDocument, canDispose, canOpenBallot, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef, textDigest, toVersionSummary } from './drafting.mapper';
 
@@ -81,15 +80,15 @@ export class DocumentService {
   async create(actor: Actor, workingGroupId: string, input: CreateDocumentRequest): Promise<DocumentResponse> {
     const clauses = input.clauses ?? clausesFromPastedText(input.pastedText ?? '');
     const field = input.clauses ? 'clauses' : 'pastedText';
-    if (clauses.length === 0) throw validationProblem(field, 'No paragraph found in the text');
-    if (clauses.length > MAX_CLAUSES) throw validationProblem(field, `At most ${MAX_CLAUSES} clauses`);
+    if (clauses.length === 0) throw validationProblem(field, 'no-paragraph');
+    if (clauses.length > MAX_CLAUSES) throw validationProblem(field, 'too-many-clauses', { maximum: MAX_CLAUSES });
     const tooLong = clauses.findIndex((c) => c.text.length > MAX_CLAUSE_TEXT);
-    if (tooLong !== -1) throw validationProblem(field, `Paragraph ${tooLong + 1} is longer than ${MAX_CLAUSE_TEXT} characters`);
+    if (tooLong !== -1) throw validationProblem(field, 'paragraph-too-long', { paragraph: tooLong + 1, maximum: MAX_CLAUSE_TEXT });
 
     const id = await this.tx.run(async (tx) => {
       const standing = await this.standings.of(tx.manager, workingGroupId, actor.id, tx.now);
       const verdict = canCreateDocument(standing);
-      if (verdict !== true) throw refused(verdict);
+      authorise(verdict);
       const snapshot = standing.currentSnapshot!;
       const document = await this.documents.insertDocument(tx.manager, { workingGroupId, title: input.title, createdBy: actor.id, snapshot, at: tx.now });
       const version = await this.documents.insertVersion(tx.manager, { documentId: document.id, number: 1, createdBy: actor.id, snapshot, at: tx.now, consolidation: null });
@@ -116,7 +115,7 @@ export class DocumentService {
   /** A document read at one version (the current one by default), with per-clause counts and what the reader may do. */
   async get(actor: Actor | null, documentId: string, versionNumber?: number): Promise<DocumentResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
-    if (!doc) throw notFound('The document');
+    if (!doc) throw notFound('document');
     const version = await this.requireVersion(doc, versionNumber ?? doc.currentVersion);
     const [versions, standing, group] = await Promise.all([
       this.documents.versionsOf(doc.id),
@@ -145,7 +144,7 @@ export class DocumentService {
 
   async version(documentId: string, n: number): Promise<VersionResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
-    if (!doc) throw notFound('The document');
+    if (!doc) throw notFound('document');
     const version = await this.requireVersion(doc, n);
     const openAdoption = await this.amendments.openAdoptionBallot(doc.id);
     return this.versionResponse(doc, version, openAdoption?.versionNumber === n ? openAdoption.ballotId : null);
@@ -153,7 +152,7 @@ export class DocumentService {
 
   async compare(documentId: string, from: number, to: number): Promise<CompareResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
-    if (!doc) throw notFound('The document');
+    if (!doc) throw notFound('document');
     const [a, b] = await Promise.all([this.requireVersion(doc, from, 'from'), this.requireVersion(doc, to, 'to')]);
     const [before, after] = await Promise.all([this.documents.clausesOf(a.id), this.documents.clausesOf(b.id)]);
     return { documentId, from, to, ...compareVersions(before.map(toClause), after.map(toClause)) };
@@ -166,18 +165,18 @@ export class DocumentService {
   async consolidate(actor: Actor, documentId: string): Promise<DocumentResponse> {
     await this.tx.run(async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
-      if (!doc) throw notFound('The document');
+      if (!doc) throw notFound('document');
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canConsolidate(standing);
-      if (verdict !== true) throw refused(verdict);
-      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion);
+      authorise(verdict);
+      if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
       const openAdoption = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
-      if (openAdoption) throw conflict(`An adoption ballot is open on version ${openAdoption.versionNumber}; a new version can be made once it closes`, undefined, reason('adoption-ballot-open', { version: openAdoption.versionNumber }));
+      if (openAdoption) throw refuse('adoption-ballot-open', { version: openAdoption.versionNumber, act: 'consolidate' });
 
       const current = (await this.documents.findVersion(doc.id, doc.currentVersion, tx.manager))!;
       const clauses = (await this.documents.clausesOf(current.id, tx.manager)).map(toClause);
       const accepted = await this.amendments.acceptedUnapplied(tx.manager, doc.id);
-      if (accepted.length === 0) throw conflict('No accepted amendment is waiting to be applied; any change to the text must be an amendment', undefined, reason('nothing-to-consolidate'));
+      if (accepted.length === 0) throw refuse('nothing-to-consolidate');
 
       const acceptedForDomain: AcceptedAmendment[] = accepted.map((a) => ({ ...toDomainAmendment(a), acceptedAt: (a.decidedAt ?? tx.now).toISOString() }));
       // A clause an insertion creates takes the amendment's id: deterministic, and unique as amendment ids are.
@@ -228,7 +227,7 @@ export class DocumentService {
   /** Who wrote each word of version `n`, with totals by stakeholder group, sub-type and organisation, and each clause's history. */
   async provenance(documentId: string, n: number): Promise<ProvenanceResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
-    if (!doc) throw notFound('The document');
+    if (!doc) throw notFound('document');
     const target = await this.requireVersion(doc, n);
     const [byVersion, versions, applied] = await Promise.all([this.documents.clausesUpTo(doc.id, n), this.documents.versionsOf(doc.id), this.amendments.appliedUpTo(doc.id, n)]);
     const appliedById = new Map(applied.map((a) => [a.id, a]));
@@ -314,7 +313,7 @@ export class DocumentService {
 
   async requireVersion(doc: Pick<DocumentEntity, 'id'>, n: number, field?: string, manager?: EntityManager): Promise<VersionRow> {
     const version = await this.documents.findVersion(doc.id, n, manager);
-    if (!version) throw field ? validationProblem(field, `This document has no version ${n}`) : notFound(`Version ${n} of the document`);
+    if (!version) throw field ? validationProblem(field, 'no-such-version', { version: n }) : refuse('version-not-found', { version: n });
     return version;
   }
 
@@ -373,20 +372,18 @@ function permissions(s: DraftingStanding, doc: DocumentRow, version: VersionRow,
   const comment = canComment(s);
   const amend = canAmend(s);
   const frozen = doc.adoptedVersion ?? doc.currentVersion;
-  const [why, whyCode]: [string | null, DraftingReason | null] = !signedIn
-    ? ['Sign in to take part', reason('sign-in')]
+  const refusedHere: Refusal | null = !signedIn
+    ? refusal('sign-in')
     : doc.status === 'adopted'
-      ? [ADOPTED_FROZEN(frozen), reason('version-frozen', { version: frozen })]
+      ? refusal('version-frozen', { version: frozen })
       : version.number !== doc.currentVersion
-        ? [
-            `Version ${version.number} is not the current version; comments and amendments are made on version ${doc.currentVersion}`,
-            reason('not-current-version', { version: version.number, current: doc.currentVersion }),
-          ]
+        ? refusal('not-current-version', { version: version.number, current: doc.currentVersion, act: 'view' })
         : comment !== true
-          ? [comment, reasonOf(comment) ?? null]
+          ? comment
           : amend !== true
-            ? [amend, reasonOf(amend) ?? null]
-            : [null, null];
+            ? amend
+            : null;
+  const why = refusedHere === null ? null : stated(refusedHere);
   return {
     comment: editable && comment === true,
     amend: editable && amend === true,
@@ -394,7 +391,7 @@ function permissions(s: DraftingStanding, doc: DocumentRow, version: VersionRow,
     consolidate: doc.status === 'drafting' && canConsolidate(s) === true && !adoptionBallotOpen,
     openAmendmentBallot: doc.status === 'drafting' && canOpenBallot(s) === true,
     openAdoptionBallot: editable && canOpenBallot(s) === true && !adoptionBallotOpen,
-    reason: why,
-    reasonCode: whyCode,
+    reason: why === true || why === null ? null : why.detail,
+    reasonCode: why === true || why === null ? null : { code: why.code, params: why.params },
   };
 }

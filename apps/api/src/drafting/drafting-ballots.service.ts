@@ -1,12 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { clauseLabels } from '@parley/domain';
 import {
-  UNANSWERED_CLARIFICATIONS_PROBLEM,
   type AmendmentResponse,
   type OpenAdoptionBallotRequest,
   type OpenAmendmentBallotRequest,
   type OpenedBallotResponse,
-  type Problem,
   type UnansweredClarification,
 } from '@parley/contracts';
 import { AuditedTransaction } from '../audit/audited-transaction';
@@ -14,14 +12,14 @@ import { BallotSubjects } from '../decisions/ballot-subjects';
 import { BallotService } from '../decisions/ballot.service';
 import type { OpenBallotSpec } from '../decisions/open-ballot-spec';
 import type { Actor } from '../identity/actor';
-import { conflict, notFound, ProblemException } from '../platform/http/problem';
+import { refusal } from '@parley/contracts';
+import { authorise, notFound, refuse, refused } from '../platform/http/problem';
 import { AmendmentRepository } from './amendment.repository';
 import { AmendmentService } from './amendment.service';
 import { CommentRepository } from './comment.repository';
 import { DocumentRepository } from './document.repository';
 import { DocumentService } from './document.service';
-import { refused, stateConflict, versionFrozen } from './drafting-problems';
-import { canOpenBallot, notProposed, reason } from './drafting.policy';
+import { canOpenBallot } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
 
@@ -70,14 +68,14 @@ export class DraftingBallots implements OnModuleInit {
   async openAmendmentBallot(actor: Actor, amendmentId: string, options: OpenAmendmentBallotRequest): Promise<AmendmentResponse> {
     await this.tx.run(async (tx) => {
       const probe = await this.amendments.findRow(amendmentId, tx.manager);
-      if (!probe) throw notFound('The amendment');
+      if (!probe) throw notFound('amendment');
       const doc = (await this.documents.lockDocument(tx.manager, probe.documentId))!;
       const amendment = (await this.amendments.lock(tx.manager, amendmentId))!;
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canOpenBallot(standing);
-      if (verdict !== true) throw refused(verdict);
-      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion);
-      if (amendment.status !== 'proposed') throw stateConflict(notProposed(amendment.status, 'put to a ballot'));
+      authorise(verdict);
+      if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
+      if (amendment.status !== 'proposed') throw refuse('not-proposed', { status: amendment.status, act: 'ballot' });
 
       const version = (await this.documents.findVersion(doc.id, amendment.appliesToVersion, tx.manager))!;
       const labels = clauseLabels((await this.documents.clausesOf(version.id, tx.manager)).map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
@@ -105,15 +103,15 @@ export class DraftingBallots implements OnModuleInit {
   async openAdoptionBallot(actor: Actor, documentId: string, n: number, options: OpenAdoptionBallotRequest): Promise<OpenedBallotResponse> {
     return this.tx.run(async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
-      if (!doc) throw notFound('The document');
+      if (!doc) throw notFound('document');
       const version = await this.documentService.requireVersion(doc, n, undefined, tx.manager);
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canOpenBallot(standing);
-      if (verdict !== true) throw refused(verdict);
-      if (doc.status === 'adopted') throw versionFrozen(doc.currentVersion);
-      if (n !== doc.currentVersion) throw conflict(`Only the current version (${doc.currentVersion}) can be put to adoption`, undefined, reason('not-current-version', { version: n, current: doc.currentVersion }));
+      authorise(verdict);
+      if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
+      if (n !== doc.currentVersion) throw refuse('not-current-version', { version: n, current: doc.currentVersion, act: 'adopt' });
       const open = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
-      if (open) throw conflict(`An adoption ballot on version ${open.versionNumber} is already open`, undefined, reason('adoption-ballot-open', { version: open.versionNumber }));
+      if (open) throw refuse('adoption-ballot-open', { version: open.versionNumber, act: 'adopt' });
 
       const clauses = await this.documents.clausesOf(version.id, tx.manager);
       const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
@@ -127,14 +125,7 @@ export class DraftingBallots implements OnModuleInit {
         createdAt: c.createdAt.toISOString(),
       }));
       if (unanswered.length > 0 && !options.confirmUnanswered) {
-        const problem: Problem & { unansweredClarifications: UnansweredClarification[] } = {
-          type: UNANSWERED_CLARIFICATIONS_PROBLEM,
-          title: 'Clarification questions are unanswered',
-          status: 409,
-          detail: `${unanswered.length} clarification question${unanswered.length === 1 ? ' has' : 's have'} no answer yet; confirm to open the adoption ballot anyway (the warning is recorded)`,
-          unansweredClarifications: unanswered,
-        };
-        throw new ProblemException(problem);
+        throw refused(refusal('unanswered-clarifications', { count: unanswered.length }), undefined, { unansweredClarifications: unanswered });
       }
       const warnings = unanswered.length > 0 ? { unansweredClarifications: unanswered.map((u) => ({ commentId: u.commentId, clauseId: u.clauseId, clauseLabel: u.clauseLabel, version: u.version, authorId: u.author.id, body: u.body })), confirmedByChair: true } : undefined;
       const { id } = await this.ballots.openInTransaction(tx, actor.id, {

@@ -11,7 +11,7 @@ export class DraftingStandings {
 
   async settings(manager: EntityManager, workingGroupId: string): Promise<WorkingGroupSettings> {
     const settings = await this.groups.settings(manager, workingGroupId);
-    if (!settings) throw notFound('The working group');
+    if (!settings) throw notFound('working-group');
     return settings;
   }
 

@@ -5,10 +5,10 @@ import { validationProblem } from '../platform/http/problem';
 export const VersionParam = (name = 'n') =>
   Param(
     name,
-    new ParseIntPipe({ exceptionFactory: () => validationProblem(name, 'A version number from 1') }),
+    new ParseIntPipe({ exceptionFactory: () => validationProblem(name, 'not-a-version-number') }),
   );
 
 export function positiveVersion(n: number, name = 'n'): number {
-  if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) throw validationProblem(name, 'A version number from 1');
+  if (!Number.isSafeInteger(n) || n < 1 || n > 100_000) throw validationProblem(name, 'not-a-version-number');
   return n;
 }

@@ -1,16 +1,12 @@
+import { refusal, type Verdict } from '@parley/contracts';
 import { isConfirmed, type AffiliationSnapshot } from '@parley/domain';
 
 /**
- * Who may endorse or withdraw, as small pure functions over plain facts. An organisation endorses
+ * Who may endorse or withdraw, as small pure functions over plain facts answering `true` or the refusal. An organisation endorses
  * through a person holding a current affiliation to it THAT IT CONFIRMED (a focal point's or a
  * steward's word, not just the person's declaration), and only an adopted text; one active
  * endorsement per organisation and version. Tables of cases in tests/api/endorsements.test.ts.
  */
-export interface Refusal {
-  kind: 'forbidden' | 'conflict';
-  message: string;
-}
-
 export interface EndorseFacts {
   version: number;
   adopted: boolean;
@@ -21,25 +17,14 @@ export interface EndorseFacts {
   existing: { endorserName: string; endorsedAt: Date } | null;
 }
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-
-export const notAdopted = (version: number) => `Version ${version} is not adopted: only an adopted text can be endorsed`;
-export const noAffiliation = (organisation: string) =>
-  `You have no current affiliation to ${organisation}: only a person currently affiliated to an organisation can endorse on its behalf`;
-
-export const unconfirmedAffiliation = (organisation: string, act: string) =>
-  `${organisation} has not confirmed your affiliation: only a person whose affiliation the organisation confirmed can ${act} on its behalf (ask one of its focal points)`;
-
-export function endorseRefusal(f: EndorseFacts): Refusal | null {
-  if (!f.adopted) return { kind: 'conflict', message: notAdopted(f.version) };
-  if (!f.affiliation) return { kind: 'forbidden', message: noAffiliation(f.organisationName) };
-  if (!isConfirmed(f.affiliation)) return { kind: 'forbidden', message: unconfirmedAffiliation(f.organisationName, 'endorse') };
+export function canEndorse(f: EndorseFacts): Verdict {
+  const organisation = f.organisationName;
+  if (!f.adopted) return refusal('endorse-needs-adoption', { version: f.version });
+  if (!f.affiliation) return refusal('no-affiliation-to-endorse', { organisation });
+  if (!isConfirmed(f.affiliation)) return refusal('unconfirmed-affiliation', { organisation, act: 'endorse' });
   if (f.existing)
-    return {
-      kind: 'conflict',
-      message: `${f.organisationName} already endorsed version ${f.version} (by ${f.existing.endorserName}, ${day(f.existing.endorsedAt)}); an organisation endorses a text once`,
-    };
-  return null;
+    return refusal('already-endorsed', { organisation, version: f.version, endorser: f.existing.endorserName, date: f.existing.endorsedAt.toISOString() });
+  return true;
 }
 
 export interface WithdrawFacts {
@@ -48,10 +33,10 @@ export interface WithdrawFacts {
   withdrawnAt: Date | null;
 }
 
-export function withdrawRefusal(f: WithdrawFacts): Refusal | null {
-  if (f.withdrawnAt) return { kind: 'conflict', message: `This endorsement was already withdrawn on ${day(f.withdrawnAt)}` };
-  if (!f.affiliation)
-    return { kind: 'forbidden', message: `You have no current affiliation to ${f.organisationName}: only its current delegates can withdraw its endorsement` };
-  if (!isConfirmed(f.affiliation)) return { kind: 'forbidden', message: unconfirmedAffiliation(f.organisationName, 'withdraw its endorsement') };
-  return null;
+export function canWithdrawEndorsement(f: WithdrawFacts): Verdict {
+  const organisation = f.organisationName;
+  if (f.withdrawnAt) return refusal('endorsement-withdrawn', { date: f.withdrawnAt.toISOString() });
+  if (!f.affiliation) return refusal('no-affiliation-to-withdraw', { organisation });
+  if (!isConfirmed(f.affiliation)) return refusal('unconfirmed-affiliation', { organisation, act: 'withdraw' });
+  return true;
 }

@@ -10,6 +10,7 @@ import {
   type AffiliationSnapshot,
 } from '@parley/domain';
 import {
+  refusal,
   signatoryHeadlineParts,
   type EndorseRequest,
   type EndorsementResponse,
@@ -24,8 +25,8 @@ import type { Actor } from '../identity/actor';
 import { PeopleRepository, toAffiliationRecord } from '../identity/people.repository';
 import { OrganisationRepository } from '../organisations/organisation.repository';
 import { Clock } from '../platform/clock/clock';
-import { notFound, refusalProblem } from '../platform/http/problem';
-import { endorseRefusal, withdrawRefusal } from './endorsement.policy';
+import { authorise, notFound, stated } from '../platform/http/problem';
+import { canEndorse, canWithdrawEndorsement } from './endorsement.policy';
 import { EndorsementRepository, type EndorsementRow } from './endorsement.repository';
 
 
@@ -81,18 +82,18 @@ export class EndorsementService {
     const version = await this.documents.version(documentId, n);
     const id = await this.tx.run(async (tx) => {
       const organisation = await this.organisations.findById(input.organisationId, tx.manager);
-      if (!organisation) throw notFound('The organisation');
+      if (!organisation) throw notFound('organisation');
       const affiliation = await this.affiliationTo(tx.manager, actor.id, organisation.id, tx.now);
       await this.endorsements.lockOrganisationVersion(tx.manager, documentId, n, organisation.id);
       const existing = await this.endorsements.activeFor(tx.manager, documentId, n, organisation.id);
-      const refusal = endorseRefusal({
+      const verdict = canEndorse({
         version: n,
         adopted: version.adoptedAt !== null,
         organisationName: organisation.name,
         affiliation,
         existing: existing ? { endorserName: existing.endorserName, endorsedAt: existing.endorsedAt } : null,
       });
-      if (refusal) throw refusalProblem(refusal);
+      authorise(verdict);
       const snapshot = affiliation!;
       const endorsementId = await this.endorsements.insert(tx.manager, {
         workingGroupId: version.workingGroupId,
@@ -128,10 +129,9 @@ export class EndorsementService {
   async withdraw(actor: Actor, documentId: string, n: number, endorsementId: string, input: WithdrawEndorsementRequest): Promise<EndorsementResponse> {
     await this.tx.run(async (tx) => {
       const e = await this.endorsements.lock(tx.manager, endorsementId);
-      if (!e || e.documentId !== documentId || e.versionNumber !== n) throw notFound('The endorsement');
+      if (!e || e.documentId !== documentId || e.versionNumber !== n) throw notFound('endorsement');
       const affiliation = await this.affiliationTo(tx.manager, actor.id, e.organisationId, tx.now);
-      const refusal = withdrawRefusal({ organisationName: e.endorserSnapshot.organisationName, affiliation, withdrawnAt: e.withdrawnAt });
-      if (refusal) throw refusalProblem(refusal);
+      authorise(canWithdrawEndorsement({ organisationName: e.endorserSnapshot.organisationName, affiliation, withdrawnAt: e.withdrawnAt }));
       const reason = input.reason?.trim() || null;
       await this.endorsements.withdraw(tx.manager, e.id, { by: actor.id, snapshot: affiliation!, at: tx.now, reason });
       await tx.record({
@@ -166,15 +166,17 @@ export class EndorsementService {
     const adopted = doc.version.adoptedAt !== null;
     const open = mine.filter((a) => !endorsed.has(a.organisationId));
     const can: SignatoriesResponse['can'] = {
-      endorse: !viewer
-        ? 'Sign in to endorse on behalf of your organisation'
-        : !adopted
-          ? `Version ${n} is not adopted: only an adopted text can be endorsed`
-          : mine.length === 0
-            ? 'You need a current affiliation to endorse on behalf of an organisation'
-            : open.length === 0
-              ? 'Every organisation you are affiliated to has already endorsed this text'
-              : true,
+      endorse: stated(
+        !viewer
+          ? refusal('sign-in-to-endorse')
+          : !adopted
+            ? refusal('endorse-needs-adoption', { version: n })
+            : mine.length === 0
+              ? refusal('needs-affiliation-to-endorse')
+              : open.length === 0
+                ? refusal('all-organisations-endorsed')
+                : true,
+      ),
       organisations: adopted
         ? open.map((a) => ({ id: a.organisationId, name: a.organisationName, stakeholderGroup: a.stakeholderGroup, subtype: a.subtype }))
         : [],

@@ -3,16 +3,17 @@ import { confirmationVerdict, isoDay, PLATFORM_SCOPE, type ConfirmationRefusal, 
 import type { AffiliationDecisionRequest, AffiliationRequestResponse, AffiliationResponse } from '@parley/contracts';
 import { AuditedTransaction, type Tx } from '../audit/audited-transaction';
 import { Clock } from '../platform/clock/clock';
-import { conflict, forbidden, notFound, validationProblem } from '../platform/http/problem';
+import { refusal } from '@parley/contracts';
+import { notFound, refuse, refused, validationProblem } from '../platform/http/problem';
 import type { Actor } from './actor';
 import { FocalPointRepository, type PendingAffiliationRow } from './focal-point.repository';
 import { PeopleRepository } from './people.repository';
 import { PeopleService, toAffiliationResponse } from './people.service';
 
-/** A domain refusal as problem+json: 403, 409, or 400 naming the field that is missing. */
+/** A domain refusal as problem+json: its catalogue status, or 400 naming the field that is missing. */
 export function confirmationProblem(r: ConfirmationRefusal) {
-  if (r.code === 'reason-required') return validationProblem(r.field ?? 'reason', r.message);
-  return r.code === 'conflict' ? conflict(r.message) : forbidden(r.message);
+  if (r.code === 'reason-required') return validationProblem(r.field, r.fieldCode);
+  return refused(refusal(r.code, r.params as never));
 }
 
 /**
@@ -34,7 +35,7 @@ export class AffiliationConfirmationService {
     return this.tx.run(async (tx) => {
       // The organisation's lock first (as appointments take it), then the affiliation's row.
       const organisationId = await this.focalPoints.organisationOfAffiliation(tx.manager, affiliationId);
-      if (!organisationId) throw notFound('The affiliation');
+      if (!organisationId) throw notFound('affiliation');
       await this.focalPoints.lockOrganisation(tx.manager, organisationId);
       const a = (await this.focalPoints.lockAffiliation(tx.manager, affiliationId))!;
       const today = isoDay(tx.now);
@@ -86,7 +87,7 @@ export class AffiliationConfirmationService {
     const mine = new Set((await this.focalPoints.actingFor(undefined, actor.id, today)).map((o) => o.id));
     let scope: string[] | 'all';
     if (organisationId) {
-      if (!mine.has(organisationId) && !actor.isSteward) throw forbidden('Only a focal point of this organisation, or a platform steward, can see who awaits its confirmation');
+      if (!mine.has(organisationId) && !actor.isSteward) throw refuse('confirmation-queue-confirmers-only');
       scope = [organisationId];
     } else scope = actor.isSteward ? 'all' : [...mine];
     if (scope !== 'all' && scope.length === 0) return [];

@@ -3,7 +3,8 @@ import { isAffiliationCurrent, isoDay, PLATFORM_SCOPE } from '@parley/domain';
 import type { AddAffiliationRequest, AffiliationResponse, AuditChange, UpdateAffiliationRequest } from '@parley/contracts';
 import { AuditedTransaction, Tx } from '../audit/audited-transaction';
 import { OrganisationRepository } from '../organisations/organisation.repository';
-import { conflict, notFound, validationProblem } from '../platform/http/problem';
+import { refusal } from '@parley/contracts';
+import { notFound, refused, validationProblem } from '../platform/http/problem';
 import type { Actor } from './actor';
 import { PeopleRepository } from './people.repository';
 import { PeopleService, toAffiliationResponse } from './people.service';
@@ -25,15 +26,15 @@ export class AffiliationService {
     return this.tx.run(async (tx) => {
       await this.people.lockPerson(tx.manager, actor.id);
       const organisation = await this.organisations.findById(input.organisationId, tx.manager);
-      if (!organisation) throw validationProblem('organisationId', 'No organisation with this id');
+      if (!organisation) throw validationProblem('organisationId', 'no-such-organisation');
       if (organisation.subtype === 'individual' && !input.funding)
-        throw validationProblem('funding', 'An independent expert must declare how their work is funded');
+        throw validationProblem('funding', 'funding-required');
       if (input.funding?.organisationId && !(await this.organisations.findById(input.funding.organisationId, tx.manager)))
-        throw validationProblem('funding.organisationId', 'No organisation with this id');
+        throw validationProblem('funding.organisationId', 'no-such-organisation');
 
       const today = isoDay(tx.now);
       const alreadyEnded = !!input.endDate && input.endDate <= today;
-      if (input.primary === true && alreadyEnded) throw validationProblem('primary', 'An affiliation that has already ended cannot be primary');
+      if (input.primary === true && alreadyEnded) throw validationProblem('primary', 'already-ended-not-primary');
       const existing = await this.people.affiliationsOf(actor.id, tx.manager);
       // A past affiliation is history: it never takes (or clears) the primary flag.
       const makePrimary = !alreadyEnded && (input.primary === true || !existing.some((a) => a.isPrimary && isAffiliationCurrent(a, today)));
@@ -82,10 +83,10 @@ export class AffiliationService {
     return this.tx.run(async (tx) => {
       await this.people.lockPerson(tx.manager, actor.id);
       const a = await this.people.findAffiliation(tx.manager, id, actor.id);
-      if (!a) throw notFound('The affiliation');
+      if (!a) throw notFound('affiliation');
       if (input.endDate !== undefined) {
-        if (a.endDate) throw conflict(`This affiliation already ended on ${a.endDate}; history is never rewritten`, 'endDate');
-        if (input.endDate <= a.startDate) throw validationProblem('endDate', 'The end date must be after the start date');
+        if (a.endDate) throw refused(refusal('affiliation-already-ended', { endDate: a.endDate }), 'endDate');
+        if (input.endDate <= a.startDate) throw validationProblem('endDate', 'end-after-start');
         // An end announced for a later day leaves the affiliation current, and primary, until then.
         const endsNow = input.endDate <= isoDay(tx.now);
         await this.people.endAffiliation(tx.manager, a.id, input.endDate, !endsNow);
@@ -97,7 +98,7 @@ export class AffiliationService {
         });
       }
       if (input.primary) {
-        if (a.endDate && a.endDate <= isoDay(tx.now)) throw conflict('An ended affiliation cannot be primary', 'primary');
+        if (a.endDate && a.endDate <= isoDay(tx.now)) throw refused(refusal('ended-affiliation-not-primary'), 'primary');
         if (!a.isPrimary) {
           await this.people.clearPrimary(tx.manager, actor.id);
           await this.people.setPrimary(tx.manager, a.id);

@@ -4,7 +4,8 @@ import type { MeResponse, RegisterRequest } from '@parley/contracts';
 import { AuditedTransaction, Tx } from '../audit/audited-transaction';
 import { Clock } from '../platform/clock/clock';
 import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
-import { conflict, notFound, unauthenticated } from '../platform/http/problem';
+import { refusal } from '@parley/contracts';
+import { notFound, refuse, refused } from '../platform/http/problem';
 import type { Actor } from './actor';
 import { hashPassword, verifyPassword } from './password';
 import { assertStrongPassword } from './password-strength';
@@ -14,7 +15,6 @@ import { SessionRepository } from './session.repository';
 import { csrfTokenFor, newSessionToken } from './session-token';
 
 /** One answer for every failed sign-in, so it never tells whether an e-mail address has an account. */
-export const WRONG_CREDENTIALS = 'The e-mail address or the password is wrong';
 
 export interface IssuedSession {
   token: string;
@@ -53,7 +53,7 @@ export class AuthService {
   /** Creates an account from an already computed hash (registration, and the demo loader). */
   async createPerson(tx: Tx, name: string, email: string, passwordHash: string): Promise<string> {
     await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('parley:register'))`);
-    if (await this.people.emailTaken(tx.manager, email)) throw conflict('An account with this e-mail address already exists', 'email');
+    if (await this.people.emailTaken(tx.manager, email)) throw refused(refusal('email-taken'), 'email');
     const isSteward = (await this.people.countPeople(tx.manager)) === 0;
     const person = await this.people.insert(tx.manager, { name, email, passwordHash, isSteward, createdAt: tx.now });
     await tx.record({ scope: PLATFORM_SCOPE, actor: { id: person.id, name: person.name, snapshot: null }, action: 'person.registered', subjectType: 'person', subjectId: person.id, change: { name: person.name, steward: isSteward } });
@@ -64,7 +64,7 @@ export class AuthService {
   async checkCredentials(email: string, password: string): Promise<string> {
     const person = await this.people.findByEmail(email);
     const ok = await verifyPassword(person?.passwordHash ?? null, password);
-    if (!person || !ok) throw unauthenticated(WRONG_CREDENTIALS);
+    if (!person || !ok) throw refuse('wrong-credentials');
     return person.id;
   }
 
@@ -78,7 +78,7 @@ export class AuthService {
 
   async me(personId: string): Promise<MeResponse> {
     const person = await this.people.findById(personId);
-    if (!person) throw notFound('The person');
+    if (!person) throw notFound('person');
     return { id: person.id, name: person.name, email: person.email, isSteward: person.isSteward, currentSnapshot: await this.peopleService.snapshotOf(undefined, person.id, this.clock.now()) };
   }
 
@@ -86,8 +86,8 @@ export class AuthService {
   grantSteward(actor: Actor | null, personId: string, via: 'steward' | 'command-line'): Promise<void> {
     return this.tx.run(async (tx) => {
       const person = await this.people.findById(personId, tx.manager);
-      if (!person) throw notFound('The person');
-      if (person.isSteward) throw conflict(`${person.name} is already a steward`);
+      if (!person) throw notFound('person');
+      if (person.isSteward) throw refuse('already-steward', { name: person.name });
       await this.people.setSteward(tx.manager, personId);
       const auditActor = actor ? await this.peopleService.auditActor(tx.manager, actor.id, tx.now) : { id: null, name: 'operator (command line)', snapshot: null };
       await tx.record({ scope: PLATFORM_SCOPE, actor: auditActor, action: 'person.made-steward', subjectType: 'person', subjectId: personId, change: { name: person.name, via } });

@@ -1,7 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { PROBLEM_TYPES } from '@parley/contracts';
 import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
-import { ProblemException } from '../platform/http/problem';
+import { refuse } from '../platform/http/problem';
 import type { AuthedRequest } from './actor';
 import { CSRF_HEADER, csrfTokenFor, sameToken } from './session-token';
 
@@ -17,6 +16,6 @@ export class CsrfGuard implements CanActivate {
     if (SAFE.has(req.method) || req.user?.authenticatedBy !== 'cookie') return true;
     const sent = req.headers[CSRF_HEADER];
     if (typeof sent === 'string' && sameToken(sent, csrfTokenFor(this.config.secret, req.user.sessionToken))) return true;
-    throw new ProblemException({ type: PROBLEM_TYPES.csrf, title: 'Missing or invalid CSRF token', status: 403, detail: `Send the ${CSRF_HEADER} header with the token from the parley_csrf cookie` });
+    throw refuse('csrf-token-invalid', { header: CSRF_HEADER });
   }
 }

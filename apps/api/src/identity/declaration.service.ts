@@ -20,7 +20,7 @@ export class DeclarationService {
   add(actor: Actor, input: AddDeclarationRequest): Promise<DeclarationResponse> {
     return this.tx.run(async (tx) => {
       const organisation = input.organisationId ? await this.organisations.findById(input.organisationId, tx.manager) : null;
-      if (input.organisationId && !organisation) throw validationProblem('organisationId', 'No organisation with this id');
+      if (input.organisationId && !organisation) throw validationProblem('organisationId', 'no-such-organisation');
       const d = await this.people.insertDeclaration(tx.manager, {
         personId: actor.id,
         kind: input.kind,

@@ -31,10 +31,10 @@ export class FocalPointService {
   appoint(actor: Actor, organisationId: string, input: AppointFocalPointRequest): Promise<FocalPointResponse> {
     return this.tx.run(async (tx) => {
       const organisation = await this.organisations.findById(organisationId, tx.manager);
-      if (!organisation) throw notFound('The organisation');
+      if (!organisation) throw notFound('organisation');
       await this.focalPoints.lockOrganisation(tx.manager, organisationId);
       const appointee = await this.people.findById(input.personId, tx.manager);
-      if (!appointee) throw validationProblem('personId', 'No person with this id');
+      if (!appointee) throw validationProblem('personId', 'no-such-person');
       const today = isoDay(tx.now);
       const affiliation = await this.focalPoints.currentAffiliationTo(tx.manager, appointee.id, organisationId, today);
       const reason = input.reason?.trim() || null;
@@ -74,7 +74,7 @@ export class FocalPointService {
       await this.focalPoints.lockOrganisation(tx.manager, organisationId);
       const f = await this.focalPoints.find(tx.manager, focalPointId);
       // An appointment of another organisation is not found under this one's URL.
-      if (!f || f.organisationId !== organisationId) throw notFound('The focal-point appointment');
+      if (!f || f.organisationId !== organisationId) throw notFound('focal-point-appointment');
       const organisation = (await this.organisations.findById(organisationId, tx.manager))!;
       const reason = input.reason?.trim() || null;
       const verdict = endAppointmentVerdict({
@@ -103,7 +103,7 @@ export class FocalPointService {
   /** An organisation's focal points and confirmed delegates (public), with what the viewer may do. */
   async roster(organisationId: string, viewer: Actor | null): Promise<OrganisationRosterResponse> {
     const organisation = await this.organisations.findById(organisationId);
-    if (!organisation) throw notFound('The organisation');
+    if (!organisation) throw notFound('organisation');
     const today = isoDay(this.clock.now());
     const focalPoints = await this.focalPoints.openAppointments(undefined, organisationId);
     const confirmed = await this.focalPoints.confirmedPeople(organisationId, today);

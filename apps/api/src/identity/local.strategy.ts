@@ -3,8 +3,8 @@ import { AuthGuard, PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
 import { loginRequest } from '@parley/contracts';
 import { parseWith } from '../platform/http/parse';
-import { unauthenticated } from '../platform/http/problem';
-import { AuthService, WRONG_CREDENTIALS } from './auth.service';
+import { refuse } from '../platform/http/problem';
+import { AuthService } from './auth.service';
 
 /** E-mail and password; yields the person's id. */
 @Injectable()
@@ -29,7 +29,7 @@ export class LoginGuard extends AuthGuard('local') {
   /** passport-local fails without an error when a credential is empty: answer it as a wrong one, never sign in `false`. */
   override handleRequest<T>(err: unknown, user: T): T {
     if (err) throw err;
-    if (!user) throw unauthenticated(WRONG_CREDENTIALS);
+    if (!user) throw refuse('wrong-credentials');
     return user;
   }
 }

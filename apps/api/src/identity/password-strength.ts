@@ -22,5 +22,5 @@ export function assertStrongPassword(password: string, person: { email: string; 
   const verdict = estimate()(password, passwordKnownWords(person));
   if (verdict.strongEnough) return;
   const why = [verdict.warning, ...verdict.suggestions].filter(Boolean).join(' ');
-  throw validationProblem('password', `Too easy to guess${why ? `: ${why}` : ''}`);
+  throw validationProblem('password', 'weak-password', { why });
 }

@@ -42,7 +42,7 @@ export class PeopleService {
 
   async profile(id: string): Promise<PersonProfileResponse> {
     const person = await this.people.findById(id);
-    if (!person) throw notFound('The person');
+    if (!person) throw notFound('person');
     const now = this.clock.now();
     const affiliations = await this.people.affiliationsOf(id);
     return {

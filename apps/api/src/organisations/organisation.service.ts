@@ -4,8 +4,9 @@ import type { CreateOrganisationRequest, OrganisationListQuery, OrganisationResp
 import { AuditedTransaction } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
+import { refusal } from '@parley/contracts';
 import { cursorCodec } from '../platform/http/cursor';
-import { conflict, notFound } from '../platform/http/problem';
+import { notFound, refuse, refused } from '../platform/http/problem';
 import { toOrganisationResponse } from './organisation.mapper';
 import { OrganisationRepository } from './organisation.repository';
 
@@ -27,14 +28,14 @@ export class OrganisationService {
 
   async get(id: string): Promise<OrganisationResponse> {
     const o = await this.organisations.findById(id);
-    if (!o) throw notFound('The organisation');
+    if (!o) throw notFound('organisation');
     return toOrganisationResponse(o);
   }
 
   create(actor: Actor, input: CreateOrganisationRequest): Promise<OrganisationResponse> {
     return this.tx.run(async (tx) => {
       await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('organisation-name:' || lower($1)))`, [input.name]);
-      if (await this.organisations.nameTaken(tx.manager, input.name)) throw conflict(`An organisation named “${input.name}” already exists`, 'name');
+      if (await this.organisations.nameTaken(tx.manager, input.name)) throw refused(refusal('organisation-name-taken', { name: input.name }), 'name');
       const o = await this.organisations.insert(tx.manager, input, actor.id, tx.now);
       await tx.record({
         scope: PLATFORM_SCOPE,
@@ -51,8 +52,8 @@ export class OrganisationService {
   verify(actor: Actor, id: string): Promise<OrganisationResponse> {
     return this.tx.run(async (tx) => {
       const o = await this.organisations.lockById(tx.manager, id);
-      if (!o) throw notFound('The organisation');
-      if (o.verifiedAt) throw conflict(`${o.name} is already verified`);
+      if (!o) throw notFound('organisation');
+      if (o.verifiedAt) throw refuse('organisation-already-verified', { name: o.name });
       await this.organisations.markVerified(tx.manager, id, actor.id, tx.now);
       await tx.record({ scope: PLATFORM_SCOPE, actor: await this.people.auditActor(tx.manager, actor.id, tx.now), action: 'organisation.verified', subjectType: 'organisation', subjectId: id, change: { name: o.name, stewardId: actor.id } });
       return toOrganisationResponse((await this.organisations.findById(id, tx.manager))!);

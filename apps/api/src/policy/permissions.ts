@@ -1,3 +1,4 @@
+import { refusal, type Verdict } from '@parley/contracts';
 import type { Actor } from '../identity/actor';
 
 /**
@@ -5,10 +6,10 @@ import type { Actor } from '../identity/actor';
  * actor; rules that depend on a resource (a working group's roles) live in that context's
  * `*.policy.ts` and are called by its service, through `PolicyService`.
  */
-export type PermissionRule = (actor: Actor) => true | string;
+export type PermissionRule = (actor: Actor) => Verdict;
 
 const signedIn: PermissionRule = () => true;
-const steward: PermissionRule = (a) => a.isSteward || 'Only platform stewards can do this';
+const steward: PermissionRule = (a) => a.isSteward || refusal('stewards-only');
 
 export const PERMISSIONS = {
   'session.use': signedIn,

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { AuthedRequest } from '../identity/actor';
 import { IS_PUBLIC } from '../identity/public.decorator';
-import { forbidden, unauthenticated } from '../platform/http/problem';
+import { authorise, refuse, unauthenticated } from '../platform/http/problem';
 import { REQUIRED_PERMISSION } from './allow.decorator';
 import { Permission, PERMISSIONS } from './permissions';
 
@@ -16,9 +16,8 @@ export class PolicyGuard implements CanActivate {
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
     const actor = context.switchToHttp().getRequest<AuthedRequest>().user;
     if (!actor) throw unauthenticated();
-    if (!permission) throw forbidden('This route declares no permission');
-    const verdict = PERMISSIONS[permission](actor);
-    if (verdict !== true) throw forbidden(verdict);
+    if (!permission) throw refuse('route-without-permission');
+    authorise(PERMISSIONS[permission](actor));
     return true;
   }
 }

@@ -5,7 +5,7 @@ import type { BallotResponse, RollCallEntryResponse } from '@parley/contracts';
 import { BallotService } from '../decisions/ballot.service';
 import { DocumentService } from '../drafting/document.service';
 import { EndorsementService } from '../endorsements/endorsement.service';
-import { conflict } from '../platform/http/problem';
+import { refuse } from '../platform/http/problem';
 import { WorkingGroupService } from '../working-groups/working-group.service';
 
 const GROUP_NAMES: Record<StakeholderGroup, string> = { government: 'Government', 'private-sector': 'Private sector', 'civil-society': 'Civil society' };
@@ -35,7 +35,7 @@ export class AdoptedTextExport {
   async markdown(documentId: string, n: number): Promise<{ filename: string; body: string }> {
     const doc = await this.documents.get(null, documentId, n);
     const v = doc.version;
-    if (!v.adoptedAt || !v.adoptionBallotId) throw conflict(`Version ${n} is not adopted: only an adopted text is exported with its vote record`);
+    if (!v.adoptedAt || !v.adoptionBallotId) throw refuse('export-needs-adoption', { version: n });
     const [group, ballot, provenance, signatories] = await Promise.all([
       this.groups.get(doc.workingGroupId, null),
       this.ballots.get(v.adoptionBallotId, null),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { BallotResponse, RollCallEntryResponse } from '@parley/contracts';
 import { BallotService } from '../decisions/ballot.service';
-import { conflict } from '../platform/http/problem';
+import { refuse } from '../platform/http/problem';
 import { toCsv } from '../platform/http/csv';
 
 const ROLL_CALL_COLUMNS = [
@@ -88,7 +88,7 @@ export class BallotVotesExport {
    */
   private totals(ballot: BallotResponse): string {
     const r = ballot.result;
-    if (!r) throw conflict('This ballot is secret: its totals are published when it closes, never a voter’s choice');
+    if (!r) throw refuse('secret-ballot-votes');
     type Counts = { yes: number | null; no: number | null; abstain: number | null; recuse: number | null; notVoted: number | null; withheld?: boolean };
     const row = (breakdown: string, group: string, subtype: string, c: Counts, eligible: number) => [
       ballot.id,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { workingGroupScope } from '@parley/domain';
 import { AuditedTransaction } from '../audit/audited-transaction';
 import { PeopleService } from '../identity/people.service';
-import { conflict, notFound } from '../platform/http/problem';
+import { notFound, refuse } from '../platform/http/problem';
 import { ChairTermRepository } from './chair-term.repository';
 import { WorkingGroupRepository } from './working-group.repository';
 
@@ -23,12 +23,12 @@ export class ChairHistoryService {
   importUnconfirmedTerm(groupId: string, personId: string, source: string): Promise<string> {
     return this.tx.run(async (tx) => {
       const group = await this.groups.lockGroup(tx.manager, groupId);
-      if (!group) throw notFound('The working group');
+      if (!group) throw notFound('working-group');
       const member = await this.groups.currentMembership(tx.manager, groupId, personId);
-      if (!member) throw conflict('Only a member of the working group can hold a chair term');
-      if (await this.terms.openTermOf(tx.manager, groupId, personId)) throw conflict(`${member.personName} already chairs this working group`);
+      if (!member) throw refuse('chair-term-needs-member');
+      if (await this.terms.openTermOf(tx.manager, groupId, personId)) throw refuse('already-chairs', { name: member.personName });
       const snapshot = await this.people.snapshotOf(tx.manager, personId, tx.now);
-      if (!snapshot) throw conflict(`${member.personName} has no current affiliation`);
+      if (!snapshot) throw refuse('chair-term-without-affiliation', { name: member.personName });
       const termId = await this.terms.insertTerm(tx.manager, { workingGroupId: groupId, personId, snapshot, confirmingBallotId: null, nominationId: null, startedAt: tx.now, endsAt: null });
       const activated = group.status === 'forming';
       if (activated) await this.groups.setStatus(tx.manager, groupId, 'active');

@@ -35,12 +35,12 @@ export class ChairTermsService {
   }
 
   async ofPerson(personId: string): Promise<ChairTermListResponse> {
-    if (!(await this.people.findById(personId))) throw notFound('The person');
+    if (!(await this.people.findById(personId))) throw notFound('person');
     return this.list({ person: personId });
   }
 
   async ofOrganisation(organisationId: string): Promise<ChairTermListResponse> {
-    if (!(await this.organisations.findById(organisationId))) throw notFound('The organisation');
+    if (!(await this.organisations.findById(organisationId))) throw notFound('organisation');
     return this.list({ organisation: organisationId });
   }
 

@@ -17,10 +17,11 @@ import { AuditedTransaction, Tx } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
-import { conflict, notFound } from '../platform/http/problem';
+import { refusal } from '@parley/contracts';
+import { authorise, notFound, refuse, refused } from '../platform/http/problem';
 import { ChairTermRepository } from './chair-term.repository';
 import { WorkingGroupAccess, type LedGroup } from './working-group-access';
-import { authorise, WorkingGroupStandings } from './working-group-standing';
+import { WorkingGroupStandings } from './working-group-standing';
 import { canChangeRole, canDecideJoinRequests, canHoldVote, canLeave, canRemoveMember, canRequestToJoin, canWithdrawJoinRequest } from './working-group.policy';
 import { WorkingGroupRepository, type WorkingGroupRow } from './working-group.repository';
 import { toJoinRequestResponse, toMemberResponse, WorkingGroupViews } from './working-group.views';
@@ -98,16 +99,16 @@ export class MembershipService {
       authorise(canDecideJoinRequests(standing));
       const request = await this.groups.lockJoinRequest(tx.manager, requestId);
       // A request of another group is not found here, whatever the actor's role there.
-      if (!request || request.workingGroupId !== groupId) throw notFound('The join request');
-      if (request.status !== 'pending') throw conflict(`This request was already ${request.status}`);
+      if (!request || request.workingGroupId !== groupId) throw notFound('join-request');
+      if (request.status !== 'pending') throw refuse('request-decided', { status: request.status });
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       const scope = workingGroupScope(groupId);
       if (input.decision === 'admit') {
         const snapshot = await this.people.snapshotOf(tx.manager, request.personId, tx.now);
-        if (snapshot === null) throw conflict(`${request.personName} no longer has a current affiliation, so they cannot be admitted`);
+        if (snapshot === null) throw refuse('applicant-without-affiliation', { name: request.personName });
         const voteVerdict = canHoldVote(group.requiresConfirmedAffiliations, request.kind, snapshot);
-        if (voteVerdict !== true) throw conflict(`${request.personName}’s affiliation to ${snapshot.organisationName} is not confirmed by the organisation: this group admits only confirmed affiliations as voting members`);
-        if (await this.groups.currentMembership(tx.manager, groupId, request.personId)) throw conflict(`${request.personName} is already a member`);
+        if (voteVerdict !== true) throw refuse('applicant-unconfirmed', { name: request.personName, organisation: snapshot.organisationName });
+        if (await this.groups.currentMembership(tx.manager, groupId, request.personId)) throw refuse('already-a-member', { name: request.personName });
         const membershipId = await this.groups.insertMembership(tx.manager, { workingGroupId: groupId, personId: request.personId, kind: request.kind, admissionSnapshot: snapshot, statement: request.statement, admittedAt: tx.now, admittedBy: actor.id });
         await this.groups.decideJoinRequest(tx.manager, requestId, { status: 'admitted', decidedBy: actor.id, deciderSnapshot: auditActor.snapshot, decidedAt: tx.now, reason: input.reason ?? null, membershipId });
         await tx.record({
@@ -139,9 +140,9 @@ export class MembershipService {
       // Locks in the same order as a decision on the request: the group, then the request.
       await this.lockGroup(tx, groupId);
       const request = await this.groups.lockJoinRequest(tx.manager, requestId);
-      if (!request || request.workingGroupId !== groupId) throw notFound('The join request');
+      if (!request || request.workingGroupId !== groupId) throw notFound('join-request');
       authorise(canWithdrawJoinRequest(actor.id, request.personId));
-      if (request.status !== 'pending') throw conflict(`This request was already ${request.status}`);
+      if (request.status !== 'pending') throw refuse('request-decided', { status: request.status });
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       const note = input.note ?? null;
       await this.groups.decideJoinRequest(tx.manager, requestId, { status: 'withdrawn', decidedBy: actor.id, deciderSnapshot: auditActor.snapshot, decidedAt: tx.now, reason: note, membershipId: null });
@@ -184,7 +185,7 @@ export class MembershipService {
       const group = await this.lockGroup(tx, groupId);
       const standing = await this.standings.of(tx.manager, group, actor.id, tx.now);
       const target = await this.groups.currentMembership(tx.manager, groupId, personId);
-      if (!target) throw notFound('The member');
+      if (!target) throw notFound('member');
       const targetIsChair = (await this.terms.openTermOf(tx.manager, groupId, personId)) !== null;
       authorise(canRemoveMember(standing, actor.id, { personId, kind: target.kind, isChair: targetIsChair }));
       await this.groups.closeMembership(tx.manager, target.id, tx.now, input.reason, actor.id);
@@ -207,13 +208,13 @@ export class MembershipService {
       const group = await this.lockGroup(tx, groupId);
       const standing = await this.standings.of(tx.manager, group, actor.id, tx.now);
       const target = await this.groups.currentMembership(tx.manager, groupId, personId);
-      if (!target) throw notFound('The member');
+      if (!target) throw notFound('member');
       const targetIsChair = (await this.terms.openTermOf(tx.manager, groupId, personId)) !== null;
       authorise(canChangeRole(standing, actor.id, { personId, kind: target.kind, isChair: targetIsChair }, input));
       if (input.kind === 'member' && target.kind !== 'member') {
         const targetSnapshot = await this.people.snapshotOf(tx.manager, personId, tx.now);
         if (canHoldVote(group.requiresConfirmedAffiliations, 'member', targetSnapshot) !== true)
-          throw conflict(`${target.personName}’s affiliation is not confirmed by their organisation: this group gives a vote only to confirmed affiliations`, 'kind');
+          throw refused(refusal('member-unconfirmed', { name: target.personName }), 'kind');
       }
       const to = { kind: input.kind ?? target.kind, rapporteur: input.rapporteur ?? target.isRapporteur };
       const from = { kind: target.kind, rapporteur: target.isRapporteur };
@@ -233,7 +234,7 @@ export class MembershipService {
   }
 
   async members(groupId: string, q: MemberListQuery): Promise<MemberResponse[]> {
-    if (!(await this.groups.findGroup(groupId))) throw notFound('The working group');
+    if (!(await this.groups.findGroup(groupId))) throw notFound('working-group');
     const now = this.clock.now();
     const rows = await this.groups.memberships(groupId, q.status);
     const terms = await this.terms.terms({ workingGroupIds: [groupId] });
@@ -246,7 +247,7 @@ export class MembershipService {
   requests(actor: Actor, groupId: string, q: JoinRequestListQuery): Promise<JoinRequestResponse[]> {
     return this.tx.run(async (tx) => {
       const group = await this.groups.findGroup(groupId, tx.manager);
-      if (!group) throw notFound('The working group');
+      if (!group) throw notFound('working-group');
       authorise(canDecideJoinRequests(await this.standings.of(tx.manager, group, actor.id, tx.now)));
       return (await this.groups.joinRequests(groupId, q.status, tx.manager)).map(toJoinRequestResponse);
     });
@@ -254,7 +255,7 @@ export class MembershipService {
 
   private async lockGroup(tx: Tx, groupId: string): Promise<WorkingGroupRow> {
     const group = await this.groups.lockGroup(tx.manager, groupId);
-    if (!group) throw notFound('The working group');
+    if (!group) throw notFound('working-group');
     return group;
   }
 

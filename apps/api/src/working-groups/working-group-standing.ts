@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { forbidden } from '../platform/http/problem';
 import { ChairTermRepository } from './chair-term.repository';
 import { WorkingGroupAccess } from './working-group-access';
-import type { PolicyStanding, Verdict } from './working-group.policy';
+import type { PolicyStanding } from './working-group.policy';
 import type { WorkingGroupRow } from './working-group.repository';
 
 /** Loads what the policy functions need about one person in one group. */
@@ -18,9 +17,4 @@ export class WorkingGroupStandings {
     const standing = await this.access.standing(manager, group.id, personId, now);
     return { ...standing, groupStatus: group.status, groupHasConfirmedChair: await this.terms.hasConfirmedChair(manager, group.id, now) };
   }
-}
-
-/** Turns a policy verdict into a 403 carrying its reason. */
-export function authorise(verdict: Verdict): void {
-  if (verdict !== true) throw forbidden(verdict);
 }

@@ -12,9 +12,10 @@ import { AuditedTransaction } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
-import { conflict, notFound } from '../platform/http/problem';
+import { refusal } from '@parley/contracts';
+import { authorise, notFound, refused, stated } from '../platform/http/problem';
 import { ChairTermRepository } from './chair-term.repository';
-import { authorise, WorkingGroupStandings } from './working-group-standing';
+import { WorkingGroupStandings } from './working-group-standing';
 import {
   canChangeRole,
   canCreateGroup,
@@ -50,7 +51,7 @@ export class WorkingGroupService {
       authorise(canCreateGroup(auditActor.snapshot));
       const snapshot = auditActor.snapshot!;
       await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('working-group-name:' || lower($1)))`, [input.name]);
-      if (await this.groups.nameTaken(tx.manager, input.name)) throw conflict(`A working group named “${input.name}” already exists`, 'name');
+      if (await this.groups.nameTaken(tx.manager, input.name)) throw refused(refusal('group-name-taken', { name: input.name }), 'name');
       const requiresConfirmedAffiliations = input.requiresConfirmedAffiliations ?? true;
       const decisionRules = { ...DEFAULT_DECISION_RULES, ...Object.fromEntries(Object.entries(input.decisionRules ?? {}).filter(([, v]) => v !== undefined)) };
       const caps = { ...DEFAULT_COMPOSITION_CAPS, ...Object.fromEntries(Object.entries(input.caps ?? {}).filter(([, v]) => v !== undefined)) };
@@ -125,7 +126,7 @@ export class WorkingGroupService {
 
   private async detail(id: string, viewer: Actor | null, manager: DataSource['manager'], now: Date): Promise<WorkingGroupResponse> {
     const group = await this.groups.findGroup(id, manager);
-    if (!group) throw notFound('The working group');
+    if (!group) throw notFound('working-group');
     // The cross-group alarm needs every group's composition.
     const list = await this.crossGroupFor(manager, now);
     const memberships = await this.groups.currentMemberships([id], manager);
@@ -168,7 +169,7 @@ export class WorkingGroupService {
   }
 }
 
-const SIGN_IN = 'Sign in to do this';
+const SIGN_IN = stated(refusal('unauthenticated'));
 
 function permissionsOf(s: PolicyStanding | null, actorId: string | null, hasPendingRequest: boolean, requiresConfirmed: boolean): WorkingGroupPermissions {
   if (s === null || actorId === null)
@@ -176,13 +177,13 @@ function permissionsOf(s: PolicyStanding | null, actorId: string | null, hasPend
   // Acts on another member are answered for any other member who is not a chair; the web shows them on such rows only.
   const anotherMember = { personId: '', kind: 'member' as const, isChair: false };
   return {
-    join: canRequestToJoin(s, hasPendingRequest),
-    joinAsMember: canHoldVote(requiresConfirmed, 'member', s.currentSnapshot),
-    leave: canLeave(s),
-    decideJoinRequests: canDecideJoinRequests(s),
-    nominateChair: canNominateChair(s),
-    manageMembers: canChangeRole(s, actorId, anotherMember, { rapporteur: true }),
-    removeMembers: canRemoveMember(s, actorId, anotherMember),
-    proposeChairRemoval: canProposeChairRemoval(s),
+    join: stated(canRequestToJoin(s, hasPendingRequest)),
+    joinAsMember: stated(canHoldVote(requiresConfirmed, 'member', s.currentSnapshot)),
+    leave: stated(canLeave(s)),
+    decideJoinRequests: stated(canDecideJoinRequests(s)),
+    nominateChair: stated(canNominateChair(s)),
+    manageMembers: stated(canChangeRole(s, actorId, anotherMember, { rapporteur: true })),
+    removeMembers: stated(canRemoveMember(s, actorId, anotherMember)),
+    proposeChairRemoval: stated(canProposeChairRemoval(s)),
   };
 }

@@ -1,5 +1,8 @@
 import type { Problem, ReasonParams } from '@parley/contracts';
 
+/** A problem the client makes up itself (no server answer to read): no refusal code. */
+type ClientProblem = Omit<Problem, 'code' | 'params'> & Partial<Pick<Problem, 'code' | 'params'>>;
+
 export const CSRF_COOKIE = 'parley_csrf';
 export const CSRF_HEADER = 'X-CSRF-Token';
 
@@ -9,8 +12,11 @@ export const CLIENT_PROBLEM_TYPES = {
   unreadable: 'about:unreadable-response',
 } as const;
 
+/** One refused field: where, the code and facts of why, and the API's English. */
 export interface FieldError {
   field: string;
+  code: string;
+  params: ReasonParams;
   message: string;
 }
 
@@ -30,7 +36,7 @@ export class ProblemError extends Error {
   readonly code: string | null;
   readonly params: ReasonParams;
 
-  constructor(problem: Problem) {
+  constructor(problem: ClientProblem) {
     super(problem.detail || problem.title);
     this.name = 'ProblemError';
     this.type = problem.type;
@@ -73,7 +79,7 @@ export function withQuery(path: string, query?: Record<string, QueryValue>): str
   return qs ? `${path}?${qs}` : path;
 }
 
-function looksLikeProblem(body: unknown): body is Problem {
+function looksLikeProblem(body: unknown): body is ClientProblem {
   return typeof body === 'object' && body !== null && typeof (body as Problem).status === 'number' && typeof (body as Problem).type === 'string';
 }
 

@@ -3,13 +3,16 @@ import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import fr from './fr.json';
+import refusalsEn from './refusals/en.json';
+import refusalsFr from './refusals/fr.json';
 
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 /** Where the language switch remembers the reader's choice. */
 export const LANGUAGE_STORAGE_KEY = 'parley.language';
 
-export const resources = { en: { translation: en }, fr: { translation: fr } } as const;
+/** Each language: the interface's texts, and the refusals the API answers with (by code). */
+export const resources = { en: { translation: { ...en, ...refusalsEn } }, fr: { translation: { ...fr, ...refusalsFr } } } as const;
 
 export const isLanguage = (l: string | undefined | null): l is Language => !!l && (LANGUAGES as readonly string[]).includes(l);
 

@@ -1,78 +1,63 @@
 import type { TFunction } from 'i18next';
-import type { AmendmentStatus, DraftingReasonCode, Reason } from '@parley/contracts';
-import { CLIENT_PROBLEM_TYPES, isProblem } from '../api/client';
-import { DRAFTING_REASON_CODES, PROBLEM_TYPES } from '../api/contract-values';
+import { FIELD_ERRORS, isRefusalCode, PROBLEM_TYPES, type AmendmentAct, type RefusalCode, type RefusalParamsOf, type StatedRefusal } from '@parley/contracts';
+import { CLIENT_PROBLEM_TYPES, isProblem, type FieldError } from '../api/client';
 
 /**
- * The API answers in English. Its messages are a small, stable set, so the web translates the
- * ones it knows and shows any other verbatim rather than hiding it.
+ * The API refuses with a code and its facts (`{ code, params }`, see REFUSALS in libs/contracts);
+ * the web says it in the reader's language from `refusal.<code>` and `fieldError.<code>`
+ * (i18n/refusals/*.json). A code this web does not know falls back to the API's English.
  */
-const KNOWN: [RegExp, (t: TFunction, m: RegExpMatchArray) => string][] = [
-  [/^Required$/, (t) => t('server.required')],
-  [/^Invalid input: expected \w+, received undefined$/, (t) => t('server.required')],
-  [/^At least (\d+) characters?$/, (t, m) => t('server.atLeast', { count: Number(m[1]) })],
-  [/^At most (\d+) characters?$/, (t, m) => t('server.atMost', { count: Number(m[1]) })],
-  [/^Too small: expected string to have >=(\d+) characters$/, (t, m) => t('server.atLeast', { count: Number(m[1]) })],
-  [/^Too big: expected string to have <=(\d+) characters$/, (t, m) => t('server.atMost', { count: Number(m[1]) })],
-  [/^Contains control characters$/, (t) => t('server.controlCharacters')],
-  [/^A date as YYYY-MM-DD$/, (t) => t('server.date')],
-  [/^A date from (\d{4}-\d{2}-\d{2}) on$/, (t, m) => t('server.dateFrom', { date: m[1] })],
-  [/^Contains characters that reorder or hide text$/, (t) => t('server.hiddenCharacters')],
-  [/^Nothing visible$/, (t) => t('server.nothingVisible')],
-  [/^One line only$/, (t) => t('server.oneLine')],
-  [/^Too easy to guess/, (t) => t('server.weakPassword')],
-  [/^Not a valid id$/, (t) => t('server.id')],
-  [/^A two-letter country code/, (t) => t('server.country')],
-  [/^Not a valid e-mail address$/, (t) => t('server.email')],
-  [/^Not a valid URL$/, (t) => t('server.url')],
-  [/^The end date must be after the start date$/, (t) => t('server.endAfterStart')],
-  [/^Name the organisation concerned/, (t) => t('server.organisationConcerned')],
-  [/^No organisation with this id$/, (t) => t('server.noOrganisation')],
-  [/^An independent expert must declare how their work is funded$/, (t) => t('server.fundingRequired')],
-  [/^This affiliation already ended on (\S+); history is never rewritten$/, (t, m) => t('server.alreadyEnded', { date: m[1] })],
-  [/^An ended affiliation cannot be primary$/, (t) => t('server.endedNotPrimary')],
-  [/^An account with this e-mail address already exists$/, (t) => t('server.emailTaken')],
-  [/^The e-mail address or the password is wrong$/, (t) => t('server.wrongCredentials')],
-  [/^An organisation named “(.+)” already exists$/, (t, m) => t('server.organisationExists', { name: m[1] })],
-  [/^(.+) is already verified$/, (t, m) => t('server.alreadyVerified', { name: m[1] })],
-  [/^A [\w-]+ organisation's sub-type is one of/, (t) => t('server.subtypeMismatch')],
-  [/^Unknown field$/, (t) => t('server.unknownField')],
-  [/^Invalid option/, (t) => t('server.invalidOption')],
-  [/^Invalid input/, (t) => t('server.invalid')],
-  [/^Sign in to do this$/, (t) => t('server.signIn')],
-  [/^Only platform stewards can do this$/, (t) => t('server.stewardOnly')],
-  [/^The request body is larger than this endpoint accepts$/, (t) => t('server.tooLarge')],
-  [/^Not valid JSON$|^The body is not valid JSON$/, (t) => t('server.notJson')],
-  // Vote refusals of someone no longer a voting member (ballot.policy.ts, decision 0015).
-  [/^You left this working group on (.+?): only its current voting members vote/, (t, m) => t('ballots.vote.leftGroup', { date: m[1] })],
-  [/^You were removed from this working group on (.+?): only its current voting members vote/, (t, m) => t('ballots.vote.removedFromGroup', { date: m[1] })],
-  [/^You are now an observer of this working group: only its current voting members vote/, (t) => t('ballots.vote.nowObserver')],
-];
 
-export function translateServerMessage(t: TFunction, message: string): string {
-  for (const [pattern, render] of KNOWN) {
-    const m = message.match(pattern);
-    if (m) return render(t, m);
+/** The param that chooses among a refusal's sentences, and its values (i18next context: `refusal.<code>_<value>`). */
+export const REFUSAL_CONTEXT: Partial<Record<RefusalCode, { param: string; values: readonly string[] }>> = {
+  'not-proposed': { param: 'act', values: ['withdraw', 'change', 'cosponsor', 'ballot'] satisfies AmendmentAct[] },
+  'under-ballot': { param: 'what', values: ['amendment', 'cosponsorship'] satisfies RefusalParamsOf<'under-ballot'>['what'][] },
+  'not-current-version': { param: 'act', values: ['amend', 'comment', 'adopt', 'view'] satisfies RefusalParamsOf<'not-current-version'>['act'][] },
+  'adoption-ballot-open': { param: 'act', values: ['consolidate', 'adopt'] satisfies RefusalParamsOf<'adoption-ballot-open'>['act'][] },
+  'unconfirmed-affiliation': { param: 'act', values: ['endorse', 'withdraw'] satisfies RefusalParamsOf<'unconfirmed-affiliation'>['act'][] },
+  'confirmation-state': { param: 'decision', values: ['confirm', 'refuse', 'end'] satisfies RefusalParamsOf<'confirmation-state'>['decision'][] },
+  'appointee-affiliation-closed': { param: 'status', values: ['refused', 'ended'] satisfies RefusalParamsOf<'appointee-affiliation-closed'>['status'][] },
+  'request-decided': { param: 'status', values: ['admitted', 'refused', 'withdrawn'] },
+};
+
+type Params = Record<string, string | number | null>;
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Facts as a sentence shows them: instants as `2026-11-22 08:30` (the sentences say UTC), `date` as a day, an amendment's status in words. */
+function shown(t: TFunction, code: string, params: Params): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === 'string' && ISO_INSTANT.test(v)) out[k] = k === 'date' ? v.slice(0, 10) : v.slice(0, 16).replace('T', ' ');
+    else out[k] = v ?? '';
   }
-  return message;
+  if (code === 'not-proposed' && typeof params.status === 'string') out.status = (t as unknown as Translate)(`documents.amendmentStatus.${params.status}`).toLowerCase();
+  return out;
 }
 
-const isDraftingReason = (code: string): code is DraftingReasonCode => (DRAFTING_REASON_CODES as readonly string[]).includes(code);
+/** A refusal in the reader's language; null for a code this web does not know. */
+export function refusalMessage(t: TFunction, r: { code: string; params: Params }): string | null {
+  if (!isRefusalCode(r.code)) return null;
+  const choice = REFUSAL_CONTEXT[r.code];
+  const context = choice ? { context: String(r.params[choice.param]) } : {};
+  return (t as unknown as Translate)(`refusal.${r.code}`, { ...shown(t, r.code, r.params), ...context });
+}
 
-/** A reason the API gave as a code with its facts, in the reader's language; null for a code this web does not know. */
-export function reasonMessage(t: TFunction, reason: Reason): string | null {
-  if (!isDraftingReason(reason.code)) return null;
-  const { status, ...params } = reason.params;
-  const statusWord = typeof status === 'string' ? t(`documents.amendmentStatus.${status as AmendmentStatus}`).toLowerCase() : '';
-  return t(`problems.${reason.code}`, { ...params, status: statusWord });
+/** A verdict a response carries (`can.*`, `allowed.*`), in the reader's language, or the API's English. */
+export const verdictMessage = (t: TFunction, v: StatedRefusal): string => refusalMessage(t, v) ?? v.detail;
+
+const isFieldErrorCode = (c: string): c is keyof typeof FIELD_ERRORS => Object.hasOwn(FIELD_ERRORS, c);
+
+/** One field's error in the reader's language: its field-error code, or the refusal it names (a conflict on that field), or the API's English. */
+export function fieldErrorMessage(t: TFunction, e: FieldError): string {
+  if (isFieldErrorCode(e.code)) return (t as unknown as Translate)(`fieldError.${e.code}`, shown(t, e.code, e.params));
+  return refusalMessage(t, e) ?? e.message;
 }
 
 /** One sentence for an error that is not about a particular field, in the reader's language. */
 export function problemMessage(t: TFunction, error: unknown): string {
   if (!isProblem(error)) return t('errors.generic');
-  // A code the web knows says it in the reader's language; any other falls back to the English detail below.
-  const coded = error.code ? reasonMessage(t, { code: error.code, params: error.params }) : null;
-  if (coded) return coded;
   switch (error.type) {
     case CLIENT_PROBLEM_TYPES.network:
       return t('errors.network');
@@ -84,11 +69,11 @@ export function problemMessage(t: TFunction, error: unknown): string {
       return t('errors.unavailable');
     case PROBLEM_TYPES.internal:
       return t('errors.internal');
-    case PROBLEM_TYPES.notFound:
-      return t('errors.notFound');
   }
-  if (error.status === 401) return error.detail === 'Sign in to do this' ? t('errors.unauthenticated') : translateServerMessage(t, error.detail);
-  if (error.status === 403 && !error.detail) return t('errors.forbidden');
+  if (error.code === 'not-found') return t('errors.notFound');
+  if (error.code === 'unauthenticated') return t('errors.unauthenticated');
+  const coded = error.code ? refusalMessage(t, { code: error.code, params: error.params }) : null;
+  if (coded) return coded;
   if (error.status >= 500) return t('errors.generic');
-  return error.detail ? translateServerMessage(t, error.detail) : t('errors.generic');
+  return error.detail || t('errors.generic');
 }

@@ -2,7 +2,7 @@ import { Alert, List } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { isProblem } from '../api/client';
-import { problemMessage, translateServerMessage } from '../i18n/server-messages';
+import { fieldErrorMessage, problemMessage } from '../i18n/server-messages';
 
 export interface MappedErrors<F extends string> {
   /** Messages to show next to the form's own fields, translated. */
@@ -26,9 +26,10 @@ export function mapServerErrors<F extends string>(
   const general: string[] = [];
   if (!isProblem(error) || error.errors.length === 0) return { fieldErrors, general: [problemMessage(t, error)] };
   const known = new Set<string>(fields);
-  for (const { field, message } of error.errors) {
+  for (const e of error.errors) {
+    const { field } = e;
     const target = aliases[field] ?? (known.has(field) ? (field as F) : undefined);
-    const text = translateServerMessage(t, message);
+    const text = fieldErrorMessage(t, e);
     if (target) {
       if (!fieldErrors[target]) fieldErrors[target] = text;
     } else {

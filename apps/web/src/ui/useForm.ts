@@ -5,7 +5,7 @@ import { mapServerErrors } from './FormErrors';
 
 const isFormatMessage = (t: TFunction, message: string | undefined) =>
   !!message &&
-  [t('server.id'), t('server.date'), t('server.email'), t('server.country'), t('server.url'), t('server.invalidOption'), t('server.invalid')].includes(message);
+  (['invalid-id', 'not-a-date', 'invalid-email', 'country-code', 'invalid-url', 'invalid-option', 'invalid', 'invalid-type'] as const).some((code) => t(`fieldError.${code}`) === message);
 
 type Values = Record<string, string | boolean | null>;
 
@@ -41,7 +41,7 @@ export function useForm<V extends Values>(initial: V, options: { aliases?: Parti
       const fields = Object.keys(initialRef.current) as (keyof V & string)[];
       const mapped = mapServerErrors(error, fields, t, options.aliases);
       // An empty field the server finds malformed ("Not a valid id") is simply missing.
-      const required: string = t('server.required');
+      const required: string = t('fieldError.required');
       for (const name of Object.keys(mapped.fieldErrors) as (keyof V & string)[]) {
         const value = valuesRef.current[name];
         if ((value === null || value === '') && isFormatMessage(t, mapped.fieldErrors[name])) mapped.fieldErrors[name] = required;

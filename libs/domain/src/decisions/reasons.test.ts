@@ -26,7 +26,7 @@ describe('validateVoteReason', () => {
     ['a recusal with a blank reason', { choice: 'recuse' as const, reason: '   ' }, lenient, 'recuse'],
     ['a no without a reason when one is required', { choice: 'no' as const, reason: '' }, strict, 'no'],
   ])('refuses %s', (_, vote, policy, choice) => {
-    expect(validateVoteReason(vote, policy)).toEqual({ code: 'reason-required', choice, message: expect.any(String) });
+    expect(validateVoteReason(vote, policy)).toEqual({ code: choice === 'recuse' ? 'reason-for-recusal' : 'reason-for-no', choice });
   });
 
   it.each([

@@ -5,10 +5,10 @@ export interface ReasonPolicy {
   requireReasonForNo: boolean;
 }
 
+/** A missing reason, as the field-error code of the API's catalogue. */
 export interface VoteReasonProblem {
-  code: 'reason-required';
+  code: 'reason-for-recusal' | 'reason-for-no';
   choice: VoteChoice;
-  message: string;
 }
 
 /** `recuse` always needs a reason (a declared conflict); `no` does when the ballot requires it. */
@@ -27,6 +27,5 @@ export function choiceNeedsReason(choice: VoteChoice, policy: ReasonPolicy): boo
 /** The problem with a vote's reason, or null. A reason of only white space is missing. */
 export function validateVoteReason(vote: { choice: VoteChoice; reason?: string | null }, policy: ReasonPolicy): VoteReasonProblem | null {
   if (!choiceNeedsReason(vote.choice, policy) || (vote.reason ?? '').trim() !== '') return null;
-  const message = vote.choice === 'recuse' ? 'A recusal needs a reason (the conflict being declared).' : 'This ballot needs a reason for a no vote.';
-  return { code: 'reason-required', choice: vote.choice, message };
+  return { code: vote.choice === 'recuse' ? 'reason-for-recusal' : 'reason-for-no', choice: vote.choice };
 }

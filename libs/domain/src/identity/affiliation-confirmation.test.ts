@@ -25,18 +25,18 @@ describe('confirmationVerdict: who decides on a declared affiliation', () => {
   });
 
   it.each<[string, Partial<ConfirmationFacts> & { status?: ConfirmationFacts['affiliation']['status'] }, string]>([
-    ['nobody confirms their own affiliation, not even a focal point', { actorId: 'ana' }, 'forbidden'],
-    ['nor a steward their own', { actorId: 'ana', actorIsFocalPoint: false, actorIsSteward: true, reason: 'me' }, 'forbidden'],
-    ['someone who is neither focal point nor steward', { actorIsFocalPoint: false }, 'forbidden'],
+    ['nobody confirms their own affiliation, not even a focal point', { actorId: 'ana' }, 'own-affiliation'],
+    ['nor a steward their own', { actorId: 'ana', actorIsFocalPoint: false, actorIsSteward: true, reason: 'me' }, 'own-affiliation'],
+    ['someone who is neither focal point nor steward', { actorIsFocalPoint: false }, 'not-a-confirmer'],
     ['a steward without a reason', { actorIsFocalPoint: false, actorIsSteward: true }, 'reason-required'],
     ['a steward with a blank reason', { actorIsFocalPoint: false, actorIsSteward: true, reason: '   ' }, 'reason-required'],
     ['a refusal without a reason', { decision: 'refuse' }, 'reason-required'],
     ['ending without a reason', { decision: 'end', status: 'confirmed' }, 'reason-required'],
-    ['confirming twice', { status: 'confirmed' }, 'conflict'],
-    ['confirming a refused affiliation', { status: 'refused' }, 'conflict'],
-    ['ending an unconfirmed affiliation', { decision: 'end', reason: 'x' }, 'conflict'],
-    ['confirming an ended affiliation', { affiliation: { personId: 'ana', status: 'pending', ended: true, organisationName: 'Japan' } }, 'conflict'],
-    ['ending a focal point’s confirmation while they are one', { decision: 'end', status: 'confirmed', reason: 'x', holderIsFocalPoint: true }, 'conflict'],
+    ['confirming twice', { status: 'confirmed' }, 'confirmation-state'],
+    ['confirming a refused affiliation', { status: 'refused' }, 'confirmation-state'],
+    ['ending an unconfirmed affiliation', { decision: 'end', reason: 'x' }, 'confirmation-state'],
+    ['confirming an ended affiliation', { affiliation: { personId: 'ana', status: 'pending', ended: true, organisationName: 'Japan' } }, 'affiliation-ended'],
+    ['ending a focal point’s confirmation while they are one', { decision: 'end', status: 'confirmed', reason: 'x', holderIsFocalPoint: true }, 'holder-is-focal-point'],
   ])('refused: %s', (_, over, code) => {
     expect(confirmationVerdict(facts(over))).toMatchObject({ code });
   });
@@ -49,18 +49,18 @@ describe('appointmentVerdict: who appoints focal points', () => {
     expect(appointmentVerdict({ ...base, actorIsFocalPoint: true, organisationHasFocalPoints: true })).toEqual({ as: 'focal-point' });
   });
   it('a steward does not appoint once the organisation has focal points; others never do', () => {
-    expect(appointmentVerdict({ ...base, actorIsSteward: true, organisationHasFocalPoints: true })).toMatchObject({ code: 'forbidden' });
-    expect(appointmentVerdict(base)).toMatchObject({ code: 'forbidden' });
+    expect(appointmentVerdict({ ...base, actorIsSteward: true, organisationHasFocalPoints: true })).toMatchObject({ code: 'organisation-has-focal-points' });
+    expect(appointmentVerdict(base)).toMatchObject({ code: 'not-an-appointer' });
   });
   it('a steward gives a reason; a focal point need not', () => {
     expect(appointmentVerdict({ ...base, actorIsSteward: true, reason: null })).toMatchObject({ code: 'reason-required', field: 'reason' });
     expect(appointmentVerdict({ ...base, actorIsFocalPoint: true, organisationHasFocalPoints: true, reason: null })).toEqual({ as: 'focal-point' });
   });
   it('nobody appoints themself; the appointee holds a current affiliation that was not refused', () => {
-    expect(appointmentVerdict({ ...base, actorIsSteward: true, actorId: 'ana' })).toMatchObject({ code: 'forbidden' });
-    expect(appointmentVerdict({ ...base, actorIsSteward: true, appointee: { ...base.appointee, affiliation: null } })).toMatchObject({ code: 'conflict' });
-    expect(appointmentVerdict({ ...base, actorIsSteward: true, appointee: { ...base.appointee, affiliation: { status: 'refused' } } })).toMatchObject({ code: 'conflict' });
-    expect(appointmentVerdict({ ...base, actorIsFocalPoint: true, appointee: { ...base.appointee, alreadyFocalPoint: true } })).toMatchObject({ code: 'conflict' });
+    expect(appointmentVerdict({ ...base, actorIsSteward: true, actorId: 'ana' })).toMatchObject({ code: 'self-appointment' });
+    expect(appointmentVerdict({ ...base, actorIsSteward: true, appointee: { ...base.appointee, affiliation: null } })).toMatchObject({ code: 'appointee-not-affiliated' });
+    expect(appointmentVerdict({ ...base, actorIsSteward: true, appointee: { ...base.appointee, affiliation: { status: 'refused' } } })).toMatchObject({ code: 'appointee-affiliation-closed', params: { status: 'refused' } });
+    expect(appointmentVerdict({ ...base, actorIsFocalPoint: true, appointee: { ...base.appointee, alreadyFocalPoint: true } })).toMatchObject({ code: 'already-focal-point' });
   });
 });
 
@@ -68,10 +68,10 @@ describe('endAppointmentVerdict', () => {
   const base = { actorId: 'fp', actorIsSteward: false, actorIsFocalPoint: true, focalPointId: 'fp', organisationName: 'Japan', ended: false, reason: null };
   it('a focal point steps down without a reason; ending another’s needs one; outsiders cannot', () => {
     expect(endAppointmentVerdict(base)).toEqual({ as: 'focal-point' });
-    expect(endAppointmentVerdict({ ...base, focalPointId: 'other' })).toMatchObject({ code: 'reason-required' });
+    expect(endAppointmentVerdict({ ...base, focalPointId: 'other' })).toMatchObject({ code: 'reason-required', fieldCode: 'reason-for-ending-appointment' });
     expect(endAppointmentVerdict({ ...base, actorIsFocalPoint: false, actorIsSteward: true, focalPointId: 'other', reason: 'Abuse' })).toEqual({ as: 'steward' });
-    expect(endAppointmentVerdict({ ...base, actorIsFocalPoint: false })).toMatchObject({ code: 'forbidden' });
-    expect(endAppointmentVerdict({ ...base, ended: true })).toMatchObject({ code: 'conflict' });
+    expect(endAppointmentVerdict({ ...base, actorIsFocalPoint: false })).toMatchObject({ code: 'not-an-appointment-ender' });
+    expect(endAppointmentVerdict({ ...base, ended: true })).toMatchObject({ code: 'appointment-ended' });
   });
 });
 

@@ -44,11 +44,31 @@ export interface ConfirmationFacts {
   reason: string | null;
 }
 
-export interface ConfirmationRefusal {
-  code: 'forbidden' | 'conflict' | 'reason-required';
-  field?: 'reason';
-  message: string;
-}
+/**
+ * Why a confirmation or appointment is refused, as a refusal code of the API's catalogue with the
+ * organisation it names; `reason-required` names the field and the field-error code instead.
+ */
+export type ConfirmationRefusal =
+  | {
+      code:
+        | 'own-affiliation'
+        | 'not-a-confirmer'
+        | 'holder-is-focal-point'
+        | 'organisation-has-focal-points'
+        | 'not-an-appointer'
+        | 'already-focal-point'
+        | 'appointee-not-affiliated'
+        | 'not-an-appointment-ender';
+      params: { organisation: string };
+    }
+  | { code: 'self-appointment' | 'affiliation-ended' | 'appointment-ended'; params: Record<string, never> }
+  | { code: 'confirmation-state'; params: { decision: ConfirmationDecision; status: ConfirmationStatus } }
+  | { code: 'appointee-affiliation-closed'; params: { organisation: string; status: 'refused' | 'ended' } }
+  | {
+      code: 'reason-required';
+      field: 'reason';
+      fieldCode: 'steward-confirms-with-reason' | 'steward-appoints-with-reason' | 'reason-required' | 'reason-for-ending-appointment';
+    };
 
 /**
  * Who may confirm, refuse or end the confirmation of an affiliation, and in which state. Nobody
@@ -59,27 +79,17 @@ export interface ConfirmationRefusal {
 export function confirmationVerdict(f: ConfirmationFacts): { as: ConfirmerRole } | ConfirmationRefusal {
   const org = f.affiliation.organisationName;
   if (f.affiliation.personId === f.actorId)
-    return { code: 'forbidden', message: `Nobody decides on their own affiliation: a focal point of ${org} (or a steward) does` };
+    return { code: 'own-affiliation', params: { organisation: org } };
   const as: ConfirmerRole | null = f.actorIsFocalPoint ? 'focal-point' : f.actorIsSteward ? 'steward' : null;
-  if (as === null) return { code: 'forbidden', message: `Only a focal point of ${org}, or a platform steward, can decide on affiliations to it` };
+  if (as === null) return { code: 'not-a-confirmer', params: { organisation: org } };
   const expected: Record<ConfirmationDecision, ConfirmationStatus> = { confirm: 'pending', refuse: 'pending', end: 'confirmed' };
-  if (f.affiliation.status !== expected[f.decision]) return { code: 'conflict', message: stateMessage(f.decision, f.affiliation.status) };
-  if (f.decision !== 'end' && f.affiliation.ended) return { code: 'conflict', message: 'This affiliation has ended: there is nothing left to confirm' };
+  if (f.affiliation.status !== expected[f.decision]) return { code: 'confirmation-state', params: { decision: f.decision, status: f.affiliation.status } };
+  if (f.decision !== 'end' && f.affiliation.ended) return { code: 'affiliation-ended', params: {} };
   if (f.decision === 'end' && f.holderIsFocalPoint)
-    return { code: 'conflict', message: `This person is a focal point of ${org}: end their appointment first` };
+    return { code: 'holder-is-focal-point', params: { organisation: org } };
   if ((as === 'steward' || f.decision !== 'confirm') && !f.reason?.trim())
-    return {
-      code: 'reason-required',
-      field: 'reason',
-      message: f.decision === 'confirm' ? 'A steward confirms from outside the organisation: give the reason (how it was checked)' : 'Give the reason; it is shown to the person and kept on the record',
-    };
+    return { code: 'reason-required', field: 'reason', fieldCode: f.decision === 'confirm' ? 'steward-confirms-with-reason' : 'reason-required' };
   return { as };
-}
-
-function stateMessage(decision: ConfirmationDecision, status: ConfirmationStatus): string {
-  const now = { pending: 'still awaits confirmation', confirmed: 'is already confirmed', refused: 'was refused', ended: 'had its confirmation ended' }[status];
-  const wanted = { confirm: 'Only an affiliation awaiting confirmation can be confirmed', refuse: 'Only an affiliation awaiting confirmation can be refused', end: 'Only a confirmed affiliation can have its confirmation ended' }[decision];
-  return `${wanted}; this one ${now}`;
 }
 
 /** The facts of a focal-point appointment. */
@@ -103,25 +113,25 @@ export interface AppointmentFacts {
  */
 export function appointmentVerdict(f: AppointmentFacts): { as: ConfirmerRole } | ConfirmationRefusal {
   const org = f.organisationName;
-  if (f.appointee.personId === f.actorId) return { code: 'forbidden', message: 'Nobody appoints themself a focal point' };
+  if (f.appointee.personId === f.actorId) return { code: 'self-appointment', params: {} };
   let as: ConfirmerRole;
   if (f.actorIsFocalPoint) as = 'focal-point';
   else if (f.actorIsSteward && !f.organisationHasFocalPoints) as = 'steward';
-  else if (f.actorIsSteward) return { code: 'forbidden', message: `${org} has focal points: they appoint the others (a steward appoints only the first)` };
-  else return { code: 'forbidden', message: `Only a focal point of ${org} (or a steward, for its first) can appoint focal points` };
-  if (f.appointee.alreadyFocalPoint) return { code: 'conflict', message: `This person is already a focal point of ${org}` };
+  else if (f.actorIsSteward) return { code: 'organisation-has-focal-points', params: { organisation: org } };
+  else return { code: 'not-an-appointer', params: { organisation: org } };
+  if (f.appointee.alreadyFocalPoint) return { code: 'already-focal-point', params: { organisation: org } };
   const a = f.appointee.affiliation;
-  if (a === null) return { code: 'conflict', message: `A focal point must hold a current affiliation to ${org}; this person has none` };
-  if (a.status === 'refused' || a.status === 'ended') return { code: 'conflict', message: `This person's affiliation to ${org} was ${a.status === 'refused' ? 'refused' : 'ended'}; they cannot be its focal point` };
-  if (as === 'steward' && !f.reason?.trim()) return { code: 'reason-required', field: 'reason', message: 'A steward appoints from outside the organisation: give the reason (how it was checked)' };
+  if (a === null) return { code: 'appointee-not-affiliated', params: { organisation: org } };
+  if (a.status === 'refused' || a.status === 'ended') return { code: 'appointee-affiliation-closed', params: { organisation: org, status: a.status } };
+  if (as === 'steward' && !f.reason?.trim()) return { code: 'reason-required', field: 'reason', fieldCode: 'steward-appoints-with-reason' };
   return { as };
 }
 
 /** A focal point's appointment is ended by a focal point of the organisation (themself included) or a steward, with a reason for a steward or another person. */
 export function endAppointmentVerdict(f: { actorId: string; actorIsSteward: boolean; actorIsFocalPoint: boolean; focalPointId: string; organisationName: string; ended: boolean; reason: string | null }): { as: ConfirmerRole } | ConfirmationRefusal {
-  if (f.ended) return { code: 'conflict', message: 'This appointment has already ended' };
+  if (f.ended) return { code: 'appointment-ended', params: {} };
   const as: ConfirmerRole | null = f.actorIsFocalPoint ? 'focal-point' : f.actorIsSteward ? 'steward' : null;
-  if (as === null) return { code: 'forbidden', message: `Only a focal point of ${f.organisationName}, or a steward, can end a focal point's appointment` };
-  if (f.focalPointId !== f.actorId && !f.reason?.trim()) return { code: 'reason-required', field: 'reason', message: 'Give the reason for ending someone else’s appointment' };
+  if (as === null) return { code: 'not-an-appointment-ender', params: { organisation: f.organisationName } };
+  if (f.focalPointId !== f.actorId && !f.reason?.trim()) return { code: 'reason-required', field: 'reason', fieldCode: 'reason-for-ending-appointment' };
   return { as };
 }

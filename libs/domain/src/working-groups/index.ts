@@ -1,4 +1,5 @@
 export * from './membership';
+export * from './standing';
 export * from './caps';
 export * from './chair-term';
 export * from './composition';

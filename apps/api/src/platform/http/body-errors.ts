@@ -1,32 +1,17 @@
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_TYPES, type Problem } from '@parley/contracts';
-import { ProblemException } from './problem';
+import { fieldError, refusal, type Problem } from '@parley/contracts';
+import { problemOf, ProblemException } from './problem';
 
 /** An error raised by the body parser (http-errors): a status, and a `type` for the ones it names. */
 type BodyParserError = { type?: string; status?: number; code?: string };
 
-const invalid = (field: string, message: string, detail: string): Problem => ({
-  type: PROBLEM_TYPES.validation,
-  title: 'Invalid request',
-  status: 400,
-  detail,
-  errors: [{ field, message }],
-});
-const unsupported = (field: string, message: string): Problem => ({
-  type: PROBLEM_TYPES.unsupportedMediaType,
-  title: 'Unsupported media type',
-  status: 415,
-  detail: message,
-  errors: [{ field, message }],
-});
-
 /** The parser's named errors (http-errors `type`), as problems naming what is at fault. */
-const NAMED: Record<string, Problem> = {
-  'entity.parse.failed': invalid('(body)', 'Not valid JSON', 'The body is not valid JSON'),
-  'encoding.unsupported': unsupported('Content-Encoding', 'Not an encoding this server decodes (gzip, deflate, br)'),
-  'charset.unsupported': unsupported('Content-Type', 'The body must be UTF-8 JSON'),
-  'request.aborted': invalid('(body)', 'The body ended before its announced length', 'The body is incomplete'),
-  'request.size.invalid': invalid('(body)', 'The body ended before its announced length', 'The body is incomplete'),
+const NAMED: Record<string, () => Problem> = {
+  'entity.parse.failed': () => problemOf(refusal('body-not-json'), [fieldError('(body)', 'not-json')]),
+  'encoding.unsupported': () => problemOf(refusal('encoding-unsupported'), [fieldError('Content-Encoding', 'encoding-unsupported')]),
+  'charset.unsupported': () => problemOf(refusal('charset-unsupported'), [fieldError('Content-Type', 'charset-unsupported')]),
+  'request.aborted': () => problemOf(refusal('body-incomplete'), [fieldError('(body)', 'body-incomplete')]),
+  'request.size.invalid': () => problemOf(refusal('body-incomplete'), [fieldError('(body)', 'body-incomplete')]),
 };
 
 /** The problem for a body the parser could not read, naming what is wrong with it; null for any other error. */
@@ -34,11 +19,11 @@ export function bodyParseProblem(err: unknown, req: Pick<Request, 'headers'>): P
   const e = err as BodyParserError | null;
   if (!e || typeof e !== 'object') return null;
   const named = e.type && Object.hasOwn(NAMED, e.type) ? NAMED[e.type] : undefined;
-  if (named) return named;
+  if (named) return named();
   // A body that says it is compressed but does not decompress: zlib's error, wrapped in a 400 without a type.
   const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (e.status === 400 && e.type === undefined && encoding !== 'identity')
-    return invalid('Content-Encoding', `The body is not valid ${encoding} data`, `The body could not be decoded as ${encoding}`);
+    return problemOf(refusal('body-not-decodable', { encoding }), [fieldError('Content-Encoding', 'not-decodable', { encoding })]);
   return null;
 }
 

@@ -47,7 +47,7 @@ export function cursorCodec<const S extends CursorShape>(shape: S): CursorCodec<
       if (!cursor) return null;
       const parts = tupleOf(cursor);
       if (!parts || parts.length !== keys.length || !keys.every((k, i) => PART_CHECKS[shape[k]](parts[i])))
-        throw validationProblem('cursor', 'Not a cursor this list gave; start again without one');
+        throw validationProblem('cursor', 'not-a-cursor');
       return Object.fromEntries(keys.map((k, i) => [k, parts[i]])) as CursorPosition<S>;
     },
     page(rows, limit, positionOf) {

@@ -15,9 +15,10 @@ import { AuditedTransaction, Tx } from '../../audit/audited-transaction';
 import { BallotService } from '../../decisions/ballot.service';
 import type { Actor } from '../../identity/actor';
 import { PeopleService } from '../../identity/people.service';
-import { conflict, notFound, validationProblem } from '../../platform/http/problem';
+import { refusal } from '@parley/contracts';
+import { authorise, notFound, refuse, refused, validationProblem } from '../../platform/http/problem';
 import { ChairTermRepository } from '../chair-term.repository';
-import { authorise, WorkingGroupStandings } from '../working-group-standing';
+import { WorkingGroupStandings } from '../working-group-standing';
 import { canAnswerNomination, canBeNominated, canDeclineNomination, canNominateChair, canProposeChairRemoval, canResign, canWithdrawNomination } from '../working-group.policy';
 import { WorkingGroupRepository, type WorkingGroupRow } from '../working-group.repository';
 import { toChairTermResponse, toNominationResponse } from '../working-group.views';
@@ -48,13 +49,13 @@ export class ChairNominationService {
       authorise(canNominateChair(await this.standings.of(tx.manager, group, actor.id, tx.now)));
       const nominee = await this.groups.currentMembership(tx.manager, groupId, input.nomineeId);
       const eligible = canBeNominated(nominee);
-      if (eligible !== true) throw conflict(eligible, 'nomineeId');
+      if (eligible !== true) throw refused(eligible, 'nomineeId');
       const nomineeName = nominee!.personName;
       const nomineeSnapshot = await this.people.snapshotOf(tx.manager, input.nomineeId, tx.now);
-      if (!nomineeSnapshot) throw conflict(`${nomineeName} has no current affiliation and cannot be nominated`, 'nomineeId');
-      if (await this.terms.openTermOf(tx.manager, groupId, input.nomineeId)) throw conflict(`${nomineeName} already chairs this working group`, 'nomineeId');
-      if (await this.terms.openNominationOf(tx.manager, groupId, input.nomineeId)) throw conflict(`${nomineeName} already has an open nomination in this working group`, 'nomineeId');
-      if (input.termEndsOn && input.termEndsOn <= isoDay(tx.now)) throw validationProblem('termEndsOn', 'The term must end after today');
+      if (!nomineeSnapshot) throw refused(refusal('nominee-without-affiliation', { name: nomineeName }), 'nomineeId');
+      if (await this.terms.openTermOf(tx.manager, groupId, input.nomineeId)) throw refused(refusal('already-chairs', { name: nomineeName }), 'nomineeId');
+      if (await this.terms.openNominationOf(tx.manager, groupId, input.nomineeId)) throw refused(refusal('nominee-open-nomination', { name: nomineeName }), 'nomineeId');
+      if (input.termEndsOn && input.termEndsOn <= isoDay(tx.now)) throw validationProblem('termEndsOn', 'term-ends-after-today');
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       const id = await this.terms.insertNomination(tx.manager, {
         workingGroupId: groupId,
@@ -83,12 +84,12 @@ export class ChairNominationService {
     return this.tx.run(async (tx) => {
       // Locks in the same order as every other chair act: the group, then the nomination.
       const seen = await this.terms.findNomination(nominationId, tx.manager);
-      if (!seen) throw notFound('The nomination');
+      if (!seen) throw notFound('nomination');
       const group = await this.lockGroup(tx, seen.workingGroupId);
       const nomination = (await this.terms.lockNomination(tx.manager, nominationId))!;
       authorise(canAnswerNomination(await this.standings.of(tx.manager, group, actor.id, tx.now), actor.id, nomination.nomineeId));
-      if (nomination.status !== 'nominated') throw conflict(`This nomination was already answered (${nomination.status})`);
-      if (await this.terms.openTermOf(tx.manager, group.id, actor.id)) throw conflict('You already chair this working group');
+      if (nomination.status !== 'nominated') throw refuse('nomination-answered', { status: nomination.status });
+      if (await this.terms.openTermOf(tx.manager, group.id, actor.id)) throw refuse('you-already-chair');
       const snapshot = (await this.people.snapshotOf(tx.manager, actor.id, tx.now))!;
       const closesAt = options.closesAt ?? new Date(tx.now.getTime() + (input.ballotDays ?? DEFAULT_BALLOT_DAYS) * DAY_MS);
       const { id: ballotId } = await this.ballots.openInTransaction(tx, actor.id, {
@@ -122,9 +123,9 @@ export class ChairNominationService {
   decline(actor: Actor, nominationId: string, input: DeclineNominationRequest): Promise<ChairNominationResponse> {
     return this.tx.run(async (tx) => {
       const nomination = await this.terms.lockNomination(tx.manager, nominationId);
-      if (!nomination) throw notFound('The nomination');
+      if (!nomination) throw notFound('nomination');
       authorise(canDeclineNomination(actor.id, nomination.nomineeId));
-      if (nomination.status !== 'nominated') throw conflict(`This nomination was already answered (${nomination.status})`);
+      if (nomination.status !== 'nominated') throw refuse('nomination-answered', { status: nomination.status });
       await this.terms.markDeclined(tx.manager, nomination.id, tx.now, input.note ?? null);
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       await tx.record({
@@ -143,9 +144,9 @@ export class ChairNominationService {
   withdraw(actor: Actor, nominationId: string, input: WithdrawNominationRequest): Promise<ChairNominationResponse> {
     return this.tx.run(async (tx) => {
       const nomination = await this.terms.lockNomination(tx.manager, nominationId);
-      if (!nomination) throw notFound('The nomination');
+      if (!nomination) throw notFound('nomination');
       authorise(canWithdrawNomination(actor.id, nomination));
-      if (nomination.status !== 'nominated') throw conflict(`This nomination can no longer be withdrawn (${nomination.status})`);
+      if (nomination.status !== 'nominated') throw refuse('nomination-not-withdrawable', { status: nomination.status });
       const note = input.note ?? null;
       await this.terms.markWithdrawn(tx.manager, nomination.id, tx.now, actor.id, note);
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
@@ -171,9 +172,9 @@ export class ChairNominationService {
   resign(actor: Actor, termId: string, input: ResignChairRequest): Promise<ChairTermResponse> {
     return this.tx.run(async (tx) => {
       const term = await this.terms.lockTerm(tx.manager, termId);
-      if (!term) throw notFound('The chair term');
+      if (!term) throw notFound('chair-term');
       authorise(canResign(actor.id, term.personId));
-      if (term.endedAt) throw conflict(`This term already ended (${term.endReason})`);
+      if (term.endedAt) throw refuse('term-ended', { reason: term.endReason });
       await this.terms.endTerm(tx.manager, term.id, tx.now, 'resigned', input.note ?? null);
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       await tx.record({
@@ -192,12 +193,12 @@ export class ChairNominationService {
   proposeRemoval(actor: Actor, termId: string, input: ProposeChairRemovalRequest): Promise<ChairRemovalMotionResponse> {
     return this.tx.run(async (tx) => {
       const seen = await this.terms.findTerm(termId, tx.manager);
-      if (!seen) throw notFound('The chair term');
+      if (!seen) throw notFound('chair-term');
       const group = await this.lockGroup(tx, seen.workingGroupId);
       const term = (await this.terms.lockTerm(tx.manager, termId))!;
       authorise(canProposeChairRemoval(await this.standings.of(tx.manager, group, actor.id, tx.now)));
-      if (term.endedAt) throw conflict(`This term already ended (${term.endReason})`);
-      if (await this.terms.openRemovalMotionOf(tx.manager, term.id)) throw conflict('A ballot on removing this chair is already open');
+      if (term.endedAt) throw refuse('term-ended', { reason: term.endReason });
+      if (await this.terms.openRemovalMotionOf(tx.manager, term.id)) throw refuse('removal-ballot-open');
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       const closesAt = new Date(tx.now.getTime() + (input.ballotDays ?? DEFAULT_BALLOT_DAYS) * DAY_MS);
       const { id: ballotId } = await this.ballots.openInTransaction(tx, actor.id, {
@@ -224,18 +225,18 @@ export class ChairNominationService {
 
   async get(nominationId: string): Promise<ChairNominationResponse> {
     const n = await this.terms.findNomination(nominationId);
-    if (!n) throw notFound('The nomination');
+    if (!n) throw notFound('nomination');
     return toNominationResponse(n);
   }
 
   async list(groupId: string): Promise<ChairNominationResponse[]> {
-    if (!(await this.groups.findGroup(groupId))) throw notFound('The working group');
+    if (!(await this.groups.findGroup(groupId))) throw notFound('working-group');
     return (await this.terms.nominations(groupId)).map(toNominationResponse);
   }
 
   private async lockGroup(tx: Tx, groupId: string): Promise<WorkingGroupRow> {
     const group = await this.groups.lockGroup(tx.manager, groupId);
-    if (!group) throw notFound('The working group');
+    if (!group) throw notFound('working-group');
     return group;
   }
 }

@@ -40,7 +40,9 @@ describe('SignUpPage', () => {
         title: 'Invalid request',
         status: 400,
         detail: 'password: Too easy to guess: This is a commonly used password.',
-        errors: [{ field: 'password', message: 'Too easy to guess: This is a commonly used password.' }],
+        code: 'invalid-request',
+        params: {},
+        errors: [{ field: 'password', code: 'weak-password', params: { why: 'This is a commonly used password.' }, message: 'Too easy to guess: This is a commonly used password.' }],
       });
     });
     renderWithApp(<SignUpPage />, { language: 'fr' });

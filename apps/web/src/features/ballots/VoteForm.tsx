@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { mapServerErrors, FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { formatDateTime } from './TimeLeft';
-import { translateServerMessage } from '../../i18n/server-messages';
+import { verdictMessage } from '../../i18n/server-messages';
 import { useCastVote } from './useBallot';
 
 /** What the signed-in person has voted, and how to change it. */
@@ -67,7 +67,7 @@ export function VoteForm({ ballot }: { ballot: BallotResponse }) {
       ? null
       : !ballot.me.inElectorate
         ? t('ballots.vote.notInElectorate', { date: formatDateTime(ballot.openedAt, lng) })
-        : translateServerMessage(t, ballot.can.vote);
+        : verdictMessage(t, ballot.can.vote);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -40,7 +40,7 @@ const ballot = (details: BallotSubjectDetails | null, title = ENGLISH_TITLE): Ba
   warnings: null,
   runningTally: null,
   me: null,
-  can: { vote: 'Sign in to vote', close: 'Only a chair can close a ballot' },
+  can: { vote: { code: 'sign-in-to-vote', params: {}, detail: 'Sign in to vote' }, close: { code: 'chairs-only-close', params: {}, detail: 'Only a chair of this working group can close a ballot early' } },
   rollCall: null,
   result: null,
 });

@@ -5,7 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, isProblem } from '../../api/client';
-import { problemMessage, reasonMessage } from '../../i18n/server-messages';
+import { problemMessage, refusalMessage } from '../../i18n/server-messages';
 import { PresenceBar } from '../../realtime/PresenceBar';
 import { useLiveRoom } from '../../realtime/useLiveRoom';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
@@ -156,7 +156,7 @@ function ClausePanel({ doc, clauseId, quote, onClearQuote, onClose }: { doc: Doc
           </Tabs.List>
           <Tabs.Panel value="comments" pt="sm">
             <Stack gap="sm">
-              {doc.can.comment ? <CommentForm key={clause.id} documentId={doc.id} clauseId={clause.id} version={doc.version.number} quote={quote} onClearQuote={onClearQuote} /> : doc.can.reason ? <Text size="sm" c="dimmed">{(doc.can.reasonCode ? reasonMessage(t, doc.can.reasonCode) : null) ?? doc.can.reason}</Text> : null}
+              {doc.can.comment ? <CommentForm key={clause.id} documentId={doc.id} clauseId={clause.id} version={doc.version.number} quote={quote} onClearQuote={onClearQuote} /> : doc.can.reason ? <Text size="sm" c="dimmed">{(doc.can.reasonCode ? refusalMessage(t, doc.can.reasonCode) : null) ?? doc.can.reason}</Text> : null}
               <CommentThreads documentId={doc.id} clauseId={clause.id} version={doc.version.number} />
             </Stack>
           </Tabs.Panel>

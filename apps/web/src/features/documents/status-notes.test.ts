@@ -1,8 +1,7 @@
-import type { AmendmentStatusReason, Problem } from '@parley/contracts';
+import { DRAFTING_REFUSALS, type AmendmentStatusReason, type Problem } from '@parley/contracts';
 import { ProblemError } from '../../api/client';
-import { DRAFTING_REASON_CODES } from '../../api/contract-values';
 import { createI18n } from '../../i18n';
-import { problemMessage, reasonMessage } from '../../i18n/server-messages';
+import { problemMessage, refusalMessage } from '../../i18n/server-messages';
 import { amendmentStatusNote, statusReasonText } from './status-notes';
 
 const en = createI18n({ lng: 'en', detect: false });
@@ -40,16 +39,17 @@ describe('amendment status notes and drafting refusals in the reader’s languag
   });
 
   it('translates every drafting refusal code, and falls back to the English detail for a code it does not know', () => {
-    for (const code of DRAFTING_REASON_CODES) {
-      const params = { status: 'accepted', version: 1, current: 2 };
-      expect(reasonMessage(fr.t, { code, params })).not.toMatch(/\{\{|problems\.|undefined/);
-      expect(reasonMessage(fr.t, { code, params })).not.toBe(reasonMessage(en.t, { code, params }));
+    for (const code of Object.keys(DRAFTING_REFUSALS)) {
+      const act = { 'not-current-version': 'amend', 'adoption-ballot-open': 'adopt' }[code] ?? 'withdraw';
+      const params = { status: 'accepted', version: 1, current: 2, count: 2, disposition: 'noted', act, what: 'amendment' };
+      expect(refusalMessage(fr.t, { code, params })).not.toMatch(/\{\{|refusal\.|undefined/);
+      expect(refusalMessage(fr.t, { code, params })).not.toBe(refusalMessage(en.t, { code, params }));
     }
     const problem = (p: Partial<Problem>) => new ProblemError({ type: '/problems/conflict', title: 'Conflict', status: 409, detail: 'English detail', ...p });
-    expect(problemMessage(fr.t, problem({ code: 'not-proposed', params: { status: 'accepted' } }))).toBe(
-      'Cet amendement n’est plus une proposition (il est adopté) ; cela n’est possible que tant qu’il est proposé.',
+    expect(problemMessage(fr.t, problem({ code: 'not-proposed', params: { status: 'accepted', act: 'withdraw' } }))).toBe(
+      'Cet amendement est adopté ; seul un amendement proposé peut être retiré.',
     );
-    expect(problemMessage(fr.t, problem({ code: 'under-ballot', params: {} }))).toMatch(/^Cet amendement est soumis au vote/);
+    expect(problemMessage(fr.t, problem({ code: 'under-ballot', params: { what: 'amendment' } }))).toMatch(/^Cet amendement est soumis au vote/);
     expect(problemMessage(fr.t, problem({ code: 'some-future-code', params: {} }))).toBe('English detail');
     expect(problemMessage(fr.t, problem({}))).toBe('English detail');
   });

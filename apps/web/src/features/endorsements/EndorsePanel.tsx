@@ -2,20 +2,10 @@ import { Alert, Anchor, Button, Paper, Select, Stack, Text, Title } from '@manti
 import type { SignatoriesResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import { Link } from 'react-router-dom';
-import { problemMessage } from '../../i18n/server-messages';
+import { problemMessage, verdictMessage } from '../../i18n/server-messages';
 import { notifySuccess } from '../../ui/notify';
 import { useEndorse } from './useEndorsements';
-
-/** The API's reason in the reader's language (the set is small and known); any other verbatim. */
-function endorseReason(t: TFunction, reason: string): string {
-  if (/^Sign in/.test(reason)) return t('endorsements.reasons.signIn');
-  if (/is not adopted/.test(reason)) return t('endorsements.notAdopted');
-  if (/need a current affiliation/.test(reason)) return t('endorsements.reasons.noAffiliation');
-  if (/already endorsed this text/.test(reason)) return t('endorsements.reasons.allEndorsed');
-  return reason;
-}
 
 /**
  * The Endorse button of an adopted version: for a person with a current affiliation, on behalf of
@@ -69,12 +59,12 @@ export function EndorsePanel({ signatories }: { signatories: SignatoriesResponse
           </>
         ) : (
           <Text size="sm" c="dimmed" data-testid="endorse-refusal">
-            {refusal.startsWith('Sign in') ? (
+            {refusal.code === 'sign-in-to-endorse' ? (
               <Anchor component={Link} to="/login" size="sm">
-                {endorseReason(t, refusal)}
+                {verdictMessage(t, refusal)}
               </Anchor>
             ) : (
-              endorseReason(t, refusal)
+              verdictMessage(t, refusal)
             )}
           </Text>
         )}

@@ -2,7 +2,7 @@ import { Button, Group, Radio, Select, SimpleGrid, Stack, Textarea, TextInput } 
 import type { AddDeclarationRequest, OrganisationResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DECLARATION_KINDS } from '../../api/contract-values';
+import { DECLARATION_KINDS } from '@parley/contracts';
 import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { useForm } from '../../ui/useForm';

@@ -13,7 +13,6 @@ import { useMe } from '../auth/useSession';
 import { ChairTimeline } from '../chair-terms/ChairTimeline';
 import { ConfirmedBadge, UnconfirmedBadge } from './badges';
 import { ReasonAction } from './ReasonAction';
-import { reasonText } from './reasons';
 import { useAnswerNomination, useNominateChair, useProposeChairRemoval, useResignChair, useWithdrawNomination } from './useWorkingGroups';
 
 const STATUS_COLOURS: Record<ChairNominationStatus, string> = {
@@ -223,7 +222,7 @@ function NominateForm({ group, onDone }: { group: WorkingGroupResponse; onDone: 
         />
         <Textarea label={`${t('workingGroups.nominations.statement')} (${t('common.optional')})`} autosize minRows={2} {...form.textProps('statement')} />
         <TextInput type="date" label={`${t('workingGroups.nominations.termEndsOn')} (${t('common.optional')})`} description={t('workingGroups.nominations.termEndsHint')} {...form.textProps('termEndsOn')} />
-        <FormAlert messages={form.general.map((m) => reasonText(t, m))} />
+        <FormAlert messages={form.general} />
         <Group>
           <Button type="submit" loading={form.submitting}>
             {t('workingGroups.nominations.submit')}

@@ -4,13 +4,12 @@ import type { MembershipKind } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { problemMessage } from '../../i18n/server-messages';
+import { problemMessage, verdictMessage } from '../../i18n/server-messages';
 import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { useForm } from '../../ui/useForm';
 import { useFormatters } from '../../ui/useFormatters';
 import { ReasonAction } from './ReasonAction';
-import { reasonText } from './reasons';
 import { useJoinWorkingGroup, useLeaveWorkingGroup, useWithdrawJoinRequest } from './useWorkingGroups';
 
 function JoinForm({ group, onDone }: { group: WorkingGroupResponse; onDone: () => void }) {
@@ -151,7 +150,7 @@ export function JoinPanel({ group }: { group: WorkingGroupResponse }) {
   } else {
     body = (
       <Alert color="gray" variant="light">
-        {reasonText(t, group.allowed.join)}
+        {verdictMessage(t, group.allowed.join)}
         {!v.canAct ? (
           <>
             {' '}

@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../i18n/server-messages';
 import { notifySuccess } from '../../ui/notify';
-import { reasonText } from './reasons';
 
 /** The state of the mutation behind the act (a TanStack Query mutation fits). */
 interface ActState {
@@ -72,7 +71,7 @@ export function ReasonAction(p: ReasonActionProps) {
           />
           {p.act.error ? (
             <Alert color="red" role="alert" data-testid="dialog-error">
-              {reasonText(t, problemMessage(t, p.act.error))}
+              {problemMessage(t, p.act.error)}
             </Alert>
           ) : null}
           <Group justify="flex-end">
