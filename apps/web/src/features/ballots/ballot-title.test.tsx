@@ -94,10 +94,26 @@ describe('ballot titles in the reader’s language', () => {
   it('the ballot.opened audit sentence says the recorded subject in French, and the stored title when there is none', () => {
     const opened = (change: Record<string, unknown>): AuditEventResponse =>
       ({ sequence: 1, action: 'ballot.opened', actorId: 'p1', actorName: 'Ana Ruiz', actorSnapshot: null, subjectType: 'ballot', subjectId: 'b1', change, createdAt: '2026-03-01T10:00:00.000Z' }) as unknown as AuditEventResponse;
-    const terms = { title: ENGLISH_TITLE, rule: 'majority', visibility: 'roll-call', closesAt: '2026-03-08T10:00:00.000Z' };
+    // The terms exactly as the API records them when a ballot opens (the audit-event catalogue's ballot.opened).
+    const terms = {
+      title: ENGLISH_TITLE,
+      description: null,
+      rule: 'majority',
+      countingUnit: 'person',
+      quorum: 0,
+      quorumPerStakeholderGroup: false,
+      visibility: 'roll-call',
+      tallies: 'live',
+      requireReasonForNo: false,
+      openedAt: '2026-03-01T10:00:00.000Z',
+      closesAt: '2026-03-08T10:00:00.000Z',
+      electorate: { size: 1, byStakeholderGroup: { government: 1 }, voterIds: ['p1'], digest: 'd' },
+    };
     expect(auditSentence(fr.t, opened({ ...terms, subject: { type: 'amendment', id: 'a1', details: amendment } }), 'fr')).toContain(`« Amendement : remplacement de la clause 4. de « ${PARIS} » (version 1) »`);
     expect(auditSentence(fr.t, opened({ ...terms, subject: { type: 'amendment', id: 'a1' } }), 'fr')).toContain(`« ${ENGLISH_TITLE} »`);
-    // Untrusted data that does not read as a subject falls back to the stored title.
-    expect(auditSentence(fr.t, opened({ ...terms, subject: { type: 'amendment', id: 'a1', details: { type: 'amendment', kind: 'explode' } } }), 'fr')).toContain(`« ${ENGLISH_TITLE} »`);
+    // Untrusted data that does not read as the catalogue's event is never read into a sentence: the plain fallback names the actor.
+    const untrusted = auditSentence(fr.t, opened({ ...terms, subject: { type: 'amendment', id: 'a1', details: { type: 'amendment', kind: 'explode' } } }), 'fr');
+    expect(untrusted).toContain('Ana Ruiz');
+    expect(untrusted).not.toContain('explode');
   });
 });
