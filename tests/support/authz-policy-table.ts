@@ -15,7 +15,7 @@ import * as groupPolicy from '../../apps/api/src/working-groups/working-group.po
 import { WorkingGroupRepository } from '../../apps/api/src/working-groups/working-group.repository';
 import { EndorsementService } from '../../apps/api/src/endorsements/endorsement.service';
 import * as endorsementPolicy from '../../apps/api/src/endorsements/endorsement.policy';
-import { DocumentService } from '../../apps/api/src/drafting/document.service';
+import { DocumentReads } from '../../apps/api/src/drafting/document-reads.service';
 import { FocalPointRepository } from '../../apps/api/src/identity/focal-point.repository';
 import { appointmentVerdict, confirmationVerdict, endAppointmentVerdict, isoDay, type ConfirmationRefusal } from '@parley/domain';
 import {
@@ -554,7 +554,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
     serial: true,
     policy: async (p) => {
-      const version = await get(p.t, DocumentService).version(p.subject.documentId, 1);
+      const version = await get(p.t, DocumentReads).version(p.subject.documentId, 1);
       const organisation = (await p.manager.query(`SELECT name FROM organisations WHERE id = $1`, [p.subject.organisationId]))[0];
       const [existing] = await p.manager.query(
         `SELECT 1 FROM endorsements WHERE document_id = $1 AND version_number = 1 AND organisation_id = $2 AND withdrawn_at IS NULL`,

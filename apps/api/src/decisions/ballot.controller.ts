@@ -7,6 +7,7 @@ import { Actor, CurrentActor, OptionalActor } from '../identity/actor';
 import { Public } from '../identity/public.decorator';
 import { IdParam } from '../platform/http/id-param';
 import { Allow } from '../policy/allow.decorator';
+import { BallotReads } from './ballot-reads.service';
 import { BallotService } from './ballot.service';
 import { VoteService } from './vote.service';
 
@@ -20,6 +21,7 @@ class RollCallQueryDto extends createZodDto(rollCallQuery) {}
 export class BallotController {
   constructor(
     private readonly ballots: BallotService,
+    private readonly ballotReads: BallotReads,
     private readonly votes: VoteService,
   ) {}
 
@@ -35,14 +37,14 @@ export class BallotController {
   @Get(':id')
   @ApiOperation({ summary: 'A ballot: terms, running tally (live roll-call ballots), first page of the roll call, your vote, the result once closed' })
   get(@OptionalActor() actor: Actor | null, @IdParam() id: string): Promise<BallotResponse> {
-    return this.ballots.get(id, actor);
+    return this.ballotReads.get(id, actor);
   }
 
   @Public()
   @Get(':id/roll-call')
   @ApiOperation({ summary: 'The roll call, by name (roll-call ballots only; choices hidden until close when tallies are hidden)' })
   rollCall(@IdParam() id: string, @Query() query: RollCallQueryDto): Promise<RollCallPage> {
-    return this.ballots.rollCall(id, query);
+    return this.ballotReads.rollCall(id, query);
   }
 
   @Allow('ballot.vote')
@@ -67,12 +69,12 @@ export class BallotController {
 @ApiTags('ballots')
 @Controller('working-groups')
 export class WorkingGroupBallotsController {
-  constructor(private readonly ballots: BallotService) {}
+  constructor(private readonly ballotReads: BallotReads) {}
 
   @Public()
   @Get(':id/ballots')
   @ApiOperation({ summary: "A working group's ballots, newest first" })
   list(@IdParam() id: string, @Query() query: BallotListQueryDto): Promise<BallotListResponse> {
-    return this.ballots.listForGroup(id, query);
+    return this.ballotReads.listForGroup(id, query);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
 import { WorkingGroupsCoreModule } from '../working-groups/working-groups-core.module';
 import { BallotPageMeta } from './ballot-page-meta';
+import { BallotReads } from './ballot-reads.service';
 import { BallotScheduler } from './ballot-scheduler';
 import { BallotSubjects } from './ballot-subjects';
 import { BallotController, WorkingGroupBallotsController } from './ballot.controller';
@@ -16,7 +17,7 @@ import { VoteService } from './vote.service';
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule],
   controllers: [BallotController, WorkingGroupBallotsController],
-  providers: [BallotService, VoteService, BallotRepository, BallotSubjects, BallotScheduler, BallotPageMeta],
-  exports: [BallotService, VoteService, BallotSubjects, BallotScheduler],
+  providers: [BallotReads, BallotService, VoteService, BallotRepository, BallotSubjects, BallotScheduler, BallotPageMeta],
+  exports: [BallotReads, BallotService, VoteService, BallotSubjects, BallotScheduler],
 })
 export class DecisionsModule {}

@@ -54,7 +54,7 @@ export class AmendmentService {
 
   /** A voting member proposes a change to the current version: replace or delete a clause, or insert one after another. */
   async propose(actor: Actor, documentId: string, input: CreateAmendmentRequest): Promise<AmendmentResponse> {
-    const id = await this.tx.run(async (tx) => {
+    const { id, standing } = await this.tx.run(async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
       if (!doc) throw notFound('document');
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
@@ -88,7 +88,7 @@ export class AmendmentService {
       });
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
-        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        actor: await this.people.auditActorWith(tx.manager, actor.id, standing.currentSnapshot),
         action: 'amendment.proposed',
         subjectType: 'amendment',
         subjectId: amendment.id,
@@ -103,14 +103,14 @@ export class AmendmentService {
           rationale: amendment.rationale,
         },
       });
-      return amendment.id;
+      return { id: amendment.id, standing };
     });
-    return this.get(actor, id);
+    return this.get(actor, id, standing);
   }
 
   /** Another voting member backs a proposed amendment; support across stakeholder groups is shown as such. */
   async cosponsor(actor: Actor, amendmentId: string): Promise<AmendmentResponse> {
-    await this.tx.run(async (tx) => {
+    const standing = await this.tx.run(async (tx) => {
       const amendment = await this.amendments.lock(tx.manager, amendmentId);
       if (!amendment) throw notFound('amendment');
       const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
@@ -123,14 +123,15 @@ export class AmendmentService {
       await this.amendments.addCosponsor(tx.manager, amendment.id, actor.id, snapshot, tx.now);
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
-        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        actor: await this.people.auditActorWith(tx.manager, actor.id, snapshot),
         action: 'amendment.cosponsored',
         subjectType: 'amendment',
         subjectId: amendment.id,
         change: cosponsorshipChange(doc.id, amendment, snapshot),
       });
+      return standing;
     });
-    return this.get(actor, amendmentId);
+    return this.get(actor, amendmentId, standing);
   }
 
   /** A co-sponsor withdraws their co-sponsorship while the amendment is proposed; the row stays, marked withdrawn. */
@@ -176,10 +177,11 @@ export class AmendmentService {
     return this.get(actor, amendmentId);
   }
 
-  async get(actor: Actor | null, amendmentId: string): Promise<AmendmentResponse> {
+  /** One amendment as `actor` reads it; a command passes the actor's `standing` it has just read, so it is not read again. */
+  async get(actor: Actor | null, amendmentId: string, standing?: DraftingStanding): Promise<AmendmentResponse> {
     const row = await this.amendments.findRow(amendmentId);
     if (!row) throw notFound('amendment');
-    return (await this.responses(actor, row.documentId, [row]))[0];
+    return (await this.responses(actor, row.documentId, [row], { standing }))[0];
   }
 
   /** A page of a document's amendments, each with its diff, co-sponsors and competitors; and every competing group. */
@@ -190,7 +192,7 @@ export class AmendmentService {
     const page = threadCursor.page(rows, q.limit, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
     const open = await this.amendments.openOf(doc.id);
     return {
-      items: await this.responses(actor, doc.id, page.items, open),
+      items: await this.responses(actor, doc.id, page.items, { open }),
       nextCursor: page.nextCursor,
       competingGroups: competingGroups(open.map(toDomainAmendment)).map((g) => g.map((a) => a.id)),
     };
@@ -240,13 +242,13 @@ export class AmendmentService {
   }
 
   /** Responses for amendments of one document: diffs, labels of their targets, co-sponsors, competitors, permissions. */
-  private async responses(actor: Actor | null, documentId: string, rows: AmendmentRow[], openRows?: AmendmentRow[]): Promise<AmendmentResponse[]> {
+  private async responses(actor: Actor | null, documentId: string, rows: AmendmentRow[], known: { open?: AmendmentRow[]; standing?: DraftingStanding } = {}): Promise<AmendmentResponse[]> {
     if (rows.length === 0) return [];
     const doc = (await this.documents.findDocument(documentId))!;
-    const open = openRows ?? (await this.amendments.openOf(documentId));
+    const open = known.open ?? (await this.amendments.openOf(documentId));
     const [cosponsors, standing] = await Promise.all([
       this.amendments.cosponsorsOf(rows.map((r) => r.id)),
-      this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
+      known.standing ?? this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
     ]);
     const competitors = new Map<string, string[]>();
     for (const group of competingGroups(open.map(toDomainAmendment))) for (const a of group) competitors.set(a.id, group.filter((b) => b.id !== a.id).map((b) => b.id));

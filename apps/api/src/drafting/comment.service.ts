@@ -21,7 +21,7 @@ import { toCsv } from '../platform/http/csv';
 import { authorise, notFound, refuse, refused, validationProblem } from '../platform/http/problem';
 import { CommentRepository, type CommentRow } from './comment.repository';
 import { DocumentRepository } from './document.repository';
-import { DocumentService } from './document.service';
+import { DocumentReads } from './document-reads.service';
 import { canComment, canDispose, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { toCommentResponse, toReportEntry } from './drafting.mapper';
@@ -34,7 +34,7 @@ export class CommentService {
     private readonly dataSource: DataSource,
     private readonly comments: CommentRepository,
     private readonly documents: DocumentRepository,
-    private readonly documentService: DocumentService,
+    private readonly documentReads: DocumentReads,
     private readonly standings: DraftingStandings,
     private readonly people: PeopleService,
     private readonly tx: AuditedTransaction,
@@ -52,7 +52,7 @@ export class CommentService {
       if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
       const n = input.version ?? doc.currentVersion;
       if (n !== doc.currentVersion) {
-        await this.documentService.requireVersion(doc, n, 'version', tx.manager);
+        await this.documentReads.requireVersion(doc, n, 'version', tx.manager);
         throw refused(refusal('not-current-version', { version: n, current: doc.currentVersion, act: 'comment' }), 'version');
       }
       const version = (await this.documents.findVersion(doc.id, n, tx.manager))!;
@@ -180,7 +180,7 @@ export class CommentService {
     const doc = await this.documents.findDocument(documentId);
     if (!doc) throw notFound('document');
     const n = q.version ?? doc.currentVersion;
-    await this.documentService.requireVersion(doc, n, 'version');
+    await this.documentReads.requireVersion(doc, n, 'version');
     const rows = await this.comments.threadsPage(doc.id, q.clauseId, n, threadCursor.decode(q.cursor), q.limit + 1);
     const { items: page, nextCursor } = threadCursor.page(rows, q.limit, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
     const replies = await this.comments.repliesOf(page.map((c) => c.id));
@@ -200,7 +200,7 @@ export class CommentService {
   async report(documentId: string, n: number): Promise<DispositionReport> {
     const doc = await this.documents.findDocument(documentId);
     if (!doc) throw notFound('document');
-    const version = await this.documentService.requireVersion(doc, n);
+    const version = await this.documentReads.requireVersion(doc, n);
     const clauses = await this.documents.clausesOf(version.id);
     const labels = new Map(numberClauses(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text }))).map((c, position) => [c.id, { label: c.label, position }]));
     const [made, unanswered] = await Promise.all([this.comments.madeOnVersion(doc.id, n), this.comments.unansweredClarifications(doc.id, n)]);

@@ -18,6 +18,7 @@ import { AmendmentRepository } from './amendment.repository';
 import { AmendmentService } from './amendment.service';
 import { CommentRepository } from './comment.repository';
 import { DocumentRepository } from './document.repository';
+import { DocumentReads } from './document-reads.service';
 import { DocumentService } from './document.service';
 import { canOpenBallot } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
@@ -54,6 +55,7 @@ export class DraftingBallots implements OnModuleInit {
     private readonly amendments: AmendmentRepository,
     private readonly comments: CommentRepository,
     private readonly documentService: DocumentService,
+    private readonly documentReads: DocumentReads,
     private readonly amendmentService: AmendmentService,
     private readonly standings: DraftingStandings,
     private readonly tx: AuditedTransaction,
@@ -104,7 +106,7 @@ export class DraftingBallots implements OnModuleInit {
     return this.tx.run(async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
       if (!doc) throw notFound('document');
-      const version = await this.documentService.requireVersion(doc, n, undefined, tx.manager);
+      const version = await this.documentReads.requireVersion(doc, n, undefined, tx.manager);
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       const verdict = canOpenBallot(standing);
       authorise(verdict);

@@ -35,6 +35,7 @@ import { parseWith } from '../platform/http/parse';
 import { Allow } from '../policy/allow.decorator';
 import { AmendmentService } from './amendment.service';
 import { CommentService } from './comment.service';
+import { DocumentReads } from './document-reads.service';
 import { DocumentService } from './document.service';
 import { DraftingBallots } from './drafting-ballots.service';
 import { positiveVersion, VersionParam } from './version-param';
@@ -56,7 +57,10 @@ const { $schema: _dialect, ...AMENDMENT_BODY_SCHEMA } = z.toJSONSchema(createAme
 @ApiTags('drafting')
 @Controller('working-groups')
 export class WorkingGroupDocumentsController {
-  constructor(private readonly documents: DocumentService) {}
+  constructor(
+    private readonly documents: DocumentService,
+    private readonly documentReads: DocumentReads,
+  ) {}
 
   @Allow('document.create')
   @Post(':id/documents')
@@ -70,7 +74,7 @@ export class WorkingGroupDocumentsController {
   @Get(':id/documents')
   @ApiOperation({ summary: "A working group's documents, oldest first, and whether you may create one" })
   list(@OptionalActor() actor: Actor | null, @IdParam() id: string): Promise<DocumentListResponse> {
-    return this.documents.list(actor, id);
+    return this.documentReads.list(actor, id);
   }
 }
 
@@ -79,6 +83,7 @@ export class WorkingGroupDocumentsController {
 export class DocumentsController {
   constructor(
     private readonly documents: DocumentService,
+    private readonly documentReads: DocumentReads,
     private readonly comments: CommentService,
     private readonly amendments: AmendmentService,
     private readonly ballots: DraftingBallots,
@@ -88,14 +93,14 @@ export class DocumentsController {
   @Get(':id')
   @ApiOperation({ summary: 'A document at its current version (or `version`): numbered clauses with comment counts and amendment markers, its versions, and what you may do' })
   get(@OptionalActor() actor: Actor | null, @IdParam() id: string, @Query() q: VersionQueryDto): Promise<DocumentResponse> {
-    return this.documents.get(actor, id, q.version);
+    return this.documentReads.get(actor, id, q.version);
   }
 
   @Public()
   @Get(':id/versions/:n')
   @ApiOperation({ summary: 'One version of a document (versions never change once made)' })
   version(@IdParam() id: string, @VersionParam() n: number): Promise<VersionResponse> {
-    return this.documents.version(id, positiveVersion(n));
+    return this.documentReads.version(id, positiveVersion(n));
   }
 
   @Allow('version.consolidate')
@@ -110,14 +115,14 @@ export class DocumentsController {
   @Get(':id/compare')
   @ApiOperation({ summary: 'Compare two versions clause by clause with word diffs (inserted, deleted, changed and moved clauses)' })
   compare(@IdParam() id: string, @Query() q: CompareQueryDto): Promise<CompareResponse> {
-    return this.documents.compare(id, q.from, q.to);
+    return this.documentReads.compare(id, q.from, q.to);
   }
 
   @Public()
   @Get(':id/versions/:n/provenance')
   @ApiOperation({ summary: 'Who wrote each word of a version: segments by origin with the author’s snapshot, totals by stakeholder group, sub-type and organisation, and each clause’s history' })
   provenance(@IdParam() id: string, @VersionParam() n: number): Promise<ProvenanceResponse> {
-    return this.documents.provenance(id, positiveVersion(n));
+    return this.documentReads.provenance(id, positiveVersion(n));
   }
 
   @Allow('version.adoption-ballot')

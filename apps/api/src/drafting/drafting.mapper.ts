@@ -4,6 +4,9 @@ import type { ActorRef, CommentResponse, DispositionReportEntry, VersionSummary 
 import type { CommentRow } from './comment.repository';
 import type { VersionRow } from './document.repository';
 
+/** A stored clause row as the domain rules see it. */
+export const toClause = (c: { clauseId: string; kind: Clause['kind']; text: string }): Clause => ({ id: c.clauseId, kind: c.kind, text: c.text });
+
 export const actorRef = (id: string | null, name: string | null, snapshot: AffiliationSnapshot | null): ActorRef => ({ id, name, snapshot });
 
 export const toVersionSummary = (v: VersionRow): VersionSummary => ({

@@ -7,6 +7,7 @@ import { AmendmentService } from './amendment.service';
 import { CommentRepository } from './comment.repository';
 import { CommentService } from './comment.service';
 import { DocumentRepository } from './document.repository';
+import { DocumentReads } from './document-reads.service';
 import { DocumentService } from './document.service';
 import { DraftingBallots } from './drafting-ballots.service';
 import { DraftingStandings } from './drafting-standings';
@@ -19,7 +20,7 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
-  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentService, CommentService, AmendmentService, DraftingBallots],
-  exports: [DocumentService, CommentService, AmendmentService, DraftingBallots],
+  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots],
+  exports: [DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots],
 })
 export class DraftingModule {}

@@ -20,7 +20,7 @@ import {
   type WithdrawEndorsementRequest,
 } from '@parley/contracts';
 import { AuditedTransaction } from '../audit/audited-transaction';
-import { DocumentService } from '../drafting/document.service';
+import { DocumentReads } from '../drafting/document-reads.service';
 import type { Actor } from '../identity/actor';
 import { PeopleRepository, toAffiliationRecord } from '../identity/people.repository';
 import { OrganisationRepository } from '../organisations/organisation.repository';
@@ -70,7 +70,7 @@ export function countSignatories(active: Pick<EndorsementRow, 'endorserSnapshot'
 export class EndorsementService {
   constructor(
     private readonly endorsements: EndorsementRepository,
-    private readonly documents: DocumentService,
+    private readonly documents: DocumentReads,
     private readonly people: PeopleRepository,
     private readonly organisations: OrganisationRepository,
     private readonly tx: AuditedTransaction,

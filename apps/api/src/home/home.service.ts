@@ -14,9 +14,9 @@ import {
 } from '@parley/contracts';
 import { AuditEventBus } from '../audit/audit-event-bus';
 import { AuditLogService } from '../audit/audit-log.service';
-import { BallotService } from '../decisions/ballot.service';
+import { BallotReads } from '../decisions/ballot-reads.service';
 import { CommentService } from '../drafting/comment.service';
-import { DocumentService } from '../drafting/document.service';
+import { DocumentReads } from '../drafting/document-reads.service';
 import { EndorsementService } from '../endorsements/endorsement.service';
 import type { Actor } from '../identity/actor';
 import { MembershipService } from '../working-groups/membership.service';
@@ -62,8 +62,8 @@ export class HomeService implements OnModuleDestroy {
   constructor(
     private readonly groups: WorkingGroupService,
     private readonly membership: MembershipService,
-    private readonly ballots: BallotService,
-    private readonly documents: DocumentService,
+    private readonly ballots: BallotReads,
+    private readonly documents: DocumentReads,
     private readonly comments: CommentService,
     private readonly endorsements: EndorsementService,
     private readonly audit: AuditLogService,

@@ -36,8 +36,13 @@ export class PeopleService {
   }
 
   async auditActor(manager: EntityManager, personId: string, now: Date): Promise<AuditActor> {
+    return this.auditActorWith(manager, personId, await this.snapshotOf(manager, personId, now));
+  }
+
+  /** The audit actor with the snapshot the caller has just read in the same transaction (one affiliation read, not two). */
+  async auditActorWith(manager: EntityManager, personId: string, snapshot: AffiliationSnapshot | null): Promise<AuditActor> {
     const person = await this.people.findById(personId, manager);
-    return { id: personId, name: person?.name ?? null, snapshot: await this.snapshotOf(manager, personId, now) };
+    return { id: personId, name: person?.name ?? null, snapshot };
   }
 
   async profile(id: string): Promise<PersonProfileResponse> {

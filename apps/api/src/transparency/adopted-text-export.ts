@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { isWithheld } from '@parley/domain';
 import type { ChoiceCounts, StakeholderGroup } from '@parley/domain';
 import type { BallotResponse, RollCallEntryResponse } from '@parley/contracts';
-import { BallotService } from '../decisions/ballot.service';
-import { DocumentService } from '../drafting/document.service';
+import { BallotReads } from '../decisions/ballot-reads.service';
+import { DocumentReads } from '../drafting/document-reads.service';
 import { EndorsementService } from '../endorsements/endorsement.service';
 import { refuse } from '../platform/http/problem';
 import { WorkingGroupService } from '../working-groups/working-group.service';
@@ -26,8 +26,8 @@ const counts = (c: ChoiceCounts) => `${c.yes} | ${c.no} | ${c.abstain} | ${c.rec
 @Injectable()
 export class AdoptedTextExport {
   constructor(
-    private readonly documents: DocumentService,
-    private readonly ballots: BallotService,
+    private readonly documents: DocumentReads,
+    private readonly ballots: BallotReads,
     private readonly endorsements: EndorsementService,
     private readonly groups: WorkingGroupService,
   ) {}

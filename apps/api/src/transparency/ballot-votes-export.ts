@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BallotResponse, RollCallEntryResponse } from '@parley/contracts';
-import { BallotService } from '../decisions/ballot.service';
+import { BallotReads } from '../decisions/ballot-reads.service';
 import { refuse } from '../platform/http/problem';
 import { toCsv } from '../platform/http/csv';
 
@@ -42,7 +42,7 @@ const PAGE = 500;
 /** A ballot's votes as a spreadsheet, read through the decisions context: the roll call, or for a secret ballot only its totals. */
 @Injectable()
 export class BallotVotesExport {
-  constructor(private readonly ballots: BallotService) {}
+  constructor(private readonly ballots: BallotReads) {}
 
   async csv(ballotId: string): Promise<{ filename: string; body: string }> {
     const ballot = await this.ballots.get(ballotId, null);

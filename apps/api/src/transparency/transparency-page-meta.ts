@@ -2,8 +2,8 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { STAKEHOLDER_GROUPS } from '@parley/domain';
 import { AuditLogService } from '../audit/audit-log.service';
 import { AuditRepository } from '../audit/audit.repository';
-import { BallotService } from '../decisions/ballot.service';
-import { DocumentService } from '../drafting/document.service';
+import { BallotReads } from '../decisions/ballot-reads.service';
+import { DocumentReads } from '../drafting/document-reads.service';
 import { EndorsementService } from '../endorsements/endorsement.service';
 import { PeopleService } from '../identity/people.service';
 import { PageMetaRegistry, type PageMeta } from '../platform/http/page-meta';
@@ -25,11 +25,11 @@ export class TransparencyPageMeta implements OnModuleInit {
     private readonly meta: PageMetaRegistry,
     private readonly groups: WorkingGroupService,
     private readonly people: PeopleService,
-    private readonly documents: DocumentService,
+    private readonly documents: DocumentReads,
     private readonly endorsements: EndorsementService,
     private readonly auditLog: AuditLogService,
     private readonly audit: AuditRepository,
-    private readonly ballots: BallotService,
+    private readonly ballots: BallotReads,
   ) {}
 
   onModuleInit(): void {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { WITHHELD_UNTIL_CLOSE, WITHHOLDABLE_ACTIONS } from '@parley/domain';
 import { AuditDisclosure } from '../audit/audit-disclosure';
-import { BallotService } from '../decisions/ballot.service';
+import { BallotReads } from '../decisions/ballot-reads.service';
 
 /**
  * The public log withholds a roll-call vote's change (its choice, reason and nonce) while the ballot's
@@ -13,7 +13,7 @@ import { BallotService } from '../decisions/ballot.service';
 export class VoteDisclosure implements OnModuleInit {
   constructor(
     private readonly disclosure: AuditDisclosure,
-    private readonly ballots: BallotService,
+    private readonly ballots: BallotReads,
   ) {}
 
   onModuleInit(): void {
