@@ -11,7 +11,7 @@ import {
   canWithdrawCosponsorship,
   type DraftingStanding,
 } from '../../apps/api/src/drafting/drafting.policy';
-import { isRefusalCode, type Refusal } from '@parley/contracts';
+import { isRefusalCode, type AmendmentStatus, type Refusal } from '@parley/contracts';
 import { refusalText } from '../../apps/api/src/platform/http/refusal-text';
 
 /** A verdict as the person reads it: the English the API renders from the refusal's code. */
@@ -70,7 +70,7 @@ describe('drafting policy', () => {
     ['someone else may not', 'other', 'proposed', 'Only the author can withdraw an amendment'],
     ['not under ballot', 'author', 'balloting', 'This amendment is under ballot and can no longer be withdrawn'],
     ['not once decided', 'author', 'accepted', 'This amendment is accepted; only a proposed amendment can be withdrawn'],
-  ])('withdrawal: %s', (_what, actor, status, verdict) => {
+  ] as [string, string, AmendmentStatus, true | string][])('withdrawal: %s', (_what, actor, status, verdict) => {
     expect(said(canWithdraw({ authorId: 'author', status }, actor))).toBe(verdict);
   });
 

@@ -4,7 +4,7 @@ import type { AffiliationSnapshot, AuditEvent } from '@parley/domain';
 import { ChainFanout, type FanoutPort } from '../../apps/api/src/realtime/chain-fanout';
 import { presenceOf } from '../../apps/api/src/realtime/presence.service';
 import { roomsOf } from '../../apps/api/src/realtime/room-mapping';
-import { joinVerdict, liveView, ROOM_NOT_FOUND, showsPresence, type BallotDisclosure } from '../../apps/api/src/realtime/room.policy';
+import { joinVerdict, liveView, showsPresence, type BallotDisclosure } from '../../apps/api/src/realtime/room.policy';
 import { cookieValue, credentialsOf, sameOrigin } from '../../apps/api/src/realtime/socket-auth';
 import { takeJoinToken } from '../../apps/api/src/realtime/realtime.gateway';
 import { JOIN_BURST, JOINS_PER_SECOND } from '@parley/contracts';
@@ -65,9 +65,14 @@ describe('roomsOf: which rooms an event belongs to', () => {
 
 describe('room policy', () => {
   const room = (name: string) => parseRoom(name) as ParsedRoom;
-  it.each([['platform'], [wg], [`doc:${D}`], [`ballot:${B}`]])('anyone may join %s when it exists (all rooms show public data)', (name) => {
+  it.each([
+    ['platform', 'live-unavailable', {}],
+    [wg, 'not-found', { resource: 'working-group' }],
+    [`doc:${D}`, 'not-found', { resource: 'document' }],
+    [`ballot:${B}`, 'not-found', { resource: 'ballot' }],
+  ])('anyone may join %s when it exists (all rooms show public data); one that does not is refused by its code', (name, code, params) => {
     expect(joinVerdict(room(name), { scope: wg })).toBe(true);
-    expect(joinVerdict(room(name), null)).toBe(ROOM_NOT_FOUND);
+    expect(joinVerdict(room(name), null)).toMatchObject({ code, params });
   });
 
   it.each([

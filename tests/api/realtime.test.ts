@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sealEvent, type AuditEvent } from '@parley/domain';
+import { REFUSALS, type RefusalCode } from '@parley/contracts';
 import { AuditedTransaction } from '../../apps/api/src/audit/audited-transaction';
 import { AuditRepository } from '../../apps/api/src/audit/audit.repository';
 import { sample, type SampleAct } from '../support/audit-samples';
@@ -203,13 +204,14 @@ describe('live rooms on one instance', () => {
 
   it('refuses rooms that do not exist or are not rooms, and bad sequences', async () => {
     const c = await connect();
-    expect(await c.join(`doc:${randomUUID()}`)).toMatchObject({ ok: false, error: 'not-found' });
-    expect(await c.join(`wg:${randomUUID()}`)).toMatchObject({ ok: false, error: 'not-found' });
-    expect(await c.join('wg:not-a-uuid')).toMatchObject({ ok: false, error: 'bad-request' });
-    expect(await c.join('secret-room')).toMatchObject({ ok: false, error: 'bad-request' });
+    expect(await c.join(`doc:${randomUUID()}`)).toMatchObject({ ok: false, code: 'not-found', params: { resource: 'document' }, detail: 'The document was not found' });
+    expect(await c.join(`wg:${randomUUID()}`)).toMatchObject({ ok: false, code: 'not-found', params: { resource: 'working-group' } });
+    expect(await c.join('wg:not-a-uuid')).toMatchObject({ ok: false, code: 'not-a-room' });
+    expect(await c.join('secret-room')).toMatchObject({ ok: false, code: 'not-a-room' });
     const room = await newChain();
-    expect(await c.join(room, -1)).toMatchObject({ ok: false, error: 'bad-request' });
-    expect(await c.join(room, 1.5)).toMatchObject({ ok: false, error: 'bad-request' });
+    expect(await c.join(room, -1)).toMatchObject({ ok: false, code: 'not-a-sequence' });
+    expect(await c.join(room, 1.5)).toMatchObject({ ok: false, code: 'not-a-sequence' });
+    for (const code of ['not-a-room', 'not-a-sequence']) expect(REFUSALS[code as RefusalCode].status).toBe(400);
   });
 
   it('asks for a resync when it cannot replay: no last sequence, or one ahead of the chain', async () => {

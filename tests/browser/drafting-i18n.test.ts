@@ -115,4 +115,37 @@ describe('drafting in French: status notes, withdrawing a co-sponsorship, ballot
     await page.getByText(`a ouvert le scrutin « ${french} »`).first().waitFor();
     await page.screenshot({ path: join(OUTPUT, 'drafting-fr-ballot-opened-audit.png') });
   });
+
+  it('says a refusal and a form’s field errors in French, from their codes, with no English', async () => {
+    const proposed = amendments.filter((a) => a.status === 'proposed' && a.author.name !== FRANCE);
+    const amendment = proposed.find((a) => a.author.snapshot?.organisationName !== 'Google') ?? proposed[0];
+    const { page, client } = await signedIn();
+    expect((await client.post<AmendmentResponse>(`/api/amendments/${amendment.id}/cosponsors`)).status).toBe(201);
+    // No live updates on this page, so it still offers what the author's withdrawal has since made impossible.
+    await page.routeWebSocket(/socket\.io/, (ws) => ws.close());
+    await page.route('**/socket.io/**', (route) => route.abort());
+    const card = await amendmentCard(page, amendment);
+    const login = await new ApiClient(t.baseUrl).post<SessionResponse>('/api/auth/login', { email: demoEmail(amendment.author.name!), password: DEMO_PASSWORD });
+    expect(login.status).toBe(200);
+    expect((await new ApiClient(t.baseUrl).withToken(login.body.token).post(`/api/amendments/${amendment.id}/withdraw`)).status).toBe(200);
+
+    await card.getByRole('button', { name: 'Retirer ma cosignature' }).click();
+    const refusal = card.getByRole('alert');
+    await refusal.waitFor();
+    // not-proposed, with the amendment's status (withdrawn) said in French.
+    expect(await refusal.textContent()).toBe('Cet amendement est retiré ; seul un amendement proposé peut encore être modifié.');
+
+    // The form's own check and the server's field error speak the same French.
+    const panel = page.getByTestId('clause-panel');
+    await panel.getByRole('button', { name: 'Proposer un amendement…' }).click();
+    const form = panel.getByRole('form', { name: 'Proposer un amendement' });
+    await form.getByRole('button', { name: 'Proposer l’amendement' }).click();
+    await form.getByText('Obligatoire', { exact: true }).waitFor();
+    await form.getByLabel(/Exposé des motifs/).fill('Une précision');
+    await form.getByRole('button', { name: 'Proposer l’amendement' }).click();
+    await form.getByText('Le texte proposé est identique au texte actuel', { exact: true }).waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'drafting-fr-refusal-and-field-errors.png') });
+    const said = `${await card.textContent()} ${await form.textContent()}`;
+    for (const english of ['withdrawn', 'This amendment', 'Required', 'The proposed text']) expect(said).not.toContain(english);
+  });
 });

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
 
     const join = async (f: Follower, after: number | null): Promise<JoinRoomResult> => {
       const r: JoinRoomResult = await f.socket.timeout(10_000).emitWithAck('room:join', { room, after });
-      if (!r.ok) throw new Error(`client ${f.i} could not join: ${r.message}`);
+      if (!r.ok) throw new Error(`client ${f.i} could not join: ${r.code}: ${r.detail}`);
       f.last = Math.max(f.last, r.sequence);
       return r;
     };

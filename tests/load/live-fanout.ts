@@ -476,7 +476,7 @@ async function runParley(pg: Postgres, database: string, instances: 1 | 2, adapt
           onMessage(s, i, k, Date.parse(e.occurredAt));
         });
         const r: JoinRoomResult = await socket.timeout(30_000).emitWithAck('room:join', { room, after: null });
-        if (!r.ok) throw new Error(`join refused: ${r.message}`);
+        if (!r.ok) throw new Error(`join refused: ${r.code}: ${r.detail}`);
       },
     );
     // Presence updates of the joins settle; with two instances, the adapters have long since heard each other's heartbeats.

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { AffiliationSnapshot } from '@parley/domain';
 import type { AuditAction, AuditChange, AuditSubjectTypeOf, voteWithoutChoice } from './audit';
+import type { StatedRefusal } from './refusals/catalogue';
 
 /**
  * Live collaboration over socket.io: the typed event maps both the API and the web use.
@@ -65,7 +66,12 @@ export interface JoinRoomRequest {
   after?: number | null;
 }
 
-export type JoinRoomError = 'bad-request' | 'not-found' | 'forbidden' | 'too-many-rooms' | 'rate-limited' | 'unavailable';
+/**
+ * A refused join: a code of the refusal catalogue (REFUSALS: `not-found`, `not-a-room`,
+ * `not-a-sequence`, `too-many-rooms`, `joins-too-fast`, `live-unavailable`) with its facts and the
+ * API's English `detail`, as responses carry verdicts; the web says it from the code.
+ */
+export type JoinRoomRefused = { ok: false; room: string } & StatedRefusal;
 
 /** Join requests one connection may make: a burst of this many (enough to rejoin every room after a reconnect), then this many per second. */
 export const JOIN_BURST = 50;
@@ -86,7 +92,7 @@ export type JoinRoomResult =
        */
       resync: boolean;
     }
-  | { ok: false; room: string; error: JoinRoomError; message: string };
+  | JoinRoomRefused;
 
 export interface LeaveRoomRequest {
   room: RoomName;

@@ -233,7 +233,8 @@ export interface JoinRequestResponse {
   membershipId: string | null;
 }
 
-export type ChairNominationStatus = 'nominated' | 'declined' | 'balloting' | 'confirmed' | 'rejected' | 'lapsed' | 'withdrawn';
+export const CHAIR_NOMINATION_STATUSES = ['nominated', 'declined', 'balloting', 'confirmed', 'rejected', 'lapsed', 'withdrawn'] as const;
+export type ChairNominationStatus = (typeof CHAIR_NOMINATION_STATUSES)[number];
 
 export interface BallotOutcomeSummary {
   id: string;

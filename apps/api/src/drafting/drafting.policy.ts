@@ -1,4 +1,4 @@
-import { refusal, type Verdict } from '@parley/contracts';
+import { refusal, type AmendmentStatus, type Verdict } from '@parley/contracts';
 import type { GroupStatus } from '@parley/domain';
 import { canAct } from '../policy/standing';
 import type { GroupStanding } from '../working-groups/working-group-access';
@@ -56,7 +56,7 @@ export function canCosponsor(s: DraftingStanding, amendment: { authorId: string 
 }
 
 /** The author withdraws their amendment while it is proposed (not under ballot, not decided). */
-export function canWithdraw(amendment: { authorId: string; status: string }, actorId: string): Verdict {
+export function canWithdraw(amendment: { authorId: string; status: AmendmentStatus }, actorId: string): Verdict {
   if (amendment.authorId !== actorId) return refusal('author-only-withdraw');
   if (amendment.status === 'balloting') return refusal('under-ballot', { what: 'amendment' });
   if (amendment.status !== 'proposed') return refusal('not-proposed', { status: amendment.status, act: 'withdraw' });
@@ -67,7 +67,7 @@ export function canWithdraw(amendment: { authorId: string; status: string }, act
  * A co-sponsor withdraws their co-sponsorship while the amendment is proposed: once under ballot its
  * support is part of what members vote on. Nobody else can, and no affiliation is needed to stop backing a text.
  */
-export function canWithdrawCosponsorship(amendment: { status: string }, isCosponsor: boolean): Verdict {
+export function canWithdrawCosponsorship(amendment: { status: AmendmentStatus }, isCosponsor: boolean): Verdict {
   if (!isCosponsor) return refusal('not-cosponsor');
   if (amendment.status === 'balloting') return refusal('under-ballot', { what: 'cosponsorship' });
   if (amendment.status !== 'proposed') return refusal('not-proposed', { status: amendment.status, act: 'change' });

@@ -1,5 +1,6 @@
 import type { AuditEvent } from '@parley/domain';
-import { MAX_REPLAY, type JoinRoomResult, type LiveEvent, type ResyncNotice, type RoomName } from '@parley/contracts';
+import { MAX_REPLAY, refusal, type JoinRoomResult, type LiveEvent, type ResyncNotice, type RoomName } from '@parley/contracts';
+import { joinRefused } from './join-refused';
 import { roomsOf } from './room-mapping';
 
 /** What the fan-out needs from the world: the audit log, and a way to reach this instance's connections. */
@@ -222,13 +223,13 @@ export class ChainFanout<M extends Member> {
     } catch (e) {
       this.port.onError(e, `joining rooms of ${scope}`);
       for (const j of joins)
-        j.done({ ok: false, room: j.room, error: 'unavailable', message: 'The live service cannot read the audit log just now; try again' });
+        j.done(joinRefused(j.room, refusal('live-unavailable')));
       return;
     }
     const position = state.position as number;
     for (const j of joins) {
       if (!this.port.isConnected(j.member)) {
-        j.done({ ok: false, room: j.room, error: 'unavailable', message: 'Disconnected' });
+        j.done(joinRefused(j.room, refusal('live-unavailable')));
         continue;
       }
       // Joining a room one is already in starts it over from `after`.

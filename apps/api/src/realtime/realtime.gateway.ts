@@ -5,11 +5,14 @@ import {
   JOINS_PER_SECOND,
   MAX_ROOMS_PER_CONNECTION,
   parseRoom,
+  refusal,
   type JoinRoomResult,
   type ParsedRoom,
   type PresenceSnapshot,
+  type Refusal,
   type RoomName,
 } from '@parley/contracts';
+import { joinRefused } from './join-refused';
 import { LivePublisher } from './live-publisher';
 import type { LiveServer, LiveSocket } from './live-socket';
 import { PresenceService } from './presence.service';
@@ -116,18 +119,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private async join(socket: LiveSocket, conn: Connection, request: unknown, ack: (r: JoinRoomResult) => void): Promise<void> {
     const { room: name, after } = (request ?? {}) as { room?: unknown; after?: unknown };
     const room = parseRoom(name);
-    const refuse = (error: Extract<JoinRoomResult, { ok: false }>['error'], message: string) =>
-      ack({ ok: false, room: String(name).slice(0, 60), error, message });
-    if (!takeJoinToken(conn, Date.now())) return refuse('rate-limited', `At most ${JOINS_PER_SECOND} joins per second; try again in a moment`);
-    if (!room) return refuse('bad-request', 'A room is `platform`, `wg:<id>`, `doc:<id>` or `ballot:<id>`');
-    if (!(after === undefined || after === null || (Number.isSafeInteger(after) && (after as number) >= 0)))
-      return refuse('bad-request', '`after` is the last sequence seen: a whole number from 0, or null');
-    if (!conn.rooms.has(room.name) && conn.rooms.size >= MAX_ROOMS_PER_CONNECTION)
-      return refuse('too-many-rooms', `At most ${MAX_ROOMS_PER_CONNECTION} rooms per connection`);
+    const refuse = (r: Refusal) => ack(joinRefused(String(name).slice(0, 60), r));
+    if (!takeJoinToken(conn, Date.now())) return refuse(refusal('joins-too-fast', { perSecond: JOINS_PER_SECOND }));
+    if (!room) return refuse(refusal('not-a-room'));
+    if (!(after === undefined || after === null || (Number.isSafeInteger(after) && (after as number) >= 0))) return refuse(refusal('not-a-sequence'));
+    if (!conn.rooms.has(room.name) && conn.rooms.size >= MAX_ROOMS_PER_CONNECTION) return refuse(refusal('too-many-rooms', { maximum: MAX_ROOMS_PER_CONNECTION }));
     try {
       const facts = await this.directory.facts(room);
       const verdict = joinVerdict(room, facts);
-      if (verdict !== true || !facts) return refuse(facts ? 'forbidden' : 'not-found', verdict === true ? 'Not found' : verdict);
+      if (verdict !== true || !facts) return refuse(verdict === true ? refusal('live-unavailable') : verdict);
       await this.recheckSession(socket, conn);
       if (!socket.connected) return;
       conn.rooms.set(room.name, facts.scope);
@@ -138,7 +138,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     } catch (e) {
       this.log.warn(`joining ${room.name}: ${(e as Error).message}`);
       conn.rooms.delete(room.name);
-      refuse('unavailable', 'The live service cannot answer just now; try again');
+      refuse(refusal('live-unavailable'));
     }
   }
 

@@ -1,5 +1,5 @@
 import type { AuditEvent } from '@parley/domain';
-import { PRESENCE_ROOM_KINDS, type LiveActor, type LiveEvent, type ParsedRoom, type RoomName, type TypedAuditEvent, type VoteAction } from '@parley/contracts';
+import { PRESENCE_ROOM_KINDS, refusal, type LiveActor, type NotFoundResource, type RoomKind, type Verdict, type LiveEvent, type ParsedRoom, type RoomName, type TypedAuditEvent, type VoteAction } from '@parley/contracts';
 import { choicesVisible } from '../decisions/ballot.policy';
 import type { BallotTallyMode, BallotVisibility } from '../decisions/open-ballot-spec';
 import { aboutOf } from './room-mapping';
@@ -15,17 +15,16 @@ import { typedEvent } from './typed-event';
  * on a secret ballot neither, only that a vote was cast or changed (clients refetch the public count).
  * The same rule applies in every room a vote reaches (the group's and the ballot's).
  */
-export type Verdict = true | string;
-
 export interface RoomFacts {
   /** The chain the room shows. */
   scope: string;
 }
 
-export const ROOM_NOT_FOUND = 'There is nothing to follow here: no such working group, document or ballot';
+/** What a 404 names for a room that does not exist (the platform's always does). */
+const RESOURCE_OF_ROOM: Record<Exclude<RoomKind, 'platform'>, NotFoundResource> = { wg: 'working-group', doc: 'document', ballot: 'ballot' };
 
 export function joinVerdict(room: ParsedRoom, facts: RoomFacts | null): Verdict {
-  if (!facts) return ROOM_NOT_FOUND;
+  if (!facts) return room.kind === 'platform' ? refusal('live-unavailable') : refusal('not-found', { resource: RESOURCE_OF_ROOM[room.kind] });
   // Every room shows public data (see the spec's "Transparency"); the redaction below is what keeps votes private.
   switch (room.kind) {
     case 'platform':

@@ -1,7 +1,9 @@
 import { FIELD_ERROR_CODES, REFUSAL_CODES } from '@parley/contracts';
 import en from './refusals/en.json';
 import fr from './refusals/fr.json';
-import { REFUSAL_CONTEXT } from './server-messages';
+import { createI18n } from './index';
+import { VALUE_PARAMS, valueInWords, type ValueWords } from './refusal-values';
+import { fieldErrorMessage, REFUSAL_CONTEXT, refusalMessage } from './server-messages';
 
 type Table = Record<string, string>;
 const CATALOGUES: [string, { refusal: Table; fieldError: Table }][] = [
@@ -40,5 +42,30 @@ describe('the refusals the API answers with, in the reader’s language', () => 
       expect(Object.keys(english).filter((k) => placeholders(english[k]).join() !== placeholders(french[k]).join())).toEqual([]);
       expect(Object.keys(english).filter((k) => english[k] === french[k] && !/^\{\{\w+\}\}$/.test(english[k]))).toEqual([]);
     }
+  });
+});
+
+describe('values of Parley’s lists inside a refusal (a status, a disposition, a stakeholder group), said in the reader’s language', () => {
+  const french = createI18n({ lng: 'fr', detect: false });
+  const english = createI18n({ lng: 'en', detect: false });
+  const cases = Object.entries(VALUE_PARAMS).flatMap(([code, params]) =>
+    Object.entries(params!).flatMap(([param, words]) => words.values.map((value) => [code, param, value, words] as [string, string, string, ValueWords])),
+  );
+  /** The refusal with this value, and the other params at a value of their own list (or the one that chooses the sentence). */
+  const paramsFor = (code: string, param: string, value: string) => {
+    const others = Object.entries(VALUE_PARAMS[code as keyof typeof VALUE_PARAMS]!).map(([k, w]) => [k, w.values[0]]);
+    const choice = REFUSAL_CONTEXT[code as keyof typeof REFUSAL_CONTEXT];
+    return { ...Object.fromEntries(others), ...(choice ? { [choice.param]: choice.values[0] } : {}), [param]: value };
+  };
+  const say = (t: typeof french.t, code: string, params: Record<string, string>) =>
+    code in fr.fieldError ? fieldErrorMessage(t, { field: 'f', code, params, message: 'English from the API' }) : refusalMessage(t, { code, params });
+
+  it.each(cases)('%s with %s = %s reads entirely French', (code, param, value, words) => {
+    const sentence = say(french.t, code, paramsFor(code, param, value));
+    const inFrench = valueInWords(french.t as never, words, value);
+    const inEnglish = valueInWords(english.t as never, words, value);
+    expect(sentence).toContain(inFrench);
+    if (!inFrench.includes(value)) expect(sentence).not.toMatch(new RegExp(`(^|[^\\w-])${value}($|[^\\w-])`));
+    if (inEnglish.toLowerCase() !== inFrench.toLowerCase()) expect(sentence?.toLowerCase()).not.toContain(inEnglish.toLowerCase());
   });
 });

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
-import { FIELD_ERRORS, isRefusalCode, PROBLEM_TYPES, type AmendmentAct, type RefusalCode, type RefusalParamsOf, type StatedRefusal } from '@parley/contracts';
+import { FIELD_ERRORS, isRefusalCode, type FieldErrorCode, type FieldErrorParamsOf, type NoParams, PROBLEM_TYPES, type AmendmentAct, type RefusalCode, type RefusalParamsOf, type StatedRefusal } from '@parley/contracts';
 import { CLIENT_PROBLEM_TYPES, isProblem, type FieldError } from '../api/client';
+import { VALUE_PARAMS, valueInWords } from './refusal-values';
 
 /**
  * The API refuses with a code and its facts (`{ code, params }`, see REFUSALS in libs/contracts);
@@ -25,14 +26,15 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** Facts as a sentence shows them: instants as `2026-11-22 08:30` (the sentences say UTC), `date` as a day, an amendment's status in words. */
+/** Facts as a sentence shows them: instants as `2026-11-22 08:30` (the sentences say UTC), `date` as a day, values of Parley's lists in words. */
 function shown(t: TFunction, code: string, params: Params): Record<string, string | number> {
   const out: Record<string, string | number> = {};
+  const words = VALUE_PARAMS[code as keyof typeof VALUE_PARAMS];
   for (const [k, v] of Object.entries(params)) {
-    if (typeof v === 'string' && ISO_INSTANT.test(v)) out[k] = k === 'date' ? v.slice(0, 10) : v.slice(0, 16).replace('T', ' ');
+    if (typeof v === 'string' && words?.[k]) out[k] = valueInWords(t as unknown as Translate, words[k], v);
+    else if (typeof v === 'string' && ISO_INSTANT.test(v)) out[k] = k === 'date' ? v.slice(0, 10) : v.slice(0, 16).replace('T', ' ');
     else out[k] = v ?? '';
   }
-  if (code === 'not-proposed' && typeof params.status === 'string') out.status = (t as unknown as Translate)(`documents.amendmentStatus.${params.status}`).toLowerCase();
   return out;
 }
 
@@ -47,11 +49,17 @@ export function refusalMessage(t: TFunction, r: { code: string; params: Params }
 /** A verdict a response carries (`can.*`, `allowed.*`), in the reader's language, or the API's English. */
 export const verdictMessage = (t: TFunction, v: StatedRefusal): string => refusalMessage(t, v) ?? v.detail;
 
-const isFieldErrorCode = (c: string): c is keyof typeof FIELD_ERRORS => Object.hasOwn(FIELD_ERRORS, c);
+const isFieldErrorCode = (c: string): c is FieldErrorCode => Object.hasOwn(FIELD_ERRORS, c);
+
+type ParamsArg<P> = NoParams extends P ? [params?: P] : [params: P];
+
+/** A field-error code in the reader's language: the server's field errors and the browser's own form checks say the same words. */
+export const fieldErrorText = <C extends FieldErrorCode>(t: TFunction, code: C, ...[params]: ParamsArg<FieldErrorParamsOf<C>>): string =>
+  (t as unknown as Translate)(`fieldError.${code}`, shown(t, code, (params ?? {}) as Params));
 
 /** One field's error in the reader's language: its field-error code, or the refusal it names (a conflict on that field), or the API's English. */
 export function fieldErrorMessage(t: TFunction, e: FieldError): string {
-  if (isFieldErrorCode(e.code)) return (t as unknown as Translate)(`fieldError.${e.code}`, shown(t, e.code, e.params));
+  if (isFieldErrorCode(e.code)) return fieldErrorText(t, e.code, e.params as never);
   return refusalMessage(t, e) ?? e.message;
 }
 

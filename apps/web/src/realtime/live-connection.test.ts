@@ -125,6 +125,21 @@ describe('LiveConnection', () => {
     expect(presence).toHaveBeenCalledWith(snap);
     expect(live.presenceOf(doc)).toEqual(snap);
   });
+
+  it('keeps why a join was refused (its refusal code), tells who listens, and forgets it once a join succeeds', () => {
+    const changed = jest.fn();
+    live.onRefusal(changed);
+    const tooMany = { ok: false, room: doc, code: 'too-many-rooms', params: { maximum: 50 }, detail: 'At most 50 rooms per connection' } as const;
+    socket.answer = () => tooMany;
+    live.follow(doc, {});
+    expect(live.refusal).toEqual(tooMany);
+    expect(changed).toHaveBeenCalledTimes(1);
+    socket.answer = (req) => ({ ok: true, room: req.room, scope: `wg:${G}`, sequence: 3, replayed: 0, resync: false });
+    socket.drop();
+    socket.connect();
+    expect(live.refusal).toBeNull();
+    expect(changed).toHaveBeenCalledTimes(2);
+  });
 });
 
 describe('live invalidation', () => {

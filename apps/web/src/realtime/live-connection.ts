@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, JoinRoomResult, LiveEvent, PresenceSnapshot, ResyncNotice, RoomName, ServerToClientEvents } from '@parley/contracts';
+import type { ClientToServerEvents, JoinRoomRefused, JoinRoomResult, LiveEvent, PresenceSnapshot, ResyncNotice, RoomName, ServerToClientEvents } from '@parley/contracts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -22,6 +22,8 @@ interface FollowedRoom {
   /** The last sequence of the room's chain seen in this room; null before the first join. */
   last: number | null;
   presence: PresenceSnapshot | null;
+  /** Why the server refused the last join (a refusal code): the room is not live until a join succeeds. */
+  refused: JoinRoomRefused | null;
 }
 
 /**
@@ -34,6 +36,7 @@ export class LiveConnection {
   private socket: LiveSocket | null = null;
   private readonly rooms = new Map<RoomName, FollowedRoom>();
   private readonly statusListeners = new Set<(s: LiveStatus) => void>();
+  private readonly refusalListeners = new Set<() => void>();
   private current: LiveStatus = 'idle';
   private everConnected = false;
 
@@ -48,6 +51,17 @@ export class LiveConnection {
     return () => this.statusListeners.delete(listener);
   }
 
+  /** The refusal of a followed room's join, the first if several: the page is not live there, and can say why. */
+  get refusal(): JoinRoomRefused | null {
+    for (const f of this.rooms.values()) if (f.refused) return f.refused;
+    return null;
+  }
+
+  onRefusal(listener: () => void): () => void {
+    this.refusalListeners.add(listener);
+    return () => this.refusalListeners.delete(listener);
+  }
+
   presenceOf(room: RoomName): PresenceSnapshot | null {
     return this.rooms.get(room)?.presence ?? null;
   }
@@ -60,7 +74,7 @@ export class LiveConnection {
   follow(room: RoomName, listener: RoomListener): () => void {
     let followed = this.rooms.get(room);
     if (!followed) {
-      followed = { listeners: new Set(), last: null, presence: null };
+      followed = { listeners: new Set(), last: null, presence: null, refused: null };
       this.rooms.set(room, followed);
       if (this.socket?.connected) this.join(room);
     }
@@ -72,6 +86,7 @@ export class LiveConnection {
       f.listeners.delete(listener);
       if (f.listeners.size > 0) return;
       this.rooms.delete(room);
+      if (f.refused) this.refusalsChanged();
       if (this.socket?.connected) this.socket.emit('room:leave', { room });
     };
   }
@@ -88,6 +103,7 @@ export class LiveConnection {
     this.socket?.disconnect();
     this.socket = null;
     this.rooms.clear();
+    this.refusalsChanged();
     this.setStatus('idle');
   }
 
@@ -125,7 +141,13 @@ export class LiveConnection {
     if (!socket || !followed) return;
     socket.emit('room:join', { room, after: followed.last }, (result: JoinRoomResult) => {
       const f = this.rooms.get(room);
-      if (!f || f !== followed || !result.ok) return;
+      if (!f || f !== followed) return;
+      const refused = result.ok ? null : result;
+      if (f.refused !== refused) {
+        f.refused = refused;
+        this.refusalsChanged();
+      }
+      if (!result.ok) return;
       f.last = Math.max(f.last ?? 0, result.sequence);
       if (result.resync) for (const l of [...f.listeners]) l.resync?.(room);
     });
@@ -137,6 +159,10 @@ export class LiveConnection {
     if (f.last !== null && e.sequence <= f.last) return;
     f.last = e.sequence;
     for (const l of [...f.listeners]) l.event?.(e);
+  }
+
+  private refusalsChanged(): void {
+    for (const l of [...this.refusalListeners]) l();
   }
 
   private setStatus(s: LiveStatus): void {

@@ -1,4 +1,4 @@
-import type { LiveEvent, PresenceSnapshot, RoomName } from '@parley/contracts';
+import type { JoinRoomRefused, LiveEvent, PresenceSnapshot, RoomName } from '@parley/contracts';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { LiveStatus } from './live-connection';
 import { stalenessOf, stalenessOfRoom } from './live-invalidation';
@@ -54,5 +54,14 @@ export function useLiveStatus(): LiveStatus {
   return useSyncExternalStore(
     (notify) => (live ? live.connection.onStatus(notify) : () => undefined),
     () => live?.connection.status ?? 'idle',
+  );
+}
+
+/** Why a room this page follows was refused (a refusal code), or null while every join succeeds. */
+export function useLiveRefusal(): JoinRoomRefused | null {
+  const live = useLiveContext();
+  return useSyncExternalStore(
+    (notify) => (live ? live.connection.onRefusal(notify) : () => undefined),
+    () => live?.connection.refusal ?? null,
   );
 }

@@ -6,6 +6,7 @@ import { ENDORSEMENT_REFUSALS } from './endorsements';
 import { IDENTITY_REFUSALS } from './identity';
 import { ORGANISATION_REFUSALS } from './organisations';
 import { PLATFORM_REFUSALS } from './platform';
+import { REALTIME_REFUSALS } from './realtime';
 import { STANDING_REFUSALS } from './standing';
 import { WORKING_GROUP_REFUSALS } from './working-groups';
 
@@ -24,6 +25,7 @@ export const REFUSALS = {
   ...DRAFTING_REFUSALS,
   ...ENDORSEMENT_REFUSALS,
   ...AUDIT_REFUSALS,
+  ...REALTIME_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

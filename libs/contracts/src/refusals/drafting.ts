@@ -1,3 +1,4 @@
+import type { AmendmentStatus, Disposition } from '../drafting';
 import { spec } from './define';
 import { PROBLEM_TYPES } from './problem-types';
 
@@ -15,7 +16,7 @@ export const DRAFTING_REFUSALS = {
   'own-amendment': spec(403),
   'author-only-withdraw': spec(403),
   'under-ballot': spec<{ what: 'amendment' | 'cosponsorship' }>(409),
-  'not-proposed': spec<{ status: string; act: AmendmentAct }>(409),
+  'not-proposed': spec<{ status: AmendmentStatus; act: AmendmentAct }>(409),
   'already-cosponsor': spec(409),
   'not-cosponsor': spec(403),
   'version-frozen': spec<{ version: number }>(409),
@@ -23,7 +24,7 @@ export const DRAFTING_REFUSALS = {
   'nothing-to-consolidate': spec(409),
   'version-not-found': spec<{ version: number }>(404),
   'adoption-ballot-open': spec<{ version: number; act: 'consolidate' | 'adopt' }>(409),
-  'comment-disposed': spec<{ disposition: string }>(409),
+  'comment-disposed': spec<{ disposition: Disposition }>(409),
   'unanswered-clarifications': spec<{ count: number }>(409, PROBLEM_TYPES.unansweredClarifications),
   'export-needs-adoption': spec<{ version: number }>(409),
 } as const;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { StakeholderGroup } from '@parley/domain';
 import { field, type NoParams, type ParamsOfSpec, type RefusalParams } from './define';
 
 /**
@@ -38,7 +39,8 @@ export const FIELD_ERRORS = {
   'end-after-start': field(),
   'end-or-primary': field(),
   'organisation-concerned': field(),
-  'subtype-mismatch': field<{ stakeholderGroup: string; allowed: string }>(),
+  /** `allowed`: the group's sub-types (ORGANISATION_SUBTYPES), joined by ', '. */
+  'subtype-mismatch': field<{ stakeholderGroup: StakeholderGroup; allowed: string }>(),
   'clauses-or-text': field(),
   'quote-end-after-start': field(),
   'reason-for-refusing': field(),

@@ -1,3 +1,4 @@
+import type { ChairNominationStatus, JoinRequestStatus, RecordedChairTermEndReason } from '../working-groups';
 import { spec } from './define';
 
 /** Membership, join requests, roles, chairs (working-group.policy.ts and the working-group services). */
@@ -26,12 +27,12 @@ export const WORKING_GROUP_REFUSALS = {
   'nominee-without-affiliation': spec<{ name: string }>(409),
   'already-chairs': spec<{ name: string }>(409),
   'nominee-open-nomination': spec<{ name: string }>(409),
-  'nomination-answered': spec<{ status: string }>(409),
+  'nomination-answered': spec<{ status: ChairNominationStatus }>(409),
   'you-already-chair': spec(409),
-  'nomination-not-withdrawable': spec<{ status: string }>(409),
-  'term-ended': spec<{ reason: string | null }>(409),
+  'nomination-not-withdrawable': spec<{ status: ChairNominationStatus }>(409),
+  'term-ended': spec<{ reason: RecordedChairTermEndReason | null }>(409),
   'removal-ballot-open': spec(409),
-  'request-decided': spec<{ status: string }>(409),
+  'request-decided': spec<{ status: Exclude<JoinRequestStatus, 'pending'> }>(409),
   'applicant-without-affiliation': spec<{ name: string }>(409),
   'applicant-unconfirmed': spec<{ name: string; organisation: string }>(409),
   'already-a-member': spec<{ name: string }>(409),

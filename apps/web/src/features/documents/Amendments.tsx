@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
-import { problemMessage } from '../../i18n/server-messages';
+import { fieldErrorText, problemMessage } from '../../i18n/server-messages';
 import { QueryError } from '../../ui/QueryError';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { useFormatters } from '../../ui/useFormatters';
@@ -225,7 +225,7 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setGeneral([]);
-    const missing = { ...(kind !== 'delete' && text.trim() === '' ? { text: t('server.required') } : {}), ...(rationale.trim() === '' ? { rationale: t('server.required') } : {}) };
+    const missing = { ...(kind !== 'delete' && text.trim() === '' ? { text: fieldErrorText(t, 'required') } : {}), ...(rationale.trim() === '' ? { rationale: fieldErrorText(t, 'required') } : {}) };
     if (Object.keys(missing).length > 0) return setErrors(missing);
     const body: CreateAmendmentRequest =
       kind === 'replace'

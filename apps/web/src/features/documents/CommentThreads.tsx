@@ -2,6 +2,7 @@ import { Alert, Blockquote, Button, CloseButton, Group, Paper, Select, Stack, Te
 import { COMMENT_KINDS, DISPOSITIONS, type CommentKind, type CommentResponse, type Disposition } from '@parley/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorText } from '../../i18n/server-messages';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
@@ -136,7 +137,7 @@ function ReplyForm({ documentId, comment, onDone }: { documentId: string; commen
   const [general, setGeneral] = useState<string[]>([]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (body.trim() === '') return setError(t('server.required'));
+    if (body.trim() === '') return setError(fieldErrorText(t, 'required'));
     reply.mutate(
       { commentId: comment.id, kind: 'general', body: body.trim() },
       {
@@ -227,7 +228,7 @@ export function CommentForm({ documentId, clauseId, version, quote, onClearQuote
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setGeneral([]);
-    if (body.trim() === '') return setErrors({ body: t('server.required') });
+    if (body.trim() === '') return setErrors({ body: fieldErrorText(t, 'required') });
     post.mutate(
       { clauseId, version, kind, body: body.trim(), ...(quote ? { quote } : {}) },
       {

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput 
 import { clausesFromPastedText, CLAUSE_KINDS, numberClauses, type ClauseKind } from '@parley/domain';
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { fieldErrorText } from '../../i18n/server-messages';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
@@ -30,7 +31,7 @@ export function CreateDocumentPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setGeneral([]);
-    const missing = { ...(title.trim().length < 3 ? { title: t('server.atLeast', { count: 3 }) } : {}), ...(clauses.length === 0 ? { clauses: t('documents.create.noClauses') } : {}) };
+    const missing = { ...(title.trim().length < 3 ? { title: fieldErrorText(t, 'too-short', { minimum: 3 }) } : {}), ...(clauses.length === 0 ? { clauses: t('documents.create.noClauses') } : {}) };
     if (Object.keys(missing).length) return setErrors(missing);
     create.mutate(
       { title: title.trim(), clauses },

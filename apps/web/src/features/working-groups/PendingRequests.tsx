@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mant
 import type { JoinRequestResponse, WorkingGroupResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../../i18n/server-messages';
+import { fieldErrorText, problemMessage } from '../../i18n/server-messages';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { notifySuccess } from '../../ui/notify';
 import { useFormatters } from '../../ui/useFormatters';
@@ -51,7 +51,7 @@ function RequestRow({ groupId, request }: { groupId: string; request: JoinReques
                 size="compact-sm"
                 loading={decide.isPending}
                 onClick={() => {
-                  if (!reason.trim()) return setReasonError(t('server.required'));
+                  if (!reason.trim()) return setReasonError(fieldErrorText(t, 'required'));
                   decide.mutate({ requestId: request.id, decision: 'refuse', reason: reason.trim() }, { onSuccess: () => notifySuccess(t, t('workingGroups.requests.refused', { name: request.person.name })) });
                 }}
               >

@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../../i18n/server-messages';
+import { fieldErrorText, problemMessage } from '../../i18n/server-messages';
 import { notifySuccess } from '../../ui/notify';
 
 /** The state of the mutation behind the act (a TanStack Query mutation fits). */
@@ -63,7 +63,7 @@ export function ReasonAction(p: ReasonActionProps) {
             minRows={2}
             maxLength={2000}
             value={reason}
-            error={missing ? t('server.required') : undefined}
+            error={missing ? fieldErrorText(t, 'required') : undefined}
             onChange={(e) => {
               setReason(e.currentTarget.value);
               setMissing(false);
