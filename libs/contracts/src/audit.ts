@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { AuditEvent } from '@parley/domain';
 
 /** The event vocabulary: `<resource>.<past-tense verb>`, used as audit action and socket event name alike. Never rename one once shipped. */
@@ -57,12 +58,12 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditEventResponse = AuditEvent;
 
-export interface AuditHeadResponse {
-  chains: { scope: string; sequence: number; hash: string }[];
-}
+export const auditHeadResponse = z
+  .object({ chains: z.array(z.object({ scope: z.string(), sequence: z.number(), hash: z.string() })) })
+  .meta({ id: 'AuditHeadResponse' });
+export type AuditHeadResponse = z.infer<typeof auditHeadResponse>;
 
-export interface HealthResponse {
-  status: 'ok' | 'degraded';
-  database: 'up' | 'down';
-  version: string;
-}
+export const healthResponse = z
+  .object({ status: z.enum(['ok', 'degraded']), database: z.enum(['up', 'down']), version: z.string() })
+  .meta({ id: 'HealthResponse' });
+export type HealthResponse = z.infer<typeof healthResponse>;

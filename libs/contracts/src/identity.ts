@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { AffiliationSnapshot, OrganisationSubtype, StakeholderGroup } from '@parley/domain';
-import type { AffiliationConfirmationResponse } from './affiliation-confirmation';
+import { affiliationConfirmationResponse } from './affiliation-confirmation';
+import { affiliationSnapshotSchema, instant, organisationSubtypeValue, stakeholderGroupValue } from './api/domain-shapes';
 import { countryCode, isoDate, lineText, organisationSubtype, plainText, stakeholderGroup, text, uuid } from './common';
 
 export const registerRequest = z.strictObject({
@@ -11,14 +11,13 @@ export const registerRequest = z.strictObject({
 export type RegisterRequest = z.infer<typeof registerRequest>;
 
 /** The one answer to every well-formed registration, whether or not the address already had an account (decision record 0016). */
-export interface RegistrationResponse {
-  status: 'received';
-  detail: string;
-}
+export const registrationResponse = z.object({ status: z.literal('received'), detail: z.string() }).meta({ id: 'RegistrationResponse' });
+export type RegistrationResponse = z.infer<typeof registrationResponse>;
 
 export const REGISTRATION_RECEIVED: RegistrationResponse = {
   status: 'received',
-  detail: 'If this e-mail address had no account, it has one now: sign in with it and this password. If it already had one, sign in with that account’s password.',
+  detail:
+    'If this e-mail address had no account, it has one now: sign in with it and this password. If it already had one, sign in with that account’s password.',
 };
 
 export const loginRequest = z.strictObject({
@@ -27,20 +26,13 @@ export const loginRequest = z.strictObject({
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
-export interface SessionResponse {
-  token: string;
-  csrfToken: string;
-  expiresAt: string;
-  me: MeResponse;
-}
+export const meResponse = z
+  .object({ id: z.string(), name: z.string(), email: z.string(), isSteward: z.boolean(), currentSnapshot: affiliationSnapshotSchema.nullable() })
+  .meta({ id: 'MeResponse' });
+export type MeResponse = z.infer<typeof meResponse>;
 
-export interface MeResponse {
-  id: string;
-  name: string;
-  email: string;
-  isSteward: boolean;
-  currentSnapshot: AffiliationSnapshot | null;
-}
+export const sessionResponse = z.object({ token: z.string(), csrfToken: z.string(), expiresAt: instant, me: meResponse }).meta({ id: 'SessionResponse' });
+export type SessionResponse = z.infer<typeof sessionResponse>;
 
 export const createOrganisationRequest = z
   .strictObject({
@@ -49,7 +41,11 @@ export const createOrganisationRequest = z
     subtype: organisationSubtype,
     country: countryCode.nullable().optional(),
     // http(s) only: the web renders it as a link, and `javascript:` or `data:` URLs would run when clicked.
-    website: z.url({ protocol: /^https?$/, message: 'Not a valid URL' }).max(500).nullable().optional(),
+    website: z
+      .url({ protocol: /^https?$/, message: 'Not a valid URL' })
+      .max(500)
+      .nullable()
+      .optional(),
     lobbyingRegisterId: lineText(100).nullable().optional(),
   })
   .superRefine((o, ctx) => {
@@ -59,7 +55,11 @@ export const createOrganisationRequest = z
       'civil-society': ['ngo', 'academia', 'technical-community', 'individual'],
     };
     if (!allowed[o.stakeholderGroup]?.includes(o.subtype))
-      ctx.addIssue({ code: 'custom', path: ['subtype'], message: `A ${o.stakeholderGroup} organisation's sub-type is one of: ${allowed[o.stakeholderGroup].join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subtype'],
+        message: `A ${o.stakeholderGroup} organisation's sub-type is one of: ${allowed[o.stakeholderGroup].join(', ')}`,
+      });
   });
 export type CreateOrganisationRequest = z.infer<typeof createOrganisationRequest>;
 
@@ -76,18 +76,23 @@ export const organisationListQuery = z.strictObject({
 });
 export type OrganisationListQuery = z.infer<typeof organisationListQuery>;
 
-export interface OrganisationResponse {
-  id: string;
-  name: string;
-  stakeholderGroup: StakeholderGroup;
-  subtype: OrganisationSubtype;
-  country: string | null;
-  website: string | null;
-  lobbyingRegisterId: string | null;
-  verified: boolean;
-  verifiedAt: string | null;
-  createdAt: string;
-}
+export const organisationResponse = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    stakeholderGroup: stakeholderGroupValue,
+    subtype: organisationSubtypeValue,
+    country: z.string().nullable(),
+    website: z.string().nullable(),
+    lobbyingRegisterId: z.string().nullable(),
+    verified: z.boolean(),
+    verifiedAt: instant.nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: 'OrganisationResponse' });
+export type OrganisationResponse = z.infer<typeof organisationResponse>;
+
+export const organisationPage = z.object({ items: z.array(organisationResponse), nextCursor: z.string().nullable() }).meta({ id: 'OrganisationPage' });
 
 export const addAffiliationRequest = z
   .strictObject({
@@ -106,17 +111,20 @@ export const updateAffiliationRequest = z
   .refine((u) => u.endDate !== undefined || u.primary !== undefined, { path: ['endDate'], message: 'Give an end date, or primary: true' });
 export type UpdateAffiliationRequest = z.infer<typeof updateAffiliationRequest>;
 
-export interface AffiliationResponse {
-  id: string;
-  organisation: OrganisationResponse;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  primary: boolean;
-  current: boolean;
-  /** Where the affiliation stands with its organisation: only `confirmed` speaks for it. */
-  confirmation: AffiliationConfirmationResponse;
-}
+export const affiliationResponse = z
+  .object({
+    id: z.string(),
+    organisation: organisationResponse,
+    title: z.string(),
+    startDate: z.string(),
+    endDate: z.string().nullable(),
+    primary: z.boolean(),
+    current: z.boolean(),
+    /** Where the affiliation stands with its organisation: only `confirmed` speaks for it. */
+    confirmation: affiliationConfirmationResponse,
+  })
+  .meta({ id: 'AffiliationResponse' });
+export type AffiliationResponse = z.infer<typeof affiliationResponse>;
 
 export const DECLARATION_KINDS = ['employment', 'board', 'equity', 'funding', 'consultancy', 'other'] as const;
 export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
@@ -129,25 +137,34 @@ export const addDeclarationRequest = z
     note: text(2000),
     since: isoDate.optional(),
   })
-  .refine((d) => d.organisationId || d.organisationName, { path: ['organisationId'], message: 'Name the organisation concerned (from the directory, or by name)' });
+  .refine((d) => d.organisationId || d.organisationName, {
+    path: ['organisationId'],
+    message: 'Name the organisation concerned (from the directory, or by name)',
+  });
 export type AddDeclarationRequest = z.infer<typeof addDeclarationRequest>;
 
-export interface DeclarationResponse {
-  id: string;
-  kind: DeclarationKind;
-  organisationId: string | null;
-  organisationName: string;
-  note: string;
-  since: string | null;
-  declaredAt: string;
-}
+export const declarationResponse = z
+  .object({
+    id: z.string(),
+    kind: z.enum(DECLARATION_KINDS),
+    organisationId: z.string().nullable(),
+    organisationName: z.string(),
+    note: z.string(),
+    since: z.string().nullable(),
+    declaredAt: instant,
+  })
+  .meta({ id: 'DeclarationResponse' });
+export type DeclarationResponse = z.infer<typeof declarationResponse>;
 
-export interface PersonProfileResponse {
-  id: string;
-  name: string;
-  isSteward: boolean;
-  joinedAt: string;
-  currentSnapshot: AffiliationSnapshot | null;
-  affiliations: AffiliationResponse[];
-  declarations: DeclarationResponse[];
-}
+export const personProfileResponse = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    isSteward: z.boolean(),
+    joinedAt: instant,
+    currentSnapshot: affiliationSnapshotSchema.nullable(),
+    affiliations: z.array(affiliationResponse),
+    declarations: z.array(declarationResponse),
+  })
+  .meta({ id: 'PersonProfileResponse' });
+export type PersonProfileResponse = z.infer<typeof personProfileResponse>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AuditEventResponse } from './audit';
+import { auditEventSchema } from './api/domain-shapes';
 import { isoDate, uuid } from './common';
 
 /** `scope=all` reads every chain (the platform's and each working group's) as one log. */
@@ -35,22 +35,24 @@ export const auditLogQuery = z
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
 
 /** Where an event lives: its web page and its API resource. */
-export interface AuditEventLink {
-  scope: string;
-  sequence: number;
-  hash: string;
+export const auditEventLink = z.object({
+  scope: z.string(),
+  sequence: z.number(),
+  hash: z.string(),
   /** The public page of the event in the web app. */
-  page: string;
+  page: z.string(),
   /** The event as JSON. */
-  api: string;
-}
+  api: z.string(),
+});
+export type AuditEventLink = z.infer<typeof auditEventLink>;
 
-export interface AuditEventLinks {
-  page: string;
-  api: string;
+export const auditEventLinks = z.object({
+  page: z.string(),
+  api: z.string(),
   /** The event this one's `previousHash` points to; null for the first event of a chain. */
-  previous: AuditEventLink | null;
-}
+  previous: auditEventLink.nullable(),
+});
+export type AuditEventLinks = z.infer<typeof auditEventLinks>;
 
 /**
  * A page of the audit log. `items` are the events exactly as stored and exported (they verify with
@@ -58,18 +60,20 @@ export interface AuditEventLinks {
  * An event whose change is not public yet (a vote on a ballot whose choices stay hidden until it
  * closes) is served with `withheld` set and an empty change; its hash still links the chain.
  */
-export interface AuditLogResponse {
-  items: AuditEventResponse[];
-  links: AuditEventLinks[];
-  nextCursor: string | null;
-}
+export const auditLogResponse = z
+  .object({ items: z.array(auditEventSchema), links: z.array(auditEventLinks), nextCursor: z.string().nullable() })
+  .meta({ id: 'AuditLogResponse' });
+export type AuditLogResponse = z.infer<typeof auditLogResponse>;
 
-export interface AuditEventDetailResponse {
-  event: AuditEventResponse;
-  links: AuditEventLinks;
-  /** The event after this one in its chain, if any yet. */
-  next: AuditEventLink | null;
-}
+export const auditEventDetailResponse = z
+  .object({
+    event: auditEventSchema,
+    links: auditEventLinks,
+    /** The event after this one in its chain, if any yet. */
+    next: auditEventLink.nullable(),
+  })
+  .meta({ id: 'AuditEventDetailResponse' });
+export type AuditEventDetailResponse = z.infer<typeof auditEventDetailResponse>;
 
 export const auditEventPage = (scope: string, sequence: number) => `/audit/events/${encodeURIComponent(scope)}/${sequence}`;
 export const auditEventApi = (scope: string, sequence: number) => `/api/audit/events/${encodeURIComponent(scope)}/${sequence}`;

@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import {
-  DECISION_RULES,
-  MEMBERSHIP_KINDS,
-  type AffiliationSnapshot,
-  type BallotOutcome,
-  type CaptureAlarm,
-  type ChoiceCounts,
-  type Composition,
-  type CompositionCaps,
-  type DecisionRule,
-  type MembershipKind,
-} from '@parley/domain';
+import { DECISION_RULES, MEMBERSHIP_KINDS, type DecisionRule } from '@parley/domain';
 import { isoDate, lineText, stakeholderGroup, text, uuid } from './common';
 
 /** The kinds of ballot a working group holds, each with its own decision rule. */
@@ -46,7 +35,14 @@ export const createWorkingGroupRequest = z.strictObject({
   /** Only affiliations confirmed by their organisation are admitted as voting members (observers and comments stay open). */
   requiresConfirmedAffiliations: z.boolean().default(true),
   /** Missing kinds take DEFAULT_DECISION_RULES. */
-  decisionRules: z.strictObject(Object.fromEntries(WORKING_GROUP_BALLOT_KINDS.map((k) => [k, decisionRule.optional()])) as Record<WorkingGroupBallotKind, z.ZodOptional<typeof decisionRule>>).optional(),
+  decisionRules: z
+    .strictObject(
+      Object.fromEntries(WORKING_GROUP_BALLOT_KINDS.map((k) => [k, decisionRule.optional()])) as Record<
+        WorkingGroupBallotKind,
+        z.ZodOptional<typeof decisionRule>
+      >,
+    )
+    .optional(),
   /** Share of the electorate that must take part in a ballot. */
   quorum: share.default(0.5),
   quorumPerStakeholderGroup: z.boolean().default(false),
@@ -149,201 +145,3 @@ export const chairTermListQuery = z
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: 'The end of the range must not be before its start' });
 export type ChairTermListQuery = z.infer<typeof chairTermListQuery>;
-
-// ---------- responses ----------
-
-export interface PersonRef {
-  id: string;
-  name: string;
-}
-
-export interface WorkingGroupRef {
-  id: string;
-  name: string;
-}
-
-export interface ChairSummary {
-  termId: string;
-  person: PersonRef;
-  /** Affiliation recorded when the term started. */
-  snapshot: AffiliationSnapshot;
-  confirmed: boolean;
-  startedAt: string;
-  endsAt: string | null;
-}
-
-export interface WorkingGroupSummary {
-  id: string;
-  name: string;
-  mandate: string;
-  status: WorkingGroupStatus;
-  joinPolicy: JoinPolicy;
-  /** Only affiliations confirmed by their organisation are admitted as voting members. */
-  requiresConfirmedAffiliations: boolean;
-  createdAt: string;
-  convener: PersonRef & { snapshot: AffiliationSnapshot };
-  counts: { members: number; observers: number; pendingRequests: number };
-  composition: Composition;
-  /** Acting chairs. */
-  chairs: ChairSummary[];
-  /**
-   * This group's alarms, plus the cross-group most-private-sector alarm when it concerns this group.
-   * An alarm about members names at most ALARM_NAMES_SHOWN of them (`params.people`, the first by
-   * name) and counts all of them (`params.count`), however large the group.
-   */
-  alarms: CaptureAlarm[];
-}
-
-export interface WorkingGroupListResponse {
-  items: WorkingGroupSummary[];
-  /** Alarms comparing the groups listed (the group with the most private-sector members). */
-  crossGroupAlarms: CaptureAlarm[];
-}
-
-export interface MemberResponse {
-  membershipId: string;
-  person: PersonRef;
-  kind: MembershipKind;
-  rapporteur: boolean;
-  /** Holds an acting chair term. */
-  chair: boolean;
-  statement: string | null;
-  admittedAt: string;
-  admittedBy: PersonRef | null;
-  /** Affiliation when admitted; never rewritten. */
-  admissionSnapshot: AffiliationSnapshot;
-  /** Affiliation today (null: none is current, the person cannot act). */
-  currentSnapshot: AffiliationSnapshot | null;
-  /** The current affiliation is not the one they were admitted with (another employer, title or affiliation). */
-  affiliationChanged: boolean;
-  leftAt: string | null;
-  leftReason: string | null;
-  removedBy: PersonRef | null;
-}
-
-export type JoinRequestStatus = 'pending' | 'admitted' | 'refused' | 'withdrawn';
-
-export interface JoinRequestResponse {
-  id: string;
-  workingGroupId: string;
-  person: PersonRef;
-  kind: MembershipKind;
-  statement: string;
-  snapshot: AffiliationSnapshot;
-  requestedAt: string;
-  status: JoinRequestStatus;
-  /** Who decided it: a chair or the convener; the person themself when they withdrew it. */
-  decidedBy: PersonRef | null;
-  decidedAt: string | null;
-  /** The reason for refusing, or the person's note when they withdrew the request. */
-  reason: string | null;
-  membershipId: string | null;
-}
-
-export type ChairNominationStatus = 'nominated' | 'declined' | 'balloting' | 'confirmed' | 'rejected' | 'lapsed' | 'withdrawn';
-
-export interface BallotOutcomeSummary {
-  id: string;
-  /** Null while the ballot is open. */
-  outcome: BallotOutcome | null;
-  closedAt: string | null;
-  totals: ChoiceCounts | null;
-}
-
-export interface ChairNominationResponse {
-  id: string;
-  workingGroup: WorkingGroupRef;
-  nominee: PersonRef;
-  nomineeSnapshot: AffiliationSnapshot;
-  nominatedBy: PersonRef;
-  nominatorSnapshot: AffiliationSnapshot;
-  statement: string | null;
-  termEndsOn: string | null;
-  createdAt: string;
-  status: ChairNominationStatus;
-  respondedAt: string | null;
-  responseNote: string | null;
-  ballot: BallotOutcomeSummary | null;
-  chairTermId: string | null;
-  closedAt: string | null;
-  closedNote: string | null;
-  /** Who withdrew the nomination (the nominee or their nominator); null unless withdrawn. */
-  withdrawnBy: PersonRef | null;
-}
-
-export type ChairTermState = 'acting' | 'overdue' | 'ended';
-
-export interface ChairTermResponse {
-  id: string;
-  workingGroup: WorkingGroupRef;
-  person: PersonRef;
-  /** Affiliation when the term started; never rewritten. */
-  snapshot: AffiliationSnapshot;
-  confirmed: boolean;
-  /** The ballot that confirmed the chair; null when nobody confirmed them. */
-  confirmingBallot: BallotOutcomeSummary | null;
-  nominationId: string | null;
-  startedAt: string;
-  endsAt: string | null;
-  endedAt: string | null;
-  endReason: RecordedChairTermEndReason | null;
-  endNote: string | null;
-  state: ChairTermState;
-  /** An open chair-removal motion, with its ballot. */
-  removalBallotId: string | null;
-}
-
-export interface ChairTermListResponse {
-  items: ChairTermResponse[];
-}
-
-export interface ChairRemovalMotionResponse {
-  id: string;
-  chairTermId: string;
-  workingGroupId: string;
-  proposedBy: PersonRef;
-  reason: string;
-  ballotId: string;
-  status: 'balloting' | 'carried' | 'failed' | 'moot';
-  createdAt: string;
-}
-
-/** What the viewer may do here, so the web never re-derives the rules. Each is true or the reason it is not. */
-export interface WorkingGroupPermissions {
-  join: true | string;
-  /** Joining as a voting member: where the group requires confirmed affiliations, only with one (observers stay open). */
-  joinAsMember: true | string;
-  leave: true | string;
-  decideJoinRequests: true | string;
-  nominateChair: true | string;
-  manageMembers: true | string;
-  /** Removing another member who is not a chair (a chair is removed by ballot instead). */
-  removeMembers: true | string;
-  /** Moving a chair's removal, which opens a chair-removal ballot. */
-  proposeChairRemoval: true | string;
-}
-
-export interface ViewerStanding {
-  membership: { id: string; kind: MembershipKind; rapporteur: boolean } | null;
-  chair: boolean;
-  convener: boolean;
-  pendingRequest: JoinRequestResponse | null;
-  canAct: boolean;
-}
-
-export interface WorkingGroupResponse extends WorkingGroupSummary {
-  decisionRules: Record<WorkingGroupBallotKind, DecisionRule>;
-  quorum: number;
-  quorumPerStakeholderGroup: boolean;
-  caps: CompositionCaps;
-  members: MemberResponse[];
-  /** Every chair term, past ones included, oldest first. */
-  chairTerms: ChairTermResponse[];
-  /** Open and decided nominations, newest first. */
-  nominations: ChairNominationResponse[];
-  /** Pending join requests: only for those who decide them (a chair, or the convener before any chair is confirmed); null otherwise. */
-  pendingRequests: JoinRequestResponse[] | null;
-  /** Null for a visitor who is not signed in. */
-  viewer: ViewerStanding | null;
-  allowed: WorkingGroupPermissions;
-}

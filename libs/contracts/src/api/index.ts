@@ -1,0 +1,3 @@
+export * from './domain-shapes';
+export * from './refs';
+export * from './ballot-result';
