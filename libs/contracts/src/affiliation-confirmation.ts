@@ -23,6 +23,10 @@ export type AffiliationDecisionRequest = z.infer<typeof affiliationDecisionReque
 export const appointFocalPointRequest = z.strictObject({ personId: uuid, reason });
 export type AppointFocalPointRequest = z.infer<typeof appointFocalPointRequest>;
 
+/** A focal point's or steward's queue, optionally of one organisation. */
+export const affiliationRequestsQuery = z.strictObject({ organisation: uuid.optional() });
+export type AffiliationRequestsQuery = z.infer<typeof affiliationRequestsQuery>;
+
 export const endFocalPointRequest = z.strictObject({ reason });
 export type EndFocalPointRequest = z.infer<typeof endFocalPointRequest>;
 

@@ -34,6 +34,15 @@ export const auditLogQuery = z
   .refine((q) => !(q.after && q.scope === ALL_AUDIT_SCOPES), { path: ['after'], message: 'A sequence belongs to one chain: give a scope, or use cursor' });
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
 
+/** Which chain the JSON Lines export streams: one (`platform`, `wg:<id>`), or every chain when omitted. */
+export const auditExportQuery = z.strictObject({
+  scope: z
+    .string()
+    .regex(/^(platform|wg:[\w-]{1,97})$/, 'Not a chain: platform or wg:<working group id>')
+    .optional(),
+});
+export type AuditExportQuery = z.infer<typeof auditExportQuery>;
+
 /** Where an event lives: its web page and its API resource. */
 export const auditEventLink = z.object({
   scope: z.string(),

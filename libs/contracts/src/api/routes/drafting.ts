@@ -1,0 +1,85 @@
+import {
+  amendmentListQuery,
+  amendmentPage,
+  amendmentResponse,
+  commentListQuery,
+  commentResponse,
+  commentThreadPage,
+  compareQuery,
+  compareResponse,
+  createCommentRequest,
+  createDocumentRequest,
+  createReplyRequest,
+  dispositionReport,
+  dispositionRequest,
+  documentListResponse,
+  documentResponse,
+  openAdoptionBallotRequest,
+  openAmendmentBallotRequest,
+  openedBallotResponse,
+  provenanceResponse,
+  versionQuery,
+  versionResponse,
+} from '../../drafting';
+import { createAmendmentRequest } from '../../drafting/requests';
+import { endorseRequest, endorsementResponse, signatoriesResponse, withdrawEndorsementRequest } from '../../endorsements';
+import { media, PROBLEMS, route, versionParam } from './route-spec';
+
+const n = { n: versionParam };
+
+/** Documents, versions, comments, amendments and endorsements. */
+export const DRAFTING_ROUTES = {
+  'POST /api/working-groups/:id/documents': route({ body: createDocumentRequest, status: 201, response: documentResponse, problems: PROBLEMS.write }),
+  'GET /api/working-groups/:id/documents': route({ status: 200, response: documentListResponse, problems: PROBLEMS.readOne }),
+  'GET /api/documents/:id': route({ query: versionQuery, status: 200, response: documentResponse, problems: PROBLEMS.readOne }),
+  'POST /api/documents/:id/versions': route({ status: 201, response: documentResponse, problems: PROBLEMS.act }),
+  'GET /api/documents/:id/versions/:n': route({ params: n, status: 200, response: versionResponse, problems: PROBLEMS.readOne }),
+  'GET /api/documents/:id/compare': route({ query: compareQuery, status: 200, response: compareResponse, problems: PROBLEMS.readOne }),
+  'GET /api/documents/:id/versions/:n/provenance': route({ params: n, status: 200, response: provenanceResponse, problems: PROBLEMS.readOne }),
+  'POST /api/documents/:id/versions/:n/adoption-ballot': route({
+    params: n,
+    body: openAdoptionBallotRequest,
+    status: 201,
+    response: openedBallotResponse,
+    problems: PROBLEMS.write,
+  }),
+  'GET /api/documents/:id/versions/:n/dispositions': route({ params: n, status: 200, response: dispositionReport, problems: PROBLEMS.readOne }),
+  'GET /api/documents/:id/versions/:n/dispositions.csv': route({
+    params: n,
+    status: 200,
+    response: media('text/csv', 'The disposition report as CSV'),
+    problems: PROBLEMS.readOne,
+  }),
+  'GET /api/documents/:id/versions/:n/adopted.md': route({
+    params: n,
+    status: 200,
+    response: media('text/markdown', 'The adopted text as Markdown'),
+    problems: [400, 404, 409],
+  }),
+  'POST /api/documents/:id/comments': route({ body: createCommentRequest, status: 201, response: commentResponse, problems: PROBLEMS.write }),
+  'GET /api/documents/:id/comments': route({ query: commentListQuery, status: 200, response: commentThreadPage, problems: PROBLEMS.readOne }),
+  'POST /api/comments/:id/replies': route({ body: createReplyRequest, status: 201, response: commentResponse, problems: PROBLEMS.write }),
+  'POST /api/comments/:id/disposition': route({ body: dispositionRequest, status: 200, response: commentResponse, problems: PROBLEMS.write }),
+  'POST /api/documents/:id/amendments': route({ body: createAmendmentRequest, status: 201, response: amendmentResponse, problems: PROBLEMS.write }),
+  'GET /api/documents/:id/amendments': route({ query: amendmentListQuery, status: 200, response: amendmentPage, problems: PROBLEMS.readOne }),
+  'GET /api/amendments/:id': route({ status: 200, response: amendmentResponse, problems: PROBLEMS.readOne }),
+  'POST /api/amendments/:id/cosponsors': route({ status: 201, response: amendmentResponse, problems: PROBLEMS.act }),
+  'POST /api/amendments/:id/cosponsors/withdraw': route({ status: 200, response: amendmentResponse, problems: PROBLEMS.act }),
+  'POST /api/amendments/:id/withdraw': route({ status: 200, response: amendmentResponse, problems: PROBLEMS.act }),
+  'POST /api/amendments/:id/ballot': route({ body: openAmendmentBallotRequest, status: 201, response: amendmentResponse, problems: PROBLEMS.write }),
+  'POST /api/documents/:id/versions/:n/endorsements': route({
+    params: n,
+    body: endorseRequest,
+    status: 201,
+    response: endorsementResponse,
+    problems: PROBLEMS.write,
+  }),
+  'POST /api/documents/:id/versions/:n/endorsements/:endorsementId/withdraw': route({
+    params: n,
+    body: withdrawEndorsementRequest,
+    status: 200,
+    response: endorsementResponse,
+    problems: PROBLEMS.write,
+  }),
+  'GET /api/documents/:id/versions/:n/signatories': route({ params: n, status: 200, response: signatoriesResponse, problems: PROBLEMS.readOne }),
+} as const;
