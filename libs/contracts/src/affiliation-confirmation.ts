@@ -14,24 +14,24 @@ import { text, uuid } from './common';
 /** A reason: optional where the rule allows it, required where the domain rule says so (refusals, ends, stewards). */
 const reason = text(2000).nullable().optional();
 
-export const affiliationDecisionRequest = z.strictObject({
+export const affiliationDecisionRequest = /* @__PURE__ */ z.strictObject({
   decision: z.enum(CONFIRMATION_DECISIONS),
   reason,
 });
 export type AffiliationDecisionRequest = z.infer<typeof affiliationDecisionRequest>;
 
-export const appointFocalPointRequest = z.strictObject({ personId: uuid, reason });
+export const appointFocalPointRequest = /* @__PURE__ */ z.strictObject({ personId: uuid, reason });
 export type AppointFocalPointRequest = z.infer<typeof appointFocalPointRequest>;
 
 /** A focal point's or steward's queue, optionally of one organisation. */
-export const affiliationRequestsQuery = z.strictObject({ organisation: uuid.optional() });
+export const affiliationRequestsQuery = /* @__PURE__ */ z.strictObject({ organisation: uuid.optional() });
 export type AffiliationRequestsQuery = z.infer<typeof affiliationRequestsQuery>;
 
-export const endFocalPointRequest = z.strictObject({ reason });
+export const endFocalPointRequest = /* @__PURE__ */ z.strictObject({ reason });
 export type EndFocalPointRequest = z.infer<typeof endFocalPointRequest>;
 
 /** Where a declared affiliation stands with its organisation, as the person and everyone else sees it. */
-export const affiliationConfirmationResponse = z
+export const affiliationConfirmationResponse = /* @__PURE__ */ z
   .object({
     status: confirmationStatusValue,
     /** Who confirmed it, as what, when, and the reason a steward gave (set once confirmed, kept after an end). */
@@ -48,7 +48,7 @@ export const affiliationConfirmationResponse = z
   .meta({ id: 'AffiliationConfirmationResponse' });
 export type AffiliationConfirmationResponse = z.infer<typeof affiliationConfirmationResponse>;
 
-const organisationBrief = z.object({
+const organisationBrief = /* @__PURE__ */ z.object({
   id: z.string(),
   name: z.string(),
   stakeholderGroup: stakeholderGroupValue,
@@ -57,7 +57,7 @@ const organisationBrief = z.object({
 });
 
 /** One entry of a focal point's (or a steward's) queue: an affiliation awaiting its organisation's word. */
-export const affiliationRequestResponse = z
+export const affiliationRequestResponse = /* @__PURE__ */ z
   .object({
     affiliationId: z.string(),
     person: personRef,
@@ -72,7 +72,7 @@ export const affiliationRequestResponse = z
   .meta({ id: 'AffiliationRequestResponse' });
 export type AffiliationRequestResponse = z.infer<typeof affiliationRequestResponse>;
 
-export const focalPointResponse = z
+export const focalPointResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     organisationId: z.string(),
@@ -90,7 +90,7 @@ export const focalPointResponse = z
 export type FocalPointResponse = z.infer<typeof focalPointResponse>;
 
 /** An organisation's roster: its focal points, the people it confirmed, and what the viewer may do. */
-export const organisationRosterResponse = z
+export const organisationRosterResponse = /* @__PURE__ */ z
   .object({
     organisationId: z.string(),
     focalPoints: z.array(focalPointResponse),
@@ -109,5 +109,7 @@ export const organisationRosterResponse = z
 export type OrganisationRosterResponse = z.infer<typeof organisationRosterResponse>;
 
 /** The viewer's own standing as a focal point: the organisations they answer for. */
-export const myFocalPointsResponse = z.object({ organisations: z.array(z.object({ id: z.string(), name: z.string() })) }).meta({ id: 'MyFocalPointsResponse' });
+export const myFocalPointsResponse = /* @__PURE__ */ z
+  .object({ organisations: z.array(z.object({ id: z.string(), name: z.string() })) })
+  .meta({ id: 'MyFocalPointsResponse' });
 export type MyFocalPointsResponse = z.infer<typeof myFocalPointsResponse>;

@@ -97,7 +97,7 @@ export const ballotPersonRef = personRef;
 export type BallotPersonRef = PersonRef;
 
 /** The terms a ballot was opened with; they never change. */
-export const ballotTerms = z.object({
+export const ballotTerms = /* @__PURE__ */ z.object({
   rule: decisionRuleValue,
   countingUnit: countingUnitValue,
   /** Share (0..1) of the electorate that must take part; null when there is no quorum. */
@@ -109,7 +109,7 @@ export const ballotTerms = z.object({
 });
 export type BallotTerms = z.infer<typeof ballotTerms>;
 
-export const ballotSummary = ballotTerms
+export const ballotSummary = /* @__PURE__ */ ballotTerms
   .extend({
     id: z.string(),
     workingGroupId: z.string(),
@@ -130,7 +130,7 @@ export const ballotSummary = ballotTerms
 export type BallotSummary = z.infer<typeof ballotSummary>;
 
 /** A running tally, aggregated in the database (counting units: people, or organisations). */
-export const runningTally = z.object({
+export const runningTally = /* @__PURE__ */ z.object({
   countingUnit: countingUnitValue,
   totals: choiceCountsSchema,
   participation: participationSchema,
@@ -138,7 +138,7 @@ export const runningTally = z.object({
 });
 export type RunningTally = z.infer<typeof runningTally>;
 
-export const myVote = z.object({
+export const myVote = /* @__PURE__ */ z.object({
   /** Null on a secret ballot: no endpoint returns a secret choice, not even to its voter. */
   choice: voteChoiceValue.nullable(),
   reason: z.string().nullable(),
@@ -148,7 +148,7 @@ export const myVote = z.object({
 });
 export type MyVote = z.infer<typeof myVote>;
 
-export const rollCallEntryResponse = z.object({
+export const rollCallEntryResponse = /* @__PURE__ */ z.object({
   voter: personRef,
   /** The voter's affiliation frozen when the ballot opened (the one counted). */
   snapshot: affiliationSnapshotSchema,
@@ -160,7 +160,7 @@ export const rollCallEntryResponse = z.object({
 });
 export type RollCallEntryResponse = z.infer<typeof rollCallEntryResponse>;
 
-export const rollCallPage = z
+export const rollCallPage = /* @__PURE__ */ z
   .object({
     /** False while tallies are hidden until close: who voted is shown, not what. */
     choicesVisible: z.boolean(),
@@ -171,9 +171,9 @@ export const rollCallPage = z
 export type RollCallPage = z.infer<typeof rollCallPage>;
 
 /** Allowed (true), or the reason it is not. */
-const allowedOrReason = z.union([z.literal(true), z.string()]);
+const allowedOrReason = /* @__PURE__ */ z.union([z.literal(true), z.string()]);
 
-export const ballotResponse = ballotSummary
+export const ballotResponse = /* @__PURE__ */ ballotSummary
   .extend({
     workingGroup: workingGroupRef,
     description: z.string().nullable(),
@@ -201,7 +201,7 @@ export const ballotResponse = ballotSummary
   .meta({ id: 'BallotResponse' });
 export type BallotResponse = z.infer<typeof ballotResponse>;
 
-export const voteResponse = z
+export const voteResponse = /* @__PURE__ */ z
   .object({
     ballotId: z.string(),
     /** `vote.cast` for a first vote, `vote.changed` for a change. */
@@ -211,5 +211,7 @@ export const voteResponse = z
   .meta({ id: 'VoteResponse' });
 export type VoteResponse = z.infer<typeof voteResponse>;
 
-export const ballotListResponse = z.object({ items: z.array(ballotSummary), nextCursor: z.string().nullable() }).meta({ id: 'BallotListResponse' });
+export const ballotListResponse = /* @__PURE__ */ z
+  .object({ items: z.array(ballotSummary), nextCursor: z.string().nullable() })
+  .meta({ id: 'BallotListResponse' });
 export type BallotListResponse = z.infer<typeof ballotListResponse>;

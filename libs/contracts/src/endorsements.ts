@@ -4,19 +4,19 @@ import { affiliationSnapshotSchema, instant, organisationSubtypeValue, stakehold
 import { text, uuid } from './common';
 
 /** Endorse an adopted version on behalf of an organisation you hold a current affiliation to. */
-export const endorseRequest = z.strictObject({ organisationId: uuid });
+export const endorseRequest = /* @__PURE__ */ z.strictObject({ organisationId: uuid });
 export type EndorseRequest = z.infer<typeof endorseRequest>;
 
-export const withdrawEndorsementRequest = z.strictObject({ reason: text(2000).optional() });
+export const withdrawEndorsementRequest = /* @__PURE__ */ z.strictObject({ reason: text(2000).optional() });
 export type WithdrawEndorsementRequest = z.infer<typeof withdrawEndorsementRequest>;
 
 /** A person at the moment they acted, with the affiliation they acted under. */
-export const endorsementActor = z.object({ id: z.string(), name: z.string(), snapshot: affiliationSnapshotSchema });
+export const endorsementActor = /* @__PURE__ */ z.object({ id: z.string(), name: z.string(), snapshot: affiliationSnapshotSchema });
 export type EndorsementActor = z.infer<typeof endorsementActor>;
 
 const organisationBrief = { id: z.string(), name: z.string(), stakeholderGroup: stakeholderGroupValue, subtype: organisationSubtypeValue };
 
-export const endorsementResponse = z
+export const endorsementResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     documentId: z.string(),
@@ -40,7 +40,7 @@ export interface SignatoryCount {
 }
 
 /** Active endorsements counted by stakeholder group and, within it, by sub-type. */
-export const signatoryCounts = z.object({
+export const signatoryCounts = /* @__PURE__ */ z.object({
   total: z.number(),
   byStakeholderGroup: z.array(
     z.object({
@@ -52,7 +52,7 @@ export const signatoryCounts = z.object({
 });
 export type SignatoryCounts = z.infer<typeof signatoryCounts>;
 
-export const signatoriesResponse = z
+export const signatoriesResponse = /* @__PURE__ */ z
   .object({
     documentId: z.string(),
     title: z.string(),

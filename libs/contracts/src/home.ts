@@ -30,7 +30,7 @@ export const HOME_LIMITS = {
 } as const;
 
 /** No parameters: the page is the same for everyone, plus the personal part for the person signed in. */
-export const homeQuery = z.strictObject({});
+export const homeQuery = /* @__PURE__ */ z.strictObject({});
 export type HomeQuery = z.infer<typeof homeQuery>;
 
 /** A short list and how many there are in all. */
@@ -45,16 +45,16 @@ export interface Bounded<T> {
  * composition only the voting members by stakeholder group (the bar) and the caps; the rest (by
  * organisation, sub-type, observers, chairs) is on the group's page. Alarms as the list gives them.
  */
-export const homeWorkingGroup = workingGroupSummary.omit({ mandate: true, composition: true }).extend({
+export const homeWorkingGroup = /* @__PURE__ */ workingGroupSummary.omit({ mandate: true, composition: true }).extend({
   composition: z.object({ votingMembers: populationCompositionSchema.pick({ total: true, byStakeholderGroup: true }), caps: compositionCapsSchema }),
 });
 export type HomeWorkingGroup = z.infer<typeof homeWorkingGroup>;
 
 /** An open ballot with its working group's name (never a choice: secret or hidden tallies stay so). */
-export const homeBallot = ballotSummary.extend({ workingGroup: workingGroupRef });
+export const homeBallot = /* @__PURE__ */ ballotSummary.extend({ workingGroup: workingGroupRef });
 export type HomeBallot = z.infer<typeof homeBallot>;
 
-export const homeAdoptedText = z.object({
+export const homeAdoptedText = /* @__PURE__ */ z.object({
   documentId: z.string(),
   title: z.string(),
   version: z.number(),
@@ -65,7 +65,7 @@ export const homeAdoptedText = z.object({
 });
 export type HomeAdoptedText = z.infer<typeof homeAdoptedText>;
 
-export const homeEndorsement = z.object({
+export const homeEndorsement = /* @__PURE__ */ z.object({
   id: z.string(),
   documentId: z.string(),
   documentTitle: z.string(),
@@ -84,7 +84,7 @@ export const homeEndorsement = z.object({
 export type HomeEndorsement = z.infer<typeof homeEndorsement>;
 
 /** A comment that waits for a disposition from a chair or rapporteur of its group (clarification questions first). */
-export const homeCommentToAnswer = z.object({
+export const homeCommentToAnswer = /* @__PURE__ */ z.object({
   id: z.string(),
   documentId: z.string(),
   documentTitle: z.string(),
@@ -99,7 +99,7 @@ export const homeCommentToAnswer = z.object({
 });
 export type HomeCommentToAnswer = z.infer<typeof homeCommentToAnswer>;
 
-export const homeJoinRequest = z.object({
+export const homeJoinRequest = /* @__PURE__ */ z.object({
   id: z.string(),
   workingGroup: workingGroupRef,
   person: personRef,
@@ -112,7 +112,7 @@ export const homeJoinRequest = z.object({
 export type HomeJoinRequest = z.infer<typeof homeJoinRequest>;
 
 /** What needs the signed-in person now. */
-export const homeMine = z.object({
+export const homeMine = /* @__PURE__ */ z.object({
   /** Open ballots whose electorate they are in, that they can vote on now and have not voted on; soonest close first. */
   ballotsToVote: bounded(homeBallot),
   /** Comments without a disposition in the groups where they chair or are rapporteur; clarifications first, then oldest first. */
@@ -122,7 +122,7 @@ export const homeMine = z.object({
 });
 export type HomeMine = z.infer<typeof homeMine>;
 
-export const homeResponse = z
+export const homeResponse = /* @__PURE__ */ z
   .object({
     /** Active working groups with composition, chairs and alarms; most alarms first. */
     workingGroups: bounded(homeWorkingGroup),

@@ -3,7 +3,7 @@ import { affiliationConfirmationResponse } from './affiliation-confirmation';
 import { affiliationSnapshotSchema, instant, organisationSubtypeValue, stakeholderGroupValue } from './api/domain-shapes';
 import { countryCode, isoDate, lineText, organisationSubtype, plainText, stakeholderGroup, text, uuid } from './common';
 
-export const registerRequest = z.strictObject({
+export const registerRequest = /* @__PURE__ */ z.strictObject({
   name: lineText(120, 2),
   email: z.email({ message: 'Not a valid e-mail address' }).max(254).toLowerCase(),
   password: z.string().min(10, 'At least 10 characters').max(200, 'At most 200 characters'),
@@ -11,7 +11,7 @@ export const registerRequest = z.strictObject({
 export type RegisterRequest = z.infer<typeof registerRequest>;
 
 /** The one answer to every well-formed registration, whether or not the address already had an account (decision record 0016). */
-export const registrationResponse = z.object({ status: z.literal('received'), detail: z.string() }).meta({ id: 'RegistrationResponse' });
+export const registrationResponse = /* @__PURE__ */ z.object({ status: z.literal('received'), detail: z.string() }).meta({ id: 'RegistrationResponse' });
 export type RegistrationResponse = z.infer<typeof registrationResponse>;
 
 export const REGISTRATION_RECEIVED: RegistrationResponse = {
@@ -20,21 +20,23 @@ export const REGISTRATION_RECEIVED: RegistrationResponse = {
     'If this e-mail address had no account, it has one now: sign in with it and this password. If it already had one, sign in with that account’s password.',
 };
 
-export const loginRequest = z.strictObject({
+export const loginRequest = /* @__PURE__ */ z.strictObject({
   email: plainText(254).transform((e) => e.trim().toLowerCase()),
   password: z.string().max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
-export const meResponse = z
+export const meResponse = /* @__PURE__ */ z
   .object({ id: z.string(), name: z.string(), email: z.string(), isSteward: z.boolean(), currentSnapshot: affiliationSnapshotSchema.nullable() })
   .meta({ id: 'MeResponse' });
 export type MeResponse = z.infer<typeof meResponse>;
 
-export const sessionResponse = z.object({ token: z.string(), csrfToken: z.string(), expiresAt: instant, me: meResponse }).meta({ id: 'SessionResponse' });
+export const sessionResponse = /* @__PURE__ */ z
+  .object({ token: z.string(), csrfToken: z.string(), expiresAt: instant, me: meResponse })
+  .meta({ id: 'SessionResponse' });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
-export const createOrganisationRequest = z
+export const createOrganisationRequest = /* @__PURE__ */ z
   .strictObject({
     name: lineText(200, 2),
     stakeholderGroup,
@@ -63,7 +65,7 @@ export const createOrganisationRequest = z
   });
 export type CreateOrganisationRequest = z.infer<typeof createOrganisationRequest>;
 
-export const organisationListQuery = z.strictObject({
+export const organisationListQuery = /* @__PURE__ */ z.strictObject({
   q: plainText(200)
     .transform((q) => q.trim())
     .optional(),
@@ -76,7 +78,7 @@ export const organisationListQuery = z.strictObject({
 });
 export type OrganisationListQuery = z.infer<typeof organisationListQuery>;
 
-export const organisationResponse = z
+export const organisationResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),
@@ -92,9 +94,11 @@ export const organisationResponse = z
   .meta({ id: 'OrganisationResponse' });
 export type OrganisationResponse = z.infer<typeof organisationResponse>;
 
-export const organisationPage = z.object({ items: z.array(organisationResponse), nextCursor: z.string().nullable() }).meta({ id: 'OrganisationPage' });
+export const organisationPage = /* @__PURE__ */ z
+  .object({ items: z.array(organisationResponse), nextCursor: z.string().nullable() })
+  .meta({ id: 'OrganisationPage' });
 
-export const addAffiliationRequest = z
+export const addAffiliationRequest = /* @__PURE__ */ z
   .strictObject({
     organisationId: uuid,
     title: lineText(200),
@@ -106,12 +110,12 @@ export const addAffiliationRequest = z
   .refine((a) => !a.endDate || a.endDate > a.startDate, { path: ['endDate'], message: 'The end date must be after the start date' });
 export type AddAffiliationRequest = z.infer<typeof addAffiliationRequest>;
 
-export const updateAffiliationRequest = z
+export const updateAffiliationRequest = /* @__PURE__ */ z
   .strictObject({ endDate: isoDate.optional(), primary: z.literal(true).optional() })
   .refine((u) => u.endDate !== undefined || u.primary !== undefined, { path: ['endDate'], message: 'Give an end date, or primary: true' });
 export type UpdateAffiliationRequest = z.infer<typeof updateAffiliationRequest>;
 
-export const affiliationResponse = z
+export const affiliationResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     organisation: organisationResponse,
@@ -129,7 +133,7 @@ export type AffiliationResponse = z.infer<typeof affiliationResponse>;
 export const DECLARATION_KINDS = ['employment', 'board', 'equity', 'funding', 'consultancy', 'other'] as const;
 export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 
-export const addDeclarationRequest = z
+export const addDeclarationRequest = /* @__PURE__ */ z
   .strictObject({
     kind: z.enum(DECLARATION_KINDS),
     organisationId: uuid.optional(),
@@ -143,7 +147,7 @@ export const addDeclarationRequest = z
   });
 export type AddDeclarationRequest = z.infer<typeof addDeclarationRequest>;
 
-export const declarationResponse = z
+export const declarationResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     kind: z.enum(DECLARATION_KINDS),
@@ -156,7 +160,7 @@ export const declarationResponse = z
   .meta({ id: 'DeclarationResponse' });
 export type DeclarationResponse = z.infer<typeof declarationResponse>;
 
-export const personProfileResponse = z
+export const personProfileResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),

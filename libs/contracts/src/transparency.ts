@@ -5,7 +5,7 @@ import { isoDate, uuid } from './common';
 /** `scope=all` reads every chain (the platform's and each working group's) as one log. */
 export const ALL_AUDIT_SCOPES = 'all';
 
-const instant = z.union([isoDate, z.iso.datetime({ offset: true })], { message: 'A date (YYYY-MM-DD) or a date and time (ISO 8601)' });
+const instant = /* @__PURE__ */ z.union([isoDate, z.iso.datetime({ offset: true })], { message: 'A date (YYYY-MM-DD) or a date and time (ISO 8601)' });
 
 /**
  * The public audit log, filtered. `scope` is one chain (`platform`, `wg:<id>`) or `all`. Filters:
@@ -14,7 +14,7 @@ const instant = z.union([isoDate, z.iso.datetime({ offset: true })], { message: 
  * days, `to` included). Keyset pagination: pass back `nextCursor` as `cursor`. `after` (a sequence)
  * still reads one chain onwards, as replay does.
  */
-export const auditLogQuery = z
+export const auditLogQuery = /* @__PURE__ */ z
   .strictObject({
     scope: z.string().min(1).max(100),
     after: z.coerce.number().int().min(0).optional(),
@@ -35,7 +35,7 @@ export const auditLogQuery = z
 export type AuditLogQuery = z.infer<typeof auditLogQuery>;
 
 /** Which chain the JSON Lines export streams: one (`platform`, `wg:<id>`), or every chain when omitted. */
-export const auditExportQuery = z.strictObject({
+export const auditExportQuery = /* @__PURE__ */ z.strictObject({
   scope: z
     .string()
     .regex(/^(platform|wg:[\w-]{1,97})$/, 'Not a chain: platform or wg:<working group id>')
@@ -44,7 +44,7 @@ export const auditExportQuery = z.strictObject({
 export type AuditExportQuery = z.infer<typeof auditExportQuery>;
 
 /** Where an event lives: its web page and its API resource. */
-export const auditEventLink = z.object({
+export const auditEventLink = /* @__PURE__ */ z.object({
   scope: z.string(),
   sequence: z.number(),
   hash: z.string(),
@@ -55,7 +55,7 @@ export const auditEventLink = z.object({
 });
 export type AuditEventLink = z.infer<typeof auditEventLink>;
 
-export const auditEventLinks = z.object({
+export const auditEventLinks = /* @__PURE__ */ z.object({
   page: z.string(),
   api: z.string(),
   /** The event this one's `previousHash` points to; null for the first event of a chain. */
@@ -69,12 +69,12 @@ export type AuditEventLinks = z.infer<typeof auditEventLinks>;
  * An event whose change is not public yet (a vote on a ballot whose choices stay hidden until it
  * closes) is served with `withheld` set and an empty change; its hash still links the chain.
  */
-export const auditLogResponse = z
+export const auditLogResponse = /* @__PURE__ */ z
   .object({ items: z.array(auditEventSchema), links: z.array(auditEventLinks), nextCursor: z.string().nullable() })
   .meta({ id: 'AuditLogResponse' });
 export type AuditLogResponse = z.infer<typeof auditLogResponse>;
 
-export const auditEventDetailResponse = z
+export const auditEventDetailResponse = /* @__PURE__ */ z
   .object({
     event: auditEventSchema,
     links: auditEventLinks,

@@ -13,7 +13,7 @@ import {
 import { personRef, workingGroupRef } from './api/refs';
 import { CHAIR_TERM_END_REASONS_RECORDED, JOIN_POLICIES, WORKING_GROUP_BALLOT_KINDS, WORKING_GROUP_STATUSES } from './working-groups';
 
-export const chairSummary = z.object({
+export const chairSummary = /* @__PURE__ */ z.object({
   termId: z.string(),
   person: personRef,
   /** Affiliation recorded when the term started. */
@@ -24,7 +24,7 @@ export const chairSummary = z.object({
 });
 export type ChairSummary = z.infer<typeof chairSummary>;
 
-export const workingGroupSummary = z
+export const workingGroupSummary = /* @__PURE__ */ z
   .object({
     id: z.string(),
     name: z.string(),
@@ -49,7 +49,7 @@ export const workingGroupSummary = z
   .meta({ id: 'WorkingGroupSummary' });
 export type WorkingGroupSummary = z.infer<typeof workingGroupSummary>;
 
-export const workingGroupListResponse = z
+export const workingGroupListResponse = /* @__PURE__ */ z
   .object({
     items: z.array(workingGroupSummary),
     /** Alarms comparing the groups listed (the group with the most private-sector members). */
@@ -58,7 +58,7 @@ export const workingGroupListResponse = z
   .meta({ id: 'WorkingGroupListResponse' });
 export type WorkingGroupListResponse = z.infer<typeof workingGroupListResponse>;
 
-export const memberResponse = z
+export const memberResponse = /* @__PURE__ */ z
   .object({
     membershipId: z.string(),
     person: personRef,
@@ -85,7 +85,7 @@ export type MemberResponse = z.infer<typeof memberResponse>;
 export const JOIN_REQUEST_STATUSES = ['pending', 'admitted', 'refused', 'withdrawn'] as const;
 export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
 
-export const joinRequestResponse = z
+export const joinRequestResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     workingGroupId: z.string(),
@@ -108,7 +108,7 @@ export type JoinRequestResponse = z.infer<typeof joinRequestResponse>;
 export const CHAIR_NOMINATION_STATUSES = ['nominated', 'declined', 'balloting', 'confirmed', 'rejected', 'lapsed', 'withdrawn'] as const;
 export type ChairNominationStatus = (typeof CHAIR_NOMINATION_STATUSES)[number];
 
-export const ballotOutcomeSummary = z.object({
+export const ballotOutcomeSummary = /* @__PURE__ */ z.object({
   id: z.string(),
   /** Null while the ballot is open. */
   outcome: ballotOutcomeValue.nullable(),
@@ -117,7 +117,7 @@ export const ballotOutcomeSummary = z.object({
 });
 export type BallotOutcomeSummary = z.infer<typeof ballotOutcomeSummary>;
 
-export const chairNominationResponse = z
+export const chairNominationResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     workingGroup: workingGroupRef,
@@ -144,7 +144,7 @@ export type ChairNominationResponse = z.infer<typeof chairNominationResponse>;
 export const CHAIR_TERM_STATES = ['acting', 'overdue', 'ended'] as const;
 export type ChairTermState = (typeof CHAIR_TERM_STATES)[number];
 
-export const chairTermResponse = z
+export const chairTermResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     workingGroup: workingGroupRef,
@@ -167,10 +167,10 @@ export const chairTermResponse = z
   .meta({ id: 'ChairTermResponse' });
 export type ChairTermResponse = z.infer<typeof chairTermResponse>;
 
-export const chairTermListResponse = z.object({ items: z.array(chairTermResponse) }).meta({ id: 'ChairTermListResponse' });
+export const chairTermListResponse = /* @__PURE__ */ z.object({ items: z.array(chairTermResponse) }).meta({ id: 'ChairTermListResponse' });
 export type ChairTermListResponse = z.infer<typeof chairTermListResponse>;
 
-export const chairRemovalMotionResponse = z
+export const chairRemovalMotionResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     chairTermId: z.string(),
@@ -185,10 +185,10 @@ export const chairRemovalMotionResponse = z
 export type ChairRemovalMotionResponse = z.infer<typeof chairRemovalMotionResponse>;
 
 /** Allowed (true), or the reason it is not. */
-const allowedOrReason = z.union([z.literal(true), z.string()]);
+const allowedOrReason = /* @__PURE__ */ z.union([z.literal(true), z.string()]);
 
 /** What the viewer may do here, so the web never re-derives the rules. Each is true or the reason it is not. */
-export const workingGroupPermissions = z.object({
+export const workingGroupPermissions = /* @__PURE__ */ z.object({
   join: allowedOrReason,
   /** Joining as a voting member: where the group requires confirmed affiliations, only with one (observers stay open). */
   joinAsMember: allowedOrReason,
@@ -203,7 +203,7 @@ export const workingGroupPermissions = z.object({
 });
 export type WorkingGroupPermissions = z.infer<typeof workingGroupPermissions>;
 
-export const viewerStanding = z.object({
+export const viewerStanding = /* @__PURE__ */ z.object({
   membership: z.object({ id: z.string(), kind: membershipKindValue, rapporteur: z.boolean() }).nullable(),
   chair: z.boolean(),
   convener: z.boolean(),
@@ -212,7 +212,7 @@ export const viewerStanding = z.object({
 });
 export type ViewerStanding = z.infer<typeof viewerStanding>;
 
-export const workingGroupResponse = workingGroupSummary
+export const workingGroupResponse = /* @__PURE__ */ workingGroupSummary
   .extend({
     decisionRules: z.record(z.enum(WORKING_GROUP_BALLOT_KINDS), decisionRuleValue),
     quorum: z.number(),

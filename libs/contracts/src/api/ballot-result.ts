@@ -16,10 +16,15 @@ import {
 
 /** A breakdown row whose counts are withheld: the electorate it holds is public, its choices are not. */
 const withheld = { yes: z.null(), no: z.null(), abstain: z.null(), recuse: z.null(), notVoted: z.null(), withheld: z.literal(true) };
-const withheldStakeholderGroupRow = z.object({ eligible: z.number(), stakeholderGroup: stakeholderGroupValue, ...withheld });
-const withheldSubtypeRow = z.object({ eligible: z.number(), stakeholderGroup: stakeholderGroupValue, subtype: organisationSubtypeValue, ...withheld });
+const withheldStakeholderGroupRow = /* @__PURE__ */ z.object({ eligible: z.number(), stakeholderGroup: stakeholderGroupValue, ...withheld });
+const withheldSubtypeRow = /* @__PURE__ */ z.object({
+  eligible: z.number(),
+  stakeholderGroup: stakeholderGroupValue,
+  subtype: organisationSubtypeValue,
+  ...withheld,
+});
 
-const organisationBreakdown = breakdownCountsSchema.extend({
+const organisationBreakdown = /* @__PURE__ */ breakdownCountsSchema.extend({
   organisationId: z.string(),
   organisationName: z.string(),
   stakeholderGroup: stakeholderGroupValue,
@@ -35,7 +40,7 @@ const organisationBreakdown = breakdownCountsSchema.extend({
  * threshold and which rows (decision record 0014). The roll call is never part of it (see the
  * roll-call list).
  */
-export const publishedResult = z
+export const publishedResult = /* @__PURE__ */ z
   .object({
     countingUnit: countingUnitValue,
     electorate: z.object({ size: z.number(), people: z.number(), organisations: z.number() }),

@@ -28,17 +28,17 @@ import {
  * a schema that drifts from the type fails to compile.
  */
 
-export const stakeholderGroupValue = z.enum(STAKEHOLDER_GROUPS);
-export const organisationSubtypeValue = z.enum(ORGANISATION_SUBTYPES as [OrganisationSubtype, ...OrganisationSubtype[]]);
-export const membershipKindValue = z.enum(MEMBERSHIP_KINDS);
-export const decisionRuleValue = z.enum(DECISION_RULES);
-export const countingUnitValue = z.enum(COUNTING_UNITS);
-export const voteChoiceValue = z.enum(VOTE_CHOICES);
-export const ballotOutcomeValue = z.enum(BALLOT_OUTCOMES);
-export const clauseKindValue = z.enum(CLAUSE_KINDS);
-export const confirmationStatusValue = z.enum(CONFIRMATION_STATUSES);
-export const confirmerRoleValue = z.enum(CONFIRMER_ROLES);
-export const amendmentKindValue = z.enum(['replace', 'insert', 'delete']);
+export const stakeholderGroupValue = /* @__PURE__ */ z.enum(STAKEHOLDER_GROUPS);
+export const organisationSubtypeValue = /* @__PURE__ */ z.enum(ORGANISATION_SUBTYPES as [OrganisationSubtype, ...OrganisationSubtype[]]);
+export const membershipKindValue = /* @__PURE__ */ z.enum(MEMBERSHIP_KINDS);
+export const decisionRuleValue = /* @__PURE__ */ z.enum(DECISION_RULES);
+export const countingUnitValue = /* @__PURE__ */ z.enum(COUNTING_UNITS);
+export const voteChoiceValue = /* @__PURE__ */ z.enum(VOTE_CHOICES);
+export const ballotOutcomeValue = /* @__PURE__ */ z.enum(BALLOT_OUTCOMES);
+export const clauseKindValue = /* @__PURE__ */ z.enum(CLAUSE_KINDS);
+export const confirmationStatusValue = /* @__PURE__ */ z.enum(CONFIRMATION_STATUSES);
+export const confirmerRoleValue = /* @__PURE__ */ z.enum(CONFIRMER_ROLES);
+export const amendmentKindValue = /* @__PURE__ */ z.enum(['replace', 'insert', 'delete']);
 /** Checks at compile time that a schema's output is the domain type, and keeps the schema's own type (so it can be extended). */
 const conforms =
   <T>() =>
@@ -46,11 +46,11 @@ const conforms =
     schema;
 
 /** An ISO 8601 instant as the API writes it. */
-export const instant = z.string();
+export const instant = /* @__PURE__ */ z.string();
 
-const idName = z.object({ id: z.string(), name: z.string() });
+const idName = /* @__PURE__ */ z.object({ id: z.string(), name: z.string() });
 
-export const affiliationSnapshotSchema = conforms<AffiliationSnapshot>()(
+export const affiliationSnapshotSchema = /* @__PURE__ */ conforms<AffiliationSnapshot>()(
   z
     .object({
       affiliationId: z.string(),
@@ -66,25 +66,25 @@ export const affiliationSnapshotSchema = conforms<AffiliationSnapshot>()(
     .meta({ id: 'AffiliationSnapshot' }),
 );
 
-export const compositionCapsSchema = conforms<CompositionCaps>()(
+export const compositionCapsSchema = /* @__PURE__ */ conforms<CompositionCaps>()(
   z.object({ maxStakeholderGroupShare: z.number(), maxVotingMembersPerOrganisation: z.number() }),
 );
 
-const compositionShare = z.object({ count: z.number(), share: z.number() });
-const organisationShare = compositionShare.extend({
+const compositionShare = /* @__PURE__ */ z.object({ count: z.number(), share: z.number() });
+const organisationShare = /* @__PURE__ */ compositionShare.extend({
   organisationId: z.string(),
   organisationName: z.string(),
   stakeholderGroup: stakeholderGroupValue,
   subtype: organisationSubtypeValue,
 });
-export const populationCompositionSchema = z.object({
+export const populationCompositionSchema = /* @__PURE__ */ z.object({
   total: z.number(),
   byStakeholderGroup: z.record(stakeholderGroupValue, compositionShare),
   bySubtype: z.record(organisationSubtypeValue, compositionShare),
   byOrganisation: z.array(organisationShare),
   unconfirmed: compositionShare,
 });
-export const compositionSchema = z
+export const compositionSchema = /* @__PURE__ */ z
   .object({
     votingMembers: populationCompositionSchema,
     observers: populationCompositionSchema,
@@ -95,8 +95,8 @@ export const compositionSchema = z
   })
   .meta({ id: 'Composition' });
 
-const alarmPerson = z.object({ personId: z.string(), name: z.string() });
-const alarmChair = alarmPerson.extend({ termId: z.string(), organisationName: z.string() });
+const alarmPerson = /* @__PURE__ */ z.object({ personId: z.string(), name: z.string() });
+const alarmChair = /* @__PURE__ */ alarmPerson.extend({ termId: z.string(), organisationName: z.string() });
 const alarmParams = {
   'stakeholder-group-above-cap': z.object({
     stakeholderGroup: stakeholderGroupValue,
@@ -145,7 +145,7 @@ const alarmOf = <C extends (typeof CAPTURE_ALARM_CODES)[number]>(code: C) =>
     since: instant.nullable(),
   });
 
-export const captureAlarmSchema = conforms<CaptureAlarm>()(
+export const captureAlarmSchema = /* @__PURE__ */ conforms<CaptureAlarm>()(
   z
     .discriminatedUnion('code', [
       alarmOf('stakeholder-group-above-cap'),
@@ -162,18 +162,21 @@ export const captureAlarmSchema = conforms<CaptureAlarm>()(
     .meta({ id: 'CaptureAlarm' }),
 );
 
-export const choiceCountsSchema = z.object({ yes: z.number(), no: z.number(), abstain: z.number(), recuse: z.number(), notVoted: z.number() });
-export const breakdownCountsSchema = choiceCountsSchema.extend({ eligible: z.number() });
-export const participationSchema = z.object({ participants: z.number(), base: z.number(), ratio: z.number().nullable() });
-export const stakeholderGroupBreakdownSchema = breakdownCountsSchema.extend({ stakeholderGroup: stakeholderGroupValue });
-export const subtypeBreakdownSchema = breakdownCountsSchema.extend({ stakeholderGroup: stakeholderGroupValue, subtype: organisationSubtypeValue });
+export const choiceCountsSchema = /* @__PURE__ */ z.object({ yes: z.number(), no: z.number(), abstain: z.number(), recuse: z.number(), notVoted: z.number() });
+export const breakdownCountsSchema = /* @__PURE__ */ choiceCountsSchema.extend({ eligible: z.number() });
+export const participationSchema = /* @__PURE__ */ z.object({ participants: z.number(), base: z.number(), ratio: z.number().nullable() });
+export const stakeholderGroupBreakdownSchema = /* @__PURE__ */ breakdownCountsSchema.extend({ stakeholderGroup: stakeholderGroupValue });
+export const subtypeBreakdownSchema = /* @__PURE__ */ breakdownCountsSchema.extend({
+  stakeholderGroup: stakeholderGroupValue,
+  subtype: organisationSubtypeValue,
+});
 
-export const diffPartSchema = conforms<DiffPart>()(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() }));
+export const diffPartSchema = /* @__PURE__ */ conforms<DiffPart>()(z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() }));
 
-const shareFraction = z.object({ numerator: z.number(), denominator: z.number() });
-const quorumCheck = z.object({ participants: z.number(), base: z.number(), needed: z.number(), met: z.boolean() });
-export const groupQuorumCheckSchema = quorumCheck.extend({ stakeholderGroup: stakeholderGroupValue });
-export const quorumResultSchema = z.object({
+const shareFraction = /* @__PURE__ */ z.object({ numerator: z.number(), denominator: z.number() });
+const quorumCheck = /* @__PURE__ */ z.object({ participants: z.number(), base: z.number(), needed: z.number(), met: z.boolean() });
+export const groupQuorumCheckSchema = /* @__PURE__ */ quorumCheck.extend({ stakeholderGroup: stakeholderGroupValue });
+export const quorumResultSchema = /* @__PURE__ */ z.object({
   share: z.number(),
   fraction: shareFraction,
   perStakeholderGroup: z.boolean(),
@@ -181,10 +184,10 @@ export const quorumResultSchema = z.object({
   byStakeholderGroup: z.array(groupQuorumCheckSchema).nullable(),
   met: z.boolean(),
 });
-const decided = z.enum(['passed', 'failed']);
+const decided = /* @__PURE__ */ z.enum(['passed', 'failed']);
 const counts4 = { yes: z.number(), no: z.number(), abstain: z.number(), recuse: z.number() };
-const chamberTally = z.object({ stakeholderGroup: stakeholderGroupValue, ...counts4, passed: z.boolean() });
-export const explanationPartSchema = conforms<ExplanationPart>()(
+const chamberTally = /* @__PURE__ */ z.object({ stakeholderGroup: stakeholderGroupValue, ...counts4, passed: z.boolean() });
+export const explanationPartSchema = /* @__PURE__ */ conforms<ExplanationPart>()(
   z
     .discriminatedUnion('code', [
       z.object({
@@ -220,7 +223,7 @@ export const explanationPartSchema = conforms<ExplanationPart>()(
     .meta({ id: 'ExplanationPart' }),
 );
 
-export const clauseSchema = conforms<Clause>()(z.object({ id: z.string(), kind: clauseKindValue, text: z.string() }));
+export const clauseSchema = /* @__PURE__ */ conforms<Clause>()(z.object({ id: z.string(), kind: clauseKindValue, text: z.string() }));
 
 const inBoth = {
   clauseId: z.string(),
@@ -230,7 +233,7 @@ const inBoth = {
   afterLabel: z.string().nullable(),
   diff: z.array(diffPartSchema),
 };
-export const versionComparisonSchema = conforms<VersionComparison>()(
+export const versionComparisonSchema = /* @__PURE__ */ conforms<VersionComparison>()(
   z.object({
     clauses: z.array(
       z.discriminatedUnion('status', [
@@ -262,7 +265,7 @@ export const versionComparisonSchema = conforms<VersionComparison>()(
 );
 
 /** An audit event exactly as stored and exported (its change is whatever the act recorded). */
-export const auditEventSchema = conforms<AuditEvent>()(
+export const auditEventSchema = /* @__PURE__ */ conforms<AuditEvent>()(
   z
     .object({
       scope: z.string(),

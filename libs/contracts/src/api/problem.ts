@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
-const problemParams = z.record(z.string(), z.unknown());
+const problemParams = /* @__PURE__ */ z.record(z.string(), z.unknown());
 
 /**
  * RFC 9457 problem details, as every refusal and error is answered (`application/problem+json`):
  * the OpenAPI document's `Problem` component. `code` and `params` name the reason in machine form.
  */
-export const apiProblem = z
+export const apiProblem = /* @__PURE__ */ z
   .object({
     type: z.string(),
     title: z.string(),

@@ -18,7 +18,7 @@ const NOT_APPLIED_REASONS = [
  * - `version-adopted`: `version` was adopted while it was proposed;
  * - `ballot-failed`: its ballot failed or lacked a quorum, with the ballot's explanation.
  */
-export const amendmentStatusReason = z
+export const amendmentStatusReason = /* @__PURE__ */ z
   .discriminatedUnion('code', [
     z.object({ code: z.literal('target-changed'), params: z.object({ since: z.number() }) }),
     z.object({ code: z.literal('target-deleted'), params: z.object({ since: z.number(), kind: amendmentKindValue }) }),

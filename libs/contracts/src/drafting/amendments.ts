@@ -4,10 +4,10 @@ import { actorRef } from './actors';
 import { amendmentStatusReason } from './amendment-status';
 import { AMENDMENT_STATUSES } from './vocabulary';
 
-export const cosponsorResponse = z.object({ person: actorRef, at: instant });
+export const cosponsorResponse = /* @__PURE__ */ z.object({ person: actorRef, at: instant });
 export type CosponsorResponse = z.infer<typeof cosponsorResponse>;
 
-export const amendmentResponse = z
+export const amendmentResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
     documentId: z.string(),
@@ -47,7 +47,7 @@ export const amendmentResponse = z
   .meta({ id: 'AmendmentResponse' });
 export type AmendmentResponse = z.infer<typeof amendmentResponse>;
 
-export const amendmentPage = z
+export const amendmentPage = /* @__PURE__ */ z
   .object({
     items: z.array(amendmentResponse),
     nextCursor: z.string().nullable(),

@@ -3,7 +3,7 @@ import { instant } from '../api/domain-shapes';
 import { actorRef } from './actors';
 import { COMMENT_KINDS, DISPOSITIONS } from './vocabulary';
 
-export const dispositionResponse = z.object({ disposition: z.enum(DISPOSITIONS), reason: z.string(), by: actorRef, at: instant });
+export const dispositionResponse = /* @__PURE__ */ z.object({ disposition: z.enum(DISPOSITIONS), reason: z.string(), by: actorRef, at: instant });
 export type DispositionResponse = z.infer<typeof dispositionResponse>;
 
 const commentFields = {
@@ -29,7 +29,7 @@ export interface CommentResponse extends z.infer<z.ZodObject<typeof commentField
   replies: CommentResponse[];
 }
 
-export const commentResponse: z.ZodType<CommentResponse> = z
+export const commentResponse: z.ZodType<CommentResponse> = /* @__PURE__ */ z
   .object({
     ...commentFields,
     get replies() {
@@ -38,10 +38,12 @@ export const commentResponse: z.ZodType<CommentResponse> = z
   })
   .meta({ id: 'CommentResponse' });
 
-export const commentThreadPage = z.object({ items: z.array(commentResponse), nextCursor: z.string().nullable() }).meta({ id: 'CommentThreadPage' });
+export const commentThreadPage = /* @__PURE__ */ z
+  .object({ items: z.array(commentResponse), nextCursor: z.string().nullable() })
+  .meta({ id: 'CommentThreadPage' });
 export type CommentThreadPage = z.infer<typeof commentThreadPage>;
 
-export const dispositionReportEntry = z.object({
+export const dispositionReportEntry = /* @__PURE__ */ z.object({
   commentId: z.string(),
   parentId: z.string().nullable(),
   clauseId: z.string(),
@@ -56,7 +58,7 @@ export const dispositionReportEntry = z.object({
 });
 export type DispositionReportEntry = z.infer<typeof dispositionReportEntry>;
 
-export const dispositionReport = z
+export const dispositionReport = /* @__PURE__ */ z
   .object({
     documentId: z.string(),
     title: z.string(),
@@ -69,7 +71,7 @@ export const dispositionReport = z
   .meta({ id: 'DispositionReport' });
 export type DispositionReport = z.infer<typeof dispositionReport>;
 
-export const unansweredClarification = z.object({
+export const unansweredClarification = /* @__PURE__ */ z.object({
   commentId: z.string(),
   clauseId: z.string(),
   clauseLabel: z.string().nullable(),
@@ -80,7 +82,7 @@ export const unansweredClarification = z.object({
 });
 export type UnansweredClarification = z.infer<typeof unansweredClarification>;
 
-export const openedBallotResponse = z
+export const openedBallotResponse = /* @__PURE__ */ z
   .object({
     ballotId: z.string(),
     /** The unanswered clarification questions the chair confirmed past (adoption only). */

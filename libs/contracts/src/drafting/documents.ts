@@ -5,7 +5,7 @@ import { actorRef, reasonParams } from './actors';
 import { DOCUMENT_STATUSES, DRAFTING_REASON_CODES } from './vocabulary';
 
 /** What the signed-in reader may do here; computed by the API's drafting policy, never by the web. */
-export const documentPermissions = z.object({
+export const documentPermissions = /* @__PURE__ */ z.object({
   comment: z.boolean(),
   amend: z.boolean(),
   dispose: z.boolean(),
@@ -19,7 +19,7 @@ export const documentPermissions = z.object({
 });
 export type DocumentPermissions = z.infer<typeof documentPermissions>;
 
-export const documentSummary = z
+export const documentSummary = /* @__PURE__ */ z
   .object({
     id: z.string(),
     workingGroupId: z.string(),
@@ -34,7 +34,7 @@ export const documentSummary = z
   .meta({ id: 'DocumentSummary' });
 export type DocumentSummary = z.infer<typeof documentSummary>;
 
-export const documentListResponse = z
+export const documentListResponse = /* @__PURE__ */ z
   .object({
     items: z.array(documentSummary),
     /** Whether the reader may create a document in this group (a chair or rapporteur). */
@@ -43,10 +43,16 @@ export const documentListResponse = z
   .meta({ id: 'DocumentListResponse' });
 export type DocumentListResponse = z.infer<typeof documentListResponse>;
 
-export const versionSummary = z.object({ number: z.number(), createdAt: instant, createdBy: actorRef, adoptedAt: instant.nullable(), frozen: z.boolean() });
+export const versionSummary = /* @__PURE__ */ z.object({
+  number: z.number(),
+  createdAt: instant,
+  createdBy: actorRef,
+  adoptedAt: instant.nullable(),
+  frozen: z.boolean(),
+});
 export type VersionSummary = z.infer<typeof versionSummary>;
 
-export const clauseCounts = z.object({
+export const clauseCounts = /* @__PURE__ */ z.object({
   /** Comments (with replies) made on this version of the clause. */
   comments: z.number(),
   /** Comments made on earlier versions of this clause. */
@@ -56,7 +62,7 @@ export const clauseCounts = z.object({
 });
 export type ClauseCounts = z.infer<typeof clauseCounts>;
 
-export const clauseAmendmentMarkers = z.object({
+export const clauseAmendmentMarkers = /* @__PURE__ */ z.object({
   /** Amendments proposed or under ballot that replace or delete this clause, or insert after it. */
   open: z.number(),
   balloting: z.number(),
@@ -65,7 +71,7 @@ export const clauseAmendmentMarkers = z.object({
 });
 export type ClauseAmendmentMarkers = z.infer<typeof clauseAmendmentMarkers>;
 
-export const clauseResponse = z.object({
+export const clauseResponse = /* @__PURE__ */ z.object({
   id: z.string(),
   kind: clauseKindValue,
   text: z.string(),
@@ -77,8 +83,8 @@ export const clauseResponse = z.object({
 });
 export type ClauseResponse = z.infer<typeof clauseResponse>;
 
-const skipped = z.object({ amendmentId: z.string(), reason: z.string(), note: z.string() });
-export const consolidationReport = z.object({
+const skipped = /* @__PURE__ */ z.object({ amendmentId: z.string(), reason: z.string(), note: z.string() });
+export const consolidationReport = /* @__PURE__ */ z.object({
   applied: z.array(z.object({ amendmentId: z.string(), kind: z.enum(['replace', 'insert', 'delete']), clauseId: z.string() })),
   notApplied: z.array(skipped),
   outdated: z.array(skipped),
@@ -86,7 +92,7 @@ export const consolidationReport = z.object({
 });
 export type ConsolidationReport = z.infer<typeof consolidationReport>;
 
-export const versionResponse = versionSummary
+export const versionResponse = /* @__PURE__ */ versionSummary
   .extend({
     documentId: z.string(),
     workingGroupId: z.string(),
@@ -103,10 +109,12 @@ export const versionResponse = versionSummary
   .meta({ id: 'VersionResponse' });
 export type VersionResponse = z.infer<typeof versionResponse>;
 
-export const documentResponse = documentSummary
+export const documentResponse = /* @__PURE__ */ documentSummary
   .extend({ workingGroup: workingGroupRef, versions: z.array(versionSummary), version: versionResponse, can: documentPermissions })
   .meta({ id: 'DocumentResponse' });
 export type DocumentResponse = z.infer<typeof documentResponse>;
 
-export const compareResponse = versionComparisonSchema.extend({ documentId: z.string(), from: z.number(), to: z.number() }).meta({ id: 'CompareResponse' });
+export const compareResponse = /* @__PURE__ */ versionComparisonSchema
+  .extend({ documentId: z.string(), from: z.number(), to: z.number() })
+  .meta({ id: 'CompareResponse' });
 export type CompareResponse = z.infer<typeof compareResponse>;

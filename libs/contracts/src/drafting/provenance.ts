@@ -3,16 +3,16 @@ import { amendmentKindValue, clauseKindValue, instant, organisationSubtypeValue,
 import { actorRef } from './actors';
 import { AMENDMENT_STATUSES } from './vocabulary';
 
-export const provenanceOriginResponse = z.discriminatedUnion('kind', [
+export const provenanceOriginResponse = /* @__PURE__ */ z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('original'), version: z.literal(1), author: actorRef }),
   z.object({ kind: z.literal('amendment'), amendmentId: z.string(), version: z.number(), author: actorRef }),
 ]);
 export type ProvenanceOriginResponse = z.infer<typeof provenanceOriginResponse>;
 
-export const provenanceSegmentResponse = z.object({ text: z.string(), words: z.number(), origin: provenanceOriginResponse });
+export const provenanceSegmentResponse = /* @__PURE__ */ z.object({ text: z.string(), words: z.number(), origin: provenanceOriginResponse });
 export type ProvenanceSegmentResponse = z.infer<typeof provenanceSegmentResponse>;
 
-export const clauseHistoryEntry = z.object({
+export const clauseHistoryEntry = /* @__PURE__ */ z.object({
   amendmentId: z.string(),
   kind: amendmentKindValue,
   status: z.enum(AMENDMENT_STATUSES),
@@ -24,7 +24,7 @@ export const clauseHistoryEntry = z.object({
 });
 export type ClauseHistoryEntry = z.infer<typeof clauseHistoryEntry>;
 
-export const clauseProvenanceResponse = z.object({
+export const clauseProvenanceResponse = /* @__PURE__ */ z.object({
   clauseId: z.string(),
   kind: clauseKindValue,
   label: z.string().nullable(),
@@ -36,7 +36,7 @@ export type ClauseProvenanceResponse = z.infer<typeof clauseProvenanceResponse>;
 
 const wordShare = { words: z.number(), share: z.number() };
 
-export const provenanceResponse = z
+export const provenanceResponse = /* @__PURE__ */ z
   .object({
     documentId: z.string(),
     version: z.number(),

@@ -3,10 +3,10 @@ import { CLAUSE_KINDS, DECISION_RULES } from '@parley/domain';
 import { lineText, text, uuid } from '../common';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS, MAX_CLAUSE_TEXT, MAX_CLAUSES, MAX_PASTED_TEXT } from './vocabulary';
 
-const clauseKind = z.enum(CLAUSE_KINDS);
-const versionNumber = z.coerce.number().int().min(1, 'A version number from 1').max(100_000);
+const clauseKind = /* @__PURE__ */ z.enum(CLAUSE_KINDS);
+const versionNumber = /* @__PURE__ */ z.coerce.number().int().min(1, 'A version number from 1').max(100_000);
 
-export const createDocumentRequest = z
+export const createDocumentRequest = /* @__PURE__ */ z
   .strictObject({
     title: lineText(300, 3),
     /** An ordered list of clauses; or `pastedText`, one clause per paragraph. */
@@ -24,13 +24,13 @@ export const createDocumentRequest = z
   });
 export type CreateDocumentRequest = z.infer<typeof createDocumentRequest>;
 
-export const versionQuery = z.strictObject({ version: versionNumber.optional() });
+export const versionQuery = /* @__PURE__ */ z.strictObject({ version: versionNumber.optional() });
 export type VersionQuery = z.infer<typeof versionQuery>;
 
-export const compareQuery = z.strictObject({ from: versionNumber, to: versionNumber });
+export const compareQuery = /* @__PURE__ */ z.strictObject({ from: versionNumber, to: versionNumber });
 export type CompareQuery = z.infer<typeof compareQuery>;
 
-const quote = z
+const quote = /* @__PURE__ */ z
   .strictObject({
     text: z.string().min(1, 'Required').max(MAX_CLAUSE_TEXT),
     start: z.number().int().min(0),
@@ -38,7 +38,7 @@ const quote = z
   })
   .refine((q) => q.end > q.start, { path: ['end'], message: 'The end of the quote must come after its start' });
 
-export const createCommentRequest = z.strictObject({
+export const createCommentRequest = /* @__PURE__ */ z.strictObject({
   clauseId: uuid,
   /** The version the comment is made on; the current version when omitted. */
   version: versionNumber.optional(),
@@ -49,13 +49,13 @@ export const createCommentRequest = z.strictObject({
 });
 export type CreateCommentRequest = z.infer<typeof createCommentRequest>;
 
-export const createReplyRequest = z.strictObject({
+export const createReplyRequest = /* @__PURE__ */ z.strictObject({
   kind: z.enum(COMMENT_KINDS).default('general'),
   body: text(10_000),
 });
 export type CreateReplyRequest = z.infer<typeof createReplyRequest>;
 
-export const commentListQuery = z.strictObject({
+export const commentListQuery = /* @__PURE__ */ z.strictObject({
   clauseId: uuid,
   /** Comments made on this version and earlier ones; the current version when omitted. */
   version: versionNumber.optional(),
@@ -64,14 +64,14 @@ export const commentListQuery = z.strictObject({
 });
 export type CommentListQuery = z.infer<typeof commentListQuery>;
 
-export const dispositionRequest = z.strictObject({
+export const dispositionRequest = /* @__PURE__ */ z.strictObject({
   disposition: z.enum(DISPOSITIONS),
   reason: text(5000),
 });
 export type DispositionRequest = z.infer<typeof dispositionRequest>;
 
 const rationale = text(10_000);
-export const createAmendmentRequest = z.discriminatedUnion('kind', [
+export const createAmendmentRequest = /* @__PURE__ */ z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('replace'), baseVersion: versionNumber, targetClauseId: uuid, text: text(MAX_CLAUSE_TEXT), rationale }),
   z.strictObject({
     kind: z.literal('insert'),
@@ -86,7 +86,7 @@ export const createAmendmentRequest = z.discriminatedUnion('kind', [
 ]);
 export type CreateAmendmentRequest = z.infer<typeof createAmendmentRequest>;
 
-export const amendmentListQuery = z.strictObject({
+export const amendmentListQuery = /* @__PURE__ */ z.strictObject({
   clauseId: uuid.optional(),
   status: z.enum(AMENDMENT_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
@@ -104,10 +104,10 @@ export const ballotOptions = {
   requireReasonForNo: z.boolean().optional(),
 };
 
-export const openAmendmentBallotRequest = z.strictObject(ballotOptions);
+export const openAmendmentBallotRequest = /* @__PURE__ */ z.strictObject(ballotOptions);
 export type OpenAmendmentBallotRequest = z.infer<typeof openAmendmentBallotRequest>;
 
-export const openAdoptionBallotRequest = z.strictObject({
+export const openAdoptionBallotRequest = /* @__PURE__ */ z.strictObject({
   ...ballotOptions,
   /** The chair has seen the unanswered clarification questions and opens the ballot anyway. */
   confirmUnanswered: z.boolean().default(false),
