@@ -26,4 +26,19 @@ describe('apiCall: the route table, typed', () => {
   it('names each parameter once, whatever the path', () => {
     expect(fillPath('/api/audit/events/:scope/:sequence', { scope: 'wg:1', sequence: 7 })).toBe('/api/audit/events/wg%3A1/7');
   });
+
+  it('is typed by the contract (checked when the web is type-checked; never called here)', () => {
+    const typed = async () => {
+      const group = await apiCall('GET /api/working-groups/:id', { params: { id: 'g1' } });
+      const names: string[] = group.members.map((m) => m.person.name);
+      // @ts-expect-error a vote's choice is one of the vote choices
+      await apiCall('POST /api/ballots/:id/votes', { params: { id: 'b1' }, body: { choice: 'maybe' } });
+      // @ts-expect-error a route's path parameters are required
+      await apiCall('GET /api/ballots/:id');
+      // @ts-expect-error a route that is not in the table
+      await apiCall('GET /api/nowhere');
+      return names;
+    };
+    expect(typeof typed).toBe('function');
+  });
 });
