@@ -1,66 +1,16 @@
-import { RequestMethod, type INestApplication } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
 import type { Actor } from '../../apps/api/src/identity/actor';
-import { IS_PUBLIC } from '../../apps/api/src/identity/public.decorator';
-import { REQUIRED_PERMISSION } from '../../apps/api/src/policy/allow.decorator';
-import { PERMISSIONS, type Permission } from '../../apps/api/src/policy/permissions';
+import { openApiPath, registeredRoutes, type RegisteredRoute } from '../../apps/api/src/platform/openapi/registered-routes';
+import { PERMISSIONS } from '../../apps/api/src/policy/permissions';
 
-/** One route of the running app, with what its decorators declare. */
-export interface RouteMeta {
-  /** "POST /api/working-groups/{id}/join-requests": the OpenAPI document's spelling. */
-  key: string;
-  method: string;
-  path: string;
-  controller: string;
-  handler: string;
-  isPublic: boolean;
-  permission: Permission | undefined;
-}
+/** One route of the running app, keyed as "POST /api/working-groups/{id}/join-requests" (the OpenAPI document's spelling). */
+export type RouteMeta = RegisteredRoute;
 
-const join = (...parts: string[]) =>
-  '/' +
-  parts
-    .flatMap((p) => p.split('/'))
-    .filter(Boolean)
-    .join('/');
-
-/**
- * Every route of the running app, read from Nest's own metadata (DiscoveryService over the app's
- * module container, Reflector for @Public/@Allow, as PolicyGuard reads them).
- */
-export function discoverRoutes(app: INestApplication, globalPrefix = 'api'): RouteMeta[] {
-  const discovery = new DiscoveryService(app.get(ModulesContainer));
-  const reflector = app.get(Reflector);
-  const scanner = new MetadataScanner();
-  const routes: RouteMeta[] = [];
-  for (const wrapper of discovery.getControllers()) {
-    const { instance, metatype } = wrapper;
-    if (!instance || !metatype) continue;
-    const bases = [Reflect.getMetadata(PATH_METADATA, metatype) ?? ''].flat() as string[];
-    const proto = Object.getPrototypeOf(instance);
-    for (const name of scanner.getAllMethodNames(proto)) {
-      const handler = proto[name];
-      const paths = Reflect.getMetadata(PATH_METADATA, handler);
-      if (paths === undefined) continue;
-      const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-      const targets = [handler, metatype];
-      for (const base of bases)
-        for (const p of [paths].flat() as string[]) {
-          const path = join(globalPrefix, base, p).replace(/:(\w+)/g, '{$1}');
-          routes.push({
-            key: `${method} ${path}`,
-            method,
-            path,
-            controller: metatype.name,
-            handler: name,
-            isPublic: reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) === true,
-            permission: reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets),
-          });
-        }
-    }
-  }
-  return routes.sort((a, b) => a.key.localeCompare(b.key));
+/** Every route of the running app (registeredRoutes), keyed with OpenAPI's `{param}` spelling. */
+export function discoverRoutes(app: INestApplication): RouteMeta[] {
+  return registeredRoutes(app)
+    .map((r) => ({ ...r, key: `${r.method} ${openApiPath(r.path)}`, path: openApiPath(r.path) }))
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** Every operation of an OpenAPI document, as "METHOD /path". */

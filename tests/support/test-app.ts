@@ -35,6 +35,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     PARLEY_AUTH_RATE_LIMIT: '100000',
     LOG_LEVEL: 'silent',
     PORT: '0',
+    // Every answer is checked against the route table in libs/contracts (its schema and problem statuses).
+    PARLEY_CHECK_RESPONSES: 'true',
     ...(options.serveWeb ? { PARLEY_WEB_DIR: join(__dirname, '../../dist/web') } : {}),
     ...options.env,
   });

@@ -5,7 +5,6 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import type { ParleyConfig } from './platform/config/config';
@@ -14,6 +13,9 @@ import { createDataSource, runMigrations } from './platform/database/data-source
 import { redactDatabaseUrl } from './platform/database/database-url';
 import { bodyParseProblems } from './platform/http/body-errors';
 import { serveWebApp } from './platform/http/static-web';
+import { buildOpenApiDocument } from './platform/openapi/openapi-document';
+import { registeredRoutes } from './platform/openapi/registered-routes';
+import { ResponseContractInterceptor } from './platform/openapi/response-contract.interceptor';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 
 export interface ParleyApp {
@@ -67,6 +69,7 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
     }),
   );
   app.setGlobalPrefix('api');
+  if (config.checkResponses) app.useGlobalInterceptors(new ResponseContractInterceptor());
 
   const openApi = new DocumentBuilder()
     .setTitle('Parley API')
@@ -75,7 +78,11 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
     .addBearerAuth()
     .addCookieAuth('parley_session')
     .build();
-  SwaggerModule.setup('api/docs', app, () => cleanupOpenApiDoc(SwaggerModule.createDocument(app, openApi)), { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+  // Summaries and tags from the controllers; what each operation takes and answers from the route table in libs/contracts.
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(SwaggerModule.createDocument(app, openApi), registeredRoutes(app)), {
+    jsonDocumentUrl: 'api/docs-json',
+    useGlobalPrefix: false,
+  });
   serveWebApp(app, config.webDir);
   // Run every module's lifecycle hooks now (handlers register, schedulers start), so callers such
   // as the demo loader use a complete app before it listens.

@@ -1,23 +1,19 @@
 import { z } from 'zod';
-import type { StatedRefusal } from './refusals/catalogue';
+import { allowedOrRefusal } from './refusals/problem';
+import { AMENDMENT_KINDS, BALLOT_SUBJECT_KINDS, COUNTING_UNITS, DECISION_RULES, VOTE_CHOICES } from '@parley/domain';
 import {
-  AMENDMENT_KINDS,
-  COUNTING_UNITS,
-  DECISION_RULES,
-  VOTE_CHOICES,
-  type AffiliationSnapshot,
-  type BallotOutcome,
-  type BallotSubjectKind,
-  type BallotResult,
-  type ChoiceCounts,
-  type ControlledBallotResult,
-  type CountingUnit,
-  type DisclosureControl,
-  type DecisionRule,
-  type Participation,
-  type StakeholderGroupBreakdown,
-  type VoteChoice,
-} from '@parley/domain';
+  affiliationSnapshotSchema,
+  ballotOutcomeValue,
+  choiceCountsSchema,
+  countingUnitValue,
+  decisionRuleValue,
+  instant,
+  participationSchema,
+  stakeholderGroupBreakdownSchema,
+  voteChoiceValue,
+} from './api/domain-shapes';
+import { publishedResult } from './api/ballot-result';
+import { personRef, workingGroupRef, type PersonRef } from './api/refs';
 import { lineText, text, uuid } from './common';
 
 /**
@@ -95,116 +91,122 @@ export type RollCallQuery = z.infer<typeof rollCallQuery>;
 
 // ---------- responses ----------
 
-export interface BallotPersonRef {
-  id: string;
-  name: string;
-}
+export const ballotPersonRef = personRef;
+export type BallotPersonRef = PersonRef;
 
 /** The terms a ballot was opened with; they never change. */
-export interface BallotTerms {
-  rule: DecisionRule;
-  countingUnit: CountingUnit;
+export const ballotTerms = /* @__PURE__ */ z.object({
+  rule: decisionRuleValue,
+  countingUnit: countingUnitValue,
   /** Share (0..1) of the electorate that must take part; null when there is no quorum. */
-  quorum: number | null;
-  quorumPerStakeholderGroup: boolean;
-  visibility: BallotVisibilityKind;
-  tallies: BallotTallies;
-  requireReasonForNo: boolean;
-}
+  quorum: z.number().nullable(),
+  quorumPerStakeholderGroup: z.boolean(),
+  visibility: z.enum(BALLOT_VISIBILITY),
+  tallies: z.enum(BALLOT_TALLIES),
+  requireReasonForNo: z.boolean(),
+});
+export type BallotTerms = z.infer<typeof ballotTerms>;
 
-export interface BallotSummary extends BallotTerms {
-  id: string;
-  workingGroupId: string;
-  /** `details` says what the ballot is about, for a title in the reader's language; null on free motions and on ballots opened before it was recorded. */
-  subject: { type: BallotSubjectKind; id: string | null; details: BallotSubjectDetails | null };
-  /** As written when the ballot opened (English for ballots the system opened on a subject). */
-  title: string;
-  status: BallotStatus;
-  openedAt: string;
-  closesAt: string;
-  closedAt: string | null;
-  outcome: BallotOutcome | null;
-  electorateSize: number;
-  /** Voters who have voted (never what they chose). */
-  votesCast: number;
-}
+export const ballotSummary = /* @__PURE__ */ ballotTerms
+  .extend({
+    id: z.string(),
+    workingGroupId: z.string(),
+    /** `details` says what the ballot is about, for a title in the reader's language; null on free motions and on ballots opened before it was recorded. */
+    subject: z.object({ type: z.enum(BALLOT_SUBJECT_KINDS), id: z.string().nullable(), details: ballotSubjectDetails.nullable() }),
+    /** As written when the ballot opened (English for ballots the system opened on a subject). */
+    title: z.string(),
+    status: z.enum(BALLOT_STATUSES),
+    openedAt: instant,
+    closesAt: instant,
+    closedAt: instant.nullable(),
+    outcome: ballotOutcomeValue.nullable(),
+    electorateSize: z.number(),
+    /** Voters who have voted (never what they chose). */
+    votesCast: z.number(),
+  })
+  .meta({ id: 'BallotSummary' });
+export type BallotSummary = z.infer<typeof ballotSummary>;
 
 /** A running tally, aggregated in the database (counting units: people, or organisations). */
-export interface RunningTally {
-  countingUnit: CountingUnit;
-  totals: ChoiceCounts;
-  participation: Participation;
-  byStakeholderGroup: StakeholderGroupBreakdown[];
-}
+export const runningTally = /* @__PURE__ */ z.object({
+  countingUnit: countingUnitValue,
+  totals: choiceCountsSchema,
+  participation: participationSchema,
+  byStakeholderGroup: z.array(stakeholderGroupBreakdownSchema),
+});
+export type RunningTally = z.infer<typeof runningTally>;
 
-export interface MyVote {
+export const myVote = /* @__PURE__ */ z.object({
   /** Null on a secret ballot: no endpoint returns a secret choice, not even to its voter. */
-  choice: VoteChoice | null;
-  reason: string | null;
-  castAt: string;
-  changedAt: string;
-  changes: number;
-}
+  choice: voteChoiceValue.nullable(),
+  reason: z.string().nullable(),
+  castAt: instant,
+  changedAt: instant,
+  changes: z.number(),
+});
+export type MyVote = z.infer<typeof myVote>;
 
-/**
- * The stored result. On a secret ballot only totals and breakdowns by stakeholder group and
- * sub-type are published (byOrganisation is empty), under disclosure control: a row that could
- * tell someone's vote has `withheld: true` and null counts, and `disclosureControl` says the
- * threshold and which rows (decision record 0014). The roll call is never part of it (see the
- * roll-call list).
- */
-export type PublishedResult = Omit<BallotResult | ControlledBallotResult, 'rollCall'> &
-  Pick<ControlledBallotResult, 'byStakeholderGroup' | 'bySubtype'> & { disclosureControl?: DisclosureControl };
-
-export interface BallotResponse extends BallotSummary {
-  workingGroup: { id: string; name: string };
-  description: string | null;
-  openedBy: BallotPersonRef & { snapshot: AffiliationSnapshot | null };
-  closedBy: BallotPersonRef | null;
-  /** Recorded when the ballot opened (e.g. unanswered clarification questions). */
-  warnings: unknown;
-  /** Null when tallies are hidden until close, on a secret ballot, or once closed (see result). */
-  runningTally: RunningTally | null;
-  /** The signed-in person's place in this ballot. */
-  me: {
-    inElectorate: boolean;
-    /** The snapshot they vote under (frozen when the ballot opened). */
-    snapshot: AffiliationSnapshot | null;
-    vote: MyVote | null;
-  } | null;
-  /** What the signed-in person may do now: true, or the reason why not. */
-  can: { vote: true | StatedRefusal; close: true | StatedRefusal };
-  /** First page of the roll call (roll-call ballots only). */
-  rollCall: RollCallPage | null;
-  result: PublishedResult | null;
-}
-
-export interface RollCallEntryResponse {
-  voter: BallotPersonRef;
+export const rollCallEntryResponse = /* @__PURE__ */ z.object({
+  voter: personRef,
   /** The voter's affiliation frozen when the ballot opened (the one counted). */
-  snapshot: AffiliationSnapshot;
-  voted: boolean;
+  snapshot: affiliationSnapshotSchema,
+  voted: z.boolean(),
   /** Null when the voter has not voted, or while tallies are hidden until close. */
-  choice: VoteChoice | null;
-  reason: string | null;
-  changedAt: string | null;
-}
+  choice: voteChoiceValue.nullable(),
+  reason: z.string().nullable(),
+  changedAt: instant.nullable(),
+});
+export type RollCallEntryResponse = z.infer<typeof rollCallEntryResponse>;
 
-export interface RollCallPage {
-  /** False while tallies are hidden until close: who voted is shown, not what. */
-  choicesVisible: boolean;
-  items: RollCallEntryResponse[];
-  nextCursor: string | null;
-}
+export const rollCallPage = /* @__PURE__ */ z
+  .object({
+    /** False while tallies are hidden until close: who voted is shown, not what. */
+    choicesVisible: z.boolean(),
+    items: z.array(rollCallEntryResponse),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'RollCallPage' });
+export type RollCallPage = z.infer<typeof rollCallPage>;
 
-export interface VoteResponse {
-  ballotId: string;
-  /** `vote.cast` for a first vote, `vote.changed` for a change. */
-  action: 'vote.cast' | 'vote.changed';
-  vote: MyVote;
-}
+export const ballotResponse = /* @__PURE__ */ ballotSummary
+  .extend({
+    workingGroup: workingGroupRef,
+    description: z.string().nullable(),
+    openedBy: personRef.extend({ snapshot: affiliationSnapshotSchema.nullable() }),
+    closedBy: personRef.nullable(),
+    /** Recorded when the ballot opened (e.g. unanswered clarification questions). */
+    warnings: z.unknown(),
+    /** Null when tallies are hidden until close, on a secret ballot, or once closed (see result). */
+    runningTally: runningTally.nullable(),
+    /** The signed-in person's place in this ballot. */
+    me: z
+      .object({
+        inElectorate: z.boolean(),
+        /** The snapshot they vote under (frozen when the ballot opened). */
+        snapshot: affiliationSnapshotSchema.nullable(),
+        vote: myVote.nullable(),
+      })
+      .nullable(),
+    /** What the signed-in person may do now: true, or the reason why not. */
+    can: z.object({ vote: allowedOrRefusal, close: allowedOrRefusal }),
+    /** First page of the roll call (roll-call ballots only). */
+    rollCall: rollCallPage.nullable(),
+    result: publishedResult.nullable(),
+  })
+  .meta({ id: 'BallotResponse' });
+export type BallotResponse = z.infer<typeof ballotResponse>;
 
-export interface BallotListResponse {
-  items: BallotSummary[];
-  nextCursor: string | null;
-}
+export const voteResponse = /* @__PURE__ */ z
+  .object({
+    ballotId: z.string(),
+    /** `vote.cast` for a first vote, `vote.changed` for a change. */
+    action: z.enum(['vote.cast', 'vote.changed']),
+    vote: myVote,
+  })
+  .meta({ id: 'VoteResponse' });
+export type VoteResponse = z.infer<typeof voteResponse>;
+
+export const ballotListResponse = /* @__PURE__ */ z
+  .object({ items: z.array(ballotSummary), nextCursor: z.string().nullable() })
+  .meta({ id: 'BallotListResponse' });
+export type BallotListResponse = z.infer<typeof ballotListResponse>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { SUBTYPES_BY_GROUP, type AffiliationSnapshot, type OrganisationSubtype, type StakeholderGroup } from '@parley/domain';
+import { SUBTYPES_BY_GROUP } from '@parley/domain';
 import { fieldCode } from './refusals/field-errors';
-import type { AffiliationConfirmationResponse } from './affiliation-confirmation';
+import { affiliationConfirmationResponse } from './affiliation-confirmation';
+import { affiliationSnapshotSchema, instant, organisationSubtypeValue, stakeholderGroupValue } from './api/domain-shapes';
 import { countryCode, isoDate, lineText, organisationSubtype, plainText, stakeholderGroup, text, uuid } from './common';
 
-export const registerRequest = z.strictObject({
+export const registerRequest = /* @__PURE__ */ z.strictObject({
   name: lineText(120, 2),
   email: z.email().max(254).toLowerCase(),
   password: z.string().min(10).max(200),
@@ -12,38 +13,32 @@ export const registerRequest = z.strictObject({
 export type RegisterRequest = z.infer<typeof registerRequest>;
 
 /** The one answer to every well-formed registration, whether or not the address already had an account (decision record 0016). */
-export interface RegistrationResponse {
-  status: 'received';
-  detail: string;
-}
+export const registrationResponse = /* @__PURE__ */ z.object({ status: z.literal('received'), detail: z.string() }).meta({ id: 'RegistrationResponse' });
+export type RegistrationResponse = z.infer<typeof registrationResponse>;
 
 export const REGISTRATION_RECEIVED: RegistrationResponse = {
   status: 'received',
-  detail: 'If this e-mail address had no account, it has one now: sign in with it and this password. If it already had one, sign in with that account’s password.',
+  detail:
+    'If this e-mail address had no account, it has one now: sign in with it and this password. If it already had one, sign in with that account’s password.',
 };
 
-export const loginRequest = z.strictObject({
+export const loginRequest = /* @__PURE__ */ z.strictObject({
   email: plainText(254).transform((e) => e.trim().toLowerCase()),
   password: z.string().max(200),
 });
 export type LoginRequest = z.infer<typeof loginRequest>;
 
-export interface SessionResponse {
-  token: string;
-  csrfToken: string;
-  expiresAt: string;
-  me: MeResponse;
-}
+export const meResponse = /* @__PURE__ */ z
+  .object({ id: z.string(), name: z.string(), email: z.string(), isSteward: z.boolean(), currentSnapshot: affiliationSnapshotSchema.nullable() })
+  .meta({ id: 'MeResponse' });
+export type MeResponse = z.infer<typeof meResponse>;
 
-export interface MeResponse {
-  id: string;
-  name: string;
-  email: string;
-  isSteward: boolean;
-  currentSnapshot: AffiliationSnapshot | null;
-}
+export const sessionResponse = /* @__PURE__ */ z
+  .object({ token: z.string(), csrfToken: z.string(), expiresAt: instant, me: meResponse })
+  .meta({ id: 'SessionResponse' });
+export type SessionResponse = z.infer<typeof sessionResponse>;
 
-export const createOrganisationRequest = z
+export const createOrganisationRequest = /* @__PURE__ */ z
   .strictObject({
     name: lineText(200, 2),
     stakeholderGroup,
@@ -60,7 +55,7 @@ export const createOrganisationRequest = z
   });
 export type CreateOrganisationRequest = z.infer<typeof createOrganisationRequest>;
 
-export const organisationListQuery = z.strictObject({
+export const organisationListQuery = /* @__PURE__ */ z.strictObject({
   q: plainText(200)
     .transform((q) => q.trim())
     .optional(),
@@ -73,20 +68,27 @@ export const organisationListQuery = z.strictObject({
 });
 export type OrganisationListQuery = z.infer<typeof organisationListQuery>;
 
-export interface OrganisationResponse {
-  id: string;
-  name: string;
-  stakeholderGroup: StakeholderGroup;
-  subtype: OrganisationSubtype;
-  country: string | null;
-  website: string | null;
-  lobbyingRegisterId: string | null;
-  verified: boolean;
-  verifiedAt: string | null;
-  createdAt: string;
-}
+export const organisationResponse = /* @__PURE__ */ z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    stakeholderGroup: stakeholderGroupValue,
+    subtype: organisationSubtypeValue,
+    country: z.string().nullable(),
+    website: z.string().nullable(),
+    lobbyingRegisterId: z.string().nullable(),
+    verified: z.boolean(),
+    verifiedAt: instant.nullable(),
+    createdAt: instant,
+  })
+  .meta({ id: 'OrganisationResponse' });
+export type OrganisationResponse = z.infer<typeof organisationResponse>;
 
-export const addAffiliationRequest = z
+export const organisationPage = /* @__PURE__ */ z
+  .object({ items: z.array(organisationResponse), nextCursor: z.string().nullable() })
+  .meta({ id: 'OrganisationPage' });
+
+export const addAffiliationRequest = /* @__PURE__ */ z
   .strictObject({
     organisationId: uuid,
     title: lineText(200),
@@ -98,27 +100,30 @@ export const addAffiliationRequest = z
   .refine((a) => !a.endDate || a.endDate > a.startDate, { path: ['endDate'], ...fieldCode('end-after-start') });
 export type AddAffiliationRequest = z.infer<typeof addAffiliationRequest>;
 
-export const updateAffiliationRequest = z
+export const updateAffiliationRequest = /* @__PURE__ */ z
   .strictObject({ endDate: isoDate.optional(), primary: z.literal(true).optional() })
   .refine((u) => u.endDate !== undefined || u.primary !== undefined, { path: ['endDate'], ...fieldCode('end-or-primary') });
 export type UpdateAffiliationRequest = z.infer<typeof updateAffiliationRequest>;
 
-export interface AffiliationResponse {
-  id: string;
-  organisation: OrganisationResponse;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  primary: boolean;
-  current: boolean;
-  /** Where the affiliation stands with its organisation: only `confirmed` speaks for it. */
-  confirmation: AffiliationConfirmationResponse;
-}
+export const affiliationResponse = /* @__PURE__ */ z
+  .object({
+    id: z.string(),
+    organisation: organisationResponse,
+    title: z.string(),
+    startDate: z.string(),
+    endDate: z.string().nullable(),
+    primary: z.boolean(),
+    current: z.boolean(),
+    /** Where the affiliation stands with its organisation: only `confirmed` speaks for it. */
+    confirmation: affiliationConfirmationResponse,
+  })
+  .meta({ id: 'AffiliationResponse' });
+export type AffiliationResponse = z.infer<typeof affiliationResponse>;
 
 export const DECLARATION_KINDS = ['employment', 'board', 'equity', 'funding', 'consultancy', 'other'] as const;
 export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 
-export const addDeclarationRequest = z
+export const addDeclarationRequest = /* @__PURE__ */ z
   .strictObject({
     kind: z.enum(DECLARATION_KINDS),
     organisationId: uuid.optional(),
@@ -129,22 +134,28 @@ export const addDeclarationRequest = z
   .refine((d) => d.organisationId || d.organisationName, { path: ['organisationId'], ...fieldCode('organisation-concerned') });
 export type AddDeclarationRequest = z.infer<typeof addDeclarationRequest>;
 
-export interface DeclarationResponse {
-  id: string;
-  kind: DeclarationKind;
-  organisationId: string | null;
-  organisationName: string;
-  note: string;
-  since: string | null;
-  declaredAt: string;
-}
+export const declarationResponse = /* @__PURE__ */ z
+  .object({
+    id: z.string(),
+    kind: z.enum(DECLARATION_KINDS),
+    organisationId: z.string().nullable(),
+    organisationName: z.string(),
+    note: z.string(),
+    since: z.string().nullable(),
+    declaredAt: instant,
+  })
+  .meta({ id: 'DeclarationResponse' });
+export type DeclarationResponse = z.infer<typeof declarationResponse>;
 
-export interface PersonProfileResponse {
-  id: string;
-  name: string;
-  isSteward: boolean;
-  joinedAt: string;
-  currentSnapshot: AffiliationSnapshot | null;
-  affiliations: AffiliationResponse[];
-  declarations: DeclarationResponse[];
-}
+export const personProfileResponse = /* @__PURE__ */ z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    isSteward: z.boolean(),
+    joinedAt: instant,
+    currentSnapshot: affiliationSnapshotSchema.nullable(),
+    affiliations: z.array(affiliationResponse),
+    declarations: z.array(declarationResponse),
+  })
+  .meta({ id: 'PersonProfileResponse' });
+export type PersonProfileResponse = z.infer<typeof personProfileResponse>;

@@ -3,22 +3,13 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { once } from 'node:events';
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
-import { fieldError, refusal } from '@parley/contracts';
+import { auditExportQuery, fieldError, refusal } from '@parley/contracts';
 import { Public } from '../identity/public.decorator';
 import { refused } from '../platform/http/problem';
 import { AuditDisclosure } from './audit-disclosure';
 import { AuditRepository } from './audit.repository';
 
-const NOT_A_CHAIN = 'Not a chain: platform or wg:<working group id>';
-class AuditExportQueryDto extends createZodDto(
-  z.strictObject({
-    scope: z
-      .string()
-      .regex(/^(platform|wg:[\w-]{1,97})$/, NOT_A_CHAIN)
-      .optional(),
-  }),
-) {}
+class AuditExportQueryDto extends createZodDto(auditExportQuery) {}
 
 /** A well-formed scope with no chain: refused, so an empty answer is never mistaken for an empty chain. */
 const noSuchChain = (scope: string) => refused(refusal('no-such-chain', { scope }), [fieldError('scope', 'no-such-chain', { scope })]);

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { z } from 'zod';
 import {
   affiliationDecisionRequest,
+  affiliationRequestsQuery,
   appointFocalPointRequest,
   endFocalPointRequest,
   type AffiliationRequestResponse,
@@ -22,7 +22,7 @@ import { Public } from './public.decorator';
 class AffiliationDecisionDto extends createZodDto(affiliationDecisionRequest) {}
 class AppointFocalPointDto extends createZodDto(appointFocalPointRequest) {}
 class EndFocalPointDto extends createZodDto(endFocalPointRequest) {}
-class AffiliationRequestsQueryDto extends createZodDto(z.strictObject({ organisation: z.uuid({ message: 'Not a valid id' }).optional() })) {}
+class AffiliationRequestsQueryDto extends createZodDto(affiliationRequestsQuery) {}
 
 /** Who answers for an organisation (focal points) and their decisions on declared affiliations. */
 @ApiTags('affiliation confirmation')

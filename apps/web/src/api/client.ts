@@ -62,7 +62,7 @@ export function readCookie(name: string, cookies = typeof document === 'undefine
   return null;
 }
 
-type QueryValue = string | number | boolean | null | undefined;
+export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REFUSAL_CODES } from './catalogue';
+import { REFUSAL_CODES, type RefusalCode } from './catalogue';
 import { FIELD_ERROR_CODES } from './field-errors';
 
 const params = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
@@ -28,6 +28,12 @@ export const problemSchema = z.looseObject({
   params,
   errors: z.array(fieldErrorSchema).optional(),
 });
+
+/** A refusal as responses carry it where they say what the reader may do (`StatedRefusal`): its code, facts and English sentence. */
+export const statedRefusalSchema = z.object({ code: z.enum(REFUSAL_CODES as [RefusalCode, ...RefusalCode[]]), params, detail: z.string() }).meta({ id: 'StatedRefusal' });
+
+/** Allowed (`true`), or the refusal saying why not. */
+export const allowedOrRefusal = z.union([z.literal(true), statedRefusalSchema]);
 
 /** One refused field as the API answers it (`fieldErrorSchema`). */
 export interface FieldErrorBody {

@@ -14,6 +14,8 @@ const envSchema = z.object({
   PARLEY_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.string().optional(),
+  /** Test runs: check every answer against the route table (never in production: it costs a parse per answer). */
+  PARLEY_CHECK_RESPONSES: z.enum(['true', 'false']).default('false'),
 });
 
 export interface ParleyConfig {
@@ -27,6 +29,7 @@ export interface ParleyConfig {
   cookieSecure: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   redisUrl: string | null;
+  checkResponses: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     cookieSecure: e.PARLEY_COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL ?? null,
+    checkResponses: e.PARLEY_CHECK_RESPONSES === 'true',
   };
 }
 

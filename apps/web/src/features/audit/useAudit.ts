@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { AuditEventDetailResponse, AuditHeadResponse, AuditLogQuery, AuditLogResponse } from '@parley/contracts';
-import { api, withQuery } from '../../api/client';
+import type { AuditLogQuery } from '@parley/contracts';
+import { withQuery } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 
 export interface AuditFilters {
   scope: string;
@@ -21,7 +22,7 @@ export function useAuditLog(filters: AuditFilters, limit = PAGE) {
   return useInfiniteQuery({
     queryKey: ['audit', query, limit],
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) => api.get<AuditLogResponse>('/api/audit', { ...query, limit, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => apiCall('GET /api/audit', { query: { ...query, limit, cursor: pageParam }, signal }),
     getNextPageParam: (last) => last.nextCursor,
     placeholderData: keepPreviousData,
   });
@@ -30,15 +31,14 @@ export function useAuditLog(filters: AuditFilters, limit = PAGE) {
 export function useAuditEvent(scope: string | undefined, sequence: string | undefined) {
   return useQuery({
     queryKey: ['audit', 'event', scope ?? '', sequence ?? ''],
-    queryFn: ({ signal }) =>
-      api.get<AuditEventDetailResponse>(`/api/audit/events/${encodeURIComponent(scope ?? '')}/${encodeURIComponent(sequence ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/audit/events/:scope/:sequence', { params: { scope: scope ?? '', sequence: sequence ?? '' }, signal }),
     enabled: !!scope && !!sequence,
   });
 }
 
 /** Each chain's head: which chains exist (the scope filter) and what an outsider pins. */
 export function useAuditHeads() {
-  return useQuery({ queryKey: ['audit', 'head'], queryFn: ({ signal }) => api.get<AuditHeadResponse>('/api/audit/head', undefined, signal) });
+  return useQuery({ queryKey: ['audit', 'head'], queryFn: ({ signal }) => apiCall('GET /api/audit/head', { signal }) });
 }
 
 /** The JSON Lines export of one chain, or of every chain. */

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, MeResponse, RegisterRequest, RegistrationResponse, SessionResponse } from '@parley/contracts';
+import type { LoginRequest, RegisterRequest, SessionResponse } from '@parley/contracts';
 import { useNavigate } from 'react-router-dom';
-import { api, CSRF_COOKIE, isProblem, readCookie } from '../../api/client';
+import { CSRF_COOKIE, isProblem, readCookie } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 
 export const ME_KEY = ['me'] as const;
 
@@ -13,7 +14,7 @@ export function useMe() {
       // Without the CSRF cookie there is no browser session to ask about.
       if (!readCookie(CSRF_COOKIE)) return null;
       try {
-        return await api.get<MeResponse>('/api/me', undefined, signal);
+        return await apiCall('GET /api/me', { signal });
       } catch (e) {
         if (isProblem(e) && e.status === 401) return null;
         throw e;
@@ -35,9 +36,9 @@ export function useRegister() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (body: RegisterRequest): Promise<SignUpOutcome> => {
-      await api.post<RegistrationResponse>('/api/auth/register', body);
+      await apiCall('POST /api/auth/register', { body });
       try {
-        return { signedIn: true, session: await api.post<SessionResponse>('/api/auth/login', { email: body.email, password: body.password }) };
+        return { signedIn: true, session: await apiCall('POST /api/auth/login', { body: { email: body.email, password: body.password } }) };
       } catch (e) {
         if (isProblem(e) && e.status === 401) return { signedIn: false };
         throw e;
@@ -54,7 +55,7 @@ export function useRegister() {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: LoginRequest) => api.post<SessionResponse>('/api/auth/login', body),
+    mutationFn: (body: LoginRequest) => apiCall('POST /api/auth/login', { body }),
     onSuccess: async (session) => {
       qc.setQueryData(ME_KEY, session.me);
       await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
@@ -67,7 +68,7 @@ export function useLogout() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: () => api.post<void>('/api/auth/logout'),
+    mutationFn: () => apiCall('POST /api/auth/logout'),
     // Whatever the server said (an expired session answers 401), the browser is signed out now.
     onSettled: async () => {
       await navigate('/');

@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { BallotResponse, CastVoteRequest, RollCallPage, VoteResponse } from '@parley/contracts';
+import type { CastVoteRequest } from '@parley/contracts';
 import { roomName } from '@parley/contracts';
-import { api } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 import { useLiveRoom } from '../../realtime/useLiveRoom';
 
 export const ballotKey = (id: string) => ['ballots', id] as const;
@@ -14,7 +14,7 @@ export function useBallot(id: string | undefined) {
   const live = useLiveRoom(id ? roomName.ballot(id) : null);
   return useQuery({
     queryKey: ballotKey(id ?? ''),
-    queryFn: ({ signal }) => api.get<BallotResponse>(`/api/ballots/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/ballots/:id', { params: { id: id ?? '' }, signal }),
     enabled: !!id,
     staleTime: 0,
     refetchInterval: (q) => (q.state.data?.status === 'open' && live.status !== 'live' ? BALLOT_POLL_MS : false),
@@ -25,7 +25,7 @@ export function useBallot(id: string | undefined) {
 export function useMoreRollCall(id: string, firstCursor: string | null) {
   return useInfiniteQuery({
     queryKey: [...ballotKey(id), 'roll-call', firstCursor],
-    queryFn: ({ pageParam, signal }) => api.get<RollCallPage>(`/api/ballots/${encodeURIComponent(id)}/roll-call`, { cursor: pageParam, limit: 100 }, signal),
+    queryFn: ({ pageParam, signal }) => apiCall('GET /api/ballots/:id/roll-call', { params: { id }, query: { cursor: pageParam, limit: 100 }, signal }),
     initialPageParam: firstCursor ?? '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: false,
@@ -35,7 +35,7 @@ export function useMoreRollCall(id: string, firstCursor: string | null) {
 export function useCastVote(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CastVoteRequest) => api.post<VoteResponse>(`/api/ballots/${encodeURIComponent(id)}/votes`, body),
+    mutationFn: (body: CastVoteRequest) => apiCall('POST /api/ballots/:id/votes', { params: { id }, body }),
     onSettled: () => qc.invalidateQueries({ queryKey: ballotKey(id) }),
   });
 }
@@ -43,7 +43,7 @@ export function useCastVote(id: string) {
 export function useCloseBallot(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<BallotResponse>(`/api/ballots/${encodeURIComponent(id)}/close`),
+    mutationFn: () => apiCall('POST /api/ballots/:id/close', { params: { id } }),
     onSuccess: (ballot) => qc.setQueryData(ballotKey(id), ballot),
     onSettled: () => qc.invalidateQueries({ queryKey: ballotKey(id) }),
   });

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ChairTermListResponse } from '@parley/contracts';
-import { api, withQuery } from '../../api/client';
+import { withQuery } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 
 export interface ChairTermFilters {
   person?: string;
@@ -18,7 +18,7 @@ export function useChairTerms(filters: ChairTermFilters) {
   const query = clean(filters);
   return useQuery({
     queryKey: ['chair-terms', query],
-    queryFn: ({ signal }) => api.get<ChairTermListResponse>('/api/chair-terms', { ...query }, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/chair-terms', { query: { ...query }, signal }),
   });
 }
 
@@ -29,7 +29,7 @@ export const chairTermsCsvUrl = (filters: ChairTermFilters) => withQuery('/api/c
 export function usePersonChairTerms(personId: string | undefined) {
   return useQuery({
     queryKey: ['chair-terms', 'person', personId ?? ''],
-    queryFn: ({ signal }) => api.get<ChairTermListResponse>(`/api/people/${encodeURIComponent(personId ?? '')}/chair-terms`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/people/:id/chair-terms', { params: { id: personId ?? '' }, signal }),
     enabled: !!personId,
   });
 }

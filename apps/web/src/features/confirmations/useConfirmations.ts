@@ -1,15 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  AffiliationDecisionRequest,
-  AffiliationRequestResponse,
-  AffiliationResponse,
-  AppointFocalPointRequest,
-  FocalPointResponse,
-  MyFocalPointsResponse,
-  OrganisationResponse,
-  OrganisationRosterResponse,
-} from '@parley/contracts';
-import { api } from '../../api/client';
+import type { AffiliationDecisionRequest, AppointFocalPointRequest } from '@parley/contracts';
+import { apiCall } from '../../api/typed-client';
 import { ME_KEY } from '../auth/useSession';
 
 const KEY = ['confirmations'] as const;
@@ -18,7 +9,7 @@ const KEY = ['confirmations'] as const;
 export function useAffiliationRequests(enabled: boolean, organisationId?: string) {
   return useQuery({
     queryKey: [...KEY, 'requests', organisationId ?? 'mine'],
-    queryFn: ({ signal }) => api.get<AffiliationRequestResponse[]>('/api/affiliation-requests', organisationId ? { organisation: organisationId } : undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/affiliation-requests', { query: organisationId ? { organisation: organisationId } : undefined, signal }),
     enabled,
   });
 }
@@ -27,7 +18,7 @@ export function useAffiliationRequests(enabled: boolean, organisationId?: string
 export function useMyFocalPoints(enabled: boolean) {
   return useQuery({
     queryKey: [...KEY, 'mine'],
-    queryFn: ({ signal }) => api.get<MyFocalPointsResponse>('/api/me/focal-points', undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/me/focal-points', { signal }),
     enabled,
   });
 }
@@ -35,7 +26,7 @@ export function useMyFocalPoints(enabled: boolean) {
 export function useOrganisation(id: string | undefined) {
   return useQuery({
     queryKey: ['organisations', 'one', id],
-    queryFn: ({ signal }) => api.get<OrganisationResponse>(`/api/organisations/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/organisations/:id', { params: { id: id ?? '' }, signal }),
     enabled: !!id,
   });
 }
@@ -44,21 +35,22 @@ export function useOrganisation(id: string | undefined) {
 export function useRoster(id: string | undefined) {
   return useQuery({
     queryKey: [...KEY, 'roster', id],
-    queryFn: ({ signal }) => api.get<OrganisationRosterResponse>(`/api/organisations/${encodeURIComponent(id ?? '')}/roster`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/organisations/:id/roster', { params: { id: id ?? '' }, signal }),
     enabled: !!id,
   });
 }
 
 function useRefresh() {
   const qc = useQueryClient();
-  return () => Promise.all([qc.invalidateQueries({ queryKey: KEY }), qc.invalidateQueries({ queryKey: ['people'] }), qc.invalidateQueries({ queryKey: ME_KEY })]);
+  return () =>
+    Promise.all([qc.invalidateQueries({ queryKey: KEY }), qc.invalidateQueries({ queryKey: ['people'] }), qc.invalidateQueries({ queryKey: ME_KEY })]);
 }
 
 export function useDecideAffiliation() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ affiliationId, ...body }: AffiliationDecisionRequest & { affiliationId: string }) =>
-      api.post<AffiliationResponse>(`/api/affiliations/${encodeURIComponent(affiliationId)}/decision`, body),
+      apiCall('POST /api/affiliations/:id/decision', { params: { id: affiliationId }, body }),
     onSuccess: refresh,
   });
 }
@@ -66,7 +58,7 @@ export function useDecideAffiliation() {
 export function useAppointFocalPoint(organisationId: string) {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (body: AppointFocalPointRequest) => api.post<FocalPointResponse>(`/api/organisations/${encodeURIComponent(organisationId)}/focal-points`, body),
+    mutationFn: (body: AppointFocalPointRequest) => apiCall('POST /api/organisations/:id/focal-points', { params: { id: organisationId }, body }),
     onSuccess: refresh,
   });
 }

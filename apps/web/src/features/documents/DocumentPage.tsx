@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, Checkbox, Grid, Group, List, Modal, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { roomName, UNANSWERED_CLARIFICATIONS_PROBLEM, type DispositionReport, type DispositionReportEntry, type DocumentResponse } from '@parley/contracts';
+import { roomName, UNANSWERED_CLARIFICATIONS_PROBLEM, type DispositionReportEntry, type DocumentResponse } from '@parley/contracts';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { api, isProblem } from '../../api/client';
+import { isProblem } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 import { problemMessage, refusalMessage } from '../../i18n/server-messages';
 import { PresenceBar } from '../../realtime/PresenceBar';
 import { useLiveRoom } from '../../realtime/useLiveRoom';
@@ -42,7 +43,7 @@ function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
           if (!isProblem(error) || error.type !== UNANSWERED_CLARIFICATIONS_PROBLEM) return;
           const report = await qc.fetchQuery({
             queryKey: [...documentKey(doc.id), 'dispositions', doc.version.number],
-            queryFn: () => api.get<DispositionReport>(`/api/documents/${encodeURIComponent(doc.id)}/versions/${doc.version.number}/dispositions`),
+            queryFn: () => apiCall('GET /api/documents/:id/versions/:n/dispositions', { params: { id: doc.id, n: doc.version.number } }),
             staleTime: 0,
           });
           setUnanswered(report.unansweredClarifications);

@@ -1,34 +1,23 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  AmendmentPage,
-  AmendmentResponse,
-  CommentResponse,
-  CommentThreadPage,
-  CompareResponse,
   CreateAmendmentRequest,
   CreateCommentRequest,
   CreateDocumentRequest,
   CreateReplyRequest,
-  DispositionReport,
   DispositionRequest,
-  DocumentListResponse,
-  DocumentResponse,
   OpenAdoptionBallotRequest,
   OpenAmendmentBallotRequest,
-  OpenedBallotResponse,
-  ProvenanceResponse,
 } from '@parley/contracts';
-import { api } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 
 // Every query is keyed under ['documents', documentId, …] (or the group's id for its list), so the
 // live room of the document makes exactly these stale.
 export const documentKey = (id: string) => ['documents', id] as const;
-const enc = encodeURIComponent;
 
 export function useGroupDocuments(groupId: string | undefined) {
   return useQuery({
     queryKey: ['working-groups', groupId ?? '', 'documents'],
-    queryFn: ({ signal }) => api.get<DocumentListResponse>(`/api/working-groups/${enc(groupId ?? '')}/documents`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/working-groups/:id/documents', { params: { id: groupId ?? '' }, signal }),
     enabled: !!groupId,
   });
 }
@@ -37,7 +26,7 @@ export function useGroupDocuments(groupId: string | undefined) {
 export function useDocument(id: string | undefined, version: number | undefined) {
   return useQuery({
     queryKey: [...documentKey(id ?? ''), 'version', version ?? 'current'],
-    queryFn: ({ signal }) => api.get<DocumentResponse>(`/api/documents/${enc(id ?? '')}`, { version }, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/documents/:id', { params: { id: id ?? '' }, query: { version }, signal }),
     enabled: !!id,
     placeholderData: keepPreviousData,
   });
@@ -50,7 +39,11 @@ export function useClauseComments(documentId: string, clauseId: string | null, v
   return useInfiniteQuery({
     queryKey: [...documentKey(documentId), 'comments', { clauseId, version }],
     queryFn: ({ pageParam, signal }) =>
-      api.get<CommentThreadPage>(`/api/documents/${enc(documentId)}/comments`, { clauseId, version, limit: THREADS_PAGE, cursor: pageParam || undefined }, signal),
+      apiCall('GET /api/documents/:id/comments', {
+        params: { id: documentId },
+        query: { clauseId, version, limit: THREADS_PAGE, cursor: pageParam || undefined },
+        signal,
+      }),
     initialPageParam: '',
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!clauseId,
@@ -61,7 +54,7 @@ export function useClauseComments(documentId: string, clauseId: string | null, v
 export function useClauseAmendments(documentId: string, clauseId: string | null) {
   return useQuery({
     queryKey: [...documentKey(documentId), 'amendments', { clauseId }],
-    queryFn: ({ signal }) => api.get<AmendmentPage>(`/api/documents/${enc(documentId)}/amendments`, { clauseId, limit: 200 }, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/documents/:id/amendments', { params: { id: documentId }, query: { clauseId, limit: 200 }, signal }),
     enabled: !!clauseId,
   });
 }
@@ -69,7 +62,7 @@ export function useClauseAmendments(documentId: string, clauseId: string | null)
 export function useCompare(documentId: string | undefined, from: number, to: number) {
   return useQuery({
     queryKey: [...documentKey(documentId ?? ''), 'compare', from, to],
-    queryFn: ({ signal }) => api.get<CompareResponse>(`/api/documents/${enc(documentId ?? '')}/compare`, { from, to }, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/documents/:id/compare', { params: { id: documentId ?? '' }, query: { from, to }, signal }),
     enabled: !!documentId && from > 0 && to > 0,
     placeholderData: keepPreviousData,
   });
@@ -78,7 +71,7 @@ export function useCompare(documentId: string | undefined, from: number, to: num
 export function useProvenance(documentId: string | undefined, version: number) {
   return useQuery({
     queryKey: [...documentKey(documentId ?? ''), 'provenance', version],
-    queryFn: ({ signal }) => api.get<ProvenanceResponse>(`/api/documents/${enc(documentId ?? '')}/versions/${version}/provenance`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/documents/:id/versions/:n/provenance', { params: { id: documentId ?? '', n: version }, signal }),
     enabled: !!documentId && version > 0,
   });
 }
@@ -86,7 +79,7 @@ export function useProvenance(documentId: string | undefined, version: number) {
 export function useDispositionReport(documentId: string | undefined, version: number) {
   return useQuery({
     queryKey: [...documentKey(documentId ?? ''), 'dispositions', version],
-    queryFn: ({ signal }) => api.get<DispositionReport>(`/api/documents/${enc(documentId ?? '')}/versions/${version}/dispositions`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/documents/:id/versions/:n/dispositions', { params: { id: documentId ?? '', n: version }, signal }),
     enabled: !!documentId && version > 0,
   });
 }
@@ -100,22 +93,35 @@ function useDocumentWrite<B, R>(documentId: string, call: (body: B) => Promise<R
 export const useCreateDocument = (groupId: string) => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateDocumentRequest) => api.post<DocumentResponse>(`/api/working-groups/${enc(groupId)}/documents`, body),
+    mutationFn: (body: CreateDocumentRequest) => apiCall('POST /api/working-groups/:id/documents', { params: { id: groupId }, body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['working-groups', groupId, 'documents'] }),
   });
 };
-export const usePostComment = (documentId: string) => useDocumentWrite(documentId, (body: CreateCommentRequest) => api.post<CommentResponse>(`/api/documents/${enc(documentId)}/comments`, body));
+export const usePostComment = (documentId: string) =>
+  useDocumentWrite(documentId, (body: CreateCommentRequest) => apiCall('POST /api/documents/:id/comments', { params: { id: documentId }, body }));
 export const useReply = (documentId: string) =>
-  useDocumentWrite(documentId, ({ commentId, ...body }: CreateReplyRequest & { commentId: string }) => api.post<CommentResponse>(`/api/comments/${enc(commentId)}/replies`, body));
+  useDocumentWrite(documentId, ({ commentId, ...body }: CreateReplyRequest & { commentId: string }) =>
+    apiCall('POST /api/comments/:id/replies', { params: { id: commentId }, body }),
+  );
 export const useDispose = (documentId: string) =>
-  useDocumentWrite(documentId, ({ commentId, ...body }: DispositionRequest & { commentId: string }) => api.post<CommentResponse>(`/api/comments/${enc(commentId)}/disposition`, body));
-export const useProposeAmendment = (documentId: string) => useDocumentWrite(documentId, (body: CreateAmendmentRequest) => api.post<AmendmentResponse>(`/api/documents/${enc(documentId)}/amendments`, body));
-export const useCosponsor = (documentId: string) => useDocumentWrite(documentId, (amendmentId: string) => api.post<AmendmentResponse>(`/api/amendments/${enc(amendmentId)}/cosponsors`));
+  useDocumentWrite(documentId, ({ commentId, ...body }: DispositionRequest & { commentId: string }) =>
+    apiCall('POST /api/comments/:id/disposition', { params: { id: commentId }, body }),
+  );
+export const useProposeAmendment = (documentId: string) =>
+  useDocumentWrite(documentId, (body: CreateAmendmentRequest) => apiCall('POST /api/documents/:id/amendments', { params: { id: documentId }, body }));
+export const useCosponsor = (documentId: string) =>
+  useDocumentWrite(documentId, (amendmentId: string) => apiCall('POST /api/amendments/:id/cosponsors', { params: { id: amendmentId } }));
 export const useWithdrawCosponsorship = (documentId: string) =>
-  useDocumentWrite(documentId, (amendmentId: string) => api.post<AmendmentResponse>(`/api/amendments/${enc(amendmentId)}/cosponsors/withdraw`));
-export const useWithdraw = (documentId: string) => useDocumentWrite(documentId, (amendmentId: string) => api.post<AmendmentResponse>(`/api/amendments/${enc(amendmentId)}/withdraw`));
+  useDocumentWrite(documentId, (amendmentId: string) => apiCall('POST /api/amendments/:id/cosponsors/withdraw', { params: { id: amendmentId } }));
+export const useWithdraw = (documentId: string) =>
+  useDocumentWrite(documentId, (amendmentId: string) => apiCall('POST /api/amendments/:id/withdraw', { params: { id: amendmentId } }));
 export const useOpenAmendmentBallot = (documentId: string) =>
-  useDocumentWrite(documentId, ({ amendmentId, ...body }: OpenAmendmentBallotRequest & { amendmentId: string }) => api.post<AmendmentResponse>(`/api/amendments/${enc(amendmentId)}/ballot`, body));
-export const useConsolidate = (documentId: string) => useDocumentWrite(documentId, () => api.post<DocumentResponse>(`/api/documents/${enc(documentId)}/versions`));
+  useDocumentWrite(documentId, ({ amendmentId, ...body }: OpenAmendmentBallotRequest & { amendmentId: string }) =>
+    apiCall('POST /api/amendments/:id/ballot', { params: { id: amendmentId }, body }),
+  );
+export const useConsolidate = (documentId: string) =>
+  useDocumentWrite(documentId, () => apiCall('POST /api/documents/:id/versions', { params: { id: documentId } }));
 export const useOpenAdoptionBallot = (documentId: string, version: number) =>
-  useDocumentWrite(documentId, (body: Partial<OpenAdoptionBallotRequest>) => api.post<OpenedBallotResponse>(`/api/documents/${enc(documentId)}/versions/${version}/adoption-ballot`, body));
+  useDocumentWrite(documentId, (body: Partial<OpenAdoptionBallotRequest>) =>
+    apiCall('POST /api/documents/:id/versions/:n/adoption-ballot', { params: { id: documentId, n: version }, body }),
+  );

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { HomeResponse } from '@parley/contracts';
-import { api } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 import { useMe } from '../auth/useSession';
 
 /** The front door in one request; keyed by who is signed in (the personal part differs), refreshed every minute while open. */
@@ -9,7 +8,7 @@ export function useHome() {
   const who = me.data?.id ?? null;
   return useQuery({
     queryKey: ['home', who],
-    queryFn: ({ signal }) => api.get<HomeResponse>('/api/home', undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/home', { signal }),
     enabled: !me.isPending,
     refetchInterval: 60_000,
   });

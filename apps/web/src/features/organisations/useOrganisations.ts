@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateOrganisationRequest, OrganisationListQuery, OrganisationResponse, Page } from '@parley/contracts';
+import type { CreateOrganisationRequest, OrganisationListQuery } from '@parley/contracts';
 import type { OrganisationSubtype, StakeholderGroup } from '@parley/domain';
-import { api } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 
 export interface OrganisationFilters {
   q?: string;
@@ -17,7 +17,7 @@ const PAGE_SIZE = 50;
 export function useOrganisations(filters: OrganisationFilters) {
   return useInfiniteQuery({
     queryKey: ['organisations', 'list', filters],
-    queryFn: ({ pageParam, signal }) => api.get<Page<OrganisationResponse>>('/api/organisations', { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal),
+    queryFn: ({ pageParam, signal }) => apiCall('GET /api/organisations', { query: { ...filters, limit: PAGE_SIZE, cursor: pageParam }, signal }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
@@ -28,7 +28,7 @@ export function useOrganisations(filters: OrganisationFilters) {
 export function useOrganisationSearch(q: string) {
   return useQuery({
     queryKey: ['organisations', 'search', q],
-    queryFn: ({ signal }) => api.get<Page<OrganisationResponse>>('/api/organisations', { q: q || undefined, limit: 20 }, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/organisations', { query: { q: q || undefined, limit: 20 }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -36,7 +36,7 @@ export function useOrganisationSearch(q: string) {
 export function useCreateOrganisation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateOrganisationRequest) => api.post<OrganisationResponse>('/api/organisations', body),
+    mutationFn: (body: CreateOrganisationRequest) => apiCall('POST /api/organisations', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['organisations'] }),
   });
 }
@@ -44,7 +44,7 @@ export function useCreateOrganisation() {
 export function useVerifyOrganisation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<OrganisationResponse>(`/api/organisations/${encodeURIComponent(id)}/verify`),
+    mutationFn: (id: string) => apiCall('POST /api/organisations/:id/verify', { params: { id } }),
     onSuccess: () =>
       Promise.all([
         qc.invalidateQueries({ queryKey: ['organisations'] }),

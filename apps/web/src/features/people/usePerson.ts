@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PersonProfileResponse } from '@parley/contracts';
-import { api } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 
 export const personKey = (id: string) => ['people', id] as const;
 
@@ -8,7 +7,7 @@ export const personKey = (id: string) => ['people', id] as const;
 export function usePerson(id: string | undefined) {
   return useQuery({
     queryKey: personKey(id ?? ''),
-    queryFn: ({ signal }) => api.get<PersonProfileResponse>(`/api/people/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/people/:id', { params: { id: id ?? '' }, signal }),
     enabled: !!id,
   });
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AddAffiliationRequest, AddDeclarationRequest, AffiliationResponse, DeclarationResponse, UpdateAffiliationRequest } from '@parley/contracts';
-import { api } from '../../api/client';
+import type { AddAffiliationRequest, AddDeclarationRequest, UpdateAffiliationRequest } from '@parley/contracts';
+import { apiCall } from '../../api/typed-client';
 import { ME_KEY } from '../auth/useSession';
 
 /** After any change to my affiliations or declarations, my snapshot and public profile are stale. */
@@ -12,7 +12,7 @@ function useRefreshMe() {
 export function useAddAffiliation() {
   const refresh = useRefreshMe();
   return useMutation({
-    mutationFn: (body: AddAffiliationRequest) => api.post<AffiliationResponse>('/api/me/affiliations', body),
+    mutationFn: (body: AddAffiliationRequest) => apiCall('POST /api/me/affiliations', { body }),
     onSuccess: refresh,
   });
 }
@@ -20,8 +20,7 @@ export function useAddAffiliation() {
 export function useUpdateAffiliation() {
   const refresh = useRefreshMe();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateAffiliationRequest & { id: string }) =>
-      api.patch<AffiliationResponse>(`/api/me/affiliations/${encodeURIComponent(id)}`, body),
+    mutationFn: ({ id, ...body }: UpdateAffiliationRequest & { id: string }) => apiCall('PATCH /api/me/affiliations/:id', { params: { id }, body }),
     onSuccess: refresh,
   });
 }
@@ -29,7 +28,7 @@ export function useUpdateAffiliation() {
 export function useAddDeclaration() {
   const refresh = useRefreshMe();
   return useMutation({
-    mutationFn: (body: AddDeclarationRequest) => api.post<DeclarationResponse>('/api/me/declarations', body),
+    mutationFn: (body: AddDeclarationRequest) => apiCall('POST /api/me/declarations', { body }),
     onSuccess: refresh,
   });
 }

@@ -1,18 +1,17 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type { BallotListResponse, ChairTermListResponse, DocumentListResponse, DocumentResponse } from '@parley/contracts';
-import { api } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 
 /** A group's documents, each with its versions (a group holds a handful, read together). */
 export function useGroupDocuments(groupId: string | undefined) {
   const list = useQuery({
     queryKey: ['working-groups', groupId ?? '', 'documents'],
-    queryFn: ({ signal }) => api.get<DocumentListResponse>(`/api/working-groups/${encodeURIComponent(groupId ?? '')}/documents`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/working-groups/:id/documents', { params: { id: groupId ?? '' }, signal }),
     enabled: !!groupId,
   });
   const documents = useQueries({
     queries: (list.data?.items ?? []).map((d) => ({
       queryKey: ['documents', d.id],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<DocumentResponse>(`/api/documents/${encodeURIComponent(d.id)}`, undefined, signal),
+      queryFn: ({ signal }: { signal: AbortSignal }) => apiCall('GET /api/documents/:id', { params: { id: d.id }, signal }),
     })),
   });
   return { list, documents };
@@ -22,7 +21,7 @@ export function useGroupDocuments(groupId: string | undefined) {
 export function useGroupBallots(groupId: string | undefined) {
   return useQuery({
     queryKey: ['working-groups', groupId ?? '', 'ballots', 'record'],
-    queryFn: ({ signal }) => api.get<BallotListResponse>(`/api/working-groups/${encodeURIComponent(groupId ?? '')}/ballots`, { limit: 200 }, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/working-groups/:id/ballots', { params: { id: groupId ?? '' }, query: { limit: 200 }, signal }),
     enabled: !!groupId,
   });
 }
@@ -31,7 +30,7 @@ export function useGroupBallots(groupId: string | undefined) {
 export function useGroupChairTerms(groupId: string | undefined) {
   return useQuery({
     queryKey: ['chair-terms', { workingGroup: groupId ?? '' }],
-    queryFn: ({ signal }) => api.get<ChairTermListResponse>('/api/chair-terms', { workingGroup: groupId }, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/chair-terms', { query: { workingGroup: groupId }, signal }),
     enabled: !!groupId,
   });
 }

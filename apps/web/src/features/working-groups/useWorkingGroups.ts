@@ -2,20 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AcceptNominationRequest,
   ChangeRoleRequest,
-  ChairNominationResponse,
-  ChairRemovalMotionResponse,
-  CreateWorkingGroupRequest,
+  ApiBody,
   JoinDecisionRequest,
   JoinRequestRequest,
-  JoinRequestResponse,
-  MemberResponse,
   NominateChairRequest,
   ProposeChairRemovalRequest,
-  WorkingGroupListResponse,
-  WorkingGroupResponse,
 } from '@parley/contracts';
 import { roomName } from '@parley/contracts';
-import { api } from '../../api/client';
+import { apiCall } from '../../api/typed-client';
 import { useLiveRoom } from '../../realtime/useLiveRoom';
 
 export const workingGroupsKey = ['working-groups'] as const;
@@ -25,7 +19,7 @@ export const workingGroupKey = (id: string) => ['working-groups', id] as const;
 export function useWorkingGroups() {
   return useQuery({
     queryKey: workingGroupsKey,
-    queryFn: ({ signal }) => api.get<WorkingGroupListResponse>('/api/working-groups', undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/working-groups', { signal }),
   });
 }
 
@@ -34,7 +28,7 @@ export function useWorkingGroup(id: string | undefined) {
   useLiveRoom(id ? roomName.workingGroup(id) : null);
   return useQuery({
     queryKey: workingGroupKey(id ?? ''),
-    queryFn: ({ signal }) => api.get<WorkingGroupResponse>(`/api/working-groups/${encodeURIComponent(id ?? '')}`, undefined, signal),
+    queryFn: ({ signal }) => apiCall('GET /api/working-groups/:id', { params: { id: id ?? '' }, signal }),
     enabled: !!id,
     staleTime: 0,
   });
@@ -52,7 +46,7 @@ function useRefreshGroup(id: string) {
 export function useCreateWorkingGroup() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Partial<CreateWorkingGroupRequest>) => api.post<WorkingGroupResponse>('/api/working-groups', body),
+    mutationFn: (body: ApiBody<'POST /api/working-groups'>) => apiCall('POST /api/working-groups', { body }),
     onSuccess: async (g) => {
       qc.setQueryData(workingGroupKey(g.id), g);
       await qc.invalidateQueries({ queryKey: workingGroupsKey });
@@ -63,7 +57,7 @@ export function useCreateWorkingGroup() {
 export function useJoinWorkingGroup(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
-    mutationFn: (body: JoinRequestRequest) => api.post<JoinRequestResponse>(`/api/working-groups/${encodeURIComponent(id)}/join-requests`, body),
+    mutationFn: (body: JoinRequestRequest) => apiCall('POST /api/working-groups/:id/join-requests', { params: { id }, body }),
     onSuccess: refresh,
   });
 }
@@ -72,7 +66,7 @@ export function useDecideJoinRequest(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
     mutationFn: ({ requestId, ...body }: JoinDecisionRequest & { requestId: string }) =>
-      api.post<JoinRequestResponse>(`/api/working-groups/${encodeURIComponent(id)}/join-requests/${encodeURIComponent(requestId)}/decision`, body),
+      apiCall('POST /api/working-groups/:id/join-requests/:requestId/decision', { params: { id, requestId }, body }),
     onSuccess: refresh,
   });
 }
@@ -80,7 +74,7 @@ export function useDecideJoinRequest(id: string) {
 export function useLeaveWorkingGroup(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
-    mutationFn: (body: { reason?: string }) => api.post<void>(`/api/working-groups/${encodeURIComponent(id)}/leave`, body),
+    mutationFn: (body: { reason?: string }) => apiCall('POST /api/working-groups/:id/leave', { params: { id }, body }),
     onSuccess: refresh,
   });
 }
@@ -89,7 +83,7 @@ export function useChangeRole(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
     mutationFn: ({ personId, ...body }: ChangeRoleRequest & { personId: string }) =>
-      api.post<MemberResponse>(`/api/working-groups/${encodeURIComponent(id)}/members/${encodeURIComponent(personId)}/role`, body),
+      apiCall('POST /api/working-groups/:id/members/:personId/role', { params: { id, personId }, body }),
     onSuccess: refresh,
   });
 }
@@ -98,7 +92,7 @@ export function useRemoveMember(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
     mutationFn: ({ personId, reason }: { personId: string; reason: string }) =>
-      api.post<MemberResponse>(`/api/working-groups/${encodeURIComponent(id)}/members/${encodeURIComponent(personId)}/removal`, { reason }),
+      apiCall('POST /api/working-groups/:id/members/:personId/removal', { params: { id, personId }, body: { reason } }),
     onSuccess: refresh,
   });
 }
@@ -106,7 +100,7 @@ export function useRemoveMember(id: string) {
 export function useNominateChair(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
-    mutationFn: (body: NominateChairRequest) => api.post<ChairNominationResponse>(`/api/working-groups/${encodeURIComponent(id)}/chair-nominations`, body),
+    mutationFn: (body: NominateChairRequest) => apiCall('POST /api/working-groups/:id/chair-nominations', { params: { id }, body }),
     onSuccess: refresh,
   });
 }
@@ -115,7 +109,9 @@ export function useAnswerNomination(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
     mutationFn: ({ nominationId, answer, ...body }: { nominationId: string; answer: 'acceptance' | 'declination'; note?: string } & AcceptNominationRequest) =>
-      api.post<ChairNominationResponse>(`/api/chair-nominations/${encodeURIComponent(nominationId)}/${answer}`, body),
+      answer === 'acceptance'
+        ? apiCall('POST /api/chair-nominations/:id/acceptance', { params: { id: nominationId }, body })
+        : apiCall('POST /api/chair-nominations/:id/declination', { params: { id: nominationId }, body }),
     onSuccess: refresh,
   });
 }
@@ -123,7 +119,8 @@ export function useAnswerNomination(id: string) {
 export function useResignChair(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
-    mutationFn: ({ termId, note }: { termId: string; note?: string }) => api.post(`/api/chair-terms/${encodeURIComponent(termId)}/resignation`, note ? { note } : {}),
+    mutationFn: ({ termId, note }: { termId: string; note?: string }) =>
+      apiCall('POST /api/chair-terms/:id/resignation', { params: { id: termId }, body: note ? { note } : {} }),
     onSuccess: refresh,
   });
 }
@@ -133,7 +130,7 @@ export function useProposeChairRemoval(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
     mutationFn: ({ termId, ...body }: ProposeChairRemovalRequest & { termId: string }) =>
-      api.post<ChairRemovalMotionResponse>(`/api/chair-terms/${encodeURIComponent(termId)}/removal-motions`, body),
+      apiCall('POST /api/chair-terms/:id/removal-motions', { params: { id: termId }, body }),
     onSuccess: refresh,
   });
 }
@@ -143,7 +140,7 @@ export function useWithdrawJoinRequest(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
     mutationFn: ({ requestId, note }: { requestId: string; note?: string }) =>
-      api.post<JoinRequestResponse>(`/api/working-groups/${encodeURIComponent(id)}/join-requests/${encodeURIComponent(requestId)}/withdrawal`, note ? { note } : {}),
+      apiCall('POST /api/working-groups/:id/join-requests/:requestId/withdrawal', { params: { id, requestId }, body: note ? { note } : {} }),
     onSuccess: refresh,
   });
 }
@@ -153,7 +150,7 @@ export function useWithdrawNomination(id: string) {
   const refresh = useRefreshGroup(id);
   return useMutation({
     mutationFn: ({ nominationId, note }: { nominationId: string; note?: string }) =>
-      api.post<ChairNominationResponse>(`/api/chair-nominations/${encodeURIComponent(nominationId)}/withdrawal`, note ? { note } : {}),
+      apiCall('POST /api/chair-nominations/:id/withdrawal', { params: { id: nominationId }, body: note ? { note } : {} }),
     onSuccess: refresh,
   });
 }

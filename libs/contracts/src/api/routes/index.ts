@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { DRAFTING_ROUTES } from './drafting';
+import { IDENTITY_ROUTES } from './identity';
+import type { MediaResponse, NoContent, RouteSpec } from './route-spec';
+import { TRANSPARENCY_ROUTES } from './transparency';
+import { WORKING_GROUP_ROUTES } from './working-groups';
+
+export * from './route-spec';
+
+function mergeRoutes<A, B, C, D>(a: A, b: B, c: C, d: D): A & B & C & D {
+  return { ...a, ...b, ...c, ...d };
+}
+
+/**
+ * Every operation of the API: "METHOD /api/path/:param" → what it takes and answers. The server
+ * checks it against the routes it registers and builds its OpenAPI document from it; the web's
+ * typed client reads its types (only them: the schemas stay out of the web's bundle, hence the
+ * `@__PURE__` marks, which let the bundler drop what the web does not use).
+ */
+export const API_ROUTES = /* @__PURE__ */ mergeRoutes(IDENTITY_ROUTES, WORKING_GROUP_ROUTES, DRAFTING_ROUTES, TRANSPARENCY_ROUTES) satisfies Record<string, RouteSpec>;
+
+export type ApiRoutes = typeof API_ROUTES;
+export type ApiRouteKey = Extract<keyof ApiRoutes, string>;
+
+/** What a route answers on success: its JSON, a string for CSV/Markdown/JSON Lines, undefined for 204. */
+export type ApiResponse<K extends ApiRouteKey> = ApiRoutes[K]['response'] extends z.ZodType
+  ? z.output<ApiRoutes[K]['response']>
+  : ApiRoutes[K]['response'] extends MediaResponse
+    ? string
+    : ApiRoutes[K]['response'] extends NoContent
+      ? undefined
+      : never;
+
+type SpecField<K extends ApiRouteKey, F extends string> = ApiRoutes[K] extends Record<F, infer S> ? S : undefined;
+
+/** The JSON body a route takes (before defaults), or undefined. */
+export type ApiBody<K extends ApiRouteKey> = SpecField<K, 'body'> extends z.ZodType ? z.input<SpecField<K, 'body'>> : undefined;
+/** The query a route takes (before defaults), or undefined. */
+export type ApiQuery<K extends ApiRouteKey> = SpecField<K, 'query'> extends z.ZodType ? z.input<SpecField<K, 'query'>> : undefined;
+
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+type PathOf<K extends string> = K extends `${string} ${infer P}` ? P : never;
+/** The path parameters of a route, by name. */
+export type ApiParams<K extends ApiRouteKey> = { [N in ParamNames<PathOf<K>>]: string | number };
