@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { API_ROUTES, type RouteSpec } from '@parley/contracts';
+import { API_ROUTES, REFUSAL_CODES, type RouteSpec } from '@parley/contracts';
 import { registeredRoutes, type RegisteredRoute } from '../../apps/api/src/platform/openapi/registered-routes';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -84,7 +84,10 @@ describe('the API contract (route table in libs/contracts) and its OpenAPI docum
     expect(Object.keys(problem.properties ?? {})).toEqual(
       expect.arrayContaining(['type', 'title', 'status', 'detail', 'instance', 'errors', 'code', 'params']),
     );
-    expect(problem.required).toEqual(['type', 'title', 'status', 'detail']);
+    // Every problem carries its refusal code and facts; the document lists every code a client may meet.
+    expect(problem.required).toEqual(['type', 'title', 'status', 'detail', 'code', 'params']);
+    expect(problem.properties.code.enum).toEqual(expect.arrayContaining(['not-found', 'needs-affiliation', 'not-proposed', 'unauthenticated']));
+    expect(problem.properties.code.enum).toHaveLength(REFUSAL_CODES.length);
     expect(Object.keys(doc.components.responses.Problem404.content)).toEqual(['application/problem+json']);
   });
 
