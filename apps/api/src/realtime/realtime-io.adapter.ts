@@ -2,7 +2,7 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter as createPostgresAdapter } from '@socket.io/postgres-adapter';
 import { createAdapter as createRedisAdapter } from '@socket.io/redis-adapter';
-import { Pool } from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
 import type { DataSource } from 'typeorm';
@@ -27,6 +27,8 @@ type RedisClient = ReturnType<typeof createClient>;
 export class RealtimeIoAdapter extends IoAdapter {
   private readonly log = new Logger('Realtime');
   private pool: Pool | null = null;
+  /** The pool's clients now checked out (the adapter's LISTEN client among them). */
+  private readonly checkedOut = new Set<PoolClient>();
   private redis: RedisClient[] = [];
   private adapterFactory: AdapterFactory | null = null;
   kind: 'postgres' | 'redis' = 'postgres';
@@ -47,6 +49,8 @@ export class RealtimeIoAdapter extends IoAdapter {
     // tests/fault/restart-postgres.drill.ts). Every client gets a listener; the adapter still sees
     // the connection end and reconnects by itself.
     this.pool.on('connect', (client) => client.on('error', (e) => this.log.warn(`socket.io adapter connection: ${e.message}`)));
+    this.pool.on('acquire', (client) => this.checkedOut.add(client));
+    this.pool.on('release', (_e: Error | undefined, client: PoolClient) => this.checkedOut.delete(client));
     this.kind = 'postgres';
     this.adapterFactory = createPostgresAdapter(this.pool, {
       errorHandler: (e: Error) => this.log.warn(`socket.io postgres adapter: ${e.message}`),
@@ -93,12 +97,37 @@ export class RealtimeIoAdapter extends IoAdapter {
   override async dispose(): Promise<void> {
     const pool = this.pool;
     this.pool = null;
-    if (pool) await pool.end().catch((e: Error) => this.log.warn(`closing the socket.io adapter pool: ${e.message}`));
+    if (pool) await this.endPool(pool);
     const clients = this.redis;
     this.redis = [];
     await Promise.allSettled(clients.map((c) => c.quit()));
   }
+
+  /**
+   * Ends the pool. The adapter takes its LISTEN client asynchronously and releases it on close only
+   * if it already had it: an app closed within moments of starting (a short test, a failed start)
+   * closes the adapter while that client is still being acquired, and `pool.end()` then waits for it
+   * forever. After a grace period such late clients are destroyed, their 'end' listeners removed
+   * first so the closed adapter does not schedule a reconnection.
+   */
+  private async endPool(pool: Pool): Promise<void> {
+    const ended = pool.end().catch((e: Error) => this.log.warn(`closing the socket.io adapter pool: ${e.message}`));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), POOL_END_GRACE_MS)));
+    if ((await Promise.race([ended, late])) === 'late') {
+      for (const client of [...this.checkedOut]) {
+        client.removeAllListeners('end');
+        client.release(true);
+      }
+      await ended;
+    }
+    clearTimeout(timer);
+    this.checkedOut.clear();
+  }
 }
+
+/** How long the adapter's pool may take to end before clients it still holds are let go. */
+const POOL_END_GRACE_MS = 2_000;
 
 function redactUrl(url: string): string {
   try {
