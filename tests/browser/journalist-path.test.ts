@@ -65,4 +65,33 @@ describe('the journalist’s path', () => {
       expect(await axeViolations(page)).toEqual([]);
     }
   });
+
+  it('goes from the group page to its public record and its audit log, and back from a document that does not exist', async () => {
+    const page = await browsers.open();
+    await page.goto(`${t.baseUrl}/working-groups/${group.id}`);
+    await page.getByRole('heading', { level: 1, name: IMPLEMENTATION }).waitFor();
+    await page.getByRole('link', { name: 'Public record of this group' }).click();
+    await page.waitForURL(`${t.baseUrl}/working-groups/${group.id}/record`);
+    await page.getByTestId('record-members').waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: 'Audit log of this group' }).click();
+    await page.waitForURL(`${t.baseUrl}/working-groups/${group.id}/audit`);
+    await page.getByRole('heading', { level: 1, name: `Audit log of ${IMPLEMENTATION}` }).waitFor();
+
+    await page.goto(`${t.baseUrl}/documents/${randomUUID()}`);
+    await page.getByText('This document was not found.').waitFor();
+    await screenshot(page, 'journalist-missing-document.png');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Browse the working groups' }).click();
+    await page.waitForURL(`${t.baseUrl}/working-groups`);
+    await page.getByRole('link', { name: IMPLEMENTATION }).first().waitFor();
+
+    const fr = await browsers.open({ language: 'fr' });
+    await fr.goto(`${t.baseUrl}/working-groups/${group.id}`);
+    await fr.getByRole('link', { name: 'Dossier public de ce groupe' }).waitFor();
+    await fr.getByRole('link', { name: 'Journal d’audit de ce groupe' }).waitFor();
+    await fr.goto(`${t.baseUrl}/documents/${randomUUID()}/versions/1/provenance`);
+    await fr.getByRole('link', { name: 'Parcourir les groupes de travail' }).click();
+    await fr.waitForURL(`${t.baseUrl}/working-groups`);
+  });
 });
