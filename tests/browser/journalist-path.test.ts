@@ -94,4 +94,41 @@ describe('the journalist’s path', () => {
     await fr.getByRole('link', { name: 'Parcourir les groupes de travail' }).click();
     await fr.waitForURL(`${t.baseUrl}/working-groups`);
   });
+
+  it('reads who closed a ballot and when: at its closing time, or early and by whom', async () => {
+    const ballots = (await api.get<{ items: BallotSummary[] }>(`/api/working-groups/${group.id}/ballots`)).body.items;
+    const chair = ballots.find((b) => b.subject.type === 'chair-confirmation' && b.status === 'closed')!;
+    expect(Date.parse(chair.closedAt!)).toBeGreaterThanOrEqual(Date.parse(chair.closesAt));
+    const page = await browsers.open();
+    await page.goto(`${t.baseUrl}/ballots/${chair.id}`);
+    await page
+      .getByTestId('ballot-closed-by')
+      .filter({ hasText: /^Closed at its closing time, / })
+      .waitFor();
+
+    // Closed a week early by an operator task, not by a chair: never "at its closing time".
+    await page.goto(`${t.baseUrl}/ballots/${operatorClosed.id}`);
+    const closedBy = page.getByTestId('ballot-closed-by');
+    await closedBy
+      .filter({ hasText: /^Closed early on .* by an operator of the platform, not by a chair, before its closing time \(.+\); the audit log names who$/ })
+      .waitFor();
+    expect(await closedBy.textContent()).not.toMatch(/at its closing time/);
+    await screenshot(page, 'journalist-operator-closed.png');
+
+    const fr = await browsers.open({ language: 'fr' });
+    await fr.goto(`${t.baseUrl}/ballots/${operatorClosed.id}`);
+    await fr
+      .getByTestId('ballot-closed-by')
+      .filter({ hasText: /^Clos par anticipation le .* par un opérateur de la plateforme, non par un président/ })
+      .waitFor();
+
+    // The audit log names the operator and says the ballot closed early.
+    const closed = (await api.get<{ items: AuditEventResponse[] }>(`/api/audit?scope=wg:${operatorClosed.groupId}&action=ballot.closed`)).body.items;
+    expect(closed).toHaveLength(1);
+    await page.goto(`${t.baseUrl}/working-groups/${operatorClosed.groupId}/audit?action=ballot.closed`);
+    await page
+      .getByTestId('audit-event')
+      .filter({ hasText: /demo loader closed the ballot early: / })
+      .waitFor();
+  });
 });
