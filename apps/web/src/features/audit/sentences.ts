@@ -3,6 +3,7 @@ import type { StakeholderGroup } from '@parley/domain';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
 import { subjectTitleOf } from '../ballots/ballot-title';
+import { closedBeforeItsTime } from '../ballots/closed-before-its-time';
 
 /**
  * Each audit event as one sentence in the reader's language, from its action, its actor's
@@ -129,11 +130,16 @@ const SENTENCES: Sentences = {
       date: date(x, e.change.closesAt),
     }),
   'ballot.closed': (e, x) =>
-    x.t(e.change.closedBy === 'chair' ? 'audit.sentence.ballot.closed-early' : 'audit.sentence.ballot.closed', {
-      actor: x.actor,
-      outcome: outcome(x, e.change.outcome),
-      ...counted(e.change.totals),
-    }),
+    x.t(
+      e.change.closedBy === 'chair' || closedBeforeItsTime(e.change.closedAt, e.change.closesAt)
+        ? 'audit.sentence.ballot.closed-early'
+        : 'audit.sentence.ballot.closed',
+      {
+        actor: x.actor,
+        outcome: outcome(x, e.change.outcome),
+        ...counted(e.change.totals),
+      },
+    ),
   'vote.cast': vote('cast'),
   'vote.changed': vote('changed'),
   'document.created': (e, x) => x.t('audit.sentence.document.created', { actor: x.actor, title: e.change.title, count: e.change.clauses }),

@@ -1,6 +1,7 @@
 import { Badge, Paper, Stack, Text, Title } from '@mantine/core';
 import type { BallotResponse } from '@parley/contracts';
 import { useTranslation } from 'react-i18next';
+import { closedBeforeItsTime } from './closed-before-its-time';
 import { explainParts, formatShare } from './explanation';
 import { TallyBars } from './TallyBars';
 import { formatDateTime } from './TimeLeft';
@@ -38,10 +39,20 @@ export function BallotOutcome({ ballot }: { ballot: BallotResponse }) {
           <Text key={n}>{n}</Text>
         ))}
         <Text size="sm" c="dimmed">
-          {t(ballot.closedBy ? 'ballots.closedByChair' : 'ballots.closedOnTime', {
-            date: formatDateTime(ballot.closedAt!, lng),
-            name: ballot.closedBy?.name ?? '',
-          })}
+          <span data-testid="ballot-closed-by">
+            {t(
+              ballot.closedBy
+                ? 'ballots.closedByChair'
+                : closedBeforeItsTime(ballot.closedAt!, ballot.closesAt)
+                  ? 'ballots.closedEarlyByOperator'
+                  : 'ballots.closedOnTime',
+              {
+                date: formatDateTime(ballot.closedAt!, lng),
+                closesAt: formatDateTime(ballot.closesAt, lng),
+                name: ballot.closedBy?.name ?? '',
+              },
+            )}
+          </span>
           {' · '}
           {result.participation.ratio === null
             ? t('ballots.participationNone')

@@ -5,13 +5,13 @@ import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
 import { PageLoader } from '../../ui/PageLoader';
-import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { DiffText } from './DiffText';
 import { DocumentHeader, DocumentNav } from './DocumentChrome';
 import { useCompare, useDocument } from './useDocuments';
 import './documents.css';
 import { ToneBadge, type Tone } from './ToneBadge';
+import { DocumentNotFound } from './DocumentNotFound';
 
 const STATUS_TONES: Record<ClauseChangeStatus, Tone> = { unchanged: 'gray', changed: 'blue', moved: 'grape', inserted: 'green', deleted: 'red' };
 
@@ -30,12 +30,7 @@ export function ComparePage() {
   if (doc.isPending) return <PageLoader />;
   if (doc.isError) {
     if (isProblem(doc.error) && (doc.error.status === 404 || doc.error.status === 400))
-      return (
-        <Stack>
-          <PageTitle>{t('documents.title')}</PageTitle>
-          <Text>{t('documents.notFound')}</Text>
-        </Stack>
-      );
+      return <DocumentNotFound title={t('documents.title')} message={t('documents.notFound')} />;
     return <QueryError error={doc.error} onRetry={() => void doc.refetch()} />;
   }
   const d = doc.data;

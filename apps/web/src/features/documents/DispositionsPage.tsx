@@ -6,13 +6,13 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { PageLoader } from '../../ui/PageLoader';
-import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { useFormatters } from '../../ui/useFormatters';
 import { DocumentHeader, DocumentNav, VersionSelect } from './DocumentChrome';
 import { useDispositionReport, useDocument } from './useDocuments';
 import './documents.css';
 import { ToneBadge, type Tone } from './ToneBadge';
+import { DocumentNotFound } from './DocumentNotFound';
 
 /** Rows shown at first: a report of thousands of comments renders a page at a time. */
 const PAGE = 200;
@@ -71,12 +71,7 @@ export function DispositionsPage() {
   const error = doc.error ?? report.error;
   if (error) {
     if (isProblem(error) && (error.status === 404 || error.status === 400))
-      return (
-        <Stack>
-          <PageTitle>{t('documents.dispositionReport.title')}</PageTitle>
-          <Text>{t('documents.notFound')}</Text>
-        </Stack>
-      );
+      return <DocumentNotFound title={t('documents.dispositionReport.title')} message={t('documents.notFound')} />;
     return <QueryError error={error} onRetry={() => void report.refetch()} />;
   }
   const d = doc.data!;

@@ -12,7 +12,6 @@ import { useLiveRoom } from '../../realtime/useLiveRoom';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { notifySuccess } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
-import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { AmendmentForm, ClauseAmendments } from './Amendments';
 import { DocumentHeader, DocumentNav, VersionSelect } from './DocumentChrome';
@@ -20,6 +19,7 @@ import { ClauseList, type Quote } from './ClauseList';
 import { CommentForm, CommentThreads } from './CommentThreads';
 import { documentKey, useConsolidate, useDocument, useOpenAdoptionBallot } from './useDocuments';
 import './documents.css';
+import { DocumentNotFound } from './DocumentNotFound';
 
 /** The chair opens the adoption ballot; unanswered clarification questions are listed and must be confirmed past. */
 function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
@@ -207,12 +207,7 @@ export function DocumentPage() {
   if (query.isPending) return <PageLoader />;
   if (query.isError) {
     if (isProblem(query.error) && (query.error.status === 404 || query.error.status === 400))
-      return (
-        <Stack>
-          <PageTitle>{t('documents.title')}</PageTitle>
-          <Text>{t('documents.notFound')}</Text>
-        </Stack>
-      );
+      return <DocumentNotFound title={t('documents.title')} message={t('documents.notFound')} />;
     return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   }
   const doc = query.data;

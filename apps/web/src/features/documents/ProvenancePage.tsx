@@ -6,13 +6,13 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { PageLoader } from '../../ui/PageLoader';
-import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { AmendmentStatusBadge } from './Amendments';
 import { DocumentHeader, DocumentNav, VersionSelect } from './DocumentChrome';
 import { useDocument, useProvenance } from './useDocuments';
 import './documents.css';
+import { DocumentNotFound } from './DocumentNotFound';
 
 /** A share as a percentage in the reader's language ("5%", "5 %"); a share below half a percent reads "<1%". */
 function usePercent(): (share: number) => string {
@@ -205,12 +205,7 @@ export function ProvenancePage() {
   const error = doc.error ?? prov.error;
   if (error) {
     if (isProblem(error) && (error.status === 404 || error.status === 400))
-      return (
-        <Stack>
-          <PageTitle>{t('documents.provenance.title')}</PageTitle>
-          <Text>{t('documents.notFound')}</Text>
-        </Stack>
-      );
+      return <DocumentNotFound title={t('documents.provenance.title')} message={t('documents.notFound')} />;
     return <QueryError error={error} onRetry={() => void prov.refetch()} />;
   }
   const d = doc.data!;

@@ -17,6 +17,7 @@ import { VerifiedMark } from '../../ui/VerifiedMark';
 import { EndorsePanel } from './EndorsePanel';
 import { signatoryHeadline } from './headline';
 import { adoptedMarkdownUrl, useSignatories, useWithdrawEndorsement } from './useEndorsements';
+import { DocumentNotFound } from '../documents/DocumentNotFound';
 
 function SignatoryTable({ rows, withdrawn, onWithdraw }: { rows: EndorsementResponse[]; withdrawn?: boolean; onWithdraw?: (e: EndorsementResponse) => void }) {
   const { t } = useTranslation();
@@ -119,12 +120,7 @@ export function SignatoriesPage() {
   if (query.isPending) return <PageLoader />;
   if (query.isError) {
     if (isProblem(query.error) && (query.error.status === 404 || query.error.status === 400))
-      return (
-        <Stack>
-          <PageTitle>{t('endorsements.title')}</PageTitle>
-          <Text>{t('endorsements.notFound')}</Text>
-        </Stack>
-      );
+      return <DocumentNotFound title={t('endorsements.title')} message={t('endorsements.notFound')} />;
     return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   }
   const s = query.data;

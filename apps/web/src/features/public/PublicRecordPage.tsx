@@ -32,6 +32,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function Members({ group }: { group: WorkingGroupResponse }) {
   const { t } = useTranslation();
+  const f = useFormatters();
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table verticalSpacing="xs" striped data-testid="record-members">
@@ -56,10 +57,18 @@ function Members({ group }: { group: WorkingGroupResponse }) {
                   {m.rapporteur ? `, ${t('publicRecord.roles.rapporteur')}` : ''}
                 </Text>
               </Table.Td>
-              <Table.Td>
-                <Text size="xs" c="dimmed">
-                  {m.affiliationChanged ? `${m.admissionSnapshot.title}, ${m.admissionSnapshot.organisationName}` : '—'}
+              <Table.Td data-testid="record-admitted-under">
+                <Text size="sm">
+                  {t('publicRecord.admittedUnder', {
+                    affiliation: t('affiliation.atOrganisation', { title: m.admissionSnapshot.title, organisation: m.admissionSnapshot.organisationName }),
+                    date: f.date(m.admittedAt),
+                  })}
                 </Text>
+                {m.affiliationChanged ? (
+                  <Text size="xs" fw={600} c="orange.9">
+                    {t('publicRecord.affiliationChangedSince')}
+                  </Text>
+                ) : null}
               </Table.Td>
             </Table.Tr>
           ))}

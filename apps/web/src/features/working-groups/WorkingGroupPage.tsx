@@ -58,6 +58,14 @@ export function WorkingGroupPage() {
         <Text size="sm" c="dimmed">
           {t('workingGroups.counts', { members: g.counts.members, observers: g.counts.observers })} · {t(`workingGroups.joinPolicy.${g.joinPolicy}`)}
         </Text>
+        <Group gap="md" wrap="wrap">
+          <Anchor component={Link} to={`/working-groups/${g.id}/record`} data-testid="group-record-link">
+            {t('workingGroups.recordLink')}
+          </Anchor>
+          <Anchor component={Link} to={`/working-groups/${g.id}/audit`} data-testid="group-audit-link">
+            {t('workingGroups.auditLink')}
+          </Anchor>
+        </Group>
       </Stack>
 
       <Grid gutter="xl">
