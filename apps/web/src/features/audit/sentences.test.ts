@@ -1,6 +1,7 @@
 import { AUDIT_ACTIONS, AUDIT_CATALOGUE, isAuditAction, type AuditAction, type AuditChange, type AuditEventResponse } from '@parley/contracts';
 import type { AffiliationSnapshot } from '@parley/domain';
 import { createI18n } from '../../i18n';
+import { actionLabel, actionName, actionsByFamily, familyName } from './action-names';
 import { actorPhrase, auditSentence, excerpt, subjectLink } from './sentences';
 
 const ana: AffiliationSnapshot = {
@@ -267,10 +268,29 @@ describe('audit events as sentences', () => {
     expect(auditSentence(fr.t, secret, 'fr')).toBe('Ana Ruiz (Access Now, société civile) a changé son vote à bulletin secret');
   });
 
-  it('falls back to "actor: action" for an action it does not know, or a change it cannot read', () => {
+  it('falls back to "actor: action" for an action it does not know (its code), or a change it cannot read (the action’s name)', () => {
     expect(auditSentence(en.t, event('treaty.ratified', { anything: 1 }), 'en')).toBe('Ana Ruiz (Access Now, civil society): treaty.ratified');
-    expect(auditSentence(en.t, event('vote.cast', { choice: 'maybe' }), 'en')).toBe('Ana Ruiz (Access Now, civil society): vote.cast');
+    expect(auditSentence(en.t, event('vote.cast', { choice: 'maybe' }), 'en')).toBe('Ana Ruiz (Access Now, civil society): Vote cast');
+    expect(auditSentence(fr.t, event('ballot.opened', { title: 42 }), 'fr')).toBe('Ana Ruiz (Access Now, société civile) : Ouverture d’un scrutin');
     expect(auditSentence(fr.t, event('chair.teleported', {}), 'fr')).toBe('Ana Ruiz (Access Now, société civile) : chair.teleported');
+  });
+
+  it.each(AUDIT_ACTIONS.map((a) => [a]))('%s has a name in English and in French', (action) => {
+    const english = actionName(en.t, action);
+    const french = actionName(fr.t, action);
+    for (const name of [english, french]) {
+      expect(name).not.toContain(action);
+      expect(name).not.toMatch(/^audit\./);
+      expect(name.length).toBeGreaterThan(3);
+    }
+    expect(french).not.toBe(english);
+    expect(actionLabel(fr.t, action)).toBe(french);
+  });
+
+  it('names every family of actions in English and in French, and leaves an unknown action’s code as it is', () => {
+    for (const [family] of actionsByFamily()) for (const i18n of [en, fr]) expect(familyName(i18n.t, family)).not.toMatch(new RegExp(`^(audit\\.|${family}$)`));
+    expect(familyName(fr.t, 'ballot')).toBe('Scrutins');
+    expect(actionLabel(fr.t, 'treaty.ratified')).toBe('treaty.ratified');
   });
 
   it('links each event to what it is about', () => {

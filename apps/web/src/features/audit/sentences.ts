@@ -3,6 +3,7 @@ import type { StakeholderGroup } from '@parley/domain';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
 import { subjectTitleOf } from '../ballots/ballot-title';
+import { actionLabel } from './action-names';
 
 /**
  * Each audit event as one sentence in the reader's language, from its action, its actor's
@@ -178,7 +179,7 @@ export function auditSentence(t: TFunction, e: AuditEventResponse, lng: string):
   if (e.withheld && (e.action === 'vote.cast' || e.action === 'vote.changed'))
     return t(`audit.sentence.vote.${e.action === 'vote.cast' ? 'cast' : 'changed'}-withheld`, { actor: x.actor });
   const parsed = parseAuditEvent(e);
-  return parsed.typed ? sentenceOf(parsed.event, parsed.event.action, x) : t('audit.sentence.fallback', { actor: x.actor, action: e.action });
+  return parsed.typed ? sentenceOf(parsed.event, parsed.event.action, x) : t('audit.sentence.fallback', { actor: x.actor, action: actionLabel(t, e.action) });
 }
 
 /** Where the event's subject can be seen: its ballot, document, amendment or person page. */
