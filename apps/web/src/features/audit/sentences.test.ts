@@ -252,13 +252,27 @@ describe('audit events as sentences', () => {
 
   it('names the actor with the affiliation they held at that moment', () => {
     expect(auditSentence(en.t, event('amendment.proposed', CHANGES['amendment.proposed']), 'en')).toBe(
-      'Ana Ruiz (Access Now, civil society) proposed an amendment replacing “Prevent activity that damages the public core” with “Prevent and refrain from activity that damages the public core”',
+      'Ana Ruiz (Access Now, civil society) proposed an amendment replacing “Prevent activity that damages…” with “Prevent and refrain from activity that damages…”',
     );
     expect(auditSentence(fr.t, event('vote.cast', CHANGES['vote.cast']), 'fr')).toBe('Ana Ruiz (Access Now, société civile) a voté contre : « Too early »');
     expect(auditSentence(en.t, event('chair.confirmed', CHANGES['chair.confirmed'], { actorId: null, actorName: null, actorSnapshot: null }), 'en')).toBe(
       'Juan Pérez (Mexico, government) was confirmed as chair by ballot: 9 yes, 1 no, 2 abstentions',
     );
     expect(actorPhrase(en.t, { actorName: null, actorSnapshot: null })).toBe('Parley (system)');
+  });
+
+  it('shows the words a replace amendment changes, even late in a long clause', () => {
+    const targetText =
+      'States and non-State actors should neither conduct nor knowingly allow activity that intentionally and substantially damages the general availability or integrity of the public core of the Internet.';
+    const proposed = event('amendment.proposed', {
+      ...CHANGES['amendment.proposed'],
+      targetText,
+      text: targetText.replace('substantially damages', 'significantly impairs'),
+    });
+    expect(auditSentence(en.t, proposed, 'en')).toBe(
+      'Ana Ruiz (Access Now, civil society) proposed an amendment replacing “…that intentionally and substantially damages the general availability…” with “…that intentionally and significantly impairs the general availability…”',
+    );
+    expect(auditSentence(fr.t, proposed, 'fr')).toContain('« …that intentionally and significantly impairs the general availability… »');
   });
 
   it('says a vote was cast, never what, when the change is withheld or the ballot is secret', () => {

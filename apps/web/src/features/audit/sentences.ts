@@ -4,6 +4,7 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
 import { subjectTitleOf } from '../ballots/ballot-title';
 import { actionLabel } from './action-names';
+import { changedPassage } from './changed-passage';
 
 /**
  * Each audit event as one sentence in the reader's language, from its action, its actor's
@@ -148,7 +149,11 @@ const SENTENCES: Sentences = {
     x.t('audit.sentence.comment.disposed', { actor: x.actor, disposition: x.t(`audit.dispositions.${e.change.disposition}`), reason: quote(e.change.reason) }),
   'amendment.proposed': (e, x) => {
     const c = e.change;
-    if (c.kind === 'replace') return x.t('audit.sentence.amendment.proposed-replace', { actor: x.actor, target: quote(c.targetText), text: quote(c.text) });
+    if (c.kind === 'replace') {
+      // The words that change, in place, rather than both whole texts cut at one length.
+      const { before, after } = changedPassage(c.targetText ?? '', c.text ?? '');
+      return x.t('audit.sentence.amendment.proposed-replace', { actor: x.actor, target: quote(before), text: quote(after) });
+    }
     if (c.kind === 'insert') return x.t('audit.sentence.amendment.proposed-insert', { actor: x.actor, text: quote(c.text) });
     return x.t('audit.sentence.amendment.proposed-delete', { actor: x.actor, target: quote(c.targetText) });
   },
