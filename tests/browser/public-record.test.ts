@@ -70,7 +70,7 @@ describe('the public record, as an anonymous visitor', () => {
     await page.waitForURL(`${t.baseUrl}/working-groups/${groupId}/audit`);
     await page.getByRole('heading', { level: 1, name: `Audit log of ${IMPLEMENTATION}` }).waitFor();
     await page.getByRole('textbox', { name: 'Action' }).click();
-    await page.getByRole('option', { name: 'chair.confirmed', exact: true }).click();
+    await page.getByRole('option', { name: 'Chair confirmed', exact: true }).click();
     await page.waitForURL((u) => u.searchParams.get('action') === 'chair.confirmed');
     await page.getByRole('heading', { level: 2, name: '2 events shown' }).waitFor();
     const event = page.getByTestId('audit-event').filter({ hasText: `${term.person.name} (Mexico, government) was confirmed as chair by ballot` });
@@ -100,6 +100,17 @@ describe('the public record, as an anonymous visitor', () => {
       .getByTestId('audit-event')
       .filter({ hasText: /\(Mexico, gouvernement\) : présidence confirmée par scrutin, \d+ pour, \d+ contre, \d+ abstentions/ })
       .waitFor();
+
+    // Actions are named in French, in the filter and on each event, never by their codes.
+    const actionFilter = page.getByRole('textbox', { name: 'Type d’action' });
+    expect(await actionFilter.inputValue()).toBe('Confirmation de la présidence');
+    expect(await page.getByTestId('audit-action').first().textContent()).toBe('Confirmation de la présidence');
+    await actionFilter.click();
+    const options = page.getByRole('listbox');
+    await options.getByRole('option', { name: 'Ouverture d’un scrutin' }).waitFor();
+    await options.getByRole('option', { name: 'Scrutins (toutes les actions)' }).waitFor();
+    expect(await options.getByText(/^[a-z-]+\.[a-z-]+$/).count()).toBe(0);
+    await page.keyboard.press('Escape');
     await screenshot(page, 'public-record-audit-fr.png');
     expect(await axeViolations(page)).toEqual([]);
   });

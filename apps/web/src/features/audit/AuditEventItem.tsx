@@ -3,6 +3,7 @@ import type { AuditEventLinks, AuditEventResponse } from '@parley/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
+import { actionLabel } from './action-names';
 import { HashText } from './HashText';
 import { auditSentence, subjectLink } from './sentences';
 
@@ -44,8 +45,8 @@ export function AuditEventItem({
           </Text>
         ) : null}
         <Group gap="sm" wrap="wrap">
-          <Badge variant="light" color="gray" radius="sm" tt="none" ff="monospace">
-            {event.action}
+          <Badge variant="light" color="gray" radius="sm" tt="none" data-testid="audit-action">
+            {actionLabel(t, event.action)}
           </Badge>
           {event.actorSnapshot ? <StakeholderGroupBadge group={event.actorSnapshot.stakeholderGroup} size="xs" /> : null}
           <Anchor component={Link} to={links.page} size="xs">

@@ -8,6 +8,7 @@ import { PageLoader } from '../../ui/PageLoader';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { useWorkingGroups } from '../working-groups/useWorkingGroups';
+import { actionLabel } from './action-names';
 import { chainName } from './chains';
 import { auditSentence, subjectLink } from './sentences';
 import { auditExportUrl, useAuditEvent } from './useAudit';
@@ -101,7 +102,10 @@ export function AuditEventPage() {
             <Text size="sm" fw={600}>
               {t('audit.event.action')}
             </Text>
-            <Code>{e.action}</Code>
+            {/* Its name, and the code as recorded (what the export and the verifier read). */}
+            <Text size="sm" data-testid="event-action">
+              {actionLabel(t, e.action)} <Code>{e.action}</Code>
+            </Text>
           </Stack>
           <Stack gap={2}>
             <Text size="sm" fw={600}>

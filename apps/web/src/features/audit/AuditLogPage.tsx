@@ -1,5 +1,5 @@
 import { Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { AUDIT_ACTIONS, type OrganisationResponse } from '@parley/contracts';
+import type { OrganisationResponse } from '@parley/contracts';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { useWorkingGroups } from '../working-groups/useWorkingGroups';
+import { actionName, actionsByFamily, familyName } from './action-names';
 import { AuditEventItem } from './AuditEventItem';
 import { chainName } from './chains';
 import { auditExportUrl, useAuditLog, type AuditFilters } from './useAudit';
@@ -17,16 +18,14 @@ import { auditExportUrl, useAuditLog, type AuditFilters } from './useAudit';
 const KEYS = ['scope', 'actor', 'actorName', 'organisation', 'action', 'from', 'to', 'order'] as const;
 type Key = (typeof KEYS)[number];
 
-/** Actions grouped by family, each family first as "every action of it". */
+/** Actions grouped by family, each family first as "every action of it", all by name. */
 function actionOptions(t: TFunction): { group: string; items: { value: string; label: string }[] }[] {
-  const families = new Map<string, string[]>();
-  for (const a of AUDIT_ACTIONS) {
-    const f = a.split('.')[0];
-    families.set(f, [...(families.get(f) ?? []), a]);
-  }
-  return [...families].map(([family, actions]) => ({
-    group: family,
-    items: [{ value: family, label: String(t('audit.filters.family', { family })) }, ...actions.map((a) => ({ value: a, label: a }))],
+  return actionsByFamily().map(([family, actions]) => ({
+    group: familyName(t, family),
+    items: [
+      { value: family, label: String(t('audit.filters.family', { family: familyName(t, family) })) },
+      ...actions.map((a) => ({ value: a, label: actionName(t, a) })),
+    ],
   }));
 }
 

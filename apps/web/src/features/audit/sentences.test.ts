@@ -1,6 +1,7 @@
 import { AUDIT_ACTIONS, AUDIT_CATALOGUE, isAuditAction, type AuditAction, type AuditChange, type AuditEventResponse } from '@parley/contracts';
 import type { AffiliationSnapshot } from '@parley/domain';
 import { createI18n } from '../../i18n';
+import { actionLabel, actionName, actionsByFamily, familyName } from './action-names';
 import { actorPhrase, auditSentence, excerpt, subjectLink } from './sentences';
 
 const ana: AffiliationSnapshot = {
@@ -251,13 +252,27 @@ describe('audit events as sentences', () => {
 
   it('names the actor with the affiliation they held at that moment', () => {
     expect(auditSentence(en.t, event('amendment.proposed', CHANGES['amendment.proposed']), 'en')).toBe(
-      'Ana Ruiz (Access Now, civil society) proposed an amendment replacing “Prevent activity that damages the public core” with “Prevent and refrain from activity that damages the public core”',
+      'Ana Ruiz (Access Now, civil society) proposed an amendment replacing “Prevent activity that damages…” with “Prevent and refrain from activity that damages…”',
     );
     expect(auditSentence(fr.t, event('vote.cast', CHANGES['vote.cast']), 'fr')).toBe('Ana Ruiz (Access Now, société civile) a voté contre : « Too early »');
     expect(auditSentence(en.t, event('chair.confirmed', CHANGES['chair.confirmed'], { actorId: null, actorName: null, actorSnapshot: null }), 'en')).toBe(
       'Juan Pérez (Mexico, government) was confirmed as chair by ballot: 9 yes, 1 no, 2 abstentions',
     );
     expect(actorPhrase(en.t, { actorName: null, actorSnapshot: null })).toBe('Parley (system)');
+  });
+
+  it('shows the words a replace amendment changes, even late in a long clause', () => {
+    const targetText =
+      'States and non-State actors should neither conduct nor knowingly allow activity that intentionally and substantially damages the general availability or integrity of the public core of the Internet.';
+    const proposed = event('amendment.proposed', {
+      ...CHANGES['amendment.proposed'],
+      targetText,
+      text: targetText.replace('substantially damages', 'significantly impairs'),
+    });
+    expect(auditSentence(en.t, proposed, 'en')).toBe(
+      'Ana Ruiz (Access Now, civil society) proposed an amendment replacing “…that intentionally and substantially damages the general availability…” with “…that intentionally and significantly impairs the general availability…”',
+    );
+    expect(auditSentence(fr.t, proposed, 'fr')).toContain('« …that intentionally and significantly impairs the general availability… »');
   });
 
   it('says a vote was cast, never what, when the change is withheld or the ballot is secret', () => {
@@ -267,10 +282,29 @@ describe('audit events as sentences', () => {
     expect(auditSentence(fr.t, secret, 'fr')).toBe('Ana Ruiz (Access Now, société civile) a changé son vote à bulletin secret');
   });
 
-  it('falls back to "actor: action" for an action it does not know, or a change it cannot read', () => {
+  it('falls back to "actor: action" for an action it does not know (its code), or a change it cannot read (the action’s name)', () => {
     expect(auditSentence(en.t, event('treaty.ratified', { anything: 1 }), 'en')).toBe('Ana Ruiz (Access Now, civil society): treaty.ratified');
-    expect(auditSentence(en.t, event('vote.cast', { choice: 'maybe' }), 'en')).toBe('Ana Ruiz (Access Now, civil society): vote.cast');
+    expect(auditSentence(en.t, event('vote.cast', { choice: 'maybe' }), 'en')).toBe('Ana Ruiz (Access Now, civil society): Vote cast');
+    expect(auditSentence(fr.t, event('ballot.opened', { title: 42 }), 'fr')).toBe('Ana Ruiz (Access Now, société civile) : Ouverture d’un scrutin');
     expect(auditSentence(fr.t, event('chair.teleported', {}), 'fr')).toBe('Ana Ruiz (Access Now, société civile) : chair.teleported');
+  });
+
+  it.each(AUDIT_ACTIONS.map((a) => [a]))('%s has a name in English and in French', (action) => {
+    const english = actionName(en.t, action);
+    const french = actionName(fr.t, action);
+    for (const name of [english, french]) {
+      expect(name).not.toContain(action);
+      expect(name).not.toMatch(/^audit\./);
+      expect(name.length).toBeGreaterThan(3);
+    }
+    expect(french).not.toBe(english);
+    expect(actionLabel(fr.t, action)).toBe(french);
+  });
+
+  it('names every family of actions in English and in French, and leaves an unknown action’s code as it is', () => {
+    for (const [family] of actionsByFamily()) for (const i18n of [en, fr]) expect(familyName(i18n.t, family)).not.toMatch(new RegExp(`^(audit\\.|${family}$)`));
+    expect(familyName(fr.t, 'ballot')).toBe('Scrutins');
+    expect(actionLabel(fr.t, 'treaty.ratified')).toBe('treaty.ratified');
   });
 
   it('links each event to what it is about', () => {

@@ -4,6 +4,8 @@ import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
 import { subjectTitleOf } from '../ballots/ballot-title';
 import { closedBeforeItsTime } from '../ballots/closed-before-its-time';
+import { actionLabel } from './action-names';
+import { changedPassage } from './changed-passage';
 
 /**
  * Each audit event as one sentence in the reader's language, from its action, its actor's
@@ -153,7 +155,11 @@ const SENTENCES: Sentences = {
     x.t('audit.sentence.comment.disposed', { actor: x.actor, disposition: x.t(`audit.dispositions.${e.change.disposition}`), reason: quote(e.change.reason) }),
   'amendment.proposed': (e, x) => {
     const c = e.change;
-    if (c.kind === 'replace') return x.t('audit.sentence.amendment.proposed-replace', { actor: x.actor, target: quote(c.targetText), text: quote(c.text) });
+    if (c.kind === 'replace') {
+      // The words that change, in place, rather than both whole texts cut at one length.
+      const { before, after } = changedPassage(c.targetText ?? '', c.text ?? '');
+      return x.t('audit.sentence.amendment.proposed-replace', { actor: x.actor, target: quote(before), text: quote(after) });
+    }
     if (c.kind === 'insert') return x.t('audit.sentence.amendment.proposed-insert', { actor: x.actor, text: quote(c.text) });
     return x.t('audit.sentence.amendment.proposed-delete', { actor: x.actor, target: quote(c.targetText) });
   },
@@ -184,7 +190,7 @@ export function auditSentence(t: TFunction, e: AuditEventResponse, lng: string):
   if (e.withheld && (e.action === 'vote.cast' || e.action === 'vote.changed'))
     return t(`audit.sentence.vote.${e.action === 'vote.cast' ? 'cast' : 'changed'}-withheld`, { actor: x.actor });
   const parsed = parseAuditEvent(e);
-  return parsed.typed ? sentenceOf(parsed.event, parsed.event.action, x) : t('audit.sentence.fallback', { actor: x.actor, action: e.action });
+  return parsed.typed ? sentenceOf(parsed.event, parsed.event.action, x) : t('audit.sentence.fallback', { actor: x.actor, action: actionLabel(t, e.action) });
 }
 
 /** Where the event's subject can be seen: its ballot, document, amendment or person page. */
