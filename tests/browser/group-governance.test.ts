@@ -55,7 +55,7 @@ describe('group governance in the browser: withdrawals and removals behind confi
 
   it('an observer is not offered the nomination form nor a chair-removal ballot; a voting member is', async () => {
     const page = await groupPage(observer);
-    await page.getByTestId('my-standing').getByText(/Observer/).waitFor();
+    await page.getByTestId('my-standing').getByText('You take part as: observer.').waitFor();
     expect(await page.getByRole('button', { name: 'Nominate a chair' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Propose removal of/ }).count()).toBe(0);
 
