@@ -86,8 +86,9 @@ describe('the API contract (route table in libs/contracts) and its OpenAPI docum
     );
     // Every problem carries its refusal code and facts; the document lists every code a client may meet.
     expect(problem.required).toEqual(['type', 'title', 'status', 'detail', 'code', 'params']);
-    expect(problem.properties.code.enum).toEqual(expect.arrayContaining(['not-found', 'needs-affiliation', 'not-proposed', 'unauthenticated']));
-    expect(problem.properties.code.enum).toHaveLength(REFUSAL_CODES.length);
+    const code = problem.properties?.code as { enum?: string[] } | undefined;
+    expect(code?.enum).toEqual(expect.arrayContaining(['not-found', 'needs-affiliation', 'not-proposed', 'unauthenticated']));
+    expect(code?.enum).toHaveLength(REFUSAL_CODES.length);
     expect(Object.keys(doc.components.responses.Problem404.content)).toEqual(['application/problem+json']);
   });
 
