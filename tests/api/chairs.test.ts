@@ -1,8 +1,9 @@
 import { PROBLEM_TYPES, type ChairNominationResponse, type ChairRemovalMotionResponse, type ChairTermListResponse, type ChairTermResponse, type WorkingGroupResponse } from '@parley/contracts';
 import { ChairNominationService } from '../../apps/api/src/working-groups/chairs/chair-nomination.service';
 import type { Actor } from '../../apps/api/src/identity/actor';
+import { downloadCsv } from '../support/csv-download';
 import { expectProblem } from '../support/expectations';
-import { newDelegate, newPerson } from '../support/factories';
+import { newDelegate, newOrganisation, newPerson } from '../support/factories';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { admit, groupEvents, insertChairTerm, lastGroupEvent, newWorkingGroup } from '../support/working-group-factories';
@@ -316,13 +317,14 @@ describe('chairs: nominated, accepted, confirmed by ballot; resigned or removed 
       }
     });
 
-    it('exports CSV (either form), with the same filters, one row per term', async () => {
+    it('exports CSV (either form), with the same filters, one row per term, behind a UTF-8 byte-order mark', async () => {
       for (const path of ['/api/chair-terms?format=csv', '/api/chair-terms.csv']) {
         const res = await anon().get(path);
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
         expect(res.headers.get('content-disposition')).toMatch(/chair-terms\.csv/);
-        const lines = (res.body as string).trimEnd().split('\r\n');
+        const { hasBom, lines } = await downloadCsv(t.baseUrl + path);
+        expect(hasBom).toBe(true);
         expect(lines[0]).toBe(
           'term_id,working_group_id,working_group,person_id,person,organisation_id,organisation,stakeholder_group,subtype,country,title,organisation_verified,started_at,ends_at,ended_at,end_reason,end_note,state,confirmed,confirming_ballot_id,ballot_outcome,ballot_closed_at,ballot_yes,ballot_no,ballot_abstain',
         );
@@ -340,6 +342,19 @@ describe('chairs: nominated, accepted, confirmed by ballot; resigned or removed 
       expectProblem(await anon().get('/api/people/3f1c2a9e-8b7d-4c6e-9a5b-1d2e3f4a5b6c/chair-terms'), 404);
       expectProblem(await anon().get('/api/organisations/3f1c2a9e-8b7d-4c6e-9a5b-1d2e3f4a5b6c/chair-terms'), 404);
       void steward;
+    });
+
+    it('an accented name round-trips through the CSV export as UTF-8 behind its byte-order mark', async () => {
+      const chair = await newPerson(t.baseUrl, { name: 'Zoë Müller-Çelik' });
+      const ministry = await newOrganisation(chair.client, { name: 'Ministère des Affaires étrangères', stakeholderGroup: 'government', subtype: 'national' });
+      expect((await chair.client.post('/api/me/affiliations', { organisationId: ministry.id, title: 'Déléguée', startDate: '2020-01-01' })).status).toBe(201);
+      const accented = await newWorkingGroup(chair.client, { name: 'Groupe de travail sur l’accès' });
+      await insertChairTerm(t.dataSource, accented.id, chair.id, (await chair.client.get('/api/me')).body.currentSnapshot);
+      const csv = await downloadCsv(`${t.baseUrl}/api/chair-terms.csv?workingGroup=${accented.id}`);
+      expect(csv.hasBom).toBe(true);
+      expect(csv.lines).toHaveLength(2);
+      expect(csv.lines[1]).toContain(`,Groupe de travail sur l’accès,${chair.id},Zoë Müller-Çelik,${ministry.id},Ministère des Affaires étrangères,government,national,`);
+      expect(csv.lines[1]).toContain(',Déléguée,');
     });
   });
 });

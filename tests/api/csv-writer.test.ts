@@ -1,4 +1,4 @@
-import { csvCell, toCsv } from '../../apps/api/src/platform/http/csv';
+import { csvCell, toCsv, UTF8_BOM } from '../../apps/api/src/platform/http/csv';
 
 describe('the CSV writer of every export', () => {
   it.each([
@@ -30,7 +30,7 @@ describe('the CSV writer of every export', () => {
     expect([null, undefined, '', 0, 12.5, true, false].map(csvCell)).toEqual(['', '', '', '0', '12.5', 'true', 'false']);
   });
 
-  it('writes the header, then each row, every line ended by CRLF', () => {
+  it('writes the byte-order mark, the header, then each row, every line ended by CRLF', () => {
     expect(
       toCsv(
         ['a', 'b'],
@@ -39,7 +39,14 @@ describe('the CSV writer of every export', () => {
           ['x,y', -1],
         ],
       ),
-    ).toBe('a,b\r\n1,\r\n"x,y",\'-1\r\n');
-    expect(toCsv(['only'], [])).toBe('only\r\n');
+    ).toBe('\uFEFFa,b\r\n1,\r\n"x,y",\'-1\r\n');
+    expect(toCsv(['only'], [])).toBe('\uFEFFonly\r\n');
+  });
+
+  it('starts with the UTF-8 byte-order mark, so a spreadsheet reads accented names as written', () => {
+    const bytes = Buffer.from(toCsv(['person', 'organisation'], [['Zoë Müller-Çelik', 'Ministère des Affaires étrangères']]), 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(UTF8_BOM).toBe('\uFEFF');
+    expect(bytes.subarray(3).toString('utf8')).toBe('person,organisation\r\nZoë Müller-Çelik,Ministère des Affaires étrangères\r\n');
   });
 });

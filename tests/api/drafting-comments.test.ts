@@ -1,4 +1,5 @@
 import { PROBLEM_TYPES, type CommentResponse, type CommentThreadPage, type DispositionReport, type DocumentResponse } from '@parley/contracts';
+import { downloadCsv } from '../support/csv-download';
 import { auditEvents, expectProblem } from '../support/expectations';
 import { clauseByLabel, DraftingGroup, newDraftingGroup, newParisCallDocument } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
@@ -192,7 +193,7 @@ describe('drafting: comments and dispositions', () => {
       expectProblem(await anonymous().get(`/api/documents/${doc.id}/versions/4/dispositions`), 404);
     });
 
-    it('GET .../dispositions.csv is the same report as CSV, formula-safe', async () => {
+    it('GET .../dispositions.csv is the same report as CSV, formula-safe, behind a UTF-8 byte-order mark', async () => {
       await g.ngo.client.post(`/api/documents/${doc.id}/comments`, { clauseId: clauseByLabel(doc, '7.').id, body: '=HYPERLINK("http://evil.example")' });
       const res = await anonymous().request('GET', `/api/documents/${doc.id}/versions/1/dispositions.csv`, undefined, { accept: 'text/csv' });
       expect(res.status).toBe(200);
@@ -202,6 +203,9 @@ describe('drafting: comments and dispositions', () => {
       expect(lines[0]).toBe('clause,clause_id,comment_id,reply_to,kind,author,organisation,stakeholder_group,subtype,country,title,posted_at,quote,comment,disposition,reason,disposed_by,disposed_by_organisation,disposed_at');
       expect(lines.find((l) => l.includes('public core'))).toContain(',noted,');
       expect(res.body).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+      const download = await downloadCsv(`${t.baseUrl}/api/documents/${doc.id}/versions/1/dispositions.csv`);
+      expect(download.hasBom).toBe(true);
+      expect(download.lines).toEqual(lines.slice(0, -1));
     });
   });
 });

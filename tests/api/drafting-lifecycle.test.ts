@@ -236,7 +236,8 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
       const civil = res.body.totals.byGroup.find((x) => x.key === 'civil-society')!;
       expect(civil.words).toBe(9);
       expect(res.body.totals.amended).toBe(9);
-      expect(res.body.headline).toMatchObject({ group: 'civil-society', words: 9, text: expect.stringMatching(/^\d+% of the text was introduced by civil-society delegates$/) });
+      // The headline leads with the largest share: the chair's original draft, not the 9 words civil society introduced.
+      expect(res.body.headline).toMatchObject({ source: 'original', group: 'private-sector', words: res.body.totals.original, text: expect.stringMatching(/^\d+% of the text is from the original draft by /) });
       expect(res.body.totals.byOrganisation.find((o) => o.key === g.ngo.organisation.id)).toMatchObject({ words: 9, stakeholderGroup: 'civil-society' });
       const p2 = res.body.clauses.find((c) => c.label === '2.')!;
       expect(p2.history.map((h) => [h.amendmentId, h.status])).toEqual([[rejected.id, 'rejected']]);

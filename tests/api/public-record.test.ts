@@ -20,6 +20,7 @@ import type {
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { newAdoptedDocument, type AdoptedDocument } from '../support/adoption-fixtures';
 import { newChamber, openMotion, type Chamber } from '../support/ballot-fixtures';
+import { downloadCsv } from '../support/csv-download';
 import { newDelegate, newPerson } from '../support/factories';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -237,6 +238,7 @@ describe('the public record, read anonymously', () => {
     const csv = read.get(`/api/ballots/${ballots.secretClosed}/votes.csv`)!;
     expect(csv.status).toBe(200);
     expect(csv.text.split('\r\n')[0]).toBe('ballot_id,ballot_title,outcome,breakdown,stakeholder_group,subtype,eligible,yes,no,abstain,recuse,not_voted,withheld');
+    expect((await downloadCsv(`${t.baseUrl}/api/ballots/${ballots.secretClosed}/votes.csv`)).hasBom).toBe(true);
     for (const v of [c.company, c.civil, c.government]) expect(csv.text).not.toContain(v.id);
     expect(read.get(`/api/ballots/${ballots.secretOpen}/votes.csv`)!.status).toBe(409);
 
@@ -264,7 +266,7 @@ describe('the public record, read anonymously', () => {
     for (const [path, r] of read) expect([path, r.text.includes(CANARY.hidden)]).toEqual([path, false]);
   });
 
-  it('a closed roll-call ballot publishes each vote with the voter’s affiliation, and its CSV', () => {
+  it('a closed roll-call ballot publishes each vote with the voter’s affiliation, and its CSV behind a UTF-8 byte-order mark', async () => {
     const roll = read.get(`/api/ballots/${ballots.liveClosed}/roll-call?limit=500`)!.json as BallotResponse['rollCall'];
     expect(roll!.items.find((i) => i.voter.id === c.company.id)).toMatchObject({ choice: 'yes', snapshot: { organisationId: c.company.organisation.id } });
     const csv = read.get(`/api/ballots/${ballots.liveClosed}/votes.csv`)!.text.split('\r\n');
@@ -273,6 +275,9 @@ describe('the public record, read anonymously', () => {
     );
     expect(csv.find((l) => l.includes(c.company.id))).toContain(`,${c.company.organisation.name},false,private-sector,company,US,true,yes,,`);
     expect(csv.filter(Boolean)).toHaveLength(1 + 4);
+    const download = await downloadCsv(`${t.baseUrl}/api/ballots/${ballots.liveClosed}/votes.csv`);
+    expect(download.hasBom).toBe(true);
+    expect(download.lines).toEqual(csv.filter(Boolean));
   });
 
   it('a group’s page shows members with affiliations, composition, alarms and chair history, but not the pending requests chairs decide', () => {

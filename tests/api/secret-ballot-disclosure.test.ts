@@ -1,5 +1,6 @@
 import type { BallotResponse, RoomName, VoteResponse } from '@parley/contracts';
 import type { VoteChoice } from '@parley/domain';
+import { downloadCsv } from '../support/csv-download';
 import { newDelegate } from '../support/factories';
 import { admit, makeChair, newWorkingGroup, GroupFixture } from '../support/governance-fixtures';
 import { ballotEvents, Delegate, openMotion } from '../support/ballot-fixtures';
@@ -113,9 +114,10 @@ describe('secret ballots: disclosure control of published breakdowns', () => {
     });
 
     it('the CSV export leaves the withheld rows’ counts empty and says they are withheld', async () => {
-      const csv = await anon.get<string>(`/api/ballots/${ballot.id}/votes.csv`);
+      const csv = await downloadCsv(`${t.baseUrl}/api/ballots/${ballot.id}/votes.csv`);
       expect(csv.status).toBe(200);
-      const lines = csv.body.trim().split('\r\n');
+      expect(csv.hasBom).toBe(true);
+      const lines = csv.lines;
       expect(lines[0].endsWith(',withheld')).toBe(true);
       const academia = lines.find((l) => l.includes(',subtype,civil-society,academia,'))!;
       expect(academia.split(',').slice(-7)).toEqual(['1', '', '', '', '', '', 'true']);

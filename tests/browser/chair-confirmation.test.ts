@@ -67,7 +67,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     await mei.getByRole('radio', { name: 'Member (votes)' }).check();
     await mei.getByRole('textbox', { name: /^Statement/ }).fill('APNIC asks to join so that the commentary reflects how internet numbering works.');
     await mei.getByRole('button', { name: 'Send my request' }).click();
-    await mei.getByText(/You asked to join as Member on .*; a chair will answer your request\./).waitFor();
+    await mei.getByText(/You asked to join as member on .*; a chair will answer your request\./).waitFor();
 
     const chair = await browsers.logInAs(CHAIR);
     await chair.goto(`${t.baseUrl}/working-groups/${groupId}`);
@@ -77,7 +77,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     await chair.getByRole('heading', { name: '0 requests to join' }).waitFor();
 
     await mei.reload();
-    await mei.getByTestId('my-standing').getByText('You take part as: Member.').waitFor();
+    await mei.getByTestId('my-standing').getByText('You take part as: member.').waitFor();
     await mei.getByRole('button', { name: 'Nominate a chair' }).click();
     const form = mei.getByRole('form', { name: 'Nominate a chair' });
     await form.getByRole('textbox', { name: /^Nominee/ }).click();

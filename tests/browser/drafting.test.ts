@@ -108,7 +108,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('a company delegate co-sponsors it: support across stakeholder groups is shown', async () => {
+  it('a company delegate co-sponsors it: support across stakeholder groups is shown, the proposer’s own group included', async () => {
     const page = await browsers.logInAs(COMPANY);
     await page.goto(`${t.baseUrl}/documents/${documentId}?clause=${principle4Id}`);
     const panel = page.getByTestId('clause-panel');
@@ -116,6 +116,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     const card = panel.getByTestId('amendment').filter({ hasText: 'must not be read against it' });
     await card.getByRole('button', { name: 'Co-sponsor', exact: true }).click();
     await card.getByTestId('cross-group').getByText('Private sector').waitFor();
+    await card.getByTestId('cross-group').getByText('Civil society').waitFor(); // the NGO proposer's group
     await card.getByText('1 co-sponsor').waitFor();
     expect(await card.getByRole('button', { name: 'Co-sponsor', exact: true }).count()).toBe(0);
   });

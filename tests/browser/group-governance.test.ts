@@ -55,7 +55,7 @@ describe('group governance in the browser: withdrawals and removals behind confi
 
   it('an observer is not offered the nomination form nor a chair-removal ballot; a voting member is', async () => {
     const page = await groupPage(observer);
-    await page.getByTestId('my-standing').getByText(/Observer/).waitFor();
+    await page.getByTestId('my-standing').getByText('You take part as: observer.').waitFor();
     expect(await page.getByRole('button', { name: 'Nominate a chair' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Propose removal of/ }).count()).toBe(0);
 
@@ -71,7 +71,7 @@ describe('group governance in the browser: withdrawals and removals behind confi
     const asked = await applicant.client.post<JoinRequestResponse>(`/api/working-groups/${group.id}/join-requests`, { kind: 'member', statement: 'We build the networks.' });
     expect(asked.status).toBe(201);
     const page = await groupPage(applicant);
-    await page.getByText(/You asked to join as Member on/).waitFor();
+    await page.getByText(/You asked to join as member on/).waitFor();
     await page.getByRole('button', { name: 'Withdraw my request…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Withdraw your request to join' });
     await dialog.getByRole('textbox', { name: /^Note/ }).fill('We will follow another group.');

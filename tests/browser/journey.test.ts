@@ -128,13 +128,13 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
       await p.getByRole('radio', { name: 'Member (votes)' }).check();
       await p.getByRole('textbox', { name: /^Statement/ }).fill(`${d.organisation.name} wants the norm to be workable for everyone who runs the internet.`);
       await p.getByRole('button', { name: 'Send my request' }).click();
-      await p.getByText(/You asked to join as Member on .*; a chair will answer your request\./).waitFor();
+      await p.getByText(/You asked to join as member on .*; a chair will answer your request\./).waitFor();
     }
     // Live: the convener's page was open all along.
     await gov.getByRole('heading', { name: '2 requests to join' }).waitFor({ timeout: 20_000 });
     for (const d of [company, civil]) await gov.getByRole('button', { name: `Admit ${d.name}` }).click();
     await gov.getByRole('heading', { name: '0 requests to join' }).waitFor();
-    for (const d of [company, civil]) await page(d).getByTestId('my-standing').getByText('You take part as: Member.').waitFor({ timeout: 20_000 });
+    for (const d of [company, civil]) await page(d).getByTestId('my-standing').getByText('You take part as: member.').waitFor({ timeout: 20_000 });
   });
 
   it('the civil-society delegate nominates herself, accepts, and the three of them confirm her in a chambered ballot', async () => {
@@ -249,6 +249,7 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
     const govCard = gov.getByTestId('clause-panel').getByTestId('amendment').filter({ hasText: 'should name them' });
     await govCard.getByRole('button', { name: 'Co-sponsor', exact: true }).click();
     await govCard.getByTestId('cross-group').getByText('Government').waitFor();
+    await govCard.getByTestId('cross-group').getByText('Private sector').waitFor(); // the company proposer's group
 
     const leila = page(civil);
     await leila.goto(url(`/documents/${documentId}`));

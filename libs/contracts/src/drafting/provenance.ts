@@ -1,3 +1,4 @@
+import { PROVENANCE_HEADLINE_SOURCES } from '@parley/domain';
 import { z } from 'zod';
 import { amendmentKindValue, clauseKindValue, instant, organisationSubtypeValue, stakeholderGroupValue } from '../api/domain-shapes';
 import { actorRef } from './actors';
@@ -51,7 +52,18 @@ export const provenanceResponse = /* @__PURE__ */ z
       original: z.number(),
       amended: z.number(),
     }),
-    headline: z.object({ group: stakeholderGroupValue, words: z.number(), share: z.number(), percent: z.number(), text: z.string() }).nullable(),
+    /** The largest share of the text and who held it: the original draft (and its organisation), or one stakeholder group's amendments. */
+    headline: z
+      .object({
+        source: z.enum(PROVENANCE_HEADLINE_SOURCES),
+        group: stakeholderGroupValue,
+        organisationName: z.string().nullable(),
+        words: z.number(),
+        share: z.number(),
+        percent: z.number(),
+        text: z.string(),
+      })
+      .nullable(),
   })
   .meta({ id: 'ProvenanceResponse' });
 export type ProvenanceResponse = z.infer<typeof provenanceResponse>;

@@ -59,10 +59,10 @@ describe('traceProvenance', () => {
       },
     });
     expect(p.totals.words).toBe(17);
-    expect(p.headline?.text).toBe('29% of the text was introduced by private-sector delegates');
+    expect(p.headline?.text).toBe('71% of the text is from the original draft by France (government)');
   });
 
-  it('names the largest group among amended words, as a share of the whole text', () => {
+  it('counts words by group, sub-type and organisation, and leads with the original draft while it is the largest share', () => {
     const p = traceProvenance(chain);
     expect(p.version).toBe(3);
     expect(who(p, 'n1')).toEqual([[disclosure, 'am-disclosure']]);
@@ -83,12 +83,39 @@ describe('traceProvenance', () => {
       ['Microsoft', 5, 'private-sector'],
     ]);
     expect(p.headline).toEqual({
-      group: 'civil-society',
-      words: 6,
-      share: 6 / 23,
-      percent: 26,
-      text: '26% of the text was introduced by civil-society delegates',
+      source: 'original',
+      group: 'government',
+      organisationName: 'France',
+      words: 12,
+      share: 12 / 23,
+      percent: 52,
+      text: '52% of the text is from the original draft by France (government)',
     });
+  });
+
+  it('names the largest group among amended words, as a share of the whole text, once amendments outweigh the original draft', () => {
+    const p = traceProvenance({
+      original: { clauses: [principles], author: france },
+      revisions: [{ version: 2, clauses: [principles, { id: 'n1', kind: 'operative', text: disclosure }], amendments: [{ amendmentId: 'am-disclosure', clauseId: 'n1', author: accessNow }] }],
+    });
+    expect(p.headline).toEqual({
+      source: 'amendments',
+      group: 'civil-society',
+      organisationName: null,
+      words: 6,
+      share: 6 / 7,
+      percent: 86,
+      text: '86% of the text was introduced by civil-society delegates',
+    });
+  });
+
+  it('names the group, not the declared organisation, of an original draft whose author was unconfirmed', () => {
+    const declared = { authorId: 'p-fake', snapshot: { ...microsoft.snapshot, affiliationId: 'aff-fake', confirmation: null } };
+    const p = traceProvenance({
+      original: { clauses: v1, author: declared },
+      revisions: [{ version: 2, clauses: [...v1, { id: 'n1', kind: 'operative', text: disclosure }], amendments: [{ amendmentId: 'am-disclosure', clauseId: 'n1', author: accessNow }] }],
+    });
+    expect(p.headline).toMatchObject({ source: 'original', organisationName: null, text: '67% of the text is from the original draft by a private-sector delegate' });
   });
 
   it('never counts words of an author whose affiliation was unconfirmed under the organisation they declared: they are totalled apart', () => {
@@ -137,14 +164,33 @@ describe('traceProvenance', () => {
     );
   });
 
-  it('says "less than 1%" rather than 0%', () => {
-    const long: Clause[] = Array.from({ length: 20 }, (_, i) => ({ ...parisCall[i % 15], id: `k${i}` }));
-    const after = long.map((c) => (c.id === 'k0' ? { ...c, text: 'New Preamble' } : c));
+  it('leads with the 93% one company drafted, not the 5% government delegates introduced (as in the demo)', () => {
+    const draft: Clause = { id: 'd1', kind: 'operative', text: Array.from({ length: 93 }, (_, i) => `word${i}`).join(' ') + '.' };
+    const byGovernment: Clause = { id: 'g1', kind: 'operative', text: 'States shall report annually.' }; // 4 words
+    const byGovernmentToo: Clause = { id: 'g2', kind: 'operative', text: 'Reviews.' }; // 1 word
+    const byNgo: Clause = { id: 'n1', kind: 'operative', text: 'Protect journalists.' }; // 2 words
     const p = traceProvenance({
-      original: { clauses: long, author: france },
-      revisions: [{ version: 2, clauses: after, amendments: [{ amendmentId: 'x', clauseId: 'k0', author: microsoft }] }],
+      original: { clauses: [draft], author: microsoft },
+      revisions: [
+        {
+          version: 2,
+          clauses: [draft, byGovernment, byGovernmentToo, byNgo],
+          amendments: [
+            { amendmentId: 'am-report', clauseId: 'g1', author: france },
+            { amendmentId: 'am-reviews', clauseId: 'g2', author: france },
+            { amendmentId: 'am-journalists', clauseId: 'n1', author: accessNow },
+          ],
+        },
+      ],
     });
-    expect(p.headline?.text).toBe('Less than 1% of the text was introduced by private-sector delegates');
+    expect(p.totals).toMatchObject({ words: 100, original: 93, amended: 7 });
+    expect(p.totals.byGroup.map((g) => [g.key, g.words])).toEqual([
+      ['government', 5],
+      ['private-sector', 93],
+      ['civil-society', 2],
+    ]);
+    expect(p.headline).toMatchObject({ source: 'original', group: 'private-sector', organisationName: 'Microsoft', percent: 93 });
+    expect(p.headline?.text).toBe('93% of the text is from the original draft by Microsoft (private sector)');
   });
 });
 

@@ -63,14 +63,24 @@ export interface ProvenanceTotals {
   amended: number;
 }
 
-/** The largest stakeholder group among words introduced by amendments (not the original draft). */
+/** Where a provenance headline's words came from: the original draft, or one stakeholder group's amendments. */
+export const PROVENANCE_HEADLINE_SOURCES = ['original', 'amendments'] as const;
+export type ProvenanceHeadlineSource = (typeof PROVENANCE_HEADLINE_SOURCES)[number];
+
+/**
+ * The largest share of the text and who held it: the original draft (its author's organisation), or
+ * the words one stakeholder group introduced by amendments, whichever is larger (the draft on a tie).
+ */
 export interface ProvenanceHeadline {
+  source: ProvenanceHeadlineSource;
   group: StakeholderGroup;
+  /** The organisation whose delegate wrote the original draft, when its affiliation was confirmed; null otherwise and for amendments. */
+  organisationName: string | null;
   words: number;
   share: number;
   /** Rounded share of the whole text, in percent. */
   percent: number;
-  /** E.g. "41% of the text was introduced by private-sector delegates". */
+  /** E.g. "93% of the text is from the original draft by Microsoft (private sector)", "41% of the text was introduced by private-sector delegates". */
   text: string;
 }
 
@@ -121,6 +131,38 @@ const GROUP_WORDING: Record<StakeholderGroup, string> = {
   'civil-society': 'civil-society',
 };
 
+const GROUP_NAME: Record<StakeholderGroup, string> = {
+  government: 'government',
+  'private-sector': 'private sector',
+  'civil-society': 'civil society',
+};
+
+/**
+ * The largest share of a text that amendments changed: its original draft, or one stakeholder
+ * group's amendments. These four cover every word, so the largest is at least a quarter of the text.
+ */
+function headlineOf(original: { words: number; snapshot: AffiliationSnapshot } | null, amendedByGroup: Map<StakeholderGroup, number>, share: (n: number) => number): ProvenanceHeadline | null {
+  if (amendedByGroup.size === 0) return null;
+  let headline: ProvenanceHeadline | null = null;
+  if (original && original.words > 0) {
+    const { snapshot } = original;
+    const percent = Math.round(share(original.words) * 100);
+    const organisationName = isConfirmed(snapshot) ? snapshot.organisationName : null;
+    const holder = organisationName ? `${organisationName} (${GROUP_NAME[snapshot.stakeholderGroup]})` : `a ${GROUP_WORDING[snapshot.stakeholderGroup]} delegate`;
+    const text = `${percent}% of the text is from the original draft by ${holder}`;
+    headline = { source: 'original', group: snapshot.stakeholderGroup, organisationName, words: original.words, share: share(original.words), percent, text };
+  }
+  for (const group of STAKEHOLDER_GROUPS) {
+    const groupWords = amendedByGroup.get(group) ?? 0;
+    if (groupWords > 0 && (headline === null || groupWords > headline.words)) {
+      const percent = Math.round(share(groupWords) * 100);
+      const text = `${percent}% of the text was introduced by ${GROUP_WORDING[group]} delegates`;
+      headline = { source: 'amendments', group, organisationName: null, words: groupWords, share: share(groupWords), percent, text };
+    }
+  }
+  return headline;
+}
+
 function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; headline: ProvenanceHeadline | null } {
   const byGroup = new Map<StakeholderGroup, number>();
   const amendedByGroup = new Map<StakeholderGroup, number>();
@@ -128,12 +170,16 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
   const byOrganisation = new Map<string, OrganisationWordShare>();
   let words = 0;
   let original = 0;
+  let originalSnapshot: AffiliationSnapshot | null = null;
   let unconfirmed = 0;
   for (const segment of clauses.flatMap((c) => c.segments)) {
     if (segment.words === 0) continue;
     const { snapshot } = segment.origin;
     words += segment.words;
-    if (segment.origin.kind === 'original') original += segment.words;
+    if (segment.origin.kind === 'original') {
+      original += segment.words;
+      originalSnapshot = snapshot;
+    }
     else amendedByGroup.set(snapshot.stakeholderGroup, (amendedByGroup.get(snapshot.stakeholderGroup) ?? 0) + segment.words);
     byGroup.set(snapshot.stakeholderGroup, (byGroup.get(snapshot.stakeholderGroup) ?? 0) + segment.words);
     bySubtype.set(snapshot.subtype, (bySubtype.get(snapshot.subtype) ?? 0) + segment.words);
@@ -153,16 +199,7 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
   }
   const share = (n: number): number => (words === 0 ? 0 : n / words);
 
-  let headline: ProvenanceHeadline | null = null;
-  for (const group of STAKEHOLDER_GROUPS) {
-    const groupWords = amendedByGroup.get(group) ?? 0;
-    if (groupWords > 0 && (headline === null || groupWords > headline.words)) {
-      const percent = Math.round(share(groupWords) * 100);
-      const amount = percent === 0 ? 'Less than 1%' : `${percent}%`;
-      const text = `${amount} of the text was introduced by ${GROUP_WORDING[group]} delegates`;
-      headline = { group, words: groupWords, share: share(groupWords), percent, text };
-    }
-  }
+  const headline = headlineOf(originalSnapshot && { words: original, snapshot: originalSnapshot }, amendedByGroup, share);
 
   return {
     totals: {

@@ -14,6 +14,7 @@ import { useFormatters } from '../../ui/useFormatters';
 import type { Quote } from './ClauseList';
 import { DiffText } from './DiffText';
 import { amendmentStatusNote } from './status-notes';
+import { groupsBehind } from './support-groups';
 import { useClauseAmendments, useCosponsor, useOpenAmendmentBallot, useProposeAmendment, useWithdraw, useWithdrawCosponsorship } from './useDocuments';
 import { ToneBadge, TONES, type Tone } from './ToneBadge';
 
@@ -88,6 +89,7 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
   const uncosponsor = useWithdrawCosponsorship(documentId);
   const withdraw = useWithdraw(documentId);
   const note = amendmentStatusNote(t, i18n.language, a);
+  const backing = groupsBehind(a);
   const where = a.targetClauseId ? t('documents.amendments.clause', { label: a.targetLabel ?? t('documents.amendments.unnumbered') }) : t('documents.amendments.atStart');
   const action = a.kind === 'replace' ? t('documents.amendments.replaces', { where }) : a.kind === 'delete' ? t('documents.amendments.deletes', { where }) : t('documents.amendments.insertsAfter', { where });
   const error = cosponsor.error ?? uncosponsor.error ?? withdraw.error;
@@ -135,12 +137,12 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
             </Stack>
           </Stack>
         ) : null}
-        {a.crossGroupSupport.length > 0 ? (
+        {backing.length > 0 ? (
           <Group gap={6} wrap="wrap" data-testid="cross-group">
             <Text size="xs" fw={600}>
               {t('documents.amendments.crossGroup')}
             </Text>
-            {a.crossGroupSupport.map((g) => (
+            {backing.map((g) => (
               <StakeholderGroupBadge key={g} group={g} size="xs" />
             ))}
           </Group>

@@ -10,6 +10,7 @@ import { QueryError } from '../../ui/QueryError';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { AmendmentStatusBadge } from './Amendments';
 import { DocumentHeader, DocumentNav, VersionSelect } from './DocumentChrome';
+import { provenanceHeadline } from './provenance-headline';
 import { useDocument, useProvenance } from './useDocuments';
 import './documents.css';
 import { DocumentNotFound } from './DocumentNotFound';
@@ -211,9 +212,7 @@ export function ProvenancePage() {
   const d = doc.data!;
   const p = prov.data!;
   const percent = formatPercent;
-  const headline = p.headline
-    ? t(`documents.provenance.headlineBy.${p.headline.group}`, { percent: percent(p.headline.share) })
-    : t('documents.provenance.noAmendments');
+  const headline = provenanceHeadline(t, p.headline, percent);
   return (
     <Stack gap="lg">
       <DocumentHeader doc={d} title={t('documents.provenance.title')} />

@@ -10,6 +10,7 @@ import { notifySuccess } from '../../ui/notify';
 import { useForm } from '../../ui/useForm';
 import { useFormatters } from '../../ui/useFormatters';
 import { ReasonAction } from './ReasonAction';
+import { rolesInSentence } from './standing-text';
 import { useJoinWorkingGroup, useLeaveWorkingGroup, useWithdrawJoinRequest } from './useWorkingGroups';
 
 function JoinForm({ group, onDone }: { group: WorkingGroupResponse; onDone: () => void }) {
@@ -117,11 +118,10 @@ export function JoinPanel({ group }: { group: WorkingGroupResponse }) {
       </Text>
     );
   } else if (v.membership) {
-    const roles = [t(`workingGroups.roles.${v.membership.kind}`), ...(v.chair ? [t('workingGroups.roles.chair')] : []), ...(v.membership.rapporteur ? [t('workingGroups.roles.rapporteur')] : [])];
     body = (
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" data-testid="my-standing">
-          {t('workingGroups.join.youAre', { roles: roles.join(', ') })}
+          {t('workingGroups.join.youAre', { roles: rolesInSentence(t, { kind: v.membership.kind, chair: v.chair, rapporteur: v.membership.rapporteur }) })}
           {v.convener ? ` ${t('workingGroups.join.youConvene')}` : ''}
         </Text>
         <LeaveButton group={group} />
@@ -131,7 +131,7 @@ export function JoinPanel({ group }: { group: WorkingGroupResponse }) {
     body = (
       <Group justify="space-between" wrap="wrap">
         <Text size="sm" data-testid="my-standing">
-          {t('workingGroups.join.pending', { kind: t(`workingGroups.roles.${v.pendingRequest.kind}`), date: f.date(v.pendingRequest.requestedAt) })}
+          {t('workingGroups.join.pending', { kind: rolesInSentence(t, { kind: v.pendingRequest.kind }), date: f.date(v.pendingRequest.requestedAt) })}
         </Text>
         <WithdrawRequestButton group={group} requestId={v.pendingRequest.id} />
       </Group>
