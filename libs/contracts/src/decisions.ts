@@ -15,6 +15,9 @@ import {
 import { publishedResult } from './api/ballot-result';
 import { personRef, workingGroupRef, type PersonRef } from './api/refs';
 import { lineText, text, uuid } from './common';
+import { ballotSubjectView } from './ballot-subject-view';
+
+export * from './ballot-subject-view';
 
 /**
  * What a ballot opened for a subject is about, in data rather than words, so each reader's language
@@ -172,6 +175,8 @@ export const ballotResponse = /* @__PURE__ */ ballotSummary
   .extend({
     workingGroup: workingGroupRef,
     description: z.string().nullable(),
+    /** What is being decided, read where it lives (the amendment's diff, the version's clauses, the nominee's declarations); null for free motions. */
+    subjectView: ballotSubjectView.nullable(),
     openedBy: personRef.extend({ snapshot: affiliationSnapshotSchema.nullable() }),
     closedBy: personRef.nullable(),
     /** Recorded when the ballot opened (e.g. unanswered clarification questions). */

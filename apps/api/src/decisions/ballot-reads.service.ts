@@ -10,6 +10,7 @@ import { cursorCodec } from '../platform/http/cursor';
 import { notFound, refuse, stated } from '../platform/http/problem';
 import { WorkingGroupAccess } from '../working-groups/working-group-access';
 import { BallotEntity } from './ballot.entity';
+import { BallotSubjects } from './ballot-subjects';
 import { canClose, canVote, choicesVisible, rollCallPublished, runningTallyVisible } from './ballot.policy';
 import { BallotRepository } from './ballot.repository';
 import { myVote } from './vote.service';
@@ -29,13 +30,15 @@ export class BallotReads {
     private readonly peopleRepo: PeopleRepository,
     private readonly clock: Clock,
     private readonly dataSource: DataSource,
+    private readonly subjects: BallotSubjects,
   ) {}
 
   async get(id: string, actor: Actor | null): Promise<BallotResponse> {
     const ballot = await this.ballots.findById(id);
     if (!ballot) throw notFound('ballot');
     const now = this.clock.now();
-    const [votesCast, runningTally, result, rollCall, openedBy, closedBy, group] = await Promise.all([
+    const handler = this.subjects.handlerFor(ballot.subjectType);
+    const [votesCast, runningTally, result, rollCall, openedBy, closedBy, group, subject] = await Promise.all([
       this.ballots.votesCast(id),
       runningTallyVisible(ballot) ? this.ballots.runningTally(id, ballot.countingUnit) : Promise.resolve(null),
       ballot.status === 'closed' ? this.publishedResult(ballot) : Promise.resolve(null),
@@ -43,6 +46,7 @@ export class BallotReads {
       this.peopleRepo.findById(ballot.openedBy),
       ballot.closedBy ? this.peopleRepo.findById(ballot.closedBy) : Promise.resolve(null),
       this.groups.settings(this.dataSource.manager, ballot.workingGroupId),
+      handler?.view ? handler.view({ id: ballot.id, subjectId: ballot.subjectId }) : Promise.resolve(null),
     ]);
 
     let me: BallotResponse['me'] = null;
@@ -64,6 +68,7 @@ export class BallotReads {
       ...this.summary(ballot, votesCast),
       workingGroup: { id: ballot.workingGroupId, name: group?.name ?? '' },
       description: ballot.description,
+      subjectView: subject,
       openedBy: { id: ballot.openedBy, name: openedBy?.name ?? '', snapshot: ballot.openedBySnapshot },
       closedBy: ballot.closedBy ? { id: ballot.closedBy, name: closedBy?.name ?? '' } : null,
       warnings: ballot.warnings ?? null,

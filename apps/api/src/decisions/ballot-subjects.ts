@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BallotOutcome, BallotResult, BallotSubjectKind, ControlledBallotResult } from '@parley/domain';
+import type { BallotSubjectView } from '@parley/contracts';
 import type { Tx } from '../audit/audited-transaction';
 
 export interface ClosedBallot {
@@ -16,10 +17,13 @@ export interface ClosedBallot {
 /**
  * What a ballot decides belongs to another context (a chair nomination, an amendment, a version).
  * That context registers a handler here; the decisions context calls it inside the transaction
- * that closes the ballot, so the decision and its consequence commit together.
+ * that closes the ballot, so the decision and its consequence commit together, and asks it for
+ * the subject as the ballot page shows it.
  */
 export interface BallotSubjectHandler {
   onClosed(tx: Tx, ballot: ClosedBallot): Promise<void>;
+  /** What the ballot decides, as its page shows it (a few bounded reads, never a whole document for one clause). */
+  view?(ballot: { id: string; subjectId: string | null }): Promise<BallotSubjectView | null>;
 }
 
 @Injectable()

@@ -21,6 +21,7 @@ import { DocumentRepository } from './document.repository';
 import { DocumentReads } from './document-reads.service';
 import { DocumentService } from './document.service';
 import { canOpenBallot } from './drafting.policy';
+import { DraftingBallotViews } from './drafting-ballot-views';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
 
@@ -59,11 +60,12 @@ export class DraftingBallots implements OnModuleInit {
     private readonly amendmentService: AmendmentService,
     private readonly standings: DraftingStandings,
     private readonly tx: AuditedTransaction,
+    private readonly views: DraftingBallotViews,
   ) {}
 
   onModuleInit(): void {
-    this.subjects.register('amendment', { onClosed: (tx, ballot) => this.amendmentService.onBallotClosed(tx, ballot) });
-    this.subjects.register('adoption', { onClosed: (tx, ballot) => this.documentService.onAdoptionBallotClosed(tx, ballot) });
+    this.subjects.register('amendment', { onClosed: (tx, ballot) => this.amendmentService.onBallotClosed(tx, ballot), view: (ballot) => this.views.amendment(ballot.subjectId) });
+    this.subjects.register('adoption', { onClosed: (tx, ballot) => this.documentService.onAdoptionBallotClosed(tx, ballot), view: (ballot) => this.views.adoption(ballot.subjectId) });
   }
 
   /** A chair puts a proposed amendment to the vote; it is then `balloting` and can no longer be withdrawn. */

@@ -10,6 +10,7 @@ import { DocumentRepository } from './document.repository';
 import { DocumentReads } from './document-reads.service';
 import { DocumentService } from './document.service';
 import { DraftingBallots } from './drafting-ballots.service';
+import { DraftingBallotViews } from './drafting-ballot-views';
 import { DraftingStandings } from './drafting-standings';
 import { AmendmentsController, CommentsController, DocumentsController, WorkingGroupDocumentsController } from './drafting.controller';
 
@@ -20,7 +21,7 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
-  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots],
-  exports: [DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots],
+  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews],
+  exports: [DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews],
 })
 export class DraftingModule {}

@@ -240,6 +240,15 @@ export class ChairTermRepository {
     return row ?? null;
   }
 
+  /** The removal motion a ballot decides, with the affiliation its proposer held (read, not locked). */
+  async removalMotionByBallot(ballotId: string): Promise<(ChairRemovalMotionRow & { proposerSnapshot: AffiliationSnapshot }) | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${MOTION_COLUMNS}, rm.proposer_snapshot AS "proposerSnapshot" FROM chair_removal_motions rm JOIN people p ON p.id = rm.proposed_by WHERE rm.ballot_id = $1`,
+      [ballotId],
+    );
+    return row ?? null;
+  }
+
   async lockRemovalMotionByBallot(manager: EntityManager, ballotId: string): Promise<ChairRemovalMotionRow | null> {
     await manager.query(`SELECT 1 FROM chair_removal_motions WHERE ballot_id = $1 FOR UPDATE`, [ballotId]);
     const [row] = await manager.query(`SELECT ${MOTION_COLUMNS} FROM chair_removal_motions rm JOIN people p ON p.id = rm.proposed_by WHERE rm.ballot_id = $1`, [ballotId]);

@@ -5,6 +5,7 @@ import { BallotSubjects, type ClosedBallot } from '../../decisions/ballot-subjec
 import { PeopleService } from '../../identity/people.service';
 import { ChairTermRepository } from '../chair-term.repository';
 import { WorkingGroupRepository } from '../working-group.repository';
+import { ChairBallotViews } from './chair-ballot-views';
 
 /** The consequence of a ballot is not anyone's act: it follows from the result, recorded with the ballot it came from. */
 const BALLOT_RESULT: AuditActor = { id: null, name: null, snapshot: null };
@@ -20,11 +21,12 @@ export class ChairBallotHandlers {
     private readonly groups: WorkingGroupRepository,
     private readonly terms: ChairTermRepository,
     private readonly people: PeopleService,
+    private readonly views: ChairBallotViews,
   ) {
     // Registered on construction, not in onModuleInit: ballots can close (the demo loader closes
     // some) before the application is initialised by listen().
-    this.subjects.register('chair-confirmation', { onClosed: (tx, ballot) => this.confirmationClosed(tx, ballot) });
-    this.subjects.register('chair-removal', { onClosed: (tx, ballot) => this.removalClosed(tx, ballot) });
+    this.subjects.register('chair-confirmation', { onClosed: (tx, ballot) => this.confirmationClosed(tx, ballot), view: (ballot) => this.views.confirmation(ballot.subjectId) });
+    this.subjects.register('chair-removal', { onClosed: (tx, ballot) => this.removalClosed(tx, ballot), view: (ballot) => this.views.removal(ballot.id, ballot.subjectId) });
   }
 
   /** Passed: the term starts now (until the nomination's end date, if any). Failed: the nomination closes. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DecisionsModule } from '../../decisions/decisions.module';
 import { IdentityModule } from '../../identity/identity.module';
 import { WorkingGroupsModule } from '../working-groups.module';
+import { ChairBallotViews } from './chair-ballot-views';
 import { ChairBallotHandlers } from './chair-ballot-handlers';
 import { ChairNominationService } from './chair-nomination.service';
 import { ChairsController } from './chairs.controller';
@@ -13,7 +14,7 @@ import { ChairsController } from './chairs.controller';
 @Module({
   imports: [IdentityModule, WorkingGroupsModule, DecisionsModule],
   controllers: [ChairsController],
-  providers: [ChairNominationService, ChairBallotHandlers],
+  providers: [ChairNominationService, ChairBallotHandlers, ChairBallotViews],
   exports: [ChairNominationService],
 })
 export class ChairsModule {}
