@@ -4,6 +4,7 @@ import { affiliationSnapshotSchema, clauseKindValue, diffPartSchema, instant } f
 import { actorRef } from './drafting/actors';
 import { AMENDMENT_STATUSES } from './drafting/vocabulary';
 import { declarationResponse } from './identity';
+import { CHAIR_NOMINATION_STATUSES } from './working-group-responses';
 
 /** A person with the affiliation they held when they acted (nominated, proposed, co-sponsored). */
 const personWithSnapshot = /* @__PURE__ */ z.object({ id: z.string(), name: z.string(), snapshot: affiliationSnapshotSchema });
@@ -54,6 +55,8 @@ export const adoptionSubjectView = /* @__PURE__ */ z.object({
 export const chairConfirmationSubjectView = /* @__PURE__ */ z.object({
   type: z.literal('chair-confirmation'),
   nominationId: z.string(),
+  /** Where the nomination stands: `confirmed` once the passed ballot started the term, `lapsed` when it passed too late to. */
+  nominationStatus: z.enum(CHAIR_NOMINATION_STATUSES),
   nominee: personWithSnapshot,
   declarations: z.array(declarationResponse),
   statement: z.string().nullable(),

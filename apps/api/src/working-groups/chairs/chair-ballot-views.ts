@@ -23,6 +23,7 @@ export class ChairBallotViews {
     return {
       type: 'chair-confirmation',
       nominationId: n.id,
+      nominationStatus: n.status,
       nominee: { id: n.nomineeId, name: n.nomineeName, snapshot: n.nomineeSnapshot },
       declarations: declarations.map(toDeclarationResponse),
       statement: n.statement,

@@ -3,6 +3,7 @@ import type { BallotResponse } from '@parley/contracts';
 import { useTranslation } from 'react-i18next';
 import { closedBeforeItsTime } from './closed-before-its-time';
 import { explainParts, formatShare } from './explanation';
+import { NextSteps } from './NextSteps';
 import { TallyBars } from './TallyBars';
 import { formatDateTime } from './TimeLeft';
 
@@ -38,6 +39,7 @@ export function BallotOutcome({ ballot }: { ballot: BallotResponse }) {
         {notes.map((n) => (
           <Text key={n}>{n}</Text>
         ))}
+        <NextSteps ballot={ballot} />
         <Text size="sm" c="dimmed">
           <span data-testid="ballot-closed-by">
             {t(

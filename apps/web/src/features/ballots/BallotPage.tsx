@@ -1,9 +1,9 @@
-import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { roomName, type BallotResponse } from '@parley/contracts';
 import { SECRET_BALLOT_MIN_CELL } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
 import { problemMessage } from '../../i18n/server-messages';
 import { PresenceBar } from '../../realtime/PresenceBar';
@@ -14,6 +14,8 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { notifySuccess } from '../../ui/notify';
 import { ballotTitle } from './ballot-title';
+import { BallotSubject } from './BallotSubject';
+import { BallotTitle } from './BallotTitle';
 import { BallotOutcome } from './BallotOutcome';
 import { BallotTerms } from './BallotTerms';
 import { RollCall } from './RollCall';
@@ -63,6 +65,22 @@ function CloseEarly({ ballot }: { ballot: BallotResponse }) {
   );
 }
 
+/** What kind of ballot, in which working group (a link to it). */
+function Kicker({ ballot: b }: { ballot: BallotResponse }) {
+  const { t } = useTranslation();
+  const GROUP = '\u0000';
+  const [before, after = ''] = t('ballots.kicker', { subject: t(`ballots.subject.${b.subject.type}`), group: GROUP }).split(GROUP);
+  return (
+    <Text size="sm" c="dimmed" fw={600} tt="uppercase">
+      {before}
+      <Anchor component={Link} to={`/working-groups/${b.workingGroup.id}`} inherit data-testid="ballot-group-link">
+        {b.workingGroup.name}
+      </Anchor>
+      {after}
+    </Text>
+  );
+}
+
 /** A ballot: the question, its terms in plain words, time left, your vote, the running tally, the roll call, and the outcome once closed. */
 export function BallotPage() {
   const { t, i18n } = useTranslation();
@@ -86,11 +104,9 @@ export function BallotPage() {
   return (
     <Stack gap="lg">
       <Stack gap={6}>
-        <Text size="sm" c="dimmed" fw={600} tt="uppercase">
-          {t('ballots.kicker', { subject: t(`ballots.subject.${b.subject.type}`), group: b.workingGroup.name })}
-        </Text>
-        <PageTitle>{ballotTitle(t, b)}</PageTitle>
-        {b.description ? <Text style={{ whiteSpace: 'pre-wrap' }}>{b.description}</Text> : null}
+        <Kicker ballot={b} />
+        <BallotTitle>{ballotTitle(t, b)}</BallotTitle>
+        {b.description && !b.subjectView ? <Text style={{ whiteSpace: 'pre-wrap' }}>{b.description}</Text> : null}
         <Group gap="xs" wrap="wrap">
           <Text size="sm" c="dimmed">
             {t('ballots.openedBy', { date: formatDateTime(b.openedAt, lng) })}
@@ -103,6 +119,7 @@ export function BallotPage() {
       </Stack>
 
       <BallotOutcome ballot={b} />
+      <BallotSubject ballot={b} />
       <VoteForm ballot={b} />
       <CloseEarly ballot={b} />
 

@@ -29,7 +29,7 @@ function MyVoteSummary({ ballot }: { ballot: BallotResponse }) {
   );
 }
 
-/** The vote: four choices (a radio group, so arrow keys move between them), a reason when the choice needs one. */
+/** The vote: four choices (a radio group, so arrow keys move between them) and a reason, optional unless the choice needs one. */
 export function VoteForm({ ballot }: { ballot: BallotResponse }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? 'en';
@@ -112,7 +112,6 @@ export function VoteForm({ ballot }: { ballot: BallotResponse }) {
                   setFieldErrors({});
                 }}
                 error={fieldErrors.choice}
-                required
               >
                 <Group gap="lg" mt="xs">
                   {VOTE_CHOICES.map((c) => (
@@ -120,26 +119,26 @@ export function VoteForm({ ballot }: { ballot: BallotResponse }) {
                   ))}
                 </Group>
               </Radio.Group>
-              {needsReason || (choice !== '' && reason !== '') ? (
-                <Textarea
-                  id={reasonId}
-                  label={t(choice === 'recuse' ? 'ballots.vote.reasonLabelRecuse' : 'ballots.vote.reasonLabel')}
-                  description={
-                    choice === 'recuse'
-                      ? t('ballots.vote.reasonHintRecuse')
-                      : choice === 'no' && ballot.requireReasonForNo
-                        ? t('ballots.vote.reasonHintNo')
+              <Textarea
+                id={reasonId}
+                label={t(choice === 'recuse' ? 'ballots.vote.reasonLabelRecuse' : needsReason ? 'ballots.vote.reasonLabel' : 'ballots.vote.reasonLabelOptional')}
+                description={
+                  choice === 'recuse'
+                    ? t('ballots.vote.reasonHintRecuse')
+                    : choice === 'no' && ballot.requireReasonForNo
+                      ? t('ballots.vote.reasonHintNo')
+                      : ballot.visibility === 'roll-call'
+                        ? t('ballots.vote.reasonHintOptional')
                         : undefined
-                  }
-                  required={needsReason}
-                  value={reason}
-                  onChange={(e) => setReason(e.currentTarget.value)}
-                  error={fieldErrors.reason}
-                  autosize
-                  minRows={2}
-                  maxLength={4000}
-                />
-              ) : null}
+                }
+                required={needsReason}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                error={fieldErrors.reason}
+                autosize
+                minRows={2}
+                maxLength={4000}
+              />
               <FormAlert messages={general} />
               <Group>
                 <Button type="submit" loading={cast.isPending}>

@@ -21,6 +21,7 @@ const ballot = (details: BallotSubjectDetails | null, title = ENGLISH_TITLE): Ba
   subject: { type: details?.type ?? 'motion', id: details ? 'a1' : null, details },
   title,
   description: null,
+  subjectView: null,
   status: 'open',
   rule: 'majority',
   countingUnit: 'person',
