@@ -73,7 +73,7 @@ function Kicker({ ballot: b }: { ballot: BallotResponse }) {
   return (
     <Text size="sm" c="dimmed" fw={600} tt="uppercase">
       {before}
-      <Anchor component={Link} to={`/working-groups/${b.workingGroup.id}`} inherit data-testid="ballot-group-link">
+      <Anchor component={Link} to={`/working-groups/${b.workingGroup.id}`} inherit underline="always" data-testid="ballot-group-link">
         {b.workingGroup.name}
       </Anchor>
       {after}

@@ -1,4 +1,4 @@
-import { Anchor, Group, List, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { AdoptionSubjectView, AmendmentSubjectView, BallotResponse } from '@parley/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,9 +8,9 @@ import { DiffText } from '../documents/DiffText';
 import '../documents/documents.css';
 import { ChairSubject } from './ChairSubject';
 
-/** Where a version is read, and a clause in it opened. */
-export const versionPath = (documentId: string, version: number, clauseId?: string | null) =>
-  `/documents/${documentId}?v=${version}${clauseId ? `&clause=${clauseId}` : ''}`;
+/** Where a version is read, and a clause in it opened (on its amendments, when asked). */
+export const versionPath = (documentId: string, version: number, clauseId?: string | null, panel?: 'amendments') =>
+  `/documents/${documentId}?v=${version}${clauseId ? `&clause=${clauseId}` : ''}${clauseId && panel ? `&panel=${panel}` : ''}`;
 
 function AmendmentSubject({ view: a, clauseLabel, rationale }: { view: AmendmentSubjectView; clauseLabel: string | null; rationale: string | null }) {
   const { t } = useTranslation();
@@ -58,7 +58,7 @@ function AmendmentSubject({ view: a, clauseLabel, rationale }: { view: Amendment
       </Stack>
       <Group gap="md" wrap="wrap">
         {a.clauseId ? (
-          <Anchor component={Link} to={versionPath(a.documentId, a.version, a.clauseId)} size="sm" fw={600}>
+          <Anchor component={Link} to={versionPath(a.documentId, a.version, a.clauseId, 'amendments')} size="sm" fw={600}>
             {clauseLabel ? t('ballots.subjectView.amendment.seeAmendment', { clause: clauseLabel }) : t('ballots.subjectView.amendment.seeAmendmentUnlabelled')}
           </Anchor>
         ) : null}
@@ -85,7 +85,8 @@ function AdoptionSubject({ view: v }: { view: AdoptionSubjectView }) {
         <List.Item>{v.version === 1 ? t('ballots.subjectView.adoption.appliedNone') : t('ballots.subjectView.adoption.applied', { count: c.applied })}</List.Item>
       </List>
       <Paper withBorder radius="sm">
-        <ScrollArea.Autosize mah={360} type="auto" tabIndex={0} role="region" aria-label={textLabel} data-testid="ballot-subject-text">
+        {/* Focusable, so the text scrolls by keyboard too. */}
+        <div tabIndex={0} role="region" aria-label={textLabel} data-testid="ballot-subject-text" style={{ maxHeight: 360, overflowY: 'auto' }}>
           <Stack component="ol" gap={6} m={0} p="sm" style={{ listStyle: 'none' }}>
             {v.clauses.map((cl) => (
               <li key={cl.id}>
@@ -96,7 +97,7 @@ function AdoptionSubject({ view: v }: { view: AdoptionSubjectView }) {
               </li>
             ))}
           </Stack>
-        </ScrollArea.Autosize>
+        </div>
       </Paper>
       <Anchor component={Link} to={versionPath(v.documentId, v.version)} size="sm" fw={600}>
         {t('ballots.subjectView.adoption.readVersion', { version: v.version })}

@@ -132,7 +132,9 @@ function Consolidate({ doc }: { doc: DocumentResponse }) {
 function ClausePanel({ doc, clauseId, quote, onClearQuote, onClose }: { doc: DocumentResponse; clauseId: string; quote: Quote | null; onClearQuote: () => void; onClose: () => void }) {
   const { t } = useTranslation();
   const clause = doc.version.clauses.find((c) => c.id === clauseId);
-  const [tab, setTab] = useState<string | null>('comments');
+  // `?panel=amendments` (a ballot's link to its amendment) opens the clause on its amendments.
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(params.get('panel') === 'amendments' ? 'amendments' : 'comments');
   if (!clause) return null;
   const name = clause.label ? t('documents.clause.name', { label: clause.label }) : t(`documents.kinds.${clause.kind}`);
   const commentCount = clause.counts.comments + clause.counts.earlierComments;
