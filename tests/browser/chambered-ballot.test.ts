@@ -93,6 +93,8 @@ describe('a chambered ballot in three browsers', () => {
     await civilPage.getByText('Majorité dans chaque groupe de parties prenantes').waitFor();
     await civilPage.getByRole('radio', { name: 'Oui' }).focus();
     await civilPage.keyboard.press('Space');
+    // Past the optional reason (every choice offers one) to the button.
+    await civilPage.keyboard.press('Tab');
     await civilPage.keyboard.press('Tab');
     await civilPage.keyboard.press('Enter');
     await civilPage.getByText('Votre vote : Oui').waitFor();
