@@ -181,15 +181,17 @@ describe('a ballot shows what is voted on, takes reasons with every vote, and sa
 
     const fr = await browsers.open({ language: 'fr' });
     await fr.goto(`${t.baseUrl}/ballots/${chairBallotId}`);
+    await fr.getByRole('heading', { level: 1, name: /^Confirmation de / }).waitFor();
+    await fr.getByRole('heading', { level: 2, name: 'Comment ce scrutin est décidé' }).waitFor();
+    const main = (await fr.locator('main').textContent()) ?? '';
+    expect(main).not.toContain('The term would have no end date');
+    expect(main).not.toContain('Nominated by');
     const subject = fr.getByRole('region', { name: 'Ce qui est soumis au vote' });
     await subject.getByTestId('ballot-subject-term').getByText('Le mandat n’aurait pas de date de fin.').waitFor();
     await subject.getByTestId('ballot-subject-nominator').getByText('Proposé(e) par').waitFor();
     await subject.getByTestId('ballot-subject-nominator').getByRole('link', { name: g.company.name }).waitFor();
     await subject.getByTestId('ballot-subject-person').getByText(g.ngo.organisation.name).waitFor();
     await subject.getByTestId('ballot-subject-declarations').getByText(BOARD_NOTE).waitFor();
-    const main = (await fr.locator('main').textContent()) ?? '';
-    expect(main).not.toContain('The term would have no end date');
-    expect(main).not.toContain('Nominated by');
     await screenshot(fr, 'ballot-subject-chair-fr.png', { fullPage: true });
     expect(await axeViolations(fr)).toEqual([]);
     await subject.getByRole('link', { name: `Voir la page de ${g.ngo.name}` }).click();
@@ -201,7 +203,31 @@ describe('a ballot shows what is voted on, takes reasons with every vote, and sa
     await en.getByTestId('ballot-subject-nominator').getByText('Nominated by').waitFor();
   });
 
-  it('every choice takes a reason (required for no on this ballot), shown in the roll call and the votes CSV, with no stray asterisk', async () => {
+  it('the vote’s label carries no stray required asterisk, before and after voting, in English and French', async () => {
+    const words = {
+      en: { choose: 'Choose your vote', change: 'Change your vote until the ballot closes', cast: 'Cast my vote', yes: 'Yes' },
+      fr: { choose: 'Choisissez votre vote', change: 'Modifiez votre vote jusqu’à la clôture', cast: 'Voter', yes: 'Oui' },
+    };
+    for (const [language, who] of [
+      ['en', g.chair],
+      ['fr', g.government],
+    ] as const) {
+      const w = words[language];
+      const page = await as(who, language);
+      await page.goto(`${t.baseUrl}/ballots/${chairBallotId}`);
+      const group = page.locator('main').getByRole('radiogroup');
+      await group.and(page.getByRole('radiogroup', { name: w.choose })).waitFor();
+      // The visible label of the group, as a sighted reader sees it (a required mark included).
+      const label = () => group.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent?.trim() ?? null);
+      expect(await label()).toBe(w.choose);
+      await group.getByRole('radio', { name: w.yes, exact: true }).check();
+      await page.getByRole('button', { name: w.cast, exact: true }).click();
+      await group.and(page.getByRole('radiogroup', { name: w.change })).waitFor();
+      expect(await label()).toBe(w.change);
+    }
+  });
+
+  it('every choice takes a reason (required for no on this ballot), shown in the roll call and the votes CSV', async () => {
     const yesReason = 'Trade secrets are not the only confidential business information.';
     const noReason = 'The narrower wording is clearer for courts.';
     const abstainReason = 'Notre ministère n’a pas encore arrêté sa position.';
@@ -210,15 +236,10 @@ describe('a ballot shows what is voted on, takes reasons with every vote, and sa
     await company.goto(`${t.baseUrl}/ballots/${openAmendment.ballotId}`);
     const group = company.getByRole('radiogroup', { name: 'Choose your vote' });
     await group.waitFor();
-    expect(await company.getByText('Choose your vote', { exact: false }).first().textContent()).not.toContain('*');
     await group.getByRole('radio', { name: 'Yes', exact: true }).check();
     await company.getByRole('textbox', { name: 'Reason (optional)' }).fill(yesReason);
     await company.getByRole('button', { name: 'Cast my vote' }).click();
     await company.getByTestId('my-vote').getByText(`Your reason: ${yesReason}`).waitFor();
-    // Changing the vote: the label carries no required asterisk.
-    const changeLabel = company.getByText('Change your vote until the ballot closes', { exact: false }).first();
-    await changeLabel.waitFor();
-    expect((await changeLabel.textContent())?.trim()).toBe('Change your vote until the ballot closes');
 
     const rapporteur = await as(g.rapporteur);
     await rapporteur.goto(`${t.baseUrl}/ballots/${openAmendment.ballotId}`);
@@ -256,8 +277,8 @@ describe('a ballot shows what is voted on, takes reasons with every vote, and sa
     for (const language of ['en', 'fr'] as const) {
       const page = await browsers.open({ language, viewport: PHONE });
       await page.goto(`${t.baseUrl}/ballots/${openAmendment.ballotId}`);
-      const title = page.getByTestId('ballot-title');
-      await title.waitFor();
+      const title = page.getByRole('heading', { level: 1 });
+      await title.getByText(LONG_TITLE, { exact: false }).waitFor();
       const lines = async () =>
         title.evaluate((h) => {
           const style = getComputedStyle(h);
