@@ -97,14 +97,14 @@ describe('the public record, read anonymously', () => {
     await c.civil.client.post(`/api/ballots/${secretClosed.id}/votes`, { choice: 'yes' });
     await c.government.client.post(`/api/ballots/${secretClosed.id}/votes`, { choice: 'abstain' });
     await c.government.client.post(`/api/ballots/${secretClosed.id}/votes`, { choice: 'yes' }); // changed
-    await c.chair.client.post(`/api/ballots/${secretClosed.id}/close`);
+    await c.chair.client.post(`/api/ballots/${secretClosed.id}/close`, { reason: 'Closed early in a test.' });
     const secretOpen = await openMotion(c.chair, c.group, { title: 'Secret: that the group meets in Abidjan', visibility: 'secret' });
     await c.civil.client.post(`/api/ballots/${secretOpen.id}/votes`, { choice: 'no', reason: CANARY.secretReason });
     const hiddenOpen = await openMotion(c.chair, c.group, { title: 'Hidden tallies: that the group meets in Lima', tallies: 'hidden-until-close' });
     await c.company.client.post(`/api/ballots/${hiddenOpen.id}/votes`, { choice: 'no', reason: CANARY.hidden });
     const liveClosed = await openMotion(c.chair, c.group, { title: 'Roll call: that the group meets in Oslo' });
     await c.company.client.post(`/api/ballots/${liveClosed.id}/votes`, { choice: 'yes' });
-    await c.chair.client.post(`/api/ballots/${liveClosed.id}/close`);
+    await c.chair.client.post(`/api/ballots/${liveClosed.id}/close`, { reason: 'Closed early in a test.' });
     ballots = { secretClosed: secretClosed.id, secretOpen: secretOpen.id, hiddenOpen: hiddenOpen.id, liveClosed: liveClosed.id };
 
     // An adopted text with signatories (one withdrawn).

@@ -107,7 +107,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
       expect([m.person.name, res.status]).toEqual([m.person.name, 200]);
     }
     // A sitting (unconfirmed) chair closes the ballot early.
-    const closed = await (await demoApiAs(t.baseUrl, CHAIR)).post(`/api/ballots/${ballotId}/close`, {});
+    const closed = await (await demoApiAs(t.baseUrl, CHAIR)).post(`/api/ballots/${ballotId}/close`, { reason: 'Closed early in a test.' });
     expect(closed.body.outcome).toBe('passed');
 
     const mei = await browsers.logInAs(MEI);

@@ -157,6 +157,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
 
     await chair.goto(`${t.baseUrl}${ballotHref}`);
     await chair.getByRole('button', { name: 'Close the ballot now…' }).click();
+    await chair.getByLabel('Reason for closing early').fill('Every member has voted.');
     await chair.getByRole('button', { name: 'Close the ballot', exact: true }).click();
     await chair.getByText('The ballot is closed.').first().waitFor();
 

@@ -353,6 +353,7 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
     await leila.goto(url(ballotHref));
     await leila.getByText('3 of 3 voters have voted').waitFor();
     await leila.getByRole('button', { name: 'Close the ballot now…' }).click();
+    await leila.getByLabel('Reason for closing early').fill('Every member has voted.');
     await leila.getByRole('button', { name: 'Close the ballot', exact: true }).click();
     await leila.getByText('The ballot is closed.').first().waitFor();
     // The other two are still on the ballot page: it shows the close without a reload.

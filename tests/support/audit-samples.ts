@@ -180,6 +180,7 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     closedBy: 'chair',
     closesAt: '2026-12-01T17:00:00.000Z',
     closedAt: '2026-11-30T17:00:00.000Z',
+    reason: 'Every member has voted.',
     outcome: 'passed',
     explanation: 'Passed',
     explanationParts: [],

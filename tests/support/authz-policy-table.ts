@@ -480,7 +480,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
   },
   'POST /api/ballots/{id}/close': {
-    request: (c) => ballotReq(c, '/close', {}),
+    request: (c) => ballotReq(c, '/close', { reason: 'The group agreed to close early.' }),
     policy: inGroup(async (p, groupId) => {
       const ballot = (await get(p.t, BallotRepository).findById(p.subject.ballotId, p.manager))!;
       return refusalVerdict(ballotPolicy.canClose(await get(p.t, WorkingGroupAccess).standing(p.manager, groupId, p.actorId, p.now), ballot));

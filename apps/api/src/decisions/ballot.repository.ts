@@ -6,7 +6,7 @@ import type { BallotStatus, RunningTally } from '@parley/contracts';
 import { BallotEntity, VoteEntity } from './ballot.entity';
 import type { MembershipNow } from './ballot.policy';
 
-export type NewBallot = Omit<BallotEntity, 'id' | 'status' | 'closedAt' | 'closedBy' | 'result' | 'outcome'>;
+export type NewBallot = Omit<BallotEntity, 'id' | 'status' | 'closedAt' | 'closedBy' | 'closeReason' | 'result' | 'outcome'>;
 
 export interface ElectorRow {
   personId: string;
@@ -67,6 +67,7 @@ function toBallot(r: Record<string, any>): BallotEntity {
     status: r.status,
     closedAt: r.closed_at,
     closedBy: r.closed_by,
+    closeReason: r.close_reason ?? null,
     result: r.result ?? null,
     outcome: r.outcome,
   });
@@ -313,11 +314,11 @@ export class BallotRepository {
     return { electors, votes };
   }
 
-  async markClosed(manager: EntityManager, id: string, c: { closedAt: Date; closedBy: string | null; result: unknown; outcome: string }): Promise<void> {
+  async markClosed(manager: EntityManager, id: string, c: { closedAt: Date; closedBy: string | null; reason: string | null; result: unknown; outcome: string }): Promise<void> {
     // A CTE, so the driver answers rows (an UPDATE alone answers [rows, count]).
     const rows = await manager.query(
-      `WITH closed AS (UPDATE ballots SET status = 'closed', closed_at = $2, closed_by = $3, result = $4, outcome = $5 WHERE id = $1 AND status = 'open' RETURNING id) SELECT id FROM closed`,
-      [id, c.closedAt, c.closedBy, JSON.stringify(c.result), c.outcome],
+      `WITH closed AS (UPDATE ballots SET status = 'closed', closed_at = $2, closed_by = $3, result = $4, outcome = $5, close_reason = $6 WHERE id = $1 AND status = 'open' RETURNING id) SELECT id FROM closed`,
+      [id, c.closedAt, c.closedBy, JSON.stringify(c.result), c.outcome, c.reason],
     );
     if (rows.length !== 1) throw new Error(`ballot ${id} was not open when closing it`);
   }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BALLOT_OUTCOMES, BALLOT_SUBJECT_KINDS, COUNTING_UNITS, DECISION_RULES, STAKEHOLDER_GROUPS, VOTE_CHOICES } from '@parley/domain';
 import type { BallotResult, ControlledBallotResult, ExplanationPart, Participation } from '@parley/domain';
 import { BALLOT_TALLIES, BALLOT_VISIBILITY, ballotSubjectDetails } from '../decisions';
-import { choiceCounts, event, id, isoTime, recorded, stakeholderGroupOf } from './define';
+import { choiceCounts, earlier, event, id, isoTime, recorded, stakeholderGroupOf } from './define';
 
 /** Under which organisation and stakeholder group the vote counts (the voter's snapshot in the frozen electorate). */
 const countedUnder = z.strictObject({ organisationId: id, stakeholderGroup: stakeholderGroupOf });
@@ -24,50 +24,79 @@ export type VoteChange = z.infer<typeof voteChange>;
 /** What a live push shows of a vote whose choice is not shown yet (a roll-call ballot with tallies hidden until close). */
 export const voteWithoutChoice = z.strictObject({ changes: z.number(), countedUnder });
 
+const unansweredClarificationWarning = z.strictObject({ commentId: id, clauseId: id, clauseLabel: z.string().nullable(), version: z.number(), authorId: id.nullable(), body: z.string() });
+const warningsBefore0029 = z.strictObject({ unansweredClarifications: z.array(unansweredClarificationWarning), confirmedByChair: z.literal(true) });
+
+/**
+ * What the chair was warned of and acknowledged when opening an adoption ballot (decision record
+ * 0029): unanswered clarification questions, amendment ballots still open on the version, and
+ * accepted amendments not yet consolidated into it.
+ */
+export const adoptionWarningsRecord = z.strictObject({
+  unansweredClarifications: z.array(unansweredClarificationWarning),
+  openAmendmentBallots: z.array(z.strictObject({ amendmentId: id, ballotId: id, clauseLabel: z.string().nullable(), closesAt: isoTime })),
+  acceptedUnconsolidated: z.array(z.strictObject({ amendmentId: id, clauseLabel: z.string().nullable(), kind: z.string() })),
+  confirmedByChair: z.literal(true),
+});
+export type AdoptionWarningsRecord = z.infer<typeof adoptionWarningsRecord>;
+
+const ballotOpened = z.strictObject({
+  title: z.string(),
+  description: z.string().nullable(),
+  subject: z.strictObject({ type: z.enum(BALLOT_SUBJECT_KINDS), id: id.nullable(), details: ballotSubjectDetails.optional() }),
+  rule: z.enum(DECISION_RULES),
+  countingUnit: z.enum(COUNTING_UNITS),
+  quorum: z.number(),
+  quorumPerStakeholderGroup: z.boolean(),
+  visibility: z.enum(BALLOT_VISIBILITY),
+  tallies: z.enum(BALLOT_TALLIES),
+  requireReasonForNo: z.boolean(),
+  openedAt: isoTime,
+  closesAt: isoTime,
+  electorate: z.strictObject({
+    size: z.number(),
+    byStakeholderGroup: z.partialRecord(z.enum(STAKEHOLDER_GROUPS), z.number()),
+    voterIds: z.array(id),
+    digest: z.string(),
+  }),
+  /** Adoption ballots opened past warnings the chair acknowledged. */
+  warnings: adoptionWarningsRecord.optional(),
+});
+
+const ballotClosed = z.strictObject({
+  closedBy: z.enum(['chair', 'closing-time']),
+  closesAt: isoTime,
+  closedAt: isoTime,
+  /** Why a chair closed it before its closing time; null when it closed at its time (or by an operator). */
+  reason: z.string().nullable(),
+  outcome: z.enum(BALLOT_OUTCOMES),
+  explanation: z.string(),
+  explanationParts: recorded<ExplanationPart[]>(),
+  quorumMet: z.boolean(),
+  totals: choiceCounts,
+  participation: recorded<Participation>(),
+  byStakeholderGroup: recorded<BallotResult['byStakeholderGroup'] | ControlledBallotResult['byStakeholderGroup']>(),
+  /** Secret ballots: which cells were withheld as too small to publish (decision record 0014). */
+  disclosureControl: recorded<ControlledBallotResult['disclosureControl']>().optional(),
+  resultDigest: z.string(),
+});
+
 /** Ballots and votes (each group's chain). */
 export const DECISION_EVENTS = {
   'ballot.opened': event(
     'ballot',
-    z.strictObject({
-      title: z.string(),
-      description: z.string().nullable(),
-      subject: z.strictObject({ type: z.enum(BALLOT_SUBJECT_KINDS), id: id.nullable(), details: ballotSubjectDetails.optional() }),
-      rule: z.enum(DECISION_RULES),
-      countingUnit: z.enum(COUNTING_UNITS),
-      quorum: z.number(),
-      quorumPerStakeholderGroup: z.boolean(),
-      visibility: z.enum(BALLOT_VISIBILITY),
-      tallies: z.enum(BALLOT_TALLIES),
-      requireReasonForNo: z.boolean(),
-      openedAt: isoTime,
-      closesAt: isoTime,
-      electorate: z.strictObject({
-        size: z.number(),
-        byStakeholderGroup: z.partialRecord(z.enum(STAKEHOLDER_GROUPS), z.number()),
-        voterIds: z.array(id),
-        digest: z.string(),
-      }),
-      /** Recorded as the opener gave them (e.g. unanswered clarification comments on adoption). */
-      warnings: z.unknown().optional(),
-    }),
+    ballotOpened,
+    // Before decision 0029 only unanswered clarifications were warned of.
+    earlier('64b8207 (2026-12-06)', ballotOpened.extend({ warnings: warningsBefore0029.optional() }), (old) => ({
+      ...old,
+      ...(old.warnings ? { warnings: { ...old.warnings, openAmendmentBallots: [], acceptedUnconsolidated: [] } } : {}),
+    })),
   ),
   'ballot.closed': event(
     'ballot',
-    z.strictObject({
-      closedBy: z.enum(['chair', 'closing-time']),
-      closesAt: isoTime,
-      closedAt: isoTime,
-      outcome: z.enum(BALLOT_OUTCOMES),
-      explanation: z.string(),
-      explanationParts: recorded<ExplanationPart[]>(),
-      quorumMet: z.boolean(),
-      totals: choiceCounts,
-      participation: recorded<Participation>(),
-      byStakeholderGroup: recorded<BallotResult['byStakeholderGroup'] | ControlledBallotResult['byStakeholderGroup']>(),
-      /** Secret ballots: which cells were withheld as too small to publish (decision record 0014). */
-      disclosureControl: recorded<ControlledBallotResult['disclosureControl']>().optional(),
-      resultDigest: z.string(),
-    }),
+    ballotClosed,
+    // Before decision 0029 a chair closed a ballot early without a reason.
+    earlier('64b8207 (2026-12-06)', ballotClosed.omit({ reason: true }), (old) => ({ ...old, reason: null })),
   ),
   'vote.cast': event('ballot', voteChange),
   'vote.changed': event('ballot', voteChange),
