@@ -203,6 +203,7 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     carriedForward: [],
     clauses: 12,
     textDigest: 'e3b0',
+    note: 'Applies the amendments adopted on 30 November.',
   },
   'version.adopted': { documentId: DOC, number: 2, ballotId: BALLOT, outcome: 'passed', explanation: 'Passed' },
   'comment.posted': { documentId: DOC, version: 1, clauseId: randomUUID(), parentId: null, kind: 'general', body: 'Define “critical”', quote: null },

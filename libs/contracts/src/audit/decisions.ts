@@ -87,9 +87,9 @@ export const DECISION_EVENTS = {
     'ballot',
     ballotOpened,
     // Before decision 0029 only unanswered clarifications were warned of.
-    earlier('64b8207 (2026-12-06)', ballotOpened.extend({ warnings: warningsBefore0029.optional() }), (old) => ({
-      ...old,
-      ...(old.warnings ? { warnings: { ...old.warnings, openAmendmentBallots: [], acceptedUnconsolidated: [] } } : {}),
+    earlier('64b8207 (2026-12-06)', ballotOpened.extend({ warnings: warningsBefore0029.optional() }), ({ warnings, ...rest }) => ({
+      ...rest,
+      ...(warnings ? { warnings: { ...warnings, openAmendmentBallots: [], acceptedUnconsolidated: [] } } : {}),
     })),
   ),
   'ballot.closed': event(

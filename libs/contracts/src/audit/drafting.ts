@@ -1,12 +1,26 @@
 import { z } from 'zod';
 import { AMENDMENT_KINDS, BALLOT_OUTCOMES, CLAUSE_KINDS } from '@parley/domain';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS } from '../drafting';
-import { event, id } from './define';
+import { earlier, event, id } from './define';
 
 const onDocument = { documentId: id };
 const decided = { ...onDocument, ballotId: id, outcome: z.enum(BALLOT_OUTCOMES), explanation: z.string() };
 const cosponsorship = z.strictObject({ ...onDocument, authorStakeholderGroup: z.string(), cosponsorStakeholderGroup: z.string(), crossGroup: z.boolean() });
 const setAside = z.strictObject({ amendmentId: id, reason: z.string(), note: z.string() });
+
+const versionCreated = z.strictObject({
+  ...onDocument,
+  number: z.number(),
+  previous: z.number(),
+  applied: z.array(z.strictObject({ amendmentId: id, kind: z.enum(AMENDMENT_KINDS), clauseId: id })),
+  notApplied: z.array(setAside),
+  outdated: z.array(setAside),
+  carriedForward: z.array(id),
+  clauses: z.number(),
+  textDigest: z.string(),
+  /** What its maker wrote about the version (null when they wrote nothing). */
+  note: z.string().nullable(),
+});
 
 /** Documents, versions, comments and amendments (each group's chain). */
 export const DRAFTING_EVENTS = {
@@ -23,17 +37,9 @@ export const DRAFTING_EVENTS = {
   ),
   'version.created': event(
     'version',
-    z.strictObject({
-      ...onDocument,
-      number: z.number(),
-      previous: z.number(),
-      applied: z.array(z.strictObject({ amendmentId: id, kind: z.enum(AMENDMENT_KINDS), clauseId: id })),
-      notApplied: z.array(setAside),
-      outdated: z.array(setAside),
-      carriedForward: z.array(id),
-      clauses: z.number(),
-      textDigest: z.string(),
-    }),
+    versionCreated,
+    // Before decision 0029 a version was consolidated without a note.
+    earlier('64b8207 (2026-12-06)', versionCreated.omit({ note: true }), (old) => ({ ...old, note: null })),
   ),
   'version.adopted': event('version', z.strictObject({ ...decided, number: z.number() })),
   'comment.posted': event(
