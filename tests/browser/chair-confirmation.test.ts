@@ -74,6 +74,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     await chair.getByRole('heading', { name: '1 request to join' }).waitFor();
     await chair.getByText('“APNIC asks to join so that the commentary reflects how internet numbering works.”').waitFor();
     await chair.getByRole('button', { name: `Admit ${MEI}` }).click();
+    await chair.getByRole('dialog', { name: `Admit ${MEI}` }).getByRole('button', { name: /^Admit( anyway)?$/ }).click();
     await chair.getByRole('heading', { name: '0 requests to join' }).waitFor();
 
     await mei.reload();

@@ -164,6 +164,9 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await chair.goto(`${t.baseUrl}/documents/${documentId}`);
     await chair.getByText('1 accepted amendment waits to be applied.').waitFor();
     await chair.getByRole('button', { name: 'Consolidate version 3' }).click();
+    const consolidating = chair.getByRole('dialog', { name: 'Consolidate version 3' });
+    await consolidating.getByRole('textbox', { name: /^Note on the new version/ }).fill('Principle 4 now protects encryption.');
+    await consolidating.getByRole('button', { name: 'Create version 3' }).click();
     const p4 = chair.locator('li.clause-row[data-label="4."] p.clause-text');
     await p4.filter({ hasText: `${ADDED}.` }).waitFor();
 
@@ -217,8 +220,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await chair.goto(`${t.baseUrl}/documents/${documentId}`);
     await chair.getByRole('button', { name: 'Open the adoption ballot' }).click();
     const dialog = chair.getByRole('dialog', { name: 'Adopt version 3' });
-    await dialog.getByRole('button', { name: 'Open the adoption ballot' }).click();
-    const warning = dialog.getByTestId('unanswered-warning');
+    const warning = dialog.getByTestId('adoption-warning-unanswered-clarifications');
     await warning.getByText('2 clarification questions have no answer yet').waitFor();
     await warning.getByText(/end-to-end encrypted messaging/).waitFor();
     await warning.getByText(/state-owned enterprises/).waitFor();

@@ -38,7 +38,7 @@ export interface BallotListRow {
 
 const BALLOT_COLUMNS = `b.id, b.working_group_id, b.subject_type, b.subject_id, b.subject_details, b.title, b.description, b.rule, b.counting_unit, b.quorum,
   b.quorum_per_stakeholder_group, b.visibility, b.tallies, b.require_reason_for_no, b.warnings, b.opened_by, b.opened_by_snapshot,
-  b.opened_at, b.closes_at, b.electorate_size, b.status, b.closed_at, b.closed_by, b.outcome`;
+  b.opened_at, b.closes_at, b.electorate_size, b.status, b.closed_at, b.closed_by, b.close_reason, b.outcome`;
 
 /** Rows from raw SQL to the entity shape; `result` only when selected (it can be large). */
 function toBallot(r: Record<string, any>): BallotEntity {
