@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { readAuditChange, type ParsedRoom } from '@parley/contracts';
+import { AUDIT_CATALOGUE, type ParsedRoom } from '@parley/contracts';
 import { LiveLogRepository } from './live-log.repository';
 import { chainOfGroupRoom } from './room-mapping';
 import type { BallotDisclosure, RoomFacts } from './room.policy';
@@ -75,8 +75,8 @@ export class RoomDirectory {
     const origin = await this.log.origin('ballot', ballotId, 'ballot.opened');
     if (!origin) return null;
     // Read through the catalogue: an opening it cannot read leaves the terms unknown, and the votes shown as secret.
-    const opened = readAuditChange('ballot.opened', origin.change);
-    const disclosure = opened ? { visibility: opened.visibility, tallies: opened.tallies } : null;
+    const opened = AUDIT_CATALOGUE['ballot.opened'].change.safeParse(origin.change);
+    const disclosure = opened.success ? { visibility: opened.data.visibility, tallies: opened.data.tallies } : null;
     if (disclosure) this.ballots.set(ballotId, disclosure);
     return { scope: origin.scope, disclosure };
   }

@@ -69,15 +69,3 @@ export function parseAuditEvent(event: AuditEvent): ParsedAuditEvent {
   }
   return { typed: false, event, why: 'change-does-not-match' };
 }
-
-/** One action's stored change in today's shape (read through its earlier shapes), or null when the catalogue cannot read it. */
-export function readAuditChange<A extends AuditAction>(action: A, change: unknown): AuditChange<A> | null {
-  const entry: CatalogueEntry = AUDIT_CATALOGUE[action];
-  const now = entry.change.safeParse(change);
-  if (now.success) return now.data as AuditChange<A>;
-  for (const shape of entry.earlier) {
-    const read = shape.read(change);
-    if (read !== null) return read as AuditChange<A>;
-  }
-  return null;
-}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { BALLOT_OUTCOMES, BALLOT_SUBJECT_KINDS, COUNTING_UNITS, DECISION_RULES, STAKEHOLDER_GROUPS, VOTE_CHOICES } from '@parley/domain';
 import type { BallotResult, ControlledBallotResult, ExplanationPart, Participation } from '@parley/domain';
 import { BALLOT_TALLIES, BALLOT_VISIBILITY, ballotSubjectDetails } from '../decisions';
-import { choiceCounts, earlier, event, id, isoTime, recorded, stakeholderGroupOf } from './define';
+import { choiceCounts, event, id, isoTime, recorded, stakeholderGroupOf } from './define';
 
 /** Under which organisation and stakeholder group the vote counts (the voter's snapshot in the frozen electorate). */
 const countedUnder = z.strictObject({ organisationId: id, stakeholderGroup: stakeholderGroupOf });
@@ -25,17 +25,17 @@ export type VoteChange = z.infer<typeof voteChange>;
 export const voteWithoutChoice = z.strictObject({ changes: z.number(), countedUnder });
 
 const unansweredClarificationWarning = z.strictObject({ commentId: id, clauseId: id, clauseLabel: z.string().nullable(), version: z.number(), authorId: id.nullable(), body: z.string() });
-const warningsBefore0029 = z.strictObject({ unansweredClarifications: z.array(unansweredClarificationWarning), confirmedByChair: z.literal(true) });
 
 /**
  * What the chair was warned of and acknowledged when opening an adoption ballot (decision record
  * 0029): unanswered clarification questions, amendment ballots still open on the version, and
- * accepted amendments not yet consolidated into it.
+ * accepted amendments not yet consolidated into it. Rows written before that record carry only the
+ * clarification questions (the two other lists are absent: nobody was warned of them).
  */
 export const adoptionWarningsRecord = z.strictObject({
   unansweredClarifications: z.array(unansweredClarificationWarning),
-  openAmendmentBallots: z.array(z.strictObject({ amendmentId: id, ballotId: id, clauseLabel: z.string().nullable(), closesAt: isoTime })),
-  acceptedUnconsolidated: z.array(z.strictObject({ amendmentId: id, clauseLabel: z.string().nullable(), kind: z.string() })),
+  openAmendmentBallots: z.array(z.strictObject({ amendmentId: id, ballotId: id, clauseLabel: z.string().nullable(), closesAt: isoTime })).optional(),
+  acceptedUnconsolidated: z.array(z.strictObject({ amendmentId: id, clauseLabel: z.string().nullable(), kind: z.string() })).optional(),
   confirmedByChair: z.literal(true),
 });
 export type AdoptionWarningsRecord = z.infer<typeof adoptionWarningsRecord>;
@@ -67,8 +67,8 @@ const ballotClosed = z.strictObject({
   closedBy: z.enum(['chair', 'closing-time']),
   closesAt: isoTime,
   closedAt: isoTime,
-  /** Why a chair closed it before its closing time; null when it closed at its time (or by an operator). */
-  reason: z.string().nullable(),
+  /** Why a chair closed it before its closing time; null when it closed at its time (or by an operator); absent on rows written before decision 0029. */
+  reason: z.string().nullable().optional(),
   outcome: z.enum(BALLOT_OUTCOMES),
   explanation: z.string(),
   explanationParts: recorded<ExplanationPart[]>(),
@@ -83,21 +83,8 @@ const ballotClosed = z.strictObject({
 
 /** Ballots and votes (each group's chain). */
 export const DECISION_EVENTS = {
-  'ballot.opened': event(
-    'ballot',
-    ballotOpened,
-    // Before decision 0029 only unanswered clarifications were warned of.
-    earlier('64b8207 (2026-12-06)', ballotOpened.extend({ warnings: warningsBefore0029.optional() }), ({ warnings, ...rest }) => ({
-      ...rest,
-      ...(warnings ? { warnings: { ...warnings, openAmendmentBallots: [], acceptedUnconsolidated: [] } } : {}),
-    })),
-  ),
-  'ballot.closed': event(
-    'ballot',
-    ballotClosed,
-    // Before decision 0029 a chair closed a ballot early without a reason.
-    earlier('64b8207 (2026-12-06)', ballotClosed.omit({ reason: true }), (old) => ({ ...old, reason: null })),
-  ),
+  'ballot.opened': event('ballot', ballotOpened),
+  'ballot.closed': event('ballot', ballotClosed),
   'vote.cast': event('ballot', voteChange),
   'vote.changed': event('ballot', voteChange),
 } as const;

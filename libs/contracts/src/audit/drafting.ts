@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AMENDMENT_KINDS, BALLOT_OUTCOMES, CLAUSE_KINDS } from '@parley/domain';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS } from '../drafting';
-import { earlier, event, id } from './define';
+import { event, id } from './define';
 
 const onDocument = { documentId: id };
 const decided = { ...onDocument, ballotId: id, outcome: z.enum(BALLOT_OUTCOMES), explanation: z.string() };
@@ -18,8 +18,8 @@ const versionCreated = z.strictObject({
   carriedForward: z.array(id),
   clauses: z.number(),
   textDigest: z.string(),
-  /** What its maker wrote about the version (null when they wrote nothing). */
-  note: z.string().nullable(),
+  /** What its maker wrote about the version (null when they wrote nothing; absent on rows written before decision 0029). */
+  note: z.string().nullable().optional(),
 });
 
 /** Documents, versions, comments and amendments (each group's chain). */
@@ -38,8 +38,6 @@ export const DRAFTING_EVENTS = {
   'version.created': event(
     'version',
     versionCreated,
-    // Before decision 0029 a version was consolidated without a note.
-    earlier('64b8207 (2026-12-06)', versionCreated.omit({ note: true }), (old) => ({ ...old, note: null })),
   ),
   'version.adopted': event('version', z.strictObject({ ...decided, number: z.number() })),
   'comment.posted': event(
