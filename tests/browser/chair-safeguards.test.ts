@@ -93,7 +93,7 @@ describe('the chair’s safeguards in the browser', () => {
       const days = dialog.getByRole('textbox', { name: 'Days the ballot stays open' });
       expect(await days.inputValue()).toBe('7');
       await days.fill('3');
-      const inThreeDays = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(Date.now() + 3 * DAY));
+      const inThreeDays = new Intl.DateTimeFormat('en', { dateStyle: 'full' }).format(new Date(Date.now() + 3 * DAY));
       await dialog.getByText(new RegExp(`^It closes on ${inThreeDays}`)).waitFor();
       await rule.click();
       await chair.getByRole('option', { name: 'Two-thirds majority' }).click();
@@ -165,7 +165,7 @@ describe('the chair’s safeguards in the browser', () => {
     await page.goto(`${t.baseUrl}/working-groups/${group.id}`);
     await page.getByRole('button', { name: `Admettre ${shell.name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Admettre ${shell.name}` });
-    await dialog.getByTestId('admit-unverified').getByText('Organisation non vérifiée').waitFor();
+    await dialog.getByTestId('admit-unverified').getByText('Organisation non vérifiée', { exact: true }).waitFor();
     await dialog.getByText(`${shell.name} agit pour Shell Holdings, une organisation non vérifiée`, { exact: false }).waitFor();
     const caps = dialog.getByTestId('admit-caps');
     await caps.getByText('L’admettre dépasse un plafond').waitFor();

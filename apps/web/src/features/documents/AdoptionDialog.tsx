@@ -207,7 +207,7 @@ export function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
       <Button variant="light" onClick={() => setAsking(true)}>
         {t('documents.adoption.open')}
       </Button>
-      <Modal opened={asking} onClose={close} title={t('documents.adoption.title', { number: n })} size="lg">
+      <Modal opened={asking} onClose={close} title={t('documents.adoption.title', { number: n })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="sm">
           <Text>{t('documents.adoption.explain')}</Text>
           {preflight.isError ? <QueryError error={preflight.error} onRetry={() => void preflight.refetch()} /> : null}

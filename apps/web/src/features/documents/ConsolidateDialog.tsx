@@ -103,7 +103,7 @@ export function Consolidate({ doc }: { doc: DocumentResponse }) {
       <Text size="xs" c="dimmed">
         {t('documents.consolidate.waiting', { count: doc.version.acceptedWaiting })}
       </Text>
-      <Modal opened={asking} onClose={close} title={t('documents.consolidate.title', { number: next })} size="xl">
+      <Modal opened={asking} onClose={close} title={t('documents.consolidate.title', { number: next })} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="sm">
           <Text size="sm">{t('documents.consolidate.explain', { number: next, current: doc.currentVersion })}</Text>
           {preview.isError ? <QueryError error={preview.error} onRetry={() => void preview.refetch()} /> : null}

@@ -30,7 +30,7 @@ export function AdmitDialog({ groupId, groupName, request }: { groupId: string; 
       <Button size="compact-sm" onClick={() => setAsking(true)} aria-label={t('workingGroups.requests.admitNamed', { name })}>
         {t('workingGroups.requests.admit')}
       </Button>
-      <Modal opened={asking} onClose={close} title={t('workingGroups.admit.title', { name })} size="lg">
+      <Modal opened={asking} onClose={close} title={t('workingGroups.admit.title', { name })} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="sm">
           <Text>{t(request.kind === 'member' ? 'workingGroups.admit.asMember' : 'workingGroups.admit.asObserver', { name, organisation, group: groupName })}</Text>
           {effect?.organisationUnverified ? (
@@ -39,7 +39,7 @@ export function AdmitDialog({ groupId, groupName, request }: { groupId: string; 
             </Alert>
           ) : null}
           {effect && effect.caps.length > 0 ? (
-            <Alert color="orange" variant="light" title={t('workingGroups.admit.capsTitle', { count: effect.caps.length })} data-testid="admit-caps">
+            <Alert color="yellow" variant="light" title={t('workingGroups.admit.capsTitle', { count: effect.caps.length })} data-testid="admit-caps">
               <List size="sm" spacing={4}>
                 {effect.caps.map((c) => (
                   <List.Item key={`${c.alarm.code}-${c.alarm.message}`}>
@@ -63,15 +63,14 @@ export function AdmitDialog({ groupId, groupName, request }: { groupId: string; 
             <Button
               loading={decide.isPending}
               onClick={() =>
-                decide.mutate(
-                  { requestId: request.id, decision: 'admit' },
-                  {
-                    onSuccess: () => {
-                      setAsking(false);
-                      notifySuccess(t, t('workingGroups.requests.admitted', { name }));
-                    },
-                  },
-                )
+                // The promise, not mutate's callbacks: admitted, the request leaves the list and this dialog unmounts before they would run.
+                decide
+                  .mutateAsync({ requestId: request.id, decision: 'admit' })
+                  .then(() => {
+                    setAsking(false);
+                    notifySuccess(t, t('workingGroups.requests.admitted', { name }));
+                  })
+                  .catch(() => undefined)
               }
             >
               {flagged ? t('workingGroups.admit.confirmAnyway') : t('workingGroups.admit.confirm')}
