@@ -41,7 +41,7 @@ describe('the chair’s safeguards in the browser', () => {
     return { g, doc, openBallotId: await ballotOn(open) };
   }
 
-  const openAs = (who: Delegate, language: 'en' | 'fr' = 'en', viewport?: { width: number; height: number }): Promise<Page> =>
+  const openAs = (who: Pick<Delegate, 'email' | 'name'>, language: 'en' | 'fr' = 'en', viewport?: { width: number; height: number }): Promise<Page> =>
     browsers.openLoggedIn(who.email, PASSWORD, { language, reportPageErrorsAs: who.name, ...(viewport ? { viewport } : {}) });
 
   beforeAll(async () => {
