@@ -227,6 +227,11 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     expect(await dialog.getByRole('button', { name: 'Open it anyway' }).isDisabled()).toBe(true);
     await screenshot(chair, 'drafting-adoption-warning.png', { fullPage: false });
     await dialog.getByRole('checkbox', { name: /^I have read these questions/ }).check();
+    // The demo's amendment ballot on the insertion after principle 10 is still open: that is warned of too.
+    const openBallots = dialog.getByTestId('adoption-warning-open-amendment-ballots');
+    await openBallots.getByText('1 amendment ballot on this version is still open').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Open it anyway' }).isDisabled()).toBe(true);
+    await openBallots.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Open it anyway' }).click();
     await chair.waitForURL(/\/ballots\/[0-9a-f-]{36}$/);
     await chair.getByRole('heading', { level: 1, name: /^Adopt version 3 of “Paris Call/ }).waitFor();
