@@ -143,7 +143,7 @@ describe('the public audit log: filters, keyset pages, links along the chain, an
       expect(stdout).toMatch(/^OK: \d+ events in 1 chains verified; 1 changes withheld until their ballots close/);
       expect(verifyChain((await all(`scope=wg:${c.group.id}`)).items)).toMatchObject({ ok: true });
 
-      await c.chair.client.post(`/api/ballots/${hidden.id}/close`);
+      await c.chair.client.post(`/api/ballots/${hidden.id}/close`, { reason: 'Closed early in a test.' });
       const [after] = await votes();
       expect(after).toMatchObject({ change: { choice: 'no', reason: 'Too early' } });
       expect(after.withheld).toBeUndefined();

@@ -71,7 +71,7 @@ describe('withheld votes in the audit export: unguessable while hidden, checkabl
       out: expect.stringMatching(/^OK: \d+ events in 1 chains verified, pinned heads match; 4 changes withheld until their ballots close/),
     });
 
-    expect((await c.chair.client.post(`/api/ballots/${ballot.id}/close`)).status).toBe(200);
+    expect((await c.chair.client.post(`/api/ballots/${ballot.id}/close`, { reason: 'Closed early in a test.' })).status).toBe(200);
     const after = await exportOf(scope);
     const revealed = votesIn(after);
     for (const e of revealed) {

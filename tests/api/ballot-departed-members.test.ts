@@ -62,7 +62,7 @@ describe('ballots: members who left, were removed or became observers', () => {
 
   it('the electorate stays as frozen; the vote cast while a member counts, those who went without voting did not vote', async () => {
     expect((await vote(c.chair, 'no')).status).toBe(200);
-    expect((await c.chair.client.post(`/api/ballots/${ballot.id}/close`, {})).status).toBe(200);
+    expect((await c.chair.client.post(`/api/ballots/${ballot.id}/close`, { reason: 'Closed early in a test.' })).status).toBe(200);
     const b = (await anon.get<BallotResponse>(`/api/ballots/${ballot.id}`)).body;
     expect(b.electorateSize).toBe(4);
     expect(b.result).toMatchObject({ totals: { yes: 1, no: 1, abstain: 0, recuse: 0, notVoted: 2 }, outcome: 'failed' });

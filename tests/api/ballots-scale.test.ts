@@ -82,7 +82,7 @@ describe('ballots under load', () => {
     expect(JSON.stringify(res.body).length).toBeLessThan(60_000);
     expect(elapsed).toBeLessThan(2000);
 
-    const closed = await c.chair.client.post<BallotResponse>(`/api/ballots/${b.id}/close`);
+    const closed = await c.chair.client.post<BallotResponse>(`/api/ballots/${b.id}/close`, { reason: 'Closed early in a test.' });
     expect(closed.status).toBe(200);
     expect(closed.body.result).toMatchObject({ outcome: 'failed', totals: { yes: tally.totals.yes, no: tally.totals.no } });
     expect(closed.body.result?.explanationParts[0]).toMatchObject({ code: 'chambered', failedGroups: ['private-sector'] });

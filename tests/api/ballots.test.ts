@@ -313,10 +313,10 @@ describe('ballots', () => {
       await vote(c.company, b.id, { choice: 'no' });
       await vote(c.civil, b.id, { choice: 'yes' });
 
-      expectProblem(await c.company.client.post(`/api/ballots/${b.id}/close`), 403);
-      expectProblem(await anon.post(`/api/ballots/${b.id}/close`), 401);
+      expectProblem(await c.company.client.post(`/api/ballots/${b.id}/close`, { reason: 'Closed early in a test.' }), 403);
+      expectProblem(await anon.post(`/api/ballots/${b.id}/close`, { reason: 'Closed early in a test.' }), 401);
 
-      const res = await c.chair.client.post<BallotResponse>(`/api/ballots/${b.id}/close`);
+      const res = await c.chair.client.post<BallotResponse>(`/api/ballots/${b.id}/close`, { reason: 'Closed early in a test.' });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({
         status: 'closed',
@@ -342,7 +342,7 @@ describe('ballots', () => {
 
       // Closed: no more votes, no second close.
       expect(expectProblem(await vote(c.company, b.id, { choice: 'yes' }), 409).detail).toMatch(/closed/);
-      expectProblem(await c.chair.client.post(`/api/ballots/${b.id}/close`), 409);
+      expectProblem(await c.chair.client.post(`/api/ballots/${b.id}/close`, { reason: 'Closed early in a test.' }), 409);
 
       // Later changes to a voter's affiliation never rewrite the stored result.
       await t.dataSource.query(`UPDATE organisations SET stakeholder_group = 'civil-society', subtype = 'ngo' WHERE id = $1`, [c.company.organisation.id]);
@@ -360,7 +360,7 @@ describe('ballots', () => {
     it('the database refuses to alter a closed ballot or its votes', async () => {
       const b = await openMotion(c.chair, c.group);
       await vote(c.civil, b.id, { choice: 'yes' });
-      await c.chair.client.post(`/api/ballots/${b.id}/close`);
+      await c.chair.client.post(`/api/ballots/${b.id}/close`, { reason: 'Closed early in a test.' });
       await expect(t.dataSource.query(`UPDATE ballots SET outcome = 'passed' WHERE id = $1`, [b.id])).rejects.toThrow(/final/);
       await expect(t.dataSource.query(`UPDATE votes SET choice = 'no' WHERE ballot_id = $1`, [b.id])).rejects.toThrow(/closed/);
       await expect(t.dataSource.query(`DELETE FROM votes WHERE ballot_id = $1`, [b.id])).rejects.toThrow(/never deleted/);
@@ -388,7 +388,7 @@ describe('ballots', () => {
       expect(open.body.rollCall?.items.find((i) => i.voter.id === c.company.id)).toMatchObject({ voted: true, choice: null, reason: null });
       // The voter still sees their own vote.
       expect((await get(c.company.client, b.id)).body.me?.vote?.choice).toBe('no');
-      await c.chair.client.post(`/api/ballots/${b.id}/close`);
+      await c.chair.client.post(`/api/ballots/${b.id}/close`, { reason: 'Closed early in a test.' });
       const closed = await get(anon, b.id);
       expect(closed.body.rollCall?.choicesVisible).toBe(true);
       expect(closed.body.rollCall?.items.find((i) => i.voter.id === c.company.id)?.choice).toBe('no');
@@ -431,7 +431,7 @@ describe('ballots', () => {
       expect(votes[2].change).toMatchObject({ commitment, commitmentScheme: 'sha256(ballotId|voterId|choice|salt)' });
 
       // Closed: totals and breakdowns only.
-      const closed = await c.chair.client.post<BallotResponse>(`/api/ballots/${b.id}/close`);
+      const closed = await c.chair.client.post<BallotResponse>(`/api/ballots/${b.id}/close`, { reason: 'Closed early in a test.' });
       expect(closed.body.result).toMatchObject({ totals: { yes: 1, no: 0, recuse: 1 }, byOrganisation: [] });
       expect(closed.body.result?.byStakeholderGroup).toHaveLength(3);
       expect(closed.body.rollCall).toBeNull();
@@ -470,7 +470,7 @@ describe('ballots', () => {
       const made = [];
       for (let i = 0; i < 3; i++) made.push(await openMotion(c.chair, g, { title: `Motion ${i}` }));
       await vote(c.civil, made[1].id, { choice: 'yes' });
-      await c.chair.client.post(`/api/ballots/${made[0].id}/close`);
+      await c.chair.client.post(`/api/ballots/${made[0].id}/close`, { reason: 'Closed early in a test.' });
 
       const page1 = await anon.get<BallotListResponse>(`/api/working-groups/${g.id}/ballots?limit=2`);
       expect(page1.status).toBe(200);
@@ -510,7 +510,7 @@ describe('ballots', () => {
       const res = await get(anon, b.id);
       expect(res.body.quorum).toBeNull();
       expect(res.body.runningTally).toMatchObject({ countingUnit: 'organisation', totals: { yes: 1, no: 1, notVoted: 0 } });
-      const closed = await c.chair.client.post<BallotResponse>(`/api/ballots/${b.id}/close`);
+      const closed = await c.chair.client.post<BallotResponse>(`/api/ballots/${b.id}/close`, { reason: 'Closed early in a test.' });
       expect(closed.body.result).toMatchObject({ countingUnit: 'organisation', totals: { yes: 1, no: 1 }, outcome: 'failed' });
     });
   });

@@ -141,7 +141,7 @@ describe('chairs: nominated, accepted, confirmed by ballot; resigned or removed 
       expect((await get(group.id, gov.client)).allowed.decideJoinRequests).toBe(true);
       for (const d of [gov, gov2, company, ngo, academic]) expect((await vote(d, ballotId, 'yes')).status).toBe(200);
       expect((await vote(sitting, ballotId, 'abstain')).status).toBe(200);
-      const closed = await sitting.client.post(`/api/ballots/${ballotId}/close`, {});
+      const closed = await sitting.client.post(`/api/ballots/${ballotId}/close`, { reason: 'Closed early in a test.' });
       expect(closed.status).toBe(200);
       expect(closed.body.outcome).toBe('passed');
 
@@ -179,7 +179,7 @@ describe('chairs: nominated, accepted, confirmed by ballot; resigned or removed 
       // Private sector says yes, civil society says no: a chambered rule fails.
       for (const d of [company, sitting, gov, gov2]) await vote(d, id, 'yes');
       for (const d of [ngo, academic]) await vote(d, id, 'no');
-      expect((await ngo.client.post(`/api/ballots/${id}/close`, {})).body.outcome).toBe('failed');
+      expect((await ngo.client.post(`/api/ballots/${id}/close`, { reason: 'Closed early in a test.' })).body.outcome).toBe('failed');
       expect((await anon().get(`/api/chair-nominations/${n.id}`)).body).toMatchObject({ status: 'rejected', chairTermId: null, ballot: { outcome: 'failed' } });
       expect(await lastGroupEvent(t.baseUrl, group.id)).toMatchObject({ action: 'chair.rejected', subjectId: n.id, change: { status: 'rejected', ballotId: id, outcome: 'failed' } });
       expect((await get(group.id)).chairs.map((c) => c.person.id)).not.toContain(company.id);
@@ -231,7 +231,7 @@ describe('chairs: nominated, accepted, confirmed by ballot; resigned or removed 
 
       // The chair concerned does not vote; every stakeholder group's majority says yes.
       for (const d of [gov, gov2, company, sitting, ngo]) await vote(d, res.body.ballotId, 'yes');
-      expect((await ngo.client.post(`/api/ballots/${res.body.ballotId}/close`, {})).body.outcome).toBe('passed');
+      expect((await ngo.client.post(`/api/ballots/${res.body.ballotId}/close`, { reason: 'Closed early in a test.' })).body.outcome).toBe('passed');
       const ended = (await anon().get<ChairTermListResponse>(`/api/chair-terms?person=${academic.id}`)).body.items[0];
       expect(ended).toMatchObject({ id: term.termId, state: 'ended', endReason: 'removed-by-ballot', endNote: 'Two chairs from one sector.', removalBallotId: null });
       expect(await lastGroupEvent(t.baseUrl, group.id)).toMatchObject({ action: 'chair.removed', subjectId: term.termId, actorId: null, change: { personId: academic.id, ballotId: res.body.ballotId, outcome: 'passed' } });
@@ -242,7 +242,7 @@ describe('chairs: nominated, accepted, confirmed by ballot; resigned or removed 
       const term = (await get(group.id)).chairs.find((c) => c.person.id === ngo.id)!;
       const motion = (await company.client.post<ChairRemovalMotionResponse>(`/api/chair-terms/${term.termId}/removal-motions`, { reason: 'Try.' })).body;
       for (const d of [gov, gov2, ngo, academic]) await vote(d, motion.ballotId, 'no');
-      expect((await ngo.client.post(`/api/ballots/${motion.ballotId}/close`, {})).body.outcome).toBe('failed');
+      expect((await ngo.client.post(`/api/ballots/${motion.ballotId}/close`, { reason: 'Closed early in a test.' })).body.outcome).toBe('failed');
       expect(await lastGroupEvent(t.baseUrl, group.id)).toMatchObject({ action: 'chair.removal-failed', subjectId: term.termId, change: { status: 'failed', ballotId: motion.ballotId } });
       expect((await get(group.id)).chairs.map((c) => c.person.id)).toEqual([ngo.id]);
     });

@@ -41,7 +41,7 @@ describe('drafting: ballots, consolidation, provenance and adoption', () => {
     }
   };
   const close = async (ballotId: string) => {
-    const res = await g.chair.client.post(`/api/ballots/${ballotId}/close`);
+    const res = await g.chair.client.post(`/api/ballots/${ballotId}/close`, { reason: 'Closed early in a test.' });
     if (res.status !== 200) throw new Error(`close failed ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   };

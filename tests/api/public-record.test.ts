@@ -19,6 +19,7 @@ import type {
 } from '@parley/contracts';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { newAdoptedDocument, type AdoptedDocument } from '../support/adoption-fixtures';
+import { newDraftWithAcceptedAmendment } from '../support/safeguard-fixtures';
 import { newChamber, openMotion, type Chamber } from '../support/ballot-fixtures';
 import { downloadCsv } from '../support/csv-download';
 import { newDelegate, newPerson } from '../support/factories';
@@ -97,14 +98,14 @@ describe('the public record, read anonymously', () => {
     await c.civil.client.post(`/api/ballots/${secretClosed.id}/votes`, { choice: 'yes' });
     await c.government.client.post(`/api/ballots/${secretClosed.id}/votes`, { choice: 'abstain' });
     await c.government.client.post(`/api/ballots/${secretClosed.id}/votes`, { choice: 'yes' }); // changed
-    await c.chair.client.post(`/api/ballots/${secretClosed.id}/close`);
+    await c.chair.client.post(`/api/ballots/${secretClosed.id}/close`, { reason: 'Closed early in a test.' });
     const secretOpen = await openMotion(c.chair, c.group, { title: 'Secret: that the group meets in Abidjan', visibility: 'secret' });
     await c.civil.client.post(`/api/ballots/${secretOpen.id}/votes`, { choice: 'no', reason: CANARY.secretReason });
     const hiddenOpen = await openMotion(c.chair, c.group, { title: 'Hidden tallies: that the group meets in Lima', tallies: 'hidden-until-close' });
     await c.company.client.post(`/api/ballots/${hiddenOpen.id}/votes`, { choice: 'no', reason: CANARY.hidden });
     const liveClosed = await openMotion(c.chair, c.group, { title: 'Roll call: that the group meets in Oslo' });
     await c.company.client.post(`/api/ballots/${liveClosed.id}/votes`, { choice: 'yes' });
-    await c.chair.client.post(`/api/ballots/${liveClosed.id}/close`);
+    await c.chair.client.post(`/api/ballots/${liveClosed.id}/close`, { reason: 'Closed early in a test.' });
     ballots = { secretClosed: secretClosed.id, secretOpen: secretOpen.id, hiddenOpen: hiddenOpen.id, liveClosed: liveClosed.id };
 
     // An adopted text with signatories (one withdrawn).
@@ -113,6 +114,9 @@ describe('the public record, read anonymously', () => {
     await adopted.g.ngo.client.post(base, { organisationId: adopted.g.ngo.organisation.id });
     const gone = await adopted.g.government.client.post(base, { organisationId: adopted.g.government.organisation.id });
     await adopted.g.government.client.post(`${base}/${gone.body.id}/withdraw`, { reason: 'Not yet ratified' });
+
+    // A draft whose accepted amendment waits to be consolidated (the consolidation preview).
+    await newDraftWithAcceptedAmendment(t);
 
     // A pending join request in a demo group: for the chairs who decide it, not for the group page.
     const norms = (await anon().get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === NORMS)!;
@@ -190,8 +194,11 @@ describe('the public record, read anonymously', () => {
       await get(`/api/documents/${id}/versions/${v.number}/dispositions.csv`);
       await getJson<SignatoriesResponse>(`/api/documents/${id}/versions/${v.number}/signatories`);
       await get(`/api/documents/${id}/versions/${v.number}/adopted.md`);
+      await getJson(`/api/documents/${id}/versions/${v.number}/adoption-preflight`);
       if (v.number > 1) await getJson(`/api/documents/${id}/compare?from=1&to=${v.number}`);
     }
+    // 200 while accepted amendments wait to be consolidated, 409 otherwise.
+    await get(`/api/documents/${id}/consolidation-preview`);
     for (const clause of doc.version.clauses.filter((cl) => cl.counts.comments + cl.counts.earlierComments > 0))
       await getJson(`/api/documents/${id}/comments?clauseId=${clause.id}`);
     const amendments = await getJson<AmendmentPage>(`/api/documents/${id}/amendments?limit=200`);

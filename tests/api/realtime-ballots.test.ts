@@ -118,7 +118,7 @@ describe('live ballot rooms', () => {
       actor: { snapshot: { organisationId: c.government.organisation.id, stakeholderGroup: 'government' } },
     });
     // Closing shows the result in the room.
-    expect((await c.chair.client.post(`/api/ballots/${ballot.id}/close`)).status).toBeLessThan(300);
+    expect((await c.chair.client.post(`/api/ballots/${ballot.id}/close`, { reason: 'Closed early in a test.' })).status).toBeLessThan(300);
     await watcher.waitFor('ballot.closed', () => watcher.in(room).some((e) => e.action === 'ballot.closed'));
     expect(watcher.in(room).find((e) => e.action === 'ballot.closed')!.change).toMatchObject({
       totals: expect.objectContaining({ yes: 1, no: 1, abstain: 1 }),

@@ -52,7 +52,7 @@ describe('secret ballots: disclosure control of published breakdowns', () => {
   }
 
   async function closed(ballotId: string): Promise<BallotResponse> {
-    expect((await chair.client.post(`/api/ballots/${ballotId}/close`, {})).status).toBe(200);
+    expect((await chair.client.post(`/api/ballots/${ballotId}/close`, { reason: 'Closed early in a test.' })).status).toBe(200);
     const res = await anon.get<BallotResponse>(`/api/ballots/${ballotId}`);
     expect(res.status).toBe(200);
     return res.body;

@@ -74,6 +74,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     await chair.getByRole('heading', { name: '1 request to join' }).waitFor();
     await chair.getByText('“APNIC asks to join so that the commentary reflects how internet numbering works.”').waitFor();
     await chair.getByRole('button', { name: `Admit ${MEI}` }).click();
+    await chair.getByRole('dialog', { name: `Admit ${MEI}` }).getByRole('button', { name: /^Admit( anyway)?$/ }).click();
     await chair.getByRole('heading', { name: '0 requests to join' }).waitFor();
 
     await mei.reload();
@@ -107,7 +108,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
       expect([m.person.name, res.status]).toEqual([m.person.name, 200]);
     }
     // A sitting (unconfirmed) chair closes the ballot early.
-    const closed = await (await demoApiAs(t.baseUrl, CHAIR)).post(`/api/ballots/${ballotId}/close`, {});
+    const closed = await (await demoApiAs(t.baseUrl, CHAIR)).post(`/api/ballots/${ballotId}/close`, { reason: 'Closed early in a test.' });
     expect(closed.body.outcome).toBe('passed');
 
     const mei = await browsers.logInAs(MEI);

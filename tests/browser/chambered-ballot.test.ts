@@ -107,6 +107,7 @@ describe('a chambered ballot in three browsers', () => {
 
     // The chair closes early, confirming first.
     await chairPage.getByRole('button', { name: 'Close the ballot now…' }).click();
+    await chairPage.getByLabel('Reason for closing early').fill('Every member has voted.');
     await chairPage.getByRole('button', { name: 'Close the ballot', exact: true }).click();
 
     const explanation = 'Failed: Private sector 0 yes – 1 no; a majority is needed in every stakeholder group.';

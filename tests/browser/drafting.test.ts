@@ -157,12 +157,16 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
 
     await chair.goto(`${t.baseUrl}${ballotHref}`);
     await chair.getByRole('button', { name: 'Close the ballot now…' }).click();
+    await chair.getByLabel('Reason for closing early').fill('Every member has voted.');
     await chair.getByRole('button', { name: 'Close the ballot', exact: true }).click();
     await chair.getByText('The ballot is closed.').first().waitFor();
 
     await chair.goto(`${t.baseUrl}/documents/${documentId}`);
     await chair.getByText('1 accepted amendment waits to be applied.').waitFor();
     await chair.getByRole('button', { name: 'Consolidate version 3' }).click();
+    const consolidating = chair.getByRole('dialog', { name: 'Consolidate version 3' });
+    await consolidating.getByRole('textbox', { name: /^Note on the new version/ }).fill('Principle 4 now protects encryption.');
+    await consolidating.getByRole('button', { name: 'Create version 3' }).click();
     const p4 = chair.locator('li.clause-row[data-label="4."] p.clause-text');
     await p4.filter({ hasText: `${ADDED}.` }).waitFor();
 
@@ -216,14 +220,18 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await chair.goto(`${t.baseUrl}/documents/${documentId}`);
     await chair.getByRole('button', { name: 'Open the adoption ballot' }).click();
     const dialog = chair.getByRole('dialog', { name: 'Adopt version 3' });
-    await dialog.getByRole('button', { name: 'Open the adoption ballot' }).click();
-    const warning = dialog.getByTestId('unanswered-warning');
+    const warning = dialog.getByTestId('adoption-warning-unanswered-clarifications');
     await warning.getByText('2 clarification questions have no answer yet').waitFor();
     await warning.getByText(/end-to-end encrypted messaging/).waitFor();
     await warning.getByText(/state-owned enterprises/).waitFor();
     expect(await dialog.getByRole('button', { name: 'Open it anyway' }).isDisabled()).toBe(true);
     await screenshot(chair, 'drafting-adoption-warning.png', { fullPage: false });
     await dialog.getByRole('checkbox', { name: /^I have read these questions/ }).check();
+    // The demo's amendment ballot on the insertion after principle 10 is still open: that is warned of too.
+    const openBallots = dialog.getByTestId('adoption-warning-open-amendment-ballots');
+    await openBallots.getByText('1 amendment ballot on this version is still open').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Open it anyway' }).isDisabled()).toBe(true);
+    await openBallots.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Open it anyway' }).click();
     await chair.waitForURL(/\/ballots\/[0-9a-f-]{36}$/);
     await chair.getByRole('heading', { level: 1, name: /^Adopt version 3 of “Paris Call/ }).waitFor();

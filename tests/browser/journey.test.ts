@@ -132,7 +132,10 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
     }
     // Live: the convener's page was open all along.
     await gov.getByRole('heading', { name: '2 requests to join' }).waitFor({ timeout: 20_000 });
-    for (const d of [company, civil]) await gov.getByRole('button', { name: `Admit ${d.name}` }).click();
+    for (const d of [company, civil]) {
+      await gov.getByRole('button', { name: `Admit ${d.name}` }).click();
+      await gov.getByRole('dialog', { name: `Admit ${d.name}` }).getByRole('button', { name: /^Admit( anyway)?$/ }).click();
+    }
     await gov.getByRole('heading', { name: '0 requests to join' }).waitFor();
     for (const d of [company, civil]) await page(d).getByTestId('my-standing').getByText('You take part as: member.').waitFor({ timeout: 20_000 });
   });
@@ -270,6 +273,9 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
     await leila.goto(url(`/documents/${documentId}`));
     await leila.getByText('1 accepted amendment waits to be applied.').waitFor();
     await leila.getByRole('button', { name: 'Consolidate version 2' }).click();
+    const consolidating = leila.getByRole('dialog', { name: 'Consolidate version 2' });
+    await consolidating.getByRole('textbox', { name: /^Note on the new version/ }).fill('Clause 1 as amended.');
+    await consolidating.getByRole('button', { name: 'Create version 2' }).click();
     await leila.locator('li.clause-row[data-label="1."] p.clause-text').filter({ hasText: AMENDED }).waitFor();
   });
 
@@ -353,6 +359,7 @@ describe('the whole journey: three delegates, three browsers, one norm from conv
     await leila.goto(url(ballotHref));
     await leila.getByText('3 of 3 voters have voted').waitFor();
     await leila.getByRole('button', { name: 'Close the ballot now…' }).click();
+    await leila.getByLabel('Reason for closing early').fill('Every member has voted.');
     await leila.getByRole('button', { name: 'Close the ballot', exact: true }).click();
     await leila.getByText('The ballot is closed.').first().waitFor();
     // The other two are still on the ballot page: it shows the close without a reload.

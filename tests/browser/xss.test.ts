@@ -178,7 +178,7 @@ async function hostileWorld(t: TestApp): Promise<World> {
   // Put the replacement to the vote, accept it and consolidate: version 2 carries the payload, so compare and provenance render it.
   const balloted = await ok<AmendmentResponse>('amendment ballot', chair.client.post(`/api/amendments/${replace.id}/ballot`, {}));
   for (const c of [chair.client, member.client]) await ok('vote', c.post(`/api/ballots/${balloted.ballotId}/votes`, { choice: 'yes' }));
-  await ok('close', chair.client.post(`/api/ballots/${balloted.ballotId}/close`, {}));
+  await ok('close', chair.client.post(`/api/ballots/${balloted.ballotId}/close`, { reason: 'Closed early in a test.' }));
   await ok('consolidate', chair.client.post(`/api/documents/${doc.id}/versions`, {}));
   // Adopt version 2, and have both organisations endorse it; one endorsement is withdrawn with a hostile reason.
   const adoption = await ok<OpenedBallotResponse>(
@@ -189,7 +189,7 @@ async function hostileWorld(t: TestApp): Promise<World> {
     }),
   );
   for (const c of [chair.client, member.client]) await ok('vote', c.post(`/api/ballots/${adoption.ballotId}/votes`, { choice: 'yes' }));
-  await ok('close', chair.client.post(`/api/ballots/${adoption.ballotId}/close`, {}));
+  await ok('close', chair.client.post(`/api/ballots/${adoption.ballotId}/close`, { reason: 'Closed early in a test.' }));
   await ok('endorse', member.client.post(`/api/documents/${doc.id}/versions/2/endorsements`, { organisationId: company.id }));
   const endorsed = await ok<{ id: string }>('endorse', chair.client.post(`/api/documents/${doc.id}/versions/2/endorsements`, { organisationId: ministry.id }));
   await ok('withdraw', chair.client.post(`/api/documents/${doc.id}/versions/2/endorsements/${endorsed.id}/withdraw`, { reason: longPayload('WITHDRAW') }));

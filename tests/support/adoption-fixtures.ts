@@ -26,7 +26,7 @@ export async function newAdoptedDocument(t: TestApp, ballot: { visibility?: 'rol
     const res = await v.client.post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' });
     if (res.status !== 200) throw new Error(`vote: ${res.status} ${JSON.stringify(res.body)}`);
   }
-  const closed = await g.chair.client.post(`/api/ballots/${ballotId}/close`);
+  const closed = await g.chair.client.post(`/api/ballots/${ballotId}/close`, { reason: 'Closed early in a test.' });
   if (closed.status !== 200 || closed.body.outcome !== 'passed') throw new Error(`close: ${closed.status} ${JSON.stringify(closed.body)}`);
   const adopted = await g.chair.client.get<DocumentResponse>(`/api/documents/${doc.id}`);
   return { g, doc: adopted.body, ballotId };

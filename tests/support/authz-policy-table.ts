@@ -480,7 +480,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
   },
   'POST /api/ballots/{id}/close': {
-    request: (c) => ballotReq(c, '/close', {}),
+    request: (c) => ballotReq(c, '/close', { reason: 'The group agreed to close early.' }),
     policy: inGroup(async (p, groupId) => {
       const ballot = (await get(p.t, BallotRepository).findById(p.subject.ballotId, p.manager))!;
       return refusalVerdict(ballotPolicy.canClose(await get(p.t, WorkingGroupAccess).standing(p.manager, groupId, p.actorId, p.now), ballot));
@@ -504,10 +504,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/documents/{id}/amendments': { request: (c) => docReq(c, '/amendments'), policy: 'route rule only' },
   // A fresh document has no accepted amendment to apply: the chair's consolidation is a 409 after the policy let it through.
   'POST /api/documents/{id}/versions': {
-    request: (c) => docReq(c, '/versions', () => ({})),
+    request: (c) => docReq(c, '/versions', () => ({ note: 'Applies the accepted amendments.' })),
     allowedConflict: () => true,
     policy: inGroup(async (p, groupId) => draftingPolicy.canConsolidate(await draftingStanding(p, groupId))),
   },
+  'GET /api/documents/{id}/versions/{n}/adoption-preflight': { request: (c) => docReq(c, '/versions/1/adoption-preflight'), policy: 'route rule only' },
+  // A fresh document has no accepted amendment: the preview is a 409 for everyone.
+  'GET /api/documents/{id}/consolidation-preview': { request: (c) => docReq(c, '/consolidation-preview'), policy: 'route rule only', allowedConflict: () => true },
   'POST /api/documents/{id}/versions/{n}/adoption-ballot': {
     request: (c) => docReq(c, '/versions/1/adoption-ballot', () => ({ confirmUnanswered: true })),
     policy: inGroup(async (p, groupId) => draftingPolicy.canOpenBallot(await draftingStanding(p, groupId))),

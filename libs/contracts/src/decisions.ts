@@ -79,6 +79,12 @@ export const castVoteRequest = z.strictObject({
 });
 export type CastVoteRequest = z.infer<typeof castVoteRequest>;
 
+/** A chair closes a ballot before its closing time, and says why (required then; recorded and shown on the ballot). */
+export const closeBallotRequest = z.strictObject({
+  reason: text(2000).optional(),
+});
+export type CloseBallotRequest = z.infer<typeof closeBallotRequest>;
+
 export const ballotListQuery = z.strictObject({
   status: z.enum(BALLOT_STATUSES).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -179,6 +185,8 @@ export const ballotResponse = /* @__PURE__ */ ballotSummary
     subjectView: ballotSubjectView.nullable(),
     openedBy: personRef.extend({ snapshot: affiliationSnapshotSchema.nullable() }),
     closedBy: personRef.nullable(),
+    /** Why the chair closed it before its closing time (null otherwise, and for ballots closed before reasons were asked). */
+    closeReason: z.string().nullable(),
     /** Recorded when the ballot opened (e.g. unanswered clarification questions). */
     warnings: z.unknown(),
     /** Null when tallies are hidden until close, on a secret ballot, or once closed (see result). */

@@ -86,6 +86,15 @@ export type MemberResponse = z.infer<typeof memberResponse>;
 
 export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
 
+/** What admitting a pending request would do (libs/domain admissionEffect): shown to those who decide it, before they do. */
+export const admissionEffectSchema = /* @__PURE__ */ z.object({
+  /** The organisation they act for today is not verified. */
+  organisationUnverified: z.boolean(),
+  /** Cap alarms that would fire once they are admitted and that their admission feeds; `alreadyAbove` when the group is above that cap already. */
+  caps: z.array(z.object({ alarm: captureAlarmSchema, alreadyAbove: z.boolean() })),
+});
+export type AdmissionEffectResponse = z.infer<typeof admissionEffectSchema>;
+
 export const joinRequestResponse = /* @__PURE__ */ z
   .object({
     id: z.string(),
@@ -102,6 +111,8 @@ export const joinRequestResponse = /* @__PURE__ */ z
     /** The reason for refusing, or the person's note when they withdrew the request. */
     reason: z.string().nullable(),
     membershipId: z.string().nullable(),
+    /** Pending requests, as the group page shows them to those who decide: what admitting them would do. */
+    ifAdmitted: admissionEffectSchema.optional(),
   })
   .meta({ id: 'JoinRequestResponse' });
 export type JoinRequestResponse = z.infer<typeof joinRequestResponse>;

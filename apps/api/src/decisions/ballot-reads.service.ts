@@ -71,6 +71,7 @@ export class BallotReads {
       subjectView: subject,
       openedBy: { id: ballot.openedBy, name: openedBy?.name ?? '', snapshot: ballot.openedBySnapshot },
       closedBy: ballot.closedBy ? { id: ballot.closedBy, name: closedBy?.name ?? '' } : null,
+      closeReason: ballot.closeReason,
       warnings: ballot.warnings ?? null,
       runningTally,
       me,

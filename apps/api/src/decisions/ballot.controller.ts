@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { ballotListQuery, castVoteRequest, openBallotRequest, rollCallQuery } from '@parley/contracts';
+import { ballotListQuery, castVoteRequest, closeBallotRequest, openBallotRequest, rollCallQuery } from '@parley/contracts';
 import type { BallotListResponse, BallotResponse, RollCallPage, VoteResponse } from '@parley/contracts';
 import { Actor, CurrentActor, OptionalActor } from '../identity/actor';
 import { Public } from '../identity/public.decorator';
@@ -15,6 +15,7 @@ class OpenBallotDto extends createZodDto(openBallotRequest) {}
 class CastVoteDto extends createZodDto(castVoteRequest) {}
 class BallotListQueryDto extends createZodDto(ballotListQuery) {}
 class RollCallQueryDto extends createZodDto(rollCallQuery) {}
+class CloseBallotDto extends createZodDto(closeBallotRequest) {}
 
 @ApiTags('ballots')
 @Controller('ballots')
@@ -60,9 +61,9 @@ export class BallotController {
   @Post(':id/close')
   @HttpCode(200)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Close a ballot before its closing time (a chair of the group); the result is computed once and stored' })
-  close(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<BallotResponse> {
-    return this.ballots.closeEarly(actor, id);
+  @ApiOperation({ summary: 'Close a ballot before its closing time (a chair of the group), with the reason (`reason`, required); the result is computed once and stored' })
+  close(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: CloseBallotDto): Promise<BallotResponse> {
+    return this.ballots.closeEarly(actor, id, body);
   }
 }
 

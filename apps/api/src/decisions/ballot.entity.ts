@@ -32,6 +32,8 @@ export class BallotEntity {
   @Column({ type: 'text' }) status: BallotStatus;
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true }) closedAt: Date | null;
   @Column({ name: 'closed_by', type: 'uuid', nullable: true }) closedBy: string | null;
+  /** Why a chair closed it before its closing time. */
+  @Column({ name: 'close_reason', type: 'text', nullable: true }) closeReason: string | null;
   /** Stored once at close; never recomputed. */
   @Column({ type: 'jsonb', nullable: true }) result: BallotResult | null;
   @Column({ type: 'text', nullable: true }) outcome: BallotOutcome | null;

@@ -6,7 +6,7 @@ import type { BallotStatus, RunningTally } from '@parley/contracts';
 import { BallotEntity, VoteEntity } from './ballot.entity';
 import type { MembershipNow } from './ballot.policy';
 
-export type NewBallot = Omit<BallotEntity, 'id' | 'status' | 'closedAt' | 'closedBy' | 'result' | 'outcome'>;
+export type NewBallot = Omit<BallotEntity, 'id' | 'status' | 'closedAt' | 'closedBy' | 'closeReason' | 'result' | 'outcome'>;
 
 export interface ElectorRow {
   personId: string;
@@ -38,7 +38,7 @@ export interface BallotListRow {
 
 const BALLOT_COLUMNS = `b.id, b.working_group_id, b.subject_type, b.subject_id, b.subject_details, b.title, b.description, b.rule, b.counting_unit, b.quorum,
   b.quorum_per_stakeholder_group, b.visibility, b.tallies, b.require_reason_for_no, b.warnings, b.opened_by, b.opened_by_snapshot,
-  b.opened_at, b.closes_at, b.electorate_size, b.status, b.closed_at, b.closed_by, b.outcome`;
+  b.opened_at, b.closes_at, b.electorate_size, b.status, b.closed_at, b.closed_by, b.close_reason, b.outcome`;
 
 /** Rows from raw SQL to the entity shape; `result` only when selected (it can be large). */
 function toBallot(r: Record<string, any>): BallotEntity {
@@ -67,6 +67,7 @@ function toBallot(r: Record<string, any>): BallotEntity {
     status: r.status,
     closedAt: r.closed_at,
     closedBy: r.closed_by,
+    closeReason: r.close_reason ?? null,
     result: r.result ?? null,
     outcome: r.outcome,
   });
@@ -313,11 +314,11 @@ export class BallotRepository {
     return { electors, votes };
   }
 
-  async markClosed(manager: EntityManager, id: string, c: { closedAt: Date; closedBy: string | null; result: unknown; outcome: string }): Promise<void> {
+  async markClosed(manager: EntityManager, id: string, c: { closedAt: Date; closedBy: string | null; reason: string | null; result: unknown; outcome: string }): Promise<void> {
     // A CTE, so the driver answers rows (an UPDATE alone answers [rows, count]).
     const rows = await manager.query(
-      `WITH closed AS (UPDATE ballots SET status = 'closed', closed_at = $2, closed_by = $3, result = $4, outcome = $5 WHERE id = $1 AND status = 'open' RETURNING id) SELECT id FROM closed`,
-      [id, c.closedAt, c.closedBy, JSON.stringify(c.result), c.outcome],
+      `WITH closed AS (UPDATE ballots SET status = 'closed', closed_at = $2, closed_by = $3, result = $4, outcome = $5, close_reason = $6 WHERE id = $1 AND status = 'open' RETURNING id) SELECT id FROM closed`,
+      [id, c.closedAt, c.closedBy, JSON.stringify(c.result), c.outcome, c.reason],
     );
     if (rows.length !== 1) throw new Error(`ballot ${id} was not open when closing it`);
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { canonicalJson, controlSecretResult, decideBallot, workingGroupScope, STAKEHOLDER_GROUPS } from '@parley/domain';
-import type { BallotResponse, OpenBallotRequest } from '@parley/contracts';
+import type { BallotResponse, CloseBallotRequest, OpenBallotRequest } from '@parley/contracts';
 import { AuditActor, AuditedTransaction, Tx } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
@@ -151,15 +151,17 @@ export class BallotService implements BallotOpener {
 
   // ---------- closing ----------
 
-  /** A chair closes a ballot before its closing time. */
-  async closeEarly(actor: Actor, ballotId: string): Promise<BallotResponse> {
+  /** A chair closes a ballot before its closing time, saying why (the reason is recorded and shown). */
+  async closeEarly(actor: Actor, ballotId: string, input: CloseBallotRequest = {}): Promise<BallotResponse> {
     await this.tx.run(async (tx) => {
       const seen = await this.ballots.findById(ballotId, tx.manager);
       if (!seen) throw notFound('ballot');
       const standing = await this.groups.standing(tx.manager, seen.workingGroupId, actor.id, tx.now);
       const ballot = (await this.ballots.lockOpenForClose(tx.manager, ballotId)) ?? (await this.ballots.findById(ballotId, tx.manager))!;
       authorise(canClose(standing, ballot));
-      await this.closeLocked(tx, ballot, await this.people.auditActor(tx.manager, actor.id, tx.now));
+      const reason = input.reason?.trim() || null;
+      if (reason === null && tx.now.getTime() < ballot.closesAt.getTime()) throw validationProblem('reason', 'reason-for-closing-early');
+      await this.closeLocked(tx, ballot, await this.people.auditActor(tx.manager, actor.id, tx.now), reason);
     });
     return this.reads.get(ballotId, actor);
   }
@@ -196,7 +198,7 @@ export class BallotService implements BallotOpener {
   }
 
   /** Decides the ballot once, stores the result, records `ballot.closed`, and lets the subject's context react, all in one transaction. */
-  private async closeLocked(tx: Tx, ballot: BallotEntity, closer: AuditActor): Promise<void> {
+  private async closeLocked(tx: Tx, ballot: BallotEntity, closer: AuditActor, reason: string | null = null): Promise<void> {
     const { electors, votes } = await this.ballots.electorateAndVotes(tx.manager, ballot.id);
     const result = decideBallot({
       electorate: electors.map((e) => ({ voterId: e.personId, snapshot: e.snapshot })),
@@ -208,7 +210,7 @@ export class BallotService implements BallotOpener {
     // A secret ballot's stored result holds only totals and breakdowns by stakeholder group and
     // sub-type, under disclosure control (decision record 0014); so do its event and what the subject's handler sees.
     const stored = ballot.visibility === 'secret' ? controlSecretResult(result) : result;
-    await this.ballots.markClosed(tx.manager, ballot.id, { closedAt: tx.now, closedBy: closer.id, result: stored, outcome: result.outcome });
+    await this.ballots.markClosed(tx.manager, ballot.id, { closedAt: tx.now, closedBy: closer.id, reason, result: stored, outcome: result.outcome });
     await tx.record({
       scope: workingGroupScope(ballot.workingGroupId),
       actor: closer,
@@ -219,6 +221,7 @@ export class BallotService implements BallotOpener {
         closedBy: closer.id ? 'chair' : 'closing-time',
         closesAt: ballot.closesAt.toISOString(),
         closedAt: tx.now.toISOString(),
+        reason,
         outcome: result.outcome,
         explanation: stored.explanation,
         explanationParts: stored.explanationParts,

@@ -1,4 +1,4 @@
-import { BALLOT_TALLIES, BALLOT_VISIBILITY, type BallotSubjectDetails, type BallotTallies, type BallotVisibilityKind } from '@parley/contracts';
+import { BALLOT_TALLIES, BALLOT_VISIBILITY, type AdoptionWarningsRecord, type BallotSubjectDetails, type BallotTallies, type BallotVisibilityKind } from '@parley/contracts';
 import type { BallotSubjectKind, CountingUnit, DecisionRule } from '@parley/domain';
 import type { Tx } from '../audit/audited-transaction';
 
@@ -50,8 +50,8 @@ export interface OpenBallotSpec {
   /** Default: false. */
   requireReasonForNo?: boolean;
   closesAt: Date;
-  /** Recorded as is in the `ballot.opened` event (e.g. unanswered clarification comments on adoption). */
-  warnings?: unknown;
+  /** Recorded as is in the `ballot.opened` event: the warnings a chair acknowledged opening an adoption ballot. */
+  warnings?: AdoptionWarningsRecord;
 }
 
 export interface OpenedBallot {

@@ -42,7 +42,7 @@ export class DemoAdoption {
     const doc = await this.documents.create(chair, groupId, { title: text.title, clauses: text.clauses });
     history.on(day - 2, 10);
     const closesAt = history.day(day - 9, 17);
-    const { ballotId } = await this.draftingBallots.openAdoptionBallot(chair, doc.id, 1, { closesAt: closesAt.toISOString(), confirmUnanswered: false });
+    const { ballotId } = await this.draftingBallots.openAdoptionBallot(chair, doc.id, 1, { closesAt: closesAt.toISOString(), confirmUnanswered: false, acknowledgedWarnings: [] });
     for (const [j, voter] of voters.entries()) {
       history.on(day - 3 - Math.floor(j / 2), 9, 10 * j);
       await this.votes.cast(voter, ballotId, { choice: 'yes' });

@@ -133,13 +133,23 @@ export class AmendmentRepository {
     return rows.map(toRow);
   }
 
-  /** Accepted amendments a consolidation has not applied yet. */
-  async acceptedUnapplied(manager: EntityManager, documentId: string): Promise<AmendmentRow[]> {
+  /** Accepted amendments a consolidation has not applied yet (locked for the consolidation; `lock: false` to only read them). */
+  async acceptedUnapplied(manager: EntityManager, documentId: string, lock = true): Promise<AmendmentRow[]> {
     const rows: Record<string, unknown>[] = await manager.query(
-      `${SELECT} WHERE am.document_id = $1 AND am.status = 'accepted' AND am.applied_in_version IS NULL ORDER BY am.decided_at, am.id FOR UPDATE OF am`,
+      `${SELECT} WHERE am.document_id = $1 AND am.status = 'accepted' AND am.applied_in_version IS NULL ORDER BY am.decided_at, am.id${lock ? ' FOR UPDATE OF am' : ''}`,
       [documentId],
     );
     return rows.map(toRow);
+  }
+
+  /** Amendments of a document whose ballot is still open, soonest closing first, with that closing time. */
+  async underOpenBallot(documentId: string, manager?: EntityManager): Promise<(AmendmentRow & { closesAt: Date })[]> {
+    const rows: Record<string, unknown>[] = await this.m(manager).query(
+      `SELECT am.*, p.name AS author_name, b.closes_at FROM amendments am JOIN people p ON p.id = am.author_id JOIN ballots b ON b.id = am.ballot_id
+        WHERE am.document_id = $1 AND am.status = 'balloting' AND b.status = 'open' ORDER BY b.closes_at, am.id`,
+      [documentId],
+    );
+    return rows.map((r) => ({ ...toRow(r), closesAt: r.closes_at as Date }));
   }
 
   /** Amendments applied to produce versions 2..upTo (provenance). */

@@ -24,6 +24,8 @@ export class DocumentVersionEntity {
   @Column({ name: 'author_snapshot', type: 'jsonb' }) authorSnapshot: AffiliationSnapshot;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ type: 'jsonb', nullable: true }) consolidation: ConsolidationReport | null;
+  /** What its maker wrote when consolidating it. */
+  @Column({ type: 'text', nullable: true }) note: string | null;
   @Column({ name: 'adopted_at', type: 'timestamptz', nullable: true }) adoptedAt: Date | null;
   @Column({ name: 'adoption_ballot_id', type: 'uuid', nullable: true }) adoptionBallotId: string | null;
 }

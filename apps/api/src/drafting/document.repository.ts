@@ -36,11 +36,11 @@ export class DocumentRepository {
 
   async insertVersion(
     manager: EntityManager,
-    v: { documentId: string; number: number; createdBy: string; snapshot: AffiliationSnapshot; at: Date; consolidation: ConsolidationReport | null },
+    v: { documentId: string; number: number; createdBy: string; snapshot: AffiliationSnapshot; at: Date; consolidation: ConsolidationReport | null; note: string | null },
   ): Promise<DocumentVersionEntity> {
     const repo = manager.getRepository(DocumentVersionEntity);
     return repo.save(
-      repo.create({ documentId: v.documentId, number: v.number, createdBy: v.createdBy, authorSnapshot: v.snapshot, createdAt: v.at, consolidation: v.consolidation, adoptedAt: null, adoptionBallotId: null }),
+      repo.create({ documentId: v.documentId, number: v.number, createdBy: v.createdBy, authorSnapshot: v.snapshot, createdAt: v.at, consolidation: v.consolidation, note: v.note, adoptedAt: null, adoptionBallotId: null }),
     );
   }
 
@@ -149,6 +149,7 @@ export class DocumentRepository {
       authorSnapshot: r.author_snapshot as AffiliationSnapshot,
       createdAt: r.created_at as Date,
       consolidation: (r.consolidation as ConsolidationReport | null) ?? null,
+      note: (r.note as string | null) ?? null,
       adoptedAt: (r.adopted_at as Date | null) ?? null,
       adoptionBallotId: (r.adoption_ballot_id as string | null) ?? null,
       authorName: r.author_name as string,

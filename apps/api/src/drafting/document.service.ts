@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { amendmentStanding, clausesFromPastedText, consolidate, workingGroupScope, type AcceptedAmendment, type Amendment } from '@parley/domain';
-import { MAX_CLAUSE_TEXT, MAX_CLAUSES, type AmendmentStatusReason, type ConsolidationReport, type CreateDocumentRequest, type DocumentResponse } from '@parley/contracts';
+import { amendmentStanding, clauseLabels, clausesFromPastedText, compareVersions, consolidate, workingGroupScope, type AcceptedAmendment, type Amendment } from '@parley/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  MAX_CLAUSE_TEXT,
+  MAX_CLAUSES,
+  type AmendmentStatusReason,
+  type ConsolidateRequest,
+  type ConsolidationPreviewResponse,
+  type ConsolidationReport,
+  type CreateDocumentRequest,
+  type DocumentResponse,
+} from '@parley/contracts';
 import { AuditedTransaction, type AuditActor, type Tx } from '../audit/audited-transaction';
 import type { ClosedBallot } from '../decisions/ballot-subjects';
 import type { Actor } from '../identity/actor';
@@ -13,7 +23,8 @@ import { DocumentReads } from './document-reads.service';
 import { DocumentRepository } from './document.repository';
 import { canConsolidate, canCreateDocument } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
-import { textDigest, toClause } from './drafting.mapper';
+import { actorRef, textDigest, toClause } from './drafting.mapper';
+import { Clock } from '../platform/clock/clock';
 
 /** The system closes ballots at their closing time: events it causes have no personal actor. */
 export const SYSTEM_ACTOR: AuditActor = { id: null, name: null, snapshot: null };
@@ -43,6 +54,8 @@ export class DocumentService {
     private readonly people: PeopleService,
     private readonly tx: AuditedTransaction,
     private readonly reads: DocumentReads,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   async create(actor: Actor, workingGroupId: string, input: CreateDocumentRequest): Promise<DocumentResponse> {
@@ -59,7 +72,7 @@ export class DocumentService {
       authorise(verdict);
       const snapshot = standing.currentSnapshot!;
       const document = await this.documents.insertDocument(tx.manager, { workingGroupId, title: input.title, createdBy: actor.id, snapshot, at: tx.now });
-      const version = await this.documents.insertVersion(tx.manager, { documentId: document.id, number: 1, createdBy: actor.id, snapshot, at: tx.now, consolidation: null });
+      const version = await this.documents.insertVersion(tx.manager, { documentId: document.id, number: 1, createdBy: actor.id, snapshot, at: tx.now, consolidation: null, note: null });
       const withIds = clauses.map((c) => ({ clauseId: randomUUID(), kind: c.kind, text: c.text }));
       await this.documents.insertClauses(tx.manager, version.id, withIds);
       await tx.record({
@@ -76,10 +89,71 @@ export class DocumentService {
   }
 
   /**
-   * The next version: every accepted, not yet applied amendment applied by the domain's deterministic
-   * consolidation. Open amendments whose target changed become outdated; the others carry forward.
+   * What consolidating now would do, computed exactly as `consolidate` does it: the domain's
+   * deterministic consolidation of every accepted, not yet applied amendment, and which open
+   * amendments would be outdated or carried forward. Reads only (`lock` takes the rows for the write).
    */
-  async consolidate(actor: Actor, documentId: string): Promise<DocumentResponse> {
+  private async plan(manager: EntityManager, doc: { id: string; currentVersion: number }, now: Date, lock: boolean) {
+    const current = (await this.documents.findVersion(doc.id, doc.currentVersion, manager))!;
+    const clauses = (await this.documents.clausesOf(current.id, manager)).map(toClause);
+    const accepted = await this.amendments.acceptedUnapplied(manager, doc.id, lock);
+    if (accepted.length === 0) throw refuse('nothing-to-consolidate');
+
+    const acceptedForDomain: AcceptedAmendment[] = accepted.map((a) => ({ ...toDomainAmendment(a), acceptedAt: (a.decidedAt ?? now).toISOString() }));
+    // A clause an insertion creates takes the amendment's id: deterministic, and unique as amendment ids are.
+    const result = consolidate(clauses, acceptedForDomain, (a) => a.id);
+    const next = doc.currentVersion + 1;
+
+    const outdated: ConsolidationReport['outdated'] = [];
+    const why = new Map<string, AmendmentStatusReason>();
+    const carriedForward: string[] = [];
+    for (const open of await this.amendments.openOf(doc.id, manager)) {
+      const standingOf = amendmentStanding(toDomainAmendment(open), { number: next, clauses: result.clauses }, open.targetText);
+      if (standingOf.status !== 'outdated') {
+        carriedForward.push(open.id);
+        continue;
+      }
+      outdated.push({ amendmentId: open.id, reason: standingOf.reason, note: standingOf.note });
+      const since = open.appliesToVersion;
+      why.set(open.id, standingOf.reason === 'target-deleted' ? { code: 'target-deleted', params: { since, kind: open.kind } } : { code: 'target-changed', params: { since } });
+    }
+    for (const n of result.notApplied) why.set(n.amendmentId, { code: 'not-applied', params: { version: next, reason: n.reason } });
+    const report: ConsolidationReport = { applied: result.applied, notApplied: result.notApplied, outdated, carriedForward };
+    return { current, before: clauses, accepted, result, next, outdated, why, carriedForward, report };
+  }
+
+  /** The version consolidating would create now, before anyone creates it: its text compared with the current one, and the amendments applied. */
+  async preview(documentId: string): Promise<ConsolidationPreviewResponse> {
+    const doc = await this.documents.findDocumentRow(documentId);
+    if (!doc) throw notFound('document');
+    if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
+    const manager = this.dataSource.manager;
+    const p = await this.plan(manager, doc, this.clock.now(), false);
+    const labels = clauseLabels(p.before.map((c) => ({ id: c.id, kind: c.kind, text: c.text })));
+    const byId = new Map(p.accepted.map((a) => [a.id, a]));
+    return {
+      documentId: doc.id,
+      comparison: { documentId: doc.id, from: doc.currentVersion, to: p.next, ...compareVersions(p.before, p.result.clauses) },
+      applied: p.result.applied.map((x) => {
+        const a = byId.get(x.amendmentId)!;
+        return {
+          amendmentId: a.id,
+          kind: a.kind,
+          clauseLabel: a.targetClauseId ? (labels.get(a.targetClauseId) ?? null) : null,
+          author: actorRef(a.authorId, a.authorName, a.authorSnapshot),
+          rationale: a.rationale,
+        };
+      }),
+      report: p.report,
+    };
+  }
+
+  /**
+   * The next version: every accepted, not yet applied amendment applied by the domain's deterministic
+   * consolidation, with the note its maker gives. Open amendments whose target changed become
+   * outdated; the others carry forward.
+   */
+  async consolidate(actor: Actor, documentId: string, input: ConsolidateRequest = {}): Promise<DocumentResponse> {
     await this.tx.run(async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
       if (!doc) throw notFound('document');
@@ -90,34 +164,11 @@ export class DocumentService {
       const openAdoption = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
       if (openAdoption) throw refuse('adoption-ballot-open', { version: openAdoption.versionNumber, act: 'consolidate' });
 
-      const current = (await this.documents.findVersion(doc.id, doc.currentVersion, tx.manager))!;
-      const clauses = (await this.documents.clausesOf(current.id, tx.manager)).map(toClause);
-      const accepted = await this.amendments.acceptedUnapplied(tx.manager, doc.id);
-      if (accepted.length === 0) throw refuse('nothing-to-consolidate');
-
-      const acceptedForDomain: AcceptedAmendment[] = accepted.map((a) => ({ ...toDomainAmendment(a), acceptedAt: (a.decidedAt ?? tx.now).toISOString() }));
-      // A clause an insertion creates takes the amendment's id: deterministic, and unique as amendment ids are.
-      const result = consolidate(clauses, acceptedForDomain, (a) => a.id);
-      const next = doc.currentVersion + 1;
-
-      const outdated: ConsolidationReport['outdated'] = [];
-      const why = new Map<string, AmendmentStatusReason>();
-      const carriedForward: string[] = [];
-      for (const open of await this.amendments.openOf(doc.id, tx.manager)) {
-        const standingOf = amendmentStanding(toDomainAmendment(open), { number: next, clauses: result.clauses }, open.targetText);
-        if (standingOf.status !== 'outdated') {
-          carriedForward.push(open.id);
-          continue;
-        }
-        outdated.push({ amendmentId: open.id, reason: standingOf.reason, note: standingOf.note });
-        const since = open.appliesToVersion;
-        why.set(open.id, standingOf.reason === 'target-deleted' ? { code: 'target-deleted', params: { since, kind: open.kind } } : { code: 'target-changed', params: { since } });
-      }
-      for (const n of result.notApplied) why.set(n.amendmentId, { code: 'not-applied', params: { version: next, reason: n.reason } });
-      const report: ConsolidationReport = { applied: result.applied, notApplied: result.notApplied, outdated, carriedForward };
+      const { result, next, outdated, why, carriedForward, report } = await this.plan(tx.manager, doc, tx.now, true);
+      const note = input.note?.trim() || null;
 
       const snapshot = standing.currentSnapshot!;
-      const version = await this.documents.insertVersion(tx.manager, { documentId: doc.id, number: next, createdBy: actor.id, snapshot, at: tx.now, consolidation: report });
+      const version = await this.documents.insertVersion(tx.manager, { documentId: doc.id, number: next, createdBy: actor.id, snapshot, at: tx.now, consolidation: report, note });
       await this.documents.insertClauses(tx.manager, version.id, result.clauses.map((c) => ({ clauseId: c.id, kind: c.kind, text: c.text })));
       await this.documents.advanceVersion(tx.manager, doc.id, next);
       await this.amendments.markApplied(tx.manager, result.applied.map((a) => a.amendmentId), next);
@@ -131,7 +182,7 @@ export class DocumentService {
         action: 'version.created',
         subjectType: 'version',
         subjectId: version.id,
-        change: { documentId: doc.id, number: next, previous: doc.currentVersion, ...report, clauses: result.clauses.length, textDigest: textDigest(result.clauses) },
+        change: { documentId: doc.id, number: next, previous: doc.currentVersion, ...report, clauses: result.clauses.length, textDigest: textDigest(result.clauses), note },
       });
       for (const gone of [...result.notApplied.map((n) => ({ amendmentId: n.amendmentId, reason: n.reason, note: `Not applied in version ${next}: ${n.note}` })), ...outdated]) {
         await this.amendments.setStatus(tx.manager, gone.amendmentId, 'outdated', { note: gone.note, reason: why.get(gone.amendmentId)! });

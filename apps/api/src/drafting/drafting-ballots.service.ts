@@ -1,11 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { clauseLabels } from '@parley/domain';
+import { adoptionWarningKinds, clauseLabels, unacknowledgedWarnings } from '@parley/domain';
+import { DataSource, EntityManager } from 'typeorm';
 import {
+  type AdoptionPreflightResponse,
+  type AdoptionWarningsRecord,
   type AmendmentResponse,
   type OpenAdoptionBallotRequest,
   type OpenAmendmentBallotRequest,
   type OpenedBallotResponse,
-  type UnansweredClarification,
 } from '@parley/contracts';
 import { AuditedTransaction } from '../audit/audited-transaction';
 import { BallotSubjects } from '../decisions/ballot-subjects';
@@ -14,7 +16,8 @@ import type { OpenBallotSpec } from '../decisions/open-ballot-spec';
 import type { Actor } from '../identity/actor';
 import { refusal } from '@parley/contracts';
 import { authorise, notFound, refuse, refused } from '../platform/http/problem';
-import { AmendmentRepository } from './amendment.repository';
+import { AmendmentRepository, type AmendmentRow } from './amendment.repository';
+import { Clock } from '../platform/clock/clock';
 import { AmendmentService } from './amendment.service';
 import { CommentRepository } from './comment.repository';
 import { DocumentRepository } from './document.repository';
@@ -61,6 +64,8 @@ export class DraftingBallots implements OnModuleInit {
     private readonly standings: DraftingStandings,
     private readonly tx: AuditedTransaction,
     private readonly views: DraftingBallotViews,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -101,8 +106,59 @@ export class DraftingBallots implements OnModuleInit {
   }
 
   /**
-   * A chair puts the current version to adoption. While clarification questions on it (or on earlier
-   * versions) have no answer, the chair is shown them and must confirm; the ballot records them.
+   * What the chair reads before opening the adoption ballot of version `n` (decision record 0029):
+   * unanswered clarification questions, amendment ballots still open, accepted amendments not yet
+   * consolidated; and the ballot's default terms. Public, as everything it lists already is.
+   */
+  async adoptionPreflight(documentId: string, n: number): Promise<AdoptionPreflightResponse> {
+    const doc = await this.documents.findDocumentRow(documentId);
+    if (!doc) throw notFound('document');
+    const version = await this.documentReads.requireVersion(doc, n);
+    const manager = this.dataSource.manager;
+    const [found, settings] = await Promise.all([this.warningsOn(manager, doc.id, version.id, n), this.standings.settings(manager, doc.workingGroupId)]);
+    return {
+      documentId: doc.id,
+      version: n,
+      warnings: adoptionWarningKinds(counts(found)),
+      ...found,
+      defaults: { rule: settings.decisionRules.adoption, quorum: settings.quorum, closesAt: new Date(this.clock.now().getTime() + DEFAULT_BALLOT_DAYS * 86_400_000).toISOString() },
+    };
+  }
+
+  private async warningsOn(manager: EntityManager, documentId: string, versionId: string, n: number): Promise<AdoptionWarnings> {
+    const clauses = await this.documents.clausesOf(versionId, manager);
+    const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
+    const [questions, balloting, accepted] = await Promise.all([
+      this.comments.unansweredClarifications(documentId, n, manager),
+      this.amendments.underOpenBallot(documentId, manager),
+      this.amendments.acceptedUnapplied(manager, documentId, false),
+    ]);
+    const named = (a: AmendmentRow) => ({
+      amendmentId: a.id,
+      kind: a.kind,
+      clauseLabel: a.targetClauseId ? (labels.get(a.targetClauseId) ?? null) : null,
+      author: actorRef(a.authorId, a.authorName, a.authorSnapshot),
+      rationale: a.rationale,
+    });
+    return {
+      unansweredClarifications: questions.map((c) => ({
+        commentId: c.id,
+        clauseId: c.clauseId,
+        clauseLabel: labels.get(c.clauseId) ?? null,
+        version: c.versionNumber,
+        body: c.body,
+        author: actorRef(c.authorId, c.authorName, c.authorSnapshot),
+        createdAt: c.createdAt.toISOString(),
+      })),
+      openAmendmentBallots: balloting.map((a) => ({ ...named(a), ballotId: a.ballotId!, closesAt: a.closesAt.toISOString() })),
+      acceptedUnconsolidated: accepted.map(named),
+    };
+  }
+
+  /**
+   * A chair puts the current version to adoption. Each warning that applies (unanswered clarification
+   * questions, open amendment ballots, accepted amendments not consolidated) must be acknowledged, or
+   * the ballot does not open (409 listing them); the ballot records what the chair acknowledged.
    */
   async openAdoptionBallot(actor: Actor, documentId: string, n: number, options: OpenAdoptionBallotRequest): Promise<OpenedBallotResponse> {
     return this.tx.run(async (tx) => {
@@ -117,21 +173,23 @@ export class DraftingBallots implements OnModuleInit {
       const open = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
       if (open) throw refuse('adoption-ballot-open', { version: open.versionNumber, act: 'adopt' });
 
-      const clauses = await this.documents.clausesOf(version.id, tx.manager);
-      const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
-      const unanswered: UnansweredClarification[] = (await this.comments.unansweredClarifications(doc.id, n, tx.manager)).map((c) => ({
-        commentId: c.id,
-        clauseId: c.clauseId,
-        clauseLabel: labels.get(c.clauseId) ?? null,
-        version: c.versionNumber,
-        body: c.body,
-        author: actorRef(c.authorId, c.authorName, c.authorSnapshot),
-        createdAt: c.createdAt.toISOString(),
-      }));
-      if (unanswered.length > 0 && !options.confirmUnanswered) {
-        throw refused(refusal('unanswered-clarifications', { count: unanswered.length }), undefined, { unansweredClarifications: unanswered });
+      const found = await this.warningsOn(tx.manager, doc.id, version.id, n);
+      const acknowledged = [...(options.acknowledgedWarnings ?? []), ...(options.confirmUnanswered ? (['unanswered-clarifications'] as const) : [])];
+      const missing = unacknowledgedWarnings(counts(found), acknowledged);
+      const unanswered = found.unansweredClarifications;
+      if (missing.length === 1 && missing[0] === 'unanswered-clarifications') {
+        throw refused(refusal('unanswered-clarifications', { count: unanswered.length }), undefined, { unansweredClarifications: unanswered, unacknowledgedWarnings: missing });
       }
-      const warnings = unanswered.length > 0 ? { unansweredClarifications: unanswered.map((u) => ({ commentId: u.commentId, clauseId: u.clauseId, clauseLabel: u.clauseLabel, version: u.version, authorId: u.author.id, body: u.body })), confirmedByChair: true } : undefined;
+      if (missing.length > 0) throw refused(refusal('adoption-warnings-unacknowledged', { count: missing.length, warnings: missing.join(', ') }), undefined, { unacknowledgedWarnings: missing, ...found });
+      const warnings: AdoptionWarningsRecord | undefined =
+        adoptionWarningKinds(counts(found)).length > 0
+          ? {
+              unansweredClarifications: unanswered.map((u) => ({ commentId: u.commentId, clauseId: u.clauseId, clauseLabel: u.clauseLabel, version: u.version, authorId: u.author.id, body: u.body })),
+              openAmendmentBallots: found.openAmendmentBallots.map((a) => ({ amendmentId: a.amendmentId, ballotId: a.ballotId, clauseLabel: a.clauseLabel, closesAt: a.closesAt })),
+              acceptedUnconsolidated: found.acceptedUnconsolidated.map((a) => ({ amendmentId: a.amendmentId, clauseLabel: a.clauseLabel, kind: a.kind })),
+              confirmedByChair: true,
+            }
+          : undefined;
       const { id } = await this.ballots.openInTransaction(tx, actor.id, {
         workingGroupId: doc.workingGroupId,
         subjectType: 'adoption',
@@ -146,3 +204,11 @@ export class DraftingBallots implements OnModuleInit {
     });
   }
 }
+
+type AdoptionWarnings = Pick<AdoptionPreflightResponse, 'unansweredClarifications' | 'openAmendmentBallots' | 'acceptedUnconsolidated'>;
+
+const counts = (w: AdoptionWarnings) => ({
+  unansweredClarifications: w.unansweredClarifications.length,
+  openAmendmentBallots: w.openAmendmentBallots.length,
+  acceptedUnconsolidated: w.acceptedUnconsolidated.length,
+});

@@ -5,9 +5,12 @@ import { z } from 'zod';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import {
+  type AdoptionPreflightResponse,
+  type ConsolidationPreviewResponse,
   amendmentListQuery,
   commentListQuery,
   compareQuery,
+  consolidateRequest,
   createAmendmentRequest,
   createCommentRequest,
   createDocumentRequest,
@@ -50,6 +53,7 @@ class DispositionDto extends createZodDto(dispositionRequest) {}
 class AmendmentListQueryDto extends createZodDto(amendmentListQuery) {}
 class OpenAmendmentBallotDto extends createZodDto(openAmendmentBallotRequest) {}
 class OpenAdoptionBallotDto extends createZodDto(openAdoptionBallotRequest) {}
+class ConsolidateDto extends createZodDto(consolidateRequest) {}
 
 /** The amendment body is a union on `kind`, so it is documented from its schema rather than a DTO class. */
 const { $schema: _dialect, ...AMENDMENT_BODY_SCHEMA } = z.toJSONSchema(createAmendmentRequest, { io: 'input', unrepresentable: 'any' }) as SchemaObject & { $schema?: string };
@@ -106,9 +110,16 @@ export class DocumentsController {
   @Allow('version.consolidate')
   @Post(':id/versions')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Consolidate the next version from every accepted amendment (a chair or rapporteur); open amendments are carried forward or outdated' })
-  consolidate(@CurrentActor() actor: Actor, @IdParam() id: string): Promise<DocumentResponse> {
-    return this.documents.consolidate(actor, id);
+  @ApiOperation({ summary: 'Consolidate the next version from every accepted amendment (a chair or rapporteur), with a `note` stored and shown with it; open amendments are carried forward or outdated' })
+  consolidate(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: ConsolidateDto): Promise<DocumentResponse> {
+    return this.documents.consolidate(actor, id, body);
+  }
+
+  @Public()
+  @Get(':id/consolidation-preview')
+  @ApiOperation({ summary: 'The version consolidating now would create, computed as the consolidation does: its text compared with the current version, and the amendments applied (409 when none is waiting)' })
+  consolidationPreview(@IdParam() id: string): Promise<ConsolidationPreviewResponse> {
+    return this.documents.preview(id);
   }
 
   @Public()
@@ -125,10 +136,17 @@ export class DocumentsController {
     return this.documentReads.provenance(id, positiveVersion(n));
   }
 
+  @Public()
+  @Get(':id/versions/:n/adoption-preflight')
+  @ApiOperation({ summary: 'What a chair reads before opening the adoption ballot of a version: every warning (unanswered clarifications, open amendment ballots, accepted amendments not consolidated) and the default terms' })
+  adoptionPreflight(@IdParam() id: string, @VersionParam() n: number): Promise<AdoptionPreflightResponse> {
+    return this.ballots.adoptionPreflight(id, positiveVersion(n));
+  }
+
   @Allow('version.adoption-ballot')
   @Post(':id/versions/:n/adoption-ballot')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Open the adoption ballot on the current version (a chair); 409 listing unanswered clarification questions unless `confirmUnanswered`' })
+  @ApiOperation({ summary: 'Open the adoption ballot on the current version (a chair); 409 listing the warnings that apply unless each is acknowledged (`acknowledgedWarnings`; `confirmUnanswered` for clarification questions)' })
   adoptionBallot(@CurrentActor() actor: Actor, @IdParam() id: string, @VersionParam() n: number, @Body() body: OpenAdoptionBallotDto): Promise<OpenedBallotResponse> {
     return this.ballots.openAdoptionBallot(actor, id, positiveVersion(n), body);
   }

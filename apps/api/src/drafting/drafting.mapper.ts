@@ -15,6 +15,7 @@ export const toVersionSummary = (v: VersionRow): VersionSummary => ({
   createdBy: actorRef(v.createdBy, v.authorName, v.authorSnapshot),
   adoptedAt: v.adoptedAt?.toISOString() ?? null,
   frozen: v.adoptedAt !== null,
+  note: v.note,
 });
 
 /** SHA-256 over the canonical JSON of a version's clauses: what the audit events pin a text by. */

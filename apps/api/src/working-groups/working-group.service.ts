@@ -131,9 +131,9 @@ export class WorkingGroupService {
     const list = await this.crossGroupFor(manager, now);
     const memberships = await this.groups.currentMemberships([id], manager);
     const terms = await this.terms.terms({ workingGroupIds: [id] }, manager);
-    const affiliations = await this.views.affiliationsNow(manager, [...memberships.map((m) => m.personId), ...terms.map((t) => t.personId)], now);
-    const picture = this.views.picture(group, memberships, terms, affiliations, now);
     const pending = await this.groups.joinRequests(id, 'pending', manager);
+    const affiliations = await this.views.affiliationsNow(manager, [...memberships.map((m) => m.personId), ...terms.map((t) => t.personId), ...pending.map((r) => r.personId)], now);
+    const picture = this.views.picture(group, memberships, terms, affiliations, now);
 
     const standing = viewer ? await this.standings.of(manager, group, viewer.id, now) : null;
     const pendingOfViewer = viewer ? pending.find((r) => r.personId === viewer.id) ?? null : null;
@@ -147,7 +147,7 @@ export class WorkingGroupService {
       members: memberships.map((m) => toMemberResponse(m, affiliations.get(m.personId)!, picture.actingChairIds.has(m.personId))),
       chairTerms: terms.map((t) => toChairTermResponse(t, now)),
       nominations: (await this.terms.nominations(id, manager)).map(toNominationResponse),
-      pendingRequests: seesRequests ? pending.map(toJoinRequestResponse) : null,
+      pendingRequests: seesRequests ? pending.map((r) => ({ ...toJoinRequestResponse(r), ifAdmitted: this.views.admissionEffect(picture, r, affiliations.get(r.personId)!, now) })) : null,
       viewer: standing
         ? {
             membership: standing.membership ? { id: standing.membership.id, kind: standing.membership.kind, rapporteur: standing.membership.isRapporteur } : null,

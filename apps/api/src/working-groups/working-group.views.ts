@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import {
+  admissionEffect,
   captureAlarms,
   computeComposition,
   isAffiliationCurrent,
@@ -9,6 +10,7 @@ import {
   resolveCaps,
   snapshotFromAffiliations,
   termAsOf,
+  type AdmissionEffect,
   type AffiliationSnapshot,
   type CaptureAlarm,
   type ChairTerm,
@@ -210,6 +212,26 @@ export class WorkingGroupViews {
       composition: computeComposition(members, started, caps),
       alarms: captureAlarms({ members, chairTerms: domainTerms, caps }, now),
     };
+  }
+
+  /**
+   * What admitting a pending request would do to the group, by the alarms the group page shows:
+   * the person counted as admission would record them (their affiliation today), admitted now.
+   */
+  admissionEffect(p: GroupPicture, r: JoinRequestRow, now: AffiliationNow, at: Date): AdmissionEffect {
+    const snapshot = now.current ?? r.snapshot;
+    const candidate: WorkingGroupMember = {
+      personId: r.personId,
+      name: r.personName,
+      kind: r.kind,
+      offices: [],
+      admissionSnapshot: snapshot,
+      currentAffiliation: now.current,
+      currentAffiliationVerified: snapshot.organisationVerified,
+      affiliationEndedOn: now.endedOn,
+      admittedAt: at.toISOString(),
+    };
+    return admissionEffect({ members: p.members, chairTerms: p.terms.map(toDomainChairTerm), caps: p.composition.caps }, candidate, at);
   }
 
   /** The cross-group alarm: which group(s) have the most private-sector voting members. Closed groups are not compared. */

@@ -24,51 +24,67 @@ export type VoteChange = z.infer<typeof voteChange>;
 /** What a live push shows of a vote whose choice is not shown yet (a roll-call ballot with tallies hidden until close). */
 export const voteWithoutChoice = z.strictObject({ changes: z.number(), countedUnder });
 
+const unansweredClarificationWarning = z.strictObject({ commentId: id, clauseId: id, clauseLabel: z.string().nullable(), version: z.number(), authorId: id.nullable(), body: z.string() });
+
+/**
+ * What the chair was warned of and acknowledged when opening an adoption ballot (decision record
+ * 0029): unanswered clarification questions, amendment ballots still open on the version, and
+ * accepted amendments not yet consolidated into it. Rows written before that record carry only the
+ * clarification questions (the two other lists are absent: nobody was warned of them).
+ */
+export const adoptionWarningsRecord = z.strictObject({
+  unansweredClarifications: z.array(unansweredClarificationWarning),
+  openAmendmentBallots: z.array(z.strictObject({ amendmentId: id, ballotId: id, clauseLabel: z.string().nullable(), closesAt: isoTime })).optional(),
+  acceptedUnconsolidated: z.array(z.strictObject({ amendmentId: id, clauseLabel: z.string().nullable(), kind: z.string() })).optional(),
+  confirmedByChair: z.literal(true),
+});
+export type AdoptionWarningsRecord = z.infer<typeof adoptionWarningsRecord>;
+
+const ballotOpened = z.strictObject({
+  title: z.string(),
+  description: z.string().nullable(),
+  subject: z.strictObject({ type: z.enum(BALLOT_SUBJECT_KINDS), id: id.nullable(), details: ballotSubjectDetails.optional() }),
+  rule: z.enum(DECISION_RULES),
+  countingUnit: z.enum(COUNTING_UNITS),
+  quorum: z.number(),
+  quorumPerStakeholderGroup: z.boolean(),
+  visibility: z.enum(BALLOT_VISIBILITY),
+  tallies: z.enum(BALLOT_TALLIES),
+  requireReasonForNo: z.boolean(),
+  openedAt: isoTime,
+  closesAt: isoTime,
+  electorate: z.strictObject({
+    size: z.number(),
+    byStakeholderGroup: z.partialRecord(z.enum(STAKEHOLDER_GROUPS), z.number()),
+    voterIds: z.array(id),
+    digest: z.string(),
+  }),
+  /** Adoption ballots opened past warnings the chair acknowledged. */
+  warnings: adoptionWarningsRecord.optional(),
+});
+
+const ballotClosed = z.strictObject({
+  closedBy: z.enum(['chair', 'closing-time']),
+  closesAt: isoTime,
+  closedAt: isoTime,
+  /** Why a chair closed it before its closing time; null when it closed at its time (or by an operator); absent on rows written before decision 0029. */
+  reason: z.string().nullable().optional(),
+  outcome: z.enum(BALLOT_OUTCOMES),
+  explanation: z.string(),
+  explanationParts: recorded<ExplanationPart[]>(),
+  quorumMet: z.boolean(),
+  totals: choiceCounts,
+  participation: recorded<Participation>(),
+  byStakeholderGroup: recorded<BallotResult['byStakeholderGroup'] | ControlledBallotResult['byStakeholderGroup']>(),
+  /** Secret ballots: which cells were withheld as too small to publish (decision record 0014). */
+  disclosureControl: recorded<ControlledBallotResult['disclosureControl']>().optional(),
+  resultDigest: z.string(),
+});
+
 /** Ballots and votes (each group's chain). */
 export const DECISION_EVENTS = {
-  'ballot.opened': event(
-    'ballot',
-    z.strictObject({
-      title: z.string(),
-      description: z.string().nullable(),
-      subject: z.strictObject({ type: z.enum(BALLOT_SUBJECT_KINDS), id: id.nullable(), details: ballotSubjectDetails.optional() }),
-      rule: z.enum(DECISION_RULES),
-      countingUnit: z.enum(COUNTING_UNITS),
-      quorum: z.number(),
-      quorumPerStakeholderGroup: z.boolean(),
-      visibility: z.enum(BALLOT_VISIBILITY),
-      tallies: z.enum(BALLOT_TALLIES),
-      requireReasonForNo: z.boolean(),
-      openedAt: isoTime,
-      closesAt: isoTime,
-      electorate: z.strictObject({
-        size: z.number(),
-        byStakeholderGroup: z.partialRecord(z.enum(STAKEHOLDER_GROUPS), z.number()),
-        voterIds: z.array(id),
-        digest: z.string(),
-      }),
-      /** Recorded as the opener gave them (e.g. unanswered clarification comments on adoption). */
-      warnings: z.unknown().optional(),
-    }),
-  ),
-  'ballot.closed': event(
-    'ballot',
-    z.strictObject({
-      closedBy: z.enum(['chair', 'closing-time']),
-      closesAt: isoTime,
-      closedAt: isoTime,
-      outcome: z.enum(BALLOT_OUTCOMES),
-      explanation: z.string(),
-      explanationParts: recorded<ExplanationPart[]>(),
-      quorumMet: z.boolean(),
-      totals: choiceCounts,
-      participation: recorded<Participation>(),
-      byStakeholderGroup: recorded<BallotResult['byStakeholderGroup'] | ControlledBallotResult['byStakeholderGroup']>(),
-      /** Secret ballots: which cells were withheld as too small to publish (decision record 0014). */
-      disclosureControl: recorded<ControlledBallotResult['disclosureControl']>().optional(),
-      resultDigest: z.string(),
-    }),
-  ),
+  'ballot.opened': event('ballot', ballotOpened),
+  'ballot.closed': event('ballot', ballotClosed),
   'vote.cast': event('ballot', voteChange),
   'vote.changed': event('ballot', voteChange),
 } as const;

@@ -8,6 +8,20 @@ const decided = { ...onDocument, ballotId: id, outcome: z.enum(BALLOT_OUTCOMES),
 const cosponsorship = z.strictObject({ ...onDocument, authorStakeholderGroup: z.string(), cosponsorStakeholderGroup: z.string(), crossGroup: z.boolean() });
 const setAside = z.strictObject({ amendmentId: id, reason: z.string(), note: z.string() });
 
+const versionCreated = z.strictObject({
+  ...onDocument,
+  number: z.number(),
+  previous: z.number(),
+  applied: z.array(z.strictObject({ amendmentId: id, kind: z.enum(AMENDMENT_KINDS), clauseId: id })),
+  notApplied: z.array(setAside),
+  outdated: z.array(setAside),
+  carriedForward: z.array(id),
+  clauses: z.number(),
+  textDigest: z.string(),
+  /** What its maker wrote about the version (null when they wrote nothing; absent on rows written before decision 0029). */
+  note: z.string().nullable().optional(),
+});
+
 /** Documents, versions, comments and amendments (each group's chain). */
 export const DRAFTING_EVENTS = {
   'document.created': event(
@@ -23,17 +37,7 @@ export const DRAFTING_EVENTS = {
   ),
   'version.created': event(
     'version',
-    z.strictObject({
-      ...onDocument,
-      number: z.number(),
-      previous: z.number(),
-      applied: z.array(z.strictObject({ amendmentId: id, kind: z.enum(AMENDMENT_KINDS), clauseId: id })),
-      notApplied: z.array(setAside),
-      outdated: z.array(setAside),
-      carriedForward: z.array(id),
-      clauses: z.number(),
-      textDigest: z.string(),
-    }),
+    versionCreated,
   ),
   'version.adopted': event('version', z.strictObject({ ...decided, number: z.number() })),
   'comment.posted': event(

@@ -1,4 +1,4 @@
 export * from './catalogue';
 export * from './event-subjects';
 export { affiliationSnapshot, type CatalogueEntry } from './define';
-export { voteChange, voteWithoutChoice, type VoteChange } from './decisions';
+export { adoptionWarningsRecord, voteChange, voteWithoutChoice, type AdoptionWarningsRecord, type VoteChange } from './decisions';

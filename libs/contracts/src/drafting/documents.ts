@@ -50,6 +50,8 @@ export const versionSummary = /* @__PURE__ */ z.object({
   createdBy: actorRef,
   adoptedAt: instant.nullable(),
   frozen: z.boolean(),
+  /** What the chair or rapporteur wrote when consolidating it; null for first versions and older ones. */
+  note: z.string().nullable(),
 });
 export type VersionSummary = z.infer<typeof versionSummary>;
 

@@ -6,3 +6,4 @@ export * from './documents';
 export * from './comments';
 export * from './amendments';
 export * from './provenance';
+export * from './safeguards';

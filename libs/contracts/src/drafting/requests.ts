@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CLAUSE_KINDS, DECISION_RULES } from '@parley/domain';
+import { ADOPTION_WARNING_KINDS, CLAUSE_KINDS, DECISION_RULES } from '@parley/domain';
 import { lineText, text, uuid } from '../common';
 import { fieldCode } from '../refusals/field-errors';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS, MAX_CLAUSE_TEXT, MAX_CLAUSES, MAX_PASTED_TEXT } from './vocabulary';
@@ -110,7 +110,15 @@ export type OpenAmendmentBallotRequest = z.infer<typeof openAmendmentBallotReque
 
 export const openAdoptionBallotRequest = /* @__PURE__ */ z.strictObject({
   ...ballotOptions,
-  /** The chair has seen the unanswered clarification questions and opens the ballot anyway. */
+  /** The chair has seen the unanswered clarification questions and opens the ballot anyway (same as acknowledging `unanswered-clarifications`). */
   confirmUnanswered: z.boolean().default(false),
+  /** The warnings (GET …/adoption-preflight) the chair has read and opens the ballot past; each one that applies must be listed. */
+  acknowledgedWarnings: z.array(z.enum(ADOPTION_WARNING_KINDS)).max(ADOPTION_WARNING_KINDS.length).default([]),
 });
+
+/** A chair or rapporteur consolidates the next version, with a note saying what it is (stored with the version and shown with it). */
+export const consolidateRequest = /* @__PURE__ */ z.strictObject({
+  note: text(2000).optional(),
+});
+export type ConsolidateRequest = z.infer<typeof consolidateRequest>;
 export type OpenAdoptionBallotRequest = z.infer<typeof openAdoptionBallotRequest>;

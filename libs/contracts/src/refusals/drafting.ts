@@ -26,5 +26,7 @@ export const DRAFTING_REFUSALS = {
   'adoption-ballot-open': spec<{ version: number; act: 'consolidate' | 'adopt' }>(409),
   'comment-disposed': spec<{ disposition: Disposition }>(409),
   'unanswered-clarifications': spec<{ count: number }>(409, PROBLEM_TYPES.unansweredClarifications),
+  /** `warnings`: the kinds not acknowledged (ADOPTION_WARNING_KINDS), joined by ', '. */
+  'adoption-warnings-unacknowledged': spec<{ count: number; warnings: string }>(409),
   'export-needs-adoption': spec<{ version: number }>(409),
 } as const;

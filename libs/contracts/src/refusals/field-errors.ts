@@ -44,6 +44,7 @@ export const FIELD_ERRORS = {
   'clauses-or-text': field(),
   'quote-end-after-start': field(),
   'reason-for-refusing': field(),
+  'reason-for-closing-early': field(),
   'kind-or-rapporteur': field(),
   'range-not-reversed': field(),
   'range-end-before-start': field(),

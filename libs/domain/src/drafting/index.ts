@@ -6,3 +6,4 @@ export * from './consolidate';
 export * from './outdated';
 export * from './provenance';
 export * from './paste';
+export * from './adoption-warnings';

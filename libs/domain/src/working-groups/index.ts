@@ -18,5 +18,6 @@ export * from './capture-alarms';
 export * from './cross-group-alarms';
 export { chairAlarms } from './chair-alarms';
 export { organisationCapAlarms, stakeholderGroupCapAlarms } from './composition-alarms';
+export * from './admission-effect';
 export { affiliationEndedAlarms, affiliationUnconfirmedAlarms, affiliationUnverifiedAlarms } from './member-alarms';
 export { ALARM_NAMES_SHOWN } from './alarm-names';

@@ -155,6 +155,7 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     closedBy: 'closing-time',
     closesAt: '2026-03-08T10:00:00.000Z',
     closedAt: '2026-03-08T10:00:00.000Z',
+    reason: null,
     outcome: 'passed',
     explanation: 'Passed',
     explanationParts: [],
@@ -180,6 +181,7 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     carriedForward: [],
     clauses: 15,
     textDigest: 't'.repeat(64),
+    note: null,
   },
   'comment.posted': {
     documentId: 'd1',

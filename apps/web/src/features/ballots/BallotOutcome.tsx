@@ -55,6 +55,7 @@ export function BallotOutcome({ ballot }: { ballot: BallotResponse }) {
               },
             )}
           </span>
+          {ballot.closedBy && ballot.closeReason ? <span data-testid="ballot-close-reason">{t('ballots.closeReason', { reason: ballot.closeReason })}</span> : null}
           {' · '}
           {result.participation.ratio === null
             ? t('ballots.participationNone')

@@ -1,18 +1,15 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { roomName, type BallotResponse } from '@parley/contracts';
 import { SECRET_BALLOT_MIN_CELL } from '@parley/domain';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
-import { problemMessage } from '../../i18n/server-messages';
 import { PresenceBar } from '../../realtime/PresenceBar';
 import { useLiveRoom } from '../../realtime/useLiveRoom';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { PageLoader } from '../../ui/PageLoader';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
-import { notifySuccess } from '../../ui/notify';
 import { ballotTitle } from './ballot-title';
 import { BallotSubject } from './BallotSubject';
 import { BallotTitle } from './BallotTitle';
@@ -21,49 +18,9 @@ import { BallotTerms } from './BallotTerms';
 import { RollCall } from './RollCall';
 import { TallyBars } from './TallyBars';
 import { formatDateTime, TimeLeft } from './TimeLeft';
-import { useBallot, useCloseBallot } from './useBallot';
+import { useBallot } from './useBallot';
 import { VoteForm } from './VoteForm';
-
-/** A chair closes the ballot before its time, after saying so twice. */
-function CloseEarly({ ballot }: { ballot: BallotResponse }) {
-  const { t } = useTranslation();
-  const close = useCloseBallot(ballot.id);
-  const [confirming, setConfirming] = useState(false);
-  if (ballot.status !== 'open' || ballot.can.close !== true) return null;
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby="close-title">
-      <Title order={2} size="h4" id="close-title" mb="xs">
-        {t('ballots.close.title')}
-      </Title>
-      {confirming ? (
-        <Stack gap="sm">
-          <Text>{t('ballots.close.confirm')}</Text>
-          <Group>
-            <Button
-              color="red"
-              loading={close.isPending}
-              onClick={() => close.mutate(undefined, { onSuccess: () => notifySuccess(t, t('ballots.close.done')) })}
-            >
-              {t('ballots.close.yes')}
-            </Button>
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-          {close.isError ? (
-            <Alert color="red" role="alert">
-              {problemMessage(t, close.error)}
-            </Alert>
-          ) : null}
-        </Stack>
-      ) : (
-        <Button variant="outline" color="red" onClick={() => setConfirming(true)}>
-          {t('ballots.close.button')}
-        </Button>
-      )}
-    </Paper>
-  );
-}
+import { CloseBallotEarly } from './CloseBallotEarly';
 
 /** What kind of ballot, in which working group (a link to it). */
 function Kicker({ ballot: b }: { ballot: BallotResponse }) {
@@ -121,7 +78,7 @@ export function BallotPage() {
       <BallotOutcome ballot={b} />
       <BallotSubject ballot={b} />
       <VoteForm ballot={b} />
-      <CloseEarly ballot={b} />
+      <CloseBallotEarly ballot={b} />
 
       {b.runningTally ? (
         <Paper withBorder p="md" component="section" aria-labelledby="tally-title">

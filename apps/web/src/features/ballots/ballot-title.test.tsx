@@ -38,6 +38,7 @@ const ballot = (details: BallotSubjectDetails | null, title = ENGLISH_TITLE): Ba
   votesCast: 0,
   openedBy: { id: 'p1', name: 'Ana Ruiz', snapshot: null },
   closedBy: null,
+  closeReason: null,
   warnings: null,
   runningTally: null,
   me: null,

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CastVoteRequest } from '@parley/contracts';
+import type { CastVoteRequest, CloseBallotRequest } from '@parley/contracts';
 import { roomName } from '@parley/contracts';
 import { apiCall } from '../../api/typed-client';
 import { useLiveRoom } from '../../realtime/useLiveRoom';
@@ -43,7 +43,7 @@ export function useCastVote(id: string) {
 export function useCloseBallot(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => apiCall('POST /api/ballots/:id/close', { params: { id } }),
+    mutationFn: (body: CloseBallotRequest) => apiCall('POST /api/ballots/:id/close', { params: { id }, body }),
     onSuccess: (ballot) => qc.setQueryData(ballotKey(id), ballot),
     onSettled: () => qc.invalidateQueries({ queryKey: ballotKey(id) }),
   });

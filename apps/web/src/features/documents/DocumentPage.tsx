@@ -1,132 +1,23 @@
-import { Alert, Anchor, Button, Checkbox, Grid, Group, List, Modal, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { roomName, UNANSWERED_CLARIFICATIONS_PROBLEM, type DispositionReportEntry, type DocumentResponse } from '@parley/contracts';
+import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { roomName, type DocumentResponse } from '@parley/contracts';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
-import { apiCall } from '../../api/typed-client';
-import { problemMessage, refusalMessage } from '../../i18n/server-messages';
+import { refusalMessage } from '../../i18n/server-messages';
 import { PresenceBar } from '../../realtime/PresenceBar';
 import { useLiveRoom } from '../../realtime/useLiveRoom';
-import { AffiliationBadge } from '../../ui/AffiliationBadge';
-import { notifySuccess } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
 import { AmendmentForm, ClauseAmendments } from './Amendments';
 import { DocumentHeader, DocumentNav, VersionSelect } from './DocumentChrome';
 import { ClauseList, type Quote } from './ClauseList';
 import { CommentForm, CommentThreads } from './CommentThreads';
-import { documentKey, useConsolidate, useDocument, useOpenAdoptionBallot } from './useDocuments';
+import { useDocument } from './useDocuments';
+import { AdoptionBallot } from './AdoptionDialog';
+import { Consolidate, VersionNote } from './ConsolidateDialog';
 import './documents.css';
 import { DocumentNotFound } from './DocumentNotFound';
-
-/** The chair opens the adoption ballot; unanswered clarification questions are listed and must be confirmed past. */
-function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const qc = useQueryClient();
-  const open = useOpenAdoptionBallot(doc.id, doc.version.number);
-  const [asking, setAsking] = useState(false);
-  const [unanswered, setUnanswered] = useState<DispositionReportEntry[] | null>(null);
-  const [confirmed, setConfirmed] = useState(false);
-  const submit = () =>
-    open.mutate(
-      { confirmUnanswered: unanswered !== null && confirmed, closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString() },
-      {
-        onSuccess: (res) => {
-          notifySuccess(t, t('documents.adoption.opened'));
-          void navigate(`/ballots/${res.ballotId}`);
-        },
-        onError: async (error) => {
-          // The problem names the questions; the disposition report lists them with their authors.
-          if (!isProblem(error) || error.type !== UNANSWERED_CLARIFICATIONS_PROBLEM) return;
-          const report = await qc.fetchQuery({
-            queryKey: [...documentKey(doc.id), 'dispositions', doc.version.number],
-            queryFn: () => apiCall('GET /api/documents/:id/versions/:n/dispositions', { params: { id: doc.id, n: doc.version.number } }),
-            staleTime: 0,
-          });
-          setUnanswered(report.unansweredClarifications);
-        },
-      },
-    );
-  return (
-    <>
-      <Button variant="light" onClick={() => setAsking(true)}>
-        {t('documents.adoption.open')}
-      </Button>
-      <Modal opened={asking} onClose={() => setAsking(false)} title={t('documents.adoption.title', { number: doc.version.number })} size="lg">
-        <Stack gap="sm">
-          <Text>{t('documents.adoption.explain')}</Text>
-          {unanswered ? (
-            <Alert color="yellow" variant="light" title={t('documents.adoption.unansweredTitle', { count: unanswered.length })} data-testid="unanswered-warning">
-              <List size="sm" spacing={4}>
-                {unanswered.map((u) => (
-                  <List.Item key={u.commentId}>
-                    <Text size="sm" fw={600} span>
-                      {u.clauseLabel ? t('documents.clause.name', { label: u.clauseLabel }) : t('documents.amendments.unnumbered')}:{' '}
-                    </Text>
-                    <Text size="sm" span>
-                      {u.body}
-                    </Text>{' '}
-                    <AffiliationBadge name={u.author.name ?? '?'} personId={u.author.id ?? undefined} affiliation={u.author.snapshot} size="xs" />
-                  </List.Item>
-                ))}
-              </List>
-              <Checkbox mt="sm" label={t('documents.adoption.confirm')} checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
-            </Alert>
-          ) : null}
-          {open.isError && !(isProblem(open.error) && open.error.type === UNANSWERED_CLARIFICATIONS_PROBLEM) ? (
-            <Alert color="red" variant="light" role="alert">
-              {problemMessage(t, open.error)}
-            </Alert>
-          ) : null}
-          <Group>
-            <Button onClick={submit} loading={open.isPending} disabled={unanswered !== null && !confirmed}>
-              {unanswered ? t('documents.adoption.submitAnyway') : t('documents.adoption.submit')}
-            </Button>
-            <Button variant="default" onClick={() => setAsking(false)}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
-  );
-}
-
-function Consolidate({ doc }: { doc: DocumentResponse }) {
-  const { t } = useTranslation();
-  const consolidate = useConsolidate(doc.id);
-  const [, setParams] = useSearchParams();
-  const waiting = doc.version.acceptedWaiting;
-  return (
-    <Stack gap={4}>
-      <Button
-        variant="light"
-        loading={consolidate.isPending}
-        onClick={() =>
-          consolidate.mutate(undefined, {
-            onSuccess: (next) => {
-              notifySuccess(t, t('documents.consolidate.done', { number: next.currentVersion }));
-              setParams({});
-            },
-          })
-        }
-      >
-        {t('documents.consolidate.button', { number: doc.currentVersion + 1 })}
-      </Button>
-      <Text size="xs" c="dimmed">
-        {t('documents.consolidate.waiting', { count: waiting })}
-      </Text>
-      {consolidate.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {problemMessage(t, consolidate.error)}
-        </Alert>
-      ) : null}
-    </Stack>
-  );
-}
 
 /** The side panel of the open clause: its threads and its amendments, and the forms to add to them. */
 function ClausePanel({ doc, clauseId, quote, onClearQuote, onClose }: { doc: DocumentResponse; clauseId: string; quote: Quote | null; onClearQuote: () => void; onClose: () => void }) {
@@ -247,6 +138,7 @@ export function DocumentPage() {
           ) : null}
         </Alert>
       ) : null}
+      <VersionNote doc={doc} />
       {doc.version.openAdoptionBallotId ? (
         <Alert color="grape" variant="light">
           {t('documents.adoption.underBallot', { number: version })}{' '}

@@ -1,5 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ConsolidateRequest,
   CreateAmendmentRequest,
   CreateCommentRequest,
   CreateDocumentRequest,
@@ -120,7 +121,27 @@ export const useOpenAmendmentBallot = (documentId: string) =>
     apiCall('POST /api/amendments/:id/ballot', { params: { id: amendmentId }, body }),
   );
 export const useConsolidate = (documentId: string) =>
-  useDocumentWrite(documentId, () => apiCall('POST /api/documents/:id/versions', { params: { id: documentId } }));
+  useDocumentWrite(documentId, (body: ConsolidateRequest) => apiCall('POST /api/documents/:id/versions', { params: { id: documentId }, body }));
+
+/** What the chair reads before opening the adoption ballot: read afresh each time the dialog opens. */
+export function useAdoptionPreflight(documentId: string, version: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...documentKey(documentId), 'adoption-preflight', version],
+    queryFn: ({ signal }) => apiCall('GET /api/documents/:id/versions/:n/adoption-preflight', { params: { id: documentId, n: version }, signal }),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** The version consolidating would create, read afresh each time the dialog opens. */
+export function useConsolidationPreview(documentId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...documentKey(documentId), 'consolidation-preview'],
+    queryFn: ({ signal }) => apiCall('GET /api/documents/:id/consolidation-preview', { signal, params: { id: documentId } }),
+    enabled,
+    staleTime: 0,
+  });
+}
 export const useOpenAdoptionBallot = (documentId: string, version: number) =>
   useDocumentWrite(documentId, (body: Partial<OpenAdoptionBallotRequest>) =>
     apiCall('POST /api/documents/:id/versions/:n/adoption-ballot', { params: { id: documentId, n: version }, body }),

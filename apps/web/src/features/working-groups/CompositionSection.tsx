@@ -25,7 +25,7 @@ export function CompositionSection({ group }: { group: WorkingGroupResponse }) {
           </SimpleGrid>
         </Stack>
       </Paper>
-      <Table.ScrollContainer minWidth={420}>
+      <Table.ScrollContainer minWidth={420} scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}>
         <Table verticalSpacing={4} aria-label={t('workingGroups.composition.byOrganisation')}>
           <Table.Caption>{t('workingGroups.composition.orgCap', { cap: c.caps.maxVotingMembersPerOrganisation })}</Table.Caption>
           <Table.Thead>

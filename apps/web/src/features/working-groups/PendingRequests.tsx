@@ -6,10 +6,11 @@ import { fieldErrorText, problemMessage } from '../../i18n/server-messages';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { notifySuccess } from '../../ui/notify';
 import { useFormatters } from '../../ui/useFormatters';
+import { AdmitDialog } from './AdmitDialog';
 import { RoleBadge } from './badges';
 import { useDecideJoinRequest } from './useWorkingGroups';
 
-function RequestRow({ groupId, request }: { groupId: string; request: JoinRequestResponse }) {
+function RequestRow({ groupId, groupName, request }: { groupId: string; groupName: string; request: JoinRequestResponse }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const decide = useDecideJoinRequest(groupId);
@@ -64,14 +65,7 @@ function RequestRow({ groupId, request }: { groupId: string; request: JoinReques
           </Stack>
         ) : (
           <Group gap="sm">
-            <Button
-              size="compact-sm"
-              loading={decide.isPending}
-              onClick={() => decide.mutate({ requestId: request.id, decision: 'admit' }, { onSuccess: () => notifySuccess(t, t('workingGroups.requests.admitted', { name: request.person.name })) })}
-              aria-label={t('workingGroups.requests.admitNamed', { name: request.person.name })}
-            >
-              {t('workingGroups.requests.admit')}
-            </Button>
+            <AdmitDialog groupId={groupId} groupName={groupName} request={request} />
             <Button variant="outline" color="red" size="compact-sm" onClick={() => setRefusing(true)} aria-label={t('workingGroups.requests.refuseNamed', { name: request.person.name })}>
               {t('workingGroups.requests.refuse')}
             </Button>
@@ -103,7 +97,7 @@ export function PendingRequests({ group }: { group: WorkingGroupResponse }) {
       ) : (
         <Stack component="ul" gap="sm" m={0} p={0}>
           {group.pendingRequests.map((r) => (
-            <RequestRow key={r.id} groupId={group.id} request={r} />
+            <RequestRow key={r.id} groupId={group.id} groupName={group.name} request={r} />
           ))}
         </Stack>
       )}

@@ -3,6 +3,7 @@ import {
   ballotListQuery,
   ballotListResponse,
   ballotResponse,
+  closeBallotRequest,
   castVoteRequest,
   openBallotRequest,
   rollCallPage,
@@ -155,7 +156,7 @@ export const WORKING_GROUP_ROUTES = {
   'GET /api/ballots/:id': /* @__PURE__ */ route({ status: 200, response: ballotResponse, problems: PROBLEMS.readOne }),
   'GET /api/ballots/:id/roll-call': /* @__PURE__ */ route({ query: rollCallQuery, status: 200, response: rollCallPage, problems: [400, 403, 404] }),
   'POST /api/ballots/:id/votes': /* @__PURE__ */ route({ body: castVoteRequest, status: 200, response: voteResponse, problems: PROBLEMS.write }),
-  'POST /api/ballots/:id/close': /* @__PURE__ */ route({ status: 200, response: ballotResponse, problems: PROBLEMS.act }),
+  'POST /api/ballots/:id/close': /* @__PURE__ */ route({ body: closeBallotRequest, status: 200, response: ballotResponse, problems: PROBLEMS.write }),
   'GET /api/ballots/:id/votes.csv': /* @__PURE__ */ route({
     status: 200,
     response: /* @__PURE__ */ media('text/csv', 'The roll call of a closed roll-call ballot as CSV'),

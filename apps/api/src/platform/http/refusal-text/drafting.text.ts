@@ -29,6 +29,8 @@ export const DRAFTING_TEXT = {
       ? `An adoption ballot is open on version ${p.version}; a new version can be made once it closes`
       : `An adoption ballot on version ${p.version} is already open`,
   'comment-disposed': (p) => `This comment was already ${p.disposition}; a disposition is final`,
+  'adoption-warnings-unacknowledged': (p) =>
+    `${p.count} warning${p.count === 1 ? '' : 's'} about this version ${p.count === 1 ? 'is' : 'are'} not acknowledged (${p.warnings}); read them (GET …/adoption-preflight) and acknowledge each to open the adoption ballot (the acknowledgement is recorded)`,
   'unanswered-clarifications': (p) =>
     `${p.count} clarification question${p.count === 1 ? ' has' : 's have'} no answer yet; confirm to open the adoption ballot anyway (the warning is recorded)`,
   'export-needs-adoption': (p) => `Version ${p.version} is not adopted: only an adopted text is exported with its vote record`,

@@ -35,6 +35,7 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'clauses-or-text': () => 'Give either clauses or pasted text, not both',
   'quote-end-after-start': () => 'The end of the quote must come after its start',
   'reason-for-refusing': () => 'Give the reason for refusing',
+  'reason-for-closing-early': () => 'Say why the ballot closes before its closing time',
   'kind-or-rapporteur': () => 'Give a kind, or rapporteur: true or false',
   'range-not-reversed': () => 'The end of the range must not be before its start',
   'range-end-before-start': () => 'The end of the range comes before its start',

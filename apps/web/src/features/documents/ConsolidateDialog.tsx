@@ -1,0 +1,163 @@
+import { Alert, Button, Group, List, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import type { ConsolidationPreviewResponse, DocumentResponse } from '@parley/contracts';
+import type { ClauseChangeStatus } from '@parley/domain';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { isProblem } from '../../api/client';
+import { fieldErrorMessage, fieldErrorText, problemMessage } from '../../i18n/server-messages';
+import { AffiliationBadge } from '../../ui/AffiliationBadge';
+import { notifySuccess } from '../../ui/notify';
+import { PageLoader } from '../../ui/PageLoader';
+import { QueryError } from '../../ui/QueryError';
+import { DiffText } from './DiffText';
+import { ToneBadge, type Tone } from './ToneBadge';
+import { useConsolidate, useConsolidationPreview } from './useDocuments';
+
+const STATUS_TONES: Record<ClauseChangeStatus, Tone> = { unchanged: 'gray', changed: 'blue', moved: 'grape', inserted: 'green', deleted: 'red' };
+
+/** The text the consolidation would create: each clause it changes, as a word diff against the current version, and the amendments it applies. */
+function Preview({ preview }: { preview: ConsolidationPreviewResponse }) {
+  const { t } = useTranslation();
+  const c = preview.comparison;
+  const rows = c.clauses.filter((r) => r.status !== 'unchanged');
+  return (
+    <Stack gap="sm" data-testid="consolidation-preview">
+      <Title order={3} size="h5">
+        {t('documents.consolidate.applies', { count: preview.applied.length })}
+      </Title>
+      <List size="sm" spacing={4}>
+        {preview.applied.map((a) => {
+          const where = a.clauseLabel ? t('documents.amendments.clause', { label: a.clauseLabel }) : a.kind === 'insert' ? t('documents.amendments.atStart') : t('documents.amendments.unnumbered');
+          return (
+            <List.Item key={a.amendmentId}>
+              <Text size="sm" span>
+                {t(a.kind === 'replace' ? 'documents.amendments.replaces' : a.kind === 'delete' ? 'documents.amendments.deletes' : 'documents.amendments.insertsAfter', { where })}
+              </Text>{' '}
+              <AffiliationBadge name={a.author.name ?? '?'} personId={a.author.id ?? undefined} affiliation={a.author.snapshot} size="xs" />
+            </List.Item>
+          );
+        })}
+      </List>
+      {preview.report.notApplied.length > 0 ? (
+        <Alert color="yellow" variant="light">
+          {t('documents.consolidate.notApplied', { count: preview.report.notApplied.length })}
+        </Alert>
+      ) : null}
+      <Title order={3} size="h5">
+        {t('documents.consolidate.changes', { from: c.from, to: c.to })}
+      </Title>
+      <Stack component="ol" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+        {rows.map((row) => (
+          <Paper component="li" key={`${row.status}-${row.clauseId}`} withBorder p="sm" radius="md" data-status={row.status}>
+            <Group gap="xs" mb={4} wrap="wrap">
+              <ToneBadge tone={STATUS_TONES[row.status]}>{t(`documents.compare.status.${row.status}`)}</ToneBadge>
+              <Text size="sm" fw={600}>
+                {row.beforeLabel && row.afterLabel && row.beforeLabel !== row.afterLabel
+                  ? t('documents.compare.renumbered', { before: row.beforeLabel, after: row.afterLabel })
+                  : (row.afterLabel ?? row.beforeLabel ?? t(`documents.kinds.${(row.after ?? row.before)!.kind}`))}
+              </Text>
+            </Group>
+            <DiffText parts={row.diff} />
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+/** Consolidating the next version: the chair or rapporteur sees the resulting text first, and writes the version's note. */
+export function Consolidate({ doc }: { doc: DocumentResponse }) {
+  const { t } = useTranslation();
+  const [, setParams] = useSearchParams();
+  const [asking, setAsking] = useState(false);
+  const [note, setNote] = useState('');
+  const [noteError, setNoteError] = useState<string | undefined>();
+  const preview = useConsolidationPreview(doc.id, asking);
+  const consolidate = useConsolidate(doc.id);
+  const next = doc.currentVersion + 1;
+  const serverNoteError = isProblem(consolidate.error) ? consolidate.error.errors.find((e) => e.field === 'note') : undefined;
+  const close = () => {
+    setAsking(false);
+    consolidate.reset();
+  };
+  const submit = () => {
+    if (!note.trim()) return setNoteError(fieldErrorText(t, 'required'));
+    consolidate.mutate(
+      { note: note.trim() },
+      {
+        onSuccess: (created) => {
+          notifySuccess(t, t('documents.consolidate.done', { number: created.currentVersion }));
+          setAsking(false);
+          setNote('');
+          setParams({});
+        },
+      },
+    );
+  };
+  return (
+    <Stack gap={4}>
+      <Button variant="light" onClick={() => setAsking(true)}>
+        {t('documents.consolidate.button', { number: next })}
+      </Button>
+      <Text size="xs" c="dimmed">
+        {t('documents.consolidate.waiting', { count: doc.version.acceptedWaiting })}
+      </Text>
+      <Modal opened={asking} onClose={close} title={t('documents.consolidate.title', { number: next })} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
+        <Stack gap="sm">
+          <Text size="sm">{t('documents.consolidate.explain', { number: next, current: doc.currentVersion })}</Text>
+          {preview.isError ? <QueryError error={preview.error} onRetry={() => void preview.refetch()} /> : null}
+          {preview.data ? <Preview preview={preview.data} /> : preview.isPending ? <PageLoader /> : null}
+          <Textarea
+            label={t('documents.consolidate.note')}
+            description={t('documents.consolidate.noteHint')}
+            required
+            autosize
+            minRows={2}
+            maxLength={2000}
+            value={note}
+            error={noteError ?? (serverNoteError ? fieldErrorMessage(t, serverNoteError) : undefined)}
+            onChange={(e) => {
+              setNote(e.currentTarget.value);
+              setNoteError(undefined);
+            }}
+          />
+          {consolidate.isError && !serverNoteError ? (
+            <Alert color="red" variant="light" role="alert">
+              {problemMessage(t, consolidate.error)}
+            </Alert>
+          ) : null}
+          <Group>
+            <Button onClick={submit} loading={consolidate.isPending} disabled={!preview.data}>
+              {t('documents.consolidate.create', { number: next })}
+            </Button>
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+/** The note its maker wrote when consolidating a version, with who and when. */
+export function VersionNote({ doc }: { doc: DocumentResponse }) {
+  const { t, i18n } = useTranslation();
+  const v = doc.version;
+  if (!v.note) return null;
+  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', { dateStyle: 'long' }).format(new Date(v.createdAt));
+  return (
+    <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="version-note-title" data-testid="version-note">
+      <Group gap={6} wrap="wrap" mb={4}>
+        <Text size="sm" fw={600} id="version-note-title">
+          {t('documents.version.noteBy', { number: v.number, date })}
+        </Text>
+        <AffiliationBadge name={v.createdBy.name ?? '?'} personId={v.createdBy.id ?? undefined} affiliation={v.createdBy.snapshot} size="xs" />
+      </Group>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {v.note}
+      </Text>
+    </Paper>
+  );
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { ADOPTION_WARNING_KINDS } from '@parley/domain';
+import { amendmentKindValue, decisionRuleValue, instant } from '../api/domain-shapes';
+import { actorRef } from './actors';
+import { unansweredClarification } from './comments';
+import { compareResponse, consolidationReport } from './documents';
+
+/** An amendment named in a chair's safeguard: which, on which clause (its label in the current version), by whom. */
+const namedAmendment = /* @__PURE__ */ z.object({
+  amendmentId: z.string(),
+  kind: amendmentKindValue,
+  clauseLabel: z.string().nullable(),
+  author: actorRef,
+  rationale: z.string(),
+});
+
+/**
+ * What a chair reads before opening the adoption ballot of a version (decision record 0029): every
+ * warning that applies, each listed, and the terms the ballot would take by default.
+ */
+export const adoptionPreflightResponse = /* @__PURE__ */ z
+  .object({
+    documentId: z.string(),
+    version: z.number(),
+    /** The kinds that apply; the chair acknowledges each (`acknowledgedWarnings`) to open the ballot. */
+    warnings: z.array(z.enum(ADOPTION_WARNING_KINDS)),
+    unansweredClarifications: z.array(unansweredClarification),
+    openAmendmentBallots: z.array(namedAmendment.extend({ ballotId: z.string(), closesAt: instant })),
+    acceptedUnconsolidated: z.array(namedAmendment),
+    /** The group's terms for adoption ballots, and the closing time a ballot opened now would take by default. */
+    defaults: z.object({ rule: decisionRuleValue, quorum: z.number(), closesAt: instant }),
+  })
+  .meta({ id: 'AdoptionPreflight' });
+export type AdoptionPreflightResponse = z.infer<typeof adoptionPreflightResponse>;
+
+/** The version a consolidation would create now: its text compared with the current version, and the amendments it applies. */
+export const consolidationPreviewResponse = /* @__PURE__ */ z
+  .object({
+    documentId: z.string(),
+    /** What the consolidation would create: `comparison.from` is the current version, `comparison.to` the next. */
+    comparison: compareResponse,
+    applied: z.array(namedAmendment),
+    report: consolidationReport,
+  })
+  .meta({ id: 'ConsolidationPreview' });
+export type ConsolidationPreviewResponse = z.infer<typeof consolidationPreviewResponse>;

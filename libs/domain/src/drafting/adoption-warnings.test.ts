@@ -1,0 +1,27 @@
+import { adoptionWarningKinds, unacknowledgedWarnings } from './adoption-warnings';
+
+const none = { unansweredClarifications: 0, openAmendmentBallots: 0, acceptedUnconsolidated: 0 };
+
+describe('adoption warnings', () => {
+  it('names nothing for a version with nothing pending', () => {
+    expect(adoptionWarningKinds(none)).toEqual([]);
+    expect(unacknowledgedWarnings(none, [])).toEqual([]);
+  });
+
+  it('names every kind that applies, clarifications first', () => {
+    expect(adoptionWarningKinds({ unansweredClarifications: 2, openAmendmentBallots: 1, acceptedUnconsolidated: 3 })).toEqual([
+      'unanswered-clarifications',
+      'open-amendment-ballots',
+      'accepted-unconsolidated',
+    ]);
+    expect(adoptionWarningKinds({ ...none, acceptedUnconsolidated: 1 })).toEqual(['accepted-unconsolidated']);
+  });
+
+  it('leaves only the warnings the chair has not acknowledged', () => {
+    const counts = { ...none, openAmendmentBallots: 1, acceptedUnconsolidated: 1 };
+    expect(unacknowledgedWarnings(counts, ['open-amendment-ballots'])).toEqual(['accepted-unconsolidated']);
+    expect(unacknowledgedWarnings(counts, ['open-amendment-ballots', 'accepted-unconsolidated'])).toEqual([]);
+    // Acknowledging a warning that does not apply changes nothing.
+    expect(unacknowledgedWarnings({ ...none, acceptedUnconsolidated: 1 }, ['unanswered-clarifications'])).toEqual(['accepted-unconsolidated']);
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * What a chair is warned of before putting a version to adoption (decision record 0029). Each is a
+ * reason the members may be voting on a text that is about to change, or that leaves something out:
+ * - `unanswered-clarifications`: clarification questions on the version (or earlier) with no answer;
+ * - `open-amendment-ballots`: amendments to the version still being voted on;
+ * - `accepted-unconsolidated`: accepted amendments not yet consolidated into a version.
+ * None forbids the ballot; each must be acknowledged, and the acknowledgement is recorded.
+ */
+export const ADOPTION_WARNING_KINDS = ['unanswered-clarifications', 'open-amendment-ballots', 'accepted-unconsolidated'] as const;
+export type AdoptionWarningKind = (typeof ADOPTION_WARNING_KINDS)[number];
+
+export interface AdoptionWarningCounts {
+  unansweredClarifications: number;
+  openAmendmentBallots: number;
+  acceptedUnconsolidated: number;
+}
+
+/** The kinds of warning that apply, in the order a chair reads them. */
+export function adoptionWarningKinds(counts: AdoptionWarningCounts): AdoptionWarningKind[] {
+  const present: Record<AdoptionWarningKind, boolean> = {
+    'unanswered-clarifications': counts.unansweredClarifications > 0,
+    'open-amendment-ballots': counts.openAmendmentBallots > 0,
+    'accepted-unconsolidated': counts.acceptedUnconsolidated > 0,
+  };
+  return ADOPTION_WARNING_KINDS.filter((k) => present[k]);
+}
+
+/** The warnings that apply and that the chair has not acknowledged: the ballot may open only when there are none. */
+export function unacknowledgedWarnings(counts: AdoptionWarningCounts, acknowledged: readonly AdoptionWarningKind[]): AdoptionWarningKind[] {
+  return adoptionWarningKinds(counts).filter((k) => !acknowledged.includes(k));
+}
