@@ -105,7 +105,7 @@ export function AddAffiliationForm({ primaryByDefault }: { primaryByDefault: boo
         </Stack>
       </form>
       {/* Outside the affiliation form: a submit in the dialog must not bubble (through React's tree) to it. */}
-      <Modal opened={adding} onClose={() => setAdding(false)} title={t('profile.addOrganisationTitle')} size="lg">
+      <Modal opened={adding} onClose={() => setAdding(false)} title={t('profile.addOrganisationTitle')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="sm">
           <Text size="sm">{t('profile.addOrganisationHelp')}</Text>
           <CreateOrganisationForm
