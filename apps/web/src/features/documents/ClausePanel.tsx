@@ -1,6 +1,6 @@
 import { Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { DocumentResponse } from '@parley/contracts';
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { refusalMessage } from '../../i18n/server-messages';
 import { AmendmentForm, ClauseAmendments } from './Amendments';
@@ -20,7 +20,7 @@ export interface ClausePanelProps {
 }
 
 /** Whether Escape belongs to a control inside the panel (an open list closes first, not the panel). */
-const escapeIsTaken = (target: EventTarget) => target instanceof HTMLElement && target.getAttribute('aria-expanded') === 'true';
+const escapeIsTaken = (target: EventTarget | null) => target instanceof HTMLElement && target.getAttribute('aria-expanded') === 'true';
 
 /**
  * The open clause's threads and amendments, and the forms to add to them: beside the text, or under
@@ -32,18 +32,30 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
   const clause = doc.version.clauses.find((c) => c.id === clauseId);
   const [tab, setTab] = useState<string | null>('comments');
   const title = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
   useEffect(() => {
     title.current?.focus({ preventScroll: !inline });
     if (inline) title.current?.scrollIntoView({ block: 'nearest' });
   }, [clauseId, inline]);
+  // Escape closes the panel from within it, or from nowhere (a button that went busy drops the focus to the page).
+  // Listened to in the capture phase, before an open list inside the panel closes itself on the same key.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || escapeIsTaken(e.target)) return;
+      const inside = e.target instanceof Node && !!panel.current?.contains(e.target);
+      if (!inside && e.target !== document.body) return;
+      if (e.target instanceof HTMLElement && e.target.closest('[role="dialog"]')) return;
+      e.preventDefault();
+      closeRef.current();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, []);
   if (!clause) return null;
   const name = clause.label ? t('documents.clause.name', { label: clause.label }) : t(`documents.kinds.${clause.kind}`);
   const commentCount = clause.counts.comments + clause.counts.earlierComments;
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || e.defaultPrevented || escapeIsTaken(e.target)) return;
-    e.preventDefault();
-    onClose();
-  };
   return (
     <Paper
       withBorder
@@ -54,7 +66,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
       component="section"
       aria-labelledby="clause-panel-title"
       data-testid="clause-panel"
-      onKeyDown={onKeyDown}
+      ref={panel}
     >
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap">

@@ -1,6 +1,6 @@
 import { Alert, Blockquote, Button, CloseButton, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { COMMENT_KINDS, DISPOSITIONS, type CommentKind, type CommentResponse, type Disposition } from '@parley/contracts';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../../i18n/server-messages';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
@@ -255,6 +255,7 @@ export function CommentForm({
 }) {
   const { t } = useTranslation();
   const post = usePostComment(documentId);
+  const bodyField = useRef<HTMLTextAreaElement>(null);
   const [kind, setKind] = useState<CommentKind>('general');
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<{ body?: string; kind?: string }>({});
@@ -271,6 +272,8 @@ export function CommentForm({
           setKind('general');
           onClearQuote();
           notifySuccess(t, t('documents.comments.posted'));
+          // The busy submit button dropped the focus; the writer stays in the form.
+          bodyField.current?.focus();
         },
         onError: (error) => {
           const mapped = mapServerErrors(error, ['body', 'kind'] as const, t, { quote: 'body' });

@@ -1,8 +1,14 @@
 import { Button, Stack, Text, Textarea, UnstyledButton } from '@mantine/core';
-import { useRef, useState } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Quote } from './ClauseList';
 import { passageBetween, sentencesOf } from './sentences';
+
+/** Keys that would change the text (the box shows the clause to select words in, not to edit it). */
+const refuseEdits = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+  const typing = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
+  if (typing || e.key === 'Backspace' || e.key === 'Delete' || e.key === 'Enter') e.preventDefault();
+};
 
 /**
  * Quoting without a mouse: "Quote a passage" offers the clause's sentences to choose from, and its
@@ -48,9 +54,15 @@ export function QuotePicker({ clauseId, text, onQuote }: { clauseId: string; tex
               </li>
             ))}
           </Stack>
+          {/* Not `readOnly`: Chromium gives a read-only box no caret, so no selecting with Shift and the arrows. Edits are refused instead. */}
           <Textarea
             ref={area}
-            readOnly
+            aria-readonly
+            onChange={() => undefined}
+            onKeyDown={refuseEdits}
+            onPaste={(e) => e.preventDefault()}
+            onCut={(e) => e.preventDefault()}
+            onDrop={(e) => e.preventDefault()}
             label={t('documents.quote.words')}
             description={t('documents.quote.wordsHelp')}
             value={text}
