@@ -147,35 +147,35 @@ describe('joining: an organisation added in place, the steps of taking part, the
     const x = TEXT[language];
     const name = `Nora Newcomer ${language}`;
     const email = `nora.newcomer.${language}@example.org`;
-    const page = await browsers.open({ language, viewport: { width: 390, height: 844 }, reportPageErrorsAs: name });
+    const page = await browsers.open({ language, reportPageErrorsAs: name });
     await page.goto(`${t.baseUrl}/signup`);
     await page.getByRole('textbox', { name: x.fullName }).fill(name);
     await page.getByRole('textbox', { name: x.email }).fill(email);
     await page.getByLabel(x.password, { exact: false }).first().fill('correct horse battery in Geneva');
     await page.getByRole('button', { name: x.signUp }).click();
     await page.waitForURL((u) => u.pathname === '/me');
+    const form = page.getByRole('region', { name: x.addRegion });
+    await form.getByRole('textbox', { name: x.title }).waitFor();
 
-    // Welcomed in the page, with the three steps; the first is theirs to take.
+    // Nothing floats over a field of the page as it opens: each notification shown leaves every field uncovered.
+    const fields = await page.locator('main').locator('input:visible, textarea:visible, button:visible').all();
+    for (const notice of await page.locator('.mantine-Notification-root:visible').all()) {
+      const box = await notice.boundingBox();
+      for (const field of fields) {
+        const f = await field.boundingBox();
+        const label = (await field.getAttribute('aria-label')) ?? (await field.getAttribute('name')) ?? (await field.textContent());
+        if (box && f) expect({ label, covered: overlaps(box, f) }).toEqual({ label, covered: false });
+      }
+    }
+
+    // Welcomed in the page instead, with the three steps; the first is theirs to take.
     const steps = page.getByRole('region', { name: x.welcome(name) });
     await steps.waitFor();
     await page.getByTestId('me-steps').locator('li[data-step]').nth(2).waitFor();
     expect(await stepStates(page)).toEqual({ affiliation: x.states.next, confirmation: x.states.later, group: x.states.later });
     expect(await steps.getByRole('link', { name: x.fillForm }).getAttribute('href')).toBe('#me-add-affiliation');
+    await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, `joining-newcomer-first-screen-${language}-phone.png`, { fullPage: false });
-
-    // Nothing floats over a field of the form: every notification shown now leaves each field uncovered.
-    const form = page.getByRole('region', { name: x.addRegion });
-    const fields = form.locator('input:visible, textarea:visible, button:visible');
-    await form.getByRole('textbox', { name: x.title }).scrollIntoViewIfNeeded();
-    const notices = await page.locator('.mantine-Notification-root:visible').all();
-    for (const notice of notices) {
-      const box = (await notice.boundingBox())!;
-      for (const field of await fields.all()) {
-        const f = await field.boundingBox();
-        if (f) expect({ field: await field.getAttribute('name'), covered: overlaps(box, f) }).toEqual({ field: await field.getAttribute('name'), covered: false });
-      }
-    }
-    await screenshot(page, `joining-newcomer-steps-${language}-phone.png`, { fullPage: false });
 
     // Step 1: the affiliation. Step 2 then waits on Arcadia's focal point; step 3 is next.
     await form.getByLabel(x.organisation).fill('Arcadia');

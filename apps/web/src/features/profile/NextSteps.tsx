@@ -21,7 +21,7 @@ function Step({ n, id, title, state, children }: { n: number; id: string; title:
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Group gap="xs" wrap="wrap">
             <Text fw={700} size="sm">
-              {`${n}. ${title}`}
+              {title}
             </Text>
             <Badge size="sm" variant="light" color={STATE_COLOURS[state]} c="gray.9" tt="none" data-testid="step-state">
               {t(`profile.steps.states.${state}`)}
