@@ -129,11 +129,11 @@ describe('phone and keyboard: the clause panel where the reader is, quoting by k
     const page = await browsers.open({ viewport: PHONE });
     await page.goto(`${t.baseUrl}/chair-terms?group=private-sector`);
     await page.getByTestId('timeline-term').first().waitFor();
+    const top = await topInViewport(page, '[data-testid="timeline-term"]');
+    expect({ top, onScreen: top >= 0 && top < PHONE.height - 40 }).toEqual({ top, onScreen: true });
     const toggle = page.getByRole('button', { name: 'Filters (1 active)' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     expect(await page.getByRole('textbox', { name: 'Working group' }).isVisible()).toBe(false);
-    const top = await topInViewport(page, '[data-testid="timeline-term"]');
-    expect({ top, onScreen: top >= 0 && top < PHONE.height - 40 }).toEqual({ top, onScreen: true });
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'phone-chair-terms.png', { fullPage: false });
 
