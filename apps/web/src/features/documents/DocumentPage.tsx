@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Grid, Group, List, Modal, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Grid, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { roomName, UNANSWERED_CLARIFICATIONS_PROBLEM, type DispositionReportEntry, type DocumentResponse } from '@parley/contracts';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
 import { apiCall } from '../../api/typed-client';
-import { problemMessage, refusalMessage } from '../../i18n/server-messages';
+import { problemMessage } from '../../i18n/server-messages';
 import { PresenceBar } from '../../realtime/PresenceBar';
 import { useLiveRoom } from '../../realtime/useLiveRoom';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';

@@ -79,7 +79,7 @@ export function NextSteps({ me, profile, welcome }: { me: MeResponse; profile: P
         <Stack component="ol" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
           <Step n={1} id="affiliation" title={t('profile.steps.affiliation.title')} state={steps.affiliation}>
             {steps.affiliation === 'done' && snapshot ? (
-              t('profile.steps.affiliation.done', { title: snapshot.title, organisation })
+              t('affiliation.atOrganisation', { title: snapshot.title, organisation })
             ) : (
               <Anchor href="#me-add-affiliation">{t('profile.steps.affiliation.link')}</Anchor>
             )}
