@@ -165,6 +165,8 @@ describe('GET /api/home', () => {
   it('someone outside the electorate has no ballot to vote on', async () => {
     const me = (await home(drafting.outsider.client)).me!;
     expect(me.ballotsToVote).toEqual({ items: [], total: 0 });
+    // Their own place in groups (the steps of "My profile"): in none yet, one request pending.
+    expect(me.groups).toEqual({ joined: 0, requested: 1 });
   });
 
   it('a chair sees the pending join request to decide and the comments waiting for a disposition, the clarification first', async () => {
@@ -210,6 +212,7 @@ describe('GET /api/home', () => {
     const me = (await home(chair)).me!;
     expect(me.commentsToAnswer.items.map((c) => c.id)).toEqual([general.id]);
     expect(me.joinRequestsToDecide).toEqual({ items: [], total: 0 });
+    expect((await home(drafting.outsider.client)).me!.groups).toEqual({ joined: 1, requested: 0 });
     // The group's composition counts the new member at once (the front door's group list is not served stale after an act).
     expect(await votingMembers()).toBe(6);
   });

@@ -119,6 +119,8 @@ export const homeMine = /* @__PURE__ */ z.object({
   commentsToAnswer: bounded(homeCommentToAnswer),
   /** Pending join requests in the groups where they decide them (a chair, or the convener while no chair is confirmed); oldest first. */
   joinRequestsToDecide: bounded(homeJoinRequest),
+  /** Their own place in working groups: groups they belong to now (member or observer), and their requests still pending. */
+  groups: z.object({ joined: z.number(), requested: z.number() }),
 });
 export type HomeMine = z.infer<typeof homeMine>;
 

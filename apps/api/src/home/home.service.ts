@@ -120,13 +120,15 @@ export class HomeService implements OnModuleDestroy {
 
   /** What waits on the viewer; ballots named with their group afterwards, from the group list read beside it. */
   private async mine(viewer: Actor): Promise<Omit<HomeMine, 'ballotsToVote'> & { ballotsToVote: Bounded<BallotSummary> }> {
-    const [ballotsToVote, commentsToAnswer, requests] = await Promise.all([
+    const [ballotsToVote, commentsToAnswer, requests, groups] = await Promise.all([
       this.ballots.awaitingVoteOf(viewer, HOME_LIMITS.mine),
       this.comments.awaitingAnswerFrom(viewer, HOME_LIMITS.mine),
       this.membership.requestsAwaiting(viewer, HOME_LIMITS.mine),
+      this.membership.placesOf(viewer),
     ]);
     return {
       ballotsToVote,
+      groups,
       commentsToAnswer,
       joinRequestsToDecide: {
         items: requests.items.map((r) => ({

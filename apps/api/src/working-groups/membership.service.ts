@@ -56,6 +56,11 @@ export class MembershipService {
     return { items: rows.map(toJoinRequestResponse), total, groups: new Map(deciding.map((g) => [g.id, g.name])) };
   }
 
+  /** The person's own place in groups (for the steps of a newcomer): groups joined, requests pending. */
+  placesOf(actor: Actor): Promise<{ joined: number; requested: number }> {
+    return this.groups.placesOf(actor.id);
+  }
+
   /** Asks to join; under the `open` policy the person is admitted at once. */
   requestToJoin(actor: Actor, groupId: string, input: JoinRequestRequest): Promise<JoinRequestResponse> {
     return this.tx.run(async (tx) => {

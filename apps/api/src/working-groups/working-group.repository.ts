@@ -217,6 +217,16 @@ export class WorkingGroupRepository {
     const rows: { id: string; n: number }[] = await this.m(manager).query(`SELECT working_group_id AS id, count(*)::int AS n FROM join_requests WHERE status = 'pending' GROUP BY working_group_id`);
     return new Map(rows.map((r) => [r.id, r.n]));
   }
+  /** How many groups a person belongs to now, and how many of their requests to join are still pending. */
+  async placesOf(personId: string, manager?: EntityManager): Promise<{ joined: number; requested: number }> {
+    const [row]: { joined: number; requested: number }[] = await this.m(manager).query(
+      `SELECT (SELECT count(*)::int FROM memberships WHERE person_id = $1 AND left_at IS NULL) AS joined,
+              (SELECT count(*)::int FROM join_requests WHERE person_id = $1 AND status = 'pending') AS requested`,
+      [personId],
+    );
+    return row;
+  }
+
   /** Pending requests of some groups, oldest first, with how many there are in all (join_requests_group_idx). */
   async pendingRequestsIn(groupIds: string[], limit: number, manager?: EntityManager): Promise<{ rows: JoinRequestRow[]; total: number }> {
     if (groupIds.length === 0) return { rows: [], total: 0 };

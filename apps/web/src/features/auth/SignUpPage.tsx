@@ -2,7 +2,6 @@ import { Alert, Anchor, Button, Paper, PasswordInput, Stack, Text, TextInput } f
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { FormAlert } from '../../ui/FormErrors';
-import { notifySuccess } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { useForm } from '../../ui/useForm';
 import { PasswordStrength } from './PasswordStrength';
@@ -31,8 +30,8 @@ export function SignUpPage() {
               onSubmit={form.onSubmit(async (v) => {
                 const outcome = await register.mutateAsync(v);
                 if (!outcome.signedIn) return;
-                notifySuccess(t, t('auth.welcome', { name: outcome.session.me.name }));
-                await navigate('/me');
+                // The welcome is said on the profile, with the steps to take part: a toast would cover its form.
+                await navigate('/me', { state: { welcome: true } });
               })}
             >
               <Stack gap="md">

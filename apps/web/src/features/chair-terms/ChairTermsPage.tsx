@@ -1,4 +1,5 @@
-import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Collapse, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { OrganisationResponse } from '@parley/contracts';
 import { STAKEHOLDER_GROUPS } from '@parley/domain';
 import { useState } from 'react';
@@ -23,6 +24,12 @@ export function ChairTermsPage() {
   const terms = useChairTerms(filters);
   const groups = useWorkingGroups();
   const [organisation, setOrganisation] = useState<OrganisationResponse | null>(null);
+  // On a phone the filters fold behind one button, so the answer shows on the first screen.
+  const phone = useMediaQuery('(max-width: 47.99em)', typeof window !== 'undefined' && window.matchMedia('(max-width: 47.99em)').matches, {
+    getInitialValueInEffect: false,
+  });
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const active = KEYS.filter((k) => filters[k]).length;
 
   const set = (key: (typeof KEYS)[number], value: string | null | undefined) => {
     const next = new URLSearchParams(params);
@@ -39,40 +46,57 @@ export function ChairTermsPage() {
         <Text c="dimmed">{t('chairTerms.intro')}</Text>
       </Stack>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="chair-filters">
-        <Title order={2} size="h5" id="chair-filters" mb="sm">
-          {t('chairTerms.filters.title')}
-        </Title>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-          <Select
-            label={t('chairTerms.filters.workingGroup')}
-            placeholder={t('chairTerms.filters.any')}
-            clearable
-            data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
-            value={filters.workingGroup ?? null}
-            onChange={(v) => set('workingGroup', v)}
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-          />
-          <Select
-            label={t('chairTerms.filters.group')}
-            placeholder={t('chairTerms.filters.any')}
-            clearable
-            data={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
-            value={filters.group ?? null}
-            onChange={(v) => set('group', v)}
-            clearButtonProps={{ 'aria-label': t('common.clear') }}
-          />
-          <OrganisationSelect
-            label={t('chairTerms.filters.organisation')}
-            value={organisation && organisation.id === filters.organisation ? organisation : null}
-            onChange={(o) => {
-              setOrganisation(o);
-              set('organisation', o?.id);
-            }}
-          />
-          <TextInput type="date" label={t('chairTerms.filters.from')} value={filters.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} />
-          <TextInput type="date" label={t('chairTerms.filters.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
-        </SimpleGrid>
+      <Paper withBorder p={phone ? 'xs' : 'md'} component="section" aria-labelledby="chair-filters">
+        {phone ? (
+          <Title order={2} size="h5" id="chair-filters">
+            <Button
+              variant="subtle"
+              size="compact-md"
+              aria-expanded={filtersOpen}
+              aria-controls="chair-filter-fields"
+              onClick={() => setFiltersOpen((o) => !o)}
+              rightSection={<span aria-hidden>{filtersOpen ? '▴' : '▾'}</span>}
+            >
+              {active > 0 ? t('chairTerms.filters.toggle', { count: active }) : t('chairTerms.filters.toggleNone')}
+            </Button>
+          </Title>
+        ) : (
+          <Title order={2} size="h5" id="chair-filters" mb="sm">
+            {t('chairTerms.filters.title')}
+          </Title>
+        )}
+        <Collapse in={!phone || filtersOpen} id="chair-filter-fields">
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+            <Select
+              label={t('chairTerms.filters.workingGroup')}
+              placeholder={t('chairTerms.filters.any')}
+              clearable
+              data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
+              value={filters.workingGroup ?? null}
+              onChange={(v) => set('workingGroup', v)}
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
+            />
+            <Select
+              label={t('chairTerms.filters.group')}
+              placeholder={t('chairTerms.filters.any')}
+              clearable
+              data={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
+              value={filters.group ?? null}
+              onChange={(v) => set('group', v)}
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
+            />
+            <OrganisationSelect
+              label={t('chairTerms.filters.organisation')}
+              value={organisation && organisation.id === filters.organisation ? organisation : null}
+              onChange={(o) => {
+                setOrganisation(o);
+                set('organisation', o?.id);
+              }}
+            />
+            <TextInput type="date" label={t('chairTerms.filters.from')} value={filters.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} />
+            <TextInput type="date" label={t('chairTerms.filters.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
+          </SimpleGrid>
+        </Collapse>
         <Group mt="sm" gap="sm" wrap="wrap">
           {filters.person ? (
             <Text size="sm">

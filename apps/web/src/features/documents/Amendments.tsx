@@ -18,7 +18,14 @@ import { groupsBehind } from './support-groups';
 import { useClauseAmendments, useCosponsor, useOpenAmendmentBallot, useProposeAmendment, useWithdraw, useWithdrawCosponsorship } from './useDocuments';
 import { ToneBadge, TONES, type Tone } from './ToneBadge';
 
-const STATUS_TONES: Record<AmendmentStatus, Tone> = { proposed: 'blue', withdrawn: 'gray', balloting: 'grape', accepted: 'green', rejected: 'red', outdated: 'gray' };
+const STATUS_TONES: Record<AmendmentStatus, Tone> = {
+  proposed: 'blue',
+  withdrawn: 'gray',
+  balloting: 'grape',
+  accepted: 'green',
+  rejected: 'red',
+  outdated: 'gray',
+};
 
 export function AmendmentStatusBadge({ status }: { status: AmendmentStatus }) {
   const { t } = useTranslation();
@@ -68,7 +75,10 @@ function OpenBallot({ documentId, amendment }: { documentId: string; amendment: 
           size="xs"
           loading={open.isPending}
           onClick={() =>
-            open.mutate({ amendmentId: amendment.id, closesAt: new Date(Date.now() + Number(duration)).toISOString() }, { onSuccess: () => notifySuccess(t, t('documents.ballot.opened')) })
+            open.mutate(
+              { amendmentId: amendment.id, closesAt: new Date(Date.now() + Number(duration)).toISOString() },
+              { onSuccess: () => notifySuccess(t, t('documents.ballot.opened')) },
+            )
           }
         >
           {t('documents.ballot.confirm')}
@@ -90,8 +100,15 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
   const withdraw = useWithdraw(documentId);
   const note = amendmentStatusNote(t, i18n.language, a);
   const backing = groupsBehind(a);
-  const where = a.targetClauseId ? t('documents.amendments.clause', { label: a.targetLabel ?? t('documents.amendments.unnumbered') }) : t('documents.amendments.atStart');
-  const action = a.kind === 'replace' ? t('documents.amendments.replaces', { where }) : a.kind === 'delete' ? t('documents.amendments.deletes', { where }) : t('documents.amendments.insertsAfter', { where });
+  const where = a.targetClauseId
+    ? t('documents.amendments.clause', { label: a.targetLabel ?? t('documents.amendments.unnumbered') })
+    : t('documents.amendments.atStart');
+  const action =
+    a.kind === 'replace'
+      ? t('documents.amendments.replaces', { where })
+      : a.kind === 'delete'
+        ? t('documents.amendments.deletes', { where })
+        : t('documents.amendments.insertsAfter', { where });
   const error = cosponsor.error ?? uncosponsor.error ?? withdraw.error;
   return (
     <Paper component="li" withBorder p="sm" radius="md" data-testid="amendment" data-amendment-id={a.id} data-status={a.status}>
@@ -174,7 +191,12 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
         ) : null}
         <Group gap="xs">
           {a.can.cosponsor ? (
-            <Button size="xs" variant="light" loading={cosponsor.isPending} onClick={() => cosponsor.mutate(a.id, { onSuccess: () => notifySuccess(t, t('documents.amendments.cosponsored')) })}>
+            <Button
+              size="xs"
+              variant="light"
+              loading={cosponsor.isPending}
+              onClick={() => cosponsor.mutate(a.id, { onSuccess: () => notifySuccess(t, t('documents.amendments.cosponsored')) })}
+            >
               {t('documents.amendments.cosponsor')}
             </Button>
           ) : null}
@@ -189,7 +211,12 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
             </Button>
           ) : null}
           {a.can.withdraw ? (
-            <Button size="xs" variant="default" loading={withdraw.isPending} onClick={() => withdraw.mutate(a.id, { onSuccess: () => notifySuccess(t, t('documents.amendments.withdrawn')) })}>
+            <Button
+              size="xs"
+              variant="default"
+              loading={withdraw.isPending}
+              onClick={() => withdraw.mutate(a.id, { onSuccess: () => notifySuccess(t, t('documents.amendments.withdrawn')) })}
+            >
               {t('documents.amendments.withdraw')}
             </Button>
           ) : null}
@@ -227,7 +254,10 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setGeneral([]);
-    const missing = { ...(kind !== 'delete' && text.trim() === '' ? { text: fieldErrorText(t, 'required') } : {}), ...(rationale.trim() === '' ? { rationale: fieldErrorText(t, 'required') } : {}) };
+    const missing = {
+      ...(kind !== 'delete' && text.trim() === '' ? { text: fieldErrorText(t, 'required') } : {}),
+      ...(rationale.trim() === '' ? { rationale: fieldErrorText(t, 'required') } : {}),
+    };
     if (Object.keys(missing).length > 0) return setErrors(missing);
     const body: CreateAmendmentRequest =
       kind === 'replace'
@@ -299,7 +329,16 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
         ) : (
           <Text size="sm">{t('documents.amendments.deleteHint')}</Text>
         )}
-        <Textarea label={t('documents.amendments.rationale')} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} error={errors.rationale} required autosize minRows={2} size="sm" />
+        <Textarea
+          label={t('documents.amendments.rationale')}
+          value={rationale}
+          onChange={(e) => setRationale(e.currentTarget.value)}
+          error={errors.rationale}
+          required
+          autosize
+          minRows={2}
+          size="sm"
+        />
         <FormAlert messages={general} />
         <Group>
           <Button type="submit" size="sm" loading={propose.isPending}>

@@ -1,6 +1,6 @@
 import { Box, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ClauseResponse } from '@parley/contracts';
-import { memo, useCallback, type MouseEvent } from 'react';
+import { memo, useCallback, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from './ToneBadge';
 
@@ -35,10 +35,12 @@ interface ClauseRowProps {
   clause: ClauseResponse;
   selected: boolean;
   onOpen: (clauseId: string, quote?: Quote) => void;
+  /** The open clause's panel, when it is shown under the clause (a phone). */
+  panel?: ReactNode;
 }
 
 /** One clause: its number, its text (select words in it to quote them), and what is going on around it. */
-const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen }: ClauseRowProps) {
+const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: ClauseRowProps) {
   const { t } = useTranslation();
   const { comments, earlierComments, unansweredClarifications } = clause.counts;
   const { open, balloting, accepted } = clause.amendments;
@@ -52,7 +54,6 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen }: ClauseRo
     [clause.id, clause.text, onOpen],
   );
 
-
   return (
     <Box component="li" className="clause-row" data-selected={selected} data-clause-id={clause.id} data-label={clause.label ?? ''} px="sm" py={6}>
       <Group align="flex-start" gap="sm" wrap="nowrap">
@@ -60,7 +61,14 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen }: ClauseRo
           {clause.label ?? ''}
         </Text>
         <Box style={{ flex: 1, minWidth: 0 }}>
-          <Text component="p" m={0} className="clause-text" data-kind={clause.kind} onMouseUp={onMouseUp} onClick={() => window.getSelection()?.isCollapsed !== false && onOpen(clause.id)}>
+          <Text
+            component="p"
+            m={0}
+            className="clause-text"
+            data-kind={clause.kind}
+            onMouseUp={onMouseUp}
+            onClick={() => window.getSelection()?.isCollapsed !== false && onOpen(clause.id)}
+          >
             {clause.text}
           </Text>
           <Group gap={6} mt={4} wrap="wrap">
@@ -92,24 +100,33 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen }: ClauseRo
                     {balloting > 0 ? ` · ${t('documents.clause.balloting', { count: balloting })}` : ''}
                   </ToneBadge>
                 ) : null}
-                {accepted > 0 ? (
-                  <ToneBadge tone="green">{t('documents.clause.accepted', { count: accepted })}</ToneBadge>
-                ) : null}
+                {accepted > 0 ? <ToneBadge tone="green">{t('documents.clause.accepted', { count: accepted })}</ToneBadge> : null}
               </Group>
             </button>
           </Group>
         </Box>
       </Group>
+      {panel}
     </Box>
   );
 });
 
 /** The clauses of a version in reading order. Rows are memoised, and off-screen rows are not laid out (content-visibility). */
-export function ClauseList({ clauses, selectedId, onOpen }: { clauses: ClauseResponse[]; selectedId: string | null; onOpen: (clauseId: string, quote?: Quote) => void }) {
+export function ClauseList({
+  clauses,
+  selectedId,
+  onOpen,
+  panel = null,
+}: {
+  clauses: ClauseResponse[];
+  selectedId: string | null;
+  onOpen: (clauseId: string, quote?: Quote) => void;
+  panel?: ReactNode;
+}) {
   return (
     <Box component="ol" m={0} p={0} style={{ listStyle: 'none', display: 'flex', flexDirection: 'column', gap: 4 }} data-testid="clauses">
       {clauses.map((c) => (
-        <ClauseRow key={c.id} clause={c} selected={c.id === selectedId} onOpen={onOpen} />
+        <ClauseRow key={c.id} clause={c} selected={c.id === selectedId} onOpen={onOpen} panel={c.id === selectedId ? panel : undefined} />
       ))}
     </Box>
   );

@@ -1,6 +1,6 @@
 import { Alert, Blockquote, Button, CloseButton, Group, Paper, Select, Stack, Text, Textarea } from '@mantine/core';
 import { COMMENT_KINDS, DISPOSITIONS, type CommentKind, type CommentResponse, type Disposition } from '@parley/contracts';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorText } from '../../i18n/server-messages';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
@@ -66,7 +66,16 @@ function DispositionForm({ documentId, comment }: { documentId: string; comment:
           required
           size="xs"
         />
-        <Textarea label={t('documents.disposition.reason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={2} size="xs" />
+        <Textarea
+          label={t('documents.disposition.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+          required
+          autosize
+          minRows={2}
+          size="xs"
+        />
         <FormAlert messages={general} />
         <Group gap="xs">
           <Button type="submit" size="xs" loading={dispose.isPending}>
@@ -112,7 +121,12 @@ function CommentBody({ documentId, comment }: { documentId: string; comment: Com
             <ToneBadge tone={DISPOSITION_TONES[comment.disposition.disposition]} size="xs">
               {t(`documents.dispositions.${comment.disposition.disposition}`)}
             </ToneBadge>
-            <AffiliationBadge name={comment.disposition.by.name ?? '?'} personId={comment.disposition.by.id ?? undefined} affiliation={comment.disposition.by.snapshot} size="xs" />
+            <AffiliationBadge
+              name={comment.disposition.by.name ?? '?'}
+              personId={comment.disposition.by.id ?? undefined}
+              affiliation={comment.disposition.by.snapshot}
+              size="xs"
+            />
           </Group>
           <Text size="sm" mt={4}>
             {comment.disposition.reason}
@@ -156,7 +170,15 @@ function ReplyForm({ documentId, comment, onDone }: { documentId: string; commen
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap={6}>
-        <Textarea label={t('documents.comments.replyLabel')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={error} autosize minRows={2} size="xs" />
+        <Textarea
+          label={t('documents.comments.replyLabel')}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          error={error}
+          autosize
+          minRows={2}
+          size="xs"
+        />
         <FormAlert messages={general} />
         <Group gap="xs">
           <Button type="submit" size="xs" loading={reply.isPending}>
@@ -218,9 +240,22 @@ function Thread({ documentId, comment }: { documentId: string; comment: CommentR
 }
 
 /** A new comment on the open clause, on the quoted passage when the reader selected one. */
-export function CommentForm({ documentId, clauseId, version, quote, onClearQuote }: { documentId: string; clauseId: string; version: number; quote: Quote | null; onClearQuote: () => void }) {
+export function CommentForm({
+  documentId,
+  clauseId,
+  version,
+  quote,
+  onClearQuote,
+}: {
+  documentId: string;
+  clauseId: string;
+  version: number;
+  quote: Quote | null;
+  onClearQuote: () => void;
+}) {
   const { t } = useTranslation();
   const post = usePostComment(documentId);
+  const bodyField = useRef<HTMLTextAreaElement>(null);
   const [kind, setKind] = useState<CommentKind>('general');
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<{ body?: string; kind?: string }>({});
@@ -237,6 +272,8 @@ export function CommentForm({ documentId, clauseId, version, quote, onClearQuote
           setKind('general');
           onClearQuote();
           notifySuccess(t, t('documents.comments.posted'));
+          // The busy submit button dropped the focus; the writer stays in the form.
+          bodyField.current?.focus();
         },
         onError: (error) => {
           const mapped = mapServerErrors(error, ['body', 'kind'] as const, t, { quote: 'body' });
@@ -278,7 +315,16 @@ export function CommentForm({ documentId, clauseId, version, quote, onClearQuote
             {t('documents.comments.clarificationHint')}
           </Text>
         ) : null}
-        <Textarea label={t('documents.comments.body')} value={body} onChange={(e) => setBody(e.currentTarget.value)} error={errors.body} required autosize minRows={3} size="sm" />
+        <Textarea
+          label={t('documents.comments.body')}
+          value={body}
+          onChange={(e) => setBody(e.currentTarget.value)}
+          error={errors.body}
+          required
+          autosize
+          minRows={3}
+          size="sm"
+        />
         <FormAlert messages={general} />
         <Group>
           <Button type="submit" size="sm" loading={post.isPending}>

@@ -41,8 +41,22 @@ export function ComparePage() {
       <DocumentHeader doc={d} title={t('documents.compare.title')} />
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Group gap="sm" align="flex-end">
-          <Select label={t('documents.compare.from')} data={versions} value={String(from)} onChange={(v) => v && setParams({ from: v, to: String(to) })} allowDeselect={false} w={160} />
-          <Select label={t('documents.compare.to')} data={versions} value={String(to)} onChange={(v) => v && setParams({ from: String(from), to: v })} allowDeselect={false} w={160} />
+          <Select
+            label={t('documents.compare.from')}
+            data={versions}
+            value={String(from)}
+            onChange={(v) => v && setParams({ from: v, to: String(to) })}
+            allowDeselect={false}
+            w={160}
+          />
+          <Select
+            label={t('documents.compare.to')}
+            data={versions}
+            value={String(to)}
+            onChange={(v) => v && setParams({ from: String(from), to: v })}
+            allowDeselect={false}
+            w={160}
+          />
           <Switch label={t('documents.compare.onlyChanges')} checked={onlyChanges} onChange={(e) => setOnlyChanges(e.currentTarget.checked)} mb={6} />
         </Group>
         <DocumentNav doc={d} version={to} current="compare" />

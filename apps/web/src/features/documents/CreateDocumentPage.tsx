@@ -31,7 +31,10 @@ export function CreateDocumentPage() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setGeneral([]);
-    const missing = { ...(title.trim().length < 3 ? { title: fieldErrorText(t, 'too-short', { minimum: 3 }) } : {}), ...(clauses.length === 0 ? { clauses: t('documents.create.noClauses') } : {}) };
+    const missing = {
+      ...(title.trim().length < 3 ? { title: fieldErrorText(t, 'too-short', { minimum: 3 }) } : {}),
+      ...(clauses.length === 0 ? { clauses: t('documents.create.noClauses') } : {}),
+    };
     if (Object.keys(missing).length) return setErrors(missing);
     create.mutate(
       { title: title.trim(), clauses },
@@ -62,7 +65,14 @@ export function CreateDocumentPage() {
       </Stack>
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <TextInput label={t('documents.create.docTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required maxLength={300} />
+          <TextInput
+            label={t('documents.create.docTitle')}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.title}
+            required
+            maxLength={300}
+          />
           <Textarea
             label={t('documents.create.paste')}
             description={t('documents.create.pasteHint')}

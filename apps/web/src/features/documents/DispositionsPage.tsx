@@ -48,7 +48,12 @@ function EntryRow({ e }: { e: DispositionReportEntry }) {
           <Stack gap={2}>
             <ToneBadge tone={TONE[e.disposition.disposition]}>{t(`documents.dispositions.${e.disposition.disposition}`)}</ToneBadge>
             <Text size="sm">{e.disposition.reason}</Text>
-            <AffiliationBadge name={e.disposition.by.name ?? '?'} personId={e.disposition.by.id ?? undefined} affiliation={e.disposition.by.snapshot} size="xs" />
+            <AffiliationBadge
+              name={e.disposition.by.name ?? '?'}
+              personId={e.disposition.by.id ?? undefined}
+              affiliation={e.disposition.by.snapshot}
+              size="xs"
+            />
           </Stack>
         ) : (
           <ToneBadge tone="gray">{t('documents.dispositions.pending')}</ToneBadge>

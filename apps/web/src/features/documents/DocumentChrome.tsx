@@ -17,7 +17,15 @@ export function DocumentStatusBadge({ status }: { status: DocumentResponse['stat
 }
 
 /** The header's way between versions and the document's other views. */
-export function DocumentNav({ doc, version, current }: { doc: DocumentResponse; version: number; current: 'text' | 'compare' | 'provenance' | 'dispositions' }) {
+export function DocumentNav({
+  doc,
+  version,
+  current,
+}: {
+  doc: DocumentResponse;
+  version: number;
+  current: 'text' | 'compare' | 'provenance' | 'dispositions';
+}) {
   const { t } = useTranslation();
   const links = [
     { key: 'text', to: `/documents/${doc.id}${version === doc.currentVersion ? '' : `?v=${version}`}`, label: t('documents.nav.text') },

@@ -1,70 +1,22 @@
-import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
-import { roomName, type DocumentResponse } from '@parley/contracts';
+import { Alert, Anchor, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { roomName } from '@parley/contracts';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
-import { refusalMessage } from '../../i18n/server-messages';
 import { PresenceBar } from '../../realtime/PresenceBar';
 import { useLiveRoom } from '../../realtime/useLiveRoom';
 import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
-import { AmendmentForm, ClauseAmendments } from './Amendments';
 import { DocumentHeader, DocumentNav, VersionSelect } from './DocumentChrome';
 import { ClauseList, type Quote } from './ClauseList';
-import { CommentForm, CommentThreads } from './CommentThreads';
+import { ClausePanel } from './ClausePanel';
 import { useDocument } from './useDocuments';
 import { AdoptionBallot } from './AdoptionDialog';
 import { Consolidate, VersionNote } from './ConsolidateDialog';
 import './documents.css';
 import { DocumentNotFound } from './DocumentNotFound';
-
-/** The side panel of the open clause: its threads and its amendments, and the forms to add to them. */
-function ClausePanel({ doc, clauseId, quote, onClearQuote, onClose }: { doc: DocumentResponse; clauseId: string; quote: Quote | null; onClearQuote: () => void; onClose: () => void }) {
-  const { t } = useTranslation();
-  const clause = doc.version.clauses.find((c) => c.id === clauseId);
-  // `?panel=amendments` (a ballot's link to its amendment) opens the clause on its amendments.
-  const [params] = useSearchParams();
-  const [tab, setTab] = useState<string | null>(params.get('panel') === 'amendments' ? 'amendments' : 'comments');
-  if (!clause) return null;
-  const name = clause.label ? t('documents.clause.name', { label: clause.label }) : t(`documents.kinds.${clause.kind}`);
-  const commentCount = clause.counts.comments + clause.counts.earlierComments;
-  return (
-    <Paper withBorder p="sm" radius="md" className="side-panel" id="clause-panel" component="section" aria-labelledby="clause-panel-title" data-testid="clause-panel">
-      <Stack gap="sm">
-        <Group justify="space-between" wrap="nowrap">
-          <Title order={2} size="h4" id="clause-panel-title">
-            {name}
-          </Title>
-          <Button size="compact-xs" variant="subtle" onClick={onClose}>
-            {t('common.close')}
-          </Button>
-        </Group>
-        <Text size="sm" lineClamp={3} c="dimmed">
-          {clause.text}
-        </Text>
-        <Tabs value={tab} onChange={setTab} keepMounted={false}>
-          <Tabs.List>
-            <Tabs.Tab value="comments">{t('documents.panel.comments', { count: commentCount })}</Tabs.Tab>
-            <Tabs.Tab value="amendments">{t('documents.panel.amendments', { count: clause.amendments.open + clause.amendments.accepted })}</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="comments" pt="sm">
-            <Stack gap="sm">
-              {doc.can.comment ? <CommentForm key={clause.id} documentId={doc.id} clauseId={clause.id} version={doc.version.number} quote={quote} onClearQuote={onClearQuote} /> : doc.can.reason ? <Text size="sm" c="dimmed">{(doc.can.reasonCode ? refusalMessage(t, doc.can.reasonCode) : null) ?? doc.can.reason}</Text> : null}
-              <CommentThreads documentId={doc.id} clauseId={clause.id} version={doc.version.number} />
-            </Stack>
-          </Tabs.Panel>
-          <Tabs.Panel value="amendments" pt="sm">
-            <Stack gap="sm">
-              {doc.can.amend ? <AmendmentForm key={clause.id} documentId={doc.id} clause={clause} version={doc.version.number} quote={quote} /> : null}
-              <ClauseAmendments documentId={doc.id} clauseId={clause.id} />
-            </Stack>
-          </Tabs.Panel>
-        </Tabs>
-      </Stack>
-    </Paper>
-  );
-}
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -80,6 +32,10 @@ export function DocumentPage() {
   const live = useLiveRoom(id ? roomName.document(id) : null);
   const selected = params.get('clause');
   const [quote, setQuote] = useState<Quote | null>(null);
+  // Below the `md` breakpoint the panel opens under its clause, where the reader is, not below the whole text.
+  const narrow = useMediaQuery('(max-width: 61.99em)', typeof window !== 'undefined' && window.matchMedia('(max-width: 61.99em)').matches, {
+    getInitialValueInEffect: false,
+  });
 
   // One stable callback for all 300 rows (they are memoised): it reads the latest selection and setter through refs.
   const latest = useRef({ selected, setParams });
@@ -105,6 +61,20 @@ export function DocumentPage() {
   }
   const doc = query.data;
   const version = doc.version.number;
+  const close = () => {
+    const clauseId = selected;
+    setQuote(null);
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.delete('clause');
+      return next;
+    });
+    // Back to where the reader was: the clause's own "Comments and amendments" button.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`li[data-clause-id="${CSS.escape(clauseId ?? '')}"] .clause-open`)?.focus());
+  };
+  const panel = selected ? (
+    <ClausePanel doc={doc} clauseId={selected} quote={quote} onQuote={setQuote} onClearQuote={() => setQuote(null)} onClose={close} inline={narrow} />
+  ) : null;
   return (
     <Stack gap="lg">
       <DocumentHeader doc={doc} />
@@ -160,29 +130,12 @@ export function DocumentPage() {
         {doc.can.comment ? t('documents.howTo') : t('documents.howToRead')}
       </Text>
       <Grid gutter="lg">
-        <Grid.Col span={{ base: 12, md: selected ? 7 : 12 }}>
+        <Grid.Col span={{ base: 12, md: selected && !narrow ? 7 : 12 }}>
           <Paper component="section" aria-label={t('documents.textLabel', { number: version })} p={0}>
-            <ClauseList clauses={doc.version.clauses} selectedId={selected} onOpen={open} />
+            <ClauseList clauses={doc.version.clauses} selectedId={selected} onOpen={open} panel={narrow ? panel : null} />
           </Paper>
         </Grid.Col>
-        {selected ? (
-          <Grid.Col span={{ base: 12, md: 5 }}>
-            <ClausePanel
-              doc={doc}
-              clauseId={selected}
-              quote={quote}
-              onClearQuote={() => setQuote(null)}
-              onClose={() => {
-                setQuote(null);
-                setParams((p) => {
-                  const next = new URLSearchParams(p);
-                  next.delete('clause');
-                  return next;
-                });
-              }}
-            />
-          </Grid.Col>
-        ) : null}
+        {panel && !narrow ? <Grid.Col span={{ base: 12, md: 5 }}>{panel}</Grid.Col> : null}
       </Grid>
     </Stack>
   );

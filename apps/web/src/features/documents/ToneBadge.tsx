@@ -16,10 +16,20 @@ export const TONES = {
 } as const;
 export type Tone = keyof typeof TONES;
 
-export function ToneBadge({ tone, children, ...props }: { tone: Tone; children: ReactNode } & Omit<BadgeProps, 'color' | 'variant' | 'children'> & { 'data-testid'?: string; 'data-status'?: string }) {
+export function ToneBadge({
+  tone,
+  children,
+  ...props
+}: { tone: Tone; children: ReactNode } & Omit<BadgeProps, 'color' | 'variant' | 'children'> & { 'data-testid'?: string; 'data-status'?: string }) {
   const c = TONES[tone];
   return (
-    <Badge radius="sm" size="sm" variant="outline" {...props} styles={{ root: { background: c.bg, color: c.fg, borderColor: c.border, textTransform: 'none', fontWeight: 600 } }}>
+    <Badge
+      radius="sm"
+      size="sm"
+      variant="outline"
+      {...props}
+      styles={{ root: { background: c.bg, color: c.fg, borderColor: c.border, textTransform: 'none', fontWeight: 600 } }}
+    >
       {children}
     </Badge>
   );

@@ -1,5 +1,5 @@
 import { Button, Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { CreateOrganisationRequest } from '@parley/contracts';
+import type { CreateOrganisationRequest, OrganisationResponse } from '@parley/contracts';
 import { isSubtypeOf, type OrganisationSubtype, type StakeholderGroup } from '@parley/domain';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,12 +13,24 @@ import { useCreateOrganisation } from './useOrganisations';
 
 const blankToUndefined = (s: string | null) => (s && s.trim() ? s.trim() : undefined);
 
-export function CreateOrganisationForm({ onDone }: { onDone?: () => void }) {
+/**
+ * Adds an organisation to the directory. `onCreated` hears of the new organisation (the affiliation
+ * form selects it); `onDone` is called after it and by Cancel; `initialName` starts the name field.
+ */
+export function CreateOrganisationForm({
+  onDone,
+  onCreated,
+  initialName = '',
+}: {
+  onDone?: () => void;
+  onCreated?: (organisation: OrganisationResponse) => void;
+  initialName?: string;
+}) {
   const { t, i18n } = useTranslation();
   const f = useFormatters();
   const create = useCreateOrganisation();
   const form = useForm({
-    name: '',
+    name: initialName,
     stakeholderGroup: null as string | null,
     subtype: null as string | null,
     country: null as string | null,
@@ -44,6 +56,7 @@ export function CreateOrganisationForm({ onDone }: { onDone?: () => void }) {
         const created = await create.mutateAsync(body);
         notifySuccess(t, t('organisations.created', { name: created.name }));
         form.reset();
+        onCreated?.(created);
         onDone?.();
       })}
     >

@@ -15,10 +15,12 @@ export interface OrganisationSelectProps {
   error?: string;
   required?: boolean;
   name?: string;
+  /** Hears what the person types (to offer adding a name the directory lacks). */
+  onSearchChange?: (search: string) => void;
 }
 
 /** Picks an organisation from the directory, searching the server as the person types. */
-export function OrganisationSelect({ label, description, value, onChange, error, required, name }: OrganisationSelectProps) {
+export function OrganisationSelect({ label, description, value, onChange, error, required, name, onSearchChange }: OrganisationSelectProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
@@ -46,7 +48,10 @@ export function OrganisationSelect({ label, description, value, onChange, error,
       value={value?.id ?? null}
       onChange={(id) => onChange(id ? (byId.get(id) ?? null) : null)}
       searchValue={search}
-      onSearchChange={setSearch}
+      onSearchChange={(s) => {
+        setSearch(s);
+        onSearchChange?.(s);
+      }}
       filter={({ options }) => options}
       placeholder={t('organisations.searchOrganisation')}
       nothingFoundMessage={results.isFetching ? t('common.loading') : t('organisations.noneFound')}

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { isoDay } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { PageLoader } from '../../ui/PageLoader';
 import { PageTitle } from '../../ui/PageTitle';
@@ -15,12 +15,15 @@ import { AddAffiliationForm } from './AddAffiliationForm';
 import { AddDeclarationForm } from './AddDeclarationForm';
 import { ConfirmationQueueLink } from '../confirmations/ConfirmationQueueLink';
 import { AffiliationActions } from './AffiliationActions';
+import { NextSteps } from './NextSteps';
 
 /** My affiliations and declarations: what everyone sees next to my acts, and where I change it. */
 export function MyProfilePage() {
   const { t } = useTranslation();
   const me = useMe();
   const profile = usePerson(me.data?.id);
+  // Set by sign-up: the welcome is said here, in the page, rather than in a toast over the form.
+  const welcome = !!(useLocation().state as { welcome?: boolean } | null)?.welcome;
 
   if (me.isPending) return <PageLoader />;
   if (me.isError) return <QueryError error={me.error} onRetry={() => void me.refetch()} />;
@@ -59,6 +62,8 @@ export function MyProfilePage() {
         </Anchor>
         <ConfirmationQueueLink isSteward={person.isSteward} />
       </Stack>
+
+      {profile.data ? <NextSteps me={person} profile={profile.data} welcome={welcome} /> : null}
 
       <Paper withBorder p="md" component="section" aria-labelledby="me-snapshot">
         <Title order={2} size="h4" id="me-snapshot" mb="xs">

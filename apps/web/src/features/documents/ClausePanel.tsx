@@ -1,0 +1,116 @@
+import { Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import type { DocumentResponse } from '@parley/contracts';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { refusalMessage } from '../../i18n/server-messages';
+import { AmendmentForm, ClauseAmendments } from './Amendments';
+import type { Quote } from './ClauseList';
+import { CommentForm, CommentThreads } from './CommentThreads';
+import { QuotePicker } from './QuotePicker';
+
+export interface ClausePanelProps {
+  doc: DocumentResponse;
+  clauseId: string;
+  quote: Quote | null;
+  onQuote: (quote: Quote) => void;
+  onClearQuote: () => void;
+  onClose: () => void;
+  /** Under the clause in the text (a phone) rather than beside it. */
+  inline: boolean;
+}
+
+/** Whether Escape belongs to a control inside the panel (an open list closes first, not the panel). */
+const escapeIsTaken = (target: EventTarget | null) => target instanceof HTMLElement && target.getAttribute('aria-expanded') === 'true';
+
+/**
+ * The open clause's threads and amendments, and the forms to add to them: beside the text, or under
+ * the clause on a phone. Opening it moves the focus to its title; Escape closes it (the page then
+ * returns the focus to the clause's button).
+ */
+export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClose, inline }: ClausePanelProps) {
+  const { t } = useTranslation();
+  const clause = doc.version.clauses.find((c) => c.id === clauseId);
+  // `?panel=amendments` (a ballot's link to its amendment) opens the clause on its amendments.
+  const [params] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(params.get('panel') === 'amendments' ? 'amendments' : 'comments');
+  const title = useRef<HTMLHeadingElement>(null);
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    title.current?.focus({ preventScroll: !inline });
+    if (inline) title.current?.scrollIntoView({ block: 'nearest' });
+  }, [clauseId, inline]);
+  // Escape closes the panel from within it, or from nowhere (a button that went busy drops the focus to the page).
+  // Listened to in the capture phase, before an open list inside the panel closes itself on the same key.
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape' || escapeIsTaken(e.target)) return;
+      const inside = e.target instanceof Node && !!panel.current?.contains(e.target);
+      if (!inside && e.target !== document.body) return;
+      if (e.target instanceof HTMLElement && e.target.closest('[role="dialog"]')) return;
+      e.preventDefault();
+      closeRef.current();
+    };
+    document.addEventListener('keydown', onKey, true);
+    return () => document.removeEventListener('keydown', onKey, true);
+  }, []);
+  if (!clause) return null;
+  const name = clause.label ? t('documents.clause.name', { label: clause.label }) : t(`documents.kinds.${clause.kind}`);
+  const commentCount = clause.counts.comments + clause.counts.earlierComments;
+  return (
+    <Paper
+      withBorder
+      p="sm"
+      radius="md"
+      className={inline ? 'inline-panel' : 'side-panel'}
+      id="clause-panel"
+      component="section"
+      aria-labelledby="clause-panel-title"
+      data-testid="clause-panel"
+      ref={panel}
+    >
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={2} size="h4" id="clause-panel-title" ref={title} tabIndex={-1}>
+            {name}
+          </Title>
+          <Button size="compact-xs" variant="subtle" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        </Group>
+        {inline ? null : (
+          <Text size="sm" lineClamp={3} c="dimmed">
+            {clause.text}
+          </Text>
+        )}
+        {doc.can.comment || doc.can.amend ? <QuotePicker key={clause.id} clauseId={clause.id} text={clause.text} onQuote={onQuote} /> : null}
+        <Tabs value={tab} onChange={setTab} keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="comments">{t('documents.panel.comments', { count: commentCount })}</Tabs.Tab>
+            <Tabs.Tab value="amendments">{t('documents.panel.amendments', { count: clause.amendments.open + clause.amendments.accepted })}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="comments" pt="sm">
+            <Stack gap="sm">
+              {doc.can.comment ? (
+                <CommentForm key={clause.id} documentId={doc.id} clauseId={clause.id} version={doc.version.number} quote={quote} onClearQuote={onClearQuote} />
+              ) : doc.can.reason ? (
+                <Text size="sm" c="dimmed">
+                  {(doc.can.reasonCode ? refusalMessage(t, doc.can.reasonCode) : null) ?? doc.can.reason}
+                </Text>
+              ) : null}
+              <CommentThreads documentId={doc.id} clauseId={clause.id} version={doc.version.number} />
+            </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="amendments" pt="sm">
+            <Stack gap="sm">
+              {doc.can.amend ? <AmendmentForm key={clause.id} documentId={doc.id} clause={clause} version={doc.version.number} quote={quote} /> : null}
+              <ClauseAmendments documentId={doc.id} clauseId={clause.id} />
+            </Stack>
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </Paper>
+  );
+}
