@@ -14,6 +14,8 @@ import { actionName, actionsByFamily, familyName } from './action-names';
 import { AuditEventItem } from './AuditEventItem';
 import { chainName } from './chains';
 import { auditExportUrl, useAuditLog, type AuditFilters } from './useAudit';
+import { VerifyExportHint } from './verify/VerifyExportHint';
+import { LocaleDateInput } from '../../ui/LocaleDateInput';
 
 const KEYS = ['scope', 'actor', 'actorName', 'organisation', 'action', 'from', 'to', 'order'] as const;
 type Key = (typeof KEYS)[number];
@@ -122,8 +124,8 @@ export function AuditLogPage() {
               set({ organisation: o?.id });
             }}
           />
-          <TextInput type="date" label={t('audit.filters.from')} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} />
-          <TextInput type="date" label={t('audit.filters.to')} value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} />
+          <LocaleDateInput onlyDates label={t('audit.filters.from')} value={filters.from ?? ''} onChange={(v) => set({ from: v })} />
+          <LocaleDateInput onlyDates label={t('audit.filters.to')} value={filters.to ?? ''} onChange={(v) => set({ to: v })} />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="audit-order">
               {t('audit.filters.order')}
@@ -177,9 +179,7 @@ export function AuditLogPage() {
             </Button>
           ) : null}
         </Group>
-        <Text size="xs" c="dimmed" mt="xs" ff="monospace">
-          {t('audit.exports.verify')}
-        </Text>
+        <VerifyExportHint />
       </Paper>
 
       {log.isPending ? <PageLoader /> : null}

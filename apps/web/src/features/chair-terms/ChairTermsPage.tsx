@@ -12,6 +12,7 @@ import { useWorkingGroups } from '../working-groups/useWorkingGroups';
 import { ChairTermTable } from './ChairTermTable';
 import { ChairTimeline } from './ChairTimeline';
 import { chairTermsCsvUrl, useChairTerms, type ChairTermFilters } from './useChairTerms';
+import { LocaleDateInput } from '../../ui/LocaleDateInput';
 
 const KEYS = ['person', 'organisation', 'group', 'workingGroup', 'from', 'to'] as const;
 
@@ -70,8 +71,8 @@ export function ChairTermsPage() {
               set('organisation', o?.id);
             }}
           />
-          <TextInput type="date" label={t('chairTerms.filters.from')} value={filters.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} />
-          <TextInput type="date" label={t('chairTerms.filters.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
+          <LocaleDateInput onlyDates label={t('chairTerms.filters.from')} value={filters.from ?? ''} onChange={(v) => set('from', v)} />
+          <LocaleDateInput onlyDates label={t('chairTerms.filters.to')} value={filters.to ?? ''} onChange={(v) => set('to', v)} />
         </SimpleGrid>
         <Group mt="sm" gap="sm" wrap="wrap">
           {filters.person ? (

@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { useForm } from '../../ui/useForm';
 import { useFormatters } from '../../ui/useFormatters';
 import { useUpdateAffiliation } from './useMyProfile';
+import { LocaleDateInput } from '../../ui/LocaleDateInput';
 
 function EndAffiliationForm({ affiliation, onClose }: { affiliation: AffiliationResponse; onClose: () => void }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ function EndAffiliationForm({ affiliation, onClose }: { affiliation: Affiliation
     >
       <Stack gap="xs">
         <Group align="flex-end" gap="sm">
-          <TextInput type="date" label={t('profile.endDate')} required autoFocus {...form.textProps('endDate')} />
+          <LocaleDateInput label={t('profile.endDate')} required autoFocus {...form.dateProps('endDate')} />
           <Button type="submit" color="red" variant="outline" loading={form.submitting}>
             {t('profile.confirmEnd')}
           </Button>

@@ -18,6 +18,7 @@ import { StatusBadge } from '../working-groups/badges';
 import { CompositionBar } from '../working-groups/CompositionBar';
 import { useWorkingGroup } from '../working-groups/useWorkingGroups';
 import { useGroupBallots, useGroupChairTerms, useGroupDocuments } from './usePublicRecord';
+import { VerifyExportHint } from '../audit/verify/VerifyExportHint';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -266,9 +267,7 @@ export function PublicRecordPage() {
             {t('audit.exports.head')}
           </Button>
         </Group>
-        <Text size="xs" c="dimmed" mt="xs" ff="monospace">
-          {t('audit.exports.verify')}
-        </Text>
+        <VerifyExportHint />
       </Paper>
     </Stack>
   );
