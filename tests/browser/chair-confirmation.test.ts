@@ -55,7 +55,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     // The same alarms in French, from the same machine codes.
     const fr = await browsers.logInAs(MEI, 'fr');
     await fr.goto(`${t.baseUrl}/working-groups/${groupId}`);
-    await fr.getByText(/^Jonathan Reed \(Microsoft\) préside depuis le .* sans vote de confirmation\.$/).waitFor();
+    await fr.getByText(/^Jonathan Reed \(Microsoft\) préside depuis le .* sans scrutin de confirmation\.$/).waitFor();
     await fr.getByText('Critique : 3 règles sont enfreintes').waitFor();
     await screenshot(fr, 'working-group-alarms-fr.png');
   });

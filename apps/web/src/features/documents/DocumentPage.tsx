@@ -64,7 +64,7 @@ function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
                 {unanswered.map((u) => (
                   <List.Item key={u.commentId}>
                     <Text size="sm" fw={600} span>
-                      {u.clauseLabel ? t('documents.clause.name', { label: u.clauseLabel }) : t('documents.amendments.unnumbered')}:{' '}
+                      {t('documents.clause.lead', { name: u.clauseLabel ? t('documents.clause.name', { label: u.clauseLabel }) : t('documents.amendments.unnumbered') })}
                     </Text>
                     <Text size="sm" span>
                       {u.body}
