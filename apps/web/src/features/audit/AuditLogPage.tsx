@@ -16,6 +16,7 @@ import { chainName } from './chains';
 import { auditExportUrl, useAuditLog, type AuditFilters } from './useAudit';
 import { VerifyExportHint } from './verify/VerifyExportHint';
 import { LocaleDateInput } from '../../ui/LocaleDateInput';
+import { currentLanguage } from '../../i18n';
 
 const KEYS = ['scope', 'actor', 'actorName', 'organisation', 'action', 'from', 'to', 'order'] as const;
 type Key = (typeof KEYS)[number];
@@ -37,7 +38,7 @@ function actionOptions(t: TFunction): { group: string; items: { value: string; l
  * a link to the event before it, newest first by default, and the exports to verify it offline.
  */
 export function AuditLogPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id: groupId } = useParams();
   const [params, setParams] = useSearchParams();
   const groups = useWorkingGroups();
@@ -174,7 +175,7 @@ export function AuditLogPage() {
             {t('audit.exports.head')}
           </Button>
           {groupId ? (
-            <Button component="a" href={withQuery('/api/chair-terms.csv', { workingGroup: groupId })} variant="outline" size="compact-sm">
+            <Button component="a" href={withQuery('/api/chair-terms.csv', { workingGroup: groupId, lang: currentLanguage(i18n) })} variant="outline" size="compact-sm">
               {t('audit.exports.chairTerms')}
             </Button>
           ) : null}

@@ -13,12 +13,13 @@ import { ChairTermTable } from './ChairTermTable';
 import { ChairTimeline } from './ChairTimeline';
 import { chairTermsCsvUrl, useChairTerms, type ChairTermFilters } from './useChairTerms';
 import { LocaleDateInput } from '../../ui/LocaleDateInput';
+import { currentLanguage } from '../../i18n';
 
 const KEYS = ['person', 'organisation', 'group', 'workingGroup', 'from', 'to'] as const;
 
 /** Who chaired what, across every group: filters kept in the address (so a view can be shared), a timeline per group, the list, and its CSV. */
 export function ChairTermsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters: ChairTermFilters = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? undefined]));
   const terms = useChairTerms(filters);
@@ -88,7 +89,7 @@ export function ChairTermsPage() {
               {t('chairTerms.filters.reset')}
             </Button>
           ) : null}
-          <Button component="a" href={chairTermsCsvUrl(filters)} variant="outline" size="compact-sm" download="chair-terms.csv" data-testid="csv-link">
+          <Button component="a" href={chairTermsCsvUrl(filters, currentLanguage(i18n))} variant="outline" size="compact-sm" download="chair-terms.csv" data-testid="csv-link">
             {t('chairTerms.csv')}
           </Button>
         </Group>
