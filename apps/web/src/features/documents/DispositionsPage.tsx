@@ -34,7 +34,7 @@ function EntryRow({ e, reportVersion }: { e: DispositionReportEntry; reportVersi
             {t('documents.dispositionReport.madeOn', { version: e.version })}
           </Text>
           {earlier && e.onEarlierText ? (
-            <Text size="xs" c="orange.9">
+            <Text size="xs" fs="italic">
               {t('documents.comments.onEarlierText', { version: e.version })}
             </Text>
           ) : null}
