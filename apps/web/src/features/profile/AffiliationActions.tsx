@@ -26,7 +26,7 @@ function EndAffiliationForm({ affiliation, onClose }: { affiliation: Affiliation
       })}
     >
       <Stack gap="xs">
-        <Group align="flex-end" gap="sm">
+        <Group align="center" gap="sm">
           <LocaleDateInput label={t('profile.endDate')} required autoFocus {...form.dateProps('endDate')} />
           <Button type="submit" color="red" variant="outline" loading={form.submitting}>
             {t('profile.confirmEnd')}

@@ -81,7 +81,6 @@ export function AuditVerifierPage() {
         label={t('auditVerifier.file')}
         description={t('auditVerifier.fileHint')}
         accept=".jsonl,application/x-ndjson,application/jsonl,text/plain"
-        clearable
         onChange={(f) => void check(f)}
       />
       <div aria-live="polite">

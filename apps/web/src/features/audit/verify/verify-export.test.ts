@@ -1,0 +1,34 @@
+import { webcrypto } from 'node:crypto';
+import { chainOfChanges } from '../../../../../../libs/domain/src/audit/chain.fixture';
+import { verifyExport } from './verify-export';
+
+const subtle = webcrypto.subtle as unknown as SubtleCrypto;
+const jsonl = (events: unknown[]) => events.map((e) => JSON.stringify(e)).join('\n') + '\n';
+const chain = () => chainOfChanges('wg:1', [{ a: 1 }, { b: 'é' }, { c: [1, 2] }, { d: null }]);
+
+describe('the browser verifier (WebCrypto hashes, libs/domain rules)', () => {
+  it('finds an export as sealed by the server intact', async () => {
+    expect(await verifyExport(jsonl(chain()), subtle)).toMatchObject({ kind: 'intact', events: 4, chains: 1, heads: [{ scope: 'wg:1', sequence: 4 }] });
+  });
+
+  it('names the first edited event, counted in the file', async () => {
+    const events = chain();
+    events[2] = { ...events[2], change: { c: [1, 3] } };
+    expect(await verifyExport(jsonl(events), subtle)).toMatchObject({ kind: 'broken', event: 3, link: { sequence: 3, problem: 'change-digest' } });
+    const resealed = chain();
+    resealed[1] = { ...resealed[1], actorName: 'Someone else' };
+    expect(await verifyExport(jsonl(resealed), subtle)).toMatchObject({ kind: 'broken', event: 2, link: { problem: 'hash' } });
+  });
+
+  it('names a removed event by the one that no longer links', async () => {
+    const events = chain();
+    events.splice(1, 1);
+    expect(await verifyExport(jsonl(events), subtle)).toMatchObject({ kind: 'broken', event: 2, link: { sequence: 3, problem: 'sequence' } });
+  });
+
+  it('says a cut download and an empty file for what they are', async () => {
+    const text = jsonl(chain());
+    expect(await verifyExport(text.slice(0, -20), subtle)).toMatchObject({ kind: 'not-json', event: 4, cutShort: true });
+    expect(await verifyExport('', subtle)).toEqual({ kind: 'empty' });
+  });
+});
