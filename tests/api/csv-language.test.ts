@@ -78,7 +78,8 @@ describe('CSV exports in the reader’s language', () => {
   });
 
   it('has a French label for every column key of every export', () => {
-    for (const key of [...CHAIR_TERM_CSV_COLUMNS, ...DISPOSITION_CSV_COLUMNS, ...ROLL_CALL_COLUMNS, ...TOTALS_COLUMNS]) expect([key, CSV_HEADER_LABELS_FR[key]]).toEqual([key, expect.any(String)]);
+    for (const key of [...CHAIR_TERM_CSV_COLUMNS, ...DISPOSITION_CSV_COLUMNS, ...ROLL_CALL_COLUMNS, ...TOTALS_COLUMNS])
+      expect([key, CSV_HEADER_LABELS_FR[key]]).toEqual([key, expect.any(String)]);
     expect(csvLanguage(undefined, 'fr-CA')).toBe('fr');
     expect(csvLanguage(undefined, undefined)).toBe('en');
     expect(csvLanguage(undefined, 'de-DE,fr;q=0.3,en;q=0.2')).toBe('fr');

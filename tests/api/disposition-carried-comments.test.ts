@@ -19,7 +19,9 @@ describe('the disposition report names the version of each comment and carries e
     t = await startTestApp();
     await t.app.get(DemoSeeder).seed();
     api = new ApiClient(t.baseUrl);
-    const groupId = (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === 'Working group on international norms')!.id;
+    const groupId = (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find(
+      (g) => g.name === 'Working group on international norms',
+    )!.id;
     documentId = (await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items[0].id;
   });
   afterAll(async () => {

@@ -65,7 +65,11 @@ describe('French: dates in the reader’s locale, the glossary’s words, no ser
     ballots = (await api.get<BallotListResponse>(`/api/working-groups/${groupId}/ballots?limit=200`)).body.items;
     chairBallots = [];
     for (const g of (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items)
-      chairBallots.push(...(await api.get<BallotListResponse>(`/api/working-groups/${g.id}/ballots?limit=200`)).body.items.filter((b) => b.subject.type === 'chair-confirmation'));
+      chairBallots.push(
+        ...(await api.get<BallotListResponse>(`/api/working-groups/${g.id}/ballots?limit=200`)).body.items.filter(
+          (b) => b.subject.type === 'chair-confirmation',
+        ),
+      );
     session = (await api.post<SessionResponse>('/api/auth/login', { email: demoEmail(FRANCE), password: DEMO_PASSWORD })).body;
   });
   afterAll(async () => {

@@ -218,7 +218,8 @@ export class CommentService {
       entries,
       carried: carried.map((c) => toReportEntry(c, labels)),
       totals,
-      unansweredClarifications: unanswered.map((c) => toReportEntry(c, labels)) };
+      unansweredClarifications: unanswered.map((c) => toReportEntry(c, labels)),
+    };
   }
 
   async reportCsv(documentId: string, n: number): Promise<string> {

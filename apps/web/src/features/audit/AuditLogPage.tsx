@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { OrganisationResponse } from '@parley/contracts';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { OrganisationResponse } from '@parley/contracts';
 import { STAKEHOLDER_GROUPS } from '@parley/domain';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import type { AffiliationResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { ChairNominationResponse, ChairNominationStatus, ChairSummary, WorkingGroupResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,28 @@
 import { webcrypto } from 'node:crypto';
-import { chainOfChanges } from '../../../../../../libs/domain/src/audit/chain.fixture';
+import { GENESIS_HASH, sealEvent, type AuditEvent } from '@parley/domain';
 import { verifyExport } from './verify-export';
+
+/** A chain sealed as the server seals it (node:crypto), to be checked with WebCrypto. */
+function chainOfChanges(scope: string, changes: Record<string, unknown>[]): AuditEvent[] {
+  const out: AuditEvent[] = [];
+  changes.forEach((change, i) => {
+    const e = sealEvent({
+      scope,
+      sequence: i + 1,
+      occurredAt: new Date(Date.UTC(2026, 11, 1, 9, 0, i)).toISOString(),
+      actorId: `person-${i}`,
+      actorName: `Person ${i}`,
+      actorSnapshot: null,
+      action: 'thing.changed',
+      subjectType: 'thing',
+      subjectId: String(i),
+      change,
+      previousHash: out[i - 1]?.hash ?? GENESIS_HASH,
+    });
+    out.push(e);
+  });
+  return out;
+}
 
 const subtle = webcrypto.subtle as unknown as SubtleCrypto;
 const jsonl = (events: unknown[]) => events.map((e) => JSON.stringify(e)).join('\n') + '\n';
