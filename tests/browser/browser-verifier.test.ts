@@ -108,4 +108,24 @@ describe('verifying an audit export in the browser, without the repository', () 
     await page.screenshot({ path: join(OUTPUT, 'browser-verifier-fr-phone.png'), fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
+
+  it('with the chain heads pinned, proves the export is whole, and says when its end was cut', async () => {
+    const head = (await (await fetch(`${t.baseUrl}/api/audit/head`)).json()) as { chains: { scope: string }[] };
+    const dir = join(OUTPUT, 'browser-verifier');
+    const headFile = join(dir, 'head-norms.json');
+    writeFileSync(headFile, JSON.stringify({ ...head, chains: head.chains.filter((c) => c.scope === `wg:${groupId}`) }));
+    const shortened = join(dir, 'norms-audit-shortened.jsonl');
+    writeFileSync(shortened, `${lines.slice(0, -2).join('\n')}\n`);
+
+    const page = await browsers.open();
+    await page.goto(`${t.baseUrl}/audit/verify`);
+    await page.getByRole('heading', { level: 1, name: 'Verify an audit log export' }).waitFor();
+    await page.locator('input[type="file"]').nth(1).setInputFiles(headFile);
+    await page.locator('input[type="file"]').first().setInputFiles(intact);
+    await page.getByText('The pinned heads match: the export holds the whole history up to them.').waitFor();
+    await page.locator('input[type="file"]').first().setInputFiles(shortened);
+    await page.getByText('The export does not reach the pinned heads').waitFor();
+    expect(await page.getByTestId('verify-verdict').getAttribute('data-verdict')).toBe('broken');
+    await page.screenshot({ path: join(OUTPUT, 'browser-verifier-pinned-cut.png'), fullPage: true });
+  });
 });

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageTitle } from '../../../ui/PageTitle';
 import { chainName } from '../chains';
-import { verifyExport, type BrowserVerdict } from './verify-export';
+import { pinnedHeads, verifyExport, type BrowserVerdict } from './verify-export';
 
 const NO_GROUPS = new Map<string, string>();
 
@@ -19,7 +19,7 @@ function Verdict({ verdict, file }: { verdict: BrowserVerdict; file: string }) {
         <Stack gap={4}>
           <Text size="sm">{t('auditVerifier.intactDetail', { count: v.events, chains: v.chains })}</Text>
           {v.withheld > 0 ? <Text size="sm">{t('auditVerifier.withheld', { count: v.withheld })}</Text> : null}
-          <Text size="sm">{t('auditVerifier.notProved')}</Text>
+          <Text size="sm">{v.pinned ? t('auditVerifier.pinnedMatch') : t('auditVerifier.notProved')}</Text>
           <List size="sm" spacing={2}>
             {v.heads.map((h) => (
               <List.Item key={h.scope}>
@@ -34,6 +34,15 @@ function Verdict({ verdict, file }: { verdict: BrowserVerdict; file: string }) {
     return (
       <Alert color="red" variant="light" title={t('auditVerifier.broken', { event: v.event })} data-testid="verify-verdict" data-verdict="broken">
         <Text size="sm">{t(`auditVerifier.problem.${v.link.problem}`, { chain: chainName(t, v.link.scope, NO_GROUPS), sequence: v.link.sequence })}</Text>
+        <Text size="xs" c="dimmed" mt={4}>
+          {v.link.detail}
+        </Text>
+      </Alert>
+    );
+  if (v.kind === 'head-mismatch')
+    return (
+      <Alert color="red" variant="light" title={t('auditVerifier.headMismatch')} data-testid="verify-verdict" data-verdict="broken">
+        <Text size="sm">{t('auditVerifier.problem.head', { chain: chainName(t, v.link.scope, NO_GROUPS), sequence: v.link.sequence })}</Text>
         <Text size="xs" c="dimmed" mt={4}>
           {v.link.detail}
         </Text>
@@ -60,13 +69,22 @@ export function AuditVerifierPage() {
   const { t } = useTranslation();
   const [state, setState] = useState<{ file: string; verdict: BrowserVerdict | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [exportFile, setExportFile] = useState<File | null>(null);
+  const [headFile, setHeadFile] = useState<File | null>(null);
 
-  const check = async (file: File | null) => {
+  const check = async (file: File | null, head: File | null) => {
     setError(null);
     if (!file) return setState(null);
     setState({ file: file.name, verdict: null });
+    let pinned;
     try {
-      setState({ file: file.name, verdict: await verifyExport(await file.text(), crypto.subtle) });
+      pinned = head ? pinnedHeads(await head.text()) : undefined;
+    } catch {
+      setState(null);
+      return setError(t('auditVerifier.headUnreadable'));
+    }
+    try {
+      setState({ file: file.name, verdict: await verifyExport(await file.text(), crypto.subtle, pinned) });
     } catch {
       setState(null);
       setError(t('auditVerifier.unreadable'));
@@ -81,7 +99,19 @@ export function AuditVerifierPage() {
         label={t('auditVerifier.file')}
         description={t('auditVerifier.fileHint')}
         accept=".jsonl,application/x-ndjson,application/jsonl,text/plain"
-        onChange={(f) => void check(f)}
+        onChange={(f) => {
+          setExportFile(f);
+          void check(f, headFile);
+        }}
+      />
+      <FileInput
+        label={`${t('auditVerifier.headFile')} (${t('common.optional')})`}
+        description={t('auditVerifier.headFileHint')}
+        accept=".json,application/json"
+        onChange={(f) => {
+          setHeadFile(f);
+          void check(exportFile, f);
+        }}
       />
       <div aria-live="polite">
         {state && !state.verdict ? <Text size="sm">{t('auditVerifier.checking', { file: state.file })}</Text> : null}

@@ -1,6 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { GENESIS_HASH, sealEvent, type AuditEvent } from '@parley/domain';
-import { verifyExport } from './verify-export';
+import { pinnedHeads, verifyExport } from './verify-export';
 
 /** A chain sealed as the server seals it (node:crypto), to be checked with WebCrypto. */
 function chainOfChanges(scope: string, changes: Record<string, unknown>[]): AuditEvent[] {
@@ -52,5 +52,16 @@ describe('the browser verifier (WebCrypto hashes, libs/domain rules)', () => {
     const text = jsonl(chain());
     expect(await verifyExport(text.slice(0, -20), subtle)).toMatchObject({ kind: 'not-json', event: 4, cutShort: true });
     expect(await verifyExport('', subtle)).toEqual({ kind: 'empty' });
+  });
+
+  it('with pinned heads, as the CLI’s --head, proves nothing was cut from the end', async () => {
+    const events = chain();
+    const head = JSON.stringify({ chains: [{ scope: 'wg:1', sequence: 4, hash: events[3].hash }] });
+    expect(await verifyExport(jsonl(events), subtle, pinnedHeads(head))).toMatchObject({ kind: 'intact', pinned: true });
+    expect(await verifyExport(jsonl(events.slice(0, 3)), subtle, pinnedHeads(head))).toMatchObject({
+      kind: 'head-mismatch',
+      link: { scope: 'wg:1', sequence: 4, problem: 'head' },
+    });
+    expect(() => pinnedHeads('{"nope":1}')).toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { ChainVerifier, integrityFromHashes, integrityHashInputs, withholdingFact, type AuditEvent, type BrokenLink } from '@parley/domain';
+import { ChainVerifier, integrityFromHashes, integrityHashInputs, withholdingFact, type AuditEvent, type BrokenLink, type ChainHead } from '@parley/domain';
 
 /**
  * What the browser verifier found in an audit export (JSON Lines): every event intact and linked,
@@ -7,8 +7,9 @@ import { ChainVerifier, integrityFromHashes, integrityHashInputs, withholdingFac
  * SHA-256 differs (WebCrypto here, node:crypto there).
  */
 export type BrowserVerdict =
-  | { kind: 'intact'; events: number; chains: number; withheld: number; heads: { scope: string; sequence: number; hash: string }[] }
+  | { kind: 'intact'; events: number; chains: number; withheld: number; pinned: boolean; heads: { scope: string; sequence: number; hash: string }[] }
   | { kind: 'broken'; event: number; link: BrokenLink }
+  | { kind: 'head-mismatch'; link: BrokenLink }
   | { kind: 'not-json'; event: number; cutShort: boolean }
   | { kind: 'empty' };
 
@@ -19,8 +20,18 @@ async function sha256(subtle: SubtleCrypto, text: string): Promise<string> {
   return hex(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
 }
 
-/** Verifies an export's text; `subtle` is the page's crypto.subtle (any WebCrypto implementation). */
-export async function verifyExport(text: string, subtle: SubtleCrypto): Promise<BrowserVerdict> {
+/** The chain heads of GET /api/audit/head (a copy pinned earlier), as the chain walk compares them. */
+export function pinnedHeads(headJson: string): Record<string, ChainHead> {
+  const head = JSON.parse(headJson) as { chains?: { scope: string; sequence: number; hash: string }[] };
+  if (!Array.isArray(head.chains)) throw new Error('not a head file');
+  return Object.fromEntries(head.chains.map((c) => [c.scope, { sequence: c.sequence, hash: c.hash }]));
+}
+
+/**
+ * Verifies an export's text; `subtle` is the page's crypto.subtle (any WebCrypto implementation).
+ * With `pinned` heads, as the CLI's `--head`: each pinned chain must reach its head with the same hash.
+ */
+export async function verifyExport(text: string, subtle: SubtleCrypto, pinned?: Record<string, ChainHead>): Promise<BrowserVerdict> {
   const lines = text.split('\n');
   const cutShort = lines.length > 0 && lines[lines.length - 1] !== '';
   if (!cutShort) lines.pop();
@@ -43,14 +54,15 @@ export async function verifyExport(text: string, subtle: SubtleCrypto): Promise<
       if (!verdict.ok) return { kind: 'broken', event: i + 1, link: verdict.broken };
     }
   }
-  const verdict = verifier.result();
-  if (!verdict.ok) return { kind: 'broken', event: lines.length, link: verdict.broken };
-  if (verdict.events === 0) return { kind: 'empty' };
+  if (verifier.result().events === 0) return { kind: 'empty' };
+  const verdict = verifier.result(pinned);
+  if (!verdict.ok) return { kind: 'head-mismatch', link: verdict.broken };
   return {
     kind: 'intact',
     events: verdict.events,
     chains: verdict.chains,
     withheld,
+    pinned: pinned !== undefined,
     heads: Object.entries(verdict.heads).map(([scope, h]) => ({ scope, sequence: h.sequence, hash: h.hash })),
   };
 }
