@@ -124,7 +124,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     expect(await link.textContent()).toBe('Ballot passed');
     expect(await link.getAttribute('href')).toBe(`/ballots/${ballotId}`);
     expect(await mei.getByTestId('chair-term-row').filter({ hasText: 'Never confirmed by a ballot' }).count()).toBe(3);
-    expect(await mei.getByTestId('csv-link').getAttribute('href')).toBe(`/api/chair-terms.csv?workingGroup=${groupId}`);
+    expect(await mei.getByTestId('csv-link').getAttribute('href')).toBe(`/api/chair-terms.csv?workingGroup=${groupId}&lang=en`);
     await mei.getByTestId('timeline-term').filter({ hasText: MEI }).getByText(/Confirmed by ballot/).waitFor();
     await screenshot(mei, 'who-chaired-what.png');
     expect(await axeViolations(mei)).toEqual([]);

@@ -162,6 +162,15 @@ describe('French: dates in the reader’s locale, the glossary’s words, no ser
     expect(texts.get('amendment ballot')).toMatch(/Amendement : (remplacement du|insertion après le|suppression du) paragraphe \d+ de « /);
     expect(texts.get('provenance')).toMatch(/Amendement intégré dans la version \d+, proposé par/);
     expect(texts.get('provenance')).not.toMatch(/intégré dans la version \d+, de/);
+    // The French pages download CSV with a French header row (the columns unchanged).
+    await page.goto(`${t.baseUrl}/chair-terms`);
+    const csvLink = page.getByTestId('csv-link');
+    await csvLink.waitFor();
+    const href = (await csvLink.getAttribute('href'))!;
+    expect(new URL(href, t.baseUrl).searchParams.get('lang')).toBe('fr');
+    const csv = (await (await fetch(new URL(href, t.baseUrl))).text()).replace(/^\uFEFF/, '');
+    expect(csv.split('\r\n')[0].split(',').slice(0, 3)).toEqual(['id_mandat', 'id_groupe_de_travail', 'groupe_de_travail']);
+
     await page.goto(`${t.baseUrl}/documents/${documentId}`);
     const clauseButton = page.getByRole('button', { name: /^Paragraphe 4 : / }).first();
     await clauseButton.waitFor();
