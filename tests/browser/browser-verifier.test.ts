@@ -54,7 +54,7 @@ describe('verifying an audit export in the browser, without the repository', () 
 
   /** Chooses a file in the verifier, as a person would, and waits for its verdict. */
   async function check(page: Page, file: string) {
-    await page.locator('input[type="file"]').setInputFiles(file);
+    await page.locator('input[type="file"]').first().setInputFiles(file);
     const verdict = page.getByTestId('verify-verdict');
     await verdict.waitFor();
     return verdict;
