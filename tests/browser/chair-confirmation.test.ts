@@ -55,7 +55,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     // The same alarms in French, from the same machine codes.
     const fr = await browsers.logInAs(MEI, 'fr');
     await fr.goto(`${t.baseUrl}/working-groups/${groupId}`);
-    await fr.getByText(/^Jonathan Reed \(Microsoft\) préside depuis le .* sans vote de confirmation\.$/).waitFor();
+    await fr.getByText(/^Jonathan Reed \(Microsoft\) préside depuis le .* sans scrutin de confirmation\.$/).waitFor();
     await fr.getByText('Critique : 3 règles sont enfreintes').waitFor();
     await screenshot(fr, 'working-group-alarms-fr.png');
   });
@@ -125,7 +125,7 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     expect(await link.textContent()).toBe('Ballot passed');
     expect(await link.getAttribute('href')).toBe(`/ballots/${ballotId}`);
     expect(await mei.getByTestId('chair-term-row').filter({ hasText: 'Never confirmed by a ballot' }).count()).toBe(3);
-    expect(await mei.getByTestId('csv-link').getAttribute('href')).toBe(`/api/chair-terms.csv?workingGroup=${groupId}`);
+    expect(await mei.getByTestId('csv-link').getAttribute('href')).toBe(`/api/chair-terms.csv?workingGroup=${groupId}&lang=en`);
     await mei.getByTestId('timeline-term').filter({ hasText: MEI }).getByText(/Confirmed by ballot/).waitFor();
     await screenshot(mei, 'who-chaired-what.png');
     expect(await axeViolations(mei)).toEqual([]);

@@ -64,14 +64,14 @@ describe('drafting in French: status notes, withdrawing a co-sponsorship, ballot
     const outdated = await amendmentCard(page, byOrganisation('Japan'));
     await outdated.getByText('Caduc', { exact: true }).waitFor();
     expect(await outdated.getByTestId('status-note').textContent()).toBe(
-      'Un amendement concurrent à la clause 4. de la version 1, de Marcus Johnson (Public Knowledge), a été adopté.',
+      'Un amendement concurrent au paragraphe 4 de la version 1, de Marcus Johnson (Public Knowledge), a été adopté.',
     );
     await outdated.getByText('Exposé des motifs :').waitFor();
     await page.screenshot({ path: join(OUTPUT, 'drafting-fr-outdated.png') });
 
     const rejected = await amendmentCard(page, byOrganisation('Cisco'));
     await rejected.getByText('Rejeté', { exact: true }).waitFor();
-    expect(await rejected.getByTestId('status-note').textContent()).toBe('Issue du vote — Rejeté : 2 oui – 10 non ; il fallait une majorité simple de oui sur les non.');
+    expect(await rejected.getByTestId('status-note').textContent()).toBe('Issue du scrutin — Rejeté : 2 oui – 10 non ; il fallait une majorité simple de oui sur les non.');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
@@ -101,7 +101,7 @@ describe('drafting in French: status notes, withdrawing a co-sponsorship, ballot
     await page.goto(`${t.baseUrl}/ballots/${cisco.ballotId}`);
     const title = page.getByRole('heading', { level: 1 });
     await title.waitFor();
-    const french = `Amendement : remplacement de la clause ${cisco.targetLabel} de « ${ballot.subject.details?.type === 'amendment' ? ballot.subject.details.documentTitle : ''} » (version ${cisco.appliesToVersion})`;
+    const french = `Amendement : remplacement du paragraphe ${cisco.targetLabel?.replace(/\.$/, '')} de « ${ballot.subject.details?.type === 'amendment' ? ballot.subject.details.documentTitle : ''} » (version ${cisco.appliesToVersion})`;
     expect(cisco.kind).toBe('replace');
     expect(await title.textContent()).toBe(french);
     expect(await page.title()).toContain(french);

@@ -134,11 +134,11 @@ describe('group governance in the browser: withdrawals and removals behind confi
     await page.getByRole('button', { name: `Proposer le retrait de ${chair.name} de la présidence` }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: /^Pourquoi retirer cette présidence/ }).fill('Ne réunit jamais le groupe.');
-    await dialog.getByRole('button', { name: 'Ouvrir le vote de retrait' }).click();
-    await page.getByText(`Le vote sur le retrait de ${chair.name} de la présidence est ouvert.`).waitFor();
+    await dialog.getByRole('button', { name: 'Ouvrir le scrutin de retrait' }).click();
+    await page.getByText(`Le scrutin sur le retrait de ${chair.name} de la présidence est ouvert.`).waitFor();
     const link = page.getByTestId('removal-ballot');
     await link.waitFor();
-    expect(await link.textContent()).toBe('Vote de retrait ouvert : allez voter');
+    expect(await link.textContent()).toBe('Scrutin de retrait ouvert : allez voter');
     await screenshot(page, 'group-chair-removal-fr.png');
     await link.click();
     await page.waitForURL(/\/ballots\//);

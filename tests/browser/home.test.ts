@@ -19,7 +19,7 @@ const DESKTOP = { width: 1280, height: 1000 };
 
 const WORDS = {
   en: { groups: 'Active working groups', ballots: 'Open for a vote', needsMe: 'What needs you', toVote: 'Ballots waiting for your vote', unconfirmed: /without a confirming ballot/ },
-  fr: { groups: 'Groupes de travail actifs', ballots: 'Ouvert au vote', needsMe: 'Ce qui vous attend', toVote: 'Scrutins qui attendent votre vote', unconfirmed: /sans vote de confirmation/ },
+  fr: { groups: 'Groupes de travail actifs', ballots: 'Ouvert au vote', needsMe: 'Ce qui vous attend', toVote: 'Scrutins qui attendent votre vote', unconfirmed: /sans scrutin de confirmation/ },
 } as const;
 
 /**

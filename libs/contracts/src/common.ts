@@ -34,3 +34,12 @@ export interface Reason<C extends string = string> {
 }
 
 export type ReasonParams = Record<string, string | number | null>;
+
+/**
+ * The language of a CSV export's header row (docs/decisions/0031-csv-headers-in-the-readers-language.md):
+ * `en` (or none) keeps the stable column keys, `fr` puts French labels in the same order.
+ */
+export const CSV_LANGUAGES = ['en', 'fr'] as const;
+export type CsvLanguage = (typeof CSV_LANGUAGES)[number];
+export const csvExportQuery = /* @__PURE__ */ z.strictObject({ lang: z.enum(CSV_LANGUAGES).optional() });
+export type CsvExportQuery = z.infer<typeof csvExportQuery>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldCode } from './refusals/field-errors';
 import { BALLOT_SUBJECT_KINDS, DECISION_RULES, MEMBERSHIP_KINDS, type BallotSubjectKind } from '@parley/domain';
-import { isoDate, lineText, stakeholderGroup, text, uuid } from './common';
+import { CSV_LANGUAGES, isoDate, lineText, stakeholderGroup, text, uuid } from './common';
 
 export const WORKING_GROUP_STATUSES = ['forming', 'active', 'closed'] as const;
 export type WorkingGroupStatus = (typeof WORKING_GROUP_STATUSES)[number];
@@ -125,6 +125,8 @@ export const chairTermListQuery = z
     from: isoDate.optional(),
     to: isoDate.optional(),
     format: z.enum(['json', 'csv']).default('json'),
+    /** The CSV header row's language (`fr`: French labels; default: the stable column keys). */
+    lang: z.enum(CSV_LANGUAGES).optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], ...fieldCode('range-not-reversed') });
 export type ChairTermListQuery = z.infer<typeof chairTermListQuery>;

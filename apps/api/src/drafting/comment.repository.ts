@@ -168,6 +168,25 @@ export class CommentRepository {
   }
 
   /**
+   * Comments made on versions before `n` on clauses version n still has, with their replies, in
+   * version n's clause order then time; each says whether its clause's text changed since (the
+   * disposition report's comments carried from earlier versions).
+   */
+  async carriedInto(documentId: string, n: number): Promise<CommentRow[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT ${COMMENT_COLUMNS}, (made.text IS DISTINCT FROM now_.text) AS on_earlier_text
+         FROM comments c ${COMMENT_JOINS}
+         JOIN version_clauses made ON made.version_id = c.version_id AND made.clause_id = c.clause_id
+         JOIN version_clauses now_ ON now_.version_id = (SELECT id FROM document_versions WHERE document_id = $1 AND number = $2) AND now_.clause_id = c.clause_id
+         LEFT JOIN comments root ON root.id = c.parent_id
+        WHERE c.document_id = $1 AND c.version_number < $2
+        ORDER BY now_.position, coalesce(root.created_at, c.created_at), coalesce(root.id, c.id), c.parent_id NULLS FIRST, c.created_at, c.id`,
+      [documentId, n],
+    );
+    return rows.map(toRow);
+  }
+
+  /**
    * Top-level comments without a disposition on the documents of some groups: clarification
    * questions first, then oldest first, each with the start of its text (comments_awaiting_idx).
    */

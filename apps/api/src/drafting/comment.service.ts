@@ -203,11 +203,23 @@ export class CommentService {
     const version = await this.documentReads.requireVersion(doc, n);
     const clauses = await this.documents.clausesOf(version.id);
     const labels = new Map(numberClauses(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text }))).map((c, position) => [c.id, { label: c.label, position }]));
-    const [made, unanswered] = await Promise.all([this.comments.madeOnVersion(doc.id, n), this.comments.unansweredClarifications(doc.id, n)]);
+    const [made, carried, unanswered] = await Promise.all([
+      this.comments.madeOnVersion(doc.id, n),
+      this.comments.carriedInto(doc.id, n),
+      this.comments.unansweredClarifications(doc.id, n),
+    ]);
     const entries = made.map((c) => toReportEntry(c, labels));
     const totals = { accepted: 0, noted: 0, rejected: 0, pending: 0 };
     for (const e of entries) totals[e.disposition?.disposition ?? 'pending']++;
-    return { documentId: doc.id, title: doc.title, version: n, entries, totals, unansweredClarifications: unanswered.map((c) => toReportEntry(c, labels)) };
+    return {
+      documentId: doc.id,
+      title: doc.title,
+      version: n,
+      entries,
+      carried: carried.map((c) => toReportEntry(c, labels)),
+      totals,
+      unansweredClarifications: unanswered.map((c) => toReportEntry(c, labels)),
+    };
   }
 
   async reportCsv(documentId: string, n: number): Promise<string> {

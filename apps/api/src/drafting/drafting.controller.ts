@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { z } from 'zod';
@@ -15,6 +15,7 @@ import {
   createCommentRequest,
   createDocumentRequest,
   createReplyRequest,
+  csvExportQuery,
   dispositionRequest,
   openAdoptionBallotRequest,
   openAmendmentBallotRequest,
@@ -33,6 +34,7 @@ import {
 } from '@parley/contracts';
 import { Actor, CurrentActor, OptionalActor } from '../identity/actor';
 import { Public } from '../identity/public.decorator';
+import { csvHeaderIn, csvLanguage } from '../platform/http/csv-language';
 import { IdParam } from '../platform/http/id-param';
 import { parseWith } from '../platform/http/parse';
 import { Allow } from '../policy/allow.decorator';
@@ -46,6 +48,7 @@ import { positiveVersion, VersionParam } from './version-param';
 class CreateDocumentDto extends createZodDto(createDocumentRequest) {}
 class VersionQueryDto extends createZodDto(versionQuery) {}
 class CompareQueryDto extends createZodDto(compareQuery) {}
+class CsvExportQueryDto extends createZodDto(csvExportQuery) {}
 class CreateCommentDto extends createZodDto(createCommentRequest) {}
 class CreateReplyDto extends createZodDto(createReplyRequest) {}
 class CommentListQueryDto extends createZodDto(commentListQuery) {}
@@ -162,11 +165,17 @@ export class DocumentsController {
   @Get(':id/versions/:n/dispositions.csv')
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The disposition-of-comments report as CSV' })
-  async dispositionsCsv(@IdParam() id: string, @VersionParam() n: number, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async dispositionsCsv(
+    @IdParam() id: string,
+    @VersionParam() n: number,
+    @Query() query: CsvExportQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const csv = await this.comments.reportCsv(id, positiveVersion(n));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="dispositions-v${n}.csv"`);
-    return csv;
+    return csvHeaderIn(csv, csvLanguage(query.lang, acceptLanguage));
   }
 
   @Allow('comment.post')

@@ -62,5 +62,7 @@ export function toReportEntry(c: CommentRow, labels: Map<string, { label: string
     author: response.author,
     createdAt: response.createdAt,
     disposition: response.disposition,
+    version: c.versionNumber,
+    onEarlierText: c.onEarlierText,
   };
 }

@@ -4,7 +4,7 @@ import { BallotReads } from '../decisions/ballot-reads.service';
 import { refuse } from '../platform/http/problem';
 import { toCsv } from '../platform/http/csv';
 
-const ROLL_CALL_COLUMNS = [
+export const ROLL_CALL_COLUMNS = [
   'ballot_id',
   'ballot_title',
   'ballot_status',
@@ -22,7 +22,7 @@ const ROLL_CALL_COLUMNS = [
   'reason',
   'changed_at',
 ] as const;
-const TOTALS_COLUMNS = [
+export const TOTALS_COLUMNS = [
   'ballot_id',
   'ballot_title',
   'outcome',

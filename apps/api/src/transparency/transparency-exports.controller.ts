@@ -1,11 +1,16 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { csvExportQuery } from '@parley/contracts';
 import { positiveVersion, VersionParam } from '../drafting/version-param';
 import { Public } from '../identity/public.decorator';
+import { csvHeaderIn, csvLanguage } from '../platform/http/csv-language';
 import { IdParam } from '../platform/http/id-param';
 import { AdoptedTextExport } from './adopted-text-export';
 import { BallotVotesExport } from './ballot-votes-export';
+
+class CsvExportQueryDto extends createZodDto(csvExportQuery) {}
 
 /** Downloads of the public record (the audit log's JSON Lines and chair terms' CSV live with their contexts). */
 @ApiTags('exports')
@@ -23,11 +28,16 @@ export class TransparencyExportsController {
     summary:
       'A ballot’s votes as CSV: the roll call with each voter’s affiliation (choices as the ballot page shows them); a secret ballot only its totals and breakdowns, once closed',
   })
-  async votesCsv(@IdParam() id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async votesCsv(
+    @IdParam() id: string,
+    @Query() query: CsvExportQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const { filename, body } = await this.votes.csv(id);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    return body;
+    return csvHeaderIn(body, csvLanguage(query.lang, acceptLanguage));
   }
 
   @Public()

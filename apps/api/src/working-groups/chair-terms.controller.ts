@@ -1,9 +1,10 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { chairTermListQuery, type ChairTermListResponse } from '@parley/contracts';
 import { Public } from '../identity/public.decorator';
+import { csvHeaderIn, csvLanguage } from '../platform/http/csv-language';
 import { IdParam } from '../platform/http/id-param';
 import { ChairTermsService } from './chair-terms.service';
 
@@ -19,19 +20,23 @@ export class ChairTermsController {
   @Get('chair-terms')
   @ApiProduces('application/json', 'text/csv')
   @ApiOperation({ summary: 'Chair terms filtered by person, organisation, stakeholder group (`group`), working group and date range (terms overlapping it), with the confirming ballot’s outcome; `format=csv` for a spreadsheet' })
-  async list(@Query() query: ChairTermListQueryDto, @Res({ passthrough: true }) res: Response): Promise<ChairTermListResponse | string> {
-    const { format, ...filter } = query;
-    if (format === 'csv') return this.sendCsv(res, await this.chairTerms.csv(filter));
+  async list(
+    @Query() query: ChairTermListQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ChairTermListResponse | string> {
+    const { format, lang, ...filter } = query;
+    if (format === 'csv') return this.sendCsv(res, csvHeaderIn(await this.chairTerms.csv(filter), csvLanguage(lang, acceptLanguage)));
     return this.chairTerms.list(filter);
   }
 
   @Public()
   @Get('chair-terms.csv')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The same list as CSV (same filters)' })
-  async csv(@Query() query: ChairTermListQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const { format: _format, ...filter } = query;
-    return this.sendCsv(res, await this.chairTerms.csv(filter));
+  @ApiOperation({ summary: 'The same list as CSV (same filters); the header row in `lang` (or Accept-Language): `fr` for French labels, else the column keys' })
+  async csv(@Query() query: ChairTermListQueryDto, @Headers('accept-language') acceptLanguage: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const { format: _format, lang, ...filter } = query;
+    return this.sendCsv(res, csvHeaderIn(await this.chairTerms.csv(filter), csvLanguage(lang, acceptLanguage)));
   }
 
   @Public()

@@ -17,6 +17,7 @@ const CreateWorkingGroupPage = lazy(() => import('../features/working-groups/Cre
 const WorkingGroupPage = lazy(() => import('../features/working-groups/WorkingGroupPage'));
 const ChairTermsPage = lazy(() => import('../features/chair-terms/ChairTermsPage'));
 const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage'));
+const AuditVerifierPage = lazy(() => import('../features/audit/verify/AuditVerifierPage'));
 const AuditEventPage = lazy(() => import('../features/audit/AuditEventPage'));
 const PublicRecordPage = lazy(() => import('../features/public/PublicRecordPage'));
 const SignatoriesPage = lazy(() => import('../features/endorsements/SignatoriesPage'));
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
       { path: 'working-groups/:id/record', element: <PublicRecordPage /> },
       { path: 'working-groups/:id/audit', element: <AuditLogPage /> },
       { path: 'audit', element: <AuditLogPage /> },
+      { path: 'audit/verify', element: <AuditVerifierPage /> },
       { path: 'audit/events/:scope/:sequence', element: <AuditEventPage /> },
       { path: 'documents/:id/versions/:n/signatories', element: <SignatoriesPage /> },
       { path: 'working-groups/:id/documents/new', element: <CreateDocumentPage /> },

@@ -55,6 +55,8 @@ export function createI18n(options: { lng?: Language; detect?: boolean } = {}): 
       caches: ['localStorage'],
     },
   });
+  // `{{label, bare}}`: a clause number without its trailing dot ("4." → "4"), where a sentence goes on after it.
+  instance.services.formatter?.add('bare', (value: unknown) => String(value ?? '').replace(/\.$/, ''));
   reflectOnDocument(currentLanguage(instance));
   return instance;
 }

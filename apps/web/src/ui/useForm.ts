@@ -83,6 +83,14 @@ export function useForm<V extends Values>(initial: V, options: { aliases?: Parti
     error: errors[name],
   });
 
+  /** Props for a LocaleDateInput: the ISO date (or the text typed so far) as the value. */
+  const dateProps = <K extends keyof V & string>(name: K) => ({
+    name,
+    value: (values[name] as string | null) ?? '',
+    onChange: (value: string) => setValue(name, value as V[K]),
+    error: errors[name],
+  });
+
   /** Props for a Mantine Select. */
   const selectProps = <K extends keyof V & string>(name: K) => ({
     name,
@@ -99,5 +107,5 @@ export function useForm<V extends Values>(initial: V, options: { aliases?: Parti
     error: errors[name],
   });
 
-  return { ref, values, errors, general, submitting, setValue, setErrors, reset, fail, onSubmit, textProps, selectProps, checkboxProps };
+  return { ref, values, errors, general, submitting, setValue, setErrors, reset, fail, onSubmit, textProps, dateProps, selectProps, checkboxProps };
 }

@@ -55,6 +55,10 @@ export const dispositionReportEntry = /* @__PURE__ */ z.object({
   author: actorRef,
   createdAt: instant,
   disposition: dispositionResponse.nullable(),
+  /** The version the comment was made on. */
+  version: z.number(),
+  /** Whether the clause's text changed between that version and the report's. */
+  onEarlierText: z.boolean(),
 });
 export type DispositionReportEntry = z.infer<typeof dispositionReportEntry>;
 
@@ -63,7 +67,10 @@ export const dispositionReport = /* @__PURE__ */ z
     documentId: z.string(),
     title: z.string(),
     version: z.number(),
+    /** The comments made on this version (what its totals count). */
     entries: z.array(dispositionReportEntry),
+    /** Comments made on earlier versions on the clauses this version still has, with their threads: the clause panel shows them too. */
+    carried: z.array(dispositionReportEntry),
     totals: z.object({ accepted: z.number(), noted: z.number(), rejected: z.number(), pending: z.number() }),
     /** Clarification questions on this version or earlier with no answer yet. */
     unansweredClarifications: z.array(dispositionReportEntry),

@@ -15,9 +15,14 @@ function hashedBody(e: Omit<AuditEvent, 'hash'> & { hash?: string }) {
   return body;
 }
 
+/** The text an event's hash is the SHA-256 of: the previous hash and the canonical event (with its change digest). */
+export function eventHashInput(e: Omit<AuditEvent, 'hash'> & { hash?: string }): string {
+  return `${e.previousHash}\n${canonicalJson(hashedBody(e))}`;
+}
+
 /** SHA-256 over the previous hash and the canonical event (with its change digest). */
 export function hashEvent(e: Omit<AuditEvent, 'hash'> & { hash?: string }): string {
-  return sha256(`${e.previousHash}\n${canonicalJson(hashedBody(e))}`);
+  return sha256(eventHashInput(e));
 }
 
 /** Completes an event about to be appended: change digest and hash. */
@@ -55,8 +60,26 @@ export interface IntegrityProblem {
   detail: string;
 }
 
+/**
+ * The texts whose SHA-256 an event's integrity is checked against: its change (null when the
+ * change is withheld, only its form is checked) and the event itself. A verifier that hashes some
+ * other way (WebCrypto in a browser) hashes these and passes the results to integrityFromHashes.
+ */
+export function integrityHashInputs(e: AuditEvent): { change: string | null; event: string } {
+  return { change: e.withheld === undefined ? canonicalJson(e.change ?? {}) : null, event: eventHashInput(e) };
+}
+
 /** Whether one event matches its own digest and hash; independent of every other event, so it can run in parallel. */
 export function checkEventIntegrity(e: AuditEvent): IntegrityProblem | null {
+  const inputs = integrityHashInputs(e);
+  return integrityFromHashes(e, { change: inputs.change === null ? null : sha256(inputs.change), event: sha256(inputs.event) });
+}
+
+/**
+ * The integrity verdict of one event, given the SHA-256 (hex) of its integrityHashInputs — the one
+ * rule whoever computes the hashes (node:crypto in the CLI, WebCrypto in the browser verifier).
+ */
+export function integrityFromHashes(e: AuditEvent, hashes: { change: string | null; event: string }): IntegrityProblem | null {
   // A withheld change (not public yet) cannot be checked against its digest, only its form: exactly
   // what the server serves, on an action it withholds (whether its ballot's terms allow it is
   // checked along the chain); the hash covers the digest.
@@ -64,10 +87,10 @@ export function checkEventIntegrity(e: AuditEvent): IntegrityProblem | null {
     const form = withheldFormProblem(e);
     if (form) return { problem: 'withheld', detail: form };
   }
-  const digest = e.withheld === undefined ? digestChange(e.change ?? {}) : e.changeDigest;
+  const digest = e.withheld === undefined ? (hashes.change ?? '') : e.changeDigest;
   if (digest !== e.changeDigest)
     return { problem: 'change-digest', detail: `the change does not match its digest ${short(e.changeDigest)} (it hashes to ${short(digest)})` };
-  const hash = hashEvent(e);
+  const hash = hashes.event;
   if (hash !== e.hash) return { problem: 'hash', detail: `the event does not match its hash ${short(e.hash)} (it hashes to ${short(hash)})` };
   return null;
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { OrganisationResponse } from '@parley/contracts';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
@@ -14,6 +14,9 @@ import { actionName, actionsByFamily, familyName } from './action-names';
 import { AuditEventItem } from './AuditEventItem';
 import { chainName } from './chains';
 import { auditExportUrl, useAuditLog, type AuditFilters } from './useAudit';
+import { VerifyExportHint } from './verify/VerifyExportHint';
+import { LocaleDateInput } from '../../ui/LocaleDateInput';
+import { currentLanguage } from '../../i18n';
 
 const KEYS = ['scope', 'actor', 'actorName', 'organisation', 'action', 'from', 'to', 'order'] as const;
 type Key = (typeof KEYS)[number];
@@ -35,7 +38,7 @@ function actionOptions(t: TFunction): { group: string; items: { value: string; l
  * a link to the event before it, newest first by default, and the exports to verify it offline.
  */
 export function AuditLogPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id: groupId } = useParams();
   const [params, setParams] = useSearchParams();
   const groups = useWorkingGroups();
@@ -122,8 +125,8 @@ export function AuditLogPage() {
               set({ organisation: o?.id });
             }}
           />
-          <TextInput type="date" label={t('audit.filters.from')} value={filters.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value })} />
-          <TextInput type="date" label={t('audit.filters.to')} value={filters.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value })} />
+          <LocaleDateInput onlyDates label={t('audit.filters.from')} value={filters.from ?? ''} onChange={(v) => set({ from: v })} />
+          <LocaleDateInput onlyDates label={t('audit.filters.to')} value={filters.to ?? ''} onChange={(v) => set({ to: v })} />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="audit-order">
               {t('audit.filters.order')}
@@ -172,14 +175,12 @@ export function AuditLogPage() {
             {t('audit.exports.head')}
           </Button>
           {groupId ? (
-            <Button component="a" href={withQuery('/api/chair-terms.csv', { workingGroup: groupId })} variant="outline" size="compact-sm">
+            <Button component="a" href={withQuery('/api/chair-terms.csv', { workingGroup: groupId, lang: currentLanguage(i18n) })} variant="outline" size="compact-sm">
               {t('audit.exports.chairTerms')}
             </Button>
           ) : null}
         </Group>
-        <Text size="xs" c="dimmed" mt="xs" ff="monospace">
-          {t('audit.exports.verify')}
-        </Text>
+        <VerifyExportHint />
       </Paper>
 
       {log.isPending ? <PageLoader /> : null}

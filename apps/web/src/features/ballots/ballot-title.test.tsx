@@ -61,7 +61,7 @@ function renderBallotPage(b: BallotResponse, language: 'en' | 'fr') {
 describe('ballot titles in the reader’s language', () => {
   it.each([
     ['en' as const, ENGLISH_TITLE],
-    ['fr' as const, `Amendement : remplacement de la clause 4. de « ${PARIS} » (version 1)`],
+    ['fr' as const, `Amendement : remplacement du paragraphe 4 de « ${PARIS} » (version 1)`],
   ])('the ballot page of an amendment ballot is titled in %s', async (language, title) => {
     renderBallotPage(ballot(amendment), language);
     expect(await screen.findByRole('heading', { level: 1, name: title })).toBeTruthy();
@@ -74,7 +74,7 @@ describe('ballot titles in the reader’s language', () => {
 
   it.each<[string, BallotSubjectDetails, string, string]>([
     ['insertion at the start', { ...amendment, kind: 'insert', clauseLabel: null, atStart: true }, `Amendment: Insert at the start of “${PARIS}” (version 1)`, `Amendement : insertion au début de « ${PARIS} » (version 1)`],
-    ['deletion of an unlabelled clause', { ...amendment, kind: 'delete', clauseLabel: null }, `Amendment: Delete a clause of “${PARIS}” (version 1)`, `Amendement : suppression d’une clause de « ${PARIS} » (version 1)`],
+    ['deletion of an unlabelled clause', { ...amendment, kind: 'delete', clauseLabel: null }, `Amendment: Delete a clause of “${PARIS}” (version 1)`, `Amendement : suppression d’un paragraphe de « ${PARIS} » (version 1)`],
     ['adoption', { type: 'adoption', documentTitle: PARIS, version: 2 }, `Adopt version 2 of “${PARIS}”`, `Adoption de la version 2 de « ${PARIS} »`],
     [
       'chair confirmation',
@@ -111,7 +111,7 @@ describe('ballot titles in the reader’s language', () => {
       closesAt: '2026-03-08T10:00:00.000Z',
       electorate: { size: 1, byStakeholderGroup: { government: 1 }, voterIds: ['p1'], digest: 'd' },
     };
-    expect(auditSentence(fr.t, opened({ ...terms, subject: { type: 'amendment', id: 'a1', details: amendment } }), 'fr')).toContain(`« Amendement : remplacement de la clause 4. de « ${PARIS} » (version 1) »`);
+    expect(auditSentence(fr.t, opened({ ...terms, subject: { type: 'amendment', id: 'a1', details: amendment } }), 'fr')).toContain(`« Amendement : remplacement du paragraphe 4 de « ${PARIS} » (version 1) »`);
     expect(auditSentence(fr.t, opened({ ...terms, subject: { type: 'amendment', id: 'a1' } }), 'fr')).toContain(`« ${ENGLISH_TITLE} »`);
     // Untrusted data that does not read as the catalogue's event is never read into a sentence: the plain fallback names the actor.
     const untrusted = auditSentence(fr.t, opened({ ...terms, subject: { type: 'amendment', id: 'a1', details: { type: 'amendment', kind: 'explode' } } }), 'fr');

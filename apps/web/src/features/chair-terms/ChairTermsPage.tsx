@@ -1,4 +1,4 @@
-import { Anchor, Button, Collapse, Group, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Collapse, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { OrganisationResponse } from '@parley/contracts';
 import { STAKEHOLDER_GROUPS } from '@parley/domain';
@@ -13,12 +13,14 @@ import { useWorkingGroups } from '../working-groups/useWorkingGroups';
 import { ChairTermTable } from './ChairTermTable';
 import { ChairTimeline } from './ChairTimeline';
 import { chairTermsCsvUrl, useChairTerms, type ChairTermFilters } from './useChairTerms';
+import { LocaleDateInput } from '../../ui/LocaleDateInput';
+import { currentLanguage } from '../../i18n';
 
 const KEYS = ['person', 'organisation', 'group', 'workingGroup', 'from', 'to'] as const;
 
 /** Who chaired what, across every group: filters kept in the address (so a view can be shared), a timeline per group, the list, and its CSV. */
 export function ChairTermsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const filters: ChairTermFilters = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? undefined]));
   const terms = useChairTerms(filters);
@@ -93,8 +95,8 @@ export function ChairTermsPage() {
                 set('organisation', o?.id);
               }}
             />
-            <TextInput type="date" label={t('chairTerms.filters.from')} value={filters.from ?? ''} onChange={(e) => set('from', e.currentTarget.value)} />
-            <TextInput type="date" label={t('chairTerms.filters.to')} value={filters.to ?? ''} onChange={(e) => set('to', e.currentTarget.value)} />
+            <LocaleDateInput onlyDates label={t('chairTerms.filters.from')} value={filters.from ?? ''} onChange={(v) => set('from', v)} />
+            <LocaleDateInput onlyDates label={t('chairTerms.filters.to')} value={filters.to ?? ''} onChange={(v) => set('to', v)} />
           </SimpleGrid>
         </Collapse>
         <Group mt="sm" gap="sm" wrap="wrap">
@@ -111,7 +113,7 @@ export function ChairTermsPage() {
               {t('chairTerms.filters.reset')}
             </Button>
           ) : null}
-          <Button component="a" href={chairTermsCsvUrl(filters)} variant="outline" size="compact-sm" download="chair-terms.csv" data-testid="csv-link">
+          <Button component="a" href={chairTermsCsvUrl(filters, currentLanguage(i18n))} variant="outline" size="compact-sm" download="chair-terms.csv" data-testid="csv-link">
             {t('chairTerms.csv')}
           </Button>
         </Group>

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { withQuery } from '../../api/client';
 import { apiCall } from '../../api/typed-client';
+import type { Language } from '../../i18n';
 
 export interface ChairTermFilters {
   person?: string;
@@ -23,7 +24,7 @@ export function useChairTerms(filters: ChairTermFilters) {
 }
 
 /** The same list as a CSV download. */
-export const chairTermsCsvUrl = (filters: ChairTermFilters) => withQuery('/api/chair-terms.csv', { ...clean(filters) });
+export const chairTermsCsvUrl = (filters: ChairTermFilters, lang: Language) => withQuery('/api/chair-terms.csv', { ...clean(filters), lang });
 
 /** The terms a person held (their public profile). */
 export function usePersonChairTerms(personId: string | undefined) {

@@ -54,7 +54,7 @@ function Warnings({ p, acks, setAck }: { p: AdoptionPreflightResponse; acks: Set
           {p.unansweredClarifications.map((u) => (
             <List.Item key={u.commentId}>
               <Text size="sm" fw={600} span>
-                {u.clauseLabel ? t('documents.clause.name', { label: u.clauseLabel }) : t('documents.amendments.unnumbered')}:{' '}
+                {t('documents.clause.lead', { name: u.clauseLabel ? t('documents.clause.name', { label: u.clauseLabel }) : t('documents.amendments.unnumbered') })}
               </Text>
               <Text size="sm" span>
                 {u.body}

@@ -81,7 +81,7 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
               // The panel exists only while a clause is open: pointing at a missing id is an invalid ARIA reference.
               aria-controls={selected ? 'clause-panel' : undefined}
             >
-              <VisuallyHidden component="span">{`${clause.label ? t('documents.clause.name', { label: clause.label }) : t(`documents.kinds.${clause.kind}`)}: `}</VisuallyHidden>
+              <VisuallyHidden component="span">{t('documents.clause.lead', { name: clause.label ? t('documents.clause.name', { label: clause.label }) : t(`documents.kinds.${clause.kind}`) })}</VisuallyHidden>
               <Group gap={6} wrap="wrap" component="span">
                 <Text component="span" size="xs" fw={600} className="clause-discuss" data-selected={selected}>
                   {t('documents.clause.discuss')}

@@ -13,23 +13,31 @@ import { useDispositionReport, useDocument } from './useDocuments';
 import './documents.css';
 import { ToneBadge, type Tone } from './ToneBadge';
 import { DocumentNotFound } from './DocumentNotFound';
+import { currentLanguage } from '../../i18n';
 
 /** Rows shown at first: a report of thousands of comments renders a page at a time. */
 const PAGE = 200;
 
 const TONE = { accepted: 'green', noted: 'blue', rejected: 'red', pending: 'gray' } as const satisfies Record<string, Tone>;
 
-function EntryRow({ e }: { e: DispositionReportEntry }) {
+function EntryRow({ e, reportVersion }: { e: DispositionReportEntry; reportVersion: number }) {
   const { t } = useTranslation();
   const f = useFormatters();
+  const earlier = e.version !== reportVersion;
   return (
     <Table.Tr data-comment-id={e.commentId}>
       <Table.Td>{e.clauseLabel ?? (e.clausePosition !== null ? `#${e.clausePosition + 1}` : '')}</Table.Td>
       <Table.Td>
         <Stack gap={2}>
           <Text size="xs" c="dimmed">
-            {e.parentId ? t('documents.dispositionReport.reply') : null} {t(`documents.commentKinds.${e.kind}`)} · {f.date(e.createdAt)}
+            {e.parentId ? t('documents.dispositionReport.reply') : null} {t(`documents.commentKinds.${e.kind}`)} · {f.date(e.createdAt)} ·{' '}
+            {t('documents.dispositionReport.madeOn', { version: e.version })}
           </Text>
+          {earlier && e.onEarlierText ? (
+            <Text size="xs" fs="italic">
+              {t('documents.comments.onEarlierText', { version: e.version })}
+            </Text>
+          ) : null}
           {e.quote ? (
             <Text size="xs" fs="italic">
               “{e.quote}”
@@ -63,9 +71,61 @@ function EntryRow({ e }: { e: DispositionReportEntry }) {
   );
 }
 
+function EntryTable({ entries, caption, version, testId }: { entries: DispositionReportEntry[]; caption: string; version: number; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped verticalSpacing="xs" captionSide="top" data-testid={testId}>
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('documents.dispositionReport.clause')}</Table.Th>
+            <Table.Th scope="col">{t('documents.dispositionReport.comment')}</Table.Th>
+            <Table.Th scope="col">{t('documents.dispositionReport.author')}</Table.Th>
+            <Table.Th scope="col">{t('documents.dispositionReport.disposition')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((e) => (
+            <EntryRow key={e.commentId} e={e} reportVersion={version} />
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** Comments made on earlier versions on the clauses this version still has: shown on request, as the clause panel shows them. */
+function CarriedComments({ entries, version }: { entries: DispositionReportEntry[]; version: number }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [shown, setShown] = useState(PAGE);
+  return (
+    <Stack component="section" aria-labelledby="carried-title" gap="sm">
+      <Title order={2} size="h4" id="carried-title">
+        {t('documents.dispositionReport.carried.title')}
+      </Title>
+      <Text size="sm">{t('documents.dispositionReport.carried.explain', { count: entries.length, number: version })}</Text>
+      <Group>
+        <Button variant="default" aria-expanded={open} aria-controls="carried-comments" onClick={() => setOpen((o) => !o)}>
+          {open ? t('documents.dispositionReport.carried.hide') : t('documents.dispositionReport.carried.show', { count: entries.length })}
+        </Button>
+      </Group>
+      <div id="carried-comments" hidden={!open}>
+        {open ? <EntryTable entries={entries.slice(0, shown)} caption={t('documents.dispositionReport.carried.caption', { number: version })} version={version} testId="carried-comments" /> : null}
+        {open && entries.length > shown ? (
+          <Button variant="default" onClick={() => setShown((n) => n + PAGE)}>
+            {t('documents.dispositionReport.more', { shown, count: entries.length })}
+          </Button>
+        ) : null}
+      </div>
+    </Stack>
+  );
+}
+
 /** The disposition-of-comments report of a version: every comment, its author, its disposition and reason; and the questions still unanswered. */
 export function DispositionsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { id, n } = useParams();
   const version = Number(n);
@@ -94,7 +154,7 @@ export function DispositionsPage() {
             {t(`documents.dispositionReport.total.${k}`, { count: r.totals[k] })}
           </ToneBadge>
         ))}
-        <Anchor href={`/api/documents/${d.id}/versions/${version}/dispositions.csv`} download size="sm" fw={600}>
+        <Anchor href={`/api/documents/${d.id}/versions/${version}/dispositions.csv?lang=${currentLanguage(i18n)}`} download size="sm" fw={600}>
           {t('documents.dispositionReport.csv')}
         </Anchor>
       </Group>
@@ -120,32 +180,16 @@ export function DispositionsPage() {
         )}
       </Paper>
       {r.entries.length === 0 ? (
-        <Text>{t('documents.dispositionReport.none')}</Text>
+        <Text data-testid="made-on-version-none">{t('documents.dispositionReport.none', { number: version })}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
-          <Table striped verticalSpacing="xs" captionSide="top">
-            <Table.Caption>{t('documents.dispositionReport.caption', { number: version })}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t('documents.dispositionReport.clause')}</Table.Th>
-                <Table.Th scope="col">{t('documents.dispositionReport.comment')}</Table.Th>
-                <Table.Th scope="col">{t('documents.dispositionReport.author')}</Table.Th>
-                <Table.Th scope="col">{t('documents.dispositionReport.disposition')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.entries.slice(0, shown).map((e) => (
-                <EntryRow key={e.commentId} e={e} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <EntryTable entries={r.entries.slice(0, shown)} caption={t('documents.dispositionReport.caption', { number: version })} version={version} testId="made-on-version" />
       )}
       {r.entries.length > shown ? (
         <Button variant="default" onClick={() => setShown((n) => n + PAGE)}>
           {t('documents.dispositionReport.more', { shown, count: r.entries.length })}
         </Button>
       ) : null}
+      {r.carried.length > 0 ? <CarriedComments entries={r.carried} version={version} /> : null}
     </Stack>
   );
 }

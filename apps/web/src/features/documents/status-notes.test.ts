@@ -29,9 +29,9 @@ describe('amendment status notes and drafting refusals in the reader’s languag
   it('says the English note again in English, and the note in French from the code', () => {
     const outdated = { status: 'outdated' as const, statusNote: 'A competing amendment to clause 4. of version 1, by Marcus Johnson (Public Knowledge), was accepted.', statusReason: REASONS[4] };
     expect(amendmentStatusNote(en.t, 'en', outdated)).toBe(outdated.statusNote);
-    expect(amendmentStatusNote(fr.t, 'fr', outdated)).toBe('Un amendement concurrent à la clause 4. de la version 1, de Marcus Johnson (Public Knowledge), a été adopté.');
+    expect(amendmentStatusNote(fr.t, 'fr', outdated)).toBe('Un amendement concurrent au paragraphe 4 de la version 1, de Marcus Johnson (Public Knowledge), a été adopté.');
     expect(amendmentStatusNote(fr.t, 'fr', { status: 'rejected', statusNote: 'Failed: 2 yes – 10 no; a simple majority of yes over no was needed.', statusReason: REASONS[7] })).toBe(
-      'Issue du vote — Rejeté : 2 oui – 10 non ; il fallait une majorité simple de oui sur les non.',
+      'Issue du scrutin — Rejeté : 2 oui – 10 non ; il fallait une majorité simple de oui sur les non.',
     );
     // Decided before reasons were recorded: the English note, as it was.
     expect(amendmentStatusNote(fr.t, 'fr', { status: 'outdated', statusNote: 'An old note.', statusReason: null })).toBe('An old note.');
@@ -49,7 +49,7 @@ describe('amendment status notes and drafting refusals in the reader’s languag
     expect(problemMessage(fr.t, problem({ code: 'not-proposed', params: { status: 'accepted', act: 'withdraw' } }))).toBe(
       'Cet amendement est adopté ; seul un amendement proposé peut être retiré.',
     );
-    expect(problemMessage(fr.t, problem({ code: 'under-ballot', params: { what: 'amendment' } }))).toMatch(/^Cet amendement est soumis au vote/);
+    expect(problemMessage(fr.t, problem({ code: 'under-ballot', params: { what: 'amendment' } }))).toMatch(/^Cet amendement est soumis au scrutin/);
     expect(problemMessage(fr.t, problem({ code: 'some-future-code', params: {} }))).toBe('English detail');
     expect(problemMessage(fr.t, problem({}))).toBe('English detail');
   });

@@ -8,6 +8,7 @@ import { useForm } from '../../ui/useForm';
 import { CreateOrganisationForm } from '../organisations/CreateOrganisationForm';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { useAddAffiliation } from './useMyProfile';
+import { LocaleDateInput } from '../../ui/LocaleDateInput';
 
 /** Where the server's field paths land in this form. */
 const ALIASES = {
@@ -78,13 +79,8 @@ export function AddAffiliationForm({ primaryByDefault }: { primaryByDefault: boo
             {...form.textProps('title')}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput type="date" label={t('profile.startDate')} required {...form.textProps('startDate')} />
-            <TextInput
-              type="date"
-              label={`${t('profile.endDateOptional')} (${t('common.optional')})`}
-
-              {...form.textProps('endDate')}
-            />
+            <LocaleDateInput label={t('profile.startDate')} required {...form.dateProps('startDate')} />
+            <LocaleDateInput label={`${t('profile.endDateOptional')} (${t('common.optional')})`} {...form.dateProps('endDate')} />
           </SimpleGrid>
           <Checkbox label={t('profile.primary')} description={t('profile.primaryHint')} {...form.checkboxProps('primary')} />
           {independent ? (

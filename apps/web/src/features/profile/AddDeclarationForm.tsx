@@ -8,6 +8,7 @@ import { notifySuccess } from '../../ui/notify';
 import { useForm } from '../../ui/useForm';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { useAddDeclaration } from './useMyProfile';
+import { LocaleDateInput } from '../../ui/LocaleDateInput';
 
 type Source = 'directory' | 'name';
 
@@ -74,7 +75,7 @@ export function AddDeclarationForm() {
         )}
         <Textarea label={t('profile.note')} description={t('profile.noteHint')} required autosize minRows={2} {...form.textProps('note')} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="date" label={`${t('profile.since')} (${t('common.optional')})`} {...form.textProps('since')} />
+          <LocaleDateInput label={`${t('profile.since')} (${t('common.optional')})`} {...form.dateProps('since')} />
         </SimpleGrid>
         <FormAlert messages={form.general} />
         <Group>

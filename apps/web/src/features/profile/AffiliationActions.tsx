@@ -1,4 +1,4 @@
-import { Button, Group, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import type { AffiliationResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { useForm } from '../../ui/useForm';
 import { useFormatters } from '../../ui/useFormatters';
 import { useUpdateAffiliation } from './useMyProfile';
+import { LocaleDateInput } from '../../ui/LocaleDateInput';
 
 function EndAffiliationForm({ affiliation, onClose }: { affiliation: AffiliationResponse; onClose: () => void }) {
   const { t } = useTranslation();
@@ -25,8 +26,8 @@ function EndAffiliationForm({ affiliation, onClose }: { affiliation: Affiliation
       })}
     >
       <Stack gap="xs">
-        <Group align="flex-end" gap="sm">
-          <TextInput type="date" label={t('profile.endDate')} required autoFocus {...form.textProps('endDate')} />
+        <Group align="center" gap="sm">
+          <LocaleDateInput label={t('profile.endDate')} required autoFocus {...form.dateProps('endDate')} />
           <Button type="submit" color="red" variant="outline" loading={form.submitting}>
             {t('profile.confirmEnd')}
           </Button>

@@ -18,6 +18,8 @@ import { StatusBadge } from '../working-groups/badges';
 import { CompositionBar } from '../working-groups/CompositionBar';
 import { useWorkingGroup } from '../working-groups/useWorkingGroups';
 import { useGroupBallots, useGroupChairTerms, useGroupDocuments } from './usePublicRecord';
+import { VerifyExportHint } from '../audit/verify/VerifyExportHint';
+import { currentLanguage } from '../../i18n';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -119,7 +121,7 @@ function Documents({ documents }: { documents: (DocumentResponse | undefined)[] 
 }
 
 function Ballots({ ballots }: { ballots: BallotSummary[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormatters();
   return (
     <Stack gap="xs" component="ul" p={0} m={0} data-testid="record-ballots">
@@ -147,7 +149,7 @@ function Ballots({ ballots }: { ballots: BallotSummary[] }) {
               {t('publicRecord.ballotVoted', { cast: b.votesCast, electorate: b.electorateSize })} · {t(`audit.rules.${b.rule}`)}
             </Text>
             {b.visibility === 'roll-call' || b.status === 'closed' ? (
-              <Anchor href={`/api/ballots/${b.id}/votes.csv`} size="sm">
+              <Anchor href={withQuery(`/api/ballots/${b.id}/votes.csv`, { lang: currentLanguage(i18n) })} size="sm">
                 {t('publicRecord.votesCsv')}
               </Anchor>
             ) : null}
@@ -165,7 +167,7 @@ function Ballots({ ballots }: { ballots: BallotSummary[] }) {
  * every export.
  */
 export function PublicRecordPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id } = useParams();
   const group = useWorkingGroup(id);
   const terms = useGroupChairTerms(id);
@@ -259,16 +261,14 @@ export function PublicRecordPage() {
           <Button component="a" href={auditExportUrl(scope)} variant="outline" size="compact-sm">
             {t('audit.exports.jsonl')}
           </Button>
-          <Button component="a" href={withQuery('/api/chair-terms.csv', { workingGroup: g.id })} variant="outline" size="compact-sm">
+          <Button component="a" href={withQuery('/api/chair-terms.csv', { workingGroup: g.id, lang: currentLanguage(i18n) })} variant="outline" size="compact-sm">
             {t('audit.exports.chairTerms')}
           </Button>
           <Button component="a" href="/api/audit/head" variant="outline" size="compact-sm">
             {t('audit.exports.head')}
           </Button>
         </Group>
-        <Text size="xs" c="dimmed" mt="xs" ff="monospace">
-          {t('audit.exports.verify')}
-        </Text>
+        <VerifyExportHint />
       </Paper>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { ChairNominationResponse, ChairNominationStatus, ChairSummary, WorkingGroupResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +14,7 @@ import { ChairTimeline } from '../chair-terms/ChairTimeline';
 import { ConfirmedBadge, UnconfirmedBadge } from './badges';
 import { ReasonAction } from './ReasonAction';
 import { useAnswerNomination, useNominateChair, useProposeChairRemoval, useResignChair, useWithdrawNomination } from './useWorkingGroups';
+import { LocaleDateInput } from '../../ui/LocaleDateInput';
 
 const STATUS_COLOURS: Record<ChairNominationStatus, string> = {
   nominated: 'blue',
@@ -221,7 +222,7 @@ function NominateForm({ group, onDone }: { group: WorkingGroupResponse; onDone: 
           {...form.selectProps('nomineeId')}
         />
         <Textarea label={`${t('workingGroups.nominations.statement')} (${t('common.optional')})`} autosize minRows={2} {...form.textProps('statement')} />
-        <TextInput type="date" label={`${t('workingGroups.nominations.termEndsOn')} (${t('common.optional')})`} description={t('workingGroups.nominations.termEndsHint')} {...form.textProps('termEndsOn')} />
+        <LocaleDateInput label={`${t('workingGroups.nominations.termEndsOn')} (${t('common.optional')})`} description={t('workingGroups.nominations.termEndsHint')} {...form.dateProps('termEndsOn')} />
         <FormAlert messages={form.general} />
         <Group>
           <Button type="submit" loading={form.submitting}>

@@ -27,6 +27,7 @@ import {
 import { createAmendmentRequest } from '../../drafting/requests';
 import { endorseRequest, endorsementResponse, signatoriesResponse, withdrawEndorsementRequest } from '../../endorsements';
 import { media, PROBLEMS, route, versionParam } from './route-spec';
+import { csvExportQuery } from '../../common';
 
 const n = { n: versionParam };
 
@@ -56,6 +57,7 @@ export const DRAFTING_ROUTES = {
   'GET /api/documents/:id/versions/:n/dispositions': /* @__PURE__ */ route({ params: n, status: 200, response: dispositionReport, problems: PROBLEMS.readOne }),
   'GET /api/documents/:id/versions/:n/dispositions.csv': /* @__PURE__ */ route({
     params: n,
+    query: csvExportQuery,
     status: 200,
     response: /* @__PURE__ */ media('text/csv', 'The disposition report as CSV'),
     problems: PROBLEMS.readOne,

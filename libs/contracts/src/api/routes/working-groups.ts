@@ -40,6 +40,7 @@ import {
   workingGroupListQuery,
 } from '../../working-groups';
 import { media, noContent, PROBLEMS, route } from './route-spec';
+import { csvExportQuery } from '../../common';
 
 const chairTermsCsv = /* @__PURE__ */ media('text/csv', 'The chair terms as CSV (one row per term)');
 
@@ -158,6 +159,7 @@ export const WORKING_GROUP_ROUTES = {
   'POST /api/ballots/:id/votes': /* @__PURE__ */ route({ body: castVoteRequest, status: 200, response: voteResponse, problems: PROBLEMS.write }),
   'POST /api/ballots/:id/close': /* @__PURE__ */ route({ body: closeBallotRequest, status: 200, response: ballotResponse, problems: PROBLEMS.write }),
   'GET /api/ballots/:id/votes.csv': /* @__PURE__ */ route({
+    query: csvExportQuery,
     status: 200,
     response: /* @__PURE__ */ media('text/csv', 'The roll call of a closed roll-call ballot as CSV'),
     problems: [400, 404, 409],
