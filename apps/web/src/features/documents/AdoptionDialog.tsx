@@ -178,24 +178,23 @@ export function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
   const missing = p ? p.warnings.filter((w) => !acks.has(w)) : [];
   const submit = () => {
     if (!p) return;
-    open.mutate(
-      {
+    // The promise, not mutate's callbacks: once the ballot is open the document no longer offers it, and this
+    // dialog unmounts (when the document is read again) before those callbacks would run.
+    open
+      .mutateAsync({
         acknowledgedWarnings: p.warnings.filter((w) => acks.has(w)),
         closesAt: new Date(Date.now() + dayCount * DAY).toISOString(),
         rule: rule ?? p.defaults.rule,
         quorum: quorumShare ?? p.defaults.quorum,
-      },
-      {
-        onSuccess: (res) => {
-          notifySuccess(t, t('documents.adoption.opened'));
-          void navigate(`/ballots/${res.ballotId}`);
-        },
-        // The warnings changed since the dialog read them: read them again, for the chair to acknowledge.
-        onError: (error) => {
-          if (isProblem(error) && error.code && WARNING_PROBLEMS.has(error.code)) void preflight.refetch();
-        },
-      },
-    );
+      })
+      .then((res) => {
+        notifySuccess(t, t('documents.adoption.opened'));
+        void navigate(`/ballots/${res.ballotId}`);
+      })
+      // The warnings changed since the dialog read them: read them again, for the chair to acknowledge.
+      .catch((error: unknown) => {
+        if (isProblem(error) && error.code && WARNING_PROBLEMS.has(error.code)) void preflight.refetch();
+      });
   };
   const close = () => {
     setAsking(false);

@@ -83,17 +83,16 @@ export function Consolidate({ doc }: { doc: DocumentResponse }) {
   };
   const submit = () => {
     if (!note.trim()) return setNoteError(fieldErrorText(t, 'required'));
-    consolidate.mutate(
-      { note: note.trim() },
-      {
-        onSuccess: (created) => {
-          notifySuccess(t, t('documents.consolidate.done', { number: created.currentVersion }));
-          setAsking(false);
-          setNote('');
-          setParams({});
-        },
-      },
-    );
+    // The promise, not mutate's callbacks: once consolidated nothing waits, and this dialog unmounts before they would run.
+    consolidate
+      .mutateAsync({ note: note.trim() })
+      .then((created) => {
+        notifySuccess(t, t('documents.consolidate.done', { number: created.currentVersion }));
+        setAsking(false);
+        setNote('');
+        setParams({});
+      })
+      .catch(() => undefined);
   };
   return (
     <Stack gap={4}>
