@@ -80,7 +80,7 @@ describe('a ballot shows what is voted on, takes reasons with every vote, and sa
     );
     const deletionBallot = ok(await g.chair.client.post<AmendmentResponse>(`/api/amendments/${deletion.id}/ballot`, { closesAt: inAnHour() }), 201, 'ballot').ballotId!;
     for (const v of votersOf(g)) ok(await v.client.post(`/api/ballots/${deletionBallot}/votes`, { choice: 'yes' }), 200, 'vote');
-    ok(await g.chair.client.post(`/api/ballots/${deletionBallot}/close`), 200, 'close');
+    ok(await g.chair.client.post(`/api/ballots/${deletionBallot}/close`, { reason: 'Every member has voted.' }), 200, 'close');
     closedAmendmentBallotId = deletionBallot;
 
     // The company nominates the NGO delegate (who declared a board seat), who accepts: a confirmation ballot, no end date.
