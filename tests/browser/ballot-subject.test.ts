@@ -103,7 +103,7 @@ describe('a ballot shows what is voted on, takes reasons with every vote, and sa
   it('an amendment ballot shows the change against its clause, who proposed and backs it, and links to the amendment, document and group', async () => {
     const words = {
       en: { section: 'What is being voted on', proposed: 'Proposed by', cosponsors: '1 co-sponsor', amendment: 'See the amendment beside clause 4.', read: `Read version 1 of “${LONG_TITLE}”` },
-      fr: { section: 'Ce qui est soumis au vote', proposed: 'Proposé par', cosponsors: '1 cosignataire', amendment: 'Voir l’amendement à côté du paragraphe 4.', read: `Lire la version 1 de « ${LONG_TITLE} »` },
+      fr: { section: 'Ce qui est soumis au scrutin', proposed: 'Proposé par', cosponsors: '1 cosignataire', amendment: 'Voir l’amendement à côté du paragraphe 4.', read: `Lire la version 1 de « ${LONG_TITLE} »` },
     };
     for (const language of ['en', 'fr'] as const) {
       const w = words[language];
@@ -139,7 +139,7 @@ describe('a ballot shows what is voted on, takes reasons with every vote, and sa
   it('an adoption ballot shows the version’s text and counts, and once adopted says organisations can endorse it', async () => {
     const words = {
       en: { section: 'What is being voted on', lead: /^Version 1 of “Paris Call — draft principles”: \d+ clauses$/, next: 'Version 1 is adopted; organisations can endorse it.', link: 'Endorse it, or see who has', read: 'Read version 1 in the document, with its comments' },
-      fr: { section: 'Ce qui est soumis au vote', lead: /^Version 1 de « Paris Call — draft principles » : \d+ paragraphes$/, next: 'La version 1 est adoptée ; les organisations peuvent l’approuver.', link: 'L’approuver, ou voir qui l’a approuvée', read: 'Lire la version 1 dans le document, avec ses commentaires' },
+      fr: { section: 'Ce qui est soumis au scrutin', lead: /^Version 1 de « Paris Call — draft principles » : \d+ paragraphes$/, next: 'La version 1 est adoptée ; les organisations peuvent l’approuver.', link: 'L’approuver, ou voir qui l’a approuvée', read: 'Lire la version 1 dans le document, avec ses commentaires' },
     };
     const clause4 = clauseByLabel(adopted.doc, '4.');
     for (const language of ['en', 'fr'] as const) {
@@ -186,7 +186,7 @@ describe('a ballot shows what is voted on, takes reasons with every vote, and sa
     const main = (await fr.locator('main').textContent()) ?? '';
     expect(main).not.toContain('The term would have no end date');
     expect(main).not.toContain('Nominated by');
-    const subject = fr.getByRole('region', { name: 'Ce qui est soumis au vote' });
+    const subject = fr.getByRole('region', { name: 'Ce qui est soumis au scrutin' });
     await subject.getByTestId('ballot-subject-term').getByText('Le mandat n’aurait pas de date de fin.').waitFor();
     await subject.getByTestId('ballot-subject-nominator').getByText('Proposé(e) par').waitFor();
     await subject.getByTestId('ballot-subject-nominator').getByRole('link', { name: g.company.name }).waitFor();
@@ -273,7 +273,7 @@ describe('a ballot shows what is voted on, takes reasons with every vote, and sa
   });
 
   it('on a phone the title takes at most three lines, the rest a tap away, and the subject fits the screen', async () => {
-    const words = { en: { more: 'Show the full title', section: 'What is being voted on' }, fr: { more: 'Afficher le titre en entier', section: 'Ce qui est soumis au vote' } };
+    const words = { en: { more: 'Show the full title', section: 'What is being voted on' }, fr: { more: 'Afficher le titre en entier', section: 'Ce qui est soumis au scrutin' } };
     for (const language of ['en', 'fr'] as const) {
       const page = await browsers.open({ language, viewport: PHONE });
       await page.goto(`${t.baseUrl}/ballots/${openAmendment.ballotId}`);
