@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditEventResponse, BallotSummary, WorkingGroupListResponse, WorkingGroupResponse } from '@parley/contracts';
+import type { AuditEventResponse, BallotSummary, DocumentListResponse, WorkingGroupListResponse, WorkingGroupResponse } from '@parley/contracts';
 import { BallotService } from '../../apps/api/src/decisions/ballot.service';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { newChamber, openMotion } from '../support/ballot-fixtures';
@@ -93,6 +93,22 @@ describe('the journalist’s path', () => {
     await fr.goto(`${t.baseUrl}/documents/${randomUUID()}/versions/1/provenance`);
     await fr.getByRole('link', { name: 'Parcourir les groupes de travail' }).click();
     await fr.waitForURL(`${t.baseUrl}/working-groups`);
+  });
+
+  it('reaches the signatories of an adopted text from any of the document’s pages, in English and French', async () => {
+    const groups = (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items;
+    const lists = await Promise.all(groups.map(async (g) => (await api.get<DocumentListResponse>(`/api/working-groups/${g.id}/documents`)).body.items));
+    const adopted = lists.flat().find((d) => d.adoptedVersion !== null)!;
+    expect(adopted).toBeDefined();
+    const words = { en: { link: `Signatories of version ${adopted.adoptedVersion}`, title: 'Signatories' }, fr: { link: `Signataires de la version ${adopted.adoptedVersion}`, title: 'Signataires' } };
+    for (const language of ['en', 'fr'] as const) {
+      const page = await browsers.open({ language });
+      // The provenance page carries no endorsement panel: the way is the document's own navigation.
+      await page.goto(`${t.baseUrl}/documents/${adopted.id}/versions/${adopted.adoptedVersion}/provenance`);
+      await page.getByRole('navigation').getByRole('link', { name: words[language].link }).click();
+      await page.waitForURL(`${t.baseUrl}/documents/${adopted.id}/versions/${adopted.adoptedVersion}/signatories`);
+      await page.getByRole('heading', { level: 1, name: words[language].title }).waitFor();
+    }
   });
 
   it('reads who closed a ballot and when: at its closing time, or early and by whom', async () => {

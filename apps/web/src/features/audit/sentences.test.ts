@@ -277,6 +277,15 @@ describe('audit events as sentences', () => {
     expect(auditSentence(fr.t, proposed, 'fr')).toContain('« …that intentionally and significantly impairs the general availability… »');
   });
 
+  it('quotes the reason a chair gave for closing early and the note on a consolidated version; says nothing when none was written', () => {
+    const early = event('ballot.closed', { ...CHANGES['ballot.closed'], closedBy: 'chair', closedAt: '2026-03-05T10:00:00.000Z', reason: 'Every member has voted.' });
+    expect(auditSentence(en.t, early, 'en')).toBe('Ana Ruiz (Access Now, civil society) closed the ballot early: passed (5 yes, 1 no, 0 abstentions). Reason given: “Every member has voted.”');
+    expect(auditSentence(fr.t, early, 'fr')).toMatch(/a clos le scrutin avant l’heure : .*\. Motif donné : « Every member has voted\. »$/);
+    const noted = event('version.created', { ...CHANGES['version.created'], note: 'Rev.1 after the Geneva session' });
+    expect(auditSentence(en.t, noted, 'en')).toMatch(/consolidated version 2, applying 2 accepted amendments\. Note: “Rev\.1 after the Geneva session”$/);
+    expect(auditSentence(en.t, event('version.created', CHANGES['version.created']), 'en')).not.toContain('Note');
+  });
+
   it('says a vote was cast, never what, when the change is withheld or the ballot is secret', () => {
     const withheld = event('vote.cast', {}, { withheld: 'The choice is hidden until the ballot closes' });
     expect(auditSentence(en.t, withheld, 'en')).toBe('Ana Ruiz (Access Now, civil society) voted (the choice is published when the ballot closes)');

@@ -50,6 +50,8 @@ const role = (x: Ctx, r: { kind: 'member' | 'observer'; rapporteur: boolean }) =
   r.rapporteur ? x.t('audit.roleWithRapporteur', { kind: kind(x, r.kind) }) : kind(x, r.kind);
 const quote = (v: string | null) => excerpt(v);
 const date = (x: Ctx, iso: string) => formatDate(iso, x.lng);
+/** What the actor wrote with the act (a reason, a note), quoted after the sentence; nothing when they wrote nothing or the row predates it. */
+const said = (x: Ctx, what: 'reason' | 'note', text: string | null | undefined) => (text ? x.t(`audit.sentence.said.${what}`, { text: excerpt(text) }) : '');
 
 type Sentences = { [A in AuditAction]: (e: TypedAuditEvents[A], x: Ctx) => string };
 
@@ -141,11 +143,12 @@ const SENTENCES: Sentences = {
         outcome: outcome(x, e.change.outcome),
         ...counted(e.change.totals),
       },
-    ),
+    ) + said(x, 'reason', e.change.reason),
   'vote.cast': vote('cast'),
   'vote.changed': vote('changed'),
   'document.created': (e, x) => x.t('audit.sentence.document.created', { actor: x.actor, title: e.change.title, count: e.change.clauses }),
-  'version.created': (e, x) => x.t('audit.sentence.version.created', { actor: x.actor, number: e.change.number, count: e.change.applied.length }),
+  'version.created': (e, x) =>
+    x.t('audit.sentence.version.created', { actor: x.actor, number: e.change.number, count: e.change.applied.length }) + said(x, 'note', e.change.note),
   'version.adopted': (e, x) => x.t('audit.sentence.version.adopted', { number: e.change.number }),
   'comment.posted': (e, x) =>
     e.change.parentId

@@ -33,6 +33,9 @@ export function DocumentNav({
     { key: 'provenance', to: `/documents/${doc.id}/versions/${version}/provenance`, label: t('documents.nav.provenance') },
     { key: 'dispositions', to: `/documents/${doc.id}/versions/${version}/dispositions`, label: t('documents.nav.dispositions') },
   ];
+  // From any version, a draft included, the way to who endorsed the text that was adopted.
+  const adopted = doc.versions.filter((v) => v.frozen).at(-1);
+  if (adopted) links.push({ key: 'signatories', to: `/documents/${doc.id}/versions/${adopted.number}/signatories`, label: t('documents.nav.signatories', { number: adopted.number }) });
   return (
     <Group component="nav" aria-label={t('documents.nav.label')} gap="xs" wrap="wrap">
       {links.map((l) => (
