@@ -194,12 +194,8 @@ describe('French: dates in the reader’s locale, the glossary’s words, no ser
     expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
-  /*
-   * EXPECTED TO FAIL ON BRANCH fr ALONE (the two chair-ballot strings are another helper's fix):
-   * after the merge it must pass. Lead: run `npx jest tests/browser/french-glossary.test.ts` after
-   * merging and check this test passes.
-   */
-  it('[after merge] shows no English on the French chair-confirmation ballot ("The term would have no end date", "Nominated by")', async () => {
+  /* The server stores these two in English in the ballot's description; the page must say them from the nomination. */
+  it('shows no English on the French chair-confirmation ballot ("The term would have no end date", "Nominated by")', async () => {
     const page = await frenchAppInEnglishBrowser();
     expect(chairBallots.length).toBeGreaterThan(0);
     const found: string[] = [];
