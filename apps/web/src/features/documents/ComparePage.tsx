@@ -1,19 +1,17 @@
-import { Group, Paper, Select, Stack, Switch, Text } from '@mantine/core';
-import type { ClauseChangeStatus } from '@parley/domain';
+import { Group, Select, Stack, Switch, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
 import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
-import { DiffText } from './DiffText';
+import { CLAUSE_CHANGE_TONES, ClauseChangeList } from './ClauseChangeList';
 import { DocumentHeader, DocumentNav } from './DocumentChrome';
 import { useCompare, useDocument } from './useDocuments';
 import './documents.css';
-import { ToneBadge, type Tone } from './ToneBadge';
+import { ToneBadge } from './ToneBadge';
 import { DocumentNotFound } from './DocumentNotFound';
 
-const STATUS_TONES: Record<ClauseChangeStatus, Tone> = { unchanged: 'gray', changed: 'blue', moved: 'grape', inserted: 'green', deleted: 'red' };
 
 /** Two versions side by side, clause by clause: what changed, moved, came in or went, as word diffs. */
 export function ComparePage() {
@@ -66,27 +64,13 @@ export function ComparePage() {
         <>
           <Group gap="xs" wrap="wrap" data-testid="compare-summary">
             {(['changed', 'moved', 'inserted', 'deleted', 'unchanged'] as const).map((s) => (
-              <ToneBadge key={s} tone={STATUS_TONES[s]} size="md">
+              <ToneBadge key={s} tone={CLAUSE_CHANGE_TONES[s]} size="md">
                 {t(`documents.compare.summary.${s}`, { count: compare.data.summary[s] })}
               </ToneBadge>
             ))}
           </Group>
           {rows.length === 0 ? <Text>{t('documents.compare.noChanges')}</Text> : null}
-          <Stack component="ol" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
-            {rows.map((row) => (
-              <Paper component="li" key={`${row.status}-${row.clauseId}`} withBorder p="sm" radius="md" data-status={row.status}>
-                <Group gap="xs" mb={4} wrap="wrap">
-                  <ToneBadge tone={STATUS_TONES[row.status]}>{t(`documents.compare.status.${row.status}`)}</ToneBadge>
-                  <Text size="sm" fw={600}>
-                    {row.beforeLabel && row.afterLabel && row.beforeLabel !== row.afterLabel
-                      ? t('documents.compare.renumbered', { before: row.beforeLabel, after: row.afterLabel })
-                      : (row.afterLabel ?? row.beforeLabel ?? t(`documents.kinds.${(row.after ?? row.before)!.kind}`))}
-                  </Text>
-                </Group>
-                <DiffText parts={row.diff} />
-              </Paper>
-            ))}
-          </Stack>
+          <ClauseChangeList rows={rows} />
         </>
       ) : (
         <PageLoader />

@@ -1,6 +1,5 @@
 import { Alert, Button, Group, List, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { ConsolidationPreviewResponse, DocumentResponse } from '@parley/contracts';
-import type { ClauseChangeStatus } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -10,11 +9,9 @@ import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { notifySuccess } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
-import { DiffText } from './DiffText';
-import { ToneBadge, type Tone } from './ToneBadge';
+import { ClauseChangeList } from './ClauseChangeList';
 import { useConsolidate, useConsolidationPreview } from './useDocuments';
 
-const STATUS_TONES: Record<ClauseChangeStatus, Tone> = { unchanged: 'gray', changed: 'blue', moved: 'grape', inserted: 'green', deleted: 'red' };
 
 /** The text the consolidation would create: each clause it changes, as a word diff against the current version, and the amendments it applies. */
 function Preview({ preview }: { preview: ConsolidationPreviewResponse }) {
@@ -47,21 +44,7 @@ function Preview({ preview }: { preview: ConsolidationPreviewResponse }) {
       <Title order={3} size="h5">
         {t('documents.consolidate.changes', { from: c.from, to: c.to })}
       </Title>
-      <Stack component="ol" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
-        {rows.map((row) => (
-          <Paper component="li" key={`${row.status}-${row.clauseId}`} withBorder p="sm" radius="md" data-status={row.status}>
-            <Group gap="xs" mb={4} wrap="wrap">
-              <ToneBadge tone={STATUS_TONES[row.status]}>{t(`documents.compare.status.${row.status}`)}</ToneBadge>
-              <Text size="sm" fw={600}>
-                {row.beforeLabel && row.afterLabel && row.beforeLabel !== row.afterLabel
-                  ? t('documents.compare.renumbered', { before: row.beforeLabel, after: row.afterLabel })
-                  : (row.afterLabel ?? row.beforeLabel ?? t(`documents.kinds.${(row.after ?? row.before)!.kind}`))}
-              </Text>
-            </Group>
-            <DiffText parts={row.diff} />
-          </Paper>
-        ))}
-      </Stack>
+      <ClauseChangeList rows={rows} />
     </Stack>
   );
 }

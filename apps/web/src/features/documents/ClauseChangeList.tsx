@@ -1,0 +1,30 @@
+import { Group, Paper, Stack, Text } from '@mantine/core';
+import type { CompareResponse } from '@parley/contracts';
+import type { ClauseChangeStatus } from '@parley/domain';
+import { useTranslation } from 'react-i18next';
+import { DiffText } from './DiffText';
+import { ToneBadge, type Tone } from './ToneBadge';
+
+export const CLAUSE_CHANGE_TONES: Record<ClauseChangeStatus, Tone> = { unchanged: 'gray', changed: 'blue', moved: 'grape', inserted: 'green', deleted: 'red' };
+
+/** Clause by clause, what one version changes against another: status, label (or its renumbering) and the word diff. */
+export function ClauseChangeList({ rows }: { rows: CompareResponse['clauses'] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack component="ol" gap="xs" m={0} p={0} style={{ listStyle: 'none' }}>
+      {rows.map((row) => (
+        <Paper component="li" key={`${row.status}-${row.clauseId}`} withBorder p="sm" radius="md" data-status={row.status}>
+          <Group gap="xs" mb={4} wrap="wrap">
+            <ToneBadge tone={CLAUSE_CHANGE_TONES[row.status]}>{t(`documents.compare.status.${row.status}`)}</ToneBadge>
+            <Text size="sm" fw={600}>
+              {row.beforeLabel && row.afterLabel && row.beforeLabel !== row.afterLabel
+                ? t('documents.compare.renumbered', { before: row.beforeLabel, after: row.afterLabel })
+                : (row.afterLabel ?? row.beforeLabel ?? t(`documents.kinds.${(row.after ?? row.before)!.kind}`))}
+            </Text>
+          </Group>
+          <DiffText parts={row.diff} />
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
