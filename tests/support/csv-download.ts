@@ -11,9 +11,16 @@ export interface CsvDownload {
 
 const BOM = [0xef, 0xbb, 0xbf];
 
+const getOnce = (url: string) => fetch(url, { headers: { accept: 'text/csv' } });
+
 /** Downloads a CSV export and reads its bytes, the byte-order mark included. */
 export async function downloadCsv(url: string): Promise<CsvDownload> {
-  const res = await fetch(url, { headers: { accept: 'text/csv' } });
+  const res = await getOnce(url).catch((error: unknown) => {
+    // A kept-alive socket the server closed while idle (a loaded machine widens that window) fails before any
+    // answer; a browser retries such a GET once, and so does this. A server that is down fails the second time too.
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'ECONNRESET') throw error;
+    return getOnce(url);
+  });
   const bytes = new Uint8Array(await res.arrayBuffer());
   const hasBom = BOM.every((b, i) => bytes[i] === b);
   const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(hasBom ? bytes.subarray(BOM.length) : bytes);
