@@ -20,7 +20,7 @@ async function csv(url: string, headers: Record<string, string> = {}): Promise<{
 /**
  * Issue 17: the CSV exports' header row was English in any language. `?lang=fr` (the web's links)
  * or a French Accept-Language gives French labels; the column keys, their order and the cells stay
- * as they were (decision 31).
+ * as they were (decision 30).
  */
 describe('CSV exports in the reader’s language', () => {
   let t: TestApp;

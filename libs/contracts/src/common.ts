@@ -36,7 +36,7 @@ export interface Reason<C extends string = string> {
 export type ReasonParams = Record<string, string | number | null>;
 
 /**
- * The language of a CSV export's header row (docs/decisions/0031-csv-headers-in-the-readers-language.md):
+ * The language of a CSV export's header row (docs/decisions/0030-csv-headers-in-the-readers-language.md):
  * `en` (or none) keeps the stable column keys, `fr` puts French labels in the same order.
  */
 export const CSV_LANGUAGES = ['en', 'fr'] as const;

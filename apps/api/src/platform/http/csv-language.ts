@@ -2,7 +2,7 @@ import type { CsvLanguage } from '@parley/contracts';
 import { csvCell, UTF8_BOM } from './csv';
 
 /**
- * The French label of every CSV column key (docs/decisions/0031-csv-headers-in-the-readers-language.md).
+ * The French label of every CSV column key (docs/decisions/0030-csv-headers-in-the-readers-language.md).
  * The keys are the stable interface: the same columns in the same order whatever the language; only
  * the header row's words change, and a key without a label here stays as it is.
  */
