@@ -66,9 +66,8 @@ describe('ballots under load', () => {
       [b.id],
     );
 
-    const started = Date.now();
+    // Its speed is measured by `npm run bench:tally-read` against the bare SQL aggregate, not timed here.
     const res = await anon.get<BallotResponse>(`/api/ballots/${b.id}`);
-    const elapsed = Date.now() - started;
     expect(res.status).toBe(200);
     const tally = res.body.runningTally!;
     const sum = (k: 'yes' | 'no' | 'notVoted') => tally.byStakeholderGroup.reduce((n, g) => n + g[k], 0);
@@ -80,7 +79,6 @@ describe('ballots under load', () => {
     // One page of the roll call, not ten thousand entries.
     expect(res.body.rollCall?.items).toHaveLength(50);
     expect(JSON.stringify(res.body).length).toBeLessThan(60_000);
-    expect(elapsed).toBeLessThan(2000);
 
     const closed = await c.chair.client.post<BallotResponse>(`/api/ballots/${b.id}/close`, { reason: 'Closed early in a test.' });
     expect(closed.status).toBe(200);
