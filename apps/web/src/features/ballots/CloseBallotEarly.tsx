@@ -1,7 +1,8 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { BallotResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmActions } from '../../ui/ConfirmActions';
 import { isProblem } from '../../api/client';
 import { fieldErrorMessage, fieldErrorText, problemMessage } from '../../i18n/server-messages';
 import { notifySuccess } from '../../ui/notify';
@@ -42,14 +43,7 @@ export function CloseBallotEarly({ ballot }: { ballot: BallotResponse }) {
               setReasonError(undefined);
             }}
           />
-          <Group>
-            <Button color="red" loading={close.isPending} onClick={submit}>
-              {t('ballots.close.yes')}
-            </Button>
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <ConfirmActions color="red" confirm={t('ballots.close.yes')} onConfirm={submit} onCancel={() => setConfirming(false)} loading={close.isPending} />
           {close.isError && !serverReasonError ? (
             <Alert color="red" role="alert">
               {problemMessage(t, close.error)}

@@ -1,9 +1,10 @@
-import { Alert, Anchor, Button, Checkbox, Group, List, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, List, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
 import type { AdoptionPreflightResponse, DocumentResponse } from '@parley/contracts';
 import { DECISION_RULES, type AdoptionWarningKind, type DecisionRule } from '@parley/domain';
 import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmActions } from '../../ui/ConfirmActions';
 import { Link, useNavigate } from 'react-router-dom';
 import { isProblem } from '../../api/client';
 import { problemMessage } from '../../i18n/server-messages';
@@ -237,14 +238,13 @@ export function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
               {problemMessage(t, open.error)}
             </Alert>
           ) : null}
-          <Group>
-            <Button onClick={submit} loading={open.isPending} disabled={!p || missing.length > 0 || !termsValid}>
-              {p && p.warnings.length > 0 ? t('documents.adoption.submitAnyway') : t('documents.adoption.submit')}
-            </Button>
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <ConfirmActions
+            confirm={p && p.warnings.length > 0 ? t('documents.adoption.submitAnyway') : t('documents.adoption.submit')}
+            onConfirm={submit}
+            onCancel={close}
+            loading={open.isPending}
+            disabled={!p || missing.length > 0 || !termsValid}
+          />
         </Stack>
       </Modal>
     </>

@@ -2,6 +2,7 @@ import { Alert, Button, Group, List, Modal, Paper, Stack, Text, Textarea, Title 
 import type { ConsolidationPreviewResponse, DocumentResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmActions } from '../../ui/ConfirmActions';
 import { useSearchParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
 import { fieldErrorMessage, fieldErrorText, problemMessage } from '../../i18n/server-messages';
@@ -109,14 +110,13 @@ export function Consolidate({ doc }: { doc: DocumentResponse }) {
               {problemMessage(t, consolidate.error)}
             </Alert>
           ) : null}
-          <Group>
-            <Button onClick={submit} loading={consolidate.isPending} disabled={!preview.data}>
-              {t('documents.consolidate.create', { number: next })}
-            </Button>
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <ConfirmActions
+            confirm={t('documents.consolidate.create', { number: next })}
+            onConfirm={submit}
+            onCancel={close}
+            loading={consolidate.isPending}
+            disabled={!preview.data}
+          />
         </Stack>
       </Modal>
     </Stack>

@@ -1,7 +1,8 @@
-import { Alert, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, List, Modal, Stack, Text } from '@mantine/core';
 import type { JoinRequestResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmActions } from '../../ui/ConfirmActions';
 import { problemMessage } from '../../i18n/server-messages';
 import { notifySuccess } from '../../ui/notify';
 import { alarmSentence } from './alarm-text';
@@ -59,26 +60,21 @@ export function AdmitDialog({ groupId, groupName, request }: { groupId: string; 
               {problemMessage(t, decide.error)}
             </Alert>
           ) : null}
-          <Group>
-            <Button
-              loading={decide.isPending}
-              onClick={() =>
-                // The promise, not mutate's callbacks: admitted, the request leaves the list and this dialog unmounts before they would run.
-                decide
-                  .mutateAsync({ requestId: request.id, decision: 'admit' })
-                  .then(() => {
-                    setAsking(false);
-                    notifySuccess(t, t('workingGroups.requests.admitted', { name }));
-                  })
-                  .catch(() => undefined)
-              }
-            >
-              {flagged ? t('workingGroups.admit.confirmAnyway') : t('workingGroups.admit.confirm')}
-            </Button>
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-          </Group>
+          <ConfirmActions
+            confirm={flagged ? t('workingGroups.admit.confirmAnyway') : t('workingGroups.admit.confirm')}
+            onConfirm={() =>
+              // The promise, not mutate's callbacks: admitted, the request leaves the list and this dialog unmounts before they would run.
+              decide
+                .mutateAsync({ requestId: request.id, decision: 'admit' })
+                .then(() => {
+                  setAsking(false);
+                  notifySuccess(t, t('workingGroups.requests.admitted', { name }));
+                })
+                .catch(() => undefined)
+            }
+            onCancel={close}
+            loading={decide.isPending}
+          />
         </Stack>
       </Modal>
     </>
