@@ -6,25 +6,14 @@ import { startTestApp, TestApp } from '../support/test-app';
 /**
  * A 300-clause document with 5,000 comments and 1,000 amendments: the document page reads counts by
  * aggregate and threads a page at a time, so reading stays fast. Rows are written in bulk with SQL
- * (the endpoints are tested elsewhere); the timings are printed for docs/benchmarks.md.
+ * (the endpoints are tested elsewhere). What this proves is that the answers stay complete and small at that
+ * size; how fast they are is bench:document-read's measure (docs/benchmarks.md), never a timed test.
  */
 describe('drafting at scale', () => {
   let t: TestApp;
   let g: DraftingGroup;
   let doc: DocumentResponse;
   const anonymous = () => new ApiClient(t.baseUrl);
-
-  async function timed<T>(fn: () => Promise<T>, runs = 5): Promise<{ result: T; medianMs: number }> {
-    const times: number[] = [];
-    let result!: T;
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      result = await fn();
-      times.push(performance.now() - start);
-    }
-    times.sort((a, b) => a - b);
-    return { result, medianMs: times[Math.floor(times.length / 2)] };
-  }
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -58,45 +47,36 @@ describe('drafting at scale', () => {
   });
   afterAll(() => t.close());
 
-  it('GET /api/documents/:id returns 300 clauses with comment counts and amendment markers, not the comments, quickly', async () => {
-    const { result, medianMs } = await timed(() => g.ngo.client.get<DocumentResponse>(`/api/documents/${doc.id}`));
+  it('GET /api/documents/:id returns 300 clauses with comment counts and amendment markers, not the comments', async () => {
+    const result = await g.ngo.client.get<DocumentResponse>(`/api/documents/${doc.id}`);
     expect(result.status).toBe(200);
     expect(result.body.version.clauses).toHaveLength(300);
     const counted = result.body.version.clauses.reduce((n, c) => n + c.counts.comments, 0);
     expect(counted).toBe(5000);
     expect(result.body.version.clauses.reduce((n, c) => n + c.amendments.open, 0)).toBe(1000);
     const size = JSON.stringify(result.body).length;
-    console.log(`document page: ${medianMs.toFixed(1)} ms median, ${(size / 1024).toFixed(0)} kB`);
     expect(size).toBeLessThan(400 * 1024);
-    expect(medianMs).toBeLessThan(500);
   });
 
-  it('GET comments of one clause returns one page of threads with replies, quickly', async () => {
+  it('GET comments of one clause returns one page of threads with replies', async () => {
     const clause = doc.version.clauses[1];
-    const { result, medianMs } = await timed(() => anonymous().get<CommentThreadPage>(`/api/documents/${doc.id}/comments?clauseId=${clause.id}&limit=20`));
+    const result = await anonymous().get<CommentThreadPage>(`/api/documents/${doc.id}/comments?clauseId=${clause.id}&limit=20`);
     expect(result.body.items.map((c) => c.body).slice(0, 2)).toEqual(['Comment 1', 'Comment 301']);
     expect(result.body.items).toHaveLength(14);
     expect(result.body.items.some((c) => c.replies.length > 0)).toBe(true);
-    console.log(`one clause's threads: ${medianMs.toFixed(1)} ms median`);
-    expect(medianMs).toBeLessThan(300);
   });
 
-  it('GET amendments pages through 1,000 amendments with diffs and competing groups, quickly', async () => {
-    const { result, medianMs } = await timed(() => anonymous().get<AmendmentPage>(`/api/documents/${doc.id}/amendments?limit=100`));
+  it('GET amendments pages through 1,000 amendments with diffs and competing groups', async () => {
+    const result = await anonymous().get<AmendmentPage>(`/api/documents/${doc.id}/amendments?limit=100`);
     expect(result.body.items).toHaveLength(100);
     expect(result.body.nextCursor).not.toBeNull();
     expect(result.body.competingGroups.length).toBe(300);
-    console.log(`amendments page of 100: ${medianMs.toFixed(1)} ms median`);
-    expect(medianMs).toBeLessThan(1000);
   });
 
-  it('the disposition report of 5,000 comments and the provenance of 300 clauses stay usable', async () => {
-    const report = await timed(() => anonymous().get(`/api/documents/${doc.id}/versions/1/dispositions`), 3);
-    expect(report.result.body.entries).toHaveLength(5000);
-    const provenance = await timed(() => anonymous().get(`/api/documents/${doc.id}/versions/1/provenance`), 3);
-    expect(provenance.result.body.clauses).toHaveLength(300);
-    console.log(`disposition report: ${report.medianMs.toFixed(0)} ms; provenance: ${provenance.medianMs.toFixed(0)} ms`);
-    expect(report.medianMs).toBeLessThan(3000);
-    expect(provenance.medianMs).toBeLessThan(2000);
+  it('the disposition report of 5,000 comments and the provenance of 300 clauses are complete', async () => {
+    const report = await anonymous().get(`/api/documents/${doc.id}/versions/1/dispositions`);
+    expect(report.body.entries).toHaveLength(5000);
+    const provenance = await anonymous().get(`/api/documents/${doc.id}/versions/1/provenance`);
+    expect(provenance.body.clauses).toHaveLength(300);
   });
 });
