@@ -72,7 +72,6 @@ describe.each(adapters.filter((a): a is [string, Record<string, string>] => a[1]
     const delegate = await newDelegate(b.baseUrl);
     const onA = await connect(a);
     const head = (await onA.join('platform', 0)) as { sequence: number };
-    const started = Date.now();
     const res = await delegate.client.post('/api/organisations', {
       name: `Cross-instance ${randomUUID().slice(0, 8)}`,
       stakeholderGroup: 'civil-society',
@@ -80,11 +79,11 @@ describe.each(adapters.filter((a): a is [string, Record<string, string>] => a[1]
       country: 'KE',
     });
     expect(res.status).toBe(201);
-    await onA.waitFor('organisation.created on A', () => onA.in('platform').some((e) => e.subjectId === res.body.id));
+    // Live within the promise of "seconds": the wait itself is the bound.
+    await onA.waitFor('organisation.created on A', () => onA.in('platform').some((e) => e.subjectId === res.body.id), 5000);
     const event = onA.in('platform').find((e) => e.subjectId === res.body.id)!;
     expect(event).toMatchObject({ action: 'organisation.created', actor: { id: delegate.id } });
     expect(event.sequence).toBeGreaterThan(head.sequence);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('presence spans instances: each sees who is viewing, with their affiliation; a leave on B is seen on A within seconds', async () => {
@@ -114,7 +113,6 @@ describe.each(adapters.filter((a): a is [string, Record<string, string>] => a[1]
       snapshot: { organisationId: ngo.organisation.id, stakeholderGroup: 'civil-society', title: 'Policy lead' },
     });
 
-    const left = Date.now();
     onB.close();
     await onA.waitFor(
       'the NGO delegate gone from presence on A',
@@ -125,7 +123,6 @@ describe.each(adapters.filter((a): a is [string, Record<string, string>] => a[1]
           .join() === gov.id,
       5000,
     );
-    expect(Date.now() - left).toBeLessThan(5000);
     expect(onA.presence.get(doc)!.anonymous).toBe(1);
   });
 
@@ -170,7 +167,6 @@ describe('presence when an instance goes away', () => {
       await onA.join(doc, 1);
       await onB.join(doc, 1);
       await onA.waitFor('two people on A', () => onA.presence.get(doc)?.people.length === 2);
-      const stopped = Date.now();
       await b.stop();
       await onA.waitFor(
         'only the one on A left',
@@ -179,9 +175,8 @@ describe('presence when an instance goes away', () => {
             .get(doc)
             ?.people.map((p) => p.id)
             .join() === stays.id,
-        15_000,
+        12_000,
       );
-      expect(Date.now() - stopped).toBeLessThan(12_000);
     } finally {
       for (const c of clients) c.close();
       await b.stop();
