@@ -1,4 +1,4 @@
-import type { AdoptionPreflightResponse, BracketListResponse, BracketView, DocumentResponse } from '@parley/contracts';
+import type { AdoptionPreflightResponse, BracketListResponse, BracketView, DocumentResponse, ProvenanceResponse } from '@parley/contracts';
 import { auditEvents, expectProblem } from '../support/expectations';
 import { clauseByLabel, newDraftingGroup, newParisCallDocument, type Delegate, type DraftingGroup } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
@@ -194,6 +194,11 @@ describe('brackets and options', () => {
       expect(open).toMatchObject({ status: 'open', ...passageIn(clause2().text, 'intentionally and substantially') });
       // Read in version 1, the removed bracket is where it was.
       expect((await list(1)).brackets.find((b) => b.id === significant.id)).toMatchObject(passageIn(clause1().text, 'significant'));
+      // Provenance credits the chosen option's words to the delegation that proposed it.
+      const prov = await anonymous().get<ProvenanceResponse>(`/api/documents/${doc.id}/versions/2/provenance`);
+      expect(prov.status).toBe(200);
+      const segments = prov.body.clauses.find((c) => c.clauseId === clause1().id)!.segments;
+      expect(segments.find((x) => x.text.includes('serious'))?.origin.author).toMatchObject({ id: g.company.id, snapshot: { stakeholderGroup: 'private-sector' } });
       const consolidated = (await events()).filter((e) => e.action === 'bracket.choice-consolidated');
       expect(consolidated).toEqual([expect.objectContaining({ subjectId: significant.id, change: expect.objectContaining({ version: 2, outcome: 'applied' }) })]);
     });
@@ -212,6 +217,18 @@ describe('brackets and options', () => {
       expect(ballot.status).toBe(201);
       const openedBallot = (await events()).filter((e) => e.action === 'ballot.opened').at(-1)!;
       expect(openedBallot.change).toMatchObject({ warnings: { openBrackets: [expect.objectContaining({ bracketId: again.body.id, passage: 'general availability' })], confirmedByChair: true } });
+
+      // Adopted with a passage still in brackets: the adopted text's Markdown shows it in square brackets, attributed.
+      const ballotId = (ballot.body as { ballotId: string }).ballotId;
+      for (const v of [g.chair, g.rapporteur, g.ngo, g.company, g.government]) expect((await v.client.post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' })).status).toBe(200);
+      expect((await g.chair.client.post(`/api/ballots/${ballotId}/close`, { reason: 'Every member has voted.' })).status).toBe(200);
+      const md = await anonymous().get<string>(`/api/documents/${doc.id}/versions/2/adopted.md`);
+      expect([md.status, md.status === 200 ? '' : JSON.stringify(md.body)]).toEqual([200, '']);
+      expect(md.body).toContain('\\[general availability\\]');
+      expect(md.body).toContain('## Passages in square brackets');
+      expect(md.body).toContain(`asked for by ${g.ngo.name}`);
+      // Nothing changes on an adopted text.
+      expect(expectProblem(await g.company.client.post(`/api/brackets/${again.body.id}/options`, { text: 'availability' }), 409).code).toBe('version-frozen');
     });
   });
 });
