@@ -15,6 +15,6 @@ import { BracketsService } from './brackets.service';
   imports: [IdentityModule, DraftingModule],
   controllers: [DocumentBracketsController, BracketsController],
   providers: [BracketReads, BracketsService],
-  exports: [BracketReads],
+  exports: [BracketReads, BracketsService],
 })
 export class BracketsModule {}
