@@ -169,7 +169,7 @@ function RemoveBracketForm({ documentId, bracket }: { documentId: string; bracke
   const [general, setGeneral] = useState<string[]>([]);
   if (!shown)
     return (
-      <Button variant="light" color="green" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setShown(true)}>
+      <Button variant="light" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setShown(true)}>
         {t('negotiation.brackets.remove')}
       </Button>
     );
