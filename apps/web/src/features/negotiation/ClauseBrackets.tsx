@@ -1,4 +1,4 @@
-import { Anchor, Blockquote, Button, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Blockquote, Button, Checkbox, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { BracketView, ClauseResponse, DocumentResponse } from '@parley/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +17,12 @@ interface OptionDraft {
 }
 
 /** A delegation brackets the passage it selected (or quoted), with a reason and, if it likes, options. */
-function OpenBracketForm({ doc, clause, quote, onClearQuote }: { doc: DocumentResponse; clause: ClauseResponse; quote: Quote | null; onClearQuote: () => void }) {
+function OpenBracketForm({ doc, clause, quote: selected, onClearQuote }: { doc: DocumentResponse; clause: ClauseResponse; quote: Quote | null; onClearQuote: () => void }) {
   const { t } = useTranslation();
   const open = useOpenBracket(doc.id);
+  // The whole clause in brackets, with its alternatives as options: "Alt 1 / Alt 2".
+  const [whole, setWhole] = useState(false);
+  const quote: Quote | null = whole ? { text: clause.text, start: 0, end: clause.text.length } : selected;
   const [reason, setReason] = useState('');
   const [options, setOptions] = useState<OptionDraft[]>([]);
   const [errors, setErrors] = useState<{ reason?: string; passage?: string }>({});
@@ -37,6 +40,7 @@ function OpenBracketForm({ doc, clause, quote, onClearQuote }: { doc: DocumentRe
           setReason('');
           setOptions([]);
           setErrors({});
+          setWhole(false);
           onClearQuote();
           notifySuccess(t, t('negotiation.brackets.opened'));
         },
@@ -71,6 +75,7 @@ function OpenBracketForm({ doc, clause, quote, onClearQuote }: { doc: DocumentRe
             {errors.passage}
           </Text>
         ) : null}
+        <Checkbox label={t('negotiation.brackets.wholeClause')} checked={whole} onChange={(e) => setWhole(e.currentTarget.checked)} size="sm" />
         <Textarea label={t('negotiation.brackets.reason')} description={t('negotiation.brackets.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={2} size="sm" />
         {options.map((o, i) => (
           <Paper key={i} withBorder p="xs" radius="sm">
