@@ -11,6 +11,7 @@ import { Clock } from '../platform/clock/clock';
 import { DEMO_HISTORY_DAYS, DemoHistory } from './demo-history';
 import { DemoWorkingGroups } from './demo-working-groups';
 import { DemoDocument } from './demo-document';
+import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
 import { DemoAdoption } from './demo-adoption';
 import { DemoFocalPoints } from './demo-focal-points';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
@@ -40,6 +41,7 @@ export class DemoSeeder {
     private readonly tx: AuditedTransaction,
     private readonly workingGroups: DemoWorkingGroups,
     private readonly document: DemoDocument,
+    private readonly negotiationBrackets: DemoNegotiationBrackets,
     private readonly adoption: DemoAdoption,
     private readonly clock: Clock,
     private readonly scheduler: BallotScheduler,
@@ -111,6 +113,7 @@ export class DemoSeeder {
     const people: DemoPeople = { steward, delegates, organisationIds };
     const groups = await this.workingGroups.seed(people, history);
     await this.document.seed(people, groups.ids, history);
+    await this.negotiationBrackets.seed(people, groups.ids, history);
     await this.adoption.endorseRecently(people, groups.adoptedTextIds, history);
     return people;
   }

@@ -11,6 +11,8 @@ import { DemoDocument } from './demo-document';
 import { DemoAdoption } from './demo-adoption';
 import { EndorsementsModule } from '../endorsements/endorsements.module';
 import { DemoFocalPoints } from './demo-focal-points';
+import { BracketsModule } from '../negotiation/brackets/brackets.module';
+import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
 
-@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets], exports: [DemoSeeder] })
 export class DemoModule {}

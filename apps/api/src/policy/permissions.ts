@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   'amendment.withdraw-cosponsorship': signedIn,
   'amendment.withdraw': signedIn,
   'amendment.ballot': signedIn,
+  // Brackets: the route only needs a session; group roles are decided in negotiation/brackets/brackets.policy.ts.
+  'bracket.open': signedIn,
+  'bracket.propose-option': signedIn,
+  'bracket.remove': signedIn,
   // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.
   'endorsement.make': signedIn,
   'endorsement.withdraw': signedIn,
