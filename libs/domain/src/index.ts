@@ -9,3 +9,5 @@ export * from './audit/verification-report';
 export * from './working-groups';
 export * from './decisions';
 export * from './drafting';
+export * from './negotiation/streamlining';
+export * from './negotiation/recommendations';

@@ -12,6 +12,8 @@ import { DocumentService } from './document.service';
 import { DraftingBallots } from './drafting-ballots.service';
 import { DraftingBallotViews } from './drafting-ballot-views';
 import { DraftingStandings } from './drafting-standings';
+import { StreamliningReads } from '../negotiation/streamlining/streamlining.reads';
+import { StreamliningRepository } from '../negotiation/streamlining/streamlining.repository';
 import { AmendmentsController, CommentsController, DocumentsController, WorkingGroupDocumentsController } from './drafting.controller';
 
 /**
@@ -21,7 +23,7 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
-  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews],
-  exports: [DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews],
+  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads],
+  exports: [DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads],
 })
 export class DraftingModule {}

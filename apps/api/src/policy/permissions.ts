@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   'amendment.withdraw-cosponsorship': signedIn,
   'amendment.withdraw': signedIn,
   'amendment.ballot': signedIn,
+  // Streamlining and recommendations (decision 0034): chairs and rapporteurs are decided in negotiation/streamlining/streamlining.policy.ts.
+  'amendment.streamline': signedIn,
+  'amendment.recommend': signedIn,
+  'recommendations.ballot': signedIn,
   // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.
   'endorsement.make': signedIn,
   'endorsement.withdraw': signedIn,

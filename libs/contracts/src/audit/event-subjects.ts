@@ -77,6 +77,13 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'endorsement.made':
     case 'endorsement.withdrawn':
       return only(e.change.documentId, null);
+    case 'amendment.streamlined':
+    case 'amendment.recommendation-given':
+      return only(e.change.documentId, null);
+    case 'amendment.merged':
+    case 'recommendations.put-to-ballot':
+    case 'recommendations.decided':
+      return only(e.change.documentId, e.change.ballotId);
     case 'version.adopted':
     case 'amendment.accepted':
     case 'amendment.rejected':

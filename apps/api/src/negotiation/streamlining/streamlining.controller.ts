@@ -1,0 +1,49 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { createZodDto } from 'nestjs-zod';
+import { recommendationRequest, recommendationsBallotRequest, streamlineRequest, type AmendmentResponse } from '@parley/contracts';
+import { Actor, CurrentActor } from '../../identity/actor';
+import { IdParam } from '../../platform/http/id-param';
+import { Allow } from '../../policy/allow.decorator';
+import { StreamliningService } from './streamlining.service';
+
+class StreamlineDto extends createZodDto(streamlineRequest) {}
+class RecommendationDto extends createZodDto(recommendationRequest) {}
+class RecommendationsBallotDto extends createZodDto(recommendationsBallotRequest) {}
+
+@ApiTags('negotiation')
+@Controller('api/documents')
+export class StreamliningDocumentsController {
+  constructor(private readonly service: StreamliningService) {}
+
+  @Allow('amendment.streamline')
+  @Post(':id/streamlined-proposals')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Merge two or more proposed amendments at one place into one streamlined proposal (a chair or rapporteur); the sources become `merged`' })
+  streamline(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: StreamlineDto): Promise<AmendmentResponse> {
+    return this.service.streamline(actor, id, body);
+  }
+
+  @Allow('recommendations.ballot')
+  @Post(':id/recommendations-ballot')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Open one ballot adopting the chair’s recommendations on a set of proposed amendments (a chair)' })
+  recommendationsBallot(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecommendationsBallotDto): Promise<{ ballotId: string }> {
+    return this.service.openBallot(actor, id, body);
+  }
+}
+
+@ApiTags('negotiation')
+@Controller('api/amendments')
+export class StreamliningAmendmentsController {
+  constructor(private readonly service: StreamliningService) {}
+
+  @Allow('amendment.recommend')
+  @Post(':id/recommendation')
+  @HttpCode(201)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Record the chair’s recommendation on a proposed amendment (accept, reject, accept-as-modified, merged-into), with reasons; earlier ones stay on record' })
+  recommend(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecommendationDto): Promise<AmendmentResponse> {
+    return this.service.recommend(actor, id, body);
+  }
+}
