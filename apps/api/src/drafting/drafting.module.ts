@@ -24,6 +24,6 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
   providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads],
-  exports: [DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads],
+  exports: [DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, DocumentRepository, DraftingStandings],
 })
 export class DraftingModule {}

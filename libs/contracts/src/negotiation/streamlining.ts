@@ -87,3 +87,6 @@ export const recommendationsBallotItem = /* @__PURE__ */ z.object({
   followedRecommendation: z.boolean().nullable(),
 });
 export type RecommendationsBallotItem = z.infer<typeof recommendationsBallotItem>;
+
+export const recommendationsBallotResponse = /* @__PURE__ */ z.object({ ballotId: z.string() }).meta({ id: 'RecommendationsBallotResponse' });
+export type RecommendationsBallotResponse = z.infer<typeof recommendationsBallotResponse>;

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
-import { recommendationRequest, recommendationsBallotRequest, streamlineRequest, type AmendmentResponse } from '@parley/contracts';
+import { recommendationRequest, recommendationsBallotRequest, streamlineRequest, type AmendmentResponse, type RecommendationsBallotResponse } from '@parley/contracts';
 import { Actor, CurrentActor } from '../../identity/actor';
 import { IdParam } from '../../platform/http/id-param';
 import { Allow } from '../../policy/allow.decorator';
@@ -12,7 +12,7 @@ class RecommendationDto extends createZodDto(recommendationRequest) {}
 class RecommendationsBallotDto extends createZodDto(recommendationsBallotRequest) {}
 
 @ApiTags('negotiation')
-@Controller('api/documents')
+@Controller('documents')
 export class StreamliningDocumentsController {
   constructor(private readonly service: StreamliningService) {}
 
@@ -28,13 +28,13 @@ export class StreamliningDocumentsController {
   @Post(':id/recommendations-ballot')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Open one ballot adopting the chair’s recommendations on a set of proposed amendments (a chair)' })
-  recommendationsBallot(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecommendationsBallotDto): Promise<{ ballotId: string }> {
+  recommendationsBallot(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: RecommendationsBallotDto): Promise<RecommendationsBallotResponse> {
     return this.service.openBallot(actor, id, body);
   }
 }
 
 @ApiTags('negotiation')
-@Controller('api/amendments')
+@Controller('amendments')
 export class StreamliningAmendmentsController {
   constructor(private readonly service: StreamliningService) {}
 

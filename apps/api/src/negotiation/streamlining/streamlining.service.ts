@@ -16,6 +16,7 @@ import {
   type AmendmentStatusReason,
   type RecommendationRequest,
   type RecommendationsBallotRequest,
+  type RecommendationsBallotResponse,
   type RecommendationsSubjectView,
   type StreamlineRequest,
 } from '@parley/contracts';
@@ -199,7 +200,7 @@ export class StreamliningService implements OnModuleInit {
   }
 
   /** A chair opens one ballot adopting the recommendations on a set of proposed amendments; they are `balloting` while it runs. */
-  async openBallot(actor: Actor, documentId: string, input: RecommendationsBallotRequest): Promise<{ ballotId: string }> {
+  async openBallot(actor: Actor, documentId: string, input: RecommendationsBallotRequest): Promise<RecommendationsBallotResponse> {
     return this.tx.run(async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
       if (!doc) throw notFound('document');
