@@ -261,6 +261,19 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     endorsedAt: '2026-11-30T18:00:00.000Z',
     reason: null,
   },
+  'bracket.opened': {
+    documentId: DOC,
+    version: 1,
+    clauseId: randomUUID(),
+    passage: 'shall',
+    start: 7,
+    end: 12,
+    reason: 'Our capital has not agreed an obligation',
+    options: [{ optionId: randomUUID(), text: 'should', rationale: null }],
+  },
+  'bracket.option-proposed': { documentId: DOC, clauseId: randomUUID(), optionId: randomUUID(), text: 'may', rationale: 'A permission, not an obligation' },
+  'bracket.removed': { documentId: DOC, clauseId: randomUUID(), passage: 'shall', resolution: 'option-chosen', optionId: randomUUID(), optionText: 'should', reason: 'Agreed in informal consultations' },
+  'bracket.choice-consolidated': { documentId: DOC, clauseId: randomUUID(), version: 2, outcome: 'applied', note: null },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

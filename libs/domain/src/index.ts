@@ -9,5 +9,6 @@ export * from './audit/verification-report';
 export * from './working-groups';
 export * from './decisions';
 export * from './drafting';
+export * from './negotiation';
 export * from './negotiation/streamlining';
 export * from './negotiation/recommendations';

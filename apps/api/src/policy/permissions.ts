@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   'amendment.withdraw-cosponsorship': signedIn,
   'amendment.withdraw': signedIn,
   'amendment.ballot': signedIn,
+  // Brackets: the route only needs a session; group roles are decided in negotiation/brackets/brackets.policy.ts.
+  'bracket.open': signedIn,
+  'bracket.propose-option': signedIn,
+  'bracket.remove': signedIn,
   // Streamlining and recommendations (decision 0034): chairs and rapporteurs are decided in negotiation/streamlining/streamlining.policy.ts.
   'amendment.streamline': signedIn,
   'amendment.recommend': signedIn,

@@ -5,6 +5,7 @@ import { DECISION_EVENTS } from './decisions';
 import { DRAFTING_EVENTS } from './drafting';
 import { ENDORSEMENT_EVENTS } from './endorsements';
 import { IDENTITY_EVENTS } from './identity';
+import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 
@@ -17,6 +18,7 @@ const CONTEXTS = [
   DECISION_EVENTS,
   DRAFTING_EVENTS,
   ENDORSEMENT_EVENTS,
+  NEGOTIATION_BRACKET_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

@@ -8,6 +8,7 @@ import { DRAFTING_EVENTS } from './drafting';
 import { ENDORSEMENT_EVENTS } from './endorsements';
 import { NEGOTIATION_STREAMLINING_EVENTS } from './negotiation-streamlining';
 import { IDENTITY_EVENTS } from './identity';
+import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 
@@ -26,6 +27,7 @@ export const AUDIT_CATALOGUE = {
   ...DECISION_EVENTS,
   ...DRAFTING_EVENTS,
   ...ENDORSEMENT_EVENTS,
+  ...NEGOTIATION_BRACKET_EVENTS,
   ...NEGOTIATION_STREAMLINING_EVENTS,
 } as const;
 

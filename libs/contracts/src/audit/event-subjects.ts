@@ -76,6 +76,10 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'amendment.outdated':
     case 'endorsement.made':
     case 'endorsement.withdrawn':
+    case 'bracket.opened':
+    case 'bracket.option-proposed':
+    case 'bracket.removed':
+    case 'bracket.choice-consolidated':
       return only(e.change.documentId, null);
     case 'amendment.streamlined':
     case 'amendment.recommendation-given':

@@ -237,6 +237,10 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'affiliation.confirmed': { ...liWei, as: 'focal-point', reason: null, via: 'decision' },
   'affiliation.refused': { ...liWei, as: 'focal-point', reason: 'Not on our staff' },
   'affiliation.confirmation-ended': { ...liWei, as: 'steward', reason: 'Left' },
+  'bracket.opened': { documentId: 'd1', version: 1, clauseId: 'c1', passage: 'shall', start: 7, end: 12, reason: 'Not agreed by our capital', options: [{ optionId: 'o1', text: 'should', rationale: null }] },
+  'bracket.option-proposed': { documentId: 'd1', clauseId: 'c1', optionId: 'o2', text: 'may', rationale: null },
+  'bracket.removed': { documentId: 'd1', clauseId: 'c1', passage: 'shall', resolution: 'option-chosen', optionId: 'o2', optionText: 'may', reason: 'Agreed informally' },
+  'bracket.choice-consolidated': { documentId: 'd1', clauseId: 'c1', version: 2, outcome: 'applied', note: null },
 };
 
 describe('audit events as sentences', () => {
