@@ -11,6 +11,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - `amendment_recommendations`: every recommendation the chair gave, append-only; the latest is current.
  * - `recommendations_ballots` and their items: which amendments, under which recommendation, a ballot
  *   decides; at close the outcome (set once) and each amendment's resulting status (set once).
+ * - A bracket's options merged by streamlining point at the new option (`bracket_options.merged_into`, A's column).
  * - Ballots gain the subject type `recommendations`; groups created before get its default rule.
  */
 export class StreamliningRecommendations1796600000300 implements MigrationInterface {
@@ -65,6 +66,10 @@ export class StreamliningRecommendations1796600000300 implements MigrationInterf
         IF OLD.status IN ('withdrawn','rejected','outdated','merged') THEN RAISE EXCEPTION 'a % amendment is final', OLD.status USING ERRCODE = 'P0001'; END IF;
         RETURN NEW;
       END $$;
+
+      -- Options of a bracket merged by streamlining name the option they were merged into (column of migration 1796600000000).
+      ALTER TABLE bracket_options ADD CONSTRAINT bracket_options_merged_into_fkey FOREIGN KEY (merged_into) REFERENCES bracket_options(id);
+      ALTER TABLE bracket_options ADD CONSTRAINT bracket_options_not_merged_into_itself CHECK (merged_into IS DISTINCT FROM id);
 
       CREATE TABLE streamlined_sources (
         proposal_id uuid NOT NULL REFERENCES amendments(id),
@@ -145,6 +150,7 @@ export class StreamliningRecommendations1796600000300 implements MigrationInterf
       DROP TABLE recommendations_ballot_items; DROP TABLE recommendations_ballots; DROP FUNCTION recommendations_ballots_guard;
       DROP TABLE amendment_recommendations; DROP FUNCTION amendment_recommendations_guard;
       DROP TABLE streamlined_sources; DROP FUNCTION streamlined_sources_guard;
+      ALTER TABLE bracket_options DROP CONSTRAINT bracket_options_not_merged_into_itself, DROP CONSTRAINT bracket_options_merged_into_fkey;
       ALTER TABLE amendments DROP CONSTRAINT amendments_merged_into, DROP CONSTRAINT amendments_decided_by_ballot, DROP CONSTRAINT amendments_status_check;
       ALTER TABLE amendments DROP COLUMN recommendations_ballot_id, DROP COLUMN merged_into;
       ALTER TABLE amendments ADD CHECK (status IN ('proposed','withdrawn','balloting','accepted','rejected','outdated'));

@@ -1,4 +1,4 @@
-import { parseAuditEvent, type AmendmentPage, type AmendmentResponse, type DocumentResponse } from '@parley/contracts';
+import { parseAuditEvent, type AmendmentPage, type AmendmentResponse, type BracketView, type DocumentResponse } from '@parley/contracts';
 import type { AuditEvent } from '@parley/domain';
 import { auditEvents, expectProblem } from '../support/expectations';
 import { clauseByLabel, newDraftingGroup, newParisCallDocument, type Delegate, type DraftingGroup } from '../support/drafting-fixtures';
@@ -141,6 +141,52 @@ describe('streamlining amendments: POST /api/documents/:id/streamlined-proposals
           expect(p.code).toBe(code);
         }
       });
+    });
+  });
+
+  describe('streamlining options: POST /api/brackets/:id/streamlined-options', () => {
+    let bracket: BracketView;
+    beforeAll(async () => {
+      const clause = clauseByLabel(doc, '1.');
+      const start = clause.text.indexOf(' ') + 1;
+      const passage = clause.text.slice(start, start + 10);
+      const res = await g.ngo.client.post<BracketView>(`/api/documents/${doc.id}/brackets`, {
+        version: 1,
+        clauseId: clause.id,
+        start,
+        end: start + passage.length,
+        passage,
+        reason: 'Not agreed.',
+        options: [{ text: 'first wording' }],
+      });
+      if (res.status !== 201) throw new Error(`bracket: ${res.status} ${JSON.stringify(res.body)}`);
+      const second = await g.company.client.post<BracketView>(`/api/brackets/${res.body.id}/options`, { text: 'second wording', rationale: 'Ours.' });
+      bracket = second.body;
+    });
+
+    it('merges two options into one new option by the chair, with its rationale; the sources stay, each merged into it; audited', async () => {
+      const [a, b] = bracket.options;
+      const res = await g.chair.client.post<BracketView>(`/api/brackets/${bracket.id}/streamlined-options`, { sourceOptionIds: [a.id, b.id], text: 'merged wording', rationale: 'One wording for both.' });
+      expect(res.status).toBe(201);
+      const merged = res.body.options.find((o) => o.text === 'merged wording')!;
+      expect(merged).toMatchObject({ rationale: 'One wording for both.', proposedBy: expect.objectContaining({ id: g.chair.id }), mergedInto: null });
+      expect(res.body.options.filter((o) => o.mergedInto === merged.id).map((o) => o.id)).toEqual([a.id, b.id]);
+      const [e] = (await events()).filter((x) => x.action === 'bracket.options-streamlined');
+      expect(e.change).toMatchObject({ optionId: merged.id, sources: [a.id, b.id], rationale: 'One wording for both.' });
+      expect(parseAuditEvent(e as unknown as AuditEvent)).toMatchObject({ typed: true });
+    });
+
+    it('refuses a member, an option already merged, an option of another bracket, fewer than two; nothing changes', async () => {
+      const now = (await new ApiClient(t.baseUrl).get<{ brackets: BracketView[] }>(`/api/documents/${doc.id}/brackets?version=1`)).body.brackets.find((x) => x.id === bracket.id)!;
+      const open = now.options.filter((o) => o.mergedInto === null).map((o) => o.id);
+      const gone = now.options.filter((o) => o.mergedInto !== null).map((o) => o.id);
+      const before = await t.dataSource.query(`SELECT id, merged_into FROM bracket_options ORDER BY id`);
+      const post = (who: Delegate, ids: string[]) => who.client.post(`/api/brackets/${bracket.id}/streamlined-options`, { sourceOptionIds: ids, text: 'x wording', rationale: 'R.' });
+      expectProblem(await post(g.ngo, [open[0], gone[0]]), 403);
+      expect(expectProblem(await post(g.chair, [open[0], gone[0]]), 409, { fields: ['sourceOptionIds'] }).code).toBe('option-already-merged');
+      expect(expectProblem(await post(g.chair, [open[0], '00000000-0000-4000-8000-000000000000']), 409, { fields: ['sourceOptionIds'] }).code).toBe('option-not-of-bracket');
+      expectProblem(await post(g.chair, [open[0]]), 400, { fields: ['sourceOptionIds'] });
+      expect(await t.dataSource.query(`SELECT id, merged_into FROM bracket_options ORDER BY id`)).toEqual(before);
     });
   });
 });

@@ -235,6 +235,7 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     rationale: 'Both proposals say the same',
     sources: [ORG, BALLOT],
   },
+  'bracket.options-streamlined': { documentId: DOC, clauseId: PERSON, optionId: ORG, text: 'should', rationale: 'Both say the same', sources: [BALLOT, PERSON] },
   'amendment.merged': { documentId: DOC, mergedInto: ORG, ballotId: null },
   'amendment.recommendation-given': { documentId: DOC, recommendationId: ORG, recommendation: 'merged-into', reason: 'Same substance', targetAmendmentId: BALLOT, previous: null },
   'recommendations.put-to-ballot': { documentId: DOC, ballotId: BALLOT, items: [{ amendmentId: ORG, recommendationId: PERSON, recommendation: 'accept' }] },

@@ -47,6 +47,7 @@ export const PERMISSIONS = {
   'bracket.remove': signedIn,
   // Streamlining and recommendations (decision 0034): chairs and rapporteurs are decided in negotiation/streamlining/streamlining.policy.ts.
   'amendment.streamline': signedIn,
+  'bracket.streamline-options': signedIn,
   'amendment.recommend': signedIn,
   'recommendations.ballot': signedIn,
   // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.

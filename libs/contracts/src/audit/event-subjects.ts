@@ -82,6 +82,7 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'bracket.choice-consolidated':
       return only(e.change.documentId, null);
     case 'amendment.streamlined':
+    case 'bracket.options-streamlined':
     case 'amendment.recommendation-given':
       return only(e.change.documentId, null);
     case 'amendment.merged':

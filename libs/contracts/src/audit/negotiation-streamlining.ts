@@ -23,6 +23,11 @@ export const NEGOTIATION_STREAMLINING_EVENTS = {
   ),
   /** This amendment was merged into `mergedInto`: by streamlining (no ballot), or by a passed recommendations ballot. */
   'amendment.merged': event('amendment', z.strictObject({ ...onDocument, mergedInto: id, ballotId: id.nullable() })),
+  /** A chair or rapporteur merged options of this bracket (`sources`, each now `mergedInto` the new one) into one new option, attributed to them. */
+  'bracket.options-streamlined': event(
+    'bracket',
+    z.strictObject({ ...onDocument, clauseId: id, optionId: id, text: z.string(), rationale: z.string(), sources: z.array(id) }),
+  ),
   /** The chair recorded a recommendation on this amendment (replacing `previous`, kept on record). */
   'amendment.recommendation-given': event(
     'amendment',

@@ -18,6 +18,14 @@ export const streamlineRequest = /* @__PURE__ */ z.strictObject({
 });
 export type StreamlineRequest = z.infer<typeof streamlineRequest>;
 
+/** `POST /api/brackets/:id/streamlined-options`: a chair or rapporteur merges two or more options of one open bracket into one new option. */
+export const streamlineOptionsRequest = /* @__PURE__ */ z.strictObject({
+  sourceOptionIds: z.array(uuid).min(2).max(MAX_STREAMLINED_SOURCES),
+  text: text(MAX_CLAUSE_TEXT),
+  rationale: text(10_000),
+});
+export type StreamlineOptionsRequest = z.infer<typeof streamlineOptionsRequest>;
+
 /** `POST /api/amendments/:id/recommendation`: the chair's recommendation, with its reasons; `targetAmendmentId` for `accept-as-modified` and `merged-into`. */
 export const recommendationRequest = /* @__PURE__ */ z.strictObject({
   recommendation: z.enum(RECOMMENDATIONS),

@@ -13,6 +13,10 @@ export const NEGOTIATION_STREAMLINING_REFUSALS = {
   'sources-not-same-place': spec(409),
   /** The same amendment is named twice. */
   'amendment-named-twice': spec<{ amendmentId: string }>(400),
+  /** An option named is not one of this bracket's (the passage as it stands is not an option). */
+  'option-not-of-bracket': spec<{ optionId: string }>(409),
+  /** An option named was already merged into another. */
+  'option-already-merged': spec<{ optionId: string }>(409),
   /** A recommendation is given on a proposed amendment only. */
   'recommendation-not-open': spec<{ status: AmendmentStatus }>(409),
   /** `merged-into` and `accept-as-modified` point at another open amendment of the document (a chair's streamlined proposal for the latter). */

@@ -85,6 +85,11 @@ export class StreamliningRepository {
     await manager.query(`UPDATE amendments SET status = 'merged', merged_into = $2, status_note = $3, status_reason = $4 WHERE id = $1`, [id, into, note, JSON.stringify(reason)]);
   }
 
+  /** Marks options of a bracket merged into `into` (the options' guard lets this be set once). */
+  async markOptionsMerged(manager: EntityManager, ids: readonly string[], into: string): Promise<void> {
+    await manager.query(`UPDATE bracket_options SET merged_into = $2 WHERE id = ANY($1::uuid[])`, [ids, into]);
+  }
+
   async insertRecommendation(
     manager: EntityManager,
     r: { amendmentId: string; documentId: string; recommendation: Recommendation; reason: string; targetAmendmentId: string | null; givenBy: string; snapshot: AffiliationSnapshot; at: Date },

@@ -19,6 +19,8 @@ import {
   type RecommendationsBallotResponse,
   type RecommendationsSubjectView,
   type StreamlineRequest,
+  type StreamlineOptionsRequest,
+  type BracketView,
 } from '@parley/contracts';
 import { AuditedTransaction, type Tx } from '../../audit/audited-transaction';
 import { BallotSubjects, type ClosedBallot } from '../../decisions/ballot-subjects';
@@ -33,6 +35,8 @@ import { SYSTEM_ACTOR } from '../../drafting/document.service';
 import { ballotTerms, clip } from '../../drafting/drafting-ballots.service';
 import { actorRef } from '../../drafting/drafting.mapper';
 import { DraftingStandings } from '../../drafting/drafting-standings';
+import { BracketRepository } from '../brackets/bracket.repository';
+import { BracketReads } from '../brackets/bracket-reads.service';
 import { canOpenRecommendationsBallot, canRecommend, canStreamline } from './streamlining.policy';
 import { toRecommendationView } from './streamlining.reads';
 import { StreamliningRepository, type RecommendationRow } from './streamlining.repository';
@@ -59,6 +63,8 @@ export class StreamliningService implements OnModuleInit {
     private readonly ballots: BallotService,
     private readonly subjects: BallotSubjects,
     private readonly tx: AuditedTransaction,
+    private readonly brackets: BracketRepository,
+    private readonly bracketReads: BracketReads,
   ) {}
 
   onModuleInit(): void {
@@ -146,6 +152,40 @@ export class StreamliningService implements OnModuleInit {
       return proposal.id;
     });
     return this.amendmentService.get(actor, id);
+  }
+
+  /** A chair or rapporteur merges two or more options of one open bracket into one new option (authored by them, with the rationale); the sources stay, each `mergedInto` it. */
+  async streamlineOptions(actor: Actor, bracketId: string, input: StreamlineOptionsRequest): Promise<BracketView> {
+    await this.tx.run(async (tx) => {
+      const probe = await this.brackets.find(bracketId, tx.manager);
+      if (!probe) throw notFound('bracket');
+      const doc = (await this.documents.lockDocument(tx.manager, probe.documentId))!;
+      const bracket = (await this.brackets.find(bracketId, tx.manager, true))!;
+      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+      authorise(canStreamline(standing));
+      if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
+      if (bracket.resolution !== null) throw refuse('bracket-removed', { resolution: bracket.resolution });
+      const seen = new Set<string>();
+      for (const o of input.sourceOptionIds) {
+        if (seen.has(o)) throw refused(refusal('amendment-named-twice', { amendmentId: o }), 'sourceOptionIds');
+        seen.add(o);
+        const option = bracket.options.find((x) => x.id === o);
+        if (!option) throw refused(refusal('option-not-of-bracket', { optionId: o }), 'sourceOptionIds');
+        if (option.mergedInto !== null) throw refused(refusal('option-already-merged', { optionId: o }), 'sourceOptionIds');
+      }
+      const snapshot = standing.currentSnapshot!;
+      const optionId = await this.brackets.insertOption(tx.manager, { bracketId, text: input.text, rationale: input.rationale, by: actor.id, snapshot, at: tx.now });
+      await this.repo.markOptionsMerged(tx.manager, input.sourceOptionIds, optionId);
+      await tx.record({
+        scope: workingGroupScope(doc.workingGroupId),
+        actor: await this.people.auditActorWith(tx.manager, actor.id, snapshot),
+        action: 'bracket.options-streamlined',
+        subjectType: 'bracket',
+        subjectId: bracketId,
+        change: { documentId: doc.id, clauseId: bracket.clauseId, optionId, text: input.text, rationale: input.rationale, sources: input.sourceOptionIds },
+      });
+    });
+    return this.bracketReads.one(bracketId);
   }
 
   /** The chair records a recommendation on a proposed amendment; an earlier one stays on record. */
