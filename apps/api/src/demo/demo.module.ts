@@ -11,6 +11,8 @@ import { DemoDocument } from './demo-document';
 import { DemoAdoption } from './demo-adoption';
 import { EndorsementsModule } from '../endorsements/endorsements.module';
 import { DemoFocalPoints } from './demo-focal-points';
+import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
+import { StreamliningModule } from '../negotiation/streamlining/streamlining.module';
 
-@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, StreamliningModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationStreamlining], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -11,5 +11,6 @@ import { StreamliningService } from './streamlining.service';
   imports: [IdentityModule, DecisionsModule, DraftingModule, BracketsModule],
   controllers: [StreamliningDocumentsController, StreamliningAmendmentsController, StreamliningBracketsController],
   providers: [StreamliningService],
+  exports: [StreamliningService],
 })
 export class StreamliningModule {}

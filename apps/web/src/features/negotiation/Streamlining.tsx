@@ -278,7 +278,7 @@ export function RecommendationsBallotLauncher({ documentId }: { documentId: stri
       {
         onSuccess: (r) => {
           notifySuccess(t, t('negotiation.recommendationsBallot.opened'));
-          navigate(`/ballots/${r.ballotId}`);
+          void navigate(`/ballots/${r.ballotId}`);
         },
         onError: (error) => setGeneral(mapServerErrors(error, [] as const, t).general),
       },
