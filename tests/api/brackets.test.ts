@@ -1,4 +1,4 @@
-import type { AdoptionPreflightResponse, BracketListResponse, BracketView, DocumentResponse } from '@parley/contracts';
+import type { AdoptionPreflightResponse, BracketListResponse, BracketView, DocumentResponse, ProvenanceResponse } from '@parley/contracts';
 import { auditEvents, expectProblem } from '../support/expectations';
 import { clauseByLabel, newDraftingGroup, newParisCallDocument, type Delegate, type DraftingGroup } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
@@ -150,5 +150,85 @@ describe('brackets and options', () => {
     const removed = (await events()).filter((e) => e.action === 'bracket.removed');
     expect(removed).toEqual([expect.objectContaining({ subjectId: significant.id, change: expect.objectContaining({ resolution: 'option-chosen', optionText: 'serious', reason: 'Agreed in informal consultations.' }) })]);
     // The passage now overlaps no open bracket: it can be bracketed again.
+  });
+
+  describe('after the bracket is removed', () => {
+    let intentionally: BracketView;
+
+    it('the adoption preflight lists open brackets and the chosen option not yet consolidated; opening without acknowledging them is a 409', async () => {
+      const opened = await openOn(g.government, { clauseId: clause2().id, ...passageIn(clause2().text, 'intentionally and substantially'), options: [{ text: 'intentionally' }] });
+      expect(opened.status).toBe(201);
+      intentionally = opened.body;
+      const pre = await anonymous().get<AdoptionPreflightResponse>(`/api/documents/${doc.id}/versions/1/adoption-preflight`);
+      expect(pre.status).toBe(200);
+      expect(pre.body.warnings).toEqual(['open-brackets', 'unapplied-bracket-choices']);
+      expect(pre.body.openBrackets).toEqual([
+        expect.objectContaining({ bracketId: intentionally.id, clauseLabel: '2.', passage: 'intentionally and substantially', options: 1, chosenText: null, requestedBy: expect.objectContaining({ id: g.government.id }) }),
+      ]);
+      expect(pre.body.unappliedBracketChoices).toEqual([expect.objectContaining({ bracketId: significant.id, clauseLabel: '1.', chosenText: 'serious' })]);
+      const before = (await events()).length;
+      const refused = expectProblem(await g.chair.client.post(`/api/documents/${doc.id}/versions/1/adoption-ballot`, { acknowledgedWarnings: ['open-brackets'] }), 409);
+      expect(refused).toMatchObject({ code: 'adoption-warnings-unacknowledged', unacknowledgedWarnings: ['unapplied-bracket-choices'] });
+      expect((await events()).length).toBe(before);
+    });
+
+    it('the consolidation preview and the next version apply the chosen option; the bracket records it', async () => {
+      const preview = await anonymous().get<{ report: { bracketChoices?: unknown }; comparison: { clauses: unknown[] } }>(`/api/documents/${doc.id}/consolidation-preview`);
+      expect(preview.status).toBe(200);
+      expect(preview.body.report.bracketChoices).toEqual({ applied: [{ bracketId: significant.id, clauseId: clause1().id, optionId: significant.options[1].id }], notApplied: [] });
+      const res = await g.rapporteur.client.post<DocumentResponse>(`/api/documents/${doc.id}/versions`, { note: 'Brackets cleaned after informal consultations.' });
+      expect(res.status).toBe(201);
+      const v2 = res.body;
+      expect(v2.version.number).toBe(2);
+      const c1 = v2.version.clauses.find((c) => c.id === clause1().id)!;
+      expect(c1.text).toBe(clause1().text.replace('significant', 'serious'));
+      expect(v2.version.clauses.find((c) => c.id === clause2().id)!.text).toBe(clause2().text);
+      expect(v2.version.consolidation?.bracketChoices?.applied).toHaveLength(1);
+
+      const inV2 = await list(2);
+      const removed = inV2.brackets.find((b) => b.id === significant.id)!;
+      expect(removed.removal).toMatchObject({ consolidatedInVersion: 2, consolidation: 'applied' });
+      // The passage is no longer in the clause: it is shown as such.
+      expect(removed).toMatchObject({ start: null, end: null });
+      const open = inV2.brackets.find((b) => b.id === intentionally.id)!;
+      expect(open).toMatchObject({ status: 'open', ...passageIn(clause2().text, 'intentionally and substantially') });
+      // Read in version 1, the removed bracket is where it was.
+      expect((await list(1)).brackets.find((b) => b.id === significant.id)).toMatchObject(passageIn(clause1().text, 'significant'));
+      // Provenance credits the chosen option's words to the delegation that proposed it.
+      const prov = await anonymous().get<ProvenanceResponse>(`/api/documents/${doc.id}/versions/2/provenance`);
+      expect(prov.status).toBe(200);
+      const segments = prov.body.clauses.find((c) => c.clauseId === clause1().id)!.segments;
+      expect(segments.find((x) => x.text.includes('serious'))?.origin.author).toMatchObject({ id: g.company.id, snapshot: { stakeholderGroup: 'private-sector' } });
+      const consolidated = (await events()).filter((e) => e.action === 'bracket.choice-consolidated');
+      expect(consolidated).toEqual([expect.objectContaining({ subjectId: significant.id, change: expect.objectContaining({ version: 2, outcome: 'applied' }) })]);
+    });
+
+    it('brackets open only on the current version; the rapporteur agrees the text as it reads, then the adoption opens once open-brackets is acknowledged', async () => {
+      const c = clause1();
+      expect(expectProblem(await openOn(g.ngo, { version: 1, clauseId: c.id, ...passageIn(c.text, 'indiscriminate') }), 409, { fields: ['version'] }).code).toBe('bracket-on-old-version');
+      const gone = await g.rapporteur.client.post<BracketView>(`/api/brackets/${intentionally.id}/removal`, { resolution: 'text-agreed', reason: 'The text stands as it reads.' });
+      expect(gone.status).toBe(200);
+      expect(gone.body.removal).toMatchObject({ resolution: 'text-agreed', optionId: null, removedBy: { id: g.rapporteur.id } });
+      const again = await openOn(g.ngo, { version: 2, clauseId: clause2().id, ...passageIn(clause2().text, 'general availability') });
+      expect(again.status).toBe(201);
+      const pre = await anonymous().get<AdoptionPreflightResponse>(`/api/documents/${doc.id}/versions/2/adoption-preflight`);
+      expect(pre.body.warnings).toEqual(['open-brackets']);
+      const ballot = await g.chair.client.post(`/api/documents/${doc.id}/versions/2/adoption-ballot`, { acknowledgedWarnings: ['open-brackets'] });
+      expect(ballot.status).toBe(201);
+      const openedBallot = (await events()).filter((e) => e.action === 'ballot.opened').at(-1)!;
+      expect(openedBallot.change).toMatchObject({ warnings: { openBrackets: [expect.objectContaining({ bracketId: again.body.id, passage: 'general availability' })], confirmedByChair: true } });
+
+      // Adopted with a passage still in brackets: the adopted text's Markdown shows it in square brackets, attributed.
+      const ballotId = (ballot.body as { ballotId: string }).ballotId;
+      for (const v of [g.chair, g.rapporteur, g.ngo, g.company, g.government]) expect((await v.client.post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' })).status).toBe(200);
+      expect((await g.chair.client.post(`/api/ballots/${ballotId}/close`, { reason: 'Every member has voted.' })).status).toBe(200);
+      const md = await anonymous().get<string>(`/api/documents/${doc.id}/versions/2/adopted.md`);
+      expect([md.status, md.status === 200 ? '' : JSON.stringify(md.body)]).toEqual([200, '']);
+      expect(md.body).toContain('\\[general availability\\]');
+      expect(md.body).toContain('## Passages in square brackets');
+      expect(md.body).toContain(`asked for by ${g.ngo.name}`);
+      // Nothing changes on an adopted text.
+      expect(expectProblem(await g.company.client.post(`/api/brackets/${again.body.id}/options`, { text: 'availability' }), 409).code).toBe('version-frozen');
+    });
   });
 });

@@ -19,6 +19,7 @@ import { Clock } from '../platform/clock/clock';
 import { notFound, refuse, stated, validationProblem } from '../platform/http/problem';
 import { AmendmentRepository } from './amendment.repository';
 import type { DocumentEntity } from './document.entity';
+import { BracketRepository } from '../negotiation/brackets/bracket.repository';
 import { DocumentRepository, type DocumentRow, type VersionRow } from './document.repository';
 import { canAmend, canComment, canConsolidate, canCreateDocument, canDispose, canOpenBallot, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
@@ -33,6 +34,7 @@ export class DocumentReads {
     private readonly amendments: AmendmentRepository,
     private readonly standings: DraftingStandings,
     private readonly clock: Clock,
+    private readonly brackets: BracketRepository,
   ) {}
 
   async list(actor: Actor | null, workingGroupId: string): Promise<DocumentListResponse> {
@@ -93,6 +95,9 @@ export class DocumentReads {
     const target = await this.requireVersion(doc, n);
     const [byVersion, versions, applied] = await Promise.all([this.documents.clausesUpTo(doc.id, n), this.documents.versionsOf(doc.id), this.amendments.appliedUpTo(doc.id, n)]);
     const appliedById = new Map(applied.map((a) => [a.id, a]));
+    // Words a chosen option brought in (decision 0031) are its proposer's; a clause one of the version's amendments also rewrote credits that amendment.
+    const chosen = versions.filter((v) => v.number <= n).flatMap((v) => v.consolidation?.bracketChoices?.applied ?? []);
+    const optionAuthors = await this.brackets.optionAuthors(chosen.map((c) => c.optionId));
     const first = versions.find((v) => v.number === 1)!;
     const chain: ProvenanceChain = {
       original: { clauses: (byVersion.get(1) ?? []).map(toClause), author: { authorId: first.createdBy, snapshot: first.authorSnapshot } },
@@ -101,10 +106,18 @@ export class DocumentReads {
         .map((v) => ({
           version: v.number,
           clauses: (byVersion.get(v.number) ?? []).map(toClause),
-          amendments: (v.consolidation?.applied ?? []).flatMap((x) => {
-            const a = appliedById.get(x.amendmentId);
-            return a ? [{ amendmentId: a.id, clauseId: x.clauseId, author: { authorId: a.authorId, snapshot: a.authorSnapshot } }] : [];
-          }),
+          amendments: [
+            ...(v.consolidation?.applied ?? []).flatMap((x) => {
+              const a = appliedById.get(x.amendmentId);
+              return a ? [{ amendmentId: a.id, clauseId: x.clauseId, author: { authorId: a.authorId, snapshot: a.authorSnapshot } }] : [];
+            }),
+            ...(v.consolidation?.bracketChoices?.applied ?? [])
+              .filter((c, i, all) => !(v.consolidation?.applied ?? []).some((x) => x.clauseId === c.clauseId) && all.findIndex((o) => o.clauseId === c.clauseId) === i)
+              .flatMap((c) => {
+                const author = optionAuthors.get(c.optionId);
+                return author ? [{ amendmentId: c.optionId, clauseId: c.clauseId, author }] : [];
+              }),
+          ],
         })),
     };
     const traced = traceProvenance(chain);

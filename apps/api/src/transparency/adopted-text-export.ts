@@ -6,6 +6,8 @@ import { BallotReads } from '../decisions/ballot-reads.service';
 import { DocumentReads } from '../drafting/document-reads.service';
 import { EndorsementService } from '../endorsements/endorsement.service';
 import { refuse } from '../platform/http/problem';
+import { BracketReads } from '../negotiation/brackets/bracket-reads.service';
+import { bracketedMarkdown, bracketsSection } from '../negotiation/brackets/bracket-markdown';
 import { WorkingGroupService } from '../working-groups/working-group.service';
 
 const GROUP_NAMES: Record<StakeholderGroup, string> = { government: 'Government', 'private-sector': 'Private sector', 'civil-society': 'Civil society' };
@@ -30,18 +32,22 @@ export class AdoptedTextExport {
     private readonly ballots: BallotReads,
     private readonly endorsements: EndorsementService,
     private readonly groups: WorkingGroupService,
+    private readonly brackets: BracketReads,
   ) {}
 
   async markdown(documentId: string, n: number): Promise<{ filename: string; body: string }> {
     const doc = await this.documents.get(null, documentId, n);
     const v = doc.version;
     if (!v.adoptedAt || !v.adoptionBallotId) throw refuse('export-needs-adoption', { version: n });
-    const [group, ballot, provenance, signatories] = await Promise.all([
+    const [group, ballot, provenance, signatories, brackets] = await Promise.all([
       this.groups.get(doc.workingGroupId, null),
       this.ballots.get(v.adoptionBallotId, null),
       this.documents.provenance(documentId, n),
       this.endorsements.signatories(documentId, n, null),
+      this.brackets.located(documentId, n, { openOnly: true }),
     ]);
+    // Passages still in square brackets when the text was adopted are shown as such (decision 0031).
+    const inClause = (id: string) => brackets.filter((b) => b.clauseId === id);
     const rollCall = ballot.visibility === 'roll-call' ? await this.rollCall(ballot.id) : [];
 
     const out: string[] = [];
@@ -50,10 +56,12 @@ export class AdoptedTextExport {
 
     out.push('## Text', '');
     for (const c of v.clauses) {
-      if (c.kind === 'heading') out.push(`### ${md(c.text)}`, '');
-      else if (c.kind === 'preamble') out.push(`*${md(c.text)}*`, '');
-      else out.push(`**${c.label ?? ''}** ${md(c.text)}`, '');
+      const text = bracketedMarkdown(c.text, inClause(c.id), md);
+      if (c.kind === 'heading') out.push(`### ${text}`, '');
+      else if (c.kind === 'preamble') out.push(`*${text}*`, '');
+      else out.push(`**${c.label ?? ''}** ${text}`, '');
     }
+    out.push(...bracketsSection(brackets, (id) => v.clauses.find((c) => c.id === id)?.label ?? 'Clause', md));
 
     out.push('## Adoption vote', '');
     out.push(...this.vote(ballot), '');

@@ -3,6 +3,7 @@ import { DecisionsModule } from '../decisions/decisions.module';
 import { DraftingModule } from '../drafting/drafting.module';
 import { EndorsementsModule } from '../endorsements/endorsements.module';
 import { IdentityModule } from '../identity/identity.module';
+import { BracketsModule } from '../negotiation/brackets/brackets.module';
 import { WorkingGroupsModule } from '../working-groups/working-groups.module';
 import { AdoptedTextExport } from './adopted-text-export';
 import { BallotVotesExport } from './ballot-votes-export';
@@ -16,7 +17,7 @@ import { VoteDisclosure } from './vote-disclosure';
  * through its service.
  */
 @Module({
-  imports: [IdentityModule, WorkingGroupsModule, DecisionsModule, DraftingModule, EndorsementsModule],
+  imports: [IdentityModule, WorkingGroupsModule, DecisionsModule, DraftingModule, EndorsementsModule, BracketsModule],
   controllers: [TransparencyExportsController],
   providers: [BallotVotesExport, AdoptedTextExport, TransparencyPageMeta, VoteDisclosure],
 })

@@ -116,3 +116,24 @@ export const removeBracketRequest = /* @__PURE__ */ z
     if (b.resolution === 'text-agreed' && b.optionId) ctx.addIssue({ code: 'custom', path: ['optionId'], ...fieldCode('unknown-field') });
   });
 export type RemoveBracketRequest = z.infer<typeof removeBracketRequest>;
+
+/** What a consolidation did with the options chosen when brackets were removed (absent when none was waiting). */
+export const bracketChoicesReport = /* @__PURE__ */ z.object({
+  applied: z.array(z.object({ bracketId: z.string(), clauseId: z.string(), optionId: z.string() })),
+  /** `reason`: `clause-not-found` or `passage-not-found`; `note` says it in English. */
+  notApplied: z.array(z.object({ bracketId: z.string(), clauseId: z.string(), optionId: z.string(), reason: z.enum(['clause-not-found', 'passage-not-found']), note: z.string() })),
+});
+export type BracketChoicesReport = z.infer<typeof bracketChoicesReport>;
+
+/** A bracket named in the adoption preflight: which passage, in which clause (its label in the version), asked for by whom, with how many options. */
+export const bracketWarning = /* @__PURE__ */ z.object({
+  bracketId: z.string(),
+  clauseId: z.string(),
+  clauseLabel: z.string().nullable(),
+  passage: z.string(),
+  requestedBy: actorRef,
+  options: z.number(),
+  /** The chosen option's text (`unapplied-bracket-choices`); null for an open bracket. */
+  chosenText: z.string().nullable(),
+});
+export type BracketWarning = z.infer<typeof bracketWarning>;

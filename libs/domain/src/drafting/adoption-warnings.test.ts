@@ -24,4 +24,14 @@ describe('adoption warnings', () => {
     // Acknowledging a warning that does not apply changes nothing.
     expect(unacknowledgedWarnings({ ...none, acceptedUnconsolidated: 1 }, ['unanswered-clarifications'])).toEqual(['accepted-unconsolidated']);
   });
+
+  it('names open brackets and chosen options not yet consolidated, after the amendment warnings', () => {
+    expect(adoptionWarningKinds({ ...none, openBrackets: 2, unappliedBracketChoices: 1, acceptedUnconsolidated: 1 })).toEqual([
+      'accepted-unconsolidated',
+      'open-brackets',
+      'unapplied-bracket-choices',
+    ]);
+    expect(unacknowledgedWarnings({ ...none, openBrackets: 1 }, ['accepted-unconsolidated'])).toEqual(['open-brackets']);
+    expect(unacknowledgedWarnings({ ...none, openBrackets: 1 }, ['open-brackets'])).toEqual([]);
+  });
 });

@@ -160,6 +160,16 @@ export class BracketRepository {
       await manager.query(`UPDATE brackets SET consolidated_in_version = $2, consolidation = 'not-applied' WHERE id = ANY($1::uuid[]) AND consolidated_in_version IS NULL`, [notApplied, version]);
   }
 
+  /** Who proposed each of these options, with their affiliation then (provenance credits a chosen option's words to them). */
+  async optionAuthors(ids: string[], manager?: EntityManager): Promise<Map<string, { authorId: string; snapshot: AffiliationSnapshot }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; proposed_by: string; proposer_snapshot: AffiliationSnapshot }[] = await this.m(manager).query(
+      `SELECT id, proposed_by, proposer_snapshot FROM bracket_options WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { authorId: r.proposed_by, snapshot: r.proposer_snapshot }]));
+  }
+
   /** One bracket with its options; `lock` row-locks the bracket (its removal is recorded once). */
   async find(id: string, manager?: EntityManager, lock = false): Promise<BracketRow | null> {
     if (lock) await this.m(manager).query(`SELECT id FROM brackets WHERE id = $1 FOR UPDATE`, [id]);

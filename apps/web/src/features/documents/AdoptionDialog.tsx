@@ -14,6 +14,7 @@ import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
 import { formatDateTime } from '../ballots/TimeLeft';
 import { useAdoptionPreflight, useOpenAdoptionBallot } from './useDocuments';
+import { BracketAdoptionWarnings } from '../negotiation/BracketAdoptionWarnings';
 
 type Amendment = AdoptionPreflightResponse['acceptedUnconsolidated'][number];
 
@@ -104,6 +105,7 @@ function Warnings({ p, acks, setAck }: { p: AdoptionPreflightResponse; acks: Set
           ))}
         </Warning>
       ) : null}
+      <BracketAdoptionWarnings p={p} acks={acks} setAck={setAck} />
     </>
   );
 }

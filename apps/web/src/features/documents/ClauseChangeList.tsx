@@ -4,6 +4,7 @@ import type { ClauseChangeStatus } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
 import { DiffText } from './DiffText';
 import { ToneBadge, type Tone } from './ToneBadge';
+import { BracketMarks } from '../negotiation/BracketMarks';
 
 export const CLAUSE_CHANGE_TONES: Record<ClauseChangeStatus, Tone> = { unchanged: 'gray', changed: 'blue', moved: 'grape', inserted: 'green', deleted: 'red' };
 
@@ -23,6 +24,7 @@ export function ClauseChangeList({ rows }: { rows: CompareResponse['clauses'] })
             </Text>
           </Group>
           <DiffText parts={row.diff} />
+          {row.after ? <BracketMarks clauseId={row.clauseId} /> : null}
         </Paper>
       ))}
     </Stack>

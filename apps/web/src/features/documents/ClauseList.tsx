@@ -2,6 +2,7 @@ import { Box, Group, Text, VisuallyHidden } from '@mantine/core';
 import type { ClauseResponse } from '@parley/contracts';
 import { memo, useCallback, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClauseText } from '../negotiation/BracketedText';
 import { ToneBadge } from './ToneBadge';
 
 export interface Quote {
@@ -10,9 +11,16 @@ export interface Quote {
   end: number;
 }
 
+/** The length of the clause text in a range: what is marked `data-not-text` (bracket marks, options) is not clause text. */
+function textLength(range: Range): number {
+  const copy = range.cloneContents();
+  copy.querySelectorAll('[data-not-text]').forEach((n) => n.remove());
+  return copy.textContent?.length ?? 0;
+}
+
 /**
  * The passage of a clause the reader selected, with its offsets in the clause text (the paragraph
- * holds the clause text and nothing else, so DOM offsets are text offsets). Null when the selection
+ * holds the clause text; bracket marks and options in it are marked `data-not-text` and not counted). Null when the selection
  * is empty or strays outside the paragraph. Whitespace at either end is left out.
  */
 export function quoteFromSelection(paragraph: HTMLElement, text: string): Quote | null {
@@ -23,8 +31,8 @@ export function quoteFromSelection(paragraph: HTMLElement, text: string): Quote 
   const before = document.createRange();
   before.selectNodeContents(paragraph);
   before.setEnd(range.startContainer, range.startOffset);
-  let start = before.toString().length;
-  let end = start + range.toString().length;
+  let start = textLength(before);
+  let end = start + textLength(range);
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   if (end <= start || end > text.length) return null;
@@ -69,7 +77,7 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
             onMouseUp={onMouseUp}
             onClick={() => window.getSelection()?.isCollapsed !== false && onOpen(clause.id)}
           >
-            {clause.text}
+            <ClauseText clause={clause} />
           </Text>
           <Group gap={6} mt={4} wrap="wrap">
             <button

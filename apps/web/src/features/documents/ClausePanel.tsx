@@ -9,6 +9,7 @@ import { StreamlineProposals } from '../negotiation/Streamlining';
 import type { Quote } from './ClauseList';
 import { CommentForm, CommentThreads } from './CommentThreads';
 import { QuotePicker } from './QuotePicker';
+import { ClauseBrackets } from '../negotiation/ClauseBrackets';
 
 export interface ClausePanelProps {
   doc: DocumentResponse;
@@ -34,7 +35,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
   const clause = doc.version.clauses.find((c) => c.id === clauseId);
   // `?panel=amendments` (a ballot's link to its amendment) opens the clause on its amendments.
   const [params] = useSearchParams();
-  const [tab, setTab] = useState<string | null>(params.get('panel') === 'amendments' ? 'amendments' : 'comments');
+  const [tab, setTab] = useState<string | null>(params.get('panel') === 'amendments' ? 'amendments' : params.get('panel') === 'brackets' ? 'brackets' : 'comments');
   const title = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -91,6 +92,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           <Tabs.List>
             <Tabs.Tab value="comments">{t('documents.panel.comments', { count: commentCount })}</Tabs.Tab>
             <Tabs.Tab value="amendments">{t('documents.panel.amendments', { count: clause.amendments.open + clause.amendments.accepted })}</Tabs.Tab>
+            <Tabs.Tab value="brackets">{t('negotiation.brackets.tab')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="comments" pt="sm">
             <Stack gap="sm">
@@ -110,6 +112,9 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
               {doc.can.consolidate && doc.version.isCurrent ? <StreamlineProposals documentId={doc.id} clauseId={clause.id} /> : null}
               <ClauseAmendments documentId={doc.id} clauseId={clause.id} />
             </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="brackets" pt="sm">
+            <ClauseBrackets doc={doc} clause={clause} quote={quote} onClearQuote={onClearQuote} />
           </Tabs.Panel>
         </Tabs>
       </Stack>

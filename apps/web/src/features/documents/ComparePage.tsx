@@ -11,6 +11,7 @@ import { useCompare, useDocument } from './useDocuments';
 import './documents.css';
 import { ToneBadge } from './ToneBadge';
 import { DocumentNotFound } from './DocumentNotFound';
+import { BracketsProvider } from '../negotiation/BracketsContext';
 
 
 /** Two versions side by side, clause by clause: what changed, moved, came in or went, as word diffs. */
@@ -70,7 +71,9 @@ export function ComparePage() {
             ))}
           </Group>
           {rows.length === 0 ? <Text>{t('documents.compare.noChanges')}</Text> : null}
-          <ClauseChangeList rows={rows} />
+          <BracketsProvider documentId={d.id} version={to}>
+            <ClauseChangeList rows={rows} />
+          </BracketsProvider>
         </>
       ) : (
         <PageLoader />

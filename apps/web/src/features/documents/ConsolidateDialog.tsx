@@ -12,6 +12,7 @@ import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
 import { ClauseChangeList } from './ClauseChangeList';
 import { useConsolidate, useConsolidationPreview } from './useDocuments';
+import { BracketChoicesPreview } from '../negotiation/BracketChoicesPreview';
 
 
 /** The text the consolidation would create: each clause it changes, as a word diff against the current version, and the amendments it applies. */
@@ -91,6 +92,7 @@ export function Consolidate({ doc }: { doc: DocumentResponse }) {
           <Text size="sm">{t('documents.consolidate.explain', { number: next, current: doc.currentVersion })}</Text>
           {preview.isError ? <QueryError error={preview.error} onRetry={() => void preview.refetch()} /> : null}
           {preview.data ? <Preview preview={preview.data} /> : preview.isPending ? <PageLoader /> : null}
+          {preview.data ? <BracketChoicesPreview documentId={doc.id} report={preview.data.report} /> : null}
           <Textarea
             label={t('documents.consolidate.note')}
             description={t('documents.consolidate.noteHint')}

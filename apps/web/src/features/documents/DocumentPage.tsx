@@ -18,6 +18,8 @@ import { AdoptionBallot } from './AdoptionDialog';
 import { Consolidate, VersionNote } from './ConsolidateDialog';
 import './documents.css';
 import { DocumentNotFound } from './DocumentNotFound';
+import { BracketsProvider } from '../negotiation/BracketsContext';
+import { BracketSummary } from '../negotiation/BracketSummary';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -131,10 +133,13 @@ export function DocumentPage() {
       <Text size="sm" c="dimmed">
         {doc.can.comment ? t('documents.howTo') : t('documents.howToRead')}
       </Text>
+      <BracketSummary doc={doc} />
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: selected && !narrow ? 7 : 12 }}>
           <Paper component="section" aria-label={t('documents.textLabel', { number: version })} p={0}>
-            <ClauseList clauses={doc.version.clauses} selectedId={selected} onOpen={open} panel={narrow ? panel : null} />
+            <BracketsProvider documentId={doc.id} version={version}>
+              <ClauseList clauses={doc.version.clauses} selectedId={selected} onOpen={open} panel={narrow ? panel : null} />
+            </BracketsProvider>
           </Paper>
         </Grid.Col>
         {panel && !narrow ? <Grid.Col span={{ base: 12, md: 5 }}>{panel}</Grid.Col> : null}
