@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AUDIT_ACTIONS, parseAuditEvent } from '@parley/contracts';
+import { NEGOTIATION_BRACKET_EVENTS } from '../../libs/contracts/src/audit/negotiation-brackets';
+import { NEGOTIATION_STREAMLINING_EVENTS } from '../../libs/contracts/src/audit/negotiation-streamlining';
 import type { AuditEvent } from '@parley/domain';
 import { loadAuditRows, PRE_CATALOGUE_EXPORTS, readAuditFixture, type StoredAuditRow } from '../support/audit-fixture';
 import { verifyExport } from '../support/audit-verify-cli';
@@ -39,8 +41,9 @@ const asEvent = (r: StoredAuditRow): AuditEvent => ({
 describe('audit events written before the catalogue', () => {
   const rows = [...logs.values()].flat();
 
-  it('cover every action of the catalogue', () => {
-    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(AUDIT_ACTIONS));
+  it('cover every action of the catalogue but those added after c604a0d (issue 18)', () => {
+    const added = new Set<string>([...Object.keys(NEGOTIATION_BRACKET_EVENTS), ...Object.keys(NEGOTIATION_STREAMLINING_EVENTS)]);
+    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(AUDIT_ACTIONS.filter((a) => !added.has(a))));
   });
 
   it('every one parses with the catalogue in its current shape: none falls back, none needs an earlier shape', () => {

@@ -98,3 +98,7 @@ export type RecommendationsBallotItem = z.infer<typeof recommendationsBallotItem
 
 export const recommendationsBallotResponse = /* @__PURE__ */ z.object({ ballotId: z.string() }).meta({ id: 'RecommendationsBallotResponse' });
 export type RecommendationsBallotResponse = z.infer<typeof recommendationsBallotResponse>;
+
+/** One amendment of a version with the chair's recommendation, as the disposition report records it: the recommendation, the outcome, followed or not. */
+export const recommendationRecordEntry = /* @__PURE__ */ recommendationsBallotItem.omit({ diff: true }).extend({ text: z.string().nullable() }).meta({ id: 'RecommendationRecordEntry' });
+export type RecommendationRecordEntry = z.infer<typeof recommendationRecordEntry>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { followedRecommendation } from '@parley/domain';
-import type { AmendmentLink, AmendmentNegotiation, RecommendationView } from '@parley/contracts';
+import type { AmendmentLink, AmendmentNegotiation, RecommendationRecordEntry, RecommendationView } from '@parley/contracts';
 import { actorRef } from '../../drafting/drafting.mapper';
 import { StreamliningRepository, type LinkRow, type RecommendationRow } from './streamlining.repository';
 
@@ -25,6 +25,28 @@ const NONE: AmendmentNegotiation = { streamlined: false, sources: [], mergedInto
 @Injectable()
 export class StreamliningReads {
   constructor(private readonly repo: StreamliningRepository) {}
+
+  /** The disposition report's record of recommendations on version `n`: each amendment, its current recommendation, its outcome, followed or not. */
+  async recordOn(documentId: string, n: number, labelOf: (clauseId: string) => string | null): Promise<RecommendationRecordEntry[]> {
+    const rows = await this.repo.recommendedOn(documentId, n);
+    const latest = new Map<string, RecommendationRow>();
+    for (const r of await this.repo.recommendationsOf(rows.map((a) => a.id))) if (!latest.has(r.amendmentId)) latest.set(r.amendmentId, r);
+    return rows.map((a) => {
+      const rec = latest.get(a.id)!;
+      return {
+        amendmentId: a.id,
+        kind: a.kind,
+        clauseId: a.targetClauseId,
+        clauseLabel: a.targetClauseId ? labelOf(a.targetClauseId) : null,
+        text: a.text,
+        author: actorRef(a.authorId, a.authorName, a.authorSnapshot),
+        recommendation: toRecommendationView(rec),
+        status: a.status,
+        mergedInto: a.mergedInto,
+        followedRecommendation: followedRecommendation(rec, a),
+      };
+    });
+  }
 
   async negotiationOf(ids: readonly string[], manager?: EntityManager): Promise<Map<string, AmendmentNegotiation>> {
     const out = new Map<string, AmendmentNegotiation>();

@@ -148,6 +148,31 @@ export class StreamliningRepository {
     }));
   }
 
+  /** Amendments applying to version `n` of a document that have a recommendation, oldest first, with their author's name and the columns of this migration. */
+  async recommendedOn(documentId: string, n: number): Promise<(LinkRow & { targetClauseId: string | null })[]> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT am.id, am.kind, am.status, am.text, am.target_clause_id, am.author_id, p.name AS author_name, am.author_snapshot, am.merged_into, am.recommendations_ballot_id,
+              EXISTS (SELECT 1 FROM streamlined_sources s WHERE s.proposal_id = am.id) AS streamlined
+         FROM amendments am JOIN people p ON p.id = am.author_id
+        WHERE am.document_id = $1 AND am.applies_to_version = $2 AND EXISTS (SELECT 1 FROM amendment_recommendations r WHERE r.amendment_id = am.id)
+        ORDER BY am.created_at, am.id`,
+      [documentId, n],
+    );
+    return rows.map((r) => ({
+      id: r.id as string,
+      kind: r.kind as LinkRow['kind'],
+      status: r.status as AmendmentStatus,
+      text: (r.text as string | null) ?? null,
+      targetClauseId: (r.target_clause_id as string | null) ?? null,
+      authorId: r.author_id as string,
+      authorName: r.author_name as string,
+      authorSnapshot: r.author_snapshot as AffiliationSnapshot,
+      mergedInto: (r.merged_into as string | null) ?? null,
+      recommendationsBallotId: (r.recommendations_ballot_id as string | null) ?? null,
+      streamlined: r.streamlined as boolean,
+    }));
+  }
+
   // Recommendations ballots ---------------------------------------------------------------------
 
   async putUnderBallot(manager: EntityManager, amendmentId: string, ballotId: string): Promise<void> {

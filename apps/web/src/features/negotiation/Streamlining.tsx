@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Checkbox, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
-import type { AmendmentLink, AmendmentResponse, RecommendationView, RecommendationsSubjectView } from '@parley/contracts';
+import type { AmendmentLink, AmendmentResponse, RecommendationRecordEntry, RecommendationView, RecommendationsSubjectView } from '@parley/contracts';
 import { RECOMMENDATIONS, recommendationNeedsTarget, type Recommendation } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -349,5 +349,38 @@ export function RecommendationsSubject({ view }: { view: RecommendationsSubjectV
         ))}
       </Stack>
     </Stack>
+  );
+}
+
+/** The disposition report's record of the chair's recommendations on a version: each amendment, what was recommended, its outcome, followed or not. */
+export function RecommendationsRecord({ entries }: { entries: RecommendationRecordEntry[] }) {
+  const { t } = useTranslation();
+  const followed = entries.filter((e) => e.followedRecommendation === true).length;
+  const decided = entries.filter((e) => e.followedRecommendation !== null).length;
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="recommendations-record-title" data-testid="recommendations-record">
+      <Title order={2} size="h4" id="recommendations-record-title" mb="xs">
+        {t('negotiation.record.title', { count: entries.length })}
+      </Title>
+      <Text size="sm" mb="xs">
+        {t('negotiation.record.followed', { followed, count: decided })}
+      </Text>
+      <Stack component="ul" gap="sm" m={0} p={0} style={{ listStyle: 'none' }}>
+        {entries.map((e) => (
+          <li key={e.amendmentId}>
+            <Stack gap={4}>
+              <Text size="sm" fw={700} component="div">
+                {amendmentRef(e.amendmentId)} · {e.clauseLabel ? t('documents.amendments.clause', { label: e.clauseLabel }) : t('documents.amendments.unnumbered')} <AmendmentStatusBadge status={e.status} />
+              </Text>
+              <Text size="xs" component="div">
+                {t('ballots.subjectView.amendment.proposedBy')} <AffiliationBadge name={e.author.name ?? '?'} personId={e.author.id ?? undefined} affiliation={e.author.snapshot} size="xs" />
+              </Text>
+              {e.text ? <Text size="xs">“{snippet(e.text, 200)}”</Text> : null}
+              <RecommendationNote recommendation={e.recommendation} followed={e.followedRecommendation} />
+            </Stack>
+          </li>
+        ))}
+      </Stack>
+    </Paper>
   );
 }

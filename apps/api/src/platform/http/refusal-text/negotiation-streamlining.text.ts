@@ -18,7 +18,7 @@ export const NEGOTIATION_STREAMLINING_TEXT = {
   'option-not-of-bracket': (p) => `Option ${p.optionId} is not an option of this bracket`,
   'option-already-merged': (p) => `Option ${p.optionId} was already merged into another option`,
   'recommendation-not-open': (p) => `This amendment is ${p.status}; a recommendation is given on a proposed amendment`,
-  'recommendation-target-invalid': (p) => `This recommendation cannot point there: ${TARGET[p.why]}`,
+  'recommendation-target-invalid': (p) => `This recommendation cannot point there: ${TARGET[p.why] ?? p.why}`,
   'no-recommendation': (p) => `Amendment ${p.amendmentId} has no recommendation from the chair yet`,
   'recommendations-ballot-open': () => 'A ballot on recommendations is already open on this document',
 } satisfies Partial<RefusalTexts>;
