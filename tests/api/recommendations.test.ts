@@ -1,4 +1,4 @@
-import { parseAuditEvent, type AmendmentResponse, type BallotResponse, type DocumentResponse, type RecommendationsBallotResponse } from '@parley/contracts';
+import { parseAuditEvent, type AmendmentResponse, type BallotResponse, type DispositionReport, type DocumentResponse, type RecommendationsBallotResponse } from '@parley/contracts';
 import type { AuditEvent } from '@parley/domain';
 import { auditEvents, expectProblem } from '../support/expectations';
 import { clauseByLabel, newDraftingGroup, newParisCallDocument, type Delegate, type DraftingGroup } from '../support/drafting-fixtures';
@@ -167,6 +167,14 @@ describe('recommendations', () => {
     for (const e of (await events()).filter((x) => ['recommendations.put-to-ballot', 'recommendations.decided', 'amendment.merged'].includes(x.action))) {
       expect(parseAuditEvent(e as unknown as AuditEvent)).toMatchObject({ typed: true });
     }
+    // The disposition report records each recommendation, the outcome, and whether it was followed.
+    const report = (await anonymous().get<DispositionReport>(`/api/documents/${doc.id}/versions/1/dispositions`)).body;
+    expect(report.recommendations.filter((r) => [acc.id, rej.id, target.id, merged.id].includes(r.amendmentId))).toEqual([
+      expect.objectContaining({ amendmentId: acc.id, clauseLabel: '7.', status: 'accepted', recommendation: expect.objectContaining({ recommendation: 'accept' }), followedRecommendation: true }),
+      expect.objectContaining({ amendmentId: rej.id, status: 'rejected', followedRecommendation: true }),
+      expect.objectContaining({ amendmentId: target.id, status: 'accepted', followedRecommendation: true }),
+      expect.objectContaining({ amendmentId: merged.id, status: 'merged', mergedInto: target.id, followedRecommendation: true }),
+    ]);
     const seen = await live.waitForCount(`doc:${doc.id}`, 1);
     await live.waitFor('recommendations.decided live', () => live.in(`doc:${doc.id}`).some((e) => e.action === 'recommendations.decided'));
     expect(seen.map((e) => e.action)).toEqual(expect.arrayContaining(['recommendations.put-to-ballot']));

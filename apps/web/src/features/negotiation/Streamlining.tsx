@@ -169,9 +169,9 @@ export function AmendmentNegotiation({ documentId, amendment: a }: { documentId:
         </Text>
       ) : null}
       {n.recommendation ? <RecommendationNote recommendation={n.recommendation} followed={n.followedRecommendation} /> : null}
-      {n.recommendationsBallotId && a.status === 'balloting' ? (
+      {n.recommendationsBallotId && !a.ballotId ? (
         <Anchor component={Link} to={`/ballots/${n.recommendationsBallotId}`} size="sm" fw={600}>
-          {t('negotiation.recommendationsBallot.voteOn')}
+          {a.status === 'balloting' ? t('negotiation.recommendationsBallot.voteOn') : t('negotiation.recommendationsBallot.seeBallot')}
         </Anchor>
       ) : null}
       {a.can.recommend ? <RecommendForm documentId={documentId} amendment={a} /> : null}
