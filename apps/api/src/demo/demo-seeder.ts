@@ -11,6 +11,7 @@ import { Clock } from '../platform/clock/clock';
 import { DEMO_HISTORY_DAYS, DemoHistory } from './demo-history';
 import { DemoWorkingGroups } from './demo-working-groups';
 import { DemoDocument } from './demo-document';
+import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
 import { DemoAdoption } from './demo-adoption';
 import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 import { DemoFocalPoints } from './demo-focal-points';
@@ -41,6 +42,7 @@ export class DemoSeeder {
     private readonly tx: AuditedTransaction,
     private readonly workingGroups: DemoWorkingGroups,
     private readonly document: DemoDocument,
+    private readonly negotiationBrackets: DemoNegotiationBrackets,
     private readonly adoption: DemoAdoption,
     private readonly clock: Clock,
     private readonly scheduler: BallotScheduler,
@@ -113,6 +115,7 @@ export class DemoSeeder {
     const people: DemoPeople = { steward, delegates, organisationIds };
     const groups = await this.workingGroups.seed(people, history);
     const documentId = await this.document.seed(people, groups.ids, history);
+    await this.negotiationBrackets.seed(people, groups.ids, history);
     await this.streamlining.seed(people, documentId, history);
     await this.adoption.endorseRecently(people, groups.adoptedTextIds, history);
     return people;

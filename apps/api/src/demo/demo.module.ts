@@ -11,8 +11,14 @@ import { DemoDocument } from './demo-document';
 import { DemoAdoption } from './demo-adoption';
 import { EndorsementsModule } from '../endorsements/endorsements.module';
 import { DemoFocalPoints } from './demo-focal-points';
+import { BracketsModule } from '../negotiation/brackets/brackets.module';
+import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
 import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 import { StreamliningModule } from '../negotiation/streamlining/streamlining.module';
 
-@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, StreamliningModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationStreamlining], exports: [DemoSeeder] })
+@Module({
+  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule],
+  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining],
+  exports: [DemoSeeder],
+})
 export class DemoModule {}

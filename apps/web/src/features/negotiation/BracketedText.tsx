@@ -1,4 +1,4 @@
-import { Popover, Stack, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { Popover, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { ActorRef, BracketView, ClauseResponse } from '@parley/contracts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,9 +48,11 @@ function Alternative({ text, partOfClause, label, attribution }: { text: string;
             tabIndex={0}
             className="bracket-text"
             aria-expanded={opened}
+            aria-label={`${label}${text}`}
             onClick={(e) => {
+              // A tap or click shows the attribution (a hover may already have); Escape, a click elsewhere or leaving closes it.
               e.stopPropagation();
-              setOpened((o) => !o);
+              setOpened(true);
             }}
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') {
@@ -66,9 +68,6 @@ function Alternative({ text, partOfClause, label, attribution }: { text: string;
             onMouseEnter={() => setOpened(true)}
             onMouseLeave={() => setOpened(false)}
           >
-            <VisuallyHidden component="span" data-not-text>
-              {label}
-            </VisuallyHidden>
             {text}
           </UnstyledButton>
         </Popover.Target>

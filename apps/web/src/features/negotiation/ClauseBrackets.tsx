@@ -169,7 +169,7 @@ function RemoveBracketForm({ documentId, bracket }: { documentId: string; bracke
   const [general, setGeneral] = useState<string[]>([]);
   if (!shown)
     return (
-      <Button variant="light" color="green" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setShown(true)}>
+      <Button variant="light" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setShown(true)}>
         {t('negotiation.brackets.remove')}
       </Button>
     );
@@ -206,7 +206,7 @@ function RemoveBracketForm({ documentId, bracket }: { documentId: string; bracke
         </Radio.Group>
         <Textarea label={t('negotiation.brackets.removalReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={2} size="sm" />
         <FormAlert messages={general} />
-        <ConfirmActions confirm={t('negotiation.brackets.confirmRemove')} onConfirm={confirm} onCancel={() => setShown(false)} loading={remove.isPending} color="green" />
+        <ConfirmActions confirm={t('negotiation.brackets.confirmRemove')} onConfirm={confirm} onCancel={() => setShown(false)} loading={remove.isPending} />
       </Stack>
     </Paper>
   );
