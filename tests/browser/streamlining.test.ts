@@ -82,7 +82,7 @@ describe('streamlining and the chair’s recommendations in the browser', () => 
     expect(await axeViolations(chair)).toEqual([]);
   });
 
-  it('the chair opens one ballot adopting two recommendations, picking them on the document page', async () => {
+  it('the chair opens one ballot adopting two recommendations, picking them on the document page by keyboard', async () => {
     expect((await g.chair.client.post(`/api/amendments/${other.id}/recommendation`, { recommendation: 'reject', reason: 'It weakens the principle.' })).status).toBe(201);
     await chair.goto(`${t.baseUrl}/documents/${doc.id}`);
     await chair.getByRole('button', { name: 'Ballot on recommendations' }).click();
@@ -90,8 +90,14 @@ describe('streamlining and the chair’s recommendations in the browser', () => 
     const items = launcher.getByTestId('recommendations-ballot-item');
     await items.first().waitFor();
     expect(await items.count()).toBe(2);
-    for (const box of await launcher.getByRole('checkbox').all()) await box.check();
-    await launcher.getByRole('button', { name: 'Open the ballot on 2 recommendations' }).click();
+    // By keyboard alone: Tab to each amendment, Space to pick it, Enter on the confirming button.
+    await launcher.getByRole('checkbox').first().focus();
+    await chair.keyboard.press('Space');
+    await chair.keyboard.press('Tab');
+    await chair.keyboard.press('Space');
+    expect(await launcher.getByRole('checkbox', { checked: true }).count()).toBe(2);
+    await launcher.getByRole('button', { name: 'Open the ballot on 2 recommendations' }).focus();
+    await chair.keyboard.press('Enter');
     await chair.waitForURL(/\/ballots\/[0-9a-f-]+$/);
     ballotId = chair.url().split('/ballots/')[1];
     await chair.getByTestId('recommendations-set').waitFor();

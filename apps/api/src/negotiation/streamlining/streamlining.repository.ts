@@ -63,6 +63,19 @@ const toRecommendation = (r: Record<string, unknown>): RecommendationRow => ({
   givenAt: r.given_at as Date,
 });
 
+const toLinkRow = (r: Record<string, unknown>): LinkRow => ({
+  id: r.id as string,
+  kind: r.kind as LinkRow['kind'],
+  status: r.status as AmendmentStatus,
+  text: (r.text as string | null) ?? null,
+  authorId: r.author_id as string,
+  authorName: r.author_name as string,
+  authorSnapshot: r.author_snapshot as AffiliationSnapshot,
+  mergedInto: (r.merged_into as string | null) ?? null,
+  recommendationsBallotId: (r.recommendations_ballot_id as string | null) ?? null,
+  streamlined: r.streamlined as boolean,
+});
+
 const REC_SELECT = `SELECT r.*, p.name AS given_by_name FROM amendment_recommendations r JOIN people p ON p.id = r.given_by`;
 
 /** The tables of streamlining and recommendations (migration 1796600000300). */
@@ -134,18 +147,7 @@ export class StreamliningRepository {
          FROM amendments am JOIN people p ON p.id = am.author_id WHERE am.id = ANY($1::uuid[])`,
       [ids],
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      kind: r.kind as LinkRow['kind'],
-      status: r.status as AmendmentStatus,
-      text: (r.text as string | null) ?? null,
-      authorId: r.author_id as string,
-      authorName: r.author_name as string,
-      authorSnapshot: r.author_snapshot as AffiliationSnapshot,
-      mergedInto: (r.merged_into as string | null) ?? null,
-      recommendationsBallotId: (r.recommendations_ballot_id as string | null) ?? null,
-      streamlined: r.streamlined as boolean,
-    }));
+    return rows.map(toLinkRow);
   }
 
   /** Amendments applying to version `n` of a document that have a recommendation, oldest first, with their author's name and the columns of this migration. */
@@ -158,19 +160,7 @@ export class StreamliningRepository {
         ORDER BY am.created_at, am.id`,
       [documentId, n],
     );
-    return rows.map((r) => ({
-      id: r.id as string,
-      kind: r.kind as LinkRow['kind'],
-      status: r.status as AmendmentStatus,
-      text: (r.text as string | null) ?? null,
-      targetClauseId: (r.target_clause_id as string | null) ?? null,
-      authorId: r.author_id as string,
-      authorName: r.author_name as string,
-      authorSnapshot: r.author_snapshot as AffiliationSnapshot,
-      mergedInto: (r.merged_into as string | null) ?? null,
-      recommendationsBallotId: (r.recommendations_ballot_id as string | null) ?? null,
-      streamlined: r.streamlined as boolean,
-    }));
+    return rows.map((r) => ({ ...toLinkRow(r), targetClauseId: (r.target_clause_id as string | null) ?? null }));
   }
 
   // Recommendations ballots ---------------------------------------------------------------------
