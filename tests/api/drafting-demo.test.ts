@@ -45,9 +45,28 @@ describe('demo document (fixtures/paris-call/document.json)', () => {
       ['Cisco', 'rejected', null],
       ['Google', 'proposed', null],
       ['Center for Democracy and Technology', 'balloting', null],
+      // Streamlining (decision 0034): two competing proposals merged into the chair's proposal.
+      ['Japan', 'merged', null],
+      ['Chatham House', 'merged', null],
+      ['Microsoft', 'proposed', null],
     ]);
     expect(page.items[0].crossGroupSupport.sort()).toEqual(['government', 'private-sector']);
     expect(page.items[4]).toMatchObject({ baseVersion: 1, appliesToVersion: 2 });
+  });
+
+  it('the chair (a company) streamlined two competing proposals into one and gave recommendations, apart from any decision', async () => {
+    const page = (await api().get<AmendmentPage>(`/api/documents/${doc.id}/amendments`)).body;
+    const chairs = page.items.find((a) => a.negotiation.streamlined)!;
+    expect(chairs.negotiation.sources.map((s) => [s.author.snapshot?.organisationName, s.status])).toEqual([
+      ['Japan', 'merged'],
+      ['Chatham House', 'merged'],
+    ]);
+    expect(chairs.author.snapshot).toMatchObject({ organisationName: 'Microsoft', stakeholderGroup: 'private-sector' });
+    expect(chairs.negotiation.recommendation).toMatchObject({ recommendation: 'accept' });
+    expect(page.items.filter((a) => a.negotiation.recommendation !== null).map((a) => [a.author.snapshot?.organisationName, a.negotiation.recommendation!.recommendation])).toEqual([
+      ['Google', 'reject'],
+      ['Microsoft', 'accept'],
+    ]);
   });
 
   it('says why amendments are outdated or rejected, in English and as a code with its facts', async () => {
@@ -63,7 +82,7 @@ describe('demo document (fixtures/paris-call/document.json)', () => {
       code: 'ballot-failed',
       params: { ballotId: cisco.ballotId, outcome: 'failed', explanationParts: [expect.objectContaining({ code: 'majority', outcome: 'failed', yes: 2, no: 10 })] },
     });
-    expect(page.items.filter((a) => a.statusReason === null).map((a) => a.status)).toEqual(['accepted', 'accepted', 'proposed', 'balloting']);
+    expect(page.items.filter((a) => a.statusReason === null).map((a) => a.status)).toEqual(['accepted', 'accepted', 'proposed', 'balloting', 'proposed']);
   });
 
   it('the provenance of version 2 shows civil-society and government words over a private-sector original draft, and leads with that draft', async () => {

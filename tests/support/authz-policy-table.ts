@@ -5,6 +5,7 @@ import * as ballotPolicy from '../../apps/api/src/decisions/ballot.policy';
 import { BallotRepository } from '../../apps/api/src/decisions/ballot.repository';
 import * as draftingPolicy from '../../apps/api/src/drafting/drafting.policy';
 import * as bracketsPolicy from '../../apps/api/src/negotiation/brackets/brackets.policy';
+import * as streamliningPolicy from '../../apps/api/src/negotiation/streamlining/streamlining.policy';
 import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
 import { DraftingStandings } from '../../apps/api/src/drafting/drafting-standings';
 import { PeopleService } from '../../apps/api/src/identity/people.service';
@@ -657,6 +658,55 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/amendments/{id}/ballot': {
     request: (c) => amendmentReq(c, '/ballot', 'extra', {}),
     policy: inGroup(async (p, groupId) => draftingPolicy.canOpenBallot(await draftingStanding(p, groupId))),
+  },
+  // Streamlining and recommendations (decision 0034): each cell merges two fresh proposals of its own.
+  'POST /api/documents/{id}/streamlined-proposals': {
+    request: async (c) => {
+      const doc = await c.doc();
+      const sources = [await newAmendment(c.w, doc, c.w.people.member), await newAmendment(c.w, doc, c.w.extra)];
+      return docReq(c, '/streamlined-proposals', () => ({ sourceAmendmentIds: sources, text: 'Merged wording of the operative clause.', rationale: 'Both say the same.' }));
+    },
+    serial: true,
+    policy: inGroup(async (p, groupId) => streamliningPolicy.canStreamline(await draftingStanding(p, groupId))),
+  },
+  'POST /api/brackets/{id}/streamlined-options': {
+    request: async (c) => {
+      const g = await c.group();
+      const doc = await c.doc();
+      const clause = doc.version.clauses.find((x) => x.kind === 'operative')!;
+      const passage = clause.text.slice(0, 8);
+      const opened = await c.w.people.member.client.post<{ id: string; options: { id: string }[] }>(`/api/documents/${doc.id}/brackets`, {
+        version: doc.version.number,
+        clauseId: clause.id,
+        start: 0,
+        end: passage.length,
+        passage,
+        reason: 'Not agreed.',
+        options: [{ text: 'first wording' }, { text: 'second wording' }],
+      });
+      if (opened.status !== 201) throw new Error(`open bracket: ${opened.status} ${JSON.stringify(opened.body)}`);
+      return {
+        path: `/api/brackets/${opened.body.id}/streamlined-options`,
+        body: { sourceOptionIds: opened.body.options.map((o) => o.id), text: 'merged wording', rationale: 'One wording.' },
+        subject: { groupId: g.id, documentId: doc.id },
+      };
+    },
+    serial: true,
+    // Brackets may not overlap: a cell's bracket after another's on the same passage is refused (a state, not a right).
+    allowedConflict: () => true,
+    policy: inGroup(async (p, groupId) => streamliningPolicy.canStreamline(await draftingStanding(p, groupId))),
+  },
+  'POST /api/amendments/{id}/recommendation': {
+    request: (c) => amendmentReq(c, '/recommendation', 'member', { recommendation: 'accept', reason: 'Clearer.' }),
+    // The shared amendment may be withdrawn or under ballot by another cell's act: a state, not a right.
+    allowedConflict: () => true,
+    policy: inGroup(async (p, groupId) => streamliningPolicy.canRecommend(await draftingStanding(p, groupId))),
+  },
+  'POST /api/documents/{id}/recommendations-ballot': {
+    request: (c) => docReq(c, '/recommendations-ballot', () => ({ amendmentIds: ['00000000-0000-4000-8000-000000000000'] })),
+    // Allowed, the chair still meets a 409: the amendment named is not of this document.
+    allowedConflict: () => true,
+    policy: inGroup(async (p, groupId) => streamliningPolicy.canOpenRecommendationsBallot(await draftingStanding(p, groupId))),
   },
 };
 

@@ -11,6 +11,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
 import { DraftingModule } from './drafting/drafting.module';
 import { BracketsModule } from './negotiation/brackets/brackets.module';
+import { StreamliningModule } from './negotiation/streamlining/streamlining.module';
 import { EndorsementsModule } from './endorsements/endorsements.module';
 import { HomeModule } from './home/home.module';
 import { CsrfGuard } from './identity/csrf.guard';
@@ -61,6 +62,7 @@ export class AppModule {
         ChairsModule,
         DraftingModule,
         BracketsModule,
+        StreamliningModule,
         EndorsementsModule,
         HomeModule,
         TransparencyModule,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AMENDMENT_KINDS } from '@parley/domain';
 import { affiliationSnapshotSchema, clauseKindValue, diffPartSchema, instant } from './api/domain-shapes';
 import { actorRef } from './drafting/actors';
+import { recommendationView, recommendationsBallotItem } from './negotiation/streamlining';
 import { AMENDMENT_STATUSES } from './drafting/vocabulary';
 import { declarationResponse } from './identity';
 import { CHAIR_NOMINATION_STATUSES } from './working-group-responses';
@@ -28,6 +29,17 @@ export const amendmentSubjectView = /* @__PURE__ */ z.object({
   cosponsors: z.array(z.object({ person: actorRef, at: instant })),
   /** The version the accepted amendment was consolidated into, once it was. */
   appliedInVersion: z.number().nullable(),
+  /** The chair's recommendation on it, shown apart from the decision (decision 0034); absent on older reads. */
+  recommendation: recommendationView.nullable().optional(),
+});
+
+/** A set of the chair's recommendations put to one ballot: each amendment with the recommendation voted on and, once closed, what followed. */
+export const recommendationsSubjectView = /* @__PURE__ */ z.object({
+  type: z.literal('recommendations'),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  version: z.number(),
+  items: z.array(recommendationsBallotItem),
 });
 
 /** A version put to adoption: its clauses, and where comments and amendments on it stand. */
@@ -82,10 +94,11 @@ export const chairRemovalSubjectView = /* @__PURE__ */ z.object({
  * status, the nominee's declarations today); null for free motions or a subject no longer found.
  */
 export const ballotSubjectView = /* @__PURE__ */ z
-  .discriminatedUnion('type', [amendmentSubjectView, adoptionSubjectView, chairConfirmationSubjectView, chairRemovalSubjectView])
+  .discriminatedUnion('type', [amendmentSubjectView, adoptionSubjectView, chairConfirmationSubjectView, chairRemovalSubjectView, recommendationsSubjectView])
   .meta({ id: 'BallotSubjectView' });
 export type BallotSubjectView = z.infer<typeof ballotSubjectView>;
 export type AmendmentSubjectView = z.infer<typeof amendmentSubjectView>;
 export type AdoptionSubjectView = z.infer<typeof adoptionSubjectView>;
 export type ChairConfirmationSubjectView = z.infer<typeof chairConfirmationSubjectView>;
 export type ChairRemovalSubjectView = z.infer<typeof chairRemovalSubjectView>;
+export type RecommendationsSubjectView = z.infer<typeof recommendationsSubjectView>;

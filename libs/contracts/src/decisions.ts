@@ -39,6 +39,8 @@ export const ballotSubjectDetails = z.discriminatedUnion('type', [
   z.object({ type: z.literal('adoption'), documentTitle: z.string().max(500), version: z.number().int().positive() }),
   z.object({ type: z.literal('chair-confirmation'), personName: z.string().max(300), organisationName: z.string().max(300), groupName: z.string().max(300) }),
   z.object({ type: z.literal('chair-removal'), personName: z.string().max(300), organisationName: z.string().max(300), groupName: z.string().max(300) }),
+  /** A set of the chair's recommendations on `count` amendments of a document (decision 0034). */
+  z.object({ type: z.literal('recommendations'), documentTitle: z.string().max(500), version: z.number().int().positive(), count: z.number().int().positive() }),
 ]);
 export type BallotSubjectDetails = z.infer<typeof ballotSubjectDetails>;
 

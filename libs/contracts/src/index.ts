@@ -14,3 +14,4 @@ export * from './home';
 export * from './affiliation-confirmation';
 export * from './password-strength';
 export * from './api';
+export * from './negotiation/streamlining';

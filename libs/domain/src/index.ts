@@ -10,3 +10,5 @@ export * from './working-groups';
 export * from './decisions';
 export * from './drafting';
 export * from './negotiation';
+export * from './negotiation/streamlining';
+export * from './negotiation/recommendations';

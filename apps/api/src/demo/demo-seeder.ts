@@ -13,6 +13,7 @@ import { DemoWorkingGroups } from './demo-working-groups';
 import { DemoDocument } from './demo-document';
 import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
 import { DemoAdoption } from './demo-adoption';
+import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 import { DemoFocalPoints } from './demo-focal-points';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
@@ -46,6 +47,7 @@ export class DemoSeeder {
     private readonly clock: Clock,
     private readonly scheduler: BallotScheduler,
     private readonly focalPoints: DemoFocalPoints,
+    private readonly streamlining: DemoNegotiationStreamlining,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -112,8 +114,9 @@ export class DemoSeeder {
     this.logger.log(`Demo loaded: ${organisationIds.size} organisations, ${delegates.size} delegates`);
     const people: DemoPeople = { steward, delegates, organisationIds };
     const groups = await this.workingGroups.seed(people, history);
-    await this.document.seed(people, groups.ids, history);
+    const documentId = await this.document.seed(people, groups.ids, history);
     await this.negotiationBrackets.seed(people, groups.ids, history);
+    await this.streamlining.seed(people, documentId, history);
     await this.adoption.endorseRecently(people, groups.adoptedTextIds, history);
     return people;
   }

@@ -13,6 +13,12 @@ import { EndorsementsModule } from '../endorsements/endorsements.module';
 import { DemoFocalPoints } from './demo-focal-points';
 import { BracketsModule } from '../negotiation/brackets/brackets.module';
 import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
+import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
+import { StreamliningModule } from '../negotiation/streamlining/streamlining.module';
 
-@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets], exports: [DemoSeeder] })
+@Module({
+  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule],
+  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining],
+  exports: [DemoSeeder],
+})
 export class DemoModule {}

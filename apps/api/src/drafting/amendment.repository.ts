@@ -145,11 +145,12 @@ export class AmendmentRepository {
   /** Amendments of a document whose ballot is still open, soonest closing first, with that closing time. */
   async underOpenBallot(documentId: string, manager?: EntityManager): Promise<(AmendmentRow & { closesAt: Date })[]> {
     const rows: Record<string, unknown>[] = await this.m(manager).query(
-      `SELECT am.*, p.name AS author_name, b.closes_at FROM amendments am JOIN people p ON p.id = am.author_id JOIN ballots b ON b.id = am.ballot_id
+      `SELECT am.*, p.name AS author_name, b.closes_at FROM amendments am JOIN people p ON p.id = am.author_id JOIN ballots b ON b.id = coalesce(am.ballot_id, am.recommendations_ballot_id)
         WHERE am.document_id = $1 AND am.status = 'balloting' AND b.status = 'open' ORDER BY b.closes_at, am.id`,
       [documentId],
     );
-    return rows.map((r) => ({ ...toRow(r), closesAt: r.closes_at as Date }));
+    // Under a recommendations ballot (decision 0034) an amendment's own ballot_id is empty: that ballot is the one named.
+    return rows.map((r) => ({ ...toRow(r), ballotId: (r.ballot_id ?? r.recommendations_ballot_id) as string, closesAt: r.closes_at as Date }));
   }
 
   /** Amendments applied to produce versions 2..upTo (provenance). */

@@ -16,6 +16,8 @@ import { canAmend, canCosponsor, canOpenBallot, canWithdraw, canWithdrawCosponso
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
 import { threadCursor } from './thread-cursor';
+import { StreamliningReads } from '../negotiation/streamlining/streamlining.reads';
+import { canRecommend } from '../negotiation/streamlining/streamlining.policy';
 
 /** The word diff an amendment shows wherever it appears: from its target's text to the text proposed. */
 export function amendmentDiff(a: Pick<AmendmentRow, 'kind' | 'targetText' | 'text'>): DiffPart[] {
@@ -50,6 +52,7 @@ export class AmendmentService {
     private readonly people: PeopleService,
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
+    private readonly negotiation: StreamliningReads,
   ) {}
 
   /** A voting member proposes a change to the current version: replace or delete a clause, or insert one after another. */
@@ -220,6 +223,12 @@ export class AmendmentService {
     }
     await this.amendments.setStatus(tx.manager, amendment.id, 'accepted', null, { decidedAt: ballot.closedAt });
     await tx.record({ scope, actor: SYSTEM_ACTOR, action: 'amendment.accepted', subjectType: 'amendment', subjectId: amendment.id, change: { documentId: doc.id, ...decided } });
+    await this.outdateCompetitors(tx, doc, amendment);
+  }
+
+  /** Once `amendment` is accepted, the open amendments competing with it (same clause, same version) become outdated with a note. */
+  async outdateCompetitors(tx: Tx, doc: { id: string; workingGroupId: string }, amendment: AmendmentRow): Promise<void> {
+    const scope = workingGroupScope(doc.workingGroupId);
     const others = (await this.amendments.openOf(doc.id, tx.manager)).filter((a) => a.id !== amendment.id);
     const labels = clauseLabels((await this.documents.clausesOf((await this.documents.findVersion(doc.id, amendment.appliesToVersion, tx.manager))!.id, tx.manager)).map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
     const label = labels.get(amendment.targetClauseId ?? '') ?? null;
@@ -246,9 +255,10 @@ export class AmendmentService {
     if (rows.length === 0) return [];
     const doc = (await this.documents.findDocument(documentId))!;
     const open = known.open ?? (await this.amendments.openOf(documentId));
-    const [cosponsors, standing] = await Promise.all([
+    const [cosponsors, standing, negotiation] = await Promise.all([
       this.amendments.cosponsorsOf(rows.map((r) => r.id)),
       known.standing ?? this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
+      this.negotiation.negotiationOf(rows.map((r) => r.id)),
     ]);
     const competitors = new Map<string, string[]>();
     for (const group of competingGroups(open.map(toDomainAmendment))) for (const a of group) competitors.set(a.id, group.filter((b) => b.id !== a.id).map((b) => b.id));
@@ -289,6 +299,7 @@ export class AmendmentService {
         decidedAt: a.decidedAt?.toISOString() ?? null,
         appliedInVersion: a.appliedInVersion,
         competingWith: competitors.get(a.id) ?? [],
+        negotiation: negotiation.get(a.id)!,
         can: amendmentPermissions(standing, a, actor?.id ?? null, backers, doc.status === 'drafting'),
       };
     });
@@ -296,12 +307,13 @@ export class AmendmentService {
 }
 
 function amendmentPermissions(s: DraftingStanding, a: AmendmentRow, actorId: string | null, backers: CosponsorRow[], drafting: boolean): AmendmentResponse['can'] {
-  if (actorId === null) return { cosponsor: false, withdrawCosponsorship: false, withdraw: false, openBallot: false };
+  if (actorId === null) return { cosponsor: false, withdrawCosponsorship: false, withdraw: false, openBallot: false, recommend: false };
   const backs = backers.some((b) => b.personId === actorId);
   return {
     cosponsor: a.status === 'proposed' && canCosponsor(s, a, actorId) === true && !backs,
     withdrawCosponsorship: canWithdrawCosponsorship(a, backs) === true,
     withdraw: canWithdraw(a, actorId) === true,
     openBallot: drafting && a.status === 'proposed' && canOpenBallot(s) === true,
+    recommend: drafting && a.status === 'proposed' && canRecommend(s) === true,
   };
 }

@@ -1,3 +1,4 @@
+import { StreamliningReads } from '../negotiation/streamlining/streamlining.reads';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { numberClauses, workingGroupScope } from '@parley/domain';
@@ -39,6 +40,7 @@ export class CommentService {
     private readonly people: PeopleService,
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
+    private readonly negotiation: StreamliningReads,
   ) {}
 
   /** A comment on a clause of the current version, optionally on a quoted passage of it. */
@@ -203,10 +205,11 @@ export class CommentService {
     const version = await this.documentReads.requireVersion(doc, n);
     const clauses = await this.documents.clausesOf(version.id);
     const labels = new Map(numberClauses(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text }))).map((c, position) => [c.id, { label: c.label, position }]));
-    const [made, carried, unanswered] = await Promise.all([
+    const [made, carried, unanswered, recommendations] = await Promise.all([
       this.comments.madeOnVersion(doc.id, n),
       this.comments.carriedInto(doc.id, n),
       this.comments.unansweredClarifications(doc.id, n),
+      this.negotiation.recordOn(doc.id, n, (id) => labels.get(id)?.label ?? null),
     ]);
     const entries = made.map((c) => toReportEntry(c, labels));
     const totals = { accepted: 0, noted: 0, rejected: 0, pending: 0 };
@@ -219,6 +222,7 @@ export class CommentService {
       carried: carried.map((c) => toReportEntry(c, labels)),
       totals,
       unansweredClarifications: unanswered.map((c) => toReportEntry(c, labels)),
+      recommendations,
     };
   }
 

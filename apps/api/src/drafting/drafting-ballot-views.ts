@@ -6,6 +6,7 @@ import { AmendmentRepository } from './amendment.repository';
 import { amendmentDiff } from './amendment.service';
 import { DocumentRepository } from './document.repository';
 import { actorRef } from './drafting.mapper';
+import { StreamliningReads } from '../negotiation/streamlining/streamlining.reads';
 
 /**
  * What a drafting ballot decides, as its page shows it. An amendment ballot reads the amendment
@@ -18,11 +19,12 @@ export class DraftingBallotViews {
     private readonly amendments: AmendmentRepository,
     private readonly documents: DocumentRepository,
     private readonly dataSource: DataSource,
+    private readonly negotiation: StreamliningReads,
   ) {}
 
   async amendment(amendmentId: string | null): Promise<AmendmentSubjectView | null> {
     if (!amendmentId) return null;
-    const [a, cosponsors] = await Promise.all([this.amendments.findRow(amendmentId), this.amendments.cosponsorsOf([amendmentId])]);
+    const [a, cosponsors, negotiation] = await Promise.all([this.amendments.findRow(amendmentId), this.amendments.cosponsorsOf([amendmentId]), this.negotiation.negotiationOf([amendmentId])]);
     if (!a) return null;
     const title = (await this.documents.titlesOf([a.documentId])).get(a.documentId) ?? '';
     return {
@@ -39,6 +41,7 @@ export class DraftingBallotViews {
       author: actorRef(a.authorId, a.authorName, a.authorSnapshot),
       cosponsors: cosponsors.map((c) => ({ person: actorRef(c.personId, c.name, c.snapshot), at: c.createdAt.toISOString() })),
       appliedInVersion: a.appliedInVersion,
+      recommendation: negotiation.get(a.id)?.recommendation ?? null,
     };
   }
 

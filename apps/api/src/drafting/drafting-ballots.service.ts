@@ -34,7 +34,7 @@ export const DEFAULT_BALLOT_DAYS = 7;
 
 type BallotOptions = OpenAmendmentBallotRequest;
 
-function ballotTerms(o: BallotOptions, now: Date): Pick<OpenBallotSpec, 'closesAt' | 'rule' | 'quorum' | 'visibility' | 'tallies' | 'requireReasonForNo'> {
+export function ballotTerms(o: BallotOptions, now: Date): Pick<OpenBallotSpec, 'closesAt' | 'rule' | 'quorum' | 'visibility' | 'tallies' | 'requireReasonForNo'> {
   return {
     closesAt: o.closesAt ? new Date(o.closesAt) : new Date(now.getTime() + DEFAULT_BALLOT_DAYS * 86_400_000),
     ...(o.rule ? { rule: o.rule } : {}),
@@ -45,7 +45,7 @@ function ballotTerms(o: BallotOptions, now: Date): Pick<OpenBallotSpec, 'closesA
   };
 }
 
-const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
+export const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1)}…`);
 
 /**
  * Where drafting meets the decision engine: a chair opens a ballot on an amendment or on adopting a

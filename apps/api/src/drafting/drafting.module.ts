@@ -13,6 +13,8 @@ import { DraftingBallots } from './drafting-ballots.service';
 import { DraftingBallotViews } from './drafting-ballot-views';
 import { DraftingStandings } from './drafting-standings';
 import { BracketRepository } from '../negotiation/brackets/bracket.repository';
+import { StreamliningReads } from '../negotiation/streamlining/streamlining.reads';
+import { StreamliningRepository } from '../negotiation/streamlining/streamlining.repository';
 import { AmendmentsController, CommentsController, DocumentsController, WorkingGroupDocumentsController } from './drafting.controller';
 
 /**
@@ -22,7 +24,7 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
-  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository],
-  exports: [BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews],
+  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads],
+  exports: [BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository],
 })
 export class DraftingModule {}

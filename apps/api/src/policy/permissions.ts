@@ -45,6 +45,11 @@ export const PERMISSIONS = {
   'bracket.open': signedIn,
   'bracket.propose-option': signedIn,
   'bracket.remove': signedIn,
+  // Streamlining and recommendations (decision 0034): chairs and rapporteurs are decided in negotiation/streamlining/streamlining.policy.ts.
+  'amendment.streamline': signedIn,
+  'bracket.streamline-options': signedIn,
+  'amendment.recommend': signedIn,
+  'recommendations.ballot': signedIn,
   // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.
   'endorsement.make': signedIn,
   'endorsement.withdraw': signedIn,

@@ -140,7 +140,8 @@ export class WorkingGroupService {
     const seesRequests = standing !== null && canDecideJoinRequests(standing) === true;
     return {
       ...this.views.summary(picture, list, pending.length, now),
-      decisionRules: group.decisionRules,
+      // A group whose rules predate a ballot kind (`recommendations`, decision 0034) reads that kind's default.
+      decisionRules: { ...DEFAULT_DECISION_RULES, ...group.decisionRules },
       quorum: group.quorum,
       quorumPerStakeholderGroup: group.quorumPerStakeholderGroup,
       caps: picture.composition.caps,

@@ -28,6 +28,8 @@ const nominationStatus: ValueWords = { values: CHAIR_NOMINATION_STATUSES, key: '
 
 export const VALUE_PARAMS: Partial<Record<RefusalCode | FieldErrorCode, ParamWords>> = {
   'not-proposed': { status: amendmentStatus },
+  'source-not-open': { status: amendmentStatus },
+  'recommendation-not-open': { status: amendmentStatus },
   'comment-disposed': { disposition: { values: DISPOSITIONS, key: 'audit.dispositions' } },
   'nomination-answered': { status: nominationStatus },
   'nomination-not-withdrawable': { status: nominationStatus },

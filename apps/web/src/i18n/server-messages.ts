@@ -12,6 +12,7 @@ import { VALUE_PARAMS, valueInWords } from './refusal-values';
 /** The param that chooses among a refusal's sentences, and its values (i18next context: `refusal.<code>_<value>`). */
 export const REFUSAL_CONTEXT: Partial<Record<RefusalCode, { param: string; values: readonly string[] }>> = {
   'not-proposed': { param: 'act', values: ['withdraw', 'change', 'cosponsor', 'ballot'] satisfies AmendmentAct[] },
+  'recommendation-target-invalid': { param: 'why', values: ['self', 'other-document', 'not-open', 'not-streamlined', 'not-found'] satisfies RefusalParamsOf<'recommendation-target-invalid'>['why'][] },
   'under-ballot': { param: 'what', values: ['amendment', 'cosponsorship'] satisfies RefusalParamsOf<'under-ballot'>['what'][] },
   'not-current-version': { param: 'act', values: ['amend', 'comment', 'adopt', 'view'] satisfies RefusalParamsOf<'not-current-version'>['act'][] },
   'adoption-ballot-open': { param: 'act', values: ['consolidate', 'adopt'] satisfies RefusalParamsOf<'adoption-ballot-open'>['act'][] },

@@ -6,6 +6,7 @@ import { DRAFTING_EVENTS } from './drafting';
 import { ENDORSEMENT_EVENTS } from './endorsements';
 import { IDENTITY_EVENTS } from './identity';
 import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
+import { NEGOTIATION_STREAMLINING_EVENTS } from './negotiation-streamlining';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 
@@ -19,6 +20,7 @@ const CONTEXTS = [
   DRAFTING_EVENTS,
   ENDORSEMENT_EVENTS,
   NEGOTIATION_BRACKET_EVENTS,
+  NEGOTIATION_STREAMLINING_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

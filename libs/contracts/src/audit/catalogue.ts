@@ -6,6 +6,7 @@ import { DECISION_EVENTS } from './decisions';
 import type { CatalogueEntry } from './define';
 import { DRAFTING_EVENTS } from './drafting';
 import { ENDORSEMENT_EVENTS } from './endorsements';
+import { NEGOTIATION_STREAMLINING_EVENTS } from './negotiation-streamlining';
 import { IDENTITY_EVENTS } from './identity';
 import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { ORGANISATION_EVENTS } from './organisations';
@@ -27,6 +28,7 @@ export const AUDIT_CATALOGUE = {
   ...DRAFTING_EVENTS,
   ...ENDORSEMENT_EVENTS,
   ...NEGOTIATION_BRACKET_EVENTS,
+  ...NEGOTIATION_STREAMLINING_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

@@ -81,6 +81,14 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'bracket.removed':
     case 'bracket.choice-consolidated':
       return only(e.change.documentId, null);
+    case 'amendment.streamlined':
+    case 'bracket.options-streamlined':
+    case 'amendment.recommendation-given':
+      return only(e.change.documentId, null);
+    case 'amendment.merged':
+    case 'recommendations.put-to-ballot':
+    case 'recommendations.decided':
+      return only(e.change.documentId, e.change.ballotId);
     case 'version.adopted':
     case 'amendment.accepted':
     case 'amendment.rejected':

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BALLOT_SUBJECT_KINDS, DECISION_RULES, MEMBERSHIP_KINDS } from '@parley/domain';
+import { BALLOT_SUBJECT_KINDS, DECISION_RULES, MEMBERSHIP_KINDS, type BallotSubjectKind, type DecisionRule } from '@parley/domain';
 import { JOIN_POLICIES } from '../working-groups';
 import { affiliationSnapshot, earlier, event, id } from './define';
 
@@ -13,7 +13,12 @@ const groupCreated = z.strictObject({
   mandate: z.string(),
   joinPolicy: z.enum(JOIN_POLICIES),
   requiresConfirmedAffiliations: z.boolean(),
-  decisionRules: z.record(z.enum(BALLOT_SUBJECT_KINDS), z.enum(DECISION_RULES)),
+  // Groups created before `recommendations` ballots existed (decision 0034) have no rule for them.
+  decisionRules: z.strictObject(
+    Object.fromEntries(BALLOT_SUBJECT_KINDS.map((k) => [k, k === 'recommendations' ? z.enum(DECISION_RULES).optional() : z.enum(DECISION_RULES)])) as {
+      [K in BallotSubjectKind]: K extends 'recommendations' ? z.ZodOptional<z.ZodEnum<{ [R in DecisionRule]: R }>> : z.ZodEnum<{ [R in DecisionRule]: R }>;
+    },
+  ),
   quorum: z.number(),
   quorumPerStakeholderGroup: z.boolean(),
   caps: z.strictObject({ maxStakeholderGroupShare: z.number().nullable(), maxVotingMembersPerOrganisation: z.number().nullable() }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { NotAppliedReason } from '@parley/domain';
+import { RECOMMENDATIONS, type NotAppliedReason } from '@parley/domain';
 import { amendmentKindValue, explanationPartSchema } from '../api/domain-shapes';
 
 const NOT_APPLIED_REASONS = [
@@ -16,7 +16,9 @@ const NOT_APPLIED_REASONS = [
  * - `not-applied`: accepted, but consolidation into `version` could not apply it (`reason`);
  * - `competing-amendment-accepted`: another amendment to the same clause of `version` was accepted;
  * - `version-adopted`: `version` was adopted while it was proposed;
- * - `ballot-failed`: its ballot failed or lacked a quorum, with the ballot's explanation.
+ * - `ballot-failed`: its ballot failed or lacked a quorum, with the ballot's explanation;
+ * - `merged-into`: merged into another proposal (`amendmentId`): the chair's streamlined proposal (`streamlined`), or by a recommendations ballot (`ballotId`);
+ * - `recommendation-adopted`: decided by a ballot adopting the chair's recommendations (`ballotId`).
  */
 export const amendmentStatusReason = /* @__PURE__ */ z
   .discriminatedUnion('code', [
@@ -38,6 +40,8 @@ export const amendmentStatusReason = /* @__PURE__ */ z
       code: z.literal('ballot-failed'),
       params: z.object({ ballotId: z.string(), outcome: z.enum(['failed', 'no-quorum']), explanationParts: z.array(explanationPartSchema) }),
     }),
+    z.object({ code: z.literal('merged-into'), params: z.object({ amendmentId: z.string(), streamlined: z.boolean(), ballotId: z.string().nullable() }) }),
+    z.object({ code: z.literal('recommendation-adopted'), params: z.object({ ballotId: z.string(), recommendation: z.enum(RECOMMENDATIONS) }) }),
   ])
   .meta({ id: 'AmendmentStatusReason' });
 export type AmendmentStatusReason = z.infer<typeof amendmentStatusReason>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { amendmentKindValue, clauseKindValue, diffPartSchema, instant, stakeholderGroupValue } from '../api/domain-shapes';
+import { amendmentNegotiation } from '../negotiation/streamlining';
 import { actorRef } from './actors';
 import { amendmentStatusReason } from './amendment-status';
 import { AMENDMENT_STATUSES } from './vocabulary';
@@ -42,7 +43,10 @@ export const amendmentResponse = /* @__PURE__ */ z
     appliedInVersion: z.number().nullable(),
     /** Other open amendments rewriting the same clause of the same version. */
     competingWith: z.array(z.string()),
-    can: z.object({ cosponsor: z.boolean(), withdrawCosponsorship: z.boolean(), withdraw: z.boolean(), openBallot: z.boolean() }),
+    /** Streamlining and the chair's recommendation (decision 0034). */
+    negotiation: amendmentNegotiation,
+    /** `recommend`: the chair may record a recommendation on it now. */
+    can: z.object({ cosponsor: z.boolean(), withdrawCosponsorship: z.boolean(), withdraw: z.boolean(), openBallot: z.boolean(), recommend: z.boolean() }),
   })
   .meta({ id: 'AmendmentResponse' });
 export type AmendmentResponse = z.infer<typeof amendmentResponse>;

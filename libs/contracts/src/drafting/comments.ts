@@ -1,3 +1,4 @@
+import { recommendationRecordEntry } from '../negotiation/streamlining';
 import { z } from 'zod';
 import { instant } from '../api/domain-shapes';
 import { actorRef } from './actors';
@@ -74,6 +75,8 @@ export const dispositionReport = /* @__PURE__ */ z
     totals: z.object({ accepted: z.number(), noted: z.number(), rejected: z.number(), pending: z.number() }),
     /** Clarification questions on this version or earlier with no answer yet. */
     unansweredClarifications: z.array(dispositionReportEntry),
+    /** Amendments to this version the chair gave a recommendation on: the recommendation, the outcome, whether it followed (decision 0034). */
+    recommendations: z.array(recommendationRecordEntry),
   })
   .meta({ id: 'DispositionReport' });
 export type DispositionReport = z.infer<typeof dispositionReport>;

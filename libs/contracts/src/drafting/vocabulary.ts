@@ -11,7 +11,7 @@ export type CommentKind = (typeof COMMENT_KINDS)[number];
 export const DISPOSITIONS = ['accepted', 'noted', 'rejected'] as const;
 export type Disposition = (typeof DISPOSITIONS)[number];
 
-export const AMENDMENT_STATUSES = ['proposed', 'withdrawn', 'balloting', 'accepted', 'rejected', 'outdated'] as const;
+export const AMENDMENT_STATUSES = ['proposed', 'withdrawn', 'balloting', 'accepted', 'rejected', 'outdated', 'merged'] as const;
 export type AmendmentStatus = (typeof AMENDMENT_STATUSES)[number];
 /** Statuses in which an amendment may still change the text. */
 export const OPEN_AMENDMENT_STATUSES = ['proposed', 'balloting'] as const;

@@ -4,6 +4,7 @@ import { DECISION_REFUSALS } from './decisions';
 import { DRAFTING_REFUSALS } from './drafting';
 import { ENDORSEMENT_REFUSALS } from './endorsements';
 import { NEGOTIATION_BRACKET_REFUSALS } from './negotiation-brackets';
+import { NEGOTIATION_STREAMLINING_REFUSALS } from './negotiation-streamlining';
 import { IDENTITY_REFUSALS } from './identity';
 import { ORGANISATION_REFUSALS } from './organisations';
 import { PLATFORM_REFUSALS } from './platform';
@@ -28,6 +29,7 @@ export const REFUSALS = {
   ...NEGOTIATION_BRACKET_REFUSALS,
   ...AUDIT_REFUSALS,
   ...REALTIME_REFUSALS,
+  ...NEGOTIATION_STREAMLINING_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

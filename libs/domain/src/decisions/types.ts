@@ -14,16 +14,18 @@ export const DECISION_RULES = ['majority', 'supermajority', 'chambered', 'consen
 export type DecisionRule = (typeof DECISION_RULES)[number];
 
 /** What a ballot decides; a working group sets a decision rule for each kind. */
-export const BALLOT_SUBJECT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion'] as const;
+export const BALLOT_SUBJECT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion', 'recommendations'] as const;
 export type BallotSubjectKind = (typeof BALLOT_SUBJECT_KINDS)[number];
 
-/** The spec's defaults: amendments by majority; adoption and chairs by a majority in each stakeholder group. */
+/** The spec's defaults: amendments (and sets of recommendations on them) by majority; adoption and chairs by a majority in each stakeholder group. */
 export const DEFAULT_DECISION_RULES: Readonly<Record<BallotSubjectKind, DecisionRule>> = Object.freeze({
   amendment: 'majority',
   adoption: 'chambered',
   'chair-confirmation': 'chambered',
   'chair-removal': 'chambered',
   motion: 'majority',
+  /** One ballot adopting a set of the chair's recommendations on amendments: as amendments are decided. */
+  recommendations: 'majority',
 });
 
 export const BALLOT_OUTCOMES = ['passed', 'failed', 'no-quorum'] as const;

@@ -241,6 +241,12 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'bracket.option-proposed': { documentId: 'd1', clauseId: 'c1', optionId: 'o2', text: 'may', rationale: null },
   'bracket.removed': { documentId: 'd1', clauseId: 'c1', passage: 'shall', resolution: 'option-chosen', optionId: 'o2', optionText: 'may', reason: 'Agreed informally' },
   'bracket.choice-consolidated': { documentId: 'd1', clauseId: 'c1', version: 2, outcome: 'applied', note: null },
+  'amendment.streamlined': { documentId: 'd1', kind: 'replace', baseVersion: 1, targetClauseId: 'c1', targetText: 'Old', text: 'Merged text', newClauseKind: null, rationale: 'Same substance', sources: ['a1', 'a2'] },
+  'amendment.merged': { documentId: 'd1', mergedInto: 'a3', ballotId: null },
+  'amendment.recommendation-given': { documentId: 'd1', recommendationId: 'r1', recommendation: 'accept', reason: 'Clearer', targetAmendmentId: null, previous: null },
+  'bracket.options-streamlined': { documentId: 'd1', clauseId: 'c1', optionId: 'o3', text: 'should', rationale: 'One wording', sources: ['o1', 'o2'] },
+  'recommendations.put-to-ballot': { documentId: 'd1', ballotId: 'b9', items: [{ amendmentId: 'a1', recommendationId: 'r1', recommendation: 'accept' }] },
+  'recommendations.decided': { documentId: 'd1', ballotId: 'b9', outcome: 'passed', items: [{ amendmentId: 'a1', recommendation: 'accept', status: 'accepted', mergedInto: null, followed: true }] },
 };
 
 describe('audit events as sentences', () => {

@@ -183,6 +183,14 @@ const SENTENCES: Sentences = {
     e.change.resolution === 'option-chosen'
       ? x.t('audit.sentence.bracket.removed-option', { actor: x.actor, passage: quote(e.change.passage), text: quote(e.change.optionText), reason: quote(e.change.reason) })
       : x.t('audit.sentence.bracket.removed-agreed', { actor: x.actor, passage: quote(e.change.passage), reason: quote(e.change.reason) }),
+  'amendment.streamlined': (e, x) => x.t('audit.sentence.amendment.streamlined', { actor: x.actor, count: e.change.sources.length, text: quote(e.change.text) }),
+  'amendment.merged': (e, x) => x.t(e.change.ballotId ? 'audit.sentence.amendment.merged-by-ballot' : 'audit.sentence.amendment.merged'),
+  'amendment.recommendation-given': (e, x) =>
+    x.t('audit.sentence.amendment.recommendation-given', { actor: x.actor, recommendation: x.t(`negotiation.recommendation.kinds.${e.change.recommendation}`), reason: quote(e.change.reason) }),
+  'bracket.options-streamlined': (e, x) => x.t('audit.sentence.bracket.options-streamlined', { actor: x.actor, count: e.change.sources.length, text: quote(e.change.text) }),
+  'recommendations.put-to-ballot': (e, x) => x.t('audit.sentence.recommendations.put-to-ballot', { actor: x.actor, count: e.change.items.length }),
+  'recommendations.decided': (e, x) =>
+    x.t('audit.sentence.recommendations.decided', { outcome: outcome(x, e.change.outcome), count: e.change.items.length, followed: e.change.items.filter((i) => i.followed === true).length }),
   'bracket.choice-consolidated': (e, x) => x.t(`audit.sentence.bracket.consolidated-${e.change.outcome}`, { version: e.change.version }),
 };
 

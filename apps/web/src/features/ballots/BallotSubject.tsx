@@ -7,6 +7,7 @@ import { AmendmentStatusBadge } from '../documents/Amendments';
 import { DiffText } from '../documents/DiffText';
 import '../documents/documents.css';
 import { ChairSubject } from './ChairSubject';
+import { RecommendationNote, RecommendationsSubject } from '../negotiation/Streamlining';
 
 /** Where a version is read, and a clause in it opened (on its amendments, when asked). */
 export const versionPath = (documentId: string, version: number, clauseId?: string | null, panel?: 'amendments') =>
@@ -28,6 +29,7 @@ function AmendmentSubject({ view: a, clauseLabel, rationale }: { view: Amendment
           <DiffText parts={a.diff} />
         </Paper>
       </Stack>
+      {a.recommendation ? <RecommendationNote recommendation={a.recommendation} /> : null}
       {rationale ? (
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
           <Text span fw={600}>
@@ -121,6 +123,8 @@ export function BallotSubject({ ballot }: { ballot: BallotResponse }) {
         <AmendmentSubject view={view} clauseLabel={details?.type === 'amendment' ? details.clauseLabel : null} rationale={ballot.description} />
       ) : view.type === 'adoption' ? (
         <AdoptionSubject view={view} />
+      ) : view.type === 'recommendations' ? (
+        <RecommendationsSubject view={view} />
       ) : (
         <ChairSubject view={view} />
       )}

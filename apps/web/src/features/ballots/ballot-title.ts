@@ -24,6 +24,8 @@ export function subjectTitle(t: TFunction, d: BallotSubjectDetails): string {
     }
     case 'adoption':
       return t('ballots.subjectTitle.adoption', { document: d.documentTitle, version: d.version });
+    case 'recommendations':
+      return t('ballots.subjectTitle.recommendations', { count: d.count, document: d.documentTitle, version: d.version });
     case 'chair-confirmation':
     case 'chair-removal':
       return t(`ballots.subjectTitle.${d.type}`, { name: d.personName, organisation: d.organisationName, group: d.groupName });

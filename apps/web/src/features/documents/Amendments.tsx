@@ -17,6 +17,7 @@ import { amendmentStatusNote } from './status-notes';
 import { groupsBehind } from './support-groups';
 import { useClauseAmendments, useCosponsor, useOpenAmendmentBallot, useProposeAmendment, useWithdraw, useWithdrawCosponsorship } from './useDocuments';
 import { ToneBadge, TONES, type Tone } from './ToneBadge';
+import { AmendmentNegotiation } from '../negotiation/Streamlining';
 
 const STATUS_TONES: Record<AmendmentStatus, Tone> = {
   proposed: 'blue',
@@ -25,6 +26,7 @@ const STATUS_TONES: Record<AmendmentStatus, Tone> = {
   accepted: 'green',
   rejected: 'red',
   outdated: 'gray',
+  merged: 'gray',
 };
 
 export function AmendmentStatusBadge({ status }: { status: AmendmentStatus }) {
@@ -174,6 +176,7 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
             {note}
           </Text>
         ) : null}
+        <AmendmentNegotiation documentId={documentId} amendment={a} />
         {a.appliedInVersion ? (
           <Text size="xs" c={TONES.green.fg} fw={600}>
             {t('documents.amendments.applied', { version: a.appliedInVersion })}
@@ -359,7 +362,7 @@ export function ClauseAmendments({ documentId, clauseId }: { documentId: string;
   const list = useClauseAmendments(documentId, clauseId);
   if (list.isPending) return <Text size="sm">{t('common.loading')}</Text>;
   if (list.isError) return <QueryError error={list.error} onRetry={() => void list.refetch()} />;
-  const order: AmendmentStatus[] = ['balloting', 'proposed', 'accepted', 'rejected', 'outdated', 'withdrawn'];
+  const order: AmendmentStatus[] = ['balloting', 'proposed', 'accepted', 'rejected', 'merged', 'outdated', 'withdrawn'];
   const items = [...list.data.items].sort((x, y) => order.indexOf(x.status) - order.indexOf(y.status));
   const names = new Map(list.data.items.map((a) => [a.id, a.author.name ?? '?']));
   const labelOf = (id: string) => t('documents.amendments.byName', { name: names.get(id) ?? '?' });

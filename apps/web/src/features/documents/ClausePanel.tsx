@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { refusalMessage } from '../../i18n/server-messages';
 import { AmendmentForm, ClauseAmendments } from './Amendments';
+import { StreamlineProposals } from '../negotiation/Streamlining';
 import type { Quote } from './ClauseList';
 import { CommentForm, CommentThreads } from './CommentThreads';
 import { QuotePicker } from './QuotePicker';
@@ -108,6 +109,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           <Tabs.Panel value="amendments" pt="sm">
             <Stack gap="sm">
               {doc.can.amend ? <AmendmentForm key={clause.id} documentId={doc.id} clause={clause} version={doc.version.number} quote={quote} /> : null}
+              {doc.can.consolidate && doc.version.isCurrent ? <StreamlineProposals documentId={doc.id} clauseId={clause.id} /> : null}
               <ClauseAmendments documentId={doc.id} clauseId={clause.id} />
             </Stack>
           </Tabs.Panel>

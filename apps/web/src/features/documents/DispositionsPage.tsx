@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { RecommendationsRecord } from '../negotiation/Streamlining';
 import type { DispositionReportEntry } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -190,6 +191,7 @@ export function DispositionsPage() {
         </Button>
       ) : null}
       {r.carried.length > 0 ? <CarriedComments entries={r.carried} version={version} /> : null}
+      {r.recommendations.length > 0 ? <RecommendationsRecord entries={r.recommendations} /> : null}
     </Stack>
   );
 }

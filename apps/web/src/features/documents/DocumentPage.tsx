@@ -1,4 +1,5 @@
 import { Alert, Anchor, Grid, Group, Paper, Stack, Text } from '@mantine/core';
+import { RecommendationsBallotLauncher } from '../negotiation/Streamlining';
 import { useMediaQuery } from '@mantine/hooks';
 import { roomName } from '@parley/contracts';
 import { useCallback, useRef, useState } from 'react';
@@ -119,11 +120,12 @@ export function DocumentPage() {
           </Anchor>
         </Alert>
       ) : null}
-      {doc.version.isCurrent && ((doc.can.consolidate && doc.version.acceptedWaiting > 0) || doc.can.openAdoptionBallot) ? (
+      {doc.version.isCurrent && ((doc.can.consolidate && doc.version.acceptedWaiting > 0) || doc.can.openAdoptionBallot || doc.can.openAmendmentBallot) ? (
         <Paper withBorder p="sm" radius="md" component="section" aria-label={t('documents.chairActions')}>
           <Group gap="md" align="flex-start" wrap="wrap">
             {doc.can.consolidate && doc.version.acceptedWaiting > 0 ? <Consolidate doc={doc} /> : null}
             {doc.can.openAdoptionBallot ? <AdoptionBallot doc={doc} /> : null}
+            {doc.can.openAmendmentBallot ? <RecommendationsBallotLauncher documentId={doc.id} /> : null}
           </Group>
         </Paper>
       ) : null}

@@ -23,6 +23,12 @@ export function statusReasonText(t: TFunction, lng: string, reason: AmendmentSta
     }
     case 'version-adopted':
       return t('documents.amendments.statusReason.version-adopted', { version: reason.params.version });
+    case 'merged-into':
+      return t(reason.params.streamlined ? 'documents.amendments.statusReason.merged-into-streamlined' : 'documents.amendments.statusReason.merged-into', {
+        ref: `A-${reason.params.amendmentId.slice(0, 6)}`,
+      });
+    case 'recommendation-adopted':
+      return t('documents.amendments.statusReason.recommendation-adopted', { recommendation: t(`negotiation.recommendation.kinds.${reason.params.recommendation}`) });
     case 'ballot-failed':
       return t('documents.amendments.ballotSaid', { note: explainParts(t, lng, reason.params.explanationParts).join(' ') });
   }
