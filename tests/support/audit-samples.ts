@@ -241,6 +241,10 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     endorsedAt: '2026-11-30T18:00:00.000Z',
     reason: null,
   },
+  'clause.status-changed': { documentId: DOC, clauseId: PERSON, version: 1, status: 'agreed', previous: 'under-negotiation', note: 'Agreed at the second reading' },
+  'clause.ad-ref-agreed': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null, lapsed: null },
+  'clause.ad-ref-lifted': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: 'Capital confirmed' },
+  'clause.ad-ref-withdrawn': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

@@ -25,6 +25,7 @@ import { TransparencyModule } from './transparency/transparency.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ChairsModule } from './working-groups/chairs/chairs.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
+import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -64,6 +65,7 @@ export class AppModule {
         TransparencyModule,
         DemoModule,
         RealtimeModule,
+        ClauseStatusModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -13,3 +13,4 @@ export * from './home';
 export * from './affiliation-confirmation';
 export * from './password-strength';
 export * from './api';
+export * from './negotiation/clause-status';

@@ -9,3 +9,4 @@ export * from './audit/verification-report';
 export * from './working-groups';
 export * from './decisions';
 export * from './drafting';
+export * from './negotiation';

@@ -27,6 +27,7 @@ import { canOpenBallot } from './drafting.policy';
 import { DraftingBallotViews } from './drafting-ballot-views';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
+import { openAdRefsOn } from '../negotiation/clause-status/clause-status.reads';
 
 /** A drafting ballot closes a week after it opens unless the chair says otherwise. */
 export const DEFAULT_BALLOT_DAYS = 7;
@@ -128,10 +129,11 @@ export class DraftingBallots implements OnModuleInit {
   private async warningsOn(manager: EntityManager, documentId: string, versionId: string, n: number): Promise<AdoptionWarnings> {
     const clauses = await this.documents.clausesOf(versionId, manager);
     const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
-    const [questions, balloting, accepted] = await Promise.all([
+    const [questions, balloting, accepted, adRefs] = await Promise.all([
       this.comments.unansweredClarifications(documentId, n, manager),
       this.amendments.underOpenBallot(documentId, manager),
       this.amendments.acceptedUnapplied(manager, documentId, false),
+      openAdRefsOn(manager, documentId, n, this.clock.now()),
     ]);
     const named = (a: AmendmentRow) => ({
       amendmentId: a.id,
@@ -152,6 +154,14 @@ export class DraftingBallots implements OnModuleInit {
       })),
       openAmendmentBallots: balloting.map((a) => ({ ...named(a), ballotId: a.ballotId!, closesAt: a.closesAt.toISOString() })),
       acceptedUnconsolidated: accepted.map(named),
+      openAdRefs: adRefs.map((a) => ({
+        adRefId: a.id,
+        clauseId: a.clauseId,
+        clauseLabel: labels.get(a.clauseId) ?? null,
+        organisationName: a.organisationName,
+        expiresOn: a.expiresOn,
+        agreedBy: actorRef(a.agreedBy, a.agreedName, a.agreedSnapshot),
+      })),
     };
   }
 
@@ -187,6 +197,7 @@ export class DraftingBallots implements OnModuleInit {
               unansweredClarifications: unanswered.map((u) => ({ commentId: u.commentId, clauseId: u.clauseId, clauseLabel: u.clauseLabel, version: u.version, authorId: u.author.id, body: u.body })),
               openAmendmentBallots: found.openAmendmentBallots.map((a) => ({ amendmentId: a.amendmentId, ballotId: a.ballotId, clauseLabel: a.clauseLabel, closesAt: a.closesAt })),
               acceptedUnconsolidated: found.acceptedUnconsolidated.map((a) => ({ amendmentId: a.amendmentId, clauseLabel: a.clauseLabel, kind: a.kind })),
+              openAdRefs: found.openAdRefs.map((a) => ({ adRefId: a.adRefId, clauseId: a.clauseId, clauseLabel: a.clauseLabel, organisationName: a.organisationName, expiresOn: a.expiresOn })),
               confirmedByChair: true,
             }
           : undefined;
@@ -205,10 +216,11 @@ export class DraftingBallots implements OnModuleInit {
   }
 }
 
-type AdoptionWarnings = Pick<AdoptionPreflightResponse, 'unansweredClarifications' | 'openAmendmentBallots' | 'acceptedUnconsolidated'>;
+type AdoptionWarnings = Pick<AdoptionPreflightResponse, 'unansweredClarifications' | 'openAmendmentBallots' | 'acceptedUnconsolidated' | 'openAdRefs'>;
 
 const counts = (w: AdoptionWarnings) => ({
   unansweredClarifications: w.unansweredClarifications.length,
   openAmendmentBallots: w.openAmendmentBallots.length,
   acceptedUnconsolidated: w.acceptedUnconsolidated.length,
+  openAdRefs: w.openAdRefs.length,
 });

@@ -9,6 +9,7 @@ import { ENDORSEMENT_EVENTS } from './endorsements';
 import { IDENTITY_EVENTS } from './identity';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
+import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -25,6 +26,7 @@ export const AUDIT_CATALOGUE = {
   ...DECISION_EVENTS,
   ...DRAFTING_EVENTS,
   ...ENDORSEMENT_EVENTS,
+  ...CLAUSE_STATUS_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

@@ -76,6 +76,10 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'amendment.outdated':
     case 'endorsement.made':
     case 'endorsement.withdrawn':
+    case 'clause.status-changed':
+    case 'clause.ad-ref-agreed':
+    case 'clause.ad-ref-lifted':
+    case 'clause.ad-ref-withdrawn':
       return only(e.change.documentId, null);
     case 'version.adopted':
     case 'amendment.accepted':

@@ -27,6 +27,8 @@ export const adoptionPreflightResponse = /* @__PURE__ */ z
     unansweredClarifications: z.array(unansweredClarification),
     openAmendmentBallots: z.array(namedAmendment.extend({ ballotId: z.string(), closesAt: instant })),
     acceptedUnconsolidated: z.array(namedAmendment),
+    /** Clauses a delegation agrees only ad referendum, not lifted, withdrawn or expired (decision record 0032). */
+    openAdRefs: z.array(z.object({ adRefId: z.string(), clauseId: z.string(), clauseLabel: z.string().nullable(), organisationName: z.string(), expiresOn: z.string(), agreedBy: actorRef })),
     /** The group's terms for adoption ballots, and the closing time a ballot opened now would take by default. */
     defaults: z.object({ rule: decisionRuleValue, quorum: z.number(), closesAt: instant }),
   })

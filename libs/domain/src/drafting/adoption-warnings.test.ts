@@ -24,4 +24,9 @@ describe('adoption warnings', () => {
     // Acknowledging a warning that does not apply changes nothing.
     expect(unacknowledgedWarnings({ ...none, acceptedUnconsolidated: 1 }, ['unanswered-clarifications'])).toEqual(['accepted-unconsolidated']);
   });
+
+  it('names open ad refs last, to be acknowledged like the others', () => {
+    expect(adoptionWarningKinds({ ...none, openAdRefs: 2 })).toEqual(['open-ad-ref']);
+    expect(unacknowledgedWarnings({ ...none, openAdRefs: 1, acceptedUnconsolidated: 1 }, ['accepted-unconsolidated'])).toEqual(['open-ad-ref']);
+  });
 });

@@ -3,16 +3,19 @@
  * reason the members may be voting on a text that is about to change, or that leaves something out:
  * - `unanswered-clarifications`: clarification questions on the version (or earlier) with no answer;
  * - `open-amendment-ballots`: amendments to the version still being voted on;
- * - `accepted-unconsolidated`: accepted amendments not yet consolidated into a version.
+ * - `accepted-unconsolidated`: accepted amendments not yet consolidated into a version;
+ * - `open-ad-ref`: clauses a delegation agreed only ad referendum, not yet lifted (decision record 0032).
  * None forbids the ballot; each must be acknowledged, and the acknowledgement is recorded.
  */
-export const ADOPTION_WARNING_KINDS = ['unanswered-clarifications', 'open-amendment-ballots', 'accepted-unconsolidated'] as const;
+export const ADOPTION_WARNING_KINDS = ['unanswered-clarifications', 'open-amendment-ballots', 'accepted-unconsolidated', 'open-ad-ref'] as const;
 export type AdoptionWarningKind = (typeof ADOPTION_WARNING_KINDS)[number];
 
 export interface AdoptionWarningCounts {
   unansweredClarifications: number;
   openAmendmentBallots: number;
   acceptedUnconsolidated: number;
+  /** Open ad refs on the version's clauses (absent: none). */
+  openAdRefs?: number;
 }
 
 /** The kinds of warning that apply, in the order a chair reads them. */
@@ -21,6 +24,7 @@ export function adoptionWarningKinds(counts: AdoptionWarningCounts): AdoptionWar
     'unanswered-clarifications': counts.unansweredClarifications > 0,
     'open-amendment-ballots': counts.openAmendmentBallots > 0,
     'accepted-unconsolidated': counts.acceptedUnconsolidated > 0,
+    'open-ad-ref': (counts.openAdRefs ?? 0) > 0,
   };
   return ADOPTION_WARNING_KINDS.filter((k) => present[k]);
 }

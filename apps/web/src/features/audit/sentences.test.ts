@@ -237,6 +237,10 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'affiliation.confirmed': { ...liWei, as: 'focal-point', reason: null, via: 'decision' },
   'affiliation.refused': { ...liWei, as: 'focal-point', reason: 'Not on our staff' },
   'affiliation.confirmation-ended': { ...liWei, as: 'steward', reason: 'Left' },
+  'clause.status-changed': { documentId: 'd1', clauseId: 'c1', version: 1, status: 'agreed', previous: 'under-negotiation', note: 'Agreed at second reading' },
+  'clause.ad-ref-agreed': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null, lapsed: null },
+  'clause.ad-ref-lifted': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
+  'clause.ad-ref-withdrawn': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
 };
 
 describe('audit events as sentences', () => {

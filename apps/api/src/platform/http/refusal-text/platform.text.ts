@@ -16,6 +16,7 @@ const RESOURCE: Record<NotFoundResource, string> = {
   amendment: 'The amendment',
   comment: 'The comment',
   endorsement: 'The endorsement',
+  'ad-ref': 'The ad ref',
 };
 
 export const PLATFORM_TEXT = {
