@@ -168,3 +168,9 @@ export async function openAdRefsOn(manager: EntityManager, documentId: string, n
     isoDay(now),
   ]);
 }
+
+/** One ad ref, as read (no lock). */
+export async function findAdRef(manager: EntityManager, id: string): Promise<AdRefRow | null> {
+  const rows: AdRefRow[] = await manager.query(`${AD_REF_SELECT} WHERE a.id = $1`, [id]);
+  return rows[0] ?? null;
+}
