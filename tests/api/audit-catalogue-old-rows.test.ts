@@ -14,6 +14,15 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const expected = JSON.parse(readFileSync(PRE_CATALOGUE_EXPORTS, 'utf8')) as Record<string, { events: number; jsonl: string; head: string; page: string }>;
 const logs = readAuditFixture();
 
+/** Actions added to the catalogue after the fixture was written: no old rows of them exist (their samples are in tests/support/audit-samples.ts). */
+const ADDED_AFTER_THE_FIXTURE = new Set<string>([
+  // Issue #18, clause status and ad ref (decision record 0032).
+  'clause.status-changed',
+  'clause.ad-ref-agreed',
+  'clause.ad-ref-lifted',
+  'clause.ad-ref-withdrawn',
+]);
+
 /** A stored row as the log serves it (camelCase, ISO time with milliseconds). */
 const asEvent = (r: StoredAuditRow): AuditEvent => ({
   scope: r.scope,
@@ -39,8 +48,8 @@ const asEvent = (r: StoredAuditRow): AuditEvent => ({
 describe('audit events written before the catalogue', () => {
   const rows = [...logs.values()].flat();
 
-  it('cover every action of the catalogue', () => {
-    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(AUDIT_ACTIONS));
+  it('cover every action of the catalogue, but those added after the fixture was written', () => {
+    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(AUDIT_ACTIONS.filter((a) => !ADDED_AFTER_THE_FIXTURE.has(a))));
   });
 
   it('every one parses with the catalogue in its current shape: none falls back, none needs an earlier shape', () => {

@@ -628,13 +628,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     policy: inGroup(async (p, groupId) => draftingPolicy.canOpenBallot(await draftingStanding(p, groupId))),
   },
   // ---------- clause status and ad ref (negotiation/clause-status/clause-status.policy.ts) ----------
-  'GET /api/documents/{id}/clauses/{clauseId}/status': { request: async (c) => docReq(c, `/clauses/${operativeClause(await c.doc())}/status`), policy: 'route rule only' },
+  'GET /api/documents/{id}/clauses/{clauseId}/status': { request: (c) => clauseReq(c, '/status'), policy: 'route rule only' },
   'POST /api/documents/{id}/clauses/{clauseId}/status': {
-    request: async (c) => docReq(c, `/clauses/${operativeClause(await c.doc())}/status`, () => ({ status: 'agreed', note: 'Agreed at the first reading.' })),
+    request: (c) => clauseReq(c, '/status', { status: 'agreed', note: 'Agreed at the first reading.' }),
     policy: inGroup(async (p, groupId) => clauseStatusPolicy.canSetClauseStatus(await draftingStanding(p, groupId))),
   },
   'POST /api/documents/{id}/clauses/{clauseId}/ad-ref': {
-    request: async (c) => docReq(c, `/clauses/${operativeClause(await c.doc())}/ad-ref`, () => ({ expiresOn: inAWeek() })),
+    request: (c) => clauseReq(c, '/ad-ref', { expiresOn: inAWeek() }),
     policy: inGroup(async (p, groupId) => clauseStatusPolicy.canAgreeAdRef(await draftingStanding(p, groupId))),
   },
   // Agreed by `member`'s delegation, so only a delegate of that organisation may lift or withdraw it.
@@ -643,6 +643,13 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
 };
 
 const inAWeek = () => isoDay(new Date(Date.now() + 7 * 86_400_000));
+
+/** A request on the operative clause of the cell's document (read once: the path and the subject name the same document). */
+async function clauseReq(c: Cell, suffix: string, body?: unknown): Promise<CellRequest> {
+  const g = await c.group();
+  const doc = await c.doc();
+  return { path: `/api/documents/${doc.id}/clauses/${operativeClause(doc)}${suffix}`, body, subject: { groupId: g.id, documentId: doc.id } };
+}
 
 async function adRefReq(c: Cell, act: 'lift' | 'withdraw'): Promise<CellRequest> {
   const g = await c.group();

@@ -7,6 +7,7 @@ import { ENDORSEMENT_EVENTS } from './endorsements';
 import { IDENTITY_EVENTS } from './identity';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
+import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -17,6 +18,7 @@ const CONTEXTS = [
   DECISION_EVENTS,
   DRAFTING_EVENTS,
   ENDORSEMENT_EVENTS,
+  CLAUSE_STATUS_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

@@ -3,6 +3,7 @@ import type { ClauseResponse } from '@parley/contracts';
 import { memo, useCallback, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge } from './ToneBadge';
+import { ClauseStatusBadges } from '../negotiation/ClauseStatusBadges';
 
 export interface Quote {
   text: string;
@@ -101,6 +102,7 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
                   </ToneBadge>
                 ) : null}
                 {accepted > 0 ? <ToneBadge tone="green">{t('documents.clause.accepted', { count: accepted })}</ToneBadge> : null}
+                <ClauseStatusBadges clause={clause} />
               </Group>
             </button>
           </Group>

@@ -8,6 +8,7 @@ import { AmendmentForm, ClauseAmendments } from './Amendments';
 import type { Quote } from './ClauseList';
 import { CommentForm, CommentThreads } from './CommentThreads';
 import { QuotePicker } from './QuotePicker';
+import { ClauseStatusPanel } from '../negotiation/ClauseStatusPanel';
 
 export interface ClausePanelProps {
   doc: DocumentResponse;
@@ -33,7 +34,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
   const clause = doc.version.clauses.find((c) => c.id === clauseId);
   // `?panel=amendments` (a ballot's link to its amendment) opens the clause on its amendments.
   const [params] = useSearchParams();
-  const [tab, setTab] = useState<string | null>(params.get('panel') === 'amendments' ? 'amendments' : 'comments');
+  const [tab, setTab] = useState<string | null>(params.get('panel') === 'amendments' ? 'amendments' : params.get('panel') === 'status' ? 'status' : 'comments');
   const title = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -90,6 +91,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           <Tabs.List>
             <Tabs.Tab value="comments">{t('documents.panel.comments', { count: commentCount })}</Tabs.Tab>
             <Tabs.Tab value="amendments">{t('documents.panel.amendments', { count: clause.amendments.open + clause.amendments.accepted })}</Tabs.Tab>
+            {clause.kind === 'heading' ? null : <Tabs.Tab value="status">{t('clauseStatus.open')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="comments" pt="sm">
             <Stack gap="sm">
@@ -108,6 +110,9 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
               {doc.can.amend ? <AmendmentForm key={clause.id} documentId={doc.id} clause={clause} version={doc.version.number} quote={quote} /> : null}
               <ClauseAmendments documentId={doc.id} clauseId={clause.id} />
             </Stack>
+          </Tabs.Panel>
+          <Tabs.Panel value="status" pt="sm">
+            <ClauseStatusPanel doc={doc} clause={clause} />
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -17,6 +17,7 @@ import { AdoptionBallot } from './AdoptionDialog';
 import { Consolidate, VersionNote } from './ConsolidateDialog';
 import './documents.css';
 import { DocumentNotFound } from './DocumentNotFound';
+import { NegotiationCounts } from '../negotiation/NegotiationCounts';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -109,6 +110,7 @@ export function DocumentPage() {
         </Alert>
       ) : null}
       <VersionNote doc={doc} />
+      <NegotiationCounts doc={doc} />
       {doc.version.openAdoptionBallotId ? (
         <Alert color="grape" variant="light">
           {t('documents.adoption.underBallot', { number: version })}{' '}
