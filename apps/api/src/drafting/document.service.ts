@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { amendmentStanding, clauseLabels, clausesFromPastedText, compareVersions, consolidate, workingGroupScope, type AcceptedAmendment, type Amendment } from '@parley/domain';
+import { amendmentStanding, applyBracketChoices, clauseLabels, clausesFromPastedText, compareVersions, consolidate, workingGroupScope, type AcceptedAmendment, type Amendment } from '@parley/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   MAX_CLAUSE_TEXT,
@@ -19,6 +19,7 @@ import { PeopleService } from '../identity/people.service';
 import { authorise, notFound, refuse, validationProblem } from '../platform/http/problem';
 import type { AmendmentRow } from './amendment.repository';
 import { AmendmentRepository } from './amendment.repository';
+import { BracketRepository } from '../negotiation/brackets/bracket.repository';
 import { DocumentReads } from './document-reads.service';
 import { DocumentRepository } from './document.repository';
 import { canConsolidate, canCreateDocument } from './drafting.policy';
@@ -50,6 +51,7 @@ export class DocumentService {
   constructor(
     private readonly documents: DocumentRepository,
     private readonly amendments: AmendmentRepository,
+    private readonly brackets: BracketRepository,
     private readonly standings: DraftingStandings,
     private readonly people: PeopleService,
     private readonly tx: AuditedTransaction,
@@ -97,11 +99,19 @@ export class DocumentService {
     const current = (await this.documents.findVersion(doc.id, doc.currentVersion, manager))!;
     const clauses = (await this.documents.clausesOf(current.id, manager)).map(toClause);
     const accepted = await this.amendments.acceptedUnapplied(manager, doc.id, lock);
-    if (accepted.length === 0) throw refuse('nothing-to-consolidate');
+    // Options chosen when brackets were removed (decision 0031) replace their passages after the amendments.
+    const chosen = await this.brackets.chosenUnconsolidated(doc.id, manager);
+    if (accepted.length === 0 && chosen.length === 0) throw refuse('nothing-to-consolidate');
 
     const acceptedForDomain: AcceptedAmendment[] = accepted.map((a) => ({ ...toDomainAmendment(a), acceptedAt: (a.decidedAt ?? now).toISOString() }));
     // A clause an insertion creates takes the amendment's id: deterministic, and unique as amendment ids are.
-    const result = consolidate(clauses, acceptedForDomain, (a) => a.id);
+    const amended = consolidate(clauses, acceptedForDomain, (a) => a.id);
+    const optionOf = new Map(chosen.map((b) => [b.id, b.options.find((o) => o.id === b.chosenOptionId)!]));
+    const choices = applyBracketChoices(
+      amended.clauses,
+      chosen.map((b) => ({ bracketId: b.id, clauseId: b.clauseId, passage: b.passage, hintStart: b.passageStart, text: optionOf.get(b.id)!.text, removedAt: b.removedAt!.toISOString() })),
+    );
+    const result = { ...amended, clauses: choices.clauses };
     const next = doc.currentVersion + 1;
 
     const outdated: ConsolidationReport['outdated'] = [];
@@ -118,8 +128,15 @@ export class DocumentService {
       why.set(open.id, standingOf.reason === 'target-deleted' ? { code: 'target-deleted', params: { since, kind: open.kind } } : { code: 'target-changed', params: { since } });
     }
     for (const n of result.notApplied) why.set(n.amendmentId, { code: 'not-applied', params: { version: next, reason: n.reason } });
-    const report: ConsolidationReport = { applied: result.applied, notApplied: result.notApplied, outdated, carriedForward };
-    return { current, before: clauses, accepted, result, next, outdated, why, carriedForward, report };
+    const bracketChoices =
+      chosen.length === 0
+        ? undefined
+        : {
+            applied: choices.applied.map((c) => ({ ...c, optionId: optionOf.get(c.bracketId)!.id })),
+            notApplied: choices.notApplied.map((c) => ({ ...c, optionId: optionOf.get(c.bracketId)!.id })),
+          };
+    const report: ConsolidationReport = { applied: result.applied, notApplied: result.notApplied, outdated, carriedForward, ...(bracketChoices ? { bracketChoices } : {}) };
+    return { current, before: clauses, accepted, result, next, outdated, why, carriedForward, report, bracketChoices, chosen };
   }
 
   /** The version consolidating would create now, before anyone creates it: its text compared with the current one, and the amendments applied. */
@@ -164,7 +181,7 @@ export class DocumentService {
       const openAdoption = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
       if (openAdoption) throw refuse('adoption-ballot-open', { version: openAdoption.versionNumber, act: 'consolidate' });
 
-      const { result, next, outdated, why, carriedForward, report } = await this.plan(tx.manager, doc, tx.now, true);
+      const { result, next, outdated, why, carriedForward, report, bracketChoices, chosen } = await this.plan(tx.manager, doc, tx.now, true);
       const note = input.note?.trim() || null;
 
       const snapshot = standing.currentSnapshot!;
@@ -187,6 +204,14 @@ export class DocumentService {
       for (const gone of [...result.notApplied.map((n) => ({ amendmentId: n.amendmentId, reason: n.reason, note: `Not applied in version ${next}: ${n.note}` })), ...outdated]) {
         await this.amendments.setStatus(tx.manager, gone.amendmentId, 'outdated', { note: gone.note, reason: why.get(gone.amendmentId)! });
         await tx.record({ scope, actor: auditActor, action: 'amendment.outdated', subjectType: 'amendment', subjectId: gone.amendmentId, change: { documentId: doc.id, reason: gone.reason, note: gone.note, version: next } });
+      }
+      if (bracketChoices) {
+        await this.brackets.markConsolidated(tx.manager, next, bracketChoices.applied.map((c) => c.bracketId), bracketChoices.notApplied.map((c) => c.bracketId));
+        const outcomes = [...bracketChoices.applied.map((c) => ({ ...c, outcome: 'applied' as const, note: null })), ...bracketChoices.notApplied.map((c) => ({ ...c, outcome: 'not-applied' as const }))];
+        for (const b of chosen.filter((x) => outcomes.some((o) => o.bracketId === x.id))) {
+          const o = outcomes.find((x) => x.bracketId === b.id)!;
+          await tx.record({ scope, actor: auditActor, action: 'bracket.choice-consolidated', subjectType: 'bracket', subjectId: b.id, change: { documentId: doc.id, clauseId: b.clauseId, version: next, outcome: o.outcome, note: o.note } });
+        }
       }
     });
     return this.reads.get(actor, documentId);

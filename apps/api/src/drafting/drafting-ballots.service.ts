@@ -20,6 +20,7 @@ import { AmendmentRepository, type AmendmentRow } from './amendment.repository';
 import { Clock } from '../platform/clock/clock';
 import { AmendmentService } from './amendment.service';
 import { CommentRepository } from './comment.repository';
+import { BracketRepository, type BracketRow } from '../negotiation/brackets/bracket.repository';
 import { DocumentRepository } from './document.repository';
 import { DocumentReads } from './document-reads.service';
 import { DocumentService } from './document.service';
@@ -59,6 +60,7 @@ export class DraftingBallots implements OnModuleInit {
     private readonly documents: DocumentRepository,
     private readonly amendments: AmendmentRepository,
     private readonly comments: CommentRepository,
+    private readonly brackets: BracketRepository,
     private readonly documentService: DocumentService,
     private readonly documentReads: DocumentReads,
     private readonly amendmentService: AmendmentService,
@@ -129,12 +131,23 @@ export class DraftingBallots implements OnModuleInit {
   private async warningsOn(manager: EntityManager, documentId: string, versionId: string, n: number): Promise<AdoptionWarnings> {
     const clauses = await this.documents.clausesOf(versionId, manager);
     const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
-    const [questions, balloting, accepted, adRefs] = await Promise.all([
+    const [questions, balloting, accepted, openBrackets, chosenBrackets, adRefs] = await Promise.all([
       this.comments.unansweredClarifications(documentId, n, manager),
       this.amendments.underOpenBallot(documentId, manager),
       this.amendments.acceptedUnapplied(manager, documentId, false),
+      this.brackets.openOf(documentId, manager),
+      this.brackets.chosenUnconsolidated(documentId, manager),
       openAdRefsOn(manager, documentId, n, this.clock.now()),
     ]);
+    const bracket = (b: BracketRow) => ({
+      bracketId: b.id,
+      clauseId: b.clauseId,
+      clauseLabel: labels.get(b.clauseId) ?? null,
+      passage: b.passage,
+      requestedBy: actorRef(b.requestedBy, b.requesterName, b.requesterSnapshot),
+      options: b.options.length,
+      chosenText: b.options.find((o) => o.id === b.chosenOptionId)?.text ?? null,
+    });
     const named = (a: AmendmentRow) => ({
       amendmentId: a.id,
       kind: a.kind,
@@ -154,6 +167,8 @@ export class DraftingBallots implements OnModuleInit {
       })),
       openAmendmentBallots: balloting.map((a) => ({ ...named(a), ballotId: a.ballotId!, closesAt: a.closesAt.toISOString() })),
       acceptedUnconsolidated: accepted.map(named),
+      openBrackets: openBrackets.map(bracket),
+      unappliedBracketChoices: chosenBrackets.map(bracket),
       openAdRefs: adRefs.map((a) => ({
         adRefId: a.id,
         clauseId: a.clauseId,
@@ -197,7 +212,13 @@ export class DraftingBallots implements OnModuleInit {
               unansweredClarifications: unanswered.map((u) => ({ commentId: u.commentId, clauseId: u.clauseId, clauseLabel: u.clauseLabel, version: u.version, authorId: u.author.id, body: u.body })),
               openAmendmentBallots: found.openAmendmentBallots.map((a) => ({ amendmentId: a.amendmentId, ballotId: a.ballotId, clauseLabel: a.clauseLabel, closesAt: a.closesAt })),
               acceptedUnconsolidated: found.acceptedUnconsolidated.map((a) => ({ amendmentId: a.amendmentId, clauseLabel: a.clauseLabel, kind: a.kind })),
-              openAdRefs: found.openAdRefs.map((a) => ({ adRefId: a.adRefId, clauseId: a.clauseId, clauseLabel: a.clauseLabel, organisationName: a.organisationName, expiresOn: a.expiresOn })),
+              ...(found.openBrackets.length > 0 ? { openBrackets: found.openBrackets.map((b) => ({ bracketId: b.bracketId, clauseLabel: b.clauseLabel, passage: b.passage })) } : {}),
+              ...(found.unappliedBracketChoices.length > 0
+                ? { unappliedBracketChoices: found.unappliedBracketChoices.map((b) => ({ bracketId: b.bracketId, clauseLabel: b.clauseLabel, passage: b.passage })) }
+                : {}),
+              ...(found.openAdRefs.length > 0
+                ? { openAdRefs: found.openAdRefs.map((a) => ({ adRefId: a.adRefId, clauseId: a.clauseId, clauseLabel: a.clauseLabel, organisationName: a.organisationName, expiresOn: a.expiresOn })) }
+                : {}),
               confirmedByChair: true,
             }
           : undefined;
@@ -216,11 +237,13 @@ export class DraftingBallots implements OnModuleInit {
   }
 }
 
-type AdoptionWarnings = Pick<AdoptionPreflightResponse, 'unansweredClarifications' | 'openAmendmentBallots' | 'acceptedUnconsolidated' | 'openAdRefs'>;
+type AdoptionWarnings = Pick<AdoptionPreflightResponse, 'unansweredClarifications' | 'openAmendmentBallots' | 'acceptedUnconsolidated' | 'openBrackets' | 'unappliedBracketChoices' | 'openAdRefs'>;
 
 const counts = (w: AdoptionWarnings) => ({
   unansweredClarifications: w.unansweredClarifications.length,
   openAmendmentBallots: w.openAmendmentBallots.length,
   acceptedUnconsolidated: w.acceptedUnconsolidated.length,
+  openBrackets: w.openBrackets.length,
+  unappliedBracketChoices: w.unappliedBracketChoices.length,
   openAdRefs: w.openAdRefs.length,
 });

@@ -12,6 +12,7 @@ import { DocumentService } from './document.service';
 import { DraftingBallots } from './drafting-ballots.service';
 import { DraftingBallotViews } from './drafting-ballot-views';
 import { DraftingStandings } from './drafting-standings';
+import { BracketRepository } from '../negotiation/brackets/bracket.repository';
 import { AmendmentsController, CommentsController, DocumentsController, WorkingGroupDocumentsController } from './drafting.controller';
 
 /**
@@ -21,7 +22,7 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
-  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews],
-  exports: [DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews],
+  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository],
+  exports: [BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews],
 })
 export class DraftingModule {}

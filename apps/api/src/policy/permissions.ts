@@ -41,6 +41,10 @@ export const PERMISSIONS = {
   'amendment.withdraw-cosponsorship': signedIn,
   'amendment.withdraw': signedIn,
   'amendment.ballot': signedIn,
+  // Brackets: the route only needs a session; group roles are decided in negotiation/brackets/brackets.policy.ts.
+  'bracket.open': signedIn,
+  'bracket.propose-option': signedIn,
+  'bracket.remove': signedIn,
   // Clause status and ad ref: the route only needs a session; roles and delegations are decided in negotiation/clause-status/clause-status.policy.ts.
   'clause.set-status': signedIn,
   'clause.ad-ref': signedIn,

@@ -5,6 +5,7 @@ import { DECISION_EVENTS } from './decisions';
 import { DRAFTING_EVENTS } from './drafting';
 import { ENDORSEMENT_EVENTS } from './endorsements';
 import { IDENTITY_EVENTS } from './identity';
+import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
@@ -18,6 +19,7 @@ const CONTEXTS = [
   DECISION_EVENTS,
   DRAFTING_EVENTS,
   ENDORSEMENT_EVENTS,
+  NEGOTIATION_BRACKET_EVENTS,
   CLAUSE_STATUS_EVENTS,
 ];
 

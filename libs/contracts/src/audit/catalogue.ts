@@ -7,6 +7,7 @@ import type { CatalogueEntry } from './define';
 import { DRAFTING_EVENTS } from './drafting';
 import { ENDORSEMENT_EVENTS } from './endorsements';
 import { IDENTITY_EVENTS } from './identity';
+import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
@@ -26,6 +27,7 @@ export const AUDIT_CATALOGUE = {
   ...DECISION_EVENTS,
   ...DRAFTING_EVENTS,
   ...ENDORSEMENT_EVENTS,
+  ...NEGOTIATION_BRACKET_EVENTS,
   ...CLAUSE_STATUS_EVENTS,
 } as const;
 

@@ -20,6 +20,13 @@ const versionCreated = z.strictObject({
   textDigest: z.string(),
   /** What its maker wrote about the version (null when they wrote nothing; absent on rows written before decision 0029). */
   note: z.string().nullable().optional(),
+  /** Options chosen when brackets were removed, applied or not (decision 0031); absent when none was waiting. */
+  bracketChoices: z
+    .strictObject({
+      applied: z.array(z.strictObject({ bracketId: id, clauseId: id, optionId: id })),
+      notApplied: z.array(z.strictObject({ bracketId: id, clauseId: id, optionId: id, reason: z.enum(['clause-not-found', 'passage-not-found']), note: z.string() })),
+    })
+    .optional(),
 });
 
 /** Documents, versions, comments and amendments (each group's chain). */

@@ -76,6 +76,10 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'amendment.outdated':
     case 'endorsement.made':
     case 'endorsement.withdrawn':
+    case 'bracket.opened':
+    case 'bracket.option-proposed':
+    case 'bracket.removed':
+    case 'bracket.choice-consolidated':
     case 'clause.status-changed':
     case 'clause.ad-ref-agreed':
     case 'clause.ad-ref-lifted':

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { clauseKindValue, instant, versionComparisonSchema } from '../api/domain-shapes';
 import { workingGroupRef } from '../api/refs';
 import { actorRef, reasonParams } from './actors';
+import { bracketChoicesReport } from '../negotiation/brackets';
 import { REFUSAL_CODES } from '../refusals/catalogue';
 import { DOCUMENT_STATUSES } from './vocabulary';
 import { clauseNegotiation, negotiationCountsView, negotiationPermissions } from '../negotiation/clause-status';
@@ -97,6 +98,8 @@ export const consolidationReport = /* @__PURE__ */ z.object({
   notApplied: z.array(skipped),
   outdated: z.array(skipped),
   carriedForward: z.array(z.string()),
+  /** Options chosen when brackets were removed, applied or not (decision 0031); absent when none was waiting. */
+  bracketChoices: bracketChoicesReport.optional(),
 });
 export type ConsolidationReport = z.infer<typeof consolidationReport>;
 

@@ -4,6 +4,7 @@ import { amendmentKindValue, decisionRuleValue, instant } from '../api/domain-sh
 import { actorRef } from './actors';
 import { unansweredClarification } from './comments';
 import { compareResponse, consolidationReport } from './documents';
+import { bracketWarning } from '../negotiation/brackets';
 
 /** An amendment named in a chair's safeguard: which, on which clause (its label in the current version), by whom. */
 const namedAmendment = /* @__PURE__ */ z.object({
@@ -27,6 +28,9 @@ export const adoptionPreflightResponse = /* @__PURE__ */ z
     unansweredClarifications: z.array(unansweredClarification),
     openAmendmentBallots: z.array(namedAmendment.extend({ ballotId: z.string(), closesAt: instant })),
     acceptedUnconsolidated: z.array(namedAmendment),
+    /** Passages still in square brackets, and brackets removed with a chosen option not yet consolidated (decision 0031). */
+    openBrackets: z.array(bracketWarning),
+    unappliedBracketChoices: z.array(bracketWarning),
     /** Clauses a delegation agrees only ad referendum, not lifted, withdrawn or expired (decision record 0032). */
     openAdRefs: z.array(z.object({ adRefId: z.string(), clauseId: z.string(), clauseLabel: z.string().nullable(), organisationName: z.string(), expiresOn: z.string(), agreedBy: actorRef })),
     /** The group's terms for adoption ballots, and the closing time a ballot opened now would take by default. */

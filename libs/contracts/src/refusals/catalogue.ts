@@ -3,6 +3,7 @@ import { AUDIT_REFUSALS } from './audit';
 import { DECISION_REFUSALS } from './decisions';
 import { DRAFTING_REFUSALS } from './drafting';
 import { ENDORSEMENT_REFUSALS } from './endorsements';
+import { NEGOTIATION_BRACKET_REFUSALS } from './negotiation-brackets';
 import { IDENTITY_REFUSALS } from './identity';
 import { ORGANISATION_REFUSALS } from './organisations';
 import { PLATFORM_REFUSALS } from './platform';
@@ -25,6 +26,7 @@ export const REFUSALS = {
   ...DECISION_REFUSALS,
   ...DRAFTING_REFUSALS,
   ...ENDORSEMENT_REFUSALS,
+  ...NEGOTIATION_BRACKET_REFUSALS,
   ...AUDIT_REFUSALS,
   ...REALTIME_REFUSALS,
   ...CLAUSE_STATUS_REFUSALS,

@@ -17,6 +17,7 @@ export const NOT_FOUND_RESOURCES = [
   'amendment',
   'comment',
   'endorsement',
+  'bracket',
   'ad-ref',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];

@@ -25,6 +25,16 @@ describe('adoption warnings', () => {
     expect(unacknowledgedWarnings({ ...none, acceptedUnconsolidated: 1 }, ['unanswered-clarifications'])).toEqual(['accepted-unconsolidated']);
   });
 
+  it('names open brackets and chosen options not yet consolidated, after the amendment warnings', () => {
+    expect(adoptionWarningKinds({ ...none, openBrackets: 2, unappliedBracketChoices: 1, acceptedUnconsolidated: 1 })).toEqual([
+      'accepted-unconsolidated',
+      'open-brackets',
+      'unapplied-bracket-choices',
+    ]);
+    expect(unacknowledgedWarnings({ ...none, openBrackets: 1 }, ['accepted-unconsolidated'])).toEqual(['open-brackets']);
+    expect(unacknowledgedWarnings({ ...none, openBrackets: 1 }, ['open-brackets'])).toEqual([]);
+  });
+
   it('names open ad refs last, to be acknowledged like the others', () => {
     expect(adoptionWarningKinds({ ...none, openAdRefs: 2 })).toEqual(['open-ad-ref']);
     expect(unacknowledgedWarnings({ ...none, openAdRefs: 1, acceptedUnconsolidated: 1 }, ['accepted-unconsolidated'])).toEqual(['open-ad-ref']);

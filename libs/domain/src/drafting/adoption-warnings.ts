@@ -4,16 +4,27 @@
  * - `unanswered-clarifications`: clarification questions on the version (or earlier) with no answer;
  * - `open-amendment-ballots`: amendments to the version still being voted on;
  * - `accepted-unconsolidated`: accepted amendments not yet consolidated into a version;
+ * - `open-brackets`: passages still in square brackets (decision 0031);
+ * - `unapplied-bracket-choices`: brackets removed by choosing an option that no consolidation has applied yet;
  * - `open-ad-ref`: clauses a delegation agreed only ad referendum, not yet lifted (decision record 0032).
  * None forbids the ballot; each must be acknowledged, and the acknowledgement is recorded.
  */
-export const ADOPTION_WARNING_KINDS = ['unanswered-clarifications', 'open-amendment-ballots', 'accepted-unconsolidated', 'open-ad-ref'] as const;
+export const ADOPTION_WARNING_KINDS = [
+  'unanswered-clarifications',
+  'open-amendment-ballots',
+  'accepted-unconsolidated',
+  'open-brackets',
+  'unapplied-bracket-choices',
+  'open-ad-ref',
+] as const;
 export type AdoptionWarningKind = (typeof ADOPTION_WARNING_KINDS)[number];
 
 export interface AdoptionWarningCounts {
   unansweredClarifications: number;
   openAmendmentBallots: number;
   acceptedUnconsolidated: number;
+  openBrackets?: number;
+  unappliedBracketChoices?: number;
   /** Open ad refs on the version's clauses (absent: none). */
   openAdRefs?: number;
 }
@@ -24,6 +35,8 @@ export function adoptionWarningKinds(counts: AdoptionWarningCounts): AdoptionWar
     'unanswered-clarifications': counts.unansweredClarifications > 0,
     'open-amendment-ballots': counts.openAmendmentBallots > 0,
     'accepted-unconsolidated': counts.acceptedUnconsolidated > 0,
+    'open-brackets': (counts.openBrackets ?? 0) > 0,
+    'unapplied-bracket-choices': (counts.unappliedBracketChoices ?? 0) > 0,
     'open-ad-ref': (counts.openAdRefs ?? 0) > 0,
   };
   return ADOPTION_WARNING_KINDS.filter((k) => present[k]);

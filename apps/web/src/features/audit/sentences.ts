@@ -176,6 +176,14 @@ const SENTENCES: Sentences = {
   'endorsement.made': (e, x) => x.t('audit.sentence.endorsement.made', { actor: x.actor, organisation: e.change.organisationName, version: e.change.version }),
   'endorsement.withdrawn': (e, x) =>
     x.t('audit.sentence.endorsement.withdrawn', { actor: x.actor, organisation: e.change.organisationName, version: e.change.version }),
+  'bracket.opened': (e, x) =>
+    x.t('audit.sentence.bracket.opened', { actor: x.actor, passage: quote(e.change.passage), reason: quote(e.change.reason), count: e.change.options.length }),
+  'bracket.option-proposed': (e, x) => x.t('audit.sentence.bracket.option-proposed', { actor: x.actor, text: quote(e.change.text) }),
+  'bracket.removed': (e, x) =>
+    e.change.resolution === 'option-chosen'
+      ? x.t('audit.sentence.bracket.removed-option', { actor: x.actor, passage: quote(e.change.passage), text: quote(e.change.optionText), reason: quote(e.change.reason) })
+      : x.t('audit.sentence.bracket.removed-agreed', { actor: x.actor, passage: quote(e.change.passage), reason: quote(e.change.reason) }),
+  'bracket.choice-consolidated': (e, x) => x.t(`audit.sentence.bracket.consolidated-${e.change.outcome}`, { version: e.change.version }),
   'clause.status-changed': (e, x) =>
     x.t('audit.sentence.clause.status-changed', { actor: x.actor, previous: x.t(`clauseStatus.statuses.${e.change.previous}`), status: x.t(`clauseStatus.statuses.${e.change.status}`) }) +
     said(x, 'note', e.change.note),

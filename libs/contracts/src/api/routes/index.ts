@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DRAFTING_ROUTES } from './drafting';
 import { IDENTITY_ROUTES } from './identity';
+import { NEGOTIATION_BRACKET_ROUTES } from './negotiation-brackets';
 import type { MediaResponse, NoContent, RouteSpec } from './route-spec';
 import { TRANSPARENCY_ROUTES } from './transparency';
 import { WORKING_GROUP_ROUTES } from './working-groups';
@@ -18,7 +19,7 @@ function mergeRoutes<A, B, C, D>(a: A, b: B, c: C, d: D): A & B & C & D {
  * typed client reads its types (only them: the schemas stay out of the web's bundle, hence the
  * `@__PURE__` marks, which let the bundler drop what the web does not use).
  */
-export const API_ROUTES = /* @__PURE__ */ { ...mergeRoutes(IDENTITY_ROUTES, WORKING_GROUP_ROUTES, DRAFTING_ROUTES, TRANSPARENCY_ROUTES), ...CLAUSE_STATUS_ROUTES } satisfies Record<string, RouteSpec>;
+export const API_ROUTES = /* @__PURE__ */ mergeRoutes(IDENTITY_ROUTES, WORKING_GROUP_ROUTES, { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES }, TRANSPARENCY_ROUTES) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;
 export type ApiRouteKey = Extract<keyof ApiRoutes, string>;

@@ -3,6 +3,7 @@ import { DECISION_TEXT } from './decisions.text';
 import { DRAFTING_TEXT } from './drafting.text';
 import { FIELD_ERROR_TEXT } from './field-errors.text';
 import { IDENTITY_TEXT } from './identity.text';
+import { NEGOTIATION_BRACKET_TEXT } from './negotiation-brackets.text';
 import { PLATFORM_TEXT } from './platform.text';
 import { REALTIME_TEXT } from './realtime.text';
 import type { RefusalTexts } from './texts';
@@ -13,7 +14,7 @@ import { CLAUSE_STATUS_TEXT } from './negotiation-clause-status.text';
  * The one place the API writes a refusal in English: services and policies name a code and its
  * facts; the problem filter and the responses that carry verdicts render the sentence here.
  */
-export const REFUSAL_TEXT: RefusalTexts = { ...PLATFORM_TEXT, ...IDENTITY_TEXT, ...WORKING_GROUP_TEXT, ...DECISION_TEXT, ...DRAFTING_TEXT, ...REALTIME_TEXT, ...CLAUSE_STATUS_TEXT };
+export const REFUSAL_TEXT: RefusalTexts = { ...PLATFORM_TEXT, ...IDENTITY_TEXT, ...WORKING_GROUP_TEXT, ...DECISION_TEXT, ...DRAFTING_TEXT, ...REALTIME_TEXT, ...NEGOTIATION_BRACKET_TEXT, ...CLAUSE_STATUS_TEXT };
 
 type Render = (p: unknown) => string;
 

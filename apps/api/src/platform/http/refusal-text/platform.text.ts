@@ -16,6 +16,7 @@ const RESOURCE: Record<NotFoundResource, string> = {
   amendment: 'The amendment',
   comment: 'The comment',
   endorsement: 'The endorsement',
+  bracket: 'The bracket',
   'ad-ref': 'The ad ref',
 };
 
