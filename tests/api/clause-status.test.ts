@@ -183,6 +183,13 @@ describe('clause status and ad ref', () => {
 
   describe('counts on the document read', () => {
     it('counts paragraphs (not headings) agreed, ad ref and bracketed, provisional until adoption', async () => {
+      // A passage of paragraph 2 in square brackets, twice: still one bracketed paragraph.
+      const two = clauseByLabel(doc, '2.');
+      for (const passage of [two.text.slice(0, 12), two.text.slice(20, 30)]) {
+        const start = two.text.indexOf(passage);
+        const opened = await g.government.client.post(`/api/documents/${doc.id}/brackets`, { version: 1, clauseId: two.id, start, end: start + passage.length, passage, reason: 'Not agreed yet.' });
+        expect(opened.status).toBe(201);
+      }
       const d = await read();
       const paragraphs = d.version.clauses.filter((c) => c.kind !== 'heading').length;
       expect(d.version.negotiation).toEqual({
@@ -192,9 +199,10 @@ describe('clause status and ad ref', () => {
         informalGroup: 0,
         notRead: paragraphs - 1,
         adRef: 1,
-        bracketed: 0,
+        bracketed: 1,
         provisional: true,
       });
+      expect(d.version.clauses.find((c) => c.label === '2.')!.negotiation).toMatchObject({ openBrackets: 2, status: 'not-read' });
       expect(d.version.clauses.find((c) => c.label === '1.')!.negotiation).toMatchObject({ status: 'agreed', provisional: true });
       expect(d.can.negotiation).toEqual({ setStatus: false, agreeAdRef: false, delegation: null });
       const asChair = (await g.chair.client.get<DocumentResponse>(`/api/documents/${doc.id}`)).body;
@@ -207,14 +215,17 @@ describe('clause status and ad ref', () => {
   describe('adoption warning `open-ad-ref`', () => {
     it('the preflight lists open ad refs; opening without acknowledging them is a 409 and writes nothing; acknowledged, the ballot records them', async () => {
       const pre = (await anonymous().get<AdoptionPreflightResponse>(`/api/documents/${doc.id}/versions/1/adoption-preflight`)).body;
-      expect(pre.warnings).toEqual(['open-ad-ref']);
+      expect(pre.warnings).toEqual(['open-brackets', 'open-ad-ref']);
       expect(pre.openAdRefs).toEqual([expect.objectContaining({ clauseLabel: '5.', organisationName: g.company.snapshot.organisationName, expiresOn: day(10) })]);
       const before = await rows();
       const refused = await g.chair.client.post(`/api/documents/${doc.id}/versions/1/adoption-ballot`, { closesAt: inADay() });
       expectProblem(refused, 409);
-      expect(refused.body).toMatchObject({ code: 'adoption-warnings-unacknowledged', unacknowledgedWarnings: ['open-ad-ref'] });
+      expect(refused.body).toMatchObject({ code: 'adoption-warnings-unacknowledged', unacknowledgedWarnings: ['open-brackets', 'open-ad-ref'] });
+      const onlyBrackets = await g.chair.client.post(`/api/documents/${doc.id}/versions/1/adoption-ballot`, { closesAt: inADay(), acknowledgedWarnings: ['open-brackets'] });
+      expectProblem(onlyBrackets, 409);
+      expect(onlyBrackets.body).toMatchObject({ unacknowledgedWarnings: ['open-ad-ref'] });
       expect(await rows()).toEqual(before);
-      const opened = await g.chair.client.post<{ ballotId: string }>(`/api/documents/${doc.id}/versions/1/adoption-ballot`, { closesAt: inADay(), acknowledgedWarnings: ['open-ad-ref'] });
+      const opened = await g.chair.client.post<{ ballotId: string }>(`/api/documents/${doc.id}/versions/1/adoption-ballot`, { closesAt: inADay(), acknowledgedWarnings: ['open-brackets', 'open-ad-ref'] });
       expect(opened.status).toBe(201);
       const event = (await events()).find((e) => e.action === 'ballot.opened' && e.subjectId === opened.body.ballotId)!;
       expect(event.change).toMatchObject({ warnings: { confirmedByChair: true, openAdRefs: [expect.objectContaining({ clauseLabel: '5.', expiresOn: day(10) })] } });

@@ -173,7 +173,7 @@ export class DocumentReads {
       label: c.label,
       counts: counts.get(c.id) ?? { comments: 0, earlierComments: 0, unansweredClarifications: 0 },
       amendments: markers.get(c.id) ?? { open: 0, balloting: 0, accepted: 0 },
-      negotiation: clauseNegotiationOf(negotiation, c.id, adopted, 0),
+      negotiation: clauseNegotiationOf(negotiation, c.id, adopted),
     }));
     return {
       ...toVersionSummary(version),

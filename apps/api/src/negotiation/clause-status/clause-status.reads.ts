@@ -4,14 +4,16 @@ import type { AdRefView, ClauseNegotiation, ClauseStatusEntry, NegotiationCounts
 import { actorRef } from '../../drafting/drafting.mapper';
 
 /**
- * The negotiating status of every clause of a version, read in two set-based queries whatever the
+ * The negotiating status of every clause of a version, read in three set-based queries whatever the
  * number of clauses (the latest status of each clause by DISTINCT ON over clause_statuses_latest_idx,
- * with whether its text changed since; and the open ad refs). Used by the document read, the
+ * with whether its text changed since; the open ad refs; open brackets counted by clause). Used by the document read, the
  * adoption preflight and the clause-status endpoints.
  */
 export interface NegotiationRead {
   byClause: Map<string, Omit<ClauseNegotiation, 'openBrackets'>>;
   openAdRefs: number;
+  /** Open brackets by clause (opened on the version read or before). */
+  openBrackets: Map<string, number>;
 }
 
 interface LatestRow {
@@ -29,7 +31,7 @@ interface OpenAdRefRow {
 }
 
 export async function readNegotiation(manager: EntityManager, doc: { id: string; adopted: boolean }, version: { id: string; number: number }, now: Date): Promise<NegotiationRead> {
-  const [latest, adRefs] = await Promise.all([
+  const [latest, adRefs, brackets] = await Promise.all([
     manager.query(
       `SELECT DISTINCT ON (s.clause_id) s.clause_id, s.status, s.at, (made.text IS DISTINCT FROM now_.text) AS text_changed
          FROM clause_statuses s
@@ -46,6 +48,10 @@ export async function readNegotiation(manager: EntityManager, doc: { id: string;
         ORDER BY agreed_at, id`,
       [doc.id, version.number, isoDay(now)],
     ) as Promise<OpenAdRefRow[]>,
+    manager.query(
+      `SELECT clause_id, count(*)::int AS n FROM brackets WHERE document_id = $1 AND resolution IS NULL AND opened_in_version <= $2 GROUP BY clause_id`,
+      [doc.id, version.number],
+    ) as Promise<{ clause_id: string; n: number }[]>,
   ]);
   const byClause = new Map<string, Omit<ClauseNegotiation, 'openBrackets'>>();
   const entry = (clauseId: string) => {
@@ -62,14 +68,14 @@ export async function readNegotiation(manager: EntityManager, doc: { id: string;
   }
   for (const a of adRefs)
     entry(a.clause_id).adRefs.push({ id: a.id, organisationId: a.organisation_id, organisationName: a.organisation_name, expiresOn: a.expires_on, expiringSoon: adRefExpiringSoon(a.expires_on, now) });
-  return { byClause, openAdRefs: adRefs.length };
+  return { byClause, openAdRefs: adRefs.length, openBrackets: new Map(brackets.map((b) => [b.clause_id, b.n])) };
 }
 
 /** A clause's negotiation as the document read shows it (the defaults for a clause never moved). */
-export function clauseNegotiationOf(read: NegotiationRead, clauseId: string, adopted: boolean, openBrackets: number): ClauseNegotiation {
+export function clauseNegotiationOf(read: NegotiationRead, clauseId: string, adopted: boolean): ClauseNegotiation {
   const e = read.byClause.get(clauseId);
   const base = e ?? { status: 'not-read' as const, recordedStatus: 'not-read' as const, changedSinceAgreed: false, provisional: !adopted, statusSetAt: null, adRefs: [] };
-  return { ...base, openBrackets };
+  return { ...base, openBrackets: read.openBrackets.get(clauseId) ?? 0 };
 }
 
 export function countsOf(clauses: { kind: ClauseKind; negotiation: ClauseNegotiation }[], adopted: boolean): NegotiationCountsView {

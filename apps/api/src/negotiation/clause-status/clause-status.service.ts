@@ -160,7 +160,7 @@ export class ClauseStatusService {
     return {
       documentId: doc.id,
       clauseId,
-      current: clauseNegotiationOf(read, clauseId, doc.status === 'adopted', 0),
+      current: clauseNegotiationOf(read, clauseId, doc.status === 'adopted'),
       history,
       adRefs: adRefs.map((a) => toAdRefView(a, now)),
     };
