@@ -629,6 +629,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   // ---------- clause status and ad ref (negotiation/clause-status/clause-status.policy.ts) ----------
   'GET /api/documents/{id}/clauses/{clauseId}/status': { request: (c) => clauseReq(c, '/status'), policy: 'route rule only' },
+  'GET /api/documents/{id}/versions/{n}/compilation': { request: (c) => docReq(c, '/versions/1/compilation'), policy: 'route rule only' },
   'POST /api/documents/{id}/clauses/{clauseId}/status': {
     request: (c) => clauseReq(c, '/status', { status: 'agreed', note: 'Agreed at the first reading.' }),
     policy: inGroup(async (p, groupId) => clauseStatusPolicy.canSetClauseStatus(await draftingStanding(p, groupId))),

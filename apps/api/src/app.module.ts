@@ -27,6 +27,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { ChairsModule } from './working-groups/chairs/chairs.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
+import { CompilationModule } from './negotiation/compilation/compilation.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -68,6 +69,7 @@ export class AppModule {
         DemoModule,
         RealtimeModule,
         ClauseStatusModule,
+        CompilationModule,
       ],
       controllers: [HealthController],
       providers: [

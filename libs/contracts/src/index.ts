@@ -15,3 +15,4 @@ export * from './affiliation-confirmation';
 export * from './password-strength';
 export * from './api';
 export * from './negotiation/clause-status';
+export * from './negotiation/compilation';
