@@ -26,6 +26,7 @@ const CreateDocumentPage = lazy(() => import('../features/documents/CreateDocume
 const ComparePage = lazy(() => import('../features/documents/ComparePage'));
 const ProvenancePage = lazy(() => import('../features/documents/ProvenancePage'));
 const DispositionsPage = lazy(() => import('../features/documents/DispositionsPage'));
+const CompilationPage = lazy(() => import('../features/negotiation/CompilationPage'));
 const HowItWorksPage = lazy(() => import('../features/how-it-works/HowItWorksPage'));
 const OrganisationPage = lazy(() => import('../features/confirmations/OrganisationPage'));
 const ConfirmationQueuePage = lazy(() => import('../features/confirmations/ConfirmationQueuePage'));
@@ -63,6 +64,7 @@ export const routes: RouteObject[] = [
       { path: 'documents/:id/compare', element: <ComparePage /> },
       { path: 'documents/:id/versions/:n/provenance', element: <ProvenancePage /> },
       { path: 'documents/:id/versions/:n/dispositions', element: <DispositionsPage /> },
+      { path: 'documents/:id/compilation', element: <CompilationPage /> },
       { path: 'how-it-works', element: <HowItWorksPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
