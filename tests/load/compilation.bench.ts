@@ -135,7 +135,7 @@ async function main(): Promise<void> {
     );
     await db.query(
       `INSERT INTO clause_ad_refs (document_id, clause_id, version_id, version_number, organisation_id, organisation_name, expires_on, agreed_by, agreed_snapshot, agreed_at)
-       SELECT $1, vc.clause_id, $2, 1, ($4::jsonb)->>'organisationId', ($4::jsonb)->>'organisationName', current_date + 10, $3, $4, now()
+       SELECT $1, vc.clause_id, $2, 1, (($4::jsonb)->>'organisationId')::uuid, ($4::jsonb)->>'organisationName', current_date + 10, $3, $4, now()
          FROM version_clauses vc WHERE vc.version_id = $2 AND vc.kind = 'operative' AND vc.position % 29 = 2`,
       [doc.id, versionId, authors[1].id, JSON.stringify(authors[1].snapshot)],
     );

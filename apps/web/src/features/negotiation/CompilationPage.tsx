@@ -192,7 +192,11 @@ export function CompilationPage() {
             data-testid="compilation-group"
           />
           <Text size="sm" data-testid="compilation-totals">
-            {t('compilation.totals', { amendments: c.totals.amendments, brackets: c.totals.brackets, options: c.totals.options })}
+            {[
+              t('compilation.totals.amendments', { count: c.totals.amendments }),
+              t('compilation.totals.brackets', { count: c.totals.brackets }),
+              t('compilation.totals.options', { count: c.totals.options }),
+            ].join(', ')}
           </Text>
         </Group>
       </Paper>
