@@ -67,15 +67,15 @@ describe('GET /api/documents/:id/versions/:n/compilation', () => {
       kind: 'replace',
       status: 'proposed',
       text: 'Prevent theft of trade secrets, protecting researchers.',
-      author: { id: g.ngo.id, snapshot: expect.objectContaining({ organisationName: g.ngo.snapshot.organisationName, stakeholderGroup: 'civil-society' }) },
+      author: { id: g.ngo.id, name: g.ngo.name, organisationName: g.ngo.snapshot.organisationName, stakeholderGroup: 'civil-society' },
       cosponsors: [expect.objectContaining({ id: g.government.id })],
       cosponsorGroups: ['government'],
     });
-    expect(four.amendments[1]).toMatchObject({ kind: 'insert', author: { id: g.company.id, snapshot: expect.objectContaining({ stakeholderGroup: 'private-sector' }) }, cosponsorGroups: [] });
+    expect(four.amendments[1]).toMatchObject({ kind: 'insert', author: { id: g.company.id, stakeholderGroup: 'private-sector' }, cosponsorGroups: [] });
     const two = c.clauses.find((x) => x.label === '2.')!;
     expect(two.brackets).toHaveLength(1);
-    expect(two.brackets[0]).toMatchObject({ id: bracket.id, start: 0, status: 'open', requestedBy: { id: g.government.id } });
-    expect(two.brackets[0].options.map((o) => [o.text, o.proposedBy.snapshot?.stakeholderGroup])).toEqual([
+    expect(two.brackets[0]).toMatchObject({ id: bracket.id, start: 0, reason: 'Scope not agreed.', requestedBy: { id: g.government.id, stakeholderGroup: 'government' } });
+    expect(two.brackets[0].options.map((o) => [o.text, o.proposedBy.stakeholderGroup])).toEqual([
       ['Company wording', 'government'],
       ['Industry wording', 'private-sector'],
       ['Civil-society wording', 'civil-society'],

@@ -13,6 +13,7 @@ import { DemoWorkingGroups } from './demo-working-groups';
 import { DemoDocument } from './demo-document';
 import { DemoAdoption } from './demo-adoption';
 import { DemoFocalPoints } from './demo-focal-points';
+import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -44,6 +45,7 @@ export class DemoSeeder {
     private readonly clock: Clock,
     private readonly scheduler: BallotScheduler,
     private readonly focalPoints: DemoFocalPoints,
+    private readonly clauseStatus: DemoNegotiationClauseStatus,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -110,7 +112,8 @@ export class DemoSeeder {
     this.logger.log(`Demo loaded: ${organisationIds.size} organisations, ${delegates.size} delegates`);
     const people: DemoPeople = { steward, delegates, organisationIds };
     const groups = await this.workingGroups.seed(people, history);
-    await this.document.seed(people, groups.ids, history);
+    const normsDocumentId = await this.document.seed(people, groups.ids, history);
+    if (normsDocumentId) await this.clauseStatus.seed(people, normsDocumentId, history);
     await this.adoption.endorseRecently(people, groups.adoptedTextIds, history);
     return people;
   }

@@ -11,6 +11,8 @@ import { DemoDocument } from './demo-document';
 import { DemoAdoption } from './demo-adoption';
 import { EndorsementsModule } from '../endorsements/endorsements.module';
 import { DemoFocalPoints } from './demo-focal-points';
+import { ClauseStatusModule } from '../negotiation/clause-status/clause-status.module';
+import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
 
-@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, ClauseStatusModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationClauseStatus], exports: [DemoSeeder] })
 export class DemoModule {}

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { STAKEHOLDER_GROUPS } from '@parley/domain';
 import { clauseKindValue, instant } from '../api/domain-shapes';
-import { actorRef } from '../drafting/actors';
-import { bracketView } from './brackets';
 import { clauseNegotiation } from './clause-status';
 
 /**
@@ -16,6 +14,28 @@ export const compilationQuery = /* @__PURE__ */ z.strictObject({
 });
 export type CompilationQuery = z.infer<typeof compilationQuery>;
 
+/** Who proposed something, as the compilation names them: the person, their organisation and stakeholder group at the act (null when they had no affiliation). */
+export const compilationActor = /* @__PURE__ */ z.object({
+  id: z.string(),
+  name: z.string(),
+  organisationName: z.string().nullable(),
+  stakeholderGroup: z.enum(STAKEHOLDER_GROUPS).nullable(),
+});
+export type CompilationActor = z.infer<typeof compilationActor>;
+
+/** An open bracket of the clause with its options (the passage as it stands is the first alternative). */
+export const compilationBracket = /* @__PURE__ */ z.object({
+  id: z.string(),
+  passage: z.string(),
+  /** Where the passage is in the clause text of this version; null when it is no longer there. */
+  start: z.number().nullable(),
+  end: z.number().nullable(),
+  reason: z.string(),
+  requestedBy: compilationActor,
+  options: z.array(z.object({ id: z.string(), text: z.string(), rationale: z.string().nullable(), proposedBy: compilationActor })),
+});
+export type CompilationBracket = z.infer<typeof compilationBracket>;
+
 export const compilationAmendment = /* @__PURE__ */ z.object({
   id: z.string(),
   kind: z.enum(['replace', 'insert', 'delete']),
@@ -23,10 +43,10 @@ export const compilationAmendment = /* @__PURE__ */ z.object({
   /** The proposed text (null for a deletion). */
   text: z.string().nullable(),
   rationale: z.string(),
-  author: actorRef,
+  author: compilationActor,
   createdAt: instant,
   /** The co-sponsors (their affiliation when they co-sponsored), and their stakeholder groups, once each. */
-  cosponsors: z.array(actorRef),
+  cosponsors: z.array(compilationActor),
   cosponsorGroups: z.array(z.enum(STAKEHOLDER_GROUPS)),
 });
 export type CompilationAmendment = z.infer<typeof compilationAmendment>;
@@ -41,7 +61,7 @@ export const compilationClause = /* @__PURE__ */ z.object({
   /** Open amendments replacing or deleting this clause, or inserting a clause after it. */
   amendments: z.array(compilationAmendment),
   /** Open brackets in this clause, each with its options (filtered to the group's when a group is asked for). */
-  brackets: z.array(bracketView),
+  brackets: z.array(compilationBracket),
 });
 export type CompilationClause = z.infer<typeof compilationClause>;
 

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { numberClauses, STAKEHOLDER_GROUPS, type AffiliationSnapshot, type StakeholderGroup } from '@parley/domain';
-import type { BracketView, CompilationAmendment, CompilationResponse } from '@parley/contracts';
+import { locatePassage, numberClauses, STAKEHOLDER_GROUPS, type AffiliationSnapshot, type StakeholderGroup } from '@parley/domain';
+import type { CompilationActor, CompilationAmendment, CompilationBracket, CompilationResponse } from '@parley/contracts';
 import { DocumentRepository } from '../../drafting/document.repository';
-import { actorRef, toClause } from '../../drafting/drafting.mapper';
+import { toClause } from '../../drafting/drafting.mapper';
 import { Clock } from '../../platform/clock/clock';
 import { notFound, refuse } from '../../platform/http/problem';
 import { BracketRepository } from '../brackets/bracket.repository';
-import { toBracketView } from '../brackets/bracket-views';
 import { clauseNegotiationOf, readNegotiation } from '../clause-status/clause-status.reads';
 
 interface OpenAmendmentRow {
@@ -43,6 +42,9 @@ export const OPEN_AMENDMENTS_SQL = `
 
 const groupOf = (s: AffiliationSnapshot | null | undefined): StakeholderGroup | null => s?.stakeholderGroup ?? null;
 
+/** The person as the compilation names them (a few fields, not the whole snapshot: there are thousands). */
+const actor = (id: string, name: string, s: AffiliationSnapshot | null): CompilationActor => ({ id, name, organisationName: s?.organisationName ?? null, stakeholderGroup: groupOf(s) });
+
 /**
  * The compilation text of a version (decision record 0032): one text with every open amendment and
  * every open bracket with its options inline, attributed; filtered by stakeholder group on request.
@@ -76,15 +78,15 @@ export class CompilationService {
     const amendmentsBy = new Map<string | null, CompilationAmendment[]>();
     for (const a of amendments) {
       if (!matches(a.author_snapshot)) continue;
-      const cosponsors = a.cosponsors.map((c) => actorRef(c.id, c.name, c.snapshot));
-      const groups = new Set(cosponsors.map((c) => groupOf(c.snapshot)).filter((g): g is StakeholderGroup => g !== null));
+      const cosponsors = a.cosponsors.map((c) => actor(c.id, c.name, c.snapshot));
+      const groups = new Set(cosponsors.map((c) => c.stakeholderGroup).filter((g): g is StakeholderGroup => g !== null));
       const view: CompilationAmendment = {
         id: a.id,
         kind: a.kind,
         status: a.status,
         text: a.text,
         rationale: a.rationale,
-        author: actorRef(a.author_id, a.author_name, a.author_snapshot),
+        author: actor(a.author_id, a.author_name, a.author_snapshot),
         createdAt: new Date(a.created_at).toISOString(),
         cosponsors,
         cosponsorGroups: STAKEHOLDER_GROUPS.filter((g) => groups.has(g)),
@@ -94,15 +96,25 @@ export class CompilationService {
     }
 
     const textOf = new Map(clauses.map((c) => [c.clauseId, c.text]));
-    const bracketsBy = new Map<string, BracketView[]>();
+    const bracketsBy = new Map<string, CompilationBracket[]>();
     let optionCount = 0;
     for (const b of brackets) {
-      if (b.openedInVersion > n || !textOf.has(b.clauseId)) continue;
-      const view = toBracketView(b, textOf.get(b.clauseId)!);
-      const options = group ? view.options.filter((o) => matches(o.proposedBy.snapshot)) : view.options;
-      if (group && !matches(view.requestedBy.snapshot) && options.length === 0) continue;
+      const clauseText = textOf.get(b.clauseId);
+      if (b.openedInVersion > n || clauseText === undefined) continue;
+      const options = b.options.filter((o) => matches(o.proposerSnapshot));
+      if (group && !matches(b.requesterSnapshot) && options.length === 0) continue;
+      const at = locatePassage(clauseText, b.passage, b.passageStart);
       optionCount += options.length;
-      bracketsBy.set(b.clauseId, [...(bracketsBy.get(b.clauseId) ?? []), { ...view, options }]);
+      const view: CompilationBracket = {
+        id: b.id,
+        passage: b.passage,
+        start: at?.start ?? null,
+        end: at?.end ?? null,
+        reason: b.reason,
+        requestedBy: actor(b.requestedBy, b.requesterName, b.requesterSnapshot),
+        options: options.map((o) => ({ id: o.id, text: o.text, rationale: o.rationale, proposedBy: actor(o.proposedBy, o.proposerName, o.proposerSnapshot) })),
+      };
+      bracketsBy.set(b.clauseId, [...(bracketsBy.get(b.clauseId) ?? []), view]);
     }
 
     const numbered = numberClauses(clauses.map(toClause));

@@ -102,7 +102,7 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
                   </ToneBadge>
                 ) : null}
                 {accepted > 0 ? <ToneBadge tone="green">{t('documents.clause.accepted', { count: accepted })}</ToneBadge> : null}
-                <ClauseStatusBadges clause={clause} />
+                <ClauseStatusBadges kind={clause.kind} negotiation={clause.negotiation} />
               </Group>
             </button>
           </Group>

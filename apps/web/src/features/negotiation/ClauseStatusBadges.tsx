@@ -1,4 +1,4 @@
-import type { ClauseResponse } from '@parley/contracts';
+import type { ClauseNegotiation, ClauseResponse } from '@parley/contracts';
 import type { ClauseStatus } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
 import { ToneBadge, type Tone } from '../documents/ToneBadge';
@@ -7,11 +7,10 @@ import { useFormatters } from '../../ui/useFormatters';
 export const STATUS_TONES: Record<ClauseStatus, Tone> = { 'not-read': 'gray', 'under-negotiation': 'orange', 'informal-group': 'blue', agreed: 'green' };
 
 /** A paragraph's negotiating status and its open ad refs, as badges on its row (nothing for headings). */
-export function ClauseStatusBadges({ clause }: { clause: ClauseResponse }) {
+export function ClauseStatusBadges({ kind, negotiation: n }: { kind: ClauseResponse['kind']; negotiation: ClauseNegotiation | undefined }) {
   const { t } = useTranslation();
   const f = useFormatters();
-  const n = clause.negotiation;
-  if (!n || clause.kind === 'heading') return null;
+  if (!n || kind === 'heading') return null;
   return (
     <>
       <ToneBadge tone={STATUS_TONES[n.status]} data-testid="clause-status" data-status={n.status}>

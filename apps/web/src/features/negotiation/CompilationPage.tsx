@@ -1,6 +1,6 @@
 import { Alert, Box, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { roomName, type ActorRef, type BracketView, type CompilationAmendment, type CompilationClause } from '@parley/contracts';
+import { roomName, type CompilationActor, type CompilationAmendment, type CompilationBracket, type CompilationClause } from '@parley/contracts';
 import { STAKEHOLDER_COLOURS, STAKEHOLDER_GROUPS, type StakeholderGroup } from '@parley/domain';
 import { memo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,20 +26,20 @@ function useCompilation(documentId: string | undefined, version: number, group: 
   });
 }
 
-/** "Ana Ruiz · Access Now · Civil society": who, for which organisation, of which stakeholder group (as at the act). Light markup: there are thousands. */
-function By({ who }: { who: ActorRef }) {
+/** "Ana Ruiz · Access Now · Civil society": who, for which organisation, of which stakeholder group (as at the act). Plain markup: there are thousands. */
+function By({ who }: { who: CompilationActor }) {
   const { t } = useTranslation();
-  const s = who.snapshot;
+  const g = who.stakeholderGroup;
   return (
-    <span className="compilation-by" data-group={s?.stakeholderGroup}>
-      {s ? <span className="compilation-swatch" style={{ background: STAKEHOLDER_COLOURS[s.stakeholderGroup] }} aria-hidden="true" /> : null}
-      {[who.name ?? '?', s?.organisationName, s ? t(`groups.${s.stakeholderGroup}`) : null].filter(Boolean).join(' · ')}
+    <span className="compilation-by" data-group={g ?? undefined}>
+      {g ? <span className="compilation-swatch" style={{ background: STAKEHOLDER_COLOURS[g] }} aria-hidden="true" /> : null}
+      {[who.name, who.organisationName, g ? t(`groups.${g}`) : null].filter(Boolean).join(' · ')}
     </span>
   );
 }
 
 /** A clause's text with its open brackets' passages in square brackets (where they are still found). */
-function BracketedText({ text, brackets }: { text: string; brackets: BracketView[] }) {
+function BracketedText({ text, brackets }: { text: string; brackets: CompilationBracket[] }) {
   const spans = brackets.filter((b) => b.start !== null && b.end !== null).sort((a, b) => a.start! - b.start!);
   const parts: ReactNode[] = [];
   let at = 0;
@@ -57,29 +57,27 @@ function BracketedText({ text, brackets }: { text: string; brackets: BracketView
   return <>{parts}</>;
 }
 
-function Bracket({ b }: { b: BracketView }) {
+function Bracket({ b }: { b: CompilationBracket }) {
   const { t } = useTranslation();
   return (
     <li className="compilation-item" data-testid="compilation-bracket">
-      <Text size="sm">
+      <p className="compilation-line">
         <span className="compilation-alt">[{b.passage}]</span>
         {b.options.map((o) => (
           <span key={o.id} className="compilation-alt">
             [{o.text}]
           </span>
         ))}
-      </Text>
-      <Text size="xs" c="dimmed">
+      </p>
+      <p className="compilation-meta">
         {t('compilation.bracketBy')} <By who={b.requestedBy} />
         {b.start === null ? ` · ${t('compilation.passageGone')}` : ''}
-      </Text>
+      </p>
       {b.options.length > 0 ? (
         <ol className="compilation-options">
           {b.options.map((o, i) => (
-            <li key={o.id}>
-              <Text size="xs">
-                {t('compilation.alt', { n: i + 2 })} <By who={o.proposedBy} />
-              </Text>
+            <li key={o.id} className="compilation-meta">
+              {t('compilation.alt', { n: i + 2 })} <By who={o.proposedBy} />
             </li>
           ))}
         </ol>
@@ -92,15 +90,15 @@ function Amendment({ a }: { a: CompilationAmendment }) {
   const { t } = useTranslation();
   return (
     <li className="compilation-item" data-testid="compilation-amendment" data-kind={a.kind}>
-      <Text size="sm">
+      <p className="compilation-line">
         <strong>{t(`compilation.kinds.${a.kind}`)}</strong>
         {a.status === 'balloting' ? ` (${t('compilation.balloting')})` : ''}
-        {a.text ? <> “{a.text}”</> : null}
-      </Text>
-      <Text size="xs" c="dimmed">
+        {a.text ? ` “${a.text}”` : null}
+      </p>
+      <p className="compilation-meta">
         <By who={a.author} />
         {a.cosponsorGroups.length > 0 ? ` · ${t('compilation.cosponsoredBy', { groups: a.cosponsorGroups.map((g) => t(`groups.${g}`)).join(', ') })}` : ''}
-      </Text>
+      </p>
     </li>
   );
 }
@@ -110,33 +108,31 @@ const ClauseBlock = memo(function ClauseBlock({ c }: { c: CompilationClause }) {
   const name = c.label ? t('documents.clause.name', { label: c.label }) : t(`documents.kinds.${c.kind}`);
   const proposals = c.amendments.length + c.brackets.length;
   return (
-    <Box component="li" className="compilation-clause" data-clause-id={c.id} data-testid="compilation-clause">
-      <Group gap="xs" wrap="nowrap" align="flex-start">
-        <Text component="span" fw={700} w="2.2rem" ta="right" style={{ flex: 'none' }} aria-hidden={c.label === null}>
-          {c.label ?? ''}
-        </Text>
-        <Stack gap={4} style={{ flex: 1, minWidth: 0 }}>
-          <Text component="p" m={0} className="clause-text" data-kind={c.kind}>
-            <BracketedText text={c.text} brackets={c.brackets} />
-          </Text>
-          <Group gap={6} wrap="wrap">
-            <ClauseStatusBadges clause={{ ...c, counts: { comments: 0, earlierComments: 0, unansweredClarifications: 0 }, amendments: { open: 0, balloting: 0, accepted: 0 } }} />
-          </Group>
-          {proposals > 0 ? (
-            <section aria-label={t('compilation.proposalsOn', { name })}>
-              <ul className="compilation-list">
-                {c.brackets.map((b) => (
-                  <Bracket key={b.id} b={b} />
-                ))}
-                {c.amendments.map((a) => (
-                  <Amendment key={a.id} a={a} />
-                ))}
-              </ul>
-            </section>
-          ) : null}
-        </Stack>
-      </Group>
-    </Box>
+    <li className="compilation-clause" data-clause-id={c.id} data-testid="compilation-clause">
+      <span className="compilation-label" aria-hidden={c.label === null}>
+        {c.label ?? ''}
+      </span>
+      <div className="compilation-body">
+        <p className="clause-text compilation-text" data-kind={c.kind}>
+          <BracketedText text={c.text} brackets={c.brackets} />
+        </p>
+        <div className="compilation-badges">
+          <ClauseStatusBadges kind={c.kind} negotiation={c.negotiation} />
+        </div>
+        {proposals > 0 ? (
+          <section aria-label={t('compilation.proposalsOn', { name })}>
+            <ul className="compilation-list">
+              {c.brackets.map((b) => (
+                <Bracket key={b.id} b={b} />
+              ))}
+              {c.amendments.map((a) => (
+                <Amendment key={a.id} a={a} />
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </div>
+    </li>
   );
 });
 
