@@ -57,10 +57,11 @@ describe('clause status and the compilation in the browser', () => {
     expect(await row(chair, '2.').getByTestId('clause-status').textContent()).toBe('Not yet read');
 
     const panel = await openStatus(chair, '2.');
-    await panel.getByRole('textbox', { name: 'Status' }).click();
+    const form = panel.getByRole('form', { name: 'Change status' });
+    await form.getByRole('textbox', { name: 'Status' }).click();
     await chair.getByRole('option', { name: 'Referred to an informal group' }).click();
-    await panel.getByRole('textbox', { name: 'Note' }).fill('Sent to the informal group on definitions.');
-    await panel.getByRole('button', { name: 'Record the status' }).click();
+    await form.getByRole('textbox', { name: 'Note' }).fill('Sent to the informal group on definitions.');
+    await form.getByRole('button', { name: 'Record the status' }).click();
     const history = panel.getByTestId('clause-status-history');
     await history.getByText('Sent to the informal group on definitions.').waitFor();
     await history.getByText('Referred to an informal group').waitFor();
@@ -97,6 +98,9 @@ describe('clause status and the compilation in the browser', () => {
 
     const reader = await openAs(g.observer, 'fr', PHONE);
     await reader.goto(`${t.baseUrl}/documents/${doc.id}`);
+    await reader.getByTestId('negotiation-counts-line').getByText(`1 sur ${paragraphs} paragraphes convenus, 1 ad referendum, 0 entre crochets`).waitFor();
+    await row(reader, '1.').getByTestId('clause-status').getByText('Convenu · provisoire').waitFor();
+    expect(await reader.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await reader.getByRole('navigation').getByRole('link', { name: 'Texte compilé' }).click();
     await reader.waitForURL((u) => u.pathname === `/documents/${doc.id}/compilation`);
     const list = reader.getByTestId('compilation');
