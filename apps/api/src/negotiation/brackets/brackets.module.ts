@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { DraftingModule } from '../../drafting/drafting.module';
 import { IdentityModule } from '../../identity/identity.module';
 import { BracketReads } from './bracket-reads.service';
-import { BracketRepository } from './bracket.repository';
 import { BracketsController, DocumentBracketsController } from './brackets.controller';
 import { BracketsService } from './brackets.service';
 
