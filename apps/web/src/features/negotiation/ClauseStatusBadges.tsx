@@ -1,32 +1,44 @@
 import type { ClauseNegotiation, ClauseResponse } from '@parley/contracts';
 import type { ClauseStatus } from '@parley/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ToneBadge, type Tone } from '../documents/ToneBadge';
-import { useFormatters } from '../../ui/useFormatters';
+import { formatDate } from '../../i18n';
+import { TONES, type Tone } from '../documents/ToneBadge';
+import './negotiation.css';
 
 export const STATUS_TONES: Record<ClauseStatus, Tone> = { 'not-read': 'gray', 'under-negotiation': 'orange', 'informal-group': 'blue', agreed: 'green' };
 
+/** A badge in one of the status tones, as plain markup: one or more on each of hundreds of rows. */
+function Tag({ tone, children, testId, status }: { tone: Tone; children: ReactNode; testId: string; status?: string }) {
+  const c = TONES[tone];
+  return (
+    <span className="negotiation-tag" style={{ background: c.bg, color: c.fg, borderColor: c.border }} data-testid={testId} data-status={status}>
+      {children}
+    </span>
+  );
+}
+
 /** A paragraph's negotiating status and its open ad refs, as badges on its row (nothing for headings). */
 export function ClauseStatusBadges({ kind, negotiation: n }: { kind: ClauseResponse['kind']; negotiation: ClauseNegotiation | undefined }) {
-  const { t } = useTranslation();
-  const f = useFormatters();
+  const { t, i18n } = useTranslation();
   if (!n || kind === 'heading') return null;
+  const lng = i18n.resolvedLanguage ?? i18n.language ?? 'en';
   return (
     <>
-      <ToneBadge tone={STATUS_TONES[n.status]} data-testid="clause-status" data-status={n.status}>
+      <Tag tone={STATUS_TONES[n.status]} testId="clause-status" status={n.status}>
         {t(`clauseStatus.statuses.${n.status}`)}
         {n.status === 'agreed' && n.provisional ? ` · ${t('clauseStatus.provisionalBadge')}` : ''}
-      </ToneBadge>
+      </Tag>
       {n.changedSinceAgreed ? (
-        <ToneBadge tone="yellow" data-testid="changed-since-agreed">
+        <Tag tone="yellow" testId="changed-since-agreed">
           {t('clauseStatus.changedSinceAgreed')}
-        </ToneBadge>
+        </Tag>
       ) : null}
       {n.adRefs.map((a) => (
-        <ToneBadge key={a.id} tone="grape" data-testid="ad-ref-badge">
-          {t('clauseStatus.adRefBy', { organisation: a.organisationName, date: f.date(a.expiresOn) })}
+        <Tag key={a.id} tone="grape" testId="ad-ref-badge">
+          {t('clauseStatus.adRefBy', { organisation: a.organisationName, date: formatDate(a.expiresOn, lng) })}
           {a.expiringSoon ? ` · ${t('clauseStatus.expiringSoon')}` : ''}
-        </ToneBadge>
+        </Tag>
       ))}
     </>
   );
