@@ -138,7 +138,17 @@ describe('drafting: documents and versions', () => {
       const res = await anonymous.get<DocumentResponse>(`/api/documents/${doc.id}`);
       expect(res.status).toBe(200);
       expect(res.body.version.clauses).toEqual(doc.version.clauses);
-      expect(res.body.can).toEqual({ comment: false, amend: false, dispose: false, consolidate: false, openAmendmentBallot: false, openAdoptionBallot: false, reason: 'Sign in to take part', reasonCode: { code: 'sign-in', params: {} } });
+      expect(res.body.can).toEqual({
+        comment: false,
+        amend: false,
+        dispose: false,
+        consolidate: false,
+        openAmendmentBallot: false,
+        openAdoptionBallot: false,
+        reason: 'Sign in to take part',
+        reasonCode: { code: 'sign-in', params: {} },
+        negotiation: { setStatus: false, agreeAdRef: false, delegation: null },
+      });
     });
 
     it.each([

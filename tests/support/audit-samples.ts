@@ -275,6 +275,10 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'bracket.option-proposed': { documentId: DOC, clauseId: randomUUID(), optionId: randomUUID(), text: 'may', rationale: 'A permission, not an obligation' },
   'bracket.removed': { documentId: DOC, clauseId: randomUUID(), passage: 'shall', resolution: 'option-chosen', optionId: randomUUID(), optionText: 'should', reason: 'Agreed in informal consultations' },
   'bracket.choice-consolidated': { documentId: DOC, clauseId: randomUUID(), version: 2, outcome: 'applied', note: null },
+  'clause.status-changed': { documentId: DOC, clauseId: PERSON, version: 1, status: 'agreed', previous: 'under-negotiation', note: 'Agreed at the second reading' },
+  'clause.ad-ref-agreed': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null, lapsed: null },
+  'clause.ad-ref-lifted': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: 'Capital confirmed' },
+  'clause.ad-ref-withdrawn': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { refusal, type AffiliationResponse, type DocumentResponse, type JoinRequestResponse, type Refusal } from '@parley/contracts';
+import { refusal, type AffiliationResponse, type ClauseStatusHistory, type DocumentResponse, type JoinRequestResponse, type Refusal } from '@parley/contracts';
 import type { EntityManager } from 'typeorm';
 import * as ballotPolicy from '../../apps/api/src/decisions/ballot.policy';
 import { BallotRepository } from '../../apps/api/src/decisions/ballot.repository';
 import * as draftingPolicy from '../../apps/api/src/drafting/drafting.policy';
 import * as bracketsPolicy from '../../apps/api/src/negotiation/brackets/brackets.policy';
 import * as streamliningPolicy from '../../apps/api/src/negotiation/streamlining/streamlining.policy';
+import * as clauseStatusPolicy from '../../apps/api/src/negotiation/clause-status/clause-status.policy';
+import { findAdRef } from '../../apps/api/src/negotiation/clause-status/clause-status.reads';
 import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
 import { DraftingStandings } from '../../apps/api/src/drafting/drafting-standings';
 import { PeopleService } from '../../apps/api/src/identity/people.service';
@@ -708,7 +710,44 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     allowedConflict: () => true,
     policy: inGroup(async (p, groupId) => streamliningPolicy.canOpenRecommendationsBallot(await draftingStanding(p, groupId))),
   },
+  // ---------- clause status and ad ref (negotiation/clause-status/clause-status.policy.ts) ----------
+  'GET /api/documents/{id}/clauses/{clauseId}/status': { request: (c) => clauseReq(c, '/status'), policy: 'route rule only' },
+  'GET /api/documents/{id}/versions/{n}/compilation': { request: (c) => docReq(c, '/versions/1/compilation'), policy: 'route rule only' },
+  'POST /api/documents/{id}/clauses/{clauseId}/status': {
+    request: (c) => clauseReq(c, '/status', { status: 'agreed', note: 'Agreed at the first reading.' }),
+    policy: inGroup(async (p, groupId) => clauseStatusPolicy.canSetClauseStatus(await draftingStanding(p, groupId))),
+  },
+  'POST /api/documents/{id}/clauses/{clauseId}/ad-ref': {
+    request: (c) => clauseReq(c, '/ad-ref', { expiresOn: inAWeek() }),
+    policy: inGroup(async (p, groupId) => clauseStatusPolicy.canAgreeAdRef(await draftingStanding(p, groupId))),
+  },
+  // Agreed by `member`'s delegation, so only a delegate of that organisation may lift or withdraw it.
+  'POST /api/documents/{id}/clauses/{clauseId}/ad-ref/{adRefId}/lift': { request: (c) => adRefReq(c, 'lift'), policy: adRefPolicy('lifted') },
+  'POST /api/documents/{id}/clauses/{clauseId}/ad-ref/{adRefId}/withdraw': { request: (c) => adRefReq(c, 'withdraw'), policy: adRefPolicy('withdrawn') },
 };
+
+const inAWeek = () => isoDay(new Date(Date.now() + 7 * 86_400_000));
+
+/** A request on the operative clause of the cell's document (read once: the path and the subject name the same document). */
+async function clauseReq(c: Cell, suffix: string, body?: unknown): Promise<CellRequest> {
+  const g = await c.group();
+  const doc = await c.doc();
+  return { path: `/api/documents/${doc.id}/clauses/${operativeClause(doc)}${suffix}`, body, subject: { groupId: g.id, documentId: doc.id } };
+}
+
+async function adRefReq(c: Cell, act: 'lift' | 'withdraw'): Promise<CellRequest> {
+  const g = await c.group();
+  const doc = await c.doc();
+  const clauseId = operativeClause(doc);
+  const res = await c.w.people.member.client.post<ClauseStatusHistory>(`/api/documents/${doc.id}/clauses/${clauseId}/ad-ref`, { expiresOn: inAWeek() });
+  if (res.status !== 201) throw new Error(`ad ref: ${res.status} ${JSON.stringify(res.body)}`);
+  const adRefId = res.body.adRefs[0].id;
+  return { path: `/api/documents/${doc.id}/clauses/${clauseId}/ad-ref/${adRefId}/${act}`, body: {}, subject: { groupId: g.id, documentId: doc.id, adRefId } };
+}
+
+function adRefPolicy(ending: 'lifted' | 'withdrawn'): ContextPolicy {
+  return async (p) => clauseStatusPolicy.canEndAdRef(await draftingStanding(p, p.subject.groupId), (await findAdRef(p.manager, p.subject.adRefId))!, ending, p.now);
+}
 
 /** A fresh organisation and a fresh person who declared an affiliation to it, awaiting confirmation. */
 async function pendingAffiliation(c: Cell): Promise<{ organisationId: string; personId: string; affiliationId: string }> {

@@ -27,6 +27,8 @@ import { TransparencyModule } from './transparency/transparency.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ChairsModule } from './working-groups/chairs/chairs.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
+import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
+import { CompilationModule } from './negotiation/compilation/compilation.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -68,6 +70,8 @@ export class AppModule {
         TransparencyModule,
         DemoModule,
         RealtimeModule,
+        ClauseStatusModule,
+        CompilationModule,
       ],
       controllers: [HealthController],
       providers: [

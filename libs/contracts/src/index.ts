@@ -15,3 +15,5 @@ export * from './affiliation-confirmation';
 export * from './password-strength';
 export * from './api';
 export * from './negotiation/streamlining';
+export * from './negotiation/clause-status';
+export * from './negotiation/compilation';

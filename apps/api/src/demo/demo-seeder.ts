@@ -15,6 +15,7 @@ import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
 import { DemoAdoption } from './demo-adoption';
 import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 import { DemoFocalPoints } from './demo-focal-points';
+import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -48,6 +49,7 @@ export class DemoSeeder {
     private readonly scheduler: BallotScheduler,
     private readonly focalPoints: DemoFocalPoints,
     private readonly streamlining: DemoNegotiationStreamlining,
+    private readonly clauseStatus: DemoNegotiationClauseStatus,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -117,6 +119,7 @@ export class DemoSeeder {
     const documentId = await this.document.seed(people, groups.ids, history);
     await this.negotiationBrackets.seed(people, groups.ids, history);
     await this.streamlining.seed(people, documentId, history);
+    if (documentId) await this.clauseStatus.seed(people, documentId, history);
     await this.adoption.endorseRecently(people, groups.adoptedTextIds, history);
     return people;
   }

@@ -12,13 +12,15 @@ import { DemoAdoption } from './demo-adoption';
 import { EndorsementsModule } from '../endorsements/endorsements.module';
 import { DemoFocalPoints } from './demo-focal-points';
 import { BracketsModule } from '../negotiation/brackets/brackets.module';
-import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
-import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
+import { ClauseStatusModule } from '../negotiation/clause-status/clause-status.module';
 import { StreamliningModule } from '../negotiation/streamlining/streamlining.module';
+import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
+import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
+import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 
 @Module({
-  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule],
-  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining],
+  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule],
+  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

@@ -24,6 +24,8 @@ import { DocumentRepository, type DocumentRow, type VersionRow } from './documen
 import { canAmend, canComment, canConsolidate, canCreateDocument, canDispose, canOpenBallot, type DraftingStanding } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef, toClause, toVersionSummary } from './drafting.mapper';
+import { canAgreeAdRef, canSetClauseStatus } from '../negotiation/clause-status/clause-status.policy';
+import { clauseNegotiationOf, countsOf, readNegotiation } from '../negotiation/clause-status/clause-status.reads';
 
 /** Documents and versions as read: one document, a group's list, a version, a comparison, provenance, recent adoptions. */
 @Injectable()
@@ -168,12 +170,24 @@ export class DocumentReads {
 
   private async versionResponse(doc: DocumentRow, version: VersionRow, openAdoptionBallotId: string | null): Promise<VersionResponse> {
     const isCurrent = version.number === doc.currentVersion;
-    const [clauses, counts, markers, acceptedWaiting] = await Promise.all([
+    const adopted = doc.status === 'adopted';
+    const [clauses, counts, markers, acceptedWaiting, negotiation] = await Promise.all([
       this.documents.clausesOf(version.id),
       this.documents.clauseCounts(doc.id, version.number),
       this.documents.amendmentMarkers(doc.id, version.number),
       isCurrent ? this.documents.acceptedWaiting(doc.id) : Promise.resolve(0),
+      readNegotiation(this.dataSource.manager, { id: doc.id, adopted }, version, this.clock.now()),
     ]);
+    const numbered = numberClauses(clauses.map(toClause)).map((c, position) => ({
+      id: c.id,
+      kind: c.kind,
+      text: c.text,
+      position,
+      label: c.label,
+      counts: counts.get(c.id) ?? { comments: 0, earlierComments: 0, unansweredClarifications: 0 },
+      amendments: markers.get(c.id) ?? { open: 0, balloting: 0, accepted: 0 },
+      negotiation: clauseNegotiationOf(negotiation, c.id, adopted),
+    }));
     return {
       ...toVersionSummary(version),
       documentId: doc.id,
@@ -183,15 +197,8 @@ export class DocumentReads {
       acceptedWaiting,
       adoptionBallotId: version.adoptionBallotId,
       consolidation: version.consolidation,
-      clauses: numberClauses(clauses.map(toClause)).map((c, position) => ({
-        id: c.id,
-        kind: c.kind,
-        text: c.text,
-        position,
-        label: c.label,
-        counts: counts.get(c.id) ?? { comments: 0, earlierComments: 0, unansweredClarifications: 0 },
-        amendments: markers.get(c.id) ?? { open: 0, balloting: 0, accepted: 0 },
-      })),
+      clauses: numbered,
+      negotiation: countsOf(numbered, adopted),
     };
   }
 
@@ -242,5 +249,10 @@ function permissions(s: DraftingStanding, doc: DocumentRow, version: VersionRow,
     openAdoptionBallot: editable && canOpenBallot(s) === true && !adoptionBallotOpen,
     reason: why === true || why === null ? null : why.detail,
     reasonCode: why === true || why === null ? null : { code: why.code, params: why.params },
+    negotiation: {
+      setStatus: editable && canSetClauseStatus(s) === true,
+      agreeAdRef: editable && canAgreeAdRef(s) === true,
+      delegation: s.currentSnapshot ? { organisationId: s.currentSnapshot.organisationId, organisationName: s.currentSnapshot.organisationName } : null,
+    },
   };
 }

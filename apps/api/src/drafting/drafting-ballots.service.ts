@@ -28,6 +28,7 @@ import { canOpenBallot } from './drafting.policy';
 import { DraftingBallotViews } from './drafting-ballot-views';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
+import { openAdRefsOn } from '../negotiation/clause-status/clause-status.reads';
 
 /** A drafting ballot closes a week after it opens unless the chair says otherwise. */
 export const DEFAULT_BALLOT_DAYS = 7;
@@ -130,12 +131,13 @@ export class DraftingBallots implements OnModuleInit {
   private async warningsOn(manager: EntityManager, documentId: string, versionId: string, n: number): Promise<AdoptionWarnings> {
     const clauses = await this.documents.clausesOf(versionId, manager);
     const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
-    const [questions, balloting, accepted, openBrackets, chosenBrackets] = await Promise.all([
+    const [questions, balloting, accepted, openBrackets, chosenBrackets, adRefs] = await Promise.all([
       this.comments.unansweredClarifications(documentId, n, manager),
       this.amendments.underOpenBallot(documentId, manager),
       this.amendments.acceptedUnapplied(manager, documentId, false),
       this.brackets.openOf(documentId, manager),
       this.brackets.chosenUnconsolidated(documentId, manager),
+      openAdRefsOn(manager, documentId, n, this.clock.now()),
     ]);
     const bracket = (b: BracketRow) => ({
       bracketId: b.id,
@@ -167,6 +169,14 @@ export class DraftingBallots implements OnModuleInit {
       acceptedUnconsolidated: accepted.map(named),
       openBrackets: openBrackets.map(bracket),
       unappliedBracketChoices: chosenBrackets.map(bracket),
+      openAdRefs: adRefs.map((a) => ({
+        adRefId: a.id,
+        clauseId: a.clauseId,
+        clauseLabel: labels.get(a.clauseId) ?? null,
+        organisationName: a.organisationName,
+        expiresOn: a.expiresOn,
+        agreedBy: actorRef(a.agreedBy, a.agreedName, a.agreedSnapshot),
+      })),
     };
   }
 
@@ -206,6 +216,9 @@ export class DraftingBallots implements OnModuleInit {
               ...(found.unappliedBracketChoices.length > 0
                 ? { unappliedBracketChoices: found.unappliedBracketChoices.map((b) => ({ bracketId: b.bracketId, clauseLabel: b.clauseLabel, passage: b.passage })) }
                 : {}),
+              ...(found.openAdRefs.length > 0
+                ? { openAdRefs: found.openAdRefs.map((a) => ({ adRefId: a.adRefId, clauseId: a.clauseId, clauseLabel: a.clauseLabel, organisationName: a.organisationName, expiresOn: a.expiresOn })) }
+                : {}),
               confirmedByChair: true,
             }
           : undefined;
@@ -224,7 +237,7 @@ export class DraftingBallots implements OnModuleInit {
   }
 }
 
-type AdoptionWarnings = Pick<AdoptionPreflightResponse, 'unansweredClarifications' | 'openAmendmentBallots' | 'acceptedUnconsolidated' | 'openBrackets' | 'unappliedBracketChoices'>;
+type AdoptionWarnings = Pick<AdoptionPreflightResponse, 'unansweredClarifications' | 'openAmendmentBallots' | 'acceptedUnconsolidated' | 'openBrackets' | 'unappliedBracketChoices' | 'openAdRefs'>;
 
 const counts = (w: AdoptionWarnings) => ({
   unansweredClarifications: w.unansweredClarifications.length,
@@ -232,4 +245,5 @@ const counts = (w: AdoptionWarnings) => ({
   acceptedUnconsolidated: w.acceptedUnconsolidated.length,
   openBrackets: w.openBrackets.length,
   unappliedBracketChoices: w.unappliedBracketChoices.length,
+  openAdRefs: w.openAdRefs.length,
 });

@@ -50,6 +50,9 @@ export const PERMISSIONS = {
   'bracket.streamline-options': signedIn,
   'amendment.recommend': signedIn,
   'recommendations.ballot': signedIn,
+  // Clause status and ad ref: the route only needs a session; roles and delegations are decided in negotiation/clause-status/clause-status.policy.ts.
+  'clause.set-status': signedIn,
+  'clause.ad-ref': signedIn,
   // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.
   'endorsement.make': signedIn,
   'endorsement.withdraw': signedIn,

@@ -27,6 +27,7 @@ const ComparePage = lazy(() => import('../features/documents/ComparePage'));
 const ProvenancePage = lazy(() => import('../features/documents/ProvenancePage'));
 const DispositionsPage = lazy(() => import('../features/documents/DispositionsPage'));
 const BracketLedgerPage = lazy(() => import('../features/negotiation/BracketLedgerPage'));
+const CompilationPage = lazy(() => import('../features/negotiation/CompilationPage'));
 const HowItWorksPage = lazy(() => import('../features/how-it-works/HowItWorksPage'));
 const OrganisationPage = lazy(() => import('../features/confirmations/OrganisationPage'));
 const ConfirmationQueuePage = lazy(() => import('../features/confirmations/ConfirmationQueuePage'));
@@ -65,6 +66,7 @@ export const routes: RouteObject[] = [
       { path: 'documents/:id/versions/:n/provenance', element: <ProvenancePage /> },
       { path: 'documents/:id/versions/:n/dispositions', element: <DispositionsPage /> },
       { path: 'documents/:id/brackets', element: <BracketLedgerPage /> },
+      { path: 'documents/:id/compilation', element: <CompilationPage /> },
       { path: 'how-it-works', element: <HowItWorksPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -9,6 +9,7 @@ import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { NEGOTIATION_STREAMLINING_EVENTS } from './negotiation-streamlining';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
+import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -21,6 +22,7 @@ const CONTEXTS = [
   ENDORSEMENT_EVENTS,
   NEGOTIATION_BRACKET_EVENTS,
   NEGOTIATION_STREAMLINING_EVENTS,
+  CLAUSE_STATUS_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

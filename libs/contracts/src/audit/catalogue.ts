@@ -11,6 +11,7 @@ import { IDENTITY_EVENTS } from './identity';
 import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
+import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -29,6 +30,7 @@ export const AUDIT_CATALOGUE = {
   ...ENDORSEMENT_EVENTS,
   ...NEGOTIATION_BRACKET_EVENTS,
   ...NEGOTIATION_STREAMLINING_EVENTS,
+  ...CLAUSE_STATUS_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

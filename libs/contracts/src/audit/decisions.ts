@@ -39,6 +39,8 @@ export const adoptionWarningsRecord = z.strictObject({
   /** Decision 0031: passages still bracketed, and chosen options not yet consolidated. */
   openBrackets: z.array(z.strictObject({ bracketId: id, clauseLabel: z.string().nullable(), passage: z.string() })).optional(),
   unappliedBracketChoices: z.array(z.strictObject({ bracketId: id, clauseLabel: z.string().nullable(), passage: z.string() })).optional(),
+  /** Open ad refs on the version's clauses (decision record 0032); absent on rows written before it. */
+  openAdRefs: z.array(z.strictObject({ adRefId: id, clauseId: id, clauseLabel: z.string().nullable(), organisationName: z.string(), expiresOn: z.string() })).optional(),
   confirmedByChair: z.literal(true),
 });
 export type AdoptionWarningsRecord = z.infer<typeof adoptionWarningsRecord>;

@@ -80,6 +80,10 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'bracket.option-proposed':
     case 'bracket.removed':
     case 'bracket.choice-consolidated':
+    case 'clause.status-changed':
+    case 'clause.ad-ref-agreed':
+    case 'clause.ad-ref-lifted':
+    case 'clause.ad-ref-withdrawn':
       return only(e.change.documentId, null);
     case 'amendment.streamlined':
     case 'bracket.options-streamlined':

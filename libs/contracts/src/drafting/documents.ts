@@ -5,6 +5,7 @@ import { actorRef, reasonParams } from './actors';
 import { bracketChoicesReport } from '../negotiation/brackets';
 import { REFUSAL_CODES } from '../refusals/catalogue';
 import { DOCUMENT_STATUSES } from './vocabulary';
+import { clauseNegotiation, negotiationCountsView, negotiationPermissions } from '../negotiation/clause-status';
 
 /** What the signed-in reader may do here; computed by the API's drafting policy, never by the web. */
 export const documentPermissions = /* @__PURE__ */ z.object({
@@ -18,6 +19,8 @@ export const documentPermissions = /* @__PURE__ */ z.object({
   reason: z.string().nullable(),
   /** The same reason in machine form, for a hint in the reader's language. */
   reasonCode: z.object({ code: z.enum(REFUSAL_CODES), params: reasonParams }).nullable(),
+  /** Clause status and ad ref (decision record 0032). */
+  negotiation: negotiationPermissions.optional(),
 });
 export type DocumentPermissions = z.infer<typeof documentPermissions>;
 
@@ -84,6 +87,8 @@ export const clauseResponse = /* @__PURE__ */ z.object({
   label: z.string().nullable(),
   counts: clauseCounts,
   amendments: clauseAmendmentMarkers,
+  /** Its negotiating status, open ad refs and brackets (decision record 0032). */
+  negotiation: clauseNegotiation.optional(),
 });
 export type ClauseResponse = z.infer<typeof clauseResponse>;
 
@@ -111,6 +116,8 @@ export const versionResponse = /* @__PURE__ */ versionSummary
     consolidation: consolidationReport.nullable(),
     /** Accepted amendments the next consolidation would apply (0 on versions that are not current). */
     acceptedWaiting: z.number(),
+    /** "41 of 52 paragraphs agreed, 6 ad ref, 5 bracketed" (decision record 0032). */
+    negotiation: negotiationCountsView.optional(),
   })
   .meta({ id: 'VersionResponse' });
 export type VersionResponse = z.infer<typeof versionResponse>;

@@ -31,6 +31,8 @@ export const adoptionPreflightResponse = /* @__PURE__ */ z
     /** Passages still in square brackets, and brackets removed with a chosen option not yet consolidated (decision 0031). */
     openBrackets: z.array(bracketWarning),
     unappliedBracketChoices: z.array(bracketWarning),
+    /** Clauses a delegation agrees only ad referendum, not lifted, withdrawn or expired (decision record 0032). */
+    openAdRefs: z.array(z.object({ adRefId: z.string(), clauseId: z.string(), clauseLabel: z.string().nullable(), organisationName: z.string(), expiresOn: z.string(), agreedBy: actorRef })),
     /** The group's terms for adoption ballots, and the closing time a ballot opened now would take by default. */
     defaults: z.object({ rule: decisionRuleValue, quorum: z.number(), closesAt: instant }),
   })

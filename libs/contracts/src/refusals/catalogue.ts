@@ -11,6 +11,7 @@ import { PLATFORM_REFUSALS } from './platform';
 import { REALTIME_REFUSALS } from './realtime';
 import { STANDING_REFUSALS } from './standing';
 import { WORKING_GROUP_REFUSALS } from './working-groups';
+import { CLAUSE_STATUS_REFUSALS } from './negotiation-clause-status';
 
 /**
  * Every refusal the API can give: a stable kebab-case code (never renamed once shipped), its HTTP
@@ -30,6 +31,7 @@ export const REFUSALS = {
   ...AUDIT_REFUSALS,
   ...REALTIME_REFUSALS,
   ...NEGOTIATION_STREAMLINING_REFUSALS,
+  ...CLAUSE_STATUS_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

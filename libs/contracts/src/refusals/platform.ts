@@ -18,6 +18,7 @@ export const NOT_FOUND_RESOURCES = [
   'comment',
   'endorsement',
   'bracket',
+  'ad-ref',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

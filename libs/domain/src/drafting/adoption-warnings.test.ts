@@ -34,4 +34,9 @@ describe('adoption warnings', () => {
     expect(unacknowledgedWarnings({ ...none, openBrackets: 1 }, ['accepted-unconsolidated'])).toEqual(['open-brackets']);
     expect(unacknowledgedWarnings({ ...none, openBrackets: 1 }, ['open-brackets'])).toEqual([]);
   });
+
+  it('names open ad refs last, to be acknowledged like the others', () => {
+    expect(adoptionWarningKinds({ ...none, openAdRefs: 2 })).toEqual(['open-ad-ref']);
+    expect(unacknowledgedWarnings({ ...none, openAdRefs: 1, acceptedUnconsolidated: 1 }, ['accepted-unconsolidated'])).toEqual(['open-ad-ref']);
+  });
 });

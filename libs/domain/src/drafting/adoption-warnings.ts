@@ -5,7 +5,8 @@
  * - `open-amendment-ballots`: amendments to the version still being voted on;
  * - `accepted-unconsolidated`: accepted amendments not yet consolidated into a version;
  * - `open-brackets`: passages still in square brackets (decision 0031);
- * - `unapplied-bracket-choices`: brackets removed by choosing an option that no consolidation has applied yet.
+ * - `unapplied-bracket-choices`: brackets removed by choosing an option that no consolidation has applied yet;
+ * - `open-ad-ref`: clauses a delegation agreed only ad referendum, not yet lifted (decision record 0032).
  * None forbids the ballot; each must be acknowledged, and the acknowledgement is recorded.
  */
 export const ADOPTION_WARNING_KINDS = [
@@ -14,6 +15,7 @@ export const ADOPTION_WARNING_KINDS = [
   'accepted-unconsolidated',
   'open-brackets',
   'unapplied-bracket-choices',
+  'open-ad-ref',
 ] as const;
 export type AdoptionWarningKind = (typeof ADOPTION_WARNING_KINDS)[number];
 
@@ -23,6 +25,8 @@ export interface AdoptionWarningCounts {
   acceptedUnconsolidated: number;
   openBrackets?: number;
   unappliedBracketChoices?: number;
+  /** Open ad refs on the version's clauses (absent: none). */
+  openAdRefs?: number;
 }
 
 /** The kinds of warning that apply, in the order a chair reads them. */
@@ -33,6 +37,7 @@ export function adoptionWarningKinds(counts: AdoptionWarningCounts): AdoptionWar
     'accepted-unconsolidated': counts.acceptedUnconsolidated > 0,
     'open-brackets': (counts.openBrackets ?? 0) > 0,
     'unapplied-bracket-choices': (counts.unappliedBracketChoices ?? 0) > 0,
+    'open-ad-ref': (counts.openAdRefs ?? 0) > 0,
   };
   return ADOPTION_WARNING_KINDS.filter((k) => present[k]);
 }

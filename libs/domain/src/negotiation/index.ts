@@ -1,2 +1,3 @@
 export * from './passages';
 export * from './bracket-choices';
+export * from './clause-status';

@@ -247,6 +247,10 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'bracket.options-streamlined': { documentId: 'd1', clauseId: 'c1', optionId: 'o3', text: 'should', rationale: 'One wording', sources: ['o1', 'o2'] },
   'recommendations.put-to-ballot': { documentId: 'd1', ballotId: 'b9', items: [{ amendmentId: 'a1', recommendationId: 'r1', recommendation: 'accept' }] },
   'recommendations.decided': { documentId: 'd1', ballotId: 'b9', outcome: 'passed', items: [{ amendmentId: 'a1', recommendation: 'accept', status: 'accepted', mergedInto: null, followed: true }] },
+  'clause.status-changed': { documentId: 'd1', clauseId: 'c1', version: 1, status: 'agreed', previous: 'under-negotiation', note: 'Agreed at second reading' },
+  'clause.ad-ref-agreed': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null, lapsed: null },
+  'clause.ad-ref-lifted': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
+  'clause.ad-ref-withdrawn': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
 };
 
 describe('audit events as sentences', () => {

@@ -192,6 +192,13 @@ const SENTENCES: Sentences = {
   'recommendations.decided': (e, x) =>
     x.t('audit.sentence.recommendations.decided', { outcome: outcome(x, e.change.outcome), count: e.change.items.length, followed: e.change.items.filter((i) => i.followed === true).length }),
   'bracket.choice-consolidated': (e, x) => x.t(`audit.sentence.bracket.consolidated-${e.change.outcome}`, { version: e.change.version }),
+  'clause.status-changed': (e, x) =>
+    x.t('audit.sentence.clause.status-changed', { actor: x.actor, previous: x.t(`clauseStatus.statuses.${e.change.previous}`), status: x.t(`clauseStatus.statuses.${e.change.status}`) }) +
+    said(x, 'note', e.change.note),
+  'clause.ad-ref-agreed': (e, x) =>
+    x.t('audit.sentence.clause.ad-ref-agreed', { actor: x.actor, organisation: e.change.organisationName, date: date(x, e.change.expiresOn) }) + said(x, 'note', e.change.note),
+  'clause.ad-ref-lifted': (e, x) => x.t('audit.sentence.clause.ad-ref-lifted', { actor: x.actor, organisation: e.change.organisationName }) + said(x, 'note', e.change.note),
+  'clause.ad-ref-withdrawn': (e, x) => x.t('audit.sentence.clause.ad-ref-withdrawn', { actor: x.actor, organisation: e.change.organisationName }) + said(x, 'note', e.change.note),
 };
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */

@@ -13,6 +13,7 @@ import { notifySuccess } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
 import { formatDateTime } from '../ballots/TimeLeft';
+import { formatDate } from '../../i18n';
 import { useAdoptionPreflight, useOpenAdoptionBallot } from './useDocuments';
 import { BracketAdoptionWarnings } from '../negotiation/BracketAdoptionWarnings';
 
@@ -106,6 +107,26 @@ function Warnings({ p, acks, setAck }: { p: AdoptionPreflightResponse; acks: Set
         </Warning>
       ) : null}
       <BracketAdoptionWarnings p={p} acks={acks} setAck={setAck} />
+      {p.openAdRefs.length > 0 ? (
+        <Warning
+          kind="open-ad-ref"
+          title={t('adoptionAdRef.title', { count: p.openAdRefs.length })}
+          acknowledge={t('adoptionAdRef.confirm')}
+          checked={acks.has('open-ad-ref')}
+          onCheck={(v) => setAck('open-ad-ref', v)}
+        >
+          {p.openAdRefs.map((a) => (
+            <List.Item key={a.adRefId}>
+              <Text size="sm" fw={600} span>
+                {t('documents.clause.lead', { name: a.clauseLabel ? t('documents.clause.name', { label: a.clauseLabel }) : t('documents.amendments.unnumbered') })}
+              </Text>{' '}
+              <Text size="sm" span>
+                {t('adoptionAdRef.item', { organisation: a.organisationName, date: formatDate(a.expiresOn, lng) })}
+              </Text>
+            </List.Item>
+          ))}
+        </Warning>
+      ) : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { memo, useCallback, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClauseText } from '../negotiation/BracketedText';
 import { ToneBadge } from './ToneBadge';
+import { ClauseStatusBadges } from '../negotiation/ClauseStatusBadges';
 
 export interface Quote {
   text: string;
@@ -109,6 +110,7 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
                   </ToneBadge>
                 ) : null}
                 {accepted > 0 ? <ToneBadge tone="green">{t('documents.clause.accepted', { count: accepted })}</ToneBadge> : null}
+                <ClauseStatusBadges kind={clause.kind} negotiation={clause.negotiation} />
               </Group>
             </button>
           </Group>

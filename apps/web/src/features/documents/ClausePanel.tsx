@@ -10,6 +10,7 @@ import type { Quote } from './ClauseList';
 import { CommentForm, CommentThreads } from './CommentThreads';
 import { QuotePicker } from './QuotePicker';
 import { ClauseBrackets } from '../negotiation/ClauseBrackets';
+import { ClauseStatusPanel } from '../negotiation/ClauseStatusPanel';
 
 export interface ClausePanelProps {
   doc: DocumentResponse;
@@ -35,7 +36,8 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
   const clause = doc.version.clauses.find((c) => c.id === clauseId);
   // `?panel=amendments` (a ballot's link to its amendment) opens the clause on its amendments.
   const [params] = useSearchParams();
-  const [tab, setTab] = useState<string | null>(params.get('panel') === 'amendments' ? 'amendments' : params.get('panel') === 'brackets' ? 'brackets' : 'comments');
+  const initialTab = (['amendments', 'brackets', 'status'] as const).find((p) => params.get('panel') === p) ?? 'comments';
+  const [tab, setTab] = useState<string | null>(initialTab);
   const title = useRef<HTMLHeadingElement>(null);
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -93,6 +95,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
             <Tabs.Tab value="comments">{t('documents.panel.comments', { count: commentCount })}</Tabs.Tab>
             <Tabs.Tab value="amendments">{t('documents.panel.amendments', { count: clause.amendments.open + clause.amendments.accepted })}</Tabs.Tab>
             <Tabs.Tab value="brackets">{t('negotiation.brackets.tab')}</Tabs.Tab>
+            {clause.kind === 'heading' ? null : <Tabs.Tab value="status">{t('clauseStatus.open')}</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="comments" pt="sm">
             <Stack gap="sm">
@@ -115,6 +118,8 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           </Tabs.Panel>
           <Tabs.Panel value="brackets" pt="sm">
             <ClauseBrackets doc={doc} clause={clause} quote={quote} onClearQuote={onClearQuote} />
+          <Tabs.Panel value="status" pt="sm">
+            <ClauseStatusPanel doc={doc} clause={clause} />
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -24,7 +24,7 @@ export function DocumentNav({
 }: {
   doc: DocumentResponse;
   version: number;
-  current: 'text' | 'compare' | 'provenance' | 'dispositions';
+  current: 'text' | 'compare' | 'provenance' | 'dispositions' | 'compilation';
 }) {
   const { t } = useTranslation();
   const links = [
@@ -32,6 +32,7 @@ export function DocumentNav({
     { key: 'compare', to: `/documents/${doc.id}/compare?from=${Math.max(1, version - 1)}&to=${version}`, label: t('documents.nav.compare') },
     { key: 'provenance', to: `/documents/${doc.id}/versions/${version}/provenance`, label: t('documents.nav.provenance') },
     { key: 'dispositions', to: `/documents/${doc.id}/versions/${version}/dispositions`, label: t('documents.nav.dispositions') },
+    { key: 'compilation', to: `/documents/${doc.id}/compilation${version === doc.currentVersion ? '' : `?v=${version}`}`, label: t('compilation.nav') },
   ];
   // From any version, a draft included, the way to who endorsed the text that was adopted.
   const adopted = doc.versions.filter((v) => v.frozen).at(-1);

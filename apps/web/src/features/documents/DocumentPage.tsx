@@ -20,6 +20,7 @@ import './documents.css';
 import { DocumentNotFound } from './DocumentNotFound';
 import { BracketsProvider } from '../negotiation/BracketsContext';
 import { BracketSummary } from '../negotiation/BracketSummary';
+import { NegotiationCounts } from '../negotiation/NegotiationCounts';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -112,6 +113,7 @@ export function DocumentPage() {
         </Alert>
       ) : null}
       <VersionNote doc={doc} />
+      <NegotiationCounts doc={doc} />
       {doc.version.openAdoptionBallotId ? (
         <Alert color="grape" variant="light">
           {t('documents.adoption.underBallot', { number: version })}{' '}

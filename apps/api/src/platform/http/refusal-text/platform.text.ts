@@ -17,6 +17,7 @@ const RESOURCE: Record<NotFoundResource, string> = {
   comment: 'The comment',
   endorsement: 'The endorsement',
   bracket: 'The bracket',
+  'ad-ref': 'The ad ref',
 };
 
 export const PLATFORM_TEXT = {
