@@ -13,6 +13,7 @@ import { BallotSubjectDetails1795500000200 } from './1795500000200-ballot-subjec
 import { FrontDoorIndexes1796498939368 } from './1796498939368-front-door-indexes';
 import { AffiliationConfirmation1796499025645 } from './1796499025645-affiliation-confirmation';
 import { ChairSafeguards1796500000000 } from './1796500000000-chair-safeguards';
+import { ChairsTexts1796600000200 } from './1796600000200-chairs-texts';
 
 /** Every migration, in order. An explicit list, so jest, the CLI and the built API all run the same set. Append only. */
-export const MIGRATIONS = [Foundation1763900000000, WorkingGroupsCore1763900001000, Ballots1763900002000, WorkingGroups1763900003000, Drafting1763900004000, SocketIoAttachments1763900005000, Endorsements1763900006000, AuditLogFilters1763900006100, WorkingGroupWithdrawals1795473339241, AmendmentStatusReasons1795500000000, CosponsorshipWithdrawal1795500000100, BallotSubjectDetails1795500000200, FrontDoorIndexes1796498939368, AffiliationConfirmation1796499025645, ChairSafeguards1796500000000];
+export const MIGRATIONS = [Foundation1763900000000, WorkingGroupsCore1763900001000, Ballots1763900002000, WorkingGroups1763900003000, Drafting1763900004000, SocketIoAttachments1763900005000, Endorsements1763900006000, AuditLogFilters1763900006100, WorkingGroupWithdrawals1795473339241, AmendmentStatusReasons1795500000000, CosponsorshipWithdrawal1795500000100, BallotSubjectDetails1795500000200, FrontDoorIndexes1796498939368, AffiliationConfirmation1796499025645, ChairSafeguards1796500000000, ChairsTexts1796600000200];

@@ -10,6 +10,7 @@ import { AuditModule } from './audit/audit.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
 import { DraftingModule } from './drafting/drafting.module';
+import { ChairsTextsModule } from './negotiation/chairs-texts/chairs-texts.module';
 import { EndorsementsModule } from './endorsements/endorsements.module';
 import { HomeModule } from './home/home.module';
 import { CsrfGuard } from './identity/csrf.guard';
@@ -59,6 +60,7 @@ export class AppModule {
         DecisionsModule,
         ChairsModule,
         DraftingModule,
+        ChairsTextsModule,
         EndorsementsModule,
         HomeModule,
         TransparencyModule,

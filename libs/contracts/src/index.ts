@@ -6,6 +6,7 @@ export * from './working-groups';
 export * from './working-group-responses';
 export * from './decisions';
 export * from './drafting';
+export * from './negotiation/chairs-texts';
 export * from './realtime';
 export * from './endorsements';
 export * from './transparency';

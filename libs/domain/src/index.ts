@@ -9,3 +9,6 @@ export * from './audit/verification-report';
 export * from './working-groups';
 export * from './decisions';
 export * from './drafting';
+export * from './negotiation/offices';
+export * from './negotiation/chairs-text-labels';
+export * from './negotiation/chairs-text';

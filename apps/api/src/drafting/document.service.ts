@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { amendmentStanding, clauseLabels, clausesFromPastedText, compareVersions, consolidate, workingGroupScope, type AcceptedAmendment, type Amendment } from '@parley/domain';
+import { amendmentStanding, clauseLabels, type Clause, clausesFromPastedText, compareVersions, consolidate, workingGroupScope, type AcceptedAmendment, type Amendment } from '@parley/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   MAX_CLAUSE_TEXT,
@@ -104,11 +104,22 @@ export class DocumentService {
     const result = consolidate(clauses, acceptedForDomain, (a) => a.id);
     const next = doc.currentVersion + 1;
 
+    const { outdated, why, carriedForward } = await this.openAmendmentsAfter(manager, doc.id, next, result.clauses);
+    for (const n of result.notApplied) why.set(n.amendmentId, { code: 'not-applied', params: { version: next, reason: n.reason } });
+    const report: ConsolidationReport = { applied: result.applied, notApplied: result.notApplied, outdated, carriedForward };
+    return { current, before: clauses, accepted, result, next, outdated, why, carriedForward, report };
+  }
+
+  /**
+   * Which open amendments a next version's text outdates (its target clause gone or changed), with
+   * the reason recorded on each, and which carry forward: the rule consolidation and chair's texts share.
+   */
+  async openAmendmentsAfter(manager: EntityManager, documentId: string, next: number, clauses: readonly Clause[]) {
     const outdated: ConsolidationReport['outdated'] = [];
     const why = new Map<string, AmendmentStatusReason>();
     const carriedForward: string[] = [];
-    for (const open of await this.amendments.openOf(doc.id, manager)) {
-      const standingOf = amendmentStanding(toDomainAmendment(open), { number: next, clauses: result.clauses }, open.targetText);
+    for (const open of await this.amendments.openOf(documentId, manager)) {
+      const standingOf = amendmentStanding(toDomainAmendment(open), { number: next, clauses }, open.targetText);
       if (standingOf.status !== 'outdated') {
         carriedForward.push(open.id);
         continue;
@@ -117,9 +128,20 @@ export class DocumentService {
       const since = open.appliesToVersion;
       why.set(open.id, standingOf.reason === 'target-deleted' ? { code: 'target-deleted', params: { since, kind: open.kind } } : { code: 'target-changed', params: { since } });
     }
-    for (const n of result.notApplied) why.set(n.amendmentId, { code: 'not-applied', params: { version: next, reason: n.reason } });
-    const report: ConsolidationReport = { applied: result.applied, notApplied: result.notApplied, outdated, carriedForward };
-    return { current, before: clauses, accepted, result, next, outdated, why, carriedForward, report };
+    return { outdated, why, carriedForward };
+  }
+
+  /** Marks amendments outdated by version `next`, each with its reason and its `amendment.outdated` event, in the version's transaction. */
+  async recordOutdated(
+    tx: Tx,
+    at: { scope: string; actor: AuditActor; documentId: string; next: number },
+    gone: readonly { amendmentId: string; reason: string; note: string }[],
+    why: ReadonlyMap<string, AmendmentStatusReason>,
+  ): Promise<void> {
+    for (const g of gone) {
+      await this.amendments.setStatus(tx.manager, g.amendmentId, 'outdated', { note: g.note, reason: why.get(g.amendmentId)! });
+      await tx.record({ scope: at.scope, actor: at.actor, action: 'amendment.outdated', subjectType: 'amendment', subjectId: g.amendmentId, change: { documentId: at.documentId, reason: g.reason, note: g.note, version: at.next } });
+    }
   }
 
   /** The version consolidating would create now, before anyone creates it: its text compared with the current one, and the amendments applied. */
@@ -184,10 +206,8 @@ export class DocumentService {
         subjectId: version.id,
         change: { documentId: doc.id, number: next, previous: doc.currentVersion, ...report, clauses: result.clauses.length, textDigest: textDigest(result.clauses), note },
       });
-      for (const gone of [...result.notApplied.map((n) => ({ amendmentId: n.amendmentId, reason: n.reason, note: `Not applied in version ${next}: ${n.note}` })), ...outdated]) {
-        await this.amendments.setStatus(tx.manager, gone.amendmentId, 'outdated', { note: gone.note, reason: why.get(gone.amendmentId)! });
-        await tx.record({ scope, actor: auditActor, action: 'amendment.outdated', subjectType: 'amendment', subjectId: gone.amendmentId, change: { documentId: doc.id, reason: gone.reason, note: gone.note, version: next } });
-      }
+      const notApplied = result.notApplied.map((n) => ({ amendmentId: n.amendmentId, reason: n.reason, note: `Not applied in version ${next}: ${n.note}` }));
+      await this.recordOutdated(tx, { scope, actor: auditActor, documentId: doc.id, next }, [...notApplied, ...outdated], why);
     });
     return this.reads.get(actor, documentId);
   }

@@ -22,6 +22,6 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
   providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews],
-  exports: [DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews],
+  exports: [DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, DocumentRepository, AmendmentRepository, DraftingStandings],
 })
 export class DraftingModule {}

@@ -6,6 +6,7 @@ import { DECISION_EVENTS } from './decisions';
 import type { CatalogueEntry } from './define';
 import { DRAFTING_EVENTS } from './drafting';
 import { ENDORSEMENT_EVENTS } from './endorsements';
+import { CHAIRS_TEXT_EVENTS } from './negotiation-chairs-texts';
 import { IDENTITY_EVENTS } from './identity';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
@@ -25,6 +26,7 @@ export const AUDIT_CATALOGUE = {
   ...DECISION_EVENTS,
   ...DRAFTING_EVENTS,
   ...ENDORSEMENT_EVENTS,
+  ...CHAIRS_TEXT_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

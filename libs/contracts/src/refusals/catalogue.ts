@@ -3,6 +3,7 @@ import { AUDIT_REFUSALS } from './audit';
 import { DECISION_REFUSALS } from './decisions';
 import { DRAFTING_REFUSALS } from './drafting';
 import { ENDORSEMENT_REFUSALS } from './endorsements';
+import { CHAIRS_TEXT_REFUSALS } from './negotiation-chairs-texts';
 import { IDENTITY_REFUSALS } from './identity';
 import { ORGANISATION_REFUSALS } from './organisations';
 import { PLATFORM_REFUSALS } from './platform';
@@ -26,6 +27,7 @@ export const REFUSALS = {
   ...ENDORSEMENT_REFUSALS,
   ...AUDIT_REFUSALS,
   ...REALTIME_REFUSALS,
+  ...CHAIRS_TEXT_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

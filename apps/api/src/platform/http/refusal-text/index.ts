@@ -5,6 +5,7 @@ import { FIELD_ERROR_TEXT } from './field-errors.text';
 import { IDENTITY_TEXT } from './identity.text';
 import { PLATFORM_TEXT } from './platform.text';
 import { REALTIME_TEXT } from './realtime.text';
+import { CHAIRS_TEXT_TEXT } from './negotiation-chairs-texts.text';
 import type { RefusalTexts } from './texts';
 import { WORKING_GROUP_TEXT } from './working-groups.text';
 
@@ -12,7 +13,7 @@ import { WORKING_GROUP_TEXT } from './working-groups.text';
  * The one place the API writes a refusal in English: services and policies name a code and its
  * facts; the problem filter and the responses that carry verdicts render the sentence here.
  */
-export const REFUSAL_TEXT: RefusalTexts = { ...PLATFORM_TEXT, ...IDENTITY_TEXT, ...WORKING_GROUP_TEXT, ...DECISION_TEXT, ...DRAFTING_TEXT, ...REALTIME_TEXT };
+export const REFUSAL_TEXT: RefusalTexts = { ...PLATFORM_TEXT, ...IDENTITY_TEXT, ...WORKING_GROUP_TEXT, ...DECISION_TEXT, ...DRAFTING_TEXT, ...REALTIME_TEXT, ...CHAIRS_TEXT_TEXT };
 
 type Render = (p: unknown) => string;
 
