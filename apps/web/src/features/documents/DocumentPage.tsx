@@ -15,6 +15,8 @@ import { ClausePanel } from './ClausePanel';
 import { useDocument } from './useDocuments';
 import { AdoptionBallot } from './AdoptionDialog';
 import { Consolidate, VersionNote } from './ConsolidateDialog';
+import { ChairsTextHeading } from '../negotiation/ChairsTextHeading';
+import { IssueChairsText } from '../negotiation/IssueChairsText';
 import './documents.css';
 import { DocumentNotFound } from './DocumentNotFound';
 
@@ -108,6 +110,7 @@ export function DocumentPage() {
           ) : null}
         </Alert>
       ) : null}
+      <ChairsTextHeading version={doc.version} />
       <VersionNote doc={doc} />
       {doc.version.openAdoptionBallotId ? (
         <Alert color="grape" variant="light">
@@ -117,11 +120,12 @@ export function DocumentPage() {
           </Anchor>
         </Alert>
       ) : null}
-      {doc.version.isCurrent && ((doc.can.consolidate && doc.version.acceptedWaiting > 0) || doc.can.openAdoptionBallot) ? (
+      {doc.version.isCurrent && (doc.can.consolidate || doc.can.openAdoptionBallot) ? (
         <Paper withBorder p="sm" radius="md" component="section" aria-label={t('documents.chairActions')}>
           <Group gap="md" align="flex-start" wrap="wrap">
             {doc.can.consolidate && doc.version.acceptedWaiting > 0 ? <Consolidate doc={doc} /> : null}
             {doc.can.openAdoptionBallot ? <AdoptionBallot doc={doc} /> : null}
+            {doc.can.consolidate ? <IssueChairsText doc={doc} /> : null}
           </Group>
         </Paper>
       ) : null}
