@@ -4,7 +4,7 @@ import { indexClauses } from './clause-index';
 import type { Authorship, Clause } from './types';
 import { diffTokens, type TextToken, tokenize } from './word-diff';
 import { isConfirmed } from '../identity/affiliation-confirmation';
-import type { Office } from '../negotiation/offices';
+import { CHAIRS_TEXT_OFFICE_NAMES, type Office } from '../negotiation/offices';
 
 /**
  * Who put a word there: the author of the original draft (version 1), an amendment's author, or a
@@ -158,11 +158,7 @@ const GROUP_NAME: Record<StakeholderGroup, string> = {
   'civil-society': 'civil society',
 };
 
-const OFFICE_TEXT: Record<Office, string> = {
-  chair: "Chair's text",
-  'co-facilitators': "Co-facilitators' text",
-  secretariat: "Secretariat's text",
-};
+const OFFICE_TEXT = CHAIRS_TEXT_OFFICE_NAMES;
 
 interface ChairsTextWords {
   origin: Extract<Origin, { kind: 'chairs-text' }>;

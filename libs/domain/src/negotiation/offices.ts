@@ -8,3 +8,10 @@ export type ChairsTextStanding = (typeof CHAIRS_TEXT_STANDINGS)[number];
 
 export const MAX_CHAIRS_TEXT_LABEL = 80;
 export const MAX_CHAIRS_TEXT_SYMBOL = 120;
+
+/** How a chair's text of each office is called in English (the interface says it in the reader's language). */
+export const CHAIRS_TEXT_OFFICE_NAMES: Record<Office, string> = {
+  chair: "Chair's text",
+  'co-facilitators': "Co-facilitators' text",
+  secretariat: "Secretariat's text",
+};

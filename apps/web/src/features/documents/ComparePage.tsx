@@ -11,6 +11,7 @@ import { useCompare, useDocument } from './useDocuments';
 import './documents.css';
 import { ToneBadge } from './ToneBadge';
 import { DocumentNotFound } from './DocumentNotFound';
+import { versionName } from '../negotiation/chairs-text-name';
 
 
 /** Two versions side by side, clause by clause: what changed, moved, came in or went, as word diffs. */
@@ -32,7 +33,7 @@ export function ComparePage() {
     return <QueryError error={doc.error} onRetry={() => void doc.refetch()} />;
   }
   const d = doc.data;
-  const versions = [...d.versions].reverse().map((v) => ({ value: String(v.number), label: t('documents.version.number', { number: v.number }) }));
+  const versions = [...d.versions].reverse().map((v) => ({ value: String(v.number), label: versionName(t, v) }));
   const rows = compare.data?.clauses.filter((c) => !onlyChanges || c.status !== 'unchanged') ?? [];
   return (
     <Stack gap="lg">

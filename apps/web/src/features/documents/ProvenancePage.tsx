@@ -16,6 +16,7 @@ import './documents.css';
 import { DocumentNotFound } from './DocumentNotFound';
 import { chairsTextOriginLine, chairsTextSegmentTitle } from '../negotiation/chairs-text-provenance';
 import { ChairsTextTotals } from '../negotiation/ChairsTextTotals';
+import { ChairsTextHeading } from '../negotiation/ChairsTextHeading';
 
 /** A share as a percentage in the reader's language ("5%", "5 %"); a share below half a percent reads "<1%". */
 function usePercent(): (share: number) => string {
@@ -229,6 +230,7 @@ export function ProvenancePage() {
         <VersionSelect doc={d} value={version} onChange={(v) => navigate(`/documents/${d.id}/versions/${v}/provenance`)} />
         <DocumentNav doc={d} version={version} current="provenance" />
       </Group>
+      <ChairsTextHeading version={d.versions.find((v) => v.number === version) ?? { number: version, chairsText: null }} />
       <Text size="lg" fw={700} data-testid="provenance-headline">
         {headline}
       </Text>

@@ -22,3 +22,8 @@ export function chairsTextName(t: TFunction, c: ChairsTextSummary): string {
 export function versionName(t: TFunction, v: Pick<VersionSummary, 'number' | 'chairsText'>): string {
   return v.chairsText ? t('chairsTexts.versionName', { number: v.number, title: chairsTextTitle(t, v.chairsText) }) : t('documents.version.number', { number: v.number });
 }
+
+/** Where a version is named once, in full: "Version 3 — Rev.1 — Chair's text (draft), pen held by Ana Ruiz, Government of X (Government)". */
+export function versionFullName(t: TFunction, v: Pick<VersionSummary, 'number' | 'chairsText'>): string {
+  return v.chairsText ? t('chairsTexts.versionName', { number: v.number, title: chairsTextName(t, v.chairsText) }) : t('documents.version.number', { number: v.number });
+}
