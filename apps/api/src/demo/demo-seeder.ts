@@ -13,6 +13,7 @@ import { DemoWorkingGroups } from './demo-working-groups';
 import { DemoDocument } from './demo-document';
 import { DemoAdoption } from './demo-adoption';
 import { DemoFocalPoints } from './demo-focal-points';
+import { DemoNegotiationChairsTexts } from './demo-negotiation-chairs-texts';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -44,6 +45,7 @@ export class DemoSeeder {
     private readonly clock: Clock,
     private readonly scheduler: BallotScheduler,
     private readonly focalPoints: DemoFocalPoints,
+    private readonly chairsTexts: DemoNegotiationChairsTexts,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -111,6 +113,7 @@ export class DemoSeeder {
     const people: DemoPeople = { steward, delegates, organisationIds };
     const groups = await this.workingGroups.seed(people, history);
     await this.document.seed(people, groups.ids, history);
+    await this.chairsTexts.seed(people, groups.ids, history);
     await this.adoption.endorseRecently(people, groups.adoptedTextIds, history);
     return people;
   }

@@ -11,6 +11,8 @@ import { DemoDocument } from './demo-document';
 import { DemoAdoption } from './demo-adoption';
 import { EndorsementsModule } from '../endorsements/endorsements.module';
 import { DemoFocalPoints } from './demo-focal-points';
+import { ChairsTextsModule } from '../negotiation/chairs-texts/chairs-texts.module';
+import { DemoNegotiationChairsTexts } from './demo-negotiation-chairs-texts';
 
-@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints], exports: [DemoSeeder] })
+@Module({ imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, ChairsTextsModule], providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationChairsTexts], exports: [DemoSeeder] })
 export class DemoModule {}
