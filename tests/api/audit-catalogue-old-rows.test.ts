@@ -13,6 +13,8 @@ jest.setTimeout(180_000);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const expected = JSON.parse(readFileSync(PRE_CATALOGUE_EXPORTS, 'utf8')) as Record<string, { events: number; jsonl: string; head: string; page: string }>;
 const logs = readAuditFixture();
+/** Actions added to the catalogue after the fixture's code (c604a0d): new actions, not new shapes of old ones (decision 0033). */
+const ACTIONS_AFTER_FIXTURE: readonly string[] = ['version.chairs-text-issued'];
 
 /** A stored row as the log serves it (camelCase, ISO time with milliseconds). */
 const asEvent = (r: StoredAuditRow): AuditEvent => ({
@@ -39,8 +41,8 @@ const asEvent = (r: StoredAuditRow): AuditEvent => ({
 describe('audit events written before the catalogue', () => {
   const rows = [...logs.values()].flat();
 
-  it('cover every action of the catalogue', () => {
-    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(AUDIT_ACTIONS));
+  it('cover every action of the catalogue (but those added after c604a0d, which no old row can hold)', () => {
+    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(AUDIT_ACTIONS.filter((a) => !ACTIONS_AFTER_FIXTURE.includes(a))));
   });
 
   it('every one parses with the catalogue in its current shape: none falls back, none needs an earlier shape', () => {
