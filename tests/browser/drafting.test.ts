@@ -209,7 +209,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await screenshot(page, 'drafting-compare.png', { fullPage: false });
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${t.baseUrl}/documents/${documentId}/versions/2/dispositions`);
+    await page.goto(`${t.baseUrl}/documents/${documentId}/versions/3/dispositions`);
     await page.getByRole('heading', { level: 2, name: /clarification questions? unanswered/ }).waitFor();
     await page.getByText(/end-to-end encrypted messaging/).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
