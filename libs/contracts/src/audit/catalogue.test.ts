@@ -5,6 +5,7 @@ import { DECISION_EVENTS } from './decisions';
 import { DRAFTING_EVENTS } from './drafting';
 import { ENDORSEMENT_EVENTS } from './endorsements';
 import { IDENTITY_EVENTS } from './identity';
+import { CHAIRS_TEXT_EVENTS } from './negotiation-chairs-texts';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 
@@ -17,6 +18,7 @@ const CONTEXTS = [
   DECISION_EVENTS,
   DRAFTING_EVENTS,
   ENDORSEMENT_EVENTS,
+  CHAIRS_TEXT_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {
