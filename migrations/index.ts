@@ -15,7 +15,8 @@ import { AffiliationConfirmation1796499025645 } from './1796499025645-affiliatio
 import { ChairSafeguards1796500000000 } from './1796500000000-chair-safeguards';
 import { Brackets1796600000000 } from './1796600000000-brackets';
 import { ClauseStatus1796600000100 } from './1796600000100-clause-status';
+import { ChairsTexts1796600000200 } from './1796600000200-chairs-texts';
 import { StreamliningRecommendations1796600000300 } from './1796600000300-streamlining-recommendations';
 
 /** Every migration, in order. An explicit list, so jest, the CLI and the built API all run the same set. Append only. */
-export const MIGRATIONS = [Foundation1763900000000, WorkingGroupsCore1763900001000, Ballots1763900002000, WorkingGroups1763900003000, Drafting1763900004000, SocketIoAttachments1763900005000, Endorsements1763900006000, AuditLogFilters1763900006100, WorkingGroupWithdrawals1795473339241, AmendmentStatusReasons1795500000000, CosponsorshipWithdrawal1795500000100, BallotSubjectDetails1795500000200, FrontDoorIndexes1796498939368, AffiliationConfirmation1796499025645, ChairSafeguards1796500000000, Brackets1796600000000, ClauseStatus1796600000100, StreamliningRecommendations1796600000300];
+export const MIGRATIONS = [Foundation1763900000000, WorkingGroupsCore1763900001000, Ballots1763900002000, WorkingGroups1763900003000, Drafting1763900004000, SocketIoAttachments1763900005000, Endorsements1763900006000, AuditLogFilters1763900006100, WorkingGroupWithdrawals1795473339241, AmendmentStatusReasons1795500000000, CosponsorshipWithdrawal1795500000100, BallotSubjectDetails1795500000200, FrontDoorIndexes1796498939368, AffiliationConfirmation1796499025645, ChairSafeguards1796500000000, Brackets1796600000000, ClauseStatus1796600000100, ChairsTexts1796600000200, StreamliningRecommendations1796600000300];

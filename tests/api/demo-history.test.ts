@@ -129,12 +129,12 @@ describe('the demo is a history dated in the months before the day it is loaded'
     expect(closings.map((e) => [e.actorName, (e.change as { closedBy: string }).closedBy])).toEqual(closings.map(() => ['Parley (closing time)', 'closing-time']));
   });
 
-  it('the draft’s versions are dated two and five months ago', async () => {
+  it('the draft’s versions are dated five and two months ago, and the chair’s Rev.1 yesterday', async () => {
     const norms = groups.items.find((g) => g.name === 'Working group on international norms')!;
     const [summary] = (await api().get<{ items: DocumentSummary[] }>(`/api/working-groups/${norms.id}/documents`)).body.items;
     const doc = (await api().get<DocumentResponse>(`/api/documents/${summary.id}`)).body;
     const versions = doc.versions.map((v) => calendarDay(v.createdAt));
-    expect(versions).toEqual([160, 60]);
+    expect(versions).toEqual([160, 60, 1]);
   });
 
   it('the processes group adopted its working methods seven months ago; organisations endorsed them in the following days, and two more yesterday', async () => {

@@ -21,8 +21,8 @@ describe('demo document (fixtures/paris-call/document.json)', () => {
   });
   afterAll(() => t.close());
 
-  it('the international-norms group drafts the nine principles, now at version 2 with ten operative clauses', () => {
-    expect(doc).toMatchObject({ title: 'Paris Call for Trust and Security in Cyberspace — draft principles', currentVersion: 2, status: 'drafting' });
+  it('the international-norms group drafts the nine principles, now at version 3 (the chair’s Rev.1) with ten operative clauses', () => {
+    expect(doc).toMatchObject({ title: 'Paris Call for Trust and Security in Cyberspace — draft principles', currentVersion: 3, status: 'drafting' });
     expect(doc.createdBy.snapshot?.organisationName).toBe('Microsoft');
     expect(doc.version.clauses.filter((c) => c.label).length).toBe(10);
     expect(doc.version.clauses.find((c) => c.label === '8.')!.text).toMatch(/^Support capacity building/);
@@ -51,7 +51,8 @@ describe('demo document (fixtures/paris-call/document.json)', () => {
       ['Microsoft', 'proposed', null],
     ]);
     expect(page.items[0].crossGroupSupport.sort()).toEqual(['government', 'private-sector']);
-    expect(page.items[4]).toMatchObject({ baseVersion: 1, appliesToVersion: 2 });
+    // Google's proposal on principle 8 was written on version 1 and carried forward to version 2, then to the chair's Rev.1.
+    expect(page.items[4]).toMatchObject({ baseVersion: 1, appliesToVersion: 3 });
   });
 
   it('the chair (a company) streamlined two competing proposals into one and gave recommendations, apart from any decision', async () => {
@@ -83,6 +84,16 @@ describe('demo document (fixtures/paris-call/document.json)', () => {
       params: { ballotId: cisco.ballotId, outcome: 'failed', explanationParts: [expect.objectContaining({ code: 'majority', outcome: 'failed', yes: 2, no: 10 })] },
     });
     expect(page.items.filter((a) => a.statusReason === null).map((a) => a.status)).toEqual(['accepted', 'accepted', 'proposed', 'balloting', 'proposed']);
+  });
+
+  it('version 3 is Rev.1, the chair’s text (a draft), its pen held by the Microsoft chair; the insertion under ballot carried forward; provenance names the pen holder’s group', async () => {
+    expect(doc.version.chairsText).toMatchObject({ label: 'Rev.1', standing: 'draft', office: 'chair', penHolder: { snapshot: expect.objectContaining({ organisationName: 'Microsoft', stakeholderGroup: 'private-sector' }) } });
+    expect(doc.versions.map((v) => v.chairsText?.label ?? null)).toEqual([null, null, 'Rev.1']);
+    expect(doc.version.clauses.find((c) => c.label === '1.')!.text).toMatch(/and cooperate to that end\.$/);
+    const p = (await api().get<ProvenanceResponse>(`/api/documents/${doc.id}/versions/3/provenance`)).body;
+    expect(p.totals.chairsText).toBeGreaterThan(10);
+    const segment = p.clauses.find((c) => c.label === '1.')!.segments.find((s) => s.origin.kind === 'chairs-text')!;
+    expect(segment.origin).toMatchObject({ kind: 'chairs-text', label: 'Rev.1', office: 'chair', author: { snapshot: expect.objectContaining({ organisationName: 'Microsoft' }) } });
   });
 
   it('the provenance of version 2 shows civil-society and government words over a private-sector original draft, and leads with that draft', async () => {

@@ -200,6 +200,7 @@ describe('the public record, read anonymously', () => {
     }
     // 200 while accepted amendments wait to be consolidated, 409 otherwise.
     await get(`/api/documents/${id}/consolidation-preview`);
+    await getJson(`/api/documents/${id}/chairs-texts/suggestion`);
     for (const clause of doc.version.clauses.filter((cl) => cl.counts.comments + cl.counts.earlierComments > 0))
       await getJson(`/api/documents/${id}/comments?clauseId=${clause.id}`);
     const amendments = await getJson<AmendmentPage>(`/api/documents/${id}/amendments?limit=200`);

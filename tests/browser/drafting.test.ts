@@ -121,7 +121,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     expect(await card.getByRole('button', { name: 'Co-sponsor', exact: true }).count()).toBe(0);
   });
 
-  it('the chair opens the ballot; members vote on the ballot page; the chair closes it and consolidates version 3', async () => {
+  it('the chair opens the ballot; members vote on the ballot page; the chair closes it and consolidates version 4', async () => {
     const chair = await browsers.logInAs(CHAIR);
     await chair.goto(`${t.baseUrl}/documents/${documentId}?clause=${principle4Id}`);
     const panel = chair.getByTestId('clause-panel');
@@ -163,27 +163,27 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
 
     await chair.goto(`${t.baseUrl}/documents/${documentId}`);
     await chair.getByText('1 accepted amendment waits to be applied.').waitFor();
-    await chair.getByRole('button', { name: 'Consolidate version 3' }).click();
-    const consolidating = chair.getByRole('dialog', { name: 'Consolidate version 3' });
+    await chair.getByRole('button', { name: 'Consolidate version 4' }).click();
+    const consolidating = chair.getByRole('dialog', { name: 'Consolidate version 4' });
     await consolidating.getByRole('textbox', { name: /^Note on the new version/ }).fill('Principle 4 now protects encryption.');
-    await consolidating.getByRole('button', { name: 'Create version 3' }).click();
+    await consolidating.getByRole('button', { name: 'Create version 4' }).click();
     const p4 = chair.locator('li.clause-row[data-label="4."] p.clause-text');
     await p4.filter({ hasText: `${ADDED}.` }).waitFor();
 
     const amendments = (await new ApiClient(t.baseUrl).get<AmendmentPage>(`/api/documents/${documentId}/amendments?clauseId=${principle4Id}`)).body.items;
-    expect(amendments.find((a) => a.author.name === NGO && a.appliedInVersion === 3)).toBeDefined();
+    expect(amendments.find((a) => a.author.name === NGO && a.appliedInVersion === 4)).toBeDefined();
   });
 
   it('the provenance view attributes the new words to civil society, with the legend and totals', async () => {
     const page = await browsers.logInAs(NGO);
     await page.goto(`${t.baseUrl}/documents/${documentId}`);
     await page.getByRole('link', { name: 'Who wrote this' }).click();
-    await page.waitForURL(new RegExp(`/documents/${documentId}/versions/3/provenance$`));
+    await page.waitForURL(new RegExp(`/documents/${documentId}/versions/4/provenance$`));
     await page.getByRole('heading', { level: 1, name: 'Who wrote this' }).waitFor();
     const p4 = page.locator('li[data-label="4."]');
     const added = p4.locator('span.prov-segment[data-origin="amendment"][data-group="civil-society"]').filter({ hasText: 'without weakening encryption' });
     await added.waitFor();
-    expect(await added.getAttribute('title')).toBe(`Introduced by ${NGO} (Center for Democracy and Technology, Civil society), in version 3`);
+    expect(await added.getAttribute('title')).toBe(`Introduced by ${NGO} (Center for Democracy and Technology, Civil society), in version 4`);
     await p4.getByRole('list', { name: 'Who wrote this clause' }).getByText(NGO).waitFor();
     await page.getByTestId('legend').getByText('Civil society').waitFor();
     expect(await page.getByTestId('share-civil-society').textContent()).toMatch(/^\d+%$/);
@@ -195,7 +195,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
 
     // The same view in French.
     const fr = await browsers.logInAs(NGO, 'fr');
-    await fr.goto(`${t.baseUrl}/documents/${documentId}/versions/3/provenance`);
+    await fr.goto(`${t.baseUrl}/documents/${documentId}/versions/4/provenance`);
     await fr.getByRole('heading', { level: 1, name: 'Qui a écrit quoi' }).waitFor();
     await fr.getByTestId('legend').getByText('Société civile').waitFor();
     await screenshot(fr, 'drafting-provenance-fr.png', { fullPage: false });
@@ -203,13 +203,13 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
 
   it('compare and the disposition report show the change and the unanswered questions', async () => {
     const page = await browsers.logInAs(NGO);
-    await page.goto(`${t.baseUrl}/documents/${documentId}/compare?from=2&to=3`);
+    await page.goto(`${t.baseUrl}/documents/${documentId}/compare?from=3&to=4`);
     await page.getByTestId('compare-summary').getByText('1 changed').waitFor();
     await page.locator('li[data-status="changed"] ins').filter({ hasText: 'and without weakening encryption' }).waitFor();
     await screenshot(page, 'drafting-compare.png', { fullPage: false });
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.goto(`${t.baseUrl}/documents/${documentId}/versions/2/dispositions`);
+    await page.goto(`${t.baseUrl}/documents/${documentId}/versions/3/dispositions`);
     await page.getByRole('heading', { level: 2, name: /clarification questions? unanswered/ }).waitFor();
     await page.getByText(/end-to-end encrypted messaging/).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -219,7 +219,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     const chair = await browsers.logInAs(CHAIR);
     await chair.goto(`${t.baseUrl}/documents/${documentId}`);
     await chair.getByRole('button', { name: 'Open the adoption ballot' }).click();
-    const dialog = chair.getByRole('dialog', { name: 'Adopt version 3' });
+    const dialog = chair.getByRole('dialog', { name: 'Adopt version 4' });
     const warning = dialog.getByTestId('adoption-warning-unanswered-clarifications');
     await warning.getByText('2 clarification questions have no answer yet').waitFor();
     await warning.getByText(/end-to-end encrypted messaging/).waitFor();
@@ -234,7 +234,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await openBallots.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Open it anyway' }).click();
     await chair.waitForURL(/\/ballots\/[0-9a-f-]{36}$/);
-    await chair.getByRole('heading', { level: 1, name: /^Adopt version 3 of “Paris Call/ }).waitFor();
+    await chair.getByRole('heading', { level: 1, name: /^Adopt version 4 of “Paris Call/ }).waitFor();
   });
 
   it('a chair starts a new document from pasted text, checks the reading and corrects a kind', async () => {

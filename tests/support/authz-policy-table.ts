@@ -8,6 +8,7 @@ import * as bracketsPolicy from '../../apps/api/src/negotiation/brackets/bracket
 import * as streamliningPolicy from '../../apps/api/src/negotiation/streamlining/streamlining.policy';
 import * as clauseStatusPolicy from '../../apps/api/src/negotiation/clause-status/clause-status.policy';
 import { findAdRef } from '../../apps/api/src/negotiation/clause-status/clause-status.reads';
+import * as chairsTextsPolicy from '../../apps/api/src/negotiation/chairs-texts/chairs-texts.policy';
 import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
 import { DraftingStandings } from '../../apps/api/src/drafting/drafting-standings';
 import { PeopleService } from '../../apps/api/src/identity/people.service';
@@ -529,6 +530,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     allowedConflict: () => true,
     policy: inGroup(async (p, groupId) => draftingPolicy.canConsolidate(await draftingStanding(p, groupId))),
   },
+  // A chair's text of the document's own clauses (kept by id, the first reworded).
+  'POST /api/documents/{id}/chairs-texts': {
+    request: (c) =>
+      docReq(c, '/chairs-texts', (doc) => ({
+        label: 'Rev.1',
+        standing: 'draft',
+        office: 'chair',
+        clauses: doc.version.clauses.map((k, i) => ({ id: k.id, kind: k.kind, text: i === 0 ? `${k.text} (chair)` : k.text })),
+      })),
+    policy: inGroup(async (p, groupId) => chairsTextsPolicy.canIssueChairsText(await draftingStanding(p, groupId))),
+  },
+  'GET /api/documents/{id}/chairs-texts/suggestion': { request: (c) => docReq(c, '/chairs-texts/suggestion'), policy: 'route rule only' },
   'GET /api/documents/{id}/versions/{n}/adoption-preflight': { request: (c) => docReq(c, '/versions/1/adoption-preflight'), policy: 'route rule only' },
   // A fresh document has no accepted amendment: the preview is a 409 for everyone.
   'GET /api/documents/{id}/consolidation-preview': { request: (c) => docReq(c, '/consolidation-preview'), policy: 'route rule only', allowedConflict: () => true },

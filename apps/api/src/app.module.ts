@@ -12,6 +12,7 @@ import { DemoModule } from './demo/demo.module';
 import { DraftingModule } from './drafting/drafting.module';
 import { BracketsModule } from './negotiation/brackets/brackets.module';
 import { StreamliningModule } from './negotiation/streamlining/streamlining.module';
+import { ChairsTextsModule } from './negotiation/chairs-texts/chairs-texts.module';
 import { EndorsementsModule } from './endorsements/endorsements.module';
 import { HomeModule } from './home/home.module';
 import { CsrfGuard } from './identity/csrf.guard';
@@ -65,6 +66,7 @@ export class AppModule {
         DraftingModule,
         BracketsModule,
         StreamliningModule,
+        ChairsTextsModule,
         EndorsementsModule,
         HomeModule,
         TransparencyModule,

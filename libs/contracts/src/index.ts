@@ -7,6 +7,7 @@ export * from './working-group-responses';
 export * from './decisions';
 export * from './drafting';
 export * from './negotiation';
+export * from './negotiation/chairs-texts';
 export * from './realtime';
 export * from './endorsements';
 export * from './transparency';

@@ -12,3 +12,6 @@ export * from './drafting';
 export * from './negotiation';
 export * from './negotiation/streamlining';
 export * from './negotiation/recommendations';
+export * from './negotiation/offices';
+export * from './negotiation/chairs-text-labels';
+export * from './negotiation/chairs-text';

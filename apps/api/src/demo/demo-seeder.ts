@@ -16,6 +16,7 @@ import { DemoAdoption } from './demo-adoption';
 import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 import { DemoFocalPoints } from './demo-focal-points';
 import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
+import { DemoNegotiationChairsTexts } from './demo-negotiation-chairs-texts';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -50,6 +51,7 @@ export class DemoSeeder {
     private readonly focalPoints: DemoFocalPoints,
     private readonly streamlining: DemoNegotiationStreamlining,
     private readonly clauseStatus: DemoNegotiationClauseStatus,
+    private readonly chairsTexts: DemoNegotiationChairsTexts,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -119,6 +121,7 @@ export class DemoSeeder {
     const documentId = await this.document.seed(people, groups.ids, history);
     await this.negotiationBrackets.seed(people, groups.ids, history);
     await this.streamlining.seed(people, documentId, history);
+    await this.chairsTexts.seed(people, groups.ids, history);
     if (documentId) await this.clauseStatus.seed(people, documentId, history);
     await this.adoption.endorseRecently(people, groups.adoptedTextIds, history);
     return people;

@@ -14,13 +14,15 @@ import { DemoFocalPoints } from './demo-focal-points';
 import { BracketsModule } from '../negotiation/brackets/brackets.module';
 import { ClauseStatusModule } from '../negotiation/clause-status/clause-status.module';
 import { StreamliningModule } from '../negotiation/streamlining/streamlining.module';
+import { ChairsTextsModule } from '../negotiation/chairs-texts/chairs-texts.module';
+import { DemoNegotiationChairsTexts } from './demo-negotiation-chairs-texts';
 import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
 import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
 import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 
 @Module({
-  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule],
-  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus],
+  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule],
+  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

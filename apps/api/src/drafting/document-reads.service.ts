@@ -120,17 +120,26 @@ export class DocumentReads {
                 return author ? [{ amendmentId: c.optionId, clauseId: c.clauseId, author }] : [];
               }),
           ],
+          chairsText: v.chairsText && { label: v.chairsText.label, office: v.chairsText.office, penHolder: { authorId: v.chairsText.penHolderId, snapshot: v.chairsText.penHolderSnapshot } },
         })),
     };
     const traced = traceProvenance(chain);
     const clauses = byVersion.get(n) ?? [];
     const labels = new Map(numberClauses(clauses.map(toClause)).map((c) => [c.id, c]));
     const history = await this.amendments.historyOf(doc.id, clauses.map((c) => c.clauseId));
-    const names = await this.namesOf([first.createdBy, ...applied.map((a) => a.authorId), ...history.map((h) => h.authorId)]);
-    const origin = (o: Origin): ProvenanceOriginResponse =>
-      o.kind === 'original'
-        ? { kind: 'original', version: 1, author: actorRef(o.authorId, names.get(o.authorId) ?? null, o.snapshot) }
-        : { kind: 'amendment', amendmentId: o.amendmentId, version: o.version, author: actorRef(o.authorId, names.get(o.authorId) ?? null, o.snapshot) };
+    const penHolders = versions.flatMap((v) => (v.chairsText ? [v.chairsText.penHolderId] : []));
+    const names = await this.namesOf([first.createdBy, ...applied.map((a) => a.authorId), ...history.map((h) => h.authorId), ...penHolders]);
+    const origin = (o: Origin): ProvenanceOriginResponse => {
+      const author = actorRef(o.authorId, names.get(o.authorId) ?? null, o.snapshot);
+      switch (o.kind) {
+        case 'original':
+          return { kind: 'original', version: 1, author };
+        case 'amendment':
+          return { kind: 'amendment', amendmentId: o.amendmentId, version: o.version, author };
+        case 'chairs-text':
+          return { kind: 'chairs-text', version: o.version, label: o.label, office: o.office, author };
+      }
+    };
     const historyOf = (clauseId: string): ClauseHistoryEntry[] =>
       history
         .filter((h) => (h.kind === 'insert' ? h.id === clauseId : h.targetClauseId === clauseId))

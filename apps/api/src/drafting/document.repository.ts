@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AffiliationSnapshot, ClauseKind } from '@parley/domain';
+import type { AffiliationSnapshot, ChairsTextStanding, ClauseKind, Office } from '@parley/domain';
 import type { ClauseAmendmentMarkers, ClauseCounts, ConsolidationReport } from '@parley/contracts';
 import { DocumentEntity, DocumentVersionEntity, VersionClauseEntity } from './document.entity';
 
@@ -18,6 +18,18 @@ export interface DocumentRow extends DocumentEntity {
 
 export interface VersionRow extends DocumentVersionEntity {
   authorName: string;
+  /** Set when the version was issued as a chair's text (decision 0033). */
+  chairsText: ChairsTextRow | null;
+}
+
+export interface ChairsTextRow {
+  label: string;
+  symbol: string | null;
+  standing: ChairsTextStanding;
+  office: Office;
+  penHolderId: string;
+  penHolderName: string;
+  penHolderSnapshot: AffiliationSnapshot;
 }
 
 /** Documents, versions and clauses: every query the drafting context runs on them, named. */
@@ -137,7 +149,8 @@ export class DocumentRepository {
 
   private async versionRows(documentId: string, number: number | null, manager?: EntityManager): Promise<VersionRow[]> {
     const rows: Record<string, unknown>[] = await this.m(manager).query(
-      `SELECT v.*, p.name AS author_name FROM document_versions v JOIN people p ON p.id = v.created_by
+      `SELECT v.*, p.name AS author_name, ph.name AS pen_holder_name
+         FROM document_versions v JOIN people p ON p.id = v.created_by LEFT JOIN people ph ON ph.id = v.pen_holder_id
         WHERE v.document_id = $1 AND ($2::int IS NULL OR v.number = $2) ORDER BY v.number`,
       [documentId, number],
     );
@@ -153,6 +166,18 @@ export class DocumentRepository {
       adoptedAt: (r.adopted_at as Date | null) ?? null,
       adoptionBallotId: (r.adoption_ballot_id as string | null) ?? null,
       authorName: r.author_name as string,
+      chairsText:
+        r.chairs_text_label === null || r.chairs_text_label === undefined
+          ? null
+          : {
+              label: r.chairs_text_label as string,
+              symbol: (r.chairs_text_symbol as string | null) ?? null,
+              standing: r.chairs_text_standing as ChairsTextStanding,
+              office: r.chairs_text_office as Office,
+              penHolderId: r.pen_holder_id as string,
+              penHolderName: r.pen_holder_name as string,
+              penHolderSnapshot: r.pen_holder_snapshot as AffiliationSnapshot,
+            },
     }));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { amendmentStanding, applyBracketChoices, clauseLabels, clausesFromPastedText, compareVersions, consolidate, workingGroupScope, type AcceptedAmendment, type Amendment } from '@parley/domain';
+import { amendmentStanding, applyBracketChoices, clauseLabels, type Clause, clausesFromPastedText, compareVersions, consolidate, workingGroupScope, type AcceptedAmendment, type Amendment } from '@parley/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   MAX_CLAUSE_TEXT,
@@ -114,19 +114,7 @@ export class DocumentService {
     const result = { ...amended, clauses: choices.clauses };
     const next = doc.currentVersion + 1;
 
-    const outdated: ConsolidationReport['outdated'] = [];
-    const why = new Map<string, AmendmentStatusReason>();
-    const carriedForward: string[] = [];
-    for (const open of await this.amendments.openOf(doc.id, manager)) {
-      const standingOf = amendmentStanding(toDomainAmendment(open), { number: next, clauses: result.clauses }, open.targetText);
-      if (standingOf.status !== 'outdated') {
-        carriedForward.push(open.id);
-        continue;
-      }
-      outdated.push({ amendmentId: open.id, reason: standingOf.reason, note: standingOf.note });
-      const since = open.appliesToVersion;
-      why.set(open.id, standingOf.reason === 'target-deleted' ? { code: 'target-deleted', params: { since, kind: open.kind } } : { code: 'target-changed', params: { since } });
-    }
+    const { outdated, why, carriedForward } = await this.openAmendmentsAfter(manager, doc.id, next, result.clauses);
     for (const n of result.notApplied) why.set(n.amendmentId, { code: 'not-applied', params: { version: next, reason: n.reason } });
     const bracketChoices =
       chosen.length === 0
@@ -137,6 +125,40 @@ export class DocumentService {
           };
     const report: ConsolidationReport = { applied: result.applied, notApplied: result.notApplied, outdated, carriedForward, ...(bracketChoices ? { bracketChoices } : {}) };
     return { current, before: clauses, accepted, result, next, outdated, why, carriedForward, report, bracketChoices, chosen };
+  }
+
+  /**
+   * Which open amendments a next version's text outdates (its target clause gone or changed), with
+   * the reason recorded on each, and which carry forward: the rule consolidation and chair's texts share.
+   */
+  async openAmendmentsAfter(manager: EntityManager, documentId: string, next: number, clauses: readonly Clause[]) {
+    const outdated: ConsolidationReport['outdated'] = [];
+    const why = new Map<string, AmendmentStatusReason>();
+    const carriedForward: string[] = [];
+    for (const open of await this.amendments.openOf(documentId, manager)) {
+      const standingOf = amendmentStanding(toDomainAmendment(open), { number: next, clauses }, open.targetText);
+      if (standingOf.status !== 'outdated') {
+        carriedForward.push(open.id);
+        continue;
+      }
+      outdated.push({ amendmentId: open.id, reason: standingOf.reason, note: standingOf.note });
+      const since = open.appliesToVersion;
+      why.set(open.id, standingOf.reason === 'target-deleted' ? { code: 'target-deleted', params: { since, kind: open.kind } } : { code: 'target-changed', params: { since } });
+    }
+    return { outdated, why, carriedForward };
+  }
+
+  /** Marks amendments outdated by version `next`, each with its reason and its `amendment.outdated` event, in the version's transaction. */
+  async recordOutdated(
+    tx: Tx,
+    at: { scope: string; actor: AuditActor; documentId: string; next: number },
+    gone: readonly { amendmentId: string; reason: string; note: string }[],
+    why: ReadonlyMap<string, AmendmentStatusReason>,
+  ): Promise<void> {
+    for (const g of gone) {
+      await this.amendments.setStatus(tx.manager, g.amendmentId, 'outdated', { note: g.note, reason: why.get(g.amendmentId)! });
+      await tx.record({ scope: at.scope, actor: at.actor, action: 'amendment.outdated', subjectType: 'amendment', subjectId: g.amendmentId, change: { documentId: at.documentId, reason: g.reason, note: g.note, version: at.next } });
+    }
   }
 
   /** The version consolidating would create now, before anyone creates it: its text compared with the current one, and the amendments applied. */
@@ -201,10 +223,8 @@ export class DocumentService {
         subjectId: version.id,
         change: { documentId: doc.id, number: next, previous: doc.currentVersion, ...report, clauses: result.clauses.length, textDigest: textDigest(result.clauses), note },
       });
-      for (const gone of [...result.notApplied.map((n) => ({ amendmentId: n.amendmentId, reason: n.reason, note: `Not applied in version ${next}: ${n.note}` })), ...outdated]) {
-        await this.amendments.setStatus(tx.manager, gone.amendmentId, 'outdated', { note: gone.note, reason: why.get(gone.amendmentId)! });
-        await tx.record({ scope, actor: auditActor, action: 'amendment.outdated', subjectType: 'amendment', subjectId: gone.amendmentId, change: { documentId: doc.id, reason: gone.reason, note: gone.note, version: next } });
-      }
+      const notApplied = result.notApplied.map((n) => ({ amendmentId: n.amendmentId, reason: n.reason, note: `Not applied in version ${next}: ${n.note}` }));
+      await this.recordOutdated(tx, { scope, actor: auditActor, documentId: doc.id, next }, [...notApplied, ...outdated], why);
       if (bracketChoices) {
         await this.brackets.markConsolidated(tx.manager, next, bracketChoices.applied.map((c) => c.bracketId), bracketChoices.notApplied.map((c) => c.bracketId));
         const outcomes = [...bracketChoices.applied.map((c) => ({ ...c, outcome: 'applied' as const, note: null })), ...bracketChoices.notApplied.map((c) => ({ ...c, outcome: 'not-applied' as const }))];

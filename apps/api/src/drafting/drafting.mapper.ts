@@ -16,6 +16,13 @@ export const toVersionSummary = (v: VersionRow): VersionSummary => ({
   adoptedAt: v.adoptedAt?.toISOString() ?? null,
   frozen: v.adoptedAt !== null,
   note: v.note,
+  chairsText: v.chairsText && {
+    label: v.chairsText.label,
+    symbol: v.chairsText.symbol,
+    standing: v.chairsText.standing,
+    office: v.chairsText.office,
+    penHolder: actorRef(v.chairsText.penHolderId, v.chairsText.penHolderName, v.chairsText.penHolderSnapshot),
+  },
 });
 
 /** SHA-256 over the canonical JSON of a version's clauses: what the audit events pin a text by. */

@@ -33,6 +33,7 @@ export const PERMISSIONS = {
   // Drafting: the route only needs a session; group roles are decided in drafting/drafting.policy.ts.
   'document.create': signedIn,
   'version.consolidate': signedIn,
+  'version.chairs-text': signedIn,
   'version.adoption-ballot': signedIn,
   'comment.post': signedIn,
   'comment.dispose': signedIn,

@@ -9,6 +9,7 @@ import { refuse } from '../platform/http/problem';
 import { BracketReads } from '../negotiation/brackets/bracket-reads.service';
 import { bracketedMarkdown, bracketsSection } from '../negotiation/brackets/bracket-markdown';
 import { WorkingGroupService } from '../working-groups/working-group.service';
+import { chairsTextInEnglish } from '../negotiation/chairs-texts/chairs-text-english';
 
 const GROUP_NAMES: Record<StakeholderGroup, string> = { government: 'Government', 'private-sector': 'Private sector', 'civil-society': 'Civil society' };
 const PAGE = 500;
@@ -53,6 +54,7 @@ export class AdoptedTextExport {
     const out: string[] = [];
     out.push(`# ${md(doc.title)}`, '');
     out.push(`Version ${n}, adopted on ${day(v.adoptedAt)} by the working group ${md(group.name)}.`, '');
+    if (v.chairsText) out.push(`${md(chairsTextInEnglish(v.chairsText))}.`, '');
 
     out.push('## Text', '');
     for (const c of v.clauses) {
@@ -77,7 +79,7 @@ export class AdoptedTextExport {
     out.push('## Who wrote this text', '');
     if (provenance.headline) out.push(`${md(provenance.headline.text)}.`, '');
     out.push(
-      `${provenance.totals.words} words: ${provenance.totals.original} from the original draft, ${provenance.totals.amended} introduced by amendments.`,
+      `${provenance.totals.words} words: ${provenance.totals.original} from the original draft, ${provenance.totals.amended} introduced by amendments${provenance.totals.chairsText ? `, ${provenance.totals.chairsText} written in chair's texts (counted under the pen holder's stakeholder group)` : ''}.`,
       '',
     );
     out.push('| Stakeholder group | Words | Share |', '| --- | --- | --- |');

@@ -7,6 +7,7 @@ import { ENDORSEMENT_EVENTS } from './endorsements';
 import { IDENTITY_EVENTS } from './identity';
 import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { NEGOTIATION_STREAMLINING_EVENTS } from './negotiation-streamlining';
+import { CHAIRS_TEXT_EVENTS } from './negotiation-chairs-texts';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
@@ -23,6 +24,7 @@ const CONTEXTS = [
   NEGOTIATION_BRACKET_EVENTS,
   NEGOTIATION_STREAMLINING_EVENTS,
   CLAUSE_STATUS_EVENTS,
+  CHAIRS_TEXT_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

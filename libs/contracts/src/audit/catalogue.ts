@@ -7,6 +7,7 @@ import type { CatalogueEntry } from './define';
 import { DRAFTING_EVENTS } from './drafting';
 import { ENDORSEMENT_EVENTS } from './endorsements';
 import { NEGOTIATION_STREAMLINING_EVENTS } from './negotiation-streamlining';
+import { CHAIRS_TEXT_EVENTS } from './negotiation-chairs-texts';
 import { IDENTITY_EVENTS } from './identity';
 import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { ORGANISATION_EVENTS } from './organisations';
@@ -31,6 +32,7 @@ export const AUDIT_CATALOGUE = {
   ...NEGOTIATION_BRACKET_EVENTS,
   ...NEGOTIATION_STREAMLINING_EVENTS,
   ...CLAUSE_STATUS_EVENTS,
+  ...CHAIRS_TEXT_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

@@ -68,6 +68,7 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'comment.posted':
       return only(e.change.documentId, null, e.change.parentId);
     case 'version.created':
+    case 'version.chairs-text-issued':
     case 'comment.disposed':
     case 'amendment.proposed':
     case 'amendment.cosponsored':

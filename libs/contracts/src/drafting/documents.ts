@@ -6,6 +6,7 @@ import { bracketChoicesReport } from '../negotiation/brackets';
 import { REFUSAL_CODES } from '../refusals/catalogue';
 import { DOCUMENT_STATUSES } from './vocabulary';
 import { clauseNegotiation, negotiationCountsView, negotiationPermissions } from '../negotiation/clause-status';
+import { chairsTextSummary } from '../negotiation/chairs-texts';
 
 /** What the signed-in reader may do here; computed by the API's drafting policy, never by the web. */
 export const documentPermissions = /* @__PURE__ */ z.object({
@@ -56,6 +57,8 @@ export const versionSummary = /* @__PURE__ */ z.object({
   frozen: z.boolean(),
   /** What the chair or rapporteur wrote when consolidating it; null for first versions and older ones. */
   note: z.string().nullable(),
+  /** Set when the version was issued as a chair's text (decision 0033): its label, symbol, standing, office and pen holder. */
+  chairsText: chairsTextSummary.nullable().optional(),
 });
 export type VersionSummary = z.infer<typeof versionSummary>;
 

@@ -1,4 +1,4 @@
-import { PROVENANCE_HEADLINE_SOURCES } from '@parley/domain';
+import { OFFICES, PROVENANCE_HEADLINE_SOURCES } from '@parley/domain';
 import { z } from 'zod';
 import { amendmentKindValue, clauseKindValue, instant, organisationSubtypeValue, stakeholderGroupValue } from '../api/domain-shapes';
 import { actorRef } from './actors';
@@ -7,6 +7,8 @@ import { AMENDMENT_STATUSES } from './vocabulary';
 export const provenanceOriginResponse = /* @__PURE__ */ z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('original'), version: z.literal(1), author: actorRef }),
   z.object({ kind: z.literal('amendment'), amendmentId: z.string(), version: z.number(), author: actorRef }),
+  /** Words a chair's text wrote: its office, and its pen holder (`author`) with their affiliation as at the issue. */
+  z.object({ kind: z.literal('chairs-text'), version: z.number(), label: z.string(), office: z.enum(OFFICES), author: actorRef }),
 ]);
 export type ProvenanceOriginResponse = z.infer<typeof provenanceOriginResponse>;
 
@@ -51,6 +53,8 @@ export const provenanceResponse = /* @__PURE__ */ z
       unconfirmed: z.object({ key: z.literal('unconfirmed'), ...wordShare }),
       original: z.number(),
       amended: z.number(),
+      /** Words written in chair's texts (also counted under their pen holder's group and organisation). */
+      chairsText: z.number().optional(),
     }),
     /** The largest share of the text and who held it: the original draft (and its organisation), or one stakeholder group's amendments. */
     headline: z
@@ -62,6 +66,8 @@ export const provenanceResponse = /* @__PURE__ */ z
         share: z.number(),
         percent: z.number(),
         text: z.string(),
+        /** For a chair's text: which one, under which office; `group` and `organisationName` are its pen holder's. */
+        chairsText: z.object({ version: z.number(), label: z.string(), office: z.enum(OFFICES) }).optional(),
       })
       .nullable(),
   })

@@ -5,6 +5,7 @@ import { DRAFTING_REFUSALS } from './drafting';
 import { ENDORSEMENT_REFUSALS } from './endorsements';
 import { NEGOTIATION_BRACKET_REFUSALS } from './negotiation-brackets';
 import { NEGOTIATION_STREAMLINING_REFUSALS } from './negotiation-streamlining';
+import { CHAIRS_TEXT_REFUSALS } from './negotiation-chairs-texts';
 import { IDENTITY_REFUSALS } from './identity';
 import { ORGANISATION_REFUSALS } from './organisations';
 import { PLATFORM_REFUSALS } from './platform';
@@ -32,6 +33,7 @@ export const REFUSALS = {
   ...REALTIME_REFUSALS,
   ...NEGOTIATION_STREAMLINING_REFUSALS,
   ...CLAUSE_STATUS_REFUSALS,
+  ...CHAIRS_TEXT_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

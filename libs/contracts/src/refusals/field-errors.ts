@@ -76,6 +76,7 @@ export const FIELD_ERRORS = {
   'not-a-clause': field<{ version: number }>(),
   'same-text': field(),
   'quote-mismatch': field(),
+  'duplicate-clause': field(),
   // bodies the parser could not read
   'not-json': field(),
   'body-incomplete': field(),

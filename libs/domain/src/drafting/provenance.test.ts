@@ -25,7 +25,7 @@ const chain: ProvenanceChain = {
 const who = (p: ReturnType<typeof traceProvenance>, clauseId: string): [string, string][] =>
   (p.clauses.find((c) => c.clauseId === clauseId)?.segments ?? []).map((s) => [
     s.text,
-    s.origin.kind === 'original' ? 'original' : s.origin.amendmentId,
+    s.origin.kind === 'amendment' ? s.origin.amendmentId : s.origin.kind,
   ]);
 
 describe('traceProvenance', () => {

@@ -4,11 +4,23 @@ import { indexClauses } from './clause-index';
 import type { Authorship, Clause } from './types';
 import { diffTokens, type TextToken, tokenize } from './word-diff';
 import { isConfirmed } from '../identity/affiliation-confirmation';
+import { CHAIRS_TEXT_OFFICE_NAMES, type Office } from '../negotiation/offices';
 
-/** Who put a word there: the author of the original draft (version 1), or an amendment's author. */
+/**
+ * Who put a word there: the author of the original draft (version 1), an amendment's author, or a
+ * chair's text: its office, and the pen holder (person and affiliation as at the issue) who wrote it.
+ */
 export type Origin =
   | { kind: 'original'; version: 1; authorId: string; snapshot: AffiliationSnapshot }
-  | { kind: 'amendment'; amendmentId: string; version: number; authorId: string; snapshot: AffiliationSnapshot };
+  | { kind: 'amendment'; amendmentId: string; version: number; authorId: string; snapshot: AffiliationSnapshot }
+  | { kind: 'chairs-text'; version: number; label: string; office: Office; authorId: string; snapshot: AffiliationSnapshot };
+
+/** A version issued as a chair's text: its label and office, and who held the pen. */
+export interface ChairsTextAuthorship {
+  label: string;
+  office: Office;
+  penHolder: Authorship;
+}
 
 /** An amendment applied to produce a version: the clause it replaced or created (or deleted), and its author. */
 export interface AppliedAmendmentAuthorship {
@@ -20,7 +32,13 @@ export interface AppliedAmendmentAuthorship {
 export interface ProvenanceChain {
   original: { clauses: readonly Clause[]; author: Authorship };
   /** Later versions in order, each with the amendments applied to produce it. */
-  revisions: readonly { version: number; clauses: readonly Clause[]; amendments: readonly AppliedAmendmentAuthorship[] }[];
+  revisions: readonly {
+    version: number;
+    clauses: readonly Clause[];
+    amendments: readonly AppliedAmendmentAuthorship[];
+    /** Set when the version is a chair's text: words it changed without an amendment are the office's and its pen holder's. */
+    chairsText?: ChairsTextAuthorship | null;
+  }[];
 }
 
 export interface ProvenanceSegment {
@@ -58,13 +76,14 @@ export interface ProvenanceTotals {
   byOrganisation: OrganisationWordShare[];
   /** Words whose author's affiliation was unconfirmed when they acted: never counted under the organisation they declared. */
   unconfirmed: WordShare<'unconfirmed'>;
-  /** Words still from the original draft, and words introduced by amendments. */
+  /** Words still from the original draft, words introduced by amendments, and words written in chair's texts. */
   original: number;
   amended: number;
+  chairsText: number;
 }
 
 /** Where a provenance headline's words came from: the original draft, or one stakeholder group's amendments. */
-export const PROVENANCE_HEADLINE_SOURCES = ['original', 'amendments'] as const;
+export const PROVENANCE_HEADLINE_SOURCES = ['original', 'amendments', 'chairs-text'] as const;
 export type ProvenanceHeadlineSource = (typeof PROVENANCE_HEADLINE_SOURCES)[number];
 
 /**
@@ -82,6 +101,8 @@ export interface ProvenanceHeadline {
   percent: number;
   /** E.g. "93% of the text is from the original draft by Microsoft (private sector)", "41% of the text was introduced by private-sector delegates". */
   text: string;
+  /** For a chair's text: which one, under which office (the group and organisation above are its pen holder's). */
+  chairsText?: { version: number; label: string; office: Office };
 }
 
 export interface VersionProvenance {
@@ -137,12 +158,25 @@ const GROUP_NAME: Record<StakeholderGroup, string> = {
   'civil-society': 'civil society',
 };
 
+const OFFICE_TEXT = CHAIRS_TEXT_OFFICE_NAMES;
+
+interface ChairsTextWords {
+  origin: Extract<Origin, { kind: 'chairs-text' }>;
+  words: number;
+}
+
 /**
- * The largest share of a text that amendments changed: its original draft, or one stakeholder
- * group's amendments. These four cover every word, so the largest is at least a quarter of the text.
+ * The largest share of a text that amendments or chair's texts changed: its original draft, one
+ * stakeholder group's amendments, or one chair's text (named with its pen holder's organisation and
+ * group: an office never hides who held the pen).
  */
-function headlineOf(original: { words: number; snapshot: AffiliationSnapshot } | null, amendedByGroup: Map<StakeholderGroup, number>, share: (n: number) => number): ProvenanceHeadline | null {
-  if (amendedByGroup.size === 0) return null;
+function headlineOf(
+  original: { words: number; snapshot: AffiliationSnapshot } | null,
+  amendedByGroup: Map<StakeholderGroup, number>,
+  chairsTexts: ChairsTextWords[],
+  share: (n: number) => number,
+): ProvenanceHeadline | null {
+  if (amendedByGroup.size === 0 && chairsTexts.length === 0) return null;
   let headline: ProvenanceHeadline | null = null;
   if (original && original.words > 0) {
     const { snapshot } = original;
@@ -160,6 +194,17 @@ function headlineOf(original: { words: number; snapshot: AffiliationSnapshot } |
       headline = { source: 'amendments', group, organisationName: null, words: groupWords, share: share(groupWords), percent, text };
     }
   }
+  for (const { origin, words } of chairsTexts) {
+    if (words > 0 && (headline === null || words > headline.words)) {
+      const { snapshot } = origin;
+      const percent = Math.round(share(words) * 100);
+      const organisationName = isConfirmed(snapshot) ? snapshot.organisationName : null;
+      const pen = organisationName ? `${organisationName}, ${GROUP_NAME[snapshot.stakeholderGroup]}` : `a ${GROUP_WORDING[snapshot.stakeholderGroup]} delegate`;
+      const text = `${percent}% of the text was written in the ${OFFICE_TEXT[origin.office]} ${origin.label} (pen: ${pen})`;
+      const chairsText = { version: origin.version, label: origin.label, office: origin.office };
+      headline = { source: 'chairs-text', group: snapshot.stakeholderGroup, organisationName, words, share: share(words), percent, text, chairsText };
+    }
+  }
   return headline;
 }
 
@@ -168,8 +213,10 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
   const amendedByGroup = new Map<StakeholderGroup, number>();
   const bySubtype = new Map<OrganisationSubtype, number>();
   const byOrganisation = new Map<string, OrganisationWordShare>();
+  const chairsTexts = new Map<number, ChairsTextWords>();
   let words = 0;
   let original = 0;
+  let chairsText = 0;
   let originalSnapshot: AffiliationSnapshot | null = null;
   let unconfirmed = 0;
   for (const segment of clauses.flatMap((c) => c.segments)) {
@@ -179,8 +226,12 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
     if (segment.origin.kind === 'original') {
       original += segment.words;
       originalSnapshot = snapshot;
-    }
-    else amendedByGroup.set(snapshot.stakeholderGroup, (amendedByGroup.get(snapshot.stakeholderGroup) ?? 0) + segment.words);
+    } else if (segment.origin.kind === 'chairs-text') {
+      chairsText += segment.words;
+      const entry = chairsTexts.get(segment.origin.version) ?? { origin: segment.origin, words: 0 };
+      entry.words += segment.words;
+      chairsTexts.set(segment.origin.version, entry);
+    } else amendedByGroup.set(snapshot.stakeholderGroup, (amendedByGroup.get(snapshot.stakeholderGroup) ?? 0) + segment.words);
     byGroup.set(snapshot.stakeholderGroup, (byGroup.get(snapshot.stakeholderGroup) ?? 0) + segment.words);
     bySubtype.set(snapshot.subtype, (bySubtype.get(snapshot.subtype) ?? 0) + segment.words);
     if (!isConfirmed(snapshot)) {
@@ -199,7 +250,12 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
   }
   const share = (n: number): number => (words === 0 ? 0 : n / words);
 
-  const headline = headlineOf(originalSnapshot && { words: original, snapshot: originalSnapshot }, amendedByGroup, share);
+  const headline = headlineOf(
+    originalSnapshot && { words: original, snapshot: originalSnapshot },
+    amendedByGroup,
+    [...chairsTexts.values()].sort((a, b) => a.origin.version - b.origin.version),
+    share,
+  );
 
   return {
     totals: {
@@ -215,7 +271,8 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
         .sort((a, b) => b.words - a.words || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
       unconfirmed: { key: 'unconfirmed', words: unconfirmed, share: share(unconfirmed) },
       original,
-      amended: words - original,
+      amended: words - original - chairsText,
+      chairsText,
     },
     headline,
   };
@@ -225,8 +282,10 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
  * Who wrote each word of the last version of a chain. Version 1 is all the original author's; each
  * later version carries attribution forward clause by clause (matched by id) through the word diff:
  * kept words keep their origin, inserted words get the origin of the amendment that replaced or
- * created the clause. A clause whose text changed without an applied amendment naming it means the
- * chain is broken (every edit is an amendment), so that throws rather than guessing.
+ * created the clause. In a chair's text, words the chair changed or added without an amendment are
+ * the chair's text's (its office and pen holder). Otherwise a clause whose text changed without an
+ * applied amendment naming it means the chain is broken (every edit is an amendment), so that throws
+ * rather than guessing.
  */
 export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
   const originalOrigin: Origin = {
@@ -253,6 +312,16 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
         snapshot: a.author.snapshot,
       });
     }
+    const chairs: Origin | null = revision.chairsText
+      ? {
+          kind: 'chairs-text',
+          version: revision.version,
+          label: revision.chairsText.label,
+          office: revision.chairsText.office,
+          authorId: revision.chairsText.penHolder.authorId,
+          snapshot: revision.chairsText.penHolder.snapshot,
+        }
+      : null;
     indexClauses(revision.clauses);
     const previousText = new Map(clauses.map((c) => [c.id, c.text]));
     const next = new Map<string, AttributedToken[]>();
@@ -263,7 +332,7 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
         next.set(clause.id, kept);
         continue;
       }
-      const origin = origins.get(clause.id);
+      const origin = origins.get(clause.id) ?? chairs;
       if (!origin) throw new Error(`Version ${revision.version}: clause "${clause.id}" changed but no applied amendment names it`);
       next.set(
         clause.id,

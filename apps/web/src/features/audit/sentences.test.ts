@@ -214,6 +214,24 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'amendment.accepted': { documentId: 'd1', ballotId: 'b3', outcome: 'passed', explanation: 'Passed' },
   'amendment.rejected': { documentId: 'd1', ballotId: 'b3', outcome: 'no-quorum', explanation: 'No quorum' },
   'amendment.outdated': { documentId: 'd1', reason: 'version-adopted', note: 'Version 2 was adopted; its text is frozen.', version: 2 },
+  'version.chairs-text-issued': {
+    documentId: 'd1',
+    number: 3,
+    previous: 2,
+    label: 'Rev.1',
+    symbol: null,
+    standing: 'draft',
+    office: 'chair',
+    penHolder: { id: 'p1', name: 'Ana Ruiz', snapshot: ana },
+    changed: ['c1'],
+    added: [],
+    removed: [],
+    outdated: [],
+    carriedForward: [],
+    clauses: 15,
+    textDigest: 't'.repeat(64),
+    note: null,
+  },
   'version.adopted': { documentId: 'd1', number: 2, ballotId: 'b4', outcome: 'passed', explanation: 'Passed' },
   'endorsement.made': {
     documentId: 'd1',
@@ -298,6 +316,12 @@ describe('audit events as sentences', () => {
     const noted = event('version.created', { ...CHANGES['version.created'], note: 'Rev.1 after the Geneva session' });
     expect(auditSentence(en.t, noted, 'en')).toMatch(/consolidated version 2, applying 2 accepted amendments\. Note: “Rev\.1 after the Geneva session”$/);
     expect(auditSentence(en.t, event('version.created', CHANGES['version.created']), 'en')).not.toContain('Note');
+  });
+
+  it('names a chair’s text by its label, office and standing, after its pen holder', () => {
+    const issued = event('version.chairs-text-issued', CHANGES['version.chairs-text-issued']);
+    expect(auditSentence(en.t, issued, 'en')).toBe("Ana Ruiz (Access Now, civil society) issued version 3: Rev.1 — Chair's text (draft)");
+    expect(auditSentence(fr.t, issued, 'fr')).toMatch(/a publié la version 3 : Rev\.1 — Texte de la présidence \(statut : projet\)$/);
   });
 
   it('says a vote was cast, never what, when the change is withheld or the ballot is secret', () => {

@@ -6,6 +6,7 @@ import { subjectTitleOf } from '../ballots/ballot-title';
 import { closedBeforeItsTime } from '../ballots/closed-before-its-time';
 import { actionLabel } from './action-names';
 import { changedPassage } from './changed-passage';
+import { chairsTextTitle } from '../negotiation/chairs-text-name';
 
 /**
  * Each audit event as one sentence in the reader's language, from its action, its actor's
@@ -149,6 +150,8 @@ const SENTENCES: Sentences = {
   'document.created': (e, x) => x.t('audit.sentence.document.created', { actor: x.actor, title: e.change.title, count: e.change.clauses }),
   'version.created': (e, x) =>
     x.t('audit.sentence.version.created', { actor: x.actor, number: e.change.number, count: e.change.applied.length }) + said(x, 'note', e.change.note),
+  'version.chairs-text-issued': (e, x) =>
+    x.t('audit.sentence.version.chairs-text-issued', { actor: x.actor, number: e.change.number, title: chairsTextTitle(x.t, e.change) }) + said(x, 'note', e.change.note),
   'version.adopted': (e, x) => x.t('audit.sentence.version.adopted', { number: e.change.number }),
   'comment.posted': (e, x) =>
     e.change.parentId

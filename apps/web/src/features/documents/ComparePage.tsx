@@ -12,6 +12,7 @@ import './documents.css';
 import { ToneBadge } from './ToneBadge';
 import { DocumentNotFound } from './DocumentNotFound';
 import { BracketsProvider } from '../negotiation/BracketsContext';
+import { versionName } from '../negotiation/chairs-text-name';
 
 
 /** Two versions side by side, clause by clause: what changed, moved, came in or went, as word diffs. */
@@ -33,7 +34,7 @@ export function ComparePage() {
     return <QueryError error={doc.error} onRetry={() => void doc.refetch()} />;
   }
   const d = doc.data;
-  const versions = [...d.versions].reverse().map((v) => ({ value: String(v.number), label: t('documents.version.number', { number: v.number }) }));
+  const versions = [...d.versions].reverse().map((v) => ({ value: String(v.number), label: versionName(t, v) }));
   const rows = compare.data?.clauses.filter((c) => !onlyChanges || c.status !== 'unchanged') ?? [];
   return (
     <Stack gap="lg">

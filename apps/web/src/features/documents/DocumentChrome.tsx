@@ -6,6 +6,7 @@ import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { PageTitle } from '../../ui/PageTitle';
 import { useFormatters } from '../../ui/useFormatters';
 import { ToneBadge } from './ToneBadge';
+import { versionName } from '../negotiation/chairs-text-name';
 
 export function DocumentStatusBadge({ status }: { status: DocumentResponse['status'] }) {
   const { t } = useTranslation();
@@ -88,7 +89,7 @@ export function VersionSelect({ doc, value, onChange }: { doc: DocumentResponse;
       label={t('documents.version.label')}
       data={[...doc.versions].reverse().map((v) => ({
         value: String(v.number),
-        label: `${t('documents.version.number', { number: v.number })} · ${f.date(v.createdAt)}${v.number === doc.currentVersion ? ` · ${t('documents.version.current')}` : ''}${v.frozen ? ` · ${t('documents.version.adopted')}` : ''}`,
+        label: `${versionName(t, v)} · ${f.date(v.createdAt)}${v.number === doc.currentVersion ? ` · ${t('documents.version.current')}` : ''}${v.frozen ? ` · ${t('documents.version.adopted')}` : ''}`,
       }))}
       value={String(value)}
       onChange={(v) => v && onChange(Number(v))}

@@ -16,6 +16,8 @@ import { ClausePanel } from './ClausePanel';
 import { useDocument } from './useDocuments';
 import { AdoptionBallot } from './AdoptionDialog';
 import { Consolidate, VersionNote } from './ConsolidateDialog';
+import { ChairsTextHeading } from '../negotiation/ChairsTextHeading';
+import { IssueChairsText } from '../negotiation/IssueChairsText';
 import './documents.css';
 import { DocumentNotFound } from './DocumentNotFound';
 import { BracketsProvider } from '../negotiation/BracketsContext';
@@ -112,6 +114,7 @@ export function DocumentPage() {
           ) : null}
         </Alert>
       ) : null}
+      <ChairsTextHeading version={doc.version} />
       <VersionNote doc={doc} />
       <NegotiationCounts doc={doc} />
       {doc.version.openAdoptionBallotId ? (
@@ -122,12 +125,13 @@ export function DocumentPage() {
           </Anchor>
         </Alert>
       ) : null}
-      {doc.version.isCurrent && ((doc.can.consolidate && doc.version.acceptedWaiting > 0) || doc.can.openAdoptionBallot || doc.can.openAmendmentBallot) ? (
+      {doc.version.isCurrent && (doc.can.consolidate || doc.can.openAdoptionBallot || doc.can.openAmendmentBallot) ? (
         <Paper withBorder p="sm" radius="md" component="section" aria-label={t('documents.chairActions')}>
           <Group gap="md" align="flex-start" wrap="wrap">
             {doc.can.consolidate && doc.version.acceptedWaiting > 0 ? <Consolidate doc={doc} /> : null}
             {doc.can.openAdoptionBallot ? <AdoptionBallot doc={doc} /> : null}
             {doc.can.openAmendmentBallot ? <RecommendationsBallotLauncher documentId={doc.id} /> : null}
+            {doc.can.consolidate ? <IssueChairsText doc={doc} /> : null}
           </Group>
         </Paper>
       ) : null}

@@ -14,6 +14,9 @@ import { provenanceHeadline } from './provenance-headline';
 import { useDocument, useProvenance } from './useDocuments';
 import './documents.css';
 import { DocumentNotFound } from './DocumentNotFound';
+import { chairsTextOriginLine, chairsTextSegmentTitle } from '../negotiation/chairs-text-provenance';
+import { ChairsTextTotals } from '../negotiation/ChairsTextTotals';
+import { ChairsTextHeading } from '../negotiation/ChairsTextHeading';
 
 /** A share as a percentage in the reader's language ("5%", "5 %"); a share below half a percent reads "<1%". */
 function usePercent(): (share: number) => string {
@@ -23,7 +26,7 @@ function usePercent(): (share: number) => string {
 }
 
 function originKey(o: ProvenanceOriginResponse): string {
-  return o.kind === 'original' ? 'original' : o.amendmentId;
+  return o.kind === 'original' ? 'original' : o.kind === 'amendment' ? o.amendmentId : `chairs-text-${o.version}`;
 }
 
 /** The legend: each group's tint and underline pattern, its name, and its share of the words. */
@@ -76,6 +79,7 @@ function Totals({ p }: { p: ProvenanceResponse }) {
       <Text size="sm" mb="xs">
         {t('documents.provenance.originalAndAmended', { original: p.totals.original, amended: p.totals.amended, words: p.totals.words })}
       </Text>
+      <ChairsTextTotals p={p} />
       <Table fz="sm" verticalSpacing={4} captionSide="top">
         <Table.Caption>{t('documents.provenance.bySubtype')}</Table.Caption>
         <Table.Tbody>
@@ -124,7 +128,7 @@ function ProvenanceClause({ clause, version }: { clause: ClauseProvenanceRespons
   const origins = new Map<string, ProvenanceOriginResponse>();
   for (const s of clause.segments) if (s.words > 0) origins.set(originKey(s.origin), s.origin);
   // A clause still all from the original draft says nothing more than the document's header does.
-  const amended = [...origins.values()].some((o) => o.kind === 'amendment');
+  const amended = [...origins.values()].some((o) => o.kind !== 'original');
   return (
     <Paper component="li" withBorder p="sm" radius="md" data-clause-id={clause.clauseId} data-label={clause.label ?? ''}>
       <Group align="flex-start" gap="sm" wrap="nowrap">
@@ -139,10 +143,12 @@ function ProvenanceClause({ clause, version }: { clause: ClauseProvenanceRespons
               const title =
                 s.origin.kind === 'original'
                   ? t('documents.provenance.originalBy', { who })
-                  : t('documents.provenance.amendmentBy', { who, version: s.origin.version });
+                  : s.origin.kind === 'chairs-text'
+                    ? chairsTextSegmentTitle(t, s.origin, who)
+                    : t('documents.provenance.amendmentBy', { who, version: s.origin.version });
               return (
                 <span key={i} className="prov-segment" data-group={group} data-origin={s.origin.kind} title={title}>
-                  {s.origin.kind === 'amendment' && s.words > 0 ? <VisuallyHidden component="span">{`[${title}] `}</VisuallyHidden> : null}
+                  {s.origin.kind !== 'original' && s.words > 0 ? <VisuallyHidden component="span">{`[${title}] `}</VisuallyHidden> : null}
                   {s.text}
                 </span>
               );
@@ -153,7 +159,11 @@ function ProvenanceClause({ clause, version }: { clause: ClauseProvenanceRespons
               {[...origins.values()].map((o) => (
                 <Group component="li" key={originKey(o)} gap={6} wrap="wrap">
                   <Text size="xs" c="dimmed">
-                    {o.kind === 'original' ? t('documents.provenance.original') : t('documents.provenance.amendment', { version: o.version })}
+                    {o.kind === 'original'
+                      ? t('documents.provenance.original')
+                      : o.kind === 'chairs-text'
+                        ? chairsTextOriginLine(t, o)
+                        : t('documents.provenance.amendment', { version: o.version })}
                   </Text>
                   <AffiliationBadge name={o.author.name ?? '?'} personId={o.author.id ?? undefined} affiliation={o.author.snapshot} size="xs" />
                 </Group>
@@ -220,6 +230,7 @@ export function ProvenancePage() {
         <VersionSelect doc={d} value={version} onChange={(v) => navigate(`/documents/${d.id}/versions/${v}/provenance`)} />
         <DocumentNav doc={d} version={version} current="provenance" />
       </Group>
+      <ChairsTextHeading version={d.versions.find((v) => v.number === version) ?? { number: version, chairsText: null }} />
       <Text size="lg" fw={700} data-testid="provenance-headline">
         {headline}
       </Text>

@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { BallotSummary, DocumentResponse, WorkingGroupResponse } from '@parley/contracts';
+import { versionFullName } from '../negotiation/chairs-text-name';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isProblem, withQuery } from '../../api/client';
@@ -95,7 +96,7 @@ function Documents({ documents }: { documents: (DocumentResponse | undefined)[] 
               {d.versions.map((v) => (
                 <Group key={v.number} gap={4} wrap="nowrap">
                   <Anchor component={Link} to={`/documents/${d.id}?v=${v.number}`} size="sm">
-                    {t('publicRecord.version', { number: v.number })}
+                    {v.chairsText ? versionFullName(t, v) : t('publicRecord.version', { number: v.number })}
                   </Anchor>
                   {v.adoptedAt ? (
                     <Text size="sm" span>

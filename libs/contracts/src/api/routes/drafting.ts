@@ -25,6 +25,7 @@ import {
   versionResponse,
 } from '../../drafting';
 import { createAmendmentRequest } from '../../drafting/requests';
+import { chairsTextSuggestionResponse, issueChairsTextRequest } from '../../negotiation/chairs-texts';
 import { endorseRequest, endorsementResponse, signatoriesResponse, withdrawEndorsementRequest } from '../../endorsements';
 import { media, PROBLEMS, route, versionParam } from './route-spec';
 import { csvExportQuery } from '../../common';
@@ -42,6 +43,8 @@ export const DRAFTING_ROUTES = {
   'GET /api/working-groups/:id/documents': /* @__PURE__ */ route({ status: 200, response: documentListResponse, problems: PROBLEMS.readOne }),
   'GET /api/documents/:id': /* @__PURE__ */ route({ query: versionQuery, status: 200, response: documentResponse, problems: PROBLEMS.readOne }),
   'POST /api/documents/:id/versions': /* @__PURE__ */ route({ body: consolidateRequest, status: 201, response: documentResponse, problems: PROBLEMS.write }),
+  'POST /api/documents/:id/chairs-texts': /* @__PURE__ */ route({ body: issueChairsTextRequest, status: 201, response: documentResponse, problems: PROBLEMS.write }),
+  'GET /api/documents/:id/chairs-texts/suggestion': /* @__PURE__ */ route({ status: 200, response: chairsTextSuggestionResponse, problems: PROBLEMS.readOne }),
   'GET /api/documents/:id/consolidation-preview': /* @__PURE__ */ route({ status: 200, response: consolidationPreviewResponse, problems: [400, 404, 409] }),
   'GET /api/documents/:id/versions/:n': /* @__PURE__ */ route({ params: n, status: 200, response: versionResponse, problems: PROBLEMS.readOne }),
   'GET /api/documents/:id/compare': /* @__PURE__ */ route({ query: compareQuery, status: 200, response: compareResponse, problems: PROBLEMS.readOne }),

@@ -66,6 +66,7 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'not-a-version-number': () => 'A version number from 1',
   'not-a-clause': (p) => `Not a clause of version ${p.version}`,
   'same-text': () => 'The proposed text is the same as the current text',
+  'duplicate-clause': () => 'This clause is already kept once in the text: each clause keeps its identity at one place only',
   'quote-mismatch': () => 'The quote does not match the clause text at these offsets',
   'not-json': () => 'Not valid JSON',
   'body-incomplete': () => 'The body ended before its announced length',
