@@ -118,6 +118,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           </Tabs.Panel>
           <Tabs.Panel value="brackets" pt="sm">
             <ClauseBrackets doc={doc} clause={clause} quote={quote} onClearQuote={onClearQuote} />
+          </Tabs.Panel>
           <Tabs.Panel value="status" pt="sm">
             <ClauseStatusPanel doc={doc} clause={clause} />
           </Tabs.Panel>
