@@ -41,26 +41,26 @@ export class DemoNegotiationClauseStatus {
       '7.': { status: 'under-negotiation', note: 'Awaiting the ballot on the capacity-building paragraph.' },
     };
     const paragraphs = doc.version.clauses.filter((c) => c.kind !== 'heading');
-    // Every paragraph was read, under negotiation, the afternoon the open ballot was opened; by the evening the chairs
+    // Every paragraph of the chair's Rev.1 was read, under negotiation, early yesterday morning; within the hour the chairs
     // recorded what was agreed, and where the rest stands (before the endorsements of yesterday morning).
     for (const [i, c] of paragraphs.entries()) {
-      history.on(2, 14, i);
-      await this.statuses.setStatus(i % 2 === 0 ? chair : coChair, documentId, c.id, { status: 'under-negotiation', note: 'First reading of version 2.' });
+      history.on(1, 8, 10 + i);
+      await this.statuses.setStatus(i % 2 === 0 ? chair : coChair, documentId, c.id, { status: 'under-negotiation', note: 'First reading of Rev.1.' });
     }
     for (const [i, c] of paragraphs.entries()) {
       const moved = (c.label ? special[c.label] : undefined) ?? { status: 'agreed' as const, note: 'Agreed at the second reading.' };
       if (moved.status === 'under-negotiation') continue;
-      history.on(2, 17, i);
+      history.on(1, 8, 30 + i);
       await this.statuses.setStatus(chair, documentId, c.id, moved);
     }
     const one = byLabel.get('1.');
     const six = byLabel.get('6.');
     if (one) {
-      history.on(2, 19);
+      history.on(1, 9);
       await this.statuses.agreeAdRef(d('France'), documentId, one, { expiresOn: history.isoDay(-3), note: 'Agreed pending instructions from Paris.' });
     }
     if (six) {
-      history.on(2, 19, 30);
+      history.on(1, 9, 10);
       await this.statuses.agreeAdRef(d('Senegal'), documentId, six, { expiresOn: history.isoDay(-21), note: 'Dakar is consulting the ministries concerned.' });
     }
     this.logger.log(`Demo clause status: ${paragraphs.length} paragraphs read, 2 ad ref`);
