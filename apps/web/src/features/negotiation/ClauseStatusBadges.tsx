@@ -1,7 +1,7 @@
 import type { ClauseNegotiation, ClauseResponse } from '@parley/contracts';
 import type { ClauseStatus } from '@parley/domain';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
 import { TONES, type Tone } from '../documents/ToneBadge';
 import './negotiation.css';
@@ -18,11 +18,13 @@ function Tag({ tone, children, testId, status }: { tone: Tone; children: ReactNo
   );
 }
 
-/** A paragraph's negotiating status and its open ad refs, as badges on its row (nothing for headings). */
-export function ClauseStatusBadges({ kind, negotiation: n }: { kind: ClauseResponse['kind']; negotiation: ClauseNegotiation | undefined }) {
-  const { t, i18n } = useTranslation();
+/**
+ * A paragraph's negotiating status and its open ad refs, as badges on its row (nothing for headings).
+ * A plain function of the row's own `t`, not a component with hooks of its own: it runs on each of
+ * hundreds of rows.
+ */
+export function clauseStatusBadges(t: TFunction, lng: string, kind: ClauseResponse['kind'], n: ClauseNegotiation | undefined): ReactNode {
   if (!n || kind === 'heading') return null;
-  const lng = i18n.resolvedLanguage ?? i18n.language ?? 'en';
   return (
     <>
       <Tag tone={STATUS_TONES[n.status]} testId="clause-status" status={n.status}>
