@@ -24,13 +24,16 @@ function Tag({ tone, children, testId, status }: { tone: Tone; children: ReactNo
  * hundreds of rows.
  */
 export function clauseStatusBadges(t: TFunction, lng: string, kind: ClauseResponse['kind'], n: ClauseNegotiation | undefined): ReactNode {
-  if (!n || kind === 'heading') return null;
+  // Not yet read is where every paragraph starts: no badge (the counts line says how many), only once it moved.
+  if (!n || kind === 'heading' || (n.status === 'not-read' && n.adRefs.length === 0)) return null;
   return (
     <>
-      <Tag tone={STATUS_TONES[n.status]} testId="clause-status" status={n.status}>
-        {t(`clauseStatus.statuses.${n.status}`)}
-        {n.status === 'agreed' && n.provisional ? ` · ${t('clauseStatus.provisionalBadge')}` : ''}
-      </Tag>
+      {n.status === 'not-read' ? null : (
+        <Tag tone={STATUS_TONES[n.status]} testId="clause-status" status={n.status}>
+          {t(`clauseStatus.statuses.${n.status}`)}
+          {n.status === 'agreed' && n.provisional ? ` · ${t('clauseStatus.provisionalBadge')}` : ''}
+        </Tag>
+      )}
       {n.changedSinceAgreed ? (
         <Tag tone="yellow" testId="changed-since-agreed">
           {t('clauseStatus.changedSinceAgreed')}
