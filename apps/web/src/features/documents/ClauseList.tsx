@@ -4,7 +4,7 @@ import { memo, useCallback, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClauseText } from '../negotiation/BracketedText';
 import { ToneBadge } from './ToneBadge';
-import { ClauseStatusBadges } from '../negotiation/ClauseStatusBadges';
+import { clauseStatusBadges } from '../negotiation/ClauseStatusBadges';
 
 export interface Quote {
   text: string;
@@ -50,7 +50,7 @@ interface ClauseRowProps {
 
 /** One clause: its number, its text (select words in it to quote them), and what is going on around it. */
 const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: ClauseRowProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { comments, earlierComments, unansweredClarifications } = clause.counts;
   const { open, balloting, accepted } = clause.amendments;
   const totalComments = comments + earlierComments;
@@ -110,7 +110,7 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
                   </ToneBadge>
                 ) : null}
                 {accepted > 0 ? <ToneBadge tone="green">{t('documents.clause.accepted', { count: accepted })}</ToneBadge> : null}
-                <ClauseStatusBadges kind={clause.kind} negotiation={clause.negotiation} />
+                {clauseStatusBadges(t, i18n.resolvedLanguage ?? i18n.language, clause.kind, clause.negotiation)}
               </Group>
             </button>
           </Group>

@@ -1,7 +1,7 @@
 import type { ClauseNegotiation, ClauseResponse } from '@parley/contracts';
 import type { ClauseStatus } from '@parley/domain';
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
 import { TONES, type Tone } from '../documents/ToneBadge';
 import './negotiation.css';
@@ -18,17 +18,22 @@ function Tag({ tone, children, testId, status }: { tone: Tone; children: ReactNo
   );
 }
 
-/** A paragraph's negotiating status and its open ad refs, as badges on its row (nothing for headings). */
-export function ClauseStatusBadges({ kind, negotiation: n }: { kind: ClauseResponse['kind']; negotiation: ClauseNegotiation | undefined }) {
-  const { t, i18n } = useTranslation();
-  if (!n || kind === 'heading') return null;
-  const lng = i18n.resolvedLanguage ?? i18n.language ?? 'en';
+/**
+ * A paragraph's negotiating status and its open ad refs, as badges on its row (nothing for headings).
+ * A plain function of the row's own `t`, not a component with hooks of its own: it runs on each of
+ * hundreds of rows.
+ */
+export function clauseStatusBadges(t: TFunction, lng: string, kind: ClauseResponse['kind'], n: ClauseNegotiation | undefined): ReactNode {
+  // Not yet read is where every paragraph starts: no badge (the counts line says how many), only once it moved.
+  if (!n || kind === 'heading' || (n.status === 'not-read' && n.adRefs.length === 0)) return null;
   return (
     <>
-      <Tag tone={STATUS_TONES[n.status]} testId="clause-status" status={n.status}>
-        {t(`clauseStatus.statuses.${n.status}`)}
-        {n.status === 'agreed' && n.provisional ? ` · ${t('clauseStatus.provisionalBadge')}` : ''}
-      </Tag>
+      {n.status === 'not-read' ? null : (
+        <Tag tone={STATUS_TONES[n.status]} testId="clause-status" status={n.status}>
+          {t(`clauseStatus.statuses.${n.status}`)}
+          {n.status === 'agreed' && n.provisional ? ` · ${t('clauseStatus.provisionalBadge')}` : ''}
+        </Tag>
+      )}
       {n.changedSinceAgreed ? (
         <Tag tone="yellow" testId="changed-since-agreed">
           {t('clauseStatus.changedSinceAgreed')}

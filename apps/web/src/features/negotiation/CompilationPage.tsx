@@ -13,7 +13,7 @@ import { QueryError } from '../../ui/QueryError';
 import { DocumentHeader, DocumentNav, VersionSelect } from '../documents/DocumentChrome';
 import { DocumentNotFound } from '../documents/DocumentNotFound';
 import { documentKey, useDocument } from '../documents/useDocuments';
-import { ClauseStatusBadges } from './ClauseStatusBadges';
+import { clauseStatusBadges } from './ClauseStatusBadges';
 import '../documents/documents.css';
 import './negotiation.css';
 
@@ -104,7 +104,7 @@ function Amendment({ a }: { a: CompilationAmendment }) {
 }
 
 const ClauseBlock = memo(function ClauseBlock({ c }: { c: CompilationClause }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const name = c.label ? t('documents.clause.name', { label: c.label }) : t(`documents.kinds.${c.kind}`);
   const proposals = c.amendments.length + c.brackets.length;
   return (
@@ -117,7 +117,7 @@ const ClauseBlock = memo(function ClauseBlock({ c }: { c: CompilationClause }) {
           <BracketedText text={c.text} brackets={c.brackets} />
         </p>
         <div className="compilation-badges">
-          <ClauseStatusBadges kind={c.kind} negotiation={c.negotiation} />
+          {clauseStatusBadges(t, i18n.resolvedLanguage ?? i18n.language, c.kind, c.negotiation)}
         </div>
         {proposals > 0 ? (
           <section aria-label={t('compilation.proposalsOn', { name })}>
