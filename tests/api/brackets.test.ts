@@ -314,4 +314,14 @@ describe('brackets and options', () => {
       expect(expectProblem(await g.company.client.post(`/api/brackets/${again.body.id}/options`, { text: 'availability' }), 409).code).toBe('version-frozen');
     });
   });
+
+  it('the database keeps the history honest: nothing deleted, a bracket’s facts and an option never edited, a removal recorded once', async () => {
+    const q = (sql: string) => t.dataSource.query(sql, [significant.id]);
+    await expect(q(`DELETE FROM brackets WHERE id = $1`)).rejects.toThrow(/never deleted/);
+    await expect(q(`UPDATE brackets SET passage = 'grave', passage_end = passage_start + 5 WHERE id = $1`)).rejects.toThrow(/never changes/);
+    await expect(q(`UPDATE brackets SET removal_reason = 'Another reason' WHERE id = $1`)).rejects.toThrow(/recorded once/);
+    await expect(q(`UPDATE brackets SET consolidated_in_version = 3 WHERE id = $1`)).rejects.toThrow(/consolidated once/);
+    await expect(q(`UPDATE bracket_options SET text = 'grave' WHERE bracket_id = $1`)).rejects.toThrow(/never changes/);
+    await expect(q(`DELETE FROM bracket_options WHERE bracket_id = $1`)).rejects.toThrow(/never deleted/);
+  });
 });
