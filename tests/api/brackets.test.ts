@@ -32,7 +32,8 @@ describe('brackets and options', () => {
     if (start < 0) throw new Error(`no “${passage}”`);
     return { start, end: start + passage.length, passage };
   };
-  const openOn = (who: Delegate, body: Record<string, unknown>) => who.client.post<BracketView>(`/api/documents/${doc.id}/brackets`, { version: 1, reason: 'Our capital has not agreed this wording.', ...body });
+  const openOn = (who: Delegate, body: Record<string, unknown>) =>
+    who.client.post<BracketView>(`/api/documents/${doc.id}/brackets`, { version: 1, reason: 'Our capital has not agreed this wording.', ...body });
   let significant: BracketView;
 
   beforeAll(async () => {
@@ -58,7 +59,11 @@ describe('brackets and options', () => {
   });
 
   it('a delegation brackets a passage with an option, attributed with its affiliation; published live to the document’s room', async () => {
-    const res = await openOn(g.ngo, { clauseId: clause1().id, ...passageIn(clause1().text, 'significant'), options: [{ text: 'substantial', rationale: 'The threshold used in our national law.' }] });
+    const res = await openOn(g.ngo, {
+      clauseId: clause1().id,
+      ...passageIn(clause1().text, 'significant'),
+      options: [{ text: 'substantial', rationale: 'The threshold used in our national law.' }],
+    });
     expect(res.status).toBe(201);
     significant = res.body;
     expect(significant).toMatchObject({
@@ -72,16 +77,29 @@ describe('brackets and options', () => {
       requestedBy: { id: g.ngo.id, snapshot: { organisationName: g.ngo.organisation.name, stakeholderGroup: 'civil-society' } },
     });
     expect(significant.options).toEqual([
-      expect.objectContaining({ text: 'substantial', rationale: 'The threshold used in our national law.', mergedInto: null, proposedBy: expect.objectContaining({ id: g.ngo.id, snapshot: expect.objectContaining({ organisationName: g.ngo.organisation.name }) }) }),
+      expect.objectContaining({
+        text: 'substantial',
+        rationale: 'The threshold used in our national law.',
+        mergedInto: null,
+        proposedBy: expect.objectContaining({ id: g.ngo.id, snapshot: expect.objectContaining({ organisationName: g.ngo.organisation.name }) }),
+      }),
     ]);
     const opened = (await events()).filter((e) => e.action === 'bracket.opened');
     expect(opened).toHaveLength(1);
-    expect(opened[0]).toMatchObject({ subjectId: significant.id, actorId: g.ngo.id, actorSnapshot: { stakeholderGroup: 'civil-society' }, change: { passage: 'significant', options: [expect.objectContaining({ text: 'substantial' })] } });
+    expect(opened[0]).toMatchObject({
+      subjectId: significant.id,
+      actorId: g.ngo.id,
+      actorSnapshot: { stakeholderGroup: 'civil-society' },
+      change: { passage: 'significant', options: [expect.objectContaining({ text: 'substantial' })] },
+    });
     await live.waitFor('bracket.opened live', () => live.in(`doc:${doc.id}`).some((e) => e.action === 'bracket.opened'));
   });
 
   it('another organisation proposes a competing option, attributed to its own stakeholder group', async () => {
-    const res = await g.company.client.post<BracketView>(`/api/brackets/${significant.id}/options`, { text: 'serious', rationale: 'Industry reads “significant” too widely.' });
+    const res = await g.company.client.post<BracketView>(`/api/brackets/${significant.id}/options`, {
+      text: 'serious',
+      rationale: 'Industry reads “significant” too widely.',
+    });
     expect(res.status).toBe(201);
     expect(res.body.options.map((o) => [o.text, o.proposedBy.id, o.proposedBy.snapshot?.stakeholderGroup])).toEqual([
       ['substantial', g.ngo.id, 'civil-society'],
@@ -96,20 +114,42 @@ describe('brackets and options', () => {
     const before = { events: (await events()).length, brackets: (await list()).brackets };
     const { start, end } = passageIn(clause1().text, 'indiscriminate');
     expectProblem(await openOn(g.government, { clauseId: clause1().id, start, end, passage: 'indiscriminatE' }), 400, { fields: ['passage'] });
-    expectProblem(await openOn(g.government, { clauseId: clause1().id, start: start + 1, end: end + 1, passage: 'indiscriminate' }), 400, { fields: ['passage'] });
+    expectProblem(await openOn(g.government, { clauseId: clause1().id, start: start + 1, end: end + 1, passage: 'indiscriminate' }), 400, {
+      fields: ['passage'],
+    });
     const overlapping = passageIn(clause1().text, 'significant, indiscriminate');
     const overlap = expectProblem(await openOn(g.government, { clauseId: clause1().id, ...overlapping }), 400, { fields: ['start'] });
     expect(overlap.code).toBe('brackets-overlap');
     expectProblem(await openOn(g.government, { clauseId: clause1().id, start, end, passage: 'indiscriminate', reason: '   ' }), 400, { fields: ['reason'] });
-    expectProblem(await openOn(g.government, { clauseId: clause1().id, start, end, passage: 'indiscriminate', reason: undefined }), 400, { fields: ['reason'] });
+    expectProblem(await openOn(g.government, { clauseId: clause1().id, start, end, passage: 'indiscriminate', reason: undefined }), 400, {
+      fields: ['reason'],
+    });
     expectProblem(await openOn(g.government, { clauseId: clause1().id, start: end, end: start, passage: 'indiscriminate' }), 400, { fields: ['end'] });
-    expectProblem(await openOn(g.government, { clauseId: '7d1c3b5a-9e8f-4a6b-8c2d-1e0f3a5b7c04', start, end, passage: 'indiscriminate' }), 400, { fields: ['clauseId'] });
+    expectProblem(await openOn(g.government, { clauseId: '7d1c3b5a-9e8f-4a6b-8c2d-1e0f3a5b7c04', start, end, passage: 'indiscriminate' }), 400, {
+      fields: ['clauseId'],
+    });
     expectProblem(await openOn(g.government, { clauseId: clause1().id, start, end, passage: 'indiscriminate', version: 7 }), 400, { fields: ['version'] });
-    expectProblem(await openOn(g.government, { clauseId: clause1().id, start, end, passage: 'indiscriminate', options: [{ text: '' }] }), 400, { fields: ['options.0.text'] });
+    expectProblem(await openOn(g.government, { clauseId: clause1().id, start, end, passage: 'indiscriminate', options: [{ text: '' }] }), 400, {
+      fields: ['options.0.text'],
+    });
     expectProblem(await g.company.client.post(`/api/brackets/${significant.id}/options`, { text: '  ' }), 400, { fields: ['text'] });
-    expectProblem(await g.chair.client.post(`/api/brackets/${significant.id}/removal`, { resolution: 'option-chosen', optionId: significant.options[0].id, reason: '' }), 400, { fields: ['reason'] });
-    expectProblem(await g.chair.client.post(`/api/brackets/${significant.id}/removal`, { resolution: 'option-chosen', reason: 'Agreed.' }), 400, { fields: ['optionId'] });
-    expectProblem(await g.chair.client.post(`/api/brackets/${significant.id}/removal`, { resolution: 'option-chosen', optionId: '7d1c3b5a-9e8f-4a6b-8c2d-1e0f3a5b7c04', reason: 'Agreed.' }), 400, { fields: ['optionId'] });
+    expectProblem(
+      await g.chair.client.post(`/api/brackets/${significant.id}/removal`, { resolution: 'option-chosen', optionId: significant.options[0].id, reason: '' }),
+      400,
+      { fields: ['reason'] },
+    );
+    expectProblem(await g.chair.client.post(`/api/brackets/${significant.id}/removal`, { resolution: 'option-chosen', reason: 'Agreed.' }), 400, {
+      fields: ['optionId'],
+    });
+    expectProblem(
+      await g.chair.client.post(`/api/brackets/${significant.id}/removal`, {
+        resolution: 'option-chosen',
+        optionId: '7d1c3b5a-9e8f-4a6b-8c2d-1e0f3a5b7c04',
+        reason: 'Agreed.',
+      }),
+      400,
+      { fields: ['optionId'] },
+    );
     expect((await events()).length).toBe(before.events);
     expect((await list()).brackets).toEqual(before.brackets);
   });
@@ -131,7 +171,11 @@ describe('brackets and options', () => {
 
   it('the chair removes the bracket by choosing an option with a reason, once; the removal is attributed', async () => {
     const chosen = significant.options[1];
-    const res = await g.chair.client.post<BracketView>(`/api/brackets/${significant.id}/removal`, { resolution: 'option-chosen', optionId: chosen.id, reason: 'Agreed in informal consultations.' });
+    const res = await g.chair.client.post<BracketView>(`/api/brackets/${significant.id}/removal`, {
+      resolution: 'option-chosen',
+      optionId: chosen.id,
+      reason: 'Agreed in informal consultations.',
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       status: 'removed',
@@ -148,7 +192,12 @@ describe('brackets and options', () => {
     expect(expectProblem(again, 409).code).toBe('bracket-removed');
     expect(expectProblem(await g.ngo.client.post(`/api/brackets/${significant.id}/options`, { text: 'grave' }), 409).code).toBe('bracket-removed');
     const removed = (await events()).filter((e) => e.action === 'bracket.removed');
-    expect(removed).toEqual([expect.objectContaining({ subjectId: significant.id, change: expect.objectContaining({ resolution: 'option-chosen', optionText: 'serious', reason: 'Agreed in informal consultations.' }) })]);
+    expect(removed).toEqual([
+      expect.objectContaining({
+        subjectId: significant.id,
+        change: expect.objectContaining({ resolution: 'option-chosen', optionText: 'serious', reason: 'Agreed in informal consultations.' }),
+      }),
+    ]);
     // The passage now overlaps no open bracket: it can be bracketed again.
   });
 
@@ -156,27 +205,48 @@ describe('brackets and options', () => {
     let intentionally: BracketView;
 
     it('the adoption preflight lists open brackets and the chosen option not yet consolidated; opening without acknowledging them is a 409', async () => {
-      const opened = await openOn(g.government, { clauseId: clause2().id, ...passageIn(clause2().text, 'intentionally and substantially'), options: [{ text: 'intentionally' }] });
+      const opened = await openOn(g.government, {
+        clauseId: clause2().id,
+        ...passageIn(clause2().text, 'intentionally and substantially'),
+        options: [{ text: 'intentionally' }],
+      });
       expect(opened.status).toBe(201);
       intentionally = opened.body;
       const pre = await anonymous().get<AdoptionPreflightResponse>(`/api/documents/${doc.id}/versions/1/adoption-preflight`);
       expect(pre.status).toBe(200);
       expect(pre.body.warnings).toEqual(['open-brackets', 'unapplied-bracket-choices']);
       expect(pre.body.openBrackets).toEqual([
-        expect.objectContaining({ bracketId: intentionally.id, clauseLabel: '2.', passage: 'intentionally and substantially', options: 1, chosenText: null, requestedBy: expect.objectContaining({ id: g.government.id }) }),
+        expect.objectContaining({
+          bracketId: intentionally.id,
+          clauseLabel: '2.',
+          passage: 'intentionally and substantially',
+          options: 1,
+          chosenText: null,
+          requestedBy: expect.objectContaining({ id: g.government.id }),
+        }),
       ]);
       expect(pre.body.unappliedBracketChoices).toEqual([expect.objectContaining({ bracketId: significant.id, clauseLabel: '1.', chosenText: 'serious' })]);
       const before = (await events()).length;
-      const refused = expectProblem(await g.chair.client.post(`/api/documents/${doc.id}/versions/1/adoption-ballot`, { acknowledgedWarnings: ['open-brackets'] }), 409);
+      const refused = expectProblem(
+        await g.chair.client.post(`/api/documents/${doc.id}/versions/1/adoption-ballot`, { acknowledgedWarnings: ['open-brackets'] }),
+        409,
+      );
       expect(refused).toMatchObject({ code: 'adoption-warnings-unacknowledged', unacknowledgedWarnings: ['unapplied-bracket-choices'] });
       expect((await events()).length).toBe(before);
     });
 
     it('the consolidation preview and the next version apply the chosen option; the bracket records it', async () => {
-      const preview = await anonymous().get<{ report: { bracketChoices?: unknown }; comparison: { clauses: unknown[] } }>(`/api/documents/${doc.id}/consolidation-preview`);
+      const preview = await anonymous().get<{ report: { bracketChoices?: unknown }; comparison: { clauses: unknown[] } }>(
+        `/api/documents/${doc.id}/consolidation-preview`,
+      );
       expect(preview.status).toBe(200);
-      expect(preview.body.report.bracketChoices).toEqual({ applied: [{ bracketId: significant.id, clauseId: clause1().id, optionId: significant.options[1].id }], notApplied: [] });
-      const res = await g.rapporteur.client.post<DocumentResponse>(`/api/documents/${doc.id}/versions`, { note: 'Brackets cleaned after informal consultations.' });
+      expect(preview.body.report.bracketChoices).toEqual({
+        applied: [{ bracketId: significant.id, clauseId: clause1().id, optionId: significant.options[1].id }],
+        notApplied: [],
+      });
+      const res = await g.rapporteur.client.post<DocumentResponse>(`/api/documents/${doc.id}/versions`, {
+        note: 'Brackets cleaned after informal consultations.',
+      });
       expect(res.status).toBe(201);
       const v2 = res.body;
       expect(v2.version.number).toBe(2);
@@ -198,15 +268,25 @@ describe('brackets and options', () => {
       const prov = await anonymous().get<ProvenanceResponse>(`/api/documents/${doc.id}/versions/2/provenance`);
       expect(prov.status).toBe(200);
       const segments = prov.body.clauses.find((c) => c.clauseId === clause1().id)!.segments;
-      expect(segments.find((x) => x.text.includes('serious'))?.origin.author).toMatchObject({ id: g.company.id, snapshot: { stakeholderGroup: 'private-sector' } });
+      expect(segments.find((x) => x.text.includes('serious'))?.origin.author).toMatchObject({
+        id: g.company.id,
+        snapshot: { stakeholderGroup: 'private-sector' },
+      });
       const consolidated = (await events()).filter((e) => e.action === 'bracket.choice-consolidated');
-      expect(consolidated).toEqual([expect.objectContaining({ subjectId: significant.id, change: expect.objectContaining({ version: 2, outcome: 'applied' }) })]);
+      expect(consolidated).toEqual([
+        expect.objectContaining({ subjectId: significant.id, change: expect.objectContaining({ version: 2, outcome: 'applied' }) }),
+      ]);
     });
 
     it('brackets open only on the current version; the rapporteur agrees the text as it reads, then the adoption opens once open-brackets is acknowledged', async () => {
       const c = clause1();
-      expect(expectProblem(await openOn(g.ngo, { version: 1, clauseId: c.id, ...passageIn(c.text, 'indiscriminate') }), 409, { fields: ['version'] }).code).toBe('bracket-on-old-version');
-      const gone = await g.rapporteur.client.post<BracketView>(`/api/brackets/${intentionally.id}/removal`, { resolution: 'text-agreed', reason: 'The text stands as it reads.' });
+      expect(
+        expectProblem(await openOn(g.ngo, { version: 1, clauseId: c.id, ...passageIn(c.text, 'indiscriminate') }), 409, { fields: ['version'] }).code,
+      ).toBe('bracket-on-old-version');
+      const gone = await g.rapporteur.client.post<BracketView>(`/api/brackets/${intentionally.id}/removal`, {
+        resolution: 'text-agreed',
+        reason: 'The text stands as it reads.',
+      });
       expect(gone.status).toBe(200);
       expect(gone.body.removal).toMatchObject({ resolution: 'text-agreed', optionId: null, removedBy: { id: g.rapporteur.id } });
       const again = await openOn(g.ngo, { version: 2, clauseId: clause2().id, ...passageIn(clause2().text, 'general availability') });
@@ -216,11 +296,14 @@ describe('brackets and options', () => {
       const ballot = await g.chair.client.post(`/api/documents/${doc.id}/versions/2/adoption-ballot`, { acknowledgedWarnings: ['open-brackets'] });
       expect(ballot.status).toBe(201);
       const openedBallot = (await events()).filter((e) => e.action === 'ballot.opened').at(-1)!;
-      expect(openedBallot.change).toMatchObject({ warnings: { openBrackets: [expect.objectContaining({ bracketId: again.body.id, passage: 'general availability' })], confirmedByChair: true } });
+      expect(openedBallot.change).toMatchObject({
+        warnings: { openBrackets: [expect.objectContaining({ bracketId: again.body.id, passage: 'general availability' })], confirmedByChair: true },
+      });
 
       // Adopted with a passage still in brackets: the adopted text's Markdown shows it in square brackets, attributed.
       const ballotId = (ballot.body as { ballotId: string }).ballotId;
-      for (const v of [g.chair, g.rapporteur, g.ngo, g.company, g.government]) expect((await v.client.post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' })).status).toBe(200);
+      for (const v of [g.chair, g.rapporteur, g.ngo, g.company, g.government])
+        expect((await v.client.post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' })).status).toBe(200);
       expect((await g.chair.client.post(`/api/ballots/${ballotId}/close`, { reason: 'Every member has voted.' })).status).toBe(200);
       const md = await anonymous().get<string>(`/api/documents/${doc.id}/versions/2/adopted.md`);
       expect([md.status, md.status === 200 ? '' : JSON.stringify(md.body)]).toEqual([200, '']);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
+  BracketListResponse,
   AuditLogResponse,
   BallotListResponse,
   BallotResponse,
@@ -203,6 +204,8 @@ describe('the public record, read anonymously', () => {
       await getJson(`/api/documents/${id}/comments?clauseId=${clause.id}`);
     const amendments = await getJson<AmendmentPage>(`/api/documents/${id}/amendments?limit=200`);
     for (const a of amendments.items) await getJson(`/api/amendments/${a.id}`);
+    const brackets = await getJson<BracketListResponse>(`/api/documents/${id}/brackets`);
+    for (const b of brackets.brackets) await getJson(`/api/brackets/${b.id}`);
   }
 
   afterAll(async () => {

@@ -44,7 +44,9 @@ describe('brackets and options in the browser', () => {
     await panel.getByRole('button', { name: 'Quote a passage' }).click();
     const text = clauseByLabel(doc, '1.').text;
     const start = text.indexOf('significant');
-    await panel.getByRole('textbox', { name: /^The clause’s text/ }).evaluate((el, [s, e]) => (el as HTMLTextAreaElement).setSelectionRange(s, e), [start, start + 'significant'.length]);
+    await panel
+      .getByRole('textbox', { name: /^The clause’s text/ })
+      .evaluate((el, [s, e]) => (el as HTMLTextAreaElement).setSelectionRange(s, e), [start, start + 'significant'.length]);
     await panel.getByRole('button', { name: 'Quote the selected words' }).click();
     await panel.getByRole('tab', { name: 'Brackets' }).click();
     const form = panel.getByRole('form', { name: 'Bracket a passage' });
@@ -70,13 +72,17 @@ describe('brackets and options in the browser', () => {
     // Tap an alternative: who proposed it, their organisation and stakeholder group, when and why.
     const reader = await browsers.open({ language: 'en', reportPageErrorsAs: 'reader' });
     await reader.goto(`${t.baseUrl}/documents/${doc.id}`);
-    await row(reader, '1.').getByRole('button', { name: /substantial/ }).click();
+    await row(reader, '1.')
+      .getByRole('button', { name: /substantial/ })
+      .click();
     const pop = reader.getByRole('dialog');
     await pop.getByText(g.ngo.organisation.name).waitFor();
     await pop.getByText('The threshold in our national law.').waitFor();
     await pop.getByText('Civil society').waitFor();
     await reader.keyboard.press('Escape');
-    await row(reader, '1.').getByRole('button', { name: /serious/ }).focus();
+    await row(reader, '1.')
+      .getByRole('button', { name: /serious/ })
+      .focus();
     await reader.keyboard.press('Enter');
     await reader.getByRole('dialog').getByText(g.company.organisation.name).waitFor();
     expect(await axeViolations(reader)).toEqual([]);
@@ -115,7 +121,15 @@ describe('brackets and options in the browser', () => {
     const text = clauseByLabel(doc, '2.').text;
     const passage = 'intentionally and substantially';
     const start = text.indexOf(passage);
-    const res = await g.government.client.post(`/api/documents/${doc.id}/brackets`, { version: 1, clauseId: clauseByLabel(doc, '2.').id, start, end: start + passage.length, passage, reason: 'Recklessness matters too.', options: [{ text: 'intentionally or recklessly' }] });
+    const res = await g.government.client.post(`/api/documents/${doc.id}/brackets`, {
+      version: 1,
+      clauseId: clauseByLabel(doc, '2.').id,
+      start,
+      end: start + passage.length,
+      passage,
+      reason: 'Recklessness matters too.',
+      options: [{ text: 'intentionally or recklessly' }],
+    });
     expect(res.status).toBe(201);
 
     const phone = await openAs(g.government, 'fr', { width: 375, height: 800 });
@@ -125,7 +139,9 @@ describe('brackets and options in the browser', () => {
     expect(await group.evaluate((el) => getComputedStyle(el).flexDirection)).toBe('column');
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await phone.getByTestId('bracket-summary').getByText('1 passage entre crochets').waitFor();
-    await row(phone, '2.').getByRole('button', { name: /or recklessly/ }).click();
+    await row(phone, '2.')
+      .getByRole('button', { name: /or recklessly/ })
+      .click();
     await phone.getByRole('dialog').getByText('Option proposée par', { exact: false }).waitFor();
     expect(await axeViolations(phone)).toEqual([]);
     await screenshot(phone, 'brackets-phone-fr.png', { fullPage: false });

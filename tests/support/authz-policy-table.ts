@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import * as ballotPolicy from '../../apps/api/src/decisions/ballot.policy';
 import { BallotRepository } from '../../apps/api/src/decisions/ballot.repository';
 import * as draftingPolicy from '../../apps/api/src/drafting/drafting.policy';
+import * as bracketsPolicy from '../../apps/api/src/negotiation/brackets/brackets.policy';
 import * as streamliningPolicy from '../../apps/api/src/negotiation/streamlining/streamlining.policy';
 import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
 import { DraftingStandings } from '../../apps/api/src/drafting/drafting-standings';
@@ -147,6 +148,23 @@ async function ballotReq(c: Cell, suffix: string, body?: unknown): Promise<CellR
   const g = await c.group();
   const id = await once(`motion:${g.id}`, () => newMotion(c.w, g));
   return { path: `/api/ballots/${id}${suffix}`, body, subject: { groupId: g.id, ballotId: id } };
+}
+/** A bracket on the cell document's operative clause, opened by `extra` (a voting member) with one option. */
+async function bracketReq(c: Cell, suffix: string, body?: unknown): Promise<CellRequest> {
+  const g = await c.group();
+  const doc = await c.doc();
+  const id = await once(`bracket:${g.id}`, async () => {
+    const res = await c.w.extra.client.post<{ id: string }>(`/api/documents/${doc.id}/brackets`, { ...publicCore(doc), reason: 'Not agreed.', options: [{ text: 'the core' }] });
+    if (res.status !== 201) throw new Error(`open bracket: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  });
+  return { path: `/api/brackets/${id}${suffix}`, body, subject: { groupId: g.id, bracketId: id } };
+}
+/** “public core” in the cell document's operative clause, as a bracket request names it. */
+function publicCore(doc: DocumentResponse) {
+  const clause = doc.version.clauses.find((x) => x.kind === 'operative')!;
+  const start = clause.text.indexOf('public core');
+  return { version: doc.version.number, clauseId: clause.id, start, end: start + 'public core'.length, passage: 'public core' };
 }
 const nominations = new Map<string, Promise<string>>();
 /** The member's self-nomination in the cell's group (one per group: the read cells of a GET share it). */
@@ -537,6 +555,21 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/comments/{id}/disposition': {
     request: (c) => commentReq(c, '/disposition', { disposition: 'accepted', reason: 'Clarified in the next version.' }),
     policy: inGroup(async (p, groupId) => draftingPolicy.canDispose(await draftingStanding(p, groupId))),
+  },
+  // ---------- brackets (negotiation/brackets/brackets.policy.ts) ----------
+  'GET /api/documents/{id}/brackets': { request: (c) => docReq(c, '/brackets'), policy: 'route rule only' },
+  'GET /api/brackets/{id}': { request: (c) => bracketReq(c, ''), policy: 'route rule only' },
+  'POST /api/documents/{id}/brackets': {
+    request: (c) => docReq(c, '/brackets', (doc) => ({ ...publicCore(doc), reason: 'Not agreed by our capital.' })),
+    policy: inGroup(async (p, groupId) => bracketsPolicy.canOpenBracket(await draftingStanding(p, groupId))),
+  },
+  'POST /api/brackets/{id}/options': {
+    request: (c) => bracketReq(c, '/options', { text: 'the public core', rationale: 'Closer to the Call.' }),
+    policy: inGroup(async (p, groupId) => bracketsPolicy.canProposeOption(await draftingStanding(p, groupId))),
+  },
+  'POST /api/brackets/{id}/removal': {
+    request: (c) => bracketReq(c, '/removal', { resolution: 'text-agreed', reason: 'Agreed as it reads.' }),
+    policy: inGroup(async (p, groupId) => bracketsPolicy.canRemoveBracket(await draftingStanding(p, groupId))),
   },
   // ---------- endorsements (endorsements/endorsement.policy.ts): on behalf of the member's organisation ----------
   'GET /api/documents/{id}/versions/{n}/signatories': {

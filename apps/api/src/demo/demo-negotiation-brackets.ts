@@ -43,26 +43,38 @@ export class DemoNegotiationBrackets {
       const start = clause.text.indexOf(passage);
       return { version: doc.version.number, clauseId: clause.id, start, end: start + passage.length, passage };
     };
-    const open = (who: string, passage: string, reason: string, options: { text: string; rationale?: string }[]) => this.brackets.open(d(who), doc.id, { ...where(passage), reason, options });
+    const open = (who: string, passage: string, reason: string, options: { text: string; rationale?: string }[]) =>
+      this.brackets.open(d(who), doc.id, { ...where(passage), reason, options });
 
     history.on(2, 11);
     const significant = await open('France', 'significant', 'France cannot accept a threshold that leaves most attacks on hospitals outside the principle.', [
       { text: 'substantial', rationale: 'The threshold used in the European framework on critical entities.' },
     ]);
     history.on(2, 11, 40);
-    await this.brackets.proposeOption(d('Google'), significant.id, { text: 'serious', rationale: 'Industry reads “significant” too widely for incident reporting.' });
+    await this.brackets.proposeOption(d('Google'), significant.id, {
+      text: 'serious',
+      rationale: 'Industry reads “significant” too widely for incident reporting.',
+    });
 
     history.on(2, 12, 30);
-    const intent = await open('Public Knowledge', 'intentionally and substantially', 'Reckless damage to the public core is as harmful as intentional damage.', [
-      { text: 'intentionally or recklessly', rationale: 'Covers operators who knowingly take the risk.' },
-    ]);
+    const intent = await open(
+      'Public Knowledge',
+      'intentionally and substantially',
+      'Reckless damage to the public core is as harmful as intentional damage.',
+      [{ text: 'intentionally or recklessly', rationale: 'Covers operators who knowingly take the risk.' }],
+    );
     history.on(2, 14);
     await this.brackets.proposeOption(d('Japan'), intent.id, { text: 'intentionally', rationale: 'A standard of intent is what States can verify.' });
 
     history.on(2, 15);
-    const hygiene = await open('Cisco', 'cyber hygiene', 'The term is informal; standards bodies speak of baseline security practices.', [{ text: 'baseline security practices' }]);
+    const hygiene = await open('Cisco', 'cyber hygiene', 'The term is informal; standards bodies speak of baseline security practices.', [
+      { text: 'baseline security practices' },
+    ]);
     history.on(2, 17);
-    await this.brackets.remove(chair, hygiene.id, { resolution: 'text-agreed', reason: 'Agreed at the informal session of the co-chairs: “cyber hygiene” is the Call’s own term and stays.' });
+    await this.brackets.remove(chair, hygiene.id, {
+      resolution: 'text-agreed',
+      reason: 'Agreed at the informal session of the co-chairs: “cyber hygiene” is the Call’s own term and stays.',
+    });
     this.logger.log(`Demo brackets loaded on “${(doc as DocumentResponse).title}”: 3 brackets, 1 removed`);
   }
 }

@@ -10,14 +10,31 @@ export const NEGOTIATION_BRACKET_EVENTS = {
   /** A delegation asked for a passage to be bracketed, with the options it proposed at once. */
   'bracket.opened': event(
     'bracket',
-    z.strictObject({ ...onDocument, version: z.number(), clauseId: id, passage: z.string(), start: z.number(), end: z.number(), reason: z.string(), options: z.array(option) }),
+    z.strictObject({
+      ...onDocument,
+      version: z.number(),
+      clauseId: id,
+      passage: z.string(),
+      start: z.number(),
+      end: z.number(),
+      reason: z.string(),
+      options: z.array(option),
+    }),
   ),
   /** An alternative wording proposed for a bracketed passage. */
   'bracket.option-proposed': event('bracket', z.strictObject({ ...onDocument, clauseId: id, ...option.shape })),
   /** A chair or rapporteur removed the bracket: an option chosen (its text replaces the passage at the next consolidation) or the text agreed as it reads. */
   'bracket.removed': event(
     'bracket',
-    z.strictObject({ ...onDocument, clauseId: id, passage: z.string(), resolution: z.enum(BRACKET_RESOLUTIONS), optionId: id.nullable(), optionText: z.string().nullable(), reason: z.string() }),
+    z.strictObject({
+      ...onDocument,
+      clauseId: id,
+      passage: z.string(),
+      resolution: z.enum(BRACKET_RESOLUTIONS),
+      optionId: id.nullable(),
+      optionText: z.string().nullable(),
+      reason: z.string(),
+    }),
   ),
   /** A consolidation dealt with a chosen option: applied it in the new version, or could not find the passage there. */
   'bracket.choice-consolidated': event(

@@ -121,7 +121,15 @@ export type RemoveBracketRequest = z.infer<typeof removeBracketRequest>;
 export const bracketChoicesReport = /* @__PURE__ */ z.object({
   applied: z.array(z.object({ bracketId: z.string(), clauseId: z.string(), optionId: z.string() })),
   /** `reason`: `clause-not-found` or `passage-not-found`; `note` says it in English. */
-  notApplied: z.array(z.object({ bracketId: z.string(), clauseId: z.string(), optionId: z.string(), reason: z.enum(['clause-not-found', 'passage-not-found']), note: z.string() })),
+  notApplied: z.array(
+    z.object({
+      bracketId: z.string(),
+      clauseId: z.string(),
+      optionId: z.string(),
+      reason: z.enum(['clause-not-found', 'passage-not-found']),
+      note: z.string(),
+    }),
+  ),
 });
 export type BracketChoicesReport = z.infer<typeof bracketChoicesReport>;
 

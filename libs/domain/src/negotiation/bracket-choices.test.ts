@@ -29,7 +29,9 @@ describe('applyBracketChoices', () => {
 
   it('finds the passage again when the clause moved it (an amendment applied first)', () => {
     const amended = clauses.map((c) => (c.id === 'c1' ? { ...c, text: `Recalling its work, ${c.text}` } : c));
-    expect(applyBracketChoices(amended, [choice({})]).clauses[1].text).toBe('Recalling its work, States should refrain from attacks on critical infrastructure.');
+    expect(applyBracketChoices(amended, [choice({})]).clauses[1].text).toBe(
+      'Recalling its work, States should refrain from attacks on critical infrastructure.',
+    );
   });
 
   it('reports a choice whose passage or clause is gone, and changes nothing for it', () => {

@@ -41,12 +41,22 @@ export function applyBracketChoices(clauses: readonly Clause[], choices: readonl
   for (const choice of [...choices].sort(order)) {
     const clause = out.find((c) => c.id === choice.clauseId);
     if (!clause) {
-      notApplied.push({ bracketId: choice.bracketId, clauseId: choice.clauseId, reason: 'clause-not-found', note: `Clause "${choice.clauseId}" is not in this version.` });
+      notApplied.push({
+        bracketId: choice.bracketId,
+        clauseId: choice.clauseId,
+        reason: 'clause-not-found',
+        note: `Clause "${choice.clauseId}" is not in this version.`,
+      });
       continue;
     }
     const at = locatePassage(clause.text, choice.passage, choice.hintStart);
     if (!at) {
-      notApplied.push({ bracketId: choice.bracketId, clauseId: choice.clauseId, reason: 'passage-not-found', note: `The bracketed passage “${choice.passage}” is no longer in the clause.` });
+      notApplied.push({
+        bracketId: choice.bracketId,
+        clauseId: choice.clauseId,
+        reason: 'passage-not-found',
+        note: `The bracketed passage “${choice.passage}” is no longer in the clause.`,
+      });
       continue;
     }
     clause.text = clause.text.slice(0, at.start) + choice.text + clause.text.slice(at.end);

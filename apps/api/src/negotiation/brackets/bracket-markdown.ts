@@ -32,7 +32,10 @@ export function bracketsSection(brackets: readonly BracketView[], labelOf: (clau
   const out = ['## Passages in square brackets', ''];
   for (const b of open) {
     out.push(`- ${labelOf(b.clauseId)} \\[${md(b.passage)}\\]: asked for by ${who(b.requestedBy, md)} on ${b.requestedAt.slice(0, 10)}: ${md(b.reason)}`);
-    for (const o of b.options) out.push(`  - Option \\[${md(o.text)}\\] proposed by ${who(o.proposedBy, md)} on ${o.proposedAt.slice(0, 10)}${o.rationale ? `: ${md(o.rationale)}` : ''}`);
+    for (const o of b.options)
+      out.push(
+        `  - Option \\[${md(o.text)}\\] proposed by ${who(o.proposedBy, md)} on ${o.proposedAt.slice(0, 10)}${o.rationale ? `: ${md(o.rationale)}` : ''}`,
+      );
   }
   out.push('');
   return out;

@@ -155,9 +155,15 @@ export class BracketRepository {
   /** Records which version's consolidation dealt with chosen options, and whether it applied them. */
   async markConsolidated(manager: EntityManager, version: number, applied: string[], notApplied: string[]): Promise<void> {
     if (applied.length > 0)
-      await manager.query(`UPDATE brackets SET consolidated_in_version = $2, consolidation = 'applied' WHERE id = ANY($1::uuid[]) AND consolidated_in_version IS NULL`, [applied, version]);
+      await manager.query(
+        `UPDATE brackets SET consolidated_in_version = $2, consolidation = 'applied' WHERE id = ANY($1::uuid[]) AND consolidated_in_version IS NULL`,
+        [applied, version],
+      );
     if (notApplied.length > 0)
-      await manager.query(`UPDATE brackets SET consolidated_in_version = $2, consolidation = 'not-applied' WHERE id = ANY($1::uuid[]) AND consolidated_in_version IS NULL`, [notApplied, version]);
+      await manager.query(
+        `UPDATE brackets SET consolidated_in_version = $2, consolidation = 'not-applied' WHERE id = ANY($1::uuid[]) AND consolidated_in_version IS NULL`,
+        [notApplied, version],
+      );
   }
 
   /** Who proposed each of these options, with their affiliation then (provenance credits a chosen option's words to them). */
@@ -199,7 +205,10 @@ export class BracketRepository {
 
   private async rows(where: string, params: unknown[], manager?: EntityManager): Promise<BracketRow[]> {
     const m = this.m(manager);
-    const raw: Record<string, unknown>[] = await m.query(`SELECT ${BRACKET_COLUMNS} FROM brackets b ${BRACKET_JOINS} WHERE ${where} ORDER BY b.requested_at, b.id`, params);
+    const raw: Record<string, unknown>[] = await m.query(
+      `SELECT ${BRACKET_COLUMNS} FROM brackets b ${BRACKET_JOINS} WHERE ${where} ORDER BY b.requested_at, b.id`,
+      params,
+    );
     const brackets = raw.map(toBracket);
     if (brackets.length === 0) return brackets;
     const options: Record<string, unknown>[] = await m.query(

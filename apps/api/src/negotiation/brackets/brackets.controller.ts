@@ -24,7 +24,9 @@ export class DocumentBracketsController {
 
   @Public()
   @Get(':id/brackets')
-  @ApiOperation({ summary: 'Every bracket of a document with its options, located in the current version (or `version`): start/end null when the passage is no longer there' })
+  @ApiOperation({
+    summary: 'Every bracket of a document with its options, located in the current version (or `version`): start/end null when the passage is no longer there',
+  })
   list(@OptionalActor() actor: Actor | null, @IdParam() id: string, @Query() q: VersionQueryDto): Promise<BracketListResponse> {
     return this.reads.list(actor, id, q.version);
   }

@@ -37,7 +37,8 @@ export class BracketsService {
       authorise(canOpenBracket(standing));
       this.requireDrafting(doc);
       if (input.version !== doc.currentVersion) {
-        if (!(await this.documents.findVersion(doc.id, input.version, tx.manager))) throw validationProblem('version', 'no-such-version', { version: input.version });
+        if (!(await this.documents.findVersion(doc.id, input.version, tx.manager)))
+          throw validationProblem('version', 'no-such-version', { version: input.version });
         throw refused(refusal('bracket-on-old-version', { version: input.version, current: doc.currentVersion }), 'version');
       }
       const version = (await this.documents.findVersion(doc.id, input.version, tx.manager))!;
@@ -46,7 +47,8 @@ export class BracketsService {
       if (input.end > clause.text.length || clause.text.slice(input.start, input.end) !== input.passage) throw refused(refusal('passage-mismatch'), 'passage');
       for (const other of await this.brackets.openInClause(doc.id, clause.clauseId, tx.manager)) {
         const at = locatePassage(clause.text, other.passage, other.passageStart);
-        if (at && rangesOverlap(at, { start: input.start, end: input.end })) throw refused(refusal('brackets-overlap', { start: at.start, end: at.end }), 'start');
+        if (at && rangesOverlap(at, { start: input.start, end: input.end }))
+          throw refused(refusal('brackets-overlap', { start: at.start, end: at.end }), 'start');
       }
       const snapshot = standing.currentSnapshot!;
       const bracketId = await this.brackets.insert(tx.manager, {
@@ -74,7 +76,16 @@ export class BracketsService {
         action: 'bracket.opened',
         subjectType: 'bracket',
         subjectId: bracketId,
-        change: { documentId: doc.id, version: version.number, clauseId: clause.clauseId, passage: input.passage, start: input.start, end: input.end, reason: input.reason.trim(), options },
+        change: {
+          documentId: doc.id,
+          version: version.number,
+          clauseId: clause.clauseId,
+          passage: input.passage,
+          start: input.start,
+          end: input.end,
+          reason: input.reason.trim(),
+          options,
+        },
       });
       return bracketId;
     });
@@ -90,7 +101,14 @@ export class BracketsService {
       this.requireDrafting(doc);
       if (bracket.resolution) throw refuse('bracket-removed', { resolution: bracket.resolution });
       const rationale = input.rationale?.trim() || null;
-      const optionId = await this.brackets.insertOption(tx.manager, { bracketId, text: input.text, rationale, by: actor.id, snapshot: standing.currentSnapshot!, at: tx.now });
+      const optionId = await this.brackets.insertOption(tx.manager, {
+        bracketId,
+        text: input.text,
+        rationale,
+        by: actor.id,
+        snapshot: standing.currentSnapshot!,
+        at: tx.now,
+      });
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
         actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
@@ -114,14 +132,29 @@ export class BracketsService {
       const chosen = input.resolution === 'option-chosen' ? bracket.options.find((o) => o.id === input.optionId) : undefined;
       if (input.resolution === 'option-chosen' && !chosen) throw refused(refusal('option-not-in-bracket'), 'optionId');
       const reason = input.reason.trim();
-      await this.brackets.remove(tx.manager, bracketId, { resolution: input.resolution, optionId: chosen?.id ?? null, reason, by: actor.id, snapshot: standing.currentSnapshot!, at: tx.now });
+      await this.brackets.remove(tx.manager, bracketId, {
+        resolution: input.resolution,
+        optionId: chosen?.id ?? null,
+        reason,
+        by: actor.id,
+        snapshot: standing.currentSnapshot!,
+        at: tx.now,
+      });
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
         actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
         action: 'bracket.removed',
         subjectType: 'bracket',
         subjectId: bracketId,
-        change: { documentId: doc.id, clauseId: bracket.clauseId, passage: bracket.passage, resolution: input.resolution, optionId: chosen?.id ?? null, optionText: chosen?.text ?? null, reason },
+        change: {
+          documentId: doc.id,
+          clauseId: bracket.clauseId,
+          passage: bracket.passage,
+          resolution: input.resolution,
+          optionId: chosen?.id ?? null,
+          optionText: chosen?.text ?? null,
+          reason,
+        },
       });
     });
     return this.reads.one(bracketId);

@@ -8,7 +8,15 @@ import { AffiliationBadge } from '../../ui/AffiliationBadge';
  * The adoption preflight's bracket warnings (decision 0031): passages still in square brackets, and
  * options chosen but not yet consolidated into the text. Each must be acknowledged, as the others are.
  */
-export function BracketAdoptionWarnings({ p, acks, setAck }: { p: AdoptionPreflightResponse; acks: Set<AdoptionWarningKind>; setAck: (k: AdoptionWarningKind, v: boolean) => void }) {
+export function BracketAdoptionWarnings({
+  p,
+  acks,
+  setAck,
+}: {
+  p: AdoptionPreflightResponse;
+  acks: Set<AdoptionWarningKind>;
+  setAck: (k: AdoptionWarningKind, v: boolean) => void;
+}) {
   const { t } = useTranslation();
   const item = (b: BracketWarning) => (
     <List.Item key={b.bracketId}>
@@ -32,8 +40,18 @@ export function BracketAdoptionWarnings({ p, acks, setAck }: { p: AdoptionPrefli
     );
   return (
     <>
-      {warning('open-brackets', p.openBrackets ?? [], t('negotiation.adoption.openTitle', { count: p.openBrackets?.length ?? 0 }), t('negotiation.adoption.openConfirm'))}
-      {warning('unapplied-bracket-choices', p.unappliedBracketChoices ?? [], t('negotiation.adoption.choicesTitle', { count: p.unappliedBracketChoices?.length ?? 0 }), t('negotiation.adoption.choicesConfirm'))}
+      {warning(
+        'open-brackets',
+        p.openBrackets ?? [],
+        t('negotiation.adoption.openTitle', { count: p.openBrackets?.length ?? 0 }),
+        t('negotiation.adoption.openConfirm'),
+      )}
+      {warning(
+        'unapplied-bracket-choices',
+        p.unappliedBracketChoices ?? [],
+        t('negotiation.adoption.choicesTitle', { count: p.unappliedBracketChoices?.length ?? 0 }),
+        t('negotiation.adoption.choicesConfirm'),
+      )}
     </>
   );
 }

@@ -16,7 +16,11 @@ import './brackets.css';
 function LedgerEntry({ bracket, doc }: { bracket: BracketView; doc: DocumentResponse }) {
   const { t } = useTranslation();
   const clause = doc.version.clauses.find((c) => c.id === bracket.clauseId);
-  const where = clause ? (clause.label ? t('documents.clause.name', { label: clause.label }) : t(`documents.kinds.${clause.kind}`)) : t('negotiation.ledger.clauseGone');
+  const where = clause
+    ? clause.label
+      ? t('documents.clause.name', { label: clause.label })
+      : t(`documents.kinds.${clause.kind}`)
+    : t('negotiation.ledger.clauseGone');
   const chosen = bracket.removal?.optionId ? bracket.options.find((o) => o.id === bracket.removal?.optionId) : undefined;
   return (
     <Paper component="li" withBorder p="sm" radius="md" className="bracket-ledger-entry" data-status={bracket.status} data-testid="ledger-entry">
@@ -38,7 +42,12 @@ function LedgerEntry({ bracket, doc }: { bracket: BracketView; doc: DocumentResp
         <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
           [{bracket.passage}]{bracket.options.map((o) => `[${o.text}]`).join('')}
         </Text>
-        <Attribution lead={t('negotiation.ledger.opened', { version: bracket.openedInVersion })} who={bracket.requestedBy} at={bracket.requestedAt} why={bracket.reason} />
+        <Attribution
+          lead={t('negotiation.ledger.opened', { version: bracket.openedInVersion })}
+          who={bracket.requestedBy}
+          at={bracket.requestedAt}
+          why={bracket.reason}
+        />
         {bracket.options.map((o, i) => (
           <Stack key={o.id} gap={2} pl="sm">
             <Text size="sm">{t('negotiation.brackets.optionN', { n: i + 1, text: o.text })}</Text>
@@ -48,7 +57,9 @@ function LedgerEntry({ bracket, doc }: { bracket: BracketView; doc: DocumentResp
         {bracket.removal ? (
           <Stack gap={2} data-testid="ledger-removal">
             <Text size="sm" fw={600}>
-              {bracket.removal.resolution === 'option-chosen' ? t('negotiation.ledger.removedChoosing', { text: chosen?.text ?? '…' }) : t('negotiation.ledger.removedAgreed')}
+              {bracket.removal.resolution === 'option-chosen'
+                ? t('negotiation.ledger.removedChoosing', { text: chosen?.text ?? '…' })
+                : t('negotiation.ledger.removedAgreed')}
             </Text>
             <Attribution lead={t('negotiation.ledger.removedBy')} who={bracket.removal.removedBy} at={bracket.removal.removedAt} why={bracket.removal.reason} />
             {bracket.removal.consolidatedInVersion !== null ? (
@@ -75,7 +86,8 @@ export function BracketLedgerPage() {
   const brackets = useBrackets(id, undefined);
   if (doc.isPending || brackets.isPending) return <PageLoader />;
   if (doc.isError) {
-    if (isProblem(doc.error) && (doc.error.status === 404 || doc.error.status === 400)) return <DocumentNotFound title={t('negotiation.ledger.title')} message={t('documents.notFound')} />;
+    if (isProblem(doc.error) && (doc.error.status === 404 || doc.error.status === 400))
+      return <DocumentNotFound title={t('negotiation.ledger.title')} message={t('documents.notFound')} />;
     return <QueryError error={doc.error} onRetry={() => void doc.refetch()} />;
   }
   if (brackets.isError) return <QueryError error={brackets.error} onRetry={() => void brackets.refetch()} />;

@@ -1,4 +1,4 @@
-import { Anchor, Blockquote, Button, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Blockquote, Button, Checkbox, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import type { BracketView, ClauseResponse, DocumentResponse } from '@parley/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,9 +17,22 @@ interface OptionDraft {
 }
 
 /** A delegation brackets the passage it selected (or quoted), with a reason and, if it likes, options. */
-function OpenBracketForm({ doc, clause, quote, onClearQuote }: { doc: DocumentResponse; clause: ClauseResponse; quote: Quote | null; onClearQuote: () => void }) {
+function OpenBracketForm({
+  doc,
+  clause,
+  quote: selected,
+  onClearQuote,
+}: {
+  doc: DocumentResponse;
+  clause: ClauseResponse;
+  quote: Quote | null;
+  onClearQuote: () => void;
+}) {
   const { t } = useTranslation();
   const open = useOpenBracket(doc.id);
+  // The whole clause in brackets, with its alternatives as options: "Alt 1 / Alt 2".
+  const [whole, setWhole] = useState(false);
+  const quote: Quote | null = whole ? { text: clause.text, start: 0, end: clause.text.length } : selected;
   const [reason, setReason] = useState('');
   const [options, setOptions] = useState<OptionDraft[]>([]);
   const [errors, setErrors] = useState<{ reason?: string; passage?: string }>({});
@@ -29,14 +42,25 @@ function OpenBracketForm({ doc, clause, quote, onClearQuote }: { doc: DocumentRe
     setGeneral([]);
     if (!quote) return setErrors({ passage: t('negotiation.brackets.selectFirst') });
     if (reason.trim() === '') return setErrors({ reason: fieldErrorText(t, 'required') });
-    const given = options.filter((o) => o.text.trim() !== '').map((o) => ({ text: o.text.trim(), ...(o.rationale.trim() ? { rationale: o.rationale.trim() } : {}) }));
+    const given = options
+      .filter((o) => o.text.trim() !== '')
+      .map((o) => ({ text: o.text.trim(), ...(o.rationale.trim() ? { rationale: o.rationale.trim() } : {}) }));
     open.mutate(
-      { version: doc.version.number, clauseId: clause.id, start: quote.start, end: quote.end, passage: quote.text, reason: reason.trim(), ...(given.length ? { options: given } : {}) },
+      {
+        version: doc.version.number,
+        clauseId: clause.id,
+        start: quote.start,
+        end: quote.end,
+        passage: quote.text,
+        reason: reason.trim(),
+        ...(given.length ? { options: given } : {}),
+      },
       {
         onSuccess: () => {
           setReason('');
           setOptions([]);
           setErrors({});
+          setWhole(false);
           onClearQuote();
           notifySuccess(t, t('negotiation.brackets.opened'));
         },
@@ -71,7 +95,18 @@ function OpenBracketForm({ doc, clause, quote, onClearQuote }: { doc: DocumentRe
             {errors.passage}
           </Text>
         ) : null}
-        <Textarea label={t('negotiation.brackets.reason')} description={t('negotiation.brackets.reasonHelp')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={2} size="sm" />
+        <Checkbox label={t('negotiation.brackets.wholeClause')} checked={whole} onChange={(e) => setWhole(e.currentTarget.checked)} size="sm" />
+        <Textarea
+          label={t('negotiation.brackets.reason')}
+          description={t('negotiation.brackets.reasonHelp')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+          required
+          autosize
+          minRows={2}
+          size="sm"
+        />
         {options.map((o, i) => (
           <Paper key={i} withBorder p="xs" radius="sm">
             <Stack gap={4}>
@@ -150,8 +185,21 @@ function ProposeOptionForm({ documentId, bracket }: { documentId: string; bracke
   };
   return (
     <Stack gap={4} component="section" aria-label={t('negotiation.brackets.proposeOption')}>
-      <TextInput label={t('negotiation.brackets.newOption')} value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.text} required size="sm" />
-      <TextInput label={t('negotiation.brackets.rationale')} value={rationale} onChange={(e) => setRationale(e.currentTarget.value)} error={errors.rationale} size="sm" />
+      <TextInput
+        label={t('negotiation.brackets.newOption')}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        error={errors.text}
+        required
+        size="sm"
+      />
+      <TextInput
+        label={t('negotiation.brackets.rationale')}
+        value={rationale}
+        onChange={(e) => setRationale(e.currentTarget.value)}
+        error={errors.rationale}
+        size="sm"
+      />
       <FormAlert messages={general} />
       <ConfirmActions confirm={t('negotiation.brackets.submitOption')} onConfirm={submit} onCancel={() => setShown(false)} loading={propose.isPending} />
     </Stack>
@@ -204,7 +252,16 @@ function RemoveBracketForm({ documentId, bracket }: { documentId: string; bracke
             <Radio value="text-agreed" label={t('negotiation.brackets.agreeText', { text: bracket.passage })} />
           </Stack>
         </Radio.Group>
-        <Textarea label={t('negotiation.brackets.removalReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={errors.reason} required autosize minRows={2} size="sm" />
+        <Textarea
+          label={t('negotiation.brackets.removalReason')}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={errors.reason}
+          required
+          autosize
+          minRows={2}
+          size="sm"
+        />
         <FormAlert messages={general} />
         <ConfirmActions confirm={t('negotiation.brackets.confirmRemove')} onConfirm={confirm} onCancel={() => setShown(false)} loading={remove.isPending} />
       </Stack>
@@ -241,7 +298,17 @@ function OpenBracket({ documentId, bracket, can }: { documentId: string; bracket
 }
 
 /** The open clause's brackets, in the clause panel: each with its options; the forms to bracket, propose and remove. */
-export function ClauseBrackets({ doc, clause, quote, onClearQuote }: { doc: DocumentResponse; clause: ClauseResponse; quote: Quote | null; onClearQuote: () => void }) {
+export function ClauseBrackets({
+  doc,
+  clause,
+  quote,
+  onClearQuote,
+}: {
+  doc: DocumentResponse;
+  clause: ClauseResponse;
+  quote: Quote | null;
+  onClearQuote: () => void;
+}) {
   const { t } = useTranslation();
   const query = useBrackets(doc.id, doc.version.number);
   const list = query.data;

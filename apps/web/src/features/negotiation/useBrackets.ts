@@ -23,6 +23,10 @@ function useBracketWrite<B, R>(documentId: string, call: (body: B) => Promise<R>
 export const useOpenBracket = (documentId: string) =>
   useBracketWrite(documentId, (body: OpenBracketRequest) => apiCall('POST /api/documents/:id/brackets', { params: { id: documentId }, body }));
 export const useProposeOption = (documentId: string) =>
-  useBracketWrite(documentId, ({ bracketId, ...body }: ProposeOptionRequest & { bracketId: string }) => apiCall('POST /api/brackets/:id/options', { params: { id: bracketId }, body }));
+  useBracketWrite(documentId, ({ bracketId, ...body }: ProposeOptionRequest & { bracketId: string }) =>
+    apiCall('POST /api/brackets/:id/options', { params: { id: bracketId }, body }),
+  );
 export const useRemoveBracket = (documentId: string) =>
-  useBracketWrite(documentId, ({ bracketId, ...body }: RemoveBracketRequest & { bracketId: string }) => apiCall('POST /api/brackets/:id/removal', { params: { id: bracketId }, body }));
+  useBracketWrite(documentId, ({ bracketId, ...body }: RemoveBracketRequest & { bracketId: string }) =>
+    apiCall('POST /api/brackets/:id/removal', { params: { id: bracketId }, body }),
+  );
