@@ -210,6 +210,23 @@ describe('clause status and ad ref', () => {
       const asObserver = (await g.observer.client.get<DocumentResponse>(`/api/documents/${doc.id}`)).body;
       expect(asObserver.can.negotiation).toMatchObject({ setStatus: false, agreeAdRef: false });
     });
+
+    it('a paragraph with words in brackets is not agreed: recording it agreed is a 409 naming the brackets; bracketing an agreed one reopens it', async () => {
+      const before = await rows();
+      const refused = expectProblem(await g.chair.client.post(statusPath('2.'), { status: 'agreed', note: 'Agreed?' }), 409);
+      expect(refused).toMatchObject({ code: 'clause-bracketed', params: { brackets: 2 } });
+      expect(await rows()).toEqual(before);
+
+      // Paragraph 1 is agreed; a delegation brackets a word of it: it reads under negotiation again, as recorded agreed.
+      const one = clauseByLabel(doc, '1.');
+      const word = one.text.split(' ')[1];
+      const start = one.text.indexOf(word);
+      const agreedBefore = (await read()).version.negotiation!.agreed;
+      expect((await g.company.client.post(`/api/documents/${doc.id}/brackets`, { version: 1, clauseId: one.id, start, end: start + word.length, passage: word, reason: 'Our capital has not agreed this word.' })).status).toBe(201);
+      const d = await read();
+      expect(d.version.clauses.find((c) => c.label === '1.')!.negotiation).toMatchObject({ status: 'under-negotiation', recordedStatus: 'agreed', openBrackets: 1 });
+      expect(d.version.negotiation).toMatchObject({ agreed: agreedBefore - 1, bracketed: 2 });
+    });
   });
 
   describe('adoption warning `open-ad-ref`', () => {

@@ -49,15 +49,16 @@ export class DemoNegotiationClauseStatus {
     }
     for (const [i, c] of paragraphs.entries()) {
       const moved = (c.label ? special[c.label] : undefined) ?? { status: 'agreed' as const, note: 'Agreed at the second reading.' };
-      if (moved.status === 'under-negotiation') continue;
+      // A paragraph with words still in brackets is not agreed (principle 1: “significant”).
+      if (moved.status === 'under-negotiation' || (moved.status === 'agreed' && (c.negotiation?.openBrackets ?? 0) > 0)) continue;
       history.on(1, 8, 30 + i);
       await this.statuses.setStatus(chair, documentId, c.id, moved);
     }
-    const one = byLabel.get('1.');
+    const three = byLabel.get('3.');
     const six = byLabel.get('6.');
-    if (one) {
+    if (three) {
       history.on(1, 9);
-      await this.statuses.agreeAdRef(d('France'), documentId, one, { expiresOn: history.isoDay(-3), note: 'Agreed pending instructions from Paris.' });
+      await this.statuses.agreeAdRef(d('France'), documentId, three, { expiresOn: history.isoDay(-3), note: 'Agreed pending instructions from Paris.' });
     }
     if (six) {
       history.on(1, 9, 10);

@@ -14,4 +14,6 @@ export const CLAUSE_STATUS_REFUSALS = {
   'ad-ref-expired': spec<{ expiresOn: string }>(409),
   /** A heading is not a paragraph: it has no negotiating status. */
   'heading-no-status': spec(409),
+  /** A paragraph with passages in open brackets is not agreed: the brackets are lifted first. */
+  'clause-bracketed': spec<{ brackets: number }>(409),
 } as const;

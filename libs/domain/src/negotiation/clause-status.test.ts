@@ -16,6 +16,11 @@ describe('clause status', () => {
     expect(effectiveStatus({ status: 'agreed', textChanged: true })).toEqual({ status: 'under-negotiation', recorded: 'agreed', changedSinceAgreed: true });
   });
 
+  it('an agreed clause with words in open brackets is not agreed: it reads under negotiation, as recorded agreed', () => {
+    expect(effectiveStatus({ status: 'agreed', textChanged: false, bracketed: true })).toEqual({ status: 'under-negotiation', recorded: 'agreed', changedSinceAgreed: false });
+    expect(effectiveStatus({ status: 'informal-group', textChanged: false, bracketed: true }).status).toBe('informal-group');
+  });
+
   it('a text change does not touch the other statuses', () => {
     expect(effectiveStatus({ status: 'informal-group', textChanged: true })).toEqual({ status: 'informal-group', recorded: 'informal-group', changedSinceAgreed: false });
   });

@@ -19,10 +19,12 @@ export interface RecordedStatus {
   status: ClauseStatus;
   /** Whether the clause's text in the version read differs from its text in the version the status was set on. */
   textChanged: boolean;
+  /** Whether a passage of the clause is in open brackets: words not agreed, whatever was recorded. */
+  bracketed?: boolean;
 }
 
 export interface EffectiveStatus {
-  /** The status as shown: an agreed clause whose text changed since is not agreed; it reads `under-negotiation`. */
+  /** The status as shown: an agreed clause whose text changed since, or with a passage in open brackets, is not agreed; it reads `under-negotiation`. */
   status: ClauseStatus;
   /** The status as last recorded (`not-read` when never set). */
   recorded: ClauseStatus;
@@ -34,7 +36,8 @@ export interface EffectiveStatus {
 export function effectiveStatus(last: RecordedStatus | null): EffectiveStatus {
   if (!last) return { status: 'not-read', recorded: 'not-read', changedSinceAgreed: false };
   const changed = last.status === 'agreed' && last.textChanged;
-  return { status: changed ? 'under-negotiation' : last.status, recorded: last.status, changedSinceAgreed: changed };
+  const reopened = last.status === 'agreed' && last.bracketed === true;
+  return { status: changed || reopened ? 'under-negotiation' : last.status, recorded: last.status, changedSinceAgreed: changed };
 }
 
 

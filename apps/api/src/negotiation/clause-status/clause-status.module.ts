@@ -3,6 +3,7 @@ import { DocumentRepository } from '../../drafting/document.repository';
 import { DraftingStandings } from '../../drafting/drafting-standings';
 import { IdentityModule } from '../../identity/identity.module';
 import { WorkingGroupsCoreModule } from '../../working-groups/working-groups-core.module';
+import { BracketRepository } from '../brackets/bracket.repository';
 import { ClauseStatusController } from './clause-status.controller';
 import { ClauseStatusService } from './clause-status.service';
 
@@ -14,7 +15,7 @@ import { ClauseStatusService } from './clause-status.service';
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule],
   controllers: [ClauseStatusController],
-  providers: [DocumentRepository, DraftingStandings, ClauseStatusService],
+  providers: [DocumentRepository, DraftingStandings, BracketRepository, ClauseStatusService],
   exports: [ClauseStatusService],
 })
 export class ClauseStatusModule {}

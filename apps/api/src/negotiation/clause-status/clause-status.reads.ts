@@ -62,8 +62,9 @@ export async function readNegotiation(manager: EntityManager, doc: { id: string;
     }
     return e;
   };
+  const bracketed = new Set(brackets.map((b) => b.clause_id));
   for (const r of latest) {
-    const eff = effectiveStatus({ status: r.status, textChanged: r.text_changed });
+    const eff = effectiveStatus({ status: r.status, textChanged: r.text_changed, bracketed: bracketed.has(r.clause_id) });
     Object.assign(entry(r.clause_id), { status: eff.status, recordedStatus: eff.recorded, changedSinceAgreed: eff.changedSinceAgreed, statusSetAt: new Date(r.at).toISOString() });
   }
   for (const a of adRefs)

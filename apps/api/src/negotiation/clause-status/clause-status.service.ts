@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { BracketRepository } from '../brackets/bracket.repository';
 import { DataSource, EntityManager } from 'typeorm';
 import { adRefExpired, effectiveStatus, isoDay, workingGroupScope, type ClauseStatus } from '@parley/domain';
 import type { AgreeAdRefRequest, ClauseStatusHistory, EndAdRefRequest, SetClauseStatusRequest } from '@parley/contracts';
@@ -28,6 +29,7 @@ export class ClauseStatusService {
     private readonly people: PeopleService,
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
+    private readonly brackets: BracketRepository,
   ) {}
 
   async setStatus(actor: Actor, documentId: string, clauseId: string, input: SetClauseStatusRequest): Promise<ClauseStatusHistory> {
@@ -35,6 +37,10 @@ export class ClauseStatusService {
       const { doc, version, clause, standing } = await this.clauseInDraft(tx.manager, documentId, clauseId, actor.id, tx.now);
       authorise(canSetClauseStatus(standing));
       if (clause.kind === 'heading') throw refuse('heading-no-status');
+      if (input.status === 'agreed') {
+        const open = await this.brackets.openInClause(doc.id, clauseId, tx.manager);
+        if (open.length > 0) throw refuse('clause-bracketed', { brackets: open.length });
+      }
       const [previous] = (await tx.manager.query(
         `SELECT s.status, (made.text IS DISTINCT FROM $4::text) AS text_changed FROM clause_statuses s
            JOIN version_clauses made ON made.version_id = s.version_id AND made.clause_id = s.clause_id

@@ -7,4 +7,5 @@ export const CLAUSE_STATUS_TEXT = {
   'ad-ref-ended': (p) => `This ad ref was already ${p.ended}`,
   'ad-ref-expired': (p) => `This ad ref expired after ${p.expiresOn}; it can be withdrawn, or agreed again`,
   'heading-no-status': () => 'A heading is not a paragraph: it has no negotiating status',
+  'clause-bracketed': (p) => `This paragraph still has ${p.brackets} passage${p.brackets === 1 ? '' : 's'} in brackets: lift ${p.brackets === 1 ? 'it' : 'them'} before recording it as agreed`,
 } satisfies Partial<RefusalTexts>;
