@@ -37,7 +37,12 @@ export function DocumentNav({
   ];
   // From any version, a draft included, the way to who endorsed the text that was adopted.
   const adopted = doc.versions.filter((v) => v.frozen).at(-1);
-  if (adopted) links.push({ key: 'signatories', to: `/documents/${doc.id}/versions/${adopted.number}/signatories`, label: t('documents.nav.signatories', { number: adopted.number }) });
+  if (adopted)
+    links.push({
+      key: 'signatories',
+      to: `/documents/${doc.id}/versions/${adopted.number}/signatories`,
+      label: t('documents.nav.signatories', { number: adopted.number }),
+    });
   return (
     <Group component="nav" aria-label={t('documents.nav.label')} gap="xs" wrap="wrap">
       {links.map((l) => (
@@ -94,7 +99,8 @@ export function VersionSelect({ doc, value, onChange }: { doc: DocumentResponse;
       value={String(value)}
       onChange={(v) => v && onChange(Number(v))}
       allowDeselect={false}
-      w={320}
+      w={{ base: '100%', sm: 440 }}
+      maw="100%"
       size="sm"
     />
   );

@@ -74,13 +74,13 @@ function Bracket({ b }: { b: CompilationBracket }) {
         {b.start === null ? ` · ${t('compilation.passageGone')}` : ''}
       </p>
       {b.options.length > 0 ? (
-        <ol className="compilation-options">
+        <ul className="compilation-options">
           {b.options.map((o, i) => (
             <li key={o.id} className="compilation-meta">
-              {t('compilation.alt', { n: i + 2 })} <By who={o.proposedBy} />
+              {t('compilation.alt', { n: i + 2 })} “{o.text}” · <By who={o.proposedBy} />
             </li>
           ))}
-        </ol>
+        </ul>
       ) : null}
     </li>
   );
