@@ -18,6 +18,7 @@ import { refusal } from '@parley/contracts';
 import { authorise, notFound, refuse, refused } from '../platform/http/problem';
 import { AmendmentRepository, type AmendmentRow } from './amendment.repository';
 import { Clock } from '../platform/clock/clock';
+import { readTogether } from '../platform/database/read-together';
 import { AmendmentService } from './amendment.service';
 import { CommentRepository } from './comment.repository';
 import { BracketRepository, type BracketRow } from '../negotiation/brackets/bracket.repository';
@@ -118,7 +119,7 @@ export class DraftingBallots implements OnModuleInit {
     if (!doc) throw notFound('document');
     const version = await this.documentReads.requireVersion(doc, n);
     const manager = this.dataSource.manager;
-    const [found, settings] = await Promise.all([this.warningsOn(manager, doc.id, version.id, n), this.standings.settings(manager, doc.workingGroupId)]);
+    const [found, settings] = await readTogether(manager, [() => this.warningsOn(manager, doc.id, version.id, n), () => this.standings.settings(manager, doc.workingGroupId)] as const);
     return {
       documentId: doc.id,
       version: n,
@@ -131,14 +132,14 @@ export class DraftingBallots implements OnModuleInit {
   private async warningsOn(manager: EntityManager, documentId: string, versionId: string, n: number): Promise<AdoptionWarnings> {
     const clauses = await this.documents.clausesOf(versionId, manager);
     const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
-    const [questions, balloting, accepted, openBrackets, chosenBrackets, adRefs] = await Promise.all([
-      this.comments.unansweredClarifications(documentId, n, manager),
-      this.amendments.underOpenBallot(documentId, manager),
-      this.amendments.acceptedUnapplied(manager, documentId, false),
-      this.brackets.openOf(documentId, manager),
-      this.brackets.chosenUnconsolidated(documentId, manager),
-      openAdRefsOn(manager, documentId, n, this.clock.now()),
-    ]);
+    const [questions, balloting, accepted, openBrackets, chosenBrackets, adRefs] = await readTogether(manager, [
+      () => this.comments.unansweredClarifications(documentId, n, manager),
+      () => this.amendments.underOpenBallot(documentId, manager),
+      () => this.amendments.acceptedUnapplied(manager, documentId, false),
+      () => this.brackets.openOf(documentId, manager),
+      () => this.brackets.chosenUnconsolidated(documentId, manager),
+      () => openAdRefsOn(manager, documentId, n, this.clock.now()),
+    ] as const);
     const bracket = (b: BracketRow) => ({
       bracketId: b.id,
       clauseId: b.clauseId,
