@@ -14,12 +14,12 @@
 //    measure of bench:document-read). Goal: interactive < 1.5 s.
 //
 // Environment: BENCH_SAMPLES (40), BENCH_PAGE_RUNS (5), CHROMIUM_PATH (/usr/bin/chromium).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { emitResult, expectOk, http, log, machine, machineLine, ms, num, root, runMain, seedGroup, startApi, startCluster, summarise, today, writeSection } from './support/harness';
+import { emitResult, http, log, machine, machineLine, ms, num, root, runMain, seedGroup, startApi, startCluster, summarise, today, writeSection } from './support/harness';
+import { createLongDocument, launchBenchBrowser } from './support/long-document';
 import { timePage, type PageRun } from './support/page-timing';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
@@ -81,15 +81,7 @@ async function main(): Promise<void> {
   try {
     api = await startApi(cluster.url('parley_bench'), { env: { PARLEY_WEB_DIR: join(root, 'dist/web') } });
     const seeded = await seedGroup(db, { members: 9, withSessions: 2 });
-    const clauses = Array.from({ length: 300 }, (_, i) => ({
-      kind: i % 50 === 0 ? 'heading' : i % 10 === 1 ? 'preamble' : 'operative',
-      text: `States, companies and civil society shall cooperate to prevent malicious cyber activity of kind ${i + 1}, and report on it every year to the working group.`,
-    }));
-    const doc = await expectOk<{ id: string; version: { clauses: { id: string }[] } }>(
-      http('POST', `${api.base}/api/working-groups/${seeded.groupId}/documents`, { token: seeded.chair.token, body: { title: 'A negotiated convention', clauses } }),
-      'create the document',
-    );
-    const versionId: string = (await db.query(`SELECT id FROM document_versions WHERE document_id = $1`, [doc.id])).rows[0].id;
+    const { doc, versionId } = await createLongDocument(db, api.base, seeded.groupId, seeded.chair.token, 'A negotiated convention');
     // Members of the three stakeholder groups (seedGroup gives organisations government, private sector, civil society in turn).
     const authors = (
       await db.query(`SELECT person_id AS id, admission_snapshot AS snapshot FROM memberships WHERE working_group_id = $1 ORDER BY admitted_at, person_id`, [seeded.groupId])
@@ -180,15 +172,7 @@ async function main(): Promise<void> {
     if (!existsSync(CHROMIUM)) pageSkipped = `no chromium at ${CHROMIUM}`;
     else if (!existsSync(webIndex)) pageSkipped = 'the web app is not built (npx nx run web:build)';
     else {
-      const { chromium } = await import('playwright-core');
-      browserDir = mkdtempSync(join(tmpdir(), 'parley-bench-browser-'));
-      context = await chromium.launchPersistentContext(browserDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 1360, height: 1000 },
-        locale: 'en-GB',
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      ({ context, profileDir: browserDir } = await launchBenchBrowser(CHROMIUM));
       const ready = { selector: 'li.compilation-clause', count: 300 };
       const pageUrl = `${api.base}/documents/${doc.id}/compilation`;
       await timePage(context, pageUrl, ready); // warm-up

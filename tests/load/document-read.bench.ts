@@ -14,8 +14,7 @@
 //    Goal: interactive < 1.5 s.
 //
 // Environment: BENCH_SAMPLES (40), BENCH_PAGE_RUNS (5), CHROMIUM_PATH (/usr/bin/chromium).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
@@ -37,6 +36,7 @@ import {
   today,
   writeSection,
 } from './support/harness';
+import { createLongDocument, launchBenchBrowser } from './support/long-document';
 import { timePage, type PageRun } from './support/page-timing';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
@@ -156,15 +156,7 @@ async function main(): Promise<void> {
   try {
     api = await startApi(cluster.url('parley_bench'), { env: { PARLEY_WEB_DIR: join(root, 'dist/web') } });
     const seeded = await seedGroup(db, { members: 8, withSessions: 2 });
-    const clauses = Array.from({ length: 300 }, (_, i) => ({
-      kind: i % 50 === 0 ? 'heading' : i % 10 === 1 ? 'preamble' : 'operative',
-      text: `States, companies and civil society shall cooperate to prevent malicious cyber activity of kind ${i + 1}, and report on it every year to the working group.`,
-    }));
-    const doc = await expectOk<{ id: string; version: { clauses: { id: string }[] } }>(
-      http('POST', `${api.base}/api/working-groups/${seeded.groupId}/documents`, { token: seeded.chair.token, body: { title: 'A long convention', clauses } }),
-      'create the document',
-    );
-    const versionId: string = (await db.query(`SELECT id FROM document_versions WHERE document_id = $1`, [doc.id])).rows[0].id;
+    const { doc, versionId } = await createLongDocument(db, api.base, seeded.groupId, seeded.chair.token, 'A long convention');
     const authors = (
       await db.query(
         `SELECT person_id AS id, admission_snapshot AS snapshot FROM memberships WHERE working_group_id = $1 ORDER BY admitted_at, person_id LIMIT 5`,
@@ -254,23 +246,7 @@ async function main(): Promise<void> {
     if (!existsSync(CHROMIUM)) pageSkipped = `no chromium at ${CHROMIUM}`;
     else if (!existsSync(webIndex)) pageSkipped = 'the web app is not built (npx nx run web:build)';
     else {
-      const { chromium } = await import('playwright-core');
-      browserDir = mkdtempSync(join(tmpdir(), 'parley-bench-browser-'));
-      context = await chromium.launchPersistentContext(browserDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        viewport: { width: 1360, height: 1000 },
-        locale: 'en-GB',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      ({ context, profileDir: browserDir } = await launchBenchBrowser(CHROMIUM));
       const docReady = { selector: 'li.clause-row', count: 300 };
       const homeReady = { selector: '#home-start', count: 1 };
       await timePage(context, `${api.base}/`, homeReady); // warm-up (the browser's own start)
