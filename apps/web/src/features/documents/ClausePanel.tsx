@@ -91,7 +91,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
         )}
         {doc.can.comment || doc.can.amend ? <QuotePicker key={clause.id} clauseId={clause.id} text={clause.text} onQuote={onQuote} /> : null}
         <Tabs value={tab} onChange={setTab} keepMounted={false}>
-          <Tabs.List>
+          <Tabs.List className="clause-panel-tabs">
             <Tabs.Tab value="comments">{t('documents.panel.comments', { count: commentCount })}</Tabs.Tab>
             <Tabs.Tab value="amendments">{t('documents.panel.amendments', { count: clause.amendments.open + clause.amendments.accepted })}</Tabs.Tab>
             <Tabs.Tab value="brackets">{t('negotiation.brackets.tab')}</Tabs.Tab>

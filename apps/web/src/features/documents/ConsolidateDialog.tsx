@@ -84,9 +84,12 @@ export function Consolidate({ doc }: { doc: DocumentResponse }) {
       <Button variant="light" onClick={() => setAsking(true)}>
         {t('documents.consolidate.button', { number: next })}
       </Button>
-      <Text size="xs" c="dimmed">
-        {t('documents.consolidate.waiting', { count: doc.version.acceptedWaiting })}
-      </Text>
+      {/* Mounted for chosen bracket options alone too (BracketSummary): then no amendment waits, and that is not worth saying. */}
+      {doc.version.acceptedWaiting > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('documents.consolidate.waiting', { count: doc.version.acceptedWaiting })}
+        </Text>
+      ) : null}
       <Modal opened={asking} onClose={close} title={t('documents.consolidate.title', { number: next })} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="sm">
           <Text size="sm">{t('documents.consolidate.explain', { number: next, current: doc.currentVersion })}</Text>
