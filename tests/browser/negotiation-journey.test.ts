@@ -264,7 +264,7 @@ describe('issue #18 journey: brackets, streamlining, Rev.1, ad ref, a clean text
     const ballot = (await api().get<BallotResponse>(`/api/ballots/${adoptionBallotId}`)).body;
     expect(ballot).toMatchObject({ subject: { type: 'adoption' }, status: 'open' });
     // The acknowledgement is on record with the ballot.
-    expect(JSON.stringify(ballot.warnings)).toContain('open-ad-ref');
+    expect(ballot.warnings).toMatchObject({ confirmedByChair: true, openAdRefs: [expect.objectContaining({ clauseLabel: '3.', organisationName: g.ngo.snapshot.organisationName })] });
   });
 
   it('an anonymous reader finds who asked for what: the public record, the audit log and the bracket ledger (axe clean)', async () => {
@@ -283,16 +283,16 @@ describe('issue #18 journey: brackets, streamlining, Rev.1, ad ref, a clean text
     await reader.getByTestId('audit-event').filter({ hasText: 'merged 2 options into one' }).waitFor();
     const read = await sentences.allInnerTexts();
     expect(read).toEqual([
-      `${who(g.government, 'Government')} bracketed “${PASSAGE}” with one option: “Recklessness must be covered too.”`,
-      `${who(g.company, 'Private sector')} proposed the option “${COMPANY_OPTION}”`,
-      `${who(g.chair, 'Private sector')} merged 2 options into one: “${STREAMLINED}”`,
-      `${who(g.chair, 'Private sector')} removed the brackets around “${PASSAGE}”, choosing “${STREAMLINED}”: “Agreed in informal consultations on the streamlined wording.”`,
+      `${who(g.government, 'government')} bracketed “${PASSAGE}” with one option: “Recklessness must be covered too.”`,
+      `${who(g.company, 'private sector')} proposed the option “${COMPANY_OPTION}”`,
+      `${who(g.chair, 'private sector')} merged 2 options into one: “${STREAMLINED}”`,
+      `${who(g.chair, 'private sector')} removed the brackets around “${PASSAGE}”, choosing “${STREAMLINED}”: “Agreed in informal consultations on the streamlined wording.”`,
       'The chosen option was applied in version 3',
     ]);
     await reader.goto(`${t.baseUrl}/working-groups/${g.id}/audit?action=clause&order=asc`);
     await reader
       .getByTestId('audit-sentence')
-      .filter({ hasText: `${who(g.ngo, 'Civil society')} agreed a paragraph ad referendum for ${g.ngo.snapshot.organisationName}, until` })
+      .filter({ hasText: `${who(g.ngo, 'civil society')} agreed a paragraph ad referendum for ${g.ngo.snapshot.organisationName}, until` })
       .first()
       .waitFor();
 
