@@ -139,6 +139,7 @@ describe('issue #18 journey: brackets, streamlining, Rev.1, ad ref, a clean text
     expect(await merged.count()).toBe(2);
     expect(await merged.first().innerText()).toContain('merged into Alt 4');
     expect(await axeViolations(reader)).toEqual([]);
+    await item.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await screenshot(reader, 'journey-compilation.png', { fullPage: false });
   });
 

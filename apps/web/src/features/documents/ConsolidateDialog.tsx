@@ -22,9 +22,12 @@ function Preview({ preview }: { preview: ConsolidationPreviewResponse }) {
   const rows = c.clauses.filter((r) => r.status !== 'unchanged');
   return (
     <Stack gap="sm" data-testid="consolidation-preview">
-      <Title order={3} size="h5">
-        {t('documents.consolidate.applies', { count: preview.applied.length })}
-      </Title>
+      {/* A consolidation for chosen bracket options alone applies no amendment: its choices are listed below (BracketChoicesPreview). */}
+      {preview.applied.length > 0 || !preview.report.bracketChoices?.applied.length ? (
+        <Title order={3} size="h5">
+          {t('documents.consolidate.applies', { count: preview.applied.length })}
+        </Title>
+      ) : null}
       <List size="sm" spacing={4}>
         {preview.applied.map((a) => {
           const where = a.clauseLabel ? t('documents.amendments.clause', { label: a.clauseLabel }) : a.kind === 'insert' ? t('documents.amendments.atStart') : t('documents.amendments.unnumbered');

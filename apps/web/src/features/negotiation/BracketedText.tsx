@@ -11,9 +11,10 @@ import './brackets.css';
 export function Attribution({ lead, who, at, why }: { lead: string; who: ActorRef; at: string; why: string | null }) {
   const { date } = useFormatters();
   return (
-    <Stack gap={4} maw={320}>
+    <Stack gap={4} maw="40rem">
+      {/* The date first, so the lead ("… proposed by") runs into the name below it. */}
       <Text size="xs" c="dimmed">
-        {lead} · {date(at)}
+        {date(at)} · {lead}
       </Text>
       <AffiliationBadge name={who.name ?? '?'} personId={who.id ?? undefined} affiliation={who.snapshot} size="xs" withTitle />
       {why ? (
