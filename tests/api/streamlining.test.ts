@@ -194,6 +194,9 @@ describe('streamlining amendments: POST /api/documents/:id/streamlined-proposals
       const source = now.options.find((o) => o.text === 'first wording')!;
       const merged = now.options.find((o) => o.text === 'merged wording')!;
       expect(source.mergedInto).toBe(merged.id);
+      // The adoption warning counts the live alternatives: the streamlined option, not the two merged into it.
+      const pre = await new ApiClient(t.baseUrl).get<{ openBrackets: { bracketId: string; options: number }[] }>(`/api/documents/${doc.id}/versions/1/adoption-preflight`);
+      expect(pre.body.openBrackets).toEqual([expect.objectContaining({ bracketId: bracket.id, options: 1 })]);
       const before = await t.dataSource.query(`SELECT id, resolution, chosen_option_id FROM brackets ORDER BY id`);
       const p = expectProblem(
         await g.chair.client.post(`/api/brackets/${bracket.id}/removal`, { resolution: 'option-chosen', optionId: source.id, reason: 'The first wording.' }),
