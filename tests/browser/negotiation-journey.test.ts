@@ -151,7 +151,7 @@ describe('issue #18 journey: brackets, streamlining, Rev.1, ad ref, a clean text
     expect(await group.evaluate((el) => getComputedStyle(el).flexDirection)).toBe('column');
     expect(await group.innerText()).not.toContain(COMPANY_OPTION + ']');
     await noWiderThanThePhone(phone);
-    await row(phone, '2.').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await row(phone, '2.').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await row(phone, '2.')
       .getByRole('button', { name: new RegExp(STREAMLINED) })
       .click();
