@@ -76,7 +76,10 @@ describe('issue #18 journey: brackets, streamlining, Rev.1, ad ref, a clean text
     await form.getByRole('button', { name: 'Put in brackets' }).click();
     await row(government, '2.').getByTestId('bracket').waitFor();
     expect(await row(government, '2.').locator('.clause-text').innerText()).toContain(`[${PASSAGE}][${GOVERNMENT_OPTION}]`);
-    await government.getByTestId('negotiation-counts-line').getByText(/, 1 bracketed$/).waitFor();
+    await government
+      .getByTestId('negotiation-counts-line')
+      .getByText(/, 1 bracketed$/)
+      .waitFor();
   });
 
   it('a company delegation proposes a competing option', async () => {
@@ -216,7 +219,10 @@ describe('issue #18 journey: brackets, streamlining, Rev.1, ad ref, a clean text
     await form.getByRole('textbox', { name: /^Note/ }).fill('Pending instructions from our board.');
     await form.getByRole('button', { name: 'Agree ad ref' }).click();
     await row(ngo, '3.').getByTestId('ad-ref-badge').getByText(g.ngo.snapshot.organisationName, { exact: false }).waitFor();
-    await ngo.getByTestId('negotiation-counts-line').getByText(/ 1 ad ref, 1 bracketed$/).waitFor();
+    await ngo
+      .getByTestId('negotiation-counts-line')
+      .getByText(/ 1 ad ref, 1 bracketed$/)
+      .waitFor();
     const item = panel.getByTestId('ad-ref-item').first();
     await item.waitFor();
     expect(await item.innerText()).toContain(`Ad ref: ${g.ngo.snapshot.organisationName} (until`);
@@ -245,7 +251,10 @@ describe('issue #18 journey: brackets, streamlining, Rev.1, ad ref, a clean text
     expect(v3.currentVersion).toBe(3);
     expect(clauseByLabel(v3, '2.').text).toContain(STREAMLINED);
     expect(clauseByLabel(v3, '2.').text).not.toContain(PASSAGE);
-    await chair.getByTestId('negotiation-counts-line').getByText(/ 1 ad ref, 0 bracketed$/).waitFor();
+    await chair
+      .getByTestId('negotiation-counts-line')
+      .getByText(/ 1 ad ref, 0 bracketed$/)
+      .waitFor();
 
     await chair.getByRole('button', { name: 'Open the adoption ballot' }).click();
     const dialog = chair.getByRole('dialog', { name: 'Adopt version 3' });
@@ -265,7 +274,10 @@ describe('issue #18 journey: brackets, streamlining, Rev.1, ad ref, a clean text
     const ballot = (await api().get<BallotResponse>(`/api/ballots/${adoptionBallotId}`)).body;
     expect(ballot).toMatchObject({ subject: { type: 'adoption' }, status: 'open' });
     // The acknowledgement is on record with the ballot.
-    expect(ballot.warnings).toMatchObject({ confirmedByChair: true, openAdRefs: [expect.objectContaining({ clauseLabel: '3.', organisationName: g.ngo.snapshot.organisationName })] });
+    expect(ballot.warnings).toMatchObject({
+      confirmedByChair: true,
+      openAdRefs: [expect.objectContaining({ clauseLabel: '3.', organisationName: g.ngo.snapshot.organisationName })],
+    });
   });
 
   it('an anonymous reader finds who asked for what: the public record, the audit log and the bracket ledger (axe clean)', async () => {
@@ -322,7 +334,10 @@ describe('issue #18 journey: brackets, streamlining, Rev.1, ad ref, a clean text
     await written.waitFor();
     expect(await written.getAttribute('data-group')).toBe('private-sector');
     expect(await written.getAttribute('title')).toBe(`Written in the Chair's text Rev.1 (pen: ${g.chair.name} (${g.chair.organisation.name}, Private sector))`);
-    await reader.getByTestId('provenance-chairs-text').getByText(/counted under the pen holder's stakeholder group/).waitFor();
+    await reader
+      .getByTestId('provenance-chairs-text')
+      .getByText(/counted under the pen holder's stakeholder group/)
+      .waitFor();
     expect(await axeViolations(reader)).toEqual([]);
     await screenshot(reader, 'journey-provenance.png', { fullPage: false });
   });

@@ -41,7 +41,10 @@ function LedgerEntry({ bracket, doc }: { bracket: BracketView; doc: DocumentResp
           </Badge>
         </Group>
         <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-          [{bracket.passage}]{liveOptions(bracket).map((o) => `[${o.text}]`).join('')}
+          [{bracket.passage}]
+          {liveOptions(bracket)
+            .map((o) => `[${o.text}]`)
+            .join('')}
         </Text>
         <Attribution
           lead={t('negotiation.ledger.opened', { version: bracket.openedInVersion })}

@@ -48,7 +48,12 @@ export function BracketOptionList({ bracket }: { bracket: BracketView }) {
                 {t('negotiation.brackets.streamlines', { count: sources.length, list: list(sources) })}
               </Text>
             ) : null}
-            <Attribution lead={t(sources.length > 0 ? 'negotiation.brackets.streamlinedBy' : 'negotiation.brackets.proposedBy')} who={o.proposedBy} at={o.proposedAt} why={o.rationale} />
+            <Attribution
+              lead={t(sources.length > 0 ? 'negotiation.brackets.streamlinedBy' : 'negotiation.brackets.proposedBy')}
+              who={o.proposedBy}
+              at={o.proposedAt}
+              why={o.rationale}
+            />
           </Stack>
         );
       })}

@@ -248,7 +248,12 @@ function RemoveBracketForm({ documentId, bracket }: { documentId: string; bracke
         <Radio.Group label={t('negotiation.brackets.how')} value={choice} onChange={setChoice} error={errors.choice} required>
           <Stack gap={4} mt={4}>
             {liveOptions(bracket).map((o) => (
-              <Radio key={o.id} value={o.id} label={t('negotiation.brackets.chooseOption', { n: optionNumber(bracket, o.id), text: o.text })} styles={{ label: { overflowWrap: 'anywhere' } }} />
+              <Radio
+                key={o.id}
+                value={o.id}
+                label={t('negotiation.brackets.chooseOption', { n: optionNumber(bracket, o.id), text: o.text })}
+                styles={{ label: { overflowWrap: 'anywhere' } }}
+              />
             ))}
             <Radio value="text-agreed" label={t('negotiation.brackets.agreeText', { text: bracket.passage })} />
           </Stack>
@@ -277,7 +282,10 @@ function OpenBracket({ documentId, bracket, can }: { documentId: string; bracket
     <Paper withBorder p="sm" radius="md" className="bracket-ledger-entry" data-status="open" data-testid="clause-bracket">
       <Stack gap="xs">
         <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-          [{bracket.passage}]{liveOptions(bracket).map((o) => `[${o.text}]`).join('')}
+          [{bracket.passage}]
+          {liveOptions(bracket)
+            .map((o) => `[${o.text}]`)
+            .join('')}
         </Text>
         <Attribution lead={t('negotiation.brackets.askedBy')} who={bracket.requestedBy} at={bracket.requestedAt} why={bracket.reason} />
         <BracketOptionList bracket={bracket} />
