@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditEvent } from '@parley/domain';
-import { parseAuditEvent, type AmendmentResponse, type ChairsTextSuggestionResponse, type DocumentResponse, type ProvenanceResponse } from '@parley/contracts';
+import { parseAuditEvent, type AmendmentResponse, type BracketView, type ChairsTextSuggestionResponse, type DocumentResponse, type ProvenanceResponse } from '@parley/contracts';
 import { verifyExport } from '../support/audit-verify-cli';
 import { auditEvents, expectProblem } from '../support/expectations';
 import { clauseByLabel, makeChair, newDraftingGroup, newGroupDelegate, newParisCallDocument, newWorkingGroup, admit, type Delegate, type DraftingGroup } from '../support/drafting-fixtures';
@@ -57,7 +57,7 @@ describe('chair’s texts', () => {
     it('suggests "Zero draft" for the first chair’s text, to anyone', async () => {
       const res = await anonymous().get<ChairsTextSuggestionResponse>(`/api/documents/${doc.id}/chairs-texts/suggestion`);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ documentId: doc.id, basedOn: 1, label: 'Zero draft', acceptedWaiting: 0 });
+      expect(res.body).toEqual({ documentId: doc.id, basedOn: 1, label: 'Zero draft', acceptedWaiting: 0, chosenWaiting: 0 });
       expectProblem(await anonymous().get(`/api/documents/00000000-0000-4000-8000-000000000000/chairs-texts/suggestion`), 404);
     });
   });
@@ -280,6 +280,39 @@ describe('chair’s texts', () => {
       expect(expectProblem(res, 409)).toMatchObject({ code: 'consolidate-first', params: { accepted: 1 } });
       expect(await versions()).toBe(1);
       expect(await amendment(a.id)).toMatchObject({ status: 'accepted' });
+    });
+
+    it('refuses (409 consolidate-first, the count in params) while an option chosen at a bracket’s removal is not consolidated; consolidating lets it through', async () => {
+      const h = await newDraftingGroup(t);
+      const d = await newParisCallDocument(t, h);
+      const clause = clauseByLabel(d, '1.');
+      const start = clause.text.indexOf(' ') + 1;
+      const passage = clause.text.slice(start, start + 8);
+      const opened = await h.government.client.post<BracketView>(`/api/documents/${d.id}/brackets`, {
+        version: 1,
+        clauseId: clause.id,
+        start,
+        end: start + passage.length,
+        passage,
+        reason: 'Not agreed.',
+        options: [{ text: 'chosen words' }],
+      });
+      expect(opened.status).toBe(201);
+      const removed = await h.chair.client.post(`/api/brackets/${opened.body.id}/removal`, { resolution: 'option-chosen', optionId: opened.body.options[0].id, reason: 'Agreed in the room.' });
+      expect(removed.status).toBe(200);
+      expect((await anonymous().get<ChairsTextSuggestionResponse>(`/api/documents/${d.id}/chairs-texts/suggestion`)).body).toMatchObject({ acceptedWaiting: 0, chosenWaiting: 1 });
+      const before = await state(d.id);
+      const res = await h.chair.client.post(`/api/documents/${d.id}/chairs-texts`, { label: 'Zero draft', standing: 'draft', office: 'chair', clauses: asWritten(d) });
+      const problem = expectProblem(res, 409);
+      expect(problem).toMatchObject({ code: 'consolidate-first', params: { accepted: 0, chosen: 1 } });
+      expect(problem.detail).toContain('1 option chosen');
+      expect(await state(d.id)).toEqual(before);
+      // Consolidating applies the chosen option; then the chair's text may follow.
+      const consolidated = await h.chair.client.post<DocumentResponse>(`/api/documents/${d.id}/versions`, { note: 'The chosen option applied.' });
+      expect(consolidated.status).toBe(201);
+      const now = consolidated.body;
+      expect(clauseByLabel(now, '1.').text).toContain('chosen words');
+      expect((await h.chair.client.post(`/api/documents/${d.id}/chairs-texts`, { label: 'Zero draft', standing: 'draft', office: 'chair', clauses: asWritten(now) })).status).toBe(201);
     });
   });
 });

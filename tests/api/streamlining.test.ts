@@ -188,5 +188,27 @@ describe('streamlining amendments: POST /api/documents/:id/streamlined-proposals
       expectProblem(await post(g.chair, [open[0]]), 400, { fields: ['sourceOptionIds'] });
       expect(await t.dataSource.query(`SELECT id, merged_into FROM bracket_options ORDER BY id`)).toEqual(before);
     });
+
+    it('refuses choosing a merged option at removal (409 option-merged, naming the option it went into); the streamlined option can be chosen', async () => {
+      const now = (await new ApiClient(t.baseUrl).get<{ brackets: BracketView[] }>(`/api/documents/${doc.id}/brackets?version=1`)).body.brackets.find((x) => x.id === bracket.id)!;
+      const source = now.options.find((o) => o.text === 'first wording')!;
+      const merged = now.options.find((o) => o.text === 'merged wording')!;
+      expect(source.mergedInto).toBe(merged.id);
+      // The adoption warning counts the live alternatives: the streamlined option, not the two merged into it.
+      const pre = await new ApiClient(t.baseUrl).get<{ openBrackets: { bracketId: string; options: number }[] }>(`/api/documents/${doc.id}/versions/1/adoption-preflight`);
+      expect(pre.body.openBrackets).toEqual([expect.objectContaining({ bracketId: bracket.id, options: 1 })]);
+      const before = await t.dataSource.query(`SELECT id, resolution, chosen_option_id FROM brackets ORDER BY id`);
+      const p = expectProblem(
+        await g.chair.client.post(`/api/brackets/${bracket.id}/removal`, { resolution: 'option-chosen', optionId: source.id, reason: 'The first wording.' }),
+        409,
+        { fields: ['optionId'] },
+      );
+      expect(p).toMatchObject({ code: 'option-merged', params: { optionId: source.id, mergedInto: merged.id } });
+      expect(p.detail).toContain('streamlined into');
+      expect(await t.dataSource.query(`SELECT id, resolution, chosen_option_id FROM brackets ORDER BY id`)).toEqual(before);
+      const ok = await g.chair.client.post<BracketView>(`/api/brackets/${bracket.id}/removal`, { resolution: 'option-chosen', optionId: merged.id, reason: 'The streamlined wording.' });
+      expect(ok.status).toBe(200);
+      expect(ok.body.removal).toMatchObject({ resolution: 'option-chosen', optionId: merged.id });
+    });
   });
 });

@@ -146,7 +146,8 @@ export class DraftingBallots implements OnModuleInit {
       clauseLabel: labels.get(b.clauseId) ?? null,
       passage: b.passage,
       requestedBy: actorRef(b.requestedBy, b.requesterName, b.requesterSnapshot),
-      options: b.options.length,
+      // The live alternatives: an option streamlined into another is counted once, as the option it went into.
+      options: b.options.filter((o) => o.mergedInto === null).length,
       chosenText: b.options.find((o) => o.id === b.chosenOptionId)?.text ?? null,
     });
     const named = (a: AmendmentRow) => ({

@@ -46,6 +46,8 @@ export const chairsTextSuggestionResponse = /* @__PURE__ */ z
     label: z.string(),
     /** Accepted amendments waiting for a consolidation: a chair's text is refused until they are consolidated. */
     acceptedWaiting: z.number(),
+    /** Options chosen when brackets were removed, waiting for a consolidation: refused likewise. */
+    chosenWaiting: z.number(),
   })
   .meta({ id: 'ChairsTextSuggestionResponse' });
 export type ChairsTextSuggestionResponse = z.infer<typeof chairsTextSuggestionResponse>;

@@ -32,7 +32,8 @@ export const compilationBracket = /* @__PURE__ */ z.object({
   end: z.number().nullable(),
   reason: z.string(),
   requestedBy: compilationActor,
-  options: z.array(z.object({ id: z.string(), text: z.string(), rationale: z.string().nullable(), proposedBy: compilationActor })),
+  /** Every option, attributed; `mergedInto` names the option streamlining merged it into (null while it stands on its own). */
+  options: z.array(z.object({ id: z.string(), text: z.string(), rationale: z.string().nullable(), proposedBy: compilationActor, mergedInto: z.string().nullable() })),
 });
 export type CompilationBracket = z.infer<typeof compilationBracket>;
 

@@ -11,4 +11,6 @@ export const NEGOTIATION_BRACKET_REFUSALS = {
   'passage-mismatch': spec(400),
   'brackets-overlap': spec<{ start: number; end: number }>(400),
   'option-not-in-bracket': spec(400),
+  /** The option chosen was streamlined into another (`mergedInto`): the chair chooses that one, or agrees the text. */
+  'option-merged': spec<{ optionId: string; mergedInto: string }>(409),
 } as const;

@@ -131,6 +131,8 @@ export class BracketsService {
       if (bracket.resolution) throw refuse('bracket-removed', { resolution: bracket.resolution });
       const chosen = input.resolution === 'option-chosen' ? bracket.options.find((o) => o.id === input.optionId) : undefined;
       if (input.resolution === 'option-chosen' && !chosen) throw refused(refusal('option-not-in-bracket'), 'optionId');
+      // A streamlined-away option is no longer a live alternative: its substance lives in the option it was merged into.
+      if (chosen?.mergedInto) throw refused(refusal('option-merged', { optionId: chosen.id, mergedInto: chosen.mergedInto }), 'optionId');
       const reason = input.reason.trim();
       await this.brackets.remove(tx.manager, bracketId, {
         resolution: input.resolution,

@@ -20,7 +20,7 @@ export class ChairsTextsController {
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      "Issue the next version as a chair's text (a chair or rapporteur of the group): the whole text, clauses keeping their id keep their identity; a label, standing and office; the pen holder is on record. 409 `consolidate-first` while accepted amendments wait",
+      "Issue the next version as a chair's text (a chair or rapporteur of the group): the whole text, clauses keeping their id keep their identity; a label, standing and office; the pen holder is on record. 409 `consolidate-first` while accepted amendments or chosen bracket options wait",
   })
   issue(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: IssueChairsTextDto): Promise<DocumentResponse> {
     return this.chairsTexts.issue(actor, id, body);

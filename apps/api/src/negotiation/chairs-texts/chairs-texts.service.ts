@@ -13,6 +13,7 @@ import { textDigest, toClause } from '../../drafting/drafting.mapper';
 import type { Actor } from '../../identity/actor';
 import { PeopleService } from '../../identity/people.service';
 import { authorise, notFound, refuse, validationProblem } from '../../platform/http/problem';
+import { BracketRepository } from '../brackets/bracket.repository';
 import { ChairsTextRepository } from './chairs-texts.repository';
 import { canIssueChairsText } from './chairs-texts.policy';
 
@@ -21,13 +22,15 @@ import { canIssueChairsText } from './chairs-texts.policy';
  * chair's (co-facilitators', secretariat's) text, with a label and standing; they hold the pen and
  * their affiliation at that moment is on record. Open amendments follow the rule consolidation
  * applies (DocumentService.openAmendmentsAfter): outdated when their clause changed or went,
- * carried forward otherwise. Accepted amendments still waiting are refused: consolidate first.
+ * carried forward otherwise. Accepted amendments or chosen bracket options still waiting are refused:
+ * consolidate first.
  */
 @Injectable()
 export class ChairsTextService {
   constructor(
     private readonly documents: DocumentRepository,
     private readonly amendments: AmendmentRepository,
+    private readonly brackets: BracketRepository,
     private readonly drafting: DocumentService,
     private readonly reads: DocumentReads,
     private readonly standings: DraftingStandings,
@@ -41,8 +44,12 @@ export class ChairsTextService {
   async suggestion(documentId: string): Promise<ChairsTextSuggestionResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('document');
-    const [labels, acceptedWaiting] = await Promise.all([this.chairsTexts.labelsOf(doc.id), this.documents.acceptedWaiting(doc.id)]);
-    return { documentId: doc.id, basedOn: doc.currentVersion, label: suggestChairsTextLabel(labels), acceptedWaiting };
+    const [labels, acceptedWaiting, chosen] = await Promise.all([
+      this.chairsTexts.labelsOf(doc.id),
+      this.documents.acceptedWaiting(doc.id),
+      this.brackets.chosenUnconsolidated(doc.id),
+    ]);
+    return { documentId: doc.id, basedOn: doc.currentVersion, label: suggestChairsTextLabel(labels), acceptedWaiting, chosenWaiting: chosen.length };
   }
 
   async issue(actor: Actor, documentId: string, input: IssueChairsTextRequest): Promise<DocumentResponse> {
@@ -55,7 +62,8 @@ export class ChairsTextService {
       const openAdoption = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
       if (openAdoption) throw refuse('chairs-text-during-adoption', { version: openAdoption.versionNumber });
       const accepted = (await this.amendments.acceptedUnapplied(tx.manager, doc.id, true)).length;
-      if (accepted > 0) throw refuse('consolidate-first', { accepted });
+      const chosen = (await this.brackets.chosenUnconsolidated(doc.id, tx.manager)).length;
+      if (accepted > 0 || chosen > 0) throw refuse('consolidate-first', { accepted, chosen });
 
       const current = (await this.documents.findVersion(doc.id, doc.currentVersion, tx.manager))!;
       const before = (await this.documents.clausesOf(current.id, tx.manager)).map(toClause);

@@ -112,7 +112,7 @@ export class CompilationService {
         end: at?.end ?? null,
         reason: b.reason,
         requestedBy: actor(b.requestedBy, b.requesterName, b.requesterSnapshot),
-        options: options.map((o) => ({ id: o.id, text: o.text, rationale: o.rationale, proposedBy: actor(o.proposedBy, o.proposerName, o.proposerSnapshot) })),
+        options: options.map((o) => ({ id: o.id, text: o.text, rationale: o.rationale, proposedBy: actor(o.proposedBy, o.proposerName, o.proposerSnapshot), mergedInto: o.mergedInto })),
       };
       bracketsBy.set(b.clauseId, [...(bracketsBy.get(b.clauseId) ?? []), view]);
     }

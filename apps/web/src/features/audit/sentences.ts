@@ -149,7 +149,9 @@ const SENTENCES: Sentences = {
   'vote.changed': vote('changed'),
   'document.created': (e, x) => x.t('audit.sentence.document.created', { actor: x.actor, title: e.change.title, count: e.change.clauses }),
   'version.created': (e, x) =>
-    x.t('audit.sentence.version.created', { actor: x.actor, number: e.change.number, count: e.change.applied.length }) + said(x, 'note', e.change.note),
+    x.t('audit.sentence.version.created', { actor: x.actor, number: e.change.number, count: e.change.applied.length }) +
+    (e.change.bracketChoices?.applied.length ? x.t('audit.sentence.version.createdChoices', { count: e.change.bracketChoices.applied.length }) : '') +
+    said(x, 'note', e.change.note),
   'version.chairs-text-issued': (e, x) =>
     x.t('audit.sentence.version.chairs-text-issued', { actor: x.actor, number: e.change.number, title: chairsTextTitle(x.t, e.change) }) + said(x, 'note', e.change.note),
   'version.adopted': (e, x) => x.t('audit.sentence.version.adopted', { number: e.change.number }),

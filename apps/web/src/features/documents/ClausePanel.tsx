@@ -90,8 +90,8 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           </Text>
         )}
         {doc.can.comment || doc.can.amend ? <QuotePicker key={clause.id} clauseId={clause.id} text={clause.text} onQuote={onQuote} /> : null}
-        <Tabs value={tab} onChange={setTab} keepMounted={false}>
-          <Tabs.List>
+        <Tabs value={tab} onChange={setTab} keepMounted={false} className="clause-panel-tabs-root">
+          <Tabs.List className="clause-panel-tabs">
             <Tabs.Tab value="comments">{t('documents.panel.comments', { count: commentCount })}</Tabs.Tab>
             <Tabs.Tab value="amendments">{t('documents.panel.amendments', { count: clause.amendments.open + clause.amendments.accepted })}</Tabs.Tab>
             <Tabs.Tab value="brackets">{t('negotiation.brackets.tab')}</Tabs.Tab>

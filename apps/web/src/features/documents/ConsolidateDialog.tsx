@@ -22,9 +22,12 @@ function Preview({ preview }: { preview: ConsolidationPreviewResponse }) {
   const rows = c.clauses.filter((r) => r.status !== 'unchanged');
   return (
     <Stack gap="sm" data-testid="consolidation-preview">
-      <Title order={3} size="h5">
-        {t('documents.consolidate.applies', { count: preview.applied.length })}
-      </Title>
+      {/* A consolidation for chosen bracket options alone applies no amendment: its choices are listed below (BracketChoicesPreview). */}
+      {preview.applied.length > 0 || !preview.report.bracketChoices?.applied.length ? (
+        <Title order={3} size="h5">
+          {t('documents.consolidate.applies', { count: preview.applied.length })}
+        </Title>
+      ) : null}
       <List size="sm" spacing={4}>
         {preview.applied.map((a) => {
           const where = a.clauseLabel ? t('documents.amendments.clause', { label: a.clauseLabel }) : a.kind === 'insert' ? t('documents.amendments.atStart') : t('documents.amendments.unnumbered');
@@ -84,9 +87,12 @@ export function Consolidate({ doc }: { doc: DocumentResponse }) {
       <Button variant="light" onClick={() => setAsking(true)}>
         {t('documents.consolidate.button', { number: next })}
       </Button>
-      <Text size="xs" c="dimmed">
-        {t('documents.consolidate.waiting', { count: doc.version.acceptedWaiting })}
-      </Text>
+      {/* Mounted for chosen bracket options alone too (BracketSummary): then no amendment waits, and that is not worth saying. */}
+      {doc.version.acceptedWaiting > 0 ? (
+        <Text size="xs" c="dimmed">
+          {t('documents.consolidate.waiting', { count: doc.version.acceptedWaiting })}
+        </Text>
+      ) : null}
       <Modal opened={asking} onClose={close} title={t('documents.consolidate.title', { number: next })} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack gap="sm">
           <Text size="sm">{t('documents.consolidate.explain', { number: next, current: doc.currentVersion })}</Text>

@@ -9,6 +9,7 @@ import { DocumentHeader } from '../documents/DocumentChrome';
 import { DocumentNotFound } from '../documents/DocumentNotFound';
 import { useDocument } from '../documents/useDocuments';
 import { Attribution } from './BracketedText';
+import { BracketOptionList, liveOptions } from './BracketOptions';
 import { useBrackets } from './useBrackets';
 import './brackets.css';
 
@@ -40,7 +41,10 @@ function LedgerEntry({ bracket, doc }: { bracket: BracketView; doc: DocumentResp
           </Badge>
         </Group>
         <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
-          [{bracket.passage}]{bracket.options.map((o) => `[${o.text}]`).join('')}
+          [{bracket.passage}]
+          {liveOptions(bracket)
+            .map((o) => `[${o.text}]`)
+            .join('')}
         </Text>
         <Attribution
           lead={t('negotiation.ledger.opened', { version: bracket.openedInVersion })}
@@ -48,12 +52,7 @@ function LedgerEntry({ bracket, doc }: { bracket: BracketView; doc: DocumentResp
           at={bracket.requestedAt}
           why={bracket.reason}
         />
-        {bracket.options.map((o, i) => (
-          <Stack key={o.id} gap={2} pl="sm">
-            <Text size="sm">{t('negotiation.brackets.optionN', { n: i + 1, text: o.text })}</Text>
-            <Attribution lead={t('negotiation.brackets.proposedBy')} who={o.proposedBy} at={o.proposedAt} why={o.rationale} />
-          </Stack>
-        ))}
+        <BracketOptionList bracket={bracket} />
         {bracket.removal ? (
           <Stack gap={2} data-testid="ledger-removal">
             <Text size="sm" fw={600}>

@@ -11,9 +11,10 @@ import './brackets.css';
 export function Attribution({ lead, who, at, why }: { lead: string; who: ActorRef; at: string; why: string | null }) {
   const { date } = useFormatters();
   return (
-    <Stack gap={4} maw={320}>
+    <Stack gap={4} maw="40rem">
+      {/* The date first, so the lead ("… proposed by") runs into the name below it. */}
       <Text size="xs" c="dimmed">
-        {lead} · {date(at)}
+        {date(at)} · {lead}
       </Text>
       <AffiliationBadge name={who.name ?? '?'} personId={who.id ?? undefined} affiliation={who.snapshot} size="xs" withTitle />
       {why ? (
@@ -81,7 +82,8 @@ function Alternative({ text, partOfClause, label, attribution }: { text: string;
 /** A bracketed passage with its options side by side: `[passage][option 1][option 2]`. */
 export function BracketGroup({ bracket }: { bracket: BracketView }) {
   const { t } = useTranslation();
-  const options = bracket.options.filter((o) => o.mergedInto === null);
+  // Only live alternatives are offered inline; an option streamlined into another lives on in it (the clause panel and the ledger keep it).
+  const options = bracket.options.map((o, i) => ({ o, n: i + 1 })).filter(({ o }) => o.mergedInto === null);
   return (
     <span className="bracket-group" data-testid="bracket" data-bracket-id={bracket.id}>
       <Alternative
@@ -90,13 +92,20 @@ export function BracketGroup({ bracket }: { bracket: BracketView }) {
         label={t('negotiation.brackets.passageLabel')}
         attribution={<Attribution lead={t('negotiation.brackets.askedBy')} who={bracket.requestedBy} at={bracket.requestedAt} why={bracket.reason} />}
       />
-      {options.map((o, i) => (
+      {options.map(({ o, n }) => (
         <Alternative
           key={o.id}
           text={o.text}
           partOfClause={false}
-          label={t('negotiation.brackets.optionLabel', { n: i + 1 })}
-          attribution={<Attribution lead={t('negotiation.brackets.proposedBy')} who={o.proposedBy} at={o.proposedAt} why={o.rationale} />}
+          label={t('negotiation.brackets.optionLabel', { n })}
+          attribution={
+            <Attribution
+              lead={t(bracket.options.some((s) => s.mergedInto === o.id) ? 'negotiation.brackets.streamlinedBy' : 'negotiation.brackets.proposedBy')}
+              who={o.proposedBy}
+              at={o.proposedAt}
+              why={o.rationale}
+            />
+          }
         />
       ))}
     </span>

@@ -9,6 +9,7 @@ import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import type { Quote } from '../documents/ClauseList';
 import { Attribution } from './BracketedText';
+import { BracketOptionList, liveOptions, optionNumber, StreamlineOptions } from './BracketOptions';
 import { useBrackets, useOpenBracket, useProposeOption, useRemoveBracket } from './useBrackets';
 
 interface OptionDraft {
@@ -246,8 +247,13 @@ function RemoveBracketForm({ documentId, bracket }: { documentId: string; bracke
       <Stack gap="xs">
         <Radio.Group label={t('negotiation.brackets.how')} value={choice} onChange={setChoice} error={errors.choice} required>
           <Stack gap={4} mt={4}>
-            {bracket.options.map((o, i) => (
-              <Radio key={o.id} value={o.id} label={t('negotiation.brackets.chooseOption', { n: i + 1, text: o.text })} />
+            {liveOptions(bracket).map((o) => (
+              <Radio
+                key={o.id}
+                value={o.id}
+                label={t('negotiation.brackets.chooseOption', { n: optionNumber(bracket, o.id), text: o.text })}
+                styles={{ label: { overflowWrap: 'anywhere' } }}
+              />
             ))}
             <Radio value="text-agreed" label={t('negotiation.brackets.agreeText', { text: bracket.passage })} />
           </Stack>
@@ -275,22 +281,22 @@ function OpenBracket({ documentId, bracket, can }: { documentId: string; bracket
   return (
     <Paper withBorder p="sm" radius="md" className="bracket-ledger-entry" data-status="open" data-testid="clause-bracket">
       <Stack gap="xs">
-        <Text size="sm" fw={600}>
-          [{bracket.passage}]{bracket.options.map((o) => `[${o.text}]`).join('')}
+        <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+          [{bracket.passage}]
+          {liveOptions(bracket)
+            .map((o) => `[${o.text}]`)
+            .join('')}
         </Text>
         <Attribution lead={t('negotiation.brackets.askedBy')} who={bracket.requestedBy} at={bracket.requestedAt} why={bracket.reason} />
-        {bracket.options.map((o, i) => (
-          <Stack key={o.id} gap={2} pl="sm">
-            <Text size="sm">{t('negotiation.brackets.optionN', { n: i + 1, text: o.text })}</Text>
-            <Attribution lead={t('negotiation.brackets.proposedBy')} who={o.proposedBy} at={o.proposedAt} why={o.rationale} />
-          </Stack>
-        ))}
+        <BracketOptionList bracket={bracket} />
         {bracket.start === null ? (
           <Text size="xs" c="orange">
             {t('negotiation.brackets.notInText')}
           </Text>
         ) : null}
         {can.proposeOption ? <ProposeOptionForm documentId={documentId} bracket={bracket} /> : null}
+        {/* Streamlining and removal are both the pen holders' (chair or rapporteur: the drafting policy's canEdit). */}
+        {can.remove ? <StreamlineOptions documentId={documentId} bracket={bracket} /> : null}
         {can.remove ? <RemoveBracketForm documentId={documentId} bracket={bracket} /> : null}
       </Stack>
     </Paper>

@@ -63,11 +63,14 @@ function Bracket({ b }: { b: CompilationBracket }) {
     <li className="compilation-item" data-testid="compilation-bracket">
       <p className="compilation-line">
         <span className="compilation-alt">[{b.passage}]</span>
-        {b.options.map((o) => (
-          <span key={o.id} className="compilation-alt">
-            [{o.text}]
-          </span>
-        ))}
+        {/* Inline, only the live alternatives: an option streamlined into another lives on in it (listed below, marked). */}
+        {b.options
+          .filter((o) => o.mergedInto === null)
+          .map((o) => (
+            <span key={o.id} className="compilation-alt">
+              [{o.text}]
+            </span>
+          ))}
       </p>
       <p className="compilation-meta">
         {t('compilation.bracketBy')} <By who={b.requestedBy} />
@@ -75,11 +78,15 @@ function Bracket({ b }: { b: CompilationBracket }) {
       </p>
       {b.options.length > 0 ? (
         <ul className="compilation-options">
-          {b.options.map((o, i) => (
-            <li key={o.id} className="compilation-meta">
-              {t('compilation.alt', { n: i + 2 })} “{o.text}” · <By who={o.proposedBy} />
-            </li>
-          ))}
+          {b.options.map((o, i) => {
+            const into = o.mergedInto === null ? -1 : b.options.findIndex((x) => x.id === o.mergedInto);
+            return (
+              <li key={o.id} className="compilation-meta" data-merged={o.mergedInto ? 'true' : undefined}>
+                {t('compilation.alt', { n: i + 2 })} “{o.text}” · <By who={o.proposedBy} />
+                {o.mergedInto ? ` · ${into >= 0 ? t('compilation.mergedInto', { n: into + 2 }) : t('compilation.merged')}` : ''}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
     </li>

@@ -206,6 +206,7 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
   };
 
   const waiting = suggestion.data?.acceptedWaiting ?? doc.version.acceptedWaiting;
+  const chosenWaiting = suggestion.data?.chosenWaiting ?? 0;
   return (
     <Stack gap={4}>
       <Button variant="light" onClick={start}>
@@ -219,6 +220,11 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
               {waiting > 0 ? (
                 <Alert color="yellow" variant="light">
                   {t('chairsTexts.editor.waiting', { count: waiting })}
+                </Alert>
+              ) : null}
+              {chosenWaiting > 0 ? (
+                <Alert color="yellow" variant="light">
+                  {t('chairsTexts.editor.chosenWaiting', { count: chosenWaiting })}
                 </Alert>
               ) : null}
               <Group grow align="flex-start" wrap="wrap">

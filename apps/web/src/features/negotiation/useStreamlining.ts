@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RecommendationRequest, RecommendationsBallotRequest, StreamlineRequest } from '@parley/contracts';
+import type { RecommendationRequest, RecommendationsBallotRequest, StreamlineOptionsRequest, StreamlineRequest } from '@parley/contracts';
 import { apiCall } from '../../api/typed-client';
 import { documentKey } from '../documents/useDocuments';
 
@@ -28,3 +28,8 @@ export function useProposedAmendments(documentId: string, enabled: boolean) {
     enabled,
   });
 }
+
+export const useStreamlineOptions = (documentId: string) =>
+  useWrite(documentId, ({ bracketId, ...body }: StreamlineOptionsRequest & { bracketId: string }) =>
+    apiCall('POST /api/brackets/:id/streamlined-options', { params: { id: bracketId }, body }),
+  );

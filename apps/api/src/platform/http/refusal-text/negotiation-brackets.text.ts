@@ -8,4 +8,5 @@ export const NEGOTIATION_BRACKET_TEXT = {
   'passage-mismatch': () => 'The passage does not match the clause text at these offsets',
   'brackets-overlap': (p) => `The passage overlaps an open bracket in this clause (characters ${p.start}–${p.end})`,
   'option-not-in-bracket': () => 'This option is not one of the bracket’s options',
+  'option-merged': (p) => `Option ${p.optionId} was streamlined into option ${p.mergedInto}: choose that option, or agree the text as it reads`,
 } satisfies Partial<RefusalTexts>;
