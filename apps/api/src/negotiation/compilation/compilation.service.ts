@@ -104,7 +104,8 @@ export class CompilationService {
       const options = b.options.filter((o) => matches(o.proposerSnapshot));
       if (group && !matches(b.requesterSnapshot) && options.length === 0) continue;
       const at = locatePassage(clauseText, b.passage, b.passageStart);
-      optionCount += options.length;
+      // A merged option lives on in the option it was merged into: it is listed, not counted.
+      optionCount += options.filter((o) => o.mergedInto === null).length;
       const view: CompilationBracket = {
         id: b.id,
         passage: b.passage,
