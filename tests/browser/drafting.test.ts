@@ -215,7 +215,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('the chair opens the adoption ballot: the unanswered clarification questions are listed and must be confirmed', async () => {
+  it('the chair opens the adoption ballot: the unanswered clarification questions, open brackets and ad refs are listed and must be confirmed', async () => {
     const chair = await browsers.logInAs(CHAIR);
     await chair.goto(`${t.baseUrl}/documents/${documentId}`);
     await chair.getByRole('button', { name: 'Open the adoption ballot' }).click();
@@ -232,6 +232,16 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await openBallots.getByText('1 amendment ballot on this version is still open').waitFor();
     expect(await dialog.getByRole('button', { name: 'Open it anyway' }).isDisabled()).toBe(true);
     await openBallots.getByRole('checkbox').check();
+    // The demo's negotiation is not over either: two passages are still in brackets, two paragraphs only ad referendum.
+    const brackets = dialog.getByTestId('adoption-warning-open-brackets');
+    await brackets.getByText('2 passages are still in brackets').waitFor();
+    await brackets.getByText('[significant]').waitFor();
+    const adRef = dialog.getByTestId('adoption-warning-open-ad-ref');
+    await adRef.getByText('2 paragraphs are agreed only ad referendum').waitFor();
+    await adRef.getByText(/^France, until/).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Open it anyway' }).isDisabled()).toBe(true);
+    await brackets.getByRole('checkbox').check();
+    await adRef.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Open it anyway' }).click();
     await chair.waitForURL(/\/ballots\/[0-9a-f-]{36}$/);
     await chair.getByRole('heading', { level: 1, name: /^Adopt version 4 of “Paris Call/ }).waitFor();
