@@ -77,9 +77,11 @@ describe('closing ballots at their closing time, with two API instances on one d
   });
 
   it('two instances sweeping at the same moment close each due ballot once between them', async () => {
+    // One closing time for the six, far enough ahead that opening them all stays before it on a loaded machine.
+    const closesAt = new Date(Date.now() + 5000);
     const due = [];
-    for (let i = 0; i < 6; i++) due.push(await openMotion(c.chair, c.group, { title: `Race ${i}`, closesAt: new Date(Date.now() + 300).toISOString() }));
-    await sleep(350);
+    for (let i = 0; i < 6; i++) due.push(await openMotion(c.chair, c.group, { title: `Race ${i}`, closesAt: closesAt.toISOString() }));
+    await sleep(Math.max(0, closesAt.getTime() - Date.now()) + 50);
     const [byA, byB] = await Promise.all([a.app.get(BallotService).closeDue(), b.app.get(BallotService).closeDue()]);
     // The interval schedulers may also have taken some; what matters is that nobody closed one twice.
     expect(byA.filter((id) => byB.includes(id))).toEqual([]);
