@@ -7,6 +7,7 @@ import { fieldErrorText } from '../../i18n/server-messages';
 import { ConfirmActions } from '../../ui/ConfirmActions';
 import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
+import { useForm } from '../../ui/useForm';
 import type { Quote } from '../documents/ClauseList';
 import { Attribution } from './BracketedText';
 import { BracketOptionList, liveOptions, optionNumber, StreamlineOptions } from './BracketOptions';
@@ -154,10 +155,7 @@ function ProposeOptionForm({ documentId, bracket }: { documentId: string; bracke
   const { t } = useTranslation();
   const propose = useProposeOption(documentId);
   const [shown, setShown] = useState(false);
-  const [text, setText] = useState('');
-  const [rationale, setRationale] = useState('');
-  const [errors, setErrors] = useState<{ text?: string; rationale?: string }>({});
-  const [general, setGeneral] = useState<string[]>([]);
+  const form = useForm({ text: '', rationale: '' });
   if (!shown)
     return (
       <Button variant="light" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setShown(true)}>
@@ -165,43 +163,26 @@ function ProposeOptionForm({ documentId, bracket }: { documentId: string; bracke
       </Button>
     );
   const submit = () => {
-    setGeneral([]);
-    if (text.trim() === '') return setErrors({ text: fieldErrorText(t, 'required') });
+    const text = form.values.text.trim();
+    const rationale = form.values.rationale.trim();
+    if (text === '') return form.setErrors({ text: fieldErrorText(t, 'required') });
     propose.mutate(
-      { bracketId: bracket.id, text: text.trim(), ...(rationale.trim() ? { rationale: rationale.trim() } : {}) },
+      { bracketId: bracket.id, text, ...(rationale ? { rationale } : {}) },
       {
         onSuccess: () => {
-          setText('');
-          setRationale('');
+          form.reset();
           setShown(false);
           notifySuccess(t, t('negotiation.brackets.optionProposed'));
         },
-        onError: (error) => {
-          const mapped = mapServerErrors(error, ['text', 'rationale'] as const, t);
-          setErrors(mapped.fieldErrors);
-          setGeneral(mapped.general);
-        },
+        onError: form.fail,
       },
     );
   };
   return (
     <Stack gap={4} component="section" aria-label={t('negotiation.brackets.proposeOption')}>
-      <TextInput
-        label={t('negotiation.brackets.newOption')}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        error={errors.text}
-        required
-        size="sm"
-      />
-      <TextInput
-        label={t('negotiation.brackets.rationale')}
-        value={rationale}
-        onChange={(e) => setRationale(e.currentTarget.value)}
-        error={errors.rationale}
-        size="sm"
-      />
-      <FormAlert messages={general} />
+      <TextInput label={t('negotiation.brackets.newOption')} {...form.textProps('text')} required size="sm" />
+      <TextInput label={t('negotiation.brackets.rationale')} {...form.textProps('rationale')} size="sm" />
+      <FormAlert messages={form.general} />
       <ConfirmActions confirm={t('negotiation.brackets.submitOption')} onConfirm={submit} onCancel={() => setShown(false)} loading={propose.isPending} />
     </Stack>
   );
@@ -212,10 +193,9 @@ function RemoveBracketForm({ documentId, bracket }: { documentId: string; bracke
   const { t } = useTranslation();
   const remove = useRemoveBracket(documentId);
   const [shown, setShown] = useState(false);
-  const [choice, setChoice] = useState<string>('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<{ reason?: string; choice?: string }>({});
-  const [general, setGeneral] = useState<string[]>([]);
+  const form = useForm({ choice: '', reason: '' }, { aliases: { optionId: 'choice', resolution: 'choice' } });
+  const { choice } = form.values;
+  const reason = form.values.reason.trim();
   if (!shown)
     return (
       <Button variant="light" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setShown(true)}>
@@ -223,29 +203,22 @@ function RemoveBracketForm({ documentId, bracket }: { documentId: string; bracke
       </Button>
     );
   const confirm = () => {
-    setGeneral([]);
-    const next: typeof errors = {};
-    if (choice === '') next.choice = t('negotiation.brackets.chooseFirst');
-    if (reason.trim() === '') next.reason = fieldErrorText(t, 'required');
-    if (next.choice || next.reason) return setErrors(next);
+    const next = {
+      choice: choice === '' ? t('negotiation.brackets.chooseFirst') : undefined,
+      reason: reason === '' ? fieldErrorText(t, 'required') : undefined,
+    };
+    if (next.choice || next.reason) return form.setErrors(next);
     remove.mutate(
       choice === 'text-agreed'
-        ? { bracketId: bracket.id, resolution: 'text-agreed', reason: reason.trim() }
-        : { bracketId: bracket.id, resolution: 'option-chosen', optionId: choice, reason: reason.trim() },
-      {
-        onSuccess: () => notifySuccess(t, t('negotiation.brackets.removed')),
-        onError: (error) => {
-          const mapped = mapServerErrors(error, ['reason', 'choice'] as const, t, { optionId: 'choice', resolution: 'choice' });
-          setErrors(mapped.fieldErrors);
-          setGeneral(mapped.general);
-        },
-      },
+        ? { bracketId: bracket.id, resolution: 'text-agreed', reason }
+        : { bracketId: bracket.id, resolution: 'option-chosen', optionId: choice, reason },
+      { onSuccess: () => notifySuccess(t, t('negotiation.brackets.removed')), onError: form.fail },
     );
   };
   return (
     <Paper withBorder p="xs" radius="sm" component="section" aria-label={t('negotiation.brackets.remove')}>
       <Stack gap="xs">
-        <Radio.Group label={t('negotiation.brackets.how')} value={choice} onChange={setChoice} error={errors.choice} required>
+        <Radio.Group label={t('negotiation.brackets.how')} value={choice} onChange={(v) => form.setValue('choice', v)} error={form.errors.choice} required>
           <Stack gap={4} mt={4}>
             {liveOptions(bracket).map((o) => (
               <Radio
@@ -260,15 +233,13 @@ function RemoveBracketForm({ documentId, bracket }: { documentId: string; bracke
         </Radio.Group>
         <Textarea
           label={t('negotiation.brackets.removalReason')}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={errors.reason}
+          {...form.textProps('reason')}
           required
           autosize
           minRows={2}
           size="sm"
         />
-        <FormAlert messages={general} />
+        <FormAlert messages={form.general} />
         <ConfirmActions confirm={t('negotiation.brackets.confirmRemove')} onConfirm={confirm} onCancel={() => setShown(false)} loading={remove.isPending} />
       </Stack>
     </Paper>
