@@ -18,3 +18,4 @@ export * from './api';
 export * from './negotiation/streamlining';
 export * from './negotiation/clause-status';
 export * from './negotiation/compilation';
+export * from './procedures';

@@ -13,6 +13,7 @@ import {
 import { personRef, workingGroupRef } from './api/refs';
 import { BALLOT_SUBJECT_KINDS } from '@parley/domain';
 import { allowedOrRefusal } from './refusals/problem';
+import { procedureRulesView } from './procedures/rules';
 import { CHAIR_TERM_END_REASONS_RECORDED, JOIN_POLICIES, JOIN_REQUEST_STATUSES, WORKING_GROUP_STATUSES } from './working-groups';
 
 export const chairSummary = /* @__PURE__ */ z.object({
@@ -227,6 +228,7 @@ export const workingGroupResponse = /* @__PURE__ */ workingGroupSummary
     quorum: z.number(),
     quorumPerStakeholderGroup: z.boolean(),
     caps: compositionCapsSchema,
+    procedureRules: procedureRulesView,
     members: z.array(memberResponse),
     /** Every chair term, past ones included, oldest first. */
     chairTerms: z.array(chairTermResponse),

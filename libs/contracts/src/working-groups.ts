@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fieldCode } from './refusals/field-errors';
 import { BALLOT_SUBJECT_KINDS, DECISION_RULES, MEMBERSHIP_KINDS, type BallotSubjectKind } from '@parley/domain';
 import { CSV_LANGUAGES, isoDate, lineText, stakeholderGroup, text, uuid } from './common';
+import { procedureRulesInput } from './procedures/rules';
 
 export const WORKING_GROUP_STATUSES = ['forming', 'active', 'closed'] as const;
 export type WorkingGroupStatus = (typeof WORKING_GROUP_STATUSES)[number];
@@ -35,6 +36,8 @@ export const createWorkingGroupRequest = z.strictObject({
       maxVotingMembersPerOrganisation: z.number().int().min(1).max(1000).optional(),
     })
     .optional(),
+  /** Missing rules take DEFAULT_PROCEDURE_RULES. */
+  procedureRules: procedureRulesInput.optional(),
 });
 export type CreateWorkingGroupRequest = z.infer<typeof createWorkingGroupRequest>;
 

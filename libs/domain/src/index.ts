@@ -15,3 +15,4 @@ export * from './negotiation/recommendations';
 export * from './negotiation/offices';
 export * from './negotiation/chairs-text-labels';
 export * from './negotiation/chairs-text';
+export * from './procedures';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { JoinPolicy, WorkingGroupStatus } from '@parley/contracts';
-import type { AffiliationSnapshot, BallotSubjectKind, DecisionRule, MembershipKind } from '@parley/domain';
+import { procedureRulesOf, type AffiliationSnapshot, type BallotSubjectKind, type DecisionRule, type MembershipKind, type ProcedureRules } from '@parley/domain';
 import { PeopleService } from '../identity/people.service';
 
 export interface WorkingGroupSettings {
@@ -13,6 +13,7 @@ export interface WorkingGroupSettings {
   quorum: number;
   quorumPerStakeholderGroup: boolean;
   convenerId: string;
+  procedureRules: ProcedureRules;
 }
 
 /** What other contexts may know of one person's standing in one group. */
@@ -52,11 +53,11 @@ export class WorkingGroupAccess {
   async settings(manager: EntityManager, workingGroupId: string): Promise<WorkingGroupSettings | null> {
     const rows = await manager.query(
       `SELECT id, name, status, join_policy AS "joinPolicy", decision_rules AS "decisionRules", quorum::float AS quorum,
-              quorum_per_stakeholder_group AS "quorumPerStakeholderGroup", convener_id AS "convenerId"
+              quorum_per_stakeholder_group AS "quorumPerStakeholderGroup", convener_id AS "convenerId", procedure_rules AS "procedureRules"
          FROM working_groups WHERE id = $1`,
       [workingGroupId],
     );
-    return rows[0] ?? null;
+    return rows[0] ? { ...rows[0], procedureRules: procedureRulesOf(rows[0].procedureRules) } : null;
   }
 
   async standing(manager: EntityManager, workingGroupId: string, personId: string, now: Date): Promise<GroupStanding> {

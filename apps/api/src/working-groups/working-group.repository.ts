@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { AffiliationSnapshot, BallotSubjectKind, DecisionRule, MembershipKind } from '@parley/domain';
+import type { AffiliationSnapshot, BallotSubjectKind, DecisionRule, MembershipKind, ProcedureRules } from '@parley/domain';
 import type { JoinPolicy, JoinRequestStatus, MemberListQuery, WorkingGroupStatus } from '@parley/contracts';
 
 export interface WorkingGroupRow {
@@ -20,6 +20,8 @@ export interface WorkingGroupRow {
   createdAt: Date;
   /** Only affiliations their organisation confirmed are admitted as voting members. */
   requiresConfirmedAffiliations: boolean;
+  /** As stored: older groups hold none or some; read through procedureRulesOf. */
+  procedureRules: Partial<ProcedureRules> | null;
 }
 
 export interface MembershipRow {
@@ -70,13 +72,14 @@ export interface NewWorkingGroup {
   convenerSnapshot: AffiliationSnapshot;
   createdAt: Date;
   requiresConfirmedAffiliations: boolean;
+  procedureRules: ProcedureRules;
 }
 
 const GROUP_COLUMNS = `g.id, g.name, g.mandate, g.status, g.join_policy AS "joinPolicy", g.decision_rules AS "decisionRules",
   g.quorum::float AS quorum, g.quorum_per_stakeholder_group AS "quorumPerStakeholderGroup",
   g.max_stakeholder_group_share::float AS "maxStakeholderGroupShare", g.max_voting_members_per_organisation AS "maxVotingMembersPerOrganisation",
   g.convener_id AS "convenerId", cp.name AS "convenerName", g.convener_snapshot AS "convenerSnapshot", g.created_at AS "createdAt",
-  g.requires_confirmed_affiliations AS "requiresConfirmedAffiliations"`;
+  g.requires_confirmed_affiliations AS "requiresConfirmedAffiliations", g.procedure_rules AS "procedureRules"`;
 
 const MEMBERSHIP_COLUMNS = `m.id, m.working_group_id AS "workingGroupId", m.person_id AS "personId", p.name AS "personName", m.kind,
   m.is_rapporteur AS "isRapporteur", m.admission_snapshot AS "admissionSnapshot", m.statement, m.admitted_at AS "admittedAt",
@@ -105,9 +108,9 @@ export class WorkingGroupRepository {
   async insertGroup(manager: EntityManager, g: NewWorkingGroup): Promise<string> {
     const [row] = await manager.query(
       `INSERT INTO working_groups (name, mandate, join_policy, decision_rules, quorum, quorum_per_stakeholder_group,
-         max_stakeholder_group_share, max_voting_members_per_organisation, convener_id, convener_snapshot, created_at, requires_confirmed_affiliations)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
-      [g.name, g.mandate, g.joinPolicy, JSON.stringify(g.decisionRules), g.quorum, g.quorumPerStakeholderGroup, g.maxStakeholderGroupShare, g.maxVotingMembersPerOrganisation, g.convenerId, JSON.stringify(g.convenerSnapshot), g.createdAt, g.requiresConfirmedAffiliations],
+         max_stakeholder_group_share, max_voting_members_per_organisation, convener_id, convener_snapshot, created_at, requires_confirmed_affiliations, procedure_rules)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+      [g.name, g.mandate, g.joinPolicy, JSON.stringify(g.decisionRules), g.quorum, g.quorumPerStakeholderGroup, g.maxStakeholderGroupShare, g.maxVotingMembersPerOrganisation, g.convenerId, JSON.stringify(g.convenerSnapshot), g.createdAt, g.requiresConfirmedAffiliations, JSON.stringify(g.procedureRules)],
     );
     return row.id;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DEFAULT_COMPOSITION_CAPS, DEFAULT_DECISION_RULES, workingGroupScope } from '@parley/domain';
+import { DEFAULT_COMPOSITION_CAPS, DEFAULT_DECISION_RULES, procedureRulesOf, workingGroupScope } from '@parley/domain';
 import {
   type CreateWorkingGroupRequest,
   type WorkingGroupListQuery,
@@ -55,6 +55,7 @@ export class WorkingGroupService {
       const requiresConfirmedAffiliations = input.requiresConfirmedAffiliations ?? true;
       const decisionRules = { ...DEFAULT_DECISION_RULES, ...Object.fromEntries(Object.entries(input.decisionRules ?? {}).filter(([, v]) => v !== undefined)) };
       const caps = { ...DEFAULT_COMPOSITION_CAPS, ...Object.fromEntries(Object.entries(input.caps ?? {}).filter(([, v]) => v !== undefined)) };
+      const procedureRules = procedureRulesOf(input.procedureRules);
       const id = await this.groups.insertGroup(tx.manager, {
         name: input.name,
         mandate: input.mandate,
@@ -68,6 +69,7 @@ export class WorkingGroupService {
         convenerSnapshot: snapshot,
         createdAt: tx.now,
         requiresConfirmedAffiliations,
+        procedureRules,
       });
       const scope = workingGroupScope(id);
       await tx.record({
@@ -76,7 +78,7 @@ export class WorkingGroupService {
         action: 'working-group.created',
         subjectType: 'working-group',
         subjectId: id,
-        change: { name: input.name, mandate: input.mandate, joinPolicy: input.joinPolicy, requiresConfirmedAffiliations, decisionRules, quorum: input.quorum, quorumPerStakeholderGroup: input.quorumPerStakeholderGroup, caps, convener: { personId: actor.id, name: auditActor.name, snapshot } },
+        change: { name: input.name, mandate: input.mandate, joinPolicy: input.joinPolicy, requiresConfirmedAffiliations, decisionRules, quorum: input.quorum, quorumPerStakeholderGroup: input.quorumPerStakeholderGroup, caps, convener: { personId: actor.id, name: auditActor.name, snapshot }, procedureRules },
       });
       // A convener whose organisation has not confirmed them joins a group that requires it as an observer.
       const asked = input.convenerJoinsAs ?? 'member';
@@ -145,6 +147,7 @@ export class WorkingGroupService {
       quorum: group.quorum,
       quorumPerStakeholderGroup: group.quorumPerStakeholderGroup,
       caps: picture.composition.caps,
+      procedureRules: procedureRulesOf(group.procedureRules),
       members: memberships.map((m) => toMemberResponse(m, affiliations.get(m.personId)!, picture.actingChairIds.has(m.personId))),
       chairTerms: terms.map((t) => toChairTermResponse(t, now)),
       nominations: (await this.terms.nominations(id, manager)).map(toNominationResponse),

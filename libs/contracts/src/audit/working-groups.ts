@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BALLOT_SUBJECT_KINDS, DECISION_RULES, MEMBERSHIP_KINDS, type BallotSubjectKind, type DecisionRule } from '@parley/domain';
 import { JOIN_POLICIES } from '../working-groups';
+import { procedureRulesView } from '../procedures/rules';
 import { affiliationSnapshot, earlier, event, id } from './define';
 
 const kind = z.enum(MEMBERSHIP_KINDS);
@@ -23,6 +24,8 @@ const groupCreated = z.strictObject({
   quorumPerStakeholderGroup: z.boolean(),
   caps: z.strictObject({ maxStakeholderGroupShare: z.number().nullable(), maxVotingMembersPerOrganisation: z.number().nullable() }),
   convener: z.strictObject({ personId: id, name: z.string().nullable(), snapshot: affiliationSnapshot }),
+  /** Groups created before rules of procedure (issue #19) recorded none: they read the defaults. */
+  procedureRules: procedureRulesView.optional(),
 });
 
 /** Working groups and who belongs to them (each group's chain). */
