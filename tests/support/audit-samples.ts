@@ -297,6 +297,7 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'clause.ad-ref-agreed': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null, lapsed: null },
   'clause.ad-ref-lifted': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: 'Capital confirmed' },
   'clause.ad-ref-withdrawn': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
+  'explanation.placed': { documentId: DOC, version: 1, kind: 'disassociation', organisationId: ORG, organisationName: 'Japan', clauseIds: [PERSON], labels: ['OP7'], text: 'Japan cannot join consensus on OP7', timing: 'after' },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

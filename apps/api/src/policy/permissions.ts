@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   // Clause status and ad ref: the route only needs a session; roles and delegations are decided in negotiation/clause-status/clause-status.policy.ts.
   'clause.set-status': signedIn,
   'clause.ad-ref': signedIn,
+  // Explanations of position: the route only needs a session; delegations are decided in procedures/explanations/explanations.policy.ts.
+  'explanation.place': signedIn,
   // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.
   'endorsement.make': signedIn,
   'endorsement.withdraw': signedIn,

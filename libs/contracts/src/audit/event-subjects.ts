@@ -86,6 +86,8 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'clause.ad-ref-lifted':
     case 'clause.ad-ref-withdrawn':
       return only(e.change.documentId, null);
+    case 'explanation.placed':
+      return only(e.change.documentId, null);
     case 'amendment.streamlined':
     case 'bracket.options-streamlined':
     case 'amendment.recommendation-given':

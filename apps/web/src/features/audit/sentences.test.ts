@@ -269,6 +269,7 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'clause.ad-ref-agreed': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null, lapsed: null },
   'clause.ad-ref-lifted': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
   'clause.ad-ref-withdrawn': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
+  'explanation.placed': { documentId: 'd1', version: 1, kind: 'disassociation', organisationId: 'o1', organisationName: 'Japan', clauseIds: ['c1'], labels: ['OP7'], text: 'Japan cannot join consensus on OP7', timing: 'after' },
 };
 
 describe('audit events as sentences', () => {

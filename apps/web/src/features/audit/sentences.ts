@@ -1,5 +1,5 @@
 import { parseAuditEvent, subjectsOf, type AuditAction, type AuditEventResponse, type TypedAuditEvents } from '@parley/contracts';
-import type { StakeholderGroup } from '@parley/domain';
+import { paragraphList, type StakeholderGroup } from '@parley/domain';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
 import { subjectTitleOf } from '../ballots/ballot-title';
@@ -204,6 +204,12 @@ const SENTENCES: Sentences = {
     x.t('audit.sentence.clause.ad-ref-agreed', { actor: x.actor, organisation: e.change.organisationName, date: date(x, e.change.expiresOn) }) + said(x, 'note', e.change.note),
   'clause.ad-ref-lifted': (e, x) => x.t('audit.sentence.clause.ad-ref-lifted', { actor: x.actor, organisation: e.change.organisationName }) + said(x, 'note', e.change.note),
   'clause.ad-ref-withdrawn': (e, x) => x.t('audit.sentence.clause.ad-ref-withdrawn', { actor: x.actor, organisation: e.change.organisationName }) + said(x, 'note', e.change.note),
+  'explanation.placed': (e, x) => {
+    const paragraphs = paragraphList(e.change.labels, x.t('explanations.and'));
+    const on = paragraphs ? x.t('audit.sentence.explanation.on', { paragraphs }) : '';
+    const facts = { actor: x.actor, organisation: e.change.organisationName, version: e.change.version, timing: x.t(`explanations.timingShort.${e.change.timing}`), paragraphs, on };
+    return x.t(`audit.sentence.explanation.placed-${e.change.kind}`, facts) + said(x, 'note', e.change.text);
+  },
 };
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */
