@@ -10,6 +10,9 @@ import { BracketReads } from '../negotiation/brackets/bracket-reads.service';
 import { bracketedMarkdown, bracketsSection } from '../negotiation/brackets/bracket-markdown';
 import { WorkingGroupService } from '../working-groups/working-group.service';
 import { chairsTextInEnglish } from '../negotiation/chairs-texts/chairs-text-english';
+import { DataSource } from 'typeorm';
+import { explanationsOn, versionFacts } from '../procedures/explanations/explanations.reads';
+import { explanationsMarkdown } from '../procedures/explanations/explanations-markdown';
 
 const GROUP_NAMES: Record<StakeholderGroup, string> = { government: 'Government', 'private-sector': 'Private sector', 'civil-society': 'Civil society' };
 const PAGE = 500;
@@ -34,6 +37,7 @@ export class AdoptedTextExport {
     private readonly endorsements: EndorsementService,
     private readonly groups: WorkingGroupService,
     private readonly brackets: BracketReads,
+    private readonly dataSource: DataSource,
   ) {}
 
   async markdown(documentId: string, n: number): Promise<{ filename: string; body: string }> {
@@ -75,6 +79,7 @@ export class AdoptedTextExport {
         );
       out.push('');
     } else if (ballot.visibility === 'secret') out.push('The ballot was secret: only its totals and breakdowns are published.', '');
+    out.push(...explanationsMarkdown(await explanationsOn(this.dataSource.manager, documentId, (await versionFacts(this.dataSource.manager, documentId, n))!), md));
 
     out.push('## Who wrote this text', '');
     if (provenance.headline) out.push(`${md(provenance.headline.text)}.`, '');

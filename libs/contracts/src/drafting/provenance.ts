@@ -34,6 +34,8 @@ export const clauseProvenanceResponse = /* @__PURE__ */ z.object({
   words: z.number(),
   segments: z.array(provenanceSegmentResponse),
   history: z.array(clauseHistoryEntry),
+  /** The delegations that disassociated from this paragraph of the version (decision 0037), when any did. */
+  disassociatedBy: z.array(z.string()).optional(),
 });
 export type ClauseProvenanceResponse = z.infer<typeof clauseProvenanceResponse>;
 
