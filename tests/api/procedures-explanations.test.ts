@@ -142,8 +142,8 @@ describe('explanations of position', () => {
     expect(body).toContain('Reservation (before the decision)');
     expect(body.indexOf('## Explanations of position')).toBeGreaterThan(body.indexOf('## Adoption vote'));
     const provenance = (await anonymous().get<ProvenanceResponse>(`/api/documents/${doc.id}/versions/1/provenance`)).body;
-    expect(provenance.clauses.find((c) => c.clauseId === para('7.'))?.disassociatedBy).toEqual([g.ngo.snapshot.organisationName]);
-    expect(provenance.clauses.find((c) => c.clauseId === para('4.'))?.disassociatedBy).toBeUndefined();
+    expect(provenance.clauses.find((c) => c.clauseId === para('7.'))?.disassociation).toEqual({ label: 'OP7', organisations: [g.ngo.snapshot.organisationName] });
+    expect(provenance.clauses.find((c) => c.clauseId === para('4.'))?.disassociation).toBeUndefined();
   });
 
   it('closes the window some days after adoption; the record cannot be rewritten', async () => {

@@ -128,7 +128,7 @@ export class DocumentReads {
     const clauses = byVersion.get(n) ?? [];
     const labels = new Map(numberClauses(clauses.map(toClause)).map((c) => [c.id, c]));
     const history = await this.amendments.historyOf(doc.id, clauses.map((c) => c.clauseId));
-    const disassociated = await disassociationsByClause(this.dataSource.manager, doc.id, n);
+    const disassociated = await disassociationsByClause(this.dataSource.manager, doc.id, n, clauses.map(toClause));
     const penHolders = versions.flatMap((v) => (v.chairsText ? [v.chairsText.penHolderId] : []));
     const names = await this.namesOf([first.createdBy, ...applied.map((a) => a.authorId), ...history.map((h) => h.authorId), ...penHolders]);
     const origin = (o: Origin): ProvenanceOriginResponse => {
@@ -166,7 +166,7 @@ export class DocumentReads {
         words: c.words,
         segments: c.segments.map((s) => ({ text: s.text, words: s.words, origin: origin(s.origin) })),
         history: historyOf(c.clauseId),
-        ...(disassociated.has(c.clauseId) ? { disassociatedBy: disassociated.get(c.clauseId) } : {}),
+        ...(disassociated.has(c.clauseId) ? { disassociation: disassociated.get(c.clauseId) } : {}),
       })),
       totals: traced.totals,
       headline: traced.headline,

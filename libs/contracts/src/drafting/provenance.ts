@@ -34,8 +34,8 @@ export const clauseProvenanceResponse = /* @__PURE__ */ z.object({
   words: z.number(),
   segments: z.array(provenanceSegmentResponse),
   history: z.array(clauseHistoryEntry),
-  /** The delegations that disassociated from this paragraph of the version (decision 0037), when any did. */
-  disassociatedBy: z.array(z.string()).optional(),
+  /** The delegations that disassociated from this paragraph of the version, with its label ("OP7"), when any did (decision 0037). */
+  disassociation: z.object({ label: z.string(), organisations: z.array(z.string()) }).optional(),
 });
 export type ClauseProvenanceResponse = z.infer<typeof clauseProvenanceResponse>;
 

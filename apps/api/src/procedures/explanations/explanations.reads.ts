@@ -99,14 +99,20 @@ export async function explanationsOn(manager: EntityManager, documentId: string,
   return { explanations, disassociations };
 }
 
-/** Who disassociated from each clause of version `n`, by clause id (for provenance); empty when nobody did. */
-export async function disassociationsByClause(manager: EntityManager, documentId: string, n: number): Promise<Map<string, string[]>> {
+/** Who disassociated from each paragraph of version `n` (its clauses given), by clause id, with the paragraph's label (for provenance); empty when nobody did. */
+export async function disassociationsByClause(
+  manager: EntityManager,
+  documentId: string,
+  n: number,
+  clauses: readonly { id: string; kind: ClauseKind }[],
+): Promise<Map<string, { label: string; organisations: string[] }>> {
   const rows: { clause_id: string; organisation_name: string }[] = await manager.query(
     `SELECT ep.clause_id, e.organisation_name FROM explanation_paragraphs ep JOIN explanations_of_position e ON e.id = ep.explanation_id
       WHERE e.document_id = $1 AND e.version_number = $2 AND e.kind = 'disassociation' ORDER BY e.placed_at, e.id`,
     [documentId, n],
   );
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.clause_id, [...(out.get(r.clause_id) ?? []), r.organisation_name]);
+  const labels = paragraphLabels(clauses);
+  const out = new Map<string, { label: string; organisations: string[] }>();
+  for (const r of rows) out.set(r.clause_id, { label: labels.get(r.clause_id) ?? '', organisations: [...(out.get(r.clause_id)?.organisations ?? []), r.organisation_name] });
   return out;
 }

@@ -23,6 +23,7 @@ import { DocumentNotFound } from './DocumentNotFound';
 import { BracketsProvider } from '../negotiation/BracketsContext';
 import { BracketSummary } from '../negotiation/BracketSummary';
 import { NegotiationCounts } from '../negotiation/NegotiationCounts';
+import { ExplanationsSection } from '../procedures/ExplanationsSection';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -150,6 +151,7 @@ export function DocumentPage() {
         </Grid.Col>
         {panel && !narrow ? <Grid.Col span={{ base: 12, md: 5 }}>{panel}</Grid.Col> : null}
       </Grid>
+      <ExplanationsSection documentId={doc.id} version={version} clauses={doc.version.clauses} />
     </Stack>
   );
 }

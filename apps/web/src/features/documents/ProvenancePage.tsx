@@ -1,4 +1,5 @@
 import { Anchor, Box, Grid, Group, Paper, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { ProvenanceDisassociation } from '../procedures/ExplanationsSection';
 import type { ClauseProvenanceResponse, ProvenanceOriginResponse, ProvenanceResponse } from '@parley/contracts';
 import { STAKEHOLDER_COLOURS } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
@@ -170,6 +171,7 @@ function ProvenanceClause({ clause, version }: { clause: ClauseProvenanceRespons
               ))}
             </Stack>
           ) : null}
+          <ProvenanceDisassociation disassociation={clause.disassociation} />
           {clause.history.length > 0 ? (
             <Stack gap={2}>
               <Text size="xs" fw={600}>

@@ -18,6 +18,7 @@ import { EndorsePanel } from './EndorsePanel';
 import { signatoryHeadline } from './headline';
 import { adoptedMarkdownUrl, useSignatories, useWithdrawEndorsement } from './useEndorsements';
 import { DocumentNotFound } from '../documents/DocumentNotFound';
+import { SignatoriesExplanations } from '../procedures/ExplanationsSection';
 
 function SignatoryTable({ rows, withdrawn, onWithdraw }: { rows: EndorsementResponse[]; withdrawn?: boolean; onWithdraw?: (e: EndorsementResponse) => void }) {
   const { t } = useTranslation();
@@ -158,6 +159,7 @@ export function SignatoriesPage() {
         </Title>
         <Counts s={s} />
       </Stack>
+      <SignatoriesExplanations documentId={s.documentId} version={s.version} />
 
       <Stack component="section" aria-labelledby="signatory-list" gap="sm">
         <Title order={2} size="h4" id="signatory-list">
