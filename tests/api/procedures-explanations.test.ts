@@ -31,8 +31,6 @@ describe('explanations of position', () => {
   beforeAll(async () => {
     t = await startTestApp();
     g = await newDraftingGroup(t);
-    // The group adopts its texts by consensus.
-    await t.dataSource.query(`UPDATE working_groups SET decision_rules = jsonb_set(decision_rules, '{adoption}', '"consensus"') WHERE id = $1`, [g.id]);
     doc = await newParisCallDocument(t, g);
   });
   afterAll(() => t?.close());
@@ -46,7 +44,7 @@ describe('explanations of position', () => {
   });
 
   it('while the consensus ballot is open, a delegation explains its position before the decision; live on the document room', async () => {
-    const opened = await g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/1/adoption-ballot`, {});
+    const opened = await g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/1/adoption-ballot`, { rule: 'consensus' });
     expect(opened.status).toBe(201);
     ballotId = opened.body.ballotId;
     expect((await anonymous().get<BallotResponse>(`/api/ballots/${ballotId}`)).body.rule).toBe('consensus');

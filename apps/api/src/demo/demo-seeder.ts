@@ -13,6 +13,7 @@ import { DemoWorkingGroups } from './demo-working-groups';
 import { DemoDocument } from './demo-document';
 import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
 import { DemoAdoption } from './demo-adoption';
+import { DemoProceduresExplanations } from './demo-procedures-explanations';
 import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 import { DemoFocalPoints } from './demo-focal-points';
 import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
@@ -52,6 +53,7 @@ export class DemoSeeder {
     private readonly streamlining: DemoNegotiationStreamlining,
     private readonly clauseStatus: DemoNegotiationClauseStatus,
     private readonly chairsTexts: DemoNegotiationChairsTexts,
+    private readonly explanations: DemoProceduresExplanations,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -118,6 +120,7 @@ export class DemoSeeder {
     this.logger.log(`Demo loaded: ${organisationIds.size} organisations, ${delegates.size} delegates`);
     const people: DemoPeople = { steward, delegates, organisationIds };
     const groups = await this.workingGroups.seed(people, history);
+    await this.explanations.seed(people, groups.ids, history);
     const documentId = await this.document.seed(people, groups.ids, history);
     await this.negotiationBrackets.seed(people, groups.ids, history);
     await this.streamlining.seed(people, documentId, history);
