@@ -109,7 +109,7 @@ export function DocumentPage() {
         <Alert color="green" variant="light" data-testid="adopted">
           {t('documents.version.adoptedOn', { number: version })}{' '}
           {doc.version.adoptionBallotId ? (
-            <Anchor component={Link} to={`/ballots/${doc.version.adoptionBallotId}`}>
+            <Anchor component={Link} to={`/ballots/${doc.version.adoptionBallotId}`} c="blue.9">
               {t('documents.adoption.seeBallot')}
             </Anchor>
           ) : null}
@@ -121,7 +121,7 @@ export function DocumentPage() {
       {doc.version.openAdoptionBallotId ? (
         <Alert color="grape" variant="light">
           {t('documents.adoption.underBallot', { number: version })}{' '}
-          <Anchor component={Link} to={`/ballots/${doc.version.openAdoptionBallotId}`}>
+          <Anchor component={Link} to={`/ballots/${doc.version.openAdoptionBallotId}`} c="blue.9">
             {t('documents.adoption.vote')}
           </Anchor>
         </Alert>
