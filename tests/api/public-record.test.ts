@@ -198,6 +198,7 @@ describe('the public record, read anonymously', () => {
       await getJson(`/api/documents/${id}/versions/${v.number}/adoption-preflight`);
       if (v.number > 1) await getJson(`/api/documents/${id}/compare?from=1&to=${v.number}`);
       await getJson(`/api/documents/${id}/versions/${v.number}/compilation`);
+      await getJson(`/api/documents/${id}/versions/${v.number}/explanations`);
     }
     for (const clause of doc.version.clauses.filter((cl) => cl.kind !== 'heading').slice(0, 3)) await getJson(`/api/documents/${id}/clauses/${clause.id}/status`);
     // 200 while accepted amendments wait to be consolidated, 409 otherwise.

@@ -9,6 +9,7 @@ import * as streamliningPolicy from '../../apps/api/src/negotiation/streamlining
 import * as clauseStatusPolicy from '../../apps/api/src/negotiation/clause-status/clause-status.policy';
 import { findAdRef } from '../../apps/api/src/negotiation/clause-status/clause-status.reads';
 import * as chairsTextsPolicy from '../../apps/api/src/negotiation/chairs-texts/chairs-texts.policy';
+import * as explanationsPolicy from '../../apps/api/src/procedures/explanations/explanations.policy';
 import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
 import { DraftingStandings } from '../../apps/api/src/drafting/drafting-standings';
 import { PeopleService } from '../../apps/api/src/identity/people.service';
@@ -737,6 +738,18 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   // Agreed by `member`'s delegation, so only a delegate of that organisation may lift or withdraw it.
   'POST /api/documents/{id}/clauses/{clauseId}/ad-ref/{adRefId}/lift': { request: (c) => adRefReq(c, 'lift'), policy: adRefPolicy('lifted') },
   'POST /api/documents/{id}/clauses/{clauseId}/ad-ref/{adRefId}/withdraw': { request: (c) => adRefReq(c, 'withdraw'), policy: adRefPolicy('withdrawn') },
+  // ---------- explanations of position (procedures/explanations/explanations.policy.ts): on the adopted text, within its days ----------
+  'GET /api/documents/{id}/versions/{n}/explanations': {
+    request: async (c) => ({ path: `/api/documents/${(await adoptedDocument(c.w)).documentId}/versions/1/explanations` }),
+    policy: 'route rule only',
+  },
+  'POST /api/documents/{id}/versions/{n}/explanations': {
+    request: async (c) => {
+      const { groupId, documentId } = await adoptedDocument(c.w);
+      return { path: `/api/documents/${documentId}/versions/1/explanations`, body: { kind: 'position', text: 'Our delegation joins consensus.' }, subject: { groupId, documentId } };
+    },
+    policy: inGroup(async (p, groupId) => explanationsPolicy.canPlaceExplanation(await draftingStanding(p, groupId))),
+  },
 };
 
 const inAWeek = () => isoDay(new Date(Date.now() + 7 * 86_400_000));
