@@ -1,4 +1,4 @@
-import type { BallotListResponse, ChairTermListResponse, DocumentResponse, DocumentSummary, SignatoriesResponse, WorkingGroupListResponse } from '@parley/contracts';
+import type { BallotListResponse, ChairTermListResponse, DocumentResponse, DocumentSummary, ExplanationsResponse, SignatoriesResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { verifyChain, type AuditEvent } from '@parley/domain';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { PastTimeline } from '../../apps/api/src/platform/clock/past-timeline';
@@ -140,6 +140,20 @@ describe('the demo is a history dated in the months before the day it is loaded'
     const doc = (await api().get<DocumentResponse>(`/api/documents/${summary.id}`)).body;
     const versions = doc.versions.map((v) => calendarDay(v.createdAt));
     expect(versions).toEqual([160, 60, 1]);
+  });
+
+  it('the norms group adopted a statement by consensus; the United Kingdom explained its position before, Senegal placed a reservation and Japan disassociated from OP3 after, all public', async () => {
+    const norms = groups.items.find((g) => g.name === 'Working group on international norms')!;
+    const summary = (await api().get<{ items: DocumentSummary[] }>(`/api/working-groups/${norms.id}/documents`)).body.items.find((d) => d.title.startsWith('Statement on the protection'))!;
+    expect(summary).toMatchObject({ status: 'adopted', adoptedVersion: 1 });
+    const read = (await api().get<ExplanationsResponse>(`/api/documents/${summary.id}/versions/1/explanations`)).body;
+    expect(calendarDay(read.adoptedAt!)).toBe(162);
+    expect(read.explanations.map((e) => [e.organisationName, e.kind, e.timing, e.paragraphs.map((p) => p.label), calendarDay(e.at)])).toEqual([
+      ['United Kingdom', 'position', 'before', [], 164],
+      ['Senegal', 'reservation', 'after', ['OP2'], 161],
+      ['Japan', 'disassociation', 'after', ['OP3'], 161],
+    ]);
+    expect(read.disassociations).toEqual([expect.objectContaining({ label: 'OP3', organisations: [expect.objectContaining({ organisationName: 'Japan' })] })]);
   });
 
   it('the processes group adopted its working methods seven months ago; organisations endorsed them in the following days, and two more yesterday', async () => {

@@ -55,7 +55,7 @@ export class DemoProceduresExplanations {
     history.on(165, 16);
     const doc = await this.documents.create(chair, groupId, { title: DEMO_EXPLANATIONS_TITLE, clauses: CLAUSES });
     history.on(165, 16, 30);
-    const closesAt = history.day(162, 16);
+    const closesAt = history.day(162, 16, 30);
     const { ballotId } = await this.draftingBallots.openAdoptionBallot(chair, doc.id, 1, { rule: 'consensus', closesAt: closesAt.toISOString(), confirmUnanswered: false, acknowledgedWarnings: [] });
 
     history.on(164, 10);
