@@ -33,7 +33,7 @@ describe('drafting in French: status notes, withdrawing a co-sponsorship, ballot
     browsers = new Browsers(t.baseUrl);
     api = new ApiClient(t.baseUrl);
     groupId = (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === NORMS)!.id;
-    documentId = (await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items[0].id;
+    documentId = (await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items.find((d) => d.title.startsWith('Paris Call'))!.id;
     amendments = (await api.get<AmendmentPage>(`/api/documents/${documentId}/amendments`)).body.items;
     session = (await api.post<SessionResponse>('/api/auth/login', { email: demoEmail(FRANCE), password: DEMO_PASSWORD })).body;
   });

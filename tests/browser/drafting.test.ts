@@ -31,7 +31,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await t.app.get(DemoSeeder).seed();
     const groups = (await new ApiClient(t.baseUrl).get<WorkingGroupListResponse>('/api/working-groups')).body;
     groupId = groups.items.find((g) => g.name === NORMS)!.id;
-    documentId = (await new ApiClient(t.baseUrl).get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items[0].id;
+    documentId = (await new ApiClient(t.baseUrl).get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items.find((d) => d.title.startsWith('Paris Call'))!.id;
     const doc = (await new ApiClient(t.baseUrl).get<DocumentResponse>(`/api/documents/${documentId}`)).body;
     principle4Id = doc.version.clauses.find((c) => c.label === '4.')!.id;
     browsers = new Browsers(t.baseUrl, { viewport: { width: 1360, height: 1000 } });

@@ -61,7 +61,7 @@ describe('French: dates in the reader’s locale, the glossary’s words, no ser
     browsers = new Browsers(t.baseUrl, { viewport: { width: 1280, height: 1000 } });
     api = new ApiClient(t.baseUrl);
     groupId = (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === NORMS)!.id;
-    documentId = (await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items[0].id;
+    documentId = (await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items.find((d) => d.title.startsWith('Paris Call'))!.id;
     ballots = (await api.get<BallotListResponse>(`/api/working-groups/${groupId}/ballots?limit=200`)).body.items;
     chairBallots = [];
     for (const g of (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items)
