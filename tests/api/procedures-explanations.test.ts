@@ -103,7 +103,9 @@ describe('explanations of position', () => {
   it('the ballot is adopted by consensus; explanations changed nothing of its result', async () => {
     for (const m of [g.chair, g.rapporteur, g.company]) expect((await m.client.post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' })).status).toBe(200);
     for (const m of [g.ngo, g.government]) expect((await m.client.post(`/api/ballots/${ballotId}/votes`, { choice: 'abstain' })).status).toBe(200);
+    // Two statements were placed before the decision: neither counts as a vote, nor as a voter.
     const before = (await anonymous().get<BallotResponse>(`/api/ballots/${ballotId}`)).body;
+    expect(before.votesCast).toBe(5);
     expect((await g.chair.client.post(`/api/ballots/${ballotId}/close`, { reason: 'Everyone has spoken.' })).status).toBe(200);
     const closed = (await anonymous().get<BallotResponse>(`/api/ballots/${ballotId}`)).body;
     expect(closed.result).toMatchObject({ outcome: 'passed', totals: { yes: 3, no: 0, abstain: 2 } });
