@@ -11,6 +11,7 @@ import { CHAIRS_TEXT_EVENTS } from './negotiation-chairs-texts';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
+import { EXPLANATION_EVENTS } from './procedures-explanations';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -24,6 +25,7 @@ const CONTEXTS = [
   NEGOTIATION_BRACKET_EVENTS,
   NEGOTIATION_STREAMLINING_EVENTS,
   CLAUSE_STATUS_EVENTS,
+  EXPLANATION_EVENTS,
   CHAIRS_TEXT_EVENTS,
 ];
 
