@@ -1,6 +1,6 @@
 import type { DocumentResponse, OpenedBallotResponse } from '@parley/contracts';
 import type { Page } from 'playwright-core';
-import { axeViolations, Browsers, webBuildSnapshot } from '../support/browser';
+import { axeViolations, Browsers, screenshot, webBuildSnapshot } from '../support/browser';
 import { newDraftingGroup, newParisCallDocument, type Delegate, type DraftingGroup } from '../support/drafting-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -77,6 +77,8 @@ describe('explanations of position in the browser', () => {
     const item = page.getByTestId('explanation').filter({ hasText: 'We disassociate from principle 7.' });
     await item.getByText('After the decision').waitFor();
     await item.getByText('On OP7').waitFor();
+    await page.getByTestId('explanations').scrollIntoViewIfNeeded();
+    await screenshot(page, 'explanations-document-after.png');
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -89,9 +91,11 @@ describe('explanations of position in the browser', () => {
     expect(await form(page).count()).toBe(0);
     await page.goto(`${t.baseUrl}/documents/${doc.id}/versions/1/signatories`);
     await page.getByTestId('signatories-explanations').getByText(`${g.ngo.snapshot.organisationName} disassociated from OP7`).waitFor();
+    await screenshot(page, 'explanations-signatories.png');
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${t.baseUrl}/documents/${doc.id}/versions/1/provenance`);
     await page.getByTestId('provenance-disassociation').getByText(`${g.ngo.snapshot.organisationName} disassociated from OP7`).waitFor();
+    await screenshot(page, 'explanations-provenance.png');
   });
 
   it('in French on a phone, without signing in', async () => {
@@ -103,6 +107,7 @@ describe('explanations of position in the browser', () => {
     await section.getByText('Avant la décision').first().waitFor();
     await section.getByText('Après la décision').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'explanations-document-fr-phone.png');
     expect(await axeViolations(page)).toEqual([]);
   });
 });
