@@ -78,7 +78,7 @@ describe('explanations of position in the browser', () => {
     await item.getByText('After the decision').waitFor();
     await item.getByText('On OP7').waitFor();
     await page.getByTestId('explanations').scrollIntoViewIfNeeded();
-    await screenshot(page, 'explanations-document-after.png');
+    await screenshot(page, 'explanations-document-after.png', { fullPage: false });
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -107,7 +107,8 @@ describe('explanations of position in the browser', () => {
     await section.getByText('Avant la décision').first().waitFor();
     await section.getByText('Après la décision').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
-    await screenshot(page, 'explanations-document-fr-phone.png');
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'explanations-document-fr-phone.png', { fullPage: false });
     expect(await axeViolations(page)).toEqual([]);
   });
 });
