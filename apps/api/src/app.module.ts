@@ -30,6 +30,7 @@ import { ChairsModule } from './working-groups/chairs/chairs.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
+import { AccreditationModule } from './procedures/accreditation/accreditation.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -73,6 +74,7 @@ export class AppModule {
         DemoModule,
         RealtimeModule,
         ClauseStatusModule,
+        AccreditationModule,
         CompilationModule,
       ],
       controllers: [HealthController],

@@ -204,6 +204,13 @@ const SENTENCES: Sentences = {
     x.t('audit.sentence.clause.ad-ref-agreed', { actor: x.actor, organisation: e.change.organisationName, date: date(x, e.change.expiresOn) }) + said(x, 'note', e.change.note),
   'clause.ad-ref-lifted': (e, x) => x.t('audit.sentence.clause.ad-ref-lifted', { actor: x.actor, organisation: e.change.organisationName }) + said(x, 'note', e.change.note),
   'clause.ad-ref-withdrawn': (e, x) => x.t('audit.sentence.clause.ad-ref-withdrawn', { actor: x.actor, organisation: e.change.organisationName }) + said(x, 'note', e.change.note),
+  'join-request.circulated': (e, x) => x.t('audit.sentence.join-request.circulated', { actor: x.actor, date: date(x, e.change.endsAt) }),
+  'join-request.objection-raised': (e, x) =>
+    x.t('audit.sentence.join-request.objection-raised', { actor: x.actor, organisation: e.change.snapshot.organisationName, name: e.change.applicantName, reason: quote(e.change.reason) }),
+  'join-request.objection-withdrawn': (e, x) =>
+    x.t('audit.sentence.join-request.objection-withdrawn', { actor: x.actor, name: e.change.applicantName }) + said(x, 'note', e.change.note),
+  'working-group.rules-changed': (e, x) =>
+    x.t('audit.sentence.working-group.rules-changed', { actor: x.actor, policy: x.t(`workingGroups.joinPolicy.${e.change.after.joinPolicy}`) }) + said(x, 'note', e.change.note),
 };
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */
