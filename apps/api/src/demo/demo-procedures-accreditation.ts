@@ -55,7 +55,7 @@ export class DemoProceduresAccreditation {
       statement: 'APNIC allocates Internet number resources in the Asia-Pacific and would follow the work on the public core of the Internet (principle 2).',
     });
 
-    history.on(170, 16, 30);
+    history.on(171, 16, 30);
     const objected = await this.accreditation.raise(d(DEMO_ACCREDITATION.objector), groupId, request.id, {
       reason: 'The request does not say whether APNIC would speak for its secretariat or for its member networks, some of which are state-owned. We ask that this be made clear before admission.',
     });
