@@ -285,7 +285,7 @@ export function AdmitObjections({ groupId, requestId, onChange }: { groupId: str
           {t(running ? 'accreditation.noObjectionYet' : 'accreditation.noObjectionRaised')}
         </Text>
       ) : (
-        <Alert color="orange" variant="light" title={t('accreditation.admit.objectionsTitle', { count: standing.length })}>
+        <Alert color="yellow" variant="light" data-testid="admit-standing-objections" title={t('accreditation.admit.objectionsTitle', { count: standing.length })}>
           <Stack gap="xs">
             <Text size="sm">{t('accreditation.admit.acknowledgeExplain')}</Text>
             {standing.map((o) => (
