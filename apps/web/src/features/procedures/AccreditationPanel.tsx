@@ -270,7 +270,6 @@ export function AdmitObjections({ groupId, requestId, onChange }: { groupId: str
   const ready = !request || (!running && allAcknowledged && (standing.length === 0 || reason.trim().length > 0));
   useEffect(() => {
     onChange({ ready, body: request ? { acknowledgedObjections: acknowledged.filter((id) => standing.some((o) => o.id === id)), reason: reason.trim() || undefined } : {} });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, acknowledged, reason, request]);
   if (!request) return null;
   return (
