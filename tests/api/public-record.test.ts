@@ -141,6 +141,8 @@ describe('the public record, read anonymously', () => {
         people.add(term.person.id);
         organisations.add(term.snapshot.organisationId);
       }
+      // Requests circulated under non-objection, with their signed objections (decision 0039).
+      await getJson(`/api/working-groups/${g.id}/circulations`);
       for (const n of await getJson<ChairNominationResponse[]>(`/api/working-groups/${g.id}/chair-nominations`))
         await getJson(`/api/chair-nominations/${n.id}`);
       const list = await getJson<BallotListResponse>(`/api/working-groups/${g.id}/ballots?limit=200`);

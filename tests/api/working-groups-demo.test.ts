@@ -1,4 +1,4 @@
-import type { BallotResponse, ChairTermListResponse, WorkingGroupListResponse } from '@parley/contracts';
+import type { BallotResponse, ChairTermListResponse, CirculationListResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -76,5 +76,15 @@ describe('demo working groups (fixtures/paris-call/working-groups.json)', () => 
 
   it('the unverified organisations show up in the alarms (U.S. Chamber of Commerce, GEODE)', () => {
     expect(byName(IMPLEMENTATION).alarms.find((a) => a.code === 'member-affiliation-unverified')!.message).toMatch(/U\.S\. Chamber of Commerce/);
+  });
+
+  it('the norms group admits by non-objection: APNIC was admitted over the United Kingdom’s signed, public objection, with the chair’s reason, readable without an account (decision 0039)', async () => {
+    const circulations = (await new ApiClient(t.baseUrl).get<CirculationListResponse>(`/api/working-groups/${byName(NORMS).id}/circulations`)).body;
+    expect(circulations.joinPolicy).toBe('non-objection');
+    const apnic = circulations.items.find((r) => r.snapshot.organisationName === 'Asia Pacific Network Information Centre')!;
+    expect(apnic).toMatchObject({ kind: 'observer', status: 'admitted', outcome: 'admitted-over-objections', decidedBy: { snapshot: expect.objectContaining({ organisationName: 'Microsoft' }) } });
+    expect(apnic.reason).toMatch(/objection is acknowledged/);
+    expect(apnic.objections.map((o) => [o.objector.snapshot?.organisationName, o.withdrawnAt])).toEqual([['United Kingdom', null]]);
+    expect(apnic.objections[0].reason).toMatch(/secretariat or for its member networks/);
   });
 });

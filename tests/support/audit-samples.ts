@@ -298,6 +298,14 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'clause.ad-ref-lifted': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: 'Capital confirmed' },
   'clause.ad-ref-withdrawn': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
   'explanation.placed': { documentId: DOC, version: 1, kind: 'disassociation', organisationId: ORG, organisationName: 'Japan', clauseIds: [PERSON], labels: ['OP7'], text: 'Japan cannot join consensus on OP7', timing: 'after' },
+  'join-request.circulated': { personId: PERSON, name: 'Ana Ruiz', hours: 72, endsAt: '2026-12-04T09:00:00.000Z' },
+  'join-request.objection-raised': { requestId: PERSON, applicantId: PERSON, applicantName: 'Ana Ruiz', objectionId: PERSON, personId: PERSON, name: 'Li Wei', snapshot: SAMPLE_SNAPSHOT, reason: 'Undeclared funding' },
+  'join-request.objection-withdrawn': { requestId: PERSON, applicantId: PERSON, applicantName: 'Ana Ruiz', objectionId: PERSON, personId: PERSON, name: 'Li Wei', snapshot: SAMPLE_SNAPSHOT, reason: 'Undeclared funding', note: 'Funding now declared' },
+  'working-group.rules-changed': {
+    before: { joinPolicy: 'approval', procedureRules: { silenceMinimumHours: 72, circulationDays: 0, lastCallDays: 0, nonObjectionHours: 72, proxyCap: 1, proxyWithinStakeholderGroup: false } },
+    after: { joinPolicy: 'non-objection', procedureRules: { silenceMinimumHours: 72, circulationDays: 0, lastCallDays: 0, nonObjectionHours: 48, proxyCap: 1, proxyWithinStakeholderGroup: false } },
+    note: null,
+  },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

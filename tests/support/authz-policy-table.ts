@@ -8,6 +8,8 @@ import * as bracketsPolicy from '../../apps/api/src/negotiation/brackets/bracket
 import * as streamliningPolicy from '../../apps/api/src/negotiation/streamlining/streamlining.policy';
 import * as clauseStatusPolicy from '../../apps/api/src/negotiation/clause-status/clause-status.policy';
 import { findAdRef } from '../../apps/api/src/negotiation/clause-status/clause-status.reads';
+import * as accreditationPolicy from '../../apps/api/src/procedures/accreditation/accreditation.policy';
+import { circulationOf, lockObjection, objectionsOf } from '../../apps/api/src/procedures/accreditation/accreditation.reads';
 import * as chairsTextsPolicy from '../../apps/api/src/negotiation/chairs-texts/chairs-texts.policy';
 import * as explanationsPolicy from '../../apps/api/src/procedures/explanations/explanations.policy';
 import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
@@ -204,6 +206,12 @@ async function pendingRequest(c: Cell): Promise<{ groupId: string; requestId: st
   });
   if (res.status !== 201) throw new Error(`join request: ${res.status} ${JSON.stringify(res.body)}`);
   return { groupId: g.id, requestId: res.body.id };
+}
+/** A pending request of the cell's group circulated under non-objection until tomorrow (written straight into its table: the group keeps its policy for the other routes). */
+async function circulatedRequest(c: Cell): Promise<{ groupId: string; requestId: string }> {
+  const { groupId, requestId } = await pendingRequest(c);
+  await c.w.t.dataSource.query(`INSERT INTO join_request_circulations (join_request_id, working_group_id, hours, ends_at) VALUES ($1, $2, 24, now() + interval '1 day')`, [requestId, groupId]);
+  return { groupId, requestId };
 }
 /** An affiliation of the actor's own to act on: a current, non-primary one, or (for someone with no current affiliation) a past one, so the cell never changes who they represent. */
 async function ownAffiliation(c: Cell): Promise<string> {
@@ -407,6 +415,34 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       return { path: `/api/working-groups/${groupId}/join-requests/${requestId}/withdrawal`, body: {}, subject: { groupId, requestId } };
     },
     policy: async (p) => groupPolicy.canWithdrawJoinRequest(p.actorId, (await get(p.t, WorkingGroupRepository).findJoinRequest(p.subject.requestId, p.manager))!.personId),
+  },
+  // ---------- accreditation by non-objection and the rules of procedure (procedures/accreditation/accreditation.policy.ts) ----------
+  'GET /api/working-groups/{id}/circulations': { request: (c) => groupReq(c, '/circulations'), policy: 'route rule only' },
+  'POST /api/working-groups/{id}/join-requests/{requestId}/objections': {
+    request: async (c) => {
+      const { groupId, requestId } = await circulatedRequest(c);
+      return { path: `/api/working-groups/${groupId}/join-requests/${requestId}/objections`, body: { reason: 'Their funding is not declared.' }, subject: { groupId, requestId } };
+    },
+    policy: inGroup(async (p, groupId) => {
+      const request = (await get(p.t, WorkingGroupRepository).findJoinRequest(p.subject.requestId, p.manager))!;
+      const circulation = (await circulationOf(p.manager, p.subject.requestId))!;
+      const own = (await objectionsOf(p.manager, [p.subject.requestId])).some((o) => o.personId === p.actorId && o.withdrawnAt === null);
+      return accreditationPolicy.canObject(await groupStanding(p, groupId), { personId: request.personId, status: request.status, endsAt: circulation.endsAt }, p.actorId, own, p.now);
+    }),
+  },
+  'POST /api/working-groups/{id}/join-requests/{requestId}/objections/{objectionId}/withdrawal': {
+    request: async (c) => {
+      const { groupId, requestId } = await circulatedRequest(c);
+      const raised = await c.w.extra.client.post<{ ownObjectionId: string }>(`/api/working-groups/${groupId}/join-requests/${requestId}/objections`, { reason: 'We have not met them.' });
+      if (raised.status !== 201) throw new Error(`object: ${raised.status} ${JSON.stringify(raised.body)}`);
+      const objectionId = raised.body.ownObjectionId;
+      return { path: `/api/working-groups/${groupId}/join-requests/${requestId}/objections/${objectionId}/withdrawal`, body: {}, subject: { groupId, requestId, objectionId } };
+    },
+    policy: async (p) => accreditationPolicy.canWithdrawObjection(p.actorId, (await lockObjection(p.manager, p.subject.objectionId))!),
+  },
+  'PATCH /api/working-groups/{id}/procedure-rules': {
+    request: (c) => groupReq(c, '/procedure-rules', { procedureRules: { circulationDays: 2 } }),
+    policy: inGroup(async (p, groupId) => accreditationPolicy.canChangeRules(await groupStanding(p, groupId))),
   },
   'POST /api/working-groups/{id}/leave': {
     request: (c) => groupReq(c, '/leave', { reason: 'Moving to another post.' }),

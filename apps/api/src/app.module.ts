@@ -31,6 +31,7 @@ import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
 import { ExplanationsModule } from './procedures/explanations/explanations.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
+import { AccreditationModule } from './procedures/accreditation/accreditation.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -74,6 +75,7 @@ export class AppModule {
         DemoModule,
         RealtimeModule,
         ClauseStatusModule,
+        AccreditationModule,
         CompilationModule,
         ExplanationsModule,
       ],

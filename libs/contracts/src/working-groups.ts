@@ -7,7 +7,8 @@ import { procedureRulesInput } from './procedures/rules';
 export const WORKING_GROUP_STATUSES = ['forming', 'active', 'closed'] as const;
 export type WorkingGroupStatus = (typeof WORKING_GROUP_STATUSES)[number];
 
-export const JOIN_POLICIES = ['open', 'approval'] as const;
+/** `non-objection` (decision 0039): a request is circulated to members for the group's non-objection period, objections are signed and public, the chair decides. */
+export const JOIN_POLICIES = ['open', 'approval', 'non-objection'] as const;
 export type JoinPolicy = (typeof JOIN_POLICIES)[number];
 
 export const JOIN_REQUEST_STATUSES = ['pending', 'admitted', 'refused', 'withdrawn'] as const;
@@ -56,6 +57,8 @@ export const joinDecisionRequest = z
   .strictObject({
     decision: z.enum(['admit', 'refuse']),
     reason: text(2000).optional(),
+    /** Under non-objection (decision 0039): the ids of the standing objections the chair has read; admitting over objections needs each one. */
+    acknowledgedObjections: z.array(uuid).max(500).optional(),
   })
   .refine((d) => d.decision === 'admit' || d.reason !== undefined, { path: ['reason'], ...fieldCode('reason-for-refusing') });
 export type JoinDecisionRequest = z.infer<typeof joinDecisionRequest>;

@@ -18,6 +18,7 @@ import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 import { DemoFocalPoints } from './demo-focal-points';
 import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
 import { DemoNegotiationChairsTexts } from './demo-negotiation-chairs-texts';
+import { DemoProceduresAccreditation } from './demo-procedures-accreditation';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -54,6 +55,7 @@ export class DemoSeeder {
     private readonly clauseStatus: DemoNegotiationClauseStatus,
     private readonly chairsTexts: DemoNegotiationChairsTexts,
     private readonly explanations: DemoProceduresExplanations,
+    private readonly accreditation: DemoProceduresAccreditation,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -120,6 +122,8 @@ export class DemoSeeder {
     this.logger.log(`Demo loaded: ${organisationIds.size} organisations, ${delegates.size} delegates`);
     const people: DemoPeople = { steward, delegates, organisationIds };
     const groups = await this.workingGroups.seed(people, history);
+    // Issue #19's procedures in the norms group, in the order of their days (decision records 0036–0039).
+    await this.accreditation.seed(people, groups.ids, history);
     await this.explanations.seed(people, groups.ids, history);
     const documentId = await this.document.seed(people, groups.ids, history);
     await this.negotiationBrackets.seed(people, groups.ids, history);

@@ -21,10 +21,12 @@ import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
 import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 import { DemoProceduresExplanations } from './demo-procedures-explanations';
 import { ExplanationsModule } from '../procedures/explanations/explanations.module';
+import { AccreditationModule } from '../procedures/accreditation/accreditation.module';
+import { DemoProceduresAccreditation } from './demo-procedures-accreditation';
 
 @Module({
-  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule, ExplanationsModule],
-  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts, DemoProceduresExplanations],
+  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule, ExplanationsModule, AccreditationModule],
+  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts, DemoProceduresExplanations, DemoProceduresAccreditation],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

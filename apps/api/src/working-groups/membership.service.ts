@@ -19,6 +19,7 @@ import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
 import { refusal } from '@parley/contracts';
 import { authorise, notFound, refuse, refused } from '../platform/http/problem';
+import { objectionsBeforeDecision, startCirculation } from '../procedures/accreditation/circulation';
 import { ChairTermRepository } from './chair-term.repository';
 import { WorkingGroupAccess, type LedGroup } from './working-group-access';
 import { WorkingGroupStandings } from './working-group-standing';
@@ -80,6 +81,7 @@ export class MembershipService {
         subjectId: requestId,
         change: { personId: actor.id, name: auditActor.name, kind: input.kind, statement: input.statement, snapshot, joinPolicy: group.joinPolicy },
       });
+      if (group.joinPolicy === 'non-objection') await startCirculation(tx, group, requestId, actor.id, auditActor);
       if (group.joinPolicy === 'open') {
         const membershipId = await this.groups.insertMembership(tx.manager, { workingGroupId: groupId, personId: actor.id, kind: input.kind, admissionSnapshot: snapshot, statement: input.statement, admittedAt: tx.now, admittedBy: null });
         await this.groups.decideJoinRequest(tx.manager, requestId, { status: 'admitted', decidedBy: null, deciderSnapshot: null, decidedAt: tx.now, reason: null, membershipId });
@@ -106,6 +108,9 @@ export class MembershipService {
       // A request of another group is not found here, whatever the actor's role there.
       if (!request || request.workingGroupId !== groupId) throw notFound('join-request');
       if (request.status !== 'pending') throw refuse('request-decided', { status: request.status });
+      // Under non-objection (decision 0039): after the circulation, with the standing objections in view.
+      const objectionsInView = await objectionsBeforeDecision(tx, requestId, input);
+      const inView = objectionsInView ? { objectionsInView } : {};
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       const scope = workingGroupScope(groupId);
       if (input.decision === 'admit') {
@@ -122,7 +127,7 @@ export class MembershipService {
           action: 'membership.admitted',
           subjectType: 'membership',
           subjectId: membershipId,
-          change: { personId: request.personId, name: request.personName, kind: request.kind, snapshot, requestId, reason: input.reason ?? null, via: standing.isChair ? 'chair' : 'convener' },
+          change: { personId: request.personId, name: request.personName, kind: request.kind, snapshot, requestId, reason: input.reason ?? null, via: standing.isChair ? 'chair' : 'convener', ...inView },
         });
       } else {
         await this.groups.decideJoinRequest(tx.manager, requestId, { status: 'refused', decidedBy: actor.id, deciderSnapshot: auditActor.snapshot, decidedAt: tx.now, reason: input.reason!, membershipId: null });
@@ -132,7 +137,7 @@ export class MembershipService {
           action: 'membership.refused',
           subjectType: 'join-request',
           subjectId: requestId,
-          change: { personId: request.personId, name: request.personName, kind: request.kind, snapshot: request.snapshot, reason: input.reason!, via: standing.isChair ? 'chair' : 'convener' },
+          change: { personId: request.personId, name: request.personName, kind: request.kind, snapshot: request.snapshot, reason: input.reason!, via: standing.isChair ? 'chair' : 'convener', ...inView },
         });
       }
       return toJoinRequestResponse((await this.groups.findJoinRequest(requestId, tx.manager))!);

@@ -12,6 +12,7 @@ import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
 import { EXPLANATION_EVENTS } from './procedures-explanations';
+import { ACCREDITATION_EVENTS } from './procedures-accreditation';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -27,6 +28,7 @@ const CONTEXTS = [
   CLAUSE_STATUS_EVENTS,
   EXPLANATION_EVENTS,
   CHAIRS_TEXT_EVENTS,
+  ACCREDITATION_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

@@ -14,6 +14,7 @@ import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
 import { EXPLANATION_EVENTS } from './procedures-explanations';
+import { ACCREDITATION_EVENTS } from './procedures-accreditation';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -35,6 +36,7 @@ export const AUDIT_CATALOGUE = {
   ...CLAUSE_STATUS_EVENTS,
   ...CHAIRS_TEXT_EVENTS,
   ...EXPLANATION_EVENTS,
+  ...ACCREDITATION_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

@@ -29,6 +29,7 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'affiliation.made-primary':
     case 'declaration.added':
     case 'working-group.created':
+    case 'working-group.rules-changed':
       return only(null, null);
     case 'focal-point.appointed':
     case 'focal-point.appointment-ended':
@@ -44,7 +45,11 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'role.changed':
     case 'chair.resigned':
     case 'chair.imported':
+    case 'join-request.circulated':
       return only(null, null, e.change.personId);
+    case 'join-request.objection-raised':
+    case 'join-request.objection-withdrawn':
+      return only(null, null, e.change.applicantId, e.change.personId, e.change.requestId);
     case 'chair.nominated':
     case 'chair.nomination-declined':
     case 'chair.nomination-withdrawn':

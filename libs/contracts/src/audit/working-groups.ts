@@ -3,6 +3,10 @@ import { BALLOT_SUBJECT_KINDS, DECISION_RULES, MEMBERSHIP_KINDS, type BallotSubj
 import { JOIN_POLICIES } from '../working-groups';
 import { procedureRulesView } from '../procedures/rules';
 import { affiliationSnapshot, earlier, event, id } from './define';
+import { objectionInView } from './procedures-accreditation';
+
+/** Under non-objection (decision 0039): the objections standing when the chair decided; absent on requests not circulated. */
+const objectionsInView = z.array(objectionInView).optional();
 
 const kind = z.enum(MEMBERSHIP_KINDS);
 const person = { personId: id, name: z.string() };
@@ -48,12 +52,12 @@ export const WORKING_GROUP_EVENTS = {
       // At once, under the open join policy.
       z.strictObject({ ...person, name: z.string().nullable(), kind, snapshot: affiliationSnapshot, requestId: id, via: z.literal('open-policy') }),
       // On a chair's (or, while there is none, the convener's) decision on the request.
-      z.strictObject({ ...person, kind, snapshot: affiliationSnapshot, requestId: id, reason: z.string().nullable(), via: z.enum(['chair', 'convener']) }),
+      z.strictObject({ ...person, kind, snapshot: affiliationSnapshot, requestId: id, reason: z.string().nullable(), via: z.enum(['chair', 'convener']), objectionsInView }),
     ]),
   ),
   'membership.refused': event(
     'join-request',
-    z.strictObject({ ...person, kind, snapshot: affiliationSnapshot, reason: z.string(), via: z.enum(['chair', 'convener']) }),
+    z.strictObject({ ...person, kind, snapshot: affiliationSnapshot, reason: z.string(), via: z.enum(['chair', 'convener']), objectionsInView }),
   ),
   'membership.request-withdrawn': event('join-request', z.strictObject({ ...person, kind, snapshot: affiliationSnapshot, note: z.string().nullable() })),
   'membership.left': event(

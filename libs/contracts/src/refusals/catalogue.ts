@@ -14,6 +14,7 @@ import { STANDING_REFUSALS } from './standing';
 import { WORKING_GROUP_REFUSALS } from './working-groups';
 import { CLAUSE_STATUS_REFUSALS } from './negotiation-clause-status';
 import { EXPLANATION_REFUSALS } from './procedures-explanations';
+import { ACCREDITATION_REFUSALS } from './procedures-accreditation';
 
 /**
  * Every refusal the API can give: a stable kebab-case code (never renamed once shipped), its HTTP
@@ -36,6 +37,7 @@ export const REFUSALS = {
   ...CLAUSE_STATUS_REFUSALS,
   ...CHAIRS_TEXT_REFUSALS,
   ...EXPLANATION_REFUSALS,
+  ...ACCREDITATION_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

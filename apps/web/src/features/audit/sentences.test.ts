@@ -270,6 +270,14 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'clause.ad-ref-lifted': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
   'clause.ad-ref-withdrawn': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
   'explanation.placed': { documentId: 'd1', version: 1, kind: 'disassociation', organisationId: 'o1', organisationName: 'Japan', clauseIds: ['c1'], labels: ['OP7'], text: 'Japan cannot join consensus on OP7', timing: 'after' },
+  'join-request.circulated': { personId: 'p2', name: 'Li Wei', hours: 72, endsAt: '2026-12-04T09:00:00.000Z' },
+  'join-request.objection-raised': { requestId: 'r1', applicantId: 'p2', applicantName: 'Li Wei', objectionId: 'o1', personId: 'p1', name: 'Ana Ruiz', snapshot: ana, reason: 'Undeclared funding' },
+  'join-request.objection-withdrawn': { requestId: 'r1', applicantId: 'p2', applicantName: 'Li Wei', objectionId: 'o1', personId: 'p1', name: 'Ana Ruiz', snapshot: ana, reason: 'Undeclared funding', note: null },
+  'working-group.rules-changed': {
+    before: { joinPolicy: 'approval', procedureRules: { silenceMinimumHours: 72, circulationDays: 0, lastCallDays: 0, nonObjectionHours: 72, proxyCap: 1, proxyWithinStakeholderGroup: false } },
+    after: { joinPolicy: 'non-objection', procedureRules: { silenceMinimumHours: 72, circulationDays: 0, lastCallDays: 0, nonObjectionHours: 48, proxyCap: 1, proxyWithinStakeholderGroup: false } },
+    note: null,
+  },
 };
 
 describe('audit events as sentences', () => {

@@ -210,6 +210,13 @@ const SENTENCES: Sentences = {
     const facts = { actor: x.actor, organisation: e.change.organisationName, version: e.change.version, timing: x.t(`explanations.timingShort.${e.change.timing}`), paragraphs, on };
     return x.t(`audit.sentence.explanation.placed-${e.change.kind}`, facts) + said(x, 'note', e.change.text);
   },
+  'join-request.circulated': (e, x) => x.t('audit.sentence.join-request.circulated', { actor: x.actor, date: date(x, e.change.endsAt) }),
+  'join-request.objection-raised': (e, x) =>
+    x.t('audit.sentence.join-request.objection-raised', { actor: x.actor, organisation: e.change.snapshot.organisationName, name: e.change.applicantName, reason: quote(e.change.reason) }),
+  'join-request.objection-withdrawn': (e, x) =>
+    x.t('audit.sentence.join-request.objection-withdrawn', { actor: x.actor, name: e.change.applicantName }) + said(x, 'note', e.change.note),
+  'working-group.rules-changed': (e, x) =>
+    x.t('audit.sentence.working-group.rules-changed', { actor: x.actor, policy: x.t(`workingGroups.joinPolicy.${e.change.after.joinPolicy}`) }) + said(x, 'note', e.change.note),
 };
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ConfirmActions } from '../../ui/ConfirmActions';
 import { problemMessage } from '../../i18n/server-messages';
 import { notifySuccess } from '../../ui/notify';
+import { AdmitObjections, type AdmissionAcknowledgement } from '../procedures/AccreditationPanel';
 import { alarmSentence } from './alarm-text';
 import { useDecideJoinRequest } from './useWorkingGroups';
 
@@ -18,6 +19,7 @@ export function AdmitDialog({ groupId, groupName, request }: { groupId: string; 
   const lng = i18n.resolvedLanguage ?? 'en';
   const decide = useDecideJoinRequest(groupId);
   const [asking, setAsking] = useState(false);
+  const [objections, setObjections] = useState<AdmissionAcknowledgement>({ ready: true, body: {} });
   const effect = request.ifAdmitted;
   const name = request.person.name;
   const organisation = request.snapshot.organisationName;
@@ -55,6 +57,7 @@ export function AdmitDialog({ groupId, groupName, request }: { groupId: string; 
               {t('workingGroups.admit.clear')}
             </Text>
           ) : null}
+          {asking ? <AdmitObjections groupId={groupId} requestId={request.id} onChange={setObjections} /> : null}
           {decide.isError ? (
             <Alert color="red" role="alert">
               {problemMessage(t, decide.error)}
@@ -65,7 +68,7 @@ export function AdmitDialog({ groupId, groupName, request }: { groupId: string; 
             onConfirm={() =>
               // The promise, not mutate's callbacks: admitted, the request leaves the list and this dialog unmounts before they would run.
               decide
-                .mutateAsync({ requestId: request.id, decision: 'admit' })
+                .mutateAsync({ requestId: request.id, decision: 'admit', ...objections.body })
                 .then(() => {
                   setAsking(false);
                   notifySuccess(t, t('workingGroups.requests.admitted', { name }));
@@ -74,6 +77,7 @@ export function AdmitDialog({ groupId, groupName, request }: { groupId: string; 
             }
             onCancel={close}
             loading={decide.isPending}
+            disabled={!objections.ready}
           />
         </Stack>
       </Modal>

@@ -69,6 +69,7 @@ export function CreateWorkingGroupPage() {
             <Stack gap={6} mt={6}>
               <Radio value="approval" label={t('workingGroups.joinPolicy.approval')} description={t('workingGroups.join.approvalHint')} />
               <Radio value="open" label={t('workingGroups.joinPolicy.open')} description={t('workingGroups.join.openHint')} />
+              <Radio value="non-objection" label={t('workingGroups.joinPolicy.non-objection')} description={t('procedureRules.createHint')} />
             </Stack>
           </Radio.Group>
           <Checkbox label={t('confirmation.groupSetting')} {...form.checkboxProps('requiresConfirmedAffiliations')} />

@@ -9,6 +9,7 @@ import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { useForm } from '../../ui/useForm';
 import { useFormatters } from '../../ui/useFormatters';
+import { ApplicantCirculation } from '../procedures/AccreditationPanel';
 import { ReasonAction } from './ReasonAction';
 import { rolesInSentence } from './standing-text';
 import { useJoinWorkingGroup, useLeaveWorkingGroup, useWithdrawJoinRequest } from './useWorkingGroups';
@@ -129,12 +130,15 @@ export function JoinPanel({ group }: { group: WorkingGroupResponse }) {
     );
   } else if (v.pendingRequest) {
     body = (
-      <Group justify="space-between" wrap="wrap">
-        <Text size="sm" data-testid="my-standing">
-          {t('workingGroups.join.pending', { kind: rolesInSentence(t, { kind: v.pendingRequest.kind }), date: f.date(v.pendingRequest.requestedAt) })}
-        </Text>
-        <WithdrawRequestButton group={group} requestId={v.pendingRequest.id} />
-      </Group>
+      <>
+        <Group justify="space-between" wrap="wrap">
+          <Text size="sm" data-testid="my-standing">
+            {t('workingGroups.join.pending', { kind: rolesInSentence(t, { kind: v.pendingRequest.kind }), date: f.date(v.pendingRequest.requestedAt) })}
+          </Text>
+          <WithdrawRequestButton group={group} requestId={v.pendingRequest.id} />
+        </Group>
+        <ApplicantCirculation groupId={group.id} requestId={v.pendingRequest.id} />
+      </>
     );
   } else if (group.allowed.join === true) {
     body = open ? (
@@ -143,7 +147,7 @@ export function JoinPanel({ group }: { group: WorkingGroupResponse }) {
       <Group gap="sm" wrap="wrap">
         <Button onClick={() => setOpen(true)}>{t('workingGroups.join.button')}</Button>
         <Text size="sm" c="dimmed">
-          {group.joinPolicy === 'open' ? t('workingGroups.join.openHint') : t('workingGroups.join.approvalHint')}
+          {t(`workingGroups.join.${group.joinPolicy === 'non-objection' ? 'nonObjectionHint' : group.joinPolicy === 'open' ? 'openHint' : 'approvalHint'}`)}
         </Text>
       </Group>
     );

@@ -17,6 +17,8 @@ import { MemberList } from './MemberList';
 import { PendingRequests } from './PendingRequests';
 import { useWorkingGroup } from './useWorkingGroups';
 import { GroupDocuments } from '../documents/GroupDocuments';
+import { AccreditationPanel } from '../procedures/AccreditationPanel';
+import { ProcedureRulesSection } from '../procedures/ProcedureRulesSection';
 
 /** One working group: mandate, alarms, composition, chairs and their terms, nominations, join requests and members. */
 export function WorkingGroupPage() {
@@ -91,6 +93,7 @@ export function WorkingGroupPage() {
           <Stack gap="xl">
             <JoinPanel group={g} />
             <PendingRequests group={g} />
+            <AccreditationPanel group={g} />
             <Paper withBorder p="md" component="section" aria-labelledby="wg-rules">
               <Title order={2} size="h4" id="wg-rules" mb="xs">
                 {t('workingGroups.rules.title')}
@@ -104,6 +107,7 @@ export function WorkingGroupPage() {
                 <Text size="sm">{t('workingGroups.rules.quorum', { share: Math.round(g.quorum * 100) })}</Text>
               </Stack>
             </Paper>
+            <ProcedureRulesSection group={g} />
           </Stack>
         </Grid.Col>
       </Grid>
