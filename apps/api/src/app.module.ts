@@ -29,6 +29,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { ChairsModule } from './working-groups/chairs/chairs.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
+import { ProxiesModule } from './procedures/proxies/proxies.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
 import type { DataSource } from 'typeorm';
 
@@ -73,6 +74,7 @@ export class AppModule {
         DemoModule,
         RealtimeModule,
         ClauseStatusModule,
+        ProxiesModule,
         CompilationModule,
       ],
       controllers: [HealthController],
