@@ -297,6 +297,16 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'clause.ad-ref-agreed': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null, lapsed: null },
   'clause.ad-ref-lifted': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: 'Capital confirmed' },
   'clause.ad-ref-withdrawn': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
+  'proxy.given': {
+    grantor: { id: PERSON, name: 'Ana Ruiz', snapshot: SAMPLE_SNAPSHOT },
+    holder: { id: ORG, name: 'Luis Vega', snapshot: SAMPLE_SNAPSHOT },
+    scope: 'period',
+    ballotId: null,
+    from: '2026-12-06',
+    to: '2026-12-20',
+  },
+  'proxy.revoked': { grantorId: PERSON, grantorName: 'Ana Ruiz', holderId: ORG, holderName: 'Luis Vega', scope: 'ballot', ballotId: BALLOT, from: null, to: null },
+  'proxy.ended': { grantorId: PERSON, grantorName: 'Ana Ruiz', holderId: ORG, holderName: 'Luis Vega', scope: 'ballot', ballotId: BALLOT, from: null, to: null, reason: 'holder-left' },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */
