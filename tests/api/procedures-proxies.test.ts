@@ -101,7 +101,7 @@ describe('proxies', () => {
     expect(rollCallRow(after.rollCall, d.ana.id)).toMatchObject({ choice: 'no', castBy: null });
     const overridden = (await ballotEvents(anon, d.group, ballot.id)).filter((e) => e.action === 'vote.changed').pop();
     expect(overridden).toMatchObject({ actorId: d.ana.id, change: { choice: 'no', overridesProxyVote: { proxyId: given.body.id, castBy: d.ben.id } } });
-    expect((await d.ben.client.get<BallotResponse>(`/api/ballots/${ballot.id}`)).body.me?.proxyVotes[0]).toMatchObject({ castByGrantor: true, can: { code: 'proxy-grantor-voted' } });
+    expect((await d.ben.client.get<BallotResponse>(`/api/ballots/${ballot.id}`)).body.me?.proxyVotes?.[0]).toMatchObject({ castByGrantor: true, can: { code: 'proxy-grantor-voted' } });
 
     // Closed: the grantor's own vote is the one counted.
     await d.chair.client.post(`/api/ballots/${ballot.id}/close`, { reason: 'Everyone has voted' });

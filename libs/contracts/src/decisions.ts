@@ -204,8 +204,8 @@ export const ballotResponse = /* @__PURE__ */ ballotSummary
         /** The snapshot they vote under (frozen when the ballot opened). */
         snapshot: affiliationSnapshotSchema.nullable(),
         vote: myVote.nullable(),
-        /** The votes they hold by proxy on this ballot (decision record 0040): whose, the grantor's vote as cast so far, and whether they may cast it now. */
-        proxyVotes: z.array(
+        /** The votes they hold by proxy on this ballot (decision record 0040): whose, the grantor's vote as cast so far, and whether they may cast it now; absent when they hold none. */
+        proxyVotes: z.optional(z.array(
           z.object({
             proxyId: z.string(),
             grantor: personRef,
@@ -216,7 +216,7 @@ export const ballotResponse = /* @__PURE__ */ ballotSummary
             castByGrantor: z.boolean(),
             can: allowedOrRefusal,
           }),
-        ),
+        )),
       })
       .nullable(),
     /** What the signed-in person may do now: true, or the reason why not. */

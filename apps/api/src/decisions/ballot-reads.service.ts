@@ -61,12 +61,8 @@ export class BallotReads {
         this.ballots.membershipsNow(this.dataSource.manager, ballot.workingGroupId, [actor.id]),
       ]);
       const voting = canVote({ inElectorate: elector !== null, currentSnapshot, membership: memberships.get(actor.id) }, ballot, now);
-      me = {
-        inElectorate: elector !== null,
-        snapshot: elector?.snapshot ?? null,
-        vote: vote ? myVote(ballot, vote) : null,
-        proxyVotes: await this.proxyVotesOf(ballot, actor.id, voting, currentSnapshot, now),
-      };
+      const proxyVotes = await this.proxyVotesOf(ballot, actor.id, voting, currentSnapshot, now);
+      me = { inElectorate: elector !== null, snapshot: elector?.snapshot ?? null, vote: vote ? myVote(ballot, vote) : null, ...(proxyVotes.length ? { proxyVotes } : {}) };
       can = { vote: stated(voting), close: stated(canClose({ isChair, currentSnapshot }, ballot)) };
     }
 
@@ -92,7 +88,7 @@ export class BallotReads {
    * proxy covers it, their vote so far, and whether the holder may cast it now (the same rule casting
    * applies: the holder's own right to vote, the proxy still valid, the grantor not having voted themselves).
    */
-  private async proxyVotesOf(ballot: BallotEntity, holderId: string, holderVerdict: Verdict, holderNow: AffiliationSnapshot | null, now: Date): Promise<NonNullable<BallotResponse['me']>['proxyVotes']> {
+  private async proxyVotesOf(ballot: BallotEntity, holderId: string, holderVerdict: Verdict, holderNow: AffiliationSnapshot | null, now: Date): Promise<NonNullable<NonNullable<BallotResponse['me']>['proxyVotes']>> {
     const manager = this.dataSource.manager;
     const proxies = await proxiesCovering(manager, ballot.workingGroupId, ballot.id, [holderId], now);
     if (proxies.length === 0) return [];

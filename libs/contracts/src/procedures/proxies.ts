@@ -57,6 +57,8 @@ export const groupProxiesResponse = /* @__PURE__ */ z
         can: z.object({ give: allowedOrRefusal }),
         eligibleHolders: z.array(party),
         openBallots: z.array(z.object({ id: z.string(), title: z.string() })),
+        /** The proxies of the list the reader gave and may still revoke. */
+        revocable: z.array(z.string()),
       })
       .nullable(),
   })

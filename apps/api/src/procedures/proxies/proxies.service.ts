@@ -123,7 +123,8 @@ export class ProxiesService {
           WHERE b.working_group_id = $1 AND b.status = 'open' AND b.closes_at > $3 ORDER BY b.closes_at, b.id`,
         [groupId, actor.id, now],
       );
-      me = { can: { give: stated(verdict) }, eligibleHolders, openBallots };
+      const revocable = items.filter((p) => p.grantor.id === actor.id && p.endedAt === null).map((p) => p.id);
+      me = { can: { give: stated(verdict) }, eligibleHolders, openBallots, revocable };
     }
     return { cap: rules.proxyCap, withinStakeholderGroup: rules.proxyWithinStakeholderGroup, items, me };
   }

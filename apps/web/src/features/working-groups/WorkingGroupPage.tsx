@@ -17,6 +17,7 @@ import { MemberList } from './MemberList';
 import { PendingRequests } from './PendingRequests';
 import { useWorkingGroup } from './useWorkingGroups';
 import { GroupDocuments } from '../documents/GroupDocuments';
+import { ProxiesPanel } from '../procedures/ProxiesPanel';
 
 /** One working group: mandate, alarms, composition, chairs and their terms, nominations, join requests and members. */
 export function WorkingGroupPage() {
@@ -91,6 +92,7 @@ export function WorkingGroupPage() {
           <Stack gap="xl">
             <JoinPanel group={g} />
             <PendingRequests group={g} />
+            <ProxiesPanel groupId={g.id} />
             <Paper withBorder p="md" component="section" aria-labelledby="wg-rules">
               <Title order={2} size="h4" id="wg-rules" mb="xs">
                 {t('workingGroups.rules.title')}
