@@ -96,6 +96,14 @@ export class ProxiesService {
     return toProxyView((await findProxy(this.dataSource.manager, proxyId, this.clock.now()))!);
   }
 
+  /** Whether this person may give their vote to that one in the group now (the rule `give` applies, before its locks; for the authorisation matrix). */
+  async giveVerdict(manager: EntityManager, groupId: string, grantorId: string, holderId: string, now: Date) {
+    const settings = (await this.groups.settings(manager, groupId))!;
+    const [holder] = (await manager.query(`SELECT name FROM people WHERE id = $1`, [holderId])) as { name: string }[];
+    const { facts, currentHolder } = await this.facts(manager, groupId, settings.procedureRules, grantorId, holderId, now);
+    return canGiveProxy(facts, { holder: holder?.name ?? '', currentHolder });
+  }
+
   /** The group's public trail of proxies; signed in, whether and to whom the reader may give their vote now. */
   async list(groupId: string, actor: Actor | null): Promise<GroupProxiesResponse> {
     const manager = this.dataSource.manager;
