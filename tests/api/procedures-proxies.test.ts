@@ -212,7 +212,7 @@ describe('proxies', () => {
       const res = await give(d.ana, d.group, body);
       expect(res.status).toBe(400);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect(((res.body as Problem).errors ?? []).map((e) => e.field)).toContain(field);
+      expect(((res.body as unknown as Problem).errors ?? []).map((e) => e.field)).toContain(field);
     }
     expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM proxies`))[0].n)).toBe(before);
     expect((await anon.post(`/api/working-groups/${d.group.id}/proxies`, { holderId: d.ben.id, scope: 'period', from: today(), to: inDays(1) })).status).toBe(401);
