@@ -1,6 +1,6 @@
 import type { BallotResponse } from '@parley/contracts';
 import type { Page } from 'playwright-core';
-import { axeViolations, Browsers, webBuildSnapshot } from '../support/browser';
+import { axeViolations, Browsers, screenshot, webBuildSnapshot } from '../support/browser';
 import { confirmAffiliation, newDelegate, newPerson, type SignedIn } from '../support/factories';
 import { admit, makeChair, newWorkingGroup, type GroupFixture } from '../support/governance-fixtures';
 import { openMotion } from '../support/ballot-fixtures';
@@ -66,6 +66,7 @@ describe('proxies in the browser', () => {
     await row.getByText('In force').waitFor();
     await row.getByRole('button', { name: `Revoke the proxy given to ${ben.name}` }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'proxies-group-en.png', { fullPage: true });
   });
 
   it('the holder votes for himself and for her; the roll call says cast by him for her', async () => {
@@ -85,6 +86,7 @@ describe('proxies in the browser', () => {
     const castBy = page.getByTestId('roll-call-cast-by');
     await castBy.getByText(`cast by ${ben.name} for ${ana.name}`).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'proxies-ballot-holder-en.png', { fullPage: true });
   });
 
   it('in French on a phone, anyone reads the roll call and the proxies without signing in', async () => {
@@ -92,11 +94,13 @@ describe('proxies in the browser', () => {
     await page.goto(`${t.baseUrl}/ballots/${ballot.id}`);
     await page.getByTestId('roll-call-cast-by').getByText(`émis par ${ben.name} pour ${ana.name}`).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'proxies-ballot-fr-phone.png', { fullPage: true });
     await page.goto(`${t.baseUrl}/working-groups/${group.id}`);
     const panel = page.getByTestId('proxies-panel');
     await panel.getByText('Procurations données dans ce groupe').waitFor();
     await panel.getByTestId('proxy-row').getByText('En vigueur').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'proxies-group-fr-phone.png', { fullPage: true });
   });
 });

@@ -156,6 +156,8 @@ export const myVote = /* @__PURE__ */ z.object({
   castAt: instant,
   changedAt: instant,
   changes: z.number(),
+  /** Cast for the voter by the holder of their proxy (decision record 0040); absent when they cast it themselves. */
+  castBy: personRef.optional(),
 });
 export type MyVote = z.infer<typeof myVote>;
 

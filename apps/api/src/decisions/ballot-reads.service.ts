@@ -62,7 +62,9 @@ export class BallotReads {
       ]);
       const voting = canVote({ inElectorate: elector !== null, currentSnapshot, membership: memberships.get(actor.id) }, ballot, now);
       const proxyVotes = await this.proxyVotesOf(ballot, actor.id, voting, currentSnapshot, now);
-      me = { inElectorate: elector !== null, snapshot: elector?.snapshot ?? null, vote: vote ? myVote(ballot, vote) : null, ...(proxyVotes.length ? { proxyVotes } : {}) };
+      const castBy = vote?.castBy ? await this.peopleRepo.findById(vote.castBy) : null;
+      const mine = vote ? { ...myVote(ballot, vote), ...(castBy ? { castBy: { id: castBy.id, name: castBy.name } } : {}) } : null;
+      me = { inElectorate: elector !== null, snapshot: elector?.snapshot ?? null, vote: mine, ...(proxyVotes.length ? { proxyVotes } : {}) };
       can = { vote: stated(voting), close: stated(canClose({ isChair, currentSnapshot }, ballot)) };
     }
 

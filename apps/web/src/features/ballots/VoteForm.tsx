@@ -33,6 +33,7 @@ function MyVoteSummary({ ballot, proxy }: { ballot: BallotResponse; proxy?: Prox
             ? t('ballots.vote.yours', { choice })
             : t('ballots.vote.yoursSecret')}
       </Text>
+      {!proxy && vote.castBy ? <Text size="sm">{t('proxies.ballot.castForYou', { name: vote.castBy.name })}</Text> : null}
       {vote.reason ? <Text size="sm">{t('ballots.vote.yourReason', { reason: vote.reason })}</Text> : null}
       <Text size="sm" c="dimmed">
         {vote.changes > 0
