@@ -145,6 +145,7 @@ describe('the public record, read anonymously', () => {
       await getJson(`/api/working-groups/${g.id}/circulations`);
       for (const n of await getJson<ChairNominationResponse[]>(`/api/working-groups/${g.id}/chair-nominations`))
         await getJson(`/api/chair-nominations/${n.id}`);
+      await getJson(`/api/working-groups/${g.id}/proxies`);
       const list = await getJson<BallotListResponse>(`/api/working-groups/${g.id}/ballots?limit=200`);
       for (const b of list.items) await walkBallot(b.id);
       const docs = await getJson<DocumentListResponse>(`/api/working-groups/${g.id}/documents`);

@@ -306,6 +306,16 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     after: { joinPolicy: 'non-objection', procedureRules: { silenceMinimumHours: 72, circulationDays: 0, lastCallDays: 0, nonObjectionHours: 48, proxyCap: 1, proxyWithinStakeholderGroup: false } },
     note: null,
   },
+  'proxy.given': {
+    grantor: { id: PERSON, name: 'Ana Ruiz', snapshot: SAMPLE_SNAPSHOT },
+    holder: { id: ORG, name: 'Luis Vega', snapshot: SAMPLE_SNAPSHOT },
+    scope: 'period',
+    ballotId: null,
+    from: '2026-12-06',
+    to: '2026-12-20',
+  },
+  'proxy.revoked': { grantorId: PERSON, grantorName: 'Ana Ruiz', holderId: ORG, holderName: 'Luis Vega', scope: 'ballot', ballotId: BALLOT, from: null, to: null },
+  'proxy.ended': { grantorId: PERSON, grantorName: 'Ana Ruiz', holderId: ORG, holderName: 'Luis Vega', scope: 'ballot', ballotId: BALLOT, from: null, to: null, reason: 'holder-left' },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

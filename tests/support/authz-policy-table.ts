@@ -12,6 +12,8 @@ import * as accreditationPolicy from '../../apps/api/src/procedures/accreditatio
 import { circulationOf, lockObjection, objectionsOf } from '../../apps/api/src/procedures/accreditation/accreditation.reads';
 import * as chairsTextsPolicy from '../../apps/api/src/negotiation/chairs-texts/chairs-texts.policy';
 import * as explanationsPolicy from '../../apps/api/src/procedures/explanations/explanations.policy';
+import * as proxiesPolicy from '../../apps/api/src/procedures/proxies/proxies.policy';
+import { ProxiesService } from '../../apps/api/src/procedures/proxies/proxies.service';
 import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
 import { DraftingStandings } from '../../apps/api/src/drafting/drafting-standings';
 import { PeopleService } from '../../apps/api/src/identity/people.service';
@@ -536,6 +538,30 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
       const elector = await get(p.t, BallotRepository).elector(p.manager, ballot.id, p.actorId);
       const currentSnapshot = await get(p.t, PeopleService).snapshotOf(p.manager, p.actorId, p.now);
       return refusalVerdict(ballotPolicy.canVote({ inElectorate: elector !== null, currentSnapshot }, ballot, p.now));
+    },
+  },
+  // ---------- proxies (procedures/proxies/proxies.policy.ts, decision record 0040) ----------
+  'GET /api/working-groups/{id}/proxies': { request: (c) => groupReq(c, '/proxies'), policy: 'route rule only' },
+  'POST /api/working-groups/{id}/proxies': {
+    request: async (c) => {
+      const r = await groupReq(c, '/proxies', { holderId: c.w.extra.id, scope: 'period', from: isoDay(new Date()), to: isoDay(new Date()) });
+      return { ...r, subject: { ...r.subject, holderId: c.w.extra.id } };
+    },
+    policy: inGroup(async (p, groupId) => refusalVerdict(await get(p.t, ProxiesService).giveVerdict(p.manager, groupId, p.actorId, p.subject.holderId, p.now))),
+  },
+  'POST /api/proxies/{id}/revoke': {
+    request: async (c) => {
+      const g = await c.group();
+      const [row] = await c.w.t.dataSource.query(
+        `INSERT INTO proxies (working_group_id, grantor_id, grantor_name, grantor_snapshot, holder_id, holder_name, holder_snapshot, scope, from_day, to_day, given_at)
+         VALUES ($1, $2, 'Extra', '{}', $3, 'Steward', '{}', 'period', current_date, current_date, now()) RETURNING id`,
+        [g.id, c.w.extra.id, c.w.people.steward.id],
+      );
+      return { path: `/api/proxies/${row.id}/revoke`, subject: { groupId: g.id, proxyId: row.id } };
+    },
+    policy: async (p) => {
+      const [row] = await p.manager.query(`SELECT grantor_id AS "grantorId", end_reason AS "endReason" FROM proxies WHERE id = $1`, [p.subject.proxyId]);
+      return proxiesPolicy.canRevokeProxy(p.actorId, row);
     },
   },
   'POST /api/ballots/{id}/close': {

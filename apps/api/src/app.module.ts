@@ -30,6 +30,7 @@ import { ChairsModule } from './working-groups/chairs/chairs.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
 import { ExplanationsModule } from './procedures/explanations/explanations.module';
+import { ProxiesModule } from './procedures/proxies/proxies.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
 import { AccreditationModule } from './procedures/accreditation/accreditation.module';
 import type { DataSource } from 'typeorm';
@@ -76,6 +77,7 @@ export class AppModule {
         RealtimeModule,
         ClauseStatusModule,
         AccreditationModule,
+        ProxiesModule,
         CompilationModule,
         ExplanationsModule,
       ],

@@ -78,6 +78,8 @@ export type OpenBallotRequest = z.infer<typeof openBallotRequest>;
 export const castVoteRequest = z.strictObject({
   choice: z.enum(VOTE_CHOICES),
   reason: text(4000).nullable().optional(),
+  /** Cast for someone who gave you their vote by proxy (decision record 0040): the vote is theirs, counted under their affiliation. */
+  forVoterId: uuid.optional(),
 });
 export type CastVoteRequest = z.infer<typeof castVoteRequest>;
 
@@ -154,6 +156,8 @@ export const myVote = /* @__PURE__ */ z.object({
   castAt: instant,
   changedAt: instant,
   changes: z.number(),
+  /** Cast for the voter by the holder of their proxy (decision record 0040); absent when they cast it themselves. */
+  castBy: personRef.optional(),
 });
 export type MyVote = z.infer<typeof myVote>;
 
@@ -166,6 +170,8 @@ export const rollCallEntryResponse = /* @__PURE__ */ z.object({
   choice: voteChoiceValue.nullable(),
   reason: z.string().nullable(),
   changedAt: instant.nullable(),
+  /** Who cast it by proxy for the voter (decision record 0040); null when the voter cast it, or has not voted. */
+  castBy: personRef.nullable(),
 });
 export type RollCallEntryResponse = z.infer<typeof rollCallEntryResponse>;
 
@@ -200,6 +206,19 @@ export const ballotResponse = /* @__PURE__ */ ballotSummary
         /** The snapshot they vote under (frozen when the ballot opened). */
         snapshot: affiliationSnapshotSchema.nullable(),
         vote: myVote.nullable(),
+        /** The votes they hold by proxy on this ballot (decision record 0040): whose, the grantor's vote as cast so far, and whether they may cast it now; absent when they hold none. */
+        proxyVotes: z.optional(z.array(
+          z.object({
+            proxyId: z.string(),
+            grantor: personRef,
+            /** The grantor's affiliation frozen when the ballot opened (the one counted). */
+            snapshot: affiliationSnapshotSchema,
+            /** What was cast for or by the grantor, as they would see it; `castByGrantor` when the grantor voted themselves (their vote wins). */
+            vote: myVote.nullable(),
+            castByGrantor: z.boolean(),
+            can: allowedOrRefusal,
+          }),
+        )),
       })
       .nullable(),
     /** What the signed-in person may do now: true, or the reason why not. */

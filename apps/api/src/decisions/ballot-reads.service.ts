@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { controlSecretResult } from '@parley/domain';
-import { refusal, type BallotListQuery, type BallotListResponse, type BallotResponse, type BallotSummary, type PublishedResult, type RollCallPage, type RollCallQuery } from '@parley/contracts';
+import { controlSecretResult, proxyUseProblem, type AffiliationSnapshot } from '@parley/domain';
+import { refusal, type Verdict, type BallotListQuery, type BallotListResponse, type BallotResponse, type BallotSummary, type PublishedResult, type RollCallPage, type RollCallQuery } from '@parley/contracts';
 import type { Actor } from '../identity/actor';
 import { PeopleRepository } from '../identity/people.repository';
 import { PeopleService } from '../identity/people.service';
@@ -14,6 +14,7 @@ import { BallotSubjects } from './ballot-subjects';
 import { canClose, canVote, choicesVisible, rollCallPublished, runningTallyVisible } from './ballot.policy';
 import { BallotRepository } from './ballot.repository';
 import { myVote } from './vote.service';
+import { proxiesCovering } from '../procedures/proxies/proxies.reads';
 
 const ROLL_CALL_FIRST_PAGE = 50;
 
@@ -59,8 +60,11 @@ export class BallotReads {
         this.groups.isChair(this.dataSource.manager, ballot.workingGroupId, actor.id, now),
         this.ballots.membershipsNow(this.dataSource.manager, ballot.workingGroupId, [actor.id]),
       ]);
-      me = { inElectorate: elector !== null, snapshot: elector?.snapshot ?? null, vote: vote ? myVote(ballot, vote) : null };
       const voting = canVote({ inElectorate: elector !== null, currentSnapshot, membership: memberships.get(actor.id) }, ballot, now);
+      const proxyVotes = await this.proxyVotesOf(ballot, actor.id, voting, currentSnapshot, now);
+      const castBy = vote?.castBy ? await this.peopleRepo.findById(vote.castBy) : null;
+      const mine = vote ? { ...myVote(ballot, vote), ...(castBy ? { castBy: { id: castBy.id, name: castBy.name } } : {}) } : null;
+      me = { inElectorate: elector !== null, snapshot: elector?.snapshot ?? null, vote: mine, ...(proxyVotes.length ? { proxyVotes } : {}) };
       can = { vote: stated(voting), close: stated(canClose({ isChair, currentSnapshot }, ballot)) };
     }
 
@@ -79,6 +83,47 @@ export class BallotReads {
       rollCall,
       result,
     };
+  }
+
+  /**
+   * The votes a holder holds by proxy on this ballot (decision record 0040): each grantor whose live
+   * proxy covers it, their vote so far, and whether the holder may cast it now (the same rule casting
+   * applies: the holder's own right to vote, the proxy still valid, the grantor not having voted themselves).
+   */
+  private async proxyVotesOf(ballot: BallotEntity, holderId: string, holderVerdict: Verdict, holderNow: AffiliationSnapshot | null, now: Date): Promise<NonNullable<NonNullable<BallotResponse['me']>['proxyVotes']>> {
+    const manager = this.dataSource.manager;
+    const proxies = await proxiesCovering(manager, ballot.workingGroupId, ballot.id, [holderId], now);
+    if (proxies.length === 0) return [];
+    const grantorIds = proxies.map((p) => p.grantorId);
+    const [electors, snapshots, memberships, votes, group] = await Promise.all([
+      this.ballots.electorsAmong(manager, ballot.id, grantorIds),
+      this.people.snapshotsOf(manager, grantorIds, now),
+      this.ballots.membershipsNow(manager, ballot.workingGroupId, grantorIds),
+      this.ballots.votesOf(ballot.id, grantorIds),
+      this.groups.settings(manager, ballot.workingGroupId),
+    ]);
+    return proxies.flatMap((p) => {
+      const elector = electors.get(p.grantorId);
+      if (!elector) return [];
+      const vote = votes.get(p.grantorId) ?? null;
+      const castByGrantor = vote !== null && vote.proxyId === null;
+      const why = proxyUseProblem({
+        withinStakeholderGroup: group?.procedureRules.proxyWithinStakeholderGroup ?? false,
+        grantorInElectorate: true,
+        grantorVoting: memberships.get(p.grantorId)?.status === 'voting',
+        grantorNow: snapshots.get(p.grantorId) ?? null,
+        holderNow,
+      });
+      const verdict: Verdict =
+        holderVerdict !== true
+          ? holderVerdict
+          : why
+            ? refusal('proxy-no-longer-valid', { name: p.grantorName, why })
+            : castByGrantor
+              ? refusal('proxy-grantor-voted', { name: p.grantorName })
+              : true;
+      return [{ proxyId: p.id, grantor: { id: p.grantorId, name: elector.name }, snapshot: elector.snapshot, vote: vote ? myVote(ballot, vote) : null, castByGrantor, can: stated(verdict) }];
+    });
   }
 
   /**
@@ -142,6 +187,7 @@ export class BallotReads {
         choice: visible ? r.choice : null,
         reason: visible ? r.reason : null,
         changedAt: r.changedAt ? new Date(r.changedAt).toISOString() : null,
+        castBy: r.castById ? { id: r.castById, name: r.castByName ?? '' } : null,
       })),
       nextCursor: page.nextCursor,
     };

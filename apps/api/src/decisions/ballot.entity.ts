@@ -63,4 +63,8 @@ export class VoteEntity {
   @Column({ name: 'cast_at', type: 'timestamptz' }) castAt: Date;
   @Column({ name: 'changed_at', type: 'timestamptz' }) changedAt: Date;
   @Column({ type: 'int' }) changes: number;
+  /** Who cast it by proxy for the voter, with their affiliation then, and under which proxy (decision record 0040); null when the voter cast it. */
+  @Column({ name: 'cast_by', type: 'uuid', nullable: true }) castBy: string | null;
+  @Column({ name: 'cast_by_snapshot', type: 'jsonb', nullable: true }) castBySnapshot: AffiliationSnapshot | null;
+  @Column({ name: 'proxy_id', type: 'uuid', nullable: true }) proxyId: string | null;
 }

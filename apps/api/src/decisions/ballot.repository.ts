@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { STAKEHOLDER_GROUPS, participationOf, resolveOrganisationChoice } from '@parley/domain';
 import type { AffiliationSnapshot, BallotResult, ChoiceCounts, CountingUnit, StakeholderGroup, StakeholderGroupBreakdown, VoteChoice } from '@parley/domain';
 import type { BallotStatus, RunningTally } from '@parley/contracts';
@@ -20,6 +20,15 @@ export interface NewVote {
   reason: string | null;
   snapshot: AffiliationSnapshot | null;
   salt: string;
+  /** A vote cast by proxy (decision record 0040): the holder and the proxy; absent when the voter casts it. */
+  castBy?: { personId: string; snapshot: AffiliationSnapshot; proxyId: string };
+}
+
+/** A written vote, and who had cast the vote it replaced (by proxy), if anyone. */
+export interface WrittenVote {
+  vote: VoteEntity;
+  inserted: boolean;
+  replacedProxyVote: { proxyId: string; castBy: string } | null;
 }
 
 export interface RollCallRow {
@@ -29,6 +38,8 @@ export interface RollCallRow {
   choice: VoteChoice | null;
   reason: string | null;
   changedAt: Date | null;
+  castById: string | null;
+  castByName: string | null;
 }
 
 export interface BallotListRow {
@@ -196,18 +207,29 @@ export class BallotRepository {
   /**
    * Casts or changes several voters' votes in one statement (one voter at most once). The primary
    * key (ballot, voter) makes concurrent casts by one voter queue on the row: the first inserts,
-   * the others update it. Answers in the order given.
+   * the others update it. A vote cast by proxy never replaces one the voter cast themselves (their
+   * own vote wins, decision record 0040): such a vote is not written and answers null. The rows it
+   * replaces are read as the statement found them, so a voter's own vote over a proxy's says whose it replaced.
+   * Answers in the order given.
    */
-  async upsertVotes(manager: EntityManager, ballotId: string, at: Date, votes: NewVote[]): Promise<{ vote: VoteEntity; inserted: boolean }[]> {
+  async upsertVotes(manager: EntityManager, ballotId: string, at: Date, votes: NewVote[]): Promise<(WrittenVote | null)[]> {
     if (votes.length === 0) return [];
     const rows: Record<string, any>[] = await manager.query(
-      `INSERT INTO votes AS v (ballot_id, voter_id, choice, reason, snapshot, salt, cast_at, changed_at, changes)
-       SELECT $1, n.voter_id, n.choice, n.reason, n.snapshot, n.salt, $2, $2, 0
-         FROM unnest($3::uuid[], $4::text[], $5::text[], $6::jsonb[], $7::text[]) AS n(voter_id, choice, reason, snapshot, salt)
-       ON CONFLICT (ballot_id, voter_id) DO UPDATE
-         SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, snapshot = EXCLUDED.snapshot, salt = EXCLUDED.salt,
-             changed_at = EXCLUDED.changed_at, changes = v.changes + 1
-       RETURNING voter_id, choice, reason, snapshot, salt, cast_at, changed_at, changes, (xmax = 0) AS inserted`,
+      `WITH old AS (
+         SELECT voter_id, cast_by, proxy_id FROM votes WHERE ballot_id = $1 AND voter_id = ANY($3::uuid[])
+       ), written AS (
+         INSERT INTO votes AS v (ballot_id, voter_id, choice, reason, snapshot, salt, cast_at, changed_at, changes, cast_by, cast_by_snapshot, proxy_id)
+         SELECT $1, n.voter_id, n.choice, n.reason, n.snapshot, n.salt, $2, $2, 0, n.cast_by, n.cast_by_snapshot, n.proxy_id
+           FROM unnest($3::uuid[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::uuid[], $9::jsonb[], $10::uuid[])
+                AS n(voter_id, choice, reason, snapshot, salt, cast_by, cast_by_snapshot, proxy_id)
+         ON CONFLICT (ballot_id, voter_id) DO UPDATE
+           SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, snapshot = EXCLUDED.snapshot, salt = EXCLUDED.salt,
+               changed_at = EXCLUDED.changed_at, changes = v.changes + 1,
+               cast_by = EXCLUDED.cast_by, cast_by_snapshot = EXCLUDED.cast_by_snapshot, proxy_id = EXCLUDED.proxy_id
+           WHERE EXCLUDED.proxy_id IS NULL OR v.proxy_id IS NOT NULL
+         RETURNING voter_id, choice, reason, snapshot, salt, cast_at, changed_at, changes, cast_by, cast_by_snapshot, proxy_id, (xmax = 0) AS inserted
+       )
+       SELECT w.*, o.cast_by AS old_cast_by, o.proxy_id AS old_proxy_id FROM written w LEFT JOIN old o ON o.voter_id = w.voter_id`,
       [
         ballotId,
         at,
@@ -216,12 +238,18 @@ export class BallotRepository {
         votes.map((v) => v.reason),
         votes.map((v) => (v.snapshot ? JSON.stringify(v.snapshot) : null)),
         votes.map((v) => v.salt),
+        votes.map((v) => v.castBy?.personId ?? null),
+        votes.map((v) => (v.castBy ? JSON.stringify(v.castBy.snapshot) : null)),
+        votes.map((v) => v.castBy?.proxyId ?? null),
       ],
     );
     const byVoter = new Map(rows.map((r) => [r.voter_id as string, r]));
     return votes.map((v) => {
       const row = byVoter.get(v.voterId);
-      if (!row) throw new Error(`the vote of ${v.voterId} was not written`);
+      if (!row) {
+        if (v.castBy) return null;
+        throw new Error(`the vote of ${v.voterId} was not written`);
+      }
       const vote = Object.assign(new VoteEntity(), {
         ballotId,
         voterId: v.voterId,
@@ -232,9 +260,20 @@ export class BallotRepository {
         castAt: row.cast_at,
         changedAt: row.changed_at,
         changes: row.changes,
+        castBy: row.cast_by,
+        castBySnapshot: row.cast_by_snapshot,
+        proxyId: row.proxy_id,
       });
-      return { vote, inserted: row.inserted as boolean };
+      const replacedProxyVote = !v.castBy && row.old_proxy_id ? { proxyId: row.old_proxy_id as string, castBy: row.old_cast_by as string } : null;
+      return { vote, inserted: row.inserted as boolean, replacedProxyVote };
     });
+  }
+
+  /** Several voters' votes on one ballot, by voter. */
+  async votesOf(ballotId: string, voterIds: string[]): Promise<Map<string, VoteEntity>> {
+    if (voterIds.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(VoteEntity).findBy({ ballotId, voterId: In(voterIds) });
+    return new Map(rows.map((r) => [r.voterId, r]));
   }
 
   voteOf(ballotId: string, voterId: string): Promise<VoteEntity | null> {
@@ -292,8 +331,8 @@ export class BallotRepository {
   /** One page of the roll call, by name then id (keyset). */
   async rollCallPage(ballotId: string, after: { name: string; id: string } | null, limit: number): Promise<RollCallRow[]> {
     const rows = await this.dataSource.query(
-      `SELECT e.person_id AS "personId", e.name, e.snapshot, v.choice, v.reason, v.changed_at AS "changedAt"
-         FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
+      `SELECT e.person_id AS "personId", e.name, e.snapshot, v.choice, v.reason, v.changed_at AS "changedAt", v.cast_by AS "castById", cb.name AS "castByName"
+         FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id LEFT JOIN people cb ON cb.id = v.cast_by
         WHERE e.ballot_id = $1 AND ($2::text IS NULL OR (e.name, e.person_id) > ($2::text, $3::uuid))
         ORDER BY e.name, e.person_id LIMIT $4`,
       [ballotId, after?.name ?? null, after?.id ?? null, limit],

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
-import { termsWithholdChoices, validateVoteReason, WITHHELD_NONCE_FIELD, workingGroupScope } from '@parley/domain';
+import { proxyUseProblem, termsWithholdChoices, validateVoteReason, WITHHELD_NONCE_FIELD, workingGroupScope } from '@parley/domain';
 import type { AffiliationSnapshot, VoteChoice } from '@parley/domain';
-import type { CastVoteRequest, MyVote, VoteResponse } from '@parley/contracts';
+import { refusal, type CastVoteRequest, type MyVote, type Verdict, type VoteResponse } from '@parley/contracts';
 import { AuditedTransaction, NewAuditEvent } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { KeyedBatcher, Settled } from '../platform/batching/keyed-batcher';
-import { notFound, refused, validationProblem } from '../platform/http/problem';
+import { notFound, refuse, refused, validationProblem } from '../platform/http/problem';
+import { WorkingGroupAccess } from '../working-groups/working-group-access';
+import { proxiesCovering, type ProxyRow } from '../procedures/proxies/proxies.reads';
 import { BallotEntity, VoteEntity } from './ballot.entity';
 import { canVote, ownChoiceVisible } from './ballot.policy';
-import { BallotRepository, ElectorRow } from './ballot.repository';
+import { BallotRepository, ElectorRow, WrittenVote } from './ballot.repository';
+import type { MembershipNow } from './ballot.policy';
 
 /** sha256(ballot|voter|choice|salt): proves in the audit chain that a secret vote happened, without telling it. */
 export const voteCommitment = (ballotId: string, voterId: string, choice: VoteChoice, salt: string) =>
@@ -37,12 +40,40 @@ interface VoteRequest {
 
 interface AcceptedVote {
   index: number;
+  /** Who acted: the voter, or the holder casting for them by proxy. */
   voter: Actor;
   choice: VoteChoice;
   reason: string | null;
+  /** The voter whose vote it is (the grantor, when cast by proxy), as frozen in the electorate. */
   elector: ElectorRow;
+  /** The affiliation of the voter whose vote it is, now. */
   snapshot: AffiliationSnapshot;
   salt: string;
+  /** Cast by proxy: the holder's affiliation now and the proxy used. */
+  proxy: { snapshot: AffiliationSnapshot; proxyId: string } | null;
+}
+
+/** The voter whose vote a request writes: the one named by proxy, or the actor. */
+const voterOf = (r: VoteRequest) => r.input.forVoterId ?? r.actor.id;
+
+/** Whether a holder may cast this grantor's vote on this ballot now, given the holder's own standing verdict and the proxy found. */
+function proxyVerdict(
+  holderVerdict: Verdict,
+  grantorId: string,
+  proxy: ProxyRow | undefined,
+  facts: { grantor: ElectorRow | null; grantorMembership: MembershipNow | undefined; grantorNow: AffiliationSnapshot | null; holderNow: AffiliationSnapshot | null; withinStakeholderGroup: boolean },
+): Verdict {
+  if (holderVerdict !== true) return holderVerdict;
+  const name = proxy?.grantorName ?? facts.grantor?.name ?? '';
+  if (!proxy || grantorId === proxy.holderId) return refusal('no-proxy-for-voter', { name });
+  const why = proxyUseProblem({
+    withinStakeholderGroup: facts.withinStakeholderGroup,
+    grantorInElectorate: facts.grantor !== null,
+    grantorVoting: facts.grantorMembership?.status === 'voting',
+    grantorNow: facts.grantorNow,
+    holderNow: facts.holderNow,
+  });
+  return why ? refusal('proxy-no-longer-valid', { name, why }) : true;
 }
 
 /** The most votes one transaction writes (a whole group voting at once takes a few of them). */
@@ -59,7 +90,8 @@ const MAX_VOTES_PER_TRANSACTION = 100;
 export class VoteService {
   private readonly batcher = new KeyedBatcher<VoteRequest, VoteResponse>({
     maxBatch: MAX_VOTES_PER_TRANSACTION,
-    conflictKey: (r) => r.actor.id,
+    // The row written is the voter's: a holder's cast for a grantor and the grantor's own never share a batch.
+    conflictKey: voterOf,
     run: (ballotId, requests) => this.castBatch(ballotId, requests),
     retryAloneAfter: causedByOneStatement,
   });
@@ -68,6 +100,7 @@ export class VoteService {
     private readonly ballots: BallotRepository,
     private readonly people: PeopleService,
     private readonly tx: AuditedTransaction,
+    private readonly groups: WorkingGroupAccess,
   ) {}
 
   cast(actor: Actor, ballotId: string, input: CastVoteRequest): Promise<VoteResponse> {
@@ -78,35 +111,73 @@ export class VoteService {
     return this.tx.run(async (tx) => {
       const ballot = await this.ballots.lockForVote(tx.manager, ballotId);
       if (!ballot) return requests.map(() => ({ ok: false as const, error: notFound('ballot') }));
-      const voterIds = requests.map((r) => r.actor.id);
-      const electors = await this.ballots.electorsAmong(tx.manager, ballotId, voterIds);
-      const snapshots = await this.people.snapshotsOf(tx.manager, voterIds, tx.now);
-      const memberships = await this.ballots.membershipsNow(tx.manager, ballot.workingGroupId, voterIds);
+      const byProxy = requests.filter((r) => r.input.forVoterId !== undefined);
+      const people = [...new Set(requests.flatMap((r) => [r.actor.id, voterOf(r)]))];
+      const electors = await this.ballots.electorsAmong(tx.manager, ballotId, people);
+      const snapshots = await this.people.snapshotsOf(tx.manager, people, tx.now);
+      const memberships = await this.ballots.membershipsNow(tx.manager, ballot.workingGroupId, people);
+      // Proxies are read only when a batch holds a cast by proxy: the plain vote path pays nothing for them.
+      const proxies = byProxy.length ? await proxiesCovering(tx.manager, ballot.workingGroupId, ballotId, byProxy.map((r) => r.actor.id), tx.now) : [];
+      const rules = byProxy.length ? (await this.groups.settings(tx.manager, ballot.workingGroupId))!.procedureRules : null;
+      const proxyOf = new Map(proxies.map((p) => [`${p.grantorId}|${p.holderId}`, p]));
 
       const outcomes: Settled<VoteResponse>[] = new Array(requests.length);
       const accepted: AcceptedVote[] = [];
-      requests.forEach(({ actor, input }, index) => {
-        const elector = electors.get(actor.id) ?? null;
-        const snapshot = snapshots.get(actor.id) ?? null;
-        const verdict = canVote({ inElectorate: elector !== null, currentSnapshot: snapshot, membership: memberships.get(actor.id) }, ballot, tx.now);
+      requests.forEach((request, index) => {
+        const { actor, input } = request;
+        const voterId = voterOf(request);
+        const standing = (id: string) => ({ inElectorate: electors.has(id), currentSnapshot: snapshots.get(id) ?? null, membership: memberships.get(id) });
+        const own = canVote(standing(actor.id), ballot, tx.now);
+        const proxy = input.forVoterId !== undefined ? proxyOf.get(`${voterId}|${actor.id}`) : undefined;
+        const verdict =
+          input.forVoterId === undefined
+            ? own
+            : proxyVerdict(own, voterId, proxy, {
+                grantor: electors.get(voterId) ?? null,
+                grantorMembership: memberships.get(voterId),
+                grantorNow: snapshots.get(voterId) ?? null,
+                holderNow: snapshots.get(actor.id) ?? null,
+                withinStakeholderGroup: rules!.proxyWithinStakeholderGroup,
+              });
         if (verdict !== true) return void (outcomes[index] = { ok: false, error: refused(verdict) });
         const reason = input.reason?.trim() || null;
         const problem = validateVoteReason({ choice: input.choice, reason }, { requireReasonForNo: ballot.requireReasonForNo });
         if (problem) return void (outcomes[index] = { ok: false, error: validationProblem('reason', problem.code) });
-        accepted.push({ index, voter: actor, choice: input.choice, reason, elector: elector!, snapshot: snapshot!, salt: randomBytes(32).toString('hex') });
+        accepted.push({
+          index,
+          voter: actor,
+          choice: input.choice,
+          reason,
+          elector: electors.get(voterId)!,
+          snapshot: snapshots.get(voterId)!,
+          salt: randomBytes(32).toString('hex'),
+          proxy: proxy ? { snapshot: snapshots.get(actor.id)!, proxyId: proxy.id } : null,
+        });
       });
 
       const written = await this.ballots.upsertVotes(
         tx.manager,
         ballotId,
         tx.now,
-        accepted.map((a) => ({ voterId: a.voter.id, choice: a.choice, reason: a.reason, snapshot: a.snapshot, salt: a.salt })),
+        accepted.map((a) => ({
+          voterId: a.elector.personId,
+          choice: a.choice,
+          reason: a.reason,
+          snapshot: a.snapshot,
+          salt: a.salt,
+          castBy: a.proxy ? { personId: a.voter.id, snapshot: a.proxy.snapshot, proxyId: a.proxy.proxyId } : undefined,
+        })),
       );
-      await tx.recordAll(accepted.map((a, k) => voteEvent(ballot, a, written[k])));
-      accepted.forEach((a, k) => {
-        const { vote, inserted } = written[k];
-        outcomes[a.index] = { ok: true, value: { ballotId, action: inserted ? 'vote.cast' : 'vote.changed', vote: myVote(ballot, vote) } };
+      const done = accepted.flatMap((a, k) => {
+        const w = written[k];
+        // Not written: the grantor voted themselves meanwhile, and their own vote wins.
+        if (w) return [{ a, w }];
+        outcomes[a.index] = { ok: false, error: refuse('proxy-grantor-voted', { name: a.elector.name }) };
+        return [];
       });
+      await tx.recordAll(done.map(({ a, w }) => voteEvent(ballot, a, w)));
+      for (const { a, w } of done)
+        outcomes[a.index] = { ok: true, value: { ballotId, action: w.inserted ? 'vote.cast' : 'vote.changed', vote: myVote(ballot, w.vote) } };
       return outcomes;
     });
   }
@@ -118,11 +189,11 @@ export class VoteService {
  * both while the ballot is open, and the nonce keeps the digest it shows from being matched by trying
  * the four choices; both are published when the ballot closes, when the digest can be recomputed.
  */
-function voteEvent(ballot: BallotEntity, a: AcceptedVote, written: { vote: VoteEntity; inserted: boolean }): NewAuditEvent {
-  const { vote, inserted } = written;
+function voteEvent(ballot: BallotEntity, a: AcceptedVote, written: WrittenVote): NewAuditEvent {
+  const { vote, inserted, replacedProxyVote } = written;
   const change =
     ballot.visibility === 'secret'
-      ? { commitment: voteCommitment(ballot.id, a.voter.id, a.choice, a.salt), commitmentScheme: VOTE_COMMITMENT_SCHEME, changes: vote.changes }
+      ? { commitment: voteCommitment(ballot.id, a.elector.personId, a.choice, a.salt), commitmentScheme: VOTE_COMMITMENT_SCHEME, changes: vote.changes }
       : {
           choice: a.choice,
           reason: a.reason,
@@ -131,11 +202,17 @@ function voteEvent(ballot: BallotEntity, a: AcceptedVote, written: { vote: VoteE
         };
   return {
     scope: workingGroupScope(ballot.workingGroupId),
-    actor: { id: a.voter.id, name: a.voter.name, snapshot: a.snapshot },
+    // Who acted: the voter, or the holder casting for them by proxy (with the holder's affiliation now).
+    actor: { id: a.voter.id, name: a.voter.name, snapshot: a.proxy ? a.proxy.snapshot : a.snapshot },
     action: inserted ? 'vote.cast' : 'vote.changed',
     subjectType: 'ballot',
     subjectId: ballot.id,
-    change: { ...change, countedUnder: { organisationId: a.elector.snapshot.organisationId, stakeholderGroup: a.elector.snapshot.stakeholderGroup } },
+    change: {
+      ...change,
+      countedUnder: { organisationId: a.elector.snapshot.organisationId, stakeholderGroup: a.elector.snapshot.stakeholderGroup },
+      ...(a.proxy ? { castFor: { id: a.elector.personId, name: a.elector.name }, proxyId: a.proxy.proxyId } : {}),
+      ...(replacedProxyVote ? { overridesProxyVote: replacedProxyVote } : {}),
+    },
   };
 }
 

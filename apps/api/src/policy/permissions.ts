@@ -59,6 +59,9 @@ export const PERMISSIONS = {
   // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.
   'endorsement.make': signedIn,
   'endorsement.withdraw': signedIn,
+  // Proxies: the route only needs a session; voting membership, organisation and cap are decided in procedures/proxies/proxies.policy.ts.
+  'proxy.give': signedIn,
+  'proxy.revoke': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

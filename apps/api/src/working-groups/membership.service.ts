@@ -25,6 +25,7 @@ import { WorkingGroupAccess, type LedGroup } from './working-group-access';
 import { WorkingGroupStandings } from './working-group-standing';
 import { canChangeRole, canDecideJoinRequests, canHoldVote, canLeave, canRemoveMember, canRequestToJoin, canWithdrawJoinRequest } from './working-group.policy';
 import { WorkingGroupRepository, type WorkingGroupRow } from './working-group.repository';
+import { endProxiesOf } from '../procedures/proxies/proxies.reads';
 import { toJoinRequestResponse, toMemberResponse, WorkingGroupViews } from './working-group.views';
 
 /** Joining, admission, leaving, removal and roles: each one transaction with its audit event, in the group's chain. */
@@ -186,6 +187,7 @@ export class MembershipService {
         subjectId: membership.id,
         change: { personId: actor.id, name: auditActor.name, kind: membership.kind, admissionSnapshot: membership.admissionSnapshot, snapshot: auditActor.snapshot, reason: input.reason ?? null, endedChairTermId },
       });
+      await endProxiesOf(tx, groupId, actor.id, 'left', auditActor);
     });
   }
 
@@ -200,14 +202,16 @@ export class MembershipService {
       authorise(canRemoveMember(standing, actor.id, { personId, kind: target.kind, isChair: targetIsChair }));
       await this.groups.closeMembership(tx.manager, target.id, tx.now, input.reason, actor.id);
       const targetSnapshot = await this.people.snapshotOf(tx.manager, personId, tx.now);
+      const chair = await this.people.auditActor(tx.manager, actor.id, tx.now);
       await tx.record({
         scope: workingGroupScope(groupId),
-        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        actor: chair,
         action: 'membership.removed',
         subjectType: 'membership',
         subjectId: target.id,
         change: { personId, name: target.personName, kind: target.kind, admissionSnapshot: target.admissionSnapshot, snapshot: targetSnapshot, reason: input.reason },
       });
+      await endProxiesOf(tx, groupId, personId, 'removed', chair);
       return this.memberResponse(tx, target.id, groupId, 'past');
     });
   }
@@ -230,9 +234,11 @@ export class MembershipService {
       const from = { kind: target.kind, rapporteur: target.isRapporteur };
       if (to.kind !== from.kind || to.rapporteur !== from.rapporteur) {
         await this.groups.setRole(tx.manager, target.id, to.kind, to.rapporteur);
+        const changer = await this.people.auditActor(tx.manager, actor.id, tx.now);
+        if (from.kind === 'member' && to.kind !== 'member') await endProxiesOf(tx, groupId, personId, 'not-voting', changer);
         await tx.record({
           scope: workingGroupScope(groupId),
-          actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+          actor: changer,
           action: 'role.changed',
           subjectType: 'membership',
           subjectId: target.id,

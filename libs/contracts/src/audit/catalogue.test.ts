@@ -8,6 +8,7 @@ import { IDENTITY_EVENTS } from './identity';
 import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { NEGOTIATION_STREAMLINING_EVENTS } from './negotiation-streamlining';
 import { CHAIRS_TEXT_EVENTS } from './negotiation-chairs-texts';
+import { PROXY_EVENTS } from './procedures-proxies';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
@@ -29,6 +30,7 @@ const CONTEXTS = [
   EXPLANATION_EVENTS,
   CHAIRS_TEXT_EVENTS,
   ACCREDITATION_EVENTS,
+  PROXY_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

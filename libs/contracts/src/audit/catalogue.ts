@@ -15,6 +15,7 @@ import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
 import { EXPLANATION_EVENTS } from './procedures-explanations';
 import { ACCREDITATION_EVENTS } from './procedures-accreditation';
+import { PROXY_EVENTS } from './procedures-proxies';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -37,6 +38,7 @@ export const AUDIT_CATALOGUE = {
   ...CHAIRS_TEXT_EVENTS,
   ...EXPLANATION_EVENTS,
   ...ACCREDITATION_EVENTS,
+  ...PROXY_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

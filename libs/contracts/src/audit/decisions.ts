@@ -6,7 +6,18 @@ import { choiceCounts, event, id, isoTime, recorded, stakeholderGroupOf } from '
 
 /** Under which organisation and stakeholder group the vote counts (the voter's snapshot in the frozen electorate). */
 const countedUnder = z.strictObject({ organisationId: id, stakeholderGroup: stakeholderGroupOf });
-const rollCallVote = { choice: z.enum(VOTE_CHOICES), reason: z.string().nullable(), changes: z.number(), countedUnder };
+/**
+ * Proxy votes (decision record 0040), absent on votes cast by the voter themselves and on rows
+ * written before proxies: `castFor` names the grantor whose vote the actor (the holder) cast, under
+ * `proxyId`; `overridesProxyVote` marks the grantor's own vote replacing one their holder cast (the
+ * proxy is not used again on that ballot). The trail is public; the choice is as the ballot's terms say.
+ */
+const proxyKeys = {
+  castFor: z.strictObject({ id, name: z.string() }).optional(),
+  proxyId: id.optional(),
+  overridesProxyVote: z.strictObject({ proxyId: id, castBy: id }).optional(),
+};
+const rollCallVote = { choice: z.enum(VOTE_CHOICES), reason: z.string().nullable(), changes: z.number(), countedUnder, ...proxyKeys };
 
 /**
  * A vote's change depends on its ballot's terms: a roll-call ballot with live tallies records the
@@ -17,7 +28,7 @@ const rollCallVote = { choice: z.enum(VOTE_CHOICES), reason: z.string().nullable
 export const voteChange = z.union([
   z.strictObject(rollCallVote),
   z.strictObject({ ...rollCallVote, nonce: z.string() }),
-  z.strictObject({ commitment: z.string(), commitmentScheme: z.string(), changes: z.number(), countedUnder }),
+  z.strictObject({ commitment: z.string(), commitmentScheme: z.string(), changes: z.number(), countedUnder, ...proxyKeys }),
 ]);
 export type VoteChange = z.infer<typeof voteChange>;
 

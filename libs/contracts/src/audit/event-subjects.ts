@@ -101,6 +101,11 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'recommendations.put-to-ballot':
     case 'recommendations.decided':
       return only(e.change.documentId, e.change.ballotId);
+    case 'proxy.given':
+      return only(null, e.change.ballotId, e.change.grantor.id, e.change.holder.id);
+    case 'proxy.revoked':
+    case 'proxy.ended':
+      return only(null, e.change.ballotId, e.change.grantorId, e.change.holderId);
     case 'version.adopted':
     case 'amendment.accepted':
     case 'amendment.rejected':

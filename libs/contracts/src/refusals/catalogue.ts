@@ -15,6 +15,7 @@ import { WORKING_GROUP_REFUSALS } from './working-groups';
 import { CLAUSE_STATUS_REFUSALS } from './negotiation-clause-status';
 import { EXPLANATION_REFUSALS } from './procedures-explanations';
 import { ACCREDITATION_REFUSALS } from './procedures-accreditation';
+import { PROXY_REFUSALS } from './procedures-proxies';
 
 /**
  * Every refusal the API can give: a stable kebab-case code (never renamed once shipped), its HTTP
@@ -38,6 +39,7 @@ export const REFUSALS = {
   ...CHAIRS_TEXT_REFUSALS,
   ...EXPLANATION_REFUSALS,
   ...ACCREDITATION_REFUSALS,
+  ...PROXY_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -20,6 +20,7 @@ export const NOT_FOUND_RESOURCES = [
   'bracket',
   'ad-ref',
   'join-request-objection',
+  'proxy',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

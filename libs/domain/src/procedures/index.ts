@@ -1,3 +1,4 @@
 export * from './rules';
 export * from './explanations';
 export * from './accreditation';
+export * from './proxies';

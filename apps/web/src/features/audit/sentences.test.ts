@@ -278,6 +278,9 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     after: { joinPolicy: 'non-objection', procedureRules: { silenceMinimumHours: 72, circulationDays: 0, lastCallDays: 0, nonObjectionHours: 48, proxyCap: 1, proxyWithinStakeholderGroup: false } },
     note: null,
   },
+  'proxy.given': { grantor: { id: 'p1', name: 'Ana Ruiz', snapshot: ana }, holder: { id: 'p2', name: 'Luis Vega', snapshot: ana }, scope: 'period', ballotId: null, from: '2026-12-06', to: '2026-12-20' },
+  'proxy.revoked': { grantorId: 'p1', grantorName: 'Ana Ruiz', holderId: 'p2', holderName: 'Luis Vega', scope: 'ballot', ballotId: 'b1', from: null, to: null },
+  'proxy.ended': { grantorId: 'p1', grantorName: 'Ana Ruiz', holderId: 'p2', holderName: 'Luis Vega', scope: 'ballot', ballotId: 'b1', from: null, to: null, reason: 'holder-left' },
 };
 
 describe('audit events as sentences', () => {
@@ -291,6 +294,14 @@ describe('audit events as sentences', () => {
       expect(s).not.toContain(action);
       expect(s.length).toBeGreaterThan(10);
     }
+  });
+
+  it('says whom a vote cast by proxy was for, and when the voter’s own vote replaced it (decision 0040)', () => {
+    const forAna = { ...CHANGES['vote.cast'], castFor: { id: 'p9', name: 'Li Wei' }, proxyId: 'x1' };
+    expect(auditSentence(en.t, event('vote.cast', forAna), 'en')).toBe('Ana Ruiz (Access Now, civil society) voted no, for Li Wei (proxy): “Too early”');
+    expect(auditSentence(fr.t, event('vote.cast', forAna), 'fr')).toContain('pour Li Wei (procuration)');
+    const own = { ...CHANGES['vote.changed'], overridesProxyVote: { proxyId: 'x1', castBy: 'p2' } };
+    expect(auditSentence(en.t, event('vote.changed', own), 'en')).toContain('in place of the vote cast for them by proxy');
   });
 
   it('names the actor with the affiliation they held at that moment', () => {

@@ -59,10 +59,24 @@ type Sentences = { [A in AuditAction]: (e: TypedAuditEvents[A], x: Ctx) => strin
 /** A vote: on a secret ballot only that it was cast or changed; otherwise the choice, and the reason when given. */
 const vote = (verb: 'cast' | 'changed') => (e: TypedAuditEvents['vote.cast' | 'vote.changed'], x: Ctx) => {
   const c = e.change;
-  if ('commitment' in c) return x.t(`audit.sentence.vote.${verb}-secret`, { actor: x.actor });
-  const sentence = x.t(`audit.sentence.vote.${verb}-${c.choice}`, { actor: x.actor });
+  if ('commitment' in c) return byProxy(c, x, x.t(`audit.sentence.vote.${verb}-secret`, { actor: x.actor }));
+  const sentence = byProxy(c, x, x.t(`audit.sentence.vote.${verb}-${c.choice}`, { actor: x.actor }));
   const reason = quote(c.reason);
   return reason ? x.t('audit.withReason', { sentence, reason }) : sentence;
+};
+
+/** A vote cast by proxy names whom it was cast for; the grantor's own vote over it says so (decision record 0040). */
+const byProxy = (c: TypedAuditEvents['vote.cast']['change'], x: Ctx, sentence: string) => {
+  if (c.castFor) return x.t('audit.sentence.vote.forProxy', { sentence, name: c.castFor.name });
+  if (c.overridesProxyVote) return x.t('audit.sentence.vote.overridesProxy', { sentence });
+  return sentence;
+};
+
+const proxyGiven = (e: TypedAuditEvents['proxy.given'], x: Ctx) => {
+  const c = e.change;
+  return c.scope === 'ballot'
+    ? x.t('audit.sentence.proxy.given-ballot', { actor: x.actor, holder: c.holder.name })
+    : x.t('audit.sentence.proxy.given-period', { actor: x.actor, holder: c.holder.name, from: date(x, c.from ?? ''), to: date(x, c.to ?? '') });
 };
 
 const SENTENCES: Sentences = {
@@ -217,6 +231,10 @@ const SENTENCES: Sentences = {
     x.t('audit.sentence.join-request.objection-withdrawn', { actor: x.actor, name: e.change.applicantName }) + said(x, 'note', e.change.note),
   'working-group.rules-changed': (e, x) =>
     x.t('audit.sentence.working-group.rules-changed', { actor: x.actor, policy: x.t(`workingGroups.joinPolicy.${e.change.after.joinPolicy}`) }) + said(x, 'note', e.change.note),
+  'proxy.given': proxyGiven,
+  'proxy.revoked': (e, x) => x.t('audit.sentence.proxy.revoked', { actor: x.actor, holder: e.change.holderName }),
+  'proxy.ended': (e, x) =>
+    x.t('audit.sentence.proxy.ended', { grantor: e.change.grantorName, holder: e.change.holderName, why: x.t(`proxies.endReason.${e.change.reason}`) }),
 };
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */

@@ -78,6 +78,7 @@ export function BallotPage() {
       <BallotOutcome ballot={b} />
       <BallotSubject ballot={b} />
       <VoteForm ballot={b} />
+      {b.me?.proxyVotes?.map((p) => <VoteForm key={p.proxyId} ballot={b} proxy={p} />)}
       <CloseBallotEarly ballot={b} />
 
       {b.runningTally ? (

@@ -47,6 +47,11 @@ export function RollCall({ ballot }: { ballot: BallotResponse }) {
               <Table.Tr key={e.voter.id} data-testid="roll-call-row">
                 <Table.Td>
                   <AffiliationBadge name={e.voter.name} personId={e.voter.id} affiliation={e.snapshot} />
+                  {e.castBy ? (
+                    <Text size="xs" c="dimmed" data-testid="roll-call-cast-by">
+                      {t('proxies.rollCall.castBy', { holder: e.castBy.name, voter: e.voter.name })}
+                    </Text>
+                  ) : null}
                 </Table.Td>
                 <Table.Td>
                   <ChoiceCell entry={e} choicesVisible={first.choicesVisible} />

@@ -10,15 +10,30 @@ import { formatDateTime } from './TimeLeft';
 import { verdictMessage } from '../../i18n/server-messages';
 import { useCastVote } from './useBallot';
 
-/** What the signed-in person has voted, and how to change it. */
-function MyVoteSummary({ ballot }: { ballot: BallotResponse }) {
+/** A vote the signed-in person holds by proxy on this ballot (decision record 0040). */
+export type ProxyVote = NonNullable<NonNullable<BallotResponse['me']>['proxyVotes']>[number];
+
+/** What the signed-in person has voted (or cast for the grantor of a proxy they hold), and how to change it. */
+function MyVoteSummary({ ballot, proxy }: { ballot: BallotResponse; proxy?: ProxyVote }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? 'en';
-  const vote = ballot.me?.vote;
-  if (!vote) return <Text data-testid="my-vote">{t('ballots.vote.notYet')}</Text>;
+  const vote = proxy ? proxy.vote : ballot.me?.vote;
+  const name = proxy?.grantor.name;
+  if (proxy?.castByGrantor) return <Text data-testid="proxy-vote-summary">{t('proxies.ballot.grantorVoted', { name })}</Text>;
+  if (!vote) return <Text data-testid={proxy ? 'proxy-vote-summary' : 'my-vote'}>{proxy ? t('proxies.ballot.notYet', { name }) : t('ballots.vote.notYet')}</Text>;
+  const choice = vote.choice ? t(`ballots.choice.${vote.choice}`) : null;
   return (
-    <Stack gap={2} data-testid="my-vote">
-      <Text fw={600}>{vote.choice ? t('ballots.vote.yours', { choice: t(`ballots.choice.${vote.choice}`) }) : t('ballots.vote.yoursSecret')}</Text>
+    <Stack gap={2} data-testid={proxy ? 'proxy-vote-summary' : 'my-vote'}>
+      <Text fw={600}>
+        {proxy
+          ? choice
+            ? t('proxies.ballot.castForChoice', { name, choice })
+            : t('proxies.ballot.castFor', { name })
+          : choice
+            ? t('ballots.vote.yours', { choice })
+            : t('ballots.vote.yoursSecret')}
+      </Text>
+      {!proxy && vote.castBy ? <Text size="sm">{t('proxies.ballot.castForYou', { name: vote.castBy.name })}</Text> : null}
       {vote.reason ? <Text size="sm">{t('ballots.vote.yourReason', { reason: vote.reason })}</Text> : null}
       <Text size="sm" c="dimmed">
         {vote.changes > 0
@@ -29,12 +44,17 @@ function MyVoteSummary({ ballot }: { ballot: BallotResponse }) {
   );
 }
 
-/** The vote: four choices (a radio group, so arrow keys move between them) and a reason, optional unless the choice needs one. */
-export function VoteForm({ ballot }: { ballot: BallotResponse }) {
+/**
+ * The vote: four choices (a radio group, so arrow keys move between them) and a reason, optional unless
+ * the choice needs one. With `proxy`, the vote the signed-in person casts for its grantor (decision record 0040).
+ */
+export function VoteForm({ ballot, proxy }: { ballot: BallotResponse; proxy?: ProxyVote }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? 'en';
   const cast = useCastVote(ballot.id);
-  const current = ballot.me?.vote;
+  const current = proxy ? proxy.vote : ballot.me?.vote;
+  const grantor = proxy?.grantor.name;
+  const titleId = useId();
   const [choice, setChoice] = useState<VoteChoice | ''>(current?.choice ?? '');
   const [reason, setReason] = useState(current?.reason ?? '');
   const [fieldErrors, setFieldErrors] = useState<{ choice?: string; reason?: string }>({});
@@ -62,12 +82,17 @@ export function VoteForm({ ballot }: { ballot: BallotResponse }) {
     );
 
   const needsReason = choice !== '' && choiceNeedsReason(choice, { requireReasonForNo: ballot.requireReasonForNo });
+  const can = proxy ? proxy.can : ballot.can.vote;
   const refusal =
-    ballot.can.vote === true
+    can === true
       ? null
-      : !ballot.me.inElectorate
+      : proxy
+        ? proxy.castByGrantor
+          ? null
+          : verdictMessage(t, can)
+        : !ballot.me.inElectorate
         ? t('ballots.vote.notInElectorate', { date: formatDateTime(ballot.openedAt, lng) })
-        : verdictMessage(t, ballot.can.vote);
+        : verdictMessage(t, can);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -77,9 +102,10 @@ export function VoteForm({ ballot }: { ballot: BallotResponse }) {
       return setFieldErrors({ reason: t(choice === 'recuse' ? 'ballots.vote.reasonForRecusal' : 'ballots.vote.reasonForNo') });
     setFieldErrors({});
     cast.mutate(
-      { choice, reason: reason.trim() === '' ? null : reason.trim() },
+      { choice, reason: reason.trim() === '' ? null : reason.trim(), ...(proxy ? { forVoterId: proxy.grantor.id } : {}) },
       {
-        onSuccess: (res) => notifySuccess(t, res.action === 'vote.cast' ? t('ballots.vote.castDone') : t('ballots.vote.changeDone')),
+        onSuccess: (res) =>
+          notifySuccess(t, proxy ? t('proxies.ballot.done', { name: grantor }) : res.action === 'vote.cast' ? t('ballots.vote.castDone') : t('ballots.vote.changeDone')),
         onError: (error) => {
           const mapped = mapServerErrors(error, ['choice', 'reason'] as const, t);
           setFieldErrors(mapped.fieldErrors);
@@ -90,13 +116,13 @@ export function VoteForm({ ballot }: { ballot: BallotResponse }) {
   };
 
   return (
-    <Paper withBorder p="md" component="section" aria-labelledby="vote-title">
-      <Title order={2} size="h4" id="vote-title" mb="xs">
-        {t('ballots.vote.title')}
+    <Paper withBorder p="md" component="section" aria-labelledby={proxy ? titleId : 'vote-title'} data-testid={proxy ? 'proxy-vote' : undefined}>
+      <Title order={2} size="h4" id={proxy ? titleId : 'vote-title'} mb="xs">
+        {proxy ? t('proxies.ballot.alsoFor', { name: grantor }) : t('ballots.vote.title')}
       </Title>
       <Stack gap="md">
-        <MyVoteSummary ballot={ballot} />
-        {refusal ? (
+        <MyVoteSummary ballot={ballot} proxy={proxy} />
+        {proxy?.castByGrantor ? null : refusal ? (
           <Alert color="yellow" variant="light" data-testid="vote-refusal">
             {refusal}
           </Alert>
@@ -104,8 +130,8 @@ export function VoteForm({ ballot }: { ballot: BallotResponse }) {
           <form onSubmit={submit} noValidate>
             <Stack gap="md">
               <Radio.Group
-                name="choice"
-                label={current ? t('ballots.vote.changeLabel') : t('ballots.vote.chooseLabel')}
+                name={proxy ? `choice-${proxy.grantor.id}` : 'choice'}
+                label={proxy ? t('proxies.ballot.choose', { name: grantor }) : current ? t('ballots.vote.changeLabel') : t('ballots.vote.chooseLabel')}
                 value={choice}
                 onChange={(v) => {
                   setChoice(v as VoteChoice);
@@ -142,7 +168,7 @@ export function VoteForm({ ballot }: { ballot: BallotResponse }) {
               <FormAlert messages={general} />
               <Group>
                 <Button type="submit" loading={cast.isPending}>
-                  {current ? t('ballots.vote.change') : t('ballots.vote.submit')}
+                  {proxy ? t(current ? 'proxies.ballot.change' : 'proxies.ballot.submit', { name: grantor }) : current ? t('ballots.vote.change') : t('ballots.vote.submit')}
                 </Button>
               </Group>
             </Stack>

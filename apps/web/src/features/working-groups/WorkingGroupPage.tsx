@@ -19,6 +19,7 @@ import { useWorkingGroup } from './useWorkingGroups';
 import { GroupDocuments } from '../documents/GroupDocuments';
 import { AccreditationPanel } from '../procedures/AccreditationPanel';
 import { ProcedureRulesSection } from '../procedures/ProcedureRulesSection';
+import { ProxiesPanel } from '../procedures/ProxiesPanel';
 
 /** One working group: mandate, alarms, composition, chairs and their terms, nominations, join requests and members. */
 export function WorkingGroupPage() {
@@ -94,6 +95,7 @@ export function WorkingGroupPage() {
             <JoinPanel group={g} />
             <PendingRequests group={g} />
             <AccreditationPanel group={g} />
+            <ProxiesPanel groupId={g.id} />
             <Paper withBorder p="md" component="section" aria-labelledby="wg-rules">
               <Title order={2} size="h4" id="wg-rules" mb="xs">
                 {t('workingGroups.rules.title')}

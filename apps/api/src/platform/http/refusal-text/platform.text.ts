@@ -19,6 +19,7 @@ const RESOURCE: Record<NotFoundResource, string> = {
   bracket: 'The bracket',
   'ad-ref': 'The ad ref',
   'join-request-objection': 'The objection',
+  proxy: 'The proxy',
 };
 
 export const PLATFORM_TEXT = {
