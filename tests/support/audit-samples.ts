@@ -297,6 +297,10 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'clause.ad-ref-agreed': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null, lapsed: null },
   'clause.ad-ref-lifted': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: 'Capital confirmed' },
   'clause.ad-ref-withdrawn': { documentId: DOC, clauseId: PERSON, version: 1, organisationId: ORG, organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
+  'silence.started': { documentId: DOC, version: 2, documentTitle: 'Programme of work for 2027', deadline: '2026-12-20T12:00:00.000Z', minimumHours: 72 },
+  'silence.objection-raised': { documentId: DOC, version: 2, objectionId: randomUUID(), reason: 'Paragraph 3 needs another reading', deadline: '2026-12-20T12:00:00.000Z', explanation: 'Silence was broken' },
+  'silence.withdrawn': { documentId: DOC, version: 2, reason: 'A new version is coming', deadline: '2026-12-20T12:00:00.000Z' },
+  'silence.passed': { documentId: DOC, version: 2, deadline: '2026-12-20T12:00:00.000Z', explanation: 'No objection was raised by the deadline' },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

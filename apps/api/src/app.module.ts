@@ -29,6 +29,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { ChairsModule } from './working-groups/chairs/chairs.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
+import { SilenceModule } from './procedures/silence/silence.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
 import type { DataSource } from 'typeorm';
 
@@ -74,6 +75,7 @@ export class AppModule {
         RealtimeModule,
         ClauseStatusModule,
         CompilationModule,
+        SilenceModule,
       ],
       controllers: [HealthController],
       providers: [

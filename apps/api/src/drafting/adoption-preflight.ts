@@ -116,11 +116,13 @@ export class AdoptionPreflight {
   }
 }
 
-/** How a version is being put to adoption: by an adoption ballot or by a silence procedure. */
-export type AdoptionProcedure = 'adoption-ballot' | 'silence';
+/** What is about to start on a document: an adoption ballot, a silence procedure, or a new version (consolidation, chair's text). */
+export type AdoptionProcedure = 'adoption-ballot' | 'silence' | 'new-version';
 
 /** Refuses (throws a typed refusal) when another procedure already under way on the document forbids starting `starting`. */
 export type AdoptionGuard = (manager: EntityManager, documentId: string, starting: AdoptionProcedure) => Promise<void>;
+/** Whether a procedure of the registering kind is putting the document's current version to adoption now. */
+export type AdoptionUnderWay = (manager: EntityManager, documentId: string) => Promise<boolean>;
 
 /**
  * The procedures that put a version to adoption exclude one another while under way (decision 0036):
@@ -129,9 +131,17 @@ export type AdoptionGuard = (manager: EntityManager, documentId: string, startin
 @Injectable()
 export class AdoptionGuards {
   private readonly guards: AdoptionGuard[] = [];
+  private readonly underWay: AdoptionUnderWay[] = [];
 
-  register(guard: AdoptionGuard): void {
+  register(guard: AdoptionGuard, underWay?: AdoptionUnderWay): void {
     this.guards.push(guard);
+    if (underWay) this.underWay.push(underWay);
+  }
+
+  /** Whether a registered procedure (other than the adoption ballot, which drafting reads itself) is under way on the document. */
+  async anyUnderWay(manager: EntityManager, documentId: string): Promise<boolean> {
+    for (const check of this.underWay) if (await check(manager, documentId)) return true;
+    return false;
   }
 
   async beforeAdoption(manager: EntityManager, documentId: string, starting: AdoptionProcedure): Promise<void> {

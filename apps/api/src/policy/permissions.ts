@@ -57,6 +57,10 @@ export const PERMISSIONS = {
   // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.
   'endorsement.make': signedIn,
   'endorsement.withdraw': signedIn,
+  // Silence procedure (decision 0036): chairs and voting members are decided in procedures/silence/silence.policy.ts.
+  'silence.start': signedIn,
+  'silence.object': signedIn,
+  'silence.withdraw': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,6 +19,7 @@ export const NOT_FOUND_RESOURCES = [
   'endorsement',
   'bracket',
   'ad-ref',
+  'silence-procedure',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

@@ -269,6 +269,10 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'clause.ad-ref-agreed': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null, lapsed: null },
   'clause.ad-ref-lifted': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
   'clause.ad-ref-withdrawn': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
+  'silence.started': { documentId: 'd1', version: 2, documentTitle: 'Programme of work for 2027', deadline: '2026-12-20T12:00:00.000Z', minimumHours: 72 },
+  'silence.objection-raised': { documentId: 'd1', version: 2, objectionId: 'o9', reason: 'Paragraph 3 needs another reading', deadline: '2026-12-20T12:00:00.000Z', explanation: 'Silence was broken' },
+  'silence.withdrawn': { documentId: 'd1', version: 2, reason: 'A new version is coming', deadline: '2026-12-20T12:00:00.000Z' },
+  'silence.passed': { documentId: 'd1', version: 2, deadline: '2026-12-20T12:00:00.000Z', explanation: 'No objection was raised by the deadline' },
 };
 
 describe('audit events as sentences', () => {

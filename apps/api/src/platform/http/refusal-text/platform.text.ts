@@ -18,6 +18,7 @@ const RESOURCE: Record<NotFoundResource, string> = {
   endorsement: 'The endorsement',
   bracket: 'The bracket',
   'ad-ref': 'The ad ref',
+  'silence-procedure': 'The silence procedure',
 };
 
 export const PLATFORM_TEXT = {
