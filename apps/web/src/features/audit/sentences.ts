@@ -154,7 +154,8 @@ const SENTENCES: Sentences = {
     said(x, 'note', e.change.note),
   'version.chairs-text-issued': (e, x) =>
     x.t('audit.sentence.version.chairs-text-issued', { actor: x.actor, number: e.change.number, title: chairsTextTitle(x.t, e.change) }) + said(x, 'note', e.change.note),
-  'version.adopted': (e, x) => x.t('audit.sentence.version.adopted', { number: e.change.number }),
+  'version.adopted': (e, x) =>
+    'silenceProcedureId' in e.change ? x.t('silence.audit.adopted', { number: e.change.number, date: date(x, e.change.deadline) }) : x.t('audit.sentence.version.adopted', { number: e.change.number }),
   'comment.posted': (e, x) =>
     e.change.parentId
       ? x.t('audit.sentence.comment.replied', { actor: x.actor, text: quote(e.change.body) })
@@ -204,6 +205,10 @@ const SENTENCES: Sentences = {
     x.t('audit.sentence.clause.ad-ref-agreed', { actor: x.actor, organisation: e.change.organisationName, date: date(x, e.change.expiresOn) }) + said(x, 'note', e.change.note),
   'clause.ad-ref-lifted': (e, x) => x.t('audit.sentence.clause.ad-ref-lifted', { actor: x.actor, organisation: e.change.organisationName }) + said(x, 'note', e.change.note),
   'clause.ad-ref-withdrawn': (e, x) => x.t('audit.sentence.clause.ad-ref-withdrawn', { actor: x.actor, organisation: e.change.organisationName }) + said(x, 'note', e.change.note),
+  'silence.started': (e, x) => x.t('silence.audit.started', { actor: x.actor, number: e.change.version, title: e.change.documentTitle, date: date(x, e.change.deadline) }),
+  'silence.objection-raised': (e, x) => x.t('silence.audit.objection', { actor: x.actor, number: e.change.version, reason: excerpt(e.change.reason) }),
+  'silence.withdrawn': (e, x) => x.t('silence.audit.withdrawn', { actor: x.actor, number: e.change.version, reason: excerpt(e.change.reason) }),
+  'silence.passed': (e, x) => x.t('silence.audit.passed', { number: e.change.version, date: date(x, e.change.deadline) }),
 };
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */
