@@ -5,7 +5,7 @@ import type { Actor } from '../identity/actor';
 import { BracketsService } from '../negotiation/brackets/brackets.service';
 import type { DemoHistory } from './demo-history';
 import type { DemoPeople } from './demo-seeder';
-import { loadWorkingGroups } from './fixtures';
+import { loadDocument, loadWorkingGroups } from './fixtures';
 
 /**
  * Brackets in the international-norms group's text (decision 0031), as delegations negotiate it:
@@ -28,7 +28,8 @@ export class DemoNegotiationBrackets {
     const fixture = loadWorkingGroups().find((g) => g.document);
     const groupId = fixture ? groupIds.get(fixture.name) : undefined;
     if (!fixture || !groupId) return;
-    const listed = (await this.documents.list(null, groupId)).items[0];
+    // The group's draft (its other documents are procedural texts put under silence, decision 0036).
+    const listed = (await this.documents.list(null, groupId)).items.find((i) => i.title === loadDocument(fixture.document!).title);
     if (!listed) return;
     const doc = await this.documents.get(null, listed.id);
     const d = (organisation: string): Actor => {

@@ -7,7 +7,7 @@ import type { Actor } from '../identity/actor';
 import { ChairsTextService } from '../negotiation/chairs-texts/chairs-texts.service';
 import type { DemoHistory } from './demo-history';
 import type { DemoPeople } from './demo-seeder';
-import { loadWorkingGroups } from './fixtures';
+import { loadDocument, loadWorkingGroups } from './fixtures';
 
 /** Paragraphs the chair rewords in Rev.1, by their label in version 2, with the new wording: none has an open amendment or ballot. */
 const REWORDED: Record<string, string> = {
@@ -39,7 +39,8 @@ export class DemoNegotiationChairsTexts {
     const fixture = loadWorkingGroups().find((g) => g.document);
     const groupId = fixture ? groupIds.get(fixture.name) : undefined;
     if (!fixture || !groupId) return;
-    const [document] = await this.documents.listByGroup(groupId);
+    // The group's draft (its other documents are procedural texts put under silence, decision 0036).
+    const document = (await this.documents.listByGroup(groupId)).find((d) => d.title === loadDocument(fixture.document!).title);
     if (!document) return;
     const chair: Actor | undefined = people.delegates.get(fixture.chairs[0]);
     if (!chair) throw new Error(`demo chair's text: no delegate for ${fixture.chairs[0]}`);

@@ -17,6 +17,7 @@ import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
 import { DemoFocalPoints } from './demo-focal-points';
 import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
 import { DemoNegotiationChairsTexts } from './demo-negotiation-chairs-texts';
+import { DemoProceduresSilence } from './demo-procedures-silence';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -52,6 +53,7 @@ export class DemoSeeder {
     private readonly streamlining: DemoNegotiationStreamlining,
     private readonly clauseStatus: DemoNegotiationClauseStatus,
     private readonly chairsTexts: DemoNegotiationChairsTexts,
+    private readonly silence: DemoProceduresSilence,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -118,6 +120,7 @@ export class DemoSeeder {
     this.logger.log(`Demo loaded: ${organisationIds.size} organisations, ${delegates.size} delegates`);
     const people: DemoPeople = { steward, delegates, organisationIds };
     const groups = await this.workingGroups.seed(people, history);
+    await this.silence.seed(people, groups.ids, history);
     const documentId = await this.document.seed(people, groups.ids, history);
     await this.negotiationBrackets.seed(people, groups.ids, history);
     await this.streamlining.seed(people, documentId, history);

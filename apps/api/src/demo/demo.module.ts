@@ -19,10 +19,12 @@ import { DemoNegotiationChairsTexts } from './demo-negotiation-chairs-texts';
 import { DemoNegotiationBrackets } from './demo-negotiation-brackets';
 import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
 import { DemoNegotiationStreamlining } from './demo-negotiation-streamlining';
+import { SilenceModule } from '../procedures/silence/silence.module';
+import { DemoProceduresSilence } from './demo-procedures-silence';
 
 @Module({
-  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule],
-  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts],
+  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule, SilenceModule],
+  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts, DemoProceduresSilence],
   exports: [DemoSeeder],
 })
 export class DemoModule {}
