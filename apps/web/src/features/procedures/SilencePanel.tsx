@@ -8,12 +8,35 @@ import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { ConfirmActions } from '../../ui/ConfirmActions';
 import { notifySuccess } from '../../ui/notify';
 import { useMe } from '../auth/useSession';
-import { formatDateTime, formatDuration } from '../ballots/TimeLeft';
+import { formatDateTime } from '../ballots/TimeLeft';
 import { SilenceStart } from './SilenceStart';
 import { useDocumentSilences, useObjectToSilence, useWithdrawSilence } from './useSilence';
 import './silence.css';
 
 const person = (a: SilenceView['startedBy'], size: 'xs' | 'sm' = 'sm') => <AffiliationBadge name={a.name ?? '?'} personId={a.id ?? undefined} affiliation={a.snapshot} size={size} />;
+
+const UNITS: [string, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1000],
+];
+
+/** "2 d, 23 h, 59 min, 58 s": every unit from the largest down to the second, so the countdown visibly runs. */
+function countdown(ms: number, lng: string): string {
+  let rest = ms;
+  const parts: string[] = [];
+  for (const [unit, size] of UNITS) {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    if (n > 0 || parts.length > 0 || unit === 'second') parts.push(new Intl.NumberFormat(lng, { style: 'unit', unit, unitDisplay: 'short' }).format(n));
+  }
+  try {
+    return new Intl.ListFormat(lng, { style: 'narrow', type: 'unit' }).format(parts);
+  } catch {
+    return parts.join(' ');
+  }
+}
 
 /** How long is left before the deadline, ticking each second; screen readers hear it only when asked. */
 function Countdown({ deadline }: { deadline: string }) {
@@ -26,8 +49,8 @@ function Countdown({ deadline }: { deadline: string }) {
   }, []);
   const left = new Date(deadline).getTime() - now;
   return (
-    <Text fw={600} data-testid="silence-countdown">
-      {left > 0 ? t('silence.banner.left', { duration: formatDuration(left, lng) }) : t('silence.banner.due')}
+    <Text fw={600} data-testid="silence-countdown" role="timer">
+      {left > 0 ? t('silence.banner.left', { duration: countdown(left, lng) }) : t('silence.banner.due')}
     </Text>
   );
 }
