@@ -9,6 +9,7 @@ import type {
   ChairNominationResponse,
   ChairTermListResponse,
   DocumentListResponse,
+  SilenceList,
   DocumentResponse,
   AmendmentPage,
   MemberResponse,
@@ -149,6 +150,7 @@ describe('the public record, read anonymously', () => {
       const list = await getJson<BallotListResponse>(`/api/working-groups/${g.id}/ballots?limit=200`);
       for (const b of list.items) await walkBallot(b.id);
       const docs = await getJson<DocumentListResponse>(`/api/working-groups/${g.id}/documents`);
+      await getJson(`/api/working-groups/${g.id}/silence`);
       for (const d of docs.items) await walkDocument(d.id);
       await get(`/api/audit/export.jsonl?scope=wg:${g.id}`);
     }
@@ -199,11 +201,13 @@ describe('the public record, read anonymously', () => {
       await getJson<SignatoriesResponse>(`/api/documents/${id}/versions/${v.number}/signatories`);
       await get(`/api/documents/${id}/versions/${v.number}/adopted.md`);
       await getJson(`/api/documents/${id}/versions/${v.number}/adoption-preflight`);
+      await getJson(`/api/documents/${id}/versions/${v.number}/silence-preflight`);
       if (v.number > 1) await getJson(`/api/documents/${id}/compare?from=1&to=${v.number}`);
       await getJson(`/api/documents/${id}/versions/${v.number}/compilation`);
       await getJson(`/api/documents/${id}/versions/${v.number}/explanations`);
     }
     for (const clause of doc.version.clauses.filter((cl) => cl.kind !== 'heading').slice(0, 3)) await getJson(`/api/documents/${id}/clauses/${clause.id}/status`);
+    for (const s of (await getJson<SilenceList>(`/api/documents/${id}/silence`)).items) await getJson(`/api/silence/${s.id}`);
     // 200 while accepted amendments wait to be consolidated, 409 otherwise.
     await get(`/api/documents/${id}/consolidation-preview`);
     await getJson(`/api/documents/${id}/chairs-texts/suggestion`);

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { demoDraft } from '../support/demo-draft';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { BallotListResponse, DocumentListResponse, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
@@ -35,7 +36,7 @@ describe('accessibility: axe on every main page, in English and French', () => {
     ids.group = (await anon.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === NORMS)!.id;
     const ballots = (await anon.get<BallotListResponse>(`/api/working-groups/${ids.group}/ballots`)).body.items;
     ids.ballot = (ballots.find((b) => b.status === 'open') ?? ballots[0]).id;
-    ids.document = (await anon.get<DocumentListResponse>(`/api/working-groups/${ids.group}/documents`)).body.items.find((d) => d.title.startsWith('Paris Call'))!.id;
+    ids.document = demoDraft((await anon.get<DocumentListResponse>(`/api/working-groups/${ids.group}/documents`)).body.items).id;
     const adopted = await newAdoptedDocument(t);
     expect(
       (await adopted.g.company.client.post(`/api/documents/${adopted.doc.id}/versions/1/endorsements`, { organisationId: adopted.g.company.organisation.id }))

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { demoDraft } from '../support/demo-draft';
 import type { Page } from 'playwright-core';
 import type { AmendmentPage, AmendmentResponse, AuditEventResponse, BallotResponse, DocumentListResponse, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
@@ -33,7 +34,7 @@ describe('drafting in French: status notes, withdrawing a co-sponsorship, ballot
     browsers = new Browsers(t.baseUrl);
     api = new ApiClient(t.baseUrl);
     groupId = (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === NORMS)!.id;
-    documentId = (await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items.find((d) => d.title.startsWith('Paris Call'))!.id;
+    documentId = demoDraft((await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items).id;
     amendments = (await api.get<AmendmentPage>(`/api/documents/${documentId}/amendments`)).body.items;
     session = (await api.post<SessionResponse>('/api/auth/login', { email: demoEmail(FRANCE), password: DEMO_PASSWORD })).body;
   });

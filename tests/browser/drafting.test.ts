@@ -1,4 +1,5 @@
 import type { AmendmentPage, DocumentListResponse, DocumentResponse, WorkingGroupListResponse } from '@parley/contracts';
+import { demoDraft } from '../support/demo-draft';
 import type { Page } from 'playwright-core';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { axeViolations, Browsers, demoApiAs, screenshot, webBuildSnapshot } from '../support/browser';
@@ -31,7 +32,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     await t.app.get(DemoSeeder).seed();
     const groups = (await new ApiClient(t.baseUrl).get<WorkingGroupListResponse>('/api/working-groups')).body;
     groupId = groups.items.find((g) => g.name === NORMS)!.id;
-    documentId = (await new ApiClient(t.baseUrl).get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items.find((d) => d.title.startsWith('Paris Call'))!.id;
+    documentId = demoDraft((await new ApiClient(t.baseUrl).get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items).id;
     const doc = (await new ApiClient(t.baseUrl).get<DocumentResponse>(`/api/documents/${documentId}`)).body;
     principle4Id = doc.version.clauses.find((c) => c.label === '4.')!.id;
     browsers = new Browsers(t.baseUrl, { viewport: { width: 1360, height: 1000 } });

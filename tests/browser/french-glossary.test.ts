@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { demoDraft } from '../support/demo-draft';
 import type { Page } from 'playwright-core';
 import type { BallotListResponse, DocumentListResponse, PersonProfileResponse, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
@@ -61,7 +62,7 @@ describe('French: dates in the reader’s locale, the glossary’s words, no ser
     browsers = new Browsers(t.baseUrl, { viewport: { width: 1280, height: 1000 } });
     api = new ApiClient(t.baseUrl);
     groupId = (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === NORMS)!.id;
-    documentId = (await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items.find((d) => d.title.startsWith('Paris Call'))!.id;
+    documentId = demoDraft((await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items).id;
     ballots = (await api.get<BallotListResponse>(`/api/working-groups/${groupId}/ballots?limit=200`)).body.items;
     chairBallots = [];
     for (const g of (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items)

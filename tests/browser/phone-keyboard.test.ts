@@ -1,4 +1,5 @@
 import type { CommentThreadPage, DocumentListResponse, DocumentResponse, WorkingGroupListResponse } from '@parley/contracts';
+import { demoDraft } from '../support/demo-draft';
 import type { Page } from 'playwright-core';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { axeViolations, Browsers, screenshot, webBuildSnapshot } from '../support/browser';
@@ -53,7 +54,7 @@ describe('phone and keyboard: the clause panel where the reader is, quoting by k
     await t.app.get(DemoSeeder).seed();
     const anonymous = new ApiClient(t.baseUrl);
     const groupId = (await anonymous.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === NORMS)!.id;
-    documentId = (await anonymous.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items.find((d) => d.title.startsWith('Paris Call'))!.id;
+    documentId = demoDraft((await anonymous.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items).id;
     doc = (await anonymous.get<DocumentResponse>(`/api/documents/${documentId}`)).body;
     browsers = new Browsers(t.baseUrl);
   });

@@ -316,6 +316,10 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   },
   'proxy.revoked': { grantorId: PERSON, grantorName: 'Ana Ruiz', holderId: ORG, holderName: 'Luis Vega', scope: 'ballot', ballotId: BALLOT, from: null, to: null },
   'proxy.ended': { grantorId: PERSON, grantorName: 'Ana Ruiz', holderId: ORG, holderName: 'Luis Vega', scope: 'ballot', ballotId: BALLOT, from: null, to: null, reason: 'holder-left' },
+  'silence.started': { documentId: DOC, version: 2, documentTitle: 'Programme of work for 2027', deadline: '2026-12-20T12:00:00.000Z', minimumHours: 72 },
+  'silence.objection-raised': { documentId: DOC, version: 2, objectionId: randomUUID(), reason: 'Paragraph 3 needs another reading', deadline: '2026-12-20T12:00:00.000Z', explanation: 'Silence was broken' },
+  'silence.withdrawn': { documentId: DOC, version: 2, reason: 'A new version is coming', deadline: '2026-12-20T12:00:00.000Z' },
+  'silence.passed': { documentId: DOC, version: 2, deadline: '2026-12-20T12:00:00.000Z', explanation: 'No objection was raised by the deadline' },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

@@ -14,6 +14,7 @@ import * as chairsTextsPolicy from '../../apps/api/src/negotiation/chairs-texts/
 import * as explanationsPolicy from '../../apps/api/src/procedures/explanations/explanations.policy';
 import * as proxiesPolicy from '../../apps/api/src/procedures/proxies/proxies.policy';
 import { ProxiesService } from '../../apps/api/src/procedures/proxies/proxies.service';
+import * as silencePolicy from '../../apps/api/src/procedures/silence/silence.policy';
 import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
 import { DraftingStandings } from '../../apps/api/src/drafting/drafting-standings';
 import { PeopleService } from '../../apps/api/src/identity/people.service';
@@ -812,7 +813,36 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
     policy: inGroup(async (p, groupId) => explanationsPolicy.canPlaceExplanation(await draftingStanding(p, groupId))),
   },
+  // ---------- silence procedure (procedures/silence/silence.policy.ts, decision 0036) ----------
+  'GET /api/documents/{id}/versions/{n}/silence-preflight': { request: (c) => docReq(c, '/versions/1/silence-preflight'), policy: 'route rule only' },
+  'GET /api/documents/{id}/silence': { request: (c) => docReq(c, '/silence'), policy: 'route rule only' },
+  'GET /api/working-groups/{id}/silence': { request: (c) => groupReq(c, '/silence'), policy: 'route rule only' },
+  'GET /api/silence/{id}': { request: (c) => silenceReq(c, ''), policy: 'route rule only' },
+  'POST /api/documents/{id}/versions/{n}/silence': {
+    request: (c) => docReq(c, '/versions/1/silence', () => ({ deadline: new Date(Date.now() + 80 * 3_600_000).toISOString() })),
+    policy: inGroup(async (p, groupId) => silencePolicy.canStartSilence(await draftingStanding(p, groupId))),
+  },
+  'POST /api/silence/{id}/objections': {
+    request: (c) => silenceReq(c, '/objections', { reason: 'Paragraph 1 needs another reading.' }),
+    policy: inGroup(async (p, groupId) => silencePolicy.canObjectToSilence(await draftingStanding(p, groupId))),
+  },
+  'POST /api/silence/{id}/withdraw': {
+    request: (c) => silenceReq(c, '/withdraw', { reason: 'More time to consult.' }),
+    policy: inGroup(async (p, groupId) => silencePolicy.canWithdrawSilence(await draftingStanding(p, groupId))),
+  },
 };
+
+/** A silence procedure on the cell's document, started by the chair (once per cell group). */
+async function silenceReq(c: Cell, suffix: string, body?: unknown): Promise<CellRequest> {
+  const g = await c.group();
+  const doc = await c.doc();
+  const id = await once(`silence:${g.id}`, async () => {
+    const res = await c.w.people.chair.client.post<{ id: string }>(`/api/documents/${doc.id}/versions/1/silence`, { deadline: new Date(Date.now() + 80 * 3_600_000).toISOString() });
+    if (res.status !== 201) throw new Error(`silence: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  });
+  return { path: `/api/silence/${id}${suffix}`, body, subject: { groupId: g.id, documentId: doc.id, silenceId: id } };
+}
 
 const inAWeek = () => isoDay(new Date(Date.now() + 7 * 86_400_000));
 

@@ -31,6 +31,7 @@ import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
 import { ExplanationsModule } from './procedures/explanations/explanations.module';
 import { ProxiesModule } from './procedures/proxies/proxies.module';
+import { SilenceModule } from './procedures/silence/silence.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
 import { AccreditationModule } from './procedures/accreditation/accreditation.module';
 import type { DataSource } from 'typeorm';
@@ -80,6 +81,7 @@ export class AppModule {
         ProxiesModule,
         CompilationModule,
         ExplanationsModule,
+        SilenceModule,
       ],
       controllers: [HealthController],
       providers: [

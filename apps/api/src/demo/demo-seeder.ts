@@ -19,6 +19,7 @@ import { DemoFocalPoints } from './demo-focal-points';
 import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
 import { DemoNegotiationChairsTexts } from './demo-negotiation-chairs-texts';
 import { DemoProceduresAccreditation } from './demo-procedures-accreditation';
+import { DemoProceduresSilence } from './demo-procedures-silence';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -56,6 +57,7 @@ export class DemoSeeder {
     private readonly chairsTexts: DemoNegotiationChairsTexts,
     private readonly explanations: DemoProceduresExplanations,
     private readonly accreditation: DemoProceduresAccreditation,
+    private readonly silence: DemoProceduresSilence,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -124,6 +126,7 @@ export class DemoSeeder {
     const groups = await this.workingGroups.seed(people, history);
     // Issue #19's procedures in the norms group, in the order of their days (decision records 0036–0039).
     await this.accreditation.seed(people, groups.ids, history);
+    await this.silence.seed(people, groups.ids, history);
     await this.explanations.seed(people, groups.ids, history);
     const documentId = await this.document.seed(people, groups.ids, history);
     await this.negotiationBrackets.seed(people, groups.ids, history);

@@ -23,10 +23,12 @@ import { DemoProceduresExplanations } from './demo-procedures-explanations';
 import { ExplanationsModule } from '../procedures/explanations/explanations.module';
 import { AccreditationModule } from '../procedures/accreditation/accreditation.module';
 import { DemoProceduresAccreditation } from './demo-procedures-accreditation';
+import { SilenceModule } from '../procedures/silence/silence.module';
+import { DemoProceduresSilence } from './demo-procedures-silence';
 
 @Module({
-  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule, ExplanationsModule, AccreditationModule],
-  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts, DemoProceduresExplanations, DemoProceduresAccreditation],
+  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule, ExplanationsModule, AccreditationModule, SilenceModule],
+  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts, DemoProceduresExplanations, DemoProceduresAccreditation, DemoProceduresSilence],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

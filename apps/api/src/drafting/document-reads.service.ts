@@ -1,3 +1,4 @@
+import { AdoptionGuards } from './adoption-preflight';
 import { Injectable } from '@nestjs/common';
 import { disassociationsByClause } from '../procedures/explanations/explanations.reads';
 import { DataSource, EntityManager } from 'typeorm';
@@ -38,6 +39,7 @@ export class DocumentReads {
     private readonly standings: DraftingStandings,
     private readonly clock: Clock,
     private readonly brackets: BracketRepository,
+    private readonly adoptionGuards: AdoptionGuards,
   ) {}
 
   async list(actor: Actor | null, workingGroupId: string): Promise<DocumentListResponse> {
@@ -56,12 +58,14 @@ export class DocumentReads {
       this.standings.settings(this.dataSource.manager, doc.workingGroupId),
     ]);
     const openAdoption = await this.amendments.openAdoptionBallot(doc.id);
+    // A silence procedure under way puts the version to adoption too (decision 0036): no ballot, no consolidation meanwhile.
+    const adoptionUnderWay = openAdoption !== null || (await this.adoptionGuards.anyUnderWay(this.dataSource.manager, doc.id));
     return {
       ...toSummary(doc),
       workingGroup: { id: group.id, name: group.name },
       versions: versions.map(toVersionSummary),
       version: await this.versionResponse(doc, version, openAdoption?.versionNumber === version.number ? openAdoption.ballotId : null),
-      can: permissions(standing, doc, version, actor !== null, openAdoption !== null),
+      can: permissions(standing, doc, version, actor !== null, adoptionUnderWay),
     };
   }
 
@@ -208,6 +212,7 @@ export class DocumentReads {
       openAdoptionBallotId,
       acceptedWaiting,
       adoptionBallotId: version.adoptionBallotId,
+      adoptionSilence: version.adoptionSilence ? { id: version.adoptionSilence.id, deadline: version.adoptionSilence.deadline.toISOString() } : null,
       consolidation: version.consolidation,
       clauses: numbered,
       negotiation: countsOf(numbered, adopted),

@@ -28,6 +28,8 @@ export class DocumentVersionEntity {
   @Column({ type: 'text', nullable: true }) note: string | null;
   @Column({ name: 'adopted_at', type: 'timestamptz', nullable: true }) adoptedAt: Date | null;
   @Column({ name: 'adoption_ballot_id', type: 'uuid', nullable: true }) adoptionBallotId: string | null;
+  /** Set instead of the ballot when a silence procedure adopted the version (decision 0036). */
+  @Column({ name: 'adoption_silence_id', type: 'uuid', nullable: true }) adoptionSilenceId: string | null;
 }
 
 @Entity('version_clauses')

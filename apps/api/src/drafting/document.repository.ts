@@ -18,6 +18,8 @@ export interface DocumentRow extends DocumentEntity {
 
 export interface VersionRow extends DocumentVersionEntity {
   authorName: string;
+  /** The silence procedure that adopted the version, and its deadline (decision 0036). */
+  adoptionSilence: { id: string; deadline: Date } | null;
   /** Set when the version was issued as a chair's text (decision 0033). */
   chairsText: ChairsTextRow | null;
 }
@@ -52,7 +54,7 @@ export class DocumentRepository {
   ): Promise<DocumentVersionEntity> {
     const repo = manager.getRepository(DocumentVersionEntity);
     return repo.save(
-      repo.create({ documentId: v.documentId, number: v.number, createdBy: v.createdBy, authorSnapshot: v.snapshot, createdAt: v.at, consolidation: v.consolidation, note: v.note, adoptedAt: null, adoptionBallotId: null }),
+      repo.create({ documentId: v.documentId, number: v.number, createdBy: v.createdBy, authorSnapshot: v.snapshot, createdAt: v.at, consolidation: v.consolidation, note: v.note, adoptedAt: null, adoptionBallotId: null, adoptionSilenceId: null }),
     );
   }
 
@@ -71,8 +73,14 @@ export class DocumentRepository {
     await manager.query(`UPDATE documents SET current_version = $2 WHERE id = $1`, [documentId, number]);
   }
 
-  async markAdopted(manager: EntityManager, documentId: string, versionId: string, ballotId: string, at: Date): Promise<void> {
-    await manager.query(`UPDATE document_versions SET adopted_at = $3, adoption_ballot_id = $2 WHERE id = $1`, [versionId, ballotId, at]);
+  /** Adopted by a ballot that passed, or by a silence procedure that held (decision 0036). */
+  async markAdopted(manager: EntityManager, documentId: string, versionId: string, by: { ballotId: string } | { silenceId: string }, at: Date): Promise<void> {
+    await manager.query(`UPDATE document_versions SET adopted_at = $4, adoption_ballot_id = $2, adoption_silence_id = $3 WHERE id = $1`, [
+      versionId,
+      'ballotId' in by ? by.ballotId : null,
+      'silenceId' in by ? by.silenceId : null,
+      at,
+    ]);
     await manager.query(`UPDATE documents SET status = 'adopted' WHERE id = $1`, [documentId]);
   }
 
@@ -149,8 +157,9 @@ export class DocumentRepository {
 
   private async versionRows(documentId: string, number: number | null, manager?: EntityManager): Promise<VersionRow[]> {
     const rows: Record<string, unknown>[] = await this.m(manager).query(
-      `SELECT v.*, p.name AS author_name, ph.name AS pen_holder_name
+      `SELECT v.*, p.name AS author_name, ph.name AS pen_holder_name, sp.deadline AS adoption_silence_deadline
          FROM document_versions v JOIN people p ON p.id = v.created_by LEFT JOIN people ph ON ph.id = v.pen_holder_id
+         LEFT JOIN silence_procedures sp ON sp.id = v.adoption_silence_id
         WHERE v.document_id = $1 AND ($2::int IS NULL OR v.number = $2) ORDER BY v.number`,
       [documentId, number],
     );
@@ -165,6 +174,8 @@ export class DocumentRepository {
       note: (r.note as string | null) ?? null,
       adoptedAt: (r.adopted_at as Date | null) ?? null,
       adoptionBallotId: (r.adoption_ballot_id as string | null) ?? null,
+      adoptionSilenceId: (r.adoption_silence_id as string | null) ?? null,
+      adoptionSilence: r.adoption_silence_id ? { id: r.adoption_silence_id as string, deadline: r.adoption_silence_deadline as Date } : null,
       authorName: r.author_name as string,
       chairsText:
         r.chairs_text_label === null || r.chairs_text_label === undefined

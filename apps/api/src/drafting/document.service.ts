@@ -26,6 +26,7 @@ import { canConsolidate, canCreateDocument } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef, textDigest, toClause } from './drafting.mapper';
 import { Clock } from '../platform/clock/clock';
+import { AdoptionGuards } from './adoption-preflight';
 
 /** The system closes ballots at their closing time: events it causes have no personal actor. */
 export const SYSTEM_ACTOR: AuditActor = { id: null, name: null, snapshot: null };
@@ -58,6 +59,7 @@ export class DocumentService {
     private readonly reads: DocumentReads,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly adoptionGuards: AdoptionGuards,
   ) {}
 
   async create(actor: Actor, workingGroupId: string, input: CreateDocumentRequest): Promise<DocumentResponse> {
@@ -202,6 +204,7 @@ export class DocumentService {
       if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
       const openAdoption = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
       if (openAdoption) throw refuse('adoption-ballot-open', { version: openAdoption.versionNumber, act: 'consolidate' });
+      await this.adoptionGuards.beforeAdoption(tx.manager, doc.id, 'new-version');
 
       const { result, next, outdated, why, carriedForward, report, bracketChoices, chosen } = await this.plan(tx.manager, doc, tx.now, true);
       const note = input.note?.trim() || null;
@@ -245,22 +248,42 @@ export class DocumentService {
     if (!doc) return;
     await this.amendments.closeAdoptionBallot(tx.manager, ballot.id, ballot.outcome, ballot.closedAt);
     if (ballot.outcome !== 'passed') return;
-    await this.documents.markAdopted(tx.manager, doc.id, adoption.versionId, ballot.id, ballot.closedAt);
+    await this.adopt(tx, doc, { versionId: adoption.versionId, number: adoption.versionNumber, at: ballot.closedAt, by: { ballotId: ballot.id, outcome: ballot.outcome, explanation: ballot.result.explanation } });
+  }
+
+  /**
+   * Marks a version adopted, by a ballot that passed or by a silence procedure that held (decision
+   * 0036), records `version.adopted`, and freezes the text: amendments still proposed can no longer
+   * change it. Inside the caller's transaction, with the document locked.
+   */
+  async adopt(
+    tx: Tx,
+    doc: { id: string; workingGroupId: string },
+    v: {
+      versionId: string;
+      number: number;
+      at: Date;
+      by: { ballotId: string; outcome: ClosedBallot['outcome']; explanation: string } | { silenceProcedureId: string; deadline: Date; explanation: string };
+    },
+  ): Promise<void> {
+    await this.documents.markAdopted(tx.manager, doc.id, v.versionId, 'ballotId' in v.by ? { ballotId: v.by.ballotId } : { silenceId: v.by.silenceProcedureId }, v.at);
     const scope = workingGroupScope(doc.workingGroupId);
     await tx.record({
       scope,
       actor: SYSTEM_ACTOR,
       action: 'version.adopted',
       subjectType: 'version',
-      subjectId: adoption.versionId,
-      change: { documentId: doc.id, number: adoption.versionNumber, ballotId: ballot.id, outcome: ballot.outcome, explanation: ballot.result.explanation },
+      subjectId: v.versionId,
+      change:
+        'ballotId' in v.by
+          ? { documentId: doc.id, number: v.number, ballotId: v.by.ballotId, outcome: v.by.outcome, explanation: v.by.explanation }
+          : { documentId: doc.id, number: v.number, silenceProcedureId: v.by.silenceProcedureId, deadline: v.by.deadline.toISOString(), outcome: 'passed', explanation: v.by.explanation },
     });
-    // The text is frozen: amendments still proposed can no longer change it.
     for (const open of await this.amendments.openOf(doc.id, tx.manager)) {
       if (open.status !== 'proposed') continue;
-      const note = `Version ${adoption.versionNumber} was adopted; its text is frozen.`;
-      await this.amendments.setStatus(tx.manager, open.id, 'outdated', { note, reason: { code: 'version-adopted', params: { version: adoption.versionNumber } } });
-      await tx.record({ scope, actor: SYSTEM_ACTOR, action: 'amendment.outdated', subjectType: 'amendment', subjectId: open.id, change: { documentId: doc.id, reason: 'version-adopted', note, version: adoption.versionNumber } });
+      const note = `Version ${v.number} was adopted; its text is frozen.`;
+      await this.amendments.setStatus(tx.manager, open.id, 'outdated', { note, reason: { code: 'version-adopted', params: { version: v.number } } });
+      await tx.record({ scope, actor: SYSTEM_ACTOR, action: 'amendment.outdated', subjectType: 'amendment', subjectId: open.id, change: { documentId: doc.id, reason: 'version-adopted', note, version: v.number } });
     }
   }
 }

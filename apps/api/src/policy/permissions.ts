@@ -62,6 +62,10 @@ export const PERMISSIONS = {
   // Proxies: the route only needs a session; voting membership, organisation and cap are decided in procedures/proxies/proxies.policy.ts.
   'proxy.give': signedIn,
   'proxy.revoke': signedIn,
+  // Silence procedure (decision 0036): chairs and voting members are decided in procedures/silence/silence.policy.ts.
+  'silence.start': signedIn,
+  'silence.object': signedIn,
+  'silence.withdraw': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

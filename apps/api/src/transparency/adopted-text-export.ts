@@ -43,17 +43,18 @@ export class AdoptedTextExport {
   async markdown(documentId: string, n: number): Promise<{ filename: string; body: string }> {
     const doc = await this.documents.get(null, documentId, n);
     const v = doc.version;
-    if (!v.adoptedAt || !v.adoptionBallotId) throw refuse('export-needs-adoption', { version: n });
+    if (!v.adoptedAt || (!v.adoptionBallotId && !v.adoptionSilence)) throw refuse('export-needs-adoption', { version: n });
     const [group, ballot, provenance, signatories, brackets] = await Promise.all([
       this.groups.get(doc.workingGroupId, null),
-      this.ballots.get(v.adoptionBallotId, null),
+      // Adopted by a silence procedure (decision 0036): there is no ballot.
+      v.adoptionBallotId ? this.ballots.get(v.adoptionBallotId, null) : null,
       this.documents.provenance(documentId, n),
       this.endorsements.signatories(documentId, n, null),
       this.brackets.located(documentId, n, { openOnly: true }),
     ]);
     // Passages still in square brackets when the text was adopted are shown as such (decision 0031).
     const inClause = (id: string) => brackets.filter((b) => b.clauseId === id);
-    const rollCall = ballot.visibility === 'roll-call' ? await this.rollCall(ballot.id) : [];
+    const rollCall = ballot?.visibility === 'roll-call' ? await this.rollCall(ballot.id) : [];
 
     const out: string[] = [];
     out.push(`# ${md(doc.title)}`, '');
@@ -69,16 +70,20 @@ export class AdoptedTextExport {
     }
     out.push(...bracketsSection(brackets, (id) => v.clauses.find((c) => c.id === id)?.label ?? 'Clause', md));
 
-    out.push('## Adoption vote', '');
-    out.push(...this.vote(ballot), '');
-    if (rollCall.length) {
+    if (!ballot) {
+      out.push('## Adoption', '', `Adopted by silence procedure: no objection by ${md(v.adoptionSilence!.deadline.replace('T', ' ').slice(0, 16))} UTC.`, '');
+    } else {
+      out.push('## Adoption vote', '');
+      out.push(...this.vote(ballot), '');
+    }
+    if (ballot && rollCall.length) {
       out.push('### Roll call', '', '| Voter | Organisation | Stakeholder group | Choice | Reason |', '| --- | --- | --- | --- | --- |');
       for (const e of rollCall)
         out.push(
           `| ${md(e.voter.name)} | ${md(e.snapshot.organisationName)} | ${GROUP_NAMES[e.snapshot.stakeholderGroup]} | ${e.voted ? (e.choice ?? 'hidden') : 'did not vote'} | ${md(e.reason)} |`,
         );
       out.push('');
-    } else if (ballot.visibility === 'secret') out.push('The ballot was secret: only its totals and breakdowns are published.', '');
+    } else if (ballot?.visibility === 'secret') out.push('The ballot was secret: only its totals and breakdowns are published.', '');
     out.push(...explanationsMarkdown(await explanationsOn(this.dataSource.manager, documentId, (await versionFacts(this.dataSource.manager, documentId, n))!), md));
 
     out.push('## Who wrote this text', '');

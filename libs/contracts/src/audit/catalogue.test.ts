@@ -14,6 +14,7 @@ import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
 import { EXPLANATION_EVENTS } from './procedures-explanations';
 import { ACCREDITATION_EVENTS } from './procedures-accreditation';
+import { SILENCE_EVENTS } from './procedures-silence';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -31,6 +32,7 @@ const CONTEXTS = [
   CHAIRS_TEXT_EVENTS,
   ACCREDITATION_EVENTS,
   PROXY_EVENTS,
+  SILENCE_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

@@ -16,6 +16,7 @@ import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
 import { EXPLANATION_EVENTS } from './procedures-explanations';
 import { ACCREDITATION_EVENTS } from './procedures-accreditation';
 import { PROXY_EVENTS } from './procedures-proxies';
+import { SILENCE_EVENTS } from './procedures-silence';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -39,6 +40,7 @@ export const AUDIT_CATALOGUE = {
   ...EXPLANATION_EVENTS,
   ...ACCREDITATION_EVENTS,
   ...PROXY_EVENTS,
+  ...SILENCE_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AMENDMENT_KINDS, BALLOT_OUTCOMES, CLAUSE_KINDS } from '@parley/domain';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS } from '../drafting';
-import { event, id } from './define';
+import { event, id, isoTime } from './define';
 
 const onDocument = { documentId: id };
 const decided = { ...onDocument, ballotId: id, outcome: z.enum(BALLOT_OUTCOMES), explanation: z.string() };
@@ -46,7 +46,14 @@ export const DRAFTING_EVENTS = {
     'version',
     versionCreated,
   ),
-  'version.adopted': event('version', z.strictObject({ ...decided, number: z.number() })),
+  'version.adopted': event(
+    'version',
+    z.union([
+      z.strictObject({ ...decided, number: z.number() }),
+      /** Adopted by a silence procedure that held (decision 0036): no ballot. */
+      z.strictObject({ ...onDocument, silenceProcedureId: id, deadline: isoTime, outcome: z.literal('passed'), explanation: z.string(), number: z.number() }),
+    ]),
+  ),
   'comment.posted': event(
     'comment',
     z.strictObject({

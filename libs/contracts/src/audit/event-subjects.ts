@@ -107,6 +107,12 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'proxy.ended':
       return only(null, e.change.ballotId, e.change.grantorId, e.change.holderId);
     case 'version.adopted':
+      return only(e.change.documentId, 'ballotId' in e.change ? e.change.ballotId : null);
+    case 'silence.started':
+    case 'silence.objection-raised':
+    case 'silence.withdrawn':
+    case 'silence.passed':
+      return only(e.change.documentId, null);
     case 'amendment.accepted':
     case 'amendment.rejected':
       return only(e.change.documentId, e.change.ballotId);

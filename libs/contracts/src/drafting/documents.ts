@@ -114,6 +114,8 @@ export const versionResponse = /* @__PURE__ */ versionSummary
     /** The adoption ballot open on this version, if any. */
     openAdoptionBallotId: z.string().nullable(),
     adoptionBallotId: z.string().nullable(),
+    /** Adopted by a silence procedure (decision 0036): no ballot; no objection by its deadline. */
+    adoptionSilence: z.object({ id: z.string(), deadline: instant }).nullable(),
     clauses: z.array(clauseResponse),
     /** For versions after the first: what the consolidation applied and what it left out. */
     consolidation: consolidationReport.nullable(),

@@ -2,3 +2,4 @@ export * from './rules';
 export * from './explanations';
 export * from './accreditation';
 export * from './proxies';
+export * from './silence';

@@ -16,6 +16,7 @@ import { CLAUSE_STATUS_REFUSALS } from './negotiation-clause-status';
 import { EXPLANATION_REFUSALS } from './procedures-explanations';
 import { ACCREDITATION_REFUSALS } from './procedures-accreditation';
 import { PROXY_REFUSALS } from './procedures-proxies';
+import { SILENCE_REFUSALS } from './procedures-silence';
 
 /**
  * Every refusal the API can give: a stable kebab-case code (never renamed once shipped), its HTTP
@@ -40,6 +41,7 @@ export const REFUSALS = {
   ...EXPLANATION_REFUSALS,
   ...ACCREDITATION_REFUSALS,
   ...PROXY_REFUSALS,
+  ...SILENCE_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

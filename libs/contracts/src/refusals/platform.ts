@@ -21,6 +21,7 @@ export const NOT_FOUND_RESOURCES = [
   'ad-ref',
   'join-request-objection',
   'proxy',
+  'silence-procedure',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

@@ -1,3 +1,4 @@
+import { AdoptionGuards } from '../../drafting/adoption-preflight';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { planChairsText, suggestChairsTextLabel, workingGroupScope } from '@parley/domain';
@@ -38,6 +39,7 @@ export class ChairsTextService {
     private readonly chairsTexts: ChairsTextRepository,
     private readonly tx: AuditedTransaction,
     private readonly dataSource: DataSource,
+    private readonly adoptionGuards: AdoptionGuards,
   ) {}
 
   /** The label the next chair's text is suggested ("Zero draft", then "Rev.1"…), and what would stop it now. */
@@ -61,6 +63,7 @@ export class ChairsTextService {
       if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
       const openAdoption = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
       if (openAdoption) throw refuse('chairs-text-during-adoption', { version: openAdoption.versionNumber });
+      await this.adoptionGuards.beforeAdoption(tx.manager, doc.id, 'new-version');
       const accepted = (await this.amendments.acceptedUnapplied(tx.manager, doc.id, true)).length;
       const chosen = (await this.brackets.chosenUnconsolidated(doc.id, tx.manager)).length;
       if (accepted > 0 || chosen > 0) throw refuse('consolidate-first', { accepted, chosen });

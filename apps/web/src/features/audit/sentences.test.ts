@@ -281,6 +281,10 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'proxy.given': { grantor: { id: 'p1', name: 'Ana Ruiz', snapshot: ana }, holder: { id: 'p2', name: 'Luis Vega', snapshot: ana }, scope: 'period', ballotId: null, from: '2026-12-06', to: '2026-12-20' },
   'proxy.revoked': { grantorId: 'p1', grantorName: 'Ana Ruiz', holderId: 'p2', holderName: 'Luis Vega', scope: 'ballot', ballotId: 'b1', from: null, to: null },
   'proxy.ended': { grantorId: 'p1', grantorName: 'Ana Ruiz', holderId: 'p2', holderName: 'Luis Vega', scope: 'ballot', ballotId: 'b1', from: null, to: null, reason: 'holder-left' },
+  'silence.started': { documentId: 'd1', version: 2, documentTitle: 'Programme of work for 2027', deadline: '2026-12-20T12:00:00.000Z', minimumHours: 72 },
+  'silence.objection-raised': { documentId: 'd1', version: 2, objectionId: 'o9', reason: 'Paragraph 3 needs another reading', deadline: '2026-12-20T12:00:00.000Z', explanation: 'Silence was broken' },
+  'silence.withdrawn': { documentId: 'd1', version: 2, reason: 'A new version is coming', deadline: '2026-12-20T12:00:00.000Z' },
+  'silence.passed': { documentId: 'd1', version: 2, deadline: '2026-12-20T12:00:00.000Z', explanation: 'No objection was raised by the deadline' },
 };
 
 describe('audit events as sentences', () => {

@@ -168,7 +168,8 @@ const SENTENCES: Sentences = {
     said(x, 'note', e.change.note),
   'version.chairs-text-issued': (e, x) =>
     x.t('audit.sentence.version.chairs-text-issued', { actor: x.actor, number: e.change.number, title: chairsTextTitle(x.t, e.change) }) + said(x, 'note', e.change.note),
-  'version.adopted': (e, x) => x.t('audit.sentence.version.adopted', { number: e.change.number }),
+  'version.adopted': (e, x) =>
+    'silenceProcedureId' in e.change ? x.t('silence.audit.adopted', { number: e.change.number, date: date(x, e.change.deadline) }) : x.t('audit.sentence.version.adopted', { number: e.change.number }),
   'comment.posted': (e, x) =>
     e.change.parentId
       ? x.t('audit.sentence.comment.replied', { actor: x.actor, text: quote(e.change.body) })
@@ -235,6 +236,10 @@ const SENTENCES: Sentences = {
   'proxy.revoked': (e, x) => x.t('audit.sentence.proxy.revoked', { actor: x.actor, holder: e.change.holderName }),
   'proxy.ended': (e, x) =>
     x.t('audit.sentence.proxy.ended', { grantor: e.change.grantorName, holder: e.change.holderName, why: x.t(`proxies.endReason.${e.change.reason}`) }),
+  'silence.started': (e, x) => x.t('silence.audit.started', { actor: x.actor, number: e.change.version, title: e.change.documentTitle, date: date(x, e.change.deadline) }),
+  'silence.objection-raised': (e, x) => x.t('silence.audit.objection', { actor: x.actor, number: e.change.version, reason: excerpt(e.change.reason) }),
+  'silence.withdrawn': (e, x) => x.t('silence.audit.withdrawn', { actor: x.actor, number: e.change.version, reason: excerpt(e.change.reason) }),
+  'silence.passed': (e, x) => x.t('silence.audit.passed', { number: e.change.version, date: date(x, e.change.deadline) }),
 };
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */

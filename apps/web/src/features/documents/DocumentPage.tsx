@@ -15,6 +15,7 @@ import { ClauseList, type Quote } from './ClauseList';
 import { ClausePanel } from './ClausePanel';
 import { useDocument } from './useDocuments';
 import { AdoptionBallot } from './AdoptionDialog';
+import { AdoptedBySilence, SilencePanel } from '../procedures/SilencePanel';
 import { Consolidate, VersionNote } from './ConsolidateDialog';
 import { ChairsTextHeading } from '../negotiation/ChairsTextHeading';
 import { IssueChairsText } from '../negotiation/IssueChairsText';
@@ -107,7 +108,7 @@ export function DocumentPage() {
       ) : null}
       {doc.version.frozen ? (
         <Alert color="green" variant="light" data-testid="adopted">
-          {t('documents.version.adoptedOn', { number: version })}{' '}
+          {doc.version.adoptionSilence ? <AdoptedBySilence doc={doc} /> : t('documents.version.adoptedOn', { number: version })}{' '}
           {doc.version.adoptionBallotId ? (
             <Anchor component={Link} to={`/ballots/${doc.version.adoptionBallotId}`} c="blue.9">
               {t('documents.adoption.seeBallot')}
@@ -118,6 +119,7 @@ export function DocumentPage() {
       <ChairsTextHeading version={doc.version} />
       <VersionNote doc={doc} />
       <NegotiationCounts doc={doc} />
+      <SilencePanel doc={doc} />
       {doc.version.openAdoptionBallotId ? (
         <Alert color="grape" variant="light">
           {t('documents.adoption.underBallot', { number: version })}{' '}

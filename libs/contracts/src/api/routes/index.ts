@@ -10,6 +10,7 @@ import { CLAUSE_STATUS_ROUTES } from './negotiation-clause-status';
 import { EXPLANATION_ROUTES } from './procedures-explanations';
 import { ACCREDITATION_ROUTES } from './procedures-accreditation';
 import { PROXY_ROUTES } from './procedures-proxies';
+import { SILENCE_ROUTES } from './procedures-silence';
 
 export * from './route-spec';
 
@@ -25,6 +26,7 @@ function mergeRoutes<A, B, C, D>(a: A, b: B, c: C, d: D): A & B & C & D {
  */
 export const API_ROUTES = /* @__PURE__ */ mergeRoutes(IDENTITY_ROUTES, WORKING_GROUP_ROUTES, { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES, ...ACCREDITATION_ROUTES }, { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES, ...EXPLANATION_ROUTES }) satisfies Record<string, RouteSpec>;
 export const API_ROUTES = /* @__PURE__ */ mergeRoutes(IDENTITY_ROUTES, WORKING_GROUP_ROUTES, { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES }, { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES, ...PROXY_ROUTES }) satisfies Record<string, RouteSpec>;
+export const API_ROUTES = /* @__PURE__ */ mergeRoutes(IDENTITY_ROUTES, WORKING_GROUP_ROUTES, { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES }, { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES, ...SILENCE_ROUTES }) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;
 export type ApiRouteKey = Extract<keyof ApiRoutes, string>;

@@ -20,6 +20,7 @@ const RESOURCE: Record<NotFoundResource, string> = {
   'ad-ref': 'The ad ref',
   'join-request-objection': 'The objection',
   proxy: 'The proxy',
+  'silence-procedure': 'The silence procedure',
 };
 
 export const PLATFORM_TEXT = {
