@@ -94,6 +94,15 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'recommendations.put-to-ballot':
     case 'recommendations.decided':
       return only(e.change.documentId, e.change.ballotId);
+    case 'division.requested':
+    case 'division.declined':
+    case 'voting-order.set':
+    case 'last-call.opened':
+      return only(e.change.documentId, null);
+    case 'division.put-to-ballot':
+    case 'division.decided':
+    case 'division.applied':
+      return only(e.change.documentId, e.change.ballotId);
     case 'version.adopted':
     case 'amendment.accepted':
     case 'amendment.rejected':

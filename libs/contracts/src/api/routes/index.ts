@@ -7,6 +7,7 @@ import type { MediaResponse, NoContent, RouteSpec } from './route-spec';
 import { TRANSPARENCY_ROUTES } from './transparency';
 import { WORKING_GROUP_ROUTES } from './working-groups';
 import { CLAUSE_STATUS_ROUTES } from './negotiation-clause-status';
+import { PROCEDURES_DIVISION_ROUTES } from './procedures-division';
 
 export * from './route-spec';
 
@@ -20,7 +21,7 @@ function mergeRoutes<A, B, C, D>(a: A, b: B, c: C, d: D): A & B & C & D {
  * typed client reads its types (only them: the schemas stay out of the web's bundle, hence the
  * `@__PURE__` marks, which let the bundler drop what the web does not use).
  */
-export const API_ROUTES = /* @__PURE__ */ mergeRoutes(IDENTITY_ROUTES, WORKING_GROUP_ROUTES, { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES }, { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES }) satisfies Record<string, RouteSpec>;
+export const API_ROUTES = /* @__PURE__ */ mergeRoutes(IDENTITY_ROUTES, WORKING_GROUP_ROUTES, { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES }, { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES, ...PROCEDURES_DIVISION_ROUTES }) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;
 export type ApiRouteKey = Extract<keyof ApiRoutes, string>;
