@@ -57,6 +57,11 @@ export const PERMISSIONS = {
   // Endorsements: the route only needs a session; current affiliation to the organisation is decided in endorsements/endorsement.policy.ts.
   'endorsement.make': signedIn,
   'endorsement.withdraw': signedIn,
+  // Division, order of voting, last call (decision 0038): members and chairs are decided in procedures/{division,voting-order,last-call}/*.policy.ts.
+  'division.request': signedIn,
+  'division.decide': signedIn,
+  'voting-order.set': signedIn,
+  'last-call.open': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -19,6 +19,8 @@ export const NOT_FOUND_RESOURCES = [
   'endorsement',
   'bracket',
   'ad-ref',
+  'division',
+  'clause',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

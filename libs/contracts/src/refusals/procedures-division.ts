@@ -6,6 +6,8 @@ export const PROCEDURES_DIVISION_REFUSALS = {
   'division-members-only': spec(403),
   /** A clause named cannot be divided: named twice, not in the version, a heading, or every paragraph at once. */
   'division-clause-invalid': spec<{ why: 'duplicate' | 'not-in-version' | 'heading' | 'whole-text'; clauseId: string | null }>(409),
+  /** The vote on the whole has begun (an adoption ballot is open): a separate vote is asked for before it. */
+  'division-too-late': spec<{ version: number }>(409),
   /** The request was already put to a ballot or declined. */
   'division-not-pending': spec<{ status: string }>(409),
   /** The request was made on a version that is no longer the current one. */

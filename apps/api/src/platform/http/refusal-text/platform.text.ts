@@ -18,6 +18,8 @@ const RESOURCE: Record<NotFoundResource, string> = {
   endorsement: 'The endorsement',
   bracket: 'The bracket',
   'ad-ref': 'The ad ref',
+  division: 'The request for a separate vote',
+  clause: 'The clause',
 };
 
 export const PLATFORM_TEXT = {

@@ -16,6 +16,7 @@ const ORDER_WHY = {
 export const PROCEDURES_DIVISION_TEXT = {
   'division-members-only': () => 'Only a voting member of this working group (or a chair) can ask for a separate vote',
   'division-clause-invalid': (p) => `This separate vote cannot be asked for: ${CLAUSE_WHY[p.why]}`,
+  'division-too-late': (p) => `The vote on the whole of version ${p.version} has begun: a separate vote is asked for before it`,
   'division-not-pending': (p) => `This request for a separate vote was already dealt with (${p.status})`,
   'division-version-superseded': (p) => `This request was made on version ${p.version}; the current version is ${p.current}`,
   'division-pending': (p) => `${p.count} separate vote${p.count === 1 ? ' is' : 's are'} still pending (to be decided, under ballot, or a deletion waiting for consolidation): the text cannot go to adoption yet`,
