@@ -10,6 +10,7 @@ import { DocumentRepository } from './document.repository';
 import { DocumentReads } from './document-reads.service';
 import { DocumentService } from './document.service';
 import { DraftingBallots } from './drafting-ballots.service';
+import { AdoptionGuards, AdoptionPreflight } from './adoption-preflight';
 import { DraftingBallotViews } from './drafting-ballot-views';
 import { DraftingStandings } from './drafting-standings';
 import { BracketRepository } from '../negotiation/brackets/bracket.repository';
@@ -24,7 +25,7 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
-  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads],
-  exports: [BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository],
+  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards],
+  exports: [BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards],
 })
 export class DraftingModule {}

@@ -41,6 +41,8 @@ export const adoptionWarningsRecord = z.strictObject({
   unappliedBracketChoices: z.array(z.strictObject({ bracketId: id, clauseLabel: z.string().nullable(), passage: z.string() })).optional(),
   /** Open ad refs on the version's clauses (decision record 0032); absent on rows written before it. */
   openAdRefs: z.array(z.strictObject({ adRefId: id, clauseId: id, clauseLabel: z.string().nullable(), organisationName: z.string(), expiresOn: z.string() })).optional(),
+  /** The group's circulation period still running for the version (decision 0036); absent when it was over or on rows written before it. */
+  circulationPeriod: z.strictObject({ availableSince: isoTime, endsAt: isoTime, days: z.number() }).optional(),
   confirmedByChair: z.literal(true),
 });
 export type AdoptionWarningsRecord = z.infer<typeof adoptionWarningsRecord>;

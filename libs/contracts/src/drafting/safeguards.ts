@@ -16,23 +16,33 @@ const namedAmendment = /* @__PURE__ */ z.object({
 });
 
 /**
+ * Every warning that applies before a version is put to adoption, by ballot or by silence procedure
+ * (decision records 0029, 0036), each listed: the chair acknowledges each kind to go ahead.
+ */
+export const adoptionWarningsView = /* @__PURE__ */ z.object({
+  /** The kinds that apply; the chair acknowledges each (`acknowledgedWarnings`) to go ahead. */
+  warnings: z.array(z.enum(ADOPTION_WARNING_KINDS)),
+  unansweredClarifications: z.array(unansweredClarification),
+  openAmendmentBallots: z.array(namedAmendment.extend({ ballotId: z.string(), closesAt: instant })),
+  acceptedUnconsolidated: z.array(namedAmendment),
+  /** Passages still in square brackets, and brackets removed with a chosen option not yet consolidated (decision 0031). */
+  openBrackets: z.array(bracketWarning),
+  unappliedBracketChoices: z.array(bracketWarning),
+  /** Clauses a delegation agrees only ad referendum, not lifted, withdrawn or expired (decision record 0032). */
+  openAdRefs: z.array(z.object({ adRefId: z.string(), clauseId: z.string(), clauseLabel: z.string().nullable(), organisationName: z.string(), expiresOn: z.string(), agreedBy: actorRef })),
+  /** The group's circulation period, while it still runs for this version (decision 0036): since when the version is available, when the period ends. */
+  circulationPeriod: z.object({ availableSince: instant, endsAt: instant, days: z.number() }).nullable(),
+});
+export type AdoptionWarningsView = z.infer<typeof adoptionWarningsView>;
+
+/**
  * What a chair reads before opening the adoption ballot of a version (decision record 0029): every
  * warning that applies, each listed, and the terms the ballot would take by default.
  */
-export const adoptionPreflightResponse = /* @__PURE__ */ z
-  .object({
+export const adoptionPreflightResponse = /* @__PURE__ */ adoptionWarningsView
+  .extend({
     documentId: z.string(),
     version: z.number(),
-    /** The kinds that apply; the chair acknowledges each (`acknowledgedWarnings`) to open the ballot. */
-    warnings: z.array(z.enum(ADOPTION_WARNING_KINDS)),
-    unansweredClarifications: z.array(unansweredClarification),
-    openAmendmentBallots: z.array(namedAmendment.extend({ ballotId: z.string(), closesAt: instant })),
-    acceptedUnconsolidated: z.array(namedAmendment),
-    /** Passages still in square brackets, and brackets removed with a chosen option not yet consolidated (decision 0031). */
-    openBrackets: z.array(bracketWarning),
-    unappliedBracketChoices: z.array(bracketWarning),
-    /** Clauses a delegation agrees only ad referendum, not lifted, withdrawn or expired (decision record 0032). */
-    openAdRefs: z.array(z.object({ adRefId: z.string(), clauseId: z.string(), clauseLabel: z.string().nullable(), organisationName: z.string(), expiresOn: z.string(), agreedBy: actorRef })),
     /** The group's terms for adoption ballots, and the closing time a ballot opened now would take by default. */
     defaults: z.object({ rule: decisionRuleValue, quorum: z.number(), closesAt: instant }),
   })

@@ -6,7 +6,9 @@
  * - `accepted-unconsolidated`: accepted amendments not yet consolidated into a version;
  * - `open-brackets`: passages still in square brackets (decision 0031);
  * - `unapplied-bracket-choices`: brackets removed by choosing an option that no consolidation has applied yet;
- * - `open-ad-ref`: clauses a delegation agreed only ad referendum, not yet lifted (decision record 0032).
+ * - `open-ad-ref`: clauses a delegation agreed only ad referendum, not yet lifted (decision record 0032);
+ * - `circulation-period`: the version has been available for less than the group's circulation period
+ *   (`procedureRules.circulationDays`, decision 0036).
  * None forbids the ballot; each must be acknowledged, and the acknowledgement is recorded.
  */
 export const ADOPTION_WARNING_KINDS = [
@@ -16,6 +18,7 @@ export const ADOPTION_WARNING_KINDS = [
   'open-brackets',
   'unapplied-bracket-choices',
   'open-ad-ref',
+  'circulation-period',
 ] as const;
 export type AdoptionWarningKind = (typeof ADOPTION_WARNING_KINDS)[number];
 
@@ -27,6 +30,8 @@ export interface AdoptionWarningCounts {
   unappliedBracketChoices?: number;
   /** Open ad refs on the version's clauses (absent: none). */
   openAdRefs?: number;
+  /** The version's circulation period is still running (absent: it is over, or the group has none). */
+  circulationPeriodRunning?: boolean;
 }
 
 /** The kinds of warning that apply, in the order a chair reads them. */
@@ -38,6 +43,7 @@ export function adoptionWarningKinds(counts: AdoptionWarningCounts): AdoptionWar
     'open-brackets': (counts.openBrackets ?? 0) > 0,
     'unapplied-bracket-choices': (counts.unappliedBracketChoices ?? 0) > 0,
     'open-ad-ref': (counts.openAdRefs ?? 0) > 0,
+    'circulation-period': counts.circulationPeriodRunning === true,
   };
   return ADOPTION_WARNING_KINDS.filter((k) => present[k]);
 }
@@ -45,4 +51,23 @@ export function adoptionWarningKinds(counts: AdoptionWarningCounts): AdoptionWar
 /** The warnings that apply and that the chair has not acknowledged: the ballot may open only when there are none. */
 export function unacknowledgedWarnings(counts: AdoptionWarningCounts, acknowledged: readonly AdoptionWarningKind[]): AdoptionWarningKind[] {
   return adoptionWarningKinds(counts).filter((k) => !acknowledged.includes(k));
+}
+
+/** When a version's circulation period ends, if it has not yet ended at `now`. */
+export interface CirculationPeriod {
+  /** Since when the version is available to the group. */
+  availableSince: Date;
+  /** When the group's circulation period ends: `availableSince` plus `days` days. */
+  endsAt: Date;
+  days: number;
+}
+
+/**
+ * The circulation period still running for a version available since `availableSince`, in a group whose
+ * rules ask for `days` days (decision 0036): null when the group asks for none or the days have passed.
+ */
+export function runningCirculationPeriod(availableSince: Date, days: number, now: Date): CirculationPeriod | null {
+  if (!(days > 0)) return null;
+  const endsAt = new Date(availableSince.getTime() + days * 86_400_000);
+  return now.getTime() < endsAt.getTime() ? { availableSince, endsAt, days } : null;
 }

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Checkbox, List, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
-import type { AdoptionPreflightResponse, DocumentResponse } from '@parley/contracts';
+import type { AdoptionPreflightResponse, AdoptionWarningsView, DocumentResponse } from '@parley/contracts';
 import { DECISION_RULES, type AdoptionWarningKind, type DecisionRule } from '@parley/domain';
 import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
@@ -40,7 +40,8 @@ function Warning(props: { kind: AdoptionWarningKind; title: string; acknowledge:
   );
 }
 
-function Warnings({ p, acks, setAck }: { p: AdoptionPreflightResponse; acks: Set<AdoptionWarningKind>; setAck: (k: AdoptionWarningKind, v: boolean) => void }) {
+/** Every adoption warning that applies, each with its acknowledgement (the adoption ballot's and the silence procedure's dialogs). */
+export function Warnings({ p, acks, setAck }: { p: AdoptionWarningsView; acks: Set<AdoptionWarningKind>; setAck: (k: AdoptionWarningKind, v: boolean) => void }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? 'en';
   const by = (a: { author: Amendment['author'] }) => <AffiliationBadge name={a.author.name ?? '?'} personId={a.author.id ?? undefined} affiliation={a.author.snapshot} size="xs" />;
@@ -125,6 +126,21 @@ function Warnings({ p, acks, setAck }: { p: AdoptionPreflightResponse; acks: Set
               </Text>
             </List.Item>
           ))}
+        </Warning>
+      ) : null}
+      {p.circulationPeriod ? (
+        <Warning
+          kind="circulation-period"
+          title={t('silence.circulation.title', { count: p.circulationPeriod.days })}
+          acknowledge={t('silence.circulation.confirm')}
+          checked={acks.has('circulation-period')}
+          onCheck={(v) => setAck('circulation-period', v)}
+        >
+          <List.Item>
+            <Text size="sm" span>
+              {t('silence.circulation.item', { since: formatDateTime(p.circulationPeriod.availableSince, lng), ends: formatDateTime(p.circulationPeriod.endsAt, lng) })}
+            </Text>
+          </List.Item>
         </Warning>
       ) : null}
     </>

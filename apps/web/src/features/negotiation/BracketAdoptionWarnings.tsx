@@ -1,5 +1,5 @@
 import { Alert, Checkbox, List, Text } from '@mantine/core';
-import type { AdoptionPreflightResponse, BracketWarning } from '@parley/contracts';
+import type { AdoptionWarningsView, BracketWarning } from '@parley/contracts';
 import type { AdoptionWarningKind } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
@@ -13,7 +13,7 @@ export function BracketAdoptionWarnings({
   acks,
   setAck,
 }: {
-  p: AdoptionPreflightResponse;
+  p: AdoptionWarningsView;
   acks: Set<AdoptionWarningKind>;
   setAck: (k: AdoptionWarningKind, v: boolean) => void;
 }) {
