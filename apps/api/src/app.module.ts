@@ -29,6 +29,9 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { ChairsModule } from './working-groups/chairs/chairs.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
+import { DivisionModule } from './procedures/division/division.module';
+import { VotingOrderModule } from './procedures/voting-order/voting-order.module';
+import { LastCallModule } from './procedures/last-call/last-call.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
 import type { DataSource } from 'typeorm';
 
@@ -73,6 +76,9 @@ export class AppModule {
         DemoModule,
         RealtimeModule,
         ClauseStatusModule,
+        DivisionModule,
+        VotingOrderModule,
+        LastCallModule,
         CompilationModule,
       ],
       controllers: [HealthController],

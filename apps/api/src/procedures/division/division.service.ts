@@ -5,6 +5,7 @@ import { refusal, type DeclineDivisionRequest, type DivisionList, type DivisionS
 import { AuditedTransaction, type Tx } from '../../audit/audited-transaction';
 import { BallotSubjects, type ClosedBallot } from '../../decisions/ballot-subjects';
 import { BallotService } from '../../decisions/ballot.service';
+import { AdoptionGuards } from '../../drafting/adoption-preflight';
 import { AmendmentRepository } from '../../drafting/amendment.repository';
 import { DocumentRepository } from '../../drafting/document.repository';
 import { SYSTEM_ACTOR } from '../../drafting/document.service';
@@ -16,7 +17,7 @@ import { PeopleService } from '../../identity/people.service';
 import { Clock } from '../../platform/clock/clock';
 import { authorise, notFound, refuse, refused } from '../../platform/http/problem';
 import { canDecideDivision, canRequestDivision } from './division.policy';
-import { divisionByBallot, divisionsOf, findDivision, type DivisionRow } from './division.reads';
+import { divisionByBallot, divisionsBlocking, divisionsOf, findDivision, type DivisionRow } from './division.reads';
 
 /**
  * Division of the question (decision record 0038): a voting member asks for a separate ballot on
@@ -36,10 +37,16 @@ export class DivisionService implements OnModuleInit {
     private readonly subjects: BallotSubjects,
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
+    private readonly adoptionGuards: AdoptionGuards,
   ) {}
 
   onModuleInit(): void {
     this.subjects.register('division', { onClosed: (tx, ballot) => this.onBallotClosed(tx, ballot), view: (ballot) => this.view(ballot.subjectId) });
+    // A separate vote comes before the vote on the whole: no adoption (ballot or silence) starts while one is pending.
+    this.adoptionGuards.register(async (manager, documentId) => {
+      const pending = await divisionsBlocking(manager, documentId);
+      if (pending.length > 0) throw refuse('division-pending', { count: pending.length });
+    });
   }
 
   async list(actor: Actor | null, documentId: string, manager: EntityManager = this.dataSource.manager): Promise<DivisionList> {

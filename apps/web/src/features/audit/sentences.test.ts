@@ -269,6 +269,13 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'clause.ad-ref-agreed': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null, lapsed: null },
   'clause.ad-ref-lifted': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
   'clause.ad-ref-withdrawn': { documentId: 'd1', clauseId: 'c1', version: 1, organisationId: 'o1', organisationName: 'Access Now', expiresOn: '2026-12-20', note: null },
+  'division.requested': { documentId: 'd1', version: 2, clauseIds: ['c1'], clauseLabels: ['5.'], reason: 'Our delegation cannot accept it' },
+  'division.put-to-ballot': { documentId: 'd1', version: 2, clauseIds: ['c1'], ballotId: 'b1' },
+  'division.declined': { documentId: 'd1', version: 2, reason: 'It is the core of the text' },
+  'division.decided': { documentId: 'd1', version: 2, ballotId: 'b1', outcome: 'failed', result: 'deleted', clauseIds: ['c1'] },
+  'division.applied': { documentId: 'd1', version: 3, ballotId: 'b1', clauseIds: ['c1'] },
+  'voting-order.set': { documentId: 'd1', clauseId: 'c1', amendmentIds: ['a1', 'a2'], reason: 'Furthest first', previous: null },
+  'last-call.opened': { documentId: 'd1', version: 2, days: 14, opensAt: '2026-12-01T10:00:00.000Z', closesAt: '2026-12-15T10:00:00.000Z', note: null },
 };
 
 describe('audit events as sentences', () => {

@@ -204,6 +204,14 @@ const SENTENCES: Sentences = {
     x.t('audit.sentence.clause.ad-ref-agreed', { actor: x.actor, organisation: e.change.organisationName, date: date(x, e.change.expiresOn) }) + said(x, 'note', e.change.note),
   'clause.ad-ref-lifted': (e, x) => x.t('audit.sentence.clause.ad-ref-lifted', { actor: x.actor, organisation: e.change.organisationName }) + said(x, 'note', e.change.note),
   'clause.ad-ref-withdrawn': (e, x) => x.t('audit.sentence.clause.ad-ref-withdrawn', { actor: x.actor, organisation: e.change.organisationName }) + said(x, 'note', e.change.note),
+  'division.requested': (e, x) =>
+    x.t('audit.sentence.division.requested', { actor: x.actor, clauses: e.change.clauseLabels.map((l) => (l ? x.t('division.paragraph', { label: l }) : x.t('division.unlabelled'))).join(', ') }) + said(x, 'reason', e.change.reason),
+  'division.put-to-ballot': (e, x) => x.t('audit.sentence.division.put-to-ballot', { actor: x.actor, count: e.change.clauseIds.length }),
+  'division.declined': (e, x) => x.t('audit.sentence.division.declined', { actor: x.actor }) + said(x, 'reason', e.change.reason),
+  'division.decided': (e, x) => x.t(`audit.sentence.division.decided-${e.change.result}`, { outcome: outcome(x, e.change.outcome) }),
+  'division.applied': (e, x) => x.t('audit.sentence.division.applied', { version: e.change.version, count: e.change.clauseIds.length }),
+  'voting-order.set': (e, x) => x.t('audit.sentence.voting-order.set', { actor: x.actor, count: e.change.amendmentIds.length }) + said(x, 'reason', e.change.reason),
+  'last-call.opened': (e, x) => x.t('audit.sentence.last-call.opened', { actor: x.actor, count: e.change.days, version: e.change.version }) + said(x, 'note', e.change.note),
 };
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */

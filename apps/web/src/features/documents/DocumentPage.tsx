@@ -23,6 +23,8 @@ import { DocumentNotFound } from './DocumentNotFound';
 import { BracketsProvider } from '../negotiation/BracketsContext';
 import { BracketSummary } from '../negotiation/BracketSummary';
 import { NegotiationCounts } from '../negotiation/NegotiationCounts';
+import { DivisionPanel } from '../procedures/DivisionPanel';
+import { LastCallBanner } from '../procedures/LastCallBanner';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -117,6 +119,8 @@ export function DocumentPage() {
       <ChairsTextHeading version={doc.version} />
       <VersionNote doc={doc} />
       <NegotiationCounts doc={doc} />
+      <LastCallBanner doc={doc} />
+      <DivisionPanel doc={doc} />
       {doc.version.openAdoptionBallotId ? (
         <Alert color="grape" variant="light">
           {t('documents.adoption.underBallot', { number: version })}{' '}
