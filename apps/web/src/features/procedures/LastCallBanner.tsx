@@ -1,5 +1,5 @@
 import { Alert, Button, Group, List, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import type { AdoptionWarningsView, DocumentResponse } from '@parley/contracts';
+import type { AdoptionWarningsView, COMMENT_KINDS, DISPOSITIONS, DocumentResponse } from '@parley/contracts';
 import type { AdoptionWarningKind } from '@parley/domain';
 import { Checkbox } from '@mantine/core';
 import { useState } from 'react';
@@ -9,6 +9,9 @@ import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { notifySuccess } from '../../ui/notify';
 import { formatDateTime, formatDuration } from '../ballots/TimeLeft';
 import { useLastCall, useOpenLastCall } from './useDivision';
+
+type CommentKind = (typeof COMMENT_KINDS)[number];
+type Disposition = (typeof DISPOSITIONS)[number];
 
 function OpenForm({ doc, minimum }: { doc: DocumentResponse; minimum: number }) {
   const { t } = useTranslation();
@@ -74,11 +77,11 @@ export function LastCallBanner({ doc }: { doc: DocumentResponse }) {
                     <Table.Tbody>
                       <Table.Tr>
                         <Table.Th scope="row">{t('division.lastCall.byKind')}</Table.Th>
-                        <Table.Td>{Object.entries(lc.byKind).map(([k, n]) => `${t(`documents.commentKinds.${k}`)}: ${n}`).join(' · ')}</Table.Td>
+                        <Table.Td>{Object.entries(lc.byKind).map(([k, n]) => `${t(`documents.commentKinds.${k as CommentKind}`)}: ${n}`).join(' · ')}</Table.Td>
                       </Table.Tr>
                       <Table.Tr>
                         <Table.Th scope="row">{t('division.lastCall.byDisposition')}</Table.Th>
-                        <Table.Td>{Object.entries(lc.byDisposition).map(([k, n]) => `${t(`documents.dispositions.${k === 'none' ? 'pending' : k}`)}: ${n}`).join(' · ')}</Table.Td>
+                        <Table.Td>{Object.entries(lc.byDisposition).map(([k, n]) => `${t(`documents.dispositions.${(k === 'none' ? 'pending' : k) as Disposition | 'pending'}`)}: ${n}`).join(' · ')}</Table.Td>
                       </Table.Tr>
                     </Table.Tbody>
                   </Table>
