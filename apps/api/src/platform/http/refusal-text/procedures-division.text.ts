@@ -15,13 +15,13 @@ const ORDER_WHY = {
 
 export const PROCEDURES_DIVISION_TEXT = {
   'division-members-only': () => 'Only a voting member of this working group (or a chair) can ask for a separate vote',
-  'division-clause-invalid': (p) => `This separate vote cannot be asked for: ${CLAUSE_WHY[p.why]}`,
+  'division-clause-invalid': (p) => `This separate vote cannot be asked for: ${CLAUSE_WHY[p.why] ?? p.why}`,
   'division-too-late': (p) => `The vote on the whole of version ${p.version} has begun: a separate vote is asked for before it`,
   'division-not-pending': (p) => `This request for a separate vote was already dealt with (${p.status})`,
   'division-version-superseded': (p) => `This request was made on version ${p.version}; the current version is ${p.current}`,
   'division-pending': (p) => `${p.count} separate vote${p.count === 1 ? ' is' : 's are'} still pending (to be decided, under ballot, or a deletion waiting for consolidation): the text cannot go to adoption yet`,
-  'voting-order-invalid': (p) => `This order of voting cannot be set: ${ORDER_WHY[p.why]}`,
-  'voting-order-ahead': (p) => `An amendment voted before this one (${p.position - 1 === 1 ? '1st' : `no. ${p.position - 1}`} or earlier of ${p.of}) is still undecided: its ballot comes first`,
+  'voting-order-invalid': (p) => `This order of voting cannot be set: ${ORDER_WHY[p.why] ?? p.why}`,
+  'voting-order-ahead': (p) => `The amendment voted no. ${p.position} of ${p.of} in the order of voting, ahead of this one, is still undecided: its ballot comes first`,
   'last-call-exists': (p) => `Version ${p.version} already had its last call`,
   'last-call-too-short': (p) => `A last call lasts at least ${p.minimum} day${p.minimum === 1 ? '' : 's'} in this working group`,
 } satisfies Partial<RefusalTexts>;
