@@ -11,6 +11,7 @@ import { CHAIRS_TEXT_EVENTS } from './negotiation-chairs-texts';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
+import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -25,6 +26,7 @@ const CONTEXTS = [
   NEGOTIATION_STREAMLINING_EVENTS,
   CLAUSE_STATUS_EVENTS,
   CHAIRS_TEXT_EVENTS,
+  PROCEDURES_DIVISION_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {
