@@ -66,3 +66,18 @@ export async function deletionsToApply(manager: EntityManager, documentId: strin
 export async function markDivisionsConsolidated(manager: EntityManager, ids: readonly string[], version: number): Promise<void> {
   if (ids.length > 0) await manager.query(`UPDATE division_requests SET consolidated_in_version = $2 WHERE id = ANY($1::uuid[])`, [ids, version]);
 }
+
+/** The chair's decision on a pending request: put to a ballot, or declined with a reason (once; the guard refuses a second). */
+export async function decideDivision(
+  manager: EntityManager,
+  id: string,
+  to: { status: 'balloting'; ballotId: string } | { status: 'declined'; declineReason: string },
+  by: string,
+  snapshot: AffiliationSnapshot | null,
+  at: Date,
+): Promise<void> {
+  await manager.query(
+    `UPDATE division_requests SET status = $2, ballot_id = $3, decline_reason = $4, decided_by = $5, decided_snapshot = $6, decided_at = $7 WHERE id = $1`,
+    [id, to.status, to.status === 'balloting' ? to.ballotId : null, to.status === 'declined' ? to.declineReason : null, by, JSON.stringify(snapshot), at],
+  );
+}

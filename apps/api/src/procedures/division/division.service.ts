@@ -17,7 +17,7 @@ import { PeopleService } from '../../identity/people.service';
 import { Clock } from '../../platform/clock/clock';
 import { authorise, notFound, refuse, refused } from '../../platform/http/problem';
 import { canDecideDivision, canRequestDivision } from './division.policy';
-import { divisionByBallot, divisionsBlocking, divisionsOf, findDivision, type DivisionRow } from './division.reads';
+import { decideDivision, divisionByBallot, divisionsBlocking, divisionsOf, findDivision, type DivisionRow } from './division.reads';
 
 /**
  * Division of the question (decision record 0038): a voting member asks for a separate ballot on
@@ -114,13 +114,7 @@ export class DivisionService implements OnModuleInit {
         description: clip(division.reason, 5000),
         ...ballotTerms(input, tx.now),
       });
-      await tx.manager.query(`UPDATE division_requests SET status = 'balloting', ballot_id = $2, decided_by = $3, decided_snapshot = $4, decided_at = $5 WHERE id = $1`, [
-        division.id,
-        ballotId,
-        actor.id,
-        JSON.stringify(standing.currentSnapshot),
-        tx.now,
-      ]);
+      await decideDivision(tx.manager, division.id, { status: 'balloting', ballotId }, actor.id, standing.currentSnapshot, tx.now);
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
         actor: await this.people.auditActorWith(tx.manager, actor.id, standing.currentSnapshot),
@@ -138,13 +132,7 @@ export class DivisionService implements OnModuleInit {
   async decline(actor: Actor, divisionId: string, input: DeclineDivisionRequest): Promise<DivisionList> {
     const documentId = await this.tx.run(async (tx) => {
       const { doc, division, standing } = await this.pending(tx, actor, divisionId);
-      await tx.manager.query(`UPDATE division_requests SET status = 'declined', decline_reason = $2, decided_by = $3, decided_snapshot = $4, decided_at = $5 WHERE id = $1`, [
-        division.id,
-        input.reason,
-        actor.id,
-        JSON.stringify(standing.currentSnapshot),
-        tx.now,
-      ]);
+      await decideDivision(tx.manager, division.id, { status: 'declined', declineReason: input.reason }, actor.id, standing.currentSnapshot, tx.now);
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
         actor: await this.people.auditActorWith(tx.manager, actor.id, standing.currentSnapshot),
