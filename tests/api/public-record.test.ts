@@ -205,7 +205,10 @@ describe('the public record, read anonymously', () => {
       if (v.number > 1) await getJson(`/api/documents/${id}/compare?from=1&to=${v.number}`);
       await getJson(`/api/documents/${id}/versions/${v.number}/compilation`);
       await getJson(`/api/documents/${id}/versions/${v.number}/explanations`);
+      await getJson(`/api/documents/${id}/versions/${v.number}/last-call`);
     }
+    await getJson(`/api/documents/${id}/divisions`);
+    for (const clause of doc.version.clauses.filter((cl) => cl.kind !== 'heading').slice(0, 3)) await getJson(`/api/documents/${id}/clauses/${clause.id}/voting-order`);
     for (const clause of doc.version.clauses.filter((cl) => cl.kind !== 'heading').slice(0, 3)) await getJson(`/api/documents/${id}/clauses/${clause.id}/status`);
     for (const s of (await getJson<SilenceList>(`/api/documents/${id}/silence`)).items) await getJson(`/api/silence/${s.id}`);
     // 200 while accepted amendments wait to be consolidated, 409 otherwise.
@@ -215,6 +218,7 @@ describe('the public record, read anonymously', () => {
       await getJson(`/api/documents/${id}/comments?clauseId=${clause.id}`);
     const amendments = await getJson<AmendmentPage>(`/api/documents/${id}/amendments?limit=200`);
     for (const a of amendments.items) await getJson(`/api/amendments/${a.id}`);
+    for (const a of amendments.items.slice(0, 3)) await getJson(`/api/amendments/${a.id}/voting-place`);
     const brackets = await getJson<BracketListResponse>(`/api/documents/${id}/brackets`);
     for (const b of brackets.brackets) await getJson(`/api/brackets/${b.id}`);
   }

@@ -320,6 +320,13 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'silence.objection-raised': { documentId: DOC, version: 2, objectionId: randomUUID(), reason: 'Paragraph 3 needs another reading', deadline: '2026-12-20T12:00:00.000Z', explanation: 'Silence was broken' },
   'silence.withdrawn': { documentId: DOC, version: 2, reason: 'A new version is coming', deadline: '2026-12-20T12:00:00.000Z' },
   'silence.passed': { documentId: DOC, version: 2, deadline: '2026-12-20T12:00:00.000Z', explanation: 'No objection was raised by the deadline' },
+  'division.requested': { documentId: DOC, version: 2, clauseIds: [PERSON], clauseLabels: ['5.'], reason: 'Our delegation cannot accept this paragraph' },
+  'division.put-to-ballot': { documentId: DOC, version: 2, clauseIds: [PERSON], ballotId: BALLOT },
+  'division.declined': { documentId: DOC, version: 2, reason: 'The paragraph is the core of the text' },
+  'division.decided': { documentId: DOC, version: 2, ballotId: BALLOT, outcome: 'failed', result: 'deleted', clauseIds: [PERSON] },
+  'division.applied': { documentId: DOC, version: 3, ballotId: BALLOT, clauseIds: [PERSON] },
+  'voting-order.set': { documentId: DOC, clauseId: PERSON, amendmentIds: [randomUUID(), randomUUID()], reason: 'Furthest from the original first', previous: null },
+  'last-call.opened': { documentId: DOC, version: 2, days: 14, opensAt: '2026-12-01T10:00:00.000Z', closesAt: '2026-12-15T10:00:00.000Z', note: null },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { refusal, type AffiliationResponse, type ClauseStatusHistory, type DocumentResponse, type JoinRequestResponse, type Refusal } from '@parley/contracts';
+import { refusal, type AffiliationResponse, type ClauseStatusHistory, type DivisionList, type DocumentResponse, type JoinRequestResponse, type Refusal } from '@parley/contracts';
 import type { EntityManager } from 'typeorm';
 import * as ballotPolicy from '../../apps/api/src/decisions/ballot.policy';
 import { BallotRepository } from '../../apps/api/src/decisions/ballot.repository';
@@ -7,6 +7,7 @@ import * as draftingPolicy from '../../apps/api/src/drafting/drafting.policy';
 import * as bracketsPolicy from '../../apps/api/src/negotiation/brackets/brackets.policy';
 import * as streamliningPolicy from '../../apps/api/src/negotiation/streamlining/streamlining.policy';
 import * as clauseStatusPolicy from '../../apps/api/src/negotiation/clause-status/clause-status.policy';
+import * as divisionPolicy from '../../apps/api/src/procedures/division/division.policy';
 import { findAdRef } from '../../apps/api/src/negotiation/clause-status/clause-status.reads';
 import * as accreditationPolicy from '../../apps/api/src/procedures/accreditation/accreditation.policy';
 import { circulationOf, lockObjection, objectionsOf } from '../../apps/api/src/procedures/accreditation/accreditation.reads';
@@ -830,6 +831,27 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     request: (c) => silenceReq(c, '/withdraw', { reason: 'More time to consult.' }),
     policy: inGroup(async (p, groupId) => silencePolicy.canWithdrawSilence(await draftingStanding(p, groupId))),
   },
+  // ---------- division, order of voting, last call (procedures/{division,voting-order,last-call}, decision 0038) ----------
+  'GET /api/documents/{id}/divisions': { request: (c) => docReq(c, '/divisions'), policy: 'route rule only' },
+  'POST /api/documents/{id}/divisions': {
+    request: (c) => docReq(c, '/divisions', (doc) => ({ clauseIds: [operativeClause(doc)], reason: 'A separate vote, please.' })),
+    policy: inGroup(async (p, groupId) => divisionPolicy.canRequestDivision(await draftingStanding(p, groupId))),
+  },
+  'POST /api/divisions/{divisionId}/ballot': { request: (c) => divisionReq(c, '/ballot', { closesAt: inADay() }), policy: inGroup(async (p, groupId) => divisionPolicy.canDecideDivision(await draftingStanding(p, groupId))) },
+  'POST /api/divisions/{divisionId}/decline': { request: (c) => divisionReq(c, '/decline', { reason: 'Not now.' }), policy: inGroup(async (p, groupId) => divisionPolicy.canDecideDivision(await draftingStanding(p, groupId))) },
+  'GET /api/documents/{id}/clauses/{clauseId}/voting-order': { request: (c) => clauseReq(c, '/voting-order'), policy: 'route rule only' },
+  'POST /api/documents/{id}/clauses/{clauseId}/voting-order': {
+    request: (c) => clauseReq(c, '/voting-order', { amendmentIds: ['00000000-0000-4000-8000-000000000000', '00000000-0000-4000-8000-000000000001'], reason: 'Furthest first.' }),
+    // Allowed, the chair still meets a 409: the amendments named do not compete for the clause.
+    allowedConflict: () => true,
+    policy: inGroup(async (p, groupId) => draftingPolicy.canOpenBallot(await draftingStanding(p, groupId))),
+  },
+  'GET /api/amendments/{id}/voting-place': { request: (c) => amendmentReq(c, '/voting-place', 'member'), policy: 'route rule only' },
+  'GET /api/documents/{id}/versions/{n}/last-call': { request: (c) => docReq(c, '/versions/1/last-call'), policy: 'route rule only' },
+  'POST /api/documents/{id}/versions/{n}/last-call': {
+    request: (c) => docReq(c, '/versions/1/last-call', () => ({ days: 1 })),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canOpenBallot(await draftingStanding(p, groupId))),
+  },
 };
 
 /** A silence procedure on the cell's document, started by the chair (once per cell group). */
@@ -842,6 +864,14 @@ async function silenceReq(c: Cell, suffix: string, body?: unknown): Promise<Cell
     return res.body.id;
   });
   return { path: `/api/silence/${id}${suffix}`, body, subject: { groupId: g.id, documentId: doc.id, silenceId: id } };
+}
+
+/** A request for a separate vote made by the cell's voting member, acted on by the cell's role. */
+async function divisionReq(c: Cell, suffix: string, body: unknown): Promise<CellRequest> {
+  const res = await c.w.people.member.client.post<DivisionList>(`/api/documents/${doc.id}/divisions`, { clauseIds: [operativeClause(doc)], reason: 'A separate vote, please.' });
+  if (res.status !== 201) throw new Error(`division: ${res.status} ${JSON.stringify(res.body)}`);
+  const id = res.body.divisions.find((d) => d.status === 'pending')!.id;
+  return { path: `/api/divisions/${id}${suffix}`, body, subject: { groupId: g.id, documentId: doc.id } };
 }
 
 const inAWeek = () => isoDay(new Date(Date.now() + 7 * 86_400_000));

@@ -32,6 +32,9 @@ import { ClauseStatusModule } from './negotiation/clause-status/clause-status.mo
 import { ExplanationsModule } from './procedures/explanations/explanations.module';
 import { ProxiesModule } from './procedures/proxies/proxies.module';
 import { SilenceModule } from './procedures/silence/silence.module';
+import { DivisionModule } from './procedures/division/division.module';
+import { VotingOrderModule } from './procedures/voting-order/voting-order.module';
+import { LastCallModule } from './procedures/last-call/last-call.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
 import { AccreditationModule } from './procedures/accreditation/accreditation.module';
 import type { DataSource } from 'typeorm';
@@ -79,6 +82,9 @@ export class AppModule {
         ClauseStatusModule,
         AccreditationModule,
         ProxiesModule,
+        DivisionModule,
+        VotingOrderModule,
+        LastCallModule,
         CompilationModule,
         ExplanationsModule,
         SilenceModule,

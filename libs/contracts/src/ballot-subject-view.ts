@@ -42,6 +42,22 @@ export const recommendationsSubjectView = /* @__PURE__ */ z.object({
   items: z.array(recommendationsBallotItem),
 });
 
+/** A separate vote on clauses of a version (decision 0038): "retain these paragraphs?"; failed, they are deleted by the next consolidation. */
+export const divisionSubjectView = /* @__PURE__ */ z.object({
+  type: z.literal('division'),
+  divisionId: z.string(),
+  documentId: z.string(),
+  documentTitle: z.string(),
+  version: z.number(),
+  clauses: z.array(z.object({ clauseId: z.string(), label: z.string().nullable(), text: z.string() })),
+  reason: z.string(),
+  requestedBy: actorRef,
+  /** `retained` or `deleted` once the ballot closed; null while it runs. */
+  result: z.enum(['retained', 'deleted']).nullable(),
+  /** The version that deleted the paragraphs, once one did. */
+  consolidatedInVersion: z.number().nullable(),
+});
+
 /** A version put to adoption: its clauses, and where comments and amendments on it stand. */
 export const adoptionSubjectView = /* @__PURE__ */ z.object({
   type: z.literal('adoption'),
@@ -94,7 +110,7 @@ export const chairRemovalSubjectView = /* @__PURE__ */ z.object({
  * status, the nominee's declarations today); null for free motions or a subject no longer found.
  */
 export const ballotSubjectView = /* @__PURE__ */ z
-  .discriminatedUnion('type', [amendmentSubjectView, adoptionSubjectView, chairConfirmationSubjectView, chairRemovalSubjectView, recommendationsSubjectView])
+  .discriminatedUnion('type', [amendmentSubjectView, adoptionSubjectView, chairConfirmationSubjectView, chairRemovalSubjectView, recommendationsSubjectView, divisionSubjectView])
   .meta({ id: 'BallotSubjectView' });
 export type BallotSubjectView = z.infer<typeof ballotSubjectView>;
 export type AmendmentSubjectView = z.infer<typeof amendmentSubjectView>;
@@ -102,3 +118,4 @@ export type AdoptionSubjectView = z.infer<typeof adoptionSubjectView>;
 export type ChairConfirmationSubjectView = z.infer<typeof chairConfirmationSubjectView>;
 export type ChairRemovalSubjectView = z.infer<typeof chairRemovalSubjectView>;
 export type RecommendationsSubjectView = z.infer<typeof recommendationsSubjectView>;
+export type DivisionSubjectView = z.infer<typeof divisionSubjectView>;

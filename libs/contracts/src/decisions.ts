@@ -41,6 +41,8 @@ export const ballotSubjectDetails = z.discriminatedUnion('type', [
   z.object({ type: z.literal('chair-removal'), personName: z.string().max(300), organisationName: z.string().max(300), groupName: z.string().max(300) }),
   /** A set of the chair's recommendations on `count` amendments of a document (decision 0034). */
   z.object({ type: z.literal('recommendations'), documentTitle: z.string().max(500), version: z.number().int().positive(), count: z.number().int().positive() }),
+  /** A separate vote on clauses of a version ("retain these paragraphs?", decision 0038), their labels as they were. */
+  z.object({ type: z.literal('division'), documentTitle: z.string().max(500), version: z.number().int().positive(), clauseLabels: z.array(z.string().max(50).nullable()).max(50) }),
 ]);
 export type BallotSubjectDetails = z.infer<typeof ballotSubjectDetails>;
 

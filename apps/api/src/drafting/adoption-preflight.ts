@@ -6,6 +6,7 @@ import { refused } from '../platform/http/problem';
 import { readTogether } from '../platform/database/read-together';
 import { BracketRepository, type BracketRow } from '../negotiation/brackets/bracket.repository';
 import { openAdRefsOn } from '../negotiation/clause-status/clause-status.reads';
+import { lastCallWarningOn } from '../procedures/last-call/last-call.reads';
 import { AmendmentRepository, type AmendmentRow } from './amendment.repository';
 import { CommentRepository } from './comment.repository';
 import { DocumentRepository, type VersionRow } from './document.repository';
@@ -89,6 +90,7 @@ export class AdoptionPreflight {
       rationale: a.rationale,
     });
     const circulation = runningCirculationPeriod(version.createdAt, settings.procedureRules.circulationDays, now);
+    const lastCall = await lastCallWarningOn(manager, documentId, n, settings.procedureRules.lastCallDays, now, (c) => labels.get(c) ?? null);
     return {
       unansweredClarifications: questions.map((c) => ({
         commentId: c.id,
@@ -112,6 +114,7 @@ export class AdoptionPreflight {
         agreedBy: actorRef(a.agreedBy, a.agreedName, a.agreedSnapshot),
       })),
       circulationPeriod: circulation ? { availableSince: circulation.availableSince.toISOString(), endsAt: circulation.endsAt.toISOString(), days: circulation.days } : null,
+      lastCall: lastCall.view,
     };
   }
 }
@@ -158,6 +161,7 @@ export const counts = (w: AdoptionWarnings): AdoptionWarningCounts => ({
   unappliedBracketChoices: w.unappliedBracketChoices.length,
   openAdRefs: w.openAdRefs.length,
   circulationPeriodRunning: w.circulationPeriod !== null,
+  lastCall: w.lastCall?.kinds ?? [],
 });
 
 /** What the start event records of the warnings the chair acknowledged. */
@@ -172,6 +176,7 @@ function record(found: AdoptionWarnings): AdoptionWarningsRecord {
       ? { openAdRefs: found.openAdRefs.map((a) => ({ adRefId: a.adRefId, clauseId: a.clauseId, clauseLabel: a.clauseLabel, organisationName: a.organisationName, expiresOn: a.expiresOn })) }
       : {}),
     ...(found.circulationPeriod ? { circulationPeriod: found.circulationPeriod } : {}),
+    ...(found.lastCall ? { lastCall: { requiredDays: found.lastCall.requiredDays, held: found.lastCall.held, undisposed: found.lastCall.undisposed.map((u) => u.commentId) } } : {}),
     confirmedByChair: true,
   };
 }

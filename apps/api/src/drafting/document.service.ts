@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { amendmentStanding, applyBracketChoices, clauseLabels, type Clause, clausesFromPastedText, compareVersions, consolidate, workingGroupScope, type AcceptedAmendment, type Amendment } from '@parley/domain';
+import { amendmentStanding, applyBracketChoices, applyDivisionDeletions, clauseLabels, type Clause, clausesFromPastedText, compareVersions, consolidate, workingGroupScope, type AcceptedAmendment, type Amendment } from '@parley/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   MAX_CLAUSE_TEXT,
@@ -27,6 +27,7 @@ import { DraftingStandings } from './drafting-standings';
 import { actorRef, textDigest, toClause } from './drafting.mapper';
 import { Clock } from '../platform/clock/clock';
 import { AdoptionGuards } from './adoption-preflight';
+import { deletionsToApply, markDivisionsConsolidated } from '../procedures/division/division.reads';
 
 /** The system closes ballots at their closing time: events it causes have no personal actor. */
 export const SYSTEM_ACTOR: AuditActor = { id: null, name: null, snapshot: null };
@@ -103,7 +104,9 @@ export class DocumentService {
     const accepted = await this.amendments.acceptedUnapplied(manager, doc.id, lock);
     // Options chosen when brackets were removed (decision 0031) replace their passages after the amendments.
     const chosen = await this.brackets.chosenUnconsolidated(doc.id, manager);
-    if (accepted.length === 0 && chosen.length === 0) throw refuse('nothing-to-consolidate');
+    // Paragraphs whose separate vote failed (decision 0038) are deleted last, credited to that ballot.
+    const divisions = await deletionsToApply(manager, doc.id, lock);
+    if (accepted.length === 0 && chosen.length === 0 && divisions.length === 0) throw refuse('nothing-to-consolidate');
 
     const acceptedForDomain: AcceptedAmendment[] = accepted.map((a) => ({ ...toDomainAmendment(a), acceptedAt: (a.decidedAt ?? now).toISOString() }));
     // A clause an insertion creates takes the amendment's id: deterministic, and unique as amendment ids are.
@@ -113,7 +116,9 @@ export class DocumentService {
       amended.clauses,
       chosen.map((b) => ({ bracketId: b.id, clauseId: b.clauseId, passage: b.passage, hintStart: b.passageStart, text: optionOf.get(b.id)!.text, removedAt: b.removedAt!.toISOString() })),
     );
-    const result = { ...amended, clauses: choices.clauses };
+    const divided = applyDivisionDeletions(choices.clauses, divisions);
+    const result = { ...amended, clauses: divided.clauses };
+    const divisionDeletions = divisions.length === 0 ? undefined : divided.applied.map((a) => ({ ...a, ballotId: divisions.find((d) => d.id === a.divisionId)!.ballotId! }));
     const next = doc.currentVersion + 1;
 
     const { outdated, why, carriedForward } = await this.openAmendmentsAfter(manager, doc.id, next, result.clauses);
@@ -125,8 +130,8 @@ export class DocumentService {
             applied: choices.applied.map((c) => ({ ...c, optionId: optionOf.get(c.bracketId)!.id })),
             notApplied: choices.notApplied.map((c) => ({ ...c, optionId: optionOf.get(c.bracketId)!.id })),
           };
-    const report: ConsolidationReport = { applied: result.applied, notApplied: result.notApplied, outdated, carriedForward, ...(bracketChoices ? { bracketChoices } : {}) };
-    return { current, before: clauses, accepted, result, next, outdated, why, carriedForward, report, bracketChoices, chosen };
+    const report: ConsolidationReport = { applied: result.applied, notApplied: result.notApplied, outdated, carriedForward, ...(bracketChoices ? { bracketChoices } : {}), ...(divisionDeletions ? { divisionDeletions } : {}) };
+    return { current, before: clauses, accepted, result, next, outdated, why, carriedForward, report, bracketChoices, chosen, divisionDeletions };
   }
 
   /**
@@ -206,7 +211,7 @@ export class DocumentService {
       if (openAdoption) throw refuse('adoption-ballot-open', { version: openAdoption.versionNumber, act: 'consolidate' });
       await this.adoptionGuards.beforeAdoption(tx.manager, doc.id, 'new-version');
 
-      const { result, next, outdated, why, carriedForward, report, bracketChoices, chosen } = await this.plan(tx.manager, doc, tx.now, true);
+      const { result, next, outdated, why, carriedForward, report, bracketChoices, chosen, divisionDeletions } = await this.plan(tx.manager, doc, tx.now, true);
       const note = input.note?.trim() || null;
 
       const snapshot = standing.currentSnapshot!;
@@ -234,6 +239,12 @@ export class DocumentService {
         for (const b of chosen.filter((x) => outcomes.some((o) => o.bracketId === x.id))) {
           const o = outcomes.find((x) => x.bracketId === b.id)!;
           await tx.record({ scope, actor: auditActor, action: 'bracket.choice-consolidated', subjectType: 'bracket', subjectId: b.id, change: { documentId: doc.id, clauseId: b.clauseId, version: next, outcome: o.outcome, note: o.note } });
+        }
+      }
+      if (divisionDeletions) {
+        await markDivisionsConsolidated(tx.manager, divisionDeletions.map((d) => d.divisionId), next);
+        for (const d of divisionDeletions) {
+          await tx.record({ scope, actor: auditActor, action: 'division.applied', subjectType: 'division', subjectId: d.divisionId, change: { documentId: doc.id, version: next, ballotId: d.ballotId, clauseIds: d.clauseIds } });
         }
       }
     });

@@ -16,6 +16,7 @@ import type { Actor } from '../identity/actor';
 import { authorise, notFound, refuse } from '../platform/http/problem';
 import { AmendmentRepository } from './amendment.repository';
 import { AdoptionGuards, AdoptionPreflight } from './adoption-preflight';
+import { votingOrderVerdict } from '../procedures/voting-order/voting-order.reads';
 import { Clock } from '../platform/clock/clock';
 import { readTogether } from '../platform/database/read-together';
 import { AmendmentService } from './amendment.service';
@@ -84,6 +85,7 @@ export class DraftingBallots implements OnModuleInit {
       authorise(verdict);
       if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
       if (amendment.status !== 'proposed') throw refuse('not-proposed', { status: amendment.status, act: 'ballot' });
+      authorise(await votingOrderVerdict(tx.manager, amendment));
 
       const version = (await this.documents.findVersion(doc.id, amendment.appliesToVersion, tx.manager))!;
       const labels = clauseLabels((await this.documents.clausesOf(version.id, tx.manager)).map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));

@@ -66,6 +66,11 @@ export const PERMISSIONS = {
   'silence.start': signedIn,
   'silence.object': signedIn,
   'silence.withdraw': signedIn,
+  // Division, order of voting, last call (decision 0038): members and chairs are decided in procedures/{division,voting-order,last-call}/*.policy.ts.
+  'division.request': signedIn,
+  'division.decide': signedIn,
+  'voting-order.set': signedIn,
+  'last-call.open': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
 import { EXPLANATION_EVENTS } from './procedures-explanations';
 import { ACCREDITATION_EVENTS } from './procedures-accreditation';
 import { SILENCE_EVENTS } from './procedures-silence';
+import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -33,6 +34,7 @@ const CONTEXTS = [
   ACCREDITATION_EVENTS,
   PROXY_EVENTS,
   SILENCE_EVENTS,
+  PROCEDURES_DIVISION_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

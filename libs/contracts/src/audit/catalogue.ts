@@ -17,6 +17,7 @@ import { EXPLANATION_EVENTS } from './procedures-explanations';
 import { ACCREDITATION_EVENTS } from './procedures-accreditation';
 import { PROXY_EVENTS } from './procedures-proxies';
 import { SILENCE_EVENTS } from './procedures-silence';
+import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -41,6 +42,7 @@ export const AUDIT_CATALOGUE = {
   ...ACCREDITATION_EVENTS,
   ...PROXY_EVENTS,
   ...SILENCE_EVENTS,
+  ...PROCEDURES_DIVISION_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

@@ -54,6 +54,8 @@ export const adoptionWarningsRecord = z.strictObject({
   openAdRefs: z.array(z.strictObject({ adRefId: id, clauseId: id, clauseLabel: z.string().nullable(), organisationName: z.string(), expiresOn: z.string() })).optional(),
   /** The group's circulation period still running for the version (decision 0036); absent when it was over or on rows written before it. */
   circulationPeriod: z.strictObject({ availableSince: isoTime, endsAt: isoTime, days: z.number() }).optional(),
+  /** The version's last call as warned of (decision 0038); absent when nothing was warned of or on rows written before it. */
+  lastCall: z.strictObject({ requiredDays: z.number(), held: z.strictObject({ days: z.number(), opensAt: isoTime, closesAt: isoTime, open: z.boolean() }).nullable(), undisposed: z.array(id) }).optional(),
   confirmedByChair: z.literal(true),
 });
 export type AdoptionWarningsRecord = z.infer<typeof adoptionWarningsRecord>;

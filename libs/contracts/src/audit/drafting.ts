@@ -27,6 +27,8 @@ const versionCreated = z.strictObject({
       notApplied: z.array(z.strictObject({ bracketId: id, clauseId: id, optionId: id, reason: z.enum(['clause-not-found', 'passage-not-found']), note: z.string() })),
     })
     .optional(),
+  /** Paragraphs deleted because their separate vote failed (decision 0038); absent when none was waiting. */
+  divisionDeletions: z.array(z.strictObject({ divisionId: id, ballotId: id, clauseIds: z.array(id) })).optional(),
 });
 
 /** Documents, versions, comments and amendments (each group's chain). */

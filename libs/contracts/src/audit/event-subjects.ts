@@ -106,6 +106,15 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'proxy.revoked':
     case 'proxy.ended':
       return only(null, e.change.ballotId, e.change.grantorId, e.change.holderId);
+    case 'division.requested':
+    case 'division.declined':
+    case 'voting-order.set':
+    case 'last-call.opened':
+      return only(e.change.documentId, null);
+    case 'division.put-to-ballot':
+    case 'division.decided':
+    case 'division.applied':
+      return only(e.change.documentId, e.change.ballotId);
     case 'version.adopted':
       return only(e.change.documentId, 'ballotId' in e.change ? e.change.ballotId : null);
     case 'silence.started':

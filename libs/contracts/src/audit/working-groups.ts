@@ -18,10 +18,10 @@ const groupCreated = z.strictObject({
   mandate: z.string(),
   joinPolicy: z.enum(JOIN_POLICIES),
   requiresConfirmedAffiliations: z.boolean(),
-  // Groups created before `recommendations` ballots existed (decision 0034) have no rule for them.
+  // Groups created before `recommendations` ballots (decision 0034) or `division` ballots (decision 0038) existed have no rule for them.
   decisionRules: z.strictObject(
-    Object.fromEntries(BALLOT_SUBJECT_KINDS.map((k) => [k, k === 'recommendations' ? z.enum(DECISION_RULES).optional() : z.enum(DECISION_RULES)])) as {
-      [K in BallotSubjectKind]: K extends 'recommendations' ? z.ZodOptional<z.ZodEnum<{ [R in DecisionRule]: R }>> : z.ZodEnum<{ [R in DecisionRule]: R }>;
+    Object.fromEntries(BALLOT_SUBJECT_KINDS.map((k) => [k, k === 'recommendations' || k === 'division' ? z.enum(DECISION_RULES).optional() : z.enum(DECISION_RULES)])) as {
+      [K in BallotSubjectKind]: K extends 'recommendations' | 'division' ? z.ZodOptional<z.ZodEnum<{ [R in DecisionRule]: R }>> : z.ZodEnum<{ [R in DecisionRule]: R }>;
     },
   ),
   quorum: z.number(),

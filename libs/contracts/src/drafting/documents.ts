@@ -103,6 +103,8 @@ export const consolidationReport = /* @__PURE__ */ z.object({
   carriedForward: z.array(z.string()),
   /** Options chosen when brackets were removed, applied or not (decision 0031); absent when none was waiting. */
   bracketChoices: bracketChoicesReport.optional(),
+  /** Paragraphs deleted because their separate vote failed (decision 0038), credited to that ballot; absent when none was waiting. */
+  divisionDeletions: z.array(z.object({ divisionId: z.string(), ballotId: z.string(), clauseIds: z.array(z.string()) })).optional(),
 });
 export type ConsolidationReport = z.infer<typeof consolidationReport>;
 

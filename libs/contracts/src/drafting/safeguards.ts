@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADOPTION_WARNING_KINDS } from '@parley/domain';
+import { ADOPTION_WARNING_KINDS, LAST_CALL_WARNING_KINDS } from '@parley/domain';
 import { amendmentKindValue, decisionRuleValue, instant } from '../api/domain-shapes';
 import { actorRef } from './actors';
 import { unansweredClarification } from './comments';
@@ -32,6 +32,15 @@ export const adoptionWarningsView = /* @__PURE__ */ z.object({
   openAdRefs: z.array(z.object({ adRefId: z.string(), clauseId: z.string(), clauseLabel: z.string().nullable(), organisationName: z.string(), expiresOn: z.string(), agreedBy: actorRef })),
   /** The group's circulation period, while it still runs for this version (decision 0036): since when the version is available, when the period ends. */
   circulationPeriod: z.object({ availableSince: instant, endsAt: instant, days: z.number() }).nullable(),
+  /** The version's last call, when it is warned of (decision 0038): the group's rule, the last call held (if any), the comments raised in it without disposition. */
+  lastCall: z
+    .object({
+      requiredDays: z.number(),
+      held: z.object({ days: z.number(), opensAt: instant, closesAt: instant, open: z.boolean() }).nullable(),
+      undisposed: z.array(z.object({ commentId: z.string(), clauseId: z.string(), clauseLabel: z.string().nullable(), kind: z.string(), body: z.string() })),
+      kinds: z.array(z.enum(LAST_CALL_WARNING_KINDS)),
+    })
+    .nullable(),
 });
 export type AdoptionWarningsView = z.infer<typeof adoptionWarningsView>;
 

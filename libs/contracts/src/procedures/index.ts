@@ -3,3 +3,4 @@ export * from './explanations';
 export * from './accreditation';
 export * from './proxies';
 export * from './silence';
+export * from './division';

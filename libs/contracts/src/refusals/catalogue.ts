@@ -17,6 +17,7 @@ import { EXPLANATION_REFUSALS } from './procedures-explanations';
 import { ACCREDITATION_REFUSALS } from './procedures-accreditation';
 import { PROXY_REFUSALS } from './procedures-proxies';
 import { SILENCE_REFUSALS } from './procedures-silence';
+import { PROCEDURES_DIVISION_REFUSALS } from './procedures-division';
 
 /**
  * Every refusal the API can give: a stable kebab-case code (never renamed once shipped), its HTTP
@@ -42,6 +43,7 @@ export const REFUSALS = {
   ...ACCREDITATION_REFUSALS,
   ...PROXY_REFUSALS,
   ...SILENCE_REFUSALS,
+  ...PROCEDURES_DIVISION_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -22,6 +22,8 @@ export const NOT_FOUND_RESOURCES = [
   'join-request-objection',
   'proxy',
   'silence-procedure',
+  'division',
+  'clause',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

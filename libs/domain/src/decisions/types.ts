@@ -14,7 +14,7 @@ export const DECISION_RULES = ['majority', 'supermajority', 'chambered', 'consen
 export type DecisionRule = (typeof DECISION_RULES)[number];
 
 /** What a ballot decides; a working group sets a decision rule for each kind. */
-export const BALLOT_SUBJECT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion', 'recommendations'] as const;
+export const BALLOT_SUBJECT_KINDS = ['amendment', 'adoption', 'chair-confirmation', 'chair-removal', 'motion', 'recommendations', 'division'] as const;
 export type BallotSubjectKind = (typeof BALLOT_SUBJECT_KINDS)[number];
 
 /** The spec's defaults: amendments (and sets of recommendations on them) by majority; adoption and chairs by a majority in each stakeholder group. */
@@ -26,6 +26,8 @@ export const DEFAULT_DECISION_RULES: Readonly<Record<BallotSubjectKind, Decision
   motion: 'majority',
   /** One ballot adopting a set of the chair's recommendations on amendments: as amendments are decided. */
   recommendations: 'majority',
+  /** A separate ballot on a set of clauses of a version ("retain these paragraphs?", decision 0038): as amendments are decided. */
+  division: 'majority',
 });
 
 export const BALLOT_OUTCOMES = ['passed', 'failed', 'no-quorum'] as const;

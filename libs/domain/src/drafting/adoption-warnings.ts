@@ -1,3 +1,4 @@
+import { LAST_CALL_WARNING_KINDS, type LastCallWarningKind } from '../procedures/last-call';
 /**
  * What a chair is warned of before putting a version to adoption (decision record 0029). Each is a
  * reason the members may be voting on a text that is about to change, or that leaves something out:
@@ -9,6 +10,9 @@
  * - `open-ad-ref`: clauses a delegation agreed only ad referendum, not yet lifted (decision record 0032);
  * - `circulation-period`: the version has been available for less than the group's circulation period
  *   (`procedureRules.circulationDays`, decision 0036).
+ * - `last-call-not-held`, `last-call-open`, `last-call-undisposed`: the version's last call (decision 0038,
+ *   libs/domain procedures/last-call.ts) was not held though the group asks for one, is still open, or
+ *   left comments without a disposition.
  * None forbids the ballot; each must be acknowledged, and the acknowledgement is recorded.
  */
 export const ADOPTION_WARNING_KINDS = [
@@ -19,6 +23,7 @@ export const ADOPTION_WARNING_KINDS = [
   'unapplied-bracket-choices',
   'open-ad-ref',
   'circulation-period',
+  ...LAST_CALL_WARNING_KINDS,
 ] as const;
 export type AdoptionWarningKind = (typeof ADOPTION_WARNING_KINDS)[number];
 
@@ -32,6 +37,8 @@ export interface AdoptionWarningCounts {
   openAdRefs?: number;
   /** The version's circulation period is still running (absent: it is over, or the group has none). */
   circulationPeriodRunning?: boolean;
+  /** The last-call warnings that apply (decision 0038; absent: none). */
+  lastCall?: readonly LastCallWarningKind[];
 }
 
 /** The kinds of warning that apply, in the order a chair reads them. */
@@ -44,6 +51,9 @@ export function adoptionWarningKinds(counts: AdoptionWarningCounts): AdoptionWar
     'unapplied-bracket-choices': (counts.unappliedBracketChoices ?? 0) > 0,
     'open-ad-ref': (counts.openAdRefs ?? 0) > 0,
     'circulation-period': counts.circulationPeriodRunning === true,
+    'last-call-not-held': counts.lastCall?.includes('last-call-not-held') === true,
+    'last-call-open': counts.lastCall?.includes('last-call-open') === true,
+    'last-call-undisposed': counts.lastCall?.includes('last-call-undisposed') === true,
   };
   return ADOPTION_WARNING_KINDS.filter((k) => present[k]);
 }

@@ -3,3 +3,6 @@ export * from './explanations';
 export * from './accreditation';
 export * from './proxies';
 export * from './silence';
+export * from './division';
+export * from './voting-order';
+export * from './last-call';

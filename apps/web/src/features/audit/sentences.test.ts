@@ -285,6 +285,13 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'silence.objection-raised': { documentId: 'd1', version: 2, objectionId: 'o9', reason: 'Paragraph 3 needs another reading', deadline: '2026-12-20T12:00:00.000Z', explanation: 'Silence was broken' },
   'silence.withdrawn': { documentId: 'd1', version: 2, reason: 'A new version is coming', deadline: '2026-12-20T12:00:00.000Z' },
   'silence.passed': { documentId: 'd1', version: 2, deadline: '2026-12-20T12:00:00.000Z', explanation: 'No objection was raised by the deadline' },
+  'division.requested': { documentId: 'd1', version: 2, clauseIds: ['c1'], clauseLabels: ['5.'], reason: 'Our delegation cannot accept it' },
+  'division.put-to-ballot': { documentId: 'd1', version: 2, clauseIds: ['c1'], ballotId: 'b1' },
+  'division.declined': { documentId: 'd1', version: 2, reason: 'It is the core of the text' },
+  'division.decided': { documentId: 'd1', version: 2, ballotId: 'b1', outcome: 'failed', result: 'deleted', clauseIds: ['c1'] },
+  'division.applied': { documentId: 'd1', version: 3, ballotId: 'b1', clauseIds: ['c1'] },
+  'voting-order.set': { documentId: 'd1', clauseId: 'c1', amendmentIds: ['a1', 'a2'], reason: 'Furthest first', previous: null },
+  'last-call.opened': { documentId: 'd1', version: 2, days: 14, opensAt: '2026-12-01T10:00:00.000Z', closesAt: '2026-12-15T10:00:00.000Z', note: null },
 };
 
 describe('audit events as sentences', () => {

@@ -240,6 +240,14 @@ const SENTENCES: Sentences = {
   'silence.objection-raised': (e, x) => x.t('silence.audit.objection', { actor: x.actor, number: e.change.version, reason: excerpt(e.change.reason) }),
   'silence.withdrawn': (e, x) => x.t('silence.audit.withdrawn', { actor: x.actor, number: e.change.version, reason: excerpt(e.change.reason) }),
   'silence.passed': (e, x) => x.t('silence.audit.passed', { number: e.change.version, date: date(x, e.change.deadline) }),
+  'division.requested': (e, x) =>
+    x.t('audit.sentence.division.requested', { actor: x.actor, clauses: e.change.clauseLabels.map((l) => (l ? x.t('division.paragraph', { label: l }) : x.t('division.unlabelled'))).join(', ') }) + said(x, 'reason', e.change.reason),
+  'division.put-to-ballot': (e, x) => x.t('audit.sentence.division.put-to-ballot', { actor: x.actor, count: e.change.clauseIds.length }),
+  'division.declined': (e, x) => x.t('audit.sentence.division.declined', { actor: x.actor }) + said(x, 'reason', e.change.reason),
+  'division.decided': (e, x) => x.t(`audit.sentence.division.decided-${e.change.result}`, { outcome: outcome(x, e.change.outcome) }),
+  'division.applied': (e, x) => x.t('audit.sentence.division.applied', { version: e.change.version, count: e.change.clauseIds.length }),
+  'voting-order.set': (e, x) => x.t('audit.sentence.voting-order.set', { actor: x.actor, count: e.change.amendmentIds.length }) + said(x, 'reason', e.change.reason),
+  'last-call.opened': (e, x) => x.t('audit.sentence.last-call.opened', { actor: x.actor, count: e.change.days, version: e.change.version }) + said(x, 'note', e.change.note),
 };
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */

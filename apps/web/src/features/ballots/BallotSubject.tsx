@@ -2,6 +2,9 @@ import { Anchor, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import type { AdoptionSubjectView, AmendmentSubjectView, BallotResponse } from '@parley/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { DivisionSubject } from '../procedures/DivisionSubject';
+import { DivisionResults } from '../procedures/DivisionPanel';
+import { VotingPlace } from '../procedures/VotingOrderPanel';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { AmendmentStatusBadge } from '../documents/Amendments';
 import { DiffText } from '../documents/DiffText';
@@ -120,11 +123,19 @@ export function BallotSubject({ ballot }: { ballot: BallotResponse }) {
         {t('ballots.subjectView.title')}
       </Title>
       {view.type === 'amendment' ? (
-        <AmendmentSubject view={view} clauseLabel={details?.type === 'amendment' ? details.clauseLabel : null} rationale={ballot.description} />
+        <>
+          <AmendmentSubject view={view} clauseLabel={details?.type === 'amendment' ? details.clauseLabel : null} rationale={ballot.description} />
+          <VotingPlace amendmentId={view.amendmentId} />
+        </>
       ) : view.type === 'adoption' ? (
-        <AdoptionSubject view={view} />
+        <>
+          <AdoptionSubject view={view} />
+          <DivisionResults documentId={view.documentId} />
+        </>
       ) : view.type === 'recommendations' ? (
         <RecommendationsSubject view={view} />
+      ) : view.type === 'division' ? (
+        <DivisionSubject view={view} />
       ) : (
         <ChairSubject view={view} />
       )}

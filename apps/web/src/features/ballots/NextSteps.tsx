@@ -38,6 +38,10 @@ export function NextSteps({ ballot }: { ballot: BallotResponse }) {
       sentence = t(passed ? 'ballots.next.recommendations.passed' : 'ballots.next.recommendations.failed', { count: view.items.length });
       link = { to: `/documents/${view.documentId}`, label: t('ballots.next.document') };
       break;
+    case 'division':
+      sentence = t(view.result === 'deleted' ? 'division.next.deleted' : 'division.next.retained');
+      link = { to: `/documents/${view.documentId}`, label: t('ballots.next.document') };
+      break;
     case 'chair-removal':
       sentence = t(passed ? 'ballots.next.chair-removal.passed' : 'ballots.next.chair-removal.failed', { name: view.chair.name });
       link = { to: '/chair-terms', label: t('ballots.next.chairTerms') };

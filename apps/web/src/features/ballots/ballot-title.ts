@@ -26,6 +26,8 @@ export function subjectTitle(t: TFunction, d: BallotSubjectDetails): string {
       return t('ballots.subjectTitle.adoption', { document: d.documentTitle, version: d.version });
     case 'recommendations':
       return t('ballots.subjectTitle.recommendations', { count: d.count, document: d.documentTitle, version: d.version });
+    case 'division':
+      return t('ballots.subjectTitle.division', { clauses: d.clauseLabels.map((l) => l ?? '—').join(', '), document: d.documentTitle, version: d.version });
     case 'chair-confirmation':
     case 'chair-removal':
       return t(`ballots.subjectTitle.${d.type}`, { name: d.personName, organisation: d.organisationName, group: d.groupName });

@@ -16,6 +16,7 @@ import { formatDateTime } from '../ballots/TimeLeft';
 import { formatDate } from '../../i18n';
 import { useAdoptionPreflight, useOpenAdoptionBallot } from './useDocuments';
 import { BracketAdoptionWarnings } from '../negotiation/BracketAdoptionWarnings';
+import { LastCallAdoptionWarnings } from '../procedures/LastCallBanner';
 
 type Amendment = AdoptionPreflightResponse['acceptedUnconsolidated'][number];
 
@@ -108,6 +109,7 @@ export function Warnings({ p, acks, setAck }: { p: AdoptionWarningsView; acks: S
         </Warning>
       ) : null}
       <BracketAdoptionWarnings p={p} acks={acks} setAck={setAck} />
+      <LastCallAdoptionWarnings p={p} acks={acks} setAck={setAck} />
       {p.openAdRefs.length > 0 ? (
         <Warning
           kind="open-ad-ref"

@@ -11,6 +11,7 @@ import { CommentForm, CommentThreads } from './CommentThreads';
 import { QuotePicker } from './QuotePicker';
 import { ClauseBrackets } from '../negotiation/ClauseBrackets';
 import { ClauseStatusPanel } from '../negotiation/ClauseStatusPanel';
+import { VotingOrderPanel } from '../procedures/VotingOrderPanel';
 
 export interface ClausePanelProps {
   doc: DocumentResponse;
@@ -113,6 +114,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
             <Stack gap="sm">
               {doc.can.amend ? <AmendmentForm key={clause.id} documentId={doc.id} clause={clause} version={doc.version.number} quote={quote} /> : null}
               {doc.can.consolidate && doc.version.isCurrent ? <StreamlineProposals documentId={doc.id} clauseId={clause.id} /> : null}
+              <VotingOrderPanel doc={doc} clause={clause} />
               <ClauseAmendments documentId={doc.id} clauseId={clause.id} />
             </Stack>
           </Tabs.Panel>

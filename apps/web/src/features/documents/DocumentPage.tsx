@@ -25,6 +25,8 @@ import { BracketsProvider } from '../negotiation/BracketsContext';
 import { BracketSummary } from '../negotiation/BracketSummary';
 import { NegotiationCounts } from '../negotiation/NegotiationCounts';
 import { ExplanationsSection } from '../procedures/ExplanationsSection';
+import { DivisionPanel } from '../procedures/DivisionPanel';
+import { LastCallBanner } from '../procedures/LastCallBanner';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -120,6 +122,8 @@ export function DocumentPage() {
       <VersionNote doc={doc} />
       <NegotiationCounts doc={doc} />
       <SilencePanel doc={doc} />
+      <LastCallBanner doc={doc} />
+      <DivisionPanel doc={doc} />
       {doc.version.openAdoptionBallotId ? (
         <Alert color="grape" variant="light">
           {t('documents.adoption.underBallot', { number: version })}{' '}

@@ -11,6 +11,7 @@ import { EXPLANATION_ROUTES } from './procedures-explanations';
 import { ACCREDITATION_ROUTES } from './procedures-accreditation';
 import { PROXY_ROUTES } from './procedures-proxies';
 import { SILENCE_ROUTES } from './procedures-silence';
+import { PROCEDURES_DIVISION_ROUTES } from './procedures-division';
 
 export * from './route-spec';
 
@@ -26,7 +27,7 @@ function mergeRoutes<A, B, C, D, E>(a: A, b: B, c: C, d: D, e: E): A & B & C & D
  */
 export const API_ROUTES = /* @__PURE__ */ mergeRoutes(IDENTITY_ROUTES, WORKING_GROUP_ROUTES, { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES }, { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES },
   // Issue #19's procedures: a group of their own keeps each group small enough for the type checker.
-  { ...EXPLANATION_ROUTES, ...ACCREDITATION_ROUTES, ...PROXY_ROUTES, ...SILENCE_ROUTES },
+  { ...EXPLANATION_ROUTES, ...ACCREDITATION_ROUTES, ...PROXY_ROUTES, ...SILENCE_ROUTES, ...PROCEDURES_DIVISION_ROUTES },
 ) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

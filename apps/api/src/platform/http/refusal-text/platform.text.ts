@@ -21,6 +21,8 @@ const RESOURCE: Record<NotFoundResource, string> = {
   'join-request-objection': 'The objection',
   proxy: 'The proxy',
   'silence-procedure': 'The silence procedure',
+  division: 'The request for a separate vote',
+  clause: 'The clause',
 };
 
 export const PLATFORM_TEXT = {
