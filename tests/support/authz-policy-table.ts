@@ -868,6 +868,8 @@ async function silenceReq(c: Cell, suffix: string, body?: unknown): Promise<Cell
 
 /** A request for a separate vote made by the cell's voting member, acted on by the cell's role. */
 async function divisionReq(c: Cell, suffix: string, body: unknown): Promise<CellRequest> {
+  const g = await c.group();
+  const doc = await c.doc();
   const res = await c.w.people.member.client.post<DivisionList>(`/api/documents/${doc.id}/divisions`, { clauseIds: [operativeClause(doc)], reason: 'A separate vote, please.' });
   if (res.status !== 201) throw new Error(`division: ${res.status} ${JSON.stringify(res.body)}`);
   const id = res.body.divisions.find((d) => d.status === 'pending')!.id;
