@@ -34,7 +34,7 @@ export function sealEvent(e: UnhashedAuditEvent): AuditEvent {
 export interface BrokenLink {
   scope: string;
   sequence: number;
-  problem: 'sequence' | 'previous-hash' | 'change-digest' | 'hash' | 'withheld' | 'head';
+  problem: 'sequence' | 'previous-hash' | 'change-digest' | 'hash' | 'withheld' | 'head' | 'publication';
   detail: string;
 }
 
@@ -105,6 +105,8 @@ export class ChainVerifier {
   private readonly heads = new Map<string, ChainHead>();
   /** `scope\nballotId` of each ballot whose opening, seen in this export, lets its votes be withheld. */
   private readonly withholdingBallots = new Set<string>();
+  /** `scope\nversion` → the digest its members-only issue committed to, while not yet published in this export. */
+  private readonly membersOnly = new Map<string, string>();
   private count = 0;
   private broken: BrokenLink | null = null;
 
@@ -131,7 +133,21 @@ export class ChainVerifier {
       return fail('previous-hash', `previous hash ${short(e.previousHash)} does not match the hash of sequence ${head.sequence} (${short(head.hash)})`);
     if (integrity) return fail(integrity.problem, integrity.detail);
     const w = e.withholding;
-    if (w) {
+    if (w?.kind === 'commits-version') this.membersOnly.set(`${e.scope}\n${w.version}`, w.digest);
+    else if (w?.kind === 'publishes-version') {
+      const key = `${e.scope}\n${w.version}`;
+      const committed = this.membersOnly.get(key);
+      // An export that starts after the issue cannot compare; one that holds it must agree.
+      if (committed !== undefined && committed !== w.digest)
+        return fail(
+          'publication',
+          `the text published for ${w.version} does not match the fingerprint its members-only issue committed to (published ${short(w.digest) || 'a malformed text'}, committed ${short(committed)})`,
+        );
+      this.membersOnly.delete(key);
+    } else if (w?.kind === 'withheld-until-publication') {
+      if (!this.startAfter[e.scope] && ![...this.membersOnly.keys()].some((k) => k.startsWith(`${e.scope}\n`)))
+        return fail('withheld', 'the change is withheld until a publication, but no version of this chain is members-only at this point');
+    } else if (w) {
       const key = `${e.scope}\n${w.ballotId}`;
       if (w.kind === 'opens-withholding-ballot') this.withholdingBallots.add(key);
       else if (!this.withholdingBallots.has(key))
