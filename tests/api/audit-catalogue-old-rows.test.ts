@@ -7,6 +7,7 @@ import { NEGOTIATION_BRACKET_EVENTS } from '../../libs/contracts/src/audit/negot
 import { NEGOTIATION_STREAMLINING_EVENTS } from '../../libs/contracts/src/audit/negotiation-streamlining';
 import { CLAUSE_STATUS_EVENTS } from '../../libs/contracts/src/audit/negotiation-clause-status';
 import { CHAIRS_TEXT_EVENTS } from '../../libs/contracts/src/audit/negotiation-chairs-texts';
+import { PUBLICATION_EVENTS } from '../../libs/contracts/src/audit/procedures-publication';
 import type { AuditEvent } from '@parley/domain';
 import { loadAuditRows, PRE_CATALOGUE_EXPORTS, readAuditFixture, type StoredAuditRow } from '../support/audit-fixture';
 import { verifyExport } from '../support/audit-verify-cli';
@@ -18,7 +19,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const expected = JSON.parse(readFileSync(PRE_CATALOGUE_EXPORTS, 'utf8')) as Record<string, { events: number; jsonl: string; head: string; page: string }>;
 const logs = readAuditFixture();
 /** Actions the catalogue gained after c604a0d: no row of the fixture can have them (issue #18: decisions 0031–0034); their samples are in tests/support/audit-samples.ts. */
-const ADDED_SINCE = new Set<string>([...Object.keys(NEGOTIATION_BRACKET_EVENTS), ...Object.keys(CLAUSE_STATUS_EVENTS), ...Object.keys(NEGOTIATION_STREAMLINING_EVENTS), ...Object.keys(CHAIRS_TEXT_EVENTS)]);
+const ADDED_SINCE = new Set<string>([...Object.keys(NEGOTIATION_BRACKET_EVENTS), ...Object.keys(CLAUSE_STATUS_EVENTS), ...Object.keys(NEGOTIATION_STREAMLINING_EVENTS), ...Object.keys(CHAIRS_TEXT_EVENTS), ...Object.keys(PUBLICATION_EVENTS)]);
 
 /** A stored row as the log serves it (camelCase, ISO time with milliseconds). */
 const asEvent = (r: StoredAuditRow): AuditEvent => ({

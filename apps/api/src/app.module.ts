@@ -30,6 +30,7 @@ import { ChairsModule } from './working-groups/chairs/chairs.module';
 import { WorkingGroupsModule } from './working-groups/working-groups.module';
 import { ClauseStatusModule } from './negotiation/clause-status/clause-status.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
+import { PublicationModule } from './procedures/publication/publication.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -74,6 +75,7 @@ export class AppModule {
         RealtimeModule,
         ClauseStatusModule,
         CompilationModule,
+        PublicationModule,
       ],
       controllers: [HealthController],
       providers: [

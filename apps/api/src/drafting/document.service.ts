@@ -26,6 +26,7 @@ import { canConsolidate, canCreateDocument } from './drafting.policy';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef, textDigest, toClause } from './drafting.mapper';
 import { Clock } from '../platform/clock/clock';
+import { VersionVisibility } from '../procedures/publication/version-visibility';
 
 /** The system closes ballots at their closing time: events it causes have no personal actor. */
 export const SYSTEM_ACTOR: AuditActor = { id: null, name: null, snapshot: null };
@@ -58,6 +59,7 @@ export class DocumentService {
     private readonly reads: DocumentReads,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly visibility: VersionVisibility,
   ) {}
 
   async create(actor: Actor, workingGroupId: string, input: CreateDocumentRequest): Promise<DocumentResponse> {
@@ -67,6 +69,7 @@ export class DocumentService {
     if (clauses.length > MAX_CLAUSES) throw validationProblem(field, 'too-many-clauses', { maximum: MAX_CLAUSES });
     const tooLong = clauses.findIndex((c) => c.text.length > MAX_CLAUSE_TEXT);
     if (tooLong !== -1) throw validationProblem(field, 'paragraph-too-long', { paragraph: tooLong + 1, maximum: MAX_CLAUSE_TEXT });
+    const membersOnlyUntil = this.visibility.checkUntil(input.membersOnlyUntil);
 
     const id = await this.tx.run(async (tx) => {
       const standing = await this.standings.of(tx.manager, workingGroupId, actor.id, tx.now);
@@ -77,13 +80,14 @@ export class DocumentService {
       const version = await this.documents.insertVersion(tx.manager, { documentId: document.id, number: 1, createdBy: actor.id, snapshot, at: tx.now, consolidation: null, note: null });
       const withIds = clauses.map((c) => ({ clauseId: randomUUID(), kind: c.kind, text: c.text }));
       await this.documents.insertClauses(tx.manager, version.id, withIds);
+      const membersOnly = await this.visibility.issue(tx, membersOnlyUntil, { versionId: version.id, documentId: document.id, by: actor.id, clauses: withIds.map(toClause) });
       await tx.record({
         scope: workingGroupScope(workingGroupId),
         actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
         action: 'document.created',
         subjectType: 'document',
         subjectId: document.id,
-        change: { documentId: document.id, title: document.title, version: 1, from: input.clauses ? 'clauses' : 'pasted-text', clauses: withIds.length, textDigest: textDigest(withIds.map(toClause)) },
+        change: { documentId: document.id, title: document.title, version: 1, from: input.clauses ? 'clauses' : 'pasted-text', clauses: withIds.length, textDigest: textDigest(withIds.map(toClause)), ...membersOnly },
       });
       return document.id;
     });
@@ -193,6 +197,7 @@ export class DocumentService {
    * outdated; the others carry forward.
    */
   async consolidate(actor: Actor, documentId: string, input: ConsolidateRequest = {}): Promise<DocumentResponse> {
+    const membersOnlyUntil = this.visibility.checkUntil(input.membersOnlyUntil);
     await this.tx.run(async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
       if (!doc) throw notFound('document');
@@ -212,6 +217,7 @@ export class DocumentService {
       await this.documents.advanceVersion(tx.manager, doc.id, next);
       await this.amendments.markApplied(tx.manager, result.applied.map((a) => a.amendmentId), next);
       await this.amendments.carryForward(tx.manager, carriedForward, next);
+      const membersOnly = await this.visibility.issue(tx, membersOnlyUntil, { versionId: version.id, documentId: doc.id, by: actor.id, clauses: result.clauses });
 
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       const scope = workingGroupScope(doc.workingGroupId);
@@ -221,7 +227,7 @@ export class DocumentService {
         action: 'version.created',
         subjectType: 'version',
         subjectId: version.id,
-        change: { documentId: doc.id, number: next, previous: doc.currentVersion, ...report, clauses: result.clauses.length, textDigest: textDigest(result.clauses), note },
+        change: { documentId: doc.id, number: next, previous: doc.currentVersion, ...report, clauses: result.clauses.length, textDigest: textDigest(result.clauses), note, ...membersOnly },
       });
       const notApplied = result.notApplied.map((n) => ({ amendmentId: n.amendmentId, reason: n.reason, note: `Not applied in version ${next}: ${n.note}` }));
       await this.recordOutdated(tx, { scope, actor: auditActor, documentId: doc.id, next }, [...notApplied, ...outdated], why);

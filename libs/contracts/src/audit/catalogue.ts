@@ -13,6 +13,7 @@ import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
+import { PUBLICATION_EVENTS } from './procedures-publication';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -33,6 +34,7 @@ export const AUDIT_CATALOGUE = {
   ...NEGOTIATION_STREAMLINING_EVENTS,
   ...CLAUSE_STATUS_EVENTS,
   ...CHAIRS_TEXT_EVENTS,
+  ...PUBLICATION_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AMENDMENT_KINDS, BALLOT_OUTCOMES, CLAUSE_KINDS } from '@parley/domain';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS } from '../drafting';
 import { event, id } from './define';
+import { MEMBERS_ONLY_ISSUE } from './procedures-publication';
 
 const onDocument = { documentId: id };
 const decided = { ...onDocument, ballotId: id, outcome: z.enum(BALLOT_OUTCOMES), explanation: z.string() };
@@ -27,6 +28,7 @@ const versionCreated = z.strictObject({
       notApplied: z.array(z.strictObject({ bracketId: id, clauseId: id, optionId: id, reason: z.enum(['clause-not-found', 'passage-not-found']), note: z.string() })),
     })
     .optional(),
+  ...MEMBERS_ONLY_ISSUE,
 });
 
 /** Documents, versions, comments and amendments (each group's chain). */
@@ -40,6 +42,7 @@ export const DRAFTING_EVENTS = {
       from: z.enum(['clauses', 'pasted-text']),
       clauses: z.number(),
       textDigest: z.string(),
+      ...MEMBERS_ONLY_ISSUE,
     }),
   ),
   'version.created': event(

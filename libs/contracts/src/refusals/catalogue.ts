@@ -13,6 +13,7 @@ import { REALTIME_REFUSALS } from './realtime';
 import { STANDING_REFUSALS } from './standing';
 import { WORKING_GROUP_REFUSALS } from './working-groups';
 import { CLAUSE_STATUS_REFUSALS } from './negotiation-clause-status';
+import { PUBLICATION_REFUSALS } from './procedures-publication';
 
 /**
  * Every refusal the API can give: a stable kebab-case code (never renamed once shipped), its HTTP
@@ -34,6 +35,7 @@ export const REFUSALS = {
   ...NEGOTIATION_STREAMLINING_REFUSALS,
   ...CLAUSE_STATUS_REFUSALS,
   ...CHAIRS_TEXT_REFUSALS,
+  ...PUBLICATION_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -12,16 +12,14 @@ import { canonicalJson } from '../audit/canonical-json';
 
 /** The furthest ahead a version may be kept to members: a negotiating text is not a secret archive. */
 export const MEMBERS_ONLY_MAX_DAYS = 90;
-/** The nearest: a publication less than a minute ahead would be published before anyone read it. */
-export const MEMBERS_ONLY_MIN_MINUTES = 1;
 
 const DAY_MS = 86_400_000;
 
-export type MembersOnlyUntilProblem = { code: 'members-only-not-future'; params: { minutes: number } } | { code: 'members-only-too-far'; params: { days: number } };
+export type MembersOnlyUntilProblem = { code: 'members-only-not-future'; params: Record<string, never> } | { code: 'members-only-too-far'; params: { days: number } };
 
 /** Why `until` cannot be a version's publication date when issued at `now`; null when it can. */
 export function membersOnlyUntilProblem(until: Date, now: Date): MembersOnlyUntilProblem | null {
-  if (until.getTime() < now.getTime() + MEMBERS_ONLY_MIN_MINUTES * 60_000) return { code: 'members-only-not-future', params: { minutes: MEMBERS_ONLY_MIN_MINUTES } };
+  if (until.getTime() <= now.getTime()) return { code: 'members-only-not-future', params: {} };
   if (until.getTime() > now.getTime() + MEMBERS_ONLY_MAX_DAYS * DAY_MS) return { code: 'members-only-too-far', params: { days: MEMBERS_ONLY_MAX_DAYS } };
   return null;
 }

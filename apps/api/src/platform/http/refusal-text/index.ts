@@ -11,12 +11,13 @@ import { CHAIRS_TEXT_TEXT } from './negotiation-chairs-texts.text';
 import type { RefusalTexts } from './texts';
 import { WORKING_GROUP_TEXT } from './working-groups.text';
 import { CLAUSE_STATUS_TEXT } from './negotiation-clause-status.text';
+import { PUBLICATION_TEXT } from './procedures-publication.text';
 
 /**
  * The one place the API writes a refusal in English: services and policies name a code and its
  * facts; the problem filter and the responses that carry verdicts render the sentence here.
  */
-export const REFUSAL_TEXT: RefusalTexts = { ...PLATFORM_TEXT, ...IDENTITY_TEXT, ...WORKING_GROUP_TEXT, ...DECISION_TEXT, ...DRAFTING_TEXT, ...REALTIME_TEXT, ...NEGOTIATION_BRACKET_TEXT, ...NEGOTIATION_STREAMLINING_TEXT, ...CLAUSE_STATUS_TEXT, ...CHAIRS_TEXT_TEXT };
+export const REFUSAL_TEXT: RefusalTexts = { ...PLATFORM_TEXT, ...IDENTITY_TEXT, ...WORKING_GROUP_TEXT, ...DECISION_TEXT, ...DRAFTING_TEXT, ...REALTIME_TEXT, ...NEGOTIATION_BRACKET_TEXT, ...NEGOTIATION_STREAMLINING_TEXT, ...CLAUSE_STATUS_TEXT, ...CHAIRS_TEXT_TEXT, ...PUBLICATION_TEXT };
 
 type Render = (p: unknown) => string;
 

@@ -1,0 +1,11 @@
+import { spec } from './define';
+
+/** Members-only versions (apps/api/src/procedures/publication, decision 0041). */
+export const PUBLICATION_REFUSALS = {
+  /**
+   * The version is circulated to the group's members only until `until` (an ISO instant), when it
+   * is published: anyone else reads nothing of its text before then. A 404, as for a version that
+   * is not there yet for this reader; `fingerprint` is the digest its issue committed to.
+   */
+  'version-members-only': spec<{ version: number; until: string; fingerprint: string }>(404),
+} as const;
