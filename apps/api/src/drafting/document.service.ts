@@ -166,9 +166,10 @@ export class DocumentService {
   }
 
   /** The version consolidating would create now, before anyone creates it: its text compared with the current one, and the amendments applied. */
-  async preview(documentId: string): Promise<ConsolidationPreviewResponse> {
+  async preview(actor: Actor | null, documentId: string): Promise<ConsolidationPreviewResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('document');
+    (await this.visibility.lens(actor, doc)).assertReadable(doc.currentVersion);
     if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
     const manager = this.dataSource.manager;
     const p = await this.plan(manager, doc, this.clock.now(), false);

@@ -8,4 +8,6 @@ export const PUBLICATION_REFUSALS = {
    * is not there yet for this reader; `fingerprint` is the digest its issue committed to.
    */
   'version-members-only': spec<{ version: number; until: string; fingerprint: string }>(404),
+  /** A ballot is public: none opens on a version (or an amendment proposed on one) still circulated to members only; it may open once the version is published at `until`. */
+  'ballot-needs-publication': spec<{ version: number; until: string }>(409),
 } as const;

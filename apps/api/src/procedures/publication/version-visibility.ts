@@ -82,6 +82,12 @@ export class VersionVisibility {
     return readsMembersOnly(standing);
   }
 
+  /** Refuses (409 `ballot-needs-publication`) a ballot on version `n` of the document while it is members-only: a ballot and its subject are public. */
+  async assertPublished(documentId: string, n: number, manager?: EntityManager): Promise<void> {
+    const t = (await this.publications.ofDocuments([documentId], manager)).find((r) => r.number === n);
+    if (isMembersOnly(t)) throw refuse('ballot-needs-publication', { version: n, until: t!.membersOnlyUntil.toISOString() });
+  }
+
   /** The date an issuing request asks for, checked against now (400 naming `membersOnlyUntil`); null when none was asked. */
   checkUntil(input: string | undefined): Date | null {
     if (input === undefined) return null;
