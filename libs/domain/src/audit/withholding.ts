@@ -1,5 +1,5 @@
 import type { AuditEvent } from './audit-event';
-import { versionTextDigest, type FingerprintedClause } from '../procedures/publication';
+import { canonicalJson } from './canonical-json';
 
 /**
  * What the public log may withhold, and in what form — the one rule the server applies when it
@@ -87,12 +87,16 @@ export type WithholdingFact =
 /** How the chain walk names a version: its document and number. */
 export const versionKey = (documentId: unknown, number: unknown) => `${String(documentId)} version ${String(number)}`;
 
-/** The digest of the text a `version.published` change carries (its ordered clauses); a malformed text digests as the empty string, which matches nothing. */
-function publishedDigest(change: Record<string, unknown>): string {
+/**
+ * The text whose SHA-256 a `version.published` change's `textDigest` must be: the canonical JSON
+ * of its ordered clauses (id, kind, text), as libs/domain's versionTextDigest hashes it. A malformed
+ * text gives a text no digest matches. Checked with the event's integrity (hash-chain.ts).
+ */
+export function publishedTextInput(change: Record<string, unknown>): string {
   const clauses = change.clauses;
   if (!Array.isArray(clauses)) return '';
   const ok = clauses.every((c: unknown) => typeof c === 'object' && c !== null && ['id', 'kind', 'text'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string'));
-  return ok ? versionTextDigest(clauses as FingerprintedClause[]) : '';
+  return ok ? canonicalJson((clauses as Record<string, string>[]).map((c) => ({ id: c.id, kind: c.kind, text: c.text }))) : '';
 }
 
 export function withholdingFact(e: Pick<AuditEvent, 'action' | 'subjectType' | 'subjectId' | 'change' | 'withheld'>): WithholdingFact | null {
@@ -101,7 +105,8 @@ export function withholdingFact(e: Pick<AuditEvent, 'action' | 'subjectType' | '
   const change = e.change ?? {};
   if (VERSION_ISSUING_ACTIONS.has(e.action) && typeof change.membersOnlyUntil === 'string')
     return { kind: 'commits-version', version: versionKey(change.documentId, change.number ?? change.version), digest: String(change.textDigest) };
-  if (e.action === 'version.published') return { kind: 'publishes-version', version: versionKey(change.documentId, change.number), digest: publishedDigest(change) };
+  // Its textDigest was checked against its clauses with the event's integrity; the walk compares it with the commitment.
+  if (e.action === 'version.published') return { kind: 'publishes-version', version: versionKey(change.documentId, change.number), digest: String(change.textDigest) };
   if (e.action === 'ballot.opened' && e.subjectType === 'ballot' && termsWithholdChoices(e.change ?? {}))
     return { kind: 'opens-withholding-ballot', ballotId: e.subjectId };
   return null;

@@ -102,3 +102,18 @@ describe('the offline verifier and a members-only version', () => {
     expect(withheldFormProblem({ action: 'document.created', subjectType: 'document', change: {}, withheld: WITHHELD_UNTIL_PUBLICATION })).toMatch(/never quotes a document's text/);
   });
 });
+
+describe('the offline verifier and a publication that contradicts itself', () => {
+  it('names the version whose published text does not hash to the fingerprint its publication states', () => {
+    const clauses = [{ id: 'c1', kind: 'operative', text: 'As published.' }];
+    const chain = chainOf('wg:1', [
+      {
+        action: 'version.published',
+        subjectType: 'version',
+        subjectId: 'v1',
+        change: { documentId: 'd1', number: 1, membersOnlyUntil: '2026-12-12T09:00:00.000Z', textDigest: versionTextDigest([{ ...clauses[0], text: 'As committed.' }]), clauses },
+      },
+    ]);
+    expect(verifyChain(chain)).toMatchObject({ ok: false, broken: { sequence: 1, problem: 'publication', detail: expect.stringMatching(/d1 version 1 does not match the fingerprint it states/) } });
+  });
+});

@@ -154,6 +154,7 @@ const SENTENCES: Sentences = {
     said(x, 'note', e.change.note),
   'version.chairs-text-issued': (e, x) =>
     x.t('audit.sentence.version.chairs-text-issued', { actor: x.actor, number: e.change.number, title: chairsTextTitle(x.t, e.change) }) + said(x, 'note', e.change.note),
+  'version.published': (e, x) => x.t('audit.sentence.version.published', { number: e.change.number, until: date(x, e.change.membersOnlyUntil) }),
   'version.adopted': (e, x) => x.t('audit.sentence.version.adopted', { number: e.change.number }),
   'comment.posted': (e, x) =>
     e.change.parentId

@@ -23,6 +23,7 @@ import { DocumentNotFound } from './DocumentNotFound';
 import { BracketsProvider } from '../negotiation/BracketsContext';
 import { BracketSummary } from '../negotiation/BracketSummary';
 import { NegotiationCounts } from '../negotiation/NegotiationCounts';
+import { PublicationGate } from '../procedures/PublicationPanel';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -139,6 +140,7 @@ export function DocumentPage() {
       <Text size="sm" c="dimmed">
         {doc.can.comment ? t('documents.howTo') : t('documents.howToRead')}
       </Text>
+      <PublicationGate version={doc.version}>
       <BracketSummary doc={doc} />
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: selected && !narrow ? 7 : 12 }}>
@@ -150,6 +152,7 @@ export function DocumentPage() {
         </Grid.Col>
         {panel && !narrow ? <Grid.Col span={{ base: 12, md: 5 }}>{panel}</Grid.Col> : null}
       </Grid>
+      </PublicationGate>
     </Stack>
   );
 }
