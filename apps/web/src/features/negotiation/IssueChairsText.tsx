@@ -177,6 +177,7 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
     drafts.forEach((d, i) => {
       if (!d.text.trim()) found[`clauses.${i}.text`] = t('chairsTexts.editor.emptyText');
     });
+    if (!membersOnlyInput(membersOnly)) found.membersOnlyUntil = t('publication.required');
     setErrors(found);
     if (Object.keys(found).length === 0) setStep('review');
   };
