@@ -95,7 +95,7 @@ export function PublicationGate({ version, children }: { version: VersionRespons
   const until = publicationMoment(p.membersOnlyUntil, lng);
   const recorded = publicationMoment(p.issuedAt, lng);
   const auditLink = (
-    <Anchor component={Link} to={`/working-groups/${version.workingGroupId}/audit`} size="sm">
+    <Anchor component={Link} to={`/working-groups/${version.workingGroupId}/audit`} size="sm" c="inherit" underline="always">
       {t('publication.auditLink')}
     </Anchor>
   );
