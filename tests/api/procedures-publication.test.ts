@@ -41,7 +41,8 @@ describe('members-only drafts with scheduled publication', () => {
   };
   const exportOf = async (scope: string) => (await (await fetch(`${t.baseUrl}/api/audit/export.jsonl?scope=${scope}`)).text()).trim().split('\n');
   const asWritten = (d: DocumentResponse) => d.version.clauses.map((c) => ({ id: c.id, kind: c.kind, text: c.text }));
-  const versionCount = async (id: string) => (await t.dataSource.query(`SELECT count(*)::int AS n FROM document_versions WHERE document_id = $1`, [id]))[0].n as number;
+  const versionCount = async (id: string) =>
+    (await t.dataSource.query(`SELECT count(*)::int AS n FROM document_versions WHERE document_id = $1`, [id]))[0].n as number;
 
   let commentId: string;
   let amendmentId: string;
@@ -59,20 +60,43 @@ describe('members-only drafts with scheduled publication', () => {
 
     // The chair issues version 2 as a chair's text kept to members for an hour, with one new paragraph.
     const clauses = [...asWritten(doc), { kind: 'operative', text: SECRET }];
-    const res = await g.chair.client.post<DocumentResponse>(`/api/documents/${doc.id}/chairs-texts`, { label: 'Zero draft', standing: 'draft', office: 'chair', clauses, membersOnlyUntil: inAnHour() });
+    const res = await g.chair.client.post<DocumentResponse>(`/api/documents/${doc.id}/chairs-texts`, {
+      label: 'Zero draft',
+      standing: 'draft',
+      office: 'chair',
+      clauses,
+      membersOnlyUntil: inAnHour(),
+    });
     expect(res.status).toBe(201);
     restricted = res.body;
     clauseId = restricted.version.clauses.find((c) => c.text === SECRET)!.id;
 
     // Members work on it: a comment quoting it, an amendment to it, a bracket in it.
     const start = SECRET.indexOf(QUOTED);
-    const comment = await g.ngo.client.post<{ id: string }>(`/api/documents/${doc.id}/comments`, { clauseId, body: `Why “${QUOTED}”?`, quote: { text: QUOTED, start, end: start + QUOTED.length } });
+    const comment = await g.ngo.client.post<{ id: string }>(`/api/documents/${doc.id}/comments`, {
+      clauseId,
+      body: `Why “${QUOTED}”?`,
+      quote: { text: QUOTED, start, end: start + QUOTED.length },
+    });
     expect(comment.status).toBe(201);
     commentId = comment.body.id;
-    const amendment = await g.company.client.post<{ id: string }>(`/api/documents/${doc.id}/amendments`, { kind: 'replace', baseVersion: 2, targetClauseId: clauseId, text: `${SECRET}, and with industry.`, rationale: 'Industry too.' });
+    const amendment = await g.company.client.post<{ id: string }>(`/api/documents/${doc.id}/amendments`, {
+      kind: 'replace',
+      baseVersion: 2,
+      targetClauseId: clauseId,
+      text: `${SECRET}, and with industry.`,
+      rationale: 'Industry too.',
+    });
     expect(amendment.status).toBe(201);
     amendmentId = amendment.body.id;
-    const bracket = await g.government.client.post<{ id: string }>(`/api/documents/${doc.id}/brackets`, { version: 2, clauseId, start, end: start + QUOTED.length, passage: QUOTED, reason: 'Not agreed.' });
+    const bracket = await g.government.client.post<{ id: string }>(`/api/documents/${doc.id}/brackets`, {
+      version: 2,
+      clauseId,
+      start,
+      end: start + QUOTED.length,
+      passage: QUOTED,
+      reason: 'Not agreed.',
+    });
     expect(bracket.status).toBe(201);
     bracketId = bracket.body.id;
 
@@ -103,7 +127,13 @@ describe('members-only drafts with scheduled publication', () => {
       const attempts = [
         g.chair.client.post(`/api/working-groups/${g.id}/documents`, { title: 'Another draft', pastedText: 'One paragraph.', membersOnlyUntil: until() }),
         g.chair.client.post(`/api/documents/${doc.id}/versions`, { note: 'Rev.1', membersOnlyUntil: until() }),
-        g.chair.client.post(`/api/documents/${doc.id}/chairs-texts`, { label: 'Rev.1', standing: 'draft', office: 'chair', clauses: asWritten(restricted), membersOnlyUntil: until() }),
+        g.chair.client.post(`/api/documents/${doc.id}/chairs-texts`, {
+          label: 'Rev.1',
+          standing: 'draft',
+          office: 'chair',
+          clauses: asWritten(restricted),
+          membersOnlyUntil: until(),
+        }),
       ];
       for (const res of await Promise.all(attempts)) {
         const problem = expectProblem(res, 400, { fields: ['membersOnlyUntil'] });
@@ -154,7 +184,11 @@ describe('members-only drafts with scheduled publication', () => {
       for (const path of refusedPaths) {
         const res = await client().get(path);
         const problem = expectProblem(res, 404);
-        expect({ path, code: problem.code, params: problem.params }).toEqual({ path, code: 'version-members-only', params: { version: 2, until, fingerprint: versionTextDigest(asWritten(restricted)) } });
+        expect({ path, code: problem.code, params: problem.params }).toEqual({
+          path,
+          code: 'version-members-only',
+          params: { version: 2, until, fingerprint: versionTextDigest(asWritten(restricted)) },
+        });
         expect(JSON.stringify(res.body)).not.toContain(QUOTED);
       }
       const amendments = await client().get<AmendmentPage>(`/api/documents/${doc.id}/amendments`);
@@ -221,7 +255,15 @@ describe('members-only drafts with scheduled publication', () => {
       other = res.body;
       expect((await anonymous().get<DocumentResponse>(`/api/documents/${other.id}`)).body.version.clauses).toEqual([]);
       const c = other.version.clauses[1];
-      expect((await g.ngo.client.post(`/api/documents/${other.id}/comments`, { clauseId: c.id, body: 'Fine.', quote: { text: 'soon published', start: c.text.indexOf('soon'), end: c.text.indexOf('soon') + 14 } })).status).toBe(201);
+      expect(
+        (
+          await g.ngo.client.post(`/api/documents/${other.id}/comments`, {
+            clauseId: c.id,
+            body: 'Fine.',
+            quote: { text: 'soon published', start: c.text.indexOf('soon'), end: c.text.indexOf('soon') + 14 },
+          })
+        ).status,
+      ).toBe(201);
       // The scheduler publishes it (never a page view): wait for its event.
       for (let i = 0; i < 100; i++) {
         const events = await auditEvents(t.baseUrl, `wg:${g.id}`);
@@ -235,16 +277,32 @@ describe('members-only drafts with scheduled publication', () => {
       const events = await auditEvents(t.baseUrl, `wg:${g.id}`);
       const created = events.find((e) => e.action === 'document.created' && e.subjectId === other.id)!;
       const event = events.find((e) => e.action === 'version.published' && e.change.documentId === other.id)!;
-      expect(event).toMatchObject({ actorId: null, subjectType: 'version', change: { number: 1, textDigest: created.change.textDigest, clauses: asWritten(other) } });
+      expect(event).toMatchObject({
+        actorId: null,
+        subjectType: 'version',
+        change: { number: 1, textDigest: created.change.textDigest, clauses: asWritten(other) },
+      });
       expect(new Date(event.occurredAt).getTime()).toBeGreaterThanOrEqual(new Date(other.version.publication!.membersOnlyUntil).getTime());
     });
 
     it('everyone reads it then, by every route, with its terms kept on record', async () => {
       expect(published.version.clauses.map((c) => c.text)).toEqual(TEXT);
-      expect(published.version.publication).toMatchObject({ withheld: false, fingerprint: versionTextDigest(asWritten(other)), publishedAt: expect.any(String) });
-      for (const path of [`/api/documents/${other.id}/versions/1`, `/api/documents/${other.id}/versions/1/provenance`, `/api/documents/${other.id}/versions/1/compilation`, `/api/documents/${other.id}/versions/1/dispositions`, `/api/documents/${other.id}/brackets`])
+      expect(published.version.publication).toMatchObject({
+        withheld: false,
+        fingerprint: versionTextDigest(asWritten(other)),
+        publishedAt: expect.any(String),
+      });
+      for (const path of [
+        `/api/documents/${other.id}/versions/1`,
+        `/api/documents/${other.id}/versions/1/provenance`,
+        `/api/documents/${other.id}/versions/1/compilation`,
+        `/api/documents/${other.id}/versions/1/dispositions`,
+        `/api/documents/${other.id}/brackets`,
+      ])
         expect({ path, status: (await anonymous().get(path)).status }).toEqual({ path, status: 200 });
-      const comments = await anonymous().get<{ items: { quote: { text: string } | null }[] }>(`/api/documents/${other.id}/comments?clauseId=${other.version.clauses[1].id}`);
+      const comments = await anonymous().get<{ items: { quote: { text: string } | null }[] }>(
+        `/api/documents/${other.id}/comments?clauseId=${other.version.clauses[1].id}`,
+      );
       expect(comments.body.items.map((c) => c.quote?.text)).toEqual(['soon published']);
     });
 
@@ -262,13 +320,20 @@ describe('members-only drafts with scheduled publication', () => {
       const parsed = lines.map((l) => JSON.parse(l) as AuditEvent);
       const at = parsed.findIndex((e) => e.action === 'version.published' && e.change.documentId === other.id);
       const forged = parsed.map((e) => ({ ...e }));
-      const clauses = (forged[at].change.clauses as { id: string; kind: string; text: string }[]).map((c, i) => (i === 1 ? { ...c, text: 'A different text.' } : c));
+      const clauses = (forged[at].change.clauses as { id: string; kind: string; text: string }[]).map((c, i) =>
+        i === 1 ? { ...c, text: 'A different text.' } : c,
+      );
       forged[at] = { ...forged[at], change: { ...forged[at].change, clauses, textDigest: versionTextDigest(clauses) } };
       for (let i = at; i < forged.length; i++) {
         const withDigest = { ...forged[i], previousHash: i === 0 ? forged[i].previousHash : forged[i - 1].hash, changeDigest: digestChange(forged[i].change) };
         forged[i] = { ...withDigest, hash: hashEvent(withDigest) };
       }
-      const res = await verifyExport(save('tampered.jsonl', forged.map((e) => JSON.stringify(e))));
+      const res = await verifyExport(
+        save(
+          'tampered.jsonl',
+          forged.map((e) => JSON.stringify(e)),
+        ),
+      );
       expect(res.code).not.toBe(0);
       expect(res.out).toContain(`${other.id} version 1`);
       expect(res.out).toMatch(/does not match the fingerprint/);

@@ -106,14 +106,20 @@ describe('members-only drafts in the browser', () => {
 
     const phone = await browsers.open({ language: 'fr', viewport: { width: 375, height: 812 } });
     await phone.goto(`${t.baseUrl}/documents/${res.body.id}`);
-    await phone.getByTestId('publication-note').getByText(/^Publiée le .+ ; conforme à l’empreinte inscrite le .+\.$/).waitFor();
+    await phone
+      .getByTestId('publication-note')
+      .getByText(/^Publiée le .+ ; conforme à l’empreinte inscrite le .+\.$/)
+      .waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(phone)).toEqual([]);
     await screenshot(phone, 'publication-published-fr-375.png', { fullPage: true });
 
     // The members-only version of the first document, on a phone in French: the placeholder.
     await phone.goto(`${t.baseUrl}/documents/${doc.id}`);
-    await phone.getByTestId('members-only-placeholder').getByRole('heading', { name: /^Version 2 — diffusée aux membres jusqu’au .+ ; publiée à cette date$/ }).waitFor();
+    await phone
+      .getByTestId('members-only-placeholder')
+      .getByRole('heading', { name: /^Version 2 — diffusée aux membres jusqu’au .+ ; publiée à cette date$/ })
+      .waitFor();
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await axeViolations(phone)).toEqual([]);
     await screenshot(phone, 'publication-placeholder-fr-375.png', { fullPage: true });

@@ -40,7 +40,8 @@ export class AdoptedTextExport {
     const doc = await this.documents.get(null, documentId, n);
     const v = doc.version;
     // A version still circulated to members only is not exported (decision 0041): the Markdown is public.
-    if (v.publication?.withheld) throw refuse('version-members-only', { version: n, until: v.publication.membersOnlyUntil, fingerprint: v.publication.fingerprint });
+    if (v.publication?.withheld)
+      throw refuse('version-members-only', { version: n, until: v.publication.membersOnlyUntil, fingerprint: v.publication.fingerprint });
     if (!v.adoptedAt || !v.adoptionBallotId) throw refuse('export-needs-adoption', { version: n });
     const [group, ballot, provenance, signatories, brackets] = await Promise.all([
       this.groups.get(doc.workingGroupId, null),

@@ -95,7 +95,9 @@ export const versionKey = (documentId: unknown, number: unknown) => `${String(do
 export function publishedTextInput(change: Record<string, unknown>): string {
   const clauses = change.clauses;
   if (!Array.isArray(clauses)) return '';
-  const ok = clauses.every((c: unknown) => typeof c === 'object' && c !== null && ['id', 'kind', 'text'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string'));
+  const ok = clauses.every(
+    (c: unknown) => typeof c === 'object' && c !== null && ['id', 'kind', 'text'].every((k) => typeof (c as Record<string, unknown>)[k] === 'string'),
+  );
   return ok ? canonicalJson((clauses as Record<string, string>[]).map((c) => ({ id: c.id, kind: c.kind, text: c.text }))) : '';
 }
 
@@ -106,7 +108,8 @@ export function withholdingFact(e: Pick<AuditEvent, 'action' | 'subjectType' | '
   if (VERSION_ISSUING_ACTIONS.has(e.action) && typeof change.membersOnlyUntil === 'string')
     return { kind: 'commits-version', version: versionKey(change.documentId, change.number ?? change.version), digest: String(change.textDigest) };
   // Its textDigest was checked against its clauses with the event's integrity; the walk compares it with the commitment.
-  if (e.action === 'version.published') return { kind: 'publishes-version', version: versionKey(change.documentId, change.number), digest: String(change.textDigest) };
+  if (e.action === 'version.published')
+    return { kind: 'publishes-version', version: versionKey(change.documentId, change.number), digest: String(change.textDigest) };
   if (e.action === 'ballot.opened' && e.subjectType === 'ballot' && termsWithholdChoices(e.change ?? {}))
     return { kind: 'opens-withholding-ballot', ballotId: e.subjectId };
   return null;

@@ -1,7 +1,15 @@
 import { chainOf, type ChainAct } from '../audit/chain.fixture';
 import { verifyChain } from '../audit/hash-chain';
 import { WITHHELD_UNTIL_PUBLICATION, withheldFormProblem } from '../audit/withholding';
-import { isDueForPublication, isMembersOnly, MEMBERS_ONLY_MAX_DAYS, membersOnlyUntilProblem, readsMembersOnly, shortFingerprint, versionTextDigest } from './publication';
+import {
+  isDueForPublication,
+  isMembersOnly,
+  MEMBERS_ONLY_MAX_DAYS,
+  membersOnlyUntilProblem,
+  readsMembersOnly,
+  shortFingerprint,
+  versionTextDigest,
+} from './publication';
 
 const now = new Date('2026-12-06T09:00:00.000Z');
 const later = (ms: number) => new Date(now.getTime() + ms);
@@ -17,7 +25,10 @@ describe('when a version may be kept to members', () => {
     expect(membersOnlyUntilProblem(later(-DAY), now)?.code).toBe('members-only-not-future');
   });
   it(`refuses more than ${MEMBERS_ONLY_MAX_DAYS} days ahead: a negotiating text is not a secret archive`, () => {
-    expect(membersOnlyUntilProblem(later(MEMBERS_ONLY_MAX_DAYS * DAY + 1), now)).toEqual({ code: 'members-only-too-far', params: { days: MEMBERS_ONLY_MAX_DAYS } });
+    expect(membersOnlyUntilProblem(later(MEMBERS_ONLY_MAX_DAYS * DAY + 1), now)).toEqual({
+      code: 'members-only-too-far',
+      params: { days: MEMBERS_ONLY_MAX_DAYS },
+    });
   });
 });
 
@@ -70,14 +81,20 @@ describe('the offline verifier and a members-only version', () => {
     subjectId: 'd1',
     change: { documentId: 'd1', title: 'Draft', version: 1, from: 'clauses', clauses: 1, textDigest: digest, membersOnlyUntil: '2026-12-12T09:00:00.000Z' },
   });
-  const comment: ChainAct = { action: 'comment.posted', subjectType: 'comment', subjectId: 'k1', change: { documentId: 'd1', body: 'Why consult?', quote: { text: 'consult', start: 20, end: 27 } } };
+  const comment: ChainAct = {
+    action: 'comment.posted',
+    subjectType: 'comment',
+    subjectId: 'k1',
+    change: { documentId: 'd1', body: 'Why consult?', quote: { text: 'consult', start: 20, end: 27 } },
+  };
   const published = (clauses = text): ChainAct => ({
     action: 'version.published',
     subjectType: 'version',
     subjectId: 'v1',
     change: { documentId: 'd1', number: 1, membersOnlyUntil: '2026-12-12T09:00:00.000Z', textDigest: versionTextDigest(clauses), clauses },
   });
-  const withheld = (events: ReturnType<typeof chainOf>, i: number) => events.map((e, j) => (j === i ? { ...e, change: {}, withheld: WITHHELD_UNTIL_PUBLICATION } : e));
+  const withheld = (events: ReturnType<typeof chainOf>, i: number) =>
+    events.map((e, j) => (j === i ? { ...e, change: {}, withheld: WITHHELD_UNTIL_PUBLICATION } : e));
 
   it('accepts a quote withheld while the version is members-only, and the same chain in full once it is published', () => {
     const during = chainOf('wg:1', [issued(), comment]);
@@ -88,18 +105,26 @@ describe('the offline verifier and a members-only version', () => {
 
   it('names the version whose published text differs from what its issue committed to', () => {
     const forged = chainOf('wg:1', [issued(), published([{ ...text[0], text: 'Calls upon States to act.' }])]);
-    expect(verifyChain(forged)).toMatchObject({ ok: false, broken: { sequence: 2, problem: 'publication', detail: expect.stringMatching(/d1 version 1 does not match the fingerprint/) } });
+    expect(verifyChain(forged)).toMatchObject({
+      ok: false,
+      broken: { sequence: 2, problem: 'publication', detail: expect.stringMatching(/d1 version 1 does not match the fingerprint/) },
+    });
   });
 
   it('refuses a withheld quote with no members-only version behind it, or after it was published', () => {
     const plain = chainOf('wg:1', [comment]);
-    expect(verifyChain(withheld(plain, 0))).toMatchObject({ ok: false, broken: { problem: 'withheld', detail: expect.stringMatching(/no version of this chain is members-only/) } });
+    expect(verifyChain(withheld(plain, 0))).toMatchObject({
+      ok: false,
+      broken: { problem: 'withheld', detail: expect.stringMatching(/no version of this chain is members-only/) },
+    });
     const afterPublication = chainOf('wg:1', [issued(), published(), comment]);
     expect(verifyChain(withheld(afterPublication, 2))).toMatchObject({ ok: false, broken: { sequence: 3, problem: 'withheld' } });
   });
 
   it('refuses the publication notice on an event that never quotes text', () => {
-    expect(withheldFormProblem({ action: 'document.created', subjectType: 'document', change: {}, withheld: WITHHELD_UNTIL_PUBLICATION })).toMatch(/never quotes a document's text/);
+    expect(withheldFormProblem({ action: 'document.created', subjectType: 'document', change: {}, withheld: WITHHELD_UNTIL_PUBLICATION })).toMatch(
+      /never quotes a document's text/,
+    );
   });
 });
 
@@ -111,9 +136,18 @@ describe('the offline verifier and a publication that contradicts itself', () =>
         action: 'version.published',
         subjectType: 'version',
         subjectId: 'v1',
-        change: { documentId: 'd1', number: 1, membersOnlyUntil: '2026-12-12T09:00:00.000Z', textDigest: versionTextDigest([{ ...clauses[0], text: 'As committed.' }]), clauses },
+        change: {
+          documentId: 'd1',
+          number: 1,
+          membersOnlyUntil: '2026-12-12T09:00:00.000Z',
+          textDigest: versionTextDigest([{ ...clauses[0], text: 'As committed.' }]),
+          clauses,
+        },
       },
     ]);
-    expect(verifyChain(chain)).toMatchObject({ ok: false, broken: { sequence: 1, problem: 'publication', detail: expect.stringMatching(/d1 version 1 does not match the fingerprint it states/) } });
+    expect(verifyChain(chain)).toMatchObject({
+      ok: false,
+      broken: { sequence: 1, problem: 'publication', detail: expect.stringMatching(/d1 version 1 does not match the fingerprint it states/) },
+    });
   });
 });

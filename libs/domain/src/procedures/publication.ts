@@ -15,7 +15,8 @@ export const MEMBERS_ONLY_MAX_DAYS = 90;
 
 const DAY_MS = 86_400_000;
 
-export type MembersOnlyUntilProblem = { code: 'members-only-not-future'; params: Record<string, never> } | { code: 'members-only-too-far'; params: { days: number } };
+export type MembersOnlyUntilProblem =
+  { code: 'members-only-not-future'; params: Record<string, never> } | { code: 'members-only-too-far'; params: { days: number } };
 
 /** Why `until` cannot be a version's publication date when issued at `now`; null when it can. */
 export function membersOnlyUntilProblem(until: Date, now: Date): MembersOnlyUntilProblem | null {

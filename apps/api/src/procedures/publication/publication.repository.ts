@@ -40,7 +40,9 @@ export class PublicationRepository {
   /** Every members-only version of the given documents (published or not), one query. */
   async ofDocuments(documentIds: readonly string[], manager?: EntityManager): Promise<PublicationRow[]> {
     if (documentIds.length === 0) return [];
-    const rows: Record<string, unknown>[] = await (manager ?? this.dataSource.manager).query(`${SELECT} WHERE p.document_id = ANY($1::uuid[])`, [[...new Set(documentIds)]]);
+    const rows: Record<string, unknown>[] = await (manager ?? this.dataSource.manager).query(`${SELECT} WHERE p.document_id = ANY($1::uuid[])`, [
+      [...new Set(documentIds)],
+    ]);
     return rows.map(toRow);
   }
 

@@ -36,7 +36,13 @@ export class PublicationService {
           subjectType: 'version',
           subjectId: versionId,
           // The digest of the text published now: equal to the one committed at issue unless the text was changed since.
-          change: { documentId: terms.documentId, number: terms.number, membersOnlyUntil: terms.membersOnlyUntil.toISOString(), textDigest: versionTextDigest(clauses), clauses },
+          change: {
+            documentId: terms.documentId,
+            number: terms.number,
+            membersOnlyUntil: terms.membersOnlyUntil.toISOString(),
+            textDigest: versionTextDigest(clauses),
+            clauses,
+          },
         });
         return true;
       });

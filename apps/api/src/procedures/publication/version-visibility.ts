@@ -93,7 +93,10 @@ export class VersionVisibility {
     if (input === undefined) return null;
     const until = new Date(input);
     const problem = membersOnlyUntilProblem(until, this.clock.now());
-    if (problem) throw problem.code === 'members-only-too-far' ? validationProblem('membersOnlyUntil', problem.code, problem.params) : validationProblem('membersOnlyUntil', problem.code);
+    if (problem)
+      throw problem.code === 'members-only-too-far'
+        ? validationProblem('membersOnlyUntil', problem.code, problem.params)
+        : validationProblem('membersOnlyUntil', problem.code);
     return until;
   }
 
@@ -108,7 +111,14 @@ export class VersionVisibility {
   ): Promise<{ membersOnlyUntil?: string }> {
     if (!until) return {};
     if (until.getTime() <= tx.now.getTime()) throw validationProblem('membersOnlyUntil', 'members-only-not-future');
-    await this.publications.insert(tx.manager, { versionId: v.versionId, documentId: v.documentId, until, digest: versionTextDigest(v.clauses), by: v.by, at: tx.now });
+    await this.publications.insert(tx.manager, {
+      versionId: v.versionId,
+      documentId: v.documentId,
+      until,
+      digest: versionTextDigest(v.clauses),
+      by: v.by,
+      at: tx.now,
+    });
     return { membersOnlyUntil: until.toISOString() };
   }
 }

@@ -137,21 +137,21 @@ export function DocumentPage() {
         </Paper>
       ) : null}
 
-      <Text size="sm" c="dimmed">
-        {doc.can.comment ? t('documents.howTo') : t('documents.howToRead')}
-      </Text>
       <PublicationGate version={doc.version}>
-      <BracketSummary doc={doc} />
-      <Grid gutter="lg">
-        <Grid.Col span={{ base: 12, md: selected && !narrow ? 7 : 12 }}>
-          <Paper component="section" aria-label={t('documents.textLabel', { number: version })} p={0}>
-            <BracketsProvider documentId={doc.id} version={version}>
-              <ClauseList clauses={doc.version.clauses} selectedId={selected} onOpen={open} panel={narrow ? panel : null} />
-            </BracketsProvider>
-          </Paper>
-        </Grid.Col>
-        {panel && !narrow ? <Grid.Col span={{ base: 12, md: 5 }}>{panel}</Grid.Col> : null}
-      </Grid>
+        <Text size="sm" c="dimmed">
+          {doc.can.comment ? t('documents.howTo') : t('documents.howToRead')}
+        </Text>
+        <BracketSummary doc={doc} />
+        <Grid gutter="lg">
+          <Grid.Col span={{ base: 12, md: selected && !narrow ? 7 : 12 }}>
+            <Paper component="section" aria-label={t('documents.textLabel', { number: version })} p={0}>
+              <BracketsProvider documentId={doc.id} version={version}>
+                <ClauseList clauses={doc.version.clauses} selectedId={selected} onOpen={open} panel={narrow ? panel : null} />
+              </BracketsProvider>
+            </Paper>
+          </Grid.Col>
+          {panel && !narrow ? <Grid.Col span={{ base: 12, md: 5 }}>{panel}</Grid.Col> : null}
+        </Grid>
       </PublicationGate>
     </Stack>
   );

@@ -65,10 +65,7 @@ function Fingerprint({ fingerprint, recorded }: { fingerprint: string; recorded:
   const { t } = useTranslation();
   return (
     <Text size="sm" className="publication-fingerprint">
-      {t('publication.fingerprint')} — {t('publication.recordedOn', { date: recorded })}:{' '}
-      <Code data-testid="publication-fingerprint">
-        {fingerprint}
-      </Code>
+      {t('publication.fingerprint')} — {t('publication.recordedOn', { date: recorded })}: <Code data-testid="publication-fingerprint">{fingerprint}</Code>
     </Text>
   );
 }
@@ -101,7 +98,15 @@ export function PublicationGate({ version, children }: { version: VersionRespons
   );
   if (p.withheld)
     return (
-      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="members-only-title" className="publication-placeholder" data-testid="members-only-placeholder">
+      <Paper
+        withBorder
+        p="md"
+        radius="md"
+        component="section"
+        aria-labelledby="members-only-title"
+        className="publication-placeholder"
+        data-testid="members-only-placeholder"
+      >
         <Stack gap="xs">
           <Title order={2} size="h4" id="members-only-title">
             {t('publication.placeholderTitle', { number: version.number, date: until })}
@@ -125,7 +130,10 @@ export function PublicationGate({ version, children }: { version: VersionRespons
         <Alert color={match === false ? 'red' : 'teal'} variant="light" data-testid="publication-note" role={match === false ? 'alert' : undefined}>
           <Stack gap={4}>
             <Text size="sm">
-              {t(match === false ? 'publication.mismatch' : match ? 'publication.published' : 'publication.publishedUnchecked', { date: publicationMoment(p.publishedAt, lng), recorded })}
+              {t(match === false ? 'publication.mismatch' : match ? 'publication.published' : 'publication.publishedUnchecked', {
+                date: publicationMoment(p.publishedAt, lng),
+                recorded,
+              })}
             </Text>
             <Fingerprint fingerprint={p.fingerprint} recorded={recorded} />
             {auditLink}

@@ -32,7 +32,10 @@ export function publicationTag(t: TFunction, lng: string, v: Pick<VersionSummary
  * Whether the text shown has the fingerprint recorded at issue: the SHA-256 of the canonical JSON of
  * its ordered clauses, computed here, in the reader's browser. Null where the browser cannot hash.
  */
-export async function matchesFingerprint(publication: VersionPublicationView, clauses: readonly { id: string; kind: string; text: string }[]): Promise<boolean | null> {
+export async function matchesFingerprint(
+  publication: VersionPublicationView,
+  clauses: readonly { id: string; kind: string; text: string }[],
+): Promise<boolean | null> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) return null;
   const bytes = new TextEncoder().encode(canonicalJson(clauses.map((c) => ({ id: c.id, kind: c.kind, text: c.text }))));
