@@ -11,6 +11,7 @@ import { CHAIRS_TEXT_EVENTS } from './negotiation-chairs-texts';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
 import { CLAUSE_STATUS_EVENTS } from './negotiation-clause-status';
+import { PUBLICATION_EVENTS } from './procedures-publication';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -25,6 +26,7 @@ const CONTEXTS = [
   NEGOTIATION_STREAMLINING_EVENTS,
   CLAUSE_STATUS_EVENTS,
   CHAIRS_TEXT_EVENTS,
+  PUBLICATION_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {
