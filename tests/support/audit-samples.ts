@@ -223,6 +223,13 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     textDigest: 'e3b0',
     note: null,
   },
+  'version.published': {
+    documentId: DOC,
+    number: 3,
+    membersOnlyUntil: '2026-12-12T09:00:00.000Z',
+    textDigest: 'e3b0',
+    clauses: [{ id: randomUUID(), kind: 'operative', text: 'Calls upon States to publish their drafts.' }],
+  },
   'version.adopted': { documentId: DOC, number: 2, ballotId: BALLOT, outcome: 'passed', explanation: 'Passed' },
   'comment.posted': { documentId: DOC, version: 1, clauseId: randomUUID(), parentId: null, kind: 'general', body: 'Define “critical”', quote: null },
   'comment.disposed': { documentId: DOC, version: 1, clauseId: randomUUID(), kind: 'general', disposition: 'noted', reason: 'Thanks' },

@@ -671,7 +671,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
     serial: true,
     policy: async (p) => {
-      const version = await get(p.t, DocumentReads).version(p.subject.documentId, 1);
+      const version = await get(p.t, DocumentReads).version(null, p.subject.documentId, 1);
       const organisation = (await p.manager.query(`SELECT name FROM organisations WHERE id = $1`, [p.subject.organisationId]))[0];
       const [existing] = await p.manager.query(
         `SELECT 1 FROM endorsements WHERE document_id = $1 AND version_number = 1 AND organisation_id = $2 AND withdrawn_at IS NULL`,

@@ -37,6 +37,7 @@ import { VotingOrderModule } from './procedures/voting-order/voting-order.module
 import { LastCallModule } from './procedures/last-call/last-call.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
 import { AccreditationModule } from './procedures/accreditation/accreditation.module';
+import { PublicationModule } from './procedures/publication/publication.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -88,6 +89,7 @@ export class AppModule {
         CompilationModule,
         ExplanationsModule,
         SilenceModule,
+        PublicationModule,
       ],
       controllers: [HealthController],
       providers: [

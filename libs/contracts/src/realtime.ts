@@ -134,12 +134,14 @@ export type VoteAction = 'vote.cast' | 'vote.changed';
  * - `choice`: a vote whose choice and reason are not shown yet (roll-call ballot with tallies hidden until close).
  * - `vote`: a vote on a secret ballot (or one whose terms are unknown): only that a vote was cast or changed, nothing of who or what.
  * - `unreadable`: a stored event the catalogue cannot read (see parseAuditEvent), passed on as stored.
+ * - `withheld`: an event quoting the text of a version still circulated to members only (decision 0041): who acted, not what (members refetch it).
  */
 export type LiveEvent =
   | ShownLiveEvents[AuditAction]
   | (LiveEventBase & { action: VoteAction; subjectType: 'ballot'; actor: LiveActor; change: z.infer<typeof voteWithoutChoice>; redacted: 'choice' })
   | (LiveEventBase & { action: VoteAction; subjectType: 'ballot'; actor: null; change: Record<string, never>; redacted: 'vote' })
-  | (LiveEventBase & { action: string; subjectType: string; actor: LiveActor; change: Record<string, unknown>; redacted: 'unreadable' });
+  | (LiveEventBase & { action: string; subjectType: string; actor: LiveActor; change: Record<string, unknown>; redacted: 'unreadable' })
+  | (LiveEventBase & { action: string; subjectType: string; actor: LiveActor; change: Record<string, never>; redacted: 'withheld' });
 
 export interface PresentPerson {
   id: string;

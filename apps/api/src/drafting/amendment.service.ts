@@ -42,6 +42,7 @@ function cosponsorshipChange(documentId: string, amendment: Pick<AmendmentRow, '
 }
 
 /** Amendments: proposal, co-sponsorship, withdrawal, listing with diffs and competitors, and the outcome of their ballots. */
+import { VersionVisibility } from '../procedures/publication/version-visibility';
 @Injectable()
 export class AmendmentService {
   constructor(
@@ -53,6 +54,7 @@ export class AmendmentService {
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
     private readonly negotiation: StreamliningReads,
+    private readonly visibility: VersionVisibility,
   ) {}
 
   /** A voting member proposes a change to the current version: replace or delete a clause, or insert one after another. */
@@ -184,6 +186,9 @@ export class AmendmentService {
   async get(actor: Actor | null, amendmentId: string, standing?: DraftingStanding): Promise<AmendmentResponse> {
     const row = await this.amendments.findRow(amendmentId);
     if (!row) throw notFound('amendment');
+    // An amendment proposed on a version kept to members quotes it (decision 0041).
+    const doc = (await this.documents.findDocument(row.documentId))!;
+    (await this.visibility.lens(actor, doc)).assertReadable(row.baseVersion);
     return (await this.responses(actor, row.documentId, [row], { standing }))[0];
   }
 
@@ -193,9 +198,10 @@ export class AmendmentService {
     if (!doc) throw notFound('document');
     const rows = await this.amendments.page(doc.id, { clauseId: q.clauseId, status: q.status }, threadCursor.decode(q.cursor), q.limit + 1);
     const page = threadCursor.page(rows, q.limit, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
-    const open = await this.amendments.openOf(doc.id);
+    const [open, lens] = await Promise.all([this.amendments.openOf(doc.id), this.visibility.lens(actor, doc)]);
     return {
-      items: await this.responses(actor, doc.id, page.items, { open }),
+      // Amendments proposed on a version kept to members quote it: left out for anyone else (decision 0041).
+      items: await this.responses(actor, doc.id, page.items.filter((a) => !lens.withheld(a.baseVersion)), { open }),
       nextCursor: page.nextCursor,
       competingGroups: competingGroups(open.map(toDomainAmendment)).map((g) => g.map((a) => a.id)),
     };

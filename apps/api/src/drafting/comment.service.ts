@@ -29,6 +29,7 @@ import { toCommentResponse, toReportEntry } from './drafting.mapper';
 import { threadCursor } from './thread-cursor';
 
 /** Comments on clauses, threads, dispositions and the disposition-of-comments report. */
+import { VersionVisibility } from '../procedures/publication/version-visibility';
 @Injectable()
 export class CommentService {
   constructor(
@@ -41,6 +42,7 @@ export class CommentService {
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
     private readonly negotiation: StreamliningReads,
+    private readonly visibility: VersionVisibility,
   ) {}
 
   /** A comment on a clause of the current version, optionally on a quoted passage of it. */
@@ -183,8 +185,12 @@ export class CommentService {
     if (!doc) throw notFound('document');
     const n = q.version ?? doc.currentVersion;
     await this.documentReads.requireVersion(doc, n, 'version');
+    // Comments quote the text they are on: none on a version kept to members reaches anyone else (decision 0041).
+    const lens = await this.visibility.lens(actor, doc);
+    lens.assertReadable(n);
     const rows = await this.comments.threadsPage(doc.id, q.clauseId, n, threadCursor.decode(q.cursor), q.limit + 1);
-    const { items: page, nextCursor } = threadCursor.page(rows, q.limit, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
+    const { items: all, nextCursor } = threadCursor.page(rows, q.limit, (last) => ({ at: last.createdAt.toISOString(), id: last.id }));
+    const page = all.filter((c) => !lens.withheld(c.versionNumber));
     const replies = await this.comments.repliesOf(page.map((c) => c.id));
     const standing = await this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now());
     const can = (c: CommentRow) => this.commentPermissions(standing, doc.status === 'drafting', c);
@@ -199,10 +205,12 @@ export class CommentService {
   }
 
   /** The disposition-of-comments report of a version: every comment made on it, and the clarification questions still unanswered. */
-  async report(documentId: string, n: number): Promise<DispositionReport> {
+  async report(actor: Actor | null, documentId: string, n: number): Promise<DispositionReport> {
     const doc = await this.documents.findDocument(documentId);
     if (!doc) throw notFound('document');
     const version = await this.documentReads.requireVersion(doc, n);
+    const lens = await this.visibility.lens(actor, doc);
+    lens.assertReadable(n);
     const clauses = await this.documents.clausesOf(version.id);
     const labels = new Map(numberClauses(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text }))).map((c, position) => [c.id, { label: c.label, position }]));
     const [made, carried, unanswered, recommendations] = await Promise.all([
@@ -219,15 +227,15 @@ export class CommentService {
       title: doc.title,
       version: n,
       entries,
-      carried: carried.map((c) => toReportEntry(c, labels)),
+      carried: carried.filter((c) => !lens.withheld(c.versionNumber)).map((c) => toReportEntry(c, labels)),
       totals,
-      unansweredClarifications: unanswered.map((c) => toReportEntry(c, labels)),
+      unansweredClarifications: unanswered.filter((c) => !lens.withheld(c.versionNumber)).map((c) => toReportEntry(c, labels)),
       recommendations,
     };
   }
 
-  async reportCsv(documentId: string, n: number): Promise<string> {
-    return toDispositionCsv((await this.report(documentId, n)).entries);
+  async reportCsv(actor: Actor | null, documentId: string, n: number): Promise<string> {
+    return toDispositionCsv((await this.report(actor, documentId, n)).entries);
   }
 
   private async one(actor: Actor, id: string): Promise<CommentResponse> {

@@ -15,6 +15,7 @@ import {
   type ProvenanceResponse,
   type Refusal,
   type VersionResponse,
+  type VersionSummary,
 } from '@parley/contracts';
 import type { Actor } from '../identity/actor';
 import { Clock } from '../platform/clock/clock';
@@ -28,6 +29,7 @@ import { DraftingStandings } from './drafting-standings';
 import { actorRef, toClause, toVersionSummary } from './drafting.mapper';
 import { canAgreeAdRef, canSetClauseStatus } from '../negotiation/clause-status/clause-status.policy';
 import { clauseNegotiationOf, countsOf, readNegotiation } from '../negotiation/clause-status/clause-status.reads';
+import { VersionVisibility, type VersionLens } from '../procedures/publication/version-visibility';
 
 /** Documents and versions as read: one document, a group's list, a version, a comparison, provenance, recent adoptions. */
 @Injectable()
@@ -40,6 +42,7 @@ export class DocumentReads {
     private readonly clock: Clock,
     private readonly brackets: BracketRepository,
     private readonly adoptionGuards: AdoptionGuards,
+    private readonly visibility: VersionVisibility,
   ) {}
 
   async list(actor: Actor | null, workingGroupId: string): Promise<DocumentListResponse> {
@@ -52,10 +55,11 @@ export class DocumentReads {
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('document');
     const version = await this.requireVersion(doc, versionNumber ?? doc.currentVersion);
-    const [versions, standing, group] = await Promise.all([
+    const [versions, standing, group, lens] = await Promise.all([
       this.documents.versionsOf(doc.id),
       this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
       this.standings.settings(this.dataSource.manager, doc.workingGroupId),
+      this.visibility.lens(actor, doc),
     ]);
     const openAdoption = await this.amendments.openAdoptionBallot(doc.id);
     // A silence procedure under way puts the version to adoption too (decision 0036): no ballot, no consolidation meanwhile.
@@ -63,8 +67,9 @@ export class DocumentReads {
     return {
       ...toSummary(doc),
       workingGroup: { id: group.id, name: group.name },
-      versions: versions.map(toVersionSummary),
-      version: await this.versionResponse(doc, version, openAdoption?.versionNumber === version.number ? openAdoption.ballotId : null),
+      versions: versions.map((v) => withPublication(toVersionSummary(v), lens)),
+      // A version kept to members is shown to others as a placeholder: its terms and fingerprint, no text.
+      version: await this.versionResponse(doc, version, openAdoption?.versionNumber === version.number ? openAdoption.ballotId : null, lens),
       can: permissions(standing, doc, version, actor !== null, adoptionUnderWay),
     };
   }
@@ -79,27 +84,31 @@ export class DocumentReads {
     return this.documents.titlesOf([...new Set(ids)]);
   }
 
-  async version(documentId: string, n: number): Promise<VersionResponse> {
+  async version(actor: Actor | null, documentId: string, n: number): Promise<VersionResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('document');
     const version = await this.requireVersion(doc, n);
+    const lens = await this.visibility.lens(actor, doc);
+    lens.assertReadable(n);
     const openAdoption = await this.amendments.openAdoptionBallot(doc.id);
-    return this.versionResponse(doc, version, openAdoption?.versionNumber === n ? openAdoption.ballotId : null);
+    return this.versionResponse(doc, version, openAdoption?.versionNumber === n ? openAdoption.ballotId : null, lens);
   }
 
-  async compare(documentId: string, from: number, to: number): Promise<CompareResponse> {
+  async compare(actor: Actor | null, documentId: string, from: number, to: number): Promise<CompareResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('document');
     const [a, b] = await Promise.all([this.requireVersion(doc, from, 'from'), this.requireVersion(doc, to, 'to')]);
+    (await this.visibility.lens(actor, doc)).assertReadable(from, to);
     const [before, after] = await Promise.all([this.documents.clausesOf(a.id), this.documents.clausesOf(b.id)]);
     return { documentId, from, to, ...compareVersions(before.map(toClause), after.map(toClause)) };
   }
 
   /** Who wrote each word of version `n`, with totals by stakeholder group, sub-type and organisation, and each clause's history. */
-  async provenance(documentId: string, n: number): Promise<ProvenanceResponse> {
+  async provenance(actor: Actor | null, documentId: string, n: number): Promise<ProvenanceResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('document');
     const target = await this.requireVersion(doc, n);
+    (await this.visibility.lens(actor, doc)).assertReadable(n);
     const [byVersion, versions, applied] = await Promise.all([this.documents.clausesUpTo(doc.id, n), this.documents.versionsOf(doc.id), this.amendments.appliedUpTo(doc.id, n)]);
     const appliedById = new Map(applied.map((a) => [a.id, a]));
     // Words a chosen option brought in (decision 0031) are its proposer's; a clause one of the version's amendments also rewrote credits that amendment.
@@ -184,11 +193,12 @@ export class DocumentReads {
     return version;
   }
 
-  private async versionResponse(doc: DocumentRow, version: VersionRow, openAdoptionBallotId: string | null): Promise<VersionResponse> {
+  private async versionResponse(doc: DocumentRow, version: VersionRow, openAdoptionBallotId: string | null, lens: VersionLens): Promise<VersionResponse> {
     const isCurrent = version.number === doc.currentVersion;
     const adopted = doc.status === 'adopted';
+    const withheld = lens.withheld(version.number);
     const [clauses, counts, markers, acceptedWaiting, negotiation] = await Promise.all([
-      this.documents.clausesOf(version.id),
+      withheld ? Promise.resolve([]) : this.documents.clausesOf(version.id),
       this.documents.clauseCounts(doc.id, version.number),
       this.documents.amendmentMarkers(doc.id, version.number),
       isCurrent ? this.documents.acceptedWaiting(doc.id) : Promise.resolve(0),
@@ -205,7 +215,7 @@ export class DocumentReads {
       negotiation: clauseNegotiationOf(negotiation, c.id, adopted),
     }));
     return {
-      ...toVersionSummary(version),
+      ...withPublication(toVersionSummary(version), lens),
       documentId: doc.id,
       workingGroupId: doc.workingGroupId,
       isCurrent,
@@ -225,6 +235,12 @@ export class DocumentReads {
     const rows: { id: string; name: string }[] = await this.dataSource.query(`SELECT id, name FROM people WHERE id = ANY($1::uuid[])`, [unique]);
     return new Map(rows.map((r) => [r.id, r.name]));
   }
+}
+
+/** A version's summary with its publication terms as this reader is told them (decision 0041); unchanged for a version issued public. */
+function withPublication<V extends VersionSummary>(v: V, lens: VersionLens): V {
+  const publication = lens.view(v.number);
+  return publication ? { ...v, publication } : v;
 }
 
 const toSummary = (d: DocumentRow): DocumentSummary => ({

@@ -28,6 +28,7 @@ import { actorRef, textDigest, toClause } from './drafting.mapper';
 import { Clock } from '../platform/clock/clock';
 import { AdoptionGuards } from './adoption-preflight';
 import { deletionsToApply, markDivisionsConsolidated } from '../procedures/division/division.reads';
+import { VersionVisibility } from '../procedures/publication/version-visibility';
 
 /** The system closes ballots at their closing time: events it causes have no personal actor. */
 export const SYSTEM_ACTOR: AuditActor = { id: null, name: null, snapshot: null };
@@ -61,6 +62,7 @@ export class DocumentService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly adoptionGuards: AdoptionGuards,
+    private readonly visibility: VersionVisibility,
   ) {}
 
   async create(actor: Actor, workingGroupId: string, input: CreateDocumentRequest): Promise<DocumentResponse> {
@@ -70,6 +72,7 @@ export class DocumentService {
     if (clauses.length > MAX_CLAUSES) throw validationProblem(field, 'too-many-clauses', { maximum: MAX_CLAUSES });
     const tooLong = clauses.findIndex((c) => c.text.length > MAX_CLAUSE_TEXT);
     if (tooLong !== -1) throw validationProblem(field, 'paragraph-too-long', { paragraph: tooLong + 1, maximum: MAX_CLAUSE_TEXT });
+    const membersOnlyUntil = this.visibility.checkUntil(input.membersOnlyUntil);
 
     const id = await this.tx.run(async (tx) => {
       const standing = await this.standings.of(tx.manager, workingGroupId, actor.id, tx.now);
@@ -80,13 +83,14 @@ export class DocumentService {
       const version = await this.documents.insertVersion(tx.manager, { documentId: document.id, number: 1, createdBy: actor.id, snapshot, at: tx.now, consolidation: null, note: null });
       const withIds = clauses.map((c) => ({ clauseId: randomUUID(), kind: c.kind, text: c.text }));
       await this.documents.insertClauses(tx.manager, version.id, withIds);
+      const membersOnly = await this.visibility.issue(tx, membersOnlyUntil, { versionId: version.id, documentId: document.id, by: actor.id, clauses: withIds.map(toClause) });
       await tx.record({
         scope: workingGroupScope(workingGroupId),
         actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
         action: 'document.created',
         subjectType: 'document',
         subjectId: document.id,
-        change: { documentId: document.id, title: document.title, version: 1, from: input.clauses ? 'clauses' : 'pasted-text', clauses: withIds.length, textDigest: textDigest(withIds.map(toClause)) },
+        change: { documentId: document.id, title: document.title, version: 1, from: input.clauses ? 'clauses' : 'pasted-text', clauses: withIds.length, textDigest: textDigest(withIds.map(toClause)), ...membersOnly },
       });
       return document.id;
     });
@@ -169,9 +173,10 @@ export class DocumentService {
   }
 
   /** The version consolidating would create now, before anyone creates it: its text compared with the current one, and the amendments applied. */
-  async preview(documentId: string): Promise<ConsolidationPreviewResponse> {
+  async preview(actor: Actor | null, documentId: string): Promise<ConsolidationPreviewResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('document');
+    (await this.visibility.lens(actor, doc)).assertReadable(doc.currentVersion);
     if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
     const manager = this.dataSource.manager;
     const p = await this.plan(manager, doc, this.clock.now(), false);
@@ -200,6 +205,7 @@ export class DocumentService {
    * outdated; the others carry forward.
    */
   async consolidate(actor: Actor, documentId: string, input: ConsolidateRequest = {}): Promise<DocumentResponse> {
+    const membersOnlyUntil = this.visibility.checkUntil(input.membersOnlyUntil);
     await this.tx.run(async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
       if (!doc) throw notFound('document');
@@ -220,6 +226,7 @@ export class DocumentService {
       await this.documents.advanceVersion(tx.manager, doc.id, next);
       await this.amendments.markApplied(tx.manager, result.applied.map((a) => a.amendmentId), next);
       await this.amendments.carryForward(tx.manager, carriedForward, next);
+      const membersOnly = await this.visibility.issue(tx, membersOnlyUntil, { versionId: version.id, documentId: doc.id, by: actor.id, clauses: result.clauses });
 
       const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
       const scope = workingGroupScope(doc.workingGroupId);
@@ -229,7 +236,7 @@ export class DocumentService {
         action: 'version.created',
         subjectType: 'version',
         subjectId: version.id,
-        change: { documentId: doc.id, number: next, previous: doc.currentVersion, ...report, clauses: result.clauses.length, textDigest: textDigest(result.clauses), note },
+        change: { documentId: doc.id, number: next, previous: doc.currentVersion, ...report, clauses: result.clauses.length, textDigest: textDigest(result.clauses), note, ...membersOnly },
       });
       const notApplied = result.notApplied.map((n) => ({ amendmentId: n.amendmentId, reason: n.reason, note: `Not applied in version ${next}: ${n.note}` }));
       await this.recordOutdated(tx, { scope, actor: auditActor, documentId: doc.id, next }, [...notApplied, ...outdated], why);

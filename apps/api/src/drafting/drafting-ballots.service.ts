@@ -49,6 +49,7 @@ export const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0,
  * Where drafting meets the decision engine: a chair opens a ballot on an amendment or on adopting a
  * version (inside the drafting transaction), and the engine's close calls back into drafting.
  */
+import { VersionVisibility } from '../procedures/publication/version-visibility';
 @Injectable()
 export class DraftingBallots implements OnModuleInit {
   constructor(
@@ -66,6 +67,7 @@ export class DraftingBallots implements OnModuleInit {
     private readonly clock: Clock,
     private readonly preflight: AdoptionPreflight,
     private readonly adoptionGuards: AdoptionGuards,
+    private readonly visibility: VersionVisibility,
   ) {}
 
   onModuleInit(): void {
@@ -86,6 +88,7 @@ export class DraftingBallots implements OnModuleInit {
       if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
       if (amendment.status !== 'proposed') throw refuse('not-proposed', { status: amendment.status, act: 'ballot' });
       authorise(await votingOrderVerdict(tx.manager, amendment));
+      await this.visibility.assertPublished(doc.id, amendment.baseVersion, tx.manager);
 
       const version = (await this.documents.findVersion(doc.id, amendment.appliesToVersion, tx.manager))!;
       const labels = clauseLabels((await this.documents.clausesOf(version.id, tx.manager)).map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
@@ -141,6 +144,7 @@ export class DraftingBallots implements OnModuleInit {
       authorise(verdict);
       if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
       if (n !== doc.currentVersion) throw refuse('not-current-version', { version: n, current: doc.currentVersion, act: 'adopt' });
+      await this.visibility.assertPublished(doc.id, n, tx.manager);
       const open = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
       if (open) throw refuse('adoption-ballot-open', { version: open.versionNumber, act: 'adopt' });
 

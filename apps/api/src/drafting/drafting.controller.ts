@@ -106,8 +106,8 @@ export class DocumentsController {
   @Public()
   @Get(':id/versions/:n')
   @ApiOperation({ summary: 'One version of a document (versions never change once made)' })
-  version(@IdParam() id: string, @VersionParam() n: number): Promise<VersionResponse> {
-    return this.documentReads.version(id, positiveVersion(n));
+  version(@OptionalActor() actor: Actor | null, @IdParam() id: string, @VersionParam() n: number): Promise<VersionResponse> {
+    return this.documentReads.version(actor, id, positiveVersion(n));
   }
 
   @Allow('version.consolidate')
@@ -121,22 +121,22 @@ export class DocumentsController {
   @Public()
   @Get(':id/consolidation-preview')
   @ApiOperation({ summary: 'The version consolidating now would create, computed as the consolidation does: its text compared with the current version, and the amendments applied (409 when none is waiting)' })
-  consolidationPreview(@IdParam() id: string): Promise<ConsolidationPreviewResponse> {
-    return this.documents.preview(id);
+  consolidationPreview(@OptionalActor() actor: Actor | null, @IdParam() id: string): Promise<ConsolidationPreviewResponse> {
+    return this.documents.preview(actor, id);
   }
 
   @Public()
   @Get(':id/compare')
   @ApiOperation({ summary: 'Compare two versions clause by clause with word diffs (inserted, deleted, changed and moved clauses)' })
-  compare(@IdParam() id: string, @Query() q: CompareQueryDto): Promise<CompareResponse> {
-    return this.documentReads.compare(id, q.from, q.to);
+  compare(@OptionalActor() actor: Actor | null, @IdParam() id: string, @Query() q: CompareQueryDto): Promise<CompareResponse> {
+    return this.documentReads.compare(actor, id, q.from, q.to);
   }
 
   @Public()
   @Get(':id/versions/:n/provenance')
   @ApiOperation({ summary: 'Who wrote each word of a version: segments by origin with the author’s snapshot, totals by stakeholder group, sub-type and organisation, and each clause’s history' })
-  provenance(@IdParam() id: string, @VersionParam() n: number): Promise<ProvenanceResponse> {
-    return this.documentReads.provenance(id, positiveVersion(n));
+  provenance(@OptionalActor() actor: Actor | null, @IdParam() id: string, @VersionParam() n: number): Promise<ProvenanceResponse> {
+    return this.documentReads.provenance(actor, id, positiveVersion(n));
   }
 
   @Public()
@@ -157,8 +157,8 @@ export class DocumentsController {
   @Public()
   @Get(':id/versions/:n/dispositions')
   @ApiOperation({ summary: 'The disposition-of-comments report of a version, with the clarification questions still unanswered' })
-  dispositions(@IdParam() id: string, @VersionParam() n: number): Promise<DispositionReport> {
-    return this.comments.report(id, positiveVersion(n));
+  dispositions(@OptionalActor() actor: Actor | null, @IdParam() id: string, @VersionParam() n: number): Promise<DispositionReport> {
+    return this.comments.report(actor, id, positiveVersion(n));
   }
 
   @Public()
@@ -166,13 +166,14 @@ export class DocumentsController {
   @ApiProduces('text/csv')
   @ApiOperation({ summary: 'The disposition-of-comments report as CSV' })
   async dispositionsCsv(
+    @OptionalActor() actor: Actor | null,
     @IdParam() id: string,
     @VersionParam() n: number,
     @Query() query: CsvExportQueryDto,
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
-    const csv = await this.comments.reportCsv(id, positiveVersion(n));
+    const csv = await this.comments.reportCsv(actor, id, positiveVersion(n));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="dispositions-v${n}.csv"`);
     return csvHeaderIn(csv, csvLanguage(query.lang, acceptLanguage));

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { IdentityModule } from '../identity/identity.module';
 import { WorkingGroupsCoreModule } from '../working-groups/working-groups-core.module';
+import { PublicationModule } from '../procedures/publication/publication.module';
 import { AmendmentRepository } from './amendment.repository';
 import { AmendmentService } from './amendment.service';
 import { CommentRepository } from './comment.repository';
@@ -23,9 +24,9 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
  * Reads group roles through WorkingGroupAccess and opens ballots through the decisions context.
  */
 @Module({
-  imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule],
+  imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule, PublicationModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
   providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards],
-  exports: [BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards],
+  exports: [PublicationModule, BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards],
 })
 export class DraftingModule {}

@@ -79,7 +79,7 @@ export class EndorsementService {
   ) {}
 
   async endorse(actor: Actor, documentId: string, n: number, input: EndorseRequest): Promise<EndorsementResponse> {
-    const version = await this.documents.version(documentId, n);
+    const version = await this.documents.version(actor, documentId, n);
     const id = await this.tx.run(async (tx) => {
       const organisation = await this.organisations.findById(input.organisationId, tx.manager);
       if (!organisation) throw notFound('organisation');

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import type { Subscription } from 'rxjs';
 import type { AuditEvent } from '@parley/domain';
 import type { JoinRoomResult, LiveEvent, ResyncNotice, RoomName } from '@parley/contracts';
+import { AuditDisclosure } from '../audit/audit-disclosure';
 import { AuditEventBus } from '../audit/audit-event-bus';
 import { AuditRepository } from '../audit/audit.repository';
 import { ChainFanout, type FanoutPort } from './chain-fanout';
@@ -38,6 +39,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     private readonly audit: AuditRepository,
     private readonly liveLog: LiveLogRepository,
     private readonly directory: RoomDirectory,
+    private readonly disclosure: AuditDisclosure,
   ) {
     this.fanout = new ChainFanout<LiveSocket>(this.port());
   }
@@ -98,6 +100,9 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     return count;
   }
 
+  /** `scope#sequence` of events prepared as withheld: a few, kept as long as the instance runs (bounded below). */
+  private readonly withheld = new BoundedSet(10_000);
+
   private port(): FanoutPort<LiveSocket> {
     return {
       head: (scope) => this.liveLog.head(scope),
@@ -110,9 +115,14 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
             .filter((id): id is string => id !== null),
         );
         await Promise.all([...ballots].map((id) => this.directory.ballotDisclosure(id)));
+        // What the public log withholds now (text quoted from a members-only version, decision 0041) no room shows either; votes follow their own rule above.
+        const disclosed = await this.disclosure.disclose(events.filter((e) => !isVote(e)));
+        for (const e of disclosed) this.withheld.mark(`${e.scope}#${e.sequence}`, e.withheld !== undefined);
       },
       view: (event: AuditEvent, room: RoomName): LiveEvent =>
-        liveView(event, room, isVote(event) ? this.directory.cachedBallotDisclosure(ballotIdOf(event) ?? '') : null),
+        this.withheld.has(`${event.scope}#${event.sequence}`)
+          ? withheldView(event, room)
+          : liveView(event, room, isVote(event) ? this.directory.cachedBallotDisclosure(ballotIdOf(event) ?? '') : null),
       deliverToRoom: (room, event) => this.server?.local.to(room).emit('live:event', event),
       sendTo: (socket, event) => socket.emit('live:event', event),
       resync: (room, notice: ResyncNotice) => this.server?.local.to(room).emit('room:resync', notice),
@@ -121,5 +131,38 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       isConnected: (socket) => socket.connected,
       onError: (e, context) => this.log.warn(`${context}: ${(e as Error).message ?? String(e)}`),
     };
+  }
+}
+
+/** An event whose change the public log withholds: who acted on what subject, not what they wrote. */
+function withheldView(event: AuditEvent, room: RoomName): LiveEvent {
+  return {
+    room,
+    scope: event.scope,
+    sequence: event.sequence,
+    occurredAt: event.occurredAt,
+    subjectId: event.subjectId,
+    action: event.action,
+    subjectType: event.subjectType,
+    actor: { id: event.actorId, name: event.actorName, snapshot: event.actorSnapshot },
+    change: {},
+    redacted: 'withheld',
+  };
+}
+
+/** A set that forgets its oldest members past `limit`. */
+class BoundedSet {
+  private readonly items = new Set<string>();
+  constructor(private readonly limit: number) {}
+  mark(key: string, member: boolean): void {
+    if (!member) {
+      this.items.delete(key);
+      return;
+    }
+    this.items.add(key);
+    if (this.items.size > this.limit) this.items.delete(this.items.values().next().value as string);
+  }
+  has(key: string): boolean {
+    return this.items.has(key);
   }
 }

@@ -43,12 +43,15 @@ export class AdoptedTextExport {
   async markdown(documentId: string, n: number): Promise<{ filename: string; body: string }> {
     const doc = await this.documents.get(null, documentId, n);
     const v = doc.version;
+    // A version still circulated to members only is not exported (decision 0041): the Markdown is public.
+    if (v.publication?.withheld)
+      throw refuse('version-members-only', { version: n, until: v.publication.membersOnlyUntil, fingerprint: v.publication.fingerprint });
     if (!v.adoptedAt || (!v.adoptionBallotId && !v.adoptionSilence)) throw refuse('export-needs-adoption', { version: n });
     const [group, ballot, provenance, signatories, brackets] = await Promise.all([
       this.groups.get(doc.workingGroupId, null),
       // Adopted by a silence procedure (decision 0036): there is no ballot.
       v.adoptionBallotId ? this.ballots.get(v.adoptionBallotId, null) : null,
-      this.documents.provenance(documentId, n),
+      this.documents.provenance(null, documentId, n),
       this.endorsements.signatories(documentId, n, null),
       this.brackets.located(documentId, n, { openOnly: true }),
     ]);

@@ -16,6 +16,7 @@ import { EXPLANATION_EVENTS } from './procedures-explanations';
 import { ACCREDITATION_EVENTS } from './procedures-accreditation';
 import { SILENCE_EVENTS } from './procedures-silence';
 import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
+import { PUBLICATION_EVENTS } from './procedures-publication';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -35,6 +36,7 @@ const CONTEXTS = [
   PROXY_EVENTS,
   SILENCE_EVENTS,
   PROCEDURES_DIVISION_EVENTS,
+  PUBLICATION_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

@@ -18,6 +18,7 @@ import { ACCREDITATION_EVENTS } from './procedures-accreditation';
 import { PROXY_EVENTS } from './procedures-proxies';
 import { SILENCE_EVENTS } from './procedures-silence';
 import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
+import { PUBLICATION_EVENTS } from './procedures-publication';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -43,6 +44,7 @@ export const AUDIT_CATALOGUE = {
   ...PROXY_EVENTS,
   ...SILENCE_EVENTS,
   ...PROCEDURES_DIVISION_EVENTS,
+  ...PUBLICATION_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

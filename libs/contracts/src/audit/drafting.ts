@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AMENDMENT_KINDS, BALLOT_OUTCOMES, CLAUSE_KINDS } from '@parley/domain';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS } from '../drafting';
 import { event, id, isoTime } from './define';
+import { MEMBERS_ONLY_ISSUE } from './procedures-publication';
 
 const onDocument = { documentId: id };
 const decided = { ...onDocument, ballotId: id, outcome: z.enum(BALLOT_OUTCOMES), explanation: z.string() };
@@ -29,6 +30,7 @@ const versionCreated = z.strictObject({
     .optional(),
   /** Paragraphs deleted because their separate vote failed (decision 0038); absent when none was waiting. */
   divisionDeletions: z.array(z.strictObject({ divisionId: id, ballotId: id, clauseIds: z.array(id) })).optional(),
+  ...MEMBERS_ONLY_ISSUE,
 });
 
 /** Documents, versions, comments and amendments (each group's chain). */
@@ -42,6 +44,7 @@ export const DRAFTING_EVENTS = {
       from: z.enum(['clauses', 'pasted-text']),
       clauses: z.number(),
       textDigest: z.string(),
+      ...MEMBERS_ONLY_ISSUE,
     }),
   ),
   'version.created': event(

@@ -74,6 +74,7 @@ export function subjectsOf(e: EventAbout): EventSubjects {
       return only(e.change.documentId, null, e.change.parentId);
     case 'version.created':
     case 'version.chairs-text-issued':
+    case 'version.published':
     case 'comment.disposed':
     case 'amendment.proposed':
     case 'amendment.cosponsored':

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHAIRS_TEXT_STANDINGS, OFFICES } from '@parley/domain';
 import { affiliationSnapshot, event, id } from './define';
+import { MEMBERS_ONLY_ISSUE } from './procedures-publication';
 
 const setAside = z.strictObject({ amendmentId: id, reason: z.string(), note: z.string() });
 
@@ -27,6 +28,7 @@ export const CHAIRS_TEXT_EVENTS = {
       clauses: z.number(),
       textDigest: z.string(),
       note: z.string().nullable(),
+      ...MEMBERS_ONLY_ISSUE,
     }),
   ),
 } as const;

@@ -7,6 +7,7 @@ import { REFUSAL_CODES } from '../refusals/catalogue';
 import { DOCUMENT_STATUSES } from './vocabulary';
 import { clauseNegotiation, negotiationCountsView, negotiationPermissions } from '../negotiation/clause-status';
 import { chairsTextSummary } from '../negotiation/chairs-texts';
+import { versionPublicationView } from '../procedures/publication';
 
 /** What the signed-in reader may do here; computed by the API's drafting policy, never by the web. */
 export const documentPermissions = /* @__PURE__ */ z.object({
@@ -59,6 +60,8 @@ export const versionSummary = /* @__PURE__ */ z.object({
   note: z.string().nullable(),
   /** Set when the version was issued as a chair's text (decision 0033): its label, symbol, standing, office and pen holder. */
   chairsText: chairsTextSummary.nullable().optional(),
+  /** Set when the version was issued members-only (decision 0041): until when, whether published, its fingerprint, and whether this reader is refused its text. */
+  publication: versionPublicationView.nullable().optional(),
 });
 export type VersionSummary = z.infer<typeof versionSummary>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ADOPTION_WARNING_KINDS, CLAUSE_KINDS, DECISION_RULES } from '@parley/domain';
 import { lineText, text, uuid } from '../common';
 import { fieldCode } from '../refusals/field-errors';
+import { membersOnlyUntilInput } from '../procedures/publication';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS, MAX_CLAUSE_TEXT, MAX_CLAUSES, MAX_PASTED_TEXT } from './vocabulary';
 
 const clauseKind = /* @__PURE__ */ z.enum(CLAUSE_KINDS);
@@ -17,6 +18,8 @@ export const createDocumentRequest = /* @__PURE__ */ z
       .max(MAX_CLAUSES, `At most ${MAX_CLAUSES} clauses`)
       .optional(),
     pastedText: text(MAX_PASTED_TEXT).optional(),
+    /** Circulated to the group's members only until then (decision 0041); absent: public at once. */
+    membersOnlyUntil: membersOnlyUntilInput.optional(),
   })
   .superRefine((d, ctx) => {
     if ((d.clauses === undefined) === (d.pastedText === undefined))
@@ -119,6 +122,8 @@ export const openAdoptionBallotRequest = /* @__PURE__ */ z.strictObject({
 /** A chair or rapporteur consolidates the next version, with a note saying what it is (stored with the version and shown with it). */
 export const consolidateRequest = /* @__PURE__ */ z.strictObject({
   note: text(2000).optional(),
+  /** Circulated to the group's members only until then (decision 0041); absent: public at once. */
+  membersOnlyUntil: membersOnlyUntilInput.optional(),
 });
 export type ConsolidateRequest = z.infer<typeof consolidateRequest>;
 export type OpenAdoptionBallotRequest = z.infer<typeof openAdoptionBallotRequest>;

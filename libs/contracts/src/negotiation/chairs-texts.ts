@@ -3,6 +3,7 @@ import { CHAIRS_TEXT_STANDINGS, CLAUSE_KINDS, MAX_CHAIRS_TEXT_LABEL, MAX_CHAIRS_
 import { lineText, text, uuid } from '../common';
 import { actorRef } from '../drafting/actors';
 import { MAX_CLAUSE_TEXT, MAX_CLAUSES } from '../drafting/vocabulary';
+import { membersOnlyUntilInput } from '../procedures/publication';
 
 /**
  * A chair's text: the chair (or rapporteur) writes the next version themselves. `clauses` is the
@@ -21,6 +22,8 @@ export const issueChairsTextRequest = /* @__PURE__ */ z.strictObject({
     .array(z.strictObject({ id: uuid.nullable().optional(), kind: z.enum(CLAUSE_KINDS), text: text(MAX_CLAUSE_TEXT) }))
     .min(1)
     .max(MAX_CLAUSES, `At most ${MAX_CLAUSES} clauses`),
+  /** Circulated to the group's members only until then (decision 0041); absent: public at once. */
+  membersOnlyUntil: membersOnlyUntilInput.optional(),
 });
 export type IssueChairsTextRequest = z.infer<typeof issueChairsTextRequest>;
 

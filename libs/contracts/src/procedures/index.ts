@@ -4,3 +4,4 @@ export * from './accreditation';
 export * from './proxies';
 export * from './silence';
 export * from './division';
+export * from './publication';

@@ -18,6 +18,7 @@ import { ACCREDITATION_REFUSALS } from './procedures-accreditation';
 import { PROXY_REFUSALS } from './procedures-proxies';
 import { SILENCE_REFUSALS } from './procedures-silence';
 import { PROCEDURES_DIVISION_REFUSALS } from './procedures-division';
+import { PUBLICATION_REFUSALS } from './procedures-publication';
 
 /**
  * Every refusal the API can give: a stable kebab-case code (never renamed once shipped), its HTTP
@@ -44,6 +45,7 @@ export const REFUSALS = {
   ...PROXY_REFUSALS,
   ...SILENCE_REFUSALS,
   ...PROCEDURES_DIVISION_REFUSALS,
+  ...PUBLICATION_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -77,6 +77,9 @@ export const FIELD_ERRORS = {
   'same-text': field(),
   'quote-mismatch': field(),
   'duplicate-clause': field(),
+  // members-only versions (decision 0041)
+  'members-only-not-future': field(),
+  'members-only-too-far': field<{ days: number }>(),
   // bodies the parser could not read
   'not-json': field(),
   'body-incomplete': field(),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from './canonical-json';
 import { AuditEvent, GENESIS_HASH, UnhashedAuditEvent } from './audit-event';
-import { WithholdingFact, withheldFormProblem, withholdingFact } from './withholding';
+import { publishedTextInput, WithholdingFact, withheldFormProblem, withholdingFact } from './withholding';
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -34,7 +34,7 @@ export function sealEvent(e: UnhashedAuditEvent): AuditEvent {
 export interface BrokenLink {
   scope: string;
   sequence: number;
-  problem: 'sequence' | 'previous-hash' | 'change-digest' | 'hash' | 'withheld' | 'head';
+  problem: 'sequence' | 'previous-hash' | 'change-digest' | 'hash' | 'withheld' | 'head' | 'publication';
   detail: string;
 }
 
@@ -56,7 +56,7 @@ export interface ChainLink {
 }
 
 export interface IntegrityProblem {
-  problem: 'change-digest' | 'hash' | 'withheld';
+  problem: 'change-digest' | 'hash' | 'withheld' | 'publication';
   detail: string;
 }
 
@@ -65,21 +65,27 @@ export interface IntegrityProblem {
  * change is withheld, only its form is checked) and the event itself. A verifier that hashes some
  * other way (WebCrypto in a browser) hashes these and passes the results to integrityFromHashes.
  */
-export function integrityHashInputs(e: AuditEvent): { change: string | null; event: string } {
-  return { change: e.withheld === undefined ? canonicalJson(e.change ?? {}) : null, event: eventHashInput(e) };
+export function integrityHashInputs(e: AuditEvent): { change: string | null; event: string; published?: string } {
+  const inputs = { change: e.withheld === undefined ? canonicalJson(e.change ?? {}) : null, event: eventHashInput(e) };
+  // A members-only version's publication (decision 0041): the text it publishes must hash to the textDigest it states.
+  return e.action === 'version.published' && e.withheld === undefined ? { ...inputs, published: publishedTextInput(e.change ?? {}) } : inputs;
 }
 
 /** Whether one event matches its own digest and hash; independent of every other event, so it can run in parallel. */
 export function checkEventIntegrity(e: AuditEvent): IntegrityProblem | null {
   const inputs = integrityHashInputs(e);
-  return integrityFromHashes(e, { change: inputs.change === null ? null : sha256(inputs.change), event: sha256(inputs.event) });
+  return integrityFromHashes(e, {
+    change: inputs.change === null ? null : sha256(inputs.change),
+    event: sha256(inputs.event),
+    ...(inputs.published === undefined ? {} : { published: sha256(inputs.published) }),
+  });
 }
 
 /**
  * The integrity verdict of one event, given the SHA-256 (hex) of its integrityHashInputs — the one
  * rule whoever computes the hashes (node:crypto in the CLI, WebCrypto in the browser verifier).
  */
-export function integrityFromHashes(e: AuditEvent, hashes: { change: string | null; event: string }): IntegrityProblem | null {
+export function integrityFromHashes(e: AuditEvent, hashes: { change: string | null; event: string; published?: string }): IntegrityProblem | null {
   // A withheld change (not public yet) cannot be checked against its digest, only its form: exactly
   // what the server serves, on an action it withholds (whether its ballot's terms allow it is
   // checked along the chain); the hash covers the digest.
@@ -92,6 +98,11 @@ export function integrityFromHashes(e: AuditEvent, hashes: { change: string | nu
     return { problem: 'change-digest', detail: `the change does not match its digest ${short(e.changeDigest)} (it hashes to ${short(digest)})` };
   const hash = hashes.event;
   if (hash !== e.hash) return { problem: 'hash', detail: `the event does not match its hash ${short(e.hash)} (it hashes to ${short(hash)})` };
+  if (hashes.published !== undefined && hashes.published !== e.change.textDigest)
+    return {
+      problem: 'publication',
+      detail: `the text it publishes for ${String(e.change.documentId)} version ${String(e.change.number)} does not match the fingerprint it states (${short(String(e.change.textDigest))}; the text hashes to ${short(hashes.published)})`,
+    };
   return null;
 }
 
@@ -105,6 +116,8 @@ export class ChainVerifier {
   private readonly heads = new Map<string, ChainHead>();
   /** `scope\nballotId` of each ballot whose opening, seen in this export, lets its votes be withheld. */
   private readonly withholdingBallots = new Set<string>();
+  /** `scope\nversion` → the digest its members-only issue committed to, while not yet published in this export. */
+  private readonly membersOnly = new Map<string, string>();
   private count = 0;
   private broken: BrokenLink | null = null;
 
@@ -131,7 +144,21 @@ export class ChainVerifier {
       return fail('previous-hash', `previous hash ${short(e.previousHash)} does not match the hash of sequence ${head.sequence} (${short(head.hash)})`);
     if (integrity) return fail(integrity.problem, integrity.detail);
     const w = e.withholding;
-    if (w) {
+    if (w?.kind === 'commits-version') this.membersOnly.set(`${e.scope}\n${w.version}`, w.digest);
+    else if (w?.kind === 'publishes-version') {
+      const key = `${e.scope}\n${w.version}`;
+      const committed = this.membersOnly.get(key);
+      // An export that starts after the issue cannot compare; one that holds it must agree.
+      if (committed !== undefined && committed !== w.digest)
+        return fail(
+          'publication',
+          `the text published for ${w.version} does not match the fingerprint its members-only issue committed to (published ${short(w.digest) || 'a malformed text'}, committed ${short(committed)})`,
+        );
+      this.membersOnly.delete(key);
+    } else if (w?.kind === 'withheld-until-publication') {
+      if (!this.startAfter[e.scope] && ![...this.membersOnly.keys()].some((k) => k.startsWith(`${e.scope}\n`)))
+        return fail('withheld', 'the change is withheld until a publication, but no version of this chain is members-only at this point');
+    } else if (w) {
       const key = `${e.scope}\n${w.ballotId}`;
       if (w.kind === 'opens-withholding-ballot') this.withholdingBallots.add(key);
       else if (!this.withholdingBallots.has(key))

@@ -49,7 +49,9 @@ export function verificationReport(verdict: ChainVerdict, facts: VerificationFac
         'An export of the whole log, or of a chain that exists, always holds at least one: this file is empty or was cut before its first line. Download it again.',
       ],
     };
-  const notPublic = facts.withheld ? `; ${facts.withheld} changes withheld until their ballots close (their form and hashes checked, not their content)` : '';
+  const notPublic = facts.withheld
+    ? `; ${facts.withheld} changes withheld until their ballots close or their versions are published (their form and hashes checked, not their content)`
+    : '';
   const lines = [`OK: ${verdict.events} events in ${verdict.chains} chains verified${facts.pinned ? ', pinned heads match' : ''}${notPublic}`];
   if (!facts.pinned) {
     const ends = Object.entries(verdict.heads).map(([scope, h]) => `${scope} at ${h.sequence} (${h.hash.slice(0, 12)}…)`);

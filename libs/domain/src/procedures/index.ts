@@ -6,3 +6,4 @@ export * from './silence';
 export * from './division';
 export * from './voting-order';
 export * from './last-call';
+export * from './publication';

@@ -10,6 +10,7 @@ import { DraftingStandings } from '../../drafting/drafting-standings';
 import { BracketRepository, type BracketRow } from './bracket.repository';
 import { toBracketView } from './bracket-views';
 import { canOpenBracket, canProposeOption, canRemoveBracket } from './brackets.policy';
+import { VersionVisibility } from '../../procedures/publication/version-visibility';
 
 /**
  * Brackets as read in one version of a document: each located again in its clause's text there
@@ -24,6 +25,7 @@ export class BracketReads {
     private readonly standings: DraftingStandings,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly visibility: VersionVisibility,
   ) {}
 
   /** Every bracket opened on version `n` (the current one when omitted) or earlier, located in `n`, with what the reader may do. */
@@ -32,6 +34,8 @@ export class BracketReads {
     if (!doc) throw notFound('document');
     const version = n ?? doc.currentVersion;
     await this.documentReads.requireVersion(doc, version, 'version');
+    // Brackets quote their passages: none of a version kept to members reaches anyone else (decision 0041).
+    (await this.visibility.lens(actor, doc)).assertReadable(version);
     const [brackets, standing] = await Promise.all([
       this.located(doc.id, version, { openOnly: false }),
       this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
@@ -81,10 +85,11 @@ export class BracketReads {
   }
 
   /** One bracket located in the document's current version. */
-  async one(id: string): Promise<BracketView> {
+  async one(actor: Actor | null, id: string): Promise<BracketView> {
     const row = await this.brackets.find(id);
     if (!row) throw notFound('bracket');
     const doc = (await this.documents.findDocument(row.documentId))!;
+    (await this.visibility.lens(actor, doc)).assertReadable(doc.currentVersion, row.openedInVersion);
     const version = (await this.documents.findVersion(doc.id, doc.currentVersion))!;
     const clause = await this.documents.clauseOf(version.id, row.clauseId);
     return toBracketView(row, clause?.text ?? null);

@@ -51,8 +51,8 @@ export class BracketsController {
   @Public()
   @Get(':id')
   @ApiOperation({ summary: 'One bracket with its options, located in the current version' })
-  get(@IdParam() id: string): Promise<BracketView> {
-    return this.reads.one(id);
+  get(@OptionalActor() actor: Actor | null, @IdParam() id: string): Promise<BracketView> {
+    return this.reads.one(actor, id);
   }
 
   @Allow('bracket.propose-option')

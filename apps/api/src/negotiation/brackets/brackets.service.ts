@@ -89,7 +89,7 @@ export class BracketsService {
       });
       return bracketId;
     });
-    return this.reads.one(id);
+    return this.reads.one(actor, id);
   }
 
   /** A voting member (often of another delegation) proposes a competing wording for an open bracket. */
@@ -118,7 +118,7 @@ export class BracketsService {
         change: { documentId: doc.id, clauseId: bracket.clauseId, optionId, text: input.text, rationale },
       });
     });
-    return this.reads.one(bracketId);
+    return this.reads.one(actor, bracketId);
   }
 
   /** A chair or rapporteur removes an open bracket, once, with a reason: by choosing one of its options, or agreeing the text as it reads. */
@@ -159,7 +159,7 @@ export class BracketsService {
         },
       });
     });
-    return this.reads.one(bracketId);
+    return this.reads.one(actor, bracketId);
   }
 
   /** The bracket and its document, the document row-locked first (as every drafting write), then the bracket. */

@@ -17,6 +17,7 @@ import { authorise, notFound, refuse, validationProblem } from '../../platform/h
 import { BracketRepository } from '../brackets/bracket.repository';
 import { ChairsTextRepository } from './chairs-texts.repository';
 import { canIssueChairsText } from './chairs-texts.policy';
+import { VersionVisibility } from '../../procedures/publication/version-visibility';
 
 /**
  * Chair's texts (decision 0033): a chair or rapporteur writes the next version themselves, as the
@@ -40,6 +41,7 @@ export class ChairsTextService {
     private readonly tx: AuditedTransaction,
     private readonly dataSource: DataSource,
     private readonly adoptionGuards: AdoptionGuards,
+    private readonly visibility: VersionVisibility,
   ) {}
 
   /** The label the next chair's text is suggested ("Zero draft", then "Rev.1"…), and what would stop it now. */
@@ -55,6 +57,7 @@ export class ChairsTextService {
   }
 
   async issue(actor: Actor, documentId: string, input: IssueChairsTextRequest): Promise<DocumentResponse> {
+    const membersOnlyUntil = this.visibility.checkUntil(input.membersOnlyUntil);
     await this.tx.run(async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
       if (!doc) throw notFound('document');
@@ -100,6 +103,7 @@ export class ChairsTextService {
       await this.documents.insertClauses(tx.manager, versionId, plan.clauses.map((c) => ({ clauseId: c.id, kind: c.kind, text: c.text })));
       await this.documents.advanceVersion(tx.manager, doc.id, next);
       await this.amendments.carryForward(tx.manager, carriedForward, next);
+      const membersOnly = await this.visibility.issue(tx, membersOnlyUntil, { versionId, documentId: doc.id, by: actor.id, clauses: plan.clauses });
 
       const auditActor = await this.people.auditActorWith(tx.manager, actor.id, snapshot);
       const scope = workingGroupScope(doc.workingGroupId);
@@ -126,6 +130,7 @@ export class ChairsTextService {
           clauses: plan.clauses.length,
           textDigest: textDigest(plan.clauses),
           note,
+          ...membersOnly,
         },
       });
       await this.drafting.recordOutdated(tx, { scope, actor: auditActor, documentId: doc.id, next }, outdated, why);

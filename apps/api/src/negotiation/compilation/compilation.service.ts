@@ -8,6 +8,7 @@ import { Clock } from '../../platform/clock/clock';
 import { notFound, refuse } from '../../platform/http/problem';
 import { BracketRepository } from '../brackets/bracket.repository';
 import { clauseNegotiationOf, readNegotiation } from '../clause-status/clause-status.reads';
+import { VersionVisibility } from '../../procedures/publication/version-visibility';
 
 interface OpenAmendmentRow {
   id: string;
@@ -58,14 +59,16 @@ export class CompilationService {
     private readonly documents: DocumentRepository,
     private readonly brackets: BracketRepository,
     private readonly clock: Clock,
+    private readonly visibility: VersionVisibility,
   ) {}
 
-  async compilation(documentId: string, n: number, group: StakeholderGroup | undefined): Promise<CompilationResponse> {
+  async compilation(reader: { id: string } | null, documentId: string, n: number, group: StakeholderGroup | undefined): Promise<CompilationResponse> {
     const manager = this.dataSource.manager;
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('document');
     const version = await this.documents.findVersion(doc.id, n);
     if (!version) throw refuse('version-not-found', { version: n });
+    (await this.visibility.lens(reader, doc)).assertReadable(n);
     const adopted = doc.status === 'adopted';
     const [clauses, amendments, brackets, negotiation] = await Promise.all([
       this.documents.clausesOf(version.id),

@@ -185,7 +185,7 @@ export class StreamliningService implements OnModuleInit {
         change: { documentId: doc.id, clauseId: bracket.clauseId, optionId, text: input.text, rationale: input.rationale, sources: input.sourceOptionIds },
       });
     });
-    return this.bracketReads.one(bracketId);
+    return this.bracketReads.one(actor, bracketId);
   }
 
   /** The chair records a recommendation on a proposed amendment; an earlier one stays on record. */

@@ -232,6 +232,7 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     textDigest: 't'.repeat(64),
     note: null,
   },
+  'version.published': { documentId: 'd1', number: 3, membersOnlyUntil: '2026-12-12T09:00:00.000Z', textDigest: 'e3b0', clauses: [{ id: 'c1', kind: 'operative', text: 'Calls upon States.' }] },
   'version.adopted': { documentId: 'd1', number: 2, ballotId: 'b4', outcome: 'passed', explanation: 'Passed' },
   'endorsement.made': {
     documentId: 'd1',

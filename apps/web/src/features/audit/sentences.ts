@@ -170,6 +170,8 @@ const SENTENCES: Sentences = {
     x.t('audit.sentence.version.chairs-text-issued', { actor: x.actor, number: e.change.number, title: chairsTextTitle(x.t, e.change) }) + said(x, 'note', e.change.note),
   'version.adopted': (e, x) =>
     'silenceProcedureId' in e.change ? x.t('silence.audit.adopted', { number: e.change.number, date: date(x, e.change.deadline) }) : x.t('audit.sentence.version.adopted', { number: e.change.number }),
+  'version.published': (e, x) => x.t('audit.sentence.version.published', { number: e.change.number, until: date(x, e.change.membersOnlyUntil) }),
+  'version.adopted': (e, x) => x.t('audit.sentence.version.adopted', { number: e.change.number }),
   'comment.posted': (e, x) =>
     e.change.parentId
       ? x.t('audit.sentence.comment.replied', { actor: x.actor, text: quote(e.change.body) })

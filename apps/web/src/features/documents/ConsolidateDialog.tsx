@@ -13,6 +13,7 @@ import { QueryError } from '../../ui/QueryError';
 import { ClauseChangeList } from './ClauseChangeList';
 import { useConsolidate, useConsolidationPreview } from './useDocuments';
 import { BracketChoicesPreview } from '../negotiation/BracketChoicesPreview';
+import { MembersOnlyUntilField, membersOnlyInput, PUBLIC_AT_ONCE } from '../procedures/PublicationPanel';
 
 
 /** The text the consolidation would create: each clause it changes, as a word diff against the current version, and the amendments it applies. */
@@ -61,19 +62,24 @@ export function Consolidate({ doc }: { doc: DocumentResponse }) {
   const [asking, setAsking] = useState(false);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | undefined>();
+  const [membersOnly, setMembersOnly] = useState(PUBLIC_AT_ONCE);
+  const [membersOnlyError, setMembersOnlyError] = useState<string | undefined>();
   const preview = useConsolidationPreview(doc.id, asking);
   const consolidate = useConsolidate(doc.id);
   const next = doc.currentVersion + 1;
   const serverNoteError = isProblem(consolidate.error) ? consolidate.error.errors.find((e) => e.field === 'note') : undefined;
+  const serverUntilError = isProblem(consolidate.error) ? consolidate.error.errors.find((e) => e.field === 'membersOnlyUntil') : undefined;
   const close = () => {
     setAsking(false);
     consolidate.reset();
   };
   const submit = () => {
     if (!note.trim()) return setNoteError(fieldErrorText(t, 'required'));
+    const publication = membersOnlyInput(membersOnly);
+    if (!publication) return setMembersOnlyError(t('publication.required'));
     // The promise, not mutate's callbacks: once consolidated nothing waits, and this dialog unmounts before they would run.
     consolidate
-      .mutateAsync({ note: note.trim() })
+      .mutateAsync({ note: note.trim(), ...publication })
       .then((created) => {
         notifySuccess(t, t('documents.consolidate.done', { number: created.currentVersion }));
         setAsking(false);
@@ -113,7 +119,15 @@ export function Consolidate({ doc }: { doc: DocumentResponse }) {
               setNoteError(undefined);
             }}
           />
-          {consolidate.isError && !serverNoteError ? (
+          <MembersOnlyUntilField
+            value={membersOnly}
+            onChange={(c) => {
+              setMembersOnly(c);
+              setMembersOnlyError(undefined);
+            }}
+            error={membersOnlyError ?? (serverUntilError ? fieldErrorMessage(t, serverUntilError) : undefined)}
+          />
+          {consolidate.isError && !serverNoteError && !serverUntilError ? (
             <Alert color="red" variant="light" role="alert">
               {problemMessage(t, consolidate.error)}
             </Alert>

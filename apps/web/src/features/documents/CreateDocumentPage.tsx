@@ -8,6 +8,7 @@ import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { useCreateDocument } from './useDocuments';
+import { MembersOnlyUntilField, membersOnlyInput, PUBLIC_AT_ONCE } from '../procedures/PublicationPanel';
 
 /**
  * A chair or rapporteur starts a document by pasting its text: one clause per paragraph, numbered
@@ -22,7 +23,8 @@ export function CreateDocumentPage() {
   const [title, setTitle] = useState('');
   const [pasted, setPasted] = useState('');
   const [kinds, setKinds] = useState<Record<number, ClauseKind>>({});
-  const [errors, setErrors] = useState<{ title?: string; clauses?: string }>({});
+  const [errors, setErrors] = useState<{ title?: string; clauses?: string; membersOnlyUntil?: string }>({});
+  const [membersOnly, setMembersOnly] = useState(PUBLIC_AT_ONCE);
   const [general, setGeneral] = useState<string[]>([]);
   const parsed = useMemo(() => clausesFromPastedText(pasted), [pasted]);
   const clauses = parsed.map((c, i) => ({ ...c, kind: kinds[i] ?? c.kind }));
@@ -34,17 +36,18 @@ export function CreateDocumentPage() {
     const missing = {
       ...(title.trim().length < 3 ? { title: fieldErrorText(t, 'too-short', { minimum: 3 }) } : {}),
       ...(clauses.length === 0 ? { clauses: t('documents.create.noClauses') } : {}),
+      ...(membersOnlyInput(membersOnly) ? {} : { membersOnlyUntil: t('publication.required') }),
     };
     if (Object.keys(missing).length) return setErrors(missing);
     create.mutate(
-      { title: title.trim(), clauses },
+      { title: title.trim(), clauses, ...membersOnlyInput(membersOnly) },
       {
         onSuccess: (doc) => {
           notifySuccess(t, t('documents.create.done'));
           void navigate(`/documents/${doc.id}`);
         },
         onError: (error) => {
-          const mapped = mapServerErrors(error, ['title', 'clauses'] as const, t);
+          const mapped = mapServerErrors(error, ['title', 'clauses', 'membersOnlyUntil'] as const, t);
           setErrors(mapped.fieldErrors);
           setGeneral(mapped.general);
         },
@@ -115,6 +118,14 @@ export function CreateDocumentPage() {
               </Stack>
             </Paper>
           ) : null}
+          <MembersOnlyUntilField
+            value={membersOnly}
+            onChange={(c) => {
+              setMembersOnly(c);
+              setErrors(({ membersOnlyUntil: _gone, ...rest }) => rest);
+            }}
+            error={errors.membersOnlyUntil}
+          />
           <FormAlert messages={general} />
           <Group>
             <Button type="submit" loading={create.isPending}>

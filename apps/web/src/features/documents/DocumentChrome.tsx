@@ -7,6 +7,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { useFormatters } from '../../ui/useFormatters';
 import { ToneBadge } from './ToneBadge';
 import { versionName } from '../negotiation/chairs-text-name';
+import { publicationTag } from '../procedures/publication-format';
 
 export function DocumentStatusBadge({ status }: { status: DocumentResponse['status'] }) {
   const { t } = useTranslation();
@@ -87,14 +88,14 @@ export function DocumentHeader({ doc, title }: { doc: DocumentResponse; title?: 
 
 /** Choose the version to read; the URL keeps it (`?v=`). */
 export function VersionSelect({ doc, value, onChange }: { doc: DocumentResponse; value: number; onChange: (n: number) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormatters();
   return (
     <Select
       label={t('documents.version.label')}
       data={[...doc.versions].reverse().map((v) => ({
         value: String(v.number),
-        label: `${versionName(t, v)} · ${f.date(v.createdAt)}${v.number === doc.currentVersion ? ` · ${t('documents.version.current')}` : ''}${v.frozen ? ` · ${t('documents.version.adopted')}` : ''}`,
+        label: `${versionName(t, v)} · ${f.date(v.createdAt)}${v.number === doc.currentVersion ? ` · ${t('documents.version.current')}` : ''}${v.frozen ? ` · ${t('documents.version.adopted')}` : ''}${publicationTag(t, i18n.resolvedLanguage ?? 'en', v)}`,
       }))}
       value={String(value)}
       onChange={(v) => v && onChange(Number(v))}

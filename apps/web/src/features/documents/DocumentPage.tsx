@@ -27,6 +27,7 @@ import { NegotiationCounts } from '../negotiation/NegotiationCounts';
 import { ExplanationsSection } from '../procedures/ExplanationsSection';
 import { DivisionPanel } from '../procedures/DivisionPanel';
 import { LastCallBanner } from '../procedures/LastCallBanner';
+import { PublicationGate } from '../procedures/PublicationPanel';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -143,20 +144,22 @@ export function DocumentPage() {
         </Paper>
       ) : null}
 
-      <Text size="sm" c="dimmed">
-        {doc.can.comment ? t('documents.howTo') : t('documents.howToRead')}
-      </Text>
-      <BracketSummary doc={doc} />
-      <Grid gutter="lg">
-        <Grid.Col span={{ base: 12, md: selected && !narrow ? 7 : 12 }}>
-          <Paper component="section" aria-label={t('documents.textLabel', { number: version })} p={0}>
-            <BracketsProvider documentId={doc.id} version={version}>
-              <ClauseList clauses={doc.version.clauses} selectedId={selected} onOpen={open} panel={narrow ? panel : null} />
-            </BracketsProvider>
-          </Paper>
-        </Grid.Col>
-        {panel && !narrow ? <Grid.Col span={{ base: 12, md: 5 }}>{panel}</Grid.Col> : null}
-      </Grid>
+      <PublicationGate version={doc.version}>
+        <Text size="sm" c="dimmed">
+          {doc.can.comment ? t('documents.howTo') : t('documents.howToRead')}
+        </Text>
+        <BracketSummary doc={doc} />
+        <Grid gutter="lg">
+          <Grid.Col span={{ base: 12, md: selected && !narrow ? 7 : 12 }}>
+            <Paper component="section" aria-label={t('documents.textLabel', { number: version })} p={0}>
+              <BracketsProvider documentId={doc.id} version={version}>
+                <ClauseList clauses={doc.version.clauses} selectedId={selected} onOpen={open} panel={narrow ? panel : null} />
+              </BracketsProvider>
+            </Paper>
+          </Grid.Col>
+          {panel && !narrow ? <Grid.Col span={{ base: 12, md: 5 }}>{panel}</Grid.Col> : null}
+        </Grid>
+      </PublicationGate>
       <ExplanationsSection documentId={doc.id} version={version} clauses={doc.version.clauses} />
     </Stack>
   );

@@ -11,6 +11,7 @@ import { ConfirmActions } from '../../ui/ConfirmActions';
 import { notifySuccess } from '../../ui/notify';
 import { ClauseChangeList } from '../documents/ClauseChangeList';
 import { useChairsTextSuggestion, useIssueChairsText } from './useChairsTexts';
+import { MembersOnlyUntilField, membersOnlyInput, PUBLIC_AT_ONCE } from '../procedures/PublicationPanel';
 
 /** One paragraph as the chair writes it: an existing clause's id (kept) or none (new), with a key React and the review use. */
 interface Draft {
@@ -126,6 +127,7 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
   const [office, setOffice] = useState<Office>('chair');
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [membersOnly, setMembersOnly] = useState(PUBLIC_AT_ONCE);
   const fresh = useRef(0);
   const suggestion = useChairsTextSuggestion(doc.id, open);
   const issue = useIssueChairsText(doc.id);
@@ -175,6 +177,7 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
     drafts.forEach((d, i) => {
       if (!d.text.trim()) found[`clauses.${i}.text`] = t('chairsTexts.editor.emptyText');
     });
+    if (!membersOnlyInput(membersOnly)) found.membersOnlyUntil = t('publication.required');
     setErrors(found);
     if (Object.keys(found).length === 0) setStep('review');
   };
@@ -184,7 +187,10 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
     return errors[field] || (server ? fieldErrorMessage(t, server) : undefined);
   };
   const submit = () => {
+    const publication = membersOnlyInput(membersOnly);
+    if (!publication) return setErrors((e) => ({ ...e, membersOnlyUntil: t('publication.required') }));
     const body: IssueChairsTextRequest = {
+      ...publication,
       label: shownLabel.trim(),
       symbol: symbol.trim() || null,
       standing,
@@ -278,6 +284,14 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
                 value={note}
                 error={errorOf('note')}
                 onChange={(e) => setNote(e.currentTarget.value)}
+              />
+              <MembersOnlyUntilField
+                value={membersOnly}
+                onChange={(c) => {
+                  setMembersOnly(c);
+                  setErrors(({ membersOnlyUntil: _gone, ...rest }) => rest);
+                }}
+                error={errorOf('membersOnlyUntil')}
               />
               <Title order={3} size="h5">
                 {t('chairsTexts.editor.clauses')}

@@ -47,7 +47,11 @@ export async function verifyExport(text: string, subtle: SubtleCrypto, pinned?: 
     }
     if (event.withheld !== undefined) withheld++;
     const inputs = integrityHashInputs(event);
-    const hashes = { change: inputs.change === null ? null : await sha256(subtle, inputs.change), event: await sha256(subtle, inputs.event) };
+    const hashes = {
+      change: inputs.change === null ? null : await sha256(subtle, inputs.change),
+      event: await sha256(subtle, inputs.event),
+      ...(inputs.published === undefined ? {} : { published: await sha256(subtle, inputs.published) }),
+    };
     const link = { scope: event.scope, sequence: event.sequence, previousHash: event.previousHash, hash: event.hash, withholding: withholdingFact(event) };
     if (!verifier.addChecked(link, integrityFromHashes(event, hashes))) {
       const verdict = verifier.result();
