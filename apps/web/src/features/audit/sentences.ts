@@ -171,7 +171,6 @@ const SENTENCES: Sentences = {
   'version.adopted': (e, x) =>
     'silenceProcedureId' in e.change ? x.t('silence.audit.adopted', { number: e.change.number, date: date(x, e.change.deadline) }) : x.t('audit.sentence.version.adopted', { number: e.change.number }),
   'version.published': (e, x) => x.t('audit.sentence.version.published', { number: e.change.number, until: date(x, e.change.membersOnlyUntil) }),
-  'version.adopted': (e, x) => x.t('audit.sentence.version.adopted', { number: e.change.number }),
   'comment.posted': (e, x) =>
     e.change.parentId
       ? x.t('audit.sentence.comment.replied', { actor: x.actor, text: quote(e.change.body) })
