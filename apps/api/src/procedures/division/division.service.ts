@@ -1,7 +1,16 @@
+import { VersionVisibility } from '../publication/version-visibility';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { clauseLabels, divisionClauseProblem, divisionResult, workingGroupScope } from '@parley/domain';
-import { refusal, type DeclineDivisionRequest, type DivisionList, type DivisionSubjectView, type DivisionView, type PutDivisionRequest, type RequestDivisionRequest } from '@parley/contracts';
+import {
+  refusal,
+  type DeclineDivisionRequest,
+  type DivisionList,
+  type DivisionSubjectView,
+  type DivisionView,
+  type PutDivisionRequest,
+  type RequestDivisionRequest,
+} from '@parley/contracts';
 import { AuditedTransaction, type Tx } from '../../audit/audited-transaction';
 import { BallotSubjects, type ClosedBallot } from '../../decisions/ballot-subjects';
 import { BallotService } from '../../decisions/ballot.service';
@@ -38,6 +47,7 @@ export class DivisionService implements OnModuleInit {
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
     private readonly adoptionGuards: AdoptionGuards,
+    private readonly visibility: VersionVisibility,
   ) {}
 
   onModuleInit(): void {
@@ -52,7 +62,10 @@ export class DivisionService implements OnModuleInit {
   async list(actor: Actor | null, documentId: string, manager: EntityManager = this.dataSource.manager): Promise<DivisionList> {
     const doc = await this.documents.findDocumentRow(documentId, manager);
     if (!doc) throw notFound('document');
-    const [rows, standing] = await Promise.all([divisionsOf(manager, doc.id), this.standings.of(manager, doc.workingGroupId, actor?.id ?? null, this.clock.now())]);
+    const [rows, standing] = await Promise.all([
+      divisionsOf(manager, doc.id),
+      this.standings.of(manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
+    ]);
     const labels = await this.labelsOf(manager, doc.id, [...new Set(rows.map((r) => r.versionNumber))]);
     const open = doc.status !== 'adopted';
     return {
@@ -74,8 +87,12 @@ export class DivisionService implements OnModuleInit {
       if (open) throw refuse('division-too-late', { version: open.versionNumber });
       const version = (await this.documents.findVersion(doc.id, doc.currentVersion, tx.manager))!;
       const clauses = await this.documents.clausesOf(version.id, tx.manager);
-      const problem = divisionClauseProblem(input.clauseIds, clauses.map((c) => ({ id: c.clauseId, kind: c.kind })));
-      if (problem) throw refused(refusal('division-clause-invalid', { why: problem.code, clauseId: 'clauseId' in problem ? problem.clauseId : null }), 'clauseIds');
+      const problem = divisionClauseProblem(
+        input.clauseIds,
+        clauses.map((c) => ({ id: c.clauseId, kind: c.kind })),
+      );
+      if (problem)
+        throw refused(refusal('division-clause-invalid', { why: problem.code, clauseId: 'clauseId' in problem ? problem.clauseId : null }), 'clauseIds');
       const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
       const snapshot = standing.currentSnapshot!;
       const [row] = (await tx.manager.query(
@@ -89,7 +106,13 @@ export class DivisionService implements OnModuleInit {
         action: 'division.requested',
         subjectType: 'division',
         subjectId: row.id,
-        change: { documentId: doc.id, version: version.number, clauseIds: input.clauseIds, clauseLabels: input.clauseIds.map((c) => labels.get(c) ?? null), reason: input.reason },
+        change: {
+          documentId: doc.id,
+          version: version.number,
+          clauseIds: input.clauseIds,
+          clauseLabels: input.clauseIds.map((c) => labels.get(c) ?? null),
+          reason: input.reason,
+        },
       });
     });
     return this.list(actor, documentId);
@@ -101,7 +124,10 @@ export class DivisionService implements OnModuleInit {
       const { doc, division, standing } = await this.pending(tx, actor, divisionId);
       const open = await this.amendments.openAdoptionBallot(doc.id, tx.manager);
       if (open) throw refuse('division-too-late', { version: open.versionNumber });
-      if (division.versionNumber !== doc.currentVersion) throw refuse('division-version-superseded', { version: division.versionNumber, current: doc.currentVersion });
+      if (division.versionNumber !== doc.currentVersion)
+        throw refuse('division-version-superseded', { version: division.versionNumber, current: doc.currentVersion });
+      // A ballot and its subject are public: not on a version still circulated to members only (decision 0041).
+      await this.visibility.assertPublished(doc.id, division.versionNumber, tx.manager);
       const labels = (await this.labelsOf(tx.manager, doc.id, [division.versionNumber], tx.manager)).get(division.versionNumber)!;
       const named = division.clauseIds.map((c) => labels.get(c)?.label ?? null);
       const list = named.map((l) => l ?? '—').join(', ');
@@ -200,7 +226,12 @@ export class DivisionService implements OnModuleInit {
   }
 
   /** Each version's clauses by id, with their labels. */
-  private async labelsOf(manager: EntityManager, documentId: string, versions: number[], m: EntityManager = manager): Promise<Map<number, Map<string, { label: string | null; text: string }>>> {
+  private async labelsOf(
+    manager: EntityManager,
+    documentId: string,
+    versions: number[],
+    m: EntityManager = manager,
+  ): Promise<Map<number, Map<string, { label: string | null; text: string }>>> {
     const out = new Map<number, Map<string, { label: string | null; text: string }>>();
     for (const n of versions) {
       const v = await this.documents.findVersion(documentId, n, m);

@@ -1,5 +1,13 @@
 import type { EntityManager } from 'typeorm';
-import { explanationTiming, paragraphLabels, type AffiliationSnapshot, type ClauseKind, type ExplanationKind, type ExplanationTiming, type VersionDecision } from '@parley/domain';
+import {
+  explanationTiming,
+  paragraphLabels,
+  type AffiliationSnapshot,
+  type ClauseKind,
+  type ExplanationKind,
+  type ExplanationTiming,
+  type VersionDecision,
+} from '@parley/domain';
 import type { DisassociationView, ExplanationView } from '@parley/contracts';
 import { actorRef } from '../../drafting/drafting.mapper';
 
@@ -21,7 +29,8 @@ export interface VersionFacts extends VersionDecision {
 export async function versionFacts(manager: EntityManager, documentId: string, n: number, lock = false): Promise<VersionFacts | null> {
   const rows: { id: string; number: number; adopted_at: Date | null; under_adoption: boolean }[] = await manager.query(
     `SELECT v.id, v.number, v.adopted_at,
-            EXISTS (SELECT 1 FROM adoption_ballots a WHERE a.version_id = v.id AND a.outcome IS NULL) AS under_adoption
+            (EXISTS (SELECT 1 FROM adoption_ballots a WHERE a.version_id = v.id AND a.outcome IS NULL)
+              OR EXISTS (SELECT 1 FROM silence_procedures s WHERE s.version_id = v.id AND s.state = 'under-way')) AS under_adoption
        FROM document_versions v WHERE v.document_id = $1 AND v.number = $2${lock ? ' FOR UPDATE OF v' : ''}`,
     [documentId, n],
   );
@@ -31,7 +40,10 @@ export async function versionFacts(manager: EntityManager, documentId: string, n
 
 /** The version's clauses in order, with their kind and paragraph label (PP1, OP7; headings none). */
 export async function paragraphsOf(manager: EntityManager, versionId: string): Promise<{ id: string; kind: ClauseKind; label: string | null }[]> {
-  const rows: { id: string; kind: ClauseKind }[] = await manager.query(`SELECT clause_id AS id, kind FROM version_clauses WHERE version_id = $1 ORDER BY position`, [versionId]);
+  const rows: { id: string; kind: ClauseKind }[] = await manager.query(
+    `SELECT clause_id AS id, kind FROM version_clauses WHERE version_id = $1 ORDER BY position`,
+    [versionId],
+  );
   const labels = paragraphLabels(rows);
   return rows.map((r) => ({ ...r, label: labels.get(r.id) ?? null }));
 }
@@ -113,6 +125,7 @@ export async function disassociationsByClause(
   );
   const labels = paragraphLabels(clauses);
   const out = new Map<string, { label: string; organisations: string[] }>();
-  for (const r of rows) out.set(r.clause_id, { label: labels.get(r.clause_id) ?? '', organisations: [...(out.get(r.clause_id)?.organisations ?? []), r.organisation_name] });
+  for (const r of rows)
+    out.set(r.clause_id, { label: labels.get(r.clause_id) ?? '', organisations: [...(out.get(r.clause_id)?.organisations ?? []), r.organisation_name] });
   return out;
 }

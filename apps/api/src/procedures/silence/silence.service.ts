@@ -1,6 +1,15 @@
+import { VersionVisibility } from '../publication/version-visibility';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { earliestSilenceDeadline, objectionRefusal, silenceDeadlineLongEnough, silenceExplanation, silenceHeld, withdrawalRefusal, workingGroupScope } from '@parley/domain';
+import {
+  earliestSilenceDeadline,
+  objectionRefusal,
+  silenceDeadlineLongEnough,
+  silenceExplanation,
+  silenceHeld,
+  withdrawalRefusal,
+  workingGroupScope,
+} from '@parley/domain';
 import type { ObjectSilenceRequest, SilenceList, SilencePreflightResponse, SilenceView, StartSilenceRequest, WithdrawSilenceRequest } from '@parley/contracts';
 import { AuditedTransaction, type Tx } from '../../audit/audited-transaction';
 import { AdoptionGuards, AdoptionPreflight } from '../../drafting/adoption-preflight';
@@ -30,6 +39,7 @@ const SYSTEM_ACTOR = { id: null, name: 'Parley (silence procedure deadline)', sn
 @Injectable()
 export class SilenceService implements OnModuleInit {
   constructor(
+    private readonly visibility: VersionVisibility,
     private readonly dataSource: DataSource,
     private readonly documents: DocumentRepository,
     private readonly documentReads: DocumentReads,
@@ -81,9 +91,12 @@ export class SilenceService implements OnModuleInit {
       const under = await silenceUnderWay(tx.manager, doc.id);
       if (under) throw refuse('silence-under-way', { version: under.versionNumber, deadline: under.deadline.toISOString() });
       await this.guards.beforeAdoption(tx.manager, doc.id, 'silence');
+      // A text still circulated to members only cannot be put under silence: the procedure and its text are public (decision 0041).
+      await this.visibility.assertPublished(doc.id, n, tx.manager);
       const minimumHours = (await this.standings.settings(tx.manager, doc.workingGroupId)).procedureRules.silenceMinimumHours;
       const deadline = new Date(input.deadline);
-      if (!silenceDeadlineLongEnough(deadline, tx.now, minimumHours)) throw refuse('silence-too-short', { minimumHours, earliest: earliestSilenceDeadline(tx.now, minimumHours).toISOString() });
+      if (!silenceDeadlineLongEnough(deadline, tx.now, minimumHours))
+        throw refuse('silence-too-short', { minimumHours, earliest: earliestSilenceDeadline(tx.now, minimumHours).toISOString() });
       const { record } = await this.preflight.settle(tx.manager, doc, version, input.acknowledgedWarnings ?? [], tx.now);
       const snapshot = standing.currentSnapshot!;
       const [row] = (await tx.manager.query(
@@ -97,7 +110,14 @@ export class SilenceService implements OnModuleInit {
         action: 'silence.started',
         subjectType: 'silence',
         subjectId: row.id,
-        change: { documentId: doc.id, version: n, documentTitle: doc.title, deadline: deadline.toISOString(), minimumHours, ...(record ? { warnings: record } : {}) },
+        change: {
+          documentId: doc.id,
+          version: n,
+          documentTitle: doc.title,
+          deadline: deadline.toISOString(),
+          minimumHours,
+          ...(record ? { warnings: record } : {}),
+        },
       });
       return row.id;
     });
@@ -114,13 +134,10 @@ export class SilenceService implements OnModuleInit {
       this.refuseEnded(locked, tx.now);
       const snapshot = standing.currentSnapshot!;
       const reason = input.reason.trim();
-      const [objection] = (await tx.manager.query(`INSERT INTO silence_objections (silence_id, person_id, snapshot, reason, at) VALUES ($1, $2, $3, $4, $5) RETURNING id`, [
-        silenceId,
-        actor.id,
-        JSON.stringify(snapshot),
-        reason,
-        tx.now,
-      ])) as { id: string }[];
+      const [objection] = (await tx.manager.query(
+        `INSERT INTO silence_objections (silence_id, person_id, snapshot, reason, at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [silenceId, actor.id, JSON.stringify(snapshot), reason, tx.now],
+      )) as { id: string }[];
       await tx.manager.query(`UPDATE silence_procedures SET state = 'broken', ended_at = $2 WHERE id = $1`, [silenceId, tx.now]);
       const row = (await silenceById(tx.manager, silenceId))!;
       const who = await this.people.auditActorWith(tx.manager, actor.id, snapshot);
@@ -136,7 +153,10 @@ export class SilenceService implements OnModuleInit {
           objectionId: objection.id,
           reason,
           deadline: row.deadline.toISOString(),
-          explanation: silenceExplanation({ state: 'broken', deadline: row.deadline }, { name: who.name ?? '', organisationName: snapshot.organisationName, reason }),
+          explanation: silenceExplanation(
+            { state: 'broken', deadline: row.deadline },
+            { name: who.name ?? '', organisationName: snapshot.organisationName, reason },
+          ),
         },
       });
     });
@@ -154,13 +174,10 @@ export class SilenceService implements OnModuleInit {
       if (code === 'silence-deadline-passed') throw refuse('silence-deadline-passed', { deadline: locked.deadline.toISOString() });
       const snapshot = standing.currentSnapshot!;
       const reason = input.reason.trim();
-      await tx.manager.query(`UPDATE silence_procedures SET state = 'withdrawn', ended_at = $2, withdrawn_by = $3, withdrawn_snapshot = $4, withdrawal_reason = $5 WHERE id = $1`, [
-        silenceId,
-        tx.now,
-        actor.id,
-        JSON.stringify(snapshot),
-        reason,
-      ]);
+      await tx.manager.query(
+        `UPDATE silence_procedures SET state = 'withdrawn', ended_at = $2, withdrawn_by = $3, withdrawn_snapshot = $4, withdrawal_reason = $5 WHERE id = $1`,
+        [silenceId, tx.now, actor.id, JSON.stringify(snapshot), reason],
+      );
       const row = (await silenceById(tx.manager, silenceId))!;
       await tx.record({
         scope: workingGroupScope(row.workingGroupId),
@@ -207,7 +224,12 @@ export class SilenceService implements OnModuleInit {
       subjectId: id,
       change: { documentId: row.documentId, version: row.versionNumber, deadline: row.deadline.toISOString(), explanation },
     });
-    await this.documentService.adopt(tx, doc, { versionId: row.versionId, number: row.versionNumber, at: row.deadline, by: { silenceProcedureId: id, deadline: row.deadline, explanation } });
+    await this.documentService.adopt(tx, doc, {
+      versionId: row.versionId,
+      number: row.versionNumber,
+      at: row.deadline,
+      by: { silenceProcedureId: id, deadline: row.deadline, explanation },
+    });
   }
 
   async get(id: string): Promise<SilenceView> {
@@ -237,7 +259,8 @@ export class SilenceService implements OnModuleInit {
     const now = this.clock.now();
     const electorates = new Map<string, Awaited<ReturnType<WorkingGroupAccess['votingElectorate']>>>();
     for (const r of rows)
-      if (r.state === 'under-way' && !electorates.has(r.workingGroupId)) electorates.set(r.workingGroupId, await this.groups.votingElectorate(this.dataSource.manager, r.workingGroupId, now));
+      if (r.state === 'under-way' && !electorates.has(r.workingGroupId))
+        electorates.set(r.workingGroupId, await this.groups.votingElectorate(this.dataSource.manager, r.workingGroupId, now));
     return rows.map((r) => view(r, now, r.state === 'under-way' ? (electorates.get(r.workingGroupId) ?? []) : []));
   }
 }
@@ -256,11 +279,17 @@ function view(r: SilenceRow, now: Date, mayObject: { personId: string; name: str
     deadline: r.deadline.toISOString(),
     due: silenceHeld(r, now),
     warnings: (r.warnings as Record<string, unknown> | null) ?? null,
-    objection: objection ? { id: objection.id, by: actorRef(objection.personId, objection.name, objection.snapshot), reason: objection.reason, at: objection.at.toISOString() } : null,
-    withdrawal: r.withdrawnBy ? { by: actorRef(r.withdrawnBy, r.withdrawnName, r.withdrawnSnapshot), reason: r.withdrawalReason ?? '', at: r.endedAt!.toISOString() } : null,
+    objection: objection
+      ? { id: objection.id, by: actorRef(objection.personId, objection.name, objection.snapshot), reason: objection.reason, at: objection.at.toISOString() }
+      : null,
+    withdrawal: r.withdrawnBy
+      ? { by: actorRef(r.withdrawnBy, r.withdrawnName, r.withdrawnSnapshot), reason: r.withdrawalReason ?? '', at: r.endedAt!.toISOString() }
+      : null,
     endedAt: r.endedAt?.toISOString() ?? null,
-    explanation: silenceExplanation(r, objection ? { name: objection.name, organisationName: objection.snapshot.organisationName, reason: objection.reason } : null),
+    explanation: silenceExplanation(
+      r,
+      objection ? { name: objection.name, organisationName: objection.snapshot.organisationName, reason: objection.reason } : null,
+    ),
     mayObject: mayObject.map((m) => ({ personId: m.personId, name: m.name, snapshot: m.snapshot })),
   };
 }
-

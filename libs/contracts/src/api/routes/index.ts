@@ -25,7 +25,11 @@ function mergeRoutes<A, B, C, D, E>(a: A, b: B, c: C, d: D, e: E): A & B & C & D
  * typed client reads its types (only them: the schemas stay out of the web's bundle, hence the
  * `@__PURE__` marks, which let the bundler drop what the web does not use).
  */
-export const API_ROUTES = /* @__PURE__ */ mergeRoutes(IDENTITY_ROUTES, WORKING_GROUP_ROUTES, { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES }, { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES },
+export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
+  IDENTITY_ROUTES,
+  WORKING_GROUP_ROUTES,
+  { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES },
+  { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES },
   // Issue #19's procedures: a group of their own keeps each group small enough for the type checker.
   { ...EXPLANATION_ROUTES, ...ACCREDITATION_ROUTES, ...PROXY_ROUTES, ...SILENCE_ROUTES, ...PROCEDURES_DIVISION_ROUTES },
 ) satisfies Record<string, RouteSpec>;
