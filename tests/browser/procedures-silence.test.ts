@@ -88,7 +88,7 @@ describe('the silence procedure in the browser', () => {
     await form.getByText('Your objection is public, signed with your name and affiliation').waitFor();
     // The reason is required: nothing is sent without it.
     await form.getByRole('button', { name: 'Break silence' }).click();
-    await form.getByText('Required').waitFor();
+    await form.getByText('Required', { exact: true }).waitFor();
     await form.getByRole('textbox', { name: /Why you object/ }).fill('Paragraph 2 prejudges the review; we ask for another reading.');
     await form.getByRole('button', { name: 'Break silence' }).click();
     const broken = member.locator('[data-testid="silence-panel"][data-state="broken"]');

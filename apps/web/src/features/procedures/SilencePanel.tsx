@@ -168,7 +168,7 @@ function Procedure({ s, doc, meId }: { s: SilenceView; doc: DocumentResponse; me
   }
   const color = s.state === 'passed' ? 'green' : s.state === 'broken' ? 'red' : 'gray';
   return (
-    <Alert color={color} variant="light" data-testid="silence-panel" data-state={s.state} title={t('silence.title')}>
+    <Alert color={color} variant="default" data-testid="silence-panel" data-state={s.state} title={t('silence.title')}>
       <Stack gap={6}>
         {s.state === 'passed' ? <Text size="sm">{t('silence.banner.passed', { number: s.version, date: when(s.deadline) })}</Text> : null}
         {s.state === 'broken' && s.objection ? (
