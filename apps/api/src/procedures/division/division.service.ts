@@ -53,7 +53,9 @@ export class DivisionService implements OnModuleInit {
   onModuleInit(): void {
     this.subjects.register('division', { onClosed: (tx, ballot) => this.onBallotClosed(tx, ballot), view: (ballot) => this.view(ballot.subjectId) });
     // A separate vote comes before the vote on the whole: no adoption (ballot or silence) starts while one is pending.
-    this.adoptionGuards.register(async (manager, documentId) => {
+    // A new version (consolidation) is what applies a failed division's deletion: it is not held back.
+    this.adoptionGuards.register(async (manager, documentId, starting) => {
+      if (starting === 'new-version') return;
       const pending = await divisionsBlocking(manager, documentId);
       if (pending.length > 0) throw refuse('division-pending', { count: pending.length });
     });
