@@ -25,6 +25,9 @@ describe('a chair confirmed by the members, shown in who chaired what', () => {
     await t.app.get(DemoSeeder).seed();
     const list = (await new ApiClient(t.baseUrl).get<WorkingGroupListResponse>('/api/working-groups')).body;
     groupId = list.items.find((g) => g.name === NORMS)!.id;
+    // The demo's norms group admits by non-objection (decision 0039); this journey is the one of a group that admits on a chair's approval.
+    const back = await (await demoApiAs(t.baseUrl, CHAIR)).patch(`/api/working-groups/${groupId}/procedure-rules`, { joinPolicy: 'approval', note: 'Back to admission on approval.' });
+    if (back.status !== 200) throw new Error(`join policy: ${back.status} ${JSON.stringify(back.body)}`);
     browsers = new Browsers(t.baseUrl);
   });
 

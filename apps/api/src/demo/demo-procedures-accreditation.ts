@@ -8,7 +8,7 @@ import type { DemoPeople } from './demo-seeder';
 export const DEMO_NORMS_GROUP = 'Working group on international norms';
 /** Who asks to join the norms group under non-objection, who objects, and the chair who decides. */
 export const DEMO_ACCREDITATION = {
-  applicant: 'Asia Pacific Network Information Centre',
+  applicant: 'Internet Society',
   objector: 'United Kingdom',
   chair: 'Microsoft',
 } as const;
@@ -16,9 +16,9 @@ export const DEMO_ACCREDITATION = {
 /**
  * Accreditation by non-objection (issue #19, decision record 0039) in the norms group, between
  * day 171 09:00 and day 168 12:00, through the same use cases as real use: a chair sets the group's
- * join policy to non-objection with a 24-hour circulation; APNIC, not yet in the group, asks to join
+ * join policy to non-objection with a 24-hour circulation; the Internet Society, not yet in the group, asks to join
  * as an observer; the United Kingdom objects, signed and reasoned; after the circulation the chair
- * admits APNIC with the objection acknowledged and a reason. All of it public.
+ * admits the Internet Society with the objection acknowledged and a reason. All of it public.
  *
  * The 24-hour period keeps the later steps of the demo as they were: Access Now's request (day 158,
  * decided day 157 15:00) is circulated too, for 24 hours, and admitted after it without objection.
@@ -52,19 +52,19 @@ export class DemoProceduresAccreditation {
     history.on(171, 10);
     const request = await this.membership.requestToJoin(d(DEMO_ACCREDITATION.applicant), groupId, {
       kind: 'observer',
-      statement: 'APNIC allocates Internet number resources in the Asia-Pacific and would follow the work on the public core of the Internet (principle 2).',
+      statement: 'The Internet Society supports the open development of the Internet’s protocols and would follow the work on the public core of the Internet (principle 2).',
     });
 
     history.on(171, 16, 30);
     const objected = await this.accreditation.raise(d(DEMO_ACCREDITATION.objector), groupId, request.id, {
-      reason: 'The request does not say whether APNIC would speak for its secretariat or for its member networks, some of which are state-owned. We ask that this be made clear before admission.',
+      reason: 'The request does not say whether the Society would speak for its staff or for its chapters, some of which are funded by governments. We ask that this be made clear before admission.',
     });
 
     history.on(168, 12);
     await this.membership.decide(chair, groupId, request.id, {
       decision: 'admit',
       acknowledgedObjections: objected.objections.filter((o) => o.withdrawnAt === null).map((o) => o.id),
-      reason: 'APNIC confirmed in writing that its secretariat speaks for itself, not for its members; as an observer it does not vote. The United Kingdom’s objection is acknowledged and stays on the record.',
+      reason: 'The Internet Society confirmed in writing that its staff speak for the Society, not for its chapters; as an observer it does not vote. The United Kingdom’s objection is acknowledged and stays on the record.',
     });
     this.logger.log('Demo accreditation by non-objection loaded in the norms group');
   }
