@@ -187,6 +187,25 @@ describe('proxies', () => {
     expect(n).toBe(0);
   });
 
+  it('ends, with its reason, the proxies a delegate gave or held when she ends the affiliation that made them valid', async () => {
+    const d = await delegation();
+    const ballot = await openMotion(d.chair, d.group);
+    const given = await give(d.ana, d.group, { holderId: d.ben.id, scope: 'ballot', ballotId: ballot.id });
+    expect(given.status).toBe(201);
+    // Ben leaves his post at Canada today: the proxy he held for Ana ends with it, on the record.
+    const [{ id: affiliationId }] = await t.dataSource.query(`SELECT id FROM affiliations WHERE person_id = $1 AND organisation_id = $2`, [d.ben.id, d.ana.organisation.id]);
+    const ended = await d.ben.client.patch(`/api/me/affiliations/${affiliationId}`, { endDate: today() });
+    expect(ended.status).toBe(200);
+    const trail = (await list(anon, d.group)).body;
+    expect(trail.items.find((x) => x.id === given.body.id)).toMatchObject({ endReason: 'holder-affiliation-ended', live: false, endedBy: { id: d.ben.id } });
+    const events = (await chainEvents(anon, `wg:${d.group.id}`)).filter((e) => e.action === 'proxy.ended');
+    expect(events).toEqual([expect.objectContaining({ subjectId: given.body.id, change: expect.objectContaining({ reason: 'holder-affiliation-ended', grantorId: d.ana.id }) })]);
+    // Ana's vote is hers again: nobody casts it for her.
+    const res = await vote(d.ben, ballot.id, { choice: 'yes', forVoterId: d.ana.id });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+  });
+
   it('ends proxies held by a member a chair removes, and keeps chains and self-proxies out', async () => {
     const d = await delegation({ proxyCap: 2 });
     const p = await give(d.ana, d.group, { holderId: d.ben.id, scope: 'period', from: today(), to: inDays(1) });

@@ -6,6 +6,7 @@ import { OrganisationRepository } from '../organisations/organisation.repository
 import { refusal } from '@parley/contracts';
 import { notFound, refused, validationProblem } from '../platform/http/problem';
 import type { Actor } from './actor';
+import { endProxiesOnAffiliationEnd } from '../procedures/proxies/proxies.reads';
 import { PeopleRepository } from './people.repository';
 import { PeopleService, toAffiliationResponse } from './people.service';
 
@@ -96,6 +97,8 @@ export class AffiliationService {
           action: 'affiliation.ended',
           change: { organisationId: a.organisationId, organisationName: a.organisation.name, endDate: input.endDate },
         });
+        // Proxies given or held as this organisation's delegate end with the affiliation (decision 0040).
+        if (endsNow) await endProxiesOnAffiliationEnd(tx, actor.id, a.organisationId, await this.peopleService.auditActor(tx.manager, actor.id, tx.now));
       }
       if (input.primary) {
         if (a.endDate && a.endDate <= isoDay(tx.now)) throw refused(refusal('ended-affiliation-not-primary'), 'primary');

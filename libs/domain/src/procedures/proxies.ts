@@ -14,7 +14,7 @@ export const PROXY_SCOPES = ['ballot', 'period'] as const;
 export type ProxyScope = (typeof PROXY_SCOPES)[number];
 
 /** How a proxy ended: revoked by its grantor, or ended because one of the two left, was removed, or stopped being a voting member. */
-export const PROXY_END_REASONS = ['revoked', 'grantor-left', 'holder-left', 'grantor-removed', 'holder-removed', 'grantor-not-voting', 'holder-not-voting'] as const;
+export const PROXY_END_REASONS = ['revoked', 'grantor-left', 'holder-left', 'grantor-removed', 'holder-removed', 'grantor-not-voting', 'holder-not-voting', 'grantor-affiliation-ended', 'holder-affiliation-ended'] as const;
 export type ProxyEndReason = (typeof PROXY_END_REASONS)[number];
 
 /** The longest period one proxy may cover, in days (a proxy is a stand-in, not a transfer of membership). */
