@@ -28,8 +28,7 @@ export class AffiliationService {
       await this.people.lockPerson(tx.manager, actor.id);
       const organisation = await this.organisations.findById(input.organisationId, tx.manager);
       if (!organisation) throw validationProblem('organisationId', 'no-such-organisation');
-      if (organisation.subtype === 'individual' && !input.funding)
-        throw validationProblem('funding', 'funding-required');
+      if (organisation.subtype === 'individual' && !input.funding) throw validationProblem('funding', 'funding-required');
       if (input.funding?.organisationId && !(await this.organisations.findById(input.funding.organisationId, tx.manager)))
         throw validationProblem('funding.organisationId', 'no-such-organisation');
 
@@ -74,7 +73,14 @@ export class AffiliationService {
           since: input.startDate,
           declaredAt: tx.now,
         });
-        await tx.record({ scope: PLATFORM_SCOPE, actor: await this.peopleService.auditActor(tx.manager, actor.id, tx.now), action: 'declaration.added', subjectType: 'declaration', subjectId: declaration.id, change: { kind: 'funding', organisationName: declaration.organisationName, note: declaration.note } });
+        await tx.record({
+          scope: PLATFORM_SCOPE,
+          actor: await this.peopleService.auditActor(tx.manager, actor.id, tx.now),
+          action: 'declaration.added',
+          subjectType: 'declaration',
+          subjectId: declaration.id,
+          change: { kind: 'funding', organisationName: declaration.organisationName, note: declaration.note },
+        });
       }
       return toAffiliationResponse(saved, tx.now);
     });

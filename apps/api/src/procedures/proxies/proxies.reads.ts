@@ -53,7 +53,12 @@ export async function findProxy(manager: EntityManager, id: string, now: Date, l
 
 /** Every proxy given in a group, newest first (the public trail). */
 export function proxiesOfGroup(manager: EntityManager, groupId: string, now: Date, limit = 500): Promise<ProxyRow[]> {
-  return manager.query(`SELECT ${COLUMNS('$2', '$3')} FROM ${FROM} WHERE p.working_group_id = $1 ORDER BY p.given_at DESC, p.id DESC LIMIT $4`, [groupId, isoDay(now), now, limit]);
+  return manager.query(`SELECT ${COLUMNS('$2', '$3')} FROM ${FROM} WHERE p.working_group_id = $1 ORDER BY p.given_at DESC, p.id DESC LIMIT $4`, [
+    groupId,
+    isoDay(now),
+    now,
+    limit,
+  ]);
 }
 
 /** The live proxies these holders hold that cover this ballot now (its own ballot, or a period that includes today). */
@@ -94,8 +99,7 @@ export async function liveCountsOf(manager: EntityManager, groupId: string, now:
  * transactions locking the same two people never deadlock.
  */
 export async function lockPeopleForProxies(manager: EntityManager, groupId: string, personIds: string[]): Promise<void> {
-  for (const id of [...new Set(personIds)].sort())
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`proxies:${groupId}:${id}`]);
+  for (const id of [...new Set(personIds)].sort()) await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`proxies:${groupId}:${id}`]);
 }
 
 const terms = (p: ProxyRow) => ({ scope: p.scope, ballotId: p.ballotId, from: p.fromDay, to: p.toDay });
