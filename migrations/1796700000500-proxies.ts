@@ -29,7 +29,7 @@ export class Proxies1796700000500 implements MigrationInterface {
         to_day date,
         given_at timestamptz NOT NULL,
         ended_at timestamptz,
-        end_reason text CHECK (end_reason IN ('revoked','grantor-left','holder-left','grantor-removed','holder-removed','grantor-not-voting','holder-not-voting')),
+        end_reason text CHECK (end_reason IN ('revoked','grantor-left','holder-left','grantor-removed','holder-removed','grantor-not-voting','holder-not-voting','grantor-affiliation-ended','holder-affiliation-ended')),
         ended_by uuid REFERENCES people(id),
         CHECK (grantor_id <> holder_id),
         CHECK ((scope = 'ballot') = (ballot_id IS NOT NULL)),

@@ -54,7 +54,8 @@ describe('proxies', () => {
     return { group, chair, ana, ben, cleo, kenya };
   }
 
-  const give = (who: SignedIn, group: GroupFixture, body: Record<string, unknown>) => who.client.post<ProxyView>(`/api/working-groups/${group.id}/proxies`, body);
+  const give = (who: SignedIn, group: GroupFixture, body: Record<string, unknown>) =>
+    who.client.post<ProxyView>(`/api/working-groups/${group.id}/proxies`, body);
   const vote = (who: SignedIn, ballotId: string, body: Record<string, unknown>) => who.client.post<VoteResponse>(`/api/ballots/${ballotId}/votes`, body);
   const list = (client: ApiClient, group: GroupFixture) => client.get<GroupProxiesResponse>(`/api/working-groups/${group.id}/proxies`);
   const today = () => new Date().toISOString().slice(0, 10);
@@ -67,18 +68,30 @@ describe('proxies', () => {
     const ballot = await openMotion(d.chair, d.group);
     const given = await give(d.ana, d.group, { holderId: d.ben.id, scope: 'ballot', ballotId: ballot.id });
     expect(given.status).toBe(201);
-    expect(given.body).toMatchObject({ grantor: { id: d.ana.id }, holder: { id: d.ben.id }, scope: 'ballot', ballot: { id: ballot.id }, live: true, endedAt: null });
+    expect(given.body).toMatchObject({
+      grantor: { id: d.ana.id },
+      holder: { id: d.ben.id },
+      scope: 'ballot',
+      ballot: { id: ballot.id },
+      live: true,
+      endedAt: null,
+    });
 
     // The holder sees the vote they hold, and may cast it.
     const seen = await d.ben.client.get<BallotResponse>(`/api/ballots/${ballot.id}`);
-    expect(seen.body.me?.proxyVotes).toEqual([expect.objectContaining({ grantor: { id: d.ana.id, name: d.ana.name }, vote: null, castByGrantor: false, can: true })]);
+    expect(seen.body.me?.proxyVotes).toEqual([
+      expect.objectContaining({ grantor: { id: d.ana.id, name: d.ana.name }, vote: null, castByGrantor: false, can: true }),
+    ]);
 
     const own = await vote(d.ben, ballot.id, { choice: 'no', reason: 'Too soon' });
     const cast = await vote(d.ben, ballot.id, { choice: 'yes', forVoterId: d.ana.id });
     expect([own.status, cast.status]).toEqual([200, 200]);
     expect(cast.body.action).toBe('vote.cast');
 
-    const [row] = await t.dataSource.query(`SELECT voter_id, choice, cast_by, proxy_id, cast_by_snapshot->>'organisationId' AS org FROM votes WHERE ballot_id = $1 AND voter_id = $2`, [ballot.id, d.ana.id]);
+    const [row] = await t.dataSource.query(
+      `SELECT voter_id, choice, cast_by, proxy_id, cast_by_snapshot->>'organisationId' AS org FROM votes WHERE ballot_id = $1 AND voter_id = $2`,
+      [ballot.id, d.ana.id],
+    );
     expect(row).toMatchObject({ voter_id: d.ana.id, choice: 'yes', cast_by: d.ben.id, proxy_id: given.body.id, org: d.ana.organisation.id });
 
     const b = (await anon.get<BallotResponse>(`/api/ballots/${ballot.id}`)).body;
@@ -91,7 +104,10 @@ describe('proxies', () => {
     expect(byProxy).toMatchObject({ actorId: d.ben.id, change: { choice: 'yes', castFor: { id: d.ana.id, name: d.ana.name }, proxyId: given.body.id } });
 
     // The grantor sees who cast her vote.
-    expect((await d.ana.client.get<BallotResponse>(`/api/ballots/${ballot.id}`)).body.me?.vote).toMatchObject({ choice: 'yes', castBy: { id: d.ben.id, name: d.ben.name } });
+    expect((await d.ana.client.get<BallotResponse>(`/api/ballots/${ballot.id}`)).body.me?.vote).toMatchObject({
+      choice: 'yes',
+      castBy: { id: d.ben.id, name: d.ben.name },
+    });
 
     // The holder changes the grantor's vote; then the grantor votes themselves: their own vote wins, and the proxy is not used again.
     expect((await vote(d.ben, ballot.id, { choice: 'abstain', forVoterId: d.ana.id })).body.action).toBe('vote.changed');
@@ -104,13 +120,16 @@ describe('proxies', () => {
     expect(rollCallRow(after.rollCall, d.ana.id)).toMatchObject({ choice: 'no', castBy: null });
     const overridden = (await ballotEvents(anon, d.group, ballot.id)).filter((e) => e.action === 'vote.changed').pop();
     expect(overridden).toMatchObject({ actorId: d.ana.id, change: { choice: 'no', overridesProxyVote: { proxyId: given.body.id, castBy: d.ben.id } } });
-    expect((await d.ben.client.get<BallotResponse>(`/api/ballots/${ballot.id}`)).body.me?.proxyVotes?.[0]).toMatchObject({ castByGrantor: true, can: { code: 'proxy-grantor-voted' } });
+    expect((await d.ben.client.get<BallotResponse>(`/api/ballots/${ballot.id}`)).body.me?.proxyVotes?.[0]).toMatchObject({
+      castByGrantor: true,
+      can: { code: 'proxy-grantor-voted' },
+    });
 
     // Closed: the grantor's own vote is the one counted.
     await d.chair.client.post(`/api/ballots/${ballot.id}/close`, { reason: 'Everyone has voted' });
     const closed = (await anon.get<BallotResponse>(`/api/ballots/${ballot.id}`)).body;
     expect(closed.result?.totals).toMatchObject({ no: 2, yes: 0 });
-    expect(verifyChain(await chainEvents(anon, `wg:${d.group.id}`) as never).ok).toBe(true);
+    expect(verifyChain((await chainEvents(anon, `wg:${d.group.id}`)) as never).ok).toBe(true);
   });
 
   it('a secret ballot counts the vote cast by proxy without revealing it; the trail (who for whom) is public, the commitment holds', async () => {
@@ -171,7 +190,9 @@ describe('proxies', () => {
     const trail = (await list(anon, d.group)).body;
     expect(trail.items.find((x) => x.id === q.body.id)).toMatchObject({ endReason: 'grantor-left', live: false, endedBy: { id: d.ana.id } });
     const ended = (await chainEvents(anon, `wg:${d.group.id}`)).filter((e) => e.action === 'proxy.ended');
-    expect(ended).toEqual([expect.objectContaining({ subjectId: q.body.id, change: expect.objectContaining({ reason: 'grantor-left', holderId: d.cleo.id }) })]);
+    expect(ended).toEqual([
+      expect.objectContaining({ subjectId: q.body.id, change: expect.objectContaining({ reason: 'grantor-left', holderId: d.cleo.id }) }),
+    ]);
   });
 
   it('a proxy valid when given is checked again at use: the affiliation that made it valid ended', async () => {
@@ -185,6 +206,30 @@ describe('proxies', () => {
     expect((await vote(d.ben, ballot.id, { choice: 'yes' })).status).toBe(200);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM votes WHERE ballot_id = $1 AND voter_id = $2`, [ballot.id, d.ana.id]);
     expect(n).toBe(0);
+  });
+
+  it('ends, with its reason, the proxies a delegate gave or held when she ends the affiliation that made them valid', async () => {
+    const d = await delegation();
+    const ballot = await openMotion(d.chair, d.group);
+    const given = await give(d.ana, d.group, { holderId: d.ben.id, scope: 'ballot', ballotId: ballot.id });
+    expect(given.status).toBe(201);
+    // Ben leaves his post at Canada today: the proxy he held for Ana ends with it, on the record.
+    const [{ id: affiliationId }] = await t.dataSource.query(`SELECT id FROM affiliations WHERE person_id = $1 AND organisation_id = $2`, [
+      d.ben.id,
+      d.ana.organisation.id,
+    ]);
+    const ended = await d.ben.client.patch(`/api/me/affiliations/${affiliationId}`, { endDate: today() });
+    expect(ended.status).toBe(200);
+    const trail = (await list(anon, d.group)).body;
+    expect(trail.items.find((x) => x.id === given.body.id)).toMatchObject({ endReason: 'holder-affiliation-ended', live: false, endedBy: { id: d.ben.id } });
+    const events = (await chainEvents(anon, `wg:${d.group.id}`)).filter((e) => e.action === 'proxy.ended');
+    expect(events).toEqual([
+      expect.objectContaining({ subjectId: given.body.id, change: expect.objectContaining({ reason: 'holder-affiliation-ended', grantorId: d.ana.id }) }),
+    ]);
+    // Ana's vote is hers again: nobody casts it for her.
+    const res = await vote(d.ben, ballot.id, { choice: 'yes', forVoterId: d.ana.id });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
   });
 
   it('ends proxies held by a member a chair removes, and keeps chains and self-proxies out', async () => {
@@ -221,7 +266,9 @@ describe('proxies', () => {
       expect(((res.body as unknown as Problem).errors ?? []).map((e) => e.field)).toContain(field);
     }
     expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM proxies`))[0].n)).toBe(before);
-    expect((await anon.post(`/api/working-groups/${d.group.id}/proxies`, { holderId: d.ben.id, scope: 'period', from: today(), to: inDays(1) })).status).toBe(401);
+    expect((await anon.post(`/api/working-groups/${d.group.id}/proxies`, { holderId: d.ben.id, scope: 'period', from: today(), to: inDays(1) })).status).toBe(
+      401,
+    );
   });
 
   it('the cap cannot be beaten by concurrent grants to one holder; a cap of 0 allows none', async () => {

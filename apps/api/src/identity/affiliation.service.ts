@@ -6,6 +6,7 @@ import { OrganisationRepository } from '../organisations/organisation.repository
 import { refusal } from '@parley/contracts';
 import { notFound, refused, validationProblem } from '../platform/http/problem';
 import type { Actor } from './actor';
+import { endProxiesOnAffiliationEnd } from '../procedures/proxies/proxies.reads';
 import { PeopleRepository } from './people.repository';
 import { PeopleService, toAffiliationResponse } from './people.service';
 
@@ -27,8 +28,7 @@ export class AffiliationService {
       await this.people.lockPerson(tx.manager, actor.id);
       const organisation = await this.organisations.findById(input.organisationId, tx.manager);
       if (!organisation) throw validationProblem('organisationId', 'no-such-organisation');
-      if (organisation.subtype === 'individual' && !input.funding)
-        throw validationProblem('funding', 'funding-required');
+      if (organisation.subtype === 'individual' && !input.funding) throw validationProblem('funding', 'funding-required');
       if (input.funding?.organisationId && !(await this.organisations.findById(input.funding.organisationId, tx.manager)))
         throw validationProblem('funding.organisationId', 'no-such-organisation');
 
@@ -73,7 +73,14 @@ export class AffiliationService {
           since: input.startDate,
           declaredAt: tx.now,
         });
-        await tx.record({ scope: PLATFORM_SCOPE, actor: await this.peopleService.auditActor(tx.manager, actor.id, tx.now), action: 'declaration.added', subjectType: 'declaration', subjectId: declaration.id, change: { kind: 'funding', organisationName: declaration.organisationName, note: declaration.note } });
+        await tx.record({
+          scope: PLATFORM_SCOPE,
+          actor: await this.peopleService.auditActor(tx.manager, actor.id, tx.now),
+          action: 'declaration.added',
+          subjectType: 'declaration',
+          subjectId: declaration.id,
+          change: { kind: 'funding', organisationName: declaration.organisationName, note: declaration.note },
+        });
       }
       return toAffiliationResponse(saved, tx.now);
     });
@@ -96,6 +103,8 @@ export class AffiliationService {
           action: 'affiliation.ended',
           change: { organisationId: a.organisationId, organisationName: a.organisation.name, endDate: input.endDate },
         });
+        // Proxies given or held as this organisation's delegate end with the affiliation (decision 0040).
+        if (endsNow) await endProxiesOnAffiliationEnd(tx, actor.id, a.organisationId, await this.peopleService.auditActor(tx.manager, actor.id, tx.now));
       }
       if (input.primary) {
         if (a.endDate && a.endDate <= isoDay(tx.now)) throw refused(refusal('ended-affiliation-not-primary'), 'primary');

@@ -14,7 +14,17 @@ export const PROXY_SCOPES = ['ballot', 'period'] as const;
 export type ProxyScope = (typeof PROXY_SCOPES)[number];
 
 /** How a proxy ended: revoked by its grantor, or ended because one of the two left, was removed, or stopped being a voting member. */
-export const PROXY_END_REASONS = ['revoked', 'grantor-left', 'holder-left', 'grantor-removed', 'holder-removed', 'grantor-not-voting', 'holder-not-voting'] as const;
+export const PROXY_END_REASONS = [
+  'revoked',
+  'grantor-left',
+  'holder-left',
+  'grantor-removed',
+  'holder-removed',
+  'grantor-not-voting',
+  'holder-not-voting',
+  'grantor-affiliation-ended',
+  'holder-affiliation-ended',
+] as const;
 export type ProxyEndReason = (typeof PROXY_END_REASONS)[number];
 
 /** The longest period one proxy may cover, in days (a proxy is a stand-in, not a transfer of membership). */
@@ -38,7 +48,11 @@ export function proxyCovers(p: ProxyTerms, ballotId: string, now: Date): boolean
 }
 
 /** Whether the holder's affiliation lets them hold the grantor's vote: same organisation, or (when the group allows it) same stakeholder group. */
-export function sameConstituency(grantor: Pick<AffiliationSnapshot, 'organisationId' | 'stakeholderGroup'>, holder: Pick<AffiliationSnapshot, 'organisationId' | 'stakeholderGroup'>, withinStakeholderGroup: boolean): boolean {
+export function sameConstituency(
+  grantor: Pick<AffiliationSnapshot, 'organisationId' | 'stakeholderGroup'>,
+  holder: Pick<AffiliationSnapshot, 'organisationId' | 'stakeholderGroup'>,
+  withinStakeholderGroup: boolean,
+): boolean {
   if (grantor.organisationId === holder.organisationId) return true;
   return withinStakeholderGroup && grantor.stakeholderGroup === holder.stakeholderGroup;
 }
@@ -108,7 +122,11 @@ export function proxyUseProblem(f: ProxyUseFacts): ProxyUseProblem | null {
 }
 
 /** Whether a period (days, both included) is acceptable: starts no earlier than today, ends on or after it starts, spans at most PROXY_MAX_PERIOD_DAYS. */
-export function periodProblem(fromDay: string, toDay: string, now: Date): { field: 'from' | 'to'; code: 'date-too-early' | 'end-after-start' | 'too-long' } | null {
+export function periodProblem(
+  fromDay: string,
+  toDay: string,
+  now: Date,
+): { field: 'from' | 'to'; code: 'date-too-early' | 'end-after-start' | 'too-long' } | null {
   if (fromDay < isoDay(now)) return { field: 'from', code: 'date-too-early' };
   if (toDay < fromDay) return { field: 'to', code: 'end-after-start' };
   const days = (Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / 86_400_000 + 1;

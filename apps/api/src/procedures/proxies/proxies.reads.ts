@@ -53,7 +53,12 @@ export async function findProxy(manager: EntityManager, id: string, now: Date, l
 
 /** Every proxy given in a group, newest first (the public trail). */
 export function proxiesOfGroup(manager: EntityManager, groupId: string, now: Date, limit = 500): Promise<ProxyRow[]> {
-  return manager.query(`SELECT ${COLUMNS('$2', '$3')} FROM ${FROM} WHERE p.working_group_id = $1 ORDER BY p.given_at DESC, p.id DESC LIMIT $4`, [groupId, isoDay(now), now, limit]);
+  return manager.query(`SELECT ${COLUMNS('$2', '$3')} FROM ${FROM} WHERE p.working_group_id = $1 ORDER BY p.given_at DESC, p.id DESC LIMIT $4`, [
+    groupId,
+    isoDay(now),
+    now,
+    limit,
+  ]);
 }
 
 /** The live proxies these holders hold that cover this ballot now (its own ballot, or a period that includes today). */
@@ -94,8 +99,7 @@ export async function liveCountsOf(manager: EntityManager, groupId: string, now:
  * transactions locking the same two people never deadlock.
  */
 export async function lockPeopleForProxies(manager: EntityManager, groupId: string, personIds: string[]): Promise<void> {
-  for (const id of [...new Set(personIds)].sort())
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`proxies:${groupId}:${id}`]);
+  for (const id of [...new Set(personIds)].sort()) await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`proxies:${groupId}:${id}`]);
 }
 
 const terms = (p: ProxyRow) => ({ scope: p.scope, ballotId: p.ballotId, from: p.fromDay, to: p.toDay });
@@ -144,4 +148,36 @@ export function toProxyView(p: ProxyRow): ProxyView {
     endedBy: p.endedById ? { id: p.endedById, name: p.endedByName ?? '' } : null,
     live: p.live,
   };
+}
+
+/**
+ * Ends, in the same transaction, every proxy not yet ended that rests on an affiliation which has just
+ * ended: those the person gave or holds as a delegate of that organisation, in any group. (A proxy whose
+ * affiliation ends on a later day is refused at use from that day, and ended when either person leaves.)
+ */
+export async function endProxiesOnAffiliationEnd(tx: Tx, personId: string, organisationId: string, actor: AuditActor): Promise<number> {
+  const groups: { id: string }[] = await tx.manager.query(
+    `SELECT DISTINCT working_group_id AS id FROM proxies
+      WHERE ended_at IS NULL AND ((grantor_id = $1 AND grantor_snapshot->>'organisationId' = $2) OR (holder_id = $1 AND holder_snapshot->>'organisationId' = $2))
+      ORDER BY working_group_id`,
+    [personId, organisationId],
+  );
+  let ended = 0;
+  for (const g of groups) {
+    await lockPeopleForProxies(tx.manager, g.id, [personId]);
+    const rows: ProxyRow[] = await tx.manager.query(
+      `SELECT ${COLUMNS('$4', '$5')} FROM ${FROM}
+        WHERE p.working_group_id = $1 AND p.ended_at IS NULL
+          AND ((p.grantor_id = $2 AND p.grantor_snapshot->>'organisationId' = $3) OR (p.holder_id = $2 AND p.holder_snapshot->>'organisationId' = $3))
+        FOR UPDATE OF p`,
+      [g.id, personId, organisationId, isoDay(tx.now), tx.now],
+    );
+    for (const p of rows) {
+      const reason: ProxyEndReason = p.grantorId === personId ? 'grantor-affiliation-ended' : 'holder-affiliation-ended';
+      await tx.manager.query(`UPDATE proxies SET ended_at = $2, end_reason = $3, ended_by = $4 WHERE id = $1`, [p.id, tx.now, reason, actor.id]);
+      await tx.record(proxyEndEvent(p, reason, actor));
+      ended += 1;
+    }
+  }
+  return ended;
 }

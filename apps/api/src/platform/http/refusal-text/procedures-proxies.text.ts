@@ -8,6 +8,8 @@ const ENDED: Record<string, string> = {
   'holder-removed': 'ended: its holder was removed from the group',
   'grantor-not-voting': 'ended: its grantor is no longer a voting member',
   'holder-not-voting': 'ended: its holder is no longer a voting member',
+  'grantor-affiliation-ended': 'ended: the affiliation of its grantor that made it valid ended',
+  'holder-affiliation-ended': 'ended: the affiliation of its holder that made it valid ended',
 };
 const NO_LONGER: Record<string, string> = {
   'grantor-not-voting': 'is no longer a voting member of the group',
