@@ -1,3 +1,4 @@
+import { readTogether } from '../../platform/database/read-together';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { circulationOutcome, circulationOutcomeInWords, procedureRulesOf, workingGroupScope, type AffiliationSnapshot } from '@parley/domain';
@@ -53,16 +54,22 @@ export class AccreditationService {
     const now = this.clock.now();
     const group = await this.groups.findGroup(groupId, manager);
     if (!group) throw notFound('working-group');
-    const circulations = await circulationsOfGroup(manager, groupId);
-    const requests = new Map((await this.groups.joinRequests(groupId, 'all', manager)).map((r) => [r.id, r]));
-    const objections = await objectionsOf(manager, circulations.map((c) => c.requestId));
-    const deciders = await decidersOf(manager, circulations.map((c) => c.requestId));
-    const standing = viewer ? await this.standings.of(manager, group, viewer.id, now) : null;
+    // Independent reads together (bench:procedures measures this page against its SQL).
+    const [circulations, allRequests, standing] = await readTogether(manager, [
+      () => circulationsOfGroup(manager, groupId),
+      () => this.groups.joinRequests(groupId, 'all', manager),
+      () => (viewer ? this.standings.of(manager, group, viewer.id, now) : Promise.resolve(null)),
+    ] as const);
+    const requests = new Map(allRequests.map((r) => [r.id, r]));
+    const ids = circulations.map((c) => c.requestId);
+    const [objections, deciders] = await readTogether(manager, [() => objectionsOf(manager, ids), () => decidersOf(manager, ids)] as const);
+    const byRequest = new Map<string, typeof objections>();
+    for (const o of objections) byRequest.set(o.requestId, [...(byRequest.get(o.requestId) ?? []), o]);
     return {
       joinPolicy: group.joinPolicy,
       nonObjectionHours: procedureRulesOf(group.procedureRules).nonObjectionHours,
       items: circulations.map((c) =>
-        toView(requests.get(c.requestId)!, c, objections.filter((o) => o.requestId === c.requestId), deciders.get(c.requestId) ?? null, standing, viewer?.id ?? null, now),
+        toView(requests.get(c.requestId)!, c, byRequest.get(c.requestId) ?? [], deciders.get(c.requestId) ?? null, standing, viewer?.id ?? null, now),
       ),
     };
   }

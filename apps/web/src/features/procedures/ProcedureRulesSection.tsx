@@ -31,9 +31,12 @@ function RulesInWords({ group }: { group: WorkingGroupResponse }) {
       <Text component="li" size="sm">
         {r.lastCallDays > 0 ? t('procedureRules.lastCall', { count: r.lastCallDays }) : t('procedureRules.noLastCall')}
       </Text>
-      <Text component="li" size="sm">
-        {t('procedureRules.nonObjection', { count: r.nonObjectionHours })}
-      </Text>
+      {group.joinPolicy === 'non-objection' ? null : (
+        // Under non-objection the join policy's own line already says how long a request circulates.
+        <Text component="li" size="sm">
+          {t('procedureRules.nonObjection', { count: r.nonObjectionHours })}
+        </Text>
+      )}
       <Text component="li" size="sm">
         {r.proxyCap === 0
           ? t('procedureRules.noProxies')
