@@ -136,7 +136,7 @@ describe('accreditation by non-objection in the browser', () => {
   it('in French on a phone, the visitor reads the rules of procedure and the objection', async () => {
     const visitor = await browsers.open({ language: 'fr', viewport: PHONE, reportPageErrorsAs: 'visiteur' });
     await visitor.goto(groupUrl());
-    await visitor.getByRole('region', { name: 'Règlement intérieur' }).getByText('Par non-objection, une demande d’adhésion est diffusée pendant 24 heures.').waitFor();
+    await visitor.getByRole('region', { name: 'Règlement intérieur' }).getByText('Les demandes d’adhésion sont diffusées aux membres pendant 24 heures ; les objections sont signées et publiques ; un président décide.').waitFor();
     const request = visitor.getByTestId('circulated-request').filter({ hasText: applicant.name });
     await request.getByText('Objections soulevées').waitFor();
     await request.getByText(`“${OBJECTION}”`).waitFor();
