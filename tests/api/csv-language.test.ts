@@ -1,3 +1,4 @@
+import { demoDraft } from '../support/demo-draft';
 import type { BallotListResponse, DocumentListResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { CHAIR_TERM_CSV_COLUMNS } from '../../apps/api/src/working-groups/chair-terms.service';
 import { DISPOSITION_CSV_COLUMNS } from '../../apps/api/src/drafting/comment.service';
@@ -34,7 +35,7 @@ describe('CSV exports in the reader’s language', () => {
     await t.app.get(DemoSeeder).seed();
     api = new ApiClient(t.baseUrl);
     groupId = (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === 'Working group on international norms')!.id;
-    documentId = (await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items[0].id;
+    documentId = demoDraft((await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items).id;
     const ballots = (await api.get<BallotListResponse>(`/api/working-groups/${groupId}/ballots?status=closed`)).body.items;
     ballotId = ballots.find((b) => b.visibility === 'roll-call')!.id;
   });

@@ -1,3 +1,4 @@
+import { demoDraft } from '../support/demo-draft';
 import type { CommentThreadPage, DispositionReport, DocumentListResponse, WorkingGroupListResponse } from '@parley/contracts';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { ApiClient } from '../support/http-client';
@@ -22,7 +23,7 @@ describe('the disposition report names the version of each comment and carries e
     const groupId = (await api.get<WorkingGroupListResponse>('/api/working-groups')).body.items.find(
       (g) => g.name === 'Working group on international norms',
     )!.id;
-    documentId = (await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items[0].id;
+    documentId = demoDraft((await api.get<DocumentListResponse>(`/api/working-groups/${groupId}/documents`)).body.items).id;
   });
   afterAll(async () => {
     await t?.close();
