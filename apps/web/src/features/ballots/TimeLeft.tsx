@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../../ui/useNow';
 
 const UNITS: [Intl.NumberFormatOptions['unit'] & string, number][] = [
   ['day', 86_400_000],
@@ -43,11 +43,7 @@ function zoneName(iso: string, lng: string): string {
 export function TimeLeft({ closesAt }: { closesAt: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? 'en';
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(1000);
   const left = new Date(closesAt).getTime() - now;
   return (
     <Text fw={600} data-testid="time-left">

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Text, Textarea, Ti
 import type { CirculatedRequestView, ObjectionView, WorkingGroupResponse } from '@parley/contracts';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../../ui/useNow';
 import { fieldErrorText } from '../../i18n/server-messages';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { FormAlert } from '../../ui/FormErrors';
@@ -18,11 +19,7 @@ import './accreditation.css';
 function CirculationTime({ endsAt }: { endsAt: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? 'en';
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(30_000);
   const left = new Date(endsAt).getTime() - now;
   return (
     <Text size="sm" fw={600} data-testid="circulation-time">

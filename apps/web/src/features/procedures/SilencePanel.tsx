@@ -1,7 +1,8 @@
 import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { DocumentResponse, SilenceView } from '@parley/contracts';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNow } from '../../ui/useNow';
 import { isProblem } from '../../api/client';
 import { fieldErrorMessage, fieldErrorText, problemMessage } from '../../i18n/server-messages';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
@@ -42,11 +43,7 @@ function countdown(ms: number, lng: string): string {
 function Countdown({ deadline }: { deadline: string }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? 'en';
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
+  const now = useNow(1000);
   const left = new Date(deadline).getTime() - now;
   return (
     <Text fw={600} data-testid="silence-countdown" role="timer">
