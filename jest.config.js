@@ -7,7 +7,10 @@ const moduleNameMapper = {
   '^@parley/migrations$': '<rootDir>/migrations/index.ts',
 };
 // test-output/ holds what tests write, copies of the checkout among them (npm-start-private-folder).
-const base = { rootDir: __dirname, transform: { '^.+\\.(t|j)sx?$': swc }, moduleNameMapper, testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/test-output/'] };
+// ESM-only packages jest must compile to CommonJS (pg-boss 12 and what it imports).
+const esmOnly = ['pg-boss', 'rrule-temporal', 'serialize-error', 'non-error', 'temporal-spec'];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
+const base = { rootDir: __dirname, transform: { '^.+\\.(t|j)sx?$': swc }, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/test-output/'] };
 
 module.exports = {
   // Global (jest ignores it per project): API and browser files boot the real app on their own

@@ -19,3 +19,4 @@ export * from './negotiation/streamlining';
 export * from './negotiation/clause-status';
 export * from './negotiation/compilation';
 export * from './procedures';
+export * from './notifications';

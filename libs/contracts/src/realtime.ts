@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { AffiliationSnapshot } from '@parley/domain';
 import type { AuditAction, AuditChange, AuditSubjectTypeOf, voteWithoutChoice } from './audit';
 import type { StatedRefusal } from './refusals/catalogue';
+import type { NotificationView } from './notifications/views';
 
 /**
  * Live collaboration over socket.io: the typed event maps both the API and the web use.
@@ -170,4 +171,17 @@ export interface ServerToClientEvents {
   presence: (presence: PresenceSnapshot) => void;
   /** The server lost track of a room's chain (far too many events at once): reload the room's data. */
   'room:resync': (notice: ResyncNotice) => void;
+  /**
+   * Issue #20: to the signed-in person's own connections only (every socket of a session joins its
+   * person's private channel on connect, no room to ask for): a new notification for them, or their
+   * unread count after they read some in another tab.
+   */
+  'notification:new': (push: NotificationPush) => void;
+  'notification:unread': (push: { unread: number }) => void;
+}
+
+/** A notification as pushed live: the item (as GET /api/me/notifications lists it) and the unread count after it. */
+export interface NotificationPush {
+  notification: NotificationView;
+  unread: number;
 }

@@ -16,3 +16,4 @@ export * from './negotiation/offices';
 export * from './negotiation/chairs-text-labels';
 export * from './negotiation/chairs-text';
 export * from './procedures';
+export * from './notifications';

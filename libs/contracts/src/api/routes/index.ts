@@ -12,11 +12,12 @@ import { ACCREDITATION_ROUTES } from './procedures-accreditation';
 import { PROXY_ROUTES } from './procedures-proxies';
 import { SILENCE_ROUTES } from './procedures-silence';
 import { PROCEDURES_DIVISION_ROUTES } from './procedures-division';
+import { FEED_ROUTES, MAIL_ROUTES, NOTIFICATION_ROUTES } from './notifications';
 
 export * from './route-spec';
 
-function mergeRoutes<A, B, C, D, E>(a: A, b: B, c: C, d: D, e: E): A & B & C & D & E {
-  return { ...a, ...b, ...c, ...d, ...e };
+function mergeRoutes<A, B, C, D, E, F>(a: A, b: B, c: C, d: D, e: E, f: F): A & B & C & D & E & F {
+  return { ...a, ...b, ...c, ...d, ...e, ...f };
 }
 
 /**
@@ -32,6 +33,8 @@ export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
   { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES },
   // Issue #19's procedures: a group of their own keeps each group small enough for the type checker.
   { ...EXPLANATION_ROUTES, ...ACCREDITATION_ROUTES, ...PROXY_ROUTES, ...SILENCE_ROUTES, ...PROCEDURES_DIVISION_ROUTES },
+  // Issue #20: notifications, e-mail and feeds.
+  { ...NOTIFICATION_ROUTES, ...MAIL_ROUTES, ...FEED_ROUTES },
 ) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

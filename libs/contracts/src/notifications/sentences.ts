@@ -1,0 +1,143 @@
+import type { NotificationKind, StakeholderGroup } from '@parley/domain';
+import type { NotificationView } from './views';
+
+/**
+ * Each notification as one sentence in the reader's language, in the audit sentences' style
+ * ("Ana Ruiz (Access Now, civil society) mentioned you on OP3 of “Paris Call…”"). One function
+ * for the centre, the e-mail and the digest, on the server and in the browser, so a notification
+ * reads the same everywhere. A new kind does not compile until it has a sentence in each language.
+ */
+export const NOTIFICATION_LANGUAGES = ['en', 'fr'] as const;
+export type NotificationLanguage = (typeof NOTIFICATION_LANGUAGES)[number];
+export const notificationLanguageOf = (lang: string | null | undefined): NotificationLanguage => (lang?.slice(0, 2) === 'fr' ? 'fr' : 'en');
+
+type N = Pick<NotificationView, 'kind' | 'group' | 'document' | 'actor' | 'subject' | 'facts'>;
+
+interface Words {
+  groups: Record<StakeholderGroup, string>;
+  someone: string;
+  system: string;
+  quote: (s: string) => string;
+  /** "OP3 of “Paris Call”", "“Paris Call”", "the group “Norms”" */
+  where: (n: N) => string;
+  date: (iso: string) => string;
+}
+
+const fact = (n: N, key: string): string => {
+  const v = n.facts[key];
+  return v === null || v === undefined ? '' : String(v);
+};
+
+const dateIn = (locale: string) => (iso: string) => {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d)} UTC`;
+};
+
+const EN: Words = {
+  groups: { government: 'government', 'private-sector': 'private sector', 'civil-society': 'civil society' },
+  someone: 'Someone',
+  system: 'Parley',
+  quote: (s) => `“${s}”`,
+  where: (n) => {
+    const doc = n.document ? `“${n.document.title}”` : n.group ? `the group “${n.group.name}”` : 'Parley';
+    return n.subject.label && n.document ? `${n.subject.label} of ${doc}` : doc;
+  },
+  date: dateIn('en-GB'),
+};
+
+const FR: Words = {
+  groups: { government: 'gouvernement', 'private-sector': 'secteur privé', 'civil-society': 'société civile' },
+  someone: 'Quelqu’un',
+  system: 'Parley',
+  quote: (s) => `« ${s} »`,
+  where: (n) => {
+    const doc = n.document ? `« ${n.document.title} »` : n.group ? `le groupe « ${n.group.name} »` : 'Parley';
+    return n.subject.label && n.document ? `${n.subject.label} de ${doc}` : doc;
+  },
+  date: dateIn('fr-FR'),
+};
+
+/** "Ana Ruiz (Access Now, civil society)": the actor with their affiliation at the moment of the act. */
+export function notificationActor(n: Pick<N, 'actor'>, lang: NotificationLanguage): string {
+  const w = lang === 'fr' ? FR : EN;
+  if (!n.actor) return w.system;
+  const name = n.actor.name ?? w.someone;
+  const s = n.actor.snapshot;
+  return s ? `${name} (${s.organisationName}, ${w.groups[s.stakeholderGroup]})` : name;
+}
+
+type Sentences = Record<NotificationKind, (n: N, w: Words, actor: string) => string>;
+
+const EN_SENTENCES: Sentences = {
+  'ballot-opened': (n, w) => `A ballot in which you may vote opened: ${w.quote(n.subject.title ?? '')}, closing ${w.date(fact(n, 'closesAt'))}.`,
+  'ballot-closing-soon': (n, w) =>
+    `${fact(n, 'within') === '1h' ? 'One hour' : '24 hours'} left to vote in ${w.quote(n.subject.title ?? '')}: it closes ${w.date(fact(n, 'closesAt'))} and you have not voted.`,
+  'ballot-closed': (n, w) => `The ballot ${w.quote(n.subject.title ?? '')} closed: ${fact(n, 'outcome') || 'see the result'}.`,
+  'join-request-decided': (n, w) => `Your request to join ${w.where(n)} was ${fact(n, 'decision') === 'admitted' ? 'accepted' : 'refused'}.`,
+  nominated: (n, w, a) => `${a} nominated you to chair ${w.where(n)}.`,
+  'clarification-answered': (n, w, a) => `${a} answered your clarification question on ${w.where(n)}.`,
+  'comment-disposed': (n, w, a) => `${a} disposed of your comment on ${w.where(n)}: ${fact(n, 'disposition')}.`,
+  'amendment-balloted': (n, w) => `Your amendment to ${w.where(n)} is put to a ballot${n.subject.title ? `: ${w.quote(n.subject.title)}` : ''}.`,
+  'amendment-decided': (n, w) => `Your amendment to ${w.where(n)} was ${fact(n, 'decision') === 'accepted' ? 'accepted' : 'rejected'}.`,
+  'amendment-outdated': (n, w) => `Your amendment to ${w.where(n)} is outdated: the clause changed since you proposed it.`,
+  'cosponsorship-requested': (n, w, a) =>
+    fact(n, 'way') === 'cosponsored' ? `${a} co-sponsored your amendment to ${w.where(n)}.` : `${a} asks you to co-sponsor an amendment to ${w.where(n)}.`,
+  'comment-reply': (n, w, a) => `${a} replied to your comment on ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  mentioned: (n, w, a) => `${a} mentioned you on ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  'join-request-received': (n, w, a) => `${a} asks to join ${w.where(n)}.`,
+  'clarification-unanswered': (n, w, a) => `${a} asked a clarification question on ${w.where(n)} that awaits an answer.`,
+  'amendment-awaiting-recommendation': (n, w, a) => `${a} proposed an amendment to ${w.where(n)} that awaits the chair’s recommendation.`,
+  'affiliation-to-confirm': (n, _w, a) => `${a} declared an affiliation to ${fact(n, 'organisation')} that awaits your confirmation.`,
+  'silence-started': (n, w) => `${w.where(n)} is under silence procedure until ${w.date(fact(n, 'deadline'))}: it is adopted unless a member objects.`,
+  'silence-deadline-soon': (n, w) => `The silence procedure on ${w.where(n)} ends ${w.date(fact(n, 'deadline'))}.`,
+  'silence-concluded': (n, w, a) =>
+    fact(n, 'outcome') === 'passed'
+      ? `Silence was not broken: ${w.where(n)} is adopted.`
+      : fact(n, 'outcome') === 'broken'
+        ? `${a} broke the silence procedure on ${w.where(n)}.`
+        : `The silence procedure on ${w.where(n)} was withdrawn.`,
+  'admission-proposed': (n, w) => `${fact(n, 'applicant')} asks to join ${w.where(n)}: members may object until ${w.date(fact(n, 'until'))}.`,
+  'last-call-opened': (n, w) => `Last call on ${w.where(n)}, until ${w.date(fact(n, 'closesAt'))}.`,
+  'followed-activity': (n, w, a) => `${a} — ${fact(n, 'activity') || 'new activity'} on ${w.where(n)}.`,
+};
+
+const FR_SENTENCES: Sentences = {
+  'ballot-opened': (n, w) => `Un scrutin où vous pouvez voter est ouvert : ${w.quote(n.subject.title ?? '')}, clôture le ${w.date(fact(n, 'closesAt'))}.`,
+  'ballot-closing-soon': (n, w) =>
+    `Plus que ${fact(n, 'within') === '1h' ? 'une heure' : '24 heures'} pour voter sur ${w.quote(n.subject.title ?? '')} : clôture le ${w.date(fact(n, 'closesAt'))}, et vous n’avez pas voté.`,
+  'ballot-closed': (n, w) => `Le scrutin ${w.quote(n.subject.title ?? '')} est clos : ${fact(n, 'outcome') || 'voir le résultat'}.`,
+  'join-request-decided': (n, w) => `Votre demande d’adhésion à ${w.where(n)} a été ${fact(n, 'decision') === 'admitted' ? 'acceptée' : 'refusée'}.`,
+  nominated: (n, w, a) => `${a} vous a proposé à la présidence de ${w.where(n)}.`,
+  'clarification-answered': (n, w, a) => `${a} a répondu à votre demande d’éclaircissement sur ${w.where(n)}.`,
+  'comment-disposed': (n, w, a) => `${a} a statué sur votre commentaire sur ${w.where(n)} : ${fact(n, 'disposition')}.`,
+  'amendment-balloted': (n, w) => `Votre amendement à ${w.where(n)} est mis aux voix${n.subject.title ? ` : ${w.quote(n.subject.title)}` : ''}.`,
+  'amendment-decided': (n, w) => `Votre amendement à ${w.where(n)} a été ${fact(n, 'decision') === 'accepted' ? 'accepté' : 'rejeté'}.`,
+  'amendment-outdated': (n, w) => `Votre amendement à ${w.where(n)} est périmé : la clause a changé depuis votre proposition.`,
+  'cosponsorship-requested': (n, w, a) =>
+    fact(n, 'way') === 'cosponsored' ? `${a} coparraine votre amendement à ${w.where(n)}.` : `${a} vous invite à coparrainer un amendement à ${w.where(n)}.`,
+  'comment-reply': (n, w, a) => `${a} a répondu à votre commentaire sur ${w.where(n)}${fact(n, 'excerpt') ? ` : ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  mentioned: (n, w, a) => `${a} vous a mentionné sur ${w.where(n)}${fact(n, 'excerpt') ? ` : ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  'join-request-received': (n, w, a) => `${a} demande à rejoindre ${w.where(n)}.`,
+  'clarification-unanswered': (n, w, a) => `${a} a posé sur ${w.where(n)} une demande d’éclaircissement qui attend une réponse.`,
+  'amendment-awaiting-recommendation': (n, w, a) => `${a} a proposé à ${w.where(n)} un amendement qui attend la recommandation de la présidence.`,
+  'affiliation-to-confirm': (n, _w, a) => `${a} a déclaré une affiliation à ${fact(n, 'organisation')} qui attend votre confirmation.`,
+  'silence-started': (n, w) => `${w.where(n)} est soumis à la procédure d’approbation tacite jusqu’au ${w.date(fact(n, 'deadline'))} : adopté sauf objection d’un membre.`,
+  'silence-deadline-soon': (n, w) => `La procédure d’approbation tacite sur ${w.where(n)} prend fin le ${w.date(fact(n, 'deadline'))}.`,
+  'silence-concluded': (n, w, a) =>
+    fact(n, 'outcome') === 'passed'
+      ? `Aucune objection : ${w.where(n)} est adopté.`
+      : fact(n, 'outcome') === 'broken'
+        ? `${a} a rompu la procédure d’approbation tacite sur ${w.where(n)}.`
+        : `La procédure d’approbation tacite sur ${w.where(n)} a été retirée.`,
+  'admission-proposed': (n, w) => `${fact(n, 'applicant')} demande à rejoindre ${w.where(n)} : les membres peuvent s’y opposer jusqu’au ${w.date(fact(n, 'until'))}.`,
+  'last-call-opened': (n, w) => `Dernier appel sur ${w.where(n)}, jusqu’au ${w.date(fact(n, 'closesAt'))}.`,
+  'followed-activity': (n, w, a) => `${a} — ${fact(n, 'activity') || 'nouvelle activité'} sur ${w.where(n)}.`,
+};
+
+/** The notification as one sentence in `lang` ('en' or 'fr'; anything else reads in English until #23). */
+export function notificationSentence(n: N, lang: string): string {
+  const l = notificationLanguageOf(lang);
+  const w = l === 'fr' ? FR : EN;
+  return (l === 'fr' ? FR_SENTENCES : EN_SENTENCES)[n.kind](n, w, notificationActor(n, l));
+}
