@@ -15,6 +15,8 @@ export class Notifications1796800000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE people ADD COLUMN language text NOT NULL DEFAULT 'en' CHECK (language ~ '^[a-z]{2}(-[A-Za-z]{2,4})?$');
       ALTER TABLE people ADD COLUMN email_verified_at timestamptz;
+      -- Members a comment mentions, with their affiliation when mentioned (as comment.posted records them).
+      ALTER TABLE comments ADD COLUMN mentions jsonb NOT NULL DEFAULT '[]';
 
       CREATE TABLE notifications (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -93,7 +95,7 @@ export class Notifications1796800000000 implements MigrationInterface {
     await q.query(`
       DROP TABLE email_deliveries; DROP TABLE notifier_cursors; DROP TABLE follows;
       DROP TABLE notification_preferences; DROP TABLE notifications;
-      ALTER TABLE people DROP COLUMN email_verified_at; ALTER TABLE people DROP COLUMN language;
+      ALTER TABLE comments DROP COLUMN mentions; ALTER TABLE people DROP COLUMN email_verified_at; ALTER TABLE people DROP COLUMN language;
     `);
   }
 }

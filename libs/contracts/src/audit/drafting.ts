@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AMENDMENT_KINDS, BALLOT_OUTCOMES, CLAUSE_KINDS } from '@parley/domain';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS } from '../drafting';
-import { event, id, isoTime } from './define';
+import { affiliationSnapshot, event, id, isoTime } from './define';
 import { MEMBERS_ONLY_ISSUE } from './procedures-publication';
 
 const onDocument = { documentId: id };
@@ -70,6 +70,8 @@ export const DRAFTING_EVENTS = {
       kind: z.enum(COMMENT_KINDS),
       body: z.string(),
       quote: z.strictObject({ text: z.string(), start: z.number(), end: z.number() }).nullable(),
+      /** Members mentioned (`@[Name](id)` in the body, issue #20), each with their affiliation when mentioned; absent on comments without mentions and before #20. */
+      mentions: z.array(z.strictObject({ personId: id, name: z.string(), snapshot: affiliationSnapshot.nullable() })).optional(),
     }),
   ),
   'comment.disposed': event(
