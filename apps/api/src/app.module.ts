@@ -38,6 +38,7 @@ import { LastCallModule } from './procedures/last-call/last-call.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
 import { AccreditationModule } from './procedures/accreditation/accreditation.module';
 import { PublicationModule } from './procedures/publication/publication.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -90,6 +91,7 @@ export class AppModule {
         ExplanationsModule,
         SilenceModule,
         PublicationModule,
+        NotificationsModule,
       ],
       controllers: [HealthController],
       providers: [

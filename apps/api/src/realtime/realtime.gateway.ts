@@ -12,6 +12,7 @@ import {
   type Refusal,
   type RoomName,
 } from '@parley/contracts';
+import { PersonChannel } from '../notifications/person-channel';
 import { joinRefused } from './join-refused';
 import { LivePublisher } from './live-publisher';
 import type { LiveServer, LiveSocket } from './live-socket';
@@ -61,11 +62,13 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly directory: RoomDirectory,
     private readonly publisher: LivePublisher,
     private readonly presence: PresenceService,
+    private readonly personChannel: PersonChannel,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.publisher.attach(server);
     this.presence.attach(server);
+    this.personChannel.attach(server);
     server.use((socket, next) => {
       const credentials = credentialsOf(socket.handshake);
       scrubCredentials(socket.handshake);
@@ -103,6 +106,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   handleConnection(socket: LiveSocket): void {
     const conn = this.connections.get(socket);
     if (!conn) return void socket.disconnect(true);
+    this.personChannel.enter(socket);
     socket.on('room:join', (request, ack) => void this.join(socket, conn, request, typeof ack === 'function' ? ack : noop));
     socket.on(
       'room:leave',

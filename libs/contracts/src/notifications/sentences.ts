@@ -21,7 +21,15 @@ interface Words {
   /** "OP3 of “Paris Call”", "“Paris Call”", "the group “Norms”" */
   where: (n: N) => string;
   date: (iso: string) => string;
+  /** What a followed act did ("commented"), from its audit action; a family's word, else a general one. */
+  activity: (action: string) => string;
 }
+
+/** followed-activity's `activity` fact is the act's audit action; each language names the common ones. */
+const activityIn =
+  (words: Record<string, string>, fallback: string) =>
+  (action: string): string =>
+    words[action] ?? words[action.split('.')[0]] ?? fallback;
 
 const fact = (n: N, key: string): string => {
   const v = n.facts[key];
@@ -44,6 +52,27 @@ const EN: Words = {
     return n.subject.label && n.document ? `${n.subject.label} of ${doc}` : doc;
   },
   date: dateIn('en-GB'),
+  activity: activityIn(
+    {
+      'comment.posted': 'commented',
+      'comment.disposed': 'disposed of a comment',
+      'amendment.proposed': 'proposed an amendment',
+      amendment: 'acted on an amendment',
+      'document.created': 'created a document',
+      'version.created': 'issued a new version',
+      'version.adopted': 'adopted a version',
+      'version.published': 'published a version',
+      'ballot.opened': 'opened a ballot',
+      'ballot.closed': 'closed a ballot',
+      silence: 'acted on a silence procedure',
+      'last-call.opened': 'opened a last call',
+      bracket: 'acted on a bracket',
+      clause: 'changed a clause’s status',
+      membership: 'changed the membership',
+      chair: 'acted on the chair',
+    },
+    'acted',
+  ),
 };
 
 const FR: Words = {
@@ -56,6 +85,27 @@ const FR: Words = {
     return n.subject.label && n.document ? `${n.subject.label} de ${doc}` : doc;
   },
   date: dateIn('fr-FR'),
+  activity: activityIn(
+    {
+      'comment.posted': 'a commenté',
+      'comment.disposed': 'a statué sur un commentaire',
+      'amendment.proposed': 'a proposé un amendement',
+      amendment: 'a agi sur un amendement',
+      'document.created': 'a créé un document',
+      'version.created': 'a publié une nouvelle version',
+      'version.adopted': 'a adopté une version',
+      'version.published': 'a rendu publique une version',
+      'ballot.opened': 'a ouvert un scrutin',
+      'ballot.closed': 'a clos un scrutin',
+      silence: 'a agi sur une procédure d’approbation tacite',
+      'last-call.opened': 'a ouvert un dernier appel',
+      bracket: 'a agi sur des crochets',
+      clause: 'a changé le statut d’une clause',
+      membership: 'a modifié la composition',
+      chair: 'a agi sur la présidence',
+    },
+    'a agi',
+  ),
 };
 
 /** "Ana Ruiz (Access Now, civil society)": the actor with their affiliation at the moment of the act. */
@@ -99,7 +149,7 @@ const EN_SENTENCES: Sentences = {
         : `The silence procedure on ${w.where(n)} was withdrawn.`,
   'admission-proposed': (n, w) => `${fact(n, 'applicant')} asks to join ${w.where(n)}: members may object until ${w.date(fact(n, 'until'))}.`,
   'last-call-opened': (n, w) => `Last call on ${w.where(n)}, until ${w.date(fact(n, 'closesAt'))}.`,
-  'followed-activity': (n, w, a) => `${a} — ${fact(n, 'activity') || 'new activity'} on ${w.where(n)}.`,
+  'followed-activity': (n, w, a) => `${a} ${w.activity(fact(n, 'activity'))} on ${w.where(n)}.`,
 };
 
 const FR_SENTENCES: Sentences = {
@@ -132,7 +182,7 @@ const FR_SENTENCES: Sentences = {
         : `La procédure d’approbation tacite sur ${w.where(n)} a été retirée.`,
   'admission-proposed': (n, w) => `${fact(n, 'applicant')} demande à rejoindre ${w.where(n)} : les membres peuvent s’y opposer jusqu’au ${w.date(fact(n, 'until'))}.`,
   'last-call-opened': (n, w) => `Dernier appel sur ${w.where(n)}, jusqu’au ${w.date(fact(n, 'closesAt'))}.`,
-  'followed-activity': (n, w, a) => `${a} — ${fact(n, 'activity') || 'nouvelle activité'} sur ${w.where(n)}.`,
+  'followed-activity': (n, w, a) => `${a} ${w.activity(fact(n, 'activity'))} sur ${w.where(n)}.`,
 };
 
 /** The notification as one sentence in `lang` ('en' or 'fr'; anything else reads in English until #23). */

@@ -16,6 +16,8 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Test runs: check every answer against the route table (never in production: it costs a parse per answer). */
   PARLEY_CHECK_RESPONSES: z.enum(['true', 'false']).default('false'),
+  /** Issue #20: `off` derives no notifications (the benchmark's baseline); the cursors wait where they are. */
+  PARLEY_NOTIFICATIONS: z.enum(['on', 'off']).default('on'),
 });
 
 export interface ParleyConfig {
@@ -30,6 +32,8 @@ export interface ParleyConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   redisUrl: string | null;
   checkResponses: boolean;
+  /** Whether the notifier derives notifications and sends reminders (issue #20). */
+  notifications: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL ?? null,
     checkResponses: e.PARLEY_CHECK_RESPONSES === 'true',
+    notifications: e.PARLEY_NOTIFICATIONS === 'on',
   };
 }
 

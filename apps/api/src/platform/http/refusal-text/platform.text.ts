@@ -23,6 +23,7 @@ const RESOURCE: Record<NotFoundResource, string> = {
   'silence-procedure': 'The silence procedure',
   division: 'The request for a separate vote',
   clause: 'The clause',
+  notification: 'The notification',
 };
 
 export const PLATFORM_TEXT = {

@@ -1,0 +1,165 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import type { Subscription } from 'rxjs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { onePerRecipient, recipientsOf, type AuditEvent } from '@parley/domain';
+import { parseAuditEvent } from '@parley/contracts';
+import { AuditEventBus } from '../audit/audit-event-bus';
+import { Clock } from '../platform/clock/clock';
+import { PARLEY_CONFIG, type ParleyConfig } from '../platform/config/config';
+import { NotificationDelivery } from './notification-delivery';
+import type { Inserted, NotificationRow } from './notification.repository';
+import { RecipientLookups } from './recipient-lookups';
+import { noticesFor } from './recipients';
+import { EventContext } from './recipients/notice';
+
+/** Events read per chain per transaction. */
+export const DERIVE_BATCH = 500;
+/** Chains looked at per pass, and batches per chain per pass: every loop is bounded; the next pass goes on. */
+const CHAINS_PER_PASS = 100;
+const BATCHES_PER_CHAIN = 20;
+/** The sweep that catches what no wake-up announced (another instance's commits, a crash). */
+export const DERIVE_SWEEP_MS = 2_000;
+
+const groupOfScope = (scope: string): string | null => (scope.startsWith('wg:') ? scope.slice(3) : null);
+
+/**
+ * From committed audit events to notifications, exactly once (decision 0042). Each chain is read past
+ * its `notifier_cursors` row; one transaction per batch inserts the notifications (idempotent by
+ * their dedupe key) and moves the cursor, so a crash loses nothing and repeats nothing. A chain is
+ * derived by one instance at a time (a transaction-scoped advisory lock; a busy chain is skipped,
+ * its holder is on it). Woken after each commit on this instance, and by a sweep for the others'.
+ */
+@Injectable()
+export class NotificationDeriver implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('Notifications');
+  private subscription: Subscription | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: AuditEventBus,
+    private readonly delivery: NotificationDelivery,
+    private readonly clock: Clock,
+    @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.notifications) return;
+    this.subscription = this.events.committed$.subscribe(() => this.wake());
+    this.timer = setInterval(() => this.wake(), DERIVE_SWEEP_MS);
+    this.timer.unref();
+    this.wake();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.subscription?.unsubscribe();
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Look now; a wake-up during a pass makes one more pass after it. */
+  private wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.pass()
+      .catch((e: unknown) => {
+        this.log.error({ err: e }, 'deriving notifications failed; retrying on the next sweep');
+        return 0;
+      })
+      .finally(() => {
+        this.running = null;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Derives every chain with events past its cursor; returns how many events were read (tests and the bench call it). */
+  async pass(): Promise<number> {
+    const chains: { scope: string }[] = await this.dataSource.query(
+      `SELECT c.scope FROM audit_chains c LEFT JOIN notifier_cursors n ON n.scope = c.scope
+        WHERE c.last_sequence > coalesce(n.sequence, 0) ORDER BY c.scope LIMIT $1`,
+      [CHAINS_PER_PASS],
+    );
+    let read = 0;
+    for (const { scope } of chains) {
+      for (let i = 0; i < BATCHES_PER_CHAIN; i++) {
+        const n = await this.deriveBatch(scope);
+        read += n;
+        if (n < DERIVE_BATCH) break;
+      }
+    }
+    return read;
+  }
+
+  /** One batch of one chain, in one transaction with its cursor; announced after commit. */
+  private async deriveBatch(scope: string): Promise<number> {
+    let inserted: Inserted[] = [];
+    const read = await this.dataSource.transaction(async (m) => {
+      const [{ locked }] = (await m.query(`SELECT pg_try_advisory_xact_lock(hashtext('notifier:' || $1)) AS locked`, [scope])) as { locked: boolean }[];
+      if (!locked) return 0;
+      await m.query(`INSERT INTO notifier_cursors (scope, sequence) VALUES ($1, 0) ON CONFLICT (scope) DO NOTHING`, [scope]);
+      const [{ sequence }] = (await m.query(`SELECT sequence FROM notifier_cursors WHERE scope = $1 FOR UPDATE`, [scope])) as { sequence: string }[];
+      const events = await this.eventsAfter(m, scope, Number(sequence));
+      if (events.length === 0) return 0;
+      inserted = await this.delivery.write(m, await this.rowsFor(m, events));
+      await m.query(`UPDATE notifier_cursors SET sequence = $2 WHERE scope = $1`, [scope, events[events.length - 1].sequence]);
+      return events.length;
+    });
+    await this.delivery.announce(inserted).catch((e: unknown) => this.log.warn(`live push of notifications: ${(e as Error).message}`));
+    return read;
+  }
+
+  private async eventsAfter(m: EntityManager, scope: string, after: number): Promise<AuditEvent[]> {
+    const rows: Record<string, any>[] = await m.query(
+      `SELECT scope, sequence, occurred_at, actor_id, actor_name, actor_snapshot, action, subject_type, subject_id, change, change_digest, previous_hash, hash
+         FROM audit_events WHERE scope = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
+      [scope, after, DERIVE_BATCH],
+    );
+    return rows.map((r) => ({
+      scope: r.scope,
+      sequence: Number(r.sequence),
+      occurredAt: (r.occurred_at as Date).toISOString(),
+      actorId: r.actor_id,
+      actorName: r.actor_name,
+      actorSnapshot: r.actor_snapshot,
+      action: r.action,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      change: r.change,
+      changeDigest: r.change_digest,
+      previousHash: r.previous_hash,
+      hash: r.hash,
+    }));
+  }
+
+  /** The rows a batch of events brings: each act's notices, for whom they may go, once per person per act. */
+  private async rowsFor(m: EntityManager, events: AuditEvent[]): Promise<NotificationRow[]> {
+    const lookups = new RecipientLookups(m, this.clock.now());
+    const rows: NotificationRow[] = [];
+    for (const raw of events) {
+      const parsed = parseAuditEvent(raw);
+      if (!parsed.typed) continue;
+      const e = parsed.event;
+      const groupId = groupOfScope(e.scope);
+      const notices = await noticesFor(new EventContext(e, lookups, groupId));
+      const drafts = [];
+      for (const n of notices) {
+        const audience = n.data.document && groupId ? await lookups.audienceOf(groupId, n.data.document.id, n.version) : null;
+        drafts.push({ kind: n.kind, recipients: recipientsOf(n.candidates, e.actorId, audience), dedupeKey: `${e.scope}#${e.sequence}`, data: n.data });
+      }
+      for (const d of onePerRecipient(drafts))
+        for (const recipientId of d.recipients)
+          rows.push({ recipientId, kind: d.kind, dedupeKey: d.dedupeKey, data: d.data, createdAt: e.occurredAt, source: { scope: e.scope, sequence: e.sequence } });
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,117 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * The facts the recipient rules need, read inside the deriver's transaction and cached for one
+ * batch (a batch of 500 comments on one document reads its title once).
+ */
+export class RecipientLookups {
+  private readonly cache = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly m: EntityManager,
+    readonly now: Date,
+  ) {}
+
+  private once<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let hit = this.cache.get(key) as Promise<T> | undefined;
+    if (!hit) this.cache.set(key, (hit = read()));
+    return hit;
+  }
+
+  private ids(sql: string, params: unknown[]): Promise<string[]> {
+    return this.m.query(sql, params).then((rows: { id: string }[]) => rows.map((r) => r.id));
+  }
+
+  group(id: string): Promise<{ id: string; name: string; usesRecommendations: boolean } | null> {
+    return this.once(`group:${id}`, async () => {
+      const rows: { id: string; name: string; rec: boolean }[] = await this.m.query(
+        `SELECT id, name, (decision_rules ? 'recommendations') AS rec FROM working_groups WHERE id = $1`,
+        [id],
+      );
+      return rows[0] ? { id: rows[0].id, name: rows[0].name, usesRecommendations: rows[0].rec } : null;
+    });
+  }
+
+  document(id: string): Promise<{ id: string; title: string; currentVersion: number } | null> {
+    return this.once(`doc:${id}`, async () => {
+      const rows: { id: string; title: string; current_version: number }[] = await this.m.query(`SELECT id, title, current_version FROM documents WHERE id = $1`, [id]);
+      return rows[0] ? { id: rows[0].id, title: rows[0].title, currentVersion: rows[0].current_version } : null;
+    });
+  }
+
+  /** Current members (voting only, or observers too). */
+  members(groupId: string, votingOnly = false): Promise<string[]> {
+    return this.once(`members:${groupId}:${votingOnly}`, () =>
+      this.ids(`SELECT person_id AS id FROM memberships WHERE working_group_id = $1 AND left_at IS NULL${votingOnly ? ` AND kind = 'member'` : ''}`, [groupId]),
+    );
+  }
+
+  chairs(groupId: string): Promise<string[]> {
+    return this.once(`chairs:${groupId}`, () =>
+      this.ids(
+        `SELECT person_id AS id FROM chair_terms WHERE working_group_id = $1 AND ended_at IS NULL AND started_at <= $2 AND (ends_at IS NULL OR ends_at > $2)`,
+        [groupId, this.now],
+      ),
+    );
+  }
+
+  comment(id: string): Promise<{ authorId: string; kind: string } | null> {
+    return this.once(`comment:${id}`, async () => {
+      const rows: { author_id: string; kind: string }[] = await this.m.query(`SELECT author_id, kind FROM comments WHERE id = $1`, [id]);
+      return rows[0] ? { authorId: rows[0].author_id, kind: rows[0].kind } : null;
+    });
+  }
+
+  /** An amendment's author and co-sponsors: whose amendment it is. */
+  amendmentSponsors(id: string): Promise<string[]> {
+    return this.once(`amendment:${id}`, () =>
+      this.ids(`SELECT author_id AS id FROM amendments WHERE id = $1 UNION SELECT person_id FROM amendment_cosponsors WHERE amendment_id = $1`, [id]),
+    );
+  }
+
+  amendmentAuthor(id: string): Promise<string | null> {
+    return this.once(`amendment-author:${id}`, () => this.ids(`SELECT author_id AS id FROM amendments WHERE id = $1`, [id]).then((r) => r[0] ?? null));
+  }
+
+  electors(ballotId: string): Promise<string[]> {
+    return this.once(`electors:${ballotId}`, () => this.ids(`SELECT person_id AS id FROM ballot_electors WHERE ballot_id = $1`, [ballotId]));
+  }
+
+  ballotTitle(ballotId: string): Promise<string | null> {
+    return this.once(`ballot:${ballotId}`, () =>
+      this.m.query(`SELECT title FROM ballots WHERE id = $1`, [ballotId]).then((r: { title: string }[]) => r[0]?.title ?? null),
+    );
+  }
+
+  focalPoints(organisationId: string): Promise<string[]> {
+    return this.once(`focal:${organisationId}`, () => this.ids(`SELECT person_id AS id FROM focal_points WHERE organisation_id = $1 AND ended_at IS NULL`, [organisationId]));
+  }
+
+  /** Followers of the group, the document or the clause an act is about. */
+  followers(groupId: string, documentId: string | null, clauseId: string | null): Promise<string[]> {
+    return this.once(`followers:${groupId}:${documentId}:${clauseId}`, () =>
+      this.ids(
+        `SELECT DISTINCT person_id AS id FROM follows
+          WHERE (target_type = 'working-group' AND target_id = $1)
+             OR (target_type = 'document' AND target_id = $2)
+             OR (target_type = 'clause' AND target_id = $3)`,
+        [groupId, documentId, clauseId],
+      ),
+    );
+  }
+
+  /**
+   * Who may read a version (decision 0041): null when it is public; the group's current members
+   * (observers too) while it is members-only and not yet published.
+   */
+  audienceOf(groupId: string, documentId: string, version: number | null): Promise<ReadonlySet<string> | null> {
+    return this.once(`audience:${documentId}:${version}`, async () => {
+      const rows: unknown[] = await this.m.query(
+        `SELECT 1 FROM version_publications p JOIN document_versions v ON v.id = p.version_id
+          WHERE p.document_id = $1 AND p.published_at IS NULL AND v.number = coalesce($2::int, (SELECT current_version FROM documents WHERE id = $1))`,
+        [documentId, version],
+      );
+      return rows.length > 0 ? new Set(await this.members(groupId)) : null;
+    });
+  }
+}
