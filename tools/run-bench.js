@@ -27,6 +27,7 @@ const BENCHES = {
   home: { file: 'tests/load/home.bench.js', minutes: 8 },
   compilation: { file: 'tests/load/compilation.bench.js', minutes: 5 },
   procedures: { file: 'tests/load/procedures.bench.js', minutes: 5 },
+  notifications: { file: 'tests/load/notifications.bench.js', minutes: 5 },
 };
 
 const say = (msg) => process.stdout.write(`bench: ${msg}\n`);

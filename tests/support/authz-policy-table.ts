@@ -852,7 +852,29 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     request: (c) => docReq(c, '/versions/1/last-call', () => ({ days: 1 })),
     policy: inGroup(async (p, groupId) => draftingPolicy.canOpenBallot(await draftingStanding(p, groupId))),
   },
+  // #20 core: the notification centre is the signed-in person's own (services read only their rows)
+  'GET /api/me/notifications': { request: async () => ({ path: '/api/me/notifications' }), policy: 'route rule only' },
+  'GET /api/me/notifications/unread-count': { request: async () => ({ path: '/api/me/notifications/unread-count' }), policy: 'route rule only' },
+  'POST /api/me/notifications/{id}/read': { request: async (c) => ({ path: `/api/me/notifications/${await ownNotification(c)}/read`, body: {} }), policy: 'route rule only' },
+  'POST /api/me/notifications/read-all': { request: async () => ({ path: '/api/me/notifications/read-all', body: {} }), policy: 'route rule only' },
+  'GET /api/me/notification-preferences': { request: async () => ({ path: '/api/me/notification-preferences' }), policy: 'route rule only' },
+  'PUT /api/me/notification-preferences': {
+    request: async () => ({ path: '/api/me/notification-preferences', body: { kinds: [{ kind: 'followed-activity', email: 'never' }] } }),
+    policy: 'route rule only',
+  },
 };
+
+// #20 core
+/** A notification of the actor's own to mark read (written straight into its table; anonymous gets any id). */
+async function ownNotification(c: Cell): Promise<string> {
+  if (!c.actorId) return '00000000-0000-4000-8000-000000000000';
+  const [row] = await c.w.t.dataSource.query(
+    `INSERT INTO notifications (recipient_id, kind, dedupe_key, link, data, created_at, in_app, email_mode)
+     VALUES ($1, 'followed-activity', $2, '/', '{"group":null,"document":null,"link":"/","actor":null,"subject":{"title":null,"label":null},"facts":{}}', now(), true, 'never') RETURNING id`,
+    [c.actorId, `authz:${uniq()}`],
+  );
+  return row.id as string;
+}
 
 /** A silence procedure on the cell's document, started by the chair (once per cell group). */
 async function silenceReq(c: Cell, suffix: string, body?: unknown): Promise<CellRequest> {

@@ -18,7 +18,7 @@ export function openApiOperations(doc: { paths: Record<string, Record<string, un
   const out: string[] = [];
   for (const [path, item] of Object.entries(doc.paths))
     for (const method of ['get', 'post', 'put', 'patch', 'delete']) if (item[method]) out.push(`${method.toUpperCase()} ${path}`);
-  return out.sort();
+  return out.sort((a, b) => a.localeCompare(b));
 }
 
 export type Expectation = { allow: true; why: string } | { allow: false; status: 401 | 403; why: string };

@@ -45,6 +45,13 @@ function summaryRows(results) {
       rows.push(
         `| Procedures (group of 500): ${c.name} | GET p50 ${f1(c.api.p50)} ms | its SQL reads alone: p50 ${f1(c.sql.p50)} ms | ${f1(c.ratio)}× | ≤ 3× | ${met(c.met)} |`,
       );
+  const nt = r('notifications');
+  if (nt?.result) {
+    const x = nt.result;
+    rows.push(
+      `| Notifications: a ballot opened in a group of ${x.members} | POST p50 ${f1(x.on.p50)} ms with notifications; its ${x.members - 1} notifications exist after p50 ${f1(x.delivered.p50)} ms | the same opening without notifications: p50 ${f1(x.off.p50)} ms | ${f1(x.ratio)}× | ≤ 2×, no duplicates | ${met(x.met)} |`,
+    );
+  }
   const lf = r('live-fanout');
   if (lf) {
     const x = lf.result;
