@@ -3,8 +3,9 @@
 // A group of 500 voting members (seedGroup). The chair opens motions over HTTP, one at a time; each
 // ballot.opened tells the 499 other members (ballot-opened), written by the deriver after the commit
 // in one transaction with its cursor. Measured in the same run:
-//  - the opening's latency (POST /api/ballots) with notifications off (PARLEY_NOTIFICATIONS=off),
-//    then with them on: goal p50 on ≤ 2× p50 off;
+//  - the opening's latency (POST /api/ballots) with notifications off (PARLEY_NOTIFICATIONS=off) and
+//    on: two API processes side by side on two databases of one PostgreSQL, openings alternating
+//    between them; goal p50 on ≤ 2× p50 off;
 //  - with them on, the time from sending the POST until its 499 notifications exist (polled in the
 //    database every 5 ms), for information.
 //
@@ -25,7 +26,7 @@ interface Opening {
 
 async function openings(base: string, token: string, groupId: string, n: number, tag: string): Promise<Opening[]> {
   const out: Opening[] = [];
-  for (let i = 0; i < n + 3; i++) {
+  for (let i = 0; i < n; i++) {
     const sentAt = performance.now();
     const r = await http<{ id: string; electorateSize: number }>('POST', `${base}/api/ballots`, {
       token,
@@ -33,7 +34,7 @@ async function openings(base: string, token: string, groupId: string, n: number,
     });
     if (r.status !== 201) throw new Error(`open a motion: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
     if (r.body.electorateSize !== MEMBERS) throw new Error(`electorate of ${r.body.electorateSize}`);
-    if (i >= 3) out.push({ ms: r.ms, ballotId: r.body.id, sentAt }); // three to warm up
+    out.push({ ms: r.ms, ballotId: r.body.id, sentAt });
     await sleep(50);
   }
   return out;
@@ -41,48 +42,55 @@ async function openings(base: string, token: string, groupId: string, n: number,
 
 async function main(): Promise<void> {
   const m = machine();
-  log(`notifications: a group of ${MEMBERS}; ${SAMPLES} ballot openings with notifications off, then on`);
+  log(`notifications: a group of ${MEMBERS}; ${SAMPLES} ballot openings each way, alternating between an API without notifications and one with them`);
   const cluster = await startCluster('notifications');
   const db = new Pool({ connectionString: cluster.url('parley_bench'), max: 4 });
   db.on('error', () => undefined);
-  let api: Awaited<ReturnType<typeof startApi>> | null = null;
+  let apiOff: Awaited<ReturnType<typeof startApi>> | null = null;
+  let apiOn: Awaited<ReturnType<typeof startApi>> | null = null;
+  const admin = new Pool({ connectionString: cluster.url(), max: 1 });
+  await admin.query('CREATE DATABASE parley_bench_off');
+  await admin.end();
+  const dbOff = new Pool({ connectionString: cluster.url('parley_bench_off'), max: 2 });
+  dbOff.on('error', () => undefined);
   try {
-    // Off: the API derives nothing (its cursors wait).
-    api = await startApi(cluster.url('parley_bench'), { env: { PARLEY_NOTIFICATIONS: 'off' }, name: 'api-off' });
-    const seeded = await seedGroup(db, { members: MEMBERS, withSessions: 0 });
-    const off = await openings(api.base, seeded.chair.token, seeded.groupId, SAMPLES, 'Off');
-    await api.stop();
-
-    // On: the new instance first catches up on what the off run left (its sweep), then the measured openings.
-    api = await startApi(cluster.url('parley_bench'), { name: 'api-on' });
-    const scope = `wg:${seeded.groupId}`;
-    const caughtUpFrom = performance.now();
-    for (;;) {
-      const { rows } = await db.query(`SELECT (SELECT sequence FROM notifier_cursors WHERE scope = $1) = (SELECT last_sequence FROM audit_chains WHERE scope = $1) AS done`, [scope]);
-      if (rows[0].done) break;
-      if (performance.now() - caughtUpFrom > 120_000) throw new Error('the deriver did not catch up in 2 minutes');
-      await sleep(20);
-    }
-    const catchUpMs = performance.now() - caughtUpFrom;
-    const backlog = (await db.query(`SELECT count(*)::int AS n FROM notifications WHERE working_group_id = $1`, [seeded.groupId])).rows[0].n as number;
-    log(`caught up on the off run's ${SAMPLES + 3} openings (${backlog} notifications) in ${ms(catchUpMs)}`);
-
+    // Two API processes side by side, each on its own database in the same cluster: one derives nothing
+    // (PARLEY_NOTIFICATIONS=off), one derives; openings alternate between them, so both see the same machine.
+    [apiOff, apiOn] = await Promise.all([
+      startApi(cluster.url('parley_bench_off'), { env: { PARLEY_NOTIFICATIONS: 'off' }, name: 'api-off' }),
+      startApi(cluster.url('parley_bench'), { name: 'api-on' }),
+    ]);
+    const [seededOff, seeded] = [await seedGroup(dbOff, { members: MEMBERS, withSessions: 0 }), await seedGroup(db, { members: MEMBERS, withSessions: 0 })];
+    const told = MEMBERS - 1;
+    const off: Opening[] = [];
     const on: Opening[] = [];
     const delivered: number[] = [];
-    const told = MEMBERS - 1;
-    for (let i = 0; i < SAMPLES + 3; i++) {
-      const [o] = await openings(api.base, seeded.chair.token, seeded.groupId, 1, `On ${i}`).then((x) => x, () => []);
-      if (!o) throw new Error('an opening failed');
+    const openOff = () => openings(apiOff!.base, seededOff.chair.token, seededOff.groupId, 1, 'Off');
+    const openOn = async (): Promise<[Opening, number]> => {
+      const [o] = await openings(apiOn!.base, seeded.chair.token, seeded.groupId, 1, 'On');
       for (;;) {
         const { rows } = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'ballot-opened' AND link = $1`, [`/ballots/${o.ballotId}`]);
-        if (rows[0].n >= told) break;
+        if (rows[0].n >= told) return [o, performance.now() - o.sentAt];
         if (performance.now() - o.sentAt > 30_000) throw new Error(`only ${rows[0].n} of ${told} notifications after 30 s`);
         await sleep(5);
       }
-      if (i >= 3) {
-        on.push(o);
-        delivered.push(performance.now() - o.sentAt);
+    };
+    for (let i = 0; i < SAMPLES + 3; i++) {
+      // Which goes first alternates; the first three pairs warm up.
+      let o: Opening[];
+      let withNotifications: [Opening, number];
+      if (i % 2 === 0) {
+        o = await openOff();
+        withNotifications = await openOn();
+      } else {
+        withNotifications = await openOn();
+        o = await openOff();
       }
+      if (i < 3) continue;
+      const [n, until] = withNotifications;
+      off.push(o[0]);
+      on.push(n);
+      delivered.push(until);
     }
     const dup = (await db.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM notifications GROUP BY recipient_id, kind, dedupe_key HAVING count(*) > 1) d`)).rows[0].n as number;
 
@@ -100,7 +108,7 @@ async function main(): Promise<void> {
 ${machineLine(m)}
 Workload (issue #20): a group of ${MEMBERS} voting members; the chair opens a motion over HTTP, ${SAMPLES} times each way (after three to warm up), one at a time. Each ballot.opened tells the ${told} other members: the deriver reads the committed event after the commit, and inserts their ${told} notifications and moves its cursor in one transaction (then pushes them live and wakes the mail).
 
-What is measured: the opening's latency (POST /api/ballots, which freezes the ${MEMBERS}-member electorate) with notifications off (PARLEY_NOTIFICATIONS=off, a first API process) and on (a second one, started after, on the same database); and, with them on, the time from sending the POST until its ${told} notifications exist (polled in the database every 5 ms). Goal: opening p50 with notifications ≤ ${RATIO}× without, no duplicates. The time until they exist is for information. Before measuring, the second process caught up on the ${SAMPLES + 3} openings the first left undelivered (${backlog} notifications in ${ms(catchUpMs)}).
+What is measured: the opening's latency (POST /api/ballots, which freezes the ${MEMBERS}-member electorate) with notifications off (PARLEY_NOTIFICATIONS=off) and on: two API processes side by side, each on its own database of the same PostgreSQL, each with its own group of ${MEMBERS}; the openings alternate between them (which goes first alternates too), so both run on the same machine at the same moments. With notifications on, the next opening waits until the previous one's ${told} notifications exist; the time from sending the POST until they do is polled in the database every 5 ms. Goal: opening p50 with notifications ≤ ${RATIO}× without, no duplicates. The time until they exist is for information.
 
 | | p50 | p90 | p99 | max |
 | --- | --- | --- | --- | --- |
@@ -111,12 +119,12 @@ What is measured: the opening's latency (POST /api/ballots, which freezes the ${
 Ratio on / off (p50): ${ratio.toFixed(2)}× — goal ≤ ${RATIO}×: ${ratio <= RATIO ? 'met' : '**missed**'}. Duplicated notifications: ${dup}.
 `,
     );
-    const result = { bench: 'notifications', members: MEMBERS, samples: SAMPLES, off: offS, on: onS, delivered: delS, ratio, duplicates: dup, catchUpMs, met, machine: m };
+    const result = { bench: 'notifications', members: MEMBERS, samples: SAMPLES, off: offS, on: onS, delivered: delS, ratio, duplicates: dup, met, machine: m };
     emitResult('BENCH', result);
     if (!met) process.exitCode = 1;
   } finally {
-    await api?.stop();
-    await db.end().catch(() => undefined);
+    await Promise.all([apiOff?.stop(), apiOn?.stop()]);
+    await Promise.all([db.end().catch(() => undefined), dbOff.end().catch(() => undefined)]);
     await cluster.destroy();
   }
 }
