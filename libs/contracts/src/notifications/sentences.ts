@@ -23,6 +23,8 @@ interface Words {
   date: (iso: string) => string;
   /** What a followed act did ("commented"), from its audit action; a family's word, else a general one. */
   activity: (action: string) => string;
+  /** A fact that is a code (a ballot's outcome, a disposition) in words; an unknown code as it is. */
+  code: (value: string) => string;
 }
 
 /** followed-activity's `activity` fact is the act's audit action; each language names the common ones. */
@@ -73,6 +75,7 @@ const EN: Words = {
     },
     'acted',
   ),
+  code: (v) => ({ passed: 'passed', failed: 'failed', 'no-quorum': 'no quorum', accepted: 'accepted', noted: 'noted', rejected: 'rejected' })[v] ?? v,
 };
 
 const FR: Words = {
@@ -106,6 +109,7 @@ const FR: Words = {
     },
     'a agi',
   ),
+  code: (v) => ({ passed: 'adopté', failed: 'rejeté', 'no-quorum': 'quorum non atteint', accepted: 'accepté', noted: 'pris en note', rejected: 'rejeté' })[v] ?? v,
 };
 
 /** "Ana Ruiz (Access Now, civil society)": the actor with their affiliation at the moment of the act. */
@@ -123,11 +127,11 @@ const EN_SENTENCES: Sentences = {
   'ballot-opened': (n, w) => `A ballot in which you may vote opened: ${w.quote(n.subject.title ?? '')}, closing ${w.date(fact(n, 'closesAt'))}.`,
   'ballot-closing-soon': (n, w) =>
     `${fact(n, 'within') === '1h' ? 'One hour' : '24 hours'} left to vote in ${w.quote(n.subject.title ?? '')}: it closes ${w.date(fact(n, 'closesAt'))} and you have not voted.`,
-  'ballot-closed': (n, w) => `The ballot ${w.quote(n.subject.title ?? '')} closed: ${fact(n, 'outcome') || 'see the result'}.`,
+  'ballot-closed': (n, w) => `The ballot ${w.quote(n.subject.title ?? '')} closed: ${w.code(fact(n, 'outcome')) || 'see the result'}.`,
   'join-request-decided': (n, w) => `Your request to join ${w.where(n)} was ${fact(n, 'decision') === 'admitted' ? 'accepted' : 'refused'}.`,
   nominated: (n, w, a) => `${a} nominated you to chair ${w.where(n)}.`,
   'clarification-answered': (n, w, a) => `${a} answered your clarification question on ${w.where(n)}.`,
-  'comment-disposed': (n, w, a) => `${a} disposed of your comment on ${w.where(n)}: ${fact(n, 'disposition')}.`,
+  'comment-disposed': (n, w, a) => `${a} disposed of your comment on ${w.where(n)}: ${w.code(fact(n, 'disposition'))}.`,
   'amendment-balloted': (n, w) => `Your amendment to ${w.where(n)} is put to a ballot${n.subject.title ? `: ${w.quote(n.subject.title)}` : ''}.`,
   'amendment-decided': (n, w) => `Your amendment to ${w.where(n)} was ${fact(n, 'decision') === 'accepted' ? 'accepted' : 'rejected'}.`,
   'amendment-outdated': (n, w) => `Your amendment to ${w.where(n)} is outdated: the clause changed since you proposed it.`,
@@ -156,11 +160,11 @@ const FR_SENTENCES: Sentences = {
   'ballot-opened': (n, w) => `Un scrutin où vous pouvez voter est ouvert : ${w.quote(n.subject.title ?? '')}, clôture le ${w.date(fact(n, 'closesAt'))}.`,
   'ballot-closing-soon': (n, w) =>
     `Plus que ${fact(n, 'within') === '1h' ? 'une heure' : '24 heures'} pour voter sur ${w.quote(n.subject.title ?? '')} : clôture le ${w.date(fact(n, 'closesAt'))}, et vous n’avez pas voté.`,
-  'ballot-closed': (n, w) => `Le scrutin ${w.quote(n.subject.title ?? '')} est clos : ${fact(n, 'outcome') || 'voir le résultat'}.`,
+  'ballot-closed': (n, w) => `Le scrutin ${w.quote(n.subject.title ?? '')} est clos : ${w.code(fact(n, 'outcome')) || 'voir le résultat'}.`,
   'join-request-decided': (n, w) => `Votre demande d’adhésion à ${w.where(n)} a été ${fact(n, 'decision') === 'admitted' ? 'acceptée' : 'refusée'}.`,
   nominated: (n, w, a) => `${a} vous a proposé à la présidence de ${w.where(n)}.`,
   'clarification-answered': (n, w, a) => `${a} a répondu à votre demande d’éclaircissement sur ${w.where(n)}.`,
-  'comment-disposed': (n, w, a) => `${a} a statué sur votre commentaire sur ${w.where(n)} : ${fact(n, 'disposition')}.`,
+  'comment-disposed': (n, w, a) => `${a} a statué sur votre commentaire sur ${w.where(n)} : ${w.code(fact(n, 'disposition'))}.`,
   'amendment-balloted': (n, w) => `Votre amendement à ${w.where(n)} est mis aux voix${n.subject.title ? ` : ${w.quote(n.subject.title)}` : ''}.`,
   'amendment-decided': (n, w) => `Votre amendement à ${w.where(n)} a été ${fact(n, 'decision') === 'accepted' ? 'accepté' : 'rejeté'}.`,
   'amendment-outdated': (n, w) => `Votre amendement à ${w.where(n)} est périmé : la clause a changé depuis votre proposition.`,

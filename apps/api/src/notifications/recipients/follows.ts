@@ -1,5 +1,5 @@
 import { subjectsOf } from '@parley/contracts';
-import { EventContext, type Notice } from './notice';
+import { EventContext, links, type Notice } from './notice';
 
 /** Acts a follower is not told of: votes (a secret ballot's, or anyone's, are not news about a text). */
 const QUIET = /^vote\./;
@@ -21,7 +21,7 @@ const idIn = (change: object, ...keys: string[]): string | null => {
 export async function followedActivity(c: EventContext): Promise<Notice[]> {
   const e = c.event;
   if (!c.groupId || QUIET.test(e.action)) return [];
-  const { documentId } = subjectsOf(e);
+  const { documentId, ballotId } = subjectsOf(e);
   const clauseId = idIn(e.change, 'clauseId', 'targetClauseId');
   const followers = await c.lookups.followers(c.groupId, documentId, clauseId);
   if (followers.length === 0) return [];
@@ -30,6 +30,7 @@ export async function followedActivity(c: EventContext): Promise<Notice[]> {
     await c.notice('followed-activity', followers, {
       documentId,
       version: typeof version === 'number' ? version : null,
+      link: ballotId ? links.ballot(ballotId) : documentId && e.subjectType === 'comment' ? links.comment(documentId, e.subjectId) : documentId && clauseId ? links.clause(documentId, clauseId) : undefined,
       facts: { activity: e.action },
     }),
   ];

@@ -1,0 +1,42 @@
+import { NOTIFICATION_KINDS } from '@parley/domain';
+import { notificationSentence } from './sentences';
+import type { NotificationView } from './views';
+
+const ana = { id: 'a', name: 'Ana Ruiz', snapshot: { affiliationId: 'x', organisationId: 'o', organisationName: 'Access Now', stakeholderGroup: 'civil-society', subtype: 'ngo', country: 'FR', title: 'Policy lead', organisationVerified: true } } as NotificationView['actor'];
+const base = (kind: NotificationView['kind'], facts: NotificationView['facts'] = {}): NotificationView => ({
+  id: 'n',
+  kind,
+  createdAt: '2026-12-06T10:00:00.000Z',
+  readAt: null,
+  group: { id: 'g', name: 'Norms' },
+  document: { id: 'd', title: 'Paris Call' },
+  link: '/documents/d',
+  actor: ana,
+  subject: { title: 'That the group meets in Geneva', label: null },
+  facts,
+});
+
+describe('notification sentences', () => {
+  it('reads every kind in English and in French, naming the actor with their affiliation', () => {
+    for (const kind of NOTIFICATION_KINDS) {
+      const en = notificationSentence(base(kind), 'en');
+      const fr = notificationSentence(base(kind), 'fr');
+      expect(en).not.toBe('');
+      expect(fr).not.toBe(en);
+      expect(en).not.toMatch(/undefined|\[object/);
+    }
+    expect(notificationSentence(base('mentioned', { excerpt: 'See OP3' }), 'en')).toBe('Ana Ruiz (Access Now, civil society) mentioned you on “Paris Call”: “See OP3”');
+  });
+
+  it('says followed activity in words, by action or by family', () => {
+    expect(notificationSentence(base('followed-activity', { activity: 'comment.posted' }), 'en')).toBe('Ana Ruiz (Access Now, civil society) commented on “Paris Call”.');
+    expect(notificationSentence(base('followed-activity', { activity: 'amendment.withdrawn' }), 'fr')).toBe('Ana Ruiz (Access Now, société civile) a agi sur un amendement sur « Paris Call ».');
+    expect(notificationSentence(base('followed-activity', { activity: 'something.new' }), 'en')).toBe('Ana Ruiz (Access Now, civil society) acted on “Paris Call”.');
+  });
+
+  it('puts codes in words: a ballot’s outcome, a disposition', () => {
+    expect(notificationSentence(base('ballot-closed', { outcome: 'no-quorum' }), 'en')).toBe('The ballot “That the group meets in Geneva” closed: no quorum.');
+    expect(notificationSentence(base('ballot-closed', { outcome: 'passed' }), 'fr')).toBe('Le scrutin « That the group meets in Geneva » est clos : adopté.');
+    expect(notificationSentence(base('comment-disposed', { disposition: 'noted' }), 'fr')).toContain(': pris en note.');
+  });
+});
