@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { onePerRecipient, recipientsOf, type AuditEvent } from '@parley/domain';
 import { parseAuditEvent } from '@parley/contracts';
 import { AuditEventBus } from '../audit/audit-event-bus';
+import { AuditRepository } from '../audit/audit.repository';
 import { Clock } from '../platform/clock/clock';
 import { PARLEY_CONFIG, type ParleyConfig } from '../platform/config/config';
 import { NotificationDelivery } from './notification-delivery';
@@ -41,6 +42,7 @@ export class NotificationDeriver implements OnApplicationBootstrap, OnApplicatio
   constructor(
     private readonly dataSource: DataSource,
     private readonly events: AuditEventBus,
+    private readonly audit: AuditRepository,
     private readonly delivery: NotificationDelivery,
     private readonly clock: Clock,
     @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
@@ -108,7 +110,8 @@ export class NotificationDeriver implements OnApplicationBootstrap, OnApplicatio
       if (!locked) return 0;
       await m.query(`INSERT INTO notifier_cursors (scope, sequence) VALUES ($1, 0) ON CONFLICT (scope) DO NOTHING`, [scope]);
       const [{ sequence }] = (await m.query(`SELECT sequence FROM notifier_cursors WHERE scope = $1 FOR UPDATE`, [scope])) as { sequence: string }[];
-      const events = await this.eventsAfter(m, scope, Number(sequence));
+      // Committed events never change: they are read as the audit log serves them, past the locked cursor.
+      const events = await this.audit.listAfter(scope, Number(sequence), DERIVE_BATCH);
       if (events.length === 0) return 0;
       inserted = await this.delivery.write(m, await this.rowsFor(m, events));
       await m.query(`UPDATE notifier_cursors SET sequence = $2 WHERE scope = $1`, [scope, events[events.length - 1].sequence]);
@@ -116,29 +119,6 @@ export class NotificationDeriver implements OnApplicationBootstrap, OnApplicatio
     });
     await this.delivery.announce(inserted).catch((e: unknown) => this.log.warn(`live push of notifications: ${(e as Error).message}`));
     return read;
-  }
-
-  private async eventsAfter(m: EntityManager, scope: string, after: number): Promise<AuditEvent[]> {
-    const rows: Record<string, any>[] = await m.query(
-      `SELECT scope, sequence, occurred_at, actor_id, actor_name, actor_snapshot, action, subject_type, subject_id, change, change_digest, previous_hash, hash
-         FROM audit_events WHERE scope = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
-      [scope, after, DERIVE_BATCH],
-    );
-    return rows.map((r) => ({
-      scope: r.scope,
-      sequence: Number(r.sequence),
-      occurredAt: (r.occurred_at as Date).toISOString(),
-      actorId: r.actor_id,
-      actorName: r.actor_name,
-      actorSnapshot: r.actor_snapshot,
-      action: r.action,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      change: r.change,
-      changeDigest: r.change_digest,
-      previousHash: r.previous_hash,
-      hash: r.hash,
-    }));
   }
 
   /** The rows a batch of events brings: each act's notices, for whom they may go, once per person per act. */
