@@ -153,17 +153,20 @@ describe('the notification centre', () => {
       );
       await c.civil.client.request('PUT', '/api/me/notification-preferences', { kinds: [{ kind: 'ballot-opened', inApp: true }] });
       const third = await openMotion(c.chair, c.group, { title: 'Live three', closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+      await eventually(async () => pushes[0], (p) => p.length >= 1, 'the tab hears the third');
+      const fourth = await openMotion(c.chair, c.group, { title: 'Live four', closesAt: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+      for (const i of [0, 1]) await eventually(async () => pushes[i], (p) => p.length >= 2, `tab ${i} hears the pushes`);
+      // ballot-opened was e-mail only for this person until the change above: only the third and fourth are pushed, counting up.
       for (const i of [0, 1]) {
-        await eventually(async () => pushes[i], (p) => p.length >= 1, `tab ${i} hears the pushes`);
-      }
-      // ballot-opened is e-mail only for this person until the change above: only the third is pushed.
-      for (const i of [0, 1]) {
-        expect(pushes[i].map((p) => p.notification.link)).toEqual([`/ballots/${third.id}`]);
-        expect(pushes[i][0]).toMatchObject({ notification: { kind: 'ballot-opened', subject: { title: 'Live three' } }, unread: 1 });
+        expect(pushes[i].map((p) => [p.notification.link, p.unread])).toEqual([
+          [`/ballots/${third.id}`, 1],
+          [`/ballots/${fourth.id}`, 2],
+        ]);
+        expect(pushes[i][0]).toMatchObject({ notification: { kind: 'ballot-opened', subject: { title: 'Live three' }, readAt: null } });
       }
 
       expect((await c.civil.client.post(`/api/me/notifications/${pushes[0][0].notification.id}/read`, {})).status).toBe(204);
-      for (const i of [0, 1]) await eventually(async () => unreads[i], (u) => u.includes(0), `tab ${i} hears the count after reading`);
+      for (const i of [0, 1]) await eventually(async () => unreads[i], (u) => u.includes(1), `tab ${i} hears the count after reading`);
       expect(heard).toEqual([]);
     } finally {
       for (const s of [...tabs, stranger]) s.close();
