@@ -55,6 +55,19 @@ export class RecipientLookups {
     );
   }
 
+  /** Who decides a request to join: the chairs, and the convener while no chair is confirmed (working-group.policy.ts). */
+  deciders(groupId: string): Promise<string[]> {
+    return this.once(`deciders:${groupId}`, () =>
+      this.ids(
+        `SELECT person_id AS id FROM chair_terms WHERE working_group_id = $1 AND ended_at IS NULL AND started_at <= $2 AND (ends_at IS NULL OR ends_at > $2)
+         UNION
+         SELECT convener_id FROM working_groups g WHERE g.id = $1 AND NOT EXISTS (
+           SELECT 1 FROM chair_terms t WHERE t.working_group_id = g.id AND t.confirming_ballot_id IS NOT NULL AND t.ended_at IS NULL AND t.started_at <= $2 AND (t.ends_at IS NULL OR t.ends_at > $2))`,
+        [groupId, this.now],
+      ),
+    );
+  }
+
   comment(id: string): Promise<{ authorId: string; kind: string } | null> {
     return this.once(`comment:${id}`, async () => {
       const rows: { author_id: string; kind: string }[] = await this.m.query(`SELECT author_id, kind FROM comments WHERE id = $1`, [id]);

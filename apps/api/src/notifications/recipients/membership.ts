@@ -1,10 +1,10 @@
 import type { TypedAuditEvents } from '@parley/contracts';
 import { EventContext, type Notice } from './notice';
 
-/** A request to join: the chairs decide it. */
+/** A request to join: the chairs decide it (the convener while there is no chair). */
 export async function membershipRequested(c: EventContext, e: TypedAuditEvents['membership.requested']): Promise<Notice[]> {
   if (!c.groupId || e.change.joinPolicy === 'open') return [];
-  return [await c.notice('join-request-received', await c.lookups.chairs(c.groupId))];
+  return [await c.notice('join-request-received', await c.lookups.deciders(c.groupId))];
 }
 
 /** The applicant learns the decision on their request (not an open-policy admission: that was their own act). */
