@@ -1,3 +1,4 @@
 export * from './kinds';
 export * from './mentions';
 export * from './recipients';
+export * from './rules';

@@ -1,4 +1,4 @@
-import { excerptOf, withoutMentionMarkup } from '@parley/domain';
+import { excerptOf, replyKind, withoutMentionMarkup } from '@parley/domain';
 import type { TypedAuditEvents } from '@parley/contracts';
 import { EventContext, links, type Notice } from './notice';
 
@@ -14,8 +14,8 @@ export async function commentPosted(c: EventContext, e: TypedAuditEvents['commen
   if (ch.parentId) {
     const parent = await c.lookups.comment(ch.parentId);
     if (parent) {
-      const chairAnswers = parent.kind === 'clarification' && groupId !== null && (await c.lookups.chairs(groupId)).includes(e.actorId ?? '');
-      out.push(await c.notice(chairAnswers ? 'clarification-answered' : 'comment-reply', [parent.authorId], at));
+      const byChair = groupId !== null && (await c.lookups.chairs(groupId)).includes(e.actorId ?? '');
+      out.push(await c.notice(replyKind(parent.kind, byChair), [parent.authorId], at));
     }
   }
   if (ch.mentions?.length && groupId) {

@@ -1,3 +1,4 @@
+import { admissionAnswersRequest } from '@parley/domain';
 import type { TypedAuditEvents } from '@parley/contracts';
 import { EventContext, type Notice } from './notice';
 
@@ -10,7 +11,7 @@ export async function membershipRequested(c: EventContext, e: TypedAuditEvents['
 /** The applicant learns the decision on their request (not an open-policy admission: that was their own act). */
 export async function membershipDecided(c: EventContext, e: TypedAuditEvents['membership.admitted'] | TypedAuditEvents['membership.refused']): Promise<Notice[]> {
   const ch = e.change;
-  if (e.action === 'membership.admitted' && (ch.via === 'open-policy' || !('requestId' in ch))) return [];
+  if (e.action === 'membership.admitted' && !admissionAnswersRequest(ch.via, 'requestId' in ch)) return [];
   return [await c.notice('join-request-decided', [ch.personId], { facts: { decision: e.action === 'membership.admitted' ? 'admitted' : 'refused' } })];
 }
 

@@ -1,3 +1,4 @@
+import { silenceOutcomeOf } from '@parley/domain';
 import type { TypedAuditEvents } from '@parley/contracts';
 import { EventContext, type Notice } from './notice';
 
@@ -12,7 +13,7 @@ export async function silenceStarted(c: EventContext, e: TypedAuditEvents['silen
 
 export async function silenceConcluded(c: EventContext, e: SilenceEnd): Promise<Notice[]> {
   if (!c.groupId) return [];
-  const outcome = e.action === 'silence.passed' ? 'passed' : e.action === 'silence.objection-raised' ? 'broken' : 'withdrawn';
+  const outcome = silenceOutcomeOf(e.action);
   const ch = e.change;
   return [await c.notice('silence-concluded', await c.lookups.members(c.groupId), { documentId: ch.documentId, version: ch.version, facts: { outcome } })];
 }
