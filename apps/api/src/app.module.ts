@@ -38,6 +38,10 @@ import { LastCallModule } from './procedures/last-call/last-call.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
 import { AccreditationModule } from './procedures/accreditation/accreditation.module';
 import { PublicationModule } from './procedures/publication/publication.module';
+// #20 mentions part
+import { FeedsModule } from './feeds/feeds.module';
+import { FollowsModule } from './follows/follows.module';
+import { MentionsModule } from './mentions/mentions.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -90,6 +94,7 @@ export class AppModule {
         ExplanationsModule,
         SilenceModule,
         PublicationModule,
+        MentionsModule, FollowsModule, FeedsModule,
       ],
       controllers: [HealthController],
       providers: [

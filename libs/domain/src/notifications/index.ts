@@ -1,2 +1,3 @@
 export * from './kinds';
 export * from './mentions';
+export * from './name-search';

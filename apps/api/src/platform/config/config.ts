@@ -16,6 +16,8 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Test runs: check every answer against the route table (never in production: it costs a parse per answer). */
   PARLEY_CHECK_RESPONSES: z.enum(['true', 'false']).default('false'),
+  /** Where people reach the web app: absolute links in feeds and e-mail (issue #20). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL, e.g. https://parley.example.org' }).default('http://localhost:3000'),
 });
 
 export interface ParleyConfig {
@@ -30,6 +32,8 @@ export interface ParleyConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   redisUrl: string | null;
   checkResponses: boolean;
+  /** The web app's address without a trailing slash (PUBLIC_URL). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL ?? null,
     checkResponses: e.PARLEY_CHECK_RESPONSES === 'true',
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
   };
 }
 
