@@ -25,9 +25,22 @@ export class CommentMentions {
   async resolve(manager: EntityManager, workingGroupId: string, body: string, now: Date): Promise<RecordedMention[]> {
     const tokens = mentionsIn(body, MAX_MENTIONS);
     if (tokens.length === 0) return [];
-    const members = new Map((await this.groups.currentMembersAmong(manager, workingGroupId, tokens.map((m) => m.personId), now)).map((m) => [m.personId, m.name]));
+    const members = new Map(
+      (
+        await this.groups.currentMembersAmong(
+          manager,
+          workingGroupId,
+          tokens.map((m) => m.personId),
+          now,
+        )
+      ).map((m) => [m.personId, m.name]),
+    );
     const found = tokens.filter((m) => members.has(m.personId));
-    const snapshots = await this.people.snapshotsOf(manager, found.map((m) => m.personId), now);
+    const snapshots = await this.people.snapshotsOf(
+      manager,
+      found.map((m) => m.personId),
+      now,
+    );
     return found.map((m) => ({ personId: m.personId, name: members.get(m.personId)!, snapshot: snapshots.get(m.personId) ?? null }));
   }
 }

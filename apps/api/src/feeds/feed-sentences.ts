@@ -20,7 +20,10 @@ const ACTS: Record<string, Record<FeedLanguage, string>> = {
   'role.changed': { en: 'changed a member’s role in {group}', fr: 'a changé le rôle d’un membre de {group}' },
   'join-request.circulated': { en: 'circulated a request to join {group} for objections', fr: 'a diffusé une demande d’adhésion à {group} pour objections' },
   'join-request.objection-raised': { en: 'objected to a request to join {group}', fr: 's’est opposé à une demande d’adhésion à {group}' },
-  'join-request.objection-withdrawn': { en: 'withdrew an objection to a request to join {group}', fr: 'a retiré une objection à une demande d’adhésion à {group}' },
+  'join-request.objection-withdrawn': {
+    en: 'withdrew an objection to a request to join {group}',
+    fr: 'a retiré une objection à une demande d’adhésion à {group}',
+  },
   'chair.nominated': { en: 'nominated a chair of {group}', fr: 'a proposé une présidence de {group}' },
   'chair.nomination-accepted': { en: 'accepted a nomination to chair {group}', fr: 'a accepté de présider {group}' },
   'chair.nomination-declined': { en: 'declined a nomination to chair {group}', fr: 'a décliné la présidence de {group}' },
@@ -30,7 +33,10 @@ const ACTS: Record<string, Record<FeedLanguage, string>> = {
   'chair.resigned': { en: 'resigned as chair of {group}', fr: 'a démissionné de la présidence de {group}' },
   'chair.removal-proposed': { en: 'moved to remove a chair of {group}', fr: 'a proposé le retrait d’une présidence de {group}' },
   'chair.removed': { en: 'recorded the removal of a chair of {group}', fr: 'a enregistré le retrait d’une présidence de {group}' },
-  'chair.removal-failed': { en: 'recorded that a motion to remove a chair of {group} failed', fr: 'a enregistré l’échec d’une motion de retrait de la présidence de {group}' },
+  'chair.removal-failed': {
+    en: 'recorded that a motion to remove a chair of {group} failed',
+    fr: 'a enregistré l’échec d’une motion de retrait de la présidence de {group}',
+  },
   'chair.imported': { en: 'recorded a chair of {group} without a ballot', fr: 'a enregistré une présidence de {group} sans scrutin' },
   'ballot.opened': { en: 'opened a ballot in {group}', fr: 'a ouvert un scrutin dans {group}' },
   'ballot.closed': { en: 'closed a ballot in {group}', fr: 'a clos un scrutin dans {group}' },
@@ -38,7 +44,10 @@ const ACTS: Record<string, Record<FeedLanguage, string>> = {
   'version.created': { en: 'consolidated version {n} of {doc}', fr: 'a consolidé la version {n} de {doc}' },
   'version.adopted': { en: 'recorded the adoption of version {n} of {doc}', fr: 'a enregistré l’adoption de la version {n} de {doc}' },
   'version.chairs-text-issued': { en: 'issued a chair’s text as version {n} of {doc}', fr: 'a publié un texte de la présidence, version {n} de {doc}' },
-  'version.published': { en: 'published version {n} of {doc}, until then for members only', fr: 'a rendu publique la version {n} de {doc}, jusque-là réservée aux membres' },
+  'version.published': {
+    en: 'published version {n} of {doc}, until then for members only',
+    fr: 'a rendu publique la version {n} de {doc}, jusque-là réservée aux membres',
+  },
   'comment.posted': { en: 'commented on {doc}', fr: 'a commenté {doc}' },
   'comment.disposed': { en: 'gave a disposition on a comment on {doc}', fr: 'a donné suite à un commentaire sur {doc}' },
   'amendment.proposed': { en: 'proposed an amendment to {doc}', fr: 'a proposé un amendement à {doc}' },
@@ -113,5 +122,9 @@ export function feedSentence(a: FeedAct, lang: FeedLanguage): string {
   const group = quoted(a.groupName, lang);
   if (!template) return `${actor} — ${a.action.replace('.', ' ').replace(/-/g, ' ')} (${group})`;
   const doc = a.documentTitle ? quoted(a.documentTitle, lang) : group;
-  return `${actor} ${template.replace('{doc}', doc).replace('{group}', group).replace('{n}', a.versionNumber === null ? '' : String(a.versionNumber)).replace(/ {2,}/g, ' ')}`;
+  return `${actor} ${template
+    .replace('{doc}', doc)
+    .replace('{group}', group)
+    .replace('{n}', a.versionNumber === null ? '' : String(a.versionNumber))
+    .replace(/ {2,}/g, ' ')}`;
 }

@@ -60,7 +60,11 @@ export class FeedsService {
       after = batch[batch.length - 1];
     }
     const title = lang === 'fr' ? `${group.name} — actes publics` : `${group.name} — public acts`;
-    return this.render(events.slice(0, FEED_SIZE), { kind: 'working-group', id: group.id, page: `/working-groups/${group.id}`, title, groupName: group.name }, lang);
+    return this.render(
+      events.slice(0, FEED_SIZE),
+      { kind: 'working-group', id: group.id, page: `/working-groups/${group.id}`, title, groupName: group.name },
+      lang,
+    );
   }
 
   async documentFeed(documentId: string, lang: FeedLanguage): Promise<string> {
@@ -80,7 +84,11 @@ export class FeedsService {
     return this.render(events, { kind: 'document', id: doc.id, page: `/documents/${doc.id}`, title, groupName: group.name }, lang);
   }
 
-  private async render(found: AuditEvent[], feed: { kind: string; id: string; page: string; title: string; groupName: string }, lang: FeedLanguage): Promise<string> {
+  private async render(
+    found: AuditEvent[],
+    feed: { kind: string; id: string; page: string; title: string; groupName: string },
+    lang: FeedLanguage,
+  ): Promise<string> {
     const events = await this.disclosure.disclose(found);
     const titles = await this.documents.titlesOf([...new Set(events.map(documentOf).filter((d): d is string => d !== null))]);
     const base = this.config.publicUrl;
@@ -90,7 +98,14 @@ export class FeedsService {
         id: `urn:parley:audit:${e.scope}:${e.sequence}`,
         updated: new Date(e.occurredAt),
         title: feedSentence(
-          { action: e.action, actorName: e.actorName, actorSnapshot: e.actorSnapshot, groupName: feed.groupName, documentTitle: documentId ? (titles.get(documentId) ?? null) : null, versionNumber: versionOf(e) },
+          {
+            action: e.action,
+            actorName: e.actorName,
+            actorSnapshot: e.actorSnapshot,
+            groupName: feed.groupName,
+            documentTitle: documentId ? (titles.get(documentId) ?? null) : null,
+            versionNumber: versionOf(e),
+          },
           lang,
         ),
         link: `${base}${auditEventPage(e.scope, e.sequence)}`,

@@ -33,7 +33,11 @@ export class MentionCandidatesService {
     if (!(await this.groups.settings(manager, workingGroupId))) throw notFound('working-group');
     authorise(canListMentionCandidates(await this.groups.standing(manager, workingGroupId, actor.id, now), actor.isSteward));
     const found = searchByName(await this.groups.currentMembers(manager, workingGroupId, now, MAX_MEMBERS_READ), q, MAX_CANDIDATES);
-    const snapshots = await this.people.snapshotsOf(manager, found.map((m) => m.personId), now);
+    const snapshots = await this.people.snapshotsOf(
+      manager,
+      found.map((m) => m.personId),
+      now,
+    );
     return { items: found.map((m) => ({ personId: m.personId, name: m.name, snapshot: snapshots.get(m.personId) ?? null })) };
   }
 }

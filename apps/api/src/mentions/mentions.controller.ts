@@ -17,7 +17,10 @@ export class MentionsController {
   @Allow('mention.candidates')
   @Get(':id/mention-candidates')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Members of the group whose name starts a word with `q` (case and accents ignored), at most 10, with their affiliation now: whom a comment may mention (members, chairs and stewards ask)' })
+  @ApiOperation({
+    summary:
+      'Members of the group whose name starts a word with `q` (case and accents ignored), at most 10, with their affiliation now: whom a comment may mention (members, chairs and stewards ask)',
+  })
   candidates(@CurrentActor() actor: Actor, @IdParam() id: string, @Query() q: MentionCandidatesQueryDto): ReturnType<MentionCandidatesService['search']> {
     return this.service.search(actor, id, q.q);
   }
