@@ -103,6 +103,10 @@ describe('follows (issue #20)', () => {
     // The two answers are the same: the refusal does not tell a stranger the clause exists.
     expect({ ...(refused.body as object), instance: null }).toEqual({ ...(unknown.body as object), instance: null });
     expect((await t.dataSource.query(`SELECT 1 FROM follows WHERE person_id = $1 AND target_id = $2`, [g.outsider.id, membersOnlyClause])).length).toBe(0);
+    // A member who leaves no longer sees the clause in their list (it is not public yet), and it is not deleted for them.
+    await t.dataSource.query(`UPDATE memberships SET left_at = now() WHERE working_group_id = $1 AND person_id = $2`, [g.id, g.ngo.id]);
+    expect((await list(g.ngo.client)).body.items).toEqual([]);
+    expect((await t.dataSource.query(`SELECT 1 FROM follows WHERE person_id = $1 AND target_id = $2`, [g.ngo.id, membersOnlyClause])).length).toBe(1);
   });
 
   it('refuses a stranger (401), an unknown group or document (404), a bad type or id (400 naming it)', async () => {

@@ -1,7 +1,6 @@
-import type { CommentThreadPage, DocumentResponse, DocumentSummary, SessionResponse, WorkingGroupListResponse } from '@parley/contracts';
-import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
+import type { CommentThreadPage, DocumentResponse, SessionResponse } from '@parley/contracts';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-people';
-import { demoDraft } from '../support/demo-draft';
+import { seedDemoDraft } from '../support/demo-draft';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -16,11 +15,7 @@ describe('the demo’s mention and follow (issue #20)', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t.app.get(DemoSeeder).seed();
-    const groups = (await api().get<WorkingGroupListResponse>('/api/working-groups')).body;
-    const norms = groups.items.find((g) => g.name === 'Working group on international norms')!;
-    const list = (await api().get<{ items: DocumentSummary[] }>(`/api/working-groups/${norms.id}/documents`)).body;
-    doc = (await api().get<DocumentResponse>(`/api/documents/${demoDraft(list.items).id}`)).body;
+    doc = await seedDemoDraft(t);
     // The demo login the README gives.
     const session = await api().post<SessionResponse>('/api/auth/login', { email: 'ana.ruiz@demo.parley.example', password: DEMO_PASSWORD });
     expect(session.status).toBe(200);

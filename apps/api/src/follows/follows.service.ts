@@ -4,6 +4,7 @@ import type { followList } from '@parley/contracts';
 import type { z } from 'zod';
 import type { Actor } from '../identity/actor';
 import { Clock } from '../platform/clock/clock';
+import { ProblemException } from '../platform/http/problem';
 import { FollowTargets } from './follow-targets';
 import { FollowsRepository } from './follows.repository';
 
@@ -26,8 +27,11 @@ export class FollowsService {
     const rows = await this.follows.listOf(actor.id);
     const items: FollowList['items'] = [];
     for (const r of rows) {
-      // A clause the reader can no longer open (they left the group of a members-only version) is listed as its document's.
-      const target = await this.targets.resolve(actor, r.targetType, r.targetId).catch(() => null);
+      // A clause the reader can no longer open (they left the group while only a members-only version holds it) stays followed but is left out until they can.
+      const target = await this.targets.resolve(actor, r.targetType, r.targetId).catch((e: unknown) => {
+        if (e instanceof ProblemException && e.problem.status === 404) return null;
+        throw e;
+      });
       if (!target) continue;
       items.push({
         targetType: r.targetType,
