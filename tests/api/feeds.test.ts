@@ -168,9 +168,10 @@ describe('Atom feeds of public acts (issue #20)', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
-  it('answers 404 for an unknown group or document and 400 for a malformed id, as problem+json', async () => {
+  it('answers 404 for an unknown group or document, 400 for a malformed id or a language it does not speak, as problem+json', async () => {
     expectProblem(await anonymous().get('/api/working-groups/0b5d7c4e-1111-4222-8333-444455556666/feed.atom'), 404);
     expectProblem(await anonymous().get('/api/documents/0b5d7c4e-1111-4222-8333-444455556666/feed.atom'), 404);
     expectProblem(await anonymous().get('/api/documents/nope/feed.atom'), 400, { fields: ['id'] });
+    expectProblem(await anonymous().get(`/api/working-groups/${adopted.g.id}/feed.atom?lang=de`), 400, { fields: ['lang'] });
   });
 });
