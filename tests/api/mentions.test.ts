@@ -44,6 +44,12 @@ describe('@mentions in comments (issue #20)', () => {
     expect(threads.body.items.find((c) => c.id === res.body.id)?.mentions).toEqual([recorded]);
   });
 
+  it('shows a chair’s front door excerpt as text: @Name, not the markup', async () => {
+    const res = await post(`Over to ${mentionToken(g.company.name, g.company.id)} on routing.`);
+    const home = await g.chair.client.get<{ me: { commentsToAnswer: { items: { id: string; excerpt: string }[] } } }>('/api/home');
+    expect(home.body.me.commentsToAnswer.items.find((c) => c.id === res.body.id)?.excerpt).toBe(`Over to @${g.company.name} on routing.`);
+  });
+
   it('records mentions in a reply too, each person once, observers and chairs included', async () => {
     const root = await post('Opening a thread on the public core.');
     const body = `${mentionToken(g.observer.name, g.observer.id)} and ${mentionToken(g.chair.name, g.chair.id)} — ${mentionToken('again', g.observer.id)}`;

@@ -1,7 +1,7 @@
 import { StreamliningReads } from '../negotiation/streamlining/streamlining.reads';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { numberClauses, workingGroupScope } from '@parley/domain';
+import { numberClauses, withoutMentionMarkup, workingGroupScope } from '@parley/domain';
 import type {
   CommentListQuery,
   CommentResponse,
@@ -176,7 +176,8 @@ export class CommentService {
         version: r.version,
         clauseId: r.clauseId,
         kind: r.kind,
-        excerpt: r.excerpt,
+        // The front door's excerpt reads as text: `@Name`, not the mention's markup.
+        excerpt: withoutMentionMarkup(r.excerpt),
         author: { id: r.authorId, name: r.authorName, snapshot: r.authorSnapshot },
         createdAt: new Date(r.createdAt).toISOString(),
         workingGroup: { id: r.workingGroupId, name: groups.get(r.workingGroupId) ?? '' },
