@@ -14,6 +14,12 @@ describe('server-side page titles for public pages', () => {
     expect(page.match(/<title>/g)).toHaveLength(1);
   });
 
+  it('announces a page’s Atom feed for feed readers (issue #20), escaped', async () => {
+    const page = withPageMeta(html, { title: 'Norms', description: 'A group.', feed: { title: 'Norms & co — public acts', href: '/api/working-groups/abc/feed.atom' } });
+    expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Norms &amp; co — public acts" href="/api/working-groups/abc/feed.atom" />');
+    expect(withPageMeta(html, { title: 'Norms', description: 'A group.' })).not.toContain('application/atom+xml');
+  });
+
   it('leaves other pages generic, and a failing resolver falls back to generic', async () => {
     const registry = new PageMetaRegistry();
     registry.register('/people/:id', async () => {

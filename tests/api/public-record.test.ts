@@ -153,6 +153,7 @@ describe('the public record, read anonymously', () => {
       await getJson(`/api/working-groups/${g.id}/silence`);
       for (const d of docs.items) await walkDocument(d.id);
       await get(`/api/audit/export.jsonl?scope=wg:${g.id}`);
+      await get(`/api/working-groups/${g.id}/feed.atom`);
     }
     for (const b of Object.values(ballots)) await walkBallot(b);
     await walkDocument(adopted.doc.id);
@@ -208,6 +209,7 @@ describe('the public record, read anonymously', () => {
       await getJson(`/api/documents/${id}/versions/${v.number}/last-call`);
     }
     await getJson(`/api/documents/${id}/divisions`);
+    await get(`/api/documents/${id}/feed.atom?lang=fr`);
     for (const clause of doc.version.clauses.filter((cl) => cl.kind !== 'heading').slice(0, 3)) await getJson(`/api/documents/${id}/clauses/${clause.id}/voting-order`);
     for (const clause of doc.version.clauses.filter((cl) => cl.kind !== 'heading').slice(0, 3)) await getJson(`/api/documents/${id}/clauses/${clause.id}/status`);
     for (const s of (await getJson<SilenceList>(`/api/documents/${id}/silence`)).items) await getJson(`/api/silence/${s.id}`);

@@ -16,6 +16,7 @@ import * as explanationsPolicy from '../../apps/api/src/procedures/explanations/
 import * as proxiesPolicy from '../../apps/api/src/procedures/proxies/proxies.policy';
 import { ProxiesService } from '../../apps/api/src/procedures/proxies/proxies.service';
 import * as silencePolicy from '../../apps/api/src/procedures/silence/silence.policy';
+import * as mentionPolicy from '../../apps/api/src/mentions/mention.policy';
 import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
 import { DraftingStandings } from '../../apps/api/src/drafting/drafting-standings';
 import { PeopleService } from '../../apps/api/src/identity/people.service';
@@ -862,6 +863,15 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     request: async () => ({ path: '/api/me/notification-preferences', body: { kinds: [{ kind: 'followed-activity', email: 'never' }] } }),
     policy: 'route rule only',
   },
+  // #20 mentions: mention candidates (members, chairs, stewards), follows (one's own, private), Atom feeds (public)
+  'GET /api/working-groups/{id}/mention-candidates': {
+    request: (c) => groupReq(c, '/mention-candidates?q=a'),
+    policy: inGroup(async (p, groupId) => mentionPolicy.canListMentionCandidates(await get(p.t, WorkingGroupAccess).standing(p.manager, groupId, p.actorId, p.now), await isSteward(p))),
+  'GET /api/me/follows': { request: async () => ({ path: '/api/me/follows' }), policy: 'route rule only' },
+  'PUT /api/me/follows/{type}/{id}': { request: async (c) => ({ path: `/api/me/follows/working-group/${(await c.group()).id}` }), policy: 'route rule only' },
+  'DELETE /api/me/follows/{type}/{id}': { request: async (c) => ({ path: `/api/me/follows/working-group/${(await c.group()).id}` }), policy: 'route rule only' },
+  'GET /api/working-groups/{id}/feed.atom': { request: (c) => groupReq(c, '/feed.atom'), policy: 'route rule only' },
+  'GET /api/documents/{id}/feed.atom': { request: (c) => docReq(c, '/feed.atom'), policy: 'route rule only' },
 };
 
 // #20 core

@@ -39,6 +39,10 @@ import { CompilationModule } from './negotiation/compilation/compilation.module'
 import { AccreditationModule } from './procedures/accreditation/accreditation.module';
 import { PublicationModule } from './procedures/publication/publication.module';
 import { NotificationsModule } from './notifications/notifications.module';
+// #20 mentions part
+import { FeedsModule } from './feeds/feeds.module';
+import { FollowsModule } from './follows/follows.module';
+import { MentionsModule } from './mentions/mentions.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -92,6 +96,7 @@ export class AppModule {
         SilenceModule,
         PublicationModule,
         NotificationsModule,
+        MentionsModule, FollowsModule, FeedsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { DocumentResponse } from '@parley/contracts';
+import { mentionToken } from '@parley/domain';
+import { FollowsService } from '../follows/follows.service';
 import { BallotService } from '../decisions/ballot.service';
 import { VoteService } from '../decisions/vote.service';
 import { AmendmentService } from '../drafting/amendment.service';
@@ -42,6 +44,7 @@ export class DemoDocument {
     private readonly ballots: BallotService,
     private readonly votes: VoteService,
     private readonly membership: MembershipService,
+    private readonly follows: FollowsService,
   ) {}
 
   async seed(people: DemoPeople, groupIds: Map<string, string>, history: DemoHistory): Promise<string | null> {
@@ -93,6 +96,15 @@ export class DemoDocument {
     });
     history.on(148, 10);
     await this.comments.reply(d('Japan'), core.id, { kind: 'general', body: 'Japan supports a definition in the commentary rather than in the principle itself.' });
+    // Chatham House asks Access Now in by name (a mention, issue #20); Access Now's delegate, the demo's
+    // signed-in visitor, follows the draft from then on.
+    history.on(147, 16);
+    await this.comments.reply(d('Chatham House'), core.id, {
+      kind: 'general',
+      body: `${mentionToken(accessNow.name, accessNow.id)}, would Access Now want the commentary to name the certificate infrastructure too?`,
+    });
+    history.on(146, 9);
+    await this.follows.follow(accessNow, 'document', v1.id);
     history.on(145, 9, 30);
     await this.comments.dispose(coChair, core.id, { disposition: 'accepted', reason: 'The commentary will define the public core along the lines of the GCSC’s proposal.' });
     history.on(140, 15);

@@ -25,9 +25,10 @@ import { AccreditationModule } from '../procedures/accreditation/accreditation.m
 import { DemoProceduresAccreditation } from './demo-procedures-accreditation';
 import { SilenceModule } from '../procedures/silence/silence.module';
 import { DemoProceduresSilence } from './demo-procedures-silence';
+import { FollowsModule } from '../follows/follows.module';
 
 @Module({
-  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule, ExplanationsModule, AccreditationModule, SilenceModule],
+  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule, ExplanationsModule, AccreditationModule, SilenceModule, FollowsModule],
   providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts, DemoProceduresExplanations, DemoProceduresAccreditation, DemoProceduresSilence],
   exports: [DemoSeeder],
 })

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { AffiliationSnapshot } from '@parley/domain';
-import type { CommentKind, Disposition } from '@parley/contracts';
+import type { CommentKind, Disposition, RecordedMention } from '@parley/contracts';
 
 @Entity('comments')
 export class CommentEntity {
@@ -18,6 +18,8 @@ export class CommentEntity {
   @Column({ name: 'author_id', type: 'uuid' }) authorId: string;
   @Column({ name: 'author_snapshot', type: 'jsonb' }) authorSnapshot: AffiliationSnapshot;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** The members the body mentions, with their affiliation when mentioned (issue #20). */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) mentions: RecordedMention[];
   @Column({ type: 'text', nullable: true }) disposition: Disposition | null;
   @Column({ name: 'disposition_reason', type: 'text', nullable: true }) dispositionReason: string | null;
   @Column({ name: 'disposed_by', type: 'uuid', nullable: true }) disposedBy: string | null;

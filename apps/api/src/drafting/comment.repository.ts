@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AffiliationSnapshot } from '@parley/domain';
-import type { CommentKind, Disposition } from '@parley/contracts';
+import type { CommentKind, Disposition, RecordedMention } from '@parley/contracts';
 import { CommentEntity } from './comment.entity';
 
 /** A comment with the names of its author and of whoever disposed of it, and its clause's text then and at the version read. */
@@ -52,6 +52,7 @@ function toRow(r: Record<string, unknown>): CommentRow {
     authorId: r.author_id as string,
     authorSnapshot: r.author_snapshot as AffiliationSnapshot,
     createdAt: r.created_at as Date,
+    mentions: (r.mentions as RecordedMention[] | null) ?? [],
     disposition: (r.disposition as Disposition | null) ?? null,
     dispositionReason: (r.disposition_reason as string | null) ?? null,
     disposedBy: (r.disposed_by as string | null) ?? null,
@@ -74,6 +75,8 @@ export interface NewComment {
   quote: { text: string; start: number; end: number } | null;
   authorId: string;
   snapshot: AffiliationSnapshot;
+  /** The members the body mentions (resolved by the service). */
+  mentions: RecordedMention[];
   at: Date;
 }
 
@@ -98,6 +101,7 @@ export class CommentRepository {
         authorId: c.authorId,
         authorSnapshot: c.snapshot,
         createdAt: c.at,
+        mentions: c.mentions,
         disposition: null,
         dispositionReason: null,
         disposedBy: null,

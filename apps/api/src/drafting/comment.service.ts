@@ -1,7 +1,7 @@
 import { StreamliningReads } from '../negotiation/streamlining/streamlining.reads';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { numberClauses, workingGroupScope } from '@parley/domain';
+import { numberClauses, withoutMentionMarkup, workingGroupScope } from '@parley/domain';
 import type {
   CommentListQuery,
   CommentResponse,
@@ -27,6 +27,7 @@ import { canComment, canDispose, type DraftingStanding } from './drafting.policy
 import { DraftingStandings } from './drafting-standings';
 import { toCommentResponse, toReportEntry } from './drafting.mapper';
 import { threadCursor } from './thread-cursor';
+import { CommentMentions, mentionsChange } from './comment-mentions';
 
 /** Comments on clauses, threads, dispositions and the disposition-of-comments report. */
 import { VersionVisibility } from '../procedures/publication/version-visibility';
@@ -43,6 +44,7 @@ export class CommentService {
     private readonly clock: Clock,
     private readonly negotiation: StreamliningReads,
     private readonly visibility: VersionVisibility,
+    private readonly mentions: CommentMentions,
   ) {}
 
   /** A comment on a clause of the current version, optionally on a quoted passage of it. */
@@ -65,6 +67,7 @@ export class CommentService {
       if (input.quote && clause.text.slice(input.quote.start, input.quote.end) !== input.quote.text)
         throw validationProblem('quote', 'quote-mismatch');
 
+      const mentions = await this.mentions.resolve(tx.manager, doc.workingGroupId, input.body, tx.now);
       const comment = await this.comments.insert(tx.manager, {
         documentId: doc.id,
         versionId: version.id,
@@ -76,6 +79,7 @@ export class CommentService {
         quote: input.quote ?? null,
         authorId: actor.id,
         snapshot: standing.currentSnapshot!,
+        mentions,
         at: tx.now,
       });
       await tx.record({
@@ -84,7 +88,7 @@ export class CommentService {
         action: 'comment.posted',
         subjectType: 'comment',
         subjectId: comment.id,
-        change: { documentId: doc.id, version: n, clauseId: clause.clauseId, parentId: null, kind: input.kind, body: input.body, quote: input.quote ?? null },
+        change: { documentId: doc.id, version: n, clauseId: clause.clauseId, parentId: null, kind: input.kind, body: input.body, quote: input.quote ?? null, ...mentionsChange(mentions) },
       });
       return comment.id;
     });
@@ -102,6 +106,7 @@ export class CommentService {
       const verdict = canComment(standing);
       authorise(verdict);
       if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
+      const mentions = await this.mentions.resolve(tx.manager, doc.workingGroupId, input.body, tx.now);
       const comment = await this.comments.insert(tx.manager, {
         documentId: doc.id,
         versionId: root.versionId,
@@ -113,6 +118,7 @@ export class CommentService {
         quote: null,
         authorId: actor.id,
         snapshot: standing.currentSnapshot!,
+        mentions,
         at: tx.now,
       });
       await tx.record({
@@ -121,7 +127,7 @@ export class CommentService {
         action: 'comment.posted',
         subjectType: 'comment',
         subjectId: comment.id,
-        change: { documentId: doc.id, version: root.versionNumber, clauseId: root.clauseId, parentId: root.id, kind: input.kind, body: input.body, quote: null },
+        change: { documentId: doc.id, version: root.versionNumber, clauseId: root.clauseId, parentId: root.id, kind: input.kind, body: input.body, quote: null, ...mentionsChange(mentions) },
       });
       return comment.id;
     });
@@ -170,7 +176,8 @@ export class CommentService {
         version: r.version,
         clauseId: r.clauseId,
         kind: r.kind,
-        excerpt: r.excerpt,
+        // The front door's excerpt reads as text: `@Name`, not the mention's markup.
+        excerpt: withoutMentionMarkup(r.excerpt),
         author: { id: r.authorId, name: r.authorName, snapshot: r.authorSnapshot },
         createdAt: new Date(r.createdAt).toISOString(),
         workingGroup: { id: r.workingGroupId, name: groups.get(r.workingGroupId) ?? '' },

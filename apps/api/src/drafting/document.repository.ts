@@ -140,6 +140,16 @@ export class DocumentRepository {
     );
   }
 
+  /** The versions that hold a clause, newest first, with their document (whoever follows a clause reads it in the newest they may open). Bounded by one document's versions. */
+  versionsWithClause(clauseId: string, manager?: EntityManager): Promise<{ documentId: string; number: number; versionId: string }[]> {
+    return this.m(manager).query(
+      `SELECT v.document_id AS "documentId", v.number, v.id AS "versionId"
+         FROM version_clauses c JOIN document_versions v ON v.id = c.version_id
+        WHERE c.clause_id = $1 ORDER BY v.number DESC LIMIT 1000`,
+      [clauseId],
+    );
+  }
+
   async titlesOf(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
     const rows: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM documents WHERE id = ANY($1::uuid[])`, [ids]);

@@ -44,6 +44,7 @@ export function toCommentResponse(c: CommentRow, can: CommentResponse['can'], re
     body: c.body,
     quote: c.quote !== null && c.quoteStart !== null && c.quoteEnd !== null ? { text: c.quote, start: c.quoteStart, end: c.quoteEnd } : null,
     author: actorRef(c.authorId, c.authorName, c.authorSnapshot),
+    mentions: c.mentions,
     createdAt: c.createdAt.toISOString(),
     disposition:
       c.disposition && c.dispositionReason && c.disposedAt

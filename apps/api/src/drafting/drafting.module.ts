@@ -7,6 +7,7 @@ import { AmendmentRepository } from './amendment.repository';
 import { AmendmentService } from './amendment.service';
 import { CommentRepository } from './comment.repository';
 import { CommentService } from './comment.service';
+import { CommentMentions } from './comment-mentions';
 import { DocumentRepository } from './document.repository';
 import { DocumentReads } from './document-reads.service';
 import { DocumentService } from './document.service';
@@ -26,7 +27,7 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule, PublicationModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
-  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards],
+  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, CommentMentions, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards],
   exports: [PublicationModule, BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards],
 })
 export class DraftingModule {}

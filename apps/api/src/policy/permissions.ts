@@ -71,6 +71,9 @@ export const PERMISSIONS = {
   'division.decide': signedIn,
   'voting-order.set': signedIn,
   'last-call.open': signedIn,
+  // #20 mentions and follows: following is one's own; who may list a group's members to mention is decided in mentions/mention.policy.ts.
+  'follow.manage-own': signedIn,
+  'mention.candidates': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

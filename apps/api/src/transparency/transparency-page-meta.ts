@@ -42,7 +42,7 @@ export class TransparencyPageMeta implements OnModuleInit {
         const mix = STAKEHOLDER_GROUPS.map((s) => `${voting.byStakeholderGroup[s].count} ${GROUP_WORDS[s]}`).join(', ');
         const chairs = g.chairs.map((c) => `${c.person.name} (${c.snapshot.organisationName}${c.confirmed ? '' : ', unconfirmed'})`).join(', ');
         const summary = `${voting.total} voting members (${mix})${chairs ? `; chaired by ${chairs}` : '; no chair'}; ${g.alarms.length} capture alarm${g.alarms.length === 1 ? '' : 's'}.`;
-        return { title: `${suffix}${g.name}`, description: `${describe(g.name)} ${summary}` };
+        return { title: `${suffix}${g.name}`, description: `${describe(g.name)} ${summary}`, feed: { title: `${g.name} — public acts`, href: `/api/working-groups/${g.id}/feed.atom` } };
       };
     this.meta.register(
       '/working-groups/:id',
@@ -83,6 +83,7 @@ export class TransparencyPageMeta implements OnModuleInit {
       return {
         title: d.title,
         description: `A norm text of the working group ${g.name}, ${state}, ${d.clauseCount} clauses. Who wrote every word, every amendment and vote is public.`,
+        feed: { title: `${d.title} — versions and adoptions`, href: `/api/documents/${d.id}/feed.atom` },
       };
     });
 

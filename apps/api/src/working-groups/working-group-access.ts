@@ -106,6 +106,35 @@ export class WorkingGroupAccess {
   }
 
   /**
+   * Of the given people, those who are now current members (voting or observing) or chairs of the
+   * group, with their name: who a comment may mention (issue #20). Bounded by the ids given.
+   */
+  async currentMembersAmong(manager: EntityManager, workingGroupId: string, personIds: readonly string[], now: Date): Promise<{ personId: string; name: string }[]> {
+    if (personIds.length === 0) return [];
+    return manager.query(
+      `SELECT p.id AS "personId", p.name FROM people p
+        WHERE p.id = ANY($2::uuid[])
+          AND (EXISTS (SELECT 1 FROM memberships m WHERE m.working_group_id = $1 AND m.person_id = p.id AND m.left_at IS NULL)
+               OR EXISTS (SELECT 1 FROM chair_terms t WHERE t.working_group_id = $1 AND t.person_id = p.id AND t.started_at <= $3 AND t.ended_at IS NULL AND (t.ends_at IS NULL OR t.ends_at > $3)))`,
+      [workingGroupId, personIds, now],
+    );
+  }
+
+  /**
+   * The current members and chairs of the group, by name, each with their id: the candidates a
+   * comment may mention (issue #20). The caller filters by name; `max` bounds the read.
+   */
+  async currentMembers(manager: EntityManager, workingGroupId: string, now: Date, max: number): Promise<{ personId: string; name: string }[]> {
+    return manager.query(
+      `SELECT p.id AS "personId", p.name FROM people p
+        WHERE p.id IN (SELECT person_id FROM memberships WHERE working_group_id = $1 AND left_at IS NULL
+                       UNION SELECT person_id FROM chair_terms WHERE working_group_id = $1 AND started_at <= $2 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > $2))
+        ORDER BY p.name, p.id LIMIT $3`,
+      [workingGroupId, now, max],
+    );
+  }
+
+  /**
    * The voting members at this moment, each with their current affiliation snapshot: the electorate
    * a ballot freezes when it opens. Members without a current affiliation cannot vote and are left out.
    */

@@ -2,6 +2,7 @@ import { recommendationRecordEntry } from '../negotiation/streamlining';
 import { z } from 'zod';
 import { instant } from '../api/domain-shapes';
 import { actorRef } from './actors';
+import { recordedMention } from '../notifications/views';
 import { COMMENT_KINDS, DISPOSITIONS } from './vocabulary';
 
 export const dispositionResponse = /* @__PURE__ */ z.object({ disposition: z.enum(DISPOSITIONS), reason: z.string(), by: actorRef, at: instant });
@@ -20,6 +21,8 @@ const commentFields = {
   body: z.string(),
   quote: z.object({ text: z.string(), start: z.number(), end: z.number() }).nullable(),
   author: actorRef,
+  /** The members the body mentions (`@[Name](id)` tokens the server resolved when it was posted), each with their affiliation then (issue #20). A token not listed here is plain text. */
+  mentions: z.array(recordedMention),
   createdAt: instant,
   disposition: dispositionResponse.nullable(),
   can: z.object({ reply: z.boolean(), dispose: z.boolean() }),

@@ -86,6 +86,9 @@ export const mentionCandidates = /* @__PURE__ */ z.object({
 export const recordedMention = /* @__PURE__ */ z.object({ personId: z.string(), name: z.string(), snapshot: affiliationSnapshotSchema.nullable() });
 export type RecordedMention = z.infer<typeof recordedMention>;
 
+/** An Atom feed's language: its titles and entries' sentences (issue #20). */
+export const feedQuery = /* @__PURE__ */ z.strictObject({ lang: z.enum(['en', 'fr']).default('en') });
+
 export const languagePreferenceRequest = /* @__PURE__ */ z.strictObject({ language: z.enum(['en', 'fr']) });
 
 export const confirmEmailRequest = /* @__PURE__ */ z.strictObject({ token: z.string().min(10).max(600) });

@@ -18,6 +18,8 @@ const envSchema = z.object({
   PARLEY_CHECK_RESPONSES: z.enum(['true', 'false']).default('false'),
   /** Issue #20: `off` derives no notifications (the benchmark's baseline); the cursors wait where they are. */
   PARLEY_NOTIFICATIONS: z.enum(['on', 'off']).default('on'),
+  /** Where people reach the web app: absolute links in feeds and e-mail (issue #20). */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL, e.g. https://parley.example.org' }).default('http://localhost:3000'),
 });
 
 export interface ParleyConfig {
@@ -34,6 +36,8 @@ export interface ParleyConfig {
   checkResponses: boolean;
   /** Whether the notifier derives notifications and sends reminders (issue #20). */
   notifications: boolean;
+  /** The web app's address without a trailing slash (PUBLIC_URL). */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -60,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     redisUrl: e.REDIS_URL ?? null,
     checkResponses: e.PARLEY_CHECK_RESPONSES === 'true',
     notifications: e.PARLEY_NOTIFICATIONS === 'on',
+    publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
   };
 }
 

@@ -4,6 +4,8 @@ import { FIXED_PAGE_META } from './fixed-page-meta';
 export interface PageMeta {
   title: string;
   description: string;
+  /** The page's Atom feed (issue #20), announced for feed readers' autodiscovery: a path from the site's root. */
+  feed?: { title: string; href: string };
 }
 
 type Resolver = (params: Record<string, string>) => Promise<PageMeta | null>;
@@ -50,7 +52,8 @@ export function withPageMeta(indexHtml: string, meta: PageMeta | null): string {
   if (!meta) return indexHtml;
   const title = escapeHtml(`${meta.title} · Parley`);
   const description = escapeHtml(meta.description.slice(0, 300));
-  const tags = `<title>${title}</title>\n    <meta name="description" content="${description}" />\n    <meta property="og:title" content="${title}" />\n    <meta property="og:description" content="${description}" />`;
+  const feed = meta.feed ? `\n    <link rel="alternate" type="application/atom+xml" title="${escapeHtml(meta.feed.title)}" href="${escapeHtml(meta.feed.href)}" />` : '';
+  const tags = `<title>${title}</title>\n    <meta name="description" content="${description}" />\n    <meta property="og:title" content="${title}" />\n    <meta property="og:description" content="${description}" />${feed}`;
   const withoutOld = indexHtml.replace(/<title>[\s\S]*?<\/title>/i, '').replace(/<meta\s+name="description"[^>]*>/i, '');
   // A function, not a string: in a replacement string `$'`, `$&`… in a name would splice the page's own HTML into the title.
   return withoutOld.replace(/<head>/i, () => `<head>\n    ${tags}`);

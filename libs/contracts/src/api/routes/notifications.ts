@@ -1,6 +1,7 @@
 import {
   confirmEmailRequest,
   confirmEmailResponse,
+  feedQuery,
   followList,
   followParams,
   languagePreferenceRequest,
@@ -46,6 +47,6 @@ export const MAIL_ROUTES = {
 
 const atom = media('application/atom+xml', 'An Atom 1.0 feed (RFC 4287), newest first.');
 export const FEED_ROUTES = {
-  'GET /api/working-groups/:id/feed.atom': /* @__PURE__ */ route({ status: 200, response: atom, problems: PROBLEMS.readOne }),
-  'GET /api/documents/:id/feed.atom': /* @__PURE__ */ route({ status: 200, response: atom, problems: PROBLEMS.readOne }),
+  'GET /api/working-groups/:id/feed.atom': /* @__PURE__ */ route({ query: feedQuery, status: 200, response: atom, problems: PROBLEMS.readOne }),
+  'GET /api/documents/:id/feed.atom': /* @__PURE__ */ route({ query: feedQuery, status: 200, response: atom, problems: PROBLEMS.readOne }),
 } as const;
