@@ -867,6 +867,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/working-groups/{id}/mention-candidates': {
     request: (c) => groupReq(c, '/mention-candidates?q=a'),
     policy: inGroup(async (p, groupId) => mentionPolicy.canListMentionCandidates(await get(p.t, WorkingGroupAccess).standing(p.manager, groupId, p.actorId, p.now), await isSteward(p))),
+  },
   'GET /api/me/follows': { request: async () => ({ path: '/api/me/follows' }), policy: 'route rule only' },
   'PUT /api/me/follows/{type}/{id}': { request: async (c) => ({ path: `/api/me/follows/working-group/${(await c.group()).id}` }), policy: 'route rule only' },
   'DELETE /api/me/follows/{type}/{id}': { request: async (c) => ({ path: `/api/me/follows/working-group/${(await c.group()).id}` }), policy: 'route rule only' },
