@@ -38,6 +38,8 @@ import { LastCallModule } from './procedures/last-call/last-call.module';
 import { CompilationModule } from './negotiation/compilation/compilation.module';
 import { AccreditationModule } from './procedures/accreditation/accreditation.module';
 import { PublicationModule } from './procedures/publication/publication.module';
+import { MailModule } from './mail/mail.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -90,6 +92,8 @@ export class AppModule {
         ExplanationsModule,
         SilenceModule,
         PublicationModule,
+        NotificationsModule,
+        MailModule,
       ],
       controllers: [HealthController],
       providers: [

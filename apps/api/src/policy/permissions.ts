@@ -71,6 +71,8 @@ export const PERMISSIONS = {
   'division.decide': signedIn,
   'voting-order.set': signedIn,
   'last-call.open': signedIn,
+  // E-mail (issue #20): the local outbox holds everyone's mail, for stewards only.
+  'mail.outbox.read': steward,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -24,6 +24,7 @@ export const NOT_FOUND_RESOURCES = [
   'silence-procedure',
   'division',
   'clause',
+  'email',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

@@ -16,6 +16,13 @@ const envSchema = z.object({
   REDIS_URL: z.string().optional(),
   /** Test runs: check every answer against the route table (never in production: it costs a parse per answer). */
   PARLEY_CHECK_RESPONSES: z.enum(['true', 'false']).default('false'),
+  /** E-mail (issue #20): an SMTP server (smtp://user:pass@host:587); absent, mail goes to the outbox a steward reads. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'SMTP_URL must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.localhost>'),
+  /** Where people open Parley: the links in e-mail are absolute to it. */
+  PUBLIC_URL: z.url().default('http://localhost:3000'),
+  /** First delay before a refused message is tried again; it doubles each time (about 5 s, 10 s, 20 s… up to 10 min). */
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
 });
 
 export interface ParleyConfig {
@@ -30,6 +37,7 @@ export interface ParleyConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   redisUrl: string | null;
   checkResponses: boolean;
+  mail: { smtpUrl: string | null; from: string; publicUrl: string; retryDelaySeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -55,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL ?? null,
     checkResponses: e.PARLEY_CHECK_RESPONSES === 'true',
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS },
   };
 }
 
