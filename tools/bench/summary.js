@@ -45,6 +45,13 @@ function summaryRows(results) {
       rows.push(
         `| Procedures (group of 500): ${c.name} | GET p50 ${f1(c.api.p50)} ms | its SQL reads alone: p50 ${f1(c.sql.p50)} ms | ${f1(c.ratio)}× | ≤ 3× | ${met(c.met)} |`,
       );
+  const dg = r('digest');
+  if (dg?.result) {
+    const x = dg.result;
+    rows.push(
+      `| Daily e-mail digest: ${x.people.toLocaleString('en')} people, ${x.perPerson} notifications each | built in ${f1(x.buildSeconds)} s | the same rendered rows by one bare INSERT … SELECT: ${f1(x.limitSeconds)} s | ${f1(x.ratio)}× | < 60 s | ${met(x.met)} |`,
+    );
+  }
   const lf = r('live-fanout');
   if (lf) {
     const x = lf.result;

@@ -36,7 +36,7 @@ export class MailController {
 
   @Allow('session.use')
   @Post('me/email-verification')
-  @HttpCode(202)
+  @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Send me the link that verifies my e-mail address again (at most once a minute); nothing else is mailed before' })
   async requestVerification(@CurrentActor() actor: Actor): Promise<void> {

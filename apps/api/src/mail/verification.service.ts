@@ -10,7 +10,7 @@ import { MailQueue } from './mail-queue';
 import { renderVerification, type Recipient } from './mail-render';
 import { readVerificationToken, VERIFICATION_TTL_MS, verificationGenuine, verificationToken } from './mail-tokens';
 
-/** At most one verification mail a minute, five a day, per person. */
+/** At most one verification mail a minute (a request within the minute is answered but sends nothing more), five a day (then 429). */
 const MIN_GAP_MS = 60_000;
 const PER_DAY = 5;
 /** Newcomers are sent the link once, by the sweep, within this time of registering. */
@@ -30,7 +30,7 @@ export class VerificationService {
     private readonly clock: Clock,
   ) {}
 
-  /** Sends the link again (202); nothing to do when the address is already verified. */
+  /** Sends the link again (204); nothing to do when the address is already verified or the link left less than a minute ago. */
   async request(personId: string): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const [p] = (await m.query(`SELECT id, name, email, language, email_verified_at FROM people WHERE id = $1 FOR UPDATE`, [personId])) as (Recipient & {
@@ -42,7 +42,8 @@ export class VerificationService {
         `SELECT count(*)::int AS n, max(created_at) AS last FROM email_deliveries WHERE recipient_id = $1 AND purpose = 'verification' AND created_at > $2`,
         [personId, new Date(now.getTime() - 24 * 3600_000)],
       )) as { n: number; last: Date | null }[];
-      if (recent.n >= PER_DAY || (recent.last && now.getTime() - new Date(recent.last).getTime() < MIN_GAP_MS)) throw refuse('rate-limited');
+      if (recent.last && now.getTime() - new Date(recent.last).getTime() < MIN_GAP_MS) return;
+      if (recent.n >= PER_DAY) throw refuse('rate-limited');
       await this.queueFor(m, [p], now);
     });
   }
