@@ -17,7 +17,7 @@ describe('e-mail through SMTP', () => {
 
   beforeAll(async () => {
     smtp = await startMailServer();
-    t = await startTestApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://parley.example.org', MAIL_RETRY_DELAY_SECONDS: '1' } });
+    t = await startTestApp({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://parley.example.org', MAIL_RETRY_DELAY_SECONDS: '1', MAIL_SEND_ATTEMPTS: '3' } });
     db = t.dataSource;
   });
   afterAll(async () => {
@@ -148,6 +148,7 @@ describe('e-mail through SMTP', () => {
     await insertNotification(db, { recipientId: gus.id, kind: 'comment-reply', emailMode: 'daily', group, document: doc1, excerpt: 'three' });
     // Seen too late to mail alone (older than three hours): it joins the digest.
     await insertNotification(db, { recipientId: gus.id, emailMode: 'immediately', createdAt: new Date(Date.now() - 5 * 3600_000), group, document: doc2, excerpt: 'old' });
+    await insertNotification(db, { recipientId: gus.id, kind: 'followed-activity', emailMode: 'weekly', group, excerpt: 'weekly' });
     const digests = t.app.get(DigestService);
     await digests.build('daily', new Date());
     const mail = await waitMail(gus, /daily summary/);
@@ -166,6 +167,12 @@ describe('e-mail through SMTP', () => {
     await new Promise((r) => setTimeout(r, 2500));
     expect(mailsTo(gus, /summary/)).toHaveLength(1);
     expect(mailsTo(gus, /mentioned you/)).toHaveLength(0);
+
+    // The weekly mode waits for the weekly digest, and only it goes there.
+    await digests.build('weekly', new Date());
+    const weekly = await waitMail(gus, /weekly summary/);
+    expect(weekly.subject).toBe('[Parley] Your weekly summary: 1 update');
+    expect(weekly.text).toContain('new activity on the group “Norms group”');
   });
 
   it('tries again after the server refuses (4xx, then 5xx) and delivers exactly once', async () => {
@@ -180,5 +187,18 @@ describe('e-mail through SMTP', () => {
     expect(d).toEqual({ status: 'sent', attempts: 3 });
     await new Promise((r) => setTimeout(r, 2500));
     expect(mailsTo(hal, /mentioned you/).map((m) => m.messageId)).toEqual([mail.messageId]);
+  }, 60_000);
+
+  it('records a message the server keeps refusing as failed, with its last answer, after the last attempt', async () => {
+    const ivy = await verified('Ivy Refused');
+    smtp.plan({ to: ivy.email, subject: /mentioned you/ }, { refuse: 550 }, { refuse: 451 }, { refuse: 550 });
+    const nid = await insertNotification(db, { recipientId: ivy.id, excerpt: 'never accepted' });
+    const [d] = await until(async () => {
+      const rows = await db.query(`SELECT d.status, d.attempts, d.last_error, d.sent_at FROM notifications n JOIN email_deliveries d ON d.id = n.email_delivery_id WHERE n.id = $1`, [nid]);
+      return rows[0]?.status === 'failed' ? rows : null;
+    }, 45_000);
+    expect(d).toMatchObject({ status: 'failed', attempts: 3, sent_at: null });
+    expect(d.last_error).toMatch(/550/);
+    expect(mailsTo(ivy, /mentioned you/)).toHaveLength(0);
   }, 60_000);
 });

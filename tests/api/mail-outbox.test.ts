@@ -1,3 +1,4 @@
+import { executorOf, MailQueue } from '../../apps/api/src/mail/mail-queue';
 import { newPerson } from '../support/factories';
 import { insertNotification, until, verify } from '../support/mail-server';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -42,5 +43,22 @@ describe('the local outbox (no SMTP server)', () => {
     expect((await ana.client.get(`/api/mail/outbox/${immediate.id}`)).status).toBe(403);
     expect((await fetch(`${t.baseUrl}/api/mail/outbox`)).status).toBe(401);
     expect((await steward.client.get('/api/mail/outbox/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+  });
+
+  it('schedules the digests on the queue: every day and on Mondays at 07:00 UTC, and builds one when the schedule fires', async () => {
+    expect(await t.dataSource.query(`SELECT key, cron, timezone, data FROM pgboss.schedule WHERE name = 'mail-digest' ORDER BY key`)).toEqual([
+      { key: 'daily', cron: '0 7 * * *', timezone: 'UTC', data: { period: 'daily' } },
+      { key: 'weekly', cron: '0 7 * * 1', timezone: 'UTC', data: { period: 'weekly' } },
+    ]);
+    const bea = await newPerson(t.baseUrl, { name: 'Bea Digest' });
+    await verify(t.dataSource, bea.id);
+    await insertNotification(t.dataSource, { recipientId: bea.id, kind: 'comment-reply', emailMode: 'daily', excerpt: 'in the digest' });
+    // What the schedule sends at 07:00, sent now.
+    await t.dataSource.transaction((m) => t.app.get(MailQueue)['started'].send('mail-digest', { period: 'daily' }, { db: executorOf(m) }));
+    const d = await until(async () => {
+      const [row] = await t.dataSource.query(`SELECT subject, status FROM email_deliveries WHERE recipient_id = $1 AND purpose = 'daily-digest'`, [bea.id]);
+      return row?.status === 'sent' ? row : null;
+    });
+    expect(d.subject).toBe('[Parley] Your daily summary: 1 update');
   });
 });

@@ -21,11 +21,11 @@ interface Row {
   data: MailNotification['data'];
 }
 
-/** Which notifications a digest gathers: its mode, and for the daily one the 'immediately' ones first seen too late to mail alone. */
+/** Which notifications a digest gathers ($1 now, $2 the staleness bound): its mode, and for the daily one the 'immediately' ones first seen too late to mail alone. */
 const dueCondition = (period: DigestPeriod) =>
   period === 'daily'
     ? `n.email_delivery_id IS NULL AND n.created_at <= $1 AND (n.email_mode = 'daily' OR (n.email_mode = 'immediately' AND n.created_at < $2))`
-    : `n.email_delivery_id IS NULL AND n.created_at <= $1 AND n.email_mode = 'weekly'`;
+    : `n.email_delivery_id IS NULL AND n.created_at <= $1 AND n.email_mode = 'weekly' AND $2::timestamptz IS NOT NULL`;
 
 /**
  * Daily and weekly digests (pg-boss schedules: every day and on Mondays at 07:00 UTC): per person

@@ -16,12 +16,12 @@ export interface DigestJob {
 }
 
 /**
- * Retries of one send: exponential backoff from MAIL_RETRY_DELAY_SECONDS (5 s) up to 10 min, six
- * attempts in all. A worker that dies mid-send stops its heartbeat; within about 15 s the supervisor
+ * Retries of one send: exponential backoff from MAIL_RETRY_DELAY_SECONDS (5 s) up to 10 min,
+ * MAIL_SEND_ATTEMPTS (6) attempts in all. A worker that dies mid-send stops its heartbeat; within about 15 s the supervisor
  * hands the job to another attempt, which finds the delivery 'sending' and sends the same message
  * again (same Message-ID).
  */
-const sendRetry = (delaySeconds: number) => ({ retryLimit: 5, retryDelay: delaySeconds, retryBackoff: true, retryDelayMax: 600, heartbeatSeconds: 10, expireInSeconds: 120 });
+const sendRetry = (c: ParleyConfig['mail']) => ({ retryLimit: c.sendAttempts - 1, retryDelay: c.retryDelaySeconds, retryBackoff: true, retryDelayMax: 600, heartbeatSeconds: 10, expireInSeconds: 120 });
 
 /** A TypeORM transaction as pg-boss's executor: a job enqueued with it commits or rolls back with the rows it is about. */
 export const executorOf = (manager: EntityManager): Db => ({
@@ -59,7 +59,7 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
     await boss.start();
     this.boss = boss;
     await boss.createQueue(DEAD_QUEUE, { retryLimit: 3, retryDelay: 5 });
-    await boss.createQueue(SEND_QUEUE, { ...sendRetry(this.config.mail.retryDelaySeconds), deadLetter: DEAD_QUEUE });
+    await boss.createQueue(SEND_QUEUE, { ...sendRetry(this.config.mail), deadLetter: DEAD_QUEUE });
     await boss.createQueue(DIGEST_QUEUE, { retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 });
     // Every day at 07:00 UTC; the weekly one on Mondays at 07:00 UTC.
     await boss.schedule(DIGEST_QUEUE, '0 7 * * *', { period: 'daily' }, { tz: 'UTC', key: 'daily' });
@@ -76,7 +76,7 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
     if (deliveryIds.length === 0) return;
     await this.started.insert(
       SEND_QUEUE,
-      deliveryIds.map((deliveryId) => ({ data: { deliveryId }, ...sendRetry(this.config.mail.retryDelaySeconds), deadLetter: DEAD_QUEUE })),
+      deliveryIds.map((deliveryId) => ({ data: { deliveryId }, ...sendRetry(this.config.mail), deadLetter: DEAD_QUEUE })),
       { db: executorOf(manager) },
     );
   }

@@ -23,6 +23,8 @@ const envSchema = z.object({
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   /** First delay before a refused message is tried again; it doubles each time (about 5 s, 10 s, 20 s… up to 10 min). */
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  /** Attempts at one message before its delivery is recorded as failed. */
+  MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 });
 
 export interface ParleyConfig {
@@ -37,7 +39,7 @@ export interface ParleyConfig {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   redisUrl: string | null;
   checkResponses: boolean;
-  mail: { smtpUrl: string | null; from: string; publicUrl: string; retryDelaySeconds: number };
+  mail: { smtpUrl: string | null; from: string; publicUrl: string; retryDelaySeconds: number; sendAttempts: number };
 }
 
 export class ConfigError extends Error {}
@@ -63,7 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL ?? null,
     checkResponses: e.PARLEY_CHECK_RESPONSES === 'true',
-    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS },
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS, sendAttempts: e.MAIL_SEND_ATTEMPTS },
   };
 }
 
