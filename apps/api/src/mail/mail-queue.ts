@@ -81,8 +81,9 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
+  /** One job at a time; sends are looked for every second, the rarer digests and dead letters every ten. */
   async work<T>(queue: string, handler: (job: Job<T>) => Promise<void>): Promise<void> {
-    await this.started.work<T>(queue, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => handler(job));
+    await this.started.work<T>(queue, { batchSize: 1, pollingIntervalSeconds: queue === SEND_QUEUE ? 1 : 10 }, async ([job]) => handler(job));
   }
 
   async onApplicationShutdown(): Promise<void> {

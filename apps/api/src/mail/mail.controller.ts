@@ -52,8 +52,8 @@ export class MailController {
     return this.verification.confirm(body.token);
   }
 
+  // Not rate limited by address: mail providers send the one-click POSTs of many readers from few addresses; the signed token is the guard.
   @Public()
-  @UseGuards(ThrottlerGuard)
   @Post('unsubscribe')
   @HttpCode(200)
   @ApiOperation({ summary: 'One-click unsubscribe (RFC 8058) with the token of an e-mail’s link: that kind of e-mail (every kind for "all") stops' })

@@ -44,7 +44,7 @@ export class VerificationService {
       )) as { n: number; last: Date | null }[];
       if (recent.last && now.getTime() - new Date(recent.last).getTime() < MIN_GAP_MS) return;
       if (recent.n >= PER_DAY) throw refuse('rate-limited');
-      await this.queueFor(m, [p], now);
+      await this.queueFor(m, [p], now, `verify:${p.id}:${now.getTime()}`);
     });
   }
 
@@ -59,12 +59,13 @@ export class VerificationService {
           ORDER BY p.created_at LIMIT 100 FOR UPDATE OF p SKIP LOCKED`,
         [new Date(now.getTime() - NEWCOMER_WINDOW_MS)],
       )) as Recipient[];
-      await this.queueFor(m, people, now);
+      // One welcome link per person, even if two instances look at once.
+      await this.queueFor(m, people, now, (p) => `verify:${p.id}:welcome`);
       return people.length;
     });
   }
 
-  private async queueFor(m: EntityManager, people: readonly Recipient[], now: Date): Promise<void> {
+  private async queueFor(m: EntityManager, people: readonly Recipient[], now: Date, dedupeKey: string | ((p: Recipient) => string)): Promise<void> {
     if (people.length === 0) return;
     const expiresAt = new Date(now.getTime() + VERIFICATION_TTL_MS);
     const ids = await insertDeliveries(
@@ -73,7 +74,7 @@ export class VerificationService {
         recipientId: p.id,
         to: p.email,
         purpose: 'verification' as const,
-        dedupeKey: `verify:${p.id}:${now.getTime()}`,
+        dedupeKey: typeof dedupeKey === 'string' ? dedupeKey : dedupeKey(p),
         mail: renderVerification(p, verificationToken(this.linker.secret, p.id, p.email, expiresAt), this.linker.linksFor(p.id, 'all')),
       })),
       now,
