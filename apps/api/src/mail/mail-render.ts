@@ -60,7 +60,7 @@ const cut = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)
 
 /** The frame every message shares: greeting, body, the footer with preferences and the visible unsubscribe link. */
 function frame(w: MailWords, r: Recipient, links: MailLinks, unsubscribeLabel: string, body: { text: string[]; html: string[] }) {
-  const prefs = absolute(links.publicUrl, '/notifications/preferences');
+  const prefs = absolute(links.publicUrl, '/me/notifications');
   const visible = `${links.publicUrl}/unsubscribe?token=${encodeURIComponent(links.unsubscribeToken)}`;
   const text = [w.hello(r.name), '', ...body.text, '', '—', w.footerWhy, `${w.preferences}: ${prefs}`, `${unsubscribeLabel}: ${visible}`, ''].join('\n');
   const html = [
