@@ -30,6 +30,8 @@ import { EndorsementService } from '../../apps/api/src/endorsements/endorsement.
 import * as endorsementPolicy from '../../apps/api/src/endorsements/endorsement.policy';
 import { DocumentReads } from '../../apps/api/src/drafting/document-reads.service';
 import { FocalPointRepository } from '../../apps/api/src/identity/focal-point.repository';
+import { MailLinker } from '../../apps/api/src/mail/mail-links';
+import { verificationToken } from '../../apps/api/src/mail/mail-tokens';
 import { appointmentVerdict, confirmationVerdict, endAppointmentVerdict, isoDay, type ConfirmationRefusal } from '@parley/domain';
 import {
   activeMemberEndorsement,
@@ -848,6 +850,23 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     policy: inGroup(async (p, groupId) => draftingPolicy.canOpenBallot(await draftingStanding(p, groupId))),
   },
   'GET /api/amendments/{id}/voting-place': { request: (c) => amendmentReq(c, '/voting-place', 'member'), policy: 'route rule only' },
+  // #20 mail
+  'PUT /api/me/language': { request: async () => ({ path: '/api/me/language', body: { language: 'en' } }), policy: 'route rule only' },
+  'POST /api/me/email-verification': { request: async () => ({ path: '/api/me/email-verification', body: {} }), policy: 'route rule only' },
+  'POST /api/email-verification/confirm': {
+    request: async (c) => {
+      const p = c.w.people.member;
+      const token = verificationToken(get(c.w.t, MailLinker).secret, p.id, p.email, new Date(Date.now() + 3600_000));
+      return { path: '/api/email-verification/confirm', body: { token } };
+    },
+    policy: 'route rule only',
+  },
+  'POST /api/unsubscribe': {
+    request: async (c) => ({ path: `/api/unsubscribe?token=${encodeURIComponent(get(c.w.t, MailLinker).linksFor(c.w.extra.id, 'followed-activity').unsubscribeToken)}`, body: {} }),
+    policy: 'route rule only',
+  },
+  'GET /api/mail/outbox': { request: async () => ({ path: '/api/mail/outbox' }), policy: 'route rule only' },
+  'GET /api/mail/outbox/{id}': { request: async (c) => ({ path: `/api/mail/outbox/${await outboxMessageId(c)}` }), policy: 'route rule only' },
   'GET /api/documents/{id}/versions/{n}/last-call': { request: (c) => docReq(c, '/versions/1/last-call'), policy: 'route rule only' },
   'POST /api/documents/{id}/versions/{n}/last-call': {
     request: (c) => docReq(c, '/versions/1/last-call', () => ({ days: 1 })),
@@ -958,6 +977,16 @@ async function targetMember(p: PolicyInput, groupId: string, personId: string): 
 /** The actor's affiliation to one organisation, as the endorsement service reads it (its own loader). */
 const affiliationTo = (p: PolicyInput, organisationId: string) =>
   get(p.t, EndorsementService)['affiliationTo'](p.manager, p.actorId, organisationId, p.now) as Promise<import('@parley/domain').AffiliationSnapshot | null>;
+
+/** A message of the outbox (the verification links the sweep mails to the matrix's newcomers). */
+async function outboxMessageId(c: Cell): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const [row] = (await c.w.t.dataSource.query(`SELECT id FROM email_deliveries WHERE transport = 'outbox' LIMIT 1`)) as { id: string }[];
+    if (row) return row.id;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('no message reached the outbox');
+}
 
 /** The clock the app's services read. */
 export const appNow = (t: TestApp): Date => get(t, Clock).now();

@@ -52,6 +52,13 @@ function summaryRows(results) {
       `| Notifications: a ballot opened in a group of ${x.members} | POST p50 ${f1(x.on.p50)} ms with notifications; its ${x.members - 1} notifications exist after p50 ${f1(x.delivered.p50)} ms | the same opening without notifications: p50 ${f1(x.off.p50)} ms | ${f1(x.ratio)}× | ≤ 2×, no duplicates | ${met(x.met)} |`,
     );
   }
+  const dg = r('digest');
+  if (dg?.result) {
+    const x = dg.result;
+    rows.push(
+      `| Daily e-mail digest: ${x.people.toLocaleString('en')} people, ${x.perPerson} notifications each | built in ${f1(x.buildSeconds)} s | the same rendered rows by one bare INSERT … SELECT: ${f1(x.limitSeconds)} s | ${f1(x.ratio)}× | < 60 s | ${met(x.met)} |`,
+    );
+  }
   const lf = r('live-fanout');
   if (lf) {
     const x = lf.result;

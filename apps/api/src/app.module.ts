@@ -43,6 +43,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { FeedsModule } from './feeds/feeds.module';
 import { FollowsModule } from './follows/follows.module';
 import { MentionsModule } from './mentions/mentions.module';
+import { MailModule } from './mail/mail.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -97,6 +98,7 @@ export class AppModule {
         PublicationModule,
         NotificationsModule,
         MentionsModule, FollowsModule, FeedsModule,
+        MailModule,
       ],
       controllers: [HealthController],
       providers: [

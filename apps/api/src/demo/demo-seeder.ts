@@ -81,7 +81,12 @@ export class DemoSeeder {
   private async seedHistory(history: DemoHistory): Promise<DemoPeople> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const actor = async (name: string, email: string): Promise<Actor> => {
-      const id = await this.tx.run((tx) => this.auth.createPerson(tx, name, email, passwordHash));
+      const id = await this.tx.run(async (tx) => {
+        const created = await this.auth.createPerson(tx, name, email, passwordHash);
+        // Demo addresses count as verified (issue #20), so the outbox shows the mail Parley sends them.
+        await tx.manager.query(`UPDATE people SET email_verified_at = $2 WHERE id = $1`, [created, tx.now]);
+        return created;
+      });
       const me = await this.auth.me(id);
       return { id, name, email, isSteward: me.isSteward, sessionId: 'demo', sessionToken: 'demo', authenticatedBy: 'bearer' };
     };

@@ -74,6 +74,8 @@ export const PERMISSIONS = {
   // #20 mentions and follows: following is one's own; who may list a group's members to mention is decided in mentions/mention.policy.ts.
   'follow.manage-own': signedIn,
   'mention.candidates': signedIn,
+  // E-mail (issue #20): the local outbox holds everyone's mail, for stewards only.
+  'mail.outbox.read': steward,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -25,6 +25,7 @@ export const NOT_FOUND_RESOURCES = [
   'division',
   'clause',
   'notification',
+  'email',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

@@ -20,6 +20,13 @@ const envSchema = z.object({
   PARLEY_NOTIFICATIONS: z.enum(['on', 'off']).default('on'),
   /** Where people reach the web app: absolute links in feeds and e-mail (issue #20). */
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'PUBLIC_URL must be an http(s) URL, e.g. https://parley.example.org' }).default('http://localhost:3000'),
+  /** E-mail (issue #20): an SMTP server (smtp://user:pass@host:587); absent, mail goes to the outbox a steward reads. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'SMTP_URL must be an smtp:// or smtps:// URL').optional(),
+  MAIL_FROM: z.string().min(3).default('Parley <no-reply@parley.localhost>'),
+  /** First delay before a refused message is tried again; it doubles each time (about 5 s, 10 s, 20 s… up to 10 min). */
+  MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
+  /** Attempts at one message before its delivery is recorded as failed. */
+  MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
 });
 
 export interface ParleyConfig {
@@ -38,6 +45,7 @@ export interface ParleyConfig {
   notifications: boolean;
   /** The web app's address without a trailing slash (PUBLIC_URL). */
   publicUrl: string;
+  mail: { smtpUrl: string | null; from: string; publicUrl: string; retryDelaySeconds: number; sendAttempts: number };
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     checkResponses: e.PARLEY_CHECK_RESPONSES === 'true',
     notifications: e.PARLEY_NOTIFICATIONS === 'on',
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS, sendAttempts: e.MAIL_SEND_ATTEMPTS },
   };
 }
 

@@ -38,7 +38,7 @@ export const NOTIFICATION_ROUTES = {
 
 export const MAIL_ROUTES = {
   'PUT /api/me/language': /* @__PURE__ */ route({ body: languagePreferenceRequest, status: 204, response: noContent, problems: PROBLEMS.write }),
-  'POST /api/me/email-verification': /* @__PURE__ */ route({ status: 202, response: noContent, problems: [401, 403, 409, 429] }),
+  'POST /api/me/email-verification': /* @__PURE__ */ route({ status: 204, response: noContent, problems: [401, 403, 409, 429] }),
   'POST /api/email-verification/confirm': /* @__PURE__ */ route({ body: confirmEmailRequest, status: 200, response: confirmEmailResponse, problems: [400, 409, 413, 415, 429] }),
   'POST /api/unsubscribe': /* @__PURE__ */ route({ query: unsubscribeQuery, status: 200, response: unsubscribeResponse, problems: [400, 429] }),
   'GET /api/mail/outbox': /* @__PURE__ */ route({ query: paginationQuery, status: 200, response: outboxList, problems: [400, 401, 403] }),

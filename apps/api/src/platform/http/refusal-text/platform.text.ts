@@ -21,6 +21,7 @@ const RESOURCE: Record<NotFoundResource, string> = {
   'join-request-objection': 'The objection',
   proxy: 'The proxy',
   'silence-procedure': 'The silence procedure',
+  email: 'The e-mail',
   division: 'The request for a separate vote',
   clause: 'The clause',
   notification: 'The notification',
