@@ -12,6 +12,7 @@ import { QuotePicker } from './QuotePicker';
 import { ClauseBrackets } from '../negotiation/ClauseBrackets';
 import { ClauseStatusPanel } from '../negotiation/ClauseStatusPanel';
 import { VotingOrderPanel } from '../procedures/VotingOrderPanel';
+import { FollowButton } from '../notifications/FollowButton';
 
 export interface ClausePanelProps {
   doc: DocumentResponse;
@@ -81,9 +82,12 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           <Title order={2} size="h4" id="clause-panel-title" ref={title} tabIndex={-1}>
             {name}
           </Title>
-          <Button size="compact-xs" variant="subtle" onClick={onClose}>
-            {t('common.close')}
-          </Button>
+          <Group gap={6} wrap="nowrap">
+            <FollowButton type="clause" id={clause.id} name={name} compact />
+            <Button size="compact-xs" variant="subtle" onClick={onClose}>
+              {t('common.close')}
+            </Button>
+          </Group>
         </Group>
         {inline ? null : (
           <Text size="sm" lineClamp={3} c="dimmed">
@@ -101,13 +105,13 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           <Tabs.Panel value="comments" pt="sm">
             <Stack gap="sm">
               {doc.can.comment ? (
-                <CommentForm key={clause.id} documentId={doc.id} clauseId={clause.id} version={doc.version.number} quote={quote} onClearQuote={onClearQuote} />
+                <CommentForm key={clause.id} documentId={doc.id} groupId={doc.workingGroupId} clauseId={clause.id} version={doc.version.number} quote={quote} onClearQuote={onClearQuote} />
               ) : doc.can.reason ? (
                 <Text size="sm" c="dimmed">
                   {(doc.can.reasonCode ? refusalMessage(t, doc.can.reasonCode) : null) ?? doc.can.reason}
                 </Text>
               ) : null}
-              <CommentThreads documentId={doc.id} clauseId={clause.id} version={doc.version.number} />
+              <CommentThreads documentId={doc.id} groupId={doc.workingGroupId} clauseId={clause.id} version={doc.version.number} />
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="amendments" pt="sm">

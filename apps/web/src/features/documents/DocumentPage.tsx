@@ -28,6 +28,8 @@ import { ExplanationsSection } from '../procedures/ExplanationsSection';
 import { DivisionPanel } from '../procedures/DivisionPanel';
 import { LastCallBanner } from '../procedures/LastCallBanner';
 import { PublicationGate } from '../procedures/PublicationPanel';
+import { FeedLink } from '../notifications/FeedLink';
+import { FollowButton } from '../notifications/FollowButton';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -89,6 +91,10 @@ export function DocumentPage() {
   return (
     <Stack gap="lg">
       <DocumentHeader doc={doc} />
+      <Group gap="md" wrap="wrap">
+        <FeedLink href={`/api/documents/${doc.id}/feed.atom`} title={doc.title} />
+        <FollowButton type="document" id={doc.id} name={doc.title} />
+      </Group>
       <PresenceBar presence={live.presence} />
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
         <VersionSelect
