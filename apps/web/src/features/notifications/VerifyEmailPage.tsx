@@ -1,6 +1,6 @@
 import { Alert, Anchor, Loader, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { apiCall } from '../../api/typed-client';
@@ -13,8 +13,12 @@ export function VerifyEmailPage() {
   const token = useSearchParams()[0].get('token') ?? '';
   const confirm = useMutation({ mutationFn: (tok: string) => apiCall('POST /api/email-verification/confirm', { body: { token: tok } }) });
   const { mutate } = confirm;
+  // Once per token, even when React runs the effect twice (development).
+  const sent = useRef<string | null>(null);
   useEffect(() => {
-    if (token) mutate(token);
+    if (!token || sent.current === token) return;
+    sent.current = token;
+    mutate(token);
   }, [token, mutate]);
   return (
     <Stack gap="md" align="flex-start">
