@@ -26,7 +26,10 @@ export interface ClausePanelProps {
 }
 
 /** Whether Escape belongs to a control inside the panel (an open list closes first, not the panel). */
-const escapeIsTaken = (target: EventTarget | null) => target instanceof HTMLElement && target.getAttribute('aria-expanded') === 'true';
+const escapeIsTaken = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  // An open list, or a comment field's list of members to mention (a text box naming its active option).
+  (target.getAttribute('aria-expanded') === 'true' || (target.getAttribute('aria-autocomplete') === 'list' && target.hasAttribute('aria-activedescendant')));
 
 /**
  * The open clause's threads and amendments, and the forms to add to them: beside the text, or under

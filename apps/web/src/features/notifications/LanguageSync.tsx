@@ -28,9 +28,7 @@ export function LanguageSync() {
     if (sent.current.has(key)) return;
     sent.current.add(key);
     apiCall('PUT /api/me/language', { body: { language } })
-      .then(() =>
-        qc.setQueryData<Prefs>(PREFERENCES_KEY, (p) => (p ? { ...p, email: { ...p.email, language } } : p)),
-      )
+      .then(() => qc.setQueryData<Prefs>(PREFERENCES_KEY, (p) => (p ? { ...p, email: { ...p.email, language } } : p)))
       // Not worth troubling the reader: the next sign-in tries again.
       .catch(() => sent.current.delete(key));
   }, [personId, language, mailLanguage, qc]);

@@ -1,4 +1,5 @@
 import { Box, Text, Textarea, VisuallyHidden, type TextareaProps } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { mentionToken } from '@parley/domain';
 import { forwardRef, useId, useImperativeHandle, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +29,9 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, MentionTextareaPr
   const [active, setActive] = useState(0);
   const [dismissed, setDismissed] = useState<number | null>(null);
   const open = at !== null && dismissed !== at.start;
-  const candidates = useMentionCandidates(groupId, open ? at.query : null);
+  // A pause in typing before asking, so a name typed letter by letter is one or two requests.
+  const [query] = useDebouncedValue(open ? at.query : null, 120);
+  const candidates = useMentionCandidates(groupId, open ? query : null);
   const items = open ? (candidates.data?.items ?? []) : [];
   const shown = open && items.length > 0;
 

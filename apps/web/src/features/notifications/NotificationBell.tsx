@@ -30,7 +30,17 @@ export function NotificationBell() {
   const items = latest.data?.pages[0]?.items ?? [];
   const label = unread > 0 ? t('notifications.bell.labelUnread', { count: unread }) : t('notifications.bell.label');
   return (
-    <Popover opened={opened} onChange={(o) => (o ? popover.open() : popover.close())} position="bottom-end" width={360} shadow="md" withinPortal trapFocus returnFocus hideDetached={false}>
+    <Popover
+      opened={opened}
+      onChange={(o) => (o ? popover.open() : popover.close())}
+      position="bottom-end"
+      width={360}
+      shadow="md"
+      withinPortal
+      trapFocus
+      returnFocus
+      hideDetached={false}
+    >
       <Popover.Target>
         <ActionIcon
           variant="default"

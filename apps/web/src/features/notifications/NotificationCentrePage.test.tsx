@@ -8,23 +8,57 @@ const OTHER_GROUP = { id: '66666666-6666-4666-8666-666666666666', name: 'Safety 
 
 const page1 = [
   notification({ id: 'n1', createdAt: '2026-12-03T10:00:00.000Z' }),
-  notification({ id: 'n2', createdAt: '2026-12-03T09:00:00.000Z', group: OTHER_GROUP, document: null, kind: 'join-request-decided', actor: null, facts: { decision: 'admitted' }, link: `/working-groups/${OTHER_GROUP.id}` }),
+  notification({
+    id: 'n2',
+    createdAt: '2026-12-03T09:00:00.000Z',
+    group: OTHER_GROUP,
+    document: null,
+    kind: 'join-request-decided',
+    actor: null,
+    facts: { decision: 'admitted' },
+    link: `/working-groups/${OTHER_GROUP.id}`,
+  }),
   notification({ id: 'n3', createdAt: '2026-12-03T08:00:00.000Z', document: OTHER_DOC, readAt: '2026-12-03T08:30:00.000Z', kind: 'comment-reply', facts: {} }),
-  notification({ id: 'n4', createdAt: '2026-12-03T07:00:00.000Z', kind: 'silence-started', actor: null, subject: { title: null, label: null }, facts: { deadline: '2026-12-10T12:00:00.000Z' } }),
+  notification({
+    id: 'n4',
+    createdAt: '2026-12-03T07:00:00.000Z',
+    kind: 'silence-started',
+    actor: null,
+    subject: { title: null, label: null },
+    facts: { deadline: '2026-12-10T12:00:00.000Z' },
+  }),
 ];
-const page2 = [notification({ id: 'n5', createdAt: '2026-12-01T07:00:00.000Z', group: OTHER_GROUP, document: null, kind: 'join-request-received', link: `/working-groups/${OTHER_GROUP.id}` })];
+const page2 = [
+  notification({
+    id: 'n5',
+    createdAt: '2026-12-01T07:00:00.000Z',
+    group: OTHER_GROUP,
+    document: null,
+    kind: 'join-request-received',
+    link: `/working-groups/${OTHER_GROUP.id}`,
+  }),
+];
 
 describe('NotificationCentrePage', () => {
   it('groups by working group then document, marks the unread, and loads more by cursor', async () => {
     const calls = stubApi({
-      'GET /api/me/notifications': ({ url }) => (url.includes('cursor=c2') ? { items: page2, nextCursor: null, unread: 4 } : { items: page1, nextCursor: 'c2', unread: 4 }),
+      'GET /api/me/notifications': ({ url }) =>
+        url.includes('cursor=c2') ? { items: page2, nextCursor: null, unread: 4 } : { items: page1, nextCursor: 'c2', unread: 4 },
     });
     renderWithApp(<NotificationCentrePage />);
     const norms = await screen.findByRole('region', { name: G.name });
     // The group's documents each under their title, in the order of their newest item.
-    expect(within(norms).getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual([D.title, OTHER_DOC.title]);
+    expect(
+      within(norms)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual([D.title, OTHER_DOC.title]);
     const [paris] = within(norms).getAllByRole('list');
-    expect(within(paris).getAllByRole('link').map((a) => a.textContent)).toEqual([
+    expect(
+      within(paris)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([
       'Unread: Ana Ruiz (Access Now, civil society) mentioned you on OP3 of “Paris Call”: “What do you think?”',
       'Unread: “Paris Call” is under silence procedure until 10 Dec 2026, 12:00 UTC: it is adopted unless a member objects.',
     ]);
@@ -38,7 +72,10 @@ describe('NotificationCentrePage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Show more' }));
     await waitFor(() => expect(within(screen.getByRole('region', { name: OTHER_GROUP.name })).getAllByRole('link')).toHaveLength(2));
-    expect(calls.filter((c) => c.url.startsWith('/api/me/notifications')).map((c) => c.url)).toEqual(['/api/me/notifications?limit=30', '/api/me/notifications?limit=30&cursor=c2']);
+    expect(calls.filter((c) => c.url.startsWith('/api/me/notifications')).map((c) => c.url)).toEqual([
+      '/api/me/notifications?limit=30',
+      '/api/me/notifications?limit=30&cursor=c2',
+    ]);
   });
 
   it('marks all read up to the newest item seen, and filters to the unread', async () => {
@@ -58,7 +95,9 @@ describe('NotificationCentrePage', () => {
     expect(screen.queryByRole('link', { name: /replied to your comment/ })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Mark all read' }));
-    await waitFor(() => expect(calls.find((c) => c.method === 'POST')).toMatchObject({ url: '/api/me/notifications/read-all', body: { upTo: '2026-12-03T10:00:00.000Z' } }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')).toMatchObject({ url: '/api/me/notifications/read-all', body: { upTo: '2026-12-03T10:00:00.000Z' } }),
+    );
     expect(await screen.findByText('0 unread')).toBeTruthy();
   });
 

@@ -9,9 +9,7 @@ const prefs = (verified: boolean) => ({
   email: { address: 'wanjiru@example.org', verified, language: 'fr' },
 });
 const follows = {
-  items: [
-    { targetType: 'document', targetId: D.id, title: D.title, group: G, document: D, link: `/documents/${D.id}`, since: '2026-12-01T10:00:00.000Z' },
-  ],
+  items: [{ targetType: 'document', targetId: D.id, title: D.title, group: G, document: D, link: `/documents/${D.id}`, since: '2026-12-01T10:00:00.000Z' }],
 };
 
 describe('NotificationPreferencesPage', () => {
@@ -28,7 +26,9 @@ describe('NotificationPreferencesPage', () => {
     renderWithApp(<NotificationPreferencesPage />);
     const table = await screen.findByTestId('preferences-table');
     // Categories head their kinds.
-    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     expect(headers).toEqual(expect.arrayContaining(['Notification', 'In Parley', 'E-mail', 'Ballots you may vote in', 'Replies and mentions', 'For chairs']));
     expect(within(table).getAllByRole('rowheader')).toHaveLength(NOTIFICATION_KINDS.length);
 

@@ -88,7 +88,15 @@ export function OutboxPage() {
                   {items.map((m) => (
                     <Table.Tr key={m.id} data-selected={m.id === openId || undefined}>
                       <Table.Td>
-                        <Anchor component="button" type="button" size="sm" ta="left" onClick={() => setOpenId(m.id)} aria-pressed={m.id === openId} style={{ overflowWrap: 'anywhere' }}>
+                        <Anchor
+                          component="button"
+                          type="button"
+                          size="sm"
+                          ta="left"
+                          onClick={() => setOpenId(m.id)}
+                          aria-pressed={m.id === openId}
+                          style={{ overflowWrap: 'anywhere' }}
+                        >
                           {m.subject}
                         </Anchor>
                         <Group gap={4} mt={2}>

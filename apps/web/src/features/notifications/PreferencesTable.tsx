@@ -17,7 +17,8 @@ export function PreferencesTable({ prefs }: { prefs: Prefs }) {
   const [draft, setDraft] = useState<Partial<Record<NotificationKind, Pick<Row, 'inApp' | 'email'>>>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const rowOf = (r: Row) => ({ ...r, ...draft[r.kind] });
-  const set = (r: Row, change: Partial<Pick<Row, 'inApp' | 'email'>>) => setDraft((d) => ({ ...d, [r.kind]: { inApp: rowOf(r).inApp, email: rowOf(r).email, ...change } }));
+  const set = (r: Row, change: Partial<Pick<Row, 'inApp' | 'email'>>) =>
+    setDraft((d) => ({ ...d, [r.kind]: { inApp: rowOf(r).inApp, email: rowOf(r).email, ...change } }));
   const changed = prefs.kinds.filter((r) => draft[r.kind] && (draft[r.kind]?.inApp !== r.inApp || draft[r.kind]?.email !== r.email));
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -1,7 +1,7 @@
 /** The `@` being typed before the caret: where it starts and the letters after it (none open no list). */
 export function mentionQueryAt(text: string, caret: number): { start: number; query: string } | null {
   const before = text.slice(Math.max(0, caret - 60), caret);
-  const m = /(^|[\s(])@([\p{L}\p{M}'’.-]{1,40})$/u.exec(before);
+  const m = /(^|[\s(])@([\p{L}\p{M}\p{N}'’.-]{1,40})$/u.exec(before);
   if (!m) return null;
   return { start: caret - m[2].length - 1, query: m[2] };
 }

@@ -48,7 +48,7 @@ export type Route = (init: RequestInit & { url: string }) => unknown;
  * Stubs fetch for the session (a signed-in person) and the given routes, keyed "GET /api/path"
  * (the query string is not part of the key). Returns the calls made, to assert what was sent.
  */
-export function stubApi(routes: Record<string, unknown | Route>, me: unknown = ME) {
+export function stubApi(routes: Record<string, Route | Record<string, unknown> | undefined>, me: unknown = ME) {
   document.cookie = 'parley_csrf=test';
   const calls: { method: string; url: string; body: unknown }[] = [];
   const fetchMock = jest.fn(async (url: string, init: RequestInit = {}) => {

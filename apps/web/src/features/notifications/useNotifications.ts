@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FollowTarget } from '@parley/domain';
 import type { ApiBody } from '@parley/contracts';
 import { apiCall } from '../../api/typed-client';
@@ -96,5 +96,6 @@ export function useMentionCandidates(groupId: string | null, q: string | null) {
     queryFn: ({ signal }) => apiCall('GET /api/working-groups/:id/mention-candidates', { params: { id: groupId ?? '' }, query: { q: q ?? '' }, signal }),
     enabled: !!groupId && q !== null,
     staleTime: 30_000,
+    placeholderData: keepPreviousData,
   });
 }
