@@ -90,6 +90,8 @@ describe('accessibility: axe on every main page, in English and French', () => {
       then: async (page) => {
         await page.getByTestId('notification-bell').click();
         await page.getByRole('dialog').waitFor();
+        // Judged once its fade-in is over (mid-way, its text is paler than it will be).
+        await page.waitForFunction(() => getComputedStyle(document.querySelector('[role="dialog"]')!).opacity === '1');
       },
     },
     { name: 'notification settings', path: '/me/notifications', signedIn: true, part: 'joining and taking part' },

@@ -73,7 +73,9 @@ describe('a mention reaches the person mentioned, live', () => {
     const thread = panel.getByTestId('thread').filter({ hasText: 'covers here' });
     await thread.waitFor();
     const chip = thread.getByTestId('mention');
-    expect((await chip.innerText()).trim()).toBe(`@${g.company.name}`);
+    // "@Name", and to a screen reader their affiliation when mentioned (visually hidden, and in the tooltip).
+    expect(await chip.textContent()).toBe(`@${g.company.name} (${g.company.organisation.name}, private sector)`);
+    expect((await chip.innerText()).split('\n')[0].trim()).toBe(`@${g.company.name}`);
     expect(await chip.getAttribute('title')).toBe(`${g.company.organisation.name}, private sector`);
     expect(await thread.textContent()).not.toContain('](');
 

@@ -85,12 +85,9 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           <Title order={2} size="h4" id="clause-panel-title" ref={title} tabIndex={-1}>
             {name}
           </Title>
-          <Group gap={6} wrap="nowrap">
-            <FollowButton type="clause" id={clause.id} name={name} compact />
-            <Button size="compact-xs" variant="subtle" onClick={onClose}>
-              {t('common.close')}
-            </Button>
-          </Group>
+          <Button size="compact-xs" variant="subtle" onClick={onClose}>
+            {t('common.close')}
+          </Button>
         </Group>
         {inline ? null : (
           <Text size="sm" lineClamp={3} c="dimmed">
@@ -98,6 +95,8 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           </Text>
         )}
         {doc.can.comment || doc.can.amend ? <QuotePicker key={clause.id} clauseId={clause.id} text={clause.text} onQuote={onQuote} /> : null}
+        {/* After the quote picker, so "Quote a passage" stays the panel's second stop. */}
+        <FollowButton type="clause" id={clause.id} name={name} compact alignEnd />
         <Tabs value={tab} onChange={setTab} keepMounted={false} className="clause-panel-tabs-root">
           <Tabs.List className="clause-panel-tabs">
             <Tabs.Tab value="comments">{t('documents.panel.comments', { count: commentCount })}</Tabs.Tab>

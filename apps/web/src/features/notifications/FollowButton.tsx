@@ -10,7 +10,20 @@ import { useFollows, useSetFollow } from './useNotifications';
  * Follow or stop following a working group, a document or a clause (a toggle: pressed while
  * following). Only for a signed-in person; what they follow is private.
  */
-export function FollowButton({ type, id, name, compact = false }: { type: FollowTarget; id: string; name: string; compact?: boolean }) {
+export function FollowButton({
+  type,
+  id,
+  name,
+  compact = false,
+  alignEnd = false,
+}: {
+  type: FollowTarget;
+  id: string;
+  name: string;
+  compact?: boolean;
+  /** At the end of a column (a panel's toolbar line). */
+  alignEnd?: boolean;
+}) {
   const { t } = useTranslation();
   const me = useMe();
   const follows = useFollows(!!me.data);
@@ -26,6 +39,7 @@ export function FollowButton({ type, id, name, compact = false }: { type: Follow
       loading={setFollow.isPending}
       onClick={() => setFollow.mutate({ type, id, follow: !following }, { onError: (error) => notifyError(t, problemMessage(t, error)) })}
       data-testid={`follow-${type}`}
+      style={alignEnd ? { alignSelf: 'flex-end' } : undefined}
     >
       {following ? t('notifications.follow.following') : t('notifications.follow.follow')}
     </Button>

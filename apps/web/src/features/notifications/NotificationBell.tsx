@@ -55,7 +55,7 @@ export function NotificationBell() {
         >
           <BellIcon />
           {unread > 0 ? (
-            <Badge size="xs" circle={unread < 10} color="red.8" className="bell-count" aria-hidden="true" data-testid="bell-count">
+            <Badge size="xs" circle={unread < 10} color="red.9" className="bell-count" aria-hidden="true" data-testid="bell-count">
               {unread > 99 ? '99+' : unread}
             </Badge>
           ) : null}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ApiResponse } from '@parley/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,6 +8,7 @@ import { PageLoader } from '../../ui/PageLoader';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { useMe } from '../auth/useSession';
+import { ToneBadge } from '../documents/ToneBadge';
 import { FollowList } from './FollowList';
 import { PreferencesTable } from './PreferencesTable';
 import { SignInFirst } from './SignInFirst';
@@ -30,9 +31,9 @@ function EmailSection({ email }: { email: Email }) {
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             {t('notifications.preferences.address', { email: email.address })}
           </Text>
-          <Badge variant="outline" color={email.verified ? 'green.9' : 'orange.9'} style={{ textTransform: 'none' }} data-testid="email-verified">
+          <ToneBadge tone={email.verified ? 'green' : 'orange'} data-testid="email-verified">
             {email.verified ? t('notifications.preferences.verified') : t('notifications.preferences.notVerified')}
-          </Badge>
+          </ToneBadge>
         </Group>
         {email.verified ? null : (
           <Stack gap={6} align="flex-start">

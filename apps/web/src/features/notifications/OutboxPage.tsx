@@ -1,7 +1,8 @@
-import { Alert, Anchor, Badge, Box, Button, Code, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Code, Grid, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageLoader } from '../../ui/PageLoader';
+import { ToneBadge } from '../documents/ToneBadge';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { useMe } from '../auth/useSession';
@@ -100,12 +101,12 @@ export function OutboxPage() {
                           {m.subject}
                         </Anchor>
                         <Group gap={4} mt={2}>
-                          <Badge size="xs" variant="outline" color="gray.8" style={{ textTransform: 'none' }}>
+                          <ToneBadge tone="gray" size="xs">
                             {t(`notifications.outbox.purposes.${m.purpose}`)}
-                          </Badge>
-                          <Badge size="xs" variant="outline" color={m.status === 'failed' ? 'red.8' : 'gray.8'} style={{ textTransform: 'none' }}>
+                          </ToneBadge>
+                          <ToneBadge tone={m.status === 'failed' ? 'red' : 'gray'} size="xs">
                             {t(`notifications.outbox.statuses.${m.status}`)}
-                          </Badge>
+                          </ToneBadge>
                         </Group>
                       </Table.Td>
                       <Table.Td>
