@@ -1,39 +1,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { NotificationPush } from '@parley/contracts';
 import { LiveProvider } from '../../realtime/LiveProvider';
+import { FakeSocket } from '../../realtime/fake-socket';
 import type { LiveSocket } from '../../realtime/live-connection';
 import { renderWithApp } from '../../test/render';
 import { NotificationBell } from './NotificationBell';
 import { notification, stubApi } from './test-fixtures';
-
-/** socket.io's client as far as the page uses it; the test plays the server. */
-class FakeSocket {
-  connected = false;
-  handlers = new Map<string, ((...a: unknown[]) => void)[]>();
-  on(event: string, h: (...a: unknown[]) => void) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), h]);
-    return this;
-  }
-  removeAllListeners() {
-    this.handlers.clear();
-    return this;
-  }
-  fire(event: string, ...args: unknown[]) {
-    for (const h of this.handlers.get(event) ?? []) h(...args);
-  }
-  emit() {
-    return this;
-  }
-  connect() {
-    this.connected = true;
-    this.fire('connect');
-    return this;
-  }
-  disconnect() {
-    this.connected = false;
-    return this;
-  }
-}
 
 describe('NotificationBell', () => {
   let socket: FakeSocket;
