@@ -75,6 +75,8 @@ export const routes: RouteObject[] = [
       { path: 'how-it-works', element: <HowItWorksPage /> },
       { path: 'notifications', element: <NotificationCentrePage /> },
       { path: 'me/notifications', element: <NotificationPreferencesPage /> },
+      // The address e-mail footers give for the same page.
+      { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'unsubscribe', element: <UnsubscribePage /> },
       { path: 'steward/outbox', element: <OutboxPage /> },

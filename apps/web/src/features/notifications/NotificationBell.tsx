@@ -51,6 +51,7 @@ export function NotificationBell() {
           aria-haspopup="dialog"
           onClick={popover.toggle}
           pos="relative"
+          style={{ overflow: 'visible' }}
           data-testid="notification-bell"
         >
           <BellIcon />

@@ -88,7 +88,7 @@ export function NotificationPreferencesPage() {
       ) : (
         <>
           <EmailSection email={prefs.data.email} />
-          <Paper withBorder p="md" component="section" aria-labelledby="prefs-kinds">
+          <Paper withBorder p={{ base: 'xs', sm: 'md' }} component="section" aria-labelledby="prefs-kinds">
             <Title order={2} size="h4" id="prefs-kinds" mb="xs">
               {t('notifications.preferences.kindsTitle')}
             </Title>

@@ -37,8 +37,8 @@ export function PreferencesTable({ prefs }: { prefs: Prefs }) {
   };
   return (
     <form onSubmit={submit} noValidate aria-labelledby="prefs-kinds">
-      <Table.ScrollContainer minWidth={320}>
-        <Table verticalSpacing={6} data-testid="preferences-table">
+      <Table.ScrollContainer minWidth={300}>
+        <Table verticalSpacing={6} horizontalSpacing={6} data-testid="preferences-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t('notifications.preferences.kind')}</Table.Th>
@@ -75,6 +75,7 @@ export function PreferencesTable({ prefs }: { prefs: Prefs }) {
                         <Table.Td>
                           <NativeSelect
                             size="xs"
+                            miw={120}
                             value={row.email}
                             onChange={(e) => set(r, { email: e.currentTarget.value as EmailMode })}
                             aria-label={t('notifications.preferences.emailOf', { kind: name })}
