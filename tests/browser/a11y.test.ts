@@ -80,6 +80,24 @@ describe('accessibility: axe on every main page, in English and French', () => {
     { name: 'public record', path: `/working-groups/${ids.group}/record`, signedIn: false, part: 'the public record' },
     { name: 'audit log', path: `/working-groups/${ids.group}/audit`, signedIn: false, part: 'the public record' },
     { name: 'signatories', path: `/documents/${ids.adopted}/versions/1/signatories`, signedIn: true, part: 'the public record' },
+    // #20 web: notifications, their settings, and the pages an e-mail links to.
+    { name: 'notifications', path: '/notifications', signedIn: true, part: 'joining and taking part' },
+    {
+      name: 'notifications, the bell open',
+      path: '/notifications',
+      signedIn: true,
+      part: 'joining and taking part',
+      then: async (page) => {
+        await page.getByTestId('notification-bell').click();
+        await page.getByRole('dialog').waitFor();
+        // Judged once its fade-in is over (mid-way, its text is paler than it will be).
+        await page.waitForFunction(() => getComputedStyle(document.querySelector('[role="dialog"]')!).opacity === '1');
+      },
+    },
+    { name: 'notification settings', path: '/me/notifications', signedIn: true, part: 'joining and taking part' },
+    { name: 'mail outbox', path: '/steward/outbox', signedIn: true, part: 'joining and taking part' },
+    { name: 'verify e-mail', path: '/verify-email?token=not-a-real-token', signedIn: false, part: 'joining and taking part' },
+    { name: 'unsubscribe', path: '/unsubscribe?token=not-a-real-token', signedIn: false, part: 'joining and taking part' },
   ];
 
   async function settle(page: Page): Promise<void> {

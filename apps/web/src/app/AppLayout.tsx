@@ -4,6 +4,8 @@ import { Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../features/auth/useSession';
+import { LanguageSync } from '../features/notifications/LanguageSync';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LiveStatusIndicator } from '../realtime/LiveStatusIndicator';
 import { PageLoader } from '../ui/PageLoader';
 import { requestTitleFocus } from '../ui/PageTitle';
@@ -47,6 +49,7 @@ export function AppLayout() {
 
   return (
     <>
+      <LanguageSync />
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
@@ -70,10 +73,13 @@ export function AppLayout() {
                 <NavLinks direction="row" />
               </Box>
             </Group>
-            <LiveStatusIndicator />
-            <Group gap="md" wrap="nowrap" visibleFrom="lg">
-              <SessionArea />
-              <LanguageSwitch />
+            <Group gap="md" wrap="nowrap">
+              <LiveStatusIndicator />
+              <NotificationBell />
+              <Group gap="md" wrap="nowrap" visibleFrom="lg">
+                <SessionArea />
+                <LanguageSwitch />
+              </Group>
             </Group>
           </Group>
         </AppShell.Header>

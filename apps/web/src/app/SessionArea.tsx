@@ -41,6 +41,14 @@ export function SessionArea({ stacked = false }: { stacked?: boolean }) {
         <Anchor component={Link} to="/me" size="sm" fw={600}>
           {t('nav.myProfile')}
         </Anchor>
+        <Anchor component={Link} to="/notifications" size="sm" fw={600}>
+          {t('notifications.centre.title')}
+        </Anchor>
+        {me.data.isSteward ? (
+          <Anchor component={Link} to="/steward/outbox" size="sm" fw={600}>
+            {t('notifications.outbox.title')}
+          </Anchor>
+        ) : null}
         <Button variant="default" size="sm" loading={logout.isPending} onClick={signOut}>
           {t('nav.logOut')}
         </Button>
@@ -68,6 +76,14 @@ export function SessionArea({ stacked = false }: { stacked?: boolean }) {
         <Menu.Item component={Link} to="/me">
           {t('nav.myProfile')}
         </Menu.Item>
+        <Menu.Item component={Link} to="/me/notifications">
+          {t('notifications.preferences.title')}
+        </Menu.Item>
+        {me.data.isSteward ? (
+          <Menu.Item component={Link} to="/steward/outbox">
+            {t('notifications.outbox.title')}
+          </Menu.Item>
+        ) : null}
         <Menu.Item onClick={signOut}>{t('nav.logOut')}</Menu.Item>
       </Menu.Dropdown>
     </Menu>

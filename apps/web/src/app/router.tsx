@@ -31,6 +31,11 @@ const CompilationPage = lazy(() => import('../features/negotiation/CompilationPa
 const HowItWorksPage = lazy(() => import('../features/how-it-works/HowItWorksPage'));
 const OrganisationPage = lazy(() => import('../features/confirmations/OrganisationPage'));
 const ConfirmationQueuePage = lazy(() => import('../features/confirmations/ConfirmationQueuePage'));
+const NotificationCentrePage = lazy(() => import('../features/notifications/NotificationCentrePage'));
+const NotificationPreferencesPage = lazy(() => import('../features/notifications/NotificationPreferencesPage'));
+const VerifyEmailPage = lazy(() => import('../features/notifications/VerifyEmailPage'));
+const UnsubscribePage = lazy(() => import('../features/notifications/UnsubscribePage'));
+const OutboxPage = lazy(() => import('../features/notifications/OutboxPage'));
 
 /**
  * The app's routes. Later features add theirs here and their entry in `navigation.ts`
@@ -68,6 +73,13 @@ export const routes: RouteObject[] = [
       { path: 'documents/:id/brackets', element: <BracketLedgerPage /> },
       { path: 'documents/:id/compilation', element: <CompilationPage /> },
       { path: 'how-it-works', element: <HowItWorksPage /> },
+      { path: 'notifications', element: <NotificationCentrePage /> },
+      { path: 'me/notifications', element: <NotificationPreferencesPage /> },
+      // The address e-mail footers give for the same page.
+      { path: 'notifications/preferences', element: <NotificationPreferencesPage /> },
+      { path: 'verify-email', element: <VerifyEmailPage /> },
+      { path: 'unsubscribe', element: <UnsubscribePage /> },
+      { path: 'steward/outbox', element: <OutboxPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,60 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
-import type { JoinRoomRequest, JoinRoomResult, LiveEvent, RoomName } from '@parley/contracts';
+import type { LiveEvent, RoomName } from '@parley/contracts';
+import { FakeSocket } from './fake-socket';
 import { LiveConnection, type LiveSocket } from './live-connection';
 import { Invalidator, stalenessOf } from './live-invalidation';
 
 const G = '6f1c1a52-8a0e-4b8e-9a51-2b7f0f7d1c01';
 const D = '0b5e3c61-2d1f-4f55-8c3c-6a9b7d3e2f02';
 const doc = `doc:${D}` as RoomName;
-
-/** A stand-in for socket.io-client's socket: records what is emitted; the test plays the server. */
-class FakeSocket {
-  connected = false;
-  handlers = new Map<string, ((...a: any[]) => void)[]>();
-  joins: JoinRoomRequest[] = [];
-  leaves: string[] = [];
-  answer: (req: JoinRoomRequest) => JoinRoomResult = (req) => ({
-    ok: true,
-    room: req.room,
-    scope: `wg:${G}`,
-    sequence: req.after ?? 0,
-    replayed: 0,
-    resync: req.after == null,
-  });
-  on(event: string, h: (...a: any[]) => void) {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), h]);
-    return this;
-  }
-  removeAllListeners() {
-    this.handlers.clear();
-    return this;
-  }
-  fire(event: string, ...args: any[]) {
-    for (const h of this.handlers.get(event) ?? []) h(...args);
-  }
-  emit(event: string, payload: any, ack?: (r: JoinRoomResult) => void) {
-    if (event === 'room:join') {
-      this.joins.push(payload);
-      ack?.(this.answer(payload));
-    }
-    if (event === 'room:leave') this.leaves.push(payload.room);
-    return this;
-  }
-  connect() {
-    this.connected = true;
-    this.fire('connect');
-    return this;
-  }
-  disconnect() {
-    this.connected = false;
-    this.fire('disconnect', 'io client disconnect');
-    return this;
-  }
-  drop() {
-    this.connected = false;
-    this.fire('disconnect', 'transport close');
-  }
-}
 
 const shown = { scope: `wg:${G}`, occurredAt: '2026-11-23T10:00:00.000Z', actor: { id: 'p1', name: 'Ana Ruiz', snapshot: null }, redacted: null } as const;
 /** A comment posted on the document, as the document's room shows it. */

@@ -1,5 +1,15 @@
 import type { Socket } from 'socket.io-client';
-import type { ClientToServerEvents, JoinRoomRefused, JoinRoomResult, LiveEvent, PresenceSnapshot, ResyncNotice, RoomName, ServerToClientEvents } from '@parley/contracts';
+import type {
+  ClientToServerEvents,
+  JoinRoomRefused,
+  JoinRoomResult,
+  LiveEvent,
+  NotificationPush,
+  PresenceSnapshot,
+  ResyncNotice,
+  RoomName,
+  ServerToClientEvents,
+} from '@parley/contracts';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -15,6 +25,14 @@ export interface RoomListener {
   /** What the page holds may be stale (joined without a last sequence, or too far behind): reload the room's data. */
   resync?(room: RoomName): void;
   presence?(presence: PresenceSnapshot): void;
+}
+
+/** What the server sends to the signed-in person's own sockets (no room to join): their notifications. */
+export interface PersonalListener {
+  notification?(push: NotificationPush): void;
+  unread?(unread: number): void;
+  /** Connected again after a loss: what was pushed meanwhile was missed, reload. */
+  reconnected?(): void;
 }
 
 interface FollowedRoom {
@@ -37,6 +55,7 @@ export class LiveConnection {
   private readonly rooms = new Map<RoomName, FollowedRoom>();
   private readonly statusListeners = new Set<(s: LiveStatus) => void>();
   private readonly refusalListeners = new Set<() => void>();
+  private readonly personalListeners = new Set<PersonalListener>();
   private current: LiveStatus = 'idle';
   private everConnected = false;
 
@@ -91,6 +110,13 @@ export class LiveConnection {
     };
   }
 
+  /** Listens to the person's own channel (opens the connection if no room did): for as long as the returned function is not called. */
+  personal(listener: PersonalListener): () => void {
+    this.personalListeners.add(listener);
+    this.ensureSocket();
+    return () => this.personalListeners.delete(listener);
+  }
+
   /** The person signed in changed: connect again under the new session; rooms rejoin where they were. */
   restart(): void {
     if (!this.socket) return;
@@ -113,6 +139,7 @@ export class LiveConnection {
     this.socket = socket;
     this.setStatus('connecting');
     socket.on('connect', () => {
+      if (this.everConnected) for (const l of [...this.personalListeners]) l.reconnected?.();
       this.everConnected = true;
       this.setStatus('live');
       for (const room of this.rooms.keys()) this.join(room);
@@ -120,6 +147,12 @@ export class LiveConnection {
     socket.on('disconnect', () => this.setStatus(this.everConnected ? 'reconnecting' : 'connecting'));
     socket.on('connect_error', () => this.setStatus(this.everConnected ? 'reconnecting' : 'connecting'));
     socket.on('live:event', (e) => this.receive(e));
+    socket.on('notification:new', (push) => {
+      for (const l of [...this.personalListeners]) l.notification?.(push);
+    });
+    socket.on('notification:unread', (push) => {
+      for (const l of [...this.personalListeners]) l.unread?.(push.unread);
+    });
     socket.on('presence', (p) => {
       const f = this.rooms.get(p.room);
       if (!f) return;

@@ -12,6 +12,7 @@ import { QuotePicker } from './QuotePicker';
 import { ClauseBrackets } from '../negotiation/ClauseBrackets';
 import { ClauseStatusPanel } from '../negotiation/ClauseStatusPanel';
 import { VotingOrderPanel } from '../procedures/VotingOrderPanel';
+import { FollowButton } from '../notifications/FollowButton';
 
 export interface ClausePanelProps {
   doc: DocumentResponse;
@@ -25,7 +26,10 @@ export interface ClausePanelProps {
 }
 
 /** Whether Escape belongs to a control inside the panel (an open list closes first, not the panel). */
-const escapeIsTaken = (target: EventTarget | null) => target instanceof HTMLElement && target.getAttribute('aria-expanded') === 'true';
+const escapeIsTaken = (target: EventTarget | null) =>
+  target instanceof HTMLElement &&
+  // An open list, or a comment field's list of members to mention (a text box naming its active option).
+  (target.getAttribute('aria-expanded') === 'true' || (target.getAttribute('aria-autocomplete') === 'list' && target.hasAttribute('aria-activedescendant')));
 
 /**
  * The open clause's threads and amendments, and the forms to add to them: beside the text, or under
@@ -91,6 +95,8 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           </Text>
         )}
         {doc.can.comment || doc.can.amend ? <QuotePicker key={clause.id} clauseId={clause.id} text={clause.text} onQuote={onQuote} /> : null}
+        {/* After the quote picker, so "Quote a passage" stays the panel's second stop. */}
+        <FollowButton type="clause" id={clause.id} name={name} compact alignEnd />
         <Tabs value={tab} onChange={setTab} keepMounted={false} className="clause-panel-tabs-root">
           <Tabs.List className="clause-panel-tabs">
             <Tabs.Tab value="comments">{t('documents.panel.comments', { count: commentCount })}</Tabs.Tab>
@@ -101,13 +107,13 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           <Tabs.Panel value="comments" pt="sm">
             <Stack gap="sm">
               {doc.can.comment ? (
-                <CommentForm key={clause.id} documentId={doc.id} clauseId={clause.id} version={doc.version.number} quote={quote} onClearQuote={onClearQuote} />
+                <CommentForm key={clause.id} documentId={doc.id} groupId={doc.workingGroupId} clauseId={clause.id} version={doc.version.number} quote={quote} onClearQuote={onClearQuote} />
               ) : doc.can.reason ? (
                 <Text size="sm" c="dimmed">
                   {(doc.can.reasonCode ? refusalMessage(t, doc.can.reasonCode) : null) ?? doc.can.reason}
                 </Text>
               ) : null}
-              <CommentThreads documentId={doc.id} clauseId={clause.id} version={doc.version.number} />
+              <CommentThreads documentId={doc.id} groupId={doc.workingGroupId} clauseId={clause.id} version={doc.version.number} />
             </Stack>
           </Tabs.Panel>
           <Tabs.Panel value="amendments" pt="sm">

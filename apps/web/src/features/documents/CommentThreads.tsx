@@ -11,6 +11,9 @@ import { useFormatters } from '../../ui/useFormatters';
 import type { Quote } from './ClauseList';
 import { useClauseComments, useDispose, usePostComment, useReply } from './useDocuments';
 import { ToneBadge, TONES, type Tone } from './ToneBadge';
+import { MentionText, mentionsOf } from '../notifications/MentionText';
+import { MentionTextarea } from '../notifications/MentionTextarea';
+import { useLinkedComment, type LinkedComment } from '../notifications/useLinkedComment';
 
 const DISPOSITION_TONES: Record<Disposition, Tone> = { accepted: 'green', noted: 'blue', rejected: 'red' };
 
@@ -113,7 +116,7 @@ function CommentBody({ documentId, comment }: { documentId: string; comment: Com
         </Blockquote>
       ) : null}
       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {comment.body}
+        <MentionText text={comment.body} mentions={mentionsOf(comment)} />
       </Text>
       {comment.disposition ? (
         <Paper withBorder p={6} radius="sm" bg="gray.0" data-testid="disposition">
@@ -143,7 +146,7 @@ function CommentBody({ documentId, comment }: { documentId: string; comment: Com
   );
 }
 
-function ReplyForm({ documentId, comment, onDone }: { documentId: string; comment: CommentResponse; onDone: () => void }) {
+function ReplyForm({ documentId, groupId, comment, onDone }: { documentId: string; groupId: string; comment: CommentResponse; onDone: () => void }) {
   const { t } = useTranslation();
   const reply = useReply(documentId);
   const [body, setBody] = useState('');
@@ -170,10 +173,11 @@ function ReplyForm({ documentId, comment, onDone }: { documentId: string; commen
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap={6}>
-        <Textarea
+        <MentionTextarea
+          groupId={groupId}
           label={t('documents.comments.replyLabel')}
           value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          onChange={setBody}
           error={error}
           autosize
           minRows={2}
@@ -194,15 +198,17 @@ function ReplyForm({ documentId, comment, onDone }: { documentId: string; commen
 }
 
 /** One thread: the comment, its replies folded away until asked for, and a reply form on demand. */
-function Thread({ documentId, comment }: { documentId: string; comment: CommentResponse }) {
+function Thread({ documentId, groupId, comment, linked }: { documentId: string; groupId: string; comment: CommentResponse; linked: LinkedComment }) {
   const { t } = useTranslation();
-  const [showReplies, setShowReplies] = useState(false);
+  const [showReplies, setShowReplies] = useState(() => comment.replies.some((r) => r.id === linked.id));
   const [replying, setReplying] = useState(false);
   const repliesId = `replies-${comment.id}`;
   return (
     <Paper component="li" withBorder p="sm" radius="md" data-testid="thread" data-kind={comment.kind}>
       <Stack gap="xs">
-        <CommentBody documentId={documentId} comment={comment} />
+        <div {...linked.props(comment.id)}>
+          <CommentBody documentId={documentId} comment={comment} />
+        </div>
         <Group gap="xs">
           {comment.replies.length > 0 ? (
             <Button size="compact-xs" variant="subtle" aria-expanded={showReplies} aria-controls={repliesId} onClick={() => setShowReplies((s) => !s)}>
@@ -218,7 +224,7 @@ function Thread({ documentId, comment }: { documentId: string; comment: CommentR
         {showReplies ? (
           <Stack component="ol" gap="xs" m={0} pl="md" id={repliesId} style={{ listStyle: 'none', borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
             {comment.replies.map((r) => (
-              <li key={r.id}>
+              <li key={r.id} {...linked.props(r.id)}>
                 <CommentBody documentId={documentId} comment={r} />
               </li>
             ))}
@@ -227,6 +233,7 @@ function Thread({ documentId, comment }: { documentId: string; comment: CommentR
         {replying ? (
           <ReplyForm
             documentId={documentId}
+            groupId={groupId}
             comment={comment}
             onDone={() => {
               setReplying(false);
@@ -242,12 +249,14 @@ function Thread({ documentId, comment }: { documentId: string; comment: CommentR
 /** A new comment on the open clause, on the quoted passage when the reader selected one. */
 export function CommentForm({
   documentId,
+  groupId,
   clauseId,
   version,
   quote,
   onClearQuote,
 }: {
   documentId: string;
+  groupId: string;
   clauseId: string;
   version: number;
   quote: Quote | null;
@@ -315,10 +324,12 @@ export function CommentForm({
             {t('documents.comments.clarificationHint')}
           </Text>
         ) : null}
-        <Textarea
+        <MentionTextarea
+          ref={bodyField}
+          groupId={groupId}
           label={t('documents.comments.body')}
           value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          onChange={setBody}
           error={errors.body}
           required
           autosize
@@ -337,9 +348,10 @@ export function CommentForm({
 }
 
 /** The open clause's threads, a page at a time. */
-export function CommentThreads({ documentId, clauseId, version }: { documentId: string; clauseId: string; version: number }) {
+export function CommentThreads({ documentId, groupId, clauseId, version }: { documentId: string; groupId: string; clauseId: string; version: number }) {
   const { t } = useTranslation();
   const threads = useClauseComments(documentId, clauseId, version);
+  const linked = useLinkedComment(threads);
   if (threads.isPending) return <Text size="sm">{t('common.loading')}</Text>;
   if (threads.isError) return <QueryError error={threads.error} onRetry={() => void threads.refetch()} />;
   const items = threads.data.pages.flatMap((p) => p.items);
@@ -353,7 +365,7 @@ export function CommentThreads({ documentId, clauseId, version }: { documentId: 
     <Stack gap="xs">
       <Stack component="ol" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('documents.comments.threadsLabel')}>
         {items.map((c) => (
-          <Thread key={c.id} documentId={documentId} comment={c} />
+          <Thread key={c.id} documentId={documentId} groupId={groupId} comment={c} linked={linked} />
         ))}
       </Stack>
       {threads.hasNextPage ? (

@@ -2,7 +2,7 @@ import { Alert, Anchor, Grid, Group, Paper, Stack, Text } from '@mantine/core';
 import { RecommendationsBallotLauncher } from '../negotiation/Streamlining';
 import { useMediaQuery } from '@mantine/hooks';
 import { roomName } from '@parley/contracts';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { isProblem } from '../../api/client';
@@ -28,6 +28,9 @@ import { ExplanationsSection } from '../procedures/ExplanationsSection';
 import { DivisionPanel } from '../procedures/DivisionPanel';
 import { LastCallBanner } from '../procedures/LastCallBanner';
 import { PublicationGate } from '../procedures/PublicationPanel';
+import { FeedLink } from '../notifications/FeedLink';
+import { FollowButton } from '../notifications/FollowButton';
+import { useCommentClause } from '../notifications/useCommentClause';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -42,6 +45,12 @@ export function DocumentPage() {
   const query = useDocument(id, requested && Number.isInteger(requested) && requested > 0 ? requested : undefined);
   const live = useLiveRoom(id ? roomName.document(id) : null);
   const selected = params.get('clause');
+  // A notification's link to a comment: open the clause it is on (found when the link does not say).
+  const linkedComment = params.get('comment');
+  const commentClause = useCommentClause(id, query.data?.version.number, query.data?.version.clauses, linkedComment, !selected);
+  useEffect(() => {
+    if (commentClause && !selected) setParams((p) => new URLSearchParams([...p, ['clause', commentClause]]), { replace: true });
+  }, [commentClause, selected, setParams]);
   const [quote, setQuote] = useState<Quote | null>(null);
   // Below the `md` breakpoint the panel opens under its clause, where the reader is, not below the whole text.
   const narrow = useMediaQuery('(max-width: 61.99em)', typeof window !== 'undefined' && window.matchMedia('(max-width: 61.99em)').matches, {
@@ -89,6 +98,10 @@ export function DocumentPage() {
   return (
     <Stack gap="lg">
       <DocumentHeader doc={doc} />
+      <Group gap="md" wrap="wrap">
+        <FeedLink href={`/api/documents/${doc.id}/feed.atom`} title={doc.title} />
+        <FollowButton type="document" id={doc.id} name={doc.title} />
+      </Group>
       <PresenceBar presence={live.presence} />
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">
         <VersionSelect

@@ -60,6 +60,14 @@ export function MyProfilePage() {
         <Anchor component={Link} to={`/people/${person.id}`} size="sm">
           {t('profile.publicLink')}
         </Anchor>
+        <Anchor component={Link} to="/me/notifications" size="sm">
+          {t('notifications.preferences.profileLink')}
+        </Anchor>
+        {person.isSteward ? (
+          <Anchor component={Link} to="/steward/outbox" size="sm">
+            {t('notifications.outbox.title')}
+          </Anchor>
+        ) : null}
         <ConfirmationQueueLink isSteward={person.isSteward} />
       </Stack>
 

@@ -6,6 +6,8 @@ import { isProblem } from '../../api/client';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { PageLoader } from '../../ui/PageLoader';
 import { PageTitle } from '../../ui/PageTitle';
+import { FeedLink } from '../notifications/FeedLink';
+import { FollowButton } from '../notifications/FollowButton';
 import { QueryError } from '../../ui/QueryError';
 import { useFormatters } from '../../ui/useFormatters';
 import { AlarmList } from './AlarmList';
@@ -68,6 +70,8 @@ export function WorkingGroupPage() {
           <Anchor component={Link} to={`/working-groups/${g.id}/audit`} data-testid="group-audit-link">
             {t('workingGroups.auditLink')}
           </Anchor>
+          <FeedLink href={`/api/working-groups/${g.id}/feed.atom`} title={g.name} />
+          <FollowButton type="working-group" id={g.id} name={g.name} />
         </Group>
       </Stack>
 
