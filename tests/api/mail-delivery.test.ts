@@ -172,7 +172,7 @@ describe('e-mail through SMTP', () => {
     await digests.build('weekly', new Date());
     const weekly = await waitMail(gus, /weekly summary/);
     expect(weekly.subject).toBe('[Parley] Your weekly summary: 1 update');
-    expect(weekly.text).toContain('new activity on the group “Norms group”');
+    expect(weekly.text).toContain('Ana Ruiz acted on the group “Norms group”.');
   });
 
   it('tries again after the server refuses (4xx, then 5xx) and delivers exactly once', async () => {

@@ -68,10 +68,10 @@ export class RecipientLookups {
     );
   }
 
-  comment(id: string): Promise<{ authorId: string; kind: string } | null> {
+  comment(id: string): Promise<{ authorId: string; kind: string; clauseId: string } | null> {
     return this.once(`comment:${id}`, async () => {
-      const rows: { author_id: string; kind: string }[] = await this.m.query(`SELECT author_id, kind FROM comments WHERE id = $1`, [id]);
-      return rows[0] ? { authorId: rows[0].author_id, kind: rows[0].kind } : null;
+      const rows: { author_id: string; kind: string; clause_id: string }[] = await this.m.query(`SELECT author_id, kind, clause_id FROM comments WHERE id = $1`, [id]);
+      return rows[0] ? { authorId: rows[0].author_id, kind: rows[0].kind, clauseId: rows[0].clause_id } : null;
     });
   }
 

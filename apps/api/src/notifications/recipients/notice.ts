@@ -26,7 +26,8 @@ export interface NoticeOptions {
 export const links = {
   group: (id: string) => `/working-groups/${id}`,
   document: (id: string) => `/documents/${id}`,
-  comment: (documentId: string, commentId: string) => `/documents/${documentId}?comment=${commentId}`,
+  /** With its clause, the page opens that clause's threads at once. */
+  comment: (documentId: string, commentId: string, clauseId?: string | null) => `/documents/${documentId}?${clauseId ? `clause=${clauseId}&` : ''}comment=${commentId}`,
   clause: (documentId: string, clauseId: string) => `/documents/${documentId}?clause=${clauseId}`,
   ballot: (id: string) => `/ballots/${id}`,
   focalPoints: () => `/focal-points`,
