@@ -117,4 +117,15 @@ describe('notifications from drafting: replies, mentions, clarifications, follow
     const list = await eventually(() => centreOf(g.government), (l) => l.items.some((n) => n.link.endsWith(answer.id)), 'the government delegate is told of the reply');
     expect(list.items.filter((n) => n.link.endsWith(answer.id)).map((n) => n.kind)).toEqual(['comment-reply']);
   });
+
+  it('a follower hears only of acts after they followed, even when the acts are derived later', async () => {
+    // A follow dated an hour ahead stands for one made after the act: the deriver reads the act's time, not its own.
+    await t.dataSource.query(
+      `INSERT INTO follows (person_id, target_type, target_id, working_group_id, created_at) VALUES ($1, 'document', $2, $3, now() + interval '1 hour')`,
+      [g.chair.id, doc.id, g.id],
+    );
+    const before = await comment(g.company, { body: 'Posted before the chair followed the draft.' });
+    await derived();
+    expect((await centreOf(g.chair)).items.filter((n) => n.link.endsWith(before.id))).toEqual([]);
+  });
 });

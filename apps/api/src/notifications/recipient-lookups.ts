@@ -101,16 +101,19 @@ export class RecipientLookups {
   }
 
   /** Followers of the group, the document or the clause an act is about. */
-  followers(groupId: string, documentId: string | null, clauseId: string | null): Promise<string[]> {
-    return this.once(`followers:${groupId}:${documentId}:${clauseId}`, () =>
-      this.ids(
-        `SELECT DISTINCT person_id AS id FROM follows
+  /** Who follows the group, the document or the clause, and since when (the earliest of their follows). */
+  followers(groupId: string, documentId: string | null, clauseId: string | null): Promise<{ id: string; since: Date }[]> {
+    return this.once(`followers:${groupId}:${documentId}:${clauseId}`, async () => {
+      const rows: { id: string; since: Date }[] = await this.m.query(
+        `SELECT person_id AS id, min(created_at) AS since FROM follows
           WHERE (target_type = 'working-group' AND target_id = $1)
              OR (target_type = 'document' AND target_id = $2)
-             OR (target_type = 'clause' AND target_id = $3)`,
+             OR (target_type = 'clause' AND target_id = $3)
+          GROUP BY person_id`,
         [groupId, documentId, clauseId],
-      ),
-    );
+      );
+      return rows.map((r) => ({ id: r.id, since: new Date(r.since) }));
+    });
   }
 
   /**

@@ -23,7 +23,9 @@ export async function followedActivity(c: EventContext): Promise<Notice[]> {
   if (!c.groupId || QUIET.test(e.action)) return [];
   const { documentId, ballotId } = subjectsOf(e);
   const clauseId = idIn(e.change, 'clauseId', 'targetClauseId');
-  const followers = await c.lookups.followers(c.groupId, documentId, clauseId);
+  // Only acts after someone followed (the deriver may read an act later than it happened).
+  const at = new Date(e.occurredAt).getTime();
+  const followers = (await c.lookups.followers(c.groupId, documentId, clauseId)).filter((f) => f.since.getTime() <= at).map((f) => f.id);
   if (followers.length === 0) return [];
   const version = field(e.change, 'version') ?? field(e.change, 'baseVersion') ?? field(e.change, 'number');
   return [

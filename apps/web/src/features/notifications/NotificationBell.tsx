@@ -81,7 +81,7 @@ export function NotificationBell() {
               {t('notifications.none')}
             </Text>
           ) : (
-            <Box component="ul" m={0} p={0} className="notification-list">
+            <Box component="ul" m={0} p={0} mah="min(60vh, 480px)" style={{ overflowY: 'auto' }} className="notification-list">
               {items.map((n) => (
                 <li key={n.id}>
                   <NotificationItem n={n} compact onOpen={popover.close} />
