@@ -1,4 +1,4 @@
-import type { CommentThreadPage, DocumentResponse, SessionResponse } from '@parley/contracts';
+import type { CommentThreadPage, DocumentResponse, NotificationList, SessionResponse } from '@parley/contracts';
 import { DEMO_PASSWORD } from '../../apps/api/src/demo/demo-people';
 import { seedDemoDraft } from '../support/demo-draft';
 import { ApiClient } from '../support/http-client';
@@ -40,9 +40,19 @@ describe('the demo’s mention and follow (issue #20)', () => {
     ]);
   });
 
-  it('Ana Ruiz follows the Paris Call draft', async () => {
-    const follows = (await ana.get<{ items: { targetType: string; targetId: string; title: string }[] }>('/api/me/follows')).body;
-    expect(follows.items).toEqual([expect.objectContaining({ targetType: 'document', targetId: doc.id, title: doc.title })]);
+  it('Ana Ruiz follows principle 2 of the Paris Call draft, and her notifications hold the mention', async () => {
+    const p2 = doc.version.clauses.find((c) => c.label === '2.')!;
+    const follows = (await ana.get<{ items: { targetType: string; targetId: string; document: { id: string } | null }[] }>('/api/me/follows')).body;
+    expect(follows.items).toEqual([expect.objectContaining({ targetType: 'clause', targetId: p2.id, document: expect.objectContaining({ id: doc.id }) })]);
+    // The deriver reads the demo's history after it is loaded: the mention is among her notifications.
+    let mentioned: NotificationList['items'] = [];
+    for (let i = 0; i < 100 && mentioned.length === 0; i++) {
+      const list = (await ana.get<NotificationList>('/api/me/notifications?limit=100')).body;
+      mentioned = list.items.filter((n) => n.kind === 'mentioned');
+      if (mentioned.length === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(mentioned).toEqual([expect.objectContaining({ actor: expect.objectContaining({ snapshot: expect.objectContaining({ organisationName: 'Chatham House' }) }) })]);
+    expect(mentioned[0].link).toContain(`clause=${p2.id}`);
   });
 
   it('the draft’s Atom feed names its versions', async () => {

@@ -97,14 +97,14 @@ export class DemoDocument {
     history.on(148, 10);
     await this.comments.reply(d('Japan'), core.id, { kind: 'general', body: 'Japan supports a definition in the commentary rather than in the principle itself.' });
     // Chatham House asks Access Now in by name (a mention, issue #20); Access Now's delegate, the demo's
-    // signed-in visitor, follows the draft from then on.
+    // signed-in visitor, follows principle 2 from then on (the whole draft would tell her of every act).
     history.on(147, 16);
     await this.comments.reply(d('Chatham House'), core.id, {
       kind: 'general',
       body: `${mentionToken(accessNow.name, accessNow.id)}, would Access Now want the commentary to name the certificate infrastructure too?`,
     });
     history.on(146, 9);
-    await this.follows.follow(accessNow, 'document', v1.id);
+    await this.follows.follow(accessNow, 'clause', clause(v1, '2.').id);
     history.on(145, 9, 30);
     await this.comments.dispose(coChair, core.id, { disposition: 'accepted', reason: 'The commentary will define the public core along the lines of the GCSC’s proposal.' });
     history.on(140, 15);
