@@ -1,7 +1,6 @@
 import type { CommentResponse, DocumentResponse } from '@parley/contracts';
 import { mentionToken } from '@parley/domain';
 import { notificationSentence } from '@parley/contracts';
-import { AuditedTransaction } from '../../apps/api/src/audit/audited-transaction';
 import { NotificationDeriver } from '../../apps/api/src/notifications/notification-deriver';
 import { clauseByLabel, DraftingGroup, newDraftingGroup, newParisCallDocument } from '../support/drafting-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
