@@ -50,6 +50,15 @@ describe('@mentions in comments (issue #20)', () => {
     expect(home.body.me.commentsToAnswer.items.find((c) => c.id === res.body.id)?.excerpt).toBe(`Over to @${g.company.name} on routing.`);
   });
 
+  it('reads as @Name in the disposition report’s CSV, not the markup', async () => {
+    const res = await post(`Routing is for ${mentionToken(g.company.name, g.company.id)} to answer.`);
+    const csv = await new ApiClient(t.baseUrl).get<string>(`/api/documents/${doc.id}/versions/1/dispositions.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain(`Routing is for @${g.company.name} to answer.`);
+    expect(csv.body).not.toContain(`](${g.company.id})`);
+    expect(res.status).toBe(201);
+  });
+
   it('records mentions in a reply too, each person once, observers and chairs included', async () => {
     const root = await post('Opening a thread on the public core.');
     const body = `${mentionToken(g.observer.name, g.observer.id)} and ${mentionToken(g.chair.name, g.chair.id)} — ${mentionToken('again', g.observer.id)}`;

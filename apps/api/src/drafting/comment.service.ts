@@ -295,7 +295,7 @@ export function toDispositionCsv(entries: DispositionReportEntry[]): string {
     e.author.snapshot?.title ?? '',
     e.createdAt,
     e.quote ?? '',
-    e.body,
+    withoutMentionMarkup(e.body),
     e.disposition?.disposition ?? 'pending',
     e.disposition?.reason ?? '',
     e.disposition?.by.name ?? '',

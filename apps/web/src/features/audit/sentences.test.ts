@@ -316,6 +316,13 @@ describe('audit events as sentences', () => {
     expect(auditSentence(en.t, event('vote.changed', own), 'en')).toContain('in place of the vote cast for them by proxy');
   });
 
+  it('quotes a comment that mentions someone as @Name, never the markup (issue #20)', () => {
+    const body = 'Could @[Li Wei](11111111-2222-4333-8444-555555555555) answer?';
+    const sentence = auditSentence(en.t, event('comment.posted', { ...CHANGES['comment.posted'], body }), 'en');
+    expect(sentence).toContain('“Could @Li Wei answer?”');
+    expect(sentence).not.toContain('](');
+  });
+
   it('names the actor with the affiliation they held at that moment', () => {
     expect(auditSentence(en.t, event('amendment.proposed', CHANGES['amendment.proposed']), 'en')).toBe(
       'Ana Ruiz (Access Now, civil society) proposed an amendment replacing “Prevent activity that damages…” with “Prevent and refrain from activity that damages…”',

@@ -1,5 +1,5 @@
 import { parseAuditEvent, subjectsOf, type AuditAction, type AuditEventResponse, type TypedAuditEvents } from '@parley/contracts';
-import { paragraphList, type StakeholderGroup } from '@parley/domain';
+import { paragraphList, withoutMentionMarkup, type StakeholderGroup } from '@parley/domain';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
 import { subjectTitleOf } from '../ballots/ballot-title';
@@ -173,8 +173,8 @@ const SENTENCES: Sentences = {
   'version.published': (e, x) => x.t('audit.sentence.version.published', { number: e.change.number, until: date(x, e.change.membersOnlyUntil) }),
   'comment.posted': (e, x) =>
     e.change.parentId
-      ? x.t('audit.sentence.comment.replied', { actor: x.actor, text: quote(e.change.body) })
-      : x.t('audit.sentence.comment.posted', { actor: x.actor, kind: x.t(`audit.commentKinds.${e.change.kind}`), text: quote(e.change.body) }),
+      ? x.t('audit.sentence.comment.replied', { actor: x.actor, text: quote(withoutMentionMarkup(e.change.body)) })
+      : x.t('audit.sentence.comment.posted', { actor: x.actor, kind: x.t(`audit.commentKinds.${e.change.kind}`), text: quote(withoutMentionMarkup(e.change.body)) }),
   'comment.disposed': (e, x) =>
     x.t('audit.sentence.comment.disposed', { actor: x.actor, disposition: x.t(`audit.dispositions.${e.change.disposition}`), reason: quote(e.change.reason) }),
   'amendment.proposed': (e, x) => {

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Checkbox, List, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
 import type { AdoptionPreflightResponse, AdoptionWarningsView, DocumentResponse } from '@parley/contracts';
-import { DECISION_RULES, type AdoptionWarningKind, type DecisionRule } from '@parley/domain';
+import { DECISION_RULES, withoutMentionMarkup, type AdoptionWarningKind, type DecisionRule } from '@parley/domain';
 import type { TFunction } from 'i18next';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,7 +62,7 @@ export function Warnings({ p, acks, setAck }: { p: AdoptionWarningsView; acks: S
                 {t('documents.clause.lead', { name: u.clauseLabel ? t('documents.clause.name', { label: u.clauseLabel }) : t('documents.amendments.unnumbered') })}
               </Text>
               <Text size="sm" span>
-                {u.body}
+                {withoutMentionMarkup(u.body)}
               </Text>{' '}
               {by(u)}
             </List.Item>

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { RecommendationsRecord } from '../negotiation/Streamlining';
 import type { DispositionReportEntry } from '@parley/contracts';
+import { withoutMentionMarkup } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -45,7 +46,7 @@ function EntryRow({ e, reportVersion }: { e: DispositionReportEntry; reportVersi
             </Text>
           ) : null}
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {e.body}
+            {withoutMentionMarkup(e.body)}
           </Text>
         </Stack>
       </Table.Td>
@@ -171,7 +172,7 @@ export function DispositionsPage() {
               {r.unansweredClarifications.map((u) => (
                 <li key={u.commentId}>
                   <Text size="sm">
-                    <b>{u.clauseLabel ?? ''}</b> {u.body}
+                    <b>{u.clauseLabel ?? ''}</b> {withoutMentionMarkup(u.body)}
                   </Text>
                   <AffiliationBadge name={u.author.name ?? '?'} personId={u.author.id ?? undefined} affiliation={u.author.snapshot} size="xs" />
                 </li>

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, List, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import type { AdoptionWarningsView, COMMENT_KINDS, DISPOSITIONS, DocumentResponse } from '@parley/contracts';
-import type { AdoptionWarningKind } from '@parley/domain';
+import { withoutMentionMarkup, type AdoptionWarningKind } from '@parley/domain';
 import { Checkbox } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -97,7 +97,7 @@ export function LastCallBanner({ doc }: { doc: DocumentResponse }) {
                         {t(`documents.commentKinds.${c.kind}`)} · {t(`documents.dispositions.${c.disposition ?? 'pending'}`)}
                       </Text>{' '}
                       <Text size="sm" span>
-                        {c.body}
+                        {withoutMentionMarkup(c.body)}
                       </Text>
                     </List.Item>
                   ))}
@@ -130,7 +130,7 @@ export function LastCallAdoptionWarnings({ p, acks, setAck }: { p: AdoptionWarni
               {lc.undisposed.map((u) => (
                 <List.Item key={u.commentId}>
                   {u.clauseLabel ? <strong>{u.clauseLabel} </strong> : null}
-                  {u.body}
+                  {withoutMentionMarkup(u.body)}
                 </List.Item>
               ))}
             </List>
