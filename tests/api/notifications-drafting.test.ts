@@ -48,7 +48,7 @@ describe('notifications from drafting: replies, mentions, clarifications, follow
       facts: { excerpt: 'Agreed — and the vendors who ship updates.' },
     });
     expect(notificationSentence(n, 'en')).toBe(
-      `${g.company.name} (${g.company.snapshot.organisationName}, private sector) replied to your comment on “${doc.title}”: “Agreed — and the vendors who ship updates.”`,
+      `${g.company.name} (${g.company.snapshot.organisationName}, private sector) replied to your comment on paragraph 4 of “${doc.title}”: “Agreed — and the vendors who ship updates.”`,
     );
     await derived();
     expect(ofKind(await centreOf(g.company), 'comment-reply')).toEqual([]);
@@ -59,7 +59,7 @@ describe('notifications from drafting: replies, mentions, clarifications, follow
     await comment(g.ngo, { body });
     const list = await eventually(() => centreOf(g.government), (l) => ofKind(l, 'mentioned').length > 0, 'the government delegate is told of the mention');
     expect(ofKind(list, 'mentioned')).toHaveLength(1);
-    expect(notificationSentence(ofKind(list, 'mentioned')[0], 'fr')).toContain(`vous a mentionné sur « ${doc.title} » : « Could @${g.government.name}`);
+    expect(notificationSentence(ofKind(list, 'mentioned')[0], 'fr')).toContain(`vous a mentionné sur le paragraphe 4 de « ${doc.title} » : « Could @${g.government.name}`);
     await derived();
     expect(ofKind(await centreOf(g.outsider), 'mentioned')).toEqual([]);
     expect(ofKind(await centreOf(g.ngo), 'mentioned')).toEqual([]);

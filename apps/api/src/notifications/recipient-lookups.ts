@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { clauseLabels, type ClauseKind } from '@parley/domain';
 
 /**
  * The facts the recipient rules need, read inside the deriver's transaction and cached for one
@@ -101,6 +102,20 @@ export class RecipientLookups {
   }
 
   /** Followers of the group, the document or the clause an act is about. */
+  /** A clause's label in a version of a document ("2." for an operative paragraph; null for the preamble and headings, or an unknown version). */
+  async clauseLabel(documentId: string, version: number | null, clauseId: string | null): Promise<string | null> {
+    if (version === null || clauseId === null) return null;
+    const labels = await this.once(`labels:${documentId}:${version}`, async () => {
+      const rows: { id: string; kind: ClauseKind }[] = await this.m.query(
+        `SELECT vc.clause_id AS id, vc.kind FROM version_clauses vc JOIN document_versions v ON v.id = vc.version_id
+          WHERE v.document_id = $1 AND v.number = $2 ORDER BY vc.position`,
+        [documentId, version],
+      );
+      return clauseLabels(rows.map((r) => ({ id: r.id, kind: r.kind, text: '' })));
+    });
+    return labels.get(clauseId) ?? null;
+  }
+
   /** Who follows the group, the document or the clause, and since when (the earliest of their follows). */
   followers(groupId: string, documentId: string | null, clauseId: string | null): Promise<{ id: string; since: Date }[]> {
     return this.once(`followers:${groupId}:${documentId}:${clauseId}`, async () => {

@@ -3,7 +3,7 @@ import type { NotificationView } from './views';
 
 /**
  * Each notification as one sentence in the reader's language, in the audit sentences' style
- * ("Ana Ruiz (Access Now, civil society) mentioned you on OP3 of “Paris Call…”"). One function
+ * ("Ana Ruiz (Access Now, civil society) mentioned you on paragraph 3 of “Paris Call…”"). One function
  * for the centre, the e-mail and the digest, on the server and in the browser, so a notification
  * reads the same everywhere. A new kind does not compile until it has a sentence in each language.
  */
@@ -18,7 +18,7 @@ interface Words {
   someone: string;
   system: string;
   quote: (s: string) => string;
-  /** "OP3 of “Paris Call”", "“Paris Call”", "the group “Norms”" */
+  /** "paragraph 3 of “Paris Call”", "“Paris Call”", "the group “Norms”" */
   where: (n: N) => string;
   date: (iso: string) => string;
   /** What a followed act did ("commented"), from its audit action; a family's word, else a general one. */
@@ -32,6 +32,9 @@ const activityIn =
   (words: Record<string, string>, fallback: string) =>
   (action: string): string =>
     words[action] ?? words[action.split('.')[0]] ?? fallback;
+
+/** "4." → "4": a clause label as the sentence names it ("paragraph 4", as the glossary says). */
+const paragraphNumber = (label: string): string => label.replace(/\.$/, '');
 
 const fact = (n: N, key: string): string => {
   const v = n.facts[key];
@@ -51,7 +54,7 @@ const EN: Words = {
   quote: (s) => `“${s}”`,
   where: (n) => {
     const doc = n.document ? `“${n.document.title}”` : n.group ? `the group “${n.group.name}”` : 'Parley';
-    return n.subject.label && n.document ? `${n.subject.label} of ${doc}` : doc;
+    return n.subject.label && n.document ? `paragraph ${paragraphNumber(n.subject.label)} of ${doc}` : doc;
   },
   date: dateIn('en-GB'),
   activity: activityIn(
@@ -85,7 +88,7 @@ const FR: Words = {
   quote: (s) => `« ${s} »`,
   where: (n) => {
     const doc = n.document ? `« ${n.document.title} »` : n.group ? `le groupe « ${n.group.name} »` : 'Parley';
-    return n.subject.label && n.document ? `${n.subject.label} de ${doc}` : doc;
+    return n.subject.label && n.document ? `le paragraphe ${paragraphNumber(n.subject.label)} de ${doc}` : doc;
   },
   date: dateIn('fr-FR'),
   activity: activityIn(

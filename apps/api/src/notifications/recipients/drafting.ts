@@ -8,7 +8,13 @@ import { EventContext, links, type Notice } from './notice';
  */
 export async function commentPosted(c: EventContext, e: TypedAuditEvents['comment.posted']): Promise<Notice[]> {
   const ch = e.change;
-  const at = { documentId: ch.documentId, version: ch.version, link: links.comment(ch.documentId, e.subjectId, ch.clauseId), facts: { excerpt: excerptOf(withoutMentionMarkup(ch.body)) } };
+  const at = {
+    documentId: ch.documentId,
+    version: ch.version,
+    label: await c.lookups.clauseLabel(ch.documentId, ch.version, ch.clauseId),
+    link: links.comment(ch.documentId, e.subjectId, ch.clauseId),
+    facts: { excerpt: excerptOf(withoutMentionMarkup(ch.body)) },
+  };
   const out: Notice[] = [];
   const groupId = c.groupId;
   if (ch.parentId) {
@@ -34,6 +40,7 @@ export async function commentDisposed(c: EventContext, e: TypedAuditEvents['comm
     await c.notice('comment-disposed', [comment?.authorId], {
       documentId: ch.documentId,
       version: ch.version,
+      label: await c.lookups.clauseLabel(ch.documentId, ch.version, comment?.clauseId ?? null),
       link: links.comment(ch.documentId, e.subjectId, comment?.clauseId),
       facts: { disposition: ch.disposition },
     }),

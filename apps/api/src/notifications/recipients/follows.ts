@@ -32,6 +32,7 @@ export async function followedActivity(c: EventContext): Promise<Notice[]> {
     await c.notice('followed-activity', followers, {
       documentId,
       version: typeof version === 'number' ? version : null,
+      label: documentId && typeof version === 'number' ? await c.lookups.clauseLabel(documentId, version, clauseId) : null,
       link: ballotId ? links.ballot(ballotId) : documentId && e.subjectType === 'comment' ? links.comment(documentId, e.subjectId, clauseId) : documentId && clauseId ? links.clause(documentId, clauseId) : undefined,
       facts: { activity: e.action },
     }),

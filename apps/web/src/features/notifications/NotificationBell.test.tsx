@@ -42,7 +42,7 @@ describe('NotificationBell', () => {
     const panel = await screen.findByRole('dialog', { name: 'Latest notifications' });
     await waitFor(() => expect(within(panel).getAllByTestId('notification')).toHaveLength(2));
     const first = (await within(panel).findAllByRole('link'))[0];
-    expect(first.textContent).toContain('Ana Ruiz (Access Now, civil society) mentioned you on OP3 of “Paris Call”: “Look at OP3”');
+    expect(first.textContent).toContain('Ana Ruiz (Access Now, civil society) mentioned you on paragraph 3 of “Paris Call”: “Look at OP3”');
     expect(first.textContent).toMatch(/^Unread:/);
     expect(within(panel).getByRole('link', { name: 'See all notifications' }).getAttribute('href')).toBe('/notifications');
 

@@ -59,7 +59,7 @@ describe('NotificationCentrePage', () => {
         .getAllByRole('link')
         .map((a) => a.textContent),
     ).toEqual([
-      'Unread: Ana Ruiz (Access Now, civil society) mentioned you on OP3 of “Paris Call”: “What do you think?”',
+      'Unread: Ana Ruiz (Access Now, civil society) mentioned you on paragraph 3 of “Paris Call”: “What do you think?”',
       'Unread: “Paris Call” is under silence procedure until 10 Dec 2026, 12:00 UTC: it is adopted unless a member objects.',
     ]);
     // A read item says nothing more, and is not marked.
@@ -112,7 +112,7 @@ describe('NotificationCentrePage', () => {
     stubApi({ 'GET /api/me/notifications': { items: page1.slice(0, 1), nextCursor: null, unread: 1 } });
     renderWithApp(<NotificationCentrePage />, { language: 'fr' });
     expect((await screen.findByRole('link', { name: /vous a mentionné/ })).textContent).toBe(
-      'Non lue : Ana Ruiz (Access Now, société civile) vous a mentionné sur OP3 de « Paris Call » : « What do you think? »',
+      'Non lue : Ana Ruiz (Access Now, société civile) vous a mentionné sur le paragraphe 3 de « Paris Call » : « What do you think? »',
     );
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Vos notifications');
   });

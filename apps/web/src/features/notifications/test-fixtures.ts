@@ -28,7 +28,7 @@ export function notification(over: Partial<NotificationView> & { id: string }): 
     document: D,
     link: `/documents/${D.id}?comment=c1`,
     actor: { id: ANA, name: 'Ana Ruiz', snapshot },
-    subject: { title: null, label: 'OP3' },
+    subject: { title: null, label: '3.' },
     facts: { excerpt: 'What do you think?' },
     ...over,
   };
