@@ -116,6 +116,16 @@ export class RecipientLookups {
     return labels.get(clauseId) ?? null;
   }
 
+  /** Where an amendment stands: its document, the version it was proposed on, and its paragraph's label there (null for an insertion). */
+  async amendmentPlace(id: string): Promise<{ documentId?: string; version?: number; label: string | null }> {
+    const rows: { document_id: string; base_version: number; target_clause_id: string | null }[] = await this.once(`amendment-place:${id}`, () =>
+      this.m.query(`SELECT document_id, base_version, target_clause_id FROM amendments WHERE id = $1`, [id]),
+    );
+    const r = rows[0];
+    if (!r) return { label: null };
+    return { documentId: r.document_id, version: r.base_version, label: await this.clauseLabel(r.document_id, r.base_version, r.target_clause_id) };
+  }
+
   /** Who follows the group, the document or the clause, and since when (the earliest of their follows). */
   followers(groupId: string, documentId: string | null, clauseId: string | null): Promise<{ id: string; since: Date }[]> {
     return this.once(`followers:${groupId}:${documentId}:${clauseId}`, async () => {

@@ -28,6 +28,16 @@ describe('notification sentences', () => {
     expect(notificationSentence(base('mentioned', { excerpt: 'See OP3' }), 'en')).toBe('Ana Ruiz (Access Now, civil society) mentioned you on “Paris Call”: “See OP3”');
   });
 
+  it('names the paragraph, and says French "au" and "du" where the place takes them', () => {
+    const onParagraph = { ...base('amendment-decided', { decision: 'accepted' }), subject: { title: null, label: '3.' } };
+    expect(notificationSentence(onParagraph, 'en')).toBe('Your amendment to paragraph 3 of “Paris Call” was accepted.');
+    expect(notificationSentence(onParagraph, 'fr')).toBe('Votre amendement au paragraphe 3 de « Paris Call » a été accepté.');
+    const onGroup = { ...base('join-request-decided', { decision: 'admitted' }), document: null };
+    expect(notificationSentence(onGroup, 'fr')).toBe('Votre demande d’adhésion au groupe « Norms » a été acceptée.');
+    expect(notificationSentence({ ...base('nominated'), document: null }, 'fr')).toBe('Ana Ruiz (Access Now, société civile) vous a proposé à la présidence du groupe « Norms ».');
+    expect(notificationSentence(base('amendment-outdated'), 'fr')).toBe('Votre amendement à « Paris Call » est périmé : le paragraphe a changé depuis votre proposition.');
+  });
+
   it('says followed activity in words, by action or by family', () => {
     expect(notificationSentence(base('followed-activity', { activity: 'comment.posted' }), 'en')).toBe('Ana Ruiz (Access Now, civil society) commented on “Paris Call”.');
     expect(notificationSentence(base('followed-activity', { activity: 'amendment.withdrawn' }), 'fr')).toBe('Ana Ruiz (Access Now, société civile) a agi sur un amendement sur « Paris Call ».');

@@ -36,6 +36,10 @@ const activityIn =
 /** "4." → "4": a clause label as the sentence names it ("paragraph 4", as the glossary says). */
 const paragraphNumber = (label: string): string => label.replace(/\.$/, '');
 
+/** French "à" and "de" before a place: "au paragraphe 2 de « … »", "du groupe « … »", "à « … »". */
+const frTo = (place: string): string => (place.startsWith('le ') ? `au ${place.slice(3)}` : `à ${place}`);
+const frOf = (place: string): string => (place.startsWith('le ') ? `du ${place.slice(3)}` : `de ${place}`);
+
 const fact = (n: N, key: string): string => {
   const v = n.facts[key];
   return v === null || v === undefined ? '' : String(v);
@@ -164,20 +168,20 @@ const FR_SENTENCES: Sentences = {
   'ballot-closing-soon': (n, w) =>
     `Plus que ${fact(n, 'within') === '1h' ? 'une heure' : '24 heures'} pour voter sur ${w.quote(n.subject.title ?? '')} : clôture le ${w.date(fact(n, 'closesAt'))}, et vous n’avez pas voté.`,
   'ballot-closed': (n, w) => `Le scrutin ${w.quote(n.subject.title ?? '')} est clos : ${w.code(fact(n, 'outcome')) || 'voir le résultat'}.`,
-  'join-request-decided': (n, w) => `Votre demande d’adhésion à ${w.where(n)} a été ${fact(n, 'decision') === 'admitted' ? 'acceptée' : 'refusée'}.`,
-  nominated: (n, w, a) => `${a} vous a proposé à la présidence de ${w.where(n)}.`,
+  'join-request-decided': (n, w) => `Votre demande d’adhésion ${frTo(w.where(n))} a été ${fact(n, 'decision') === 'admitted' ? 'acceptée' : 'refusée'}.`,
+  nominated: (n, w, a) => `${a} vous a proposé à la présidence ${frOf(w.where(n))}.`,
   'clarification-answered': (n, w, a) => `${a} a répondu à votre demande de clarification sur ${w.where(n)}.`,
   'comment-disposed': (n, w, a) => `${a} a statué sur votre commentaire sur ${w.where(n)} : ${w.code(fact(n, 'disposition'))}.`,
-  'amendment-balloted': (n, w) => `Votre amendement à ${w.where(n)} est mis aux voix${n.subject.title ? ` : ${w.quote(n.subject.title)}` : ''}.`,
-  'amendment-decided': (n, w) => `Votre amendement à ${w.where(n)} a été ${fact(n, 'decision') === 'accepted' ? 'accepté' : 'rejeté'}.`,
-  'amendment-outdated': (n, w) => `Votre amendement à ${w.where(n)} est périmé : la clause a changé depuis votre proposition.`,
+  'amendment-balloted': (n, w) => `Votre amendement ${frTo(w.where(n))} est mis aux voix${n.subject.title ? ` : ${w.quote(n.subject.title)}` : ''}.`,
+  'amendment-decided': (n, w) => `Votre amendement ${frTo(w.where(n))} a été ${fact(n, 'decision') === 'accepted' ? 'accepté' : 'rejeté'}.`,
+  'amendment-outdated': (n, w) => `Votre amendement ${frTo(w.where(n))} est périmé : le paragraphe a changé depuis votre proposition.`,
   'cosponsorship-requested': (n, w, a) =>
-    fact(n, 'way') === 'cosponsored' ? `${a} coparraine votre amendement à ${w.where(n)}.` : `${a} vous invite à coparrainer un amendement à ${w.where(n)}.`,
+    fact(n, 'way') === 'cosponsored' ? `${a} coparraine votre amendement ${frTo(w.where(n))}.` : `${a} vous invite à coparrainer un amendement ${frTo(w.where(n))}.`,
   'comment-reply': (n, w, a) => `${a} a répondu à votre commentaire sur ${w.where(n)}${fact(n, 'excerpt') ? ` : ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   mentioned: (n, w, a) => `${a} vous a mentionné sur ${w.where(n)}${fact(n, 'excerpt') ? ` : ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   'join-request-received': (n, w, a) => `${a} demande à rejoindre ${w.where(n)}.`,
   'clarification-unanswered': (n, w, a) => `${a} a posé sur ${w.where(n)} une demande de clarification qui attend une réponse.`,
-  'amendment-awaiting-recommendation': (n, w, a) => `${a} a proposé à ${w.where(n)} un amendement qui attend la recommandation de la présidence.`,
+  'amendment-awaiting-recommendation': (n, w, a) => `${a} a proposé ${frTo(w.where(n))} un amendement qui attend la recommandation de la présidence.`,
   'affiliation-to-confirm': (n, _w, a) => `${a} a déclaré une affiliation à ${fact(n, 'organisation')} qui attend votre confirmation.`,
   'silence-started': (n, w) => `${w.where(n)} est soumis à la procédure d’approbation tacite jusqu’au ${w.date(fact(n, 'deadline'))} : adopté sauf objection d’un membre.`,
   'silence-deadline-soon': (n, w) => `La procédure d’approbation tacite sur ${w.where(n)} prend fin le ${w.date(fact(n, 'deadline'))}.`,

@@ -6,7 +6,7 @@ export async function ballotOpened(c: EventContext, e: TypedAuditEvents['ballot.
   const ch = e.change;
   const at = { link: links.ballot(e.subjectId), title: ch.title, facts: { closesAt: ch.closesAt } };
   const out = [await c.notice('ballot-opened', ch.electorate.voterIds, at)];
-  if (ch.subject.type === 'amendment' && ch.subject.id) out.unshift(await c.notice('amendment-balloted', await c.lookups.amendmentSponsors(ch.subject.id), at));
+  if (ch.subject.type === 'amendment' && ch.subject.id) out.unshift(await c.notice('amendment-balloted', await c.lookups.amendmentSponsors(ch.subject.id), { ...at, ...(await c.lookups.amendmentPlace(ch.subject.id)) }));
   return out;
 }
 

@@ -51,18 +51,18 @@ export async function commentDisposed(c: EventContext, e: TypedAuditEvents['comm
 export async function amendmentProposed(c: EventContext, e: TypedAuditEvents['amendment.proposed']): Promise<Notice[]> {
   const group = c.groupId ? await c.lookups.group(c.groupId) : null;
   if (!group?.usesRecommendations) return [];
-  return [await c.notice('amendment-awaiting-recommendation', await c.lookups.chairs(group.id), { documentId: e.change.documentId, version: e.change.baseVersion })];
+  return [await c.notice('amendment-awaiting-recommendation', await c.lookups.chairs(group.id), { documentId: e.change.documentId, version: e.change.baseVersion, label: await c.lookups.clauseLabel(e.change.documentId, e.change.baseVersion, e.change.targetClauseId ?? null) })];
 }
 
 export async function amendmentCosponsored(c: EventContext, e: TypedAuditEvents['amendment.cosponsored']): Promise<Notice[]> {
-  return [await c.notice('cosponsorship-requested', [await c.lookups.amendmentAuthor(e.subjectId)], { documentId: e.change.documentId, facts: { way: 'cosponsored' } })];
+  return [await c.notice('cosponsorship-requested', [await c.lookups.amendmentAuthor(e.subjectId)], { ...(await c.lookups.amendmentPlace(e.subjectId)), facts: { way: 'cosponsored' } })];
 }
 
 export async function amendmentDecided(c: EventContext, e: TypedAuditEvents['amendment.accepted'] | TypedAuditEvents['amendment.rejected']): Promise<Notice[]> {
   const decision = e.action === 'amendment.accepted' ? 'accepted' : 'rejected';
-  return [await c.notice('amendment-decided', await c.lookups.amendmentSponsors(e.subjectId), { documentId: e.change.documentId, facts: { decision } })];
+  return [await c.notice('amendment-decided', await c.lookups.amendmentSponsors(e.subjectId), { ...(await c.lookups.amendmentPlace(e.subjectId)), facts: { decision } })];
 }
 
 export async function amendmentOutdated(c: EventContext, e: TypedAuditEvents['amendment.outdated']): Promise<Notice[]> {
-  return [await c.notice('amendment-outdated', await c.lookups.amendmentSponsors(e.subjectId), { documentId: e.change.documentId })];
+  return [await c.notice('amendment-outdated', await c.lookups.amendmentSponsors(e.subjectId), await c.lookups.amendmentPlace(e.subjectId))];
 }
