@@ -68,8 +68,8 @@ describe('the silence procedure in the browser', () => {
     await banner.getByText(/Version 1 is under silence until/).waitFor();
     await chair.getByTestId('silence-countdown').getByText(/left to object/).waitFor();
     expect(await banner.getAttribute('data-state')).toBe('under-way');
-    // The adoption ballot is no longer offered while silence is under way.
-    expect(await chair.getByRole('button', { name: 'Open the adoption ballot' }).count()).toBe(0);
+    // The adoption ballot is no longer offered while silence is under way (once the page has reloaded the document).
+    await chair.getByRole('button', { name: 'Open the adoption ballot' }).waitFor({ state: 'detached', timeout: 10_000 });
 
     const member = await openAs(g.ngo);
     await member.goto(`${t.baseUrl}/documents/${doc.id}`);
