@@ -40,7 +40,11 @@ describe('notification sentences', () => {
 
   it('says followed activity in words, by action or by family', () => {
     expect(notificationSentence(base('followed-activity', { activity: 'comment.posted' }), 'en')).toBe('Ana Ruiz (Access Now, civil society) commented on “Paris Call”.');
-    expect(notificationSentence(base('followed-activity', { activity: 'amendment.withdrawn' }), 'fr')).toBe('Ana Ruiz (Access Now, société civile) a agi sur un amendement sur « Paris Call ».');
+    expect(notificationSentence(base('followed-activity', { activity: 'amendment.withdrawn' }), 'fr')).toBe('Ana Ruiz (Access Now, société civile) a agi sur un amendement à « Paris Call ».');
+    const onParagraph = { ...base('followed-activity', { activity: 'clause.status-changed' }), subject: { title: null, label: '2.' } };
+    expect(notificationSentence(onParagraph, 'en')).toBe('Ana Ruiz (Access Now, civil society) changed the status of paragraph 2 of “Paris Call”.');
+    expect(notificationSentence(onParagraph, 'fr')).toBe('Ana Ruiz (Access Now, société civile) a changé le statut du paragraphe 2 de « Paris Call ».');
+    expect(notificationSentence({ ...onParagraph, facts: { activity: 'amendment.proposed' } }, 'fr')).toBe('Ana Ruiz (Access Now, société civile) a proposé un amendement au paragraphe 2 de « Paris Call ».');
     expect(notificationSentence(base('followed-activity', { activity: 'something.new' }), 'en')).toBe('Ana Ruiz (Access Now, civil society) acted on “Paris Call”.');
   });
 

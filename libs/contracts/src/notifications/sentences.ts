@@ -40,6 +40,17 @@ const paragraphNumber = (label: string): string => label.replace(/\.$/, '');
 const frTo = (place: string): string => (place.startsWith('le ') ? `au ${place.slice(3)}` : `à ${place}`);
 const frOf = (place: string): string => (place.startsWith('le ') ? `du ${place.slice(3)}` : `de ${place}`);
 
+/**
+ * A followed act's phrase with its place: where the phrase says (`{place}`, French `{au}` / `{du}`
+ * with their contractions), else after it ("commented on …").
+ */
+function placed(phrase: string, place: string, after: (place: string) => string): string {
+  if (phrase.includes('{place}')) return phrase.replace('{place}', place);
+  if (phrase.includes('{au}')) return phrase.replace('{au}', frTo(place));
+  if (phrase.includes('{du}')) return phrase.replace('{du}', frOf(place));
+  return `${phrase} ${after(place)}`;
+}
+
 const fact = (n: N, key: string): string => {
   const v = n.facts[key];
   return v === null || v === undefined ? '' : String(v);
@@ -76,7 +87,7 @@ const EN: Words = {
       silence: 'acted on a silence procedure',
       'last-call.opened': 'opened a last call',
       bracket: 'acted on a bracket',
-      clause: 'changed a clause’s status',
+      clause: 'changed the status of {place}',
       membership: 'changed the membership',
       chair: 'acted on the chair',
     },
@@ -99,8 +110,8 @@ const FR: Words = {
     {
       'comment.posted': 'a commenté',
       'comment.disposed': 'a statué sur un commentaire',
-      'amendment.proposed': 'a proposé un amendement',
-      amendment: 'a agi sur un amendement',
+      'amendment.proposed': 'a proposé un amendement {au}',
+      amendment: 'a agi sur un amendement {au}',
       'document.created': 'a créé un document',
       'version.created': 'a publié une nouvelle version',
       'version.adopted': 'a adopté une version',
@@ -110,7 +121,7 @@ const FR: Words = {
       silence: 'a agi sur une procédure d’approbation tacite',
       'last-call.opened': 'a ouvert un dernier appel',
       bracket: 'a agi sur des crochets',
-      clause: 'a changé le statut d’une clause',
+      clause: 'a changé le statut {du}',
       membership: 'a modifié la composition',
       chair: 'a agi sur la présidence',
     },
@@ -160,7 +171,7 @@ const EN_SENTENCES: Sentences = {
         : `The silence procedure on ${w.where(n)} was withdrawn.`,
   'admission-proposed': (n, w) => `${fact(n, 'applicant')} asks to join ${w.where(n)}: members may object until ${w.date(fact(n, 'until'))}.`,
   'last-call-opened': (n, w) => `Last call on ${w.where(n)}, until ${w.date(fact(n, 'closesAt'))}.`,
-  'followed-activity': (n, w, a) => `${a} ${w.activity(fact(n, 'activity'))} on ${w.where(n)}.`,
+  'followed-activity': (n, w, a) => `${a} ${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `on ${p}`)}.`,
 };
 
 const FR_SENTENCES: Sentences = {
@@ -193,7 +204,7 @@ const FR_SENTENCES: Sentences = {
         : `La procédure d’approbation tacite sur ${w.where(n)} a été retirée.`,
   'admission-proposed': (n, w) => `${fact(n, 'applicant')} demande à rejoindre ${w.where(n)} : les membres peuvent s’y opposer jusqu’au ${w.date(fact(n, 'until'))}.`,
   'last-call-opened': (n, w) => `Dernier appel sur ${w.where(n)}, jusqu’au ${w.date(fact(n, 'closesAt'))}.`,
-  'followed-activity': (n, w, a) => `${a} ${w.activity(fact(n, 'activity'))} sur ${w.where(n)}.`,
+  'followed-activity': (n, w, a) => `${a} ${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `sur ${p}`)}.`,
 };
 
 /** The notification as one sentence in `lang` ('en' or 'fr'; anything else reads in English until #23). */

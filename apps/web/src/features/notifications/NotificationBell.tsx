@@ -64,7 +64,7 @@ export function NotificationBell() {
       </Popover.Target>
       <Popover.Dropdown maw="calc(100vw - 16px)" aria-labelledby={headingId}>
         <Stack gap="xs">
-          <Group justify="space-between" wrap="nowrap">
+          <Group justify="space-between" gap="xs">
             <Text fw={700} id={headingId}>
               {t('notifications.bell.panel')}
             </Text>
