@@ -45,13 +45,16 @@ describe('affiliation confirmation in the browser: declare, await, confirmed by 
     await page.goto(`${t.baseUrl}/me`);
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
     const form = page.getByRole('region', { name: 'Add an affiliation' });
-    await form.getByLabel('Organisation').fill('Arcadia');
-    // The list shows once the directory has answered; on a busy machine it may have closed again
-    // before that, and the person opens it with the arrow key, as anyone would.
+    // Type the name as a person would; the list shows once the directory has answered. On a busy
+    // machine the field can lose its search before that (the page settling around it): type again.
+    await page.waitForLoadState('networkidle');
+    const field = form.getByLabel('Organisation');
     const arcadia = page.getByRole('option', { name: /Republic of Arcadia/ });
-    for (let i = 0; i < 3 && !(await arcadia.isVisible()); i++) {
-      await form.getByLabel('Organisation').press('ArrowDown');
-      await arcadia.waitFor({ timeout: 5_000 }).catch(() => undefined);
+    for (let i = 0; i < 3; i++) {
+      await field.click();
+      await field.fill('');
+      await field.pressSequentially('Arcadia');
+      if (await arcadia.waitFor({ timeout: 8_000 }).then(() => true, () => false)) break;
     }
     await arcadia.click();
     await form.getByRole('textbox', { name: 'Title' }).fill('Cyber envoy');

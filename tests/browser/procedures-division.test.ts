@@ -75,6 +75,7 @@ describe('a divided vote in the browser', () => {
     await row(ngo, '4.').locator('.clause-open').click();
     await ngo.getByTestId('clause-panel').getByRole('tab', { name: /^Amendments/ }).click();
     const list = ngo.getByTestId('voting-order-list');
+    await list.locator('li').nth(1).waitFor();
     expect((await list.locator('li').allTextContents()).map((s) => s.trim())).toEqual(['replace with “A wording far from the original.”', 'replace with “A wording close to the original.”']);
 
     const opened = await g.chair.client.post<AmendmentResponse>(`/api/amendments/${amendments[1]}/ballot`, { closesAt: inAnHour() });
