@@ -151,6 +151,14 @@ export interface AxeViolation {
 
 /** axe-core injected into the page; WCAG 2.1 A and AA rules. */
 export async function axe(page: Page): Promise<AxeViolation[]> {
+  // Colours are read once transitions have ended: a dialog still fading in blends its text with what
+  // is behind it, which a reader never sees once it settles (endless animations, a spinner, do not
+  // count; at most 3 s, then axe reads what is there).
+  await page.evaluate(async () => {
+    const until = Date.now() + 3_000;
+    const settling = () => document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+    while (settling() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  });
   // Evaluated through the devtools protocol: the page's CSP (rightly) refuses an injected <script>.
   await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   return page.evaluate(async () => {
