@@ -32,3 +32,16 @@ export const mentionToken = (name: string, personId: string): string => `@[${nam
 
 /** The text as a reader sees it without markup: `@Name` for every token. */
 export const withoutMentionMarkup = (text: string): string => text.replace(MENTION, (_m, name: string) => `@${name}`);
+
+/** A text in pieces: plain strings, and each mention token as its name and person id (every occurrence, for display). */
+export function mentionSegments(text: string): (string | { name: string; personId: string })[] {
+  const out: (string | { name: string; personId: string })[] = [];
+  let last = 0;
+  for (const m of text.matchAll(MENTION)) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    out.push({ name: m[1], personId: m[2] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}

@@ -1,25 +1,10 @@
 import { Anchor, VisuallyHidden } from '@mantine/core';
 import type { RecordedMention } from '@parley/contracts';
+import { mentionSegments } from '@parley/domain';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import './notifications.css';
-
-// The composer's mention token, `@[Name](person-uuid)` (libs/domain mentions), every occurrence.
-const TOKEN = /@\[([^\]\n]{1,120})\]\(([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)/g;
-
-/** A text in pieces: plain strings, and mentions (their name and id). */
-export function mentionSegments(text: string): (string | { name: string; personId: string })[] {
-  const out: (string | { name: string; personId: string })[] = [];
-  let last = 0;
-  for (const m of text.matchAll(TOKEN)) {
-    if (m.index > last) out.push(text.slice(last, m.index));
-    out.push({ name: m[1], personId: m[2] });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) out.push(text.slice(last));
-  return out;
-}
 
 /** The mentions a comment recorded (served with comments since #20; absent from older answers). */
 export const mentionsOf = (comment: object): readonly RecordedMention[] | null =>
