@@ -22,6 +22,20 @@ const totals = { yes: 3, no: 1, abstain: 0, recuse: 0, notVoted: 1 };
 const counted = { organisationId: ORG, stakeholderGroup: 'civil-society' } as const;
 const who = { personId: PERSON, name: 'Ana Ruiz', organisationId: ORG, organisationName: 'Access Now', as: 'focal-point' } as const;
 
+const ITEM = '9c1e3a5b-7d9f-4b1c-8e3a-5c7e9a1b3d07';
+const meetingDetails = {
+  title: 'Third session',
+  startsAt: '2026-12-10T09:00:00.000Z',
+  endsAt: '2026-12-10T12:00:00.000Z',
+  timeZone: 'Europe/Paris',
+  place: 'Palais des Nations, Room XVII',
+  online: true,
+  turnLimitSeconds: 180,
+};
+const agendaItem = { itemId: ITEM, position: 1, title: 'Operative paragraphs 1 to 3', documentId: DOC, version: 2, clauseIds: [], amendmentId: null, ballotId: null, silenceId: null };
+const speaker = { id: PERSON, name: 'Ana Ruiz', snapshot: SAMPLE_SNAPSHOT };
+const turn = { requestId: '1d3f5b7c-9e1a-4c3e-8f5b-7d9f1b3c5e08', itemId: ITEM, speaker, kind: 'speech' as const };
+
 /** One well-formed change for every action of the catalogue (a new action does not compile until it has one). */
 export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'person.registered': { name: 'Ana Ruiz', steward: false },
@@ -334,6 +348,18 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'division.applied': { documentId: DOC, version: 3, ballotId: BALLOT, clauseIds: [PERSON] },
   'voting-order.set': { documentId: DOC, clauseId: PERSON, amendmentIds: [randomUUID(), randomUUID()], reason: 'Furthest from the original first', previous: null },
   'last-call.opened': { documentId: DOC, version: 2, days: 14, opensAt: '2026-12-01T10:00:00.000Z', closesAt: '2026-12-15T10:00:00.000Z', note: null },
+  'meeting.scheduled': { ...meetingDetails, agenda: [agendaItem] },
+  'meeting.details-changed': { ...meetingDetails, changed: ['startsAt', 'endsAt'] },
+  'meeting.agenda-set': { title: meetingDetails.title, agenda: [agendaItem], removedItemIds: [] },
+  'meeting.opened': { title: meetingDetails.title },
+  'meeting.item-taken-up': { title: meetingDetails.title, itemId: ITEM, position: 1, itemTitle: agendaItem.title },
+  'meeting.closed': { title: meetingDetails.title, attendees: 3, turns: 4, speakingSeconds: 540 },
+  'meeting.attendance-recorded': { attendee: speaker, mode: 'in-person', voting: true, byChair: false },
+  'meeting.floor-requested': { ...turn, byChair: false },
+  'meeting.floor-withdrawn': { ...turn, byChair: false },
+  'meeting.floor-given': { ...turn },
+  'meeting.floor-ended': { ...turn, seconds: 135, stakeholderGroup: 'civil-society' },
+  'meeting.report-drafted': { title: meetingDetails.title, documentId: DOC, documentTitle: 'Report of the third session' },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

@@ -44,6 +44,8 @@ import { FeedsModule } from './feeds/feeds.module';
 import { FollowsModule } from './follows/follows.module';
 import { MentionsModule } from './mentions/mentions.module';
 import { MailModule } from './mail/mail.module';
+import { MeetingsModule } from './meetings/meetings.module';
+import { MeetingReportsModule } from './meetings/report/meeting-reports.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -99,6 +101,8 @@ export class AppModule {
         NotificationsModule,
         MentionsModule, FollowsModule, FeedsModule,
         MailModule,
+        MeetingsModule,
+        MeetingReportsModule,
       ],
       controllers: [HealthController],
       providers: [

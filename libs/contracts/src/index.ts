@@ -20,3 +20,4 @@ export * from './negotiation/clause-status';
 export * from './negotiation/compilation';
 export * from './procedures';
 export * from './notifications';
+export * from './meetings';

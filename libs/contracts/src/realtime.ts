@@ -13,6 +13,8 @@ import type { NotificationView } from './notifications/views';
  *   `doc:<id>`        the events of that chain about one document (its comments, amendments, versions)
  *   `ballot:<id>`     the events of that chain about one ballot (votes are redacted when the ballot
  *                     does not show choices: secret ballots, or tallies hidden until close)
+ *   `meeting:<id>`    the events of that chain about one meeting (its agenda, attendance, the floor):
+ *                     what a meeting page and the room screen follow
  *
  * Every event carries its chain (`scope`) and `sequence`. A client keeps, per room, the last sequence
  * it has seen, and joins with it (`after`); the server sends the room's events it missed, in order,
@@ -20,12 +22,12 @@ import type { NotificationView } from './notifications/views';
  * now at; the client keeps the larger of that and its own.
  */
 
-export const ROOM_KINDS = ['platform', 'wg', 'doc', 'ballot'] as const;
+export const ROOM_KINDS = ['platform', 'wg', 'doc', 'ballot', 'meeting'] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
 
-export type RoomName = 'platform' | `wg:${string}` | `doc:${string}` | `ballot:${string}`;
+export type RoomName = 'platform' | `wg:${string}` | `doc:${string}` | `ballot:${string}` | `meeting:${string}`;
 
-export type ParsedRoom = { kind: 'platform'; id: null; name: 'platform' } | { kind: 'wg' | 'doc' | 'ballot'; id: string; name: RoomName };
+export type ParsedRoom = { kind: 'platform'; id: null; name: 'platform' } | { kind: 'wg' | 'doc' | 'ballot' | 'meeting'; id: string; name: RoomName };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -36,7 +38,7 @@ export function parseRoom(name: unknown): ParsedRoom | null {
   const colon = name.indexOf(':');
   const kind = name.slice(0, colon);
   const id = name.slice(colon + 1);
-  if ((kind === 'wg' || kind === 'doc' || kind === 'ballot') && UUID.test(id)) return { kind, id, name: name as RoomName };
+  if ((kind === 'wg' || kind === 'doc' || kind === 'ballot' || kind === 'meeting') && UUID.test(id)) return { kind, id, name: name as RoomName };
   return null;
 }
 
@@ -45,6 +47,7 @@ export const roomName = {
   workingGroup: (id: string): RoomName => `wg:${id}`,
   document: (id: string): RoomName => `doc:${id}`,
   ballot: (id: string): RoomName => `ballot:${id}`,
+  meeting: (id: string): RoomName => `meeting:${id}`,
 };
 
 /** Rooms that show who is here. */

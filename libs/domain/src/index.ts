@@ -17,3 +17,4 @@ export * from './negotiation/chairs-text-labels';
 export * from './negotiation/chairs-text';
 export * from './procedures';
 export * from './notifications';
+export * from './meetings';

@@ -54,6 +54,11 @@ export class RoomDirectory {
         facts = opened ? { scope: opened.scope } : null;
         break;
       }
+      case 'meeting': {
+        const origin = await this.log.origin('meeting', room.id, 'meeting.scheduled');
+        facts = origin ? { scope: origin.scope } : null;
+        break;
+      }
     }
     if (facts) this.rooms.set(room.name, facts);
     return facts;

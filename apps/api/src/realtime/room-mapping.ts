@@ -9,7 +9,8 @@ import { typedEvent } from './typed-event';
  * - the chain's own room: `platform`, or `wg:<id>` for a working group's chain;
  * - `doc:<id>` and `ballot:<id>` for the document and ballot the event is about, as the catalogue
  *   says for each action (subjectsOf); an event the catalogue cannot read goes only where its
- *   subject is a document or a ballot.
+ *   subject is a document or a ballot;
+ * - `meeting:<id>` for every event whose subject is a meeting.
  */
 export function roomsOf(event: AuditEvent): RoomName[] {
   const rooms: RoomName[] = [];
@@ -20,6 +21,7 @@ export function roomsOf(event: AuditEvent): RoomName[] {
   const { documentId, ballotId } = aboutOf(event);
   if (documentId) rooms.push(roomName.document(documentId));
   if (ballotId) rooms.push(roomName.ballot(ballotId));
+  if (event.subjectType === 'meeting') rooms.push(roomName.meeting(event.subjectId));
   return rooms.filter((r) => parseRoom(r) !== null);
 }
 

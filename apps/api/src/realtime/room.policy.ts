@@ -21,7 +21,7 @@ export interface RoomFacts {
 }
 
 /** What a 404 names for a room that does not exist (the platform's always does). */
-const RESOURCE_OF_ROOM: Record<Exclude<RoomKind, 'platform'>, NotFoundResource> = { wg: 'working-group', doc: 'document', ballot: 'ballot' };
+const RESOURCE_OF_ROOM: Record<Exclude<RoomKind, 'platform'>, NotFoundResource> = { wg: 'working-group', doc: 'document', ballot: 'ballot', meeting: 'meeting' };
 
 export function joinVerdict(room: ParsedRoom, facts: RoomFacts | null): Verdict {
   if (!facts) return room.kind === 'platform' ? refusal('live-unavailable') : refusal('not-found', { resource: RESOURCE_OF_ROOM[room.kind] });
@@ -31,6 +31,7 @@ export function joinVerdict(room: ParsedRoom, facts: RoomFacts | null): Verdict 
     case 'wg':
     case 'doc':
     case 'ballot':
+    case 'meeting':
       return true;
   }
 }

@@ -1,8 +1,9 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
+import { PageLoader } from '../ui/PageLoader';
 
 // Each page is its own chunk: the first load carries only the layout and the page it opens.
 const HomePage = lazy(() => import('../features/home/HomePage'));
@@ -36,6 +37,8 @@ const NotificationPreferencesPage = lazy(() => import('../features/notifications
 const VerifyEmailPage = lazy(() => import('../features/notifications/VerifyEmailPage'));
 const UnsubscribePage = lazy(() => import('../features/notifications/UnsubscribePage'));
 const OutboxPage = lazy(() => import('../features/notifications/OutboxPage'));
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
+const RoomScreenPage = lazy(() => import('../features/meetings/room/RoomScreenPage'));
 
 /**
  * The app's routes. Later features add theirs here and their entry in `navigation.ts`
@@ -80,7 +83,18 @@ export const routes: RouteObject[] = [
       { path: 'verify-email', element: <VerifyEmailPage /> },
       { path: 'unsubscribe', element: <UnsubscribePage /> },
       { path: 'steward/outbox', element: <OutboxPage /> },
+      { path: 'meetings/:id', element: <MeetingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
+  },
+  // The room screen fills the projector: no header, no navigation (issue #21).
+  {
+    path: 'meetings/:id/room',
+    errorElement: <RouteError />,
+    element: (
+      <Suspense fallback={<PageLoader />}>
+        <RoomScreenPage />
+      </Suspense>
+    ),
   },
 ];

@@ -17,6 +17,7 @@ import { ACCREDITATION_EVENTS } from './procedures-accreditation';
 import { SILENCE_EVENTS } from './procedures-silence';
 import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
 import { PUBLICATION_EVENTS } from './procedures-publication';
+import { MEETING_EVENTS } from './meetings';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -37,6 +38,7 @@ const CONTEXTS = [
   SILENCE_EVENTS,
   PROCEDURES_DIVISION_EVENTS,
   PUBLICATION_EVENTS,
+  MEETING_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

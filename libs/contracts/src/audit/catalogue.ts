@@ -19,6 +19,7 @@ import { PROXY_EVENTS } from './procedures-proxies';
 import { SILENCE_EVENTS } from './procedures-silence';
 import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
 import { PUBLICATION_EVENTS } from './procedures-publication';
+import { MEETING_EVENTS } from './meetings';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -45,6 +46,7 @@ export const AUDIT_CATALOGUE = {
   ...SILENCE_EVENTS,
   ...PROCEDURES_DIVISION_EVENTS,
   ...PUBLICATION_EVENTS,
+  ...MEETING_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

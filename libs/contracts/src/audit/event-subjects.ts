@@ -126,6 +126,23 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'amendment.accepted':
     case 'amendment.rejected':
       return only(e.change.documentId, e.change.ballotId);
+    // Meetings show in their own room (`meeting:<id>`, their subject); these name who spoke or attended.
+    case 'meeting.scheduled':
+    case 'meeting.details-changed':
+    case 'meeting.agenda-set':
+    case 'meeting.opened':
+    case 'meeting.item-taken-up':
+    case 'meeting.closed':
+      return only(null, null);
+    case 'meeting.attendance-recorded':
+      return only(null, null, e.change.attendee.id);
+    case 'meeting.floor-requested':
+    case 'meeting.floor-withdrawn':
+    case 'meeting.floor-given':
+    case 'meeting.floor-ended':
+      return only(null, null, e.change.speaker.id, e.change.requestId);
+    case 'meeting.report-drafted':
+      return only(e.change.documentId, null);
     default:
       return unreachable(e);
   }

@@ -19,6 +19,7 @@ import { PROXY_REFUSALS } from './procedures-proxies';
 import { SILENCE_REFUSALS } from './procedures-silence';
 import { PROCEDURES_DIVISION_REFUSALS } from './procedures-division';
 import { PUBLICATION_REFUSALS } from './procedures-publication';
+import { MEETING_REFUSALS } from './meetings';
 
 /**
  * Every refusal the API can give: a stable kebab-case code (never renamed once shipped), its HTTP
@@ -46,6 +47,7 @@ export const REFUSALS = {
   ...SILENCE_REFUSALS,
   ...PROCEDURES_DIVISION_REFUSALS,
   ...PUBLICATION_REFUSALS,
+  ...MEETING_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

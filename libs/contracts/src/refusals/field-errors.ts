@@ -80,6 +80,13 @@ export const FIELD_ERRORS = {
   // members-only versions (decision 0041)
   'members-only-not-future': field(),
   'members-only-too-far': field<{ days: number }>(),
+  // meetings (decision 0043)
+  'unknown-time-zone': field(),
+  'place-or-online': field(),
+  'https-only': field(),
+  /** A linked document, version, clause, amendment, ballot or silence procedure that is not in this group (or does not exist). */
+  'not-in-this-group': field(),
+  'no-such-agenda-item': field(),
   // bodies the parser could not read
   'not-json': field(),
   'body-incomplete': field(),

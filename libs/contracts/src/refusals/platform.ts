@@ -26,6 +26,9 @@ export const NOT_FOUND_RESOURCES = [
   'clause',
   'notification',
   'email',
+  'meeting',
+  'agenda-item',
+  'floor-request',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

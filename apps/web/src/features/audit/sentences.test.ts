@@ -44,6 +44,18 @@ const totals = (yes: number, no: number, abstain: number) => ({ yes, no, abstain
 const counted = { organisationId: 'o1', stakeholderGroup: 'civil-society' } as const;
 const liWei = { personId: 'p2', name: 'Li Wei', organisationId: 'o1', organisationName: 'Access Now' } as const;
 
+const meetingDetails = {
+  title: 'Third session',
+  startsAt: '2026-12-10T09:00:00.000Z',
+  endsAt: '2026-12-10T12:00:00.000Z',
+  timeZone: 'Europe/Paris',
+  place: 'Room XVII',
+  online: false,
+  turnLimitSeconds: null,
+};
+const agendaItem = { itemId: 'i1', position: 1, title: 'Operative paragraphs', documentId: 'd1', version: 2, clauseIds: [], amendmentId: null, ballotId: null, silenceId: null };
+const floorTurn = { requestId: 'r1', itemId: 'i1', speaker: { id: 'p2', name: 'Li Wei', snapshot: mexico }, kind: 'point-of-order' as const };
+
 /** A change of the shape each action records (the catalogue's, as the services write them). */
 const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'person.registered': { name: 'Ana Ruiz', steward: false },
@@ -293,6 +305,18 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'division.applied': { documentId: 'd1', version: 3, ballotId: 'b1', clauseIds: ['c1'] },
   'voting-order.set': { documentId: 'd1', clauseId: 'c1', amendmentIds: ['a1', 'a2'], reason: 'Furthest first', previous: null },
   'last-call.opened': { documentId: 'd1', version: 2, days: 14, opensAt: '2026-12-01T10:00:00.000Z', closesAt: '2026-12-15T10:00:00.000Z', note: null },
+  'meeting.scheduled': { ...meetingDetails, agenda: [agendaItem] },
+  'meeting.details-changed': { ...meetingDetails, changed: ['place'] },
+  'meeting.agenda-set': { title: 'Third session', agenda: [agendaItem], removedItemIds: [] },
+  'meeting.opened': { title: 'Third session' },
+  'meeting.item-taken-up': { title: 'Third session', itemId: 'i1', position: 1, itemTitle: 'Operative paragraphs' },
+  'meeting.closed': { title: 'Third session', attendees: 3, turns: 4, speakingSeconds: 540 },
+  'meeting.attendance-recorded': { attendee: { id: 'p2', name: 'Li Wei', snapshot: mexico }, mode: 'online', voting: true, byChair: false },
+  'meeting.floor-requested': { ...floorTurn, byChair: false },
+  'meeting.floor-withdrawn': { ...floorTurn, byChair: true },
+  'meeting.floor-given': floorTurn,
+  'meeting.floor-ended': { ...floorTurn, seconds: 135, stakeholderGroup: 'government' },
+  'meeting.report-drafted': { title: 'Third session', documentId: 'd1', documentTitle: 'Report of the third session' },
 };
 
 describe('audit events as sentences', () => {
@@ -393,6 +417,15 @@ describe('audit events as sentences', () => {
     for (const [family] of actionsByFamily()) for (const i18n of [en, fr]) expect(familyName(i18n.t, family)).not.toMatch(new RegExp(`^(audit\\.|${family}$)`));
     expect(familyName(fr.t, 'ballot')).toBe('Scrutins');
     expect(actionLabel(fr.t, 'treaty.ratified')).toBe('treaty.ratified');
+  });
+
+  it('names the speaker with their affiliation and says how long they spoke (issue #21)', () => {
+    expect(auditSentence(en.t, event('meeting.floor-given', CHANGES['meeting.floor-given']), 'en')).toBe(
+      'Ana Ruiz (Access Now, civil society) gave the floor to Li Wei (Mexico, government) on a point of order',
+    );
+    expect(auditSentence(en.t, event('meeting.floor-ended', CHANGES['meeting.floor-ended']), 'en')).toBe('Li Wei (Mexico, government) spoke for 2 min 15 sec');
+    expect(auditSentence(fr.t, event('meeting.floor-ended', CHANGES['meeting.floor-ended']), 'fr')).toMatch(/^Li Wei \(Mexico, gouvernement\) a parlé 2\smin 15\ss$/);
+    expect(subjectLink(event('meeting.opened', CHANGES['meeting.opened'], { subjectId: 'm1' }))).toBe('/meetings/m1');
   });
 
   it('links each event to what it is about', () => {

@@ -7,6 +7,7 @@ import { closedBeforeItsTime } from '../ballots/closed-before-its-time';
 import { actionLabel } from './action-names';
 import { changedPassage } from './changed-passage';
 import { chairsTextTitle } from '../negotiation/chairs-text-name';
+import { formatDuration } from '../../ui/duration';
 
 /**
  * Each audit event as one sentence in the reader's language, from its action, its actor's
@@ -249,7 +250,43 @@ const SENTENCES: Sentences = {
   'division.applied': (e, x) => x.t('audit.sentence.division.applied', { version: e.change.version, count: e.change.clauseIds.length }),
   'voting-order.set': (e, x) => x.t('audit.sentence.voting-order.set', { actor: x.actor, count: e.change.amendmentIds.length }) + said(x, 'reason', e.change.reason),
   'last-call.opened': (e, x) => x.t('audit.sentence.last-call.opened', { actor: x.actor, count: e.change.days, version: e.change.version }) + said(x, 'note', e.change.note),
+  'meeting.scheduled': (e, x) => x.t('audit.sentence.meeting.scheduled', { actor: x.actor, title: e.change.title, date: date(x, e.change.startsAt) }),
+  'meeting.details-changed': (e, x) => x.t('audit.sentence.meeting.details-changed', { actor: x.actor, title: e.change.title, date: date(x, e.change.startsAt) }),
+  'meeting.agenda-set': (e, x) => x.t('audit.sentence.meeting.agenda-set', { actor: x.actor, title: e.change.title, count: e.change.agenda.length }),
+  'meeting.opened': (e, x) => x.t('audit.sentence.meeting.opened', { actor: x.actor, title: e.change.title }),
+  'meeting.item-taken-up': (e, x) =>
+    x.t('audit.sentence.meeting.item-taken-up', { actor: x.actor, title: e.change.title, position: e.change.position, item: excerpt(e.change.itemTitle) }),
+  'meeting.closed': (e, x) => x.t('audit.sentence.meeting.closed', { actor: x.actor, title: e.change.title, attendees: e.change.attendees, turns: e.change.turns }),
+  'meeting.attendance-recorded': (e, x) =>
+    x.t(e.change.byChair ? 'audit.sentence.meeting.attendance-recorded-by-chair' : 'audit.sentence.meeting.attendance-recorded', {
+      actor: x.actor,
+      attendee: actorPhrase(x.t, { actorName: e.change.attendee.name, actorSnapshot: e.change.attendee.snapshot }),
+      mode: x.t(`audit.sentence.meetingModes.${e.change.mode}`),
+    }),
+  'meeting.floor-requested': (e, x) =>
+    x.t(
+      e.change.byChair
+        ? 'audit.sentence.meeting.floor-requested-by-chair'
+        : e.change.kind === 'point-of-order'
+          ? 'audit.sentence.meeting.floor-requested-point-of-order'
+          : 'audit.sentence.meeting.floor-requested',
+      { actor: x.actor, speaker: speakerOf(e.change.speaker, x) },
+    ),
+  'meeting.floor-withdrawn': (e, x) =>
+    x.t(e.change.byChair ? 'audit.sentence.meeting.floor-withdrawn-by-chair' : 'audit.sentence.meeting.floor-withdrawn', { actor: x.actor, speaker: speakerOf(e.change.speaker, x) }),
+  'meeting.floor-given': (e, x) =>
+    x.t(e.change.kind === 'point-of-order' ? 'audit.sentence.meeting.floor-given-point-of-order' : 'audit.sentence.meeting.floor-given', {
+      actor: x.actor,
+      speaker: speakerOf(e.change.speaker, x),
+    }),
+  'meeting.floor-ended': (e, x) => x.t('audit.sentence.meeting.floor-ended', { speaker: speakerOf(e.change.speaker, x), duration: formatDuration(e.change.seconds, x.lng) }),
+  'meeting.report-drafted': (e, x) => x.t('audit.sentence.meeting.report-drafted', { actor: x.actor, title: e.change.title, document: e.change.documentTitle }),
 };
+
+/** A speaker or attendee as the record names them: name, organisation and stakeholder group at that moment. */
+function speakerOf(p: { name: string; snapshot: AuditEventResponse['actorSnapshot'] }, x: Ctx): string {
+  return actorPhrase(x.t, { actorName: p.name, actorSnapshot: p.snapshot });
+}
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */
 function decidedOn(c: { name: string; organisationName: string; reason: string | null }, x: Ctx) {
@@ -280,6 +317,8 @@ export function subjectLink(e: AuditEventResponse): string | null {
       return `/people/${e.subjectId}`;
     case 'working-group':
       return `/working-groups/${e.subjectId}`;
+    case 'meeting':
+      return `/meetings/${e.subjectId}`;
   }
   const parsed = parseAuditEvent(e);
   if (!parsed.typed) return null;

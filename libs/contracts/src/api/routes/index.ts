@@ -13,11 +13,12 @@ import { PROXY_ROUTES } from './procedures-proxies';
 import { SILENCE_ROUTES } from './procedures-silence';
 import { PROCEDURES_DIVISION_ROUTES } from './procedures-division';
 import { FEED_ROUTES, MAIL_ROUTES, NOTIFICATION_ROUTES } from './notifications';
+import { MEETING_ROUTES } from './meetings';
 
 export * from './route-spec';
 
-function mergeRoutes<A, B, C, D, E, F>(a: A, b: B, c: C, d: D, e: E, f: F): A & B & C & D & E & F {
-  return { ...a, ...b, ...c, ...d, ...e, ...f };
+function mergeRoutes<A, B, C, D, E, F, G>(a: A, b: B, c: C, d: D, e: E, f: F, g: G): A & B & C & D & E & F & G {
+  return { ...a, ...b, ...c, ...d, ...e, ...f, ...g };
 }
 
 /**
@@ -35,6 +36,8 @@ export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
   { ...EXPLANATION_ROUTES, ...ACCREDITATION_ROUTES, ...PROXY_ROUTES, ...SILENCE_ROUTES, ...PROCEDURES_DIVISION_ROUTES },
   // Issue #20: notifications, e-mail and feeds.
   { ...NOTIFICATION_ROUTES, ...MAIL_ROUTES, ...FEED_ROUTES },
+  // Issue #21: meetings.
+  MEETING_ROUTES,
 ) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -75,5 +75,10 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'not-decodable': (p) => `The body is not valid ${p.encoding} data`,
   'encoding-unsupported': () => 'Not an encoding this server decodes (gzip, deflate, br)',
   'charset-unsupported': () => 'The body must be UTF-8 JSON',
+  'unknown-time-zone': () => 'Not a time zone this server knows: use an IANA name such as Europe/Paris or UTC',
+  'place-or-online': () => 'A meeting needs a place, an online address, or both',
+  'https-only': () => 'The online address must start with https://',
+  'not-in-this-group': () => 'Not found in this working group: link only to its own documents, clauses, amendments, ballots and silence procedures',
+  'no-such-agenda-item': () => 'This meeting has no such agenda item',
   'no-such-chain': (p) => `There is no chain ${p.scope}: platform or wg:<working group id>`,
 };

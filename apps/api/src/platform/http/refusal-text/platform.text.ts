@@ -25,6 +25,9 @@ const RESOURCE: Record<NotFoundResource, string> = {
   division: 'The request for a separate vote',
   clause: 'The clause',
   notification: 'The notification',
+  meeting: 'The meeting',
+  'agenda-item': 'The agenda item',
+  'floor-request': 'The request for the floor',
 };
 
 export const PLATFORM_TEXT = {

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './speaking-time';
+export * from './quorum';
+export * from './floor-queue';
