@@ -59,6 +59,13 @@ function summaryRows(results) {
       `| Daily e-mail digest: ${x.people.toLocaleString('en')} people, ${x.perPerson} notifications each | built in ${f1(x.buildSeconds)} s | the same rendered rows by one bare INSERT … SELECT: ${f1(x.limitSeconds)} s | ${f1(x.ratio)}× | < 60 s | ${met(x.met)} |`,
     );
   }
+  const mt = r('meetings');
+  if (mt?.result) {
+    const x = mt.result;
+    rows.push(
+      `| Meetings: ${x.changes} queue changes of a session of ${x.attendees} to ${x.clients} room screens | p99 ${f1(x.parley.p99)} ms, lost ${x.parley.lost} | bare socket.io, same clients, interleaved: p99 ${f1(x.bare.p99)} ms | ${f1(x.ratio)}× | ≤ 2×, 0 lost | ${met(x.met)} |`,
+    );
+  }
   const lf = r('live-fanout');
   if (lf) {
     const x = lf.result;
