@@ -48,10 +48,10 @@ describe('meetings', () => {
       expectProblem(await post({ place: null, onlineUrl: null }), 400, { fields: ['place'] });
       expectProblem(await post({ onlineUrl: 'http://meet.example.org/x' }), 400, { fields: ['onlineUrl'] });
       const ballot = expectProblem(await post({ agenda: [{ title: 'Ours' }, { title: 'Theirs', ballotId: otherBallot.id }] }), 400, {
-        fields: ['agenda[1].ballotId'],
+        fields: ['agenda.1.ballotId'],
       });
-      expect(ballot.errors?.[0]).toMatchObject({ field: 'agenda[1].ballotId', code: 'not-in-this-group' });
-      expectProblem(await post({ agenda: [{ title: 'Theirs', documentId: otherDoc.body.id }] }), 400, { fields: ['agenda[0].documentId'] });
+      expect(ballot.errors?.[0]).toMatchObject({ field: 'agenda.1.ballotId', code: 'not-in-this-group' });
+      expectProblem(await post({ agenda: [{ title: 'Theirs', documentId: otherDoc.body.id }] }), 400, { fields: ['agenda.0.documentId'] });
       expect(await meetingCounts(t)).toEqual(before);
     });
 
@@ -106,7 +106,7 @@ describe('meetings', () => {
         [true, 1, 'Programme of work (revised)'],
         [false, 2, 'Any other business'],
       ]);
-      expectProblem(await act.agenda(g.chair.client, [{ id: first.id, title: 'Gone' }]), 400, { fields: ['items[0].id'] });
+      expectProblem(await act.agenda(g.chair.client, [{ id: first.id, title: 'Gone' }]), 400, { fields: ['items.0.id'] });
       const evs = await events(m.id);
       expect(evs.map((e) => e.action)).toEqual(['meeting.scheduled', 'meeting.details-changed', 'meeting.agenda-set']);
       expect(evs[1].change).toMatchObject({ place: null, turnLimitSeconds: 180, changed: expect.arrayContaining(['place', 'turnLimitSeconds']) });

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { AgendaItemInput } from '@parley/contracts';
 import { validationProblem } from '../platform/http/problem';
-import { linksInGroup, type AgendaItemRow, type LinkKind } from './meetings.repository';
+import { documentParts, linksInGroup, type AgendaItemRow, type LinkKind } from './meetings.repository';
 
 const LINKS: { kind: LinkKind; field: 'documentId' | 'amendmentId' | 'ballotId' | 'silenceId' }[] = [
   { kind: 'document', field: 'documentId' },
@@ -12,14 +12,21 @@ const LINKS: { kind: LinkKind; field: 'documentId' | 'amendmentId' | 'ballotId' 
 
 /**
  * Every link of an agenda must be the group's own (a document, amendment, ballot or silence procedure
- * of another group, or of none, is refused naming the field: `agenda[2].ballotId`).
+ * of another group, or of none, is refused naming the field as the request's own validation does: `agenda.2.ballotId`).
  */
 export async function checkAgendaLinks(manager: EntityManager, workingGroupId: string, items: readonly AgendaItemInput[], prefix: string): Promise<void> {
   for (const { kind, field } of LINKS) {
     const ids = items.map((i) => i[field]).filter((v): v is string => typeof v === 'string');
     const found = await linksInGroup(manager, kind, [...new Set(ids)], workingGroupId);
     const at = items.findIndex((i) => typeof i[field] === 'string' && !found.has(i[field]));
-    if (at >= 0) throw validationProblem(`${prefix}[${at}].${field}`, 'not-in-this-group');
+    if (at >= 0) throw validationProblem(`${prefix}.${at}.${field}`, 'not-in-this-group');
+  }
+  for (const [at, item] of items.entries()) {
+    if (!item.documentId || (item.version == null && (item.clauseIds ?? []).length === 0)) continue;
+    const parts = await documentParts(manager, item.documentId, item.version ?? null, item.clauseIds ?? []);
+    if (item.version != null && !parts.versionExists) throw validationProblem(`${prefix}.${at}.version`, 'no-such-version', { version: item.version });
+    const missing = (item.clauseIds ?? []).findIndex((c) => !parts.clauses.has(c));
+    if (missing >= 0) throw validationProblem(`${prefix}.${at}.clauseIds.${missing}`, 'not-a-clause', { version: item.version ?? parts.currentVersion });
   }
 }
 

@@ -115,7 +115,7 @@ export class MeetingService {
       const known = new Set(current.map((i) => i.id));
       const seen = new Set<string>();
       input.items.forEach((item, at) => {
-        if (item.id && (!known.has(item.id) || seen.has(item.id))) throw validationProblem(`items[${at}].id`, 'no-such-agenda-item');
+        if (item.id && (!known.has(item.id) || seen.has(item.id))) throw validationProblem(`items.${at}.id`, 'no-such-agenda-item');
         if (item.id) seen.add(item.id);
       });
       await checkAgendaLinks(t.manager, t.meeting.workingGroupId, input.items, 'items');

@@ -138,3 +138,26 @@ export async function linksInGroup(manager: EntityManager, kind: LinkKind, ids: 
   const rows: { id: string }[] = await manager.query(sql, [ids, workingGroupId]);
   return new Set(rows.map((r) => r.id));
 }
+
+/** Whether the document has that version; and of the given clause ids, those in that version (any version when none is named). */
+export async function documentParts(
+  manager: EntityManager,
+  documentId: string,
+  version: number | null,
+  clauseIds: string[],
+): Promise<{ currentVersion: number; versionExists: boolean; clauses: Set<string> }> {
+  const [doc] = await manager.query(
+    `SELECT d.current_version AS "currentVersion", EXISTS (SELECT 1 FROM document_versions v WHERE v.document_id = d.id AND v.number = $2) AS "versionExists"
+       FROM documents d WHERE d.id = $1`,
+    [documentId, version ?? 0],
+  );
+  const rows: { id: string }[] =
+    clauseIds.length === 0
+      ? []
+      : await manager.query(
+          `SELECT DISTINCT vc.clause_id AS id FROM version_clauses vc JOIN document_versions v ON v.id = vc.version_id
+            WHERE v.document_id = $1 AND vc.clause_id = ANY($2::uuid[]) AND ($3::int IS NULL OR v.number = $3)`,
+          [documentId, clauseIds, version],
+        );
+  return { currentVersion: doc?.currentVersion ?? 0, versionExists: doc?.versionExists ?? false, clauses: new Set(rows.map((r) => r.id)) };
+}
