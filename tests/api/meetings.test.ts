@@ -252,6 +252,13 @@ describe('meetings', () => {
       expect(given.change).toMatchObject({ kind: 'point-of-order', speaker: { id: g.government.id, snapshot: { stakeholderGroup: 'government' } } });
       const ended = evs.find((e) => e.action === 'meeting.floor-ended')!;
       expect(ended.change).toMatchObject({ seconds: 30, stakeholderGroup: 'government' });
+      expect(evs.find((e) => e.action === 'meeting.opened')).toMatchObject({ actorId: g.chair.id, change: { title: m.title } });
+      expect(evs.find((e) => e.action === 'meeting.item-taken-up')?.change).toEqual({
+        title: m.title,
+        itemId: m.agenda[0].id,
+        position: 1,
+        itemTitle: m.agenda[0].title,
+      });
       const attended = evs.filter((e) => e.action === 'meeting.attendance-recorded');
       expect(attended).toHaveLength(5);
       await live.waitFor('the floor events', () => live.in(`meeting:${m.id}`).filter((e) => e.action === 'meeting.floor-ended').length === 4);

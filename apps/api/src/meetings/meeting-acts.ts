@@ -7,7 +7,7 @@ import { DraftingStandings } from '../drafting/drafting-standings';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { notFound, refuse } from '../platform/http/problem';
-import { MeetingReads } from './meeting.reads';
+import { MeetingReads, whenAndWhere } from './meeting.reads';
 import { lockMeeting, type AgendaItemRow, type FloorRow, type MeetingRow } from './meetings.repository';
 
 export type MeetingAction = Extract<AuditAction, `meeting.${string}`>;
@@ -38,12 +38,7 @@ export const auditAgendaItem = (
 });
 
 export const auditDetails = (m: Pick<MeetingRow, 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'place' | 'onlineUrl' | 'turnLimitSeconds'>) => ({
-  title: m.title,
-  startsAt: new Date(m.startsAt).toISOString(),
-  endsAt: new Date(m.endsAt).toISOString(),
-  timeZone: m.timeZone,
-  place: m.place,
-  online: m.onlineUrl !== null,
+  ...whenAndWhere(m),
   turnLimitSeconds: m.turnLimitSeconds,
 });
 

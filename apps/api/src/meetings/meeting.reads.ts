@@ -12,17 +12,17 @@ import { agendaOf, attendanceOf, floorOf, groupShareCap, meetingById, meetingsOf
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-export const summaryOf = (m: MeetingRow): MeetingSummary => ({
-  id: m.id,
-  workingGroupId: m.workingGroupId,
+/** When and where, as pages and the audit show it: whether there is an online address, never the address. */
+export const whenAndWhere = (m: Pick<MeetingRow, 'title' | 'startsAt' | 'endsAt' | 'timeZone' | 'place' | 'onlineUrl'>) => ({
   title: m.title,
   startsAt: new Date(m.startsAt).toISOString(),
   endsAt: new Date(m.endsAt).toISOString(),
   timeZone: m.timeZone,
   place: m.place,
   online: m.onlineUrl !== null,
-  status: m.status,
 });
+
+export const summaryOf = (m: MeetingRow): MeetingSummary => ({ id: m.id, workingGroupId: m.workingGroupId, ...whenAndWhere(m), status: m.status });
 
 const floorView = (f: FloorRow): FloorRequestView => ({
   id: f.id,
