@@ -49,6 +49,8 @@ import {
   type Role,
 } from './authz-world';
 import { newPerson } from './factories';
+import type { Delegate } from './drafting-fixtures';
+import { closeMeeting, openMeeting } from './meeting-report-fixture';
 import type { ApiClient } from './http-client';
 import type { TestApp } from './test-app';
 
@@ -892,6 +894,20 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'DELETE /api/me/follows/{type}/{id}': { request: async (c) => ({ path: `/api/me/follows/working-group/${(await c.group()).id}` }), policy: 'route rule only' },
   'GET /api/working-groups/{id}/feed.atom': { request: (c) => groupReq(c, '/feed.atom'), policy: 'route rule only' },
   'GET /api/documents/{id}/feed.atom': { request: (c) => docReq(c, '/feed.atom'), policy: 'route rule only' },
+  // ---------- meeting report (meetings/report, decision 0043): chairs and rapporteurs (drafting canEdit), of a closed meeting of the cell's group ----------
+  'POST /api/meetings/{id}/report': {
+    request: async (c) => {
+      const g = await c.group();
+      const chair = c.w.people.chair as Delegate;
+      const id = await once(`meeting-report:${g.id}`, async () => {
+        const m = await openMeeting(c.w.t, g.id, chair, { title: `Session ${uniq()}` });
+        await closeMeeting(c.w.t, m.id, chair);
+        return m.id;
+      });
+      return { path: `/api/meetings/${id}/report`, body: { language: 'en' }, subject: { groupId: g.id, meetingId: id } };
+    },
+    policy: inGroup(async (p, groupId) => draftingPolicy.canEdit(await draftingStanding(p, groupId))),
+  },
 };
 
 // #20 core
