@@ -149,6 +149,8 @@ describe('meeting report', () => {
       expect(issued.body.version.number).toBe(2);
       const opened = await g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/2/adoption-ballot`, { closesAt: inAnHour() });
       expect(opened.status).toBe(201);
+      const explained = await g.government.client.post(`/api/documents/${doc.id}/versions/2/explanations`, { kind: 'position', text: 'We support the report as a fair record.' });
+      expect(explained.status).toBe(201);
       for (const v of votersOf(g)) expect((await v.client.post(`/api/ballots/${opened.body.ballotId}/votes`, { choice: 'yes' })).status).toBe(200);
       const closed = await g.chair.client.post<{ outcome: string }>(`/api/ballots/${opened.body.ballotId}/close`, { reason: 'Everyone voted.' });
       expect(closed.body.outcome).toBe('passed');
@@ -170,7 +172,7 @@ describe('meeting report', () => {
     const doc = (await anonymous().get<DocumentResponse>(`/api/documents/${res.body.documentId}`)).body;
     expect(doc.title).toBe(`Rapport de la séance${NBSP}: Troisième lecture`);
     const texts = doc.version.clauses.map((c) => c.text);
-    expect(doc.version.clauses.filter((c) => c.kind === 'heading').map((c) => c.text)).toEqual(['Présences', 'Ordre du jour', 'Temps de parole', 'Décisions']);
+    expect(doc.version.clauses.filter((c) => c.kind === 'heading').map((c) => c.text)).toEqual(['Présences', 'Ordre du jour', 'Temps de parole', 'Décisions', 'Explications de position']);
     expect(texts[0]).toMatch(new RegExp(`s’est réuni en séance, «${NBSP}Troisième lecture${NBSP}», le .+ \\(Europe/Paris\\), en ligne\\.$`));
     expect(texts).toContain(`Gouvernements (1 présent)${NBSP}: ${g.government.name} (${g.government.snapshot.organisationName}, en ligne, votant).`);
     expect(texts).toContain(`Secteur privé${NBSP}: aucun présent.`);
@@ -179,6 +181,7 @@ describe('meeting report', () => {
     expect(texts).toContain(`Scrutin «${NBSP}${ballotTitle}${NBSP}»${NBSP}: adopté, par 3 pour, 1 contre et 1 abstention.`);
     expect(texts).toContain(`La version 2 de «${NBSP}Report of the session: Second reading${NBSP}» a été publiée comme texte de la présidence.`);
     expect(texts).toContain(`La version 2 de «${NBSP}Report of the session: Second reading${NBSP}» a été adoptée.`);
+    expect(texts).toContain(`${g.government.name} (${g.government.snapshot.organisationName})${NBSP}: explication de position sur la version 2 de «${NBSP}Report of the session: Second reading${NBSP}».`);
   });
 
   it('says so when no decision was taken while it sat', async () => {
