@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, type EntityManager } from 'typeorm';
 import {
   meetingReportClauses,
   meetingReportTitle,
@@ -84,7 +84,7 @@ export class MeetingReportService {
   }
 
   /** The meeting's record: its own tables, the group's cap, and the decisions the group's audit log holds for the time it sat. */
-  private async record(manager: import('typeorm').EntityManager, meeting: ReportMeetingRow): Promise<MeetingRecord> {
+  private async record(manager: EntityManager, meeting: ReportMeetingRow): Promise<MeetingRecord> {
     const [settings, openedBy, closedBy, attendance, agenda, turns, decisions] = await Promise.all([
       this.standings.settings(manager, meeting.workingGroupId),
       meetingOfficer(manager, meeting.id, meeting.openedBy),
