@@ -1,17 +1,16 @@
-import type { BallotResponse, DocumentResponse, DraftReportResponse, OpenedBallotResponse } from '@parley/contracts';
+import type { BallotResponse, DocumentResponse, DraftReportResponse, MeetingView, OpenedBallotResponse } from '@parley/contracts';
 import { verifyChain } from '@parley/domain';
 import { votersOf } from '../support/adoption-fixtures';
 import { chainEvents } from '../support/ballot-fixtures';
-import { newDraftingGroup, type DraftingGroup } from '../support/drafting-fixtures';
+import { newDraftingGroup, type Delegate, type DraftingGroup } from '../support/drafting-fixtures';
 import { expectProblem } from '../support/expectations';
 import { ApiClient } from '../support/http-client';
-import { checkIn, closeMeeting, openMeeting, spoke } from '../support/meeting-report-fixture';
+import { advanceClock, meetingActs, scheduleMeeting } from '../support/meeting-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(90_000);
 
 const NBSP = '\u00a0';
-const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
 /**
  * The report of a meeting (issue #21, decision 0043): once the meeting is closed, a chair or a
@@ -30,45 +29,71 @@ describe('meeting report', () => {
         `SELECT (SELECT count(*) FROM documents)::int AS documents, (SELECT count(*) FROM audit_events)::int AS events, (SELECT count(*) FROM meetings WHERE report_document_id IS NOT NULL)::int AS reports`,
       )
     )[0];
+  /** The API's clock runs ahead of real time by this much: each turn moves it on by the turn's length. */
+  let offset = 0;
+  const ok = async (res: Promise<{ status: number; body: MeetingView }>): Promise<MeetingView> => {
+    const r = await res;
+    if (r.status >= 300) throw new Error(`meeting act: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  /** Schedules and opens a meeting through the meetings API (its chair runs it), its first item taken up. */
+  const openMeeting = async (h: DraftingGroup, overrides: Record<string, unknown> = {}) => {
+    const m = await scheduleMeeting(h.chair.client, h.id, { startsAt: new Date(Date.now() + offset).toISOString(), endsAt: new Date(Date.now() + offset + 3 * 3600_000).toISOString(), ...overrides });
+    const acts = meetingActs(m.id);
+    await ok(acts.open(h.chair.client));
+    return { id: m.id, itemIds: m.agenda.map((i) => i.id), acts };
+  };
+  /** A turn at the floor: the chair adds the speaker to the list, gives the floor, and ends the turn `seconds` later. */
+  const turn = async (m: { acts: ReturnType<typeof meetingActs> }, itemId: string, who: Delegate, seconds: number, kind: 'speech' | 'point-of-order' = 'speech') => {
+    const asked = await ok(m.acts.ask(g.chair.client, itemId, { personId: who.id, kind }));
+    const request = asked.floor.queue.find((r) => r.person.id === who.id)!;
+    await ok(m.acts.give(g.chair.client, request.id));
+    offset += seconds * 1000;
+    advanceClock(t, offset);
+    await ok(m.acts.end(g.chair.client, request.id));
+  };
   /** A closed meeting with nothing in it but its chair's opening and closing. */
-  const closedMeeting = async (title = 'A short sitting') => {
-    const m = await openMeeting(t, g.id, g.chair, { title });
-    await closeMeeting(t, m.id, g.chair);
+  const closedMeeting = async (title = 'A short sitting', h = g) => {
+    const m = await openMeeting(h, { title });
+    await ok(m.acts.close(h.chair.client));
     return m.id;
   };
 
   let meetingId: string;
   let ballotTitle: string;
+  /** A second meeting, opened once the first is closed and sitting while its report is edited and adopted. */
+  let next: Awaited<ReturnType<typeof openMeeting>>;
 
   beforeAll(async () => {
     t = await startTestApp();
     g = await newDraftingGroup(t);
-    const m = await openMeeting(t, g.id, g.chair, { title: 'Second reading', onlineUrl: 'https://meet.example.org/wg', agenda: ['Adoption of the agenda', 'Second reading of the draft'] });
+    const m = await openMeeting(g, { title: 'Second reading', place: 'Room 4', onlineUrl: 'https://meet.example.org/wg', agenda: [{ title: 'Adoption of the agenda' }, { title: 'Second reading of the draft' }] });
     meetingId = m.id;
-    await checkIn(t, m.id, g.chair, [
-      { who: g.government, mode: 'in-person', voting: true },
-      { who: g.company, mode: 'online', voting: true },
-      { who: g.ngo, mode: 'in-person', voting: true },
-    ]);
-    await spoke(t, m.id, m.itemIds[1], g.chair, g.government, 480);
-    await spoke(t, m.id, m.itemIds[1], g.chair, g.company, 120);
-    await spoke(t, m.id, m.itemIds[1], g.chair, g.ngo, 60);
-    await spoke(t, m.id, m.itemIds[1], g.chair, g.government, 30, 'point-of-order');
+    await ok(m.acts.attend(g.chair.client, { mode: 'in-person', personId: g.government.id }));
+    await ok(m.acts.attend(g.company.client, { mode: 'online' }));
+    await ok(m.acts.attend(g.chair.client, { mode: 'in-person', personId: g.ngo.id }));
+    await ok(m.acts.takeUp(g.chair.client, m.itemIds[1]));
+    await turn(m, m.itemIds[1], g.government, 480);
+    await turn(m, m.itemIds[1], g.company, 120);
+    await turn(m, m.itemIds[1], g.ngo, 60);
+    await turn(m, m.itemIds[1], g.government, 30, 'point-of-order');
     // A ballot opened and closed while the meeting sits.
     ballotTitle = 'That the group meets in Geneva';
-    const opened = await g.chair.client.post<BallotResponse>('/api/ballots', { workingGroupId: g.id, subjectType: 'motion', title: ballotTitle, closesAt: inAnHour() });
+    const opened = await g.chair.client.post<BallotResponse>('/api/ballots', { workingGroupId: g.id, subjectType: 'motion', title: ballotTitle, closesAt: new Date(Date.now() + offset + 3600_000).toISOString() });
     expect(opened.status).toBe(201);
     for (const [i, v] of votersOf(g).entries()) expect((await v.client.post(`/api/ballots/${opened.body.id}/votes`, { choice: i < 3 ? 'yes' : i === 3 ? 'no' : 'abstain' })).status).toBe(200);
     expect((await g.chair.client.post(`/api/ballots/${opened.body.id}/close`, { reason: 'Everyone voted.' })).status).toBe(200);
-    await closeMeeting(t, m.id, g.chair);
+    await ok(m.acts.close(g.chair.client));
+    next = await openMeeting(g, { title: 'Troisième lecture', place: null, onlineUrl: 'https://meet.example.org/wg' });
   });
   afterAll(() => t?.close());
 
   describe('refusals', () => {
-    it('refuses while the meeting is not closed (409 meeting-status, needed closed); nothing is written', async () => {
-      const open = await openMeeting(t, g.id, g.chair, { title: 'Still sitting' });
+    it('refuses while the meeting is planned or open (409 meeting-status, needed closed); nothing is written', async () => {
+      const planned = await scheduleMeeting(g.chair.client, g.id, { title: 'Not yet' });
       const before = await counts();
-      expect(expectProblem(await draft(open.id), 409)).toMatchObject({ code: 'meeting-status', params: { status: 'open', needed: 'closed' } });
+      expect(expectProblem(await draft(planned.id), 409)).toMatchObject({ code: 'meeting-status', params: { status: 'planned', needed: 'closed' } });
+      expect(expectProblem(await draft(next.id), 409)).toMatchObject({ code: 'meeting-status', params: { status: 'open', needed: 'closed' } });
       expect(await counts()).toEqual(before);
     });
 
@@ -147,7 +172,7 @@ describe('meeting report', () => {
       const issued = await g.chair.client.post<DocumentResponse>(`/api/documents/${doc.id}/chairs-texts`, { label: 'Draft report', standing: 'draft', office: 'chair', clauses });
       expect(issued.status).toBe(201);
       expect(issued.body.version.number).toBe(2);
-      const opened = await g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/2/adoption-ballot`, { closesAt: inAnHour() });
+      const opened = await g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/2/adoption-ballot`, { closesAt: new Date(Date.now() + offset + 3600_000).toISOString() });
       expect(opened.status).toBe(201);
       const explained = await g.government.client.post(`/api/documents/${doc.id}/versions/2/explanations`, { kind: 'position', text: 'We support the report as a fair record.' });
       expect(explained.status).toBe(201);
@@ -163,10 +188,11 @@ describe('meeting report', () => {
   });
 
   it('in French when asked: « Rapport de la séance : … », French headings and typography (a rapporteur drafts it)', async () => {
-    const m = await openMeeting(t, g.id, g.chair, { title: 'Troisième lecture', place: null, onlineUrl: 'https://meet.example.org/wg' });
-    await checkIn(t, m.id, g.chair, [{ who: g.government, mode: 'online', voting: true }]);
-    await spoke(t, m.id, m.itemIds[0], g.chair, g.government, 90);
-    await closeMeeting(t, m.id, g.chair);
+    const m = next;
+    await ok(m.acts.attend(g.chair.client, { mode: 'online', personId: g.government.id }));
+    await ok(m.acts.takeUp(g.chair.client, m.itemIds[0]));
+    await turn(m, m.itemIds[0], g.government, 90);
+    await ok(m.acts.close(g.chair.client));
     const res = await draft(m.id, g.rapporteur, { language: 'fr' });
     expect(res.status).toBe(201);
     const doc = (await anonymous().get<DocumentResponse>(`/api/documents/${res.body.documentId}`)).body;
@@ -177,8 +203,9 @@ describe('meeting report', () => {
     expect(texts).toContain(`Gouvernements (1 présent)${NBSP}: ${g.government.name} (${g.government.snapshot.organisationName}, en ligne, votant).`);
     expect(texts).toContain(`Secteur privé${NBSP}: aucun présent.`);
     expect(texts).toContain(`Gouvernements${NBSP}: 1${NBSP}min 30${NBSP}s (100${NBSP}%) en 1 intervention${NBSP}; ${g.government.snapshot.organisationName} 1${NBSP}min 30${NBSP}s (100${NBSP}%).`);
-    // This meeting sat over the same hour as the first one: the group's decisions of that hour are in its record too.
-    expect(texts).toContain(`Scrutin «${NBSP}${ballotTitle}${NBSP}»${NBSP}: adopté, par 3 pour, 1 contre et 1 abstention.`);
+    // This meeting sat while the first one's report was edited and adopted: those decisions are in its record.
+    expect(texts.filter((x) => x.startsWith('Scrutin'))).toEqual([`Scrutin «${NBSP}Adopt version 2 of “Report of the session: Second reading”${NBSP}»${NBSP}: adopté, par 5 pour, 0 contre et 0 abstention.`]);
+    expect(texts.join('\n')).not.toContain(ballotTitle);
     expect(texts).toContain(`La version 2 de «${NBSP}Report of the session: Second reading${NBSP}» a été publiée comme texte de la présidence.`);
     expect(texts).toContain(`La version 2 de «${NBSP}Report of the session: Second reading${NBSP}» a été adoptée.`);
     expect(texts).toContain(`${g.government.name} (${g.government.snapshot.organisationName})${NBSP}: explication de position sur la version 2 de «${NBSP}Report of the session: Second reading${NBSP}».`);
@@ -186,9 +213,8 @@ describe('meeting report', () => {
 
   it('says so when no decision was taken while it sat', async () => {
     const h = await newDraftingGroup(t);
-    const m = await openMeeting(t, h.id, h.chair, { title: 'Quiet' });
-    await closeMeeting(t, m.id, h.chair);
-    const res = await draft(m.id, h.chair, { language: 'fr' });
+    const id = await closedMeeting('Quiet', h);
+    const res = await draft(id, h.chair, { language: 'fr' });
     expect(res.status).toBe(201);
     const texts = (await anonymous().get<DocumentResponse>(`/api/documents/${res.body.documentId}`)).body.version.clauses.map((c) => c.text);
     expect(texts).toEqual(expect.arrayContaining(['Personne ne s’est présenté.', 'Personne n’a pris la parole.', 'Aucune décision n’a été prise pendant la séance.']));

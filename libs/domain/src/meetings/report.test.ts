@@ -89,6 +89,8 @@ describe('the report of a meeting', () => {
     expect(texts).toContain(`Société civile${NBSP}: aucun présent.`);
     expect(texts.find((t) => t.startsWith('Gouvernements' + NBSP + ': 13'))).toMatch(/en 3 interventions\u00a0; France 8\u00a0min 30\u00a0s \(57\u00a0%\)/);
     expect(texts).toContain(`Scrutin «${NBSP}Adopt the agenda${NBSP}»${NBSP}: adopté, par 5 pour, 1 contre et 2 abstentions.`);
+    const zero = meetingReportClauses(record({ decisions: { ...record().decisions, ballots: [{ title: 'B', outcome: 'failed', totals: { yes: 1, no: 2, abstain: 0 } }] } }), 'fr');
+    expect(zero.map((c) => c.text)).toContain(`Scrutin «${NBSP}B${NBSP}»${NBSP}: rejeté, par 1 pour, 2 contre et 0 abstention.`);
     expect(texts).toContain(`Kenji Sato (Japan)${NBSP}: réserve sur la version 2 de «${NBSP}Draft declaration${NBSP}».`);
     for (const t of texts) expect(t).not.toMatch(/[^\u00a0\u202f][:;!?](\s|$)/);
     expect(meetingReportTitle('Seconde lecture', 'fr')).toBe(`Rapport de la séance${NBSP}: Seconde lecture`);

@@ -161,7 +161,7 @@ const FR: Words = {
   totalSpeaking: (duration, turns) => `La parole a été prise pendant ${duration} en ${turns} ${turns === 1 ? 'intervention' : 'interventions'}.`,
   alarm: (group, share, cap) => `Alerte${NBSP}: ${group} a occupé ${share} du temps de parole, au-delà du plafond du groupe (${cap}).`,
   ballot: (b) =>
-    `Scrutin «${NBSP}${b.title}${NBSP}»${NBSP}: ${b.outcome === 'passed' ? 'adopté' : b.outcome === 'failed' ? 'rejeté' : 'quorum non atteint'}, par ${b.totals.yes} pour, ${b.totals.no} contre et ${b.totals.abstain} ${b.totals.abstain === 1 ? 'abstention' : 'abstentions'}.`,
+    `Scrutin «${NBSP}${b.title}${NBSP}»${NBSP}: ${b.outcome === 'passed' ? 'adopté' : b.outcome === 'failed' ? 'rejeté' : 'quorum non atteint'}, par ${b.totals.yes} pour, ${b.totals.no} contre et ${b.totals.abstain} ${b.totals.abstain <= 1 ? 'abstention' : 'abstentions'}.`,
   issued: (v) => `La version ${v.number} de «${NBSP}${v.documentTitle}${NBSP}» a été publiée${v.chairsText ? ' comme texte de la présidence' : ''}.`,
   adopted: (v) => `La version ${v.number} de «${NBSP}${v.documentTitle}${NBSP}» a été adoptée.`,
   noDecision: 'Aucune décision n’a été prise pendant la séance.',

@@ -16,11 +16,11 @@ import { parseAuditEvent, type AuditLogQuery, type DraftReportRequest, type Draf
 import { AuditedTransaction } from '../../audit/audited-transaction';
 import { AuditLogService } from '../../audit/audit-log.service';
 import { DocumentService } from '../../drafting/document.service';
-import { canEdit } from '../../drafting/drafting.policy';
 import { DraftingStandings } from '../../drafting/drafting-standings';
 import type { Actor } from '../../identity/actor';
 import { PeopleService } from '../../identity/people.service';
 import { authorise, notFound, refuse } from '../../platform/http/problem';
+import { canRunMeeting } from '../meetings.policy';
 import { lockMeetingForReport, meetingOfficer, recordReportDocument, reportAgenda, reportAttendance, reportTurns, type ReportMeetingRow } from './meeting-report.reads';
 
 const PAGE = 1000;
@@ -50,7 +50,7 @@ export class MeetingReportService {
         const meeting = await lockMeetingForReport(tx.manager, meetingId);
         if (!meeting) throw notFound('meeting');
         const standing = await this.standings.of(tx.manager, meeting.workingGroupId, actor.id, tx.now);
-        authorise(canEdit(standing));
+        authorise(canRunMeeting(standing));
         if (meeting.status !== 'closed') throw refuse('meeting-status', { status: meeting.status, needed: 'closed' });
         if (meeting.reportDocumentId) throw refuse('meeting-report-exists', { documentId: meeting.reportDocumentId });
 
