@@ -923,6 +923,19 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/meetings/{id}/floor/{requestId}/withdraw': { request: (c) => floorReq(c, 'waiting', '/withdraw'), policy: onRequest },
   'POST /api/meetings/{id}/floor/{requestId}/give': { request: (c) => floorReq(c, 'waiting', '/give'), policy: runsMeeting },
   'POST /api/meetings/{id}/floor/{requestId}/end': { request: (c) => floorReq(c, 'speaking', '/end'), policy: onRequest },
+  // ---------- meeting report (meetings/report, decision 0043): those who run the meeting (chairs and rapporteurs), a closed meeting of the cell's group ----------
+  'POST /api/meetings/{id}/report': {
+    request: async (c) => {
+      const m = await meetingReq(c, 'open', '');
+      await once(`meeting-closed:${m.subject!.meetingId}`, async () => {
+        const res = await c.w.people.chair.client.post(`/api/meetings/${m.subject!.meetingId}/close`);
+        if (res.status !== 200) throw new Error(`close meeting: ${res.status} ${JSON.stringify(res.body)}`);
+        return m.subject!.meetingId;
+      });
+      return { ...m, path: `${m.path}/report`, body: { language: 'en' } };
+    },
+    policy: runsMeeting,
+  },
 };
 
 // meetings
