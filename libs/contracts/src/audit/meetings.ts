@@ -54,6 +54,6 @@ export const MEETING_EVENTS = {
   'meeting.floor-given': event('meeting', z.strictObject({ ...turn })),
   /** The turn ended (by the chair, the speaker, or because the chair gave the floor to someone else or closed the meeting). */
   'meeting.floor-ended': event('meeting', z.strictObject({ ...turn, seconds: z.number(), stakeholderGroup: stakeholderGroupOf })),
-  /** The report was drafted from the record as a document of the group (its `document.created` follows). */
+  /** The report was drafted from the record as a document of the group (its `document.created` comes just before, in the same transaction). */
   'meeting.report-drafted': event('meeting', z.strictObject({ title: z.string(), documentId: id, documentTitle: z.string() })),
 } as const;
