@@ -35,7 +35,7 @@ export function SpeakingTimeView({ st }: { st: SpeakingTime }) {
         {announced}
       </VisuallyHidden>
       {sentences.length > 0 ? (
-        <Alert color="red" variant="filled" title={t('meetings.speakingTime.alarmTitle')} data-testid="speaking-alarm">
+        <Alert color="red" variant="filled" role="note" title={t('meetings.speakingTime.alarmTitle')} data-testid="speaking-alarm">
           {sentences.map((s) => (
             <Text key={s} size="sm" c="white">
               {s}
