@@ -6,12 +6,13 @@ import { liveSpeakingTime, turnClock, zonedToIso } from './meeting-time';
 import { SpeakersPanel } from './SpeakersPanel';
 import { SpeakingTimePanel, SpeakingTimeView } from './SpeakingTimePanel';
 
+const SUBTYPES = { government: 'national', 'private-sector': 'company', 'civil-society': 'ngo' } as const;
 const snap = (org: string, group: StakeholderGroup) => ({
   affiliationId: `aff-${org}`,
   organisationId: `org-${org}`,
   organisationName: org,
   stakeholderGroup: group,
-  subtype: null,
+  subtype: SUBTYPES[group],
   country: null,
   title: 'Delegate',
   organisationVerified: true,
