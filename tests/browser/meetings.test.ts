@@ -100,7 +100,7 @@ describe('a session in the browser', () => {
     // The chair gives the floor to the first in the queue: the government delegate.
     const queue = chair.getByTestId('floor-queue');
     await queue.getByText(g.company.name).waitFor();
-    await queue.getByRole('button', { name: `Give the floor to ${g.government.name}` }).click();
+    await queue.getByRole('button', { name: `Give the floor (next) to ${g.government.name}` }).click();
     await chair.getByTestId('floor-speaking').getByText(g.government.name).waitFor();
     await government.getByTestId('speaker-announce').getByText(`${g.government.name} has the floor.`).waitFor();
     await government.getByTestId('turn-elapsed').waitFor();

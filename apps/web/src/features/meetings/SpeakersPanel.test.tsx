@@ -84,7 +84,7 @@ describe('the list of speakers', () => {
     expect(within(items[0]).getByText('Point of order')).toBeTruthy();
     expect(items[1].textContent).toMatch('Gabriel');
     expect(items[2].textContent).toMatch('Paula');
-    expect(within(items[0]).getByRole('button', { name: 'Give the floor to Chidi' }).textContent).toMatch('Give the floor (next)');
+    expect(within(items[0]).getByRole('button', { name: 'Give the floor (next) to Chidi' }).textContent).toMatch('Give the floor (next)');
     // Gabriel already waits for a speech: he is offered a point of order, not a second speech.
     expect(screen.queryByTestId('floor-ask')).toBeNull();
     expect(screen.getByTestId('floor-point-of-order')).toBeTruthy();

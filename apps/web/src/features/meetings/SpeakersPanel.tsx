@@ -120,7 +120,7 @@ export function SpeakersPanel({ m, meId }: { m: MeetingView; meId: string | null
                       </Badge>
                     ) : null}
                     {runs && open && item ? (
-                      <Button size="compact-xs" onClick={() => give.mutate(r.id)} loading={give.isPending} aria-label={t('meetings.floor.giveTo', { name: r.person.name ?? '?' })}>
+                      <Button size="compact-xs" onClick={() => give.mutate(r.id)} loading={give.isPending} aria-label={i === 0 ? t('meetings.floor.giveNextTo', { name: r.person.name ?? '?' }) : t('meetings.floor.giveTo', { name: r.person.name ?? '?' })}>
                         {i === 0 ? t('meetings.floor.giveNext') : t('meetings.floor.give')}
                       </Button>
                     ) : null}
