@@ -22,12 +22,24 @@ export function formatInZone(iso: string, timeZone: string, lng: string): string
   }
 }
 
+/** "12 Mar 2027, 14:00 – 17:00 (CET)": a span of time in a time zone, the date said once when the same. */
+export function formatSpanInZone(startIso: string, endIso: string, timeZone: string, lng: string): string {
+  const [start, end] = [new Date(startIso), new Date(endIso)];
+  try {
+    const f = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+    const zone = new Intl.DateTimeFormat(lng, { timeZone, timeZoneName: 'short' }).formatToParts(start).find((p) => p.type === 'timeZoneName')?.value;
+    const span = typeof f.formatRange === 'function' ? f.formatRange(start, end) : `${f.format(start)} – ${f.format(end)}`;
+    return zone ? `${span} (${zone})` : span;
+  } catch {
+    return `${formatInZone(startIso, timeZone, lng)} – ${formatInZone(endIso, timeZone, lng)}`;
+  }
+}
+
 /** The time of a meeting in its zone, and in the reader's when it differs (null then). */
 export function meetingWhen(m: Pick<MeetingView, 'startsAt' | 'endsAt' | 'timeZone'>, lng: string, reader = readerTimeZone()) {
-  const inMeeting = `${formatInZone(m.startsAt, m.timeZone, lng)} – ${formatInZone(m.endsAt, m.timeZone, lng)}`;
-  const same = formatInZone(m.startsAt, m.timeZone, lng) === formatInZone(m.startsAt, reader, lng) && formatInZone(m.endsAt, m.timeZone, lng) === formatInZone(m.endsAt, reader, lng);
-  const inReader = same ? null : `${formatInZone(m.startsAt, reader, lng)} – ${formatInZone(m.endsAt, reader, lng)}`;
-  return { inMeeting, inReader };
+  const inMeeting = formatSpanInZone(m.startsAt, m.endsAt, m.timeZone, lng);
+  const forReader = formatSpanInZone(m.startsAt, m.endsAt, reader, lng);
+  return { inMeeting, inReader: forReader === inMeeting ? null : forReader };
 }
 
 /** The turn under way against the limit: seconds so far, seconds left (null: no limit), and whether it ran over. */
