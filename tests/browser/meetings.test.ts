@@ -27,7 +27,8 @@ describe('a session in the browser', () => {
 
   const openAs = (who: Pick<Delegate, 'email' | 'name'>, viewport?: { width: number; height: number }): Promise<Page> =>
     browsers.openLoggedIn(who.email, PASSWORD, { reportPageErrorsAs: who.name, ...(viewport ? { viewport } : {}) });
-  const noOverflow = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  const noOverflow = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
   beforeAll(async () => {
     t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot() } });
@@ -73,7 +74,11 @@ describe('a session in the browser', () => {
     await chair.getByTestId('meeting-open-confirm').getByRole('button', { name: 'Open it' }).click();
     await chair.getByTestId('meeting-status').getByText('Under way').waitFor();
     const items = chair.getByTestId('agenda-item');
-    if ((await items.first().getAttribute('data-current')) !== 'true') await items.first().getByRole('button', { name: /Take up/ }).click();
+    if ((await items.first().getAttribute('data-current')) !== 'true')
+      await items
+        .first()
+        .getByRole('button', { name: /Take up/ })
+        .click();
     await chair.locator('[data-testid="agenda-item"][data-current="true"]').getByText('Adoption of the agenda').waitFor();
     expect(await axeViolations(chair)).toEqual([]);
 
@@ -139,9 +144,17 @@ describe('a session in the browser', () => {
     await reader.goto(meetingUrl);
     await reader.getByRole('heading', { name: 'Second formal session', level: 1 }).waitFor();
     const byGroup = reader.getByTestId('speaking-by-group');
-    await byGroup.locator('[data-group="government"]').waitFor();
-    expect(await reader.getByTestId('speaking-time').getByText(/in 3 turns/).count()).toBe(1);
-    await reader.getByTestId('speaking-alarm').getByText(/Governments have held \d+ % of the floor; the group's cap is 50 %\./).waitFor();
+    await byGroup.locator('[data-speaking-group="government"]').getByText(/\d+ % · /).waitFor();
+    expect(
+      await reader
+        .getByTestId('speaking-time')
+        .getByText(/in 3 turns/)
+        .count(),
+    ).toBe(1);
+    await reader
+      .getByTestId('speaking-alarm')
+      .getByText(/Governments have held \d+ % of the floor; the group's cap is 50 %\./)
+      .waitFor();
     for (const org of [g.government.organisation.name, g.company.organisation.name, g.ngo.organisation.name])
       await reader.getByTestId('speaking-by-organisation').getByText(org).waitFor();
     // No online link for the public; no buttons to act.

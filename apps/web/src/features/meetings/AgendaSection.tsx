@@ -13,7 +13,10 @@ function ItemLinks({ item }: { item: AgendaItemView }) {
   const links: { to: string; label: string }[] = [];
   if (item.document) {
     const v = item.document.version ? `?version=${item.document.version}` : '';
-    links.push({ to: `/documents/${item.document.id}${v}`, label: item.document.version ? t('meetings.agenda.documentVersion', { title: item.document.title, number: item.document.version }) : item.document.title });
+    links.push({
+      to: `/documents/${item.document.id}${v}`,
+      label: item.document.version ? t('meetings.agenda.documentVersion', { title: item.document.title, number: item.document.version }) : item.document.title,
+    });
     for (const c of item.clauseIds) links.push({ to: `/documents/${item.document.id}#clause-${c}`, label: t('meetings.agenda.clause') });
     if (item.amendmentId) links.push({ to: `/documents/${item.document.id}?amendment=${item.amendmentId}`, label: t('meetings.agenda.amendment') });
     if (item.silenceId) links.push({ to: `/documents/${item.document.id}#silence`, label: t('meetings.agenda.silence') });
@@ -79,10 +82,20 @@ function AgendaEditor({ m, onDone }: { m: MeetingView; onDone: () => void }) {
               <ActionIcon variant="default" onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={t('meetings.agenda.up', { title: it.title })}>
                 ↑
               </ActionIcon>
-              <ActionIcon variant="default" onClick={() => move(i, i + 1)} disabled={i === items.length - 1} aria-label={t('meetings.agenda.down', { title: it.title })}>
+              <ActionIcon
+                variant="default"
+                onClick={() => move(i, i + 1)}
+                disabled={i === items.length - 1}
+                aria-label={t('meetings.agenda.down', { title: it.title })}
+              >
                 ↓
               </ActionIcon>
-              <ActionIcon variant="default" color="red" onClick={() => setItems((old) => old.filter((_, j) => j !== i))} aria-label={t('meetings.agenda.remove', { title: it.title })}>
+              <ActionIcon
+                variant="default"
+                color="red"
+                onClick={() => setItems((old) => old.filter((_, j) => j !== i))}
+                aria-label={t('meetings.agenda.remove', { title: it.title })}
+              >
                 ×
               </ActionIcon>
             </Group>
@@ -90,7 +103,14 @@ function AgendaEditor({ m, onDone }: { m: MeetingView; onDone: () => void }) {
         ))}
       </Stack>
       <Group gap="xs" align="flex-end" wrap="wrap">
-        <TextInput label={t('meetings.agenda.newTitle')} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={300} miw={200} data-testid="agenda-new-title" />
+        <TextInput
+          label={t('meetings.agenda.newTitle')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          maxLength={300}
+          miw={200}
+          data-testid="agenda-new-title"
+        />
         <Select label={t('meetings.agenda.document')} data={docOptions} value={doc} onChange={setDoc} clearable searchable miw={200} />
         <Button variant="light" onClick={add} disabled={!title.trim()} data-testid="agenda-add">
           {t('meetings.agenda.add')}
@@ -162,12 +182,19 @@ export function AgendaSection({ m }: { m: MeetingView }) {
                     <Group gap="xs" wrap="wrap">
                       <Text fw={current ? 700 : 500}>{item.title}</Text>
                       {current ? (
-                        <Badge color="green" variant="filled" size="sm">
+                        <Badge color="green" variant="light" c="gray.9" size="sm" style={{ textTransform: 'none' }}>
                           {t('meetings.agenda.current')}
                         </Badge>
                       ) : null}
                       {runs && m.status === 'open' && !current ? (
-                        <Button size="compact-xs" variant="outline" onClick={() => takeUp.mutate(item.id)} loading={takeUp.isPending} aria-label={t('meetings.agenda.takeUpItem', { title: item.title })} data-testid="agenda-take-up">
+                        <Button
+                          size="compact-xs"
+                          variant="outline"
+                          onClick={() => takeUp.mutate(item.id)}
+                          loading={takeUp.isPending}
+                          aria-label={t('meetings.agenda.takeUpItem', { title: item.title })}
+                          data-testid="agenda-take-up"
+                        >
                           {t('meetings.agenda.takeUp')}
                         </Button>
                       ) : null}

@@ -16,7 +16,7 @@ export function QuorumIndicator({ q }: { q: MeetingView['quorum'] }) {
     <Stack gap={4} data-testid="quorum" data-met={q.met}>
       <Group gap="xs" wrap="wrap">
         <Text fw={600}>{t('meetings.quorum.title')}</Text>
-        <Badge color={q.met ? 'green' : 'red'} variant="filled">
+        <Badge color={q.met ? 'green' : 'red'} variant="light" c="gray.9">
           {q.met ? t('meetings.quorum.met') : t('meetings.quorum.notMet')}
         </Badge>
       </Group>
@@ -48,7 +48,15 @@ function RecordAttendance({ m }: { m: MeetingView }) {
   return (
     <Stack gap="xs" data-testid="record-attendance">
       <Group gap="xs" align="flex-end" wrap="wrap">
-        <Select label={t('meetings.attendance.member')} data={options} value={personId} onChange={setPersonId} searchable miw={200} data-testid="record-attendance-person" />
+        <Select
+          label={t('meetings.attendance.member')}
+          data={options}
+          value={personId}
+          onChange={setPersonId}
+          searchable
+          miw={200}
+          data-testid="record-attendance-person"
+        />
         <Select
           label={t('meetings.attendance.mode')}
           data={[
@@ -90,11 +98,11 @@ export function AttendanceSection({ m }: { m: MeetingView }) {
     <li key={a.person.id ?? a.checkedInAt} data-testid="attendee">
       <Group gap="xs" wrap="wrap">
         <AffiliationBadge name={a.person.name ?? '?'} personId={a.person.id ?? undefined} affiliation={a.person.snapshot} size="xs" />
-        <Badge size="xs" variant="light" color={a.mode === 'online' ? 'cyan' : 'gray'}>
+        <Badge size="xs" variant="light" c="gray.9" color={a.mode === 'online' ? 'cyan' : 'gray'}>
           {t(`meetings.attendance.${a.mode}`)}
         </Badge>
         {!a.voting ? (
-          <Badge size="xs" variant="outline" color="gray">
+          <Badge size="xs" variant="outline" color="gray" c="gray.9">
             {t('meetings.attendance.observer')}
           </Badge>
         ) : null}

@@ -8,7 +8,7 @@ const COLOURS = { planned: 'blue', open: 'green', closed: 'gray' } as const;
 export function MeetingStatusBadge({ status }: { status: MeetingSummary['status'] }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLOURS[status]} variant="light" data-testid="meeting-status" data-status={status}>
+    <Badge color={COLOURS[status]} variant="light" c="gray.9" data-testid="meeting-status" data-status={status}>
       {t(`meetings.status.${status}`)}
     </Badge>
   );

@@ -11,7 +11,16 @@ const answer = (status: number, body: unknown) => ({
   headers: { get: () => (status < 400 ? 'application/json' : 'application/problem+json') },
   text: async () => JSON.stringify(body),
 });
-const snapshot = { affiliationId: 'a', organisationId: 'o-1', organisationName: 'Ministry', stakeholderGroup: 'government', subtype: 'national', country: null, title: 'Delegate', organisationVerified: true };
+const snapshot = {
+  affiliationId: 'a',
+  organisationId: 'o-1',
+  organisationName: 'Ministry',
+  stakeholderGroup: 'government',
+  subtype: 'national',
+  country: null,
+  title: 'Delegate',
+  organisationVerified: true,
+};
 const gabriel = { id: 'p-1', name: 'Gabriel', snapshot };
 
 const closed: MeetingView = {
@@ -32,7 +41,19 @@ const closed: MeetingView = {
   openedAt: '2027-03-12T13:00:00.000Z',
   closedAt: '2027-03-12T16:00:00.000Z',
   currentItemId: null,
-  agenda: [{ id: 'i-1', position: 1, title: 'Programme of work', notes: null, document: { id: 'd-1', title: 'Programme', version: 2 }, clauseIds: [], amendmentId: null, ballot: null, silenceId: null }],
+  agenda: [
+    {
+      id: 'i-1',
+      position: 1,
+      title: 'Programme of work',
+      notes: null,
+      document: { id: 'd-1', title: 'Programme', version: 2 },
+      clauseIds: [],
+      amendmentId: null,
+      ballot: null,
+      silenceId: null,
+    },
+  ],
   attendance: [{ person: gabriel, mode: 'in-person', voting: true, checkedInAt: '2027-03-12T13:01:00.000Z', byChair: false }],
   quorum: { quorum: 0.5, present: 1, members: 3, needed: 2, met: false, byStakeholderGroup: null },
   floor: { speaking: null, queue: [], past: [] },
@@ -59,7 +80,9 @@ describe('MeetingPage', () => {
     (globalThis as { fetch: unknown }).fetch = fetchMock;
   });
   const show = (m: MeetingView, language: 'en' | 'fr' = 'en') => {
-    fetchMock.mockImplementation(async (url: string) => (url.startsWith('/api/meetings/m-1') ? answer(200, m) : answer(401, { type: '/problems/unauthenticated', title: 'Not signed in', status: 401 })));
+    fetchMock.mockImplementation(async (url: string) =>
+      url.startsWith('/api/meetings/m-1') ? answer(200, m) : answer(401, { type: '/problems/unauthenticated', title: 'Not signed in', status: 401 }),
+    );
     return renderWithApp(
       <Routes>
         <Route path="/meetings/:id" element={<MeetingPage />} />

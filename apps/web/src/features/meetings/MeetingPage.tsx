@@ -44,7 +44,12 @@ function OpenClose({ m }: { m: MeetingView }) {
         </Paper>
       ) : (
         <div>
-          <Button color={kind === 'close' ? 'red' : 'green'} variant={kind === 'close' ? 'outline' : 'filled'} onClick={() => setAsking(true)} data-testid={`meeting-${kind}`}>
+          <Button
+            color={kind === 'close' ? 'red' : 'green'}
+            variant={kind === 'close' ? 'outline' : 'filled'}
+            onClick={() => setAsking(true)}
+            data-testid={`meeting-${kind}`}
+          >
             {t(`meetings.${kind}.button`)}
           </Button>
         </div>

@@ -91,13 +91,18 @@ describe('the list of speakers', () => {
   });
 
   it('runs a clock for the speaker, counting down against the limit, then says by how much the turn ran over', () => {
-    const { unmount } = renderWithApp(<SpeakersPanel m={meeting({ floor: { speaking: request('r-s', gov, { state: 'speaking', givenAt: ago(25) }), queue: [], past: [] } })} meId={null} />);
+    const { unmount } = renderWithApp(
+      <SpeakersPanel m={meeting({ floor: { speaking: request('r-s', gov, { state: 'speaking', givenAt: ago(25) }), queue: [], past: [] } })} meId={null} />,
+    );
     expect(screen.getByTestId('turn-elapsed').textContent).toMatch(/^0:2[5-6]$/);
     expect(screen.getByTestId('turn-left').textContent).toMatch(/0:3[4-5] left/);
     expect(screen.queryByTestId('turn-over')).toBeNull();
     expect(screen.getByTestId('speaker-announce').textContent).toMatch('Gabriel has the floor.');
     unmount();
-    renderWithApp(<SpeakersPanel m={meeting({ floor: { speaking: request('r-s', gov, { state: 'speaking', givenAt: ago(95) }), queue: [], past: [] } })} meId={null} />, { language: 'fr' });
+    renderWithApp(
+      <SpeakersPanel m={meeting({ floor: { speaking: request('r-s', gov, { state: 'speaking', givenAt: ago(95) }), queue: [], past: [] } })} meId={null} />,
+      { language: 'fr' },
+    );
     expect(screen.getByTestId('turn-elapsed').textContent).toMatch(/^1:3[5-6]$/);
     expect(screen.getByTestId('turn-over').textContent).toMatch(/Dépassement de 0:3[5-6]/);
   });
@@ -122,7 +127,17 @@ describe('the list of speakers', () => {
 
   it('raises no alarm at or under the cap, in French too', () => {
     const st = liveSpeakingTime(
-      meeting({ floor: { speaking: null, queue: [], past: [request('a', gov, { state: 'done', seconds: 50 }), request('b', biz, { state: 'done', seconds: 50 }), request('c', ngo, { state: 'done', seconds: 0 })] } }),
+      meeting({
+        floor: {
+          speaking: null,
+          queue: [],
+          past: [
+            request('a', gov, { state: 'done', seconds: 50 }),
+            request('b', biz, { state: 'done', seconds: 50 }),
+            request('c', ngo, { state: 'done', seconds: 0 }),
+          ],
+        },
+      }),
       Date.now(),
     );
     renderWithApp(<SpeakingTimeView st={st} />, { language: 'fr' });

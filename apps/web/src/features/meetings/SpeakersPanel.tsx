@@ -9,7 +9,9 @@ import { useNow } from '../../ui/useNow';
 import { turnClock } from './meeting-time';
 import { useFloorAct, useRequestFloor } from './useMeetings';
 
-const who = (r: FloorRequestView, size: 'xs' | 'sm' = 'sm') => <AffiliationBadge name={r.person.name ?? '?'} personId={r.person.id ?? undefined} affiliation={r.person.snapshot} size={size} />;
+const who = (r: FloorRequestView, size: 'xs' | 'sm' = 'sm') => (
+  <AffiliationBadge name={r.person.name ?? '?'} personId={r.person.id ?? undefined} affiliation={r.person.snapshot} size={size} />
+);
 
 /** The running clock of the turn under way: counts down against the limit, then says by how much it ran over. */
 export function TurnTimer({ givenAt, limit }: { givenAt: string; limit: number | null }) {
@@ -27,7 +29,7 @@ export function TurnTimer({ givenAt, limit }: { givenAt: string; limit: number |
         </Text>
       ) : null}
       {c.over ? (
-        <Badge color="red" variant="filled" data-testid="turn-over">
+        <Badge color="red.9" variant="filled" data-testid="turn-over">
           {t('meetings.floor.over', { clock: formatClock(c.overBy) })}
         </Badge>
       ) : null}
@@ -83,7 +85,11 @@ export function SpeakersPanel({ m, meId }: { m: MeetingView; meId: string | null
             <>
               <Group gap="xs" wrap="wrap">
                 {who(speaking)}
-                {speaking.kind === 'point-of-order' ? <Badge color="orange">{t('meetings.floor.pointOfOrder')}</Badge> : null}
+                {speaking.kind === 'point-of-order' ? (
+                  <Badge color="orange" variant="light" c="gray.9">
+                    {t('meetings.floor.pointOfOrder')}
+                  </Badge>
+                ) : null}
               </Group>
               {speaking.givenAt ? <TurnTimer givenAt={speaking.givenAt} limit={m.turnLimitSeconds} /> : null}
               {runs || speaking.person.id === meId ? (
@@ -115,12 +121,19 @@ export function SpeakersPanel({ m, meId }: { m: MeetingView; meId: string | null
                   <Group gap="xs" wrap="wrap">
                     {who(r, 'xs')}
                     {r.kind === 'point-of-order' ? (
-                      <Badge color="orange" size="sm">
+                      <Badge color="orange" variant="light" c="gray.9" size="sm">
                         {t('meetings.floor.pointOfOrder')}
                       </Badge>
                     ) : null}
                     {runs && open && item ? (
-                      <Button size="compact-xs" onClick={() => give.mutate(r.id)} loading={give.isPending} aria-label={i === 0 ? t('meetings.floor.giveNextTo', { name: r.person.name ?? '?' }) : t('meetings.floor.giveTo', { name: r.person.name ?? '?' })}>
+                      <Button
+                        size="compact-xs"
+                        onClick={() => give.mutate(r.id)}
+                        loading={give.isPending}
+                        aria-label={
+                          i === 0 ? t('meetings.floor.giveNextTo', { name: r.person.name ?? '?' }) : t('meetings.floor.giveTo', { name: r.person.name ?? '?' })
+                        }
+                      >
                         {i === 0 ? t('meetings.floor.giveNext') : t('meetings.floor.give')}
                       </Button>
                     ) : null}
@@ -150,7 +163,13 @@ export function SpeakersPanel({ m, meId }: { m: MeetingView; meId: string | null
               </Button>
             ) : null}
             {!mine.some((r) => r.kind === 'point-of-order') ? (
-              <Button variant="outline" color="orange" onClick={() => ask.mutate({ itemId: item.id, kind: 'point-of-order' })} loading={ask.isPending} data-testid="floor-point-of-order">
+              <Button
+                variant="outline"
+                color="orange"
+                onClick={() => ask.mutate({ itemId: item.id, kind: 'point-of-order' })}
+                loading={ask.isPending}
+                data-testid="floor-point-of-order"
+              >
                 {t('meetings.floor.askPointOfOrder')}
               </Button>
             ) : null}

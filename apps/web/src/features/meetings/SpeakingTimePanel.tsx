@@ -35,22 +35,24 @@ export function SpeakingTimeView({ st }: { st: SpeakingTime }) {
         {announced}
       </VisuallyHidden>
       {sentences.length > 0 ? (
-        <Alert color="red" variant="filled" role="note" title={t('meetings.speakingTime.alarmTitle')} data-testid="speaking-alarm">
+        <Alert color="red" variant="light" role="note" title={t('meetings.speakingTime.alarmTitle')} data-testid="speaking-alarm">
           {sentences.map((s) => (
-            <Text key={s} size="sm" c="white">
+            <Text key={s} size="sm" fw={600}>
               {s}
             </Text>
           ))}
         </Alert>
       ) : null}
       <Text size="sm" c="dimmed">
-        {t('meetings.speakingTime.total', { duration: formatDuration(st.totalSeconds, lng), count: st.turns })} · {t('meetings.speakingTime.cap', { cap: pct(st.cap) })}
+        {t('meetings.speakingTime.total', { duration: formatDuration(st.totalSeconds, lng), count: st.turns })} ·{' '}
+        {t('meetings.speakingTime.cap', { cap: pct(st.cap) })}
       </Text>
       <Stack gap={6} data-testid="speaking-by-group">
         {st.byStakeholderGroup.map((g) => (
-          <Box key={g.stakeholderGroup} data-group={g.stakeholderGroup}>
+          <Box key={g.stakeholderGroup} data-speaking-group={g.stakeholderGroup}>
             <Text size="sm" component="div">
-              <StakeholderGroupBadge group={g.stakeholderGroup} size="xs" /> {pct(g.share)} % · {formatDuration(g.seconds, lng)} · {t('meetings.speakingTime.turns', { count: g.turns })}
+              <StakeholderGroupBadge group={g.stakeholderGroup} size="xs" /> {pct(g.share)} % · {formatDuration(g.seconds, lng)} ·{' '}
+              {t('meetings.speakingTime.turns', { count: g.turns })}
             </Text>
             <Box
               role="meter"
@@ -63,7 +65,10 @@ export function SpeakingTimeView({ st }: { st: SpeakingTime }) {
               style={{ background: 'var(--mantine-color-gray-2)', borderRadius: 4, overflow: 'hidden', position: 'relative' }}
             >
               <Box h="100%" style={{ width: `${pct(g.share)}%`, background: STAKEHOLDER_COLOURS[g.stakeholderGroup] }} />
-              <Box style={{ position: 'absolute', top: 0, bottom: 0, left: `${pct(st.cap)}%`, borderLeft: '2px dashed var(--mantine-color-red-8)' }} aria-hidden="true" />
+              <Box
+                style={{ position: 'absolute', top: 0, bottom: 0, left: `${pct(st.cap)}%`, borderLeft: '2px dashed var(--mantine-color-red-8)' }}
+                aria-hidden="true"
+              />
             </Box>
           </Box>
         ))}
