@@ -157,6 +157,10 @@ describe('a session in the browser', () => {
       .waitFor();
     for (const org of [g.government.organisation.name, g.company.organisation.name, g.ngo.organisation.name])
       await reader.getByTestId('speaking-by-organisation').getByText(org).waitFor();
+    // Who spoke, in order: the government, the point of order, the company.
+    const spoke = reader.getByTestId('floor-past').locator('li');
+    expect(await spoke.count()).toBe(3);
+    expect(await spoke.nth(1).textContent()).toContain('Point of order');
     // No online link for the public; no buttons to act.
     expect(await reader.getByTestId('meeting-online-link').count()).toBe(0);
     expect(await reader.getByRole('button', { name: /Check in|Ask for the floor/ }).count()).toBe(0);

@@ -175,7 +175,7 @@ export function AgendaSection({ m }: { m: MeetingView }) {
         ) : (
           <Stack component="ol" gap="xs" pl="md" m={0}>
             {m.agenda.map((item) => {
-              const current = item.id === m.currentItemId;
+              const current = m.status === 'open' && item.id === m.currentItemId;
               return (
                 <li key={item.id} aria-current={current ? 'step' : undefined} data-testid="agenda-item" data-current={current}>
                   <Stack gap={2}>

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../i18n/server-messages';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
-import { formatClock } from '../../ui/duration';
+import { formatClock, formatDuration } from '../../ui/duration';
 import { useNow } from '../../ui/useNow';
 import { turnClock } from './meeting-time';
 import { useFloorAct, useRequestFloor } from './useMeetings';
@@ -37,6 +37,46 @@ export function TurnTimer({ givenAt, limit }: { givenAt: string; limit: number |
   );
 }
 
+/** Once the session closed: who spoke, in order, on which item and for how long. */
+function PastTurns({ m }: { m: MeetingView }) {
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? 'en';
+  const turns = m.floor.past.filter((r) => r.state === 'done');
+  const titles = new Map(m.agenda.map((i) => [i.id, i.title]));
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="meeting-speakers" data-testid="speakers-panel">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="meeting-speakers">
+          {t('meetings.floor.spoke')}
+        </Title>
+        {turns.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('meetings.floor.nobodySpoke')}
+          </Text>
+        ) : (
+          <Stack component="ol" gap={6} pl="md" m={0} data-testid="floor-past">
+            {turns.map((r) => (
+              <li key={r.id}>
+                <Group gap="xs" wrap="wrap">
+                  {who(r, 'xs')}
+                  {r.kind === 'point-of-order' ? (
+                    <Badge color="orange" variant="light" c="gray.9" size="sm">
+                      {t('meetings.floor.pointOfOrder')}
+                    </Badge>
+                  ) : null}
+                  <Text size="sm" c="dimmed">
+                    {titles.get(r.itemId) ?? ''} · {formatDuration(r.seconds ?? 0, lng)}
+                  </Text>
+                </Group>
+              </li>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
 /** The list of speakers of the current item: who holds the floor, the queue in the order the floor is given, and the acts. */
 export function SpeakersPanel({ m, meId }: { m: MeetingView; meId: string | null }) {
   const { t } = useTranslation();
@@ -60,6 +100,7 @@ export function SpeakersPanel({ m, meId }: { m: MeetingView; meId: string | null
   }, [speakerId, speakerName, t]);
   const acts = [ask, give, end, withdraw];
   const failed = acts.find((a) => a.isError);
+  if (m.status === 'closed') return <PastTurns m={m} />;
   const attendees = m.attendance.filter((a) => a.person.id && !queue.some((r) => r.person.id === a.person.id));
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="meeting-speakers" data-testid="speakers-panel">
