@@ -62,14 +62,17 @@ export function useScheduleMeeting(workingGroupId: string) {
   });
 }
 
-export const useChangeMeeting = (id: string) => useMeetingWrite(id, (body: ChangeMeetingRequest) => apiCall('PATCH /api/meetings/:id', { params: { id }, body }));
+export const useChangeMeeting = (id: string) =>
+  useMeetingWrite(id, (body: ChangeMeetingRequest) => apiCall('PATCH /api/meetings/:id', { params: { id }, body }));
 export const useSetAgenda = (id: string) => useMeetingWrite(id, (body: SetAgendaRequest) => apiCall('PUT /api/meetings/:id/agenda', { params: { id }, body }));
 export const useOpenMeeting = (id: string) => useMeetingWrite(id, () => apiCall('POST /api/meetings/:id/open', { params: { id } }));
 export const useCloseMeeting = (id: string) => useMeetingWrite(id, () => apiCall('POST /api/meetings/:id/close', { params: { id } }));
-export const useTakeUpItem = (id: string) => useMeetingWrite(id, (itemId: string) => apiCall('POST /api/meetings/:id/current-item', { params: { id }, body: { itemId } }));
+export const useTakeUpItem = (id: string) =>
+  useMeetingWrite(id, (itemId: string) => apiCall('POST /api/meetings/:id/current-item', { params: { id }, body: { itemId } }));
 export const useRecordAttendance = (id: string) =>
   useMeetingWrite(id, (body: RecordAttendanceRequest) => apiCall('POST /api/meetings/:id/attendance', { params: { id }, body }));
-export const useRequestFloor = (id: string) => useMeetingWrite(id, (body: RequestFloorRequest) => apiCall('POST /api/meetings/:id/floor', { params: { id }, body }));
+export const useRequestFloor = (id: string) =>
+  useMeetingWrite(id, (body: RequestFloorRequest) => apiCall('POST /api/meetings/:id/floor', { params: { id }, body }));
 
 /** The chair's and speaker's acts on one request: withdraw, give the floor, end the turn. */
 export const useFloorAct = (id: string, act: 'withdraw' | 'give' | 'end') =>

@@ -5,5 +5,9 @@ import { useMeeting } from '../useMeetings';
 export default function RoomScreenPage() {
   const { id } = useParams();
   const meeting = useMeeting(id);
-  return <main><h1>{meeting.data?.title ?? ''}</h1></main>;
+  return (
+    <main>
+      <h1>{meeting.data?.title ?? ''}</h1>
+    </main>
+  );
 }
