@@ -141,10 +141,10 @@ function CurrentSpeaker({ meeting, nowMs }: { meeting: MeetingView; nowMs: numbe
             {s.person.name ?? t('roomScreen.unknown')}
           </p>
           {s.person.snapshot ? (
-            <p className="room-speaker-org">
+            <div className="room-speaker-org">
               <span>{s.person.snapshot.organisationName}</span>
               <StakeholderGroupBadge group={s.person.snapshot.stakeholderGroup} size="xl" />
-            </p>
+            </div>
           ) : null}
           <p className="room-timer" data-over={clock.over > 0 || undefined} data-testid="room-timer">
             <span className="room-timer-digits">{clock.over > 0 ? `+${formatClock(clock.over)}` : formatClock(clock.remaining ?? clock.elapsed)}</span>
