@@ -16,7 +16,7 @@ const person = (name: string, org: string, group: StakeholderGroup) => ({
     organisationId: `o-${org}`,
     organisationName: org,
     stakeholderGroup: group,
-    subtype: 'national-government' as const,
+    subtype: 'national' as const,
     country: null,
     title: 'Delegate',
     organisationVerified: true,

@@ -183,11 +183,13 @@ function Queue({ meeting }: { meeting: MeetingView }) {
               {r.kind === 'point-of-order' ? <span className="room-poo-tag">{t('roomScreen.pointOfOrderShort')}</span> : null}
               <span className="room-queue-name">{r.person.name ?? t('roomScreen.unknown')}</span>
               {r.person.snapshot ? (
-                <span className="room-queue-org">
-                  {r.person.snapshot.organisationName}
-                  <span className="room-swatch" style={{ background: STAKEHOLDER_COLOURS[r.person.snapshot.stakeholderGroup] }} aria-hidden="true" />
-                  <span className="room-queue-group">{t(`groups.${r.person.snapshot.stakeholderGroup}`)}</span>
-                </span>
+                <>
+                  <span className="room-queue-group">
+                    <span className="room-swatch" style={{ background: STAKEHOLDER_COLOURS[r.person.snapshot.stakeholderGroup] }} aria-hidden="true" />
+                    {t(`groups.${r.person.snapshot.stakeholderGroup}`)}
+                  </span>
+                  <span className="room-queue-org">{r.person.snapshot.organisationName}</span>
+                </>
               ) : null}
             </li>
           ))}
