@@ -50,6 +50,22 @@ describe('the room screen and the session report', () => {
       'adoption ballot',
     );
     ballotId = opened.ballotId;
+    // Principle 4 under negotiation, with a passage in brackets and an alternative.
+    const c4 = clauseByLabel(doc, '4.');
+    const start = c4.text.indexOf('intellectual property');
+    await ok(
+      g.ngo.client.post(`/api/documents/${doc.id}/brackets`, {
+        version: 1,
+        clauseId: c4.id,
+        start,
+        end: start + 'intellectual property'.length,
+        passage: 'intellectual property',
+        reason: 'Too narrow.',
+        options: [{ text: 'intangible assets' }],
+      }),
+      'bracket',
+    );
+    await ok(g.chair.client.post(`/api/documents/${doc.id}/clauses/${c4.id}/status`, { status: 'under-negotiation' }), 'clause status');
     await ok(g.ngo.client.post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' }), 'vote');
     meeting = await ok(
       g.chair.client.post<MeetingView>(`/api/working-groups/${g.id}/meetings`, {
@@ -88,7 +104,12 @@ describe('the room screen and the session report', () => {
     expect(await screen.getByTestId('room-speaker').textContent()).toContain('Civil society');
     await screen.getByTestId('room-item').getByText('Principle 4: preventing malicious ICT activity').waitFor();
     // The clause the item names, as the document reads.
-    await screen.getByTestId('room-clause').getByText(/Prevent ICT-enabled theft of intellectual property/).waitFor();
+    // The clause the item names, as the document reads: its brackets in place and its status.
+    const clause = screen.getByTestId('room-clause');
+    await clause.getByText(/Prevent ICT-enabled theft of/).waitFor();
+    await clause.getByTestId('room-bracket').waitFor();
+    expect(await clause.getByTestId('room-bracket').textContent()).toBe('[intellectual property][intangible assets]');
+    await clause.getByTestId('clause-status').getByText('Under negotiation').waitFor();
     // The queue: the point of order first, marked.
     const queue = screen.getByTestId('room-queue').getByRole('listitem');
     expect(await queue.count()).toBe(2);
