@@ -22,6 +22,9 @@ import './room.css';
 /** How many paragraphs of the text are shown when the item names none. */
 const FIRST_CLAUSES = 4;
 
+/** How often the session is read again while the live connection is down. */
+const POLL_MS = 5000;
+
 /** The wall clock, in the meeting's own time zone. */
 function Clock({ timeZone, nowMs }: { timeZone: string; nowMs: number }) {
   const { i18n } = useTranslation();
@@ -281,6 +284,13 @@ export default function RoomScreenPage() {
   useEffect(() => {
     document.title = title;
   }, [title]);
+  // A projector is left alone for hours: while the live connection is down, read the session again every few seconds.
+  const { refetch } = meeting;
+  useEffect(() => {
+    if (live.status === 'live') return;
+    const timer = setInterval(() => void refetch(), POLL_MS);
+    return () => clearInterval(timer);
+  }, [live.status, refetch]);
 
   if (meeting.isPending)
     return (
