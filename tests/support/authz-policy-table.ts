@@ -17,6 +17,7 @@ import * as proxiesPolicy from '../../apps/api/src/procedures/proxies/proxies.po
 import { ProxiesService } from '../../apps/api/src/procedures/proxies/proxies.service';
 import * as silencePolicy from '../../apps/api/src/procedures/silence/silence.policy';
 import * as mentionPolicy from '../../apps/api/src/mentions/mention.policy';
+import * as meetingsPolicy from '../../apps/api/src/meetings/meetings.policy';
 import { AmendmentRepository } from '../../apps/api/src/drafting/amendment.repository';
 import { DraftingStandings } from '../../apps/api/src/drafting/drafting-standings';
 import { PeopleService } from '../../apps/api/src/identity/people.service';
@@ -892,7 +893,88 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'DELETE /api/me/follows/{type}/{id}': { request: async (c) => ({ path: `/api/me/follows/working-group/${(await c.group()).id}` }), policy: 'route rule only' },
   'GET /api/working-groups/{id}/feed.atom': { request: (c) => groupReq(c, '/feed.atom'), policy: 'route rule only' },
   'GET /api/documents/{id}/feed.atom': { request: (c) => docReq(c, '/feed.atom'), policy: 'route rule only' },
+  // ---------- meetings (meetings/meetings.policy.ts, decision 0043) ----------
+  'GET /api/working-groups/{id}/meetings': { request: (c) => groupReq(c, '/meetings'), policy: 'route rule only' },
+  'GET /api/working-groups/{id}/calendar.ics': { request: (c) => groupReq(c, '/calendar.ics'), policy: 'route rule only' },
+  'POST /api/working-groups/{id}/meetings': {
+    request: (c) => groupReq(c, '/meetings', meetingBody()),
+    policy: inGroup(async (p, groupId) => meetingsPolicy.canRunMeeting(await draftingStanding(p, groupId))),
+  },
+  'GET /api/meetings/{id}': { request: (c) => meetingReq(c, 'planned', ''), policy: 'route rule only' },
+  'GET /api/meetings/{id}/calendar.ics': { request: (c) => meetingReq(c, 'planned', '/calendar.ics'), policy: 'route rule only' },
+  'PATCH /api/meetings/{id}': { request: (c) => meetingReq(c, 'planned', '', { title: 'Third formal session' }), policy: runsMeeting },
+  'PUT /api/meetings/{id}/agenda': { request: (c) => meetingReq(c, 'planned', '/agenda', { items: [{ title: 'Programme of work' }] }), policy: runsMeeting },
+  'POST /api/meetings/{id}/open': { request: (c) => meetingReq(c, 'planned', '/open'), policy: runsMeeting },
+  'POST /api/meetings/{id}/close': { request: (c) => meetingReq(c, 'open', '/close'), policy: runsMeeting },
+  'POST /api/meetings/{id}/current-item': { request: (c) => meetingReq(c, 'open', '/current-item', (m: { itemId: string }) => ({ itemId: m.itemId })), policy: runsMeeting },
+  'POST /api/meetings/{id}/attendance': {
+    request: (c) => meetingReq(c, 'planned', '/attendance', { mode: 'in-person' }),
+    policy: inGroup(async (p, groupId) => meetingsPolicy.canAttend(await draftingStanding(p, groupId))),
+  },
+  'POST /api/meetings/{id}/floor': {
+    // The actor checks in first when they may (only attendees ask): the verdict is whether they may attend.
+    request: async (c) => {
+      const r = await meetingReq(c, 'open', '/floor', (m: { itemId: string }) => ({ itemId: m.itemId }));
+      await c.client.post(`/api/meetings/${r.subject!.meetingId}/attendance`, { mode: 'online' });
+      return r;
+    },
+    policy: inGroup(async (p, groupId) => meetingsPolicy.canAttend(await draftingStanding(p, groupId))),
+  },
+  'POST /api/meetings/{id}/floor/{requestId}/withdraw': { request: (c) => floorReq(c, 'waiting', '/withdraw'), policy: onRequest },
+  'POST /api/meetings/{id}/floor/{requestId}/give': { request: (c) => floorReq(c, 'waiting', '/give'), policy: runsMeeting },
+  'POST /api/meetings/{id}/floor/{requestId}/end': { request: (c) => floorReq(c, 'speaking', '/end'), policy: onRequest },
 };
+
+// meetings
+function meetingBody() {
+  return {
+    title: `Session ${uniq()}`,
+    startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+    timeZone: 'Europe/Paris',
+    place: 'Room XVII',
+    agenda: [{ title: 'Adoption of the agenda' }],
+  };
+}
+async function runsMeeting(p: PolicyInput): Promise<Verdict> {
+  return meetingsPolicy.canRunMeeting(await draftingStanding(p, p.subject.groupId));
+}
+async function onRequest(p: PolicyInput): Promise<Verdict> {
+  return meetingsPolicy.canActOnRequest(await draftingStanding(p, p.subject.groupId), { personId: p.subject.speakerId }, p.actorId);
+}
+
+/** A meeting of the cell's group scheduled by its chair (opened, its first item taken up, when asked), once per cell group. */
+async function meetingReq(c: Cell, state: 'planned' | 'open', suffix: string, body?: unknown | ((m: { itemId: string }) => unknown)): Promise<CellRequest> {
+  const g = await c.group();
+  const chair = c.w.people.chair.client;
+  const key = await once(`meeting:${state}:${g.id}`, async () => {
+    const res = await chair.post<{ id: string; agenda: { id: string }[] }>(`/api/working-groups/${g.id}/meetings`, meetingBody());
+    if (res.status !== 201) throw new Error(`schedule meeting: ${res.status} ${JSON.stringify(res.body)}`);
+    const itemId = res.body.agenda[0].id;
+    if (state === 'open') {
+      await chair.post(`/api/meetings/${res.body.id}/open`);
+      await chair.post(`/api/meetings/${res.body.id}/current-item`, { itemId });
+    }
+    return `${res.body.id} ${itemId}`;
+  });
+  const [id, itemId] = key.split(' ');
+  return { path: `/api/meetings/${id}${suffix}`, body: typeof body === 'function' ? body({ itemId }) : body, subject: { groupId: g.id, meetingId: id, itemId } };
+}
+
+/** A request for the floor by the cell group's `extra` member on the current item (given the floor when asked), once per cell group. */
+async function floorReq(c: Cell, state: 'waiting' | 'speaking', suffix: string): Promise<CellRequest> {
+  const m = await meetingReq(c, 'open', '');
+  const { meetingId, itemId } = m.subject!;
+  const requestId = await once(`floor:${state}:${meetingId}`, async () => {
+    await c.w.extra.client.post(`/api/meetings/${meetingId}/attendance`, { mode: 'in-person' });
+    const res = await c.w.extra.client.post<{ floor: { queue: { id: string }[] } }>(`/api/meetings/${meetingId}/floor`, { itemId });
+    if (res.status !== 201) throw new Error(`ask for the floor: ${res.status} ${JSON.stringify(res.body)}`);
+    const id = res.body.floor.queue[0].id;
+    if (state === 'speaking') await c.w.people.chair.client.post(`/api/meetings/${meetingId}/floor/${id}/give`);
+    return id;
+  });
+  return { path: `/api/meetings/${meetingId}/floor/${requestId}${suffix}`, subject: { ...m.subject!, requestId, speakerId: c.w.extra.id } };
+}
 
 // #20 core
 /** A notification of the actor's own to mark read (written straight into its table; anonymous gets any id). */

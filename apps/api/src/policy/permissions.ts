@@ -76,6 +76,10 @@ export const PERMISSIONS = {
   'mention.candidates': signedIn,
   // E-mail (issue #20): the local outbox holds everyone's mail, for stewards only.
   'mail.outbox.read': steward,
+  // Meetings (issue #21, decision 0043): running a meeting, attending and the floor are decided in meetings/meetings.policy.ts.
+  'meeting.run': signedIn,
+  'meeting.attend': signedIn,
+  'meeting.floor': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

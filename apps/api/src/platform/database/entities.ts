@@ -9,6 +9,7 @@ import { CommentEntity } from '../../drafting/comment.entity';
 import { DocumentEntity, DocumentVersionEntity, VersionClauseEntity } from '../../drafting/document.entity';
 import { BallotElectorEntity, BallotEntity, VoteEntity } from '../../decisions/ballot.entity';
 import { EndorsementEntity } from '../../endorsements/endorsement.entity';
+import { MEETING_ENTITIES } from '../../meetings/meeting.entity';
 
 /** Every TypeORM entity; each bounded context adds its own here. */
-export const ENTITIES = [PersonEntity, SessionEntity, AffiliationEntity, DeclarationEntity, OrganisationEntity, AuditEventEntity, DocumentEntity, DocumentVersionEntity, VersionClauseEntity, CommentEntity, AmendmentEntity, AmendmentCosponsorEntity, AdoptionBallotEntity, BallotEntity, BallotElectorEntity, VoteEntity, EndorsementEntity];
+export const ENTITIES = [PersonEntity, SessionEntity, AffiliationEntity, DeclarationEntity, OrganisationEntity, AuditEventEntity, DocumentEntity, DocumentVersionEntity, VersionClauseEntity, CommentEntity, AmendmentEntity, AmendmentCosponsorEntity, AdoptionBallotEntity, BallotEntity, BallotElectorEntity, VoteEntity, EndorsementEntity, ...MEETING_ENTITIES];
