@@ -50,6 +50,8 @@ import {
   type Role,
 } from './authz-world';
 import { newPerson } from './factories';
+import type { Delegate } from './drafting-fixtures';
+import { closeMeeting, openMeeting } from './meeting-report-fixture';
 import type { ApiClient } from './http-client';
 import type { TestApp } from './test-app';
 
@@ -923,6 +925,20 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'POST /api/meetings/{id}/floor/{requestId}/withdraw': { request: (c) => floorReq(c, 'waiting', '/withdraw'), policy: onRequest },
   'POST /api/meetings/{id}/floor/{requestId}/give': { request: (c) => floorReq(c, 'waiting', '/give'), policy: runsMeeting },
   'POST /api/meetings/{id}/floor/{requestId}/end': { request: (c) => floorReq(c, 'speaking', '/end'), policy: onRequest },
+  // ---------- meeting report (meetings/report, decision 0043): chairs and rapporteurs (drafting canEdit), of a closed meeting of the cell's group ----------
+  'POST /api/meetings/{id}/report': {
+    request: async (c) => {
+      const g = await c.group();
+      const chair = c.w.people.chair as Delegate;
+      const id = await once(`meeting-report:${g.id}`, async () => {
+        const m = await openMeeting(c.w.t, g.id, chair, { title: `Session ${uniq()}` });
+        await closeMeeting(c.w.t, m.id, chair);
+        return m.id;
+      });
+      return { path: `/api/meetings/${id}/report`, body: { language: 'en' }, subject: { groupId: g.id, meetingId: id } };
+    },
+    policy: inGroup(async (p, groupId) => draftingPolicy.canEdit(await draftingStanding(p, groupId))),
+  },
 };
 
 // meetings

@@ -66,6 +66,15 @@ export class DocumentService {
   ) {}
 
   async create(actor: Actor, workingGroupId: string, input: CreateDocumentRequest): Promise<DocumentResponse> {
+    const id = await this.tx.run((tx) => this.createIn(tx, actor, workingGroupId, input));
+    return this.reads.get(actor, id);
+  }
+
+  /**
+   * Creates a document inside the caller's transaction, so that another context's write commits with
+   * it (the meeting report: the document, the meeting's report column and its event together).
+   */
+  async createIn(tx: Tx, actor: Actor, workingGroupId: string, input: CreateDocumentRequest): Promise<string> {
     const clauses = input.clauses ?? clausesFromPastedText(input.pastedText ?? '');
     const field = input.clauses ? 'clauses' : 'pastedText';
     if (clauses.length === 0) throw validationProblem(field, 'no-paragraph');
@@ -74,27 +83,24 @@ export class DocumentService {
     if (tooLong !== -1) throw validationProblem(field, 'paragraph-too-long', { paragraph: tooLong + 1, maximum: MAX_CLAUSE_TEXT });
     const membersOnlyUntil = this.visibility.checkUntil(input.membersOnlyUntil);
 
-    const id = await this.tx.run(async (tx) => {
-      const standing = await this.standings.of(tx.manager, workingGroupId, actor.id, tx.now);
-      const verdict = canCreateDocument(standing);
-      authorise(verdict);
-      const snapshot = standing.currentSnapshot!;
-      const document = await this.documents.insertDocument(tx.manager, { workingGroupId, title: input.title, createdBy: actor.id, snapshot, at: tx.now });
-      const version = await this.documents.insertVersion(tx.manager, { documentId: document.id, number: 1, createdBy: actor.id, snapshot, at: tx.now, consolidation: null, note: null });
-      const withIds = clauses.map((c) => ({ clauseId: randomUUID(), kind: c.kind, text: c.text }));
-      await this.documents.insertClauses(tx.manager, version.id, withIds);
-      const membersOnly = await this.visibility.issue(tx, membersOnlyUntil, { versionId: version.id, documentId: document.id, by: actor.id, clauses: withIds.map(toClause) });
-      await tx.record({
-        scope: workingGroupScope(workingGroupId),
-        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
-        action: 'document.created',
-        subjectType: 'document',
-        subjectId: document.id,
-        change: { documentId: document.id, title: document.title, version: 1, from: input.clauses ? 'clauses' : 'pasted-text', clauses: withIds.length, textDigest: textDigest(withIds.map(toClause)), ...membersOnly },
-      });
-      return document.id;
+    const standing = await this.standings.of(tx.manager, workingGroupId, actor.id, tx.now);
+    const verdict = canCreateDocument(standing);
+    authorise(verdict);
+    const snapshot = standing.currentSnapshot!;
+    const document = await this.documents.insertDocument(tx.manager, { workingGroupId, title: input.title, createdBy: actor.id, snapshot, at: tx.now });
+    const version = await this.documents.insertVersion(tx.manager, { documentId: document.id, number: 1, createdBy: actor.id, snapshot, at: tx.now, consolidation: null, note: null });
+    const withIds = clauses.map((c) => ({ clauseId: randomUUID(), kind: c.kind, text: c.text }));
+    await this.documents.insertClauses(tx.manager, version.id, withIds);
+    const membersOnly = await this.visibility.issue(tx, membersOnlyUntil, { versionId: version.id, documentId: document.id, by: actor.id, clauses: withIds.map(toClause) });
+    await tx.record({
+      scope: workingGroupScope(workingGroupId),
+      actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+      action: 'document.created',
+      subjectType: 'document',
+      subjectId: document.id,
+      change: { documentId: document.id, title: document.title, version: 1, from: input.clauses ? 'clauses' : 'pasted-text', clauses: withIds.length, textDigest: textDigest(withIds.map(toClause)), ...membersOnly },
     });
-    return this.reads.get(actor, id);
+    return document.id;
   }
 
   /**

@@ -71,6 +71,8 @@ export const PERMISSIONS = {
   'division.decide': signedIn,
   'voting-order.set': signedIn,
   'last-call.open': signedIn,
+  // Meeting report (decision 0043): chairs and rapporteurs are decided by drafting.policy canEdit, in meetings/report.
+  'meeting.report': signedIn,
   // #20 mentions and follows: following is one's own; who may list a group's members to mention is decided in mentions/mention.policy.ts.
   'follow.manage-own': signedIn,
   'mention.candidates': signedIn,

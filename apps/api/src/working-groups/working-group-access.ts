@@ -14,6 +14,8 @@ export interface WorkingGroupSettings {
   quorumPerStakeholderGroup: boolean;
   convenerId: string;
   procedureRules: ProcedureRules;
+  /** The composition cap on one stakeholder group's share of the voting members (and of the floor in a meeting). */
+  maxStakeholderGroupShare: number;
 }
 
 /** What other contexts may know of one person's standing in one group. */
@@ -53,7 +55,8 @@ export class WorkingGroupAccess {
   async settings(manager: EntityManager, workingGroupId: string): Promise<WorkingGroupSettings | null> {
     const rows = await manager.query(
       `SELECT id, name, status, join_policy AS "joinPolicy", decision_rules AS "decisionRules", quorum::float AS quorum,
-              quorum_per_stakeholder_group AS "quorumPerStakeholderGroup", convener_id AS "convenerId", procedure_rules AS "procedureRules"
+              quorum_per_stakeholder_group AS "quorumPerStakeholderGroup", convener_id AS "convenerId", procedure_rules AS "procedureRules",
+              max_stakeholder_group_share::float AS "maxStakeholderGroupShare"
          FROM working_groups WHERE id = $1`,
       [workingGroupId],
     );
