@@ -22,6 +22,7 @@ import { GroupDocuments } from '../documents/GroupDocuments';
 import { AccreditationPanel } from '../procedures/AccreditationPanel';
 import { ProcedureRulesSection } from '../procedures/ProcedureRulesSection';
 import { ProxiesPanel } from '../procedures/ProxiesPanel';
+import { GroupMeetingsSection } from '../meetings/GroupMeetingsSection';
 
 /** One working group: mandate, alarms, composition, chairs and their terms, nominations, join requests and members. */
 export function WorkingGroupPage() {
@@ -85,6 +86,7 @@ export function WorkingGroupPage() {
               <Text style={{ whiteSpace: 'pre-wrap' }}>{g.mandate}</Text>
             </Stack>
             <GroupDocuments groupId={g.id} />
+            <GroupMeetingsSection group={g} />
             <Stack component="section" aria-labelledby="wg-alarms" gap="xs">
               <Title order={2} size="h3" id="wg-alarms">
                 {t('workingGroups.alarms.title')}
