@@ -21,6 +21,7 @@ import { useWorkingGroup } from '../working-groups/useWorkingGroups';
 import { useGroupBallots, useGroupChairTerms, useGroupDocuments } from './usePublicRecord';
 import { VerifyExportHint } from '../audit/verify/VerifyExportHint';
 import { currentLanguage } from '../../i18n';
+import { GroupSessions } from '../meetings/report/GroupSessions';
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -240,6 +241,8 @@ export function PublicRecordPage() {
         {ballots.isError ? <QueryError error={ballots.error} onRetry={() => void ballots.refetch()} /> : null}
         {ballots.data ? ballots.data.items.length ? <Ballots ballots={ballots.data.items} /> : <Text c="dimmed">{t('publicRecord.noBallots')}</Text> : null}
       </Section>
+
+      <GroupSessions workingGroupId={g.id} />
 
       <Section id="record-audit" title={t('publicRecord.latest')}>
         {latestEvents ? (
