@@ -5,6 +5,7 @@ import { auditEvents, expectProblem } from '../support/expectations';
 import { clauseByLabel, newDraftingGroup, newParisCallDocument, PARIS_CALL_CLAUSES, type DraftingGroup } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
 import { issueMembersOnlyVersion, MEMBERS_ONLY_TEXT } from '../support/members-only-fixture';
+import { meetingActs, scheduleMeeting } from '../support/meeting-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
@@ -166,6 +167,29 @@ describe('Atom feeds of public acts (issue #20)', () => {
     expect(f.entries[0].id).toBe(entryOf(events.at(-1)!));
     const times = f.entries.map((e) => e.updated);
     expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it('says a session was opened and closed, without its hundreds of check-ins and turns at the floor (issue #21)', async () => {
+    const g = await newDraftingGroup(t);
+    const m = await scheduleMeeting(g.chair.client, g.id);
+    const acts = meetingActs(m.id);
+    expect((await acts.open(g.chair.client)).status).toBe(200);
+    expect((await acts.takeUp(g.chair.client, m.agenda[0].id)).status).toBe(200);
+    expect((await acts.attend(g.ngo.client)).status).toBe(201);
+    const asked = await acts.ask(g.ngo.client, m.agenda[0].id);
+    const request = asked.body.floor.queue[0];
+    expect((await acts.give(g.chair.client, request.id)).status).toBe(200);
+    expect((await acts.end(g.chair.client, request.id)).status).toBe(200);
+    expect((await acts.close(g.chair.client)).status).toBe(200);
+    const f = await feed(`/api/working-groups/${g.id}/feed.atom`);
+    const titles = f.entries.map((e) => e.title).join('\n');
+    expect(titles).toMatch(/scheduled a session of/);
+    expect(titles).toMatch(/opened a session of/);
+    expect(titles).toMatch(/closed a session of/);
+    expect(titles).not.toMatch(/floor|checked in/i);
+    expect(titles).not.toContain('meeting.');
+    const fr = await feed(`/api/working-groups/${g.id}/feed.atom?lang=fr`);
+    expect(fr.entries.map((e) => e.title).join('\n')).toMatch(/a levé une séance de/);
   });
 
   it('answers 404 for an unknown group or document, 400 for a malformed id or a language it does not speak, as problem+json', async () => {

@@ -9,6 +9,13 @@ export type FeedLanguage = 'en' | 'fr';
  * new action never breaks a feed.
  */
 const ACTS: Record<string, Record<FeedLanguage, string>> = {
+  'meeting.scheduled': { en: 'scheduled a session of {group}', fr: 'a programmé une séance de {group}' },
+  'meeting.details-changed': { en: 'changed when or where a session of {group} is held', fr: 'a modifié la date ou le lieu d’une séance de {group}' },
+  'meeting.agenda-set': { en: 'set the agenda of a session of {group}', fr: 'a fixé l’ordre du jour d’une séance de {group}' },
+  'meeting.opened': { en: 'opened a session of {group}', fr: 'a ouvert une séance de {group}' },
+  'meeting.item-taken-up': { en: 'took up an agenda item in a session of {group}', fr: 'a abordé un point de l’ordre du jour d’une séance de {group}' },
+  'meeting.closed': { en: 'closed a session of {group}', fr: 'a levé une séance de {group}' },
+  'meeting.report-drafted': { en: 'drafted the report of a session of {group}', fr: 'a rédigé le rapport d’une séance de {group}' },
   'working-group.created': { en: 'convened the working group {group}', fr: 'a réuni le groupe de travail {group}' },
   'working-group.rules-changed': { en: 'changed the rules of procedure of {group}', fr: 'a modifié le règlement intérieur de {group}' },
   'membership.requested': { en: 'asked to join {group}', fr: 'a demandé à rejoindre {group}' },

@@ -17,8 +17,12 @@ const PAGE = 200;
 /** How far back a group's feed reads to fill its entries (pages of the chain, newest first). */
 const MAX_PAGES = 10;
 
-/** Acts a feed never carries: single votes (a secret ballot's voters stay out of feeds; a ballot's result is its `ballot.closed`). */
-const NOT_IN_FEEDS = (action: string) => action.startsWith('vote.');
+/**
+ * Acts a feed never carries: single votes (a secret ballot's voters stay out of feeds; a ballot's
+ * result is its `ballot.closed`), and a session's check-ins and turns at the floor (hundreds per
+ * session: they are on the session's page; the feed says it was scheduled, opened, closed, reported).
+ */
+const NOT_IN_FEEDS = (action: string) => action.startsWith('vote.') || action.startsWith('meeting.floor-') || action === 'meeting.attendance-recorded';
 /** The acts a document's feed carries: its versions issued, published and adopted. */
 const DOCUMENT_ACTS = new Set(['document.created', 'version.created', 'version.chairs-text-issued', 'version.published', 'version.adopted']);
 
