@@ -9,6 +9,7 @@ import type {
   ChairNominationResponse,
   ChairTermListResponse,
   DocumentListResponse,
+  MeetingList,
   SilenceList,
   DocumentResponse,
   AmendmentPage,
@@ -26,6 +27,7 @@ import { newChamber, openMotion, type Chamber } from '../support/ballot-fixtures
 import { downloadCsv } from '../support/csv-download';
 import { newDelegate, newPerson } from '../support/factories';
 import { ApiClient } from '../support/http-client';
+import { meetingActs, scheduleMeeting } from '../support/meeting-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
@@ -64,6 +66,7 @@ describe('the public record, read anonymously', () => {
     pending: 'canary: the statement of a pending request',
     hidden: 'canary: a reason hidden until close',
     secretReason: 'canary: a secret reason',
+    onlineUrl: 'https://meet.example.org/canary-members-only-room',
   };
 
   async function get(path: string): Promise<{ status: number; text: string; json: unknown }> {
@@ -120,6 +123,10 @@ describe('the public record, read anonymously', () => {
     // A draft whose accepted amendment waits to be consolidated (the consolidation preview).
     await newDraftWithAcceptedAmendment(t);
 
+    // A session with an online address: for members, never in a public answer (decision 0043).
+    const session = await scheduleMeeting(c.chair.client, c.group.id, { onlineUrl: CANARY.onlineUrl });
+    await meetingActs(session.id).open(c.chair.client);
+
     // A pending join request in a demo group: for the chairs who decide it, not for the group page.
     const norms = (await anon().get<WorkingGroupListResponse>('/api/working-groups')).body.items.find((g) => g.name === NORMS)!;
     const applicant = await newDelegate(t.baseUrl);
@@ -154,6 +161,11 @@ describe('the public record, read anonymously', () => {
       for (const d of docs.items) await walkDocument(d.id);
       await get(`/api/audit/export.jsonl?scope=wg:${g.id}`);
       await get(`/api/working-groups/${g.id}/feed.atom`);
+      await get(`/api/working-groups/${g.id}/calendar.ics`);
+      for (const m of (await getJson<MeetingList>(`/api/working-groups/${g.id}/meetings`)).items) {
+        await getJson(`/api/meetings/${m.id}`);
+        await get(`/api/meetings/${m.id}/calendar.ics`);
+      }
     }
     for (const b of Object.values(ballots)) await walkBallot(b);
     await walkDocument(adopted.doc.id);
@@ -251,6 +263,11 @@ describe('the public record, read anonymously', () => {
       for (const salt of secrets.salts) expect([path, r.text.includes(salt)]).toEqual([path, false]);
       if (r.json !== null) expect([path, findKeys(r.json, (k) => PRIVATE_KEYS.has(k))]).toEqual([path, []]);
     }
+  });
+
+  it('no answer carries a session’s online address: members read it, the public and the calendars see only that there is one', () => {
+    expect([...read.keys()].filter((p) => p.startsWith('/api/meetings/')).length).toBeGreaterThan(0);
+    for (const [path, r] of read) expect([path, r.text.includes(CANARY.onlineUrl)]).toEqual([path, false]);
   });
 
   it('a secret ballot publishes who could vote and its totals and breakdowns, never a voter’s choice or reason', async () => {
