@@ -92,11 +92,11 @@ describe('the agenda editor links and the session details', () => {
   it('offers a paragraph by its label, the group’s open ballots, and keeps the links already made when saving', async () => {
     renderWithApp(<AgendaSection m={meeting} />);
     fireEvent.click(screen.getByRole('button', { name: 'Edit the agenda' }));
-    const toggle = screen.getByRole('button', { name: 'What “Principle 4” links to' });
+    const toggle = screen.getByRole('button', { name: 'Links of “Principle 4”' });
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     fireEvent.click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    const links = screen.getByRole('group', { name: 'Links of “Principle 4”' });
+    const links = screen.getByRole('group', { name: 'What “Principle 4” links to' });
     // The paragraph already linked shows by the label the document page gives it.
     await within(links).findByText('Clause 4.: Prevent ICT-enabled theft of intellectual property');
     expect(within(links).getByRole('textbox', { name: 'Version (optional)' })).toBeTruthy();
@@ -130,12 +130,12 @@ describe('the agenda editor links and the session details', () => {
     renderWithApp(<AgendaSection m={meeting} />, { language: 'fr' });
     fireEvent.click(screen.getByRole('button', { name: 'Modifier l’ordre du jour' }));
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer l’ordre du jour' }));
-    const links = await screen.findByRole('group', { name: 'Liens de « Any other business »' });
+    const links = await screen.findByRole('group', { name: 'Ce à quoi « Any other business » renvoie' });
     const box = within(links).getByRole('textbox', { name: 'Scrutin (facultatif)' });
     expect(box.getAttribute('aria-invalid')).toBe('true');
     const described = (box.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '');
     expect(described.join(' ')).not.toBe('');
-    expect(screen.queryByRole('group', { name: 'Liens de « Principle 4 »' })).toBeNull();
+    expect(screen.queryByRole('group', { name: 'Ce à quoi « Principle 4 » renvoie' })).toBeNull();
     agendaAnswer = () => answer(200, meeting);
   });
 
