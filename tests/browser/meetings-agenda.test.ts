@@ -81,9 +81,9 @@ describe('linking agenda items and changing a session from its page', () => {
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     const links = chair.getByRole('group', { name: 'What “Principle 4: preventing malicious ICT activity” links to' });
     await pick(chair, links.getByRole('textbox', { name: 'Document (optional)' }), doc.title);
-    await pick(chair, links.getByRole('textbox', { name: 'Paragraphs under discussion (optional)' }), /^Clause 4\.: /);
+    await pick(chair, links.getByRole('textbox', { name: 'Paragraphs under discussion (optional)' }), /^Clause 4\. — “Prevent/);
     await pick(chair, links.getByRole('textbox', { name: 'Ballot (optional)' }), /\(open\)$/);
-    await links.getByText(/^Clause 4\.: /).waitFor();
+    await links.getByText(/^Clause 4\. — “Prevent/).waitFor();
     expect(await axeViolations(chair)).toEqual([]);
     await screenshot(chair, 'meetings-agenda-links-1280.png');
     await chair.getByRole('button', { name: 'Save the agenda' }).click();
@@ -150,7 +150,7 @@ describe('linking agenda items and changing a session from its page', () => {
     await chair.getByRole('button', { name: 'Modifier l’ordre du jour' }).click();
     await chair.getByRole('button', { name: 'Liens de « Principle 4: preventing malicious ICT activity »' }).click();
     const links = chair.getByRole('group', { name: 'Ce à quoi « Principle 4: preventing malicious ICT activity » renvoie' });
-    await links.getByText(/^Paragraphe 4\.?: /).waitFor();
+    await links.getByText(/^Paragraphe 4 — « /).waitFor();
     await links.getByRole('textbox', { name: 'Scrutin (facultatif)' }).waitFor();
     expect(await links.getByRole('textbox', { name: 'Scrutin (facultatif)' }).inputValue()).toMatch(/\(ouvert\)$/);
     await noOverflow(chair);

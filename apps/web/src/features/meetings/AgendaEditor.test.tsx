@@ -98,7 +98,7 @@ describe('the agenda editor links and the session details', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     const links = screen.getByRole('group', { name: 'What “Principle 4” links to' });
     // The paragraph already linked shows by the label the document page gives it.
-    await within(links).findByText('Clause 4.: Prevent ICT-enabled theft of intellectual property');
+    await within(links).findByText('Clause 4. — “Prevent ICT-enabled theft of intellectual property”');
     expect(within(links).getByRole('textbox', { name: 'Version (optional)' })).toBeTruthy();
     expect(within(links).getByRole('textbox', { name: 'Open amendment (optional)' })).toBeTruthy();
     await waitFor(() => expect((within(links).getByRole('textbox', { name: 'Silence procedure (optional)' }) as HTMLInputElement).value).toMatch(/^Version 2, until/));
@@ -171,9 +171,10 @@ describe('the agenda editor links and the session details', () => {
   });
 
   it('names paragraphs, picks ballots and converts times as the page needs', () => {
-    const t = ((k: string, o?: Record<string, string>) => (k === 'documents.clause.name' ? `Clause ${o?.label}` : k)) as never;
-    expect(clauseOptionLabel(t, { label: '4.', kind: 'operative', text: 'Short' })).toBe('Clause 4.: Short');
-    expect(clauseOptionLabel(t, { label: null, kind: 'preamble', text: 'x'.repeat(80) })).toMatch(/^documents\.kinds\.preamble: x{59}…$/);
+    const t = ((k: string, o?: Record<string, string>) =>
+      k === 'documents.clause.name' ? `Clause ${o?.label}` : k === 'meetings.links.clauseOption' ? `${o?.name} | ${o?.text}` : k) as never;
+    expect(clauseOptionLabel(t, { label: '4.', kind: 'operative', text: 'Short' })).toBe('Clause 4. | Short');
+    expect(clauseOptionLabel(t, { label: null, kind: 'preamble', text: 'x'.repeat(80) })).toMatch(/^documents\.kinds\.preamble \| x{59}…$/);
     const now = Date.parse('2027-03-12T00:00:00.000Z');
     const list = [ballot('a', 'open', null, 'A'), ballot('b', 'closed', '2027-03-01T00:00:00.000Z', 'B'), ballot('c', 'closed', '2026-01-01T00:00:00.000Z', 'C')];
     expect(ballotChoices(list, now, null).map((b) => b.id)).toEqual(['a', 'b']);

@@ -20,10 +20,10 @@ const RECENT_MS = 30 * 86_400_000;
 
 const excerpt = (text: string, max = 60) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
-/** A paragraph named as the document page names it: "Clause 4." when numbered, else its kind, and its opening words. */
+/** A paragraph named as the document page names it ("Clause 4." when numbered, else its kind), and its opening words. */
 export function clauseOptionLabel(t: TFunction, c: Pick<ClauseResponse, 'label' | 'kind' | 'text'>): string {
   const name = c.label ? t('documents.clause.name', { label: c.label }) : t(`documents.kinds.${c.kind}`);
-  return `${name}: ${excerpt(c.text)}`;
+  return t('meetings.links.clauseOption', { name, text: excerpt(c.text) });
 }
 
 /** The group's ballots a session may take up: those open, and those closed in the last 30 days (and the one already linked). */

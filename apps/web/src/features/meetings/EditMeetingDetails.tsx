@@ -1,11 +1,10 @@
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { Button, Paper, Stack, Title } from '@mantine/core';
 import type { MeetingView } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { useForm } from '../../ui/useForm';
-import { DETAILS_ALIASES, detailsBody, detailsValues, MeetingDetailsFields } from './MeetingDetailsFields';
+import { DETAILS_ALIASES, detailsBody, detailsValues, MeetingDetailsFields, MeetingFormActions } from './MeetingDetailsFields';
 import { useChangeMeeting } from './useMeetings';
 
 function DetailsForm({ m, onDone }: { m: MeetingView; onDone: () => void }) {
@@ -21,15 +20,7 @@ function DetailsForm({ m, onDone }: { m: MeetingView; onDone: () => void }) {
     <form ref={form.ref} onSubmit={(e) => void submit(e)} noValidate data-testid="meeting-details-form">
       <Stack gap="sm">
         <MeetingDetailsFields form={form} testIdPrefix="details" />
-        <FormAlert messages={form.general} />
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t('meetings.details.save')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <MeetingFormActions general={form.general} submitting={form.submitting} submit={t('meetings.details.save')} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -3,12 +3,11 @@ import type { MeetingSummary, WorkingGroupResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { QueryError } from '../../ui/QueryError';
 import { useForm } from '../../ui/useForm';
 import { MeetingStatusBadge, MeetingWhen } from './MeetingBadges';
-import { DETAILS_ALIASES, detailsBody, detailsValues, MeetingDetailsFields } from './MeetingDetailsFields';
+import { DETAILS_ALIASES, detailsBody, detailsValues, MeetingDetailsFields, MeetingFormActions } from './MeetingDetailsFields';
 import { useGroupMeetings, useScheduleMeeting } from './useMeetings';
 
 function MeetingRow({ m }: { m: MeetingSummary }) {
@@ -77,15 +76,7 @@ function ScheduleForm({ groupId, onDone }: { groupId: string; onDone: () => void
       <Stack gap="sm">
         <MeetingDetailsFields form={form} testIdPrefix="schedule" />
         <Textarea label={t('meetings.schedule.agenda')} description={t('meetings.schedule.agendaHint')} autosize minRows={3} {...form.textProps('agenda')} />
-        <FormAlert messages={form.general} />
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t('meetings.schedule.submit')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <MeetingFormActions general={form.general} submitting={form.submitting} submit={t('meetings.schedule.submit')} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -1,7 +1,8 @@
-import { Group, NumberInput, Select, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, TextInput } from '@mantine/core';
 import type { ChangeMeetingRequest, MeetingView } from '@parley/contracts';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../ui/FormErrors';
 import type { useForm } from '../../ui/useForm';
 import { isoToZoned, readerTimeZone, timeZoneOptions, zonedToIso } from './meeting-time';
 
@@ -85,6 +86,24 @@ export function MeetingDetailsFields({ form, testIdPrefix }: { form: DetailsForm
         error={form.errors.turnLimit}
         name="turnLimit"
       />
+    </>
+  );
+}
+
+/** The foot of a session's form: the server's message where no field shows it, then submit and cancel. */
+export function MeetingFormActions({ general, submitting, submit, onCancel }: { general: string[]; submitting: boolean; submit: string; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <FormAlert messages={general} />
+      <Group>
+        <Button type="submit" loading={submitting}>
+          {submit}
+        </Button>
+        <Button variant="default" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </Group>
     </>
   );
 }
