@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { BallotSummary, MeetingView } from '@parley/contracts';
 import { renderWithApp } from '../../test/render';
 import { ballotChoices, clauseOptionLabel } from './AgendaItemLinksEditor';
@@ -65,6 +65,9 @@ const documentBody = {
 };
 const ballot = (id: string, status: string, closedAt: string | null, title: string) =>
   ({ id, status, closedAt, title, subject: { type: 'motion', id: null, details: null } }) as unknown as BallotSummary;
+
+// The editor reads five endpoints before it shows an item's links: give a loaded machine time.
+configure({ asyncUtilTimeout: 5000 });
 
 describe('the agenda editor links and the session details', () => {
   const fetchMock = jest.fn();
