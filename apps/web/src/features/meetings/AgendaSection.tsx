@@ -1,11 +1,15 @@
 import { ActionIcon, Alert, Anchor, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import type { AgendaItemInput, AgendaItemView, MeetingView } from '@parley/contracts';
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { problemMessage } from '../../i18n/server-messages';
+import { isProblem } from '../../api/client';
+import { fieldErrorMessage, problemMessage } from '../../i18n/server-messages';
+import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { useGroupDocuments } from '../documents/useDocuments';
+import { AgendaItemLinksEditor, type ItemErrors } from './AgendaItemLinksEditor';
 import { useSetAgenda, useTakeUpItem } from './useMeetings';
 
 function ItemLinks({ item }: { item: AgendaItemView }) {
@@ -47,7 +51,96 @@ const asInput = (i: AgendaItemView): AgendaItemInput => ({
   silenceId: i.silenceId,
 });
 
-/** The chair's agenda editor: add, reorder and remove items; a new item is a title and, if wished, a document of the group. */
+/**
+ * The server's field errors on the agenda (`items.1.ballotId`, `items.0.clauseIds.2`), by item and
+ * field, in the reader's language; the rest (not about one item's field) for the form's alert.
+ */
+export function agendaFieldErrors(t: TFunction, error: unknown): { byItem: Record<number, ItemErrors>; general: string[] } {
+  const byItem: Record<number, ItemErrors> = {};
+  if (!isProblem(error) || error.errors.length === 0) return { byItem, general: error ? [problemMessage(t, error)] : [] };
+  const general: string[] = [];
+  for (const e of error.errors) {
+    const m = /^(?:items|agenda)\.(\d+)\.(title|documentId|version|clauseIds|amendmentId|ballotId|silenceId)\b/.exec(e.field ?? '');
+    const text = fieldErrorMessage(t, e);
+    if (!m) {
+      general.push(e.field && e.field !== '(body)' ? t('errors.fieldError', { field: e.field, message: text }) : text);
+      continue;
+    }
+    const at = (byItem[Number(m[1])] ??= {});
+    const field = m[2] as keyof ItemErrors;
+    at[field] ??= text;
+  }
+  return { byItem, general: general.length ? general : [t('errors.invalid')] };
+}
+
+/** One item in the editor: its title, moves, removal, and what it links to (shown on demand, and when the server finds fault with it). */
+function EditorItem({
+  it,
+  i,
+  count,
+  groupId,
+  errors,
+  move,
+  remove,
+  change,
+}: {
+  it: AgendaItemInput;
+  i: number;
+  count: number;
+  groupId: string;
+  errors: ItemErrors | undefined;
+  move: (from: number, to: number) => void;
+  remove: () => void;
+  change: (patch: Partial<AgendaItemInput>) => void;
+}) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const shown = open || Boolean(errors);
+  const panelId = `agenda-links-${i}`;
+  return (
+    <li data-testid="agenda-editor-item">
+      <Stack gap={6}>
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm" style={{ flex: 1, minWidth: 120 }}>
+            {it.title}
+          </Text>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => setOpen((o) => !o)}
+            aria-expanded={shown}
+            aria-controls={panelId}
+            aria-label={t('meetings.links.toggle', { title: it.title })}
+            data-testid="agenda-links-toggle"
+          >
+            {t('meetings.links.button')}
+          </Button>
+          <ActionIcon variant="default" onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={t('meetings.agenda.up', { title: it.title })}>
+            ↑
+          </ActionIcon>
+          <ActionIcon variant="default" onClick={() => move(i, i + 1)} disabled={i === count - 1} aria-label={t('meetings.agenda.down', { title: it.title })}>
+            ↓
+          </ActionIcon>
+          <ActionIcon variant="default" color="red" onClick={remove} aria-label={t('meetings.agenda.remove', { title: it.title })}>
+            ×
+          </ActionIcon>
+        </Group>
+        {errors?.title ? (
+          <Text size="sm" c="red.8">
+            {errors.title}
+          </Text>
+        ) : null}
+        {shown ? (
+          <div id={panelId} role="group" aria-label={t('meetings.links.group', { title: it.title })}>
+            <AgendaItemLinksEditor groupId={groupId} item={it} onChange={change} errors={errors ?? {}} idBase={panelId} />
+          </div>
+        ) : null}
+      </Stack>
+    </li>
+  );
+}
+
+/** The chair's agenda editor: add, reorder and remove items, and link each to a document, its parts, a ballot. */
 function AgendaEditor({ m, onDone }: { m: MeetingView; onDone: () => void }) {
   const { t } = useTranslation();
   const save = useSetAgenda(m.id);
@@ -55,7 +148,9 @@ function AgendaEditor({ m, onDone }: { m: MeetingView; onDone: () => void }) {
   const [items, setItems] = useState<AgendaItemInput[]>(() => m.agenda.map(asInput));
   const [title, setTitle] = useState('');
   const [doc, setDoc] = useState<string | null>(null);
-  const move = (from: number, to: number) =>
+  const errors = useMemo(() => agendaFieldErrors(t, save.isError ? save.error : null), [t, save.isError, save.error]);
+  const move = (from: number, to: number) => {
+    save.reset();
     setItems((old) => {
       if (to < 0 || to >= old.length) return old;
       const next = [...old];
@@ -63,6 +158,8 @@ function AgendaEditor({ m, onDone }: { m: MeetingView; onDone: () => void }) {
       next.splice(to, 0, x);
       return next;
     });
+  };
+  const change = (at: number, patch: Partial<AgendaItemInput>) => setItems((old) => old.map((x, j) => (j === at ? { ...x, ...patch } : x)));
   const add = () => {
     if (!title.trim()) return;
     setItems((old) => [...old, { title: title.trim(), documentId: doc }]);
@@ -74,32 +171,20 @@ function AgendaEditor({ m, onDone }: { m: MeetingView; onDone: () => void }) {
     <Stack gap="sm" data-testid="agenda-editor">
       <Stack component="ol" gap={6} pl="md" m={0}>
         {items.map((it, i) => (
-          <li key={it.id ?? `new-${i}`}>
-            <Group gap="xs" wrap="wrap">
-              <Text size="sm" style={{ flex: 1, minWidth: 120 }}>
-                {it.title}
-              </Text>
-              <ActionIcon variant="default" onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={t('meetings.agenda.up', { title: it.title })}>
-                ↑
-              </ActionIcon>
-              <ActionIcon
-                variant="default"
-                onClick={() => move(i, i + 1)}
-                disabled={i === items.length - 1}
-                aria-label={t('meetings.agenda.down', { title: it.title })}
-              >
-                ↓
-              </ActionIcon>
-              <ActionIcon
-                variant="default"
-                color="red"
-                onClick={() => setItems((old) => old.filter((_, j) => j !== i))}
-                aria-label={t('meetings.agenda.remove', { title: it.title })}
-              >
-                ×
-              </ActionIcon>
-            </Group>
-          </li>
+          <EditorItem
+            key={it.id ?? `new-${i}`}
+            it={it}
+            i={i}
+            count={items.length}
+            groupId={m.workingGroupId}
+            errors={errors.byItem[i]}
+            move={move}
+            remove={() => {
+              save.reset();
+              setItems((old) => old.filter((_, j) => j !== i));
+            }}
+            change={(patch) => change(i, patch)}
+          />
         ))}
       </Stack>
       <Group gap="xs" align="flex-end" wrap="wrap">
@@ -116,11 +201,7 @@ function AgendaEditor({ m, onDone }: { m: MeetingView; onDone: () => void }) {
           {t('meetings.agenda.add')}
         </Button>
       </Group>
-      {save.isError ? (
-        <Alert color="red" variant="light" role="alert">
-          {problemMessage(t, save.error)}
-        </Alert>
-      ) : null}
+      <FormAlert messages={errors.general} />
       <Group>
         <Button
           onClick={() =>

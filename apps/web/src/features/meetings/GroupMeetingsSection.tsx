@@ -1,14 +1,13 @@
-import { Anchor, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { MeetingSummary, WorkingGroupResponse } from '@parley/contracts';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { QueryError } from '../../ui/QueryError';
 import { useForm } from '../../ui/useForm';
 import { MeetingStatusBadge, MeetingWhen } from './MeetingBadges';
-import { readerTimeZone, timeZoneOptions, zonedToIso } from './meeting-time';
+import { DETAILS_ALIASES, detailsBody, detailsValues, MeetingDetailsFields, MeetingFormActions } from './MeetingDetailsFields';
 import { useGroupMeetings, useScheduleMeeting } from './useMeetings';
 
 function MeetingRow({ m }: { m: MeetingSummary }) {
@@ -55,33 +54,19 @@ function MeetingList({ items, label, id }: { items: MeetingSummary[]; label: str
   );
 }
 
-const EMPTY = { title: '', startsAt: '', endsAt: '', timeZone: '', place: '', onlineUrl: '', turnLimit: '', agenda: '' };
-
 /** A chair or rapporteur schedules a session: times are typed in the chosen time zone (the browser's by default). */
 function ScheduleForm({ groupId, onDone }: { groupId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const schedule = useScheduleMeeting(groupId);
-  const zones = useMemo(() => timeZoneOptions(), []);
-  const form = useForm({ ...EMPTY, timeZone: readerTimeZone() }, { aliases: { turnLimitSeconds: 'turnLimit' } });
+  const form = useForm({ ...detailsValues(), agenda: '' }, { aliases: DETAILS_ALIASES });
   const submit = form.onSubmit(async (v) => {
-    const tz = v.timeZone || 'UTC';
     const items = v.agenda
       .split('\n')
       .map((l) => l.trim())
       .filter(Boolean)
       .map((title) => ({ title }));
-    const minutes = v.turnLimit.trim() === '' ? null : Number(v.turnLimit);
-    const meeting = await schedule.mutateAsync({
-      title: v.title.trim(),
-      startsAt: zonedToIso(v.startsAt, tz) ?? v.startsAt,
-      endsAt: zonedToIso(v.endsAt, tz) ?? v.endsAt,
-      timeZone: tz,
-      place: v.place.trim() || null,
-      onlineUrl: v.onlineUrl.trim() || null,
-      turnLimitSeconds: minutes == null || Number.isNaN(minutes) ? null : Math.round(minutes * 60),
-      agenda: items,
-    });
+    const meeting = await schedule.mutateAsync({ ...detailsBody(v), agenda: items });
     notifySuccess(t, t('meetings.schedule.done'));
     onDone();
     void navigate(`/meetings/${meeting.id}`);
@@ -89,43 +74,9 @@ function ScheduleForm({ groupId, onDone }: { groupId: string; onDone: () => void
   return (
     <form ref={form.ref} onSubmit={(e) => void submit(e)} noValidate data-testid="schedule-meeting-form">
       <Stack gap="sm">
-        <TextInput label={t('meetings.schedule.title')} required maxLength={200} {...form.textProps('title')} data-autofocus />
-        <Group grow wrap="wrap" align="flex-start">
-          <TextInput type="datetime-local" label={t('meetings.schedule.start')} required miw={200} {...form.textProps('startsAt')} />
-          <TextInput type="datetime-local" label={t('meetings.schedule.end')} required miw={200} {...form.textProps('endsAt')} />
-        </Group>
-        <Select
-          label={t('meetings.schedule.timeZone')}
-          description={t('meetings.schedule.timeZoneHint')}
-          data={zones}
-          searchable
-          allowDeselect={false}
-          {...form.selectProps('timeZone')}
-          data-testid="schedule-time-zone"
-        />
-        <TextInput label={t('meetings.schedule.place')} description={t('meetings.schedule.placeHint')} maxLength={300} {...form.textProps('place')} />
-        <TextInput label={t('meetings.schedule.online')} placeholder="https://" type="url" maxLength={2000} {...form.textProps('onlineUrl')} />
-        <NumberInput
-          label={t('meetings.schedule.turnLimit')}
-          description={t('meetings.schedule.turnLimitHint')}
-          min={1}
-          max={60}
-          allowDecimal={false}
-          value={form.values.turnLimit}
-          onChange={(v) => form.setValue('turnLimit', String(v))}
-          error={form.errors.turnLimit}
-          name="turnLimit"
-        />
+        <MeetingDetailsFields form={form} testIdPrefix="schedule" />
         <Textarea label={t('meetings.schedule.agenda')} description={t('meetings.schedule.agendaHint')} autosize minRows={3} {...form.textProps('agenda')} />
-        <FormAlert messages={form.general} />
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t('meetings.schedule.submit')}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-        </Group>
+        <MeetingFormActions general={form.general} submitting={form.submitting} submit={t('meetings.schedule.submit')} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -12,6 +12,7 @@ import { QueryError } from '../../ui/QueryError';
 import { useMe } from '../auth/useSession';
 import { AgendaSection } from './AgendaSection';
 import { AttendanceSection } from './AttendanceSection';
+import { EditMeetingDetails } from './EditMeetingDetails';
 import { MeetingStatusBadge, MeetingWhen } from './MeetingBadges';
 import { MeetingReportPanel } from './report/MeetingReportPanel';
 import { SpeakersPanel } from './SpeakersPanel';
@@ -97,6 +98,7 @@ function Header({ m }: { m: MeetingView }) {
           {t('meetings.roomLink')}
         </Anchor>
       </Group>
+      <EditMeetingDetails m={m} />
       <OpenClose m={m} />
     </Stack>
   );

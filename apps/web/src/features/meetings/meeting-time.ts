@@ -106,3 +106,16 @@ export function zonedToIso(local: string, timeZone: string): string | null {
     return null;
   }
 }
+
+/** An ISO instant as a form's wall-clock time ("2027-03-12T14:00") in `timeZone`: the inverse of zonedToIso. */
+export function isoToZoned(iso: string, timeZone: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  let shifted = ms;
+  try {
+    shifted = ms + zoneOffset(ms, timeZone);
+  } catch {
+    /* an unknown zone: read it as UTC */
+  }
+  return new Date(shifted).toISOString().slice(0, 16);
+}
