@@ -87,7 +87,7 @@ describe('the demo is a history dated in the months before the day it is loaded'
     for (const [scope, chain] of byScope) if (scope !== 'platform') expect(chain.find((e) => e.sequence === 1)!.action).toBe('working-group.created');
   });
 
-  it('nothing in the database is dated in the future except the open ballot’s closing time', async () => {
+  it('nothing in the database is dated in the future except the open ballot’s closing time and the planned session', async () => {
     const columns: { table_name: string; column_name: string }[] = await t.dataSource.query(
       `SELECT table_name, column_name FROM information_schema.columns
         WHERE table_schema = 'public' AND data_type IN ('timestamp with time zone', 'timestamp without time zone', 'date')`,
@@ -98,8 +98,9 @@ describe('the demo is a history dated in the months before the day it is loaded'
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM "${table_name}" WHERE "${column_name}" > now()`);
       if (n > 0) future.push(`${table_name}.${column_name}: ${n}`);
     }
-    // Deadlines ahead are the only future dates: the open ballot's closing time, and the two ad refs' expiry days (decision 0032).
-    expect(future.sort()).toEqual(['ballots.closes_at: 1', 'clause_ad_refs.expires_on: 2']);
+    // Deadlines ahead are the only future dates: the open ballot's closing time, the two ad refs' expiry days (decision 0032),
+    // and the session planned a week ahead (issue #21), from its start to its end.
+    expect(future.sort()).toEqual(['ballots.closes_at: 1', 'clause_ad_refs.expires_on: 2', 'meetings.ends_at: 1', 'meetings.starts_at: 1']);
     // Rows that used to take the database's now(): people, organisations and affiliations are as old as their acts.
     const [latest] = await t.dataSource.query(
       `SELECT (SELECT max(created_at) FROM people) AS people, (SELECT max(created_at) FROM organisations) AS organisations,

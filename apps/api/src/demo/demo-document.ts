@@ -47,7 +47,7 @@ export class DemoDocument {
     private readonly follows: FollowsService,
   ) {}
 
-  async seed(people: DemoPeople, groupIds: Map<string, string>, history: DemoHistory): Promise<string | null> {
+  async seed(people: DemoPeople, groupIds: Map<string, string>, history: DemoHistory, meanwhile?: (documentId: string) => Promise<void>): Promise<string | null> {
     const fixture = loadWorkingGroups().find((g) => g.document);
     const groupId = fixture ? groupIds.get(fixture.name) : undefined;
     if (!fixture?.document || !groupId) return null;
@@ -198,6 +198,8 @@ export class DemoDocument {
     });
     history.on(19, 14);
     await this.amendments.cosponsor(d('United Kingdom'), rights.id);
+    // The group meets between the cosponsorship and the open ballot (DemoMeetings).
+    if (meanwhile) await meanwhile(v1.id);
     history.on(OPEN_BALLOT_OPENED_DAYS_AGO, 10);
     const closesInFuture = history.day(OPEN_BALLOT_OPENED_DAYS_AGO - OPEN_BALLOT_DAYS, 10).toISOString();
     await this.draftingBallots.openAmendmentBallot(chair, rights.id, { closesAt: closesInFuture });

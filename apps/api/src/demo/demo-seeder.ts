@@ -20,6 +20,7 @@ import { DemoNegotiationClauseStatus } from './demo-negotiation-clause-status';
 import { DemoNegotiationChairsTexts } from './demo-negotiation-chairs-texts';
 import { DemoProceduresAccreditation } from './demo-procedures-accreditation';
 import { DemoProceduresSilence } from './demo-procedures-silence';
+import { DemoMeetings } from './demo-meetings';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -58,6 +59,7 @@ export class DemoSeeder {
     private readonly explanations: DemoProceduresExplanations,
     private readonly accreditation: DemoProceduresAccreditation,
     private readonly silence: DemoProceduresSilence,
+    private readonly meetings: DemoMeetings,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -133,7 +135,8 @@ export class DemoSeeder {
     await this.accreditation.seed(people, groups.ids, history);
     await this.silence.seed(people, groups.ids, history);
     await this.explanations.seed(people, groups.ids, history);
-    const documentId = await this.document.seed(people, groups.ids, history);
+    // The norms group's sessions (issue #21) are held while it drafts: between its last amendment and the open ballot.
+    const documentId = await this.document.seed(people, groups.ids, history, (draftId) => this.meetings.seed(people, groups.ids, draftId, history));
     await this.negotiationBrackets.seed(people, groups.ids, history);
     await this.streamlining.seed(people, documentId, history);
     await this.chairsTexts.seed(people, groups.ids, history);

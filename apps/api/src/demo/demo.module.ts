@@ -26,10 +26,13 @@ import { DemoProceduresAccreditation } from './demo-procedures-accreditation';
 import { SilenceModule } from '../procedures/silence/silence.module';
 import { DemoProceduresSilence } from './demo-procedures-silence';
 import { FollowsModule } from '../follows/follows.module';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { MeetingReportsModule } from '../meetings/report/meeting-reports.module';
+import { DemoMeetings } from './demo-meetings';
 
 @Module({
-  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule, ExplanationsModule, AccreditationModule, SilenceModule, FollowsModule],
-  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts, DemoProceduresExplanations, DemoProceduresAccreditation, DemoProceduresSilence],
+  imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule, ExplanationsModule, AccreditationModule, SilenceModule, FollowsModule, MeetingsModule, MeetingReportsModule],
+  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts, DemoProceduresExplanations, DemoProceduresAccreditation, DemoProceduresSilence, DemoMeetings],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

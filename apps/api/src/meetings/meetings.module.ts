@@ -15,6 +15,6 @@ import { GroupMeetingsController, MeetingsController } from './meetings.controll
   imports: [IdentityModule, WorkingGroupsCoreModule, DraftingModule],
   controllers: [GroupMeetingsController, MeetingsController],
   providers: [MeetingReads, MeetingActs, MeetingService, AttendanceService, FloorService, MeetingCalendar],
-  exports: [MeetingReads],
+  exports: [MeetingReads, MeetingService, AttendanceService, FloorService],
 })
 export class MeetingsModule {}

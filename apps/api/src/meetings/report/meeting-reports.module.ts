@@ -9,5 +9,6 @@ import { MeetingReportService } from './meeting-report.service';
   imports: [IdentityModule, DraftingModule],
   controllers: [MeetingReportController],
   providers: [MeetingReportService],
+  exports: [MeetingReportService],
 })
 export class MeetingReportsModule {}
