@@ -129,7 +129,8 @@ describe('the demo is a history dated in the months before the day it is loaded'
       const days = (new Date(b.closesAt).getTime() - new Date(b.openedAt).getTime()) / 86_400_000;
       if (b.rule === 'consensus') expect([b.title, days]).toEqual([b.title, 3]);
       else {
-        expect(days).toBeGreaterThanOrEqual(7);
+        // A week, to the second: the opening is stamped when the service runs, a moment after the demo chose the closing time.
+        expect(days * 86_400).toBeGreaterThanOrEqual(7 * 86_400 - 1);
         expect(days).toBeLessThan(8);
       }
     }
