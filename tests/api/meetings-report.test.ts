@@ -137,7 +137,7 @@ describe('meeting report', () => {
     it('lists attendance by stakeholder group with each attendee’s organisation, the agenda, speaking time by group with its alarm, and the ballot’s result', async () => {
       const texts = doc.version.clauses.map((c) => c.text);
       expect(doc.version.clauses.filter((c) => c.kind === 'heading').map((c) => c.text)).toEqual(['Attendance', 'Agenda', 'Speaking time', 'Decisions']);
-      expect(texts[0]).toMatch(/^The working group .+ met in session, “Second reading”, .+ \(Europe\/Paris\), at Room 4 and online\.$/);
+      expect(texts[0]).toMatch(/^“.+” met in session, “Second reading”, .+ \(Europe\/Paris\), at Room 4 and online\.$/);
       expect(texts).toContain(`The session was opened at ${texts.find((x) => x.startsWith('The session was opened'))!.slice(26, 31)} by ${g.chair.name} (${g.chair.snapshot.organisationName}).`);
       expect(texts).toContain('3 people attended, 3 of them voting members.');
       expect(texts).toContain(`Governments (1 present): ${g.government.name} (${g.government.snapshot.organisationName}, in person, voting).`);

@@ -60,7 +60,7 @@ describe('the report of a meeting', () => {
     const clauses = meetingReportClauses(record(), 'en');
     expect(clauses.filter((c) => c.kind === 'heading').map((c) => c.text)).toEqual(['Attendance', 'Agenda', 'Speaking time', 'Decisions', 'Explanations of position']);
     const texts = clauses.map((c) => c.text);
-    expect(texts[0]).toBe('The working group Paris Call met in session, “Second reading”, on Thursday, 3 December 2026, from 09:00 to 11:30 (Europe/Paris), at Room 4 and online.');
+    expect(texts[0]).toBe('“Paris Call” met in session, “Second reading”, on Thursday, 3 December 2026, from 09:00 to 11:30 (Europe/Paris), at Room 4 and online.');
     expect(texts).toContain('The session was opened at 09:05 by Claire Chair (France).');
     expect(texts).toContain('It was closed at 11:20 by Claire Chair (France).');
     expect(texts).toContain('3 people attended, 2 of them voting members.');
@@ -84,7 +84,7 @@ describe('the report of a meeting', () => {
     const clauses = meetingReportClauses(record(), 'fr');
     expect(clauses.filter((c) => c.kind === 'heading').map((c) => c.text)).toEqual(['Présences', 'Ordre du jour', 'Temps de parole', 'Décisions', 'Explications de position']);
     const texts = clauses.map((c) => c.text);
-    expect(texts[0]).toBe(`Le groupe de travail Paris Call s’est réuni en séance, «${NBSP}Second reading${NBSP}», le jeudi 3 décembre 2026, de 09:00 à 11:30 (Europe/Paris), à Room 4 et en ligne.`);
+    expect(texts[0]).toBe(`Le groupe «${NBSP}Paris Call${NBSP}» s’est réuni en séance, «${NBSP}Second reading${NBSP}», le jeudi 3 décembre 2026, de 09:00 à 11:30 (Europe/Paris), à Room 4 et en ligne.`);
     expect(texts).toContain(`Gouvernements (2 présents)${NBSP}: Claire Chair (France, sur place, votant)${NBSP}; Kenji Sato (Japan, en ligne, votant).`);
     expect(texts).toContain(`Société civile${NBSP}: aucun présent.`);
     expect(texts.find((t) => t.startsWith('Gouvernements' + NBSP + ': 13'))).toMatch(/en 3 interventions\u00a0; France 8\u00a0min 30\u00a0s \(57\u00a0%\)/);

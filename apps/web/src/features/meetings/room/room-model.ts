@@ -35,4 +35,6 @@ export function liveSpeakingTime(meeting: Pick<MeetingView, 'floor' | 'speakingT
 }
 
 /** The agenda item under discussion, if one was taken up. */
-export const currentItem = (meeting: Pick<MeetingView, 'agenda' | 'currentItemId'>) => meeting.agenda.find((i) => i.id === meeting.currentItemId) ?? null;
+/** The item under discussion: only while the session is open (a closed session keeps its last item on the record, not on the screen). */
+export const currentItem = (meeting: Pick<MeetingView, 'agenda' | 'currentItemId' | 'status'>) =>
+  meeting.status === 'open' ? (meeting.agenda.find((i) => i.id === meeting.currentItemId) ?? null) : null;
