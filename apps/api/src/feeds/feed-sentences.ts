@@ -3,6 +3,13 @@ import type { AffiliationSnapshot } from '@parley/domain';
 export type FeedLanguage = 'en' | 'fr';
 
 /**
+ * Acts a feed never carries: single votes (a secret ballot's voters stay out of feeds; a ballot's
+ * result is its `ballot.closed`), and a session's check-ins and turns at the floor (hundreds per
+ * session: they are on the session's page; the feed says it was scheduled, opened, closed, reported).
+ */
+export const NOT_IN_FEEDS = (action: string) => action.startsWith('vote.') || action.startsWith('meeting.floor-') || action === 'meeting.attendance-recorded';
+
+/**
  * What a feed entry's title says an actor did, by audit action, in English and French. `{doc}`
  * is the document's title in quotes, `{group}` the group's name in quotes, `{n}` a version
  * number. An action missing here reads through the fallback (`acted: amendment merged`), so a

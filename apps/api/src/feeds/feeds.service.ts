@@ -9,7 +9,7 @@ import { PARLEY_CONFIG, type ParleyConfig } from '../platform/config/config';
 import { notFound } from '../platform/http/problem';
 import { WorkingGroupAccess } from '../working-groups/working-group-access';
 import { renderAtom, type AtomEntry } from './atom';
-import { feedSentence, type FeedLanguage } from './feed-sentences';
+import { feedSentence, NOT_IN_FEEDS, type FeedLanguage } from './feed-sentences';
 
 /** Entries per feed. */
 export const FEED_SIZE = 50;
@@ -17,12 +17,6 @@ const PAGE = 200;
 /** How far back a group's feed reads to fill its entries (pages of the chain, newest first). */
 const MAX_PAGES = 10;
 
-/**
- * Acts a feed never carries: single votes (a secret ballot's voters stay out of feeds; a ballot's
- * result is its `ballot.closed`), and a session's check-ins and turns at the floor (hundreds per
- * session: they are on the session's page; the feed says it was scheduled, opened, closed, reported).
- */
-const NOT_IN_FEEDS = (action: string) => action.startsWith('vote.') || action.startsWith('meeting.floor-') || action === 'meeting.attendance-recorded';
 /** The acts a document's feed carries: its versions issued, published and adopted. */
 const DOCUMENT_ACTS = new Set(['document.created', 'version.created', 'version.chairs-text-issued', 'version.published', 'version.adopted']);
 
