@@ -46,7 +46,7 @@ describe('a session in the browser', () => {
     const chair = await openAs(g.chair);
     await chair.goto(`${t.baseUrl}/working-groups/${g.id}`);
     const section = chair.getByTestId('group-meetings');
-    await section.getByRole('heading', { name: 'Sessions' }).waitFor();
+    await section.getByRole('heading', { name: 'Sessions', exact: true }).waitFor();
     expect(await section.getByRole('link', { name: 'Subscribe in your calendar' }).getAttribute('href')).toBe(`/api/working-groups/${g.id}/calendar.ics`);
     await section.getByTestId('schedule-meeting').click();
     const form = chair.getByTestId('schedule-meeting-form');
