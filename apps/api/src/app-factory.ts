@@ -12,6 +12,7 @@ import { ConfigError } from './platform/config/config';
 import { createDataSource, runMigrations } from './platform/database/data-source';
 import { redactDatabaseUrl } from './platform/database/database-url';
 import { bodyParseProblems } from './platform/http/body-errors';
+import { DOCX_MEDIA_TYPE, MAX_UPLOAD_BYTES } from '@parley/contracts';
 import { serveWebApp } from './platform/http/static-web';
 import { buildOpenApiDocument } from './platform/openapi/openapi-document';
 import { registeredRoutes } from './platform/openapi/registered-routes';
@@ -46,6 +47,8 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: '512kb' });
+  // Word files to import (decision 0044) come as the raw body, held to the upload limit before anything reads them.
+  app.useBodyParser('raw', { type: DOCX_MEDIA_TYPE, limit: MAX_UPLOAD_BYTES });
   app.use(bodyParseProblems);
   app.use(cookieParser());
   app.use(

@@ -46,6 +46,7 @@ import { MentionsModule } from './mentions/mentions.module';
 import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeetingReportsModule } from './meetings/report/meeting-reports.module';
+import { ExchangeModule } from './exchange/exchange.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -103,6 +104,7 @@ export class AppModule {
         MailModule,
         MeetingsModule,
         MeetingReportsModule,
+        ExchangeModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -21,3 +21,4 @@ export * from './negotiation/compilation';
 export * from './procedures';
 export * from './notifications';
 export * from './meetings';
+export * from './exchange';

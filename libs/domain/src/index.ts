@@ -18,3 +18,4 @@ export * from './negotiation/chairs-text';
 export * from './procedures';
 export * from './notifications';
 export * from './meetings';
+export * from './exchange';

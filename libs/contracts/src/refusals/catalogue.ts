@@ -20,6 +20,7 @@ import { SILENCE_REFUSALS } from './procedures-silence';
 import { PROCEDURES_DIVISION_REFUSALS } from './procedures-division';
 import { PUBLICATION_REFUSALS } from './procedures-publication';
 import { MEETING_REFUSALS } from './meetings';
+import { EXCHANGE_REFUSALS } from './exchange';
 
 /**
  * Every refusal the API can give: a stable kebab-case code (never renamed once shipped), its HTTP
@@ -48,6 +49,7 @@ export const REFUSALS = {
   ...PROCEDURES_DIVISION_REFUSALS,
   ...PUBLICATION_REFUSALS,
   ...MEETING_REFUSALS,
+  ...EXCHANGE_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

@@ -37,6 +37,7 @@ export const FIELD_ERRORS = {
   'date-too-early': field<{ earliest: string }>(),
   'country-code': field(),
   'end-after-start': field(),
+  'clause-index-out-of-range': field<{ clauses: number }>(),
   'end-or-primary': field(),
   'organisation-concerned': field(),
   /** `allowed`: the group's sub-types (ORGANISATION_SUBTYPES), joined by ', '. */

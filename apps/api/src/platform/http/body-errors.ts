@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { fieldError, refusal, type Problem } from '@parley/contracts';
+import { DOCX_MEDIA_TYPE, fieldError, MAX_UPLOAD_BYTES, refusal, type Problem } from '@parley/contracts';
 import { problemOf, ProblemException } from './problem';
 
 /** An error raised by the body parser (http-errors): a status, and a `type` for the ones it names. */
@@ -18,6 +18,9 @@ const NAMED: Record<string, () => Problem> = {
 export function bodyParseProblem(err: unknown, req: Pick<Request, 'headers'>): Problem | null {
   const e = err as BodyParserError | null;
   if (!e || typeof e !== 'object') return null;
+  // A Word file over the upload limit (decision 0044): the limit is named, in megabytes.
+  if (e.type === 'entity.too.large' && String(req.headers['content-type'] ?? '').startsWith(DOCX_MEDIA_TYPE))
+    return problemOf(refusal('upload-too-large', { limitMegabytes: MAX_UPLOAD_BYTES / (1024 * 1024) }), [fieldError('(body)', 'too-big', { maximum: MAX_UPLOAD_BYTES })]);
   const named = e.type && Object.hasOwn(NAMED, e.type) ? NAMED[e.type] : undefined;
   if (named) return named();
   // A body that says it is compressed but does not decompress: zlib's error, wrapped in a 400 without a type.

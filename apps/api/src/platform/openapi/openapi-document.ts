@@ -76,6 +76,9 @@ export function buildOpenApiDocument(scanned: OpenAPIObject, routes: RegisteredR
       security: r.isPublic ? [] : SIGNED_IN,
       parameters: parameters(r.key, spec),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: requestSchema(spec.body) } } } } : {}),
+      ...(spec.upload
+        ? { requestBody: { required: true, description: spec.upload.description, content: { [spec.upload.mediaType]: { schema: { type: 'string', format: 'binary' } } } } }
+        : {}),
       responses,
     };
   }

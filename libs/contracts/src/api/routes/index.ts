@@ -14,6 +14,7 @@ import { SILENCE_ROUTES } from './procedures-silence';
 import { PROCEDURES_DIVISION_ROUTES } from './procedures-division';
 import { FEED_ROUTES, MAIL_ROUTES, NOTIFICATION_ROUTES } from './notifications';
 import { MEETING_ROUTES } from './meetings';
+import { EXCHANGE_ROUTES } from './exchange';
 
 export * from './route-spec';
 
@@ -36,8 +37,8 @@ export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
   { ...EXPLANATION_ROUTES, ...ACCREDITATION_ROUTES, ...PROXY_ROUTES, ...SILENCE_ROUTES, ...PROCEDURES_DIVISION_ROUTES },
   // Issue #20: notifications, e-mail and feeds.
   { ...NOTIFICATION_ROUTES, ...MAIL_ROUTES, ...FEED_ROUTES },
-  // Issue #21: meetings.
-  MEETING_ROUTES,
+  // Issue #21: meetings; issue #22: Word and PDF in and out.
+  { ...MEETING_ROUTES, ...EXCHANGE_ROUTES },
 ) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -22,6 +22,8 @@ export interface RouteSpec {
   params?: Record<string, z.ZodType>;
   query?: z.ZodType;
   body?: z.ZodType;
+  /** A file sent as the raw body instead of JSON (a Word document to import): its media type. */
+  upload?: MediaResponse;
   status: 200 | 201 | 202 | 204;
   response: z.ZodType | NoContent | MediaResponse;
   /** Another representation of the same success, chosen by a query parameter (chair terms as CSV). */
@@ -43,6 +45,8 @@ export const PROBLEMS = {
   write: [400, 401, 403, 404, 409, 413, 415],
   /** A write without a body. */
   act: [400, 401, 403, 404, 409],
+  /** A file sent as the body: unreadable or refused (400), too large (413), not of the media type (415). */
+  upload: [400, 401, 403, 404, 409, 413, 415, 429],
 } as const satisfies Record<string, readonly ProblemStatus[]>;
 
 /** A version number in a path (`/versions/:n`). */

@@ -29,6 +29,7 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'date-too-early': (p) => `A date from ${p.earliest} on`,
   'country-code': () => 'A two-letter country code (ISO 3166-1), e.g. FR',
   'end-after-start': () => 'The end date must be after the start date',
+  'clause-index-out-of-range': (p) => `There are ${p.clauses} clauses: this names none of them`,
   'end-or-primary': () => 'Give an end date, or primary: true',
   'organisation-concerned': () => 'Name the organisation concerned (from the directory, or by name)',
   'subtype-mismatch': (p) => `A ${p.stakeholderGroup} organisation's sub-type is one of: ${p.allowed}`,

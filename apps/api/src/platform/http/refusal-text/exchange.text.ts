@@ -1,0 +1,13 @@
+import type { RefusalTexts } from './texts';
+
+export const EXCHANGE_TEXT = {
+  'upload-not-docx': (p) => `Send a Word document (.docx); this file is ${p.found}`,
+  'upload-too-large': (p) => `The file is larger than ${p.limitMegabytes} MB, the most an upload may be`,
+  'docx-encrypted': () => 'The file is protected by a password: save it without one and upload it again',
+  'docx-expands-too-much': (p) => `The file would expand to more than ${p.limitMegabytes} MB once unzipped: it is not read`,
+  'docx-has-macros': () => 'The file carries macros: save it as a Word document without macros (.docx) and upload it again',
+  'docx-unreadable': (p) => `The file is damaged: its part ${p.part} cannot be read`,
+  'docx-no-text': () => 'The file has no paragraph with text',
+  'template-no-table': () => 'The file has no table with the commenting template’s columns (clause, type of comment, comment)',
+  'template-focal-points-only': () => 'Only a focal point of an organisation posts comments on its behalf from a template',
+} satisfies Partial<RefusalTexts>;

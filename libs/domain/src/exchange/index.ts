@@ -1,0 +1,2 @@
+export * from './word-content';
+export * from './clause-references';
