@@ -1,2 +1,4 @@
 export * from './word-content';
 export * from './clause-references';
+export * from './clause-recognition';
+export * from './import-proposals';
