@@ -1,6 +1,8 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { unzipSync, strFromU8 } from 'fflate';
+import { acceptedText, recogniseClauses, rejectedText, type WordParagraph } from '@parley/domain';
 import { DOCX_MEDIA_TYPE, type AmendmentResponse, type BracketView, type DocumentResponse } from '@parley/contracts';
+import { openDocx } from '../../apps/api/src/exchange/docx-file';
 import { expectProblem } from '../support/expectations';
 import { clauseByLabel, type Delegate, type DraftingGroup, newDraftingGroup, newParisCallDocument } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
@@ -153,6 +155,15 @@ describe('GET /api/documents/:id/versions/:n/export.docx (decision 0044)', () =>
       expect(by('Protect the electoral')).toEqual([expect.objectContaining({ kind: 'insert', author: author(g.government) })]);
     });
 
+    it("reads the same through the Word reader: accepting gives v3, rejecting gives v1, every revision by an amendment's author", () => {
+      const content = openDocx(Buffer.from(res.bytes));
+      const clauses = content.blocks.filter((b): b is WordParagraph => b.type === 'paragraph' && b.styleId !== null && CLAUSE_STYLES.has(b.styleId));
+      expect(clauses.filter((p) => p.markRevision?.kind !== 'delete').map(acceptedText)).toEqual(v3.version.clauses.map((c) => c.text));
+      expect(clauses.filter((p) => p.markRevision?.kind !== 'insert').map(rejectedText)).toEqual(v1.version.clauses.map((c) => c.text));
+      const authors = clauses.flatMap((p) => [p.markRevision, ...p.runs.map((r) => r.revision)]).flatMap((r) => (r ? [r.author] : []));
+      expect(new Set(authors)).toEqual(new Set([author(g.ngo), author(g.company), author(g.government)]));
+    });
+
     it('marks the deleted principle and the inserted one as whole paragraphs, by their authors', () => {
       const p8 = clauseByLabel(v1, '8.').text;
       const deleted = file.paragraphs.find((p) => joined(p, () => true) === p8)!;
@@ -208,6 +219,13 @@ describe('GET /api/documents/:id/versions/:n/export.docx (decision 0044)', () =>
       expect(joined(option, () => true)).toBe(`Option 1: [${bracket.options[0].text}]`);
       // The title travels in the file's properties, not as a paragraph that would read back as a clause.
       expect(file.text('docProps/core.xml')).toContain('<dc:title>Paris Call — draft principles</dc:title>');
+    });
+
+    it("imports back, through the Word reader, as v3's clauses: brackets and options dropped, kinds recognised", async () => {
+      const res = await download(anonymous(), `/api/documents/${doc.id}/versions/3/export.docx`);
+      const content = openDocx(Buffer.from(res.bytes));
+      expect(content.title).toBe('Paris Call — draft principles');
+      expect(recogniseClauses(content).map((c) => ({ kind: c.kind, text: c.text }))).toEqual(v3.version.clauses.map((c) => ({ kind: c.kind, text: c.text })));
     });
 
     it('lists the brackets in an annex of the tracked file instead of inline', async () => {
