@@ -1,2 +1,5 @@
 export * from './word-content';
 export * from './clause-references';
+export * from './tracked-changes';
+export * from './clause-recognition';
+export * from './import-proposals';
