@@ -138,7 +138,7 @@ export class AdoptedTextExport {
   }
 }
 
-const slug = (s: string) =>
+export const slug = (s: string) =>
   s
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')

@@ -44,7 +44,8 @@ export class VersionRecordReads {
   async read(reader: Actor | null, documentId: string, n: number): Promise<VersionRecord> {
     const doc = await this.documents.get(reader, documentId, n);
     const v = doc.version;
-    if (v.publication?.withheld) throw refuse('version-members-only', { version: n, until: v.publication.membersOnlyUntil, fingerprint: v.publication.fingerprint });
+    if (v.publication?.withheld)
+      throw refuse('version-members-only', { version: n, until: v.publication.membersOnlyUntil, fingerprint: v.publication.fingerprint });
     const adopted = v.adoptedAt !== null && (v.adoptionBallotId !== null || v.adoptionSilence !== null);
     const [brackets, adoption] = await Promise.all([this.bracketReads.located(documentId, n, { openOnly: true }), adopted ? this.adoption(doc) : null]);
     return { doc, brackets, adoption };
