@@ -936,6 +936,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
     policy: runsMeeting,
   },
+  // ---------- exchange: pdf (decision 0044) ----------
+  'GET /api/documents/{id}/versions/{n}/export.pdf': { request: (c) => docReq(c, '/versions/1/export.pdf'), policy: 'route rule only' },
+  'GET /api/documents/{id}/versions/{n}/dispositions.pdf': { request: (c) => docReq(c, '/versions/1/dispositions.pdf'), policy: 'route rule only' },
 };
 
 // meetings
