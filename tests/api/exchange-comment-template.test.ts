@@ -232,6 +232,11 @@ describe('exchange: the ISO commenting template, out and in', () => {
       expect(await commentCount()).toBe(before);
     });
 
+    it('a body that is no Word file, from a focal point', async () => {
+      expect((await g.government.client.post(base(), { rows: [] })).body).toMatchObject({ status: 415, code: 'upload-not-docx', errors: [{ field: '(body)' }] });
+      expect((await upload(g.government, garbage)).body).toMatchObject({ status: 415, code: 'upload-not-docx' });
+    });
+
     it('a template of a version that is no longer the current one: comments go on the current text', async () => {
       const older = await newParisCallDocument(t, g);
       await issueMembersOnlyVersion(g, older);
