@@ -3,3 +3,4 @@ export * from './clause-references';
 export * from './tracked-changes';
 export * from './clause-recognition';
 export * from './import-proposals';
+export * from './comment-template';
