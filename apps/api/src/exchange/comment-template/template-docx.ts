@@ -16,7 +16,7 @@ export interface TemplateFile {
 // A4 in twentieths of a point, turned to landscape by docx; 2 cm margins leave 14570 for the table.
 const A4 = { width: 11906, height: 16838 };
 const MARGIN = 1134;
-const WIDTHS: Record<TemplateColumnName, number> = { organisation: 1400, line: 900, clause: 1200, paragraph: 1300, type: 900, comment: 3600, proposedChange: 3000, observation: 2270 };
+const WIDTHS: Record<TemplateColumnName, number> = { organisation: 1400, line: 800, clause: 1200, paragraph: 1200, type: 1100, comment: 3600, proposedChange: 3000, observation: 2270 };
 
 /** A cell's text as paragraphs (a line break in a comment is a new paragraph in Word). */
 const cell = (column: TemplateColumnName, text: string, bold = false) =>
