@@ -39,8 +39,12 @@ describe('exchange: print PDF of a version and of its disposition report', () =>
   const RESERVATION = 'We join the decision, with a reservation on principle 4 as regards trade secrets.';
 
   /** The file as the API serves it (bytes, not text), with the client's credentials. */
-  async function download(client: ApiClient, path: string): Promise<{ status: number; type: string | null; disposition: string | null; body: Buffer }> {
-    const headers: Record<string, string> = {};
+  async function download(
+    client: ApiClient,
+    path: string,
+    extra: Record<string, string> = {},
+  ): Promise<{ status: number; type: string | null; disposition: string | null; body: Buffer }> {
+    const headers: Record<string, string> = { ...extra };
     if (client.token) headers.authorization = `Bearer ${client.token}`;
     if (client.cookies.size) headers.cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(t.baseUrl + path, { headers });
@@ -52,8 +56,8 @@ describe('exchange: print PDF of a version and of its disposition report', () =>
     };
   }
 
-  async function pdfOf(client: ApiClient, path: string): Promise<string> {
-    const res = await download(client, path);
+  async function pdfOf(client: ApiClient, path: string, headers: Record<string, string> = {}): Promise<string> {
+    const res = await download(client, path, headers);
     expect({ status: res.status, type: res.type }).toEqual({ status: 200, type: 'application/pdf' });
     expect(res.disposition).toMatch(/^attachment; filename=".+\.pdf"$/);
     expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
@@ -247,6 +251,11 @@ describe('exchange: print PDF of a version and of its disposition report', () =>
     expect(frCover).toContain('Issue : Adopté');
     expect(frCover).toContain('masqué');
     expect(frCover).toContain(`Page 1 sur ${fr.length}`);
+    // Without `lang`, the reader's Accept-Language chooses, as for the CSV exports.
+    const byHeader = flat(
+      (await pagesOf(await pdfOf(anonymous(), `/api/documents/${doc.id}/versions/1/export.pdf`, { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' })))[0],
+    );
+    expect(byHeader).toContain('Vote d’adoption');
     const frBody = bodyText(fr);
     expect(frBody).toContain('Explications de position');
     expect(frBody).toContain('Signataires');
