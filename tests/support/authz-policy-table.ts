@@ -938,6 +938,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   // ---------- exchange: Word export (decision 0044) ----------
   'GET /api/documents/{id}/versions/{n}/export.docx': { request: (c) => docReq(c, '/versions/1/export.docx'), policy: 'route rule only' },
+  // ---------- exchange: pdf (decision 0044) ----------
+  'GET /api/documents/{id}/versions/{n}/export.pdf': { request: (c) => docReq(c, '/versions/1/export.pdf'), policy: 'route rule only' },
+  'GET /api/documents/{id}/versions/{n}/dispositions.pdf': { request: (c) => docReq(c, '/versions/1/dispositions.pdf'), policy: 'route rule only' },
 };
 
 // meetings
