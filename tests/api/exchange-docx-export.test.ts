@@ -184,6 +184,9 @@ describe('GET /api/documents/:id/versions/:n/export.docx (decision 0044)', () =>
       const fr = readDocx((await download(anonymous(), `/api/documents/${doc.id}/versions/3/export.docx?against=1&lang=fr`)).bytes);
       expect(fr.text('word/header1.xml')).toContain('Les modifications par rapport à la version 1 apparaissent en suivi des modifications.');
       expect(fr.text('word/document.xml')).toContain('Annexe : passages entre crochets');
+      const browser = await fetch(`${t.baseUrl}/api/documents/${doc.id}/versions/3/export.docx?against=1`, { headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.5' } });
+      // Without `lang`, the browser's preference of French over English.
+      expect(readDocx(new Uint8Array(await browser.arrayBuffer())).text('word/header1.xml')).toContain('Les modifications par rapport à la version 1');
     });
   });
 
