@@ -8,20 +8,20 @@ import { type Actor, OptionalActor } from '../../identity/actor';
 import { Public } from '../../identity/public.decorator';
 import { csvLanguage } from '../../platform/http/csv-language';
 import { IdParam } from '../../platform/http/id-param';
+import { slug } from '../../transparency/adopted-text-export';
 import { buildDocx } from './docx-builder';
 import { DocxExportReads } from './docx-export-reads';
 
 class VersionExportQueryDto extends createZodDto(versionExportQuery) {}
 
 /**
- * "paris-call-v3.docx" for the header's plain name (ASCII letters, digits and hyphens only), and the
- * title as written in its UTF-8 name (RFC 6266), which browsers prefer.
+ * "paris-call-v3.docx" for the header's plain name (as the other exports name files), and the title
+ * as written in its UTF-8 name (RFC 6266), which browsers prefer.
  */
 export function docxDisposition(title: string, n: number, against: number | undefined): string {
   const suffix = `-v${n}${against === undefined ? '' : `-changes-since-v${against}`}.docx`;
-  const ascii = title.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).toLowerCase() || 'document';
   const written = title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim().slice(0, 120) || 'document';
-  return `attachment; filename="${ascii}${suffix}"; filename*=UTF-8''${encodeURIComponent(written + suffix)}`;
+  return `attachment; filename="${slug(title)}${suffix}"; filename*=UTF-8''${encodeURIComponent(written + suffix)}`;
 }
 
 @ApiTags('exchange')
