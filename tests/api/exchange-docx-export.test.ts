@@ -184,6 +184,9 @@ describe('GET /api/documents/:id/versions/:n/export.docx (decision 0044)', () =>
       const fr = readDocx((await download(anonymous(), `/api/documents/${doc.id}/versions/3/export.docx?against=1&lang=fr`)).bytes);
       expect(fr.text('word/header1.xml')).toContain('Les modifications par rapport à la version 1 apparaissent en suivi des modifications.');
       expect(fr.text('word/document.xml')).toContain('Annexe : passages entre crochets');
+      const browser = await fetch(`${t.baseUrl}/api/documents/${doc.id}/versions/3/export.docx?against=1`, { headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.5' } });
+      // Without `lang`, the browser's preference of French over English.
+      expect(readDocx(new Uint8Array(await browser.arrayBuffer())).text('word/header1.xml')).toContain('Les modifications par rapport à la version 1');
     });
   });
 
@@ -257,6 +260,24 @@ describe('GET /api/documents/:id/versions/:n/export.docx (decision 0044)', () =>
       const member = await download(g.ngo.client, `/api/documents/${restricted.id}/versions/2/export.docx?against=1`);
       expect(member.status).toBe(200);
       expect(acceptAll(readDocx(member.bytes).paragraphs)).toContain(MEMBERS_ONLY_TEXT);
+    });
+
+    it("refuses a public version's changes against a members-only one to outsiders (it would show the withheld text), and labels a chair's text by its label and symbol", async () => {
+      const v2 = (await g.ngo.client.get<DocumentResponse>(`/api/documents/${restricted.id}`)).body;
+      const issued = await g.chair.client.post<DocumentResponse>(`/api/documents/${restricted.id}/chairs-texts`, {
+        label: 'Rev.1',
+        symbol: 'PC/2026/CRP.1',
+        standing: 'draft',
+        office: 'chair',
+        clauses: v2.version.clauses.map((c) => ({ id: c.id, kind: c.kind, text: c.text })),
+      });
+      expect(issued.status).toBe(201);
+      const refused = await g.outsider.client.get(`/api/documents/${restricted.id}/versions/3/export.docx?against=2`);
+      expect(expectProblem(refused, 404)).toMatchObject({ code: 'version-members-only', params: { version: 2 } });
+      const member = await download(g.ngo.client, `/api/documents/${restricted.id}/versions/3/export.docx?against=2`);
+      expect(member.status).toBe(200);
+      const header = readDocx(member.bytes).text('word/header1.xml');
+      expect(header).toContain('Rev.1 · Symbol PC/2026/CRP.1');
     });
 
     it('gives the public its versions that are not withheld', async () => {
