@@ -215,6 +215,8 @@ describe('the public record, read anonymously', () => {
       await get(`/api/documents/${id}/versions/${v.number}/adopted.md`);
       await get(`/api/documents/${id}/versions/${v.number}/export.pdf`);
       await get(`/api/documents/${id}/versions/${v.number}/dispositions.pdf`);
+      await get(`/api/documents/${id}/versions/${v.number}/export.docx${v.number > 1 ? '?against=1' : ''}`);
+      await get(`/api/documents/${id}/versions/${v.number}/comment-template.docx`);
       await getJson(`/api/documents/${id}/versions/${v.number}/adoption-preflight`);
       await getJson(`/api/documents/${id}/versions/${v.number}/silence-preflight`);
       if (v.number > 1) await getJson(`/api/documents/${id}/compare?from=1&to=${v.number}`);
