@@ -3,7 +3,7 @@ import { DOCX_MEDIA_TYPE } from '@parley/contracts';
 import { useId, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../ui/FormErrors';
-import { problemMessage } from '../../i18n/server-messages';
+import { fileProblemMessage } from './file-problem';
 import './exchange.css';
 
 /**
@@ -73,7 +73,7 @@ export function WordFileInput({
           </Group>
         ) : null}
       </Box>
-      {error && !reading ? <FormAlert title={t('exchange.file.refused')} messages={[problemMessage(t, error)]} /> : null}
+      {error && !reading ? <FormAlert title={t('exchange.file.refused')} messages={[fileProblemMessage(t, error)]} /> : null}
     </Box>
   );
 }
