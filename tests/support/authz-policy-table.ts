@@ -936,6 +936,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
     policy: runsMeeting,
   },
+  // ---------- exchange: Word export (decision 0044) ----------
+  'GET /api/documents/{id}/versions/{n}/export.docx': { request: (c) => docReq(c, '/versions/1/export.docx'), policy: 'route rule only' },
 };
 
 // meetings

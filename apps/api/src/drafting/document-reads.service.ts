@@ -20,8 +20,8 @@ import {
 import type { Actor } from '../identity/actor';
 import { Clock } from '../platform/clock/clock';
 import { notFound, refuse, stated, validationProblem } from '../platform/http/problem';
-import { AmendmentRepository } from './amendment.repository';
-import type { DocumentEntity } from './document.entity';
+import { AmendmentRepository, type AmendmentRow } from './amendment.repository';
+import type { DocumentEntity, VersionClauseEntity } from './document.entity';
 import { BracketRepository } from '../negotiation/brackets/bracket.repository';
 import { DocumentRepository, type DocumentRow, type VersionRow } from './document.repository';
 import { canAmend, canComment, canConsolidate, canCreateDocument, canDispose, canOpenBallot, type DraftingStanding } from './drafting.policy';
@@ -109,34 +109,8 @@ export class DocumentReads {
     if (!doc) throw notFound('document');
     const target = await this.requireVersion(doc, n);
     (await this.visibility.lens(actor, doc)).assertReadable(n);
-    const [byVersion, versions, applied] = await Promise.all([this.documents.clausesUpTo(doc.id, n), this.documents.versionsOf(doc.id), this.amendments.appliedUpTo(doc.id, n)]);
-    const appliedById = new Map(applied.map((a) => [a.id, a]));
-    // Words a chosen option brought in (decision 0031) are its proposer's; a clause one of the version's amendments also rewrote credits that amendment.
-    const chosen = versions.filter((v) => v.number <= n).flatMap((v) => v.consolidation?.bracketChoices?.applied ?? []);
-    const optionAuthors = await this.brackets.optionAuthors(chosen.map((c) => c.optionId));
+    const { chain, byVersion, versions, applied } = await this.provenanceChain(doc.id, n);
     const first = versions.find((v) => v.number === 1)!;
-    const chain: ProvenanceChain = {
-      original: { clauses: (byVersion.get(1) ?? []).map(toClause), author: { authorId: first.createdBy, snapshot: first.authorSnapshot } },
-      revisions: versions
-        .filter((v) => v.number > 1 && v.number <= n)
-        .map((v) => ({
-          version: v.number,
-          clauses: (byVersion.get(v.number) ?? []).map(toClause),
-          amendments: [
-            ...(v.consolidation?.applied ?? []).flatMap((x) => {
-              const a = appliedById.get(x.amendmentId);
-              return a ? [{ amendmentId: a.id, clauseId: x.clauseId, author: { authorId: a.authorId, snapshot: a.authorSnapshot } }] : [];
-            }),
-            ...(v.consolidation?.bracketChoices?.applied ?? [])
-              .filter((c, i, all) => !(v.consolidation?.applied ?? []).some((x) => x.clauseId === c.clauseId) && all.findIndex((o) => o.clauseId === c.clauseId) === i)
-              .flatMap((c) => {
-                const author = optionAuthors.get(c.optionId);
-                return author ? [{ amendmentId: c.optionId, clauseId: c.clauseId, author }] : [];
-              }),
-          ],
-          chairsText: v.chairsText && { label: v.chairsText.label, office: v.chairsText.office, penHolder: { authorId: v.chairsText.penHolderId, snapshot: v.chairsText.penHolderSnapshot } },
-        })),
-    };
     const traced = traceProvenance(chain);
     const clauses = byVersion.get(n) ?? [];
     const labels = new Map(numberClauses(clauses.map(toClause)).map((c) => [c.id, c]));
@@ -186,6 +160,43 @@ export class DocumentReads {
     };
   }
 
+  /**
+   * Versions 1 to `n` of a document as provenance reads them (also the Word export's tracked changes):
+   * each version's clauses and the amendments (or chosen bracket options) applied to make it, with
+   * their authors. No visibility check: callers check the reader may read the versions they show.
+   */
+  async provenanceChain(documentId: string, n: number): Promise<{ chain: ProvenanceChain; byVersion: Map<number, VersionClauseEntity[]>; versions: VersionRow[]; applied: AmendmentRow[] }> {
+    const [byVersion, versions, applied] = await Promise.all([this.documents.clausesUpTo(documentId, n), this.documents.versionsOf(documentId), this.amendments.appliedUpTo(documentId, n)]);
+    const appliedById = new Map(applied.map((a) => [a.id, a]));
+    // Words a chosen option brought in (decision 0031) are its proposer's; a clause one of the version's amendments also rewrote credits that amendment.
+    const chosen = versions.filter((v) => v.number <= n).flatMap((v) => v.consolidation?.bracketChoices?.applied ?? []);
+    const optionAuthors = await this.brackets.optionAuthors(chosen.map((c) => c.optionId));
+    const first = versions.find((v) => v.number === 1)!;
+    const chain: ProvenanceChain = {
+      original: { clauses: (byVersion.get(1) ?? []).map(toClause), author: { authorId: first.createdBy, snapshot: first.authorSnapshot } },
+      revisions: versions
+        .filter((v) => v.number > 1 && v.number <= n)
+        .map((v) => ({
+          version: v.number,
+          clauses: (byVersion.get(v.number) ?? []).map(toClause),
+          amendments: [
+            ...(v.consolidation?.applied ?? []).flatMap((x) => {
+              const a = appliedById.get(x.amendmentId);
+              return a ? [{ amendmentId: a.id, clauseId: x.clauseId, author: { authorId: a.authorId, snapshot: a.authorSnapshot } }] : [];
+            }),
+            ...(v.consolidation?.bracketChoices?.applied ?? [])
+              .filter((c, i, all) => !(v.consolidation?.applied ?? []).some((x) => x.clauseId === c.clauseId) && all.findIndex((o) => o.clauseId === c.clauseId) === i)
+              .flatMap((c) => {
+                const author = optionAuthors.get(c.optionId);
+                return author ? [{ amendmentId: c.optionId, clauseId: c.clauseId, author }] : [];
+              }),
+          ],
+          chairsText: v.chairsText && { label: v.chairsText.label, office: v.chairsText.office, penHolder: { authorId: v.chairsText.penHolderId, snapshot: v.chairsText.penHolderSnapshot } },
+        })),
+    };
+    return { chain, byVersion, versions, applied };
+  }
+
   /** Version `n` of the document, or a refusal (a field problem when `field` names where `n` came from). */
   async requireVersion(doc: Pick<DocumentEntity, 'id'>, n: number, field?: string, manager?: EntityManager): Promise<VersionRow> {
     const version = await this.documents.findVersion(doc.id, n, manager);
@@ -229,7 +240,8 @@ export class DocumentReads {
     };
   }
 
-  private async namesOf(ids: string[]): Promise<Map<string, string>> {
+  /** People's names by id (for files that name authors). */
+  async namesOf(ids: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
     const rows: { id: string; name: string }[] = await this.dataSource.query(`SELECT id, name FROM people WHERE id = ANY($1::uuid[])`, [unique]);

@@ -1,2 +1,3 @@
 export * from './word-content';
 export * from './clause-references';
+export * from './tracked-changes';
