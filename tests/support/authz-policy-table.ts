@@ -938,7 +938,24 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
   // ---------- exchange: Word export (decision 0044) ----------
   'GET /api/documents/{id}/versions/{n}/export.docx': { request: (c) => docReq(c, '/versions/1/export.docx'), policy: 'route rule only' },
+  // ---------- exchange: comment template (decision 0044) ----------
+  'GET /api/documents/{id}/versions/{n}/comment-template.docx': { request: (c) => docReq(c, '/versions/1/comment-template.docx'), policy: 'route rule only' },
+  // The right is checked before the body is read: the JSON body of these cells is no Word file, and only a focal point would learn that (none of the roles is one).
+  'POST /api/documents/{id}/versions/{n}/comment-template': { request: (c) => docReq(c, '/versions/1/comment-template', () => ({})), policy: inGroup(templateFocalPoint) },
+  'POST /api/documents/{id}/versions/{n}/comment-template/comments': {
+    request: (c) => docReq(c, '/versions/1/comment-template/comments', (doc) => ({ rows: [{ row: 1, clauseId: operativeClause(doc), kind: 'general', comment: 'From our capital.', proposedChange: null }] })),
+    policy: inGroup(templateFocalPoint),
+  },
 };
+
+/** Who posts a commenting template's comments (exchange/comment-template): one who may comment, acting as focal point of the organisation of their current affiliation. */
+async function templateFocalPoint(p: PolicyInput, groupId: string): Promise<Verdict> {
+  const standing = await draftingStanding(p, groupId);
+  const verdict = draftingPolicy.canComment(standing);
+  if (verdict !== true) return verdict;
+  const acting = await get(p.t, FocalPointRepository).isActing(p.manager, standing.currentSnapshot!.organisationId, p.actorId, isoDay(p.now));
+  return acting || refusal('template-focal-points-only');
+}
 
 // meetings
 function meetingBody() {

@@ -13,7 +13,7 @@ import type {
   DispositionRequest,
   HomeCommentToAnswer,
 } from '@parley/contracts';
-import { AuditedTransaction } from '../audit/audited-transaction';
+import { AuditedTransaction, type Tx } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
@@ -49,13 +49,24 @@ export class CommentService {
 
   /** A comment on a clause of the current version, optionally on a quoted passage of it. */
   async post(actor: Actor, documentId: string, input: CreateCommentRequest): Promise<CommentResponse> {
-    const id = await this.tx.run(async (tx) => {
-      const doc = await this.documents.findDocument(documentId, tx.manager);
-      if (!doc) throw notFound('document');
-      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
-      const verdict = canComment(standing);
-      authorise(verdict);
-      if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
+    const [id] = await this.tx.run((tx) => this.postAllIn(tx, actor, documentId, [input]));
+    return this.one(actor, id);
+  }
+
+  /**
+   * Comments by one person on clauses of the current version, in the caller's transaction (a commenting
+   * template's rows: all or none), each the usual `comment.posted` act. Their ids, in the order given.
+   */
+  async postAllIn(tx: Tx, actor: Actor, documentId: string, inputs: readonly CreateCommentRequest[]): Promise<string[]> {
+    const doc = await this.documents.findDocument(documentId, tx.manager);
+    if (!doc) throw notFound('document');
+    const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+    const verdict = canComment(standing);
+    authorise(verdict);
+    if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
+    const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
+    const ids: string[] = [];
+    for (const input of inputs) {
       const n = input.version ?? doc.currentVersion;
       if (n !== doc.currentVersion) {
         await this.documentReads.requireVersion(doc, n, 'version', tx.manager);
@@ -84,15 +95,15 @@ export class CommentService {
       });
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
-        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        actor: auditActor,
         action: 'comment.posted',
         subjectType: 'comment',
         subjectId: comment.id,
         change: { documentId: doc.id, version: n, clauseId: clause.clauseId, parentId: null, kind: input.kind, body: input.body, quote: input.quote ?? null, ...mentionsChange(mentions) },
       });
-      return comment.id;
-    });
-    return this.one(actor, id);
+      ids.push(comment.id);
+    }
+    return ids;
   }
 
   /** A reply joins the thread of the comment answered (threads are one level deep), on that comment's clause and version. */

@@ -1,3 +1,4 @@
 export * from './word-content';
 export * from './clause-references';
 export * from './tracked-changes';
+export * from './comment-template';

@@ -1,5 +1,7 @@
 import type { Provider, Type } from '@nestjs/common';
+import { CommentTemplateController } from './comment-template.controller';
+import { CommentTemplateService } from './comment-template.service';
 
-/** What this part of the exchange context registers (its owner fills these in). */
-export const COMMENT_TEMPLATE_CONTROLLERS: Type[] = [];
-export const COMMENT_TEMPLATE_PROVIDERS: Provider[] = [];
+/** The ISO commenting template out and in (decision 0044). */
+export const COMMENT_TEMPLATE_CONTROLLERS: Type[] = [CommentTemplateController];
+export const COMMENT_TEMPLATE_PROVIDERS: Provider[] = [CommentTemplateService];
