@@ -28,7 +28,16 @@ async function completedTemplate(): Promise<Buffer> {
   const row = (cells: string[]) => new TableRow({ children: cells.map(cell) });
   const table = new Table({
     rows: [
-      row(['MB/NC', 'Line number', 'Clause/Subclause', 'Paragraph/Figure/Table', 'Type of comment', 'Comments', 'Proposed change', 'Observations of the secretariat']),
+      row([
+        'MB/NC',
+        'Line number',
+        'Clause/Subclause',
+        'Paragraph/Figure/Table',
+        'Type of comment',
+        'Comments',
+        'Proposed change',
+        'Observations of the secretariat',
+      ]),
       row(['', '', 'OP1', '', 'te', 'Protection is not enough: rivers need restoring.', 'Calls upon States to restore rivers;', '']),
       row(['', '', 'OP9', '', 'ed', 'A typo in the ninth paragraph.', '', '']),
     ],
@@ -48,8 +57,10 @@ describe('Word and PDF in the browser', () => {
   let browsers: Browsers;
   let g: DraftingGroup;
 
-  const openAs = (who: Pick<Delegate, 'email' | 'name'>, options: { language?: 'en' | 'fr'; viewport?: { width: number; height: number } } = {}): Promise<Page> =>
-    browsers.openLoggedIn(who.email, PASSWORD, { reportPageErrorsAs: who.name, ...options });
+  const openAs = (
+    who: Pick<Delegate, 'email' | 'name'>,
+    options: { language?: 'en' | 'fr'; viewport?: { width: number; height: number } } = {},
+  ): Promise<Page> => browsers.openLoggedIn(who.email, PASSWORD, { reportPageErrorsAs: who.name, ...options });
   const noOverflow = async (page: Page) =>
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   /** Downloads what a link gives, as the browser saves it, and the content type the server answered it with. */
@@ -97,7 +108,10 @@ describe('Word and PDF in the browser', () => {
     expect(await clauses.count()).toBe(RESOLUTION_CLAUSES.length);
     expect(await preview.getByLabel('Text of clause 4').inputValue()).toBe('Calls upon States to protect rivers;');
     expect(await preview.getByLabel('Kind of clause 1').inputValue()).toBe('heading');
-    await preview.getByText(/^Recognised by its Word style/).first().waitFor();
+    await preview
+      .getByText(/^Recognised by its Word style/)
+      .first()
+      .waitFor();
     // The table of the file is left out, and said so.
     await preview.getByTestId('import-warnings').getByText('Tables are not imported.').waitFor();
 
@@ -108,7 +122,10 @@ describe('Word and PDF in the browser', () => {
     await preview.getByTestId('imported-proposals').getByText('Made in Word by “B. Reviewer (Freedonia)” (as the file says)').waitFor();
     const reviewers = proposals.filter({ hasText: 'B. Reviewer (Freedonia)' });
     const dropped = await reviewers.count();
-    await reviewers.first().getByRole('button', { name: /^Remove: / }).click();
+    await reviewers
+      .first()
+      .getByRole('button', { name: /^Remove: / })
+      .click();
     expect(await proposals.count()).toBe(proposed - 1);
 
     // The second preambular paragraph is really an operative one: corrected before creating.
@@ -205,11 +222,10 @@ describe('Word and PDF in the browser', () => {
 
   it('a focal point uploads a completed commenting template: the refused cell is shown by row and column, the good row posted; others are told why not', async () => {
     const doc = await newDocument('Open water — commenting template');
-    await t.dataSource.query(`INSERT INTO focal_points (organisation_id, person_id, appointed_by, appointed_as, appointed_at) VALUES ($1, $2, $3, 'steward', now())`, [
-      g.government.organisation.id,
-      g.government.id,
-      g.chair.id,
-    ]);
+    await t.dataSource.query(
+      `INSERT INTO focal_points (organisation_id, person_id, appointed_by, appointed_as, appointed_at) VALUES ($1, $2, $3, 'steward', now())`,
+      [g.government.organisation.id, g.government.id, g.chair.id],
+    );
     const template = await completedTemplate();
 
     const focal = await openAs(g.government);
@@ -229,7 +245,12 @@ describe('Word and PDF in the browser', () => {
     expect(await good.first().textContent()).toContain('Technical');
     const refused = preview.getByTestId('template-refused').locator('tbody tr');
     expect(await refused.count()).toBe(1);
-    expect(await refused.first().locator('td').allTextContents()).toEqual(['2', 'Clause', 'No clause of this version has this name (write PP2, OP3 or H1).', 'OP9']);
+    expect(await refused.first().locator('td').allTextContents()).toEqual([
+      '2',
+      'Clause',
+      'No clause of this version has this name (write PP2, OP3 or H1).',
+      'OP9',
+    ]);
     expect(await axeViolations(focal)).toEqual([]);
     await screenshot(focal, 'exchange-template-1280.png');
     await focal.setViewportSize(PHONE);
@@ -238,7 +259,10 @@ describe('Word and PDF in the browser', () => {
     await focal.setViewportSize({ width: 1280, height: 1000 });
 
     await preview.getByRole('button', { name: 'Post 1 comment' }).click();
-    await section.getByTestId('template-posted').getByText(/^1 comment posted/).waitFor();
+    await section
+      .getByTestId('template-posted')
+      .getByText(/^1 comment posted/)
+      .waitFor();
     await focal.getByTestId('made-on-version').getByText('Protection is not enough: rivers need restoring.', { exact: false }).waitFor();
 
     // A member who is not a focal point is told why, in words.
@@ -267,8 +291,12 @@ describe('Word and PDF in the browser', () => {
     await rapporteur.goto(`${t.baseUrl}/documents/${doc.id}`);
     await rapporteur.getByRole('button', { name: 'Télécharger' }).click();
     const links = rapporteur.getByTestId('export-links');
-    expect(await links.getByRole('link', { name: 'Document Word (.docx)' }).getAttribute('href')).toBe(`/api/documents/${doc.id}/versions/1/export.docx?lang=fr`);
-    expect(await links.getByRole('link', { name: 'Télécharger le modèle de commentaires' }).getAttribute('href')).toBe(`/api/documents/${doc.id}/versions/1/comment-template.docx?lang=fr`);
+    expect(await links.getByRole('link', { name: 'Document Word (.docx)' }).getAttribute('href')).toBe(
+      `/api/documents/${doc.id}/versions/1/export.docx?lang=fr`,
+    );
+    expect(await links.getByRole('link', { name: 'Télécharger le modèle de commentaires' }).getAttribute('href')).toBe(
+      `/api/documents/${doc.id}/versions/1/comment-template.docx?lang=fr`,
+    );
     const pdf = await download(rapporteur, links.getByRole('link', { name: /^PDF à imprimer/ }));
     expect(pdf.type).toContain(PDF_MEDIA_TYPE);
     expect(await axeViolations(rapporteur)).toEqual([]);

@@ -1,4 +1,4 @@
-import { Anchor, Button, NativeSelect, Popover, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Divider, NativeSelect, Popover, Stack, Text } from '@mantine/core';
 import type { DocumentResponse } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +42,7 @@ export function ExportMenu({ doc, version }: { doc: DocumentResponse; version: n
           </Anchor>
           {earlier.length > 0 ? (
             <Stack gap={6}>
+              <Divider />
               <NativeSelect
                 label={t('exchange.download.against')}
                 data={earlier.map((v) => ({ value: String(v.number), label: versionName(t, v) }))}
@@ -54,6 +55,7 @@ export function ExportMenu({ doc, version }: { doc: DocumentResponse; version: n
               </Anchor>
             </Stack>
           ) : null}
+          <Divider />
           <Anchor href={url('comment-template.docx')} download data-testid="export-template">
             {t('exchange.template.download')}
           </Anchor>
