@@ -160,7 +160,8 @@ describe('exchange: the ISO commenting template, out and in', () => {
 
     it('posts the confirmed rows as comments of the focal point and their organisation’s snapshot, in the disposition report', async () => {
       const preview = (await upload(g.government, await filled())).body;
-      const res = await confirm(g.government, preview.rows);
+      // What the focal point confirms: the rows as read, without the reference the preview shows beside each.
+      const res = await confirm(g.government, preview.rows.map(({ clauseRef: _shown, ...row }) => row));
       expect(res.status).toBe(201);
       expect(res.body).toEqual({ documentId: doc.id, version: 1, commentIds: [expect.any(String)] });
       const entry = (await report()).entries.find((e) => e.commentId === res.body.commentIds[0]);
@@ -174,6 +175,14 @@ describe('exchange: the ISO commenting template, out and in', () => {
       expect((await auditEvents(t.baseUrl, `wg:${g.id}`)).at(-1)).toMatchObject({ action: 'comment.posted', subjectId: res.body.commentIds[0], actorId: g.government.id, actorSnapshot: g.government.snapshot });
       // Uploaded again, the row is already a comment of the version: nothing left to post.
       expect((await upload(g.government, await filled())).body.rows).toEqual([]);
+    });
+
+    it('reads the template as Parley wrote it, in either language: its comments are already posted and its blank rows are skipped', async () => {
+      for (const lang of ['en', 'fr']) {
+        const res = await upload(g.government, (await download(`${base()}.docx?lang=${lang}`)).bytes);
+        expect(res.status).toBe(200);
+        expect({ rows: res.body.rows, refused: res.body.refused }).toEqual({ rows: [], refused: [] });
+      }
     });
 
     it('posts all rows or none: a row naming a clause of another text is refused by its index', async () => {
