@@ -43,7 +43,7 @@ function TemplatePreview({
       ) : (
         <Table.ScrollContainer minWidth={640}>
           <Table striped verticalSpacing="xs" captionSide="top" data-testid="template-rows">
-            <Table.Caption>{t('exchange.template.rowsCaption', { count: preview.rows.length })}</Table.Caption>
+            <Table.Caption style={{ textAlign: 'start' }}>{t('exchange.template.rowsCaption', { count: preview.rows.length })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('exchange.template.post')}</Table.Th>
@@ -78,7 +78,7 @@ function TemplatePreview({
       {preview.refused.length > 0 ? (
         <Table.ScrollContainer minWidth={560}>
           <Table verticalSpacing="xs" captionSide="top" data-testid="template-refused">
-            <Table.Caption>{t('exchange.template.refusedCaption', { count: preview.refused.length })}</Table.Caption>
+            <Table.Caption style={{ textAlign: 'start' }}>{t('exchange.template.refusedCaption', { count: preview.refused.length })}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('exchange.template.row')}</Table.Th>
