@@ -946,6 +946,9 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     request: (c) => docReq(c, '/versions/1/comment-template/comments', (doc) => ({ rows: [{ row: 1, clauseId: operativeClause(doc), kind: 'general', comment: 'From our capital.', proposedChange: null }] })),
     policy: inGroup(templateFocalPoint),
   },
+  // ---------- exchange: pdf (decision 0044) ----------
+  'GET /api/documents/{id}/versions/{n}/export.pdf': { request: (c) => docReq(c, '/versions/1/export.pdf'), policy: 'route rule only' },
+  'GET /api/documents/{id}/versions/{n}/dispositions.pdf': { request: (c) => docReq(c, '/versions/1/dispositions.pdf'), policy: 'route rule only' },
 };
 
 /** Who posts a commenting template's comments (exchange/comment-template): one who may comment, acting as focal point of the organisation of their current affiliation. */

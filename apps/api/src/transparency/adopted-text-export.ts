@@ -4,15 +4,11 @@ import type { ChoiceCounts, StakeholderGroup } from '@parley/domain';
 import type { BallotResponse, RollCallEntryResponse } from '@parley/contracts';
 import { BallotReads } from '../decisions/ballot-reads.service';
 import { DocumentReads } from '../drafting/document-reads.service';
-import { EndorsementService } from '../endorsements/endorsement.service';
 import { refuse } from '../platform/http/problem';
-import { BracketReads } from '../negotiation/brackets/bracket-reads.service';
 import { bracketedMarkdown, bracketsSection } from '../negotiation/brackets/bracket-markdown';
-import { WorkingGroupService } from '../working-groups/working-group.service';
 import { chairsTextInEnglish } from '../negotiation/chairs-texts/chairs-text-english';
-import { DataSource } from 'typeorm';
-import { explanationsOn, versionFacts } from '../procedures/explanations/explanations.reads';
 import { explanationsMarkdown } from '../procedures/explanations/explanations-markdown';
+import { VersionRecordReads } from './version-record';
 
 const GROUP_NAMES: Record<StakeholderGroup, string> = { government: 'Government', 'private-sector': 'Private sector', 'civil-society': 'Civil society' };
 const PAGE = 500;
@@ -32,29 +28,19 @@ const counts = (c: ChoiceCounts) => `${c.yes} | ${c.no} | ${c.abstain} | ${c.rec
 @Injectable()
 export class AdoptedTextExport {
   constructor(
+    private readonly records: VersionRecordReads,
     private readonly documents: DocumentReads,
     private readonly ballots: BallotReads,
-    private readonly endorsements: EndorsementService,
-    private readonly groups: WorkingGroupService,
-    private readonly brackets: BracketReads,
-    private readonly dataSource: DataSource,
   ) {}
 
   async markdown(documentId: string, n: number): Promise<{ filename: string; body: string }> {
-    const doc = await this.documents.get(null, documentId, n);
+    // The Markdown is public: read as a visitor, so a version still circulated to members only is refused (decision 0041).
+    const { doc, brackets, adoption } = await this.records.read(null, documentId, n);
     const v = doc.version;
-    // A version still circulated to members only is not exported (decision 0041): the Markdown is public.
-    if (v.publication?.withheld)
-      throw refuse('version-members-only', { version: n, until: v.publication.membersOnlyUntil, fingerprint: v.publication.fingerprint });
-    if (!v.adoptedAt || (!v.adoptionBallotId && !v.adoptionSilence)) throw refuse('export-needs-adoption', { version: n });
-    const [group, ballot, provenance, signatories, brackets] = await Promise.all([
-      this.groups.get(doc.workingGroupId, null),
-      // Adopted by a silence procedure (decision 0036): there is no ballot.
-      v.adoptionBallotId ? this.ballots.get(v.adoptionBallotId, null) : null,
-      this.documents.provenance(null, documentId, n),
-      this.endorsements.signatories(documentId, n, null),
-      this.brackets.located(documentId, n, { openOnly: true }),
-    ]);
+    if (!adoption) throw refuse('export-needs-adoption', { version: n });
+    const { ballot, signatories } = adoption;
+    const provenance = await this.documents.provenance(null, documentId, n);
+    const group = doc.workingGroup;
     // Passages still in square brackets when the text was adopted are shown as such (decision 0031).
     const inClause = (id: string) => brackets.filter((b) => b.clauseId === id);
     const rollCall = ballot?.visibility === 'roll-call' ? await this.rollCall(ballot.id) : [];
@@ -74,7 +60,7 @@ export class AdoptedTextExport {
     out.push(...bracketsSection(brackets, (id) => v.clauses.find((c) => c.id === id)?.label ?? 'Clause', md));
 
     if (!ballot) {
-      out.push('## Adoption', '', `Adopted by silence procedure: no objection by ${md(v.adoptionSilence!.deadline.replace('T', ' ').slice(0, 16))} UTC.`, '');
+      out.push('## Adoption', '', `Adopted by silence procedure: no objection by ${md(adoption.silence!.deadline.replace('T', ' ').slice(0, 16))} UTC.`, '');
     } else {
       out.push('## Adoption vote', '');
       out.push(...this.vote(ballot), '');
@@ -87,7 +73,7 @@ export class AdoptedTextExport {
         );
       out.push('');
     } else if (ballot?.visibility === 'secret') out.push('The ballot was secret: only its totals and breakdowns are published.', '');
-    out.push(...explanationsMarkdown(await explanationsOn(this.dataSource.manager, documentId, (await versionFacts(this.dataSource.manager, documentId, n))!), md));
+    out.push(...explanationsMarkdown(adoption.explanations, md));
 
     out.push('## Who wrote this text', '');
     if (provenance.headline) out.push(`${md(provenance.headline.text)}.`, '');
@@ -152,7 +138,7 @@ export class AdoptedTextExport {
   }
 }
 
-const slug = (s: string) =>
+export const slug = (s: string) =>
   s
     .normalize('NFKD')
     .replace(/[^\w\s-]/g, '')

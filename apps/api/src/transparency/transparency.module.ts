@@ -9,6 +9,7 @@ import { AdoptedTextExport } from './adopted-text-export';
 import { BallotVotesExport } from './ballot-votes-export';
 import { TransparencyExportsController } from './transparency-exports.controller';
 import { TransparencyPageMeta } from './transparency-page-meta';
+import { VersionRecordReads } from './version-record';
 import { VoteDisclosure } from './vote-disclosure';
 
 /**
@@ -19,6 +20,6 @@ import { VoteDisclosure } from './vote-disclosure';
 @Module({
   imports: [IdentityModule, WorkingGroupsModule, DecisionsModule, DraftingModule, EndorsementsModule, BracketsModule],
   controllers: [TransparencyExportsController],
-  providers: [BallotVotesExport, AdoptedTextExport, TransparencyPageMeta, VoteDisclosure],
+  providers: [BallotVotesExport, AdoptedTextExport, TransparencyPageMeta, VoteDisclosure, VersionRecordReads],
 })
 export class TransparencyModule {}
