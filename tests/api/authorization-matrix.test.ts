@@ -116,7 +116,7 @@ describe('authorisation matrix', () => {
         const before = await auditHead();
         // A copy without cookies: a session cookie picked up by an earlier log-in cell must not sign this one in.
         const client = (req.client ?? cell.client).withToken((req.client ?? cell.client).token);
-        const res = await client.request(route.method, req.path, route.method === 'GET' ? undefined : (req.body ?? {}));
+        const res = await client.request(route.method, req.path, route.method === 'GET' ? undefined : (req.body ?? {}), req.headers);
         const where = `${route.key} as ${role} (${expected.why}) → ${res.status} ${JSON.stringify(res.body)?.slice(0, 240)}`;
         if (res.status >= 500) failures.push(`5xx: ${where}`);
         if (expected.allow) {

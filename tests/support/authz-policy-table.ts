@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { refusal, type AffiliationResponse, type ClauseStatusHistory, type DivisionList, type DocumentResponse, type JoinRequestResponse, type Refusal } from '@parley/contracts';
+import { DOCX_MEDIA_TYPE, refusal, type AffiliationResponse, type ClauseStatusHistory, type DivisionList, type DocumentResponse, type JoinRequestResponse, type Refusal } from '@parley/contracts';
 import type { EntityManager } from 'typeorm';
 import * as ballotPolicy from '../../apps/api/src/decisions/ballot.policy';
 import { BallotRepository } from '../../apps/api/src/decisions/ballot.repository';
@@ -49,6 +49,7 @@ import {
   personOf,
   type Role,
 } from './authz-world';
+import { cleanResolutionDocx, trackedResolutionDocx } from './docx-files';
 import { newPerson } from './factories';
 import type { ApiClient } from './http-client';
 import type { TestApp } from './test-app';
@@ -78,6 +79,8 @@ export interface Cell {
 export interface CellRequest {
   path: string;
   body?: unknown;
+  /** Headers of the request (the media type of an uploaded file sent as the body). */
+  headers?: Record<string, string>;
   /** Another client than the role's usual one (a second session, for log out). */
   client?: ApiClient;
   /** Ids the policy needs (the group, the subject acted on). */
@@ -949,6 +952,36 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   // ---------- exchange: pdf (decision 0044) ----------
   'GET /api/documents/{id}/versions/{n}/export.pdf': { request: (c) => docReq(c, '/versions/1/export.pdf'), policy: 'route rule only' },
   'GET /api/documents/{id}/versions/{n}/dispositions.pdf': { request: (c) => docReq(c, '/versions/1/dispositions.pdf'), policy: 'route rule only' },
+  // ---------- exchange: Word import (exchange/docx-import, decision 0044) ----------
+  'POST /api/working-groups/{id}/documents/import-preview': {
+    request: async (c) => ({ ...(await groupReq(c, '/documents/import-preview', await trackedResolutionDocx())), headers: { 'content-type': DOCX_MEDIA_TYPE } }),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canCreateDocument(await draftingStanding(p, groupId))),
+  },
+  'POST /api/working-groups/{id}/documents/import': {
+    request: (c) =>
+      groupReq(c, '/documents/import', {
+        title: 'Imported guidance',
+        clauses: [{ kind: 'preamble', text: 'Recognising the principles,' }, { kind: 'operative', text: 'Calls on all stakeholders to cooperate.' }],
+        amendments: [{ kind: 'delete', clauseIndex: 1 }],
+      }),
+    // The document is created by an editor; its amendment is proposed by them, so they must also be allowed to amend.
+    policy: inGroup(async (p, groupId) => {
+      const standing = await draftingStanding(p, groupId);
+      const create = draftingPolicy.canCreateDocument(standing);
+      return create === true ? draftingPolicy.canAmend(standing) : create;
+    }),
+  },
+  'POST /api/documents/{id}/import-preview': {
+    request: async (c) => ({ ...(await docReq(c, '/import-preview', () => undefined)), body: await cleanResolutionDocx(), headers: { 'content-type': DOCX_MEDIA_TYPE } }),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canAmend(await draftingStanding(p, groupId))),
+  },
+  'POST /api/documents/{id}/amendments/import': {
+    request: (c) =>
+      docReq(c, '/amendments/import', (doc) => ({
+        amendments: [{ kind: 'delete', baseVersion: doc.version.number, targetClauseId: operativeClause(doc), rationale: 'Tracked deletion in the Word file.' }],
+      })),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canAmend(await draftingStanding(p, groupId))),
+  },
 };
 
 /** Who posts a commenting template's comments (exchange/comment-template): one who may comment, acting as focal point of the organisation of their current affiliation. */

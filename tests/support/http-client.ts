@@ -19,10 +19,12 @@ export class ApiClient {
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
     const h: Record<string, string> = { accept: 'application/json', ...headers };
-    if (body !== undefined) h['content-type'] = 'application/json';
+    // Bytes (an uploaded file) go as they are, with the content type the caller gives; anything else is JSON.
+    const bytes = body instanceof Uint8Array;
+    if (body !== undefined && !(bytes && h['content-type'])) h['content-type'] = 'application/json';
     if (this.token) h.authorization = `Bearer ${this.token}`;
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(this.baseUrl + path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(this.baseUrl + path, { method, headers: h, body: body === undefined ? undefined : bytes ? new Uint8Array(body) : typeof body === 'string' ? body : JSON.stringify(body) });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [k, ...v] = pair.split('=');
@@ -45,6 +47,10 @@ export class ApiClient {
   }
   post<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('POST', path, body ?? {}, headers);
+  }
+  /** Sends a file as the raw body, of that media type (a Word document to import). */
+  upload<T = any>(path: string, file: Uint8Array, mediaType: string) {
+    return this.request<T>('POST', path, file, { 'content-type': mediaType });
   }
   patch<T = any>(path: string, body?: unknown, headers?: Record<string, string>) {
     return this.request<T>('PATCH', path, body ?? {}, headers);

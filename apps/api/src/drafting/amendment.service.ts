@@ -59,58 +59,64 @@ export class AmendmentService {
 
   /** A voting member proposes a change to the current version: replace or delete a clause, or insert one after another. */
   async propose(actor: Actor, documentId: string, input: CreateAmendmentRequest): Promise<AmendmentResponse> {
-    const { id, standing } = await this.tx.run(async (tx) => {
-      const doc = await this.documents.lockDocument(tx.manager, documentId);
-      if (!doc) throw notFound('document');
-      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
-      const verdict = canAmend(standing);
-      authorise(verdict);
-      if (doc.status === 'adopted') throw refused(refusal('version-frozen', { version: doc.currentVersion }), 'baseVersion');
-      if (input.baseVersion !== doc.currentVersion) {
-        if (input.baseVersion > doc.currentVersion) throw validationProblem('baseVersion', 'no-such-version', { version: input.baseVersion });
-        throw refused(refusal('not-current-version', { version: input.baseVersion, current: doc.currentVersion, act: 'amend' }), 'baseVersion');
-      }
-      const version = (await this.documents.findVersion(doc.id, doc.currentVersion, tx.manager))!;
-      if (version.adoptedAt) throw refused(refusal('version-frozen', { version: version.number }), 'baseVersion');
-
-      const targetId = input.kind === 'insert' ? input.afterClauseId : input.targetClauseId;
-      const target = targetId === null ? null : await this.documents.clauseOf(version.id, targetId, tx.manager);
-      if (targetId !== null && !target) throw validationProblem(input.kind === 'insert' ? 'afterClauseId' : 'targetClauseId', 'not-a-clause', { version: version.number });
-      if (input.kind === 'replace' && target?.text === input.text) throw validationProblem('text', 'same-text');
-
-      const amendment = await this.amendments.insert(tx.manager, {
-        documentId: doc.id,
-        kind: input.kind,
-        baseVersion: version.number,
-        targetClauseId: targetId,
-        targetText: input.kind === 'insert' ? null : (target?.text ?? null),
-        text: input.kind === 'delete' ? null : input.text,
-        newClauseKind: input.kind === 'insert' ? input.clauseKind : null,
-        rationale: input.rationale,
-        authorId: actor.id,
-        snapshot: standing.currentSnapshot!,
-        at: tx.now,
-      });
-      await tx.record({
-        scope: workingGroupScope(doc.workingGroupId),
-        actor: await this.people.auditActorWith(tx.manager, actor.id, standing.currentSnapshot),
-        action: 'amendment.proposed',
-        subjectType: 'amendment',
-        subjectId: amendment.id,
-        change: {
-          documentId: doc.id,
-          kind: amendment.kind,
-          baseVersion: amendment.baseVersion,
-          targetClauseId: amendment.targetClauseId,
-          targetText: amendment.targetText,
-          text: amendment.text,
-          newClauseKind: amendment.newClauseKind,
-          rationale: amendment.rationale,
-        },
-      });
-      return { id: amendment.id, standing };
-    });
+    const { id, standing } = await this.tx.run((tx) => this.proposeIn(tx, actor, documentId, input));
     return this.get(actor, id, standing);
+  }
+
+  /**
+   * Proposes an amendment inside the caller's transaction, so that several commit together or not at
+   * all (a Word import: the document and the amendments read from its tracked changes).
+   */
+  async proposeIn(tx: Tx, actor: Actor, documentId: string, input: CreateAmendmentRequest): Promise<{ id: string; standing: DraftingStanding }> {
+    const doc = await this.documents.lockDocument(tx.manager, documentId);
+    if (!doc) throw notFound('document');
+    const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+    const verdict = canAmend(standing);
+    authorise(verdict);
+    if (doc.status === 'adopted') throw refused(refusal('version-frozen', { version: doc.currentVersion }), 'baseVersion');
+    if (input.baseVersion !== doc.currentVersion) {
+      if (input.baseVersion > doc.currentVersion) throw validationProblem('baseVersion', 'no-such-version', { version: input.baseVersion });
+      throw refused(refusal('not-current-version', { version: input.baseVersion, current: doc.currentVersion, act: 'amend' }), 'baseVersion');
+    }
+    const version = (await this.documents.findVersion(doc.id, doc.currentVersion, tx.manager))!;
+    if (version.adoptedAt) throw refused(refusal('version-frozen', { version: version.number }), 'baseVersion');
+
+    const targetId = input.kind === 'insert' ? input.afterClauseId : input.targetClauseId;
+    const target = targetId === null ? null : await this.documents.clauseOf(version.id, targetId, tx.manager);
+    if (targetId !== null && !target) throw validationProblem(input.kind === 'insert' ? 'afterClauseId' : 'targetClauseId', 'not-a-clause', { version: version.number });
+    if (input.kind === 'replace' && target?.text === input.text) throw validationProblem('text', 'same-text');
+
+    const amendment = await this.amendments.insert(tx.manager, {
+      documentId: doc.id,
+      kind: input.kind,
+      baseVersion: version.number,
+      targetClauseId: targetId,
+      targetText: input.kind === 'insert' ? null : (target?.text ?? null),
+      text: input.kind === 'delete' ? null : input.text,
+      newClauseKind: input.kind === 'insert' ? input.clauseKind : null,
+      rationale: input.rationale,
+      authorId: actor.id,
+      snapshot: standing.currentSnapshot!,
+      at: tx.now,
+    });
+    await tx.record({
+      scope: workingGroupScope(doc.workingGroupId),
+      actor: await this.people.auditActorWith(tx.manager, actor.id, standing.currentSnapshot),
+      action: 'amendment.proposed',
+      subjectType: 'amendment',
+      subjectId: amendment.id,
+      change: {
+        documentId: doc.id,
+        kind: amendment.kind,
+        baseVersion: amendment.baseVersion,
+        targetClauseId: amendment.targetClauseId,
+        targetText: amendment.targetText,
+        text: amendment.text,
+        newClauseKind: amendment.newClauseKind,
+        rationale: amendment.rationale,
+      },
+    });
+    return { id: amendment.id, standing };
   }
 
   /** Another voting member backs a proposed amendment; support across stakeholder groups is shown as such. */

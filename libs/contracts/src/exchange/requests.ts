@@ -27,11 +27,14 @@ export type VersionExportQuery = z.infer<typeof versionExportQuery>;
 export const fileLanguageQuery = /* @__PURE__ */ z.strictObject({ lang: z.enum(CSV_LANGUAGES).optional() });
 export type FileLanguageQuery = z.infer<typeof fileLanguageQuery>;
 
-/** An amendment proposed by an import, by the index of the clause it changes in the imported clause list. */
+/**
+ * An amendment proposed by an import, by the index of the clause it changes in the imported clause
+ * list. Without a rationale, it says it came from a tracked change of the Word file.
+ */
 export const importedAmendmentRequest = /* @__PURE__ */ z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('replace'), clauseIndex, text: text(MAX_CLAUSE_TEXT), rationale }),
-  z.strictObject({ kind: z.literal('insert'), afterClauseIndex: clauseIndex.nullable(), clauseKind, text: text(MAX_CLAUSE_TEXT), rationale }),
-  z.strictObject({ kind: z.literal('delete'), clauseIndex, rationale }),
+  z.strictObject({ kind: z.literal('replace'), clauseIndex, text: text(MAX_CLAUSE_TEXT), rationale: rationale.optional() }),
+  z.strictObject({ kind: z.literal('insert'), afterClauseIndex: clauseIndex.nullable(), clauseKind, text: text(MAX_CLAUSE_TEXT), rationale: rationale.optional() }),
+  z.strictObject({ kind: z.literal('delete'), clauseIndex, rationale: rationale.optional() }),
 ]);
 export type ImportedAmendmentRequest = z.infer<typeof importedAmendmentRequest>;
 

@@ -23,21 +23,26 @@ export function pastedParagraphs(text: string): string[] {
 }
 
 /**
- * Clauses from a pasted plain text, one per paragraph, their kind read as a drafter would write a UN
- * resolution: a numbered (or bulleted) paragraph is operative, its number dropped (Parley numbers
- * operative clauses itself); a short paragraph without closing punctuation is a heading; anything
- * else is a preambular paragraph. The web shows this reading before the document is created.
+ * One paragraph read as a clause, the way a drafter writes a UN resolution: a numbered (or bulleted)
+ * paragraph is operative, its number dropped (Parley numbers operative clauses itself); a short
+ * paragraph without closing punctuation is a heading; anything else is a preambular paragraph. Null
+ * when nothing is left (a number alone). The paragraph is expected trimmed, its whitespace single spaces.
+ */
+export function clauseFromParagraph(paragraph: string): PastedClause | null {
+  const numbered = paragraph.match(NUMBERING);
+  if (numbered) {
+    const rest = paragraph.slice(numbered[0].length).trim();
+    return rest === '' ? null : { kind: 'operative', text: rest };
+  }
+  const words = paragraph.split(' ').length;
+  if (paragraph.length <= HEADING_MAX_CHARACTERS && words <= HEADING_MAX_WORDS && !TERMINAL_PUNCTUATION.test(paragraph)) return { kind: 'heading', text: paragraph };
+  return { kind: 'preamble', text: paragraph };
+}
+
+/**
+ * Clauses from a pasted plain text, one per paragraph, each read by `clauseFromParagraph`. The web
+ * shows this reading before the document is created; a Word import reads unstyled paragraphs the same way.
  */
 export function clausesFromPastedText(text: string): PastedClause[] {
-  return pastedParagraphs(text).flatMap((paragraph): PastedClause[] => {
-    const numbered = paragraph.match(NUMBERING);
-    if (numbered) {
-      const rest = paragraph.slice(numbered[0].length).trim();
-      return rest === '' ? [] : [{ kind: 'operative', text: rest }];
-    }
-    const words = paragraph.split(' ').length;
-    if (paragraph.length <= HEADING_MAX_CHARACTERS && words <= HEADING_MAX_WORDS && !TERMINAL_PUNCTUATION.test(paragraph))
-      return [{ kind: 'heading', text: paragraph }];
-    return [{ kind: 'preamble', text: paragraph }];
-  });
+  return pastedParagraphs(text).flatMap((paragraph) => clauseFromParagraph(paragraph) ?? []);
 }

@@ -2,3 +2,5 @@ export * from './word-content';
 export * from './clause-references';
 export * from './tracked-changes';
 export * from './comment-template';
+export * from './clause-recognition';
+export * from './import-proposals';

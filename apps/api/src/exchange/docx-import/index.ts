@@ -1,5 +1,8 @@
 import type { Provider, Type } from '@nestjs/common';
+import { DocxImportController } from './docx-import.controller';
+import { DocxImportService } from './docx-import.service';
+import { UploadThrottlerGuard } from './upload-throttler.guard';
 
-/** What this part of the exchange context registers (its owner fills these in). */
-export const DOCX_IMPORT_CONTROLLERS: Type[] = [];
-export const DOCX_IMPORT_PROVIDERS: Provider[] = [];
+/** Word import (decision 0044): previews of an uploaded file, and the confirmations that create. */
+export const DOCX_IMPORT_CONTROLLERS: Type[] = [DocxImportController];
+export const DOCX_IMPORT_PROVIDERS: Provider[] = [DocxImportService, UploadThrottlerGuard];
