@@ -11,7 +11,16 @@ export function ExchangeActions({ doc, version }: { doc: DocumentResponse; versi
     <Group gap="sm" wrap="wrap">
       <ExportMenu doc={doc} version={version} />
       {doc.can.amend && doc.version.isCurrent ? (
-        <Button component={Link} to={`/documents/${doc.id}/import`} variant="default" size="sm" data-testid="propose-from-word">
+        <Button
+          component={Link}
+          to={`/documents/${doc.id}/import`}
+          variant="default"
+          size="sm"
+          maw="100%"
+          // A long label (French) wraps on a phone instead of running off the screen.
+          styles={{ root: { height: 'auto', minHeight: 'var(--button-height)', paddingBlock: 4 }, label: { whiteSpace: 'normal' } }}
+          data-testid="propose-from-word"
+        >
           {t('exchange.amendments.open')}
         </Button>
       ) : null}

@@ -7,7 +7,7 @@ export function ImportWarnings({ warnings }: { warnings: readonly ImportWarning[
   const { t } = useTranslation();
   if (warnings.length === 0) return null;
   return (
-    <Alert color="yellow" variant="light" title={t('exchange.warnings.title')} data-testid="import-warnings">
+    <Alert color="yellow" variant="light" title={t('exchange.warnings.title')} role="note" data-testid="import-warnings">
       <List size="sm">
         {warnings.map((w) => (
           <List.Item key={w}>{t(`exchange.warnings.${w}`)}</List.Item>
