@@ -163,8 +163,16 @@ describe('Word and PDF in the browser', () => {
 
     const reader = await openAs(g.government);
     await reader.goto(`${t.baseUrl}/documents/${doc.id}`);
-    await reader.getByTestId('export-menu').click();
+    // By keyboard: the menu opens on Enter and takes the focus; Escape gives it back.
+    await reader.getByTestId('export-menu').focus();
+    await reader.keyboard.press('Enter');
     const links = reader.getByTestId('export-links');
+    await links.waitFor();
+    await reader.waitForFunction(() => document.activeElement?.closest('[data-testid="export-links"]') !== null);
+    await reader.keyboard.press('Escape');
+    await links.waitFor({ state: 'hidden' });
+    expect(await reader.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-menu');
+    await reader.keyboard.press('Enter');
     await links.waitFor();
     expect(await reader.getByLabel('Tracked changes since').inputValue()).toBe('1');
     expect(await axeViolations(reader)).toEqual([]);
@@ -279,7 +287,16 @@ describe('Word and PDF in the browser', () => {
     await rapporteur.getByRole('heading', { name: 'Nouveau document à partir d’un fichier Word', level: 1 }).waitFor();
     await rapporteur.getByLabel('Fichier Word (.docx)').setInputFiles(wordFile('compte-rendu.doc', oldWordDoc(), 'application/msword'));
     await rapporteur.getByRole('alert').getByText('Envoyez un document Word (.docx) ; ce fichier est un ancien document Word (.doc).').waitFor();
-    await rapporteur.getByLabel('Fichier Word (.docx)').setInputFiles(wordFile('eaux.docx', await trackedResolutionDocx()));
+    // Dropped on the box rather than chosen.
+    const dropped = await rapporteur.evaluateHandle(
+      ({ bytes, type }) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], 'eaux.docx', { type }));
+        return data;
+      },
+      { bytes: [...(await trackedResolutionDocx())], type: DOCX_MEDIA_TYPE },
+    );
+    await rapporteur.getByTestId('import-file').locator('.word-drop').dispatchEvent('drop', { dataTransfer: dropped });
     const preview = rapporteur.getByTestId('import-preview');
     await preview.waitFor();
     expect(await preview.getByLabel('Nature du paragraphe 2').inputValue()).toBe('preamble');
