@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import type { Locator, Page } from 'playwright-core';
 import { DOCX_MEDIA_TYPE, PDF_MEDIA_TYPE, type DocumentResponse } from '@parley/contracts';
-import { axeViolations, Browsers, screenshot, webBuildSnapshot } from '../support/browser';
+import { axeViolations, Browsers, OUTPUT, screenshot, webBuildSnapshot } from '../support/browser';
 import { newDraftingGroup, type Delegate, type DraftingGroup } from '../support/drafting-fixtures';
 import { oldWordDoc, RESOLUTION, trackedResolutionDocx } from '../support/docx-files';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -283,7 +283,12 @@ describe('Word and PDF in the browser', () => {
   it('in French, on a phone: the refusal, the import and the Download menu speak French', async () => {
     const doc = await newDocument('Eaux libres');
     const rapporteur = await openAs(g.rapporteur, { language: 'fr', viewport: PHONE });
-    await rapporteur.goto(`${t.baseUrl}/working-groups/${g.id}/documents/import`);
+    await rapporteur.goto(`${t.baseUrl}/working-groups/${g.id}`);
+    const documents = rapporteur.getByTestId('group-documents');
+    await documents.getByRole('link', { name: 'Importer un fichier Word' }).waitFor();
+    await documents.screenshot({ path: `${OUTPUT}/exchange-group-fr-390.png` });
+    await noOverflow(rapporteur);
+    await documents.getByRole('link', { name: 'Importer un fichier Word' }).click();
     await rapporteur.getByRole('heading', { name: 'Nouveau document à partir d’un fichier Word', level: 1 }).waitFor();
     await rapporteur.getByLabel('Fichier Word (.docx)').setInputFiles(wordFile('compte-rendu.doc', oldWordDoc(), 'application/msword'));
     await rapporteur.getByRole('alert').getByText('Envoyez un document Word (.docx) ; ce fichier est un ancien document Word (.doc).').waitFor();
