@@ -1,6 +1,8 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { unzipSync, strFromU8 } from 'fflate';
+import { acceptedText, recogniseClauses, rejectedText, type WordParagraph } from '@parley/domain';
 import { DOCX_MEDIA_TYPE, type AmendmentResponse, type BracketView, type DocumentResponse } from '@parley/contracts';
+import { openDocx } from '../../apps/api/src/exchange/docx-file';
 import { expectProblem } from '../support/expectations';
 import { clauseByLabel, type Delegate, type DraftingGroup, newDraftingGroup, newParisCallDocument } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
@@ -153,6 +155,15 @@ describe('GET /api/documents/:id/versions/:n/export.docx (decision 0044)', () =>
       expect(by('Protect the electoral')).toEqual([expect.objectContaining({ kind: 'insert', author: author(g.government) })]);
     });
 
+    it("reads the same through the Word reader: accepting gives v3, rejecting gives v1, every revision by an amendment's author", () => {
+      const content = openDocx(Buffer.from(res.bytes));
+      const clauses = content.blocks.filter((b): b is WordParagraph => b.type === 'paragraph' && b.styleId !== null && CLAUSE_STYLES.has(b.styleId));
+      expect(clauses.filter((p) => p.markRevision?.kind !== 'delete').map(acceptedText)).toEqual(v3.version.clauses.map((c) => c.text));
+      expect(clauses.filter((p) => p.markRevision?.kind !== 'insert').map(rejectedText)).toEqual(v1.version.clauses.map((c) => c.text));
+      const authors = clauses.flatMap((p) => [p.markRevision, ...p.runs.map((r) => r.revision)]).flatMap((r) => (r ? [r.author] : []));
+      expect(new Set(authors)).toEqual(new Set([author(g.ngo), author(g.company), author(g.government)]));
+    });
+
     it('marks the deleted principle and the inserted one as whole paragraphs, by their authors', () => {
       const p8 = clauseByLabel(v1, '8.').text;
       const deleted = file.paragraphs.find((p) => joined(p, () => true) === p8)!;
@@ -173,6 +184,9 @@ describe('GET /api/documents/:id/versions/:n/export.docx (decision 0044)', () =>
       const fr = readDocx((await download(anonymous(), `/api/documents/${doc.id}/versions/3/export.docx?against=1&lang=fr`)).bytes);
       expect(fr.text('word/header1.xml')).toContain('Les modifications par rapport à la version 1 apparaissent en suivi des modifications.');
       expect(fr.text('word/document.xml')).toContain('Annexe : passages entre crochets');
+      const browser = await fetch(`${t.baseUrl}/api/documents/${doc.id}/versions/3/export.docx?against=1`, { headers: { 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.5' } });
+      // Without `lang`, the browser's preference of French over English.
+      expect(readDocx(new Uint8Array(await browser.arrayBuffer())).text('word/header1.xml')).toContain('Les modifications par rapport à la version 1');
     });
   });
 
@@ -210,6 +224,13 @@ describe('GET /api/documents/:id/versions/:n/export.docx (decision 0044)', () =>
       expect(file.text('docProps/core.xml')).toContain('<dc:title>Paris Call — draft principles</dc:title>');
     });
 
+    it("imports back, through the Word reader, as v3's clauses: brackets and options dropped, kinds recognised", async () => {
+      const res = await download(anonymous(), `/api/documents/${doc.id}/versions/3/export.docx`);
+      const content = openDocx(Buffer.from(res.bytes));
+      expect(content.title).toBe('Paris Call — draft principles');
+      expect(recogniseClauses(content).map((c) => ({ kind: c.kind, text: c.text }))).toEqual(v3.version.clauses.map((c) => ({ kind: c.kind, text: c.text })));
+    });
+
     it('lists the brackets in an annex of the tracked file instead of inline', async () => {
       const file = readDocx((await download(anonymous(), `/api/documents/${doc.id}/versions/3/export.docx?against=2`)).bytes);
       expect(clauseParagraphs(file.paragraphs).some((p) => p.runs.some((r) => r.style === 'ParleyBracket'))).toBe(false);
@@ -239,6 +260,24 @@ describe('GET /api/documents/:id/versions/:n/export.docx (decision 0044)', () =>
       const member = await download(g.ngo.client, `/api/documents/${restricted.id}/versions/2/export.docx?against=1`);
       expect(member.status).toBe(200);
       expect(acceptAll(readDocx(member.bytes).paragraphs)).toContain(MEMBERS_ONLY_TEXT);
+    });
+
+    it("refuses a public version's changes against a members-only one to outsiders (it would show the withheld text), and labels a chair's text by its label and symbol", async () => {
+      const v2 = (await g.ngo.client.get<DocumentResponse>(`/api/documents/${restricted.id}`)).body;
+      const issued = await g.chair.client.post<DocumentResponse>(`/api/documents/${restricted.id}/chairs-texts`, {
+        label: 'Rev.1',
+        symbol: 'PC/2026/CRP.1',
+        standing: 'draft',
+        office: 'chair',
+        clauses: v2.version.clauses.map((c) => ({ id: c.id, kind: c.kind, text: c.text })),
+      });
+      expect(issued.status).toBe(201);
+      const refused = await g.outsider.client.get(`/api/documents/${restricted.id}/versions/3/export.docx?against=2`);
+      expect(expectProblem(refused, 404)).toMatchObject({ code: 'version-members-only', params: { version: 2 } });
+      const member = await download(g.ngo.client, `/api/documents/${restricted.id}/versions/3/export.docx?against=2`);
+      expect(member.status).toBe(200);
+      const header = readDocx(member.bytes).text('word/header1.xml');
+      expect(header).toContain('Rev.1 · Symbol PC/2026/CRP.1');
     });
 
     it('gives the public its versions that are not withheld', async () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { consolidate } from '../drafting/consolidate';
 import { accessNow, cigref, clause, france, microsoft, parisCall } from '../drafting/paris-call.fixture';
 import type { AcceptedAmendment, AmendmentKind, Authorship, Clause } from '../drafting/types';
-import { acceptedParagraph, rejectedParagraph, trackChanges, type TrackedChain, type TrackedParagraph, type TrackedStep } from './tracked-changes';
+import { acceptedParagraph, DIFFS_PER_SLICE, rejectedParagraph, trackChanges, trackChangesInSlices, type TrackedChain, type TrackedParagraph, type TrackedStep } from './tracked-changes';
 
 const accepted = (ps: TrackedParagraph[]) => ps.map(acceptedParagraph).filter((t): t is string => t !== null);
 const rejected = (ps: TrackedParagraph[]) => ps.map(rejectedParagraph).filter((t): t is string => t !== null);
@@ -215,5 +215,17 @@ describe('trackChanges properties (seeded random edit chains)', () => {
       }),
       settings,
     );
+  });
+});
+
+describe('trackChangesInSlices', () => {
+  it('pauses between slices of word diffs and ends with the same paragraphs as trackChanges', () => {
+    const chain = buildChain({ steps: Array.from({ length: 3 }, (_, v) => ({ edits: Array.from({ length: 4 }, (_, n) => ({ kind: 'replace' as const, target: v * 4 + n, at: 2, drop: 1, added: ['cyber'], author: n % 4 })), move: null })), from: 0 });
+    const slices = trackChangesInSlices(chain);
+    let pauses = 0;
+    let next = slices.next();
+    for (; !next.done; next = slices.next()) pauses++;
+    expect(pauses).toBe(Math.floor(12 / DIFFS_PER_SLICE));
+    expect(next.value).toEqual(trackChanges(chain));
   });
 });

@@ -122,6 +122,21 @@ function changerOf(s: TrackedStep): (clauseId: string) => TrackedChange {
  * where it is. Accepting every revision gives b's clauses exactly, rejecting every one gives a's.
  */
 export function trackChanges(chain: TrackedChain): TrackedParagraph[] {
+  const slices = trackChangesInSlices(chain);
+  for (;;) {
+    const next = slices.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Clauses diffed between two pauses of `trackChangesInSlices` (a word diff is its costly part). */
+export const DIFFS_PER_SLICE = 10;
+
+/**
+ * `trackChanges` in slices: the generator pauses after every `DIFFS_PER_SLICE` word diffs and returns
+ * the paragraphs when done, so a server can let other requests run between slices.
+ */
+export function* trackChangesInSlices(chain: TrackedChain): Generator<void, TrackedParagraph[]> {
   const a = chain.base.clauses;
   indexClauses(a);
   const tracks = new Map<string, ClauseTrack>(
@@ -129,6 +144,7 @@ export function trackChanges(chain: TrackedChain): TrackedParagraph[] {
   );
   let previous: readonly Clause[] = a;
   let lastMoving: ((id: string) => TrackedChange) | null = null;
+  let diffs = 0;
   for (const s of chain.steps) {
     indexClauses(s.clauses);
     const changer = changerOf(s);
@@ -146,7 +162,10 @@ export function trackChanges(chain: TrackedChain): TrackedParagraph[] {
       if (before === undefined) track.addedBy = change;
       else if (after === undefined) track.removedBy = { ...change, kind: 'delete' };
       else if (!stayed.has(id)) track.movedBy = change;
-      if (before !== after) track.tokens = step(track.tokens, before ?? '', after ?? '', change);
+      if (before !== after) {
+        track.tokens = step(track.tokens, before ?? '', after ?? '', change);
+        if (++diffs % DIFFS_PER_SLICE === 0) yield;
+      }
     }
     previous = s.clauses;
   }

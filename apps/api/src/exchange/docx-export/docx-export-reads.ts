@@ -1,5 +1,6 @@
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { Injectable } from '@nestjs/common';
-import { trackChanges, type TrackedChange, type TrackedParagraph, type TrackedStep } from '@parley/domain';
+import { trackChangesInSlices, type TrackedChange, type TrackedParagraph, type TrackedStep } from '@parley/domain';
 import type { BracketView, ClauseResponse, CsvLanguage } from '@parley/contracts';
 import type { Actor } from '../../identity/actor';
 import { DocumentReads } from '../../drafting/document-reads.service';
@@ -28,6 +29,15 @@ export interface TrackedFacts {
   /** A revision's author as Word shows it, "Name (Organisation)", and the date of the act that made it. */
   authorOf: (change: TrackedChange) => string;
   dateOf: (change: TrackedChange) => string;
+}
+
+/** Runs a computation in slices, letting other requests run between them (decision 0044). */
+async function betweenSlices<T>(slices: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const next = slices.next();
+    if (next.done) return next.value;
+    await yieldToLoop();
+  }
 }
 
 @Injectable()
@@ -77,7 +87,7 @@ export class DocxExportReads {
         const made = rowOf.get(r.version)!;
         return { ...r, madeBy: { authorId: made.createdBy, snapshot: made.authorSnapshot } };
       });
-    const paragraphs = trackChanges({ base: { version: against, clauses: base }, steps });
+    const paragraphs = await betweenSlices(trackChangesInSlices({ base: { version: against, clauses: base }, steps }));
     const people = paragraphs.flatMap((p) => [p.mark, ...p.runs.map((r) => r.change)]).flatMap((c) => (c ? [c.author.authorId] : []));
     const names = await this.documents.namesOf(people);
     const proposedAt = new Map(applied.map((a) => [a.id, a.createdAt.toISOString()]));
