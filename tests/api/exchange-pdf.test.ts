@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { BracketView, CommentResponse, DocumentResponse, OpenedBallotResponse } from '@parley/contracts';
+import { breakLines, type Line } from '../../apps/api/src/exchange/pdf/line-breaking';
+import { PrintLayout } from '../../apps/api/src/exchange/pdf/print-layout';
 import { expectProblem } from '../support/expectations';
 import { clauseByLabel, newDraftingGroup, newParisCallDocument, PARIS_CALL_CLAUSES, type Delegate, type DraftingGroup } from '../support/drafting-fixtures';
 import { votersOf } from '../support/adoption-fixtures';
@@ -37,8 +39,12 @@ describe('exchange: print PDF of a version and of its disposition report', () =>
   const RESERVATION = 'We join the decision, with a reservation on principle 4 as regards trade secrets.';
 
   /** The file as the API serves it (bytes, not text), with the client's credentials. */
-  async function download(client: ApiClient, path: string): Promise<{ status: number; type: string | null; disposition: string | null; body: Buffer }> {
-    const headers: Record<string, string> = {};
+  async function download(
+    client: ApiClient,
+    path: string,
+    extra: Record<string, string> = {},
+  ): Promise<{ status: number; type: string | null; disposition: string | null; body: Buffer }> {
+    const headers: Record<string, string> = { ...extra };
     if (client.token) headers.authorization = `Bearer ${client.token}`;
     if (client.cookies.size) headers.cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(t.baseUrl + path, { headers });
@@ -50,8 +56,8 @@ describe('exchange: print PDF of a version and of its disposition report', () =>
     };
   }
 
-  async function pdfOf(client: ApiClient, path: string): Promise<string> {
-    const res = await download(client, path);
+  async function pdfOf(client: ApiClient, path: string, headers: Record<string, string> = {}): Promise<string> {
+    const res = await download(client, path, headers);
     expect({ status: res.status, type: res.type }).toEqual({ status: 200, type: 'application/pdf' });
     expect(res.disposition).toMatch(/^attachment; filename=".+\.pdf"$/);
     expect(res.body.subarray(0, 5).toString()).toBe('%PDF-');
@@ -245,6 +251,11 @@ describe('exchange: print PDF of a version and of its disposition report', () =>
     expect(frCover).toContain('Issue : Adopté');
     expect(frCover).toContain('masqué');
     expect(frCover).toContain(`Page 1 sur ${fr.length}`);
+    // Without `lang`, the reader's Accept-Language chooses, as for the CSV exports.
+    const byHeader = flat(
+      (await pagesOf(await pdfOf(anonymous(), `/api/documents/${doc.id}/versions/1/export.pdf`, { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' })))[0],
+    );
+    expect(byHeader).toContain('Vote d’adoption');
     const frBody = bodyText(fr);
     expect(frBody).toContain('Explications de position');
     expect(frBody).toContain('Signataires');
@@ -313,5 +324,58 @@ describe('exchange: print PDF of a version and of its disposition report', () =>
     expectProblem(await anonymous().get(`/api/documents/${doc.id}/versions/0/export.pdf`), 400, { fields: ['n'] });
     expectProblem(await anonymous().get(`/api/documents/${doc.id}/versions/9/export.pdf`), 404);
     expectProblem(await anonymous().get(`/api/documents/00000000-0000-4000-8000-000000000000/versions/1/dispositions.pdf`), 404);
+  });
+});
+
+describe('exchange: print layout without the app', () => {
+  /** One unit per character: widths a test can count. */
+  const measure = (_face: string, text: string) => [...text].length;
+  const texts = (lines: Line[]) => lines.map((l) => l.runs.map((r) => r.text).join(''));
+
+  it('breaks lines greedily within the width, keeps a bracketed word whole with its faces, obeys new lines and no-break spaces, cuts a word longer than the line', () => {
+    const lines = breakLines(
+      [
+        { text: 'Prevent activity that ' },
+        { text: '[', face: 'serifBold' },
+        { text: 'substantially' },
+        { text: ']', face: 'serifBold' },
+        { text: ' damages the core' },
+      ],
+      20,
+      'serif',
+      measure,
+    );
+    expect(texts(lines)).toEqual(['Prevent activity', 'that [substantially]', 'damages the core']);
+    expect(lines[1].runs.map((r) => r.face)).toEqual(['serif', 'serifBold', 'serif', 'serifBold']);
+    expect(lines.every((l) => l.width <= 20)).toBe(true);
+    expect(texts(breakLines([{ text: 'Name\nOrganisation' }], 40, 'sans', measure))).toEqual(['Name', 'Organisation']);
+    expect(texts(breakLines([{ text: 'Issue\u202f: Adopté' }], 8, 'sans', measure))).toEqual(['Issue\u202f:', 'Adopté']);
+    expect(texts(breakLines([{ text: 'A/AC.292/2026/CRP.1' }], 8, 'sans', measure))).toEqual(['A/AC.292', '/2026/CR', 'P.1']);
+  });
+
+  it('lets other callbacks run while a long text is laid out (it yields to the event loop)', async () => {
+    const layout = new PrintLayout({
+      header: { left: 'Group — Title', right: 'Version 1' },
+      footer: (n, m) => `Page ${n} of ${m}`,
+      cover: false,
+      lineNumbers: true,
+      info: { title: 'T', subject: 'S', language: 'en-GB' },
+    });
+    let ticks = 0;
+    const tick = () => {
+      ticks++;
+      if (ticks < 1000) setImmediate(tick);
+    };
+    setImmediate(tick);
+    for (let i = 0; i < 300; i++)
+      await layout.paragraph([{ text: `Paragraph ${i + 1} of a long text that wraps over two printed lines at least, as real clauses do.` }], {
+        ref: `OP${i + 1}`,
+        label: `${i + 1}.`,
+        indent: 26,
+      });
+    const during = ticks;
+    const pdf = await layout.finish();
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(during).toBeGreaterThanOrEqual(10);
   });
 });

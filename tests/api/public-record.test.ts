@@ -213,6 +213,8 @@ describe('the public record, read anonymously', () => {
       await get(`/api/documents/${id}/versions/${v.number}/dispositions.csv`);
       await getJson<SignatoriesResponse>(`/api/documents/${id}/versions/${v.number}/signatories`);
       await get(`/api/documents/${id}/versions/${v.number}/adopted.md`);
+      await get(`/api/documents/${id}/versions/${v.number}/export.pdf`);
+      await get(`/api/documents/${id}/versions/${v.number}/dispositions.pdf`);
       await getJson(`/api/documents/${id}/versions/${v.number}/adoption-preflight`);
       await getJson(`/api/documents/${id}/versions/${v.number}/silence-preflight`);
       if (v.number > 1) await getJson(`/api/documents/${id}/compare?from=1&to=${v.number}`);

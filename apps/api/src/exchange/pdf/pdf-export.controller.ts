@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -6,6 +6,7 @@ import { fileLanguageQuery, PDF_MEDIA_TYPE } from '@parley/contracts';
 import { positiveVersion, VersionParam } from '../../drafting/version-param';
 import { Actor, OptionalActor } from '../../identity/actor';
 import { Public } from '../../identity/public.decorator';
+import { csvLanguage } from '../../platform/http/csv-language';
 import { IdParam } from '../../platform/http/id-param';
 import { PdfExports, type PdfFile } from './pdf-exports.service';
 
@@ -19,7 +20,7 @@ function send(res: Response, f: PdfFile): void {
   res.end(f.body);
 }
 
-/** A version and its disposition report as print-grade PDF (decision 0044): public reads, members-only versions refused to others. */
+/** A version and its disposition report as print-grade PDF (decision 0044): public reads, members-only versions refused to others; in `lang`, else the reader's Accept-Language. */
 @ApiTags('exports')
 @Controller('documents')
 export class PdfExportController {
@@ -36,9 +37,10 @@ export class PdfExportController {
     @IdParam() id: string,
     @VersionParam() n: number,
     @Query() q: FileLanguageQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    send(res, await this.pdfs.version(actor, id, positiveVersion(n), q.lang));
+    send(res, await this.pdfs.version(actor, id, positiveVersion(n), csvLanguage(q.lang, acceptLanguage)));
   }
 
   @Public()
@@ -50,8 +52,9 @@ export class PdfExportController {
     @IdParam() id: string,
     @VersionParam() n: number,
     @Query() q: FileLanguageQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    send(res, await this.pdfs.dispositions(actor, id, positiveVersion(n), q.lang));
+    send(res, await this.pdfs.dispositions(actor, id, positiveVersion(n), csvLanguage(q.lang, acceptLanguage)));
   }
 }

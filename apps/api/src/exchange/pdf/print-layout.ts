@@ -82,6 +82,9 @@ export class PrintLayout {
   private lineOnPage = 0;
   private pageIndex = 0;
   private blocks = 0;
+  private face: Face | null = null;
+  private size = 0;
+  private color = '';
 
   constructor(private readonly o: LayoutOptions) {
     this.pdf = new PDFDocument({
@@ -118,7 +121,8 @@ export class PrintLayout {
     const key = `${face}\u0000${size}\u0000${text}`;
     let w = this.widths.get(key);
     if (w === undefined) {
-      w = this.pdf.font(face).fontSize(size).widthOfString(text);
+      this.use(face, size);
+      w = this.pdf.widthOfString(text);
       this.widths.set(key, w);
     }
     return w;
@@ -126,6 +130,7 @@ export class PrintLayout {
 
   newPage(): void {
     this.pdf.addPage();
+    this.color = ''; // a new page's content starts in the default colour
     this.pageIndex++;
     this.top = MARGIN.top;
     this.lineOnPage = 0;
@@ -197,7 +202,15 @@ export class PrintLayout {
   }
 
   private write(text: string, face: Face, size: number, x: number, baseline: number, color: string): void {
-    this.pdf.font(face).fontSize(size).fillColor(color).text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    this.use(face, size);
+    if (color !== this.color) this.pdf.fillColor((this.color = color));
+    this.pdf.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+  }
+
+  /** Sets the face and size only when they change (pdfkit looks the font up on every call). */
+  private use(face: Face, size: number): void {
+    if (face !== this.face) this.pdf.font((this.face = face));
+    if (size !== this.size) this.pdf.fontSize((this.size = size));
   }
 
   private rule(y: number, x0 = MARGIN.left, x1 = PAGE.width - MARGIN.right, weight = 0.5): void {
@@ -295,6 +308,7 @@ export class PrintLayout {
     const range = this.pdf.bufferedPageRange();
     for (let i = range.start; i < range.start + range.count; i++) {
       this.pdf.switchToPage(i);
+      this.color = '';
       const page = i - range.start;
       if (!(this.o.cover && page === 0)) {
         const right = this.fit(this.o.header.right, 'sans', this.width * 0.55);
