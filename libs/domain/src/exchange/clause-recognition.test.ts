@@ -7,6 +7,8 @@ describe('recogniseClause', () => {
     ['a heading by its id when the name is translated', para('Principes', { styleId: 'Heading2', styleName: 'Titre 2' }), { kind: 'heading', recognisedBy: 'style' }],
     ['an outline level', para('Annex one.', { outlineLevel: 1 }), { kind: 'heading', recognisedBy: 'style' }],
     ['the Title style', para('Draft text', { styleId: 'Title', styleName: 'Title' }), { kind: 'heading', recognisedBy: 'style' }],
+    ['Parley’s preamble style, even on a short unpunctuated line', para('Recalling the Charter', { styleId: 'ParleyPreamble', styleName: 'Parley preamble' }), { kind: 'preamble', recognisedBy: 'style' }],
+    ['Parley’s operative style', para('Decides.', { styleId: 'ParleyOperative', styleName: 'Parley operative', numbered: true }), { kind: 'operative', recognisedBy: 'style' }],
     ['a numbered list item, even if it reads like a heading', listItem('Principles'), { kind: 'operative', recognisedBy: 'numbering', style: 'List Paragraph' }],
     ['a plain sentence is preambular', para('Recalling its resolutions,'), { kind: 'preamble', recognisedBy: 'text', style: null }],
     ['a short unpunctuated line is a heading', para('Principles'), { kind: 'heading', recognisedBy: 'text' }],
@@ -37,6 +39,7 @@ describe('recogniseClauses', () => {
       para('Recalling the Charter,'),
       listItem([run('Protect '), run('[', null, 'ParleyBracket'), run('critical'), run(']', null, 'ParleyBracket'), run(' infrastructure.')]),
       para('Option A: vital', { styleId: 'ParleyOption', styleName: 'ParleyOption' }),
+      para('Brackets open in this version', { styleId: 'ParleyAnnex', styleName: 'Parley annex' }),
       para('   '),
       { type: 'table', rows: [[[para('In a table.')]]] },
     ]);

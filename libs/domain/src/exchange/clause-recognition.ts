@@ -13,17 +13,24 @@ export interface RecognisedClause {
   style: string | null;
 }
 
-/** Parley's own marks in the Word files it writes (decision 0044): a bracket's characters, and the options after a clause. */
+/**
+ * Parley's own styles in the Word files it writes (decision 0044, apps/api/src/exchange/docx-export):
+ * a bracket's characters; the options after a clause and the tracked file's annex of brackets, which
+ * are no clauses; and the paragraph styles that say a clause's kind.
+ */
 export const PARLEY_BRACKET_STYLE = 'ParleyBracket';
 export const PARLEY_OPTION_STYLE = 'ParleyOption';
+export const PARLEY_ANNEX_STYLE = 'ParleyAnnex';
+const PARLEY_KIND_STYLES: Readonly<Record<string, ClauseKind>> = { ParleyPreamble: 'preamble', ParleyOperative: 'operative' };
+const NOT_CLAUSES = new Set([PARLEY_OPTION_STYLE, PARLEY_ANNEX_STYLE]);
 
 /** Word's built-in heading styles, by the names styles.xml gives them in every language ("heading 1", "Title"). */
 const HEADING_STYLE_NAME = /^(heading [1-9]|title|subtitle)$/i;
 const HEADING_STYLE_ID = /^(Heading[1-9]|Title|Subtitle)$/;
 const TITLE_STYLE = (p: WordParagraph) => p.styleId === 'Title' || p.styleName?.toLowerCase() === 'title';
 
-/** An options paragraph Parley wrote after a clause: not a clause of its own. */
-export const isParleyOption = (p: WordParagraph): boolean => p.styleId === PARLEY_OPTION_STYLE || p.styleName === PARLEY_OPTION_STYLE;
+/** A paragraph Parley wrote that is not a clause: a bracket's options after its clause, the annex of brackets. */
+export const isParleyAddition = (p: WordParagraph): boolean => NOT_CLAUSES.has(p.styleId ?? '') || NOT_CLAUSES.has(p.styleName ?? '');
 
 const keptRun = (r: WordRun) => r.characterStyle !== PARLEY_BRACKET_STYLE;
 
@@ -45,14 +52,16 @@ const isHeadingStyled = (p: WordParagraph) =>
   p.outlineLevel !== null || (p.styleId !== null && HEADING_STYLE_ID.test(p.styleId)) || (p.styleName !== null && HEADING_STYLE_NAME.test(p.styleName));
 
 /**
- * A paragraph with this text read as a clause: a heading style (or outline level) makes a heading, a
- * list item an operative clause, anything else is read as pasted text is (a number typed by hand
+ * A paragraph with this text read as a clause: a heading style (or outline level) makes a heading,
+ * Parley's own preamble and operative styles their kind, a list item an operative clause, anything else is read as pasted text is (a number typed by hand
  * dropped). Null when there is no text.
  */
 export function recogniseClause(p: WordParagraph, text: string): RecognisedClause | null {
   if (text === '') return null;
   const style = p.styleName ?? p.styleId;
   if (isHeadingStyled(p)) return { kind: 'heading', text, recognisedBy: 'style', style };
+  const parleyKind = p.styleId && Object.hasOwn(PARLEY_KIND_STYLES, p.styleId) ? PARLEY_KIND_STYLES[p.styleId] : undefined;
+  if (parleyKind) return { kind: parleyKind, text, recognisedBy: 'style', style };
   if (p.numbered) return { kind: 'operative', text, recognisedBy: 'numbering', style };
   const read = clauseFromParagraph(text);
   return read && { ...read, recognisedBy: 'text', style };
@@ -62,13 +71,13 @@ export function recogniseClause(p: WordParagraph, text: string): RecognisedClaus
 export type LeftOut = 'comments-ignored' | 'images-ignored' | 'tables-ignored' | 'footnotes-ignored' | 'formatting-ignored' | 'moves-as-changes';
 
 /**
- * The paragraphs an import reads as clauses, in order: the body's paragraphs without Parley's option
- * paragraphs (tables are left out), and the title: a Title paragraph before any other text is the
+ * The paragraphs an import reads as clauses, in order: the body's paragraphs without Parley's options
+ * and annex (tables are left out), and the title: a Title paragraph before any other text is the
  * document's title, not a clause (an exported file reads back as the same clauses); else the file's
  * title property.
  */
 export function clauseParagraphs(content: WordContent): { title: string | null; paragraphs: WordParagraph[]; leftOut: LeftOut[] } {
-  const paragraphs = content.blocks.filter((b): b is WordParagraph => b.type === 'paragraph' && !isParleyOption(b));
+  const paragraphs = content.blocks.filter((b): b is WordParagraph => b.type === 'paragraph' && !isParleyAddition(b));
   const first = paragraphs.findIndex((p) => paragraphText(p, 'accepted') !== '' || paragraphText(p, 'rejected') !== '');
   const titleParagraph = first >= 0 && TITLE_STYLE(paragraphs[first]) ? paragraphs[first] : null;
   const leftOut: LeftOut[] = [];
