@@ -232,6 +232,23 @@ describe('exchange: the ISO commenting template, out and in', () => {
       expect(await commentCount()).toBe(before);
     });
 
+    it('a body that is no Word file, from a focal point', async () => {
+      expect((await g.government.client.post(base(), { rows: [] })).body).toMatchObject({ status: 415, code: 'upload-not-docx', errors: [{ field: '(body)' }] });
+      expect((await upload(g.government, garbage)).body).toMatchObject({ status: 415, code: 'upload-not-docx' });
+    });
+
+    it('a template of a version that is no longer the current one: comments go on the current text', async () => {
+      const older = await newParisCallDocument(t, g);
+      await issueMembersOnlyVersion(g, older);
+      const path = `/api/documents/${older.id}/versions/1/comment-template`;
+      const before = await commentCount();
+      const table = [ISO_TITLES, ['', '', 'OP1', '', 'ge', 'Late.', '', '']];
+      expect((await upload(g.government, await docxOf(table), path)).body).toMatchObject({ status: 409, code: 'not-current-version' });
+      const row = { row: 1, clauseId: older.version.clauses[6].id, kind: 'general', comment: 'Late.', proposedChange: null };
+      expect((await g.government.client.post(`${path}/comments`, { rows: [row] })).body).toMatchObject({ status: 409, code: 'not-current-version' });
+      expect(await commentCount()).toBe(before);
+    });
+
     it('an upload by nobody signed in', async () => {
       const res = await fetch(t.baseUrl + base(), { method: 'POST', headers: { 'content-type': DOCX_MEDIA_TYPE }, body: new Uint8Array(garbage) });
       expect(res.status).toBe(401);
