@@ -27,6 +27,8 @@ const CreateDocumentPage = lazy(() => import('../features/documents/CreateDocume
 const ComparePage = lazy(() => import('../features/documents/ComparePage'));
 const ProvenancePage = lazy(() => import('../features/documents/ProvenancePage'));
 const DispositionsPage = lazy(() => import('../features/documents/DispositionsPage'));
+const ImportDocumentPage = lazy(() => import('../features/exchange/ImportDocumentPage'));
+const ProposeFromWordPage = lazy(() => import('../features/exchange/ProposeFromWordPage'));
 const BracketLedgerPage = lazy(() => import('../features/negotiation/BracketLedgerPage'));
 const CompilationPage = lazy(() => import('../features/negotiation/CompilationPage'));
 const HowItWorksPage = lazy(() => import('../features/how-it-works/HowItWorksPage'));
@@ -69,6 +71,8 @@ export const routes: RouteObject[] = [
       { path: 'audit/events/:scope/:sequence', element: <AuditEventPage /> },
       { path: 'documents/:id/versions/:n/signatories', element: <SignatoriesPage /> },
       { path: 'working-groups/:id/documents/new', element: <CreateDocumentPage /> },
+      { path: 'working-groups/:id/documents/import', element: <ImportDocumentPage /> },
+      { path: 'documents/:id/import', element: <ProposeFromWordPage /> },
       { path: 'documents/:id', element: <DocumentPage /> },
       { path: 'documents/:id/compare', element: <ComparePage /> },
       { path: 'documents/:id/versions/:n/provenance', element: <ProvenancePage /> },

@@ -16,6 +16,8 @@ import './documents.css';
 import { ToneBadge, type Tone } from './ToneBadge';
 import { DocumentNotFound } from './DocumentNotFound';
 import { currentLanguage } from '../../i18n';
+import { versionFileUrl } from '../exchange/ExportMenu';
+import { CommentTemplateSection } from '../exchange/CommentTemplateSection';
 
 /** Rows shown at first: a report of thousands of comments renders a page at a time. */
 const PAGE = 200;
@@ -114,7 +116,14 @@ function CarriedComments({ entries, version }: { entries: DispositionReportEntry
         </Button>
       </Group>
       <div id="carried-comments" hidden={!open}>
-        {open ? <EntryTable entries={entries.slice(0, shown)} caption={t('documents.dispositionReport.carried.caption', { number: version })} version={version} testId="carried-comments" /> : null}
+        {open ? (
+          <EntryTable
+            entries={entries.slice(0, shown)}
+            caption={t('documents.dispositionReport.carried.caption', { number: version })}
+            version={version}
+            testId="carried-comments"
+          />
+        ) : null}
         {open && entries.length > shown ? (
           <Button variant="default" onClick={() => setShown((n) => n + PAGE)}>
             {t('documents.dispositionReport.more', { shown, count: entries.length })}
@@ -159,6 +168,9 @@ export function DispositionsPage() {
         <Anchor href={`/api/documents/${d.id}/versions/${version}/dispositions.csv?lang=${currentLanguage(i18n)}`} download size="sm" fw={600}>
           {t('documents.dispositionReport.csv')}
         </Anchor>
+        <Anchor href={versionFileUrl(d.id, version, 'dispositions.pdf', currentLanguage(i18n))} download size="sm" fw={600} data-testid="dispositions-pdf">
+          {t('exchange.download.dispositionsPdf')}
+        </Anchor>
       </Group>
       <Paper withBorder p="md" radius="md" component="section" aria-labelledby="unanswered-title">
         <Title order={2} size="h4" id="unanswered-title" mb="xs">
@@ -184,7 +196,12 @@ export function DispositionsPage() {
       {r.entries.length === 0 ? (
         <Text data-testid="made-on-version-none">{t('documents.dispositionReport.none', { number: version })}</Text>
       ) : (
-        <EntryTable entries={r.entries.slice(0, shown)} caption={t('documents.dispositionReport.caption', { number: version })} version={version} testId="made-on-version" />
+        <EntryTable
+          entries={r.entries.slice(0, shown)}
+          caption={t('documents.dispositionReport.caption', { number: version })}
+          version={version}
+          testId="made-on-version"
+        />
       )}
       {r.entries.length > shown ? (
         <Button variant="default" onClick={() => setShown((n) => n + PAGE)}>
@@ -193,6 +210,7 @@ export function DispositionsPage() {
       ) : null}
       {r.carried.length > 0 ? <CarriedComments entries={r.carried} version={version} /> : null}
       {r.recommendations.length > 0 ? <RecommendationsRecord entries={r.recommendations} /> : null}
+      <CommentTemplateSection doc={d} version={version} />
     </Stack>
   );
 }

@@ -31,6 +31,7 @@ import { PublicationGate } from '../procedures/PublicationPanel';
 import { FeedLink } from '../notifications/FeedLink';
 import { FollowButton } from '../notifications/FollowButton';
 import { useCommentClause } from '../notifications/useCommentClause';
+import { ExchangeActions } from '../exchange/ExchangeActions';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -101,6 +102,7 @@ export function DocumentPage() {
       <Group gap="md" wrap="wrap">
         <FeedLink href={`/api/documents/${doc.id}/feed.atom`} title={doc.title} />
         <FollowButton type="document" id={doc.id} name={doc.title} />
+        <ExchangeActions doc={doc} version={version} />
       </Group>
       <PresenceBar presence={live.presence} />
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="md">

@@ -18,9 +18,14 @@ export function GroupDocuments({ groupId }: { groupId: string }) {
           {t('documents.groupList.title')}
         </Title>
         {docs.data?.can.create ? (
-          <Button component={Link} to={`/working-groups/${groupId}/documents/new`} size="xs" variant="light">
-            {t('documents.groupList.new')}
-          </Button>
+          <Group gap="xs">
+            <Button component={Link} to={`/working-groups/${groupId}/documents/new`} size="xs" variant="light">
+              {t('documents.groupList.new')}
+            </Button>
+            <Button component={Link} to={`/working-groups/${groupId}/documents/import`} size="xs" variant="default" data-testid="import-word">
+              {t('exchange.import.open')}
+            </Button>
+          </Group>
         ) : null}
       </Group>
       {docs.isError ? <QueryError error={docs.error} onRetry={() => void docs.refetch()} /> : null}
