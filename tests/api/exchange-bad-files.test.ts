@@ -29,9 +29,9 @@ interface BadFile {
 }
 
 const BAD_FILES: BadFile[] = [
-  { name: 'a PDF', bytes: pdfBytes, status: 415, code: 'upload-not-docx', params: { found: 'a PDF' } },
-  { name: 'an old .doc', bytes: oldWordDoc, status: 415, code: 'upload-not-docx', params: { found: 'an old Word document (.doc)' } },
-  { name: 'a zip without a Word document', bytes: zipWithoutDocument, status: 415, code: 'upload-not-docx', params: { found: 'a zip archive without a Word document in it' } },
+  { name: 'a PDF', bytes: pdfBytes, status: 415, code: 'upload-not-docx', params: { found: 'pdf' } },
+  { name: 'an old .doc', bytes: oldWordDoc, status: 415, code: 'upload-not-docx', params: { found: 'doc' } },
+  { name: 'a zip without a Word document', bytes: zipWithoutDocument, status: 415, code: 'upload-not-docx', params: { found: 'zip' } },
   { name: 'a password-protected file', bytes: encryptedDocx, status: 400, code: 'docx-encrypted', params: {} },
   { name: 'a zip bomb (100 MB of zeros)', bytes: zipBombDocx, status: 400, code: 'docx-expands-too-much', params: { limitMegabytes: 60 } },
   { name: 'a zip bomb whose directory lies about its size', bytes: lyingSizeDocx, status: 400, code: 'docx-expands-too-much', params: { limitMegabytes: 60 } },
@@ -90,7 +90,7 @@ describe('Word import: bad files', () => {
   it('refuses a body that is not sent as a Word document', async () => {
     for (const { path, client } of routes()) {
       const res = await client.post(path, { file: 'not a file' });
-      expect(expectProblem(res, 415, { fields: ['(body)'] })).toMatchObject({ code: 'upload-not-docx', params: { found: 'not a Word document' } });
+      expect(expectProblem(res, 415, { fields: ['(body)'] })).toMatchObject({ code: 'upload-not-docx', params: { found: 'other' } });
     }
   });
 });

@@ -111,7 +111,7 @@ describe('exchange: the ISO commenting template, out and in', () => {
 
     it('writes its titles and dispositions in French on request; the comments stay as written', async () => {
       const { tables } = tablesOf((await download(`${base()}.docx?lang=fr`)).bytes);
-      expect(tables[0][0]).toEqual(['Organisation', 'Numéro de ligne', 'Article/Paragraphe', 'Paragraphe/Figure/Tableau', 'Type de commentaire', 'Commentaires', 'Modification proposée', 'Observations du secrétariat']);
+      expect(tables[0][0]).toEqual(['Organisation', 'Numéro de ligne', 'Article/Paragraphe', 'Paragraphe/Figure/Tableau', 'Type de commentaire', 'Commentaires', 'Changement proposé', 'Observations du secrétariat']);
       expect(tables[0][2].slice(5)).toEqual(['Too broad: theft is already a crime.', 'Prevent ICT-enabled theft of trade secrets', 'Retenu: Narrower wording agreed in session.']);
     });
 

@@ -142,11 +142,11 @@ describe('openDocx: bad files are refused, naming the body', () => {
     expect(refusalOf(bytes)).toEqual({ status, code, params, field: '(body)' });
 
   it('refuses what is not a Word document, saying what it is', () => {
-    expectRefusal(pdfBytes(), 415, 'upload-not-docx', { found: 'a PDF' });
-    expectRefusal(oldWordDoc(), 415, 'upload-not-docx', { found: 'an old Word document (.doc)' });
-    expectRefusal(zipWithoutDocument(), 415, 'upload-not-docx', { found: 'a zip archive without a Word document in it' });
-    expectRefusal(Buffer.from('hello'), 415, 'upload-not-docx', { found: 'not a Word document' });
-    expectRefusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 415, 'upload-not-docx', { found: 'a damaged zip archive' });
+    expectRefusal(pdfBytes(), 415, 'upload-not-docx', { found: 'pdf' });
+    expectRefusal(oldWordDoc(), 415, 'upload-not-docx', { found: 'doc' });
+    expectRefusal(zipWithoutDocument(), 415, 'upload-not-docx', { found: 'zip' });
+    expectRefusal(Buffer.from('hello'), 415, 'upload-not-docx', { found: 'other' });
+    expectRefusal(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), 415, 'upload-not-docx', { found: 'damagedZip' });
   });
 
   it('refuses a password-protected file', () => expectRefusal(encryptedDocx(), 400, 'docx-encrypted'));

@@ -38,3 +38,10 @@ export type ImportWarning = (typeof IMPORT_WARNINGS)[number];
 /** How the importer read a paragraph's kind: from its Word style, its list numbering, or its text (as pasted text is read). */
 export const RECOGNISED_BY = ['style', 'numbering', 'text'] as const;
 export type RecognisedBy = (typeof RECOGNISED_BY)[number];
+
+/**
+ * What a refused upload was, read from its first bytes (`upload-not-docx`'s `found`): a code each
+ * language says in its own words (the API's English in refusal-text/exchange.text.ts, the web's in i18n).
+ */
+export const UPLOAD_FILE_KINDS = ['pdf', 'rtf', 'png', 'jpeg', 'gif', 'gzip', 'rar', 'sevenZip', 'doc', 'zip', 'damagedZip', 'other'] as const;
+export type UploadFileKind = (typeof UPLOAD_FILE_KINDS)[number];

@@ -1,3 +1,4 @@
+import type { UploadFileKind } from '../exchange/vocabulary';
 import { spec } from './define';
 
 /**
@@ -6,7 +7,7 @@ import { spec } from './define';
  */
 export const EXCHANGE_REFUSALS = {
   /** The body is not a Word document (.docx): another media type, not a zip, an old .doc, or a zip without a Word document in it. */
-  'upload-not-docx': spec<{ found: string }>(415),
+  'upload-not-docx': spec<{ found: UploadFileKind }>(415),
   /** The file is larger than an upload may be. */
   'upload-too-large': spec<{ limitMegabytes: number }>(413),
   /** The file is password-protected (encrypted): Parley cannot read it. */

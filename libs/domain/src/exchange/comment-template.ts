@@ -40,7 +40,7 @@ export const TEMPLATE_COLUMN_TITLES: Record<TemplateLanguage, Record<TemplateCol
     paragraph: 'Paragraphe/Figure/Tableau',
     type: 'Type de commentaire',
     comment: 'Commentaires',
-    proposedChange: 'Modification proposée',
+    proposedChange: 'Changement proposé',
     observation: 'Observations du secrétariat',
   },
 };

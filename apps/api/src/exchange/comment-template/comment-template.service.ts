@@ -25,7 +25,7 @@ import type { Actor } from '../../identity/actor';
 import { FocalPointRepository } from '../../identity/focal-point.repository';
 import { Clock } from '../../platform/clock/clock';
 import { authorise, notFound, refuse, refused, validationProblem } from '../../platform/http/problem';
-import { uploadedDocx } from './uploaded-docx';
+import { readUploadedDocx } from '../docx-file';
 import { commentTemplateDocx, type TemplateCells } from './template-docx';
 import { TEMPLATE_WORDS } from './template-words';
 
@@ -75,7 +75,7 @@ export class CommentTemplateService {
   /** What an uploaded template would post; the uploader's right is checked before the file is read. Nothing is posted. */
   async preview(actor: Actor, documentId: string, n: number, upload: unknown): Promise<CommentTemplatePreview> {
     const { snapshot } = await this.focalPointOn(this.dataSource.manager, actor, documentId, n, this.clock.now());
-    const content = uploadedDocx(upload);
+    const content = readUploadedDocx(upload);
     const report = await this.comments.report(actor, documentId, n);
     const posted = report.entries.map((e: DispositionReportEntry) => ({ clauseId: e.clauseId, body: withoutMentionMarkup(e.body) }));
     const clauses = await this.clausesOf(documentId, n);

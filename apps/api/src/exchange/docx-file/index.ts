@@ -1,1 +1,2 @@
 export { openDocx } from './open-docx';
+export { readUploadedDocx, uploadedDocx } from './uploaded-docx';

@@ -32,7 +32,7 @@ export function zipDirectory(bytes: Uint8Array): DeclaredPart[] {
     });
   } catch (e) {
     if (parts.length > MAX_DOCX_PARTS) throw e;
-    throw fileRefused('upload-not-docx', { found: 'a damaged zip archive' });
+    throw fileRefused('upload-not-docx', { found: 'damagedZip' });
   }
   return parts;
 }

@@ -22,8 +22,7 @@ import type { Actor } from '../../identity/actor';
 import { Clock } from '../../platform/clock/clock';
 import { refusal } from '@parley/contracts';
 import { authorise, notFound, ProblemException, refused } from '../../platform/http/problem';
-import { openDocx } from '../docx-file';
-import { uploadedDocx } from './uploaded-docx';
+import { readUploadedDocx } from '../docx-file';
 
 /** The rationale of an imported amendment the importer left without one (stored text, in both languages). */
 export const IMPORTED_RATIONALE = 'From a tracked change in the imported Word file. — Issu d’une modification suivie du fichier Word importé.';
@@ -56,14 +55,14 @@ export class DocxImportService {
   async previewNewDocument(actor: Actor, workingGroupId: string, upload: unknown): Promise<DocxImportPreview> {
     const standing = await this.standings.of(this.dataSource.manager, workingGroupId, actor.id, this.clock.now());
     authorise(canCreateDocument(standing));
-    const read = readWordImport(openDocx(uploadedDocx(upload)));
+    const read = readWordImport(readUploadedDocx(upload));
     return { title: read.title, clauses: read.clauses, proposals: read.proposals, warnings: read.warnings };
   }
 
   /** What the file says about the document's current version: its changes as amendments to propose. */
   async previewAmendments(actor: Actor, documentId: string, upload: unknown): Promise<VersionImportPreview> {
     const { doc, version } = await this.amendable(actor, documentId);
-    const read = readWordImport(openDocx(uploadedDocx(upload)));
+    const read = readWordImport(readUploadedDocx(upload));
     const clauses = (await this.documentRows.clausesOf(version.id)).map(toClause);
     return { documentId: doc.id, basedOn: version.number, ...proposalsAgainstVersion(read, clauses) };
   }

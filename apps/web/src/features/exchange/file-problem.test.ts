@@ -11,13 +11,13 @@ describe('a refused upload in the reader’s language', () => {
 
   it.each([
     [
-      'an old Word document (.doc)',
+      'doc',
       'Send a Word document (.docx); this file is an old Word document (.doc).',
       'Envoyez un document Word (.docx) ; ce fichier est un ancien document Word (.doc).',
     ],
-    ['a PDF', 'Send a Word document (.docx); this file is a PDF.', 'Envoyez un document Word (.docx) ; ce fichier est un PDF.'],
+    ['pdf', 'Send a Word document (.docx); this file is a PDF.', 'Envoyez un document Word (.docx) ; ce fichier est un PDF.'],
     [
-      'a zip archive without a Word document in it',
+      'zip',
       'Send a Word document (.docx); this file is a zip archive without a Word document in it.',
       'Envoyez un document Word (.docx) ; ce fichier est une archive zip sans document Word.',
     ],
@@ -26,8 +26,8 @@ describe('a refused upload in the reader’s language', () => {
     expect(fileProblemMessage(french.t, refused(found))).toBe(fr);
   });
 
-  it('shows a kind it does not know as the API wrote it, and other refusals as usual', () => {
-    expect(fileProblemMessage(french.t, refused('a WordPerfect file'))).toBe('Envoyez un document Word (.docx) ; ce fichier est a WordPerfect file.');
+  it('reads a kind it does not know as not a Word document, and other refusals as usual', () => {
+    expect(fileProblemMessage(french.t, refused('wordPerfect'))).toBe('Envoyez un document Word (.docx) ; ce fichier est autre chose qu’un document Word.');
     const macros = new ProblemError({ type: '/problems/docx-has-macros', title: 'Refused', status: 400, detail: '', code: 'docx-has-macros', params: {} });
     expect(fileProblemMessage(french.t, macros)).toMatch(/^Le fichier contient des macros/);
   });

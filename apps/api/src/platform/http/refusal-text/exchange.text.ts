@@ -1,7 +1,24 @@
+import type { UploadFileKind } from '@parley/contracts';
 import type { RefusalTexts } from './texts';
 
+/** What a refused upload was, in English. */
+const FILE_KIND: Record<UploadFileKind, string> = {
+  pdf: 'a PDF',
+  rtf: 'an RTF document',
+  png: 'an image (PNG)',
+  jpeg: 'an image (JPEG)',
+  gif: 'an image (GIF)',
+  gzip: 'a gzip archive',
+  rar: 'a RAR archive',
+  sevenZip: 'a 7-Zip archive',
+  doc: 'an old Word document (.doc)',
+  zip: 'a zip archive without a Word document in it',
+  damagedZip: 'a damaged zip archive',
+  other: 'not a Word document',
+};
+
 export const EXCHANGE_TEXT = {
-  'upload-not-docx': (p) => `Send a Word document (.docx); this file is ${p.found}`,
+  'upload-not-docx': (p) => `Send a Word document (.docx); this file is ${FILE_KIND[p.found] ?? FILE_KIND.other}`,
   'upload-too-large': (p) => `The file is larger than ${p.limitMegabytes} MB, the most an upload may be`,
   'docx-encrypted': () => 'The file is protected by a password: save it without one and upload it again',
   'docx-expands-too-much': (p) => `The file would expand to more than ${p.limitMegabytes} MB once unzipped: it is not read`,
