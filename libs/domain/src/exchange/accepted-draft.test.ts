@@ -63,4 +63,29 @@ describe('acceptedDraft', () => {
       ['op4', 'same'],
     ]);
   });
+
+  it('matches the accepted text first: a file carrying older tracked changes than the version keeps the clauses those changes made', () => {
+    // The file shows version 1 → the current version as tracked changes (op5 inserted, op2 reworded), then the chair's own edit of op4.
+    const current = [...version, { id: 'op5', kind: 'operative' as const, text: 'Invites donors to contribute.' }];
+    const file = content([
+      heading('Principles'),
+      para('Recalling the Charter,'),
+      para('Noting the report of the Secretary-General,'),
+      listItem('Welcomes the report.'),
+      listItem('Calls upon States to protect rivers.'),
+      listItem('Requests a report.'),
+      listItem([run('Decides to remain seized.', del('Chair')), run('Decides to remain actively seized of the matter.', ins('Chair'))]),
+      listItem([run('Invites donors to contribute.', ins('Secretariat'))], { markRevision: ins('Secretariat') }),
+    ]);
+    expect(acceptedDraft(readWordImport(file), current).map((c) => [c.clauseId, c.match])).toEqual([
+      ['h', 'same'],
+      ['pp1', 'same'],
+      ['pp2', 'same'],
+      ['op1', 'same'],
+      ['op2', 'same'],
+      ['op3', 'same'],
+      ['op4', 'changed'],
+      ['op5', 'same'],
+    ]);
+  });
 });
