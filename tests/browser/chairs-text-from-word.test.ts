@@ -91,4 +91,25 @@ describe('a chair’s text from a Word file, in the browser', () => {
     const thread = await api().get<CommentThreadPage>(`/api/documents/${doc.id}/comments?clauseId=${ids[1]}`);
     expect(thread.body.items.map((c) => c.id)).toEqual([comment.id]);
   });
+
+  it('en français, sur un téléphone : le rapporteur choisit le fichier au clavier ; ses paragraphes retrouvent tous ceux de la version 2', async () => {
+    const phone = await browsers.openLoggedIn(g.rapporteur.email, PASSWORD, { language: 'fr', reportPageErrorsAs: g.rapporteur.name, viewport: { width: 375, height: 812 } });
+    await phone.goto(`${t.baseUrl}/documents/${doc.id}`);
+    await phone.getByRole('button', { name: 'Publier un texte de la présidence' }).click();
+    const dialog = phone.getByRole('dialog', { name: 'Publier un texte de la présidence comme version 3' });
+    // The file still shows version 1 → 2 as tracked changes: accepted, it is version 2, every paragraph kept.
+    const chooser = phone.waitForEvent('filechooser');
+    await dialog.getByLabel('Partir d’un fichier Word…').focus();
+    await phone.keyboard.press('Enter');
+    await (await chooser).setFiles({ name: 'eaux-ouvertes.docx', mimeType: DOCX_MEDIA_TYPE, buffer: await trackedResolutionDocx() });
+    const notice = dialog.getByTestId('chairs-text-from-word-notice');
+    await notice.getByText('6 paragraphes lus dans le fichier : 6 retrouvé(s) dans la version actuelle, 0 nouveau(x).', { exact: false }).waitFor();
+    await notice.getByText('Les tableaux ne sont pas importés.').waitFor();
+    expect(await dialog.getByTestId('chairs-text-paragraph').evaluateAll((ps) => ps.map((p) => p.getAttribute('data-clause-id')))).toEqual(
+      (await api().get<DocumentResponse>(`/api/documents/${doc.id}`)).body.version.clauses.map((c) => c.id),
+    );
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await axeViolations(phone)).toEqual([]);
+    await screenshot(phone, 'chairs-text-from-word-fr-phone.png', { fullPage: false });
+  });
 });
