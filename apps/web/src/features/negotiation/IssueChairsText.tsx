@@ -161,8 +161,9 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
       [out[i], out[i + by]] = [out[i + by], out[i]];
       return out;
     });
-  /** The text read from a Word file replaces the paragraphs: matched ones keep their clause's id. */
+  /** The text read from a Word file replaces the paragraphs: matched ones keep their clause's id. A file with no paragraph leaves them as they are. */
   const fromWord = (draft: MatchedClauseView[]) => {
+    if (draft.length === 0) return;
     setDrafts(draft.map((c) => ({ key: c.clauseId ?? `word-${++fresh.current}`, id: c.clauseId, kind: c.kind, text: c.text })));
     setErrors({});
   };
