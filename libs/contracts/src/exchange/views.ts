@@ -68,6 +68,8 @@ export const versionImportPreview = /* @__PURE__ */ z
     /** Clauses of the version the file does not have (deleted without tracking). */
     missing: z.array(z.string()),
     proposals: z.array(versionProposalView),
+    /** The file with its tracked changes accepted, matched to the version's clauses: a chair's text ready to issue (decision 0044). */
+    draft: z.array(matchedClauseView),
     warnings: z.array(z.enum(IMPORT_WARNINGS)),
   })
   .meta({ id: 'VersionImportPreview' });

@@ -4,3 +4,4 @@ export * from './tracked-changes';
 export * from './clause-recognition';
 export * from './import-proposals';
 export * from './comment-template';
+export * from './accepted-draft';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { proposalsAgainstVersion, readWordImport } from '@parley/domain';
+import { acceptedDraft, proposalsAgainstVersion, readWordImport } from '@parley/domain';
 import type {
   CreateAmendmentRequest,
   DocxImportPreview,
@@ -64,7 +64,7 @@ export class DocxImportService {
     const { doc, version } = await this.amendable(actor, documentId);
     const read = readWordImport(readUploadedDocx(upload));
     const clauses = (await this.documentRows.clausesOf(version.id)).map(toClause);
-    return { documentId: doc.id, basedOn: version.number, ...proposalsAgainstVersion(read, clauses) };
+    return { documentId: doc.id, basedOn: version.number, ...proposalsAgainstVersion(read, clauses), draft: acceptedDraft(read, clauses) };
   }
 
   /** Version 1 from the confirmed clauses, and each confirmed tracked change as an amendment on it by the importer, all in one transaction. */

@@ -1,6 +1,6 @@
 import { ActionIcon, Alert, Badge, Button, Group, Modal, NativeSelect, Paper, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import type { DocumentResponse, IssueChairsTextRequest } from '@parley/contracts';
+import type { DocumentResponse, IssueChairsTextRequest, MatchedClauseView } from '@parley/contracts';
 import { CHAIRS_TEXT_STANDINGS, CLAUSE_KINDS, compareVersions, OFFICES, type ChairsTextStanding, type ClauseKind, type Office } from '@parley/domain';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { fieldErrorMessage, fieldErrorText, problemMessage } from '../../i18n/se
 import { ConfirmActions } from '../../ui/ConfirmActions';
 import { notifySuccess } from '../../ui/notify';
 import { ClauseChangeList } from '../documents/ClauseChangeList';
+import { ChairsTextFromWord } from './ChairsTextFromWord';
 import { useChairsTextSuggestion, useIssueChairsText } from './useChairsTexts';
 import { MembersOnlyUntilField, membersOnlyInput, PUBLIC_AT_ONCE } from '../procedures/PublicationPanel';
 
@@ -160,6 +161,12 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
       [out[i], out[i + by]] = [out[i + by], out[i]];
       return out;
     });
+  /** The text read from a Word file replaces the paragraphs: matched ones keep their clause's id. A file with no paragraph leaves them as they are. */
+  const fromWord = (draft: MatchedClauseView[]) => {
+    if (draft.length === 0) return;
+    setDrafts(draft.map((c) => ({ key: c.clauseId ?? `word-${++fresh.current}`, id: c.clauseId, kind: c.kind, text: c.text })));
+    setErrors({});
+  };
   const remove = (i: number) => setDrafts((ds) => ds.filter((_, j) => j !== i));
   const addAfter = (i: number) => {
     const key = `new-${++fresh.current}`;
@@ -296,6 +303,7 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
               <Title order={3} size="h5">
                 {t('chairsTexts.editor.clauses')}
               </Title>
+              <ChairsTextFromWord documentId={doc.id} onDraft={fromWord} />
               {errorOf('clauses') && !drafts.some((_, i) => errorOf(`clauses.${i}`)) ? (
                 <Alert color="red" variant="light" role="alert">
                   {errorOf('clauses')}
