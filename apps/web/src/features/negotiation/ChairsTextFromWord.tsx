@@ -1,10 +1,12 @@
 import { Alert, List, Stack, Text } from '@mantine/core';
-import type { MatchedClauseView, VersionImportPreview } from '@parley/contracts';
+import type { ImportWarning, MatchedClauseView, VersionImportPreview } from '@parley/contracts';
 import { DOCX_MEDIA_TYPE } from '@parley/contracts';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../../i18n/server-messages';
-import { useChairsTextFromWord } from './useChairsTexts';
+import { fileProblemMessage } from '../exchange/file-problem';
+import { useVersionImportPreview } from '../exchange/useExchange';
+
+const chairsWarnings = (warnings: readonly ImportWarning[]) => warnings.filter((w) => w !== 'untracked-differences');
 
 /**
  * "Start from a Word file…" in the chair's editor (decision 0044): the file the chair prepared is read
@@ -14,7 +16,8 @@ import { useChairsTextFromWord } from './useChairsTexts';
 export function ChairsTextFromWord({ documentId, onDraft }: { documentId: string; onDraft: (draft: MatchedClauseView[]) => void }) {
   const { t } = useTranslation();
   const inputId = useId();
-  const read = useChairsTextFromWord(documentId);
+  // The same preview as proposing amendments from a file: its `draft` is what the file would make the next text.
+  const read = useVersionImportPreview(documentId);
   const [preview, setPreview] = useState<VersionImportPreview | null>(null);
 
   const choose = (file: File | undefined) => {
@@ -53,16 +56,17 @@ export function ChairsTextFromWord({ documentId, onDraft }: { documentId: string
       {read.isPending ? <Text size="sm">{t('chairsTexts.editor.fromWordReading')}</Text> : null}
       {read.isError ? (
         <Alert color="red" variant="light" role="alert">
-          {problemMessage(t, read.error)}
+          {fileProblemMessage(t, read.error)}
         </Alert>
       ) : null}
       {preview ? (
         <Alert color="blue" variant="light" role="status" data-testid="chairs-text-from-word-notice">
           <Text size="sm">{t('chairsTexts.editor.fromWordRead', { count: preview.draft.length, matched, fresh: preview.draft.length - matched })}</Text>
-          {preview.warnings.length > 0 ? (
+          {/* The chair's draft is the file as it reads: differences from the version are the point, not a warning. */}
+          {chairsWarnings(preview.warnings).length > 0 ? (
             <List size="sm" mt={4}>
-              {preview.warnings.map((w) => (
-                <List.Item key={w}>{t(`chairsTexts.editor.fromWordWarnings.${w}`)}</List.Item>
+              {chairsWarnings(preview.warnings).map((w) => (
+                <List.Item key={w}>{t(`exchange.warnings.${w}`)}</List.Item>
               ))}
             </List>
           ) : null}

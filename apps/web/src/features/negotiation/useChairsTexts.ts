@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { DOCX_MEDIA_TYPE, type IssueChairsTextRequest, type VersionImportPreview } from '@parley/contracts';
-import { apiRequest } from '../../api/client';
+import type { IssueChairsTextRequest } from '@parley/contracts';
 import { apiCall } from '../../api/typed-client';
 import { documentKey } from '../documents/useDocuments';
 
@@ -19,12 +18,5 @@ export function useIssueChairsText(documentId: string) {
   return useMutation({
     mutationFn: (body: IssueChairsTextRequest) => apiCall('POST /api/documents/:id/chairs-texts', { params: { id: documentId }, body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: documentKey(documentId) }),
-  });
-}
-
-/** What a Word file would make the next text: the preview of the file against the current version (nothing is stored). */
-export function useChairsTextFromWord(documentId: string) {
-  return useMutation({
-    mutationFn: (file: File) => apiRequest<VersionImportPreview>(`/api/documents/${encodeURIComponent(documentId)}/import-preview`, { method: 'POST', file: { data: file, type: DOCX_MEDIA_TYPE } }),
   });
 }
