@@ -5,10 +5,12 @@ import {
   encryptedDocx,
   entityDocx,
   fiftyMegabytes,
+  hugeTextDocx,
   lyingSizeDocx,
   macroContentTypeDocx,
   macroDocx,
   manyPartsDocx,
+  manyParagraphsDocx,
   oldWordDoc,
   pdfBytes,
   zipBombDocx,
@@ -41,6 +43,8 @@ const BAD_FILES: BadFile[] = [
   { name: 'a DTD with an entity', bytes: entityDocx, status: 400, code: 'docx-unreadable', params: { part: 'word/document.xml' } },
   { name: 'damaged XML', bytes: brokenXmlDocx, status: 400, code: 'docx-unreadable', params: { part: 'word/document.xml' } },
   { name: 'no text', bytes: emptyDocx, status: 400, code: 'docx-no-text', params: {} },
+  { name: 'a document part larger than Parley parses', bytes: hugeTextDocx, status: 400, code: 'docx-text-too-large', params: { limitMegabytes: 5 } },
+  { name: 'more paragraphs than a document may have clauses', bytes: () => manyParagraphsDocx(2001), status: 400, code: 'docx-too-many-paragraphs', params: { limit: 2000 } },
 ];
 
 /**

@@ -3,6 +3,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { acceptedText, recogniseClauses, rejectedText, type WordParagraph } from '@parley/domain';
 import { DOCX_MEDIA_TYPE, type AmendmentResponse, type BracketView, type DocumentResponse } from '@parley/contracts';
 import { openDocx } from '../../apps/api/src/exchange/docx-file';
+import { docxDisposition } from '../../apps/api/src/exchange/docx-export/docx-export.controller';
 import { expectProblem } from '../support/expectations';
 import { clauseByLabel, type Delegate, type DraftingGroup, newDraftingGroup, newParisCallDocument } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
@@ -301,5 +302,13 @@ describe('GET /api/documents/:id/versions/:n/export.docx (decision 0044)', () =>
       expectProblem(await anonymous().get(`/api/documents/${doc.id}/versions/9/export.docx`), 404);
       expectProblem(await anonymous().get(`/api/documents/00000000-0000-4000-8000-000000000000/versions/1/export.docx`), 404);
     });
+  });
+});
+
+describe('the Word file’s name', () => {
+  it('keeps a title with an emoji at its cut and an apostrophe as a valid header (never a 500)', () => {
+    const header = docxDisposition(`${'a'.repeat(119)}😀 States' view`, 3, 1);
+    expect(header).toContain(`filename*=UTF-8''${'a'.repeat(119)}%F0%9F%98%80-v3-changes-since-v1.docx`);
+    expect(docxDisposition("States' view (draft)", 2, undefined)).toContain("filename*=UTF-8''States%27%20view%20%28draft%29-v2.docx");
   });
 });

@@ -353,6 +353,14 @@ describe('exchange: print layout without the app', () => {
     expect(texts(breakLines([{ text: 'A/AC.292/2026/CRP.1' }], 8, 'sans', measure))).toEqual(['A/AC.292', '/2026/CR', 'P.1']);
   });
 
+  it('cuts a long word once even where the font kerns a pair wider than its letters (as DejaVu does "BO"): the layout ends', () => {
+    // Each character is 1 wide alone, but a string measures one more for every "BO" pair in it.
+    const kerning = (_face: string, text: string) => [...text].length + (text.match(/BO/g)?.length ?? 0);
+    const lines = breakLines([{ text: 'BO'.repeat(400) }], 10, 'serif', kerning);
+    expect(lines.map((l) => l.runs.map((r) => r.text).join('')).join('')).toBe('BO'.repeat(400));
+    expect(lines).toHaveLength(80);
+  });
+
   it('lets other callbacks run while a long text is laid out (it yields to the event loop)', async () => {
     const layout = new PrintLayout({
       header: { left: 'Group — Title', right: 'Version 1' },

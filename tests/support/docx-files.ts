@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync, constants as zlibConstants } from 'node:zlib';
+import { randomBytes } from 'node:crypto';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import {
   AlignmentType,
@@ -219,3 +220,13 @@ export const emptyDocx = (): Buffer => handMadeDocx({ 'word/document.xml': docum
 
 /** A body larger than an upload may be (50 MB): refused before it is read. */
 export const fiftyMegabytes = (): Buffer => Buffer.alloc(50 * 1024 * 1024, 0x41);
+
+/** A Word file of `count` short paragraphs (the import refuses more than a document may have clauses). */
+export const manyParagraphsDocx = (count: number): Buffer =>
+  handMadeDocx({ 'word/document.xml': documentXml(Array.from({ length: count }, (_, i) => p(`Paragraph ${i + 1} of a very long file.`)).join('')) });
+
+/** A Word file whose document part is 6 MB of text that does not compress (so no zip-bomb ratio): more than Parley parses. */
+export const hugeTextDocx = (): Buffer => {
+  const noise = randomBytes(4.5 * 1024 * 1024).toString('base64');
+  return handMadeDocx({ 'word/document.xml': documentXml(p(noise)) });
+};

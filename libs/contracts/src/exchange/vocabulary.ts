@@ -9,6 +9,8 @@ export const PDF_MEDIA_TYPE = 'application/pdf';
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /** The most a Word file may expand to once unzipped (bytes, all parts together): beyond, it is refused as a zip bomb. */
 export const MAX_UNZIPPED_BYTES = 60 * 1024 * 1024;
+/** The most a part Parley parses (the document's XML, its styles) may be once unzipped (bytes): parsing is CPU and memory (decision 0044). */
+export const MAX_DOCX_XML_PART_BYTES = 5 * 1024 * 1024;
 /** The most parts (files) a Word file may hold. */
 export const MAX_DOCX_PARTS = 2000;
 /** The most amendments one import proposes at once. */

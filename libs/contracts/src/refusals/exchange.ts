@@ -14,6 +14,10 @@ export const EXCHANGE_REFUSALS = {
   'docx-encrypted': spec(400),
   /** The file would expand beyond what a Word document of this size can hold once unzipped (a zip bomb). */
   'docx-expands-too-much': spec<{ limitMegabytes: number }>(400),
+  /** The text of the file (its document part) is larger than Parley reads. */
+  'docx-text-too-large': spec<{ limitMegabytes: number }>(400),
+  /** The file has more paragraphs than a document may have clauses. */
+  'docx-too-many-paragraphs': spec<{ limit: number }>(400),
   /** The file carries macros (VBA): Parley accepts documents without them. */
   'docx-has-macros': spec(400),
   /** A part of the file is not well-formed (or declares a DTD): `part` names it. */

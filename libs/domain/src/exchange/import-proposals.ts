@@ -87,51 +87,79 @@ export const MIN_SIMILARITY = 0.5;
 
 const wordsOf = (text: string) => tokenize(text.toLowerCase()).filter((t) => t.kind === 'word').map((t) => t.text);
 
-/** Dice similarity of two texts' words (as bags): 1 for the same words, 0 for none in common. */
-export function wordSimilarity(a: string, b: string): number {
-  const left = wordsOf(a);
-  const right = wordsOf(b);
-  if (left.length + right.length === 0) return 1;
-  const counts = new Map<string, number>();
-  for (const w of left) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of right) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      common++;
-      counts.set(w, n - 1);
-    }
-  }
-  return (2 * common) / (left.length + right.length);
+/** A text's words as a bag (word → how many times), and how many there are: tokenised once per text. */
+interface WordBag {
+  counts: Map<string, number>;
+  size: number;
 }
+function bagOf(text: string): WordBag {
+  const counts = new Map<string, number>();
+  const words = wordsOf(text);
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return { counts, size: words.length };
+}
+
+function bagSimilarity(a: WordBag, b: WordBag): number {
+  if (a.size + b.size === 0) return 1;
+  const [small, large] = a.counts.size <= b.counts.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const [w, n] of small.counts) common += Math.min(n, large.counts.get(w) ?? 0);
+  return (2 * common) / (a.size + b.size);
+}
+
+/** Dice similarity of two texts' words (as bags): 1 for the same words, 0 for none in common. */
+export const wordSimilarity = (a: string, b: string): number => bagSimilarity(bagOf(a), bagOf(b));
 
 /**
  * Which clause of the version each file clause is (index into `version`, or -1): equal texts first
  * (in order, each clause once), then each remaining file clause takes the most similar unmatched
- * clause between the clauses its matched neighbours are, if similar enough.
+ * clause between the clauses its matched neighbours are, if similar enough. Each text is tokenised
+ * once and the neighbours are found in one pass each way, so a file of MAX_CLAUSES paragraphs
+ * against a long version stays a matter of milliseconds, not seconds.
  */
 export function matchClauses(file: readonly string[], version: readonly string[]): number[] {
   const matched: number[] = file.map(() => -1);
   const taken = new Set<number>();
   const byText = new Map<string, number[]>();
-  version.forEach((t, i) => byText.set(t, [...(byText.get(t) ?? []), i]));
+  version.forEach((t, i) => {
+    const same = byText.get(t);
+    if (same) same.push(i);
+    else byText.set(t, [i]);
+  });
+  const nextOfText = new Map<string, number>();
   file.forEach((t, i) => {
     const candidates = byText.get(t);
-    const next = candidates?.shift();
-    if (next !== undefined) {
-      matched[i] = next;
-      taken.add(next);
+    const at = nextOfText.get(t) ?? 0;
+    if (candidates && at < candidates.length) {
+      matched[i] = candidates[at];
+      taken.add(candidates[at]);
+      nextOfText.set(t, at + 1);
     }
   });
+  // The next clause matched by equal text after each file clause (later matches by similarity come after it in the walk below).
+  const after: number[] = new Array(file.length);
+  for (let i = file.length - 1, next = version.length; i >= 0; i--) {
+    after[i] = next;
+    if (matched[i] >= 0) next = matched[i];
+  }
+  const versionBags = new Map<number, WordBag>();
+  const versionBag = (v: number) => {
+    let bag = versionBags.get(v);
+    if (!bag) versionBags.set(v, (bag = bagOf(version[v])));
+    return bag;
+  };
+  let before = -1;
   file.forEach((t, i) => {
-    if (matched[i] >= 0) return;
-    const before = matched.slice(0, i).findLast((m) => m >= 0) ?? -1;
-    const after = matched.slice(i + 1).find((m) => m >= 0) ?? version.length;
+    if (matched[i] >= 0) {
+      before = matched[i];
+      return;
+    }
+    const bag = bagOf(t);
     let best = -1;
     let bestScore = MIN_SIMILARITY;
-    for (let v = before + 1; v < Math.max(after, before + 1); v++) {
+    for (let v = before + 1; v < Math.max(after[i], before + 1); v++) {
       if (taken.has(v)) continue;
-      const score = wordSimilarity(t, version[v]);
+      const score = bagSimilarity(bag, versionBag(v));
       if (score >= bestScore && (best < 0 || score > bestScore)) {
         best = v;
         bestScore = score;
@@ -140,6 +168,7 @@ export function matchClauses(file: readonly string[], version: readonly string[]
     if (best >= 0) {
       matched[i] = best;
       taken.add(best);
+      before = best;
     }
   });
   return matched;

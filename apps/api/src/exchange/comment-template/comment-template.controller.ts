@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -10,6 +10,7 @@ import { IdParam } from '../../platform/http/id-param';
 import { Allow } from '../../policy/allow.decorator';
 import { positiveVersion, VersionParam } from '../../drafting/version-param';
 import { CommentTemplateService } from './comment-template.service';
+import { UploadThrottlerGuard } from '../docx-file/upload-throttler.guard';
 
 class FileLanguageQueryDto extends createZodDto(fileLanguageQuery) {}
 class ImportCommentsDto extends createZodDto(importCommentsRequest) {}
@@ -40,6 +41,7 @@ export class CommentTemplateController {
 
   @Allow('comment.post')
   @Post(':id/versions/:n/comment-template')
+  @UseGuards(UploadThrottlerGuard)
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Read a completed commenting template (a Word file sent as the body): the rows it would post as comments of the uploader’s organisation, and the cells refused; nothing is posted (focal points)' })

@@ -14,14 +14,18 @@ import { DocxExportReads } from './docx-export-reads';
 
 class VersionExportQueryDto extends createZodDto(versionExportQuery) {}
 
+/** A value of `filename*` (RFC 5987): percent-encoded UTF-8, with the characters encodeURIComponent leaves (' ( ) *) encoded too. */
+const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 /**
  * "paris-call-v3.docx" for the header's plain name (as the other exports name files), and the title
  * as written in its UTF-8 name (RFC 6266), which browsers prefer.
  */
 export function docxDisposition(title: string, n: number, against: number | undefined): string {
   const suffix = `-v${n}${against === undefined ? '' : `-changes-since-v${against}`}.docx`;
-  const written = title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim().slice(0, 120) || 'document';
-  return `attachment; filename="${slug(title)}${suffix}"; filename*=UTF-8''${encodeURIComponent(written + suffix)}`;
+  // Cut by code points, not UTF-16 units: half an emoji would make encodeURIComponent throw.
+  const written = Array.from(title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').trim()).slice(0, 120).join('') || 'document';
+  return `attachment; filename="${slug(title)}${suffix}"; filename*=UTF-8''${rfc5987(written + suffix)}`;
 }
 
 @ApiTags('exchange')

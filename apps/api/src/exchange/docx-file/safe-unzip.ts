@@ -1,5 +1,5 @@
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
-import { MAX_DOCX_PARTS, MAX_UNZIPPED_BYTES } from '@parley/contracts';
+import { MAX_DOCX_PARTS, MAX_DOCX_XML_PART_BYTES, MAX_UNZIPPED_BYTES } from '@parley/contracts';
 import { fileRefused } from './file-refusals';
 
 /** A zip part as its directory declares it. */
@@ -51,6 +51,9 @@ export function checkDeclaredExpansion(parts: readonly DeclaredPart[], zippedByt
  */
 export function inflateParts(bytes: Uint8Array, declared: readonly DeclaredPart[], wanted: (name: string) => boolean): Map<string, Uint8Array> {
   const declaredSize = new Map(declared.map((p) => [p.name, p.originalSize]));
+  // A part Parley parses is held to what parsing can afford (held again while inflating: its declared size is its limit).
+  if (declared.some((p) => wanted(p.name) && p.originalSize > MAX_DOCX_XML_PART_BYTES))
+    throw fileRefused('docx-text-too-large', { limitMegabytes: MAX_DOCX_XML_PART_BYTES / (1024 * 1024) });
   const out = new Map<string, Uint8Array>();
   let total = 0;
   // Set from inside the inflater's callbacks (errors thrown there are swallowed by fflate), read between pushes.

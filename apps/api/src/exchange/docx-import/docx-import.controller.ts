@@ -13,7 +13,7 @@ import { Actor, CurrentActor } from '../../identity/actor';
 import { IdParam } from '../../platform/http/id-param';
 import { Allow } from '../../policy/allow.decorator';
 import { DocxImportService } from './docx-import.service';
-import { UploadThrottlerGuard } from './upload-throttler.guard';
+import { UploadThrottlerGuard } from '../docx-file/upload-throttler.guard';
 
 class ImportDocumentDto extends createZodDto(importDocumentRequest) {}
 class ImportAmendmentsDto extends createZodDto(importAmendmentsRequest) {}

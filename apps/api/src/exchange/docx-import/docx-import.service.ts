@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { acceptedDraft, proposalsAgainstVersion, readWordImport } from '@parley/domain';
+import { acceptedDraft, proposalsAgainstVersion, readWordImport, type WordImport } from '@parley/domain';
 import type {
   CreateAmendmentRequest,
   DocxImportPreview,
@@ -20,9 +20,10 @@ import { DraftingStandings } from '../../drafting/drafting-standings';
 import { toClause } from '../../drafting/drafting.mapper';
 import type { Actor } from '../../identity/actor';
 import { Clock } from '../../platform/clock/clock';
-import { refusal } from '@parley/contracts';
+import { MAX_CLAUSES, refusal } from '@parley/contracts';
 import { authorise, notFound, ProblemException, refused } from '../../platform/http/problem';
 import { readUploadedDocx } from '../docx-file';
+import { fileRefused } from '../docx-file/file-refusals';
 
 /** The rationale of an imported amendment the importer left without one (stored text, in both languages). */
 export const IMPORTED_RATIONALE = 'From a tracked change in the imported Word file. — Issu d’une modification suivie du fichier Word importé.';
@@ -55,14 +56,14 @@ export class DocxImportService {
   async previewNewDocument(actor: Actor, workingGroupId: string, upload: unknown): Promise<DocxImportPreview> {
     const standing = await this.standings.of(this.dataSource.manager, workingGroupId, actor.id, this.clock.now());
     authorise(canCreateDocument(standing));
-    const read = readWordImport(readUploadedDocx(upload));
+    const read = readImport(upload);
     return { title: read.title, clauses: read.clauses, proposals: read.proposals, warnings: read.warnings };
   }
 
   /** What the file says about the document's current version: its changes as amendments to propose. */
   async previewAmendments(actor: Actor, documentId: string, upload: unknown): Promise<VersionImportPreview> {
     const { doc, version } = await this.amendable(actor, documentId);
-    const read = readWordImport(readUploadedDocx(upload));
+    const read = readImport(upload);
     const clauses = (await this.documentRows.clausesOf(version.id)).map(toClause);
     return { documentId: doc.id, basedOn: version.number, ...proposalsAgainstVersion(read, clauses), draft: acceptedDraft(read, clauses) };
   }
@@ -119,4 +120,11 @@ function onVersionOne(a: ImportedAmendmentRequest, clauseIds: readonly string[])
     case 'delete':
       return { kind: 'delete', baseVersion: 1, targetClauseId: clauseIds[a.clauseIndex], rationale };
   }
+}
+
+/** The uploaded file read for an import; more paragraphs than a document may have clauses is refused before any matching. */
+function readImport(upload: unknown): WordImport {
+  const read = readWordImport(readUploadedDocx(upload));
+  if (read.clauses.length > MAX_CLAUSES) throw fileRefused('docx-too-many-paragraphs', { limit: MAX_CLAUSES });
+  return read;
 }

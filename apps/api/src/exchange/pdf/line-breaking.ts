@@ -19,6 +19,8 @@ interface Word {
   parts: { text: string; face: Face }[];
   spaceBefore: boolean;
   breakBefore: boolean;
+  /** A piece of a word already cut to the line: never cut again (see breakLines). */
+  cut?: boolean;
 }
 
 /** Where a line may break: ordinary spaces, tabs and newlines (a no-break space, as French puts before ":", holds). */
@@ -105,9 +107,12 @@ export function breakLines(spans: readonly Span[], width: number, face: Face, me
       lines.push(line);
       line = { runs: [], width: 0 };
     }
-    // A single character wider than the line stays whole (a tiny column): cutting it again would never end.
-    if (ww > width && [...w.parts.map((p) => p.text).join('')].length > 1) {
-      queue.splice(i + 1, 0, ...cutWord(w, width, measure).map((p) => ({ ...p, spaceBefore: false, breakBefore: false })));
+    // A word is cut once. Its pieces are cut by the sum of their characters' widths, and a piece
+    // measured whole can still be a little wider (kerning: DejaVu's "BO" is wider than "B" + "O"):
+    // cutting it again would give the same piece back forever. Such a piece overflows by a hair; a
+    // single character wider than the line (a tiny column) stays whole for the same reason.
+    if (ww > width && !w.cut && [...w.parts.map((p) => p.text).join('')].length > 1) {
+      queue.splice(i + 1, 0, ...cutWord(w, width, measure).map((p) => ({ ...p, spaceBefore: false, breakBefore: false, cut: true })));
       continue;
     }
     for (const p of w.parts) push(p.text, p.face, measure(p.face, p.text));
