@@ -67,7 +67,7 @@ describe('brackets and options in the browser', () => {
     await card.getByRole('button', { name: 'Propose this option' }).click();
     // The first delegation's page shows the competing option arrive, live.
     await row(ngo, '1.').getByText('serious').waitFor({ timeout: 20_000 });
-    expect(await row(company, '1.').locator('.clause-text').innerText()).toContain('[significant][substantial][serious]');
+    await row(company, '1.').locator('.clause-text', { hasText: '[significant][substantial][serious]' }).waitFor({ timeout: 20_000 });
 
     // Tap an alternative: who proposed it, their organisation and stakeholder group, when and why.
     const reader = await browsers.open({ language: 'en', reportPageErrorsAs: 'reader' });

@@ -22,3 +22,4 @@ export * from './procedures';
 export * from './notifications';
 export * from './meetings';
 export * from './exchange';
+export * from './languages';

@@ -1,18 +1,35 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
+import { directionOf, UN_LANGUAGES } from '@parley/contracts';
+import ar from './ar.json';
 import en from './en.json';
+import es from './es.json';
 import fr from './fr.json';
+import refusalsAr from './refusals/ar.json';
 import refusalsEn from './refusals/en.json';
+import refusalsEs from './refusals/es.json';
 import refusalsFr from './refusals/fr.json';
+import refusalsRu from './refusals/ru.json';
+import refusalsZh from './refusals/zh.json';
+import ru from './ru.json';
+import zh from './zh.json';
 
-export const LANGUAGES = ['en', 'fr'] as const;
+/** The six UN languages, in the UN's order. */
+export const LANGUAGES = UN_LANGUAGES;
 export type Language = (typeof LANGUAGES)[number];
 /** Where the language switch remembers the reader's choice. */
 export const LANGUAGE_STORAGE_KEY = 'parley.language';
 
 /** Each language: the interface's texts, and the refusals the API answers with (by code). */
-export const resources = { en: { translation: { ...en, ...refusalsEn } }, fr: { translation: { ...fr, ...refusalsFr } } } as const;
+export const resources = {
+  ar: { translation: { ...ar, ...refusalsAr } },
+  zh: { translation: { ...zh, ...refusalsZh } },
+  en: { translation: { ...en, ...refusalsEn } },
+  fr: { translation: { ...fr, ...refusalsFr } },
+  ru: { translation: { ...ru, ...refusalsRu } },
+  es: { translation: { ...es, ...refusalsEs } },
+} as const;
 
 export const isLanguage = (l: string | undefined | null): l is Language => !!l && (LANGUAGES as readonly string[]).includes(l);
 
@@ -25,7 +42,9 @@ export function currentLanguage(i18n: Pick<I18n, 'resolvedLanguage' | 'language'
 function reflectOnDocument(lng: string): void {
   if (typeof document === 'undefined') return;
   const l = lng.slice(0, 2);
-  document.documentElement.lang = isLanguage(l) ? l : 'en';
+  const language = isLanguage(l) ? l : 'en';
+  document.documentElement.lang = language;
+  document.documentElement.dir = directionOf(language);
 }
 
 /**
@@ -86,3 +105,9 @@ export function countryName(code: string, lng: string): string {
     return code;
   }
 }
+
+/**
+ * The language the API writes its own texts in (e-mails, meeting reports) — English or French until
+ * the server's texts speak all six languages (#23), then the reader's language itself.
+ */
+export const serverLanguage = (l: Language): 'en' | 'fr' => (l === 'fr' ? 'fr' : 'en');

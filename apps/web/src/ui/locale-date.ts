@@ -2,7 +2,7 @@
  * Calendar dates as people type and read them, in the app's language (never the browser's): French
  * `jj/mm/aaaa` (day first), English the unambiguous `yyyy-mm-dd`. Values travel as ISO `yyyy-mm-dd`.
  */
-export type DateLanguage = 'en' | 'fr';
+export type DateLanguage = import('@parley/contracts').UnLanguage;
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 

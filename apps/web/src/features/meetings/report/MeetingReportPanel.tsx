@@ -3,7 +3,7 @@ import type { MeetingView } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { currentLanguage, LANGUAGES, type Language } from '../../../i18n';
+import { currentLanguage, serverLanguage } from '../../../i18n';
 import { useDocument } from '../../documents/useDocuments';
 import { adoptedMarkdownUrl } from '../../endorsements/useEndorsements';
 import { problemMessage } from '../../../i18n/server-messages';
@@ -46,7 +46,7 @@ function ReportStatus({ documentId }: { documentId: string }) {
 /** The report of a meeting on its page (issue #21): drafting it once the meeting closed, then a link to it and where it stands. */
 export function MeetingReportPanel({ meeting }: { meeting: MeetingView }) {
   const { t, i18n } = useTranslation();
-  const [language, setLanguage] = useState<Language>(currentLanguage(i18n));
+  const [language, setLanguage] = useState<'en' | 'fr'>(serverLanguage(currentLanguage(i18n)));
   const draft = useDraftReport(meeting.id);
   const documentId = meeting.reportDocumentId ?? draft.data?.documentId ?? null;
   const mayDraft = meeting.status === 'closed' && !documentId && meeting.viewer.runs;
@@ -71,8 +71,8 @@ export function MeetingReportPanel({ meeting }: { meeting: MeetingView }) {
             <SegmentedControl
               aria-labelledby="meeting-report-language"
               value={language}
-              onChange={(v) => setLanguage(v as Language)}
-              data={LANGUAGES.map((l) => ({ value: l, label: <span lang={l}>{t(`language.${l}`)}</span> }))}
+              onChange={(v) => setLanguage(v as 'en' | 'fr')}
+              data={(['en', 'fr'] as const).map((l) => ({ value: l, label: <span lang={l}>{t(`language.${l}`)}</span> }))}
               style={{ alignSelf: 'flex-start' }}
             />
           </Stack>
