@@ -6,7 +6,7 @@ import {
   type FieldErrorCode,
   type RefusalCode,
 } from '@parley/contracts';
-import { ORGANISATION_SUBTYPES, STAKEHOLDER_GROUPS } from '@parley/domain';
+import { FLOOR_STATES, MEETING_STATUSES, ORGANISATION_SUBTYPES, STAKEHOLDER_GROUPS } from '@parley/domain';
 
 /**
  * Params of a refusal that carry a value of one of Parley's lists (an amendment's status, a
@@ -24,6 +24,7 @@ export interface ValueWords {
 type ParamWords = Record<string, ValueWords>;
 
 const amendmentStatus: ValueWords = { values: AMENDMENT_STATUSES, key: 'documents.amendmentStatus', lower: true };
+const meetingStatus: ValueWords = { values: MEETING_STATUSES, key: 'meetings.status', lower: true };
 const nominationStatus: ValueWords = { values: CHAIR_NOMINATION_STATUSES, key: 'workingGroups.nominations.status', lower: true };
 
 export const VALUE_PARAMS: Partial<Record<RefusalCode | FieldErrorCode, ParamWords>> = {
@@ -33,6 +34,9 @@ export const VALUE_PARAMS: Partial<Record<RefusalCode | FieldErrorCode, ParamWor
   'comment-disposed': { disposition: { values: DISPOSITIONS, key: 'audit.dispositions' } },
   'nomination-answered': { status: nominationStatus },
   'nomination-not-withdrawable': { status: nominationStatus },
+  // `needed` is a status, or 'not closed' (planned or open).
+  'meeting-status': { status: meetingStatus, needed: { ...meetingStatus, values: [...MEETING_STATUSES, 'not closed'] } },
+  'floor-request-state': { state: { values: FLOOR_STATES, key: 'meetings.floor.states', lower: true } },
   'term-ended': { reason: { values: CHAIR_TERM_END_REASONS_RECORDED, key: 'chairTerms.endReasons', lower: true } },
   'subtype-mismatch': {
     stakeholderGroup: { values: STAKEHOLDER_GROUPS, key: 'audit.groups' },
