@@ -25,8 +25,8 @@ interface Props {
 function Mark({ view }: { view: ClauseLanguageView }) {
   const { t } = useTranslation();
   const f = useFormatters();
-  if (view.state === 'original') return <Badge size="sm" variant="light" color="blue">{t('languageVersions.mark.original')}</Badge>;
-  if (view.state === 'missing') return <Badge size="sm" variant="outline" color="gray">{t('languageVersions.mark.missing')}</Badge>;
+  if (view.state === 'original') return <Badge size="sm" variant="outline" color="blue.9">{t('languageVersions.mark.original')}</Badge>;
+  if (view.state === 'missing') return <Badge size="sm" variant="outline" color="gray.8">{t('languageVersions.mark.missing')}</Badge>;
   const by = t('languageVersions.mark.translationBy', {
     name: view.translator?.name ?? '?',
     organisation: view.translator?.snapshot?.organisationName ?? '',
@@ -38,7 +38,7 @@ function Mark({ view }: { view: ClauseLanguageView }) {
         {by}
       </Text>
       {view.state === 'outdated' ? (
-        <Badge size="sm" color="orange" variant="filled" data-testid="translation-outdated">
+        <Badge size="sm" color="#9c3d0a" variant="filled" data-testid="translation-outdated">
           {t('languageVersions.mark.outdated')}
         </Badge>
       ) : null}

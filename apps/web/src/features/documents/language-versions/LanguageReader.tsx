@@ -43,7 +43,8 @@ export function LanguageReader({ doc, children }: { doc: DocumentResponse; child
       { replace: true },
     );
   const options = UN_LANGUAGES.map((l) => ({ value: l, label: languageOption(l, lng) }));
-  const counts = data?.languages.find((l) => l.language === reading);
+  // How far each translation read lags behind the original.
+  const counts = data?.languages.filter((l) => !l.original && (l.language === reading || l.language === beside)) ?? [];
 
   return (
     <Stack gap="sm">
@@ -72,11 +73,11 @@ export function LanguageReader({ doc, children }: { doc: DocumentResponse; child
               <Text size="xs" c="dimmed">
                 {t('languageVersions.originalIs', { language: languageName(original, lng) })}
               </Text>
-              {counts && !counts.original ? (
-                <Text size="xs" data-testid="language-counts">
-                  {t('languageVersions.counts', { current: counts.current, outdated: counts.outdated, missing: counts.missing })}
+              {counts.map((c) => (
+                <Text key={c.language} size="xs" data-testid="language-counts">
+                  {t('languageVersions.counts', { language: languageName(c.language, lng), current: c.current, outdated: c.outdated, missing: c.missing })}
                 </Text>
-              ) : null}
+              ))}
               {data.authenticLanguages.length > 0 ? (
                 <Group gap={4}>
                   <Text size="xs" c="dimmed">
@@ -85,7 +86,7 @@ export function LanguageReader({ doc, children }: { doc: DocumentResponse; child
                   {data.languages
                     .filter((l) => l.authentic)
                     .map((l) => (
-                      <Badge key={l.language} size="xs" variant="light" color={l.original || (l.outdated === 0 && l.missing === 0) ? 'teal' : 'orange'}>
+                      <Badge key={l.language} size="sm" variant="filled" color={l.original || (l.outdated === 0 && l.missing === 0) ? 'teal.9' : '#9c3d0a'}>
                         <span lang={l.language}>{languageOption(l.language, lng)}</span>
                       </Badge>
                     ))}
@@ -126,7 +127,10 @@ function AlignedText({ doc, data, languages }: { doc: DocumentResponse; data: La
               ) : null}
               <div className="lv-cells">
                 {languages.map((l) => {
-                  const view = c.languages.find((x) => x.language === l);
+                  // The original is in every answer as `original`; it is asked for by name only when it is not the reader's default.
+                  const view =
+                    c.languages.find((x) => x.language === l) ??
+                    (l === data.originalLanguage ? { language: l, state: 'original' as const, text: c.original, sourceText: null, translator: null, translatedAt: null, madeOnVersion: null } : undefined);
                   return view ? (
                     <div key={l} className="lv-column" data-testid={`column-${l}`} role="group" aria-label={languageName(l, lng)}>
                       <Text size="xs" c="dimmed" className="lv-column-name" aria-hidden="true">

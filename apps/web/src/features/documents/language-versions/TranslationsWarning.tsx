@@ -12,7 +12,7 @@ export function TranslationsWarning({ gaps, checked, onCheck }: { gaps: readonly
   const lng = i18n.resolvedLanguage ?? 'en';
   if (gaps.length === 0) return null;
   return (
-    <Alert color="orange" variant="light" title={t('languageVersions.gate.title')} data-testid="adoption-warning-translations">
+    <Alert color="yellow" variant="light" title={t('languageVersions.gate.title')} data-testid="adoption-warning-translations">
       <Text size="sm">{t('languageVersions.gate.explain')}</Text>
       <GapList gaps={gaps} lng={lng} />
       <Checkbox mt="sm" label={t('languageVersions.gate.acknowledge')} checked={checked} onChange={(e) => onCheck(e.currentTarget.checked)} />
@@ -43,7 +43,7 @@ export function TranslationsWarningRecord({ warnings }: { warnings: unknown }) {
   const gaps = (warnings as RecordedWarnings | null)?.outdatedTranslations;
   if (!gaps || gaps.length === 0) return null;
   return (
-    <Alert color="orange" variant="light" title={t('languageVersions.gate.recordedTitle')} data-testid="translations-warning-record">
+    <Alert color="yellow" variant="light" title={t('languageVersions.gate.recordedTitle')} data-testid="translations-warning-record">
       <Text size="sm">{t('languageVersions.gate.recorded')}</Text>
       <GapList gaps={gaps} lng={i18n.resolvedLanguage ?? 'en'} />
     </Alert>
