@@ -11,7 +11,7 @@
 //
 // Environment: BENCH_SAMPLES (40 reads each way).
 import { Pool } from 'pg';
-import { emitResult, expectOk, http, log, machine, machineLine, ms, runMain, seedGroup, startApi, startCluster, summarise, today, writeSection } from './support/harness';
+import { emitResult, http, log, machine, machineLine, ms, runMain, seedGroup, startApi, startCluster, summarise, today, writeSection } from './support/harness';
 import { createLongDocument } from './support/long-document';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
