@@ -82,6 +82,22 @@ describe('language versions: the adoption gate', () => {
     });
   });
 
+  it('starts a silence procedure on the chair’s confirmed warning, recording the missing clauses in its event', async () => {
+    const h = await newDraftingGroup(t);
+    const d = await newShortDocument(h);
+    await h.chair.client.put(`/api/working-groups/${h.id}/authentic-languages`, { languages: ['fr'] });
+    const deadline = new Date(Date.now() + 80 * 3_600_000).toISOString();
+    expect(expectProblem(await h.chair.client.post(`/api/documents/${d.id}/versions/1/silence`, { deadline }), 409)).toMatchObject({
+      code: 'translations-outdated',
+      params: { languages: 'fr', outdated: 0, missing: 3 },
+    });
+    const res = await h.chair.client.post<{ id: string; warnings: unknown }>(`/api/documents/${d.id}/versions/1/silence`, { deadline, acknowledgeOutdatedTranslations: true });
+    expect(res.status).toBe(201);
+    const started = (await auditEvents(t.baseUrl, `wg:${h.id}`)).find((e) => e.action === 'silence.started')!;
+    expect(started.change).toMatchObject({ warnings: { outdatedTranslations: [{ language: 'fr', outdated: [], missing: d.version.clauses.map((c) => c.id) }], confirmedByChair: true } });
+    expect(res.body.warnings).toMatchObject({ outdatedTranslations: [{ language: 'fr' }] });
+  });
+
   it('opens without a warning once every authentic language is up to date', async () => {
     const h = await newDraftingGroup(t);
     const d = await newShortDocument(h, 'fr');
