@@ -53,6 +53,13 @@ describe('language versions: translating a text', () => {
     live.close();
   });
 
+  it('answers only the counts when asked (the language bar of the document page)', async () => {
+    const v = (await languageVersions(t, doc.id, 1, '?only=counts')).body;
+    expect(v.clauses).toEqual([]);
+    expect(v.languages).toHaveLength(6);
+    expectProblem(await languageVersions(t, doc.id, 1, '?languages=fr,de'), 400, { fields: ['languages.1'] });
+  });
+
   it('shows the translation to anyone, marked as a translation by its translator', async () => {
     const v = (await languageVersions(t, doc.id, 1, '?languages=fr')).body;
     expect(v.clauses[0].languages).toHaveLength(1);

@@ -25,8 +25,9 @@ export const saveTranslationRequest = /* @__PURE__ */ z.strictObject({
 });
 export type SaveTranslationRequest = z.infer<typeof saveTranslationRequest>;
 
-/** Which languages to return clause by clause (comma-separated); absent: every language. */
+/** Which languages to return clause by clause (comma-separated); absent: every language. `only=counts`: each language's counts, no clauses (the document page's language bar). */
 export const languageVersionsQuery = /* @__PURE__ */ z.strictObject({
+  only: z.enum(['counts']).optional(),
   languages: z
     .string()
     .max(40)

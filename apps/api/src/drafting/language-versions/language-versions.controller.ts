@@ -32,7 +32,7 @@ export class LanguageVersionsController {
   @Get(':id/versions/:n/language-versions')
   @ApiOperation({ summary: 'A version in its languages: for each language, how many clauses are translated, outdated or missing; and the clauses in the languages asked for (`languages=fr,ar`), each marked original or translation, by whom and when' })
   view(@OptionalActor() actor: Actor | null, @IdParam() id: string, @VersionParam() n: number, @Query() q: LanguageVersionsQueryDto): Promise<LanguageVersionsResponse> {
-    return this.service.view(actor, id, positiveVersion(n), q.languages);
+    return this.service.view(actor, id, positiveVersion(n), q.languages, q.only === 'counts');
   }
 
   @Allow('translation.save')

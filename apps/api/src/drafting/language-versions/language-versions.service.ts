@@ -49,7 +49,7 @@ export class LanguageVersionsService {
   ) {}
 
   /** Version `n` in its languages: counts for every language, and the clauses in those asked for (all when none are named). */
-  async view(actor: Actor | null, documentId: string, n: number, asked: readonly UnLanguage[] | undefined): Promise<LanguageVersionsResponse> {
+  async view(actor: Actor | null, documentId: string, n: number, asked: readonly UnLanguage[] | undefined, countsOnly = false): Promise<LanguageVersionsResponse> {
     const doc = await this.documents.findDocument(documentId);
     if (!doc) throw notFound('document');
     const version = await this.documentReads.requireVersion(doc, n);
@@ -83,7 +83,7 @@ export class LanguageVersionsService {
       originalLanguage: original,
       authenticLanguages: declared,
       languages,
-      clauses: clauses.map((c) => ({ clauseId: c.clauseId, kind: c.kind, label: labels.get(c.clauseId) ?? null, original: c.text, languages: wanted.map((l) => inLanguage(c, l)) })),
+      clauses: countsOnly ? [] : clauses.map((c) => ({ clauseId: c.clauseId, kind: c.kind, label: labels.get(c.clauseId) ?? null, original: c.text, languages: wanted.map((l) => inLanguage(c, l)) })),
       can: {
         translate: canTranslate(standing) === true,
         setOriginalLanguage: doc.currentVersion === 1 && canSetLanguages(standing) === true,

@@ -8,7 +8,7 @@ export function useLanguageVersions(documentId: string, version: number, languag
   return useQuery({
     queryKey: [...documentKey(documentId), 'language-versions', version, languages.join(',')],
     queryFn: ({ signal }) =>
-      apiCall('GET /api/documents/:id/versions/:n/language-versions', { params: { id: documentId, n: version }, query: { languages: languages.join(',') }, signal }),
+      apiCall('GET /api/documents/:id/versions/:n/language-versions', { params: { id: documentId, n: version }, query: languages.length > 0 ? { languages: languages.join(',') } : { only: 'counts' }, signal }),
     placeholderData: keepPreviousData,
   });
 }
