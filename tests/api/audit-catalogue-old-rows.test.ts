@@ -14,6 +14,7 @@ import { PROXY_EVENTS } from '../../libs/contracts/src/audit/procedures-proxies'
 import { SILENCE_EVENTS } from '../../libs/contracts/src/audit/procedures-silence';
 import { PUBLICATION_EVENTS } from '../../libs/contracts/src/audit/procedures-publication';
 import { MEETING_EVENTS } from '../../libs/contracts/src/audit/meetings';
+import { LANGUAGE_VERSION_EVENTS } from '../../libs/contracts/src/audit/language-versions';
 import type { AuditEvent } from '@parley/domain';
 import { loadAuditRows, PRE_CATALOGUE_EXPORTS, readAuditFixture, type StoredAuditRow } from '../support/audit-fixture';
 import { verifyExport } from '../support/audit-verify-cli';
@@ -25,7 +26,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const expected = JSON.parse(readFileSync(PRE_CATALOGUE_EXPORTS, 'utf8')) as Record<string, { events: number; jsonl: string; head: string; page: string }>;
 const logs = readAuditFixture();
 /** Actions the catalogue gained after c604a0d: no row of the fixture can have them (issue #18: decisions 0031–0034); their samples are in tests/support/audit-samples.ts. */
-const ADDED_SINCE = new Set<string>([...Object.keys(NEGOTIATION_BRACKET_EVENTS), ...Object.keys(CLAUSE_STATUS_EVENTS), ...Object.keys(NEGOTIATION_STREAMLINING_EVENTS), ...Object.keys(CHAIRS_TEXT_EVENTS), ...Object.keys(EXPLANATION_EVENTS), ...Object.keys(ACCREDITATION_EVENTS), ...Object.keys(PROXY_EVENTS), ...Object.keys(SILENCE_EVENTS), ...Object.keys(PROCEDURES_DIVISION_EVENTS), ...Object.keys(PUBLICATION_EVENTS), ...Object.keys(MEETING_EVENTS)]);
+const ADDED_SINCE = new Set<string>([...Object.keys(NEGOTIATION_BRACKET_EVENTS), ...Object.keys(CLAUSE_STATUS_EVENTS), ...Object.keys(NEGOTIATION_STREAMLINING_EVENTS), ...Object.keys(CHAIRS_TEXT_EVENTS), ...Object.keys(EXPLANATION_EVENTS), ...Object.keys(ACCREDITATION_EVENTS), ...Object.keys(PROXY_EVENTS), ...Object.keys(SILENCE_EVENTS), ...Object.keys(PROCEDURES_DIVISION_EVENTS), ...Object.keys(PUBLICATION_EVENTS), ...Object.keys(MEETING_EVENTS), ...Object.keys(LANGUAGE_VERSION_EVENTS)]);
 
 /** A stored row as the log serves it (camelCase, ISO time with milliseconds). */
 const asEvent = (r: StoredAuditRow): AuditEvent => ({

@@ -207,6 +207,9 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'vote.cast': { choice: 'yes', reason: null, changes: 0, countedUnder: counted },
   'vote.changed': { choice: 'no', reason: 'Too vague', changes: 1, countedUnder: counted },
   'document.created': { documentId: DOC, title: 'Paris Call', version: 1, from: 'clauses', clauses: 12, textDigest: 'e3b0' },
+  'translation.saved': { documentId: DOC, version: 1, clauseId: randomUUID(), language: 'fr', text: 'Les États coopèrent.', sourceText: 'States cooperate.', translationId: randomUUID(), supersedes: null },
+  'document.original-language-changed': { documentId: DOC, before: 'en', after: 'fr' },
+  'working-group.authentic-languages-changed': { before: [], after: ['fr', 'ar'], note: null },
   'version.created': {
     documentId: DOC,
     number: 2,

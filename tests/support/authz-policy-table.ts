@@ -451,6 +451,21 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
     policy: async (p) => accreditationPolicy.canWithdrawObjection(p.actorId, (await lockObjection(p.manager, p.subject.objectionId))!),
   },
+  // ---------- language versions (drafting/drafting.policy.ts canTranslate, canSetLanguages; decision 0045) ----------
+  'PUT /api/working-groups/{id}/authentic-languages': {
+    request: (c) => groupReq(c, '/authentic-languages', { languages: ['fr', 'ar'] }),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canSetLanguages(await draftingStanding(p, groupId))),
+  },
+  'GET /api/documents/{id}/versions/{n}/language-versions': { request: (c) => docReq(c, '/versions/1/language-versions?languages=fr,ar'), policy: 'route rule only' },
+  'POST /api/documents/{id}/versions/{n}/translations': {
+    request: (c) => docReq(c, '/versions/1/translations', (doc) => ({ clauseId: operativeClause(doc), language: 'ar', text: 'تتعاون الدول.' })),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canTranslate(await draftingStanding(p, groupId))),
+  },
+  // Spanish: a language nobody translates the matrix's documents into, so the chair may make it the original.
+  'PUT /api/documents/{id}/original-language': {
+    request: (c) => docReq(c, '/original-language', () => ({ language: 'es' })),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canSetLanguages(await draftingStanding(p, groupId))),
+  },
   'PATCH /api/working-groups/{id}/procedure-rules': {
     request: (c) => groupReq(c, '/procedure-rules', { procedureRules: { circulationDays: 2 } }),
     policy: inGroup(async (p, groupId) => accreditationPolicy.canChangeRules(await groupStanding(p, groupId))),

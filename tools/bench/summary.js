@@ -59,6 +59,13 @@ function summaryRows(results) {
       `| Daily e-mail digest: ${x.people.toLocaleString('en')} people, ${x.perPerson} notifications each | built in ${f1(x.buildSeconds)} s | the same rendered rows by one bare INSERT … SELECT: ${f1(x.limitSeconds)} s | ${f1(x.ratio)}× | < 60 s | ${met(x.met)} |`,
     );
   }
+  const lv = r('language-versions');
+  if (lv?.result) {
+    const x = lv.result;
+    rows.push(
+      `| Language versions: a 300-clause text read side by side in two languages | p50 ${f1(x.sideBySide.p50)} ms | the version alone, interleaved: p50 ${f1(x.alone.p50)} ms | ${f1(x.ratio)}× | ≤ 2× | ${met(x.met)} |`,
+    );
+  }
   const mt = r('meetings');
   if (mt?.result) {
     const x = mt.result;

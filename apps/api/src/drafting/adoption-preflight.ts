@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { adoptionWarningKinds, clauseLabels, runningCirculationPeriod, unacknowledgedWarnings, type AdoptionWarningCounts, type AdoptionWarningKind } from '@parley/domain';
+import { adoptionWarningKinds, clauseLabels, gapTotals, translationGate, runningCirculationPeriod, unacknowledgedWarnings, type AdoptionWarningCounts, type AdoptionWarningKind } from '@parley/domain';
 import { refusal, type AdoptionWarningsRecord, type AdoptionWarningsView } from '@parley/contracts';
 import { EntityManager } from 'typeorm';
 import { refused } from '../platform/http/problem';
@@ -12,6 +12,8 @@ import { CommentRepository } from './comment.repository';
 import { DocumentRepository, type VersionRow } from './document.repository';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
+import { translationGapsOf } from './language-versions/translation-gaps';
+import { TranslationRepository } from './language-versions/translation.repository';
 
 /** The warnings found on a version, each listed (without the kinds: `kinds` derives them). */
 export type AdoptionWarnings = Omit<AdoptionWarningsView, 'warnings'>;
@@ -35,6 +37,7 @@ export class AdoptionPreflight {
     private readonly comments: CommentRepository,
     private readonly brackets: BracketRepository,
     private readonly standings: DraftingStandings,
+    private readonly translations: TranslationRepository,
   ) {}
 
   /** Every warning on version `version` of the document at `now`, with the kinds that apply. */
@@ -45,9 +48,18 @@ export class AdoptionPreflight {
 
   /**
    * Inside the transaction that starts the procedure: gathers the warnings, refuses (409 listing them)
-   * when one that applies is not among `acknowledged`, and returns what to record.
+   * when one that applies is not among `acknowledged`, and returns what to record. An authentic
+   * language version outdated or incomplete (decision 0045) refuses `translations-outdated` unless
+   * the chair confirms it (`acknowledgeOutdatedTranslations`); then the record names what lagged.
    */
-  async settle(manager: EntityManager, doc: { id: string; workingGroupId: string }, version: VersionRow, acknowledged: readonly AdoptionWarningKind[], now: Date): Promise<SettledWarnings> {
+  async settle(
+    manager: EntityManager,
+    doc: { id: string; workingGroupId: string },
+    version: VersionRow,
+    acknowledged: readonly AdoptionWarningKind[],
+    now: Date,
+    acknowledgeOutdatedTranslations = false,
+  ): Promise<SettledWarnings> {
     const found = await this.gather(manager, doc, version, now);
     const missing = unacknowledgedWarnings(counts(found), acknowledged);
     const unanswered = found.unansweredClarifications;
@@ -55,7 +67,9 @@ export class AdoptionPreflight {
       throw refused(refusal('unanswered-clarifications', { count: unanswered.length }), undefined, { unansweredClarifications: unanswered, unacknowledgedWarnings: missing });
     }
     if (missing.length > 0) throw refused(refusal('adoption-warnings-unacknowledged', { count: missing.length, warnings: missing.join(', ') }), undefined, { unacknowledgedWarnings: missing, ...found });
-    return { found, record: adoptionWarningKinds(counts(found)).length > 0 ? record(found) : undefined };
+    const gate = translationGate(found.translationGaps, acknowledgeOutdatedTranslations);
+    if (!gate.open) throw refused(refusal('translations-outdated', gapTotals(gate.gaps)), undefined, { translationGaps: gate.gaps });
+    return { found, record: adoptionWarningKinds(counts(found)).length > 0 || gate.confirmedGaps ? record(found) : undefined };
   }
 
   private async gather(manager: EntityManager, doc: { id: string; workingGroupId: string }, version: VersionRow, now: Date): Promise<AdoptionWarnings> {
@@ -91,6 +105,7 @@ export class AdoptionPreflight {
     });
     const circulation = runningCirculationPeriod(version.createdAt, settings.procedureRules.circulationDays, now);
     const lastCall = await lastCallWarningOn(manager, documentId, n, settings.procedureRules.lastCallDays, now, (c) => labels.get(c) ?? null);
+    const translationGaps = (await translationGapsOf(manager, this.documents, this.translations, doc, version.id, n)) as AdoptionWarnings['translationGaps'];
     return {
       unansweredClarifications: questions.map((c) => ({
         commentId: c.id,
@@ -115,6 +130,7 @@ export class AdoptionPreflight {
       })),
       circulationPeriod: circulation ? { availableSince: circulation.availableSince.toISOString(), endsAt: circulation.endsAt.toISOString(), days: circulation.days } : null,
       lastCall: lastCall.view,
+      translationGaps,
     };
   }
 }
@@ -177,6 +193,7 @@ function record(found: AdoptionWarnings): AdoptionWarningsRecord {
       : {}),
     ...(found.circulationPeriod ? { circulationPeriod: found.circulationPeriod } : {}),
     ...(found.lastCall ? { lastCall: { requiredDays: found.lastCall.requiredDays, held: found.lastCall.held, undisposed: found.lastCall.undisposed.map((u) => u.commentId) } } : {}),
+    ...(found.translationGaps.length > 0 ? { outdatedTranslations: found.translationGaps.map((g) => ({ language: g.language, outdated: g.outdated, missing: g.missing })) } : {}),
     confirmedByChair: true,
   };
 }

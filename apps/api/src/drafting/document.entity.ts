@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { AffiliationSnapshot, ClauseKind } from '@parley/domain';
-import type { ConsolidationReport, DocumentStatus } from '@parley/contracts';
+import type { ConsolidationReport, DocumentStatus, UnLanguage } from '@parley/contracts';
 
 @Entity('documents')
 export class DocumentEntity {
@@ -12,6 +12,8 @@ export class DocumentEntity {
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @Column({ name: 'author_snapshot', type: 'jsonb' }) authorSnapshot: AffiliationSnapshot;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** The language the text is negotiated in (decision 0045); `en` for documents written before. */
+  @Column({ name: 'original_language', type: 'text', default: 'en' }) originalLanguage: UnLanguage;
 }
 
 /** A version is immutable once written (the database refuses edits except marking it adopted, once). */

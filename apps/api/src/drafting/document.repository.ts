@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AffiliationSnapshot, ChairsTextStanding, ClauseKind, Office } from '@parley/domain';
-import type { ClauseAmendmentMarkers, ClauseCounts, ConsolidationReport } from '@parley/contracts';
+import type { ClauseAmendmentMarkers, ClauseCounts, ConsolidationReport, UnLanguage } from '@parley/contracts';
 import { DocumentEntity, DocumentVersionEntity, VersionClauseEntity } from './document.entity';
 
 export interface NewClause {
@@ -43,9 +43,14 @@ export class DocumentRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  async insertDocument(manager: EntityManager, d: { workingGroupId: string; title: string; createdBy: string; snapshot: AffiliationSnapshot; at: Date }): Promise<DocumentEntity> {
+  async insertDocument(
+    manager: EntityManager,
+    d: { workingGroupId: string; title: string; createdBy: string; snapshot: AffiliationSnapshot; at: Date; originalLanguage?: UnLanguage },
+  ): Promise<DocumentEntity> {
     const repo = manager.getRepository(DocumentEntity);
-    return repo.save(repo.create({ workingGroupId: d.workingGroupId, title: d.title, status: 'drafting', currentVersion: 1, createdBy: d.createdBy, authorSnapshot: d.snapshot, createdAt: d.at }));
+    return repo.save(
+      repo.create({ workingGroupId: d.workingGroupId, title: d.title, status: 'drafting', currentVersion: 1, createdBy: d.createdBy, authorSnapshot: d.snapshot, createdAt: d.at, originalLanguage: d.originalLanguage ?? 'en' }),
+    );
   }
 
   async insertVersion(
@@ -105,7 +110,7 @@ export class DocumentRepository {
 
   private async documentRows(where: string, params: unknown[], manager?: EntityManager): Promise<DocumentRow[]> {
     const rows: Record<string, unknown>[] = await this.m(manager).query(
-      `SELECT d.id, d.working_group_id, d.title, d.status, d.current_version, d.created_by, d.author_snapshot, d.created_at, p.name AS author_name,
+      `SELECT d.id, d.working_group_id, d.title, d.status, d.current_version, d.created_by, d.author_snapshot, d.created_at, d.original_language, p.name AS author_name,
               (SELECT count(*)::int FROM version_clauses vc WHERE vc.version_id = v.id) AS clause_count,
               (SELECT max(a.number) FROM document_versions a WHERE a.document_id = d.id AND a.adopted_at IS NOT NULL) AS adopted_version
          FROM documents d
@@ -123,6 +128,7 @@ export class DocumentRepository {
       currentVersion: r.current_version as number,
       createdBy: r.created_by as string,
       authorSnapshot: r.author_snapshot as AffiliationSnapshot,
+      originalLanguage: r.original_language as UnLanguage,
       createdAt: r.created_at as Date,
       authorName: r.author_name as string,
       clauseCount: r.clause_count as number,

@@ -87,7 +87,8 @@ export class DocumentService {
     const verdict = canCreateDocument(standing);
     authorise(verdict);
     const snapshot = standing.currentSnapshot!;
-    const document = await this.documents.insertDocument(tx.manager, { workingGroupId, title: input.title, createdBy: actor.id, snapshot, at: tx.now });
+    const originalLanguage = input.originalLanguage ?? 'en';
+    const document = await this.documents.insertDocument(tx.manager, { workingGroupId, title: input.title, createdBy: actor.id, snapshot, at: tx.now, originalLanguage });
     const version = await this.documents.insertVersion(tx.manager, { documentId: document.id, number: 1, createdBy: actor.id, snapshot, at: tx.now, consolidation: null, note: null });
     const withIds = clauses.map((c) => ({ clauseId: randomUUID(), kind: c.kind, text: c.text }));
     await this.documents.insertClauses(tx.manager, version.id, withIds);
@@ -98,7 +99,7 @@ export class DocumentService {
       action: 'document.created',
       subjectType: 'document',
       subjectId: document.id,
-      change: { documentId: document.id, title: document.title, version: 1, from: input.clauses ? 'clauses' : 'pasted-text', clauses: withIds.length, textDigest: textDigest(withIds.map(toClause)), ...membersOnly },
+      change: { documentId: document.id, title: document.title, version: 1, from: input.clauses ? 'clauses' : 'pasted-text', clauses: withIds.length, textDigest: textDigest(withIds.map(toClause)), ...membersOnly, originalLanguage },
     });
     return document.id;
   }

@@ -150,7 +150,7 @@ export class DraftingBallots implements OnModuleInit {
 
       await this.adoptionGuards.beforeAdoption(tx.manager, doc.id, 'adoption-ballot');
       const acknowledged = [...(options.acknowledgedWarnings ?? []), ...(options.confirmUnanswered ? (['unanswered-clarifications'] as const) : [])];
-      const { found, record: warnings } = await this.preflight.settle(tx.manager, doc, version, acknowledged, tx.now);
+      const { found, record: warnings } = await this.preflight.settle(tx.manager, doc, version, acknowledged, tx.now, options.acknowledgeOutdatedTranslations === true);
       const unanswered = found.unansweredClarifications;
       const { id } = await this.ballots.openInTransaction(tx, actor.id, {
         workingGroupId: doc.workingGroupId,

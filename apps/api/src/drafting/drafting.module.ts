@@ -18,6 +18,9 @@ import { DraftingStandings } from './drafting-standings';
 import { BracketRepository } from '../negotiation/brackets/bracket.repository';
 import { StreamliningReads } from '../negotiation/streamlining/streamlining.reads';
 import { StreamliningRepository } from '../negotiation/streamlining/streamlining.repository';
+import { TranslationRepository } from './language-versions/translation.repository';
+import { LanguageVersionsService } from './language-versions/language-versions.service';
+import { AuthenticLanguagesController, LanguageVersionsController } from './language-versions/language-versions.controller';
 import { AmendmentsController, CommentsController, DocumentsController, WorkingGroupDocumentsController } from './drafting.controller';
 
 /**
@@ -26,8 +29,8 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
  */
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule, PublicationModule],
-  controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController],
-  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, CommentMentions, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards],
-  exports: [PublicationModule, BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards],
+  controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController, LanguageVersionsController, AuthenticLanguagesController],
+  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, CommentMentions, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards, TranslationRepository, LanguageVersionsService],
+  exports: [PublicationModule, BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards, LanguageVersionsService],
 })
 export class DraftingModule {}

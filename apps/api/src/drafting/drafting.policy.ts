@@ -81,3 +81,20 @@ export { canOpenBallot } from '../decisions/ballot.policy';
 export function anonymousStanding(groupStatus: DraftingStanding['groupStatus']): DraftingStanding {
   return { membership: null, isChair: false, isConvener: false, currentSnapshot: null, groupStatus };
 }
+
+/**
+ * Voting members (rapporteurs among them) and chairs translate the group's texts (decision 0045):
+ * a language version may become authentic, so it is a drafting act; observers comment but do not translate.
+ */
+export function canTranslate(s: DraftingStanding): Verdict {
+  const base = canAct(s);
+  if (base !== true) return base;
+  return isVotingMember(s) || isRapporteur(s) || s.isChair ? true : refusal('members-only-translate');
+}
+
+/** A chair of the group sets a document's original language and the group's authentic languages (decision 0045). */
+export function canSetLanguages(s: DraftingStanding): Verdict {
+  const base = canAct(s);
+  if (base !== true) return base;
+  return s.isChair ? true : refusal('chairs-only');
+}

@@ -82,6 +82,9 @@ export const PERMISSIONS = {
   'meeting.run': signedIn,
   'meeting.attend': signedIn,
   'meeting.floor': signedIn,
+  // Language versions (decision 0045): translators and chairs are decided by drafting.policy canTranslate and canSetLanguages.
+  'translation.save': signedIn,
+  'languages.set': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -18,6 +18,7 @@ import { SILENCE_EVENTS } from './procedures-silence';
 import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
 import { PUBLICATION_EVENTS } from './procedures-publication';
 import { MEETING_EVENTS } from './meetings';
+import { LANGUAGE_VERSION_EVENTS } from './language-versions';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -39,6 +40,7 @@ const CONTEXTS = [
   PROCEDURES_DIVISION_EVENTS,
   PUBLICATION_EVENTS,
   MEETING_EVENTS,
+  LANGUAGE_VERSION_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

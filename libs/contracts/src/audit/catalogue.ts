@@ -20,6 +20,7 @@ import { SILENCE_EVENTS } from './procedures-silence';
 import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
 import { PUBLICATION_EVENTS } from './procedures-publication';
 import { MEETING_EVENTS } from './meetings';
+import { LANGUAGE_VERSION_EVENTS } from './language-versions';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -47,6 +48,7 @@ export const AUDIT_CATALOGUE = {
   ...PROCEDURES_DIVISION_EVENTS,
   ...PUBLICATION_EVENTS,
   ...MEETING_EVENTS,
+  ...LANGUAGE_VERSION_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

@@ -56,6 +56,8 @@ export const adoptionWarningsRecord = z.strictObject({
   circulationPeriod: z.strictObject({ availableSince: isoTime, endsAt: isoTime, days: z.number() }).optional(),
   /** The version's last call as warned of (decision 0038); absent when nothing was warned of or on rows written before it. */
   lastCall: z.strictObject({ requiredDays: z.number(), held: z.strictObject({ days: z.number(), opensAt: isoTime, closesAt: isoTime, open: z.boolean() }).nullable(), undisposed: z.array(id) }).optional(),
+  /** Authentic language versions outdated or incomplete when the chair confirmed the warning (decision 0045); absent when none lagged or on rows written before it. */
+  outdatedTranslations: z.array(z.strictObject({ language: z.string(), outdated: z.array(id), missing: z.array(id) })).optional(),
   confirmedByChair: z.literal(true),
 });
 export type AdoptionWarningsRecord = z.infer<typeof adoptionWarningsRecord>;

@@ -3,6 +3,7 @@ import { AMENDMENT_KINDS, BALLOT_OUTCOMES, CLAUSE_KINDS } from '@parley/domain';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS } from '../drafting';
 import { affiliationSnapshot, event, id, isoTime } from './define';
 import { MEMBERS_ONLY_ISSUE } from './procedures-publication';
+import { UN_LANGUAGES } from '../languages';
 
 const onDocument = { documentId: id };
 const decided = { ...onDocument, ballotId: id, outcome: z.enum(BALLOT_OUTCOMES), explanation: z.string() };
@@ -45,6 +46,8 @@ export const DRAFTING_EVENTS = {
       clauses: z.number(),
       textDigest: z.string(),
       ...MEMBERS_ONLY_ISSUE,
+      /** The text's original language (decision 0045); absent on rows written before it (English). */
+      originalLanguage: z.enum(UN_LANGUAGES).optional(),
     }),
   ),
   'version.created': event(

@@ -30,6 +30,7 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'declaration.added':
     case 'working-group.created':
     case 'working-group.rules-changed':
+    case 'working-group.authentic-languages-changed':
       return only(null, null);
     case 'focal-point.appointed':
     case 'focal-point.appointment-ended':
@@ -92,6 +93,8 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'clause.ad-ref-lifted':
     case 'clause.ad-ref-withdrawn':
       return only(e.change.documentId, null);
+    case 'translation.saved':
+    case 'document.original-language-changed':
     case 'explanation.placed':
       return only(e.change.documentId, null);
     case 'amendment.streamlined':

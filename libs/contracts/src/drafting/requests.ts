@@ -3,6 +3,7 @@ import { ADOPTION_WARNING_KINDS, CLAUSE_KINDS, DECISION_RULES } from '@parley/do
 import { lineText, text, uuid } from '../common';
 import { fieldCode } from '../refusals/field-errors';
 import { membersOnlyUntilInput } from '../procedures/publication';
+import { UN_LANGUAGES } from '../languages';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS, MAX_CLAUSE_TEXT, MAX_CLAUSES, MAX_PASTED_TEXT } from './vocabulary';
 
 const clauseKind = /* @__PURE__ */ z.enum(CLAUSE_KINDS);
@@ -20,6 +21,8 @@ export const createDocumentRequest = /* @__PURE__ */ z
     pastedText: text(MAX_PASTED_TEXT).optional(),
     /** Circulated to the group's members only until then (decision 0041); absent: public at once. */
     membersOnlyUntil: membersOnlyUntilInput.optional(),
+    /** The language the text is written and negotiated in (decision 0045); absent: English. */
+    originalLanguage: z.enum(UN_LANGUAGES).optional(),
   })
   .superRefine((d, ctx) => {
     if ((d.clauses === undefined) === (d.pastedText === undefined))
@@ -117,6 +120,8 @@ export const openAdoptionBallotRequest = /* @__PURE__ */ z.strictObject({
   confirmUnanswered: z.boolean().default(false),
   /** The warnings (GET …/adoption-preflight) the chair has read and opens the ballot past; each one that applies must be listed. */
   acknowledgedWarnings: z.array(z.enum(ADOPTION_WARNING_KINDS)).max(ADOPTION_WARNING_KINDS.length).default([]),
+  /** The chair confirms the warning that an authentic language version is outdated or incomplete (decision 0045); recorded in the event. */
+  acknowledgeOutdatedTranslations: z.boolean().optional(),
 });
 
 /** A chair or rapporteur consolidates the next version, with a note saying what it is (stored with the version and shown with it). */

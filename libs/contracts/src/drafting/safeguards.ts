@@ -5,6 +5,7 @@ import { actorRef } from './actors';
 import { unansweredClarification } from './comments';
 import { compareResponse, consolidationReport } from './documents';
 import { bracketWarning } from '../negotiation/brackets';
+import { languageGapView } from './language-versions';
 
 /** An amendment named in a chair's safeguard: which, on which clause (its label in the current version), by whom. */
 const namedAmendment = /* @__PURE__ */ z.object({
@@ -41,6 +42,8 @@ export const adoptionWarningsView = /* @__PURE__ */ z.object({
       kinds: z.array(z.enum(LAST_CALL_WARNING_KINDS)),
     })
     .nullable(),
+  /** The group's authentic languages whose version of this text is outdated or incomplete (decision 0045): the chair confirms with `acknowledgeOutdatedTranslations`. */
+  translationGaps: z.array(languageGapView),
 });
 export type AdoptionWarningsView = z.infer<typeof adoptionWarningsView>;
 

@@ -17,6 +17,8 @@ export const startSilenceRequest = /* @__PURE__ */ z.strictObject({
   deadline: z.iso.datetime({ offset: true }),
   /** The adoption warnings (GET …/silence-preflight) the chair has read and goes ahead past; each one that applies must be listed. */
   acknowledgedWarnings: z.array(z.enum(ADOPTION_WARNING_KINDS)).max(ADOPTION_WARNING_KINDS.length).optional(),
+  /** The chair confirms the warning that an authentic language version is outdated or incomplete (decision 0045); recorded in the event. */
+  acknowledgeOutdatedTranslations: z.boolean().optional(),
 });
 export type StartSilenceRequest = z.infer<typeof startSilenceRequest>;
 

@@ -20,6 +20,7 @@ import { SILENCE_REFUSALS } from './procedures-silence';
 import { PROCEDURES_DIVISION_REFUSALS } from './procedures-division';
 import { PUBLICATION_REFUSALS } from './procedures-publication';
 import { MEETING_REFUSALS } from './meetings';
+import { LANGUAGE_VERSION_REFUSALS } from './language-versions';
 import { EXCHANGE_REFUSALS } from './exchange';
 
 /**
@@ -49,6 +50,7 @@ export const REFUSALS = {
   ...PROCEDURES_DIVISION_REFUSALS,
   ...PUBLICATION_REFUSALS,
   ...MEETING_REFUSALS,
+  ...LANGUAGE_VERSION_REFUSALS,
   ...EXCHANGE_REFUSALS,
 } as const;
 

@@ -75,6 +75,8 @@ export const FIELD_ERRORS = {
   'no-such-version': field<{ version: number }>(),
   'not-a-version-number': field(),
   'not-a-clause': field<{ version: number }>(),
+  /** A translation into the document's original language: the original is the text itself (decision 0045). */
+  'is-original-language': field<{ language: string }>(),
   'same-text': field(),
   'quote-mismatch': field(),
   'duplicate-clause': field(),

@@ -45,6 +45,7 @@ export const TEXT_QUOTING_ACTIONS: ReadonlySet<string> = new Set([
   'bracket.option-proposed',
   'bracket.removed',
   'bracket.options-streamlined',
+  'translation.saved',
 ]);
 
 /** The actions that issue a version, whose change may say it is members-only and commits to its text by `textDigest`. */

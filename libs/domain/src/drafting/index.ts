@@ -7,3 +7,4 @@ export * from './outdated';
 export * from './provenance';
 export * from './paste';
 export * from './adoption-warnings';
+export * from './language-versions';

@@ -317,6 +317,9 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'meeting.floor-given': floorTurn,
   'meeting.floor-ended': { ...floorTurn, seconds: 135, stakeholderGroup: 'government' },
   'meeting.report-drafted': { title: 'Third session', documentId: 'd1', documentTitle: 'Report of the third session' },
+  'translation.saved': { documentId: 'd1', version: 2, clauseId: 'c1', language: 'ar', text: 'تتعاون الدول.', sourceText: 'States cooperate.', translationId: 't1', supersedes: null },
+  'document.original-language-changed': { documentId: 'd1', before: 'en', after: 'fr' },
+  'working-group.authentic-languages-changed': { before: [], after: ['ar', 'fr'], note: null },
 };
 
 describe('audit events as sentences', () => {

@@ -8,6 +8,7 @@ import { actionLabel } from './action-names';
 import { changedPassage } from './changed-passage';
 import { chairsTextTitle } from '../negotiation/chairs-text-name';
 import { formatDuration } from '../../ui/duration';
+import { languageName } from '../documents/language-versions/language-names';
 
 /**
  * Each audit event as one sentence in the reader's language, from its action, its actor's
@@ -281,6 +282,14 @@ const SENTENCES: Sentences = {
     }),
   'meeting.floor-ended': (e, x) => x.t('audit.sentence.meeting.floor-ended', { speaker: speakerOf(e.change.speaker, x), duration: formatDuration(e.change.seconds, x.lng) }),
   'meeting.report-drafted': (e, x) => x.t('audit.sentence.meeting.report-drafted', { actor: x.actor, title: e.change.title, document: e.change.documentTitle }),
+  'translation.saved': (e, x) =>
+    x.t('audit.sentence.translation.saved', { actor: x.actor, language: languageName(e.change.language, x.lng), version: e.change.version, text: quote(e.change.text) }),
+  'document.original-language-changed': (e, x) => x.t('audit.sentence.document.original-language-changed', { actor: x.actor, language: languageName(e.change.after, x.lng) }),
+  'working-group.authentic-languages-changed': (e, x) =>
+    (e.change.after.length === 0
+      ? x.t('audit.sentence.working-group.authentic-languages-none', { actor: x.actor })
+      : x.t('audit.sentence.working-group.authentic-languages-changed', { actor: x.actor, languages: e.change.after.map((l) => languageName(l, x.lng)).join(', ') })) +
+    said(x, 'note', e.change.note),
 };
 
 /** A speaker or attendee as the record names them: name, organisation and stakeholder group at that moment. */

@@ -12,6 +12,7 @@ import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { ballotTitle } from './ballot-title';
 import { BallotSubject } from './BallotSubject';
+import { TranslationsWarningRecord } from '../documents/language-versions/TranslationsWarning';
 import { BallotTitle } from './BallotTitle';
 import { BallotOutcome } from './BallotOutcome';
 import { BallotTerms } from './BallotTerms';
@@ -76,6 +77,7 @@ export function BallotPage() {
       </Stack>
 
       <BallotOutcome ballot={b} />
+      <TranslationsWarningRecord warnings={b.warnings} />
       <BallotSubject ballot={b} />
       <VoteForm ballot={b} />
       {b.me?.proxyVotes?.map((p) => <VoteForm key={p.proxyId} ballot={b} proxy={p} />)}

@@ -10,6 +10,7 @@ import { isProblem } from '../../api/client';
 import { problemMessage } from '../../i18n/server-messages';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { notifySuccess } from '../../ui/notify';
+import { TranslationsWarning } from './language-versions/TranslationsWarning';
 import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
 import { formatDateTime } from '../ballots/TimeLeft';
@@ -22,7 +23,7 @@ type Amendment = AdoptionPreflightResponse['acceptedUnconsolidated'][number];
 
 const DAY = 86_400_000;
 /** Problems that mean the warnings changed since the dialog read them. */
-const WARNING_PROBLEMS = new Set(['adoption-warnings-unacknowledged', 'unanswered-clarifications']);
+const WARNING_PROBLEMS = new Set(['adoption-warnings-unacknowledged', 'unanswered-clarifications', 'translations-outdated']);
 
 function whatItDoes(t: TFunction, a: Amendment): string {
   const where = a.clauseLabel ? t('documents.amendments.clause', { label: a.clauseLabel }) : a.kind === 'insert' ? t('documents.amendments.atStart') : t('documents.amendments.unnumbered');
@@ -203,6 +204,7 @@ export function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
   const preflight = useAdoptionPreflight(doc.id, n, asking);
   const open = useOpenAdoptionBallot(doc.id, n);
   const [acks, setAcks] = useState<Set<AdoptionWarningKind>>(new Set());
+  const [ackTranslations, setAckTranslations] = useState(false);
   const [days, setDays] = useState<number | string>(7);
   const [rule, setRule] = useState<DecisionRule | null>(null);
   const [quorum, setQuorum] = useState<number | string | null>(null);
@@ -218,6 +220,8 @@ export function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
   const quorumShare = quorum === null ? null : Number(quorum) / 100;
   const termsValid = Number.isInteger(dayCount) && dayCount >= 1 && dayCount <= 90 && (quorumShare === null || (quorumShare >= 0 && quorumShare <= 1));
   const missing = p ? p.warnings.filter((w) => !acks.has(w)) : [];
+  const translationsHeld = p !== undefined && p.translationGaps.length > 0 && !ackTranslations;
+  const warned = p !== undefined && (p.warnings.length > 0 || p.translationGaps.length > 0);
   const submit = () => {
     if (!p) return;
     // The promise, not mutate's callbacks: once the ballot is open the document no longer offers it, and this
@@ -225,6 +229,7 @@ export function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
     open
       .mutateAsync({
         acknowledgedWarnings: p.warnings.filter((w) => acks.has(w)),
+        ...(p.translationGaps.length > 0 ? { acknowledgeOutdatedTranslations: ackTranslations } : {}),
         closesAt: new Date(Date.now() + dayCount * DAY).toISOString(),
         rule: rule ?? p.defaults.rule,
         quorum: quorumShare ?? p.defaults.quorum,
@@ -241,6 +246,7 @@ export function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
   const close = () => {
     setAsking(false);
     setAcks(new Set());
+    setAckTranslations(false);
     open.reset();
   };
   return (
@@ -254,13 +260,14 @@ export function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
           {preflight.isError ? <QueryError error={preflight.error} onRetry={() => void preflight.refetch()} /> : null}
           {p ? (
             <>
-              {p.warnings.length === 0 ? (
+              {!warned ? (
                 <Text size="sm" c="dimmed" data-testid="adoption-no-warnings">
                   {t('documents.adoption.noWarnings')}
                 </Text>
               ) : (
                 <Warnings p={p} acks={acks} setAck={setAck} />
               )}
+              <TranslationsWarning gaps={p.translationGaps} checked={ackTranslations} onCheck={setAckTranslations} />
               <Terms
                 days={days}
                 setDays={setDays}
@@ -280,11 +287,11 @@ export function AdoptionBallot({ doc }: { doc: DocumentResponse }) {
             </Alert>
           ) : null}
           <ConfirmActions
-            confirm={p && p.warnings.length > 0 ? t('documents.adoption.submitAnyway') : t('documents.adoption.submit')}
+            confirm={warned ? t('documents.adoption.submitAnyway') : t('documents.adoption.submit')}
             onConfirm={submit}
             onCancel={close}
             loading={open.isPending}
-            disabled={!p || missing.length > 0 || !termsValid}
+            disabled={!p || missing.length > 0 || translationsHeld || !termsValid}
           />
         </Stack>
       </Modal>

@@ -9,6 +9,8 @@ import { notifySuccess } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { useCreateDocument } from './useDocuments';
 import { MembersOnlyUntilField, membersOnlyInput, PUBLIC_AT_ONCE } from '../procedures/PublicationPanel';
+import { directionOf, isUnLanguage, UN_LANGUAGES, type UnLanguage } from '@parley/contracts';
+import { languageOption } from './language-versions/language-names';
 
 /**
  * A chair or rapporteur starts a document by pasting its text: one clause per paragraph, numbered
@@ -16,8 +18,9 @@ import { MembersOnlyUntilField, membersOnlyInput, PUBLIC_AT_ONCE } from '../proc
  * clause's kind can be corrected.
  */
 export function CreateDocumentPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
+  const [original, setOriginal] = useState<UnLanguage>('en');
   const navigate = useNavigate();
   const create = useCreateDocument(id);
   const [title, setTitle] = useState('');
@@ -40,7 +43,7 @@ export function CreateDocumentPage() {
     };
     if (Object.keys(missing).length) return setErrors(missing);
     create.mutate(
-      { title: title.trim(), clauses, ...membersOnlyInput(membersOnly) },
+      { title: title.trim(), clauses, originalLanguage: original, ...membersOnlyInput(membersOnly) },
       {
         onSuccess: (doc) => {
           notifySuccess(t, t('documents.create.done'));
@@ -76,7 +79,18 @@ export function CreateDocumentPage() {
             required
             maxLength={300}
           />
+          <Select
+            label={t('languageVersions.create.original')}
+            description={t('languageVersions.create.originalHelp')}
+            data={UN_LANGUAGES.map((l) => ({ value: l, label: languageOption(l, i18n.resolvedLanguage ?? 'en') }))}
+            value={original}
+            onChange={(v) => isUnLanguage(v) && setOriginal(v)}
+            allowDeselect={false}
+            w={300}
+          />
           <Textarea
+            lang={original}
+            dir={directionOf(original)}
             label={t('documents.create.paste')}
             description={t('documents.create.pasteHint')}
             value={pasted}

@@ -32,6 +32,7 @@ import { FeedLink } from '../notifications/FeedLink';
 import { FollowButton } from '../notifications/FollowButton';
 import { useCommentClause } from '../notifications/useCommentClause';
 import { ExchangeActions } from '../exchange/ExchangeActions';
+import { LanguageReader } from './language-versions/LanguageReader';
 
 /**
  * A document: its numbered clauses with comment counts and amendment markers, and the open clause's
@@ -111,7 +112,12 @@ export function DocumentPage() {
           value={version}
           onChange={(n) => {
             setQuote(null);
-            setParams(n === doc.currentVersion ? {} : { v: String(n) });
+            setParams(() => {
+              const next = new URLSearchParams();
+              if (n !== doc.currentVersion) next.set('v', String(n));
+              for (const k of ['text', 'beside']) if (params.get(k)) next.set(k, params.get(k)!);
+              return next;
+            });
           }}
         />
         <DocumentNav doc={doc} version={version} current="text" />
@@ -164,16 +170,18 @@ export function DocumentPage() {
           {doc.can.comment ? t('documents.howTo') : t('documents.howToRead')}
         </Text>
         <BracketSummary doc={doc} />
-        <Grid gutter="lg">
-          <Grid.Col span={{ base: 12, md: selected && !narrow ? 7 : 12 }}>
-            <Paper component="section" aria-label={t('documents.textLabel', { number: version })} p={0}>
-              <BracketsProvider documentId={doc.id} version={version}>
-                <ClauseList clauses={doc.version.clauses} selectedId={selected} onOpen={open} panel={narrow ? panel : null} />
-              </BracketsProvider>
-            </Paper>
-          </Grid.Col>
-          {panel && !narrow ? <Grid.Col span={{ base: 12, md: 5 }}>{panel}</Grid.Col> : null}
-        </Grid>
+        <LanguageReader doc={doc}>
+          <Grid gutter="lg">
+            <Grid.Col span={{ base: 12, md: selected && !narrow ? 7 : 12 }}>
+              <Paper component="section" aria-label={t('documents.textLabel', { number: version })} p={0}>
+                <BracketsProvider documentId={doc.id} version={version}>
+                  <ClauseList clauses={doc.version.clauses} selectedId={selected} onOpen={open} panel={narrow ? panel : null} />
+                </BracketsProvider>
+              </Paper>
+            </Grid.Col>
+            {panel && !narrow ? <Grid.Col span={{ base: 12, md: 5 }}>{panel}</Grid.Col> : null}
+          </Grid>
+        </LanguageReader>
       </PublicationGate>
       <ExplanationsSection documentId={doc.id} version={version} clauses={doc.version.clauses} />
     </Stack>

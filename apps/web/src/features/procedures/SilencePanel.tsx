@@ -11,6 +11,7 @@ import { notifySuccess } from '../../ui/notify';
 import { useMe } from '../auth/useSession';
 import { formatDateTime } from '../ballots/TimeLeft';
 import { SilenceStart } from './SilenceStart';
+import { TranslationsWarningRecord } from '../documents/language-versions/TranslationsWarning';
 import { useDocumentSilences, useObjectToSilence, useWithdrawSilence } from './useSilence';
 import './silence.css';
 
@@ -225,7 +226,12 @@ export function SilencePanel({ doc }: { doc: DocumentResponse }) {
   if (!latest && !canStart) return null;
   return (
     <Stack gap="xs">
-      {latest && (latest.version === doc.version.number || latest.state === 'under-way') ? <Procedure s={latest} doc={doc} meId={me.data?.id ?? null} /> : null}
+      {latest && (latest.version === doc.version.number || latest.state === 'under-way') ? (
+        <>
+          <Procedure s={latest} doc={doc} meId={me.data?.id ?? null} />
+          <TranslationsWarningRecord warnings={latest.warnings} />
+        </>
+      ) : null}
       {earlier.length > 0 ? (
         <div>
           <Anchor component="button" type="button" size="sm" onClick={() => setShowEarlier((v) => !v)} aria-expanded={showEarlier}>

@@ -10,11 +10,12 @@ import { notifySuccess } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
 import { Warnings } from '../documents/AdoptionDialog';
+import { TranslationsWarning } from '../documents/language-versions/TranslationsWarning';
 import { useSilencePreflight, useStartSilence } from './useSilence';
 
 const HOUR = 3_600_000;
 /** Problems that mean the warnings changed since the dialog read them. */
-const WARNING_PROBLEMS = new Set(['adoption-warnings-unacknowledged', 'unanswered-clarifications']);
+const WARNING_PROBLEMS = new Set(['adoption-warnings-unacknowledged', 'unanswered-clarifications', 'translations-outdated']);
 
 /**
  * A chair puts the current version under silence: every adoption warning that applies is shown and
@@ -29,6 +30,7 @@ export function SilenceStart({ doc }: { doc: DocumentResponse }) {
   const preflight = useSilencePreflight(doc.id, n, asking);
   const start = useStartSilence(doc.id, n);
   const [acks, setAcks] = useState<Set<AdoptionWarningKind>>(new Set());
+  const [ackTranslations, setAckTranslations] = useState(false);
   const [hours, setHours] = useState<number | string | null>(null);
   const p = preflight.data;
   const minimum = p?.defaults.minimumHours ?? 72;
@@ -42,9 +44,12 @@ export function SilenceStart({ doc }: { doc: DocumentResponse }) {
       return next;
     });
   const missing = p ? p.warnings.filter((w) => !acks.has(w)) : [];
+  const translationsHeld = p !== undefined && p.translationGaps.length > 0 && !ackTranslations;
+  const warned = p !== undefined && (p.warnings.length > 0 || p.translationGaps.length > 0);
   const close = () => {
     setAsking(false);
     setAcks(new Set());
+    setAckTranslations(false);
     setHours(null);
     start.reset();
   };
@@ -53,7 +58,7 @@ export function SilenceStart({ doc }: { doc: DocumentResponse }) {
     // A minute of slack: the deadline is counted from when the server receives the request.
     const deadline = new Date(Date.now() + chosen * HOUR + 60_000).toISOString();
     start
-      .mutateAsync({ deadline, acknowledgedWarnings: p.warnings.filter((w) => acks.has(w)) })
+      .mutateAsync({ deadline, acknowledgedWarnings: p.warnings.filter((w) => acks.has(w)), ...(p.translationGaps.length > 0 ? { acknowledgeOutdatedTranslations: ackTranslations } : {}) })
       .then(() => {
         notifySuccess(t, t('silence.start.done'));
         close();
@@ -76,13 +81,14 @@ export function SilenceStart({ doc }: { doc: DocumentResponse }) {
           {preflight.isError ? <QueryError error={preflight.error} onRetry={() => void preflight.refetch()} /> : null}
           {p ? (
             <>
-              {p.warnings.length === 0 ? (
+              {!warned ? (
                 <Text size="sm" c="dimmed" data-testid="silence-no-warnings">
                   {t('silence.start.noWarnings')}
                 </Text>
               ) : (
                 <Warnings p={p} acks={acks} setAck={setAck} />
               )}
+              <TranslationsWarning gaps={p.translationGaps} checked={ackTranslations} onCheck={setAckTranslations} />
               <NumberInput
                 label={t('silence.start.hours')}
                 description={deadlineWords ? `${t('silence.start.hoursHint', { count: minimum })} ${t('silence.start.deadline', { date: deadlineWords })}` : undefined}
@@ -104,11 +110,11 @@ export function SilenceStart({ doc }: { doc: DocumentResponse }) {
             </Alert>
           ) : null}
           <ConfirmActions
-            confirm={p && p.warnings.length > 0 ? t('silence.start.submitAnyway') : t('silence.start.submit')}
+            confirm={warned ? t('silence.start.submitAnyway') : t('silence.start.submit')}
             onConfirm={submit}
             onCancel={close}
             loading={start.isPending}
-            disabled={!p || missing.length > 0 || !valid}
+            disabled={!p || missing.length > 0 || translationsHeld || !valid}
           />
         </Stack>
       </Modal>

@@ -15,6 +15,7 @@ import { PROCEDURES_DIVISION_ROUTES } from './procedures-division';
 import { FEED_ROUTES, MAIL_ROUTES, NOTIFICATION_ROUTES } from './notifications';
 import { MEETING_ROUTES } from './meetings';
 import { EXCHANGE_ROUTES } from './exchange';
+import { LANGUAGE_VERSION_ROUTES } from './language-versions';
 
 export * from './route-spec';
 
@@ -38,7 +39,8 @@ export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
   // Issue #20: notifications, e-mail and feeds.
   { ...NOTIFICATION_ROUTES, ...MAIL_ROUTES, ...FEED_ROUTES },
   // Issue #21: meetings; issue #22: Word and PDF in and out.
-  { ...MEETING_ROUTES, ...EXCHANGE_ROUTES },
+  // Issue #23: language versions of a text.
+  { ...MEETING_ROUTES, ...EXCHANGE_ROUTES, ...LANGUAGE_VERSION_ROUTES },
 ) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -66,6 +66,7 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'no-such-version': (p) => `This document has no version ${p.version}`,
   'not-a-version-number': () => 'A version number from 1',
   'not-a-clause': (p) => `Not a clause of version ${p.version}`,
+  'is-original-language': (p) => `The text is written in ${p.language}: the original is not translated into its own language`,
   'same-text': () => 'The proposed text is the same as the current text',
   'duplicate-clause': () => 'This clause is already kept once in the text: each clause keeps its identity at one place only',
   'members-only-not-future': () => 'A date and time in the future',

@@ -17,6 +17,7 @@ import { PROXY_TEXT } from './procedures-proxies.text';
 import { SILENCE_TEXT } from './procedures-silence.text';
 import { PROCEDURES_DIVISION_TEXT } from './procedures-division.text';
 import { PUBLICATION_TEXT } from './procedures-publication.text';
+import { LANGUAGE_VERSION_TEXT } from './language-versions.text';
 import { MEETING_TEXT } from './meetings.text';
 import { EXCHANGE_TEXT } from './exchange.text';
 
@@ -24,7 +25,7 @@ import { EXCHANGE_TEXT } from './exchange.text';
  * The one place the API writes a refusal in English: services and policies name a code and its
  * facts; the problem filter and the responses that carry verdicts render the sentence here.
  */
-export const REFUSAL_TEXT: RefusalTexts = { ...PLATFORM_TEXT, ...IDENTITY_TEXT, ...WORKING_GROUP_TEXT, ...DECISION_TEXT, ...DRAFTING_TEXT, ...REALTIME_TEXT, ...NEGOTIATION_BRACKET_TEXT, ...NEGOTIATION_STREAMLINING_TEXT, ...CLAUSE_STATUS_TEXT, ...CHAIRS_TEXT_TEXT, ...EXPLANATION_TEXT, ...ACCREDITATION_TEXT, ...PROXY_TEXT, ...SILENCE_TEXT, ...PROCEDURES_DIVISION_TEXT, ...PUBLICATION_TEXT, ...MEETING_TEXT, ...EXCHANGE_TEXT };
+export const REFUSAL_TEXT: RefusalTexts = { ...PLATFORM_TEXT, ...IDENTITY_TEXT, ...WORKING_GROUP_TEXT, ...DECISION_TEXT, ...DRAFTING_TEXT, ...REALTIME_TEXT, ...NEGOTIATION_BRACKET_TEXT, ...NEGOTIATION_STREAMLINING_TEXT, ...CLAUSE_STATUS_TEXT, ...CHAIRS_TEXT_TEXT, ...EXPLANATION_TEXT, ...ACCREDITATION_TEXT, ...PROXY_TEXT, ...SILENCE_TEXT, ...PROCEDURES_DIVISION_TEXT, ...PUBLICATION_TEXT, ...MEETING_TEXT, ...EXCHANGE_TEXT, ...LANGUAGE_VERSION_TEXT };
 
 type Render = (p: unknown) => string;
 

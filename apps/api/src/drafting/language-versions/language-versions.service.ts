@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { clauseLabels, translationState, workingGroupScope } from '@parley/domain';
+import {
+  UN_LANGUAGES,
+  type AuthenticLanguagesResponse,
+  type ClauseLanguageView,
+  type LanguageVersionsResponse,
+  type OriginalLanguageResponse,
+  type SavedTranslationResponse,
+  type SaveTranslationRequest,
+  type SetAuthenticLanguagesRequest,
+  type SetOriginalLanguageRequest,
+  type UnLanguage,
+} from '@parley/contracts';
+import { AuditedTransaction } from '../../audit/audited-transaction';
+import type { Actor } from '../../identity/actor';
+import { PeopleService } from '../../identity/people.service';
+import { Clock } from '../../platform/clock/clock';
+import { authorise, notFound, refuse, validationProblem } from '../../platform/http/problem';
+import { VersionVisibility } from '../../procedures/publication/version-visibility';
+import { DocumentReads } from '../document-reads.service';
+import { DocumentRepository } from '../document.repository';
+import { DraftingStandings } from '../drafting-standings';
+import { actorRef } from '../drafting.mapper';
+import { canSetLanguages, canTranslate } from '../drafting.policy';
+import { TranslationRepository, type TranslationRow } from './translation.repository';
+
+const key = (language: string, clauseId: string) => `${language}\u0000${clauseId}`;
+
+/**
+ * Language versions of a text (decision record 0045): translations of a version's clauses into the
+ * other UN languages, read at any version (carried forward, outdated when the original changed),
+ * the document's original language and the group's authentic languages. The gaps that hold back
+ * adoption are read by AdoptionPreflight (translation-gaps.ts).
+ */
+@Injectable()
+export class LanguageVersionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly documents: DocumentRepository,
+    private readonly documentReads: DocumentReads,
+    private readonly translations: TranslationRepository,
+    private readonly standings: DraftingStandings,
+    private readonly people: PeopleService,
+    private readonly visibility: VersionVisibility,
+    private readonly tx: AuditedTransaction,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Version `n` in its languages: counts for every language, and the clauses in those asked for (all when none are named). */
+  async view(actor: Actor | null, documentId: string, n: number, asked: readonly UnLanguage[] | undefined, countsOnly = false): Promise<LanguageVersionsResponse> {
+    const doc = await this.documents.findDocument(documentId);
+    if (!doc) throw notFound('document');
+    const version = await this.documentReads.requireVersion(doc, n);
+    (await this.visibility.lens(actor, doc)).assertReadable(n);
+    const manager = this.dataSource.manager;
+    const [clauses, saved, authentic, standing] = await Promise.all([
+      this.documents.clausesOf(version.id),
+      this.translations.latestAt(doc.id, n, null),
+      this.translations.authenticLanguages(manager, doc.workingGroupId),
+      this.standings.of(manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
+    ]);
+    const byKey = new Map(saved.map((t) => [key(t.language, t.clauseId), t]));
+    const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
+    const declared = authentic ?? [];
+    const original = doc.originalLanguage;
+    const wanted = asked && asked.length > 0 ? UN_LANGUAGES.filter((l) => asked.includes(l)) : [...UN_LANGUAGES];
+
+    const languages = UN_LANGUAGES.map((language) => {
+      const counts = { current: 0, outdated: 0, missing: 0 };
+      if (language !== original) for (const c of clauses) counts[translationState(c.text, byKey.get(key(language, c.clauseId)))]++;
+      return { language, original: language === original, authentic: language === original || declared.includes(language), ...counts };
+    });
+    const inLanguage = (c: { clauseId: string; text: string }, language: UnLanguage): ClauseLanguageView => {
+      if (language === original) return { language, state: 'original', text: c.text, sourceText: null, translator: null, translatedAt: null, madeOnVersion: null };
+      const t = byKey.get(key(language, c.clauseId));
+      return t ? translationView(t, t.sourceText === c.text ? 'current' : 'outdated') : { language, state: 'missing', text: null, sourceText: null, translator: null, translatedAt: null, madeOnVersion: null };
+    };
+    return {
+      documentId: doc.id,
+      version: n,
+      originalLanguage: original,
+      authenticLanguages: declared,
+      languages,
+      clauses: countsOnly ? [] : clauses.map((c) => ({ clauseId: c.clauseId, kind: c.kind, label: labels.get(c.clauseId) ?? null, original: c.text, languages: wanted.map((l) => inLanguage(c, l)) })),
+      can: {
+        translate: canTranslate(standing) === true,
+        setOriginalLanguage: doc.currentVersion === 1 && canSetLanguages(standing) === true,
+        setAuthenticLanguages: canSetLanguages(standing) === true,
+      },
+    };
+  }
+
+  /** A member saves the translation of a clause of version `n` into a language other than the original: one `translation.saved` act. */
+  async save(actor: Actor, documentId: string, n: number, input: SaveTranslationRequest): Promise<SavedTranslationResponse> {
+    const saved = await this.tx.run(async (tx) => {
+      const doc = await this.documents.findDocument(documentId, tx.manager);
+      if (!doc) throw notFound('document');
+      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+      authorise(canTranslate(standing));
+      const version = await this.documentReads.requireVersion(doc, n, undefined, tx.manager);
+      if (input.language === doc.originalLanguage) throw validationProblem('language', 'is-original-language', { language: doc.originalLanguage });
+      const clause = await this.documents.clauseOf(version.id, input.clauseId, tx.manager);
+      if (!clause) throw validationProblem('clauseId', 'not-a-clause', { version: n });
+      const previous = await this.translations.latestOne(tx.manager, doc.id, n, clause.clauseId, input.language);
+      const id = await this.translations.insert(tx.manager, {
+        documentId: doc.id,
+        versionId: version.id,
+        versionNumber: n,
+        clauseId: clause.clauseId,
+        language: input.language,
+        text: input.text,
+        sourceText: clause.text,
+        translatorId: actor.id,
+        snapshot: standing.currentSnapshot!,
+        at: tx.now,
+      });
+      const auditActor = await this.people.auditActorWith(tx.manager, actor.id, standing.currentSnapshot);
+      await tx.record({
+        scope: workingGroupScope(doc.workingGroupId),
+        actor: auditActor,
+        action: 'translation.saved',
+        subjectType: 'document',
+        subjectId: doc.id,
+        change: { documentId: doc.id, version: n, clauseId: clause.clauseId, language: input.language, text: input.text, sourceText: clause.text, translationId: id, supersedes: previous?.id ?? null },
+      });
+      const row: TranslationRow = {
+        id,
+        clauseId: clause.clauseId,
+        language: input.language,
+        text: input.text,
+        sourceText: clause.text,
+        versionNumber: n,
+        translatorId: actor.id,
+        translatorName: auditActor.name,
+        translatorSnapshot: standing.currentSnapshot!,
+        createdAt: tx.now,
+      };
+      return { documentId: doc.id, version: n, clauseId: clause.clauseId, ...translationView(row, 'current') };
+    });
+    return saved;
+  }
+
+  /** The chair sets the document's original language while it has one version (a language nobody translated it into). */
+  async setOriginalLanguage(actor: Actor, documentId: string, input: SetOriginalLanguageRequest): Promise<OriginalLanguageResponse> {
+    return this.tx.run(async (tx) => {
+      const doc = await this.documents.lockDocument(tx.manager, documentId);
+      if (!doc) throw notFound('document');
+      authorise(canSetLanguages(await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now)));
+      if (doc.currentVersion !== 1) throw refuse('original-language-fixed', { versions: doc.currentVersion });
+      const before = doc.originalLanguage;
+      if (before !== input.language) {
+        if (await this.translations.anyInto(tx.manager, doc.id, input.language)) throw validationProblem('language', 'is-original-language', { language: input.language });
+        await this.translations.setOriginalLanguage(tx.manager, doc.id, input.language);
+        await tx.record({
+          scope: workingGroupScope(doc.workingGroupId),
+          actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+          action: 'document.original-language-changed',
+          subjectType: 'document',
+          subjectId: doc.id,
+          change: { documentId: doc.id, before, after: input.language },
+        });
+      }
+      return { documentId: doc.id, originalLanguage: input.language };
+    });
+  }
+
+  /** The chair declares the group's authentic languages; audited with before and after. */
+  async setAuthenticLanguages(actor: Actor, workingGroupId: string, input: SetAuthenticLanguagesRequest): Promise<AuthenticLanguagesResponse> {
+    return this.tx.run(async (tx) => {
+      const before = await this.translations.authenticLanguages(tx.manager, workingGroupId, true);
+      if (before === null) throw notFound('working-group');
+      authorise(canSetLanguages(await this.standings.of(tx.manager, workingGroupId, actor.id, tx.now)));
+      const after = UN_LANGUAGES.filter((l) => input.languages.includes(l));
+      if (after.join() !== before.join()) {
+        await this.translations.setAuthenticLanguages(tx.manager, workingGroupId, after);
+        await tx.record({
+          scope: workingGroupScope(workingGroupId),
+          actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+          action: 'working-group.authentic-languages-changed',
+          subjectType: 'working-group',
+          subjectId: workingGroupId,
+          change: { before, after, note: input.note ?? null },
+        });
+      }
+      return { workingGroupId, authenticLanguages: after };
+    });
+  }
+
+}
+
+function translationView(t: TranslationRow, state: 'current' | 'outdated'): ClauseLanguageView {
+  return {
+    language: t.language,
+    state,
+    text: t.text,
+    sourceText: t.sourceText,
+    translator: actorRef(t.translatorId, t.translatorName, t.translatorSnapshot),
+    translatedAt: t.createdAt.toISOString(),
+    madeOnVersion: t.versionNumber,
+  };
+}

@@ -1,0 +1,116 @@
+import type { AdoptionPreflightResponse, AmendmentResponse, DocumentResponse, OpenedBallotResponse } from '@parley/contracts';
+import { newDraftingGroup, type DraftingGroup } from '../support/drafting-fixtures';
+import { auditEvents, expectProblem } from '../support/expectations';
+import { acceptAndConsolidate, ARABIC, FRENCH, newShortDocument, translate, translateAll } from '../support/language-versions-fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+jest.setTimeout(120_000);
+
+/**
+ * The adoption gate of language versions (decision 0045): a version is not put to adoption (by
+ * ballot or by silence procedure) while an authentic language of the group has an outdated or
+ * missing clause, unless the chair confirms the warning, which the opening event records.
+ */
+describe('language versions: the adoption gate', () => {
+  let t: TestApp;
+  let g: DraftingGroup;
+  let doc: DocumentResponse;
+  let v2: DocumentResponse;
+  let changedId: string;
+  const closesAt = () => new Date(Date.now() + 3_600_000).toISOString();
+  const ballots = async () => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM ballots WHERE working_group_id = $1`, [g.id]))[0].n);
+  const openAdoption = (body: Record<string, unknown> = {}) => g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/2/adoption-ballot`, { closesAt: closesAt(), ...body });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    g = await newDraftingGroup(t);
+    doc = await newShortDocument(g);
+    await translateAll(g.ngo, doc, 'fr', FRENCH);
+    await translateAll(g.government, doc, 'ar', ARABIC);
+    changedId = doc.version.clauses[1].id;
+    const a = (await g.ngo.client.post<AmendmentResponse>(`/api/documents/${doc.id}/amendments`, { kind: 'replace', baseVersion: 1, targetClauseId: changedId, text: 'Critical infrastructure and its supply chains shall be protected.', rationale: 'Supply chains.' })).body;
+    v2 = await acceptAndConsolidate(g, doc, a);
+  });
+  afterAll(() => t?.close());
+
+  it('does not hold back a group that declared no authentic language beyond the original', async () => {
+    const pre = await g.chair.client.get<AdoptionPreflightResponse>(`/api/documents/${doc.id}/versions/2/adoption-preflight`);
+    expect(pre.body.translationGaps).toEqual([]);
+  });
+
+  describe('once French and Arabic are declared authentic', () => {
+    beforeAll(async () => {
+      const res = await g.chair.client.put(`/api/working-groups/${g.id}/authentic-languages`, { languages: ['fr', 'ar'] });
+      expect(res.status).toBe(200);
+    });
+
+    it('warns the chair before adoption of each authentic language with an outdated clause', async () => {
+      const pre = await g.chair.client.get<AdoptionPreflightResponse>(`/api/documents/${doc.id}/versions/2/adoption-preflight`);
+      expect(pre.body.translationGaps).toEqual([
+        { language: 'ar', outdated: [changedId], missing: [] },
+        { language: 'fr', outdated: [changedId], missing: [] },
+      ]);
+    });
+
+    it('refuses to open the adoption ballot, naming the languages and counts, and opens nothing', async () => {
+      const before = await ballots();
+      const problem = expectProblem(await openAdoption(), 409);
+      expect(problem).toMatchObject({ code: 'translations-outdated', params: { languages: 'ar, fr', outdated: 2, missing: 0 } });
+      expect((problem as unknown as { translationGaps: unknown[] }).translationGaps).toHaveLength(2);
+      expect(await ballots()).toBe(before);
+    });
+
+    it('refuses a silence procedure the same way', async () => {
+      const res = await g.chair.client.post(`/api/documents/${doc.id}/versions/2/silence`, { deadline: new Date(Date.now() + 80 * 3_600_000).toISOString() });
+      expect(expectProblem(res, 409)).toMatchObject({ code: 'translations-outdated' });
+    });
+
+    it('stops warning of a language once its outdated clause is updated', async () => {
+      await translate(g.ngo, v2, 2, changedId, 'fr', 'Les infrastructures critiques et leurs chaînes d’approvisionnement sont protégées.');
+      const pre = await g.chair.client.get<AdoptionPreflightResponse>(`/api/documents/${doc.id}/versions/2/adoption-preflight`);
+      expect(pre.body.translationGaps).toEqual([{ language: 'ar', outdated: [changedId], missing: [] }]);
+      expect(expectProblem(await openAdoption(), 409)).toMatchObject({ params: { languages: 'ar', outdated: 1, missing: 0 } });
+    });
+
+    it('opens on the chair’s confirmed warning, and the opening event records which languages and clauses lagged', async () => {
+      const res = await openAdoption({ acknowledgeOutdatedTranslations: true });
+      expect(res.status).toBe(201);
+      const opened = (await auditEvents(t.baseUrl, `wg:${g.id}`)).find((e) => e.action === 'ballot.opened' && e.subjectId === res.body.ballotId)!;
+      expect(opened.change).toMatchObject({ warnings: { outdatedTranslations: [{ language: 'ar', outdated: [changedId], missing: [] }], confirmedByChair: true } });
+      const ballot = await g.chair.client.get(`/api/ballots/${res.body.ballotId}`);
+      expect(JSON.stringify(ballot.body)).toContain('outdatedTranslations');
+    });
+  });
+
+  it('starts a silence procedure on the chair’s confirmed warning, recording the missing clauses in its event', async () => {
+    const h = await newDraftingGroup(t);
+    const d = await newShortDocument(h);
+    await h.chair.client.put(`/api/working-groups/${h.id}/authentic-languages`, { languages: ['fr'] });
+    const deadline = new Date(Date.now() + 80 * 3_600_000).toISOString();
+    expect(expectProblem(await h.chair.client.post(`/api/documents/${d.id}/versions/1/silence`, { deadline }), 409)).toMatchObject({
+      code: 'translations-outdated',
+      params: { languages: 'fr', outdated: 0, missing: 3 },
+    });
+    const res = await h.chair.client.post<{ id: string; warnings: unknown }>(`/api/documents/${d.id}/versions/1/silence`, { deadline, acknowledgeOutdatedTranslations: true });
+    expect(res.status).toBe(201);
+    const started = (await auditEvents(t.baseUrl, `wg:${h.id}`)).find((e) => e.action === 'silence.started')!;
+    expect(started.change).toMatchObject({ warnings: { outdatedTranslations: [{ language: 'fr', outdated: [], missing: d.version.clauses.map((c) => c.id) }], confirmedByChair: true } });
+    expect(res.body.warnings).toMatchObject({ outdatedTranslations: [{ language: 'fr' }] });
+  });
+
+  it('opens without a warning once every authentic language is up to date', async () => {
+    const h = await newDraftingGroup(t);
+    const d = await newShortDocument(h, 'fr');
+    await h.chair.client.put(`/api/working-groups/${h.id}/authentic-languages`, { languages: ['fr', 'en'] });
+    // French is the original: only English must be up to date; one clause missing holds adoption back.
+    await translate(h.ngo, d, 1, d.version.clauses[0].id, 'en', 'One.');
+    await translate(h.ngo, d, 1, d.version.clauses[1].id, 'en', 'Two.');
+    const refused = await h.chair.client.post(`/api/documents/${d.id}/versions/1/adoption-ballot`, { closesAt: closesAt() });
+    expect(expectProblem(refused, 409)).toMatchObject({ code: 'translations-outdated', params: { languages: 'en', outdated: 0, missing: 1 } });
+    await translate(h.ngo, d, 1, d.version.clauses[2].id, 'en', 'Three.');
+    const res = await h.chair.client.post<OpenedBallotResponse>(`/api/documents/${d.id}/versions/1/adoption-ballot`, { closesAt: closesAt() });
+    expect(res.status).toBe(201);
+    const opened = (await auditEvents(t.baseUrl, `wg:${h.id}`)).find((e) => e.action === 'ballot.opened')!;
+    expect((opened.change as { warnings?: unknown }).warnings).toBeUndefined();
+  });
+});
