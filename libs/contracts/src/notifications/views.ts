@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EMAIL_MODES, FOLLOW_TARGETS, NOTIFICATION_CATEGORIES, NOTIFICATION_KINDS } from '@parley/domain';
 import { affiliationSnapshotSchema, instant } from '../api/domain-shapes';
 import { actorRef } from '../drafting/actors';
+import { UN_LANGUAGES } from '../languages';
 
 /**
  * Notifications, follows, mentions and e-mail (issue #20, decision 0042). A notification carries
@@ -87,9 +88,9 @@ export const recordedMention = /* @__PURE__ */ z.object({ personId: z.string(), 
 export type RecordedMention = z.infer<typeof recordedMention>;
 
 /** An Atom feed's language: its titles and entries' sentences (issue #20). */
-export const feedQuery = /* @__PURE__ */ z.strictObject({ lang: z.enum(['en', 'fr']).default('en') });
+export const feedQuery = /* @__PURE__ */ z.strictObject({ lang: z.enum(UN_LANGUAGES).default('en') });
 
-export const languagePreferenceRequest = /* @__PURE__ */ z.strictObject({ language: z.enum(['en', 'fr']) });
+export const languagePreferenceRequest = /* @__PURE__ */ z.strictObject({ language: z.enum(UN_LANGUAGES) });
 
 export const confirmEmailRequest = /* @__PURE__ */ z.strictObject({ token: z.string().min(10).max(600) });
 export const confirmEmailResponse = /* @__PURE__ */ z.object({ email: z.string(), verified: z.literal(true) });
