@@ -125,9 +125,9 @@ const TITLE_PATTERNS: Record<TemplateColumnName, RegExp> = {
   clause: /^(clause|article|sub-?clause|clausula|البند|条款|раздел)/u,
   paragraph: /^(paragraph|parrafo|الفقرة|段落|пункт)/u,
   type: /^(type|tipo|نوع|评论类型|тип)/u,
-  comment: /^(comment|التعليقات|评论$|замечания$)/u,
+  comment: /^(comment|comentario|التعليقات|评论$|замечания$)/u,
   proposedChange: /^(proposed change|modification(s)? proposee|changement propose|cambio propuesto|التغيير المقترح|拟议修改|предлагаемое изменение)/u,
-  observation: /^(observation|ملاحظات|秘书处意见|замечания секретариата)/u,
+  observation: /^(observation|observacion|ملاحظات|秘书处意见|замечания секретариата)/u,
 };
 
 export type TemplateHeader = { row: number; columns: Partial<Record<TemplateColumnName, number>> };
