@@ -131,9 +131,29 @@ describe('e-mail through SMTP', () => {
     expect(mailsTo(eve, /Confirm your e-mail address/)).toHaveLength(5);
   });
 
+  it('writes in Spanish to a reader who chose Spanish (PUT /api/me/language), and in Arabic right to left', async () => {
+    const eva = await verified('Eva Española');
+    expect((await eva.client.request('PUT', '/api/me/language', { language: 'es' })).status).toBe(204);
+    await insertNotification(db, { recipientId: eva.id, actorName: 'Ana', excerpt: 'gracias', document: { id: '00000000-0000-4000-8000-000000000003', title: 'Llamamiento' } });
+    const mail = await waitMail(eva, /le ha mencionado/);
+    expect(mail.subject).toBe('[Parley] Ana le ha mencionado en “Llamamiento”: “gracias”');
+    expect(mail.text).toContain('Hola, Eva Española:');
+    expect(mail.text).toContain('Abrir en Parley: https://parley.example.org/');
+    expect(mail.text).toContain('Recibe este correo electrónico debido a sus preferencias de notificación en Parley.');
+    expect(mail.text).toContain('No recibir más correos de este tipo: https://parley.example.org/unsubscribe?token=');
+    expect(mail.html).toContain('<html lang="es" dir="ltr">');
+
+    const ali = await verified('علي', 'ar');
+    await insertNotification(db, { recipientId: ali.id, actorName: 'Ana', excerpt: 'شكرًا', document: { id: '00000000-0000-4000-8000-000000000004', title: 'نداء' } });
+    const arabic = await waitMail(ali, /أشار إليك/);
+    expect(arabic.text).toContain('مرحبًا علي،');
+    expect(arabic.text).toContain('أشار إليك Ana في «نداء»: «شكرًا»');
+    expect(arabic.html).toContain('<html lang="ar" dir="rtl">');
+  });
+
   it('stores the language a person chooses for their mail', async () => {
     const fay = await newPerson(t.baseUrl, { name: 'Fay Lang' });
-    expect((await fay.client.request('PUT', '/api/me/language', { language: 'fr' })).status).toBe(204);
+    for (const language of ['ar', 'zh', 'ru', 'es', 'fr']) expect((await fay.client.request('PUT', '/api/me/language', { language })).status).toBe(204);
     expect((await fay.client.request('PUT', '/api/me/language', { language: 'de' })).status).toBe(400);
     expect(await db.query(`SELECT language FROM people WHERE id = $1`, [fay.id])).toEqual([{ language: 'fr' }]);
   });

@@ -211,6 +211,28 @@ describe('meeting report', () => {
     expect(texts).toContain(`${g.government.name} (${g.government.snapshot.organisationName})${NBSP}: explication de position sur la version 2 de «${NBSP}Report of the session: Second reading${NBSP}».`);
   });
 
+  it('in Chinese when asked: 会议报告, Chinese headings, full-width punctuation, durations without spaces', async () => {
+    const m = await openMeeting(g, { title: '第三次会议', place: '日内瓦', onlineUrl: null, agenda: [{ title: '通过议程' }] });
+    await ok(m.acts.attend(g.chair.client, { mode: 'in-person', personId: g.government.id }));
+    await ok(m.acts.takeUp(g.chair.client, m.itemIds[0]));
+    await turn(m, m.itemIds[0], g.government, 90);
+    await ok(m.acts.close(g.chair.client));
+    const res = await draft(m.id, g.chair, { language: 'zh' });
+    expect(res.status).toBe(201);
+    const doc = (await anonymous().get<DocumentResponse>(`/api/documents/${res.body.documentId}`)).body;
+    expect(doc.title).toBe('会议报告：第三次会议');
+    const texts = doc.version.clauses.map((c) => c.text);
+    expect(doc.version.clauses.filter((c) => c.kind === 'heading').map((c) => c.text)).toEqual(['出席情况', '议程', '发言时间', '决定']);
+    expect(texts[0]).toMatch(/^“.+”于20\d\d年\d+月\d+日星期.+（Europe\/Paris）在日内瓦举行会议：“第三次会议”。$/u);
+    expect(texts).toContain('共1人出席，其中1人为有表决权的成员。');
+    expect(texts).toContain(`政府（1人出席）：${g.government.name}（${g.government.snapshot.organisationName}，现场，有表决权）。`);
+    expect(texts).toContain('私营部门：无人出席。');
+    expect(texts).toContain('通过议程');
+    expect(texts).toContain('发言总时长1分钟30秒，共1次。');
+    expect(texts).toContain(`政府发言1分钟30秒（100%），共1次：${g.government.snapshot.organisationName} 1分钟30秒（100%）。`);
+    expect(texts).toContain('会议期间未作出任何决定。');
+  });
+
   it('says so when no decision was taken while it sat', async () => {
     const h = await newDraftingGroup(t);
     const id = await closedMeeting('Quiet', h);

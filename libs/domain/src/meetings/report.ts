@@ -118,6 +118,8 @@ interface Words {
   /** Between organisations in a speaking-time line. */
   comma: string;
   title: (meetingTitle: string) => string;
+  /** "Governments (2 present)", "France 8 min 30 s (57%)": a name with a figure in brackets (Chinese full-width ones). */
+  bracketed: (name: string, inside: string) => string;
 }
 
 /** Russian agrees a noun with its number in three forms (1 ход, 2 хода, 5 ходов). */
@@ -163,6 +165,7 @@ const EN: Words = {
   listSeparator: '; ',
   comma: ', ',
   title: (t) => `Report of the session: ${t}`,
+  bracketed: (name, inside) => `${name} (${inside})`,
 };
 
 const FR: Words = {
@@ -199,6 +202,7 @@ const FR: Words = {
   listSeparator: `${NBSP}; `,
   comma: ', ',
   title: (t) => `Rapport de la séance${NBSP}: ${t}`,
+  bracketed: (name, inside) => `${name} (${inside})`,
 };
 
 /** Arabic counts a noun in the dual and in a plural for 3 to 10 ("مداخلتان", "3 مداخلات", "11 مداخلة"). */
@@ -240,6 +244,7 @@ const AR: Words = {
   listSeparator: '؛ ',
   comma: '، ',
   title: (t) => `تقرير الجلسة: ${t}`,
+  bracketed: (name, inside) => `${name} (${inside})`,
 };
 
 /** Chinese: full-width punctuation, “ ” quotes, no spaces between words. */
@@ -277,6 +282,7 @@ const ZH: Words = {
   listSeparator: '；',
   comma: '，',
   title: (t) => `会议报告：${t}`,
+  bracketed: (name, inside) => `${name}（${inside}）`,
 };
 
 const RU: Words = {
@@ -313,6 +319,7 @@ const RU: Words = {
   listSeparator: '; ',
   comma: ', ',
   title: (t) => `Доклад о заседании: ${t}`,
+  bracketed: (name, inside) => `${name} (${inside})`,
 };
 
 const ES: Words = {
@@ -350,6 +357,7 @@ const ES: Words = {
   listSeparator: '; ',
   comma: ', ',
   title: (t) => `Informe de la sesión: ${t}`,
+  bracketed: (name, inside) => `${name} (${inside})`,
 };
 
 const WORDS: Record<ReportLanguage, Words> = { ar: AR, zh: ZH, en: EN, fr: FR, ru: RU, es: ES };
@@ -407,7 +415,7 @@ export function meetingReportClauses(record: MeetingRecord, language: ReportLang
       operative(
         present.length === 0
           ? w.labelled(w.groups[g], w.nonePresent)
-          : w.labelled(`${w.groups[g]} (${w.present(present.length)})`, present.map(w.attendee).join(w.listSeparator)),
+          : w.labelled(w.bracketed(w.groups[g], w.present(present.length)), present.map(w.attendee).join(w.listSeparator)),
       );
     }
   }
@@ -429,7 +437,7 @@ export function meetingReportClauses(record: MeetingRecord, language: ReportLang
       }
       const orgs = t.byOrganisation
         .filter((o) => o.stakeholderGroup === g.stakeholderGroup)
-        .map((o) => `${o.organisationName} ${reportDuration(o.seconds, language)} (${percent(o.share, w)})`);
+        .map((o) => w.bracketed(`${o.organisationName} ${reportDuration(o.seconds, language)}`, percent(o.share, w)));
       const spoke = w.spoke(name, reportDuration(g.seconds, language), percent(g.share, w), g.turns);
       // French lists the organisations after a semicolon (the sentence already has its colon).
       operative(language === 'fr' ? `${spoke}${NBSP}; ${orgs.join(w.comma)}.` : w.labelled(spoke, orgs.join(w.comma)));
