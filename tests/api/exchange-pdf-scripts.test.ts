@@ -1,11 +1,15 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { breakLines, ideographPieces } from '../../apps/api/src/exchange/pdf/line-breaking';
 import { visualPieces } from '../../apps/api/src/exchange/pdf/bidi-line';
 import { PrintLayout, STYLES } from '../../apps/api/src/exchange/pdf/print-layout';
+import { strFromU8, unzipSync } from 'fflate';
+import type { DocumentResponse } from '@parley/contracts';
+import { newDraftingGroup, type DraftingGroup } from '../support/drafting-fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 const run = promisify(execFile);
@@ -103,5 +107,83 @@ describe('print layout in Arabic and Chinese (without the app)', () => {
       ['2', 'arabic'],
       ['المبدأ )', 'arabic'],
     ]);
+  });
+});
+
+/**
+ * Through the app: a version printed with `?lang=ar` (an Arabic text, Parley's words in Arabic, the
+ * page mirrored) and `?lang=zh` (a Chinese text), read back with poppler and drawn with pdftoppm; the
+ * Word export of the Arabic text marks its paragraphs right to left and says their language.
+ */
+describe('exchange: a version printed and exported in Arabic and in Chinese', () => {
+  let t: TestApp;
+  let g: DraftingGroup;
+  let dir: string;
+  const docs: Record<'ar' | 'zh', DocumentResponse> = {} as never;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    dir = process.env.PARLEY_KEEP_PDF ?? (await mkdtemp(join(tmpdir(), 'parley-pdf-app-')));
+    g = await newDraftingGroup(t);
+    for (const [lang, title, clauses] of [
+      ['ar', AR_TITLE, [{ kind: 'heading', text: 'المبادئ' }, { kind: 'preamble', text: 'إن الدول والشركات ومنظمات المجتمع المدني،' }, { kind: 'operative', text: AR_CLAUSE }, { kind: 'operative', text: 'تعزيز التعاون الدولي.' }]],
+      ['zh', ZH_TITLE, [{ kind: 'heading', text: '原则' }, { kind: 'preamble', text: '各国、企业和民间社会组织，' }, { kind: 'operative', text: ZH_CLAUSE }, { kind: 'operative', text: '加强国际合作。' }]],
+    ] as const) {
+      const res = await g.chair.client.post<DocumentResponse>(`/api/working-groups/${g.id}/documents`, { title, clauses });
+      expect(res.status).toBe(201);
+      docs[lang] = res.body;
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+    if (dir && !process.env.PARLEY_KEEP_PDF) await rm(dir, { recursive: true, force: true });
+  });
+
+  async function fetched(path: string): Promise<Buffer> {
+    const res = await fetch(t.baseUrl + path);
+    expect(res.status).toBe(200);
+    return Buffer.from(await res.arrayBuffer());
+  }
+  async function printed(lang: 'ar' | 'zh'): Promise<{ file: string; pages: string[]; pngs: string[] }> {
+    const file = join(dir, `version-${lang}.pdf`);
+    await writeFile(file, await fetched(`/api/documents/${docs[lang].id}/versions/1/export.pdf?lang=${lang}`));
+    const pages = (await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'])).stdout.split('\f').filter((p) => p.trim() !== '');
+    await run('pdftoppm', ['-r', '50', '-png', file, join(dir, `version-${lang}`)]);
+    const pngs = (await readdir(dir)).filter((f) => f.startsWith(`version-${lang}`) && f.endsWith('.png')).map((f) => join(dir, f));
+    return { file, pages, pngs };
+  }
+
+  it('in Arabic: the cover and the text in Arabic, in Noto Sans Arabic, numbers on the right; the pages draw', async () => {
+    const { file, pages, pngs } = await printed('ar');
+    expect(await fontsOf(file)).toMatch(/NotoSansArabic/);
+    // Letters whose dots Noto draws as marks can be copied as their neighbours (decision 0048): these words have none.
+    const all = pages.join('\n').replace(/[\u202a-\u202e\u2066-\u2069]/gu, '');
+    for (const words of ['مشروع', 'الدول', 'لعام', '2019', 'GCSC', 'Working group']) expect(all).toContain(words);
+    const words = await wordsOf(file);
+    expect(words.filter((w) => w.xMin > PAGE_WIDTH - TEXT_LEFT).map((w) => w.text)).toEqual(expect.arrayContaining(['OP1', 'PP1', '1', '2']));
+    expect(pngs).toHaveLength(2);
+    for (const png of pngs) expect((await readFile(png)).length).toBeGreaterThan(3000); // ink on the page, not a blank one
+  });
+
+  it('in Chinese: the cover and the text in Chinese, in Noto Sans SC; the pages draw', async () => {
+    const { file, pages, pngs } = await printed('zh');
+    expect(await fontsOf(file)).toMatch(/NotoSansSC/);
+    const all = pages.join('\n').replace(/ /g, '');
+    for (const words of ['草案', '第1版', ZH_TITLE, '防止和应对恶意网络活动', '第1页，共2页']) expect(all).toContain(words);
+    expect(pngs).toHaveLength(2);
+    for (const png of pngs) expect((await readFile(png)).length).toBeGreaterThan(3000);
+  });
+
+  it('the Word export of the Arabic text: its paragraphs right to left, the language Arabic, Parley’s words in Arabic', async () => {
+    const parts = unzipSync(await fetched(`/api/documents/${docs.ar.id}/versions/1/export.docx?lang=ar`));
+    const body = strFromU8(parts['word/document.xml']);
+    const paragraphs = [...body.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => m[1]);
+    const arabic = paragraphs.filter((p) => /[\u0600-\u06ff]/u.test(p));
+    expect(arabic.length).toBeGreaterThanOrEqual(4);
+    for (const p of arabic) expect(p).toContain('<w:bidi/>');
+    expect(strFromU8(parts['word/styles.xml'])).toMatch(/<w:lang w:val="ar-SA" w:eastAsia="zh-CN" w:bidi="ar-SA"\/>/);
+    expect(strFromU8(parts['word/header1.xml'] ?? parts[Object.keys(parts).find((k) => /word\/header\d*\.xml/.test(k))!])).toContain('النسخة 1');
+    const chinese = strFromU8(unzipSync(await fetched(`/api/documents/${docs.zh.id}/versions/1/export.docx?lang=zh`))['word/document.xml']);
+    expect(chinese).not.toContain('<w:bidi/>');
   });
 });
