@@ -96,7 +96,8 @@ describe('CSV exports in the reader’s language', () => {
   it('has a label in each of the five other languages for every column key of every export', () => {
     for (const key of [...CHAIR_TERM_CSV_COLUMNS, ...DISPOSITION_CSV_COLUMNS, ...ROLL_CALL_COLUMNS, ...TOTALS_COLUMNS]) {
       expect([key, (CSV_HEADER_LABELS_FR as Record<string, string>)[key]]).toEqual([key, expect.any(String)]);
-      for (const lang of ['ar', 'zh', 'ru', 'es'] as const) expect([lang, key, (CSV_HEADER_LABELS[lang] as Record<string, string>)[key]]).toEqual([lang, key, expect.any(String)]);
+      for (const lang of ['ar', 'zh', 'ru', 'es'] as const)
+        expect([lang, key, (CSV_HEADER_LABELS[lang] as Record<string, string>)[key]]).toEqual([lang, key, expect.any(String)]);
     }
     expect(csvLanguage(undefined, 'fr-CA')).toBe('fr');
     expect(csvLanguage(undefined, undefined)).toBe('en');

@@ -25,7 +25,11 @@ const fontsOf = async (file: string) => (await run('pdffonts', [file])).stdout;
 /** Each word poppler finds with its left and right edges (points from the page's left). */
 async function wordsOf(file: string): Promise<{ text: string; xMin: number; xMax: number }[]> {
   const html = (await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'])).stdout;
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({ text: m[3], xMin: Number(m[1]), xMax: Number(m[2]) }));
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+    text: m[3],
+    xMin: Number(m[1]),
+    xMax: Number(m[2]),
+  }));
 }
 /** The A4 page's width, and the text block's edges on a left-to-right page (print-layout's margins: 100 left, 62 right). */
 const PAGE_WIDTH = 595.28;
@@ -40,7 +44,12 @@ describe('print layout in Arabic and Chinese (without the app)', () => {
     if (!process.env.PARLEY_KEEP_PDF) await rm(dir, { recursive: true, force: true });
   });
 
-  async function print(name: string, direction: 'ltr' | 'rtl', language: string, paragraphs: { text: string; ref?: string; heading?: boolean }[]): Promise<string> {
+  async function print(
+    name: string,
+    direction: 'ltr' | 'rtl',
+    language: string,
+    paragraphs: { text: string; ref?: string; heading?: boolean }[],
+  ): Promise<string> {
     const layout = new PrintLayout({
       header: { left: paragraphs[0].text, right: 'v1' },
       footer: (n, m) => `${n} / ${m}`,
@@ -126,8 +135,26 @@ describe('exchange: a version printed and exported in Arabic and in Chinese', ()
     dir = process.env.PARLEY_KEEP_PDF ?? (await mkdtemp(join(tmpdir(), 'parley-pdf-app-')));
     g = await newDraftingGroup(t);
     for (const [lang, title, clauses] of [
-      ['ar', AR_TITLE, [{ kind: 'heading', text: 'المبادئ' }, { kind: 'preamble', text: 'إن الدول والشركات ومنظمات المجتمع المدني،' }, { kind: 'operative', text: AR_CLAUSE }, { kind: 'operative', text: 'تعزيز التعاون الدولي.' }]],
-      ['zh', ZH_TITLE, [{ kind: 'heading', text: '原则' }, { kind: 'preamble', text: '各国、企业和民间社会组织，' }, { kind: 'operative', text: ZH_CLAUSE }, { kind: 'operative', text: '加强国际合作。' }]],
+      [
+        'ar',
+        AR_TITLE,
+        [
+          { kind: 'heading', text: 'المبادئ' },
+          { kind: 'preamble', text: 'إن الدول والشركات ومنظمات المجتمع المدني،' },
+          { kind: 'operative', text: AR_CLAUSE },
+          { kind: 'operative', text: 'تعزيز التعاون الدولي.' },
+        ],
+      ],
+      [
+        'zh',
+        ZH_TITLE,
+        [
+          { kind: 'heading', text: '原则' },
+          { kind: 'preamble', text: '各国、企业和民间社会组织，' },
+          { kind: 'operative', text: ZH_CLAUSE },
+          { kind: 'operative', text: '加强国际合作。' },
+        ],
+      ],
     ] as const) {
       const res = await g.chair.client.post<DocumentResponse>(`/api/working-groups/${g.id}/documents`, { title, clauses });
       expect(res.status).toBe(201);

@@ -1,6 +1,14 @@
 import { NOTIFICATION_KINDS } from '@parley/domain';
 import { AUDIT_ACTIONS, notificationSentence, UN_LANGUAGES, type NotificationView, type UnLanguage } from '@parley/contracts';
-import { findTemplateHeader, kindOfTemplateType, meetingReportClauses, meetingReportTitle, TEMPLATE_COLUMN_ORDER, TEMPLATE_COLUMN_TITLES, type AffiliationSnapshot } from '@parley/domain';
+import {
+  findTemplateHeader,
+  kindOfTemplateType,
+  meetingReportClauses,
+  meetingReportTitle,
+  TEMPLATE_COLUMN_ORDER,
+  TEMPLATE_COLUMN_TITLES,
+  type AffiliationSnapshot,
+} from '@parley/domain';
 import { feedSentence, FEED_TITLES, NOT_IN_FEEDS } from '../../apps/api/src/feeds/feed-sentences';
 import { mailWords } from '../../apps/api/src/mail/mail-catalogue';
 import { CSV_HEADER_LABELS, CSV_HEADER_LABELS_FR, csvLanguage } from '../../apps/api/src/platform/http/csv-language';
@@ -15,7 +23,28 @@ import { englishLeft, SCRIPT_OF } from '../support/english-left';
  * language with a script of its own is written in it.
  */
 const OTHERS = UN_LANGUAGES.filter((l) => l !== 'en');
-const NAMES = ['Ana Ruiz', 'Access Now', 'Paris Call', 'Norms', 'That the group meets in Geneva', 'See OP3', 'Ministry', 'Claire Chair', 'France', 'Kenji Sato', 'Japan', 'Microsoft', 'Second reading', 'Room 4', 'Adoption of the agenda', 'Adopt the agenda', 'Draft declaration', 'Europe/Paris', 'w@example.org', 'https://parley.test/x'];
+const NAMES = [
+  'Ana Ruiz',
+  'Access Now',
+  'Paris Call',
+  'Norms',
+  'That the group meets in Geneva',
+  'See OP3',
+  'Ministry',
+  'Claire Chair',
+  'France',
+  'Kenji Sato',
+  'Japan',
+  'Microsoft',
+  'Second reading',
+  'Room 4',
+  'Adoption of the agenda',
+  'Adopt the agenda',
+  'Draft declaration',
+  'Europe/Paris',
+  'w@example.org',
+  'https://parley.test/x',
+];
 
 /** Each string a value holds, functions called with sample arguments (by name where the type needs one). */
 function texts(value: unknown, key = ''): string[] {
@@ -41,7 +70,20 @@ function expectSaid(lang: UnLanguage, all: string[], english: string[]) {
   expect(all).toHaveLength(english.length);
 }
 
-const ana = { id: 'a', name: 'Ana Ruiz', snapshot: { affiliationId: 'x', organisationId: 'o', organisationName: 'Access Now', stakeholderGroup: 'civil-society', subtype: 'ngo', country: 'FR', title: 'Policy lead', organisationVerified: true } } as NotificationView['actor'];
+const ana = {
+  id: 'a',
+  name: 'Ana Ruiz',
+  snapshot: {
+    affiliationId: 'x',
+    organisationId: 'o',
+    organisationName: 'Access Now',
+    stakeholderGroup: 'civil-society',
+    subtype: 'ngo',
+    country: 'FR',
+    title: 'Policy lead',
+    organisationVerified: true,
+  },
+} as NotificationView['actor'];
 const notification = (kind: NotificationView['kind'], facts: NotificationView['facts'], label: string | null): NotificationView => ({
   id: 'n',
   kind,
@@ -55,9 +97,41 @@ const notification = (kind: NotificationView['kind'], facts: NotificationView['f
   facts,
 });
 const FACTS: NotificationView['facts'][] = [
-  { closesAt: '2026-12-08T17:00:00Z', deadline: '2026-12-08T17:00:00Z', until: '2026-12-08T17:00:00Z', within: '1h', outcome: 'passed', decision: 'accepted', disposition: 'noted', way: 'cosponsored', excerpt: 'See OP3', organisation: 'Access Now', applicant: 'Ana Ruiz', activity: 'comment.posted' },
-  { closesAt: '2026-12-08T17:00:00Z', deadline: '2026-12-08T17:00:00Z', within: '24h', outcome: 'broken', decision: 'admitted', disposition: 'rejected', way: 'asked', activity: 'clause.status-changed', organisation: 'Access Now', applicant: 'Ana Ruiz' },
-  { outcome: 'withdrawn', activity: 'something.new', decision: 'refused', organisation: 'Access Now', applicant: 'Ana Ruiz', closesAt: '2026-12-08T17:00:00Z', deadline: '2026-12-08T17:00:00Z' },
+  {
+    closesAt: '2026-12-08T17:00:00Z',
+    deadline: '2026-12-08T17:00:00Z',
+    until: '2026-12-08T17:00:00Z',
+    within: '1h',
+    outcome: 'passed',
+    decision: 'accepted',
+    disposition: 'noted',
+    way: 'cosponsored',
+    excerpt: 'See OP3',
+    organisation: 'Access Now',
+    applicant: 'Ana Ruiz',
+    activity: 'comment.posted',
+  },
+  {
+    closesAt: '2026-12-08T17:00:00Z',
+    deadline: '2026-12-08T17:00:00Z',
+    within: '24h',
+    outcome: 'broken',
+    decision: 'admitted',
+    disposition: 'rejected',
+    way: 'asked',
+    activity: 'clause.status-changed',
+    organisation: 'Access Now',
+    applicant: 'Ana Ruiz',
+  },
+  {
+    outcome: 'withdrawn',
+    activity: 'something.new',
+    decision: 'refused',
+    organisation: 'Access Now',
+    applicant: 'Ana Ruiz',
+    closesAt: '2026-12-08T17:00:00Z',
+    deadline: '2026-12-08T17:00:00Z',
+  },
 ];
 
 describe('server texts in the six UN languages', () => {
@@ -72,7 +146,9 @@ describe('server texts in the six UN languages', () => {
       );
     const english = sentences('en');
     for (const lang of OTHERS) expectSaid(lang, sentences(lang), english);
-    expect(notificationSentence(notification('mentioned', { excerpt: 'See OP3' }, '3.'), 'zh')).toBe('Ana Ruiz（Access Now，民间社会）在“Paris Call”第3段中提到了您：“See OP3”');
+    expect(notificationSentence(notification('mentioned', { excerpt: 'See OP3' }, '3.'), 'zh')).toBe(
+      'Ana Ruiz（Access Now，民间社会）在“Paris Call”第3段中提到了您：“See OP3”',
+    );
     expect(notificationSentence(notification('amendment-decided', { decision: 'accepted' }, null), 'es')).toBe('Su enmienda a “Paris Call” ha sido aceptada.');
   });
 
@@ -80,7 +156,9 @@ describe('server texts in the six UN languages', () => {
     const snapshot = { organisationName: 'Access Now', stakeholderGroup: 'civil-society' } as AffiliationSnapshot;
     const actions = AUDIT_ACTIONS.filter((a) => !/^(person|organisation|affiliation|focal-point|declaration)\./.test(a) && !NOT_IN_FEEDS(a));
     const said = (lang: UnLanguage) => [
-      ...actions.map((action) => feedSentence({ action, actorName: 'Ana Ruiz', actorSnapshot: snapshot, groupName: 'Norms', documentTitle: 'Paris Call', versionNumber: 2 }, lang)),
+      ...actions.map((action) =>
+        feedSentence({ action, actorName: 'Ana Ruiz', actorSnapshot: snapshot, groupName: 'Norms', documentTitle: 'Paris Call', versionNumber: 2 }, lang),
+      ),
       FEED_TITLES[lang].group('Norms'),
       FEED_TITLES[lang].document('Paris Call'),
     ];
@@ -90,9 +168,12 @@ describe('server texts in the six UN languages', () => {
       expect(all.filter((s) => s.includes(' — ') && !s.startsWith('Norms') && !s.startsWith('Paris'))).toEqual([]); // none through the fallback
       expectSaid(lang, all, english);
     }
-    expect(feedSentence({ action: 'version.adopted', actorName: 'Ana Ruiz', actorSnapshot: snapshot, groupName: 'Norms', documentTitle: 'Paris Call', versionNumber: 2 }, 'ru')).toBe(
-      'Ana Ruiz (Access Now, гражданское общество) зарегистрировал(а) принятие версии 2 документа «Paris Call»',
-    );
+    expect(
+      feedSentence(
+        { action: 'version.adopted', actorName: 'Ana Ruiz', actorSnapshot: snapshot, groupName: 'Norms', documentTitle: 'Paris Call', versionNumber: 2 },
+        'ru',
+      ),
+    ).toBe('Ana Ruiz (Access Now, гражданское общество) зарегистрировал(а) принятие версии 2 документа «Paris Call»');
   });
 
   it('e-mail words, the words of Word and PDF exports, the commenting template', () => {
@@ -102,7 +183,11 @@ describe('server texts in the six UN languages', () => {
       expectSaid(lang, texts(mail), texts(mailEn));
       const { locale: _p, ...pdf } = pdfWords(lang);
       const { locale: _pe, ...pdfEn } = pdfWords('en');
-      expectSaid(lang, texts(pdf).filter((s) => s !== ''), texts(pdfEn).filter((s) => s !== ''));
+      expectSaid(
+        lang,
+        texts(pdf).filter((s) => s !== ''),
+        texts(pdfEn).filter((s) => s !== ''),
+      );
       expectSaid(lang, texts(docxWords(lang)), texts(docxWords('en')));
       expectSaid(lang, texts(TEMPLATE_WORDS[lang]), texts(TEMPLATE_WORDS.en));
     }
@@ -114,7 +199,11 @@ describe('server texts in the six UN languages', () => {
       const labels = CSV_HEADER_LABELS[lang];
       expect(Object.keys(labels)).toEqual(keys);
       expect(new Set(Object.values(labels)).size).toBe(keys.length);
-      expectSaid(lang, Object.values(labels).map((l) => l.replace(/_/g, ' ')), keys);
+      expectSaid(
+        lang,
+        Object.values(labels).map((l) => l.replace(/_/g, ' ')),
+        keys,
+      );
     }
   });
 

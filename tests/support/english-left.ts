@@ -7,14 +7,18 @@ import type { UnLanguage } from '@parley/contracts';
  * Arabic, Chinese or Russian text no Latin word at all except the names Parley keeps in every
  * language (Parley, UTC, ISO's column codes, clause references such as OP3, "ad referendum").
  */
-const ENGLISH_WORDS = /(?<!\p{L})(the|of|and|to|was|were|your|you|has|have|by|with|for|is|this|that|ballot|amendment|paragraph|closed|opened|proposed|adopted|withdrew|recorded|people|person|yes|abstain|comments?|chair|members?|session|agenda|speaking|version)(?!\p{L})/giu;
+const ENGLISH_WORDS =
+  /(?<!\p{L})(the|of|and|to|was|were|your|you|has|have|by|with|for|is|this|that|ballot|amendment|paragraph|closed|opened|proposed|adopted|withdrew|recorded|people|person|yes|abstain|comments?|chair|members?|session|agenda|speaking|version)(?!\p{L})/giu;
 const KEPT_LATIN = /\b(Parley|UTC|MB\/NC|ge|te|ed|qu|PP\d*|OP\d*|H\d*|ad referendum|GCSC|YYYY-MM-DD|ISO|https?:\/\/\S+|[\w.+-]+@[\w.-]+)\b/gu;
 
 export function englishLeft(text: string, lang: UnLanguage, names: readonly string[] = []): string[] {
   let rest = text;
   for (const n of [...names].sort((a, b) => b.length - a.length)) rest = rest.split(n).join(' ');
   if (lang === 'en') return [];
-  if (lang === 'fr' || lang === 'es') return [...rest.matchAll(ENGLISH_WORDS)].map((m) => m[0]).filter((w) => !(lang === 'fr' && /^(version|session|members?)$/iu.test(w)) && !(lang === 'es' && /^(session)$/iu.test(w)));
+  if (lang === 'fr' || lang === 'es')
+    return [...rest.matchAll(ENGLISH_WORDS)]
+      .map((m) => m[0])
+      .filter((w) => !(lang === 'fr' && /^(version|session|members?)$/iu.test(w)) && !(lang === 'es' && /^(session)$/iu.test(w)));
   rest = rest.replace(KEPT_LATIN, ' ');
   return [...rest.matchAll(/(?<!\p{L})[A-Za-z]{2,}(?!\p{L})/gu)].map((m) => m[0]);
 }

@@ -19,7 +19,9 @@ export class FeedsController {
   @Public()
   @Get('working-groups/:id/feed.atom')
   @ApiProduces('application/atom+xml')
-  @ApiOperation({ summary: 'An Atom feed of the group’s public acts, newest 50 (`?lang=` ar, zh, en, fr, ru or es): what its public audit log shows, without single votes' })
+  @ApiOperation({
+    summary: 'An Atom feed of the group’s public acts, newest 50 (`?lang=` ar, zh, en, fr, ru or es): what its public audit log shows, without single votes',
+  })
   async group(@IdParam() id: string, @Query() q: FeedQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const body = await this.feeds.groupFeed(id, q.lang);
     res.setHeader('Content-Type', ATOM);

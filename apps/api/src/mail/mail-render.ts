@@ -152,7 +152,11 @@ export function renderVerification(r: Recipient, token: string, links: MailLinks
   const link = `${links.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
   const parts = frame(w, r, links, w.unsubscribeAll, {
     text: [w.verifyBody(r.email), '', `${w.verifyAction}: ${link}`, '', w.verifyIgnore],
-    html: [`<p>${escapeHtml(w.verifyBody(r.email))}</p>`, `<p><a href="${escapeHtml(link)}">${escapeHtml(w.verifyAction)}</a></p>`, `<p>${escapeHtml(w.verifyIgnore)}</p>`],
+    html: [
+      `<p>${escapeHtml(w.verifyBody(r.email))}</p>`,
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(w.verifyAction)}</a></p>`,
+      `<p>${escapeHtml(w.verifyIgnore)}</p>`,
+    ],
   });
   return envelope(links, lang, w.verifySubject, parts);
 }

@@ -105,4 +105,3 @@ export function countryName(code: string, lng: string): string {
     return code;
   }
 }
-

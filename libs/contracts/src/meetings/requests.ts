@@ -17,7 +17,10 @@ const timeZone = /* @__PURE__ */ z
     }
   }, fieldCode('unknown-time-zone'));
 
-const onlineUrl = /* @__PURE__ */ z.url().max(2000).refine((u) => u.startsWith('https://'), fieldCode('https-only'));
+const onlineUrl = /* @__PURE__ */ z
+  .url()
+  .max(2000)
+  .refine((u) => u.startsWith('https://'), fieldCode('https-only'));
 
 /** An agenda item as a chair writes it; `id` keeps an existing item (its list of speakers goes with it). */
 export const agendaItemInput = /* @__PURE__ */ z

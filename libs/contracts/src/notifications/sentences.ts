@@ -135,7 +135,8 @@ const FR: Words = {
     },
     'a agi',
   ),
-  code: (v) => ({ passed: 'adopté', failed: 'rejeté', 'no-quorum': 'quorum non atteint', accepted: 'accepté', noted: 'pris en note', rejected: 'rejeté' })[v] ?? v,
+  code: (v) =>
+    ({ passed: 'adopté', failed: 'rejeté', 'no-quorum': 'quorum non atteint', accepted: 'accepté', noted: 'pris en note', rejected: 'rejeté' })[v] ?? v,
   actor: (name, o, g) => `${name} (${o}, ${g})`,
 };
 
@@ -240,7 +241,8 @@ const RU: Words = {
     },
     'совершил(а) действие',
   ),
-  code: (v) => ({ passed: 'принято', failed: 'отклонено', 'no-quorum': 'нет кворума', accepted: 'принято', noted: 'принято к сведению', rejected: 'отклонено' })[v] ?? v,
+  code: (v) =>
+    ({ passed: 'принято', failed: 'отклонено', 'no-quorum': 'нет кворума', accepted: 'принято', noted: 'принято к сведению', rejected: 'отклонено' })[v] ?? v,
   actor: (name, o, g) => `${name} (${o}, ${g})`,
 };
 
@@ -275,7 +277,10 @@ const ES: Words = {
     },
     'actuó',
   ),
-  code: (v) => ({ passed: 'aprobada', failed: 'rechazada', 'no-quorum': 'sin quorum', accepted: 'aceptado', noted: 'tomado en consideración', rejected: 'rechazado' })[v] ?? v,
+  code: (v) =>
+    ({ passed: 'aprobada', failed: 'rechazada', 'no-quorum': 'sin quorum', accepted: 'aceptado', noted: 'tomado en consideración', rejected: 'rechazado' })[
+      v
+    ] ?? v,
   actor: (name, o, g) => `${name} (${o}, ${g})`,
 };
 
@@ -338,14 +343,17 @@ const FR_SENTENCES: Sentences = {
   'amendment-decided': (n, w) => `Votre amendement ${frTo(w.where(n))} a été ${fact(n, 'decision') === 'accepted' ? 'accepté' : 'rejeté'}.`,
   'amendment-outdated': (n, w) => `Votre amendement ${frTo(w.where(n))} est périmé : le paragraphe a changé depuis votre proposition.`,
   'cosponsorship-requested': (n, w, a) =>
-    fact(n, 'way') === 'cosponsored' ? `${a} coparraine votre amendement ${frTo(w.where(n))}.` : `${a} vous invite à coparrainer un amendement ${frTo(w.where(n))}.`,
+    fact(n, 'way') === 'cosponsored'
+      ? `${a} coparraine votre amendement ${frTo(w.where(n))}.`
+      : `${a} vous invite à coparrainer un amendement ${frTo(w.where(n))}.`,
   'comment-reply': (n, w, a) => `${a} a répondu à votre commentaire sur ${w.where(n)}${fact(n, 'excerpt') ? ` : ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   mentioned: (n, w, a) => `${a} vous a mentionné sur ${w.where(n)}${fact(n, 'excerpt') ? ` : ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   'join-request-received': (n, w, a) => `${a} demande à rejoindre ${w.where(n)}.`,
   'clarification-unanswered': (n, w, a) => `${a} a posé sur ${w.where(n)} une demande de clarification qui attend une réponse.`,
   'amendment-awaiting-recommendation': (n, w, a) => `${a} a proposé ${frTo(w.where(n))} un amendement qui attend la recommandation de la présidence.`,
   'affiliation-to-confirm': (n, _w, a) => `${a} a déclaré une affiliation à ${fact(n, 'organisation')} qui attend votre confirmation.`,
-  'silence-started': (n, w) => `${w.where(n)} est soumis à la procédure d’approbation tacite jusqu’au ${w.date(fact(n, 'deadline'))} : adopté sauf objection d’un membre.`,
+  'silence-started': (n, w) =>
+    `${w.where(n)} est soumis à la procédure d’approbation tacite jusqu’au ${w.date(fact(n, 'deadline'))} : adopté sauf objection d’un membre.`,
   'silence-deadline-soon': (n, w) => `La procédure d’approbation tacite sur ${w.where(n)} prend fin le ${w.date(fact(n, 'deadline'))}.`,
   'silence-concluded': (n, w, a) =>
     fact(n, 'outcome') === 'passed'
@@ -353,7 +361,8 @@ const FR_SENTENCES: Sentences = {
       : fact(n, 'outcome') === 'broken'
         ? `${a} a rompu la procédure d’approbation tacite sur ${w.where(n)}.`
         : `La procédure d’approbation tacite sur ${w.where(n)} a été retirée.`,
-  'admission-proposed': (n, w) => `${fact(n, 'applicant')} demande à rejoindre ${w.where(n)} : les membres peuvent s’y opposer jusqu’au ${w.date(fact(n, 'until'))}.`,
+  'admission-proposed': (n, w) =>
+    `${fact(n, 'applicant')} demande à rejoindre ${w.where(n)} : les membres peuvent s’y opposer jusqu’au ${w.date(fact(n, 'until'))}.`,
   'last-call-opened': (n, w) => `Dernier appel sur ${w.where(n)}, jusqu’au ${w.date(fact(n, 'closesAt'))}.`,
   'followed-activity': (n, w, a) => `${a} ${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `sur ${p}`)}.`,
 };
@@ -425,7 +434,8 @@ const ZH_SENTENCES: Sentences = {
 };
 
 const RU_SENTENCES: Sentences = {
-  'ballot-opened': (n, w) => `Открыто голосование, в котором вы можете участвовать: ${w.quote(n.subject.title ?? '')}; оно закрывается ${w.date(fact(n, 'closesAt'))}.`,
+  'ballot-opened': (n, w) =>
+    `Открыто голосование, в котором вы можете участвовать: ${w.quote(n.subject.title ?? '')}; оно закрывается ${w.date(fact(n, 'closesAt'))}.`,
   'ballot-closing-soon': (n, w) =>
     `${fact(n, 'within') === '1h' ? 'Остался один час' : 'Осталось 24 часа'}, чтобы проголосовать по вопросу ${w.quote(n.subject.title ?? '')}: голосование закрывается ${w.date(fact(n, 'closesAt'))}, а вы еще не проголосовали.`,
   'ballot-closed': (n, w) => `Голосование ${w.quote(n.subject.title ?? '')} закрыто: ${w.code(fact(n, 'outcome')) || 'см. результат'}.`,
@@ -437,14 +447,17 @@ const RU_SENTENCES: Sentences = {
   'amendment-decided': (n, w) => `Ваша поправка (${w.where(n)}) ${fact(n, 'decision') === 'accepted' ? 'принята' : 'отклонена'}.`,
   'amendment-outdated': (n, w) => `Ваша поправка (${w.where(n)}) устарела: пункт изменился после того, как вы ее предложили.`,
   'cosponsorship-requested': (n, w, a) =>
-    fact(n, 'way') === 'cosponsored' ? `${a} стал(а) соавтором вашей поправки (${w.where(n)}).` : `${a} предлагает вам стать соавтором поправки (${w.where(n)}).`,
+    fact(n, 'way') === 'cosponsored'
+      ? `${a} стал(а) соавтором вашей поправки (${w.where(n)}).`
+      : `${a} предлагает вам стать соавтором поправки (${w.where(n)}).`,
   'comment-reply': (n, w, a) => `${a} ответил(а) на ваш комментарий (${w.where(n)})${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   mentioned: (n, w, a) => `${a} упомянул(а) вас (${w.where(n)})${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   'join-request-received': (n, w, a) => `${a} просит принять его (ее) в группу (${w.where(n)}).`,
   'clarification-unanswered': (n, w, a) => `${a} задал(а) вопрос о разъяснении (${w.where(n)}), который ждет ответа.`,
   'amendment-awaiting-recommendation': (n, w, a) => `${a} предложил(а) поправку (${w.where(n)}), которая ждет рекомендации Председателя.`,
   'affiliation-to-confirm': (n, _w, a) => `${a} заявил(а) о принадлежности к организации ${fact(n, 'organisation')}; требуется ваше подтверждение.`,
-  'silence-started': (n, w) => `Процедура молчания (${w.where(n)}) действует до ${w.date(fact(n, 'deadline'))}: текст принимается, если никто из членов не возразит.`,
+  'silence-started': (n, w) =>
+    `Процедура молчания (${w.where(n)}) действует до ${w.date(fact(n, 'deadline'))}: текст принимается, если никто из членов не возразит.`,
   'silence-deadline-soon': (n, w) => `Процедура молчания (${w.where(n)}) заканчивается ${w.date(fact(n, 'deadline'))}.`,
   'silence-concluded': (n, w, a) =>
     fact(n, 'outcome') === 'passed'
@@ -458,7 +471,8 @@ const RU_SENTENCES: Sentences = {
 };
 
 const ES_SENTENCES: Sentences = {
-  'ballot-opened': (n, w) => `Se ha abierto una votación en la que puede votar: ${w.quote(n.subject.title ?? '')}, que se cierra el ${w.date(fact(n, 'closesAt'))}.`,
+  'ballot-opened': (n, w) =>
+    `Se ha abierto una votación en la que puede votar: ${w.quote(n.subject.title ?? '')}, que se cierra el ${w.date(fact(n, 'closesAt'))}.`,
   'ballot-closing-soon': (n, w) =>
     `${fact(n, 'within') === '1h' ? 'Queda una hora' : 'Quedan 24 horas'} para votar en ${w.quote(n.subject.title ?? '')}: se cierra el ${w.date(fact(n, 'closesAt'))} y usted no ha votado.`,
   'ballot-closed': (n, w) => `Se ha cerrado la votación ${w.quote(n.subject.title ?? '')}: ${w.code(fact(n, 'outcome')) || 'consulte el resultado'}.`,
@@ -477,7 +491,8 @@ const ES_SENTENCES: Sentences = {
   'clarification-unanswered': (n, w, a) => `${a} ha formulado sobre ${w.where(n)} una solicitud de aclaración que espera respuesta.`,
   'amendment-awaiting-recommendation': (n, w, a) => `${a} ha propuesto una enmienda a ${w.where(n)} que espera la recomendación de la presidencia.`,
   'affiliation-to-confirm': (n, _w, a) => `${a} ha declarado una afiliación a ${fact(n, 'organisation')} que espera su confirmación.`,
-  'silence-started': (n, w) => `${w.where(n)} está sometido a un procedimiento de acuerdo tácito hasta el ${w.date(fact(n, 'deadline'))}: se aprueba salvo que un miembro se oponga.`,
+  'silence-started': (n, w) =>
+    `${w.where(n)} está sometido a un procedimiento de acuerdo tácito hasta el ${w.date(fact(n, 'deadline'))}: se aprueba salvo que un miembro se oponga.`,
   'silence-deadline-soon': (n, w) => `El procedimiento de acuerdo tácito sobre ${w.where(n)} termina el ${w.date(fact(n, 'deadline'))}.`,
   'silence-concluded': (n, w, a) =>
     fact(n, 'outcome') === 'passed'
@@ -490,7 +505,14 @@ const ES_SENTENCES: Sentences = {
   'followed-activity': (n, w, a) => `${a} ${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `en ${p}`)}.`,
 };
 
-const SENTENCES: Record<NotificationLanguage, Sentences> = { ar: AR_SENTENCES, zh: ZH_SENTENCES, en: EN_SENTENCES, fr: FR_SENTENCES, ru: RU_SENTENCES, es: ES_SENTENCES };
+const SENTENCES: Record<NotificationLanguage, Sentences> = {
+  ar: AR_SENTENCES,
+  zh: ZH_SENTENCES,
+  en: EN_SENTENCES,
+  fr: FR_SENTENCES,
+  ru: RU_SENTENCES,
+  es: ES_SENTENCES,
+};
 
 /** The notification as one sentence in `lang` (one of the six UN languages; anything else reads in English). */
 export function notificationSentence(n: N, lang: string): string {

@@ -50,7 +50,12 @@ export const unreadCount = /* @__PURE__ */ z.object({ unread: z.number() });
 export const markAllReadRequest = /* @__PURE__ */ z.strictObject({ upTo: z.iso.datetime({ offset: true }).optional() });
 export const markAllReadResponse = /* @__PURE__ */ z.object({ marked: z.number(), unread: z.number() });
 
-export const notificationPreferenceView = /* @__PURE__ */ z.object({ kind: notificationKind, category: notificationCategory, inApp: z.boolean(), email: emailMode });
+export const notificationPreferenceView = /* @__PURE__ */ z.object({
+  kind: notificationKind,
+  category: notificationCategory,
+  inApp: z.boolean(),
+  email: emailMode,
+});
 export const notificationPreferences = /* @__PURE__ */ z
   .object({
     kinds: z.array(notificationPreferenceView),

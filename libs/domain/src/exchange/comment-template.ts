@@ -100,13 +100,7 @@ const TYPE_WORDS: Record<TemplateCommentKind, readonly string[]> = {
 export const templateTypeOf = (kind: TemplateCommentKind): TemplateCommentType => TYPE_OF_KIND[kind];
 
 /** Lower case, without accents, spaces collapsed: how titles and types are compared. */
-const folded = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
+const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
 
 /** The comment kind a type cell names ("te", "Technical", "rédactionnel"), or null. */
 export function kindOfTemplateType(cell: string): TemplateCommentKind | null {
@@ -193,7 +187,8 @@ export function splitProposedChange(body: string): { comment: string; proposedCh
 }
 
 // Controls but tab and line breaks, C1 controls, reordering characters and lone surrogates: what no text of Parley may hold.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+const CONTROL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 const cellText = (s: string | undefined) => (s ?? '').replace(/\r\n?/gu, '\n').normalize('NFC').trim();

@@ -14,7 +14,8 @@ export interface DocxWords {
   bracketOption: (n: number, text: string, proposedBy: string) => string;
 }
 
-const dateIn = (locale: string) => (iso: string) => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+const dateIn = (locale: string) => (iso: string) =>
+  new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 
 const EN: DocxWords = {
   version: (n) => `Version ${n}`,

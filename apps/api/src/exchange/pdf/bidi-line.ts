@@ -46,7 +46,7 @@ export function visualPieces(runs: readonly { text: string; face: Face }[], dire
   const max = Math.max(...pieces.map((p) => p.level));
   const lowestOdd = Math.min(...pieces.map((p) => p.level).filter((l) => l % 2 === 1), max + 1);
   for (let level = max; level >= lowestOdd; level--) {
-    for (let i = 0; i < pieces.length; ) {
+    for (let i = 0; i < pieces.length;) {
       if (pieces[i].level < level) {
         i++;
         continue;

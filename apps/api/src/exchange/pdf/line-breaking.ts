@@ -41,8 +41,7 @@ export function ideographPieces(chunk: string): string[] {
   let piece = '';
   chars.forEach((ch, i) => {
     const before = chars[i - 1];
-    const breakable =
-      i > 0 && (IDEOGRAPH.test(ch) || IDEOGRAPH.test(before)) && !NO_BREAK_BEFORE.test(ch) && !NO_BREAK_AFTER.test(before);
+    const breakable = i > 0 && (IDEOGRAPH.test(ch) || IDEOGRAPH.test(before)) && !NO_BREAK_BEFORE.test(ch) && !NO_BREAK_AFTER.test(before);
     if (breakable && piece) {
       pieces.push(piece);
       piece = '';

@@ -73,7 +73,14 @@ export function MeetingReportPanel({ meeting }: { meeting: MeetingView }) {
               aria-labelledby="meeting-report-language"
               value={language}
               onChange={(v) => setLanguage(v as Language)}
-              data={LANGUAGES.map((l) => ({ value: l, label: <span lang={l} dir={directionOf(l)}>{t(`language.${l}`)}</span> }))}
+              data={LANGUAGES.map((l) => ({
+                value: l,
+                label: (
+                  <span lang={l} dir={directionOf(l)}>
+                    {t(`language.${l}`)}
+                  </span>
+                ),
+              }))}
               style={{ alignSelf: 'flex-start' }}
             />
           </Stack>
