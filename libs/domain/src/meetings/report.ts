@@ -304,7 +304,7 @@ const RU: Words = {
     explanations: 'Разъяснения позиции',
   },
   met: (m, when, where) => `Группа «${m.groupName}» провела заседание «${m.title}» ${when}, ${where}.`,
-  where: (place, online) => (place && online ? `в месте «${place}» и в режиме онлайн` : place ? `в месте «${place}»` : 'в режиме онлайн'),
+  where: (place, online) => (place && online ? `место проведения — ${place}, а также онлайн` : place ? `место проведения — ${place}` : 'в режиме онлайн'),
   opened: (at, by) => `Заседание открыл(а) ${by} в ${at}.`,
   closed: (at, by) => `Заседание закрыл(а) ${by} в ${at}.`,
   present: (n) => `присутствует: ${n}`,
@@ -353,7 +353,7 @@ const ES: Words = {
   opened: (at, by) => `${by} declaró abierta la sesión a las ${at}.`,
   closed: (at, by) => `${by} levantó la sesión a las ${at}.`,
   present: (n) => `${n} ${n === 1 ? 'presente' : 'presentes'}`,
-  nonePresent: 'ningún presente',
+  nonePresent: 'nadie presente',
   attendee: (a) => `${a.name} (${a.organisationName}, ${a.mode === 'in-person' ? 'presencial' : 'en línea'}${a.voting ? ', con derecho a voto' : ''})`,
   attendanceTotal: (n, voting) =>
     `${n === 1 ? 'Asistió 1 persona' : `Asistieron ${n} personas`}, de las cuales ${voting} ${voting === 1 ? 'era miembro' : 'eran miembros'} con derecho a voto.`,
