@@ -3,7 +3,7 @@ import type { BallotListResponse, DocumentListResponse, WorkingGroupListResponse
 import { CHAIR_TERM_CSV_COLUMNS } from '../../apps/api/src/working-groups/chair-terms.service';
 import { DISPOSITION_CSV_COLUMNS } from '../../apps/api/src/drafting/comment.service';
 import { ROLL_CALL_COLUMNS, TOTALS_COLUMNS } from '../../apps/api/src/transparency/ballot-votes-export';
-import { CSV_HEADER_LABELS_FR, csvLanguage } from '../../apps/api/src/platform/http/csv-language';
+import { CSV_HEADER_LABELS, CSV_HEADER_LABELS_FR, csvLanguage } from '../../apps/api/src/platform/http/csv-language';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -72,15 +72,33 @@ describe('CSV exports in the reader’s language', () => {
     expect((await csv(`${t.baseUrl}/api/chair-terms?format=csv&workingGroup=${groupId}`, { 'accept-language': 'fr' })).header.split(',')[0]).toBe('id_mandat');
   });
 
+  it('says the header row in Russian (?lang=ru or a Russian Accept-Language), in Arabic and Chinese too: same columns and cells', async () => {
+    const path = `${t.baseUrl}/api/ballots/${ballotId}/votes.csv`;
+    const en = await csv(path);
+    const ru = await csv(`${path}?lang=ru`);
+    expect(ru.status).toBe(200);
+    expect(ru.header.startsWith('ид_голосования,название_голосования,статус_голосования,ид_голосующего,голосующий,должность,ид_организации')).toBe(true);
+    expect(ru.header.split(',')).toHaveLength(en.header.split(',').length);
+    expect(ru.rows).toEqual(en.rows);
+    expect(ru.header).not.toMatch(/[A-Za-z]/);
+    expect((await csv(path, { 'accept-language': 'ru-RU,ru;q=0.9,en;q=0.5' })).header).toBe(ru.header);
+    expect((await csv(`${path}?lang=ar`)).header.split(',')[0]).toBe('معرّف_التصويت');
+    expect((await csv(path, { 'accept-language': 'zh-CN,zh;q=0.9' })).header.split(',')[0]).toBe('表决编号');
+    expect((await csv(`${path}?lang=es`)).header.split(',')[0]).toBe('id_votación');
+  });
+
   it('refuses a language it does not speak, naming the field', async () => {
     const res = await api.get(`/api/ballots/${ballotId}/votes.csv?lang=de`);
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toContain('lang');
   });
 
-  it('has a French label for every column key of every export', () => {
-    for (const key of [...CHAIR_TERM_CSV_COLUMNS, ...DISPOSITION_CSV_COLUMNS, ...ROLL_CALL_COLUMNS, ...TOTALS_COLUMNS])
-      expect([key, CSV_HEADER_LABELS_FR[key]]).toEqual([key, expect.any(String)]);
+  it('has a label in each of the five other languages for every column key of every export', () => {
+    for (const key of [...CHAIR_TERM_CSV_COLUMNS, ...DISPOSITION_CSV_COLUMNS, ...ROLL_CALL_COLUMNS, ...TOTALS_COLUMNS]) {
+      expect([key, (CSV_HEADER_LABELS_FR as Record<string, string>)[key]]).toEqual([key, expect.any(String)]);
+      for (const lang of ['ar', 'zh', 'ru', 'es'] as const)
+        expect([lang, key, (CSV_HEADER_LABELS[lang] as Record<string, string>)[key]]).toEqual([lang, key, expect.any(String)]);
+    }
     expect(csvLanguage(undefined, 'fr-CA')).toBe('fr');
     expect(csvLanguage(undefined, undefined)).toBe('en');
     expect(csvLanguage(undefined, 'de-DE,fr;q=0.3,en;q=0.2')).toBe('fr');

@@ -51,17 +51,26 @@ describe('e-mail through SMTP', () => {
     expect(mail.html).toContain('Bo &lt;b&gt;Li&lt;/b&gt;');
     expect(mail.html).not.toContain('<script>');
     const header = (name: string) => mail.headerLines.find((h) => h.key === name)?.line ?? '';
-    const oneClick = /^List-Unsubscribe:\s*<(https:\/\/parley\.example\.org\/api\/unsubscribe\?token=[^>]+)>$/.exec(header('list-unsubscribe').replace(/\r?\n\s*/g, ''));
+    const oneClick = /^List-Unsubscribe:\s*<(https:\/\/parley\.example\.org\/api\/unsubscribe\?token=[^>]+)>$/.exec(
+      header('list-unsubscribe').replace(/\r?\n\s*/g, ''),
+    );
     if (!oneClick) throw new Error(header('list-unsubscribe'));
     expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(mail.text).toMatch(/Stop e-mails of this kind: https:\/\/parley\.example\.org\/unsubscribe\?token=/);
-    const [stored] = await db.query(`SELECT d.message_id, d.status, d.attempts FROM notifications n JOIN email_deliveries d ON d.id = n.email_delivery_id WHERE n.id = $1`, [nid]);
+    const [stored] = await db.query(
+      `SELECT d.message_id, d.status, d.attempts FROM notifications n JOIN email_deliveries d ON d.id = n.email_delivery_id WHERE n.id = $1`,
+      [nid],
+    );
     expect(mail.messageId).toBe(stored.message_id);
     await until(async () => (await db.query(`SELECT status FROM email_deliveries WHERE message_id = $1`, [mail.messageId]))[0].status === 'sent');
 
     // The mail client's one-click POST (form-encoded, no session) stops this kind, and only it.
     const path = new URL(oneClick![1]).pathname + new URL(oneClick![1]).search;
-    const res = await fetch(t.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const res = await fetch(t.baseUrl + path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ unsubscribed: 'mentioned' });
     expect(await db.query(`SELECT kind, email FROM notification_preferences WHERE person_id = $1`, [ana.id])).toEqual([{ kind: 'mentioned', email: 'never' }]);
@@ -82,7 +91,12 @@ describe('e-mail through SMTP', () => {
 
   it('writes to a French reader in French', async () => {
     const cle = await verified('Clé Française', 'fr');
-    await insertNotification(db, { recipientId: cle.id, actorName: 'Ana', excerpt: 'merci', document: { id: '00000000-0000-4000-8000-000000000002', title: 'Appel' } });
+    await insertNotification(db, {
+      recipientId: cle.id,
+      actorName: 'Ana',
+      excerpt: 'merci',
+      document: { id: '00000000-0000-4000-8000-000000000002', title: 'Appel' },
+    });
     const mail = await waitMail(cle, /vous a mentionné/);
     expect(mail.text).toContain('Bonjour Clé Française,');
     expect(mail.text).toContain('Ana vous a mentionné sur « Appel » : « merci »');
@@ -99,13 +113,21 @@ describe('e-mail through SMTP', () => {
     const token = decodeURIComponent(/verify-email\?token=(\S+)/.exec(verification.text ?? '')![1]);
 
     // Signed out, with the token of the link.
-    const confirmed = await fetch(`${t.baseUrl}/api/email-verification/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+    const confirmed = await fetch(`${t.baseUrl}/api/email-verification/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
     expect(confirmed.status).toBe(200);
     expect(await confirmed.json()).toEqual({ email: dan.email, verified: true });
     const mail = await waitMail(dan, /mentioned you/);
     expect(mail.text).toContain('for dan');
 
-    const altered = await fetch(`${t.baseUrl}/api/email-verification/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: token.slice(0, -3) + 'abc' }) });
+    const altered = await fetch(`${t.baseUrl}/api/email-verification/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: token.slice(0, -3) + 'abc' }),
+    });
     expect(altered.status).toBe(400);
   });
 
@@ -131,9 +153,39 @@ describe('e-mail through SMTP', () => {
     expect(mailsTo(eve, /Confirm your e-mail address/)).toHaveLength(5);
   });
 
+  it('writes in Spanish to a reader who chose Spanish (PUT /api/me/language), and in Arabic right to left', async () => {
+    const eva = await verified('Eva Española');
+    expect((await eva.client.request('PUT', '/api/me/language', { language: 'es' })).status).toBe(204);
+    await insertNotification(db, {
+      recipientId: eva.id,
+      actorName: 'Ana',
+      excerpt: 'gracias',
+      document: { id: '00000000-0000-4000-8000-000000000003', title: 'Llamamiento' },
+    });
+    const mail = await waitMail(eva, /le ha mencionado/);
+    expect(mail.subject).toBe('[Parley] Ana le ha mencionado en “Llamamiento”: “gracias”');
+    expect(mail.text).toContain('Hola, Eva Española:');
+    expect(mail.text).toContain('Abrir en Parley: https://parley.example.org/');
+    expect(mail.text).toContain('Recibe este correo electrónico debido a sus preferencias de notificación en Parley.');
+    expect(mail.text).toContain('No recibir más correos de este tipo: https://parley.example.org/unsubscribe?token=');
+    expect(mail.html).toContain('<html lang="es" dir="ltr">');
+
+    const ali = await verified('علي', 'ar');
+    await insertNotification(db, {
+      recipientId: ali.id,
+      actorName: 'Ana',
+      excerpt: 'شكرًا',
+      document: { id: '00000000-0000-4000-8000-000000000004', title: 'نداء' },
+    });
+    const arabic = await waitMail(ali, /أشار إليك/);
+    expect(arabic.text).toContain('مرحبًا علي،');
+    expect(arabic.text).toContain('أشار إليك Ana في «نداء»: «شكرًا»');
+    expect(arabic.html).toContain('<html lang="ar" dir="rtl">');
+  });
+
   it('stores the language a person chooses for their mail', async () => {
     const fay = await newPerson(t.baseUrl, { name: 'Fay Lang' });
-    expect((await fay.client.request('PUT', '/api/me/language', { language: 'fr' })).status).toBe(204);
+    for (const language of ['ar', 'zh', 'ru', 'es', 'fr']) expect((await fay.client.request('PUT', '/api/me/language', { language })).status).toBe(204);
     expect((await fay.client.request('PUT', '/api/me/language', { language: 'de' })).status).toBe(400);
     expect(await db.query(`SELECT language FROM people WHERE id = $1`, [fay.id])).toEqual([{ language: 'fr' }]);
   });
@@ -147,7 +199,14 @@ describe('e-mail through SMTP', () => {
     await insertNotification(db, { recipientId: gus.id, kind: 'comment-reply', emailMode: 'daily', group, document: doc2, excerpt: 'two' });
     await insertNotification(db, { recipientId: gus.id, kind: 'comment-reply', emailMode: 'daily', group, document: doc1, excerpt: 'three' });
     // Seen too late to mail alone (older than three hours): it joins the digest.
-    await insertNotification(db, { recipientId: gus.id, emailMode: 'immediately', createdAt: new Date(Date.now() - 5 * 3600_000), group, document: doc2, excerpt: 'old' });
+    await insertNotification(db, {
+      recipientId: gus.id,
+      emailMode: 'immediately',
+      createdAt: new Date(Date.now() - 5 * 3600_000),
+      group,
+      document: doc2,
+      excerpt: 'old',
+    });
     await insertNotification(db, { recipientId: gus.id, kind: 'followed-activity', emailMode: 'weekly', group, excerpt: 'weekly' });
     const digests = t.app.get(DigestService);
     await digests.build('daily', new Date());
@@ -181,7 +240,9 @@ describe('e-mail through SMTP', () => {
     const nid = await insertNotification(db, { recipientId: hal.id, excerpt: 'retried' });
     const mail = await waitMail(hal, /mentioned you/);
     const [d] = await until(async () => {
-      const rows = await db.query(`SELECT d.status, d.attempts FROM notifications n JOIN email_deliveries d ON d.id = n.email_delivery_id WHERE n.id = $1`, [nid]);
+      const rows = await db.query(`SELECT d.status, d.attempts FROM notifications n JOIN email_deliveries d ON d.id = n.email_delivery_id WHERE n.id = $1`, [
+        nid,
+      ]);
       return rows[0]?.status === 'sent' ? rows : null;
     });
     expect(d).toEqual({ status: 'sent', attempts: 3 });
@@ -194,7 +255,10 @@ describe('e-mail through SMTP', () => {
     smtp.plan({ to: ivy.email, subject: /mentioned you/ }, { refuse: 550 }, { refuse: 451 }, { refuse: 550 });
     const nid = await insertNotification(db, { recipientId: ivy.id, excerpt: 'never accepted' });
     const [d] = await until(async () => {
-      const rows = await db.query(`SELECT d.status, d.attempts, d.last_error, d.sent_at FROM notifications n JOIN email_deliveries d ON d.id = n.email_delivery_id WHERE n.id = $1`, [nid]);
+      const rows = await db.query(
+        `SELECT d.status, d.attempts, d.last_error, d.sent_at FROM notifications n JOIN email_deliveries d ON d.id = n.email_delivery_id WHERE n.id = $1`,
+        [nid],
+      );
       return rows[0]?.status === 'failed' ? rows : null;
     }, 45_000);
     expect(d).toMatchObject({ status: 'failed', attempts: 3, sent_at: null });

@@ -38,13 +38,23 @@ describe('meeting report', () => {
   };
   /** Schedules and opens a meeting through the meetings API (its chair runs it), its first item taken up. */
   const openMeeting = async (h: DraftingGroup, overrides: Record<string, unknown> = {}) => {
-    const m = await scheduleMeeting(h.chair.client, h.id, { startsAt: new Date(Date.now() + offset).toISOString(), endsAt: new Date(Date.now() + offset + 3 * 3600_000).toISOString(), ...overrides });
+    const m = await scheduleMeeting(h.chair.client, h.id, {
+      startsAt: new Date(Date.now() + offset).toISOString(),
+      endsAt: new Date(Date.now() + offset + 3 * 3600_000).toISOString(),
+      ...overrides,
+    });
     const acts = meetingActs(m.id);
     await ok(acts.open(h.chair.client));
     return { id: m.id, itemIds: m.agenda.map((i) => i.id), acts };
   };
   /** A turn at the floor: the chair adds the speaker to the list, gives the floor, and ends the turn `seconds` later. */
-  const turn = async (m: { acts: ReturnType<typeof meetingActs> }, itemId: string, who: Delegate, seconds: number, kind: 'speech' | 'point-of-order' = 'speech') => {
+  const turn = async (
+    m: { acts: ReturnType<typeof meetingActs> },
+    itemId: string,
+    who: Delegate,
+    seconds: number,
+    kind: 'speech' | 'point-of-order' = 'speech',
+  ) => {
     const asked = await ok(m.acts.ask(g.chair.client, itemId, { personId: who.id, kind }));
     const request = asked.floor.queue.find((r) => r.person.id === who.id)!;
     await ok(m.acts.give(g.chair.client, request.id));
@@ -67,7 +77,12 @@ describe('meeting report', () => {
   beforeAll(async () => {
     t = await startTestApp();
     g = await newDraftingGroup(t);
-    const m = await openMeeting(g, { title: 'Second reading', place: 'Room 4', onlineUrl: 'https://meet.example.org/wg', agenda: [{ title: 'Adoption of the agenda' }, { title: 'Second reading of the draft' }] });
+    const m = await openMeeting(g, {
+      title: 'Second reading',
+      place: 'Room 4',
+      onlineUrl: 'https://meet.example.org/wg',
+      agenda: [{ title: 'Adoption of the agenda' }, { title: 'Second reading of the draft' }],
+    });
     meetingId = m.id;
     await ok(m.acts.attend(g.chair.client, { mode: 'in-person', personId: g.government.id }));
     await ok(m.acts.attend(g.company.client, { mode: 'online' }));
@@ -79,9 +94,15 @@ describe('meeting report', () => {
     await turn(m, m.itemIds[1], g.government, 30, 'point-of-order');
     // A ballot opened and closed while the meeting sits.
     ballotTitle = 'That the group meets in Geneva';
-    const opened = await g.chair.client.post<BallotResponse>('/api/ballots', { workingGroupId: g.id, subjectType: 'motion', title: ballotTitle, closesAt: new Date(Date.now() + offset + 3600_000).toISOString() });
+    const opened = await g.chair.client.post<BallotResponse>('/api/ballots', {
+      workingGroupId: g.id,
+      subjectType: 'motion',
+      title: ballotTitle,
+      closesAt: new Date(Date.now() + offset + 3600_000).toISOString(),
+    });
     expect(opened.status).toBe(201);
-    for (const [i, v] of votersOf(g).entries()) expect((await v.client.post(`/api/ballots/${opened.body.id}/votes`, { choice: i < 3 ? 'yes' : i === 3 ? 'no' : 'abstain' })).status).toBe(200);
+    for (const [i, v] of votersOf(g).entries())
+      expect((await v.client.post(`/api/ballots/${opened.body.id}/votes`, { choice: i < 3 ? 'yes' : i === 3 ? 'no' : 'abstain' })).status).toBe(200);
     expect((await g.chair.client.post(`/api/ballots/${opened.body.id}/close`, { reason: 'Everyone voted.' })).status).toBe(200);
     await ok(m.acts.close(g.chair.client));
     next = await openMeeting(g, { title: 'Troisième lecture', place: null, onlineUrl: 'https://meet.example.org/wg' });
@@ -138,14 +159,18 @@ describe('meeting report', () => {
       const texts = doc.version.clauses.map((c) => c.text);
       expect(doc.version.clauses.filter((c) => c.kind === 'heading').map((c) => c.text)).toEqual(['Attendance', 'Agenda', 'Speaking time', 'Decisions']);
       expect(texts[0]).toMatch(/^“.+” met in session, “Second reading”, .+ \(Europe\/Paris\), at Room 4 and online\.$/);
-      expect(texts).toContain(`The session was opened at ${texts.find((x) => x.startsWith('The session was opened'))!.slice(26, 31)} by ${g.chair.name} (${g.chair.snapshot.organisationName}).`);
+      expect(texts).toContain(
+        `The session was opened at ${texts.find((x) => x.startsWith('The session was opened'))!.slice(26, 31)} by ${g.chair.name} (${g.chair.snapshot.organisationName}).`,
+      );
       expect(texts).toContain('3 people attended, 3 of them voting members.');
       expect(texts).toContain(`Governments (1 present): ${g.government.name} (${g.government.snapshot.organisationName}, in person, voting).`);
       expect(texts).toContain(`Private sector (1 present): ${g.company.name} (${g.company.snapshot.organisationName}, online, voting).`);
       expect(texts).toContain(`Civil society (1 present): ${g.ngo.name} (${g.ngo.snapshot.organisationName}, in person, voting).`);
       expect(texts).toEqual(expect.arrayContaining(['Adoption of the agenda', 'Second reading of the draft']));
       expect(texts).toContain(`The floor was taken for 11${NBSP}min 30${NBSP}s in 4 turns.`);
-      expect(texts).toContain(`Governments spoke for 8${NBSP}min 30${NBSP}s (74%) in 2 turns: ${g.government.snapshot.organisationName} 8${NBSP}min 30${NBSP}s (74%).`);
+      expect(texts).toContain(
+        `Governments spoke for 8${NBSP}min 30${NBSP}s (74%) in 2 turns: ${g.government.snapshot.organisationName} 8${NBSP}min 30${NBSP}s (74%).`,
+      );
       expect(texts).toContain(`Private sector spoke for 2${NBSP}min (17%) in 1 turn: ${g.company.snapshot.organisationName} 2${NBSP}min (17%).`);
       expect(texts).toContain(`Civil society spoke for 1${NBSP}min (9%) in 1 turn: ${g.ngo.snapshot.organisationName} 1${NBSP}min (9%).`);
       expect(texts).toContain('Alarm: Governments held 74% of the speaking time, above the group’s cap of 50%.');
@@ -156,25 +181,44 @@ describe('meeting report', () => {
       const events = await chainEvents(anonymous(), `wg:${g.id}`);
       const created = events.find((e) => e.action === 'document.created' && e.subjectId === drafted.documentId)!;
       const reported = events.find((e) => e.action === 'meeting.report-drafted' && e.subjectId === meetingId)!;
-      expect(reported).toMatchObject({ actorId: g.chair.id, change: { title: 'Second reading', documentId: drafted.documentId, documentTitle: 'Report of the session: Second reading' } });
+      expect(reported).toMatchObject({
+        actorId: g.chair.id,
+        change: { title: 'Second reading', documentId: drafted.documentId, documentTitle: 'Report of the session: Second reading' },
+      });
       expect(reported.sequence).toBe(created.sequence + 1);
       expect(verifyChain(events as never).ok).toBe(true);
     });
 
     it('refuses a second draft (409 meeting-report-exists, naming the document); nothing is written', async () => {
       const before = await counts();
-      expect(expectProblem(await draft(meetingId, g.rapporteur), 409)).toMatchObject({ code: 'meeting-report-exists', params: { documentId: drafted.documentId } });
+      expect(expectProblem(await draft(meetingId, g.rapporteur), 409)).toMatchObject({
+        code: 'meeting-report-exists',
+        params: { documentId: drafted.documentId },
+      });
       expect(await counts()).toEqual(before);
     });
 
     it('the chair edits it as a chair’s text and the group adopts it by ballot; the adopted Markdown holds the text', async () => {
-      const clauses = [...doc.version.clauses.map((c) => ({ id: c.id, kind: c.kind, text: c.text })), { kind: 'operative' as const, text: 'The group thanks the host for the room.' }];
-      const issued = await g.chair.client.post<DocumentResponse>(`/api/documents/${doc.id}/chairs-texts`, { label: 'Draft report', standing: 'draft', office: 'chair', clauses });
+      const clauses = [
+        ...doc.version.clauses.map((c) => ({ id: c.id, kind: c.kind, text: c.text })),
+        { kind: 'operative' as const, text: 'The group thanks the host for the room.' },
+      ];
+      const issued = await g.chair.client.post<DocumentResponse>(`/api/documents/${doc.id}/chairs-texts`, {
+        label: 'Draft report',
+        standing: 'draft',
+        office: 'chair',
+        clauses,
+      });
       expect(issued.status).toBe(201);
       expect(issued.body.version.number).toBe(2);
-      const opened = await g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/2/adoption-ballot`, { closesAt: new Date(Date.now() + offset + 3600_000).toISOString() });
+      const opened = await g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/2/adoption-ballot`, {
+        closesAt: new Date(Date.now() + offset + 3600_000).toISOString(),
+      });
       expect(opened.status).toBe(201);
-      const explained = await g.government.client.post(`/api/documents/${doc.id}/versions/2/explanations`, { kind: 'position', text: 'We support the report as a fair record.' });
+      const explained = await g.government.client.post(`/api/documents/${doc.id}/versions/2/explanations`, {
+        kind: 'position',
+        text: 'We support the report as a fair record.',
+      });
       expect(explained.status).toBe(201);
       for (const v of votersOf(g)) expect((await v.client.post(`/api/ballots/${opened.body.ballotId}/votes`, { choice: 'yes' })).status).toBe(200);
       const closed = await g.chair.client.post<{ outcome: string }>(`/api/ballots/${opened.body.ballotId}/close`, { reason: 'Everyone voted.' });
@@ -198,17 +242,51 @@ describe('meeting report', () => {
     const doc = (await anonymous().get<DocumentResponse>(`/api/documents/${res.body.documentId}`)).body;
     expect(doc.title).toBe(`Rapport de la séance${NBSP}: Troisième lecture`);
     const texts = doc.version.clauses.map((c) => c.text);
-    expect(doc.version.clauses.filter((c) => c.kind === 'heading').map((c) => c.text)).toEqual(['Présences', 'Ordre du jour', 'Temps de parole', 'Décisions', 'Explications de position']);
+    expect(doc.version.clauses.filter((c) => c.kind === 'heading').map((c) => c.text)).toEqual([
+      'Présences',
+      'Ordre du jour',
+      'Temps de parole',
+      'Décisions',
+      'Explications de position',
+    ]);
     expect(texts[0]).toMatch(new RegExp(`s’est réuni en séance, «${NBSP}Troisième lecture${NBSP}», (le .+|du .+ au .+) \\(Europe/Paris\\), en ligne\\.$`)); // a session that runs past midnight in Paris reads « du … au … »
     expect(texts).toContain(`Gouvernements (1 présent)${NBSP}: ${g.government.name} (${g.government.snapshot.organisationName}, en ligne, votant).`);
     expect(texts).toContain(`Secteur privé${NBSP}: aucun présent.`);
-    expect(texts).toContain(`Gouvernements${NBSP}: 1${NBSP}min 30${NBSP}s (100${NBSP}%) en 1 intervention${NBSP}; ${g.government.snapshot.organisationName} 1${NBSP}min 30${NBSP}s (100${NBSP}%).`);
+    expect(texts).toContain(
+      `Gouvernements${NBSP}: 1${NBSP}min 30${NBSP}s (100${NBSP}%) en 1 intervention${NBSP}; ${g.government.snapshot.organisationName} 1${NBSP}min 30${NBSP}s (100${NBSP}%).`,
+    );
     // This meeting sat while the first one's report was edited and adopted: those decisions are in its record.
-    expect(texts.filter((x) => x.startsWith('Scrutin'))).toEqual([`Scrutin «${NBSP}Adopt version 2 of “Report of the session: Second reading”${NBSP}»${NBSP}: adopté, par 5 pour, 0 contre et 0 abstention.`]);
+    expect(texts.filter((x) => x.startsWith('Scrutin'))).toEqual([
+      `Scrutin «${NBSP}Adopt version 2 of “Report of the session: Second reading”${NBSP}»${NBSP}: adopté, par 5 pour, 0 contre et 0 abstention.`,
+    ]);
     expect(texts.join('\n')).not.toContain(ballotTitle);
     expect(texts).toContain(`La version 2 de «${NBSP}Report of the session: Second reading${NBSP}» a été publiée comme texte de la présidence.`);
     expect(texts).toContain(`La version 2 de «${NBSP}Report of the session: Second reading${NBSP}» a été adoptée.`);
-    expect(texts).toContain(`${g.government.name} (${g.government.snapshot.organisationName})${NBSP}: explication de position sur la version 2 de «${NBSP}Report of the session: Second reading${NBSP}».`);
+    expect(texts).toContain(
+      `${g.government.name} (${g.government.snapshot.organisationName})${NBSP}: explication de position sur la version 2 de «${NBSP}Report of the session: Second reading${NBSP}».`,
+    );
+  });
+
+  it('in Chinese when asked: 会议报告, Chinese headings, full-width punctuation, durations without spaces', async () => {
+    const m = await openMeeting(g, { title: '第三次会议', place: '日内瓦', onlineUrl: null, agenda: [{ title: '通过议程' }] });
+    await ok(m.acts.attend(g.chair.client, { mode: 'in-person', personId: g.government.id }));
+    await ok(m.acts.takeUp(g.chair.client, m.itemIds[0]));
+    await turn(m, m.itemIds[0], g.government, 90);
+    await ok(m.acts.close(g.chair.client));
+    const res = await draft(m.id, g.chair, { language: 'zh' });
+    expect(res.status).toBe(201);
+    const doc = (await anonymous().get<DocumentResponse>(`/api/documents/${res.body.documentId}`)).body;
+    expect(doc.title).toBe('会议报告：第三次会议');
+    const texts = doc.version.clauses.map((c) => c.text);
+    expect(doc.version.clauses.filter((c) => c.kind === 'heading').map((c) => c.text)).toEqual(['出席情况', '议程', '发言时间', '决定']);
+    expect(texts[0]).toMatch(/^“.+”于20\d\d年\d+月\d+日星期.+（Europe\/Paris）在日内瓦举行会议：“第三次会议”。$/u);
+    expect(texts).toContain('共1人出席，其中1人为有表决权的成员。');
+    expect(texts).toContain(`政府（1人出席）：${g.government.name}（${g.government.snapshot.organisationName}，现场，有表决权）。`);
+    expect(texts).toContain('私营部门：无人出席。');
+    expect(texts).toContain('通过议程');
+    expect(texts).toContain('发言总时长1分钟30秒，共1次。');
+    expect(texts).toContain(`政府发言1分钟30秒（100%），共1次：${g.government.snapshot.organisationName} 1分钟30秒（100%）。`);
+    expect(texts).toContain('会议期间未作出任何决定。');
   });
 
   it('says so when no decision was taken while it sat', async () => {
@@ -217,7 +295,9 @@ describe('meeting report', () => {
     const res = await draft(id, h.chair, { language: 'fr' });
     expect(res.status).toBe(201);
     const texts = (await anonymous().get<DocumentResponse>(`/api/documents/${res.body.documentId}`)).body.version.clauses.map((c) => c.text);
-    expect(texts).toEqual(expect.arrayContaining(['Personne ne s’est présenté.', 'Personne n’a pris la parole.', 'Aucune décision n’a été prise pendant la séance.']));
+    expect(texts).toEqual(
+      expect.arrayContaining(['Personne ne s’est présenté.', 'Personne n’a pris la parole.', 'Aucune décision n’a été prise pendant la séance.']),
+    );
   });
 
   it('two drafts at once: one document, one 201 and one 409 (never a 500)', async () => {

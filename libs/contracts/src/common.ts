@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ORGANISATION_SUBTYPES, STAKEHOLDER_GROUPS } from '@parley/domain';
 import { fieldCode } from './refusals/field-errors';
+import { UN_LANGUAGES, type UnLanguage } from './languages';
 
 // Names, titles and texts people type: one set of rules (NFC, no controls or reordering characters, something visible).
 export { lineText, plainText, text, TEXT_CODES } from './text';
@@ -36,10 +37,11 @@ export interface Reason<C extends string = string> {
 export type ReasonParams = Record<string, string | number | null>;
 
 /**
- * The language of a CSV export's header row (docs/decisions/0030-csv-headers-in-the-readers-language.md):
- * `en` (or none) keeps the stable column keys, `fr` puts French labels in the same order.
+ * The language of what the API writes in a file (docs/decisions/0030, 0048): a CSV export's header row
+ * (`en`, or none, keeps the stable column keys; the other five put labels in the same order), the
+ * words around a text in its Word and PDF exports. One of the six UN languages.
  */
-export const CSV_LANGUAGES = ['en', 'fr'] as const;
-export type CsvLanguage = (typeof CSV_LANGUAGES)[number];
+export const CSV_LANGUAGES = UN_LANGUAGES;
+export type CsvLanguage = UnLanguage;
 export const csvExportQuery = /* @__PURE__ */ z.strictObject({ lang: z.enum(CSV_LANGUAGES).optional() });
 export type CsvExportQuery = z.infer<typeof csvExportQuery>;

@@ -9,7 +9,7 @@ import { PARLEY_CONFIG, type ParleyConfig } from '../platform/config/config';
 import { notFound } from '../platform/http/problem';
 import { WorkingGroupAccess } from '../working-groups/working-group-access';
 import { renderAtom, type AtomEntry } from './atom';
-import { feedSentence, NOT_IN_FEEDS, type FeedLanguage } from './feed-sentences';
+import { FEED_TITLES, feedSentence, NOT_IN_FEEDS, type FeedLanguage } from './feed-sentences';
 
 /** Entries per feed. */
 export const FEED_SIZE = 50;
@@ -57,7 +57,7 @@ export class FeedsService {
       if (batch.length < PAGE) break;
       after = batch[batch.length - 1];
     }
-    const title = lang === 'fr' ? `${group.name} — actes publics` : `${group.name} — public acts`;
+    const title = FEED_TITLES[lang].group(group.name);
     return this.render(
       events.slice(0, FEED_SIZE),
       { kind: 'working-group', id: group.id, page: `/working-groups/${group.id}`, title, groupName: group.name },
@@ -78,7 +78,7 @@ export class FeedsService {
       .filter((e) => DOCUMENT_ACTS.has(e.action) && documentOf(e) === doc.id)
       .sort((a, b) => b.sequence - a.sequence)
       .slice(0, FEED_SIZE);
-    const title = lang === 'fr' ? `${doc.title} — versions et adoptions` : `${doc.title} — versions and adoptions`;
+    const title = FEED_TITLES[lang].document(doc.title);
     return this.render(events, { kind: 'document', id: doc.id, page: `/documents/${doc.id}`, title, groupName: group.name }, lang);
   }
 
@@ -110,7 +110,7 @@ export class FeedsService {
         author: e.actorName ?? 'Parley',
       };
     });
-    const suffix = lang === 'fr' ? '?lang=fr' : '';
+    const suffix = lang === 'en' ? '' : `?lang=${lang}`;
     return renderAtom({
       id: `urn:parley:feed:${feed.kind}:${feed.id}`,
       title: feed.title,

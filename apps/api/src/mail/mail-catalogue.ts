@@ -2,6 +2,8 @@ import type { NotificationLanguage } from '@parley/contracts';
 
 /** The words of Parley's e-mail around the notification sentences, in each language. */
 export interface MailWords {
+  /** The message's language (its html `lang`, and `dir` from it). */
+  lang: NotificationLanguage;
   hello: (name: string) => string;
   open: string;
   immediateSubject: (sentence: string) => string;
@@ -20,6 +22,7 @@ export interface MailWords {
 }
 
 const EN: MailWords = {
+  lang: 'en',
   hello: (name) => `Hello ${name},`,
   open: 'Open in Parley',
   immediateSubject: (s) => `[Parley] ${s}`,
@@ -38,6 +41,7 @@ const EN: MailWords = {
 };
 
 const FR: MailWords = {
+  lang: 'fr',
   hello: (name) => `Bonjour ${name},`,
   open: 'Ouvrir dans Parley',
   immediateSubject: (s) => `[Parley] ${s}`,
@@ -55,4 +59,87 @@ const FR: MailWords = {
   unsubscribeAll: 'Ne plus recevoir ces e-mails',
 };
 
-export const mailWords = (lang: NotificationLanguage): MailWords => (lang === 'fr' ? FR : EN);
+const ruForms = new Intl.PluralRules('ru');
+const arForms = new Intl.PluralRules('ar');
+
+const AR: MailWords = {
+  lang: 'ar',
+  hello: (name) => `مرحبًا ${name}،`,
+  open: 'فتح في Parley',
+  immediateSubject: (s) => `[Parley] ${s}`,
+  digestSubject: (p, n) =>
+    `[Parley] ملخصك ${p === 'daily' ? 'اليومي' : 'الأسبوعي'}: ${{ one: 'مستجد واحد', two: 'مستجدان', few: `${n} مستجدات` }[arForms.select(n) as 'one'] ?? `${n} مستجدًا`}`,
+  digestHeading: (p) => (p === 'daily' ? 'ما جرى منذ الأمس' : 'ما جرى هذا الأسبوع'),
+  digestMore: (n) => `…وعدد آخر في Parley: ${n}.`,
+  elsewhere: 'في مواضع أخرى من Parley',
+  verifySubject: '[Parley] أكّد عنوان بريدك الإلكتروني',
+  verifyBody: (email) => `يُرجى تأكيد أن ${email} هو عنوانك، حتى يتمكن Parley من إرسال الإشعارات إليك. الرابط صالح لمدة 48 ساعة.`,
+  verifyAction: 'تأكيد عنواني',
+  verifyIgnore: 'إذا لم تكن قد سجّلت في Parley، فتجاهل هذه الرسالة.',
+  footerWhy: 'تتلقى هذه الرسالة بسبب تفضيلات الإشعارات الخاصة بك في Parley.',
+  preferences: 'تغيير ما يرسله Parley إليك',
+  unsubscribeKind: 'إيقاف الرسائل من هذا النوع',
+  unsubscribeAll: 'إيقاف هذه الرسائل',
+};
+
+const ZH: MailWords = {
+  lang: 'zh',
+  hello: (name) => `${name}，您好：`,
+  open: '在 Parley 中打开',
+  immediateSubject: (s) => `[Parley] ${s}`,
+  digestSubject: (p, n) => `[Parley] 您的${p === 'daily' ? '每日' : '每周'}摘要：${n}条更新`,
+  digestHeading: (p) => (p === 'daily' ? '昨天以来的动态' : '本周动态'),
+  digestMore: (n) => `……另有${n}条，请在 Parley 中查看。`,
+  elsewhere: 'Parley 中的其他动态',
+  verifySubject: '[Parley] 请确认您的电子邮件地址',
+  verifyBody: (email) => `请确认 ${email} 是您的地址，以便 Parley 向您发送通知。该链接在 48 小时内有效。`,
+  verifyAction: '确认我的地址',
+  verifyIgnore: '如果您没有注册 Parley，请忽略此邮件。',
+  footerWhy: '您收到此邮件，是因为您在 Parley 中设置了相应的通知偏好。',
+  preferences: '更改 Parley 向您发送的内容',
+  unsubscribeKind: '不再接收此类邮件',
+  unsubscribeAll: '不再接收这些邮件',
+};
+
+const RU: MailWords = {
+  lang: 'ru',
+  hello: (name) => `Здравствуйте, ${name}!`,
+  open: 'Открыть в Parley',
+  immediateSubject: (s) => `[Parley] ${s}`,
+  digestSubject: (p, n) =>
+    `[Parley] Ваша ${p === 'daily' ? 'ежедневная' : 'еженедельная'} сводка: ${n} ${{ one: 'новость', few: 'новости' }[ruForms.select(n) as 'one'] ?? 'новостей'}`,
+  digestHeading: (p) => (p === 'daily' ? 'Что произошло со вчерашнего дня' : 'Что произошло за эту неделю'),
+  digestMore: (n) => `…и еще ${n} в Parley.`,
+  elsewhere: 'Другое в Parley',
+  verifySubject: '[Parley] Подтвердите адрес электронной почты',
+  verifyBody: (email) => `Подтвердите, что ${email} — ваш адрес, чтобы Parley мог присылать вам уведомления. Ссылка действительна 48 часов.`,
+  verifyAction: 'Подтвердить адрес',
+  verifyIgnore: 'Если вы не регистрировались в Parley, просто проигнорируйте это письмо.',
+  footerWhy: 'Вы получили это письмо в соответствии с вашими настройками уведомлений в Parley.',
+  preferences: 'Изменить, что присылает Parley',
+  unsubscribeKind: 'Больше не присылать письма этого типа',
+  unsubscribeAll: 'Больше не присылать эти письма',
+};
+
+const ES: MailWords = {
+  lang: 'es',
+  hello: (name) => `Hola, ${name}:`,
+  open: 'Abrir en Parley',
+  immediateSubject: (s) => `[Parley] ${s}`,
+  digestSubject: (p, n) => `[Parley] Su resumen ${p === 'daily' ? 'diario' : 'semanal'}: ${n} ${n === 1 ? 'novedad' : 'novedades'}`,
+  digestHeading: (p) => (p === 'daily' ? 'Lo que ha ocurrido desde ayer' : 'Lo que ha ocurrido esta semana'),
+  digestMore: (n) => `…y ${n} más en Parley.`,
+  elsewhere: 'En otras partes de Parley',
+  verifySubject: '[Parley] Confirme su dirección de correo electrónico',
+  verifyBody: (email) => `Confirme que ${email} es su dirección para que Parley pueda enviarle notificaciones. El enlace es válido durante 48 horas.`,
+  verifyAction: 'Confirmar mi dirección',
+  verifyIgnore: 'Si no se ha registrado en Parley, ignore este mensaje.',
+  footerWhy: 'Recibe este correo electrónico debido a sus preferencias de notificación en Parley.',
+  preferences: 'Cambiar lo que Parley le envía',
+  unsubscribeKind: 'No recibir más correos de este tipo',
+  unsubscribeAll: 'No recibir más estos correos',
+};
+
+const WORDS: Record<NotificationLanguage, MailWords> = { ar: AR, zh: ZH, en: EN, fr: FR, ru: RU, es: ES };
+
+export const mailWords = (lang: NotificationLanguage): MailWords => WORDS[lang];

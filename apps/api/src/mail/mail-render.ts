@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { notificationLanguageOf, notificationSentence, type NotificationLanguage, type NotificationView } from '@parley/contracts';
+import { directionOf, notificationLanguageOf, notificationSentence, type NotificationLanguage, type NotificationView } from '@parley/contracts';
 import type { NotificationKind } from '@parley/domain';
 import { mailWords, type MailWords } from './mail-catalogue';
 
@@ -64,7 +64,7 @@ function frame(w: MailWords, r: Recipient, links: MailLinks, unsubscribeLabel: s
   const visible = `${links.publicUrl}/unsubscribe?token=${encodeURIComponent(links.unsubscribeToken)}`;
   const text = [w.hello(r.name), '', ...body.text, '', '—', w.footerWhy, `${w.preferences}: ${prefs}`, `${unsubscribeLabel}: ${visible}`, ''].join('\n');
   const html = [
-    '<!doctype html><html><head><meta charset="utf-8"></head><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a">',
+    `<!doctype html><html lang="${w.lang}" dir="${directionOf(w.lang)}"><head><meta charset="utf-8"></head><body style="font-family:sans-serif;line-height:1.5;color:#1a1a1a">`,
     `<p>${escapeHtml(w.hello(r.name))}</p>`,
     ...body.html,
     `<hr><p style="font-size:12px;color:#555">${escapeHtml(w.footerWhy)}<br>`,
@@ -152,7 +152,11 @@ export function renderVerification(r: Recipient, token: string, links: MailLinks
   const link = `${links.publicUrl}/verify-email?token=${encodeURIComponent(token)}`;
   const parts = frame(w, r, links, w.unsubscribeAll, {
     text: [w.verifyBody(r.email), '', `${w.verifyAction}: ${link}`, '', w.verifyIgnore],
-    html: [`<p>${escapeHtml(w.verifyBody(r.email))}</p>`, `<p><a href="${escapeHtml(link)}">${escapeHtml(w.verifyAction)}</a></p>`, `<p>${escapeHtml(w.verifyIgnore)}</p>`],
+    html: [
+      `<p>${escapeHtml(w.verifyBody(r.email))}</p>`,
+      `<p><a href="${escapeHtml(link)}">${escapeHtml(w.verifyAction)}</a></p>`,
+      `<p>${escapeHtml(w.verifyIgnore)}</p>`,
+    ],
   });
   return envelope(links, lang, w.verifySubject, parts);
 }

@@ -29,7 +29,7 @@ export class MailController {
   @Put('me/language')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The language Parley writes to me in (e-mail, digests): en or fr' })
+  @ApiOperation({ summary: 'The language Parley writes to me in (e-mail, digests): ar, zh, en, fr, ru or es' })
   async language(@CurrentActor() actor: Actor, @Body() body: LanguageDto): Promise<void> {
     await this.verification.setLanguage(actor.id, body.language);
   }

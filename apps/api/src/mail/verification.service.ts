@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { confirmEmailResponse } from '@parley/contracts';
+import type { confirmEmailResponse, UnLanguage } from '@parley/contracts';
 import type { z } from 'zod';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../platform/clock/clock';
@@ -96,7 +96,7 @@ export class VerificationService {
     });
   }
 
-  async setLanguage(personId: string, language: 'en' | 'fr'): Promise<void> {
+  async setLanguage(personId: string, language: UnLanguage): Promise<void> {
     await this.dataSource.query(`UPDATE people SET language = $2 WHERE id = $1`, [personId, language]);
   }
 }

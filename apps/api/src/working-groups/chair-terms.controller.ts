@@ -33,7 +33,7 @@ export class ChairTermsController {
   @Public()
   @Get('chair-terms.csv')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The same list as CSV (same filters); the header row in `lang` (or Accept-Language): `fr` for French labels, else the column keys' })
+  @ApiOperation({ summary: 'The same list as CSV (same filters); the header row in `lang` (or Accept-Language): ar, zh, fr, ru or es labels, else the column keys' })
   async csv(@Query() query: ChairTermListQueryDto, @Headers('accept-language') acceptLanguage: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
     const { format: _format, lang, ...filter } = query;
     return this.sendCsv(res, csvHeaderIn(await this.chairTerms.csv(filter), csvLanguage(lang, acceptLanguage)));

@@ -105,9 +105,3 @@ export function countryName(code: string, lng: string): string {
     return code;
   }
 }
-
-/**
- * The language the API writes its own texts in (e-mails, meeting reports) — English or French until
- * the server's texts speak all six languages (#23), then the reader's language itself.
- */
-export const serverLanguage = (l: Language): 'en' | 'fr' => (l === 'fr' ? 'fr' : 'en');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ATTENDANCE_MODES, FLOOR_KINDS } from '@parley/domain';
 import { lineText, text, uuid } from '../common';
+import { UN_LANGUAGES } from '../languages';
 import { fieldCode } from '../refusals/field-errors';
 
 /** An IANA time zone the server knows ("Europe/Paris", "UTC"). */
@@ -16,7 +17,10 @@ const timeZone = /* @__PURE__ */ z
     }
   }, fieldCode('unknown-time-zone'));
 
-const onlineUrl = /* @__PURE__ */ z.url().max(2000).refine((u) => u.startsWith('https://'), fieldCode('https-only'));
+const onlineUrl = /* @__PURE__ */ z
+  .url()
+  .max(2000)
+  .refine((u) => u.startsWith('https://'), fieldCode('https-only'));
 
 /** An agenda item as a chair writes it; `id` keeps an existing item (its list of speakers goes with it). */
 export const agendaItemInput = /* @__PURE__ */ z
@@ -88,5 +92,5 @@ export const requestFloorRequest = /* @__PURE__ */ z.strictObject({
 export type RequestFloorRequest = z.infer<typeof requestFloorRequest>;
 
 /** Draft the report: its text is assembled in this language from the record (the chair edits it afterwards). */
-export const draftReportRequest = /* @__PURE__ */ z.strictObject({ language: z.enum(['en', 'fr']).optional() });
+export const draftReportRequest = /* @__PURE__ */ z.strictObject({ language: z.enum(UN_LANGUAGES).optional() });
 export type DraftReportRequest = z.infer<typeof draftReportRequest>;

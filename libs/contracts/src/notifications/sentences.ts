@@ -1,5 +1,6 @@
 import type { NotificationKind, StakeholderGroup } from '@parley/domain';
 import type { NotificationView } from './views';
+import { isUnLanguage, UN_LANGUAGES, type UnLanguage } from '../languages';
 
 /**
  * Each notification as one sentence in the reader's language, in the audit sentences' style
@@ -7,9 +8,13 @@ import type { NotificationView } from './views';
  * for the centre, the e-mail and the digest, on the server and in the browser, so a notification
  * reads the same everywhere. A new kind does not compile until it has a sentence in each language.
  */
-export const NOTIFICATION_LANGUAGES = ['en', 'fr'] as const;
-export type NotificationLanguage = (typeof NOTIFICATION_LANGUAGES)[number];
-export const notificationLanguageOf = (lang: string | null | undefined): NotificationLanguage => (lang?.slice(0, 2) === 'fr' ? 'fr' : 'en');
+export const NOTIFICATION_LANGUAGES = UN_LANGUAGES;
+export type NotificationLanguage = UnLanguage;
+/** A person's language as notifications read it: one of the six UN languages ("fr-CA" reads French), else English. */
+export const notificationLanguageOf = (lang: string | null | undefined): NotificationLanguage => {
+  const l = lang?.split('-')[0].toLowerCase();
+  return isUnLanguage(l) ? l : 'en';
+};
 
 type N = Pick<NotificationView, 'kind' | 'group' | 'document' | 'actor' | 'subject' | 'facts'>;
 
@@ -25,6 +30,8 @@ interface Words {
   activity: (action: string) => string;
   /** A fact that is a code (a ballot's outcome, a disposition) in words; an unknown code as it is. */
   code: (value: string) => string;
+  /** "Ana Ruiz (Access Now, civil society)" */
+  actor: (name: string, organisation: string, group: string) => string;
 }
 
 /** followed-activity's `activity` fact is the act's audit action; each language names the common ones. */
@@ -94,6 +101,7 @@ const EN: Words = {
     'acted',
   ),
   code: (v) => ({ passed: 'passed', failed: 'failed', 'no-quorum': 'no quorum', accepted: 'accepted', noted: 'noted', rejected: 'rejected' })[v] ?? v,
+  actor: (name, o, g) => `${name} (${o}, ${g})`,
 };
 
 const FR: Words = {
@@ -127,16 +135,164 @@ const FR: Words = {
     },
     'a agi',
   ),
-  code: (v) => ({ passed: 'adopté', failed: 'rejeté', 'no-quorum': 'quorum non atteint', accepted: 'accepté', noted: 'pris en note', rejected: 'rejeté' })[v] ?? v,
+  code: (v) =>
+    ({ passed: 'adopté', failed: 'rejeté', 'no-quorum': 'quorum non atteint', accepted: 'accepté', noted: 'pris en note', rejected: 'rejeté' })[v] ?? v,
+  actor: (name, o, g) => `${name} (${o}, ${g})`,
 };
+
+const AR: Words = {
+  groups: { government: 'حكومة', 'private-sector': 'القطاع الخاص', 'civil-society': 'المجتمع المدني' },
+  someone: 'شخص ما',
+  system: 'Parley',
+  quote: (s) => `«${s}»`,
+  where: (n) => {
+    const doc = n.document ? `«${n.document.title}»` : n.group ? `الفريق «${n.group.name}»` : 'Parley';
+    return n.subject.label && n.document ? `الفقرة ${paragraphNumber(n.subject.label)} من ${doc}` : doc;
+  },
+  date: dateIn('ar-u-nu-latn'),
+  activity: activityIn(
+    {
+      'comment.posted': 'علّق على {place}',
+      'comment.disposed': 'بتّ في تعليق على {place}',
+      'amendment.proposed': 'اقترح تعديلًا على {place}',
+      amendment: 'اتخذ إجراءً بشأن تعديل على {place}',
+      'document.created': 'أنشأ وثيقة في {place}',
+      'version.created': 'أصدر نسخة جديدة من {place}',
+      'version.adopted': 'اعتمد نسخة من {place}',
+      'version.published': 'نشر نسخة من {place}',
+      'ballot.opened': 'فتح باب التصويت في {place}',
+      'ballot.closed': 'أقفل باب التصويت في {place}',
+      silence: 'اتخذ إجراءً بشأن إجراء الموافقة الضمنية على {place}',
+      'last-call.opened': 'فتح النداء الأخير بشأن {place}',
+      bracket: 'اتخذ إجراءً بشأن معقوفتين في {place}',
+      clause: 'غيّر حالة {place}',
+      membership: 'عدّل العضوية في {place}',
+      chair: 'اتخذ إجراءً بشأن الرئاسة في {place}',
+    },
+    'اتخذ إجراءً بشأن {place}',
+  ),
+  code: (v) => ({ passed: 'اعتُمد', failed: 'رُفض', 'no-quorum': 'لم يكتمل النصاب', accepted: 'قُبل', noted: 'أُحيط به علمًا', rejected: 'رُفض' })[v] ?? v,
+  actor: (name, o, g) => `${name} (${o}، ${g})`,
+};
+
+const ZH: Words = {
+  groups: { government: '政府', 'private-sector': '私营部门', 'civil-society': '民间社会' },
+  someone: '某人',
+  system: 'Parley',
+  quote: (s) => `“${s}”`,
+  where: (n) => {
+    const doc = n.document ? `“${n.document.title}”` : n.group ? `工作组“${n.group.name}”` : 'Parley';
+    return n.subject.label && n.document ? `${doc}第${paragraphNumber(n.subject.label)}段` : doc;
+  },
+  date: dateIn('zh-CN'),
+  activity: activityIn(
+    {
+      'comment.posted': '对{place}提出了评论',
+      'comment.disposed': '处理了关于{place}的一条评论',
+      'amendment.proposed': '对{place}提出了一项修正案',
+      amendment: '处理了对{place}的一项修正案',
+      'document.created': '在{place}创建了一份文件',
+      'version.created': '印发了{place}的新版本',
+      'version.adopted': '通过了{place}的一个版本',
+      'version.published': '公开了{place}的一个版本',
+      'ballot.opened': '在{place}发起了一次表决',
+      'ballot.closed': '结束了{place}的一次表决',
+      silence: '处理了{place}的默许程序',
+      'last-call.opened': '对{place}发起了最后征询',
+      bracket: '处理了{place}中的方括号',
+      clause: '更改了{place}的状态',
+      membership: '更改了{place}的成员组成',
+      chair: '处理了{place}的主席事宜',
+    },
+    '对{place}采取了行动',
+  ),
+  code: (v) => ({ passed: '通过', failed: '未通过', 'no-quorum': '未达法定人数', accepted: '接受', noted: '注意到', rejected: '拒绝' })[v] ?? v,
+  actor: (name, o, g) => `${name}（${o}，${g}）`,
+};
+
+const RU: Words = {
+  groups: { government: 'правительство', 'private-sector': 'частный сектор', 'civil-society': 'гражданское общество' },
+  someone: 'Кто-то',
+  system: 'Parley',
+  quote: (s) => `«${s}»`,
+  where: (n) => {
+    const doc = n.document ? `«${n.document.title}»` : n.group ? `группа «${n.group.name}»` : 'Parley';
+    return n.subject.label && n.document ? `пункт ${paragraphNumber(n.subject.label)} документа ${doc}` : doc;
+  },
+  date: dateIn('ru-RU'),
+  activity: activityIn(
+    {
+      'comment.posted': 'оставил(а) комментарий',
+      'comment.disposed': 'принял(а) решение по замечанию',
+      'amendment.proposed': 'предложил(а) поправку',
+      amendment: 'совершил(а) действие с поправкой',
+      'document.created': 'создал(а) документ',
+      'version.created': 'выпустил(а) новую версию',
+      'version.adopted': 'принял(а) версию',
+      'version.published': 'опубликовал(а) версию',
+      'ballot.opened': 'открыл(а) голосование',
+      'ballot.closed': 'закрыл(а) голосование',
+      silence: 'совершил(а) действие в рамках процедуры молчания',
+      'last-call.opened': 'объявил(а) последний призыв',
+      bracket: 'совершил(а) действие с квадратными скобками',
+      clause: 'изменил(а) статус: {place}',
+      membership: 'изменил(а) состав',
+      chair: 'совершил(а) действие в отношении Председателя',
+    },
+    'совершил(а) действие',
+  ),
+  code: (v) =>
+    ({ passed: 'принято', failed: 'отклонено', 'no-quorum': 'нет кворума', accepted: 'принято', noted: 'принято к сведению', rejected: 'отклонено' })[v] ?? v,
+  actor: (name, o, g) => `${name} (${o}, ${g})`,
+};
+
+const ES: Words = {
+  groups: { government: 'gobierno', 'private-sector': 'sector privado', 'civil-society': 'sociedad civil' },
+  someone: 'Alguien',
+  system: 'Parley',
+  quote: (s) => `“${s}”`,
+  where: (n) => {
+    const doc = n.document ? `“${n.document.title}”` : n.group ? `el grupo “${n.group.name}”` : 'Parley';
+    return n.subject.label && n.document ? `el párrafo ${paragraphNumber(n.subject.label)} de ${doc}` : doc;
+  },
+  date: dateIn('es-ES'),
+  activity: activityIn(
+    {
+      'comment.posted': 'formuló un comentario',
+      'comment.disposed': 'dio curso a un comentario',
+      'amendment.proposed': 'propuso una enmienda',
+      amendment: 'actuó sobre una enmienda',
+      'document.created': 'creó un documento',
+      'version.created': 'publicó una nueva versión',
+      'version.adopted': 'aprobó una versión',
+      'version.published': 'hizo pública una versión',
+      'ballot.opened': 'abrió una votación',
+      'ballot.closed': 'cerró una votación',
+      silence: 'actuó sobre un procedimiento de acuerdo tácito',
+      'last-call.opened': 'abrió un último llamamiento',
+      bracket: 'actuó sobre unos corchetes',
+      clause: 'cambió la situación de {place}',
+      membership: 'modificó la composición',
+      chair: 'actuó sobre la presidencia',
+    },
+    'actuó',
+  ),
+  code: (v) =>
+    ({ passed: 'aprobada', failed: 'rechazada', 'no-quorum': 'sin quorum', accepted: 'aceptado', noted: 'tomado en consideración', rejected: 'rechazado' })[
+      v
+    ] ?? v,
+  actor: (name, o, g) => `${name} (${o}, ${g})`,
+};
+
+const WORDS: Record<NotificationLanguage, Words> = { ar: AR, zh: ZH, en: EN, fr: FR, ru: RU, es: ES };
 
 /** "Ana Ruiz (Access Now, civil society)": the actor with their affiliation at the moment of the act. */
 export function notificationActor(n: Pick<N, 'actor'>, lang: NotificationLanguage): string {
-  const w = lang === 'fr' ? FR : EN;
+  const w = WORDS[lang];
   if (!n.actor) return w.system;
   const name = n.actor.name ?? w.someone;
   const s = n.actor.snapshot;
-  return s ? `${name} (${s.organisationName}, ${w.groups[s.stakeholderGroup]})` : name;
+  return s ? w.actor(name, s.organisationName, w.groups[s.stakeholderGroup]) : name;
 }
 
 type Sentences = Record<NotificationKind, (n: N, w: Words, actor: string) => string>;
@@ -187,14 +343,17 @@ const FR_SENTENCES: Sentences = {
   'amendment-decided': (n, w) => `Votre amendement ${frTo(w.where(n))} a été ${fact(n, 'decision') === 'accepted' ? 'accepté' : 'rejeté'}.`,
   'amendment-outdated': (n, w) => `Votre amendement ${frTo(w.where(n))} est périmé : le paragraphe a changé depuis votre proposition.`,
   'cosponsorship-requested': (n, w, a) =>
-    fact(n, 'way') === 'cosponsored' ? `${a} coparraine votre amendement ${frTo(w.where(n))}.` : `${a} vous invite à coparrainer un amendement ${frTo(w.where(n))}.`,
+    fact(n, 'way') === 'cosponsored'
+      ? `${a} coparraine votre amendement ${frTo(w.where(n))}.`
+      : `${a} vous invite à coparrainer un amendement ${frTo(w.where(n))}.`,
   'comment-reply': (n, w, a) => `${a} a répondu à votre commentaire sur ${w.where(n)}${fact(n, 'excerpt') ? ` : ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   mentioned: (n, w, a) => `${a} vous a mentionné sur ${w.where(n)}${fact(n, 'excerpt') ? ` : ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   'join-request-received': (n, w, a) => `${a} demande à rejoindre ${w.where(n)}.`,
   'clarification-unanswered': (n, w, a) => `${a} a posé sur ${w.where(n)} une demande de clarification qui attend une réponse.`,
   'amendment-awaiting-recommendation': (n, w, a) => `${a} a proposé ${frTo(w.where(n))} un amendement qui attend la recommandation de la présidence.`,
   'affiliation-to-confirm': (n, _w, a) => `${a} a déclaré une affiliation à ${fact(n, 'organisation')} qui attend votre confirmation.`,
-  'silence-started': (n, w) => `${w.where(n)} est soumis à la procédure d’approbation tacite jusqu’au ${w.date(fact(n, 'deadline'))} : adopté sauf objection d’un membre.`,
+  'silence-started': (n, w) =>
+    `${w.where(n)} est soumis à la procédure d’approbation tacite jusqu’au ${w.date(fact(n, 'deadline'))} : adopté sauf objection d’un membre.`,
   'silence-deadline-soon': (n, w) => `La procédure d’approbation tacite sur ${w.where(n)} prend fin le ${w.date(fact(n, 'deadline'))}.`,
   'silence-concluded': (n, w, a) =>
     fact(n, 'outcome') === 'passed'
@@ -202,14 +361,161 @@ const FR_SENTENCES: Sentences = {
       : fact(n, 'outcome') === 'broken'
         ? `${a} a rompu la procédure d’approbation tacite sur ${w.where(n)}.`
         : `La procédure d’approbation tacite sur ${w.where(n)} a été retirée.`,
-  'admission-proposed': (n, w) => `${fact(n, 'applicant')} demande à rejoindre ${w.where(n)} : les membres peuvent s’y opposer jusqu’au ${w.date(fact(n, 'until'))}.`,
+  'admission-proposed': (n, w) =>
+    `${fact(n, 'applicant')} demande à rejoindre ${w.where(n)} : les membres peuvent s’y opposer jusqu’au ${w.date(fact(n, 'until'))}.`,
   'last-call-opened': (n, w) => `Dernier appel sur ${w.where(n)}, jusqu’au ${w.date(fact(n, 'closesAt'))}.`,
   'followed-activity': (n, w, a) => `${a} ${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `sur ${p}`)}.`,
 };
 
-/** The notification as one sentence in `lang` ('en' or 'fr'; anything else reads in English until #23). */
+const AR_SENTENCES: Sentences = {
+  'ballot-opened': (n, w) => `فُتح باب التصويت في اقتراع يحق لك التصويت فيه: ${w.quote(n.subject.title ?? '')}، ويُقفل في ${w.date(fact(n, 'closesAt'))}.`,
+  'ballot-closing-soon': (n, w) =>
+    `${fact(n, 'within') === '1h' ? 'بقيت ساعة واحدة' : 'بقيت 24 ساعة'} للتصويت في ${w.quote(n.subject.title ?? '')}: يُقفل باب التصويت في ${w.date(fact(n, 'closesAt'))} ولم تصوّت بعد.`,
+  'ballot-closed': (n, w) => `أُقفل باب التصويت في ${w.quote(n.subject.title ?? '')}: ${w.code(fact(n, 'outcome')) || 'انظر النتيجة'}.`,
+  'join-request-decided': (n, w) => `${fact(n, 'decision') === 'admitted' ? 'قُبل' : 'رُفض'} طلبك الانضمام إلى ${w.where(n)}.`,
+  nominated: (n, w, a) => `رشّحك ${a} لرئاسة ${w.where(n)}.`,
+  'clarification-answered': (n, w, a) => `أجاب ${a} عن طلب الاستيضاح الذي قدّمته بشأن ${w.where(n)}.`,
+  'comment-disposed': (n, w, a) => `بتّ ${a} في تعليقك على ${w.where(n)}: ${w.code(fact(n, 'disposition'))}.`,
+  'amendment-balloted': (n, w) => `طُرح تعديلك على ${w.where(n)} للتصويت${n.subject.title ? `: ${w.quote(n.subject.title)}` : ''}.`,
+  'amendment-decided': (n, w) => `${fact(n, 'decision') === 'accepted' ? 'قُبل' : 'رُفض'} تعديلك على ${w.where(n)}.`,
+  'amendment-outdated': (n, w) => `تجاوز النصُّ تعديلَك على ${w.where(n)}: فقد تغيّرت الفقرة منذ أن اقترحته.`,
+  'cosponsorship-requested': (n, w, a) =>
+    fact(n, 'way') === 'cosponsored' ? `شارك ${a} في تقديم تعديلك على ${w.where(n)}.` : `يدعوك ${a} إلى المشاركة في تقديم تعديل على ${w.where(n)}.`,
+  'comment-reply': (n, w, a) => `ردّ ${a} على تعليقك على ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  mentioned: (n, w, a) => `أشار إليك ${a} في ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  'join-request-received': (n, w, a) => `يطلب ${a} الانضمام إلى ${w.where(n)}.`,
+  'clarification-unanswered': (n, w, a) => `قدّم ${a} طلب استيضاح بشأن ${w.where(n)} ينتظر ردًا.`,
+  'amendment-awaiting-recommendation': (n, w, a) => `اقترح ${a} تعديلًا على ${w.where(n)} ينتظر توصية الرئيس.`,
+  'affiliation-to-confirm': (n, _w, a) => `أعلن ${a} انتسابه إلى ${fact(n, 'organisation')}، وينتظر ذلك تأكيدك.`,
+  'silence-started': (n, w) => `يخضع ${w.where(n)} لإجراء الموافقة الضمنية حتى ${w.date(fact(n, 'deadline'))}: يُعتمد ما لم يعترض عضو.`,
+  'silence-deadline-soon': (n, w) => `ينتهي إجراء الموافقة الضمنية بشأن ${w.where(n)} في ${w.date(fact(n, 'deadline'))}.`,
+  'silence-concluded': (n, w, a) =>
+    fact(n, 'outcome') === 'passed'
+      ? `لم يُكسر الصمت: اعتُمد ${w.where(n)}.`
+      : fact(n, 'outcome') === 'broken'
+        ? `كسر ${a} إجراء الموافقة الضمنية بشأن ${w.where(n)}.`
+        : `سُحب إجراء الموافقة الضمنية بشأن ${w.where(n)}.`,
+  'admission-proposed': (n, w) => `يطلب ${fact(n, 'applicant')} الانضمام إلى ${w.where(n)}: يجوز للأعضاء الاعتراض حتى ${w.date(fact(n, 'until'))}.`,
+  'last-call-opened': (n, w) => `النداء الأخير بشأن ${w.where(n)}، حتى ${w.date(fact(n, 'closesAt'))}.`,
+  'followed-activity': (n, w, a) => `${a} ${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `بشأن ${p}`)}.`,
+};
+
+const ZH_SENTENCES: Sentences = {
+  'ballot-opened': (n, w) => `一项您可以参加的表决已开始：${w.quote(n.subject.title ?? '')}，截止时间为${w.date(fact(n, 'closesAt'))}。`,
+  'ballot-closing-soon': (n, w) =>
+    `距离${w.quote(n.subject.title ?? '')}表决截止还剩${fact(n, 'within') === '1h' ? '一小时' : '24小时'}：截止时间为${w.date(fact(n, 'closesAt'))}，您尚未投票。`,
+  'ballot-closed': (n, w) => `表决${w.quote(n.subject.title ?? '')}已结束：${w.code(fact(n, 'outcome')) || '请查看结果'}。`,
+  'join-request-decided': (n, w) => `您加入${w.where(n)}的申请${fact(n, 'decision') === 'admitted' ? '已获接受' : '被拒绝'}。`,
+  nominated: (n, w, a) => `${a}提名您担任${w.where(n)}的主席。`,
+  'clarification-answered': (n, w, a) => `${a}答复了您就${w.where(n)}提出的澄清问题。`,
+  'comment-disposed': (n, w, a) => `${a}处理了您对${w.where(n)}的评论：${w.code(fact(n, 'disposition'))}。`,
+  'amendment-balloted': (n, w) => `您对${w.where(n)}的修正案已付诸表决${n.subject.title ? `：${w.quote(n.subject.title)}` : ''}。`,
+  'amendment-decided': (n, w) => `您对${w.where(n)}的修正案${fact(n, 'decision') === 'accepted' ? '已获接受' : '被拒绝'}。`,
+  'amendment-outdated': (n, w) => `您对${w.where(n)}的修正案已过时：该段落在您提出修正案后已有改动。`,
+  'cosponsorship-requested': (n, w, a) =>
+    fact(n, 'way') === 'cosponsored' ? `${a}联署了您对${w.where(n)}的修正案。` : `${a}邀请您联署对${w.where(n)}的一项修正案。`,
+  'comment-reply': (n, w, a) => `${a}回复了您对${w.where(n)}的评论${fact(n, 'excerpt') ? `：${w.quote(fact(n, 'excerpt'))}` : '。'}`,
+  mentioned: (n, w, a) => `${a}在${w.where(n)}中提到了您${fact(n, 'excerpt') ? `：${w.quote(fact(n, 'excerpt'))}` : '。'}`,
+  'join-request-received': (n, w, a) => `${a}申请加入${w.where(n)}。`,
+  'clarification-unanswered': (n, w, a) => `${a}就${w.where(n)}提出的澄清问题尚待答复。`,
+  'amendment-awaiting-recommendation': (n, w, a) => `${a}对${w.where(n)}提出的修正案正等待主席的建议。`,
+  'affiliation-to-confirm': (n, _w, a) => `${a}声明隶属于${fact(n, 'organisation')}，有待您确认。`,
+  'silence-started': (n, w) => `${w.where(n)}适用默许程序，截止时间为${w.date(fact(n, 'deadline'))}：如无成员反对即视为通过。`,
+  'silence-deadline-soon': (n, w) => `关于${w.where(n)}的默许程序将于${w.date(fact(n, 'deadline'))}结束。`,
+  'silence-concluded': (n, w, a) =>
+    fact(n, 'outcome') === 'passed'
+      ? `默许未被打破：${w.where(n)}获得通过。`
+      : fact(n, 'outcome') === 'broken'
+        ? `${a}打破了关于${w.where(n)}的默许程序。`
+        : `关于${w.where(n)}的默许程序已撤回。`,
+  'admission-proposed': (n, w) => `${fact(n, 'applicant')}申请加入${w.where(n)}：成员可在${w.date(fact(n, 'until'))}之前提出反对。`,
+  'last-call-opened': (n, w) => `对${w.where(n)}的最后征询，截止时间为${w.date(fact(n, 'closesAt'))}。`,
+  'followed-activity': (n, w, a) => `${a}${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `（${p}）`)}。`,
+};
+
+const RU_SENTENCES: Sentences = {
+  'ballot-opened': (n, w) =>
+    `Открыто голосование, в котором вы можете участвовать: ${w.quote(n.subject.title ?? '')}; оно закрывается ${w.date(fact(n, 'closesAt'))}.`,
+  'ballot-closing-soon': (n, w) =>
+    `${fact(n, 'within') === '1h' ? 'Остался один час' : 'Осталось 24 часа'}, чтобы проголосовать по вопросу ${w.quote(n.subject.title ?? '')}: голосование закрывается ${w.date(fact(n, 'closesAt'))}, а вы еще не проголосовали.`,
+  'ballot-closed': (n, w) => `Голосование ${w.quote(n.subject.title ?? '')} закрыто: ${w.code(fact(n, 'outcome')) || 'см. результат'}.`,
+  'join-request-decided': (n, w) => `Ваша заявка на вступление (${w.where(n)}) ${fact(n, 'decision') === 'admitted' ? 'принята' : 'отклонена'}.`,
+  nominated: (n, w, a) => `${a} выдвинул(а) вашу кандидатуру на пост Председателя (${w.where(n)}).`,
+  'clarification-answered': (n, w, a) => `${a} ответил(а) на ваш вопрос о разъяснении (${w.where(n)}).`,
+  'comment-disposed': (n, w, a) => `${a} принял(а) решение по вашему замечанию (${w.where(n)}): ${w.code(fact(n, 'disposition'))}.`,
+  'amendment-balloted': (n, w) => `Ваша поправка (${w.where(n)}) поставлена на голосование${n.subject.title ? `: ${w.quote(n.subject.title)}` : ''}.`,
+  'amendment-decided': (n, w) => `Ваша поправка (${w.where(n)}) ${fact(n, 'decision') === 'accepted' ? 'принята' : 'отклонена'}.`,
+  'amendment-outdated': (n, w) => `Ваша поправка (${w.where(n)}) устарела: пункт изменился после того, как вы ее предложили.`,
+  'cosponsorship-requested': (n, w, a) =>
+    fact(n, 'way') === 'cosponsored'
+      ? `${a} стал(а) соавтором вашей поправки (${w.where(n)}).`
+      : `${a} предлагает вам стать соавтором поправки (${w.where(n)}).`,
+  'comment-reply': (n, w, a) => `${a} ответил(а) на ваш комментарий (${w.where(n)})${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  mentioned: (n, w, a) => `${a} упомянул(а) вас (${w.where(n)})${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  'join-request-received': (n, w, a) => `${a} просит принять его (ее) в группу (${w.where(n)}).`,
+  'clarification-unanswered': (n, w, a) => `${a} задал(а) вопрос о разъяснении (${w.where(n)}), который ждет ответа.`,
+  'amendment-awaiting-recommendation': (n, w, a) => `${a} предложил(а) поправку (${w.where(n)}), которая ждет рекомендации Председателя.`,
+  'affiliation-to-confirm': (n, _w, a) => `${a} заявил(а) о принадлежности к организации ${fact(n, 'organisation')}; требуется ваше подтверждение.`,
+  'silence-started': (n, w) =>
+    `Процедура молчания (${w.where(n)}) действует до ${w.date(fact(n, 'deadline'))}: текст принимается, если никто из членов не возразит.`,
+  'silence-deadline-soon': (n, w) => `Процедура молчания (${w.where(n)}) заканчивается ${w.date(fact(n, 'deadline'))}.`,
+  'silence-concluded': (n, w, a) =>
+    fact(n, 'outcome') === 'passed'
+      ? `Молчание не нарушено: ${w.where(n)} — принято.`
+      : fact(n, 'outcome') === 'broken'
+        ? `${a} нарушил(а) процедуру молчания (${w.where(n)}).`
+        : `Процедура молчания (${w.where(n)}) отменена.`,
+  'admission-proposed': (n, w) => `${fact(n, 'applicant')} просит о вступлении (${w.where(n)}): члены могут возразить до ${w.date(fact(n, 'until'))}.`,
+  'last-call-opened': (n, w) => `Последний призыв (${w.where(n)}) — до ${w.date(fact(n, 'closesAt'))}.`,
+  'followed-activity': (n, w, a) => `${a} ${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `(${p})`)}.`,
+};
+
+const ES_SENTENCES: Sentences = {
+  'ballot-opened': (n, w) =>
+    `Se ha abierto una votación en la que puede votar: ${w.quote(n.subject.title ?? '')}, que se cierra el ${w.date(fact(n, 'closesAt'))}.`,
+  'ballot-closing-soon': (n, w) =>
+    `${fact(n, 'within') === '1h' ? 'Queda una hora' : 'Quedan 24 horas'} para votar en ${w.quote(n.subject.title ?? '')}: se cierra el ${w.date(fact(n, 'closesAt'))} y usted no ha votado.`,
+  'ballot-closed': (n, w) => `Se ha cerrado la votación ${w.quote(n.subject.title ?? '')}: ${w.code(fact(n, 'outcome')) || 'consulte el resultado'}.`,
+  'join-request-decided': (n, w) => `Su solicitud de ingreso en ${w.where(n)} ha sido ${fact(n, 'decision') === 'admitted' ? 'aceptada' : 'rechazada'}.`,
+  nominated: (n, w, a) => `${a} le ha propuesto para la presidencia de ${w.where(n)}.`,
+  'clarification-answered': (n, w, a) => `${a} ha respondido a su solicitud de aclaración sobre ${w.where(n)}.`,
+  'comment-disposed': (n, w, a) => `${a} ha dado curso a su comentario sobre ${w.where(n)}: ${w.code(fact(n, 'disposition'))}.`,
+  'amendment-balloted': (n, w) => `Su enmienda a ${w.where(n)} se ha sometido a votación${n.subject.title ? `: ${w.quote(n.subject.title)}` : ''}.`,
+  'amendment-decided': (n, w) => `Su enmienda a ${w.where(n)} ha sido ${fact(n, 'decision') === 'accepted' ? 'aceptada' : 'rechazada'}.`,
+  'amendment-outdated': (n, w) => `Su enmienda a ${w.where(n)} ha quedado desfasada: el párrafo ha cambiado desde que la propuso.`,
+  'cosponsorship-requested': (n, w, a) =>
+    fact(n, 'way') === 'cosponsored' ? `${a} ha copatrocinado su enmienda a ${w.where(n)}.` : `${a} le invita a copatrocinar una enmienda a ${w.where(n)}.`,
+  'comment-reply': (n, w, a) => `${a} ha respondido a su comentario sobre ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  mentioned: (n, w, a) => `${a} le ha mencionado en ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  'join-request-received': (n, w, a) => `${a} solicita unirse a ${w.where(n)}.`,
+  'clarification-unanswered': (n, w, a) => `${a} ha formulado sobre ${w.where(n)} una solicitud de aclaración que espera respuesta.`,
+  'amendment-awaiting-recommendation': (n, w, a) => `${a} ha propuesto una enmienda a ${w.where(n)} que espera la recomendación de la presidencia.`,
+  'affiliation-to-confirm': (n, _w, a) => `${a} ha declarado una afiliación a ${fact(n, 'organisation')} que espera su confirmación.`,
+  'silence-started': (n, w) =>
+    `${w.where(n)} está sometido a un procedimiento de acuerdo tácito hasta el ${w.date(fact(n, 'deadline'))}: se aprueba salvo que un miembro se oponga.`,
+  'silence-deadline-soon': (n, w) => `El procedimiento de acuerdo tácito sobre ${w.where(n)} termina el ${w.date(fact(n, 'deadline'))}.`,
+  'silence-concluded': (n, w, a) =>
+    fact(n, 'outcome') === 'passed'
+      ? `No se rompió el silencio: ${w.where(n)} queda aprobado.`
+      : fact(n, 'outcome') === 'broken'
+        ? `${a} rompió el procedimiento de acuerdo tácito sobre ${w.where(n)}.`
+        : `Se retiró el procedimiento de acuerdo tácito sobre ${w.where(n)}.`,
+  'admission-proposed': (n, w) => `${fact(n, 'applicant')} solicita unirse a ${w.where(n)}: los miembros pueden oponerse hasta el ${w.date(fact(n, 'until'))}.`,
+  'last-call-opened': (n, w) => `Último llamamiento sobre ${w.where(n)}, hasta el ${w.date(fact(n, 'closesAt'))}.`,
+  'followed-activity': (n, w, a) => `${a} ${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `en ${p}`)}.`,
+};
+
+const SENTENCES: Record<NotificationLanguage, Sentences> = {
+  ar: AR_SENTENCES,
+  zh: ZH_SENTENCES,
+  en: EN_SENTENCES,
+  fr: FR_SENTENCES,
+  ru: RU_SENTENCES,
+  es: ES_SENTENCES,
+};
+
+/** The notification as one sentence in `lang` (one of the six UN languages; anything else reads in English). */
 export function notificationSentence(n: N, lang: string): string {
   const l = notificationLanguageOf(lang);
-  const w = l === 'fr' ? FR : EN;
-  return (l === 'fr' ? FR_SENTENCES : EN_SENTENCES)[n.kind](n, w, notificationActor(n, l));
+  return SENTENCES[l][n.kind](n, WORDS[l], notificationActor(n, l));
 }

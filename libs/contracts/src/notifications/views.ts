@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EMAIL_MODES, FOLLOW_TARGETS, NOTIFICATION_CATEGORIES, NOTIFICATION_KINDS } from '@parley/domain';
 import { affiliationSnapshotSchema, instant } from '../api/domain-shapes';
 import { actorRef } from '../drafting/actors';
+import { UN_LANGUAGES } from '../languages';
 
 /**
  * Notifications, follows, mentions and e-mail (issue #20, decision 0042). A notification carries
@@ -49,7 +50,12 @@ export const unreadCount = /* @__PURE__ */ z.object({ unread: z.number() });
 export const markAllReadRequest = /* @__PURE__ */ z.strictObject({ upTo: z.iso.datetime({ offset: true }).optional() });
 export const markAllReadResponse = /* @__PURE__ */ z.object({ marked: z.number(), unread: z.number() });
 
-export const notificationPreferenceView = /* @__PURE__ */ z.object({ kind: notificationKind, category: notificationCategory, inApp: z.boolean(), email: emailMode });
+export const notificationPreferenceView = /* @__PURE__ */ z.object({
+  kind: notificationKind,
+  category: notificationCategory,
+  inApp: z.boolean(),
+  email: emailMode,
+});
 export const notificationPreferences = /* @__PURE__ */ z
   .object({
     kinds: z.array(notificationPreferenceView),
@@ -87,9 +93,9 @@ export const recordedMention = /* @__PURE__ */ z.object({ personId: z.string(), 
 export type RecordedMention = z.infer<typeof recordedMention>;
 
 /** An Atom feed's language: its titles and entries' sentences (issue #20). */
-export const feedQuery = /* @__PURE__ */ z.strictObject({ lang: z.enum(['en', 'fr']).default('en') });
+export const feedQuery = /* @__PURE__ */ z.strictObject({ lang: z.enum(UN_LANGUAGES).default('en') });
 
-export const languagePreferenceRequest = /* @__PURE__ */ z.strictObject({ language: z.enum(['en', 'fr']) });
+export const languagePreferenceRequest = /* @__PURE__ */ z.strictObject({ language: z.enum(UN_LANGUAGES) });
 
 export const confirmEmailRequest = /* @__PURE__ */ z.strictObject({ token: z.string().min(10).max(600) });
 export const confirmEmailResponse = /* @__PURE__ */ z.object({ email: z.string(), verified: z.literal(true) });

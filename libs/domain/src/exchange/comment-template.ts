@@ -14,14 +14,15 @@ export type TemplateColumnName = (typeof TEMPLATE_COLUMN_ORDER)[number];
 export type TemplateCommentKind = 'general' | 'technical' | 'editorial' | 'clarification';
 export type TemplateCommentType = 'ge' | 'te' | 'ed' | 'qu';
 export type TemplateCellProblem = 'clause-unknown' | 'type-unknown' | 'comment-missing' | 'too-long' | 'control-characters';
-export type TemplateLanguage = 'en' | 'fr';
+/** The six UN languages (the contracts' UN_LANGUAGES; the domain names them itself). */
+export type TemplateLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
 
 /** The longest a comment may be, its proposed change included (as a comment typed in Parley). */
 export const MAX_TEMPLATE_COMMENT = 10_000;
 /** How much of a refused cell a refusal quotes. */
 const QUOTED = 200;
 
-/** The column titles Parley writes (ISO's own English titles, and their French). */
+/** The column titles Parley writes (ISO's own English titles, and their translations). */
 export const TEMPLATE_COLUMN_TITLES: Record<TemplateLanguage, Record<TemplateColumnName, string>> = {
   en: {
     organisation: 'MB/NC',
@@ -43,29 +44,63 @@ export const TEMPLATE_COLUMN_TITLES: Record<TemplateLanguage, Record<TemplateCol
     proposedChange: 'Changement proposé',
     observation: 'Observations du secrétariat',
   },
+  ar: {
+    organisation: 'المنظمة',
+    line: 'رقم السطر',
+    clause: 'البند/البند الفرعي',
+    paragraph: 'الفقرة/الشكل/الجدول',
+    type: 'نوع التعليق',
+    comment: 'التعليقات',
+    proposedChange: 'التغيير المقترح',
+    observation: 'ملاحظات الأمانة',
+  },
+  zh: {
+    organisation: '组织',
+    line: '行号',
+    clause: '条款/分条款',
+    paragraph: '段落/图/表',
+    type: '评论类型',
+    comment: '评论',
+    proposedChange: '拟议修改',
+    observation: '秘书处意见',
+  },
+  ru: {
+    organisation: 'Организация',
+    line: 'Номер строки',
+    clause: 'Раздел/подраздел',
+    paragraph: 'Пункт/рисунок/таблица',
+    type: 'Тип замечания',
+    comment: 'Замечания',
+    proposedChange: 'Предлагаемое изменение',
+    observation: 'Замечания секретариата',
+  },
+  es: {
+    organisation: 'Organización',
+    line: 'Número de línea',
+    clause: 'Cláusula/Subcláusula',
+    paragraph: 'Párrafo/Figura/Tabla',
+    type: 'Tipo de comentario',
+    comment: 'Comentarios',
+    proposedChange: 'Cambio propuesto',
+    observation: 'Observaciones de la secretaría',
+  },
 };
 
 const TYPE_OF_KIND: Record<TemplateCommentKind, TemplateCommentType> = { general: 'ge', technical: 'te', editorial: 'ed', clarification: 'qu' };
 
 /** The words a template's type cell may hold for each kind (compared without case or accents). */
 const TYPE_WORDS: Record<TemplateCommentKind, readonly string[]> = {
-  general: ['ge', 'general'],
-  technical: ['te', 'technical', 'technique'],
-  editorial: ['ed', 'editorial', 'redactionnel'],
-  clarification: ['qu', 'clarification', 'question'],
+  general: ['ge', 'general', 'عام', '一般', 'общее', 'общий'],
+  technical: ['te', 'technical', 'technique', 'tecnico', 'فني', '技术', 'техническое', 'технический'],
+  editorial: ['ed', 'editorial', 'redactionnel', 'تحريري', '编辑', 'редакционное', 'редакционный'],
+  clarification: ['qu', 'clarification', 'question', 'aclaracion', 'pregunta', 'استيضاح', 'سوال', '澄清', '问题', 'вопрос', 'уточнение'],
 };
 
 /** The template's type of a comment kind (ge, te, ed; `qu` for Parley's clarification question). */
 export const templateTypeOf = (kind: TemplateCommentKind): TemplateCommentType => TYPE_OF_KIND[kind];
 
 /** Lower case, without accents, spaces collapsed: how titles and types are compared. */
-const folded = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/gu, ' ')
-    .trim();
+const folded = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/gu, ' ').trim();
 
 /** The comment kind a type cell names ("te", "Technical", "rédactionnel"), or null. */
 export function kindOfTemplateType(cell: string): TemplateCommentKind | null {
@@ -75,18 +110,18 @@ export function kindOfTemplateType(cell: string): TemplateCommentKind | null {
 }
 
 /**
- * How each column's title reads, in English or French, as ISO's forms and their translations give
- * them (folded; a title may carry a footnote number, "MB/NC1", or spaces around its slashes).
+ * How each column's title reads, in the six languages (as Parley writes them, and English and French
+ * as ISO's forms and their translations give them (folded; a title may carry a footnote number, "MB/NC1", or spaces around its slashes).
  */
 const TITLE_PATTERNS: Record<TemplateColumnName, RegExp> = {
-  organisation: /^(mb\/nc|organi[sz]ation|organisme|om\/cn|member body)/u,
-  line: /^(line|n(o|°|umero)? ?de ligne|ligne)/u,
-  clause: /^(clause|article|sub-?clause)/u,
-  paragraph: /^paragraph/u,
-  type: /^type/u,
-  comment: /^comment/u,
-  proposedChange: /^(proposed change|modification(s)? proposee|changement propose)/u,
-  observation: /^observation/u,
+  organisation: /^(mb\/nc|organi[sz]ation|organisme|om\/cn|member body|المنظمة|组织|организация|organizacion)/u,
+  line: /^(line|n(o|°|umero)? ?de ligne|ligne|numero de linea|رقم السطر|行号|номер строки)/u,
+  clause: /^(clause|article|sub-?clause|clausula|البند|条款|раздел)/u,
+  paragraph: /^(paragraph|parrafo|الفقرة|段落|пункт)/u,
+  type: /^(type|tipo|نوع|评论类型|тип)/u,
+  comment: /^(comment|comentario|التعليقات|评论$|замечания$)/u,
+  proposedChange: /^(proposed change|modification(s)? proposee|changement propose|cambio propuesto|التغيير المقترح|拟议修改|предлагаемое изменение)/u,
+  observation: /^(observation|observacion|ملاحظات|秘书处意见|замечания секретариата)/u,
 };
 
 export type TemplateHeader = { row: number; columns: Partial<Record<TemplateColumnName, number>> };
@@ -152,7 +187,8 @@ export function splitProposedChange(body: string): { comment: string; proposedCh
 }
 
 // Controls but tab and line breaks, C1 controls, reordering characters and lone surrogates: what no text of Parley may hold.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+const CONTROL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 const cellText = (s: string | undefined) => (s ?? '').replace(/\r\n?/gu, '\n').normalize('NFC').trim();

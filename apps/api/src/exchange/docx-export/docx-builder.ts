@@ -15,7 +15,7 @@ import {
 import { clauseReferences, type ClauseKind, type TrackedChange } from '@parley/domain';
 import type { BracketView, ClauseResponse } from '@parley/contracts';
 import type { TrackedFacts, WordExportFacts } from './docx-export-reads';
-import { docxWords, type DocxWords } from './docx-words';
+import { DOCX_LANGUAGE_TAGS, docxWords, rtlParagraph, type DocxWords } from './docx-words';
 import { packDocx } from './docx-pack';
 
 /** Word style ids Parley writes, so an import recognises its own marks (decision 0044). */
@@ -73,11 +73,19 @@ async function cleanBody(clauses: readonly ClauseResponse[], brackets: readonly 
   for (const [i, c] of clauses.entries()) {
     await everySlice(i);
     const own = placed(brackets.filter((b) => b.clauseId === c.id));
-    out.push(new Paragraph({ ...layoutOf(c.kind), children: bracketedRuns(c.text, own, c.kind === 'heading') }));
+    out.push(new Paragraph({ ...layoutOf(c.kind), ...rtlParagraph(c.text), children: bracketedRuns(c.text, own, c.kind === 'heading') }));
     for (const b of own)
       b.options
         .filter((o) => o.mergedInto === null)
-        .forEach((o, n) => out.push(new Paragraph({ style: DOCX_STYLES.option, children: [new TextRun(`${words.option(n + 1)} `), bracketMark('['), new TextRun(o.text), bracketMark(']')] })));
+        .forEach((o, n) =>
+          out.push(
+            new Paragraph({
+              style: DOCX_STYLES.option,
+              ...rtlParagraph(`${words.option(n + 1)} ${o.text}`),
+              children: [new TextRun(`${words.option(n + 1)} `), bracketMark('['), new TextRun(o.text), bracketMark(']')],
+            }),
+          ),
+        );
   }
   return out;
 }
@@ -94,7 +102,14 @@ async function trackedBody(t: TrackedFacts): Promise<Paragraph[]> {
   for (const [i, p] of t.paragraphs.entries()) {
     await everySlice(i);
     const mark = p.mark ? { [p.mark.kind === 'insert' ? 'insertion' : 'deletion']: revision(p.mark) } : {};
-    out.push(new Paragraph({ ...layoutOf(p.kind), run: mark, children: p.runs.map((r) => run(r.text, r.change, p.kind === 'heading')) }));
+    out.push(
+      new Paragraph({
+        ...layoutOf(p.kind),
+        ...rtlParagraph(p.runs.map((r) => r.text).join('')),
+        run: mark,
+        children: p.runs.map((r) => run(r.text, r.change, p.kind === 'heading')),
+      }),
+    );
   }
   return out;
 }
@@ -106,9 +121,14 @@ const who = (a: BracketView['requestedBy']) => (a.snapshot ? `${a.name ?? '—'}
 function bracketAnnex(clauses: readonly ClauseResponse[], brackets: readonly BracketView[], words: DocxWords): Paragraph[] {
   const references = clauseReferences(clauses);
   const open = brackets.filter((b) => b.status === 'open');
-  const line = (text: string) => new Paragraph({ style: DOCX_STYLES.annex, children: [new TextRun(text)] });
+  const line = (text: string) => new Paragraph({ style: DOCX_STYLES.annex, ...rtlParagraph(text), children: [new TextRun(text)] });
   return [
-    new Paragraph({ style: DOCX_STYLES.annex, pageBreakBefore: true, children: [new TextRun({ text: words.annexTitle, bold: true })] }),
+    new Paragraph({
+      style: DOCX_STYLES.annex,
+      ...rtlParagraph(words.annexTitle),
+      pageBreakBefore: true,
+      children: [new TextRun({ text: words.annexTitle, bold: true })],
+    }),
     ...(open.length === 0 ? [line(words.annexEmpty)] : []),
     ...open.flatMap((b) => [
       line(words.bracket(references.get(b.clauseId) ?? '—', b.passage, who(b.requestedBy))),
@@ -118,12 +138,24 @@ function bracketAnnex(clauses: readonly ClauseResponse[], brackets: readonly Bra
 }
 
 function pageHeader(f: WordExportFacts, words: DocxWords): Header {
-  const label = [f.chairsText?.label ?? words.version(f.version), f.chairsText?.symbol ? words.symbol(f.chairsText.symbol) : null, words.date(f.date)].filter(Boolean).join(' · ');
+  const label = [f.chairsText?.label ?? words.version(f.version), f.chairsText?.symbol ? words.symbol(f.chairsText.symbol) : null, words.date(f.date)]
+    .filter(Boolean)
+    .join(' · ');
   return new Header({
     children: [
-      new Paragraph({ children: [new TextRun({ text: f.groupName, bold: true }), new TextRun(` — ${f.title}`)] }),
-      new Paragraph({ children: [new TextRun(label)] }),
-      ...(f.tracked ? [new Paragraph({ children: [new TextRun({ text: words.against(f.tracked.against), italics: true })] })] : []),
+      new Paragraph({
+        ...rtlParagraph(`${f.groupName} — ${f.title}`),
+        children: [new TextRun({ text: f.groupName, bold: true }), new TextRun(` — ${f.title}`)],
+      }),
+      new Paragraph({ ...rtlParagraph(label), children: [new TextRun(label)] }),
+      ...(f.tracked
+        ? [
+            new Paragraph({
+              ...rtlParagraph(words.against(f.tracked.against)),
+              children: [new TextRun({ text: words.against(f.tracked.against), italics: true })],
+            }),
+          ]
+        : []),
     ],
   });
 }
@@ -137,11 +169,32 @@ export async function buildDocx(f: WordExportFacts): Promise<Buffer> {
     title: f.title,
     creator: 'Parley',
     styles: {
-      default: { document: { run: { font: 'Times New Roman', size: 24 } }, heading1: { run: { bold: true, size: 24 }, paragraph: { spacing: { before: 240, after: 120 } } } },
+      default: {
+        // The language of Parley's words, Chinese for East Asian text and Arabic for right-to-left text (Word's spelling and fonts).
+        document: {
+          run: {
+            font: { ascii: 'Times New Roman', hAnsi: 'Times New Roman', cs: 'Times New Roman', eastAsia: 'SimSun' },
+            size: 24,
+            language: DOCX_LANGUAGE_TAGS[f.lang],
+          },
+        },
+        heading1: { run: { bold: true, size: 24 }, paragraph: { spacing: { before: 240, after: 120 } } },
+      },
       paragraphStyles: [
-        { id: DOCX_STYLES.preamble, name: 'Parley preambular paragraph', basedOn: 'Normal', paragraph: { indent: { firstLine: 720 }, spacing: { after: 120 } } },
+        {
+          id: DOCX_STYLES.preamble,
+          name: 'Parley preambular paragraph',
+          basedOn: 'Normal',
+          paragraph: { indent: { firstLine: 720 }, spacing: { after: 120 } },
+        },
         { id: DOCX_STYLES.operative, name: 'Parley operative paragraph', basedOn: 'Normal', paragraph: { spacing: { after: 120 } } },
-        { id: DOCX_STYLES.option, name: 'Parley bracket option', basedOn: 'Normal', paragraph: { indent: { left: 1440 }, spacing: { after: 120 } }, run: { italics: true } },
+        {
+          id: DOCX_STYLES.option,
+          name: 'Parley bracket option',
+          basedOn: 'Normal',
+          paragraph: { indent: { left: 1440 }, spacing: { after: 120 } },
+          run: { italics: true },
+        },
         { id: DOCX_STYLES.annex, name: 'Parley annex', basedOn: 'Normal', paragraph: { spacing: { after: 120 } } },
       ],
       characterStyles: [{ id: DOCX_STYLES.bracket, name: 'Parley bracket', basedOn: 'DefaultParagraphFont', run: { bold: true } }],
@@ -150,7 +203,15 @@ export async function buildDocx(f: WordExportFacts): Promise<Buffer> {
       config: [
         {
           reference: OPERATIVE_NUMBERING,
-          levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720, hanging: 720 } } } }],
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.DECIMAL,
+              text: '%1.',
+              alignment: AlignmentType.START,
+              style: { paragraph: { indent: { left: 720, hanging: 720 } } },
+            },
+          ],
         },
       ],
     },

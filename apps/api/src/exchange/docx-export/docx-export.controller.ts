@@ -48,7 +48,7 @@ export class DocxExportController {
     @Headers('accept-language') acceptLanguage: string | undefined,
     @Res() res: Response,
   ): Promise<void> {
-    // What Parley writes is in `lang`, else in the language the reader's browser prefers of English and French (as CSV exports do).
+    // What Parley writes is in `lang`, else in the language the reader's browser prefers of the six (as CSV exports do).
     const facts = await this.reads.read(actor, id, positiveVersion(n), { against: q.against, lang: csvLanguage(q.lang, acceptLanguage) });
     const bytes = await buildDocx(facts);
     res.setHeader('Content-Type', DOCX_MEDIA_TYPE);

@@ -1,3 +1,4 @@
+import { directionOf } from '@parley/contracts';
 import { withoutMentionMarkup } from '@parley/domain';
 import type { DispositionReport, DispositionReportEntry } from '@parley/contracts';
 import type { Span } from './line-breaking';
@@ -43,6 +44,7 @@ export async function dispositionsPdf(
     cover: false,
     lineNumbers: false,
     info: { title: `${w.dispositionTitle} — ${report.title} — ${versionLabel}`, subject: groupName, language: w.locale },
+    direction: directionOf(w.locale),
   });
   await layout.paragraph([{ text: w.dispositionTitle }], { style: STYLES.section });
   await layout.paragraph([{ text: report.title }], { style: TITLE, before: 4 });

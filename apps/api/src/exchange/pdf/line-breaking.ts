@@ -26,7 +26,33 @@ interface Word {
 /** Where a line may break: ordinary spaces, tabs and newlines (a no-break space, as French puts before ":", holds). */
 const BREAKABLE = /([ \t\r\n]+)/u;
 
-/** Words as the line breaker sees them: a word may change face inside ("[passage]" with bold brackets) and never breaks there. */
+const IDEOGRAPH = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\u{20000}-\u{3134f}]/u;
+/** Chinese punctuation that never starts a line, and that never ends one. */
+const NO_BREAK_BEFORE = /[，。、；：？！”’）》」』】〕〉…·—]/u;
+const NO_BREAK_AFTER = /[“‘（《「『【〔〈]/u;
+
+/**
+ * A chunk without spaces cut where Chinese may break a line: between two characters when one of them
+ * is an ideograph, except before closing and after opening punctuation ("文，" and "《文" hold).
+ */
+export function ideographPieces(chunk: string): string[] {
+  const chars = [...chunk];
+  const pieces: string[] = [];
+  let piece = '';
+  chars.forEach((ch, i) => {
+    const before = chars[i - 1];
+    const breakable = i > 0 && (IDEOGRAPH.test(ch) || IDEOGRAPH.test(before)) && !NO_BREAK_BEFORE.test(ch) && !NO_BREAK_AFTER.test(before);
+    if (breakable && piece) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += ch;
+  });
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/** Words as the line breaker sees them (Chinese: each ideograph): a word may change face inside ("[passage]" with bold brackets) and never breaks there. */
 function wordsOf(spans: readonly Span[], face: Face): Word[] {
   const words: Word[] = [];
   let space = false;
@@ -41,13 +67,16 @@ function wordsOf(spans: readonly Span[], face: Face): Word[] {
         current = null;
         continue;
       }
-      if (!current) {
-        current = { parts: [], spaceBefore: space, breakBefore: hardBreak };
-        words.push(current);
-        space = false;
-        hardBreak = false;
+      // Chinese has no spaces: each ideograph may start a line (a new word with no space before it).
+      for (const [i, piece] of ideographPieces(chunk).entries()) {
+        if (!current || i > 0) {
+          current = { parts: [], spaceBefore: i === 0 && space, breakBefore: i === 0 && hardBreak };
+          words.push(current);
+          space = false;
+          hardBreak = false;
+        }
+        current.parts.push({ text: piece, face: s.face ?? face });
       }
-      current.parts.push({ text: chunk, face: s.face ?? face });
     }
   }
   return words;

@@ -1,11 +1,11 @@
 import type { BallotOutcome, ChairsTextStanding, DecisionRule, ExplanationKind, ExplanationTiming, Office, StakeholderGroup } from '@parley/domain';
 import type { CommentKind, CsvLanguage, Disposition } from '@parley/contracts';
 
-/** Everything Parley writes around a text in its PDFs, in English and French (docs/glossary.md's French terms). */
+/** Everything Parley writes around a text in its PDFs, in the six UN languages (docs/glossary.md's French terms). */
 export interface PdfWords {
   locale: string;
   and: string;
-  /** ": " in English, " : " in French. */
+  /** ": " in English, " : " in French, "：" in Chinese. */
   colon: string;
   page: (n: number, of: number) => string;
   version: (n: number) => string;
@@ -164,7 +164,236 @@ const FR: PdfWords = {
   printed: (d) => `Imprimé depuis Parley le ${d}.`,
 };
 
-export const pdfWords = (lang: CsvLanguage | undefined): PdfWords => (lang === 'fr' ? FR : EN);
+const AR: PdfWords = {
+  locale: 'ar-u-nu-latn',
+  and: 'و',
+  colon: ': ',
+  page: (n, of) => `الصفحة ${n} من ${of}`,
+  version: (n) => `النسخة ${n}`,
+  draft: 'مشروع',
+  adoptedOn: (d) => `اعتُمد في ${d}`,
+  symbol: (s) => `الرمز: ${s}`,
+  chairsText: (office, standing) =>
+    `${{ chair: 'نص الرئيس', 'co-facilitators': 'نص الميسّرَين المشاركَين', secretariat: 'نص الأمانة' }[office]} (${{ 'non-paper': 'ورقة غير رسمية', draft: 'مشروع', final: 'نهائي' }[standing]})`,
+  penHeldBy: (who) => `القلم بيد ${who}`,
+  adoptionVote: 'التصويت على الاعتماد',
+  ballot: (t) => `التصويت «${t}»`,
+  rule: {
+    majority: 'الأغلبية البسيطة',
+    supermajority: 'أغلبية الثلثين',
+    chambered: 'الأغلبية في كل فئة من فئات أصحاب المصلحة',
+    consensus: 'توافق الآراء (دون معارضة أحد)',
+  },
+  countingUnit: { person: 'صوت واحد لكل شخص', organisation: 'صوت واحد لكل منظمة' },
+  visibility: { 'roll-call': 'تصويت بنداء الأسماء', secret: 'اقتراع سري' },
+  closedOn: (d) => `أُقفل في ${d}`,
+  outcomeLabel: 'النتيجة',
+  outcome: { passed: 'اعتُمد', failed: 'رُفض', 'no-quorum': 'لم يكتمل النصاب' },
+  voteColumns: ['', 'نعم', 'لا', 'امتناع', 'تنحٍّ', 'لم يصوّت'],
+  total: 'المجموع',
+  withheld: 'محجوب',
+  withheldNote: (t) =>
+    `الصفوف الموسومة «محجوب» لا تُنشر: ففي الاقتراع السري، يكشف التوزيع الذي يقل فيه عدد المصوّتين عن ${t}، أو الذي صوّت فيه الجميع على النحو نفسه، عن تصويت كل فرد.`,
+  secretNote: 'كان الاقتراع سريًا: لا تُنشر إلا مجاميعه وتوزيعاته.',
+  silence: (d) => `اعتُمد بإجراء الموافقة الضمنية: لم يُقدَّم أي اعتراض حتى ${d} بالتوقيت العالمي المنسق.`,
+  group: { government: 'الحكومات', 'private-sector': 'القطاع الخاص', 'civil-society': 'المجتمع المدني' },
+  optionsFor: (p) => `الخيارات بشأن [${p}]:`,
+  option: (n, text, by) => `الخيار ${n}: [${text}]، اقترحه ${by}`,
+  explanations: 'تعليل المواقف',
+  explanationsIntro: 'بيانات أدلت بها الوفود وأُدرجت في المحضر. وهي ليست أصواتًا ولا تغيّر أي نتيجة.',
+  explanationKind: { position: 'موقف', reservation: 'تحفظ', disassociation: 'نأي بالنفس' },
+  timing: { before: 'قبل اتخاذ المقرر', after: 'بعد اتخاذ المقرر' },
+  disassociated: (o, l) => `نأت ${o} بنفسها عن ${l}.`,
+  placedBy: (kind, on, who, date) => `${kind} ${on ? `بشأن ${on}` : 'بشأن النص ككل'}، أدلى به ${who} في ${date}.`,
+  signatories: 'الموقّعون',
+  signatoryCount: (n) => `عدد المنظمات: ${n}`,
+  signatoryColumns: ['المنظمة', 'فئة أصحاب المصلحة', 'البلد', 'أيّده', 'التاريخ'],
+  noSignatories: 'لم تؤيد أي منظمة هذا النص حتى الآن.',
+  dispositionTitle: 'البت في التعليقات',
+  dispositionColumns: ['الفقرة', 'النوع', 'صاحب التعليق', 'التعليق', 'البت وسببه'],
+  commentKind: { general: 'عام', technical: 'فني', editorial: 'تحريري', clarification: 'طلب استيضاح' },
+  reply: 'رد',
+  disposition: { accepted: 'مقبول', noted: 'أُحيط به علمًا', rejected: 'مرفوض', pending: 'لم يُبتّ فيه بعد' },
+  disposedBy: (who, d) => `${who}، ${d}`,
+  totals: 'المجاميع',
+  noComments: 'لم يُقدَّم أي تعليق على هذه النسخة.',
+  printed: (d) => `طُبع من Parley في ${d}.`,
+};
+
+/** Chinese: full-width colon and parentheses, no spaces between words. */
+const ZH: PdfWords = {
+  locale: 'zh-CN',
+  and: '和',
+  colon: '：',
+  page: (n, of) => `第${n}页，共${of}页`,
+  version: (n) => `第${n}版`,
+  draft: '草案',
+  adoptedOn: (d) => `${d}通过`,
+  symbol: (s) => `文号：${s}`,
+  chairsText: (office, standing) =>
+    `${{ chair: '主席案文', 'co-facilitators': '共同协调人案文', secretariat: '秘书处案文' }[office]}（${{ 'non-paper': '非正式文件', draft: '草案', final: '最终' }[standing]}）`,
+  penHeldBy: (who) => `执笔人：${who}`,
+  adoptionVote: '通过表决',
+  ballot: (t) => `表决“${t}”`,
+  rule: {
+    majority: '简单多数',
+    supermajority: '三分之二多数',
+    chambered: '每个利益攸关方群体均获多数',
+    consensus: '协商一致（无人反对）',
+  },
+  countingUnit: { person: '每人一票', organisation: '每个组织一票' },
+  visibility: { 'roll-call': '唱名表决', secret: '无记名投票' },
+  closedOn: (d) => `${d}结束`,
+  outcomeLabel: '结果',
+  outcome: { passed: '通过', failed: '未通过', 'no-quorum': '未达法定人数' },
+  voteColumns: ['', '赞成', '反对', '弃权', '回避', '未投票'],
+  total: '合计',
+  withheld: '不予公布',
+  withheldNote: (t) => `标为“不予公布”的行不公布：在无记名投票中，投票人少于${t}人的分组统计，或所有人投票相同的分组统计，会泄露每个人的投票。`,
+  secretNote: '本次表决为无记名投票：仅公布总数和分组统计。',
+  silence: (d) => `经默许程序通过：截至${d}（UTC）无人反对。`,
+  group: { government: '政府', 'private-sector': '私营部门', 'civil-society': '民间社会' },
+  optionsFor: (p) => `[${p}]的备选案文：`,
+  option: (n, text, by) => `备选案文${n}：[${text}]，由${by}提出`,
+  explanations: '解释立场',
+  explanationsIntro: '各代表团载入记录的发言。这些发言不是投票，不改变任何结果。',
+  explanationKind: { position: '立场', reservation: '保留', disassociation: '不参与' },
+  timing: { before: '决定之前', after: '决定之后' },
+  disassociated: (o, l) => `${o}表示不参与${l}。`,
+  placedBy: (kind, on, who, date) => `${kind}（${on ? `关于${on}` : '关于整个案文'}），由${who}于${date}提出。`,
+  signatories: '签署方',
+  signatoryCount: (n) => `${n}个组织`,
+  signatoryColumns: ['组织', '利益攸关方群体', '国家', '赞同人', '日期'],
+  noSignatories: '尚无组织赞同本案文。',
+  dispositionTitle: '评论处理情况',
+  dispositionColumns: ['段落', '类型', '作者', '评论', '处理结果及理由'],
+  commentKind: { general: '一般性', technical: '技术性', editorial: '编辑性', clarification: '澄清问题' },
+  reply: '答复',
+  disposition: { accepted: '接受', noted: '注意到', rejected: '拒绝', pending: '尚未处理' },
+  disposedBy: (who, d) => `${who}，${d}`,
+  totals: '合计',
+  noComments: '本版未收到任何评论。',
+  printed: (d) => `${d}打印自 Parley。`,
+};
+
+const RU: PdfWords = {
+  locale: 'ru-RU',
+  and: 'и',
+  colon: ': ',
+  page: (n, of) => `Страница ${n} из ${of}`,
+  version: (n) => `Версия ${n}`,
+  draft: 'Проект',
+  adoptedOn: (d) => `Принято ${d}`,
+  symbol: (s) => `Условное обозначение: ${s}`,
+  chairsText: (office, standing) =>
+    `${{ chair: 'Текст Председателя', 'co-facilitators': 'Текст сокоординаторов', secretariat: 'Текст секретариата' }[office]} (${{ 'non-paper': 'неофициальный документ', draft: 'проект', final: 'окончательный' }[standing]})`,
+  penHeldBy: (who) => `Текст ведет: ${who}`,
+  adoptionVote: 'Голосование о принятии',
+  ballot: (t) => `Голосование «${t}»`,
+  rule: {
+    majority: 'простое большинство',
+    supermajority: 'большинство в две трети',
+    chambered: 'большинство в каждой группе заинтересованных сторон',
+    consensus: 'консенсус (никто не против)',
+  },
+  countingUnit: { person: 'один голос на человека', organisation: 'один голос на организацию' },
+  visibility: { 'roll-call': 'поименное голосование', secret: 'тайное голосование' },
+  closedOn: (d) => `закрыто ${d}`,
+  outcomeLabel: 'Итог',
+  outcome: { passed: 'Принято', failed: 'Отклонено', 'no-quorum': 'Нет кворума' },
+  voteColumns: ['', 'За', 'Против', 'Воздержались', 'Самоотвод', 'Не голосовали'],
+  total: 'Итого',
+  withheld: 'скрыто',
+  withheldNote: (t) =>
+    `Строки с пометкой «скрыто» не публикуются: при тайном голосовании разбивка, в которой менее ${t} голосующих или все проголосовали одинаково, раскрыла бы, кто как голосовал.`,
+  secretNote: 'Голосование было тайным: публикуются только итоги и разбивки.',
+  silence: (d) => `Принято по процедуре молчания: до ${d} UTC возражений не поступило.`,
+  group: { government: 'Правительства', 'private-sector': 'Частный сектор', 'civil-society': 'Гражданское общество' },
+  optionsFor: (p) => `Варианты для [${p}]:`,
+  option: (n, text, by) => `Вариант ${n}: [${text}], предложил(а): ${by}`,
+  explanations: 'Разъяснения позиции',
+  explanationsIntro: 'Заявления, внесенные делегациями в отчет. Они не являются голосами и не меняют итогов.',
+  explanationKind: { position: 'Позиция', reservation: 'Оговорка', disassociation: 'Неприсоединение' },
+  timing: { before: 'до принятия решения', after: 'после принятия решения' },
+  disassociated: (o, l) => `${o} не присоединяется к: ${l}.`,
+  placedBy: (kind, on, who, date) => `${kind} ${on ? `в отношении: ${on}` : 'в отношении текста в целом'}; внесено: ${who}, ${date}.`,
+  signatories: 'Подписавшие',
+  signatoryCount: (n) => {
+    const c = new Intl.PluralRules('ru').select(n);
+    return `${n} ${c === 'one' ? 'организация' : c === 'few' ? 'организации' : 'организаций'}`;
+  },
+  signatoryColumns: ['Организация', 'Группа заинтересованных сторон', 'Страна', 'Поддержал(а)', 'Дата'],
+  noSignatories: 'Ни одна организация пока не поддержала этот текст.',
+  dispositionTitle: 'Решения по замечаниям',
+  dispositionColumns: ['Пункт', 'Вид', 'Автор', 'Замечание', 'Решение и основание'],
+  commentKind: { general: 'Общее', technical: 'Техническое', editorial: 'Редакционное', clarification: 'Просьба о разъяснении' },
+  reply: 'Ответ',
+  disposition: { accepted: 'Принято', noted: 'Принято к сведению', rejected: 'Отклонено', pending: 'Решение не принято' },
+  disposedBy: (who, d) => `${who}, ${d}`,
+  totals: 'Итоги',
+  noComments: 'К этой версии замечаний не поступало.',
+  printed: (d) => `Распечатано из Parley ${d}.`,
+};
+
+const ES: PdfWords = {
+  locale: 'es-ES',
+  and: 'y',
+  colon: ': ',
+  page: (n, of) => `Página ${n} de ${of}`,
+  version: (n) => `Versión ${n}`,
+  draft: 'Proyecto',
+  adoptedOn: (d) => `Aprobado el ${d}`,
+  symbol: (s) => `Signatura: ${s}`,
+  chairsText: (office, standing) =>
+    `${{ chair: 'Texto de la presidencia', 'co-facilitators': 'Texto de los cofacilitadores', secretariat: 'Texto de la secretaría' }[office]} (${{ 'non-paper': 'documento oficioso', draft: 'proyecto', final: 'definitivo' }[standing]})`,
+  penHeldBy: (who) => `Redacción a cargo de ${who}`,
+  adoptionVote: 'Votación de aprobación',
+  ballot: (t) => `Votación “${t}”`,
+  rule: {
+    majority: 'mayoría simple',
+    supermajority: 'mayoría de dos tercios',
+    chambered: 'mayoría en cada grupo de partes interesadas',
+    consensus: 'consenso (nadie en contra)',
+  },
+  countingUnit: { person: 'un voto por persona', organisation: 'un voto por organización' },
+  visibility: { 'roll-call': 'votación nominal', secret: 'votación secreta' },
+  closedOn: (d) => `cerrada el ${d}`,
+  outcomeLabel: 'Resultado',
+  outcome: { passed: 'Aprobada', failed: 'Rechazada', 'no-quorum': 'Sin quorum' },
+  voteColumns: ['', 'Sí', 'No', 'Abstención', 'Recusación', 'No votaron'],
+  total: 'Total',
+  withheld: 'reservado',
+  withheldNote: (t) =>
+    `Las filas marcadas como “reservado” no se publican: en una votación secreta, un desglose de menos de ${t} votantes, o en el que todos votaron igual, revelaría el voto de cada persona.`,
+  secretNote: 'La votación fue secreta: solo se publican sus totales y desgloses.',
+  silence: (d) => `Aprobado por procedimiento de acuerdo tácito: ninguna objeción al ${d} UTC.`,
+  group: { government: 'Gobiernos', 'private-sector': 'Sector privado', 'civil-society': 'Sociedad civil' },
+  optionsFor: (p) => `Opciones para [${p}]:`,
+  option: (n, text, by) => `Opción ${n}: [${text}], propuesta por ${by}`,
+  explanations: 'Explicaciones de posición',
+  explanationsIntro: 'Declaraciones que las delegaciones hicieron constar en acta. No son votos ni modifican ningún resultado.',
+  explanationKind: { position: 'Posición', reservation: 'Reserva', disassociation: 'Disociación' },
+  timing: { before: 'antes de la decisión', after: 'después de la decisión' },
+  disassociated: (o, l) => `${o} se disocia de ${l}.`,
+  placedBy: (kind, on, who, date) => `${kind} ${on ? `sobre ${on}` : 'sobre el conjunto del texto'}, formulada por ${who} el ${date}.`,
+  signatories: 'Signatarios',
+  signatoryCount: (n) => (n === 1 ? '1 organización' : `${n} organizaciones`),
+  signatoryColumns: ['Organización', 'Grupo de partes interesadas', 'País', 'Respaldado por', 'Fecha'],
+  noSignatories: 'Ninguna organización ha respaldado aún este texto.',
+  dispositionTitle: 'Curso dado a los comentarios',
+  dispositionColumns: ['Párrafo', 'Tipo', 'Autor', 'Comentario', 'Curso dado y motivo'],
+  commentKind: { general: 'General', technical: 'Técnico', editorial: 'De redacción', clarification: 'Solicitud de aclaración' },
+  reply: 'Respuesta',
+  disposition: { accepted: 'Aceptado', noted: 'Tomado en consideración', rejected: 'Rechazado', pending: 'Pendiente' },
+  disposedBy: (who, d) => `${who}, ${d}`,
+  totals: 'Totales',
+  noComments: 'No se formuló ningún comentario sobre esta versión.',
+  printed: (d) => `Impreso desde Parley el ${d}.`,
+};
+
+const WORDS: Record<CsvLanguage, PdfWords> = { ar: AR, zh: ZH, en: EN, fr: FR, ru: RU, es: ES };
+
+export const pdfWords = (lang: CsvLanguage | undefined): PdfWords => WORDS[lang ?? 'en'];
 
 /** "6 December 2026" / "6 décembre 2026" (UTC), as a printed record dates things. */
 export const printedDate = (w: PdfWords, iso: string): string =>

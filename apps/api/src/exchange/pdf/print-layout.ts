@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
+import { fontPieces, visualPieces } from './bidi-line';
 import { breakLines, type Face, type Line, type Span } from './line-breaking';
+import type { FontName } from './script-runs';
 import { printFonts } from './print-fonts';
 
 /** A4 in points, and where things go on it. The text block leaves the left margin to line and paragraph numbers. */
@@ -15,6 +17,13 @@ const GREY = '#555555';
 const RULE = '#999999';
 /** Let other requests run after this many paragraphs or table rows. */
 const YIELD_EVERY = 20;
+
+/**
+ * pdfkit lays a string out word by word (a cache), which would lay each Arabic word right to left but
+ * keep the words in reading order; naming features makes fontkit lay the piece out whole, so its words
+ * run right to left too.
+ */
+const shaping = (font: FontName): { features?: [] } => (font === 'arabic' || font === 'arabicBold' ? { features: [] } : {});
 
 export interface TextStyle {
   face: Face;
@@ -65,6 +74,11 @@ export interface LayoutOptions {
   /** Whether body lines carry line numbers (restarting on each page). */
   lineNumbers: boolean;
   info: { title: string; subject: string; language: string };
+  /**
+   * Right to left (Arabic): the page mirrors (text block, margins, line and paragraph numbers on the
+   * right, paragraphs aligned right, table columns from the right) and each line reads right to left.
+   */
+  direction?: 'ltr' | 'rtl';
 }
 
 /**
@@ -82,7 +96,7 @@ export class PrintLayout {
   private lineOnPage = 0;
   private pageIndex = 0;
   private blocks = 0;
-  private face: Face | null = null;
+  private font: FontName | null = null;
   private size = 0;
   private color = '';
 
@@ -117,16 +131,30 @@ export class PrintLayout {
     return this.o.cover && this.pageIndex === 0;
   }
 
+  /** A text's width in a face: each script's piece in its own font (Arabic shaped as printed). */
   measure = (face: Face, text: string, size = STYLES.body.size): number => {
     const key = `${face}\u0000${size}\u0000${text}`;
     let w = this.widths.get(key);
     if (w === undefined) {
-      this.use(face, size);
-      w = this.pdf.widthOfString(text);
+      w = fontPieces([{ text, face }]).reduce((sum, p) => sum + this.fontWidth(p.font, p.text, size), 0);
       this.widths.set(key, w);
     }
     return w;
   };
+
+  private fontWidth(font: FontName, text: string, size: number): number {
+    this.use(font, size);
+    return this.pdf.widthOfString(text, shaping(font));
+  }
+
+  private get rtl(): boolean {
+    return this.o.direction === 'rtl';
+  }
+
+  /** Where something `width` wide placed at `x` on a left-to-right page starts on this page (mirrored when right to left). */
+  private place(x: number, width: number): number {
+    return this.rtl ? PAGE.width - x - width : x;
+  }
 
   newPage(): void {
     this.pdf.addPage();
@@ -180,6 +208,7 @@ export class PrintLayout {
   private line(line: Line, style: TextStyle, o: ParagraphOptions, indent: number, first: boolean): void {
     const baseline = this.top + style.leading * 0.78;
     const x = MARGIN.left + indent + (o.align === 'center' ? (this.width - indent - line.width) / 2 : 0);
+    // On a right-to-left page `x` is measured from the right edge (place() mirrors it).
     this.runs(line, x, baseline, style.size, o.color ?? 'black');
     if (first && o.label) {
       const face = style.face;
@@ -194,27 +223,33 @@ export class PrintLayout {
   }
 
   private runs(line: Line, x: number, baseline: number, size: number, color: string): void {
-    let at = x;
-    for (const r of line.runs) {
-      this.write(r.text, r.face, size, at, baseline, color);
-      at += this.measure(r.face, r.text, size);
-    }
+    this.draw(line.runs, this.place(x, line.width), baseline, size, color);
   }
 
   private write(text: string, face: Face, size: number, x: number, baseline: number, color: string): void {
-    this.use(face, size);
-    if (color !== this.color) this.pdf.fillColor((this.color = color));
-    this.pdf.text(text, x, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    this.draw([{ text, face }], this.place(x, this.measure(face, text, size)), baseline, size, color);
   }
 
-  /** Sets the face and size only when they change (pdfkit looks the font up on every call). */
-  private use(face: Face, size: number): void {
-    if (face !== this.face) this.pdf.font((this.face = face));
+  /** Draws runs from `left`, in the order the eye reads them left to right, each script in its font. */
+  private draw(runs: readonly { text: string; face: Face }[], left: number, baseline: number, size: number, color: string): void {
+    if (color !== this.color) this.pdf.fillColor((this.color = color));
+    let at = left;
+    for (const p of visualPieces(runs, this.o.direction ?? 'ltr')) {
+      this.use(p.font, size);
+      this.pdf.text(p.text, at, baseline, { lineBreak: false, baseline: 'alphabetic', ...shaping(p.font) });
+      at += this.fontWidth(p.font, p.text, size);
+    }
+  }
+
+  /** Sets the font and size only when they change (pdfkit looks the font up on every call). */
+  private use(font: FontName, size: number): void {
+    if (font !== this.font) this.pdf.font((this.font = font));
     if (size !== this.size) this.pdf.fontSize((this.size = size));
   }
 
   private rule(y: number, x0 = MARGIN.left, x1 = PAGE.width - MARGIN.right, weight = 0.5): void {
-    this.pdf.moveTo(x0, y).lineTo(x1, y).lineWidth(weight).strokeColor(RULE).stroke();
+    const [a, b] = this.rtl ? [PAGE.width - x1, PAGE.width - x0] : [x0, x1];
+    this.pdf.moveTo(a, y).lineTo(b, y).lineWidth(weight).strokeColor(RULE).stroke();
   }
 
   /** A horizontal rule across the text block. */

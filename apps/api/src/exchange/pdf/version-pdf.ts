@@ -1,3 +1,4 @@
+import { directionOf } from '@parley/contracts';
 import { clauseReferences, isWithheld, paragraphList, type ChoiceCounts } from '@parley/domain';
 import type { ActorRef, BracketView, ClauseResponse } from '@parley/contracts';
 import { bracketPieces } from '../../negotiation/brackets/bracket-markdown';
@@ -53,6 +54,7 @@ export async function versionPdf(record: VersionRecord, w: PdfWords, now: Date):
     cover: true,
     lineNumbers: true,
     info: { title: `${doc.title} — ${versionLabel}`, subject: doc.workingGroup.name, language: w.locale },
+    direction: directionOf(w.locale),
   });
 
   await cover(layout, record, w, now);

@@ -1,12 +1,13 @@
-import type { CsvLanguage } from '@parley/contracts';
+import { UN_LANGUAGES, type CsvLanguage } from '@parley/contracts';
 import { csvCell, UTF8_BOM } from './csv';
 
 /**
- * The French label of every CSV column key (docs/decisions/0030-csv-headers-in-the-readers-language.md).
+ * The label of every CSV column key in French, Arabic, Chinese, Russian and Spanish
+ * (docs/decisions/0030-csv-headers-in-the-readers-language.md, 0048).
  * The keys are the stable interface: the same columns in the same order whatever the language; only
  * the header row's words change, and a key without a label here stays as it is.
  */
-export const CSV_HEADER_LABELS_FR: Readonly<Record<string, string>> = {
+export const CSV_HEADER_LABELS_FR = {
   // several exports
   title: 'fonction',
   organisation_id: 'id_organisation',
@@ -69,20 +70,264 @@ export const CSV_HEADER_LABELS_FR: Readonly<Record<string, string>> = {
   disposed_at: 'suite_donnée_le',
 };
 
+/** The column keys that have a label: every language labels each of them. */
+export type CsvColumnKey = keyof typeof CSV_HEADER_LABELS_FR;
+type CsvLabels = Record<CsvColumnKey, string>;
+
+const AR: CsvLabels = {
+  title: 'المسمى_الوظيفي',
+  organisation_id: 'معرّف_المنظمة',
+  organisation: 'المنظمة',
+  organisation_verified: 'المنظمة_موثّقة',
+  stakeholder_group: 'فئة_أصحاب_المصلحة',
+  subtype: 'الفئة_الفرعية',
+  country: 'البلد',
+  reason: 'السبب',
+  ballot_id: 'معرّف_التصويت',
+  ballot_title: 'عنوان_التصويت',
+  ballot_status: 'حالة_التصويت',
+  voter_id: 'معرّف_المصوّت',
+  voter: 'المصوّت',
+  voted: 'صوّت',
+  choice: 'الصوت',
+  changed_at: 'تاريخ_التعديل',
+  outcome: 'النتيجة',
+  breakdown: 'التوزيع',
+  eligible: 'الناخبون_المؤهلون',
+  yes: 'نعم',
+  no: 'لا',
+  abstain: 'امتناع',
+  recuse: 'تنحٍّ',
+  not_voted: 'لم_يصوّتوا',
+  withheld: 'محجوب',
+  term_id: 'معرّف_الولاية',
+  working_group_id: 'معرّف_الفريق_العامل',
+  working_group: 'الفريق_العامل',
+  person_id: 'معرّف_الشخص',
+  person: 'الشخص',
+  started_at: 'البداية',
+  ends_at: 'النهاية_المقررة',
+  ended_at: 'النهاية_الفعلية',
+  end_reason: 'سبب_الانتهاء',
+  end_note: 'ملاحظة_الانتهاء',
+  state: 'الحالة',
+  confirmed: 'مثبَّت',
+  confirming_ballot_id: 'معرّف_تصويت_التثبيت',
+  ballot_outcome: 'نتيجة_التصويت',
+  ballot_closed_at: 'تاريخ_إقفال_التصويت',
+  ballot_yes: 'التصويت_نعم',
+  ballot_no: 'التصويت_لا',
+  ballot_abstain: 'التصويت_امتناع',
+  clause: 'الفقرة',
+  clause_id: 'معرّف_الفقرة',
+  comment_id: 'معرّف_التعليق',
+  reply_to: 'ردًا_على',
+  kind: 'النوع',
+  author: 'صاحب_التعليق',
+  posted_at: 'تاريخ_النشر',
+  quote: 'الاقتباس',
+  comment: 'التعليق',
+  disposition: 'البت',
+  disposed_by: 'بتّ_فيه',
+  disposed_by_organisation: 'بتّ_فيه_باسم_المنظمة',
+  disposed_at: 'تاريخ_البت',
+};
+
+const ZH: CsvLabels = {
+  title: '职务',
+  organisation_id: '组织编号',
+  organisation: '组织',
+  organisation_verified: '组织已核实',
+  stakeholder_group: '利益攸关方群体',
+  subtype: '子类别',
+  country: '国家',
+  reason: '理由',
+  ballot_id: '表决编号',
+  ballot_title: '表决标题',
+  ballot_status: '表决状态',
+  voter_id: '投票人编号',
+  voter: '投票人',
+  voted: '已投票',
+  choice: '投票选择',
+  changed_at: '修改时间',
+  outcome: '结果',
+  breakdown: '分组统计',
+  eligible: '有资格投票人数',
+  yes: '赞成',
+  no: '反对',
+  abstain: '弃权',
+  recuse: '回避',
+  not_voted: '未投票',
+  withheld: '不予公布',
+  term_id: '任期编号',
+  working_group_id: '工作组编号',
+  working_group: '工作组',
+  person_id: '人员编号',
+  person: '人员',
+  started_at: '开始时间',
+  ends_at: '预定结束时间',
+  ended_at: '实际结束时间',
+  end_reason: '结束原因',
+  end_note: '结束说明',
+  state: '状态',
+  confirmed: '已确认',
+  confirming_ballot_id: '确认表决编号',
+  ballot_outcome: '表决结果',
+  ballot_closed_at: '表决结束时间',
+  ballot_yes: '表决赞成',
+  ballot_no: '表决反对',
+  ballot_abstain: '表决弃权',
+  clause: '段落',
+  clause_id: '段落编号',
+  comment_id: '评论编号',
+  reply_to: '答复对象',
+  kind: '类型',
+  author: '作者',
+  posted_at: '发布时间',
+  quote: '引文',
+  comment: '评论',
+  disposition: '处理结果',
+  disposed_by: '处理人',
+  disposed_by_organisation: '处理人所属组织',
+  disposed_at: '处理时间',
+};
+
+const RU: CsvLabels = {
+  title: 'должность',
+  organisation_id: 'ид_организации',
+  organisation: 'организация',
+  organisation_verified: 'организация_проверена',
+  stakeholder_group: 'группа_заинтересованных_сторон',
+  subtype: 'подкатегория',
+  country: 'страна',
+  reason: 'причина',
+  ballot_id: 'ид_голосования',
+  ballot_title: 'название_голосования',
+  ballot_status: 'статус_голосования',
+  voter_id: 'ид_голосующего',
+  voter: 'голосующий',
+  voted: 'проголосовал',
+  choice: 'вариант_голоса',
+  changed_at: 'изменено_в',
+  outcome: 'итог',
+  breakdown: 'разбивка',
+  eligible: 'имеющие_право_голоса',
+  yes: 'за',
+  no: 'против',
+  abstain: 'воздержался',
+  recuse: 'самоотвод',
+  not_voted: 'не_голосовали',
+  withheld: 'скрыто',
+  term_id: 'ид_полномочий',
+  working_group_id: 'ид_рабочей_группы',
+  working_group: 'рабочая_группа',
+  person_id: 'ид_лица',
+  person: 'лицо',
+  started_at: 'начало',
+  ends_at: 'плановое_окончание',
+  ended_at: 'фактическое_окончание',
+  end_reason: 'причина_окончания',
+  end_note: 'примечание_к_окончанию',
+  state: 'состояние',
+  confirmed: 'утвержден',
+  confirming_ballot_id: 'ид_голосования_об_утверждении',
+  ballot_outcome: 'итог_голосования',
+  ballot_closed_at: 'голосование_закрыто_в',
+  ballot_yes: 'голосование_за',
+  ballot_no: 'голосование_против',
+  ballot_abstain: 'голосование_воздержались',
+  clause: 'пункт',
+  clause_id: 'ид_пункта',
+  comment_id: 'ид_замечания',
+  reply_to: 'ответ_на',
+  kind: 'вид',
+  author: 'автор',
+  posted_at: 'опубликовано_в',
+  quote: 'цитата',
+  comment: 'замечание',
+  disposition: 'решение',
+  disposed_by: 'решение_принял',
+  disposed_by_organisation: 'организация_принявшего_решение',
+  disposed_at: 'решение_принято_в',
+};
+
+const ES: CsvLabels = {
+  title: 'cargo',
+  organisation_id: 'id_organización',
+  organisation: 'organización',
+  organisation_verified: 'organización_verificada',
+  stakeholder_group: 'grupo_de_partes_interesadas',
+  subtype: 'subcategoría',
+  country: 'país',
+  reason: 'motivo',
+  ballot_id: 'id_votación',
+  ballot_title: 'título_de_la_votación',
+  ballot_status: 'estado_de_la_votación',
+  voter_id: 'id_votante',
+  voter: 'votante',
+  voted: 'votó',
+  choice: 'voto',
+  changed_at: 'modificado_el',
+  outcome: 'resultado',
+  breakdown: 'desglose',
+  eligible: 'con_derecho_a_voto',
+  yes: 'sí',
+  no: 'no',
+  abstain: 'abstención',
+  recuse: 'recusación',
+  not_voted: 'no_votaron',
+  withheld: 'reservado',
+  term_id: 'id_mandato',
+  working_group_id: 'id_grupo_de_trabajo',
+  working_group: 'grupo_de_trabajo',
+  person_id: 'id_persona',
+  person: 'persona',
+  started_at: 'inicio',
+  ends_at: 'fin_previsto',
+  ended_at: 'fin_efectivo',
+  end_reason: 'motivo_del_fin',
+  end_note: 'nota_del_fin',
+  state: 'estado',
+  confirmed: 'confirmado',
+  confirming_ballot_id: 'id_votación_de_confirmación',
+  ballot_outcome: 'resultado_de_la_votación',
+  ballot_closed_at: 'votación_cerrada_el',
+  ballot_yes: 'votación_sí',
+  ballot_no: 'votación_no',
+  ballot_abstain: 'votación_abstención',
+  clause: 'párrafo',
+  clause_id: 'id_párrafo',
+  comment_id: 'id_comentario',
+  reply_to: 'respuesta_a',
+  kind: 'tipo',
+  author: 'autor',
+  posted_at: 'publicado_el',
+  quote: 'cita',
+  comment: 'comentario',
+  disposition: 'curso_dado',
+  disposed_by: 'curso_dado_por',
+  disposed_by_organisation: 'organización_de_quien_dio_curso',
+  disposed_at: 'curso_dado_el',
+};
+
+/** Each language's header labels; English keeps the column keys. */
+export const CSV_HEADER_LABELS: Record<Exclude<CsvLanguage, 'en'>, CsvLabels> = { ar: AR, zh: ZH, fr: CSV_HEADER_LABELS_FR, ru: RU, es: ES };
+
 /**
- * The language of an export's header row: `?lang=` when given, else French when the request's
- * Accept-Language prefers French to English, else English (the column keys).
+ * The language of what the API writes for a request (a CSV export's header row, the words of a Word
+ * or PDF export): `?lang=` when given, else the one of the six UN languages the request's
+ * Accept-Language prefers (the first of equal weight), else English.
  */
 export function csvLanguage(lang: CsvLanguage | undefined, acceptLanguage: string | undefined): CsvLanguage {
   if (lang) return lang;
   let best: { language: CsvLanguage; q: number } | null = null;
   for (const part of (acceptLanguage ?? '').split(',')) {
     const [tag, ...params] = part.trim().toLowerCase().split(';');
-    const language = tag.slice(0, 2);
-    if (language !== 'en' && language !== 'fr') continue;
+    const language = tag.split('-')[0];
+    if (!(UN_LANGUAGES as readonly string[]).includes(language)) continue;
     const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
     const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { language, q };
+    if (Number.isFinite(q) && q > 0 && (!best || q > best.q)) best = { language: language as CsvLanguage, q };
   }
   return best?.language ?? 'en';
 }
@@ -93,6 +338,7 @@ export function csvHeaderIn(csv: string, language: CsvLanguage): string {
   const body = csv.startsWith(UTF8_BOM) ? csv.slice(UTF8_BOM.length) : csv;
   const end = body.indexOf('\r\n');
   const header = end < 0 ? body : body.slice(0, end);
-  const labels = header.split(',').map((key) => csvCell(CSV_HEADER_LABELS_FR[key] ?? key));
+  const said: Readonly<Record<string, string>> = CSV_HEADER_LABELS[language];
+  const labels = header.split(',').map((key) => csvCell(Object.hasOwn(said, key) ? said[key] : key));
   return UTF8_BOM + labels.join(',') + (end < 0 ? '' : body.slice(end));
 }

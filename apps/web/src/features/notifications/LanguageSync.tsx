@@ -3,7 +3,7 @@ import type { ApiResponse } from '@parley/contracts';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/typed-client';
-import { currentLanguage, serverLanguage } from '../../i18n';
+import { readerLanguage } from '../../i18n/reader-language';
 import { useMe } from '../auth/useSession';
 import { PREFERENCES_KEY, useNotificationPreferences } from './useNotifications';
 
@@ -20,7 +20,7 @@ export function LanguageSync() {
   const prefs = useNotificationPreferences(!!personId);
   const qc = useQueryClient();
   const sent = useRef(new Set<string>());
-  const language = serverLanguage(currentLanguage(i18n));
+  const language = readerLanguage(i18n);
   const mailLanguage = prefs.data?.email.language;
   useEffect(() => {
     if (!personId || !mailLanguage || mailLanguage === language) return;

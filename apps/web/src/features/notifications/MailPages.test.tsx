@@ -95,6 +95,15 @@ describe('LanguageSync', () => {
     await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toEqual([{ method: 'PUT', url: '/api/me/language', body: { language: 'fr' } }]));
   });
 
+  it('in any of the six languages: a reader of the Arabic interface gets e-mail in Arabic', async () => {
+    const calls = stubApi({
+      'GET /api/me/notification-preferences': { kinds: [], email: { address: 'w@example.org', verified: true, language: 'en' } },
+      'PUT /api/me/language': undefined,
+    });
+    renderWithApp(<LanguageSync />, { language: 'ar' });
+    await waitFor(() => expect(calls.filter((c) => c.method === 'PUT')).toEqual([{ method: 'PUT', url: '/api/me/language', body: { language: 'ar' } }]));
+  });
+
   it('sends nothing when they agree', async () => {
     const calls = stubApi({ 'GET /api/me/notification-preferences': { kinds: [], email: { address: 'w@example.org', verified: true, language: 'en' } } });
     renderWithApp(<LanguageSync />);

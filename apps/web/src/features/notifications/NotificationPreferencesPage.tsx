@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core'
 import type { ApiResponse } from '@parley/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { isLanguage } from '../../i18n';
 import { problemMessage } from '../../i18n/server-messages';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
@@ -20,7 +21,8 @@ type Email = ApiResponse<'GET /api/me/notification-preferences'>['email'];
 function EmailSection({ email }: { email: Email }) {
   const { t } = useTranslation();
   const send = useSendVerification();
-  const language = email.language === 'fr' ? t('language.fr') : t('language.en');
+  const mailLanguage = isLanguage(email.language) ? email.language : 'en';
+  const language = t(`language.${mailLanguage}`);
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="prefs-email">
       <Title order={2} size="h4" id="prefs-email" mb="xs">
@@ -56,7 +58,7 @@ function EmailSection({ email }: { email: Email }) {
           </Stack>
         )}
         <Text size="sm">
-          <span lang={email.language === 'fr' ? 'fr' : 'en'}>{t('notifications.preferences.mailLanguage', { language })}</span>
+          <span lang={mailLanguage}>{t('notifications.preferences.mailLanguage', { language })}</span>
         </Text>
         <Text size="xs" c="dimmed">
           {t('notifications.preferences.mailLanguageHelp')}

@@ -1,9 +1,10 @@
 import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import type { MeetingView } from '@parley/contracts';
+import { directionOf, type MeetingView } from '@parley/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { currentLanguage, serverLanguage } from '../../../i18n';
+import { LANGUAGES, type Language } from '../../../i18n';
+import { readerLanguage } from '../../../i18n/reader-language';
 import { useDocument } from '../../documents/useDocuments';
 import { adoptedMarkdownUrl } from '../../endorsements/useEndorsements';
 import { problemMessage } from '../../../i18n/server-messages';
@@ -46,7 +47,7 @@ function ReportStatus({ documentId }: { documentId: string }) {
 /** The report of a meeting on its page (issue #21): drafting it once the meeting closed, then a link to it and where it stands. */
 export function MeetingReportPanel({ meeting }: { meeting: MeetingView }) {
   const { t, i18n } = useTranslation();
-  const [language, setLanguage] = useState<'en' | 'fr'>(serverLanguage(currentLanguage(i18n)));
+  const [language, setLanguage] = useState<Language>(readerLanguage(i18n));
   const draft = useDraftReport(meeting.id);
   const documentId = meeting.reportDocumentId ?? draft.data?.documentId ?? null;
   const mayDraft = meeting.status === 'closed' && !documentId && meeting.viewer.runs;
@@ -71,8 +72,15 @@ export function MeetingReportPanel({ meeting }: { meeting: MeetingView }) {
             <SegmentedControl
               aria-labelledby="meeting-report-language"
               value={language}
-              onChange={(v) => setLanguage(v as 'en' | 'fr')}
-              data={(['en', 'fr'] as const).map((l) => ({ value: l, label: <span lang={l}>{t(`language.${l}`)}</span> }))}
+              onChange={(v) => setLanguage(v as Language)}
+              data={LANGUAGES.map((l) => ({
+                value: l,
+                label: (
+                  <span lang={l} dir={directionOf(l)}>
+                    {t(`language.${l}`)}
+                  </span>
+                ),
+              }))}
               style={{ alignSelf: 'flex-start' }}
             />
           </Stack>
