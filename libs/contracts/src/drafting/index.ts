@@ -7,3 +7,4 @@ export * from './comments';
 export * from './amendments';
 export * from './provenance';
 export * from './safeguards';
+export * from './written-language';
