@@ -176,6 +176,10 @@ const SENTENCES: Sentences = {
     e.change.parentId
       ? x.t('audit.sentence.comment.replied', { actor: x.actor, text: quote(withoutMentionMarkup(e.change.body)) })
       : x.t('audit.sentence.comment.posted', { actor: x.actor, kind: x.t(`audit.commentKinds.${e.change.kind}`), text: quote(withoutMentionMarkup(e.change.body)) }),
+  'comment.translated': (e, x) =>
+    x.t('audit.sentence.comment.translated', { actor: x.actor, language: x.t(`writtenLanguage.languages.${e.change.language}`), text: quote(e.change.text) }),
+  'amendment.rationale-translated': (e, x) =>
+    x.t('audit.sentence.amendment.rationale-translated', { actor: x.actor, language: x.t(`writtenLanguage.languages.${e.change.language}`), text: quote(e.change.text) }),
   'comment.disposed': (e, x) =>
     x.t('audit.sentence.comment.disposed', { actor: x.actor, disposition: x.t(`audit.dispositions.${e.change.disposition}`), reason: quote(e.change.reason) }),
   'amendment.proposed': (e, x) => {
