@@ -151,6 +151,7 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
             language={a.writtenLanguage}
             translations={a.rationaleTranslations}
             canTranslate={a.can.translate}
+            showMark={false}
           >
             {a.rationale}
           </TranslatableText>

@@ -111,6 +111,7 @@ export function TranslatableText({
   language,
   translations,
   canTranslate,
+  showMark = true,
   children,
 }: {
   documentId: string;
@@ -118,6 +119,8 @@ export function TranslatableText({
   language: UnLanguage | null;
   translations: readonly PersonTranslation[];
   canTranslate: boolean;
+  /** Whether to say "Written in …" here (not when the whole it belongs to says it already). */
+  showMark?: boolean;
   /** The original, as written. */
   children: ReactNode;
 }) {
@@ -129,7 +132,7 @@ export function TranslatableText({
   const translation = translationFor(reader, language, translations);
   const original = (
     <Stack gap={2}>
-      <WrittenInMark language={language} />
+      {showMark ? <WrittenInMark language={language} /> : null}
       <WrittenText language={language} fz="sm" style={{ whiteSpace: 'pre-wrap' }} data-original="true">
         {children}
       </WrittenText>
