@@ -64,6 +64,9 @@ const ACTS: Record<string, Record<FeedLanguage, string>> = {
   },
   'comment.posted': { en: 'commented on {doc}', fr: 'a commenté {doc}' },
   'comment.disposed': { en: 'gave a disposition on a comment on {doc}', fr: 'a donné suite à un commentaire sur {doc}' },
+  // A participant's translation (decision 0047): theirs, never official.
+  'comment.translated': { en: 'added their translation of a comment on {doc}', fr: 'a ajouté sa traduction d’un commentaire sur {doc}' },
+  'amendment.rationale-translated': { en: 'added their translation of an amendment’s rationale on {doc}', fr: 'a ajouté sa traduction de l’exposé des motifs d’un amendement à {doc}' },
   'amendment.proposed': { en: 'proposed an amendment to {doc}', fr: 'a proposé un amendement à {doc}' },
   'amendment.cosponsored': { en: 'co-sponsored an amendment to {doc}', fr: 'a cosigné un amendement à {doc}' },
   'amendment.cosponsorship-withdrawn': { en: 'withdrew a co-sponsorship of an amendment to {doc}', fr: 'a retiré sa cosignature d’un amendement à {doc}' },
