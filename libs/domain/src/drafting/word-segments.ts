@@ -72,7 +72,7 @@ export function tokenize(text: string, locale?: string): TextToken[] {
 
 /** A non-word segment that is not whitespace: one token per character, except marks and joiners that belong to it. */
 function splitNonWord(segment: string): string[] {
-  return Array.from(segment.matchAll(/\s+|[^\s][\p{M}\u200d\ufe0f]*/gu), ([piece]) => piece);
+  return Array.from(segment.matchAll(/\s+|[^\s](?:\p{M}|\u200d|\ufe0f)*/gu), ([piece]) => piece);
 }
 
 /** Number of words in a text (punctuation and whitespace do not count), segmented as `tokenize` does. */
