@@ -186,7 +186,7 @@ const SENTENCES: Sentences = {
     const c = e.change;
     if (c.kind === 'replace') {
       // The words that change, in place, rather than both whole texts cut at one length.
-      const { before, after } = changedPassage(c.targetText ?? '', c.text ?? '');
+      const { before, after } = changedPassage(c.targetText ?? '', c.text ?? '', undefined, c.writtenLanguage);
       return x.t('audit.sentence.amendment.proposed-replace', { actor: x.actor, target: quote(before), text: quote(after) });
     }
     if (c.kind === 'insert') return x.t('audit.sentence.amendment.proposed-insert', { actor: x.actor, text: quote(c.text) });
