@@ -11,7 +11,7 @@ const english: PersonTranslation = {
   translator: {
     id: 'p1',
     name: 'Bo Translator',
-    snapshot: { affiliationId: 'a1', organisationId: 'o1', organisationName: 'Open Net Lab', stakeholderGroup: 'civil-society', subtype: 'ngo', country: null, title: null, organisationVerified: false },
+    snapshot: { affiliationId: 'a1', organisationId: 'o1', organisationName: 'Open Net Lab', stakeholderGroup: 'civil-society', subtype: 'ngo', country: null, title: 'Researcher', organisationVerified: false },
   },
   createdAt: '2026-12-06T20:00:00.000Z',
 };
