@@ -115,4 +115,21 @@ describe('words by script and the language of what people write, in the browser'
     translation = (await g.observer.client.get<{ items: CommentResponse[] }>(`/api/documents/${doc.id}/comments?clauseId=${clauseId}`)).body.items.find((c) => c.id === comment.id)!.translations[0];
     expect(translation).toMatchObject({ language: 'en', text: ENGLISH, translator: { id: g.observer.id } });
   });
+
+  it('a writer says they write in French from an English page: the comment records it and shows its mark', async () => {
+    const page = await clausePage();
+    const panel = page.getByTestId('clause-panel');
+    const form = panel.getByRole('form', { name: 'New comment' });
+    const language = form.getByRole('textbox', { name: 'Written in' });
+    expect(await language.inputValue()).toBe('English'); // the interface language by default
+    await language.click();
+    await page.getByRole('option', { name: 'Français' }).click();
+    await form.getByRole('textbox', { name: /^Your comment/ }).fill('Le secteur privé doit être associé à cette coopération.');
+    await form.getByRole('button', { name: 'Post the comment' }).click();
+    const thread = panel.getByTestId('thread').filter({ hasText: 'Le secteur privé doit être associé' });
+    await thread.getByTestId('written-in').filter({ hasText: 'Written in French' }).waitFor();
+    expect(await thread.locator('[data-original="true"]').getAttribute('lang')).toBe('fr');
+    const stored = (await g.observer.client.get<{ items: CommentResponse[] }>(`/api/documents/${doc.id}/comments?clauseId=${clauseId}`)).body.items;
+    expect(stored.find((c) => c.body.startsWith('Le secteur privé'))).toMatchObject({ writtenLanguage: 'fr', author: { id: g.observer.id } });
+  });
 });
