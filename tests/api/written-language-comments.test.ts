@@ -133,7 +133,9 @@ describe('the language of what people write, and translations people add (decisi
       const other = await newDraftingGroup(t);
       const before = (await events()).length;
       const body = { language: 'en', text: 'Mine.' };
-      expectProblem(await g.outsider.client.post(`/api/comments/${arabic.id}/translations`, body), 403);
+      const refused = await g.outsider.client.post(`/api/comments/${arabic.id}/translations`, body);
+      expectProblem(refused, 403);
+      expect(refused.body).toMatchObject({ code: 'translators-in-group-only', detail: 'Only members and observers of this working group can add a translation of what is said in it' });
       expectProblem(await other.chair.client.post(`/api/comments/${arabic.id}/translations`, body), 403);
       expectProblem(await anonymous().post(`/api/comments/${arabic.id}/translations`, body), 401);
       expect((await events()).length).toBe(before);

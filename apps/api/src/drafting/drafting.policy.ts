@@ -46,7 +46,7 @@ export function canComment(s: DraftingStanding): Verdict {
 export function canTranslate(s: DraftingStanding): Verdict {
   const base = canAct(s);
   if (base !== true) return base;
-  return s.membership !== null || s.isChair ? true : refusal('not-in-group');
+  return s.membership !== null || s.isChair ? true : refusal('translators-in-group-only');
 }
 
 /** Voting members (and chairs) propose amendments; observers do not. */
