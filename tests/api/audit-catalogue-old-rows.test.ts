@@ -25,8 +25,10 @@ jest.setTimeout(180_000);
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const expected = JSON.parse(readFileSync(PRE_CATALOGUE_EXPORTS, 'utf8')) as Record<string, { events: number; jsonl: string; head: string; page: string }>;
 const logs = readAuditFixture();
+/** A participant's translation of a comment or rationale (issue #23, decision 0047). */
+const WRITTEN_LANGUAGE_ACTIONS = ['comment.translated', 'amendment.rationale-translated'];
 /** Actions the catalogue gained after c604a0d: no row of the fixture can have them (issue #18: decisions 0031–0034); their samples are in tests/support/audit-samples.ts. */
-const ADDED_SINCE = new Set<string>([...Object.keys(NEGOTIATION_BRACKET_EVENTS), ...Object.keys(CLAUSE_STATUS_EVENTS), ...Object.keys(NEGOTIATION_STREAMLINING_EVENTS), ...Object.keys(CHAIRS_TEXT_EVENTS), ...Object.keys(EXPLANATION_EVENTS), ...Object.keys(ACCREDITATION_EVENTS), ...Object.keys(PROXY_EVENTS), ...Object.keys(SILENCE_EVENTS), ...Object.keys(PROCEDURES_DIVISION_EVENTS), ...Object.keys(PUBLICATION_EVENTS), ...Object.keys(MEETING_EVENTS), ...Object.keys(LANGUAGE_VERSION_EVENTS)]);
+const ADDED_SINCE = new Set<string>([...Object.keys(NEGOTIATION_BRACKET_EVENTS), ...Object.keys(CLAUSE_STATUS_EVENTS), ...Object.keys(NEGOTIATION_STREAMLINING_EVENTS), ...Object.keys(CHAIRS_TEXT_EVENTS), ...Object.keys(EXPLANATION_EVENTS), ...Object.keys(ACCREDITATION_EVENTS), ...Object.keys(PROXY_EVENTS), ...Object.keys(SILENCE_EVENTS), ...Object.keys(PROCEDURES_DIVISION_EVENTS), ...Object.keys(PUBLICATION_EVENTS), ...Object.keys(MEETING_EVENTS), ...Object.keys(LANGUAGE_VERSION_EVENTS), ...WRITTEN_LANGUAGE_ACTIONS]);
 
 /** A stored row as the log serves it (camelCase, ISO time with milliseconds). */
 const asEvent = (r: StoredAuditRow): AuditEvent => ({

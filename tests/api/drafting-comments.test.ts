@@ -108,7 +108,7 @@ describe('drafting: comments and dispositions', () => {
       expect(page.status).toBe(200);
       expect(page.body.items).toHaveLength(1);
       expect(page.body.items[0].replies.map((r) => r.id)).toEqual([first.body.id, second.body.id]);
-      expect(page.body.items[0].can).toEqual({ reply: false, dispose: false });
+      expect(page.body.items[0].can).toEqual({ reply: false, dispose: false, translate: false });
     });
 
     it('refuses replies from outside the group and to unknown comments', async () => {

@@ -249,6 +249,8 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   },
   'version.adopted': { documentId: DOC, number: 2, ballotId: BALLOT, outcome: 'passed', explanation: 'Passed' },
   'comment.posted': { documentId: DOC, version: 1, clauseId: randomUUID(), parentId: null, kind: 'general', body: 'Define “critical”', quote: null },
+  'comment.translated': { documentId: DOC, clauseId: randomUUID(), translationId: randomUUID(), language: 'fr', writtenLanguage: 'ar', text: 'Définir « noyau public ».' },
+  'amendment.rationale-translated': { documentId: DOC, translationId: randomUUID(), language: 'zh', writtenLanguage: 'en', text: '与原则一重复。' },
   'comment.disposed': { documentId: DOC, version: 1, clauseId: randomUUID(), kind: 'general', disposition: 'noted', reason: 'Thanks' },
   'amendment.proposed': {
     documentId: DOC,

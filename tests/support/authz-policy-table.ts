@@ -654,6 +654,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     request: (c) => commentReq(c, '/replies', { body: 'The DNS root and routing.' }),
     policy: inGroup(async (p, groupId) => draftingPolicy.canComment(await draftingStanding(p, groupId))),
   },
+  // A participant's translation of a comment (decision 0047): members and observers of the group.
+  'POST /api/comments/{id}/translations': {
+    request: (c) => commentReq(c, '/translations', { language: 'fr', text: 'Définir « noyau public ».' }),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canTranslate(await draftingStanding(p, groupId))),
+  },
   'POST /api/comments/{id}/disposition': {
     request: (c) => commentReq(c, '/disposition', { disposition: 'accepted', reason: 'Clarified in the next version.' }),
     policy: inGroup(async (p, groupId) => draftingPolicy.canDispose(await draftingStanding(p, groupId))),
@@ -727,6 +732,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   },
 
   'GET /api/amendments/{id}': { request: (c) => amendmentReq(c, '', 'extra'), policy: 'route rule only' },
+  // A participant's translation of an amendment's rationale (decision 0047): members and observers of the group.
+  'POST /api/amendments/{id}/rationale-translations': {
+    request: (c) => amendmentReq(c, '/rationale-translations', 'extra', { language: 'zh', text: '与原则一重复。' }),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canTranslate(await draftingStanding(p, groupId))),
+  },
   'POST /api/amendments/{id}/cosponsors': {
     request: (c) => amendmentReq(c, '/cosponsors', 'extra', {}),
     policy: inGroup(async (p, groupId) => {

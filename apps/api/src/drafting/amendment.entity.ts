@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import type { AffiliationSnapshot, AmendmentKind, BallotOutcome, ClauseKind } from '@parley/domain';
-import type { AmendmentStatus, AmendmentStatusReason } from '@parley/contracts';
+import type { AmendmentStatus, AmendmentStatusReason, UnLanguage } from '@parley/contracts';
 
 @Entity('amendments')
 export class AmendmentEntity {
@@ -14,6 +14,8 @@ export class AmendmentEntity {
   @Column({ type: 'text', nullable: true }) text: string | null;
   @Column({ name: 'new_clause_kind', type: 'text', nullable: true }) newClauseKind: ClauseKind | null;
   @Column({ type: 'text' }) rationale: string;
+  /** The UN language its text and rationale were written in (decision 0047); null = unknown. */
+  @Column({ name: 'written_language', type: 'text', nullable: true }) writtenLanguage: UnLanguage | null;
   @Column({ type: 'text' }) status: AmendmentStatus;
   @Column({ name: 'status_note', type: 'text', nullable: true }) statusNote: string | null;
   @Column({ name: 'status_reason', type: 'jsonb', nullable: true }) statusReason: AmendmentStatusReason | null;

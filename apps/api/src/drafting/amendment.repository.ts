@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { AffiliationSnapshot, AmendmentKind, BallotOutcome, ClauseKind } from '@parley/domain';
-import type { AmendmentStatus, AmendmentStatusReason } from '@parley/contracts';
+import type { AmendmentStatus, AmendmentStatusReason, UnLanguage } from '@parley/contracts';
 import { AdoptionBallotEntity, AmendmentCosponsorEntity, AmendmentEntity } from './amendment.entity';
 import type { ThreadCursor } from './comment.repository';
 
@@ -32,6 +32,7 @@ export interface NewAmendment {
   text: string | null;
   newClauseKind: ClauseKind | null;
   rationale: string;
+  writtenLanguage: UnLanguage | null;
   authorId: string;
   snapshot: AffiliationSnapshot;
   at: Date;
@@ -49,6 +50,7 @@ function toRow(r: Record<string, unknown>): AmendmentRow {
     text: (r.text as string | null) ?? null,
     newClauseKind: (r.new_clause_kind as ClauseKind | null) ?? null,
     rationale: r.rationale as string,
+    writtenLanguage: (r.written_language as UnLanguage | null) ?? null,
     status: r.status as AmendmentStatus,
     statusNote: (r.status_note as string | null) ?? null,
     statusReason: (r.status_reason as AmendmentStatusReason | null) ?? null,
@@ -85,6 +87,7 @@ export class AmendmentRepository {
         text: a.text,
         newClauseKind: a.newClauseKind,
         rationale: a.rationale,
+        writtenLanguage: a.writtenLanguage,
         status: 'proposed',
         statusNote: null,
         statusReason: null,

@@ -12,7 +12,8 @@ import { authorise, notFound, refuse, refused, validationProblem } from '../plat
 import { AmendmentRepository, type AmendmentRow, type CosponsorRow } from './amendment.repository';
 import { DocumentRepository } from './document.repository';
 import { SYSTEM_ACTOR, toDomainAmendment } from './document.service';
-import { canAmend, canCosponsor, canOpenBallot, canWithdraw, canWithdrawCosponsorship, type DraftingStanding } from './drafting.policy';
+import { canAmend, canCosponsor, canOpenBallot, canAddParticipantTranslation, canWithdraw, canWithdrawCosponsorship, type DraftingStanding } from './drafting.policy';
+import { PersonTranslationRepository } from './person-translation.repository';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
 import { threadCursor } from './thread-cursor';
@@ -20,10 +21,11 @@ import { StreamliningReads } from '../negotiation/streamlining/streamlining.read
 import { canRecommend } from '../negotiation/streamlining/streamlining.policy';
 
 /** The word diff an amendment shows wherever it appears: from its target's text to the text proposed. */
-export function amendmentDiff(a: Pick<AmendmentRow, 'kind' | 'targetText' | 'text'>): DiffPart[] {
+export function amendmentDiff(a: Pick<AmendmentRow, 'kind' | 'targetText' | 'text'> & { writtenLanguage?: string | null }): DiffPart[] {
   switch (a.kind) {
     case 'replace':
-      return wordDiff(a.targetText ?? '', a.text ?? '');
+      // Words segmented for the language it was written in (decision 0047): Chinese has no spaces.
+      return wordDiff(a.targetText ?? '', a.text ?? '', a.writtenLanguage ?? undefined);
     case 'insert':
       return a.text ? [{ op: 'insert', text: a.text }] : [];
     case 'delete':
@@ -55,6 +57,7 @@ export class AmendmentService {
     private readonly clock: Clock,
     private readonly negotiation: StreamliningReads,
     private readonly visibility: VersionVisibility,
+    private readonly translations: PersonTranslationRepository,
   ) {}
 
   /** A voting member proposes a change to the current version: replace or delete a clause, or insert one after another. */
@@ -95,6 +98,7 @@ export class AmendmentService {
       text: input.kind === 'delete' ? null : input.text,
       newClauseKind: input.kind === 'insert' ? input.clauseKind : null,
       rationale: input.rationale,
+      writtenLanguage: input.writtenLanguage ?? null,
       authorId: actor.id,
       snapshot: standing.currentSnapshot!,
       at: tx.now,
@@ -114,6 +118,7 @@ export class AmendmentService {
         text: amendment.text,
         newClauseKind: amendment.newClauseKind,
         rationale: amendment.rationale,
+        ...(input.writtenLanguage ? { writtenLanguage: input.writtenLanguage } : {}),
       },
     });
     return { id: amendment.id, standing };
@@ -267,10 +272,11 @@ export class AmendmentService {
     if (rows.length === 0) return [];
     const doc = (await this.documents.findDocument(documentId))!;
     const open = known.open ?? (await this.amendments.openOf(documentId));
-    const [cosponsors, standing, negotiation] = await Promise.all([
+    const [cosponsors, standing, negotiation, translated] = await Promise.all([
       this.amendments.cosponsorsOf(rows.map((r) => r.id)),
       known.standing ?? this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
       this.negotiation.negotiationOf(rows.map((r) => r.id)),
+      this.translations.ofAmendments(rows.map((r) => r.id)),
     ]);
     const competitors = new Map<string, string[]>();
     for (const group of competingGroups(open.map(toDomainAmendment))) for (const a of group) competitors.set(a.id, group.filter((b) => b.id !== a.id).map((b) => b.id));
@@ -300,6 +306,8 @@ export class AmendmentService {
         newClauseKind: a.newClauseKind,
         diff: amendmentDiff(a),
         rationale: a.rationale,
+        writtenLanguage: a.writtenLanguage,
+        rationaleTranslations: translated.get(a.id) ?? [],
         status: a.status,
         statusNote: a.statusNote,
         statusReason: a.statusReason,
@@ -319,7 +327,7 @@ export class AmendmentService {
 }
 
 function amendmentPermissions(s: DraftingStanding, a: AmendmentRow, actorId: string | null, backers: CosponsorRow[], drafting: boolean): AmendmentResponse['can'] {
-  if (actorId === null) return { cosponsor: false, withdrawCosponsorship: false, withdraw: false, openBallot: false, recommend: false };
+  if (actorId === null) return { cosponsor: false, withdrawCosponsorship: false, withdraw: false, openBallot: false, recommend: false, translate: false };
   const backs = backers.some((b) => b.personId === actorId);
   return {
     cosponsor: a.status === 'proposed' && canCosponsor(s, a, actorId) === true && !backs,
@@ -327,5 +335,6 @@ function amendmentPermissions(s: DraftingStanding, a: AmendmentRow, actorId: str
     withdraw: canWithdraw(a, actorId) === true,
     openBallot: drafting && a.status === 'proposed' && canOpenBallot(s) === true,
     recommend: drafting && a.status === 'proposed' && canRecommend(s) === true,
+    translate: canAddParticipantTranslation(s) === true,
   };
 }

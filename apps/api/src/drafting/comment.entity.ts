@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import type { AffiliationSnapshot } from '@parley/domain';
-import type { CommentKind, Disposition, RecordedMention } from '@parley/contracts';
+import type { CommentKind, Disposition, RecordedMention, UnLanguage } from '@parley/contracts';
 
 @Entity('comments')
 export class CommentEntity {
@@ -12,6 +12,8 @@ export class CommentEntity {
   @Column({ name: 'parent_id', type: 'uuid', nullable: true }) parentId: string | null;
   @Column({ type: 'text' }) kind: CommentKind;
   @Column({ type: 'text' }) body: string;
+  /** The UN language the body was written in (decision 0047); null = unknown. */
+  @Column({ name: 'written_language', type: 'text', nullable: true }) writtenLanguage: UnLanguage | null;
   @Column({ type: 'text', nullable: true }) quote: string | null;
   @Column({ name: 'quote_start', type: 'int', nullable: true }) quoteStart: number | null;
   @Column({ name: 'quote_end', type: 'int', nullable: true }) quoteEnd: number | null;

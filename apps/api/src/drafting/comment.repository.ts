@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AffiliationSnapshot } from '@parley/domain';
-import type { CommentKind, Disposition, RecordedMention } from '@parley/contracts';
+import type { CommentKind, Disposition, RecordedMention, UnLanguage } from '@parley/contracts';
 import { CommentEntity } from './comment.entity';
 
 /** A comment with the names of its author and of whoever disposed of it, and its clause's text then and at the version read. */
@@ -46,6 +46,7 @@ function toRow(r: Record<string, unknown>): CommentRow {
     parentId: (r.parent_id as string | null) ?? null,
     kind: r.kind as CommentKind,
     body: r.body as string,
+    writtenLanguage: (r.written_language as UnLanguage | null) ?? null,
     quote: (r.quote as string | null) ?? null,
     quoteStart: (r.quote_start as number | null) ?? null,
     quoteEnd: (r.quote_end as number | null) ?? null,
@@ -72,6 +73,7 @@ export interface NewComment {
   parentId: string | null;
   kind: CommentKind;
   body: string;
+  writtenLanguage: UnLanguage | null;
   quote: { text: string; start: number; end: number } | null;
   authorId: string;
   snapshot: AffiliationSnapshot;
@@ -95,6 +97,7 @@ export class CommentRepository {
         parentId: c.parentId,
         kind: c.kind,
         body: c.body,
+        writtenLanguage: c.writtenLanguage,
         quote: c.quote?.text ?? null,
         quoteStart: c.quote?.start ?? null,
         quoteEnd: c.quote?.end ?? null,

@@ -23,7 +23,8 @@ import { authorise, notFound, refuse, refused, validationProblem } from '../plat
 import { CommentRepository, type CommentRow } from './comment.repository';
 import { DocumentRepository } from './document.repository';
 import { DocumentReads } from './document-reads.service';
-import { canComment, canDispose, type DraftingStanding } from './drafting.policy';
+import { canComment, canDispose, canAddParticipantTranslation, type DraftingStanding } from './drafting.policy';
+import { PersonTranslationRepository } from './person-translation.repository';
 import { DraftingStandings } from './drafting-standings';
 import { toCommentResponse, toReportEntry } from './drafting.mapper';
 import { threadCursor } from './thread-cursor';
@@ -45,6 +46,7 @@ export class CommentService {
     private readonly negotiation: StreamliningReads,
     private readonly visibility: VersionVisibility,
     private readonly mentions: CommentMentions,
+    private readonly translations: PersonTranslationRepository,
   ) {}
 
   /** A comment on a clause of the current version, optionally on a quoted passage of it. */
@@ -87,6 +89,7 @@ export class CommentService {
         parentId: null,
         kind: input.kind,
         body: input.body,
+        writtenLanguage: input.writtenLanguage ?? null,
         quote: input.quote ?? null,
         authorId: actor.id,
         snapshot: standing.currentSnapshot!,
@@ -99,7 +102,7 @@ export class CommentService {
         action: 'comment.posted',
         subjectType: 'comment',
         subjectId: comment.id,
-        change: { documentId: doc.id, version: n, clauseId: clause.clauseId, parentId: null, kind: input.kind, body: input.body, quote: input.quote ?? null, ...mentionsChange(mentions) },
+        change: { documentId: doc.id, version: n, clauseId: clause.clauseId, parentId: null, kind: input.kind, body: input.body, quote: input.quote ?? null, ...mentionsChange(mentions), ...writtenIn(input.writtenLanguage) },
       });
       ids.push(comment.id);
     }
@@ -126,6 +129,7 @@ export class CommentService {
         parentId: root.id,
         kind: input.kind,
         body: input.body,
+        writtenLanguage: input.writtenLanguage ?? null,
         quote: null,
         authorId: actor.id,
         snapshot: standing.currentSnapshot!,
@@ -138,7 +142,7 @@ export class CommentService {
         action: 'comment.posted',
         subjectType: 'comment',
         subjectId: comment.id,
-        change: { documentId: doc.id, version: root.versionNumber, clauseId: root.clauseId, parentId: root.id, kind: input.kind, body: input.body, quote: null, ...mentionsChange(mentions) },
+        change: { documentId: doc.id, version: root.versionNumber, clauseId: root.clauseId, parentId: root.id, kind: input.kind, body: input.body, quote: null, ...mentionsChange(mentions), ...writtenIn(input.writtenLanguage) },
       });
       return comment.id;
     });
@@ -211,12 +215,14 @@ export class CommentService {
     const page = all.filter((c) => !lens.withheld(c.versionNumber));
     const replies = await this.comments.repliesOf(page.map((c) => c.id));
     const standing = await this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now());
+    const translated = await this.translations.ofComments([...page, ...replies].map((c) => c.id));
     const can = (c: CommentRow) => this.commentPermissions(standing, doc.status === 'drafting', c);
     const items = page.map((c) =>
       toCommentResponse(
         c,
         can(c),
-        replies.filter((r) => r.parentId === c.id).map((r) => toCommentResponse({ ...r, onEarlierText: c.onEarlierText }, can(r))),
+        replies.filter((r) => r.parentId === c.id).map((r) => toCommentResponse({ ...r, onEarlierText: c.onEarlierText }, can(r), [], translated.get(r.id))),
+        translated.get(c.id),
       ),
     );
     return { items, nextCursor };
@@ -260,13 +266,17 @@ export class CommentService {
     const row = (await this.comments.findRow(id))!;
     const doc = (await this.documents.findDocument(row.documentId))!;
     const standing = await this.standings.of(this.dataSource.manager, doc.workingGroupId, actor.id, this.clock.now());
-    return toCommentResponse(row, this.commentPermissions(standing, doc.status === 'drafting', row));
+    const translated = await this.translations.ofComments([row.id]);
+    return toCommentResponse(row, this.commentPermissions(standing, doc.status === 'drafting', row), [], translated.get(row.id));
   }
 
   private commentPermissions(s: DraftingStanding, drafting: boolean, c: CommentRow): CommentResponse['can'] {
-    return { reply: drafting && canComment(s) === true, dispose: c.disposition === null && canDispose(s) === true };
+    return { reply: drafting && canComment(s) === true, dispose: c.disposition === null && canDispose(s) === true, translate: canAddParticipantTranslation(s) === true };
   }
 }
+
+/** The audit record of the language a comment was written in: absent when not said (decision 0047). */
+export const writtenIn = (language: CreateCommentRequest['writtenLanguage']) => (language ? { writtenLanguage: language } : {});
 
 export const DISPOSITION_CSV_COLUMNS = [
   'clause',

@@ -8,6 +8,7 @@ import {
   type AdoptionPreflightResponse,
   type ConsolidationPreviewResponse,
   amendmentListQuery,
+  addTranslationRequest,
   commentListQuery,
   compareQuery,
   consolidateRequest,
@@ -23,6 +24,7 @@ import {
   type AmendmentPage,
   type AmendmentResponse,
   type CommentResponse,
+  type PersonTranslation,
   type CommentThreadPage,
   type CompareResponse,
   type DispositionReport,
@@ -40,6 +42,7 @@ import { parseWith } from '../platform/http/parse';
 import { Allow } from '../policy/allow.decorator';
 import { AmendmentService } from './amendment.service';
 import { CommentService } from './comment.service';
+import { PersonTranslationService } from './person-translation.service';
 import { DocumentReads } from './document-reads.service';
 import { DocumentService } from './document.service';
 import { DraftingBallots } from './drafting-ballots.service';
@@ -50,6 +53,7 @@ class VersionQueryDto extends createZodDto(versionQuery) {}
 class CompareQueryDto extends createZodDto(compareQuery) {}
 class CsvExportQueryDto extends createZodDto(csvExportQuery) {}
 class CreateCommentDto extends createZodDto(createCommentRequest) {}
+class AddTranslationDto extends createZodDto(addTranslationRequest) {}
 class CreateReplyDto extends createZodDto(createReplyRequest) {}
 class CommentListQueryDto extends createZodDto(commentListQuery) {}
 class DispositionDto extends createZodDto(dispositionRequest) {}
@@ -215,7 +219,18 @@ export class DocumentsController {
 @ApiTags('drafting')
 @Controller('comments')
 export class CommentsController {
-  constructor(private readonly comments: CommentService) {}
+  constructor(
+    private readonly comments: CommentService,
+    private readonly translations: PersonTranslationService,
+  ) {}
+
+  @Allow('translation.add')
+  @Post(':id/translations')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Add your translation of a comment or reply into another language (a member of its group); shown as yours, never as official' })
+  translate(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddTranslationDto): Promise<PersonTranslation> {
+    return this.translations.translateComment(actor, id, body);
+  }
 
   @Allow('comment.post')
   @Post(':id/replies')
@@ -241,7 +256,16 @@ export class AmendmentsController {
   constructor(
     private readonly amendments: AmendmentService,
     private readonly ballots: DraftingBallots,
+    private readonly translations: PersonTranslationService,
   ) {}
+
+  @Allow('translation.add')
+  @Post(':id/rationale-translations')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Add your translation of an amendment’s rationale into another language (a member of its group); shown as yours, never as official' })
+  translateRationale(@CurrentActor() actor: Actor, @IdParam() id: string, @Body() body: AddTranslationDto): Promise<PersonTranslation> {
+    return this.translations.translateRationale(actor, id, body);
+  }
 
   @Public()
   @Get(':id')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type AffiliationSnapshot, type Clause } from '@parley/domain';
-import type { ActorRef, CommentResponse, DispositionReportEntry, VersionSummary } from '@parley/contracts';
+import type { ActorRef, CommentResponse, DispositionReportEntry, PersonTranslation, VersionSummary } from '@parley/contracts';
 import type { CommentRow } from './comment.repository';
 import type { VersionRow } from './document.repository';
 
@@ -32,7 +32,7 @@ export function textDigest(clauses: readonly Clause[]): string {
     .digest('hex');
 }
 
-export function toCommentResponse(c: CommentRow, can: CommentResponse['can'], replies: CommentResponse[] = []): CommentResponse {
+export function toCommentResponse(c: CommentRow, can: CommentResponse['can'], replies: CommentResponse[] = [], translations: PersonTranslation[] = []): CommentResponse {
   return {
     id: c.id,
     documentId: c.documentId,
@@ -42,6 +42,8 @@ export function toCommentResponse(c: CommentRow, can: CommentResponse['can'], re
     parentId: c.parentId,
     kind: c.kind,
     body: c.body,
+    writtenLanguage: c.writtenLanguage,
+    translations,
     quote: c.quote !== null && c.quoteStart !== null && c.quoteEnd !== null ? { text: c.quote, start: c.quoteStart, end: c.quoteEnd } : null,
     author: actorRef(c.authorId, c.authorName, c.authorSnapshot),
     mentions: c.mentions,
@@ -57,7 +59,7 @@ export function toCommentResponse(c: CommentRow, can: CommentResponse['can'], re
 
 export function toReportEntry(c: CommentRow, labels: Map<string, { label: string | null; position: number }>): DispositionReportEntry {
   const clause = labels.get(c.clauseId);
-  const response = toCommentResponse(c, { reply: false, dispose: false });
+  const response = toCommentResponse(c, { reply: false, dispose: false, translate: false });
   return {
     commentId: c.id,
     parentId: c.parentId,

@@ -1,3 +1,5 @@
+import { PersonTranslationRepository } from './person-translation.repository';
+import { PersonTranslationService } from './person-translation.service';
 import { Module } from '@nestjs/common';
 import { DecisionsModule } from '../decisions/decisions.module';
 import { IdentityModule } from '../identity/identity.module';
@@ -30,7 +32,7 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule, PublicationModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController, LanguageVersionsController, AuthenticLanguagesController],
-  providers: [DocumentRepository, CommentRepository, AmendmentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, CommentMentions, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards, TranslationRepository, LanguageVersionsService],
+  providers: [DocumentRepository, CommentRepository, AmendmentRepository, PersonTranslationRepository, PersonTranslationService, DraftingStandings, DocumentReads, DocumentService, CommentService, CommentMentions, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards, TranslationRepository, LanguageVersionsService],
   exports: [PublicationModule, BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards, LanguageVersionsService],
 })
 export class DraftingModule {}

@@ -39,6 +39,16 @@ export function canComment(s: DraftingStanding): Verdict {
   return s.membership !== null || s.isChair ? true : refusal('not-in-group');
 }
 
+/**
+ * Members (voting or observing) and the group's chairs add their translation of a comment or of an
+ * amendment's rationale (decision 0047): shown as theirs, never as official. Nobody outside the group.
+ */
+export function canAddParticipantTranslation(s: DraftingStanding): Verdict {
+  const base = canAct(s);
+  if (base !== true) return base;
+  return s.membership !== null || s.isChair ? true : refusal('translators-in-group-only');
+}
+
 /** Voting members (and chairs) propose amendments; observers do not. */
 export function canAmend(s: DraftingStanding): Verdict {
   const base = canAct(s);

@@ -4,6 +4,11 @@
  * English names the actions; a language missing one does not compile.
  */
 export const EN_ACTS = {
+  'comment.translated': 'added their translation of a comment on {doc}',
+  'amendment.rationale-translated': 'added their translation of an amendment’s rationale on {doc}',
+  'translation.saved': 'translated a paragraph of {doc}',
+  'document.original-language-changed': 'changed the original language of {doc}',
+  'working-group.authentic-languages-changed': 'declared the authentic languages of {group}',
   'meeting.scheduled': 'scheduled a session of {group}',
   'meeting.details-changed': 'changed when or where a session of {group} is held',
   'meeting.agenda-set': 'set the agenda of a session of {group}',
@@ -86,6 +91,11 @@ export const EN_ACTS = {
 export type FeedAction = keyof typeof EN_ACTS;
 
 export const FR_ACTS: Record<FeedAction, string> = {
+  'comment.translated': 'a ajouté sa traduction d’un commentaire sur {doc}',
+  'amendment.rationale-translated': 'a ajouté sa traduction de l’exposé des motifs d’un amendement à {doc}',
+  'translation.saved': 'a traduit un paragraphe de {doc}',
+  'document.original-language-changed': 'a changé la langue originale de {doc}',
+  'working-group.authentic-languages-changed': 'a déclaré les langues faisant foi de {group}',
   'meeting.scheduled': 'a programmé une séance de {group}',
   'meeting.details-changed': 'a modifié la date ou le lieu d’une séance de {group}',
   'meeting.agenda-set': 'a fixé l’ordre du jour d’une séance de {group}',
@@ -166,6 +176,11 @@ export const FR_ACTS: Record<FeedAction, string> = {
 };
 
 export const AR_ACTS: Record<FeedAction, string> = {
+  'comment.translated': 'أضاف ترجمته لتعليق على {doc}',
+  'amendment.rationale-translated': 'أضاف ترجمته لتعليل تعديل على {doc}',
+  'translation.saved': 'ترجم فقرة من {doc}',
+  'document.original-language-changed': 'غيّر اللغة الأصلية لـ {doc}',
+  'working-group.authentic-languages-changed': 'أعلن اللغات ذات الحجية لـ {group}',
   'meeting.scheduled': 'حدّد موعد جلسة لفريق {group}',
   'meeting.details-changed': 'غيّر موعد أو مكان انعقاد جلسة لفريق {group}',
   'meeting.agenda-set': 'حدّد جدول أعمال جلسة لفريق {group}',
@@ -246,6 +261,11 @@ export const AR_ACTS: Record<FeedAction, string> = {
 };
 
 export const ZH_ACTS: Record<FeedAction, string> = {
+  'comment.translated': '添加了其对{doc}一条评论的译文',
+  'amendment.rationale-translated': '添加了其对{doc}一项修正案理由的译文',
+  'translation.saved': '翻译了{doc}的一个段落',
+  'document.original-language-changed': '更改了{doc}的原始语言',
+  'working-group.authentic-languages-changed': '宣布了{group}的作准语文',
   'meeting.scheduled': '安排了{group}的一次会议',
   'meeting.details-changed': '更改了{group}一次会议的时间或地点',
   'meeting.agenda-set': '确定了{group}一次会议的议程',
@@ -326,6 +346,11 @@ export const ZH_ACTS: Record<FeedAction, string> = {
 };
 
 export const RU_ACTS: Record<FeedAction, string> = {
+  'comment.translated': 'добавил(а) свой перевод замечания к документу {doc}',
+  'amendment.rationale-translated': 'добавил(а) свой перевод обоснования поправки к документу {doc}',
+  'translation.saved': 'перевёл(а) пункт документа {doc}',
+  'document.original-language-changed': 'изменил(а) язык оригинала документа {doc}',
+  'working-group.authentic-languages-changed': 'объявил(а) аутентичные языки группы {group}',
   'meeting.scheduled': 'назначил(а) заседание группы {group}',
   'meeting.details-changed': 'изменил(а) время или место заседания группы {group}',
   'meeting.agenda-set': 'утвердил(а) повестку дня заседания группы {group}',
@@ -406,6 +431,11 @@ export const RU_ACTS: Record<FeedAction, string> = {
 };
 
 export const ES_ACTS: Record<FeedAction, string> = {
+  'comment.translated': 'añadió su traducción de una observación sobre {doc}',
+  'amendment.rationale-translated': 'añadió su traducción de la justificación de una enmienda a {doc}',
+  'translation.saved': 'tradujo un párrafo de {doc}',
+  'document.original-language-changed': 'cambió el idioma original de {doc}',
+  'working-group.authentic-languages-changed': 'declaró los idiomas auténticos de {group}',
   'meeting.scheduled': 'programó una sesión de {group}',
   'meeting.details-changed': 'cambió la fecha o el lugar de una sesión de {group}',
   'meeting.agenda-set': 'fijó el programa de una sesión de {group}',

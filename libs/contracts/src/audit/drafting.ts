@@ -75,7 +75,14 @@ export const DRAFTING_EVENTS = {
       quote: z.strictObject({ text: z.string(), start: z.number(), end: z.number() }).nullable(),
       /** Members mentioned (`@[Name](id)` in the body, issue #20), each with their affiliation when mentioned; absent on comments without mentions and before #20. */
       mentions: z.array(z.strictObject({ personId: id, name: z.string(), snapshot: affiliationSnapshot.nullable() })).optional(),
+      /** The language the body was written in (decision 0047); absent when not said and before. */
+      writtenLanguage: z.enum(UN_LANGUAGES).optional(),
     }),
+  ),
+  /** A participant added a translation of a comment or reply (decision 0047): theirs, never official. */
+  'comment.translated': event(
+    'comment',
+    z.strictObject({ ...onDocument, clauseId: id, translationId: id, language: z.enum(UN_LANGUAGES), writtenLanguage: z.enum(UN_LANGUAGES).nullable(), text: z.string() }),
   ),
   'comment.disposed': event(
     'comment',
@@ -92,7 +99,14 @@ export const DRAFTING_EVENTS = {
       text: z.string().nullable(),
       newClauseKind: z.enum(CLAUSE_KINDS).nullable(),
       rationale: z.string(),
+      /** The language it was written in (decision 0047); absent when not said and before. */
+      writtenLanguage: z.enum(UN_LANGUAGES).optional(),
     }),
+  ),
+  /** A participant added a translation of an amendment's rationale (decision 0047): theirs, never official. */
+  'amendment.rationale-translated': event(
+    'amendment',
+    z.strictObject({ ...onDocument, translationId: id, language: z.enum(UN_LANGUAGES), writtenLanguage: z.enum(UN_LANGUAGES).nullable(), text: z.string() }),
   ),
   'amendment.cosponsored': event('amendment', cosponsorship),
   'amendment.cosponsorship-withdrawn': event('amendment', cosponsorship),

@@ -77,7 +77,9 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'version.chairs-text-issued':
     case 'version.published':
     case 'comment.disposed':
+    case 'comment.translated':
     case 'amendment.proposed':
+    case 'amendment.rationale-translated':
     case 'amendment.cosponsored':
     case 'amendment.cosponsorship-withdrawn':
     case 'amendment.withdrawn':

@@ -4,6 +4,7 @@ import { amendmentNegotiation } from '../negotiation/streamlining';
 import { actorRef } from './actors';
 import { amendmentStatusReason } from './amendment-status';
 import { AMENDMENT_STATUSES } from './vocabulary';
+import { personTranslation, writtenLanguage } from './written-language';
 
 export const cosponsorResponse = /* @__PURE__ */ z.object({ person: actorRef, at: instant });
 export type CosponsorResponse = z.infer<typeof cosponsorResponse>;
@@ -28,6 +29,10 @@ export const amendmentResponse = /* @__PURE__ */ z
     /** Word-level diff from the target's text to the proposed text. */
     diff: z.array(diffPartSchema),
     rationale: z.string(),
+    /** The language its text and rationale were written in; null when unknown (decision 0047). */
+    writtenLanguage: writtenLanguage.nullable(),
+    /** Translations of the rationale participants added, oldest first: never official. */
+    rationaleTranslations: z.array(personTranslation),
     status: z.enum(AMENDMENT_STATUSES),
     /** Why it is outdated or rejected, in English. */
     statusNote: z.string().nullable(),
@@ -46,7 +51,7 @@ export const amendmentResponse = /* @__PURE__ */ z
     /** Streamlining and the chair's recommendation (decision 0034). */
     negotiation: amendmentNegotiation,
     /** `recommend`: the chair may record a recommendation on it now. */
-    can: z.object({ cosponsor: z.boolean(), withdrawCosponsorship: z.boolean(), withdraw: z.boolean(), openBallot: z.boolean(), recommend: z.boolean() }),
+    can: z.object({ cosponsor: z.boolean(), withdrawCosponsorship: z.boolean(), withdraw: z.boolean(), openBallot: z.boolean(), recommend: z.boolean(), translate: z.boolean() }),
   })
   .meta({ id: 'AmendmentResponse' });
 export type AmendmentResponse = z.infer<typeof amendmentResponse>;

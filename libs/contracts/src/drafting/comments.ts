@@ -4,6 +4,7 @@ import { instant } from '../api/domain-shapes';
 import { actorRef } from './actors';
 import { recordedMention } from '../notifications/views';
 import { COMMENT_KINDS, DISPOSITIONS } from './vocabulary';
+import { personTranslation, writtenLanguage } from './written-language';
 
 export const dispositionResponse = /* @__PURE__ */ z.object({ disposition: z.enum(DISPOSITIONS), reason: z.string(), by: actorRef, at: instant });
 export type DispositionResponse = z.infer<typeof dispositionResponse>;
@@ -19,13 +20,17 @@ const commentFields = {
   parentId: z.string().nullable(),
   kind: z.enum(COMMENT_KINDS),
   body: z.string(),
+  /** The language the body was written in; null when unknown (written before decision 0047, or not said). */
+  writtenLanguage: writtenLanguage.nullable(),
+  /** Translations participants added, oldest first: never official. */
+  translations: z.array(personTranslation),
   quote: z.object({ text: z.string(), start: z.number(), end: z.number() }).nullable(),
   author: actorRef,
   /** The members the body mentions (`@[Name](id)` tokens the server resolved when it was posted), each with their affiliation then (issue #20). A token not listed here is plain text. */
   mentions: z.array(recordedMention),
   createdAt: instant,
   disposition: dispositionResponse.nullable(),
-  can: z.object({ reply: z.boolean(), dispose: z.boolean() }),
+  can: z.object({ reply: z.boolean(), dispose: z.boolean(), translate: z.boolean() }),
 };
 
 export interface CommentResponse extends z.infer<z.ZodObject<typeof commentFields>> {

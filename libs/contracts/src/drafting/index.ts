@@ -8,3 +8,4 @@ export * from './amendments';
 export * from './provenance';
 export * from './safeguards';
 export * from './language-versions';
+export * from './written-language';

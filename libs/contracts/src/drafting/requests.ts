@@ -4,6 +4,7 @@ import { lineText, text, uuid } from '../common';
 import { fieldCode } from '../refusals/field-errors';
 import { membersOnlyUntilInput } from '../procedures/publication';
 import { UN_LANGUAGES } from '../languages';
+import { writtenLanguage } from './written-language';
 import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS, MAX_CLAUSE_TEXT, MAX_CLAUSES, MAX_PASTED_TEXT } from './vocabulary';
 
 const clauseKind = /* @__PURE__ */ z.enum(CLAUSE_KINDS);
@@ -53,12 +54,15 @@ export const createCommentRequest = /* @__PURE__ */ z.strictObject({
   body: text(10_000),
   /** The passage quoted, with its offsets in the clause text (UTF-16 code units, end exclusive). */
   quote: quote.optional(),
+  /** The language the body is written in (decision 0047); unknown when omitted. */
+  writtenLanguage: writtenLanguage.optional(),
 });
 export type CreateCommentRequest = z.infer<typeof createCommentRequest>;
 
 export const createReplyRequest = /* @__PURE__ */ z.strictObject({
   kind: z.enum(COMMENT_KINDS).default('general'),
   body: text(10_000),
+  writtenLanguage: writtenLanguage.optional(),
 });
 export type CreateReplyRequest = z.infer<typeof createReplyRequest>;
 
@@ -78,8 +82,10 @@ export const dispositionRequest = /* @__PURE__ */ z.strictObject({
 export type DispositionRequest = z.infer<typeof dispositionRequest>;
 
 const rationale = text(10_000);
+/** The language the amendment (its text and rationale) is written in (decision 0047); unknown when omitted. */
+const amendmentLanguage = /* @__PURE__ */ writtenLanguage.optional();
 export const createAmendmentRequest = /* @__PURE__ */ z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('replace'), baseVersion: versionNumber, targetClauseId: uuid, text: text(MAX_CLAUSE_TEXT), rationale }),
+  z.strictObject({ kind: z.literal('replace'), baseVersion: versionNumber, targetClauseId: uuid, text: text(MAX_CLAUSE_TEXT), rationale, writtenLanguage: amendmentLanguage }),
   z.strictObject({
     kind: z.literal('insert'),
     baseVersion: versionNumber,
@@ -88,8 +94,9 @@ export const createAmendmentRequest = /* @__PURE__ */ z.discriminatedUnion('kind
     clauseKind,
     text: text(MAX_CLAUSE_TEXT),
     rationale,
+    writtenLanguage: amendmentLanguage,
   }),
-  z.strictObject({ kind: z.literal('delete'), baseVersion: versionNumber, targetClauseId: uuid, rationale }),
+  z.strictObject({ kind: z.literal('delete'), baseVersion: versionNumber, targetClauseId: uuid, rationale, writtenLanguage: amendmentLanguage }),
 ]);
 export type CreateAmendmentRequest = z.infer<typeof createAmendmentRequest>;
 

@@ -9,6 +9,8 @@ export type AmendmentAct = 'withdraw' | 'change' | 'cosponsor' | 'ballot';
 export const DRAFTING_REFUSALS = {
   'sign-in': spec(401),
   'not-in-group': spec(403),
+  /** A translation of a comment or rationale by someone outside the group (decision 0047). */
+  'translators-in-group-only': spec(403),
   'members-only-amend': spec(403),
   'members-only-cosponsor': spec(403),
   'editors-only': spec(403),

@@ -90,6 +90,9 @@ export const FIELD_ERRORS = {
   /** A linked document, version, clause, amendment, ballot or silence procedure that is not in this group (or does not exist). */
   'not-in-this-group': field(),
   'no-such-agenda-item': field(),
+  // the language of what people write (decision 0047)
+  /** A translation into the very language the original was written in. */
+  'translation-same-language': field(),
   // bodies the parser could not read
   'not-json': field(),
   'body-incomplete': field(),

@@ -39,6 +39,9 @@ export const WITHHELD_UNTIL_PUBLICATION = 'The text is circulated to members onl
 /** The actions whose change quotes a document's text, withheld while one of its versions is members-only. */
 export const TEXT_QUOTING_ACTIONS: ReadonlySet<string> = new Set([
   'comment.posted',
+  // A participant's translation of a comment or rationale says what it says (decision 0047).
+  'comment.translated',
+  'amendment.rationale-translated',
   'amendment.proposed',
   'amendment.streamlined',
   'bracket.opened',

@@ -62,7 +62,7 @@ export interface VersionComparison {
  * only when it is outside one longest run of surviving clauses that kept their relative order, so an
  * insertion or deletion does not mark everything after it as moved.
  */
-export function compareVersions(before: readonly Clause[], after: readonly Clause[]): VersionComparison {
+export function compareVersions(before: readonly Clause[], after: readonly Clause[], locale?: string): VersionComparison {
   const beforeById = indexClauses(before);
   const afterById = indexClauses(after);
   const beforeLabels = clauseLabels(before);
@@ -109,7 +109,7 @@ export function compareVersions(before: readonly Clause[], after: readonly Claus
         after: clause,
         beforeLabel: beforeLabels.get(clause.id) ?? null,
         afterLabel,
-        diff: textChanged ? wordDiff(old.text, clause.text) : clause.text === '' ? [] : [{ op: 'equal' as const, text: clause.text }],
+        diff: textChanged ? wordDiff(old.text, clause.text, locale) : clause.text === '' ? [] : [{ op: 'equal' as const, text: clause.text }],
       };
       if (!inOrder.has(clause.id)) rows.push({ ...common, status: 'moved', textChanged });
       else if (textChanged || old.kind !== clause.kind) rows.push({ ...common, status: 'changed' });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { clausesFromPastedText, pastedParagraphs } from './paste';
+import { clauseFromParagraph, clausesFromPastedText, pastedParagraphs } from './paste';
 import { parisCall } from './paris-call.fixture';
 
 describe('pastedParagraphs', () => {
@@ -49,5 +49,18 @@ describe('clausesFromPastedText', () => {
         }
       }),
     );
+  });
+});
+
+describe('pasted paragraphs in Chinese and Arabic (decision 0047)', () => {
+  it.each([
+    ['原则', 'heading'],
+    ['各国应加强网络安全领域的国际合作。', 'preamble'],
+    ['各国、企业和民间社会应在预防恶意网络活动、保护关键基础设施和促进负责任国家行为方面加强合作并定期交流信息', 'preamble'],
+    ['المبادئ', 'heading'],
+    ['إذ تؤكد أهمية التعاون الدولي،', 'preamble'],
+    ['هل يشمل ذلك القطاع الخاص؟', 'preamble'],
+  ])('%j is read as a %s', (text, kind) => {
+    expect(clauseFromParagraph(text)).toEqual({ kind, text });
   });
 });

@@ -1,4 +1,5 @@
 import type { ClauseKind } from './types';
+import { countWords } from './word-segments';
 
 export interface PastedClause {
   kind: ClauseKind;
@@ -7,7 +8,8 @@ export interface PastedClause {
 
 /** "1.", "12)", "(3)", "a." and bullets at the start of a paragraph: the mark of an operative clause, dropped from its text. */
 const NUMBERING = /^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[-•*–])(?:\s+|$)/iu;
-const TERMINAL_PUNCTUATION = /[.;:,!?…”"»)]$/u;
+/** Closing punctuation in the six UN languages (Chinese full-width marks, Arabic comma, semicolon and question mark). */
+const TERMINAL_PUNCTUATION = /[.;:,!?…”"»)。；：，！？）」』،؛؟]$/u;
 const HEADING_MAX_CHARACTERS = 80;
 const HEADING_MAX_WORDS = 8;
 
@@ -34,7 +36,8 @@ export function clauseFromParagraph(paragraph: string): PastedClause | null {
     const rest = paragraph.slice(numbered[0].length).trim();
     return rest === '' ? null : { kind: 'operative', text: rest };
   }
-  const words = paragraph.split(' ').length;
+  // Words as the diffs count them (decision 0047): a Chinese paragraph has no spaces to count.
+  const words = countWords(paragraph);
   if (paragraph.length <= HEADING_MAX_CHARACTERS && words <= HEADING_MAX_WORDS && !TERMINAL_PUNCTUATION.test(paragraph)) return { kind: 'heading', text: paragraph };
   return { kind: 'preamble', text: paragraph };
 }

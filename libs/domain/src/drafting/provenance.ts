@@ -39,6 +39,8 @@ export interface ProvenanceChain {
     /** Set when the version is a chair's text: words it changed without an amendment are the office's and its pen holder's. */
     chairsText?: ChairsTextAuthorship | null;
   }[];
+  /** The text's language (BCP 47), for word segmentation and counts; the default locale when unknown. */
+  locale?: string | null;
 }
 
 export interface ProvenanceSegment {
@@ -117,15 +119,15 @@ interface AttributedToken {
   origin: Origin;
 }
 
-function attributeAll(text: string, origin: Origin): AttributedToken[] {
-  return tokenize(text).map((token) => ({ token, origin }));
+function attributeAll(text: string, origin: Origin, locale?: string): AttributedToken[] {
+  return tokenize(text, locale).map((token) => ({ token, origin }));
 }
 
 /** Carries a clause's attribution to its new text: words the diff keeps keep their origin, inserted ones get `origin`. */
-function carryForward(previous: AttributedToken[], oldText: string, newText: string, origin: Origin): AttributedToken[] {
+function carryForward(previous: AttributedToken[], oldText: string, newText: string, origin: Origin, locale?: string): AttributedToken[] {
   const next: AttributedToken[] = [];
   let i = 0;
-  for (const { op, token } of diffTokens(oldText, newText)) {
+  for (const { op, token } of diffTokens(oldText, newText, locale)) {
     if (op === 'equal') next.push({ token, origin: previous[i++].origin });
     else if (op === 'delete') i++;
     else next.push({ token, origin });
@@ -288,6 +290,7 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
  * rather than guessing.
  */
 export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
+  const locale = chain.locale ?? undefined;
   const originalOrigin: Origin = {
     kind: 'original',
     version: 1,
@@ -296,7 +299,7 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
   };
   let clauses = chain.original.clauses;
   indexClauses(clauses);
-  let attribution = new Map(clauses.map((c) => [c.id, attributeAll(c.text, originalOrigin)]));
+  let attribution = new Map(clauses.map((c) => [c.id, attributeAll(c.text, originalOrigin, locale)]));
   let version = 1;
 
   for (const revision of chain.revisions) {
@@ -336,7 +339,7 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
       if (!origin) throw new Error(`Version ${revision.version}: clause "${clause.id}" changed but no applied amendment names it`);
       next.set(
         clause.id,
-        oldText !== undefined && kept ? carryForward(kept, oldText, clause.text, origin) : attributeAll(clause.text, origin),
+        oldText !== undefined && kept ? carryForward(kept, oldText, clause.text, origin, locale) : attributeAll(clause.text, origin, locale),
       );
     }
     clauses = revision.clauses;

@@ -1,12 +1,7 @@
 import { diffArrays } from 'diff';
+import { countWords, type TextToken, tokenize } from './word-segments';
 
-export type TokenKind = 'word' | 'punctuation' | 'space';
-
-/** A piece of text: a word (letters/digits, hyphens and apostrophes inside), one punctuation mark, or a run of whitespace. */
-export interface TextToken {
-  text: string;
-  kind: TokenKind;
-}
+export { countWords, DEFAULT_SEGMENTATION_LOCALE, tokenize, wordSegmenter, type TextToken, type TokenKind } from './word-segments';
 
 export type DiffOp = 'equal' | 'insert' | 'delete';
 
@@ -20,23 +15,6 @@ export interface TokenChange {
 export interface DiffPart {
   op: DiffOp;
   text: string;
-}
-
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:['’\-‐][\p{L}\p{M}\p{N}]+)*|\s+|[^]/gu;
-const WORD_START = /^[\p{L}\p{M}\p{N}]/u;
-const SPACE_START = /^\s/u;
-
-/** Splits a text into tokens whose concatenation is exactly the text. "non-State" and "ICT-enabled" are one word each. */
-export function tokenize(text: string): TextToken[] {
-  return Array.from(text.matchAll(TOKEN), ([t]) => ({
-    text: t,
-    kind: WORD_START.test(t) ? 'word' : SPACE_START.test(t) ? 'space' : 'punctuation',
-  }));
-}
-
-/** Number of words in a text (punctuation and whitespace do not count). */
-export function countWords(text: string): number {
-  return tokenize(text).filter((t) => t.kind === 'word').length;
 }
 
 /**
@@ -106,12 +84,13 @@ function tidyChangeRuns(changes: TokenChange[]): TokenChange[] {
 }
 
 /**
- * Token-level diff of two texts (Myers diff from jsdiff over words and punctuation). The `equal` and
- * `delete` tokens, in order, are exactly the tokens of `oldText`; `equal` and `insert` those of `newText`.
+ * Token-level diff of two texts (Myers diff from jsdiff over words and punctuation, words segmented
+ * for `locale`, see `tokenize`). The `equal` and `delete` tokens, in order, are exactly the tokens of
+ * `oldText`; `equal` and `insert` those of `newText`.
  */
-export function diffTokens(oldText: string, newText: string): TokenChange[] {
-  const oldUnits = toUnits(tokenize(oldText));
-  const newUnits = toUnits(tokenize(newText));
+export function diffTokens(oldText: string, newText: string, locale?: string): TokenChange[] {
+  const oldUnits = toUnits(tokenize(oldText, locale));
+  const newUnits = toUnits(tokenize(newText, locale));
   const key = (u: Unit): string => u.core?.text ?? '';
   const changes: TokenChange[] = [];
   let i = 0;
@@ -138,10 +117,10 @@ export function diffTokens(oldText: string, newText: string): TokenChange[] {
   return tidyChangeRuns(changes);
 }
 
-/** Word-level diff of two texts as runs of equal, deleted and inserted text. */
-export function wordDiff(oldText: string, newText: string): DiffPart[] {
+/** Word-level diff of two texts as runs of equal, deleted and inserted text; words are segmented for `locale` (Chinese has no spaces). */
+export function wordDiff(oldText: string, newText: string, locale?: string): DiffPart[] {
   const parts: DiffPart[] = [];
-  for (const { op, token } of diffTokens(oldText, newText)) {
+  for (const { op, token } of diffTokens(oldText, newText, locale)) {
     const last = parts[parts.length - 1];
     if (last && last.op === op) last.text += token.text;
     else parts.push({ op, text: token.text });
@@ -171,12 +150,12 @@ export function isUnchanged(parts: readonly DiffPart[]): boolean {
 }
 
 /** Words inserted and deleted by a diff. */
-export function wordDiffStats(parts: readonly DiffPart[]): { inserted: number; deleted: number } {
+export function wordDiffStats(parts: readonly DiffPart[], locale?: string): { inserted: number; deleted: number } {
   let inserted = 0;
   let deleted = 0;
   for (const part of parts) {
-    if (part.op === 'insert') inserted += countWords(part.text);
-    if (part.op === 'delete') deleted += countWords(part.text);
+    if (part.op === 'insert') inserted += countWords(part.text, locale);
+    if (part.op === 'delete') deleted += countWords(part.text, locale);
   }
   return { inserted, deleted };
 }

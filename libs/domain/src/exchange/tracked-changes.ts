@@ -17,6 +17,8 @@ export type TrackedStep = ProvenanceChain['revisions'][number] & {
 export interface TrackedChain {
   base: { version: number; clauses: readonly Clause[] };
   steps: readonly TrackedStep[];
+  /** The text's language (BCP 47), for word segmentation; the default locale when unknown. */
+  locale?: string | null;
 }
 
 /** A Word revision: who made it, in which version, and through which amendment (null for a chair's text or the version's maker). */
@@ -62,13 +64,13 @@ const isLive = (t: TrackedToken) => t.change?.kind !== 'delete';
  * step and removed now vanish (Word never saw them). Deleted tokens keep their place among the rest;
  * at a change, deletions come before insertions.
  */
-function step(tokens: TrackedToken[], oldText: string, newText: string, change: TrackedChange): TrackedToken[] {
+function step(tokens: TrackedToken[], oldText: string, newText: string, change: TrackedChange, locale?: string): TrackedToken[] {
   const out: TrackedToken[] = [];
   let at = 0;
   const passDeleted = () => {
     while (at < tokens.length && !isLive(tokens[at])) out.push(tokens[at++]);
   };
-  for (const { op, token } of diffTokens(oldText, newText)) {
+  for (const { op, token } of diffTokens(oldText, newText, locale)) {
     passDeleted();
     if (op === 'insert') {
       out.push({ token, change: { ...change, kind: 'insert' } });
@@ -138,9 +140,10 @@ export const DIFFS_PER_SLICE = 10;
  */
 export function* trackChangesInSlices(chain: TrackedChain): Generator<void, TrackedParagraph[]> {
   const a = chain.base.clauses;
+  const locale = chain.locale ?? undefined;
   indexClauses(a);
   const tracks = new Map<string, ClauseTrack>(
-    a.map((c) => [c.id, { tokens: tokenize(c.text).map((token) => ({ token, change: null })), addedBy: null, removedBy: null, movedBy: null }]),
+    a.map((c) => [c.id, { tokens: tokenize(c.text, locale).map((token) => ({ token, change: null })), addedBy: null, removedBy: null, movedBy: null }]),
   );
   let previous: readonly Clause[] = a;
   let lastMoving: ((id: string) => TrackedChange) | null = null;
@@ -163,7 +166,7 @@ export function* trackChangesInSlices(chain: TrackedChain): Generator<void, Trac
       else if (after === undefined) track.removedBy = { ...change, kind: 'delete' };
       else if (!stayed.has(id)) track.movedBy = change;
       if (before !== after) {
-        track.tokens = step(track.tokens, before ?? '', after ?? '', change);
+        track.tokens = step(track.tokens, before ?? '', after ?? '', change, locale);
         if (++diffs % DIFFS_PER_SLICE === 0) yield;
       }
     }

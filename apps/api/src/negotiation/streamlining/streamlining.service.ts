@@ -119,6 +119,7 @@ export class StreamliningService implements OnModuleInit {
         text: input.text,
         newClauseKind: kind === 'insert' ? (first.newClauseKind ?? 'operative') : null,
         rationale: input.rationale,
+        writtenLanguage: null,
         authorId: actor.id,
         snapshot,
         at: tx.now,

@@ -26,8 +26,8 @@ function reach(changes: readonly TokenChange[], from: number, step: 1 | -1, word
  * word to the last, with a few unchanged words either side and "…" where the passage goes on.
  * Cutting both whole texts at one length hides a change made late in a long clause; this shows it.
  */
-export function changedPassage(oldText: string, newText: string, contextWords = CONTEXT_WORDS): ChangedPassage {
-  const changes = diffTokens(oldText, newText);
+export function changedPassage(oldText: string, newText: string, contextWords = CONTEXT_WORDS, locale?: string): ChangedPassage {
+  const changes = diffTokens(oldText, newText, locale);
   const first = changes.findIndex((c) => c.op !== 'equal');
   if (first < 0) return { before: oldText, after: newText };
   const last = changes.findLastIndex((c) => c.op !== 'equal');

@@ -204,6 +204,8 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
     body: 'What does “public core” cover?',
     quote: null,
   },
+  'comment.translated': { documentId: 'd1', clauseId: 'c1', translationId: 't1', language: 'en', writtenLanguage: 'ar', text: 'Does it cover state-owned enterprises?' },
+  'amendment.rationale-translated': { documentId: 'd1', translationId: 't2', language: 'fr', writtenLanguage: 'en', text: 'Redondant avec le principe 1.' },
   'comment.disposed': { documentId: 'd1', version: 1, clauseId: 'c1', kind: 'clarification', disposition: 'accepted', reason: 'Clarified in the text' },
   'amendment.proposed': {
     documentId: 'd1',

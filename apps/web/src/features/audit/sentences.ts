@@ -177,13 +177,17 @@ const SENTENCES: Sentences = {
     e.change.parentId
       ? x.t('audit.sentence.comment.replied', { actor: x.actor, text: quote(withoutMentionMarkup(e.change.body)) })
       : x.t('audit.sentence.comment.posted', { actor: x.actor, kind: x.t(`audit.commentKinds.${e.change.kind}`), text: quote(withoutMentionMarkup(e.change.body)) }),
+  'comment.translated': (e, x) =>
+    x.t('audit.sentence.comment.translated', { actor: x.actor, language: x.t(`writtenLanguage.languages.${e.change.language}`), text: quote(e.change.text) }),
+  'amendment.rationale-translated': (e, x) =>
+    x.t('audit.sentence.amendment.rationale-translated', { actor: x.actor, language: x.t(`writtenLanguage.languages.${e.change.language}`), text: quote(e.change.text) }),
   'comment.disposed': (e, x) =>
     x.t('audit.sentence.comment.disposed', { actor: x.actor, disposition: x.t(`audit.dispositions.${e.change.disposition}`), reason: quote(e.change.reason) }),
   'amendment.proposed': (e, x) => {
     const c = e.change;
     if (c.kind === 'replace') {
       // The words that change, in place, rather than both whole texts cut at one length.
-      const { before, after } = changedPassage(c.targetText ?? '', c.text ?? '');
+      const { before, after } = changedPassage(c.targetText ?? '', c.text ?? '', undefined, c.writtenLanguage);
       return x.t('audit.sentence.amendment.proposed-replace', { actor: x.actor, target: quote(before), text: quote(after) });
     }
     if (c.kind === 'insert') return x.t('audit.sentence.amendment.proposed-insert', { actor: x.actor, text: quote(c.text) });

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
-import type { AmendmentResponse, AmendmentStatus, ClauseResponse, CreateAmendmentRequest } from '@parley/contracts';
+import type { AmendmentResponse, AmendmentStatus, ClauseResponse, CreateAmendmentRequest, UnLanguage } from '@parley/contracts';
 import { CLAUSE_KINDS, type AmendmentKind, type ClauseKind } from '@parley/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,10 @@ import { groupsBehind } from './support-groups';
 import { useClauseAmendments, useCosponsor, useOpenAmendmentBallot, useProposeAmendment, useWithdraw, useWithdrawCosponsorship } from './useDocuments';
 import { ToneBadge, TONES, type Tone } from './ToneBadge';
 import { AmendmentNegotiation } from '../negotiation/Streamlining';
+import { TranslatableText } from '../written-language/TranslatableText';
+import { useReaderLanguage } from '../written-language/useWrittenLanguage';
+import { WrittenLanguageSelect } from '../written-language/WrittenLanguageSelect';
+import { languageAttributes, WrittenInMark } from '../written-language/WrittenText';
 
 const STATUS_TONES: Record<AmendmentStatus, Tone> = {
   proposed: 'blue',
@@ -133,15 +137,25 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
             {t('documents.amendments.carriedForward', { from: a.baseVersion, to: a.appliesToVersion })}
           </Text>
         ) : null}
-        <Paper p={6} radius="sm" bg="gray.0" fz="sm">
+        <WrittenInMark language={a.writtenLanguage} />
+        <Paper p={6} radius="sm" bg="gray.0" fz="sm" {...languageAttributes(a.writtenLanguage)}>
           <DiffText parts={a.diff} />
         </Paper>
-        <Text size="sm">
-          <Text span fw={600}>
-            {t('documents.amendments.rationaleLead')}{' '}
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            {t('documents.amendments.rationaleLead')}
           </Text>
-          {a.rationale}
-        </Text>
+          <TranslatableText
+            documentId={documentId}
+            subject={{ kind: 'rationale', id: a.id }}
+            language={a.writtenLanguage}
+            translations={a.rationaleTranslations}
+            canTranslate={a.can.translate}
+            showMark={false}
+          >
+            {a.rationale}
+          </TranslatableText>
+        </Stack>
         {a.cosponsors.length > 0 ? (
           <Stack gap={2}>
             <Text size="xs" fw={600}>
@@ -239,6 +253,8 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
 export function AmendmentForm({ documentId, clause, version, quote }: { documentId: string; clause: ClauseResponse; version: number; quote: Quote | null }) {
   const { t } = useTranslation();
   const propose = useProposeAmendment(documentId);
+  const reader = useReaderLanguage();
+  const [writtenLanguage, setWrittenLanguage] = useState<UnLanguage>(reader);
   const [kind, setKind] = useState<AmendmentKind>('replace');
   const [text, setText] = useState(clause.text);
   const [clauseKind, setClauseKind] = useState<ClauseKind>('operative');
@@ -264,10 +280,10 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
     if (Object.keys(missing).length > 0) return setErrors(missing);
     const body: CreateAmendmentRequest =
       kind === 'replace'
-        ? { kind, baseVersion: version, targetClauseId: clause.id, text: text.trim(), rationale: rationale.trim() }
+        ? { kind, baseVersion: version, targetClauseId: clause.id, text: text.trim(), rationale: rationale.trim(), writtenLanguage }
         : kind === 'insert'
-          ? { kind, baseVersion: version, afterClauseId: clause.id, clauseKind, text: text.trim(), rationale: rationale.trim() }
-          : { kind, baseVersion: version, targetClauseId: clause.id, rationale: rationale.trim() };
+          ? { kind, baseVersion: version, afterClauseId: clause.id, clauseKind, text: text.trim(), rationale: rationale.trim(), writtenLanguage }
+          : { kind, baseVersion: version, targetClauseId: clause.id, rationale: rationale.trim(), writtenLanguage };
     propose.mutate(body, {
       onSuccess: () => {
         setRationale('');
@@ -341,7 +357,10 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
           autosize
           minRows={2}
           size="sm"
+          lang={writtenLanguage}
+          dir="auto"
         />
+        <WrittenLanguageSelect value={writtenLanguage} onChange={setWrittenLanguage} />
         <FormAlert messages={general} />
         <Group>
           <Button type="submit" size="sm" loading={propose.isPending}>

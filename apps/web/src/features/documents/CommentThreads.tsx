@@ -14,6 +14,10 @@ import { ToneBadge, TONES, type Tone } from './ToneBadge';
 import { MentionText, mentionsOf } from '../notifications/MentionText';
 import { MentionTextarea } from '../notifications/MentionTextarea';
 import { useLinkedComment, type LinkedComment } from '../notifications/useLinkedComment';
+import { TranslatableText } from '../written-language/TranslatableText';
+import { useReaderLanguage } from '../written-language/useWrittenLanguage';
+import { WrittenLanguageSelect } from '../written-language/WrittenLanguageSelect';
+import type { UnLanguage } from '@parley/contracts';
 
 const DISPOSITION_TONES: Record<Disposition, Tone> = { accepted: 'green', noted: 'blue', rejected: 'red' };
 
@@ -115,9 +119,15 @@ function CommentBody({ documentId, comment }: { documentId: string; comment: Com
           {comment.quote.text}
         </Blockquote>
       ) : null}
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+      <TranslatableText
+        documentId={documentId}
+        subject={{ kind: 'comment', id: comment.id }}
+        language={comment.writtenLanguage}
+        translations={comment.translations}
+        canTranslate={comment.can.translate}
+      >
         <MentionText text={comment.body} mentions={mentionsOf(comment)} />
-      </Text>
+      </TranslatableText>
       {comment.disposition ? (
         <Paper withBorder p={6} radius="sm" bg="gray.0" data-testid="disposition">
           <Group gap={6} wrap="wrap">
@@ -150,13 +160,15 @@ function ReplyForm({ documentId, groupId, comment, onDone }: { documentId: strin
   const { t } = useTranslation();
   const reply = useReply(documentId);
   const [body, setBody] = useState('');
+  const reader = useReaderLanguage();
+  const [writtenLanguage, setWrittenLanguage] = useState<UnLanguage>(reader);
   const [error, setError] = useState<string | undefined>();
   const [general, setGeneral] = useState<string[]>([]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (body.trim() === '') return setError(fieldErrorText(t, 'required'));
     reply.mutate(
-      { commentId: comment.id, kind: 'general', body: body.trim() },
+      { commentId: comment.id, kind: 'general', body: body.trim(), writtenLanguage },
       {
         onSuccess: () => {
           setBody('');
@@ -182,7 +194,10 @@ function ReplyForm({ documentId, groupId, comment, onDone }: { documentId: strin
           autosize
           minRows={2}
           size="xs"
+          lang={writtenLanguage}
+          dir="auto"
         />
+        <WrittenLanguageSelect value={writtenLanguage} onChange={setWrittenLanguage} size="xs" />
         <FormAlert messages={general} />
         <Group gap="xs">
           <Button type="submit" size="xs" loading={reply.isPending}>
@@ -267,6 +282,8 @@ export function CommentForm({
   const bodyField = useRef<HTMLTextAreaElement>(null);
   const [kind, setKind] = useState<CommentKind>('general');
   const [body, setBody] = useState('');
+  const reader = useReaderLanguage();
+  const [writtenLanguage, setWrittenLanguage] = useState<UnLanguage>(reader);
   const [errors, setErrors] = useState<{ body?: string; kind?: string }>({});
   const [general, setGeneral] = useState<string[]>([]);
   const submit = (e: FormEvent) => {
@@ -274,7 +291,7 @@ export function CommentForm({
     setGeneral([]);
     if (body.trim() === '') return setErrors({ body: fieldErrorText(t, 'required') });
     post.mutate(
-      { clauseId, version, kind, body: body.trim(), ...(quote ? { quote } : {}) },
+      { clauseId, version, kind, body: body.trim(), writtenLanguage, ...(quote ? { quote } : {}) },
       {
         onSuccess: () => {
           setBody('');
@@ -335,7 +352,10 @@ export function CommentForm({
           autosize
           minRows={3}
           size="sm"
+          lang={writtenLanguage}
+          dir="auto"
         />
+        <WrittenLanguageSelect value={writtenLanguage} onChange={setWrittenLanguage} />
         <FormAlert messages={general} />
         <Group>
           <Button type="submit" size="sm" loading={post.isPending}>

@@ -86,7 +86,7 @@ export function useDispositionReport(documentId: string | undefined, version: nu
 }
 
 /** After any write on a document, everything cached about it is read again. */
-function useDocumentWrite<B, R>(documentId: string, call: (body: B) => Promise<R>) {
+export function useDocumentWrite<B, R>(documentId: string, call: (body: B) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: call, onSuccess: () => qc.invalidateQueries({ queryKey: documentKey(documentId) }) });
 }

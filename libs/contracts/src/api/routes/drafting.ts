@@ -1,5 +1,7 @@
 import {
+  addTranslationRequest,
   amendmentListQuery,
+  personTranslation,
   amendmentPage,
   amendmentResponse,
   commentListQuery,
@@ -74,6 +76,8 @@ export const DRAFTING_ROUTES = {
   'POST /api/documents/:id/comments': /* @__PURE__ */ route({ body: createCommentRequest, status: 201, response: commentResponse, problems: PROBLEMS.write }),
   'GET /api/documents/:id/comments': /* @__PURE__ */ route({ query: commentListQuery, status: 200, response: commentThreadPage, problems: PROBLEMS.readOne }),
   'POST /api/comments/:id/replies': /* @__PURE__ */ route({ body: createReplyRequest, status: 201, response: commentResponse, problems: PROBLEMS.write }),
+  /** A participant's translation of a comment (decision 0047). */
+  'POST /api/comments/:id/translations': /* @__PURE__ */ route({ body: addTranslationRequest, status: 201, response: personTranslation, problems: PROBLEMS.write }),
   'POST /api/comments/:id/disposition': /* @__PURE__ */ route({ body: dispositionRequest, status: 200, response: commentResponse, problems: PROBLEMS.write }),
   'POST /api/documents/:id/amendments': /* @__PURE__ */ route({
     body: createAmendmentRequest,
@@ -84,6 +88,8 @@ export const DRAFTING_ROUTES = {
   'GET /api/documents/:id/amendments': /* @__PURE__ */ route({ query: amendmentListQuery, status: 200, response: amendmentPage, problems: PROBLEMS.readOne }),
   'GET /api/amendments/:id': /* @__PURE__ */ route({ status: 200, response: amendmentResponse, problems: PROBLEMS.readOne }),
   'POST /api/amendments/:id/cosponsors': /* @__PURE__ */ route({ status: 201, response: amendmentResponse, problems: PROBLEMS.act }),
+  /** A participant's translation of an amendment's rationale (decision 0047). */
+  'POST /api/amendments/:id/rationale-translations': /* @__PURE__ */ route({ body: addTranslationRequest, status: 201, response: personTranslation, problems: PROBLEMS.write }),
   'POST /api/amendments/:id/cosponsors/withdraw': /* @__PURE__ */ route({ status: 200, response: amendmentResponse, problems: PROBLEMS.act }),
   'POST /api/amendments/:id/withdraw': /* @__PURE__ */ route({ status: 200, response: amendmentResponse, problems: PROBLEMS.act }),
   'POST /api/amendments/:id/ballot': /* @__PURE__ */ route({

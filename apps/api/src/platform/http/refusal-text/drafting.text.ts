@@ -5,6 +5,7 @@ const ACT = { withdraw: 'withdrawn', change: 'changed', cosponsor: 'co-sponsored
 export const DRAFTING_TEXT = {
   'sign-in': () => 'Sign in to take part',
   'not-in-group': () => 'Only members and observers of this working group can comment',
+  'translators-in-group-only': () => 'Only members and observers of this working group can add a translation of what is said in it',
   'members-only-amend': () => 'Only members of this working group can propose amendments; observers comment',
   'members-only-cosponsor': () => 'Only members of this working group can co-sponsor amendments',
   'editors-only': () => 'Only a chair or rapporteur of this working group can do this',

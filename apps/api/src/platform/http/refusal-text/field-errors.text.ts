@@ -35,6 +35,7 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'subtype-mismatch': (p) => `A ${p.stakeholderGroup} organisation's sub-type is one of: ${p.allowed}`,
   'clauses-or-text': () => 'Give either clauses or pasted text, not both',
   'quote-end-after-start': () => 'The end of the quote must come after its start',
+  'translation-same-language': () => 'A translation must be into another language than the one it was written in',
   'reason-for-refusing': () => 'Give the reason for refusing',
   'reason-for-closing-early': () => 'Say why the ballot closes before its closing time',
   'kind-or-rapporteur': () => 'Give a kind, or rapporteur: true or false',
