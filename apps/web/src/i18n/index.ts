@@ -33,9 +33,15 @@ export const resources = {
 
 export const isLanguage = (l: string | undefined | null): l is Language => !!l && (LANGUAGES as readonly string[]).includes(l);
 
-/** The language in use, reduced to one Parley speaks (`fr-CA` → `fr`). */
+/**
+ * The language in use, reduced to one Parley speaks (`fr-CA` → `fr`): the one chosen, even while
+ * its catalogue lacks texts (English shows through, the page is still Arabic: `lang`, `dir`, dates),
+ * else the one i18next resolved to.
+ */
 export function currentLanguage(i18n: Pick<I18n, 'resolvedLanguage' | 'language'>): Language {
-  const l = (i18n.resolvedLanguage ?? i18n.language ?? 'en').slice(0, 2);
+  const chosen = (i18n.language ?? '').slice(0, 2);
+  if (isLanguage(chosen)) return chosen;
+  const l = (i18n.resolvedLanguage ?? 'en').slice(0, 2);
   return isLanguage(l) ? l : 'en';
 }
 
