@@ -161,11 +161,25 @@ describe('the whole journey in Arabic, right to left', () => {
     await settle();
     await titleStartsOnTheRight();
     const form = page.locator('main form').filter({ has: page.locator('input[type="radio"]') }).first();
-    if (await form.count()) {
-      await form.locator('input[type="radio"]').first().check();
-      await form.locator('button[type="submit"]').click();
-      await page.getByTestId('my-vote').waitFor();
-    }
+    // The choices run from the right: the first (yes) is the rightmost.
+    const choices = form.locator('input[type="radio"]');
+    expect((await box(choices.first())).x).toBeGreaterThan((await box(choices.last())).x);
+    const row = page.locator('main tr', { hasText: READER });
+    const before = await row.innerText();
+    await choices.first().check();
+    const cast = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/ballots\/[^/]+\/votes$/.test(new URL(r.url()).pathname));
+    await form.locator('button[type="submit"]').click();
+    expect((await cast).status()).toBeLessThan(300);
+    // Her vote is in the roll call, on her row, which no longer says she has not voted.
+    for (let i = 0; i < 50 && (await row.innerText()) === before; i++) await page.waitForTimeout(100);
+    expect(await row.innerText()).not.toBe(before);
+    // The tally bar of her group fills from the right: its yes segment first, at the right end, "not voted" to its left.
+    const yes = page.locator('main [data-segment="yes"]').first();
+    await yes.waitFor();
+    const bar = await box(yes.locator('xpath=..'));
+    const yesBox = await box(yes);
+    expect(Math.abs(yesBox.x + yesBox.width - (bar.x + bar.width))).toBeLessThan(4);
+    expect((await box(yes.locator('xpath=../*[@data-segment="notVoted"]'))).x).toBeLessThan(yesBox.x);
     await screenshot(page, 'arabic-ballot.png');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });

@@ -134,14 +134,14 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
             {t('documents.amendments.carriedForward', { from: a.baseVersion, to: a.appliesToVersion })}
           </Text>
         ) : null}
-        <Paper p={6} radius="sm" bg="gray.0" fz="sm">
+        <Paper p={6} radius="sm" bg="gray.0" fz="sm" dir="auto">
           <DiffText parts={a.diff} />
         </Paper>
         <Text size="sm">
           <Text span fw={600}>
             {t('documents.amendments.rationaleLead')}{' '}
           </Text>
-          {a.rationale}
+          <bdi>{a.rationale}</bdi>
         </Text>
         {a.cosponsors.length > 0 ? (
           <Stack gap={2}>

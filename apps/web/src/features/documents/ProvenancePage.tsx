@@ -138,7 +138,7 @@ function ProvenanceClause({ clause, version }: { clause: ClauseProvenanceRespons
           {clause.label ?? ''}
         </Text>
         <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
-          <Text component="p" m={0} className="clause-text" data-kind={clause.kind}>
+          <Text component="p" m={0} className="clause-text" dir="auto" data-kind={clause.kind}>
             {clause.segments.map((s, i) => {
               const group = s.origin.author.snapshot?.stakeholderGroup ?? 'civil-society';
               const who = `${s.origin.author.name ?? '?'} (${s.origin.author.snapshot?.organisationName ?? '?'}, ${t(`groups.${group}`)})`;

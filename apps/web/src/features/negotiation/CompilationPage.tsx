@@ -121,7 +121,7 @@ const ClauseBlock = memo(function ClauseBlock({ c }: { c: CompilationClause }) {
         {c.label ?? ''}
       </span>
       <div className="compilation-body">
-        <p className="clause-text compilation-text" data-kind={c.kind}>
+        <p className="clause-text compilation-text" dir="auto" data-kind={c.kind}>
           <BracketedText text={c.text} brackets={c.brackets} />
         </p>
         <div className="compilation-badges">

@@ -86,7 +86,7 @@ function TextUnderDiscussion({ item }: { item: AgendaItemView }) {
           {clauses.map((c) => (
             <li key={c.id} data-kind={c.kind} data-testid="room-clause">
               {c.label ? <span className="room-clause-label">{c.label}</span> : null}
-              <span className="room-clause-text">
+              <span className="room-clause-text" dir="auto">
                 <PlainClauseText clause={c} />
               </span>
               <span className="room-clause-status">{clauseStatusBadges(t, currentLanguage(i18n), c.kind, c.negotiation)}</span>
