@@ -6,7 +6,7 @@ import type { BallotListResponse, DocumentListResponse, SessionResponse, Working
 import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { newAdoptedDocument } from '../support/adoption-fixtures';
-import { axe, Browsers, type Language, OUTPUT, webBuildSnapshot } from '../support/browser';
+import { axe, Browsers, type InterfaceLanguage, OUTPUT, webBuildSnapshot } from '../support/browser';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -113,7 +113,7 @@ describe('accessibility: axe on every main page, in English, French, Arabic and 
       .catch(() => undefined);
   }
 
-  for (const language of ['en', 'fr', 'ar', 'zh'] as Language[])
+  for (const language of ['en', 'fr', 'ar', 'zh'] as InterfaceLanguage[])
     for (const part of ['joining and taking part', 'the public record'] as Part[])
       it(`no serious or critical violation on the pages of ${part} (${language})`, async () => {
         const anonymous = await browsers.open({ language });
