@@ -216,4 +216,28 @@ describe('the whole journey in Arabic, right to left', () => {
       await screenshot(page, `arabic-${name}.png`);
     }
   });
+
+  it('on a phone: the menu opens from the right, and the language list is reached and changed by keyboard', async () => {
+    const phone = await browsers.open({ language: 'ar', viewport: { width: 390, height: 844 } });
+    await phone.goto(`${t.baseUrl}/working-groups`);
+    await phone.locator('main h1').first().waitFor();
+    const burger = phone.locator('header button[aria-controls="mobile-menu"]');
+    // The menu button stands at the start of the header: on the right.
+    expect((await box(burger)).x).toBeGreaterThan(390 / 2);
+    await burger.click();
+    const menu = phone.locator('#mobile-menu');
+    await menu.getByTestId('language-switch').waitFor();
+    const panel = await box(menu);
+    expect(Math.round(panel.x + panel.width)).toBeGreaterThanOrEqual(388);
+    await screenshot(phone, 'arabic-phone-menu.png', { fullPage: false });
+
+    // Keyboard only: focus the list, choose English with the arrow keys; the page turns left to right.
+    const select = menu.getByTestId('language-switch');
+    await select.focus();
+    expect(await select.inputValue()).toBe('ar');
+    await phone.keyboard.press('ArrowDown'); // 中文
+    await phone.keyboard.press('ArrowDown'); // English
+    await phone.waitForFunction(() => document.documentElement.dir === 'ltr' && document.documentElement.lang === 'en');
+    expect(await phone.evaluate(() => localStorage.getItem('parley.language'))).toBe('en');
+  });
 });
