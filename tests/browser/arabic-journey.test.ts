@@ -188,6 +188,8 @@ describe('the whole journey in Arabic, right to left', () => {
     await page.goto(`${t.baseUrl}/working-groups/${ids.group}/audit`);
     await settle();
     await titleStartsOnTheRight();
+    // Her vote, first in the log: her Latin name and organisation isolated inside the sentence (FSI … PDI).
+    expect(await page.locator('main').innerText()).toContain(`\u2068${READER}\u2069 (\u2068${ORGANISATION}\u2069`);
     await screenshot(page, 'arabic-audit-log.png');
     // An event's page: "previous" and "next" arrows point along the reading direction (mirrored).
     await page.locator('main a[href^="/audit/events/"]').first().click();
