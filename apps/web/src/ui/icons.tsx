@@ -57,3 +57,10 @@ export const BackArrowIcon = () => (
     <path d="m11 6-6 6 6 6" />
   </svg>
 );
+
+/** A chevron that opens a menu below (pointing down, so it needs no mirroring). */
+export const ChevronDownIcon = () => (
+  <svg {...base}>
+    <path d="m6 9 6 6 6-6" />
+  </svg>
+);
