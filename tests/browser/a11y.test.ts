@@ -6,7 +6,7 @@ import type { BallotListResponse, DocumentListResponse, SessionResponse, Working
 import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { newAdoptedDocument } from '../support/adoption-fixtures';
-import { axe, Browsers, type Language, OUTPUT, webBuildSnapshot } from '../support/browser';
+import { axe, Browsers, type InterfaceLanguage, OUTPUT, webBuildSnapshot } from '../support/browser';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -16,12 +16,14 @@ const NORMS = 'Working group on international norms';
 const READER = 'Emily Chen'; // Center for Democracy and Technology: a voting member of the norms group
 
 /**
- * axe-core (WCAG 2.1 A and AA rules) on every main page of the demo, in English and in French:
- * no serious or critical violation. Pages a member sees (vote form, comment and amendment forms)
+ * axe-core (WCAG 2.1 A and AA rules) on every main page of the demo, in English, French, Arabic
+ * (right to left) and Chinese: no serious or critical violation, `<html lang>` and `dir` those of the
+ * interface, and every `lang` and `dir` inside the page valid (the Arabic journey checks that Latin
+ * names sit in isolated elements). Pages a member sees (vote form, comment and amendment forms)
  * are checked signed in; sign up and log in signed out. The per-page results are written to
  * test-output/a11y-<language>.md.
  */
-describe('accessibility: axe on every main page, in English and French', () => {
+describe('accessibility: axe on every main page, in English, French, Arabic and Chinese', () => {
   let t: TestApp;
   let browsers: Browsers;
   let session: SessionResponse;
@@ -111,7 +113,7 @@ describe('accessibility: axe on every main page, in English and French', () => {
       .catch(() => undefined);
   }
 
-  for (const language of ['en', 'fr'] as Language[])
+  for (const language of ['en', 'fr', 'ar', 'zh'] as InterfaceLanguage[])
     for (const part of ['joining and taking part', 'the public record'] as Part[])
       it(`no serious or critical violation on the pages of ${part} (${language})`, async () => {
         const anonymous = await browsers.open({ language });
@@ -125,6 +127,21 @@ describe('accessibility: axe on every main page, in English and French', () => {
           await settle(page);
           await p.then?.(page);
           expect(await page.locator('html').getAttribute('lang')).toBe(language);
+          expect(await page.locator('html').getAttribute('dir')).toBe(language === 'ar' ? 'rtl' : 'ltr');
+          // Mixed-language content: every lang inside the page names a language Intl knows, each dir is one of the three.
+          const marks = await page.evaluate(() => ({
+            langs: [...document.querySelectorAll('body [lang]')].map((e) => e.getAttribute('lang') ?? ''),
+            dirs: [...document.querySelectorAll('body [dir]')].map((e) => e.getAttribute('dir') ?? ''),
+          }));
+          const validTag = (l: string) => {
+            try {
+              return l === '' || Intl.getCanonicalLocales(l).length === 1;
+            } catch {
+              return false;
+            }
+          };
+          for (const l of marks.langs) if (!validTag(l)) failures.push(`${p.name} (${language}): lang="${l}"`);
+          for (const d of marks.dirs) if (!['ltr', 'rtl', 'auto'].includes(d)) failures.push(`${p.name} (${language}): dir="${d}"`);
           const violations = (await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
           const summary = violations.map((v) => `${v.impact} ${v.id} × ${v.nodes.length}`).join(', ');
           report.push(`| ${p.name} | \`${p.path.replace(/[0-9a-f-]{36}/g, ':id')}\` | ${summary || 'none'} |`);

@@ -24,7 +24,15 @@ const ARGS = [
   '--disable-sync',
 ];
 
+/** The interface's six languages, any of which a browser can be opened in. */
+export type InterfaceLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';
+/** The languages whose words the English and French tests spell out. */
 export type Language = 'en' | 'fr';
+/**
+ * The browser's own locale per interface language. Arabic is Egypt's, whose default digits are the
+ * Arabic-Indic ones: the interface must still write 0–9 (decision 0046), whatever the browser says.
+ */
+const BROWSER_LOCALES: Record<InterfaceLanguage, string> = { ar: 'ar-EG', zh: 'zh-CN', en: 'en-GB', fr: 'fr-FR', ru: 'ru-RU', es: 'es-ES' };
 
 export function requireWebBuild(): void {
   if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('Build the web app first: npx nx run web:build');
@@ -65,7 +73,7 @@ export async function webBuildSnapshot(): Promise<string> {
 }
 
 export interface OpenOptions {
-  language?: Language;
+  language?: InterfaceLanguage;
   /** Ignore the page's Content-Security-Policy: to show the app's own escaping holds without it. */
   bypassCSP?: boolean;
   viewport?: { width: number; height: number };
@@ -95,7 +103,7 @@ export class Browsers {
       executablePath,
       headless: true,
       viewport: options.viewport ?? { width: 1280, height: 1000 },
-      locale: language === 'fr' ? 'fr-FR' : 'en-GB',
+      locale: BROWSER_LOCALES[language],
       bypassCSP: options.bypassCSP ?? false,
       args: ARGS,
     });
@@ -115,12 +123,18 @@ export class Browsers {
     ]);
   }
 
-  /** Signs in through the log-in form, as a person would. */
-  async logIn(page: Page, email: string, password: string, language: Language = 'en'): Promise<void> {
+  /** Signs in through the log-in form, as a person would (by the fields' names in English and French, by their kind in the other languages). */
+  async logIn(page: Page, email: string, password: string, language: InterfaceLanguage = 'en'): Promise<void> {
     await page.goto(`${this.baseUrl}/login`);
-    await page.getByRole('textbox', { name: language === 'fr' ? /^Adresse e-mail/ : /^E-mail address/ }).fill(email);
-    await page.locator('input[type="password"]').fill(password);
-    await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'Log in', exact: true }).click();
+    if (language === 'en' || language === 'fr') {
+      await page.getByRole('textbox', { name: language === 'fr' ? /^Adresse e-mail/ : /^E-mail address/ }).fill(email);
+      await page.locator('input[type="password"]').fill(password);
+      await page.getByRole('button', { name: language === 'fr' ? 'Se connecter' : 'Log in', exact: true }).click();
+    } else {
+      await page.locator('main input[type="email"]').fill(email);
+      await page.locator('main input[type="password"]').fill(password);
+      await page.locator('main form button[type="submit"]').click();
+    }
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   }
 
@@ -132,7 +146,7 @@ export class Browsers {
   }
 
   /** A browser of its own for a person of the demo (by name), logged in through the form in their language. */
-  logInAs(name: string, language: Language = 'en', options: Omit<OpenOptions, 'language'> = {}): Promise<Page> {
+  logInAs(name: string, language: InterfaceLanguage = 'en', options: Omit<OpenOptions, 'language'> = {}): Promise<Page> {
     return this.openLoggedIn(demoEmail(name), DEMO_PASSWORD, { ...options, language });
   }
 

@@ -61,9 +61,9 @@ export function SessionArea({ stacked = false }: { stacked?: boolean }) {
     <Menu position="bottom-end" width={320} shadow="md" withinPortal>
       <Menu.Target>
         <Button variant="default" size="sm" loading={logout.isPending} aria-label={t('nav.accountMenu', { name: me.data.name })} maw={240}>
-          {group ? <span className="stakeholder-swatch" style={{ background: STAKEHOLDER_COLOURS[group], marginRight: 8 }} aria-hidden="true" /> : null}
+          {group ? <span className="stakeholder-swatch" style={{ background: STAKEHOLDER_COLOURS[group], marginInlineEnd: 8 }} aria-hidden="true" /> : null}
           <Text span size="sm" fw={600} truncate="end">
-            {me.data.name}
+            <bdi>{me.data.name}</bdi>
           </Text>
         </Button>
       </Menu.Target>

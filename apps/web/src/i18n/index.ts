@@ -33,10 +33,36 @@ export const resources = {
 
 export const isLanguage = (l: string | undefined | null): l is Language => !!l && (LANGUAGES as readonly string[]).includes(l);
 
-/** The language in use, reduced to one Parley speaks (`fr-CA` → `fr`). */
+/**
+ * The language in use, reduced to one Parley speaks (`fr-CA` → `fr`): the one chosen, even while
+ * its catalogue lacks texts (English shows through, the page is still Arabic: `lang`, `dir`, dates),
+ * else the one i18next resolved to.
+ */
 export function currentLanguage(i18n: Pick<I18n, 'resolvedLanguage' | 'language'>): Language {
-  const l = (i18n.resolvedLanguage ?? i18n.language ?? 'en').slice(0, 2);
+  const chosen = (i18n.language ?? '').slice(0, 2);
+  if (isLanguage(chosen)) return chosen;
+  const l = (i18n.resolvedLanguage ?? 'en').slice(0, 2);
   return isLanguage(l) ? l : 'en';
+}
+
+/**
+ * The locale each language formats dates, numbers and lists with (decision 0046). Arabic keeps the
+ * Western digits 0–9, as the United Nations' Arabic documents do (`ar-u-nu-latn`, whatever a
+ * browser's regional default); Chinese is the simplified script. English and French as before.
+ */
+export const INTL_LOCALES: Record<Language, string> = {
+  ar: 'ar-u-nu-latn',
+  zh: 'zh-Hans-CN',
+  en: 'en',
+  fr: 'fr',
+  ru: 'ru',
+  es: 'es',
+};
+
+/** The Intl locale for a language code (`fr-CA` → `fr`; unknown → English). */
+export function intlLocale(lng: string | undefined | null): string {
+  const l = (lng ?? 'en').slice(0, 2);
+  return INTL_LOCALES[isLanguage(l) ? l : 'en'];
 }
 
 function reflectOnDocument(lng: string): void {
@@ -48,9 +74,9 @@ function reflectOnDocument(lng: string): void {
 }
 
 /**
- * One i18next instance with both languages bundled (they are small), initialised synchronously so
+ * One i18next instance with the six languages bundled (they are small), initialised synchronously so
  * the first render is already translated. The detector reads the remembered choice, then the
- * browser's languages; `<html lang>` follows every change.
+ * browser's languages; `<html lang>` and `<html dir>` follow every change.
  */
 export function createI18n(options: { lng?: Language; detect?: boolean } = {}): I18n {
   const instance = i18next.createInstance();
@@ -94,13 +120,13 @@ export async function switchLanguage(i18n: I18n, lng: Language): Promise<void> {
 export function formatDate(iso: string, lng: string): string {
   const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
 }
 
 /** A country's name in the reader's language, from its ISO 3166-1 code. */
 export function countryName(code: string, lng: string): string {
   try {
-    return new Intl.DisplayNames([lng], { type: 'region' }).of(code) ?? code;
+    return new Intl.DisplayNames([intlLocale(lng)], { type: 'region' }).of(code) ?? code;
   } catch {
     return code;
   }

@@ -1,4 +1,7 @@
-import { FIELD_ERROR_CODES, REFUSAL_CODES } from '@parley/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIELD_ERROR_CODES, REFUSAL_CODES, UN_LANGUAGES, type UnLanguage } from '@parley/contracts';
+import { keyDifferences, placeholderMismatches, untranslated, wordless } from './catalogue-rules';
 import en from './refusals/en.json';
 import fr from './refusals/fr.json';
 import { createI18n } from './index';
@@ -6,13 +9,18 @@ import { VALUE_PARAMS, valueInWords, type ValueWords } from './refusal-values';
 import { fieldErrorMessage, REFUSAL_CONTEXT, refusalMessage } from './server-messages';
 
 type Table = Record<string, string>;
-const CATALOGUES: [string, { refusal: Table; fieldError: Table }][] = [
-  ['English', en],
-  ['French', fr],
-];
+type Refusals = { refusal: Table; fieldError: Table };
+/** The refusal catalogues, from this folder's refusals/ or from PARLEY_I18N_DIR/refusals (see catalogues.test.ts). */
+const DIR = join(process.env.PARLEY_I18N_DIR ?? __dirname, 'refusals');
+const refusals = (lng: UnLanguage): Refusals => {
+  const table = JSON.parse(readFileSync(join(DIR, `${lng}.json`), 'utf8')) as Partial<Refusals>;
+  return { refusal: table.refusal ?? {}, fieldError: table.fieldError ?? {} };
+};
+const NAMES: Record<UnLanguage, string> = { ar: 'Arabic', zh: 'Chinese', en: 'English', fr: 'French', ru: 'Russian', es: 'Spanish' };
+const CATALOGUES: [string, Refusals, UnLanguage][] = UN_LANGUAGES.map((l) => [NAMES[l], refusals(l), l]);
+const TRANSLATED = CATALOGUES.filter(([, , l]) => l !== 'en');
 /** The sentences of a code: its own key, or one per value of the param that chooses (`code_value`), or plural forms. */
 const sentencesOf = (code: string, table: Table) => Object.keys(table).filter((k) => k === code || k.startsWith(`${code}_`));
-const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe('the refusals the API answers with, in the reader’s language', () => {
   it.each(CATALOGUES)('%s says every refusal code', (_, catalogue) => {
@@ -34,14 +42,20 @@ describe('the refusals the API answers with, in the reader’s language', () => 
     expect(missing).toEqual([]);
   });
 
-  it('English and French have the same sentences, with the same placeholders, and translate them', () => {
+  it.each(TRANSLATED)('%s has English’s sentences (plural forms by its own rule), with the same placeholders, and translates them', (_, catalogue, lng) => {
     for (const part of ['refusal', 'fieldError'] as const) {
-      const english: Table = en[part];
-      const french: Table = fr[part];
-      expect(Object.keys(french).sort()).toEqual(Object.keys(english).sort());
-      expect(Object.keys(english).filter((k) => placeholders(english[k]).join() !== placeholders(french[k]).join())).toEqual([]);
-      expect(Object.keys(english).filter((k) => english[k] === french[k] && !/^\{\{\w+\}\}$/.test(english[k]))).toEqual([]);
+      const english = new Map(Object.entries(en[part] as Table));
+      const translated = new Map(Object.entries(catalogue[part]));
+      expect({ part, ...keyDifferences(english, translated, lng) }).toEqual({ part, missing: [], extra: [] });
+      expect({ part, placeholders: placeholderMismatches(english, translated, lng) }).toEqual({ part, placeholders: [] });
+      expect({ part, untranslated: untranslated(english, translated, lng, new Set()) }).toEqual({ part, untranslated: [] });
     }
+  });
+
+  it('a sentence that is only a placeholder may be the same in every language', () => {
+    expect(wordless('{{message}}')).toBe(true);
+    expect(wordless('{{field}}: {{message}}')).toBe(true);
+    expect(wordless('Refused: {{message}}')).toBe(false);
   });
 });
 

@@ -76,4 +76,17 @@ describe('AffiliationBadge', () => {
     expect(within(badge).getByText('Non vérifiée')).toBeTruthy();
     expect(badge.textContent).toContain('Vice-President, Digital Diplomacy, Microsoft');
   });
+
+  it('isolates the name, the title and the organisation (<bdi>), so Latin names keep their direction in an Arabic page', () => {
+    renderWithApp(<AffiliationBadge name="Ada Delegate" personId="p1" affiliation={snapshot()} withTitle />, { language: 'ar' });
+    const badge = screen.getByTestId('affiliation-badge');
+    const isolated = [...badge.querySelectorAll('bdi')].map((b) => b.textContent);
+    expect(isolated).toEqual(['Ada Delegate', 'Vice-President, Digital Diplomacy', 'Microsoft']);
+  });
+
+  it('isolates the organisation’s name when no title is shown', () => {
+    renderWithApp(<AffiliationBadge name="Ada Delegate" affiliation={snapshot({ organisationName: 'وزارة الخارجية' })} />, { language: 'en' });
+    expect(screen.getByTestId('organisation-name').tagName).toBe('BDI');
+    expect(screen.getByTestId('organisation-name').textContent).toBe('وزارة الخارجية');
+  });
 });

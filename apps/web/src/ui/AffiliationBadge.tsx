@@ -3,6 +3,7 @@ import type { AffiliationSnapshot } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ConfirmationMark } from './ConfirmationMark';
+import { isolatedSentence } from './Isolated';
 import { StakeholderGroupBadge } from './StakeholderGroupBadge';
 import { VerifiedMark } from './VerifiedMark';
 
@@ -24,6 +25,8 @@ export interface AffiliationBadgeProps {
  * The one compact form in which a person appears anywhere in Parley: name, organisation,
  * stakeholder group (colour and name), whether the organisation is verified, and whether it
  * confirmed the person's affiliation (not shown for acts recorded before confirmations existed).
+ * The name, the title and the organisation are each isolated (`<bdi>`): a Latin name keeps its
+ * direction in an Arabic page, an Arabic one in an English page.
  */
 export function AffiliationBadge({ name, personId, affiliation, withTitle = false, size = 'sm' }: AffiliationBadgeProps) {
   const { t } = useTranslation();
@@ -32,19 +35,19 @@ export function AffiliationBadge({ name, personId, affiliation, withTitle = fals
     <Group component="span" gap={6} wrap="wrap" align="center" style={{ display: 'inline-flex', rowGap: 2 }} data-testid="affiliation-badge">
       {personId ? (
         <Anchor component={Link} to={`/people/${personId}`} size={size} fw={600}>
-          {name}
+          <bdi>{name}</bdi>
         </Anchor>
       ) : (
         <Text span size={size} fw={600}>
-          {name}
+          <bdi>{name}</bdi>
         </Text>
       )}
       {affiliation ? (
         <>
           <Text span size={size} c="dimmed">
             {withTitle && affiliation.title
-              ? t('affiliation.atOrganisation', { title: affiliation.title, organisation: affiliation.organisationName })
-              : affiliation.organisationName}
+              ? isolatedSentence(t, 'affiliation.atOrganisation', { title: affiliation.title, organisation: affiliation.organisationName }, ['title', 'organisation'])
+              : <bdi data-testid="organisation-name">{affiliation.organisationName}</bdi>}
           </Text>
           <StakeholderGroupBadge group={affiliation.stakeholderGroup} size={badgeSize} />
           <VerifiedMark verified={affiliation.organisationVerified} size={size === 'md' ? 'sm' : 'xs'} />

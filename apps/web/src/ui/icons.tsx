@@ -38,3 +38,29 @@ export const BellIcon = () => (
     <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
   </svg>
 );
+
+/**
+ * An arrow that points along the reading direction: "next" and "leads to" point right in English and
+ * left in Arabic (mirrored by `.icon-directional` under `[dir='rtl']`, app.css).
+ */
+export const ForwardArrowIcon = () => (
+  <svg {...base} className="icon-directional" style={{ verticalAlign: '-2px' }}>
+    <path d="M5 12h14" />
+    <path d="m13 6 6 6-6 6" />
+  </svg>
+);
+
+/** An arrow against the reading direction ("previous"): left in English, right in Arabic. */
+export const BackArrowIcon = () => (
+  <svg {...base} className="icon-directional" style={{ verticalAlign: '-2px' }}>
+    <path d="M19 12H5" />
+    <path d="m11 6-6 6 6 6" />
+  </svg>
+);
+
+/** A chevron that opens a menu below (pointing down, so it needs no mirroring). */
+export const ChevronDownIcon = () => (
+  <svg {...base}>
+    <path d="m6 9 6 6 6-6" />
+  </svg>
+);

@@ -6,6 +6,7 @@ import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { actionLabel } from './action-names';
 import { HashText } from './HashText';
 import { auditSentence, subjectLink } from './sentences';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 const time = (iso: string, lng: string) =>
   new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(iso)) + ' UTC';
@@ -26,7 +27,7 @@ export function AuditEventItem({
   onActor?: (id: string, name: string) => void;
 }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const subject = subjectLink(event);
   return (
     <Paper withBorder p="sm" component="li" data-testid="audit-event" data-action={event.action} data-sequence={event.sequence} style={{ listStyle: 'none' }}>

@@ -12,11 +12,13 @@ import { actionLabel } from './action-names';
 import { chainName } from './chains';
 import { auditSentence, subjectLink } from './sentences';
 import { auditExportUrl, useAuditEvent } from './useAudit';
+import { currentLanguage, intlLocale } from '../../i18n';
+import { BackArrowIcon, ForwardArrowIcon } from '../../ui/icons';
 
 /** One audit event with every recorded field, its place in the chain (previous and next) and how to verify it. */
 export function AuditEventPage() {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const { scope, sequence } = useParams();
   const query = useAuditEvent(scope, sequence);
   const groups = useWorkingGroups();
@@ -55,14 +57,14 @@ export function AuditEventPage() {
       <Group gap="md" wrap="wrap">
         {links.previous ? (
           <Anchor component={Link} to={links.previous.page} data-testid="previous-event">
-            ← {t('audit.event.previous', { sequence: links.previous.sequence })}
+            <BackArrowIcon /> {t('audit.event.previous', { sequence: links.previous.sequence })}
           </Anchor>
         ) : (
           <Text c="dimmed">{t('audit.event.first')}</Text>
         )}
         {next ? (
           <Anchor component={Link} to={next.page}>
-            {t('audit.event.next', { sequence: next.sequence })} →
+            {t('audit.event.next', { sequence: next.sequence })} <ForwardArrowIcon />
           </Anchor>
         ) : null}
         {subject ? (

@@ -453,3 +453,12 @@ describe('audit events as sentences', () => {
     expect(excerpt('short')).toBe('short');
   });
 });
+
+describe('names inside audit sentences in a right-to-left interface', () => {
+  it('isolates the actor’s name and organisation (FSI … PDI) in Arabic, and leaves English as it was', () => {
+    const ar = createI18n({ lng: 'ar', detect: false });
+    const actor = { actorName: 'Emily Chen', actorSnapshot: { organisationName: 'Center for Democracy and Technology', stakeholderGroup: 'civil-society' } } as never;
+    expect(actorPhrase(ar.t, actor, 'ar-u-nu-latn')).toContain('\u2068Emily Chen\u2069 (\u2068Center for Democracy and Technology\u2069, ');
+    expect(actorPhrase(ar.t, actor, 'en')).toMatch(/^Emily Chen \(Center for Democracy and Technology, /);
+  });
+});

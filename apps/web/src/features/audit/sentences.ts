@@ -2,6 +2,7 @@ import { parseAuditEvent, subjectsOf, type AuditAction, type AuditEventResponse,
 import { paragraphList, withoutMentionMarkup, type StakeholderGroup } from '@parley/domain';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
+import { isolatedIn } from '../../ui/isolate-text';
 import { subjectTitleOf } from '../ballots/ballot-title';
 import { closedBeforeItsTime } from '../ballots/closed-before-its-time';
 import { actionLabel } from './action-names';
@@ -39,11 +40,12 @@ export function excerpt(text: string | null, max = 90): string {
 const group = (t: TFunction, g: StakeholderGroup | undefined) => (g ? t(`audit.groups.${g}`) : '');
 
 /** "Ana Ruiz (Access Now, civil society)", "Ana Ruiz", or "Parley" for acts of the system (a ballot closing at its time). */
-export function actorPhrase(t: TFunction, e: Pick<AuditEventResponse, 'actorName' | 'actorSnapshot'>): string {
+export function actorPhrase(t: TFunction, e: Pick<AuditEventResponse, 'actorName' | 'actorSnapshot'>, lng = 'en'): string {
   if (!e.actorName) return t('audit.actor.system');
   const s = e.actorSnapshot;
+  const own = isolatedIn(lng);
   // The same compact form in every language: name, then organisation and stakeholder group.
-  return s ? `${e.actorName} (${s.organisationName}, ${group(t, s.stakeholderGroup)})` : e.actorName;
+  return s ? `${own(e.actorName)} (${own(s.organisationName)}, ${group(t, s.stakeholderGroup)})` : own(e.actorName);
 }
 
 const counted = (totals: { yes: number; no: number; abstain: number }) => ({ yes: totals.yes, no: totals.no, abstain: totals.abstain });
@@ -265,7 +267,7 @@ const SENTENCES: Sentences = {
   'meeting.attendance-recorded': (e, x) =>
     x.t(e.change.byChair ? 'audit.sentence.meeting.attendance-recorded-by-chair' : 'audit.sentence.meeting.attendance-recorded', {
       actor: x.actor,
-      attendee: actorPhrase(x.t, { actorName: e.change.attendee.name, actorSnapshot: e.change.attendee.snapshot }),
+      attendee: actorPhrase(x.t, { actorName: e.change.attendee.name, actorSnapshot: e.change.attendee.snapshot }, x.lng),
       mode: x.t(`audit.sentence.meetingModes.${e.change.mode}`),
     }),
   'meeting.floor-requested': (e, x) =>
@@ -298,7 +300,7 @@ const SENTENCES: Sentences = {
 
 /** A speaker or attendee as the record names them: name, organisation and stakeholder group at that moment. */
 function speakerOf(p: { name: string; snapshot: AuditEventResponse['actorSnapshot'] }, x: Ctx): string {
-  return actorPhrase(x.t, { actorName: p.name, actorSnapshot: p.snapshot });
+  return actorPhrase(x.t, { actorName: p.name, actorSnapshot: p.snapshot }, x.lng);
 }
 
 /** A decision on someone's affiliation or appointment: who, for which organisation, and why (when said). */
@@ -311,7 +313,7 @@ const sentenceOf = <A extends AuditAction>(e: TypedAuditEvents[A], action: A, x:
 
 /** The event as a sentence; an event the catalogue cannot read gets the fallback. */
 export function auditSentence(t: TFunction, e: AuditEventResponse, lng: string): string {
-  const x: Ctx = { t, lng, actor: actorPhrase(t, e) };
+  const x: Ctx = { t, lng, actor: actorPhrase(t, e, lng) };
   // A vote the public log withholds until its ballot closes: that it was cast, not what.
   if (e.withheld && (e.action === 'vote.cast' || e.action === 'vote.changed'))
     return t(`audit.sentence.vote.${e.action === 'vote.cast' ? 'cast' : 'changed'}-withheld`, { actor: x.actor });

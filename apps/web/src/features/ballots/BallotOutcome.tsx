@@ -6,13 +6,14 @@ import { explainParts, formatShare } from './explanation';
 import { NextSteps } from './NextSteps';
 import { TallyBars } from './TallyBars';
 import { formatDateTime } from './TimeLeft';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 const COLOURS = { passed: 'green', failed: 'red', 'no-quorum': 'yellow' } as const;
 
 /** After close: the outcome, the engine's explanation in the reader's language, and the final breakdown. */
 export function BallotOutcome({ ballot }: { ballot: BallotResponse }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const result = ballot.result;
   if (ballot.status !== 'closed' || !result) return null;
   const [first, ...notes] = explainParts(t, lng, result.explanationParts);

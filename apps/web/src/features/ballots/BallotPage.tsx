@@ -22,6 +22,7 @@ import { formatDateTime, TimeLeft } from './TimeLeft';
 import { useBallot } from './useBallot';
 import { VoteForm } from './VoteForm';
 import { CloseBallotEarly } from './CloseBallotEarly';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** What kind of ballot, in which working group (a link to it). */
 function Kicker({ ballot: b }: { ballot: BallotResponse }) {
@@ -42,7 +43,7 @@ function Kicker({ ballot: b }: { ballot: BallotResponse }) {
 /** A ballot: the question, its terms in plain words, time left, your vote, the running tally, the roll call, and the outcome once closed. */
 export function BallotPage() {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const { id } = useParams();
   const ballot = useBallot(id);
   const live = useLiveRoom(id ? roomName.ballot(id) : null);

@@ -95,7 +95,7 @@ function AdoptionSubject({ view: v }: { view: AdoptionSubjectView }) {
           <Stack component="ol" gap={6} m={0} p="sm" style={{ listStyle: 'none' }}>
             {v.clauses.map((cl) => (
               <li key={cl.id}>
-                <Text size="sm" className="clause-text" data-kind={cl.kind}>
+                <Text size="sm" className="clause-text" dir="auto" data-kind={cl.kind}>
                   {cl.label ? <strong>{cl.label} </strong> : null}
                   {cl.text}
                 </Text>

@@ -3,11 +3,12 @@ import type { BallotResponse } from '@parley/contracts';
 import { participantsNeeded } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
 import { formatShare } from './explanation';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** The rule, quorum, counting unit and disclosure of a ballot, each in plain words. */
 export function BallotTerms({ ballot }: { ballot: BallotResponse }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const quorum =
     ballot.quorum === null
       ? t('ballots.terms.noQuorum')

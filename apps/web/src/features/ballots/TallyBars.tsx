@@ -91,7 +91,7 @@ export function TallyBars({ rows, caption, highlight = [] }: { rows: TallyRow[];
       <Group gap="md" aria-hidden="true">
         {VOTE_CHOICES.map((s) => (
           <Group key={s} gap={4}>
-            <Box style={{ ...segmentStyle(s, ALL_GROUPS), width: 14, height: 10, border: '1px solid #6b6b6b' }} />
+            <Box className="icon-directional" style={{ ...segmentStyle(s, ALL_GROUPS), width: 14, height: 10, border: '1px solid #6b6b6b' }} />
             <Text size="xs">{t(`ballots.choice.${s}`)}</Text>
           </Group>
         ))}

@@ -1,6 +1,7 @@
 import { Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNow } from '../../ui/useNow';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 const UNITS: [Intl.NumberFormatOptions['unit'] & string, number][] = [
   ['day', 86_400_000],
@@ -42,7 +43,7 @@ function zoneName(iso: string, lng: string): string {
 /** When an open ballot closes, counting down; the clock ticks each second, but screen readers are not interrupted. */
 export function TimeLeft({ closesAt }: { closesAt: string }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const now = useNow(1000);
   const left = new Date(closesAt).getTime() - now;
   return (

@@ -9,6 +9,7 @@ import { notifySuccess } from '../../ui/notify';
 import { formatDateTime } from './TimeLeft';
 import { verdictMessage } from '../../i18n/server-messages';
 import { useCastVote } from './useBallot';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** A vote the signed-in person holds by proxy on this ballot (decision record 0040). */
 export type ProxyVote = NonNullable<NonNullable<BallotResponse['me']>['proxyVotes']>[number];
@@ -16,7 +17,7 @@ export type ProxyVote = NonNullable<NonNullable<BallotResponse['me']>['proxyVote
 /** What the signed-in person has voted (or cast for the grantor of a proxy they hold), and how to change it. */
 function MyVoteSummary({ ballot, proxy }: { ballot: BallotResponse; proxy?: ProxyVote }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const vote = proxy ? proxy.vote : ballot.me?.vote;
   const name = proxy?.grantor.name;
   if (proxy?.castByGrantor) return <Text data-testid="proxy-vote-summary">{t('proxies.ballot.grantorVoted', { name })}</Text>;
@@ -50,7 +51,7 @@ function MyVoteSummary({ ballot, proxy }: { ballot: BallotResponse; proxy?: Prox
  */
 export function VoteForm({ ballot, proxy }: { ballot: BallotResponse; proxy?: ProxyVote }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const cast = useCastVote(ballot.id);
   const current = proxy ? proxy.vote : ballot.me?.vote;
   const grantor = proxy?.grantor.name;

@@ -57,7 +57,7 @@ function TermRow({ term, axis, now, showGroup }: { term: ChairTermResponse; axis
             position: 'absolute',
             top: 0,
             bottom: 0,
-            left: `${left}%`,
+            insetInlineStart: `${left}%`,
             width: `${width}%`,
             borderRadius: 3,
             border: `2px ${term.confirmed ? 'solid' : 'dashed'} ${colour}`,

@@ -14,7 +14,7 @@ import { TranslationsWarning } from './language-versions/TranslationsWarning';
 import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
 import { formatDateTime } from '../ballots/TimeLeft';
-import { formatDate } from '../../i18n';
+import { currentLanguage, formatDate, intlLocale } from '../../i18n';
 import { useAdoptionPreflight, useOpenAdoptionBallot } from './useDocuments';
 import { BracketAdoptionWarnings } from '../negotiation/BracketAdoptionWarnings';
 import { LastCallAdoptionWarnings } from '../procedures/LastCallBanner';
@@ -45,7 +45,7 @@ function Warning(props: { kind: AdoptionWarningKind; title: string; acknowledge:
 /** Every adoption warning that applies, each with its acknowledgement (the adoption ballot's and the silence procedure's dialogs). */
 export function Warnings({ p, acks, setAck }: { p: AdoptionWarningsView; acks: Set<AdoptionWarningKind>; setAck: (k: AdoptionWarningKind, v: boolean) => void }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const by = (a: { author: Amendment['author'] }) => <AffiliationBadge name={a.author.name ?? '?'} personId={a.author.id ?? undefined} affiliation={a.author.snapshot} size="xs" />;
   return (
     <>
@@ -153,7 +153,7 @@ export function Warnings({ p, acks, setAck }: { p: AdoptionWarningsView; acks: S
 /** The ballot's terms: how long it stays open (its closing time echoed in the reader's language), its rule and quorum. */
 function Terms(props: { days: number | string; setDays: (v: number | string) => void; rule: DecisionRule; setRule: (r: DecisionRule) => void; quorum: number | string; setQuorum: (v: number | string) => void; groupRule: DecisionRule }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const days = typeof props.days === 'number' ? props.days : Number(props.days);
   // The closing time in words, in the reader's language ("dimanche 13 décembre 2026 à 09:30").
   const closes = Number.isInteger(days) && days >= 1 && days <= 90 ? new Intl.DateTimeFormat(lng, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(Date.now() + days * DAY)) : null;

@@ -3,6 +3,7 @@ import type { AmendmentResponse, AmendmentStatus, ClauseResponse, CreateAmendmen
 import { CLAUSE_KINDS, type AmendmentKind, type ClauseKind } from '@parley/domain';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { intlLocale } from '../../i18n';
 import { Link } from 'react-router-dom';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
@@ -104,7 +105,7 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
   const cosponsor = useCosponsor(documentId);
   const uncosponsor = useWithdrawCosponsorship(documentId);
   const withdraw = useWithdraw(documentId);
-  const note = amendmentStatusNote(t, i18n.language, a);
+  const note = amendmentStatusNote(t, intlLocale(i18n.language), a);
   const backing = groupsBehind(a);
   const where = a.targetClauseId
     ? t('documents.amendments.clause', { label: a.targetLabel ?? t('documents.amendments.unnumbered') })

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ClauseText } from '../negotiation/BracketedText';
 import { ToneBadge } from './ToneBadge';
 import { clauseStatusBadges } from '../negotiation/ClauseStatusBadges';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 export interface Quote {
   text: string;
@@ -66,7 +67,7 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
   return (
     <Box component="li" className="clause-row" data-selected={selected} data-clause-id={clause.id} data-label={clause.label ?? ''} px="sm" py={6}>
       <Group align="flex-start" gap="sm" wrap="nowrap">
-        <Text component="span" fw={700} w="2.2rem" ta="right" style={{ flex: 'none' }} aria-hidden={clause.label === null}>
+        <Text component="span" fw={700} w="2.2rem" ta="end" style={{ flex: 'none' }} aria-hidden={clause.label === null}>
           {clause.label ?? ''}
         </Text>
         <Box style={{ flex: 1, minWidth: 0 }}>
@@ -74,6 +75,7 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
             component="p"
             m={0}
             className="clause-text"
+            dir="auto"
             data-kind={clause.kind}
             onMouseUp={onMouseUp}
             onClick={() => window.getSelection()?.isCollapsed !== false && onOpen(clause.id)}
@@ -110,7 +112,7 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
                   </ToneBadge>
                 ) : null}
                 {accepted > 0 ? <ToneBadge tone="green">{t('documents.clause.accepted', { count: accepted })}</ToneBadge> : null}
-                {clauseStatusBadges(t, i18n.resolvedLanguage ?? i18n.language, clause.kind, clause.negotiation)}
+                {clauseStatusBadges(t, intlLocale(currentLanguage(i18n)), clause.kind, clause.negotiation)}
               </Group>
             </button>
           </Group>

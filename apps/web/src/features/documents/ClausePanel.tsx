@@ -90,7 +90,7 @@ export function ClausePanel({ doc, clauseId, quote, onQuote, onClearQuote, onClo
           </Button>
         </Group>
         {inline ? null : (
-          <Text size="sm" lineClamp={3} c="dimmed">
+          <Text size="sm" lineClamp={3} c="dimmed" dir="auto">
             {clause.text}
           </Text>
         )}

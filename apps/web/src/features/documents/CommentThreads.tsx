@@ -115,7 +115,7 @@ function CommentBody({ documentId, comment }: { documentId: string; comment: Com
         </Text>
       ) : null}
       {comment.quote ? (
-        <Blockquote p={6} pl="sm" m={0} fz="sm" color="gray" iconSize={0}>
+        <Blockquote p={6} ps="sm" m={0} fz="sm" color="gray" iconSize={0} dir="auto">
           {comment.quote.text}
         </Blockquote>
       ) : null}
@@ -237,7 +237,7 @@ function Thread({ documentId, groupId, comment, linked }: { documentId: string; 
           ) : null}
         </Group>
         {showReplies ? (
-          <Stack component="ol" gap="xs" m={0} pl="md" id={repliesId} style={{ listStyle: 'none', borderLeft: '2px solid var(--mantine-color-gray-3)' }}>
+          <Stack component="ol" gap="xs" m={0} ps="md" id={repliesId} style={{ listStyle: 'none', borderInlineStart: '2px solid var(--mantine-color-gray-3)' }}>
             {comment.replies.map((r) => (
               <li key={r.id} {...linked.props(r.id)}>
                 <CommentBody documentId={documentId} comment={r} />
@@ -314,7 +314,7 @@ export function CommentForm({
       <Stack gap="xs">
         {quote ? (
           <Group gap="xs" wrap="nowrap" align="flex-start" data-testid="quote">
-            <Blockquote p={6} pl="sm" m={0} fz="sm" color="blue" iconSize={0} style={{ flex: 1 }}>
+            <Blockquote p={6} ps="sm" m={0} fz="sm" color="blue" iconSize={0} style={{ flex: 1 }}>
               <Text span size="xs" c="dimmed" display="block">
                 {t('documents.comments.quoting')}
               </Text>

@@ -14,6 +14,7 @@ import { ClauseChangeList } from './ClauseChangeList';
 import { useConsolidate, useConsolidationPreview } from './useDocuments';
 import { BracketChoicesPreview } from '../negotiation/BracketChoicesPreview';
 import { MembersOnlyUntilField, membersOnlyInput, PUBLIC_AT_ONCE } from '../procedures/PublicationPanel';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 
 /** The text the consolidation would create: each clause it changes, as a word diff against the current version, and the amendments it applies. */
@@ -150,7 +151,7 @@ export function VersionNote({ doc }: { doc: DocumentResponse }) {
   const { t, i18n } = useTranslation();
   const v = doc.version;
   if (!v.note) return null;
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', { dateStyle: 'long' }).format(new Date(v.createdAt));
+  const date = new Intl.DateTimeFormat(intlLocale(currentLanguage(i18n)), { dateStyle: 'long' }).format(new Date(v.createdAt));
   return (
     <Paper withBorder p="sm" radius="md" component="section" aria-labelledby="version-note-title" data-testid="version-note">
       <Group gap={6} wrap="wrap" mb={4}>

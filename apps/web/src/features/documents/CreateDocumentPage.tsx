@@ -121,10 +121,10 @@ export function CreateDocumentPage() {
                       size="xs"
                       w={150}
                     />
-                    <Text fw={700} w="2rem" ta="right">
+                    <Text fw={700} w="2rem" ta="end">
                       {c.label ?? ''}
                     </Text>
-                    <Text size="sm" className="clause-text" data-kind={c.kind} style={{ flex: 1 }}>
+                    <Text size="sm" className="clause-text" dir="auto" data-kind={c.kind} style={{ flex: 1 }}>
                       {c.text}
                     </Text>
                   </Group>

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 export function DiffText({ parts }: { parts: readonly DiffPart[] }) {
   const { t } = useTranslation();
   return (
-    <span className="clause-text" data-testid="diff">
+    <span className="clause-text" dir="auto" data-testid="diff">
       {parts.map((p, i) =>
         p.op === 'equal' ? (
           <span key={i}>{p.text}</span>

@@ -180,7 +180,7 @@ export function DispositionsPage() {
           <Text size="sm">{t('documents.dispositionReport.allAnswered')}</Text>
         ) : (
           <Alert color="yellow" variant="light">
-            <Stack component="ul" gap={6} m={0} pl="md">
+            <Stack component="ul" gap={6} m={0} ps="md">
               {r.unansweredClarifications.map((u) => (
                 <li key={u.commentId}>
                   <Text size="sm">

@@ -8,6 +8,7 @@ import { useFormatters } from '../../ui/useFormatters';
 import { ToneBadge } from './ToneBadge';
 import { versionName } from '../negotiation/chairs-text-name';
 import { publicationTag } from '../procedures/publication-format';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 export function DocumentStatusBadge({ status }: { status: DocumentResponse['status'] }) {
   const { t } = useTranslation();
@@ -95,7 +96,7 @@ export function VersionSelect({ doc, value, onChange }: { doc: DocumentResponse;
       label={t('documents.version.label')}
       data={[...doc.versions].reverse().map((v) => ({
         value: String(v.number),
-        label: `${versionName(t, v)} · ${f.date(v.createdAt)}${v.number === doc.currentVersion ? ` · ${t('documents.version.current')}` : ''}${v.frozen ? ` · ${t('documents.version.adopted')}` : ''}${publicationTag(t, i18n.resolvedLanguage ?? 'en', v)}`,
+        label: `${versionName(t, v)} · ${f.date(v.createdAt)}${v.number === doc.currentVersion ? ` · ${t('documents.version.current')}` : ''}${v.frozen ? ` · ${t('documents.version.adopted')}` : ''}${publicationTag(t, intlLocale(currentLanguage(i18n)), v)}`,
       }))}
       value={String(value)}
       onChange={(v) => v && onChange(Number(v))}

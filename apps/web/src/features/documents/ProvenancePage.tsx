@@ -18,11 +18,12 @@ import { DocumentNotFound } from './DocumentNotFound';
 import { chairsTextOriginLine, chairsTextSegmentTitle } from '../negotiation/chairs-text-provenance';
 import { ChairsTextTotals } from '../negotiation/ChairsTextTotals';
 import { ChairsTextHeading } from '../negotiation/ChairsTextHeading';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** A share as a percentage in the reader's language ("5%", "5 %"); a share below half a percent reads "<1%". */
 function usePercent(): (share: number) => string {
   const { i18n } = useTranslation();
-  const format = new Intl.NumberFormat(i18n.resolvedLanguage ?? 'en', { style: 'percent', maximumFractionDigits: 0 });
+  const format = new Intl.NumberFormat(intlLocale(currentLanguage(i18n)), { style: 'percent', maximumFractionDigits: 0 });
   return (share) => (share > 0 && share < 0.005 ? `<${format.format(0.01)}` : format.format(share));
 }
 
@@ -87,7 +88,7 @@ function Totals({ p }: { p: ProvenanceResponse }) {
           {p.totals.bySubtype.map((s) => (
             <Table.Tr key={s.key}>
               <Table.Td>{t(`subtypes.${s.key}`)}</Table.Td>
-              <Table.Td ta="right">{percent(s.share)}</Table.Td>
+              <Table.Td ta="end">{percent(s.share)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -103,7 +104,7 @@ function Totals({ p }: { p: ProvenanceResponse }) {
                   <StakeholderGroupBadge group={o.stakeholderGroup} size="xs" />
                 </Group>
               </Table.Td>
-              <Table.Td ta="right">{percent(o.share)}</Table.Td>
+              <Table.Td ta="end">{percent(o.share)}</Table.Td>
             </Table.Tr>
           ))}
           {p.totals.unconfirmed.words > 0 ? (
@@ -114,7 +115,7 @@ function Totals({ p }: { p: ProvenanceResponse }) {
                   {t('affiliation.unconfirmed')}
                 </Text>
               </Table.Td>
-              <Table.Td ta="right">{percent(p.totals.unconfirmed.share)}</Table.Td>
+              <Table.Td ta="end">{percent(p.totals.unconfirmed.share)}</Table.Td>
             </Table.Tr>
           ) : null}
         </Table.Tbody>
@@ -133,11 +134,11 @@ function ProvenanceClause({ clause, version }: { clause: ClauseProvenanceRespons
   return (
     <Paper component="li" withBorder p="sm" radius="md" data-clause-id={clause.clauseId} data-label={clause.label ?? ''}>
       <Group align="flex-start" gap="sm" wrap="nowrap">
-        <Text component="span" fw={700} w="2.2rem" ta="right" style={{ flex: 'none' }}>
+        <Text component="span" fw={700} w="2.2rem" ta="end" style={{ flex: 'none' }}>
           {clause.label ?? ''}
         </Text>
         <Stack gap={6} style={{ flex: 1, minWidth: 0 }}>
-          <Text component="p" m={0} className="clause-text" data-kind={clause.kind}>
+          <Text component="p" m={0} className="clause-text" dir="auto" data-kind={clause.kind}>
             {clause.segments.map((s, i) => {
               const group = s.origin.author.snapshot?.stakeholderGroup ?? 'civil-society';
               const who = `${s.origin.author.name ?? '?'} (${s.origin.author.snapshot?.organisationName ?? '?'}, ${t(`groups.${group}`)})`;

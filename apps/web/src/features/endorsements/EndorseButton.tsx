@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { EndorsePanel } from './EndorsePanel';
 import { signatoryHeadline } from './headline';
 import { useSignatories } from './useEndorsements';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /**
  * For a document page: on an adopted version, the Endorse button (or why the reader cannot
@@ -16,7 +17,7 @@ export function EndorseButton({ documentId, version }: { documentId: string; ver
   return (
     <Stack gap="xs" data-testid="endorse-on-document">
       <Anchor component={Link} to={`/documents/${documentId}/versions/${version}/signatories`} fw={600}>
-        {t('endorsements.title')}: {signatoryHeadline(t, query.data.counts, i18n.resolvedLanguage ?? 'en')}
+        {t('endorsements.title')}: {signatoryHeadline(t, query.data.counts, intlLocale(currentLanguage(i18n)))}
       </Anchor>
       <EndorsePanel signatories={query.data} />
     </Stack>

@@ -19,6 +19,7 @@ import { signatoryHeadline } from './headline';
 import { adoptedMarkdownUrl, useSignatories, useWithdrawEndorsement } from './useEndorsements';
 import { DocumentNotFound } from '../documents/DocumentNotFound';
 import { SignatoriesExplanations } from '../procedures/ExplanationsSection';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 function SignatoryTable({ rows, withdrawn, onWithdraw }: { rows: EndorsementResponse[]; withdrawn?: boolean; onWithdraw?: (e: EndorsementResponse) => void }) {
   const { t } = useTranslation();
@@ -125,7 +126,7 @@ export function SignatoriesPage() {
     return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   }
   const s = query.data;
-  const headline = signatoryHeadline(t, s.counts, i18n.resolvedLanguage ?? 'en');
+  const headline = signatoryHeadline(t, s.counts, intlLocale(currentLanguage(i18n)));
   return (
     <Stack gap="lg">
       <Stack gap={4}>

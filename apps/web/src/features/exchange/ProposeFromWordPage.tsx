@@ -103,7 +103,7 @@ function ProposalChoices({ doc, fileName, preview }: { doc: DocumentResponse; fi
                       </Group>
                     }
                   />
-                  <Stack gap={4} mt={6} pl={32}>
+                  <Stack gap={4} mt={6} ps={32}>
                     <Text size="sm" component="div">
                       <DiffText parts={wordDiff(before, after)} />
                     </Text>

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ballotTitle } from '../ballots/ballot-title';
 import { formatDateTime, formatDuration } from '../ballots/TimeLeft';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** Open ballots, soonest close first: title (in the reader's language), group, when it closes, how many have voted. */
 export function HomeBallotList({ ballots, testId }: { ballots: HomeBallot[]; testId: string }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const now = Date.now();
   return (
     <Stack component="ul" gap={0} m={0} p={0} style={{ listStyle: 'none' }} data-testid={testId}>

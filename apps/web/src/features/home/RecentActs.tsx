@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatDateTime } from '../ballots/TimeLeft';
 import { auditSentence } from '../audit/sentences';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** The latest acts of every chain as the audit log says them, each linked to its place in the chain. */
 export function RecentActs({ acts }: { acts: HomeResponse['recentActs'] }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   return (
     <Stack component="ol" gap={0} m={0} p={0} style={{ listStyle: 'none' }} data-testid="home-acts">
       {acts.items.map((e, i) => (

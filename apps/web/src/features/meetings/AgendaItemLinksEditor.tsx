@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { apiCall } from '../../api/typed-client';
-import { currentLanguage } from '../../i18n';
+import { currentLanguage, intlLocale } from '../../i18n';
 import { ballotTitle } from '../ballots/ballot-title';
 import { documentKey, useDocument, useGroupDocuments } from '../documents/useDocuments';
 import { useDocumentSilences } from '../procedures/useSilence';
@@ -56,7 +56,7 @@ function DocumentParts({
   const doc = useDocument(documentId, item.version ?? undefined);
   const amendments = useDocumentAmendments(documentId);
   const silences = useDocumentSilences(documentId);
-  const lng = currentLanguage(i18n);
+  const lng = intlLocale(currentLanguage(i18n));
   const date = (iso: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium' }).format(new Date(iso));
   const d = doc.data?.id === documentId ? doc.data : undefined;
   const versions = (d?.versions ?? []).map((v) => ({ value: String(v.number), label: t('meetings.links.versionOption', { number: v.number }) }));

@@ -169,7 +169,7 @@ function AgendaEditor({ m, onDone }: { m: MeetingView; onDone: () => void }) {
   const docOptions = (docs.data?.items ?? []).map((d) => ({ value: d.id, label: d.title }));
   return (
     <Stack gap="sm" data-testid="agenda-editor">
-      <Stack component="ol" gap={6} pl="md" m={0}>
+      <Stack component="ol" gap={6} ps="md" m={0}>
         {items.map((it, i) => (
           <EditorItem
             key={it.id ?? `new-${i}`}
@@ -254,7 +254,7 @@ export function AgendaSection({ m }: { m: MeetingView }) {
             {t('meetings.agenda.empty')}
           </Text>
         ) : (
-          <Stack component="ol" gap="xs" pl="md" m={0}>
+          <Stack component="ol" gap="xs" ps="md" m={0}>
             {m.agenda.map((item) => {
               const current = m.status === 'open' && item.id === m.currentItemId;
               return (

@@ -148,14 +148,14 @@ export function AttendanceSection({ m }: { m: MeetingView }) {
               <Title order={3} size="h5">
                 {t(`groups.${g}`)} ({list.length})
               </Title>
-              <Stack component="ul" gap={4} pl="md" m={0}>
+              <Stack component="ul" gap={4} ps="md" m={0}>
                 {list.map(row)}
               </Stack>
             </Stack>
           );
         })}
         {none.length > 0 ? (
-          <Stack component="ul" gap={4} pl="md" m={0}>
+          <Stack component="ul" gap={4} ps="md" m={0}>
             {none.map(row)}
           </Stack>
         ) : null}

@@ -8,6 +8,7 @@ import { formatClock, formatDuration } from '../../ui/duration';
 import { useNow } from '../../ui/useNow';
 import { turnClock } from './meeting-time';
 import { useFloorAct, useRequestFloor } from './useMeetings';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 const who = (r: FloorRequestView, size: 'xs' | 'sm' = 'sm') => (
   <AffiliationBadge name={r.person.name ?? '?'} personId={r.person.id ?? undefined} affiliation={r.person.snapshot} size={size} />
@@ -40,7 +41,7 @@ export function TurnTimer({ givenAt, limit }: { givenAt: string; limit: number |
 /** Once the session closed: who spoke, in order, on which item and for how long. */
 function PastTurns({ m }: { m: MeetingView }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const turns = m.floor.past.filter((r) => r.state === 'done');
   const titles = new Map(m.agenda.map((i) => [i.id, i.title]));
   return (

@@ -7,6 +7,7 @@ import { formatDuration } from '../../ui/duration';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { useNow } from '../../ui/useNow';
 import { liveSpeakingTime } from './meeting-time';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 const pct = (share: number) => Math.round(share * 100);
 
@@ -19,7 +20,7 @@ export function useAlarmSentences(st: SpeakingTime): string[] {
 /** Speaking time by stakeholder group (bars) and by organisation, with the turn under way counted as it runs. */
 export function SpeakingTimeView({ st }: { st: SpeakingTime }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const sentences = useAlarmSentences(st);
   const alarmKey = st.alarms.map((a) => a.stakeholderGroup).join(',');
   // Announced once when an alarm is raised (or the set of groups changes), not at every tick of the clock.
@@ -66,7 +67,7 @@ export function SpeakingTimeView({ st }: { st: SpeakingTime }) {
             >
               <Box h="100%" style={{ width: `${pct(g.share)}%`, background: STAKEHOLDER_COLOURS[g.stakeholderGroup] }} />
               <Box
-                style={{ position: 'absolute', top: 0, bottom: 0, left: `${pct(st.cap)}%`, borderLeft: '2px dashed var(--mantine-color-red-8)' }}
+                style={{ position: 'absolute', top: 0, bottom: 0, insetInlineStart: `${pct(st.cap)}%`, borderInlineStart: '2px dashed var(--mantine-color-red-8)' }}
                 aria-hidden="true"
               />
             </Box>

@@ -8,6 +8,7 @@ import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { Attribution } from './BracketedText';
 import { useStreamlineOptions } from './useStreamlining';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** An option's number as every view shows it: its place among all the bracket's options, merged ones included (stable once proposed). */
 export const optionNumber = (bracket: BracketView, optionId: string) => bracket.options.findIndex((o) => o.id === optionId) + 1;
@@ -18,7 +19,7 @@ export const liveOptions = (bracket: BracketView): BracketOptionView[] => bracke
 /** "1 and 2" / "1 et 2", in the reader's language. */
 function useNumberList() {
   const { i18n } = useTranslation();
-  const format = new Intl.ListFormat(i18n.resolvedLanguage ?? i18n.language ?? 'en', { type: 'conjunction' });
+  const format = new Intl.ListFormat(intlLocale(currentLanguage(i18n)), { type: 'conjunction' });
   return (ns: number[]) => format.format(ns.map(String));
 }
 

@@ -16,6 +16,7 @@ import { documentKey, useDocument } from '../documents/useDocuments';
 import { clauseStatusBadges } from './ClauseStatusBadges';
 import '../documents/documents.css';
 import './negotiation.css';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 function useCompilation(documentId: string | undefined, version: number, group: StakeholderGroup | undefined) {
   return useQuery({
@@ -120,11 +121,11 @@ const ClauseBlock = memo(function ClauseBlock({ c }: { c: CompilationClause }) {
         {c.label ?? ''}
       </span>
       <div className="compilation-body">
-        <p className="clause-text compilation-text" data-kind={c.kind}>
+        <p className="clause-text compilation-text" dir="auto" data-kind={c.kind}>
           <BracketedText text={c.text} brackets={c.brackets} />
         </p>
         <div className="compilation-badges">
-          {clauseStatusBadges(t, i18n.resolvedLanguage ?? i18n.language, c.kind, c.negotiation)}
+          {clauseStatusBadges(t, intlLocale(currentLanguage(i18n)), c.kind, c.negotiation)}
         </div>
         {proposals > 0 ? (
           <section aria-label={t('compilation.proposalsOn', { name })}>

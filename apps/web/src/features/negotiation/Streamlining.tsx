@@ -15,6 +15,7 @@ import { DiffText } from '../documents/DiffText';
 import { ToneBadge, TONES } from '../documents/ToneBadge';
 import { useClauseAmendments } from '../documents/useDocuments';
 import { useOpenRecommendationsBallot, useProposedAmendments, useRecommend, useStreamline } from './useStreamlining';
+import { ForwardArrowIcon } from '../../ui/icons';
 
 /** A short, stable name for an amendment in sentences: "A-1a2b3c". */
 export const amendmentRef = (id: string) => `A-${id.slice(0, 6)}`;
@@ -303,7 +304,11 @@ export function RecommendationsBallotLauncher({ documentId }: { documentId: stri
                 key={a.id}
                 value={a.id}
                 data-testid="recommendations-ballot-item"
-                label={`${a.targetLabel ?? ''} ${amendmentRef(a.id)} · ${a.author.name ?? '?'} → ${t(`negotiation.recommendation.kinds.${a.negotiation.recommendation!.recommendation}`)}`}
+                label={
+                  <>
+                    {a.targetLabel ?? ''} {amendmentRef(a.id)} · <bdi>{a.author.name ?? '?'}</bdi> <ForwardArrowIcon /> {t(`negotiation.recommendation.kinds.${a.negotiation.recommendation!.recommendation}`)}
+                  </>
+                }
               />
             ))}
           </Stack>

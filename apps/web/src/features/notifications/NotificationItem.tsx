@@ -3,6 +3,7 @@ import { notificationSentence, type NotificationView } from '@parley/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useMarkRead } from './useNotifications';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** When it happened, to the minute, in the reader's language and time zone. */
 export const timeOf = (iso: string, lng: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
@@ -14,7 +15,7 @@ export const timeOf = (iso: string, lng: string) => new Intl.DateTimeFormat(lng,
  */
 export function NotificationItem({ n, onOpen, compact = false }: { n: NotificationView; onOpen?: () => void; compact?: boolean }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? i18n.language;
+  const lng = intlLocale(currentLanguage(i18n));
   const markRead = useMarkRead();
   const unread = n.readAt === null;
   const open = () => {

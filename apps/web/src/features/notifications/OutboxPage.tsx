@@ -10,6 +10,7 @@ import { SignInFirst } from './SignInFirst';
 import { timeOf } from './NotificationItem';
 import { useOutbox, useOutboxMessage } from './useOutbox';
 import './notifications.css';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** One mail as it would have gone out: its headers, its text, and its HTML in a sandbox (no script, no same origin). */
 function OutboxMessage({ id }: { id: string }) {
@@ -51,7 +52,7 @@ export function OutboxPage() {
   const [openId, setOpenId] = useState<string | null>(null);
   if (me.isPending) return <PageLoader />;
   if (!me.data) return <SignInFirst title={t('notifications.outbox.title')} from="/steward/outbox" />;
-  const lng = i18n.resolvedLanguage ?? i18n.language;
+  const lng = intlLocale(currentLanguage(i18n));
   const items = outbox.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack gap="lg">
@@ -93,7 +94,7 @@ export function OutboxPage() {
                           component="button"
                           type="button"
                           size="sm"
-                          ta="left"
+                          ta="start"
                           onClick={() => setOpenId(m.id)}
                           aria-pressed={m.id === openId}
                           style={{ overflowWrap: 'anywhere' }}

@@ -10,6 +10,7 @@ import { useFormatters } from '../../ui/useFormatters';
 import { countryOptions } from './countries';
 import { groupOptions, subtypeOptions } from './options';
 import { useCreateOrganisation } from './useOrganisations';
+import { intlLocale } from '../../i18n';
 
 const blankToUndefined = (s: string | null) => (s && s.trim() ? s.trim() : undefined);
 
@@ -37,7 +38,7 @@ export function CreateOrganisationForm({
     website: '',
     lobbyingRegisterId: '',
   });
-  const countries = useMemo(() => countryOptions(f.country, i18n.language), [f.country, i18n.language]);
+  const countries = useMemo(() => countryOptions(f.country, intlLocale(i18n.language)), [f.country, i18n.language]);
   const group = form.values.stakeholderGroup as StakeholderGroup | null;
 
   return (

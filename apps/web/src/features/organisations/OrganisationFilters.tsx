@@ -6,6 +6,7 @@ import { useFormatters } from '../../ui/useFormatters';
 import { countryOptions } from './countries';
 import { groupOptions, subtypeOptions } from './options';
 import type { OrganisationFilters as Filters } from './useOrganisations';
+import { intlLocale } from '../../i18n';
 
 /** Search text plus the four filters; the page keeps them in the address so a filtered view can be shared. */
 export function OrganisationFilters({
@@ -21,7 +22,7 @@ export function OrganisationFilters({
 }) {
   const { t, i18n } = useTranslation();
   const f = useFormatters();
-  const countries = useMemo(() => countryOptions(f.country, i18n.language), [f.country, i18n.language]);
+  const countries = useMemo(() => countryOptions(f.country, intlLocale(i18n.language)), [f.country, i18n.language]);
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   const clearLabel = { 'aria-label': t('common.clear') };
   const anyFilter = search || filters.stakeholderGroup || filters.subtype || filters.country || filters.verified;

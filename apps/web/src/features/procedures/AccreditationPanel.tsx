@@ -14,11 +14,12 @@ import { ReasonAction } from '../working-groups/ReasonAction';
 import { RoleBadge } from '../working-groups/badges';
 import { useCirculations, useRaiseObjection, useWithdrawObjection } from './useAccreditation';
 import './accreditation.css';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** How long the circulation still runs, ticking each minute; the end in the reader's zone. */
 function CirculationTime({ endsAt }: { endsAt: string }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const now = useNow(30_000);
   const left = new Date(endsAt).getTime() - now;
   return (
@@ -257,7 +258,7 @@ export interface AdmissionAcknowledgement {
  */
 export function AdmitObjections({ groupId, requestId, onChange }: { groupId: string; requestId: string; onChange: (a: AdmissionAcknowledgement) => void }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const request = useCirculations(groupId).data?.items.find((r) => r.requestId === requestId);
   const standing = useMemo(() => request?.objections.filter((o) => o.withdrawnAt === null) ?? [], [request]);
   const [acknowledged, setAcknowledged] = useState<string[]>([]);
@@ -294,7 +295,7 @@ export function AdmitObjections({ groupId, requestId, onChange }: { groupId: str
                     setAcknowledged((a) => (on ? [...a, o.id] : a.filter((x) => x !== o.id)));
                   }}
                 />
-                <Text size="sm" pl={32} className="accreditation-reason">
+                <Text size="sm" ps={32} className="accreditation-reason">
                   “{o.reason}”
                 </Text>
               </Stack>

@@ -9,6 +9,7 @@ import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { notifySuccess } from '../../ui/notify';
 import { formatDateTime, formatDuration } from '../ballots/TimeLeft';
 import { useLastCall, useOpenLastCall } from './useDivision';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 type CommentKind = (typeof COMMENT_KINDS)[number];
 type Disposition = (typeof DISPOSITIONS)[number];
@@ -41,7 +42,7 @@ function OpenForm({ doc, minimum }: { doc: DocumentResponse; minimum: number }) 
 /** The version's last call: a banner with its window and time left while open; once over, its record (counts by kind and disposition, each comment). */
 export function LastCallBanner({ doc }: { doc: DocumentResponse }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const query = useLastCall(doc.id, doc.version.number);
   const v = query.data;
   if (!v || (!v.lastCall && !v.can.open && v.lastCallDays === 0)) return null;
@@ -117,7 +118,7 @@ export function LastCallBanner({ doc }: { doc: DocumentResponse }) {
 /** The adoption dialog's last-call warnings (decision 0038), each acknowledged like the others. */
 export function LastCallAdoptionWarnings({ p, acks, setAck }: { p: AdoptionWarningsView; acks: Set<AdoptionWarningKind>; setAck: (k: AdoptionWarningKind, v: boolean) => void }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const lc = p.lastCall;
   if (!lc) return null;
   return (

@@ -9,6 +9,7 @@ import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { useFormatters } from '../../ui/useFormatters';
 import { useGiveProxy, useGroupProxies, useRevokeProxy } from './useProxies';
+import { ForwardArrowIcon } from '../../ui/icons';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -147,7 +148,7 @@ export function ProxiesPanel({ groupId }: { groupId: string }) {
                     <Table.Td>
                       <AffiliationBadge name={p.grantor.name} personId={p.grantor.id} affiliation={p.grantor.snapshot} size="xs" />
                       <Text size="xs" c="dimmed">
-                        → {t('proxies.list.holder')}
+                        <ForwardArrowIcon /> {t('proxies.list.holder')}
                       </Text>
                       <AffiliationBadge name={p.holder.name} personId={p.holder.id} affiliation={p.holder.snapshot} size="xs" />
                     </Table.Td>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { instantOfLocal, localOfInstant, matchesFingerprint, MEMBERS_ONLY_MAX_DAYS, publicationMoment } from './publication-format';
 import './publication.css';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** What an issuing form holds of "members only until": ticked or not, and the instant chosen (null until a valid one is typed). */
 export interface MembersOnlyChoice {
@@ -78,7 +79,7 @@ function Fingerprint({ fingerprint, recorded }: { fingerprint: string; recorded:
  */
 export function PublicationGate({ version, children }: { version: VersionResponse; children: ReactNode }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const p = version.publication;
   const [match, setMatch] = useState<boolean | null>(null);
   useEffect(() => {

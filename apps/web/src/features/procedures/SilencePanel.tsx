@@ -14,6 +14,7 @@ import { SilenceStart } from './SilenceStart';
 import { TranslationsWarningRecord } from '../documents/language-versions/TranslationsWarning';
 import { useDocumentSilences, useObjectToSilence, useWithdrawSilence } from './useSilence';
 import './silence.css';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 const person = (a: SilenceView['startedBy'], size: 'xs' | 'sm' = 'sm') => <AffiliationBadge name={a.name ?? '?'} personId={a.id ?? undefined} affiliation={a.snapshot} size={size} />;
 
@@ -43,7 +44,7 @@ function countdown(ms: number, lng: string): string {
 /** How long is left before the deadline, ticking each second; screen readers hear it only when asked. */
 function Countdown({ deadline }: { deadline: string }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const now = useNow(1000);
   const left = new Date(deadline).getTime() - now;
   return (
@@ -129,7 +130,7 @@ function MayObject({ s }: { s: SilenceView }) {
 /** One procedure: under way (deadline, countdown, who may object, the objection form), or how it ended. */
 function Procedure({ s, doc, meId }: { s: SilenceView; doc: DocumentResponse; meId: string | null }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const when = (iso: string) => formatDateTime(iso, lng);
   if (s.state === 'under-way') {
     const mayObject = meId !== null && s.mayObject.some((m) => m.personId === meId) && !s.due;
@@ -207,7 +208,7 @@ export function AdoptedBySilence({ doc }: { doc: DocumentResponse }) {
   const { t, i18n } = useTranslation();
   const s = doc.version.adoptionSilence;
   if (!s) return null;
-  return <>{t('silence.adopted', { number: doc.version.number, date: formatDateTime(s.deadline, i18n.resolvedLanguage ?? 'en') })}</>;
+  return <>{t('silence.adopted', { number: doc.version.number, date: formatDateTime(s.deadline, intlLocale(currentLanguage(i18n))) })}</>;
 }
 
 /**

@@ -12,6 +12,7 @@ import { QueryError } from '../../ui/QueryError';
 import { Warnings } from '../documents/AdoptionDialog';
 import { TranslationsWarning } from '../documents/language-versions/TranslationsWarning';
 import { useSilencePreflight, useStartSilence } from './useSilence';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 const HOUR = 3_600_000;
 /** Problems that mean the warnings changed since the dialog read them. */
@@ -24,7 +25,7 @@ const WARNING_PROBLEMS = new Set(['adoption-warnings-unacknowledged', 'unanswere
  */
 export function SilenceStart({ doc }: { doc: DocumentResponse }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const n = doc.version.number;
   const [asking, setAsking] = useState(false);
   const preflight = useSilencePreflight(doc.id, n, asking);

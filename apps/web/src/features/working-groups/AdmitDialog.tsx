@@ -8,6 +8,7 @@ import { notifySuccess } from '../../ui/notify';
 import { AdmitObjections, type AdmissionAcknowledgement } from '../procedures/AccreditationPanel';
 import { alarmSentence } from './alarm-text';
 import { useDecideJoinRequest } from './useWorkingGroups';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /**
  * Admitting someone, after reading what it does: whether their organisation is unverified, and which
@@ -16,7 +17,7 @@ import { useDecideJoinRequest } from './useWorkingGroups';
  */
 export function AdmitDialog({ groupId, groupName, request }: { groupId: string; groupName: string; request: JoinRequestResponse }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const decide = useDecideJoinRequest(groupId);
   const [asking, setAsking] = useState(false);
   const [objections, setObjections] = useState<AdmissionAcknowledgement>({ ready: true, body: {} });

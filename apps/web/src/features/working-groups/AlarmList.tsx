@@ -4,6 +4,7 @@ import type { JSX } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../ui/useFormatters';
 import { alarmSentence } from './alarm-text';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 const COLOURS: Record<AlarmSeverity, string> = { critical: 'red', warning: 'orange', info: 'blue' };
 
@@ -36,7 +37,7 @@ const DATED_IN_SENTENCE = new Set<CaptureAlarm['code']>(['chair-unconfirmed', 'c
 export function AlarmList({ alarms, compact = false }: { alarms: CaptureAlarm[]; compact?: boolean }) {
   const { t, i18n } = useTranslation();
   const f = useFormatters();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   if (alarms.length === 0)
     return (
       <Text size="sm" c="dimmed" data-testid="no-alarms">

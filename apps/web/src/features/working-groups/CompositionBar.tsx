@@ -3,6 +3,7 @@ import { STAKEHOLDER_COLOURS, STAKEHOLDER_GROUPS, type PopulationComposition } f
 import { useTranslation } from 'react-i18next';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { percentOf } from './alarm-text';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /**
  * A population (voting members, observers or chairs) as one bar split by stakeholder group, each
@@ -11,7 +12,7 @@ import { percentOf } from './alarm-text';
  */
 export function CompositionBar({ population, caption, capShare, compact = false }: { population: Pick<PopulationComposition, 'total' | 'byStakeholderGroup'>; caption: string; capShare?: number; compact?: boolean }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const parts = STAKEHOLDER_GROUPS.map((g) => ({ group: g, ...population.byStakeholderGroup[g] })).filter((p) => p.count > 0);
   const words =
     population.total === 0
@@ -35,10 +36,10 @@ export function CompositionBar({ population, caption, capShare, compact = false 
         style={{ position: 'relative', display: 'flex', height: compact ? 14 : 20, borderRadius: 4, overflow: 'hidden', background: 'var(--mantine-color-gray-1)', border: '1px solid var(--mantine-color-gray-4)' }}
       >
         {parts.map((p) => (
-          <Box key={p.group} data-group={p.group} style={{ background: STAKEHOLDER_COLOURS[p.group], flexGrow: p.count, flexBasis: 0, borderRight: '2px solid #fff' }} title={`${t(`groups.${p.group}`)}: ${p.count}`} />
+          <Box key={p.group} data-group={p.group} style={{ background: STAKEHOLDER_COLOURS[p.group], flexGrow: p.count, flexBasis: 0, borderInlineEnd: '2px solid #fff' }} title={`${t(`groups.${p.group}`)}: ${p.count}`} />
         ))}
         {capShare !== undefined && population.total > 0 ? (
-          <Box aria-hidden="true" style={{ position: 'absolute', top: 0, bottom: 0, left: `${capShare * 100}%`, borderLeft: '2px dashed #1a1b1e' }} />
+          <Box aria-hidden="true" style={{ position: 'absolute', top: 0, bottom: 0, insetInlineStart: `${capShare * 100}%`, borderInlineStart: '2px dashed #1a1b1e' }} />
         ) : null}
       </Box>
       {compact ? (

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { percentOf } from './alarm-text';
 import { CompositionBar } from './CompositionBar';
+import { currentLanguage, intlLocale } from '../../i18n';
 
 /** Voting members, observers and chairs by stakeholder group, then voting members by organisation against the cap. */
 export function CompositionSection({ group }: { group: WorkingGroupResponse }) {
   const { t, i18n } = useTranslation();
-  const lng = i18n.resolvedLanguage ?? 'en';
+  const lng = intlLocale(currentLanguage(i18n));
   const c = group.composition;
   const aboveCap = new Set(c.organisationsAboveCap.map((o) => o.organisationId));
   return (
@@ -32,7 +33,7 @@ export function CompositionSection({ group }: { group: WorkingGroupResponse }) {
             <Table.Tr>
               <Table.Th scope="col">{t('workingGroups.composition.organisation')}</Table.Th>
               <Table.Th scope="col">{t('workingGroups.composition.group')}</Table.Th>
-              <Table.Th scope="col" ta="right">
+              <Table.Th scope="col" ta="end">
                 {t('workingGroups.composition.votingMembersShort')}
               </Table.Th>
             </Table.Tr>
@@ -54,7 +55,7 @@ export function CompositionSection({ group }: { group: WorkingGroupResponse }) {
                     </Text>
                   </Group>
                 </Table.Td>
-                <Table.Td ta="right">
+                <Table.Td ta="end">
                   <Text size="sm">
                     {o.count} · {percentOf(o.share, lng)}
                   </Text>

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { isProblem } from '../../../api/client';
-import { currentLanguage } from '../../../i18n';
+import { currentLanguage, intlLocale } from '../../../i18n';
 import type { LiveStatus } from '../../../realtime/live-connection';
 import { formatClock } from '../../../ui/duration';
 import { StakeholderGroupBadge } from '../../../ui/StakeholderGroupBadge';
@@ -30,9 +30,9 @@ function Clock({ timeZone, nowMs }: { timeZone: string; nowMs: number }) {
   const { i18n } = useTranslation();
   let text: string;
   try {
-    text = new Intl.DateTimeFormat(currentLanguage(i18n), { hour: '2-digit', minute: '2-digit', timeZone }).format(nowMs);
+    text = new Intl.DateTimeFormat(intlLocale(currentLanguage(i18n)), { hour: '2-digit', minute: '2-digit', timeZone }).format(nowMs);
   } catch {
-    text = new Intl.DateTimeFormat(currentLanguage(i18n), { hour: '2-digit', minute: '2-digit' }).format(nowMs);
+    text = new Intl.DateTimeFormat(intlLocale(currentLanguage(i18n)), { hour: '2-digit', minute: '2-digit' }).format(nowMs);
   }
   return (
     <time className="room-clock" dateTime={new Date(nowMs).toISOString()} data-testid="room-clock">
@@ -86,7 +86,7 @@ function TextUnderDiscussion({ item }: { item: AgendaItemView }) {
           {clauses.map((c) => (
             <li key={c.id} data-kind={c.kind} data-testid="room-clause">
               {c.label ? <span className="room-clause-label">{c.label}</span> : null}
-              <span className="room-clause-text">
+              <span className="room-clause-text" dir="auto">
                 <PlainClauseText clause={c} />
               </span>
               <span className="room-clause-status">{clauseStatusBadges(t, currentLanguage(i18n), c.kind, c.negotiation)}</span>

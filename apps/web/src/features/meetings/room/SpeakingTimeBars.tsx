@@ -1,6 +1,6 @@
 import { STAKEHOLDER_COLOURS, type SpeakingTime } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage } from '../../../i18n';
+import { currentLanguage, intlLocale } from '../../../i18n';
 import { formatClock } from '../../../ui/duration';
 import './room.css';
 
@@ -9,7 +9,7 @@ const percent = (share: number, lng: string) => new Intl.NumberFormat(lng, { sty
 /** Speaking time by stakeholder group: a bar each with its share, the cap marked, and the alarm above it. */
 export function SpeakingTimeBars({ time, compact = false }: { time: SpeakingTime; compact?: boolean }) {
   const { t, i18n } = useTranslation();
-  const lng = currentLanguage(i18n);
+  const lng = intlLocale(currentLanguage(i18n));
   const alarmed = new Set(time.alarms.map((a) => a.stakeholderGroup));
   return (
     <ul className="room-bars" data-compact={compact || undefined} data-testid="speaking-time">
@@ -25,7 +25,7 @@ export function SpeakingTimeBars({ time, compact = false }: { time: SpeakingTime
             </span>
             <span className="room-bar" role="img" aria-label={`${label}: ${words}`}>
               <span className="room-bar-fill" style={{ width: `${Math.round(g.share * 1000) / 10}%`, background: STAKEHOLDER_COLOURS[g.stakeholderGroup] }} />
-              <span className="room-bar-cap" style={{ left: `${time.cap * 100}%` }} aria-hidden="true" />
+              <span className="room-bar-cap" style={{ insetInlineStart: `${time.cap * 100}%` }} aria-hidden="true" />
             </span>
             {alarm ? (
               <span className="room-alarm" data-testid="speaking-alarm">
