@@ -127,8 +127,8 @@ describe('the whole journey in Arabic, right to left', () => {
     await form.locator('textarea').first().fill(comment);
     await form.locator('button[type="submit"]').click();
     await panel.getByTestId('thread').filter({ hasText: comment }).waitFor();
-    // The comment written in Arabic reads right to left; its body decides its own direction.
-    expect(await panel.getByTestId('thread').filter({ hasText: comment }).locator('[dir="auto"]').first().evaluate((e) => e.matches(':dir(rtl)'))).toBe(true);
+    // The comment written in Arabic (the writer's interface language) reads right to left.
+    expect(await panel.getByTestId('thread').getByText(comment).first().evaluate((e) => e.matches(':dir(rtl)') && e.closest('[lang]')?.getAttribute('lang') === 'ar')).toBe(true);
     await screenshot(page, 'arabic-document-comment.png');
 
     await panel.getByRole('tab').nth(1).click();
