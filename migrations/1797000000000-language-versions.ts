@@ -44,10 +44,12 @@ export class LanguageVersions1797000000000 implements MigrationInterface {
         translator_id uuid NOT NULL REFERENCES people(id),
         translator_snapshot jsonb NOT NULL,
         created_at timestamptz NOT NULL,
+        -- the order saves were made in, taken under the document's lock: created_at is a transaction's start time and two concurrent saves may share or invert it
+        seq bigserial NOT NULL UNIQUE,
         FOREIGN KEY (version_id, clause_id) REFERENCES version_clauses (version_id, clause_id)
       );
       -- the latest save per clause and language at or before a version
-      CREATE INDEX clause_translations_latest_idx ON clause_translations (document_id, language, clause_id, version_number DESC, created_at DESC);
+      CREATE INDEX clause_translations_latest_idx ON clause_translations (document_id, language, clause_id, version_number DESC, seq DESC);
 
       CREATE FUNCTION clause_translations_guard() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

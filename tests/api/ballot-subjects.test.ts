@@ -82,7 +82,14 @@ describe('ballots opened on a subject describe it as data', () => {
     const res = await g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/1/adoption-ballot`, { closesAt: inAnHour(), acknowledgedWarnings: ['open-amendment-ballots'] });
     expect(res.status).toBe(201);
     const b = await ballot(res.body.ballotId);
-    expect(b.subject).toEqual({ type: 'adoption', id: expect.any(String), details: { type: 'adoption', documentTitle: 'Paris Call — draft principles', version: 1 } });
+    expect(b.subject).toEqual({ type: 'adoption', id: expect.any(String), details: {
+        type: 'adoption',
+        documentTitle: 'Paris Call — draft principles',
+        version: 1,
+        // what the vote is on in each language (decision 0045): no authentic language besides the original here
+        languageVersions: { originalLanguage: 'en', authenticLanguages: [], texts: [] },
+      },
+    });
     expect(b.title).toBe('Adopt version 1 of “Paris Call — draft principles”');
   });
 

@@ -1,6 +1,7 @@
 import type { AdoptionPreflightResponse, AmendmentResponse, DocumentResponse, OpenedBallotResponse } from '@parley/contracts';
 import { newDraftingGroup, type DraftingGroup } from '../support/drafting-fixtures';
 import { auditEvents, expectProblem } from '../support/expectations';
+import { newAdoptedDocument, votersOf } from '../support/adoption-fixtures';
 import { acceptAndConsolidate, ARABIC, FRENCH, newShortDocument, translate, translateAll } from '../support/language-versions-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -18,6 +19,15 @@ describe('language versions: the adoption gate', () => {
   let v2: DocumentResponse;
   let changedId: string;
   const closesAt = () => new Date(Date.now() + 3_600_000).toISOString();
+  let adoptionBallotId: string;
+  const translations = async () => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM clause_translations`))[0].n);
+  const latestIds = async (documentId: string, language: string): Promise<string[]> =>
+    (
+      await t.dataSource.query(
+        `SELECT DISTINCT ON (clause_id) id, clause_id FROM clause_translations WHERE document_id = $1 AND language = $2 ORDER BY clause_id, version_number DESC, seq DESC`,
+        [documentId, language],
+      )
+    ).map((r: { id: string }) => r.id);
   const ballots = async () => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM ballots WHERE working_group_id = $1`, [g.id]))[0].n);
   const openAdoption = (body: Record<string, unknown> = {}) => g.chair.client.post<OpenedBallotResponse>(`/api/documents/${doc.id}/versions/2/adoption-ballot`, { closesAt: closesAt(), ...body });
 
@@ -75,11 +85,60 @@ describe('language versions: the adoption gate', () => {
     it('opens on the chair’s confirmed warning, and the opening event records which languages and clauses lagged', async () => {
       const res = await openAdoption({ acknowledgeOutdatedTranslations: true });
       expect(res.status).toBe(201);
+      adoptionBallotId = res.body.ballotId;
       const opened = (await auditEvents(t.baseUrl, `wg:${g.id}`)).find((e) => e.action === 'ballot.opened' && e.subjectId === res.body.ballotId)!;
       expect(opened.change).toMatchObject({ warnings: { outdatedTranslations: [{ language: 'ar', outdated: [changedId], missing: [] }], confirmedByChair: true } });
       const ballot = await g.chair.client.get(`/api/ballots/${res.body.ballotId}`);
       expect(JSON.stringify(ballot.body)).toContain('outdatedTranslations');
     });
+
+    it('records what the vote is on in each language: the authentic languages then and the translations each read (reviews M1, L3)', async () => {
+      const opened = (await auditEvents(t.baseUrl, `wg:${g.id}`)).find((e) => e.action === 'ballot.opened' && e.subjectId === adoptionBallotId)!;
+      const recorded = (opened.change as { subject: { details: { languageVersions: { originalLanguage: string; authenticLanguages: string[]; texts: { language: string; translationIds: string[] }[] } } } }).subject.details.languageVersions;
+      expect(recorded).toMatchObject({ originalLanguage: 'en', authenticLanguages: ['ar', 'fr'] });
+      expect(recorded.texts.map((x) => x.language)).toEqual(['ar', 'fr']);
+      for (const x of recorded.texts) expect([...x.translationIds].sort()).toEqual((await latestIds(doc.id, x.language)).sort());
+      expect(recorded.texts[0].translationIds).toHaveLength(3);
+    });
+
+    it('refuses, while the ballot is open, a save into an authentic language on the version put to adoption or an earlier one, writing nothing; other languages stay open (review M1)', async () => {
+      const before = await translations();
+      for (const n of [2, 1]) {
+        const res = await g.ngo.client.post(`/api/documents/${doc.id}/versions/${n}/translations`, { clauseId: changedId, language: 'ar', text: 'تُحمى البنى التحتية الحيوية وسلاسل إمدادها.' });
+        expect(expectProblem(res, 409)).toMatchObject({ code: 'language-versions-under-adoption', params: { version: 2 } });
+      }
+      expect(await translations()).toBe(before);
+      await translate(g.ngo, v2, 2, changedId, 'es', 'Se protegerán las infraestructuras críticas y sus cadenas de suministro.');
+    });
+
+    it('once the version is adopted, refuses a save into its authentic languages (adopted texts are frozen); other languages stay open (review M1)', async () => {
+      for (const v of votersOf(g)) await v.client.post(`/api/ballots/${adoptionBallotId}/votes`, { choice: 'yes' });
+      const closed = await g.chair.client.post<{ outcome: string }>(`/api/ballots/${adoptionBallotId}/close`, { reason: 'Closed early in a test.' });
+      expect(closed.body.outcome).toBe('passed');
+      const before = await translations();
+      const res = await g.ngo.client.post(`/api/documents/${doc.id}/versions/2/translations`, { clauseId: changedId, language: 'fr', text: 'Les infrastructures critiques et leurs chaînes sont protégées.' });
+      expect(expectProblem(res, 409)).toMatchObject({ code: 'language-versions-adopted', params: { version: 2 } });
+      expect(await translations()).toBe(before);
+      await translate(g.ngo, v2, 2, changedId, 'ru', 'Критическая инфраструктура и цепочки её поставок защищаются.');
+    });
+  });
+
+  it('records the authentic languages as they were when the ballot opened, even none (review L3)', async () => {
+    const h = await newDraftingGroup(t);
+    const d = await newShortDocument(h);
+    await h.chair.client.put(`/api/working-groups/${h.id}/authentic-languages`, { languages: [] });
+    const res = await h.chair.client.post<OpenedBallotResponse>(`/api/documents/${d.id}/versions/1/adoption-ballot`, { closesAt: closesAt() });
+    expect(res.status).toBe(201);
+    const opened = (await auditEvents(t.baseUrl, `wg:${h.id}`)).find((e) => e.action === 'ballot.opened')!;
+    expect(opened.change).toMatchObject({ subject: { details: { languageVersions: { originalLanguage: 'en', authenticLanguages: [], texts: [] } } } });
+  });
+
+  it('refuses to change the original language of an adopted text, even with one version (review L1)', async () => {
+    const { g: ag, doc: adopted } = await newAdoptedDocument(t);
+    expect(adopted.version.number).toBe(1);
+    const res = await ag.chair.client.put(`/api/documents/${adopted.id}/original-language`, { language: 'es' });
+    expect(expectProblem(res, 409)).toMatchObject({ code: 'language-versions-adopted' });
+    expect((await t.dataSource.query(`SELECT original_language FROM documents WHERE id = $1`, [adopted.id]))[0].original_language).toBe('en');
   });
 
   it('starts a silence procedure on the chair’s confirmed warning, recording the missing clauses in its event', async () => {
@@ -96,6 +155,16 @@ describe('language versions: the adoption gate', () => {
     const started = (await auditEvents(t.baseUrl, `wg:${h.id}`)).find((e) => e.action === 'silence.started')!;
     expect(started.change).toMatchObject({ warnings: { outdatedTranslations: [{ language: 'fr', outdated: [], missing: d.version.clauses.map((c) => c.id) }], confirmedByChair: true } });
     expect(res.body.warnings).toMatchObject({ outdatedTranslations: [{ language: 'fr' }] });
+    expect(started.change).toMatchObject({ languageVersions: { originalLanguage: 'en', authenticLanguages: ['fr'], texts: [{ language: 'fr', translationIds: [] }] } });
+
+    // while silence runs: the authentic French version and the original language do not change (reviews M1, L1); Spanish stays open
+    const before = await translations();
+    const save = await h.ngo.client.post(`/api/documents/${d.id}/versions/1/translations`, { clauseId: d.version.clauses[0].id, language: 'fr', text: FRENCH[0] });
+    expect(expectProblem(save, 409)).toMatchObject({ code: 'language-versions-under-adoption', params: { version: 1 } });
+    const original = await h.chair.client.put(`/api/documents/${d.id}/original-language`, { language: 'es' });
+    expect(expectProblem(original, 409)).toMatchObject({ code: 'language-versions-under-adoption' });
+    expect(await translations()).toBe(before);
+    await translate(h.ngo, d, 1, d.version.clauses[0].id, 'es', 'Los Estados cooperarán para prevenir la actividad cibernética maliciosa.');
   });
 
   it('opens without a warning once every authentic language is up to date', async () => {

@@ -3,7 +3,7 @@ import { newDraftingGroup, type DraftingGroup } from '../support/drafting-fixtur
 import { auditEvents, expectProblem } from '../support/expectations';
 import { ApiClient } from '../support/http-client';
 import { acceptAndConsolidate, ARABIC, FRENCH, languageVersions, newShortDocument, translate, translateAll } from '../support/language-versions-fixtures';
-import { issueMembersOnlyVersion } from '../support/members-only-fixture';
+import { issueMembersOnlyVersion, MEMBERS_ONLY_TEXT } from '../support/members-only-fixture';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { LiveClient } from './realtime-client';
 
@@ -68,7 +68,8 @@ describe('language versions: translating a text', () => {
   });
 
   it('carries translations forward to the version an accepted amendment consolidates, outdated where the original changed, missing for a new clause', async () => {
-    await translateAll(g.government, doc, 'fr', FRENCH);
+    // clause 1 is already in French (the same words again would change nothing, and are refused)
+    for (const i of [1, 2]) await translate(g.government, doc, 1, doc.version.clauses[i].id, 'fr', FRENCH[i]);
     await translateAll(g.government, doc, 'ar', ARABIC);
     const propose = async (body: Record<string, unknown>) => (await g.ngo.client.post<AmendmentResponse>(`/api/documents/${doc.id}/amendments`, { baseVersion: 1, rationale: 'Clearer.', ...body })).body;
     const changed = doc.version.clauses[1];
@@ -118,12 +119,52 @@ describe('language versions: translating a text', () => {
     it('refuses an unknown language, an empty or oversize text, the original language, and another document’s clause, naming the field', async () => {
       await attempt(() => g.ngo, { clauseId: clauseId(), language: 'de', text: 'Staaten arbeiten zusammen.' }, 400, { fields: ['language'] });
       await attempt(() => g.ngo, { clauseId: clauseId(), language: 'fr', text: '   ' }, 400, { fields: ['text'] });
-      await attempt(() => g.ngo, { clauseId: clauseId(), language: 'fr', text: 'x'.repeat(20_001) }, 400, { fields: ['text'] });
+      await attempt(() => g.ngo, { clauseId: clauseId(), language: 'fr', text: 'x'.repeat(30_001) }, 400, { fields: ['text'] });
       await attempt(() => g.ngo, { clauseId: clauseId(), language: 'en', text: 'States cooperate.' }, 400, { fields: ['language'] });
       const other = await newShortDocument(g);
       await attempt(() => g.ngo, { clauseId: other.version.clauses[0].id, language: 'fr', text: FRENCH[0] }, 400, { fields: ['clauseId'] });
       await attempt(() => g.ngo, { clauseId: 'not-a-uuid', language: 'fr', text: FRENCH[0] }, 400, { fields: ['clauseId'] });
     });
+
+    it('refuses an observer the group named rapporteur: the membership kind decides (review M3)', async () => {
+      await t.dataSource.query(`UPDATE memberships SET is_rapporteur = true WHERE working_group_id = $1 AND person_id = $2`, [g.id, g.observer.id]);
+      try {
+        await attempt(() => g.observer, { clauseId: clauseId(), language: 'es', text: 'Los Estados cooperarán.' }, 403, { code: 'members-only-translate' });
+        expect((await languageVersions(t, doc.id, 1, '?only=counts', g.observer.client)).body.can.translate).toBe(false);
+      } finally {
+        await t.dataSource.query(`UPDATE memberships SET is_rapporteur = false WHERE working_group_id = $1 AND person_id = $2`, [g.id, g.observer.id]);
+      }
+    });
+
+    it('refuses a save that changes nothing (the same words, made from the same original), naming the text, and records no event (review M4)', async () => {
+      const events = (await auditEvents(t.baseUrl, `wg:${g.id}`)).length;
+      const current = stateOf((await languageVersions(t, doc.id, 1, '?languages=ar')).body, clauseId(), 'ar');
+      await attempt(() => g.company, { clauseId: clauseId(), language: 'ar', text: current.text }, 400, { fields: ['text'] });
+      expect((await auditEvents(t.baseUrl, `wg:${g.id}`)).length).toBe(events);
+    });
+  });
+
+  it('takes a translation half as long again as the longest clause (translations run longer, review L2)', async () => {
+    const long = 'Les États coopèrent. '.repeat(1_200).trim();
+    expect(long.length).toBeGreaterThan(20_000);
+    const saved = await translate(g.ngo, doc, 1, doc.version.clauses[2].id, 'ru', long);
+    expect(saved.text).toBe(long);
+  });
+
+  it('orders concurrent saves of one clause: each supersedes the one before, none forks (review M2)', async () => {
+    const h = await newDraftingGroup(t);
+    const d = await newShortDocument(h);
+    const clause = d.version.clauses[0].id;
+    const texts = ['Один.', 'Два.', 'Три.', 'Четыре.', 'Пять.'];
+    const results = await Promise.all(texts.map((text, i) => [h.ngo, h.company, h.government, h.chair, h.rapporteur][i].client.post(`/api/documents/${d.id}/versions/1/translations`, { clauseId: clause, language: 'ru', text })));
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
+    const saved = (await auditEvents(t.baseUrl, `wg:${h.id}`)).filter((e) => e.action === 'translation.saved').map((e) => e.change as { translationId: string; supersedes: string | null; text: string });
+    expect(saved.filter((s) => s.supersedes === null)).toHaveLength(1);
+    expect(new Set(saved.map((s) => s.supersedes)).size).toBe(5);
+    // one chain, in the order the log recorded them; the version reads the last link
+    for (let i = 1; i < saved.length; i++) expect(saved[i].supersedes).toBe(saved[i - 1].translationId);
+    const read = (await languageVersions(t, d.id, 1, '?languages=ru')).body;
+    expect(stateOf(read, clause, 'ru').text).toBe(saved.at(-1)!.text);
   });
 
   describe('original and authentic languages', () => {
@@ -152,6 +193,24 @@ describe('language versions: translating a text', () => {
     });
   });
 
+  describe('locks', () => {
+    it('refuses an outsider at once, without waiting for (or taking) the lock on the group (review L4)', async () => {
+      const holder = t.dataSource.createQueryRunner();
+      await holder.connect();
+      await holder.startTransaction();
+      try {
+        await holder.query(`SELECT 1 FROM working_groups WHERE id = $1 FOR UPDATE`, [g.id]);
+        const timeout = new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 3_000));
+        const answer = await Promise.race([g.outsider.client.put(`/api/working-groups/${g.id}/authentic-languages`, { languages: ['es'] }), timeout]);
+        expect(answer).not.toBe('waited');
+        expectProblem(answer as Exclude<typeof answer, 'waited'>, 403);
+      } finally {
+        await holder.rollbackTransaction();
+        await holder.release();
+      }
+    });
+  });
+
   describe('members-only drafts', () => {
     it('keeps translations of a members-only version from anyone outside the group, and shows them to members', async () => {
       const h = await newDraftingGroup(t);
@@ -166,6 +225,31 @@ describe('language versions: translating a text', () => {
       // the log withholds the translation's text until the version is published
       const event = (await auditEvents(t.baseUrl, `wg:${h.id}`)).filter((e) => e.action === 'translation.saved').at(-1)!;
       expect(JSON.stringify(event)).not.toContain('Invite les capitales');
+    });
+
+    it('leaves out, for a reader who may not read it, a translation made on a members-only version, even carried forward to a later public one (review H1)', async () => {
+      const h = await newDraftingGroup(t);
+      const d = await newShortDocument(h);
+      const { version, clauseId } = await issueMembersOnlyVersion(h, d);
+      await translate(h.ngo, d, version.version.number, clauseId, 'fr', 'Invite les capitales à consulter leurs agences.');
+      // the chair issues a public text that rewords the secret clause
+      const clauses = version.version.clauses.map((c) => ({ id: c.id, kind: c.kind, text: c.id === clauseId ? 'Calls upon States to share good practice.' : c.text }));
+      const v3 = await h.chair.client.post<DocumentResponse>(`/api/documents/${d.id}/chairs-texts`, { label: 'Rev.1', standing: 'draft', office: 'chair', clauses });
+      expect(v3.status).toBe(201);
+      const n = v3.body.version.number;
+      for (const query of ['?languages=fr', '']) {
+        const res = await languageVersions(t, d.id, n, query);
+        expect(res.status).toBe(200);
+        expect(JSON.stringify(res.body)).not.toContain(MEMBERS_ONLY_TEXT);
+        expect(JSON.stringify(res.body)).not.toContain('Invite les capitales');
+        expect(stateOf(res.body, clauseId, 'fr')).toMatchObject({ state: 'missing', text: null, sourceText: null });
+      }
+      const counts = (await languageVersions(t, d.id, n, '?only=counts', h.outsider.client)).body;
+      expect(counts.languages.find((l) => l.language === 'fr')).toMatchObject({ current: 0, outdated: 0, missing: 4 });
+      // a member reads it, outdated, with the original as translated
+      const member = (await languageVersions(t, d.id, n, '?languages=fr', h.company.client)).body;
+      expect(stateOf(member, clauseId, 'fr')).toMatchObject({ state: 'outdated', sourceText: MEMBERS_ONLY_TEXT, madeOnVersion: version.version.number });
+      expect((await languageVersions(t, d.id, n, '?only=counts', h.company.client)).body.languages.find((l) => l.language === 'fr')).toMatchObject({ outdated: 1, missing: 3 });
     });
   });
 });

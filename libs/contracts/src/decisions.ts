@@ -20,6 +20,19 @@ import { ballotSubjectView } from './ballot-subject-view';
 export * from './ballot-subject-view';
 
 /**
+ * What an adoption is on in each language (decision 0045), recorded when the ballot opens or the
+ * silence procedure starts: the original language, the group's authentic languages then, and for
+ * each authentic language other than the original the translations the version read (their ids).
+ * Absent on procedures started before it.
+ */
+export const adoptionLanguageVersions = z.strictObject({
+  originalLanguage: z.string(),
+  authenticLanguages: z.array(z.string()),
+  texts: z.array(z.strictObject({ language: z.string(), translationIds: z.array(z.string()) })),
+});
+export type AdoptionLanguageVersions = z.infer<typeof adoptionLanguageVersions>;
+
+/**
  * What a ballot opened for a subject is about, in data rather than words, so each reader's language
  * can say it ("Amendment: replace clause 4. of “…” (version 1)"). Recorded when the ballot opens (the
  * document title and names as they were then); free motions have none and keep their written title.
@@ -36,7 +49,7 @@ export const ballotSubjectDetails = z.discriminatedUnion('type', [
     documentTitle: z.string().max(500),
     version: z.number().int().positive(),
   }),
-  z.object({ type: z.literal('adoption'), documentTitle: z.string().max(500), version: z.number().int().positive() }),
+  z.object({ type: z.literal('adoption'), documentTitle: z.string().max(500), version: z.number().int().positive(), languageVersions: adoptionLanguageVersions.optional() }),
   z.object({ type: z.literal('chair-confirmation'), personName: z.string().max(300), organisationName: z.string().max(300), groupName: z.string().max(300) }),
   z.object({ type: z.literal('chair-removal'), personName: z.string().max(300), organisationName: z.string().max(300), groupName: z.string().max(300) }),
   /** A set of the chair's recommendations on `count` amendments of a document (decision 0034). */

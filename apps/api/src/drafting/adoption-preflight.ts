@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { adoptionWarningKinds, clauseLabels, gapTotals, translationGate, runningCirculationPeriod, unacknowledgedWarnings, type AdoptionWarningCounts, type AdoptionWarningKind } from '@parley/domain';
-import { refusal, type AdoptionWarningsRecord, type AdoptionWarningsView } from '@parley/contracts';
+import { refusal, type AdoptionLanguageVersions, type AdoptionWarningsRecord, type AdoptionWarningsView } from '@parley/contracts';
 import { EntityManager } from 'typeorm';
 import { refused } from '../platform/http/problem';
 import { readTogether } from '../platform/database/read-together';
@@ -12,7 +12,7 @@ import { CommentRepository } from './comment.repository';
 import { DocumentRepository, type VersionRow } from './document.repository';
 import { DraftingStandings } from './drafting-standings';
 import { actorRef } from './drafting.mapper';
-import { translationGapsOf } from './language-versions/translation-gaps';
+import { languageVersionsOf } from './language-versions/translation-gaps';
 import { TranslationRepository } from './language-versions/translation.repository';
 
 /** The warnings found on a version, each listed (without the kinds: `kinds` derives them). */
@@ -22,6 +22,8 @@ export type AdoptionWarnings = Omit<AdoptionWarningsView, 'warnings'>;
 export interface SettledWarnings {
   found: AdoptionWarnings;
   record: AdoptionWarningsRecord | undefined;
+  /** What the adoption is on in each language: recorded by the event that starts it (decision 0045). */
+  languageVersions: AdoptionLanguageVersions;
 }
 
 /**
@@ -60,7 +62,7 @@ export class AdoptionPreflight {
     now: Date,
     acknowledgeOutdatedTranslations = false,
   ): Promise<SettledWarnings> {
-    const found = await this.gather(manager, doc, version, now);
+    const { languageVersions, ...found } = await this.gatherWithLanguages(manager, doc, version, now);
     const missing = unacknowledgedWarnings(counts(found), acknowledged);
     const unanswered = found.unansweredClarifications;
     if (missing.length === 1 && missing[0] === 'unanswered-clarifications') {
@@ -69,10 +71,15 @@ export class AdoptionPreflight {
     if (missing.length > 0) throw refused(refusal('adoption-warnings-unacknowledged', { count: missing.length, warnings: missing.join(', ') }), undefined, { unacknowledgedWarnings: missing, ...found });
     const gate = translationGate(found.translationGaps, acknowledgeOutdatedTranslations);
     if (!gate.open) throw refused(refusal('translations-outdated', gapTotals(gate.gaps)), undefined, { translationGaps: gate.gaps });
-    return { found, record: adoptionWarningKinds(counts(found)).length > 0 || gate.confirmedGaps ? record(found) : undefined };
+    return { found, record: adoptionWarningKinds(counts(found)).length > 0 || gate.confirmedGaps ? record(found) : undefined, languageVersions };
   }
 
   private async gather(manager: EntityManager, doc: { id: string; workingGroupId: string }, version: VersionRow, now: Date): Promise<AdoptionWarnings> {
+    const { languageVersions: _, ...found } = await this.gatherWithLanguages(manager, doc, version, now);
+    return found;
+  }
+
+  private async gatherWithLanguages(manager: EntityManager, doc: { id: string; workingGroupId: string }, version: VersionRow, now: Date): Promise<AdoptionWarnings & { languageVersions: AdoptionLanguageVersions }> {
     const documentId = doc.id;
     const n = version.number;
     const clauses = await this.documents.clausesOf(version.id, manager);
@@ -105,7 +112,8 @@ export class AdoptionPreflight {
     });
     const circulation = runningCirculationPeriod(version.createdAt, settings.procedureRules.circulationDays, now);
     const lastCall = await lastCallWarningOn(manager, documentId, n, settings.procedureRules.lastCallDays, now, (c) => labels.get(c) ?? null);
-    const translationGaps = (await translationGapsOf(manager, this.documents, this.translations, doc, version.id, n)) as AdoptionWarnings['translationGaps'];
+    const languages = await languageVersionsOf(manager, this.documents, this.translations, doc, version.id, n);
+    const translationGaps = languages.gaps as AdoptionWarnings['translationGaps'];
     return {
       unansweredClarifications: questions.map((c) => ({
         commentId: c.id,
@@ -131,6 +139,7 @@ export class AdoptionPreflight {
       circulationPeriod: circulation ? { availableSince: circulation.availableSince.toISOString(), endsAt: circulation.endsAt.toISOString(), days: circulation.days } : null,
       lastCall: lastCall.view,
       translationGaps,
+      languageVersions: languages.languageVersions,
     };
   }
 }

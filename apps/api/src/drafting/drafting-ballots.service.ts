@@ -150,14 +150,15 @@ export class DraftingBallots implements OnModuleInit {
 
       await this.adoptionGuards.beforeAdoption(tx.manager, doc.id, 'adoption-ballot');
       const acknowledged = [...(options.acknowledgedWarnings ?? []), ...(options.confirmUnanswered ? (['unanswered-clarifications'] as const) : [])];
-      const { found, record: warnings } = await this.preflight.settle(tx.manager, doc, version, acknowledged, tx.now, options.acknowledgeOutdatedTranslations === true);
+      const { found, record: warnings, languageVersions } = await this.preflight.settle(tx.manager, doc, version, acknowledged, tx.now, options.acknowledgeOutdatedTranslations === true);
       const unanswered = found.unansweredClarifications;
       const { id } = await this.ballots.openInTransaction(tx, actor.id, {
         workingGroupId: doc.workingGroupId,
         subjectType: 'adoption',
         subjectId: version.id,
         title: clip(`Adopt version ${n} of “${doc.title}”`, 300),
-        subjectDetails: { type: 'adoption', documentTitle: doc.title, version: n },
+        // What the vote is on in each language, the authentic languages among them (decision 0045, review M1 and L3).
+        subjectDetails: { type: 'adoption', documentTitle: doc.title, version: n, languageVersions },
         ...ballotTerms(options, tx.now),
         ...(warnings ? { warnings } : {}),
       });

@@ -94,12 +94,13 @@ export function anonymousStanding(groupStatus: DraftingStanding['groupStatus']):
 
 /**
  * Voting members (rapporteurs among them) and chairs translate the group's texts (decision 0045):
- * a language version may become authentic, so it is a drafting act; observers comment but do not translate.
+ * a language version may become authentic, so it is a drafting act; observers comment but do not
+ * translate, even one named rapporteur (review M3: the membership kind decides, not the role).
  */
 export function canTranslate(s: DraftingStanding): Verdict {
   const base = canAct(s);
   if (base !== true) return base;
-  return isVotingMember(s) || isRapporteur(s) || s.isChair ? true : refusal('members-only-translate');
+  return isVotingMember(s) || s.isChair ? true : refusal('members-only-translate');
 }
 
 /** A chair of the group sets a document's original language and the group's authentic languages (decision 0045). */

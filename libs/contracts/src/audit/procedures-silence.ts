@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { adoptionLanguageVersions } from '../decisions';
 import { adoptionWarningsRecord } from './decisions';
 import { event, id, isoTime } from './define';
 
@@ -8,7 +9,7 @@ const onVersion = { documentId: id, version: z.number() };
 export const SILENCE_EVENTS = {
   'silence.started': event(
     'silence',
-    z.strictObject({ ...onVersion, documentTitle: z.string(), deadline: isoTime, minimumHours: z.number(), /** The adoption warnings the chair acknowledged. */ warnings: adoptionWarningsRecord.optional() }),
+    z.strictObject({ ...onVersion, documentTitle: z.string(), deadline: isoTime, minimumHours: z.number(), /** The adoption warnings the chair acknowledged. */ warnings: adoptionWarningsRecord.optional(), /** What was put to adoption in each language (decision 0045). */ languageVersions: adoptionLanguageVersions.optional() }),
   ),
   /** An objection: silence is broken, the procedure ends at once and the text is not adopted. */
   'silence.objection-raised': event('silence', z.strictObject({ ...onVersion, objectionId: id, reason: z.string(), deadline: isoTime, explanation: z.string() })),

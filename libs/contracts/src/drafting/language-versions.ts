@@ -4,7 +4,7 @@ import { instant } from '../api/domain-shapes';
 import { text, uuid } from '../common';
 import { UN_LANGUAGES } from '../languages';
 import { actorRef } from './actors';
-import { MAX_CLAUSE_TEXT } from './vocabulary';
+import { MAX_TRANSLATION_TEXT } from './vocabulary';
 
 /** Language versions of a text (issue #23, decision record 0045). */
 export const unLanguage = /* @__PURE__ */ z.enum(UN_LANGUAGES);
@@ -21,7 +21,7 @@ export type LanguageGapView = z.infer<typeof languageGapView>;
 export const saveTranslationRequest = /* @__PURE__ */ z.strictObject({
   clauseId: uuid,
   language: unLanguage,
-  text: text(MAX_CLAUSE_TEXT),
+  text: text(MAX_TRANSLATION_TEXT),
 });
 export type SaveTranslationRequest = z.infer<typeof saveTranslationRequest>;
 

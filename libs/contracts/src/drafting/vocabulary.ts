@@ -20,6 +20,8 @@ export const OPEN_AMENDMENT_STATUSES = ['proposed', 'balloting'] as const;
 export const MAX_PASTED_TEXT = 400_000;
 export const MAX_CLAUSES = 2000;
 export const MAX_CLAUSE_TEXT = 20_000;
+/** A clause's translation: translations run 20–30% longer than their original, so half as long again (decision 0045). */
+export const MAX_TRANSLATION_TEXT = Math.ceil(MAX_CLAUSE_TEXT * 1.5);
 
 /** Why a drafting act is refused or not possible now, in machine form (a refusal code and its facts): `DocumentPermissions.reasonCode`. */
 export type DraftingReason = Reason<RefusalCode>;

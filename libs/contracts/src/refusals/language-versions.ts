@@ -12,4 +12,12 @@ export const LANGUAGE_VERSION_REFUSALS = {
   'translations-outdated': spec<{ languages: string; outdated: number; missing: number }>(409),
   /** The original language is set once the text has a second version: its translations are made from it. */
   'original-language-fixed': spec<{ versions: number }>(409),
+  /**
+   * Version `version` is being put to adoption (ballot open or silence procedure under way): its
+   * authentic language versions (and those of earlier versions, which it reads) and the original
+   * language do not change meanwhile; the vote is on them as they stood (decision 0045).
+   */
+  'language-versions-under-adoption': spec<{ version: number }>(409),
+  /** Version `version` is adopted: its authentic language versions and the original language are frozen (decision 0045). */
+  'language-versions-adopted': spec<{ version: number }>(409),
 } as const;

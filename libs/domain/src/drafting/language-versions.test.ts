@@ -1,4 +1,4 @@
-import { authenticTranslations, gapTotals, languageGaps, translationGate, translationState } from './language-versions';
+import { authenticTranslationFrozen, authenticTranslations, gapTotals, languageGaps, originalLanguageFixed, translationGate, translationState, unchangedTranslation } from './language-versions';
 
 describe('translationState', () => {
   it('is current while the original reads as it did when translated', () => {
@@ -60,5 +60,53 @@ describe('translationGate', () => {
   });
   it('opens on the chair’s confirmation, recording what lagged', () => {
     expect(translationGate(gaps, true)).toEqual({ open: true, confirmedGaps: gaps });
+  });
+});
+
+describe('translationState from a comparison made by the store (no texts read)', () => {
+  it('reads current and outdated from the flag, whatever the original text', () => {
+    expect(translationState('anything', { current: true })).toBe('current');
+    expect(translationState('anything', { current: false })).toBe('outdated');
+  });
+});
+
+describe('authenticTranslationFrozen', () => {
+  const base = { language: 'fr', version: 2, originalLanguage: 'en', authentic: ['fr', 'en'], underAdoption: null, adopted: null };
+  it('leaves translation open when nothing is put to adoption or adopted', () => {
+    expect(authenticTranslationFrozen(base)).toBeNull();
+  });
+  it('freezes an authentic language on the version under adoption and earlier ones', () => {
+    expect(authenticTranslationFrozen({ ...base, underAdoption: 2 })).toEqual({ why: 'under-adoption', version: 2 });
+    expect(authenticTranslationFrozen({ ...base, version: 1, underAdoption: 2 })).toEqual({ why: 'under-adoption', version: 2 });
+  });
+  it('freezes an authentic language on an adopted version and earlier ones', () => {
+    expect(authenticTranslationFrozen({ ...base, adopted: 2 })).toEqual({ why: 'adopted', version: 2 });
+    expect(authenticTranslationFrozen({ ...base, version: 3, adopted: 2 })).toBeNull();
+  });
+  it('leaves languages that are not authentic open, even during adoption or after it', () => {
+    expect(authenticTranslationFrozen({ ...base, language: 'ar', underAdoption: 2 })).toBeNull();
+    expect(authenticTranslationFrozen({ ...base, language: 'ar', adopted: 2 })).toBeNull();
+  });
+});
+
+describe('originalLanguageFixed', () => {
+  it('is open on a first version alone, neither adopted nor put to adoption', () => {
+    expect(originalLanguageFixed({ currentVersion: 1, underAdoption: false, adopted: false })).toBeNull();
+  });
+  it('is fixed by a second version, an adoption under way or an adoption', () => {
+    expect(originalLanguageFixed({ currentVersion: 2, underAdoption: false, adopted: false })).toEqual({ why: 'versions', version: 2 });
+    expect(originalLanguageFixed({ currentVersion: 1, underAdoption: true, adopted: false })).toEqual({ why: 'under-adoption', version: 1 });
+    expect(originalLanguageFixed({ currentVersion: 1, underAdoption: false, adopted: true })).toEqual({ why: 'adopted', version: 1 });
+  });
+});
+
+describe('unchangedTranslation', () => {
+  it('is a save of the same words made from the same original', () => {
+    expect(unchangedTranslation({ text: 'Un.', sourceText: 'One.' }, 'Un.', 'One.')).toBe(true);
+  });
+  it('is not when the words differ, the original changed since, or nothing was saved', () => {
+    expect(unchangedTranslation({ text: 'Un.', sourceText: 'One.' }, 'Un !', 'One.')).toBe(false);
+    expect(unchangedTranslation({ text: 'Un.', sourceText: 'One.' }, 'Un.', 'One, amended.')).toBe(false);
+    expect(unchangedTranslation(null, 'Un.', 'One.')).toBe(false);
   });
 });

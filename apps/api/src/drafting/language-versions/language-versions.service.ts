@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { clauseLabels, translationState, workingGroupScope } from '@parley/domain';
+import { DataSource, EntityManager } from 'typeorm';
+import { authenticTranslationFrozen, clauseLabels, originalLanguageFixed, translationState, unchangedTranslation, workingGroupScope, type LanguageFreeze } from '@parley/domain';
 import {
   UN_LANGUAGES,
   type AuthenticLanguagesResponse,
@@ -19,6 +19,8 @@ import { PeopleService } from '../../identity/people.service';
 import { Clock } from '../../platform/clock/clock';
 import { authorise, notFound, refuse, validationProblem } from '../../platform/http/problem';
 import { VersionVisibility } from '../../procedures/publication/version-visibility';
+import { AdoptionGuards } from '../adoption-preflight';
+import { AmendmentRepository } from '../amendment.repository';
 import { DocumentReads } from '../document-reads.service';
 import { DocumentRepository } from '../document.repository';
 import { DraftingStandings } from '../drafting-standings';
@@ -46,6 +48,8 @@ export class LanguageVersionsService {
     private readonly visibility: VersionVisibility,
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
+    private readonly amendments: AmendmentRepository,
+    private readonly adoptionGuards: AdoptionGuards,
   ) {}
 
   /** Version `n` in its languages: counts for every language, and the clauses in those asked for (all when none are named). */
@@ -53,14 +57,20 @@ export class LanguageVersionsService {
     const doc = await this.documents.findDocument(documentId);
     if (!doc) throw notFound('document');
     const version = await this.documentReads.requireVersion(doc, n);
-    (await this.visibility.lens(actor, doc)).assertReadable(n);
+    const lens = await this.visibility.lens(actor, doc);
+    lens.assertReadable(n);
+    // Translations saved on a version this reader may not read quote its text: they are left out, as if never made (review H1).
+    const hidden = Array.from({ length: n }, (_, i) => i + 1).filter((v) => lens.withheld(v));
     const manager = this.dataSource.manager;
-    const [clauses, saved, authentic, standing] = await Promise.all([
+    const [clauses, authentic, standing] = await Promise.all([
       this.documents.clausesOf(version.id),
-      this.translations.latestAt(doc.id, n, null),
       this.translations.authenticLanguages(manager, doc.workingGroupId),
       this.standings.of(manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
     ]);
+    // Counts alone (the language bar on every document page) read no text (review M4).
+    const saved: (TranslationRow | { id: string; language: UnLanguage; clauseId: string; current: boolean })[] = countsOnly
+      ? await this.translations.statesAt(doc.id, version.id, n, null, hidden)
+      : await this.translations.latestAt(doc.id, n, null, hidden);
     const byKey = new Map(saved.map((t) => [key(t.language, t.clauseId), t]));
     const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
     const declared = authentic ?? [];
@@ -74,7 +84,7 @@ export class LanguageVersionsService {
     });
     const inLanguage = (c: { clauseId: string; text: string }, language: UnLanguage): ClauseLanguageView => {
       if (language === original) return { language, state: 'original', text: c.text, sourceText: null, translator: null, translatedAt: null, madeOnVersion: null };
-      const t = byKey.get(key(language, c.clauseId));
+      const t = byKey.get(key(language, c.clauseId)) as TranslationRow | undefined;
       return t ? translationView(t, t.sourceText === c.text ? 'current' : 'outdated') : { language, state: 'missing', text: null, sourceText: null, translator: null, translatedAt: null, madeOnVersion: null };
     };
     return {
@@ -86,7 +96,7 @@ export class LanguageVersionsService {
       clauses: countsOnly ? [] : clauses.map((c) => ({ clauseId: c.clauseId, kind: c.kind, label: labels.get(c.clauseId) ?? null, original: c.text, languages: wanted.map((l) => inLanguage(c, l)) })),
       can: {
         translate: canTranslate(standing) === true,
-        setOriginalLanguage: doc.currentVersion === 1 && canSetLanguages(standing) === true,
+        setOriginalLanguage: doc.currentVersion === 1 && doc.status !== 'adopted' && canSetLanguages(standing) === true,
         setAuthenticLanguages: canSetLanguages(standing) === true,
       },
     };
@@ -95,15 +105,27 @@ export class LanguageVersionsService {
   /** A member saves the translation of a clause of version `n` into a language other than the original: one `translation.saved` act. */
   async save(actor: Actor, documentId: string, n: number, input: SaveTranslationRequest): Promise<SavedTranslationResponse> {
     const saved = await this.tx.run(async (tx) => {
-      const doc = await this.documents.findDocument(documentId, tx.manager);
-      if (!doc) throw notFound('document');
-      const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
+      const found = await this.documents.findDocument(documentId, tx.manager);
+      if (!found) throw notFound('document');
+      const standing = await this.standings.of(tx.manager, found.workingGroupId, actor.id, tx.now);
       authorise(canTranslate(standing));
+      // Saves on a document are serialised (review M2): the superseded translation is the one committed last, and `seq` follows that order.
+      const doc = (await this.documents.lockDocument(tx.manager, documentId))!;
       const version = await this.documentReads.requireVersion(doc, n, undefined, tx.manager);
       if (input.language === doc.originalLanguage) throw validationProblem('language', 'is-original-language', { language: doc.originalLanguage });
       const clause = await this.documents.clauseOf(version.id, input.clauseId, tx.manager);
       if (!clause) throw validationProblem('clauseId', 'not-a-clause', { version: n });
+      const frozen = authenticTranslationFrozen({
+        language: input.language,
+        version: n,
+        originalLanguage: doc.originalLanguage,
+        authentic: (await this.translations.authenticLanguages(tx.manager, doc.workingGroupId)) ?? [],
+        underAdoption: await this.versionUnderAdoption(tx.manager, doc),
+        adopted: await this.translations.adoptedVersion(tx.manager, doc.id),
+      });
+      if (frozen) throw freezeRefusal(frozen);
       const previous = await this.translations.latestOne(tx.manager, doc.id, n, clause.clauseId, input.language);
+      if (unchangedTranslation(previous, input.text, clause.text)) throw validationProblem('text', 'same-text');
       const id = await this.translations.insert(tx.manager, {
         documentId: doc.id,
         versionId: version.id,
@@ -148,7 +170,13 @@ export class LanguageVersionsService {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
       if (!doc) throw notFound('document');
       authorise(canSetLanguages(await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now)));
-      if (doc.currentVersion !== 1) throw refuse('original-language-fixed', { versions: doc.currentVersion });
+      const fixed = originalLanguageFixed({
+        currentVersion: doc.currentVersion,
+        adopted: doc.status === 'adopted' || (await this.translations.adoptedVersion(tx.manager, doc.id)) !== null,
+        underAdoption: (await this.versionUnderAdoption(tx.manager, doc)) !== null,
+      });
+      if (fixed?.why === 'versions') throw refuse('original-language-fixed', { versions: fixed.version });
+      if (fixed) throw freezeRefusal(fixed);
       const before = doc.originalLanguage;
       if (before !== input.language) {
         if (await this.translations.anyInto(tx.manager, doc.id, input.language)) throw validationProblem('language', 'is-original-language', { language: input.language });
@@ -166,12 +194,20 @@ export class LanguageVersionsService {
     });
   }
 
+  /** The version being put to adoption (an adoption ballot open, or a silence procedure under way on the current version), null when none. */
+  private async versionUnderAdoption(manager: EntityManager, doc: { id: string; currentVersion: number }): Promise<number | null> {
+    const ballot = await this.amendments.openAdoptionBallot(doc.id, manager);
+    if (ballot) return ballot.versionNumber;
+    return (await this.adoptionGuards.anyUnderWay(manager, doc.id)) ? doc.currentVersion : null;
+  }
+
   /** The chair declares the group's authentic languages; audited with before and after. */
   async setAuthenticLanguages(actor: Actor, workingGroupId: string, input: SetAuthenticLanguagesRequest): Promise<AuthenticLanguagesResponse> {
     return this.tx.run(async (tx) => {
-      const before = await this.translations.authenticLanguages(tx.manager, workingGroupId, true);
-      if (before === null) throw notFound('working-group');
+      if ((await this.translations.authenticLanguages(tx.manager, workingGroupId)) === null) throw notFound('working-group');
+      // Authorised before the group's row is locked: no signed-in outsider holds that lock (review L4).
       authorise(canSetLanguages(await this.standings.of(tx.manager, workingGroupId, actor.id, tx.now)));
+      const before = (await this.translations.authenticLanguages(tx.manager, workingGroupId, true))!;
       const after = UN_LANGUAGES.filter((l) => input.languages.includes(l));
       if (after.join() !== before.join()) {
         await this.translations.setAuthenticLanguages(tx.manager, workingGroupId, after);
@@ -188,6 +224,10 @@ export class LanguageVersionsService {
     });
   }
 
+}
+
+function freezeRefusal(f: LanguageFreeze) {
+  return f.why === 'adopted' ? refuse('language-versions-adopted', { version: f.version }) : refuse('language-versions-under-adoption', { version: f.version });
 }
 
 function translationView(t: TranslationRow, state: 'current' | 'outdated'): ClauseLanguageView {

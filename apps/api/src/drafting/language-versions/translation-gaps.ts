@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { authenticTranslations, languageGaps, type LanguageGap } from '@parley/domain';
-import type { UnLanguage } from '@parley/contracts';
+import type { AdoptionLanguageVersions, UnLanguage } from '@parley/contracts';
 import type { DocumentRepository } from '../document.repository';
 import type { TranslationRepository } from './translation.repository';
 
@@ -8,20 +8,26 @@ const key = (language: string, clauseId: string) => `${language}\u0000${clauseId
 
 /**
  * The group's authentic languages (besides the document's original) whose version of `versionId`
- * (number `n`) is outdated or incomplete (decision 0045): what holds back adoption.
+ * (number `n`) is outdated or incomplete (decision 0045): what holds back adoption. Read without
+ * the texts (review M4). `languageVersions`: what an adoption of it is on in each language.
  */
-export async function translationGapsOf(
+export async function languageVersionsOf(
   manager: EntityManager,
   documents: DocumentRepository,
   translations: TranslationRepository,
   doc: { id: string; workingGroupId: string },
   versionId: string,
   n: number,
-): Promise<LanguageGap[]> {
+): Promise<{ gaps: LanguageGap[]; languageVersions: AdoptionLanguageVersions }> {
   const [document, declared] = await Promise.all([documents.findDocument(doc.id, manager), translations.authenticLanguages(manager, doc.workingGroupId)]);
-  const languages = authenticTranslations(document!.originalLanguage, declared ?? []) as UnLanguage[];
-  if (languages.length === 0) return [];
-  const [clauses, saved] = await Promise.all([documents.clausesOf(versionId, manager), translations.latestAt(doc.id, n, languages, manager)]);
+  const originalLanguage = document!.originalLanguage;
+  const languages = authenticTranslations(originalLanguage, declared ?? []) as UnLanguage[];
+  const record = (texts: AdoptionLanguageVersions['texts']): AdoptionLanguageVersions => ({ originalLanguage, authenticLanguages: [...(declared ?? [])], texts });
+  if (languages.length === 0) return { gaps: [], languageVersions: record([]) };
+  const [clauses, saved] = await Promise.all([documents.clausesOf(versionId, manager), translations.statesAt(doc.id, versionId, n, languages, [], manager)]);
   const byKey = new Map(saved.map((t) => [key(t.language, t.clauseId), t]));
-  return languageGaps(clauses, languages, (l, c) => byKey.get(key(l, c)));
+  return {
+    gaps: languageGaps(clauses, languages, (l, c) => byKey.get(key(l, c))),
+    languageVersions: record(languages.map((language) => ({ language, translationIds: clauses.flatMap((c) => byKey.get(key(language, c.clauseId))?.id ?? []) }))),
+  };
 }

@@ -39,16 +39,50 @@ export class TranslationRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /** For each clause and language (all, or those given), the latest translation saved on version `n` or an earlier one. */
-  async latestAt(documentId: string, n: number, languages: readonly UnLanguage[] | null, manager?: EntityManager): Promise<TranslationRow[]> {
+  /**
+   * For each clause and language (all, or those given), the latest translation saved on version `n`
+   * or an earlier one, leaving out those saved on the versions `hidden` (members-only versions the
+   * reader may not read: a translation quotes its version's text, review H1).
+   */
+  async latestAt(documentId: string, n: number, languages: readonly UnLanguage[] | null, hidden: readonly number[], manager?: EntityManager): Promise<TranslationRow[]> {
     const rows: Record<string, unknown>[] = await this.m(manager).query(
       `SELECT DISTINCT ON (t.language, t.clause_id) t.*, p.name AS translator_name
          FROM clause_translations t JOIN people p ON p.id = t.translator_id
         WHERE t.document_id = $1 AND t.version_number <= $2 AND ($3::text[] IS NULL OR t.language = ANY($3::text[]))
-        ORDER BY t.language, t.clause_id, t.version_number DESC, t.created_at DESC, t.id DESC`,
-      [documentId, n, languages === null ? null : [...languages]],
+          AND NOT (t.version_number = ANY($4::int[]))
+        ORDER BY t.language, t.clause_id, t.version_number DESC, t.seq DESC`,
+      [documentId, n, languages === null ? null : [...languages], [...hidden]],
     );
     return rows.map(toRow);
+  }
+
+  /**
+   * The same choice as `latestAt`, without reading any text (review M4): each translation's id and
+   * whether it was made from the clause's text in version `versionId` (number `n`) — what counts and gaps need.
+   */
+  async statesAt(
+    documentId: string,
+    versionId: string,
+    n: number,
+    languages: readonly UnLanguage[] | null,
+    hidden: readonly number[],
+    manager?: EntityManager,
+  ): Promise<{ id: string; language: UnLanguage; clauseId: string; current: boolean }[]> {
+    const rows: { id: string; language: UnLanguage; clause_id: string; current: boolean }[] = await this.m(manager).query(
+      `SELECT DISTINCT ON (t.language, t.clause_id) t.id, t.language, t.clause_id, (t.source_text = vc.text) AS current
+         FROM clause_translations t JOIN version_clauses vc ON vc.version_id = $2 AND vc.clause_id = t.clause_id
+        WHERE t.document_id = $1 AND t.version_number <= $3 AND ($4::text[] IS NULL OR t.language = ANY($4::text[]))
+          AND NOT (t.version_number = ANY($5::int[]))
+        ORDER BY t.language, t.clause_id, t.version_number DESC, t.seq DESC`,
+      [documentId, versionId, n, languages === null ? null : [...languages], [...hidden]],
+    );
+    return rows.map((r) => ({ id: r.id, language: r.language, clauseId: r.clause_id, current: r.current }));
+  }
+
+  /** The latest adopted version of the document, null when none. */
+  async adoptedVersion(manager: EntityManager, documentId: string): Promise<number | null> {
+    const rows: { n: number | null }[] = await manager.query(`SELECT max(number) AS n FROM document_versions WHERE document_id = $1 AND adopted_at IS NOT NULL`, [documentId]);
+    return rows[0]?.n ?? null;
   }
 
   /** The latest translation of one clause into one language as read at version `n` (the one a save supersedes). */
@@ -56,7 +90,7 @@ export class TranslationRepository {
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT t.*, p.name AS translator_name FROM clause_translations t JOIN people p ON p.id = t.translator_id
         WHERE t.document_id = $1 AND t.version_number <= $2 AND t.clause_id = $3 AND t.language = $4
-        ORDER BY t.version_number DESC, t.created_at DESC, t.id DESC LIMIT 1`,
+        ORDER BY t.version_number DESC, t.seq DESC LIMIT 1`,
       [documentId, n, clauseId, language],
     );
     return rows[0] ? toRow(rows[0]) : null;

@@ -97,7 +97,7 @@ export class SilenceService implements OnModuleInit {
       const deadline = new Date(input.deadline);
       if (!silenceDeadlineLongEnough(deadline, tx.now, minimumHours))
         throw refuse('silence-too-short', { minimumHours, earliest: earliestSilenceDeadline(tx.now, minimumHours).toISOString() });
-      const { record } = await this.preflight.settle(tx.manager, doc, version, input.acknowledgedWarnings ?? [], tx.now, input.acknowledgeOutdatedTranslations === true);
+      const { record, languageVersions } = await this.preflight.settle(tx.manager, doc, version, input.acknowledgedWarnings ?? [], tx.now, input.acknowledgeOutdatedTranslations === true);
       const snapshot = standing.currentSnapshot!;
       const [row] = (await tx.manager.query(
         `INSERT INTO silence_procedures (document_id, working_group_id, version_id, version_number, started_by, started_snapshot, started_at, deadline, warnings)
@@ -117,6 +117,7 @@ export class SilenceService implements OnModuleInit {
           deadline: deadline.toISOString(),
           minimumHours,
           ...(record ? { warnings: record } : {}),
+          languageVersions,
         },
       });
       return row.id;

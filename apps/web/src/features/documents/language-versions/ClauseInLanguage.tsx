@@ -17,6 +17,8 @@ interface Props {
   label: string | null;
   /** The clause's text in the original language now. */
   original: string;
+  /** The language the original is written in: the original as translated, and the diff, read in it. */
+  originalLanguage: UnLanguage;
   view: ClauseLanguageView;
   canTranslate: boolean;
 }
@@ -51,7 +53,7 @@ function Mark({ view }: { view: ClauseLanguageView }) {
  * with its mark; a member edits the translation in place, and for an outdated one sees what changed
  * in the original since (as it was translated, as it is now, and the word diff between them).
  */
-export function ClauseInLanguage({ documentId, version, clauseId, label, original, view, canTranslate }: Props) {
+export function ClauseInLanguage({ documentId, version, clauseId, label, original, originalLanguage, view, canTranslate }: Props) {
   const { t, i18n } = useTranslation();
   const lng = i18n.resolvedLanguage ?? 'en';
   const language = view.language as UnLanguage;
@@ -91,13 +93,13 @@ export function ClauseInLanguage({ documentId, version, clauseId, label, origina
               <Text size="xs" fw={600}>
                 {t('languageVersions.change.asTranslated')}
               </Text>
-              <Text size="sm" className="clause-text">
+              <Text size="sm" className="clause-text" lang={originalLanguage} dir={directionOf(originalLanguage)} data-testid="original-as-translated">
                 {view.sourceText}
               </Text>
               <Text size="xs" fw={600}>
                 {t('languageVersions.change.now')}
               </Text>
-              <Text size="sm">
+              <Text size="sm" lang={originalLanguage} dir={directionOf(originalLanguage)} data-testid="original-diff">
                 <DiffText parts={wordDiff(view.sourceText, original)} />
               </Text>
             </Stack>

@@ -136,7 +136,7 @@ function AlignedText({ doc, data, languages }: { doc: DocumentResponse; data: La
                       <Text size="xs" c="dimmed" className="lv-column-name" aria-hidden="true">
                         {languageOption(l, lng)}
                       </Text>
-                      <ClauseInLanguage documentId={doc.id} version={data.version} clauseId={c.clauseId} label={c.label} original={c.original} view={view} canTranslate={data.can.translate} />
+                      <ClauseInLanguage documentId={doc.id} version={data.version} clauseId={c.clauseId} label={c.label} original={c.original} originalLanguage={data.originalLanguage} view={view} canTranslate={data.can.translate} />
                     </div>
                   ) : null;
                 })}
