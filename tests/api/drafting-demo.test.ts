@@ -1,4 +1,5 @@
-import type { AmendmentPage, CommentThreadPage, DocumentResponse, DocumentSummary, ProvenanceResponse, WorkingGroupListResponse } from '@parley/contracts';
+import type { AdoptionPreflightResponse, AmendmentPage, CommentThreadPage, DocumentResponse, DocumentSummary, LanguageVersionsResponse, ProvenanceResponse, WorkingGroupListResponse } from '@parley/contracts';
+import type { AuditEvent } from '@parley/domain';
 import { DemoSeeder } from '../../apps/api/src/demo/demo-seeder';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -8,6 +9,7 @@ jest.setTimeout(120_000);
 describe('demo document (fixtures/paris-call/document.json)', () => {
   let t: TestApp;
   let doc: DocumentResponse;
+  let normsId: string;
   const api = () => new ApiClient(t.baseUrl);
 
   beforeAll(async () => {
@@ -15,6 +17,7 @@ describe('demo document (fixtures/paris-call/document.json)', () => {
     await t.app.get(DemoSeeder).seed();
     const groups = (await api().get<WorkingGroupListResponse>('/api/working-groups')).body;
     const norms = groups.items.find((g) => g.name === 'Working group on international norms')!;
+    normsId = norms.id;
     const list = (await api().get<{ items: DocumentSummary[] }>(`/api/working-groups/${norms.id}/documents`)).body;
     // The group's draft of the Paris Call (its other documents are short procedural texts: the silence procedures of decision 0036).
     const draft = list.items.filter((d) => d.title.startsWith('Paris Call'));
@@ -106,5 +109,65 @@ describe('demo document (fixtures/paris-call/document.json)', () => {
     expect(words.government).toBeGreaterThan(0);
     expect(p.headline).toMatchObject({ source: 'original', group: 'private-sector', words: p.totals.original });
     expect(p.headline!.percent).toBeGreaterThan(50);
+  });
+  describe('its language versions (decision 0045): the Paris Call is bilingual, English and French', () => {
+    const read = async (query: string) => (await api().get<LanguageVersionsResponse>(`/api/documents/${doc.id}/versions/3/language-versions${query}`)).body;
+    const auditLog = async (action: string): Promise<AuditEvent[]> =>
+      (await (await fetch(`${t.baseUrl}/api/audit/export.jsonl`)).text())
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as AuditEvent)
+        .filter((e) => e.action === action);
+
+    it('a reader without an account sees every clause of Rev.1 in French, each a translation by France’s delegate; principle 5’s is outdated since Rev.1 reworded it', async () => {
+      const v = await read('?languages=fr');
+      expect(v).toMatchObject({ originalLanguage: 'en', authenticLanguages: ['en', 'fr'] });
+      expect(v.clauses).toHaveLength(doc.version.clauses.length);
+      for (const c of v.clauses) {
+        const [fr] = c.languages;
+        expect(fr).toMatchObject({ language: 'fr', state: c.label === '5.' ? 'outdated' : 'current', text: expect.any(String) });
+        expect(fr.translator).toMatchObject({ name: 'Claire Dubois', snapshot: expect.objectContaining({ organisationName: 'France' }) });
+        if (fr.state === 'current') expect(fr.sourceText).toBe(c.original);
+      }
+      const byLabel = new Map(v.clauses.map((c) => [c.label, c.languages[0]]));
+      expect(v.clauses[0].languages[0].text).toBe('Préambule');
+      expect(byLabel.get('2.')!.text).toMatch(/cœur public de l’internet\.$/);
+      // Translated on version 1 and carried forward; principle 4 updated on version 2 after its amendment; principle 1 on Rev.1.
+      expect(byLabel.get('2.')!.madeOnVersion).toBe(1);
+      expect(byLabel.get('4.')).toMatchObject({ madeOnVersion: 2, text: expect.stringMatching(/sans restreindre la recherche en sécurité menée de bonne foi ni le journalisme\.$/) });
+      expect(byLabel.get('1.')).toMatchObject({ madeOnVersion: 3, text: expect.stringMatching(/coopérer à cette fin\.$/) });
+      // The outdated one shows what it was made from: principle 5 before Rev.1 added responsible disclosure.
+      const five = v.clauses.find((c) => c.label === '5.')!;
+      expect(five.original).toMatch(/including through responsible disclosure\.$/);
+      expect(five.languages[0].sourceText).toBe('Develop ways to prevent the proliferation of malicious software and practices intended to cause harm.');
+    });
+
+    it('the group’s authentic languages are English and French, declared by its chair and audited; a few clauses are in Spanish and Arabic', async () => {
+      const counts = Object.fromEntries((await read('?only=counts')).languages.map((l) => [l.language, l]));
+      const all = doc.version.clauses.length;
+      expect(counts.en).toMatchObject({ original: true, authentic: true });
+      expect(counts.fr).toMatchObject({ original: false, authentic: true, current: all - 1, outdated: 1, missing: 0 });
+      expect(counts.es).toMatchObject({ authentic: false, current: 4, outdated: 0, missing: all - 4 });
+      expect(counts.ar).toMatchObject({ authentic: false, current: 4, outdated: 0, missing: all - 4 });
+      const spanish = (await read('?languages=es')).clauses.find((c) => c.label === '2.')!.languages[0];
+      expect(spanish).toMatchObject({ state: 'current', madeOnVersion: 2, translator: { name: 'Giulia Rossi', snapshot: expect.objectContaining({ organisationName: 'University of Florence research centre' }) } });
+      expect(spanish.text).toMatch(/^Prevenir la actividad/);
+
+      expect(await auditLog('working-group.authentic-languages-changed')).toEqual([expect.objectContaining({ subjectId: normsId, actorName: 'Jonathan Reed', change: expect.objectContaining({ before: [], after: ['en', 'fr'] }) })]);
+      // Adoption of Rev.1 would now wait for principle 5's French (or the chair's recorded confirmation).
+      const preflight = (await api().get<AdoptionPreflightResponse>(`/api/documents/${doc.id}/versions/3/adoption-preflight`)).body;
+      expect(preflight.translationGaps).toEqual([{ language: 'fr', outdated: [doc.version.clauses.find((c) => c.label === '5.')!.id], missing: [] }]);
+    });
+
+    it('each translation is one audited act, signed with the translator’s affiliation at the time', async () => {
+      const events = await auditLog('translation.saved');
+      const by = (language: string) => events.filter((e) => e.change.language === language);
+      // Version 1 whole, then principle 4 and the new principle 8 on version 2, then principles 1 and 3 on Rev.1.
+      expect(by('fr')).toHaveLength(15 + 2 + 2);
+      expect(by('es')).toHaveLength(4);
+      expect(by('ar')).toHaveLength(4);
+      for (const e of by('fr')) expect(e).toMatchObject({ subjectType: 'document', subjectId: doc.id, actorName: 'Claire Dubois', actorSnapshot: expect.objectContaining({ organisationName: 'France', stakeholderGroup: 'government' }) });
+      expect(by('ar').map((e) => e.actorSnapshot?.organisationName)).toEqual(Array(4).fill('Chatham House'));
+    });
   });
 });

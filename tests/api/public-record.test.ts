@@ -223,6 +223,8 @@ describe('the public record, read anonymously', () => {
       await getJson(`/api/documents/${id}/versions/${v.number}/compilation`);
       await getJson(`/api/documents/${id}/versions/${v.number}/explanations`);
       await getJson(`/api/documents/${id}/versions/${v.number}/last-call`);
+      // The demo's draft in its languages (French, and a little Spanish and Arabic), clause by clause.
+      await getJson(`/api/documents/${id}/versions/${v.number}/language-versions`);
     }
     await getJson(`/api/documents/${id}/divisions`);
     await get(`/api/documents/${id}/feed.atom?lang=fr`);

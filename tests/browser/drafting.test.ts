@@ -216,7 +216,7 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('the chair opens the adoption ballot: the unanswered clarification questions, open brackets and ad refs are listed and must be confirmed', async () => {
+  it('the chair opens the adoption ballot: the unanswered clarification questions, open brackets, ad refs and outdated French are listed and must be confirmed', async () => {
     const chair = await browsers.logInAs(CHAIR);
     await chair.goto(`${t.baseUrl}/documents/${documentId}`);
     await chair.getByRole('button', { name: 'Open the adoption ballot' }).click();
@@ -240,12 +240,18 @@ describe('drafting in the browser: comment, amend, co-sponsor, vote, consolidate
     const adRef = dialog.getByTestId('adoption-warning-open-ad-ref');
     await adRef.getByText('2 paragraphs are agreed only ad referendum').waitFor();
     await adRef.getByText(/^France, until/).waitFor();
+    // The demo's group declares French authentic (decision 0045): principle 5's French lags since Rev.1, principle 4's since this version's amendment.
+    const translations = dialog.getByTestId('adoption-warning-translations');
+    await translations.getByText('French: 2 outdated, 0 missing').waitFor();
     expect(await dialog.getByRole('button', { name: 'Open it anyway' }).isDisabled()).toBe(true);
     await brackets.getByRole('checkbox').check();
     await adRef.getByRole('checkbox').check();
+    expect(await dialog.getByRole('button', { name: 'Open it anyway' }).isDisabled()).toBe(true);
+    await translations.getByRole('checkbox').check();
     await dialog.getByRole('button', { name: 'Open it anyway' }).click();
     await chair.waitForURL(/\/ballots\/[0-9a-f-]{36}$/);
     await chair.getByRole('heading', { level: 1, name: /^Adopt version 4 of “Paris Call/ }).waitFor();
+    await chair.getByTestId('translations-warning-record').getByText('French: 2 outdated, 0 missing').waitFor();
   });
 
   it('a chair starts a new document from pasted text, checks the reading and corrects a kind', async () => {

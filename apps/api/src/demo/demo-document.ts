@@ -11,6 +11,7 @@ import { DraftingBallots } from '../drafting/drafting-ballots.service';
 import type { Actor } from '../identity/actor';
 import { MembershipService } from '../working-groups/membership.service';
 import { closeAtClosingTimes } from './demo-ballots';
+import { DemoLanguageVersions } from './demo-language-versions';
 import type { DemoHistory } from './demo-history';
 import type { DemoPeople } from './demo-seeder';
 import { loadDocument, loadWorkingGroups } from './fixtures';
@@ -30,7 +31,8 @@ const OPEN_BALLOT_OPENED_DAYS_AGO = 2;
  * one competing proposal waits, and one insertion is under an open ballot. The drafting began about
  * five months before the demo was loaded (DemoHistory): comments over the first weeks, amendments
  * balloted for a week three months ago, version 2 two months ago, and the open ballot opened two
- * days ago, closing in five.
+ * days ago, closing in five. Its original language is English; France's delegate translates it into
+ * French as it goes (DemoLanguageVersions).
  */
 @Injectable()
 export class DemoDocument {
@@ -45,6 +47,7 @@ export class DemoDocument {
     private readonly votes: VoteService,
     private readonly membership: MembershipService,
     private readonly follows: FollowsService,
+    private readonly languages: DemoLanguageVersions,
   ) {}
 
   async seed(people: DemoPeople, groupIds: Map<string, string>, history: DemoHistory, meanwhile?: (documentId: string) => Promise<void>): Promise<string | null> {
@@ -60,7 +63,7 @@ export class DemoDocument {
     const convener = d(fixture.members[0]);
     const text = loadDocument(fixture.document);
     history.on(160, 10);
-    const v1 = await this.documents.create(chair, groupId, { title: text.title, clauses: text.clauses });
+    const v1 = await this.documents.create(chair, groupId, { title: text.title, clauses: text.clauses, originalLanguage: text.language ?? 'en' });
     const clause = (doc: DocumentResponse, label: string) => {
       const found = doc.version.clauses.find((c) => c.label === label);
       if (!found) throw new Error(`demo document: no clause ${label}`);
@@ -111,6 +114,8 @@ export class DemoDocument {
     const spelling = await this.comments.post(d('United Kingdom'), v1.id, { clauseId: clause(v1, '9.').id, kind: 'editorial', body: 'The English text mixes spellings: “behavior” here, “behaviour” elsewhere.', quote: quote(v1, '9.', 'behavior') });
     history.on(138, 10);
     await this.comments.dispose(chair, spelling.id, { disposition: 'noted', reason: 'The text keeps the spelling of the Call as published in 2018.' });
+    // France's delegate puts the whole of version 1 into French, the Call's other language (DemoLanguageVersions).
+    await this.languages.translate(people, v1.id, 1, 'fr', history, { daysAgo: 136, hour: 9 }, { complete: true });
 
     // Two amendments pass and are consolidated into version 2.
     history.on(120, 10);
@@ -185,6 +190,9 @@ export class DemoDocument {
     });
     history.on(60, 11);
     const v2 = await this.documents.consolidate(coChair, v1.id);
+    // France updates the French of the amended principle 4 and translates the new principle 8; a co-chair starts a Spanish version.
+    await this.languages.translate(people, v1.id, v2.currentVersion, 'fr', history, { daysAgo: 58, hour: 10 }, { complete: true });
+    await this.languages.translate(people, v1.id, v2.currentVersion, 'es', history, { daysAgo: 45, hour: 14 });
 
     // An insertion under an open ballot on version 2, for visitors to vote on.
     history.on(21, 10);

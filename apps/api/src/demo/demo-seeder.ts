@@ -21,6 +21,7 @@ import { DemoNegotiationChairsTexts } from './demo-negotiation-chairs-texts';
 import { DemoProceduresAccreditation } from './demo-procedures-accreditation';
 import { DemoProceduresSilence } from './demo-procedures-silence';
 import { DemoMeetings } from './demo-meetings';
+import { DemoLanguageVersions } from './demo-language-versions';
 import { DEMO_DELEGATES, DEMO_PASSWORD, DEMO_STEWARD, DEMO_UNVERIFIED, demoEmail } from './demo-people';
 import { loadOrganisations } from './fixtures';
 
@@ -60,6 +61,7 @@ export class DemoSeeder {
     private readonly accreditation: DemoProceduresAccreditation,
     private readonly silence: DemoProceduresSilence,
     private readonly meetings: DemoMeetings,
+    private readonly languageVersions: DemoLanguageVersions,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -142,6 +144,8 @@ export class DemoSeeder {
     await this.chairsTexts.seed(people, groups.ids, history);
     if (documentId) await this.clauseStatus.seed(people, documentId, history);
     await this.adoption.endorseRecently(people, groups.adoptedTextIds, history);
+    // Issue #23's language versions: French (and a little Arabic) on Rev.1, then English and French declared authentic (decision 0045).
+    if (documentId) await this.languageVersions.afterRev1(people, groups.ids, documentId, history);
     return people;
   }
 }

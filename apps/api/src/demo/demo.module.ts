@@ -29,10 +29,11 @@ import { FollowsModule } from '../follows/follows.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { MeetingReportsModule } from '../meetings/report/meeting-reports.module';
 import { DemoMeetings } from './demo-meetings';
+import { DemoLanguageVersions } from './demo-language-versions';
 
 @Module({
   imports: [IdentityModule, OrganisationsModule, WorkingGroupsModule, DecisionsModule, ChairsModule, DraftingModule, EndorsementsModule, BracketsModule, StreamliningModule, ClauseStatusModule, ChairsTextsModule, ExplanationsModule, AccreditationModule, SilenceModule, FollowsModule, MeetingsModule, MeetingReportsModule],
-  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts, DemoProceduresExplanations, DemoProceduresAccreditation, DemoProceduresSilence, DemoMeetings],
+  providers: [DemoSeeder, DemoWorkingGroups, DemoDocument, DemoAdoption, DemoFocalPoints, DemoNegotiationBrackets, DemoNegotiationStreamlining, DemoNegotiationClauseStatus, DemoNegotiationChairsTexts, DemoProceduresExplanations, DemoProceduresAccreditation, DemoProceduresSilence, DemoMeetings, DemoLanguageVersions],
   exports: [DemoSeeder],
 })
 export class DemoModule {}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { UnLanguage } from '@parley/contracts';
 import type { ClauseKind, OrganisationSubtype, StakeholderGroup } from '@parley/domain';
 
 export interface FixtureOrganisation {
@@ -41,4 +42,6 @@ const read = <T>(file: string): T => JSON.parse(readFileSync(join(fixturesDir(),
 
 export const loadOrganisations = () => read<{ organisations: FixtureOrganisation[] }>('organisations.json').organisations;
 export const loadWorkingGroups = () => read<{ workingGroups: FixtureWorkingGroup[] }>('working-groups.json').workingGroups;
-export const loadDocument = (file: string) => read<{ title: string; clauses: { kind: ClauseKind; text: string }[] }>(file);
+export const loadDocument = (file: string) => read<{ title: string; language?: UnLanguage; clauses: { kind: ClauseKind; text: string }[] }>(file);
+/** Translations of the demo draft's clauses (translations.json), by language: each keyed by the English text it translates. */
+export const loadTranslations = () => read<{ languages: Partial<Record<UnLanguage, { en: string; text: string }[]>> }>('translations.json').languages;
