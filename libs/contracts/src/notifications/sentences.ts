@@ -146,7 +146,7 @@ const AR: Words = {
   system: 'Parley',
   quote: (s) => `«${s}»`,
   where: (n) => {
-    const doc = n.document ? `«${n.document.title}»` : n.group ? `الفريق «${n.group.name}»` : 'Parley';
+    const doc = n.document ? `«${n.document.title}»` : n.group ? `الفريق العامل «${n.group.name}»` : 'Parley';
     return n.subject.label && n.document ? `الفقرة ${paragraphNumber(n.subject.label)} من ${doc}` : doc;
   },
   date: dateIn('ar-u-nu-latn'),

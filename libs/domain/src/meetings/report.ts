@@ -222,7 +222,7 @@ const AR: Words = {
   quote: (s) => `«${s}»`,
   groups: { government: 'الحكومات', 'private-sector': 'القطاع الخاص', 'civil-society': 'المجتمع المدني' },
   headings: { attendance: 'الحضور', agenda: 'جدول الأعمال', speakingTime: 'وقت الكلام', decisions: 'المقررات', explanations: 'تعليل المواقف' },
-  met: (m, when, where) => `عقد فريق «${m.groupName}» جلسة، «${m.title}»، ${when}، ${where}.`,
+  met: (m, when, where) => `عقد الفريق العامل «${m.groupName}» جلسة، «${m.title}»، ${when}، ${where}.`,
   where: (place, online) => (place && online ? `في ${place} وعبر الإنترنت` : place ? `في ${place}` : 'عبر الإنترنت'),
   opened: (at, by) => `افتتح الجلسةَ ${by} في الساعة ${at}.`,
   closed: (at, by) => `ورفعها ${by} في الساعة ${at}.`,
