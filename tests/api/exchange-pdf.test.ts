@@ -247,7 +247,7 @@ describe('exchange: print PDF of a version and of its disposition report', () =>
     const fr = await pagesOf(await pdfOf(anonymous(), `/api/documents/${doc.id}/versions/1/export.pdf?lang=fr`));
     const frCover = flat(fr[0]);
     expect(frCover).toMatch(/Adopté le \d{1,2} [a-zéû]+ \d{4}/);
-    expect(frCover).toContain('Vote d’adoption');
+    expect(frCover).toContain('Scrutin d’adoption');
     expect(frCover).toContain('Issue : Adopté');
     expect(frCover).toContain('masqué');
     expect(frCover).toContain(`Page 1 sur ${fr.length}`);
@@ -255,7 +255,7 @@ describe('exchange: print PDF of a version and of its disposition report', () =>
     const byHeader = flat(
       (await pagesOf(await pdfOf(anonymous(), `/api/documents/${doc.id}/versions/1/export.pdf`, { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' })))[0],
     );
-    expect(byHeader).toContain('Vote d’adoption');
+    expect(byHeader).toContain('Scrutin d’adoption');
     const frBody = bodyText(fr);
     expect(frBody).toContain('Explications de position');
     expect(frBody).toContain('Signataires');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { NOTIFICATION_KINDS } from '@parley/domain';
 import { AUDIT_ACTIONS, notificationSentence, UN_LANGUAGES, type NotificationView, type UnLanguage } from '@parley/contracts';
 import {
@@ -134,6 +136,44 @@ const FACTS: NotificationView['facts'][] = [
   },
 ];
 
+/** A session with every part of a report: attendance, speaking time and its alarm, each kind of decision. */
+const REPORT_SAMPLE = {
+  meeting: {
+    title: 'Second reading',
+    groupName: 'Norms',
+    startsAt: new Date('2026-12-03T08:00:00Z'),
+    endsAt: new Date('2026-12-04T10:30:00Z'),
+    timeZone: 'Europe/Paris',
+    place: 'Room 4',
+    online: true,
+    openedAt: new Date('2026-12-03T08:05:00Z'),
+    openedBy: { name: 'Claire Chair', organisationName: 'France' },
+    closedAt: new Date('2026-12-04T10:20:00Z'),
+    closedBy: { name: 'Claire Chair', organisationName: 'France' },
+  },
+  attendance: [
+    { name: 'Claire Chair', organisationName: 'France', stakeholderGroup: 'government', mode: 'in-person', voting: true },
+    { name: 'Kenji Sato', organisationName: 'Japan', stakeholderGroup: 'government', mode: 'online', voting: false },
+  ],
+  agenda: [],
+  speakingTime: {
+    totalSeconds: 750,
+    turns: 3,
+    byStakeholderGroup: [
+      { stakeholderGroup: 'government', seconds: 750, share: 1, turns: 3 },
+      { stakeholderGroup: 'civil-society', seconds: 0, share: 0, turns: 0 },
+    ],
+    byOrganisation: [{ organisationName: 'France', stakeholderGroup: 'government', seconds: 750, share: 1 }],
+    alarms: [{ stakeholderGroup: 'government', share: 1, cap: 0.5 }],
+  },
+  decisions: {
+    ballots: [{ title: 'Adopt the agenda', outcome: 'no-quorum', totals: { yes: 1, no: 2, abstain: 5 } }],
+    versionsIssued: [{ documentTitle: 'Draft declaration', number: 2, chairsText: true }],
+    versionsAdopted: [{ documentTitle: 'Draft declaration', number: 2 }],
+    explanations: [{ by: { name: 'Kenji Sato', organisationName: 'Japan' }, kind: 'disassociation', documentTitle: 'Draft declaration', version: 2 }],
+  },
+} as unknown as Parameters<typeof meetingReportClauses>[0];
+
 describe('server texts in the six UN languages', () => {
   it('notification sentences: every kind, with every variant of its facts, on a document and on a paragraph', () => {
     const sentences = (lang: UnLanguage) =>
@@ -227,46 +267,79 @@ describe('server texts in the six UN languages', () => {
   });
 
   it('the meeting report: every clause in each language, in its script, with nothing English left', () => {
-    const record = {
-      meeting: {
-        title: 'Second reading',
-        groupName: 'Norms',
-        startsAt: new Date('2026-12-03T08:00:00Z'),
-        endsAt: new Date('2026-12-04T10:30:00Z'),
-        timeZone: 'Europe/Paris',
-        place: 'Room 4',
-        online: true,
-        openedAt: new Date('2026-12-03T08:05:00Z'),
-        openedBy: { name: 'Claire Chair', organisationName: 'France' },
-        closedAt: new Date('2026-12-04T10:20:00Z'),
-        closedBy: { name: 'Claire Chair', organisationName: 'France' },
-      },
-      attendance: [
-        { name: 'Claire Chair', organisationName: 'France', stakeholderGroup: 'government', mode: 'in-person', voting: true },
-        { name: 'Kenji Sato', organisationName: 'Japan', stakeholderGroup: 'government', mode: 'online', voting: false },
-      ],
-      agenda: [],
-      speakingTime: {
-        totalSeconds: 750,
-        turns: 3,
-        byStakeholderGroup: [
-          { stakeholderGroup: 'government', seconds: 750, share: 1, turns: 3 },
-          { stakeholderGroup: 'civil-society', seconds: 0, share: 0, turns: 0 },
-        ],
-        byOrganisation: [{ organisationName: 'France', stakeholderGroup: 'government', seconds: 750, share: 1 }],
-        alarms: [{ stakeholderGroup: 'government', share: 1, cap: 0.5 }],
-      },
-      decisions: {
-        ballots: [{ title: 'Adopt the agenda', outcome: 'no-quorum', totals: { yes: 1, no: 2, abstain: 5 } }],
-        versionsIssued: [{ documentTitle: 'Draft declaration', number: 2, chairsText: true }],
-        versionsAdopted: [{ documentTitle: 'Draft declaration', number: 2 }],
-        explanations: [{ by: { name: 'Kenji Sato', organisationName: 'Japan' }, kind: 'disassociation', documentTitle: 'Draft declaration', version: 2 }],
-      },
-    } as unknown as Parameters<typeof meetingReportClauses>[0];
+    const record = REPORT_SAMPLE;
     const said = (lang: UnLanguage) => [...meetingReportClauses(record, lang).map((c) => c.text), meetingReportTitle('Second reading', lang)];
     const english = said('en');
     for (const lang of OTHERS) expectSaid(lang, said(lang), english);
     expect(meetingReportClauses(record, 'zh').find((c) => c.text.startsWith('警示'))?.text).toBe('警示：政府占用了100%的发言时间，超过本工作组规定的上限50%。');
     expect(said('ru')).toContain('Присутствовали 2 человека, из них 1 член с правом голоса.');
+  });
+});
+
+/**
+ * The glossaries (docs/glossary/<lang>.md; French: docs/glossary.md) against everything the API writes:
+ * no forbidden variant, as apps/web/src/i18n/glossary.test.ts checks the interface, so one concept has
+ * one term across the product. Sample names (NAMES) are left out: they are the user's words.
+ */
+describe('server texts speak each language’s glossary', () => {
+  const root = join(__dirname, '../..');
+  const forbiddenOf = (lang: UnLanguage): { english: string; variants: string[] }[] => {
+    const file = lang === 'fr' ? join(root, 'docs/glossary.md') : join(root, `docs/glossary/${lang}.md`);
+    const column = lang === 'fr' ? 3 : 2;
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.startsWith('| ') && !l.startsWith('| English') && !/^\|\s*-/.test(l))
+      .map((l) => l.split(' | ').map((c) => c.replace(/^\| |\s*\|$/g, '').trim()))
+      .map((cells) => ({ english: cells[0], variants: [...(cells[column] ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]) }))
+      .filter((r) => r.variants.length > 0);
+  };
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  /** Chinese has no spaces between words; Arabic joins و ف ب ل ك to a word; the others match whole words. */
+  const variantIn = (lang: UnLanguage, v: string): RegExp => {
+    const body = escape(v).replace(/[’']/g, "[’']").replace(/ /g, '[\\s\\u00a0_]+');
+    if (lang === 'zh') return new RegExp(body, 'u');
+    return new RegExp(`(^|[^\\p{L}])${lang === 'ar' ? '[وفبلك]?' : ''}${body}($|[^\\p{L}])`, 'iu');
+  };
+  const snapshot = { organisationName: 'Access Now', stakeholderGroup: 'civil-society' } as AffiliationSnapshot;
+  const everything = (lang: UnLanguage): string[] => {
+    const { lang: _l, ...mail } = mailWords(lang);
+    const { locale: _p, ...pdf } = pdfWords(lang);
+    const actions = AUDIT_ACTIONS.filter((a) => !NOT_IN_FEEDS(a));
+    return [
+      ...NOTIFICATION_KINDS.flatMap((kind) =>
+        FACTS.flatMap((facts) => [null, '3.'].map((label) => notificationSentence(notification(kind, facts, label), lang))),
+      ),
+      ...['passed', 'failed', 'no-quorum'].map((outcome) => notificationSentence(notification('ballot-closed', { outcome }, null), lang)),
+      ...['accepted', 'noted', 'rejected'].map((disposition) => notificationSentence(notification('comment-disposed', { disposition }, null), lang)),
+      ...actions.map((action) =>
+        feedSentence({ action, actorName: 'Ana Ruiz', actorSnapshot: snapshot, groupName: 'Norms', documentTitle: 'Paris Call', versionNumber: 2 }, lang),
+      ),
+      ...texts(mail),
+      ...texts(pdf),
+      ...texts(docxWords(lang)),
+      ...texts(TEMPLATE_WORDS[lang]),
+      ...Object.values(TEMPLATE_COLUMN_TITLES[lang]),
+      ...(lang === 'en' ? [] : Object.values(lang === 'fr' ? CSV_HEADER_LABELS_FR : CSV_HEADER_LABELS[lang]).map((l) => l.replace(/_/g, ' '))),
+      ...meetingReportClauses(REPORT_SAMPLE, lang).map((c) => c.text),
+      meetingReportTitle('Second reading', lang),
+    ].map((s) => NAMES.reduce((text, name) => text.split(name).join('…'), s));
+  };
+
+  it('reads the forbidden variants from each glossary', () => {
+    expect(forbiddenOf('es').find((r) => r.english === 'comment')?.variants).toContain('comentario');
+    expect(forbiddenOf('ru').find((r) => r.english === 'silence procedure')?.variants).toContain('процедура молчания');
+    expect(forbiddenOf('fr').find((r) => r.english === 'ballot')?.variants).toContain('vote d’adoption');
+    expect(variantIn('ar', 'النسخة').test('بالنسخة 3')).toBe(true);
+    expect(variantIn('es', 'comentario').test('id_comentario'.replace(/_/g, ' '))).toBe(true);
+    expect(variantIn('ru', 'комментарий').test('оставил(а) замечание')).toBe(false);
+  });
+
+  it.each(OTHERS)('%s: no forbidden variant in any text the API writes', (lang) => {
+    const said = everything(lang);
+    expect(said.length).toBeGreaterThan(300);
+    const offending = forbiddenOf(lang).flatMap(({ english, variants }) =>
+      variants.flatMap((v) => said.filter((s) => variantIn(lang, v).test(s)).map((s) => `${english}: “${v}” in “${s}”`)),
+    );
+    expect(offending).toEqual([]);
   });
 });

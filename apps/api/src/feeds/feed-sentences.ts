@@ -15,7 +15,7 @@ const ACTS: Record<FeedLanguage, Record<FeedAction, string>> = { ar: AR_ACTS, zh
 const actIn = (lang: FeedLanguage, action: string): string | undefined => (Object.hasOwn(EN_ACTS, action) ? ACTS[lang][action as FeedAction] : undefined);
 
 const STAKEHOLDER_GROUPS: Record<string, Record<FeedLanguage, string>> = {
-  government: { ar: 'حكومة', zh: '政府', en: 'government', fr: 'gouvernement', ru: 'правительство', es: 'gobierno' },
+  government: { ar: 'الحكومات', zh: '政府', en: 'government', fr: 'gouvernement', ru: 'правительства', es: 'gobierno' },
   'private-sector': { ar: 'القطاع الخاص', zh: '私营部门', en: 'private sector', fr: 'secteur privé', ru: 'частный сектор', es: 'sector privado' },
   'civil-society': { ar: 'المجتمع المدني', zh: '民间社会', en: 'civil society', fr: 'société civile', ru: 'гражданское общество', es: 'sociedad civil' },
 };

@@ -68,7 +68,7 @@ const AR: MailWords = {
   open: 'فتح في Parley',
   immediateSubject: (s) => `[Parley] ${s}`,
   digestSubject: (p, n) =>
-    `[Parley] ملخصك ${p === 'daily' ? 'اليومي' : 'الأسبوعي'}: ${{ one: 'مستجد واحد', two: 'مستجدان', few: `${n} مستجدات` }[arForms.select(n) as 'one'] ?? `${n} مستجدًا`}`,
+    `[Parley] موجزك ${p === 'daily' ? 'اليومي' : 'الأسبوعي'}: ${{ one: 'مستجد واحد', two: 'مستجدان', few: `${n} مستجدات` }[arForms.select(n) as 'one'] ?? `${n} مستجدًا`}`,
   digestHeading: (p) => (p === 'daily' ? 'ما جرى منذ الأمس' : 'ما جرى هذا الأسبوع'),
   digestMore: (n) => `…وعدد آخر في Parley: ${n}.`,
   elsewhere: 'في مواضع أخرى من Parley',

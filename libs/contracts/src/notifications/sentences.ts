@@ -141,31 +141,31 @@ const FR: Words = {
 };
 
 const AR: Words = {
-  groups: { government: 'حكومة', 'private-sector': 'القطاع الخاص', 'civil-society': 'المجتمع المدني' },
+  groups: { government: 'الحكومات', 'private-sector': 'القطاع الخاص', 'civil-society': 'المجتمع المدني' },
   someone: 'شخص ما',
   system: 'Parley',
   quote: (s) => `«${s}»`,
   where: (n) => {
-    const doc = n.document ? `«${n.document.title}»` : n.group ? `الفريق «${n.group.name}»` : 'Parley';
+    const doc = n.document ? `«${n.document.title}»` : n.group ? `الفريق العامل «${n.group.name}»` : 'Parley';
     return n.subject.label && n.document ? `الفقرة ${paragraphNumber(n.subject.label)} من ${doc}` : doc;
   },
   date: dateIn('ar-u-nu-latn'),
   activity: activityIn(
     {
       'comment.posted': 'علّق على {place}',
-      'comment.disposed': 'بتّ في تعليق على {place}',
+      'comment.disposed': 'اتخذ إجراءً بشأن تعليق على {place}',
       'amendment.proposed': 'اقترح تعديلًا على {place}',
       amendment: 'اتخذ إجراءً بشأن تعديل على {place}',
       'document.created': 'أنشأ وثيقة في {place}',
-      'version.created': 'أصدر نسخة جديدة من {place}',
-      'version.adopted': 'اعتمد نسخة من {place}',
-      'version.published': 'نشر نسخة من {place}',
-      'ballot.opened': 'فتح باب التصويت في {place}',
-      'ballot.closed': 'أقفل باب التصويت في {place}',
+      'version.created': 'أصدر صيغة جديدة من {place}',
+      'version.adopted': 'اعتمد صيغة من {place}',
+      'version.published': 'نشر صيغة من {place}',
+      'ballot.opened': 'فتح اقتراعًا في {place}',
+      'ballot.closed': 'أقفل اقتراعًا في {place}',
       silence: 'اتخذ إجراءً بشأن إجراء الموافقة الضمنية على {place}',
-      'last-call.opened': 'فتح النداء الأخير بشأن {place}',
-      bracket: 'اتخذ إجراءً بشأن معقوفتين في {place}',
-      clause: 'غيّر حالة {place}',
+      'last-call.opened': 'وجّه الدعوة الأخيرة بشأن {place}',
+      bracket: 'اتخذ إجراءً بشأن أقواس معقوفة في {place}',
+      clause: 'غيّر وضع {place}',
       membership: 'عدّل العضوية في {place}',
       chair: 'اتخذ إجراءً بشأن الرئاسة في {place}',
     },
@@ -198,7 +198,7 @@ const ZH: Words = {
       'ballot.opened': '在{place}发起了一次表决',
       'ballot.closed': '结束了{place}的一次表决',
       silence: '处理了{place}的默许程序',
-      'last-call.opened': '对{place}发起了最后征询',
+      'last-call.opened': '对{place}发起了最后征求意见',
       bracket: '处理了{place}中的方括号',
       clause: '更改了{place}的状态',
       membership: '更改了{place}的成员组成',
@@ -206,12 +206,12 @@ const ZH: Words = {
     },
     '对{place}采取了行动',
   ),
-  code: (v) => ({ passed: '通过', failed: '未通过', 'no-quorum': '未达法定人数', accepted: '接受', noted: '注意到', rejected: '拒绝' })[v] ?? v,
+  code: (v) => ({ passed: '通过', failed: '未通过', 'no-quorum': '未达法定人数', accepted: '采纳', noted: '注意到', rejected: '不予采纳' })[v] ?? v,
   actor: (name, o, g) => `${name}（${o}，${g}）`,
 };
 
 const RU: Words = {
-  groups: { government: 'правительство', 'private-sector': 'частный сектор', 'civil-society': 'гражданское общество' },
+  groups: { government: 'правительства', 'private-sector': 'частный сектор', 'civil-society': 'гражданское общество' },
   someone: 'Кто-то',
   system: 'Parley',
   quote: (s) => `«${s}»`,
@@ -222,7 +222,7 @@ const RU: Words = {
   date: dateIn('ru-RU'),
   activity: activityIn(
     {
-      'comment.posted': 'оставил(а) комментарий',
+      'comment.posted': 'представил(а) замечание',
       'comment.disposed': 'принял(а) решение по замечанию',
       'amendment.proposed': 'предложил(а) поправку',
       amendment: 'совершил(а) действие с поправкой',
@@ -232,12 +232,12 @@ const RU: Words = {
       'version.published': 'опубликовал(а) версию',
       'ballot.opened': 'открыл(а) голосование',
       'ballot.closed': 'закрыл(а) голосование',
-      silence: 'совершил(а) действие в рамках процедуры молчания',
-      'last-call.opened': 'объявил(а) последний призыв',
+      silence: 'совершил(а) действие в рамках процедуры умолчания',
+      'last-call.opened': 'объявил(а) последний раунд замечаний',
       bracket: 'совершил(а) действие с квадратными скобками',
       clause: 'изменил(а) статус: {place}',
       membership: 'изменил(а) состав',
-      chair: 'совершил(а) действие в отношении Председателя',
+      chair: 'совершил(а) действие в отношении председателя',
     },
     'совершил(а) действие',
   ),
@@ -258,8 +258,8 @@ const ES: Words = {
   date: dateIn('es-ES'),
   activity: activityIn(
     {
-      'comment.posted': 'formuló un comentario',
-      'comment.disposed': 'dio curso a un comentario',
+      'comment.posted': 'formuló una observación',
+      'comment.disposed': 'dio curso a una observación',
       'amendment.proposed': 'propuso una enmienda',
       amendment: 'actuó sobre una enmienda',
       'document.created': 'creó un documento',
@@ -271,14 +271,14 @@ const ES: Words = {
       silence: 'actuó sobre un procedimiento de acuerdo tácito',
       'last-call.opened': 'abrió un último llamamiento',
       bracket: 'actuó sobre unos corchetes',
-      clause: 'cambió la situación de {place}',
+      clause: 'cambió el estado de {place}',
       membership: 'modificó la composición',
       chair: 'actuó sobre la presidencia',
     },
     'actuó',
   ),
   code: (v) =>
-    ({ passed: 'aprobada', failed: 'rechazada', 'no-quorum': 'sin quorum', accepted: 'aceptado', noted: 'tomado en consideración', rejected: 'rechazado' })[
+    ({ passed: 'aprobada', failed: 'rechazada', 'no-quorum': 'sin quórum', accepted: 'aceptada', noted: 'se toma nota', rejected: 'rechazada' })[
       v
     ] ?? v,
   actor: (name, o, g) => `${name} (${o}, ${g})`,
@@ -368,15 +368,15 @@ const FR_SENTENCES: Sentences = {
 };
 
 const AR_SENTENCES: Sentences = {
-  'ballot-opened': (n, w) => `فُتح باب التصويت في اقتراع يحق لك التصويت فيه: ${w.quote(n.subject.title ?? '')}، ويُقفل في ${w.date(fact(n, 'closesAt'))}.`,
+  'ballot-opened': (n, w) => `فُتح اقتراع يحق لك التصويت فيه: ${w.quote(n.subject.title ?? '')}، ويُقفل في ${w.date(fact(n, 'closesAt'))}.`,
   'ballot-closing-soon': (n, w) =>
-    `${fact(n, 'within') === '1h' ? 'بقيت ساعة واحدة' : 'بقيت 24 ساعة'} للتصويت في ${w.quote(n.subject.title ?? '')}: يُقفل باب التصويت في ${w.date(fact(n, 'closesAt'))} ولم تصوّت بعد.`,
-  'ballot-closed': (n, w) => `أُقفل باب التصويت في ${w.quote(n.subject.title ?? '')}: ${w.code(fact(n, 'outcome')) || 'انظر النتيجة'}.`,
+    `${fact(n, 'within') === '1h' ? 'بقيت ساعة واحدة' : 'بقيت 24 ساعة'} للتصويت في ${w.quote(n.subject.title ?? '')}: يُقفل الاقتراع في ${w.date(fact(n, 'closesAt'))} ولم تصوّت بعد.`,
+  'ballot-closed': (n, w) => `أُقفل الاقتراع ${w.quote(n.subject.title ?? '')}: ${w.code(fact(n, 'outcome')) || 'انظر النتيجة'}.`,
   'join-request-decided': (n, w) => `${fact(n, 'decision') === 'admitted' ? 'قُبل' : 'رُفض'} طلبك الانضمام إلى ${w.where(n)}.`,
   nominated: (n, w, a) => `رشّحك ${a} لرئاسة ${w.where(n)}.`,
-  'clarification-answered': (n, w, a) => `أجاب ${a} عن طلب الاستيضاح الذي قدّمته بشأن ${w.where(n)}.`,
-  'comment-disposed': (n, w, a) => `بتّ ${a} في تعليقك على ${w.where(n)}: ${w.code(fact(n, 'disposition'))}.`,
-  'amendment-balloted': (n, w) => `طُرح تعديلك على ${w.where(n)} للتصويت${n.subject.title ? `: ${w.quote(n.subject.title)}` : ''}.`,
+  'clarification-answered': (n, w, a) => `أجاب ${a} عن طلب التوضيح الذي قدّمته بشأن ${w.where(n)}.`,
+  'comment-disposed': (n, w, a) => `اتخذ ${a} إجراءً بشأن تعليقك على ${w.where(n)}: ${w.code(fact(n, 'disposition'))}.`,
+  'amendment-balloted': (n, w) => `طُرح تعديلك على ${w.where(n)} للاقتراع${n.subject.title ? `: ${w.quote(n.subject.title)}` : ''}.`,
   'amendment-decided': (n, w) => `${fact(n, 'decision') === 'accepted' ? 'قُبل' : 'رُفض'} تعديلك على ${w.where(n)}.`,
   'amendment-outdated': (n, w) => `تجاوز النصُّ تعديلَك على ${w.where(n)}: فقد تغيّرت الفقرة منذ أن اقترحته.`,
   'cosponsorship-requested': (n, w, a) =>
@@ -384,9 +384,9 @@ const AR_SENTENCES: Sentences = {
   'comment-reply': (n, w, a) => `ردّ ${a} على تعليقك على ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   mentioned: (n, w, a) => `أشار إليك ${a} في ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   'join-request-received': (n, w, a) => `يطلب ${a} الانضمام إلى ${w.where(n)}.`,
-  'clarification-unanswered': (n, w, a) => `قدّم ${a} طلب استيضاح بشأن ${w.where(n)} ينتظر ردًا.`,
-  'amendment-awaiting-recommendation': (n, w, a) => `اقترح ${a} تعديلًا على ${w.where(n)} ينتظر توصية الرئيس.`,
-  'affiliation-to-confirm': (n, _w, a) => `أعلن ${a} انتسابه إلى ${fact(n, 'organisation')}، وينتظر ذلك تأكيدك.`,
+  'clarification-unanswered': (n, w, a) => `قدّم ${a} طلب توضيح بشأن ${w.where(n)} ينتظر ردًا.`,
+  'amendment-awaiting-recommendation': (n, w, a) => `اقترح ${a} تعديلًا على ${w.where(n)} ينتظر توصية الرئاسة.`,
+  'affiliation-to-confirm': (n, _w, a) => `أعلن ${a} انتماءه إلى ${fact(n, 'organisation')}، وينتظر ذلك تأكيدك.`,
   'silence-started': (n, w) => `يخضع ${w.where(n)} لإجراء الموافقة الضمنية حتى ${w.date(fact(n, 'deadline'))}: يُعتمد ما لم يعترض عضو.`,
   'silence-deadline-soon': (n, w) => `ينتهي إجراء الموافقة الضمنية بشأن ${w.where(n)} في ${w.date(fact(n, 'deadline'))}.`,
   'silence-concluded': (n, w, a) =>
@@ -396,7 +396,7 @@ const AR_SENTENCES: Sentences = {
         ? `كسر ${a} إجراء الموافقة الضمنية بشأن ${w.where(n)}.`
         : `سُحب إجراء الموافقة الضمنية بشأن ${w.where(n)}.`,
   'admission-proposed': (n, w) => `يطلب ${fact(n, 'applicant')} الانضمام إلى ${w.where(n)}: يجوز للأعضاء الاعتراض حتى ${w.date(fact(n, 'until'))}.`,
-  'last-call-opened': (n, w) => `النداء الأخير بشأن ${w.where(n)}، حتى ${w.date(fact(n, 'closesAt'))}.`,
+  'last-call-opened': (n, w) => `الدعوة الأخيرة بشأن ${w.where(n)}، حتى ${w.date(fact(n, 'closesAt'))}.`,
   'followed-activity': (n, w, a) => `${a} ${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `بشأن ${p}`)}.`,
 };
 
@@ -410,16 +410,16 @@ const ZH_SENTENCES: Sentences = {
   'clarification-answered': (n, w, a) => `${a}答复了您就${w.where(n)}提出的澄清问题。`,
   'comment-disposed': (n, w, a) => `${a}处理了您对${w.where(n)}的评论：${w.code(fact(n, 'disposition'))}。`,
   'amendment-balloted': (n, w) => `您对${w.where(n)}的修正案已付诸表决${n.subject.title ? `：${w.quote(n.subject.title)}` : ''}。`,
-  'amendment-decided': (n, w) => `您对${w.where(n)}的修正案${fact(n, 'decision') === 'accepted' ? '已获接受' : '被拒绝'}。`,
+  'amendment-decided': (n, w) => `您对${w.where(n)}的修正案${fact(n, 'decision') === 'accepted' ? '已获接受' : '已被否决'}。`,
   'amendment-outdated': (n, w) => `您对${w.where(n)}的修正案已过时：该段落在您提出修正案后已有改动。`,
   'cosponsorship-requested': (n, w, a) =>
-    fact(n, 'way') === 'cosponsored' ? `${a}联署了您对${w.where(n)}的修正案。` : `${a}邀请您联署对${w.where(n)}的一项修正案。`,
+    fact(n, 'way') === 'cosponsored' ? `${a}成为您对${w.where(n)}的修正案的共同提案方。` : `${a}邀请您成为对${w.where(n)}的一项修正案的共同提案方。`,
   'comment-reply': (n, w, a) => `${a}回复了您对${w.where(n)}的评论${fact(n, 'excerpt') ? `：${w.quote(fact(n, 'excerpt'))}` : '。'}`,
   mentioned: (n, w, a) => `${a}在${w.where(n)}中提到了您${fact(n, 'excerpt') ? `：${w.quote(fact(n, 'excerpt'))}` : '。'}`,
   'join-request-received': (n, w, a) => `${a}申请加入${w.where(n)}。`,
   'clarification-unanswered': (n, w, a) => `${a}就${w.where(n)}提出的澄清问题尚待答复。`,
   'amendment-awaiting-recommendation': (n, w, a) => `${a}对${w.where(n)}提出的修正案正等待主席的建议。`,
-  'affiliation-to-confirm': (n, _w, a) => `${a}声明隶属于${fact(n, 'organisation')}，有待您确认。`,
+  'affiliation-to-confirm': (n, _w, a) => `${a}声明其所属机构为${fact(n, 'organisation')}，有待您确认。`,
   'silence-started': (n, w) => `${w.where(n)}适用默许程序，截止时间为${w.date(fact(n, 'deadline'))}：如无成员反对即视为通过。`,
   'silence-deadline-soon': (n, w) => `关于${w.where(n)}的默许程序将于${w.date(fact(n, 'deadline'))}结束。`,
   'silence-concluded': (n, w, a) =>
@@ -429,7 +429,7 @@ const ZH_SENTENCES: Sentences = {
         ? `${a}打破了关于${w.where(n)}的默许程序。`
         : `关于${w.where(n)}的默许程序已撤回。`,
   'admission-proposed': (n, w) => `${fact(n, 'applicant')}申请加入${w.where(n)}：成员可在${w.date(fact(n, 'until'))}之前提出反对。`,
-  'last-call-opened': (n, w) => `对${w.where(n)}的最后征询，截止时间为${w.date(fact(n, 'closesAt'))}。`,
+  'last-call-opened': (n, w) => `对${w.where(n)}的最后征求意见，截止时间为${w.date(fact(n, 'closesAt'))}。`,
   'followed-activity': (n, w, a) => `${a}${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `（${p}）`)}。`,
 };
 
@@ -440,33 +440,33 @@ const RU_SENTENCES: Sentences = {
     `${fact(n, 'within') === '1h' ? 'Остался один час' : 'Осталось 24 часа'}, чтобы проголосовать по вопросу ${w.quote(n.subject.title ?? '')}: голосование закрывается ${w.date(fact(n, 'closesAt'))}, а вы еще не проголосовали.`,
   'ballot-closed': (n, w) => `Голосование ${w.quote(n.subject.title ?? '')} закрыто: ${w.code(fact(n, 'outcome')) || 'см. результат'}.`,
   'join-request-decided': (n, w) => `Ваша заявка на вступление (${w.where(n)}) ${fact(n, 'decision') === 'admitted' ? 'принята' : 'отклонена'}.`,
-  nominated: (n, w, a) => `${a} выдвинул(а) вашу кандидатуру на пост Председателя (${w.where(n)}).`,
+  nominated: (n, w, a) => `${a} выдвинул(а) вашу кандидатуру на пост председателя (${w.where(n)}).`,
   'clarification-answered': (n, w, a) => `${a} ответил(а) на ваш вопрос о разъяснении (${w.where(n)}).`,
   'comment-disposed': (n, w, a) => `${a} принял(а) решение по вашему замечанию (${w.where(n)}): ${w.code(fact(n, 'disposition'))}.`,
   'amendment-balloted': (n, w) => `Ваша поправка (${w.where(n)}) поставлена на голосование${n.subject.title ? `: ${w.quote(n.subject.title)}` : ''}.`,
   'amendment-decided': (n, w) => `Ваша поправка (${w.where(n)}) ${fact(n, 'decision') === 'accepted' ? 'принята' : 'отклонена'}.`,
-  'amendment-outdated': (n, w) => `Ваша поправка (${w.where(n)}) устарела: пункт изменился после того, как вы ее предложили.`,
+  'amendment-outdated': (n, w) => `Ваша поправка (${w.where(n)}) утратила актуальность: пункт изменился после того, как вы ее предложили.`,
   'cosponsorship-requested': (n, w, a) =>
     fact(n, 'way') === 'cosponsored'
       ? `${a} стал(а) соавтором вашей поправки (${w.where(n)}).`
       : `${a} предлагает вам стать соавтором поправки (${w.where(n)}).`,
-  'comment-reply': (n, w, a) => `${a} ответил(а) на ваш комментарий (${w.where(n)})${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  'comment-reply': (n, w, a) => `${a} ответил(а) на ваше замечание (${w.where(n)})${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   mentioned: (n, w, a) => `${a} упомянул(а) вас (${w.where(n)})${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   'join-request-received': (n, w, a) => `${a} просит принять его (ее) в группу (${w.where(n)}).`,
   'clarification-unanswered': (n, w, a) => `${a} задал(а) вопрос о разъяснении (${w.where(n)}), который ждет ответа.`,
-  'amendment-awaiting-recommendation': (n, w, a) => `${a} предложил(а) поправку (${w.where(n)}), которая ждет рекомендации Председателя.`,
+  'amendment-awaiting-recommendation': (n, w, a) => `${a} предложил(а) поправку (${w.where(n)}), которая ждет рекомендации председателя.`,
   'affiliation-to-confirm': (n, _w, a) => `${a} заявил(а) о принадлежности к организации ${fact(n, 'organisation')}; требуется ваше подтверждение.`,
   'silence-started': (n, w) =>
-    `Процедура молчания (${w.where(n)}) действует до ${w.date(fact(n, 'deadline'))}: текст принимается, если никто из членов не возразит.`,
-  'silence-deadline-soon': (n, w) => `Процедура молчания (${w.where(n)}) заканчивается ${w.date(fact(n, 'deadline'))}.`,
+    `Процедура умолчания (${w.where(n)}) действует до ${w.date(fact(n, 'deadline'))}: текст принимается, если никто из членов не возразит.`,
+  'silence-deadline-soon': (n, w) => `Процедура умолчания (${w.where(n)}) заканчивается ${w.date(fact(n, 'deadline'))}.`,
   'silence-concluded': (n, w, a) =>
     fact(n, 'outcome') === 'passed'
-      ? `Молчание не нарушено: ${w.where(n)} — принято.`
+      ? `Процедура умолчания не прервана: ${w.where(n)} — принято.`
       : fact(n, 'outcome') === 'broken'
-        ? `${a} нарушил(а) процедуру молчания (${w.where(n)}).`
-        : `Процедура молчания (${w.where(n)}) отменена.`,
+        ? `${a} прервал(а) процедуру умолчания (${w.where(n)}).`
+        : `Процедура умолчания (${w.where(n)}) отменена.`,
   'admission-proposed': (n, w) => `${fact(n, 'applicant')} просит о вступлении (${w.where(n)}): члены могут возразить до ${w.date(fact(n, 'until'))}.`,
-  'last-call-opened': (n, w) => `Последний призыв (${w.where(n)}) — до ${w.date(fact(n, 'closesAt'))}.`,
+  'last-call-opened': (n, w) => `Последний раунд замечаний (${w.where(n)}) — до ${w.date(fact(n, 'closesAt'))}.`,
   'followed-activity': (n, w, a) => `${a} ${placed(w.activity(fact(n, 'activity')), w.where(n), (p) => `(${p})`)}.`,
 };
 
@@ -479,13 +479,13 @@ const ES_SENTENCES: Sentences = {
   'join-request-decided': (n, w) => `Su solicitud de ingreso en ${w.where(n)} ha sido ${fact(n, 'decision') === 'admitted' ? 'aceptada' : 'rechazada'}.`,
   nominated: (n, w, a) => `${a} le ha propuesto para la presidencia de ${w.where(n)}.`,
   'clarification-answered': (n, w, a) => `${a} ha respondido a su solicitud de aclaración sobre ${w.where(n)}.`,
-  'comment-disposed': (n, w, a) => `${a} ha dado curso a su comentario sobre ${w.where(n)}: ${w.code(fact(n, 'disposition'))}.`,
+  'comment-disposed': (n, w, a) => `${a} ha dado curso a su observación sobre ${w.where(n)}: ${w.code(fact(n, 'disposition'))}.`,
   'amendment-balloted': (n, w) => `Su enmienda a ${w.where(n)} se ha sometido a votación${n.subject.title ? `: ${w.quote(n.subject.title)}` : ''}.`,
   'amendment-decided': (n, w) => `Su enmienda a ${w.where(n)} ha sido ${fact(n, 'decision') === 'accepted' ? 'aceptada' : 'rechazada'}.`,
-  'amendment-outdated': (n, w) => `Su enmienda a ${w.where(n)} ha quedado desfasada: el párrafo ha cambiado desde que la propuso.`,
+  'amendment-outdated': (n, w) => `Su enmienda a ${w.where(n)} ha quedado obsoleta: el párrafo ha cambiado desde que la propuso.`,
   'cosponsorship-requested': (n, w, a) =>
     fact(n, 'way') === 'cosponsored' ? `${a} ha copatrocinado su enmienda a ${w.where(n)}.` : `${a} le invita a copatrocinar una enmienda a ${w.where(n)}.`,
-  'comment-reply': (n, w, a) => `${a} ha respondido a su comentario sobre ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
+  'comment-reply': (n, w, a) => `${a} ha respondido a su observación sobre ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   mentioned: (n, w, a) => `${a} le ha mencionado en ${w.where(n)}${fact(n, 'excerpt') ? `: ${w.quote(fact(n, 'excerpt'))}` : '.'}`,
   'join-request-received': (n, w, a) => `${a} solicita unirse a ${w.where(n)}.`,
   'clarification-unanswered': (n, w, a) => `${a} ha formulado sobre ${w.where(n)} una solicitud de aclaración que espera respuesta.`,

@@ -51,6 +51,27 @@ describe('the template header', () => {
     expect(findTemplateHeader([['Organisation', 'N° de ligne', 'Article', 'Type de commentaire', 'Commentaires', 'Modification proposée']])?.columns).toMatchObject({ organisation: 0, line: 1, clause: 2, type: 3, comment: 4, proposedChange: 5 });
   });
 
+  it('is found by the titles Parley writes in each of the six languages, each title its own column', () => {
+    const every = Object.fromEntries(TEMPLATE_COLUMN_ORDER.map((c, i) => [c, i]));
+    for (const [language, said] of Object.entries(TEMPLATE_COLUMN_TITLES)) {
+      expect([language, findTemplateHeader([TEMPLATE_COLUMN_ORDER.map((c) => said[c])])?.columns]).toEqual([language, every]);
+    }
+  });
+
+  it('still reads templates written before the titles said the glossary’s words (Cláusula, 条款, Раздел, البند)', () => {
+    const columns = { organisation: 0, line: 1, clause: 2, paragraph: 3, type: 4, comment: 5, proposedChange: 6, observation: 7 };
+    const older = [
+      ['Organización', 'Número de línea', 'Cláusula/Subcláusula', 'Párrafo/Figura/Tabla', 'Tipo de comentario', 'Comentarios', 'Cambio propuesto', 'Observaciones de la secretaría'],
+      ['组织', '行号', '条款/分条款', '段落/图/表', '评论类型', '评论', '拟议修改', '秘书处意见'],
+      ['Организация', 'Номер строки', 'Раздел/подраздел', 'Пункт/рисунок/таблица', 'Тип замечания', 'Замечания', 'Предлагаемое изменение', 'Замечания секретариата'],
+      ['المنظمة', 'رقم السطر', 'البند/البند الفرعي', 'الفقرة/الشكل/الجدول', 'نوع التعليق', 'التعليقات', 'التغيير المقترح', 'ملاحظات الأمانة'],
+    ];
+    for (const header of older) expect([header[2], findTemplateHeader([header])?.columns]).toEqual([header[2], columns]);
+    const es = TEMPLATE_COLUMN_TITLES.es;
+    const reading = readCommentTemplate([[es.clause, es.type, es.comment, es.observation], ['OP1', 'ge', 'Conviene precisar.', 'Nota de la secretaría']], clauses)!;
+    expect(reading.rows).toEqual([{ row: 1, clauseId: 'o1', clauseRef: 'OP1', kind: 'general', comment: 'Conviene precisar.', proposedChange: null }]);
+  });
+
   it('needs the clause, type and comment columns', () => {
     expect(findTemplateHeader([['Clause', 'Comments', 'Proposed change']])).toBeNull();
     expect(readCommentTemplate([['Name', 'Country'], ['A', 'B']], clauses)).toBeNull();

@@ -42,13 +42,13 @@ const FR: DocxWords = {
 };
 
 const AR: DocxWords = {
-  version: (n) => `النسخة ${n}`,
+  version: (n) => `الصيغة ${n}`,
   symbol: (s) => `الرمز ${s}`,
   date: dateIn('ar-u-nu-latn'),
-  against: (n) => `تظهر التغييرات مقارنةً بالنسخة ${n} في صورة تغييرات متعقَّبة.`,
+  against: (n) => `تظهر التغييرات مقارنةً بالصيغة ${n} في صورة تغييرات متعقَّبة.`,
   option: (n) => `الخيار ${n}:`,
-  annexTitle: 'المرفق: المقاطع الواردة بين معقوفتين',
-  annexEmpty: 'لا يوجد في هذه النسخة أي مقطع بين معقوفتين.',
+  annexTitle: 'المرفق: المقاطع الواردة بين أقواس معقوفة',
+  annexEmpty: 'لا يوجد في هذه الصيغة أي مقطع بين أقواس معقوفة.',
   bracket: (reference, passage, by) => `${reference} [${passage}]، بطلب من ${by}`,
   bracketOption: (n, text, by) => `الخيار ${n}: [${text}]، اقترحه ${by}`,
 };
@@ -58,11 +58,11 @@ const ZH: DocxWords = {
   symbol: (s) => `文号 ${s}`,
   date: dateIn('zh-CN'),
   against: (n) => `与第${n}版相比的改动以修订标记显示。`,
-  option: (n) => `备选案文${n}：`,
+  option: (n) => `备选方案${n}：`,
   annexTitle: '附件：方括号内的案文',
   annexEmpty: '本版没有任何案文置于方括号内。',
   bracket: (reference, passage, by) => `${reference} [${passage}]，由${by}提出`,
-  bracketOption: (n, text, by) => `备选案文${n}：[${text}]，由${by}提出`,
+  bracketOption: (n, text, by) => `备选方案${n}：[${text}]，由${by}提出`,
 };
 
 const RU: DocxWords = {
