@@ -113,7 +113,7 @@ describe('accessibility: axe on every main page, in English, French, Arabic and 
       .catch(() => undefined);
   }
 
-  for (const language of ['en', 'fr', 'ar', 'zh'] as InterfaceLanguage[])
+  for (const language of ['en', 'fr', 'ar', 'zh', 'ru', 'es'] as InterfaceLanguage[])
     for (const part of ['joining and taking part', 'the public record'] as Part[])
       it(`no serious or critical violation on the pages of ${part} (${language})`, async () => {
         const anonymous = await browsers.open({ language });
