@@ -23,7 +23,7 @@ const READER = 'Emily Chen'; // Center for Democracy and Technology: a voting me
  * are checked signed in; sign up and log in signed out. The per-page results are written to
  * test-output/a11y-<language>.md.
  */
-describe('accessibility: axe on every main page, in English, French, Arabic and Chinese', () => {
+describe('accessibility: axe on every main page, in each of the six languages', () => {
   let t: TestApp;
   let browsers: Browsers;
   let session: SessionResponse;
