@@ -138,3 +138,33 @@ describe('wordDiff properties', () => {
     fc.assert(fc.property(anyText, (text) => isUnchanged(wordDiff(text, text))));
   });
 });
+
+describe('diffTokens on long unrelated texts (a member cannot make every read of an amendment take minutes)', () => {
+  // 20,000 Chinese characters are 20,000 words: an unbounded Myers diff of two such texts takes minutes.
+  const ideographs = (seed: number, n: number) => {
+    let x = seed;
+    return Array.from({ length: n }, () => {
+      x = (x * 1103515245 + 12345) % 2 ** 31;
+      return String.fromCodePoint(0x4e00 + (x % 0x5000));
+    }).join('');
+  };
+  const rebuild = (changes: ReturnType<typeof diffTokens>, keep: 'delete' | 'insert') =>
+    changes.filter((c) => c.op === 'equal' || c.op === keep).map((c) => c.token.text).join('');
+
+  it('keeps the shared start and end, and reads the unrelated middle as deleted then inserted whole, exactly', () => {
+    const before = `序言。${ideographs(1, 20_000)}结尾。`;
+    const after = `序言。${ideographs(2, 20_000)}结尾。`;
+    const changes = diffTokens(before, after, 'zh');
+    expect(rebuild(changes, 'delete')).toBe(before);
+    expect(rebuild(changes, 'insert')).toBe(after);
+    const ops = changes.map((c) => c.op).filter((op, i, all) => i === 0 || all[i - 1] !== op);
+    expect(ops).toEqual(['equal', 'delete', 'insert', 'equal']);
+  });
+
+  it('still finds the few words an ordinary amendment changes in a long text', () => {
+    const long = ideographs(3, 5_000);
+    const changes = diffTokens(`${long}安全。`, `${long}网络安全。`, 'zh');
+    expect(changes.filter((c) => c.op === 'insert').map((c) => c.token.text).join('')).toBe('网络');
+    expect(changes.some((c) => c.op === 'delete')).toBe(false);
+  });
+});

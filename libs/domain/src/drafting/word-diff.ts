@@ -84,6 +84,44 @@ function tidyChangeRuns(changes: TokenChange[]): TokenChange[] {
 }
 
 /**
+ * The most work one diff may do. Myers' algorithm costs about (old + new length) × edits: two long,
+ * unrelated texts (a 20,000-character Chinese clause is 20,000 words) would take minutes on every read
+ * of an amendment. Past this, the changed middle reads as deleted and re-inserted whole: coarser, but
+ * still exact (equal + delete rebuild the old text, equal + insert the new) and the same every time.
+ */
+const MAX_DIFF_WORK = 4_000_000;
+
+interface KeyChange {
+  count: number;
+  added?: boolean;
+  removed?: boolean;
+}
+
+/** jsdiff over what differs between the common start and end, within MAX_DIFF_WORK. */
+function boundedDiff(a: string[], b: string[]): KeyChange[] {
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  const oldMiddle = a.slice(start, endA);
+  const newMiddle = b.slice(start, endB);
+  const out: KeyChange[] = start > 0 ? [{ count: start }] : [];
+  if (oldMiddle.length > 0 && newMiddle.length > 0) {
+    const maxEditLength = Math.max(64, Math.floor(MAX_DIFF_WORK / (oldMiddle.length + newMiddle.length)));
+    const middle = diffArrays(oldMiddle, newMiddle, { maxEditLength });
+    if (middle) out.push(...middle);
+    else out.push({ count: oldMiddle.length, removed: true }, { count: newMiddle.length, added: true });
+  } else if (oldMiddle.length > 0) out.push({ count: oldMiddle.length, removed: true });
+  else if (newMiddle.length > 0) out.push({ count: newMiddle.length, added: true });
+  if (a.length > endA) out.push({ count: a.length - endA });
+  return out;
+}
+
+/**
  * Token-level diff of two texts (Myers diff from jsdiff over words and punctuation, words segmented
  * for `locale`, see `tokenize`). The `equal` and `delete` tokens, in order, are exactly the tokens of
  * `oldText`; `equal` and `insert` those of `newText`.
@@ -95,7 +133,7 @@ export function diffTokens(oldText: string, newText: string, locale?: string): T
   const changes: TokenChange[] = [];
   let i = 0;
   let j = 0;
-  for (const change of diffArrays(oldUnits.map(key), newUnits.map(key))) {
+  for (const change of boundedDiff(oldUnits.map(key), newUnits.map(key))) {
     for (let n = 0; n < change.count; n++) {
       if (change.added) {
         for (const token of unitTokens(newUnits[j++])) changes.push({ op: 'insert', token });
