@@ -37,7 +37,7 @@ function TranslationShown({ translation }: { translation: PersonTranslation }) {
   );
 }
 
-function AddTranslationForm({ documentId, subject, original, onDone }: { documentId: string; subject: TranslatedSubject; original: UnLanguage | null; onDone: () => void }) {
+function AddTranslationForm({ documentId, subject, original, onDone }: { documentId: string; subject: TranslatedSubject; original: UnLanguage | null; onDone: (added: boolean) => void }) {
   const { t } = useTranslation();
   const reader = useReaderLanguage();
   const add = useAddTranslation(documentId);
@@ -53,7 +53,7 @@ function AddTranslationForm({ documentId, subject, original, onDone }: { documen
       {
         onSuccess: () => {
           notifySuccess(t, t('writtenLanguage.translation.added'));
-          onDone();
+          onDone(true);
         },
         onError: (error) => {
           const mapped = mapServerErrors(error, ['language', 'text'] as const, t);
@@ -90,7 +90,7 @@ function AddTranslationForm({ documentId, subject, original, onDone }: { documen
           <Button type="submit" size="xs" loading={add.isPending}>
             {t('writtenLanguage.translation.submit')}
           </Button>
-          <Button size="xs" variant="default" onClick={onDone}>
+          <Button size="xs" variant="default" onClick={() => onDone(false)}>
             {t('common.cancel')}
           </Button>
         </Group>
@@ -102,8 +102,8 @@ function AddTranslationForm({ documentId, subject, original, onDone }: { documen
 /**
  * What someone wrote (a comment, an amendment's rationale), in the language it was written in, with
  * the translations participants added (decision 0047). When a participant translated it into the
- * reader's language, that translation is shown, labelled as theirs and not official, and "Show
- * original" puts the original next to it. Members may add their own translation.
+ * reader's language, "Show a participant's translation" puts it beside the original, labelled as
+ * theirs and not official. Members may add their own translation.
  */
 export function TranslatableText({
   documentId,
@@ -126,9 +126,9 @@ export function TranslatableText({
 }) {
   const { t } = useTranslation();
   const reader = useReaderLanguage();
-  const [showOriginal, setShowOriginal] = useState(false);
+  const [showTranslation, setShowTranslation] = useState(false);
   const [adding, setAdding] = useState(false);
-  const originalId = useId();
+  const translationId = useId();
   const translation = translationFor(reader, language, translations);
   const original = (
     <Stack gap={2}>
@@ -138,23 +138,25 @@ export function TranslatableText({
       </WrittenText>
     </Stack>
   );
+  // The original always shows: a participant's translation is beside it on request, never in its
+  // place (anyone in the group may add one; it must not speak over the author).
   return (
     <Stack gap={4}>
-      {translation ? (
-        <>
-          <SimpleGrid cols={showOriginal ? { base: 1, sm: 2 } : 1} spacing="xs">
+      <SimpleGrid cols={translation && showTranslation ? { base: 1, sm: 2 } : 1} spacing="xs">
+        {original}
+        {translation && showTranslation ? (
+          <div id={translationId}>
             <TranslationShown translation={translation} />
-            {showOriginal ? <div id={originalId}>{original}</div> : null}
-          </SimpleGrid>
-          <Group gap="xs">
-            <Button size="compact-xs" variant="subtle" aria-expanded={showOriginal} aria-controls={originalId} onClick={() => setShowOriginal((s) => !s)}>
-              {showOriginal ? t('writtenLanguage.translation.hideOriginal') : t('writtenLanguage.translation.showOriginal')}
-            </Button>
-          </Group>
-        </>
-      ) : (
-        original
-      )}
+          </div>
+        ) : null}
+      </SimpleGrid>
+      {translation ? (
+        <Group gap="xs">
+          <Button size="compact-xs" variant="subtle" aria-expanded={showTranslation} aria-controls={translationId} onClick={() => setShowTranslation((s) => !s)}>
+            {showTranslation ? t('writtenLanguage.translation.hideTranslation') : t('writtenLanguage.translation.showTranslation')}
+          </Button>
+        </Group>
+      ) : null}
       {canTranslate && !adding ? (
         <Group gap="xs">
           <Button size="compact-xs" variant="subtle" onClick={() => setAdding(true)}>
@@ -162,7 +164,7 @@ export function TranslatableText({
           </Button>
         </Group>
       ) : null}
-      {adding ? <AddTranslationForm documentId={documentId} subject={subject} original={language} onDone={() => setAdding(false)} /> : null}
+      {adding ? <AddTranslationForm documentId={documentId} subject={subject} original={language} onDone={(added) => { setAdding(false); if (added) setShowTranslation(true); }} /> : null}
     </Stack>
   );
 }
