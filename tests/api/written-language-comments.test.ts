@@ -111,6 +111,17 @@ describe('the language of what people write, and translations people add (decisi
       expect((await threads()).find((c) => c.id === arabic.id)!.translations.map((x) => x.language)).toEqual(['en', 'fr']);
     });
 
+    it('a later translation into the same language is the one shown: a thread carries one translation per language, however many are added', async () => {
+      for (const text of ['Does “commercial sector” include State-owned companies? (1)', 'Does “commercial sector” include State-owned companies? (2)']) {
+        expect((await g.observer.client.post(`/api/comments/${arabic.id}/translations`, { language: 'en', text })).status).toBe(201);
+      }
+      const shown = (await threads()).find((c) => c.id === arabic.id)!.translations;
+      expect(shown.map((x) => [x.language, x.text])).toEqual([
+        ['fr', 'Le « secteur commercial » comprend-il les entreprises publiques ?'],
+        ['en', 'Does “commercial sector” include State-owned companies? (2)'],
+      ]);
+    });
+
     it('a member translates an amendment’s rationale; the amendment shows it', async () => {
       const version = (await anonymous().get<DocumentResponse>(`/api/documents/${doc.id}`)).body.version;
       const proposed = await g.government.client.post<AmendmentResponse>(`/api/documents/${doc.id}/amendments`, {

@@ -45,12 +45,12 @@ export class PersonTranslationRepository {
     return toTranslation(read);
   }
 
-  /** The translations of these comments, oldest first, by comment id. */
+  /** The latest translation of these comments per language, oldest first, by comment id. */
   async ofComments(ids: readonly string[], manager?: EntityManager): Promise<Map<string, PersonTranslation[]>> {
     return this.grouped('comment_id', ids, manager);
   }
 
-  /** The translations of these amendments' rationales, oldest first, by amendment id. */
+  /** The latest translation of these amendments' rationales per language, oldest first, by amendment id. */
   async ofAmendments(ids: readonly string[], manager?: EntityManager): Promise<Map<string, PersonTranslation[]>> {
     return this.grouped('amendment_id', ids, manager);
   }
@@ -58,7 +58,15 @@ export class PersonTranslationRepository {
   private async grouped(column: 'comment_id' | 'amendment_id', ids: readonly string[], manager?: EntityManager): Promise<Map<string, PersonTranslation[]>> {
     const out = new Map<string, PersonTranslation[]>();
     if (ids.length === 0) return out;
-    const rows: Record<string, unknown>[] = await (manager ?? this.dataSource.manager).query(`${SELECT} WHERE t.${column} = ANY($1::uuid[]) ORDER BY t.created_at, t.id`, [ids]);
+    // The latest translation per language only: however many are added, a thread carries at most one per language.
+    const rows: Record<string, unknown>[] = await (manager ?? this.dataSource.manager).query(
+      `SELECT * FROM (SELECT DISTINCT ON (t.${column}, t.language) t.*, p.name AS translator_name
+         FROM person_translations t JOIN people p ON p.id = t.translator_id
+        WHERE t.${column} = ANY($1::uuid[])
+        ORDER BY t.${column}, t.language, t.created_at DESC, t.id DESC) latest
+       ORDER BY latest.created_at, latest.id`,
+      [ids],
+    );
     for (const r of rows) {
       const key = r[column] as string;
       out.set(key, [...(out.get(key) ?? []), toTranslation(r)]);
