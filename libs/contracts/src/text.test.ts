@@ -66,6 +66,21 @@ describe('long texts (text)', () => {
   });
 });
 
+describe('marks stacked on one letter (Unicode’s stream-safe limit)', () => {
+  it('keeps Arabic with its vowel marks and Vietnamese with two marks on a letter', () => {
+    expect(long.parse('بِسْمِ ٱللَّٰهِ')).toBe('بِسْمِ ٱللَّٰهِ');
+    expect(name.parse('Nguyễn Thị Ngọc')).toBe('Nguyễn Thị Ngọc');
+    expect(long.parse(`x${'\u0301'.repeat(30)}`)).toBe(`x${'\u0301'.repeat(30)}`);
+  });
+
+  it('refuses more than 30, naming the limit, in texts, names and search boxes', () => {
+    const stacked = `x${'\u0301'.repeat(31)}`;
+    expect(errors(long.safeParse(stacked)).map(({ code, params }) => ({ code, params }))).toEqual([{ code: 'stacked-marks', params: { limit: 30 } }]);
+    expect(messages(name.safeParse(stacked))).toEqual([TEXT_CODES.stackedMarks]);
+    expect(messages(plainText(100).safeParse(stacked))).toEqual([TEXT_CODES.stackedMarks]);
+  });
+});
+
 describe('search boxes (plainText)', () => {
   it('may be empty, refuses controls and overrides', () => {
     expect(plainText(50).parse('')).toBe('');

@@ -33,6 +33,7 @@ export const FIELD_ERRORS = {
   'hidden-characters': field(),
   'nothing-visible': field(),
   'one-line': field(),
+  'stacked-marks': field<{ limit: number }>(),
   // Parley's rules on fields
   'date-too-early': field<{ earliest: string }>(),
   'country-code': field(),

@@ -26,6 +26,7 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'hidden-characters': () => 'Contains characters that reorder or hide text',
   'nothing-visible': () => 'Nothing visible',
   'one-line': () => 'One line only',
+  'stacked-marks': (p) => `More than ${p.limit} accents or marks on one letter`,
   'date-too-early': (p) => `A date from ${p.earliest} on`,
   'country-code': () => 'A two-letter country code (ISO 3166-1), e.g. FR',
   'end-after-start': () => 'The end date must be after the start date',
