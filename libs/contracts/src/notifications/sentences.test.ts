@@ -28,6 +28,13 @@ describe('notification sentences', () => {
     expect(notificationSentence(base('mentioned', { excerpt: 'See OP3' }), 'en')).toBe('Ana Ruiz (Access Now, civil society) mentioned you on “Paris Call”: “See OP3”');
   });
 
+  it('in Arabic, isolates a Latin name and organisation (FSI … PDI) so they cannot reorder the sentence; other languages leave them as written', () => {
+    const ar = notificationSentence(base('mentioned', { excerpt: 'See OP3' }), 'ar');
+    expect(ar).toContain('\u2068Ana Ruiz\u2069');
+    expect(ar).toContain('\u2068Access Now\u2069');
+    expect(notificationSentence(base('mentioned', { excerpt: 'See OP3' }), 'ru')).not.toMatch(/[\u2066-\u2069]/);
+  });
+
   it('names the paragraph, and says French "au" and "du" where the place takes them', () => {
     const onParagraph = { ...base('amendment-decided', { decision: 'accepted' }), subject: { title: null, label: '3.' } };
     expect(notificationSentence(onParagraph, 'en')).toBe('Your amendment to paragraph 3 of “Paris Call” was accepted.');

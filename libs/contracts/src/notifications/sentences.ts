@@ -1,6 +1,6 @@
 import type { NotificationKind, StakeholderGroup } from '@parley/domain';
 import type { NotificationView } from './views';
-import { isUnLanguage, UN_LANGUAGES, type UnLanguage } from '../languages';
+import { directionOf, isUnLanguage, UN_LANGUAGES, type UnLanguage } from '../languages';
 
 /**
  * Each notification as one sentence in the reader's language, in the audit sentences' style
@@ -290,9 +290,11 @@ const WORDS: Record<NotificationLanguage, Words> = { ar: AR, zh: ZH, en: EN, fr:
 export function notificationActor(n: Pick<N, 'actor'>, lang: NotificationLanguage): string {
   const w = WORDS[lang];
   if (!n.actor) return w.system;
-  const name = n.actor.name ?? w.someone;
+  // In Arabic, a Latin name or organisation is isolated (FSI … PDI), so it cannot reorder the words around it.
+  const isolate = (text: string) => (directionOf(lang) === 'rtl' ? `\u2068${text}\u2069` : text);
+  const name = n.actor.name === null ? w.someone : isolate(n.actor.name);
   const s = n.actor.snapshot;
-  return s ? w.actor(name, s.organisationName, w.groups[s.stakeholderGroup]) : name;
+  return s ? w.actor(name, isolate(s.organisationName), w.groups[s.stakeholderGroup]) : name;
 }
 
 type Sentences = Record<NotificationKind, (n: N, w: Words, actor: string) => string>;
