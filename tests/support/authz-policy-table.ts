@@ -657,7 +657,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   // A participant's translation of a comment (decision 0047): members and observers of the group.
   'POST /api/comments/{id}/translations': {
     request: (c) => commentReq(c, '/translations', { language: 'fr', text: 'Définir « noyau public ».' }),
-    policy: inGroup(async (p, groupId) => draftingPolicy.canTranslate(await draftingStanding(p, groupId))),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canAddParticipantTranslation(await draftingStanding(p, groupId))),
   },
   'POST /api/comments/{id}/disposition': {
     request: (c) => commentReq(c, '/disposition', { disposition: 'accepted', reason: 'Clarified in the next version.' }),
@@ -735,7 +735,7 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   // A participant's translation of an amendment's rationale (decision 0047): members and observers of the group.
   'POST /api/amendments/{id}/rationale-translations': {
     request: (c) => amendmentReq(c, '/rationale-translations', 'extra', { language: 'zh', text: '与原则一重复。' }),
-    policy: inGroup(async (p, groupId) => draftingPolicy.canTranslate(await draftingStanding(p, groupId))),
+    policy: inGroup(async (p, groupId) => draftingPolicy.canAddParticipantTranslation(await draftingStanding(p, groupId))),
   },
   'POST /api/amendments/{id}/cosponsors': {
     request: (c) => amendmentReq(c, '/cosponsors', 'extra', {}),

@@ -42,7 +42,7 @@ export const PERMISSIONS = {
   'amendment.withdraw-cosponsorship': signedIn,
   'amendment.withdraw': signedIn,
   'amendment.ballot': signedIn,
-  // A participant's translation of a comment or rationale (decision 0047): group membership is decided in drafting/drafting.policy.ts (canTranslate).
+  // A participant's translation of a comment or rationale (decision 0047): group membership is decided in drafting/drafting.policy.ts (canAddParticipantTranslation).
   'translation.add': signedIn,
   // Brackets: the route only needs a session; group roles are decided in negotiation/brackets/brackets.policy.ts.
   'bracket.open': signedIn,
