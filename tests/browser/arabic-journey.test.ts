@@ -160,6 +160,10 @@ describe('the whole journey in Arabic, right to left', () => {
     await page.goto(`${t.baseUrl}/ballots/${ids.ballot}`);
     await settle();
     await titleStartsOnTheRight();
+    // The demo amendment's English text keeps its own direction inside the Arabic page (its full stop
+    // at the end, on the right), though the spoken "inserted" label before it is Arabic.
+    const subjectDiff = page.getByTestId('ballot-subject-diff').getByTestId('diff');
+    expect(await subjectDiff.evaluate((e) => e.matches(':dir(ltr)'))).toBe(true);
     const form = page.locator('main form').filter({ has: page.locator('input[type="radio"]') }).first();
     // The choices run from the right: the first (yes) is the rightmost.
     const choices = form.locator('input[type="radio"]');

@@ -38,7 +38,7 @@ function AmendmentSubject({ view: a, clauseLabel, rationale }: { view: Amendment
           <Text span fw={600}>
             {t('ballots.subjectView.amendment.rationale')}{' '}
           </Text>
-          {rationale}
+          <bdi>{rationale}</bdi>
         </Text>
       ) : null}
       <Group gap={6} wrap="wrap" data-testid="ballot-subject-proposer">

@@ -7,7 +7,10 @@ import { useTranslation } from 'react-i18next';
  * readers hear "inserted" and "deleted" before each change (the marks alone are not announced).
  */
 export function DiffText({ parts }: { parts: readonly DiffPart[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The spoken labels are in the reader's language: their own dir keeps them out of the text's
+  // dir="auto" (an Arabic label first would turn an English text right to left).
+  const labelDir = i18n.dir();
   return (
     <span className="clause-text" dir="auto" data-testid="diff">
       {parts.map((p, i) =>
@@ -15,12 +18,16 @@ export function DiffText({ parts }: { parts: readonly DiffPart[] }) {
           <span key={i}>{p.text}</span>
         ) : p.op === 'insert' ? (
           <ins key={i} className="diff-insert">
-            <VisuallyHidden component="span">{t('documents.diff.inserted')} </VisuallyHidden>
+            <VisuallyHidden component="span" dir={labelDir}>
+              {t('documents.diff.inserted')}{' '}
+            </VisuallyHidden>
             {p.text}
           </ins>
         ) : (
           <del key={i} className="diff-delete">
-            <VisuallyHidden component="span">{t('documents.diff.deleted')} </VisuallyHidden>
+            <VisuallyHidden component="span" dir={labelDir}>
+              {t('documents.diff.deleted')}{' '}
+            </VisuallyHidden>
             {p.text}
           </del>
         ),
