@@ -462,3 +462,14 @@ describe('names inside audit sentences in a right-to-left interface', () => {
     expect(actorPhrase(ar.t, actor, 'en')).toMatch(/^Emily Chen \(Center for Democracy and Technology, /);
   });
 });
+
+describe('quoted passages inside audit sentences in a right-to-left interface', () => {
+  it('isolates an English passage inside an Arabic sentence, so its punctuation stays with it; English sentences are as they were', () => {
+    const ar = createI18n({ lng: 'ar', detect: false });
+    const body = 'Prevent and recover from malicious cyber activities, in every language.';
+    const arabic = auditSentence(ar.t, event('comment.posted', { ...CHANGES['comment.posted'], body }), 'ar-u-nu-latn');
+    expect(arabic).toContain(`\u2068${body}\u2069`);
+    const en = createI18n({ lng: 'en', detect: false });
+    expect(auditSentence(en.t, event('comment.posted', { ...CHANGES['comment.posted'], body }), 'en')).not.toMatch(/[\u2066-\u2069]/);
+  });
+});

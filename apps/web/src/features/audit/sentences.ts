@@ -1,4 +1,4 @@
-import { parseAuditEvent, subjectsOf, type AuditAction, type AuditEventResponse, type TypedAuditEvents } from '@parley/contracts';
+import { directionOf, parseAuditEvent, subjectsOf, type AuditAction, type AuditEventResponse, type TypedAuditEvents } from '@parley/contracts';
 import { paragraphList, withoutMentionMarkup, type StakeholderGroup } from '@parley/domain';
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../i18n';
@@ -312,13 +312,29 @@ function decidedOn(c: { name: string; organisationName: string; reason: string |
 const sentenceOf = <A extends AuditAction>(e: TypedAuditEvents[A], action: A, x: Ctx): string => SENTENCES[action](e, x);
 
 /** The event as a sentence; an event the catalogue cannot read gets the fallback. */
-export function auditSentence(t: TFunction, e: AuditEventResponse, lng: string): string {
-  const x: Ctx = { t, lng, actor: actorPhrase(t, e, lng) };
+export function auditSentence(tIn: TFunction, e: AuditEventResponse, lng: string): string {
+  const t = directionOf(lng) === 'rtl' ? isolatingParams(tIn, lng) : tIn;
+  const x: Ctx = { t, lng, actor: actorPhrase(tIn, e, lng) };
   // A vote the public log withholds until its ballot closes: that it was cast, not what.
   if (e.withheld && (e.action === 'vote.cast' || e.action === 'vote.changed'))
     return t(`audit.sentence.vote.${e.action === 'vote.cast' ? 'cast' : 'changed'}-withheld`, { actor: x.actor });
   const parsed = parseAuditEvent(e);
   return parsed.typed ? sentenceOf(parsed.event, parsed.event.action, x) : t('audit.sentence.fallback', { actor: x.actor, action: actionLabel(t, e.action) });
+}
+
+/**
+ * In a right-to-left interface every text a sentence quotes (a passage, a reason, a title, a name) is
+ * isolated, so an English passage inside an Arabic sentence keeps its own order ("«Prevent and
+ * recover from…»" does not break around its punctuation). Words of the catalogue are isolated too:
+ * harmless for an Arabic word inside an Arabic sentence.
+ */
+function isolatingParams(t: TFunction, lng: string): TFunction {
+  const own = isolatedIn(lng);
+  const isolate = (options: unknown) =>
+    options && typeof options === 'object'
+      ? Object.fromEntries(Object.entries(options).map(([k, v]) => [k, typeof v === 'string' && k !== 'actor' && v !== '' && !v.startsWith('\u2068') ? own(v) : v]))
+      : options;
+  return ((key: unknown, options?: unknown) => (t as unknown as (k: unknown, o?: unknown) => string)(key, isolate(options))) as unknown as TFunction;
 }
 
 /** Where the event's subject can be seen: its ballot, document, amendment or person page. */
