@@ -179,7 +179,7 @@ describe('e-mail through SMTP', () => {
     });
     const arabic = await waitMail(ali, /أشار إليك/);
     expect(arabic.text).toContain('مرحبًا علي،');
-    expect(arabic.text).toContain('أشار إليك \u2068Ana\u2069 في «نداء»: «شكرًا»'); // the Latin name isolated inside the Arabic sentence
+    expect(arabic.text).toContain('أشار إليك \u2068Ana\u2069 في «\u2068نداء\u2069»: «\u2068شكرًا\u2069»'); // names, titles and quotes isolated inside the Arabic sentence
     expect(arabic.html).toContain('<html lang="ar" dir="rtl">');
   });
 

@@ -32,6 +32,7 @@ describe('notification sentences', () => {
     const ar = notificationSentence(base('mentioned', { excerpt: 'See OP3' }), 'ar');
     expect(ar).toContain('\u2068Ana Ruiz\u2069');
     expect(ar).toContain('\u2068Access Now\u2069');
+    expect(ar).toContain('«\u2068Paris Call\u2069»');
     expect(notificationSentence(base('mentioned', { excerpt: 'See OP3' }), 'ru')).not.toMatch(/[\u2066-\u2069]/);
   });
 

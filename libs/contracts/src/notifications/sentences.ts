@@ -144,9 +144,9 @@ const AR: Words = {
   groups: { government: 'الحكومات', 'private-sector': 'القطاع الخاص', 'civil-society': 'المجتمع المدني' },
   someone: 'شخص ما',
   system: 'Parley',
-  quote: (s) => `«${s}»`,
+  quote: (s) => `«\u2068${s}\u2069»`, // isolated: a Latin title keeps its order inside the Arabic sentence
   where: (n) => {
-    const doc = n.document ? `«${n.document.title}»` : n.group ? `الفريق العامل «${n.group.name}»` : 'Parley';
+    const doc = n.document ? `«\u2068${n.document.title}\u2069»` : n.group ? `الفريق العامل «\u2068${n.group.name}\u2069»` : 'Parley';
     return n.subject.label && n.document ? `الفقرة ${paragraphNumber(n.subject.label)} من ${doc}` : doc;
   },
   date: dateIn('ar-u-nu-latn'),
