@@ -127,9 +127,10 @@ describe('the demo is a history dated in the months before the day it is loaded'
       expect(daysBefore(b.closedAt!)).toBeGreaterThan(60);
       // From the two instants themselves (two readings of the clock would differ by the moment between them).
       const days = (new Date(b.closesAt).getTime() - new Date(b.openedAt).getTime()) / 86_400_000;
-      if (b.rule === 'consensus') expect([b.title, days]).toEqual([b.title, 3]);
+      // The opening is stamped when the service runs, a moment (a millisecond or two) after the demo chose the
+      // closing time: three days by consensus, to the second; a week otherwise, to the second, and under eight days.
+      if (b.rule === 'consensus') expect([b.title, days * 86_400 >= 3 * 86_400 - 1 && days <= 3]).toEqual([b.title, true]);
       else {
-        // A week, to the second: the opening is stamped when the service runs, a moment after the demo chose the closing time.
         expect(days * 86_400).toBeGreaterThanOrEqual(7 * 86_400 - 1);
         expect(days).toBeLessThan(8);
       }
