@@ -7,8 +7,8 @@ const moduleNameMapper = {
   '^@parley/migrations$': '<rootDir>/migrations/index.ts',
 };
 // test-output/ holds what tests write, copies of the checkout among them (npm-start-private-folder).
-// ESM-only packages jest must compile to CommonJS (pg-boss 12 and what it imports).
-const esmOnly = ['pg-boss', 'rrule-temporal', 'serialize-error', 'non-error', 'temporal-spec'];
+// ESM-only packages jest must compile to CommonJS (pg-boss 12, openid-client 6, oidc-provider 9, otplib 13 and what they import).
+const esmOnly = ['pg-boss', 'rrule-temporal', 'serialize-error', 'non-error', 'temporal-spec', 'openid-client', 'oauth4webapi', 'jose', 'oidc-provider', 'otplib', '@otplib', '@scure', '@noble', 'nanoid'];
 const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 const base = { rootDir: __dirname, transform: { '^.+\\.(t|j)sx?$': swc }, transformIgnorePatterns, moduleNameMapper, testEnvironment: 'node', modulePathIgnorePatterns: ['<rootDir>/test-output/'] };
 

@@ -13,6 +13,7 @@ import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { SessionRepository } from './session.repository';
 import { csrfTokenFor, newSessionToken } from './session-token';
+import type { SignInContext } from './sign-in/sign-in-context';
 
 /** One answer for every failed sign-in, so it never tells whether an e-mail address has an account. */
 
@@ -68,8 +69,9 @@ export class AuthService {
     return person.id;
   }
 
-  async login(personId: string): Promise<IssuedSession> {
-    return this.tx.run((tx) => this.issue(tx.manager, personId, tx.now));
+  /** Issues a session; called by SignInService once every factor the person needs is proved. */
+  async login(personId: string, context: SignInContext): Promise<IssuedSession> {
+    return this.tx.run((tx) => this.issue(tx.manager, personId, tx.now, context));
   }
 
   async logout(actor: Actor): Promise<void> {
@@ -94,10 +96,10 @@ export class AuthService {
     });
   }
 
-  private async issue(manager: import('typeorm').EntityManager, personId: string, now: Date): Promise<IssuedSession> {
+  private async issue(manager: import('typeorm').EntityManager, personId: string, now: Date, context: SignInContext): Promise<IssuedSession> {
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3600_000);
-    await this.sessions.create(manager, personId, token, expiresAt);
+    await this.sessions.create(manager, personId, token, expiresAt, context);
     return { token, csrfToken: csrfTokenFor(this.config.secret, token), expiresAt, personId };
   }
 }

@@ -16,11 +16,12 @@ import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { SessionRepository } from './session.repository';
 import { SessionStrategy } from './session.strategy';
+import { SignInService } from './sign-in/sign-in.service';
 
 @Module({
   imports: [PassportModule],
   controllers: [AuthController, MeController, PeopleController, FocalPointsController],
-  providers: [AuthService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
-  exports: [PeopleService, AuthService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
+  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
+  exports: [PeopleService, AuthService, SignInService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
 })
 export class IdentityModule {}

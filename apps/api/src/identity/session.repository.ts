@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { KeyedBatcher } from '../platform/batching/keyed-batcher';
 import { hashSessionToken } from './session-token';
+import type { SignInContext } from './sign-in/sign-in-context';
 
 export interface SessionWithPerson {
   sessionId: string;
@@ -15,7 +16,8 @@ export interface SessionWithPerson {
 export class SessionRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(manager: EntityManager, personId: string, token: string, expiresAt: Date): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the context is stored with the session by #24's sessions list
+  async create(manager: EntityManager, personId: string, token: string, expiresAt: Date, context: SignInContext): Promise<string> {
     const rows: { id: string }[] = await manager.query(`INSERT INTO sessions (person_id, token_hash, expires_at) VALUES ($1,$2,$3) RETURNING id`, [personId, hashSessionToken(token), expiresAt]);
     return rows[0].id;
   }

@@ -40,6 +40,9 @@ const VerifyEmailPage = lazy(() => import('../features/notifications/VerifyEmail
 const UnsubscribePage = lazy(() => import('../features/notifications/UnsubscribePage'));
 const OutboxPage = lazy(() => import('../features/notifications/OutboxPage'));
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage'));
+const SecurityPage = lazy(() => import('../features/security/SecurityPage'));
+const SecondFactorPage = lazy(() => import('../features/auth/SecondFactorPage'));
+const IdentityProvidersPage = lazy(() => import('../features/identity-providers/IdentityProvidersPage'));
 const RoomScreenPage = lazy(() => import('../features/meetings/room/RoomScreenPage'));
 
 /**
@@ -54,6 +57,9 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'signup', element: <SignUpPage /> },
       { path: 'login', element: <LogInPage /> },
+      { path: 'login/second-factor', element: <SecondFactorPage /> },
+      { path: 'me/security', element: <SecurityPage /> },
+      { path: 'steward/identity-providers', element: <IdentityProvidersPage /> },
       { path: 'me', element: <MyProfilePage /> },
       { path: 'organisations', element: <OrganisationsPage /> },
       { path: 'organisations/:id', element: <OrganisationPage /> },

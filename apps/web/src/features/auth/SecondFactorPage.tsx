@@ -1,0 +1,4 @@
+/** Placeholder: the second sign-in step (#24). */
+export default function SecondFactorPage() {
+  return null;
+}

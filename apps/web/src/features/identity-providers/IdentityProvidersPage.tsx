@@ -1,0 +1,4 @@
+/** Placeholder: the steward's identity providers (#24). */
+export default function IdentityProvidersPage() {
+  return null;
+}
