@@ -18,7 +18,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Signs in again as `p` from another device: its user agent, and (through the loopback proxy) its address. */
 async function signInFrom(t: TestApp, p: SignedIn, userAgent: string, ip: string): Promise<ApiClient & { sessionToken: string }> {
-  const res = await new ApiClient(t.baseUrl).post<SessionResponse>('/api/auth/login', { email: p.email, password }, { 'user-agent': userAgent, 'x-forwarded-for': ip });
+  const res = await new ApiClient(t.baseUrl).post<SessionResponse>(
+    '/api/auth/login',
+    { email: p.email, password },
+    { 'user-agent': userAgent, 'x-forwarded-for': ip },
+  );
   expect(res.status).toBe(200);
   return Object.assign(new ApiClient(t.baseUrl).withToken(res.body.token), { sessionToken: res.body.token });
 }
@@ -53,8 +57,17 @@ describe('a person’s active sessions', () => {
 
     const seen = await list(laptop);
     const byLabel = Object.fromEntries(seen.map((s) => [s.deviceLabel, s]));
-    expect(byLabel['Firefox on Windows']).toMatchObject({ current: true, ipRange: '203.0.113.0/24', device: { kind: 'browser', browser: 'Firefox', os: 'Windows' }, signedInVia: { method: 'password', providerId: null } });
-    expect(byLabel['Safari on iPhone']).toMatchObject({ current: false, ipRange: '2001:db8:85a3::/48', device: { kind: 'browser', browser: 'Safari', os: 'iPhone' } });
+    expect(byLabel['Firefox on Windows']).toMatchObject({
+      current: true,
+      ipRange: '203.0.113.0/24',
+      device: { kind: 'browser', browser: 'Firefox', os: 'Windows' },
+      signedInVia: { method: 'password', providerId: null },
+    });
+    expect(byLabel['Safari on iPhone']).toMatchObject({
+      current: false,
+      ipRange: '2001:db8:85a3::/48',
+      device: { kind: 'browser', browser: 'Safari', os: 'iPhone' },
+    });
     // The registration's own sign-in (the factory's) is the third, from this machine.
     expect(seen).toHaveLength(3);
     expect(seen.filter((s) => s.current)).toHaveLength(1);
@@ -73,7 +86,9 @@ describe('a person’s active sessions', () => {
   it('last use advances after a request, written once per interval (the first request after it), not by every request', async () => {
     const p = await newPerson(t.baseUrl);
     const laptop = await signInFrom(t, p, FIREFOX_WINDOWS, '198.51.100.4');
-    const lastUse = async () => (await t.dataSource.query(`SELECT last_used_at FROM sessions WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [laptop.sessionToken]))[0].last_used_at as Date;
+    const lastUse = async () =>
+      (await t.dataSource.query(`SELECT last_used_at FROM sessions WHERE token_hash = encode(sha256($1::bytea), 'hex')`, [laptop.sessionToken]))[0]
+        .last_used_at as Date;
     const first = await lastUse();
     await sleep(1_200);
     expect((await laptop.get('/api/me')).status).toBe(200);
@@ -151,14 +166,23 @@ describe('a person’s active sessions', () => {
     const other = await newPerson(t.baseUrl);
     const ownersSession = (await list(owner.client))[0];
     const refused = await expectNothingWritten(t.dataSource, () => other.client.request('DELETE', `/api/me/sessions/${ownersSession.id}`), countsWithEndings);
-    const unknown = await expectNothingWritten(t.dataSource, () => other.client.request('DELETE', `/api/me/sessions/00000000-0000-4000-8000-000000000000`), countsWithEndings);
+    const unknown = await expectNothingWritten(
+      t.dataSource,
+      () => other.client.request('DELETE', `/api/me/sessions/00000000-0000-4000-8000-000000000000`),
+      countsWithEndings,
+    );
     expectProblem(refused, 404, { type: PROBLEM_TYPES.notFound });
     expect(refused.body.detail).toBe(unknown.body.detail);
     expect((await owner.client.get('/api/me')).status).toBe(200);
     // A steward's own list holds only their own sessions too.
     expect((await list(steward.client)).map((s) => s.id)).not.toContain(ownersSession.id);
-    expectProblem(await expectNothingWritten(t.dataSource, () => other.client.request('DELETE', '/api/me/sessions/not-a-uuid'), countsWithEndings), 400, { fields: ['id'] });
-    expectProblem(await expectNothingWritten(t.dataSource, () => new ApiClient(t.baseUrl).request('DELETE', `/api/me/sessions/${ownersSession.id}`), countsWithEndings), 401);
+    expectProblem(await expectNothingWritten(t.dataSource, () => other.client.request('DELETE', '/api/me/sessions/not-a-uuid'), countsWithEndings), 400, {
+      fields: ['id'],
+    });
+    expectProblem(
+      await expectNothingWritten(t.dataSource, () => new ApiClient(t.baseUrl).request('DELETE', `/api/me/sessions/${ownersSession.id}`), countsWithEndings),
+      401,
+    );
     expectProblem(await new ApiClient(t.baseUrl).get('/api/me/sessions'), 401);
   });
 
@@ -181,7 +205,11 @@ describe('a person’s active sessions', () => {
 
     const events = await eventsAbout(t.baseUrl, p.id);
     expect(events.map((e) => e.action)).toEqual(['person.registered', 'person.sessions-ended']);
-    expect(events[1]).toMatchObject({ actorId: steward.id, subjectType: 'person', change: { name: 'Lost Laptop', reason: 'She reported her laptop stolen.', sessionsEnded: 2 } });
+    expect(events[1]).toMatchObject({
+      actorId: steward.id,
+      subjectType: 'person',
+      change: { name: 'Lost Laptop', reason: 'She reported her laptop stolen.', sessionsEnded: 2 },
+    });
     // Neither device nor network travels to the public log.
     expect(JSON.stringify(events[1])).not.toMatch(/203\.0\.113|Firefox/);
   });
@@ -190,13 +218,48 @@ describe('a person’s active sessions', () => {
     const p = await newPerson(t.baseUrl);
     const other = await newPerson(t.baseUrl);
     expectProblem(await other.client.get(`/api/people/${p.id}/sessions`), 403, { type: PROBLEM_TYPES.forbidden });
-    expectProblem(await expectNothingWritten(t.dataSource, () => other.client.post(`/api/people/${p.id}/sessions/end-all`, { reason: 'Because.' }), countsWithEndings), 403);
-    expectProblem(await expectNothingWritten(t.dataSource, () => new ApiClient(t.baseUrl).post(`/api/people/${p.id}/sessions/end-all`, { reason: 'Because.' }), countsWithEndings), 401);
-    expectProblem(await expectNothingWritten(t.dataSource, () => steward.client.post(`/api/people/${p.id}/sessions/end-all`, {}), countsWithEndings), 400, { fields: ['reason'] });
-    expectProblem(await expectNothingWritten(t.dataSource, () => steward.client.post(`/api/people/${p.id}/sessions/end-all`, { reason: '   ' }), countsWithEndings), 400, { fields: ['reason'] });
-    expectProblem(await expectNothingWritten(t.dataSource, () => steward.client.post(`/api/people/${p.id}/sessions/end-all`, { reason: 'x'.repeat(501) }), countsWithEndings), 400, { fields: ['reason'] });
-    expectProblem(await expectNothingWritten(t.dataSource, () => steward.client.post(`/api/people/not-a-uuid/sessions/end-all`, { reason: 'Because.' }), countsWithEndings), 400, { fields: ['id'] });
-    expectProblem(await expectNothingWritten(t.dataSource, () => steward.client.post(`/api/people/00000000-0000-4000-8000-000000000000/sessions/end-all`, { reason: 'Because.' }), countsWithEndings), 404);
+    expectProblem(
+      await expectNothingWritten(t.dataSource, () => other.client.post(`/api/people/${p.id}/sessions/end-all`, { reason: 'Because.' }), countsWithEndings),
+      403,
+    );
+    expectProblem(
+      await expectNothingWritten(
+        t.dataSource,
+        () => new ApiClient(t.baseUrl).post(`/api/people/${p.id}/sessions/end-all`, { reason: 'Because.' }),
+        countsWithEndings,
+      ),
+      401,
+    );
+    expectProblem(await expectNothingWritten(t.dataSource, () => steward.client.post(`/api/people/${p.id}/sessions/end-all`, {}), countsWithEndings), 400, {
+      fields: ['reason'],
+    });
+    expectProblem(
+      await expectNothingWritten(t.dataSource, () => steward.client.post(`/api/people/${p.id}/sessions/end-all`, { reason: '   ' }), countsWithEndings),
+      400,
+      { fields: ['reason'] },
+    );
+    expectProblem(
+      await expectNothingWritten(
+        t.dataSource,
+        () => steward.client.post(`/api/people/${p.id}/sessions/end-all`, { reason: 'x'.repeat(501) }),
+        countsWithEndings,
+      ),
+      400,
+      { fields: ['reason'] },
+    );
+    expectProblem(
+      await expectNothingWritten(t.dataSource, () => steward.client.post(`/api/people/not-a-uuid/sessions/end-all`, { reason: 'Because.' }), countsWithEndings),
+      400,
+      { fields: ['id'] },
+    );
+    expectProblem(
+      await expectNothingWritten(
+        t.dataSource,
+        () => steward.client.post(`/api/people/00000000-0000-4000-8000-000000000000/sessions/end-all`, { reason: 'Because.' }),
+        countsWithEndings,
+      ),
+      404,
+    );
     expectProblem(await steward.client.get(`/api/people/00000000-0000-4000-8000-000000000000/sessions`), 404);
     expect((await p.client.get('/api/me')).status).toBe(200);
   });

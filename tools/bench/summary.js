@@ -66,6 +66,13 @@ function summaryRows(results) {
       `| Language versions: a 300-clause text read side by side in two languages | p50 ${f1(x.sideBySide.p50)} ms | the version alone, interleaved: p50 ${f1(x.alone.p50)} ms | ${f1(x.ratio)}× | ≤ 2× | ${met(x.met)} |`,
     );
   }
+  const se = r('sessions');
+  if (se?.result) {
+    const x = se.result;
+    rows.push(
+      `| Sessions: GET /api/me by ${x.concurrency} clients over ${x.sessions} sessions, last use written every second | ${f1(x.onRate)} requests/s | the same without last use, interleaved rounds: ${f1(x.offRate)} requests/s | ${x.ratio.toFixed(3)}× | ≤ 1.05× | ${met(x.met)} |`,
+    );
+  }
   const mt = r('meetings');
   if (mt?.result) {
     const x = mt.result;

@@ -36,14 +36,24 @@ export class SessionsService {
 
   /** Ends one of the actor's own sessions; someone else's (or one already over) is not found, whoever asks. */
   async endMine(actor: Actor, sessionId: string): Promise<{ endedCurrent: boolean }> {
-    const ended = await this.sessions.end(this.dataSource.manager, actor.id, { only: sessionId }, { now: this.clock.now(), by: actor.id, reason: 'ended-by-person' });
+    const ended = await this.sessions.end(
+      this.dataSource.manager,
+      actor.id,
+      { only: sessionId },
+      { now: this.clock.now(), by: actor.id, reason: 'ended-by-person' },
+    );
     if (ended.length === 0) throw notFound('session');
     this.sockets.disconnect(ended);
     return { endedCurrent: sessionId === actor.sessionId };
   }
 
   async endOthers(actor: Actor): Promise<SessionsEndedResponse> {
-    const ended = await this.sessions.end(this.dataSource.manager, actor.id, { except: actor.sessionId }, { now: this.clock.now(), by: actor.id, reason: 'ended-by-person' });
+    const ended = await this.sessions.end(
+      this.dataSource.manager,
+      actor.id,
+      { except: actor.sessionId },
+      { now: this.clock.now(), by: actor.id, reason: 'ended-by-person' },
+    );
     this.sockets.disconnect(ended);
     return { ended: ended.length };
   }

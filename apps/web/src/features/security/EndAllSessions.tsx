@@ -38,7 +38,8 @@ export function EndAllSessions({ personId, name }: { personId: string; name: str
       </Title>
       {open ? (
         <Stack gap="sm">
-          {sessions.data ? sessions.data.length > 0 ? <SessionList sessions={sessions.data} /> : <Text>{t('security.stewardEnd.none')}</Text> : null}
+          {sessions.data && sessions.data.length > 0 ? <SessionList sessions={sessions.data} /> : null}
+          {sessions.data?.length === 0 ? <Text>{t('security.stewardEnd.none')}</Text> : null}
           <Text>{t('security.stewardEnd.confirm', { name })}</Text>
           <Textarea
             label={t('security.stewardEnd.reason')}

@@ -27,10 +27,12 @@ export function SessionList({ sessions, action }: { sessions: ActiveSessionRespo
                 {t('security.sessions.network')}: <bdi dir="ltr">{s.ipRange ?? t('security.sessions.networkUnknown')}</bdi>
               </Text>
               <Text size="sm">
-                {t('security.sessions.signedInVia')}: {s.signedInVia.method === 'password' ? t('security.sessions.via.password') : t('security.sessions.via.identityProvider')}
+                {t('security.sessions.signedInVia')}:{' '}
+                {s.signedInVia.method === 'password' ? t('security.sessions.via.password') : t('security.sessions.via.identityProvider')}
               </Text>
               <Text size="sm" c="dimmed">
-                {t('security.sessions.started', { when: dateTime(s.createdAt, locale) })} · {t('security.sessions.lastUsed', { when: dateTime(s.lastUsedAt, locale) })}
+                {t('security.sessions.started', { when: dateTime(s.createdAt, locale) })} ·{' '}
+                {t('security.sessions.lastUsed', { when: dateTime(s.lastUsedAt, locale) })}
               </Text>
             </Stack>
             {action?.(s)}

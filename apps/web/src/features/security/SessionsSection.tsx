@@ -22,7 +22,10 @@ export function SessionsSection() {
   const [confirming, setConfirming] = useState<string | null>(null);
 
   const endOne = (s: ActiveSessionResponse) =>
-    end.mutate({ id: s.id, current: s.current }, { onSuccess: () => notifySuccess(t, s.current ? t('nav.loggedOut') : t('security.sessions.ended', { device: deviceText(t, s.device) })) });
+    end.mutate(
+      { id: s.id, current: s.current },
+      { onSuccess: () => notifySuccess(t, s.current ? t('nav.loggedOut') : t('security.sessions.ended', { device: deviceText(t, s.device) })) },
+    );
   const others = (sessions.data ?? []).filter((s) => !s.current);
 
   return (
@@ -41,11 +44,25 @@ export function SessionsSection() {
             action={(s) =>
               confirming === s.id ? (
                 <Stack gap="xs">
-                  <Text size="sm">{s.current ? t('security.sessions.confirmCurrent') : t('security.sessions.confirmOne', { device: deviceText(t, s.device) })}</Text>
-                  <ConfirmActions color="red" confirm={t('security.sessions.endYes')} onConfirm={() => endOne(s)} onCancel={() => setConfirming(null)} loading={end.isPending} />
+                  <Text size="sm">
+                    {s.current ? t('security.sessions.confirmCurrent') : t('security.sessions.confirmOne', { device: deviceText(t, s.device) })}
+                  </Text>
+                  <ConfirmActions
+                    color="red"
+                    confirm={t('security.sessions.endYes')}
+                    onConfirm={() => endOne(s)}
+                    onCancel={() => setConfirming(null)}
+                    loading={end.isPending}
+                  />
                 </Stack>
               ) : (
-                <Button variant="outline" color="red" size="xs" onClick={() => setConfirming(s.id)} aria-label={t('security.sessions.endLabel', { device: deviceText(t, s.device) })}>
+                <Button
+                  variant="outline"
+                  color="red"
+                  size="xs"
+                  onClick={() => setConfirming(s.id)}
+                  aria-label={t('security.sessions.endLabel', { device: deviceText(t, s.device) })}
+                >
                   {t('security.sessions.end')}
                 </Button>
               )

@@ -35,7 +35,11 @@ export function useEndOtherSessions() {
 
 /** A steward's view of a person's sessions, loaded only when asked for. */
 export function usePersonSessions(personId: string, enabled: boolean) {
-  return useQuery({ queryKey: personSessions(personId), queryFn: ({ signal }) => apiCall('GET /api/people/:id/sessions', { params: { id: personId }, signal }), enabled });
+  return useQuery({
+    queryKey: personSessions(personId),
+    queryFn: ({ signal }) => apiCall('GET /api/people/:id/sessions', { params: { id: personId }, signal }),
+    enabled,
+  });
 }
 
 export function useEndAllSessions(personId: string) {

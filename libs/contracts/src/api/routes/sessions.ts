@@ -7,5 +7,10 @@ export const SESSION_ROUTES = {
   'DELETE /api/me/sessions/:id': /* @__PURE__ */ route({ status: 204, response: noContent, problems: PROBLEMS.act }),
   'POST /api/me/sessions/end-others': /* @__PURE__ */ route({ status: 200, response: sessionsEndedResponse, problems: [401, 403] }),
   'GET /api/people/:id/sessions': /* @__PURE__ */ route({ status: 200, response: activeSessionList, problems: PROBLEMS.signedInRead }),
-  'POST /api/people/:id/sessions/end-all': /* @__PURE__ */ route({ body: endAllSessionsRequest, status: 200, response: sessionsEndedResponse, problems: PROBLEMS.write }),
+  'POST /api/people/:id/sessions/end-all': /* @__PURE__ */ route({
+    body: endAllSessionsRequest,
+    status: 200,
+    response: sessionsEndedResponse,
+    problems: PROBLEMS.write,
+  }),
 } as const;
