@@ -60,3 +60,32 @@ describe('ending a session closes its live connections', () => {
     }
   });
 });
+
+describe('across API instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await startTestApp();
+    b = await startTestApp({ databaseUrl: a.databaseUrl });
+  });
+  afterAll(async () => {
+    await b?.stop();
+    await a?.close();
+  });
+
+  it('a session ended through one instance disconnects its socket on the other (through the adapter)', async () => {
+    const p = await newPerson(a.baseUrl);
+    const phone = await new ApiClient(a.baseUrl).post<SessionResponse>('/api/auth/login', { email: p.email, password });
+    const onB = await LiveClient.connect(b.baseUrl, { token: phone.body.token });
+    const stayOnB = await LiveClient.connect(b.baseUrl, { token: p.session.token });
+    try {
+      const phoneSession = (await p.client.get<ActiveSessionResponse[]>('/api/me/sessions')).body.find((s) => !s.current)!;
+      expect((await p.client.request('DELETE', `/api/me/sessions/${phoneSession.id}`)).status).toBe(204);
+      await onB.waitFor('the socket on the other instance to be disconnected', () => !onB.socket.connected, 10_000);
+      expect(stayOnB.socket.connected).toBe(true);
+    } finally {
+      onB.socket.close();
+      stayOnB.socket.close();
+    }
+  });
+});
