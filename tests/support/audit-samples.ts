@@ -40,6 +40,7 @@ const turn = { requestId: '1d3f5b7c-9e1a-4c3e-8f5b-7d9f1b3c5e08', itemId: ITEM, 
 export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'person.registered': { name: 'Ana Ruiz', steward: false },
   'person.made-steward': { name: 'Ana Ruiz', via: 'steward' },
+  'person.sessions-ended': { name: 'Ana Ruiz', reason: 'Her laptop was stolen.', sessionsEnded: 2 },
   'organisation.created': { name: 'Access Now', stakeholderGroup: 'civil-society', subtype: 'ngo', country: null, lobbyingRegisterId: null },
   'organisation.verified': { name: 'Access Now', stewardId: PERSON },
   'affiliation.added': {

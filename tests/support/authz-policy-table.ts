@@ -287,6 +287,34 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     },
     policy: 'route rule only',
   },
+  // Sessions (issue #24, decision 0051): one's own are one's own; a steward's end-all acts on a fresh account, not on the matrix's people.
+  'GET /api/me/sessions': { request: async () => ({ path: '/api/me/sessions' }), policy: 'route rule only' },
+  'DELETE /api/me/sessions/{id}': {
+    request: async (c) => {
+      const other = await freshSession(c.w, c.role);
+      if (c.actorId === null) return { path: '/api/me/sessions/00000000-0000-4000-8000-000000000000' };
+      const sessions = await other.get<{ id: string; current: boolean }[]>('/api/me/sessions');
+      if (sessions.status !== 200) throw new Error(`sessions of ${c.role}: ${sessions.status} ${JSON.stringify(sessions.body)}`);
+      return { path: `/api/me/sessions/${sessions.body.find((s) => s.current)!.id}` };
+    },
+    policy: 'route rule only',
+  },
+  // Sent by a fresh account's session: ending "the others" of a matrix role would end the sessions other cells are using.
+  'POST /api/me/sessions/end-others': {
+    request: async (c) => {
+      const client = c.actorId === null ? c.w.anon : (await newPerson(c.w.anon.baseUrl, { email: `others-${uniq()}@example.org` })).client;
+      return { path: '/api/me/sessions/end-others', body: {}, client };
+    },
+    policy: 'route rule only',
+  },
+  'GET /api/people/{id}/sessions': { request: async (c) => ({ path: `/api/people/${c.w.people.member.id}/sessions` }), policy: 'route rule only' },
+  'POST /api/people/{id}/sessions/end-all': {
+    request: async (c) => {
+      const target = await newPerson(c.w.anon.baseUrl, { email: `ended-${uniq()}@example.org` });
+      return { path: `/api/people/${target.id}/sessions/end-all`, body: { reason: 'Reported stolen.' } };
+    },
+    policy: 'route rule only',
+  },
   'GET /api/organisations': { request: async () => ({ path: '/api/organisations' }), policy: 'route rule only' },
   'GET /api/organisations/{id}': { request: async (c) => ({ path: `/api/organisations/${c.w.organisationId}` }), policy: 'route rule only' },
   'POST /api/organisations': {

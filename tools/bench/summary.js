@@ -66,6 +66,13 @@ function summaryRows(results) {
       `| Language versions: a 300-clause text read side by side in two languages | p50 ${f1(x.sideBySide.p50)} ms | the version alone, interleaved: p50 ${f1(x.alone.p50)} ms | ${f1(x.ratio)}× | ≤ 2× | ${met(x.met)} |`,
     );
   }
+  const se = r('sessions');
+  if (se?.result) {
+    const x = se.result;
+    rows.push(
+      `| Sessions: GET /api/me by ${x.concurrency} clients over ${x.sessions} sessions, last use recorded (at most once a minute) | ${x.on.cpu.toFixed(2)} ms CPU per request (${f1(x.on.rate)} requests/s) | the same without last use, interleaved rounds: ${x.off.cpu.toFixed(2)} ms (${f1(x.off.rate)} requests/s) | ${x.cpuRatio.toFixed(3)}× (written every second: ${x.stressRatio.toFixed(3)}×) | ≤ 1.05× CPU per request | ${met(x.met)} |`,
+    );
+  }
   const mt = r('meetings');
   if (mt?.result) {
     const x = mt.result;

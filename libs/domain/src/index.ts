@@ -19,3 +19,5 @@ export * from './procedures';
 export * from './notifications';
 export * from './meetings';
 export * from './exchange';
+export * from './identity/device-name';
+export * from './identity/ip-range';

@@ -12,6 +12,7 @@ import { assertStrongPassword } from './password-strength';
 import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { SessionRepository } from './session.repository';
+import { SessionSockets } from './sessions/session-sockets';
 import { csrfTokenFor, newSessionToken } from './session-token';
 import type { SignInContext } from './sign-in/sign-in-context';
 
@@ -30,6 +31,7 @@ export class AuthService {
     private readonly people: PeopleRepository,
     private readonly peopleService: PeopleService,
     private readonly sessions: SessionRepository,
+    private readonly sessionSockets: SessionSockets,
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
     @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
@@ -74,8 +76,10 @@ export class AuthService {
     return this.tx.run((tx) => this.issue(tx.manager, personId, tx.now, context));
   }
 
+  /** Signing out ends the session and closes the live connections it opened (decision 0051). */
   async logout(actor: Actor): Promise<void> {
-    await this.sessions.revoke(actor.sessionId, this.clock.now());
+    await this.sessions.revoke(actor.sessionId, this.clock.now(), actor.id, 'signed-out');
+    this.sessionSockets.disconnect([actor.sessionId]);
   }
 
   async me(personId: string): Promise<MeResponse> {

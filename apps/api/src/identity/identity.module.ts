@@ -17,11 +17,15 @@ import { PeopleService } from './people.service';
 import { SessionRepository } from './session.repository';
 import { SessionStrategy } from './session.strategy';
 import { SignInService } from './sign-in/sign-in.service';
+import { LastUseRecorder } from './sessions/last-use-recorder';
+import { SessionSockets } from './sessions/session-sockets';
+import { SessionsController } from './sessions/sessions.controller';
+import { SessionsService } from './sessions/sessions.service';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, PeopleController, FocalPointsController],
-  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
-  exports: [PeopleService, AuthService, SignInService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
+  controllers: [AuthController, MeController, PeopleController, FocalPointsController, SessionsController],
+  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionsService, LastUseRecorder, SessionSockets],
+  exports: [PeopleService, AuthService, SignInService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionRepository, SessionSockets],
 })
 export class IdentityModule {}

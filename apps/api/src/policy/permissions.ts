@@ -87,6 +87,9 @@ export const PERMISSIONS = {
   // Language versions (decision 0045): translators and chairs are decided by drafting.policy canTranslate and canSetLanguages.
   'translation.save': signedIn,
   'languages.set': signedIn,
+  // Sessions (issue #24, decision 0051): one's own are one's own (another's is not found); a steward ends all of an account's.
+  'session.manage-own': signedIn,
+  'session.end-any': steward,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -12,6 +12,7 @@ import {
   type Refusal,
   type RoomName,
 } from '@parley/contracts';
+import { SessionSockets } from '../identity/sessions/session-sockets';
 import { PersonChannel } from '../notifications/person-channel';
 import { joinRefused } from './join-refused';
 import { LivePublisher } from './live-publisher';
@@ -26,6 +27,8 @@ export const PRESENCE_REFRESH_MS = 5_000;
 
 export interface Connection {
   credentials: SocketCredentials | null;
+  /** The session it authenticated with: ending it disconnects the socket (SessionSockets). */
+  sessionId: string | null;
   /** Rooms joined or being joined, with the chain each shows. */
   rooms: Map<RoomName, string>;
   /** Join requests left in the bucket, and when it was last filled. */
@@ -63,19 +66,21 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly publisher: LivePublisher,
     private readonly presence: PresenceService,
     private readonly personChannel: PersonChannel,
+    private readonly sessionSockets: SessionSockets,
   ) {}
 
   afterInit(server: LiveServer): void {
     this.publisher.attach(server);
     this.presence.attach(server);
     this.personChannel.attach(server);
+    this.sessionSockets.attach(server);
     server.use((socket, next) => {
       const credentials = credentialsOf(socket.handshake);
       scrubCredentials(socket.handshake);
       this.auth.authenticate(credentials).then(
-        (viewer) => {
-          socket.data.viewer = viewer;
-          this.connections.set(socket, { credentials, rooms: new Map(), joinTokens: JOIN_BURST, filledAt: Date.now() });
+        (found) => {
+          socket.data.viewer = found?.viewer ?? null;
+          this.connections.set(socket, { credentials, sessionId: found?.sessionId ?? null, rooms: new Map(), joinTokens: JOIN_BURST, filledAt: Date.now() });
           next();
         },
         (e: Error) => next(e),
@@ -107,6 +112,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const conn = this.connections.get(socket);
     if (!conn) return void socket.disconnect(true);
     this.personChannel.enter(socket);
+    if (conn.sessionId) this.sessionSockets.enter(socket, conn.sessionId);
     socket.on('room:join', (request, ack) => void this.join(socket, conn, request, typeof ack === 'function' ? ack : noop));
     socket.on(
       'room:leave',
@@ -164,10 +170,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   /** A session signed out or expired since the handshake no longer shows its person in presence. */
   private async recheckSession(socket: LiveSocket, conn: Connection): Promise<void> {
     if (!conn.credentials || !socket.data.viewer) return;
-    const viewer = await this.auth.viewerFor(conn.credentials.token);
-    if (!viewer) {
+    const found = await this.auth.viewerFor(conn.credentials.token);
+    if (!found) {
       conn.credentials = null;
       socket.data.viewer = null;
-    } else socket.data.viewer = viewer;
+    } else socket.data.viewer = found.viewer;
   }
 }

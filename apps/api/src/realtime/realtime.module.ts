@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module';
-import { SessionRepository } from '../identity/session.repository';
 import { LiveLogRepository } from './live-log.repository';
 import { LivePublisher } from './live-publisher';
 import { PresenceService } from './presence.service';
@@ -11,11 +10,11 @@ import { SocketAuthenticator } from './socket-auth';
 /**
  * Live collaboration: committed audit events shown in socket.io rooms, replay of what a client
  * missed, presence. The socket.io server itself (and its adapter across instances) is set up in
- * app-factory through RealtimeIoAdapter. SessionRepository is identity's, used as HTTP uses it.
+ * app-factory through RealtimeIoAdapter. SessionRepository (and SessionSockets) are identity's, used as HTTP uses them.
  */
 @Module({
   imports: [IdentityModule],
-  providers: [RealtimeGateway, LivePublisher, PresenceService, RoomDirectory, LiveLogRepository, SocketAuthenticator, SessionRepository],
+  providers: [RealtimeGateway, LivePublisher, PresenceService, RoomDirectory, LiveLogRepository, SocketAuthenticator],
   exports: [LivePublisher],
 })
 export class RealtimeModule {}

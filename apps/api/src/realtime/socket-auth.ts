@@ -11,6 +11,12 @@ type Handshake = Socket['handshake'];
 /** Who is on the other end of a connection: a signed-in person (with their affiliation now), or nobody in particular. */
 export type LiveViewer = PresentPerson;
 
+/** The session stays on this instance (the gateway's connection), never in socket data, which other instances see. */
+export interface AuthenticatedViewer {
+  viewer: LiveViewer;
+  sessionId: string;
+}
+
 export class UnauthenticatedSocket extends Error {
   readonly data = { code: 'unauthenticated', message: 'The session token is not valid (expired or signed out); connect without one to follow public rooms' };
   constructor() {
@@ -79,20 +85,20 @@ export class SocketAuthenticator {
     private readonly clock: Clock,
   ) {}
 
-  /** The viewer behind a token, or null when it is no (longer a) live session. */
-  async viewerFor(token: string): Promise<LiveViewer | null> {
+  /** The viewer behind a token and the session it opens, or null when it is no (longer a) live session. */
+  async viewerFor(token: string): Promise<AuthenticatedViewer | null> {
     if (token.length > 200) return null;
     const now = this.clock.now();
     const session = await this.sessions.findLive(token, now);
     if (!session) return null;
-    return { id: session.personId, name: session.name, snapshot: await this.people.snapshotOf(undefined, session.personId, now) };
+    return { sessionId: session.sessionId, viewer: { id: session.personId, name: session.name, snapshot: await this.people.snapshotOf(undefined, session.personId, now) } };
   }
 
   /** At the handshake: the viewer, null for an anonymous connection; throws for an explicit token that is not valid. */
-  async authenticate(credentials: SocketCredentials | null): Promise<LiveViewer | null> {
+  async authenticate(credentials: SocketCredentials | null): Promise<AuthenticatedViewer | null> {
     if (!credentials) return null;
-    const viewer = await this.viewerFor(credentials.token);
-    if (!viewer && credentials.explicit) throw new UnauthenticatedSocket();
-    return viewer;
+    const found = await this.viewerFor(credentials.token);
+    if (!found && credentials.explicit) throw new UnauthenticatedSocket();
+    return found;
   }
 }

@@ -41,6 +41,9 @@ export function SessionArea({ stacked = false }: { stacked?: boolean }) {
         <Anchor component={Link} to="/me" size="sm" fw={600}>
           {t('nav.myProfile')}
         </Anchor>
+        <Anchor component={Link} to="/me/security" size="sm" fw={600}>
+          {t('security.title')}
+        </Anchor>
         <Anchor component={Link} to="/notifications" size="sm" fw={600}>
           {t('notifications.centre.title')}
         </Anchor>
@@ -75,6 +78,9 @@ export function SessionArea({ stacked = false }: { stacked?: boolean }) {
         <Menu.Divider />
         <Menu.Item component={Link} to="/me">
           {t('nav.myProfile')}
+        </Menu.Item>
+        <Menu.Item component={Link} to="/me/security">
+          {t('security.title')}
         </Menu.Item>
         <Menu.Item component={Link} to="/me/notifications">
           {t('notifications.preferences.title')}

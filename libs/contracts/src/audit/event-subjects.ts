@@ -22,6 +22,7 @@ export function subjectsOf(e: EventAbout): EventSubjects {
   switch (e.action) {
     case 'person.registered':
     case 'person.made-steward':
+    case 'person.sessions-ended':
     case 'organisation.created':
     case 'organisation.verified':
     case 'affiliation.added':

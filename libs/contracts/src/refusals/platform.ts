@@ -29,6 +29,7 @@ export const NOT_FOUND_RESOURCES = [
   'meeting',
   'agenda-item',
   'floor-request',
+  'session',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

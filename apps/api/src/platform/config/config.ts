@@ -9,6 +9,9 @@ const envSchema = z.object({
   PARLEY_SECRET: z.string().min(32, 'PARLEY_SECRET must be at least 32 characters'),
   PARLEY_WEB_DIR: z.string().optional(),
   PARLEY_SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 14),
+  /** Issue #24: a session's last use is written at most once per this many seconds; `off` writes none (the benchmark's baseline). */
+  PARLEY_SESSION_TOUCH_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  PARLEY_SESSION_LAST_USE: z.enum(['on', 'off']).default('on'),
   PARLEY_AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   PARLEY_AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   PARLEY_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
@@ -36,6 +39,8 @@ export interface ParleyConfig {
   secret: string;
   webDir: string | null;
   sessionTtlHours: number;
+  /** Issue #24 (decision 0051): how often a session's last use is written, if at all. */
+  sessionLastUse: { on: boolean; everySeconds: number };
   authRateLimit: { limit: number; windowSeconds: number };
   cookieSecure: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -66,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     secret: e.PARLEY_SECRET,
     webDir: e.PARLEY_WEB_DIR ?? null,
     sessionTtlHours: e.PARLEY_SESSION_TTL_HOURS,
+    sessionLastUse: { on: e.PARLEY_SESSION_LAST_USE === 'on', everySeconds: e.PARLEY_SESSION_TOUCH_SECONDS },
     authRateLimit: { limit: e.PARLEY_AUTH_RATE_LIMIT, windowSeconds: e.PARLEY_AUTH_RATE_WINDOW_SECONDS },
     cookieSecure: e.PARLEY_COOKIE_SECURE === 'true',
     logLevel: e.LOG_LEVEL,

@@ -60,6 +60,7 @@ const floorTurn = { requestId: 'r1', itemId: 'i1', speaker: { id: 'p2', name: 'L
 const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'person.registered': { name: 'Ana Ruiz', steward: false },
   'person.made-steward': { name: 'Sam Steward', via: 'steward' },
+  'person.sessions-ended': { name: 'Sam Steward', reason: 'Laptop stolen.', sessionsEnded: 2 },
   'organisation.created': { name: 'Access Now', stakeholderGroup: 'civil-society', subtype: 'ngo', country: null, lobbyingRegisterId: null },
   'organisation.verified': { name: 'Access Now', stewardId: 'p9' },
   'affiliation.added': {

@@ -86,6 +86,7 @@ const proxyGiven = (e: TypedAuditEvents['proxy.given'], x: Ctx) => {
 const SENTENCES: Sentences = {
   'person.registered': (_e, x) => x.t('audit.sentence.person.registered', { actor: x.actor }),
   'person.made-steward': (e, x) => x.t('audit.sentence.person.made-steward', { actor: x.actor, name: e.change.name }),
+  'person.sessions-ended': (e, x) => x.t('audit.sentence.person.sessions-ended', { actor: x.actor, name: e.change.name, count: e.change.sessionsEnded }) + said(x, 'reason', e.change.reason),
   'organisation.created': (e, x) =>
     x.t('audit.sentence.organisation.created', { actor: x.actor, name: e.change.name, group: group(x.t, e.change.stakeholderGroup) }),
   'organisation.verified': (e, x) => x.t('audit.sentence.organisation.verified', { actor: x.actor, name: e.change.name }),

@@ -11,6 +11,7 @@ import { useFormatters } from '../../ui/useFormatters';
 import { AffiliationList } from './AffiliationList';
 import { splitAffiliations } from './affiliation-periods';
 import { PersonChairTerms } from '../chair-terms/PersonChairTerms';
+import { EndAllSessions } from '../security/EndAllSessions';
 import { DeclarationList } from './DeclarationList';
 import { usePerson } from './usePerson';
 
@@ -84,6 +85,8 @@ export function PersonPage() {
       </Stack>
 
       <PersonChairTerms personId={p.id} />
+
+      <EndAllSessions personId={p.id} name={p.name} />
     </Stack>
   );
 }

@@ -63,6 +63,9 @@ export function MyProfilePage() {
         <Anchor component={Link} to="/me/notifications" size="sm">
           {t('notifications.preferences.profileLink')}
         </Anchor>
+        <Anchor component={Link} to="/me/security" size="sm">
+          {t('security.title')}
+        </Anchor>
         {person.isSteward ? (
           <Anchor component={Link} to="/steward/outbox" size="sm">
             {t('notifications.outbox.title')}

@@ -16,6 +16,7 @@ import { FEED_ROUTES, MAIL_ROUTES, NOTIFICATION_ROUTES } from './notifications';
 import { MEETING_ROUTES } from './meetings';
 import { EXCHANGE_ROUTES } from './exchange';
 import { LANGUAGE_VERSION_ROUTES } from './language-versions';
+import { SESSION_ROUTES } from './sessions';
 
 export * from './route-spec';
 
@@ -30,7 +31,8 @@ function mergeRoutes<A, B, C, D, E, F, G>(a: A, b: B, c: C, d: D, e: E, f: F, g:
  * `@__PURE__` marks, which let the bundler drop what the web does not use).
  */
 export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
-  IDENTITY_ROUTES,
+  // Issue #24: a person's active sessions.
+  { ...IDENTITY_ROUTES, ...SESSION_ROUTES },
   WORKING_GROUP_ROUTES,
   { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES },
   { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES },

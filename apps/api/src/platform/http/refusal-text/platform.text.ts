@@ -28,6 +28,7 @@ const RESOURCE: Record<NotFoundResource, string> = {
   meeting: 'The meeting',
   'agenda-item': 'The agenda item',
   'floor-request': 'The request for the floor',
+  session: 'The session',
 };
 
 export const PLATFORM_TEXT = {
