@@ -17,11 +17,16 @@ import { PeopleService } from './people.service';
 import { SessionRepository } from './session.repository';
 import { SessionStrategy } from './session.strategy';
 import { SignInService } from './sign-in/sign-in.service';
+import { SignInChallenges } from './two-factor/sign-in-challenges';
+import { TwoFactorController } from './two-factor/two-factor.controller';
+import { TwoFactorRepository } from './two-factor/two-factor.repository';
+import { TwoFactorRequirement } from './two-factor/two-factor-requirement';
+import { TwoFactorService } from './two-factor/two-factor.service';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, PeopleController, FocalPointsController],
-  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
-  exports: [PeopleService, AuthService, SignInService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
+  controllers: [AuthController, MeController, PeopleController, FocalPointsController, TwoFactorController],
+  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, TwoFactorRepository, TwoFactorRequirement, TwoFactorService, SignInChallenges],
+  exports: [PeopleService, AuthService, SignInService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, TwoFactorRequirement],
 })
 export class IdentityModule {}

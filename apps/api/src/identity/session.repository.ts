@@ -10,6 +10,9 @@ export interface SessionWithPerson {
   name: string;
   email: string;
   isSteward: boolean;
+  /** Two-factor authentication (decision 0050): on or not, and since when a role's requirement counts. */
+  twoFactorEnabled: boolean;
+  twoFactorClockFrom: Date | null;
 }
 
 @Injectable()
@@ -35,7 +38,8 @@ export class SessionRepository {
     maxBatch: 200,
     run: async (_, lookups) => {
       const rows: (SessionWithPerson & { tokenHash: string; expiresAt: Date })[] = await this.dataSource.query(
-        `SELECT s.token_hash AS "tokenHash", s.expires_at AS "expiresAt", s.id AS "sessionId", p.id AS "personId", p.name, p.email, p.is_steward AS "isSteward"
+        `SELECT s.token_hash AS "tokenHash", s.expires_at AS "expiresAt", s.id AS "sessionId", p.id AS "personId", p.name, p.email, p.is_steward AS "isSteward",
+                p.two_factor_clock_from AS "twoFactorClockFrom", EXISTS (SELECT 1 FROM two_factor tf WHERE tf.person_id = p.id AND tf.enabled_at IS NOT NULL) AS "twoFactorEnabled"
            FROM sessions s JOIN people p ON p.id = s.person_id
           WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL`,
         [[...new Set(lookups.map((l) => l.tokenHash))]],
@@ -43,7 +47,7 @@ export class SessionRepository {
       const byHash = new Map(rows.map((r) => [r.tokenHash, r]));
       return lookups.map(({ tokenHash, now }) => {
         const r = byHash.get(tokenHash);
-        return { ok: true, value: r && r.expiresAt > now ? { sessionId: r.sessionId, personId: r.personId, name: r.name, email: r.email, isSteward: r.isSteward } : null };
+        return { ok: true, value: r && r.expiresAt > now ? { sessionId: r.sessionId, personId: r.personId, name: r.name, email: r.email, isSteward: r.isSteward, twoFactorEnabled: r.twoFactorEnabled, twoFactorClockFrom: r.twoFactorClockFrom } : null };
       });
     },
     retryAloneAfter: () => false,

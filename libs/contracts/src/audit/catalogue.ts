@@ -21,6 +21,7 @@ import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
 import { PUBLICATION_EVENTS } from './procedures-publication';
 import { MEETING_EVENTS } from './meetings';
 import { LANGUAGE_VERSION_EVENTS } from './language-versions';
+import { TWO_FACTOR_EVENTS } from './two-factor';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -49,6 +50,7 @@ export const AUDIT_CATALOGUE = {
   ...PUBLICATION_EVENTS,
   ...MEETING_EVENTS,
   ...LANGUAGE_VERSION_EVENTS,
+  ...TWO_FACTOR_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;
