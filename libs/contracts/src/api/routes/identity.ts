@@ -23,7 +23,6 @@ import {
   personProfileResponse,
   registerRequest,
   registrationResponse,
-  sessionResponse,
   updateAffiliationRequest,
 } from '../../identity';
 import { loginResponse } from '../../two-factor';
