@@ -366,6 +366,13 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'meeting.floor-given': { ...turn },
   'meeting.floor-ended': { ...turn, seconds: 135, stakeholderGroup: 'civil-society' },
   'meeting.report-drafted': { title: meetingDetails.title, documentId: DOC, documentTitle: 'Report of the third session' },
+  'two-factor.enabled': { method: 'totp' },
+  'two-factor.recovery-codes-regenerated': { count: 10 },
+  'two-factor.disabled': { proved: 'code' },
+  'two-factor.recovery-code-used': {},
+  'two-factor.locked': { until: '2026-12-07T00:15:00.000Z' },
+  'two-factor.reset-by-steward': { name: 'Ana Ruiz', reason: 'She lost her phone and confirmed it in person.' },
+  'working-group.chairs-two-factor-set': { required: true },
 };
 
 /** An action, its subject type and its change: what a test spreads into an event for the write gate. */

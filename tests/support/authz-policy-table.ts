@@ -51,6 +51,9 @@ import {
 } from './authz-world';
 import { cleanResolutionDocx, trackedResolutionDocx } from './docx-files';
 import { newPerson } from './factories';
+import { stewardRole } from '../../apps/api/src/policy/permissions';
+import type { Actor } from '../../apps/api/src/identity/actor';
+import { enrol, firstFactor, totp } from './two-factor';
 import type { ApiClient } from './http-client';
 import type { TestApp } from './test-app';
 
@@ -139,6 +142,9 @@ const inGroup =
     decide(p, p.subject.groupId);
 
 // ---- fixtures of one cell ----
+
+/** A new signed-in person standing in for the cell's role on routes about one's own account (null for the anonymous cell). */
+const ownPerson = async (c: Cell) => (c.role === 'anonymous' ? null : newPerson(c.w.anon.baseUrl));
 
 async function groupReq(c: Cell, suffix: string, body?: unknown): Promise<CellRequest> {
   const g = await c.group();
@@ -480,6 +486,62 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     policy: async (p) => accreditationPolicy.canWithdrawObjection(p.actorId, (await lockObjection(p.manager, p.subject.objectionId))!),
   },
   // ---------- language versions (drafting/drafting.policy.ts canTranslate, canSetLanguages; decision 0045) ----------
+  // Two-factor authentication (decision 0050): each cell enrols a person of its own (the matrix's people
+  // must keep signing in with a password alone), acting with that person's session; anonymous stays anonymous.
+  'GET /api/me/two-factor': { request: async () => ({ path: '/api/me/two-factor' }), policy: 'route rule only' },
+  'POST /api/me/two-factor/start': { request: async (c) => ({ path: '/api/me/two-factor/start', body: {}, client: (await ownPerson(c))?.client }), policy: 'route rule only' },
+  'POST /api/me/two-factor/confirm': {
+    request: async (c) => {
+      const p = await ownPerson(c);
+      if (!p) return { path: '/api/me/two-factor/confirm', body: { code: '123456' } };
+      const start = await p.client.post<{ secret: string }>('/api/me/two-factor/start');
+      return { path: '/api/me/two-factor/confirm', body: { code: await totp(start.body.secret) }, client: p.client };
+    },
+    policy: 'route rule only',
+  },
+  'POST /api/me/two-factor/recovery-codes': {
+    request: async (c) => {
+      const p = await ownPerson(c);
+      if (!p) return { path: '/api/me/two-factor/recovery-codes', body: { code: '123456' } };
+      const { secret } = await enrol(p, -1);
+      return { path: '/api/me/two-factor/recovery-codes', body: { code: await totp(secret) }, client: p.client };
+    },
+    policy: 'route rule only',
+  },
+  'POST /api/me/two-factor/disable': {
+    request: async (c) => {
+      const p = await ownPerson(c);
+      if (!p) return { path: '/api/me/two-factor/disable', body: { recoveryCode: 'abcde-12345' } };
+      const { recoveryCodes } = await enrol(p);
+      return { path: '/api/me/two-factor/disable', body: { recoveryCode: recoveryCodes[0] }, client: p.client };
+    },
+    policy: 'route rule only',
+  },
+  // Public: whoever holds the challenge answers it (here from the role's client, with the challenge's token in the body).
+  'POST /api/auth/second-factor': {
+    request: async (c) => {
+      const p = await newPerson(c.w.anon.baseUrl);
+      const { secret } = await enrol(p, -1);
+      const { challenge } = await firstFactor(c.w.anon.baseUrl, p.email);
+      return { path: '/api/auth/second-factor', body: { code: await totp(secret), challengeToken: challenge.challengeToken } };
+    },
+    policy: 'route rule only',
+  },
+  'POST /api/people/{id}/two-factor/reset': {
+    request: async (c) => {
+      const p = await newPerson(c.w.anon.baseUrl);
+      await enrol(p);
+      return { path: `/api/people/${p.id}/two-factor/reset`, body: { reason: 'Lost their phone; identity checked.' } };
+    },
+    policy: 'route rule only',
+  },
+  'PUT /api/working-groups/{id}/chairs-two-factor': {
+    request: (c) => groupReq(c, '/chairs-two-factor', { required: true }),
+    policy: inGroup(async (p, groupId) => {
+      const [{ isSteward }] = await p.manager.query(`SELECT is_steward AS "isSteward" FROM people WHERE id = $1`, [p.actorId]);
+      return groupPolicy.canSetChairsTwoFactor(await groupStanding(p, groupId), stewardRole({ isSteward } as Actor));
+    }),
+  },
   'PUT /api/working-groups/{id}/authentic-languages': {
     request: (c) => groupReq(c, '/authentic-languages', { languages: ['fr', 'ar'] }),
     policy: inGroup(async (p, groupId) => draftingPolicy.canSetLanguages(await draftingStanding(p, groupId))),

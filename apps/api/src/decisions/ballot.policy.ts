@@ -12,6 +12,8 @@ export interface OpenerStanding {
   isChair: boolean;
   currentSnapshot: AffiliationSnapshot | null;
   groupStatus: GroupStatus;
+  /** See GroupStanding.twoFactorMissing (decision 0050). */
+  twoFactorMissing?: boolean;
 }
 
 export interface BallotState {
@@ -34,9 +36,10 @@ export function canOpenBallot(s: OpenerStanding): Verdict {
   return s.isChair ? true : refusal('chairs-only');
 }
 
-export function canClose(s: Pick<OpenerStanding, 'isChair' | 'currentSnapshot'>, b: Pick<BallotState, 'status' | 'closedAt'>): Verdict {
+export function canClose(s: Pick<OpenerStanding, 'isChair' | 'currentSnapshot' | 'twoFactorMissing'>, b: Pick<BallotState, 'status' | 'closedAt'>): Verdict {
   if (!s.isChair) return refusal('chairs-only-close');
   if (s.currentSnapshot === null) return refusal('needs-affiliation');
+  if (s.twoFactorMissing) return refusal('two-factor-required');
   if (b.status === 'closed') return refusal('ballot-closed-at', { closedAt: (b.closedAt as Date).toISOString() });
   return true;
 }

@@ -46,7 +46,7 @@ export class BallotService implements BallotOpener {
       const settings = await this.groups.settings(tx.manager, input.workingGroupId);
       if (!settings) throw notFound('working-group');
       const standing = await this.groups.standing(tx.manager, input.workingGroupId, actor.id, tx.now);
-      const verdict = canOpenBallot({ isChair: standing.isChair, currentSnapshot: standing.currentSnapshot, groupStatus: settings.status });
+      const verdict = canOpenBallot({ isChair: standing.isChair, currentSnapshot: standing.currentSnapshot, groupStatus: settings.status, twoFactorMissing: standing.twoFactorMissing });
       authorise(verdict);
       if ((await this.groups.votingElectorate(tx.manager, input.workingGroupId, tx.now)).length === 0)
         throw refuse('no-electorate');

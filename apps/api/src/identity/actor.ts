@@ -10,6 +10,12 @@ export interface Actor {
   sessionId: string;
   sessionToken: string;
   authenticatedBy: 'cookie' | 'bearer';
+  /**
+   * Two-factor authentication, loaded with the session (decision 0050): on or not, since when a role's
+   * requirement counts, and whether a role begun before that is past its grace without it. Absent for
+   * actors that are not signed in through a session (the demo loader).
+   */
+  twoFactor?: { enabled: boolean; clockFrom: Date | null; overdue: boolean };
 }
 
 export type AuthedRequest = Request & { user?: Actor };

@@ -43,6 +43,7 @@ export class AffiliationConfirmationService {
       const verdict = confirmationVerdict({
         actorId: actor.id,
         actorIsSteward: actor.isSteward,
+        actorTwoFactorOverdue: actor.twoFactor?.overdue,
         actorIsFocalPoint: await this.focalPoints.isActing(tx.manager, a.organisationId, actor.id, today),
         affiliation: { personId: a.personId, status: a.status, ended: a.endDate !== null && a.endDate <= today, organisationName: a.organisationName },
         holderIsFocalPoint: await this.focalPoints.isActing(tx.manager, a.organisationId, a.personId, today),

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Post, Req, Res, UseGua
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { REGISTRATION_RECEIVED, type MeResponse, type RegistrationResponse, type SessionResponse } from '@parley/contracts';
+import { REGISTRATION_RECEIVED, SECOND_FACTOR_METHODS, type LoginResponse, type MeResponse, type RegistrationResponse, type SessionResponse } from '@parley/contracts';
 import { Allow } from '../policy/allow.decorator';
 import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
 import { Actor, CurrentActor } from './actor';
@@ -13,6 +13,9 @@ import { Public } from './public.decorator';
 import { signInContextOf } from './sign-in/sign-in-context';
 import { SignInService } from './sign-in/sign-in.service';
 import { clearSessionCookies, setSessionCookies } from './session-cookies';
+import { clearChallengeCookie, CHALLENGE_COOKIE, setChallengeCookie } from './two-factor/challenge-cookie';
+import { SecondFactorDto } from './two-factor/two-factor.dto';
+import { SignInChallenges } from './two-factor/sign-in-challenges';
 
 /** Answers carrying a session token or the person's e-mail address: no browser or proxy may keep a copy. */
 const NO_STORE = 'no-store';
@@ -23,6 +26,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly signIn: SignInService,
+    private readonly challenges: SignInChallenges,
     @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
   ) {}
 
@@ -46,12 +50,33 @@ export class AuthController {
   @HttpCode(200)
   @Header('Cache-Control', NO_STORE)
   @ApiBody({ type: LoginDto })
-  @ApiOperation({ summary: 'Sign in; returns a bearer token and sets the session cookie' })
-  async login(@Req() req: Request & { user: string }, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+  @ApiOperation({
+    summary: 'Sign in; returns a bearer token and sets the session cookie',
+    description: 'For a person with two-factor authentication on, no session yet: the second step to take (POST /api/auth/second-factor), its token also set as the parley_2fa cookie.',
+  })
+  async login(@Req() req: Request & { user: string }, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const outcome = await this.signIn.complete(req.user, signInContextOf(req, 'password'));
-    // #24 two-factor: a challenge outcome is answered here once the second step exists.
-    if (outcome.kind !== 'session') throw new Error('second factor not implemented yet');
-    return this.answer(outcome.session, res);
+    if (outcome.kind === 'session') return this.answer(outcome.session, res);
+    setChallengeCookie(res, outcome.challengeToken, outcome.expiresAt, this.config);
+    return { secondFactorRequired: true, methods: [...SECOND_FACTOR_METHODS], expiresAt: outcome.expiresAt.toISOString(), challengeToken: outcome.challengeToken };
+  }
+
+  @Public()
+  @UseGuards(ThrottlerGuard)
+  @Post('auth/second-factor')
+  @HttpCode(200)
+  @Header('Cache-Control', NO_STORE)
+  @ApiOperation({
+    summary: 'The second sign-in step: a code from the authenticator app, or a recovery code; answers the session as signing in does',
+    description: 'The challenge is read from the parley_2fa cookie (set by signing in, with a password or an identity provider) or the challengeToken field.',
+  })
+  async secondFactor(@Req() req: Request, @Body() body: SecondFactorDto, @Res({ passthrough: true }) res: Response): Promise<SessionResponse> {
+    const cookie = (req.cookies as Record<string, string> | undefined)?.[CHALLENGE_COOKIE];
+    const { challengeToken, ...proof } = body;
+    const context = signInContextOf(req, 'password');
+    const session = await this.challenges.answer(challengeToken ?? cookie ?? null, proof, { userAgent: context.userAgent, ip: context.ip });
+    clearChallengeCookie(res);
+    return this.answer(session, res);
   }
 
   @Allow('session.use')

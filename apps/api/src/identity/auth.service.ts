@@ -100,7 +100,8 @@ export class AuthService {
     });
   }
 
-  private async issue(manager: import('typeorm').EntityManager, personId: string, now: Date, context: SignInContext): Promise<IssuedSession> {
+  /** A session in the caller's transaction (the second sign-in step ends its challenge in the same one). */
+  async issue(manager: import('typeorm').EntityManager, personId: string, now: Date, context: SignInContext): Promise<IssuedSession> {
     const token = newSessionToken();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3600_000);
     await this.sessions.create(manager, personId, token, expiresAt, context);

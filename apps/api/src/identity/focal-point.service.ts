@@ -41,6 +41,7 @@ export class FocalPointService {
       const verdict = appointmentVerdict({
         actorId: actor.id,
         actorIsSteward: actor.isSteward,
+        actorTwoFactorOverdue: actor.twoFactor?.overdue,
         actorIsFocalPoint: await this.focalPoints.isActing(tx.manager, organisationId, actor.id, today),
         organisationHasFocalPoints: await this.focalPoints.hasOpenAppointments(tx.manager, organisationId),
         organisationName: organisation.name,
@@ -80,6 +81,7 @@ export class FocalPointService {
       const verdict = endAppointmentVerdict({
         actorId: actor.id,
         actorIsSteward: actor.isSteward,
+        actorTwoFactorOverdue: actor.twoFactor?.overdue,
         actorIsFocalPoint: await this.focalPoints.isActing(tx.manager, organisationId, actor.id, isoDay(tx.now)),
         focalPointId: f.personId,
         organisationName: organisation.name,

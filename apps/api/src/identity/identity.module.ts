@@ -21,11 +21,16 @@ import { LastUseRecorder } from './sessions/last-use-recorder';
 import { SessionSockets } from './sessions/session-sockets';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
+import { SignInChallenges } from './two-factor/sign-in-challenges';
+import { TwoFactorController } from './two-factor/two-factor.controller';
+import { TwoFactorRepository } from './two-factor/two-factor.repository';
+import { TwoFactorRequirement } from './two-factor/two-factor-requirement';
+import { TwoFactorService } from './two-factor/two-factor.service';
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, PeopleController, FocalPointsController, SessionsController],
-  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionsService, LastUseRecorder, SessionSockets],
-  exports: [PeopleService, AuthService, SignInService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionRepository, SessionSockets],
+  controllers: [AuthController, MeController, PeopleController, FocalPointsController, SessionsController, TwoFactorController],
+  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionsService, LastUseRecorder, SessionSockets, TwoFactorRepository, TwoFactorRequirement, TwoFactorService, SignInChallenges],
+  exports: [PeopleService, AuthService, SignInService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionRepository, SessionSockets, TwoFactorRequirement],
 })
 export class IdentityModule {}

@@ -12,6 +12,9 @@ export interface SessionWithPerson {
   name: string;
   email: string;
   isSteward: boolean;
+  /** Two-factor authentication (decision 0050): on or not, and since when a role's requirement counts. */
+  twoFactorEnabled: boolean;
+  twoFactorClockFrom: Date | null;
 }
 
 /** How a session ended: its person signed out with it, ended it from another, or a steward ended it. */
@@ -60,7 +63,8 @@ export class SessionRepository {
     maxBatch: 200,
     run: async (_, lookups) => {
       const rows: (SessionWithPerson & { tokenHash: string; expiresAt: Date; lastUsedAt: Date })[] = await this.dataSource.query(
-        `SELECT s.token_hash AS "tokenHash", s.expires_at AS "expiresAt", s.last_used_at AS "lastUsedAt", s.id AS "sessionId", p.id AS "personId", p.name, p.email, p.is_steward AS "isSteward"
+        `SELECT s.token_hash AS "tokenHash", s.expires_at AS "expiresAt", s.last_used_at AS "lastUsedAt", s.id AS "sessionId", p.id AS "personId", p.name, p.email, p.is_steward AS "isSteward",
+                p.two_factor_clock_from AS "twoFactorClockFrom", EXISTS (SELECT 1 FROM two_factor tf WHERE tf.person_id = p.id AND tf.enabled_at IS NOT NULL) AS "twoFactorEnabled"
            FROM sessions s JOIN people p ON p.id = s.person_id
           WHERE s.token_hash = ANY($1::text[]) AND s.revoked_at IS NULL`,
         [[...new Set(lookups.map((l) => l.tokenHash))]],
@@ -70,7 +74,7 @@ export class SessionRepository {
         const r = byHash.get(tokenHash);
         if (!r || r.expiresAt <= now) return { ok: true, value: null };
         this.lastUse.seen(r.sessionId, r.lastUsedAt, now);
-        return { ok: true, value: { sessionId: r.sessionId, personId: r.personId, name: r.name, email: r.email, isSteward: r.isSteward } };
+        return { ok: true, value: { sessionId: r.sessionId, personId: r.personId, name: r.name, email: r.email, isSteward: r.isSteward, twoFactorEnabled: r.twoFactorEnabled, twoFactorClockFrom: r.twoFactorClockFrom } };
       });
     },
     retryAloneAfter: () => false,

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { twoFactorRequirementRefusal } from '@parley/domain';
 import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { Strategy } from 'passport-custom';
 import { Clock } from '../platform/clock/clock';
+import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
 import type { Actor } from './actor';
 import { SessionRepository } from './session.repository';
 import { SESSION_COOKIE } from './session-token';
@@ -17,6 +19,7 @@ export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly clock: Clock,
+    @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
   ) {
     super();
   }
@@ -27,8 +30,19 @@ export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
     const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE] ?? null;
     const token = bearer || cookie;
     if (!token || token.length > 200) return false;
-    const s = await this.sessions.findLive(token, this.clock.now());
+    const now = this.clock.now();
+    const s = await this.sessions.findLive(token, now);
     if (!s) return false;
-    return { id: s.personId, name: s.name, email: s.email, isSteward: s.isSteward, sessionId: s.sessionId, sessionToken: token, authenticatedBy: bearer ? 'bearer' : 'cookie' };
+    const twoFactor = { enabled: s.twoFactorEnabled, clockFrom: s.twoFactorClockFrom };
+    return {
+      id: s.personId,
+      name: s.name,
+      email: s.email,
+      isSteward: s.isSteward,
+      sessionId: s.sessionId,
+      sessionToken: token,
+      authenticatedBy: bearer ? 'bearer' : 'cookie',
+      twoFactor: { ...twoFactor, overdue: twoFactorRequirementRefusal(twoFactor, null, this.config.twoFactorGraceDays, now) !== null },
+    };
   }
 }

@@ -9,13 +9,17 @@ import type { Actor } from '../identity/actor';
 export type PermissionRule = (actor: Actor) => Verdict;
 
 const signedIn: PermissionRule = () => true;
-const steward: PermissionRule = (a) => a.isSteward || refusal('stewards-only');
+/** A steward's acts need a second factor once their grace period is over (decision 0050): checked here, where the role is resolved. */
+export const stewardRole: PermissionRule = (a) => {
+  if (!a.isSteward) return refusal('stewards-only');
+  return a.twoFactor?.overdue ? refusal('two-factor-required') : true;
+};
 
 export const PERMISSIONS = {
   'session.use': signedIn,
   'organisation.create': signedIn,
-  'organisation.verify': steward,
-  'steward.grant': steward,
+  'organisation.verify': stewardRole,
+  'steward.grant': stewardRole,
   'affiliation.manage-own': signedIn,
   // Affiliation confirmation: the route only needs a session; focal points and stewards are decided in
   // libs/domain identity/affiliation-confirmation.ts (confirmationVerdict, appointmentVerdict), called by the identity services.
@@ -79,7 +83,7 @@ export const PERMISSIONS = {
   'follow.manage-own': signedIn,
   'mention.candidates': signedIn,
   // E-mail (issue #20): the local outbox holds everyone's mail, for stewards only.
-  'mail.outbox.read': steward,
+  'mail.outbox.read': stewardRole,
   // Meetings (issue #21, decision 0043): running a meeting, attending and the floor are decided in meetings/meetings.policy.ts.
   'meeting.run': signedIn,
   'meeting.attend': signedIn,
@@ -89,7 +93,11 @@ export const PERMISSIONS = {
   'languages.set': signedIn,
   // Sessions (issue #24, decision 0051): one's own are one's own (another's is not found); a steward ends all of an account's.
   'session.manage-own': signedIn,
-  'session.end-any': steward,
+  'session.end-any': stewardRole,
+  // Two-factor authentication (decision 0050): one's own; a steward resets a person's lost second factor; the group setting is a chair's or steward's (two-factor/chairs-two-factor.service.ts).
+  'two-factor.manage-own': signedIn,
+  'two-factor.reset': stewardRole,
+  'working-group.chairs-two-factor': signedIn,
 } satisfies Record<string, PermissionRule>;
 
 export type Permission = keyof typeof PERMISSIONS;

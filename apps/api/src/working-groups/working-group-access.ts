@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { JoinPolicy, WorkingGroupStatus } from '@parley/contracts';
 import { procedureRulesOf, type AffiliationSnapshot, type BallotSubjectKind, type DecisionRule, type MembershipKind, type ProcedureRules } from '@parley/domain';
 import { PeopleService } from '../identity/people.service';
+import { TwoFactorRequirement } from '../identity/two-factor/two-factor-requirement';
 
 export interface WorkingGroupSettings {
   id: string;
@@ -26,6 +27,8 @@ export interface GroupStanding {
   isConvener: boolean;
   /** The person's affiliation now; null means they cannot act in any group. */
   currentSnapshot: AffiliationSnapshot | null;
+  /** A chair of a group whose chairs must use two-factor authentication, without it past the grace period: refused every act in the group (decision 0050). */
+  twoFactorMissing?: boolean;
 }
 
 /** A group where a person holds a role others wait on (see WorkingGroupAccess.ledGroups). */
@@ -50,7 +53,10 @@ export interface Elector {
  */
 @Injectable()
 export class WorkingGroupAccess {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    private readonly people: PeopleService,
+    private readonly twoFactor: TwoFactorRequirement,
+  ) {}
 
   async settings(manager: EntityManager, workingGroupId: string): Promise<WorkingGroupSettings | null> {
     const rows = await manager.query(
@@ -69,10 +75,12 @@ export class WorkingGroupAccess {
          FROM memberships WHERE working_group_id = $1 AND person_id = $2 AND left_at IS NULL`,
       [workingGroupId, personId],
     );
-    const [g] = await manager.query(`SELECT convener_id FROM working_groups WHERE id = $1`, [workingGroupId]);
+    const [g] = await manager.query(`SELECT convener_id, chairs_require_two_factor FROM working_groups WHERE id = $1`, [workingGroupId]);
+    const chairSince = await this.chairSince(manager, workingGroupId, personId, now);
     return {
       membership: m ?? null,
-      isChair: await this.isChair(manager, workingGroupId, personId, now),
+      isChair: chairSince !== null,
+      twoFactorMissing: chairSince !== null && g?.chairs_require_two_factor === true && (await this.twoFactor.refusalFor(manager, personId, chairSince, now)) !== null,
       isConvener: g?.convener_id === personId,
       currentSnapshot: await this.people.snapshotOf(manager, personId, now),
     };
@@ -98,6 +106,15 @@ export class WorkingGroupAccess {
         ORDER BY lower(g.name), g.id`,
       [personId, now],
     );
+  }
+
+  /** When the person's current chair term in the group began; null when they do not chair it now. */
+  private async chairSince(manager: EntityManager, workingGroupId: string, personId: string, now: Date): Promise<Date | null> {
+    const [row] = await manager.query(
+      `SELECT min(started_at) AS since FROM chair_terms WHERE working_group_id = $1 AND person_id = $2 AND started_at <= $3 AND ended_at IS NULL AND (ends_at IS NULL OR ends_at > $3)`,
+      [workingGroupId, personId, now],
+    );
+    return row?.since ?? null;
   }
 
   async isChair(manager: EntityManager, workingGroupId: string, personId: string, now: Date): Promise<boolean> {

@@ -139,3 +139,15 @@ export function canHoldVote(requiresConfirmedAffiliations: boolean, kind: Member
   if (snapshot === null) return refusal('needs-affiliation');
   return isConfirmed(snapshot) ? true : refusal('needs-confirmed-affiliation', { organisation: snapshot.organisationName });
 }
+
+/**
+ * Whether the group's chairs must use two-factor authentication (decision 0050): a chair of the group
+ * or a steward sets it (`asSteward`: the steward role's verdict, policy/permissions.ts, which checks a steward's own second factor).
+ */
+export function canSetChairsTwoFactor(s: PolicyStanding, asSteward: Verdict): Verdict {
+  const base = canAct(s);
+  if (base === true && s.isChair) return true;
+  if (asSteward === true && s.groupStatus !== 'closed') return true;
+  if (asSteward !== true && asSteward.code === 'two-factor-required') return asSteward;
+  return base === true ? refusal('chairs-only-act') : base;
+}

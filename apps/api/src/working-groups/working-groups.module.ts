@@ -11,6 +11,8 @@ import { WorkingGroupService } from './working-group.service';
 import { WorkingGroupViews } from './working-group.views';
 import { WorkingGroupsController } from './working-groups.controller';
 import { WorkingGroupsCoreModule } from './working-groups-core.module';
+import { ChairsTwoFactorController } from './chairs-two-factor/chairs-two-factor.controller';
+import { ChairsTwoFactorService } from './chairs-two-factor/chairs-two-factor.service';
 
 /**
  * Groups, membership, roles, composition and alarms, and who chaired what. No dependency on the
@@ -18,8 +20,8 @@ import { WorkingGroupsCoreModule } from './working-groups-core.module';
  */
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule],
-  controllers: [WorkingGroupsController, ChairTermsController],
-  providers: [WorkingGroupRepository, ChairTermRepository, WorkingGroupViews, WorkingGroupStandings, WorkingGroupService, MembershipService, ChairTermsService, ChairHistoryService],
+  controllers: [WorkingGroupsController, ChairTermsController, ChairsTwoFactorController],
+  providers: [WorkingGroupRepository, ChairTermRepository, WorkingGroupViews, WorkingGroupStandings, WorkingGroupService, MembershipService, ChairTermsService, ChairHistoryService, ChairsTwoFactorService],
   exports: [WorkingGroupRepository, ChairTermRepository, WorkingGroupViews, WorkingGroupStandings, WorkingGroupService, MembershipService, ChairHistoryService],
 })
 export class WorkingGroupsModule {}

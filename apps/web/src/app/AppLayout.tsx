@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../features/auth/useSession';
 import { LanguageSync } from '../features/notifications/LanguageSync';
+import { TwoFactorBanner } from '../features/security/TwoFactorBanner';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { LiveStatusIndicator } from '../realtime/LiveStatusIndicator';
 import { PageLoader } from '../ui/PageLoader';
@@ -100,6 +101,7 @@ export function AppLayout() {
 
         <AppShell.Main id="main" tabIndex={-1}>
           <Container size="lg" px={0} pb="xl">
+            <TwoFactorBanner />
             <Suspense fallback={<PageLoader />}>
               <Outlet />
             </Suspense>

@@ -22,6 +22,7 @@ import { PUBLICATION_EVENTS } from './procedures-publication';
 import { MEETING_EVENTS } from './meetings';
 import { LANGUAGE_VERSION_EVENTS } from './language-versions';
 import { SESSION_EVENTS } from './sessions';
+import { TWO_FACTOR_EVENTS } from './two-factor';
 
 /**
  * The audit-event catalogue: every action the platform records, `<resource>.<past-tense verb>`,
@@ -51,6 +52,7 @@ export const AUDIT_CATALOGUE = {
   ...MEETING_EVENTS,
   ...LANGUAGE_VERSION_EVENTS,
   ...SESSION_EVENTS,
+  ...TWO_FACTOR_EVENTS,
 } as const;
 
 type Catalogue = typeof AUDIT_CATALOGUE;

@@ -32,6 +32,13 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'working-group.created':
     case 'working-group.rules-changed':
     case 'working-group.authentic-languages-changed':
+    case 'two-factor.enabled':
+    case 'two-factor.recovery-codes-regenerated':
+    case 'two-factor.disabled':
+    case 'two-factor.recovery-code-used':
+    case 'two-factor.locked':
+    case 'two-factor.reset-by-steward':
+    case 'working-group.chairs-two-factor-set':
       return only(null, null);
     case 'focal-point.appointed':
     case 'focal-point.appointment-ended':

@@ -7,6 +7,7 @@ import { NEGOTIATION_BRACKET_REFUSALS } from './negotiation-brackets';
 import { NEGOTIATION_STREAMLINING_REFUSALS } from './negotiation-streamlining';
 import { CHAIRS_TEXT_REFUSALS } from './negotiation-chairs-texts';
 import { IDENTITY_REFUSALS } from './identity';
+import { TWO_FACTOR_REFUSALS } from './two-factor';
 import { ORGANISATION_REFUSALS } from './organisations';
 import { PLATFORM_REFUSALS } from './platform';
 import { REALTIME_REFUSALS } from './realtime';
@@ -52,6 +53,7 @@ export const REFUSALS = {
   ...MEETING_REFUSALS,
   ...LANGUAGE_VERSION_REFUSALS,
   ...EXCHANGE_REFUSALS,
+  ...TWO_FACTOR_REFUSALS,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;

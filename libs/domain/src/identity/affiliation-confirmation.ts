@@ -31,7 +31,7 @@ export function isConfirmed(a: { confirmation?: ConfirmationMark | null } | null
 }
 
 /** The facts a confirmation decision needs, read by the caller (no clock, no database). */
-export interface ConfirmationFacts {
+export interface ConfirmationFacts extends SecondFactorFact {
   actorId: string;
   actorIsSteward: boolean;
   /** The actor is a current focal point of the affiliation's organisation. */
@@ -61,7 +61,7 @@ export type ConfirmationRefusal =
         | 'not-an-appointment-ender';
       params: { organisation: string };
     }
-  | { code: 'self-appointment' | 'affiliation-ended' | 'appointment-ended'; params: Record<string, never> }
+  | { code: 'self-appointment' | 'affiliation-ended' | 'appointment-ended' | 'two-factor-required'; params: Record<string, never> }
   | { code: 'confirmation-state'; params: { decision: ConfirmationDecision; status: ConfirmationStatus } }
   | { code: 'appointee-affiliation-closed'; params: { organisation: string; status: 'refused' | 'ended' } }
   | {
@@ -69,6 +69,16 @@ export type ConfirmationRefusal =
       field: 'reason';
       fieldCode: 'steward-confirms-with-reason' | 'steward-appoints-with-reason' | 'reason-required' | 'reason-for-ending-appointment';
     };
+
+/** The acting role, unless it requires a second factor the actor lacks past the grace period (decision 0050: focal points and stewards). */
+function granted(f: SecondFactorFact, as: ConfirmerRole): { as: ConfirmerRole } | ConfirmationRefusal {
+  return f.actorTwoFactorOverdue ? { code: 'two-factor-required', params: {} } : { as };
+}
+
+export interface SecondFactorFact {
+  /** The actor has no second factor and the grace period since their first sign-in after its release is over (computed with the session). */
+  actorTwoFactorOverdue?: boolean;
+}
 
 /**
  * Who may confirm, refuse or end the confirmation of an affiliation, and in which state. Nobody
@@ -89,11 +99,11 @@ export function confirmationVerdict(f: ConfirmationFacts): { as: ConfirmerRole }
     return { code: 'holder-is-focal-point', params: { organisation: org } };
   if ((as === 'steward' || f.decision !== 'confirm') && !f.reason?.trim())
     return { code: 'reason-required', field: 'reason', fieldCode: f.decision === 'confirm' ? 'steward-confirms-with-reason' : 'reason-required' };
-  return { as };
+  return granted(f, as);
 }
 
 /** The facts of a focal-point appointment. */
-export interface AppointmentFacts {
+export interface AppointmentFacts extends SecondFactorFact {
   actorId: string;
   actorIsSteward: boolean;
   actorIsFocalPoint: boolean;
@@ -124,14 +134,14 @@ export function appointmentVerdict(f: AppointmentFacts): { as: ConfirmerRole } |
   if (a === null) return { code: 'appointee-not-affiliated', params: { organisation: org } };
   if (a.status === 'refused' || a.status === 'ended') return { code: 'appointee-affiliation-closed', params: { organisation: org, status: a.status } };
   if (as === 'steward' && !f.reason?.trim()) return { code: 'reason-required', field: 'reason', fieldCode: 'steward-appoints-with-reason' };
-  return { as };
+  return granted(f, as);
 }
 
 /** A focal point's appointment is ended by a focal point of the organisation (themself included) or a steward, with a reason for a steward or another person. */
-export function endAppointmentVerdict(f: { actorId: string; actorIsSteward: boolean; actorIsFocalPoint: boolean; focalPointId: string; organisationName: string; ended: boolean; reason: string | null }): { as: ConfirmerRole } | ConfirmationRefusal {
+export function endAppointmentVerdict(f: SecondFactorFact & { actorId: string; actorIsSteward: boolean; actorIsFocalPoint: boolean; focalPointId: string; organisationName: string; ended: boolean; reason: string | null }): { as: ConfirmerRole } | ConfirmationRefusal {
   if (f.ended) return { code: 'appointment-ended', params: {} };
   const as: ConfirmerRole | null = f.actorIsFocalPoint ? 'focal-point' : f.actorIsSteward ? 'steward' : null;
   if (as === null) return { code: 'not-an-appointment-ender', params: { organisation: f.organisationName } };
   if (f.focalPointId !== f.actorId && !f.reason?.trim()) return { code: 'reason-required', field: 'reason', fieldCode: 'reason-for-ending-appointment' };
-  return { as };
+  return granted(f, as);
 }

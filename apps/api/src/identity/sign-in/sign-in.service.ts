@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../platform/clock/clock';
 import { AuthService, type IssuedSession } from '../auth.service';
+import { SignInChallenges } from '../two-factor/sign-in-challenges';
+import { TwoFactorRepository } from '../two-factor/two-factor.repository';
 import type { SignInContext } from './sign-in-context';
 
 /**
@@ -14,9 +17,21 @@ export type SignInOutcome = { kind: 'session'; session: IssuedSession } | { kind
  */
 @Injectable()
 export class SignInService {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly twoFactor: TwoFactorRepository,
+    private readonly challenges: SignInChallenges,
+    private readonly clock: Clock,
+  ) {}
 
-  complete(personId: string, context: SignInContext): Promise<SignInOutcome> {
-    return this.auth.login(personId, context).then((session) => ({ kind: 'session', session }));
+  async complete(personId: string, context: SignInContext): Promise<SignInOutcome> {
+    const now = this.clock.now();
+    // A role's grace period without a second factor counts from the first sign-in after its release (decision 0050).
+    await this.twoFactor.startClock(personId, now);
+    if (await this.twoFactor.isEnabled(personId)) {
+      const { token, expiresAt } = await this.challenges.issue(personId, context, now);
+      return { kind: 'second-factor', challengeToken: token, expiresAt, personId };
+    }
+    return { kind: 'session', session: await this.auth.login(personId, context) };
   }
 }

@@ -14,6 +14,8 @@ const envSchema = z.object({
   PARLEY_SESSION_LAST_USE: z.enum(['on', 'off']).default('on'),
   PARLEY_AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   PARLEY_AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Days a steward, focal point or chair may go on acting without a second factor (decision 0050). */
+  PARLEY_TWO_FACTOR_GRACE_DAYS: z.coerce.number().min(0).max(365).default(14),
   PARLEY_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.string().optional(),
@@ -43,6 +45,7 @@ export interface ParleyConfig {
   sessionLastUse: { on: boolean; everySeconds: number };
   authRateLimit: { limit: number; windowSeconds: number };
   cookieSecure: boolean;
+  twoFactorGraceDays: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   redisUrl: string | null;
   checkResponses: boolean;
@@ -74,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     sessionLastUse: { on: e.PARLEY_SESSION_LAST_USE === 'on', everySeconds: e.PARLEY_SESSION_TOUCH_SECONDS },
     authRateLimit: { limit: e.PARLEY_AUTH_RATE_LIMIT, windowSeconds: e.PARLEY_AUTH_RATE_WINDOW_SECONDS },
     cookieSecure: e.PARLEY_COOKIE_SECURE === 'true',
+    twoFactorGraceDays: e.PARLEY_TWO_FACTOR_GRACE_DAYS,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL ?? null,
     checkResponses: e.PARLEY_CHECK_RESPONSES === 'true',

@@ -323,6 +323,13 @@ const CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'translation.saved': { documentId: 'd1', version: 2, clauseId: 'c1', language: 'ar', text: 'تتعاون الدول.', sourceText: 'States cooperate.', translationId: 't1', supersedes: null },
   'document.original-language-changed': { documentId: 'd1', before: 'en', after: 'fr' },
   'working-group.authentic-languages-changed': { before: [], after: ['ar', 'fr'], note: null },
+  'two-factor.enabled': { method: 'totp' },
+  'two-factor.recovery-codes-regenerated': { count: 10 },
+  'two-factor.disabled': { proved: 'code' },
+  'two-factor.recovery-code-used': {},
+  'two-factor.locked': { until: '2026-12-07T00:15:00.000Z' },
+  'two-factor.reset-by-steward': { name: 'Li Wei', reason: 'Lost phone; identity checked.' },
+  'working-group.chairs-two-factor-set': { required: true },
 };
 
 describe('audit events as sentences', () => {

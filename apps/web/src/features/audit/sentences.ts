@@ -297,6 +297,13 @@ const SENTENCES: Sentences = {
       ? x.t('audit.sentence.working-group.authentic-languages-none', { actor: x.actor })
       : x.t('audit.sentence.working-group.authentic-languages-changed', { actor: x.actor, languages: e.change.after.map((l) => languageName(l, x.lng)).join(', ') })) +
     said(x, 'note', e.change.note),
+  'two-factor.enabled': (_e, x) => x.t('audit.sentence.two-factor.enabled', { actor: x.actor }),
+  'two-factor.recovery-codes-regenerated': (_e, x) => x.t('audit.sentence.two-factor.recovery-codes-regenerated', { actor: x.actor }),
+  'two-factor.disabled': (_e, x) => x.t('audit.sentence.two-factor.disabled', { actor: x.actor }),
+  'two-factor.recovery-code-used': (_e, x) => x.t('audit.sentence.two-factor.recovery-code-used', { actor: x.actor }),
+  'two-factor.locked': (e, x) => x.t('audit.sentence.two-factor.locked', { actor: x.actor, until: date(x, e.change.until) }),
+  'two-factor.reset-by-steward': (e, x) => x.t('audit.sentence.two-factor.reset-by-steward', { actor: x.actor, name: e.change.name }) + said(x, 'reason', e.change.reason),
+  'working-group.chairs-two-factor-set': (e, x) => x.t(`audit.sentence.working-group.chairs-two-factor-${e.change.required ? 'on' : 'off'}`, { actor: x.actor }),
 };
 
 /** A speaker or attendee as the record names them: name, organisation and stakeholder group at that moment. */

@@ -5,14 +5,9 @@ import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { useForm } from '../../ui/useForm';
+import { returnPath } from './return-path';
 import { SignedInNotice } from './SignedInNotice';
-import { useLogin, useMe } from './useSession';
-
-/** Where to go after logging in: back to the page that asked, if it is one of ours. */
-function returnPath(state: unknown): string {
-  const from = (state as { from?: unknown } | null)?.from;
-  return typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') ? from : '/me';
-}
+import { isSession, useLogin, useMe } from './useSession';
 
 export function LogInPage() {
   const { t } = useTranslation();
@@ -36,8 +31,12 @@ export function LogInPage() {
               ref={form.ref}
               noValidate
               onSubmit={form.onSubmit(async (v) => {
-                const session = await login.mutateAsync(v);
-                notifySuccess(t, t('auth.welcomeBack', { name: session.me.name }));
+                const answer = await login.mutateAsync(v);
+                if (!isSession(answer)) {
+                  await navigate('/login/second-factor', { state: location.state });
+                  return;
+                }
+                notifySuccess(t, t('auth.welcomeBack', { name: answer.me.name }));
                 await navigate(returnPath(location.state), { replace: true });
               })}
             >

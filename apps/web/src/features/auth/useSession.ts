@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LoginRequest, RegisterRequest, SessionResponse } from '@parley/contracts';
+import type { LoginRequest, LoginResponse, RegisterRequest, SecondFactorRequest, SessionResponse } from '@parley/contracts';
 import { useNavigate } from 'react-router-dom';
 import { CSRF_COOKIE, isProblem, readCookie } from '../../api/client';
 import { apiCall } from '../../api/typed-client';
@@ -38,7 +38,9 @@ export function useRegister() {
     mutationFn: async (body: RegisterRequest): Promise<SignUpOutcome> => {
       await apiCall('POST /api/auth/register', { body });
       try {
-        return { signedIn: true, session: await apiCall('POST /api/auth/login', { body: { email: body.email, password: body.password } }) };
+        const answer = await apiCall('POST /api/auth/login', { body: { email: body.email, password: body.password } });
+        // A taken address whose account has a second factor: not signed in, as with another password.
+        return isSession(answer) ? { signedIn: true, session: answer } : { signedIn: false };
       } catch (e) {
         if (isProblem(e) && e.status === 401) return { signedIn: false };
         throw e;
@@ -52,10 +54,26 @@ export function useRegister() {
   });
 }
 
+/** A sign-in's answer: the session, or (second factor on) the second step to take. */
+export const isSession = (answer: LoginResponse): answer is SessionResponse => !('secondFactorRequired' in answer);
+
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginRequest) => apiCall('POST /api/auth/login', { body }),
+    onSuccess: async (answer) => {
+      if (!isSession(answer)) return;
+      qc.setQueryData(ME_KEY, answer.me);
+      await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+    },
+  });
+}
+
+/** The second sign-in step: the challenge travels in the httpOnly `parley_2fa` cookie. */
+export function useSecondFactor() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SecondFactorRequest) => apiCall('POST /api/auth/second-factor', { body }),
     onSuccess: async (session) => {
       qc.setQueryData(ME_KEY, session.me);
       await qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });

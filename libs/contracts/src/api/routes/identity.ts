@@ -23,16 +23,16 @@ import {
   personProfileResponse,
   registerRequest,
   registrationResponse,
-  sessionResponse,
   updateAffiliationRequest,
 } from '../../identity';
+import { loginResponse } from '../../two-factor';
 import { chairTermListResponse } from '../../working-group-responses';
 import { noContent, PROBLEMS, route } from './route-spec';
 
 /** People, sessions, organisations, affiliations and their confirmation. */
 export const IDENTITY_ROUTES = {
   'POST /api/auth/register': /* @__PURE__ */ route({ body: registerRequest, status: 202, response: registrationResponse, problems: [400, 413, 415, 429] }),
-  'POST /api/auth/login': /* @__PURE__ */ route({ body: loginRequest, status: 200, response: sessionResponse, problems: [400, 401, 413, 415, 429] }),
+  'POST /api/auth/login': /* @__PURE__ */ route({ body: loginRequest, status: 200, response: loginResponse, problems: [400, 401, 413, 415, 429] }),
   'POST /api/auth/logout': /* @__PURE__ */ route({ status: 204, response: noContent, problems: [401, 403] }),
   'GET /api/me': /* @__PURE__ */ route({ status: 200, response: meResponse, problems: [401] }),
   'POST /api/me/affiliations': /* @__PURE__ */ route({ body: addAffiliationRequest, status: 201, response: affiliationResponse, problems: PROBLEMS.write }),

@@ -17,6 +17,7 @@ import { MEETING_ROUTES } from './meetings';
 import { EXCHANGE_ROUTES } from './exchange';
 import { LANGUAGE_VERSION_ROUTES } from './language-versions';
 import { SESSION_ROUTES } from './sessions';
+import { TWO_FACTOR_ROUTES } from './two-factor';
 
 export * from './route-spec';
 
@@ -39,7 +40,8 @@ export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
   // Issue #19's procedures: a group of their own keeps each group small enough for the type checker.
   { ...EXPLANATION_ROUTES, ...ACCREDITATION_ROUTES, ...PROXY_ROUTES, ...SILENCE_ROUTES, ...PROCEDURES_DIVISION_ROUTES },
   // Issue #20: notifications, e-mail and feeds.
-  { ...NOTIFICATION_ROUTES, ...MAIL_ROUTES, ...FEED_ROUTES },
+  // Issue #24: two-factor authentication.
+  { ...NOTIFICATION_ROUTES, ...MAIL_ROUTES, ...FEED_ROUTES, ...TWO_FACTOR_ROUTES },
   // Issue #21: meetings; issue #22: Word and PDF in and out.
   // Issue #23: language versions of a text.
   { ...MEETING_ROUTES, ...EXCHANGE_ROUTES, ...LANGUAGE_VERSION_ROUTES },
