@@ -13,6 +13,7 @@ export * from './endorsements';
 export * from './transparency';
 export * from './home';
 export * from './affiliation-confirmation';
+export * from './identity-providers';
 export * from './password-strength';
 export * from './api';
 export * from './negotiation/streamlining';

@@ -17,11 +17,22 @@ import { PeopleService } from './people.service';
 import { SessionRepository } from './session.repository';
 import { SessionStrategy } from './session.strategy';
 import { SignInService } from './sign-in/sign-in.service';
+import { IdentityProviderRepository } from './institutional/identity-provider.repository';
+import { IdentityProvidersController } from './institutional/identity-providers.controller';
+import { IdentityProvidersService } from './institutional/identity-providers.service';
+import { OidcClient } from './institutional/oidc-client';
+import { OidcController } from './institutional/oidc.controller';
+import { OidcSignInService } from './institutional/oidc-sign-in.service';
+import { ProviderVouchingService } from './institutional/provider-vouching.service';
+import { VouchLapseCheck } from './institutional/vouch-lapse-check';
+
+/** Institutional sign-in (issue #24, decision record 0049). */
+const INSTITUTIONAL = [IdentityProviderRepository, IdentityProvidersService, OidcClient, OidcSignInService, ProviderVouchingService, VouchLapseCheck];
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, PeopleController, FocalPointsController],
-  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
+  controllers: [AuthController, MeController, PeopleController, FocalPointsController, IdentityProvidersController, OidcController],
+  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, ...INSTITUTIONAL],
   exports: [PeopleService, AuthService, SignInService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService],
 })
 export class IdentityModule {}

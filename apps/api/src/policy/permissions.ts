@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'organisation.create': signedIn,
   'organisation.verify': steward,
   'steward.grant': steward,
+  // Institutional sign-in (decision record 0049): stewards register and change identity providers.
+  'identity-provider.manage': steward,
   'affiliation.manage-own': signedIn,
   // Affiliation confirmation: the route only needs a session; focal points and stewards are decided in
   // libs/domain identity/affiliation-confirmation.ts (confirmationVerdict, appointmentVerdict), called by the identity services.

@@ -31,6 +31,10 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'working-group.created':
     case 'working-group.rules-changed':
     case 'working-group.authentic-languages-changed':
+    case 'identity-provider.registered':
+    case 'identity-provider.updated':
+    case 'identity-provider.linked':
+    case 'identity-provider.unlinked':
       return only(null, null);
     case 'focal-point.appointed':
     case 'focal-point.appointment-ended':

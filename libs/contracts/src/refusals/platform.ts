@@ -29,6 +29,8 @@ export const NOT_FOUND_RESOURCES = [
   'meeting',
   'agenda-item',
   'floor-request',
+  'identity-provider',
+  'linked-account',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

@@ -28,6 +28,8 @@ const RESOURCE: Record<NotFoundResource, string> = {
   meeting: 'The meeting',
   'agenda-item': 'The agenda item',
   'floor-request': 'The request for the floor',
+  'identity-provider': 'The identity provider',
+  'linked-account': 'The linked account',
 };
 
 export const PLATFORM_TEXT = {
