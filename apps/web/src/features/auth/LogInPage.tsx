@@ -5,6 +5,7 @@ import { FormAlert } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { useForm } from '../../ui/useForm';
+import { InstitutionalSignInError, SignInWithProviders } from '../identity-providers/SignInWithProviders';
 import { SignedInNotice } from './SignedInNotice';
 import { useLogin, useMe } from './useSession';
 
@@ -31,6 +32,8 @@ export function LogInPage() {
       ) : (
         <>
           {asked ? <Text role="status">{t('auth.needSignIn')}</Text> : null}
+          <InstitutionalSignInError />
+          <SignInWithProviders returnTo={returnPath(location.state)} />
           <Paper withBorder p="lg">
             <form
               ref={form.ref}
