@@ -59,6 +59,10 @@ export const SAMPLE_CHANGES: { [A in AuditAction]: AuditChange<A> } = {
   'focal-point.appointed': { ...who, reason: null },
   'focal-point.appointment-ended': { ...who, reason: 'Left the organisation' },
   'affiliation.confirmed': { ...who, reason: null, via: 'decision' },
+  'identity-provider.registered': { name: 'Ministry SSO', issuer: 'https://sso.ministry.example', clientId: 'parley', domains: ['ministry.example'], organisationId: ORG, organisationName: 'Access Now', enabled: true, lapseDays: 30 },
+  'identity-provider.updated': { name: 'Ministry SSO', issuer: 'https://sso.ministry.example', clientId: 'parley', domains: [], organisationId: ORG, organisationName: 'Access Now', enabled: true, lapseDays: 30, secretReplaced: false },
+  'identity-provider.linked': { name: 'Ana Ruiz', providerId: ORG, providerName: 'Ministry SSO', via: 'link' },
+  'identity-provider.unlinked': { name: 'Ana Ruiz', providerId: ORG, providerName: 'Ministry SSO' },
   'affiliation.refused': { ...who, reason: 'Not on our staff' },
   'affiliation.confirmation-ended': { ...who, reason: 'Left in October' },
   'working-group.created': {

@@ -245,6 +245,17 @@ async function ownAffiliation(c: Cell): Promise<string> {
   return res.body.id;
 }
 
+const NO_SUCH_PROVIDER = '00000000-0000-4000-8000-000000000024';
+/** An identity provider written straight into its table (no provider runs in the matrix): for the steward's changes to it. */
+const fixtureProvider = (c: Cell) =>
+  once('identity-provider', async () => {
+    const [row] = await c.w.t.dataSource.query(
+      `INSERT INTO identity_providers (name, issuer, client_id, client_secret_sealed, created_at, updated_at) VALUES ($1, 'https://sso.example.org', 'parley', 'v1.x.x.x', now(), now()) RETURNING id`,
+      [`Fixture provider ${uniq()}`],
+    );
+    return row.id as string;
+  });
+
 export const ROUTE_CASES: Record<string, RouteCase> = {
   // ---------- platform, identity, organisations, audit ----------
   'GET /api/health': { request: async () => ({ path: '/api/health' }), policy: 'route rule only' },
@@ -265,6 +276,24 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     policy: 'route rule only',
   },
   'GET /api/me': { request: async () => ({ path: '/api/me' }), policy: 'route rule only' },
+  // Institutional sign-in (decision record 0049): stewards only for providers; sign-in navigations are public.
+  'GET /api/identity-providers': { request: async () => ({ path: '/api/identity-providers' }), policy: 'route rule only' },
+  // No provider answers at this issuer: a steward's request is refused by discovery (400), nobody else's gets that far.
+  'POST /api/identity-providers': {
+    request: async () => ({ path: '/api/identity-providers', body: { name: `Provider ${uniq()}`, issuer: 'http://127.0.0.1:1', clientId: 'parley', clientSecret: 'secret' } }),
+    policy: 'route rule only',
+  },
+  'PATCH /api/identity-providers/{id}': {
+    request: async (c) => ({ path: `/api/identity-providers/${await fixtureProvider(c)}`, body: { lapseDays: 20 } }),
+    policy: 'route rule only',
+  },
+  'GET /api/auth/identity-providers': { request: async () => ({ path: '/api/auth/identity-providers' }), policy: 'route rule only' },
+  // An unknown provider: the browser is sent back to the sign-in page with an error.
+  'GET /api/auth/oidc/{providerId}/start': { request: async () => ({ path: `/api/auth/oidc/${NO_SUCH_PROVIDER}/start` }), policy: 'route rule only' },
+  'GET /api/auth/oidc/callback': { request: async () => ({ path: '/api/auth/oidc/callback?state=none&code=none' }), policy: 'route rule only' },
+  'POST /api/auth/oidc/{providerId}/link': { request: async () => ({ path: `/api/auth/oidc/${NO_SUCH_PROVIDER}/link`, body: {} }), policy: 'route rule only' },
+  'GET /api/me/linked-accounts': { request: async () => ({ path: '/api/me/linked-accounts' }), policy: 'route rule only' },
+  'DELETE /api/me/linked-accounts/{providerId}': { request: async () => ({ path: `/api/me/linked-accounts/${NO_SUCH_PROVIDER}` }), policy: 'route rule only' },
   'POST /api/me/affiliations': {
     request: async (c) => ({
       path: '/api/me/affiliations',

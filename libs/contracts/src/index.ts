@@ -14,6 +14,7 @@ export * from './transparency';
 export * from './home';
 export * from './affiliation-confirmation';
 export * from './two-factor';
+export * from './identity-providers';
 export * from './password-strength';
 export * from './api';
 export * from './negotiation/streamlining';

@@ -2,6 +2,7 @@ export * from './identity/stakeholders';
 export * from './identity/affiliation-snapshot';
 export * from './identity/affiliation-confirmation';
 export * from './identity/two-factor';
+export * from './identity/provider-vouching';
 export * from './audit/canonical-json';
 export * from './audit/audit-event';
 export * from './audit/hash-chain';

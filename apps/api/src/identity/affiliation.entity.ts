@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { ConfirmationStatus, ConfirmerRole } from '@parley/domain';
 import { OrganisationEntity } from '../organisations/organisation.entity';
+import { IdentityProviderEntity } from './institutional/identity-provider.entity';
 import { PersonEntity } from './person.entity';
 
 @Entity('affiliations')
@@ -33,6 +34,15 @@ export class AffiliationEntity {
   @ManyToOne(() => PersonEntity, { eager: true, nullable: true })
   @JoinColumn({ name: 'confirmation_closed_by' })
   closer: PersonEntity | null;
+  // An identity provider's confirmation (decision record 0049) names the provider instead of a person.
+  @Column({ name: 'confirmed_by_provider', type: 'uuid', nullable: true, insert: false }) confirmedByProvider: string | null;
+  @Column({ name: 'confirmation_closed_by_provider', type: 'uuid', nullable: true, insert: false }) closedByProvider: string | null;
+  @ManyToOne(() => IdentityProviderEntity, { eager: true, nullable: true })
+  @JoinColumn({ name: 'confirmed_by_provider' })
+  confirmingProvider: IdentityProviderEntity | null;
+  @ManyToOne(() => IdentityProviderEntity, { eager: true, nullable: true })
+  @JoinColumn({ name: 'confirmation_closed_by_provider' })
+  closingProvider: IdentityProviderEntity | null;
 }
 
 /** The entity's confirmation fields: never given when an affiliation is declared (it starts pending). */
@@ -47,4 +57,8 @@ export type AffiliationConfirmationFields =
   | 'closedAt'
   | 'closedReason'
   | 'confirmer'
-  | 'closer';
+  | 'closer'
+  | 'confirmedByProvider'
+  | 'closedByProvider'
+  | 'confirmingProvider'
+  | 'closingProvider';

@@ -54,7 +54,7 @@ export class AuthService {
   }
 
   /** Creates an account from an already computed hash (registration, and the demo loader). */
-  async createPerson(tx: Tx, name: string, email: string, passwordHash: string): Promise<string> {
+  async createPerson(tx: Tx, name: string, email: string, passwordHash: string | null): Promise<string> {
     await tx.manager.query(`SELECT pg_advisory_xact_lock(hashtext('parley:register'))`);
     if (await this.people.emailTaken(tx.manager, email)) throw refused(refusal('email-taken'), 'email');
     const isSteward = (await this.people.countPeople(tx.manager)) === 0;

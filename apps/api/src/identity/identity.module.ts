@@ -26,11 +26,22 @@ import { TwoFactorController } from './two-factor/two-factor.controller';
 import { TwoFactorRepository } from './two-factor/two-factor.repository';
 import { TwoFactorRequirement } from './two-factor/two-factor-requirement';
 import { TwoFactorService } from './two-factor/two-factor.service';
+import { IdentityProviderRepository } from './institutional/identity-provider.repository';
+import { IdentityProvidersController } from './institutional/identity-providers.controller';
+import { IdentityProvidersService } from './institutional/identity-providers.service';
+import { OidcClient } from './institutional/oidc-client';
+import { OidcController } from './institutional/oidc.controller';
+import { OidcSignInService } from './institutional/oidc-sign-in.service';
+import { ProviderVouchingService } from './institutional/provider-vouching.service';
+import { VouchLapseCheck } from './institutional/vouch-lapse-check';
+
+/** Institutional sign-in (issue #24, decision record 0049). */
+const INSTITUTIONAL = [IdentityProviderRepository, IdentityProvidersService, OidcClient, OidcSignInService, ProviderVouchingService, VouchLapseCheck];
 
 @Module({
   imports: [PassportModule],
-  controllers: [AuthController, MeController, PeopleController, FocalPointsController, SessionsController, TwoFactorController],
-  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionsService, LastUseRecorder, SessionSockets, TwoFactorRepository, TwoFactorRequirement, TwoFactorService, SignInChallenges],
+  controllers: [AuthController, MeController, PeopleController, FocalPointsController, SessionsController, TwoFactorController, IdentityProvidersController, OidcController],
+  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionsService, LastUseRecorder, SessionSockets, TwoFactorRepository, TwoFactorRequirement, TwoFactorService, SignInChallenges, ...INSTITUTIONAL],
   exports: [PeopleService, AuthService, SignInService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionRepository, SessionSockets, TwoFactorRequirement],
 })
 export class IdentityModule {}

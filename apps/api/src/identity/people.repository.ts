@@ -30,7 +30,7 @@ export class PeopleRepository {
     return Number(rows[0].n);
   }
 
-  insert(manager: EntityManager, p: { name: string; email: string; passwordHash: string; isSteward: boolean; createdAt: Date }): Promise<PersonEntity> {
+  insert(manager: EntityManager, p: { name: string; email: string; passwordHash: string | null; isSteward: boolean; createdAt: Date }): Promise<PersonEntity> {
     const repo = manager.getRepository(PersonEntity);
     return repo.save(repo.create(p));
   }
@@ -99,9 +99,24 @@ export const toAffiliationRecord = (a: AffiliationEntity): AffiliationRecord => 
 /** The affiliation's confirmation as a snapshot records it: who vouched for it, as what, when (null unless confirmed). */
 export function confirmationOf(a: AffiliationEntity): Pick<AffiliationRecord, 'confirmationStatus' | 'confirmation'> {
   const status = a.confirmationStatus ?? 'pending';
-  const confirmed = status === 'confirmed' && a.confirmedBy !== null && a.confirmedAs !== null && a.confirmedAt !== null;
+  const by = confirmerOf(a);
+  const confirmed = status === 'confirmed' && by !== null && a.confirmedAs !== null && a.confirmedAt !== null;
   return {
     confirmationStatus: status,
-    confirmation: confirmed ? { by: { id: a.confirmedBy!, name: a.confirmer?.name ?? '' }, as: a.confirmedAs!, at: a.confirmedAt!.toISOString() } : null,
+    confirmation: confirmed ? { by, as: a.confirmedAs!, at: a.confirmedAt!.toISOString() } : null,
   };
+}
+
+/** Who confirmed an affiliation: a person, or the identity provider that vouched for it (decision record 0049). */
+export function confirmerOf(a: AffiliationEntity): { id: string; name: string } | null {
+  if (a.confirmedBy) return { id: a.confirmedBy, name: a.confirmer?.name ?? '' };
+  if (a.confirmedByProvider) return { id: a.confirmedByProvider, name: a.confirmingProvider?.name ?? '' };
+  return null;
+}
+
+/** Who refused or ended an affiliation's confirmation: a person, or an identity provider that stopped vouching. */
+export function closerOf(a: AffiliationEntity): { id: string; name: string } | null {
+  if (a.closedBy) return { id: a.closedBy, name: a.closer?.name ?? '' };
+  if (a.closedByProvider) return { id: a.closedByProvider, name: a.closingProvider?.name ?? '' };
+  return null;
 }

@@ -8,7 +8,7 @@ import { notFound } from '../platform/http/problem';
 import { toOrganisationResponse } from '../organisations/organisation.mapper';
 import type { AffiliationEntity } from './affiliation.entity';
 import type { DeclarationEntity } from './declaration.entity';
-import { PeopleRepository, toAffiliationRecord } from './people.repository';
+import { closerOf, confirmerOf, PeopleRepository, toAffiliationRecord } from './people.repository';
 
 @Injectable()
 export class PeopleService {
@@ -76,11 +76,11 @@ export const toAffiliationResponse = (a: AffiliationEntity, now: Date): Affiliat
 
 export const toConfirmationResponse = (a: AffiliationEntity): AffiliationConfirmationResponse => ({
   status: a.confirmationStatus ?? 'pending',
-  confirmedBy: a.confirmedBy ? { id: a.confirmedBy, name: a.confirmer?.name ?? '' } : null,
+  confirmedBy: confirmerOf(a),
   confirmedAs: a.confirmedAs ?? null,
   confirmedAt: a.confirmedAt?.toISOString() ?? null,
   confirmationReason: a.confirmationReason ?? null,
-  closedBy: a.closedBy ? { id: a.closedBy, name: a.closer?.name ?? '' } : null,
+  closedBy: closerOf(a),
   closedAs: a.closedAs ?? null,
   closedAt: a.closedAt?.toISOString() ?? null,
   closedReason: a.closedReason ?? null,

@@ -5,7 +5,8 @@ export class PersonEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
   @Column() name: string;
   @Column() email: string;
-  @Column({ name: 'password_hash' }) passwordHash: string;
+  /** Null for an account created through an identity provider: it has no password (decision record 0049). */
+  @Column({ name: 'password_hash', type: 'text', nullable: true }) passwordHash: string | null;
   @Column({ name: 'is_steward' }) isSteward: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

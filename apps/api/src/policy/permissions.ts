@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   'organisation.create': signedIn,
   'organisation.verify': stewardRole,
   'steward.grant': stewardRole,
+  // Institutional sign-in (decision record 0049): stewards register and change identity providers.
+  'identity-provider.manage': stewardRole,
   'affiliation.manage-own': signedIn,
   // Affiliation confirmation: the route only needs a session; focal points and stewards are decided in
   // libs/domain identity/affiliation-confirmation.ts (confirmationVerdict, appointmentVerdict), called by the identity services.

@@ -52,6 +52,11 @@ export function SessionArea({ stacked = false }: { stacked?: boolean }) {
             {t('notifications.outbox.title')}
           </Anchor>
         ) : null}
+        {me.data.isSteward ? (
+          <Anchor component={Link} to="/steward/identity-providers" size="sm" fw={600}>
+            {t('nav.identityProviders')}
+          </Anchor>
+        ) : null}
         <Button variant="default" size="sm" loading={logout.isPending} onClick={signOut}>
           {t('nav.logOut')}
         </Button>
@@ -88,6 +93,11 @@ export function SessionArea({ stacked = false }: { stacked?: boolean }) {
         {me.data.isSteward ? (
           <Menu.Item component={Link} to="/steward/outbox">
             {t('notifications.outbox.title')}
+          </Menu.Item>
+        ) : null}
+        {me.data.isSteward ? (
+          <Menu.Item component={Link} to="/steward/identity-providers">
+            {t('nav.identityProviders')}
           </Menu.Item>
         ) : null}
         <Menu.Item onClick={signOut}>{t('nav.logOut')}</Menu.Item>

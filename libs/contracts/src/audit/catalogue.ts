@@ -9,6 +9,7 @@ import { ENDORSEMENT_EVENTS } from './endorsements';
 import { NEGOTIATION_STREAMLINING_EVENTS } from './negotiation-streamlining';
 import { CHAIRS_TEXT_EVENTS } from './negotiation-chairs-texts';
 import { IDENTITY_EVENTS } from './identity';
+import { IDENTITY_PROVIDER_EVENTS } from './identity-providers';
 import { NEGOTIATION_BRACKET_EVENTS } from './negotiation-brackets';
 import { ORGANISATION_EVENTS } from './organisations';
 import { WORKING_GROUP_EVENTS } from './working-groups';
@@ -34,6 +35,7 @@ export const AUDIT_CATALOGUE = {
   ...IDENTITY_EVENTS,
   ...ORGANISATION_EVENTS,
   ...AFFILIATION_CONFIRMATION_EVENTS,
+  ...IDENTITY_PROVIDER_EVENTS,
   ...WORKING_GROUP_EVENTS,
   ...CHAIR_EVENTS,
   ...DECISION_EVENTS,

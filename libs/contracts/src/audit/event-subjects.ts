@@ -39,6 +39,10 @@ export function subjectsOf(e: EventAbout): EventSubjects {
     case 'two-factor.locked':
     case 'two-factor.reset-by-steward':
     case 'working-group.chairs-two-factor-set':
+    case 'identity-provider.registered':
+    case 'identity-provider.updated':
+    case 'identity-provider.linked':
+    case 'identity-provider.unlinked':
       return only(null, null);
     case 'focal-point.appointed':
     case 'focal-point.appointment-ended':

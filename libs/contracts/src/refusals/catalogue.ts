@@ -8,6 +8,7 @@ import { NEGOTIATION_STREAMLINING_REFUSALS } from './negotiation-streamlining';
 import { CHAIRS_TEXT_REFUSALS } from './negotiation-chairs-texts';
 import { IDENTITY_REFUSALS } from './identity';
 import { TWO_FACTOR_REFUSALS } from './two-factor';
+import { IDENTITY_PROVIDER_REFUSALS } from './identity-providers';
 import { ORGANISATION_REFUSALS } from './organisations';
 import { PLATFORM_REFUSALS } from './platform';
 import { REALTIME_REFUSALS } from './realtime';
@@ -33,6 +34,7 @@ export const REFUSALS = {
   ...PLATFORM_REFUSALS,
   ...STANDING_REFUSALS,
   ...IDENTITY_REFUSALS,
+  ...IDENTITY_PROVIDER_REFUSALS,
   ...ORGANISATION_REFUSALS,
   ...WORKING_GROUP_REFUSALS,
   ...DECISION_REFUSALS,

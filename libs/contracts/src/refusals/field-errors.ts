@@ -101,6 +101,10 @@ export const FIELD_ERRORS = {
   'encoding-unsupported': field(),
   'charset-unsupported': field(),
   'no-such-chain': field<{ scope: string }>(),
+  // Identity providers (decision record 0049).
+  'not-a-domain': field(),
+  'issuer-not-https': field(),
+  'issuer-discovery-failed': field<{ issuer: string }>(),
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

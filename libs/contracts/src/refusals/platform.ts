@@ -30,6 +30,8 @@ export const NOT_FOUND_RESOURCES = [
   'agenda-item',
   'floor-request',
   'session',
+  'identity-provider',
+  'linked-account',
 ] as const;
 export type NotFoundResource = (typeof NOT_FOUND_RESOURCES)[number];
 

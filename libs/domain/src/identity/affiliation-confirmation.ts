@@ -7,8 +7,13 @@
 export const CONFIRMATION_STATUSES = ['pending', 'confirmed', 'refused', 'ended'] as const;
 export type ConfirmationStatus = (typeof CONFIRMATION_STATUSES)[number];
 
-/** Who can vouch for an affiliation: a focal point of its organisation, or a platform steward. */
-export const CONFIRMER_ROLES = ['focal-point', 'steward'] as const;
+/**
+ * Who can vouch for an affiliation: a focal point of its organisation, a platform steward, or an
+ * institution's identity provider registered for the organisation (its verified e-mail domain
+ * vouches; decision record 0049). A provider never decides through confirmationVerdict: it
+ * confirms at sign-in and its confirmation ends when it stops vouching (provider-vouching.ts).
+ */
+export const CONFIRMER_ROLES = ['focal-point', 'steward', 'identity-provider'] as const;
 export type ConfirmerRole = (typeof CONFIRMER_ROLES)[number];
 
 export const CONFIRMATION_DECISIONS = ['confirm', 'refuse', 'end'] as const;

@@ -10,6 +10,7 @@ import { DocumentEntity, DocumentVersionEntity, VersionClauseEntity } from '../.
 import { BallotElectorEntity, BallotEntity, VoteEntity } from '../../decisions/ballot.entity';
 import { EndorsementEntity } from '../../endorsements/endorsement.entity';
 import { MEETING_ENTITIES } from '../../meetings/meeting.entity';
+import { IdentityProviderEntity } from '../../identity/institutional/identity-provider.entity';
 
 /** Every TypeORM entity; each bounded context adds its own here. */
-export const ENTITIES = [PersonEntity, SessionEntity, AffiliationEntity, DeclarationEntity, OrganisationEntity, AuditEventEntity, DocumentEntity, DocumentVersionEntity, VersionClauseEntity, CommentEntity, AmendmentEntity, AmendmentCosponsorEntity, AdoptionBallotEntity, BallotEntity, BallotElectorEntity, VoteEntity, EndorsementEntity, ...MEETING_ENTITIES];
+export const ENTITIES = [PersonEntity, SessionEntity, AffiliationEntity, DeclarationEntity, OrganisationEntity, AuditEventEntity, DocumentEntity, DocumentVersionEntity, VersionClauseEntity, CommentEntity, AmendmentEntity, AmendmentCosponsorEntity, AdoptionBallotEntity, BallotEntity, BallotElectorEntity, VoteEntity, EndorsementEntity, ...MEETING_ENTITIES, IdentityProviderEntity];

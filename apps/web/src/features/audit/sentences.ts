@@ -98,6 +98,10 @@ const SENTENCES: Sentences = {
     x.t(e.change.reason ? 'audit.sentence.affiliation.confirmed-because' : 'audit.sentence.affiliation.confirmed', decidedOn(e.change, x)),
   'affiliation.refused': (e, x) => x.t('audit.sentence.affiliation.refused', decidedOn(e.change, x)),
   'affiliation.confirmation-ended': (e, x) => x.t('audit.sentence.affiliation.confirmation-ended', decidedOn(e.change, x)),
+  'identity-provider.registered': (e, x) => x.t('audit.sentence.identity-provider.registered', { actor: x.actor, name: e.change.name }),
+  'identity-provider.updated': (e, x) => x.t('audit.sentence.identity-provider.updated', { actor: x.actor, name: e.change.name }),
+  'identity-provider.linked': (e, x) => x.t('audit.sentence.identity-provider.linked', { actor: x.actor, provider: e.change.providerName }),
+  'identity-provider.unlinked': (e, x) => x.t('audit.sentence.identity-provider.unlinked', { actor: x.actor, provider: e.change.providerName }),
   'focal-point.appointed': (e, x) =>
     x.t(e.change.reason ? 'audit.sentence.focal-point.appointed-because' : 'audit.sentence.focal-point.appointed', decidedOn(e.change, x)),
   'focal-point.appointment-ended': (e, x) =>

@@ -6,6 +6,7 @@ import { notifySuccess } from '../../ui/notify';
 import { PageTitle } from '../../ui/PageTitle';
 import { useForm } from '../../ui/useForm';
 import { returnPath } from './return-path';
+import { InstitutionalSignInError, SignInWithProviders } from '../identity-providers/SignInWithProviders';
 import { SignedInNotice } from './SignedInNotice';
 import { isSession, useLogin, useMe } from './useSession';
 
@@ -26,6 +27,8 @@ export function LogInPage() {
       ) : (
         <>
           {asked ? <Text role="status">{t('auth.needSignIn')}</Text> : null}
+          <InstitutionalSignInError />
+          <SignInWithProviders returnTo={returnPath(location.state)} />
           <Paper withBorder p="lg">
             <form
               ref={form.ref}

@@ -8,7 +8,7 @@ export function ConfirmationStatus({ a }: { a: AffiliationResponse }) {
   const { t } = useTranslation();
   const f = useFormatters();
   const c = a.confirmation;
-  const role = (r: string | null) => (r === 'steward' || r === 'focal-point' ? t(`confirmation.roles.${r}`) : '');
+  const role = (r: string | null) => (r === 'steward' || r === 'focal-point' || r === 'identity-provider' ? t(`confirmation.roles.${r}`) : '');
   let text: string;
   if (c.status === 'pending') text = t('confirmation.status.pending', { organisation: a.organisation.name });
   else if (c.status === 'confirmed') text = t('confirmation.status.confirmed', { name: c.confirmedBy?.name ?? '', role: role(c.confirmedAs), date: c.confirmedAt ? f.date(c.confirmedAt) : '' });

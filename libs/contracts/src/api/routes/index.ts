@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DRAFTING_ROUTES } from './drafting';
 import { IDENTITY_ROUTES } from './identity';
+import { IDENTITY_PROVIDER_ROUTES } from './identity-providers';
 import { NEGOTIATION_BRACKET_ROUTES } from './negotiation-brackets';
 import { NEGOTIATION_STREAMLINING_ROUTES } from './negotiation-streamlining';
 import type { MediaResponse, NoContent, RouteSpec } from './route-spec';
@@ -32,8 +33,8 @@ function mergeRoutes<A, B, C, D, E, F, G>(a: A, b: B, c: C, d: D, e: E, f: F, g:
  * `@__PURE__` marks, which let the bundler drop what the web does not use).
  */
 export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
-  // Issue #24: a person's active sessions.
-  { ...IDENTITY_ROUTES, ...SESSION_ROUTES },
+  // Issue #24: a person's active sessions and institutional sign-in beside the identity routes.
+  { ...IDENTITY_ROUTES, ...SESSION_ROUTES, ...IDENTITY_PROVIDER_ROUTES },
   WORKING_GROUP_ROUTES,
   { ...DRAFTING_ROUTES, ...NEGOTIATION_BRACKET_ROUTES, ...CLAUSE_STATUS_ROUTES },
   { ...TRANSPARENCY_ROUTES, ...NEGOTIATION_STREAMLINING_ROUTES },

@@ -24,7 +24,8 @@ export interface RouteSpec {
   body?: z.ZodType;
   /** A file sent as the raw body instead of JSON (a Word document to import): its media type. */
   upload?: MediaResponse;
-  status: 200 | 201 | 202 | 204;
+  /** 302: a browser navigation sent on elsewhere (institutional sign-in), with a `media` response describing where. */
+  status: 200 | 201 | 202 | 204 | 302;
   response: z.ZodType | NoContent | MediaResponse;
   /** Another representation of the same success, chosen by a query parameter (chair terms as CSV). */
   alternative?: MediaResponse;

@@ -85,4 +85,7 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'not-in-this-group': () => 'Not found in this working group: link only to its own documents, clauses, amendments, ballots and silence procedures',
   'no-such-agenda-item': () => 'This meeting has no such agenda item',
   'no-such-chain': (p) => `There is no chain ${p.scope}: platform or wg:<working group id>`,
+  'not-a-domain': () => 'Not an e-mail domain: write it as ministry.example, without @',
+  'issuer-not-https': () => 'The issuer must be an https:// address (http:// only for 127.0.0.1 or localhost)',
+  'issuer-discovery-failed': (p) => `No OpenID Connect provider answers at ${p.issuer} (its /.well-known/openid-configuration could not be read)`,
 };

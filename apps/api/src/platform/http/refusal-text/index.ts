@@ -4,6 +4,7 @@ import { DRAFTING_TEXT } from './drafting.text';
 import { FIELD_ERROR_TEXT } from './field-errors.text';
 import { IDENTITY_TEXT } from './identity.text';
 import { TWO_FACTOR_TEXT } from './two-factor.text';
+import { IDENTITY_PROVIDER_TEXT } from './identity-providers.text';
 import { NEGOTIATION_BRACKET_TEXT } from './negotiation-brackets.text';
 import { NEGOTIATION_STREAMLINING_TEXT } from './negotiation-streamlining.text';
 import { PLATFORM_TEXT } from './platform.text';
@@ -26,7 +27,7 @@ import { EXCHANGE_TEXT } from './exchange.text';
  * The one place the API writes a refusal in English: services and policies name a code and its
  * facts; the problem filter and the responses that carry verdicts render the sentence here.
  */
-export const REFUSAL_TEXT: RefusalTexts = { ...PLATFORM_TEXT, ...IDENTITY_TEXT, ...WORKING_GROUP_TEXT, ...DECISION_TEXT, ...DRAFTING_TEXT, ...REALTIME_TEXT, ...NEGOTIATION_BRACKET_TEXT, ...NEGOTIATION_STREAMLINING_TEXT, ...CLAUSE_STATUS_TEXT, ...CHAIRS_TEXT_TEXT, ...EXPLANATION_TEXT, ...ACCREDITATION_TEXT, ...PROXY_TEXT, ...SILENCE_TEXT, ...PROCEDURES_DIVISION_TEXT, ...PUBLICATION_TEXT, ...MEETING_TEXT, ...EXCHANGE_TEXT, ...LANGUAGE_VERSION_TEXT, ...TWO_FACTOR_TEXT };
+export const REFUSAL_TEXT: RefusalTexts = { ...PLATFORM_TEXT, ...IDENTITY_TEXT, ...IDENTITY_PROVIDER_TEXT, ...WORKING_GROUP_TEXT, ...DECISION_TEXT, ...DRAFTING_TEXT, ...REALTIME_TEXT, ...NEGOTIATION_BRACKET_TEXT, ...NEGOTIATION_STREAMLINING_TEXT, ...CLAUSE_STATUS_TEXT, ...CHAIRS_TEXT_TEXT, ...EXPLANATION_TEXT, ...ACCREDITATION_TEXT, ...PROXY_TEXT, ...SILENCE_TEXT, ...PROCEDURES_DIVISION_TEXT, ...PUBLICATION_TEXT, ...MEETING_TEXT, ...EXCHANGE_TEXT, ...LANGUAGE_VERSION_TEXT, ...TWO_FACTOR_TEXT };
 
 type Render = (p: unknown) => string;
 

@@ -29,6 +29,8 @@ const RESOURCE: Record<NotFoundResource, string> = {
   'agenda-item': 'The agenda item',
   'floor-request': 'The request for the floor',
   session: 'The session',
+  'identity-provider': 'The identity provider',
+  'linked-account': 'The linked account',
 };
 
 export const PLATFORM_TEXT = {
