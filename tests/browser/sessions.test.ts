@@ -3,7 +3,8 @@ import { axe, Browsers, screenshot, webBuildSnapshot } from '../support/browser'
 import { newPerson } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-jest.setTimeout(90_000);
+// Four browser contexts and axe on a shared two-core machine: generous time, exact assertions.
+jest.setTimeout(180_000);
 const password = 'correct horse battery';
 
 /** Waits (bounded) until the locator finds n elements. */
@@ -78,5 +79,31 @@ describe('where you are signed in', () => {
     await section.getByRole('button', { name: 'End all other sessions' }).last().click();
     await countBecomes(cards, 1);
     expect((await p.client.get('/api/me')).status).toBe(401);
+  });
+
+  it('a steward ends all of a person’s sessions from their page, with a reason (phone width)', async () => {
+    const steward = await newPerson(t.baseUrl, { name: 'Stella Steward' });
+    await t.dataSource.query(`UPDATE people SET is_steward = true WHERE id = $1`, [steward.id]);
+    const target = await newPerson(t.baseUrl, { name: 'Lost Laptop' });
+    const page = await browsers.openLoggedIn(steward.email, password, { viewport: { width: 390, height: 844 } });
+    await page.goto(`${t.baseUrl}/people/${target.id}`);
+    const section = page.getByRole('region', { name: 'Sessions (stewards)' });
+    await section.getByRole('button', { name: 'End all sessions' }).click();
+    await section.getByText('A script (Node.js, bearer token)').waitFor();
+    // No reason: refused in the form, nothing sent.
+    await section.getByRole('button', { name: 'End all sessions' }).click();
+    await section.getByText('Say why: it is recorded in the public audit log.').waitFor();
+    expect((await target.client.get('/api/me')).status).toBe(200);
+    await section.getByRole('textbox', { name: /^Reason/ }).fill('He reported his laptop stolen.');
+    expect((await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await screenshot(page, 'sessions-steward-phone.png');
+    await section.getByRole('button', { name: 'End all sessions' }).click();
+    await page.getByText('1 session of Lost Laptop ended.').waitFor();
+    expect((await target.client.get('/api/me')).status).toBe(401);
+    // A person who is not a steward sees no such action.
+    const other = await browsers.openLoggedIn(target.email, password, { viewport: { width: 390, height: 844 } });
+    await other.goto(`${t.baseUrl}/people/${steward.id}`);
+    await other.getByRole('heading', { level: 1, name: 'Stella Steward' }).waitFor();
+    expect(await other.getByRole('region', { name: 'Sessions (stewards)' }).count()).toBe(0);
   });
 });
