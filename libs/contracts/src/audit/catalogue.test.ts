@@ -19,6 +19,7 @@ import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
 import { PUBLICATION_EVENTS } from './procedures-publication';
 import { MEETING_EVENTS } from './meetings';
 import { LANGUAGE_VERSION_EVENTS } from './language-versions';
+import { IDENTITY_PROVIDER_EVENTS } from './identity-providers';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -41,6 +42,7 @@ const CONTEXTS = [
   PUBLICATION_EVENTS,
   MEETING_EVENTS,
   LANGUAGE_VERSION_EVENTS,
+  IDENTITY_PROVIDER_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {
