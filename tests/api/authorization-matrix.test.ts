@@ -8,7 +8,7 @@ import { type AuthzWorld, buildWorld, clientOf, newCellDocument, newCellGroup, p
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-jest.setTimeout(300_000);
+jest.setTimeout(600_000);
 
 /**
  * Every endpoint × {anonymous, no affiliation, observer, member, chair of another group, chair,
