@@ -62,6 +62,23 @@ describe('institutional sign-in in the browser', () => {
     await screenshot(page, 'institutional-sign-in-profile.png');
     // No token of the provider in the page's storage; the session cookie is httpOnly.
     expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)).not.toMatch(/eyJ|parley_session/);
+
+    // Her security page lists the provider; without a password it is her only way in, so it cannot be unlinked.
+    await page.goto(`${t.baseUrl}/me/security`);
+    const linked = page.getByRole('region', { name: 'Institutional accounts' });
+    await linked.getByText('Ministry SSO').waitFor();
+    expect(await linked.getByRole('button', { name: 'Unlink Ministry SSO' }).isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("the steward finds the provider on their identity providers page, from their menu", async () => {
+    const page = await browsers.openLoggedIn(steward.email, 'correct horse battery', { reportPageErrorsAs: steward.name });
+    await page.goto(`${t.baseUrl}/`);
+    await page.getByRole('button', { name: /Account of Sam Steward/ }).click();
+    await page.getByRole('menuitem', { name: 'Identity providers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Identity providers' }).waitFor();
+    await page.getByText('Ministry of Digital Affairs · ministry.example').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('a failed institutional sign-in comes back to /login saying why', async () => {

@@ -54,6 +54,7 @@ import { newPerson } from './factories';
 import { stewardRole } from '../../apps/api/src/policy/permissions';
 import type { Actor } from '../../apps/api/src/identity/actor';
 import { enrol, firstFactor, totp } from './two-factor';
+import { startOidcProvider, type TestOidcProvider } from './oidc-provider';
 import type { ApiClient } from './http-client';
 import type { TestApp } from './test-app';
 
@@ -88,6 +89,8 @@ export interface CellRequest {
   client?: ApiClient;
   /** Ids the policy needs (the group, the subject acted on). */
   subject?: Record<string, string>;
+  /** A browser navigation (institutional sign-in): its answer is a redirect (302), not followed. */
+  navigation?: true;
 }
 
 export interface PolicyInput {
@@ -245,8 +248,25 @@ async function ownAffiliation(c: Cell): Promise<string> {
   return res.body.id;
 }
 
-const NO_SUCH_PROVIDER = '00000000-0000-4000-8000-000000000024';
-/** An identity provider written straight into its table (no provider runs in the matrix): for the steward's changes to it. */
+let oidcProvider: Promise<TestOidcProvider> | null = null;
+/** An OpenID Connect provider for the matrix's cells (stewards register it: the issuer is checked by discovery). */
+const matrixIdp = (c: Cell) =>
+  (oidcProvider ??= startOidcProvider([`${c.w.t.baseUrl}/api/auth/oidc/callback`]).then((p) => {
+    p.unref();
+    return p;
+  }));
+const providerBody = async (c: Cell) => {
+  const idp = await matrixIdp(c);
+  return { name: `Provider ${uniq()}`, issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret };
+};
+/** A provider registered by the steward, that the cells start linking to. */
+const linkableProvider = (c: Cell) =>
+  once('identity-provider:linkable', async () => {
+    const res = await c.w.people.steward.client.post<{ id: string }>('/api/identity-providers', await providerBody(c));
+    if (res.status !== 201) throw new Error(`register provider: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  });
+/** A provider written straight into its table, for changes that need no provider to answer. */
 const fixtureProvider = (c: Cell) =>
   once('identity-provider', async () => {
     const [row] = await c.w.t.dataSource.query(
@@ -255,6 +275,16 @@ const fixtureProvider = (c: Cell) =>
     );
     return row.id as string;
   });
+/** The actor's own link to the fixture provider, to unlink (they keep their password). */
+async function ownLink(c: Cell): Promise<string> {
+  const providerId = await fixtureProvider(c);
+  if (c.actorId)
+    await c.w.t.dataSource.query(
+      `INSERT INTO identity_provider_links (provider_id, subject, person_id, linked_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`,
+      [providerId, `subject-${uniq()}`, c.actorId],
+    );
+  return providerId;
+}
 
 export const ROUTE_CASES: Record<string, RouteCase> = {
   // ---------- platform, identity, organisations, audit ----------
@@ -278,9 +308,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/me': { request: async () => ({ path: '/api/me' }), policy: 'route rule only' },
   // Institutional sign-in (decision record 0049): stewards only for providers; sign-in navigations are public.
   'GET /api/identity-providers': { request: async () => ({ path: '/api/identity-providers' }), policy: 'route rule only' },
-  // No provider answers at this issuer: a steward's request is refused by discovery (400), nobody else's gets that far.
   'POST /api/identity-providers': {
-    request: async () => ({ path: '/api/identity-providers', body: { name: `Provider ${uniq()}`, issuer: 'http://127.0.0.1:1', clientId: 'parley', clientSecret: 'secret' } }),
+    request: async (c) => ({ path: '/api/identity-providers', body: await providerBody(c) }),
     policy: 'route rule only',
   },
   'PATCH /api/identity-providers/{id}': {
@@ -288,12 +317,12 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
     policy: 'route rule only',
   },
   'GET /api/auth/identity-providers': { request: async () => ({ path: '/api/auth/identity-providers' }), policy: 'route rule only' },
-  // An unknown provider: the browser is sent back to the sign-in page with an error.
-  'GET /api/auth/oidc/{providerId}/start': { request: async () => ({ path: `/api/auth/oidc/${NO_SUCH_PROVIDER}/start` }), policy: 'route rule only' },
-  'GET /api/auth/oidc/callback': { request: async () => ({ path: '/api/auth/oidc/callback?state=none&code=none' }), policy: 'route rule only' },
-  'POST /api/auth/oidc/{providerId}/link': { request: async () => ({ path: `/api/auth/oidc/${NO_SUCH_PROVIDER}/link`, body: {} }), policy: 'route rule only' },
+  // Browser navigations, answered by redirects: to the provider, or back to the sign-in page (an unknown provider, a state nobody started).
+  'GET /api/auth/oidc/{providerId}/start': { request: async (c) => ({ path: `/api/auth/oidc/${await linkableProvider(c)}/start`, navigation: true }), policy: 'route rule only' },
+  'GET /api/auth/oidc/callback': { request: async () => ({ path: '/api/auth/oidc/callback?state=none&code=none', navigation: true }), policy: 'route rule only' },
+  'POST /api/auth/oidc/{providerId}/link': { request: async (c) => ({ path: `/api/auth/oidc/${await linkableProvider(c)}/link`, body: {} }), policy: 'route rule only' },
   'GET /api/me/linked-accounts': { request: async () => ({ path: '/api/me/linked-accounts' }), policy: 'route rule only' },
-  'DELETE /api/me/linked-accounts/{providerId}': { request: async () => ({ path: `/api/me/linked-accounts/${NO_SUCH_PROVIDER}` }), policy: 'route rule only' },
+  'DELETE /api/me/linked-accounts/{providerId}': { request: async (c) => ({ path: `/api/me/linked-accounts/${await ownLink(c)}` }), policy: 'route rule only' },
   'POST /api/me/affiliations': {
     request: async (c) => ({
       path: '/api/me/affiliations',

@@ -8,6 +8,8 @@ export interface ApiResponse<T = any> {
 export class ApiClient {
   token: string | null = null;
   cookies = new Map<string, string>();
+  /** 'manual': a redirect is the answer (a browser navigation), not followed. */
+  redirect: RequestRedirect = 'follow';
 
   constructor(readonly baseUrl: string) {}
 
@@ -24,7 +26,7 @@ export class ApiClient {
     if (body !== undefined && !(bytes && h['content-type'])) h['content-type'] = 'application/json';
     if (this.token) h.authorization = `Bearer ${this.token}`;
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(this.baseUrl + path, { method, headers: h, body: body === undefined ? undefined : bytes ? new Uint8Array(body) : typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(this.baseUrl + path, { method, headers: h, redirect: this.redirect, body: body === undefined ? undefined : bytes ? new Uint8Array(body) : typeof body === 'string' ? body : JSON.stringify(body) });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [k, ...v] = pair.split('=');

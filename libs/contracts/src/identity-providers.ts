@@ -89,5 +89,5 @@ export const linkedAccountsResponse = /* @__PURE__ */ z.strictObject({ hasPasswo
 export type LinkedAccountsResponse = z.infer<typeof linkedAccountsResponse>;
 
 /** Why an institutional sign-in ended on the sign-in page (`/login?error=`): nothing was written. */
-export const OIDC_ERRORS = ['provider-unavailable', 'sign-in-expired', 'provider-refused', 'provider-answer-invalid', 'email-unverified', 'account-exists', 'already-linked-elsewhere', 'link-session-ended'] as const;
+export const OIDC_ERRORS = ['provider-unavailable', 'sign-in-expired', 'provider-refused', 'provider-answer-invalid', 'email-unverified', 'account-exists', 'already-linked-elsewhere'] as const;
 export type OidcError = (typeof OIDC_ERRORS)[number];

@@ -20,6 +20,7 @@ import { PUBLICATION_EVENTS } from './procedures-publication';
 import { MEETING_EVENTS } from './meetings';
 import { LANGUAGE_VERSION_EVENTS } from './language-versions';
 import { SESSION_EVENTS } from './sessions';
+import { IDENTITY_PROVIDER_EVENTS } from './identity-providers';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -43,6 +44,7 @@ const CONTEXTS = [
   MEETING_EVENTS,
   LANGUAGE_VERSION_EVENTS,
   SESSION_EVENTS,
+  IDENTITY_PROVIDER_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

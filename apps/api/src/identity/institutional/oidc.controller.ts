@@ -41,6 +41,7 @@ export class OidcController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Get('auth/oidc/:providerId/start')
+  @HttpCode(302)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Sign in with an identity provider: redirects to it (PKCE, state and nonce)' })
   async start(@IdParam('providerId') providerId: string, @Query() query: OidcStartQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
@@ -56,6 +57,7 @@ export class OidcController {
   @Public()
   @UseGuards(ThrottlerGuard)
   @Get('auth/oidc/callback')
+  @HttpCode(302)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Where the provider sends the browser back: signs in, or links, then redirects' })
   async callback(@Query() query: OidcCallbackQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {

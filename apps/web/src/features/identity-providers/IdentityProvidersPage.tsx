@@ -37,12 +37,12 @@ export default function IdentityProvidersPage() {
         <Accordion variant="separated">
           {providers.data.map((p) => (
             <Accordion.Item key={p.id} value={p.id}>
-              <Accordion.Control aria-label={t('identityProviders.edit', { name: p.name })}>
+              <Accordion.Control>
                 <Group gap="xs" wrap="wrap">
                   <Text fw={600}>
                     <bdi>{p.name}</bdi>
                   </Text>
-                  <Badge color={p.enabled ? 'green.9' : 'gray.7'} variant="light">
+                  <Badge color={p.enabled ? '#1e6b35' : 'gray.7'} variant="filled">
                     {p.enabled ? t('identityProviders.enabled') : t('identityProviders.disabled')}
                   </Badge>
                   <Text size="sm" c="dimmed">

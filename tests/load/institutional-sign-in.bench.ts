@@ -1,0 +1,100 @@
+// Benchmark: institutional sign-in (issue #24), one person at a time, as people sign in.
+//
+// The built API on its own database; a certified OpenID Connect provider (oidc-provider) in this
+// process on 127.0.0.1. Three round trips, interleaved one after another so a machine that drifts
+// weighs on all alike (BENCH_SIGNINS of each, after a warm-up):
+//   - password: POST /api/auth/login of a person with a password (argon2id: the cost of a password);
+//   - provider alone: what any client of the provider does, without Parley: authorization request
+//     with PKCE, the provider's login, the code exchanged and the ID token checked (openid-client);
+//   - Parley's OpenID Connect sign-in: /api/auth/oidc/:id/start → the provider → Parley's callback
+//     (attempt taken, code exchanged, ID token checked, link found, vouch kept, session issued).
+// The figure: Parley's p50 beside the provider's own p50 (Parley's own work is the difference) and
+// the password p50. Goal: Parley's sign-in within 2× the provider's own round trip plus 50 ms.
+//
+// Environment: BENCH_SIGNINS (100).
+import { performance } from 'node:perf_hooks';
+import * as oidc from 'openid-client';
+import { emitResult, expectOk, http, log, machine, machineLine, ms, runMain, startApi, startCluster, summarise, today, writeSection } from './support/harness';
+import { startOidcProvider, TestBrowser } from './support/oidc-provider';
+
+const SIGNINS = Math.max(5, Math.min(2000, Number(process.env.BENCH_SIGNINS ?? 100)));
+const WARM_UP = 5;
+const PASSWORD = 'correct horse battery staple';
+
+async function main(): Promise<void> {
+  const m = machine();
+  log(`institutional sign-in: ${SIGNINS} of each round trip`);
+  const cluster = await startCluster('institutional-sign-in');
+  const api = await startApi(cluster.url('parley_bench'));
+  const idp = await startOidcProvider([`${api.base}/api/auth/oidc/callback`, 'http://127.0.0.1:9/bare-callback']);
+  try {
+    const register = (name: string, email: string) => expectOk(http('POST', `${api.base}/api/auth/register`, { body: { name, email, password: PASSWORD } }), 'register');
+    await register('Bench Steward', 'steward@bench.example');
+    await register('Bench Delegate', 'delegate@bench.example');
+    const steward = await expectOk<{ token: string }>(http('POST', `${api.base}/api/auth/login`, { body: { email: 'steward@bench.example', password: PASSWORD } }), 'steward login');
+    const org = await expectOk<{ id: string }>(http('POST', `${api.base}/api/organisations`, { token: steward.token, body: { name: 'Bench Ministry', stakeholderGroup: 'government', subtype: 'national', country: 'FR' } }), 'organisation');
+    const provider = await expectOk<{ id: string }>(
+      http('POST', `${api.base}/api/identity-providers`, { token: steward.token, body: { name: 'Bench SSO', issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, domains: ['bench.example'], organisationId: org.id } }),
+      'provider',
+    );
+    idp.directory.set('ana', { sub: 'ana', email: 'ana@bench.example', emailVerified: true, name: 'Ana' });
+    idp.loginAs('ana');
+    const config = await oidc.discovery(new URL(idp.issuer), idp.clientId, undefined, oidc.ClientSecretBasic(idp.clientSecret), { execute: [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks] });
+
+    const password = async () => {
+      const r = await http('POST', `${api.base}/api/auth/login`, { body: { email: 'delegate@bench.example', password: PASSWORD } });
+      if (r.status !== 200) throw new Error(`password sign-in: ${r.status}`);
+    };
+    const bare = async () => {
+      const verifier = oidc.randomPKCECodeVerifier();
+      const state = oidc.randomState();
+      const nonce = oidc.randomNonce();
+      const url = oidc.buildAuthorizationUrl(config, { redirect_uri: 'http://127.0.0.1:9/bare-callback', scope: 'openid email profile', code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256', state, nonce });
+      const { lastUrl } = await new TestBrowser(api.base).follow(url.href, (u) => u.pathname === '/bare-callback');
+      await oidc.authorizationCodeGrant(config, new URL(lastUrl), { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
+    };
+    const parley = async () => {
+      const browser = new TestBrowser(api.base);
+      const { landed } = await browser.follow(`/api/auth/oidc/${provider.id}/start?returnTo=/me`);
+      if (landed !== '/me' || !browser.cookie(api.base, 'parley_session')) throw new Error(`OIDC sign-in landed on ${landed}`);
+    };
+
+    const samples = { password: [] as number[], bare: [] as number[], parley: [] as number[] };
+    for (let i = 0; i < WARM_UP + SIGNINS; i++) {
+      for (const [name, run] of [['password', password], ['bare', bare], ['parley', parley]] as const) {
+        const t0 = performance.now();
+        await run();
+        if (i >= WARM_UP) samples[name].push(performance.now() - t0);
+      }
+    }
+    const s = { password: summarise(samples.password), bare: summarise(samples.bare), parley: summarise(samples.parley) };
+    const limit = 2 * s.bare.p50 + 50;
+    const met = s.parley.p50 <= limit;
+    log(`p50: password ${ms(s.password.p50)}, provider alone ${ms(s.bare.p50)}, Parley via the provider ${ms(s.parley.p50)}`);
+    const row = (label: string, x: ReturnType<typeof summarise>) => `| ${label} | ${ms(x.p50)} | ${ms(x.p90)} | ${ms(x.p99)} | ${ms(x.max)} |`;
+    writeSection(
+      `Institutional sign-in (${today()})`,
+      `
+${machineLine(m)}
+
+${SIGNINS} sign-ins of each kind, interleaved one after another (after ${WARM_UP} of each to warm up), one at a time, over HTTP on 127.0.0.1; the provider is oidc-provider 9 in the benchmark's process (tests/load/institutional-sign-in.bench.ts).
+
+| round trip | p50 | p90 | p99 | max |
+| --- | --- | --- | --- | --- |
+${row('Password sign-in (POST /api/auth/login, argon2id)', s.password)}
+${row('The provider alone (authorize with PKCE, login, code exchange, ID token checked)', s.bare)}
+${row("Parley's OpenID Connect sign-in (start → provider → callback → session)", s.parley)}
+
+Parley's own work in an institutional sign-in is the difference between the last two rows (${ms(s.parley.p50 - s.bare.p50)} at the median). Goal: within 2× the provider's own round trip plus 50 ms (${ms(limit)}): ${met ? 'met' : 'missed'}.
+`,
+    );
+    emitResult('BENCH', { passwordP50: s.password.p50, providerP50: s.bare.p50, parleyP50: s.parley.p50, limit, met });
+    if (!met) process.exitCode = 1;
+  } finally {
+    await idp.close();
+    await api.stop();
+    await cluster.destroy();
+  }
+}
+
+runMain(main);
