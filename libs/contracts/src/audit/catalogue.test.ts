@@ -19,6 +19,7 @@ import { PROCEDURES_DIVISION_EVENTS } from './procedures-division';
 import { PUBLICATION_EVENTS } from './procedures-publication';
 import { MEETING_EVENTS } from './meetings';
 import { LANGUAGE_VERSION_EVENTS } from './language-versions';
+import { TWO_FACTOR_EVENTS } from './two-factor';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -41,6 +42,7 @@ const CONTEXTS = [
   PUBLICATION_EVENTS,
   MEETING_EVENTS,
   LANGUAGE_VERSION_EVENTS,
+  TWO_FACTOR_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {
