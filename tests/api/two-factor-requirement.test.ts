@@ -59,7 +59,7 @@ describe('the requirement of a second factor for stewards and chairs', () => {
     const chair = await newDelegate(t.baseUrl);
     const member = await newDelegate(t.baseUrl);
     const group = await newWorkingGroup(chair.client);
-    await insertChairTerm(t.dataSource, group.id, chair.id, chair.session.me.currentSnapshot ?? (await chair.client.get('/api/me')).body.currentSnapshot);
+    await insertChairTerm(t.dataSource, group.id, chair.id, (await chair.client.get('/api/me')).body.currentSnapshot);
     const motion = (title: string) => ({ workingGroupId: group.id, subjectType: 'motion', title, closesAt: new Date(Date.now() + 3_600_000).toISOString() });
 
     // Off by default: the chair acts without a second factor, as before.
@@ -80,8 +80,11 @@ describe('the requirement of a second factor for stewards and chairs', () => {
     expect(expectProblem(refused, 403).code).toBe('two-factor-required');
     expect((await chair.client.get<TwoFactorStatusResponse>('/api/me/two-factor')).body).toMatchObject({ requiredByRole: true, requiredFrom: expect.any(String) });
 
+    expect((await chair.client.get(`/api/working-groups/${group.id}`)).body).toMatchObject({ chairsRequireTwoFactor: true, allowed: { setChairsTwoFactor: { code: 'two-factor-required' } } });
     await enrol(chair);
     expect((await chair.client.post('/api/ballots', motion('Adopt the report'))).status).toBe(201);
+    expect((await chair.client.get(`/api/working-groups/${group.id}`)).body).toMatchObject({ chairsRequireTwoFactor: true, allowed: { setChairsTwoFactor: true } });
+    expect((await member.client.get(`/api/working-groups/${group.id}`)).body.allowed.setChairsTwoFactor).toMatchObject({ code: 'chairs-only-act' });
     // The steward (enrolled above) may set it too; setting it as it is records nothing.
     const before = (await groupEvents(t.baseUrl, group.id)).length;
     expect((await chair.client.put(`/api/working-groups/${group.id}/chairs-two-factor`, { required: true })).status).toBe(200);

@@ -1,4 +1,5 @@
 import { generate } from 'otplib';
+import type { MeResponse } from '@parley/contracts';
 import { Browsers, screenshot, seriousAxeViolations, webBuildSnapshot } from '../support/browser';
 import { newDelegate, newPerson, type SignedIn } from '../support/factories';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -18,13 +19,16 @@ describe('two-factor authentication in the browser', () => {
   let t: TestApp;
   let browsers: Browsers;
   let chair: SignedIn;
+  let groupId: string;
 
   beforeAll(async () => {
     t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot(), PARLEY_TWO_FACTOR_GRACE_DAYS: '0' } });
     await newPerson(t.baseUrl); // the platform's steward
     chair = await newDelegate(t.baseUrl);
     const group = await newWorkingGroup(chair.client);
-    await insertChairTerm(t.dataSource, group.id, chair.id, chair.session.me.currentSnapshot);
+    groupId = group.id;
+    // The session's `me` predates the affiliation: the snapshot is read now.
+    await insertChairTerm(t.dataSource, group.id, chair.id, (await chair.client.get<MeResponse>('/api/me')).body.currentSnapshot);
     const set = await chair.client.put(`/api/working-groups/${group.id}/chairs-two-factor`, { required: true });
     if (set.status !== 200) throw new Error(`setting: ${set.status} ${JSON.stringify(set.body)}`);
     browsers = new Browsers(t.baseUrl);
@@ -91,5 +95,13 @@ describe('two-factor authentication in the browser', () => {
     await page.getByRole('button', { name: new RegExp(`^Account of ${chair.name}`) }).waitFor();
     // Enrolled: no banner any more.
     expect(await page.getByRole('alert').filter({ hasText: 'Turn on two-factor authentication' }).count()).toBe(0);
+
+    // The group's setting, on the chairs' part of its page: on, and the chair (now enrolled) may change it.
+    await page.goto(`${t.baseUrl}/working-groups/${groupId}`);
+    const setting = page.getByRole('switch', { name: 'Chairs must use two-factor authentication' });
+    await setting.waitFor({ state: 'attached' });
+    expect(await setting.isChecked()).toBe(true);
+    await page.getByText('A chair without it cannot act in this group until they turn it on.').scrollIntoViewIfNeeded();
+    await screenshot(page, 'two-factor-group-setting.png');
   });
 });

@@ -210,6 +210,8 @@ export const workingGroupPermissions = /* @__PURE__ */ z.object({
   removeMembers: allowedOrRefusal,
   /** Moving a chair's removal, which opens a chair-removal ballot. */
   proposeChairRemoval: allowedOrRefusal,
+  /** Setting whether the group's chairs must use two-factor authentication: a chair or a steward (decision 0050). */
+  setChairsTwoFactor: allowedOrRefusal,
 });
 export type WorkingGroupPermissions = z.infer<typeof workingGroupPermissions>;
 
@@ -229,6 +231,8 @@ export const workingGroupResponse = /* @__PURE__ */ workingGroupSummary
     quorumPerStakeholderGroup: z.boolean(),
     caps: compositionCapsSchema,
     procedureRules: procedureRulesView,
+    /** The group's chairs must use two-factor authentication (decision 0050). */
+    chairsRequireTwoFactor: z.boolean(),
     members: z.array(memberResponse),
     /** Every chair term, past ones included, oldest first. */
     chairTerms: z.array(chairTermResponse),

@@ -22,6 +22,8 @@ export interface WorkingGroupRow {
   requiresConfirmedAffiliations: boolean;
   /** As stored: older groups hold none or some; read through procedureRulesOf. */
   procedureRules: Partial<ProcedureRules> | null;
+  /** The group's chairs must use two-factor authentication (decision 0050). */
+  chairsRequireTwoFactor: boolean;
 }
 
 export interface MembershipRow {
@@ -79,7 +81,8 @@ const GROUP_COLUMNS = `g.id, g.name, g.mandate, g.status, g.join_policy AS "join
   g.quorum::float AS quorum, g.quorum_per_stakeholder_group AS "quorumPerStakeholderGroup",
   g.max_stakeholder_group_share::float AS "maxStakeholderGroupShare", g.max_voting_members_per_organisation AS "maxVotingMembersPerOrganisation",
   g.convener_id AS "convenerId", cp.name AS "convenerName", g.convener_snapshot AS "convenerSnapshot", g.created_at AS "createdAt",
-  g.requires_confirmed_affiliations AS "requiresConfirmedAffiliations", g.procedure_rules AS "procedureRules"`;
+  g.requires_confirmed_affiliations AS "requiresConfirmedAffiliations", g.procedure_rules AS "procedureRules",
+  g.chairs_require_two_factor AS "chairsRequireTwoFactor"`;
 
 const MEMBERSHIP_COLUMNS = `m.id, m.working_group_id AS "workingGroupId", m.person_id AS "personId", p.name AS "personName", m.kind,
   m.is_rapporteur AS "isRapporteur", m.admission_snapshot AS "admissionSnapshot", m.statement, m.admitted_at AS "admittedAt",

@@ -10,6 +10,7 @@ import {
 } from '@parley/contracts';
 import { AuditedTransaction } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
+import { stewardRole } from '../policy/permissions';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
 import { refusal } from '@parley/contracts';
@@ -26,6 +27,7 @@ import {
   canProposeChairRemoval,
   canRemoveMember,
   canRequestToJoin,
+  canSetChairsTwoFactor,
   type PolicyStanding,
 } from './working-group.policy';
 import { WorkingGroupRepository } from './working-group.repository';
@@ -148,6 +150,7 @@ export class WorkingGroupService {
       quorumPerStakeholderGroup: group.quorumPerStakeholderGroup,
       caps: picture.composition.caps,
       procedureRules: procedureRulesOf(group.procedureRules),
+      chairsRequireTwoFactor: group.chairsRequireTwoFactor,
       members: memberships.map((m) => toMemberResponse(m, affiliations.get(m.personId)!, picture.actingChairIds.has(m.personId))),
       chairTerms: terms.map((t) => toChairTermResponse(t, now)),
       nominations: (await this.terms.nominations(id, manager)).map(toNominationResponse),
@@ -161,7 +164,7 @@ export class WorkingGroupService {
             canAct: standing.currentSnapshot !== null,
           }
         : null,
-      allowed: permissionsOf(standing, viewer?.id ?? null, pendingOfViewer !== null, group.requiresConfirmedAffiliations),
+      allowed: permissionsOf(standing, viewer, pendingOfViewer !== null, group.requiresConfirmedAffiliations),
     };
   }
 
@@ -175,9 +178,10 @@ export class WorkingGroupService {
 
 const SIGN_IN = stated(refusal('unauthenticated'));
 
-function permissionsOf(s: PolicyStanding | null, actorId: string | null, hasPendingRequest: boolean, requiresConfirmed: boolean): WorkingGroupPermissions {
-  if (s === null || actorId === null)
-    return { join: SIGN_IN, joinAsMember: SIGN_IN, leave: SIGN_IN, decideJoinRequests: SIGN_IN, nominateChair: SIGN_IN, manageMembers: SIGN_IN, removeMembers: SIGN_IN, proposeChairRemoval: SIGN_IN };
+function permissionsOf(s: PolicyStanding | null, viewer: Actor | null, hasPendingRequest: boolean, requiresConfirmed: boolean): WorkingGroupPermissions {
+  if (s === null || viewer === null)
+    return { join: SIGN_IN, joinAsMember: SIGN_IN, leave: SIGN_IN, decideJoinRequests: SIGN_IN, nominateChair: SIGN_IN, manageMembers: SIGN_IN, removeMembers: SIGN_IN, proposeChairRemoval: SIGN_IN, setChairsTwoFactor: SIGN_IN };
+  const actorId = viewer.id;
   // Acts on another member are answered for any other member who is not a chair; the web shows them on such rows only.
   const anotherMember = { personId: '', kind: 'member' as const, isChair: false };
   return {
@@ -189,5 +193,6 @@ function permissionsOf(s: PolicyStanding | null, actorId: string | null, hasPend
     manageMembers: stated(canChangeRole(s, actorId, anotherMember, { rapporteur: true })),
     removeMembers: stated(canRemoveMember(s, actorId, anotherMember)),
     proposeChairRemoval: stated(canProposeChairRemoval(s)),
+    setChairsTwoFactor: stated(canSetChairsTwoFactor(s, stewardRole(viewer))),
   };
 }

@@ -21,6 +21,7 @@ import { MEETING_EVENTS } from './meetings';
 import { LANGUAGE_VERSION_EVENTS } from './language-versions';
 import { SESSION_EVENTS } from './sessions';
 import { IDENTITY_PROVIDER_EVENTS } from './identity-providers';
+import { TWO_FACTOR_EVENTS } from './two-factor';
 
 const CONTEXTS = [
   IDENTITY_EVENTS,
@@ -45,6 +46,7 @@ const CONTEXTS = [
   LANGUAGE_VERSION_EVENTS,
   SESSION_EVENTS,
   IDENTITY_PROVIDER_EVENTS,
+  TWO_FACTOR_EVENTS,
 ];
 
 describe('the audit-event catalogue', () => {

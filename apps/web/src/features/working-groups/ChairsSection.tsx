@@ -12,6 +12,7 @@ import { useFormatters } from '../../ui/useFormatters';
 import { useMe } from '../auth/useSession';
 import { ChairTimeline } from '../chair-terms/ChairTimeline';
 import { ConfirmedBadge, UnconfirmedBadge } from './badges';
+import { ChairsTwoFactorSetting } from './ChairsTwoFactorSetting';
 import { ReasonAction } from './ReasonAction';
 import { useAnswerNomination, useNominateChair, useProposeChairRemoval, useResignChair, useWithdrawNomination } from './useWorkingGroups';
 import { LocaleDateInput } from '../../ui/LocaleDateInput';
@@ -275,6 +276,8 @@ export function ChairsSection({ group }: { group: WorkingGroupResponse }) {
         </Title>
         <ChairTimeline terms={group.chairTerms} byGroup={false} groupNames={false} />
       </Paper>
+
+      <ChairsTwoFactorSetting group={group} />
 
       <Stack gap="sm">
         <Group justify="space-between" wrap="wrap">

@@ -35,7 +35,7 @@ export function useWorkingGroup(id: string | undefined) {
 }
 
 /** After any act in a group, its page, the list (composition and alarms) and who-chaired-what are read again. */
-function useRefreshGroup(id: string) {
+export function useRefreshGroup(id: string) {
   const qc = useQueryClient();
   return async () => {
     await Promise.all([qc.invalidateQueries({ queryKey: workingGroupsKey }), qc.invalidateQueries({ queryKey: ['chair-terms'] })]);
