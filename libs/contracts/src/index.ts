@@ -23,3 +23,4 @@ export * from './notifications';
 export * from './meetings';
 export * from './exchange';
 export * from './languages';
+export * from './search';

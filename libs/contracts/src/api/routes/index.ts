@@ -16,6 +16,7 @@ import { FEED_ROUTES, MAIL_ROUTES, NOTIFICATION_ROUTES } from './notifications';
 import { MEETING_ROUTES } from './meetings';
 import { EXCHANGE_ROUTES } from './exchange';
 import { LANGUAGE_VERSION_ROUTES } from './language-versions';
+import { SEARCH_ROUTES } from './search';
 
 export * from './route-spec';
 
@@ -39,8 +40,8 @@ export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
   // Issue #20: notifications, e-mail and feeds.
   { ...NOTIFICATION_ROUTES, ...MAIL_ROUTES, ...FEED_ROUTES },
   // Issue #21: meetings; issue #22: Word and PDF in and out.
-  // Issue #23: language versions of a text.
-  { ...MEETING_ROUTES, ...EXCHANGE_ROUTES, ...LANGUAGE_VERSION_ROUTES },
+  // Issue #23: language versions of a text; issue #25: search.
+  { ...MEETING_ROUTES, ...EXCHANGE_ROUTES, ...LANGUAGE_VERSION_ROUTES, ...SEARCH_ROUTES },
 ) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;
