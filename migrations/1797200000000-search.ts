@@ -8,7 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   "securite" finds "sécurité" and ts_headline still marks the words as written: `parley_english`,
  *   `parley_french`, `parley_spanish`, `parley_russian`; Arabic, Chinese and text of no known
  *   language use `parley_simple` (no stemming), and Arabic and Chinese rows are also matched by
- *   substring through a trigram index (Chinese is written without spaces between words).
+ *   substring through a trigram index (Chinese is written without spaces between words). Text of
+ *   no known language (ballots, names, mandates) is indexed both as `parley_simple` and as English.
  * - `search_entries`: one row per searchable thing (a clause in one version, a comment, an
  *   amendment with its rationale, a ballot, an explanation of position, a person, an organisation,
  *   a working group), with what filters and access control need (group, document, the version whose
@@ -140,6 +141,10 @@ export class Search1797200000000 implements MigrationInterface {
                                            ELSE e.snapshot->>'stakeholderGroup' END;
         e.tsv := setweight(to_tsvector(parley_search_config(e.language), coalesce(e.title, '')), 'A')
               || setweight(to_tsvector(parley_search_config(e.language), e.body), 'B');
+        -- Text of no known language (ballots, names, groups' mandates) is also read as English, the platform's first language.
+        IF e.language IS NULL THEN
+          e.tsv := e.tsv || setweight(to_tsvector('${here}.parley_english', coalesce(e.title, '')), 'A') || setweight(to_tsvector('${here}.parley_english', e.body), 'B');
+        END IF;
         INSERT INTO search_entries (${COLUMNS}, organisation_id, stakeholder_group, tsv)
         VALUES (e.kind, e.source_id, e.working_group_id, e.document_id, e.version_id, e.version_number, e.clause_id, e.language,
                 e.author_id, e.snapshot, e.at, e.title, e.body, e.detail, e.organisation_id, e.stakeholder_group, e.tsv)

@@ -4,7 +4,7 @@
 // limit. Each benchmark writes its own section of docs/benchmarks.md; this runner then writes the
 // "Summary" section (one row per workload: the figure, its limit measured in the same run, the
 // ratio, the goal). Names: vote-storm, tally-read, document-read, live-fanout, audit-verify,
-// start-size, home, compilation, procedures, notifications, digest, meetings, exchange, language-versions. Exit code 1 when a benchmark failed to run or missed a goal.
+// start-size, home, compilation, procedures, notifications, digest, meetings, exchange, language-versions, search. Exit code 1 when a benchmark failed to run or missed a goal.
 //
 // Environment: BENCH_SKIP_BUILD=true (use dist/ as it is), BENCH_WRITE=false (do not touch
 // docs/benchmarks.md), BENCH_VERBOSE=1 (the API's own logs), and each benchmark's own settings.
@@ -32,6 +32,7 @@ const BENCHES = {
   meetings: { file: 'tests/load/meetings.bench.js', minutes: 8 },
   exchange: { file: 'tests/load/exchange.bench.js', minutes: 8 },
   'language-versions': { file: 'tests/load/language-versions.bench.js', minutes: 5 },
+  search: { file: 'tests/load/search.bench.js', minutes: 25 },
 };
 
 const say = (msg) => process.stdout.write(`bench: ${msg}\n`);

@@ -51,15 +51,8 @@ const HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWo
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/**
- * The search: one query over search_entries (decision 0053). Parameters: $1 the words, $2 the
- * language filter, $3 the LIKE pattern for unspaced scripts, $4 the groups whose members-only
- * versions the reader reads, $5–$11 the filters, $12/$13 the keyset position, $14 the page size + 1.
- * Ranked by ts_rank (names: the better of it and trigram similarity), ties by newest entry.
- */
-export const SEARCH_SQL = `
-  WITH page AS (
-    SELECT * FROM (
+/** Every entry that matches and that the reader may open, with its rank: parameters $1–$11 of SEARCH_SQL. */
+export const MATCHES_SQL = `
       SELECT e.*, greatest(ts_rank(e.tsv, ${tsquery('$1', '$2')}),
                            CASE WHEN e.kind IN ${NAMES} THEN similarity(parley_unaccent(e.title), parley_unaccent($1)) ELSE 0 END)::float4 AS rank
         FROM search_entries e
@@ -75,16 +68,25 @@ export const SEARCH_SQL = `
          AND ($9::text IS NULL OR e.stakeholder_group = $9)
          AND ($10::timestamptz IS NULL OR e.at >= $10)
          AND ($11::timestamptz IS NULL OR e.at < $11)
-         AND ($2::text IS NULL OR e.language = $2)
+         AND ($2::text IS NULL OR e.language = $2)`;
+
+/**
+ * The search: one query over search_entries (decision 0053). Parameters: $1 the words, $2 the
+ * language filter, $3 the LIKE pattern for unspaced scripts, $4 the groups whose members-only
+ * versions the reader reads, $5–$11 the filters, $12/$13 the keyset position, $14 the page size + 1.
+ * Ranked by ts_rank (names: the better of it and trigram similarity), ties by newest entry.
+ */
+export const SEARCH_SQL = `
+  WITH page AS (
+    SELECT * FROM (${MATCHES_SQL}
     ) m
     WHERE ($12::float4 IS NULL OR (m.rank, m.id) < ($12::float4, $13::bigint))
     ORDER BY m.rank DESC, m.id DESC
     LIMIT $14
   )
   SELECT page.id::text, page.rank::text, page.kind, page.source_id, page.working_group_id, page.document_id, page.version_number, page.clause_id,
-         page.language, page.author_id, page.snapshot, page.at, page.title, page.detail
-, g.name AS group_name, d.title AS document_title, p.name AS author_name,
-         ts_headline(parley_search_config(page.language), page.body, ${tsquery('$1', '$2')}, '${HEADLINE_OPTIONS}') AS headline,
+         page.language, page.author_id, page.snapshot, page.at, page.title, page.detail, g.name AS group_name, d.title AS document_title, p.name AS author_name,
+         ts_headline(parley_search_config(coalesce(page.language, 'en')), page.body, ${tsquery('$1', '$2')}, '${HEADLINE_OPTIONS}') AS headline,
          (SELECT s.status FROM clause_statuses s
            WHERE page.kind = 'clause' AND s.document_id = page.document_id AND s.clause_id = page.clause_id AND s.version_number <= page.version_number
            ORDER BY s.version_number DESC, s.at DESC LIMIT 1) AS clause_status,

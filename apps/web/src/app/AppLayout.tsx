@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useMe } from '../features/auth/useSession';
 import { LanguageSync } from '../features/notifications/LanguageSync';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { SearchBox } from '../features/search/SearchBox';
 import { LiveStatusIndicator } from '../realtime/LiveStatusIndicator';
 import { PageLoader } from '../ui/PageLoader';
 import { requestTitleFocus } from '../ui/PageTitle';
@@ -73,6 +74,7 @@ export function AppLayout() {
                 <NavLinks direction="row" />
               </Box>
             </Group>
+            <SearchBox />
             <Group gap="md" wrap="nowrap">
               <LiveStatusIndicator />
               <NotificationBell />
