@@ -79,8 +79,8 @@ async function seed(db: Pool, vocab: string[], group: { groupId: string; chairId
        SELECT gen_random_uuid() AS id, d.id AS document_id, n FROM bench_docs d, generate_series(1, ${VERSIONS}) n`,
     );
     await c.query(
-      `INSERT INTO document_versions (id, document_id, number, created_by, author_snapshot, created_at)
-       SELECT id, document_id, n, $1, $2, now() - interval '400 days' + n * interval '20 days' FROM bench_versions`,
+      `INSERT INTO document_versions (id, document_id, number, created_by, author_snapshot, created_at, consolidation)
+       SELECT id, document_id, n, $1, $2, now() - interval '400 days' + n * interval '20 days', CASE WHEN n > 1 THEN '{"applied": []}'::jsonb END FROM bench_versions`,
       [group.chairId, snap],
     );
     await c.query(`CREATE TEMP TABLE bench_clause_ids AS SELECT d.id AS document_id, p, gen_random_uuid() AS clause_id FROM bench_docs d, generate_series(1, ${CLAUSES}) p`);
@@ -137,7 +137,7 @@ function queries(vocab: string[], groupId: string): { name: string; q: Record<st
     { name: 'a rare word', q: { q: vocab[2900] } },
     { name: 'a clause word, in a group', q: { q: 'hacking-back', kind: 'clause', group: groupId } },
     { name: 'a misspelt name', q: { q: 'Delgate 0042' } },
-    { name: 'a word, comments, dates', q: { q: vocab[1500], kind: 'comment', from: new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10) } },
+    { name: 'a word, comments, dates', q: { q: vocab[1500], kind: 'comment', from: new Date(Date.now() - 360 * 86_400_000).toISOString().slice(0, 10) } },
   ];
 }
 
