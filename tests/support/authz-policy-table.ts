@@ -481,6 +481,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
 
   // ---------- the front door (home/home.service.ts): public; its personal part is read under each context's own policies ----------
   'GET /api/home': { request: async () => ({ path: '/api/home' }), policy: 'route rule only' },
+  // ---------- search (search/search.policy.ts): public; members-only texts are filtered in its SQL, not refused ----------
+  'GET /api/search': { request: async () => ({ path: '/api/search?q=core' }), policy: 'route rule only' },
 
   // ---------- working groups (working-groups/working-group.policy.ts) ----------
   'GET /api/working-groups': { request: async () => ({ path: '/api/working-groups' }), policy: 'route rule only' },

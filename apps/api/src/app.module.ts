@@ -47,6 +47,7 @@ import { MailModule } from './mail/mail.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { MeetingReportsModule } from './meetings/report/meeting-reports.module';
 import { ExchangeModule } from './exchange/exchange.module';
+import { SearchModule } from './search/search.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -105,6 +106,7 @@ export class AppModule {
         MeetingsModule,
         MeetingReportsModule,
         ExchangeModule,
+        SearchModule,
       ],
       controllers: [HealthController],
       providers: [

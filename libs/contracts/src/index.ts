@@ -26,3 +26,4 @@ export * from './meetings';
 export * from './exchange';
 export * from './languages';
 export * from './sessions';
+export * from './search';

@@ -7,6 +7,7 @@ import { useMe } from '../features/auth/useSession';
 import { LanguageSync } from '../features/notifications/LanguageSync';
 import { TwoFactorBanner } from '../features/security/TwoFactorBanner';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { SearchBox } from '../features/search/SearchBox';
 import { LiveStatusIndicator } from '../realtime/LiveStatusIndicator';
 import { PageLoader } from '../ui/PageLoader';
 import { requestTitleFocus } from '../ui/PageTitle';
@@ -74,6 +75,7 @@ export function AppLayout() {
                 <NavLinks direction="row" />
               </Box>
             </Group>
+            <SearchBox />
             <Group gap="md" wrap="nowrap">
               <LiveStatusIndicator />
               <NotificationBell />

@@ -44,6 +44,7 @@ const SecurityPage = lazy(() => import('../features/security/SecurityPage'));
 const SecondFactorPage = lazy(() => import('../features/auth/SecondFactorPage'));
 const IdentityProvidersPage = lazy(() => import('../features/identity-providers/IdentityProvidersPage'));
 const RoomScreenPage = lazy(() => import('../features/meetings/room/RoomScreenPage'));
+const SearchPage = lazy(() => import('../features/search/SearchPage'));
 
 /**
  * The app's routes. Later features add theirs here and their entry in `navigation.ts`
@@ -94,6 +95,7 @@ export const routes: RouteObject[] = [
       { path: 'unsubscribe', element: <UnsubscribePage /> },
       { path: 'steward/outbox', element: <OutboxPage /> },
       { path: 'meetings/:id', element: <MeetingPage /> },
+      { path: 'search', element: <SearchPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

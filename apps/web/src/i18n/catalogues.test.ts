@@ -33,6 +33,9 @@ const SAME_IN: Record<Exclude<UnLanguage, 'en'>, string[]> = {
     'audit.families.version',
     // An explanation of position is a "position" in both languages.
     'explanations.kinds.position',
+    // Search results: "version 2" and "Organisation" are French words too.
+    'search.version',
+    'search.kinds.organisation',
   ],
   ar: [],
   zh: [],

@@ -1,10 +1,9 @@
-import { Anchor, Button, Collapse, Group, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMediaQuery } from '@mantine/hooks';
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { OrganisationResponse } from '@parley/contracts';
 import { STAKEHOLDER_GROUPS } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
+import { FoldingFilters, useAddressFilters } from '../../ui/FoldingFilters';
 import { PageLoader } from '../../ui/PageLoader';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
@@ -12,7 +11,7 @@ import { OrganisationSelect } from '../organisations/OrganisationSelect';
 import { useWorkingGroups } from '../working-groups/useWorkingGroups';
 import { ChairTermTable } from './ChairTermTable';
 import { ChairTimeline } from './ChairTimeline';
-import { chairTermsCsvUrl, useChairTerms, type ChairTermFilters } from './useChairTerms';
+import { chairTermsCsvUrl, useChairTerms } from './useChairTerms';
 import { LocaleDateInput } from '../../ui/LocaleDateInput';
 import { currentLanguage } from '../../i18n';
 
@@ -21,24 +20,12 @@ const KEYS = ['person', 'organisation', 'group', 'workingGroup', 'from', 'to'] a
 /** Who chaired what, across every group: filters kept in the address (so a view can be shared), a timeline per group, the list, and its CSV. */
 export function ChairTermsPage() {
   const { t, i18n } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const filters: ChairTermFilters = Object.fromEntries(KEYS.map((k) => [k, params.get(k) ?? undefined]));
+  const { filters, set, setParams } = useAddressFilters(KEYS);
   const terms = useChairTerms(filters);
   const groups = useWorkingGroups();
   const [organisation, setOrganisation] = useState<OrganisationResponse | null>(null);
-  // On a phone the filters fold behind one button, so the answer shows on the first screen.
-  const phone = useMediaQuery('(max-width: 47.99em)', typeof window !== 'undefined' && window.matchMedia('(max-width: 47.99em)').matches, {
-    getInitialValueInEffect: false,
-  });
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const active = KEYS.filter((k) => filters[k]).length;
 
-  const set = (key: (typeof KEYS)[number], value: string | null | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const personName = filters.person ? terms.data?.items.find((x) => x.person.id === filters.person)?.person.name : undefined;
 
   return (
@@ -48,76 +35,69 @@ export function ChairTermsPage() {
         <Text c="dimmed">{t('chairTerms.intro')}</Text>
       </Stack>
 
-      <Paper withBorder p={phone ? 'xs' : 'md'} component="section" aria-labelledby="chair-filters">
-        {phone ? (
-          <Title order={2} size="h5" id="chair-filters">
+      <FoldingFilters
+        id="chair"
+        title={t('chairTerms.filters.title')}
+        toggle={active > 0 ? t('chairTerms.filters.toggle', { count: active }) : t('chairTerms.filters.toggleNone')}
+        footer={
+          <Group mt="sm" gap="sm" wrap="wrap">
+            {filters.person ? (
+              <Text size="sm">
+                {t('chairTerms.filters.person', { name: personName ?? filters.person })}{' '}
+                <Anchor component="button" type="button" size="sm" onClick={() => set('person', null)}>
+                  {t('common.clear')}
+                </Anchor>
+              </Text>
+            ) : null}
+            {KEYS.some((k) => filters[k]) ? (
+              <Button variant="subtle" size="compact-sm" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+                {t('chairTerms.filters.reset')}
+              </Button>
+            ) : null}
             <Button
-              variant="subtle"
-              size="compact-md"
-              aria-expanded={filtersOpen}
-              aria-controls="chair-filter-fields"
-              onClick={() => setFiltersOpen((o) => !o)}
-              rightSection={<span aria-hidden>{filtersOpen ? '▴' : '▾'}</span>}
+              component="a"
+              href={chairTermsCsvUrl(filters, currentLanguage(i18n))}
+              variant="outline"
+              size="compact-sm"
+              download="chair-terms.csv"
+              data-testid="csv-link"
             >
-              {active > 0 ? t('chairTerms.filters.toggle', { count: active }) : t('chairTerms.filters.toggleNone')}
+              {t('chairTerms.csv')}
             </Button>
-          </Title>
-        ) : (
-          <Title order={2} size="h5" id="chair-filters" mb="sm">
-            {t('chairTerms.filters.title')}
-          </Title>
-        )}
-        <Collapse in={!phone || filtersOpen} id="chair-filter-fields">
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-            <Select
-              label={t('chairTerms.filters.workingGroup')}
-              placeholder={t('chairTerms.filters.any')}
-              clearable
-              data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
-              value={filters.workingGroup ?? null}
-              onChange={(v) => set('workingGroup', v)}
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-            />
-            <Select
-              label={t('chairTerms.filters.group')}
-              placeholder={t('chairTerms.filters.any')}
-              clearable
-              data={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
-              value={filters.group ?? null}
-              onChange={(v) => set('group', v)}
-              clearButtonProps={{ 'aria-label': t('common.clear') }}
-            />
-            <OrganisationSelect
-              label={t('chairTerms.filters.organisation')}
-              value={organisation && organisation.id === filters.organisation ? organisation : null}
-              onChange={(o) => {
-                setOrganisation(o);
-                set('organisation', o?.id);
-              }}
-            />
-            <LocaleDateInput onlyDates label={t('chairTerms.filters.from')} value={filters.from ?? ''} onChange={(v) => set('from', v)} />
-            <LocaleDateInput onlyDates label={t('chairTerms.filters.to')} value={filters.to ?? ''} onChange={(v) => set('to', v)} />
-          </SimpleGrid>
-        </Collapse>
-        <Group mt="sm" gap="sm" wrap="wrap">
-          {filters.person ? (
-            <Text size="sm">
-              {t('chairTerms.filters.person', { name: personName ?? filters.person })}{' '}
-              <Anchor component="button" type="button" size="sm" onClick={() => set('person', null)}>
-                {t('common.clear')}
-              </Anchor>
-            </Text>
-          ) : null}
-          {KEYS.some((k) => filters[k]) ? (
-            <Button variant="subtle" size="compact-sm" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-              {t('chairTerms.filters.reset')}
-            </Button>
-          ) : null}
-          <Button component="a" href={chairTermsCsvUrl(filters, currentLanguage(i18n))} variant="outline" size="compact-sm" download="chair-terms.csv" data-testid="csv-link">
-            {t('chairTerms.csv')}
-          </Button>
-        </Group>
-      </Paper>
+          </Group>
+        }
+      >
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          <Select
+            label={t('chairTerms.filters.workingGroup')}
+            placeholder={t('chairTerms.filters.any')}
+            clearable
+            data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            value={filters.workingGroup ?? null}
+            onChange={(v) => set('workingGroup', v)}
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+          />
+          <Select
+            label={t('chairTerms.filters.group')}
+            placeholder={t('chairTerms.filters.any')}
+            clearable
+            data={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
+            value={filters.group ?? null}
+            onChange={(v) => set('group', v)}
+            clearButtonProps={{ 'aria-label': t('common.clear') }}
+          />
+          <OrganisationSelect
+            label={t('chairTerms.filters.organisation')}
+            value={organisation && organisation.id === filters.organisation ? organisation : null}
+            onChange={(o) => {
+              setOrganisation(o);
+              set('organisation', o?.id);
+            }}
+          />
+          <LocaleDateInput onlyDates label={t('chairTerms.filters.from')} value={filters.from ?? ''} onChange={(v) => set('from', v)} />
+          <LocaleDateInput onlyDates label={t('chairTerms.filters.to')} value={filters.to ?? ''} onChange={(v) => set('to', v)} />
+        </SimpleGrid>
+      </FoldingFilters>
 
       {terms.isPending ? <PageLoader /> : null}
       {terms.isError ? <QueryError error={terms.error} onRetry={() => void terms.refetch()} /> : null}

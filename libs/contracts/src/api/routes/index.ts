@@ -19,6 +19,7 @@ import { EXCHANGE_ROUTES } from './exchange';
 import { LANGUAGE_VERSION_ROUTES } from './language-versions';
 import { SESSION_ROUTES } from './sessions';
 import { TWO_FACTOR_ROUTES } from './two-factor';
+import { SEARCH_ROUTES } from './search';
 
 export * from './route-spec';
 
@@ -44,8 +45,8 @@ export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
   // Issue #24: two-factor authentication.
   { ...NOTIFICATION_ROUTES, ...MAIL_ROUTES, ...FEED_ROUTES, ...TWO_FACTOR_ROUTES },
   // Issue #21: meetings; issue #22: Word and PDF in and out.
-  // Issue #23: language versions of a text.
-  { ...MEETING_ROUTES, ...EXCHANGE_ROUTES, ...LANGUAGE_VERSION_ROUTES },
+  // Issue #23: language versions of a text; issue #25: search.
+  { ...MEETING_ROUTES, ...EXCHANGE_ROUTES, ...LANGUAGE_VERSION_ROUTES, ...SEARCH_ROUTES },
 ) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;
