@@ -194,6 +194,10 @@ describe('the public record, read anonymously', () => {
     await get('/api/audit/export.jsonl');
     await getJson('/api/health');
     await getJson('/api/home');
+    // Institutional sign-in (issue #24): the providers offered on the sign-in page.
+    await getJson('/api/auth/identity-providers');
+    // Search (issue #25): what the public finds, canaries included (none may come back).
+    for (const q of ['Oslo', 'chair', CANARY.secretReason, CANARY.pending, CANARY.hidden]) await getJson(`/api/search?q=${encodeURIComponent(q)}`);
   });
 
   async function walkBallot(id: string): Promise<void> {
@@ -249,9 +253,10 @@ describe('the public record, read anonymously', () => {
   });
 
   it('walks every public GET endpoint of the API (as listed in its OpenAPI document) without an account', async () => {
-    const paths = (await anon().get('/api/docs-json')).body.paths as Record<string, Record<string, { security?: unknown[] }>>;
+    const paths = (await anon().get('/api/docs-json')).body.paths as Record<string, Record<string, { security?: unknown[]; responses?: Record<string, unknown> }>>;
     const publicGets = Object.entries(paths)
-      .filter(([, ops]) => ops.get && !ops.get.security?.length)
+      // Navigations answered by a redirect (institutional sign-in's start and callback) are not reads.
+      .filter(([, ops]) => ops.get && !ops.get.security?.length && !ops.get.responses?.['302'])
       .map(([p]) => p);
     const pattern = (p: string) => new RegExp(`^${p.replace(/[.]/g, '\\.').replace(/\{\w+\}/g, '[^/?]+')}(\\?.*)?$`);
     const walked = [...read.entries()].filter(([, r]) => r.status === 200).map(([p]) => p);
