@@ -206,6 +206,21 @@ describe('two-factor authentication', () => {
     expect(reset.change).toEqual({ name: p.name, reason: 'Lost phone; identity checked by video call.' });
   });
 
+  it("a steward's reset ends every session of the person; a steward may not reset their own second factor", async () => {
+    const p = await newPerson(t.baseUrl);
+    await enrol(p);
+    expect((await p.client.get('/api/me')).status).toBe(200);
+    expect((await steward.client.post(`/api/people/${p.id}/two-factor/reset`, { reason: 'Phone stolen.' })).status).toBe(204);
+    expectProblem(await p.client.get('/api/me'), 401);
+    const [session] = await t.dataSource.query(`SELECT revoked_by, revoked_reason FROM sessions WHERE person_id = $1`, [p.id]);
+    expect(session).toEqual({ revoked_by: steward.id, revoked_reason: 'ended-by-steward' });
+
+    await enrol(steward);
+    const own = await expectNothingWritten(t.dataSource, () => steward.client.post(`/api/people/${steward.id}/two-factor/reset`, { reason: 'Mine.' }), twoFactorCounts);
+    expect(expectProblem(own, 403).code).toBe('two-factor-reset-own');
+    expect((await steward.client.get<TwoFactorStatusResponse>('/api/me/two-factor')).body).toMatchObject({ enabled: true });
+  });
+
 });
 
 /** A well-formed code that is not this one (nor, with its step's neighbours, likely another valid one). */
