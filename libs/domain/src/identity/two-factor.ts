@@ -75,3 +75,10 @@ export function twoFactorRequirementRefusal(s: TwoFactorStanding, roleSince: Dat
   const due = twoFactorDueAt(s.clockFrom, roleSince, graceDays);
   return due !== null && due.getTime() <= now.getTime() ? 'two-factor-required' : null;
 }
+
+/**
+ * The one rule for the acts of a role whose start does not move the clock (a steward's, a focal
+ * point's): refused once the actor is overdue (no second factor, grace over; computed with the session).
+ */
+export const actingRoleRefusal = (actorTwoFactorOverdue: boolean | undefined): 'two-factor-required' | null =>
+  actorTwoFactorOverdue ? 'two-factor-required' : null;
