@@ -146,6 +146,33 @@ describe('two-factor authentication', () => {
     expect(locked[0].change).toEqual({ until: new Date(until).toISOString() });
   });
 
+  it('wrong answers add up across locks: after the first lock ends, five more wrong codes lock for twice as long; a right code starts again', async () => {
+    const p = await newPerson(t.baseUrl);
+    const { secret } = await enrol(p);
+    const lockAfterFiveWrong = async () => {
+      const { browser } = await firstFactor(t.baseUrl, p.email);
+      const wrong = otherThan(await totp(secret, 1));
+      for (let i = 1; i <= 4; i++) expectProblem(await browser.post('/api/auth/second-factor', { code: wrong }), 400, { fields: ['code'] });
+      const problem = expectProblem(await browser.post('/api/auth/second-factor', { code: wrong }), 429);
+      expect(problem.code).toBe('second-factor-locked');
+      return (new Date(String(problem.params.until)).getTime() - Date.now()) / 60_000;
+    };
+    // The lock's end is moved into the past, as if its 15 minutes had gone by.
+    const lockEnds = () => t.dataSource.query(`UPDATE two_factor SET locked_until = now() - interval '1 second' WHERE person_id = $1`, [p.id]);
+    expect(await lockAfterFiveWrong()).toBeLessThanOrEqual(15);
+    await lockEnds();
+    const second = await lockAfterFiveWrong();
+    expect(second).toBeGreaterThan(29);
+    expect(second).toBeLessThanOrEqual(30);
+    await lockEnds();
+    expect(await lockAfterFiveWrong()).toBeGreaterThan(59);
+    await lockEnds();
+    // A right answer starts the count again.
+    const { browser } = await firstFactor(t.baseUrl, p.email);
+    expect((await browser.post('/api/auth/second-factor', { code: await totp(secret, 1) })).status).toBe(200);
+    expect(await lockAfterFiveWrong()).toBeLessThanOrEqual(15);
+  });
+
   it('an expired challenge, another browser, or another person’s challenge gets no session', async () => {
     const p = await newPerson(t.baseUrl);
     const { secret } = await enrol(p);
