@@ -1,9 +1,10 @@
 import type { SessionResponse, TwoFactorStatusResponse } from '@parley/contracts';
 import { eventsAbout, expectNothingWritten, expectProblem } from '../support/expectations';
-import { newPerson, type SignedIn } from '../support/factories';
+import { newDelegate, newPerson, type SignedIn } from '../support/factories';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { enrol, firstFactor, freshStep, totp, twoFactorCounts } from '../support/two-factor';
+import { insertChairTerm, newWorkingGroup, refusedWithoutWrites } from '../support/working-group-factories';
 
 /**
  * Two-factor authentication (decision 0050): enrolment, the second sign-in step, replay, recovery
@@ -248,6 +249,19 @@ describe('two-factor authentication', () => {
     expect((await steward.client.get<TwoFactorStatusResponse>('/api/me/two-factor')).body).toMatchObject({ enabled: true });
   });
 
+
+  it('a chair without a second factor, in the grace period, may turn the chairs’ requirement on but not off; with one, they may', async () => {
+    const chair = await newDelegate(t.baseUrl);
+    const group = await newWorkingGroup(chair.client);
+    await insertChairTerm(t.dataSource, group.id, chair.id, (await chair.client.get('/api/me')).body.currentSnapshot);
+    const set = (required: boolean) => chair.client.put(`/api/working-groups/${group.id}/chairs-two-factor`, { required });
+    expect((await set(true)).status).toBe(200);
+    const off = await refusedWithoutWrites(t.dataSource, () => set(false));
+    expect(expectProblem(off, 403).code).toBe('two-factor-required');
+    expect((await chair.client.get(`/api/working-groups/${group.id}`)).body).toMatchObject({ chairsRequireTwoFactor: true });
+    await enrol(chair);
+    expect((await set(false)).body).toEqual({ required: false });
+  });
 });
 
 /** A well-formed code that is not this one (nor, with its step's neighbours, likely another valid one). */
