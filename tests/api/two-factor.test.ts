@@ -262,6 +262,19 @@ describe('two-factor authentication', () => {
     await enrol(chair);
     expect((await set(false)).body).toEqual({ required: false });
   });
+
+  it('a session opened before the release starts the requirement’s clock at its next request, once', async () => {
+    const p = await newPerson(t.baseUrl);
+    // As if the session had been opened before two-factor authentication was released.
+    await t.dataSource.query(`UPDATE people SET two_factor_clock_from = NULL WHERE id = $1`, [p.id]);
+    const clock = async () => (await t.dataSource.query(`SELECT two_factor_clock_from AS c FROM people WHERE id = $1`, [p.id]))[0].c as Date | null;
+    const before = Date.now();
+    expect((await p.client.get('/api/me')).status).toBe(200);
+    const started = await clock();
+    expect(started!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect((await p.client.get('/api/me')).status).toBe(200);
+    expect(await clock()).toEqual(started);
+  });
 });
 
 /** A well-formed code that is not this one (nor, with its step's neighbours, likely another valid one). */
