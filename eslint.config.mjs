@@ -35,6 +35,14 @@ export default tseslint.config(
     },
   },
   {
+    // Sessions are issued only where every way in ends, so none can skip the second factor (decision 0050).
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/identity/sign-in/sign-in.service.ts', 'apps/api/src/identity/two-factor/sign-in-challenges.ts', 'apps/api/src/identity/identity.module.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/session-issuer'], allowTypeImports: true, message: 'only SignInService and SignInChallenges issue sessions' }] }],
+    },
+  },
+  {
     files: ['libs/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'pg'], message: 'libs/ stay framework-free' }] }],

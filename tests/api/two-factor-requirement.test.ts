@@ -1,6 +1,7 @@
-import type { TwoFactorStatusResponse } from '@parley/contracts';
+import { DOCX_MEDIA_TYPE, type TwoFactorStatusResponse } from '@parley/contracts';
 import { expectNothingWritten, expectProblem } from '../support/expectations';
 import { newDelegate, newPerson, type SignedIn } from '../support/factories';
+import { newDraftingGroup, newParisCallDocument } from '../support/drafting-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { enrol, freshStep, twoFactorCounts } from '../support/two-factor';
 import { groupEvents, insertChairTerm, newWorkingGroup, refusedWithoutWrites } from '../support/working-group-factories';
@@ -53,6 +54,24 @@ describe('the requirement of a second factor for stewards and chairs', () => {
     expect((await focal.client.get<TwoFactorStatusResponse>('/api/me/two-factor')).body.requiredByRole).toBe(true);
     await enrol(focal);
     expect((await decide()).status).toBe(200);
+  });
+
+  it('a focal point without a second factor is refused uploading and posting a comment template: nothing is posted', async () => {
+    // The steward (enrolled by the first test) appoints the government delegate as their organisation's focal point.
+    const g = await newDraftingGroup(t);
+    const doc = await newParisCallDocument(t, g);
+    const focal = g.government;
+    expect((await steward.client.post(`/api/organisations/${focal.organisation.id}/focal-points`, { personId: focal.id, reason: 'Named by the capital.' })).status).toBe(201);
+    const path = `/api/documents/${doc.id}/versions/1/comment-template`;
+    const upload = () =>
+      fetch(t.baseUrl + path, { method: 'POST', headers: { authorization: `Bearer ${focal.client.token}`, 'content-type': DOCX_MEDIA_TYPE, accept: 'application/json' }, body: new TextEncoder().encode('a template') });
+    const uploaded = await upload();
+    expect(uploaded.status).toBe(403);
+    expect(await uploaded.json()).toMatchObject({ code: 'two-factor-required' });
+    const row = { row: 1, clauseId: doc.version.clauses[1].id, kind: 'general', comment: 'On behalf of the ministry.', proposedChange: null };
+    const posted = await expectNothingWritten(t.dataSource, () => focal.client.post(`${path}/comments`, { rows: [row] }), twoFactorCounts);
+    expect(expectProblem(posted, 403).code).toBe('two-factor-required');
+    expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM comments`))[0].n)).toBe(0);
   });
 
   it('a chair of a group that asks it is refused the chair’s acts until enrolled; the setting is a chair’s, audited, off by default', async () => {

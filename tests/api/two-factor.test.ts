@@ -1,9 +1,10 @@
 import type { SessionResponse, TwoFactorStatusResponse } from '@parley/contracts';
 import { eventsAbout, expectNothingWritten, expectProblem } from '../support/expectations';
-import { newPerson, type SignedIn } from '../support/factories';
+import { newDelegate, newPerson, type SignedIn } from '../support/factories';
 import { ApiClient } from '../support/http-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { enrol, firstFactor, freshStep, totp, twoFactorCounts } from '../support/two-factor';
+import { insertChairTerm, newWorkingGroup, refusedWithoutWrites } from '../support/working-group-factories';
 
 /**
  * Two-factor authentication (decision 0050): enrolment, the second sign-in step, replay, recovery
@@ -146,6 +147,33 @@ describe('two-factor authentication', () => {
     expect(locked[0].change).toEqual({ until: new Date(until).toISOString() });
   });
 
+  it('wrong answers add up across locks: after the first lock ends, five more wrong codes lock for twice as long; a right code starts again', async () => {
+    const p = await newPerson(t.baseUrl);
+    const { secret } = await enrol(p);
+    const lockAfterFiveWrong = async () => {
+      const { browser } = await firstFactor(t.baseUrl, p.email);
+      const wrong = otherThan(await totp(secret, 1));
+      for (let i = 1; i <= 4; i++) expectProblem(await browser.post('/api/auth/second-factor', { code: wrong }), 400, { fields: ['code'] });
+      const problem = expectProblem(await browser.post('/api/auth/second-factor', { code: wrong }), 429);
+      expect(problem.code).toBe('second-factor-locked');
+      return (new Date(String(problem.params.until)).getTime() - Date.now()) / 60_000;
+    };
+    // The lock's end is moved into the past, as if its 15 minutes had gone by.
+    const lockEnds = () => t.dataSource.query(`UPDATE two_factor SET locked_until = now() - interval '1 second' WHERE person_id = $1`, [p.id]);
+    expect(await lockAfterFiveWrong()).toBeLessThanOrEqual(15);
+    await lockEnds();
+    const second = await lockAfterFiveWrong();
+    expect(second).toBeGreaterThan(29);
+    expect(second).toBeLessThanOrEqual(30);
+    await lockEnds();
+    expect(await lockAfterFiveWrong()).toBeGreaterThan(59);
+    await lockEnds();
+    // A right answer starts the count again.
+    const { browser } = await firstFactor(t.baseUrl, p.email);
+    expect((await browser.post('/api/auth/second-factor', { code: await totp(secret, 1) })).status).toBe(200);
+    expect(await lockAfterFiveWrong()).toBeLessThanOrEqual(15);
+  });
+
   it('an expired challenge, another browser, or another person’s challenge gets no session', async () => {
     const p = await newPerson(t.baseUrl);
     const { secret } = await enrol(p);
@@ -206,6 +234,47 @@ describe('two-factor authentication', () => {
     expect(reset.change).toEqual({ name: p.name, reason: 'Lost phone; identity checked by video call.' });
   });
 
+  it("a steward's reset ends every session of the person; a steward may not reset their own second factor", async () => {
+    const p = await newPerson(t.baseUrl);
+    await enrol(p);
+    expect((await p.client.get('/api/me')).status).toBe(200);
+    expect((await steward.client.post(`/api/people/${p.id}/two-factor/reset`, { reason: 'Phone stolen.' })).status).toBe(204);
+    expectProblem(await p.client.get('/api/me'), 401);
+    const [session] = await t.dataSource.query(`SELECT revoked_by, revoked_reason FROM sessions WHERE person_id = $1`, [p.id]);
+    expect(session).toEqual({ revoked_by: steward.id, revoked_reason: 'ended-by-steward' });
+
+    await enrol(steward);
+    const own = await expectNothingWritten(t.dataSource, () => steward.client.post(`/api/people/${steward.id}/two-factor/reset`, { reason: 'Mine.' }), twoFactorCounts);
+    expect(expectProblem(own, 403).code).toBe('two-factor-reset-own');
+    expect((await steward.client.get<TwoFactorStatusResponse>('/api/me/two-factor')).body).toMatchObject({ enabled: true });
+  });
+
+
+  it('a chair without a second factor, in the grace period, may turn the chairs’ requirement on but not off; with one, they may', async () => {
+    const chair = await newDelegate(t.baseUrl);
+    const group = await newWorkingGroup(chair.client);
+    await insertChairTerm(t.dataSource, group.id, chair.id, (await chair.client.get('/api/me')).body.currentSnapshot);
+    const set = (required: boolean) => chair.client.put(`/api/working-groups/${group.id}/chairs-two-factor`, { required });
+    expect((await set(true)).status).toBe(200);
+    const off = await refusedWithoutWrites(t.dataSource, () => set(false));
+    expect(expectProblem(off, 403).code).toBe('two-factor-required');
+    expect((await chair.client.get(`/api/working-groups/${group.id}`)).body).toMatchObject({ chairsRequireTwoFactor: true });
+    await enrol(chair);
+    expect((await set(false)).body).toEqual({ required: false });
+  });
+
+  it('a session opened before the release starts the requirement’s clock at its next request, once', async () => {
+    const p = await newPerson(t.baseUrl);
+    // As if the session had been opened before two-factor authentication was released.
+    await t.dataSource.query(`UPDATE people SET two_factor_clock_from = NULL WHERE id = $1`, [p.id]);
+    const clock = async () => (await t.dataSource.query(`SELECT two_factor_clock_from AS c FROM people WHERE id = $1`, [p.id]))[0].c as Date | null;
+    const before = Date.now();
+    expect((await p.client.get('/api/me')).status).toBe(200);
+    const started = await clock();
+    expect(started!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect((await p.client.get('/api/me')).status).toBe(200);
+    expect(await clock()).toEqual(started);
+  });
 });
 
 /** A well-formed code that is not this one (nor, with its step's neighbours, likely another valid one). */

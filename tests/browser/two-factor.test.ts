@@ -51,8 +51,13 @@ describe('two-factor authentication in the browser', () => {
     const secret = (await page.getByTestId('two-factor-secret').innerText()).replace(/\s/g, '');
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     expect(await page.getByRole('link', { name: 'Open in an authenticator app' }).getAttribute('href')).toMatch(/^otpauth:\/\/totp\/Parley:/);
+    // The same link as a QR code, named for screen readers.
+    expect(await page.getByRole('img', { name: 'QR code for your authenticator app' }).locator('path').count()).toBeGreaterThan(0);
     await screenshot(page, 'two-factor-enrol.png');
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(page, 'two-factor-enrol-phone.png', { fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 1000 });
 
     await freshStep();
     await page.getByRole('textbox', { name: 'Code the app shows now' }).fill(await codeAt(secret, 0));

@@ -1,9 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { PLATFORM_SCOPE } from '@parley/domain';
 import type { MeResponse, RegisterRequest } from '@parley/contracts';
 import { AuditedTransaction, Tx } from '../audit/audited-transaction';
 import { Clock } from '../platform/clock/clock';
-import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
 import { refusal } from '@parley/contracts';
 import { notFound, refuse, refused } from '../platform/http/problem';
 import type { Actor } from './actor';
@@ -13,17 +12,10 @@ import { PeopleRepository } from './people.repository';
 import { PeopleService } from './people.service';
 import { SessionRepository } from './session.repository';
 import { SessionSockets } from './sessions/session-sockets';
-import { csrfTokenFor, newSessionToken } from './session-token';
-import type { SignInContext } from './sign-in/sign-in-context';
 
 /** One answer for every failed sign-in, so it never tells whether an e-mail address has an account. */
 
-export interface IssuedSession {
-  token: string;
-  csrfToken: string;
-  expiresAt: Date;
-  personId: string;
-}
+export type { IssuedSession } from './sign-in/session-issuer';
 
 @Injectable()
 export class AuthService {
@@ -34,7 +26,6 @@ export class AuthService {
     private readonly sessionSockets: SessionSockets,
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
-    @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
   ) {}
 
   /**
@@ -71,11 +62,6 @@ export class AuthService {
     return person.id;
   }
 
-  /** Issues a session; called by SignInService once every factor the person needs is proved. */
-  async login(personId: string, context: SignInContext): Promise<IssuedSession> {
-    return this.tx.run((tx) => this.issue(tx.manager, personId, tx.now, context));
-  }
-
   /** Signing out ends the session and closes the live connections it opened (decision 0051). */
   async logout(actor: Actor): Promise<void> {
     await this.sessions.revoke(actor.sessionId, this.clock.now(), actor.id, 'signed-out');
@@ -98,13 +84,5 @@ export class AuthService {
       const auditActor = actor ? await this.peopleService.auditActor(tx.manager, actor.id, tx.now) : { id: null, name: 'operator (command line)', snapshot: null };
       await tx.record({ scope: PLATFORM_SCOPE, actor: auditActor, action: 'person.made-steward', subjectType: 'person', subjectId: personId, change: { name: person.name, via } });
     });
-  }
-
-  /** A session in the caller's transaction (the second sign-in step ends its challenge in the same one). */
-  async issue(manager: import('typeorm').EntityManager, personId: string, now: Date, context: SignInContext): Promise<IssuedSession> {
-    const token = newSessionToken();
-    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3600_000);
-    await this.sessions.create(manager, personId, token, expiresAt, context);
-    return { token, csrfToken: csrfTokenFor(this.config.secret, token), expiresAt, personId };
   }
 }

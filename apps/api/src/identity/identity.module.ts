@@ -22,6 +22,7 @@ import { SessionSockets } from './sessions/session-sockets';
 import { SessionsController } from './sessions/sessions.controller';
 import { SessionsService } from './sessions/sessions.service';
 import { SignInChallenges } from './two-factor/sign-in-challenges';
+import { SessionIssuer } from './sign-in/session-issuer';
 import { TwoFactorController } from './two-factor/two-factor.controller';
 import { TwoFactorRepository } from './two-factor/two-factor.repository';
 import { TwoFactorRequirement } from './two-factor/two-factor-requirement';
@@ -41,7 +42,7 @@ const INSTITUTIONAL = [IdentityProviderRepository, IdentityProvidersService, Oid
 @Module({
   imports: [PassportModule],
   controllers: [AuthController, MeController, PeopleController, FocalPointsController, SessionsController, TwoFactorController, IdentityProvidersController, OidcController],
-  providers: [AuthService, SignInService, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionsService, LastUseRecorder, SessionSockets, TwoFactorRepository, TwoFactorRequirement, TwoFactorService, SignInChallenges, ...INSTITUTIONAL],
+  providers: [AuthService, SignInService, SessionIssuer, PeopleService, PeopleRepository, SessionRepository, SessionStrategy, LocalStrategy, AffiliationService, DeclarationService, OrganisationRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionsService, LastUseRecorder, SessionSockets, TwoFactorRepository, TwoFactorRequirement, TwoFactorService, SignInChallenges, ...INSTITUTIONAL],
   exports: [PeopleService, AuthService, SignInService, AffiliationService, OrganisationRepository, PeopleRepository, FocalPointRepository, FocalPointService, AffiliationConfirmationService, SessionRepository, SessionSockets, TwoFactorRequirement],
 })
 export class IdentityModule {}

@@ -8,6 +8,7 @@ import { PARLEY_CONFIG, ParleyConfig } from '../platform/config/config';
 import type { Actor } from './actor';
 import { SessionRepository } from './session.repository';
 import { SESSION_COOKIE } from './session-token';
+import { TwoFactorRepository } from './two-factor/two-factor.repository';
 
 /**
  * Authenticates a request from its session token: the httpOnly cookie a browser carries, or
@@ -19,6 +20,7 @@ export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
   constructor(
     private readonly sessions: SessionRepository,
     private readonly clock: Clock,
+    private readonly twoFactorRepo: TwoFactorRepository,
     @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
   ) {
     super();
@@ -33,7 +35,10 @@ export class SessionStrategy extends PassportStrategy(Strategy, 'session') {
     const now = this.clock.now();
     const s = await this.sessions.findLive(token, now);
     if (!s) return false;
-    const twoFactor = { enabled: s.twoFactorEnabled, clockFrom: s.twoFactorClockFrom };
+    // A session opened before two-factor authentication was released starts the requirement's clock
+    // at its first request (decision 0050); one write per person, ever.
+    const clockFrom = s.twoFactorClockFrom ?? (await this.twoFactorRepo.startClock(s.personId, now), now);
+    const twoFactor = { enabled: s.twoFactorEnabled, clockFrom };
     return {
       id: s.personId,
       name: s.name,

@@ -19,4 +19,6 @@ export const TWO_FACTOR_REFUSALS = {
   'two-factor-required-by-role': spec(409),
   /** The act belongs to a role (steward, focal point, chair) that requires a second factor, and the grace period is over. */
   'two-factor-required': spec(403),
+  /** A steward resets someone else's second factor, never their own (they turn it off with a code). */
+  'two-factor-reset-own': spec(403),
 } as const;

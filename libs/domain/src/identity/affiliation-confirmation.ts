@@ -1,3 +1,5 @@
+import { actingRoleRefusal } from './two-factor';
+
 /**
  * Affiliations are confirmed by the organisation, not just declared (SPEC, Identity). A declared
  * affiliation is `pending` until a focal point of its organisation (or a steward, with a reason)
@@ -77,7 +79,8 @@ export type ConfirmationRefusal =
 
 /** The acting role, unless it requires a second factor the actor lacks past the grace period (decision 0050: focal points and stewards). */
 function granted(f: SecondFactorFact, as: ConfirmerRole): { as: ConfirmerRole } | ConfirmationRefusal {
-  return f.actorTwoFactorOverdue ? { code: 'two-factor-required', params: {} } : { as };
+  const refused = actingRoleRefusal(f.actorTwoFactorOverdue);
+  return refused ? { code: refused, params: {} } : { as };
 }
 
 export interface SecondFactorFact {

@@ -1,5 +1,6 @@
 import {
   afterWrongAnswer,
+  SECOND_FACTOR_MAX_LOCK_MINUTES,
   formatRecoveryCode,
   groupedSecret,
   isFreshStep,
@@ -23,7 +24,7 @@ describe('a TOTP code is accepted once, and never an older one', () => {
 });
 
 describe('wrong answers lock the second factor', () => {
-  it('counts up to the limit, then locks for 15 minutes and starts counting again', () => {
+  it('counts up to the limit, then locks for 15 minutes', () => {
     const now = at('2026-12-07T00:00:00Z');
     let failures = 0;
     for (let i = 1; i < MAX_SECOND_FACTOR_FAILURES; i++) {
@@ -31,7 +32,23 @@ describe('wrong answers lock the second factor', () => {
       expect(r).toEqual({ failures: i, lockedUntil: null });
       failures = r.failures;
     }
-    expect(afterWrongAnswer(failures, now)).toEqual({ failures: 0, lockedUntil: at('2026-12-07T00:15:00Z') });
+    expect(afterWrongAnswer(failures, now)).toEqual({ failures: 5, lockedUntil: at('2026-12-07T00:15:00Z') });
+  });
+
+  it('wrong answers add up across locks: each lock doubles the one before, up to a day', () => {
+    const now = at('2026-12-07T00:00:00Z');
+    const locks: number[] = [];
+    let failures = 0;
+    for (let i = 0; i < 50 * MAX_SECOND_FACTOR_FAILURES; i++) {
+      const r = afterWrongAnswer(failures, now);
+      if (r.lockedUntil) locks.push((r.lockedUntil.getTime() - now.getTime()) / 60_000);
+      failures = r.failures;
+    }
+    expect(locks.slice(0, 8)).toEqual([15, 30, 60, 120, 240, 480, 960, 1440]);
+    expect(locks).toHaveLength(50);
+    expect(Math.max(...locks)).toBe(SECOND_FACTOR_MAX_LOCK_MINUTES);
+    // Between locks, a wrong answer only counts.
+    expect(afterWrongAnswer(6, now)).toEqual({ failures: 7, lockedUntil: null });
   });
 
   it('a lock holds until its end, not after', () => {

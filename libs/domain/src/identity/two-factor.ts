@@ -8,9 +8,14 @@ export const TOTP = { algorithm: 'sha1', digits: 6, period: 30, issuer: 'Parley'
 /** A code of the step before or after the server's is accepted too (clocks drift; typing takes time). */
 export const TOTP_TOLERANCE_SECONDS = TOTP.period;
 
-/** Wrong answers in a row after which the second factor is locked, and for how long. */
+/**
+ * Wrong answers after which the second factor is locked, and the first lock's length. Wrong answers
+ * add up across locks until a right answer: each further lock lasts twice the one before, up to a day
+ * (so a guesser gets a few dozen tries a day, not hundreds).
+ */
 export const MAX_SECOND_FACTOR_FAILURES = 5;
 export const SECOND_FACTOR_LOCK_MINUTES = 15;
+export const SECOND_FACTOR_MAX_LOCK_MINUTES = 24 * 60;
 
 /** How long the second sign-in step may be answered after the first. */
 export const SIGN_IN_CHALLENGE_MINUTES = 5;
@@ -24,11 +29,13 @@ export const isFreshStep = (step: number, lastAcceptedStep: number | null): bool
 /** Whether a lock still holds at `now`. */
 export const isLocked = (lockedUntil: Date | null, now: Date): boolean => lockedUntil !== null && lockedUntil.getTime() > now.getTime();
 
-/** After one more wrong answer: the count to store, and the lock to set when it reaches the limit (the count starts again). */
+/** After one more wrong answer: the count to store (kept until a right answer), and the lock every fifth one sets, doubling each time. */
 export function afterWrongAnswer(failures: number, now: Date): { failures: number; lockedUntil: Date | null } {
   const next = failures + 1;
-  if (next < MAX_SECOND_FACTOR_FAILURES) return { failures: next, lockedUntil: null };
-  return { failures: 0, lockedUntil: new Date(now.getTime() + SECOND_FACTOR_LOCK_MINUTES * 60_000) };
+  if (next % MAX_SECOND_FACTOR_FAILURES !== 0) return { failures: next, lockedUntil: null };
+  const locks = next / MAX_SECOND_FACTOR_FAILURES;
+  const minutes = Math.min(SECOND_FACTOR_LOCK_MINUTES * 2 ** Math.min(locks - 1, 16), SECOND_FACTOR_MAX_LOCK_MINUTES);
+  return { failures: next, lockedUntil: new Date(now.getTime() + minutes * 60_000) };
 }
 
 /** What a person types for a code: spaces and dashes are tolerated; anything but six digits is not a code. */
@@ -75,3 +82,10 @@ export function twoFactorRequirementRefusal(s: TwoFactorStanding, roleSince: Dat
   const due = twoFactorDueAt(s.clockFrom, roleSince, graceDays);
   return due !== null && due.getTime() <= now.getTime() ? 'two-factor-required' : null;
 }
+
+/**
+ * The one rule for the acts of a role whose start does not move the clock (a steward's, a focal
+ * point's): refused once the actor is overdue (no second factor, grace over; computed with the session).
+ */
+export const actingRoleRefusal = (actorTwoFactorOverdue: boolean | undefined): 'two-factor-required' | null =>
+  actorTwoFactorOverdue ? 'two-factor-required' : null;

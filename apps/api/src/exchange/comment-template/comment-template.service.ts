@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   acceptedText,
+  actingRoleRefusal,
   clauseReferences,
   isoDay,
   readCommentTemplate,
@@ -112,6 +113,8 @@ export class CommentTemplateService {
     authorise(canComment(standing));
     const snapshot = standing.currentSnapshot!;
     if (!(await this.focalPoints.isActing(manager, snapshot.organisationId, actor.id, isoDay(now)))) throw refuse('template-focal-points-only');
+    const overdue = actingRoleRefusal(actor.twoFactor?.overdue);
+    if (overdue) throw refuse(overdue);
     if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
     if (n !== doc.currentVersion) throw refused(refusal('not-current-version', { version: n, current: doc.currentVersion, act: 'comment' }));
     return { snapshot };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../platform/clock/clock';
-import { AuthService, type IssuedSession } from '../auth.service';
+import { SessionIssuer, type IssuedSession } from './session-issuer';
 import { SignInChallenges } from '../two-factor/sign-in-challenges';
 import { TwoFactorRepository } from '../two-factor/two-factor.repository';
 import type { SignInContext } from './sign-in-context';
@@ -18,7 +18,7 @@ export type SignInOutcome = { kind: 'session'; session: IssuedSession } | { kind
 @Injectable()
 export class SignInService {
   constructor(
-    private readonly auth: AuthService,
+    private readonly issuer: SessionIssuer,
     private readonly twoFactor: TwoFactorRepository,
     private readonly challenges: SignInChallenges,
     private readonly clock: Clock,
@@ -32,6 +32,6 @@ export class SignInService {
       const { token, expiresAt } = await this.challenges.issue(personId, context, now);
       return { kind: 'second-factor', challengeToken: token, expiresAt, personId };
     }
-    return { kind: 'session', session: await this.auth.login(personId, context) };
+    return { kind: 'session', session: await this.issuer.login(personId, context) };
   }
 }

@@ -3,7 +3,7 @@ import type { SecondFactorProof } from '@parley/contracts';
 import { SIGN_IN_CHALLENGE_MINUTES } from '@parley/domain';
 import { AuditedTransaction } from '../../audit/audited-transaction';
 import { ProblemException, refuse } from '../../platform/http/problem';
-import { AuthService, type IssuedSession } from '../auth.service';
+import { SessionIssuer, type IssuedSession } from '../sign-in/session-issuer';
 import { hashSessionToken, newSessionToken } from '../session-token';
 import type { SignInContext } from '../sign-in/sign-in-context';
 import { TwoFactorRepository } from './two-factor.repository';
@@ -19,7 +19,7 @@ export class SignInChallenges {
   constructor(
     private readonly repo: TwoFactorRepository,
     private readonly twoFactor: TwoFactorService,
-    private readonly auth: AuthService,
+    private readonly issuer: SessionIssuer,
     private readonly tx: AuditedTransaction,
   ) {}
 
@@ -44,7 +44,7 @@ export class SignInChallenges {
       }
       await this.repo.endChallenge(tx.manager, challenge.id, tx.now);
       const method = challenge.method === 'identity-provider' ? 'identity-provider' : 'password';
-      return { session: await this.auth.issue(tx.manager, challenge.personId, tx.now, { method, providerId: challenge.providerId, ...context }) };
+      return { session: await this.issuer.issue(tx.manager, challenge.personId, tx.now, { method, providerId: challenge.providerId, ...context }) };
     });
     if ('error' in outcome) throw outcome.error;
     return outcome.session;

@@ -22,6 +22,8 @@ import { notFound, ProblemException, refuse, refused, validationProblem } from '
 import type { Actor } from '../actor';
 import { PeopleRepository } from '../people.repository';
 import { PeopleService } from '../people.service';
+import { SessionRepository } from '../session.repository';
+import { SessionSockets } from '../sessions/session-sockets';
 import { SecretBox } from './secret-box';
 import { TwoFactorRepository, type TwoFactorRow } from './two-factor.repository';
 import { TwoFactorRequirement } from './two-factor-requirement';
@@ -47,6 +49,8 @@ export class TwoFactorService {
     private readonly peopleService: PeopleService,
     private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
+    private readonly sessions: SessionRepository,
+    private readonly sockets: SessionSockets,
     @Inject(PARLEY_CONFIG) config: ParleyConfig,
   ) {
     this.box = new SecretBox(config.secret);
@@ -119,13 +123,19 @@ export class TwoFactorService {
     });
   }
 
-  /** A steward removes the second factor a person lost; the person enrols again. */
+  /**
+   * A steward removes the second factor a person lost; the person enrols again. Never one's own
+   * (that is turning it off, with a code), and every session of the person ends with it: whoever
+   * held one may be who took the factor.
+   */
   async reset(actor: Actor, personId: string, reason: string): Promise<void> {
-    await this.tx.run(async (tx) => {
+    if (personId === actor.id) throw refuse('two-factor-reset-own');
+    const ended = await this.tx.run(async (tx) => {
       const person = await this.people.findById(personId, tx.manager);
       if (!person) throw notFound('person');
       if (!(await this.repo.find(tx.manager, personId, true))) throw refuse('two-factor-not-enabled');
       await this.repo.remove(tx.manager, personId);
+      const ids = await this.sessions.end(tx.manager, personId, {}, { now: tx.now, by: actor.id, reason: 'ended-by-steward' });
       await tx.record({
         scope: PLATFORM_SCOPE,
         actor: await this.peopleService.auditActor(tx.manager, actor.id, tx.now),
@@ -134,7 +144,9 @@ export class TwoFactorService {
         subjectId: personId,
         change: { name: person.name, reason },
       });
+      return ids;
     });
+    this.sockets.disconnect(ended);
   }
 
   /**

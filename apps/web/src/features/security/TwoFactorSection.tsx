@@ -1,4 +1,5 @@
 import { Alert, Anchor, Button, Code, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { QRCodeSVG } from 'qrcode.react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TwoFactorSetupResponse } from '@parley/contracts';
@@ -12,8 +13,8 @@ import { RecoveryCodes } from './RecoveryCodes';
 import { useConfirmTwoFactor, useDisableTwoFactor, useRenewRecoveryCodes, useStartTwoFactor, useTwoFactorStatus } from './useTwoFactor';
 
 /**
- * Two-factor authentication on the security page (decision 0050): set up an authenticator app (the
- * secret in groups of four and the otpauth link; no QR code yet), the recovery codes shown once,
+ * Two-factor authentication on the security page (decision 0050): set up an authenticator app (a QR
+ * code of the otpauth link, the secret in groups of four and the link itself), the recovery codes shown once,
  * renewing them, and turning it off (unless a role requires it).
  */
 export function TwoFactorSection() {
@@ -67,6 +68,7 @@ function Enrol({ setup, onEnabled }: { setup: TwoFactorSetupResponse; onEnabled:
   return (
     <Stack gap="sm">
       <Text>{t('twoFactor.enrolStep1')}</Text>
+      <QRCodeSVG value={setup.otpauthUri} size={176} marginSize={2} role="img" aria-label={t('twoFactor.qrCodeLabel')} title={t('twoFactor.qrCodeLabel')} data-testid="two-factor-qr" />
       <Text size="sm" c="dimmed">
         {t('twoFactor.secretLabel')}
       </Text>

@@ -11,4 +11,5 @@ export const TWO_FACTOR_TEXT = {
   'two-factor-not-started': () => 'Start setting up two-factor authentication first',
   'two-factor-required-by-role': () => 'Your role requires two-factor authentication: it cannot be turned off',
   'two-factor-required': () => 'This act requires two-factor authentication: turn it on in your security settings',
+  'two-factor-reset-own': () => 'A steward cannot reset their own second factor: turn it off with a code, or ask another steward',
 } satisfies Partial<RefusalTexts>;
