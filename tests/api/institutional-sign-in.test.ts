@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { IdentityProviderResponse, OrganisationResponse } from '@parley/contracts';
+import { withoutOidcSecrets } from '../../apps/api/src/identity/institutional/oidc-log';
 import { VouchLapseCheck } from '../../apps/api/src/identity/institutional/vouch-lapse-check';
 import { auditEvents, eventsAbout, expectNothingWritten, expectProblem, rowCounts } from '../support/expectations';
 import { newOrganisation, newPerson, type SignedIn } from '../support/factories';
@@ -509,4 +510,9 @@ describe('security review of #24', () => {
       await strict.close();
     }
   }, 60_000);
+});
+
+it('L4: a logged callback URL carries neither its code nor its state', () => {
+  expect(withoutOidcSecrets('/api/auth/oidc/callback?code=abc&state=def&iss=x')).toBe('/api/auth/oidc/callback?code=[redacted]&state=[redacted]&iss=x');
+  expect(withoutOidcSecrets('/api/groups?code=1')).toBe('/api/groups?code=1');
 });

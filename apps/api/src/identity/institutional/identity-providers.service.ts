@@ -12,7 +12,7 @@ import { IdentityProviderRepository, type ProviderRow } from './identity-provide
 import { SessionSockets } from '../sessions/session-sockets';
 import { OidcClient } from './oidc-client';
 import { ProviderVouchingService } from './provider-vouching.service';
-import { SecretBox } from './secret-box';
+import { SecretBox } from '../../platform/crypto/secret-box';
 
 /** Where every provider sends people back (register it with the provider). */
 export const CALLBACK_PATH = '/api/auth/oidc/callback';

@@ -22,7 +22,7 @@ import { notFound, ProblemException, refuse, refused, validationProblem } from '
 import type { Actor } from '../actor';
 import { PeopleRepository } from '../people.repository';
 import { PeopleService } from '../people.service';
-import { SecretBox } from './secret-box';
+import { SecretBox } from '../../platform/crypto/secret-box';
 import { TwoFactorRepository, type TwoFactorRow } from './two-factor.repository';
 import { TwoFactorRequirement } from './two-factor-requirement';
 
