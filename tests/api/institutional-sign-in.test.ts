@@ -1,9 +1,10 @@
 import type { DataSource } from 'typeorm';
 import type { IdentityProviderResponse, OrganisationResponse } from '@parley/contracts';
+import { withoutOidcSecrets } from '../../apps/api/src/identity/institutional/oidc-log';
 import { VouchLapseCheck } from '../../apps/api/src/identity/institutional/vouch-lapse-check';
 import { auditEvents, eventsAbout, expectNothingWritten, expectProblem, rowCounts } from '../support/expectations';
 import { newOrganisation, newPerson, type SignedIn } from '../support/factories';
-import { ApiClient } from '../support/http-client';
+import { ApiClient, type ApiResponse } from '../support/http-client';
 import { startOidcProvider, startRogueProvider, TestBrowser, type TestOidcProvider } from '../support/oidc-provider';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -57,11 +58,28 @@ async function upToCallback(provider: { id: string }, sub: string, browser = new
   return { browser, callbackUrl: lastUrl };
 }
 
+const PASSWORD = 'correct horse battery';
+/** Signs `person` in with their password in a fresh browser (cookies, CSRF token), as the security page is used. */
+async function browserSignedIn(person: { email: string }, browser = new TestBrowser(t.baseUrl)) {
+  const login = await browser.fetch(`${t.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: person.email, password: PASSWORD }) });
+  if (login.status !== 200) throw new Error(`login: ${login.status}`);
+  return { browser, csrf: (await login.json()).csrfToken as string };
+}
+/** Starts linking `provider` from a signed-in browser, with the password typed again (or not). */
+const startLink = (b: { browser: TestBrowser; csrf: string }, provider: { id: string }, body: Record<string, unknown> = { password: PASSWORD }) =>
+  b.browser.fetch(`${t.baseUrl}/api/auth/oidc/${provider.id}/link`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': b.csrf }, body: JSON.stringify(body) });
+
+const asApi = async (res: Promise<Response>): Promise<ApiResponse> => {
+  const r = await res;
+  return { status: r.status, body: await r.json(), headers: r.headers };
+};
+const problemCode = (p: { code?: string; errors?: { code?: string }[] }) => p.errors?.[0]?.code ?? p.code;
+
 const me = (token: string) => new ApiClient(t.baseUrl).withToken(token).get('/api/me');
 const profile = (id: string) => new ApiClient(t.baseUrl).get(`/api/people/${id}`);
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ ownPublicUrl: true });
   steward = await newPerson(t.baseUrl, { name: 'Stella Steward' });
   organisation = await newOrganisation(steward.client, { name: 'Ministry of Digital Affairs', stakeholderGroup: 'government', subtype: 'national' });
   idp = await startOidcProvider([`${t.baseUrl}/api/auth/oidc/callback`]);
@@ -150,36 +168,38 @@ describe('signing in with a provider', () => {
     ]);
   });
 
-  it('confirms a pending declared affiliation to the organisation rather than adding one', async () => {
+  it('H2: leaves a pending declared affiliation pending for a focal point: the provider confirms only an affiliation it adds itself', async () => {
     const dan = await newPerson(t.baseUrl, { email: 'dan@ministry.example' });
-    const declared = await dan.client.post('/api/me/affiliations', { organisationId: organisation.id, title: 'Adviser', startDate: '2024-01-01' });
+    const declared = await dan.client.post('/api/me/affiliations', { organisationId: organisation.id, title: 'Minister', startDate: '2024-01-01' });
     account('dan', 'dan@ministry.example', 'Dan');
-    const linkRes = await new TestBrowser(t.baseUrl);
-    const started = await linkRes.fetch(`${t.baseUrl}/api/auth/oidc/${provider.id}/link`, { method: 'POST', headers: { authorization: `Bearer ${dan.session.token}`, 'content-type': 'application/json' }, body: '{}' });
+    const signedIn = await browserSignedIn(dan);
+    const started = await startLink(signedIn, provider);
     expect(started.status).toBe(200);
     idp.loginAs('dan');
-    const { landed } = await linkRes.follow((await started.json()).redirectUrl);
-    expect(landed).toBe('/me/security');
+    expect((await signedIn.browser.follow((await started.json()).redirectUrl)).landed).toBe('/me/security');
+    expect((await dan.client.get('/api/me/linked-accounts')).body.links).toHaveLength(1);
     const shown = (await profile(dan.id)).body;
     expect(shown.affiliations).toHaveLength(1);
-    expect(shown.affiliations[0]).toMatchObject({ id: declared.body.id, title: 'Adviser', confirmation: { status: 'confirmed', confirmedAs: 'identity-provider' } });
+    expect(shown.affiliations[0]).toMatchObject({ id: declared.body.id, title: 'Minister', confirmation: { status: 'pending' } });
+    expect(shown.currentSnapshot.confirmation).toBeNull();
+    const events = await eventsAbout(t.baseUrl, declared.body.id);
+    expect(events.map((e) => e.action)).not.toContain('affiliation.confirmed');
   });
 
-  it('refuses an unlinked identity whose address already has an account, writing nothing; its owner links it from their account', async () => {
+  it('refuses an unlinked identity whose address already has an account, writing nothing (M1: the same answer as an address it may not open); its owner links it from their account', async () => {
     const carol = await newPerson(t.baseUrl, { name: 'Carol', email: 'carol@ministry.example' });
     account('carol', 'carol@ministry.example', 'Carol at the ministry');
     const { callbackUrl, browser } = await upToCallback(provider, 'carol');
     const landed = await nothingWritten(() => browser.follow(callbackUrl));
-    expect(landed.landed).toBe('/login?error=account-exists');
+    expect(landed.landed).toBe('/login?error=no-account-for-identity');
     expect(browser.cookie(t.baseUrl, 'parley_session')).toBeUndefined();
 
-    // Carol, signed in with her password, links the provider (a write: with her session's CSRF token in a browser).
-    const linking = new TestBrowser(t.baseUrl);
-    const login = await linking.fetch(`${t.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: carol.email, password: 'correct horse battery' }) });
-    const csrf = (await login.json()).csrfToken;
-    const noCsrf = await linking.fetch(`${t.baseUrl}/api/auth/oidc/${provider.id}/link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    // Carol, signed in with her password, links the provider (a write: with her session's CSRF token in a browser, and her password again).
+    const signedIn = await browserSignedIn(carol);
+    const linking = signedIn.browser;
+    const noCsrf = await linking.fetch(`${t.baseUrl}/api/auth/oidc/${provider.id}/link`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ password: PASSWORD }) });
     expect(noCsrf.status).toBe(403);
-    const started = await linking.fetch(`${t.baseUrl}/api/auth/oidc/${provider.id}/link`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ returnTo: '/me/security' }) });
+    const started = await startLink(signedIn, provider, { returnTo: '/me/security', password: PASSWORD });
     expect(started.status).toBe(200);
     idp.loginAs('carol');
     expect((await linking.follow((await started.json()).redirectUrl)).landed).toBe('/me/security');
@@ -190,13 +210,16 @@ describe('signing in with a provider', () => {
     const viaProvider = await signInAs(provider, 'carol');
     expect((await me(viaProvider.session!)).body.id).toBe(carol.id);
     // Linking twice is refused.
-    expectProblem(await carol.client.post(`/api/auth/oidc/${provider.id}/link`, {}), 409);
+    expectProblem(await asApi(startLink(await browserSignedIn(carol), provider)), 409);
 
     // Unlinking: refused for whoever it would lock out, allowed for Carol who has a password.
     const ana = await signInAs(provider, 'ana');
     const anaClient = new ApiClient(t.baseUrl).withToken(ana.session!);
     await nothingWritten(async () => expectProblem(await anaClient.request('DELETE', `/api/me/linked-accounts/${provider.id}`), 409));
     expect((await carol.client.request('DELETE', `/api/me/linked-accounts/${provider.id}`)).status).toBe(204);
+    // M4: the sessions she opened through the provider end with the link; her password session goes on.
+    expect((await me(viaProvider.session!)).status).toBe(401);
+    expect((await carol.client.get('/api/me')).status).toBe(200);
     expect((await carol.client.get('/api/me/linked-accounts')).body.links).toEqual([]);
     expect((await eventsAbout(t.baseUrl, carol.id)).map((e) => e.action)).toEqual(['person.registered', 'identity-provider.linked', 'identity-provider.unlinked']);
   });
@@ -325,4 +348,171 @@ describe('what the callback refuses, writing nothing', () => {
       await rogue.close();
     }
   });
+});
+
+describe('security review of #24', () => {
+  it('H1: an issuer or client ID does not change while people are linked through the provider, and a link answers only to the issuer that stated its subject', async () => {
+    const other = await startOidcProvider([`${t.baseUrl}/api/auth/oidc/callback`]);
+    try {
+      const provider = await registerProvider();
+      account('h1-sam', 'sam@ministry.example', 'Sam');
+      const sam = (await me((await signInAs(provider, 'h1-sam')).session!)).body.id;
+      // The other issuer knows someone else under the same subject.
+      other.directory.set('h1-sam', { sub: 'h1-sam', email: 'mallory@ministry.example', emailVerified: true, name: 'Mallory' });
+      await nothingWritten(async () => {
+        const refused = expectProblem(await steward.client.patch(`/api/identity-providers/${provider.id}`, { issuer: other.issuer, clientId: other.clientId, clientSecret: other.clientSecret }), 409);
+        expect(problemCode(refused as never)).toBe('identity-provider-has-links');
+        expectProblem(await steward.client.patch(`/api/identity-providers/${provider.id}`, { clientId: other.clientId, clientSecret: other.clientSecret }), 409);
+      });
+      expect((await steward.client.get('/api/identity-providers')).body.find((p: IdentityProviderResponse) => p.id === provider.id).issuer).toBe(idp.issuer);
+      // Even a provider re-pointed while a link was missed (links set aside, re-pointed, put back as they were)
+      // finds no person for another issuer's subject.
+      const [links] = await t.dataSource.query(`DELETE FROM identity_provider_links WHERE provider_id = $1 RETURNING provider_id, issuer, subject, person_id, email, linked_at`, [provider.id]);
+      expect((await steward.client.patch(`/api/identity-providers/${provider.id}`, { issuer: other.issuer, clientId: other.clientId, clientSecret: other.clientSecret })).status).toBe(200);
+      for (const l of links as Record<string, unknown>[]) await t.dataSource.query(`INSERT INTO identity_provider_links (provider_id, issuer, subject, person_id, email, linked_at) VALUES ($1, $2, $3, $4, $5, $6)`, [l.provider_id, l.issuer, l.subject, l.person_id, l.email, l.linked_at]);
+      other.loginAs('h1-sam');
+      const browser = new TestBrowser(t.baseUrl);
+      const { lastUrl } = await browser.follow(`/api/auth/oidc/${provider.id}/start`, isCallback);
+      const { landed } = await nothingWritten(() => browser.follow(lastUrl));
+      expect(landed).toBe('/login?error=provider-answer-invalid');
+      expect(browser.cookie(t.baseUrl, 'parley_session')).toBeUndefined();
+      expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM sessions WHERE person_id = $1 AND revoked_at IS NULL`, [sam]))[0].n).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('M2: a new issuer or client ID needs its client secret in the same request (400 naming clientSecret), writing nothing', async () => {
+    const other = await startOidcProvider([`${t.baseUrl}/api/auth/oidc/callback`]);
+    try {
+      const provider = await registerProvider();
+      await nothingWritten(async () => {
+        const p = expectProblem(await steward.client.patch(`/api/identity-providers/${provider.id}`, { issuer: other.issuer }), 400, { fields: ['clientSecret'] });
+        expect(p.errors?.[0].code).toBe('client-secret-required');
+        expectProblem(await steward.client.patch(`/api/identity-providers/${provider.id}`, { clientId: 'another-client' }), 400, { fields: ['clientSecret'] });
+      });
+      // With its secret, and nobody linked yet, the provider is re-pointed.
+      const moved = await steward.client.patch(`/api/identity-providers/${provider.id}`, { issuer: other.issuer, clientId: other.clientId, clientSecret: other.clientSecret });
+      expect(moved.status).toBe(200);
+      expect(moved.body.issuer).toBe(other.issuer);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('H3: linking needs the password again and the browser\'s own session; bearer tokens are refused; nothing is written', async () => {
+    const provider = await registerProvider();
+    const nia = await newPerson(t.baseUrl, { email: 'nia@ministry.example' });
+    const signedIn = await browserSignedIn(nia);
+    await nothingWritten(async () => {
+      expectProblem(await asApi(startLink(signedIn, provider, {})), 400, { fields: ['password'] });
+      const wrong = expectProblem(await asApi(startLink(signedIn, provider, { password: 'not her password' })), 400, { fields: ['password'] });
+      expect(wrong.errors?.[0].code).toBe('password-incorrect');
+      expectProblem(await nia.client.post(`/api/auth/oidc/${provider.id}/link`, { password: PASSWORD }), 403);
+    });
+  });
+
+  it('H3: a link started before signing out is not finished by the browser afterwards, nor for whoever signs in next on it; signing out clears the binding cookie', async () => {
+    const provider = await registerProvider();
+    const ola = await newPerson(t.baseUrl, { email: 'ola@ministry.example' });
+    const next = await newPerson(t.baseUrl, { email: 'next-user@example.org' });
+    account('ola-idp', 'next-user@ministry.example', 'The next user');
+    const signedIn = await browserSignedIn(ola);
+    const started = await startLink(signedIn, provider);
+    expect(started.status).toBe(200);
+    idp.loginAs('ola-idp');
+    const { lastUrl } = await signedIn.browser.follow((await started.json()).redirectUrl, isCallback);
+    const binding = signedIn.browser.cookie(t.baseUrl, 'parley_oidc')!;
+    const out = await signedIn.browser.fetch(`${t.baseUrl}/api/auth/logout`, { method: 'POST', headers: { 'x-csrf-token': signedIn.csrf } });
+    expect(out.status).toBe(204);
+    expect(signedIn.browser.cookie(t.baseUrl, 'parley_oidc')).toBeUndefined();
+    // Signed out: even with the binding put back, the link is not made.
+    signedIn.browser.setCookie(t.baseUrl, 'parley_oidc', binding);
+    expect((await nothingWritten(() => signedIn.browser.follow(lastUrl))).landed).toBe('/login?error=link-session-ended');
+
+    // The next person on that computer signs in; the link Ola started is not finished for them either.
+    const again = await browserSignedIn(ola, new TestBrowser(t.baseUrl));
+    const second = await startLink(again, provider);
+    const { lastUrl: secondCallback } = await again.browser.follow((await second.json()).redirectUrl, isCallback);
+    const secondBinding = again.browser.cookie(t.baseUrl, 'parley_oidc')!;
+    await again.browser.fetch(`${t.baseUrl}/api/auth/logout`, { method: 'POST', headers: { 'x-csrf-token': again.csrf } });
+    await browserSignedIn(next, again.browser);
+    again.browser.setCookie(t.baseUrl, 'parley_oidc', secondBinding);
+    expect((await nothingWritten(() => again.browser.follow(secondCallback))).landed).toBe('/login?error=link-session-ended');
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM identity_provider_links WHERE person_id IN ($1, $2)`, [ola.id, next.id]))[0].n).toBe(0);
+  });
+
+  it('M1: a provider opens accounts only for addresses in its vouched domains (none when it has none), writing nothing', async () => {
+    const provider = await registerProvider({ domains: ['ministry.example'] });
+    account('m1-out', 'outsider@elsewhere.example', 'Outsider');
+    const { callbackUrl, browser } = await upToCallback(provider, 'm1-out');
+    expect((await nothingWritten(() => browser.follow(callbackUrl))).landed).toBe('/login?error=no-account-for-identity');
+    const bare = await registerProvider({ domains: [], organisationId: null });
+    account('m1-in', 'insider@ministry.example', 'Insider');
+    const viaBare = await upToCallback(bare, 'm1-in');
+    expect((await nothingWritten(() => viaBare.browser.follow(viaBare.callbackUrl))).landed).toBe('/login?error=no-account-for-identity');
+    expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM people WHERE email IN ('outsider@elsewhere.example', 'insider@ministry.example')`))[0].n).toBe(0);
+  });
+
+  it('L2: a name the registration would refuse (a bidirectional control character) opens no account, writing nothing', async () => {
+    const provider = await registerProvider();
+    account('l2-bidi', 'bidi@ministry.example', 'Eve\u202Egnp.exe');
+    const { callbackUrl, browser } = await upToCallback(provider, 'l2-bidi');
+    expect((await nothingWritten(() => browser.follow(callbackUrl))).landed).toBe('/login?error=identity-invalid');
+  });
+
+  it('M4: when a steward disables a provider, the sessions opened through it end; password sessions go on', async () => {
+    const provider = await registerProvider();
+    account('m4-pat', 'pat@ministry.example', 'Pat');
+    const { session } = await signInAs(provider, 'm4-pat');
+    expect((await me(session!)).status).toBe(200);
+    expect((await steward.client.patch(`/api/identity-providers/${provider.id}`, { enabled: false })).status).toBe(200);
+    expect((await me(session!)).status).toBe(401);
+    expect((await steward.client.get('/api/me')).status).toBe(200);
+    const ended = (await t.dataSource.query(`SELECT revoked_reason AS reason, revoked_by AS by FROM sessions WHERE identity_provider_id = $1`, [provider.id]))[0];
+    expect(ended).toEqual({ reason: 'provider-ended', by: steward.id });
+  });
+
+  it('M4: when the lapse check ends a vouch, the sessions the person opened through the provider end', async () => {
+    const provider = await registerProvider({ lapseDays: 7 });
+    account('m4-quinn', 'quinn@ministry.example', 'Quinn');
+    const { session } = await signInAs(provider, 'm4-quinn');
+    const quinn = (await me(session!)).body.id;
+    await t.dataSource.query(`UPDATE identity_provider_links SET last_sign_in_at = now() - interval '8 days' WHERE provider_id = $1 AND person_id = $2`, [provider.id, quinn]);
+    await t.app.get(VouchLapseCheck).tick();
+    expect((await me(session!)).status).toBe(401);
+  });
+
+  it('L6: a link to a disabled provider is no way in: unlinking the last enabled one is refused, writing nothing', async () => {
+    const enabled = await registerProvider();
+    const disabled = await registerProvider();
+    account('l6-rue', 'rue@ministry.example', 'Rue');
+    const { session } = await signInAs(enabled, 'l6-rue');
+    const rue = (await me(session!)).body.id;
+    await t.dataSource.query(`INSERT INTO identity_provider_links (provider_id, issuer, subject, person_id, email, linked_at) VALUES ($1, $2, 'l6-rue', $3, 'rue@ministry.example', now())`, [disabled.id, idp.issuer, rue]);
+    expect((await steward.client.patch(`/api/identity-providers/${disabled.id}`, { enabled: false })).status).toBe(200);
+    const client = new ApiClient(t.baseUrl).withToken(session!);
+    await nothingWritten(async () => expectProblem(await client.request('DELETE', `/api/me/linked-accounts/${enabled.id}`), 409));
+  });
+
+  it('M3: with the default configuration, issuers on this machine or a private network are refused (400 naming issuer), writing nothing', async () => {
+    const strict = await startTestApp({ env: { PARLEY_OIDC_ALLOW_LOOPBACK_ISSUERS: 'false' } });
+    try {
+      // The first person registered is the steward.
+      const root = await newPerson(strict.baseUrl, { name: 'Strict Steward' });
+      const body = { name: 'Local', clientId: 'x', clientSecret: 'y', domains: [] };
+      for (const issuer of [idp.issuer, 'http://127.0.0.1:1/', 'https://10.0.0.1/', 'https://169.254.169.254/', 'https://[::1]/', 'https://localhost/']) {
+        const p = expectProblem(await root.client.post('/api/identity-providers', { ...body, issuer }), 400, { fields: ['issuer'] });
+        expect(p.errors?.[0].code).toBe('issuer-not-allowed');
+      }
+      expect((await strict.dataSource.query(`SELECT count(*)::int AS n FROM identity_providers`))[0].n).toBe(0);
+    } finally {
+      await strict.close();
+    }
+  }, 60_000);
+});
+
+it('L4: a logged callback URL carries neither its code nor its state', () => {
+  expect(withoutOidcSecrets('/api/auth/oidc/callback?code=abc&state=def&iss=x')).toBe('/api/auth/oidc/callback?code=[redacted]&state=[redacted]&iss=x');
+  expect(withoutOidcSecrets('/api/groups?code=1')).toBe('/api/groups?code=1');
 });

@@ -20,7 +20,7 @@ describe('institutional sign-in in the browser', () => {
   let provider: IdentityProviderResponse;
 
   beforeAll(async () => {
-    t = await startTestApp({ serveWeb: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot() } });
+    t = await startTestApp({ serveWeb: true, ownPublicUrl: true, env: { PARLEY_WEB_DIR: await webBuildSnapshot() } });
     browsers = new Browsers(t.baseUrl);
     steward = await newPerson(t.baseUrl, { name: 'Sam Steward' });
     ministry = await newOrganisation(steward.client, { name: 'Ministry of Digital Affairs', stakeholderGroup: 'government', subtype: 'national', country: 'FR' });
@@ -83,8 +83,8 @@ describe('institutional sign-in in the browser', () => {
 
   it('a failed institutional sign-in comes back to /login saying why', async () => {
     const page = await browsers.open();
-    await page.goto(`${t.baseUrl}/login?error=account-exists`);
-    await page.getByRole('alert').filter({ hasText: 'An account already uses this e-mail address' }).waitFor();
+    await page.goto(`${t.baseUrl}/login?error=no-account-for-identity`);
+    await page.getByRole('alert').filter({ hasText: 'If you already have an account, sign in with your password' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 });

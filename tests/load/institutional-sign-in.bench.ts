@@ -14,7 +14,7 @@
 // Environment: BENCH_SIGNINS (100).
 import { performance } from 'node:perf_hooks';
 import * as oidc from 'openid-client';
-import { emitResult, expectOk, http, log, machine, machineLine, ms, runMain, startApi, startCluster, summarise, today, writeSection } from './support/harness';
+import { emitResult, expectOk, freePort, http, log, machine, machineLine, ms, runMain, startApi, startCluster, summarise, today, writeSection } from './support/harness';
 import { startOidcProvider, TestBrowser } from './support/oidc-provider';
 
 const SIGNINS = Math.max(5, Math.min(2000, Number(process.env.BENCH_SIGNINS ?? 100)));
@@ -25,7 +25,9 @@ async function main(): Promise<void> {
   const m = machine();
   log(`institutional sign-in: ${SIGNINS} of each round trip`);
   const cluster = await startCluster('institutional-sign-in');
-  const api = await startApi(cluster.url('parley_bench'));
+  // The provider's redirect URI is built from PUBLIC_URL: the API's own address here.
+  const port = await freePort();
+  const api = await startApi(cluster.url('parley_bench'), { port, env: { PARLEY_OIDC_ALLOW_LOOPBACK_ISSUERS: 'true', PUBLIC_URL: `http://127.0.0.1:${port}` } });
   const idp = await startOidcProvider([`${api.base}/api/auth/oidc/callback`, 'http://127.0.0.1:9/bare-callback']);
   try {
     const register = (name: string, email: string) => expectOk(http('POST', `${api.base}/api/auth/register`, { body: { name, email, password: PASSWORD } }), 'register');

@@ -320,7 +320,11 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   // Browser navigations, answered by redirects: to the provider, or back to the sign-in page (an unknown provider, a state nobody started).
   'GET /api/auth/oidc/{providerId}/start': { request: async (c) => ({ path: `/api/auth/oidc/${await linkableProvider(c)}/start`, navigation: true }), policy: 'route rule only' },
   'GET /api/auth/oidc/callback': { request: async () => ({ path: '/api/auth/oidc/callback?state=none&code=none', navigation: true }), policy: 'route rule only' },
-  'POST /api/auth/oidc/{providerId}/link': { request: async (c) => ({ path: `/api/auth/oidc/${await linkableProvider(c)}/link`, body: {} }), policy: 'route rule only' },
+  // Linking is started from the browser's own session with the password again (decision record 0049): the matrix's bearer tokens are refused.
+  'POST /api/auth/oidc/{providerId}/link': {
+    request: async (c) => ({ path: `/api/auth/oidc/${await linkableProvider(c)}/link`, body: { password: 'correct horse battery' } }),
+    policy: async () => refusal('link-needs-browser-session'),
+  },
   'GET /api/me/linked-accounts': { request: async () => ({ path: '/api/me/linked-accounts' }), policy: 'route rule only' },
   'DELETE /api/me/linked-accounts/{providerId}': { request: async (c) => ({ path: `/api/me/linked-accounts/${await ownLink(c)}` }), policy: 'route rule only' },
   'POST /api/me/affiliations': {

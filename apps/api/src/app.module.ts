@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { withoutOidcSecrets } from './identity/institutional/oidc-log';
 import { AuditModule } from './audit/audit.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
@@ -68,7 +69,9 @@ export class AppModule {
               res.setHeader('X-Request-Id', id);
               return id;
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.query.code', 'req.query.state'],
+            // An OpenID Connect callback's code and state are a sign-in in flight: never in the logs (decision record 0049).
+            serializers: { req: (req: { url?: string }) => ({ ...req, url: withoutOidcSecrets(req.url) }) },
             autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
           },
         }),

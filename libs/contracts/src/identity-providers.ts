@@ -74,7 +74,8 @@ export const oidcCallbackQuery = /* @__PURE__ */ z.object({
   state: z.string().max(500).optional(),
   error: z.string().max(200).optional(),
 });
-export const linkStartRequest = /* @__PURE__ */ z.strictObject({ returnTo: z.string().max(500).optional() });
+/** Linking needs the person's password again (decision record 0049, security review H3). */
+export const linkStartRequest = /* @__PURE__ */ z.strictObject({ returnTo: z.string().max(500).optional(), password: z.string().max(1000).optional() });
 export const linkStartResponse = /* @__PURE__ */ z.strictObject({ redirectUrl: z.string() });
 export type LinkStartResponse = z.infer<typeof linkStartResponse>;
 
@@ -89,5 +90,5 @@ export const linkedAccountsResponse = /* @__PURE__ */ z.strictObject({ hasPasswo
 export type LinkedAccountsResponse = z.infer<typeof linkedAccountsResponse>;
 
 /** Why an institutional sign-in ended on the sign-in page (`/login?error=`): nothing was written. */
-export const OIDC_ERRORS = ['provider-unavailable', 'sign-in-expired', 'provider-refused', 'provider-answer-invalid', 'email-unverified', 'account-exists', 'already-linked-elsewhere'] as const;
+export const OIDC_ERRORS = ['provider-unavailable', 'sign-in-expired', 'provider-refused', 'provider-answer-invalid', 'email-unverified', 'no-account-for-identity', 'already-linked-elsewhere', 'link-session-ended', 'identity-invalid'] as const;
 export type OidcError = (typeof OIDC_ERRORS)[number];

@@ -13,6 +13,7 @@ import { Public } from './public.decorator';
 import { signInContextOf } from './sign-in/sign-in-context';
 import { SignInService } from './sign-in/sign-in.service';
 import { clearSessionCookies, setSessionCookies } from './session-cookies';
+import { clearBindingCookie } from './institutional/oidc-cookies';
 import { clearChallengeCookie, CHALLENGE_COOKIE, setChallengeCookie } from './two-factor/challenge-cookie';
 import { SecondFactorDto } from './two-factor/two-factor.dto';
 import { SignInChallenges } from './two-factor/sign-in-challenges';
@@ -87,6 +88,8 @@ export class AuthController {
   async logout(@CurrentActor() actor: Actor, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(actor);
     clearSessionCookies(res);
+    // A link started on this browser must not be finished by whoever signs in next (decision record 0049).
+    clearBindingCookie(res, this.config);
   }
 
   @Allow('session.use')

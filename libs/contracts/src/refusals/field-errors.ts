@@ -105,6 +105,12 @@ export const FIELD_ERRORS = {
   'not-a-domain': field(),
   'issuer-not-https': field(),
   'issuer-discovery-failed': field<{ issuer: string }>(),
+  /** Loopback, private or link-local addresses are refused as issuers (security review of #24, M3). */
+  'issuer-not-allowed': field(),
+  /** A new issuer or client id needs its own client secret: the old one is never sent to a new issuer. */
+  'client-secret-required': field(),
+  /** Linking a provider needs the person's password again. */
+  'password-incorrect': field(),
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

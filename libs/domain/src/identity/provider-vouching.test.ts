@@ -1,4 +1,4 @@
-import { DEFAULT_VOUCH_LAPSE_DAYS, domainOf, domainVouched, lapseCutoff, normaliseDomain, vouches, vouchLapsed } from './provider-vouching';
+import { DEFAULT_VOUCH_LAPSE_DAYS, domainOf, domainVouched, inVouchedDomain, lapseCutoff, normaliseDomain, vouches, vouchLapsed } from './provider-vouching';
 
 const provider = { enabled: true, organisationId: 'org-1', domains: ['ministry.example'] };
 const verified = (email: string) => ({ email, emailVerified: true });
@@ -47,5 +47,16 @@ describe('has a vouch lapsed', () => {
 
   it('gives the cutoff the periodic check compares last sign-ins with', () => {
     expect(lapseCutoff(30, new Date('2026-01-31T12:00:00Z')).toISOString()).toBe(last.toISOString());
+  });
+});
+
+describe('may a provider open an account for an e-mail', () => {
+  it('only in a domain it vouches for (or a subdomain of one); a provider without domains opens none', () => {
+    expect(inVouchedDomain(['ministry.example'], 'ana@ministry.example')).toBe(true);
+    expect(inVouchedDomain(['ministry.example'], 'ana@staff.ministry.example')).toBe(true);
+    expect(inVouchedDomain(['ministry.example'], 'ana@elsewhere.example')).toBe(false);
+    expect(inVouchedDomain(['ministry.example'], 'ana@notministry.example')).toBe(false);
+    expect(inVouchedDomain([], 'ana@ministry.example')).toBe(false);
+    expect(inVouchedDomain(['ministry.example'], 'no-domain')).toBe(false);
   });
 });

@@ -36,6 +36,12 @@ export function domainVouched(domains: readonly string[], domain: string): boole
   });
 }
 
+/** A provider opens accounts only for addresses in the domains it vouches for: none when it lists none (security review M1). */
+export function inVouchedDomain(domains: readonly string[], email: string): boolean {
+  const domain = domainOf(email);
+  return domain !== null && domainVouched(domains, domain);
+}
+
 /** Does the provider vouch now for the affiliation of a person with this e-mail (as the provider states it)? */
 export function vouches(p: VouchingProvider, claims: { email: string | null; emailVerified: boolean }): { vouches: true } | { vouches: false; gap: VouchGap } {
   if (!p.enabled) return { vouches: false, gap: 'provider-disabled' };

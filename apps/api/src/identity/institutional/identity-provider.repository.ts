@@ -20,6 +20,9 @@ export interface LinkRow {
   id: string;
   providerId: string;
   providerName: string;
+  providerEnabled: boolean;
+  /** The issuer that stated this subject (decision record 0049, security review H1). */
+  issuer: string;
   subject: string;
   personId: string;
   email: string | null;
@@ -51,7 +54,7 @@ export interface ProviderConfirmationRow {
 
 const PROVIDER = `p.id, p.name, p.issuer, p.client_id AS "clientId", p.client_secret_sealed AS "clientSecretSealed", p.domains, p.organisation_id AS "organisationId",
   o.name AS "organisationName", p.enabled, p.lapse_days AS "lapseDays", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
-const LINK = `l.id, l.provider_id AS "providerId", p.name AS "providerName", l.subject, l.person_id AS "personId", l.email, l.linked_at AS "linkedAt", l.last_sign_in_at AS "lastSignInAt"`;
+const LINK = `l.id, l.provider_id AS "providerId", p.name AS "providerName", p.enabled AS "providerEnabled", l.issuer, l.subject, l.person_id AS "personId", l.email, l.linked_at AS "linkedAt", l.last_sign_in_at AS "lastSignInAt"`;
 
 /** Identity providers, the identities linked to people, and sign-ins in flight (decision record 0049). */
 @Injectable()
@@ -106,8 +109,34 @@ export class IdentityProviderRepository {
     return this.m(manager).query(`SELECT ${LINK} FROM identity_provider_links l JOIN identity_providers p ON p.id = l.provider_id WHERE l.person_id = $1 ORDER BY l.linked_at`, [personId]);
   }
 
-  async insertLink(manager: EntityManager, l: { providerId: string; subject: string; personId: string; email: string | null }, now: Date): Promise<void> {
-    await manager.query(`INSERT INTO identity_provider_links (provider_id, subject, person_id, email, linked_at, last_sign_in_at) VALUES ($1, $2, $3, $4, $5, $5)`, [l.providerId, l.subject, l.personId, l.email, now]);
+  async insertLink(manager: EntityManager, l: { providerId: string; issuer: string; subject: string; personId: string; email: string | null }, now: Date): Promise<void> {
+    await manager.query(`INSERT INTO identity_provider_links (provider_id, issuer, subject, person_id, email, linked_at, last_sign_in_at) VALUES ($1, $2, $3, $4, $5, $6, $6)`, [
+      l.providerId,
+      l.issuer,
+      l.subject,
+      l.personId,
+      l.email,
+      now,
+    ]);
+  }
+
+  async hasLinks(manager: EntityManager, providerId: string): Promise<boolean> {
+    return (await manager.query(`SELECT 1 FROM identity_provider_links WHERE provider_id = $1 LIMIT 1`, [providerId])).length > 0;
+  }
+
+  /**
+   * Ends the live sessions opened through a provider (of one person, or of everyone): its word no
+   * longer stands behind them. Answers the ids ended, for their sockets to be disconnected after commit.
+   */
+  async endSessionsVia(manager: EntityManager, providerId: string, personId: string | null, ending: { now: Date; by: string | null }): Promise<string[]> {
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE sessions SET revoked_at = $3, revoked_by = $4, revoked_reason = 'provider-ended'
+        WHERE signed_in_via = 'identity-provider' AND identity_provider_id = $1 AND ($2::uuid IS NULL OR person_id = $2)
+          AND revoked_at IS NULL AND expires_at > $3
+        RETURNING id`,
+      [providerId, personId, ending.now, ending.by],
+    );
+    return rows.map((r) => r.id);
   }
 
   async touchLink(manager: EntityManager, id: string, email: string | null, now: Date): Promise<void> {

@@ -9,9 +9,10 @@ import { notFound, refuse, validationProblem } from '../../platform/http/problem
 import type { Actor } from '../actor';
 import { PeopleService } from '../people.service';
 import { IdentityProviderRepository, type ProviderRow } from './identity-provider.repository';
-import { issuerAllowed, OidcClient } from './oidc-client';
+import { SessionSockets } from '../sessions/session-sockets';
+import { OidcClient } from './oidc-client';
 import { ProviderVouchingService } from './provider-vouching.service';
-import { SecretBox } from './secret-box';
+import { SecretBox } from '../../platform/crypto/secret-box';
 
 /** Where every provider sends people back (register it with the provider). */
 export const CALLBACK_PATH = '/api/auth/oidc/callback';
@@ -35,6 +36,7 @@ export class IdentityProvidersService {
     private readonly vouching: ProviderVouchingService,
     private readonly client: OidcClient,
     private readonly tx: AuditedTransaction,
+    private readonly sockets: SessionSockets,
     @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
   ) {
     this.secrets = new SecretBox(config.secret, 'identity-provider-client-secret');
@@ -76,10 +78,16 @@ export class IdentityProvidersService {
   async update(actor: Actor, id: string, input: UpdateIdentityProviderRequest): Promise<IdentityProviderResponse> {
     const current = await this.providers.find(undefined, id);
     if (!current) throw notFound('identity-provider');
-    const issuerChanged = input.issuer !== undefined || input.clientId !== undefined || input.clientSecret !== undefined;
-    if (issuerChanged) await this.checkIssuer(input.issuer ?? current.issuer, input.clientId ?? current.clientId, input.clientSecret ?? this.secrets.open(current.clientSecretSealed));
-    return this.tx.run(async (tx) => {
+    const repointed = (input.issuer !== undefined && input.issuer !== current.issuer) || (input.clientId !== undefined && input.clientId !== current.clientId);
+    // The stored secret is never sent to another issuer or for another client (security review M2).
+    if (repointed && input.clientSecret === undefined) throw validationProblem('clientSecret', 'client-secret-required');
+    if (repointed || input.clientSecret !== undefined) await this.checkIssuer(input.issuer ?? current.issuer, input.clientId ?? current.clientId, input.clientSecret ?? this.secrets.open(current.clientSecretSealed));
+    const { response, endedSessions } = await this.tx.run(async (tx) => {
       const before = (await this.providers.find(tx.manager, id, true))!;
+      // A link is an issuer's subject: once people are linked, the provider keeps its issuer and client
+      // for good, and a new one is registered instead (security review H1).
+      if ((before.issuer !== (input.issuer ?? before.issuer) || before.clientId !== (input.clientId ?? before.clientId)) && (await this.providers.hasLinks(tx.manager, id)))
+        throw refuse('identity-provider-has-links', { provider: before.name });
       const settings: Settings = {
         name: input.name ?? before.name,
         issuer: input.issuer ?? before.issuer,
@@ -95,14 +103,17 @@ export class IdentityProvidersService {
       const after = (await this.providers.find(tx.manager, id))!;
       const steward = await this.peopleService.auditActor(tx.manager, actor.id, tx.now);
       await tx.record({ scope: PLATFORM_SCOPE, actor: steward, action: 'identity-provider.updated', subjectType: 'identity-provider', subjectId: id, change: { ...facts(after), secretReplaced: input.clientSecret !== undefined } });
-      await this.vouching.afterProviderChange(tx, before, after, steward);
-      return this.toResponse(after);
+      const endedSessions = await this.vouching.afterProviderChange(tx, before, after, steward);
+      return { response: this.toResponse(after), endedSessions };
     });
+    this.sockets.disconnect(endedSessions);
+    return response;
   }
 
-  /** An issuer is taken only if an OpenID Connect provider answers there (discovery), over https unless on this machine. */
+  /** An issuer is taken only if an OpenID Connect provider answers there (discovery), over https to a public address unless the configuration allows this machine. */
   private async checkIssuer(issuer: string, clientId: string, clientSecret: string): Promise<void> {
-    if (!issuerAllowed(new URL(issuer))) throw validationProblem('issuer', 'issuer-not-https');
+    const allowed = await this.client.allowed(new URL(issuer));
+    if (allowed !== 'ok') throw validationProblem('issuer', allowed === 'not-https' ? 'issuer-not-https' : 'issuer-not-allowed');
     try {
       await this.client.discover(issuer, clientId, clientSecret);
     } catch {

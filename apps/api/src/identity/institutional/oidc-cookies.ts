@@ -4,8 +4,6 @@ import { ATTEMPT_TTL_MS } from './oidc-sign-in.service';
 
 /** Binds a sign-in in flight to the browser that started it (its hash is kept with the attempt). */
 export const OIDC_BINDING_COOKIE = 'parley_oidc';
-/** The second-factor challenge the sign-in page's second step reads (issue #24, two-factor). */
-export const SECOND_FACTOR_COOKIE = 'parley_2fa';
 
 // Lax: the provider sends the browser back with a top-level GET, which carries lax cookies.
 const binding = (config: ParleyConfig): CookieOptions => ({ httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/api/auth/oidc' });
@@ -16,8 +14,4 @@ export function setBindingCookie(res: Response, value: string, config: ParleyCon
 
 export function clearBindingCookie(res: Response, config: ParleyConfig): void {
   res.clearCookie(OIDC_BINDING_COOKIE, binding(config));
-}
-
-export function setSecondFactorCookie(res: Response, challengeToken: string, expiresAt: Date, config: ParleyConfig): void {
-  res.cookie(SECOND_FACTOR_COOKIE, challengeToken, { httpOnly: true, sameSite: 'lax', secure: config.cookieSecure, path: '/api', expires: expiresAt });
 }

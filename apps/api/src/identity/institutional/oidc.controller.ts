@@ -10,18 +10,18 @@ import { Allow } from '../../policy/allow.decorator';
 import { Actor, CurrentActor } from '../actor';
 import { Public } from '../public.decorator';
 import { setSessionCookies } from '../session-cookies';
+import { SESSION_COOKIE } from '../session-token';
+import { setChallengeCookie } from '../two-factor/challenge-cookie';
 import { signInContextOf } from '../sign-in/sign-in-context';
 import { SignInService } from '../sign-in/sign-in.service';
 import { CALLBACK_PATH } from './identity-providers.service';
-import { clearBindingCookie, OIDC_BINDING_COOKIE, setBindingCookie, setSecondFactorCookie } from './oidc-cookies';
+import { clearBindingCookie, OIDC_BINDING_COOKIE, setBindingCookie } from './oidc-cookies';
 import { OidcFailure, OidcSignInService, safeReturnTo } from './oidc-sign-in.service';
 
 class OidcStartQueryDto extends createZodDto(oidcStartQuery) {}
 class OidcCallbackQueryDto extends createZodDto(oidcCallbackQuery) {}
 class LinkStartDto extends createZodDto(linkStartRequest) {}
 
-/** The address the provider sends this browser back to: the origin it reached Parley at (decision record 0049). */
-const redirectUriOf = (req: Request) => `${req.protocol}://${req.get('host')}${CALLBACK_PATH}`;
 
 /**
  * Institutional sign-in: browser navigations (start, callback) answered with redirects, a failure
@@ -38,15 +38,20 @@ export class OidcController {
     @Inject(PARLEY_CONFIG) private readonly config: ParleyConfig,
   ) {}
 
+  /** The address the provider sends the browser back to: Parley's public address (PUBLIC_URL), never the request's Host header (security review L1). */
+  private get redirectUri(): string {
+    return `${this.config.publicUrl}${CALLBACK_PATH}`;
+  }
+
   @Public()
   @UseGuards(ThrottlerGuard)
   @Get('auth/oidc/:providerId/start')
   @HttpCode(302)
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Sign in with an identity provider: redirects to it (PKCE, state and nonce)' })
-  async start(@IdParam('providerId') providerId: string, @Query() query: OidcStartQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async start(@IdParam('providerId') providerId: string, @Query() query: OidcStartQueryDto, @Res() res: Response): Promise<void> {
     try {
-      const started = await this.oidc.start(providerId, 'sign-in', null, safeReturnTo(query.returnTo, '/'), redirectUriOf(req));
+      const started = await this.oidc.start(providerId, 'sign-in', null, safeReturnTo(query.returnTo, '/'), this.redirectUri);
       setBindingCookie(res, started.binding, this.config);
       res.redirect(302, started.redirectUrl);
     } catch (e) {
@@ -61,15 +66,15 @@ export class OidcController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Where the provider sends the browser back: signs in, or links, then redirects' })
   async callback(@Query() query: OidcCallbackQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const binding = (req.cookies as Record<string, string> | undefined)?.[OIDC_BINDING_COOKIE];
+    const cookies = req.cookies as Record<string, string> | undefined;
     clearBindingCookie(res, this.config);
     try {
       const rawQuery = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-      const finished = await this.oidc.callback(query, rawQuery, binding);
+      const finished = await this.oidc.callback(query, rawQuery, cookies?.[OIDC_BINDING_COOKIE], cookies?.[SESSION_COOKIE]);
       if (finished.purpose === 'link') return res.redirect(302, finished.returnTo);
       const outcome = await this.signIn.complete(finished.personId, signInContextOf(req, 'identity-provider', finished.providerId));
       if (outcome.kind === 'second-factor') {
-        setSecondFactorCookie(res, outcome.challengeToken, outcome.expiresAt, this.config);
+        setChallengeCookie(res, outcome.challengeToken, outcome.expiresAt, this.config);
         return res.redirect(302, '/login/second-factor');
       }
       setSessionCookies(res, outcome.session, this.config);
@@ -80,12 +85,12 @@ export class OidcController {
   }
 
   @Allow('session.use')
+  @UseGuards(ThrottlerGuard)
   @Post('auth/oidc/:providerId/link')
   @HttpCode(200)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Link an identity provider to the signed-in person: answers the address to go to' })
-  async link(@CurrentActor() actor: Actor, @IdParam('providerId') providerId: string, @Body() body: LinkStartDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LinkStartResponse> {
-    const started = await this.oidc.start(providerId, 'link', actor, safeReturnTo(body.returnTo, '/me/security'), redirectUriOf(req));
+  @ApiOperation({ summary: "Link an identity provider to the signed-in person (the browser's session, the password again): answers the address to go to" })
+  async link(@CurrentActor() actor: Actor, @IdParam('providerId') providerId: string, @Body() body: LinkStartDto, @Res({ passthrough: true }) res: Response): Promise<LinkStartResponse> {
+    const started = await this.oidc.startLink(actor, providerId, body.password, safeReturnTo(body.returnTo, '/me/security'), this.redirectUri);
     setBindingCookie(res, started.binding, this.config);
     return { redirectUrl: started.redirectUrl };
   }

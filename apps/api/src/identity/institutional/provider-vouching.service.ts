@@ -25,8 +25,8 @@ const providerActor = (p: { name: string }): AuditActor => ({ id: null, name: p.
 
 /**
  * An identity provider's vouch for affiliations (issue #24, decision record 0049): at sign-in it
- * confirms the person's affiliation to the organisation it speaks for when it vouches for their
- * verified e-mail, and ends that confirmation when it no longer does; stewards' changes and the
+ * adds and confirms the person's affiliation to the organisation it speaks for when it vouches for
+ * their verified e-mail and they have none there yet, and ends that confirmation when it no longer does; stewards' changes and the
  * periodic lapse check end it too. The rules are libs/domain identity/provider-vouching.ts.
  */
 @Injectable()
@@ -47,31 +47,46 @@ export class ProviderVouchingService {
     await this.confirm(tx, provider, personId);
   }
 
-  /** After a steward's change to a provider: end the confirmations it no longer vouches for. */
-  async afterProviderChange(tx: Tx, before: ProviderRow, after: ProviderRow, steward: AuditActor): Promise<void> {
+  /**
+   * After a steward's change to a provider: end the confirmations it no longer vouches for, and the
+   * sessions opened through it by the people concerned; all of them when it is disabled or points at
+   * another issuer or client. Answers the sessions ended (their sockets go once the change commits).
+   */
+  async afterProviderChange(tx: Tx, before: ProviderRow, after: ProviderRow, steward: AuditActor): Promise<string[]> {
     const confirmations = await this.providers.confirmationsBy(tx.manager, after.id);
-    if (confirmations.length === 0) return;
-    if (!after.enabled) return this.end(tx, after, confirmations, 'provider-disabled', steward);
-    if (after.organisationId === null) return this.end(tx, after, confirmations, 'no-organisation', steward);
-    if (after.organisationId !== before.organisationId) return this.end(tx, after, confirmations, 'organisation-changed', steward);
-    const gone = confirmations.filter((c) => !vouches(after, { email: c.email, emailVerified: c.email !== null }).vouches);
-    await this.end(tx, after, gone, 'domain-not-vouched', steward);
+    const everyone = !after.enabled || after.issuer !== before.issuer || after.clientId !== before.clientId;
+    let ended: ProviderConfirmationRow[];
+    if (!after.enabled) ended = await this.end(tx, after, confirmations, 'provider-disabled', steward);
+    else if (after.organisationId === null) ended = await this.end(tx, after, confirmations, 'no-organisation', steward);
+    else if (after.organisationId !== before.organisationId) ended = await this.end(tx, after, confirmations, 'organisation-changed', steward);
+    else ended = await this.end(tx, after, confirmations.filter((c) => !vouches(after, { email: c.email, emailVerified: c.email !== null }).vouches), 'domain-not-vouched', steward);
+    if (everyone) return this.providers.endSessionsVia(tx.manager, after.id, null, { now: tx.now, by: steward.id });
+    return this.endSessionsOf(tx, after, ended, steward);
   }
 
-  /** The periodic check: confirmations whose person has not signed in through the provider for its lapse period. */
-  async endLapsed(tx: Tx, scheduler: AuditActor): Promise<number> {
-    let ended = 0;
+  /** The periodic check: confirmations whose person has not signed in through the provider for its lapse period, and those people's sessions through it. */
+  async endLapsed(tx: Tx, scheduler: AuditActor): Promise<{ confirmations: number; sessions: string[] }> {
+    let confirmations = 0;
+    const sessions: string[] = [];
     for (const provider of await this.providers.list(tx.manager)) {
       const lapsed = (await this.providers.confirmationsBy(tx.manager, provider.id)).filter((c) => c.lastSignInAt === null || vouchLapsed(c.lastSignInAt, provider.lapseDays, tx.now));
       await this.end(tx, provider, lapsed, 'lapsed', scheduler);
-      ended += lapsed.length;
+      sessions.push(...(await this.endSessionsOf(tx, provider, lapsed, scheduler)));
+      confirmations += lapsed.length;
     }
-    return ended;
+    return { confirmations, sessions };
   }
 
-  /** When a person unlinks the provider, its vouch for them ends with the link. */
-  async atUnlink(tx: Tx, provider: ProviderRow, personId: string, person: AuditActor): Promise<void> {
+  /** When a person unlinks the provider, its vouch for them ends with the link, and so do the sessions they opened through it. */
+  async atUnlink(tx: Tx, provider: ProviderRow, personId: string, person: AuditActor): Promise<string[]> {
     await this.end(tx, provider, await this.providers.confirmationsBy(tx.manager, provider.id, personId), 'unlinked', person);
+    return this.providers.endSessionsVia(tx.manager, provider.id, personId, { now: tx.now, by: person.id });
+  }
+
+  private async endSessionsOf(tx: Tx, provider: ProviderRow, ended: ProviderConfirmationRow[], by: AuditActor): Promise<string[]> {
+    const sessions: string[] = [];
+    for (const personId of new Set(ended.map((c) => c.personId))) sessions.push(...(await this.providers.endSessionsVia(tx.manager, provider.id, personId, { now: tx.now, by: by.id })));
+    return sessions;
   }
 
   private async confirm(tx: Tx, provider: ProviderRow, personId: string): Promise<void> {
@@ -83,36 +98,35 @@ export class ProviderVouchingService {
     // Already confirmed (by a focal point, a steward or this provider): the sign-in itself keeps the vouch alive.
     if (current.some((a) => a.confirmationStatus === 'confirmed')) return;
     // A refusal or an ended confirmation stands: the provider does not overrule a decision on its own.
-    if (current.some((a) => a.confirmationStatus === 'refused' || a.confirmationStatus === 'ended')) return;
-    let pending = current.find((a) => a.confirmationStatus === 'pending');
+    // A pending declaration is the person's own word (its title, its start): a focal point weighs it,
+    // never the provider, which confirms only the affiliation it adds itself (security review H2).
+    if (current.length > 0) return;
     const person = (await this.people.findById(personId, tx.manager))!;
-    if (!pending) {
-      const organisation = (await this.organisations.findById(organisationId, tx.manager))!;
-      const makePrimary = !affiliations.some((a) => a.isPrimary && isAffiliationCurrent(a, today));
-      if (makePrimary) await this.people.clearPrimary(tx.manager, personId);
-      pending = await this.people.insertAffiliation(tx.manager, { personId, organisationId, title: VOUCHED_AFFILIATION_TITLE, startDate: today, endDate: null, isPrimary: makePrimary, createdAt: tx.now });
-      await tx.record({
-        scope: PLATFORM_SCOPE,
-        actor: providerActor(provider),
-        action: 'affiliation.added',
-        subjectType: 'affiliation',
-        subjectId: pending.id,
-        change: { organisationId, organisationName: organisation.name, stakeholderGroup: organisation.stakeholderGroup, subtype: organisation.subtype, title: VOUCHED_AFFILIATION_TITLE, startDate: today, endDate: null, primary: makePrimary },
-      });
-    }
+    const organisation = (await this.organisations.findById(organisationId, tx.manager))!;
+    const makePrimary = !affiliations.some((a) => a.isPrimary && isAffiliationCurrent(a, today));
+    if (makePrimary) await this.people.clearPrimary(tx.manager, personId);
+    const added = await this.people.insertAffiliation(tx.manager, { personId, organisationId, title: VOUCHED_AFFILIATION_TITLE, startDate: today, endDate: null, isPrimary: makePrimary, createdAt: tx.now });
+    await tx.record({
+      scope: PLATFORM_SCOPE,
+      actor: providerActor(provider),
+      action: 'affiliation.added',
+      subjectType: 'affiliation',
+      subjectId: added.id,
+      change: { organisationId, organisationName: organisation.name, stakeholderGroup: organisation.stakeholderGroup, subtype: organisation.subtype, title: VOUCHED_AFFILIATION_TITLE, startDate: today, endDate: null, primary: makePrimary },
+    });
     const reason = `${provider.name} vouches for this person's verified e-mail address`;
-    await this.providers.confirmByProvider(tx.manager, pending.id, provider.id, tx.now, reason);
+    await this.providers.confirmByProvider(tx.manager, added.id, provider.id, tx.now, reason);
     await tx.record({
       scope: PLATFORM_SCOPE,
       actor: providerActor(provider),
       action: 'affiliation.confirmed',
       subjectType: 'affiliation',
-      subjectId: pending.id,
+      subjectId: added.id,
       change: { personId, name: person.name, organisationId, organisationName: provider.organisationName ?? '', as: 'identity-provider', reason, via: 'identity-provider' },
     });
   }
 
-  private async end(tx: Tx, provider: ProviderRow, confirmations: ProviderConfirmationRow[], why: VouchEnd, actor: AuditActor): Promise<void> {
+  private async end(tx: Tx, provider: ProviderRow, confirmations: ProviderConfirmationRow[], why: VouchEnd, actor: AuditActor): Promise<ProviderConfirmationRow[]> {
     const reason = END_REASONS[why](provider.name, provider.lapseDays);
     for (const c of confirmations) {
       await this.providers.endByProvider(tx.manager, c.affiliationId, provider.id, tx.now, reason);
@@ -125,5 +139,6 @@ export class ProviderVouchingService {
         change: { personId: c.personId, name: c.personName, organisationId: c.organisationId, organisationName: c.organisationName, as: 'identity-provider', reason },
       });
     }
+    return confirmations;
   }
 }

@@ -24,7 +24,7 @@ import { PeopleRepository } from '../people.repository';
 import { PeopleService } from '../people.service';
 import { SessionRepository } from '../session.repository';
 import { SessionSockets } from '../sessions/session-sockets';
-import { SecretBox } from './secret-box';
+import { SecretBox } from '../../platform/crypto/secret-box';
 import { TwoFactorRepository, type TwoFactorRow } from './two-factor.repository';
 import { TwoFactorRequirement } from './two-factor-requirement';
 

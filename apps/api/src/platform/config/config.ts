@@ -32,6 +32,8 @@ const envSchema = z.object({
   MAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(5),
   /** Attempts at one message before its delivery is recorded as failed. */
   MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** Issue #24 (decision 0049): http:// issuers on this machine and issuers at private addresses, for tests and a provider run beside Parley only. */
+  PARLEY_OIDC_ALLOW_LOOPBACK_ISSUERS: z.enum(['true', 'false']).default('false'),
 });
 
 export interface ParleyConfig {
@@ -54,6 +56,8 @@ export interface ParleyConfig {
   /** The web app's address without a trailing slash (PUBLIC_URL). */
   publicUrl: string;
   mail: { smtpUrl: string | null; from: string; publicUrl: string; retryDelaySeconds: number; sendAttempts: number };
+  /** Whether identity providers may be on this machine or a private network (off: https to public addresses only). */
+  oidcAllowLoopbackIssuers: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     notifications: e.PARLEY_NOTIFICATIONS === 'on',
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS, sendAttempts: e.MAIL_SEND_ATTEMPTS },
+    oidcAllowLoopbackIssuers: e.PARLEY_OIDC_ALLOW_LOOPBACK_ISSUERS === 'true',
   };
 }
 

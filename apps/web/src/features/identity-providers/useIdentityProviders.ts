@@ -33,7 +33,8 @@ export const useLinkedAccounts = () => useQuery({ queryKey: LINKED_KEY, queryFn:
 /** Starts linking a provider: the browser then goes to the provider, and comes back to the security page. */
 export function useLinkProvider() {
   return useMutation({
-    mutationFn: (providerId: string) => apiCall('POST /api/auth/oidc/:providerId/link', { params: { providerId }, body: { returnTo: '/me/security' } }),
+    // Linking needs the password again (decision record 0049).
+    mutationFn: ({ providerId, password }: { providerId: string; password: string }) => apiCall('POST /api/auth/oidc/:providerId/link', { params: { providerId }, body: { returnTo: '/me/security', password } }),
     onSuccess: (r) => window.location.assign(r.redirectUrl),
   });
 }

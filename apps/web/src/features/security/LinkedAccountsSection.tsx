@@ -1,4 +1,5 @@
-import { Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, List, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../ui/FormErrors';
 import { PageLoader } from '../../ui/PageLoader';
@@ -15,6 +16,7 @@ export function LinkedAccountsSection() {
   const providers = useSignInProviders();
   const link = useLinkProvider();
   const unlink = useUnlinkProvider();
+  const [password, setPassword] = useState('');
   if (linked.isPending) return <PageLoader />;
   if (linked.isError) return <QueryError error={linked.error} onRetry={() => void linked.refetch()} />;
   const { links, hasPassword } = linked.data;
@@ -59,14 +61,18 @@ export function LinkedAccountsSection() {
           </List>
         )}
         {lastWayIn ? <Text size="sm">{t('security.linked.lastWayIn')}</Text> : null}
-        {linkable.length > 0 ? (
-          <Group gap="xs" wrap="wrap">
-            {linkable.map((p) => (
-              <Button key={p.id} size="sm" loading={link.isPending && link.variables === p.id} onClick={() => link.mutate(p.id)}>
-                {t('security.linked.link', { provider: p.name })}
-              </Button>
-            ))}
-          </Group>
+        {linkable.length > 0 && !hasPassword ? <Text size="sm">{t('security.linked.needsPassword')}</Text> : null}
+        {linkable.length > 0 && hasPassword ? (
+          <Stack gap="xs">
+            <PasswordInput label={t('security.linked.password')} description={t('security.linked.passwordWhy')} autoComplete="current-password" value={password} onChange={(e) => setPassword(e.currentTarget.value)} maw={360} />
+            <Group gap="xs" wrap="wrap">
+              {linkable.map((p) => (
+                <Button key={p.id} size="sm" disabled={!password} loading={link.isPending && link.variables?.providerId === p.id} onClick={() => link.mutate({ providerId: p.id, password })}>
+                  {t('security.linked.link', { provider: p.name })}
+                </Button>
+              ))}
+            </Group>
+          </Stack>
         ) : null}
         <FormAlert messages={error ? [problemMessage(t, error)] : []} title={t('security.linked.failed')} />
       </Stack>

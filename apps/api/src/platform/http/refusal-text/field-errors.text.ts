@@ -86,6 +86,9 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'no-such-agenda-item': () => 'This meeting has no such agenda item',
   'no-such-chain': (p) => `There is no chain ${p.scope}: platform or wg:<working group id>`,
   'not-a-domain': () => 'Not an e-mail domain: write it as ministry.example, without @',
-  'issuer-not-https': () => 'The issuer must be an https:// address (http:// only for 127.0.0.1 or localhost)',
+  'issuer-not-https': () => 'The issuer must be an https:// address',
+  'issuer-not-allowed': () => 'The issuer must be on the public internet, not on this machine nor a private network',
+  'client-secret-required': () => 'A new issuer or client ID needs its client secret entered again',
+  'password-incorrect': () => 'This is not your password',
   'issuer-discovery-failed': (p) => `No OpenID Connect provider answers at ${p.issuer} (its /.well-known/openid-configuration could not be read)`,
 };
