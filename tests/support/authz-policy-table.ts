@@ -280,7 +280,7 @@ async function ownLink(c: Cell): Promise<string> {
   const providerId = await fixtureProvider(c);
   if (c.actorId)
     await c.w.t.dataSource.query(
-      `INSERT INTO identity_provider_links (provider_id, subject, person_id, linked_at) VALUES ($1, $2, $3, now()) ON CONFLICT DO NOTHING`,
+      `INSERT INTO identity_provider_links (provider_id, subject, issuer, person_id, linked_at) VALUES ($1, $2, 'https://sso.example.org', $3, now()) ON CONFLICT DO NOTHING`,
       [providerId, `subject-${uniq()}`, c.actorId],
     );
   return providerId;
