@@ -18,6 +18,7 @@ import { buildOpenApiDocument } from './platform/openapi/openapi-document';
 import { registeredRoutes } from './platform/openapi/registered-routes';
 import { ResponseContractInterceptor } from './platform/openapi/response-contract.interceptor';
 import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
+import { CHALLENGE_COOKIE } from './identity/two-factor/challenge-cookie';
 
 export interface ParleyApp {
   app: NestExpressApplication;
@@ -80,6 +81,7 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
     .setVersion('0.1.0')
     .addBearerAuth()
     .addCookieAuth('parley_session')
+    .addCookieAuth(CHALLENGE_COOKIE, { type: 'apiKey', in: 'cookie' }, 'signInChallenge')
     .build();
   // Summaries and tags from the controllers; what each operation takes and answers from the route table in libs/contracts.
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(SwaggerModule.createDocument(app, openApi), registeredRoutes(app)), {

@@ -19,6 +19,13 @@ const PROBLEM_DESCRIPTIONS: Record<ProblemStatus, string> = {
 const ALL_PROBLEMS = Object.keys(PROBLEM_DESCRIPTIONS).map(Number) as ProblemStatus[];
 
 const SIGNED_IN = [{ bearer: [] }, { cookie: [] }];
+/** The second-factor step: no session yet, but the httpOnly cookie of the sign-in it completes. */
+const SIGN_IN_CHALLENGE = [{ signInChallenge: [] }];
+
+function security(r: RegisteredRoute, spec: RouteSpec) {
+  if (spec.proof === 'sign-in-challenge') return SIGN_IN_CHALLENGE;
+  return r.isPublic ? [] : SIGNED_IN;
+}
 
 const isZod = (r: RouteSpec['response']): r is Extract<RouteSpec['response'], { parse: unknown }> => 'parse' in r;
 
@@ -73,7 +80,7 @@ export function buildOpenApiDocument(scanned: OpenAPIObject, routes: RegisteredR
       operationId: scannedOperation.operationId,
       summary: scannedOperation.summary,
       tags: scannedOperation.tags,
-      security: r.isPublic ? [] : SIGNED_IN,
+      security: security(r, spec),
       parameters: parameters(r.key, spec),
       ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: requestSchema(spec.body) } } } } : {}),
       ...(spec.upload

@@ -30,6 +30,8 @@ export interface RouteSpec {
   /** Another representation of the same success, chosen by a query parameter (chair terms as CSV). */
   alternative?: MediaResponse;
   problems: readonly ProblemStatus[];
+  /** A public operation that needs another proof than a session: the second-factor step needs the sign-in challenge's cookie. */
+  proof?: 'sign-in-challenge';
 }
 
 export const route = <const S extends RouteSpec>(spec: S): S => spec;
