@@ -294,6 +294,8 @@ export class AmendmentService {
       const backers = byAmendment.get(a.id) ?? [];
       const crossGroupSupport = [...new Set(backers.map((c) => c.snapshot.stakeholderGroup).filter((g) => g !== a.authorSnapshot.stakeholderGroup))] as StakeholderGroup[];
       return {
+        citations: [],
+        reopensAgreedLanguage: [],
         id: a.id,
         documentId: a.documentId,
         kind: a.kind,

@@ -100,7 +100,7 @@ export class DocumentReads {
     const [a, b] = await Promise.all([this.requireVersion(doc, from, 'from'), this.requireVersion(doc, to, 'to')]);
     (await this.visibility.lens(actor, doc)).assertReadable(from, to);
     const [before, after] = await Promise.all([this.documents.clausesOf(a.id), this.documents.clausesOf(b.id)]);
-    return { documentId, from, to, ...compareVersions(before.map(toClause), after.map(toClause)) };
+    return { documentId, from, to, ...compareVersions(before.map(toClause), after.map(toClause)), reopensAgreedLanguage: [] };
   }
 
   /** Who wrote each word of version `n`, with totals by stakeholder group, sub-type and organisation, and each clause's history. */

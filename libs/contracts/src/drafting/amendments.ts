@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agreedLanguagePedigree, citationResponse } from './agreed-language';
 import { amendmentKindValue, clauseKindValue, diffPartSchema, instant, stakeholderGroupValue } from '../api/domain-shapes';
 import { amendmentNegotiation } from '../negotiation/streamlining';
 import { actorRef } from './actors';
@@ -33,6 +34,10 @@ export const amendmentResponse = /* @__PURE__ */ z
     writtenLanguage: writtenLanguage.nullable(),
     /** Translations of the rationale participants added, oldest first: never official. */
     rationaleTranslations: z.array(personTranslation),
+    /** Agreed language the proposed text quotes, as the proposer cited it (decision 0054). */
+    citations: z.array(citationResponse),
+    /** The adopted texts whose agreed wording, now in the target clause, this amendment changes or deletes: "reopens agreed language". */
+    reopensAgreedLanguage: z.array(agreedLanguagePedigree),
     status: z.enum(AMENDMENT_STATUSES),
     /** Why it is outdated or rejected, in English. */
     statusNote: z.string().nullable(),

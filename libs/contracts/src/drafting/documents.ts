@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { agreedLanguagePedigree } from './agreed-language';
 import { clauseKindValue, instant, versionComparisonSchema } from '../api/domain-shapes';
 import { workingGroupRef } from '../api/refs';
 import { actorRef, reasonParams } from './actors';
@@ -138,6 +139,12 @@ export const documentResponse = /* @__PURE__ */ documentSummary
 export type DocumentResponse = z.infer<typeof documentResponse>;
 
 export const compareResponse = /* @__PURE__ */ versionComparisonSchema
-  .extend({ documentId: z.string(), from: z.number(), to: z.number() })
+  .extend({
+    documentId: z.string(),
+    from: z.number(),
+    to: z.number(),
+    /** Clauses whose agreed wording (precedent in `from`) the later version changes or deletes: "reopens agreed language" (decision 0054). */
+    reopensAgreedLanguage: z.array(z.object({ clauseId: z.string(), pedigree: agreedLanguagePedigree })),
+  })
   .meta({ id: 'CompareResponse' });
 export type CompareResponse = z.infer<typeof compareResponse>;

@@ -9,3 +9,4 @@ export * from './provenance';
 export * from './safeguards';
 export * from './language-versions';
 export * from './written-language';
+export * from './agreed-language';

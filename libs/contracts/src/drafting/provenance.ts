@@ -1,5 +1,6 @@
 import { OFFICES, PROVENANCE_HEADLINE_SOURCES } from '@parley/domain';
 import { z } from 'zod';
+import { agreedLanguagePedigree } from './agreed-language';
 import { amendmentKindValue, clauseKindValue, instant, organisationSubtypeValue, stakeholderGroupValue } from '../api/domain-shapes';
 import { actorRef } from './actors';
 import { AMENDMENT_STATUSES } from './vocabulary';
@@ -9,6 +10,18 @@ export const provenanceOriginResponse = /* @__PURE__ */ z.discriminatedUnion('ki
   z.object({ kind: z.literal('amendment'), amendmentId: z.string(), version: z.number(), author: actorRef }),
   /** Words a chair's text wrote: its office, and its pen holder (`author`) with their affiliation as at the issue. */
   z.object({ kind: z.literal('chairs-text'), version: z.number(), label: z.string(), office: z.enum(OFFICES), author: actorRef }),
+  /**
+   * Agreed language (decision 0054): words quoted from an adopted text, with its pedigree. `author`
+   * inserted them (by amendment `amendmentId`, or in the chair's text of `version`) but did not write
+   * them: they count under no stakeholder group or organisation.
+   */
+  z.object({
+    kind: z.literal('precedent'),
+    version: z.number(),
+    pedigree: agreedLanguagePedigree,
+    author: actorRef,
+    amendmentId: z.string().nullable(),
+  }),
 ]);
 export type ProvenanceOriginResponse = z.infer<typeof provenanceOriginResponse>;
 
@@ -57,6 +70,8 @@ export const provenanceResponse = /* @__PURE__ */ z
       amended: z.number(),
       /** Words written in chair's texts (also counted under their pen holder's group and organisation). */
       chairsText: z.number().optional(),
+      /** Words quoted from agreed language: precedent, counted under no group or organisation. */
+      precedent: z.number().optional(),
     }),
     /** The largest share of the text and who held it: the original draft (and its organisation), or one stakeholder group's amendments. */
     headline: z

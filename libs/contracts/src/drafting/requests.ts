@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { citationsInput } from './agreed-language';
 import { ADOPTION_WARNING_KINDS, CLAUSE_KINDS, DECISION_RULES } from '@parley/domain';
 import { lineText, text, uuid } from '../common';
 import { fieldCode } from '../refusals/field-errors';
@@ -85,7 +86,16 @@ const rationale = text(10_000);
 /** The language the amendment (its text and rationale) is written in (decision 0047); unknown when omitted. */
 const amendmentLanguage = /* @__PURE__ */ writtenLanguage.optional();
 export const createAmendmentRequest = /* @__PURE__ */ z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('replace'), baseVersion: versionNumber, targetClauseId: uuid, text: text(MAX_CLAUSE_TEXT), rationale, writtenLanguage: amendmentLanguage }),
+  z.strictObject({
+    kind: z.literal('replace'),
+    baseVersion: versionNumber,
+    targetClauseId: uuid,
+    text: text(MAX_CLAUSE_TEXT),
+    rationale,
+    writtenLanguage: amendmentLanguage,
+    /** Agreed language the text quotes (decision 0054): its words are precedent, not the proposer's. */
+    citations: citationsInput.optional(),
+  }),
   z.strictObject({
     kind: z.literal('insert'),
     baseVersion: versionNumber,
@@ -95,6 +105,7 @@ export const createAmendmentRequest = /* @__PURE__ */ z.discriminatedUnion('kind
     text: text(MAX_CLAUSE_TEXT),
     rationale,
     writtenLanguage: amendmentLanguage,
+    citations: citationsInput.optional(),
   }),
   z.strictObject({ kind: z.literal('delete'), baseVersion: versionNumber, targetClauseId: uuid, rationale, writtenLanguage: amendmentLanguage }),
 ]);

@@ -3,6 +3,7 @@ import { CHAIRS_TEXT_STANDINGS, CLAUSE_KINDS, MAX_CHAIRS_TEXT_LABEL, MAX_CHAIRS_
 import { lineText, text, uuid } from '../common';
 import { actorRef } from '../drafting/actors';
 import { MAX_CLAUSE_TEXT, MAX_CLAUSES } from '../drafting/vocabulary';
+import { citationsInput } from '../drafting/agreed-language';
 import { membersOnlyUntilInput } from '../procedures/publication';
 
 /**
@@ -19,7 +20,15 @@ export const issueChairsTextRequest = /* @__PURE__ */ z.strictObject({
   office: z.enum(OFFICES),
   note: text(2000).nullable().optional(),
   clauses: z
-    .array(z.strictObject({ id: uuid.nullable().optional(), kind: z.enum(CLAUSE_KINDS), text: text(MAX_CLAUSE_TEXT) }))
+    .array(
+      z.strictObject({
+        id: uuid.nullable().optional(),
+        kind: z.enum(CLAUSE_KINDS),
+        text: text(MAX_CLAUSE_TEXT),
+        /** Agreed language the clause quotes (decision 0054): its words are precedent, not the pen holder's. */
+        citations: citationsInput.optional(),
+      }),
+    )
     .min(1)
     .max(MAX_CLAUSES, `At most ${MAX_CLAUSES} clauses`),
   /** Circulated to the group's members only until then (decision 0041); absent: public at once. */

@@ -20,6 +20,7 @@ import { LANGUAGE_VERSION_ROUTES } from './language-versions';
 import { SESSION_ROUTES } from './sessions';
 import { TWO_FACTOR_ROUTES } from './two-factor';
 import { SEARCH_ROUTES } from './search';
+import { AGREED_LANGUAGE_ROUTES } from './agreed-language';
 
 export * from './route-spec';
 
@@ -45,8 +46,8 @@ export const API_ROUTES = /* @__PURE__ */ mergeRoutes(
   // Issue #24: two-factor authentication.
   { ...NOTIFICATION_ROUTES, ...MAIL_ROUTES, ...FEED_ROUTES, ...TWO_FACTOR_ROUTES },
   // Issue #21: meetings; issue #22: Word and PDF in and out.
-  // Issue #23: language versions of a text; issue #25: search.
-  { ...MEETING_ROUTES, ...EXCHANGE_ROUTES, ...LANGUAGE_VERSION_ROUTES, ...SEARCH_ROUTES },
+  // Issue #23: language versions of a text; issue #25: search and the agreed-language library.
+  { ...MEETING_ROUTES, ...EXCHANGE_ROUTES, ...LANGUAGE_VERSION_ROUTES, ...SEARCH_ROUTES, ...AGREED_LANGUAGE_ROUTES },
 ) satisfies Record<string, RouteSpec>;
 
 export type ApiRoutes = typeof API_ROUTES;
