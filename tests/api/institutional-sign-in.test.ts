@@ -209,6 +209,11 @@ describe('signing in with a provider', () => {
     // Now the provider signs her in, as herself.
     const viaProvider = await signInAs(provider, 'carol');
     expect((await me(viaProvider.session!)).body.id).toBe(carol.id);
+    // Her sessions list says which institution signed her in, by its name.
+    const sessions = (await carol.client.get('/api/me/sessions')).body as { signedInVia: { method: string; providerName: string | null } }[];
+    const via = sessions.map((x) => x.signedInVia);
+    expect(via.filter((v) => v.method === 'identity-provider')).toEqual([{ method: 'identity-provider', providerId: provider.id, providerName: provider.name }]);
+    expect(via.filter((v) => v.method === 'password')).toContainEqual({ method: 'password', providerId: null, providerName: null });
     // Linking twice is refused.
     expectProblem(await asApi(startLink(await browserSignedIn(carol), provider)), 409);
 

@@ -61,7 +61,7 @@ describe('a person’s active sessions', () => {
       current: true,
       ipRange: '203.0.113.0/24',
       device: { kind: 'browser', browser: 'Firefox', os: 'Windows' },
-      signedInVia: { method: 'password', providerId: null },
+      signedInVia: { method: 'password', providerId: null, providerName: null },
     });
     expect(byLabel['Safari on iPhone']).toMatchObject({
       current: false,

@@ -19,7 +19,7 @@ export const activeSessionResponse = /* @__PURE__ */ z
     deviceLabel: z.string(),
     /** The network it was opened from (IPv4 /24, IPv6 /48), never the address; null when unknown. */
     ipRange: z.string().nullable(),
-    signedInVia: z.object({ method: z.enum(['password', 'identity-provider']), providerId: z.string().nullable() }),
+    signedInVia: z.object({ method: z.enum(['password', 'identity-provider']), providerId: z.string().nullable(), providerName: z.string().nullable() }),
     createdAt: instant,
     /** Within a minute: last use is written at most once a minute per session. */
     lastUsedAt: instant,

@@ -25,6 +25,8 @@ export interface LiveSessionRow {
   id: string;
   signedInVia: 'password' | 'identity-provider';
   identityProviderId: string | null;
+  /** The provider's name as the steward registered it (null for a password sign-in). */
+  identityProviderName: string | null;
   userAgent: string | null;
   ipRange: string | null;
   createdAt: Date;
@@ -83,10 +85,11 @@ export class SessionRepository {
   /** A person's live sessions, most recently used first. */
   listLive(manager: EntityManager, personId: string, now: Date): Promise<LiveSessionRow[]> {
     return manager.query(
-      `SELECT id, signed_in_via AS "signedInVia", identity_provider_id AS "identityProviderId", user_agent AS "userAgent", ip_range AS "ipRange",
-              created_at AS "createdAt", last_used_at AS "lastUsedAt", expires_at AS "expiresAt"
-         FROM sessions WHERE person_id = $1 AND revoked_at IS NULL AND expires_at > $2
-        ORDER BY last_used_at DESC, created_at DESC, id`,
+      `SELECT s.id, s.signed_in_via AS "signedInVia", s.identity_provider_id AS "identityProviderId", p.name AS "identityProviderName",
+              s.user_agent AS "userAgent", s.ip_range AS "ipRange", s.created_at AS "createdAt", s.last_used_at AS "lastUsedAt", s.expires_at AS "expiresAt"
+         FROM sessions s LEFT JOIN identity_providers p ON p.id::text = s.identity_provider_id
+        WHERE s.person_id = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
+        ORDER BY s.last_used_at DESC, s.created_at DESC, s.id`,
       [personId, now],
     );
   }

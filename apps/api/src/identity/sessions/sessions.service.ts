@@ -99,7 +99,7 @@ function shown(r: LiveSessionRow, currentSessionId: string): ActiveSessionRespon
     device,
     deviceLabel: deviceLabel(device),
     ipRange: r.ipRange,
-    signedInVia: { method: r.signedInVia, providerId: r.identityProviderId },
+    signedInVia: { method: r.signedInVia, providerId: r.identityProviderId, providerName: r.identityProviderName },
     createdAt: r.createdAt.toISOString(),
     lastUsedAt: r.lastUsedAt.toISOString(),
     expiresAt: r.expiresAt.toISOString(),

@@ -28,7 +28,9 @@ export function SessionList({ sessions, action }: { sessions: ActiveSessionRespo
               </Text>
               <Text size="sm">
                 {t('security.sessions.signedInVia')}:{' '}
-                {s.signedInVia.method === 'password' ? t('security.sessions.via.password') : t('security.sessions.via.identityProvider')}
+                {s.signedInVia.method === 'password'
+                  ? t('security.sessions.via.password')
+                  : (s.signedInVia.providerName ?? t('security.sessions.via.identityProvider'))}
               </Text>
               <Text size="sm" c="dimmed">
                 {t('security.sessions.started', { when: dateTime(s.createdAt, locale) })} ·{' '}

@@ -72,7 +72,7 @@ function Enrol({ setup, onEnabled }: { setup: TwoFactorSetupResponse; onEnabled:
       <Text size="sm" c="dimmed">
         {t('twoFactor.secretLabel')}
       </Text>
-      <Code block dir="ltr" data-testid="two-factor-secret" fz="lg">
+      <Code block dir="ltr" data-testid="two-factor-secret" fz="lg" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
         {groupedSecret(setup.secret)}
       </Code>
       <Anchor href={setup.otpauthUri} size="sm" dir="ltr" style={{ overflowWrap: 'anywhere' }}>
