@@ -16,6 +16,8 @@ import { PUBLICATION_EVENTS } from '../../libs/contracts/src/audit/procedures-pu
 import { MEETING_EVENTS } from '../../libs/contracts/src/audit/meetings';
 import { LANGUAGE_VERSION_EVENTS } from '../../libs/contracts/src/audit/language-versions';
 import { IDENTITY_PROVIDER_EVENTS } from '../../libs/contracts/src/audit/identity-providers';
+import { TWO_FACTOR_EVENTS } from '../../libs/contracts/src/audit/two-factor';
+import { SESSION_EVENTS } from '../../libs/contracts/src/audit/sessions';
 import type { AuditEvent } from '@parley/domain';
 import { loadAuditRows, PRE_CATALOGUE_EXPORTS, readAuditFixture, type StoredAuditRow } from '../support/audit-fixture';
 import { verifyExport } from '../support/audit-verify-cli';
@@ -29,7 +31,7 @@ const logs = readAuditFixture();
 /** A participant's translation of a comment or rationale (issue #23, decision 0047). */
 const WRITTEN_LANGUAGE_ACTIONS = ['comment.translated', 'amendment.rationale-translated'];
 /** Actions the catalogue gained after c604a0d: no row of the fixture can have them (issue #18: decisions 0031–0034); their samples are in tests/support/audit-samples.ts. */
-const ADDED_SINCE = new Set<string>([...Object.keys(NEGOTIATION_BRACKET_EVENTS), ...Object.keys(CLAUSE_STATUS_EVENTS), ...Object.keys(NEGOTIATION_STREAMLINING_EVENTS), ...Object.keys(CHAIRS_TEXT_EVENTS), ...Object.keys(EXPLANATION_EVENTS), ...Object.keys(ACCREDITATION_EVENTS), ...Object.keys(PROXY_EVENTS), ...Object.keys(SILENCE_EVENTS), ...Object.keys(PROCEDURES_DIVISION_EVENTS), ...Object.keys(PUBLICATION_EVENTS), ...Object.keys(MEETING_EVENTS), ...Object.keys(LANGUAGE_VERSION_EVENTS), ...WRITTEN_LANGUAGE_ACTIONS, ...Object.keys(IDENTITY_PROVIDER_EVENTS)]);
+const ADDED_SINCE = new Set<string>([...Object.keys(NEGOTIATION_BRACKET_EVENTS), ...Object.keys(CLAUSE_STATUS_EVENTS), ...Object.keys(NEGOTIATION_STREAMLINING_EVENTS), ...Object.keys(CHAIRS_TEXT_EVENTS), ...Object.keys(EXPLANATION_EVENTS), ...Object.keys(ACCREDITATION_EVENTS), ...Object.keys(PROXY_EVENTS), ...Object.keys(SILENCE_EVENTS), ...Object.keys(PROCEDURES_DIVISION_EVENTS), ...Object.keys(PUBLICATION_EVENTS), ...Object.keys(MEETING_EVENTS), ...Object.keys(LANGUAGE_VERSION_EVENTS), ...WRITTEN_LANGUAGE_ACTIONS, ...Object.keys(IDENTITY_PROVIDER_EVENTS), ...Object.keys(TWO_FACTOR_EVENTS), ...Object.keys(SESSION_EVENTS)]);
 
 /** A stored row as the log serves it (camelCase, ISO time with milliseconds). */
 const asEvent = (r: StoredAuditRow): AuditEvent => ({

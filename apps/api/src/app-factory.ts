@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -46,6 +47,12 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
     throw e;
   }
   app.set('trust proxy', 'loopback');
+  // An idle kept-alive connection is closed by whichever side times out first; when the server
+  // closes it just as a client (or nginx's upstream pool) sends on it, that request is reset.
+  // Outlast the clients' idle timeouts (undici 4 s, nginx 60 s) so they close first.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   app.set('query parser', 'simple');
   app.useBodyParser('json', { limit: '512kb' });
   // Word files to import (decision 0044) come as the raw body, held to the upload limit before anything reads them.
