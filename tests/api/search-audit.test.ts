@@ -1,5 +1,7 @@
 import type { AuditEventDetailResponse, BallotResponse, ChairNominationResponse, DocumentResponse, SearchResponse, SearchResult } from '@parley/contracts';
 import { SearchAuditPhrases } from '../../apps/api/src/search/search-audit-phrases';
+import { SearchStatementTriggers1797400000000 } from '../../migrations/1797400000000-search-statement-triggers';
+import { SearchAuditSentences1797400000100 } from '../../migrations/1797400000100-search-audit-sentences';
 import { type DraftingGroup, newDraftingGroup, newParisCallDocument } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
 import { issueMembersOnlyVersion } from '../support/members-only-fixture';
@@ -114,6 +116,33 @@ describe('search: audit sentences', () => {
     expect(actions(await search(anonymous(), { q: 'confirmation of a chair', group: g.id }))).toEqual(['chair.confirmed']);
     expect(actions(await search(anonymous(), { q: NOMINEE, group: g.id }))).toContain('chair.nominated');
     expect(await search(anonymous(), { q: 'crowned', group: g.id })).toEqual([]);
+  });
+
+  it('the two migrations revert and apply again (in a transaction rolled back)', async () => {
+    const runner = t.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    const perStatement = async () =>
+      (await runner.query(`SELECT c.relname AS table, (t.tgtype & 1) = 0 AS per_statement FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'search_index' AND c.relname IN ('comments', 'version_clauses', 'audit_events') ORDER BY 1`)) as { table: string; per_statement: boolean }[];
+    try {
+      const [audit, statements] = [new SearchAuditSentences1797400000100(), new SearchStatementTriggers1797400000000()];
+      await audit.down(runner);
+      await statements.down(runner);
+      expect(await perStatement()).toEqual([
+        { table: 'comments', per_statement: false },
+        { table: 'version_clauses', per_statement: false },
+      ]);
+      expect(await runner.query(`SELECT 1 FROM search_entries WHERE kind = 'audit'`)).toEqual([]);
+      await statements.up(runner);
+      await audit.up(runner);
+      expect(await perStatement()).toEqual([
+        { table: 'audit_events', per_statement: true },
+        { table: 'comments', per_statement: true },
+        { table: 'version_clauses', per_statement: true },
+      ]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('never indexes single votes', async () => {
