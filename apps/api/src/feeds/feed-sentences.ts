@@ -11,16 +11,16 @@ export type FeedLanguage = UnLanguage;
  */
 export const NOT_IN_FEEDS = (action: string) => action.startsWith('vote.') || action.startsWith('meeting.floor-') || action === 'meeting.attendance-recorded';
 
-const ACTS: Record<FeedLanguage, Record<FeedAction, string>> = { ar: AR_ACTS, zh: ZH_ACTS, en: EN_ACTS, fr: FR_ACTS, ru: RU_ACTS, es: ES_ACTS };
+export const ACTS: Record<FeedLanguage, Record<FeedAction, string>> = { ar: AR_ACTS, zh: ZH_ACTS, en: EN_ACTS, fr: FR_ACTS, ru: RU_ACTS, es: ES_ACTS };
 const actIn = (lang: FeedLanguage, action: string): string | undefined => (Object.hasOwn(EN_ACTS, action) ? ACTS[lang][action as FeedAction] : undefined);
 
-const STAKEHOLDER_GROUPS: Record<string, Record<FeedLanguage, string>> = {
+export const STAKEHOLDER_GROUPS: Record<string, Record<FeedLanguage, string>> = {
   government: { ar: 'الحكومات', zh: '政府', en: 'government', fr: 'gouvernement', ru: 'правительства', es: 'gobierno' },
   'private-sector': { ar: 'القطاع الخاص', zh: '私营部门', en: 'private sector', fr: 'secteur privé', ru: 'частный сектор', es: 'sector privado' },
   'civil-society': { ar: 'المجتمع المدني', zh: '民间社会', en: 'civil society', fr: 'société civile', ru: 'гражданское общество', es: 'sociedad civil' },
 };
 
-const PLATFORM: Record<FeedLanguage, string> = {
+export const PLATFORM: Record<FeedLanguage, string> = {
   ar: 'Parley (تلقائيًا)',
   zh: 'Parley（自动）',
   en: 'Parley (automatically)',
@@ -28,7 +28,7 @@ const PLATFORM: Record<FeedLanguage, string> = {
   ru: 'Parley (автоматически)',
   es: 'Parley (automáticamente)',
 };
-const QUOTES: Record<FeedLanguage, [string, string]> = { ar: ['«', '»'], zh: ['“', '”'], en: ['“', '”'], fr: ['« ', ' »'], ru: ['«', '»'], es: ['“', '”'] };
+export const QUOTES: Record<FeedLanguage, [string, string]> = { ar: ['«', '»'], zh: ['“', '”'], en: ['“', '”'], fr: ['« ', ' »'], ru: ['«', '»'], es: ['“', '”'] };
 const quoted = (s: string, lang: FeedLanguage) => `${QUOTES[lang][0]}${s}${QUOTES[lang][1]}`;
 /** Between the actor and what they did: Chinese writes no space. */
 const AFTER_ACTOR: Record<FeedLanguage, string> = { ar: ' ', zh: '', en: ' ', fr: ' ', ru: ' ', es: ' ' };

@@ -26,6 +26,8 @@ export interface SearchRow {
   detail: string | null;
   clause_status: string | null;
   open_brackets: number | null;
+  audit_scope: string | null;
+  audit_sequence: string | null;
   headline: string;
 }
 
@@ -48,6 +50,9 @@ const tsquery = (q: string, language: string) =>
          ELSE websearch_to_tsquery(parley_search_config(${language}::text), ${q}) END)`;
 const NAMES = `('person','organisation','working-group')`;
 const HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=35, MinWords=12, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
+
+/** An audit sentence is short and whole: all of it, its matching words marked. */
+const AUDIT_HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", HighlightAll=true`;
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -85,8 +90,10 @@ export const SEARCH_SQL = `
     LIMIT $14
   )
   SELECT page.id::text, page.rank::text, page.kind, page.source_id, page.working_group_id, page.document_id, page.version_number, page.clause_id,
-         page.language, page.author_id, page.snapshot, page.at, page.title, page.detail, g.name AS group_name, d.title AS document_title, p.name AS author_name,
-         ts_headline(parley_search_config(coalesce(page.language, 'en')), page.body, ${tsquery('$1', '$2')}, '${HEADLINE_OPTIONS}') AS headline,
+         page.language, page.author_id, page.snapshot, page.at, page.title, page.detail, page.audit_scope, page.audit_sequence::text,
+         g.name AS group_name, d.title AS document_title, p.name AS author_name,
+         ts_headline(parley_search_config(coalesce(page.language, 'en')), page.body, ${tsquery('$1', '$2')},
+                     CASE page.kind WHEN 'audit' THEN '${AUDIT_HEADLINE_OPTIONS}' ELSE '${HEADLINE_OPTIONS}' END) AS headline,
          (SELECT s.status FROM clause_statuses s
            WHERE page.kind = 'clause' AND s.document_id = page.document_id AND s.clause_id = page.clause_id AND s.version_number <= page.version_number
            ORDER BY s.version_number DESC, s.at DESC LIMIT 1) AS clause_status,

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { useFormatters } from '../../ui/useFormatters';
+import { actionLabel } from '../audit/action-names';
 import { MarkedPassage } from './MarkedPassage';
 import { searchResultLink } from './search-links';
 
@@ -28,6 +29,8 @@ function statusLabel(t: TFunction, r: SearchResult): string | null {
       return t(`workingGroups.status.${r.status as GroupStatus}`);
     case 'organisation':
       return t(`subtypes.${r.status as OrganisationSubtype}`);
+    case 'audit':
+      return actionLabel(t, r.status);
     case 'person':
       return null;
   }

@@ -1,6 +1,6 @@
 import type { SearchResult } from '@parley/contracts';
 
-/** Where a result leads in the web app: the clause (or comment, amendment) in its version, the ballot, the person, the organisation, the group. */
+/** Where a result leads in the web app: the clause (or comment, amendment) in its version, the ballot, the person, the organisation, the group, the audit log's event. */
 export function searchResultLink(r: SearchResult): string {
   const { document, version, clauseId, workingGroup } = r.target;
   const inDocument = (extra: Record<string, string>) => {
@@ -26,5 +26,7 @@ export function searchResultLink(r: SearchResult): string {
       return `/organisations/${r.id}`;
     case 'working-group':
       return `/working-groups/${workingGroup?.id ?? r.id}`;
+    case 'audit':
+      return r.target.auditEvent?.page ?? '/audit';
   }
 }
