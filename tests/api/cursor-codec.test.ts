@@ -34,6 +34,8 @@ describe('the cursor codec of every paginated list', () => {
     ['a tuple too short', encoded([position.at, 'wg:1', 42])],
     ['a tuple too long', encoded([position.at, 'wg:1', 42, position.id, 'x'])],
     ['a time that is not one', encoded(['yesterday', 'wg:1', 42, position.id])],
+    ['a time in another format than the API writes', encoded(['Sun, 01 Mar 2026 10:00:00 GMT', 'wg:1', 42, position.id])],
+    ['a time past what PostgreSQL holds', encoded(['+294277-01-01T00:00:00.000Z', 'wg:1', 42, position.id])],
     ['a sequence that is not an integer', encoded([position.at, 'wg:1', '42', position.id])],
     ['an id that is not a uuid', encoded([position.at, 'wg:1', 42, "1' OR '1'='1"])],
     ['text that is not a string', encoded([position.at, null, 42, position.id])],
@@ -41,6 +43,14 @@ describe('the cursor codec of every paginated list', () => {
     expect(refusal(cursor)).toEqual(
       expect.objectContaining({ status: 400, type: '/problems/validation-failed', errors: [expect.objectContaining({ field: 'cursor' })] }),
     );
+  });
+
+  it('reads a rank as PostgreSQL writes a real, and refuses one it could not hold', () => {
+    const ranked = cursorCodec({ rank: 'real', id: 'sequence' });
+    expect(ranked.decode(encoded(['0.0607927', 7]))).toEqual({ rank: '0.0607927', id: 7 });
+    expect(ranked.decode(encoded(['1e-05', 7]))).toEqual({ rank: '1e-05', id: 7 });
+    for (const rank of ['1e39', 'abc', 'NaN', 'Infinity', '', 0.5])
+      expect(() => ranked.decode(encoded([rank, 7]))).toThrow(ProblemException);
   });
 
   it('pages rows read with one extra: the first `limit`, and a cursor to the rest only when more follow', () => {

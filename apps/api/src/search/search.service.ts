@@ -10,7 +10,7 @@ import { ANONYMOUS_SCOPE, searchScope } from './search.policy';
 import { SearchRepository, type SearchRow } from './search.repository';
 import { auditEventPage, SEARCH_PAGE_SIZE } from '@parley/contracts';
 
-const cursors = cursorCodec({ rank: 'text', id: 'sequence' });
+const cursors = cursorCodec({ rank: 'real', id: 'sequence' });
 const DAY = 86_400_000;
 
 /** Search everything (issue #25, decision 0053): the reader's scope, one ranked query, the page's results. */

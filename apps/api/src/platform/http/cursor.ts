@@ -1,12 +1,19 @@
 import { validationProblem } from './problem';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const DECIMAL = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i;
+/** The largest finite value of PostgreSQL's `real` (float4). */
+const REAL_MAX = 3.4e38;
 
 /** The kinds of value a keyset position is made of, each with the check a decoded cursor must pass. */
 const PART_CHECKS = {
   text: (v: unknown) => typeof v === 'string',
   uuid: (v: unknown) => typeof v === 'string' && UUID.test(v),
-  instant: (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v)),
+  /** As the API writes instants (toISOString), so PostgreSQL reads every one a cursor can hold. */
+  instant: (v: unknown) => typeof v === 'string' && ISO_INSTANT.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v,
+  /** A `real` as PostgreSQL writes it in text (a rank): finite and within its range. */
+  real: (v: unknown) => typeof v === 'string' && DECIMAL.test(v) && Math.abs(Number(v)) <= REAL_MAX,
   sequence: (v: unknown) => Number.isSafeInteger(v),
 } as const;
 type PartKind = keyof typeof PART_CHECKS;

@@ -8,6 +8,8 @@ import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedErro
 import { invalidProblem, problemOf, ProblemException } from './problem';
 import { problemTitle } from './refusal-text';
 
+/** 22021 bad byte sequence, 22P05 untranslatable character, 22P02 invalid text for the type, 22001 too long, 22003 number out of range, 22007/22008 bad or out-of-range date. */
+const VALUE_NOT_STORABLE_CODES = new Set(['22021', '22P05', '22P02', '22001', '22003', '22007', '22008']);
 const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
 export function zodProblem(error: ZodError): Problem {
@@ -50,8 +52,9 @@ export class ProblemFilter implements ExceptionFilter {
     const err = e as { code?: string; type?: string; status?: number; message?: string };
     if (err?.type === 'entity.too.large' || err?.status === 413) return problemOf(refusal('body-too-large'));
     if (err?.type === 'entity.parse.failed') return problemOf(refusal('body-not-json'), [fieldError('(body)', 'not-json')]);
-    // Text PostgreSQL cannot store (a NUL byte) or read as the column's type: the input's fault, never a 500.
-    if (err?.code === '22021' || err?.code === '22P05' || err?.code === '22P02' || err?.code === '22001') return problemOf(refusal('value-not-storable'));
+    // Text PostgreSQL cannot store (a NUL byte) or read as the column's type, a number or date out of
+    // its range: the input's fault, never a 500.
+    if (err?.code && VALUE_NOT_STORABLE_CODES.has(err.code)) return problemOf(refusal('value-not-storable'));
     if (err?.code && DB_DOWN_CODES.has(err.code)) return problemOf(refusal('database-unavailable'));
     // When PostgreSQL cuts a connection in the middle of a transaction, TypeORM releases the query
     // runner and the transaction's next statement fails with one of these (seen in the PostgreSQL
