@@ -17,8 +17,8 @@ let idp: TestOidcProvider;
 let provider: IdentityProviderResponse;
 
 beforeAll(async () => {
-  // Loopback issuers are allowed only behind this flag once the OIDC review's SSRF fix lands; harmless before.
-  t = await startTestApp({ env: { PARLEY_OIDC_ALLOW_LOOPBACK: 'true' } });
+  // The redirect address comes from PUBLIC_URL: the app's own, so the provider sends the browser back to it.
+  t = await startTestApp({ ownPublicUrl: true });
   steward = await newPerson(t.baseUrl, { name: 'Stella Steward' });
   const organisation = await newOrganisation(steward.client, { name: 'Ministry of Digital Affairs', stakeholderGroup: 'government', subtype: 'national' });
   idp = await startOidcProvider([`${t.baseUrl}/api/auth/oidc/callback`]);
