@@ -14,6 +14,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/working-groups', label: 'nav.workingGroups' },
   { to: '/chair-terms', label: 'nav.chairTerms' },
+  { to: '/agreed-language', label: 'nav.agreedLanguage' },
   { to: '/organisations', label: 'nav.organisations' },
   { to: '/audit', label: 'nav.auditLog' },
 ];

@@ -111,6 +111,11 @@ export const FIELD_ERRORS = {
   'client-secret-required': field(),
   /** Linking a provider needs the person's password again. */
   'password-incorrect': field(),
+  // Agreed language (decision 0054): a citation whose clause is not of an adopted version, whose
+  // passage is not in that clause, or not (verbatim) in the proposed text.
+  'not-agreed-language': field(),
+  'passage-not-in-source': field(),
+  'passage-not-in-text': field(),
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;
