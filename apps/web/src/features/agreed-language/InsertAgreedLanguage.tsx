@@ -49,15 +49,22 @@ export function InsertAgreedLanguage({
   onInsert,
   onInserted,
   context,
+  onOpenChange,
 }: {
   onInsert: (entry: AgreedLanguageEntry, passage: string) => void;
   onInserted: () => void;
   /** Names the field the passage goes into, for the button's accessible name ("… into clause 3"). */
   context?: string;
+  /** Told when the dialog opens and closes: a dialog it sits in must then not close on Escape too (Mantine closes every open one). */
+  onOpenChange?: (open: boolean) => void;
 }) {
   const { t } = useTranslation();
   const phone = useMediaQuery('(max-width: 47.99em)');
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    onOpenChange?.(next);
+  };
   const [q, setQ] = useState('');
   const [words] = useDebouncedValue(q.trim(), 300);
   const [filters, setFilters] = useState<AgreedLanguageFilters>({});
@@ -73,8 +80,7 @@ export function InsertAgreedLanguage({
   };
 
   return (
-    // Escape closes this dialog only, not a dialog it sits in (React carries events up through portals).
-    <div onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}>
+    <>
       <Button
         ref={trigger}
         variant="light"
@@ -133,6 +139,6 @@ export function InsertAgreedLanguage({
           ) : null}
         </Stack>
       </Modal>
-    </div>
+    </>
   );
 }

@@ -37,6 +37,7 @@ function ParagraphEditor({
   count,
   error,
   citationErrors,
+  onNestedDialog,
   onChange,
   onMove,
   onRemove,
@@ -47,6 +48,7 @@ function ParagraphEditor({
   count: number;
   error: string | undefined;
   citationErrors: Map<number, string>;
+  onNestedDialog: (open: boolean) => void;
   onChange: (patch: Partial<Draft>) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
@@ -116,7 +118,7 @@ function ParagraphEditor({
           onChange={(e) => onChange({ text: e.currentTarget.value })}
         />
         <Group gap="xs">
-          <InsertAgreedLanguage onInsert={citing.insert} onInserted={citing.refocus} context={t('chairsTexts.editor.text', { position })} />
+          <InsertAgreedLanguage onInsert={citing.insert} onInserted={citing.refocus} context={t('chairsTexts.editor.text', { position })} onOpenChange={onNestedDialog} />
         </Group>
         <CitationChips citations={d.citations} stray={citing.stray} errors={citationErrors} onRemove={citing.remove} />
       </Stack>
@@ -134,6 +136,8 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
   const [, setParams] = useSearchParams();
   const phone = useMediaQuery('(max-width: 47.99em)');
   const [open, setOpen] = useState(false);
+  // While the "Insert agreed language" dialog is open over the editor, Escape closes that dialog only.
+  const [nested, setNested] = useState(false);
   const [step, setStep] = useState<'edit' | 'review'>('edit');
   const [drafts, setDrafts] = useState<Draft[]>(() => fromDoc(doc));
   const [label, setLabel] = useState<string | null>(null);
@@ -241,7 +245,15 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
       <Button variant="light" onClick={start}>
         {t('chairsTexts.editor.button')}
       </Button>
-      <Modal opened={open} onClose={close} title={t('chairsTexts.editor.title', { number: next })} size="xl" fullScreen={phone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={open}
+        onClose={close}
+        closeOnEscape={!nested}
+        title={t('chairsTexts.editor.title', { number: next })}
+        size="xl"
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm" data-testid="chairs-text-editor">
           {step === 'edit' ? (
             <>
@@ -341,6 +353,7 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
                           [...citationErrorIndexes(serverErrors.map((e) => e.field), `clauses.${i}.`)].map(([j, field]) => [j, fieldErrorMessage(t, serverErrors.find((e) => e.field === field)!)]),
                         )
                       }
+                      onNestedDialog={setNested}
                       onChange={(p) => patch(i, p)}
                       onMove={(by) => move(i, by)}
                       onRemove={() => remove(i)}
