@@ -131,7 +131,7 @@ describe('agreed language in the browser', () => {
       await chair.keyboard.press('Tab');
       expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
     }
-    await choice.getByRole('button', { name: /^Insert the whole of/ }).focus();
+    await choice.getByRole('button', { name: /^Insert the clause/ }).focus();
     await chair.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
     expect(await text.inputValue()).toBe(`Recalling the Paris Call, ${CHARTER}`);
@@ -150,8 +150,12 @@ describe('agreed language in the browser', () => {
     const precedent = chair.locator('span.prov-segment[data-origin="precedent"]').filter({ hasText: 'United Nations Charter' });
     await precedent.waitFor();
     expect(await precedent.getAttribute('data-group')).toBeNull();
-    expect(await precedent.getAttribute('title')).toMatch(
-      new RegExp(`^Precedent — agreed in Paris Call — draft principles v1 \\(.+\\), adopted .+; inserted by ${adopted.g.chair.name} \\(Chairing Corp, Private sector\\)$`),
+    const origin = issued.clauses[0].segments.map((x) => x.origin).find((o) => o.kind === 'precedent')!;
+    expect(origin).toMatchObject({ author: { id: adopted.g.chair.id }, pedigree: { document: { id: adopted.doc.id }, version: 1, ballotId: adopted.ballotId } });
+    const groupName = adopted.doc.workingGroup.name;
+    const adoptedOn = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(origin.kind === 'precedent' ? origin.pedigree.adoptedAt : 0));
+    expect(await precedent.getAttribute('title')).toBe(
+      `Precedent — agreed in Paris Call — draft principles v1 (${groupName}), adopted ${adoptedOn}; inserted by ${adopted.g.chair.name} (${adopted.g.chair.organisation.name}, Private sector)`,
     );
     await chair.getByTestId('legend-precedent').getByText('Precedent (agreed language)').waitFor();
     await chair.getByTestId('provenance-precedent').waitFor();
@@ -194,7 +198,7 @@ describe('agreed language in the browser', () => {
       window.getSelection()!.addRange(range);
       el.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     }, WORDS);
-    await choice.getByRole('button', { name: /^Insert the words selected in/ }).click();
+    await choice.getByRole('button', { name: /^Insert the selected words/ }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await text.inputValue()).toBe(`States should cooperate, and respect ${WORDS}`);
     await form.getByTestId('citation-chip').filter({ hasText: WORDS }).waitFor();
@@ -222,7 +226,7 @@ describe('agreed language in the browser', () => {
       text: recalled.text.replace('in its entirety', 'as appropriate'),
       rationale: 'Softer wording.',
     });
-    expect(reopening.status).toBe(201);
+    expect({ status: reopening.status, body: reopening.status === 201 ? null : reopening.body }).toEqual({ status: 201, body: null });
     expect(reopening.body.reopensAgreedLanguage.map((p) => p.document.id)).toEqual([adopted.doc.id]);
     await member.goto(`${t.baseUrl}/documents/${draft.id}?clause=${recalled.id}&panel=amendments`);
     const flagged = member.getByTestId('amendment').filter({ hasText: 'Softer wording.' });
@@ -241,7 +245,7 @@ describe('agreed language in the browser', () => {
         text: c.text.replace('in its entirety', 'as appropriate'),
       })),
     });
-    expect(next.status).toBe(201);
+    expect({ status: next.status, body: next.status === 201 ? null : next.body }).toEqual({ status: 201, body: null });
     const compared = (await adopted.g.chair.client.get<CompareResponse>(`/api/documents/${draft.id}/compare?from=2&to=3`)).body;
     expect(compared.reopensAgreedLanguage.map((r) => r.clauseId)).toEqual([recalled.id]);
     await member.goto(`${t.baseUrl}/documents/${draft.id}/compare?from=2&to=3`);

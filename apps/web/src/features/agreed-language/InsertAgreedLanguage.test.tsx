@@ -74,7 +74,7 @@ describe('Insert agreed language (issue #25)', () => {
     fireEvent.select(text);
     fireEvent.click(screen.getByRole('button', { name: 'Insert agreed language' }));
     const dialog = await screen.findByRole('dialog');
-    fireEvent.click(await within(dialog).findByRole('button', { name: 'Insert the whole of PP2' }));
+    fireEvent.click(await within(dialog).findByRole('button', { name: 'Insert the clause (PP2)' }));
     await waitFor(() => expect(text.value).toBe(`States ${WORDING} cooperate.`));
     const chip = screen.getByTestId('citation-chip');
     expect(within(chip).getByRole('link', { name: 'Geneva Declaration, version 3' })).toBeTruthy();
@@ -90,7 +90,7 @@ describe('Insert agreed language (issue #25)', () => {
   it('warns before sending when the cited words were edited, and lets the drafter remove the citation', async () => {
     const calls = open();
     fireEvent.click(screen.getByRole('button', { name: 'Insert agreed language' }));
-    fireEvent.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Insert the whole of PP2' }));
+    fireEvent.click(await within(await screen.findByRole('dialog')).findByRole('button', { name: 'Insert the clause (PP2)' }));
     const text = screen.getByRole('textbox', { name: /New text of the clause/ }) as HTMLTextAreaElement;
     await waitFor(() => expect(text.value).toContain(WORDING));
     fireEvent.change(text, { target: { value: text.value.replace('is applicable', 'may apply') } });

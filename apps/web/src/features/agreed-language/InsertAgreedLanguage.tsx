@@ -1,7 +1,7 @@
-import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import type { AgreedLanguageEntry } from '@parley/contracts';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../ui/QueryError';
 import { AgreedLanguageEntryItem, entryKey } from './AgreedLanguageEntryItem';
@@ -23,17 +23,29 @@ function EntryChoice({ entry, onChoose }: { entry: AgreedLanguageEntry; onChoose
   const { t } = useTranslation();
   const text = useRef<HTMLDivElement>(null);
   const [part, setPart] = useState<string | null>(null);
+  // Words selected in this clause's text (by mouse or keyboard) can be inserted alone; a selection elsewhere forgets them.
+  useEffect(() => {
+    const onChange = () => {
+      const s = window.getSelection();
+      if (!s || s.isCollapsed) return;
+      setPart(selectedIn(text.current, entry.passage.text));
+    };
+    document.addEventListener('selectionchange', onChange);
+    return () => document.removeEventListener('selectionchange', onChange);
+  }, [entry.passage.text]);
   const label = entry.pedigree.label ?? entry.pedigree.document.title;
   return (
     <AgreedLanguageEntryItem entry={entry} passageRef={text} onPassageSelect={() => setPart(selectedIn(text.current, entry.passage.text))}>
       <Group gap="xs" wrap="wrap">
         {part ? (
-          <Button size="xs" onClick={() => onChoose(part)} aria-label={t('agreedLanguage.insert.partOf', { label })}>
+          <Button size="xs" onClick={() => onChoose(part)}>
             {t('agreedLanguage.insert.part')}
+            <VisuallyHidden component="span"> ({label})</VisuallyHidden>
           </Button>
         ) : null}
-        <Button size="xs" variant={part ? 'default' : 'filled'} onClick={() => onChoose(entry.passage.text)} aria-label={t('agreedLanguage.insert.wholeOf', { label })}>
+        <Button size="xs" variant={part ? 'default' : 'filled'} onClick={() => onChoose(entry.passage.text)}>
           {t('agreedLanguage.insert.whole')}
+          <VisuallyHidden component="span"> ({label})</VisuallyHidden>
         </Button>
       </Group>
     </AgreedLanguageEntryItem>
