@@ -159,6 +159,7 @@ describe('agreed language in the browser', () => {
     );
     await chair.getByTestId('legend-precedent').getByText('Precedent (agreed language)').waitFor();
     await chair.getByTestId('provenance-precedent').waitFor();
+    expect(await chair.getByTestId('provenance-precedent-headline').textContent()).toMatch(/^\d+% of this text is agreed language quoted from adopted texts \(precedent\)\.$/);
     await screenshot(chair, 'agreed-language-provenance.png');
     expect(await axeViolations(chair)).toEqual([]);
   });

@@ -283,6 +283,11 @@ export function ProvenancePage() {
       <Text size="lg" fw={700} data-testid="provenance-headline">
         {headline}
       </Text>
+      {p.totals.precedent && p.totals.words > 0 ? (
+        <Text fw={600} mt={-12} data-testid="provenance-precedent-headline">
+          {t('agreedLanguage.precedent.headline', { percent: percent(p.totals.precedent / p.totals.words) })}
+        </Text>
+      ) : null}
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack component="ol" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('documents.textLabel', { number: version })}>
