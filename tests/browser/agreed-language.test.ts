@@ -52,8 +52,13 @@ describe('agreed language in the browser', () => {
 
   it('a visitor finds the adopted clause in the library from the header, its words marked, with its pedigree linked', async () => {
     const page = await browsers.open({ reportPageErrorsAs: 'visitor' });
+    // From the header's search: its results page leads to the library.
+    await page.goto(`${t.baseUrl}/search?q=Charter`);
+    await page.getByRole('link', { name: 'Wording to reuse? Search the agreed language of adopted texts' }).click();
+    await page.waitForURL((u) => u.pathname === '/agreed-language' && u.searchParams.get('q') === 'Charter');
+    // And from the footer of every page.
     await page.goto(`${t.baseUrl}/working-groups`);
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Agreed language' }).click();
+    await page.locator('footer').getByRole('link', { name: 'Agreed language' }).click();
     await page.waitForURL((u) => u.pathname === '/agreed-language');
     await page.getByRole('heading', { level: 1, name: 'Agreed language' }).waitFor();
     const search = page.getByRole('search', { name: 'Search agreed language' });
@@ -79,7 +84,10 @@ describe('agreed language in the browser', () => {
 
   it('on a phone the library fits the screen and its filters fold behind one button', async () => {
     const page = await browsers.open({ viewport: PHONE });
-    await page.goto(`${t.baseUrl}/agreed-language`);
+    await page.goto(`${t.baseUrl}/`);
+    await page.getByRole('button', { name: 'Open the menu' }).click();
+    await page.locator('#mobile-menu').getByRole('navigation').getByRole('link', { name: 'Agreed language' }).click();
+    await page.waitForURL((u) => u.pathname === '/agreed-language');
     await page.getByRole('heading', { level: 1, name: 'Agreed language' }).waitFor();
     const toggle = page.getByRole('button', { name: /^Filters/ });
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
