@@ -4,7 +4,6 @@ import { renderWithApp } from '../../test/render';
 import { AmendmentForm } from '../documents/Amendments';
 import { stubApi } from '../notifications/test-fixtures';
 
-const DOC = '55555555-5555-4555-8555-555555555555';
 const ADOPTED = '66666666-6666-4666-8666-666666666666';
 const SOURCE_CLAUSE = '77777777-7777-4777-8777-777777777777';
 const BALLOT = '88888888-8888-4888-8888-888888888888';
