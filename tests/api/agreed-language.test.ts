@@ -347,5 +347,21 @@ describe('agreed language', () => {
       expect(compared.reopensAgreedLanguage).toEqual([{ clauseId: quoting.id, pedigree: pedigreeOf(adopted, hygiene()) }]);
       expect((await anonymous().get<CompareResponse>(`/api/documents/${doc.id}/compare?from=1&to=2`)).body.reopensAgreedLanguage).toEqual([]);
     });
+
+    it('the consolidation preview flags an accepted amendment that reopens agreed language', async () => {
+      const basic = QUOTED.replace('advanced', 'basic');
+      const digital = await proposed(g.company, { kind: 'replace', targetClauseId: quoting.id, text: basic.replace('cyber', 'digital') });
+      expect(digital.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hygiene())]);
+      const ballot = await g.chair.client.post<AmendmentResponse>(`/api/amendments/${digital.id}/ballot`, {
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+      expect(ballot.status).toBe(201);
+      for (const v of [g.chair, g.rapporteur, g.ngo, g.company, g.government])
+        await v.client.post(`/api/ballots/${ballot.body.ballotId}/votes`, { choice: 'yes' });
+      expect((await g.chair.client.post(`/api/ballots/${ballot.body.ballotId}/close`, { reason: 'Every member has voted.' })).status).toBe(200);
+      const preview = await g.rapporteur.client.get<{ comparison: CompareResponse }>(`/api/documents/${doc.id}/consolidation-preview`);
+      expect(preview.status).toBe(200);
+      expect(preview.body.comparison.reopensAgreedLanguage).toEqual([{ clauseId: quoting.id, pedigree: pedigreeOf(adopted, hygiene()) }]);
+    });
   });
 });
