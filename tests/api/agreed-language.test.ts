@@ -27,7 +27,12 @@ describe('agreed language', () => {
   const anonymous = () => new ApiClient(t.baseUrl);
   const hygiene = () => adopted.doc.version.clauses.find((c) => c.text.includes(HYGIENE))!;
   const hackBack = () => adopted.doc.version.clauses.find((c) => c.text.includes(HACK_BACK))!;
-  const cite = (clause: { id: string }, passage: string, on: DocumentResponse = adopted.doc, version = 1) => ({ documentId: on.id, version, clauseId: clause.id, passage });
+  const cite = (clause: { id: string }, passage: string, on: DocumentResponse = adopted.doc, version = 1) => ({
+    documentId: on.id,
+    version,
+    clauseId: clause.id,
+    passage,
+  });
   const library = async (client: ApiClient, params: Record<string, string> = {}): Promise<AgreedLanguagePage> => {
     const res = await client.get<AgreedLanguagePage>(`/api/agreed-language?${new URLSearchParams(params).toString()}`);
     if (res.status !== 200) throw new Error(`library ${JSON.stringify(params)}: ${res.status} ${JSON.stringify(res.body)}`);
@@ -66,7 +71,10 @@ describe('agreed language', () => {
     const h = await newDraftingGroup(t);
     const hDoc = await newParisCallDocument(t, h);
     const issued = await issueMembersOnlyVersion(h, hDoc);
-    await t.dataSource.query(`UPDATE document_versions SET adopted_at = now() + interval '1 minute', adoption_ballot_id = gen_random_uuid() WHERE document_id = $1 AND number = 2`, [hDoc.id]);
+    await t.dataSource.query(
+      `UPDATE document_versions SET adopted_at = now() + interval '1 minute', adoption_ballot_id = gen_random_uuid() WHERE document_id = $1 AND number = 2`,
+      [hDoc.id],
+    );
     secret = { g: h, doc: issued.version, clauseId: issued.clauseId };
     g = await newDraftingGroup(t);
     doc = await newParisCallDocument(t, g);
@@ -142,7 +150,13 @@ describe('agreed language', () => {
   });
 
   describe('citations refused', () => {
-    const insert = (text: string, citations: unknown[]) => ({ kind: 'insert', afterClauseId: doc.version.clauses[14].id, clauseKind: 'operative', text, citations });
+    const insert = (text: string, citations: unknown[]) => ({
+      kind: 'insert',
+      afterClauseId: doc.version.clauses[14].id,
+      clauseKind: 'operative',
+      text,
+      citations,
+    });
     const refusedWith = async (who: Delegate, body: Record<string, unknown>, field: string, code: string) => {
       const before = await counts();
       const res = await propose(who, body);
@@ -154,14 +168,29 @@ describe('agreed language', () => {
       const own = doc.version.clauses[12];
       await refusedWith(g.ngo, insert(`Recalling, ${own.text}`, [cite(own, own.text, doc)]), 'citations.0.version', 'not-agreed-language');
       await refusedWith(g.ngo, insert(`Recalling, ${HYGIENE}.`, [cite(hygiene(), HYGIENE, adopted.doc, 9)]), 'citations.0.version', 'not-agreed-language');
-      await refusedWith(g.ngo, insert(`Recalling, ${HYGIENE}.`, [{ ...cite(hygiene(), HYGIENE), documentId: '00000000-0000-4000-8000-000000000000' }]), 'citations.0.version', 'not-agreed-language');
+      await refusedWith(
+        g.ngo,
+        insert(`Recalling, ${HYGIENE}.`, [{ ...cite(hygiene(), HYGIENE), documentId: '00000000-0000-4000-8000-000000000000' }]),
+        'citations.0.version',
+        'not-agreed-language',
+      );
     });
 
     it('a members-only adopted version the proposer may not read: the same answer, nothing about its clauses; its members may cite it', async () => {
       const secretClause = { id: secret.clauseId };
-      await refusedWith(g.ngo, insert(`Recalling, ${MEMBERS_ONLY_TEXT}.`, [cite(secretClause, MEMBERS_ONLY_TEXT, secret.doc, 2)]), 'citations.0.version', 'not-agreed-language');
+      await refusedWith(
+        g.ngo,
+        insert(`Recalling, ${MEMBERS_ONLY_TEXT}.`, [cite(secretClause, MEMBERS_ONLY_TEXT, secret.doc, 2)]),
+        'citations.0.version',
+        'not-agreed-language',
+      );
       // A clause id that is not in it answers alike: an outsider cannot probe which clauses it has.
-      await refusedWith(g.ngo, insert(`Recalling, ${MEMBERS_ONLY_TEXT}.`, [cite({ id: hygiene().id }, MEMBERS_ONLY_TEXT, secret.doc, 2)]), 'citations.0.version', 'not-agreed-language');
+      await refusedWith(
+        g.ngo,
+        insert(`Recalling, ${MEMBERS_ONLY_TEXT}.`, [cite({ id: hygiene().id }, MEMBERS_ONLY_TEXT, secret.doc, 2)]),
+        'citations.0.version',
+        'not-agreed-language',
+      );
       const ok = await propose(both, insert(`Recalling, ${MEMBERS_ONLY_TEXT}.`, [cite(secretClause, MEMBERS_ONLY_TEXT, secret.doc, 2)]));
       expect(ok.status).toBe(201);
       await both.client.post(`/api/amendments/${ok.body.id}/withdraw`);
@@ -177,7 +206,12 @@ describe('agreed language', () => {
       const mine = 'companies may hack back when attacked';
       await refusedWith(g.company, insert(`Recalling that ${mine}.`, [cite(hackBack(), mine)]), 'citations.0.passage', 'passage-not-in-source');
       // The second citation is the bad one: named by its index.
-      await refusedWith(g.ngo, insert(`Recalling, ${HYGIENE}.`, [cite(hygiene(), HYGIENE), cite(hygiene(), HYGIENE.toUpperCase())]), 'citations.1.passage', 'passage-not-in-source');
+      await refusedWith(
+        g.ngo,
+        insert(`Recalling, ${HYGIENE}.`, [cite(hygiene(), HYGIENE), cite(hygiene(), HYGIENE.toUpperCase())]),
+        'citations.1.passage',
+        'passage-not-in-source',
+      );
     });
 
     it('a passage the proposed text does not contain', async () => {
@@ -186,7 +220,10 @@ describe('agreed language', () => {
 
     it('a chair’s text clause citing a passage not in the source, named by clause and citation', async () => {
       const before = await counts();
-      const clauses = [...doc.version.clauses.map((c) => ({ id: c.id, kind: c.kind, text: c.text })), { kind: 'operative', text: 'Recalling, in part, hygiene.', citations: [cite(hygiene(), 'in part, hygiene')] }];
+      const clauses = [
+        ...doc.version.clauses.map((c) => ({ id: c.id, kind: c.kind, text: c.text })),
+        { kind: 'operative', text: 'Recalling, in part, hygiene.', citations: [cite(hygiene(), 'in part, hygiene')] },
+      ];
       const res = await g.chair.client.post(`/api/documents/${doc.id}/chairs-texts`, { label: 'Rev. 1', standing: 'draft', office: 'chair', clauses });
       expect(expectProblem(res, 400).errors).toEqual([expect.objectContaining({ field: 'clauses.15.citations.0.passage', code: 'passage-not-in-source' })]);
       expect(await counts()).toEqual(before);
@@ -199,21 +236,35 @@ describe('agreed language', () => {
     const QUOTED = `Recalling that States should ${HYGIENE}.`;
 
     it('records the citations of an amendment with their pedigree, in the amendment and in its audit event', async () => {
-      quoting = await proposed(g.ngo, { kind: 'insert', afterClauseId: doc.version.clauses[14].id, clauseKind: 'operative', text: QUOTED, citations: [cite(hygiene(), HYGIENE)] });
+      quoting = await proposed(g.ngo, {
+        kind: 'insert',
+        afterClauseId: doc.version.clauses[14].id,
+        clauseKind: 'operative',
+        text: QUOTED,
+        citations: [cite(hygiene(), HYGIENE)],
+      });
       expect(quoting.citations).toEqual([{ passage: HYGIENE, pedigree: pedigreeOf(adopted, hygiene()) }]);
       expect(quoting.reopensAgreedLanguage).toEqual([]);
       const [event] = await t.dataSource.query(`SELECT change FROM audit_events WHERE action = 'amendment.proposed' AND subject_id = $1`, [quoting.id]);
       expect(event.change.citations).toEqual([{ documentId: adopted.doc.id, version: 1, clauseId: hygiene().id, passage: HYGIENE }]);
       // A replace carries them too.
-      const replace = await proposed(g.company, { kind: 'replace', targetClauseId: doc.version.clauses[13].id, text: `Take steps to ${HACK_BACK}.`, citations: [cite(hackBack(), HACK_BACK)] });
+      const replace = await proposed(g.company, {
+        kind: 'replace',
+        targetClauseId: doc.version.clauses[13].id,
+        text: `Take steps to ${HACK_BACK}.`,
+        citations: [cite(hackBack(), HACK_BACK)],
+      });
       expect(replace.citations).toEqual([{ passage: HACK_BACK, pedigree: pedigreeOf(adopted, hackBack()) }]);
       expect((await g.company.client.post(`/api/amendments/${replace.id}/withdraw`)).status).toBe(200);
     });
 
     it('provenance shows the quoted words as precedent of the adopted text, inserted by the proposer, counted under no group', async () => {
-      const ballot = await g.chair.client.post<AmendmentResponse>(`/api/amendments/${quoting.id}/ballot`, { closesAt: new Date(Date.now() + 86_400_000).toISOString() });
+      const ballot = await g.chair.client.post<AmendmentResponse>(`/api/amendments/${quoting.id}/ballot`, {
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
       expect(ballot.status).toBe(201);
-      for (const v of [g.chair, g.rapporteur, g.ngo, g.company, g.government]) await v.client.post(`/api/ballots/${ballot.body.ballotId}/votes`, { choice: 'yes' });
+      for (const v of [g.chair, g.rapporteur, g.ngo, g.company, g.government])
+        await v.client.post(`/api/ballots/${ballot.body.ballotId}/votes`, { choice: 'yes' });
       expect((await g.chair.client.post(`/api/ballots/${ballot.body.ballotId}/close`, { reason: 'Every member has voted.' })).status).toBe(200);
       const consolidated = await g.rapporteur.client.post<DocumentResponse>(`/api/documents/${doc.id}/versions`);
       expect(consolidated.status).toBe(201);
@@ -225,7 +276,10 @@ describe('agreed language', () => {
         [HYGIENE, 'precedent'],
         ['.', 'amendment'],
       ]);
-      expect(clause.segments[1]).toMatchObject({ words: 8, origin: { kind: 'precedent', version: 2, amendmentId: quoting.id, author: { id: g.ngo.id }, pedigree: pedigreeOf(adopted, hygiene()) } });
+      expect(clause.segments[1]).toMatchObject({
+        words: 8,
+        origin: { kind: 'precedent', version: 2, amendmentId: quoting.id, author: { id: g.ngo.id }, pedigree: pedigreeOf(adopted, hygiene()) },
+      });
       expect(p.totals).toMatchObject({ precedent: 8, amended: 4 });
       // The NGO inserted 12 words but wrote 4: civil society holds 4 words of amendments, its organisation too.
       const ngoOrg = p.totals.byOrganisation.find((o) => o.key === g.ngo.organisation.id)!;
@@ -239,7 +293,9 @@ describe('agreed language', () => {
       const a = (await anonymous().get<ProvenanceResponse>(`/api/documents/${doc.id}/versions/2/provenance`)).body;
       const b = (await g.company.client.get<ProvenanceResponse>(`/api/documents/${doc.id}/versions/2/provenance`)).body;
       expect(b.totals).toEqual(a.totals);
-      await expect(t.dataSource.query(`UPDATE citations SET passage = 'Recalling that States should' WHERE amendment_id = $1`, [quoting.id])).rejects.toThrow(/immutable/);
+      await expect(t.dataSource.query(`UPDATE citations SET passage = 'Recalling that States should' WHERE amendment_id = $1`, [quoting.id])).rejects.toThrow(
+        /immutable/,
+      );
     });
 
     it('flags an amendment that changes or deletes the agreed words as reopening agreed language, and not one that changes the rest', async () => {
@@ -261,17 +317,27 @@ describe('agreed language', () => {
         ...v2.version.clauses.map((c) => ({ id: c.id, kind: c.kind, text: c.id === quoting.id ? QUOTED.replace('advanced', 'basic') : c.text })),
         { kind: 'operative', text: QUOTE_2, citations: [cite(hackBack(), HACK_BACK)] },
       ];
-      const res = await g.chair.client.post<DocumentResponse>(`/api/documents/${doc.id}/chairs-texts`, { label: 'Rev. 1', standing: 'draft', office: 'chair', clauses });
+      const res = await g.chair.client.post<DocumentResponse>(`/api/documents/${doc.id}/chairs-texts`, {
+        label: 'Rev. 1',
+        standing: 'draft',
+        office: 'chair',
+        clauses,
+      });
       expect(res.status).toBe(201);
       doc = res.body;
       const added = doc.version.clauses.find((c) => c.text === QUOTE_2)!;
-      const [event] = await t.dataSource.query(`SELECT change FROM audit_events WHERE action = 'version.chairs-text-issued' AND change->>'documentId' = $1`, [doc.id]);
+      const [event] = await t.dataSource.query(`SELECT change FROM audit_events WHERE action = 'version.chairs-text-issued' AND change->>'documentId' = $1`, [
+        doc.id,
+      ]);
       expect(event.change.citations).toEqual([{ inClause: added.id, documentId: adopted.doc.id, version: 1, clauseId: hackBack().id, passage: HACK_BACK }]);
 
       const p = (await anonymous().get<ProvenanceResponse>(`/api/documents/${doc.id}/versions/3/provenance`)).body;
       expect(p.clauses.find((c) => c.clauseId === added.id)!.segments).toMatchObject([
         { text: 'The chair recalls the commitment to ', origin: { kind: 'chairs-text' } },
-        { text: HACK_BACK, origin: { kind: 'precedent', version: 3, amendmentId: null, author: { id: g.chair.id }, pedigree: pedigreeOf(adopted, hackBack()) } },
+        {
+          text: HACK_BACK,
+          origin: { kind: 'precedent', version: 3, amendmentId: null, author: { id: g.chair.id }, pedigree: pedigreeOf(adopted, hackBack()) },
+        },
         { text: '.', origin: { kind: 'chairs-text' } },
       ]);
       // "advanced" became the chair's "basic": 7 of the 8 agreed words are still precedent, plus the 9 quoted now ("non-State", "hacking-back" are one word each).
@@ -280,6 +346,22 @@ describe('agreed language', () => {
       const compared = (await anonymous().get<CompareResponse>(`/api/documents/${doc.id}/compare?from=2&to=3`)).body;
       expect(compared.reopensAgreedLanguage).toEqual([{ clauseId: quoting.id, pedigree: pedigreeOf(adopted, hygiene()) }]);
       expect((await anonymous().get<CompareResponse>(`/api/documents/${doc.id}/compare?from=1&to=2`)).body.reopensAgreedLanguage).toEqual([]);
+    });
+
+    it('the consolidation preview flags an accepted amendment that reopens agreed language', async () => {
+      const basic = QUOTED.replace('advanced', 'basic');
+      const digital = await proposed(g.company, { kind: 'replace', targetClauseId: quoting.id, text: basic.replace('cyber', 'digital') });
+      expect(digital.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hygiene())]);
+      const ballot = await g.chair.client.post<AmendmentResponse>(`/api/amendments/${digital.id}/ballot`, {
+        closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      });
+      expect(ballot.status).toBe(201);
+      for (const v of [g.chair, g.rapporteur, g.ngo, g.company, g.government])
+        await v.client.post(`/api/ballots/${ballot.body.ballotId}/votes`, { choice: 'yes' });
+      expect((await g.chair.client.post(`/api/ballots/${ballot.body.ballotId}/close`, { reason: 'Every member has voted.' })).status).toBe(200);
+      const preview = await g.rapporteur.client.get<{ comparison: CompareResponse }>(`/api/documents/${doc.id}/consolidation-preview`);
+      expect(preview.status).toBe(200);
+      expect(preview.body.comparison.reopensAgreedLanguage).toEqual([{ clauseId: quoting.id, pedigree: pedigreeOf(adopted, hygiene()) }]);
     });
   });
 });

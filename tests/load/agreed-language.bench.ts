@@ -14,7 +14,24 @@
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
-import { apiMain, emitResult, expectOk, http, log, machine, machineLine, ms, num, runMain, seedGroup, startApi, startCluster, summarise, today, writeSection } from './support/harness';
+import {
+  apiMain,
+  emitResult,
+  expectOk,
+  http,
+  log,
+  machine,
+  machineLine,
+  ms,
+  num,
+  runMain,
+  seedGroup,
+  startApi,
+  startCluster,
+  summarise,
+  today,
+  writeSection,
+} from './support/harness';
 
 const ADOPTED = Number(process.env.BENCH_ADOPTED ?? 300);
 const CLAUSES = Number(process.env.BENCH_CLAUSES ?? 300);
@@ -58,9 +75,7 @@ async function seed(db: Pool, vocab: string[], group: { groupId: string; chairId
       [group.groupId, group.chairId, snap],
     );
     // Version 1 a draft, version 2 adopted (by a ballot, as the library shows it).
-    await c.query(
-      `CREATE TEMP TABLE bench_versions AS SELECT gen_random_uuid() AS id, d.id AS document_id, d.i, n FROM bench_docs d, generate_series(1, 2) n`,
-    );
+    await c.query(`CREATE TEMP TABLE bench_versions AS SELECT gen_random_uuid() AS id, d.id AS document_id, d.i, n FROM bench_docs d, generate_series(1, 2) n`);
     await c.query(
       `INSERT INTO document_versions (id, document_id, number, created_by, author_snapshot, created_at, consolidation, adopted_at, adoption_ballot_id)
        SELECT id, document_id, n, $1, $2, now() - interval '400 days' + i * interval '1 day', CASE WHEN n > 1 THEN '{"applied": []}'::jsonb END,
@@ -161,7 +176,16 @@ ${cases.map((c, k) => row(c.name, k)).join('\n')}
 Goal: ≤ 2× the SQL ${goals.ratio ? 'met' : '**missed**'}.
 `,
     );
-    emitResult('BENCH', { bench: 'agreed-language', adopted: seeded.adopted, api: { p50: a.p50, p99: a.p99 }, sql: { p50: s.p50, p99: s.p99 }, ratio, goals, met, machine: m });
+    emitResult('BENCH', {
+      bench: 'agreed-language',
+      adopted: seeded.adopted,
+      api: { p50: a.p50, p99: a.p99 },
+      sql: { p50: s.p50, p99: s.p99 },
+      ratio,
+      goals,
+      met,
+      machine: m,
+    });
     if (!met) process.exitCode = 1;
   } finally {
     await api?.stop();

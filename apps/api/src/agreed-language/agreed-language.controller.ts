@@ -15,7 +15,10 @@ export class AgreedLanguageController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'The library of agreed language: every clause of every adopted version the reader may open, with its pedigree; newest adoption first, or best match first with q' })
+  @ApiOperation({
+    summary:
+      'The library of agreed language: every clause of every adopted version the reader may open, with its pedigree; newest adoption first, or best match first with q',
+  })
   page(@OptionalActor() reader: Actor | null, @Query() query: AgreedLanguageQueryDto): Promise<AgreedLanguagePage> {
     return this.library.page(reader, query);
   }

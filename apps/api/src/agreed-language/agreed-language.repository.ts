@@ -19,6 +19,13 @@ export interface AgreedLanguageRow {
   entry_id: string | null;
   adopted_at: string;
   position: number;
+  /** What the pedigree names. */
+  document_id: string;
+  document_title: string;
+  working_group_id: string;
+  group_name: string;
+  version_number: number;
+  adoption_ballot_id: string | null;
 }
 
 export interface AgreedLanguageFilters {
@@ -45,7 +52,8 @@ const FILTERS = `($2::uuid IS NULL OR d.working_group_id = $2) AND ($3::uuid IS 
  */
 export const LIBRARY_SEARCH_SQL = `
   WITH page AS (
-    SELECT e.id, e.version_id, e.clause_id, e.language, e.body, vc.kind, vc.position, v.adopted_at, ts_rank(e.tsv, ${tsquery('$6', '$4')})::float4 AS rank
+    SELECT e.id, e.version_id, e.clause_id, e.language, e.body, vc.kind, vc.position, v.adopted_at, v.number, v.adoption_ballot_id, d.id AS document_id, d.title,
+           d.working_group_id, ts_rank(e.tsv, ${tsquery('$6', '$4')})::float4 AS rank
       FROM search_entries e
       JOIN document_versions v ON v.id = e.version_id AND v.adopted_at IS NOT NULL
       JOIN documents d ON d.id = v.document_id
@@ -59,17 +67,20 @@ export const LIBRARY_SEARCH_SQL = `
      LIMIT $10
   )
   SELECT page.version_id, page.clause_id, page.kind, page.language, page.rank::text AS rank, page.id::text AS entry_id,
-         page.adopted_at::text AS adopted_at, page.position,
+         page.adopted_at::text AS adopted_at, page.position, page.document_id, page.title AS document_title, page.working_group_id, g.name AS group_name,
+         page.number AS version_number, page.adoption_ballot_id,
          ts_headline(parley_search_config(coalesce(page.language, 'en')), page.body, ${tsquery('$6', '$4')}, '${WHOLE_CLAUSE}') AS headline
-    FROM page
+    FROM page JOIN working_groups g ON g.id = page.working_group_id
    ORDER BY page.rank DESC, page.id DESC`;
 
 /** The library browsed: every clause of every adopted version the reader may open, newest adoption first, each version in reading order. $6/$7/$8 the keyset, $9 the page size + 1. */
 export const LIBRARY_LATEST_SQL = `
   SELECT v.id AS version_id, vc.clause_id, vc.kind, d.original_language AS language, vc.text AS headline, NULL AS rank, NULL AS entry_id,
-         v.adopted_at::text AS adopted_at, vc.position
+         v.adopted_at::text AS adopted_at, vc.position, d.id AS document_id, d.title AS document_title, d.working_group_id, g.name AS group_name,
+         v.number AS version_number, v.adoption_ballot_id
     FROM document_versions v
     JOIN documents d ON d.id = v.document_id
+    JOIN working_groups g ON g.id = d.working_group_id
     JOIN version_clauses vc ON vc.version_id = v.id
    WHERE v.adopted_at IS NOT NULL
      AND ${READABLE('v.id', 'd.working_group_id')}
@@ -80,6 +91,9 @@ export const LIBRARY_LATEST_SQL = `
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
+/** The kinds of every clause of the versions, in reading order: what their labels ("3.") are numbered from. */
+export const CLAUSE_KINDS_SQL = `SELECT version_id, clause_id, kind FROM version_clauses WHERE version_id = ANY($1::uuid[]) ORDER BY version_id, position`;
+
 /** The library's reads, named. */
 @Injectable()
 export class AgreedLanguageRepository {
@@ -89,7 +103,25 @@ export class AgreedLanguageRepository {
     return this.dataSource.query(LIBRARY_SEARCH_SQL, [...filterParams(f, scope), q, likePattern(q), after?.rank ?? null, after?.id ?? null, limit]);
   }
 
-  latest(f: AgreedLanguageFilters, scope: SearchScope, after: { at: string; version: string; position: number } | null, limit: number): Promise<AgreedLanguageRow[]> {
+  /** The clauses of the versions, in reading order, with their kinds only (`text` left empty). */
+  async clauseKinds(versionIds: readonly string[]): Promise<Map<string, { id: string; kind: ClauseKind; text: string }[]>> {
+    const out = new Map<string, { id: string; kind: ClauseKind; text: string }[]>();
+    if (versionIds.length === 0) return out;
+    const rows: { version_id: string; clause_id: string; kind: ClauseKind }[] = await this.dataSource.query(CLAUSE_KINDS_SQL, [versionIds]);
+    for (const r of rows) {
+      const clauses = out.get(r.version_id) ?? [];
+      clauses.push({ id: r.clause_id, kind: r.kind, text: '' });
+      out.set(r.version_id, clauses);
+    }
+    return out;
+  }
+
+  latest(
+    f: AgreedLanguageFilters,
+    scope: SearchScope,
+    after: { at: string; version: string; position: number } | null,
+    limit: number,
+  ): Promise<AgreedLanguageRow[]> {
     return this.dataSource.query(LIBRARY_LATEST_SQL, [...filterParams(f, scope), after?.at ?? null, after?.version ?? null, after?.position ?? null, limit]);
   }
 }

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { clauseLabels } from '@parley/domain';
 import type { AgreedLanguageEntry, AgreedLanguagePage, AgreedLanguageQuery } from '@parley/contracts';
-import { CitationRepository } from '../drafting/citations.repository';
 import { pedigreeOf } from '../drafting/citations';
-import { DocumentRepository } from '../drafting/document.repository';
-import { toClause } from '../drafting/drafting.mapper';
 import type { Actor } from '../identity/actor';
 import { Clock } from '../platform/clock/clock';
 import { cursorCodec } from '../platform/http/cursor';
@@ -27,8 +24,6 @@ export class AgreedLanguageService {
   constructor(
     private readonly repository: AgreedLanguageRepository,
     private readonly searches: SearchRepository,
-    private readonly citations: CitationRepository,
-    private readonly documents: DocumentRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -49,11 +44,24 @@ export class AgreedLanguageService {
   }
 
   private async entries(rows: AgreedLanguageRow[], q: string | null): Promise<AgreedLanguageEntry[]> {
-    const versions = new Map((await this.citations.versionsById([...new Set(rows.map((r) => r.version_id))])).map((v) => [v.versionId, v]));
-    const labels = new Map<string, Map<string, string | null>>();
-    for (const id of versions.keys()) labels.set(id, clauseLabels((await this.documents.clausesOf(id)).map(toClause)));
+    // Labels ("3.") are numbered from the kinds of each version's clauses in reading order: one query, no texts.
+    const kinds = await this.repository.clauseKinds([...new Set(rows.map((r) => r.version_id))]);
+    const labels = new Map([...kinds].map(([id, clauses]) => [id, clauseLabels(clauses)]));
     return rows.map((r) => ({
-      pedigree: pedigreeOf(versions.get(r.version_id)!, r.clause_id, labels.get(r.version_id)?.get(r.clause_id) ?? null),
+      pedigree: pedigreeOf(
+        {
+          versionId: r.version_id,
+          documentId: r.document_id,
+          documentTitle: r.document_title,
+          workingGroupId: r.working_group_id,
+          workingGroupName: r.group_name,
+          number: r.version_number,
+          adoptedAt: new Date(r.adopted_at),
+          adoptionBallotId: r.adoption_ballot_id,
+        },
+        r.clause_id,
+        labels.get(r.version_id)?.get(r.clause_id) ?? null,
+      ),
       kind: r.kind,
       passage: q === null ? { text: r.headline, marks: [] } : passageOf(r.headline, q),
       language: r.language,

@@ -67,7 +67,9 @@ export class CitationRepository {
 
   /** Every citation made in a document (by its amendments and its chair's texts), in the order cited. */
   ofDocument(documentId: string, manager?: EntityManager): Promise<CitationRow[]> {
-    return (manager ?? this.dataSource.manager).query(`${SELECT_CITATIONS} WHERE c.document_id = $1 ORDER BY c.created_at, c.clause_id, c.position`, [documentId]);
+    return (manager ?? this.dataSource.manager).query(`${SELECT_CITATIONS} WHERE c.document_id = $1 ORDER BY c.created_at, c.clause_id, c.position`, [
+      documentId,
+    ]);
   }
 
   /** Whether anything in the document was ever cited as agreed language: when not, nothing in it can be precedent. */

@@ -8,6 +8,9 @@ import { CitationRepository, type CitationRow, type SourceVersionRow } from './c
 import { DocumentRepository } from './document.repository';
 import { toClause } from './drafting.mapper';
 
+/** Cited versions and clauses already read in one request. */
+export type CitationLookups = Map<string, Promise<unknown>>;
+
 /** A citation the server checked: the adopted version and clause it quotes, and the passage. */
 export interface CheckedCitation {
   sourceVersionId: string;
@@ -34,13 +37,31 @@ export class Citations {
    * on the first that fails): the version adopted and one they may read, the clause in it, the
    * passage verbatim in that clause and in the proposed text.
    */
-  async check(manager: EntityManager, reader: { id: string }, proposedText: string, citations: readonly CitationInput[] | undefined, field: string): Promise<CheckedCitation[]> {
+  async check(
+    manager: EntityManager,
+    reader: { id: string },
+    proposedText: string,
+    citations: readonly CitationInput[] | undefined,
+    field: string,
+    /** Shared by the calls of one request (a chair's text checks each clause): each cited version and clause is read once. */
+    seen: CitationLookups = new Map(),
+  ): Promise<CheckedCitation[]> {
     const checked: CheckedCitation[] = [];
+    const once = <T>(key: string, read: () => Promise<T>): Promise<T> => {
+      if (!seen.has(key)) seen.set(key, read());
+      return seen.get(key) as Promise<T>;
+    };
     for (const [i, c] of (citations ?? []).entries()) {
-      const version = await this.repository.findVersion(c.documentId, c.version, manager);
-      const readable = version ? !(await this.visibility.lens(reader, { id: version.documentId, workingGroupId: version.workingGroupId }, manager)).withheld(version.number) : false;
+      const { version, readable } = await once(`version:${c.documentId}:${c.version}`, async () => {
+        const found = await this.repository.findVersion(c.documentId, c.version, manager);
+        const lens = found && (await this.visibility.lens(reader, { id: found.documentId, workingGroupId: found.workingGroupId }, manager));
+        return { version: found, readable: lens ? !lens.withheld(found!.number) : false };
+      });
       // The clause is only looked at in a version the reader may read: an unreadable one answers as a missing one.
-      const clause = version && readable && version.adoptedAt ? await this.documents.clauseOf(version.versionId, c.clauseId, manager) : null;
+      const clause =
+        version && readable && version.adoptedAt
+          ? await once(`clause:${version.versionId}:${c.clauseId}`, () => this.documents.clauseOf(version.versionId, c.clauseId, manager))
+          : null;
       const problem = citationProblem(c.passage, version && { adopted: version.adoptedAt !== null, readable, clauseText: clause?.text ?? null }, proposedText);
       if (problem) {
         const where = `${field}.${i}.${problem.field}`;
@@ -52,8 +73,17 @@ export class Citations {
   }
 
   /** Records checked citations in the proposing transaction: an amendment's, or one clause's of a chair's text. */
-  record(manager: EntityManager, by: { documentId: string; amendmentId: string | null; versionId: string | null; at: Date }, clauseId: string, citations: readonly CheckedCitation[]): Promise<void> {
-    return this.repository.insert(manager, by, citations.map((c) => ({ clauseId, sourceVersionId: c.sourceVersionId, sourceClauseId: c.sourceClauseId, passage: c.passage })));
+  record(
+    manager: EntityManager,
+    by: { documentId: string; amendmentId: string | null; versionId: string | null; at: Date },
+    clauseId: string,
+    citations: readonly CheckedCitation[],
+  ): Promise<void> {
+    return this.repository.insert(
+      manager,
+      by,
+      citations.map((c) => ({ clauseId, sourceVersionId: c.sourceVersionId, sourceClauseId: c.sourceClauseId, passage: c.passage })),
+    );
   }
 
   /** The citations each amendment made, with their pedigrees. */
@@ -61,7 +91,8 @@ export class Citations {
     const rows = await this.repository.ofAmendments(ids);
     const pedigrees = await this.pedigreesOf(rows);
     const out = new Map<string, CitationResponse[]>();
-    for (const r of rows) out.set(r.amendmentId!, [...(out.get(r.amendmentId!) ?? []), { passage: r.passage, pedigree: pedigrees.get(precedentKey(r.source))! }]);
+    for (const r of rows)
+      out.set(r.amendmentId!, [...(out.get(r.amendmentId!) ?? []), { passage: r.passage, pedigree: pedigrees.get(precedentKey(r.source))! }]);
     return out;
   }
 

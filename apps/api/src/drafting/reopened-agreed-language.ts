@@ -18,7 +18,10 @@ export class ReopenedAgreedLanguage {
   ) {}
 
   /** The adopted texts each amendment (replace or delete) reopens, in its base version's provenance. */
-  async ofAmendments(documentId: string, rows: readonly Pick<AmendmentRow, 'id' | 'kind' | 'baseVersion' | 'targetClauseId' | 'text'>[]): Promise<Map<string, AgreedLanguagePedigree[]>> {
+  async ofAmendments(
+    documentId: string,
+    rows: readonly Pick<AmendmentRow, 'id' | 'kind' | 'baseVersion' | 'targetClauseId' | 'text'>[],
+  ): Promise<Map<string, AgreedLanguagePedigree[]>> {
     const out = new Map<string, AgreedLanguagePedigree[]>();
     const changing = rows.filter((r) => r.kind !== 'insert' && r.targetClauseId !== null);
     if (changing.length === 0) return out;
@@ -31,7 +34,11 @@ export class ReopenedAgreedLanguage {
       const clause = traced.get(r.baseVersion)!.clauses.find((c) => c.clauseId === r.targetClauseId);
       if (!clause) continue;
       const sources = reopenedPrecedents(clause, r.kind === 'delete' ? null : (r.text ?? ''));
-      if (sources.length > 0) out.set(r.id, sources.map((s) => pedigrees.get(precedentKey(s))!));
+      if (sources.length > 0)
+        out.set(
+          r.id,
+          sources.map((s) => pedigrees.get(precedentKey(s))!),
+        );
     }
     return out;
   }

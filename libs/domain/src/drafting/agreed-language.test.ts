@@ -16,7 +16,13 @@ const v2: Clause[] = [principles, { ...hygiene, text: quoting }];
 
 const cited: ProvenanceChain = {
   original: { clauses: v1, author: france },
-  revisions: [{ version: 2, clauses: v2, amendments: [{ amendmentId: 'am-quote', clauseId: 'c13', author: microsoft, citations: [{ passage: agreed, source: adopted }] }] }],
+  revisions: [
+    {
+      version: 2,
+      clauses: v2,
+      amendments: [{ amendmentId: 'am-quote', clauseId: 'c13', author: microsoft, citations: [{ passage: agreed, source: adopted }] }],
+    },
+  ],
 };
 
 const kinds = (p: ReturnType<typeof traceProvenance>, clauseId: string): [string, string][] =>
@@ -76,7 +82,9 @@ describe('traceProvenance with agreed language', () => {
   it('counts words around the quote, and a citation the text does not carry, as the amendment author’s', () => {
     const p = traceProvenance({
       ...cited,
-      revisions: [{ ...cited.revisions[0], amendments: [{ ...cited.revisions[0].amendments[0], citations: [{ passage: 'not in the text', source: adopted }] }] }],
+      revisions: [
+        { ...cited.revisions[0], amendments: [{ ...cited.revisions[0].amendments[0], citations: [{ passage: 'not in the text', source: adopted }] }] },
+      ],
     });
     expect(p.totals).toMatchObject({ precedent: 0, amended: 7 });
   });
@@ -86,7 +94,10 @@ describe('traceProvenance with agreed language', () => {
     const v3: Clause[] = [principles, { ...hygiene, text: quoting }, { id: 'n9', kind: 'operative', text: `Recalling, ${agreed}.` }];
     const p = traceProvenance({
       ...cited,
-      revisions: [...cited.revisions, { version: 3, clauses: v3, amendments: [], chairsText: { ...chair, citations: [{ clauseId: 'n9', passage: agreed, source: other }] } }],
+      revisions: [
+        ...cited.revisions,
+        { version: 3, clauses: v3, amendments: [], chairsText: { ...chair, citations: [{ clauseId: 'n9', passage: agreed, source: other }] } },
+      ],
     });
     expect(kinds(p, 'c13')[2]).toEqual([agreed, 'precedent']);
     expect(p.clauses.find((c) => c.clauseId === 'n9')!.segments).toMatchObject([
@@ -106,7 +117,9 @@ describe('traceProvenance with agreed language', () => {
         {
           version: 2,
           clauses: [principles, { ...hygiene, text: 'Support efforts to strengthen an advanced cyber hygiene for all actors everywhere.' }],
-          amendments: [{ amendmentId: 'am', clauseId: 'c13', author: microsoft, citations: [{ passage: 'cyber hygiene for all actors everywhere', source: adopted }] }],
+          amendments: [
+            { amendmentId: 'am', clauseId: 'c13', author: microsoft, citations: [{ passage: 'cyber hygiene for all actors everywhere', source: adopted }] },
+          ],
         },
       ],
     });

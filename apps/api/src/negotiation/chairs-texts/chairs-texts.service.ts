@@ -18,7 +18,7 @@ import { BracketRepository } from '../brackets/bracket.repository';
 import { ChairsTextRepository } from './chairs-texts.repository';
 import { canIssueChairsText } from './chairs-texts.policy';
 import { VersionVisibility } from '../../procedures/publication/version-visibility';
-import { Citations, type CheckedCitation } from '../../drafting/citations';
+import { Citations, type CheckedCitation, type CitationLookups } from '../../drafting/citations';
 
 /**
  * Chair's texts (decision 0033): a chair or rapporteur writes the next version themselves, as the
@@ -84,8 +84,9 @@ export class ChairsTextService {
 
       // Agreed language each clause quotes, checked against the adopted texts before anything is written (decision 0054).
       const cited: { clauseId: string; citations: CheckedCitation[] }[] = [];
+      const seen: CitationLookups = new Map();
       for (const [i, c] of input.clauses.entries()) {
-        const checked = await this.citations.check(tx.manager, actor, c.text, c.citations, `clauses.${i}.citations`);
+        const checked = await this.citations.check(tx.manager, actor, c.text, c.citations, `clauses.${i}.citations`, seen);
         if (checked.length > 0) cited.push({ clauseId: plan.clauses[i].id, citations: checked });
       }
 
