@@ -4,7 +4,7 @@
 // limit. Each benchmark writes its own section of docs/benchmarks.md; this runner then writes the
 // "Summary" section (one row per workload: the figure, its limit measured in the same run, the
 // ratio, the goal). Names: vote-storm, tally-read, document-read, live-fanout, audit-verify,
-// start-size, home, compilation, procedures, notifications, digest, meetings, exchange, language-versions, sessions, institutional-sign-in, search. Exit code 1 when a benchmark failed to run or missed a goal.
+// start-size, home, compilation, procedures, notifications, digest, meetings, exchange, language-versions, sessions, institutional-sign-in, search, agreed-language. Exit code 1 when a benchmark failed to run or missed a goal.
 //
 // Environment: BENCH_SKIP_BUILD=true (use dist/ as it is), BENCH_WRITE=false (do not touch
 // docs/benchmarks.md), BENCH_VERBOSE=1 (the API's own logs), and each benchmark's own settings.
@@ -35,6 +35,7 @@ const BENCHES = {
   sessions: { file: 'tests/load/sessions.bench.js', minutes: 6 },
   'institutional-sign-in': { file: 'tests/load/institutional-sign-in.bench.js', minutes: 5 },
   search: { file: 'tests/load/search.bench.js', minutes: 25 },
+  'agreed-language': { file: 'tests/load/agreed-language.bench.js', minutes: 10 },
 };
 
 const say = (msg) => process.stdout.write(`bench: ${msg}\n`);

@@ -198,6 +198,8 @@ describe('the public record, read anonymously', () => {
     await getJson('/api/auth/identity-providers');
     // Search (issue #25): what the public finds, canaries included (none may come back).
     for (const q of ['Oslo', 'chair', CANARY.secretReason, CANARY.pending, CANARY.hidden]) await getJson(`/api/search?q=${encodeURIComponent(q)}`);
+    // The agreed-language library (issue #25, decision 0054): adopted texts the public may open, browsed and searched.
+    for (const q of ['', 'Oslo', CANARY.pending]) await getJson(`/api/agreed-language${q ? `?q=${encodeURIComponent(q)}` : ''}`);
   });
 
   async function walkBallot(id: string): Promise<void> {

@@ -82,6 +82,8 @@ describe('accessibility: axe on every main page, in each of the six languages', 
     { name: 'public record', path: `/working-groups/${ids.group}/record`, signedIn: false, part: 'the public record' },
     { name: 'audit log', path: `/working-groups/${ids.group}/audit`, signedIn: false, part: 'the public record' },
     { name: 'signatories', path: `/documents/${ids.adopted}/versions/1/signatories`, signedIn: true, part: 'the public record' },
+    // #25: the library of agreed language (the adopted Paris Call's clauses).
+    { name: 'agreed language', path: '/agreed-language', signedIn: false, part: 'the public record' },
     // #20 web: notifications, their settings, and the pages an e-mail links to.
     { name: 'notifications', path: '/notifications', signedIn: true, part: 'joining and taking part' },
     {

@@ -487,6 +487,8 @@ export const ROUTE_CASES: Record<string, RouteCase> = {
   'GET /api/home': { request: async () => ({ path: '/api/home' }), policy: 'route rule only' },
   // ---------- search (search/search.policy.ts): public; members-only texts are filtered in its SQL, not refused ----------
   'GET /api/search': { request: async () => ({ path: '/api/search?q=core' }), policy: 'route rule only' },
+  // ---------- the agreed-language library (agreed-language/, decision 0054): public; members-only adopted texts filtered in its SQL, as the search's ----------
+  'GET /api/agreed-language': { request: async () => ({ path: '/api/agreed-language?q=core' }), policy: 'route rule only' },
 
   // ---------- working groups (working-groups/working-group.policy.ts) ----------
   'GET /api/working-groups': { request: async () => ({ path: '/api/working-groups' }), policy: 'route rule only' },

@@ -49,6 +49,7 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { MeetingReportsModule } from './meetings/report/meeting-reports.module';
 import { ExchangeModule } from './exchange/exchange.module';
 import { SearchModule } from './search/search.module';
+import { AgreedLanguageModule } from './agreed-language/agreed-language.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -110,6 +111,7 @@ export class AppModule {
         MeetingReportsModule,
         ExchangeModule,
         SearchModule,
+        AgreedLanguageModule,
       ],
       controllers: [HealthController],
       providers: [

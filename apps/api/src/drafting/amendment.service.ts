@@ -45,6 +45,8 @@ function cosponsorshipChange(documentId: string, amendment: Pick<AmendmentRow, '
 
 /** Amendments: proposal, co-sponsorship, withdrawal, listing with diffs and competitors, and the outcome of their ballots. */
 import { VersionVisibility } from '../procedures/publication/version-visibility';
+import { Citations } from './citations';
+import { ReopenedAgreedLanguage } from './reopened-agreed-language';
 @Injectable()
 export class AmendmentService {
   constructor(
@@ -58,6 +60,8 @@ export class AmendmentService {
     private readonly negotiation: StreamliningReads,
     private readonly visibility: VersionVisibility,
     private readonly translations: PersonTranslationRepository,
+    private readonly citations: Citations,
+    private readonly reopened: ReopenedAgreedLanguage,
   ) {}
 
   /** A voting member proposes a change to the current version: replace or delete a clause, or insert one after another. */
@@ -88,6 +92,8 @@ export class AmendmentService {
     const target = targetId === null ? null : await this.documents.clauseOf(version.id, targetId, tx.manager);
     if (targetId !== null && !target) throw validationProblem(input.kind === 'insert' ? 'afterClauseId' : 'targetClauseId', 'not-a-clause', { version: version.number });
     if (input.kind === 'replace' && target?.text === input.text) throw validationProblem('text', 'same-text');
+    // Agreed language the text quotes, checked against the adopted texts before anything is written (decision 0054).
+    const citations = input.kind === 'delete' ? [] : await this.citations.check(tx.manager, actor, input.text, input.citations, 'citations');
 
     const amendment = await this.amendments.insert(tx.manager, {
       documentId: doc.id,
@@ -103,6 +109,8 @@ export class AmendmentService {
       snapshot: standing.currentSnapshot!,
       at: tx.now,
     });
+    // An inserted clause takes the amendment's id when applied.
+    await this.citations.record(tx.manager, { documentId: doc.id, amendmentId: amendment.id, versionId: null, at: tx.now }, input.kind === 'insert' ? amendment.id : targetId!, citations);
     await tx.record({
       scope: workingGroupScope(doc.workingGroupId),
       actor: await this.people.auditActorWith(tx.manager, actor.id, standing.currentSnapshot),
@@ -119,6 +127,7 @@ export class AmendmentService {
         newClauseKind: amendment.newClauseKind,
         rationale: amendment.rationale,
         ...(input.writtenLanguage ? { writtenLanguage: input.writtenLanguage } : {}),
+        ...(citations.length > 0 ? { citations: citations.map((c) => ({ documentId: c.input.documentId, version: c.input.version, clauseId: c.input.clauseId, passage: c.passage })) } : {}),
       },
     });
     return { id: amendment.id, standing };
@@ -272,11 +281,13 @@ export class AmendmentService {
     if (rows.length === 0) return [];
     const doc = (await this.documents.findDocument(documentId))!;
     const open = known.open ?? (await this.amendments.openOf(documentId));
-    const [cosponsors, standing, negotiation, translated] = await Promise.all([
+    const [cosponsors, standing, negotiation, translated, cited, reopens] = await Promise.all([
       this.amendments.cosponsorsOf(rows.map((r) => r.id)),
       known.standing ?? this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
       this.negotiation.negotiationOf(rows.map((r) => r.id)),
       this.translations.ofAmendments(rows.map((r) => r.id)),
+      this.citations.ofAmendments(rows.map((r) => r.id)),
+      this.reopened.ofAmendments(documentId, rows),
     ]);
     const competitors = new Map<string, string[]>();
     for (const group of competingGroups(open.map(toDomainAmendment))) for (const a of group) competitors.set(a.id, group.filter((b) => b.id !== a.id).map((b) => b.id));
@@ -294,8 +305,8 @@ export class AmendmentService {
       const backers = byAmendment.get(a.id) ?? [];
       const crossGroupSupport = [...new Set(backers.map((c) => c.snapshot.stakeholderGroup).filter((g) => g !== a.authorSnapshot.stakeholderGroup))] as StakeholderGroup[];
       return {
-        citations: [],
-        reopensAgreedLanguage: [],
+        citations: cited.get(a.id) ?? [],
+        reopensAgreedLanguage: reopens.get(a.id) ?? [],
         id: a.id,
         documentId: a.documentId,
         kind: a.kind,

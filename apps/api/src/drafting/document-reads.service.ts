@@ -2,7 +2,7 @@ import { AdoptionGuards } from './adoption-preflight';
 import { Injectable } from '@nestjs/common';
 import { disassociationsByClause } from '../procedures/explanations/explanations.reads';
 import { DataSource, EntityManager } from 'typeorm';
-import { compareVersions, numberClauses, traceProvenance, type Origin, type ProvenanceChain } from '@parley/domain';
+import { compareVersions, numberClauses, precedentKey, reopenedPrecedents, traceProvenance, type Clause, type Origin, type ProvenanceChain } from '@parley/domain';
 import {
   refusal,
   type ClauseHistoryEntry,
@@ -30,6 +30,8 @@ import { actorRef, toClause, toVersionSummary } from './drafting.mapper';
 import { canAgreeAdRef, canSetClauseStatus } from '../negotiation/clause-status/clause-status.policy';
 import { clauseNegotiationOf, countsOf, readNegotiation } from '../negotiation/clause-status/clause-status.reads';
 import { VersionVisibility, type VersionLens } from '../procedures/publication/version-visibility';
+import { Citations } from './citations';
+import type { CitationRow } from './citations.repository';
 
 /** Documents and versions as read: one document, a group's list, a version, a comparison, provenance, recent adoptions. */
 @Injectable()
@@ -43,6 +45,7 @@ export class DocumentReads {
     private readonly brackets: BracketRepository,
     private readonly adoptionGuards: AdoptionGuards,
     private readonly visibility: VersionVisibility,
+    private readonly citations: Citations,
   ) {}
 
   async list(actor: Actor | null, workingGroupId: string): Promise<DocumentListResponse> {
@@ -100,7 +103,23 @@ export class DocumentReads {
     const [a, b] = await Promise.all([this.requireVersion(doc, from, 'from'), this.requireVersion(doc, to, 'to')]);
     (await this.visibility.lens(actor, doc)).assertReadable(from, to);
     const [before, after] = await Promise.all([this.documents.clausesOf(a.id), this.documents.clausesOf(b.id)]);
-    return { documentId, from, to, ...compareVersions(before.map(toClause), after.map(toClause)), reopensAgreedLanguage: [] };
+    return { documentId, from, to, ...compareVersions(before.map(toClause), after.map(toClause)), reopensAgreedLanguage: await this.reopenedBetween(doc.id, from, after.map(toClause)) };
+  }
+
+  /**
+   * "Reopens agreed language" (decision 0054): the clauses whose precedent words in version `from`
+   * the clauses `after` change or delete, each with the adopted text reopened. Nothing is traced for a
+   * document in which nothing was ever cited.
+   */
+  async reopenedBetween(documentId: string, from: number, after: readonly Clause[]): Promise<CompareResponse['reopensAgreedLanguage']> {
+    const cited = await this.citations.ofDocument(documentId);
+    if (cited.length === 0) return [];
+    const pedigrees = await this.citations.pedigreesOf(cited);
+    const before = traceProvenance((await this.provenanceChain(documentId, from)).chain);
+    const texts = new Map(after.map((c) => [c.id, c.text]));
+    return before.clauses.flatMap((clause) =>
+      reopenedPrecedents(clause, texts.get(clause.clauseId) ?? null).map((s) => ({ clauseId: clause.clauseId, pedigree: pedigrees.get(precedentKey(s))! })),
+    );
   }
 
   /** Who wrote each word of version `n`, with totals by stakeholder group, sub-type and organisation, and each clause's history. */
@@ -109,7 +128,8 @@ export class DocumentReads {
     if (!doc) throw notFound('document');
     const target = await this.requireVersion(doc, n);
     (await this.visibility.lens(actor, doc)).assertReadable(n);
-    const { chain, byVersion, versions, applied } = await this.provenanceChain(doc.id, n);
+    const { chain, byVersion, versions, applied, citations } = await this.provenanceChain(doc.id, n);
+    const pedigrees = await this.citations.pedigreesOf(citations);
     const first = versions.find((v) => v.number === 1)!;
     const traced = traceProvenance(chain);
     const clauses = byVersion.get(n) ?? [];
@@ -127,6 +147,8 @@ export class DocumentReads {
           return { kind: 'amendment', amendmentId: o.amendmentId, version: o.version, author };
         case 'chairs-text':
           return { kind: 'chairs-text', version: o.version, label: o.label, office: o.office, author };
+        case 'precedent':
+          return { kind: 'precedent', version: o.version, pedigree: pedigrees.get(precedentKey(o.source))!, author, amendmentId: o.amendmentId };
       }
     };
     const historyOf = (clauseId: string): ClauseHistoryEntry[] =>
@@ -165,8 +187,19 @@ export class DocumentReads {
    * each version's clauses and the amendments (or chosen bracket options) applied to make it, with
    * their authors. No visibility check: callers check the reader may read the versions they show.
    */
-  async provenanceChain(documentId: string, n: number): Promise<{ chain: ProvenanceChain; byVersion: Map<number, VersionClauseEntity[]>; versions: VersionRow[]; applied: AmendmentRow[] }> {
-    const [byVersion, versions, applied] = await Promise.all([this.documents.clausesUpTo(documentId, n), this.documents.versionsOf(documentId), this.amendments.appliedUpTo(documentId, n)]);
+  async provenanceChain(
+    documentId: string,
+    n: number,
+  ): Promise<{ chain: ProvenanceChain; byVersion: Map<number, VersionClauseEntity[]>; versions: VersionRow[]; applied: AmendmentRow[]; citations: CitationRow[] }> {
+    const [byVersion, versions, applied, citations] = await Promise.all([
+      this.documents.clausesUpTo(documentId, n),
+      this.documents.versionsOf(documentId),
+      this.amendments.appliedUpTo(documentId, n),
+      this.citations.ofDocument(documentId),
+    ]);
+    // Agreed language the applied amendments and the chair's texts quoted, as recorded when they were proposed (decision 0054).
+    const citedBy = (amendmentId: string) => citations.filter((c) => c.amendmentId === amendmentId).map((c) => ({ passage: c.passage, source: c.source }));
+    const citedIn = (versionId: string) => citations.filter((c) => c.versionId === versionId).map((c) => ({ clauseId: c.clauseId, passage: c.passage, source: c.source }));
     const appliedById = new Map(applied.map((a) => [a.id, a]));
     // Words a chosen option brought in (decision 0031) are its proposer's; a clause one of the version's amendments also rewrote credits that amendment.
     const chosen = versions.filter((v) => v.number <= n).flatMap((v) => v.consolidation?.bracketChoices?.applied ?? []);
@@ -182,7 +215,7 @@ export class DocumentReads {
           amendments: [
             ...(v.consolidation?.applied ?? []).flatMap((x) => {
               const a = appliedById.get(x.amendmentId);
-              return a ? [{ amendmentId: a.id, clauseId: x.clauseId, author: { authorId: a.authorId, snapshot: a.authorSnapshot } }] : [];
+              return a ? [{ amendmentId: a.id, clauseId: x.clauseId, author: { authorId: a.authorId, snapshot: a.authorSnapshot }, citations: citedBy(a.id) }] : [];
             }),
             ...(v.consolidation?.bracketChoices?.applied ?? [])
               .filter((c, i, all) => !(v.consolidation?.applied ?? []).some((x) => x.clauseId === c.clauseId) && all.findIndex((o) => o.clauseId === c.clauseId) === i)
@@ -191,10 +224,15 @@ export class DocumentReads {
                 return author ? [{ amendmentId: c.optionId, clauseId: c.clauseId, author }] : [];
               }),
           ],
-          chairsText: v.chairsText && { label: v.chairsText.label, office: v.chairsText.office, penHolder: { authorId: v.chairsText.penHolderId, snapshot: v.chairsText.penHolderSnapshot } },
+          chairsText: v.chairsText && {
+            label: v.chairsText.label,
+            office: v.chairsText.office,
+            penHolder: { authorId: v.chairsText.penHolderId, snapshot: v.chairsText.penHolderSnapshot },
+            citations: citedIn(v.id),
+          },
         })),
     };
-    return { chain, byVersion, versions, applied };
+    return { chain, byVersion, versions, applied, citations };
   }
 
   /** Version `n` of the document, or a refusal (a field problem when `field` names where `n` came from). */

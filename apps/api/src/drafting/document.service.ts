@@ -191,7 +191,7 @@ export class DocumentService {
     const byId = new Map(p.accepted.map((a) => [a.id, a]));
     return {
       documentId: doc.id,
-      comparison: { documentId: doc.id, from: doc.currentVersion, to: p.next, ...compareVersions(p.before, p.result.clauses), reopensAgreedLanguage: [] },
+      comparison: { documentId: doc.id, from: doc.currentVersion, to: p.next, ...compareVersions(p.before, p.result.clauses), reopensAgreedLanguage: await this.reads.reopenedBetween(doc.id, doc.currentVersion, p.result.clauses) },
       applied: p.result.applied.map((x) => {
         const a = byId.get(x.amendmentId)!;
         return {

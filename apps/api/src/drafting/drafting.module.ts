@@ -6,6 +6,9 @@ import { IdentityModule } from '../identity/identity.module';
 import { WorkingGroupsCoreModule } from '../working-groups/working-groups-core.module';
 import { PublicationModule } from '../procedures/publication/publication.module';
 import { AmendmentRepository } from './amendment.repository';
+import { CitationRepository } from './citations.repository';
+import { Citations } from './citations';
+import { ReopenedAgreedLanguage } from './reopened-agreed-language';
 import { AmendmentService } from './amendment.service';
 import { CommentRepository } from './comment.repository';
 import { CommentService } from './comment.service';
@@ -32,7 +35,7 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule, PublicationModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController, LanguageVersionsController, AuthenticLanguagesController],
-  providers: [DocumentRepository, CommentRepository, AmendmentRepository, PersonTranslationRepository, PersonTranslationService, DraftingStandings, DocumentReads, DocumentService, CommentService, CommentMentions, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards, TranslationRepository, LanguageVersionsService],
-  exports: [PublicationModule, BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards, LanguageVersionsService],
+  providers: [CitationRepository, Citations, ReopenedAgreedLanguage, DocumentRepository, CommentRepository, AmendmentRepository, PersonTranslationRepository, PersonTranslationService, DraftingStandings, DocumentReads, DocumentService, CommentService, CommentMentions, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards, TranslationRepository, LanguageVersionsService],
+  exports: [Citations, CitationRepository, PublicationModule, BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards, LanguageVersionsService],
 })
 export class DraftingModule {}

@@ -45,7 +45,7 @@ export interface SearchFilters {
 
 const CONFIGS = ['parley_english', 'parley_french', 'parley_spanish', 'parley_russian', 'parley_simple'];
 /** The query as each language's configuration reads it, OR-ed (each text matches in its own language), or only the asked language's. */
-const tsquery = (q: string, language: string) =>
+export const tsquery = (q: string, language: string) =>
   `(CASE WHEN ${language}::text IS NULL THEN ${CONFIGS.map((c) => `websearch_to_tsquery('${c}', ${q})`).join(' || ')}
          ELSE websearch_to_tsquery(parley_search_config(${language}::text), ${q}) END)`;
 const NAMES = `('person','organisation','working-group')`;

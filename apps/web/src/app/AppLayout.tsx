@@ -18,7 +18,7 @@ import { SessionArea } from './SessionArea';
 function NavLinks({ direction }: { direction: 'row' | 'column' }) {
   const { t } = useTranslation();
   const me = useMe();
-  const items = NAV_ITEMS.filter((i) => !i.signedIn || me.data);
+  const items = NAV_ITEMS.filter((i) => (!i.signedIn || me.data) && (!i.menuOnly || direction === 'column'));
   return (
     <Box component="ul" m={0} p={0} style={{ listStyle: 'none', display: 'flex', flexDirection: direction, gap: 4 }}>
       {items.map((item) => (
@@ -114,9 +114,14 @@ export function AppLayout() {
               <Text size="sm" c="dimmed">
                 {t('app.footer')}
               </Text>
-              <Anchor component={Link} to="/how-it-works" size="sm" fw={600}>
-                {t('howItWorks.footerLink')}
-              </Anchor>
+              <Group gap="md">
+                <Anchor component={Link} to="/agreed-language" size="sm" fw={600}>
+                  {t('nav.agreedLanguage')}
+                </Anchor>
+                <Anchor component={Link} to="/how-it-works" size="sm" fw={600}>
+                  {t('howItWorks.footerLink')}
+                </Anchor>
+              </Group>
             </Group>
           </Container>
         </AppShell.Main>

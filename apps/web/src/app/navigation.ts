@@ -5,6 +5,8 @@ export interface NavItem {
   label: ParseKeys;
   /** Shown only to a signed-in person. */
   signedIn?: boolean;
+  /** Only in the menu of narrow screens: the header's row has no room left (the footer links it on every page). */
+  menuOnly?: boolean;
 }
 
 /**
@@ -14,6 +16,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/working-groups', label: 'nav.workingGroups' },
   { to: '/chair-terms', label: 'nav.chairTerms' },
+  { to: '/agreed-language', label: 'nav.agreedLanguage', menuOnly: true },
   { to: '/organisations', label: 'nav.organisations' },
   { to: '/audit', label: 'nav.auditLog' },
 ];

@@ -45,6 +45,7 @@ const SecondFactorPage = lazy(() => import('../features/auth/SecondFactorPage'))
 const IdentityProvidersPage = lazy(() => import('../features/identity-providers/IdentityProvidersPage'));
 const RoomScreenPage = lazy(() => import('../features/meetings/room/RoomScreenPage'));
 const SearchPage = lazy(() => import('../features/search/SearchPage'));
+const AgreedLanguagePage = lazy(() => import('../features/agreed-language/AgreedLanguagePage'));
 
 /**
  * The app's routes. Later features add theirs here and their entry in `navigation.ts`
@@ -96,6 +97,7 @@ export const routes: RouteObject[] = [
       { path: 'steward/outbox', element: <OutboxPage /> },
       { path: 'meetings/:id', element: <MeetingPage /> },
       { path: 'search', element: <SearchPage /> },
+      { path: 'agreed-language', element: <AgreedLanguagePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -36,6 +36,8 @@ const SAME_IN: Record<Exclude<UnLanguage, 'en'>, string[]> = {
     // Search results: "version 2" and "Organisation" are French words too.
     'search.version',
     'search.kinds.organisation',
+    // Agreed language's pedigree: "Paris Call, version 2" reads the same in French.
+    'agreedLanguage.pedigree.where',
   ],
   ar: [],
   zh: [],

@@ -4,6 +4,7 @@ import { AMENDMENT_STATUSES, COMMENT_KINDS, DISPOSITIONS } from '../drafting';
 import { affiliationSnapshot, event, id, isoTime } from './define';
 import { MEMBERS_ONLY_ISSUE } from './procedures-publication';
 import { UN_LANGUAGES } from '../languages';
+import { AMENDMENT_CITATIONS } from './agreed-language';
 
 const onDocument = { documentId: id };
 const decided = { ...onDocument, ballotId: id, outcome: z.enum(BALLOT_OUTCOMES), explanation: z.string() };
@@ -101,6 +102,8 @@ export const DRAFTING_EVENTS = {
       rationale: z.string(),
       /** The language it was written in (decision 0047); absent when not said and before. */
       writtenLanguage: z.enum(UN_LANGUAGES).optional(),
+      /** Agreed language the text quotes (decision 0054). */
+      ...AMENDMENT_CITATIONS,
     }),
   ),
   /** A participant added a translation of an amendment's rationale (decision 0047): theirs, never official. */

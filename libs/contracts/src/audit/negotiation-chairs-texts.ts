@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CHAIRS_TEXT_STANDINGS, OFFICES } from '@parley/domain';
 import { affiliationSnapshot, event, id } from './define';
 import { MEMBERS_ONLY_ISSUE } from './procedures-publication';
+import { CHAIRS_TEXT_CITATIONS } from './agreed-language';
 
 const setAside = z.strictObject({ amendmentId: id, reason: z.string(), note: z.string() });
 
@@ -29,6 +30,8 @@ export const CHAIRS_TEXT_EVENTS = {
       textDigest: z.string(),
       note: z.string().nullable(),
       ...MEMBERS_ONLY_ISSUE,
+      /** Agreed language its clauses quote (decision 0054). */
+      ...CHAIRS_TEXT_CITATIONS,
     }),
   ),
 } as const;

@@ -111,6 +111,13 @@ export const FIELD_ERRORS = {
   'client-secret-required': field(),
   /** Linking a provider needs the person's password again. */
   'password-incorrect': field(),
+  // agreed language (decision 0054): a citation's checks, on `citations.N.version` or `citations.N.passage`
+  /** The cited version is not adopted, does not exist, or is one the proposer may not read (one answer for all three). */
+  'not-agreed-language': field(),
+  /** The passage is not, verbatim, in the cited adopted clause. */
+  'passage-not-in-source': field(),
+  /** The passage is not, verbatim, in the proposed text. */
+  'passage-not-in-text': field(),
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

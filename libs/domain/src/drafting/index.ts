@@ -8,3 +8,4 @@ export * from './provenance';
 export * from './paste';
 export * from './adoption-warnings';
 export * from './language-versions';
+export * from './agreed-language';

@@ -13,13 +13,34 @@ import { CHAIRS_TEXT_OFFICE_NAMES, type Office } from '../negotiation/offices';
 export type Origin =
   | { kind: 'original'; version: 1; authorId: string; snapshot: AffiliationSnapshot }
   | { kind: 'amendment'; amendmentId: string; version: number; authorId: string; snapshot: AffiliationSnapshot }
-  | { kind: 'chairs-text'; version: number; label: string; office: Office; authorId: string; snapshot: AffiliationSnapshot };
+  | { kind: 'chairs-text'; version: number; label: string; office: Office; authorId: string; snapshot: AffiliationSnapshot }
+  /**
+   * Agreed language (decision 0054): words quoted from an adopted text, inserted by an amendment
+   * (`amendmentId`) or a chair's text (null) in `version`. `authorId` and `snapshot` are the
+   * inserter's, on record, but the words count under no stakeholder group or organisation.
+   */
+  | { kind: 'precedent'; version: number; source: PrecedentSource; amendmentId: string | null; authorId: string; snapshot: AffiliationSnapshot };
+
+/** Where agreed language was agreed: a clause of an adopted version of a document. */
+export interface PrecedentSource {
+  documentId: string;
+  version: number;
+  clauseId: string;
+}
+
+/** Wording quoted verbatim from an adopted clause, as its proposer cited it. */
+export interface PrecedentCitation {
+  passage: string;
+  source: PrecedentSource;
+}
 
 /** A version issued as a chair's text: its label and office, and who held the pen. */
 export interface ChairsTextAuthorship {
   label: string;
   office: Office;
   penHolder: Authorship;
+  /** Agreed language the chair's text quotes, clause by clause. */
+  citations?: readonly (PrecedentCitation & { clauseId: string })[];
 }
 
 /** An amendment applied to produce a version: the clause it replaced or created (or deleted), and its author. */
@@ -27,6 +48,8 @@ export interface AppliedAmendmentAuthorship {
   amendmentId: string;
   clauseId: string;
   author: Authorship;
+  /** Agreed language its text quotes. */
+  citations?: readonly PrecedentCitation[];
 }
 
 export interface ProvenanceChain {
@@ -82,6 +105,8 @@ export interface ProvenanceTotals {
   original: number;
   amended: number;
   chairsText: number;
+  /** Words quoted from agreed language (decision 0054): counted under no group, sub-type or organisation, nor in the headline. */
+  precedent: number;
 }
 
 /** Where a provenance headline's words came from: the original draft, or one stakeholder group's amendments. */
@@ -119,18 +144,46 @@ interface AttributedToken {
   origin: Origin;
 }
 
-function attributeAll(text: string, origin: Origin, locale?: string): AttributedToken[] {
-  return tokenize(text, locale).map((token) => ({ token, origin }));
+/** The origin of text a revision wrote at [start, end) of a clause's new text. */
+type OriginAt = (start: number, end: number) => Origin;
+
+/**
+ * Who wrote new text of a clause: `origin`, except tokens wholly inside an occurrence of a cited
+ * passage, which are precedent from the adopted text cited (the first citation covering them).
+ */
+function originsIn(text: string, origin: Origin, precedents: readonly { passage: string; origin: Origin }[]): OriginAt {
+  const ranges: { start: number; end: number; origin: Origin }[] = [];
+  for (const p of precedents) {
+    if (p.passage.length === 0) continue;
+    for (let at = text.indexOf(p.passage); at >= 0; at = text.indexOf(p.passage, at + 1)) ranges.push({ start: at, end: at + p.passage.length, origin: p.origin });
+  }
+  if (ranges.length === 0) return () => origin;
+  return (start, end) => ranges.find((r) => r.start <= start && end <= r.end)?.origin ?? origin;
 }
 
-/** Carries a clause's attribution to its new text: words the diff keeps keep their origin, inserted ones get `origin`. */
-function carryForward(previous: AttributedToken[], oldText: string, newText: string, origin: Origin, locale?: string): AttributedToken[] {
+function attributeAll(text: string, origin: OriginAt, locale?: string): AttributedToken[] {
+  let at = 0;
+  return tokenize(text, locale).map((token) => {
+    const start = at;
+    at += token.text.length;
+    return { token, origin: origin(start, at) };
+  });
+}
+
+/** Carries a clause's attribution to its new text: words the diff keeps keep their origin, inserted ones get theirs from `origin`. */
+function carryForward(previous: AttributedToken[], oldText: string, newText: string, origin: OriginAt, locale?: string): AttributedToken[] {
   const next: AttributedToken[] = [];
   let i = 0;
+  let at = 0;
   for (const { op, token } of diffTokens(oldText, newText, locale)) {
+    if (op === 'delete') {
+      i++;
+      continue;
+    }
+    const start = at;
+    at += token.text.length;
     if (op === 'equal') next.push({ token, origin: previous[i++].origin });
-    else if (op === 'delete') i++;
-    else next.push({ token, origin });
+    else next.push({ token, origin: origin(start, at) });
   }
   return next;
 }
@@ -221,10 +274,16 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
   let chairsText = 0;
   let originalSnapshot: AffiliationSnapshot | null = null;
   let unconfirmed = 0;
+  let precedent = 0;
   for (const segment of clauses.flatMap((c) => c.segments)) {
     if (segment.words === 0) continue;
     const { snapshot } = segment.origin;
     words += segment.words;
+    // Agreed language is nobody's new writing: counted apart, under no group or organisation.
+    if (segment.origin.kind === 'precedent') {
+      precedent += segment.words;
+      continue;
+    }
     if (segment.origin.kind === 'original') {
       original += segment.words;
       originalSnapshot = snapshot;
@@ -273,8 +332,9 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
         .sort((a, b) => b.words - a.words || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
       unconfirmed: { key: 'unconfirmed', words: unconfirmed, share: share(unconfirmed) },
       original,
-      amended: words - original - chairsText,
+      amended: words - original - chairsText - precedent,
       chairsText,
+      precedent,
     },
     headline,
   };
@@ -299,11 +359,20 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
   };
   let clauses = chain.original.clauses;
   indexClauses(clauses);
-  let attribution = new Map(clauses.map((c) => [c.id, attributeAll(c.text, originalOrigin, locale)]));
+  let attribution = new Map(clauses.map((c) => [c.id, attributeAll(c.text, () => originalOrigin, locale)]));
   let version = 1;
 
   for (const revision of chain.revisions) {
     const origins = new Map<string, Origin>();
+    const precedents = new Map<string, { passage: string; origin: Origin }[]>();
+    const cite = (clauseId: string, citations: readonly PrecedentCitation[], amendmentId: string | null, author: Authorship): void => {
+      const list = precedents.get(clauseId) ?? [];
+      for (const c of citations) {
+        const origin: Origin = { kind: 'precedent', version: revision.version, source: c.source, amendmentId, authorId: author.authorId, snapshot: author.snapshot };
+        list.push({ passage: c.passage, origin });
+      }
+      precedents.set(clauseId, list);
+    };
     for (const a of revision.amendments) {
       if (origins.has(a.clauseId))
         throw new Error(`Version ${revision.version}: more than one applied amendment names clause "${a.clauseId}"`);
@@ -314,6 +383,7 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
         authorId: a.author.authorId,
         snapshot: a.author.snapshot,
       });
+      if (a.citations?.length) cite(a.clauseId, a.citations, a.amendmentId, a.author);
     }
     const chairs: Origin | null = revision.chairsText
       ? {
@@ -325,6 +395,7 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
           snapshot: revision.chairsText.penHolder.snapshot,
         }
       : null;
+    for (const c of revision.chairsText?.citations ?? []) if (!origins.has(c.clauseId)) cite(c.clauseId, [c], null, revision.chairsText!.penHolder);
     indexClauses(revision.clauses);
     const previousText = new Map(clauses.map((c) => [c.id, c.text]));
     const next = new Map<string, AttributedToken[]>();
@@ -335,8 +406,9 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
         next.set(clause.id, kept);
         continue;
       }
-      const origin = origins.get(clause.id) ?? chairs;
-      if (!origin) throw new Error(`Version ${revision.version}: clause "${clause.id}" changed but no applied amendment names it`);
+      const writer = origins.get(clause.id) ?? chairs;
+      if (!writer) throw new Error(`Version ${revision.version}: clause "${clause.id}" changed but no applied amendment names it`);
+      const origin = originsIn(clause.text, writer, precedents.get(clause.id) ?? []);
       next.set(
         clause.id,
         oldText !== undefined && kept ? carryForward(kept, oldText, clause.text, origin, locale) : attributeAll(clause.text, origin, locale),

@@ -18,6 +18,7 @@ import { BracketRepository } from '../brackets/bracket.repository';
 import { ChairsTextRepository } from './chairs-texts.repository';
 import { canIssueChairsText } from './chairs-texts.policy';
 import { VersionVisibility } from '../../procedures/publication/version-visibility';
+import { Citations, type CheckedCitation, type CitationLookups } from '../../drafting/citations';
 
 /**
  * Chair's texts (decision 0033): a chair or rapporteur writes the next version themselves, as the
@@ -42,6 +43,7 @@ export class ChairsTextService {
     private readonly dataSource: DataSource,
     private readonly adoptionGuards: AdoptionGuards,
     private readonly visibility: VersionVisibility,
+    private readonly citations: Citations,
   ) {}
 
   /** The label the next chair's text is suggested ("Zero draft", then "Rev.1"…), and what would stop it now. */
@@ -80,6 +82,14 @@ export class ChairsTextService {
         throw code === 'not-a-clause' ? validationProblem(where, 'not-a-clause', { version: doc.currentVersion }) : validationProblem(where, code === 'duplicate-clause' ? 'duplicate-clause' : 'invalid');
       }
 
+      // Agreed language each clause quotes, checked against the adopted texts before anything is written (decision 0054).
+      const cited: { clauseId: string; citations: CheckedCitation[] }[] = [];
+      const seen: CitationLookups = new Map();
+      for (const [i, c] of input.clauses.entries()) {
+        const checked = await this.citations.check(tx.manager, actor, c.text, c.citations, `clauses.${i}.citations`, seen);
+        if (checked.length > 0) cited.push({ clauseId: plan.clauses[i].id, citations: checked });
+      }
+
       const next = doc.currentVersion + 1;
       const { outdated, why, carriedForward } = await this.drafting.openAmendmentsAfter(tx.manager, doc.id, next, plan.clauses);
       const report: ConsolidationReport = { applied: [], notApplied: [], outdated, carriedForward };
@@ -104,6 +114,7 @@ export class ChairsTextService {
       await this.documents.advanceVersion(tx.manager, doc.id, next);
       await this.amendments.carryForward(tx.manager, carriedForward, next);
       const membersOnly = await this.visibility.issue(tx, membersOnlyUntil, { versionId, documentId: doc.id, by: actor.id, clauses: plan.clauses });
+      for (const c of cited) await this.citations.record(tx.manager, { documentId: doc.id, amendmentId: null, versionId, at: tx.now }, c.clauseId, c.citations);
 
       const auditActor = await this.people.auditActorWith(tx.manager, actor.id, snapshot);
       const scope = workingGroupScope(doc.workingGroupId);
@@ -131,6 +142,13 @@ export class ChairsTextService {
           textDigest: textDigest(plan.clauses),
           note,
           ...membersOnly,
+          ...(cited.length > 0
+            ? {
+                citations: cited.flatMap((c) =>
+                  c.citations.map((x) => ({ inClause: c.clauseId, documentId: x.input.documentId, version: x.input.version, clauseId: x.input.clauseId, passage: x.passage })),
+                ),
+              }
+            : {}),
         },
       });
       await this.drafting.recordOutdated(tx, { scope, actor: auditActor, documentId: doc.id, next }, outdated, why);

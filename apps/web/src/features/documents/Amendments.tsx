@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { AffiliationBadge } from '../../ui/AffiliationBadge';
 import { FormAlert, mapServerErrors } from '../../ui/FormErrors';
 import { notifySuccess } from '../../ui/notify';
-import { fieldErrorText, problemMessage } from '../../i18n/server-messages';
+import { fieldErrorMessage, fieldErrorText, problemMessage } from '../../i18n/server-messages';
 import { QueryError } from '../../ui/QueryError';
 import { StakeholderGroupBadge } from '../../ui/StakeholderGroupBadge';
 import { useFormatters } from '../../ui/useFormatters';
@@ -23,6 +23,14 @@ import { TranslatableText } from '../written-language/TranslatableText';
 import { useReaderLanguage } from '../written-language/useWrittenLanguage';
 import { WrittenLanguageSelect } from '../written-language/WrittenLanguageSelect';
 import { languageAttributes, WrittenInMark } from '../written-language/WrittenText';
+import { isProblem } from '../../api/client';
+import { citationErrorIndexes, citationInputs, type DraftCitation } from '../agreed-language/citations';
+import { CitationChips } from '../agreed-language/CitationChips';
+import { InsertAgreedLanguage } from '../agreed-language/InsertAgreedLanguage';
+import { PedigreeLine } from '../agreed-language/PedigreeLine';
+import { ReopensAgreedLanguage } from '../agreed-language/ReopensAgreedLanguage';
+import { StrayCitationsAlert } from '../agreed-language/StrayCitationsAlert';
+import { useCitingField } from '../agreed-language/useCitingField';
 
 const STATUS_TONES: Record<AmendmentStatus, Tone> = {
   proposed: 'blue',
@@ -139,9 +147,27 @@ export function AmendmentCard({ documentId, amendment: a, labelOf }: { documentI
           </Text>
         ) : null}
         <WrittenInMark language={a.writtenLanguage} />
+        <ReopensAgreedLanguage pedigrees={a.reopensAgreedLanguage} compact />
         <Paper p={6} radius="sm" bg="gray.0" fz="sm" {...languageAttributes(a.writtenLanguage)}>
           <DiffText parts={a.diff} />
         </Paper>
+        {a.citations.length > 0 ? (
+          <Stack gap={2} data-testid="amendment-citations">
+            <Text size="xs" fw={600}>
+              {t('agreedLanguage.citations.quotes')}
+            </Text>
+            <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: 'none' }}>
+              {a.citations.map((c) => (
+                <li key={`${c.pedigree.clauseId}:${c.pedigree.version}:${c.passage}`}>
+                  <Text size="xs" component="span">
+                    <q dir="auto">{c.passage.length > 140 ? `${c.passage.slice(0, 137)}…` : c.passage}</q>{' '}
+                  </Text>
+                  <PedigreeLine pedigree={c.pedigree} size="xs" />
+                </li>
+              ))}
+            </Stack>
+          </Stack>
+        ) : null}
         <Stack gap={2}>
           <Text size="sm" fw={600}>
             {t('documents.amendments.rationaleLead')}
@@ -263,6 +289,15 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
   const [errors, setErrors] = useState<{ text?: string; rationale?: string; clauseKind?: string }>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [open, setOpen] = useState(quote !== null);
+  const [citations, setCitations] = useState<DraftCitation[]>([]);
+  const [citationErrors, setCitationErrors] = useState<Map<number, string>>(new Map());
+  const [warnStray, setWarnStray] = useState(false);
+  const citing = useCitingField(text, citations, (nextText, nextCitations) => {
+    setText(nextText);
+    setCitations(nextCitations);
+    setCitationErrors(new Map());
+  });
+  const stray = kind === 'delete' ? [] : citing.stray;
 
   if (!open)
     return (
@@ -279,22 +314,32 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
       ...(rationale.trim() === '' ? { rationale: fieldErrorText(t, 'required') } : {}),
     };
     if (Object.keys(missing).length > 0) return setErrors(missing);
+    // Cited words edited since they were inserted are no longer agreed language: the drafter decides first.
+    if (stray.length > 0) return setWarnStray(true);
+    const cited = citationInputs(citations);
     const body: CreateAmendmentRequest =
       kind === 'replace'
-        ? { kind, baseVersion: version, targetClauseId: clause.id, text: text.trim(), rationale: rationale.trim(), writtenLanguage }
+        ? { kind, baseVersion: version, targetClauseId: clause.id, text: text.trim(), rationale: rationale.trim(), writtenLanguage, ...cited }
         : kind === 'insert'
-          ? { kind, baseVersion: version, afterClauseId: clause.id, clauseKind, text: text.trim(), rationale: rationale.trim(), writtenLanguage }
+          ? { kind, baseVersion: version, afterClauseId: clause.id, clauseKind, text: text.trim(), rationale: rationale.trim(), writtenLanguage, ...cited }
           : { kind, baseVersion: version, targetClauseId: clause.id, rationale: rationale.trim(), writtenLanguage };
     propose.mutate(body, {
       onSuccess: () => {
         setRationale('');
         setText(clause.text);
         setKind('replace');
+        setCitations([]);
         setOpen(false);
         notifySuccess(t, t('documents.amendments.proposed'));
       },
       onError: (error) => {
-        const mapped = mapServerErrors(error, ['text', 'rationale', 'clauseKind'] as const, t);
+        // A refused citation is shown on its chip; the rest where the form shows it.
+        const problems = isProblem(error) ? error.errors : [];
+        const byCitation = citationErrorIndexes(problems.map((x) => x.field));
+        const chips = new Map([...byCitation].map(([i, field]) => [i, fieldErrorMessage(t, problems.find((x) => x.field === field)!)]));
+        const rest = isProblem(error) ? { ...error, errors: problems.filter((x) => !x.field.startsWith('citations.')) } : error;
+        const mapped = chips.size > 0 && isProblem(rest) && rest.errors.length === 0 ? { fieldErrors: {}, general: [t('agreedLanguage.citations.refused')] } : mapServerErrors(rest, ['text', 'rationale', 'clauseKind'] as const, t);
+        setCitationErrors(chips);
         setErrors(mapped.fieldErrors);
         setGeneral(mapped.general);
       },
@@ -310,6 +355,8 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
           onChange={(v) => {
             setKind(v as AmendmentKind);
             setText(v === 'replace' ? clause.text : '');
+            setCitations([]);
+            setWarnStray(false);
             setErrors({});
           }}
           data={[
@@ -336,16 +383,34 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
           />
         ) : null}
         {kind !== 'delete' ? (
-          <Textarea
-            label={kind === 'replace' ? t('documents.amendments.newText') : t('documents.amendments.insertedText')}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={errors.text}
-            required
-            autosize
-            minRows={3}
-            size="sm"
-          />
+          <Stack gap={6}>
+            <Textarea
+              {...citing.fieldProps}
+              label={kind === 'replace' ? t('documents.amendments.newText') : t('documents.amendments.insertedText')}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              error={errors.text}
+              required
+              autosize
+              minRows={3}
+              size="sm"
+            />
+            <Group gap="xs">
+              <InsertAgreedLanguage onInsert={citing.insert} onInserted={citing.refocus} />
+            </Group>
+            <CitationChips
+              citations={citations}
+              stray={stray}
+              errors={citationErrors}
+              onRemove={citing.remove}
+            />
+            {warnStray ? (
+              <StrayCitationsAlert
+                count={stray.length}
+                onRemove={() => setCitations((cs) => cs.filter((_, i) => !stray.includes(i)))}
+              />
+            ) : null}
+          </Stack>
         ) : (
           <Text size="sm">{t('documents.amendments.deleteHint')}</Text>
         )}

@@ -13,6 +13,8 @@ import { ToneBadge } from './ToneBadge';
 import { DocumentNotFound } from './DocumentNotFound';
 import { BracketsProvider } from '../negotiation/BracketsContext';
 import { versionName } from '../negotiation/chairs-text-name';
+import { ReopensAgreedLanguage } from '../agreed-language/ReopensAgreedLanguage';
+import { uniquePedigrees } from '../agreed-language/pedigree';
 
 
 /** Two versions side by side, clause by clause: what changed, moved, came in or went, as word diffs. */
@@ -71,9 +73,12 @@ export function ComparePage() {
               </ToneBadge>
             ))}
           </Group>
+          {compare.data.reopensAgreedLanguage.length > 0 ? (
+            <ReopensAgreedLanguage pedigrees={uniquePedigrees(compare.data.reopensAgreedLanguage.map((r) => r.pedigree))} />
+          ) : null}
           {rows.length === 0 ? <Text>{t('documents.compare.noChanges')}</Text> : null}
           <BracketsProvider documentId={d.id} version={to}>
-            <ClauseChangeList rows={rows} />
+            <ClauseChangeList rows={rows} reopens={compare.data.reopensAgreedLanguage} />
           </BracketsProvider>
         </>
       ) : (

@@ -11,6 +11,8 @@ import { notifySuccess } from '../../ui/notify';
 import { PageLoader } from '../../ui/PageLoader';
 import { QueryError } from '../../ui/QueryError';
 import { ClauseChangeList } from './ClauseChangeList';
+import { ReopensAgreedLanguage } from '../agreed-language/ReopensAgreedLanguage';
+import { uniquePedigrees } from '../agreed-language/pedigree';
 import { useConsolidate, useConsolidationPreview } from './useDocuments';
 import { BracketChoicesPreview } from '../negotiation/BracketChoicesPreview';
 import { MembersOnlyUntilField, membersOnlyInput, PUBLIC_AT_ONCE } from '../procedures/PublicationPanel';
@@ -51,7 +53,8 @@ function Preview({ preview }: { preview: ConsolidationPreviewResponse }) {
       <Title order={3} size="h5">
         {t('documents.consolidate.changes', { from: c.from, to: c.to })}
       </Title>
-      <ClauseChangeList rows={rows} />
+      <ReopensAgreedLanguage pedigrees={uniquePedigrees(c.reopensAgreedLanguage.map((r) => r.pedigree))} />
+      <ClauseChangeList rows={rows} reopens={c.reopensAgreedLanguage} />
     </Stack>
   );
 }

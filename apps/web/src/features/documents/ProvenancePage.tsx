@@ -19,6 +19,9 @@ import { chairsTextOriginLine, chairsTextSegmentTitle } from '../negotiation/cha
 import { ChairsTextTotals } from '../negotiation/ChairsTextTotals';
 import { ChairsTextHeading } from '../negotiation/ChairsTextHeading';
 import { currentLanguage, intlLocale } from '../../i18n';
+import { useFormatters } from '../../ui/useFormatters';
+import { PedigreeLine } from '../agreed-language/PedigreeLine';
+import { precedentSegmentTitle } from '../agreed-language/precedent';
 
 /** A share as a percentage in the reader's language ("5%", "5 %"); a share below half a percent reads "<1%". */
 function usePercent(): (share: number) => string {
@@ -28,6 +31,7 @@ function usePercent(): (share: number) => string {
 }
 
 function originKey(o: ProvenanceOriginResponse): string {
+  if (o.kind === 'precedent') return `precedent-${o.pedigree.document.id}-${o.pedigree.version}-${o.pedigree.clauseId}-${o.amendmentId ?? `v${o.version}`}`;
   return o.kind === 'original' ? 'original' : o.kind === 'amendment' ? o.amendmentId : `chairs-text-${o.version}`;
 }
 
@@ -35,17 +39,21 @@ function originKey(o: ProvenanceOriginResponse): string {
 function Legend({ p }: { p: ProvenanceResponse }) {
   const { t } = useTranslation();
   const percent = usePercent();
+  const precedent = p.totals.precedent ?? 0;
+  const precedentShare = p.totals.words > 0 ? precedent / p.totals.words : 0;
+  const bar = [...p.totals.byGroup.map((g) => `${t(`groups.${g.key}`)} ${percent(g.share)}`), ...(precedent > 0 ? [`${t('agreedLanguage.precedent.legend')} ${percent(precedentShare)}`] : [])];
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="prov-legend">
       <Title order={2} size="h4" id="prov-legend" mb="xs">
         {t('documents.provenance.legend')}
       </Title>
-      <Box className="share-bar" role="img" aria-label={p.totals.byGroup.map((g) => `${t(`groups.${g.key}`)} ${percent(g.share)}`).join(', ')} mb="sm">
+      <Box className="share-bar" role="img" aria-label={bar.join(', ')} mb="sm">
         {p.totals.byGroup
           .filter((g) => g.words > 0)
           .map((g) => (
             <span key={g.key} style={{ width: `${g.share * 100}%`, background: STAKEHOLDER_COLOURS[g.key] }} />
           ))}
+        {precedent > 0 ? <span data-origin="precedent" style={{ width: `${precedentShare * 100}%` }} /> : null}
       </Box>
       <Stack component="ul" gap={6} m={0} p={0} style={{ listStyle: 'none' }} data-testid="legend">
         {p.totals.byGroup.map((g) => (
@@ -62,6 +70,23 @@ function Legend({ p }: { p: ProvenanceResponse }) {
             </Text>
           </Group>
         ))}
+        {precedent > 0 ? (
+          // Agreed language: precedent from adopted texts, in no stakeholder group's colour.
+          <Group component="li" gap="sm" wrap="nowrap" data-origin="precedent" data-testid="legend-precedent">
+            <span className="prov-segment prov-swatch" data-origin="precedent" aria-hidden="true">
+              &nbsp;
+            </span>
+            <Text size="sm" fw={600}>
+              {t('agreedLanguage.precedent.legend')}
+            </Text>
+            <Text size="sm" fw={700}>
+              {percent(precedentShare)}
+            </Text>
+            <Text size="sm" c="dimmed">
+              {t('documents.provenance.words', { count: precedent })}
+            </Text>
+          </Group>
+        ) : null}
       </Stack>
       <Text size="xs" c="dimmed" mt="sm">
         {t('documents.provenance.legendHint')}
@@ -82,6 +107,11 @@ function Totals({ p }: { p: ProvenanceResponse }) {
         {t('documents.provenance.originalAndAmended', { original: p.totals.original, amended: p.totals.amended, words: p.totals.words })}
       </Text>
       <ChairsTextTotals p={p} />
+      {p.totals.precedent ? (
+        <Text size="sm" mb="xs" data-testid="provenance-precedent">
+          {t('agreedLanguage.precedent.totals', { n: p.totals.precedent })}
+        </Text>
+      ) : null}
       <Table fz="sm" verticalSpacing={4} captionSide="top">
         <Table.Caption>{t('documents.provenance.bySubtype')}</Table.Caption>
         <Table.Tbody>
@@ -127,6 +157,7 @@ function Totals({ p }: { p: ProvenanceResponse }) {
 /** One clause, each passage tinted by the group of whoever put it there, then who that was and how. */
 function ProvenanceClause({ clause, version }: { clause: ClauseProvenanceResponse; version: number }) {
   const { t } = useTranslation();
+  const f = useFormatters();
   const origins = new Map<string, ProvenanceOriginResponse>();
   for (const s of clause.segments) if (s.words > 0) origins.set(originKey(s.origin), s.origin);
   // A clause still all from the original draft says nothing more than the document's header does.
@@ -147,9 +178,12 @@ function ProvenanceClause({ clause, version }: { clause: ClauseProvenanceRespons
                   ? t('documents.provenance.originalBy', { who })
                   : s.origin.kind === 'chairs-text'
                     ? chairsTextSegmentTitle(t, s.origin, who)
-                    : t('documents.provenance.amendmentBy', { who, version: s.origin.version });
+                    : s.origin.kind === 'precedent'
+                      ? precedentSegmentTitle(t, s.origin, who, f.date)
+                      : t('documents.provenance.amendmentBy', { who, version: s.origin.version });
+              // Precedent is no group's writing: it takes no group's colour.
               return (
-                <span key={i} className="prov-segment" data-group={group} data-origin={s.origin.kind} title={title}>
+                <span key={i} className="prov-segment" data-group={s.origin.kind === 'precedent' ? undefined : group} data-origin={s.origin.kind} title={title}>
                   {s.origin.kind !== 'original' && s.words > 0 ? <VisuallyHidden component="span">{`[${title}] `}</VisuallyHidden> : null}
                   {s.text}
                 </span>
@@ -159,14 +193,26 @@ function ProvenanceClause({ clause, version }: { clause: ClauseProvenanceRespons
           {amended ? (
             <Stack component="ul" gap={2} m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('documents.provenance.whoWroteClause')}>
               {[...origins.values()].map((o) => (
-                <Group component="li" key={originKey(o)} gap={6} wrap="wrap">
-                  <Text size="xs" c="dimmed">
-                    {o.kind === 'original'
-                      ? t('documents.provenance.original')
-                      : o.kind === 'chairs-text'
-                        ? chairsTextOriginLine(t, o)
-                        : t('documents.provenance.amendment', { version: o.version })}
-                  </Text>
+                <Group component="li" key={originKey(o)} gap={6} wrap="wrap" data-origin={o.kind}>
+                  {o.kind === 'precedent' ? (
+                    <>
+                      <Text size="xs" fw={600}>
+                        {t('agreedLanguage.precedent.agreedIn')}
+                      </Text>
+                      <PedigreeLine pedigree={o.pedigree} size="xs" />
+                      <Text size="xs" c="dimmed">
+                        {t('agreedLanguage.precedent.insertedBy')}
+                      </Text>
+                    </>
+                  ) : (
+                    <Text size="xs" c="dimmed">
+                      {o.kind === 'original'
+                        ? t('documents.provenance.original')
+                        : o.kind === 'chairs-text'
+                          ? chairsTextOriginLine(t, o)
+                          : t('documents.provenance.amendment', { version: o.version })}
+                    </Text>
+                  )}
                   <AffiliationBadge name={o.author.name ?? '?'} personId={o.author.id ?? undefined} affiliation={o.author.snapshot} size="xs" />
                 </Group>
               ))}
@@ -237,6 +283,11 @@ export function ProvenancePage() {
       <Text size="lg" fw={700} data-testid="provenance-headline">
         {headline}
       </Text>
+      {p.totals.precedent && p.totals.words > 0 ? (
+        <Text fw={600} mt={-12} data-testid="provenance-precedent-headline">
+          {t('agreedLanguage.precedent.headline', { percent: percent(p.totals.precedent / p.totals.words) })}
+        </Text>
+      ) : null}
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack component="ol" gap="xs" m={0} p={0} style={{ listStyle: 'none' }} aria-label={t('documents.textLabel', { number: version })}>

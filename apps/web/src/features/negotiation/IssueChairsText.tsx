@@ -13,6 +13,10 @@ import { ClauseChangeList } from '../documents/ClauseChangeList';
 import { ChairsTextFromWord } from './ChairsTextFromWord';
 import { useChairsTextSuggestion, useIssueChairsText } from './useChairsTexts';
 import { MembersOnlyUntilField, membersOnlyInput, PUBLIC_AT_ONCE } from '../procedures/PublicationPanel';
+import { citationErrorIndexes, citationInputs, strayCitations, type DraftCitation } from '../agreed-language/citations';
+import { CitationChips } from '../agreed-language/CitationChips';
+import { InsertAgreedLanguage } from '../agreed-language/InsertAgreedLanguage';
+import { useCitingField } from '../agreed-language/useCitingField';
 
 /** One paragraph as the chair writes it: an existing clause's id (kept) or none (new), with a key React and the review use. */
 interface Draft {
@@ -20,9 +24,11 @@ interface Draft {
   id: string | null;
   kind: ClauseKind;
   text: string;
+  /** Agreed language the paragraph quotes (decision 0054). */
+  citations: DraftCitation[];
 }
 
-const fromDoc = (doc: DocumentResponse): Draft[] => doc.version.clauses.map((c) => ({ key: c.id, id: c.id, kind: c.kind, text: c.text }));
+const fromDoc = (doc: DocumentResponse): Draft[] => doc.version.clauses.map((c) => ({ key: c.id, id: c.id, kind: c.kind, text: c.text, citations: [] }));
 
 /** The chair's editor of a paragraph: its kind and text, and buttons to move it, remove it or add one after it. */
 function ParagraphEditor({
@@ -30,6 +36,8 @@ function ParagraphEditor({
   index,
   count,
   error,
+  citationErrors,
+  onNestedDialog,
   onChange,
   onMove,
   onRemove,
@@ -39,6 +47,8 @@ function ParagraphEditor({
   index: number;
   count: number;
   error: string | undefined;
+  citationErrors: Map<number, string>;
+  onNestedDialog: (open: boolean) => void;
   onChange: (patch: Partial<Draft>) => void;
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
@@ -46,6 +56,7 @@ function ParagraphEditor({
 }) {
   const { t } = useTranslation();
   const position = index + 1;
+  const citing = useCitingField(d.text, d.citations, (text, citations) => onChange({ text, citations }));
   return (
     <Paper component="li" withBorder p="xs" radius="md" data-testid="chairs-text-paragraph" data-clause-id={d.id ?? ''} data-draft-key={d.key}>
       <Group justify="space-between" gap="xs" wrap="wrap" mb={4}>
@@ -98,6 +109,7 @@ function ParagraphEditor({
           onChange={(e) => onChange({ kind: e.currentTarget.value as ClauseKind })}
         />
         <Textarea
+          {...citing.fieldProps}
           label={t('chairsTexts.editor.text', { position })}
           autosize
           minRows={2}
@@ -105,6 +117,10 @@ function ParagraphEditor({
           error={error}
           onChange={(e) => onChange({ text: e.currentTarget.value })}
         />
+        <Group gap="xs">
+          <InsertAgreedLanguage onInsert={citing.insert} onInserted={citing.refocus} context={t('chairsTexts.editor.text', { position })} onOpenChange={onNestedDialog} />
+        </Group>
+        <CitationChips citations={d.citations} stray={citing.stray} errors={citationErrors} onRemove={citing.remove} />
       </Stack>
     </Paper>
   );
@@ -120,6 +136,8 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
   const [, setParams] = useSearchParams();
   const phone = useMediaQuery('(max-width: 47.99em)');
   const [open, setOpen] = useState(false);
+  // While the "Insert agreed language" dialog is open over the editor, Escape closes that dialog only.
+  const [nested, setNested] = useState(false);
   const [step, setStep] = useState<'edit' | 'review'>('edit');
   const [drafts, setDrafts] = useState<Draft[]>(() => fromDoc(doc));
   const [label, setLabel] = useState<string | null>(null);
@@ -164,13 +182,13 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
   /** The text read from a Word file replaces the paragraphs: matched ones keep their clause's id. A file with no paragraph leaves them as they are. */
   const fromWord = (draft: MatchedClauseView[]) => {
     if (draft.length === 0) return;
-    setDrafts(draft.map((c) => ({ key: c.clauseId ?? `word-${++fresh.current}`, id: c.clauseId, kind: c.kind, text: c.text })));
+    setDrafts(draft.map((c) => ({ key: c.clauseId ?? `word-${++fresh.current}`, id: c.clauseId, kind: c.kind, text: c.text, citations: [] })));
     setErrors({});
   };
   const remove = (i: number) => setDrafts((ds) => ds.filter((_, j) => j !== i));
   const addAfter = (i: number) => {
     const key = `new-${++fresh.current}`;
-    setDrafts((ds) => [...ds.slice(0, i + 1), { key, id: null, kind: 'operative', text: '' }, ...ds.slice(i + 1)]);
+    setDrafts((ds) => [...ds.slice(0, i + 1), { key, id: null, kind: 'operative', text: '', citations: [] }, ...ds.slice(i + 1)]);
     requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>(`[data-draft-key="${key}"] textarea`)?.focus());
   };
 
@@ -183,6 +201,8 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
     if (!shownLabel.trim()) found.label = fieldErrorText(t, 'required');
     drafts.forEach((d, i) => {
       if (!d.text.trim()) found[`clauses.${i}.text`] = t('chairsTexts.editor.emptyText');
+      // Cited words edited since they were inserted are no longer agreed language: the chair decides first.
+      else if (strayCitations(d.text, d.citations).length > 0) found[`clauses.${i}.text`] = t('agreedLanguage.citations.strayInClause');
     });
     if (!membersOnlyInput(membersOnly)) found.membersOnlyUntil = t('publication.required');
     setErrors(found);
@@ -203,7 +223,7 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
       standing,
       office,
       note: note.trim() || null,
-      clauses: drafts.map((d) => ({ id: d.id, kind: d.kind, text: d.text })),
+      clauses: drafts.map((d) => ({ id: d.id, kind: d.kind, text: d.text, ...citationInputs(d.citations) })),
     };
     issue
       .mutateAsync(body)
@@ -225,7 +245,15 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
       <Button variant="light" onClick={start}>
         {t('chairsTexts.editor.button')}
       </Button>
-      <Modal opened={open} onClose={close} title={t('chairsTexts.editor.title', { number: next })} size="xl" fullScreen={phone} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Modal
+        opened={open}
+        onClose={close}
+        closeOnEscape={!nested}
+        title={t('chairsTexts.editor.title', { number: next })}
+        size="xl"
+        fullScreen={phone}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
+      >
         <Stack gap="sm" data-testid="chairs-text-editor">
           {step === 'edit' ? (
             <>
@@ -320,6 +348,12 @@ export function IssueChairsText({ doc }: { doc: DocumentResponse }) {
                       index={i}
                       count={drafts.length}
                       error={errors[`clauses.${i}.text`] || (serverErrors.find((e) => e.field.startsWith(`clauses.${i}.`)) ? fieldErrorMessage(t, serverErrors.find((e) => e.field.startsWith(`clauses.${i}.`))!) : undefined)}
+                      citationErrors={
+                        new Map(
+                          [...citationErrorIndexes(serverErrors.map((e) => e.field), `clauses.${i}.`)].map(([j, field]) => [j, fieldErrorMessage(t, serverErrors.find((e) => e.field === field)!)]),
+                        )
+                      }
+                      onNestedDialog={setNested}
                       onChange={(p) => patch(i, p)}
                       onMove={(by) => move(i, by)}
                       onRemove={() => remove(i)}

@@ -1,8 +1,9 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { LANGUAGE_ENDONYMS, SEARCH_KINDS, UN_LANGUAGES, type OrganisationResponse } from '@parley/contracts';
 import { STAKEHOLDER_GROUPS } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { FoldingFilters, useAddressFilters } from '../../ui/FoldingFilters';
 import { LocaleDateInput } from '../../ui/LocaleDateInput';
 import { PageLoader } from '../../ui/PageLoader';
@@ -32,6 +33,9 @@ export function SearchPage() {
       <Stack gap={4}>
         <PageTitle>{filters.q ? t('search.resultsFor', { q: filters.q }) : t('search.title')}</PageTitle>
         <Text c="dimmed">{t('search.hint')}</Text>
+        <Anchor component={Link} to={filters.q ? `/agreed-language?${new URLSearchParams({ q: filters.q }).toString()}` : '/agreed-language'} size="sm" fw={600}>
+          {t('agreedLanguage.fromSearch')}
+        </Anchor>
       </Stack>
 
       <FoldingFilters

@@ -90,5 +90,8 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'issuer-not-allowed': () => 'The issuer must be on the public internet, not on this machine nor a private network',
   'client-secret-required': () => 'A new issuer or client ID needs its client secret entered again',
   'password-incorrect': () => 'This is not your password',
+  'not-agreed-language': () => 'Not agreed language: no adopted version you may read has this number',
+  'passage-not-in-source': () => 'This passage is not, word for word, in the cited adopted clause',
+  'passage-not-in-text': () => 'This passage is not, word for word, in the proposed text',
   'issuer-discovery-failed': (p) => `No OpenID Connect provider answers at ${p.issuer} (its /.well-known/openid-configuration could not be read)`,
 };

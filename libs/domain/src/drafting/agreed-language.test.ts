@@ -1,0 +1,163 @@
+import { citationProblem, reopenedPrecedents } from './agreed-language';
+import { accessNow, clause, france, microsoft } from './paris-call.fixture';
+import { type PrecedentSource, type ProvenanceChain, traceProvenance } from './provenance';
+import type { Clause } from './types';
+
+const adopted: PrecedentSource = { documentId: 'doc-geneva', version: 3, clauseId: 'op7' };
+const other: PrecedentSource = { documentId: 'doc-tallinn', version: 2, clauseId: 'op1' };
+const agreed = 'reaffirming that international law applies to cyberspace';
+
+const principles = clause('c06');
+const hygiene = clause('c13'); // "Support efforts to strengthen an advanced cyber hygiene for all actors."
+const quoting = `Support efforts to strengthen an advanced cyber hygiene for all actors, ${agreed}.`;
+
+const v1: Clause[] = [principles, hygiene];
+const v2: Clause[] = [principles, { ...hygiene, text: quoting }];
+
+const cited: ProvenanceChain = {
+  original: { clauses: v1, author: france },
+  revisions: [
+    {
+      version: 2,
+      clauses: v2,
+      amendments: [{ amendmentId: 'am-quote', clauseId: 'c13', author: microsoft, citations: [{ passage: agreed, source: adopted }] }],
+    },
+  ],
+};
+
+const kinds = (p: ReturnType<typeof traceProvenance>, clauseId: string): [string, string][] =>
+  (p.clauses.find((c) => c.clauseId === clauseId)?.segments ?? []).map((s) => [s.text, s.origin.kind]);
+
+describe('citationProblem', () => {
+  const source = { adopted: true, readable: true, clauseText: `The General Assembly, ${agreed}, calls upon States.` };
+
+  it('accepts a passage quoted verbatim from an adopted clause and present in the proposed text', () => {
+    expect(citationProblem(agreed, source, `Noting, ${agreed}.`)).toBeNull();
+  });
+
+  it('refuses a version that does not exist, is not adopted, or that the proposer may not read, alike', () => {
+    const expected = { field: 'version', code: 'not-agreed-language' };
+    expect(citationProblem(agreed, null, agreed)).toEqual(expected);
+    expect(citationProblem(agreed, { ...source, adopted: false }, agreed)).toEqual(expected);
+    // A members-only version the proposer cannot read: the same answer, and nothing about its clauses.
+    expect(citationProblem(agreed, { ...source, readable: false, clauseText: null }, agreed)).toEqual(expected);
+  });
+
+  it('refuses a clause the adopted version does not have', () => {
+    expect(citationProblem(agreed, { ...source, clauseText: null }, agreed)).toEqual({ field: 'clauseId', code: 'not-a-clause' });
+  });
+
+  it('refuses a passage not verbatim in the adopted clause: a forged or edited quote', () => {
+    expect(citationProblem('reaffirming that international law shall apply', source, 'reaffirming that international law shall apply')).toEqual({
+      field: 'passage',
+      code: 'passage-not-in-source',
+    });
+    // Case and spacing count: verbatim means verbatim.
+    expect(citationProblem(agreed.toUpperCase(), source, agreed.toUpperCase())).toMatchObject({ code: 'passage-not-in-source' });
+  });
+
+  it('refuses a passage the proposed text does not contain', () => {
+    expect(citationProblem(agreed, source, 'Calls upon States to refrain from hack-back.')).toEqual({ field: 'passage', code: 'passage-not-in-text' });
+  });
+});
+
+describe('traceProvenance with agreed language', () => {
+  it('makes the quoted words precedent of their source, inserted by the amendment author, counted under nobody', () => {
+    const p = traceProvenance(cited);
+    expect(kinds(p, 'c13')).toEqual([
+      ['Support efforts to strengthen an advanced cyber hygiene for all actors', 'original'],
+      [', ', 'amendment'],
+      [agreed, 'precedent'],
+      ['.', 'original'],
+    ]);
+    const quoted = p.clauses.find((c) => c.clauseId === 'c13')!.segments[2];
+    expect(quoted).toMatchObject({ words: 7, origin: { kind: 'precedent', version: 2, source: adopted, amendmentId: 'am-quote', authorId: 'p-microsoft' } });
+    expect(p.totals).toMatchObject({ words: 19, original: 12, amended: 0, precedent: 7, chairsText: 0 });
+    // Microsoft inserted the words but did not write them: no private-sector words, no organisation, no headline.
+    expect(p.totals.byGroup.find((g) => g.key === 'private-sector')).toEqual({ key: 'private-sector', words: 0, share: 0 });
+    expect(p.totals.byOrganisation.map((o) => o.organisationName)).toEqual(['France']);
+    expect(p.headline).toBeNull();
+  });
+
+  it('counts words around the quote, and a citation the text does not carry, as the amendment author’s', () => {
+    const p = traceProvenance({
+      ...cited,
+      revisions: [
+        { ...cited.revisions[0], amendments: [{ ...cited.revisions[0].amendments[0], citations: [{ passage: 'not in the text', source: adopted }] }] },
+      ],
+    });
+    expect(p.totals).toMatchObject({ precedent: 0, amended: 7 });
+  });
+
+  it('keeps precedent through later versions and gives a chair’s text its quotes', () => {
+    const chair = { label: 'Rev.1', office: 'chair' as const, penHolder: accessNow };
+    const v3: Clause[] = [principles, { ...hygiene, text: quoting }, { id: 'n9', kind: 'operative', text: `Recalling, ${agreed}.` }];
+    const p = traceProvenance({
+      ...cited,
+      revisions: [
+        ...cited.revisions,
+        { version: 3, clauses: v3, amendments: [], chairsText: { ...chair, citations: [{ clauseId: 'n9', passage: agreed, source: other }] } },
+      ],
+    });
+    expect(kinds(p, 'c13')[2]).toEqual([agreed, 'precedent']);
+    expect(p.clauses.find((c) => c.clauseId === 'n9')!.segments).toMatchObject([
+      { text: 'Recalling, ', origin: { kind: 'chairs-text' } },
+      { text: agreed, origin: { kind: 'precedent', source: other, amendmentId: null, authorId: accessNow.authorId, version: 3 } },
+      { text: '.', origin: { kind: 'chairs-text' } },
+    ]);
+    expect(p.totals.precedent).toBe(14);
+    expect(p.totals.byGroup.find((g) => g.key === 'civil-society')!.words).toBe(1); // "Recalling": the pen holder's own word
+  });
+
+  it('leaves words the diff keeps with their origin even inside a cited passage', () => {
+    // Citing wording already in the clause cannot take the original author's words away from them.
+    const p = traceProvenance({
+      original: { clauses: v1, author: france },
+      revisions: [
+        {
+          version: 2,
+          clauses: [principles, { ...hygiene, text: 'Support efforts to strengthen an advanced cyber hygiene for all actors everywhere.' }],
+          amendments: [
+            { amendmentId: 'am', clauseId: 'c13', author: microsoft, citations: [{ passage: 'cyber hygiene for all actors everywhere', source: adopted }] },
+          ],
+        },
+      ],
+    });
+    expect(kinds(p, 'c13')).toEqual([
+      ['Support efforts to strengthen an advanced cyber hygiene for all actors', 'original'],
+      [' everywhere', 'precedent'],
+      ['.', 'original'],
+    ]);
+  });
+});
+
+describe('reopenedPrecedents', () => {
+  const before = traceProvenance(cited).clauses.find((c) => c.clauseId === 'c13')!;
+
+  it('flags a change to the quoted words', () => {
+    expect(reopenedPrecedents(before, quoting.replace('applies', 'may apply'))).toEqual([adopted]);
+  });
+
+  it('flags words inserted inside the quote', () => {
+    expect(reopenedPrecedents(before, quoting.replace('international law', 'international law, where appropriate,'))).toEqual([adopted]);
+  });
+
+  it('flags deleting the clause', () => {
+    expect(reopenedPrecedents(before, null)).toEqual([adopted]);
+  });
+
+  it('does not flag changes outside the quote, nor a clause without precedent', () => {
+    expect(reopenedPrecedents(before, quoting.replace('advanced', 'basic'))).toEqual([]);
+    expect(reopenedPrecedents(before, quoting)).toEqual([]);
+    const plain = traceProvenance({ original: { clauses: v1, author: france }, revisions: [] }).clauses.find((c) => c.clauseId === 'c13')!;
+    expect(reopenedPrecedents(plain, null)).toEqual([]);
+  });
+
+  it('names each source once', () => {
+    const twice = traceProvenance({
+      ...cited,
+      revisions: [{ ...cited.revisions[0], clauses: [principles, { ...hygiene, text: `${agreed}; ${agreed}.` }] }],
+    }).clauses.find((c) => c.clauseId === 'c13')!;
+    expect(reopenedPrecedents(twice, 'Nothing agreed.')).toEqual([adopted]);
+  });
+});
