@@ -218,6 +218,22 @@ describe('agreed language', () => {
       await refusedWith(g.ngo, insert('Recalling the Paris Call.', [cite(hygiene(), HYGIENE)]), 'citations.0.passage', 'passage-not-in-text');
     });
 
+    it('common words cited as agreed language (the laundering attack): too short, inside words, or claimed twice', async () => {
+      // Seven one-word citations used to make most of a new clause "precedent".
+      const text = `Calls for all States to act and for an end to all hacking.`;
+      await refusedWith(g.company, insert(text, [cite(hygiene(), 'for')]), 'citations.0.passage', 'passage-too-short');
+      const res = await propose(g.company, insert(text, [cite(hygiene(), 'for all')]));
+      expect(expectProblem(res, 400).errors).toEqual([
+        expect.objectContaining({ field: 'citations.0.passage', code: 'passage-too-short', params: { minimum: 3 } }),
+      ]);
+      // One real quote claims one occurrence: citing it twice needs it twice.
+      const quoted = `Recalling, ${HYGIENE}.`;
+      await refusedWith(g.company, insert(quoted, [cite(hygiene(), HYGIENE), cite(hygiene(), HYGIENE)]), 'citations.1.passage', 'passage-not-in-text');
+      // A passage ending inside a word of the adopted clause ("hygiene" cut to "hyg") is not in it.
+      const cut = HYGIENE.slice(0, HYGIENE.indexOf('hygiene') + 3);
+      await refusedWith(g.company, insert(`Recalling, ${cut}ienic.`, [cite(hygiene(), cut)]), 'citations.0.passage', 'passage-not-in-source');
+    });
+
     it('a chair’s text clause citing a passage not in the source, named by clause and citation', async () => {
       const before = await counts();
       const clauses = [

@@ -1,5 +1,5 @@
 import type { ClauseProvenance, PrecedentSource } from './provenance';
-import { diffTokens } from './word-diff';
+import { countWords, diffTokens, tokenize } from './word-diff';
 
 /**
  * Agreed language (issue #25, decision 0054): wording of a clause of an adopted version. A drafter
@@ -16,7 +16,56 @@ export type CitationProblem =
   /** The passage is not, verbatim, in the adopted clause. */
   | { field: 'passage'; code: 'passage-not-in-source' }
   /** The passage is not, verbatim, in the proposed text. */
-  | { field: 'passage'; code: 'passage-not-in-text' };
+  | { field: 'passage'; code: 'passage-not-in-text' }
+  /** The passage is shorter than `MINIMUM_PASSAGE_WORDS` words and is not the whole adopted clause. */
+  | { field: 'passage'; code: 'passage-too-short' };
+
+/** A quote shorter than this is no agreed language ("the", "to and") unless it is the whole adopted clause. */
+export const MINIMUM_PASSAGE_WORDS = 3;
+
+/** Where a passage occurs in a text: character offsets, [start, end). */
+export interface Occurrence {
+  start: number;
+  end: number;
+}
+
+/** Offsets at which a token of the text starts, and its end: where a passage may start or end. */
+export function wordBoundaries(text: string, locale?: string): Set<number> {
+  const out = new Set<number>([0]);
+  let at = 0;
+  for (const t of tokenize(text, locale)) out.add((at += t.text.length));
+  return out;
+}
+
+/** Every occurrence of `passage` in `text` that starts and ends on word boundaries (never inside a word: "the" is not in "other"). */
+export function occurrencesOnWords(text: string, passage: string, locale?: string, boundaries = wordBoundaries(text, locale)): Occurrence[] {
+  const out: Occurrence[] = [];
+  if (passage.length === 0) return out;
+  for (let at = text.indexOf(passage); at >= 0; at = text.indexOf(passage, at + 1))
+    if (boundaries.has(at) && boundaries.has(at + passage.length)) out.push({ start: at, end: at + passage.length });
+  return out;
+}
+
+const overlaps = (a: Occurrence, b: Occurrence): boolean => a.start < b.end && b.start < a.end;
+
+/**
+ * The one occurrence of `passage` a citation claims in `text`: the first on word boundaries that no
+ * occurrence in `claimed` (earlier citations of the same text) overlaps; null when none is left.
+ */
+export function claimOccurrence(text: string, passage: string, claimed: readonly Occurrence[], locale?: string, boundaries?: Set<number>): Occurrence | null {
+  return occurrencesOnWords(text, passage, locale, boundaries).find((o) => !claimed.some((c) => overlaps(o, c))) ?? null;
+}
+
+/** The occurrence each citation of a text claims, in the citations' order (null for one with none left). */
+export function claimOccurrences(text: string, passages: readonly string[], locale?: string): (Occurrence | null)[] {
+  const boundaries = wordBoundaries(text, locale);
+  const claimed: Occurrence[] = [];
+  return passages.map((p) => {
+    const found = claimOccurrence(text, p, claimed, locale, boundaries);
+    if (found) claimed.push(found);
+    return found;
+  });
+}
 
 /** What the server found of the cited version: null when it does not exist. */
 export interface CitedVersion {
@@ -27,12 +76,27 @@ export interface CitedVersion {
   clauseText: string | null;
 }
 
-/** Checks one citation of a proposed text; null when it holds. Checked in this order, so a version the proposer may not read reveals nothing of its clauses. */
-export function citationProblem(passage: string, cited: CitedVersion | null, proposedText: string): CitationProblem | null {
+/**
+ * Checks one citation of a proposed text; null when it holds. Checked in this order, so a version the
+ * proposer may not read reveals nothing of its clauses. The passage must be on word boundaries in
+ * the adopted clause and in the proposed text, at least `MINIMUM_PASSAGE_WORDS` words unless it is the
+ * whole adopted clause, and each citation claims one occurrence of its own in the proposed text:
+ * `claimed` holds those of the earlier citations of the same text, and gets this one's.
+ */
+export function citationProblem(
+  passage: string,
+  cited: CitedVersion | null,
+  proposedText: string,
+  claimed: Occurrence[] = [],
+  locale?: string,
+): CitationProblem | null {
   if (!cited || !cited.adopted || !cited.readable) return { field: 'version', code: 'not-agreed-language' };
   if (cited.clauseText === null) return { field: 'clauseId', code: 'not-a-clause' };
-  if (!cited.clauseText.includes(passage)) return { field: 'passage', code: 'passage-not-in-source' };
-  if (!proposedText.includes(passage)) return { field: 'passage', code: 'passage-not-in-text' };
+  if (occurrencesOnWords(cited.clauseText, passage, locale).length === 0) return { field: 'passage', code: 'passage-not-in-source' };
+  if (countWords(passage, locale) < MINIMUM_PASSAGE_WORDS && passage.trim() !== cited.clauseText.trim()) return { field: 'passage', code: 'passage-too-short' };
+  const found = claimOccurrence(proposedText, passage, claimed, locale);
+  if (!found) return { field: 'passage', code: 'passage-not-in-text' };
+  claimed.push(found);
   return null;
 }
 

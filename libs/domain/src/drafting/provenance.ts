@@ -1,5 +1,6 @@
 import type { AffiliationSnapshot } from '../identity/affiliation-snapshot';
 import { ORGANISATION_SUBTYPES, type OrganisationSubtype, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../identity/stakeholders';
+import { claimOccurrences } from './agreed-language';
 import { indexClauses } from './clause-index';
 import type { Authorship, Clause } from './types';
 import { diffTokens, type TextToken, tokenize } from './word-diff';
@@ -148,15 +149,14 @@ interface AttributedToken {
 type OriginAt = (start: number, end: number) => Origin;
 
 /**
- * Who wrote new text of a clause: `origin`, except tokens wholly inside an occurrence of a cited
- * passage, which are precedent from the adopted text cited (the first citation covering them).
+ * Who wrote new text of a clause: `origin`, except tokens wholly inside the occurrence a citation
+ * claims (decision 0054: each citation claims one occurrence on word boundaries, the first not
+ * claimed by an earlier citation), which are precedent from the adopted text cited.
  */
-function originsIn(text: string, origin: Origin, precedents: readonly { passage: string; origin: Origin }[]): OriginAt {
-  const ranges: { start: number; end: number; origin: Origin }[] = [];
-  for (const p of precedents) {
-    if (p.passage.length === 0) continue;
-    for (let at = text.indexOf(p.passage); at >= 0; at = text.indexOf(p.passage, at + 1)) ranges.push({ start: at, end: at + p.passage.length, origin: p.origin });
-  }
+function originsIn(text: string, origin: Origin, precedents: readonly { passage: string; origin: Origin }[], locale?: string): OriginAt {
+  if (precedents.length === 0) return () => origin;
+  const claimed = claimOccurrences(text, precedents.map((p) => p.passage), locale);
+  const ranges = claimed.flatMap((o, i) => (o ? [{ ...o, origin: precedents[i].origin }] : []));
   if (ranges.length === 0) return () => origin;
   return (start, end) => ranges.find((r) => r.start <= start && end <= r.end)?.origin ?? origin;
 }
@@ -408,7 +408,7 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
       }
       const writer = origins.get(clause.id) ?? chairs;
       if (!writer) throw new Error(`Version ${revision.version}: clause "${clause.id}" changed but no applied amendment names it`);
-      const origin = originsIn(clause.text, writer, precedents.get(clause.id) ?? []);
+      const origin = originsIn(clause.text, writer, precedents.get(clause.id) ?? [], locale);
       next.set(
         clause.id,
         oldText !== undefined && kept ? carryForward(kept, oldText, clause.text, origin, locale) : attributeAll(clause.text, origin, locale),
