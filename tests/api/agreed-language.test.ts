@@ -379,5 +379,35 @@ describe('agreed language', () => {
       expect(preview.status).toBe(200);
       expect(preview.body.comparison.reopensAgreedLanguage).toEqual([{ clauseId: quoting.id, pedigree: pedigreeOf(adopted, hygiene()) }]);
     });
+
+    it('the amendment list flags, for each amendment, what it reopens at its own base version, on a document of several versions', async () => {
+      const chairsQuote = doc.version.clauses.find((c) => c.text.startsWith('The chair recalls'))!;
+      // Base version 3: one amendment changes the chair's quote, one changes an uncited clause.
+      const hacking = await proposed(g.ngo, { kind: 'replace', targetClauseId: chairsQuote.id, text: chairsQuote.text.replace('hacking-back', 'retaliating') });
+      const uncited = doc.version.clauses[2];
+      const plain = await proposed(g.ngo, { kind: 'replace', targetClauseId: uncited.id, text: `${uncited.text} Indeed.` });
+      const listed = (await anonymous().get<{ items: AmendmentResponse[] }>(`/api/documents/${doc.id}/amendments?limit=50`)).body.items;
+      const flagged = (id: string) => listed.find((a) => a.id === id)!.reopensAgreedLanguage;
+      expect(flagged(hacking.id)).toEqual([pedigreeOf(adopted, hackBack())]);
+      expect(flagged(plain.id)).toEqual([]);
+      // Amendments on base version 2 are still read against version 2: the change to "advanced" reopens, the one to "Recalling" does not.
+      const onTwo = listed.filter((a) => a.baseVersion === 2 && a.kind === 'replace' && a.targetClauseId === quoting.id);
+      expect(onTwo.map((a) => [a.text, a.reopensAgreedLanguage.length]).sort()).toEqual(
+        [
+          [QUOTED.replace('advanced', 'basic'), 1],
+          [QUOTED.replace('Recalling', 'Noting'), 0],
+        ].sort(),
+      );
+      // The single read says the same as the list.
+      expect((await anonymous().get<AmendmentResponse>(`/api/amendments/${hacking.id}`)).body.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hackBack())]);
+    });
+
+    it('a comparison read backwards (from after to) reopens nothing', async () => {
+      const forwards = (await anonymous().get<CompareResponse>(`/api/documents/${doc.id}/compare?from=2&to=3`)).body;
+      expect(forwards.reopensAgreedLanguage).toHaveLength(1);
+      const backwards = await anonymous().get<CompareResponse>(`/api/documents/${doc.id}/compare?from=3&to=2`);
+      expect(backwards.status).toBe(200);
+      expect(backwards.body.reopensAgreedLanguage).toEqual([]);
+    });
   });
 });

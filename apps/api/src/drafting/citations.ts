@@ -105,6 +105,11 @@ export class Citations {
     return out;
   }
 
+  /** The document's clauses that ever received a citation (one query): the only ones that can hold precedent. */
+  citedClauseIds(documentId: string): Promise<Set<string>> {
+    return this.repository.citedClauseIds(documentId);
+  }
+
   /** Every citation made in a document (none read when nothing in it was ever cited). */
   async ofDocument(documentId: string): Promise<CitationRow[]> {
     return (await this.repository.anyIn(documentId)) ? this.repository.ofDocument(documentId) : [];

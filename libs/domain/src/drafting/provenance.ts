@@ -155,7 +155,11 @@ type OriginAt = (start: number, end: number) => Origin;
  */
 function originsIn(text: string, origin: Origin, precedents: readonly { passage: string; origin: Origin }[], locale?: string): OriginAt {
   if (precedents.length === 0) return () => origin;
-  const claimed = claimOccurrences(text, precedents.map((p) => p.passage), locale);
+  const claimed = claimOccurrences(
+    text,
+    precedents.map((p) => p.passage),
+    locale,
+  );
   const ranges = claimed.flatMap((o, i) => (o ? [{ ...o, origin: precedents[i].origin }] : []));
   if (ranges.length === 0) return () => origin;
   return (start, end) => ranges.find((r) => r.start <= start && end <= r.end)?.origin ?? origin;
@@ -237,7 +241,9 @@ function headlineOf(
     const { snapshot } = original;
     const percent = Math.round(share(original.words) * 100);
     const organisationName = isConfirmed(snapshot) ? snapshot.organisationName : null;
-    const holder = organisationName ? `${organisationName} (${GROUP_NAME[snapshot.stakeholderGroup]})` : `a ${GROUP_WORDING[snapshot.stakeholderGroup]} delegate`;
+    const holder = organisationName
+      ? `${organisationName} (${GROUP_NAME[snapshot.stakeholderGroup]})`
+      : `a ${GROUP_WORDING[snapshot.stakeholderGroup]} delegate`;
     const text = `${percent}% of the text is from the original draft by ${holder}`;
     headline = { source: 'original', group: snapshot.stakeholderGroup, organisationName, words: original.words, share: share(original.words), percent, text };
   }
@@ -340,16 +346,11 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
   };
 }
 
-/**
- * Who wrote each word of the last version of a chain. Version 1 is all the original author's; each
- * later version carries attribution forward clause by clause (matched by id) through the word diff:
- * kept words keep their origin, inserted words get the origin of the amendment that replaced or
- * created the clause. In a chair's text, words the chair changed or added without an amendment are
- * the chair's text's (its office and pen holder). Otherwise a clause whose text changed without an
- * applied amendment naming it means the chain is broken (every edit is an amendment), so that throws
- * rather than guessing.
- */
-export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
+/** Attribution of each version's clauses, in order, from version 1; `visit` sees each version's (version 1 included). */
+function walkChain(
+  chain: ProvenanceChain,
+  visit?: (version: number, attribution: ReadonlyMap<string, AttributedToken[]>) => void,
+): { clauses: readonly Clause[]; attribution: Map<string, AttributedToken[]>; version: number } {
   const locale = chain.locale ?? undefined;
   const originalOrigin: Origin = {
     kind: 'original',
@@ -361,6 +362,7 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
   indexClauses(clauses);
   let attribution = new Map(clauses.map((c) => [c.id, attributeAll(c.text, () => originalOrigin, locale)]));
   let version = 1;
+  visit?.(1, attribution);
 
   for (const revision of chain.revisions) {
     const origins = new Map<string, Origin>();
@@ -368,14 +370,20 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
     const cite = (clauseId: string, citations: readonly PrecedentCitation[], amendmentId: string | null, author: Authorship): void => {
       const list = precedents.get(clauseId) ?? [];
       for (const c of citations) {
-        const origin: Origin = { kind: 'precedent', version: revision.version, source: c.source, amendmentId, authorId: author.authorId, snapshot: author.snapshot };
+        const origin: Origin = {
+          kind: 'precedent',
+          version: revision.version,
+          source: c.source,
+          amendmentId,
+          authorId: author.authorId,
+          snapshot: author.snapshot,
+        };
         list.push({ passage: c.passage, origin });
       }
       precedents.set(clauseId, list);
     };
     for (const a of revision.amendments) {
-      if (origins.has(a.clauseId))
-        throw new Error(`Version ${revision.version}: more than one applied amendment names clause "${a.clauseId}"`);
+      if (origins.has(a.clauseId)) throw new Error(`Version ${revision.version}: more than one applied amendment names clause "${a.clauseId}"`);
       origins.set(a.clauseId, {
         kind: 'amendment',
         amendmentId: a.amendmentId,
@@ -409,19 +417,55 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
       const writer = origins.get(clause.id) ?? chairs;
       if (!writer) throw new Error(`Version ${revision.version}: clause "${clause.id}" changed but no applied amendment names it`);
       const origin = originsIn(clause.text, writer, precedents.get(clause.id) ?? [], locale);
-      next.set(
-        clause.id,
-        oldText !== undefined && kept ? carryForward(kept, oldText, clause.text, origin, locale) : attributeAll(clause.text, origin, locale),
-      );
+      next.set(clause.id, oldText !== undefined && kept ? carryForward(kept, oldText, clause.text, origin, locale) : attributeAll(clause.text, origin, locale));
     }
     clauses = revision.clauses;
     attribution = next;
     version = revision.version;
+    visit?.(version, attribution);
   }
+  return { clauses, attribution, version };
+}
 
+/**
+ * Who wrote each word of the last version of a chain. Version 1 is all the original author's; each
+ * later version carries attribution forward clause by clause (matched by id) through the word diff:
+ * kept words keep their origin, inserted words get the origin of the amendment that replaced or
+ * created the clause. In a chair's text, words the chair changed or added without an amendment are
+ * the chair's text's (its office and pen holder). Otherwise a clause whose text changed without an
+ * applied amendment naming it means the chain is broken (every edit is an amendment), so that throws
+ * rather than guessing.
+ */
+export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
+  const { clauses, attribution, version } = walkChain(chain);
   const result = clauses.map((clause) => {
     const segments = segmentsOf(attribution.get(clause.id) ?? []);
     return { clauseId: clause.id, segments, words: segments.reduce((n, s) => n + s.words, 0) };
   });
   return { version, clauses: result, ...totalsOf(result) };
+}
+
+/**
+ * The provenance of some clauses at some versions, from one walk of the chain (the chain runs to the
+ * highest version wanted): `versions` → clause id → its provenance, for the clauses of `clauseIds`
+ * the version has. Reading many versions costs one trace, not one per version.
+ */
+export function traceClausesAt(
+  chain: ProvenanceChain,
+  versions: ReadonlySet<number>,
+  clauseIds: ReadonlySet<string>,
+): Map<number, Map<string, ClauseProvenance>> {
+  const out = new Map<number, Map<string, ClauseProvenance>>();
+  walkChain(chain, (version, attribution) => {
+    if (!versions.has(version)) return;
+    const clauses = new Map<string, ClauseProvenance>();
+    for (const id of clauseIds) {
+      const tokens = attribution.get(id);
+      if (!tokens) continue;
+      const segments = segmentsOf(tokens);
+      clauses.set(id, { clauseId: id, segments, words: segments.reduce((n, x) => n + x.words, 0) });
+    }
+    out.set(version, clauses);
+  });
+  return out;
 }
