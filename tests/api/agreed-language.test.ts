@@ -147,6 +147,33 @@ describe('agreed language', () => {
       expect(expectProblem(res, 400).errors).toEqual([expect.objectContaining({ field: 'cursor', code: 'not-a-cursor' })]);
       expect(expectProblem(await anonymous().get('/api/agreed-language?group=nope'), 400).errors).toEqual([expect.objectContaining({ field: 'group' })]);
     });
+
+    it('refuses a crafted cursor the database could not read (a bad instant, a year past 9999, a position past int4, a rank that is no number) with 400, never 500', async () => {
+      const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+      const browsing = (await library(anonymous())).nextCursor!;
+      const [at, version, position] = JSON.parse(Buffer.from(browsing, 'base64url').toString('utf8')) as [string, string, number];
+      // The cursor the library gave still reads.
+      expect((await library(anonymous(), { cursor: encode([at, version, position]) })).items.length).toBeGreaterThan(0);
+      const crafted = [
+        'abc',
+        encode(['abc', version, position]),
+        encode([at, version, 2 ** 40]),
+        encode([at, version, -1]),
+        encode(['294277-01-01T00:00:00Z', version, position]),
+        encode(['+294277-01-01T00:00:00Z', version, position]),
+        encode(['2026-02-30T00:00:00Z', version, position]),
+        encode(['2026-01-01T25:00:00Z', version, position]),
+      ];
+      for (const cursor of crafted) {
+        const res = await anonymous().get(`/api/agreed-language?cursor=${encodeURIComponent(cursor)}`);
+        expect([cursor, expectProblem(res, 400).errors]).toEqual([cursor, [expect.objectContaining({ field: 'cursor', code: 'not-a-cursor' })]]);
+      }
+      for (const rank of ['NaN', '1e39', 'abc', 'Infinity']) {
+        const res = await anonymous().get(`/api/agreed-language?q=actors&cursor=${encode([rank, 1])}`);
+        expect([rank, expectProblem(res, 400).errors]).toEqual([rank, [expect.objectContaining({ field: 'cursor', code: 'not-a-cursor' })]]);
+      }
+      expect((await anonymous().get(`/api/agreed-language?q=actors&cursor=${encode(['0.05', 2 ** 40])}`)).status).toBe(200);
+    });
   });
 
   describe('citations refused', () => {
