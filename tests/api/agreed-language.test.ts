@@ -348,6 +348,14 @@ describe('agreed language', () => {
       expect(deletes.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hygiene())]);
       const around = await proposed(g.ngo, { kind: 'replace', targetClauseId: quoting.id, text: QUOTED.replace('Recalling', 'Noting') });
       expect(around.reopensAgreedLanguage).toEqual([]);
+      // Moving the agreed words unchanged is no reopening; bracketing them, or gluing a word to them, is.
+      const moved = await proposed(g.ngo, { kind: 'replace', targetClauseId: quoting.id, text: `${HYGIENE}: so States should, recalling.` });
+      expect(moved.reopensAgreedLanguage).toEqual([]);
+      const bracketed = await proposed(g.company, { kind: 'replace', targetClauseId: quoting.id, text: QUOTED.replace(HYGIENE, `[${HYGIENE}]`) });
+      expect(bracketed.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hygiene())]);
+      const glued = await proposed(g.company, { kind: 'replace', targetClauseId: quoting.id, text: QUOTED.replace(HYGIENE, `${HYGIENE}-based`) });
+      expect(glued.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hygiene())]);
+      for (const a of [moved, bracketed, glued]) await (a === moved ? g.ngo : g.company).client.post(`/api/amendments/${a.id}/withdraw`);
       // The list says it too.
       const listed = (await anonymous().get<{ items: AmendmentResponse[] }>(`/api/documents/${doc.id}/amendments?limit=50`)).body.items;
       expect(listed.find((a) => a.id === reopens.id)!.reopensAgreedLanguage).toHaveLength(1);
@@ -383,8 +391,12 @@ describe('agreed language', () => {
         },
         { text: '.', origin: { kind: 'chairs-text' } },
       ]);
-      // "advanced" became the chair's "basic": 7 of the 8 agreed words are still precedent, plus the 9 quoted now ("non-State", "hacking-back" are one word each).
-      expect(p.totals.precedent).toBe(16);
+      // "advanced" became the chair's "basic": the quote is altered, so its 7 remaining words are no longer precedent but the NGO's, who
+      // inserted them; only the 9 quoted now are ("non-State", "hacking-back" are one word each).
+      expect(p.totals.precedent).toBe(9);
+      const altered = p.clauses.find((c) => c.clauseId === quoting.id)!;
+      expect(altered.segments.map((x) => x.origin.kind)).not.toContain('precedent');
+      expect(altered.segments.find((x) => x.text.includes('cyber hygiene'))!.origin).toMatchObject({ kind: 'amendment', amendmentId: quoting.id });
 
       const compared = (await anonymous().get<CompareResponse>(`/api/documents/${doc.id}/compare?from=2&to=3`)).body;
       expect(compared.reopensAgreedLanguage).toEqual([{ clauseId: quoting.id, pedigree: pedigreeOf(adopted, hygiene()) }]);
@@ -392,9 +404,18 @@ describe('agreed language', () => {
     });
 
     it('the consolidation preview flags an accepted amendment that reopens agreed language', async () => {
+      // The NGO's quote was already reopened by the chair's text ("basic"): changing it again reopens nothing more.
       const basic = QUOTED.replace('advanced', 'basic');
-      const digital = await proposed(g.company, { kind: 'replace', targetClauseId: quoting.id, text: basic.replace('cyber', 'digital') });
-      expect(digital.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hygiene())]);
+      const again = await proposed(g.company, { kind: 'replace', targetClauseId: quoting.id, text: basic.replace('cyber', 'digital') });
+      expect(again.reopensAgreedLanguage).toEqual([]);
+      await g.company.client.post(`/api/amendments/${again.id}/withdraw`);
+      const chairsQuote = doc.version.clauses.find((c) => c.text.startsWith('The chair recalls'))!;
+      const digital = await proposed(g.company, {
+        kind: 'replace',
+        targetClauseId: chairsQuote.id,
+        text: chairsQuote.text.replace('private sector', 'digital sector'),
+      });
+      expect(digital.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hackBack())]);
       const ballot = await g.chair.client.post<AmendmentResponse>(`/api/amendments/${digital.id}/ballot`, {
         closesAt: new Date(Date.now() + 86_400_000).toISOString(),
       });
@@ -404,7 +425,7 @@ describe('agreed language', () => {
       expect((await g.chair.client.post(`/api/ballots/${ballot.body.ballotId}/close`, { reason: 'Every member has voted.' })).status).toBe(200);
       const preview = await g.rapporteur.client.get<{ comparison: CompareResponse }>(`/api/documents/${doc.id}/consolidation-preview`);
       expect(preview.status).toBe(200);
-      expect(preview.body.comparison.reopensAgreedLanguage).toEqual([{ clauseId: quoting.id, pedigree: pedigreeOf(adopted, hygiene()) }]);
+      expect(preview.body.comparison.reopensAgreedLanguage).toEqual([{ clauseId: chairsQuote.id, pedigree: pedigreeOf(adopted, hackBack()) }]);
     });
 
     it('the amendment list flags, for each amendment, what it reopens at its own base version, on a document of several versions', async () => {
@@ -418,7 +439,7 @@ describe('agreed language', () => {
       expect(flagged(hacking.id)).toEqual([pedigreeOf(adopted, hackBack())]);
       expect(flagged(plain.id)).toEqual([]);
       // Amendments on base version 2 are still read against version 2: the change to "advanced" reopens, the one to "Recalling" does not.
-      const onTwo = listed.filter((a) => a.baseVersion === 2 && a.kind === 'replace' && a.targetClauseId === quoting.id);
+      const onTwo = listed.filter((a) => a.baseVersion === 2 && a.kind === 'replace' && a.targetClauseId === quoting.id && a.status !== 'withdrawn');
       expect(onTwo.map((a) => [a.text, a.reopensAgreedLanguage.length]).sort()).toEqual(
         [
           [QUOTED.replace('advanced', 'basic'), 1],

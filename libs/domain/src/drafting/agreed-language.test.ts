@@ -190,6 +190,39 @@ describe('traceProvenance with agreed language', () => {
   });
 });
 
+describe('precedent after later changes', () => {
+  const later = (text: string): ProvenanceChain => ({
+    ...cited,
+    revisions: [
+      ...cited.revisions,
+      { version: 3, clauses: [principles, { ...hygiene, text }], amendments: [{ amendmentId: 'am-later', clauseId: 'c13', author: france }] },
+    ],
+  });
+
+  it('carries precedent to agreed wording moved unchanged within the clause', () => {
+    const moved = `${agreed}: support efforts to strengthen an advanced cyber hygiene for all actors.`;
+    const p = traceProvenance(later(moved));
+    expect(kinds(p, 'c13').find(([, k]) => k === 'precedent')).toEqual([agreed, 'precedent']);
+    expect(p.totals.precedent).toBe(7);
+  });
+
+  it('once a quote is altered, its remaining words are no longer precedent: they are its inserter’s', () => {
+    const p = traceProvenance(later(quoting.replace('applies', 'may apply')));
+    expect(p.totals.precedent).toBe(0);
+    const segments = p.clauses.find((c) => c.clauseId === 'c13')!.segments;
+    expect(segments.filter((x) => x.origin.kind === 'amendment').map((x) => [x.text, (x.origin as { amendmentId: string }).amendmentId])).toEqual([
+      [', reaffirming that international law ', 'am-quote'],
+      ['may apply', 'am-later'],
+      [' to cyberspace', 'am-quote'],
+    ]);
+  });
+
+  it('a bracket put around a quote ends its precedent too', () => {
+    expect(traceProvenance(later(quoting.replace(agreed, `[${agreed}]`))).totals.precedent).toBe(0);
+    expect(traceProvenance(later(quoting.replace('actors', 'stakeholders'))).totals.precedent).toBe(7);
+  });
+});
+
 describe('reopenedPrecedents', () => {
   const before = traceProvenance(cited).clauses.find((c) => c.clauseId === 'c13')!;
 
@@ -210,6 +243,21 @@ describe('reopenedPrecedents', () => {
     expect(reopenedPrecedents(before, quoting)).toEqual([]);
     const plain = traceProvenance({ original: { clauses: v1, author: france }, revisions: [] }).clauses.find((c) => c.clauseId === 'c13')!;
     expect(reopenedPrecedents(plain, null)).toEqual([]);
+  });
+
+  it('flags edits at the edge of the quote: a word glued to it, brackets around it', () => {
+    expect(reopenedPrecedents(before, quoting.replace('cyberspace', 'cyberspace-based'))).toEqual([adopted]);
+    expect(reopenedPrecedents(before, quoting.replace(agreed, `[${agreed}]`))).toEqual([adopted]);
+    expect(reopenedPrecedents(before, quoting.replace(agreed, `[ ${agreed} ]`))).toEqual([adopted]);
+    expect(reopenedPrecedents(before, quoting.replace(agreed, `un${agreed}`))).toEqual([adopted]);
+    // A word put before it, with a space, does not touch it.
+    expect(reopenedPrecedents(before, quoting.replace(agreed, `firmly ${agreed}`))).toEqual([]);
+  });
+
+  it('does not flag agreed wording moved unchanged within the clause', () => {
+    expect(reopenedPrecedents(before, `${agreed}, support efforts to strengthen an advanced cyber hygiene for all actors.`)).toEqual([]);
+    // Moved but bracketed: reopened.
+    expect(reopenedPrecedents(before, `[${agreed}], support efforts to strengthen an advanced cyber hygiene for all actors.`)).toEqual([adopted]);
   });
 
   it('names each source once', () => {
