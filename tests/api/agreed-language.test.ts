@@ -1,5 +1,5 @@
 import type { AgreedLanguagePage, AgreedLanguagePedigree, AmendmentResponse, CompareResponse, DocumentResponse, ProvenanceResponse } from '@parley/contracts';
-import { newAdoptedDocument, type AdoptedDocument } from '../support/adoption-fixtures';
+import { newAdoptedDocument, type AdoptedDocument, votersOf } from '../support/adoption-fixtures';
 import { expectProblem } from '../support/expectations';
 import { admit, type Delegate, type DraftingGroup, newDraftingGroup, newGroupDelegate, newParisCallDocument } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
@@ -457,5 +457,43 @@ describe('agreed language', () => {
       expect(backwards.status).toBe(200);
       expect(backwards.body.reopensAgreedLanguage).toEqual([]);
     });
+  });
+
+  it('the adopted text’s export counts precedent words in its provenance sentence, so the counts add up', async () => {
+    const e = await newDraftingGroup(t);
+    const eDoc = await newParisCallDocument(t, e);
+    const passed = async (ballotId: string) => {
+      for (const v of votersOf(e)) await v.client.post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' });
+      expect((await e.chair.client.post(`/api/ballots/${ballotId}/close`, { reason: 'Every member has voted.' })).status).toBe(200);
+    };
+    const quote = await e.ngo.client.post<AmendmentResponse>(`/api/documents/${eDoc.id}/amendments`, {
+      baseVersion: 1,
+      rationale: 'Agreed wording.',
+      kind: 'insert',
+      afterClauseId: eDoc.version.clauses[14].id,
+      clauseKind: 'operative',
+      text: `Recalling that States should ${HYGIENE}.`,
+      citations: [cite(hygiene(), HYGIENE)],
+    });
+    expect(quote.status).toBe(201);
+    const ballot = await e.chair.client.post<{ ballotId: string }>(`/api/amendments/${quote.body.id}/ballot`, {
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await passed(ballot.body.ballotId);
+    expect((await e.rapporteur.client.post(`/api/documents/${eDoc.id}/versions`)).status).toBe(201);
+    const adoption = await e.chair.client.post<{ ballotId: string }>(`/api/documents/${eDoc.id}/versions/2/adoption-ballot`, {
+      closesAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    expect(adoption.status).toBe(201);
+    await passed(adoption.body.ballotId);
+    const p = (await anonymous().get<ProvenanceResponse>(`/api/documents/${eDoc.id}/versions/2/provenance`)).body;
+    expect(p.totals.precedent).toBe(8);
+    const md = await anonymous().get<string>(`/api/documents/${eDoc.id}/versions/2/adopted.md`);
+    expect(md.status).toBe(200);
+    const sentence = String(md.body)
+      .split('\n')
+      .find((l) => l.startsWith(`${p.totals.words} words:`))!;
+    expect(sentence).toContain(`${p.totals.original} from the original draft, ${p.totals.amended} introduced by amendments, 8 quoted from agreed language`);
+    expect(p.totals.original + p.totals.amended + p.totals.chairsText + p.totals.precedent!).toBe(p.totals.words);
   });
 });
