@@ -494,6 +494,6 @@ describe('agreed language', () => {
       .split('\n')
       .find((l) => l.startsWith(`${p.totals.words} words:`))!;
     expect(sentence).toContain(`${p.totals.original} from the original draft, ${p.totals.amended} introduced by amendments, 8 quoted from agreed language`);
-    expect(p.totals.original + p.totals.amended + p.totals.chairsText + p.totals.precedent!).toBe(p.totals.words);
+    expect(p.totals.original + p.totals.amended + (p.totals.chairsText ?? 0) + p.totals.precedent!).toBe(p.totals.words);
   });
 });
