@@ -1,5 +1,5 @@
 import type { AgreedLanguagePage, AgreedLanguagePedigree, AmendmentResponse, CompareResponse, DocumentResponse, ProvenanceResponse } from '@parley/contracts';
-import { newAdoptedDocument, type AdoptedDocument } from '../support/adoption-fixtures';
+import { newAdoptedDocument, type AdoptedDocument, votersOf } from '../support/adoption-fixtures';
 import { expectProblem } from '../support/expectations';
 import { admit, type Delegate, type DraftingGroup, newDraftingGroup, newGroupDelegate, newParisCallDocument } from '../support/drafting-fixtures';
 import { ApiClient } from '../support/http-client';
@@ -147,6 +147,33 @@ describe('agreed language', () => {
       expect(expectProblem(res, 400).errors).toEqual([expect.objectContaining({ field: 'cursor', code: 'not-a-cursor' })]);
       expect(expectProblem(await anonymous().get('/api/agreed-language?group=nope'), 400).errors).toEqual([expect.objectContaining({ field: 'group' })]);
     });
+
+    it('refuses a crafted cursor the database could not read (a bad instant, a year past 9999, a position past int4, a rank that is no number) with 400, never 500', async () => {
+      const encode = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+      const browsing = (await library(anonymous())).nextCursor!;
+      const [at, version, position] = JSON.parse(Buffer.from(browsing, 'base64url').toString('utf8')) as [string, string, number];
+      // The cursor the library gave still reads.
+      expect((await library(anonymous(), { cursor: encode([at, version, position]) })).items.length).toBeGreaterThan(0);
+      const crafted = [
+        'abc',
+        encode(['abc', version, position]),
+        encode([at, version, 2 ** 40]),
+        encode([at, version, -1]),
+        encode(['294277-01-01T00:00:00Z', version, position]),
+        encode(['+294277-01-01T00:00:00Z', version, position]),
+        encode(['2026-02-30T00:00:00Z', version, position]),
+        encode(['2026-01-01T25:00:00Z', version, position]),
+      ];
+      for (const cursor of crafted) {
+        const res = await anonymous().get(`/api/agreed-language?cursor=${encodeURIComponent(cursor)}`);
+        expect([cursor, expectProblem(res, 400).errors]).toEqual([cursor, [expect.objectContaining({ field: 'cursor', code: 'not-a-cursor' })]]);
+      }
+      for (const rank of ['NaN', '1e39', 'abc', 'Infinity']) {
+        const res = await anonymous().get(`/api/agreed-language?q=actors&cursor=${encode([rank, 1])}`);
+        expect([rank, expectProblem(res, 400).errors]).toEqual([rank, [expect.objectContaining({ field: 'cursor', code: 'not-a-cursor' })]]);
+      }
+      expect((await anonymous().get(`/api/agreed-language?q=actors&cursor=${encode(['0.05', 2 ** 40])}`)).status).toBe(200);
+    });
   });
 
   describe('citations refused', () => {
@@ -216,6 +243,22 @@ describe('agreed language', () => {
 
     it('a passage the proposed text does not contain', async () => {
       await refusedWith(g.ngo, insert('Recalling the Paris Call.', [cite(hygiene(), HYGIENE)]), 'citations.0.passage', 'passage-not-in-text');
+    });
+
+    it('common words cited as agreed language (the laundering attack): too short, inside words, or claimed twice', async () => {
+      // Seven one-word citations used to make most of a new clause "precedent".
+      const text = `Calls for all States to act and for an end to all hacking.`;
+      await refusedWith(g.company, insert(text, [cite(hygiene(), 'for')]), 'citations.0.passage', 'passage-too-short');
+      const res = await propose(g.company, insert(text, [cite(hygiene(), 'for all')]));
+      expect(expectProblem(res, 400).errors).toEqual([
+        expect.objectContaining({ field: 'citations.0.passage', code: 'passage-too-short', params: { minimum: 3 } }),
+      ]);
+      // One real quote claims one occurrence: citing it twice needs it twice.
+      const quoted = `Recalling, ${HYGIENE}.`;
+      await refusedWith(g.company, insert(quoted, [cite(hygiene(), HYGIENE), cite(hygiene(), HYGIENE)]), 'citations.1.passage', 'passage-not-in-text');
+      // A passage ending inside a word of the adopted clause ("hygiene" cut to "hyg") is not in it.
+      const cut = HYGIENE.slice(0, HYGIENE.indexOf('hygiene') + 3);
+      await refusedWith(g.company, insert(`Recalling, ${cut}ienic.`, [cite(hygiene(), cut)]), 'citations.0.passage', 'passage-not-in-source');
     });
 
     it('a chair’s text clause citing a passage not in the source, named by clause and citation', async () => {
@@ -305,6 +348,14 @@ describe('agreed language', () => {
       expect(deletes.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hygiene())]);
       const around = await proposed(g.ngo, { kind: 'replace', targetClauseId: quoting.id, text: QUOTED.replace('Recalling', 'Noting') });
       expect(around.reopensAgreedLanguage).toEqual([]);
+      // Moving the agreed words unchanged is no reopening; bracketing them, or gluing a word to them, is.
+      const moved = await proposed(g.ngo, { kind: 'replace', targetClauseId: quoting.id, text: `${HYGIENE}: so States should, recalling.` });
+      expect(moved.reopensAgreedLanguage).toEqual([]);
+      const bracketed = await proposed(g.company, { kind: 'replace', targetClauseId: quoting.id, text: QUOTED.replace(HYGIENE, `[${HYGIENE}]`) });
+      expect(bracketed.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hygiene())]);
+      const glued = await proposed(g.company, { kind: 'replace', targetClauseId: quoting.id, text: QUOTED.replace(HYGIENE, `${HYGIENE}-based`) });
+      expect(glued.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hygiene())]);
+      for (const a of [moved, bracketed, glued]) await (a === moved ? g.ngo : g.company).client.post(`/api/amendments/${a.id}/withdraw`);
       // The list says it too.
       const listed = (await anonymous().get<{ items: AmendmentResponse[] }>(`/api/documents/${doc.id}/amendments?limit=50`)).body.items;
       expect(listed.find((a) => a.id === reopens.id)!.reopensAgreedLanguage).toHaveLength(1);
@@ -340,8 +391,12 @@ describe('agreed language', () => {
         },
         { text: '.', origin: { kind: 'chairs-text' } },
       ]);
-      // "advanced" became the chair's "basic": 7 of the 8 agreed words are still precedent, plus the 9 quoted now ("non-State", "hacking-back" are one word each).
-      expect(p.totals.precedent).toBe(16);
+      // "advanced" became the chair's "basic": the quote is altered, so its 7 remaining words are no longer precedent but the NGO's, who
+      // inserted them; only the 9 quoted now are ("non-State", "hacking-back" are one word each).
+      expect(p.totals.precedent).toBe(9);
+      const altered = p.clauses.find((c) => c.clauseId === quoting.id)!;
+      expect(altered.segments.map((x) => x.origin.kind)).not.toContain('precedent');
+      expect(altered.segments.find((x) => x.text.includes('cyber hygiene'))!.origin).toMatchObject({ kind: 'amendment', amendmentId: quoting.id });
 
       const compared = (await anonymous().get<CompareResponse>(`/api/documents/${doc.id}/compare?from=2&to=3`)).body;
       expect(compared.reopensAgreedLanguage).toEqual([{ clauseId: quoting.id, pedigree: pedigreeOf(adopted, hygiene()) }]);
@@ -349,9 +404,18 @@ describe('agreed language', () => {
     });
 
     it('the consolidation preview flags an accepted amendment that reopens agreed language', async () => {
+      // The NGO's quote was already reopened by the chair's text ("basic"): changing it again reopens nothing more.
       const basic = QUOTED.replace('advanced', 'basic');
-      const digital = await proposed(g.company, { kind: 'replace', targetClauseId: quoting.id, text: basic.replace('cyber', 'digital') });
-      expect(digital.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hygiene())]);
+      const again = await proposed(g.company, { kind: 'replace', targetClauseId: quoting.id, text: basic.replace('cyber', 'digital') });
+      expect(again.reopensAgreedLanguage).toEqual([]);
+      await g.company.client.post(`/api/amendments/${again.id}/withdraw`);
+      const chairsQuote = doc.version.clauses.find((c) => c.text.startsWith('The chair recalls'))!;
+      const digital = await proposed(g.company, {
+        kind: 'replace',
+        targetClauseId: chairsQuote.id,
+        text: chairsQuote.text.replace('private sector', 'digital sector'),
+      });
+      expect(digital.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hackBack())]);
       const ballot = await g.chair.client.post<AmendmentResponse>(`/api/amendments/${digital.id}/ballot`, {
         closesAt: new Date(Date.now() + 86_400_000).toISOString(),
       });
@@ -361,7 +425,75 @@ describe('agreed language', () => {
       expect((await g.chair.client.post(`/api/ballots/${ballot.body.ballotId}/close`, { reason: 'Every member has voted.' })).status).toBe(200);
       const preview = await g.rapporteur.client.get<{ comparison: CompareResponse }>(`/api/documents/${doc.id}/consolidation-preview`);
       expect(preview.status).toBe(200);
-      expect(preview.body.comparison.reopensAgreedLanguage).toEqual([{ clauseId: quoting.id, pedigree: pedigreeOf(adopted, hygiene()) }]);
+      expect(preview.body.comparison.reopensAgreedLanguage).toEqual([{ clauseId: chairsQuote.id, pedigree: pedigreeOf(adopted, hackBack()) }]);
     });
+
+    it('the amendment list flags, for each amendment, what it reopens at its own base version, on a document of several versions', async () => {
+      const chairsQuote = doc.version.clauses.find((c) => c.text.startsWith('The chair recalls'))!;
+      // Base version 3: one amendment changes the chair's quote, one changes an uncited clause.
+      const hacking = await proposed(g.ngo, { kind: 'replace', targetClauseId: chairsQuote.id, text: chairsQuote.text.replace('hacking-back', 'retaliating') });
+      const uncited = doc.version.clauses[2];
+      const plain = await proposed(g.ngo, { kind: 'replace', targetClauseId: uncited.id, text: `${uncited.text} Indeed.` });
+      const listed = (await anonymous().get<{ items: AmendmentResponse[] }>(`/api/documents/${doc.id}/amendments?limit=50`)).body.items;
+      const flagged = (id: string) => listed.find((a) => a.id === id)!.reopensAgreedLanguage;
+      expect(flagged(hacking.id)).toEqual([pedigreeOf(adopted, hackBack())]);
+      expect(flagged(plain.id)).toEqual([]);
+      // Amendments on base version 2 are still read against version 2: the change to "advanced" reopens, the one to "Recalling" does not.
+      const onTwo = listed.filter((a) => a.baseVersion === 2 && a.kind === 'replace' && a.targetClauseId === quoting.id && a.status !== 'withdrawn');
+      expect(onTwo.map((a) => [a.text, a.reopensAgreedLanguage.length]).sort()).toEqual(
+        [
+          [QUOTED.replace('advanced', 'basic'), 1],
+          [QUOTED.replace('Recalling', 'Noting'), 0],
+        ].sort(),
+      );
+      // The single read says the same as the list.
+      expect((await anonymous().get<AmendmentResponse>(`/api/amendments/${hacking.id}`)).body.reopensAgreedLanguage).toEqual([pedigreeOf(adopted, hackBack())]);
+    });
+
+    it('a comparison read backwards (from after to) reopens nothing', async () => {
+      const forwards = (await anonymous().get<CompareResponse>(`/api/documents/${doc.id}/compare?from=2&to=3`)).body;
+      expect(forwards.reopensAgreedLanguage).toHaveLength(1);
+      const backwards = await anonymous().get<CompareResponse>(`/api/documents/${doc.id}/compare?from=3&to=2`);
+      expect(backwards.status).toBe(200);
+      expect(backwards.body.reopensAgreedLanguage).toEqual([]);
+    });
+  });
+
+  it('the adopted text’s export counts precedent words in its provenance sentence, so the counts add up', async () => {
+    const e = await newDraftingGroup(t);
+    const eDoc = await newParisCallDocument(t, e);
+    const passed = async (ballotId: string) => {
+      for (const v of votersOf(e)) await v.client.post(`/api/ballots/${ballotId}/votes`, { choice: 'yes' });
+      expect((await e.chair.client.post(`/api/ballots/${ballotId}/close`, { reason: 'Every member has voted.' })).status).toBe(200);
+    };
+    const quote = await e.ngo.client.post<AmendmentResponse>(`/api/documents/${eDoc.id}/amendments`, {
+      baseVersion: 1,
+      rationale: 'Agreed wording.',
+      kind: 'insert',
+      afterClauseId: eDoc.version.clauses[14].id,
+      clauseKind: 'operative',
+      text: `Recalling that States should ${HYGIENE}.`,
+      citations: [cite(hygiene(), HYGIENE)],
+    });
+    expect(quote.status).toBe(201);
+    const ballot = await e.chair.client.post<{ ballotId: string }>(`/api/amendments/${quote.body.id}/ballot`, {
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    await passed(ballot.body.ballotId);
+    expect((await e.rapporteur.client.post(`/api/documents/${eDoc.id}/versions`)).status).toBe(201);
+    const adoption = await e.chair.client.post<{ ballotId: string }>(`/api/documents/${eDoc.id}/versions/2/adoption-ballot`, {
+      closesAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
+    expect(adoption.status).toBe(201);
+    await passed(adoption.body.ballotId);
+    const p = (await anonymous().get<ProvenanceResponse>(`/api/documents/${eDoc.id}/versions/2/provenance`)).body;
+    expect(p.totals.precedent).toBe(8);
+    const md = await anonymous().get<string>(`/api/documents/${eDoc.id}/versions/2/adopted.md`);
+    expect(md.status).toBe(200);
+    const sentence = String(md.body)
+      .split('\n')
+      .find((l) => l.startsWith(`${p.totals.words} words:`))!;
+    expect(sentence).toContain(`${p.totals.original} from the original draft, ${p.totals.amended} introduced by amendments, 8 quoted from agreed language`);
+    expect(p.totals.original + p.totals.amended + (p.totals.chairsText ?? 0) + p.totals.precedent!).toBe(p.totals.words);
   });
 });

@@ -72,6 +72,14 @@ export class CitationRepository {
     ]);
   }
 
+  /** The document's clauses that ever received a citation: only they can hold precedent words. */
+  async citedClauseIds(documentId: string, manager?: EntityManager): Promise<Set<string>> {
+    const rows: { clause_id: string }[] = await (manager ?? this.dataSource.manager).query(`SELECT DISTINCT clause_id FROM citations WHERE document_id = $1`, [
+      documentId,
+    ]);
+    return new Set(rows.map((r) => r.clause_id));
+  }
+
   /** Whether anything in the document was ever cited as agreed language: when not, nothing in it can be precedent. */
   async anyIn(documentId: string, manager?: EntityManager): Promise<boolean> {
     const [row] = await (manager ?? this.dataSource.manager).query(`SELECT EXISTS (SELECT 1 FROM citations WHERE document_id = $1) AS any`, [documentId]);

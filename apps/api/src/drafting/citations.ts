@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { citationProblem, clauseLabels, precedentKey, type PrecedentSource } from '@parley/domain';
+import { citationProblem, clauseLabels, MINIMUM_PASSAGE_WORDS, type Occurrence, precedentKey, type PrecedentSource } from '@parley/domain';
 import type { AgreedLanguagePedigree, CitationInput, CitationResponse } from '@parley/contracts';
 import { validationProblem } from '../platform/http/problem';
 import { VersionVisibility } from '../procedures/publication/version-visibility';
@@ -51,6 +51,8 @@ export class Citations {
       if (!seen.has(key)) seen.set(key, read());
       return seen.get(key) as Promise<T>;
     };
+    // Each citation claims one occurrence of its passage in the proposed text, not one an earlier citation claimed.
+    const claimed: Occurrence[] = [];
     for (const [i, c] of (citations ?? []).entries()) {
       const { version, readable } = await once(`version:${c.documentId}:${c.version}`, async () => {
         const found = await this.repository.findVersion(c.documentId, c.version, manager);
@@ -62,10 +64,17 @@ export class Citations {
         version && readable && version.adoptedAt
           ? await once(`clause:${version.versionId}:${c.clauseId}`, () => this.documents.clauseOf(version.versionId, c.clauseId, manager))
           : null;
-      const problem = citationProblem(c.passage, version && { adopted: version.adoptedAt !== null, readable, clauseText: clause?.text ?? null }, proposedText);
+      const problem = citationProblem(
+        c.passage,
+        version && { adopted: version.adoptedAt !== null, readable, clauseText: clause?.text ?? null },
+        proposedText,
+        claimed,
+      );
       if (problem) {
         const where = `${field}.${i}.${problem.field}`;
-        throw problem.code === 'not-a-clause' ? validationProblem(where, 'not-a-clause', { version: c.version }) : validationProblem(where, problem.code);
+        if (problem.code === 'not-a-clause') throw validationProblem(where, 'not-a-clause', { version: c.version });
+        if (problem.code === 'passage-too-short') throw validationProblem(where, 'passage-too-short', { minimum: MINIMUM_PASSAGE_WORDS });
+        throw validationProblem(where, problem.code);
       }
       checked.push({ sourceVersionId: version!.versionId, sourceClauseId: c.clauseId, passage: c.passage, input: c });
     }
@@ -94,6 +103,11 @@ export class Citations {
     for (const r of rows)
       out.set(r.amendmentId!, [...(out.get(r.amendmentId!) ?? []), { passage: r.passage, pedigree: pedigrees.get(precedentKey(r.source))! }]);
     return out;
+  }
+
+  /** The document's clauses that ever received a citation (one query): the only ones that can hold precedent. */
+  citedClauseIds(documentId: string): Promise<Set<string>> {
+    return this.repository.citedClauseIds(documentId);
   }
 
   /** Every citation made in a document (none read when nothing in it was ever cited). */

@@ -2,7 +2,18 @@ import { AdoptionGuards } from './adoption-preflight';
 import { Injectable } from '@nestjs/common';
 import { disassociationsByClause } from '../procedures/explanations/explanations.reads';
 import { DataSource, EntityManager } from 'typeorm';
-import { compareVersions, numberClauses, precedentKey, reopenedPrecedents, traceProvenance, type Clause, type Origin, type ProvenanceChain } from '@parley/domain';
+import {
+  compareVersions,
+  numberClauses,
+  precedentKey,
+  type PrecedentSource,
+  reopenedPrecedents,
+  traceClausesAt,
+  traceProvenance,
+  type Clause,
+  type Origin,
+  type ProvenanceChain,
+} from '@parley/domain';
 import {
   refusal,
   type ClauseHistoryEntry,
@@ -103,7 +114,14 @@ export class DocumentReads {
     const [a, b] = await Promise.all([this.requireVersion(doc, from, 'from'), this.requireVersion(doc, to, 'to')]);
     (await this.visibility.lens(actor, doc)).assertReadable(from, to);
     const [before, after] = await Promise.all([this.documents.clausesOf(a.id), this.documents.clausesOf(b.id)]);
-    return { documentId, from, to, ...compareVersions(before.map(toClause), after.map(toClause)), reopensAgreedLanguage: await this.reopenedBetween(doc.id, from, after.map(toClause)) };
+    return {
+      documentId,
+      from,
+      to,
+      ...compareVersions(before.map(toClause), after.map(toClause)),
+      // Reopening is a change made after agreement: read backwards (from > to) nothing is reopened (decision 0054).
+      reopensAgreedLanguage: from < to ? await this.reopenedBetween(doc.id, from, after.map(toClause)) : [],
+    };
   }
 
   /**
@@ -112,14 +130,18 @@ export class DocumentReads {
    * document in which nothing was ever cited.
    */
   async reopenedBetween(documentId: string, from: number, after: readonly Clause[]): Promise<CompareResponse['reopensAgreedLanguage']> {
-    const cited = await this.citations.ofDocument(documentId);
-    if (cited.length === 0) return [];
-    const pedigrees = await this.citations.pedigreesOf(cited);
-    const before = traceProvenance((await this.provenanceChain(documentId, from)).chain);
+    // Only clauses that ever received a citation can hold precedent: one query, and no trace when there are none.
+    const citedClauses = await this.citations.citedClauseIds(documentId);
+    if (citedClauses.size === 0) return [];
+    const { chain, citations } = await this.provenanceChain(documentId, from);
+    const before = traceClausesAt(chain, new Set([from]), citedClauses).get(from) ?? new Map();
     const texts = new Map(after.map((c) => [c.id, c.text]));
-    return before.clauses.flatMap((clause) =>
-      reopenedPrecedents(clause, texts.get(clause.clauseId) ?? null).map((s) => ({ clauseId: clause.clauseId, pedigree: pedigrees.get(precedentKey(s))! })),
+    const found = [...before.values()].flatMap((clause) =>
+      reopenedPrecedents(clause, texts.get(clause.clauseId) ?? null).map((source) => ({ clauseId: clause.clauseId, source })),
     );
+    if (found.length === 0) return [];
+    const pedigrees = await this.citations.pedigreesOf(citations);
+    return found.map((f) => ({ clauseId: f.clauseId, pedigree: pedigrees.get(precedentKey(f.source))! }));
   }
 
   /** Who wrote each word of version `n`, with totals by stakeholder group, sub-type and organisation, and each clause's history. */
@@ -134,7 +156,10 @@ export class DocumentReads {
     const traced = traceProvenance(chain);
     const clauses = byVersion.get(n) ?? [];
     const labels = new Map(numberClauses(clauses.map(toClause)).map((c) => [c.id, c]));
-    const history = await this.amendments.historyOf(doc.id, clauses.map((c) => c.clauseId));
+    const history = await this.amendments.historyOf(
+      doc.id,
+      clauses.map((c) => c.clauseId),
+    );
     const disassociated = await disassociationsByClause(this.dataSource.manager, doc.id, n, clauses.map(toClause));
     const penHolders = versions.flatMap((v) => (v.chairsText ? [v.chairsText.penHolderId] : []));
     const names = await this.namesOf([first.createdBy, ...applied.map((a) => a.authorId), ...history.map((h) => h.authorId), ...penHolders]);
@@ -190,7 +215,13 @@ export class DocumentReads {
   async provenanceChain(
     documentId: string,
     n: number,
-  ): Promise<{ chain: ProvenanceChain; byVersion: Map<number, VersionClauseEntity[]>; versions: VersionRow[]; applied: AmendmentRow[]; citations: CitationRow[] }> {
+  ): Promise<{
+    chain: ProvenanceChain;
+    byVersion: Map<number, VersionClauseEntity[]>;
+    versions: VersionRow[];
+    applied: AmendmentRow[];
+    citations: CitationRow[];
+  }> {
     const [byVersion, versions, applied, citations] = await Promise.all([
       this.documents.clausesUpTo(documentId, n),
       this.documents.versionsOf(documentId),
@@ -198,8 +229,15 @@ export class DocumentReads {
       this.citations.ofDocument(documentId),
     ]);
     // Agreed language the applied amendments and the chair's texts quoted, as recorded when they were proposed (decision 0054).
-    const citedBy = (amendmentId: string) => citations.filter((c) => c.amendmentId === amendmentId).map((c) => ({ passage: c.passage, source: c.source }));
-    const citedIn = (versionId: string) => citations.filter((c) => c.versionId === versionId).map((c) => ({ clauseId: c.clauseId, passage: c.passage, source: c.source }));
+    // Indexed once by amendment and by version: no scan of every citation per amendment.
+    const byAmendment = new Map<string, { passage: string; source: PrecedentSource }[]>();
+    const byVersionId = new Map<string, { clauseId: string; passage: string; source: PrecedentSource }[]>();
+    for (const c of citations) {
+      if (c.amendmentId) byAmendment.set(c.amendmentId, [...(byAmendment.get(c.amendmentId) ?? []), { passage: c.passage, source: c.source }]);
+      if (c.versionId) byVersionId.set(c.versionId, [...(byVersionId.get(c.versionId) ?? []), { clauseId: c.clauseId, passage: c.passage, source: c.source }]);
+    }
+    const citedBy = (amendmentId: string) => byAmendment.get(amendmentId) ?? [];
+    const citedIn = (versionId: string) => byVersionId.get(versionId) ?? [];
     const appliedById = new Map(applied.map((a) => [a.id, a]));
     // Words a chosen option brought in (decision 0031) are its proposer's; a clause one of the version's amendments also rewrote credits that amendment.
     const chosen = versions.filter((v) => v.number <= n).flatMap((v) => v.consolidation?.bracketChoices?.applied ?? []);
@@ -215,10 +253,15 @@ export class DocumentReads {
           amendments: [
             ...(v.consolidation?.applied ?? []).flatMap((x) => {
               const a = appliedById.get(x.amendmentId);
-              return a ? [{ amendmentId: a.id, clauseId: x.clauseId, author: { authorId: a.authorId, snapshot: a.authorSnapshot }, citations: citedBy(a.id) }] : [];
+              return a
+                ? [{ amendmentId: a.id, clauseId: x.clauseId, author: { authorId: a.authorId, snapshot: a.authorSnapshot }, citations: citedBy(a.id) }]
+                : [];
             }),
             ...(v.consolidation?.bracketChoices?.applied ?? [])
-              .filter((c, i, all) => !(v.consolidation?.applied ?? []).some((x) => x.clauseId === c.clauseId) && all.findIndex((o) => o.clauseId === c.clauseId) === i)
+              .filter(
+                (c, i, all) =>
+                  !(v.consolidation?.applied ?? []).some((x) => x.clauseId === c.clauseId) && all.findIndex((o) => o.clauseId === c.clauseId) === i,
+              )
               .flatMap((c) => {
                 const author = optionAuthors.get(c.optionId);
                 return author ? [{ amendmentId: c.optionId, clauseId: c.clauseId, author }] : [];

@@ -78,7 +78,7 @@ export class AdoptedTextExport {
     out.push('## Who wrote this text', '');
     if (provenance.headline) out.push(`${md(provenance.headline.text)}.`, '');
     out.push(
-      `${provenance.totals.words} words: ${provenance.totals.original} from the original draft, ${provenance.totals.amended} introduced by amendments${provenance.totals.chairsText ? `, ${provenance.totals.chairsText} written in chair's texts (counted under the pen holder's stakeholder group)` : ''}.`,
+      `${provenance.totals.words} words: ${provenance.totals.original} from the original draft, ${provenance.totals.amended} introduced by amendments${provenance.totals.chairsText ? `, ${provenance.totals.chairsText} written in chair's texts (counted under the pen holder's stakeholder group)` : ''}${provenance.totals.precedent ? `, ${provenance.totals.precedent} quoted from agreed language (counted under no stakeholder group)` : ''}.`,
       '',
     );
     out.push('| Stakeholder group | Words | Share |', '| --- | --- | --- |');

@@ -116,8 +116,10 @@ export const FIELD_ERRORS = {
   'not-agreed-language': field(),
   /** The passage is not, verbatim, in the cited adopted clause. */
   'passage-not-in-source': field(),
-  /** The passage is not, verbatim, in the proposed text. */
+  /** The passage is not, verbatim and on word boundaries, in the proposed text, or every occurrence there is claimed by an earlier citation. */
   'passage-not-in-text': field(),
+  /** The passage has fewer than `minimum` words and is not the whole cited clause: common words are no agreed language. */
+  'passage-too-short': field<{ minimum: number }>(),
 } as const;
 
 export type FieldErrorCode = keyof typeof FIELD_ERRORS;

@@ -1,4 +1,4 @@
-import { citationProblem, reopenedPrecedents } from './agreed-language';
+import { citationProblem, claimOccurrences, type Occurrence, reopenedPrecedents } from './agreed-language';
 import { accessNow, clause, france, microsoft } from './paris-call.fixture';
 import { type PrecedentSource, type ProvenanceChain, traceProvenance } from './provenance';
 import type { Clause } from './types';
@@ -59,6 +59,44 @@ describe('citationProblem', () => {
   it('refuses a passage the proposed text does not contain', () => {
     expect(citationProblem(agreed, source, 'Calls upon States to refrain from hack-back.')).toEqual({ field: 'passage', code: 'passage-not-in-text' });
   });
+
+  it('refuses common words cited as agreed language: fewer than three words, unless the whole adopted clause', () => {
+    const text = `The States and the actors agree to act, ${agreed}.`;
+    for (const word of ['The', 'and', 'to', 'that law'])
+      expect(citationProblem(word, { ...source, clauseText: `${word} ${source.clauseText}` }, text)).toEqual({ field: 'passage', code: 'passage-too-short' });
+    // A clause of two words, quoted whole, is agreed language.
+    expect(citationProblem('Calls upon', { ...source, clauseText: 'Calls upon' }, 'Calls upon States')).toBeNull();
+    expect(citationProblem('that international law', source, text.replace('agree', 'agree that international law'))).toBeNull();
+  });
+
+  it('refuses a passage that starts or ends inside a word, in the adopted clause or in the proposed text', () => {
+    // "law applies to cyber" is in the adopted clause only as part of "cyberspace".
+    expect(citationProblem('law applies to cyber', source, 'The law applies to cyber attacks.')).toEqual({ field: 'passage', code: 'passage-not-in-source' });
+    // In the proposed text only inside longer words: "reaffirming that international" inside "Unreaffirming that internationally".
+    expect(citationProblem('reaffirming that international', source, 'Unreaffirming that internationally.')).toEqual({
+      field: 'passage',
+      code: 'passage-not-in-text',
+    });
+  });
+
+  it('lets each citation claim one occurrence: the same passage cited twice needs it twice in the text', () => {
+    const claimed: Occurrence[] = [];
+    const once = `Noting, ${agreed}.`;
+    expect(citationProblem(agreed, source, once, claimed)).toBeNull();
+    expect(claimed).toEqual([{ start: 8, end: 8 + agreed.length }]);
+    expect(citationProblem(agreed, source, once, claimed)).toEqual({ field: 'passage', code: 'passage-not-in-text' });
+    // An overlapping passage cannot re-claim words either.
+    expect(citationProblem('international law applies to cyberspace', source, once, claimed)).toEqual({ field: 'passage', code: 'passage-not-in-text' });
+    const twice = `Noting, ${agreed}, and again ${agreed}.`;
+    const both: Occurrence[] = [];
+    expect(citationProblem(agreed, source, twice, both)).toBeNull();
+    expect(citationProblem(agreed, source, twice, both)).toBeNull();
+    expect(both.map((o) => o.start)).toEqual([8, twice.lastIndexOf(agreed)]);
+  });
+
+  it('claimOccurrences: the first occurrence on word boundaries not already claimed', () => {
+    expect(claimOccurrences('the other the', ['the', 'the', 'the'])).toEqual([{ start: 0, end: 3 }, { start: 10, end: 13 }, null]);
+  });
 });
 
 describe('traceProvenance with agreed language', () => {
@@ -87,6 +125,27 @@ describe('traceProvenance with agreed language', () => {
       ],
     });
     expect(p.totals).toMatchObject({ precedent: 0, amended: 7 });
+  });
+
+  it('makes only the claimed occurrence precedent: a quote of common words does not launder every "the" of a new clause', () => {
+    const common = 'for all actors';
+    const text = `For all the States, for all actors, and for all actors of the world.`;
+    const p = traceProvenance({
+      original: { clauses: v1, author: france },
+      revisions: [
+        {
+          version: 2,
+          clauses: [principles, hygiene, { id: 'n1', kind: 'operative', text }],
+          amendments: [{ amendmentId: 'am-common', clauseId: 'n1', author: microsoft, citations: [{ passage: common, source: adopted }] }],
+        },
+      ],
+    });
+    expect(kinds(p, 'n1')).toEqual([
+      ['For all the States, ', 'amendment'],
+      [common, 'precedent'],
+      [', and for all actors of the world.', 'amendment'],
+    ]);
+    expect(p.totals.precedent).toBe(3);
   });
 
   it('keeps precedent through later versions and gives a chair’s text its quotes', () => {
@@ -131,6 +190,39 @@ describe('traceProvenance with agreed language', () => {
   });
 });
 
+describe('precedent after later changes', () => {
+  const later = (text: string): ProvenanceChain => ({
+    ...cited,
+    revisions: [
+      ...cited.revisions,
+      { version: 3, clauses: [principles, { ...hygiene, text }], amendments: [{ amendmentId: 'am-later', clauseId: 'c13', author: france }] },
+    ],
+  });
+
+  it('carries precedent to agreed wording moved unchanged within the clause', () => {
+    const moved = `${agreed}: support efforts to strengthen an advanced cyber hygiene for all actors.`;
+    const p = traceProvenance(later(moved));
+    expect(kinds(p, 'c13').find(([, k]) => k === 'precedent')).toEqual([agreed, 'precedent']);
+    expect(p.totals.precedent).toBe(7);
+  });
+
+  it('once a quote is altered, its remaining words are no longer precedent: they are its inserter’s', () => {
+    const p = traceProvenance(later(quoting.replace('applies', 'may apply')));
+    expect(p.totals.precedent).toBe(0);
+    const segments = p.clauses.find((c) => c.clauseId === 'c13')!.segments;
+    expect(segments.filter((x) => x.origin.kind === 'amendment').map((x) => [x.text, (x.origin as { amendmentId: string }).amendmentId])).toEqual([
+      [', reaffirming that international law ', 'am-quote'],
+      ['may apply', 'am-later'],
+      [' to cyberspace', 'am-quote'],
+    ]);
+  });
+
+  it('a bracket put around a quote ends its precedent too', () => {
+    expect(traceProvenance(later(quoting.replace(agreed, `[${agreed}]`))).totals.precedent).toBe(0);
+    expect(traceProvenance(later(quoting.replace('actors', 'stakeholders'))).totals.precedent).toBe(7);
+  });
+});
+
 describe('reopenedPrecedents', () => {
   const before = traceProvenance(cited).clauses.find((c) => c.clauseId === 'c13')!;
 
@@ -151,6 +243,21 @@ describe('reopenedPrecedents', () => {
     expect(reopenedPrecedents(before, quoting)).toEqual([]);
     const plain = traceProvenance({ original: { clauses: v1, author: france }, revisions: [] }).clauses.find((c) => c.clauseId === 'c13')!;
     expect(reopenedPrecedents(plain, null)).toEqual([]);
+  });
+
+  it('flags edits at the edge of the quote: a word glued to it, brackets around it', () => {
+    expect(reopenedPrecedents(before, quoting.replace('cyberspace', 'cyberspace-based'))).toEqual([adopted]);
+    expect(reopenedPrecedents(before, quoting.replace(agreed, `[${agreed}]`))).toEqual([adopted]);
+    expect(reopenedPrecedents(before, quoting.replace(agreed, `[ ${agreed} ]`))).toEqual([adopted]);
+    expect(reopenedPrecedents(before, quoting.replace(agreed, `un${agreed}`))).toEqual([adopted]);
+    // A word put before it, with a space, does not touch it.
+    expect(reopenedPrecedents(before, quoting.replace(agreed, `firmly ${agreed}`))).toEqual([]);
+  });
+
+  it('does not flag agreed wording moved unchanged within the clause', () => {
+    expect(reopenedPrecedents(before, `${agreed}, support efforts to strengthen an advanced cyber hygiene for all actors.`)).toEqual([]);
+    // Moved but bracketed: reopened.
+    expect(reopenedPrecedents(before, `[${agreed}], support efforts to strengthen an advanced cyber hygiene for all actors.`)).toEqual([adopted]);
   });
 
   it('names each source once', () => {

@@ -1,5 +1,6 @@
 import type { AffiliationSnapshot } from '../identity/affiliation-snapshot';
 import { ORGANISATION_SUBTYPES, type OrganisationSubtype, STAKEHOLDER_GROUPS, type StakeholderGroup } from '../identity/stakeholders';
+import { carryQuotes, claimOccurrences, type Quote } from './agreed-language';
 import { indexClauses } from './clause-index';
 import type { Authorship, Clause } from './types';
 import { diffTokens, type TextToken, tokenize } from './word-diff';
@@ -77,6 +78,8 @@ export interface ClauseProvenance {
   /** Adjacent text of one origin; the texts concatenate to exactly the clause text. */
   segments: ProvenanceSegment[];
   words: number;
+  /** The quoted occurrences of agreed language in its text (decision 0054), for telling what a change reopens. */
+  quotes?: Quote[];
 }
 
 export interface WordShare<K extends string> {
@@ -148,17 +151,47 @@ interface AttributedToken {
 type OriginAt = (start: number, end: number) => Origin;
 
 /**
- * Who wrote new text of a clause: `origin`, except tokens wholly inside an occurrence of a cited
- * passage, which are precedent from the adopted text cited (the first citation covering them).
+ * Who wrote new text of a clause: `origin`, except tokens wholly inside the occurrence a citation
+ * claims (decision 0054: each citation claims one occurrence on word boundaries, the first not
+ * claimed by an earlier citation), which are precedent from the adopted text cited; and the quotes.
  */
-function originsIn(text: string, origin: Origin, precedents: readonly { passage: string; origin: Origin }[]): OriginAt {
-  const ranges: { start: number; end: number; origin: Origin }[] = [];
-  for (const p of precedents) {
-    if (p.passage.length === 0) continue;
-    for (let at = text.indexOf(p.passage); at >= 0; at = text.indexOf(p.passage, at + 1)) ranges.push({ start: at, end: at + p.passage.length, origin: p.origin });
+function originsIn(
+  text: string,
+  origin: Origin,
+  precedents: readonly { passage: string; origin: Quote['origin'] }[],
+  locale?: string,
+): { at: OriginAt; quotes: Quote[] } {
+  if (precedents.length === 0) return { at: () => origin, quotes: [] };
+  const claimed = claimOccurrences(
+    text,
+    precedents.map((p) => p.passage),
+    locale,
+  );
+  const quotes: Quote[] = claimed.flatMap((o, i) => (o ? [{ ...o, origin: precedents[i].origin, inserter: origin }] : []));
+  if (quotes.length === 0) return { at: () => origin, quotes };
+  return { at: (start, end) => quotes.find((r) => r.start <= start && end <= r.end)?.origin ?? origin, quotes };
+}
+
+/**
+ * A clause's earlier quotes carried to its new tokens: kept in place, or moved (their words there
+ * become the quote's precedent again), or altered: then none of its words is precedent any more, they
+ * are their inserter's (decision 0054).
+ */
+function carryQuotesForward(tokens: AttributedToken[], oldText: string, newText: string, quotes: readonly Quote[], fresh: Quote[], locale?: string): Quote[] {
+  if (quotes.length === 0) return fresh;
+  const { kept, reopened } = carryQuotes(oldText, newText, quotes, fresh, locale);
+  const out = [...fresh];
+  for (const { quote, at, moved } of kept) {
+    out.push({ ...quote, ...at });
+    if (!moved) continue;
+    let pos = 0;
+    for (const t of tokens) {
+      if (at.start <= pos && pos + t.token.text.length <= at.end) t.origin = quote.origin;
+      pos += t.token.text.length;
+    }
   }
-  if (ranges.length === 0) return () => origin;
-  return (start, end) => ranges.find((r) => r.start <= start && end <= r.end)?.origin ?? origin;
+  for (const q of reopened) for (const t of tokens) if (t.origin === q.origin) t.origin = q.inserter;
+  return out.sort((x, y) => x.start - y.start);
 }
 
 function attributeAll(text: string, origin: OriginAt, locale?: string): AttributedToken[] {
@@ -237,7 +270,9 @@ function headlineOf(
     const { snapshot } = original;
     const percent = Math.round(share(original.words) * 100);
     const organisationName = isConfirmed(snapshot) ? snapshot.organisationName : null;
-    const holder = organisationName ? `${organisationName} (${GROUP_NAME[snapshot.stakeholderGroup]})` : `a ${GROUP_WORDING[snapshot.stakeholderGroup]} delegate`;
+    const holder = organisationName
+      ? `${organisationName} (${GROUP_NAME[snapshot.stakeholderGroup]})`
+      : `a ${GROUP_WORDING[snapshot.stakeholderGroup]} delegate`;
     const text = `${percent}% of the text is from the original draft by ${holder}`;
     headline = { source: 'original', group: snapshot.stakeholderGroup, organisationName, words: original.words, share: share(original.words), percent, text };
   }
@@ -340,16 +375,11 @@ function totalsOf(clauses: ClauseProvenance[]): { totals: ProvenanceTotals; head
   };
 }
 
-/**
- * Who wrote each word of the last version of a chain. Version 1 is all the original author's; each
- * later version carries attribution forward clause by clause (matched by id) through the word diff:
- * kept words keep their origin, inserted words get the origin of the amendment that replaced or
- * created the clause. In a chair's text, words the chair changed or added without an amendment are
- * the chair's text's (its office and pen holder). Otherwise a clause whose text changed without an
- * applied amendment naming it means the chain is broken (every edit is an amendment), so that throws
- * rather than guessing.
- */
-export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
+/** Attribution of each version's clauses, in order, from version 1; `visit` sees each version's (version 1 included). */
+function walkChain(
+  chain: ProvenanceChain,
+  visit?: (version: number, attribution: ReadonlyMap<string, AttributedToken[]>, quotes: ReadonlyMap<string, Quote[]>) => void,
+): { clauses: readonly Clause[]; attribution: Map<string, AttributedToken[]>; quotes: Map<string, Quote[]>; version: number } {
   const locale = chain.locale ?? undefined;
   const originalOrigin: Origin = {
     kind: 'original',
@@ -360,22 +390,30 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
   let clauses = chain.original.clauses;
   indexClauses(clauses);
   let attribution = new Map(clauses.map((c) => [c.id, attributeAll(c.text, () => originalOrigin, locale)]));
+  let quotes = new Map<string, Quote[]>();
   let version = 1;
+  visit?.(1, attribution, quotes);
 
   for (const revision of chain.revisions) {
     const origins = new Map<string, Origin>();
-    const precedents = new Map<string, { passage: string; origin: Origin }[]>();
+    const precedents = new Map<string, { passage: string; origin: Quote['origin'] }[]>();
     const cite = (clauseId: string, citations: readonly PrecedentCitation[], amendmentId: string | null, author: Authorship): void => {
       const list = precedents.get(clauseId) ?? [];
       for (const c of citations) {
-        const origin: Origin = { kind: 'precedent', version: revision.version, source: c.source, amendmentId, authorId: author.authorId, snapshot: author.snapshot };
+        const origin: Origin = {
+          kind: 'precedent',
+          version: revision.version,
+          source: c.source,
+          amendmentId,
+          authorId: author.authorId,
+          snapshot: author.snapshot,
+        };
         list.push({ passage: c.passage, origin });
       }
       precedents.set(clauseId, list);
     };
     for (const a of revision.amendments) {
-      if (origins.has(a.clauseId))
-        throw new Error(`Version ${revision.version}: more than one applied amendment names clause "${a.clauseId}"`);
+      if (origins.has(a.clauseId)) throw new Error(`Version ${revision.version}: more than one applied amendment names clause "${a.clauseId}"`);
       origins.set(a.clauseId, {
         kind: 'amendment',
         amendmentId: a.amendmentId,
@@ -399,29 +437,72 @@ export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
     indexClauses(revision.clauses);
     const previousText = new Map(clauses.map((c) => [c.id, c.text]));
     const next = new Map<string, AttributedToken[]>();
+    const nextQuotes = new Map<string, Quote[]>();
     for (const clause of revision.clauses) {
       const oldText = previousText.get(clause.id);
       const kept = attribution.get(clause.id);
       if (oldText === clause.text && kept) {
         next.set(clause.id, kept);
+        if (quotes.has(clause.id)) nextQuotes.set(clause.id, quotes.get(clause.id)!);
         continue;
       }
       const writer = origins.get(clause.id) ?? chairs;
       if (!writer) throw new Error(`Version ${revision.version}: clause "${clause.id}" changed but no applied amendment names it`);
-      const origin = originsIn(clause.text, writer, precedents.get(clause.id) ?? []);
-      next.set(
-        clause.id,
-        oldText !== undefined && kept ? carryForward(kept, oldText, clause.text, origin, locale) : attributeAll(clause.text, origin, locale),
-      );
+      const origin = originsIn(clause.text, writer, precedents.get(clause.id) ?? [], locale);
+      const tokens = oldText !== undefined && kept ? carryForward(kept, oldText, clause.text, origin.at, locale) : attributeAll(clause.text, origin.at, locale);
+      const carried =
+        oldText !== undefined ? carryQuotesForward(tokens, oldText, clause.text, quotes.get(clause.id) ?? [], origin.quotes, locale) : origin.quotes;
+      next.set(clause.id, tokens);
+      if (carried.length > 0) nextQuotes.set(clause.id, carried);
     }
     clauses = revision.clauses;
     attribution = next;
+    quotes = nextQuotes;
     version = revision.version;
+    visit?.(version, attribution, quotes);
   }
+  return { clauses, attribution, quotes, version };
+}
 
+/**
+ * Who wrote each word of the last version of a chain. Version 1 is all the original author's; each
+ * later version carries attribution forward clause by clause (matched by id) through the word diff:
+ * kept words keep their origin, inserted words get the origin of the amendment that replaced or
+ * created the clause. In a chair's text, words the chair changed or added without an amendment are
+ * the chair's text's (its office and pen holder). Otherwise a clause whose text changed without an
+ * applied amendment naming it means the chain is broken (every edit is an amendment), so that throws
+ * rather than guessing.
+ */
+export function traceProvenance(chain: ProvenanceChain): VersionProvenance {
+  const { clauses, attribution, quotes, version } = walkChain(chain);
   const result = clauses.map((clause) => {
     const segments = segmentsOf(attribution.get(clause.id) ?? []);
-    return { clauseId: clause.id, segments, words: segments.reduce((n, s) => n + s.words, 0) };
+    return { clauseId: clause.id, segments, words: segments.reduce((n, s) => n + s.words, 0), quotes: quotes.get(clause.id) ?? [] };
   });
   return { version, clauses: result, ...totalsOf(result) };
+}
+
+/**
+ * The provenance of some clauses at some versions, from one walk of the chain (the chain runs to the
+ * highest version wanted): `versions` → clause id → its provenance, for the clauses of `clauseIds`
+ * the version has. Reading many versions costs one trace, not one per version.
+ */
+export function traceClausesAt(
+  chain: ProvenanceChain,
+  versions: ReadonlySet<number>,
+  clauseIds: ReadonlySet<string>,
+): Map<number, Map<string, ClauseProvenance>> {
+  const out = new Map<number, Map<string, ClauseProvenance>>();
+  walkChain(chain, (version, attribution, quotes) => {
+    if (!versions.has(version)) return;
+    const clauses = new Map<string, ClauseProvenance>();
+    for (const id of clauseIds) {
+      const tokens = attribution.get(id);
+      if (!tokens) continue;
+      const segments = segmentsOf(tokens);
+      clauses.set(id, { clauseId: id, segments, words: segments.reduce((n, x) => n + x.words, 0), quotes: quotes.get(id) ?? [] });
+    }
+    out.set(version, clauses);
+  });
+  return out;
 }

@@ -92,6 +92,7 @@ export const FIELD_ERROR_TEXT: FieldErrorTexts = {
   'password-incorrect': () => 'This is not your password',
   'not-agreed-language': () => 'Not agreed language: no adopted version you may read has this number',
   'passage-not-in-source': () => 'This passage is not, word for word, in the cited adopted clause',
-  'passage-not-in-text': () => 'This passage is not, word for word, in the proposed text',
+  'passage-not-in-text': () => 'This passage is not, word for word, in the proposed text (or each place it is there is already quoted by an earlier citation)',
+  'passage-too-short': (p) => `Quote at least ${p.minimum} words, or the whole adopted clause`,
   'issuer-discovery-failed': (p) => `No OpenID Connect provider answers at ${p.issuer} (its /.well-known/openid-configuration could not be read)`,
 };
