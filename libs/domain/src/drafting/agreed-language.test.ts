@@ -1,4 +1,4 @@
-import { citationProblem, claimOccurrences, type Occurrence, quotableSelection, reopenedPrecedents } from './agreed-language';
+import { citationProblem, claimOccurrences, type Occurrence, reopenedPrecedents } from './agreed-language';
 import { accessNow, clause, france, microsoft } from './paris-call.fixture';
 import { type PrecedentSource, type ProvenanceChain, traceProvenance } from './provenance';
 import type { Clause } from './types';
@@ -266,23 +266,5 @@ describe('reopenedPrecedents', () => {
       revisions: [{ ...cited.revisions[0], clauses: [principles, { ...hygiene, text: `${agreed}; ${agreed}.` }] }],
     }).clauses.find((c) => c.clauseId === 'c13')!;
     expect(reopenedPrecedents(twice, 'Nothing agreed.')).toEqual([adopted]);
-  });
-});
-
-describe('quotableSelection', () => {
-  const adopted = 'Reaffirming the principle of state sovereignty in cyberspace.';
-
-  it('widens a selection that starts or ends inside a word to the whole words', () => {
-    expect(quotableSelection(adopted, 'ming the principle of sta')).toEqual({ passage: 'Reaffirming the principle of state', tooShort: false });
-  });
-
-  it('says a selection of fewer than three words is too short, unless it is the whole clause', () => {
-    expect(quotableSelection(adopted, 'the principle')).toEqual({ passage: 'the principle', tooShort: true });
-    expect(quotableSelection('Noting', 'Noting')).toEqual({ passage: 'Noting', tooShort: false });
-  });
-
-  it('knows no selection that is not in the clause', () => {
-    expect(quotableSelection(adopted, 'hack-back')).toBeNull();
-    expect(quotableSelection(adopted, '   ')).toBeNull();
   });
 });

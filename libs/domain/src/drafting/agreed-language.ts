@@ -219,20 +219,3 @@ export function reopenedPrecedents(before: ClauseProvenance, afterText: string |
   for (const q of reopened) if (!found.has(precedentKey(q.origin.source))) found.set(precedentKey(q.origin.source), q.origin.source);
   return [...found.values()];
 }
-
-/**
- * What a drafter's selection in an adopted clause can quote: the selection widened to whole words
- * of the clause (a selection that starts or ends inside a word takes the whole word), and whether
- * it is too short to cite (fewer than `MINIMUM_PASSAGE_WORDS` words, and not the whole clause).
- * Null when the selection is not in the clause.
- */
-export function quotableSelection(clauseText: string, selected: string, locale?: string): { passage: string; tooShort: boolean } | null {
-  const words = selected.trim();
-  const at = words ? clauseText.indexOf(words) : -1;
-  if (at < 0) return null;
-  const bounds = [...wordBoundaries(clauseText, locale)].sort((a, b) => a - b);
-  const start = bounds.filter((b) => b <= at).pop() ?? 0;
-  const end = bounds.find((b) => b >= at + words.length) ?? clauseText.length;
-  const passage = clauseText.slice(start, end).trim();
-  return { passage, tooShort: countWords(passage, locale) < MINIMUM_PASSAGE_WORDS && passage !== clauseText.trim() };
-}

@@ -1,7 +1,6 @@
 import { Button, Group, Modal, Stack, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import type { AgreedLanguageEntry } from '@parley/contracts';
-import { MINIMUM_PASSAGE_WORDS, quotableSelection } from '@parley/domain';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../ui/QueryError';
@@ -10,21 +9,20 @@ import { AgreedLanguageFilterFields } from './AgreedLanguageFilters';
 import { useAgreedLanguage, type AgreedLanguageFilters } from './useAgreedLanguage';
 import './agreed-language.css';
 
-type Selected = NonNullable<ReturnType<typeof quotableSelection>>;
-
-/** The words of `entry` the reader selected in the dialog, widened to whole words, if the selection lies inside its text. */
-function selectedIn(el: HTMLElement | null, whole: string): Selected | null {
+/** The words of `entry` the reader selected in the dialog, if the selection lies inside its text. */
+function selectedIn(el: HTMLElement | null, whole: string): string | null {
   const s = window.getSelection();
   if (!el || !s || s.isCollapsed || s.rangeCount === 0) return null;
   const range = s.getRangeAt(0);
   if (!el.contains(range.commonAncestorContainer)) return null;
-  return quotableSelection(whole, s.toString());
+  const words = s.toString().trim();
+  return words && whole.includes(words) ? words : null;
 }
 
 function EntryChoice({ entry, onChoose }: { entry: AgreedLanguageEntry; onChoose: (passage: string) => void }) {
   const { t } = useTranslation();
   const text = useRef<HTMLDivElement>(null);
-  const [part, setPart] = useState<Selected | null>(null);
+  const [part, setPart] = useState<string | null>(null);
   // Words selected in this clause's text (by mouse or keyboard) can be inserted alone; a selection elsewhere forgets them.
   useEffect(() => {
     const onChange = () => {
@@ -39,18 +37,13 @@ function EntryChoice({ entry, onChoose }: { entry: AgreedLanguageEntry; onChoose
   return (
     <AgreedLanguageEntryItem entry={entry} passageRef={text} onPassageSelect={() => setPart(selectedIn(text.current, entry.passage.text))}>
       <Group gap="xs" wrap="wrap">
-        {part && !part.tooShort ? (
-          <Button size="xs" onClick={() => onChoose(part.passage)}>
+        {part ? (
+          <Button size="xs" onClick={() => onChoose(part)}>
             {t('agreedLanguage.insert.part')}
             <VisuallyHidden component="span"> ({label})</VisuallyHidden>
           </Button>
         ) : null}
-        {part?.tooShort ? (
-          <Text size="xs" c="dimmed" role="status">
-            {t('agreedLanguage.insert.tooShort', { minimum: MINIMUM_PASSAGE_WORDS })}
-          </Text>
-        ) : null}
-        <Button size="xs" variant={part && !part.tooShort ? 'default' : 'filled'} onClick={() => onChoose(entry.passage.text)}>
+        <Button size="xs" variant={part ? 'default' : 'filled'} onClick={() => onChoose(entry.passage.text)}>
           {t('agreedLanguage.insert.whole')}
           <VisuallyHidden component="span"> ({label})</VisuallyHidden>
         </Button>
