@@ -1,8 +1,7 @@
-import { Select, SimpleGrid } from '@mantine/core';
-import { LANGUAGE_ENDONYMS, UN_LANGUAGES } from '@parley/contracts';
+import { SimpleGrid } from '@mantine/core';
 import { CLAUSE_KINDS } from '@parley/domain';
 import { useTranslation } from 'react-i18next';
-import { useWorkingGroups } from '../working-groups/useWorkingGroups';
+import { FilterSelect, LanguageFilter, WorkingGroupFilter } from '../../ui/FilterSelect';
 import type { AgreedLanguageFilters as Filters } from './useAgreedLanguage';
 
 /** The library's filters: where the wording was agreed (group), its language and its kind. */
@@ -16,41 +15,17 @@ export function AgreedLanguageFilterFields({
   cols?: { base: number; sm: number };
 }) {
   const { t } = useTranslation();
-  const groups = useWorkingGroups();
   const any = t('agreedLanguage.filters.any');
-  const clear = { 'aria-label': t('common.clear') };
   return (
     <SimpleGrid cols={cols}>
-      <Select
-        label={t('agreedLanguage.filters.group')}
-        placeholder={any}
-        clearable
-        searchable
-        data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
-        value={filters.group ?? null}
-        onChange={(v) => set('group', v)}
-        clearButtonProps={clear}
-        comboboxProps={{ withinPortal: true }}
-      />
-      <Select
-        label={t('agreedLanguage.filters.language')}
-        placeholder={any}
-        clearable
-        data={UN_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_ENDONYMS[l] }))}
-        value={filters.language ?? null}
-        onChange={(v) => set('language', v)}
-        clearButtonProps={clear}
-        comboboxProps={{ withinPortal: true }}
-      />
-      <Select
+      <WorkingGroupFilter label={t('agreedLanguage.filters.group')} placeholder={any} value={filters.group} onChange={(v) => set('group', v)} />
+      <LanguageFilter label={t('agreedLanguage.filters.language')} placeholder={any} value={filters.language} onChange={(v) => set('language', v)} />
+      <FilterSelect
         label={t('agreedLanguage.filters.kind')}
         placeholder={any}
-        clearable
         data={CLAUSE_KINDS.map((k) => ({ value: k, label: t(`documents.kinds.${k}`) }))}
-        value={filters.kind ?? null}
+        value={filters.kind}
         onChange={(v) => set('kind', v)}
-        clearButtonProps={clear}
-        comboboxProps={{ withinPortal: true }}
       />
     </SimpleGrid>
   );

@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ResetFilters } from '../../ui/FilterSelect';
 import { FoldingFilters, useAddressFilters } from '../../ui/FoldingFilters';
 import { PageLoader } from '../../ui/PageLoader';
 import { PageTitle } from '../../ui/PageTitle';
@@ -60,13 +61,11 @@ export function AgreedLanguagePage() {
         title={t('agreedLanguage.filters.title')}
         toggle={t('agreedLanguage.filters.toggle', { n: active })}
         footer={
-          active > 0 ? (
-            <Group mt="sm">
-              <Button variant="subtle" size="compact-sm" onClick={() => setParams(new URLSearchParams(filters.q ? { q: filters.q } : {}), { replace: true })}>
-                {t('agreedLanguage.filters.reset')}
-              </Button>
-            </Group>
-          ) : null
+          <ResetFilters
+            active={active > 0}
+            label={t('agreedLanguage.filters.reset')}
+            onReset={() => setParams(new URLSearchParams(filters.q ? { q: filters.q } : {}), { replace: true })}
+          />
         }
       >
         <AgreedLanguageFilterFields filters={filters} set={set} />

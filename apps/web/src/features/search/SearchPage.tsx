@@ -1,16 +1,16 @@
-import { Anchor, Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { LANGUAGE_ENDONYMS, SEARCH_KINDS, UN_LANGUAGES, type OrganisationResponse } from '@parley/contracts';
+import { Anchor, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { SEARCH_KINDS, type OrganisationResponse } from '@parley/contracts';
 import { STAKEHOLDER_GROUPS } from '@parley/domain';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { FilterSelect, LanguageFilter, ResetFilters, WorkingGroupFilter } from '../../ui/FilterSelect';
 import { FoldingFilters, useAddressFilters } from '../../ui/FoldingFilters';
 import { LocaleDateInput } from '../../ui/LocaleDateInput';
 import { PageLoader } from '../../ui/PageLoader';
 import { PageTitle } from '../../ui/PageTitle';
 import { QueryError } from '../../ui/QueryError';
 import { OrganisationSelect } from '../organisations/OrganisationSelect';
-import { useWorkingGroups } from '../working-groups/useWorkingGroups';
 import { SearchResultItem } from './SearchResultItem';
 import { SEARCH_PARAMS, useSearch } from './useSearch';
 
@@ -21,12 +21,10 @@ export function SearchPage() {
   const { t } = useTranslation();
   const { filters, set, setParams } = useAddressFilters(SEARCH_PARAMS);
   const results = useSearch(filters);
-  const groups = useWorkingGroups();
   const [organisation, setOrganisation] = useState<OrganisationResponse | null>(null);
   const active = FILTERS.filter((k) => filters[k]).length;
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
   const any = t('search.filters.any');
-  const clear = { 'aria-label': t('common.clear') };
 
   return (
     <Stack gap="lg">
@@ -43,43 +41,28 @@ export function SearchPage() {
         title={t('search.filters.title')}
         toggle={t('search.filters.toggle', { n: active })}
         footer={
-          active > 0 ? (
-            <Group mt="sm">
-              <Button variant="subtle" size="compact-sm" onClick={() => setParams(new URLSearchParams(filters.q ? { q: filters.q } : {}), { replace: true })}>
-                {t('search.filters.reset')}
-              </Button>
-            </Group>
-          ) : null
+          <ResetFilters
+            active={active > 0}
+            label={t('search.filters.reset')}
+            onReset={() => setParams(new URLSearchParams(filters.q ? { q: filters.q } : {}), { replace: true })}
+          />
         }
       >
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          <Select
+          <FilterSelect
             label={t('search.filters.kind')}
             placeholder={any}
-            clearable
             data={SEARCH_KINDS.map((k) => ({ value: k, label: t(`search.kinds.${k}`) }))}
-            value={filters.kind ?? null}
+            value={filters.kind}
             onChange={(v) => set('kind', v)}
-            clearButtonProps={clear}
           />
-          <Select
-            label={t('search.filters.group')}
-            placeholder={any}
-            clearable
-            searchable
-            data={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: g.name }))}
-            value={filters.group ?? null}
-            onChange={(v) => set('group', v)}
-            clearButtonProps={clear}
-          />
-          <Select
+          <WorkingGroupFilter label={t('search.filters.group')} placeholder={any} value={filters.group} onChange={(v) => set('group', v)} />
+          <FilterSelect
             label={t('search.filters.stakeholderGroup')}
             placeholder={any}
-            clearable
             data={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: t(`groups.${g}`) }))}
-            value={filters.stakeholderGroup ?? null}
+            value={filters.stakeholderGroup}
             onChange={(v) => set('stakeholderGroup', v)}
-            clearButtonProps={clear}
           />
           <OrganisationSelect
             label={t('search.filters.organisation')}
@@ -89,15 +72,7 @@ export function SearchPage() {
               set('organisation', o?.id);
             }}
           />
-          <Select
-            label={t('search.filters.language')}
-            placeholder={any}
-            clearable
-            data={UN_LANGUAGES.map((l) => ({ value: l, label: LANGUAGE_ENDONYMS[l] }))}
-            value={filters.language ?? null}
-            onChange={(v) => set('language', v)}
-            clearButtonProps={clear}
-          />
+          <LanguageFilter label={t('search.filters.language')} placeholder={any} value={filters.language} onChange={(v) => set('language', v)} />
           <LocaleDateInput onlyDates label={t('search.filters.from')} value={filters.from ?? ''} onChange={(v) => set('from', v)} />
           <LocaleDateInput onlyDates label={t('search.filters.to')} value={filters.to ?? ''} onChange={(v) => set('to', v)} />
         </SimpleGrid>
