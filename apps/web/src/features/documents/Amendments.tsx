@@ -23,7 +23,7 @@ import { TranslatableText } from '../written-language/TranslatableText';
 import { useReaderLanguage } from '../written-language/useWrittenLanguage';
 import { WrittenLanguageSelect } from '../written-language/WrittenLanguageSelect';
 import { languageAttributes, WrittenInMark } from '../written-language/WrittenText';
-import { isProblem } from '../../api/client';
+import { isProblem, ProblemError } from '../../api/client';
 import { citationErrorIndexes, citationInputs, type DraftCitation } from '../agreed-language/citations';
 import { CitationChips } from '../agreed-language/CitationChips';
 import { InsertAgreedLanguage } from '../agreed-language/InsertAgreedLanguage';
@@ -337,7 +337,9 @@ export function AmendmentForm({ documentId, clause, version, quote }: { document
         const problems = isProblem(error) ? error.errors : [];
         const byCitation = citationErrorIndexes(problems.map((x) => x.field));
         const chips = new Map([...byCitation].map(([i, field]) => [i, fieldErrorMessage(t, problems.find((x) => x.field === field)!)]));
-        const rest = isProblem(error) ? { ...error, errors: problems.filter((x) => !x.field.startsWith('citations.')) } : error;
+        const rest = isProblem(error)
+          ? new ProblemError({ type: error.type, title: error.title, status: error.status, detail: error.detail, code: error.code ?? undefined, params: error.params, errors: problems.filter((x) => !x.field.startsWith('citations.')) })
+          : error;
         const mapped = chips.size > 0 && isProblem(rest) && rest.errors.length === 0 ? { fieldErrors: {}, general: [t('agreedLanguage.citations.refused')] } : mapServerErrors(rest, ['text', 'rationale', 'clauseKind'] as const, t);
         setCitationErrors(chips);
         setErrors(mapped.fieldErrors);
