@@ -13,7 +13,7 @@ import { AgreedLanguageRepository, type AgreedLanguageRow } from './agreed-langu
 
 export const AGREED_LANGUAGE_PAGE_SIZE = 20;
 
-const ranked = cursorCodec({ rank: 'text', id: 'sequence' });
+const ranked = cursorCodec({ rank: 'real', id: 'sequence' });
 const latest = cursorCodec({ at: 'text', version: 'uuid', position: 'sequence' });
 
 const INT4_MAX = 2_147_483_647;
@@ -50,12 +50,8 @@ function checked<T>(position: T | null, holds: (p: T) => boolean): T | null {
 }
 const sane = {
   latest: (p: CursorPosition<{ at: 'text'; version: 'uuid'; position: 'sequence' }>) => isInstant(p.at) && p.position >= 0 && p.position <= INT4_MAX,
-  ranked: (p: CursorPosition<{ rank: 'text'; id: 'sequence' }>) =>
-    /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(p.rank) &&
-    Number.isFinite(Number(p.rank)) &&
-    Math.abs(Number(p.rank)) < 3.4e38 &&
-    p.id >= 0 &&
-    p.id <= Number.MAX_SAFE_INTEGER,
+  // The rank is checked by the codec (a `real`); the entry id is a bigint.
+  ranked: (p: CursorPosition<{ rank: 'real'; id: 'sequence' }>) => p.id >= 0,
 };
 
 /**
