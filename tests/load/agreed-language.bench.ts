@@ -32,6 +32,7 @@ import {
   today,
   writeSection,
 } from './support/harness';
+import { pronounceableWords } from './support/vocabulary';
 
 const ADOPTED = Number(process.env.BENCH_ADOPTED ?? 300);
 const CLAUSES = Number(process.env.BENCH_CLAUSES ?? 300);
@@ -47,21 +48,7 @@ type LibraryModule = {
 };
 const libraryModule = (): LibraryModule => require(join(dirname(apiMain()), 'agreed-language/agreed-language.repository.js')) as LibraryModule;
 
-function vocabulary(): string[] {
-  const c = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z'];
-  const v = ['a', 'e', 'i', 'o', 'u'];
-  const words = new Set<string>();
-  for (let i = 0; words.size < VOCABULARY; i++) {
-    let w = '';
-    let x = i * 2654435761;
-    for (let s = 0; s < 2 + (i % 3); s++) {
-      w += c[Math.abs(x) % c.length] + v[Math.abs(x >> 4) % v.length];
-      x = Math.imul(x ^ (x >>> 13), 1274126177);
-    }
-    words.add(w);
-  }
-  return [...words];
-}
+const vocabulary = () => pronounceableWords(VOCABULARY);
 
 async function seed(db: Pool, vocab: string[], group: { groupId: string; chairId: string }): Promise<{ seconds: number; adopted: number; drafts: number }> {
   const t0 = performance.now();

@@ -18,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { apiMain, emitResult, expectOk, http, log, machine, machineLine, ms, num, runMain, seedGroup, startApi, startCluster, summarise, today, writeSection } from './support/harness';
+import { pronounceableWords } from './support/vocabulary';
 
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 1_000_000);
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100);
@@ -32,23 +33,7 @@ const MEMBERS = 500;
 type SearchModule = { SEARCH_SQL: string; MATCHES_SQL: string; searchParams: (f: Record<string, unknown>, scope: { membersOnlyGroups: string[] }, after: null, limit: number) => unknown[] };
 const searchModule = (): SearchModule => require(join(dirname(apiMain()), 'search/search.repository.js')) as SearchModule;
 
-/** 3,000 pronounceable words (no real word among them is needed: each stemmer reads them alike). */
-function vocabulary(): string[] {
-  const c = ['b', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z'];
-  const v = ['a', 'e', 'i', 'o', 'u'];
-  const words = new Set<string>();
-  for (let i = 0; words.size < VOCABULARY; i++) {
-    const syllables = 2 + (i % 3);
-    let w = '';
-    let x = i * 2654435761;
-    for (let s = 0; s < syllables; s++) {
-      w += c[Math.abs(x) % c.length] + v[Math.abs(x >> 4) % v.length];
-      x = Math.imul(x ^ (x >>> 13), 1274126177);
-    }
-    words.add(w);
-  }
-  return [...words];
-}
+const vocabulary = () => pronounceableWords(VOCABULARY);
 
 /** n random words, common ones more often (index ⌊3000·r²⌋), correlated with `seed` so each row draws its own. */
 const words = (n: string, seed: string) =>
