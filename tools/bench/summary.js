@@ -3,9 +3,25 @@ const os = require('node:os');
 const { liveFanoutRow } = require('./live-fanout');
 const { f1, met, pct } = require('./report');
 
+/**
+ * A row a benchmark judged itself by an interleaved ratio (tests/load/support/interleave.ts,
+ * JudgedRow): the ratio is the median of the pairs, printed with the smallest and largest pair.
+ */
+function judgedRowText(x) {
+  const ratio = Number.isFinite(x.ratio) ? `${x.ratio.toFixed(2)}× (pairs ${x.min.toFixed(2)}–${x.max.toFixed(2)}, ${x.pairs} pairs)` : 'n/a';
+  return `| ${x.workload} | ${x.measured} | ${x.limit} | ${ratio} | ${x.goal} | ${met(x.met)}${x.info ? `; ${x.info}` : ''} |`;
+}
+
 function summaryRows(results) {
   const rows = [];
-  const r = (name) => results.get(name);
+  // Benchmarks that emit judged rows are printed the same way; the others by their own lines below.
+  const judged = new Set();
+  for (const [name, v] of results)
+    if (Array.isArray(v.result?.rows)) {
+      rows.push(...v.result.rows.map(judgedRowText));
+      judged.add(name);
+    }
+  const r = (name) => (judged.has(name) ? undefined : results.get(name));
   const vs = r('vote-storm');
   if (vs?.result) {
     const x = vs.result;
