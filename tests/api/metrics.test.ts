@@ -135,7 +135,7 @@ describe('GET /metrics without PARLEY_METRICS_TOKEN', () => {
   afterAll(() => t.close());
 
   it('does not exist: 404 problem+json, token or not', async () => {
-    for (const headers of [{}, { authorization: 'Bearer anything-at-all-here' }]) {
+    for (const headers of [{}, { authorization: 'Bearer anything-at-all-here' }] as Record<string, string>[]) {
       const res = await fetch(`${t.baseUrl}/metrics`, { headers });
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
