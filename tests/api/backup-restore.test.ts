@@ -2,21 +2,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
-import { openMotion, resetConnections, seedGroup, sleep, type VoterLedger } from '../load/support/harness';
+import { openMotion, resetConnections, seedGroup } from '../load/support/harness';
 import {
-  acknowledgedSoFar,
   checkRestore,
+  dumpDuringStorm,
   findBackupServer,
   MACHINE_POSTGRES_URL,
-  pgDump,
   pgRestore,
   restoreClean,
   scratchDatabase,
   type BackupServer,
-  type PublishedHead,
   type ScratchDatabase,
 } from '../load/support/pg-backup';
-import { newStormStats, storm } from '../load/support/storm';
 import { verifyExport } from '../support/audit-verify-cli';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -57,26 +54,16 @@ describe('a pg_dump taken during a vote storm, restored elsewhere', () => {
   it('keeps every vote acknowledged before the dump with its audit event, and the published head is a prefix of the restored chain', async () => {
     const seeded = await seedGroup(sourceDb, { members: 30, withSessions: 20 });
     const ballot = await openMotion(live.baseUrl, seeded.chair.token, seeded.groupId, new Date(Date.now() + 3600_000));
-    const ledgers = new Map<string, VoterLedger>();
-    const stats = newStormStats();
-    let stop = false;
-    const running = storm(
-      { base: () => live.baseUrl, ballotId: ballot.id, voters: seeded.members.slice(1, 21), ledgers, seconds: 30, stop: () => stop },
-      stats,
-    );
-    await sleep(1500);
-
-    const head = (await (await fetch(`${live.baseUrl}/api/audit/head`)).json()) as PublishedHead;
-    const headFile = join(work, 'head.json');
-    writeFileSync(headFile, JSON.stringify(head));
-    const before = acknowledgedSoFar(ledgers);
-    const okAtDump = stats.ok;
-    const dumpFile = join(work, 'parley.dump');
-    const dump = await pgDump(server, source.url, dumpFile);
-    const duringDump = stats.ok - okAtDump;
-    await sleep(300);
-    stop = true;
-    await running;
+    const { head, headFile, dumpFile, dump, before, stats, okAtDump } = await dumpDuringStorm({
+      server,
+      sourceUrl: source.url,
+      base: live.baseUrl,
+      ballotId: ballot.id,
+      voters: seeded.members.slice(1, 21),
+      dir: work,
+      beforeDumpMs: 1500,
+      afterDumpMs: 300,
+    });
     expect(Object.keys(stats.byStatus)).toEqual(['200']);
     expect(okAtDump).toBeGreaterThan(0);
     expect(stats.ok).toBeGreaterThan(okAtDump); // writes went on while it dumped and after
@@ -90,7 +77,6 @@ describe('a pg_dump taken during a vote storm, restored elsewhere', () => {
     expect(restoreClean(check)).toBe(true);
     // Votes acknowledged after the dump began may or may not be in it; what pg_dump saw is one consistent moment.
     expect(check.events).toBeLessThanOrEqual(Number((await sourceDb.query(`SELECT count(*) FROM audit_events`)).rows[0].count));
-    expect(duringDump).toBeGreaterThanOrEqual(0);
 
     // An API starts on the restore, and the outsider's verifier accepts its export against the head pinned before the dump.
     restored = await startTestApp({ databaseUrl: target.url });

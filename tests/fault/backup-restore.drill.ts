@@ -17,35 +17,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Pool } from 'pg';
-import {
-  apiMain,
-  auditClean,
-  auditVotes,
-  emitResult,
-  expectOk,
-  http,
-  log,
-  machine,
-  num,
-  openMotion,
-  runMain,
-  seedGroup,
-  sleep,
-  startApi,
-  VoterLedger,
-} from '../load/support/harness';
-import {
-  acknowledgedSoFar,
-  checkRestore,
-  findBackupServer,
-  MACHINE_POSTGRES_URL,
-  pgDump,
-  pgRestore,
-  restoreClean,
-  scratchDatabase,
-  type PublishedHead,
-} from '../load/support/pg-backup';
-import { newStormStats, storm } from '../load/support/storm';
+import { apiMain, auditClean, auditVotes, emitResult, log, machine, num, openMotion, runMain, seedGroup, startApi } from '../load/support/harness';
+import { checkRestore, dumpDuringStorm, findBackupServer, MACHINE_POSTGRES_URL, pgRestore, restoreClean, scratchDatabase } from '../load/support/pg-backup';
 
 const VOTERS = Number(process.env.DRILL_VOTERS ?? 50);
 const BEFORE_DUMP = Number(process.env.DRILL_BEFORE_DUMP ?? 4);
@@ -68,29 +41,21 @@ async function main(): Promise<void> {
     const seeded = await seedGroup(db, { members: 500, withSessions: VOTERS });
     const voters = seeded.members.slice(1, VOTERS + 1);
     const ballot = await openMotion(api.base, seeded.chair.token, seeded.groupId, new Date(Date.now() + 3600_000));
-    const ledgers = new Map<string, VoterLedger>();
-    const stats = newStormStats();
-    let stop = false;
-    const running = storm({ base: () => api.base, ballotId: ballot.id, voters, ledgers, seconds: 120, stop: () => stop }, stats);
-
-    await sleep(BEFORE_DUMP * 1000);
-    const head = await expectOk(http<PublishedHead>('GET', `${api.base}/api/audit/head`), 'read the published head');
-    const headFile = join(work, 'head.json');
-    writeFileSync(headFile, JSON.stringify(head));
-    const before = acknowledgedSoFar(ledgers);
-    const okAtDump = stats.ok;
-    const dumpFile = join(work, 'parley.dump');
-    const dump = await pgDump(server, source.url, dumpFile);
-    const duringDump = stats.ok - okAtDump;
+    const run = await dumpDuringStorm({
+      server,
+      sourceUrl: source.url,
+      base: api.base,
+      ballotId: ballot.id,
+      voters,
+      dir: work,
+      beforeDumpMs: BEFORE_DUMP * 1000,
+      afterDumpMs: AFTER_DUMP * 1000,
+    });
+    const { head, headFile, dump, before, ledgers, stats, okAtDump, duringDump, afterDump } = run;
     log(`pg_dump: ${num(dump.bytes / 1024)} KiB in ${num(dump.ms)} ms, ${okAtDump} votes acknowledged before it, ${duringDump} during it`);
-    const okAfterDump = stats.ok;
-    await sleep(AFTER_DUMP * 1000);
-    stop = true;
-    await running;
-    const afterDump = stats.ok - okAfterDump;
     const sourceAudit = await auditVotes(db, seeded.groupId, ballot.id, ledgers);
 
-    const restore = await pgRestore(server, dumpFile, target.url);
+    const restore = await pgRestore(server, run.dumpFile, target.url);
     log(`pg_restore: ${num(restore.ms)} ms`);
     const check = await checkRestore(restoredDb, { ballotId: ballot.id, before, head });
     // The restore as the application sees it: an API starts on it, and the outsider's verifier checks its export against the pinned head.

@@ -3,13 +3,14 @@
 // make scratch databases, dump and restore, and check a restore against what clients were told.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Pool } from 'pg';
 import { verifyChain } from '@parley/domain';
 import type { ChainHead } from '@parley/domain';
-import { rowToEvent, type VoterLedger } from './harness';
+import { expectOk, http, rowToEvent, sleep, type Member, type VoterLedger } from './harness';
+import { newStormStats, storm, type StormStats } from './storm';
 
 /**
  * The machine's PostgreSQL (Debian's 15, the major docker/compose.yaml runs). The embedded
@@ -183,3 +184,56 @@ export async function checkRestore(db: Pool, o: { ballotId: string; before: Ackn
 
 export const restoreClean = (c: RestoreCheck) =>
   c.missing === 0 && c.chain.ok && c.headChainsMatched === c.headChains && c.headChains > 0 && c.acknowledgedBeforeDump > 0 && c.problems.length === 0;
+
+export interface DumpUnderStorm {
+  /** The head every chain had before the dump (GET /api/audit/head), as written to headFile. */
+  head: PublishedHead;
+  headFile: string;
+  dumpFile: string;
+  dump: { ms: number; bytes: number };
+  before: AcknowledgedBefore;
+  ledgers: Map<string, VoterLedger>;
+  stats: StormStats;
+  /** Votes acknowledged before the dump started, while it ran, and after it until the storm stopped. */
+  okAtDump: number;
+  duringDump: number;
+  afterDump: number;
+}
+
+/**
+ * The voters storm the ballot; after `beforeDumpMs` the published head is read and pinned, then
+ * pg_dump runs while they go on, and they go on `afterDumpMs` more before stopping.
+ */
+export async function dumpDuringStorm(o: {
+  server: BackupServer;
+  sourceUrl: string;
+  base: string;
+  ballotId: string;
+  voters: Member[];
+  dir: string;
+  beforeDumpMs: number;
+  afterDumpMs: number;
+}): Promise<DumpUnderStorm> {
+  const ledgers = new Map<string, VoterLedger>();
+  const stats = newStormStats();
+  let stop = false;
+  const running = storm({ base: () => o.base, ballotId: o.ballotId, voters: o.voters, ledgers, seconds: 120, stop: () => stop }, stats);
+  try {
+    await sleep(o.beforeDumpMs);
+    const head = await expectOk(http<PublishedHead>('GET', `${o.base}/api/audit/head`), 'read the published head');
+    const headFile = join(o.dir, 'head.json');
+    writeFileSync(headFile, JSON.stringify(head));
+    const before = acknowledgedSoFar(ledgers);
+    const okAtDump = stats.ok;
+    const dumpFile = join(o.dir, 'parley.dump');
+    const dump = await pgDump(o.server, o.sourceUrl, dumpFile);
+    const okAfterDump = stats.ok;
+    await sleep(o.afterDumpMs);
+    stop = true;
+    await running;
+    return { head, headFile, dumpFile, dump, before, ledgers, stats, okAtDump, duringDump: okAfterDump - okAtDump, afterDump: stats.ok - okAfterDump };
+  } finally {
+    stop = true;
+    await running;
+  }
+}
