@@ -13,6 +13,7 @@ import { ConfigError } from './platform/config/config';
 import { createDataSource, runMigrations } from './platform/database/data-source';
 import { redactDatabaseUrl } from './platform/database/database-url';
 import { bodyParseProblems } from './platform/http/body-errors';
+import { mountMetrics } from './platform/metrics/metrics-endpoint';
 import { DOCX_MEDIA_TYPE, MAX_UPLOAD_BYTES } from '@parley/contracts';
 import { serveWebApp } from './platform/http/static-web';
 import { buildOpenApiDocument } from './platform/openapi/openapi-document';
@@ -54,6 +55,7 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   app.set('query parser', 'simple');
+  mountMetrics(app, config);
   app.useBodyParser('json', { limit: '512kb' });
   // Word files to import (decision 0044) come as the raw body, held to the upload limit before anything reads them.
   app.useBodyParser('raw', { type: DOCX_MEDIA_TYPE, limit: MAX_UPLOAD_BYTES });

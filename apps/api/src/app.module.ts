@@ -50,6 +50,7 @@ import { MeetingReportsModule } from './meetings/report/meeting-reports.module';
 import { ExchangeModule } from './exchange/exchange.module';
 import { SearchModule } from './search/search.module';
 import { AgreedLanguageModule } from './agreed-language/agreed-language.module';
+import { MetricsModule } from './platform/metrics/metrics.module';
 import type { DataSource } from 'typeorm';
 
 @Module({})
@@ -112,6 +113,7 @@ export class AppModule {
         ExchangeModule,
         SearchModule,
         AgreedLanguageModule,
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [

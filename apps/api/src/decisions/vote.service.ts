@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { proxyUseProblem, termsWithholdChoices, validateVoteReason, WITHHELD_NONCE_FIELD, workingGroupScope } from '@parley/domain';
@@ -8,6 +8,7 @@ import { AuditedTransaction, NewAuditEvent } from '../audit/audited-transaction'
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { KeyedBatcher, Settled } from '../platform/batching/keyed-batcher';
+import { AppMetrics } from '../platform/metrics/app-metrics';
 import { notFound, refuse, refused, validationProblem } from '../platform/http/problem';
 import { WorkingGroupAccess } from '../working-groups/working-group-access';
 import { proxiesCovering, type ProxyRow } from '../procedures/proxies/proxies.reads';
@@ -94,7 +95,9 @@ export class VoteService {
     conflictKey: voterOf,
     run: (ballotId, requests) => this.castBatch(ballotId, requests),
     retryAloneAfter: causedByOneStatement,
+    observe: (size) => this.metrics?.batchSize('vote', size),
   });
+  @Optional() @Inject(AppMetrics) private readonly metrics?: AppMetrics;
 
   constructor(
     private readonly ballots: BallotRepository,

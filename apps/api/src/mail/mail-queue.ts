@@ -86,6 +86,11 @@ export class MailQueue implements OnModuleInit, OnApplicationShutdown {
     await this.started.work<T>(queue, { batchSize: 1, pollingIntervalSeconds: queue === SEND_QUEUE ? 1 : 10 }, async ([job]) => handler(job));
   }
 
+  /** Each queue's jobs by state, as pg-boss's monitor last counted them (for the metrics, decision 0059). */
+  async depths(): Promise<{ name: string; queuedCount: number; activeCount: number; deferredCount: number; failedCount: number }[]> {
+    return this.boss ? this.boss.getQueues([SEND_QUEUE, DEAD_QUEUE, DIGEST_QUEUE]) : [];
+  }
+
   async onApplicationShutdown(): Promise<void> {
     const boss = this.boss;
     this.boss = null;

@@ -1,10 +1,11 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import type { Subscription } from 'rxjs';
 import type { AuditEvent } from '@parley/domain';
 import type { JoinRoomResult, LiveEvent, ResyncNotice, RoomName } from '@parley/contracts';
 import { AuditDisclosure } from '../audit/audit-disclosure';
 import { AuditEventBus } from '../audit/audit-event-bus';
 import { AuditRepository } from '../audit/audit.repository';
+import { AppMetrics } from '../platform/metrics/app-metrics';
 import { ChainFanout, type FanoutPort } from './chain-fanout';
 import { LiveLogRepository } from './live-log.repository';
 import type { LiveServer, LiveSocket } from './live-socket';
@@ -33,6 +34,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private subscription: Subscription | null = null;
   private timer: NodeJS.Timeout | null = null;
   readonly fanout: ChainFanout<LiveSocket>;
+  @Optional() @Inject(AppMetrics) private readonly metrics?: AppMetrics;
 
   constructor(
     private readonly bus: AuditEventBus,
@@ -123,7 +125,10 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
         this.withheld.has(`${event.scope}#${event.sequence}`)
           ? withheldView(event, room)
           : liveView(event, room, isVote(event) ? this.directory.cachedBallotDisclosure(ballotIdOf(event) ?? '') : null),
-      deliverToRoom: (room, event) => this.server?.local.to(room).emit('live:event', event),
+      deliverToRoom: (room, event) => {
+        this.server?.local.to(room).emit('live:event', event);
+        this.metrics?.fanoutDelivered(event.occurredAt);
+      },
       sendTo: (socket, event) => socket.emit('live:event', event),
       resync: (room, notice: ResyncNotice) => this.server?.local.to(room).emit('room:resync', notice),
       enterRoom: (socket, room) => void socket.join(room),

@@ -17,6 +17,8 @@ export interface KeyedBatcherOptions<I, O> {
    * errors after which the batch's commit may have happened (a dropped connection).
    */
   retryAloneAfter: (error: unknown) => boolean;
+  /** Told the size of each batch before it runs (the metrics' batch-size histogram, decision 0059). */
+  observe?: (size: number) => void;
 }
 
 interface Waiting<I, O> {
@@ -89,6 +91,7 @@ export class KeyedBatcher<I, O> {
   }
 
   private async runBatch(key: string, batch: Waiting<I, O>[]): Promise<void> {
+    this.options.observe?.(batch.length);
     let results: Settled<O>[];
     try {
       results = await this.options.run(

@@ -34,6 +34,8 @@ const envSchema = z.object({
   MAIL_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   /** Issue #24 (decision 0049): http:// issuers on this machine and issuers at private addresses, for tests and a provider run beside Parley only. */
   PARLEY_OIDC_ALLOW_LOOPBACK_ISSUERS: z.enum(['true', 'false']).default('false'),
+  /** Issue #26 (decision 0059): the bearer token Prometheus sends to GET /metrics; unset, there are no metrics (404). */
+  PARLEY_METRICS_TOKEN: z.string().min(16, 'PARLEY_METRICS_TOKEN must be at least 16 characters').optional(),
 });
 
 export interface ParleyConfig {
@@ -58,6 +60,8 @@ export interface ParleyConfig {
   mail: { smtpUrl: string | null; from: string; publicUrl: string; retryDelaySeconds: number; sendAttempts: number };
   /** Whether identity providers may be on this machine or a private network (off: https to public addresses only). */
   oidcAllowLoopbackIssuers: boolean;
+  /** The bearer token GET /metrics requires; null: metrics are off (decision 0059). */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -89,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
     mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM, publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''), retryDelaySeconds: e.MAIL_RETRY_DELAY_SECONDS, sendAttempts: e.MAIL_SEND_ATTEMPTS },
     oidcAllowLoopbackIssuers: e.PARLEY_OIDC_ALLOW_LOOPBACK_ISSUERS === 'true',
+    metricsToken: e.PARLEY_METRICS_TOKEN ?? null,
   };
 }
 

@@ -67,7 +67,7 @@ export class ProblemFilter implements ExceptionFilter {
 }
 
 /** An HTTP error the framework raised itself (an unknown route, a pipe): its status and message, under `http-error`. */
-function frameworkProblem(e: HttpException): Problem {
+export function frameworkProblem(e: HttpException): Problem {
   const status = e.getStatus();
   const body = e.getResponse();
   const raw = typeof body === 'string' ? body : ((body as { message?: unknown }).message ?? e.message);
