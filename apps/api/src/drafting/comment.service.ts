@@ -13,7 +13,6 @@ import type {
   DispositionRequest,
   HomeCommentToAnswer,
 } from '@parley/contracts';
-import { AuditedTransaction, type Tx } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
@@ -29,6 +28,8 @@ import { DraftingStandings } from './drafting-standings';
 import { toCommentResponse, toReportEntry } from './drafting.mapper';
 import { threadCursor } from './thread-cursor';
 import { CommentMentions, mentionsChange } from './comment-mentions';
+import { DraftingChains } from './drafting-chains';
+import type { ChainTx } from '../platform/batching/chain-batcher';
 
 /** Comments on clauses, threads, dispositions and the disposition-of-comments report. */
 import { VersionVisibility } from '../procedures/publication/version-visibility';
@@ -41,17 +42,17 @@ export class CommentService {
     private readonly documentReads: DocumentReads,
     private readonly standings: DraftingStandings,
     private readonly people: PeopleService,
-    private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
     private readonly negotiation: StreamliningReads,
     private readonly visibility: VersionVisibility,
     private readonly mentions: CommentMentions,
     private readonly translations: PersonTranslationRepository,
+    private readonly chains: DraftingChains,
   ) {}
 
   /** A comment on a clause of the current version, optionally on a quoted passage of it. */
   async post(actor: Actor, documentId: string, input: CreateCommentRequest): Promise<CommentResponse> {
-    const [id] = await this.tx.run((tx) => this.postAllIn(tx, actor, documentId, [input]));
+    const [id] = await this.chains.run({ document: documentId }, (tx) => this.postAllIn(tx, actor, documentId, [input]));
     return this.one(actor, id);
   }
 
@@ -59,7 +60,7 @@ export class CommentService {
    * Comments by one person on clauses of the current version, in the caller's transaction (a commenting
    * template's rows: all or none), each the usual `comment.posted` act. Their ids, in the order given.
    */
-  async postAllIn(tx: Tx, actor: Actor, documentId: string, inputs: readonly CreateCommentRequest[]): Promise<string[]> {
+  async postAllIn(tx: ChainTx, actor: Actor, documentId: string, inputs: readonly CreateCommentRequest[]): Promise<string[]> {
     const doc = await this.documents.findDocument(documentId, tx.manager);
     if (!doc) throw notFound('document');
     const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
@@ -111,7 +112,7 @@ export class CommentService {
 
   /** A reply joins the thread of the comment answered (threads are one level deep), on that comment's clause and version. */
   async reply(actor: Actor, commentId: string, input: CreateReplyRequest): Promise<CommentResponse> {
-    const id = await this.tx.run(async (tx) => {
+    const id = await this.chains.run({ comment: commentId }, async (tx) => {
       const answered = await this.comments.findRow(commentId, tx.manager);
       if (!answered) throw notFound('comment');
       const root = answered.parentId ? (await this.comments.findRow(answered.parentId, tx.manager))! : answered;
@@ -151,7 +152,7 @@ export class CommentService {
 
   /** A chair or rapporteur of the comment's own working group gives it a disposition with a reason, once. */
   async dispose(actor: Actor, commentId: string, input: DispositionRequest): Promise<CommentResponse> {
-    await this.tx.run(async (tx) => {
+    await this.chains.run({ comment: commentId }, async (tx) => {
       const comment = await this.comments.lock(tx.manager, commentId);
       if (!comment) throw notFound('comment');
       const doc = (await this.documents.findDocument(comment.documentId, tx.manager))!;
