@@ -17,11 +17,13 @@ export interface ChainTx extends Omit<Tx, 'record' | 'recordAll'> {
 export type ChainAct<T> = (tx: ChainTx) => Promise<T>;
 
 /**
- * The most acts one transaction takes. Each act is a subtransaction, and PostgreSQL keeps at most 64
- * of a transaction's subtransaction ids in shared memory: past that, every other backend's snapshot
- * must look them up on disk (decision 0055).
+ * The most acts one transaction takes. A batch's acts run one after another on one connection, so a
+ * long batch keeps the acts behind it waiting; ten already share one commit and one chain lock ten
+ * ways (decision 0055 has the measurements). Far below the 64
+ * subtransactions PostgreSQL keeps in shared memory per transaction (past that, every other
+ * backend's snapshot must look them up on disk).
  */
-const MAX_ACTS_PER_TRANSACTION = 50;
+const MAX_ACTS_PER_TRANSACTION = 10;
 
 /**
  * Group commit for every act of a busy hash chain (docs/decisions/0055-group-commit-of-drafting-acts.md).
