@@ -17,7 +17,8 @@
 // Environment: BENCH_ROUNDS (4), BENCH_ROUND_SECONDS (5), BENCH_WRITERS (50).
 import { performance } from 'node:perf_hooks';
 import { Pool, PoolClient } from 'pg';
-import { GENESIS_HASH, sealEvent, verifyChain } from '@parley/domain';
+import { verifyChain } from '@parley/domain';
+import { appendOnChain, type OwnHeads } from './support/chain-limit';
 import { cpuMeter, CpuSplit, emitResult, expectOk, http, log, machine, machineLine, Member, ms, num, readChain, resetConnections, runMain, seedGroup, sleep, startApi, startCluster, summarise, today, writeSection } from './support/harness';
 import { interleave, judgedRow, pairsTable, shareText } from './support/interleave';
 
@@ -34,10 +35,6 @@ const GOAL_SHARE_OF_ONE_CHAIN = 1 / 3;
 
 const INSERT_COMMENT = `INSERT INTO comments (document_id, version_id, version_number, clause_id, parent_id, kind, body, author_id, author_snapshot, created_at, mentions)
   VALUES ($1,$2,$3,$4,NULL,'general',$5,$6,$7,$8,'[]') RETURNING id`;
-const INSERT_EVENT = `INSERT INTO audit_events (scope, sequence, occurred_at, actor_id, actor_name, actor_snapshot, action, subject_type, subject_id, change, change_digest, previous_hash, hash)
-  VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`;
-const MOVE_HEAD = `INSERT INTO audit_chains (scope, last_sequence, last_hash) VALUES ($1,$2,$3)
-  ON CONFLICT (scope) DO UPDATE SET last_sequence = EXCLUDED.last_sequence, last_hash = EXCLUDED.last_hash`;
 
 interface Target {
   documentId: string;
@@ -97,7 +94,7 @@ async function apiStorm(base: string, target: Target, writers: Writer[], ledger:
 }
 
 /** Per-writer chain heads of limit A (module level: the rounds continue the same chains). */
-const heads = new Map<string, { sequence: number; hash: string }>();
+const heads: OwnHeads = new Map();
 
 /** `writers.length` connections each committing (comment insert + audit row) in a loop for `seconds`. */
 async function limit(pool: Pool, target: Target, writers: Writer[], oneChain: boolean, seconds: number): Promise<Side> {
@@ -117,15 +114,7 @@ async function limit(pool: Pool, target: Target, writers: Writer[], oneChain: bo
           const body = `Limit comment ${i}.${k}: the wording of this clause should say what it means.`;
           await c.query('BEGIN');
           const { rows } = await c.query(INSERT_COMMENT, [target.documentId, target.versionId, 1, clauseId, body, w.id, JSON.stringify(w.snapshot), now]);
-          let head: { sequence: number; hash: string };
-          if (oneChain) {
-            await c.query(`SELECT pg_advisory_xact_lock(hashtext('audit:' || $1))`, [scope]);
-            const h = await c.query(`SELECT last_sequence, last_hash FROM audit_chains WHERE scope = $1`, [scope]);
-            head = h.rows.length ? { sequence: Number(h.rows[0].last_sequence), hash: h.rows[0].last_hash } : { sequence: 0, hash: GENESIS_HASH };
-          } else head = heads.get(scope) ?? { sequence: 0, hash: GENESIS_HASH };
-          const e = sealEvent({
-            scope,
-            sequence: head.sequence + 1,
+          const appended = await appendOnChain(c, scope, oneChain ? null : heads, {
             occurredAt: now.toISOString(),
             actorId: w.id,
             actorName: w.name,
@@ -134,13 +123,9 @@ async function limit(pool: Pool, target: Target, writers: Writer[], oneChain: bo
             subjectType: 'comment',
             subjectId: rows[0].id,
             change: { documentId: target.documentId, version: 1, clauseId, parentId: null, kind: 'general', body, quote: null },
-            previousHash: head.hash,
           });
-          const values = [e.scope, e.sequence, e.occurredAt, e.actorId, e.actorName, JSON.stringify(e.actorSnapshot), e.action, e.subjectType, e.subjectId, JSON.stringify(e.change), e.changeDigest, e.previousHash, e.hash];
-          await c.query(INSERT_EVENT, values);
-          if (oneChain) await c.query(MOVE_HEAD, [e.scope, e.sequence, e.hash]);
           await c.query('COMMIT');
-          heads.set(scope, { sequence: e.sequence, hash: e.hash });
+          appended.settle();
           side.ok++;
           side.latencies.push(performance.now() - s);
         }
