@@ -19,6 +19,7 @@ const { summaryRows } = require('./bench/summary');
 
 const BENCHES = {
   'vote-storm': { file: 'tests/load/vote-storm.bench.js', minutes: 4 },
+  'comment-storm': { file: 'tests/load/comment-storm.bench.js', minutes: 4 },
   'tally-read': { file: 'tests/load/tally-read.bench.js', minutes: 4 },
   'document-read': { file: 'tests/load/document-read.bench.js', minutes: 4 },
   'live-fanout': { file: 'tests/load/live-fanout.js', minutes: 10, external: true },

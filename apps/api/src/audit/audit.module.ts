@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { ChainBatcher } from '../platform/batching/chain-batcher';
 import { Clock } from '../platform/clock/clock';
 import { PageMetaRegistry } from '../platform/http/page-meta';
 import { AuditDisclosure } from './audit-disclosure';
@@ -13,7 +14,7 @@ import { AuditedTransaction } from './audited-transaction';
 @Global()
 @Module({
   controllers: [AuditExportController, AuditController],
-  providers: [AuditRepository, AuditedTransaction, AuditEventBus, AuditDisclosure, AuditLogService, Clock, PageMetaRegistry],
-  exports: [AuditedTransaction, AuditEventBus, AuditRepository, AuditDisclosure, AuditLogService, Clock, PageMetaRegistry],
+  providers: [AuditRepository, AuditedTransaction, ChainBatcher, AuditEventBus, AuditDisclosure, AuditLogService, Clock, PageMetaRegistry],
+  exports: [AuditedTransaction, ChainBatcher, AuditEventBus, AuditRepository, AuditDisclosure, AuditLogService, Clock, PageMetaRegistry],
 })
 export class AuditModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { clauseLabels, competingGroups, outdatedByAcceptance, wordDiff, workingGroupScope, type AffiliationSnapshot, type DiffPart, type StakeholderGroup } from '@parley/domain';
 import type { AmendmentListQuery, AmendmentPage, AmendmentResponse, AmendmentStatusReason, CreateAmendmentRequest } from '@parley/contracts';
-import { AuditedTransaction, type Tx } from '../audit/audited-transaction';
+import type { Tx } from '../audit/audited-transaction';
 import type { ClosedBallot } from '../decisions/ballot-subjects';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
@@ -47,6 +47,8 @@ function cosponsorshipChange(documentId: string, amendment: Pick<AmendmentRow, '
 import { VersionVisibility } from '../procedures/publication/version-visibility';
 import { Citations } from './citations';
 import { ReopenedAgreedLanguage } from './reopened-agreed-language';
+import { DraftingChains } from './drafting-chains';
+import type { ChainTx } from '../platform/batching/chain-batcher';
 @Injectable()
 export class AmendmentService {
   constructor(
@@ -55,18 +57,18 @@ export class AmendmentService {
     private readonly documents: DocumentRepository,
     private readonly standings: DraftingStandings,
     private readonly people: PeopleService,
-    private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
     private readonly negotiation: StreamliningReads,
     private readonly visibility: VersionVisibility,
     private readonly translations: PersonTranslationRepository,
     private readonly citations: Citations,
     private readonly reopened: ReopenedAgreedLanguage,
+    private readonly chains: DraftingChains,
   ) {}
 
   /** A voting member proposes a change to the current version: replace or delete a clause, or insert one after another. */
   async propose(actor: Actor, documentId: string, input: CreateAmendmentRequest): Promise<AmendmentResponse> {
-    const { id, standing } = await this.tx.run((tx) => this.proposeIn(tx, actor, documentId, input));
+    const { id, standing } = await this.chains.run({ document: documentId }, (tx) => this.proposeIn(tx, actor, documentId, input));
     return this.get(actor, id, standing);
   }
 
@@ -74,7 +76,7 @@ export class AmendmentService {
    * Proposes an amendment inside the caller's transaction, so that several commit together or not at
    * all (a Word import: the document and the amendments read from its tracked changes).
    */
-  async proposeIn(tx: Tx, actor: Actor, documentId: string, input: CreateAmendmentRequest): Promise<{ id: string; standing: DraftingStanding }> {
+  async proposeIn(tx: ChainTx, actor: Actor, documentId: string, input: CreateAmendmentRequest): Promise<{ id: string; standing: DraftingStanding }> {
     const doc = await this.documents.lockDocument(tx.manager, documentId);
     if (!doc) throw notFound('document');
     const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
@@ -135,7 +137,7 @@ export class AmendmentService {
 
   /** Another voting member backs a proposed amendment; support across stakeholder groups is shown as such. */
   async cosponsor(actor: Actor, amendmentId: string): Promise<AmendmentResponse> {
-    const standing = await this.tx.run(async (tx) => {
+    const standing = await this.chains.run({ amendment: amendmentId }, async (tx) => {
       const amendment = await this.amendments.lock(tx.manager, amendmentId);
       if (!amendment) throw notFound('amendment');
       const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
@@ -161,7 +163,7 @@ export class AmendmentService {
 
   /** A co-sponsor withdraws their co-sponsorship while the amendment is proposed; the row stays, marked withdrawn. */
   async withdrawCosponsorship(actor: Actor, amendmentId: string): Promise<AmendmentResponse> {
-    await this.tx.run(async (tx) => {
+    await this.chains.run({ amendment: amendmentId }, async (tx) => {
       const amendment = await this.amendments.lock(tx.manager, amendmentId);
       if (!amendment) throw notFound('amendment');
       const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;
@@ -183,7 +185,7 @@ export class AmendmentService {
 
   /** The author withdraws a proposed amendment; once under ballot it runs its course. */
   async withdraw(actor: Actor, amendmentId: string): Promise<AmendmentResponse> {
-    await this.tx.run(async (tx) => {
+    await this.chains.run({ amendment: amendmentId }, async (tx) => {
       const amendment = await this.amendments.lock(tx.manager, amendmentId);
       if (!amendment) throw notFound('amendment');
       const doc = (await this.documents.findDocument(amendment.documentId, tx.manager))!;

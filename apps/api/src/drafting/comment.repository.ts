@@ -86,32 +86,30 @@ export interface NewComment {
 export class CommentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, c: NewComment): Promise<CommentEntity> {
-    const repo = manager.getRepository(CommentEntity);
-    return repo.save(
-      repo.create({
-        documentId: c.documentId,
-        versionId: c.versionId,
-        versionNumber: c.versionNumber,
-        clauseId: c.clauseId,
-        parentId: c.parentId,
-        kind: c.kind,
-        body: c.body,
-        writtenLanguage: c.writtenLanguage,
-        quote: c.quote?.text ?? null,
-        quoteStart: c.quote?.start ?? null,
-        quoteEnd: c.quote?.end ?? null,
-        authorId: c.authorId,
-        authorSnapshot: c.snapshot,
-        createdAt: c.at,
-        mentions: c.mentions,
-        disposition: null,
-        dispositionReason: null,
-        disposedBy: null,
-        disposerSnapshot: null,
-        disposedAt: null,
-      }),
-    );
+  /** Writes a new comment; its id (a plain INSERT: the busiest drafting write needs no entity built and read back). */
+  async insert(manager: EntityManager, c: NewComment): Promise<{ id: string }> {
+    const [row] = (await manager.query(
+      `INSERT INTO comments (document_id, version_id, version_number, clause_id, parent_id, kind, body, written_language, quote, quote_start, quote_end, author_id, author_snapshot, created_at, mentions)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        c.documentId,
+        c.versionId,
+        c.versionNumber,
+        c.clauseId,
+        c.parentId,
+        c.kind,
+        c.body,
+        c.writtenLanguage,
+        c.quote?.text ?? null,
+        c.quote?.start ?? null,
+        c.quote?.end ?? null,
+        c.authorId,
+        JSON.stringify(c.snapshot),
+        c.at,
+        JSON.stringify(c.mentions),
+      ],
+    )) as { id: string }[];
+    return row;
   }
 
   async findRow(id: string, manager?: EntityManager): Promise<CommentRow | null> {

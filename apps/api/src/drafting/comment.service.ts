@@ -13,7 +13,6 @@ import type {
   DispositionRequest,
   HomeCommentToAnswer,
 } from '@parley/contracts';
-import { AuditedTransaction, type Tx } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
 import { PeopleService } from '../identity/people.service';
 import { Clock } from '../platform/clock/clock';
@@ -29,6 +28,8 @@ import { DraftingStandings } from './drafting-standings';
 import { toCommentResponse, toReportEntry } from './drafting.mapper';
 import { threadCursor } from './thread-cursor';
 import { CommentMentions, mentionsChange } from './comment-mentions';
+import { DraftingChains } from './drafting-chains';
+import type { ChainTx } from '../platform/batching/chain-batcher';
 
 /** Comments on clauses, threads, dispositions and the disposition-of-comments report. */
 import { VersionVisibility } from '../procedures/publication/version-visibility';
@@ -41,32 +42,37 @@ export class CommentService {
     private readonly documentReads: DocumentReads,
     private readonly standings: DraftingStandings,
     private readonly people: PeopleService,
-    private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
     private readonly negotiation: StreamliningReads,
     private readonly visibility: VersionVisibility,
     private readonly mentions: CommentMentions,
     private readonly translations: PersonTranslationRepository,
+    private readonly chains: DraftingChains,
   ) {}
 
   /** A comment on a clause of the current version, optionally on a quoted passage of it. */
   async post(actor: Actor, documentId: string, input: CreateCommentRequest): Promise<CommentResponse> {
-    const [id] = await this.tx.run((tx) => this.postAllIn(tx, actor, documentId, [input]));
-    return this.one(actor, id);
+    const { ids, standing, drafting } = await this.chains.run({ document: documentId }, (tx) => this.postAllWith(tx, actor, documentId, [input]));
+    return this.one(actor, ids[0], { standing, drafting });
   }
 
   /**
    * Comments by one person on clauses of the current version, in the caller's transaction (a commenting
    * template's rows: all or none), each the usual `comment.posted` act. Their ids, in the order given.
    */
-  async postAllIn(tx: Tx, actor: Actor, documentId: string, inputs: readonly CreateCommentRequest[]): Promise<string[]> {
+  async postAllIn(tx: ChainTx, actor: Actor, documentId: string, inputs: readonly CreateCommentRequest[]): Promise<string[]> {
+    return (await this.postAllWith(tx, actor, documentId, inputs)).ids;
+  }
+
+  /** postAllIn, with the author's standing it read and whether the document is in drafting (the answer needs both, so they are not read again). */
+  private async postAllWith(tx: ChainTx, actor: Actor, documentId: string, inputs: readonly CreateCommentRequest[]): Promise<{ ids: string[]; standing: DraftingStanding; drafting: boolean }> {
     const doc = await this.documents.findDocument(documentId, tx.manager);
     if (!doc) throw notFound('document');
     const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
     const verdict = canComment(standing);
     authorise(verdict);
     if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
-    const auditActor = await this.people.auditActor(tx.manager, actor.id, tx.now);
+    const auditActor = await this.people.auditActorWith(tx.manager, actor.id, standing.currentSnapshot);
     const ids: string[] = [];
     for (const input of inputs) {
       const n = input.version ?? doc.currentVersion;
@@ -106,12 +112,12 @@ export class CommentService {
       });
       ids.push(comment.id);
     }
-    return ids;
+    return { ids, standing, drafting: doc.status === 'drafting' };
   }
 
   /** A reply joins the thread of the comment answered (threads are one level deep), on that comment's clause and version. */
   async reply(actor: Actor, commentId: string, input: CreateReplyRequest): Promise<CommentResponse> {
-    const id = await this.tx.run(async (tx) => {
+    const { id, standing, drafting } = await this.chains.run({ comment: commentId }, async (tx) => {
       const answered = await this.comments.findRow(commentId, tx.manager);
       if (!answered) throw notFound('comment');
       const root = answered.parentId ? (await this.comments.findRow(answered.parentId, tx.manager))! : answered;
@@ -138,20 +144,20 @@ export class CommentService {
       });
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
-        actor: await this.people.auditActor(tx.manager, actor.id, tx.now),
+        actor: await this.people.auditActorWith(tx.manager, actor.id, standing.currentSnapshot),
         action: 'comment.posted',
         subjectType: 'comment',
         subjectId: comment.id,
         change: { documentId: doc.id, version: root.versionNumber, clauseId: root.clauseId, parentId: root.id, kind: input.kind, body: input.body, quote: null, ...mentionsChange(mentions), ...writtenIn(input.writtenLanguage) },
       });
-      return comment.id;
+      return { id: comment.id, standing, drafting: doc.status === 'drafting' };
     });
-    return this.one(actor, id);
+    return this.one(actor, id, { standing, drafting });
   }
 
   /** A chair or rapporteur of the comment's own working group gives it a disposition with a reason, once. */
   async dispose(actor: Actor, commentId: string, input: DispositionRequest): Promise<CommentResponse> {
-    await this.tx.run(async (tx) => {
+    await this.chains.run({ comment: commentId }, async (tx) => {
       const comment = await this.comments.lock(tx.manager, commentId);
       if (!comment) throw notFound('comment');
       const doc = (await this.documents.findDocument(comment.documentId, tx.manager))!;
@@ -262,12 +268,17 @@ export class CommentService {
     return toDispositionCsv((await this.report(actor, documentId, n)).entries);
   }
 
-  private async one(actor: Actor, id: string): Promise<CommentResponse> {
+  /** One comment as `actor` reads it; a command passes the standing and document status it has just read, so they are not read again. */
+  private async one(actor: Actor, id: string, known?: { standing: DraftingStanding; drafting: boolean }): Promise<CommentResponse> {
     const row = (await this.comments.findRow(id))!;
-    const doc = (await this.documents.findDocument(row.documentId))!;
-    const standing = await this.standings.of(this.dataSource.manager, doc.workingGroupId, actor.id, this.clock.now());
     const translated = await this.translations.ofComments([row.id]);
-    return toCommentResponse(row, this.commentPermissions(standing, doc.status === 'drafting', row), [], translated.get(row.id));
+    let { standing, drafting } = known ?? { standing: null, drafting: false };
+    if (!standing) {
+      const doc = (await this.documents.findDocument(row.documentId))!;
+      standing = await this.standings.of(this.dataSource.manager, doc.workingGroupId, actor.id, this.clock.now());
+      drafting = doc.status === 'drafting';
+    }
+    return toCommentResponse(row, this.commentPermissions(standing, drafting, row), [], translated.get(row.id));
   }
 
   private commentPermissions(s: DraftingStanding, drafting: boolean, c: CommentRow): CommentResponse['can'] {

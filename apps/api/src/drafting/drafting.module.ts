@@ -20,6 +20,7 @@ import { DraftingBallots } from './drafting-ballots.service';
 import { AdoptionGuards, AdoptionPreflight } from './adoption-preflight';
 import { DraftingBallotViews } from './drafting-ballot-views';
 import { DraftingStandings } from './drafting-standings';
+import { DraftingChains } from './drafting-chains';
 import { BracketRepository } from '../negotiation/brackets/bracket.repository';
 import { StreamliningReads } from '../negotiation/streamlining/streamlining.reads';
 import { StreamliningRepository } from '../negotiation/streamlining/streamlining.repository';
@@ -35,7 +36,7 @@ import { AmendmentsController, CommentsController, DocumentsController, WorkingG
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule, DecisionsModule, PublicationModule],
   controllers: [WorkingGroupDocumentsController, DocumentsController, CommentsController, AmendmentsController, LanguageVersionsController, AuthenticLanguagesController],
-  providers: [CitationRepository, Citations, ReopenedAgreedLanguage, DocumentRepository, CommentRepository, AmendmentRepository, PersonTranslationRepository, PersonTranslationService, DraftingStandings, DocumentReads, DocumentService, CommentService, CommentMentions, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards, TranslationRepository, LanguageVersionsService],
-  exports: [Citations, CitationRepository, PublicationModule, BracketRepository, DocumentRepository, DraftingStandings, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards, LanguageVersionsService],
+  providers: [CitationRepository, Citations, ReopenedAgreedLanguage, DocumentRepository, CommentRepository, AmendmentRepository, PersonTranslationRepository, PersonTranslationService, DraftingStandings, DraftingChains, DocumentReads, DocumentService, CommentService, CommentMentions, AmendmentService, DraftingBallots, DraftingBallotViews, BracketRepository, StreamliningRepository, StreamliningReads, AdoptionPreflight, AdoptionGuards, TranslationRepository, LanguageVersionsService],
+  exports: [Citations, CitationRepository, PublicationModule, BracketRepository, DocumentRepository, DraftingStandings, DraftingChains, DocumentReads, DocumentService, CommentService, AmendmentService, DraftingBallots, DraftingBallotViews, StreamliningRepository, StreamliningReads, AmendmentRepository, AdoptionPreflight, AdoptionGuards, LanguageVersionsService],
 })
 export class DraftingModule {}

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { rangesOverlap, workingGroupScope, locatePassage } from '@parley/domain';
 import { refusal, type BracketView, type OpenBracketRequest, type ProposeOptionRequest, type RemoveBracketRequest } from '@parley/contracts';
-import { AuditedTransaction, type Tx } from '../../audit/audited-transaction';
+import type { ChainTx } from '../../platform/batching/chain-batcher';
 import type { Actor } from '../../identity/actor';
 import { PeopleService } from '../../identity/people.service';
 import { authorise, notFound, refuse, refused, validationProblem } from '../../platform/http/problem';
 import { DocumentRepository } from '../../drafting/document.repository';
 import type { DocumentEntity } from '../../drafting/document.entity';
 import { DraftingStandings } from '../../drafting/drafting-standings';
+import { DraftingChains } from '../../drafting/drafting-chains';
 import { BracketReads } from './bracket-reads.service';
 import { BracketRepository } from './bracket.repository';
 import { canOpenBracket, canProposeOption, canRemoveBracket } from './brackets.policy';
@@ -26,11 +27,11 @@ export class BracketsService {
     private readonly documents: DocumentRepository,
     private readonly standings: DraftingStandings,
     private readonly people: PeopleService,
-    private readonly tx: AuditedTransaction,
+    private readonly chains: DraftingChains,
   ) {}
 
   async open(actor: Actor, documentId: string, input: OpenBracketRequest): Promise<BracketView> {
-    const id = await this.tx.run(async (tx) => {
+    const id = await this.chains.run({ document: documentId }, async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
       if (!doc) throw notFound('document');
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
@@ -94,7 +95,7 @@ export class BracketsService {
 
   /** A voting member (often of another delegation) proposes a competing wording for an open bracket. */
   async proposeOption(actor: Actor, bracketId: string, input: ProposeOptionRequest): Promise<BracketView> {
-    await this.tx.run(async (tx) => {
+    await this.chains.run({ bracket: bracketId }, async (tx) => {
       const { doc, bracket } = await this.lockBracket(tx, bracketId);
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       authorise(canProposeOption(standing));
@@ -123,7 +124,7 @@ export class BracketsService {
 
   /** A chair or rapporteur removes an open bracket, once, with a reason: by choosing one of its options, or agreeing the text as it reads. */
   async remove(actor: Actor, bracketId: string, input: RemoveBracketRequest): Promise<BracketView> {
-    await this.tx.run(async (tx) => {
+    await this.chains.run({ bracket: bracketId }, async (tx) => {
       const { doc, bracket } = await this.lockBracket(tx, bracketId);
       const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
       authorise(canRemoveBracket(standing));
@@ -163,7 +164,7 @@ export class BracketsService {
   }
 
   /** The bracket and its document, the document row-locked first (as every drafting write), then the bracket. */
-  private async lockBracket(tx: Tx, bracketId: string) {
+  private async lockBracket(tx: ChainTx, bracketId: string) {
     const probe = await this.brackets.find(bracketId, tx.manager);
     if (!probe) throw notFound('bracket');
     const doc = (await this.documents.lockDocument(tx.manager, probe.documentId))!;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DocumentRepository } from '../../drafting/document.repository';
+import { DraftingChains } from '../../drafting/drafting-chains';
 import { DraftingStandings } from '../../drafting/drafting-standings';
 import { IdentityModule } from '../../identity/identity.module';
 import { WorkingGroupsCoreModule } from '../../working-groups/working-groups-core.module';
@@ -15,7 +16,7 @@ import { ClauseStatusService } from './clause-status.service';
 @Module({
   imports: [IdentityModule, WorkingGroupsCoreModule],
   controllers: [ClauseStatusController],
-  providers: [DocumentRepository, DraftingStandings, BracketRepository, ClauseStatusService],
+  providers: [DocumentRepository, DraftingStandings, DraftingChains, BracketRepository, ClauseStatusService],
   exports: [ClauseStatusService],
 })
 export class ClauseStatusModule {}

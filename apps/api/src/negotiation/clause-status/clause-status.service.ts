@@ -3,10 +3,10 @@ import { BracketRepository } from '../brackets/bracket.repository';
 import { DataSource, EntityManager } from 'typeorm';
 import { adRefExpired, effectiveStatus, isoDay, workingGroupScope, type ClauseStatus } from '@parley/domain';
 import type { AgreeAdRefRequest, ClauseStatusHistory, EndAdRefRequest, SetClauseStatusRequest } from '@parley/contracts';
-import { AuditedTransaction } from '../../audit/audited-transaction';
 import { DocumentRepository } from '../../drafting/document.repository';
 import type { DocumentEntity } from '../../drafting/document.entity';
 import { DraftingStandings } from '../../drafting/drafting-standings';
+import { DraftingChains } from '../../drafting/drafting-chains';
 import type { Actor } from '../../identity/actor';
 import { PeopleService } from '../../identity/people.service';
 import { Clock } from '../../platform/clock/clock';
@@ -27,13 +27,13 @@ export class ClauseStatusService {
     private readonly documents: DocumentRepository,
     private readonly standings: DraftingStandings,
     private readonly people: PeopleService,
-    private readonly tx: AuditedTransaction,
     private readonly clock: Clock,
     private readonly brackets: BracketRepository,
+    private readonly chains: DraftingChains,
   ) {}
 
   async setStatus(actor: Actor, documentId: string, clauseId: string, input: SetClauseStatusRequest): Promise<ClauseStatusHistory> {
-    await this.tx.run(async (tx) => {
+    await this.chains.run({ document: documentId }, async (tx) => {
       const { doc, version, clause, standing } = await this.clauseInDraft(tx.manager, documentId, clauseId, actor.id, tx.now);
       authorise(canSetClauseStatus(standing));
       if (clause.kind === 'heading') throw refuse('heading-no-status');
@@ -72,7 +72,7 @@ export class ClauseStatusService {
   }
 
   async agreeAdRef(actor: Actor, documentId: string, clauseId: string, input: AgreeAdRefRequest): Promise<ClauseStatusHistory> {
-    await this.tx.run(async (tx) => {
+    await this.chains.run({ document: documentId }, async (tx) => {
       const { doc, version, clause, standing } = await this.clauseInDraft(tx.manager, documentId, clauseId, actor.id, tx.now);
       authorise(canAgreeAdRef(standing));
       if (clause.kind === 'heading') throw refuse('heading-no-status');
@@ -114,7 +114,7 @@ export class ClauseStatusService {
   }
 
   async endAdRef(actor: Actor, documentId: string, clauseId: string, adRefId: string, ending: 'lifted' | 'withdrawn', input: EndAdRefRequest): Promise<ClauseStatusHistory> {
-    await this.tx.run(async (tx) => {
+    await this.chains.run({ document: documentId }, async (tx) => {
       const doc = await this.documents.lockDocument(tx.manager, documentId);
       if (!doc) throw notFound('document');
       const adRef = await lockAdRef(tx.manager, adRefId);
