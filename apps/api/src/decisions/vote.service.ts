@@ -6,7 +6,7 @@ import type { AffiliationSnapshot, VoteChoice } from '@parley/domain';
 import { refusal, type CastVoteRequest, type MyVote, type Verdict, type VoteResponse } from '@parley/contracts';
 import { AuditedTransaction, NewAuditEvent } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
-import { PeopleService } from '../identity/people.service';
+import { snapshotsFromRecords } from '../identity/people.service';
 import { KeyedBatcher, Settled } from '../platform/batching/keyed-batcher';
 import { notFound, refuse, refused, validationProblem } from '../platform/http/problem';
 import { WorkingGroupAccess } from '../working-groups/working-group-access';
@@ -98,7 +98,6 @@ export class VoteService {
 
   constructor(
     private readonly ballots: BallotRepository,
-    private readonly people: PeopleService,
     private readonly tx: AuditedTransaction,
     private readonly groups: WorkingGroupAccess,
   ) {}
@@ -109,13 +108,12 @@ export class VoteService {
 
   private castBatch(ballotId: string, requests: VoteRequest[]): Promise<Settled<VoteResponse>[]> {
     return this.tx.run(async (tx) => {
-      const ballot = await this.ballots.lockForVote(tx.manager, ballotId);
-      if (!ballot) return requests.map(() => ({ ok: false as const, error: notFound('ballot') }));
-      const byProxy = requests.filter((r) => r.input.forVoterId !== undefined);
       const people = [...new Set(requests.flatMap((r) => [r.actor.id, voterOf(r)]))];
-      const electors = await this.ballots.electorsAmong(tx.manager, ballotId, people);
-      const snapshots = await this.people.snapshotsOf(tx.manager, people, tx.now);
-      const memberships = await this.ballots.membershipsNow(tx.manager, ballot.workingGroupId, people);
+      const read = await this.ballots.readForVotes(tx.manager, ballotId, people);
+      if (!read) return requests.map(() => ({ ok: false as const, error: notFound('ballot') }));
+      const { ballot, electors, memberships } = read;
+      const snapshots = snapshotsFromRecords(read.affiliations, tx.now);
+      const byProxy = requests.filter((r) => r.input.forVoterId !== undefined);
       // Proxies are read only when a batch holds a cast by proxy: the plain vote path pays nothing for them.
       const proxies = byProxy.length ? await proxiesCovering(tx.manager, ballot.workingGroupId, ballotId, byProxy.map((r) => r.actor.id), tx.now) : [];
       const rules = byProxy.length ? (await this.groups.settings(tx.manager, ballot.workingGroupId))!.procedureRules : null;
