@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { STAKEHOLDER_GROUPS, participationOf, resolveOrganisationChoice } from '@parley/domain';
 import type { AffiliationSnapshot, BallotResult, ChoiceCounts, CountingUnit, StakeholderGroup, StakeholderGroupBreakdown, VoteChoice } from '@parley/domain';
 import type { BallotStatus, RunningTally } from '@parley/contracts';
+import { chainHeadJoin, chainHeadOf, chainLockSql, type ChainHead } from '../audit/audit.repository';
 import { affiliationRecordsSql, toPersonAffiliationRecord, type PersonAffiliationRecord } from '../identity/people.repository';
 import { BallotEntity, VoteEntity } from './ballot.entity';
 import type { MembershipNow } from './ballot.policy';
@@ -166,20 +167,25 @@ export class BallotRepository {
    * machine each round trip costs the API a socket write and PostgreSQL a statement): the ballot
    * held open (FOR SHARE: closing it, FOR UPDATE, waits for the batch to commit), and for the people given their electors, their memberships now
    * (as membershipsNow) and their affiliations (as snapshots read them). Null when no such ballot.
+   * `lockChain`: the audit chain the batch will append to, locked by this statement on its way
+   * (chainLockSql), whose head upsertVotes then reads.
    */
   async readForVotes(
     manager: EntityManager,
     ballotId: string,
     personIds: string[],
+    lockChain: string | null,
   ): Promise<{ ballot: BallotEntity; electors: Map<string, ElectorRow>; memberships: Map<string, MembershipNow>; affiliations: PersonAffiliationRecord[] } | null> {
     const [row] = await manager.query(
-      `SELECT ${BALLOT_COLUMNS},
+      // The outer query runs on the row the inner one has locked: the chain is locked after the
+      // ballot, in the order closing a ballot takes them, so the two never wait on each other.
+      `SELECT b.*, ${lockChain === null ? 'NULL' : chainLockSql('$3::text')} AS chain_locked,
               (SELECT coalesce(json_agg(json_build_object('personId', e.person_id, 'name', e.name, 'snapshot', e.snapshot)), '[]')
                  FROM ballot_electors e WHERE e.ballot_id = b.id AND e.person_id = ANY($2::uuid[])) AS electors,
               (SELECT coalesce(json_agg(m), '[]') FROM (${MEMBERSHIPS_NOW('b.working_group_id', '$2')}) m) AS memberships,
               (SELECT coalesce(json_agg(a), '[]') FROM (${affiliationRecordsSql('$2')}) a) AS affiliations
-         FROM ballots b WHERE b.id = $1 FOR SHARE OF b`,
-      [ballotId, personIds],
+         FROM (SELECT ${BALLOT_COLUMNS} FROM ballots b WHERE b.id = $1 FOR SHARE OF b) b`,
+      lockChain === null ? [ballotId, personIds] : [ballotId, personIds, lockChain],
     );
     if (!row) return null;
     return {
@@ -239,10 +245,16 @@ export class BallotRepository {
    * the others update it. A vote cast by proxy never replaces one the voter cast themselves (their
    * own vote wins, decision record 0040): such a vote is not written and answers null. The rows it
    * replaces are read as the statement found them, so a voter's own vote over a proxy's says whose it replaced.
-   * Answers in the order given.
+   * Answers in the order given, and with `lockedChain` (a chain readForVotes locked) that chain's head.
    */
-  async upsertVotes(manager: EntityManager, ballotId: string, at: Date, votes: NewVote[]): Promise<(WrittenVote | null)[]> {
-    if (votes.length === 0) return [];
+  async upsertVotes(
+    manager: EntityManager,
+    ballotId: string,
+    at: Date,
+    votes: NewVote[],
+    lockedChain: string | null = null,
+  ): Promise<{ written: (WrittenVote | null)[]; chainHead: ChainHead | null }> {
+    if (votes.length === 0) return { written: [], chainHead: null };
     const rows: Record<string, any>[] = await manager.query(
       `WITH old AS (
          SELECT voter_id, cast_by, proxy_id FROM votes WHERE ballot_id = $1 AND voter_id = ANY($3::uuid[])
@@ -258,7 +270,8 @@ export class BallotRepository {
            WHERE EXCLUDED.proxy_id IS NULL OR v.proxy_id IS NOT NULL
          RETURNING voter_id, choice, reason, snapshot, salt, cast_at, changed_at, changes, cast_by, cast_by_snapshot, proxy_id, (xmax = 0) AS inserted
        )
-       SELECT w.*, o.cast_by AS old_cast_by, o.proxy_id AS old_proxy_id FROM written w LEFT JOIN old o ON o.voter_id = w.voter_id`,
+       SELECT w.*, o.cast_by AS old_cast_by, o.proxy_id AS old_proxy_id, chain_head.last_sequence, chain_head.last_hash
+         FROM written w LEFT JOIN old o ON o.voter_id = w.voter_id ${chainHeadJoin('$11::text')}`,
       [
         ballotId,
         at,
@@ -270,10 +283,13 @@ export class BallotRepository {
         votes.map((v) => v.castBy?.personId ?? null),
         votes.map((v) => (v.castBy ? JSON.stringify(v.castBy.snapshot) : null)),
         votes.map((v) => v.castBy?.proxyId ?? null),
+        lockedChain,
       ],
     );
     const byVoter = new Map(rows.map((r) => [r.voter_id as string, r]));
-    return votes.map((v) => {
+    // The head of the chain the batch locked, read by this statement, after the one that took the lock.
+    const chainHead = lockedChain !== null && rows.length ? chainHeadOf(rows[0] as { last_sequence: string | null; last_hash: string | null }) : null;
+    const written = votes.map((v) => {
       const row = byVoter.get(v.voterId);
       if (!row) {
         if (v.castBy) return null;
@@ -296,6 +312,7 @@ export class BallotRepository {
       const replacedProxyVote = !v.castBy && row.old_proxy_id ? { proxyId: row.old_proxy_id as string, castBy: row.old_cast_by as string } : null;
       return { vote, inserted: row.inserted as boolean, replacedProxyVote };
     });
+    return { written, chainHead };
   }
 
   /** Several voters' votes on one ballot, by voter. */

@@ -102,6 +102,14 @@ export class VoteService {
     private readonly groups: WorkingGroupAccess,
   ) {}
 
+  /** A ballot's working group, which never changes: the batch can lock the group's chain in its first statement. */
+  private readonly groupOfBallot = new Map<string, string>();
+
+  private rememberGroup(ballotId: string, workingGroupId: string): void {
+    if (this.groupOfBallot.size >= 10_000) this.groupOfBallot.clear();
+    this.groupOfBallot.set(ballotId, workingGroupId);
+  }
+
   cast(actor: Actor, ballotId: string, input: CastVoteRequest): Promise<VoteResponse> {
     return this.batcher.submit(ballotId, { actor, input });
   }
@@ -109,9 +117,13 @@ export class VoteService {
   private castBatch(ballotId: string, requests: VoteRequest[]): Promise<Settled<VoteResponse>[]> {
     return this.tx.run(async (tx) => {
       const people = [...new Set(requests.flatMap((r) => [r.actor.id, voterOf(r)]))];
-      const read = await this.ballots.readForVotes(tx.manager, ballotId, people);
+      // The group's chain is locked by the batch's first statement once the ballot's group is known (decision 0057).
+      const knownGroup = this.groupOfBallot.get(ballotId);
+      const chain = knownGroup ? workingGroupScope(knownGroup) : null;
+      const read = await this.ballots.readForVotes(tx.manager, ballotId, people, chain);
       if (!read) return requests.map(() => ({ ok: false as const, error: notFound('ballot') }));
       const { ballot, electors, memberships } = read;
+      this.rememberGroup(ballotId, ballot.workingGroupId);
       const snapshots = snapshotsFromRecords(read.affiliations, tx.now);
       const byProxy = requests.filter((r) => r.input.forVoterId !== undefined);
       // Proxies are read only when a batch holds a cast by proxy: the plain vote path pays nothing for them.
@@ -153,7 +165,7 @@ export class VoteService {
         });
       });
 
-      const written = await this.ballots.upsertVotes(
+      const { written, chainHead } = await this.ballots.upsertVotes(
         tx.manager,
         ballotId,
         tx.now,
@@ -165,7 +177,9 @@ export class VoteService {
           salt: a.salt,
           castBy: a.proxy ? { personId: a.voter.id, snapshot: a.proxy.snapshot, proxyId: a.proxy.proxyId } : undefined,
         })),
+        chain,
       );
+      if (chain && chainHead) tx.lockedChain(chain, chainHead);
       const done = accepted.flatMap((a, k) => {
         const w = written[k];
         // Not written: the grantor voted themselves meanwhile, and their own vote wins.
