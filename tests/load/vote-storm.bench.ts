@@ -48,7 +48,7 @@ import {
   type Cluster,
 } from './support/harness';
 import { interleave, Interleaved, judgedRow, JudgedRow, pairsTable, ratioText, shareText, summarisePairs } from './support/interleave';
-import { newStormStats, storm, StormStats } from './support/storm';
+import { storm, StormStats } from './support/storm';
 import { LimitVoter, voteLimit } from './support/vote-limit';
 
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
@@ -400,8 +400,33 @@ path they use.
 }
 
 /** What the profile showed and what decision 0057 changed, with the figures before and after. */
-const FINDINGS = `### What the profile found and what changed (decision 0057)
+const FINDINGS = `### What the profile found and what changed (decision 0057, 2026-12-07)
 
-Not yet written.`;
+The API's profile during the storm (busy machine, load average 10–14 on 2 cores): about a fifth of
+its CPU under node-postgres sending and parsing statements (\`writev\` alone ~16 %), the garbage
+collector ~11 %, per-request HTTP work (Nest, Express, helmet, body parsing, zod) and pino-http's
+child logger per request (~5 %: it serialises and redacts the request even at level warn), and, in
+Parley's own path, \`snapshotsOf\` hydrating each voter's affiliations through TypeORM with their
+organisation and four eager relations (~3 % with its query). A batch made ten round trips: BEGIN,
+ballot FOR SHARE, electors, affiliations, memberships, upsert, chain lock, chain head, append, COMMIT.
+
+Changed: one statement reads the ballot (FOR SHARE), the electors, the memberships and the
+affiliation records (plain rows, no entity hydration; \`snapshotsOf\` uses the same query
+everywhere); once a ballot's group is known it also takes the group chain's lock, after the ballot
+row as closing does; the upsert reads the chain head, and the append follows: five statements per
+batch. The vote's guarantees are unchanged (tests/api/vote-*.test.ts, ballots, proxies).
+
+CPU per vote, the same short profiled run (3 interleaved rounds of 4 s) before and after, minutes
+apart on the same busy machine:
+
+| ms of CPU per vote | API process | PostgreSQL | client | total | limit A per commit | ratio (median of pairs) |
+| --- | --- | --- | --- | --- | --- | --- |
+| before (ten statements per batch, TypeORM snapshots) | 1.62 | 1.15 | 0.35 | 3.11 | 2.17 | 1.40× |
+| one read statement, plain affiliation rows | 1.41 | 0.95 | 0.33 | 2.69 | 2.15 | 1.20× |
+| and the chain locked by that read, its head read by the upsert | 1.05 | 0.76 | 0.29 | 2.09 | 1.96 | 1.19× |
+
+Left as found: pino-http's per-request child logger (app.module is shared) and the per-request
+Nest/Express/helmet work. On a machine this loaded the rate ratio also suffers from scheduling: the
+API is one thread among a dozen runnable processes while limit A runs fifty PostgreSQL backends.`;
 
 runMain(main);

@@ -7,7 +7,7 @@
 const WIDTH = 1200;
 const ROW = 16;
 const PAD = 10;
-const HEADER = 40;
+const HEADER = 58;
 const CHAR_PX = 6.6; // 11 px monospace
 const MIN_PX = 0.3;
 
@@ -88,8 +88,8 @@ function flameSvg(stacks, { title = 'CPU flame graph', subtitle = '' } = {}) {
   const legend = Object.entries({ parley: 'Parley', pg: 'node-postgres', typeorm: 'TypeORM', http: 'NestJS / Express', node: 'Node built-ins', v8: 'V8 (GC, compiler)', other: 'other packages' })
     .map(([k, label], i) => {
       const [hue, sat] = HUES[k];
-      const x = PAD + 560 + i * 90;
-      return `<rect x="${x}" y="24" width="10" height="10" fill="hsl(${hue},${sat}%,66%)"/><text x="${x + 14}" y="33">${label}</text>`;
+      const x = PAD + i * 150;
+      return `<rect x="${x}" y="41" width="10" height="10" fill="hsl(${hue},${sat}%,66%)"/><text x="${x + 14}" y="50">${label}</text>`;
     })
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `node tools/profile <file.cpuprofile | directory> [--svg out.svg] [--top N] [--title text]`:
+// `node tools/profile <file.cpuprofile | directory> [--svg out.svg] [--top N] [--title text] [--windows w.json]`:
 // a V8 CPU profile (node --cpu-prof --cpu-prof-dir=DIR) as a flame graph SVG and markdown tables
 // of the frames with the most self and total time. A directory means its newest .cpuprofile.
 const fs = require('node:fs');
@@ -26,10 +26,12 @@ function main(argv) {
     if (argv[i] === '--svg') args.svg = argv[++i];
     else if (argv[i] === '--top') args.top = Number(argv[++i]);
     else if (argv[i] === '--title') args.title = argv[++i];
+    // [[fromUs, toUs], …] on the profile's clock (what BENCH_PROFILE_KEEP writes beside the profile).
+    else if (argv[i] === '--windows') args.windows = JSON.parse(fs.readFileSync(argv[++i], 'utf8'));
     else rest.push(argv[i]);
   }
   if (rest.length !== 1) {
-    process.stderr.write('usage: node tools/profile <file.cpuprofile | directory> [--svg out.svg] [--top N] [--title text]\n');
+    process.stderr.write('usage: node tools/profile <file.cpuprofile | directory> [--svg out.svg] [--top N] [--title text] [--windows w.json]\n');
     process.exit(2);
   }
   const files = profileFiles(rest[0]);
