@@ -1,9 +1,7 @@
 import type { BallotResponse, VoteResponse } from '@parley/contracts';
 import { VOTE_CHOICES, verifyChain } from '@parley/domain';
 import { ApiClient } from '../support/http-client';
-import { newDelegate } from '../support/factories';
-import { admit } from '../support/governance-fixtures';
-import { ballotEvents, chainEvents, Chamber, Delegate, newChamber, openMotion } from '../support/ballot-fixtures';
+import { ballotEvents, chainEvents, Chamber, Delegate, moreVoters, newChamber, openMotion } from '../support/ballot-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // A batch of votes locks its group's audit chain in its first statement, right after the ballot
@@ -18,13 +16,7 @@ describe('votes batched on a group chain the batch locks with its first read', (
   beforeAll(async () => {
     t = await startTestApp();
     c = await newChamber(t.baseUrl, t.dataSource);
-    const kinds = [
-      { stakeholderGroup: 'government', subtype: 'national' },
-      { stakeholderGroup: 'private-sector', subtype: 'company' },
-      { stakeholderGroup: 'civil-society', subtype: 'ngo' },
-    ];
-    const more = await Promise.all(Array.from({ length: 12 }, (_, i) => newDelegate(t.baseUrl, kinds[i % 3])));
-    for (const d of more) await admit(t.dataSource, c.group, d);
+    const more = await moreVoters(t.baseUrl, t.dataSource, c, 12);
     voters = [c.government, c.company, c.civil, ...more];
     anon = new ApiClient(t.baseUrl);
   });

@@ -33,6 +33,7 @@ import {
   postgresCpuMs,
   processCpuMs,
   ownCpuMs,
+  resetConnections,
   root,
   runMain,
   seedGroup,
@@ -105,8 +106,10 @@ interface Target {
 /** One round of the storm through the API: every target's voters at once, for `seconds`. */
 async function apiRound(cluster: Cluster, targets: Target[], seconds: number): Promise<Side> {
   const end = cpuSpan(cluster, () => [...new Set(targets.map((t) => t.api.child.pid))]);
+  // One reset for all the targets' storms: one storm's reset would cut the connections another has just opened.
+  resetConnections();
   const stats: StormStats[] = await Promise.all(
-    targets.map((t) => storm({ base: () => t.api.base, ballotId: t.ballotId, voters: t.voters, ledgers: t.ledgers, seconds })),
+    targets.map((t) => storm({ base: () => t.api.base, ballotId: t.ballotId, voters: t.voters, ledgers: t.ledgers, seconds, keepConnections: true })),
   );
   const cpuMs = end();
   const ops = stats.reduce((n, s) => n + s.ok, 0);
@@ -285,7 +288,7 @@ Integrity: ${a.voters} voters, ${num(a.acknowledged)} acknowledged votes (warm-u
       const c = await compare(CASE_ROUNDS, () => apiRound(cluster, targets, ROUND_SECONDS), limitSide);
       const a = [await audit(seeded.groupId, targets[0]), await audit(seeded.groupId, targets[1])];
       const clean = a.every(auditClean) && c.api.every((s) => !s.statuses['500']);
-      log(`two ballots: rate ${shareText(c.rate)}, CPU ${ratioText(c.cpu)}`);
+      log(`two ballots: rate ${shareText(c.rate)}, CPU ${ratioText(c.cpu)}, statuses ${JSON.stringify(c.api.map((x) => x.statuses))}`);
       rows.push(
         judgedRow(`Vote storm: two hot ballots in one group (one chain), ${VOTERS} voters`, c.rate, {
           measured: `${num(c.rate.aMedian, 1)} votes/s; CPU per vote ${ratioText(c.cpu)} limit A's`,
@@ -319,7 +322,7 @@ Rate **${shareText(c.rate)}** of limit A; CPU per vote ${ratioText(c.cpu)}; p99 
       const c = await compare(CASE_ROUNDS, () => apiRound(cluster, targets, ROUND_SECONDS), limitSide);
       const a = await audit(seeded.groupId, { api, ballotId, voters, ledgers });
       const clean = auditClean(a) && c.api.every((s) => !s.statuses['500']);
-      log(`two instances: rate ${shareText(c.rate)}, CPU ${ratioText(c.cpu)}`);
+      log(`two instances: rate ${shareText(c.rate)}, CPU ${ratioText(c.cpu)}, statuses ${JSON.stringify(c.api.map((x) => x.statuses))}`);
       rows.push(
         judgedRow(`Vote storm: two API instances batching one ballot's votes on one chain, ${VOTERS} voters`, c.rate, {
           measured: `${num(c.rate.aMedian, 1)} votes/s; CPU per vote ${ratioText(c.cpu)} limit A's`,
