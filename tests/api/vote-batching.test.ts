@@ -3,8 +3,7 @@ import type { MeResponse, Problem, VoteResponse } from '@parley/contracts';
 import { VOTE_CHOICES, verifyChain } from '@parley/domain';
 import { ApiClient } from '../support/http-client';
 import { newDelegate } from '../support/factories';
-import { admit } from '../support/governance-fixtures';
-import { ballotEvents, chainEvents, Chamber, Delegate, newChamber, openMotion } from '../support/ballot-fixtures';
+import { ballotEvents, chainEvents, Chamber, Delegate, moreVoters, newChamber, openMotion } from '../support/ballot-fixtures';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // A busy ballot's votes are written in batches (docs/decisions/0011-group-commit-of-votes.md):
@@ -18,13 +17,7 @@ describe('votes of a busy ballot, written in batches', () => {
   beforeAll(async () => {
     t = await startTestApp();
     c = await newChamber(t.baseUrl, t.dataSource);
-    const kinds = [
-      { stakeholderGroup: 'government', subtype: 'national' },
-      { stakeholderGroup: 'private-sector', subtype: 'company' },
-      { stakeholderGroup: 'civil-society', subtype: 'ngo' },
-    ];
-    const more = await Promise.all(Array.from({ length: 20 }, (_, i) => newDelegate(t.baseUrl, kinds[i % 3])));
-    for (const d of more) await admit(t.dataSource, c.group, d);
+    const more = await moreVoters(t.baseUrl, t.dataSource, c, 20);
     voters = [c.chair, c.government, c.company, c.civil, ...more];
     anon = new ApiClient(t.baseUrl);
   });

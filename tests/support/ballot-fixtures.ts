@@ -28,6 +28,18 @@ export async function newChamber(baseUrl: string, db: DataSource, groupOptions: 
   return { group, chair, government, company, civil };
 }
 
+/** `n` more voting members of a chamber's group, the three stakeholder groups in turn (a busy ballot's voters). */
+export async function moreVoters(baseUrl: string, db: DataSource, c: Chamber, n: number): Promise<Delegate[]> {
+  const kinds = [
+    { stakeholderGroup: 'government', subtype: 'national' },
+    { stakeholderGroup: 'private-sector', subtype: 'company' },
+    { stakeholderGroup: 'civil-society', subtype: 'ngo' },
+  ];
+  const more = await Promise.all(Array.from({ length: n }, (_, i) => newDelegate(baseUrl, kinds[i % 3])));
+  for (const d of more) await admit(db, c.group, d);
+  return more;
+}
+
 export const inAnHour = () => new Date(Date.now() + 3600_000).toISOString();
 
 export async function openMotion(chair: SignedIn, group: GroupFixture, overrides: Partial<OpenBallotRequest> = {}): Promise<BallotResponse> {

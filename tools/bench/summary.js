@@ -22,13 +22,6 @@ function summaryRows(results) {
       judged.add(name);
     }
   const r = (name) => (judged.has(name) ? undefined : results.get(name));
-  const vs = r('vote-storm');
-  if (vs?.result) {
-    const x = vs.result;
-    rows.push(
-      `| Vote storm: ${x.voters} voters, ${x.members} members, ${x.seconds} s | ${f1(x.api.votesPerSecond)} votes/s, p99 ${f1(x.api.p99)} ms | vote upsert + audit row straight through node-postgres: ${f1(x.limitA.commitsPerSecond)} commits/s (on one hash chain: ${f1(x.limitB.commitsPerSecond)}) | ${pct(x.ratioA)} (${pct(x.ratioB)} of one chain) | ≥ 33 %, p99 < 100 ms, 0 lost/duplicated | ${met(x.goals.throughput)}, ${met(x.goals.p99)}, ${met(x.goals.integrity)} (lost ${x.audit.lost}, duplicated ${x.audit.duplicated}, chain ${x.audit.chain.ok ? 'valid' : 'BROKEN'}) |`,
-    );
-  }
   const tr = r('tally-read');
   if (tr?.result)
     for (const c of tr.result.cases)

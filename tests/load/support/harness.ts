@@ -183,12 +183,13 @@ export interface ApiProcess {
 
 export async function startApi(
   databaseUrl: string,
-  opts: { port?: number; env?: Record<string, string>; name?: string; readyTimeoutMs?: number; main?: string } = {},
+  opts: { port?: number; env?: Record<string, string>; name?: string; readyTimeoutMs?: number; main?: string; nodeArgs?: string[] } = {},
 ): Promise<ApiProcess> {
   const port = opts.port ?? (await freePort());
   const main = opts.main ?? apiMain();
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`node tools/build-api.js\` (npm run bench does)`);
-  const child = spawn(process.execPath, [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), main], {
+  const nodeArgs = [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), ...(opts.nodeArgs ?? [])];
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: root,
     env: {
       ...process.env,

@@ -35,6 +35,8 @@ export interface StormOptions {
   measure?: boolean;
   /** Each voter waits this long after an acknowledged vote (paced activity rather than a storm). */
   paceMs?: number;
+  /** Keep the idle keep-alive connections (several storms started together: the caller resets them once). */
+  keepConnections?: boolean;
 }
 
 export function newStormStats(): StormStats {
@@ -45,7 +47,7 @@ export async function storm(o: StormOptions, stats: StormStats = newStormStats()
   const t0 = performance.now();
   const until = t0 + o.seconds * 1000;
   const measure = o.measure !== false;
-  resetConnections();
+  if (!o.keepConnections) resetConnections();
   await Promise.all(
     o.voters.map(async (voter, w) => {
       const ledger = o.ledgers.get(voter.id) ?? { acknowledged: [], unanswered: [] };

@@ -32,6 +32,12 @@ export interface Tx {
   record<A extends AuditAction>(event: NewAuditEvent<A>): Promise<AuditEvent>;
   /** Several events at once (a batch of acts): one round trip per chain, in the order given. */
   recordAll(events: NewAuditEvent[]): Promise<AuditEvent[]>;
+  /**
+   * Says that this transaction has locked `scope` itself (chainLockSql in one of its statements)
+   * and read its head in a later statement (chainHeadJoin): the events it records next follow on
+   * from that head without another lock and read. A chain already locked keeps its own head.
+   */
+  lockedChain(scope: string, head: ChainHead): void;
 }
 
 /**
@@ -75,6 +81,7 @@ export class AuditedTransaction {
         now: this.clock.now(),
         record: async (input) => (await recordAll([input]))[0],
         recordAll,
+        lockedChain: (scope, head) => void (heads.has(scope) || heads.set(scope, head)),
       };
       return work(tx);
     });

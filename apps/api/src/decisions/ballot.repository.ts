@@ -3,6 +3,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { STAKEHOLDER_GROUPS, participationOf, resolveOrganisationChoice } from '@parley/domain';
 import type { AffiliationSnapshot, BallotResult, ChoiceCounts, CountingUnit, StakeholderGroup, StakeholderGroupBreakdown, VoteChoice } from '@parley/domain';
 import type { BallotStatus, RunningTally } from '@parley/contracts';
+import { chainHeadJoin, chainHeadOf, chainLockSql, type ChainHead } from '../audit/audit.repository';
+import { affiliationRecordsSql, toPersonAffiliationRecord, type PersonAffiliationRecord } from '../identity/people.repository';
 import { BallotEntity, VoteEntity } from './ballot.entity';
 import type { MembershipNow } from './ballot.policy';
 
@@ -85,6 +87,22 @@ function toBallot(r: Record<string, any>): BallotEntity {
   return b;
 }
 
+/** Each person's latest membership of a group (an open one first): the rows of membershipMap. */
+const MEMBERSHIPS_NOW = (group: string, people: string) =>
+  `SELECT DISTINCT ON (person_id) person_id AS "personId", kind, left_at AS "leftAt", removed_by AS "removedBy"
+     FROM memberships WHERE working_group_id = ${group} AND person_id = ANY(${people}::uuid[])
+    ORDER BY person_id, left_at DESC NULLS FIRST`;
+
+/** Where some people stand in a working group now: a voting member, an observer, or gone (left, or removed by a chair) since when. */
+function membershipMap(rows: { personId: string; kind: string; leftAt: Date | string | null; removedBy: string | null }[]): Map<string, MembershipNow> {
+  return new Map(
+    rows.map((r): [string, MembershipNow] => [
+      r.personId,
+      r.leftAt === null ? { status: r.kind === 'member' ? 'voting' : 'observer' } : { status: r.removedBy ? 'removed' : 'left', since: new Date(r.leftAt) },
+    ]),
+  );
+}
+
 const emptyCounts = (): ChoiceCounts => ({ yes: 0, no: 0, abstain: 0, recuse: 0, notVoted: 0 });
 
 @Injectable()
@@ -144,10 +162,38 @@ export class BallotRepository {
     return row?.result ?? null;
   }
 
-  /** Holds the ballot open while a vote is written: closing (FOR UPDATE) waits for the vote to commit. */
-  async lockForVote(manager: EntityManager, id: string): Promise<BallotEntity | null> {
-    const [row] = await manager.query(`SELECT ${BALLOT_COLUMNS} FROM ballots b WHERE b.id = $1 FOR SHARE`, [id]);
-    return row ? toBallot(row) : null;
+  /**
+   * Everything a batch of votes reads before writing, in one statement (decision 0057: on a busy
+   * machine each round trip costs the API a socket write and PostgreSQL a statement): the ballot
+   * held open (FOR SHARE: closing it, FOR UPDATE, waits for the batch to commit), and for the people given their electors, their memberships now
+   * (as membershipsNow) and their affiliations (as snapshots read them). Null when no such ballot.
+   * `lockChain`: the audit chain the batch will append to, locked by this statement on its way
+   * (chainLockSql), whose head upsertVotes then reads.
+   */
+  async readForVotes(
+    manager: EntityManager,
+    ballotId: string,
+    personIds: string[],
+    lockChain: string | null,
+  ): Promise<{ ballot: BallotEntity; electors: Map<string, ElectorRow>; memberships: Map<string, MembershipNow>; affiliations: PersonAffiliationRecord[] } | null> {
+    const [row] = await manager.query(
+      // The outer query runs on the row the inner one has locked: the chain is locked after the
+      // ballot, in the order closing a ballot takes them, so the two never wait on each other.
+      `SELECT b.*, ${lockChain === null ? 'NULL' : chainLockSql('$3::text')} AS chain_locked,
+              (SELECT coalesce(json_agg(json_build_object('personId', e.person_id, 'name', e.name, 'snapshot', e.snapshot)), '[]')
+                 FROM ballot_electors e WHERE e.ballot_id = b.id AND e.person_id = ANY($2::uuid[])) AS electors,
+              (SELECT coalesce(json_agg(m), '[]') FROM (${MEMBERSHIPS_NOW('b.working_group_id', '$2')}) m) AS memberships,
+              (SELECT coalesce(json_agg(a), '[]') FROM (${affiliationRecordsSql('$2')}) a) AS affiliations
+         FROM (SELECT ${BALLOT_COLUMNS} FROM ballots b WHERE b.id = $1 FOR SHARE OF b) b`,
+      lockChain === null ? [ballotId, personIds] : [ballotId, personIds, lockChain],
+    );
+    if (!row) return null;
+    return {
+      ballot: toBallot(row),
+      electors: new Map((row.electors as ElectorRow[]).map((e) => [e.personId, e])),
+      memberships: membershipMap(row.memberships),
+      affiliations: (row.affiliations as Record<string, any>[]).map(toPersonAffiliationRecord),
+    };
   }
 
   /**
@@ -190,18 +236,7 @@ export class BallotRepository {
    * first): a voting member, an observer, or gone (left, or removed by a chair) since when.
    */
   async membershipsNow(manager: EntityManager, workingGroupId: string, personIds: string[]): Promise<Map<string, MembershipNow>> {
-    const rows: { personId: string; kind: string; leftAt: Date | null; removedBy: string | null }[] = await manager.query(
-      `SELECT DISTINCT ON (person_id) person_id AS "personId", kind, left_at AS "leftAt", removed_by AS "removedBy"
-         FROM memberships WHERE working_group_id = $1 AND person_id = ANY($2::uuid[])
-        ORDER BY person_id, left_at DESC NULLS FIRST`,
-      [workingGroupId, personIds],
-    );
-    return new Map(
-      rows.map((r): [string, MembershipNow] => [
-        r.personId,
-        r.leftAt === null ? { status: r.kind === 'member' ? 'voting' : 'observer' } : { status: r.removedBy ? 'removed' : 'left', since: new Date(r.leftAt) },
-      ]),
-    );
+    return membershipMap(await manager.query(MEMBERSHIPS_NOW('$1', '$2'), [workingGroupId, personIds]));
   }
 
   /**
@@ -210,10 +245,16 @@ export class BallotRepository {
    * the others update it. A vote cast by proxy never replaces one the voter cast themselves (their
    * own vote wins, decision record 0040): such a vote is not written and answers null. The rows it
    * replaces are read as the statement found them, so a voter's own vote over a proxy's says whose it replaced.
-   * Answers in the order given.
+   * Answers in the order given, and with `lockedChain` (a chain readForVotes locked) that chain's head.
    */
-  async upsertVotes(manager: EntityManager, ballotId: string, at: Date, votes: NewVote[]): Promise<(WrittenVote | null)[]> {
-    if (votes.length === 0) return [];
+  async upsertVotes(
+    manager: EntityManager,
+    ballotId: string,
+    at: Date,
+    votes: NewVote[],
+    lockedChain: string | null = null,
+  ): Promise<{ written: (WrittenVote | null)[]; chainHead: ChainHead | null }> {
+    if (votes.length === 0) return { written: [], chainHead: null };
     const rows: Record<string, any>[] = await manager.query(
       `WITH old AS (
          SELECT voter_id, cast_by, proxy_id FROM votes WHERE ballot_id = $1 AND voter_id = ANY($3::uuid[])
@@ -229,7 +270,8 @@ export class BallotRepository {
            WHERE EXCLUDED.proxy_id IS NULL OR v.proxy_id IS NOT NULL
          RETURNING voter_id, choice, reason, snapshot, salt, cast_at, changed_at, changes, cast_by, cast_by_snapshot, proxy_id, (xmax = 0) AS inserted
        )
-       SELECT w.*, o.cast_by AS old_cast_by, o.proxy_id AS old_proxy_id FROM written w LEFT JOIN old o ON o.voter_id = w.voter_id`,
+       SELECT w.*, o.cast_by AS old_cast_by, o.proxy_id AS old_proxy_id, chain_head.last_sequence, chain_head.last_hash
+         FROM written w LEFT JOIN old o ON o.voter_id = w.voter_id ${chainHeadJoin('$11::text')}`,
       [
         ballotId,
         at,
@@ -241,10 +283,13 @@ export class BallotRepository {
         votes.map((v) => v.castBy?.personId ?? null),
         votes.map((v) => (v.castBy ? JSON.stringify(v.castBy.snapshot) : null)),
         votes.map((v) => v.castBy?.proxyId ?? null),
+        lockedChain,
       ],
     );
     const byVoter = new Map(rows.map((r) => [r.voter_id as string, r]));
-    return votes.map((v) => {
+    // The head of the chain the batch locked, read by this statement, after the one that took the lock.
+    const chainHead = lockedChain !== null && rows.length ? chainHeadOf(rows[0] as { last_sequence: string | null; last_hash: string | null }) : null;
+    const written = votes.map((v) => {
       const row = byVoter.get(v.voterId);
       if (!row) {
         if (v.castBy) return null;
@@ -267,6 +312,7 @@ export class BallotRepository {
       const replacedProxyVote = !v.castBy && row.old_proxy_id ? { proxyId: row.old_proxy_id as string, castBy: row.old_cast_by as string } : null;
       return { vote, inserted: row.inserted as boolean, replacedProxyVote };
     });
+    return { written, chainHead };
   }
 
   /** Several voters' votes on one ballot, by voter. */

@@ -6,7 +6,7 @@ import type { AffiliationSnapshot, VoteChoice } from '@parley/domain';
 import { refusal, type CastVoteRequest, type MyVote, type Verdict, type VoteResponse } from '@parley/contracts';
 import { AuditedTransaction, NewAuditEvent } from '../audit/audited-transaction';
 import type { Actor } from '../identity/actor';
-import { PeopleService } from '../identity/people.service';
+import { snapshotsFromRecords } from '../identity/people.service';
 import { KeyedBatcher, Settled } from '../platform/batching/keyed-batcher';
 import { AppMetrics } from '../platform/metrics/app-metrics';
 import { notFound, refuse, refused, validationProblem } from '../platform/http/problem';
@@ -101,10 +101,17 @@ export class VoteService {
 
   constructor(
     private readonly ballots: BallotRepository,
-    private readonly people: PeopleService,
     private readonly tx: AuditedTransaction,
     private readonly groups: WorkingGroupAccess,
   ) {}
+
+  /** A ballot's working group, which never changes: the batch can lock the group's chain in its first statement. */
+  private readonly groupOfBallot = new Map<string, string>();
+
+  private rememberGroup(ballotId: string, workingGroupId: string): void {
+    if (this.groupOfBallot.size >= 10_000) this.groupOfBallot.clear();
+    this.groupOfBallot.set(ballotId, workingGroupId);
+  }
 
   cast(actor: Actor, ballotId: string, input: CastVoteRequest): Promise<VoteResponse> {
     return this.batcher.submit(ballotId, { actor, input });
@@ -112,13 +119,16 @@ export class VoteService {
 
   private castBatch(ballotId: string, requests: VoteRequest[]): Promise<Settled<VoteResponse>[]> {
     return this.tx.run(async (tx) => {
-      const ballot = await this.ballots.lockForVote(tx.manager, ballotId);
-      if (!ballot) return requests.map(() => ({ ok: false as const, error: notFound('ballot') }));
-      const byProxy = requests.filter((r) => r.input.forVoterId !== undefined);
       const people = [...new Set(requests.flatMap((r) => [r.actor.id, voterOf(r)]))];
-      const electors = await this.ballots.electorsAmong(tx.manager, ballotId, people);
-      const snapshots = await this.people.snapshotsOf(tx.manager, people, tx.now);
-      const memberships = await this.ballots.membershipsNow(tx.manager, ballot.workingGroupId, people);
+      // The group's chain is locked by the batch's first statement once the ballot's group is known (decision 0057).
+      const knownGroup = this.groupOfBallot.get(ballotId);
+      const chain = knownGroup ? workingGroupScope(knownGroup) : null;
+      const read = await this.ballots.readForVotes(tx.manager, ballotId, people, chain);
+      if (!read) return requests.map(() => ({ ok: false as const, error: notFound('ballot') }));
+      const { ballot, electors, memberships } = read;
+      this.rememberGroup(ballotId, ballot.workingGroupId);
+      const snapshots = snapshotsFromRecords(read.affiliations, tx.now);
+      const byProxy = requests.filter((r) => r.input.forVoterId !== undefined);
       // Proxies are read only when a batch holds a cast by proxy: the plain vote path pays nothing for them.
       const proxies = byProxy.length ? await proxiesCovering(tx.manager, ballot.workingGroupId, ballotId, byProxy.map((r) => r.actor.id), tx.now) : [];
       const rules = byProxy.length ? (await this.groups.settings(tx.manager, ballot.workingGroupId))!.procedureRules : null;
@@ -158,7 +168,7 @@ export class VoteService {
         });
       });
 
-      const written = await this.ballots.upsertVotes(
+      const { written, chainHead } = await this.ballots.upsertVotes(
         tx.manager,
         ballotId,
         tx.now,
@@ -170,7 +180,9 @@ export class VoteService {
           salt: a.salt,
           castBy: a.proxy ? { personId: a.voter.id, snapshot: a.proxy.snapshot, proxyId: a.proxy.proxyId } : undefined,
         })),
+        chain,
       );
+      if (chain && chainHead) tx.lockedChain(chain, chainHead);
       const done = accepted.flatMap((a, k) => {
         const w = written[k];
         // Not written: the grantor voted themselves meanwhile, and their own vote wins.

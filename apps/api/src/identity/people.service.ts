@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AffiliationSnapshot, isAffiliationCurrent, isoDay, snapshotFromAffiliations } from '@parley/domain';
+import { AffiliationRecord, AffiliationSnapshot, isAffiliationCurrent, isoDay, snapshotFromAffiliations } from '@parley/domain';
 import type { AffiliationConfirmationResponse, AffiliationResponse, DeclarationResponse, PersonProfileResponse } from '@parley/contracts';
 import type { AuditActor } from '../audit/audited-transaction';
 import { Clock } from '../platform/clock/clock';
@@ -8,7 +8,7 @@ import { notFound } from '../platform/http/problem';
 import { toOrganisationResponse } from '../organisations/organisation.mapper';
 import type { AffiliationEntity } from './affiliation.entity';
 import type { DeclarationEntity } from './declaration.entity';
-import { closerOf, confirmerOf, PeopleRepository, toAffiliationRecord } from './people.repository';
+import { closerOf, confirmerOf, PeopleRepository, toAffiliationRecord, type PersonAffiliationRecord } from './people.repository';
 
 @Injectable()
 export class PeopleService {
@@ -25,14 +25,7 @@ export class PeopleService {
 
   /** Snapshots of many people at once (electorates, member lists): one query, not one per person. */
   async snapshotsOf(manager: EntityManager | undefined, personIds: string[], now: Date): Promise<Map<string, AffiliationSnapshot>> {
-    const byPerson = new Map<string, AffiliationEntity[]>();
-    for (const a of await this.people.affiliationsOfMany(personIds, manager)) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
-    const result = new Map<string, AffiliationSnapshot>();
-    for (const [personId, list] of byPerson) {
-      const s = snapshotFromAffiliations(list.map(toAffiliationRecord), isoDay(now));
-      if (s) result.set(personId, s);
-    }
-    return result;
+    return snapshotsFromRecords(await this.people.affiliationRecordsOf(personIds, manager), now);
   }
 
   async auditActor(manager: EntityManager, personId: string, now: Date): Promise<AuditActor> {
@@ -60,6 +53,22 @@ export class PeopleService {
       declarations: (await this.people.declarationsOf(id)).map(toDeclarationResponse),
     };
   }
+}
+
+/** Each person's snapshot at `now` from their affiliations (who has no current one is left out). */
+export function snapshotsFromRecords(records: PersonAffiliationRecord[], now: Date): Map<string, AffiliationSnapshot> {
+  const byPerson = new Map<string, AffiliationRecord[]>();
+  for (const a of records) {
+    const list = byPerson.get(a.personId);
+    if (list) list.push(a);
+    else byPerson.set(a.personId, [a]);
+  }
+  const result = new Map<string, AffiliationSnapshot>();
+  for (const [personId, list] of byPerson) {
+    const s = snapshotFromAffiliations(list, isoDay(now));
+    if (s) result.set(personId, s);
+  }
+  return result;
 }
 
 export const toAffiliationResponse = (a: AffiliationEntity, now: Date): AffiliationResponse => ({
