@@ -24,7 +24,7 @@ import { emitResult, http, log, machine, machineLine, ms, num, root, runMain, se
 import { createLongDocument, launchBenchBrowser } from './support/long-document';
 import { judgedRow, type JudgedRow, ratioText } from './support/interleave';
 import { pageBesideHome, pageMedian } from './support/page-timing';
-import { blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
+import { apiBesideSql, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? ROUNDS);
@@ -151,21 +151,7 @@ async function main(): Promise<void> {
       await http('GET', url);
       await sqlOnce();
     }
-    const measure = (target: string) =>
-      blocks({
-        perRound: perRound(SAMPLES),
-        a: async () => {
-          const r = await http('GET', target);
-          if (r.status !== 200) throw new Error(`GET compilation: ${r.status}`);
-          return r.ms;
-        },
-        b: async () => {
-          const s = performance.now();
-          await sqlOnce();
-          return performance.now() - s;
-        },
-        cpu: machineCpu(cluster, api),
-      });
+    const measure = (target: string) => apiBesideSql({ url: target, what: 'GET compilation', sql: sqlOnce, samples: SAMPLES, cpu: machineCpu(cluster, api) });
     const all = await measure(url);
     const filtered = await measure(`${url}?group=civil-society`);
     log(`API p50 ${ms(all.a.p50)} p99 ${ms(all.a.p99)}; its SQL alone p50 ${ms(all.b.p50)}: ${blocksRatio(all)}; filtered p50 ${ms(filtered.a.p50)}; ${cpuText(all)}; ${num(bytes / 1024, 0)} KB`);

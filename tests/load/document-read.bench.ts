@@ -41,7 +41,7 @@ import {
 import { createLongDocument, launchBenchBrowser } from './support/long-document';
 import { pageBesideHome, pageMedian, type PageRun } from './support/page-timing';
 import { type Interleaved, judgedRow, type JudgedRow, pairsTable, ratioText } from './support/interleave';
-import { blocks, type Blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
+import { apiBesideSql, blocks, type Blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? ROUNDS);
@@ -215,20 +215,7 @@ async function main(): Promise<void> {
       await http('GET', url);
       await sqlOnce();
     }
-    const read = await blocks({
-      perRound: perRound(SAMPLES),
-      a: async () => {
-        const r = await http('GET', url);
-        if (r.status !== 200) throw new Error(`GET document: ${r.status}`);
-        return r.ms;
-      },
-      b: async () => {
-        const s = performance.now();
-        await sqlOnce();
-        return performance.now() - s;
-      },
-      cpu: machineCpu(cluster, api),
-    });
+    const read = await apiBesideSql({ url, what: 'GET document', sql: sqlOnce, samples: SAMPLES, cpu: machineCpu(cluster, api) });
     const apiStats = read.a;
     const sqlStats = read.b;
     const bytes = Buffer.byteLength(JSON.stringify(first.body));

@@ -33,7 +33,7 @@ import {
   writeSection,
 } from './support/harness';
 import { judgedRow } from './support/interleave';
-import { blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
+import { apiBesideSql, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 20);
@@ -99,20 +99,7 @@ async function main(): Promise<void> {
       await db.query(MEMBERSHIPS_SQL);
     }
 
-    const x = await blocks({
-      perRound: perRound(SAMPLES),
-      a: async () => {
-        const a = await http('GET', url);
-        if (a.status !== 200) throw new Error(`GET /api/home: ${a.status}`);
-        return a.ms;
-      },
-      b: async () => {
-        const s = performance.now();
-        await db.query(MEMBERSHIPS_SQL);
-        return performance.now() - s;
-      },
-      cpu: machineCpu(cluster, api),
-    });
+    const x = await apiBesideSql({ url, what: 'GET /api/home', sql: () => db.query(MEMBERSHIPS_SQL), samples: SAMPLES, cpu: machineCpu(cluster, api) });
     // For information, after the judged rounds: the chair's front door, and the group list uncached.
     const signed: number[] = [];
     const list: number[] = [];

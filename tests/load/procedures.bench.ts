@@ -40,7 +40,7 @@ import {
 } from './support/harness';
 import { createLongDocument } from './support/long-document';
 import { judgedRow, type JudgedRow } from './support/interleave';
-import { blocks, type Blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
+import { apiBesideSql, type Blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const API_RATIO = 3;
@@ -342,20 +342,7 @@ async function main(): Promise<void> {
         await http('GET', c.url);
         await sqlOnce();
       }
-      const x = await blocks({
-        perRound: perRound(SAMPLES),
-        a: async () => {
-          const r = await http('GET', c.url);
-          if (r.status !== 200) throw new Error(`${c.what}: ${r.status}`);
-          return r.ms;
-        },
-        b: async () => {
-          const s = performance.now();
-          await sqlOnce();
-          return performance.now() - s;
-        },
-        cpu: machineCpu(cluster, api),
-      });
+      const x = await apiBesideSql({ url: c.url, what: c.what, sql: sqlOnce, samples: SAMPLES, cpu: machineCpu(cluster, api) });
       const row = judgedRow(`Procedures (group of 500): ${c.name}`, x.r, {
         measured: `GET p50 ${ms(x.r.aMedian)}`,
         limit: `its SQL reads alone: p50 ${ms(x.r.bMedian)}`,

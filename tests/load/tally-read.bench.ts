@@ -29,7 +29,7 @@ import {
 } from './support/harness';
 import { performance } from 'node:perf_hooks';
 import { judgedRow, type JudgedRow } from './support/interleave';
-import { blocks, type Blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
+import { apiBesideSql, type Blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -104,20 +104,7 @@ async function main(): Promise<void> {
         await db.query(TALLY_SQL, [ballot.id]);
       }
 
-      const x = await blocks({
-        perRound: perRound(SAMPLES),
-        a: async () => {
-          const r = await http('GET', url);
-          if (r.status !== 200) throw new Error(`GET ballot: ${r.status}`);
-          return r.ms;
-        },
-        b: async () => {
-          const s = performance.now();
-          await db.query(TALLY_SQL, [ballot.id]);
-          return performance.now() - s;
-        },
-        cpu: machineCpu(cluster, api),
-      });
+      const x = await apiBesideSql({ url, what: 'GET ballot', sql: () => db.query(TALLY_SQL, [ballot.id]), samples: SAMPLES, cpu: machineCpu(cluster, api) });
       const signedMs: number[] = [];
       for (let i = 0; i < perRound(SAMPLES); i++) {
         const rs = await http('GET', url, { token: member.token ?? undefined });

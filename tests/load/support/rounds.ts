@@ -2,7 +2,8 @@
 // round is a block of timed requests on each side, and the round's figure is the block's p50.
 import { loadavg } from 'node:os';
 import { interleave, type Interleaved, median, ratioText } from './interleave';
-import { type ApiProcess, type Cluster, ownCpuMs, postgresCpuMs, processCpuMs, summarise } from './harness';
+import { performance } from 'node:perf_hooks';
+import { type ApiProcess, type Cluster, http, ownCpuMs, postgresCpuMs, processCpuMs, summarise } from './harness';
 
 /** Rounds (A/B pairs) per judged row: BENCH_ROUNDS, 5 by default; 3 for a quick development run. */
 export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
@@ -85,4 +86,25 @@ export async function cycleBlocks(o: {
     return t;
   };
   return { ...(await blocks({ perRound: o.cycles * o.cases, a: side('a'), b: side('b'), cpu: o.cpu })), perCase };
+}
+
+/** Milliseconds `work` takes. */
+export async function timed(work: () => Promise<unknown>): Promise<number> {
+  const s = performance.now();
+  await work();
+  return performance.now() - s;
+}
+
+/** The common pair: a GET through the API (A) beside the SQL it runs, straight through node-postgres (B). */
+export function apiBesideSql(o: { url: string; what: string; sql: () => Promise<unknown>; samples: number; cpu?: () => number; token?: string }): Promise<Blocks> {
+  return blocks({
+    perRound: perRound(o.samples),
+    a: async () => {
+      const r = await http('GET', o.url, { token: o.token });
+      if (r.status !== 200) throw new Error(`${o.what}: ${r.status}`);
+      return r.ms;
+    },
+    b: () => timed(o.sql),
+    cpu: o.cpu,
+  });
 }
