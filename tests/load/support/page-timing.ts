@@ -37,7 +37,7 @@ export async function timePage(context: any, url: string, ready: { selector: str
       new MutationObserver(check).observe(document, { childList: true, subtree: true });
     }, ready);
     await page.goto(url, { waitUntil: 'commit', timeout: 30_000 });
-    await page.waitForFunction(() => (window as any).__contentAt !== null, undefined, { timeout: 30_000, polling: 50 });
+    await page.waitForFunction(() => (window as any).__contentAt !== null, undefined, { timeout: 90_000, polling: 50 });
     const until = Date.now() + 10_000;
     for (;;) {
       const quiet = await page.evaluate(() => {
