@@ -34,7 +34,6 @@ import {
   seedGroup,
   startApi,
   startCluster,
-  summarise,
   today,
   writeSection,
 } from './support/harness';
