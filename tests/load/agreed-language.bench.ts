@@ -6,11 +6,14 @@
 // "reaffirming that international law applies". The rows go through the real search index triggers.
 //
 // Then: GET /api/agreed-language (anonymous) for a cycle of requests (browsing newest first, a word,
-// a phrase, a rare word, a word in one document), each followed by the same SQL alone (the
+// a phrase, a rare word, a word in one document), beside the same SQL alone (the
 // repository's LIBRARY_SEARCH_SQL / LIBRARY_LATEST_SQL with the same parameters, through
 // node-postgres): p50/p99 and the ratio (goal ≤ 2×, as the search's).
 //
-// Environment: BENCH_ADOPTED (300), BENCH_CLAUSES (300), BENCH_SAMPLES (20 per request).
+// The two sides run interleaved in BENCH_ROUNDS pairs of blocks (support/rounds.ts); the goal judges
+// the median of the pairs.
+//
+// Environment: BENCH_ADOPTED (300), BENCH_CLAUSES (300), BENCH_SAMPLES (20 per request and side), BENCH_ROUNDS (5).
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
@@ -32,6 +35,8 @@ import {
   today,
   writeSection,
 } from './support/harness';
+import { judgedRow } from './support/interleave';
+import { blocksRatio, cpuText, cycleBlocks, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
 import { pronounceableWords } from './support/vocabulary';
 
 const ADOPTED = Number(process.env.BENCH_ADOPTED ?? 300);
@@ -123,28 +128,32 @@ async function main(): Promise<void> {
       const first = await expectOk(http('GET', `${api.base}/api/agreed-language?${new URLSearchParams(c.q).toString()}`), `library ${c.name}`);
       if (first.items.length === 0) throw new Error(`library "${c.name}" found nothing`);
     }
-    const apiMs: number[] = [];
-    const sqlMs: number[] = [];
-    const perCase = cases.map(() => ({ api: [] as number[], sql: [] as number[] }));
-    for (let i = 0; i < SAMPLES; i++)
-      for (const [k, c] of cases.entries()) {
-        const r = await http('GET', `${api.base}/api/agreed-language?${new URLSearchParams(c.q).toString()}`);
-        if (r.status !== 200) throw new Error(`library ${c.name}: ${r.status}`);
+    const read = await cycleBlocks({
+      cases: cases.length,
+      cycles: perRound(SAMPLES),
+      a: async (k) => {
+        const r = await http('GET', `${api!.base}/api/agreed-language?${new URLSearchParams(cases[k].q).toString()}`);
+        if (r.status !== 200) throw new Error(`library ${cases[k].name}: ${r.status}`);
+        return r.ms;
+      },
+      b: async (k) => {
         const s = performance.now();
-        await c.sql();
-        const sq = performance.now() - s;
-        apiMs.push(r.ms);
-        sqlMs.push(sq);
-        perCase[k].api.push(r.ms);
-        perCase[k].sql.push(sq);
-      }
-    const [a, s] = [summarise(apiMs), summarise(sqlMs)];
-    const ratio = a.p50 / s.p50;
-    log(`agreed-language: API p50 ${ms(a.p50)} p99 ${ms(a.p99)}, SQL p50 ${ms(s.p50)} p99 ${ms(s.p99)}: ${ratio.toFixed(2)}×`);
-    const goals = { ratio: ratio <= 2 };
-    const met = Object.values(goals).every(Boolean);
+        await cases[k].sql();
+        return performance.now() - s;
+      },
+      cpu: machineCpu(cluster, api),
+    });
+    const [a, s] = [read.a, read.b];
+    log(`agreed-language: API p50 ${ms(a.p50)} p99 ${ms(a.p99)}, SQL p50 ${ms(s.p50)} p99 ${ms(s.p99)}: ${blocksRatio(read)}; ${cpuText(read)}`);
+    const judged = judgedRow(`Agreed-language library: ${num(seeded.adopted)} adopted clauses`, read.r, {
+      measured: `GET /api/agreed-language p50 ${ms(read.r.aMedian)}`,
+      limit: `the same SQL alone: p50 ${ms(read.r.bMedian)}`,
+      goal: { atMost: 2 },
+      info: `p99 ${ms(a.p99)}; ${cpuText(read)}`,
+    });
+    const met = judged.met;
     const row = (name: string, k: number) => {
-      const [x, y] = [summarise(perCase[k].api), summarise(perCase[k].sql)];
+      const [x, y] = [summarise(read.perCase[k].a), summarise(read.perCase[k].b)];
       return `| ${name} | ${ms(x.p50)} / ${ms(x.p99)} | ${ms(y.p50)} / ${ms(y.p99)} | ${(x.p50 / y.p50).toFixed(2)}× |`;
     };
     writeSection(
@@ -153,26 +162,19 @@ async function main(): Promise<void> {
 
 ${machineLine(m)}
 Corpus (SQL, through the search's index triggers): ${num(seeded.adopted)} adopted clauses (${num(ADOPTED)} adopted versions × ${num(CLAUSES)} clauses) and ${num(seeded.drafts)} draft clauses the library skips.
-${SAMPLES} rounds of ${cases.length} requests, anonymous GET /api/agreed-language (first page of 20, with pedigrees and highlights), each followed by the same SQL alone.
+Anonymous GET /api/agreed-language (first page of 20, with pedigrees and highlights) interleaved with the same SQL alone: ${ROUNDS} pairs of blocks, each block
+${perRound(SAMPLES)} cycles of the ${cases.length} requests (A B, then B A…); the ratio is the median of the pairs' p50 ratios, with the smallest and largest pair.
+${cpuText(read)} (API, PostgreSQL and client, from /proc). ${loadText(read.r)}.
 
 | request | API p50 / p99 | SQL alone p50 / p99 | API / SQL (p50) |
 | --- | --- | --- | --- |
 ${cases.map((c, k) => row(c.name, k)).join('\n')}
-| **all** | **${ms(a.p50)} / ${ms(a.p99)}** | ${ms(s.p50)} / ${ms(s.p99)} | **${ratio.toFixed(2)}×** |
+| **all** | **${ms(a.p50)} / ${ms(a.p99)}** | ${ms(s.p50)} / ${ms(s.p99)} | **${blocksRatio(read)}** |
 
-Goal: ≤ 2× the SQL ${goals.ratio ? 'met' : '**missed**'}.
+Goal: ≤ 2× the SQL ${met ? 'met' : '**missed**'}.
 `,
     );
-    emitResult('BENCH', {
-      bench: 'agreed-language',
-      adopted: seeded.adopted,
-      api: { p50: a.p50, p99: a.p99 },
-      sql: { p50: s.p50, p99: s.p99 },
-      ratio,
-      goals,
-      met,
-      machine: m,
-    });
+    emitResult('BENCH', { bench: 'agreed-language', rows: [judged], adopted: seeded.adopted, met, machine: m });
     if (!met) process.exitCode = 1;
   } finally {
     await api?.stop();

@@ -1,5 +1,5 @@
-// The reference run beside tests/load/audit-verify.bench.ts (tools/run-bench.js runs it right after,
-// on the same machine): how long the irreducible work on 1,000,000 events of the same shape takes on
+// The limit of tests/load/audit-verify.bench.ts, which runs this in its own process interleaved with
+// the verifier (A B, then B A…): how long the irreducible work on 1,000,000 events of the same shape takes on
 // one core, in this process, with nothing else to do:
 //  - floor: JSON.parse of each line and one SHA-256 over its bytes;
 //  - per-event work: JSON.parse and checkEventIntegrity (canonical JSON, change digest, event hash),

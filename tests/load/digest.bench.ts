@@ -6,17 +6,28 @@
 // own database): per person one mail, grouped by group and document, in their language, stored
 // rendered, linked to its notifications and queued for sending (pg-boss jobs), a thousand people
 // per transaction. Limit, same run: the same 10,000 rendered rows written by one bare
-// INSERT … SELECT into a copy of the table. Goal: the build in under 60 s.
+// INSERT … SELECT into a copy of the table, interleaved with the build over BENCH_ROUNDS pairs (the
+// digest undone between rounds). Goal: the build ≤ 20× the limit, median of the pairs (under 60 s kept
+// as information).
 //
-// Environment: BENCH_DIGEST_PEOPLE (10000), BENCH_DIGEST_PER_PERSON (3).
+// Environment: BENCH_DIGEST_PEOPLE (10000), BENCH_DIGEST_PER_PERSON (3), BENCH_ROUNDS (5).
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { apiMain, emitResult, log, machine, machineLine, num, runMain, startCluster, today, writeSection } from './support/harness';
+import { interleave, judgedRow, median, pairsTable, ratioText } from './support/interleave';
+import { machineCpu, ROUNDS } from './support/rounds';
 
 const PEOPLE = Number(process.env.BENCH_DIGEST_PEOPLE ?? 10_000);
 const PER_PERSON = Number(process.env.BENCH_DIGEST_PER_PERSON ?? 3);
+/** The former absolute goal, kept as information. */
 const GOAL_SECONDS = 60;
+/**
+ * The build beside one bare INSERT of the rows it ends with: the build also reads 30,000 notifications,
+ * renders two bodies per person in their language, links each notification and queues a send job,
+ * so it writes about five rows for the limit's one and renders them. 20× allows that with room.
+ */
+const RATIO = 20;
 
 interface DigestApp {
   app: { get(token: unknown): { build(period: 'daily' | 'weekly', now: Date): Promise<number> } };
@@ -60,10 +71,43 @@ async function main(): Promise<void> {
     await db.query('ANALYZE people; ANALYZE notifications');
     log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
-    const t0 = performance.now();
-    const made = await parley.app.get(DigestService).build('daily', new Date());
-    const buildSeconds = (performance.now() - t0) / 1000;
-    log(`built ${num(made)} digests in ${buildSeconds.toFixed(2)} s`);
+    // Rounds: the build (A) beside the limit (B), interleaved; between rounds the digest is undone (its
+    // mails, send jobs and links removed), so each build starts from the same 30,000 waiting notifications.
+    const undo = async () => {
+      await db.query(`UPDATE notifications SET email_delivery_id = NULL WHERE email_mode = 'daily'`);
+      await db.query(`DELETE FROM email_deliveries WHERE purpose = 'daily-digest'`);
+      await db.query(`DELETE FROM pgboss.job WHERE name = 'mail-send'`);
+    };
+    let made = 0;
+    const build = async () => {
+      await undo();
+      const t0 = performance.now();
+      made = await parley!.app.get(DigestService).build('daily', new Date());
+      const seconds = (performance.now() - t0) / 1000;
+      log(`built ${num(made)} digests in ${seconds.toFixed(2)} s`);
+      return seconds;
+    };
+    await build(); // warm-up, and the rendered rows the limit writes
+    // The limit: the same rendered rows, one bare INSERT … SELECT into a copy of the table.
+    await db.query(`CREATE TABLE bench_rendered AS SELECT * FROM email_deliveries WHERE purpose = 'daily-digest'`);
+    await db.query(`CREATE TABLE bench_deliveries (LIKE email_deliveries INCLUDING ALL)`);
+    const limit = async () => {
+      await db.query(`TRUNCATE bench_deliveries`);
+      const l0 = performance.now();
+      await db.query(`INSERT INTO bench_deliveries SELECT * FROM bench_rendered`);
+      return (performance.now() - l0) / 1000;
+    };
+    const cpu = machineCpu(cluster, null);
+    const cpuOf = (side: () => Promise<number>, into: number[]) => async () => {
+      const c0 = cpu();
+      const seconds = await side();
+      into.push(cpu() - c0);
+      return seconds;
+    };
+    const cpuMs = { build: [] as number[], limit: [] as number[] };
+    const r = await interleave({ rounds: ROUNDS, a: cpuOf(build, cpuMs.build), b: cpuOf(limit, cpuMs.limit) });
+    const buildSeconds = r.aMedian;
+    const limitSeconds = r.bMedian;
 
     const [check] = (
       await db.query(`SELECT (SELECT count(*)::int FROM email_deliveries WHERE purpose = 'daily-digest') AS deliveries,
@@ -72,14 +116,15 @@ async function main(): Promise<void> {
                              (SELECT count(*)::int FROM email_deliveries WHERE purpose = 'daily-digest' AND language = 'fr' AND subject LIKE '%résumé quotidien%') AS french`)
     ).rows;
     const complete = check.deliveries === PEOPLE && check.unlinked === 0 && check.french === PEOPLE / 2;
-
-    // The limit: the same rendered rows, one bare INSERT … SELECT into a copy of the table.
-    await db.query(`CREATE TABLE bench_deliveries (LIKE email_deliveries INCLUDING ALL)`);
-    const l0 = performance.now();
-    await db.query(`INSERT INTO bench_deliveries SELECT * FROM email_deliveries WHERE purpose = 'daily-digest'`);
-    const limitSeconds = (performance.now() - l0) / 1000;
-    const ratio = buildSeconds / limitSeconds;
-    const met = complete && buildSeconds < GOAL_SECONDS;
+    const cpuPerPerson = (xs: number[]) => median(xs) / PEOPLE;
+    const row = judgedRow(`Daily e-mail digest: ${num(PEOPLE)} people, ${PER_PERSON} notifications each`, r, {
+      measured: `built in ${buildSeconds.toFixed(2)} s`,
+      limit: `the same rendered rows by one bare INSERT … SELECT: ${limitSeconds.toFixed(2)} s`,
+      goal: { atMost: RATIO },
+      extraMet: complete,
+      info: `every notification in exactly one digest: ${complete ? 'met' : '**missed**'}; formerly judged < ${GOAL_SECONDS} s; CPU per person ${cpuPerPerson(cpuMs.build).toFixed(2)} ms (limit ${cpuPerPerson(cpuMs.limit).toFixed(3)} ms)`,
+    });
+    const met = row.met;
 
     writeSection(
       'E-mail digest',
@@ -88,15 +133,20 @@ async function main(): Promise<void> {
 ${machineLine(m)}
 Written by tests/load/digest.bench.ts (\`npm run bench:digest\`). ${num(PEOPLE)} people with verified addresses (half read French), ${PER_PERSON} notifications each of the daily mode, in 3 groups and 6 documents (${num(PEOPLE * PER_PERSON)} rows). The daily digest is built by the API's own DigestService, a thousand people per transaction: rendered (text and HTML, grouped by group and document, in each person's language), stored, linked to its notifications and queued as pg-boss jobs.
 
+The build and its limit run interleaved, ${r.pairs.length} pairs (A B, then B A…; the digest undone between rounds); figures are medians, the ratio the median of the pairs'.
+CPU: the API's work runs in this process, so CPU per person is this process and PostgreSQL, from /proc.
+
 | measured | figure |
 | --- | --- |
-| daily digest for ${num(PEOPLE)} people | **${buildSeconds.toFixed(2)} s** (${num(made)} mails, ${num(check.jobs)} send jobs queued) |
-| limit, same run: the same ${num(PEOPLE)} rendered rows by one bare INSERT … SELECT | ${limitSeconds.toFixed(2)} s |
-| ratio | ${ratio.toFixed(1)}× |
-| goal: under ${GOAL_SECONDS} s, every notification in exactly one digest | ${met ? 'met' : '**not met**'} (unlinked ${check.unlinked}, French ${num(check.french)}) |
+| daily digest for ${num(PEOPLE)} people | **${buildSeconds.toFixed(2)} s** (${num(made)} mails, ${num(check.jobs)} send jobs queued); CPU ${cpuPerPerson(cpuMs.build).toFixed(2)} ms per person |
+| limit, same run: the same ${num(PEOPLE)} rendered rows by one bare INSERT … SELECT | ${limitSeconds.toFixed(2)} s; CPU ${cpuPerPerson(cpuMs.limit).toFixed(3)} ms per person |
+| ratio, pair by pair | **${ratioText(r, 1)}** |
+| goal: ≤ ${RATIO}× the limit, every notification in exactly one digest | ${met ? 'met' : '**not met**'} (unlinked ${check.unlinked}, French ${num(check.french)}); the former goal, under ${GOAL_SECONDS} s: ${buildSeconds < GOAL_SECONDS ? 'within' : 'over'} |
+
+${pairsTable(r, { a: 'build', b: 'limit', unit: 's' }, 2)}
 `,
     );
-    emitResult('BENCH', { people: PEOPLE, perPerson: PER_PERSON, buildSeconds, limitSeconds, ratio, made, check, met, machine: m });
+    emitResult('BENCH', { bench: 'digest', rows: [row], people: PEOPLE, perPerson: PER_PERSON, made, check, met, machine: m });
     if (!met) process.exitCode = 1;
   } finally {
     await parley?.close().catch(() => undefined);

@@ -5,15 +5,17 @@
 //  - GET /api/documents/:id (anonymous: clauses with per-clause comment counts, amendment markers
 //    and negotiating status), one request at a time, alternating with its physical limit: the six
 //    SQL reads the answer needs (the version's clauses, comment counts, amendment markers, clause
-//    statuses, open ad refs and open brackets), run in parallel straight through node-postgres.
-//    Goal: API p50 < 50 ms.
+//    statuses, open ad refs and open brackets), run in parallel straight through node-postgres,
+//    interleaved in pairs of blocks (support/rounds.ts). Goal: API p50 ≤ 3× its SQL, median of the
+//    pairs (p50 < 50 ms kept as information). The document's other reads likewise, each beside the
+//    document read.
 //  - The document page in Debian's chromium (playwright-core, cache disabled, a fresh page each
 //    time): when all 300 clause rows are in the page, and when it is interactive — the end of the
-//    last long task (Long Tasks API) before 500 ms without one, or the content, whichever is later.
-//    Beside it, the same figure for the app's home page: what loading the app shell alone costs.
-//    Goal: interactive < 1.5 s.
+//    last long task (Long Tasks API) before 500 ms without one, or the content, whichever is later —
+//    interleaved with the same figure for the app's home page (the app shell and one small read).
+//    Goal: ≤ 1.5× the home page, median of the pairs (< 1.5 s kept as information).
 //
-// Environment: BENCH_SAMPLES (40), BENCH_PAGE_RUNS (5), CHROMIUM_PATH (/usr/bin/chromium).
+// Environment: BENCH_SAMPLES (40 per side), BENCH_ROUNDS (5), BENCH_PAGE_RUNS (BENCH_ROUNDS), CHROMIUM_PATH (/usr/bin/chromium).
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -32,15 +34,16 @@ import {
   seedGroup,
   startApi,
   startCluster,
-  summarise,
   today,
   writeSection,
 } from './support/harness';
 import { createLongDocument, launchBenchBrowser } from './support/long-document';
-import { timePage, type PageRun } from './support/page-timing';
+import { pageBesideHome, pageMedian, type PageRun } from './support/page-timing';
+import { type Interleaved, judgedRow, type JudgedRow, pairsTable, ratioText } from './support/interleave';
+import { apiBesideSql, blocks, type Blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
-const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 5);
+const PAGE_RUNS = Number(process.env.BENCH_PAGE_RUNS ?? ROUNDS);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const LIMIT_SQL = [
@@ -73,21 +76,20 @@ const NEGOTIATION_SQL = [
  * ballot its terms and tally), so the project's allowance for a path over its limit applies (1.5×).
  */
 const CHAIR_READ_RATIO = 1.5;
+/** The document read beside its six SQL reads: the allowance compilation and procedures use (3×); p50 < 50 ms is kept as information. */
+const API_RATIO = 3;
+/** The document page beside the app's home page, both interactive (issue #26: 1.5×; formerly < 1.5 s). */
+const PAGE_RATIO = 1.5;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** `read` then the document read, SAMPLES times: the read's figures and its median pair-by-pair ratio to the document read. */
+/** `read` interleaved with the document read, in pairs of blocks: the read's figures and its ratio to the document read. */
 async function alternate(read: () => Promise<{ status: number; ms: number }>, documentUrl: string) {
-  const times: number[] = [];
-  const ratios: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const r = await read();
-    if (r.status !== 200) throw new Error(`read: ${r.status}`);
-    const d = await http('GET', documentUrl);
-    times.push(r.ms);
-    ratios.push(r.ms / d.ms);
-  }
-  return { stats: summarise(times), ratio: median(ratios) };
+  const ok = async (r: Promise<{ status: number; ms: number }>) => {
+    const x = await r;
+    if (x.status !== 200) throw new Error(`read: ${x.status}`);
+    return x.ms;
+  };
+  const x = await blocks({ perRound: perRound(SAMPLES), a: () => ok(read()), b: () => ok(http('GET', documentUrl)) });
+  return { stats: x.a, ratio: x.r.ratio, x };
 }
 
 /** The adoption dialog's preflight and the adoption ballot's page, each against the document read. */
@@ -106,7 +108,7 @@ async function measureChairReads(base: string, documentId: string, chairToken: s
   if (shown.status !== 200 || shown.body.subjectView?.clauses?.length !== 300) throw new Error(`the adoption ballot shows ${shown.body.subjectView?.clauses?.length} clauses`);
   const p = await alternate(() => http('GET', preflightUrl, { token: chairToken }), documentUrl);
   const b = await alternate(() => http('GET', ballotUrl), documentUrl);
-  return { preflight: p.stats, preflightRatio: p.ratio, ballot: b.stats, ballotRatio: b.ratio };
+  return { preflight: p.stats, preflightRatio: p.ratio, preflightX: p.x, ballot: b.stats, ballotRatio: b.ratio, ballotX: b.x };
 }
 
 /**
@@ -212,20 +214,11 @@ async function main(): Promise<void> {
       await http('GET', url);
       await sqlOnce();
     }
-    const apiMs: number[] = [];
-    const sqlMs: number[] = [];
-    for (let i = 0; i < SAMPLES; i++) {
-      const r = await http('GET', url);
-      if (r.status !== 200) throw new Error(`GET document: ${r.status}`);
-      apiMs.push(r.ms);
-      const s = performance.now();
-      await sqlOnce();
-      sqlMs.push(performance.now() - s);
-    }
-    const apiStats = summarise(apiMs);
-    const sqlStats = summarise(sqlMs);
+    const read = await apiBesideSql({ url, what: 'GET document', sql: sqlOnce, samples: SAMPLES, cpu: machineCpu(cluster, api) });
+    const apiStats = read.a;
+    const sqlStats = read.b;
     const bytes = Buffer.byteLength(JSON.stringify(first.body));
-    log(`API p50 ${ms(apiStats.p50)} p99 ${ms(apiStats.p99)}; its SQL alone p50 ${ms(sqlStats.p50)}; ${num(bytes / 1024, 0)} KB`);
+    log(`API p50 ${ms(apiStats.p50)} p99 ${ms(apiStats.p99)}; its SQL alone p50 ${ms(sqlStats.p50)}: ${blocksRatio(read)}; ${cpuText(read)}; ${num(bytes / 1024, 0)} KB`);
 
     // The reads the chair's safeguards and the ballot page added (issue 17), on the same document, each
     // alternating with the document read it must not outgrow: what the adoption dialog lists before the
@@ -240,28 +233,19 @@ async function main(): Promise<void> {
     const otherReads = await measureOtherReads(api.base, doc.id, doc.version.clauses[1].id, url);
     log(OTHER_READS.map((r) => `${r.key} p50 ${ms(otherReads[r.key].stats.p50)} (${otherReads[r.key].ratio.toFixed(2)}×)`).join('; '));
 
-    // The page in chromium.
-    let page: { doc: PageRun[]; home: PageRun[] } | null = null;
+    // The page in chromium, interleaved with the app's home page: the same app, its shell and a small read.
+    let page: { doc: PageRun[]; home: PageRun[]; r: Interleaved } | null = null;
     let pageSkipped: string | null = null;
     if (!existsSync(CHROMIUM)) pageSkipped = `no chromium at ${CHROMIUM}`;
     else if (!existsSync(webIndex)) pageSkipped = 'the web app is not built (npx nx run web:build)';
     else {
       ({ context, profileDir: browserDir } = await launchBenchBrowser(CHROMIUM));
-      const docReady = { selector: 'li.clause-row', count: 300 };
-      const homeReady = { selector: '#home-start', count: 1 };
-      await timePage(context, `${api.base}/`, homeReady); // warm-up (the browser's own start)
-      await timePage(context, `${api.base}/documents/${doc.id}`, docReady);
-      page = { doc: [], home: [] };
-      for (let i = 0; i < PAGE_RUNS; i++) {
-        page.doc.push(await timePage(context, `${api.base}/documents/${doc.id}`, docReady));
-        page.home.push(await timePage(context, `${api.base}/`, homeReady));
-      }
-      log(
-        `page: ${JSON.stringify(page.doc.map((r) => Math.round(r.interactiveMs)))} ms interactive; home ${JSON.stringify(page.home.map((r) => Math.round(r.interactiveMs)))}`,
-      );
+      const x = await pageBesideHome(context, api.base, { path: `/documents/${doc.id}`, ready: { selector: 'li.clause-row', count: 300 } }, PAGE_RUNS);
+      page = { doc: x.page, home: x.home, r: x.r };
+      log(`page: ${ratioText(x.r)}; ${JSON.stringify(x.page.map((p) => Math.round(p.interactiveMs)))} ms interactive; home ${JSON.stringify(x.home.map((p) => Math.round(p.interactiveMs)))}`);
     }
 
-    const med = (runs: PageRun[], k: keyof PageRun) => summarise(runs.map((r) => (r[k] as number) ?? NaN)).p50;
+    const med = pageMedian;
     const pageFig = page
       ? {
           contentMs: med(page.doc, 'contentMs'),
@@ -274,60 +258,88 @@ async function main(): Promise<void> {
           emptyContentMs: med(page.home, 'contentMs'),
         }
       : null;
-    const goals = {
-      apiP50: apiStats.p50 < 50,
-      page: pageFig ? pageFig.interactiveMs < 1500 : null,
-      preflight: chairReads.preflightRatio <= CHAIR_READ_RATIO,
-      ballot: chairReads.ballotRatio <= CHAIR_READ_RATIO,
-      ...Object.fromEntries(OTHER_READS.map((r) => [r.key, otherReads[r.key].ratio <= r.goal])),
-    } as Record<string, boolean | null>;
-    const yes = (b: boolean | null) => (b === null ? 'not measured' : b ? 'met' : '**missed**');
+    const rows: JudgedRow[] = [
+      judgedRow('Document read: 300 clauses, 5,000 comments, 1,000 amendments', read.r, {
+        measured: `GET p50 ${ms(read.r.aMedian)}`,
+        limit: `the document's six SQL reads alone, in parallel: p50 ${ms(read.r.bMedian)}`,
+        goal: { atMost: API_RATIO },
+        info: `p50 ${ms(apiStats.p50)} (formerly judged < 50 ms); ${cpuText(read)}`,
+      }),
+      judgedRow('Document read: adoption preflight (chair)', chairReads.preflightX.r, {
+        measured: `GET p50 ${ms(chairReads.preflightX.r.aMedian)}`,
+        limit: `the document read: p50 ${ms(chairReads.preflightX.r.bMedian)}`,
+        goal: { atMost: CHAIR_READ_RATIO },
+      }),
+      judgedRow('Document read: adoption ballot page', chairReads.ballotX.r, {
+        measured: `GET p50 ${ms(chairReads.ballotX.r.aMedian)}`,
+        limit: `the document read: p50 ${ms(chairReads.ballotX.r.bMedian)}`,
+        goal: { atMost: CHAIR_READ_RATIO },
+      }),
+      ...OTHER_READS.map((o) =>
+        judgedRow(`Document read: ${o.key}`, otherReads[o.key].x.r, {
+          measured: `GET p50 ${ms(otherReads[o.key].x.r.aMedian)}`,
+          limit: `the document read: p50 ${ms(otherReads[o.key].x.r.bMedian)}`,
+          goal: { atMost: o.goal },
+        }),
+      ),
+    ];
+    if (page && pageFig)
+      rows.push(
+        judgedRow('Document page in chromium (300 clause rows)', page.r, {
+          measured: `interactive at ${ms(page.r.aMedian)}`,
+          limit: `the app's home page, interleaved: ${ms(page.r.bMedian)}`,
+          goal: { atMost: PAGE_RATIO },
+          info: `formerly judged < 1,500 ms; worst load ${ms(pageFig.worstInteractiveMs)}`,
+        }),
+      );
+    else rows.push({ workload: 'Document page in chromium', measured: `not measured: ${pageSkipped}`, limit: '', ratio: NaN, min: NaN, max: NaN, pairs: 0, goal: `≤ ${PAGE_RATIO}×`, met: false });
+    const yes = (b: boolean) => (b ? 'met' : '**missed**');
+    const line = (label: string, x: Blocks, row: JudgedRow) =>
+      `| ${label} | ${ms(x.a.p50)} | ${ms(x.a.p99)} | ${ms(x.a.max)} | ${ms(x.b.p50)} | ${blocksRatio(x)} | ${row.goal} | ${yes(row.met)} |`;
     writeSection(
       'Document read',
       ` (${today()})
 
 ${machineLine(m)}
 Workload: a 300-clause document (created over HTTP) with 5,000 comments (4,000 threads, 1,000 replies) and 1,000 amendments written by SQL.
+Each read is interleaved with its limit in ${ROUNDS} pairs of blocks of ${perRound(SAMPLES)} sequential requests (A B, then B A…); the ratio is
+the median of the pairs' p50 ratios, with the smallest and largest pair. ${cpuText(read)} for the document read (API, PostgreSQL and client, from /proc). ${loadText(read.r)}.
 
-| | p50 | p99 | max | goal | |
-| --- | --- | --- | --- | --- | --- |
-| GET /api/documents/:id, anonymous (${num(bytes / 1024, 0)} KB of JSON), ${SAMPLES} sequential requests | ${ms(apiStats.p50)} | ${ms(apiStats.p99)} | ${ms(apiStats.max)} | p50 < 50 ms | ${yes(goals.apiP50)} |
-| its six SQL reads alone (clauses, comment counts, amendment markers, clause statuses, open ad refs, open brackets; in parallel) | ${ms(sqlStats.p50)} | ${ms(sqlStats.p99)} | ${ms(sqlStats.max)} | ratio API / SQL: ${(apiStats.p50 / sqlStats.p50).toFixed(2)}× | |
-| GET …/versions/1/adoption-preflight as the chair (every warning the adoption dialog lists: 1,000 unanswered clarifications), alternating with the document read | ${ms(chairReads.preflight.p50)} | ${ms(chairReads.preflight.p99)} | ${ms(chairReads.preflight.max)} | ≤ ${CHAIR_READ_RATIO}× the document read: ${chairReads.preflightRatio.toFixed(2)}× (pair by pair, median) | ${yes(goals.preflight)} |
-| GET /api/ballots/:id of the adoption ballot on this version, anonymous (the whole text with its counts), alternating with the document read | ${ms(chairReads.ballot.p50)} | ${ms(chairReads.ballot.p99)} | ${ms(chairReads.ballot.max)} | ≤ ${CHAIR_READ_RATIO}× the document read: ${chairReads.ballotRatio.toFixed(2)}× (pair by pair, median) | ${yes(goals.ballot)} |
-${OTHER_READS.map((r) => {
-  const o = otherReads[r.key];
-  return `| ${r.label}, anonymous, alternating with the document read | ${ms(o.stats.p50)} | ${ms(o.stats.p99)} | ${ms(o.stats.max)} | ≤ ${r.goal}× the document read: ${o.ratio.toFixed(2)}× (pair by pair, median) | ${yes(goals[r.key])} |`;
-}).join('\n')}
+| read | p50 | p99 | max | limit p50 | ratio, pair by pair | goal | |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${line(`GET /api/documents/:id, anonymous (${num(bytes / 1024, 0)} KB of JSON); limit: its six SQL reads alone (clauses, comment counts, amendment markers, clause statuses, open ad refs, open brackets; in parallel)`, read, rows[0])}
+${line('GET …/versions/1/adoption-preflight as the chair (every warning the adoption dialog lists: 1,000 unanswered clarifications); limit: the document read', chairReads.preflightX, rows[1])}
+${line('GET /api/ballots/:id of the adoption ballot on this version, anonymous (the whole text with its counts); limit: the document read', chairReads.ballotX, rows[2])}
+${OTHER_READS.map((o, i) => line(`${o.label}, anonymous; limit: the document read`, otherReads[o.key].x, rows[3 + i])).join('\n')}
 
 ${
-  pageFig
-    ? `The page /documents/:id in chromium (headless, cache disabled, a fresh page each time; medians of ${PAGE_RUNS} loads, times from navigation start):
+  page && pageFig
+    ? `The page /documents/:id in chromium (headless, cache disabled, a fresh page each time), interleaved with the app's home page (the same app shell
+and one small read: what loading the app costs), ${page.r.pairs.length} pairs; times from navigation start, medians:
 
-| page | DOM interactive | first contentful paint | all content in the DOM | interactive (last long task before 500 ms quiet) | long tasks | goal | |
-| --- | --- | --- | --- | --- | --- | --- | --- |
-| document, 300 clause rows | ${ms(pageFig.domInteractiveMs)} | ${ms(pageFig.fcpMs)} | ${ms(pageFig.contentMs)} | **${ms(pageFig.interactiveMs)}** (worst ${ms(pageFig.worstInteractiveMs)}) | ${pageFig.longTasks} | < 1,500 ms | ${yes(goals.page)} |
-| home page (the app shell alone, for reference) | ${ms(med(page!.home, 'domInteractiveMs'))} | ${ms(med(page!.home, 'fcpMs'))} | ${ms(pageFig.emptyContentMs)} | ${ms(pageFig.emptyInteractiveMs)} | ${med(page!.home, 'longTasks')} | | |
+| page | DOM interactive | first contentful paint | all content in the DOM | interactive (last long task before 500 ms quiet) | long tasks |
+| --- | --- | --- | --- | --- | --- |
+| document, 300 clause rows | ${ms(pageFig.domInteractiveMs)} | ${ms(pageFig.fcpMs)} | ${ms(pageFig.contentMs)} | **${ms(pageFig.interactiveMs)}** (worst ${ms(pageFig.worstInteractiveMs)}) | ${pageFig.longTasks} |
+| home page (the app shell) | ${ms(med(page.home, 'domInteractiveMs'))} | ${ms(med(page.home, 'fcpMs'))} | ${ms(pageFig.emptyContentMs)} | ${ms(pageFig.emptyInteractiveMs)} | ${med(page.home, 'longTasks')} |
+
+Document page / home page, interactive: **${ratioText(page.r)}**, goal ≤ ${PAGE_RATIO}× — ${yes(rows[rows.length - 1].met)} (the former absolute goal, < 1,500 ms: ${pageFig.interactiveMs < 1500 ? 'within' : 'over'}).
+
+${pairsTable(page.r, { a: 'document page', b: 'home page', unit: 'ms' }, 0)}
 `
     : `The page in chromium was not measured: ${pageSkipped}.`
 }`,
     );
     const result = {
       bench: 'document-read',
-      api: { p50: apiStats.p50, p99: apiStats.p99 },
-      sql: { p50: sqlStats.p50, p99: sqlStats.p99 },
-      ratio: apiStats.p50 / sqlStats.p50,
+      rows,
       bytes,
       page: pageFig,
       pageSkipped,
-      goals,
-      chairReads: { preflight: chairReads.preflight.p50, preflightRatio: chairReads.preflightRatio, ballot: chairReads.ballot.p50, ballotRatio: chairReads.ballotRatio },
-      otherReads: Object.fromEntries(OTHER_READS.map((r) => [r.key, { p50: otherReads[r.key].stats.p50, ratio: otherReads[r.key].ratio }])),
-      met: Object.values(goals).every((g) => g !== false),
+      met: rows.every((r) => r.met),
       machine: m,
     };
     emitResult('BENCH', result);
-    if (!result.met || goals.page === null) process.exitCode = 1;
+    if (!result.met) process.exitCode = 1;
   } finally {
     await context?.close().catch(() => undefined);
     if (browserDir) rmSync(browserDir, { recursive: true, force: true });

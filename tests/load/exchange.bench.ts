@@ -5,27 +5,36 @@
 // of paragraphs, deletions of paragraphs) are written by SQL as accepted, then the chair consolidates
 // over HTTP, so versions, their reports and provenance are the API's own. Measured in the same run:
 //  - GET …/versions/5/export.docx?against=1 (tracked changes over the four steps) and the clean
-//    GET …/versions/5/export.docx, one at a time, interleaved; GET …/versions/5/export.pdf beside them
-//    when the route exists (a 404 is reported as not measured). Goal: each < 3 s.
+//    GET …/versions/5/export.docx, and GET …/versions/5/export.pdf when the route exists, each
+//    interleaved with its limit in BENCH_ROUNDS pairs of blocks: the same comparison as JSON, the
+//    version as JSON, the clean Word file. Goals: ≤ 3×, 3×, 5× (each < 3 s kept as information).
 //  - p99 of public document reads (GET /api/documents/:id, READERS concurrent loops) without and with
-//    a tracked-changes export running back to back, in interleaved blocks (A B A B…), so a machine that
-//    drifts weighs on both alike. Goal: p99 with the export ≤ 2× p99 without.
+//    a tracked-changes export running back to back, in interleaved blocks (A B, then B A…), so a machine
+//    that drifts weighs on both alike. Goal: p99 with the export ≤ 2× p99 without, median of the pairs.
 //
-// Environment: BENCH_EXPORTS (8 of each), BENCH_READERS (4), BENCH_BLOCKS (4), BENCH_BLOCK_MS (5000).
+// Environment: BENCH_EXPORTS (8 of each, per side), BENCH_READERS (4), BENCH_ROUNDS / BENCH_BLOCKS (5), BENCH_BLOCK_MS (5000).
 import { performance } from 'node:perf_hooks';
 import { unzipSync, strFromU8 } from 'fflate';
 import { Pool } from 'pg';
 import { emitResult, expectOk, http, log, machine, machineLine, ms, num, runMain, seedGroup, startApi, startCluster, summarise, today, writeSection } from './support/harness';
 import { createLongDocument } from './support/long-document';
+import { interleave, judgedRow, type JudgedRow, ratioText } from './support/interleave';
+import { blocks, type Blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS as PAIRS } from './support/rounds';
 
 const EXPORTS = Math.max(2, Number(process.env.BENCH_EXPORTS ?? 8));
 const READERS = Math.max(1, Number(process.env.BENCH_READERS ?? 4));
-const BLOCKS = Math.max(2, Number(process.env.BENCH_BLOCKS ?? 4));
+const BLOCKS = Math.max(2, Number(process.env.BENCH_BLOCKS ?? PAIRS));
 const BLOCK_MS = Math.max(1000, Number(process.env.BENCH_BLOCK_MS ?? 5000));
 const ROUNDS = 4;
 const PER_ROUND = 50;
 const EXPORT_GOAL_MS = 3000;
 const READ_RATIO = 2;
+/**
+ * Each export beside the read that carries the same content as JSON (the PDF beside the clean Word
+ * file): writing the XML and zipping it should cost no more than 3× the JSON answer; laying out pages
+ * and embedding fonts, 5× the Word file. First measured as ratios in issue #26 (formerly < 3 s each).
+ */
+const EXPORT_RATIO = { tracked: 3, clean: 3, pdf: 5 };
 
 /** A file download's status, time and bytes (the harness's `http` reads JSON). */
 async function download(url: string): Promise<{ status: number; ms: number; bytes: Uint8Array }> {
@@ -57,23 +66,6 @@ async function acceptedRound(db: Pool, documentId: string, v: number, offset: nu
        CROSS JOIN LATERAL (SELECT CASE WHEN i % 10 = 3 THEN 'delete' WHEN i % 10 = 7 THEN 'insert' ELSE 'replace' END AS kind) k`,
     [documentId, v, offset, authors.map((a) => a.id), authors.map((a) => JSON.stringify(a.snapshot)), PER_ROUND],
   );
-}
-
-/** Times `urls` one at a time, interleaved (A B C A B C…), `EXPORTS` times each. */
-async function timeInterleaved(urls: Record<string, string>): Promise<Record<string, number[] | null>> {
-  const out: Record<string, number[] | null> = Object.fromEntries(Object.keys(urls).map((k) => [k, []]));
-  for (let i = 0; i < EXPORTS; i++)
-    for (const [key, url] of Object.entries(urls)) {
-      if (out[key] === null) continue;
-      const r = await download(url);
-      if (r.status === 404 && key === 'pdf') {
-        out[key] = null; // the PDF export is not merged into this build yet
-        continue;
-      }
-      if (r.status !== 200) throw new Error(`${key}: ${r.status} ${strFromU8(r.bytes).slice(0, 300)}`);
-      out[key]!.push(r.ms);
-    }
-  return out;
 }
 
 /** Public document reads from `READERS` loops for `BLOCK_MS`, with a tracked export running back to back or not. */
@@ -133,41 +125,80 @@ async function main(): Promise<void> {
     log(`tracked file: ${num(sample.bytes.length / 1024, 0)} KB, ${paragraphs} paragraphs, ${revisions} revisions`);
     if (revisions < ROUNDS * PER_ROUND) throw new Error(`the tracked file has ${revisions} revisions`);
 
-    await timeInterleaved(urls); // warm-up
-    const timed = await timeInterleaved(urls);
-    const fig = (xs: number[] | null) => (xs ? summarise(xs) : null);
-    const tracked = fig(timed.tracked)!;
-    const clean = fig(timed.clean)!;
-    const pdf = fig(timed.pdf);
-    log(`export p50: tracked ${ms(tracked.p50)}, clean ${ms(clean.p50)}, pdf ${pdf ? ms(pdf.p50) : 'not measured (404)'}`);
+    // Each export beside its limit, interleaved in pairs of blocks: the tracked file beside the same comparison
+    // as JSON (GET …/compare?from=1&to=N: the same word diffs), the clean file beside the version as JSON
+    // (GET …/versions/N: the same text), the PDF beside the clean Word file (the same text, without pages laid out).
+    const ok = (what: string) => async (url: string) => {
+      const r = await download(url);
+      if (r.status !== 200) throw new Error(`${what}: ${r.status} ${strFromU8(r.bytes).slice(0, 300)}`);
+      return r.ms;
+    };
+    const pdfThere = (await download(urls.pdf)).status !== 404; // the PDF export may not be merged into a build
+    const compareUrl = `${api.base}/api/documents/${doc.id}/compare?from=1&to=${last}`;
+    const pair = (a: string, b: string, what: string) =>
+      blocks({ perRound: perRound(EXPORTS), a: () => ok(what)(a), b: () => ok(`${what}'s limit`)(b), cpu: machineCpu(cluster, api) });
+    for (const u of [urls.tracked, compareUrl, urls.clean, versionUrl]) await ok('warm-up')(u);
+    const tracked = await pair(urls.tracked, compareUrl, 'tracked export');
+    const clean = await pair(urls.clean, versionUrl, 'clean export');
+    const pdf = pdfThere ? await pair(urls.pdf, urls.clean, 'PDF export') : null;
+    log(`export p50: tracked ${ms(tracked.a.p50)} (${blocksRatio(tracked)} the comparison), clean ${ms(clean.a.p50)} (${blocksRatio(clean)} the version read), pdf ${pdf ? `${ms(pdf.a.p50)} (${blocksRatio(pdf)} the clean file)` : 'not measured (404)'}`);
 
     const documentUrl = `${api.base}/api/documents/${doc.id}`;
     const without: number[] = [];
     const beside: number[] = [];
-    const blockRatios: number[] = [];
     let exportsDuring = 0;
     await readBlock(documentUrl, urls.tracked, false); // warm-up
-    for (let b = 0; b < BLOCKS; b++) {
-      const a = await readBlock(documentUrl, urls.tracked, false);
-      const e = await readBlock(documentUrl, urls.tracked, true);
-      without.push(...a.reads);
-      beside.push(...e.reads);
-      exportsDuring += e.exports;
-      blockRatios.push(summarise(e.reads).p99 / summarise(a.reads).p99);
-      log(`block ${b + 1}: p99 without ${ms(summarise(a.reads).p99)}, with ${ms(summarise(e.reads).p99)} (${e.exports} exports)`);
-    }
+    const reads = await interleave({
+      rounds: BLOCKS,
+      a: async () => {
+        const e = await readBlock(documentUrl, urls.tracked, true);
+        beside.push(...e.reads);
+        exportsDuring += e.exports;
+        return summarise(e.reads).p99;
+      },
+      b: async () => {
+        const a = await readBlock(documentUrl, urls.tracked, false);
+        without.push(...a.reads);
+        return summarise(a.reads).p99;
+      },
+    });
+    log(`reads p99 beside an export / without: ${ratioText(reads)}`);
     const readsWithout = summarise(without);
     const readsBeside = summarise(beside);
-    const ratio = readsBeside.p99 / readsWithout.p99;
-    const goals = {
-      tracked: tracked.p50 < EXPORT_GOAL_MS && tracked.max < EXPORT_GOAL_MS,
-      clean: clean.p50 < EXPORT_GOAL_MS && clean.max < EXPORT_GOAL_MS,
-      pdf: pdf ? pdf.max < EXPORT_GOAL_MS : null,
-      reads: ratio <= READ_RATIO,
-    };
-    const yes = (g: boolean | null) => (g === null ? 'not measured' : g ? 'met' : '**missed**');
-    const row = (label: string, s: ReturnType<typeof summarise> | null, goal: boolean | null) =>
-      s ? `| ${label} | ${ms(s.p50)} | ${ms(s.max)} | < 3 s | ${yes(goal)} |` : `| ${label} | not measured: the route answered 404 (not in this build) | | < 3 s | not measured |`;
+    const info = (x: Blocks) => `p50 ${ms(x.a.p50)}, max ${ms(x.a.max)} (formerly judged < ${EXPORT_GOAL_MS / 1000} s); ${cpuText(x)}`;
+    const rows: JudgedRow[] = [
+      judgedRow(`Word export with tracked changes over ${ROUNDS} versions (300 clauses, ${revisions} revisions)`, tracked.r, {
+        measured: `p50 ${ms(tracked.r.aMedian)}`,
+        limit: `the same comparison as JSON: p50 ${ms(tracked.r.bMedian)}`,
+        goal: { atMost: EXPORT_RATIO.tracked },
+        info: info(tracked),
+      }),
+      judgedRow('Word export, clean', clean.r, {
+        measured: `p50 ${ms(clean.r.aMedian)}`,
+        limit: `the version as JSON: p50 ${ms(clean.r.bMedian)}`,
+        goal: { atMost: EXPORT_RATIO.clean },
+        info: info(clean),
+      }),
+      pdf
+        ? judgedRow('PDF export', pdf.r, {
+            measured: `p50 ${ms(pdf.r.aMedian)}`,
+            limit: `the clean Word file: p50 ${ms(pdf.r.bMedian)}`,
+            goal: { atMost: EXPORT_RATIO.pdf },
+            info: info(pdf),
+          })
+        : { workload: 'PDF export', measured: 'not measured: the route answered 404 (not in this build)', limit: '', ratio: NaN, min: NaN, max: NaN, pairs: 0, goal: `≤ ${EXPORT_RATIO.pdf}×`, met: false },
+      judgedRow(`Public document reads beside a tracked export (${READERS} readers)`, reads, {
+        measured: `p99 ${ms(reads.aMedian)}`,
+        limit: `the same reads without it, interleaved: p99 ${ms(reads.bMedian)}`,
+        goal: { atMost: READ_RATIO },
+        info: `${exportsDuring} exports during the reads`,
+      }),
+    ];
+    const yes = (g: boolean) => (g ? 'met' : '**missed**');
+    const row = (label: string, limit: string, x: Blocks | null, judged: JudgedRow) =>
+      x
+        ? `| ${label} | ${ms(x.a.p50)} | ${ms(x.a.max)} | ${limit}: ${ms(x.b.p50)} | ${blocksRatio(x)} | ${judged.goal} | ${yes(judged.met)} | ${x.aCpu.toFixed(1)} / ${x.bCpu.toFixed(1)} ms |`
+        : `| ${label} | not measured: the route answered 404 (not in this build) | | | | ${judged.goal} | not measured | |`;
     writeSection(
       'Word and PDF export',
       ` (${today()})
@@ -175,31 +206,25 @@ async function main(): Promise<void> {
 ${machineLine(m)}
 Workload: a 300-clause document (created over HTTP) taken to version ${last} by ${applied} amendments of five delegates in ${ROUNDS} consolidations (over HTTP; the amendments written by SQL as accepted): replacements that delete and insert words, paragraphs inserted and deleted. The tracked file of version ${last} against version 1: ${num(sample.bytes.length / 1024, 0)} KB, ${paragraphs} paragraphs, ${revisions} revisions.
 
-| export (one at a time, interleaved, ${EXPORTS} of each) | p50 | max | goal | |
-| --- | --- | --- | --- | --- |
-${row(`GET …/versions/${last}/export.docx?against=1 (tracked changes over ${ROUNDS} versions)`, tracked, goals.tracked)}
-${row(`GET …/versions/${last}/export.docx (clean)`, clean, goals.clean)}
-${row(`GET …/versions/${last}/export.pdf`, pdf, goals.pdf)}
+Each export interleaved with its limit, one request at a time, in ${tracked.r.pairs.length} pairs of blocks of ${perRound(EXPORTS)} (A B, then B A…); the ratio is the median of the pairs' p50 ratios, with the smallest and largest pair. ${loadText(tracked.r)}.
 
-Public document reads (GET /api/documents/:id of the same document, ${READERS} concurrent loops), in ${BLOCKS} interleaved pairs of ${BLOCK_MS / 1000} s blocks without and with a tracked export running back to back (${exportsDuring} exports during the reads):
+| export | p50 | max | limit p50 | ratio, pair by pair | goal | | CPU per request, export / limit |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+${row(`GET …/versions/${last}/export.docx?against=1 (tracked changes over ${ROUNDS} versions)`, `GET …/compare?from=1&to=${last} (the same word diffs as JSON)`, tracked, rows[0])}
+${row(`GET …/versions/${last}/export.docx (clean)`, `GET …/versions/${last} (the same text as JSON)`, clean, rows[1])}
+${row(`GET …/versions/${last}/export.pdf`, 'the clean Word file', pdf, rows[2])}
+
+The former absolute goal (each under ${EXPORT_GOAL_MS / 1000} s) is kept as information: ${[tracked, clean, pdf].every((x) => !x || x.a.max < EXPORT_GOAL_MS) ? 'within' : 'over'}.
+
+Public document reads (GET /api/documents/:id of the same document, ${READERS} concurrent loops), in ${reads.pairs.length} interleaved pairs of ${BLOCK_MS / 1000} s blocks with and without a tracked export running back to back (${exportsDuring} exports during the reads); each block's figure is its p99:
 
 | | reads | p50 | p99 | max | goal | |
 | --- | --- | --- | --- | --- | --- | --- |
 | without an export | ${readsWithout.n} | ${ms(readsWithout.p50)} | ${ms(readsWithout.p99)} | ${ms(readsWithout.max)} | | |
-| beside a tracked export | ${readsBeside.n} | ${ms(readsBeside.p50)} | ${ms(readsBeside.p99)} | ${ms(readsBeside.max)} | p99 ≤ ${READ_RATIO}× without: ${ratio.toFixed(2)}× pooled (per pair ${blockRatios.map((r) => r.toFixed(2)).join(', ')}) | ${yes(goals.reads)} |
+| beside a tracked export | ${readsBeside.n} | ${ms(readsBeside.p50)} | ${ms(readsBeside.p99)} | ${ms(readsBeside.max)} | p99 ≤ ${READ_RATIO}× without: ${ratioText(reads)} | ${yes(rows[3].met)} |
 `,
     );
-    const result = {
-      bench: 'exchange',
-      tracked: { p50: tracked.p50, max: tracked.max },
-      clean: { p50: clean.p50, max: clean.max },
-      pdf: pdf ? { p50: pdf.p50, max: pdf.max } : null,
-      reads: { without: readsWithout.p99, beside: readsBeside.p99, ratio, blockRatios },
-      revisions,
-      goals,
-      met: Object.values(goals).every((g) => g !== false),
-      machine: m,
-    };
+    const result = { bench: 'exchange', rows, revisions, met: rows.every((r) => r.met), machine: m };
     emitResult('BENCH', result);
     if (!result.met) process.exitCode = 1;
   } finally {

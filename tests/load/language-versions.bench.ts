@@ -7,12 +7,15 @@
 //  - reading the version side by side in French and Arabic (GET …/versions/1/language-versions?languages=fr,ar:
 //    the 300 clauses, each in both languages with its state and translator, and every language's
 //    counts), alternating with its limit, reading the version alone (GET …/versions/1), one request
-//    at a time. Goal: side-by-side p50 ≤ 2× the version alone.
+//    at a time, in BENCH_ROUNDS interleaved pairs of blocks. Goal: side-by-side p50 ≤ 2× the version
+//    alone, median of the pairs.
 //
-// Environment: BENCH_SAMPLES (40 reads each way).
+// Environment: BENCH_SAMPLES (40 reads each way), BENCH_ROUNDS (5).
 import { Pool } from 'pg';
 import { emitResult, http, log, machine, machineLine, ms, runMain, seedGroup, startApi, startCluster, summarise, today, writeSection } from './support/harness';
 import { createLongDocument } from './support/long-document';
+import { judgedRow } from './support/interleave';
+import { blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const RATIO = 2;
@@ -40,30 +43,44 @@ async function main(): Promise<void> {
         saves.push(r.ms);
       }
     }
-    const sideBySide: number[] = [];
-    const alone: number[] = [];
-    for (let i = 0; i < SAMPLES + 5; i++) {
-      const both = await http<{ clauses: { languages: unknown[] }[] }>('GET', `${api.base}/api/documents/${doc.id}/versions/1/language-versions?languages=fr,ar`);
-      const one = await http('GET', `${api.base}/api/documents/${doc.id}/versions/1`);
-      if (both.status !== 200 || one.status !== 200) throw new Error(`reads: ${both.status} ${one.status}`);
+    const bothUrl = `${api.base}/api/documents/${doc.id}/versions/1/language-versions?languages=fr,ar`;
+    const aloneUrl = `${api.base}/api/documents/${doc.id}/versions/1`;
+    const readBoth = async () => {
+      const both = await http<{ clauses: { languages: unknown[] }[] }>('GET', bothUrl);
+      if (both.status !== 200) throw new Error(`side by side: ${both.status}`);
       if (both.body.clauses.length !== 300 || both.body.clauses.some((c) => c.languages.length !== 2)) throw new Error('the side-by-side read is not 300 clauses in two languages');
-      if (i < 5) continue;
-      sideBySide.push(both.ms);
-      alone.push(one.ms);
+      return both.ms;
+    };
+    const readAlone = async () => {
+      const one = await http('GET', aloneUrl);
+      if (one.status !== 200) throw new Error(`the version alone: ${one.status}`);
+      return one.ms;
+    };
+    for (let i = 0; i < 5; i++) {
+      await readBoth();
+      await readAlone();
     }
+    const x = await blocks({ perRound: perRound(SAMPLES), a: readBoth, b: readAlone, cpu: machineCpu(cluster, api) });
     const events = (await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'translation.saved'`)).rows[0].n as number;
     const saveS = summarise(saves);
-    const bothS = summarise(sideBySide);
-    const aloneS = summarise(alone);
-    const ratio = bothS.p50 / aloneS.p50;
-    const met = ratio <= RATIO && events === 600;
-    log(`save p50 ${ms(saveS.p50)} p99 ${ms(saveS.p99)}; side by side p50 ${ms(bothS.p50)} vs version alone ${ms(aloneS.p50)}: ${ratio.toFixed(2)}×`);
+    const bothS = x.a;
+    const aloneS = x.b;
+    const row = judgedRow('Language versions: a 300-clause text read side by side in two languages', x.r, {
+      measured: `p50 ${ms(x.r.aMedian)}`,
+      limit: `the version alone: p50 ${ms(x.r.bMedian)}`,
+      goal: { atMost: RATIO },
+      extraMet: events === 600,
+      info: cpuText(x),
+    });
+    const met = row.met;
+    const ratio = x.r.ratio;
+    log(`save p50 ${ms(saveS.p50)} p99 ${ms(saveS.p99)}; side by side p50 ${ms(bothS.p50)} vs version alone ${ms(aloneS.p50)}: ${blocksRatio(x)}; ${cpuText(x)}`);
     writeSection(
       'Language versions',
       ` (${today()})
 
 ${machineLine(m)}
-Workload (issue #23, decision 0045): the 300-clause document, translated clause by clause into French and then Arabic by a voting member over HTTP (600 saves, each an audited act: ${events} \`translation.saved\` events), then read side by side in French and Arabic (\`GET …/versions/1/language-versions?languages=fr,ar\`: every clause in both languages with its state, the original it was made from and its translator, and every language's counts), alternating one request at a time with its limit, the version alone (\`GET …/versions/1\`), ${SAMPLES} times each after five to warm up. Goal: side by side p50 ≤ ${RATIO}× the version alone.
+Workload (issue #23, decision 0045): the 300-clause document, translated clause by clause into French and then Arabic by a voting member over HTTP (600 saves, each an audited act: ${events} \`translation.saved\` events), then read side by side in French and Arabic (\`GET …/versions/1/language-versions?languages=fr,ar\`: every clause in both languages with its state, the original it was made from and its translator, and every language's counts), interleaved with its limit, the version alone (\`GET …/versions/1\`), one request at a time in ${ROUNDS} pairs of blocks of ${perRound(SAMPLES)} (A B, then B A…) after five of each to warm up; the ratio is the median of the pairs' p50 ratios, with the smallest and largest pair. Goal: side by side p50 ≤ ${RATIO}× the version alone.
 
 | | p50 | p90 | p99 | max |
 | --- | --- | --- | --- | --- |
@@ -71,10 +88,10 @@ Workload (issue #23, decision 0045): the 300-clause document, translated clause 
 | reading the version side by side (fr, ar) | ${ms(bothS.p50)} | ${ms(bothS.p90)} | ${ms(bothS.p99)} | ${ms(bothS.max)} |
 | reading the version alone | ${ms(aloneS.p50)} | ${ms(aloneS.p90)} | ${ms(aloneS.p99)} | ${ms(aloneS.max)} |
 
-Ratio side by side / alone (p50): ${ratio.toFixed(2)}× — goal ≤ ${RATIO}×: ${ratio <= RATIO ? 'met' : '**missed**'}.
+Ratio side by side / alone (p50), pair by pair: ${blocksRatio(x)} — goal ≤ ${RATIO}×: ${ratio <= RATIO ? 'met' : '**missed**'}. ${cpuText(x)} (API, PostgreSQL and client, from /proc). ${loadText(x.r)}.
 `,
     );
-    emitResult('BENCH', { bench: 'language-versions', samples: SAMPLES, save: saveS, sideBySide: bothS, alone: aloneS, ratio, events, met, machine: m });
+    emitResult('BENCH', { bench: 'language-versions', rows: [row], save: saveS, events, met, machine: m });
     if (!met) process.exitCode = 1;
   } finally {
     await api?.stop();

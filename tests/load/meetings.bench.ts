@@ -8,13 +8,13 @@
 //
 // The limit, measured in the same run: a bare socket.io server in its own process (no database, no
 // auth), 500 clients in one room, an HTTP trigger that emits a payload of the same size, at the same
-// pace. Parley and the bare server run interleaved, block by block (A B A B…, each block a quarter of
-// the turns), so a machine that drifts during the run weighs on both alike; the ratio is given per
-// pair and pooled. Goal: every change reaches every client (0 lost, 0 duplicated) and the pooled p99
-// is within 2× the bare p99 at the same client count.
+// pace. Parley and the bare server run interleaved, block by block (A B, then B A…; each block a
+// share of the turns), so a machine that drifts during the run weighs on both alike; the ratio is the
+// median of the pairs' p99 ratios (pooled for information). Goal: every change reaches every client
+// (0 lost, 0 duplicated) and p99 within 2× the bare p99 at the same client count.
 //
 // Environment: BENCH_CLIENTS (500), BENCH_ATTENDEES (300), BENCH_TURNS (200), BENCH_GAP_MS (40: the
-// least time between two acts), BENCH_BLOCKS (4).
+// least time between two acts), BENCH_BLOCKS (BENCH_ROUNDS, 5).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -23,12 +23,14 @@ import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
 import type { JoinRoomResult, LiveEvent, MeetingView } from '@parley/contracts';
 import { emitResult, freePort, http, log, machine, machineLine, ms, runMain, seedGroup, sleep, startApi, startCluster, summarise, today, writeSection } from './support/harness';
+import { interleave, judgedRow, pairsTable, ratioText } from './support/interleave';
+import { loadText, ROUNDS } from './support/rounds';
 
 const CLIENTS = Math.max(2, Math.min(2000, Number(process.env.BENCH_CLIENTS ?? 500)));
 const ATTENDEES = Math.max(3, Math.min(1000, Number(process.env.BENCH_ATTENDEES ?? 300)));
 const TURNS = Math.max(4, Math.min(2000, Number(process.env.BENCH_TURNS ?? 200)));
 const GAP_MS = Math.max(0, Number(process.env.BENCH_GAP_MS ?? 40));
-const BLOCKS = Math.max(1, Math.min(20, Number(process.env.BENCH_BLOCKS ?? 4)));
+const BLOCKS = Math.max(1, Math.min(20, Number(process.env.BENCH_BLOCKS ?? ROUNDS)));
 const DRAIN_MS = 10_000;
 const CONNECT_BATCH = 50;
 const RATIO = 2;
@@ -268,42 +270,51 @@ async function main(): Promise<void> {
     await sleep(1000);
 
     const perBlock = Math.ceil(TURNS / BLOCKS);
-    const pairs: { parley: BlockFigures; bare: BlockFigures }[] = [];
     const allParley: string[] = [];
     const allBare: string[] = [];
     const requests: number[] = [];
     let t = 0;
-    for (let b = 0; b < BLOCKS && t < TURNS; b++) {
-      // Parley's block: real turns at the floor.
+    let bareBlocks = 0;
+    // Parley's block: real turns at the floor. (Round 0 runs it first, so the bare block knows the payload's size.)
+    const parleySide = async () => {
       const keys: string[] = [];
-      for (let n = 0; n < perBlock && t < TURNS; n++, t++) keys.push(...(await turn(api.base, session, t, parley, requests)));
+      for (let n = 0; n < perBlock && t < TURNS; n++, t++) keys.push(...(await turn(api!.base, session, t, parley, requests)));
       await waitUntil(() => parley.complete(keys), DRAIN_MS);
-      // The bare block: as many messages, of the same size, at the same pace.
+      allParley.push(...keys);
+      return blockFigures(parley, keys).p99;
+    };
+    // The bare block: as many messages as a block of turns makes, of the same size, at the same pace.
+    const bareSide = async () => {
       const bareKeys: string[] = [];
+      const b = bareBlocks++;
       const pad = Math.max(0, payloadBytes - 40);
-      for (let k = 0; k < keys.length; k++) {
+      for (let k = 0; k < perBlock * 3; k++) {
         const key = `b${b}-${k}`;
         bareKeys.push(key);
         bareD.sentAt.set(key, performance.now());
-        const r = await fetch(`${bare.base}/emit?key=${key}&pad=${pad}`, { method: 'POST', signal: AbortSignal.timeout(60_000) });
+        const r = await fetch(`${bare!.base}/emit?key=${key}&pad=${pad}`, { method: 'POST', signal: AbortSignal.timeout(60_000) });
         if (r.status !== 204) throw new Error(`bare emit: ${r.status}`);
         await sleep(GAP_MS + 10); // about the time Parley's act took to answer, so both rooms see changes at a like pace
       }
       await waitUntil(() => bareD.complete(bareKeys), DRAIN_MS);
-      const pair = { parley: blockFigures(parley, keys), bare: blockFigures(bareD, bareKeys) };
-      pairs.push(pair);
-      allParley.push(...keys);
       allBare.push(...bareKeys);
-      log(`block ${b + 1}: Parley p99 ${ms(pair.parley.p99)} (lost ${pair.parley.lost}), bare p99 ${ms(pair.bare.p99)}: ${(pair.parley.p99 / pair.bare.p99).toFixed(2)}×`);
-    }
+      return blockFigures(bareD, bareKeys).p99;
+    };
+    const r = await interleave({ rounds: BLOCKS, a: parleySide, b: bareSide });
 
     const parleyAll = blockFigures(parley, allParley);
     const bareAll = blockFigures(bareD, allBare);
-    const ratio = parleyAll.p99 / bareAll.p99;
-    const ratios = pairs.map((p) => p.parley.p99 / p.bare.p99).sort((a, b) => a - b);
+    const pooled = parleyAll.p99 / bareAll.p99;
     const req = summarise(requests);
-    const met = ratio <= RATIO && parleyAll.lost === 0 && parley.duplicates === 0;
-    log(`pooled: Parley p99 ${ms(parleyAll.p99)}, bare p99 ${ms(bareAll.p99)}: ${ratio.toFixed(2)}×; lost ${parleyAll.lost}, duplicated ${parley.duplicates}`);
+    const row = judgedRow(`Meetings: ${allParley.length} queue changes of a session of ${ATTENDEES} to ${CLIENTS} room screens`, r, {
+      measured: `p99 ${ms(r.aMedian)}, lost ${parleyAll.lost}`,
+      limit: `bare socket.io, same clients, interleaved: p99 ${ms(r.bMedian)}`,
+      goal: { atMost: RATIO },
+      extraMet: parleyAll.lost === 0 && parley.duplicates === 0,
+      info: `0 lost, 0 duplicated: ${parleyAll.lost === 0 && parley.duplicates === 0 ? 'met' : '**missed**'}; pooled p99 ratio ${pooled.toFixed(2)}×`,
+    });
+    const met = row.met;
+    log(`Parley p99 ${ms(parleyAll.p99)}, bare p99 ${ms(bareAll.p99)}: ${ratioText(r)} (pooled ${pooled.toFixed(2)}×); lost ${parleyAll.lost}, duplicated ${parley.duplicates}`);
 
     writeSection(
       'Meetings: the list of speakers on the room screen',
@@ -312,31 +323,19 @@ async function main(): Promise<void> {
 ${machineLine(m)}
 Workload (issue #21): a group of ${ATTENDEES} voting members, all checked in to one open session; ${CLIENTS} socket.io clients (WebSocket, not signed in, as room screens) follow its room \`meeting:<id>\`. ${TURNS} turns at the floor over HTTP, one act after another with at least ${GAP_MS} ms between acts: a delegate asks for the floor (every tenth a point of order), the chair gives it, the chair ends it: ${allParley.length} queue changes, each a live event of about ${payloadBytes} bytes. Each write answers the whole session (${ATTENDEES} attendees, its queue and its record).
 
-The limit, in the same run: a bare socket.io server in its own process, ${CLIENTS} clients in one room, the same number of messages of the same size, triggered over HTTP at the same pace. The two run interleaved, block by block (${pairs.length} blocks each, A B A B…), and every latency is from the moment the act (or trigger) was sent until the client had it.
+The limit, in the same run: a bare socket.io server in its own process, ${CLIENTS} clients in one room, the same number of messages of the same size, triggered over HTTP at the same pace. The two run interleaved, block by block (${r.pairs.length} pairs, A B then B A…), and every latency is from the moment the act (or trigger) was sent until the client had it. Each block's figure is its p99; the ratio is the median of the pairs' ratios, with the smallest and largest pair. ${loadText(r)}.
 
 | | queue changes | p50 | p99 | max | lost | duplicated |
 | --- | --- | --- | --- | --- | --- | --- |
 | Parley, room \`meeting:<id>\` | ${allParley.length} × ${CLIENTS} | ${ms(parleyAll.p50)} | ${ms(parleyAll.p99)} | ${ms(parleyAll.max)} | ${parleyAll.lost} | ${parley.duplicates} |
 | bare socket.io | ${allBare.length} × ${CLIENTS} | ${ms(bareAll.p50)} | ${ms(bareAll.p99)} | ${ms(bareAll.max)} | ${bareAll.lost} | ${bareD.duplicates} |
 
-p99 ratio Parley / bare, pooled: **${ratio.toFixed(2)}×** — goal ≤ ${RATIO}× with 0 lost: ${met ? 'met' : '**missed**'}. Pair by pair: ${pairs.map((p) => `${(p.parley.p99 / p.bare.p99).toFixed(2)}×`).join(', ')} (from ${ratios[0].toFixed(2)}× to ${ratios[ratios.length - 1].toFixed(2)}×). For information: each act's HTTP answer p50 ${ms(req.p50)}, p99 ${ms(req.p99)}.
+p99 ratio Parley / bare, pair by pair: **${ratioText(r)}** — goal ≤ ${RATIO}× with 0 lost: ${met ? 'met' : '**missed**'}. Pooled over all blocks: ${pooled.toFixed(2)}×. For information: each act's HTTP answer p50 ${ms(req.p50)}, p99 ${ms(req.p99)}.
+
+${pairsTable(r, { a: 'Parley p99', b: 'bare p99', unit: 'ms' })}
 `,
     );
-    emitResult('BENCH', {
-      bench: 'meetings',
-      clients: CLIENTS,
-      attendees: ATTENDEES,
-      turns: TURNS,
-      changes: allParley.length,
-      parley: parleyAll,
-      bare: bareAll,
-      ratio,
-      pairs: pairs.map((p) => p.parley.p99 / p.bare.p99),
-      requests: req,
-      duplicates: parley.duplicates,
-      met,
-      machine: m,
-    });
+    emitResult('BENCH', { bench: 'meetings', rows: [row], clients: CLIENTS, changes: allParley.length, requests: req, duplicates: parley.duplicates, met, machine: m });
     if (!met) process.exitCode = 1;
   } finally {
     for (const s of [...parleySockets, ...bareSockets]) s?.close();

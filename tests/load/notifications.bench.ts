@@ -10,10 +10,14 @@
 //    499 e-mails are queued (every member's address is verified; "ballot opened" is e-mailed at once
 //    by default; the outbox transport), polled in the database every 5 ms, for information.
 //
-// Environment: BENCH_SAMPLES (20 openings each way), BENCH_MEMBERS (500).
+// Openings run in BENCH_ROUNDS interleaved pairs of blocks (support/rounds.ts); the ratio is the median of the pairs.
+//
+// Environment: BENCH_SAMPLES (20 openings each way), BENCH_ROUNDS (5), BENCH_MEMBERS (500).
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { emitResult, http, log, machine, machineLine, ms, runMain, seedGroup, sleep, startApi, startCluster, summarise, today, writeSection } from './support/harness';
+import { judgedRow, ratioText } from './support/interleave';
+import { blocks, loadText, perRound, ROUNDS } from './support/rounds';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 20);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 500);
@@ -63,8 +67,6 @@ async function main(): Promise<void> {
     ]);
     const [seededOff, seeded] = [await seedGroup(dbOff, { members: MEMBERS, withSessions: 0 }), await seedGroup(db, { members: MEMBERS, withSessions: 0 })];
     const told = MEMBERS - 1;
-    const off: Opening[] = [];
-    const on: Opening[] = [];
     const delivered: number[] = [];
     const queued: number[] = [];
     // Every member of the measured group has a verified address: each notification is also an e-mail.
@@ -84,42 +86,44 @@ async function main(): Promise<void> {
         await sleep(5);
       }
     };
-    for (let i = 0; i < SAMPLES + 3; i++) {
-      // Which goes first alternates; the first three pairs warm up.
-      let o: Opening[];
-      let withNotifications: [Opening, number, number];
-      if (i % 2 === 0) {
-        o = await openOff();
-        withNotifications = await openOn();
-      } else {
-        withNotifications = await openOn();
-        o = await openOff();
-      }
-      if (i < 3) continue;
-      const [n, until, mailed] = withNotifications;
-      off.push(o[0]);
-      on.push(n);
-      delivered.push(until);
-      queued.push(mailed);
+    for (let i = 0; i < 3; i++) {
+      await openOff();
+      await openOn();
     }
+    const x = await blocks({
+      perRound: perRound(SAMPLES),
+      a: async () => {
+        const [n, until, mailed] = await openOn();
+        delivered.push(until);
+        queued.push(mailed);
+        return n.ms;
+      },
+      b: async () => (await openOff())[0].ms,
+    });
     const dup = (await db.query(`SELECT count(*)::int AS n FROM (SELECT 1 FROM notifications GROUP BY recipient_id, kind, dedupe_key HAVING count(*) > 1) d`)).rows[0].n as number;
 
-    const offS = summarise(off.map((o) => o.ms));
-    const onS = summarise(on.map((o) => o.ms));
+    const offS = x.b;
+    const onS = x.a;
     const delS = summarise(delivered);
     const mailS = summarise(queued);
-    const ratio = onS.p50 / offS.p50;
-    const met = ratio <= RATIO && dup === 0;
-    log(`opening off p50 ${ms(offS.p50)} p99 ${ms(offS.p99)}; on p50 ${ms(onS.p50)} p99 ${ms(onS.p99)}; ratio ${ratio.toFixed(2)}×; ${told} notifications exist after p50 ${ms(delS.p50)} p99 ${ms(delS.p99)}, their e-mails queued after p50 ${ms(mailS.p50)}`);
+    const row = judgedRow(`Notifications: a ballot opened in a group of ${MEMBERS}`, x.r, {
+      measured: `POST p50 ${ms(x.r.aMedian)} with notifications`,
+      limit: `the same opening without notifications: p50 ${ms(x.r.bMedian)}`,
+      goal: { atMost: RATIO },
+      extraMet: dup === 0,
+      info: `no duplicates: ${dup === 0 ? 'met' : `**missed** (${dup})`}; their ${told} notifications exist after p50 ${ms(delS.p50)}`,
+    });
+    const met = row.met;
+    log(`opening off p50 ${ms(offS.p50)} p99 ${ms(offS.p99)}; on p50 ${ms(onS.p50)} p99 ${ms(onS.p99)}; ${ratioText(x.r)}; ${told} notifications exist after p50 ${ms(delS.p50)} p99 ${ms(delS.p99)}, their e-mails queued after p50 ${ms(mailS.p50)}`);
 
     writeSection(
       'Notifications',
       ` (${today()})
 
 ${machineLine(m)}
-Workload (issue #20): a group of ${MEMBERS} voting members; the chair opens a motion over HTTP, ${SAMPLES} times each way (after three to warm up), one at a time. Each ballot.opened tells the ${told} other members: the deriver reads the committed event after the commit, and inserts their ${told} notifications and moves its cursor in one transaction (then pushes them live and wakes the mail).
+Workload (issue #20): a group of ${MEMBERS} voting members; the chair opens a motion over HTTP, in ${ROUNDS} interleaved pairs of blocks of ${perRound(SAMPLES)} openings each way (after three of each to warm up), one at a time. Each ballot.opened tells the ${told} other members: the deriver reads the committed event after the commit, and inserts their ${told} notifications and moves its cursor in one transaction (then pushes them live and wakes the mail).
 
-What is measured: the opening's latency (POST /api/ballots, which freezes the ${MEMBERS}-member electorate) with notifications off (PARLEY_NOTIFICATIONS=off) and on: two API processes side by side, each on its own database of the same PostgreSQL, each with its own group of ${MEMBERS}; the openings alternate between them (which goes first alternates too), so both run on the same machine at the same moments. With notifications on, every member's address is verified, so each notification is also an e-mail (“ballot opened” is sent at once by default; the outbox transport); the next opening waits until the previous one's ${told} notifications exist and their e-mails are queued (a delivery rendered and its job enqueued), polled in the database every 5 ms. Goal: opening p50 with notifications ≤ ${RATIO}× without, no duplicates. The times until they exist and are queued are for information.
+What is measured: the opening's latency (POST /api/ballots, which freezes the ${MEMBERS}-member electorate) with notifications off (PARLEY_NOTIFICATIONS=off) and on: two API processes side by side, each on its own database of the same PostgreSQL, each with its own group of ${MEMBERS}; the blocks alternate between them (A B, then B A…), so both run on the same machine at the same moments, and the ratio is the median of the pairs' p50 ratios, with the smallest and largest pair. With notifications on, every member's address is verified, so each notification is also an e-mail (“ballot opened” is sent at once by default; the outbox transport); the next opening waits until the previous one's ${told} notifications exist and their e-mails are queued (a delivery rendered and its job enqueued), polled in the database every 5 ms. Goal: opening p50 with notifications ≤ ${RATIO}× without, no duplicates. The times until they exist and are queued are for information.
 
 | | p50 | p90 | p99 | max |
 | --- | --- | --- | --- | --- |
@@ -128,10 +132,10 @@ What is measured: the opening's latency (POST /api/ballots, which freezes the ${
 | from the POST until its ${told} notifications exist | ${ms(delS.p50)} | ${ms(delS.p90)} | ${ms(delS.p99)} | ${ms(delS.max)} |
 | from the POST until their ${told} e-mails are queued | ${ms(mailS.p50)} | ${ms(mailS.p90)} | ${ms(mailS.p99)} | ${ms(mailS.max)} |
 
-Ratio on / off (p50): ${ratio.toFixed(2)}× — goal ≤ ${RATIO}×: ${ratio <= RATIO ? 'met' : '**missed**'}. Duplicated notifications: ${dup}.
+Ratio on / off (p50), pair by pair: ${ratioText(x.r)} — goal ≤ ${RATIO}×: ${x.r.ratio <= RATIO ? 'met' : '**missed**'}. Duplicated notifications: ${dup}. ${loadText(x.r)}.
 `,
     );
-    const result = { bench: 'notifications', members: MEMBERS, samples: SAMPLES, off: offS, on: onS, delivered: delS, queued: mailS, ratio, duplicates: dup, met, machine: m };
+    const result = { bench: 'notifications', rows: [row], members: MEMBERS, delivered: delS, queued: mailS, duplicates: dup, met, machine: m };
     emitResult('BENCH', result);
     if (!met) process.exitCode = 1;
   } finally {

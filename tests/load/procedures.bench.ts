@@ -14,13 +14,13 @@
 // Measured in the same run, each read anonymous, one request at a time, alternating with its
 // physical limit: the SQL reads that answer needs (the same queries with the same parameters, as
 // the reads/repository code runs them), in parallel straight through node-postgres. Goal for each:
-// API p50 ≤ 3× its SQL (absolute figures for information).
+// API p50 ≤ 3× its SQL, median of BENCH_ROUNDS interleaved pairs of blocks (absolute figures for information).
 //  - GET /api/documents/:id/versions/1/explanations
 //  - GET /api/working-groups/:id/circulations
 //  - GET /api/working-groups/:id/proxies
 //  - GET /api/silence/:id
 //
-// Environment: BENCH_SAMPLES (40).
+// Environment: BENCH_SAMPLES (40 per side), BENCH_ROUNDS (5).
 import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import {
@@ -35,17 +35,17 @@ import {
   seedGroup,
   startApi,
   startCluster,
-  summarise,
   today,
   writeSection,
 } from './support/harness';
 import { createLongDocument } from './support/long-document';
+import { judgedRow, type JudgedRow } from './support/interleave';
+import { apiBesideSql, type Blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const API_RATIO = 3;
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 type Limit = [string, () => unknown[]][];
 
@@ -330,15 +330,7 @@ async function main(): Promise<void> {
       },
     ];
 
-    const results: {
-      c: Case;
-      bytes: number;
-      api: ReturnType<typeof summarise>;
-      sql: ReturnType<typeof summarise>;
-      ratio: number;
-      ratioSpread: [number, number];
-      met: boolean;
-    }[] = [];
+    const results: { c: Case; bytes: number; x: Blocks; row: JudgedRow }[] = [];
     for (const c of cases) {
       const first = await http('GET', c.url);
       if (first.status !== 200) throw new Error(`${c.what}: ${first.status} ${JSON.stringify(first.body).slice(0, 300)}`);
@@ -350,32 +342,19 @@ async function main(): Promise<void> {
         await http('GET', c.url);
         await sqlOnce();
       }
-      const apiMs: number[] = [];
-      const sqlMs: number[] = [];
-      const ratios: number[] = [];
-      for (let i = 0; i < SAMPLES; i++) {
-        const r = await http('GET', c.url);
-        if (r.status !== 200) throw new Error(`${c.what}: ${r.status}`);
-        const s = performance.now();
-        await sqlOnce();
-        const q = performance.now() - s;
-        apiMs.push(r.ms);
-        sqlMs.push(q);
-        ratios.push(r.ms / q);
-      }
-      const sorted = [...ratios].sort((a, b) => a - b);
-      const api = summarise(apiMs);
-      const sql = summarise(sqlMs);
-      const ratio = api.p50 / sql.p50;
-      const ratioSpread: [number, number] = [sorted[Math.floor(sorted.length * 0.1)], sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]];
-      results.push({ c, bytes, api, sql, ratio, ratioSpread, met: ratio <= API_RATIO });
-      log(
-        `${c.name}: API p50 ${ms(api.p50)} p99 ${ms(api.p99)}; SQL p50 ${ms(sql.p50)} p99 ${ms(sql.p99)}; ratio ${ratio.toFixed(2)}× (pair by pair p10–p90 ${ratioSpread[0].toFixed(2)}–${ratioSpread[1].toFixed(2)}×, median ${median(ratios).toFixed(2)}×); ${num(bytes / 1024, 0)} KB`,
-      );
+      const x = await apiBesideSql({ url: c.url, what: c.what, sql: sqlOnce, samples: SAMPLES, cpu: machineCpu(cluster, api) });
+      const row = judgedRow(`Procedures (group of 500): ${c.name}`, x.r, {
+        measured: `GET p50 ${ms(x.r.aMedian)}`,
+        limit: `its SQL reads alone: p50 ${ms(x.r.bMedian)}`,
+        goal: { atMost: API_RATIO },
+        info: cpuText(x),
+      });
+      results.push({ c, bytes, x, row });
+      log(`${c.name}: API p50 ${ms(x.a.p50)} p99 ${ms(x.a.p99)}; SQL p50 ${ms(x.b.p50)} p99 ${ms(x.b.p99)}; ${blocksRatio(x)}; ${cpuText(x)}; ${num(bytes / 1024, 0)} KB`);
     }
 
     const yes = (b: boolean) => (b ? 'met' : '**missed**');
-    const missed = results.filter((r) => !r.met);
+    const missed = results.filter((r) => !r.row.met);
     writeSection(
       'Procedures',
       ` (${today()})
@@ -383,32 +362,21 @@ async function main(): Promise<void> {
 ${machineLine(m)}
 Workload (issue #19, at the planning sizes): a group of 500 members; a 300-clause document adopted by a silence procedure with 200 explanations of position (reservations naming a paragraph, disassociations naming two); 50 join requests circulated under non-objection with 300 signed objections; 250 proxies for a period; a second 300-clause document under a silence procedure under way, which all 500 members may break. All written by SQL through the real schema, as the procedures' services write them.
 
-What is measured: each read anonymous, ${SAMPLES} sequential requests, each followed by its physical limit, the SQL reads that answer needs (the same queries with the same parameters as the reads/repository code, in parallel straight through node-postgres). The ratio is API p50 / SQL p50; the spread is the 10th–90th percentile of the ratios pair by pair. Goal: API p50 ≤ ${API_RATIO}× its SQL; the absolute figures are for information. The API runs these reads as its code does: explanations in three steps (the document, the version, then the rest together), circulations five reads one after another, proxies two, silence three (the procedure, the electorate, then its 500 affiliations through TypeORM with their organisation and eager confirmer and closer); the limit runs them all at once, so every round trip the API waits for counts against it.
+What is measured: each read anonymous, interleaved with its physical limit, the SQL reads that answer needs (the same queries with the same parameters as the reads/repository code, in parallel straight through node-postgres), in ${ROUNDS} pairs of blocks of ${perRound(SAMPLES)} sequential requests (A B, then B A…). The ratio is the median of the pairs' p50 ratios, with the smallest and largest pair. Goal: API p50 ≤ ${API_RATIO}× its SQL; the absolute figures are for information. CPU per request: the API process, PostgreSQL and the client, from /proc. The API runs these reads as its code does: explanations in three steps (the document, the version, then the rest together), circulations five reads one after another, proxies two, silence three (the procedure, the electorate, then its 500 affiliations through TypeORM with their organisation and eager confirmer and closer); the limit runs them all at once, so every round trip the API waits for counts against it.
 
-| read | API p50 | API p99 | its SQL alone | SQL p50 | SQL p99 | ratio (spread) | goal ≤ ${API_RATIO}× |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+| read | API p50 | API p99 | its SQL alone | SQL p50 | SQL p99 | ratio, pair by pair | goal ≤ ${API_RATIO}× | CPU per request API / SQL |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${results
   .map(
     (r) =>
-      `| ${r.c.what}, ${num(r.bytes / 1024, 0)} KB of JSON | ${ms(r.api.p50)} | ${ms(r.api.p99)} | ${r.c.sqlWhat} (${r.c.limit.length} reads) | ${ms(r.sql.p50)} | ${ms(r.sql.p99)} | ${r.ratio.toFixed(2)}× (${r.ratioSpread[0].toFixed(2)}–${r.ratioSpread[1].toFixed(2)}×) | ${yes(r.met)} |`,
+      `| ${r.c.what}, ${num(r.bytes / 1024, 0)} KB of JSON | ${ms(r.x.a.p50)} | ${ms(r.x.a.p99)} | ${r.c.sqlWhat} (${r.c.limit.length} reads) | ${ms(r.x.b.p50)} | ${ms(r.x.b.p99)} | ${blocksRatio(r.x)} | ${yes(r.row.met)} | ${r.x.aCpu.toFixed(1)} / ${r.x.bCpu.toFixed(1)} ms |`,
   )
   .join('\n')}
+
+${results.length ? `${loadText(results[0].x.r)} (first read), ${loadText(results[results.length - 1].x.r)} (last).` : ''}
 ${missed.length ? `\nMissed: ${missed.map((r) => r.c.name).join(', ')} (the goal is left as it is).\n` : ''}`,
     );
-    const result = {
-      bench: 'procedures',
-      cases: results.map((r) => ({
-        name: r.c.name,
-        api: { p50: r.api.p50, p99: r.api.p99 },
-        sql: { p50: r.sql.p50, p99: r.sql.p99 },
-        ratio: r.ratio,
-        ratioSpread: r.ratioSpread,
-        bytes: r.bytes,
-        met: r.met,
-      })),
-      met: missed.length === 0,
-      machine: m,
-    };
+    const result = { bench: 'procedures', rows: results.map((r) => r.row), met: missed.length === 0, machine: m };
     emitResult('BENCH', result);
     if (!result.met) process.exitCode = 1;
   } finally {

@@ -3,11 +3,12 @@
 // Two open roll-call ballots with live tallies, one with 10,000 and one with 100,000 votes (electors
 // and votes written by SQL, spread over the three stakeholder groups). For each: GET /api/ballots/:id
 // (anonymous, as the public page reads it: terms, running tally aggregated in SQL, first page of the
-// roll call), measured one request at a time, alternating with its physical limit on the same data in
-// the same run: the running tally's SQL aggregate alone, straight through node-postgres.
-// Goal: API p50 within 2× the bare SQL aggregate's p50.
+// roll call), measured one request at a time, interleaved with its physical limit on the same data in
+// the same run: the running tally's SQL aggregate alone, straight through node-postgres, in BENCH_ROUNDS
+// pairs of blocks (support/rounds.ts). Goal: API p50 within 2× the bare SQL aggregate's p50, median of
+// the pairs.
 //
-// Environment: BENCH_SAMPLES (40 per case), BENCH_SIZES ("10000,100000").
+// Environment: BENCH_SAMPLES (40 per side and case), BENCH_ROUNDS (5), BENCH_SIZES ("10000,100000").
 import { Pool } from 'pg';
 import {
   emitResult,
@@ -27,6 +28,8 @@ import {
   writeSection,
 } from './support/harness';
 import { performance } from 'node:perf_hooks';
+import { judgedRow, type JudgedRow } from './support/interleave';
+import { apiBesideSql, type Blocks, blocksRatio, cpuText, loadText, machineCpu, perRound, ROUNDS } from './support/rounds';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
 const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -65,11 +68,9 @@ async function addVoters(db: Pool, ballotId: string, n: number, tag: string): Pr
 
 interface Case {
   votes: number;
-  api: ReturnType<typeof summarise>;
+  x: Blocks;
   apiSignedIn: ReturnType<typeof summarise>;
-  sql: ReturnType<typeof summarise>;
-  ratio: number;
-  met: boolean;
+  row: JudgedRow;
   bytes: number;
 }
 
@@ -103,62 +104,47 @@ async function main(): Promise<void> {
         await db.query(TALLY_SQL, [ballot.id]);
       }
 
-      const apiMs: number[] = [];
+      const x = await apiBesideSql({ url, what: 'GET ballot', sql: () => db.query(TALLY_SQL, [ballot.id]), samples: SAMPLES, cpu: machineCpu(cluster, api) });
       const signedMs: number[] = [];
-      const sqlMs: number[] = [];
-      for (let i = 0; i < SAMPLES; i++) {
-        const r = await http('GET', url);
-        if (r.status !== 200) throw new Error(`GET ballot: ${r.status}`);
-        apiMs.push(r.ms);
-        const s = performance.now();
-        await db.query(TALLY_SQL, [ballot.id]);
-        sqlMs.push(performance.now() - s);
+      for (let i = 0; i < perRound(SAMPLES); i++) {
         const rs = await http('GET', url, { token: member.token ?? undefined });
         if (rs.status !== 200) throw new Error(`GET ballot signed in: ${rs.status}`);
         signedMs.push(rs.ms);
       }
-      const api1 = summarise(apiMs);
-      const sql = summarise(sqlMs);
-      const ratio = api1.p50 / sql.p50;
-      cases.push({
-        votes: size,
-        api: api1,
-        apiSignedIn: summarise(signedMs),
-        sql,
-        ratio,
-        met: ratio <= 2,
-        bytes: Buffer.byteLength(JSON.stringify(first.body)),
+      const row = judgedRow(`Tally read: ballot with ${num(size)} votes`, x.r, {
+        measured: `GET p50 ${ms(x.r.aMedian)}`,
+        limit: `the SQL aggregate alone: p50 ${ms(x.r.bMedian)}`,
+        goal: { atMost: 2 },
+        info: cpuText(x),
       });
-      log(`${num(size)} votes: API p50 ${ms(api1.p50)} (signed in ${ms(summarise(signedMs).p50)}), SQL aggregate p50 ${ms(sql.p50)}: ${ratio.toFixed(2)}×`);
+      cases.push({ votes: size, x, apiSignedIn: summarise(signedMs), row, bytes: Buffer.byteLength(JSON.stringify(first.body)) });
+      log(`${num(size)} votes: API p50 ${ms(x.r.aMedian)}, SQL aggregate p50 ${ms(x.r.bMedian)}: ${blocksRatio(x)}; ${cpuText(x)}`);
     }
 
     const row = (c: Case) =>
-      `| ${num(c.votes)} | ${ms(c.api.p50)} / ${ms(c.api.p99)} | ${ms(c.apiSignedIn.p50)} / ${ms(c.apiSignedIn.p99)} | ${ms(c.sql.p50)} / ${ms(c.sql.p99)} | **${c.ratio.toFixed(2)}×** | ${c.met ? 'met' : '**missed**'} | ${num(c.bytes / 1024, 1)} KB |`;
+      `| ${num(c.votes)} | ${ms(c.x.a.p50)} / ${ms(c.x.a.p99)} | ${ms(c.apiSignedIn.p50)} / ${ms(c.apiSignedIn.p99)} | ${ms(c.x.b.p50)} / ${ms(c.x.b.p99)} | **${blocksRatio(c.x)}** | ${c.row.met ? 'met' : '**missed**'} | ${c.x.aCpu.toFixed(2)} / ${c.x.bCpu.toFixed(2)} ms | ${num(c.bytes / 1024, 1)} KB |`;
     writeSection(
       'Tally read',
       ` (${today()})
 
 ${machineLine(m)}
 Workload: an open roll-call ballot with live tallies, its electors and votes written by SQL over the three stakeholder groups and 500
-organisations; ${SAMPLES} sequential GET /api/ballots/:id per case (terms, running tally, votes cast, the first 50 of the roll call),
-alternating with the running tally's SQL aggregate alone (the physical limit: the same query the API runs, straight through node-postgres).
+organisations; sequential GET /api/ballots/:id (terms, running tally, votes cast, the first 50 of the roll call), interleaved with the running
+tally's SQL aggregate alone (the physical limit: the same query the API runs, straight through node-postgres): ${ROUNDS} pairs of blocks of
+${perRound(SAMPLES)} requests each side (A B, then B A…); the ratio is the median of the pairs' p50 ratios, with the smallest and largest pair.
+CPU per request: the API process, PostgreSQL and the client, from /proc, over each block. The signed-in read is measured after, for information.
 
-| votes | API anonymous p50 / p99 | API signed-in member p50 / p99 | SQL aggregate alone p50 / p99 | API p50 / SQL p50 | goal ≤ 2× | response |
-| --- | --- | --- | --- | --- | --- | --- |
+| votes | API anonymous p50 / p99 | API signed-in member p50 / p99 | SQL aggregate alone p50 / p99 | API / SQL, pair by pair | goal ≤ 2× | CPU per request API / SQL | response |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${cases.map(row).join('\n')}
+
+${cases.map((c) => `${num(c.votes)} votes: ${loadText(c.x.r)}.`).join(' ')}
 `,
     );
     const result = {
       bench: 'tally-read',
-      cases: cases.map((c) => ({
-        votes: c.votes,
-        api: { p50: c.api.p50, p99: c.api.p99 },
-        apiSignedIn: { p50: c.apiSignedIn.p50 },
-        sql: { p50: c.sql.p50, p99: c.sql.p99 },
-        ratio: c.ratio,
-        met: c.met,
-      })),
-      met: cases.every((c) => c.met),
+      rows: cases.map((c) => c.row),
+      met: cases.every((c) => c.row.met),
       machine: m,
     };
     emitResult('BENCH', result);

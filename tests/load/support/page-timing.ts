@@ -1,3 +1,5 @@
+import { interleave, median } from './interleave';
+
 /** One page load in chromium, timed from navigation start (see timePage). */
 export interface PageRun {
   /** All of the page's main content in the DOM, ms after navigation start. */
@@ -35,7 +37,7 @@ export async function timePage(context: any, url: string, ready: { selector: str
       new MutationObserver(check).observe(document, { childList: true, subtree: true });
     }, ready);
     await page.goto(url, { waitUntil: 'commit', timeout: 30_000 });
-    await page.waitForFunction(() => (window as any).__contentAt !== null, undefined, { timeout: 30_000, polling: 50 });
+    await page.waitForFunction(() => (window as any).__contentAt !== null, undefined, { timeout: 90_000, polling: 50 });
     const until = Date.now() + 10_000;
     for (;;) {
       const quiet = await page.evaluate(() => {
@@ -58,3 +60,26 @@ export async function timePage(context: any, url: string, ready: { selector: str
     await page.close();
   }
 }
+
+/** The app's home page: the same app shell and one small read, the limit every page benchmark is judged against. */
+export const HOME_PAGE = { path: '/', ready: { selector: '#home-start', count: 1 } };
+
+/**
+ * A page interleaved with the app's home page (interleave.ts): after a warm-up of each, `rounds`
+ * pairs of loads, A B then B A…; the figure of each load is when it is interactive.
+ */
+export async function pageBesideHome(context: any, base: string, page: { path: string; ready: { selector: string; count: number } }, rounds: number) {
+  await timePage(context, `${base}${HOME_PAGE.path}`, HOME_PAGE.ready); // warm-up (the browser's own start)
+  await timePage(context, `${base}${page.path}`, page.ready);
+  const runs = { page: [] as PageRun[], home: [] as PageRun[] };
+  const load = (key: 'page' | 'home', p: typeof page) => async () => {
+    const run = await timePage(context, `${base}${p.path}`, p.ready);
+    runs[key].push(run);
+    return run.interactiveMs;
+  };
+  const r = await interleave({ rounds, a: load('page', page), b: load('home', HOME_PAGE) });
+  return { ...runs, r };
+}
+
+/** The median of one figure over page loads. */
+export const pageMedian = (runs: PageRun[], k: keyof PageRun) => median(runs.map((r) => (r[k] as number) ?? NaN));

@@ -1,4 +1,4 @@
-import { Box, Group, Text, VisuallyHidden } from '@mantine/core';
+import { Box, VisuallyHidden } from '@mantine/core';
 import type { ClauseResponse } from '@parley/contracts';
 import { memo, useCallback, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -64,16 +64,16 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
     [clause.id, clause.text, onOpen],
   );
 
+  // Plain elements styled by documents.css rather than Mantine's layout components, which resolve
+  // their style props on every render: a document renders 300 of these rows at once (issue #26).
   return (
-    <Box component="li" className="clause-row" data-selected={selected} data-clause-id={clause.id} data-label={clause.label ?? ''} px="sm" py={6}>
-      <Group align="flex-start" gap="sm" wrap="nowrap">
-        <Text component="span" fw={700} w="2.2rem" ta="end" style={{ flex: 'none' }} aria-hidden={clause.label === null}>
+    <li className="clause-row" data-selected={selected} data-clause-id={clause.id} data-label={clause.label ?? ''}>
+      <div className="clause-line">
+        <span className="clause-label" aria-hidden={clause.label === null}>
           {clause.label ?? ''}
-        </Text>
-        <Box style={{ flex: 1, minWidth: 0 }}>
-          <Text
-            component="p"
-            m={0}
+        </span>
+        <div className="clause-body">
+          <p
             className="clause-text"
             dir="auto"
             data-kind={clause.kind}
@@ -81,8 +81,8 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
             onClick={() => window.getSelection()?.isCollapsed !== false && onOpen(clause.id)}
           >
             <ClauseText clause={clause} />
-          </Text>
-          <Group gap={6} mt={4} wrap="wrap">
+          </p>
+          <div className="clause-actions">
             <button
               type="button"
               className="clause-open"
@@ -93,10 +93,10 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
               aria-controls={selected ? 'clause-panel' : undefined}
             >
               <VisuallyHidden component="span">{t('documents.clause.lead', { name: clause.label ? t('documents.clause.name', { label: clause.label }) : t(`documents.kinds.${clause.kind}`) })}</VisuallyHidden>
-              <Group gap={6} wrap="wrap" component="span">
-                <Text component="span" size="xs" fw={600} className="clause-discuss" data-selected={selected}>
+              <span className="clause-marks">
+                <span className="clause-discuss" data-selected={selected}>
                   {t('documents.clause.discuss')}
-                </Text>
+                </span>
                 {totalComments > 0 ? (
                   <ToneBadge tone="gray" data-testid="comment-count">
                     {t('documents.clause.comments', { count: totalComments })}
@@ -113,13 +113,13 @@ const ClauseRow = memo(function ClauseRow({ clause, selected, onOpen, panel }: C
                 ) : null}
                 {accepted > 0 ? <ToneBadge tone="green">{t('documents.clause.accepted', { count: accepted })}</ToneBadge> : null}
                 {clauseStatusBadges(t, intlLocale(currentLanguage(i18n)), clause.kind, clause.negotiation)}
-              </Group>
+              </span>
             </button>
-          </Group>
-        </Box>
-      </Group>
+          </div>
+        </div>
+      </div>
       {panel}
-    </Box>
+    </li>
   );
 });
 
