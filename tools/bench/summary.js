@@ -1,6 +1,5 @@
 // The Summary section's rows: one per workload, its figure beside its limit measured in the same run.
 const os = require('node:os');
-const { liveFanoutRow } = require('./live-fanout');
 const { f1, met, pct } = require('./report');
 
 /**
@@ -106,15 +105,6 @@ function summaryRows(results) {
       `| Meetings: ${x.changes} queue changes of a session of ${x.attendees} to ${x.clients} room screens | p99 ${f1(x.parley.p99)} ms, lost ${x.parley.lost} | bare socket.io, same clients, interleaved: p99 ${f1(x.bare.p99)} ms | ${f1(x.ratio)}× | ≤ 2×, 0 lost | ${met(x.met)} |`,
     );
   }
-  const lf = r('live-fanout');
-  if (lf) {
-    const x = lf.result;
-    if (x?.parsed) rows.push(liveFanoutRow(x));
-    else
-      rows.push(
-        `| Live fan-out | ${lf.code === 0 ? 'ran; figures in its section' : `did not complete (exit ${lf.code})`} | | | ≤ 2× bare socket.io p99, 0 lost | ${lf.code === 0 ? 'see its section' : '**not measured**'} |`,
-      );
-  }
   const av = r('audit-verify');
   if (av?.result) {
     const x = av.result;
@@ -141,7 +131,7 @@ function summaryRows(results) {
     );
   }
   for (const [name, v] of results)
-    if (!v.result && name !== 'live-fanout') rows.push(`| ${name} | did not complete (exit ${v.code}) | | | | **not measured** |`);
+    if (!v.result) rows.push(`| ${name} | did not complete (exit ${v.code}) | | | | **not measured** |`);
   return rows;
 }
 
