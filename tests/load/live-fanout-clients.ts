@@ -35,6 +35,7 @@ type Request =
   | { op: 'close' };
 
 const clock = () => performance.timeOrigin + performance.now();
+const JOIN_ATTEMPTS = 3;
 
 // ---------------------------------------------------------------------------------------------
 // The worker
@@ -49,6 +50,7 @@ function worker(): void {
   let eventAt = new Float64Array(0);
   let duplicates: number[] = [];
   let payloadBytes = 0;
+  let retries = 0;
 
   const note = (j: number, r: number, k: number, at: number | null, raw: unknown) => {
     const now = clock();
@@ -63,6 +65,28 @@ function worker(): void {
     if (at !== null && Number.isNaN(eventAt[k])) eventAt[k] = at;
   };
 
+  const join = async (m: Extract<Request, { op: 'connect' }>, j: number) => {
+    const socket = io(urls[(first + j) % urls.length], { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 30_000 });
+    sockets[j] = socket;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`client ${first + j} did not connect`)), 30_000);
+      socket.once('connect', () => (clearTimeout(timer), resolve()));
+      socket.once('connect_error', (e) => (clearTimeout(timer), reject(e)));
+    });
+    if (m.side === 'bare') {
+      socket.on('msg', (x: { k: number; round: number; at: number }) => note(j, x.round, x.k, x.at, x));
+      await socket.timeout(30_000).emitWithAck('join');
+    } else {
+      socket.on('live:event', (e: LiveEvent) => {
+        if (e.action !== 'comment.posted') return;
+        const tag = BODY_TAG.exec(String(e.change.body));
+        if (tag) note(j, Number(tag[1]), Number(tag[2]), Date.parse(e.occurredAt), e);
+      });
+      const r: JoinRoomResult = await socket.timeout(30_000).emitWithAck('room:join', { room: m.room, after: null });
+      if (!r.ok) throw new Error(`join refused: ${r.code}: ${r.detail}`);
+    }
+  };
+
   const connect = async (m: Extract<Request, { op: 'connect' }>) => {
     urls = m.urls;
     first = m.first;
@@ -72,29 +96,21 @@ function worker(): void {
       const js = Array.from({ length: Math.min(m.batch, m.count - start) }, (_, n) => start + n);
       await Promise.all(
         js.map(async (j) => {
-          const socket = io(urls[(first + j) % urls.length], { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 30_000 });
-          sockets[j] = socket;
-          await new Promise<void>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error(`client ${first + j} did not connect`)), 30_000);
-            socket.once('connect', () => (clearTimeout(timer), resolve()));
-            socket.once('connect_error', (e) => (clearTimeout(timer), reject(e)));
-          });
-          if (m.side === 'bare') {
-            socket.on('msg', (x: { k: number; round: number; at: number }) => note(j, x.round, x.k, x.at, x));
-            await socket.timeout(30_000).emitWithAck('join');
-          } else {
-            socket.on('live:event', (e: LiveEvent) => {
-              if (e.action !== 'comment.posted') return;
-              const tag = BODY_TAG.exec(String(e.change.body));
-              if (tag) note(j, Number(tag[1]), Number(tag[2]), Date.parse(e.occurredAt), e);
-            });
-            const r: JoinRoomResult = await socket.timeout(30_000).emitWithAck('room:join', { room: m.room, after: null });
-            if (!r.ok) throw new Error(`join refused: ${r.code}: ${r.detail}`);
+          // A viewer refused or dropped while thousands join on a starved machine tries again, as the web client does; bounded.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              return await join(m, j);
+            } catch (e) {
+              sockets[j]?.close();
+              if (attempt >= JOIN_ATTEMPTS) throw e;
+              retries++;
+              await new Promise((r) => setTimeout(r, 1000 * attempt));
+            }
           }
         }),
       );
     }
-    return { seconds: (clock() - t0) / 1000 };
+    return { seconds: (clock() - t0) / 1000, retries };
   };
 
   const collect = (m: Extract<Request, { op: 'collect' }>) => {
@@ -205,7 +221,13 @@ export class ClientFleet {
     readonly groups: number,
   ) {}
 
-  static async connect(o: { side: Side; urls: string[]; clients: number; processes: number; room: string }): Promise<ClientFleet & { seconds: number }> {
+  static async connect(o: {
+    side: Side;
+    urls: string[];
+    clients: number;
+    processes: number;
+    room: string;
+  }): Promise<ClientFleet & { seconds: number; retries: number }> {
     const per = Math.ceil(o.clients / o.processes);
     const workers: Worker[] = [];
     for (let p = 0; p < o.processes; p++) {
@@ -214,13 +236,14 @@ export class ClientFleet {
     }
     const fleet = new ClientFleet(workers, o.urls.length);
     const t0 = clock();
+    let retries = 0;
     // One process after the other: a burst of handshakes from every process at once only measures the machine's worst second.
     for (const [p, w] of workers.entries()) {
       const first = p * per;
       const count = Math.max(0, Math.min(per, o.clients - first));
-      await w.ask({ op: 'connect', urls: o.urls, first, count, side: o.side, room: o.room, batch: 50 }, 300_000);
+      retries += (await w.ask<{ retries: number }>({ op: 'connect', urls: o.urls, first, count, side: o.side, room: o.room, batch: 50 }, 600_000)).retries;
     }
-    return Object.assign(fleet, { seconds: (clock() - t0) / 1000 });
+    return Object.assign(fleet, { seconds: (clock() - t0) / 1000, retries });
   }
 
   async startRound(round: number, messages: number): Promise<void> {

@@ -76,6 +76,8 @@ export interface CaseResult {
   bare: Round[];
   payloadBytes: number;
   connectSeconds: { parley: number; bare: number };
+  /** Joins tried again (refused or dropped while every client joined at once). */
+  joinRetries: { parley: number; bare: number };
   profile: string | null;
 }
 
@@ -175,8 +177,8 @@ export async function runCase(pg: Postgres, c: Case, profile: boolean): Promise<
     profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   );
   const bareServer = await startBare();
-  let parley: (ClientFleet & { seconds: number }) | null = null;
-  let bare: (ClientFleet & { seconds: number }) | null = null;
+  let parley: (ClientFleet & { seconds: number; retries: number }) | null = null;
+  let bare: (ClientFleet & { seconds: number; retries: number }) | null = null;
   try {
     parley = await ClientFleet.connect({ side: 'parley', urls: parleyServers.bases, clients: c.clients, processes: c.processes, room: parleyServers.room });
     bare = await ClientFleet.connect({ side: 'bare', urls: [bareServer.base], clients: c.clients, processes: c.processes, room: 'room' });
@@ -242,6 +244,7 @@ export async function runCase(pg: Postgres, c: Case, profile: boolean): Promise<
       bare: bareRounds,
       payloadBytes,
       connectSeconds: { parley: parley.seconds, bare: bare.seconds },
+      joinRetries: { parley: parley.retries, bare: bare.retries },
       profile: null,
     };
   } finally {
@@ -301,7 +304,8 @@ export function caseSection(x: CaseResult): string {
     '',
     `p99 Parley / bare: **${ratioText(x.p99)}**; the fan-out part (from the event's time / from the bare emit): ${ratioText(x.fanOut)}. ` +
       `${Math.floor((c.seconds * 1000) / c.intervalMs)} messages a round (one every ${c.intervalMs} ms for ${c.seconds} s), payload ${x.payloadBytes} bytes; ` +
-      `clients in ${c.processes} process${c.processes > 1 ? 'es' : ''} per side; connect and join: Parley ${x.connectSeconds.parley.toFixed(1)} s, bare ${x.connectSeconds.bare.toFixed(1)} s.`,
+      `clients in ${c.processes} process${c.processes > 1 ? 'es' : ''} per side; connect and join: Parley ${x.connectSeconds.parley.toFixed(1)} s, bare ${x.connectSeconds.bare.toFixed(1)} s` +
+      `${x.joinRetries.parley + x.joinRetries.bare ? ` (joins tried again, at most twice each: Parley ${x.joinRetries.parley}, bare ${x.joinRetries.bare})` : ''}.`,
     '',
     pairsTable(x.p99, { a: 'Parley p99', b: 'bare p99', unit: 'ms' }),
     '',
