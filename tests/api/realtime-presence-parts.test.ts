@@ -1,4 +1,4 @@
-import { mergePresence, presenceOf, presencePart } from '../../apps/api/src/realtime/presence.service';
+import { mergePresence, presenceDelay, presenceOf, presencePart } from '../../apps/api/src/realtime/presence.service';
 
 // Presence across instances (decision 0056): each instance answers with its own part, the asking one merges.
 const D = '00000000-0000-4000-8000-00000000000d';
@@ -38,5 +38,20 @@ describe('presence told in parts by each instance', () => {
   it('tells the other instances only what presence shows of a viewer', () => {
     const part = presencePart([{ viewer: { id: '1', name: 'Ana', snapshot: null, sessionId: 'secret' } as never }]);
     expect(part.people).toEqual([{ id: '1', name: 'Ana', snapshot: null }]);
+  });
+});
+
+describe('how long a presence update gathers joins and leaves', () => {
+  it('is as quick as before in a small room, about a millisecond per viewer in a crowded one, and never more than 2 s', () => {
+    expect(presenceDelay(1)).toBe(150);
+    expect(presenceDelay(120)).toBe(150);
+    expect(presenceDelay(1_000)).toBe(1_000);
+    expect(presenceDelay(2_500)).toBe(2_000);
+    expect(presenceDelay(50_000)).toBe(2_000);
+  });
+
+  it('keeps the presence writes of a crowd arriving to a few thousand a second, not the square of the crowd', () => {
+    // Every update goes to every viewer: writes per second = viewers / window.
+    for (const viewers of [200, 1_000, 2_500, 5_000]) expect((viewers / presenceDelay(viewers)) * 1000).toBeLessThanOrEqual(2_500_000 / 1000);
   });
 });

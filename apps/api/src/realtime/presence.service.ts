@@ -3,8 +3,21 @@ import { parseRoom, type PresenceSnapshot, type PresentPerson, type RoomName } f
 import type { LiveServer, LiveSocketData, PresencePart } from './live-socket';
 import { showsPresence } from './room.policy';
 
-/** Joins and leaves within this window make one presence update. */
+/** Joins and leaves within this window make one presence update (in a small room; a crowded one waits longer, below). */
 export const PRESENCE_DEBOUNCE_MS = 150;
+/** The longest a presence update waits, however crowded the room. */
+export const PRESENCE_DEBOUNCE_MAX_MS = 2_000;
+
+/**
+ * How long joins and leaves are gathered before one presence update, for a room with this many
+ * viewers here. Each update is written to every viewer, so while thousands arrive a fixed window
+ * sends the room's size again and again: writes grow with the square of the crowd (5,000 viewers
+ * joining took minutes, decision 0056). A window of about a millisecond per viewer keeps those
+ * writes to some thousand a second at any size, and a small room as quick as before.
+ */
+export function presenceDelay(viewers: number): number {
+  return Math.min(PRESENCE_DEBOUNCE_MAX_MS, Math.max(PRESENCE_DEBOUNCE_MS, viewers));
+}
 /** How long a presence lookup waits for the other instances. */
 const FETCH_TIMEOUT_MS = 3_000;
 
@@ -42,10 +55,13 @@ export class PresenceService {
   changed(room: RoomName): void {
     const parsed = parseRoom(room);
     if (this.closed || !parsed || !showsPresence(parsed) || this.pending.has(room)) return;
-    const timer = setTimeout(() => {
-      this.pending.delete(room);
-      void this.broadcast(room);
-    }, PRESENCE_DEBOUNCE_MS);
+    const timer = setTimeout(
+      () => {
+        this.pending.delete(room);
+        void this.broadcast(room);
+      },
+      presenceDelay(this.server?.of('/').adapter.rooms.get(room)?.size ?? 0),
+    );
     timer.unref();
     this.pending.set(room, timer);
   }
