@@ -329,16 +329,47 @@ export async function runBench(o: { cases: Case[]; title: string; heading: strin
   const pg = await startPostgres();
   const results: CaseResult[] = [];
   const skipped: string[] = [];
+  const failed: string[] = [];
+  // The section is written after every case, so a case that fails or a run stopped at its time limit keeps the cases before it.
+  const report = () => {
+    const rows = results.map((x) => rowOf(x, `${o.bench}: ${x.c.clients.toLocaleString('en')} clients, ${x.c.title}`));
+    const body = sectionOf(o, m, rows, results, [...skipped, ...failed]);
+    writeSection(o.title, body);
+    return { rows, body };
+  };
   for (const [n, c] of o.cases.entries()) {
     if (c.adapter === 'redis' && !(await reachable(REDIS.host, REDIS.port))) {
       skipped.push(`${c.title}: not run, nothing answers at ${REDIS.host}:${REDIS.port}`);
       continue;
     }
     console.log(`── ${c.clients} clients, ${c.title}: ${c.rounds} rounds ──`);
-    results.push(await runCase(pg, c, n === 0 && process.env.BENCH_CPU_PROF === 'true'));
+    try {
+      results.push(await runCase(pg, c, n === 0 && process.env.BENCH_CPU_PROF === 'true'));
+    } catch (e) {
+      console.error(e);
+      failed.push(
+        `${c.title}: did not complete (${String((e as Error).message ?? e)
+          .split('\n')[0]
+          .slice(0, 160)})`,
+      );
+    }
+    report();
   }
-  const rows = results.map((x) => rowOf(x, `${o.bench}: ${x.c.clients.toLocaleString('en')} clients, ${x.c.title}`));
-  const body = [
+  const { rows, body } = report();
+  console.log(body);
+  const met = failed.length === 0 && rows.every((r) => r.met);
+  emitResult('BENCH', { bench: o.bench, rows, met });
+  if (!met) process.exitCode = 1;
+}
+
+function sectionOf(
+  o: { title: string; heading: string; intro: string; bench: string },
+  m: ReturnType<typeof machine>,
+  rows: JudgedRow[],
+  results: CaseResult[],
+  notMeasured: string[],
+): string {
+  return [
     ` ${o.heading} (${today()})`,
     '',
     machineLine(m) +
@@ -353,7 +384,7 @@ export async function runBench(o: { cases: Case[]; title: string; heading: strin
       (r) =>
         `| ${r.workload} | ${r.ratio.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)}, ${r.pairs} pairs) | ${r.goal} | ${r.met ? 'met' : '**missed**'} |`,
     ),
-    ...skipped.map((s) => `| ${s} | | | not measured |`),
+    ...notMeasured.map((s) => `| ${s} | | | not measured |`),
     '',
     ...results.map(caseSection),
     METHOD,
@@ -362,10 +393,6 @@ export async function runBench(o: { cases: Case[]; title: string; heading: strin
       : []),
     `Produced by \`tests/load/${o.bench === 'Live fan-out' ? 'live-fanout' : 'live-viewers-5000'}.ts\`.`,
   ].join('\n');
-  console.log(body);
-  writeSection(o.title, body);
-  emitResult('BENCH', { bench: o.bench, rows, met: rows.every((r) => r.met) });
-  if (!rows.every((r) => r.met)) process.exitCode = 1;
 }
 
 export function main(o: Parameters<typeof runBench>[0]): void {
