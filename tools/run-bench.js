@@ -27,7 +27,8 @@ const BENCHES = {
   'comment-storm': { file: 'tests/load/comment-storm.bench.js', minutes: 4 },
   'tally-read': { file: 'tests/load/tally-read.bench.js', minutes: 4 },
   'document-read': { file: 'tests/load/document-read.bench.js', minutes: 4 },
-  'live-fanout': { file: 'tests/load/live-fanout.js', minutes: 10, external: true },
+  'live-fanout': { file: 'tests/load/live-fanout.js', minutes: 20, external: true },
+  'live-viewers-5000': { file: 'tests/load/live-viewers-5000.js', minutes: 20, external: true },
   'audit-verify': { file: 'tests/load/audit-verify.bench.js', minutes: 8 },
   'start-size': { file: 'tests/load/start-size.bench.js', minutes: 6 },
   home: { file: 'tests/load/home.bench.js', minutes: 8 },
@@ -75,10 +76,9 @@ async function main() {
     say(`── ${name} ──`);
     const r = await runScript(file, b.minutes);
     let result = null;
-    if (name === 'live-fanout') {
-      result = liveFanoutResult();
-      // With BENCH_WRITE=false the script leaves its section as it was: that is not this run's table.
-      if (process.env.BENCH_WRITE !== 'false') r.code = liveFanoutCode(r.code, result);
+    if (name === 'live-fanout' || name === 'live-viewers-5000') {
+      result = liveFanoutResult(r.stdout);
+      r.code = liveFanoutCode(r.code, result);
     } else result = lastResult('BENCH', r.stdout);
     results.set(name, { code: r.code, seconds: r.seconds, result });
     say(`${name}: exit ${r.code} after ${r.seconds.toFixed(0)} s`);

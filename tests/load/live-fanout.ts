@@ -1,692 +1,424 @@
-// Benchmark: live fan-out to one crowded document room, on one API instance and on two.
+// Benchmark: live fan-out to one crowded document room, on one API instance and on two, each
+// beside bare socket.io at the same client count, in interleaved rounds (issue #26).
 //
-// 1,000 socket.io clients (real, over WebSocket) follow one document; a delegate posts a comment
-// every 100 ms for 30 s over HTTP. Each client timestamps each `comment.posted` it receives.
-// Reported: delivery latency p50 / p99 / max (from the moment the POST was sent, and from the
-// event's own time, inside its transaction), lost and duplicated messages. Three or four runs,
-// one after the other, each with fresh servers:
-//   1. one API instance, every client on it;
-//   2. a bare socket.io server (no database, no auth, an HTTP trigger that emits to the room a
-//      payload of the same size), the reference the goal is stated against;
-//   3. two API instances on the same database with the default PostgreSQL adapter: half of the
-//      clients on instance 1, half on instance 2, every comment POSTed to instance 1, so half of
-//      the deliveries cross the adapter (instance 1 commits, NOTIFY, instance 2 shows it);
-//   4. the same with REDIS_URL (the Redis adapter), when a Redis answers at 127.0.0.1:6379.
-// The goal (issue 8): p99 within 2× the bare server's p99 at the same client count, 0 lost, for
-// one instance and for two. The two-instance runs are compared with the single bare server.
+// Clients (real socket.io over WebSocket, in client processes of their own: live-fanout-clients.ts)
+// follow one document; a delegate posts a comment every BENCH_INTERVAL_MS over HTTP. The limit is
+// a bare socket.io server (no database, no auth): an HTTP trigger that emits to the room a payload
+// of the same size. Both sides stay connected for the whole case and take turns, round after round
+// (A B, B A…: tests/load/support/interleave.ts), so a machine that gets busier halfway through
+// slows both sides of the pairs it touches. Judged: p99 from the moment the trigger was sent to
+// each client's receipt, Parley / bare, pair by pair, median with its spread; 0 lost, 0 duplicated.
+// Reported beside it: the fan-out part alone ("from the event's time": Parley's event is stamped
+// inside its transaction, bare's at its emit), and the servers' CPU per message.
 //
-// The API is the built production entry point (dist/bench/api as the runner copied it, else
-// dist/api), each instance in its own process, on one throwaway embedded PostgreSQL (a fresh
-// database per run). Everything listens on 127.0.0.1. Every loop is bounded in count and in time;
-// processes and temporary directories are removed on exit, on failure and on SIGINT/SIGTERM.
+// Cases: one instance (every client on it); two instances on one database with the PostgreSQL
+// adapter (half of the clients on each, every comment POSTed to instance 1, so half of the
+// deliveries cross the adapter); the same with the Redis adapter when a Redis answers at
+// 127.0.0.1:6379. tests/load/live-viewers-5000.ts runs 5,000 viewers over two instances.
 //
-// Run from the repository root with `npm run bench -- live-fanout` (builds, compiles, runs).
-// Environment: BENCH_CLIENTS (1000), BENCH_INTERVAL_MS (100), BENCH_SECONDS (30),
-// BENCH_REDIS=false to skip the Redis run, BENCH_WRITE=false to skip docs/benchmarks.md.
-import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { connect as tcpConnect, type AddressInfo } from 'node:net';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+// Run from the repository root with `npm run bench -- live-fanout`. Environment: BENCH_CLIENTS
+// (1000), BENCH_INTERVAL_MS (200: at 100, 10,000 deliveries a second, a 2-core machine shared at a
+// load of 15 could not keep up on either side and the run measured queues), BENCH_SECONDS (15), BENCH_ROUNDS (3), BENCH_REDIS=false (skip
+// the Redis case), BENCH_CASES (e.g. "one,two-pg"), BENCH_CLIENT_PROCESSES (per side, 1 per 2,500
+// clients), BENCH_CPU_PROF=true (profile the API of the first case: a top-functions table in the
+// section), BENCH_WRITE=false (leave docs/benchmarks.md alone).
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
-import { Server } from 'socket.io';
-import { io, type Socket } from 'socket.io-client';
-import type { JoinRoomResult, LiveEvent } from '@parley/contracts';
+import { emitResult, machine, machineLine, processCpuMs, today, writeSection } from './support/harness';
+import { interleave, judgedRow, pairsTable, ratioText, summarisePairs, type Interleaved, type JudgedRow } from './support/interleave';
+import { ClientFleet, clock, commentBody, mergeGroups, quantile, type GroupFigures } from './live-fanout-clients';
+import { api, cleanupAll, reachable, startBare, startParley, startPostgres, type Postgres } from './live-fanout-servers';
+import { cpuTopTable } from './live-fanout-profile';
 
-const CLIENTS = Math.max(2, Math.min(5000, Number(process.env.BENCH_CLIENTS ?? 1000)));
-const INTERVAL_MS = Math.max(10, Number(process.env.BENCH_INTERVAL_MS ?? 100));
-const SECONDS = Math.max(1, Math.min(600, Number(process.env.BENCH_SECONDS ?? 30)));
-const MESSAGES = Math.floor((SECONDS * 1000) / INTERVAL_MS);
-const DRAIN_MS = 10_000; // after the last message: how long stragglers may take before counting as lost
-const CONNECT_BATCH = 50;
-const REDIS_HOST = '127.0.0.1';
-const REDIS_PORT = 6379;
-const root = process.cwd();
+const REDIS = { host: '127.0.0.1', port: 6379 };
+const DRAIN_MS = 10_000; // after the last trigger's answer: how long stragglers may take before counting as lost
+const num = (v: string | undefined, fallback: number, min: number, max: number) => Math.max(min, Math.min(max, Number(v ?? fallback) || fallback));
 
-// ---------------------------------------------------------------------------------------------
-// Clean-up: whatever a run starts is registered here, so that a failure or a signal removes it too.
-
-const cleanups = new Set<() => Promise<void>>();
-
-function onCleanup(fn: () => Promise<void>): () => Promise<void> {
-  let done = false;
-  const once = async () => {
-    if (done) return;
-    done = true;
-    cleanups.delete(once);
-    await fn().catch((e: Error) => console.error(`clean-up: ${e.message}`));
-  };
-  cleanups.add(once);
-  return once;
-}
-
-/** Runs every registered clean-up, newest first, within 30 s. */
-async function cleanupAll(): Promise<void> {
-  const all = [...cleanups].reverse();
-  await Promise.race([
-    (async () => {
-      for (const fn of all) await fn();
-    })(),
-    new Promise((r) => setTimeout(r, 30_000).unref()),
-  ]);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Measurement
-
-interface Group {
+export interface Case {
+  key: string;
+  title: string;
   clients: number;
-  latencies: number[];
-  fromEvent: number[];
-  received: number;
-  duplicates: number;
+  instances: 1 | 2;
+  adapter: 'postgres' | 'redis';
+  intervalMs: number;
+  seconds: number;
+  rounds: number;
+  /** Client processes per side. */
+  processes: number;
+  /** The goal: at most this ratio of bare's p99 (none: 0 lost, the ratio reported). */
+  atMost?: number;
 }
 
-interface Sample {
-  /** Per message: when the trigger was sent (performance.now()). */
-  sentAt: number[];
-  latencies: number[];
-  fromEvent: number[];
-  /** Per trigger: how long the HTTP request took to be answered. */
-  requests: number[];
-  /** Triggers the server refused (no event to deliver). */
-  refused: Set<number>;
-  received: number;
-  duplicates: number;
-  seen: Uint8Array[]; // per client, per message
-  /** Per client: the server instance it is connected to (an index into `groups`). */
-  groupOf: number[];
-  groups: Group[];
-}
-
-const newSample = (instances = 1): Sample => ({
-  sentAt: [],
-  latencies: [],
-  fromEvent: [],
-  requests: [],
-  refused: new Set(),
-  received: 0,
-  duplicates: 0,
-  seen: [],
-  groupOf: [],
-  groups: Array.from({ length: instances }, () => ({ clients: 0, latencies: [], fromEvent: [], received: 0, duplicates: 0 })),
-});
-
-function addClient(s: Sample, client: number, group = 0): void {
-  s.seen[client] = new Uint8Array(MESSAGES);
-  s.groupOf[client] = group;
-  s.groups[group].clients++;
-}
-
-function onMessage(s: Sample, client: number, k: number, eventEpochMs: number | null): void {
-  const now = performance.now();
-  if (!(k >= 0 && k < MESSAGES) || s.sentAt[k] === undefined || s.refused.has(k)) return;
-  const g = s.groups[s.groupOf[client]];
-  if (s.seen[client][k]) {
-    s.duplicates++;
-    g.duplicates++;
-    return;
-  }
-  s.seen[client][k] = 1;
-  s.received++;
-  g.received++;
-  const latency = now - s.sentAt[k];
-  s.latencies.push(latency);
-  g.latencies.push(latency);
-  if (eventEpochMs !== null) {
-    const fromEvent = Date.now() - eventEpochMs;
-    s.fromEvent.push(fromEvent);
-    g.fromEvent.push(fromEvent);
-  }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-interface Figures {
-  clients: number;
-  messages: number;
+interface Round {
+  p50: number;
+  p99: number;
+  max: number;
+  eventP50: number;
+  eventP99: number;
   expected: number;
   received: number;
   lost: number;
   duplicates: number;
-  p50: number;
-  p99: number;
-  max: number;
-  eventP50: number | null;
-  eventP99: number | null;
-  eventMax: number | null;
-  requestP50: number;
-  requestP99: number;
   refused: number;
-  connectSeconds: number;
-  /** The 1-minute load average when the run began (servers started, clients not yet connected), and after the last delivery. */
-  loadBefore: number;
-  loadAfter: number;
+  requestP99: number;
+  /** CPU of the server processes (API instances, or the bare server) per message sent, ms. */
+  cpuPerMessage: number;
+  groups: GroupFigures[];
+  load: number;
 }
 
-function figures(
-  s: Sample,
-  { sent, failed }: { sent: number; failed: number },
-  connectSeconds: number,
-  loadBefore: number,
-  group: number | null = null,
-  loadAfter = loadavg()[0],
-): Figures {
-  const src = group === null ? { clients: CLIENTS, latencies: s.latencies, fromEvent: s.fromEvent, received: s.received, duplicates: s.duplicates } : s.groups[group];
-  const l = [...src.latencies].sort((a, b) => a - b);
-  const e = [...src.fromEvent].sort((a, b) => a - b);
-  const r = [...s.requests].sort((a, b) => a - b);
-  return {
-    clients: src.clients,
-    messages: sent,
-    expected: src.clients * sent,
-    received: src.received,
-    lost: src.clients * sent - src.received,
-    duplicates: src.duplicates,
-    p50: percentile(l, 50),
-    p99: percentile(l, 99),
-    max: l[l.length - 1] ?? NaN,
-    eventP50: e.length ? percentile(e, 50) : null,
-    eventP99: e.length ? percentile(e, 99) : null,
-    eventMax: e.length ? e[e.length - 1] : null,
-    requestP50: percentile(r, 50),
-    requestP99: percentile(r, 99),
-    refused: failed,
-    connectSeconds,
-    loadBefore,
-    loadAfter,
+export interface CaseResult {
+  c: Case;
+  p99: Interleaved;
+  fanOut: Interleaved;
+  parley: Round[];
+  bare: Round[];
+  payloadBytes: number;
+  connectSeconds: { parley: number; bare: number };
+  /** Joins tried again (refused or dropped while every client joined at once). */
+  joinRetries: { parley: number; bare: number };
+  profile: string | null;
+}
+
+export function casesFromEnv(): Case[] {
+  const clients = num(process.env.BENCH_CLIENTS, 1000, 2, 5000);
+  const base = {
+    clients,
+    intervalMs: num(process.env.BENCH_INTERVAL_MS, 200, 10, 10_000),
+    seconds: num(process.env.BENCH_SECONDS, 15, 1, 600),
+    rounds: num(process.env.BENCH_ROUNDS, 3, 1, 9),
+    processes: num(process.env.BENCH_CLIENT_PROCESSES, Math.ceil(clients / 2500), 1, 4),
+    atMost: 1.5,
   };
+  const all: Case[] = [
+    { ...base, key: 'one', title: 'one API instance', instances: 1, adapter: 'postgres' },
+    { ...base, key: 'two-pg', title: 'two API instances, PostgreSQL adapter', instances: 2, adapter: 'postgres' },
+    { ...base, key: 'two-redis', title: 'two API instances, Redis adapter', instances: 2, adapter: 'redis' },
+  ];
+  const asked = (process.env.BENCH_CASES ?? '').split(',').filter(Boolean);
+  return all.filter((c) => (asked.length ? asked.includes(c.key) : c.key !== 'two-redis' || process.env.BENCH_REDIS !== 'false'));
 }
 
-async function waitUntil(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const percentileOf = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
+};
 
-/** Connects CLIENTS sockets in bounded batches, client i to `urlOf(i)`; `setup` joins the room and resolves when in it. */
-async function connectAll(
-  urlOf: (i: number) => string,
-  sockets: Socket[],
-  setup: (socket: Socket, i: number) => Promise<void>,
-  options: Record<string, unknown> = {},
-): Promise<{ seconds: number }> {
-  const t0 = performance.now();
-  for (let start = 0; start < CLIENTS; start += CONNECT_BATCH) {
-    const batch = Array.from({ length: Math.min(CONNECT_BATCH, CLIENTS - start) }, (_, j) => start + j);
-    await Promise.all(
-      batch.map(async (i) => {
-        const socket = io(urlOf(i), { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000, ...options });
-        sockets[i] = socket;
-        await new Promise<void>((resolve, reject) => {
-          const timer = setTimeout(() => reject(new Error(`client ${i} did not connect`)), 20_000);
-          socket.once('connect', () => (clearTimeout(timer), resolve()));
-          socket.once('connect_error', (e) => (clearTimeout(timer), reject(e)));
-        });
-        await setup(socket, i);
-      }),
-    );
-  }
-  return { seconds: (performance.now() - t0) / 1000 };
-}
-
-/** Sends MESSAGES triggers, one every INTERVAL_MS (on a schedule, not after each answer), and waits for the answers. */
-async function drive(trigger: (k: number) => Promise<void>, s: Sample): Promise<{ sent: number; failed: number }> {
-  const start = performance.now();
+/** One side's turn: the triggers on their schedule, the wait for every delivery, the figures. */
+async function turn(o: {
+  fleet: ClientFleet;
+  clients: number;
+  c: Case;
+  round: number;
+  trigger: (k: number) => Promise<void>;
+  pids: () => (number | undefined)[];
+}): Promise<Round> {
+  const messages = Math.floor((o.c.seconds * 1000) / o.c.intervalMs);
+  await o.fleet.startRound(o.round, messages);
+  const load = loadavg()[0];
+  const cpu = () => o.pids().reduce((a: number, pid) => a + processCpuMs(pid), 0);
+  const cpu0 = cpu();
+  const sentAt: number[] = [];
+  const refused: number[] = [];
+  const requests: number[] = [];
   const pending: Promise<void>[] = [];
-  let failed = 0;
-  for (let k = 0; k < MESSAGES; k++) {
-    const due = start + k * INTERVAL_MS;
-    const wait = due - performance.now();
+  const start = clock();
+  for (let k = 0; k < messages; k++) {
+    const wait = start + k * o.c.intervalMs - clock();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    s.sentAt[k] = performance.now();
+    sentAt[k] = clock();
     pending.push(
-      trigger(k)
-        .then(() => void s.requests.push(performance.now() - s.sentAt[k]))
-        .catch((e: Error) => {
-          // Refused writes (the server answered an error) commit nothing, so there is nothing to deliver: counted apart, not as lost.
-          failed++;
-          s.refused.add(k);
-          if (failed <= 3) console.error(`trigger ${k} failed: ${e.message}`);
-        }),
+      o.trigger(k).then(
+        () => void requests.push(clock() - sentAt[k]),
+        (e: Error) => {
+          // A refused write commits nothing, so there is nothing to deliver: counted apart, not as lost.
+          refused.push(k);
+          if (refused.length <= 3) console.error(`trigger ${k} failed: ${e.message}`);
+        },
+      ),
     );
   }
   await Promise.all(pending);
-  if (failed > MESSAGES / 2) throw new Error(`${failed} of ${MESSAGES} triggers failed: the machine is too loaded for this run to mean anything`);
-  return { sent: MESSAGES - failed, failed };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Processes
-
-interface Postgres {
-  /** A fresh, empty database in the cluster. */
-  database(name: string): Promise<string>;
-}
-
-async function startPostgres(): Promise<Postgres> {
-  const { startEmbeddedPostgres } = require(join(root, 'tools/embedded-pg.js'));
-  const dir = mkdtempSync(join(tmpdir(), 'parley-live-bench-'));
-  const removeDir = onCleanup(async () => rmSync(dir, { recursive: true, force: true }));
-  let pg: { url: (db: string) => string; stop: () => Promise<void> };
-  try {
-    pg = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), persistent: false });
-  } catch (e) {
-    await removeDir();
-    throw e;
-  }
-  onCleanup(() => pg.stop());
+  if (refused.length > messages / 2)
+    throw new Error(`${refused.length} of ${messages} triggers failed: the machine is too loaded for this run to mean anything`);
+  const expected = o.clients * (messages - refused.length);
+  const until = Date.now() + DRAIN_MS;
+  while (Date.now() < until && (await o.fleet.received()) < expected) await new Promise((r) => setTimeout(r, 200));
+  const cpuMs = cpu() - cpu0;
+  const groups = await o.fleet.collect(sentAt, refused);
+  const all = mergeGroups(groups);
   return {
-    database: async (name) => {
-      const admin = new Client({ connectionString: pg.url('postgres') });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await admin.end();
-      }
-      return pg.url(name);
-    },
+    p50: quantile(all.latency, 50),
+    p99: quantile(all.latency, 99),
+    max: quantile(all.latency, 100),
+    eventP50: quantile(all.fromEvent, 50),
+    eventP99: quantile(all.fromEvent, 99),
+    expected: all.expected,
+    received: all.received,
+    lost: all.expected - all.received,
+    duplicates: all.duplicates,
+    refused: refused.length,
+    requestP99: percentileOf(requests, 99),
+    cpuPerMessage: cpuMs / Math.max(1, messages - refused.length),
+    groups,
+    load,
   };
 }
 
-function startChild(args: string[], env: Record<string, string | undefined>, name: string): ChildProcess {
-  const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) childEnv[k] = v;
-  const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout?.on('data', (d) => process.env.BENCH_VERBOSE && process.stdout.write(`[${name}] ${d}`));
-  child.stderr?.on('data', (d) => process.stderr.write(`[${name}] ${d}`));
-  return child;
-}
-
-const running = (child: ChildProcess) => child.exitCode === null && child.signalCode === null;
-
-async function stopChild(child: ChildProcess | null): Promise<void> {
-  if (!child || !running(child)) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-  if (running(child)) child.kill('SIGKILL');
-}
-
-async function freePort(): Promise<number> {
-  const srv = createServer();
-  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', () => r()));
-  const { port } = srv.address() as AddressInfo;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-/** Whether something accepts TCP connections at host:port within a second. */
-function reachable(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = tcpConnect({ host, port });
-    const done = (ok: boolean) => (socket.destroy(), resolve(ok));
-    socket.setTimeout(1_000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
-
-async function api<T = any>(base: string, token: string | null, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(base + path, {
-    method,
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(60_000),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text.slice(0, 300)}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
-
-/** The API the runner built and copied aside (a concurrent rebuild of dist/api cannot pull it from under us), else dist/api. */
-function apiMain(): string {
-  const snapshot = join(root, 'dist/bench/api/apps/api/src/main.js');
-  const main = existsSync(snapshot) ? snapshot : join(root, 'dist/api/apps/api/src/main.js');
-  if (!existsSync(main)) throw new Error('dist/api is missing: run `npm run build` first');
-  return main;
-}
-
-interface ApiInstance {
-  base: string;
-  child: ChildProcess;
-  stop: () => Promise<void>;
-}
-
-/** Starts one API instance and waits (at most 60 s) until it answers its health check; registered for clean-up. */
-async function startApi(name: string, env: Record<string, string | undefined>): Promise<ApiInstance> {
-  const port = await freePort();
-  const child = startChild([...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), apiMain()], { ...env, PORT: String(port), HOST: '127.0.0.1' }, name);
-  const stop = onCleanup(() => stopChild(child));
-  const base = `http://127.0.0.1:${port}`;
-  const started = Date.now();
-  for (let i = 0; i < 600; i++) {
-    const ok = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) }).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { base, child, stop };
-    if (!running(child)) throw new Error(`${name} exited during start-up`);
-    if (Date.now() - started > 60_000) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`${name} did not start within 60 s`);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Parley
-
-type Adapter = 'postgres' | 'redis';
-
-interface ParleyRun {
-  figures: Figures;
-  /** Per instance, by where the clients are connected (instance 1 is the one the comments are POSTed to). */
-  perInstance: Figures[];
-  payloadBytes: number;
-}
-
-/** A chair (a group created over HTTP, its chair term written directly: the chair-confirmation ballot is beside the point here), a document. */
-async function setUpDocument(base: string, databaseUrl: string): Promise<{ token: string; docId: string; clauseId: string }> {
-  const credentials = { email: `chair-${randomBytes(4).toString('hex')}@example.org`, password: 'correct horse battery' };
-  await api(base, null, 'POST', '/api/auth/register', { name: 'Bench Chair', ...credentials });
-  // Registration signs nobody in (decision record 0016): sign in next.
-  const token: string = (await api(base, null, 'POST', '/api/auth/login', credentials)).token;
-  const org = await api(base, token, 'POST', '/api/organisations', {
-    name: 'Bench Ministry of Foreign Affairs',
-    stakeholderGroup: 'government',
-    subtype: 'national',
-    country: 'FR',
-  });
-  await api(base, token, 'POST', '/api/me/affiliations', { organisationId: org.id, title: 'Ambassador for digital affairs', startDate: '2020-01-01' });
-  const group = await api(base, token, 'POST', '/api/working-groups', {
-    name: 'Bench working group',
-    mandate: 'A working group for the live fan-out benchmark.',
-    joinPolicy: 'open',
-  });
-  const db = new Client({ connectionString: databaseUrl });
-  await db.connect();
+export async function runCase(pg: Postgres, c: Case, profile: boolean): Promise<CaseResult> {
+  const profileDir = profile ? mkdtempSync(join(tmpdir(), 'parley-live-prof-')) : null;
+  const redisUrl = c.adapter === 'redis' ? `redis://${REDIS.host}:${REDIS.port}` : null;
+  const parleyServers = await startParley(
+    pg,
+    `parley_${c.key.replace(/-/g, '_')}_${c.clients}`,
+    c.instances,
+    redisUrl,
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
+  const bareServer = await startBare();
+  let parley: (ClientFleet & { seconds: number; retries: number }) | null = null;
+  let bare: (ClientFleet & { seconds: number; retries: number }) | null = null;
   try {
-    const me = await api(base, token, 'GET', '/api/me');
-    await db.query(`INSERT INTO chair_terms (working_group_id, person_id, snapshot, started_at) VALUES ($1, $2, $3, now() - interval '1 minute')`, [
-      group.id,
-      me.id,
-      JSON.stringify(me.currentSnapshot),
-    ]);
-  } finally {
-    await db.end();
-  }
-  const doc = await api(base, token, 'POST', `/api/working-groups/${group.id}/documents`, {
-    title: 'Paris Call principles',
-    clauses: [
-      {
-        kind: 'operative',
-        text: 'Prevent malicious cyber activities that threaten or cause significant, indiscriminate or systemic harm to individuals and critical infrastructure.',
-      },
-    ],
-  });
-  return { token, docId: doc.id, clauseId: doc.version.clauses[0].id };
-}
-
-/**
- * `instances` API processes on a fresh database of the cluster, started one after the other (the
- * first applies the migrations). Client i connects to instance i mod `instances`; every comment is
- * POSTed to instance 1.
- */
-async function runParley(pg: Postgres, database: string, instances: 1 | 2, adapter: Adapter): Promise<ParleyRun> {
-  const databaseUrl = await pg.database(database);
-  const env = {
-    DATABASE_URL: databaseUrl,
-    PARLEY_SECRET: randomBytes(32).toString('hex'),
-    LOG_LEVEL: 'warn',
-    PARLEY_AUTH_RATE_LIMIT: '100000',
-    REDIS_URL: adapter === 'redis' ? `redis://${REDIS_HOST}:${REDIS_PORT}` : undefined,
-  };
-  const servers: ApiInstance[] = [];
-  const sockets: Socket[] = [];
-  const closeSockets = onCleanup(async () => {
-    for (const x of sockets) x?.close();
-  });
-  try {
-    for (let n = 1; n <= instances; n++) servers.push(await startApi(`api${instances > 1 ? n : ''}`, env));
-    const bases = servers.map((x) => x.base);
-    const { token, docId, clauseId } = await setUpDocument(bases[0], databaseUrl);
-    const room = `doc:${docId}`;
-
-    const loadBefore = loadavg()[0];
-    const s = newSample(instances);
-    let payloadBytes = 0;
-    const joined = await connectAll(
-      (i) => bases[i % instances],
-      sockets,
-      async (socket, i) => {
-        addClient(s, i, i % instances);
-        socket.on('live:event', (e: LiveEvent) => {
-          if (e.action !== 'comment.posted') return;
-          if (i === 0 && payloadBytes === 0) payloadBytes = Buffer.byteLength(JSON.stringify(e));
-          const k = Number(/#(\d+)$/.exec(String(e.change.body))?.[1]);
-          onMessage(s, i, k, Date.parse(e.occurredAt));
+    parley = await ClientFleet.connect({ side: 'parley', urls: parleyServers.bases, clients: c.clients, processes: c.processes, room: parleyServers.room });
+    bare = await ClientFleet.connect({ side: 'bare', urls: [bareServer.base], clients: c.clients, processes: c.processes, room: 'room' });
+    // A warm-up comment (the first one pays for every cold path), which also gives the payload size the bare server copies.
+    await parley.startRound(-1, 1);
+    const post = (round: number, k: number) =>
+      api(parleyServers.bases[0], parleyServers.token, 'POST', `/api/documents/${parleyServers.docId}/comments`, {
+        clauseId: parleyServers.clauseId,
+        kind: 'general',
+        body: commentBody(round, k),
+      });
+    await post(-1, 0);
+    await new Promise((r) => setTimeout(r, 2000));
+    const payloadBytes = await parley.payloadBytes();
+    const pad = Math.max(0, payloadBytes - 60);
+    const parleyRounds: Round[] = [];
+    const bareRounds: Round[] = [];
+    const p99 = await interleave({
+      rounds: c.rounds,
+      a: async (round) => {
+        const r = await turn({
+          fleet: parley!,
+          clients: c.clients,
+          c,
+          round,
+          trigger: (k) => post(round, k).then(() => undefined),
+          pids: () => parleyServers.servers.map((s) => s.child.pid),
         });
-        const r: JoinRoomResult = await socket.timeout(30_000).emitWithAck('room:join', { room, after: null });
-        if (!r.ok) throw new Error(`join refused: ${r.code}: ${r.detail}`);
+        parleyRounds.push(r);
+        console.log(
+          `${c.key} round ${round + 1}: Parley p99 ${r.p99.toFixed(1)} ms (from the event ${r.eventP99.toFixed(1)} ms), lost ${r.lost}, duplicated ${r.duplicates}`,
+        );
+        return r.p99;
       },
+      b: async (round) => {
+        const r = await turn({
+          fleet: bare!,
+          clients: c.clients,
+          c,
+          round,
+          trigger: async (k) => {
+            const res = await fetch(`${bareServer.base}/emit?k=${k}&round=${round}&pad=${pad}`, { method: 'POST', signal: AbortSignal.timeout(60_000) });
+            if (res.status !== 204) throw new Error(`emit: ${res.status}`);
+          },
+          pids: () => [bareServer.child.pid],
+        });
+        bareRounds.push(r);
+        console.log(`${c.key} round ${round + 1}: bare p99 ${r.p99.toFixed(1)} ms (from its emit ${r.eventP99.toFixed(1)} ms), lost ${r.lost}`);
+        return r.p99;
+      },
+      between: () => new Promise((r) => setTimeout(r, 1000)),
+    });
+    const fanOut = summarisePairs(
+      p99.pairs.map((p, i) => ({ ...p, a: parleyRounds[i].eventP99, b: bareRounds[i].eventP99, ratio: parleyRounds[i].eventP99 / bareRounds[i].eventP99 })),
+      p99.loadBefore,
+      p99.loadAfter,
     );
-    // Presence updates of the joins settle; with two instances, the adapters have long since heard each other's heartbeats.
-    await new Promise((r) => setTimeout(r, instances > 1 ? 2000 : 1000));
-
-    const sent = await drive(
-      (k) => api(bases[0], token, 'POST', `/api/documents/${docId}/comments`, { clauseId, kind: 'general', body: `Comment from the live fan-out benchmark #${k}` }),
-      s,
-    );
-    await waitUntil('every comment at every client', () => s.received >= CLIENTS * sent.sent, DRAIN_MS).catch(() => undefined);
-    const loadAfter = loadavg()[0];
-    for (const [n, server] of servers.entries()) if (!running(server.child)) throw new Error(`API instance ${n + 1} exited during the run`);
     return {
-      figures: figures(s, sent, joined.seconds, loadBefore, null, loadAfter),
-      perInstance: s.groups.map((_, g) => figures(s, sent, joined.seconds, loadBefore, g, loadAfter)),
+      c,
+      p99,
+      fanOut,
+      parley: parleyRounds,
+      bare: bareRounds,
       payloadBytes,
+      connectSeconds: { parley: parley.seconds, bare: bare.seconds },
+      joinRetries: { parley: parley.retries, bare: bare.retries },
+      profile: null,
     };
   } finally {
-    await closeSockets();
-    await Promise.all(servers.map((x) => x.stop()));
+    await Promise.all([parley?.close(), bare?.close()]);
+    await Promise.all([parleyServers.stop(), bareServer.stop()]);
+    if (profileDir) lastProfile = cpuTopTable(readdirSync(profileDir).map((f) => readFileSync(join(profileDir, f), 'utf8')));
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Bare socket.io: the same room, the same trigger over HTTP, the same payload size; nothing else.
+let lastProfile: string | null = null;
 
-function bareServer(): void {
-  const http = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (req.method === 'POST' && url.pathname === '/emit') {
-      const k = Number(url.searchParams.get('k'));
-      const pad = Number(url.searchParams.get('pad') ?? 0);
-      io.to('room').emit('msg', { k, at: Date.now(), pad: 'x'.repeat(Math.max(0, Math.min(pad, 100_000))) });
-      res.writeHead(204).end();
-    } else res.writeHead(404).end();
+const ms = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : 'n/a');
+const sum = (rs: Round[], f: (r: Round) => number) => rs.reduce((a, r) => a + f(r), 0);
+const clean = (x: CaseResult) => sum(x.parley, (r) => r.lost + r.duplicates) === 0;
+
+export function rowOf(x: CaseResult, workload: string): JudgedRow {
+  const medianOf = (rs: Round[], f: (r: Round) => number) =>
+    summarisePairs(
+      rs.map((r, round) => ({ round, a: f(r), b: 1, ratio: f(r), load: 0 })),
+      0,
+      0,
+    ).aMedian;
+  const lost = sum(x.parley, (r) => r.lost);
+  const dup = sum(x.parley, (r) => r.duplicates);
+  const row = judgedRow(workload, x.p99, {
+    measured: `p99 ${ms(x.p99.aMedian)} (median of the rounds), lost ${lost}, duplicated ${dup}; the fan-out part alone, from the event's time: p99 ${ms(x.fanOut.aMedian)}`,
+    limit: `bare socket.io, ${x.c.clients.toLocaleString('en')} clients, interleaved: p99 ${ms(x.p99.bMedian)} (from its emit ${ms(x.fanOut.bMedian)})`,
+    goal: x.c.atMost === undefined ? {} : { atMost: x.c.atMost },
+    extraMet: clean(x),
+    info: `fan-out part ${ratioText(x.fanOut)}; server CPU per message ${medianOf(x.parley, (r) => r.cpuPerMessage).toFixed(1)} ms against bare's ${medianOf(x.bare, (r) => r.cpuPerMessage).toFixed(1)} ms; load ${x.p99.loadBefore.toFixed(1)}→${x.p99.loadAfter.toFixed(1)}`,
   });
-  const io = new Server(http, { serveClient: false, pingInterval: 5000, pingTimeout: 5000 });
-  io.on('connection', (socket) =>
-    socket.on('join', (ack: unknown) => {
-      void socket.join('room');
-      if (typeof ack === 'function') ack();
-    }),
-  );
-  http.listen(Number(process.env.BARE_PORT), '127.0.0.1');
-  process.once('SIGTERM', () => io.close(() => process.exit(0)));
+  return x.c.atMost === undefined
+    ? { ...row, goal: '0 lost, 0 duplicated (p99 reported beside bare)' }
+    : { ...row, goal: `${row.goal} bare p99, 0 lost, 0 duplicated` };
 }
 
-async function runBare(payloadBytes: number): Promise<Figures> {
-  const port = await freePort();
-  const server = startChild([__filename, '--bare-server'], { BARE_PORT: String(port) }, 'bare');
-  const stop = onCleanup(() => stopChild(server));
-  const sockets: Socket[] = [];
-  const closeSockets = onCleanup(async () => {
-    for (const x of sockets) x?.close();
-  });
-  try {
-    const base = `http://127.0.0.1:${port}`;
-    let up = false;
-    for (let i = 0; i < 100 && !up; i++) {
-      up = await fetch(`${base}/emit?k=-1`, { method: 'POST', signal: AbortSignal.timeout(5_000) }).then(
-        (r) => r.status === 204,
-        () => false,
-      );
-      if (!up) await new Promise((r) => setTimeout(r, 100));
-    }
-    if (!up) throw new Error('the bare socket.io server did not start');
-    const loadBefore = loadavg()[0];
-    const s = newSample();
-    const joined = await connectAll(
-      () => base,
-      sockets,
-      async (socket, i) => {
-        addClient(s, i);
-        socket.on('msg', (m: { k: number; at: number }) => onMessage(s, i, m.k, m.at));
-        await socket.timeout(30_000).emitWithAck('join');
-      },
-    );
-    await new Promise((r) => setTimeout(r, 1000));
-    const pad = Math.max(0, payloadBytes - 40);
-    const sent = await drive(async (k) => {
-      const r = await fetch(`${base}/emit?k=${k}&pad=${pad}`, { method: 'POST', signal: AbortSignal.timeout(60_000) });
-      if (r.status !== 204) throw new Error(`emit: ${r.status}`);
-    }, s);
-    await waitUntil('every message at every client', () => s.received >= CLIENTS * sent.sent, DRAIN_MS).catch(() => undefined);
-    return figures(s, sent, joined.seconds, loadBefore);
-  } finally {
-    await closeSockets();
-    await stop();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-const ms = (n: number | null) => (n === null || Number.isNaN(n) ? 'n/a' : `${n.toFixed(1)} ms`);
-const times = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
-const meets = (f: Figures, bare: Figures) => f.p99 <= 2 * bare.p99 && f.lost === 0 && f.duplicates === 0;
-
-interface Results {
-  one: ParleyRun;
-  bare: Figures;
-  two: ParleyRun;
-  /** The Redis run, or why it did not run. */
-  redis: ParleyRun | string;
-}
-
-function report({ one, bare, two, redis }: Results): string {
-  const day = new Date().toISOString().slice(0, 10);
-  const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
-  const payloadBytes = one.payloadBytes;
-  const row = (name: string, f: Figures, fromEvent: boolean) =>
-    `| ${name} | ${ms(f.p50)} | ${ms(f.p99)} | ${ms(f.max)} | ${fromEvent ? `${ms(f.eventP50)} / ${ms(f.eventP99)} / ${ms(f.eventMax)}` : '—'} | ${f.received.toLocaleString('en')} of ${f.expected.toLocaleString('en')} | ${f.lost} | ${f.duplicates} | ${ms(f.requestP50)} / ${ms(f.requestP99)}${f.refused ? ` (${f.refused} refused)` : ''} | ${f.connectSeconds.toFixed(1)} s | ${f.loadBefore.toFixed(2)} / ${f.loadAfter.toFixed(2)} |`;
-  const byInstance = (adapter: string, r: ParleyRun) =>
-    r.perInstance.map(
-      (f, n) =>
-        `| ${adapter} | instance ${n + 1}${n === 0 ? ' (the one POSTed to)' : ' (through the adapter)'}: ${f.clients.toLocaleString('en')} clients | ${ms(f.p50)} | ${ms(f.p99)} | ${ms(f.max)} | ${ms(f.eventP50)} / ${ms(f.eventP99)} / ${ms(f.eventMax)} | ${f.received.toLocaleString('en')} of ${f.expected.toLocaleString('en')} | ${f.lost} | ${f.duplicates} |`,
-    );
-  const verdict = (name: string, f: Figures) =>
-    `${name}: p99 ${ms(f.p99)}, ${times(f.p99, bare.p99)} the bare p99, lost ${f.lost}, duplicated ${f.duplicates} — ${meets(f, bare) ? 'met' : '**missed**'}`;
+export function caseSection(x: CaseResult): string {
+  const c = x.c;
+  const line = (side: string, r: Round, n: number) =>
+    `| ${n + 1} | ${side} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${ms(r.eventP50)} / ${ms(r.eventP99)} | ${r.received.toLocaleString('en')} of ${r.expected.toLocaleString('en')} | ${r.lost} | ${r.duplicates} | ${ms(r.requestP99)}${r.refused ? ` (${r.refused} refused)` : ''} | ${r.cpuPerMessage.toFixed(1)} ms | ${r.load.toFixed(2)} |`;
+  const byInstance =
+    c.instances > 1
+      ? [
+          '',
+          'Parley by instance (all rounds): ' +
+            [0, 1]
+              .map((g) => {
+                const m = mergeGroups(x.parley.map((r) => r.groups[g]));
+                return `instance ${g + 1}${g === 0 ? ' (POSTed to)' : ' (through the adapter)'}: p99 ${ms(quantile(m.latency, 99))}, from the event ${ms(quantile(m.fromEvent, 99))}, lost ${m.expected - m.received}`;
+              })
+              .join('; ') +
+            '.',
+        ]
+      : [];
   return [
-    `## Live fan-out: ${CLIENTS.toLocaleString('en')} clients in one document room, one and two API instances (${day})`,
+    `### ${c.clients.toLocaleString('en')} clients, ${c.title}`,
     '',
-    `Machine: ${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; load average ${loadavg()[0].toFixed(2)} at the end, and before and after each run in the last column (a shared machine: other sessions' tests and benchmarks may run at the same time); everything on 127.0.0.1, the clients in one process, each server in its own.`,
-    `Workload: ${CLIENTS.toLocaleString('en')} socket.io clients (WebSocket) in one room; one message every ${INTERVAL_MS} ms for ${SECONDS} s (${MESSAGES} messages; ${one.figures.expected.toLocaleString('en')} deliveries of the ${one.figures.messages} the server accepted);`,
-    `payload ${payloadBytes} bytes (a \`comment.posted\` event with its actor's affiliation snapshot; the bare server sends the same size).`,
-    `Two instances: two processes of the built API on the same database, half of the clients connected to each, every comment POSTed to instance 1, so half of the`,
-    `deliveries cross the adapter (instance 1 commits and passes the event on; instance 2 shows it to its clients). Runs in this order, each with fresh servers: one instance, bare, two instances (PostgreSQL adapter, the default), two instances (Redis adapter).`,
+    `p99 Parley / bare: **${ratioText(x.p99)}**; the fan-out part (from the event's time / from the bare emit): ${ratioText(x.fanOut)}. ` +
+      `${Math.floor((c.seconds * 1000) / c.intervalMs)} messages a round (one every ${c.intervalMs} ms for ${c.seconds} s), payload ${x.payloadBytes} bytes; ` +
+      `clients in ${c.processes} process${c.processes > 1 ? 'es' : ''} per side; connect and join: Parley ${x.connectSeconds.parley.toFixed(1)} s, bare ${x.connectSeconds.bare.toFixed(1)} s` +
+      `${x.joinRetries.parley + x.joinRetries.bare ? ` (joins tried again, at most twice each: Parley ${x.joinRetries.parley}, bare ${x.joinRetries.bare})` : ''}.`,
     '',
-    '| server | p50 | p99 | max | from the event’s time p50 / p99 / max | delivered | lost | duplicated | HTTP trigger answered p50 / p99 | time to connect and join | load average (1 min) before / after |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    row('Parley API, one instance (a comment POSTed over HTTP)', one.figures, true),
-    row('bare socket.io, one server (an HTTP trigger emits to the room)', bare, false),
-    row('Parley API, two instances, PostgreSQL adapter (POSTed to instance 1, half the clients on each)', two.figures, true),
-    ...(typeof redis === 'string' ? [] : [row('Parley API, two instances, Redis adapter (the same with REDIS_URL)', redis.figures, true)]),
+    pairsTable(x.p99, { a: 'Parley p99', b: 'bare p99', unit: 'ms' }),
     '',
-    ...(typeof redis === 'string' ? [`The Redis adapter run: ${redis}.`, ''] : []),
-    'Two instances, by where the clients are connected:',
-    '',
-    '| adapter | clients on | p50 | p99 | max | from the event’s time p50 / p99 / max | delivered | lost | duplicated |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...byInstance('PostgreSQL', two),
-    ...(typeof redis === 'string' ? [] : byInstance('Redis', redis)),
-    '',
-    `Goal (issue 8): p99 within 2× the bare socket.io server's p99 (${ms(bare.p99)}) at the same client count, 0 lost, on one instance and across two instances`,
-    `through the adapter. There is no bare two-server run: both Parley rows are compared with the single bare server, as the goal states it.`,
-    `${verdict('One instance', one.figures)}; ${verdict('two instances, PostgreSQL adapter', two.figures)}${typeof redis === 'string' ? '' : `; (not part of the goal) ${verdict('two instances, Redis adapter', redis.figures)}`}.`,
-    '',
-    "Latency is measured in the clients' process from the moment the HTTP request was sent to the moment each client received the message, so",
-    "Parley's figure includes authenticating the request, the transaction (comment row + hash-chained audit event) and the commit; \"from the event's",
-    'time" starts at the event\'s `occurredAt`, inside that transaction. The servers run one after the other; on a shared machine the load',
-    'changes between them (and dominates the tails), so read the rows as the same order of magnitude rather than as a precise ratio.',
-    'Produced by `tests/load/live-fanout.ts`.',
+    '| round | server | p50 | p99 | max | from the event p50 / p99 | delivered | lost | duplicated | trigger answered p99 | server CPU per message | load at start |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...x.parley.flatMap((r, n) => [line('Parley', r, n), line('bare', x.bare[n], n)]),
+    ...byInstance,
     '',
   ].join('\n');
 }
 
-async function redisRun(pg: Postgres): Promise<ParleyRun | string> {
-  if (process.env.BENCH_REDIS === 'false') return 'skipped (BENCH_REDIS=false)';
-  if (!(await reachable(REDIS_HOST, REDIS_PORT))) return `not run: nothing answers at ${REDIS_HOST}:${REDIS_PORT}`;
-  try {
-    return await runParley(pg, 'parley_two_redis', 2, 'redis');
-  } catch (e) {
-    console.error('the Redis run failed:', e);
-    return `did not complete (${String((e as Error).message ?? e).split('\n')[0].slice(0, 200)})`;
-  }
-}
+export const METHOD = [
+  "Latency is measured in the client processes from the moment the HTTP trigger was sent to each client's receipt (one clock: the machine's), so Parley's",
+  "figure includes authenticating the request, the transaction (comment row + hash-chained audit event) and the commit; bare's trigger emits at once.",
+  "\"From the event's time\" is the fan-out part alone: from the event's `occurredAt` (inside Parley's transaction) or the bare server's emit.",
+  'Server CPU per message: user + system time of the API processes (or the bare server) during the round, per message sent, PostgreSQL not included.',
+].join('\n');
 
-async function main(): Promise<void> {
-  console.log(`live fan-out: ${CLIENTS} clients, a message every ${INTERVAL_MS} ms for ${SECONDS} s; one instance, bare socket.io, two instances`);
+export async function runBench(o: { cases: Case[]; title: string; heading: string; intro: string; bench: string }): Promise<void> {
+  const m = machine();
   const pg = await startPostgres();
-  const one = await runParley(pg, 'parley_one', 1, 'postgres');
-  console.log('parley, one instance', one.figures);
-  const bare = await runBare(one.payloadBytes);
-  console.log('bare socket.io', bare);
-  const two = await runParley(pg, 'parley_two_pg', 2, 'postgres');
-  console.log('parley, two instances, PostgreSQL adapter', two.figures, 'by instance', two.perInstance);
-  const redis = await redisRun(pg);
-  if (typeof redis === 'string') console.log(`parley, two instances, Redis adapter: ${redis}`);
-  else console.log('parley, two instances, Redis adapter', redis.figures, 'by instance', redis.perInstance);
-  const section = report({ one, bare, two, redis });
-  console.log(`\n${section}`);
-  if (process.env.BENCH_WRITE !== 'false') {
-    const file = join(root, 'docs/benchmarks.md');
-    const before = existsSync(file)
-      ? readFileSync(file, 'utf8')
-      : '# Benchmarks\n\nFigures written by the scripts in tests/load; the latest run of each replaces its section.\n';
-    const marker = /## Live fan-out[^\n]*\n[\s\S]*?(?=\n## |$)/;
-    const next = marker.test(before) ? before.replace(marker, section.trimEnd() + '\n') : `${before.trimEnd()}\n\n${section}`;
-    writeFileSync(file, next);
-    console.log(`written to ${file}`);
+  const results: CaseResult[] = [];
+  const skipped: string[] = [];
+  const failed: string[] = [];
+  // The section is written after every case, so a case that fails or a run stopped at its time limit keeps the cases before it.
+  const report = () => {
+    const rows = results.map((x) => rowOf(x, `${o.bench}: ${x.c.clients.toLocaleString('en')} clients, ${x.c.title}`));
+    const body = sectionOf(o, m, rows, results, [...skipped, ...failed]);
+    writeSection(o.title, body);
+    return { rows, body };
+  };
+  for (const [n, c] of o.cases.entries()) {
+    if (c.adapter === 'redis' && !(await reachable(REDIS.host, REDIS.port))) {
+      skipped.push(`${c.title}: not run, nothing answers at ${REDIS.host}:${REDIS.port}`);
+      continue;
+    }
+    console.log(`── ${c.clients} clients, ${c.title}: ${c.rounds} rounds ──`);
+    try {
+      results.push(await runCase(pg, c, n === 0 && process.env.BENCH_CPU_PROF === 'true'));
+    } catch (e) {
+      console.error(e);
+      failed.push(
+        `${c.title}: did not complete (${String((e as Error).message ?? e)
+          .split('\n')[0]
+          .slice(0, 160)})`,
+      );
+    }
+    report();
   }
-  const parleyRuns = [one, two, ...(typeof redis === 'string' ? [] : [redis])];
-  if (parleyRuns.some((r) => r.figures.lost > 0 || r.figures.duplicates > 0)) process.exitCode = 1;
+  const { rows, body } = report();
+  console.log(body);
+  const met = failed.length === 0 && rows.every((r) => r.met);
+  emitResult('BENCH', { bench: o.bench, rows, met });
+  if (!met) process.exitCode = 1;
 }
 
-if (process.argv[2] === '--bare-server') bareServer();
-else {
+function sectionOf(
+  o: { title: string; heading: string; intro: string; bench: string },
+  m: ReturnType<typeof machine>,
+  rows: JudgedRow[],
+  results: CaseResult[],
+  notMeasured: string[],
+): string {
+  return [
+    ` ${o.heading} (${today()})`,
+    '',
+    machineLine(m) +
+      ` Load average at the end: ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' / ')}.`,
+    o.intro,
+    '',
+    '| case | p99 Parley / bare (pairs) | goal | verdict |',
+    '| --- | --- | --- | --- |',
+    ...rows.map(
+      (r) =>
+        `| ${r.workload} | ${r.ratio.toFixed(2)}× (${r.min.toFixed(2)}–${r.max.toFixed(2)}, ${r.pairs} pairs) | ${r.goal} | ${r.met ? 'met' : '**missed**'} |`,
+    ),
+    ...notMeasured.map((s) => `| ${s} | | | not measured |`),
+    '',
+    ...results.map(caseSection),
+    METHOD,
+    ...(lastProfile
+      ? ['', `Where the API's CPU goes (\`node --cpu-prof\` on the first case's API processes, the whole run including start-up):`, '', lastProfile]
+      : []),
+    `Produced by \`tests/load/${o.bench === 'Live fan-out' ? 'live-fanout' : 'live-viewers-5000'}.ts\`.`,
+  ].join('\n');
+}
+
+export function main(o: Parameters<typeof runBench>[0]): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const)
     process.once(signal, () => {
       console.error(`live fan-out: ${signal}, cleaning up`);
       void cleanupAll().finally(() => process.exit(1));
     });
-  main()
+  runBench(o)
     .catch((e) => {
       console.error(e);
       process.exitCode = 1;
     })
-    .finally(() =>
-      cleanupAll().finally(() => {
-        // Sockets, timers or pools left behind must not keep the benchmark alive.
-        process.exit(Number(process.exitCode ?? 0));
-      }),
-    );
+    .finally(() => cleanupAll().finally(() => process.exit(Number(process.exitCode ?? 0))));
+}
+
+if (require.main === module) {
+  const cases = casesFromEnv();
+  main({
+    cases,
+    bench: 'Live fan-out',
+    title: 'Live fan-out',
+    heading: `— ${cases[0]?.clients.toLocaleString('en') ?? 0} clients in one document room, one and two API instances, interleaved with bare socket.io`,
+    intro:
+      'Each case: Parley (its clients in one document room; two instances: half of the clients on each, every comment POSTed to instance 1) and a bare socket.io server ' +
+      '(an HTTP trigger emits a payload of the same size to its room) with the same number of clients, both connected throughout, taking turns round after round (A B, B A…); ' +
+      'the ratio is taken pair by pair. Goal (issue #26): p99 ≤ 1.5× bare, 0 lost, 0 duplicated, on one instance and on two.',
+  });
 }
