@@ -8,7 +8,7 @@ import { KeyedBatcher, type Settled } from './keyed-batcher';
  * The transaction an act of a chain writes in: an audited transaction whose recorded events an act
  * never reads back, because in a batch they are sealed and appended only when every act has run.
  */
-export interface ChainTx extends Omit<Tx, 'record' | 'recordAll'> {
+export interface ChainTx extends Omit<Tx, 'record' | 'recordAll' | 'lockedChain'> {
   record<A extends AuditAction>(event: NewAuditEvent<A>): Promise<unknown>;
   recordAll(events: NewAuditEvent[]): Promise<unknown>;
 }
