@@ -11,6 +11,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import type { JoinRoomResult, LiveEvent } from '@parley/contracts';
 import { auditVotes, expectOk, http, Member, openMotion, readChain, root, seedGroup, sleep, VoteAudit, VoterLedger } from '../../load/support/harness';
+import { CHROMIUM_ARGS } from '../../load/support/chromium';
 import { newStormStats, storm, StormStats } from '../../load/support/storm';
 import { instanceFor, Proxy, Topology } from './production-topology';
 
@@ -74,16 +75,6 @@ export interface Journey {
   close(): Promise<void>;
 }
 
-const BROWSER_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /**
  * Two people in Chromium through nginx: the writer signs in through the form, the reader with a
  * session that nginx sends to the other instance; both open clause 4 of the draft and see each other
@@ -104,7 +95,7 @@ export async function openJourney(db: Pool, proxy: Proxy, world: World, executab
       headless: true,
       viewport: { width: 1280, height: 900 },
       locale: 'en-GB',
-      args: BROWSER_ARGS,
+      args: CHROMIUM_ARGS,
     });
     contexts.push(context);
     await context.addInitScript(() => localStorage.setItem('parley.language', 'en'));
@@ -199,54 +190,65 @@ export async function follow(proxy: Proxy, world: World, n: number): Promise<Fol
   const watchers = world.members.slice(1, n + 1);
   if (watchers.some((m) => !m.token)) throw new Error(`only ${world.members.filter((m) => m.token).length - 1} members have sessions; ${n} followers asked`);
   const join = (f: Follower, after: number | null): Promise<JoinRoomResult> => f.socket.timeout(15_000).emitWithAck('room:join', { room, after });
-  const followers = await Promise.all(
-    watchers.map(async (m, i) => {
-      const socket = io(proxy.base, {
-        path: '/socket.io',
-        transports: i % 2 === 0 ? ['polling', 'websocket'] : ['websocket'],
-        forceNew: true,
-        reconnectionDelay: 500,
-        reconnectionDelayMax: 3000,
-        extraHeaders: { cookie: `parley_session=${encodeURIComponent(m.token!)}` },
-      });
-      const f: Follower = { i, socket, token: m.token!, seen: [], last: 0, joinedAt: 0, rejoins: [], cuts: 0, problems: [] };
-      let cutAt = 0;
-      socket.on('live:event', (e: LiveEvent) => {
-        if (e.room !== room) return;
-        f.last = Math.max(f.last, e.sequence);
-        if (e.action.startsWith('vote.')) f.seen.push(e.sequence);
-      });
-      socket.on('disconnect', (reason) => {
-        f.cuts++;
-        cutAt = Date.now();
-        // socket.io, and so the web app, does not come back after this one: a stopping instance must not say it.
-        if (reason === 'io server disconnect') f.problems.push('disconnected by the server ("io server disconnect"): a client does not reconnect after it');
-      });
-      socket.on('connect', () => {
-        if (!f.joinedAt) return;
-        const after = f.last;
-        join(f, after).then(
-          (r) => {
-            if (!r.ok) f.problems.push(`rejoin refused: ${r.code}`);
-            else {
-              f.last = Math.max(f.last, r.sequence);
-              f.rejoins.push({ after, replayed: r.replayed, resync: r.resync, afterCutMs: Date.now() - cutAt });
-            }
-          },
-          (e: Error) => f.problems.push(`rejoin failed: ${e.message}`),
-        );
-      });
-      await new Promise<void>((resolve, reject) => {
-        const t = setTimeout(() => reject(new Error(`follower ${i} did not connect within 30 s`)), 30_000);
+  const connectOne = async (m: Member, i: number): Promise<Follower> => {
+    const socket = io(proxy.base, {
+      path: '/socket.io',
+      transports: i % 2 === 0 ? ['polling', 'websocket'] : ['websocket'],
+      forceNew: true,
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 3000,
+      extraHeaders: { cookie: `parley_session=${encodeURIComponent(m.token!)}` },
+    });
+    const f: Follower = { i, socket, token: m.token!, seen: [], last: 0, joinedAt: 0, rejoins: [], cuts: 0, problems: [] };
+    let cutAt = 0;
+    socket.on('live:event', (e: LiveEvent) => {
+      if (e.room !== room) return;
+      f.last = Math.max(f.last, e.sequence);
+      if (e.action.startsWith('vote.')) f.seen.push(e.sequence);
+    });
+    socket.on('disconnect', (reason) => {
+      f.cuts++;
+      cutAt = Date.now();
+      // socket.io, and so the web app, does not come back after this one: a stopping instance must not say it.
+      if (reason === 'io server disconnect') f.problems.push('disconnected by the server ("io server disconnect"): a client does not reconnect after it');
+    });
+    socket.on('connect', () => {
+      if (!f.joinedAt) return;
+      const after = f.last;
+      join(f, after).then(
+        (r) => {
+          if (!r.ok) f.problems.push(`rejoin refused: ${r.code}`);
+          else {
+            f.last = Math.max(f.last, r.sequence);
+            f.rejoins.push({ after, replayed: r.replayed, resync: r.resync, afterCutMs: Date.now() - cutAt });
+          }
+        },
+        (e: Error) => f.problems.push(`rejoin failed: ${e.message}`),
+      );
+    });
+    const connected = () =>
+      new Promise<void>((resolve, reject) => {
+        if (socket.connected) return resolve();
+        const t = setTimeout(() => reject(new Error(`follower ${i} did not connect within 60 s`)), 60_000);
         socket.once('connect', () => (clearTimeout(t), resolve()));
       });
-      const r = await join(f, null);
-      if (!r.ok) throw new Error(`follower ${i} could not join: ${r.code}`);
-      f.joinedAt = r.sequence;
-      f.last = r.sequence;
-      return f;
-    }),
-  );
+    // On a busy machine a connection can drop before its first join is answered: join again once back.
+    let r: JoinRoomResult | null = null;
+    for (let attempt = 1; !r; attempt++) {
+      await connected();
+      r = await join(f, null).catch((e: Error) => {
+        if (attempt >= 3) throw new Error(`follower ${i} could not join: ${e.message}`);
+        return null;
+      });
+    }
+    if (!r.ok) throw new Error(`follower ${i} could not join: ${r.code}`);
+    f.joinedAt = r.sequence;
+    f.last = r.sequence;
+    return f;
+  };
+  // In batches: hundreds of handshakes at once on two busy cores time out.
+  const followers: Follower[] = [];
+  for (let k = 0; k < watchers.length; k += 25) followers.push(...(await Promise.all(watchers.slice(k, k + 25).map((m, j) => connectOne(m, k + j)))));
   return followers;
 }
 
