@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     // A refused connection (an instance down) is retried on the other by nginx; anything else cut a request.
     const upstreamErrors = topology.proxy.upstreamErrors();
     const refused = upstreamErrors.filter((l) => /Connection refused/.test(l));
-    const cut = upstreamErrors.filter((l) => !/Connection refused/.test(l));
+    const cut = upstreamErrors.filter((l) => /\[error\]/.test(l) && !/Connection refused/.test(l));
 
     const problems = [
       ...(journey.writerOn === journey.readerOn ? ['the two browsers landed on the same instance'] : []),
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
         votesWithoutEvent: rolling.audit.votesWithoutEvent,
         chain: rolling.audit.chain.ok ? `valid (${rolling.audit.chain.events} events)` : `BROKEN: ${rolling.audit.chain.detail}`,
         followersCutAndRejoined: `${rolling.reconnection.cut} cut, ${rolling.reconnection.rejoins} rejoins, ${rolling.reconnection.replayed} events replayed, slowest rejoin ${rolling.reconnection.slowestRejoinMs} ms after its cut`,
-        nginxUpstreamErrors: `${refused.length} refused connections (retried on the other instance), ${cut.length} others`,
+        nginxUpstreamErrors: `${refused.length} refused connections (retried on the other instance), ${cut.length} cut`,
         followersExactAfterRestarts: `${rolling.delivery.exact} of ${rolling.delivery.followers} (${rolling.delivery.voteEvents} vote events; ${rolling.delivery.missing} missing, ${rolling.delivery.twice} twice)`,
       },
       problems: problems.slice(0, 15),

@@ -177,6 +177,8 @@ export interface Follower {
   /** Every join after a reconnection: what it asked from, what it was replayed, and how long after the cut. */
   rejoins: { after: number; replayed: number; resync: boolean; afterCutMs: number }[];
   cuts: number;
+  /** Rejoins whose connection dropped again before the answer (the next one asks again). */
+  rejoinsCut: number;
   problems: string[];
 }
 
@@ -199,7 +201,7 @@ export async function follow(proxy: Proxy, world: World, n: number): Promise<Fol
       reconnectionDelayMax: 3000,
       extraHeaders: { cookie: `parley_session=${encodeURIComponent(m.token!)}` },
     });
-    const f: Follower = { i, socket, token: m.token!, seen: [], last: 0, joinedAt: 0, rejoins: [], cuts: 0, problems: [] };
+    const f: Follower = { i, socket, token: m.token!, seen: [], last: 0, joinedAt: 0, rejoins: [], cuts: 0, rejoinsCut: 0, problems: [] };
     let cutAt = 0;
     socket.on('live:event', (e: LiveEvent) => {
       if (e.room !== room) return;
@@ -223,7 +225,8 @@ export async function follow(proxy: Proxy, world: World, n: number): Promise<Fol
             f.rejoins.push({ after, replayed: r.replayed, resync: r.resync, afterCutMs: Date.now() - cutAt });
           }
         },
-        (e: Error) => f.problems.push(`rejoin failed: ${e.message}`),
+        // Cut again before the answer: the next connection joins again, from the same sequence.
+        () => f.rejoinsCut++,
       );
     });
     const connected = () =>
