@@ -32,5 +32,7 @@ module.exports = {
     },
     { ...base, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
+    // nginx, two built API instances, Redis and Chromium: docker/'s topology run natively (decision 0058).
+    { ...base, displayName: 'topology', testMatch: ['<rootDir>/tests/topology/**/*.test.ts'] },
   ],
 };

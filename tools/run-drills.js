@@ -2,7 +2,8 @@
 // `npm run drills [-- name…]`: the fault drills of tests/fault, one after another, each in its own
 // process with a time limit, on its own throwaway PostgreSQL, everything on 127.0.0.1. Appends a
 // dated entry with each drill's outcome and figures to the "Drills" section of docs/benchmarks.md.
-// Names: kill-api, restart-postgres, crash-postgres, socket-reconnect, closing-while-down, backup-restore. Exit code 1 when a drill
+// Names: kill-api, restart-postgres, crash-postgres, socket-reconnect, closing-while-down, backup-restore,
+// production-topology (nginx, two instances, Redis and the machine's PostgreSQL: decision 0058). Exit code 1 when a drill
 // failed or could not run.
 //
 // Environment: BENCH_SKIP_BUILD=true (use dist/ as it is), BENCH_WRITE=false (do not touch
@@ -28,6 +29,12 @@ const DRILLS = {
   'socket-reconnect': { file: 'tests/fault/socket-reconnect.drill.js', minutes: 3, title: 'socket clients away for 10 s during activity' },
   'closing-while-down': { file: 'tests/fault/closing-while-down.drill.js', minutes: 3, title: 'a ballot closes while the API is down' },
   'backup-restore': { file: 'tests/fault/backup-restore.drill.js', minutes: 4, title: 'pg_dump during a vote storm, restored and verified against the published head' },
+  'production-topology': {
+    file: 'tests/fault/production-topology.drill.js',
+    minutes: 6,
+    web: true,
+    title: 'the production topology: nginx, two instances, a browser, live followers and a rolling restart',
+  },
 };
 
 const say = (msg) => process.stdout.write(`drills: ${msg}\n`);
@@ -78,7 +85,7 @@ async function main() {
   const machine = machineNow();
   const started = Date.now();
   say(machine);
-  const out = prepare({ web: false });
+  const out = prepare({ web: names.some((n) => DRILLS[n].web) });
   const parts = [];
   let failed = 0;
   for (const name of names) {

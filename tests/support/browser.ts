@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { SessionResponse } from '@parley/contracts';
 import { DEMO_PASSWORD, demoEmail } from '../../apps/api/src/demo/demo-people';
 import { ApiClient } from './http-client';
+import { CHROMIUM_ARGS } from '../load/support/chromium';
 
 /**
  * Debian's chromium through playwright-core, one persistent context per person (each its own
@@ -14,15 +15,7 @@ import { ApiClient } from './http-client';
 export const OUTPUT = join(__dirname, '../../test-output');
 export const WEB_DIR = join(__dirname, '../../dist/web');
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const ARGS = CHROMIUM_ARGS;
 
 /** The interface's six languages, any of which a browser can be opened in. */
 export type InterfaceLanguage = 'ar' | 'zh' | 'en' | 'fr' | 'ru' | 'es';

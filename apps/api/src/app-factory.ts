@@ -47,7 +47,7 @@ export async function createParleyApp(config: ParleyConfig, options: { logger?: 
     await dataSource.destroy();
     throw e;
   }
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   // An idle kept-alive connection is closed by whichever side times out first; when the server
   // closes it just as a client (or nginx's upstream pool) sends on it, that request is reset.
   // Outlast the clients' idle timeouts (undici 4 s, nginx 60 s) so they close first.

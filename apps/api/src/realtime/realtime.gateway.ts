@@ -99,7 +99,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const server = this.server;
     if (server) {
       const rooms = [...server.of('/').adapter.rooms.keys()].map((r) => parseRoom(r)).filter((r): r is ParsedRoom => r !== null && showsPresence(r));
-      server.local.disconnectSockets(true);
+      // The connections are closed, not the sockets disconnected: a client told "io server disconnect"
+      // does not reconnect by itself, and a browser's page would stay without live updates (decision 0058).
+      for (const socket of server.of('/').sockets.values()) socket.conn.close();
       await this.presence.announceNow(
         rooms.map((r) => r.name),
         1_000,

@@ -19,6 +19,8 @@ const envSchema = z.object({
   PARLEY_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.string().optional(),
+  /** Decision 0058: the proxies whose X-Forwarded-For is believed (Express's trust proxy: names, addresses or subnets, comma-separated). */
+  PARLEY_TRUST_PROXY: z.string().min(1).default('loopback'),
   /** Test runs: check every answer against the route table (never in production: it costs a parse per answer). */
   PARLEY_CHECK_RESPONSES: z.enum(['true', 'false']).default('false'),
   /** Issue #20: `off` derives no notifications (the benchmark's baseline); the cursors wait where they are. */
@@ -52,6 +54,8 @@ export interface ParleyConfig {
   twoFactorGraceDays: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   redisUrl: string | null;
+  /** Proxies in front of the API whose X-Forwarded-For gives the client's address (rate limits, sessions' address range). */
+  trustProxy: string;
   checkResponses: boolean;
   /** Whether the notifier derives notifications and sends reminders (issue #20). */
   notifications: boolean;
@@ -88,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ParleyConfig {
     twoFactorGraceDays: e.PARLEY_TWO_FACTOR_GRACE_DAYS,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL ?? null,
+    trustProxy: e.PARLEY_TRUST_PROXY,
     checkResponses: e.PARLEY_CHECK_RESPONSES === 'true',
     notifications: e.PARLEY_NOTIFICATIONS === 'on',
     publicUrl: e.PUBLIC_URL.replace(/\/+$/, ''),
