@@ -1,19 +1,18 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { createParleyApp } from './app-factory';
 import { ConfigError, loadConfig } from './platform/config/config';
+import { drain } from './platform/http/drain';
 
 /** Production entry point: configuration from the environment, an external PostgreSQL (DATABASE_URL). */
 async function main() {
   const config = loadConfig(process.env);
   const parley = await createParleyApp(config);
   const shutdown = () => {
-    // Drain (decision 0058): what is in flight is answered, and each kept-alive connection closes once
-    // its request is. Otherwise a proxy's pooled upstream connection that was busy at SIGTERM stays
-    // open for the keep-alive timeout (65 s), and the orchestrator's SIGKILL cuts whatever runs then.
-    const server = parley.app.getHttpServer() as Server;
-    server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => res.setHeader('Connection', 'close'));
-    server.closeIdleConnections();
-    void parley.close().finally(() => process.exit(0));
+    // Drain first (decision 0058): what is in flight, and what a proxy still sends on its open
+    // connections, is answered; only then do the sockets, the jobs and the database pool close.
+    void drain(parley.app.getHttpServer() as Server)
+      .then(() => parley.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);

@@ -36,6 +36,16 @@ export interface SitePlaceholders {
   PARLEY_API_2: string;
 }
 
+/**
+ * How long nginx leaves an instance alone after it refused a connection (the template's
+ * `fail_timeout`): a rolling restart must not stop the next instance before that has passed.
+ */
+export function proxyFailTimeoutMs(): number {
+  const m = /fail_timeout=(\d+)s/.exec(readFileSync(join(DOCKER, 'nginx.conf.template'), 'utf8'));
+  if (!m) throw new Error('docker/nginx.conf.template has no fail_timeout');
+  return Number(m[1]) * 1000;
+}
+
 /** docker/nginx.conf.template with its placeholders filled, as the nginx image's entrypoint does. */
 export function siteConf(values: SitePlaceholders): string {
   const text = readFileSync(join(DOCKER, 'nginx.conf.template'), 'utf8');

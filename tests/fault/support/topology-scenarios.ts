@@ -13,7 +13,7 @@ import type { JoinRoomResult, LiveEvent } from '@parley/contracts';
 import { auditVotes, expectOk, http, Member, openMotion, readChain, root, seedGroup, sleep, VoteAudit, VoterLedger } from '../../load/support/harness';
 import { CHROMIUM_ARGS } from '../../load/support/chromium';
 import { newStormStats, storm, StormStats } from '../../load/support/storm';
-import { instanceFor, Proxy, Topology } from './production-topology';
+import { instanceFor, Proxy, proxyFailTimeoutMs, Topology } from './production-topology';
 
 export const PASSWORD = 'correct horse battery staple';
 
@@ -362,7 +362,9 @@ export async function rollingRestart(
         okWhileDown = stats.ok - before;
       });
       restarts.push({ instance: i + 1, ...r, acknowledgedWhileDown: okWhileDown });
-      await sleep(o.settleMs);
+      // As an operator's rolling restart does: the next instance stops only once the proxy would send
+      // to this one again (nginx leaves an instance that refused a connection alone for fail_timeout).
+      await sleep(Math.max(o.settleMs, proxyFailTimeoutMs() + 1000));
     }
   } finally {
     stop = true;
