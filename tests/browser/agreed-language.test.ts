@@ -131,7 +131,7 @@ describe('agreed language in the browser', () => {
     await dialog.waitFor();
     await chair.keyboard.type('Charter entirety');
     const choice = dialog.locator('li.agreed-language-entry').filter({ hasText: 'in its entirety' });
-    await choice.waitFor();
+    await choice.locator('mark', { hasText: 'entirety' }).waitFor();
     expect(await axeViolations(chair)).toEqual([]);
     await screenshot(chair, 'agreed-language-dialog.png', { fullPage: false });
     // Focus stays in the dialog: Tab from its last control comes back to its first.
@@ -185,6 +185,9 @@ describe('agreed language in the browser', () => {
     const dialog = member.getByRole('dialog', { name: 'Insert agreed language' });
     await dialog.getByRole('searchbox').fill('entirety');
     const choice = dialog.locator('li.agreed-language-entry').filter({ hasText: 'in its entirety' });
+    // The list answering the words typed (their match marked), not the whole library shown before it: a selection made in the
+    // earlier list would vanish with it.
+    await choice.locator('mark', { hasText: 'entirety' }).waitFor();
     // A passage of the clause: the drafter selects some of its words, then inserts only those.
     await choice.locator('.agreed-language-text').evaluate((el, words) => {
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
