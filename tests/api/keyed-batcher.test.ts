@@ -1,7 +1,7 @@
 import { KeyedBatcher, Settled } from '../../apps/api/src/platform/batching/keyed-batcher';
 
 /** A batcher whose batches are recorded and finish when the test lets them. */
-function recordingBatcher(options: { maxBatch?: number; fail?: (inputs: string[]) => unknown; retryAlone?: boolean } = {}) {
+function recordingBatcher(options: { maxBatch?: number; fail?: (inputs: string[]) => unknown; retryAlone?: boolean; inFlight?: number } = {}) {
   const batches: string[][] = [];
   const gates: (() => void)[] = [];
   const batcher = new KeyedBatcher<string, string>({
@@ -15,11 +15,13 @@ function recordingBatcher(options: { maxBatch?: number; fail?: (inputs: string[]
       return inputs.map((i): Settled<string> => (i.endsWith('!') ? { ok: false, error: new Error(`refused ${i}`) } : { ok: true, value: i.toUpperCase() }));
     },
     retryAloneAfter: () => options.retryAlone ?? false,
+    inFlight: options.inFlight,
   });
   /** Lets the running batch finish and waits until the next one started (or nothing is left). */
   const release = async () => {
     gates.shift()?.();
-    for (let i = 0; i < 50 && gates.length === 0; i++) await new Promise((r) => setImmediate(r));
+    const others = gates.length;
+    for (let i = 0; i < 50 && gates.length === others; i++) await new Promise((r) => setImmediate(r));
   };
   return { batcher, batches, release };
 }
@@ -41,6 +43,22 @@ describe('KeyedBatcher (group commit of concurrent calls)', () => {
     expect(batches).toEqual([['a:yes'], ['b:no', 'c:yes', 'd:abstain']]);
     await release();
     await expect(Promise.all(answers)).resolves.toEqual(['A:YES', 'B:NO', 'C:YES', 'D:ABSTAIN']);
+  });
+
+  it('with several batches of a key in flight, calls run at once until they are all taken, then the rest wait and go together', async () => {
+    const { batcher, batches, release } = recordingBatcher({ inFlight: 2 });
+    const answers = ['a', 'b', 'c', 'd', 'e'].map((v) => batcher.submit('chain', v));
+    expect(batches).toEqual([['a'], ['b']]);
+    await release(); // 'a' done: its slot takes everything waiting
+    expect(batches).toEqual([['a'], ['b'], ['c', 'd', 'e']]);
+    const late = batcher.submit('chain', 'f'); // both slots busy: it waits
+    expect(batches).toHaveLength(3);
+    await release(); // 'b' done: its slot takes 'f' while 'c d e' is still being written
+    expect(batches).toEqual([['a'], ['b'], ['c', 'd', 'e'], ['f']]);
+    await release();
+    await release();
+    await expect(Promise.all([...answers, late])).resolves.toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+    expect(batcher.waiting('chain')).toBe(0);
   });
 
   it('keys do not wait for each other', async () => {

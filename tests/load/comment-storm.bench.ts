@@ -178,6 +178,9 @@ async function auditComments(db: Pool, groupId: string, documentId: string, ledg
 async function collectStatements(cluster: Awaited<ReturnType<typeof startCluster>>): Promise<void> {
   const admin = new Pool({ connectionString: cluster.url(), max: 1 });
   await admin.query(`ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'`);
+  // Statements run by triggers and functions too, and each function's own time (the triggers').
+  await admin.query(`ALTER SYSTEM SET pg_stat_statements.track = 'all'`);
+  await admin.query(`ALTER SYSTEM SET track_functions = 'all'`);
   await admin.end();
   await cluster.stop();
   await cluster.start();
@@ -189,7 +192,12 @@ async function topStatements(db: Pool): Promise<string> {
     `SELECT calls, round(total_exec_time)::int AS ms, round((total_exec_time / greatest(calls, 1))::numeric, 3) AS per_call, left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS q
        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25`,
   );
-  return '\n' + rows.map((r) => `${String(r.ms).padStart(7)} ms ${String(r.calls).padStart(7)} × ${String(r.per_call).padStart(8)}  ${r.q}`).join('\n');
+  const functions = await db.query(
+    `SELECT funcname, calls, round(total_time)::int AS ms, round(self_time)::int AS self FROM pg_stat_user_functions ORDER BY self_time DESC LIMIT 15`,
+  );
+  const line = (r: { ms: number; calls: number; per_call: string; q: string }) => `${String(r.ms).padStart(7)} ms ${String(r.calls).padStart(7)} × ${String(r.per_call).padStart(8)}  ${r.q}`;
+  const fn = (r: { funcname: string; calls: number; ms: number; self: number }) => `${String(r.self).padStart(7)} ms self, ${String(r.ms).padStart(7)} ms total, ${String(r.calls).padStart(7)} calls  ${r.funcname}`;
+  return `\n${rows.map(line).join('\n')}\nfunctions by own time:\n${functions.rows.map(fn).join('\n')}`;
 }
 
 async function main(): Promise<void> {

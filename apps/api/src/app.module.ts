@@ -4,9 +4,6 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ZodValidationPipe } from 'nestjs-zod';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { withoutOidcSecrets } from './identity/institutional/oidc-log';
 import { AuditModule } from './audit/audit.module';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
@@ -24,6 +21,7 @@ import { PARLEY_CONFIG, ParleyConfig } from './platform/config/config';
 import { ENTITIES } from './platform/database/entities';
 import { HealthController } from './platform/health/health.controller';
 import { ProblemFilter } from './platform/http/problem.filter';
+import { requestLogOptions } from './platform/http/request-log';
 import { PolicyGuard } from './policy/policy.guard';
 import { TransparencyModule } from './transparency/transparency.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -63,19 +61,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (req: IncomingMessage, res: ServerResponse) => {
-              const given = req.headers['x-request-id'];
-              const id = typeof given === 'string' && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
-              res.setHeader('X-Request-Id', id);
-              return id;
-            },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', 'req.query.code', 'req.query.state'],
-            // An OpenID Connect callback's code and state are a sign-in in flight: never in the logs (decision record 0049).
-            serializers: { req: (req: { url?: string }) => ({ ...req, url: withoutOidcSecrets(req.url) }) },
-            autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-          },
+          pinoHttp: requestLogOptions(config.logLevel),
         }),
         TypeOrmModule.forRootAsync({ useFactory: () => ({}), dataSourceFactory: async () => dataSource }),
         TypeOrmModule.forFeature(ENTITIES),

@@ -88,9 +88,20 @@ export class CommentRepository {
 
   /** Writes a new comment; its id (a plain INSERT: the busiest drafting write needs no entity built and read back). */
   async insert(manager: EntityManager, c: NewComment): Promise<{ id: string }> {
-    const [row] = (await manager.query(
+    const [row] = await this.inserted(manager, c, 'id');
+    return row as { id: string };
+  }
+
+  /** Inserts a comment and answers its row as `findRow` would, without reading it back: a new comment has no disposition yet and is on the text it was made on. */
+  async insertRow(manager: EntityManager, c: NewComment, authorName: string): Promise<CommentRow> {
+    const [row] = await this.inserted(manager, c, '*');
+    return toRow({ ...row, author_name: authorName, disposer_name: null, on_earlier_text: false });
+  }
+
+  private inserted(manager: EntityManager, c: NewComment, returning: 'id' | '*'): Promise<Record<string, unknown>[]> {
+    return manager.query(
       `INSERT INTO comments (document_id, version_id, version_number, clause_id, parent_id, kind, body, written_language, quote, quote_start, quote_end, author_id, author_snapshot, created_at, mentions)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${returning}`,
       [
         c.documentId,
         c.versionId,
@@ -108,8 +119,7 @@ export class CommentRepository {
         c.at,
         JSON.stringify(c.mentions),
       ],
-    )) as { id: string }[];
-    return row;
+    ) as Promise<Record<string, unknown>[]>;
   }
 
   async findRow(id: string, manager?: EntityManager): Promise<CommentRow | null> {

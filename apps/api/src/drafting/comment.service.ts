@@ -52,8 +52,9 @@ export class CommentService {
 
   /** A comment on a clause of the current version, optionally on a quoted passage of it. */
   async post(actor: Actor, documentId: string, input: CreateCommentRequest): Promise<CommentResponse> {
-    const { ids, standing, drafting } = await this.chains.run({ document: documentId }, (tx) => this.postAllWith(tx, actor, documentId, [input]));
-    return this.one(actor, ids[0], { standing, drafting });
+    const { rows, standing, drafting } = await this.chains.run({ document: documentId }, (tx) => this.postAllWith(tx, actor, documentId, [input]));
+    // Answered from the row as inserted: a comment just posted has no translation and no disposition yet.
+    return toCommentResponse(rows[0], this.commentPermissions(standing, drafting, rows[0]), [], undefined);
   }
 
   /**
@@ -61,11 +62,11 @@ export class CommentService {
    * template's rows: all or none), each the usual `comment.posted` act. Their ids, in the order given.
    */
   async postAllIn(tx: ChainTx, actor: Actor, documentId: string, inputs: readonly CreateCommentRequest[]): Promise<string[]> {
-    return (await this.postAllWith(tx, actor, documentId, inputs)).ids;
+    return (await this.postAllWith(tx, actor, documentId, inputs)).rows.map((r) => r.id);
   }
 
-  /** postAllIn, with the author's standing it read and whether the document is in drafting (the answer needs both, so they are not read again). */
-  private async postAllWith(tx: ChainTx, actor: Actor, documentId: string, inputs: readonly CreateCommentRequest[]): Promise<{ ids: string[]; standing: DraftingStanding; drafting: boolean }> {
+  /** postAllIn, with the rows inserted, the author's standing it read and whether the document is in drafting (the answer needs all three, so they are not read again). */
+  private async postAllWith(tx: ChainTx, actor: Actor, documentId: string, inputs: readonly CreateCommentRequest[]): Promise<{ rows: CommentRow[]; standing: DraftingStanding; drafting: boolean }> {
     const doc = await this.documents.findDocument(documentId, tx.manager);
     if (!doc) throw notFound('document');
     const standing = await this.standings.of(tx.manager, doc.workingGroupId, actor.id, tx.now);
@@ -73,7 +74,7 @@ export class CommentService {
     authorise(verdict);
     if (doc.status === 'adopted') throw refuse('version-frozen', { version: doc.currentVersion });
     const auditActor = await this.people.auditActorWith(tx.manager, actor.id, standing.currentSnapshot);
-    const ids: string[] = [];
+    const rows: CommentRow[] = [];
     for (const input of inputs) {
       const n = input.version ?? doc.currentVersion;
       if (n !== doc.currentVersion) {
@@ -87,7 +88,7 @@ export class CommentService {
         throw validationProblem('quote', 'quote-mismatch');
 
       const mentions = await this.mentions.resolve(tx.manager, doc.workingGroupId, input.body, tx.now);
-      const comment = await this.comments.insert(tx.manager, {
+      const comment = await this.comments.insertRow(tx.manager, {
         documentId: doc.id,
         versionId: version.id,
         versionNumber: n,
@@ -101,7 +102,7 @@ export class CommentService {
         snapshot: standing.currentSnapshot!,
         mentions,
         at: tx.now,
-      });
+      }, auditActor.name ?? '');
       await tx.record({
         scope: workingGroupScope(doc.workingGroupId),
         actor: auditActor,
@@ -110,9 +111,9 @@ export class CommentService {
         subjectId: comment.id,
         change: { documentId: doc.id, version: n, clauseId: clause.clauseId, parentId: null, kind: input.kind, body: input.body, quote: input.quote ?? null, ...mentionsChange(mentions), ...writtenIn(input.writtenLanguage) },
       });
-      ids.push(comment.id);
+      rows.push(comment);
     }
-    return { ids, standing, drafting: doc.status === 'drafting' };
+    return { rows, standing, drafting: doc.status === 'drafting' };
   }
 
   /** A reply joins the thread of the comment answered (threads are one level deep), on that comment's clause and version. */

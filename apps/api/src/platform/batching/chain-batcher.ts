@@ -26,6 +26,13 @@ export type ChainAct<T> = (tx: ChainTx) => Promise<T>;
 const MAX_ACTS_PER_TRANSACTION = 10;
 
 /**
+ * How many transactions of one chain are written at once. A batch's acts run one after another, so
+ * with one at a time a busy chain waited on that one connection's round trips while the CPU idled;
+ * with a few, their acts run side by side and only the append and commit queue on the chain lock.
+ */
+const TRANSACTIONS_IN_FLIGHT = 3;
+
+/**
  * Group commit for every act of a busy hash chain (docs/decisions/0055-group-commit-of-drafting-acts.md).
  * Acts on one chain (a working group's audit scope) that arrive while a transaction of that chain is
  * being written wait and run together in the next one, in arrival order, each inside its own
@@ -40,6 +47,7 @@ const MAX_ACTS_PER_TRANSACTION = 10;
 export class ChainBatcher {
   private readonly batcher = new KeyedBatcher<ChainAct<unknown>, unknown>({
     maxBatch: MAX_ACTS_PER_TRANSACTION,
+    inFlight: TRANSACTIONS_IN_FLIGHT,
     run: (_scope, acts) => (acts.length === 1 ? this.alone(acts[0]) : this.together(acts)),
     // A savepoint already isolates each act; a whole transaction fails only when the connection or the commit did.
     retryAloneAfter: () => false,
@@ -60,8 +68,24 @@ export class ChainBatcher {
     return this.batcher.waiting(scope);
   }
 
-  private async alone(act: ChainAct<unknown>): Promise<Settled<unknown>[]> {
-    return [{ ok: true, value: await this.audited.run(act) }];
+  /** An act alone: its own transaction, no savepoint; its events too are appended last, so the chain lock is the last one it takes. */
+  private alone(act: ChainAct<unknown>): Promise<Settled<unknown>[]> {
+    return this.audited.run(async (tx) => {
+      const own: NewAuditEvent[] = [];
+      const value = await act(this.collecting(tx, own));
+      await tx.recordAll(own);
+      return [{ ok: true, value }];
+    });
+  }
+
+  /** The transaction as an act sees it: its events collected in `into`, each act its own time. */
+  private collecting(tx: Tx, into: NewAuditEvent[]): ChainTx {
+    return {
+      manager: tx.manager,
+      now: this.clock.now(),
+      record: async (event) => into.push(event),
+      recordAll: async (events) => into.push(...events),
+    };
   }
 
   private together(acts: ChainAct<unknown>[]): Promise<Settled<unknown>[]> {
@@ -70,16 +94,9 @@ export class ChainBatcher {
       const kept: NewAuditEvent[] = [];
       for (const act of acts) {
         const own: NewAuditEvent[] = [];
-        // Each act its own time, so rows ordered by time read in the order the chain records them.
-        const actTx: ChainTx = {
-          manager: tx.manager,
-          now: this.clock.now(),
-          record: async (event) => own.push(event),
-          recordAll: async (events) => own.push(...events),
-        };
         await tx.manager.query('SAVEPOINT chain_act');
         try {
-          const value = await act(actTx);
+          const value = await act(this.collecting(tx, own));
           await tx.manager.query('RELEASE SAVEPOINT chain_act');
           kept.push(...own);
           outcomes.push({ ok: true, value });

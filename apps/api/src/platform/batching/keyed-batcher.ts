@@ -19,6 +19,13 @@ export interface KeyedBatcherOptions<I, O> {
   retryAloneAfter: (error: unknown) => boolean;
   /** Told the size of each batch before it runs (the metrics' batch-size histogram, decision 0059). */
   observe?: (size: number) => void;
+  /**
+   * How many batches of one key may be written at once (1 unless said): with more, a batch's
+   * statements run while another of the same key waits for its lock or its commit; batches then
+   * commit in the order they get there, not strictly the order they were taken, and a conflict
+   * key keeps two items apart only within a batch (keep 1 where their order matters, as for votes).
+   */
+  inFlight?: number;
 }
 
 interface Waiting<I, O> {
@@ -32,11 +39,13 @@ interface Waiting<I, O> {
  * of that key is being written wait and are written together in the next batch, in one
  * transaction. Alone, a call runs at once: nothing waits on a timer, so a quiet key adds no
  * latency, and a busy one pays one transaction (one chain lock, one commit) per batch instead of
- * per call. The batches of one key run one after another, in arrival order.
+ * per call. The batches of one key run one after another, in arrival order (or up to `inFlight`
+ * at once).
  */
 export class KeyedBatcher<I, O> {
   private readonly queues = new Map<string, Waiting<I, O>[]>();
-  private readonly running = new Set<string>();
+  /** How many batches of each key are being written. */
+  private readonly running = new Map<string, number>();
 
   constructor(private readonly options: KeyedBatcherOptions<I, O>) {}
 
@@ -45,7 +54,7 @@ export class KeyedBatcher<I, O> {
       const queue = this.queues.get(key) ?? [];
       queue.push({ input, resolve, reject });
       this.queues.set(key, queue);
-      if (!this.running.has(key)) void this.drain(key);
+      if ((this.running.get(key) ?? 0) < (this.options.inFlight ?? 1)) void this.drain(key);
     });
   }
 
@@ -55,7 +64,7 @@ export class KeyedBatcher<I, O> {
   }
 
   private async drain(key: string): Promise<void> {
-    this.running.add(key);
+    this.running.set(key, (this.running.get(key) ?? 0) + 1);
     try {
       for (;;) {
         const batch = this.take(key);
@@ -66,8 +75,13 @@ export class KeyedBatcher<I, O> {
       // Only a bug in run's callers gets here; nobody must wait for ever.
       for (const w of this.queues.get(key) ?? []) w.reject(error);
     } finally {
-      this.running.delete(key);
-      this.queues.delete(key);
+      const left = (this.running.get(key) ?? 1) - 1;
+      if (left > 0) {
+        this.running.set(key, left);
+      } else {
+        this.running.delete(key);
+        this.queues.delete(key);
+      }
     }
   }
 
