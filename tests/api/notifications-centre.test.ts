@@ -66,6 +66,7 @@ describe('the notification centre', () => {
   });
 
   it('marks one read, or all; another person’s notification is not found; unread counts follow', async () => {
+    await t.app.get(NotificationDeriver).drained(); // what the earlier tests' acts bring has arrived: the counts below are settled
     const list = await centreOf(c.company);
     expect(list.unread).toBeGreaterThanOrEqual(2);
     const [first] = list.items;

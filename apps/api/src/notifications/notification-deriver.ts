@@ -20,6 +20,12 @@ const CHAINS_PER_PASS = 100;
 const BATCHES_PER_CHAIN = 20;
 /** The sweep that catches what no wake-up announced (another instance's commits, a crash). */
 export const DERIVE_SWEEP_MS = 2_000;
+/**
+ * How long a wake-up waits before its pass. The commits of those moments are derived together (a
+ * busy group's comments by one pass, not a dozen statements each), and the pass no longer competes
+ * with the live fan-out that the same commit has just started.
+ */
+export const DERIVE_WAKE_DELAY_MS = 100;
 
 const groupOfScope = (scope: string): string | null => (scope.startsWith('wg:') ? scope.slice(3) : null);
 
@@ -37,6 +43,7 @@ export class NotificationDeriver implements OnApplicationBootstrap, OnApplicatio
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private again = false;
+  private waking: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(
@@ -60,11 +67,21 @@ export class NotificationDeriver implements OnApplicationBootstrap, OnApplicatio
     this.stopped = true;
     this.subscription?.unsubscribe();
     if (this.timer) clearInterval(this.timer);
+    if (this.waking) clearTimeout(this.waking);
     await this.running;
   }
 
-  /** Look now; a wake-up during a pass makes one more pass after it. */
+  /** Look shortly (DERIVE_WAKE_DELAY_MS); a wake-up during a pass makes one more pass after it. */
   private wake(): void {
+    if (this.stopped || this.waking) return;
+    this.waking = setTimeout(() => {
+      this.waking = null;
+      this.look();
+    }, DERIVE_WAKE_DELAY_MS);
+    this.waking.unref();
+  }
+
+  private look(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
@@ -82,6 +99,19 @@ export class NotificationDeriver implements OnApplicationBootstrap, OnApplicatio
           this.wake();
         }
       });
+  }
+
+  /** Runs at once the pass a wake-up has made due, and returns when no pass is running or due (tests: every commit so far is derived). */
+  async drained(): Promise<void> {
+    for (let i = 0; i < 50; i++) {
+      if (this.waking) {
+        clearTimeout(this.waking);
+        this.waking = null;
+        this.look();
+      }
+      if (!this.running) return;
+      await this.running;
+    }
   }
 
   /** Derives every chain with events past its cursor; returns how many events were read (tests and the bench call it). */
