@@ -39,9 +39,11 @@ export class BallotReads {
     if (!ballot) throw notFound('ballot');
     const now = this.clock.now();
     const handler = this.subjects.handlerFor(ballot.subjectType);
+    const tally = runningTallyVisible(ballot) ? this.ballots.runningTally(id, ballot.countingUnit) : null;
     const [votesCast, runningTally, result, rollCall, openedBy, closedBy, group, subject] = await Promise.all([
-      this.ballots.votesCast(id),
-      runningTallyVisible(ballot) ? this.ballots.runningTally(id, ballot.countingUnit) : Promise.resolve(null),
+      // Counted by person, the running tally already counts every vote (each is one elector's): no second scan of the votes.
+      tally && ballot.countingUnit === 'person' ? tally.then((t) => t.participation.participants) : this.ballots.votesCast(id),
+      tally ?? Promise.resolve(null),
       ballot.status === 'closed' ? this.publishedResult(ballot) : Promise.resolve(null),
       rollCallPublished(ballot) ? this.rollCallOf(ballot, null, ROLL_CALL_FIRST_PAGE) : Promise.resolve(null),
       this.peopleRepo.findById(ballot.openedBy),
