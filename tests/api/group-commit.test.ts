@@ -68,8 +68,7 @@ describe('the drafting acts of a busy group, written in shared transactions', ()
     expect(posted.map((e) => e.subjectId).sort()).toEqual([...ids].sort());
     expect(all.slice(before)).toHaveLength(members.length);
     expect(verifyChain(all)).toMatchObject({ ok: true });
-    // Several of the chain's transactions are written at once and commit in the order they reach the
-    // chain lock: the events' times read in sequence order, and no event is older than its comment.
+    // The events' times read in sequence order, and no event is older than its comment.
     const occurred = posted.map((e) => e.occurredAt);
     expect(occurred).toEqual([...occurred].sort());
     const created = new Map(answers.map((a) => [a.body.id, a.body.createdAt]));
@@ -109,14 +108,14 @@ describe('the drafting acts of a busy group, written in shared transactions', ()
     try {
       const lone = comment(members[0], 'Dropped alone.');
       await until('the lone act to wait on the chain lock', async () => (await waitingOnLock()).length === 1);
-      // Three transactions of a chain are written at once (the lone act's and two more, alone too); the other six queue.
       const burst = members.slice(1, 9).map((m, i) => comment(m, `Dropped together ${i}.`));
-      await until('two more acts to wait on the lock and the rest to queue', async () => (await waitingOnLock()).length === 3 && batcher.waiting(scope) === 6);
-      for (const backend of await waitingOnLock()) await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [backend]);
+      await until('the burst to queue behind it', () => batcher.waiting(scope) === 8);
+      const [loneBackend] = await waitingOnLock();
+      await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [loneBackend]);
       expectProblem(await lone, 503);
 
-      // The six run as one transaction and wait on the lock in their turn: that connection is cut too.
-      await until('the batch to wait on the chain lock', async () => (await waitingOnLock()).length === 1 && batcher.waiting(scope) === 0);
+      // The eight run as one transaction and wait on the lock in their turn: that connection is cut too.
+      await until('the batch to wait on the chain lock', async () => (await waitingOnLock()).length === 1);
       const [batchBackend] = await waitingOnLock();
       await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [batchBackend]);
       for (const answer of await Promise.all(burst)) expectProblem(answer, 503);
