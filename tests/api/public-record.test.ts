@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type {
@@ -35,6 +37,29 @@ jest.setTimeout(180_000);
 const NORMS = 'Working group on international norms';
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/;
+
+/**
+ * What a reader sees in an answer: a PDF's text as poppler extracts it, a Word file's document parts
+ * unzipped; anything else as it came. Compressed bytes read as text can look like an address by chance.
+ */
+function readableText(contentType: string, body: Buffer): string {
+  if (contentType.startsWith('application/pdf')) {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-pdf-'));
+    try {
+      writeFileSync(join(dir, 'answer.pdf'), body);
+      return execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'answer.pdf'), '-'], { encoding: 'utf8' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (contentType.startsWith('application/vnd.openxmlformats-officedocument')) {
+    return Object.entries(unzipSync(new Uint8Array(body)))
+      .filter(([name]) => name.endsWith('.xml') || name.endsWith('.rels'))
+      .map(([, bytes]) => strFromU8(bytes))
+      .join('\n');
+  }
+  return new TextDecoder().decode(body); // as fetch's text(): a leading byte-order mark dropped
+}
 /** Keys no public answer may carry, whatever their value. */
 const PRIVATE_KEYS = new Set(['email', 'passwordHash', 'password_hash', 'salt', 'token', 'sessionToken', 'csrfToken']);
 
@@ -71,7 +96,7 @@ describe('the public record, read anonymously', () => {
 
   async function get(path: string): Promise<{ status: number; text: string; json: unknown }> {
     const res = await fetch(t.baseUrl + path, { headers: { accept: 'application/json' } });
-    const text = await res.text();
+    const text = readableText(res.headers.get('content-type') ?? '', Buffer.from(await res.arrayBuffer()));
     let json: unknown = null;
     try {
       json = JSON.parse(text);
