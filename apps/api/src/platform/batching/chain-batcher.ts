@@ -26,14 +26,6 @@ export type ChainAct<T> = (tx: ChainTx) => Promise<T>;
 const MAX_ACTS_PER_TRANSACTION = 10;
 
 /**
- * How many transactions of one chain are written at once: one. With three, a busy group's comments
- * went 27 % → 38–51 % of limit B (decision 0062), but acts that lock their document (amendments,
- * brackets, clause status) deadlocked against each other's foreign-key locks in another transaction
- * of the same chain, and a deadlock victim got a 500. Several at once waits for deadlock-safe acts.
- */
-const TRANSACTIONS_IN_FLIGHT = 1;
-
-/**
  * Group commit for every act of a busy hash chain (docs/decisions/0055-group-commit-of-drafting-acts.md).
  * Acts on one chain (a working group's audit scope) that arrive while a transaction of that chain is
  * being written wait and run together in the next one, in arrival order, each inside its own
@@ -48,7 +40,8 @@ const TRANSACTIONS_IN_FLIGHT = 1;
 export class ChainBatcher {
   private readonly batcher = new KeyedBatcher<ChainAct<unknown>, unknown>({
     maxBatch: MAX_ACTS_PER_TRANSACTION,
-    inFlight: TRANSACTIONS_IN_FLIGHT,
+    // One transaction of a chain at a time (KeyedBatcher's default): with three, acts that lock their
+    // document deadlocked across the chain's transactions (decision 0062).
     run: (_scope, acts) => (acts.length === 1 ? this.alone(acts[0]) : this.together(acts)),
     // A savepoint already isolates each act; a whole transaction fails only when the connection or the commit did.
     retryAloneAfter: () => false,
