@@ -8,7 +8,7 @@ import {
   rollCallPublished,
   runningTallyVisible,
 } from '../../apps/api/src/decisions/ballot.policy';
-import { createI18n } from '../../apps/web/src/i18n';
+import { createI18n } from '../../apps/web/src/test/i18n';
 import { refusalMessage } from '../../apps/web/src/i18n/server-messages';
 
 const snapshot = { organisationId: 'o', stakeholderGroup: 'government' } as AffiliationSnapshot;

@@ -80,6 +80,27 @@ describe('the header', () => {
     expect((await new ApiClient(t.baseUrl).withToken(other.token).get('/api/me')).status).toBe(401);
   });
 
+  it('a French reader’s first page is French from its first paint, fetching French texts alone; choosing Arabic fetches Arabic', async () => {
+    const page = await browsers.open({ language: 'fr', viewport: { width: 1280, height: 800 } });
+    const catalogues = new Set<string>();
+    page.on('request', (r) => {
+      const m = /\/assets\/(ar|zh|fr|ru|es)-[\w-]+\.js$/.exec(new URL(r.url()).pathname);
+      if (m) catalogues.add(m[1]);
+    });
+    await page.goto(`${t.baseUrl}/working-groups`);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.waitFor();
+    // The first heading rendered is already French: the page waits for its texts instead of flashing English.
+    expect(await heading.textContent()).toBe('Groupes de travail');
+    expect([...catalogues]).toEqual(['fr']);
+
+    await page.getByRole('button', { name: 'Langue : Français' }).click();
+    await page.getByRole('menuitem', { name: 'العربية' }).click();
+    await page.getByRole('heading', { level: 1, name: 'الأفرقة العاملة' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    expect([...catalogues].sort()).toEqual(['ar', 'fr']);
+  });
+
   it('on a narrow screen the links, the account and the language are behind the menu button', async () => {
     const page = await open('fr', 1000);
     expect(await page.locator('header').getByRole('navigation').count()).toBe(0);

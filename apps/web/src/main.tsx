@@ -7,16 +7,20 @@ import { createBrowserRouter } from 'react-router-dom';
 import { createQueryClient } from './api/query-client';
 import { App } from './app/App';
 import { routes } from './app/router';
-import { createI18n } from './i18n';
+import { startI18n } from './i18n';
 
-const i18n = createI18n();
 const queryClient = createQueryClient();
 const router = createBrowserRouter(routes);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App i18n={i18n} queryClient={queryClient} router={router} />
-  </StrictMode>,
+const container = root;
+// The reader's language is fetched before the first render (English is in this script already). Not
+// a top-level await: that would turn off the bundler's chunk optimisations for the whole app.
+void startI18n().then((i18n) =>
+  createRoot(container).render(
+    <StrictMode>
+      <App i18n={i18n} queryClient={queryClient} router={router} />
+    </StrictMode>,
+  ),
 );

@@ -5,7 +5,7 @@ import { actorRef } from './drafting/actors';
 import { recommendationView, recommendationsBallotItem } from './negotiation/streamlining';
 import { AMENDMENT_STATUSES } from './drafting/vocabulary';
 import { declarationResponse } from './identity';
-import { CHAIR_NOMINATION_STATUSES } from './working-group-responses';
+import { CHAIR_NOMINATION_STATUSES } from './working-group-vocabulary';
 
 /** A person with the affiliation they held when they acted (nominated, proposed, co-sponsored). */
 const personWithSnapshot = /* @__PURE__ */ z.object({ id: z.string(), name: z.string(), snapshot: affiliationSnapshotSchema });

@@ -14,7 +14,7 @@ import { personRef, workingGroupRef } from './api/refs';
 import { BALLOT_SUBJECT_KINDS } from '@parley/domain';
 import { allowedOrRefusal } from './refusals/problem';
 import { procedureRulesView } from './procedures/rules';
-import { CHAIR_TERM_END_REASONS_RECORDED, JOIN_POLICIES, JOIN_REQUEST_STATUSES, WORKING_GROUP_STATUSES } from './working-groups';
+import { CHAIR_NOMINATION_STATUSES, CHAIR_TERM_END_REASONS_RECORDED, JOIN_POLICIES, JOIN_REQUEST_STATUSES, WORKING_GROUP_STATUSES } from './working-group-vocabulary';
 
 export const chairSummary = /* @__PURE__ */ z.object({
   termId: z.string(),
@@ -85,7 +85,6 @@ export const memberResponse = /* @__PURE__ */ z
   .meta({ id: 'MemberResponse' });
 export type MemberResponse = z.infer<typeof memberResponse>;
 
-export type JoinRequestStatus = (typeof JOIN_REQUEST_STATUSES)[number];
 
 /** What admitting a pending request would do (libs/domain admissionEffect): shown to those who decide it, before they do. */
 export const admissionEffectSchema = /* @__PURE__ */ z.object({
@@ -118,8 +117,6 @@ export const joinRequestResponse = /* @__PURE__ */ z
   .meta({ id: 'JoinRequestResponse' });
 export type JoinRequestResponse = z.infer<typeof joinRequestResponse>;
 
-export const CHAIR_NOMINATION_STATUSES = ['nominated', 'declined', 'balloting', 'confirmed', 'rejected', 'lapsed', 'withdrawn'] as const;
-export type ChairNominationStatus = (typeof CHAIR_NOMINATION_STATUSES)[number];
 
 export const ballotOutcomeSummary = /* @__PURE__ */ z.object({
   id: z.string(),

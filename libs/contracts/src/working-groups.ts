@@ -3,19 +3,11 @@ import { fieldCode } from './refusals/field-errors';
 import { BALLOT_SUBJECT_KINDS, DECISION_RULES, MEMBERSHIP_KINDS, type BallotSubjectKind } from '@parley/domain';
 import { CSV_LANGUAGES, isoDate, lineText, stakeholderGroup, text, uuid } from './common';
 import { procedureRulesInput } from './procedures/rules';
+import { JOIN_POLICIES, JOIN_REQUEST_STATUSES, WORKING_GROUP_STATUSES } from './working-group-vocabulary';
 
-export const WORKING_GROUP_STATUSES = ['forming', 'active', 'closed'] as const;
-export type WorkingGroupStatus = (typeof WORKING_GROUP_STATUSES)[number];
-
-/** `non-objection` (decision 0039): a request is circulated to members for the group's non-objection period, objections are signed and public, the chair decides. */
-export const JOIN_POLICIES = ['open', 'approval', 'non-objection'] as const;
-export type JoinPolicy = (typeof JOIN_POLICIES)[number];
-
-export const JOIN_REQUEST_STATUSES = ['pending', 'admitted', 'refused', 'withdrawn'] as const;
-
-/** Why a chair term ended (the database's vocabulary; `term-ended` is a term that reached its end date). */
-export const CHAIR_TERM_END_REASONS_RECORDED = ['resigned', 'removed-by-ballot', 'term-ended', 'left-group'] as const;
-export type RecordedChairTermEndReason = (typeof CHAIR_TERM_END_REASONS_RECORDED)[number];
+// The lists live beside the schemas in a module of their own, so a page can name them without
+// bundling zod and every schema of this file (decision 0064).
+export * from './working-group-vocabulary';
 
 const decisionRule = z.enum(DECISION_RULES);
 const share = z.number().min(0).max(1);

@@ -2,34 +2,13 @@ import i18next, { type i18n as I18n } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import { directionOf, UN_LANGUAGES } from '@parley/contracts';
-import ar from './ar.json';
-import en from './en.json';
-import es from './es.json';
-import fr from './fr.json';
-import refusalsAr from './refusals/ar.json';
-import refusalsEn from './refusals/en.json';
-import refusalsEs from './refusals/es.json';
-import refusalsFr from './refusals/fr.json';
-import refusalsRu from './refusals/ru.json';
-import refusalsZh from './refusals/zh.json';
-import ru from './ru.json';
-import zh from './zh.json';
+import { type Catalogue, ENGLISH, loadCatalogue } from './catalogue-loaders';
 
 /** The six UN languages, in the UN's order. */
 export const LANGUAGES = UN_LANGUAGES;
 export type Language = (typeof LANGUAGES)[number];
 /** Where the language switch remembers the reader's choice. */
 export const LANGUAGE_STORAGE_KEY = 'parley.language';
-
-/** Each language: the interface's texts, and the refusals the API answers with (by code). */
-export const resources = {
-  ar: { translation: { ...ar, ...refusalsAr } },
-  zh: { translation: { ...zh, ...refusalsZh } },
-  en: { translation: { ...en, ...refusalsEn } },
-  fr: { translation: { ...fr, ...refusalsFr } },
-  ru: { translation: { ...ru, ...refusalsRu } },
-  es: { translation: { ...es, ...refusalsEs } },
-} as const;
 
 export const isLanguage = (l: string | undefined | null): l is Language => !!l && (LANGUAGES as readonly string[]).includes(l);
 
@@ -74,17 +53,21 @@ function reflectOnDocument(lng: string): void {
 }
 
 /**
- * One i18next instance with the six languages bundled (they are small), initialised synchronously so
- * the first render is already translated. The detector reads the remembered choice, then the
- * browser's languages; `<html lang>` and `<html dir>` follow every change.
+ * One i18next instance, initialised synchronously with the catalogues given (English alone unless
+ * told otherwise: English is every language's fallback, the others are fetched when chosen, see
+ * `startI18n`). The detector reads the remembered choice, then the browser's languages;
+ * `<html lang>` and `<html dir>` follow every change.
  */
-export function createI18n(options: { lng?: Language; detect?: boolean } = {}): I18n {
+export function createI18n(
+  options: { lng?: Language; detect?: boolean; catalogues?: Partial<Record<Language, Catalogue>> } = {},
+): I18n {
+  const catalogues = options.catalogues ?? { en: ENGLISH };
   const instance = i18next.createInstance();
   if (options.detect !== false) instance.use(LanguageDetector);
   instance.use(initReactI18next);
   instance.on('languageChanged', reflectOnDocument);
   void instance.init({
-    resources,
+    resources: Object.fromEntries(Object.entries(catalogues).map(([l, translation]) => [l, { translation }])),
     lng: options.lng,
     fallbackLng: 'en',
     supportedLngs: [...LANGUAGES],
@@ -106,8 +89,37 @@ export function createI18n(options: { lng?: Language; detect?: boolean } = {}): 
   return instance;
 }
 
-/** Switch language, remember it, and update `<html lang>` (through the languageChanged listener). */
+/**
+ * Makes sure a language's catalogue is there, fetching it (its own script, loaded once) if not. A
+ * catalogue that cannot be fetched (the network dropped) leaves English showing through.
+ */
+export async function ensureLanguage(i18n: I18n, lng: Language): Promise<void> {
+  if (i18n.hasResourceBundle(lng, 'translation')) return;
+  try {
+    i18n.addResourceBundle(lng, 'translation', await loadCatalogue(lng), true, true);
+  } catch {
+    // Offline or a stale deployment: the page stays usable in English, in the chosen language's direction.
+  }
+}
+
+/**
+ * The app's i18next: the reader's language detected and its catalogue fetched before the first
+ * render, so the first page is already in that language and only one language's texts are loaded.
+ */
+export async function startI18n(): Promise<I18n> {
+  const instance = createI18n();
+  const lng = currentLanguage(instance);
+  if (lng !== 'en') {
+    await ensureLanguage(instance, lng);
+    await instance.changeLanguage(lng); // resolves to the catalogue now there
+  }
+  return instance;
+}
+
+/** Switch language (its catalogue fetched first), remember it, and update `<html lang>` (through the languageChanged listener). */
 export async function switchLanguage(i18n: I18n, lng: Language): Promise<void> {
+  // Already loaded: change at once, in this tick (no flash of the old language).
+  if (!i18n.hasResourceBundle(lng, 'translation')) await ensureLanguage(i18n, lng);
   await i18n.changeLanguage(lng);
   try {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);

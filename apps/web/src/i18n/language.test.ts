@@ -1,4 +1,7 @@
-import { createI18n, currentLanguage, intlLocale, LANGUAGE_STORAGE_KEY } from './index';
+import en from './en.json';
+import fr from './fr.json';
+import ar from './ar.json';
+import { createI18n, currentLanguage, intlLocale, LANGUAGE_STORAGE_KEY, startI18n, switchLanguage } from './index';
 
 describe('the interface’s language, direction and locale', () => {
   afterEach(() => {
@@ -13,6 +16,25 @@ describe('the interface’s language, direction and locale', () => {
     expect(currentLanguage(i18n)).toBe('ar');
     expect(document.documentElement.lang).toBe('ar');
     expect(document.documentElement.dir).toBe('rtl');
+  });
+
+  it('opens in the language the reader chose before, its texts fetched before the first render', async () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'fr');
+    const i18n = await startI18n();
+    expect(i18n.t('nav.workingGroups')).toBe(fr.nav.workingGroups);
+    expect(i18n.t('nav.workingGroups')).not.toBe(en.nav.workingGroups);
+    expect(i18n.resolvedLanguage).toBe('fr');
+    expect(document.documentElement.lang).toBe('fr');
+  });
+
+  it('starts with English alone and fetches another language when the reader switches to it', async () => {
+    const i18n = createI18n({ detect: false });
+    expect(i18n.hasResourceBundle('ar', 'translation')).toBe(false);
+    expect(i18n.t('nav.workingGroups')).toBe(en.nav.workingGroups);
+    await switchLanguage(i18n, 'ar');
+    expect(i18n.t('nav.workingGroups')).toBe(ar.nav.workingGroups);
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('ar');
   });
 
   it('falls back to English for a language Parley does not speak', () => {

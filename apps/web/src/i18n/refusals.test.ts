@@ -4,7 +4,7 @@ import { FIELD_ERROR_CODES, REFUSAL_CODES, UN_LANGUAGES, type UnLanguage } from 
 import { keyDifferences, placeholderMismatches, untranslated, wordless } from './catalogue-rules';
 import en from './refusals/en.json';
 import fr from './refusals/fr.json';
-import { createI18n } from './index';
+import { createI18n } from '../test/i18n';
 import { VALUE_PARAMS, valueInWords, type ValueWords } from './refusal-values';
 import { fieldErrorMessage, REFUSAL_CONTEXT, refusalMessage } from './server-messages';
 

@@ -5,7 +5,8 @@ import type { ReactElement, ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router-dom';
 import { cssVariablesResolver, theme } from '../app/theme';
-import { createI18n, type Language } from '../i18n';
+import { type Language } from '../i18n';
+import { createI18n } from './i18n';
 
 /** Renders a component inside the app's providers, with a fresh cache and a chosen language. */
 export function renderWithApp(

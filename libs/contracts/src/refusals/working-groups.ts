@@ -1,5 +1,5 @@
 import type { RecordedChairTermEndReason } from '../working-groups';
-import type { ChairNominationStatus, JoinRequestStatus } from '../working-group-responses';
+import type { ChairNominationStatus, JoinRequestStatus } from '../working-group-vocabulary';
 import { spec } from './define';
 
 /** Membership, join requests, roles, chairs (working-group.policy.ts and the working-group services). */

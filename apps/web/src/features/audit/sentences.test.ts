@@ -1,6 +1,6 @@
 import { AUDIT_ACTIONS, AUDIT_CATALOGUE, isAuditAction, type AuditAction, type AuditChange, type AuditEventResponse } from '@parley/contracts';
 import type { AffiliationSnapshot } from '@parley/domain';
-import { createI18n } from '../../i18n';
+import { createI18n } from '../../test/i18n';
 import { actionLabel, actionName, actionsByFamily, familyName } from './action-names';
 import { actorPhrase, auditSentence, excerpt, subjectLink } from './sentences';
 

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import type { AuditEventResponse, BallotResponse, BallotSubjectDetails } from '@parley/contracts';
 import { Route, Routes } from 'react-router-dom';
-import { createI18n } from '../../i18n';
+import { createI18n } from '../../test/i18n';
 import { renderWithApp } from '../../test/render';
 import { auditSentence } from '../audit/sentences';
 import { ballotTitle } from './ballot-title';

@@ -1,5 +1,5 @@
 import { controlSecretResult, decideBallot, renderPart, type BallotInput, type ExplanationPart, type StakeholderGroup, type VoteChoice } from '@parley/domain';
-import { createI18n } from '../../i18n';
+import { createI18n } from '../../test/i18n';
 import { explainPart, explainParts } from './explanation';
 
 const SUBTYPE = { government: 'national', 'private-sector': 'company', 'civil-society': 'ngo' } as const;

@@ -1,6 +1,6 @@
 import { DRAFTING_REFUSALS, type AmendmentStatusReason, type Problem } from '@parley/contracts';
 import { ProblemError } from '../../api/client';
-import { createI18n } from '../../i18n';
+import { createI18n } from '../../test/i18n';
 import { problemMessage, refusalMessage } from '../../i18n/server-messages';
 import { amendmentStatusNote, statusReasonText } from './status-notes';
 

@@ -1,5 +1,5 @@
 import type { SignatoryCounts } from '@parley/contracts';
-import { createI18n } from '../../i18n';
+import { createI18n } from '../../test/i18n';
 import { signatoryHeadline } from './headline';
 
 const counts = (n: { national?: number; local?: number; company?: number; ngo?: number; academia?: number }): SignatoryCounts => ({

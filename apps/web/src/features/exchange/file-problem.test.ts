@@ -1,5 +1,5 @@
 import { ProblemError } from '../../api/client';
-import { createI18n } from '../../i18n';
+import { createI18n } from '../../test/i18n';
 import { fileProblemMessage } from './file-problem';
 
 const refused = (found: string) =>

@@ -1,5 +1,5 @@
 import type { ChairsTextSummary } from '@parley/contracts';
-import { createI18n } from '../../i18n';
+import { createI18n } from '../../test/i18n';
 import { chairsTextName, chairsTextTitle, versionName } from './chairs-text-name';
 
 const en = createI18n({ lng: 'en', detect: false });

@@ -1,5 +1,5 @@
 import type { ProvenanceResponse } from '@parley/contracts';
-import { createI18n } from '../../i18n';
+import { createI18n } from '../../test/i18n';
 import { provenanceHeadline } from '../documents/provenance-headline';
 
 const en = createI18n({ lng: 'en', detect: false });

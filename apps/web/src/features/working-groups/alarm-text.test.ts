@@ -1,5 +1,5 @@
 import { CAPTURE_ALARM_CODES, captureAlarms, mostPrivateSectorAlarms, type AffiliationSnapshot, type CaptureAlarm, type WorkingGroupMember } from '@parley/domain';
-import { createI18n } from '../../i18n';
+import { createI18n } from '../../test/i18n';
 import { alarmSentence } from './alarm-text';
 
 const snap = (organisationId: string, organisationName: string, stakeholderGroup: AffiliationSnapshot['stakeholderGroup'], verified = true, confirmed = true): AffiliationSnapshot => ({

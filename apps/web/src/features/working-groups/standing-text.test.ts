@@ -1,4 +1,4 @@
-import { createI18n } from '../../i18n';
+import { createI18n } from '../../test/i18n';
 import { rolesInSentence } from './standing-text';
 
 const en = createI18n({ lng: 'en', detect: false });
