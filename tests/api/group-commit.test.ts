@@ -68,7 +68,8 @@ describe('the drafting acts of a busy group, written in shared transactions', ()
     expect(posted.map((e) => e.subjectId).sort()).toEqual([...ids].sort());
     expect(all.slice(before)).toHaveLength(members.length);
     expect(verifyChain(all)).toMatchObject({ ok: true });
-    // The events' times read in sequence order, and no event is older than its comment.
+    // Several of the chain's transactions are written at once and commit in the order they reach the
+    // chain lock: the events' times read in sequence order, and no event is older than its comment.
     const occurred = posted.map((e) => e.occurredAt);
     expect(occurred).toEqual([...occurred].sort());
     const created = new Map(answers.map((a) => [a.body.id, a.body.createdAt]));
@@ -108,14 +109,14 @@ describe('the drafting acts of a busy group, written in shared transactions', ()
     try {
       const lone = comment(members[0], 'Dropped alone.');
       await until('the lone act to wait on the chain lock', async () => (await waitingOnLock()).length === 1);
+      // Three transactions of a chain are written at once (the lone act's and two more, alone too); the other six queue.
       const burst = members.slice(1, 9).map((m, i) => comment(m, `Dropped together ${i}.`));
-      await until('the burst to queue behind it', () => batcher.waiting(scope) === 8);
-      const [loneBackend] = await waitingOnLock();
-      await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [loneBackend]);
+      await until('two more acts to wait on the lock and the rest to queue', async () => (await waitingOnLock()).length === 3 && batcher.waiting(scope) === 6);
+      for (const backend of await waitingOnLock()) await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [backend]);
       expectProblem(await lone, 503);
 
-      // The eight run as one transaction and wait on the lock in their turn: that connection is cut too.
-      await until('the batch to wait on the chain lock', async () => (await waitingOnLock()).length === 1);
+      // The six run as one transaction and wait on the lock in their turn: that connection is cut too.
+      await until('the batch to wait on the chain lock', async () => (await waitingOnLock()).length === 1 && batcher.waiting(scope) === 0);
       const [batchBackend] = await waitingOnLock();
       await t.dataSource.query(`SELECT pg_terminate_backend($1)`, [batchBackend]);
       for (const answer of await Promise.all(burst)) expectProblem(answer, 503);
@@ -131,6 +132,39 @@ describe('the drafting acts of a busy group, written in shared transactions', ()
     const all = await events();
     expect(all.slice(before).map((e) => e.action)).toEqual(['comment.posted']);
     expect(verifyChain(all)).toMatchObject({ ok: true });
+  });
+
+  it('two transactions of the chain that lock rows in opposite orders: PostgreSQL fails one act, which runs again after and commits; both are answered', async () => {
+    const batcher = t.app.get(ChainBatcher);
+    await t.dataSource.query(`CREATE TABLE deadlock_probe (id int PRIMARY KEY, touched int NOT NULL DEFAULT 0)`);
+    await t.dataSource.query(`INSERT INTO deadlock_probe (id) VALUES (1), (2)`);
+    const touch = (tx: { manager: { query(q: string, p: unknown[]): Promise<unknown> } }, id: number) =>
+      tx.manager.query(`UPDATE deadlock_probe SET touched = touched + 1 WHERE id = $1`, [id]);
+    let firstLocked!: () => void;
+    let secondLocked!: () => void;
+    const first = new Promise<void>((r) => (firstLocked = r));
+    const second = new Promise<void>((r) => (secondLocked = r));
+    const runs = { a: 0, b: 0 };
+    // Each act takes one row, waits until the other act holds the other row, then takes it: a deadlock.
+    const act = (name: 'a' | 'b', own: number, other: number, locked: () => void, theirs: Promise<void>) =>
+      batcher.run(`deadlock:${g.id}`, async (tx) => {
+        runs[name]++;
+        await touch(tx, own);
+        locked();
+        await theirs;
+        await touch(tx, other);
+        return name;
+      });
+    const a = act('a', 1, 2, firstLocked, second);
+    const b = act('b', 2, 1, secondLocked, first);
+    expect(await Promise.all([a, b])).toEqual(['a', 'b']);
+    // One of the two lost the deadlock and ran again, whole, in a later transaction: each row was
+    // touched once by each act, none twice.
+    expect(runs.a + runs.b).toBe(3);
+    expect(await t.dataSource.query(`SELECT id, touched FROM deadlock_probe ORDER BY id`)).toEqual([
+      { id: 1, touched: 2 },
+      { id: 2, touched: 2 },
+    ]);
   });
 
   it('amendments, co-sponsorships, brackets and clause status under concurrency: each answered as alone, the same supporter twice refused once, one event per act', async () => {

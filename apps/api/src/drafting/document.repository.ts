@@ -95,7 +95,9 @@ export class DocumentRepository {
 
   /** Reads and row-locks a document: proposals, consolidations and adoptions on it are serialised. */
   lockDocument(manager: EntityManager, id: string): Promise<DocumentEntity | null> {
-    return manager.getRepository(DocumentEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    // NO KEY UPDATE: it serialises the acts that lock a document, without blocking the rows that merely
+    // refer to it (their foreign-key KEY SHARE), which deadlocked transactions of a chain (decision 0062).
+    return manager.getRepository(DocumentEntity).findOne({ where: { id }, lock: { mode: 'for_no_key_update' } });
   }
 
   /** A document with its author's name, the clause count of its current version and its adopted version. */

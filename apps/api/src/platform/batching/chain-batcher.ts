@@ -26,6 +26,26 @@ export type ChainAct<T> = (tx: ChainTx) => Promise<T>;
 const MAX_ACTS_PER_TRANSACTION = 10;
 
 /**
+ * Transactions of one chain written at once (decision 0062): a batch's acts run one after another on
+ * one connection, so with one at a time a busy group waits on that connection's round trips while
+ * the cores idle. Three took the comment storm from 27 to 38 % of its limit; five added nothing.
+ */
+const TRANSACTIONS_IN_FLIGHT = 3;
+
+/** How often an act that lost a deadlock is run again, each time in a later transaction, before its caller gets the error. */
+const DEADLOCK_RUNS = 3;
+
+/** PostgreSQL's deadlock_detected: the victim's statement failed and nothing of its act remains. */
+const isDeadlock = (error: unknown) => (error as { code?: string } | null)?.code === '40P01';
+
+/** An act that lost a deadlock: rolled back (its savepoint or its whole transaction), so it can run again. */
+class DeadlockedAct extends Error {
+  constructor(readonly deadlock: unknown) {
+    super('deadlocked act, to run again');
+  }
+}
+
+/**
  * Group commit for every act of a busy hash chain (docs/decisions/0055-group-commit-of-drafting-acts.md).
  * Acts on one chain (a working group's audit scope) that arrive while a transaction of that chain is
  * being written wait and run together in the next one, in arrival order, each inside its own
@@ -40,8 +60,7 @@ const MAX_ACTS_PER_TRANSACTION = 10;
 export class ChainBatcher {
   private readonly batcher = new KeyedBatcher<ChainAct<unknown>, unknown>({
     maxBatch: MAX_ACTS_PER_TRANSACTION,
-    // One transaction of a chain at a time (KeyedBatcher's default): with three, acts that lock their
-    // document deadlocked across the chain's transactions (decision 0062).
+    inFlight: TRANSACTIONS_IN_FLIGHT,
     run: (_scope, acts) => (acts.length === 1 ? this.alone(acts[0]) : this.together(acts)),
     // A savepoint already isolates each act; a whole transaction fails only when the connection or the commit did.
     retryAloneAfter: () => false,
@@ -52,9 +71,27 @@ export class ChainBatcher {
     private readonly clock: Clock,
   ) {}
 
-  /** Runs `act` in a transaction of `scope`'s chain, shared with the acts that arrive meanwhile; answers once committed. */
-  run<T>(scope: string, act: ChainAct<T>): Promise<T> {
-    return this.batcher.submit(scope, act) as Promise<T>;
+  /**
+   * Runs `act` in a transaction of `scope`'s chain, shared with the acts that arrive meanwhile; answers
+   * once committed. Transactions of a chain written at once can deadlock on row locks taken in another
+   * order: PostgreSQL then fails one act, which is rolled back and runs again in a later transaction.
+   */
+  async run<T>(scope: string, act: ChainAct<T>): Promise<T> {
+    const guarded: ChainAct<T> = async (tx) => {
+      try {
+        return await act(tx);
+      } catch (error) {
+        throw isDeadlock(error) ? new DeadlockedAct(error) : error;
+      }
+    };
+    for (let runs = 1; ; runs++) {
+      try {
+        return (await this.batcher.submit(scope, guarded)) as T;
+      } catch (error) {
+        if (!(error instanceof DeadlockedAct)) throw error;
+        if (runs >= DEADLOCK_RUNS) throw error.deadlock;
+      }
+    }
   }
 
   /** How many acts of a chain wait for the transaction being written (for tests and metrics). */
