@@ -68,16 +68,18 @@ export class DocumentReads {
   async get(actor: Actor | null, documentId: string, versionNumber?: number): Promise<DocumentResponse> {
     const doc = await this.documents.findDocumentRow(documentId);
     if (!doc) throw notFound('document');
-    const version = await this.requireVersion(doc, versionNumber ?? doc.currentVersion);
-    const [versions, standing, group, lens] = await Promise.all([
+    // Everything that needs only the document, read at once: a reader waits for three round trips, not six.
+    const [version, versions, standing, group, lens, openAdoption, silenceUnderWay] = await Promise.all([
+      this.requireVersion(doc, versionNumber ?? doc.currentVersion),
       this.documents.versionsOf(doc.id),
       this.standings.of(this.dataSource.manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
       this.standings.settings(this.dataSource.manager, doc.workingGroupId),
       this.visibility.lens(actor, doc),
+      this.amendments.openAdoptionBallot(doc.id),
+      this.adoptionGuards.anyUnderWay(this.dataSource.manager, doc.id),
     ]);
-    const openAdoption = await this.amendments.openAdoptionBallot(doc.id);
     // A silence procedure under way puts the version to adoption too (decision 0036): no ballot, no consolidation meanwhile.
-    const adoptionUnderWay = openAdoption !== null || (await this.adoptionGuards.anyUnderWay(this.dataSource.manager, doc.id));
+    const adoptionUnderWay = openAdoption !== null || silenceUnderWay;
     return {
       ...toSummary(doc),
       workingGroup: { id: group.id, name: group.name },
