@@ -56,21 +56,22 @@ export class LanguageVersionsService {
   async view(actor: Actor | null, documentId: string, n: number, asked: readonly UnLanguage[] | undefined, countsOnly = false): Promise<LanguageVersionsResponse> {
     const doc = await this.documents.findDocument(documentId);
     if (!doc) throw notFound('document');
-    const version = await this.documentReads.requireVersion(doc, n);
-    const lens = await this.visibility.lens(actor, doc);
-    lens.assertReadable(n);
-    // Translations saved on a version this reader may not read quote its text: they are left out, as if never made (review H1).
-    const hidden = Array.from({ length: n }, (_, i) => i + 1).filter((v) => lens.withheld(v));
     const manager = this.dataSource.manager;
-    const [clauses, authentic, standing] = await Promise.all([
-      this.documents.clausesOf(version.id),
+    // What needs only the document, at once; the texts only once the reader may read this version.
+    const [version, lens, authentic, standing] = await Promise.all([
+      this.documentReads.requireVersion(doc, n),
+      this.visibility.lens(actor, doc),
       this.translations.authenticLanguages(manager, doc.workingGroupId),
       this.standings.of(manager, doc.workingGroupId, actor?.id ?? null, this.clock.now()),
     ]);
+    lens.assertReadable(n);
+    // Translations saved on a version this reader may not read quote its text: they are left out, as if never made (review H1).
+    const hidden = Array.from({ length: n }, (_, i) => i + 1).filter((v) => lens.withheld(v));
     // Counts alone (the language bar on every document page) read no text (review M4).
-    const saved: (TranslationRow | { id: string; language: UnLanguage; clauseId: string; current: boolean })[] = countsOnly
-      ? await this.translations.statesAt(doc.id, version.id, n, null, hidden)
-      : await this.translations.latestAt(doc.id, n, null, hidden);
+    const savedRead: Promise<(TranslationRow | { id: string; language: UnLanguage; clauseId: string; current: boolean })[]> = countsOnly
+      ? this.translations.statesAt(doc.id, version.id, n, null, hidden)
+      : this.translations.latestAt(doc.id, n, null, hidden);
+    const [clauses, saved] = await Promise.all([this.documents.clausesOf(version.id), savedRead]);
     const byKey = new Map(saved.map((t) => [key(t.language, t.clauseId), t]));
     const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
     const declared = authentic ?? [];
