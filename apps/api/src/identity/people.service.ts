@@ -19,8 +19,9 @@ export class PeopleService {
 
   /** The actor's affiliation as it is at `now`, the snapshot every act records. */
   async snapshotOf(manager: EntityManager | undefined, personId: string, now: Date): Promise<AffiliationSnapshot | null> {
-    const affiliations = await this.people.affiliationsOf(personId, manager);
-    return snapshotFromAffiliations(affiliations.map(toAffiliationRecord), isoDay(now));
+    // The plain records the vote path reads (decision 0057), not the entity with its eager relations:
+    // every audited act reads its actor's snapshot.
+    return (await this.snapshotsOf(manager, [personId], now)).get(personId) ?? null;
   }
 
   /** Snapshots of many people at once (electorates, member lists): one query, not one per person. */
