@@ -158,13 +158,13 @@ describe('the drafting acts of a busy group, written in shared transactions', ()
     const a = act('a', 1, 2, firstLocked, second);
     const b = act('b', 2, 1, secondLocked, first);
     expect(await Promise.all([a, b])).toEqual(['a', 'b']);
-    // One of the two lost the deadlock and ran again, whole, in a later transaction: each row was
-    // touched once by each act, none twice.
-    expect(runs.a + runs.b).toBe(3);
+    // Each row was written once by each act, none twice: a run that lost a deadlock left nothing behind.
     expect(await t.dataSource.query(`SELECT id, touched FROM deadlock_probe ORDER BY id`)).toEqual([
       { id: 1, touched: 2 },
       { id: 2, touched: 2 },
     ]);
+    // And one of the two did lose one, and ran again, whole, in a later transaction.
+    expect(runs.a + runs.b).toBeGreaterThanOrEqual(3);
   });
 
   it('amendments, co-sponsorships, brackets and clause status under concurrency: each answered as alone, the same supporter twice refused once, one event per act', async () => {

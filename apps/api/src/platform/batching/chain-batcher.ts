@@ -32,8 +32,8 @@ const MAX_ACTS_PER_TRANSACTION = 10;
  */
 const TRANSACTIONS_IN_FLIGHT = 3;
 
-/** How often an act that lost a deadlock is run again, each time in a later transaction, before its caller gets the error. */
-const DEADLOCK_RUNS = 3;
+/** How many times an act that loses deadlocks runs, each time in a later transaction, before its caller gets the error. */
+const DEADLOCK_RUNS = 5;
 
 /** PostgreSQL's deadlock_detected: the victim's statement failed and nothing of its act remains. */
 const isDeadlock = (error: unknown) => (error as { code?: string } | null)?.code === '40P01';
