@@ -14,11 +14,10 @@ const router = createBrowserRouter(routes);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-const container = root;
 // The reader's language is fetched before the first render (English is in this script already). Not
 // a top-level await: that would turn off the bundler's chunk optimisations for the whole app.
 void startI18n().then((i18n) =>
-  createRoot(container).render(
+  createRoot(root).render(
     <StrictMode>
       <App i18n={i18n} queryClient={queryClient} router={router} />
     </StrictMode>,

@@ -85,7 +85,6 @@ export const memberResponse = /* @__PURE__ */ z
   .meta({ id: 'MemberResponse' });
 export type MemberResponse = z.infer<typeof memberResponse>;
 
-
 /** What admitting a pending request would do (libs/domain admissionEffect): shown to those who decide it, before they do. */
 export const admissionEffectSchema = /* @__PURE__ */ z.object({
   /** The organisation they act for today is not verified. */
@@ -116,7 +115,6 @@ export const joinRequestResponse = /* @__PURE__ */ z
   })
   .meta({ id: 'JoinRequestResponse' });
 export type JoinRequestResponse = z.infer<typeof joinRequestResponse>;
-
 
 export const ballotOutcomeSummary = /* @__PURE__ */ z.object({
   id: z.string(),

@@ -5,8 +5,8 @@ import { CSV_LANGUAGES, isoDate, lineText, stakeholderGroup, text, uuid } from '
 import { procedureRulesInput } from './procedures/rules';
 import { JOIN_POLICIES, JOIN_REQUEST_STATUSES, WORKING_GROUP_STATUSES } from './working-group-vocabulary';
 
-// The lists live beside the schemas in a module of their own, so a page can name them without
-// bundling zod and every schema of this file (decision 0064).
+// The lists are in a module of their own, without schemas, so a page can name them without bundling
+// zod and every schema of this file (decision 0064).
 export * from './working-group-vocabulary';
 
 const decisionRule = z.enum(DECISION_RULES);

@@ -89,12 +89,8 @@ export function createI18n(
   return instance;
 }
 
-/**
- * Makes sure a language's catalogue is there, fetching it (its own script, loaded once) if not. A
- * catalogue that cannot be fetched (the network dropped) leaves English showing through.
- */
-export async function ensureLanguage(i18n: I18n, lng: Language): Promise<void> {
-  if (i18n.hasResourceBundle(lng, 'translation')) return;
+/** Fetches a language's catalogue (its own script, loaded once). One that cannot be fetched (the network dropped) leaves English showing through. */
+async function loadLanguage(i18n: I18n, lng: Language): Promise<void> {
   try {
     i18n.addResourceBundle(lng, 'translation', await loadCatalogue(lng), true, true);
   } catch {
@@ -110,7 +106,7 @@ export async function startI18n(): Promise<I18n> {
   const instance = createI18n();
   const lng = currentLanguage(instance);
   if (lng !== 'en') {
-    await ensureLanguage(instance, lng);
+    await loadLanguage(instance, lng);
     await instance.changeLanguage(lng); // resolves to the catalogue now there
   }
   return instance;
@@ -119,7 +115,7 @@ export async function startI18n(): Promise<I18n> {
 /** Switch language (its catalogue fetched first), remember it, and update `<html lang>` (through the languageChanged listener). */
 export async function switchLanguage(i18n: I18n, lng: Language): Promise<void> {
   // Already loaded: change at once, in this tick (no flash of the old language).
-  if (!i18n.hasResourceBundle(lng, 'translation')) await ensureLanguage(i18n, lng);
+  if (!i18n.hasResourceBundle(lng, 'translation')) await loadLanguage(i18n, lng);
   await i18n.changeLanguage(lng);
   try {
     localStorage.setItem(LANGUAGE_STORAGE_KEY, lng);
