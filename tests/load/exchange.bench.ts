@@ -12,10 +12,12 @@
 //    a tracked-changes export running back to back, in interleaved blocks (A B, then B A…), so a machine
 //    that drifts weighs on both alike. Goal: p99 with the export ≤ 2× p99 without, median of the pairs.
 //
-// Environment: BENCH_EXPORTS (8 of each, per side), BENCH_READERS (4), BENCH_ROUNDS / BENCH_BLOCKS (5), BENCH_BLOCK_MS (5000).
+// Environment: BENCH_EXPORTS (8 of each, per side), BENCH_READERS (4), BENCH_ROUNDS / BENCH_BLOCKS (5), BENCH_BLOCK_MS (5000);
+// BENCH_PROFILE=1 profiles the API while it answers the tracked exports (docs/profiles/exchange-tracked.svg).
 import { performance } from 'node:perf_hooks';
 import { unzipSync, strFromU8 } from 'fflate';
 import { Pool } from 'pg';
+import { apiProfiler } from './support/cpu-profile';
 import { emitResult, expectOk, http, log, machine, machineLine, ms, num, runMain, seedGroup, startApi, startCluster, summarise, today, writeSection } from './support/harness';
 import { createLongDocument } from './support/long-document';
 import { interleave, judgedRow, type JudgedRow, ratioText } from './support/interleave';
@@ -98,8 +100,10 @@ async function main(): Promise<void> {
   const db = new Pool({ connectionString: cluster.url('parley_bench'), max: 4 });
   db.on('error', () => undefined);
   let api: Awaited<ReturnType<typeof startApi>> | null = null;
+  // BENCH_PROFILE=1: the API's CPU profile while it answers the tracked exports of the pairs (not their limit).
+  const profiler = apiProfiler();
   try {
-    api = await startApi(cluster.url('parley_bench'));
+    api = await startApi(cluster.url('parley_bench'), { nodeArgs: profiler.nodeArgs });
     const seeded = await seedGroup(db, { members: 10, withSessions: 1 });
     const { doc } = await createLongDocument(db, api.base, seeded.groupId, seeded.chair.token, 'A long convention, amended');
     const authors = (
@@ -135,10 +139,18 @@ async function main(): Promise<void> {
     };
     const pdfThere = (await download(urls.pdf)).status !== 404; // the PDF export may not be merged into a build
     const compareUrl = `${api.base}/api/documents/${doc.id}/compare?from=1&to=${last}`;
-    const pair = (a: string, b: string, what: string) =>
-      blocks({ perRound: perRound(EXPORTS), a: () => ok(what)(a), b: () => ok(`${what}'s limit`)(b), cpu: machineCpu(cluster, api) });
+    const profiled = (f: () => Promise<number>) => async () => {
+      profiler.start();
+      try {
+        return await f();
+      } finally {
+        profiler.stop();
+      }
+    };
+    const pair = (a: string, b: string, what: string, profile = false) =>
+      blocks({ perRound: perRound(EXPORTS), a: profile ? profiled(() => ok(what)(a)) : () => ok(what)(a), b: () => ok(`${what}'s limit`)(b), cpu: machineCpu(cluster, api) });
     for (const u of [urls.tracked, compareUrl, urls.clean, versionUrl]) await ok('warm-up')(u);
-    const tracked = await pair(urls.tracked, compareUrl, 'tracked export');
+    const tracked = await pair(urls.tracked, compareUrl, 'tracked export', true);
     const clean = await pair(urls.clean, versionUrl, 'clean export');
     const pdf = pdfThere ? await pair(urls.pdf, urls.clean, 'PDF export') : null;
     log(`export p50: tracked ${ms(tracked.a.p50)} (${blocksRatio(tracked)} the comparison), clean ${ms(clean.a.p50)} (${blocksRatio(clean)} the version read), pdf ${pdf ? `${ms(pdf.a.p50)} (${blocksRatio(pdf)} the clean file)` : 'not measured (404)'}`);
@@ -232,6 +244,8 @@ Public document reads (GET /api/documents/:id of the same document, ${READERS} c
     await db.end().catch(() => undefined);
     await cluster.destroy();
   }
+  const profile = profiler.report('docs/profiles/exchange-tracked.svg', `The API answering tracked Word exports (${today()})`, 20);
+  if (profile) log(`CPU profile of the tracked exports (flame graph docs/profiles/exchange-tracked.svg):\n${profile.markdown}`);
 }
 
 runMain(main);

@@ -49,7 +49,13 @@ interface TrackedToken {
 }
 
 interface ClauseTrack {
+  /**
+   * The clause's tokens. A clause no step has changed yet holds its base text as one token: most clauses
+   * of a long text never change, and splitting a text into words is the costly part of reading it.
+   */
   tokens: TrackedToken[];
+  /** Whether `tokens` are words (as a word diff splits the text), not the untouched text in one piece. */
+  split: boolean;
   /** Who made the clause appear, who made it disappear, and who last moved it out of its order (when a step did). */
   addedBy: TrackedChange | null;
   removedBy: TrackedChange | null;
@@ -143,7 +149,7 @@ export function* trackChangesInSlices(chain: TrackedChain): Generator<void, Trac
   const locale = chain.locale ?? undefined;
   indexClauses(a);
   const tracks = new Map<string, ClauseTrack>(
-    a.map((c) => [c.id, { tokens: tokenize(c.text, locale).map((token) => ({ token, change: null })), addedBy: null, removedBy: null, movedBy: null }]),
+    a.map((c) => [c.id, { tokens: c.text ? [{ token: { text: c.text, kind: 'word' }, change: null }] : [], split: false, addedBy: null, removedBy: null, movedBy: null }]),
   );
   let previous: readonly Clause[] = a;
   let lastMoving: ((id: string) => TrackedChange) | null = null;
@@ -161,11 +167,14 @@ export function* trackChangesInSlices(chain: TrackedChain): Generator<void, Trac
       if (before === after && stayed.has(id)) continue;
       const change = changer(id);
       let track = tracks.get(id);
-      if (!track) tracks.set(id, (track = { tokens: [], addedBy: null, removedBy: null, movedBy: null }));
+      if (!track) tracks.set(id, (track = { tokens: [], split: true, addedBy: null, removedBy: null, movedBy: null }));
       if (before === undefined) track.addedBy = change;
       else if (after === undefined) track.removedBy = { ...change, kind: 'delete' };
       else if (!stayed.has(id)) track.movedBy = change;
       if (before !== after) {
+        // An untouched clause's tokens are its base text, unattributed: split now as the diff splits it.
+        if (!track.split) track.tokens = tokenize(before ?? '', locale).map((token) => ({ token, change: null }));
+        track.split = true;
         track.tokens = step(track.tokens, before ?? '', after ?? '', change, locale);
         if (++diffs % DIFFS_PER_SLICE === 0) yield;
       }
