@@ -292,6 +292,17 @@ describe('ballots', () => {
       expect(ok.body.vote).toMatchObject({ choice: 'recuse', reason: 'My organisation is funded by the proposer' });
     });
 
+    it('counts a recusal as a vote cast, on the ballot page as in the group’s list', async () => {
+      const b = await openMotion(c.chair, c.group);
+      await vote(c.civil, b.id, { choice: 'recuse', reason: 'My organisation is funded by the proposer' });
+      await vote(c.company, b.id, { choice: 'yes' });
+      const page = await anon.get<BallotResponse>(`/api/ballots/${b.id}`);
+      expect(page.body.runningTally?.totals).toMatchObject({ yes: 1, recuse: 1 });
+      expect(page.body.votesCast).toBe(2);
+      const list = await anon.get<BallotListResponse>(`/api/working-groups/${c.group.id}/ballots?limit=100`);
+      expect(list.body.items.find((i) => i.id === b.id)).toMatchObject({ votesCast: 2 });
+    });
+
     it('requires a reason for no when the ballot says so, and shows it in the roll call', async () => {
       const b = await openMotion(c.chair, c.group, { requireReasonForNo: true });
       expect(expectProblem(await vote(c.company, b.id, { choice: 'no' }), 400, ['reason']).detail).toMatch(/reason for a no/);

@@ -42,7 +42,8 @@ export class BallotReads {
     const tally = runningTallyVisible(ballot) ? this.ballots.runningTally(id, ballot.countingUnit) : null;
     const [votesCast, runningTally, result, rollCall, openedBy, closedBy, group, subject] = await Promise.all([
       // Counted by person, the running tally already counts every vote (each is one elector's): no second scan of the votes.
-      tally && ballot.countingUnit === 'person' ? tally.then((t) => t.participation.participants) : this.ballots.votesCast(id),
+      // Participation leaves recusals out of its count; a recusal is a vote cast all the same.
+      tally && ballot.countingUnit === 'person' ? tally.then((t) => t.participation.participants + t.totals.recuse) : this.ballots.votesCast(id),
       tally ?? Promise.resolve(null),
       ballot.status === 'closed' ? this.publishedResult(ballot) : Promise.resolve(null),
       rollCallPublished(ballot) ? this.rollCallOf(ballot, null, ROLL_CALL_FIRST_PAGE) : Promise.resolve(null),
