@@ -186,10 +186,6 @@ async function main(): Promise<void> {
     ).rows[0];
     log(`written in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
 
-    // The request ids the circulations answer reads objections and deciders for (the same ids the API passes).
-    const requestIds = (
-      await db.query(`SELECT join_request_id AS id FROM join_request_circulations WHERE working_group_id = $1 ORDER BY ends_at DESC`, [groupId])
-    ).rows.map((r: { id: string }) => r.id);
     const electorateIds = ids;
 
     const cases: Case[] = [
@@ -229,8 +225,8 @@ async function main(): Promise<void> {
         name: 'circulations',
         what: 'GET /api/working-groups/:id/circulations (50 requests, 300 objections)',
         url: `${api.base}/api/working-groups/${groupId}/circulations`,
-        sqlWhat: 'the group, its circulations, its join requests, the objections, the deciders',
-        // AccreditationService.circulations: findGroup, circulationsOfGroup, joinRequests(all), objectionsOf, decidersOf.
+        sqlWhat: 'the group, its circulated requests with their deciders, the objections',
+        // AccreditationService.circulations, in one round trip: findGroup, circulatedRequests, objectionsInGroup.
         limit: [
           [
             `SELECT g.id, g.name, g.mandate, g.status, g.join_policy AS "joinPolicy", g.decision_rules AS "decisionRules",
@@ -242,26 +238,22 @@ async function main(): Promise<void> {
             () => [groupId],
           ],
           [
-            `SELECT join_request_id AS "requestId", working_group_id AS "workingGroupId", hours, ends_at AS "endsAt"
-               FROM join_request_circulations WHERE working_group_id = $1 ORDER BY ends_at DESC`,
-            () => [groupId],
-          ],
-          [
             `SELECT r.id, r.working_group_id AS "workingGroupId", r.person_id AS "personId", p.name AS "personName", r.kind, r.statement,
                     r.snapshot, r.requested_at AS "requestedAt", r.status, r.decided_by AS "decidedBy", d.name AS "decidedByName", r.decided_at AS "decidedAt",
-                    r.reason, r.membership_id AS "membershipId"
-               FROM join_requests r JOIN people p ON p.id = r.person_id LEFT JOIN people d ON d.id = r.decided_by
-              WHERE r.working_group_id = $1 AND ($2 = 'all' OR r.status = $2) ORDER BY r.requested_at, r.id`,
-            () => [groupId, 'all'],
+                    r.reason, r.membership_id AS "membershipId", c.hours, c.ends_at AS "endsAt", r.decider_snapshot AS "deciderSnapshot"
+               FROM join_request_circulations c
+               JOIN (join_requests r JOIN people p ON p.id = r.person_id LEFT JOIN people d ON d.id = r.decided_by) ON r.id = c.join_request_id
+              WHERE c.working_group_id = $1 ORDER BY c.ends_at DESC`,
+            () => [groupId],
           ],
           [
             `SELECT o.id, o.join_request_id AS "requestId", o.person_id AS "personId", p.name AS "personName", o.snapshot, o.reason,
                     o.raised_at AS "raisedAt", o.withdrawn_at AS "withdrawnAt", o.withdrawal_note AS "withdrawalNote"
-               FROM join_request_objections o JOIN people p ON p.id = o.person_id
-              WHERE o.join_request_id = ANY($1::uuid[]) ORDER BY o.raised_at, o.id`,
-            () => [requestIds],
+               FROM join_request_objections o JOIN join_request_circulations c ON c.join_request_id = o.join_request_id
+               JOIN people p ON p.id = o.person_id
+              WHERE c.working_group_id = $1 ORDER BY o.raised_at, o.id`,
+            () => [groupId],
           ],
-          [`SELECT id, decider_snapshot AS snapshot FROM join_requests WHERE id = ANY($1::uuid[])`, () => [requestIds]],
         ],
         check: (b) => {
           const n = (b.items ?? []).reduce((s: number, i: any) => s + (i.objections?.length ?? 0), 0);
@@ -273,7 +265,7 @@ async function main(): Promise<void> {
         what: 'GET /api/working-groups/:id/proxies (250 proxies)',
         url: `${api.base}/api/working-groups/${groupId}/proxies`,
         sqlWhat: 'the group’s settings, its proxies (with their ballots, who ended them, whether live)',
-        // ProxiesService.list, anonymous: groups.settings, proxiesOfGroup (today, now, limit 500).
+        // ProxiesService.list, anonymous, in one round trip: groups.settings, proxiesOfGroup (today, now, limit 500).
         limit: [
           [GROUP_SETTINGS, () => [groupId]],
           [
@@ -362,7 +354,7 @@ async function main(): Promise<void> {
 ${machineLine(m)}
 Workload (issue #19, at the planning sizes): a group of 500 members; a 300-clause document adopted by a silence procedure with 200 explanations of position (reservations naming a paragraph, disassociations naming two); 50 join requests circulated under non-objection with 300 signed objections; 250 proxies for a period; a second 300-clause document under a silence procedure under way, which all 500 members may break. All written by SQL through the real schema, as the procedures' services write them.
 
-What is measured: each read anonymous, interleaved with its physical limit, the SQL reads that answer needs (the same queries with the same parameters as the reads/repository code, in parallel straight through node-postgres), in ${ROUNDS} pairs of blocks of ${perRound(SAMPLES)} sequential requests (A B, then B A…). The ratio is the median of the pairs' p50 ratios, with the smallest and largest pair. Goal: API p50 ≤ ${API_RATIO}× its SQL; the absolute figures are for information. CPU per request: the API process, PostgreSQL and the client, from /proc. The API runs these reads as its code does: explanations in three steps (the document, the version, then the rest together), circulations five reads one after another, proxies two, silence three (the procedure, the electorate, then its 500 affiliations through TypeORM with their organisation and eager confirmer and closer); the limit runs them all at once, so every round trip the API waits for counts against it.
+What is measured: each read anonymous, interleaved with its physical limit, the SQL reads that answer needs (the same queries with the same parameters as the reads/repository code, in parallel straight through node-postgres), in ${ROUNDS} pairs of blocks of ${perRound(SAMPLES)} sequential requests (A B, then B A…). The ratio is the median of the pairs' p50 ratios, with the smallest and largest pair. Goal: API p50 ≤ ${API_RATIO}× its SQL; the absolute figures are for information. CPU per request: the API process, PostgreSQL and the client, from /proc. The API runs these reads as its code does: explanations in three steps (the document, the version, then the rest together), circulations three reads at once (the group, its circulated requests, their objections), proxies two at once, silence three (the procedure, the electorate, then its 500 affiliations through TypeORM with their organisation and eager confirmer and closer); the limit runs them all at once, so every round trip the API waits for counts against it.
 
 | read | API p50 | API p99 | its SQL alone | SQL p50 | SQL p99 | ratio, pair by pair | goal ≤ ${API_RATIO}× | CPU per request API / SQL |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |

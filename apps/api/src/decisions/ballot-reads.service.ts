@@ -12,7 +12,7 @@ import { WorkingGroupAccess } from '../working-groups/working-group-access';
 import { BallotEntity } from './ballot.entity';
 import { BallotSubjects } from './ballot-subjects';
 import { canClose, canVote, choicesVisible, rollCallPublished, runningTallyVisible } from './ballot.policy';
-import { BallotRepository } from './ballot.repository';
+import { BallotRepository, type RollCallRow } from './ballot.repository';
 import { myVote } from './vote.service';
 import { proxiesCovering } from '../procedures/proxies/proxies.reads';
 
@@ -35,21 +35,29 @@ export class BallotReads {
   ) {}
 
   async get(id: string, actor: Actor | null): Promise<BallotResponse> {
-    const ballot = await this.ballots.findById(id);
-    if (!ballot) throw notFound('ballot');
+    // One round trip for the common public page: the ballot, with the running tally and the roll call's first
+    // page read beside it, each empty unless the ballot shows it (decided again below by the ballot read).
+    const [page, personTally, firstRollCall] = await Promise.all([
+      this.ballots.findForPage(id),
+      this.ballots.personTallyIfShown(id),
+      this.ballots.rollCallPage(id, null, ROLL_CALL_FIRST_PAGE + 1, { onlyIfPublished: true }),
+    ]);
+    if (!page) throw notFound('ballot');
+    const { ballot } = page;
     const now = this.clock.now();
     const handler = this.subjects.handlerFor(ballot.subjectType);
-    const tally = runningTallyVisible(ballot) ? this.ballots.runningTally(id, ballot.countingUnit) : null;
-    const [votesCast, runningTally, result, rollCall, openedBy, closedBy, group, subject] = await Promise.all([
+    const tally = !runningTallyVisible(ballot)
+      ? null
+      : personTally && ballot.countingUnit === 'person'
+        ? Promise.resolve(personTally)
+        : this.ballots.runningTally(id, ballot.countingUnit);
+    const [votesCast, runningTally, result, rollCall, subject] = await Promise.all([
       // Counted by person, the running tally already counts every vote (each is one elector's): no second scan of the votes.
       // Participation leaves recusals out of its count; a recusal is a vote cast all the same.
       tally && ballot.countingUnit === 'person' ? tally.then((t) => t.participation.participants + t.totals.recuse) : this.ballots.votesCast(id),
       tally ?? Promise.resolve(null),
       ballot.status === 'closed' ? this.publishedResult(ballot) : Promise.resolve(null),
-      rollCallPublished(ballot) ? this.rollCallOf(ballot, null, ROLL_CALL_FIRST_PAGE) : Promise.resolve(null),
-      this.peopleRepo.findById(ballot.openedBy),
-      ballot.closedBy ? this.peopleRepo.findById(ballot.closedBy) : Promise.resolve(null),
-      this.groups.settings(this.dataSource.manager, ballot.workingGroupId),
+      rollCallPublished(ballot) ? this.rollCallShaped(ballot, firstRollCall, ROLL_CALL_FIRST_PAGE) : null,
       handler?.view ? handler.view({ id: ballot.id, subjectId: ballot.subjectId }) : Promise.resolve(null),
     ]);
 
@@ -73,11 +81,11 @@ export class BallotReads {
 
     return {
       ...this.summary(ballot, votesCast),
-      workingGroup: { id: ballot.workingGroupId, name: group?.name ?? '' },
+      workingGroup: { id: ballot.workingGroupId, name: page.groupName },
       description: ballot.description,
       subjectView: subject,
-      openedBy: { id: ballot.openedBy, name: openedBy?.name ?? '', snapshot: ballot.openedBySnapshot },
-      closedBy: ballot.closedBy ? { id: ballot.closedBy, name: closedBy?.name ?? '' } : null,
+      openedBy: { id: ballot.openedBy, name: page.openedByName, snapshot: ballot.openedBySnapshot },
+      closedBy: ballot.closedBy ? { id: ballot.closedBy, name: page.closedByName } : null,
       closeReason: ballot.closeReason,
       warnings: ballot.warnings ?? null,
       runningTally,
@@ -179,7 +187,12 @@ export class BallotReads {
   }
 
   private async rollCallOf(ballot: BallotEntity, after: { name: string; id: string } | null, limit: number): Promise<RollCallPage> {
-    const page = rollCallCursor.page(await this.ballots.rollCallPage(ballot.id, after, limit + 1), limit, (last) => ({ name: last.name, id: last.personId }));
+    return this.rollCallShaped(ballot, await this.ballots.rollCallPage(ballot.id, after, limit + 1), limit);
+  }
+
+  /** A page of the roll call from its rows (one more than `limit` read, to know whether a next page exists). */
+  private rollCallShaped(ballot: BallotEntity, rows: RollCallRow[], limit: number): RollCallPage {
+    const page = rollCallCursor.page(rows, limit, (last) => ({ name: last.name, id: last.personId }));
     const visible = choicesVisible(ballot);
     return {
       choicesVisible: visible,

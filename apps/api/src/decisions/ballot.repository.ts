@@ -54,6 +54,37 @@ const BALLOT_COLUMNS = `b.id, b.working_group_id, b.subject_type, b.subject_id, 
   b.opened_at, b.closes_at, b.electorate_size, b.status, b.closed_at, b.closed_by, b.close_reason, b.outcome`;
 
 /** Rows from raw SQL to the entity shape; `result` only when selected (it can be large). */
+const PERSON_TALLY_SQL = `SELECT e.stakeholder_group AS "group", v.choice, count(*)::int AS n
+  FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
+ WHERE e.ballot_id = $1 GROUP BY 1, 2`;
+
+interface PersonTallyRow {
+  group: StakeholderGroup;
+  choice: VoteChoice | null;
+  n: number;
+}
+
+/** A running tally being counted: every stakeholder group has its row, in canonical order, even when empty. */
+function emptyTally(unit: CountingUnit) {
+  const groups = new Map<StakeholderGroup, StakeholderGroupBreakdown>(STAKEHOLDER_GROUPS.map((g) => [g, { stakeholderGroup: g, eligible: 0, ...emptyCounts() }]));
+  const totals = emptyCounts();
+  return {
+    add(group: StakeholderGroup, choice: keyof ChoiceCounts, n: number) {
+      const row = groups.get(group) as StakeholderGroupBreakdown;
+      row[choice] += n;
+      row.eligible += n;
+      totals[choice] += n;
+    },
+    done: (): RunningTally => ({ countingUnit: unit, totals, participation: participationOf(totals), byStakeholderGroup: [...groups.values()] }),
+  };
+}
+
+function tallyOfPersonRows(rows: readonly PersonTallyRow[]): RunningTally {
+  const tally = emptyTally('person');
+  for (const r of rows) tally.add(r.group, r.choice ?? 'notVoted', r.n);
+  return tally.done();
+}
+
 function toBallot(r: Record<string, any>): BallotEntity {
   const b = new BallotEntity();
   Object.assign(b, {
@@ -154,6 +185,18 @@ export class BallotRepository {
   async findById(id: string, manager: EntityManager = this.dataSource.manager): Promise<BallotEntity | null> {
     const [row] = await manager.query(`SELECT ${BALLOT_COLUMNS} FROM ballots b WHERE b.id = $1`, [id]);
     return row ? toBallot(row) : null;
+  }
+
+  /** The ballot as its page shows it, without its result: with the names of its group and of who opened and closed it, in one statement. */
+  async findForPage(id: string): Promise<{ ballot: BallotEntity; groupName: string; openedByName: string; closedByName: string } | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${BALLOT_COLUMNS}, g.name AS group_name, ob.name AS opened_by_name, cb.name AS closed_by_name
+         FROM ballots b LEFT JOIN working_groups g ON g.id = b.working_group_id
+         LEFT JOIN people ob ON ob.id = b.opened_by LEFT JOIN people cb ON cb.id = b.closed_by
+        WHERE b.id = $1`,
+      [id],
+    );
+    return row ? { ballot: toBallot(row), groupName: row.group_name ?? '', openedByName: row.opened_by_name ?? '', closedByName: row.closed_by_name ?? '' } : null;
   }
 
   /** The stored result as published: without the roll call (which the paginated roll-call list serves). */
@@ -336,51 +379,58 @@ export class BallotRepository {
    * (organisations × choices) rows under the organisation unit, however many votes there are.
    */
   async runningTally(ballotId: string, unit: CountingUnit): Promise<RunningTally> {
-    const groups = new Map<StakeholderGroup, StakeholderGroupBreakdown>(
-      STAKEHOLDER_GROUPS.map((g) => [g, { stakeholderGroup: g, eligible: 0, ...emptyCounts() }]),
+    if (unit === 'person') return tallyOfPersonRows(await this.dataSource.query(PERSON_TALLY_SQL, [ballotId]));
+    // As countedUnits (libs/domain): a voter whose affiliation was unconfirmed at opening is a unit of their own.
+    const rows: { organisationId: string; group: StakeholderGroup; choice: VoteChoice | null; n: number }[] = await this.dataSource.query(
+      `SELECT CASE WHEN jsonb_typeof(e.snapshot->'confirmation') = 'object' THEN e.organisation_id::text ELSE 'unconfirmed:' || e.person_id END AS "organisationId",
+              min(e.stakeholder_group) AS "group", v.choice, count(*)::int AS n
+         FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
+        WHERE e.ballot_id = $1 GROUP BY 1, 3`,
+      [ballotId],
     );
-    const totals = emptyCounts();
-    const add = (group: StakeholderGroup, choice: keyof ChoiceCounts, n: number) => {
-      const row = groups.get(group) as StakeholderGroupBreakdown;
-      row[choice] += n;
-      row.eligible += n;
-      totals[choice] += n;
-    };
-    if (unit === 'person') {
-      const rows: { group: StakeholderGroup; choice: VoteChoice | null; n: number }[] = await this.dataSource.query(
-        `SELECT e.stakeholder_group AS "group", v.choice, count(*)::int AS n
-           FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
-          WHERE e.ballot_id = $1 GROUP BY 1, 2`,
-        [ballotId],
-      );
-      for (const r of rows) add(r.group, r.choice ?? 'notVoted', r.n);
-    } else {
-      // As countedUnits (libs/domain): a voter whose affiliation was unconfirmed at opening is a unit of their own.
-      const rows: { organisationId: string; group: StakeholderGroup; choice: VoteChoice | null; n: number }[] = await this.dataSource.query(
-        `SELECT CASE WHEN jsonb_typeof(e.snapshot->'confirmation') = 'object' THEN e.organisation_id::text ELSE 'unconfirmed:' || e.person_id END AS "organisationId",
-                min(e.stakeholder_group) AS "group", v.choice, count(*)::int AS n
-           FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
-          WHERE e.ballot_id = $1 GROUP BY 1, 3`,
-        [ballotId],
-      );
-      const byOrganisation = new Map<string, { group: StakeholderGroup; choices: (VoteChoice | null)[] }>();
-      for (const r of rows) {
-        const org = byOrganisation.get(r.organisationId) ?? { group: r.group, choices: [] };
-        for (let i = 0; i < r.n; i++) org.choices.push(r.choice);
-        byOrganisation.set(r.organisationId, org);
-      }
-      for (const org of byOrganisation.values()) add(org.group, resolveOrganisationChoice(org.choices), 1);
+    const tally = emptyTally('organisation');
+    const byOrganisation = new Map<string, { group: StakeholderGroup; choices: (VoteChoice | null)[] }>();
+    for (const r of rows) {
+      const org = byOrganisation.get(r.organisationId) ?? { group: r.group, choices: [] };
+      for (let i = 0; i < r.n; i++) org.choices.push(r.choice);
+      byOrganisation.set(r.organisationId, org);
     }
-    return { countingUnit: unit, totals, participation: participationOf(totals), byStakeholderGroup: [...groups.values()] };
+    for (const org of byOrganisation.values()) tally.add(org.group, resolveOrganisationChoice(org.choices), 1);
+    return tally.done();
+  }
+
+  /**
+   * The running tally of a ballot counted by person, read together with the ballot itself: null unless
+   * the ballot shows one (open, roll-call, live tallies), checked in the same statement, so the votes of
+   * a ballot that does not are never scanned. The caller still decides by the ballot it read.
+   */
+  async personTallyIfShown(ballotId: string): Promise<RunningTally | null> {
+    const rows: PersonTallyRow[] = await this.dataSource.query(
+      `SELECT e.stakeholder_group AS "group", v.choice, count(*)::int AS n
+         FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
+        WHERE e.ballot_id = $1
+          AND EXISTS (SELECT 1 FROM ballots b WHERE b.id = $1 AND b.status = 'open' AND b.visibility = 'roll-call' AND b.tallies = 'live' AND b.counting_unit = 'person')
+        GROUP BY 1, 2`,
+      [ballotId],
+    );
+    return rows.length > 0 ? tallyOfPersonRows(rows) : null;
   }
 
   /** One page of the roll call, by name then id (keyset). */
-  async rollCallPage(ballotId: string, after: { name: string; id: string } | null, limit: number): Promise<RollCallRow[]> {
+  /**
+   * `onlyIfPublished`: read together with the ballot itself, so empty unless the ballot publishes its roll
+   * call (a roll-call ballot; its visibility never changes). The caller still decides by the ballot it read.
+   */
+  async rollCallPage(ballotId: string, after: { name: string; id: string } | null, limit: number, o: { onlyIfPublished?: boolean } = {}): Promise<RollCallRow[]> {
+    const published = o.onlyIfPublished ? `AND EXISTS (SELECT 1 FROM ballots b WHERE b.id = $1 AND b.visibility = 'roll-call')` : '';
+    // The page's electors first (the roll-call index, in order), then their votes: never a join over all of a large ballot's votes.
     const rows = await this.dataSource.query(
       `SELECT e.person_id AS "personId", e.name, e.snapshot, v.choice, v.reason, v.changed_at AS "changedAt", v.cast_by AS "castById", cb.name AS "castByName"
-         FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id LEFT JOIN people cb ON cb.id = v.cast_by
-        WHERE e.ballot_id = $1 AND ($2::text IS NULL OR (e.name, e.person_id) > ($2::text, $3::uuid))
-        ORDER BY e.name, e.person_id LIMIT $4`,
+         FROM (SELECT ballot_id, person_id, name, snapshot FROM ballot_electors
+                WHERE ballot_id = $1 AND ($2::text IS NULL OR (name, person_id) > ($2::text, $3::uuid)) ${published}
+                ORDER BY name, person_id LIMIT $4) e
+         LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id LEFT JOIN people cb ON cb.id = v.cast_by
+        ORDER BY e.name, e.person_id`,
       [ballotId, after?.name ?? null, after?.id ?? null, limit],
     );
     return rows;

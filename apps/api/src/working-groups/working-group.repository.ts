@@ -61,6 +61,13 @@ export interface JoinRequestRow {
   membershipId: string | null;
 }
 
+/** A join request circulated under non-objection: its circulation's length and deadline, and who decided it as they were then. */
+export interface CirculatedRequestRow extends JoinRequestRow {
+  hours: number;
+  endsAt: Date;
+  deciderSnapshot: AffiliationSnapshot | null;
+}
+
 export interface NewWorkingGroup {
   name: string;
   mandate: string;
@@ -210,6 +217,16 @@ export class WorkingGroupRepository {
   async pendingRequestOf(manager: EntityManager, groupId: string, personId: string): Promise<JoinRequestRow | null> {
     const [row] = await manager.query(`SELECT ${REQUEST_COLUMNS} FROM ${REQUEST_FROM} WHERE r.working_group_id = $1 AND r.person_id = $2 AND r.status = 'pending'`, [groupId, personId]);
     return row ?? null;
+  }
+
+  /** The group's requests circulated under non-objection (decision 0039), newest deadline first, with their circulation and decider's snapshot. */
+  circulatedRequests(groupId: string, manager?: EntityManager): Promise<CirculatedRequestRow[]> {
+    return this.m(manager).query(
+      `SELECT ${REQUEST_COLUMNS}, c.hours, c.ends_at AS "endsAt", r.decider_snapshot AS "deciderSnapshot"
+         FROM join_request_circulations c JOIN (${REQUEST_FROM}) ON r.id = c.join_request_id
+        WHERE c.working_group_id = $1 ORDER BY c.ends_at DESC`,
+      [groupId],
+    );
   }
 
   joinRequests(groupId: string, status: JoinRequestStatus | 'all', manager?: EntityManager): Promise<JoinRequestRow[]> {

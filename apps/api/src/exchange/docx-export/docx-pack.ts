@@ -11,9 +11,10 @@ interface PartsCompiler {
 const deflate = promisify(deflateRaw);
 
 /** A part of the file deflated by Node's zlib, which runs on libuv's thread pool: the event loop is not held. */
-async function deflatedPart(filename: string, data: string | Uint8Array): Promise<{ file: ZipInputFile; bytes: Uint8Array }> {
+async function deflatedPart(filename: string, data: string | Uint8Array): Promise<{ file: ZipInputFile; bytes: Uint8Array<ArrayBuffer> }> {
   const raw = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  return { file: { filename, size: raw.length, crc: crc32(raw), compression: 8 }, bytes: await deflate(raw, { level: 6 }) };
+  // zlib answers a Buffer of its own memory, never a shared one.
+  return { file: { filename, size: raw.length, crc: crc32(raw), compression: 8 }, bytes: (await deflate(raw, { level: 6 })) as Uint8Array<ArrayBuffer> };
 }
 
 /**

@@ -39,20 +39,22 @@ export async function circulationOf(manager: EntityManager, requestId: string): 
   return row ?? null;
 }
 
-export function circulationsOfGroup(manager: EntityManager, groupId: string): Promise<CirculationRow[]> {
-  return manager.query(
-    `SELECT join_request_id AS "requestId", working_group_id AS "workingGroupId", hours, ends_at AS "endsAt"
-       FROM join_request_circulations WHERE working_group_id = $1 ORDER BY ends_at DESC`,
-    [groupId],
-  );
-}
-
 export function objectionsOf(manager: EntityManager, requestIds: string[]): Promise<ObjectionRow[]> {
   if (requestIds.length === 0) return Promise.resolve([]);
   return manager.query(
     `SELECT ${OBJECTION_COLUMNS} FROM join_request_objections o JOIN people p ON p.id = o.person_id
       WHERE o.join_request_id = ANY($1::uuid[]) ORDER BY o.raised_at, o.id`,
     [requestIds],
+  );
+}
+
+/** The objections to every request circulated in the group, oldest first. */
+export function objectionsInGroup(manager: EntityManager, groupId: string): Promise<ObjectionRow[]> {
+  return manager.query(
+    `SELECT ${OBJECTION_COLUMNS} FROM join_request_objections o JOIN join_request_circulations c ON c.join_request_id = o.join_request_id
+       JOIN people p ON p.id = o.person_id
+      WHERE c.working_group_id = $1 ORDER BY o.raised_at, o.id`,
+    [groupId],
   );
 }
 

@@ -1,4 +1,3 @@
-import { readTogether } from '../../platform/database/read-together';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { circulationOutcome, circulationOutcomeInWords, procedureRulesOf, workingGroupScope, type AffiliationSnapshot } from '@parley/domain';
@@ -22,10 +21,10 @@ import { WorkingGroupRepository, type JoinRequestRow, type WorkingGroupRow } fro
 import { canChangeRules, canDecideCirculated, canObject, canWithdrawObjection } from './accreditation.policy';
 import {
   circulationOf,
-  circulationsOfGroup,
   decidersOf,
   insertObjection,
   lockObjection,
+  objectionsInGroup,
   objectionsOf,
   setJoinPolicyAndRules,
   withdrawObjection,
@@ -52,25 +51,25 @@ export class AccreditationService {
   async circulations(groupId: string, viewer: Actor | null): Promise<CirculationListResponse> {
     const manager = this.dataSource.manager;
     const now = this.clock.now();
-    const group = await this.groups.findGroup(groupId, manager);
+    // One round trip: everything but the viewer's standing is keyed by the group (bench:procedures measures this page against its SQL).
+    const groupRead = this.groups.findGroup(groupId, manager);
+    const [group, circulated, objections, standing] = await Promise.all([
+      groupRead,
+      this.groups.circulatedRequests(groupId, manager),
+      objectionsInGroup(manager, groupId),
+      viewer ? groupRead.then((g) => (g ? this.standings.of(manager, g, viewer.id, now) : null)) : Promise.resolve(null),
+    ]);
     if (!group) throw notFound('working-group');
-    // Independent reads together (bench:procedures measures this page against its SQL).
-    const [circulations, allRequests, standing] = await readTogether(manager, [
-      () => circulationsOfGroup(manager, groupId),
-      () => this.groups.joinRequests(groupId, 'all', manager),
-      () => (viewer ? this.standings.of(manager, group, viewer.id, now) : Promise.resolve(null)),
-    ] as const);
-    const requests = new Map(allRequests.map((r) => [r.id, r]));
-    const ids = circulations.map((c) => c.requestId);
-    const [objections, deciders] = await readTogether(manager, [() => objectionsOf(manager, ids), () => decidersOf(manager, ids)] as const);
-    const byRequest = new Map<string, typeof objections>();
-    for (const o of objections) byRequest.set(o.requestId, [...(byRequest.get(o.requestId) ?? []), o]);
+    const byRequest = new Map<string, ObjectionRow[]>();
+    for (const o of objections) {
+      const list = byRequest.get(o.requestId);
+      if (list) list.push(o);
+      else byRequest.set(o.requestId, [o]);
+    }
     return {
       joinPolicy: group.joinPolicy,
       nonObjectionHours: procedureRulesOf(group.procedureRules).nonObjectionHours,
-      items: circulations.map((c) =>
-        toView(requests.get(c.requestId)!, c, byRequest.get(c.requestId) ?? [], deciders.get(c.requestId) ?? null, standing, viewer?.id ?? null, now),
-      ),
+      items: circulated.map((r) => toView(r, r, byRequest.get(r.id) ?? [], r.deciderSnapshot, standing, viewer?.id ?? null, now)),
     };
   }
 
@@ -175,7 +174,7 @@ export class AccreditationService {
 
 function toView(
   r: JoinRequestRow,
-  c: CirculationRow,
+  c: Pick<CirculationRow, 'hours' | 'endsAt'>,
   objections: ObjectionRow[],
   deciderSnapshot: AffiliationSnapshot | null,
   standing: PolicyStanding | null,

@@ -108,16 +108,24 @@ export class ProxiesService {
   async list(groupId: string, actor: Actor | null): Promise<GroupProxiesResponse> {
     const manager = this.dataSource.manager;
     const now = this.clock.now();
-    const settings = await this.groups.settings(manager, groupId);
+    // Both keyed by the group: one round trip (an unknown group has no proxies, and is refused).
+    const [settings, proxies] = await Promise.all([this.groups.settings(manager, groupId), proxiesOfGroup(manager, groupId, now)]);
     if (!settings) throw notFound('working-group');
     const rules = settings.procedureRules;
-    const items = (await proxiesOfGroup(manager, groupId, now)).map(toProxyView);
+    const items = proxies.map(toProxyView);
     let me: GroupProxiesResponse['me'] = null;
     if (actor) {
       const { facts } = await this.facts(manager, groupId, rules, actor.id, null, now);
       const verdict = canGiveProxy(facts, { holder: '', currentHolder: items.find((p) => p.live && p.grantor.id === actor.id)?.holder.name });
-      const electorate = await this.groups.votingElectorate(manager, groupId, now);
-      const counts = await liveCountsOf(manager, groupId, now);
+      const [electorate, counts, openBallots] = await Promise.all([
+        this.groups.votingElectorate(manager, groupId, now),
+        liveCountsOf(manager, groupId, now),
+        manager.query(
+          `SELECT b.id, b.title FROM ballots b JOIN ballot_electors e ON e.ballot_id = b.id AND e.person_id = $2
+            WHERE b.working_group_id = $1 AND b.status = 'open' AND b.closes_at > $3 ORDER BY b.closes_at, b.id`,
+          [groupId, actor.id, now],
+        ) as Promise<{ id: string; title: string }[]>,
+      ]);
       const mine = facts.grantor;
       const eligibleHolders =
         verdict === true && mine
@@ -126,11 +134,6 @@ export class ProxiesService {
               .filter((e) => (counts.get(e.personId)?.given ?? 0) === 0 && (counts.get(e.personId)?.held ?? 0) < rules.proxyCap)
               .map((e) => ({ id: e.personId, name: e.name, snapshot: e.snapshot }))
           : [];
-      const openBallots: { id: string; title: string }[] = await manager.query(
-        `SELECT b.id, b.title FROM ballots b JOIN ballot_electors e ON e.ballot_id = b.id AND e.person_id = $2
-          WHERE b.working_group_id = $1 AND b.status = 'open' AND b.closes_at > $3 ORDER BY b.closes_at, b.id`,
-        [groupId, actor.id, now],
-      );
       const revocable = items.filter((p) => p.grantor.id === actor.id && p.endedAt === null).map((p) => p.id);
       me = { can: { give: stated(verdict) }, eligibleHolders, openBallots, revocable };
     }
