@@ -91,8 +91,13 @@ export const LIBRARY_LATEST_SQL = `
 
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-/** The kinds of every clause of the versions, in reading order: what their labels ("3.") are numbered from. */
-export const CLAUSE_KINDS_SQL = `SELECT version_id, clause_id, kind FROM version_clauses WHERE version_id = ANY($1::uuid[]) ORDER BY version_id, position`;
+/**
+ * The number of each operative clause at (version, position): the operative clauses of its version up
+ * to it, in reading order (as numberClauses counts them), read through the (version, position) index.
+ */
+export const OPERATIVE_NUMBERS_SQL = `SELECT r.v::text AS version_id, r.p AS position,
+       (SELECT count(*)::int FROM version_clauses x WHERE x.version_id = r.v AND x.kind = 'operative' AND x.position <= r.p) AS number
+  FROM unnest($1::uuid[], $2::int[]) AS r(v, p)`;
 
 /** The library's reads, named. */
 @Injectable()
@@ -103,17 +108,14 @@ export class AgreedLanguageRepository {
     return this.dataSource.query(LIBRARY_SEARCH_SQL, [...filterParams(f, scope), q, likePattern(q), after?.rank ?? null, after?.id ?? null, limit]);
   }
 
-  /** The clauses of the versions, in reading order, with their kinds only (`text` left empty). */
-  async clauseKinds(versionIds: readonly string[]): Promise<Map<string, { id: string; kind: ClauseKind; text: string }[]>> {
-    const out = new Map<string, { id: string; kind: ClauseKind; text: string }[]>();
-    if (versionIds.length === 0) return out;
-    const rows: { version_id: string; clause_id: string; kind: ClauseKind }[] = await this.dataSource.query(CLAUSE_KINDS_SQL, [versionIds]);
-    for (const r of rows) {
-      const clauses = out.get(r.version_id) ?? [];
-      clauses.push({ id: r.clause_id, kind: r.kind, text: '' });
-      out.set(r.version_id, clauses);
-    }
-    return out;
+  /** Each operative clause's number in its version, by "versionId:position". */
+  async operativeNumbers(at: readonly { version_id: string; position: number }[]): Promise<Map<string, number>> {
+    if (at.length === 0) return new Map();
+    const rows: { version_id: string; position: number; number: number }[] = await this.dataSource.query(OPERATIVE_NUMBERS_SQL, [
+      at.map((r) => r.version_id),
+      at.map((r) => r.position),
+    ]);
+    return new Map(rows.map((r) => [`${r.version_id}:${r.position}`, r.number]));
   }
 
   latest(

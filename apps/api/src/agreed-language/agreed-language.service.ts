@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { clauseLabels } from '@parley/domain';
+import { operativeLabel } from '@parley/domain';
 import type { AgreedLanguageEntry, AgreedLanguagePage, AgreedLanguageQuery } from '@parley/contracts';
 import { pedigreeOf } from '../drafting/citations';
 import type { Actor } from '../identity/actor';
@@ -83,9 +83,12 @@ export class AgreedLanguageService {
   }
 
   private async entries(rows: AgreedLanguageRow[], q: string | null): Promise<AgreedLanguageEntry[]> {
-    // Labels ("3.") are numbered from the kinds of each version's clauses in reading order: one query, no texts.
-    const kinds = await this.repository.clauseKinds([...new Set(rows.map((r) => r.version_id))]);
-    const labels = new Map([...kinds].map(([id, clauses]) => [id, clauseLabels(clauses)]));
+    // An operative clause's label ("3.") counts the operative clauses before it in its version: one query, counted in SQL.
+    const numbers = await this.repository.operativeNumbers(rows.filter((r) => r.kind === 'operative'));
+    const labelOf = (r: AgreedLanguageRow) => {
+      const number = r.kind === 'operative' ? numbers.get(`${r.version_id}:${r.position}`) : undefined;
+      return number === undefined ? null : operativeLabel(number);
+    };
     return rows.map((r) => ({
       pedigree: pedigreeOf(
         {
@@ -99,7 +102,7 @@ export class AgreedLanguageService {
           adoptionBallotId: r.adoption_ballot_id,
         },
         r.clause_id,
-        labels.get(r.version_id)?.get(r.clause_id) ?? null,
+        labelOf(r),
       ),
       kind: r.kind,
       passage: q === null ? { text: r.headline, marks: [] } : passageOf(r.headline, q),

@@ -13,8 +13,13 @@ export function numberClauses(clauses: readonly Clause[]): NumberedClause[] {
   return clauses.map((clause) => {
     if (clause.kind !== 'operative') return { ...clause, number: null, label: null };
     const number = next++;
-    return { ...clause, number, label: `${number}.` };
+    return { ...clause, number, label: operativeLabel(number) };
   });
+}
+
+/** The display label of the `number`th operative clause of a version: "3.". */
+export function operativeLabel(number: number): string {
+  return `${number}.`;
 }
 
 /** The display label of every clause of a version, by clause id ("3." or null). */
