@@ -85,7 +85,9 @@ describe('language versions: translating a text', () => {
     // updating the translation on version 2 clears the flag
     await translate(g.government, v2, 2, changed.id, 'fr', 'Les infrastructures critiques et leurs chaînes d’approvisionnement sont protégées.');
     const after = (await languageVersions(t, doc.id, 2)).body;
-    expect(stateOf(after, changed.id, 'fr')).toMatchObject({ state: 'current', madeOnVersion: 2, sourceText: 'Critical infrastructure and its supply chains shall be protected.' });
+    // Current: made from the clause's text as it stands on version 2, which the read gives once, as the clause's original.
+    expect(stateOf(after, changed.id, 'fr')).toMatchObject({ state: 'current', madeOnVersion: 2, sourceText: null });
+    expect(after.clauses.find((c) => c.clauseId === changed.id)?.original).toBe('Critical infrastructure and its supply chains shall be protected.');
     expect(stateOf(after, changed.id, 'ar').state).toBe('outdated');
     const supersedes = (await auditEvents(t.baseUrl, `wg:${g.id}`)).filter((e) => e.action === 'translation.saved').at(-1)!.change as { supersedes: string | null };
     expect(supersedes.supersedes).toEqual(expect.any(String));

@@ -54,7 +54,11 @@ export const clauseLanguageView = /* @__PURE__ */ z.object({
   state: z.enum(CLAUSE_LANGUAGE_STATES),
   /** The clause's text in that language; null when missing. */
   text: z.string().nullable(),
-  /** The original text the translation was made from (differs from the clause's text when outdated); null for the original and when missing. */
+  /**
+   * The original text an outdated translation was made from (the clause's text has changed since). Null
+   * for the original and when missing; null too in a version's side-by-side read when current, since it
+   * is then the clause's `original` (a saved translation's answer gives it).
+   */
   sourceText: z.string().nullable(),
   translator: actorRef.nullable(),
   translatedAt: instant.nullable(),

@@ -28,7 +28,6 @@ import { actorRef } from '../drafting.mapper';
 import { canSetLanguages, canTranslate } from '../drafting.policy';
 import { TranslationRepository, type TranslationRow } from './translation.repository';
 
-const key = (language: string, clauseId: string) => `${language}\u0000${clauseId}`;
 
 /**
  * Language versions of a text (decision record 0045): translations of a version's clauses into the
@@ -72,7 +71,12 @@ export class LanguageVersionsService {
       ? this.translations.statesAt(doc.id, version.id, n, null, hidden)
       : this.translations.latestAt(doc.id, n, null, hidden);
     const [clauses, saved] = await Promise.all([this.documents.clausesOf(version.id), savedRead]);
-    const byKey = new Map(saved.map((t) => [key(t.language, t.clauseId), t]));
+    const byLanguage = new Map<UnLanguage, Map<string, (typeof saved)[number]>>();
+    for (const t of saved) {
+      const inLanguage = byLanguage.get(t.language);
+      if (inLanguage) inLanguage.set(t.clauseId, t);
+      else byLanguage.set(t.language, new Map([[t.clauseId, t]]));
+    }
     const labels = clauseLabels(clauses.map((c) => ({ id: c.clauseId, kind: c.kind, text: c.text })));
     const declared = authentic ?? [];
     const original = doc.originalLanguage;
@@ -80,13 +84,16 @@ export class LanguageVersionsService {
 
     const languages = UN_LANGUAGES.map((language) => {
       const counts = { current: 0, outdated: 0, missing: 0 };
-      if (language !== original) for (const c of clauses) counts[translationState(c.text, byKey.get(key(language, c.clauseId)))]++;
+      const inLanguage = byLanguage.get(language);
+      if (language !== original) for (const c of clauses) counts[translationState(c.text, inLanguage?.get(c.clauseId))]++;
       return { language, original: language === original, authentic: language === original || declared.includes(language), ...counts };
     });
     const inLanguage = (c: { clauseId: string; text: string }, language: UnLanguage): ClauseLanguageView => {
       if (language === original) return { language, state: 'original', text: c.text, sourceText: null, translator: null, translatedAt: null, madeOnVersion: null };
-      const t = byKey.get(key(language, c.clauseId)) as TranslationRow | undefined;
-      return t ? translationView(t, t.sourceText === c.text ? 'current' : 'outdated') : { language, state: 'missing', text: null, sourceText: null, translator: null, translatedAt: null, madeOnVersion: null };
+      const t = byLanguage.get(language)?.get(c.clauseId) as TranslationRow | undefined;
+      if (!t) return { language, state: 'missing', text: null, sourceText: null, translator: null, translatedAt: null, madeOnVersion: null };
+      // A current translation was made from the clause's text as it stands (`original`): not repeated for each language.
+      return t.sourceText === c.text ? { ...translationView(t, 'current'), sourceText: null } : translationView(t, 'outdated');
     };
     return {
       documentId: doc.id,

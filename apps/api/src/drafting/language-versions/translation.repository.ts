@@ -46,7 +46,8 @@ export class TranslationRepository {
    */
   async latestAt(documentId: string, n: number, languages: readonly UnLanguage[] | null, hidden: readonly number[], manager?: EntityManager): Promise<TranslationRow[]> {
     const rows: Record<string, unknown>[] = await this.m(manager).query(
-      `SELECT DISTINCT ON (t.language, t.clause_id) t.*, p.name AS translator_name
+      `SELECT DISTINCT ON (t.language, t.clause_id) t.id, t.clause_id, t.language, t.text, t.source_text, t.version_number, t.translator_id,
+              t.translator_snapshot, t.created_at, p.name AS translator_name
          FROM clause_translations t JOIN people p ON p.id = t.translator_id
         WHERE t.document_id = $1 AND t.version_number <= $2 AND ($3::text[] IS NULL OR t.language = ANY($3::text[]))
           AND NOT (t.version_number = ANY($4::int[]))
