@@ -53,10 +53,10 @@ const BALLOT_COLUMNS = `b.id, b.working_group_id, b.subject_type, b.subject_id, 
   b.quorum_per_stakeholder_group, b.visibility, b.tallies, b.require_reason_for_no, b.warnings, b.opened_by, b.opened_by_snapshot,
   b.opened_at, b.closes_at, b.electorate_size, b.status, b.closed_at, b.closed_by, b.close_reason, b.outcome`;
 
-/** Rows from raw SQL to the entity shape; `result` only when selected (it can be large). */
-const PERSON_TALLY_SQL = `SELECT e.stakeholder_group AS "group", v.choice, count(*)::int AS n
+/** A running tally counted by person: choices by stakeholder group; `gate`, a further condition on the ballot $1. */
+const personTallySql = (gate = '') => `SELECT e.stakeholder_group AS "group", v.choice, count(*)::int AS n
   FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
- WHERE e.ballot_id = $1 GROUP BY 1, 2`;
+ WHERE e.ballot_id = $1 ${gate} GROUP BY 1, 2`;
 
 interface PersonTallyRow {
   group: StakeholderGroup;
@@ -85,6 +85,7 @@ function tallyOfPersonRows(rows: readonly PersonTallyRow[]): RunningTally {
   return tally.done();
 }
 
+/** Rows from raw SQL to the entity shape; `result` only when selected (it can be large). */
 function toBallot(r: Record<string, any>): BallotEntity {
   const b = new BallotEntity();
   Object.assign(b, {
@@ -379,7 +380,7 @@ export class BallotRepository {
    * (organisations × choices) rows under the organisation unit, however many votes there are.
    */
   async runningTally(ballotId: string, unit: CountingUnit): Promise<RunningTally> {
-    if (unit === 'person') return tallyOfPersonRows(await this.dataSource.query(PERSON_TALLY_SQL, [ballotId]));
+    if (unit === 'person') return tallyOfPersonRows(await this.dataSource.query(personTallySql(), [ballotId]));
     // As countedUnits (libs/domain): a voter whose affiliation was unconfirmed at opening is a unit of their own.
     const rows: { organisationId: string; group: StakeholderGroup; choice: VoteChoice | null; n: number }[] = await this.dataSource.query(
       `SELECT CASE WHEN jsonb_typeof(e.snapshot->'confirmation') = 'object' THEN e.organisation_id::text ELSE 'unconfirmed:' || e.person_id END AS "organisationId",
@@ -406,19 +407,16 @@ export class BallotRepository {
    */
   async personTallyIfShown(ballotId: string): Promise<RunningTally | null> {
     const rows: PersonTallyRow[] = await this.dataSource.query(
-      `SELECT e.stakeholder_group AS "group", v.choice, count(*)::int AS n
-         FROM ballot_electors e LEFT JOIN votes v ON v.ballot_id = e.ballot_id AND v.voter_id = e.person_id
-        WHERE e.ballot_id = $1
-          AND EXISTS (SELECT 1 FROM ballots b WHERE b.id = $1 AND b.status = 'open' AND b.visibility = 'roll-call' AND b.tallies = 'live' AND b.counting_unit = 'person')
-        GROUP BY 1, 2`,
+      personTallySql(
+        `AND EXISTS (SELECT 1 FROM ballots b WHERE b.id = $1 AND b.status = 'open' AND b.visibility = 'roll-call' AND b.tallies = 'live' AND b.counting_unit = 'person')`,
+      ),
       [ballotId],
     );
     return rows.length > 0 ? tallyOfPersonRows(rows) : null;
   }
 
-  /** One page of the roll call, by name then id (keyset). */
   /**
-   * `onlyIfPublished`: read together with the ballot itself, so empty unless the ballot publishes its roll
+   * One page of the roll call, by name then id (keyset). `onlyIfPublished`: read together with the ballot itself, so empty unless the ballot publishes its roll
    * call (a roll-call ballot; its visibility never changes). The caller still decides by the ballot it read.
    */
   async rollCallPage(ballotId: string, after: { name: string; id: string } | null, limit: number, o: { onlyIfPublished?: boolean } = {}): Promise<RollCallRow[]> {

@@ -28,7 +28,6 @@ import { actorRef } from '../drafting.mapper';
 import { canSetLanguages, canTranslate } from '../drafting.policy';
 import { TranslationRepository, type TranslationRow } from './translation.repository';
 
-
 /**
  * Language versions of a text (decision record 0045): translations of a version's clauses into the
  * other UN languages, read at any version (carried forward, outdated when the original changed),
